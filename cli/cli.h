@@ -1,0 +1,29 @@
+/* cli.h — what the subcommands share: exit codes and message helpers.
+ * Each subcommand lives in cli/cmd_<name>.c and is listed in main.c's table. */
+#ifndef PRECIS_CLI_H
+#define PRECIS_CLI_H
+
+#include "precis.h"
+
+/* Exit codes (DESIGN.md "CLI conventions"). */
+enum {
+    EXIT_OK_ = 0,
+    EXIT_USAGE = 1,   /* usage error */
+    EXIT_INPUT = 2,   /* some inputs could not be read or parsed; the rest were processed */
+    EXIT_EMPTY = 3,   /* nothing to output */
+    EXIT_INTERNAL = 4 /* internal error or resource limit */
+};
+
+typedef int (*cli_command_fn)(int argc, char **argv);
+
+/* "precis: <message>\n" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Exit code for a library status. */
+int cli_exit_for(precis_status st);
+
+int cmd_eval(int argc, char **argv);
+int cmd_summarize(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+
+#endif

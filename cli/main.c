@@ -1,0 +1,82 @@
+/* precis — command-line entry point: a table of subcommands, nothing else. */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static const struct {
+    const char *name;
+    cli_command_fn run;
+    const char *summary;
+} COMMANDS[] = {
+    {"summarize", cmd_summarize, "summarize several articles about one story"},
+    {"clean", cmd_clean, "strip debris from pasted article text, extract metadata"},
+    {"extract", cmd_extract, "extract the article and its metadata from HTML pages"},
+    {"eval", cmd_eval, "evaluate summaries (eval rouge: ROUGE-1.5.5 compatible scorer)"},
+};
+#define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("precis: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+int cli_exit_for(precis_status st)
+{
+    switch (st) {
+    case PRECIS_OK: return EXIT_OK_;
+    case PRECIS_EINVAL: return EXIT_USAGE;
+    case PRECIS_EIO:
+    case PRECIS_EPARSE: return EXIT_INPUT;
+    case PRECIS_EEMPTY: return EXIT_EMPTY;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: precis <command> [options] [INPUT...]\n\n"
+                 "precis turns piles of news articles into stories: clean text, attributed\n"
+                 "multi-document summaries, and evaluation tools.\n\ncommands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-10s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fprintf(out, "\noptions:\n  -h, --help     show this help\n"
+                 "  -V, --version  show the version\n\n"
+                 "Run 'precis <command> --help' for a command's options.\n"
+                 "Exit codes: 0 ok, 1 usage error, 2 some inputs unreadable, 3 nothing to output,\n"
+                 "4 internal error or limit.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
+        if (argc > 2 && strcmp(cmd, "help") == 0) {
+            for (size_t i = 0; i < N_COMMANDS; i++)
+                if (!strcmp(argv[2], COMMANDS[i].name)) {
+                    char *args[] = {argv[2], "--help", NULL};
+                    return COMMANDS[i].run(2, args);
+                }
+        }
+        usage(stdout);
+        return EXIT_OK_;
+    }
+    if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        printf("precis %s\n", precis_version());
+        return EXIT_OK_;
+    }
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (!strcmp(cmd, COMMANDS[i].name)) return COMMANDS[i].run(argc - 1, argv + 1);
+    cli_error("unknown command '%s' (see 'precis --help')", cmd);
+    return EXIT_USAGE;
+}

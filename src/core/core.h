@@ -1,0 +1,110 @@
+/* core.h — internal foundation shared by every stage: arena, growable buffer
+ * with cap, error with file/line context, input reading (file, stdin, gzip,
+ * UTF-8 repair), directory walking, line iteration and JSON string output.
+ * Internal names use the pc_ prefix; nothing here is public API. */
+#ifndef PRECIS_CORE_H
+#define PRECIS_CORE_H
+
+#include "precis.h"
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PC_MiB ((size_t)1 << 20)
+#define PC_DEFAULT_MAX_FILE (256 * PC_MiB)
+#define PC_DEFAULT_MAX_LINE (1 * PC_MiB)
+#define PC_DEFAULT_MAX_ARTICLE (5 * PC_MiB)
+
+#if defined(__GNUC__)
+#define PC_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define PC_PRINTF(a, b)
+#endif
+
+/* ---- error: status + specific message "FILE:LINE: what" --------------- */
+typedef struct pc_error {
+    precis_status status;
+    char msg[512];
+} pc_error;
+
+/* Sets err (if non-NULL) and returns status, so callers can `return pc_fail(...)`.
+ * file may be NULL; line 0 means "no line". */
+precis_status pc_fail(pc_error *err, precis_status status, const char *file, size_t line,
+                      const char *fmt, ...) PC_PRINTF(5, 6);
+void pc_error_clear(pc_error *err);
+
+/* ---- arena: many small allocations freed at once (per document) ------- */
+typedef struct pc_arena_block pc_arena_block;
+typedef struct pc_arena {
+    pc_arena_block *head;
+    size_t block_size; /* default 64 KiB */
+    size_t total;      /* bytes handed out, for caps and stats */
+} pc_arena;
+
+void pc_arena_init(pc_arena *a);
+/* Returns 16-byte-aligned zeroed memory, or NULL when out of memory. */
+void *pc_arena_alloc(pc_arena *a, size_t n);
+char *pc_arena_strndup(pc_arena *a, const char *s, size_t n);
+void pc_arena_reset(pc_arena *a); /* frees all blocks */
+
+/* ---- growable buffer with cap ----------------------------------------- */
+typedef struct pc_buf {
+    char *data; /* NUL-terminated when len > 0 or after any append */
+    size_t len;
+    size_t cap;
+    size_t limit; /* 0 = unlimited; appends past it fail with PRECIS_ELIMIT */
+} pc_buf;
+
+void pc_buf_init(pc_buf *b, size_t limit);
+void pc_buf_free(pc_buf *b);
+precis_status pc_buf_reserve(pc_buf *b, size_t extra);
+precis_status pc_buf_append(pc_buf *b, const void *p, size_t n);
+precis_status pc_buf_puts(pc_buf *b, const char *s);
+precis_status pc_buf_putc(pc_buf *b, char c);
+precis_status pc_buf_printf(pc_buf *b, const char *fmt, ...) PC_PRINTF(2, 3);
+/* Hands the data to the caller (malloc'd, NUL-terminated) and resets b. */
+char *pc_buf_detach(pc_buf *b, size_t *len);
+
+/* ---- UTF-8 ------------------------------------------------------------- */
+/* Appends src to out, replacing each invalid sequence by U+FFFD and dropping
+ * NUL bytes. Returns the number of replacements through *replaced (may be NULL). */
+precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *replaced);
+bool pc_utf8_valid(const char *s, size_t len);
+
+/* ---- reading inputs ---------------------------------------------------- */
+/* Reads path ("-" = stdin), gunzips if the data starts with the gzip magic,
+ * repairs UTF-8. out must be initialised; its limit is raised to max_bytes
+ * (0 = PC_DEFAULT_MAX_FILE) for the duration. */
+precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
+/* Same, raw bytes: no UTF-8 repair (for HTML whose encoding is detected later). */
+precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
+
+/* Expands inputs into a sorted list of files: directories are walked
+ * recursively in byte order of names, hidden entries skipped; "-" stays "-".
+ * *paths is a malloc'd array of malloc'd strings; free with pc_paths_free. */
+precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***paths,
+                               size_t *n_paths, pc_error *err);
+void pc_paths_free(char **paths, size_t n);
+bool pc_is_dir(const char *path);
+
+/* Iterates lines of a buffer: returns false at the end. line and len exclude
+ * the newline (and a preceding \r); *lineno counts from 1. */
+typedef struct pc_line_iter {
+    const char *p, *end;
+    size_t lineno;
+} pc_line_iter;
+void pc_lines_init(pc_line_iter *it, const char *s, size_t len);
+bool pc_lines_next(pc_line_iter *it, const char **line, size_t *len);
+
+/* ---- JSON output ------------------------------------------------------- */
+/* Appends s as a quoted JSON string (escapes per RFC 8259; s must be UTF-8). */
+precis_status pc_json_string(pc_buf *out, const char *s, size_t len);
+
+/* ---- small helpers ----------------------------------------------------- */
+static inline bool pc_is_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+#endif /* PRECIS_CORE_H */

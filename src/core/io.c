@@ -1,0 +1,278 @@
+/* Reading inputs: files, stdin, gzip, UTF-8 repair, directory walking, lines. */
+#include "core.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utf8proc.h>
+#include <zlib.h>
+
+/* ---- UTF-8 ---------------------------------------------------------------- */
+
+static const char REPLACEMENT[3] = {(char)0xEF, (char)0xBF, (char)0xBD};
+
+precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *replaced)
+{
+    size_t bad = 0;
+    precis_status st = pc_buf_reserve(out, len);
+    if (st) return st;
+    const unsigned char *p = (const unsigned char *)src, *end = p + len;
+    while (p < end) {
+        const unsigned char *run = p; /* copy runs of plain ASCII in one go */
+        while (p < end && *p < 0x80 && *p) p++;
+        if (p > run && (st = pc_buf_append(out, run, (size_t)(p - run)))) return st;
+        if (p >= end) break;
+        if (*p == 0) { /* NUL never survives: it would cut C strings downstream */
+            p++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+        if (n <= 0) {
+            bad++;
+            if ((st = pc_buf_append(out, REPLACEMENT, 3))) return st;
+            p++;
+        } else {
+            if ((st = pc_buf_append(out, p, (size_t)n))) return st;
+            p += n;
+        }
+    }
+    if (replaced) *replaced = bad;
+    return pc_buf_reserve(out, 0);
+}
+
+bool pc_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    while (p < end) {
+        if (*p < 0x80) {
+            p++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, end - p, &cp);
+        if (n <= 0) return false;
+        p += n;
+    }
+    return true;
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err)
+{
+    if (!max_bytes) max_bytes = PC_DEFAULT_MAX_FILE;
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *name = is_stdin ? "<stdin>" : path;
+    int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+    if (fd < 0) return pc_fail(err, PRECIS_EIO, name, 0, "cannot open: %s", strerror(errno));
+    struct stat sb;
+    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        close(fd);
+        return pc_fail(err, PRECIS_EIO, name, 0, "is a directory");
+    }
+    /* gzdopen reads gzip and passes other data through unchanged. */
+    gzFile gz = gzdopen(fd, "rb");
+    if (!gz) {
+        close(fd);
+        return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
+    }
+    gzbuffer(gz, 128 * 1024);
+    size_t saved_limit = out->limit;
+    out->limit = 0;
+    precis_status st = PRECIS_OK;
+    char chunk[64 * 1024];
+    for (;;) {
+        int n = gzread(gz, chunk, sizeof chunk);
+        if (n < 0) {
+            int zerr;
+            const char *msg = gzerror(gz, &zerr);
+            st = pc_fail(err, zerr == Z_ERRNO ? PRECIS_EIO : PRECIS_EPARSE, name, 0,
+                         "read failed: %s", zerr == Z_ERRNO ? strerror(errno) : msg);
+            break;
+        }
+        if (n == 0) {
+            /* A truncated gzip stream reads as EOF with an error set. */
+            int zerr;
+            const char *msg = gzerror(gz, &zerr);
+            if (zerr != Z_OK && zerr != Z_STREAM_END)
+                st = pc_fail(err, PRECIS_EPARSE, name, 0, "corrupt gzip data: %s", msg);
+            break;
+        }
+        if (out->len + (size_t)n > max_bytes) {
+            st = pc_fail(err, PRECIS_ELIMIT, name, 0, "input larger than the %zu-byte limit",
+                         max_bytes);
+            break;
+        }
+        if ((st = pc_buf_append(out, chunk, (size_t)n))) {
+            pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+            break;
+        }
+    }
+    gzclose(gz);
+    out->limit = saved_limit;
+    if (!st && !out->data) st = pc_buf_reserve(out, 0); /* empty input: still a "" string */
+    return st;
+}
+
+precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_error *err)
+{
+    pc_buf raw;
+    pc_buf_init(&raw, 0);
+    precis_status st = pc_read_input_raw(path, max_bytes, &raw, err);
+    if (!st) {
+        size_t saved_limit = out->limit;
+        out->limit = 0;
+        st = pc_utf8_repair(out, raw.data, raw.len, NULL);
+        out->limit = saved_limit;
+        if (st) pc_fail(err, st, strcmp(path, "-") ? path : "<stdin>", 0, "%s", precis_strerror(st));
+    }
+    pc_buf_free(&raw);
+    return st;
+}
+
+bool pc_is_dir(const char *path)
+{
+    struct stat sb;
+    return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* ---- directory walking ------------------------------------------------------ */
+
+typedef struct path_list {
+    char **v;
+    size_t n, cap;
+} path_list;
+
+static precis_status list_push(path_list *l, const char *s)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v) return PRECIS_ENOMEM;
+        l->v = v;
+        l->cap = cap;
+    }
+    char *copy = strdup(s);
+    if (!copy) return PRECIS_ENOMEM;
+    l->v[l->n++] = copy;
+    return PRECIS_OK;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static precis_status walk(const char *dir, path_list *out, pc_error *err, int depth)
+{
+    if (depth > 64) return pc_fail(err, PRECIS_ELIMIT, dir, 0, "directories nested too deep");
+    DIR *d = opendir(dir);
+    if (!d) return pc_fail(err, PRECIS_EIO, dir, 0, "cannot open directory: %s", strerror(errno));
+    path_list names = {0};
+    precis_status st = PRECIS_OK;
+    struct dirent *e;
+    while (!st && (e = readdir(d)))
+        if (e->d_name[0] != '.') st = list_push(&names, e->d_name);
+    closedir(d);
+    if (!st) qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n && !st; i++) {
+        size_t n = strlen(dir) + strlen(names.v[i]) + 2;
+        char *full = malloc(n);
+        if (!full) {
+            st = PRECIS_ENOMEM;
+            break;
+        }
+        snprintf(full, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
+        st = pc_is_dir(full) ? walk(full, out, err, depth + 1) : list_push(out, full);
+        free(full);
+    }
+    pc_paths_free(names.v, names.n);
+    if (st == PRECIS_ENOMEM) pc_fail(err, st, dir, 0, "out of memory");
+    return st;
+}
+
+precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***paths,
+                               size_t *n_paths, pc_error *err)
+{
+    path_list out = {0};
+    precis_status st = PRECIS_OK;
+    for (size_t i = 0; i < n_inputs && !st; i++)
+        st = pc_is_dir(inputs[i]) ? walk(inputs[i], &out, err, 0) : list_push(&out, inputs[i]);
+    if (st) {
+        if (st == PRECIS_ENOMEM) pc_fail(err, st, NULL, 0, "out of memory");
+        pc_paths_free(out.v, out.n);
+        return st;
+    }
+    *paths = out.v;
+    *n_paths = out.n;
+    return PRECIS_OK;
+}
+
+void pc_paths_free(char **paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++) free(paths[i]);
+    free(paths);
+}
+
+/* ---- lines ----------------------------------------------------------------- */
+
+void pc_lines_init(pc_line_iter *it, const char *s, size_t len)
+{
+    it->p = s;
+    it->end = s + len;
+    it->lineno = 0;
+}
+
+bool pc_lines_next(pc_line_iter *it, const char **line, size_t *len)
+{
+    if (it->p >= it->end) return false;
+    const char *nl = memchr(it->p, '\n', (size_t)(it->end - it->p));
+    const char *stop = nl ? nl : it->end;
+    *line = it->p;
+    *len = (size_t)(stop - it->p);
+    if (*len && (*line)[*len - 1] == '\r') (*len)--;
+    it->p = nl ? nl + 1 : it->end;
+    it->lineno++;
+    return true;
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+precis_status pc_json_string(pc_buf *out, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    precis_status st = pc_buf_reserve(out, len + 2);
+    if (st) return st;
+    pc_buf_putc(out, '"');
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char u[7];
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default:
+            if (c < 0x20) {
+                u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
+                u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = 0;
+                esc = u;
+            }
+        }
+        if (!esc) continue;
+        if ((st = pc_buf_append(out, s + run, i - run))) return st;
+        if ((st = pc_buf_puts(out, esc))) return st;
+        run = i + 1;
+    }
+    if ((st = pc_buf_append(out, s + run, len - run))) return st;
+    return pc_buf_putc(out, '"');
+}

@@ -1,0 +1,173 @@
+/* Unit tests for src/core: buffer caps, arena, UTF-8 repair, gzip/stdin reading, lines, JSON. */
+#include "core/core.h"
+#include "test.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+#include <zlib.h>
+
+TEST(buf_grows_and_caps)
+{
+    pc_buf b;
+    pc_buf_init(&b, 10);
+    CHECK(pc_buf_puts(&b, "hello") == PRECIS_OK);
+    CHECK(pc_buf_printf(&b, "%d", 12345) == PRECIS_OK);
+    CHECK_STR(b.data, "hello12345");
+    CHECK(pc_buf_putc(&b, 'x') == PRECIS_ELIMIT);
+    CHECK(b.len == 10);
+    pc_buf_free(&b);
+    pc_buf_init(&b, 0);
+    for (int i = 0; i < 1000; i++) pc_buf_printf(&b, "%04d", i);
+    CHECK(b.len == 4000);
+    CHECK(memcmp(b.data + 3996, "0999", 4) == 0);
+    size_t n;
+    char *p = pc_buf_detach(&b, &n);
+    CHECK(n == 4000 && b.data == NULL);
+    free(p);
+}
+
+TEST(arena_aligned_and_large)
+{
+    pc_arena a;
+    pc_arena_init(&a);
+    char *s = pc_arena_strndup(&a, "abcdef", 3);
+    CHECK_STR(s, "abc");
+    void *big = pc_arena_alloc(&a, 1 << 20);
+    CHECK(big != NULL && ((uintptr_t)big % 16) == 0);
+    void *small = pc_arena_alloc(&a, 7);
+    CHECK(small != NULL && ((uintptr_t)small % 16) == 0);
+    pc_arena_reset(&a);
+    CHECK(a.head == NULL);
+}
+
+TEST(utf8_repair_replaces_invalid)
+{
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    size_t bad = 0;
+    const char in[] = "ok \xff caf\xc3\xa9 \xc3\x28 end";
+    CHECK(pc_utf8_repair(&b, in, sizeof in - 1, &bad) == PRECIS_OK);
+    CHECK(bad == 2);
+    CHECK_STR(b.data, "ok \xef\xbf\xbd caf\xc3\xa9 \xef\xbf\xbd( end");
+    CHECK(pc_utf8_valid(b.data, b.len));
+    CHECK(!pc_utf8_valid(in, sizeof in - 1));
+    pc_buf_free(&b);
+}
+
+TEST(utf8_repair_drops_nul)
+{
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    CHECK(pc_utf8_repair(&b, "a\0b", 3, NULL) == PRECIS_OK);
+    CHECK_STR(b.data, "ab");
+    pc_buf_free(&b);
+}
+
+static void write_file(const char *path, const char *data, size_t n)
+{
+    FILE *f = fopen(path, "wb");
+    fwrite(data, 1, n, f);
+    fclose(f);
+}
+
+TEST(read_plain_and_gzip)
+{
+    char dir[] = "/tmp/precis_test_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char plain[256], gz[256];
+    snprintf(plain, sizeof plain, "%s/a.txt", dir);
+    snprintf(gz, sizeof gz, "%s/a.txt.gz", dir);
+    write_file(plain, "line one\nline \xfftwo\n", 19);
+    gzFile g = gzopen(gz, "wb");
+    gzputs(g, "zipped text\n");
+    gzclose(g);
+
+    pc_error err;
+    pc_error_clear(&err);
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input(plain, 0, &b, &err) == PRECIS_OK);
+    CHECK_STR(b.data, "line one\nline \xef\xbf\xbdtwo\n");
+    b.len = 0;
+    CHECK(pc_read_input(gz, 0, &b, &err) == PRECIS_OK);
+    CHECK_STR(b.data, "zipped text\n");
+    b.len = 0;
+    CHECK(pc_read_input(plain, 5, &b, &err) == PRECIS_ELIMIT);
+    CHECK(strstr(err.msg, "a.txt") != NULL);
+    CHECK(pc_read_input("/nonexistent/x", 0, &b, &err) == PRECIS_EIO);
+    CHECK(strstr(err.msg, "/nonexistent/x: cannot open") != NULL);
+    CHECK(pc_read_input(dir, 0, &b, &err) == PRECIS_EIO);
+    pc_buf_free(&b);
+
+    /* A truncated gzip stream is a parse error, not silent partial data. */
+    FILE *f = fopen(gz, "rb");
+    char raw[256];
+    size_t n = fread(raw, 1, sizeof raw, f);
+    fclose(f);
+    write_file(gz, raw, n - 6);
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input(gz, 0, &b, &err) == PRECIS_EPARSE);
+    pc_buf_free(&b);
+
+    char *args[] = {dir};
+    char **paths;
+    size_t np;
+    CHECK(pc_expand_inputs(args, 1, &paths, &np, &err) == PRECIS_OK);
+    CHECK(np == 2);
+    if (np == 2) {
+        CHECK(strstr(paths[0], "/a.txt") && !strstr(paths[0], ".gz"));
+        CHECK(strstr(paths[1], "/a.txt.gz") != NULL);
+    }
+    pc_paths_free(paths, np);
+    unlink(plain);
+    unlink(gz);
+    rmdir(dir);
+}
+
+TEST(lines_strip_crlf)
+{
+    const char *s = "a\r\nbb\n\nccc";
+    pc_line_iter it;
+    pc_lines_init(&it, s, strlen(s));
+    const char *l;
+    size_t n;
+    CHECK(pc_lines_next(&it, &l, &n) && n == 1 && l[0] == 'a');
+    CHECK(pc_lines_next(&it, &l, &n) && n == 2);
+    CHECK(pc_lines_next(&it, &l, &n) && n == 0);
+    CHECK(pc_lines_next(&it, &l, &n) && n == 3 && it.lineno == 4);
+    CHECK(!pc_lines_next(&it, &l, &n));
+}
+
+TEST(json_string_escapes)
+{
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    CHECK(pc_json_string(&b, "a\"b\\c\nd\x01", 8) == PRECIS_OK);
+    CHECK_STR(b.data, "\"a\\\"b\\\\c\\nd\\u0001\"");
+    pc_buf_free(&b);
+}
+
+TEST(public_ctx_and_errors)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    CHECK(ctx != NULL);
+    char *text = NULL;
+    size_t n;
+    CHECK(precis_read_text(ctx, "/nonexistent/file", &text, &n) == PRECIS_EIO);
+    CHECK(strstr(precis_errmsg(ctx), "/nonexistent/file") != NULL);
+    CHECK_STR(precis_strerror(PRECIS_ELIMIT), "size limit exceeded");
+    precis_free(ctx);
+}
+
+int main(void)
+{
+    RUN(buf_grows_and_caps);
+    RUN(arena_aligned_and_large);
+    RUN(utf8_repair_replaces_invalid);
+    RUN(utf8_repair_drops_nul);
+    RUN(read_plain_and_gzip);
+    RUN(lines_strip_crlf);
+    RUN(json_string_escapes);
+    RUN(public_ctx_and_errors);
+    return test_done();
+}
