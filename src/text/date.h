@@ -1,0 +1,37 @@
+/* date.h — the one date parser of precis (DESIGN.md: one date parser, used
+ * everywhere: clean, html metadata, story timelines).
+ *
+ * Recognises the formats news pages print, e.g. "Published: Tue, May 29, 2018",
+ * "May 29, 2018", "29 May 2018", "09.05.2018", "MARCH 2021", "July 11",
+ * "2018-05-29T10:00:00+02:00", "20180529", RFC 822 dates, German month names
+ * ("29. Mai 2018"), relative-free only (no "yesterday"). */
+#ifndef PRECIS_TEXT_DATE_H
+#define PRECIS_TEXT_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct pt_date {
+    int year;   /* 0 when unknown (e.g. "July 11" with no year context) */
+    int month;  /* 1..12, 0 when unknown ("2018") */
+    int day;    /* 1..31, 0 when unknown ("MARCH 2021") */
+    int hour, minute, second; /* -1 when no time was given */
+    int tz_minutes;           /* offset from UTC; valid when has_tz */
+    bool has_tz;
+    size_t start, end;        /* byte span of the match inside the input */
+} pt_date;
+
+/* Finds the first date expression in s[0..len). default_year fills a missing
+ * year (pass 0 to leave it unknown). Returns true on a match. */
+bool pt_date_find(const char *s, size_t len, int default_year, pt_date *out);
+
+/* True when the whole of s (ignoring surrounding spaces and a label such as
+ * "Published:", "Updated", "Stand:") is one date expression: a dateline. */
+bool pt_date_is_dateline(const char *s, size_t len, pt_date *out);
+
+/* Formats as ISO 8601: "2018-05-29", "2018-05", "2018", or with time
+ * "2018-05-29T10:00:00+02:00". Returns the length written (< cap), 0 if the
+ * date has no year. */
+size_t pt_date_iso(const pt_date *d, char *buf, size_t cap);
+
+#endif
