@@ -1,0 +1,41 @@
+/* article.h — the article object (DESIGN.md "One schema per object"), shared
+ * by extract (HTML), clean (plain text), summarize and later stages, and its
+ * one JSON writer. All strings are owned by the article's arena. */
+#ifndef PRECIS_TEXT_ARTICLE_H
+#define PRECIS_TEXT_ARTICLE_H
+
+#include "core/core.h"
+
+typedef struct pt_removed {
+    const char *line;   /* the removed line as it was */
+    const char *cls;    /* class name: "navigation", "caption", "promotion", ... */
+    const char *reason; /* short human-readable reason */
+} pt_removed;
+
+typedef struct pt_article {
+    pc_arena arena;     /* owns every string below */
+    const char *id;     /* NULL = absent (omitted/null in JSON) */
+    const char *url;
+    const char *site;
+    const char *title;
+    const char *date;   /* ISO 8601 */
+    const char *author; /* byline as printed */
+    const char *lang;
+    const char *text;   /* clean text, paragraphs separated by "\n\n" */
+    size_t text_len;
+    pt_removed *removed; /* precis clean only; NULL otherwise */
+    size_t n_removed, cap_removed;
+} pt_article;
+
+void pt_article_init(pt_article *a);
+void pt_article_free(pt_article *a);
+/* Copies s[0..n) into the arena and stores it in *field. */
+precis_status pt_article_set(pt_article *a, const char **field, const char *s, size_t n);
+precis_status pt_article_add_removed(pt_article *a, const char *line, size_t n, const char *cls,
+                                     const char *reason);
+
+/* Writes the article as one JSON object (no trailing newline). Absent fields
+ * are written as null; "removed" only when with_removed. */
+precis_status pt_article_json(const pt_article *a, bool with_removed, pc_buf *out);
+
+#endif
