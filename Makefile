@@ -32,9 +32,12 @@ FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 .PHONY: all test sanitize fuzz clean check-clang
 all: $(BUILD)/precis
 
+# V=1 shows full command lines.
+Q := $(if $(filter 1,$(V)),,@)
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libprecis.a: $(LIB_OBJ)
 	@rm -f $@
