@@ -3,8 +3,13 @@
  *
  * Recognises the formats news pages print, e.g. "Published: Tue, May 29, 2018",
  * "May 29, 2018", "29 May 2018", "09.05.2018", "MARCH 2021", "July 11",
- * "2018-05-29T10:00:00+02:00", "20180529", RFC 822 dates, German month names
- * ("29. Mai 2018"), relative-free only (no "yesterday"). */
+ * "2018-05-29T10:00:00+02:00", "20180529", "5/29/2018" (US order unless the
+ * first number is > 12), RFC 822 dates, German month and weekday names
+ * ("Dienstag, 29. Mai 2018, 10:00 Uhr"), with an optional time and zone.
+ * Dates that do not exist (Feb 30, 31 April) are rejected. Month names count
+ * only when capitalised ("may" is a verb). A bare year ("in 2011") is never a
+ * date, nor are relative dates ("yesterday"). Input need not be NUL-terminated
+ * nor valid UTF-8. */
 #ifndef PRECIS_TEXT_DATE_H
 #define PRECIS_TEXT_DATE_H
 
@@ -13,7 +18,7 @@
 
 typedef struct pt_date {
     int year;   /* 0 when unknown (e.g. "July 11" with no year context) */
-    int month;  /* 1..12, 0 when unknown ("2018") */
+    int month;  /* 1..12 */
     int day;    /* 1..31, 0 when unknown ("MARCH 2021") */
     int hour, minute, second; /* -1 when no time was given */
     int tz_minutes;           /* offset from UTC; valid when has_tz */
@@ -29,8 +34,8 @@ bool pt_date_find(const char *s, size_t len, int default_year, pt_date *out);
  * "Published:", "Updated", "Stand:") is one date expression: a dateline. */
 bool pt_date_is_dateline(const char *s, size_t len, pt_date *out);
 
-/* Formats as ISO 8601: "2018-05-29", "2018-05", "2018", or with time
- * "2018-05-29T10:00:00+02:00". Returns the length written (< cap), 0 if the
+/* Formats as ISO 8601: "2018-05-29", "2018-05", or with time
+ * "2018-05-29T10:00:00" (no zone given) / "2018-05-29T10:00:00+02:00". Returns the length written (< cap), 0 if the
  * date has no year. */
 size_t pt_date_iso(const pt_date *d, char *buf, size_t cap);
 

@@ -1,0 +1,580 @@
+/* The one date parser: finds dates in the shapes news pages print them.
+ *
+ * A small hand-written scanner (no regex library does calendars): at each word
+ * boundary it tries, in order, ISO/numeric forms (2018-05-29, 20180529,
+ * 09.05.2018, 5/29/2018) and worded forms (May 29, 2018 / 29. Mai 2018 /
+ * MARCH 2021 / July 11), optionally preceded by a weekday and followed by a
+ * time and zone. Every candidate is validated against the calendar (Feb 30 is
+ * rejected). Month and weekday names: English and German. */
+#include "date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct name_entry {
+    const char *name; /* lower case, UTF-8 */
+    int value;
+} name_entry;
+
+/* Months, English and German, full and abbreviated. Abbreviations may carry a
+ * trailing '.', handled by the caller. */
+static const name_entry MONTHS[] = {
+    {"january", 1},   {"jan", 1},      {"januar", 1},   {"jänner", 1},   {"february", 2},
+    {"feb", 2},       {"februar", 2},  {"march", 3},    {"mar", 3},      {"märz", 3},
+    {"maerz", 3},     {"mär", 3},      {"mrz", 3},      {"april", 4},    {"apr", 4},
+    {"may", 5},       {"mai", 5},      {"june", 6},     {"jun", 6},      {"juni", 6},
+    {"july", 7},      {"jul", 7},      {"juli", 7},     {"august", 8},   {"aug", 8},
+    {"september", 9}, {"sep", 9},      {"sept", 9},     {"october", 10}, {"oct", 10},
+    {"oktober", 10},  {"okt", 10},     {"november", 11}, {"nov", 11},    {"december", 12},
+    {"dec", 12},      {"dezember", 12}, {"dez", 12},
+};
+
+static const char *const WEEKDAYS[] = {
+    "monday",   "mon",     "tuesday", "tue",     "tues",     "wednesday", "wed",
+    "thursday", "thu",     "thur",    "thurs",   "friday",   "fri",       "saturday",
+    "sat",      "sunday",  "sun",     "montag",  "mo",       "dienstag",  "di",
+    "mittwoch", "mi",      "donnerstag", "do",   "freitag",  "fr",        "samstag",
+    "sonnabend", "sa",     "sonntag", "so",
+};
+
+static const name_entry ZONES[] = {
+    {"utc", 0},     {"gmt", 0},     {"ut", 0},      {"z", 0},      {"bst", 60},
+    {"cet", 60},    {"cest", 120},  {"mez", 60},    {"mesz", 120}, {"est", -300},
+    {"edt", -240},  {"cst", -360},  {"cdt", -300},  {"mst", -420}, {"mdt", -360},
+    {"pst", -480},  {"pdt", -420},
+};
+
+/* ---- character helpers ---------------------------------------------------- */
+
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool is_alpha(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+/* Month names count only capitalised ("May", "MAY"): lower-case "may" is a verb. */
+static bool is_upper_start(const char *s) { return s[0] >= 'A' && s[0] <= 'Z'; }
+
+/* Lower-cases one word (ASCII and the German umlauts/ß in UTF-8) into buf. */
+static size_t fold_word(const char *s, size_t n, char *buf, size_t cap)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        else if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)s[i + 1];
+            if (d == 0x84 || d == 0x96 || d == 0x9C) d = (unsigned char)(d + 0x20); /* ÄÖÜ */
+            if (o + 2 >= cap) break;
+            buf[o++] = (char)c;
+            buf[o++] = (char)d;
+            i++;
+            continue;
+        }
+        buf[o++] = (char)c;
+    }
+    buf[o] = 0;
+    return o;
+}
+
+/* Length of the run of letters starting at s[i]. */
+static size_t word_len(const char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && is_alpha((unsigned char)s[j])) j++;
+    return j - i;
+}
+
+static int lookup(const name_entry *t, size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].name, w) == 0) return t[i].value;
+    return -1;
+}
+
+static bool is_weekday_word(const char *w)
+{
+    for (size_t i = 0; i < sizeof WEEKDAYS / sizeof *WEEKDAYS; i++)
+        if (strcmp(WEEKDAYS[i], w) == 0) return true;
+    return false;
+}
+
+/* Reads 1..maxd digits at s[*i]; fails when more digits follow. */
+static bool read_num(const char *s, size_t len, size_t *i, int mind, int maxd, int *val)
+{
+    size_t j = *i;
+    int v = 0, nd = 0;
+    while (j < len && is_digit((unsigned char)s[j]) && nd <= maxd) {
+        v = v * 10 + (s[j] - '0');
+        j++;
+        nd++;
+    }
+    if (nd < mind || nd > maxd) return false;
+    *val = v;
+    *i = j;
+    return true;
+}
+
+/* Reads exactly n digits at s[*i] (more may follow). */
+static bool read_fixed(const char *s, size_t len, size_t *i, int n, int *val)
+{
+    int v = 0;
+    for (int k = 0; k < n; k++) {
+        if (*i + (size_t)k >= len || !is_digit((unsigned char)s[*i + (size_t)k])) return false;
+        v = v * 10 + (s[*i + (size_t)k] - '0');
+    }
+    *i += (size_t)n;
+    *val = v;
+    return true;
+}
+
+static size_t skip_spaces(const char *s, size_t len, size_t i)
+{
+    while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    /* U+00A0 no-break space, common in pasted text. */
+    while (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+        i += 2;
+        while (i < len && (s[i] == ' ' || s[i] == '\t')) i++;
+    }
+    return i;
+}
+
+static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static bool valid_ymd(int y, int m, int d)
+{
+    static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y && (y < 1000 || y > 2999)) return false;
+    if (m < 1 || m > 12) return false;
+    if (d == 0) return true; /* month precision */
+    if (d < 1) return false;
+    int max = dim[m - 1] + (m == 2 && (y == 0 || leap(y)) ? 1 : 0);
+    return d <= max;
+}
+
+/* Month name at s[i] (capitalised or all caps, optional '.'); returns month or 0. */
+static int read_month(const char *s, size_t len, size_t *i)
+{
+    size_t n = word_len(s, len, *i);
+    if (n < 3 || n > 12 || !is_upper_start(s + *i)) return 0;
+    char w[32];
+    fold_word(s + *i, n, w, sizeof w);
+    int m = lookup(MONTHS, sizeof MONTHS / sizeof *MONTHS, w);
+    if (m <= 0) return 0;
+    size_t j = *i + n;
+    if (j < len && s[j] == '.') j++;
+    *i = j;
+    return m;
+}
+
+/* Day of month with optional English ordinal suffix or German '.'. */
+static bool read_day(const char *s, size_t len, size_t *i, int *day)
+{
+    size_t j = *i;
+    if (!read_num(s, len, &j, 1, 2, day)) return false;
+    if (j + 1 < len && is_alpha((unsigned char)s[j])) {
+        char a = (char)(s[j] | 0x20), b = (char)(s[j + 1] | 0x20);
+        if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+            (a == 't' && b == 'h'))
+            j += 2;
+        else
+            return false;
+        if (j < len && is_alpha((unsigned char)s[j])) return false;
+    } else if (j < len && is_alpha((unsigned char)s[j])) {
+        return false;
+    }
+    *i = j;
+    return *day >= 1 && *day <= 31;
+}
+
+/* Optional time after a date: [,|at|um|-|T] HH:MM[:SS][.frac] [am|pm] [Uhr] [zone]. */
+static void read_time(const char *s, size_t len, size_t *i, pt_date *d, bool iso)
+{
+    size_t j = *i;
+    if (iso && j < len && (s[j] == 'T' || s[j] == ' ')) j++;
+    else if (!iso) {
+        j = skip_spaces(s, len, j);
+        if (j < len && (s[j] == ',' || s[j] == '|' || s[j] == '-' || s[j] == '/')) j++;
+        j = skip_spaces(s, len, j);
+        size_t w = word_len(s, len, j);
+        if ((w == 2 && (strncmp(s + j, "at", 2) == 0 || strncmp(s + j, "um", 2) == 0)) ||
+            (w == 1 && s[j] == 'T'))
+            j = skip_spaces(s, len, j + w);
+    }
+    int h, mi, se = -1;
+    if (!read_num(s, len, &j, 1, 2, &h)) return;
+    if (j >= len || (s[j] != ':' && !(s[j] == '.' && !iso))) return;
+    char sep = s[j++];
+    if (!read_num(s, len, &j, 2, 2, &mi)) return;
+    if (j + 2 < len && s[j] == ':' && is_digit((unsigned char)s[j + 1])) {
+        size_t k = j + 1;
+        if (!read_num(s, len, &k, 2, 2, &se)) return;
+        j = k;
+        if (j + 1 < len && (s[j] == '.' || s[j] == ',') && is_digit((unsigned char)s[j + 1])) {
+            j++;
+            while (j < len && is_digit((unsigned char)s[j])) j++;
+        }
+    }
+    size_t k = skip_spaces(s, len, j);
+    bool marked = false; /* "10.00" needs a zone, "Uhr" or am/pm to count as a time */
+    size_t w = word_len(s, len, k);
+    char word[16];
+    if (w && w < sizeof word) {
+        fold_word(s + k, w, word, sizeof word);
+        if (strcmp(word, "am") == 0 || strcmp(word, "pm") == 0 ||
+            (w == 1 && (word[0] == 'a' || word[0] == 'p') && k + 3 < len && s[k + 1] == '.' &&
+             (s[k + 2] | 0x20) == 'm' && s[k + 3] == '.')) {
+            if (h < 1 || h > 12) return;
+            bool pm = word[0] == 'p';
+            h = h % 12 + (pm ? 12 : 0);
+            j = k + (w == 1 ? 4 : 2);
+            marked = true;
+        }
+    }
+    if (h > 23 || mi > 59 || se > 60) return;
+    k = skip_spaces(s, len, j);
+    w = word_len(s, len, k);
+    if (w == 3 && w < sizeof word) {
+        fold_word(s + k, w, word, sizeof word);
+        if (strcmp(word, "uhr") == 0) {
+            j = k + 3;
+            marked = true;
+        }
+    }
+    /* zone: Z, +hh:mm, +hhmm, or a name */
+    k = iso ? j : skip_spaces(s, len, j);
+    if (k < len && (s[k] == '+' || s[k] == '-') && k + 3 <= len && is_digit((unsigned char)s[k + 1])) {
+        int sign = s[k] == '-' ? -1 : 1;
+        size_t q = k + 1;
+        int hh, mm = 0;
+        if (read_fixed(s, len, &q, 2, &hh)) {
+            if (q < len && s[q] == ':') q++;
+            if (!read_fixed(s, len, &q, 2, &mm)) mm = 0;
+            if (hh <= 14 && mm < 60 && !(q < len && is_digit((unsigned char)s[q]))) {
+                d->has_tz = true;
+                d->tz_minutes = sign * (hh * 60 + mm);
+                j = q;
+                marked = true;
+            }
+        }
+    } else if (k < len && is_alpha((unsigned char)s[k])) {
+        w = word_len(s, len, k);
+        if (w <= 4) {
+            fold_word(s + k, w, word, sizeof word);
+            int z = lookup(ZONES, sizeof ZONES / sizeof *ZONES, word);
+            bool upper = s[k] >= 'A' && s[k] <= 'Z';
+            if (z != -1 && upper && (w > 1 || iso)) {
+                d->has_tz = true;
+                d->tz_minutes = z;
+                j = k + w;
+                marked = true;
+            }
+        }
+    }
+    if (sep == '.' && !marked) return;
+    d->hour = h;
+    d->minute = mi;
+    d->second = se < 0 ? 0 : se;
+    *i = j;
+}
+
+static void reset(pt_date *d)
+{
+    memset(d, 0, sizeof *d);
+    d->hour = d->minute = d->second = -1;
+}
+
+/* Numeric forms at s[i] (a digit at a boundary). */
+static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_t *endp)
+{
+    size_t j = i;
+    int a, b, c;
+    /* YYYY-MM-DD[THH:MM...] or YYYY/MM/DD */
+    if (read_num(s, len, &j, 4, 4, &a) && j < len && (s[j] == '-' || s[j] == '/')) {
+        char sep = s[j++];
+        if (read_num(s, len, &j, 1, 2, &b) && j < len && s[j] == sep) {
+            j++;
+            if (read_num(s, len, &j, 1, 2, &c) && valid_ymd(a, b, c) &&
+                !(j < len && is_digit((unsigned char)s[j]))) {
+                d->year = a, d->month = b, d->day = c;
+                read_time(s, len, &j, d, true);
+                *endp = j;
+                return true;
+            }
+        }
+        return false;
+    }
+    /* YYYYMMDD standing alone */
+    j = i;
+    if (read_num(s, len, &j, 8, 8, &a) && !(j < len && is_alpha((unsigned char)s[j]))) {
+        int y = a / 10000, m = a / 100 % 100, dd = a % 100;
+        if (y >= 1900 && y <= 2100 && valid_ymd(y, m, dd)) {
+            d->year = y, d->month = m, d->day = dd;
+            *endp = j;
+            return true;
+        }
+        return false;
+    }
+    /* DD.MM.YYYY (German), MM/DD/YYYY (US; DD/MM when the first part > 12) */
+    j = i;
+    if (read_num(s, len, &j, 1, 2, &a) && j < len && (s[j] == '.' || s[j] == '/')) {
+        char sep = s[j++];
+        if (read_num(s, len, &j, 1, 2, &b) && j < len && s[j] == sep) {
+            j++;
+            if (read_num(s, len, &j, 4, 4, &c) && !(j < len && is_digit((unsigned char)s[j]))) {
+                int day = a, mon = b;
+                if (sep == '/' && a <= 12) day = b, mon = a;
+                if (valid_ymd(c, mon, day)) {
+                    d->year = c, d->month = mon, d->day = day;
+                    read_time(s, len, &j, d, false);
+                    *endp = j;
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Worded forms starting with a day: "29 May 2018", "29. Mai 2018", "9th of May". */
+static bool parse_day_month(const char *s, size_t len, size_t i, int default_year, pt_date *d,
+                            size_t *endp)
+{
+    size_t j = i;
+    int day, mon, year = 0;
+    if (!read_day(s, len, &j, &day)) return false;
+    if (j < len && s[j] == '.') j++;
+    j = skip_spaces(s, len, j);
+    if (j + 3 < len && strncmp(s + j, "of ", 3) == 0) j = skip_spaces(s, len, j + 3);
+    if (!(mon = read_month(s, len, &j))) return false;
+    size_t k = skip_spaces(s, len, j);
+    if (k < len && s[k] == ',') k = skip_spaces(s, len, k + 1);
+    size_t y0 = k;
+    if (read_num(s, len, &k, 4, 4, &year) && !(k < len && is_alpha((unsigned char)s[k]))) {
+        j = k;
+    } else {
+        year = default_year;
+        (void)y0;
+    }
+    if (!valid_ymd(year, mon, day)) {
+        *endp = j; /* "31 April 2018" is no date, and "April 2018" inside it neither */
+        return false;
+    }
+    d->year = year, d->month = mon, d->day = day;
+    read_time(s, len, &j, d, false);
+    *endp = j;
+    return true;
+}
+
+/* Worded forms starting with a month: "May 29, 2018", "MARCH 2021", "July 11". */
+static bool parse_month_first(const char *s, size_t len, size_t i, int default_year, pt_date *d,
+                              size_t *endp)
+{
+    size_t j = i;
+    int mon = read_month(s, len, &j);
+    if (!mon) return false;
+    size_t k = skip_spaces(s, len, j);
+    if (k == j && !(j > i && s[j - 1] == '.')) return false; /* "Mayday" is no date */
+    int day = 0, year = 0;
+    size_t q = k;
+    if (read_num(s, len, &q, 4, 4, &year) && !(q < len && (is_digit((unsigned char)s[q]) ||
+                                                           is_alpha((unsigned char)s[q])))) {
+        if (!valid_ymd(year, mon, 0)) return false;
+        d->year = year, d->month = mon, d->day = 0;
+        *endp = q;
+        return true;
+    }
+    q = k;
+    if (!read_day(s, len, &q, &day)) return false;
+    /* "May 29:" or "July 11.5" are not dates; "July 11." ending a sentence is */
+    if (q < len && (is_digit((unsigned char)s[q]) ||
+                    (s[q] == '.' && q + 1 < len && is_digit((unsigned char)s[q + 1]))))
+        return false;
+    j = q;
+    size_t r = j;
+    if (r < len && s[r] == ',') r++;
+    r = skip_spaces(s, len, r);
+    if (read_num(s, len, &r, 4, 4, &year) && !(r < len && is_alpha((unsigned char)s[r])) &&
+        !(r < len && is_digit((unsigned char)s[r]))) {
+        j = r;
+    } else {
+        year = default_year;
+    }
+    if (!valid_ymd(year, mon, day)) return false;
+    d->year = year, d->month = mon, d->day = day;
+    read_time(s, len, &j, d, false);
+    *endp = j;
+    return true;
+}
+
+/* Tries every form at s[i]. On failure *skip may be set past a date-shaped
+ * span that failed the calendar, so that no part of it is matched instead. */
+static bool parse_at(const char *s, size_t len, size_t i, int default_year, pt_date *d,
+                     size_t *skip)
+{
+    size_t end = i;
+    reset(d);
+    unsigned char c = (unsigned char)s[i];
+    if (is_digit(c)) {
+        if (parse_numeric(s, len, i, d, &end) ||
+            (reset(d), parse_day_month(s, len, i, default_year, d, &end))) {
+            d->start = i;
+            d->end = end;
+            return true;
+        }
+        if (skip && end > i) *skip = end;
+        return false;
+    }
+    if (!is_alpha(c)) return false;
+    size_t w = word_len(s, len, i);
+    char word[32];
+    if (w >= 2 && w < 12) {
+        fold_word(s + i, w, word, sizeof word);
+        if (is_weekday_word(word) && (c >= 'A' && c <= 'Z')) {
+            size_t j = i + w;
+            if (j < len && s[j] == '.') j++;
+            if (j < len && s[j] == ',') j++;
+            size_t k = skip_spaces(s, len, j);
+            if (k == j && !(j > i + w)) return false;
+            if (k < len && parse_at(s, len, k, default_year, d, skip)) {
+                d->start = i;
+                return true;
+            }
+            reset(d);
+            return false;
+        }
+    }
+    if (parse_month_first(s, len, i, default_year, d, &end)) {
+        d->start = i;
+        d->end = end;
+        return true;
+    }
+    return false;
+}
+
+bool pt_date_find(const char *s, size_t len, int default_year, pt_date *out)
+{
+    pt_date d;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!is_digit(c) && !(c >= 'A' && c <= 'Z')) continue;
+        if (i > 0) {
+            unsigned char p = (unsigned char)s[i - 1];
+            if (is_digit(p) || is_alpha(p)) continue;
+            /* "1.09.05.2018", "v2.2018-05-01" are not dates */
+            if ((p == '.' || p == '-' || p == '/' || p == ':') && i > 1 &&
+                is_digit((unsigned char)s[i - 2]))
+                continue;
+        }
+        size_t skip = 0;
+        if (parse_at(s, len, i, default_year, &d, &skip)) {
+            if (out) *out = d;
+            return true;
+        }
+        if (skip > i) i = skip - 1;
+    }
+    return false;
+}
+
+/* Words that may surround a date on a dateline. */
+static const char *const FILLER[] = {
+    "published", "updated", "posted",   "last",        "first",      "modified", "date",
+    "dated",     "on",      "at",       "am",          "pm",         "um",       "uhr",
+    "the",       "of",      "et",       "pt",          "ct",         "mt",       "local",
+    "time",      "stand",   "datum",    "erstellt",    "veröffentlicht", "aktualisiert",
+    "zuletzt",   "geändert", "publiziert", "erschienen", "vom",       "released", "created",
+    "edited",    "issued",  "and",      "und",         "a",          "m",        "p",
+    "h",         "min",     "read",     "lesezeit",    "minutes",    "minuten",
+};
+
+static bool is_filler(const char *s, size_t n)
+{
+    char w[40];
+    if (n >= sizeof w) return false;
+    fold_word(s, n, w, sizeof w);
+    for (size_t i = 0; i < sizeof FILLER / sizeof *FILLER; i++)
+        if (strcmp(FILLER[i], w) == 0) return true;
+    if (is_weekday_word(w)) return true;
+    return lookup(ZONES, sizeof ZONES / sizeof *ZONES, w) != -1;
+}
+
+/* True when s[a..b) holds only separators, filler words and times/small numbers. */
+static bool only_filler(const char *s, size_t a, size_t b)
+{
+    size_t i = a;
+    while (i < b) {
+        unsigned char c = (unsigned char)s[i];
+        /* allowed non-ASCII separators: no-break space, middle dot, dashes, bullet */
+        if (c == 0xC2 && i + 1 < b &&
+            ((unsigned char)s[i + 1] == 0xA0 || (unsigned char)s[i + 1] == 0xB7)) {
+            i += 2;
+        } else if (c == 0xE2 && i + 2 < b && (unsigned char)s[i + 1] == 0x80 &&
+                   ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94 ||
+                    (unsigned char)s[i + 2] == 0xA2)) {
+            i += 3;
+        } else if (is_alpha(c)) {
+            size_t n = 0;
+            while (i + n < b && is_alpha((unsigned char)s[i + n])) n++;
+            if (!is_filler(s + i, n)) return false;
+            i += n;
+        } else if (is_digit(c)) {
+            /* a time such as 10:32 or "5 min read"; long numbers are not filler */
+            size_t n = 0;
+            while (i + n < b && (is_digit((unsigned char)s[i + n]) || s[i + n] == ':' ||
+                                 s[i + n] == '.'))
+                n++;
+            if (n > 8) return false;
+            i += n;
+        } else if (c && strchr(" \t,.;:|/-()[]+*@", c)) {
+            i++;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool pt_date_is_dateline(const char *s, size_t len, pt_date *out)
+{
+    if (len == 0 || len > 160) return false;
+    pt_date first, d;
+    reset(&first);
+    size_t pos = 0, dates = 0;
+    while (pos < len && pt_date_find(s + pos, len - pos, 0, &d)) {
+        d.start += pos;
+        d.end += pos;
+        if (!only_filler(s, pos, d.start)) return false;
+        if (dates++ == 0) first = d;
+        pos = d.end;
+        if (dates > 3) return false;
+    }
+    if (!dates || !only_filler(s, pos, len)) return false;
+    /* A lone "July 11" on a line is a dateline; "2018" alone is never matched. */
+    if (out) *out = first;
+    return true;
+}
+
+size_t pt_date_iso(const pt_date *d, char *buf, size_t cap)
+{
+    if (!d || d->year <= 0 || cap == 0) return 0;
+    int n;
+    if (d->month == 0)
+        n = snprintf(buf, cap, "%04d", d->year);
+    else if (d->day == 0)
+        n = snprintf(buf, cap, "%04d-%02d", d->year, d->month);
+    else if (d->hour < 0)
+        n = snprintf(buf, cap, "%04d-%02d-%02d", d->year, d->month, d->day);
+    else if (!d->has_tz)
+        n = snprintf(buf, cap, "%04d-%02d-%02dT%02d:%02d:%02d", d->year, d->month, d->day,
+                     d->hour, d->minute, d->second < 0 ? 0 : d->second);
+    else {
+        int tz = d->tz_minutes < 0 ? -d->tz_minutes : d->tz_minutes;
+        n = snprintf(buf, cap, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", d->year, d->month,
+                     d->day, d->hour, d->minute, d->second < 0 ? 0 : d->second,
+                     d->tz_minutes < 0 ? '-' : '+', tz / 60, tz % 60);
+    }
+    if (n < 0 || (size_t)n >= cap) {
+        buf[0] = 0;
+        return 0;
+    }
+    return (size_t)n;
+}

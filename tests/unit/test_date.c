@@ -1,0 +1,157 @@
+/* Tests for the one date parser (src/text/date.c). */
+#include "test.h"
+#include "text/date.h"
+
+/* ISO form of the first date found in s, or "" when none. */
+static const char *iso_of(const char *s, int default_year)
+{
+    static char buf[64];
+    pt_date d;
+    buf[0] = 0;
+    if (pt_date_find(s, strlen(s), default_year, &d)) pt_date_iso(&d, buf, sizeof buf);
+    return buf;
+}
+
+static const char *dateline_iso(const char *s)
+{
+    static char buf[64];
+    pt_date d;
+    buf[0] = 0;
+    if (pt_date_is_dateline(s, strlen(s), &d)) {
+        if (!pt_date_iso(&d, buf, sizeof buf)) strcpy(buf, "(no year)");
+    }
+    return buf;
+}
+
+TEST(english_worded)
+{
+    CHECK_STR(iso_of("Published: Tue, May 29, 2018", 0), "2018-05-29");
+    CHECK_STR(iso_of("May 29, 2018", 0), "2018-05-29");
+    CHECK_STR(iso_of("May 29 2018", 0), "2018-05-29");
+    CHECK_STR(iso_of("29 May 2018", 0), "2018-05-29");
+    CHECK_STR(iso_of("in Moscow, 09 May 2018.", 0), "2018-05-09");
+    CHECK_STR(iso_of("on the 9th of May, 2018", 0), "2018-05-09");
+    CHECK_STR(iso_of("Sept. 3, 2019", 0), "2019-09-03");
+    CHECK_STR(iso_of("Dec 1st 2020", 0), "2020-12-01");
+    CHECK_STR(iso_of("Tuesday, June 5, 2018", 0), "2018-06-05");
+}
+
+TEST(month_and_year_only)
+{
+    CHECK_STR(iso_of("MARCH 2021", 0), "2021-03");
+    CHECK_STR(iso_of("Updated March 2021", 0), "2021-03");
+    CHECK_STR(iso_of("Im Mai 2018 begann es", 0), "2018-05");
+}
+
+TEST(no_year_uses_default)
+{
+    CHECK_STR(iso_of("Reuters reported on July 11.", 2018), "2018-07-11");
+    CHECK_STR(iso_of("Reuters reported on July 11.", 0), ""); /* found, but no year */
+    pt_date d;
+    CHECK(pt_date_find("July 11", 7, 0, &d));
+    CHECK(d.year == 0 && d.month == 7 && d.day == 11);
+    CHECK_STR(dateline_iso("July 11"), "(no year)");
+}
+
+TEST(iso_and_numeric)
+{
+    CHECK_STR(iso_of("2018-05-29", 0), "2018-05-29");
+    CHECK_STR(iso_of("2018-05-29T10:00", 0), "2018-05-29T10:00:00");
+    CHECK_STR(iso_of("2018-05-29T10:00:00+02:00", 0), "2018-05-29T10:00:00+02:00");
+    CHECK_STR(iso_of("2018-05-29T10:00:00Z", 0), "2018-05-29T10:00:00+00:00");
+    CHECK_STR(iso_of("2018-05-29 22:15:07.123-0500", 0), "2018-05-29T22:15:07-05:00");
+    CHECK_STR(iso_of("file 20180529 stamp", 0), "2018-05-29");
+    CHECK_STR(iso_of("09.05.2018", 0), "2018-05-09");
+    CHECK_STR(iso_of("Stand: 9.5.2018, 14:30 Uhr", 0), "2018-05-09T14:30:00");
+    CHECK_STR(iso_of("5/29/2018", 0), "2018-05-29");
+    CHECK_STR(iso_of("29/05/2018", 0), "2018-05-29");
+}
+
+TEST(rfc822)
+{
+    CHECK_STR(iso_of("Tue, 29 May 2018 10:00:00 +0000", 0), "2018-05-29T10:00:00+00:00");
+    CHECK_STR(iso_of("Tue, 29 May 2018 10:00:00 GMT", 0), "2018-05-29T10:00:00+00:00");
+    CHECK_STR(iso_of("Wed, 30 May 2018 08:05 EDT", 0), "2018-05-30T08:05:00-04:00");
+}
+
+TEST(times_in_english_style)
+{
+    CHECK_STR(iso_of("May 29, 2018 at 3:45 pm", 0), "2018-05-29T15:45:00");
+    CHECK_STR(iso_of("May 29, 2018 12:05 a.m.", 0), "2018-05-29T00:05:00");
+    CHECK_STR(iso_of("Tue 29 May 2018 10.00 BST", 0), "2018-05-29T10:00:00+01:00");
+    /* "10.5" after a date is not a time */
+    CHECK_STR(iso_of("May 29, 2018 10.5 percent", 0), "2018-05-29");
+}
+
+TEST(german)
+{
+    CHECK_STR(iso_of("29. Mai 2018", 0), "2018-05-29");
+    CHECK_STR(iso_of("Veröffentlicht am 3. März 2020", 0), "2020-03-03");
+    CHECK_STR(iso_of("3. MÄRZ 2020", 0), "2020-03-03");
+    CHECK_STR(iso_of("Dienstag, 29. Mai 2018, 10:00 Uhr", 0), "2018-05-29T10:00:00");
+    CHECK_STR(iso_of("1. Okt. 2019", 0), "2019-10-01");
+    CHECK_STR(iso_of("14. Jänner 2019", 0), "2019-01-14");
+}
+
+TEST(invalid_dates_rejected)
+{
+    CHECK_STR(iso_of("February 30, 2018", 0), "");
+    CHECK_STR(iso_of("30.02.2018", 0), "");
+    CHECK_STR(iso_of("2018-02-30", 0), "");
+    CHECK_STR(iso_of("2018-13-01", 0), "");
+    CHECK_STR(iso_of("31 April 2018", 0), "");
+    CHECK_STR(iso_of("Feb 29, 2019", 0), "");
+    CHECK_STR(iso_of("Feb 29, 2020", 0), "2020-02-29");
+    CHECK_STR(iso_of("2018-05-29T25:00", 0), "2018-05-29"); /* bad time dropped */
+}
+
+TEST(not_dates)
+{
+    CHECK_STR(iso_of("you may 29 times", 0), "");      /* lower-case verb */
+    CHECK_STR(iso_of("The Mayday 2018 call", 0), "");
+    CHECK_STR(iso_of("version 1.09.05.2018", 0), "");
+    CHECK_STR(iso_of("in 2011 the war began", 0), ""); /* a bare year is no date */
+    CHECK_STR(iso_of("call 123456789", 0), "");
+    CHECK_STR(iso_of("Do 5 things", 0), "");
+    CHECK_STR(iso_of("", 0), "");
+}
+
+TEST(span_is_reported)
+{
+    pt_date d;
+    const char *s = "Published: Tue, May 29, 2018 by staff";
+    CHECK(pt_date_find(s, strlen(s), 0, &d));
+    CHECK(d.start == 11);
+    CHECK(d.end == 28);
+}
+
+TEST(datelines)
+{
+    CHECK_STR(dateline_iso("Published: Tue, May 29, 2018"), "2018-05-29");
+    CHECK_STR(dateline_iso("MARCH 2021"), "2021-03");
+    CHECK_STR(dateline_iso("  Updated 10:32 AM ET, Tue May 29, 2018  "), "2018-05-29");
+    CHECK_STR(dateline_iso("Stand: 29.05.2018 10:00 Uhr"), "2018-05-29T10:00:00");
+    CHECK_STR(dateline_iso("Veröffentlicht am 29. Mai 2018"), "2018-05-29");
+    CHECK_STR(dateline_iso("Published May 1, 2018 | Updated May 2, 2018"), "2018-05-01");
+    CHECK_STR(dateline_iso("29.05.2018 · 5 min read"), "2018-05-29");
+    /* a sentence with a date is not a dateline */
+    CHECK_STR(dateline_iso("Reuters reported on July 11 that talks failed."), "");
+    CHECK_STR(dateline_iso("By Jane Doe | May 29, 2018"), "");
+    CHECK_STR(dateline_iso("no date here"), "");
+}
+
+int main(void)
+{
+    RUN(english_worded);
+    RUN(month_and_year_only);
+    RUN(no_year_uses_default);
+    RUN(iso_and_numeric);
+    RUN(rfc822);
+    RUN(times_in_english_style);
+    RUN(german);
+    RUN(invalid_dates_rejected);
+    RUN(not_dates);
+    RUN(span_is_reported);
+    RUN(datelines);
+    return test_done();
+}
