@@ -1,0 +1,433 @@
+/* Online story clustering (see cluster.h). */
+#include "cluster.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DF_BITS 20 /* 1M counters: a bounded, approximate document-frequency table */
+#define DOC_TERMS_MAX 4096
+#define QUERY_TERMS 16   /* strongest article terms used to find candidate stories */
+#define MAX_ENTITIES 64
+
+typedef struct term_weight {
+    uint64_t term;
+    float w;
+} term_weight;
+
+typedef struct story {
+    uint32_t id;            /* public story id */
+    uint32_t gen;           /* bumped when the slot is reused; postings carry it */
+    bool open;
+    int64_t last_time;
+    uint64_t last_seq;      /* arrival number of its newest article, for eviction */
+    term_weight *centroid;  /* sorted by term; sum of member vectors, pruned */
+    size_t n_centroid;
+    double norm;            /* L2 norm of centroid */
+    uint64_t *entities;     /* sorted unique, bounded */
+    size_t n_entities;
+    uint32_t size;
+} story;
+
+typedef struct posting {
+    uint64_t term;
+    uint32_t story; /* slot index into stories */
+    uint32_t gen;   /* the slot's generation when posted; stale postings are skipped */
+    uint32_t next;
+} posting;
+
+struct pk_clusterer {
+    pk_options o;
+    uint32_t *df;
+    uint64_t n_docs;
+    story *stories; /* slots; a closed story's slot is reused, so memory follows the open set */
+    size_t n_slots, cap_stories, n_open;
+    uint32_t next_id;
+    uint32_t *free_slots; /* closed slots ready for reuse */
+    size_t n_free;
+    posting *postings;
+    size_t n_postings, cap_postings, n_dead_postings;
+    uint32_t *heads;
+    size_t n_heads;
+    uint32_t *seen;
+    uint32_t stamp;
+    term_weight *scratch;
+    size_t cap_scratch;
+};
+
+static uint64_t mix64(uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ull;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+precis_status pk_new(const pk_options *opts, pk_clusterer **out)
+{
+    pk_clusterer *c = calloc(1, sizeof *c);
+    if (!c) return PRECIS_ENOMEM;
+    if (opts) c->o = *opts;
+    if (c->o.threshold <= 0) c->o.threshold = 0.30;
+    if (c->o.entity_weight < 0 || c->o.entity_weight == 0) c->o.entity_weight = 0.15;
+    if (c->o.quiet_seconds <= 0) c->o.quiet_seconds = 3 * 86400;
+    if (!c->o.max_open) c->o.max_open = 5000;
+    if (!c->o.centroid_terms) c->o.centroid_terms = 200;
+    c->df = calloc((size_t)1 << DF_BITS, sizeof *c->df);
+    if (!c->df) {
+        free(c);
+        return PRECIS_ENOMEM;
+    }
+    *out = c;
+    return PRECIS_OK;
+}
+
+void pk_free(pk_clusterer *c)
+{
+    if (!c) return;
+    for (size_t i = 0; i < c->n_slots; i++) {
+        free(c->stories[i].centroid);
+        free(c->stories[i].entities);
+    }
+    free(c->stories);
+    free(c->free_slots);
+    free(c->postings);
+    free(c->heads);
+    free(c->seen);
+    free(c->scratch);
+    free(c->df);
+    free(c);
+}
+
+size_t pk_open_count(const pk_clusterer *c) { return c->n_open; }
+
+static int cmp_term(const void *a, const void *b)
+{
+    uint64_t x = ((const term_weight *)a)->term, y = ((const term_weight *)b)->term;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_weight_desc(const void *a, const void *b)
+{
+    const term_weight *x = a, *y = b;
+    if (x->w != y->w) return x->w < y->w ? 1 : -1;
+    return x->term < y->term ? -1 : x->term > y->term; /* deterministic ties */
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* ---- inverted index: term -> stories whose centroid had the term ------- */
+
+static precis_status index_rehash(pk_clusterer *c, size_t n_heads)
+{
+    uint32_t *heads = malloc(n_heads * sizeof *heads);
+    if (!heads) return PRECIS_ENOMEM;
+    memset(heads, 0xFF, n_heads * sizeof *heads);
+    for (size_t p = 0; p < c->n_postings; p++) {
+        size_t b = mix64(c->postings[p].term) & (n_heads - 1);
+        c->postings[p].next = heads[b];
+        heads[b] = (uint32_t)p;
+    }
+    free(c->heads);
+    c->heads = heads;
+    c->n_heads = n_heads;
+    return PRECIS_OK;
+}
+
+static precis_status index_put(pk_clusterer *c, uint64_t term, uint32_t s, uint32_t gen)
+{
+    if (c->n_postings == c->cap_postings) {
+        size_t cap = c->cap_postings ? c->cap_postings * 2 : 4096;
+        posting *p = realloc(c->postings, cap * sizeof *p);
+        if (!p) return PRECIS_ENOMEM;
+        c->postings = p;
+        c->cap_postings = cap;
+    }
+    if (c->n_postings + 1 > c->n_heads / 2) {
+        precis_status st = index_rehash(c, c->n_heads ? c->n_heads * 2 : 8192);
+        if (st) return st;
+    }
+    size_t b = mix64(term) & (c->n_heads - 1);
+    posting *p = &c->postings[c->n_postings];
+    p->term = term;
+    p->story = s;
+    p->gen = gen;
+    p->next = c->heads[b];
+    c->heads[b] = (uint32_t)c->n_postings++;
+    return PRECIS_OK;
+}
+
+/* Drops postings of closed stories once they are the majority. */
+static precis_status index_compact(pk_clusterer *c)
+{
+    size_t w = 0;
+    for (size_t p = 0; p < c->n_postings; p++) {
+        const story *s = &c->stories[c->postings[p].story];
+        if (s->open && s->gen == c->postings[p].gen) c->postings[w++] = c->postings[p];
+    }
+    c->n_postings = w;
+    c->n_dead_postings = 0;
+    return index_rehash(c, c->n_heads);
+}
+
+static void close_story(pk_clusterer *c, story *s)
+{
+    s->open = false;
+    c->n_open--;
+    c->n_dead_postings += s->n_centroid;
+    free(s->centroid);
+    free(s->entities);
+    s->centroid = NULL;
+    s->entities = NULL;
+    s->n_centroid = s->n_entities = 0;
+    c->free_slots[c->n_free++] = (uint32_t)(s - c->stories);
+}
+
+/* ---- article vector ------------------------------------------------------- */
+
+static size_t df_slot(uint64_t term) { return mix64(term) & (((size_t)1 << DF_BITS) - 1); }
+
+/* Builds the article's L2-normalised TF-IDF vector, sorted by term, in
+ * c->scratch; returns its length. Updates document frequencies first so a
+ * term's first occurrence already counts. */
+static precis_status article_vector(pk_clusterer *c, const pk_item *it, size_t *n_out)
+{
+    size_t n = it->n_terms < DOC_TERMS_MAX ? it->n_terms : DOC_TERMS_MAX;
+    if (n > c->cap_scratch) {
+        term_weight *p = realloc(c->scratch, n * sizeof *p);
+        if (!p) return PRECIS_ENOMEM;
+        c->scratch = p;
+        c->cap_scratch = n;
+    }
+    term_weight *v = c->scratch;
+    for (size_t i = 0; i < n; i++) {
+        v[i].term = it->terms[i];
+        v[i].w = 1;
+    }
+    qsort(v, n, sizeof *v, cmp_term);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (u && v[u - 1].term == v[i].term) v[u - 1].w += 1;
+        else v[u++] = v[i];
+    }
+    c->n_docs++;
+    double norm = 0;
+    for (size_t i = 0; i < u; i++) {
+        uint32_t *df = &c->df[df_slot(v[i].term)];
+        if (*df < UINT32_MAX) (*df)++;
+        /* 100 pseudo-documents of prior keep the first articles of a stream
+         * from having every shared term look common. */
+        double idf = log((double)(c->n_docs + 100) / (double)(*df + 1));
+        if (idf < 0) idf = 0;
+        double w = (1.0 + log(v[i].w)) * idf;
+        v[i].w = (float)w;
+        norm += w * w;
+    }
+    norm = sqrt(norm);
+    for (size_t i = 0; i < u && norm > 0; i++) v[i].w = (float)(v[i].w / norm);
+    *n_out = u;
+    return PRECIS_OK;
+}
+
+static double dot_sorted(const term_weight *a, size_t na, const term_weight *b, size_t nb)
+{
+    double d = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].term < b[j].term) i++;
+        else if (a[i].term > b[j].term) j++;
+        else d += (double)a[i++].w * b[j++].w;
+    }
+    return d;
+}
+
+static double entity_overlap(const uint64_t *a, size_t na, const story *s)
+{
+    if (!na || !s->n_entities) return 0;
+    size_t shared = 0;
+    for (size_t i = 0; i < na; i++)
+        if (bsearch(&a[i], s->entities, s->n_entities, sizeof *a, cmp_u64)) shared++;
+    return (double)shared / (double)(na < s->n_entities ? na : s->n_entities);
+}
+
+/* ---- story update ------------------------------------------------------------ */
+
+static precis_status story_absorb(pk_clusterer *c, story *s, const term_weight *v, size_t nv,
+                                  const uint64_t *ents, size_t ne)
+{
+    size_t cap = s->n_centroid + nv;
+    term_weight *m = malloc((cap ? cap : 1) * sizeof *m);
+    if (!m) return PRECIS_ENOMEM;
+    size_t i = 0, j = 0, k = 0;
+    const term_weight *a = s->centroid;
+    while (i < s->n_centroid || j < nv) {
+        if (j >= nv || (i < s->n_centroid && a[i].term < v[j].term)) m[k++] = a[i++];
+        else if (i >= s->n_centroid || v[j].term < a[i].term) m[k++] = v[j++];
+        else {
+            m[k] = a[i++];
+            m[k++].w += v[j++].w;
+        }
+    }
+    size_t old_terms = s->n_centroid;
+    if (k > c->o.centroid_terms) { /* keep the strongest terms */
+        qsort(m, k, sizeof *m, cmp_weight_desc);
+        k = c->o.centroid_terms;
+        qsort(m, k, sizeof *m, cmp_term);
+    }
+    /* Index the terms new to this centroid. */
+    for (size_t t = 0; t < k; t++) {
+        bool had = old_terms && bsearch(&m[t], s->centroid, old_terms, sizeof *m, cmp_term);
+        if (!had) {
+            precis_status st = index_put(c, m[t].term, (uint32_t)(s - c->stories), s->gen);
+            if (st) {
+                free(m);
+                return st;
+            }
+        }
+    }
+    free(s->centroid);
+    s->centroid = m;
+    s->n_centroid = k;
+    double norm = 0;
+    for (size_t t = 0; t < k; t++) norm += (double)m[t].w * m[t].w;
+    s->norm = sqrt(norm);
+
+    if (ne) {
+        uint64_t *e = realloc(s->entities, (s->n_entities + ne) * sizeof *e);
+        if (!e) return PRECIS_ENOMEM;
+        memcpy(e + s->n_entities, ents, ne * sizeof *e);
+        size_t n = s->n_entities + ne, u = 0;
+        qsort(e, n, sizeof *e, cmp_u64);
+        for (size_t t = 0; t < n; t++)
+            if (!u || e[u - 1] != e[t]) e[u++] = e[t];
+        if (u > 4 * MAX_ENTITIES) u = 4 * MAX_ENTITIES; /* bounded; keeps the lowest hashes */
+        s->entities = e;
+        s->n_entities = u;
+    }
+    return PRECIS_OK;
+}
+
+static void close_quiet_stories(pk_clusterer *c, int64_t now)
+{
+    for (size_t i = 0; i < c->n_slots; i++) {
+        story *s = &c->stories[i];
+        if (s->open && now - s->last_time > c->o.quiet_seconds) close_story(c, s);
+    }
+    while (c->n_open >= c->o.max_open) { /* evict the least recently updated */
+        story *oldest = NULL;
+        for (size_t i = 0; i < c->n_slots; i++) {
+            story *s = &c->stories[i];
+            if (s->open && (!oldest || s->last_seq < oldest->last_seq)) oldest = s;
+        }
+        if (!oldest) break;
+        close_story(c, oldest);
+    }
+}
+
+precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, double *score_out)
+{
+    precis_status st;
+    size_t nv;
+    if ((st = article_vector(c, it, &nv))) return st;
+    const term_weight *v = c->scratch;
+
+    uint64_t ents[MAX_ENTITIES];
+    size_t ne = 0;
+    for (size_t i = 0; i < it->n_entities && ne < MAX_ENTITIES; i++) ents[ne++] = it->entities[i];
+    qsort(ents, ne, sizeof *ents, cmp_u64);
+    size_t u = 0;
+    for (size_t i = 0; i < ne; i++)
+        if (!u || ents[u - 1] != ents[i]) ents[u++] = ents[i];
+    ne = u;
+
+    /* Closing by quiet period is checked every 64 articles: cheap and bounded. */
+    if ((c->n_docs & 63) == 0 || c->n_open >= c->o.max_open) close_quiet_stories(c, it->time);
+    if (c->n_dead_postings > 4096 && c->n_dead_postings > c->n_postings / 2 && (st = index_compact(c)))
+        return st;
+
+    /* Candidates: open stories sharing one of the article's strongest terms
+     * among those seen before (a term only this article has is in no story). */
+    term_weight query[QUERY_TERMS];
+    size_t nq = 0;
+    if (nv) {
+        term_weight *tmp = malloc(nv * sizeof *tmp);
+        if (!tmp) return PRECIS_ENOMEM;
+        size_t n_seen = 0;
+        for (size_t i = 0; i < nv; i++)
+            if (c->df[df_slot(v[i].term)] > 1) tmp[n_seen++] = v[i];
+        qsort(tmp, n_seen, sizeof *tmp, cmp_weight_desc);
+        nq = n_seen < QUERY_TERMS ? n_seen : QUERY_TERMS;
+        memcpy(query, tmp, nq * sizeof *query);
+        free(tmp);
+    }
+    if (++c->stamp == 0) {
+        if (c->seen) memset(c->seen, 0, c->cap_stories * sizeof *c->seen);
+        c->stamp = 1;
+    }
+    int64_t best = -1;
+    double best_score = 0;
+    for (size_t q = 0; q < nq && c->n_heads; q++) {
+        for (uint32_t p = c->heads[mix64(query[q].term) & (c->n_heads - 1)]; p != UINT32_MAX;
+             p = c->postings[p].next) {
+            const posting *po = &c->postings[p];
+            if (po->term != query[q].term || c->seen[po->story] == c->stamp) continue;
+            const story *s = &c->stories[po->story];
+            if (!s->open || s->gen != po->gen || s->norm <= 0) continue;
+            c->seen[po->story] = c->stamp;
+            double score = dot_sorted(v, nv, s->centroid, s->n_centroid) / s->norm;
+            score += c->o.entity_weight * entity_overlap(ents, ne, s);
+            int64_t gap = it->time - s->last_time;
+            if (gap > 86400) /* older stories need a closer match */
+                score *= 1.0 - 0.5 * (double)(gap - 86400) / (double)c->o.quiet_seconds;
+            if (score >= c->o.threshold &&
+                (score > best_score || (score == best_score && s->id < c->stories[best].id))) {
+                best_score = score;
+                best = po->story;
+            }
+        }
+    }
+
+    story *s;
+    if (best >= 0) {
+        s = &c->stories[best];
+    } else {
+        size_t slot = c->n_free ? c->free_slots[--c->n_free] : c->n_slots;
+        if (slot == c->n_slots && c->n_slots == c->cap_stories) {
+            size_t cap = c->cap_stories ? c->cap_stories * 2 : 256;
+            story *ns = realloc(c->stories, cap * sizeof *ns);
+            if (!ns) return PRECIS_ENOMEM;
+            c->stories = ns;
+            uint32_t *seen = realloc(c->seen, cap * sizeof *seen);
+            if (!seen) return PRECIS_ENOMEM;
+            memset(seen + c->cap_stories, 0, (cap - c->cap_stories) * sizeof *seen);
+            c->seen = seen;
+            uint32_t *fs = realloc(c->free_slots, cap * sizeof *fs);
+            if (!fs) return PRECIS_ENOMEM;
+            c->free_slots = fs;
+            c->cap_stories = cap;
+        }
+        if (slot == c->n_slots) {
+            memset(&c->stories[slot], 0, sizeof c->stories[slot]);
+            c->n_slots++;
+        }
+        s = &c->stories[slot];
+        uint32_t gen = s->gen + 1;
+        memset(s, 0, sizeof *s);
+        s->gen = gen;
+        s->id = c->next_id++;
+        s->open = true;
+        c->n_open++;
+        best_score = 0;
+    }
+    s->last_time = it->time > s->last_time || s->size == 0 ? it->time : s->last_time;
+    s->last_seq = c->n_docs;
+    s->size++;
+    if ((st = story_absorb(c, s, v, nv, ents, ne))) return st;
+    *story_out = s->id;
+    if (score_out) *score_out = best_score;
+    return PRECIS_OK;
+}

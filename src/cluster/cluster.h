@@ -1,0 +1,48 @@
+/* cluster.h — online story clustering.
+ *
+ * Articles arrive in time order as feature bags (hashes of stemmed content
+ * words and of entity names, produced by the text layer); each joins the most
+ * similar open story or starts a new one. Similarity is the cosine of the
+ * article's TF-IDF vector with the story centroid, plus a bonus for shared
+ * entities, damped by the time since the story's last article.
+ *
+ * Memory stays flat on an endless stream: document frequencies live in a
+ * fixed-size counter table, centroids keep their strongest terms only, and
+ * stories close after a quiet period or when too many are open (least
+ * recently updated first). Output depends only on the input order. */
+#ifndef PRECIS_CLUSTER_H
+#define PRECIS_CLUSTER_H
+
+#include "core/core.h"
+
+typedef struct pk_item {
+    const uint64_t *terms;   /* content-word hashes, repeats count as term frequency */
+    size_t n_terms;
+    const uint64_t *entities; /* entity-name hashes (repeats ignored) */
+    size_t n_entities;
+    int64_t time;            /* seconds; must not decrease by more than the quiet period */
+} pk_item;
+
+typedef struct pk_options {
+    double threshold;        /* join a story at or above this score (default 0.30) */
+    double entity_weight;    /* bonus per unit of entity overlap (default 0.15) */
+    int64_t quiet_seconds;   /* a story closes after this long without articles (default 3 days) */
+    size_t max_open;         /* at most this many open stories (default 5000) */
+    size_t centroid_terms;   /* strongest terms a centroid keeps (default 200) */
+} pk_options;
+
+typedef struct pk_clusterer pk_clusterer;
+
+/* opts may be NULL for defaults. *out is owned by the caller: pk_free. */
+precis_status pk_new(const pk_options *opts, pk_clusterer **out);
+void pk_free(pk_clusterer *c);
+
+/* Assigns one article; *story receives the story id (ids count up from 0 in
+ * order of creation). *score (may be NULL) receives the winning similarity, 0
+ * for a new story. */
+precis_status pk_add(pk_clusterer *c, const pk_item *item, uint32_t *story, double *score);
+
+/* Stories currently open (not yet closed by quiet period or eviction). */
+size_t pk_open_count(const pk_clusterer *c);
+
+#endif
