@@ -208,7 +208,7 @@ static precis_status article_vector(pk_clusterer *c, const pk_item *it, size_t *
         v[i].term = it->terms[i];
         v[i].w = 1;
     }
-    qsort(v, n, sizeof *v, cmp_term);
+    if (n) qsort(v, n, sizeof *v, cmp_term);
     size_t u = 0;
     for (size_t i = 0; i < n; i++) {
         if (u && v[u - 1].term == v[i].term) v[u - 1].w += 1;
