@@ -1,0 +1,257 @@
+/* Time references in sentences, resolved to calendar days (see story.h). */
+#include "story.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ---- calendar (proleptic Gregorian; Howard Hinnant's days_from_civil) ---- */
+
+int64_t ps_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;
+    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+void ps_civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+    z += 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int ps_weekday(int64_t days)
+{
+    int64_t w = (days + 3) % 7; /* 1970-01-01 was a Thursday */
+    return (int)(w < 0 ? w + 7 : w);
+}
+
+/* ---- words -------------------------------------------------------------- */
+
+typedef struct word {
+    size_t start, end;
+} word;
+
+static bool is_letter(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Case-insensitive ASCII equality of s[0..n) with lower-case w. */
+static bool word_is(const char *s, size_t n, const char *w)
+{
+    if (strlen(w) != n) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c != (unsigned char)w[i]) return false;
+    }
+    return true;
+}
+
+static const char *const WEEKDAY_EN[7] = {"monday", "tuesday", "wednesday", "thursday",
+                                           "friday", "saturday", "sunday"};
+static const char *const WEEKDAY_DE[7] = {"montag",  "dienstag", "mittwoch", "donnerstag",
+                                           "freitag", "samstag",  "sonntag"};
+
+static int weekday_of(const char *s, size_t n)
+{
+    if (n < 6 || !(s[0] >= 'A' && s[0] <= 'Z')) return -1; /* names are capitalised */
+    for (int i = 0; i < 7; i++)
+        if (word_is(s, n, WEEKDAY_EN[i]) || word_is(s, n, WEEKDAY_DE[i])) return i;
+    return -1;
+}
+
+/* Words that make a sentence speak of the future, so "Friday" is the next one. */
+static const char *const FUTURE_CUES[] = {"will", "plans", "planned", "scheduled",
+                                          "expected", "next", "upcoming", "wird", "werden",
+                                          "soll", "sollen", "kommenden", "nächsten", "'ll"};
+
+static bool speaks_of_future(const char *s, size_t n, const word *w, size_t nw)
+{
+    for (size_t i = 0; i < nw; i++)
+        for (size_t k = 0; k < sizeof FUTURE_CUES / sizeof *FUTURE_CUES; k++)
+            if (word_is(s + w[i].start, w[i].end - w[i].start, FUTURE_CUES[k])) return true;
+    (void)n;
+    return false;
+}
+
+static size_t split_words(const char *s, size_t n, word *w, size_t cap)
+{
+    size_t nw = 0, i = 0;
+    while (i < n && nw < cap) {
+        while (i < n && !is_letter((unsigned char)s[i]) && !is_digit((unsigned char)s[i])) i++;
+        size_t st = i;
+        while (i < n && (is_letter((unsigned char)s[i]) || is_digit((unsigned char)s[i]))) i++;
+        if (i > st) w[nw++] = (word){st, i};
+    }
+    return nw;
+}
+
+static bool overlaps(const ps_when *out, size_t k, size_t a, size_t b)
+{
+    for (size_t i = 0; i < k; i++)
+        if (a < out[i].end && out[i].start < b) return true;
+    return false;
+}
+
+static void push(ps_when *out, size_t *k, size_t cap, ps_when w)
+{
+    if (*k >= cap || overlaps(out, *k, w.start, w.end)) return;
+    /* keep text order */
+    size_t i = *k;
+    while (i > 0 && out[i - 1].start > w.start) {
+        out[i] = out[i - 1];
+        i--;
+    }
+    out[i] = w;
+    (*k)++;
+}
+
+static ps_when day_when(int64_t day, size_t a, size_t b, bool relative)
+{
+    return (ps_when){day, day, PS_DAY, relative, a, b};
+}
+
+static ps_when month_when(int y, int m, size_t a, size_t b, bool relative)
+{
+    int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
+    return (ps_when){ps_days_from_civil(y, m, 1), ps_days_from_civil(ny, nm, 1) - 1, PS_MONTH,
+                     relative, a, b};
+}
+
+static ps_when year_when(int y, size_t a, size_t b, bool relative)
+{
+    return (ps_when){ps_days_from_civil(y, 1, 1), ps_days_from_civil(y, 12, 31), PS_YEAR,
+                     relative, a, b};
+}
+
+size_t ps_find_when(const char *s, size_t n, const pt_date *pub, ps_when *out, size_t cap)
+{
+    size_t k = 0;
+    bool have_pub = pub && pub->year > 0 && pub->month > 0 && pub->day > 0;
+    int64_t pub_day = have_pub ? ps_days_from_civil(pub->year, pub->month, pub->day) : 0;
+
+    /* Absolute dates first: they win over any relative reading of the same words. */
+    size_t off = 0;
+    while (off < n && k < cap) {
+        pt_date d;
+        if (!pt_date_find(s + off, n - off, have_pub ? pub->year : 0, &d)) break;
+        size_t a = off + d.start, b = off + d.end;
+        off = b > off ? b : off + 1;
+        if (d.year <= 0 || d.month <= 0) continue;
+        if (d.day > 0) {
+            int64_t day = ps_days_from_civil(d.year, d.month, d.day);
+            /* A year filled in from publication must not land well after it. */
+            if (have_pub && day > pub_day + 7 && d.year == pub->year) {
+                bool explicit_year = false;
+                for (size_t i = a; i + 4 <= b; i++)
+                    if (is_digit((unsigned char)s[i]) && is_digit((unsigned char)s[i + 1]) &&
+                        is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]))
+                        explicit_year = true;
+                if (!explicit_year) day = ps_days_from_civil(d.year - 1, d.month, d.day);
+            }
+            push(out, &k, cap, day_when(day, a, b, false));
+        } else {
+            push(out, &k, cap, month_when(d.year, d.month, a, b, false));
+        }
+    }
+
+    word w[512];
+    size_t nw = split_words(s, n, w, sizeof w / sizeof *w);
+    bool future = speaks_of_future(s, n, w, nw);
+    for (size_t i = 0; i < nw && k < cap; i++) {
+        const char *p = s + w[i].start;
+        size_t len = w[i].end - w[i].start;
+        /* "in 2017", "im Jahr 2017": a bare year after a preposition. */
+        if (len == 4 && is_digit((unsigned char)p[0]) && i > 0 &&
+            (word_is(s + w[i - 1].start, w[i - 1].end - w[i - 1].start, "in") ||
+             word_is(s + w[i - 1].start, w[i - 1].end - w[i - 1].start, "since") ||
+             word_is(s + w[i - 1].start, w[i - 1].end - w[i - 1].start, "jahr") ||
+             word_is(s + w[i - 1].start, w[i - 1].end - w[i - 1].start, "seit"))) {
+            int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+            int latest = have_pub ? pub->year + 5 : 2100;
+            bool digit_follows = w[i].end < n && (s[w[i].end] == ',' || s[w[i].end] == '.') &&
+                                 w[i].end + 1 < n && is_digit((unsigned char)s[w[i].end + 1]);
+            if (y >= 1800 && y <= latest && !digit_follows)
+                push(out, &k, cap, year_when(y, w[i].start, w[i].end, false));
+            continue;
+        }
+        if (!have_pub) continue;
+        int wd = weekday_of(p, len);
+        if (wd >= 0) {
+            int delta = wd - ps_weekday(pub_day); /* this week's day relative to publication */
+            int64_t day;
+            if (future) day = pub_day + (delta > 0 ? delta : delta + 7);
+            else day = pub_day + (delta <= 0 ? delta : delta - 7);
+            push(out, &k, cap, day_when(day, w[i].start, w[i].end, true));
+            continue;
+        }
+        if (word_is(p, len, "yesterday") || word_is(p, len, "gestern")) {
+            push(out, &k, cap, day_when(pub_day - 1, w[i].start, w[i].end, true));
+        } else if (word_is(p, len, "today") || word_is(p, len, "heute")) {
+            push(out, &k, cap, day_when(pub_day, w[i].start, w[i].end, true));
+        } else if (word_is(p, len, "tomorrow")) {
+            push(out, &k, cap, day_when(pub_day + 1, w[i].start, w[i].end, true));
+        } else if (i + 1 < nw && (word_is(p, len, "last") || word_is(p, len, "this") ||
+                                  word_is(p, len, "next") || word_is(p, len, "letzte") ||
+                                  word_is(p, len, "letzten") || word_is(p, len, "vergangene") ||
+                                  word_is(p, len, "vergangenen") || word_is(p, len, "diese") ||
+                                  word_is(p, len, "diesem") || word_is(p, len, "dieses") ||
+                                  word_is(p, len, "kommende") || word_is(p, len, "kommenden") ||
+                                  word_is(p, len, "nächste") || word_is(p, len, "nächsten"))) {
+            const char *u = s + w[i + 1].start;
+            size_t ul = w[i + 1].end - w[i + 1].start;
+            int dir = (word_is(p, len, "last") || word_is(p, len, "letzte") ||
+                       word_is(p, len, "letzten") || word_is(p, len, "vergangene") ||
+                       word_is(p, len, "vergangenen"))
+                          ? -1
+                      : (word_is(p, len, "next") || word_is(p, len, "kommende") ||
+                         word_is(p, len, "kommenden") || word_is(p, len, "nächste") ||
+                         word_is(p, len, "nächsten"))
+                          ? 1
+                          : 0;
+            size_t a = w[i].start, b = w[i + 1].end;
+            if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
+                int64_t monday = pub_day - ps_weekday(pub_day) + 7 * dir;
+                push(out, &k, cap, (ps_when){monday, monday + 6, PS_WEEK, true, a, b});
+            } else if (word_is(u, ul, "month") || word_is(u, ul, "monat")) {
+                int y = pub->year, m = pub->month + dir;
+                if (m < 1) m = 12, y--;
+                if (m > 12) m = 1, y++;
+                push(out, &k, cap, month_when(y, m, a, b, true));
+            } else if (word_is(u, ul, "year") || word_is(u, ul, "jahr")) {
+                push(out, &k, cap, year_when(pub->year + dir, a, b, true));
+            }
+        }
+    }
+    return k;
+}
+
+size_t ps_when_iso(const ps_when *w, char *buf, size_t cap)
+{
+    int y, m, d, y2, m2, d2;
+    ps_civil_from_days(w->first_day, &y, &m, &d);
+    int n;
+    switch (w->precision) {
+    case PS_YEAR: n = snprintf(buf, cap, "%04d", y); break;
+    case PS_MONTH: n = snprintf(buf, cap, "%04d-%02d", y, m); break;
+    case PS_WEEK:
+        ps_civil_from_days(w->last_day, &y2, &m2, &d2);
+        n = snprintf(buf, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
+        break;
+    default: n = snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);
+    }
+    return n < 0 ? 0 : (size_t)n < cap ? (size_t)n : cap - 1;
+}
