@@ -1,10 +1,368 @@
-/* precis summarize — placeholder until its issue lands; reports that honestly. */
+/* precis summarize — option parsing, reading inputs, printing summaries. */
 #include "cli.h"
+#include "core/core.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: precis summarize [options] INPUT...\n\n"
+            "Summarizes several articles about one story: picks the sentences that cover\n"
+            "what the sources repeat, says each thing once, keeps source order, and names\n"
+            "for every sentence its article and the other articles that say the same.\n\n"
+            "INPUT is an article file, a directory of article files (walked in sorted\n"
+            "order), '-' for stdin, or JSON Lines: article objects {\"id\", \"text\"} or a\n"
+            "cluster {\"id\", \"documents\": [...]}. Text whose articles are joined by\n"
+            "Multi-News's ' ||||| ' separator is split into articles. .gz is read as is.\n\n"
+            "options:\n"
+            "  -w, --words N       word budget (default 100); whole sentences only\n"
+            "  -b, --bytes N       byte budget instead of words; whole sentences only\n"
+            "      --sentences N   at most N sentences\n"
+            "      --lang CODE     language for stemming and stopwords (default en;\n"
+            "                      ar da de el en es fi fr hu id it nl no pt ro ru sv tr)\n"
+            "      --format F      text (one sentence per line), json or jsonl (with sources,\n"
+            "                      spans, scores and also_in)\n"
+            "      --batch         many clusters: each sub-directory of a directory INPUT,\n"
+            "                      or each line of a JSONL INPUT, is one cluster\n"
+            "  -o, --output DIR    with --batch: write DIR/<cluster>.txt (one sentence per\n"
+            "                      line); without -o, --batch prints JSON Lines\n"
+            "  -h, --help          show this help\n\n"
+            "Exit codes: 0 ok, 1 usage, 2 some inputs unreadable, 3 nothing to output,\n"
+            "4 internal error or limit.\n");
+}
+
+typedef struct run {
+    precis_ctx *ctx;
+    precis_summary_options opts;
+    const char *format; /* text, json, jsonl */
+    const char *outdir;
+    size_t n_ok, n_failed;
+} run;
+
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || s[0] == '-' || v == 0 || v > (1ULL << 30)) return false;
+    *out = (size_t)v;
+    return true;
+}
+
+static int print_summary(run *r, const precis_summary *s)
+{
+    size_t n = precis_summary_count(s);
+    if (strcmp(r->format, "text") == 0) {
+        for (size_t i = 0; i < n; i++) {
+            const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
+            fwrite(x->text, 1, x->text_len, stdout);
+            fputc('\n', stdout);
+        }
+        return EXIT_OK_;
+    }
+    char *json;
+    size_t len;
+    precis_status st = precis_summary_json(s, &json, &len);
+    if (st) {
+        cli_error("%s", precis_strerror(st));
+        return cli_exit_for(st);
+    }
+    fwrite(json, 1, len, stdout);
+    fputc('\n', stdout);
+    precis_text_free(json);
+    return EXIT_OK_;
+}
+
+static int write_summary_file(run *r, const precis_summary *s, const char *id)
+{
+    char path[4096];
+    char safe[256];
+    size_t k = 0;
+    for (const char *p = id; *p && k + 1 < sizeof safe; p++, k++)
+        safe[k] = (*p == '/' || (*p == '.' && k == 0)) ? '_' : *p;
+    safe[k] = '\0';
+    snprintf(path, sizeof path, "%s/%s.txt", r->outdir, safe);
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        cli_error("%s: cannot write: %s", path, strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
+        fwrite(x->text, 1, x->text_len, f);
+        fputc('\n', f);
+    }
+    if (fclose(f) != 0) {
+        cli_error("%s: write failed: %s", path, strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    return EXIT_OK_;
+}
+
+/* Summarizes one cluster in batch mode and frees it. */
+static precis_status batch_one(void *user, precis_cluster *c)
+{
+    run *r = user;
+    precis_summary *s = NULL;
+    precis_status st = precis_summarize(r->ctx, c, &r->opts, &s);
+    if (st) {
+        cli_error("%s", precis_errmsg(r->ctx));
+        r->n_failed++;
+        precis_cluster_free(c);
+        return st == PRECIS_EEMPTY || st == PRECIS_ELIMIT ? PRECIS_OK : st;
+    }
+    int rc = r->outdir ? write_summary_file(r, s, precis_cluster_id(c)) : print_summary(r, s);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    if (rc) return PRECIS_EIO;
+    r->n_ok++;
+    return PRECIS_OK;
+}
+
+static void report_bad_line(void *user, const char *message)
+{
+    run *r = user;
+    r->n_failed++;
+    cli_error("%s", message);
+}
+
+static const char *dir_part(const char *path, char *buf, size_t cap)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash - path) : 0;
+    if (n >= cap) n = cap - 1;
+    memcpy(buf, path, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+static const char *last_component(const char *dir)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/') n--;
+    const char *p = dir + n;
+    while (p > dir && p[-1] != '/') p--;
+    return p;
+}
+
+/* Reads one input; on failure reports it and returns NULL. */
+static char *read_input(run *r, const char *path, size_t *len)
+{
+    char *text;
+    precis_status st = precis_read_text(r->ctx, path, &text, len);
+    if (st) {
+        cli_error("%s", precis_errmsg(r->ctx));
+        r->n_failed++;
+        return NULL;
+    }
+    return text;
+}
+
+/* Batch over a directory: files are grouped by the directory that holds them;
+ * each group is one cluster named after that directory. */
+static int batch_dir(run *r, const char *dir)
+{
+    char *in[] = {(char *)dir};
+    char **paths;
+    size_t n_paths;
+    pc_error err = {0};
+    precis_status st = pc_expand_inputs(in, 1, &paths, &n_paths, &err);
+    if (st) {
+        cli_error("%s", err.msg);
+        r->n_failed++;
+        return cli_exit_for(st);
+    }
+    int rc = EXIT_OK_;
+    size_t i = 0;
+    while (i < n_paths && !rc) {
+        char group[4096], other[4096];
+        dir_part(paths[i], group, sizeof group);
+        precis_cluster *c;
+        if ((st = precis_cluster_new(r->ctx, last_component(group), &c))) return cli_exit_for(st);
+        size_t j = i;
+        for (; j < n_paths && strcmp(dir_part(paths[j], other, sizeof other), group) == 0; j++) {
+            size_t len;
+            char *text = read_input(r, paths[j], &len);
+            if (!text) continue;
+            st = precis_cluster_add_input(r->ctx, c, paths[j], text, len);
+            precis_text_free(text);
+            if (st) {
+                cli_error("%s", precis_errmsg(r->ctx));
+                r->n_failed++;
+            }
+        }
+        i = j;
+        if (batch_one(r, c)) rc = EXIT_INTERNAL;
+    }
+    pc_paths_free(paths, n_paths);
+    return rc;
+}
+
+static int batch(run *r, char **inputs, size_t n)
+{
+    if (r->outdir && mkdir(r->outdir, 0777) != 0 && errno != EEXIST) {
+        cli_error("%s: cannot create directory: %s", r->outdir, strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        int rc;
+        if (pc_is_dir(inputs[i])) {
+            if ((rc = batch_dir(r, inputs[i]))) return rc;
+            continue;
+        }
+        size_t len;
+        char *text = read_input(r, inputs[i], &len);
+        if (!text) continue;
+        precis_status st = precis_clusters_read(r->ctx, inputs[i], text, len, batch_one, report_bad_line, r);
+        precis_text_free(text);
+        if (st && st != PRECIS_EPARSE) {
+            cli_error("%s", precis_errmsg(r->ctx));
+            return cli_exit_for(st);
+        }
+    }
+    if (!r->n_ok) return EXIT_EMPTY;
+    return r->n_failed ? EXIT_INPUT : EXIT_OK_;
+}
+
+static int single(run *r, char **inputs, size_t n)
+{
+    char **paths;
+    size_t n_paths;
+    pc_error err = {0};
+    precis_status st = pc_expand_inputs(inputs, n, &paths, &n_paths, &err);
+    if (st) {
+        cli_error("%s", err.msg);
+        return cli_exit_for(st);
+    }
+    precis_cluster *c;
+    const char *id = n == 1 && strcmp(inputs[0], "-") ? last_component(inputs[0]) : "summary";
+    if ((st = precis_cluster_new(r->ctx, id, &c))) {
+        pc_paths_free(paths, n_paths);
+        return cli_exit_for(st);
+    }
+    int rc = EXIT_OK_;
+    for (size_t i = 0; i < n_paths && !rc; i++) {
+        size_t len;
+        char *text = read_input(r, paths[i], &len);
+        if (!text) continue;
+        st = precis_cluster_add_input(r->ctx, c, paths[i], text, len);
+        precis_text_free(text);
+        if (st) {
+            cli_error("%s", precis_errmsg(r->ctx));
+            if (st == PRECIS_EINVAL) rc = EXIT_USAGE;
+            else if (st == PRECIS_ENOMEM) rc = EXIT_INTERNAL;
+            else r->n_failed++;
+        }
+    }
+    pc_paths_free(paths, n_paths);
+    if (rc) {
+        precis_cluster_free(c);
+        return rc;
+    }
+    precis_summary *s = NULL;
+    st = precis_summarize(r->ctx, c, &r->opts, &s);
+    if (st) {
+        if (precis_cluster_count(c) == 0 && r->n_failed) cli_error("no input could be read");
+        else cli_error("%s", precis_errmsg(r->ctx));
+        precis_cluster_free(c);
+        return st == PRECIS_EEMPTY ? EXIT_EMPTY : cli_exit_for(st);
+    }
+    rc = print_summary(r, s);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    if (rc) return rc;
+    return r->n_failed ? EXIT_INPUT : EXIT_OK_;
+}
 
 int cmd_summarize(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("summarize: not implemented yet");
-    return EXIT_INTERNAL;
+    enum { OPT_SENTENCES = 256, OPT_LANG, OPT_FORMAT, OPT_BATCH };
+    static const struct option LONG[] = {
+        {"words", required_argument, NULL, 'w'},     {"bytes", required_argument, NULL, 'b'},
+        {"sentences", required_argument, NULL, OPT_SENTENCES},
+        {"lang", required_argument, NULL, OPT_LANG}, {"format", required_argument, NULL, OPT_FORMAT},
+        {"batch", no_argument, NULL, OPT_BATCH},     {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
+    };
+    run r = {0};
+    r.format = "text";
+    const char *lang = "en";
+    bool is_batch = false, words_set = false;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":w:b:o:h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 'w':
+            if (!parse_size(optarg, &r.opts.max_words)) {
+                cli_error("summarize: -w/--words needs a positive number, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            words_set = true;
+            break;
+        case 'b':
+            if (!parse_size(optarg, &r.opts.max_bytes)) {
+                cli_error("summarize: -b/--bytes needs a positive number, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_SENTENCES:
+            if (!parse_size(optarg, &r.opts.max_sentences)) {
+                cli_error("summarize: --sentences needs a positive number, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case OPT_LANG: lang = optarg; break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "jsonl")) {
+                cli_error("summarize: --format must be text, json or jsonl, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            r.format = optarg;
+            break;
+        case OPT_BATCH: is_batch = true; break;
+        case 'o': r.outdir = optarg; break;
+        case 'h': usage(stdout); return EXIT_OK_;
+        case ':': cli_error("summarize: option '%s' needs a value", argv[optind - 1]); return EXIT_USAGE;
+        default: cli_error("summarize: unknown option '%s' (see --help)", argv[optind - 1]); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("summarize: no INPUT given (see --help)");
+        return EXIT_USAGE;
+    }
+    if (words_set && r.opts.max_bytes) {
+        cli_error("summarize: give either -w/--words or -b/--bytes, not both");
+        return EXIT_USAGE;
+    }
+    if (r.outdir && !is_batch) {
+        cli_error("summarize: -o/--output goes with --batch");
+        return EXIT_USAGE;
+    }
+    precis_options po = {0};
+    po.lang = lang;
+    r.ctx = precis_new(&po);
+    if (!r.ctx) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    /* Check the language once, up front, so a typo is a usage error. */
+    char probe[64];
+    precis_status st = precis_stem(r.ctx, "test", 4, probe, sizeof probe, NULL);
+    if (st) {
+        cli_error("summarize: %s", precis_errmsg(r.ctx));
+        precis_free(r.ctx);
+        return EXIT_USAGE;
+    }
+    if (is_batch && strcmp(r.format, "text") == 0 && !r.outdir) r.format = "jsonl";
+    int rc = is_batch ? batch(&r, argv + optind, (size_t)(argc - optind))
+                      : single(&r, argv + optind, (size_t)(argc - optind));
+    precis_free(r.ctx);
+    return rc;
 }

@@ -101,6 +101,12 @@ bool pc_lines_next(pc_line_iter *it, const char **line, size_t *len);
 /* Appends s as a quoted JSON string (escapes per RFC 8259; s must be UTF-8). */
 precis_status pc_json_string(pc_buf *out, const char *s, size_t len);
 
+/* ---- context internals (the struct itself stays private to ctx.c) ---- */
+/* The context's error slot, language code and limits, for library modules. */
+pc_error *pc_ctx_err(precis_ctx *ctx);
+const char *pc_ctx_lang(const precis_ctx *ctx);
+const precis_limits *pc_ctx_limits(const precis_ctx *ctx);
+
 /* ---- small helpers ----------------------------------------------------- */
 static inline bool pc_is_space(unsigned char c)
 {

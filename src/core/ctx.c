@@ -61,3 +61,7 @@ precis_status precis_read_text(precis_ctx *ctx, const char *path, char **out, si
 }
 
 void precis_text_free(char *text) { free(text); }
+
+pc_error *pc_ctx_err(precis_ctx *ctx) { return &ctx->err; }
+const char *pc_ctx_lang(const precis_ctx *ctx) { return ctx->lang; }
+const precis_limits *pc_ctx_limits(const precis_ctx *ctx) { return &ctx->opts.limits; }

@@ -1,0 +1,88 @@
+/* Sentence-level candidate filter: what is not article prose. Whole-line
+ * classification of pasted pages is src/clean's job; this only keeps
+ * sentences that no editor would print in a summary out of the selection. */
+#include "summarize/summarize.h"
+
+#include <string.h>
+
+/* Lower-cased ASCII substrings that mark promotion, paywall, navigation,
+ * social and credit lines. */
+static const char *const DEBRIS_MARKS[] = {
+    "whatsapp", "telegram channel", "newsletter", "subscribe to", "subscribe now", "sign up for",
+    "register to", "register for", "please register", "full access", "articles this month",
+    "article limit", "free articles", "donating today", "donate now", "make a donation",
+    "every contribution", "support our journalism", "support us", "count on your support",
+    "consider helping", "click here", "read more", "share this", "follow us on",
+    "like this:", "cookies", "all rights reserved", "copyright ", "photo credit", "credit:",
+    "photo:", "image:", "getty images", "(photo", "(ap photo", "/ap photo", "file photo",
+    "advertisement", "related:", "scroll on", "loyal reader", "readers like you",
+    "reader like you", "our mission", "terms of service", "privacy policy", "reporting by",
+    "editing by", "contributed to this report",
+};
+
+static bool contains_ci(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (n > len) return false;
+    for (size_t i = 0; i + n <= len; i++) {
+        size_t k = 0;
+        while (k < n) {
+            unsigned char c = (unsigned char)s[i + k];
+            if (c >= 'A' && c <= 'Z') c += 32;
+            if (c != (unsigned char)needle[k]) break;
+            k++;
+        }
+        if (k == n) return true;
+    }
+    return false;
+}
+
+static bool is_month_word(const char *w, size_t n)
+{
+    static const char *const MONTHS[] = {"january", "february", "march",     "april",
+                                         "may",     "june",     "july",      "august",
+                                         "september", "october", "november", "december"};
+    for (size_t m = 0; m < 12; m++) {
+        size_t mn = strlen(MONTHS[m]);
+        if (n != mn && !(n == 3 && mn > 3)) continue;
+        size_t k = 0;
+        while (k < n && ((unsigned char)w[k] | 32) == (unsigned char)MONTHS[m][k]) k++;
+        if (k == n) return true;
+    }
+    return false;
+}
+
+/* A photo caption ends with ", <date>." ("... in Moscow, 09 May 2018."). */
+static bool ends_with_caption_date(const char *s, size_t len)
+{
+    size_t e = len;
+    while (e > 0 && (s[e - 1] == '.' || s[e - 1] == ' ')) e--;
+    size_t b = e;
+    while (b > 0 && s[b - 1] != ',') b--;
+    if (b == 0 || e - b > 24) return false;
+    /* words of the tail: need a 4-digit year and a month name */
+    bool year = false, month = false;
+    size_t i = b;
+    while (i < e) {
+        while (i < e && s[i] == ' ') i++;
+        size_t w = i;
+        while (i < e && s[i] != ' ') i++;
+        size_t n = i - w;
+        if (n == 4 && s[w] >= '0' && s[w] <= '9' && s[w + 3] >= '0' && s[w + 3] <= '9') year = true;
+        else if (is_month_word(s + w, n)) month = true;
+    }
+    return year && month;
+}
+
+const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words)
+{
+    if (flags & PT_SENT_UNTERMINATED) return "no final punctuation (headline, caption or label)";
+    if (n_words < 6) return "fragment";
+    unsigned char first = (unsigned char)s[0];
+    if (first >= 'a' && first <= 'z') return "starts in lower case (fragment)";
+    if (len && s[len - 1] == '?') return "question";
+    for (size_t i = 0; i < sizeof DEBRIS_MARKS / sizeof *DEBRIS_MARKS; i++)
+        if (contains_ci(s, len, DEBRIS_MARKS[i])) return "promotion, navigation or credit";
+    if (ends_with_caption_date(s, len)) return "photo caption";
+    return NULL;
+}

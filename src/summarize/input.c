@@ -1,0 +1,216 @@
+/* Reading summarizer input: JSON Lines of articles or clusters (jansson),
+ * Multi-News " ||||| " separated text, or one plain article. */
+#include "summarize/summarize.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char MULTINEWS_SEP[] = " ||||| ";
+
+static const char *find(const char *h, size_t n, const char *needle, size_t m)
+{
+    for (size_t i = 0; m <= n && i + m <= n; i++) {
+        const char *p = memchr(h + i, needle[0], n - m - i + 1);
+        if (!p) return NULL;
+        i = (size_t)(p - h);
+        if (memcmp(p, needle, m) == 0) return p;
+    }
+    return NULL;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s && s[1] ? s + 1 : path;
+}
+
+static bool looks_like_jsonl(const char *data, size_t len)
+{
+    size_t i = 0;
+    while (i < len && pc_is_space((unsigned char)data[i])) i++;
+    return i < len && data[i] == '{';
+}
+
+/* Id from a JSON value: a string, or an integer (Multi-News ids are numbers). */
+static const char *json_id(json_t *v, char *buf, size_t cap)
+{
+    if (json_is_string(v)) return json_string_value(v);
+    if (json_is_integer(v)) {
+        snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
+        return buf;
+    }
+    return NULL;
+}
+
+/* Adds one document given as a JSON string or article object. */
+static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *doc, const char *fallback_id,
+                                  const char *where, size_t line)
+{
+    pc_error *err = pc_ctx_err(ctx);
+    if (json_is_string(doc))
+        return precis_cluster_add(ctx, c, fallback_id, json_string_value(doc), json_string_length(doc));
+    if (!json_is_object(doc))
+        return pc_fail(err, PRECIS_EPARSE, where, line, "a document must be a string or an article object");
+    json_t *text = json_object_get(doc, "text");
+    if (!json_is_string(text)) {
+        if (json_object_get(doc, "html"))
+            return pc_fail(err, PRECIS_EPARSE, where, line,
+                           "article has \"html\" but no \"text\": run 'precis extract' first");
+        return pc_fail(err, PRECIS_EPARSE, where, line, "article has no \"text\" string");
+    }
+    char idbuf[32];
+    const char *id = json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf);
+    return precis_cluster_add(ctx, c, id ? id : fallback_id, json_string_value(text), json_string_length(text));
+}
+
+static precis_status add_cluster_docs(precis_ctx *ctx, precis_cluster *c, json_t *docs, const char *cluster_id,
+                                      const char *where, size_t line)
+{
+    size_t k;
+    json_t *doc;
+    char fallback[256];
+    json_array_foreach(docs, k, doc) {
+        snprintf(fallback, sizeof fallback, "%s#%zu", cluster_id, k + 1);
+        precis_status st = add_json_doc(ctx, c, doc, fallback, where, line);
+        if (st) return st;
+    }
+    return PRECIS_OK;
+}
+
+/* Parses one JSONL line; the caller owns the returned value. */
+static precis_status parse_line(precis_ctx *ctx, const char *where, size_t lineno, const char *line,
+                                size_t len, json_t **out)
+{
+    pc_error *err = pc_ctx_err(ctx);
+    size_t cap = pc_ctx_limits(ctx)->max_line_bytes;
+    if (len > cap)
+        return pc_fail(err, PRECIS_ELIMIT, where, lineno, "line of %zu bytes is over the %zu-byte limit", len, cap);
+    json_error_t jerr;
+    json_t *v = json_loadb(line, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
+    if (!v) return pc_fail(err, PRECIS_EPARSE, where, lineno, "invalid JSON: %s", jerr.text);
+    if (!json_is_object(v)) {
+        json_decref(v);
+        return pc_fail(err, PRECIS_EPARSE, where, lineno, "expected a JSON object");
+    }
+    *out = v;
+    return PRECIS_OK;
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!pc_is_space((unsigned char)s[i])) return false;
+    return true;
+}
+
+precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const char *name,
+                                       const char *data, size_t len)
+{
+    if (!ctx || !c || !name || (!data && len)) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    if (!data) data = "";
+    const char *where = strcmp(name, "-") ? name : "<stdin>";
+    const char *base = base_name(where);
+    precis_status st;
+    if (looks_like_jsonl(data, len)) {
+        pc_line_iter it;
+        pc_lines_init(&it, data, len);
+        const char *line;
+        size_t n, n_clusters = 0;
+        char idbuf[256];
+        while (pc_lines_next(&it, &line, &n)) {
+            if (blank(line, n)) continue;
+            json_t *v;
+            if ((st = parse_line(ctx, where, it.lineno, line, n, &v))) return st;
+            json_t *docs = json_object_get(v, "documents");
+            if (docs) {
+                if (!json_is_array(docs)) {
+                    json_decref(v);
+                    return pc_fail(err, PRECIS_EPARSE, where, it.lineno, "\"documents\" must be an array");
+                }
+                if (++n_clusters > 1) {
+                    json_decref(v);
+                    return pc_fail(err, PRECIS_EINVAL, where, it.lineno,
+                                   "several clusters in one input: use --batch");
+                }
+                char cbuf[32];
+                const char *cid = json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
+                snprintf(idbuf, sizeof idbuf, "%s", cid ? cid : base);
+                st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno);
+            } else {
+                snprintf(idbuf, sizeof idbuf, "%s:%zu", base, it.lineno);
+                st = add_json_doc(ctx, c, v, idbuf, where, it.lineno);
+            }
+            json_decref(v);
+            if (st) return st;
+        }
+        return PRECIS_OK;
+    }
+    /* Multi-News raw separator: documents joined by " ||||| ". */
+    size_t seplen = sizeof MULTINEWS_SEP - 1;
+    const char *sep = len >= seplen ? find(data, len, MULTINEWS_SEP, seplen) : NULL;
+    if (sep) {
+        size_t b = 0, k = 0;
+        char idbuf[256];
+        while (b <= len) {
+            const char *hit = find(data + b, len - b, MULTINEWS_SEP, seplen);
+            size_t e = hit ? (size_t)(hit - data) : len;
+            if (!blank(data + b, e - b)) {
+                snprintf(idbuf, sizeof idbuf, "%s#%zu", base, ++k);
+                if ((st = precis_cluster_add(ctx, c, idbuf, data + b, e - b))) return st;
+            }
+            if (!hit) break;
+            b = e + seplen;
+        }
+        return PRECIS_OK;
+    }
+    return precis_cluster_add(ctx, c, base, data, len);
+}
+
+precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char *data, size_t len,
+                                   precis_cluster_fn fn, precis_bad_line_fn bad_line, void *user)
+{
+    if (!ctx || !name || (!data && len) || !fn) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    const char *where = strcmp(name, "-") ? name : "<stdin>";
+    pc_line_iter it;
+    pc_lines_init(&it, data ? data : "", len);
+    const char *line;
+    size_t n;
+    bool bad = false;
+    precis_status st;
+    while (pc_lines_next(&it, &line, &n)) {
+        if (blank(line, n)) continue;
+        json_t *v = NULL;
+        precis_cluster *c = NULL;
+        st = parse_line(ctx, where, it.lineno, line, n, &v);
+        json_t *docs = v ? json_object_get(v, "documents") : NULL;
+        if (!st && !json_is_array(docs))
+            st = pc_fail(err, PRECIS_EPARSE, where, it.lineno, "expected {\"id\", \"documents\": [...]}");
+        char idbuf[256], cbuf[32];
+        if (!st) {
+            const char *cid = json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
+            if (cid) snprintf(idbuf, sizeof idbuf, "%s", cid);
+            else snprintf(idbuf, sizeof idbuf, "%s:%zu", base_name(where), it.lineno);
+            st = precis_cluster_new(ctx, idbuf, &c);
+        }
+        if (!st) st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno);
+        json_decref(v);
+        if (st == PRECIS_EPARSE || st == PRECIS_ELIMIT) {
+            precis_cluster_free(c);
+            if (bad_line) bad_line(user, err->msg);
+            bad = true;
+            continue;
+        }
+        if (st) {
+            precis_cluster_free(c);
+            return st;
+        }
+        if ((st = fn(user, c))) return st;
+    }
+    if (bad) return pc_fail(err, PRECIS_EPARSE, where, 0, "some lines could not be read");
+    return PRECIS_OK;
+}

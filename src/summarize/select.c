@@ -1,0 +1,297 @@
+/* Budgeted maximum coverage: choose sentences (items) covering the most
+ * concept weight within a length budget. Coverage is monotone submodular, so
+ * the cost-scaled greedy together with the best single item keeps a constant
+ * factor guarantee (Lin & Bilmes 2010; Khuller et al. 1999). Swaps then climb
+ * to a local optimum, and a bounded branch and bound tries to prove or beat it. */
+#include "summarize/summarize.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct sel_state {
+    const ps_item *items;
+    size_t n_items;
+    const double *w;
+    uint32_t *count; /* per concept: how many chosen items contain it */
+    uint8_t *mark;   /* scratch per concept */
+} sel_state;
+
+static double gain_of(const sel_state *s, size_t i)
+{
+    const ps_item *it = &s->items[i];
+    double g = it->bonus;
+    for (uint32_t k = 0; k < it->n_concepts; k++)
+        if (!s->count[it->concepts[k]]) g += s->w[it->concepts[k]];
+    return g;
+}
+
+static void add_item(sel_state *s, size_t i)
+{
+    const ps_item *it = &s->items[i];
+    for (uint32_t k = 0; k < it->n_concepts; k++) s->count[it->concepts[k]]++;
+}
+
+static void remove_item(sel_state *s, size_t i)
+{
+    const ps_item *it = &s->items[i];
+    for (uint32_t k = 0; k < it->n_concepts; k++) s->count[it->concepts[k]]--;
+}
+
+/* Value lost by removing chosen item i. */
+static double loss_of(const sel_state *s, size_t i)
+{
+    const ps_item *it = &s->items[i];
+    double l = it->bonus;
+    for (uint32_t k = 0; k < it->n_concepts; k++)
+        if (s->count[it->concepts[k]] == 1) l += s->w[it->concepts[k]];
+    return l;
+}
+
+/* Gain of adding j after removing i (i's concepts marked in s->mark). */
+static double swap_gain(const sel_state *s, size_t i, size_t j)
+{
+    const ps_item *it = &s->items[j];
+    double g = it->bonus;
+    for (uint32_t k = 0; k < it->n_concepts; k++) {
+        uint32_t c = it->concepts[k];
+        uint32_t n = s->count[c];
+        if (n == 0 || (n == 1 && s->mark[c])) g += s->w[c];
+    }
+    (void)i;
+    return g;
+}
+
+static size_t greedy(sel_state *s, uint32_t budget, size_t max_items, uint32_t *out,
+                     uint8_t *chosen, double *value)
+{
+    size_t n = 0;
+    uint32_t used = 0;
+    double v = 0;
+    for (;;) {
+        if (max_items && n >= max_items) break;
+        double best = 0;
+        size_t bi = SIZE_MAX;
+        for (size_t i = 0; i < s->n_items; i++) {
+            if (chosen[i] || s->items[i].cost == 0 || used + s->items[i].cost > budget) continue;
+            double g = gain_of(s, i);
+            if (g <= 0) continue;
+            double r = g / (double)s->items[i].cost;
+            if (r > best) {
+                best = r;
+                bi = i;
+            }
+        }
+        if (bi == SIZE_MAX) break;
+        v += gain_of(s, bi);
+        add_item(s, bi);
+        chosen[bi] = 1;
+        used += s->items[bi].cost;
+        out[n++] = (uint32_t)bi;
+    }
+    *value = v;
+    return n;
+}
+
+/* ---- branch and bound ------------------------------------------------------ */
+
+typedef struct ratio_idx {
+    double ratio;
+    size_t i;
+} ratio_idx;
+
+static int cmp_ratio_desc(const void *a, const void *b)
+{
+    const ratio_idx *x = a, *y = b;
+    if (x->ratio != y->ratio) return x->ratio < y->ratio ? 1 : -1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+typedef struct bb {
+    sel_state *s;
+    uint32_t budget;
+    size_t max_items;
+    size_t *order;     /* items by decreasing stand-alone ratio */
+    double *gains;     /* scratch: marginal gains */
+    ratio_idx *tmp;    /* scratch: candidates for the bound */
+    uint32_t *path, *best;
+    size_t best_n;
+    double best_value;
+    long nodes, node_limit;
+} bb;
+
+/* Upper bound on what items order[from..] can still add: fractional knapsack
+ * over their current marginal gains (valid because coverage is submodular:
+ * a set's gain never exceeds the sum of its members' gains). */
+static double bound(bb *t, size_t from, uint32_t room)
+{
+    size_t m = 0;
+    for (size_t k = from; k < t->s->n_items; k++) {
+        size_t i = t->order[k];
+        if (t->s->items[i].cost > room) continue;
+        double g = gain_of(t->s, i);
+        if (g <= 0) continue;
+        t->gains[i] = g;
+        t->tmp[m++] = (ratio_idx){g / (double)t->s->items[i].cost, i};
+    }
+    qsort(t->tmp, m, sizeof *t->tmp, cmp_ratio_desc);
+    double ub = 0;
+    for (size_t k = 0; k < m && room; k++) {
+        size_t i = t->tmp[k].i;
+        uint32_t c = t->s->items[i].cost;
+        if (c <= room) {
+            ub += t->gains[i];
+            room -= c;
+        } else {
+            ub += t->gains[i] * (double)room / (double)c;
+            room = 0;
+        }
+    }
+    return ub;
+}
+
+static void dfs(bb *t, size_t from, size_t depth, uint32_t room, double value)
+{
+    if (++t->nodes > t->node_limit) return;
+    if (value > t->best_value + 1e-9) {
+        t->best_value = value;
+        t->best_n = depth;
+        memcpy(t->best, t->path, depth * sizeof *t->path);
+    }
+    if (t->max_items && depth >= t->max_items) return;
+    if (value + bound(t, from, room) <= t->best_value + 1e-9) return;
+    for (size_t k = from; k < t->s->n_items; k++) {
+        size_t i = t->order[k];
+        uint32_t c = t->s->items[i].cost;
+        if (c > room) continue;
+        double g = gain_of(t->s, i);
+        if (g <= 0) continue;
+        /* Prune: even taking i, can the rest beat the incumbent? */
+        add_item(t->s, i);
+        t->path[depth] = (uint32_t)i;
+        if (value + g + bound(t, k + 1, room - c) > t->best_value + 1e-9)
+            dfs(t, k + 1, depth + 1, room - c, value + g);
+        remove_item(t->s, i);
+        if (t->nodes > t->node_limit) return;
+    }
+}
+
+size_t ps_select(const ps_item *items, size_t n_items, const double *weights, size_t n_concepts,
+                 uint32_t budget, size_t max_items, uint32_t *out, bool *exact)
+{
+    *exact = false;
+    if (!n_items) return 0;
+    sel_state s = {items, n_items, weights, calloc(n_concepts + 1, sizeof(uint32_t)),
+                   calloc(n_concepts + 1, 1)};
+    uint8_t *chosen = calloc(n_items, 1);
+    uint32_t *cur = malloc(n_items * sizeof *cur);
+    size_t *order = malloc(n_items * sizeof *order);
+    ratio_idx *tmp = malloc(n_items * sizeof *tmp);
+    double *gains = malloc(n_items * sizeof *gains);
+    uint32_t *path = malloc(n_items * sizeof *path), *best = malloc(n_items * sizeof *best);
+    size_t n = 0;
+    if (!s.count || !s.mark || !chosen || !cur || !order || !tmp || !gains || !path || !best) goto done;
+
+    double value;
+    n = greedy(&s, budget, max_items, cur, chosen, &value);
+
+    /* The best single item, for the guarantee. */
+    double best_single = 0;
+    size_t bs = SIZE_MAX;
+    for (size_t i = 0; i < n_items; i++) {
+        if (!items[i].cost || items[i].cost > budget) continue;
+        double g = items[i].bonus;
+        for (uint32_t k = 0; k < items[i].n_concepts; k++) g += weights[items[i].concepts[k]];
+        if (g > best_single) {
+            best_single = g;
+            bs = i;
+        }
+    }
+    if (bs != SIZE_MAX && best_single > value) {
+        for (size_t k = 0; k < n; k++) {
+            remove_item(&s, cur[k]);
+            chosen[cur[k]] = 0;
+        }
+        n = 1;
+        cur[0] = (uint32_t)bs;
+        chosen[bs] = 1;
+        add_item(&s, bs);
+        value = best_single;
+    }
+
+    /* Swaps and additions until no move helps (bounded rounds). */
+    uint32_t used = 0;
+    for (size_t k = 0; k < n; k++) used += items[cur[k]].cost;
+    for (int round = 0; round < 8; round++) {
+        bool improved = false;
+        for (size_t j = 0; j < n_items && (!max_items || n < max_items); j++) {
+            if (chosen[j] || !items[j].cost || used + items[j].cost > budget) continue;
+            double g = gain_of(&s, j);
+            if (g > 1e-9) {
+                add_item(&s, j);
+                chosen[j] = 1;
+                cur[n++] = (uint32_t)j;
+                used += items[j].cost;
+                value += g;
+                improved = true;
+            }
+        }
+        for (size_t a = 0; a < n; a++) {
+            size_t i = cur[a];
+            double loss = loss_of(&s, i);
+            const ps_item *it = &items[i];
+            for (uint32_t k = 0; k < it->n_concepts; k++) s.mark[it->concepts[k]] = 1;
+            double best_delta = 1e-9;
+            size_t bj = SIZE_MAX;
+            for (size_t j = 0; j < n_items; j++) {
+                if (chosen[j] || !items[j].cost || used - it->cost + items[j].cost > budget) continue;
+                double delta = swap_gain(&s, i, j) - loss;
+                if (delta > best_delta) {
+                    best_delta = delta;
+                    bj = j;
+                }
+            }
+            for (uint32_t k = 0; k < it->n_concepts; k++) s.mark[it->concepts[k]] = 0;
+            if (bj != SIZE_MAX) {
+                remove_item(&s, i);
+                chosen[i] = 0;
+                add_item(&s, bj);
+                chosen[bj] = 1;
+                used = used - it->cost + items[bj].cost;
+                cur[a] = (uint32_t)bj;
+                value += best_delta;
+                improved = true;
+            }
+        }
+        if (!improved) break;
+    }
+
+    /* Branch and bound from the empty set with the local optimum as incumbent. */
+    for (size_t k = 0; k < n; k++) remove_item(&s, cur[k]);
+    bb t = {&s, budget, max_items, order, gains, tmp, path, best, n, value, 0, 20000};
+    memcpy(best, cur, n * sizeof *cur);
+    {
+        /* Order by stand-alone ratio; zero-cost items are never chosen. */
+        size_t m = 0;
+        for (size_t i = 0; i < n_items; i++)
+            if (items[i].cost) tmp[m++] = (ratio_idx){gain_of(&s, i) / (double)items[i].cost, i};
+        qsort(tmp, m, sizeof *tmp, cmp_ratio_desc);
+        for (size_t k = 0; k < m; k++) order[k] = tmp[k].i;
+        s.n_items = m;
+    }
+    dfs(&t, 0, 0, budget, 0);
+    *exact = t.nodes <= t.node_limit;
+    n = t.best_n;
+    memcpy(out, best, n * sizeof *out);
+
+done:
+    free(s.count);
+    free(s.mark);
+    free(chosen);
+    free(cur);
+    free(order);
+    free(tmp);
+    free(gains);
+    free(path);
+    free(best);
+    return n;
+}

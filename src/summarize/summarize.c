@@ -1,0 +1,698 @@
+/* Multi-document summarization: clusters, analysis, concept weights,
+ * ordering, attribution and the summary object. */
+#include "summarize/summarize.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define PS_MAX_DOCS 10000
+
+/* ---- cluster ------------------------------------------------------------------ */
+
+precis_status precis_cluster_new(precis_ctx *ctx, const char *id, precis_cluster **out)
+{
+    if (!ctx || !out) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    precis_cluster *c = calloc(1, sizeof *c);
+    if (!c) return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    pc_arena_init(&c->arena);
+    const char *name = id ? id : "cluster";
+    c->id = pc_arena_strndup(&c->arena, name, strlen(name));
+    if (!c->id) {
+        free(c);
+        return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    }
+    *out = c;
+    return PRECIS_OK;
+}
+
+precis_status precis_cluster_add(precis_ctx *ctx, precis_cluster *c, const char *id,
+                                 const char *text, size_t len)
+{
+    if (!ctx || !c || (!text && len)) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    size_t cap = pc_ctx_limits(ctx)->max_article_bytes;
+    char auto_id[32];
+    if (!id) {
+        snprintf(auto_id, sizeof auto_id, "%zu", c->n + 1);
+        id = auto_id;
+    }
+    if (len > cap)
+        return pc_fail(err, PRECIS_ELIMIT, id, 0, "article of %zu bytes is over the %zu-byte limit",
+                       len, cap);
+    if (c->n >= PS_MAX_DOCS)
+        return pc_fail(err, PRECIS_ELIMIT, id, 0, "more than %d documents in one cluster",
+                       PS_MAX_DOCS);
+    if (c->n == c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 16;
+        ps_doc *d = realloc(c->docs, ncap * sizeof *d);
+        if (!d) return pc_fail(err, PRECIS_ENOMEM, id, 0, "out of memory");
+        c->docs = d;
+        c->cap = ncap;
+    }
+    ps_doc *d = &c->docs[c->n];
+    d->id = pc_arena_strndup(&c->arena, id, strlen(id));
+    d->text = pc_arena_strndup(&c->arena, text ? text : "", len);
+    d->len = len;
+    if (!d->id || !d->text) return pc_fail(err, PRECIS_ENOMEM, id, 0, "out of memory");
+    c->n++;
+    return PRECIS_OK;
+}
+
+size_t precis_cluster_count(const precis_cluster *c) { return c ? c->n : 0; }
+const char *precis_cluster_id(const precis_cluster *c) { return c ? c->id : NULL; }
+const char *precis_cluster_doc_id(const precis_cluster *c, size_t doc)
+{
+    return c && doc < c->n ? c->docs[doc].id : NULL;
+}
+
+void precis_cluster_free(precis_cluster *c)
+{
+    if (!c) return;
+    free(c->docs);
+    pc_arena_reset(&c->arena);
+    free(c);
+}
+
+/* ---- growable arrays of plain values (no per-token allocation) ---------------- */
+
+#define VEC(T, name)            \
+    typedef struct name {       \
+        T *v;                   \
+        size_t n, cap;          \
+    } name;
+VEC(uint32_t, u32_vec)
+VEC(uint64_t, u64_vec)
+
+static bool vec_grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return true;
+    size_t ncap = *cap ? *cap : 64;
+    while (ncap < need) ncap *= 2;
+    void *p = realloc(*v, ncap * elem);
+    if (!p) return false;
+    *v = p;
+    *cap = ncap;
+    return true;
+}
+#define VEC_PUSH(vec, x) \
+    (vec_grow((void **)&(vec).v, &(vec).cap, (vec).n + 1, sizeof *(vec).v) ? ((vec).v[(vec).n++] = (x), true) : false)
+
+/* ---- hash tables: stems -> ids, bigram keys -> concept ids, sentence hashes ---- */
+
+typedef struct u64_map {
+    uint64_t *keys;
+    uint32_t *vals; /* UINT32_MAX = empty */
+    size_t cap, n;
+} u64_map;
+
+static bool map_init(u64_map *m, size_t cap)
+{
+    m->cap = 64;
+    while (m->cap < cap * 2) m->cap *= 2;
+    m->n = 0;
+    m->keys = malloc(m->cap * sizeof *m->keys);
+    m->vals = malloc(m->cap * sizeof *m->vals);
+    if (!m->keys || !m->vals) return false;
+    memset(m->vals, 0xff, m->cap * sizeof *m->vals);
+    return true;
+}
+
+static void map_free(u64_map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof *m);
+}
+
+static inline size_t mix64(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return (size_t)k;
+}
+
+/* Returns the slot of key; *found tells whether it holds key. */
+static size_t map_slot(const u64_map *m, uint64_t key, bool *found)
+{
+    size_t i = mix64(key) & (m->cap - 1);
+    while (m->vals[i] != UINT32_MAX) {
+        if (m->keys[i] == key) {
+            *found = true;
+            return i;
+        }
+        i = (i + 1) & (m->cap - 1);
+    }
+    *found = false;
+    return i;
+}
+
+static bool map_grow(u64_map *m)
+{
+    u64_map bigger;
+    if (!map_init(&bigger, m->cap)) {
+        map_free(&bigger);
+        return false;
+    }
+    for (size_t i = 0; i < m->cap; i++)
+        if (m->vals[i] != UINT32_MAX) {
+            bool f;
+            size_t s = map_slot(&bigger, m->keys[i], &f);
+            bigger.keys[s] = m->keys[i];
+            bigger.vals[s] = m->vals[i];
+        }
+    bigger.n = m->n;
+    map_free(m);
+    *m = bigger;
+    return true;
+}
+
+/* Gets the value for key, inserting next_val when absent. UINT32_MAX on OOM. */
+static uint32_t map_get_or_add(u64_map *m, uint64_t key, uint32_t next_val, bool *added)
+{
+    if ((m->n + 1) * 2 > m->cap && !map_grow(m)) return UINT32_MAX;
+    bool found;
+    size_t s = map_slot(m, key, &found);
+    *added = !found;
+    if (found) return m->vals[s];
+    m->keys[s] = key;
+    m->vals[s] = next_val;
+    m->n++;
+    return next_val;
+}
+
+/* ---- analysis ------------------------------------------------------------------ */
+
+typedef struct sent {
+    uint32_t doc, index; /* index: position among the doc's prose sentences */
+    uint32_t start, end;
+    uint32_t n_words, n_bytes; /* of the whitespace-collapsed text */
+    uint32_t big_off, big_n;   /* sorted distinct bigram keys (attribution) */
+    uint32_t con_off, con_n;   /* distinct weighted concepts */
+    uint64_t hash;             /* of the stem sequence: repeated lines */
+    const char *reason;        /* why it is not a candidate, NULL if it is */
+    bool dangling;             /* opens on a word that points back */
+    bool prose;                /* counts for concept statistics */
+} sent;
+VEC(sent, sent_vec)
+
+typedef struct concept {
+    uint32_t df;       /* documents containing it */
+    uint32_t last_doc; /* for counting df once per doc */
+    uint32_t early;    /* documents where it appears in the first sentences */
+    uint32_t tf;       /* occurrences */
+} concept;
+VEC(concept, concept_vec)
+
+VEC(uint8_t, u8_vec)
+
+typedef struct work {
+    pt_lang *lang;
+    u64_map vocab;    /* stem hash -> word id */
+    u8_vec stop;      /* per word id */
+    u32_vec toks;     /* scratch: the current sentence's word ids */
+    sent_vec sents;
+    u64_vec bigrams;  /* pool of sorted distinct bigram keys per sentence */
+    u32_vec big_con;  /* concept id of each pooled bigram */
+    u32_vec cons;     /* pool of weighted concept ids per sentence */
+    u64_map concept_of;
+    concept_vec concepts;
+    double *weights;
+    uint32_t *doc_first; /* first sentence of each doc; doc_first[n] = end */
+    pt_sentences split;
+} work;
+
+static void work_free(work *w)
+{
+    pt_lang_close(w->lang);
+    map_free(&w->vocab);
+    free(w->stop.v);
+    free(w->toks.v);
+    free(w->sents.v);
+    free(w->bigrams.v);
+    free(w->big_con.v);
+    free(w->cons.v);
+    map_free(&w->concept_of);
+    free(w->concepts.v);
+    free(w->weights);
+    free(w->doc_first);
+    pt_sentences_free(&w->split);
+}
+
+static size_t collapsed_len(const char *s, size_t len)
+{
+    size_t n = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        if (pc_is_space((unsigned char)s[i])) {
+            space = true;
+            continue;
+        }
+        if (space && n) n++;
+        space = false;
+        n++;
+    }
+    return n;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Tokenizes one sentence into word ids, its bigram keys and hash. */
+static precis_status analyse_sentence(work *w, const char *text, sent *st)
+{
+    w->toks.n = 0;
+    size_t pos = st->start, b, e;
+    bool first = true;
+    while (pt_next_word(text, st->end, &pos, &b, &e)) {
+        char norm[PT_WORD_MAX + 1];
+        size_t n = pt_normalize(text + b, e - b, norm);
+        if (!n) continue;
+        if (first) {
+            st->dangling = pt_is_dangling_opener(w->lang, norm, n);
+            first = false;
+        }
+        size_t sn;
+        const char *stem = pt_stem(w->lang, norm, n, &sn);
+        uint64_t h = XXH3_64bits(stem, sn);
+        bool added;
+        uint32_t id = map_get_or_add(&w->vocab, h, (uint32_t)w->stop.n, &added);
+        if (id == UINT32_MAX) return PRECIS_ENOMEM;
+        if (added && !VEC_PUSH(w->stop, (uint8_t)pt_is_stopword(w->lang, norm, n))) return PRECIS_ENOMEM;
+        if (!VEC_PUSH(w->toks, id)) return PRECIS_ENOMEM;
+    }
+    st->hash = XXH3_64bits(w->toks.v, w->toks.n * sizeof *w->toks.v);
+    st->big_off = (uint32_t)w->bigrams.n;
+    for (size_t k = 1; k < w->toks.n; k++) {
+        uint32_t a = w->toks.v[k - 1], c = w->toks.v[k];
+        if (w->stop.v[a] && w->stop.v[c]) continue; /* "of the" says nothing */
+        if (!VEC_PUSH(w->bigrams, ((uint64_t)a << 32) | c)) return PRECIS_ENOMEM;
+    }
+    uint64_t *v = w->bigrams.v + st->big_off;
+    size_t n = w->bigrams.n - st->big_off, u = 0;
+    qsort(v, n, sizeof *v, cmp_u64);
+    for (size_t k = 0; k < n; k++)
+        if (!u || v[k] != v[u - 1]) v[u++] = v[k];
+    w->bigrams.n = st->big_off + u;
+    st->big_n = (uint32_t)u;
+    return PRECIS_OK;
+}
+
+/* Shared bigrams of two sentences (sorted arrays). */
+static size_t overlap(const work *w, const sent *a, const sent *b)
+{
+    const uint64_t *x = w->bigrams.v + a->big_off, *y = w->bigrams.v + b->big_off;
+    size_t i = 0, j = 0, n = 0;
+    while (i < a->big_n && j < b->big_n) {
+        if (x[i] < y[j]) i++;
+        else if (x[i] > y[j]) j++;
+        else n++, i++, j++;
+    }
+    return n;
+}
+
+/* ---- the summary object -------------------------------------------------------- */
+
+struct precis_summary {
+    pc_arena arena;
+    const char *id;
+    precis_summary_sentence *v;
+    size_t n;
+};
+
+size_t precis_summary_count(const precis_summary *s) { return s ? s->n : 0; }
+
+const precis_summary_sentence *precis_summary_sentence_at(const precis_summary *s, size_t i)
+{
+    return s && i < s->n ? &s->v[i] : NULL;
+}
+
+void precis_summary_free(precis_summary *s)
+{
+    if (!s) return;
+    pc_arena_reset(&s->arena);
+    free(s);
+}
+
+static char *collapse_copy(pc_arena *a, const char *s, size_t len, size_t *out_len)
+{
+    size_t n = collapsed_len(s, len);
+    char *p = pc_arena_alloc(a, n + 1);
+    if (!p) return NULL;
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        if (pc_is_space((unsigned char)s[i])) {
+            space = true;
+            continue;
+        }
+        if (space && o) p[o++] = ' ';
+        space = false;
+        p[o++] = s[i];
+    }
+    p[o] = '\0';
+    *out_len = o;
+    return p;
+}
+
+precis_status precis_summary_json(const precis_summary *s, char **out, size_t *out_len)
+{
+    if (!s || !out) return PRECIS_EINVAL;
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    precis_status st = pc_buf_puts(&b, "{\"id\":");
+    if (!st) st = pc_json_string(&b, s->id, strlen(s->id));
+    if (!st) st = pc_buf_puts(&b, ",\"summary\":\"");
+    for (size_t i = 0; !st && i < s->n; i++) {
+        /* the joined summary: sentences separated by one space */
+        pc_buf tmp;
+        pc_buf_init(&tmp, 0);
+        st = pc_json_string(&tmp, s->v[i].text, s->v[i].text_len);
+        if (!st && i) st = pc_buf_putc(&b, ' ');
+        if (!st) st = pc_buf_append(&b, tmp.data + 1, tmp.len - 2);
+        pc_buf_free(&tmp);
+    }
+    if (!st) st = pc_buf_puts(&b, "\",\"sentences\":[");
+    for (size_t i = 0; !st && i < s->n; i++) {
+        const precis_summary_sentence *x = &s->v[i];
+        st = pc_buf_puts(&b, i ? ",{\"text\":" : "{\"text\":");
+        if (!st) st = pc_json_string(&b, x->text, x->text_len);
+        if (!st) st = pc_buf_puts(&b, ",\"doc\":");
+        if (!st) st = pc_json_string(&b, x->doc_id, strlen(x->doc_id));
+        if (!st) st = pc_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,\"score\":%.4f,\"also_in\":[", x->start,
+                                    x->end, x->score);
+        for (size_t k = 0; !st && k < x->n_also_in; k++) {
+            if (k) st = pc_buf_putc(&b, ',');
+            const char *id = x->also_in_ids[k];
+            if (!st) st = pc_json_string(&b, id, strlen(id));
+        }
+        if (!st) st = pc_buf_puts(&b, "]}");
+    }
+    if (!st) st = pc_buf_puts(&b, "]}");
+    if (st) {
+        pc_buf_free(&b);
+        return st;
+    }
+    *out = pc_buf_detach(&b, out_len);
+    return *out ? PRECIS_OK : PRECIS_ENOMEM;
+}
+
+/* ---- summarize ----------------------------------------------------------------- */
+
+static int cmp_chosen(const void *a, const void *b, const sent *sents)
+{
+    const sent *x = &sents[*(const uint32_t *)a], *y = &sents[*(const uint32_t *)b];
+    if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
+    return (x->start > y->start) - (x->start < y->start);
+}
+
+static void sort_chosen(uint32_t *v, size_t n, const sent *sents)
+{
+    for (size_t i = 1; i < n; i++) { /* a handful of items: insertion sort */
+        uint32_t x = v[i];
+        size_t j = i;
+        while (j > 0 && cmp_chosen(&v[j - 1], &x, sents) > 0) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
+static const char REASON_REPEATED_ELSEWHERE[] = "repeats a sentence of another document";
+static const char REASON_REPEATED_HERE[] = "repeated within its document (headline or caption)";
+
+precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
+                               const precis_summary_options *opts, precis_summary **out)
+{
+    if (!ctx || !c || !out) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    if (!c->n) return pc_fail(err, PRECIS_EEMPTY, c->id, 0, "no article to summarize");
+    precis_summary_options o = opts ? *opts : (precis_summary_options){0};
+    bool by_bytes = o.max_bytes > 0;
+    if (!by_bytes && !o.max_words) o.max_words = 100;
+    if (o.max_words > UINT32_MAX / 2 || o.max_bytes > UINT32_MAX / 2)
+        return pc_fail(err, PRECIS_EINVAL, c->id, 0, "budget too large");
+
+    work w = {0};
+    ps_item *items = NULL;
+    uint32_t *item_sent = NULL, *chosen = NULL;
+    precis_summary *sum = NULL;
+    precis_status st = pt_lang_open(pc_ctx_lang(ctx), &w.lang, err);
+    if (st) return st;
+    st = PRECIS_ENOMEM;
+    if (!map_init(&w.vocab, 4096) || !map_init(&w.concept_of, 4096)) goto oom;
+    w.doc_first = malloc((c->n + 1) * sizeof *w.doc_first);
+    if (!w.doc_first) goto oom;
+
+    /* 1. Sentences and words of every document. */
+    for (size_t d = 0; d < c->n; d++) {
+        const ps_doc *doc = &c->docs[d];
+        w.doc_first[d] = (uint32_t)w.sents.n;
+        w.split.n = 0;
+        if ((st = pt_split_sentences(doc->text, doc->len, &w.split))) {
+            pc_fail(err, st, doc->id, 0, "cannot split sentences: %s", precis_strerror(st));
+            goto fail;
+        }
+        for (size_t k = 0; k < w.split.n; k++) {
+            const pt_sentence *ps = &w.split.v[k];
+            sent x = {0};
+            x.doc = (uint32_t)d;
+            x.start = ps->start;
+            x.end = ps->end;
+            x.n_words = (uint32_t)pt_count_words(doc->text + x.start, x.end - x.start);
+            x.n_bytes = (uint32_t)collapsed_len(doc->text + x.start, x.end - x.start);
+            x.reason = ps_debris_reason(doc->text + x.start, x.end - x.start, ps->flags, x.n_words);
+            if ((st = analyse_sentence(&w, doc->text, &x))) goto oom;
+            if (!VEC_PUSH(w.sents, x)) goto oom;
+        }
+    }
+    w.doc_first[c->n] = (uint32_t)w.sents.n;
+
+    /* 2. Repeated sentences: within a document they are headlines and
+     * captions printed twice; across documents, copies of one wire story. */
+    {
+        u64_map seen;
+        if (!map_init(&seen, w.sents.n + 1)) {
+            map_free(&seen);
+            goto oom;
+        }
+        for (size_t i = 0; i < w.sents.n; i++) {
+            sent *x = &w.sents.v[i];
+            if (x->n_words < 3) continue;
+            bool added;
+            uint32_t first = map_get_or_add(&seen, x->hash, (uint32_t)i, &added);
+            if (first == UINT32_MAX) {
+                map_free(&seen);
+                goto oom;
+            }
+            if (added) continue;
+            sent *f = &w.sents.v[first];
+            if (f->doc == x->doc) {
+                f->reason = x->reason = REASON_REPEATED_HERE;
+            } else if (!x->reason) {
+                x->reason = REASON_REPEATED_ELSEWHERE;
+            }
+        }
+        map_free(&seen);
+    }
+    /* Fallback for texts with no regular sentence (e.g. no final punctuation
+     * anywhere): accept long unterminated lines rather than say nothing. */
+    {
+        size_t n_cand = 0;
+        for (size_t i = 0; i < w.sents.n; i++) n_cand += !w.sents.v[i].reason;
+        if (!n_cand)
+            for (size_t i = 0; i < w.sents.n; i++) {
+                sent *x = &w.sents.v[i];
+                if (x->reason && x->n_words >= 8 &&
+                    !ps_debris_reason(c->docs[x->doc].text + x->start, x->end - x->start,
+                                      0, x->n_words))
+                    x->reason = NULL;
+            }
+    }
+
+    /* 3. Concepts: distinct bigrams per prose sentence, counted per document. */
+    for (size_t d = 0; d < c->n; d++) {
+        uint32_t index = 0;
+        for (uint32_t i = w.doc_first[d]; i < w.doc_first[d + 1]; i++) {
+            sent *x = &w.sents.v[i];
+            x->prose = !x->reason || x->reason == REASON_REPEATED_ELSEWHERE;
+            if (!x->prose) continue;
+            x->index = index++;
+            for (uint32_t k = 0; k < x->big_n; k++) {
+                bool added;
+                uint32_t id = map_get_or_add(&w.concept_of, w.bigrams.v[x->big_off + k],
+                                             (uint32_t)w.concepts.n, &added);
+                if (id == UINT32_MAX) goto oom;
+                if (added && !VEC_PUSH(w.concepts, ((concept){0, UINT32_MAX, 0, 0}))) goto oom;
+                concept *cp = &w.concepts.v[id];
+                cp->tf++;
+                if (cp->last_doc != d) {
+                    cp->last_doc = (uint32_t)d;
+                    cp->df++;
+                    if (x->index < 3) cp->early++;
+                }
+            }
+        }
+    }
+    /* 4. Weights: content repeated across sources is what the story is about. */
+    size_t n_con = w.concepts.n;
+    w.weights = calloc(n_con + 1, sizeof *w.weights);
+    if (!w.weights) goto oom;
+    {
+        uint32_t min_df = c->n >= 10 ? 3 : c->n >= 3 ? 2 : 1;
+        size_t n_pos = 0;
+        for (size_t k = 0; k < n_con; k++) {
+            const concept *cp = &w.concepts.v[k];
+            double v = 0;
+            if (c->n >= 3) {
+                if (cp->df >= min_df) v = cp->df + 0.5 * cp->early;
+            } else if (cp->tf >= 2) {
+                v = cp->tf;
+            }
+            w.weights[k] = v;
+            n_pos += v > 0;
+        }
+        if (!n_pos) /* nothing repeats: fall back to plain frequency */
+            for (size_t k = 0; k < n_con; k++) w.weights[k] = w.concepts.v[k].tf;
+    }
+
+    /* 5. Items for the selector: candidate sentences and their weighted concepts. */
+    items = calloc(w.sents.n + 1, sizeof *items);
+    item_sent = malloc((w.sents.n + 1) * sizeof *item_sent);
+    chosen = malloc((w.sents.n + 1) * sizeof *chosen);
+    if (!items || !item_sent || !chosen) goto oom;
+    size_t n_items = 0;
+    uint32_t min_cost = UINT32_MAX;
+    for (size_t i = 0; i < w.sents.n; i++) {
+        sent *x = &w.sents.v[i];
+        if (x->reason) continue;
+        x->con_off = (uint32_t)w.cons.n;
+        for (uint32_t k = 0; k < x->big_n; k++) {
+            bool found;
+            size_t slot = map_slot(&w.concept_of, w.bigrams.v[x->big_off + k], &found);
+            uint32_t id = found ? w.concept_of.vals[slot] : UINT32_MAX;
+            if (id != UINT32_MAX && w.weights[id] > 0 && !VEC_PUSH(w.cons, id)) goto oom;
+        }
+        x->con_n = (uint32_t)(w.cons.n - x->con_off);
+        uint32_t cost = by_bytes ? x->n_bytes + 1 : x->n_words;
+        if (cost < min_cost) min_cost = cost;
+        items[n_items].cost = cost;
+        items[n_items].n_concepts = x->con_n;
+        items[n_items].bonus = 0;
+        item_sent[n_items++] = (uint32_t)i;
+    }
+    for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing */
+        items[k].concepts = w.cons.v + w.sents.v[item_sent[k]].con_off;
+    if (!n_items) {
+        st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
+                     "no usable sentence in %zu document%s (only headlines, fragments or debris)",
+                     c->n, c->n == 1 ? "" : "s");
+        goto fail;
+    }
+    uint32_t budget = by_bytes ? (uint32_t)o.max_bytes + 1 : (uint32_t)o.max_words;
+    if (min_cost > budget) {
+        st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
+                     "no sentence fits the budget of %zu %s (the shortest takes %u)",
+                     by_bytes ? o.max_bytes : o.max_words, by_bytes ? "bytes" : "words",
+                     by_bytes ? min_cost - 1 : min_cost);
+        goto fail;
+    }
+
+    /* 6. Selection. */
+    bool exact;
+    size_t n_chosen = ps_select(items, n_items, w.weights, n_con, budget, o.max_sentences, chosen, &exact);
+    if (!n_chosen) { /* every candidate has zero weight: take the lead that fits */
+        uint32_t used = 0;
+        for (size_t k = 0; k < n_items; k++) {
+            if (o.max_sentences && n_chosen >= o.max_sentences) break;
+            if (used + items[k].cost > budget) continue;
+            used += items[k].cost;
+            chosen[n_chosen++] = (uint32_t)k;
+        }
+    }
+    for (size_t k = 0; k < n_chosen; k++) chosen[k] = item_sent[chosen[k]];
+
+    /* 7. Source order, and an opening that does not point back. */
+    sort_chosen(chosen, n_chosen, w.sents.v);
+    if (n_chosen > 1 && w.sents.v[chosen[0]].dangling) {
+        for (size_t k = 1; k < n_chosen; k++)
+            if (!w.sents.v[chosen[k]].dangling) {
+                uint32_t x = chosen[k];
+                memmove(chosen + 1, chosen, k * sizeof *chosen);
+                chosen[0] = x;
+                break;
+            }
+    }
+
+    /* 8. The summary with attribution. */
+    sum = calloc(1, sizeof *sum);
+    if (!sum) goto oom;
+    pc_arena_init(&sum->arena);
+    sum->id = pc_arena_strndup(&sum->arena, c->id, strlen(c->id));
+    sum->v = pc_arena_alloc(&sum->arena, (n_chosen + 1) * sizeof *sum->v);
+    if (!sum->id || !sum->v) goto oom;
+    double total_w = 0;
+    for (size_t k = 0; k < n_con; k++) total_w += w.weights[k];
+    for (size_t k = 0; k < n_chosen; k++) {
+        const sent *x = &w.sents.v[chosen[k]];
+        const ps_doc *doc = &c->docs[x->doc];
+        precis_summary_sentence *y = &sum->v[sum->n];
+        y->text = collapse_copy(&sum->arena, doc->text + x->start, x->end - x->start, &y->text_len);
+        y->doc = x->doc;
+        y->doc_id = doc->id;
+        y->start = x->start;
+        y->end = x->end;
+        double sw = 0;
+        for (uint32_t q = 0; q < x->con_n; q++) sw += w.weights[w.cons.v[x->con_off + q]];
+        y->score = total_w > 0 ? sw / total_w : 0;
+        size_t *also = pc_arena_alloc(&sum->arena, (c->n + 1) * sizeof *also);
+        const char **also_ids = pc_arena_alloc(&sum->arena, (c->n + 1) * sizeof *also_ids);
+        if (!y->text || !also || !also_ids) goto oom;
+        size_t n_also = 0;
+        for (size_t d = 0; d < c->n && x->big_n; d++) {
+            if (d == x->doc) continue;
+            for (uint32_t t = w.doc_first[d]; t < w.doc_first[d + 1]; t++) {
+                const sent *z = &w.sents.v[t];
+                if (!z->prose) continue;
+                if (overlap(&w, x, z) * 2 >= x->big_n) {
+                    also_ids[n_also] = c->docs[d].id;
+                    also[n_also++] = d;
+                    break;
+                }
+            }
+        }
+        y->also_in = also;
+        y->also_in_ids = also_ids;
+        y->n_also_in = n_also;
+        sum->n++;
+    }
+    work_free(&w);
+    free(items);
+    free(item_sent);
+    free(chosen);
+    *out = sum;
+    return PRECIS_OK;
+
+oom:
+    if (st == PRECIS_OK || st == PRECIS_ENOMEM) {
+        st = PRECIS_ENOMEM;
+        pc_fail(err, st, c->id, 0, "out of memory");
+    }
+fail:
+    work_free(&w);
+    free(items);
+    free(item_sent);
+    free(chosen);
+    precis_summary_free(sum);
+    return st;
+}

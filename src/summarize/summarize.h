@@ -1,0 +1,54 @@
+/* summarize.h — internals of the multi-document summarizer.
+ *
+ * Pipeline (one call of precis_summarize):
+ *   split sentences (text layer) -> words -> stems -> per-cluster ids
+ *   -> candidate filter (filter.c: fragments, debris, repeats)
+ *   -> concepts = stemmed word bigrams, weighted by how many documents use them
+ *   -> selection (select.c): maximise covered concept weight under the budget
+ *   -> source order, readable opening, attribution ("also_in"). */
+#ifndef PRECIS_SUMMARIZE_H
+#define PRECIS_SUMMARIZE_H
+
+#include "core/core.h"
+#include "text/text.h"
+
+typedef struct ps_doc {
+    const char *id;
+    const char *text; /* owned by the cluster's arena */
+    size_t len;
+} ps_doc;
+
+struct precis_cluster {
+    pc_arena arena;
+    const char *id;
+    ps_doc *docs;
+    size_t n, cap;
+};
+
+/* ---- candidate filter (filter.c) ----------------------------------------- */
+
+/* Why a sentence is not article prose, or NULL when it is. s[0..len) is the
+ * sentence text, flags its PT_SENT_* flags, n_words its word count. Sentence
+ * level only: line classification of whole pages belongs to src/clean. */
+const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words);
+
+/* ---- selection (select.c) ------------------------------------------------- */
+
+typedef struct ps_item {
+    uint32_t cost;           /* words or bytes */
+    const uint32_t *concepts; /* distinct concept ids it contains */
+    uint32_t n_concepts;
+    double bonus;            /* sentence-level prior added to the objective */
+} ps_item;
+
+/* Chooses items maximising sum of weights of covered concepts plus bonuses,
+ * with total cost <= budget and at most max_items items (0 = no limit).
+ * Greedy by gain/cost with the best-single-item guarantee (Lin & Bilmes 2010),
+ * then improved by swaps, then proved or bettered by depth-first branch and
+ * bound with a fractional-knapsack bound within a node limit. Writes chosen
+ * item indices to out (capacity n_items), returns how many. *exact tells
+ * whether branch and bound finished (the result is optimal). */
+size_t ps_select(const ps_item *items, size_t n_items, const double *weights, size_t n_concepts,
+                 uint32_t budget, size_t max_items, uint32_t *out, bool *exact);
+
+#endif

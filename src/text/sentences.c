@@ -1,0 +1,364 @@
+/* Sentence splitting for news prose. Works on byte offsets into the caller's
+ * text; the only allocation is the growing sentence array. */
+#include "text/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+static bool in_list(pt_wordlist list, const char *s, size_t n) { return pt_in_wordlist(list, s, n); }
+
+static bool is_upper_ascii(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static bool is_lower_ascii(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static bool is_alpha_ascii(unsigned char c) { return is_upper_ascii(c) || is_lower_ascii(c); }
+static bool is_digit_ascii(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Code point at s[i] (U+FFFD on a bad sequence), its byte length in *n. */
+static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
+{
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    if (k <= 0) {
+        *n = 1;
+        return 0xFFFD;
+    }
+    *n = (size_t)k;
+    return cp;
+}
+
+static bool cp_is_lower(int32_t cp)
+{
+    return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
+}
+
+/* Closing quotes and brackets that may follow the final period: " ' ) ] ” ’ » */
+static size_t closer_len(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99))
+        return 3;
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xBB) return 2;
+    return 0;
+}
+
+static bool is_ellipsis_at(const char *s, size_t len, size_t i)
+{
+    return i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+           (unsigned char)s[i + 2] == 0xA6;
+}
+
+/* The word right after position k (letters only), for the opener check. */
+static void word_after(const char *s, size_t end, size_t k, size_t *ws, size_t *wn)
+{
+    while (k < end && !is_alpha_ascii((unsigned char)s[k]) && (s[k] == '"' || s[k] == '`' || s[k] == '\''))
+        k++;
+    size_t b = k;
+    while (k < end && is_alpha_ascii((unsigned char)s[k])) k++;
+    *ws = b;
+    *wn = k - b;
+}
+
+/* Decides whether the period at s[dot] (a single '.') ends a sentence, given
+ * that the next non-space character is at s[next] and is not lower case. */
+static bool period_ends_sentence(const char *s, size_t end, size_t dot, size_t next)
+{
+    /* The token before the dot: back to whitespace or an opening bracket/quote. */
+    size_t b = dot;
+    while (b > 0 && !pc_is_space((unsigned char)s[b - 1]) && s[b - 1] != '(' && s[b - 1] != '"' &&
+           s[b - 1] != '`')
+        b--;
+    const char *w = s + b;
+    size_t wn = dot - b;
+    unsigned char nc = (unsigned char)s[next];
+    size_t os, on;
+    word_after(s, end, next, &os, &on);
+    bool opener = on > 0 && in_list(PT_WL_SENTENCE_OPENERS_EN, s + os, on);
+    if (wn == 0) return true;
+    /* Initials ("John F. Kennedy") and dotted acronyms ("U.S.", "p.m."). */
+    if (wn == 1 && is_upper_ascii((unsigned char)w[0])) return opener;
+    bool dotted = false;
+    for (size_t i = 0; i < wn; i++)
+        if (w[i] == '.') dotted = true;
+    if (dotted) {
+        bool letters_and_dots = true;
+        for (size_t i = 0; i < wn; i++)
+            if (!(is_alpha_ascii((unsigned char)w[i]) || w[i] == '.')) letters_and_dots = false;
+        if (letters_and_dots) return opener;
+    }
+    if (in_list(PT_WL_ABBREV_TITLE, w, wn)) return false;
+    if (in_list(PT_WL_ABBREV_MONTH, w, wn) && is_digit_ascii(nc)) return false;
+    if (in_list(PT_WL_ABBREV_OTHER, w, wn))
+        return is_digit_ascii(nc) ? false : opener;
+    return true;
+}
+
+size_t pt_count_words(const char *s, size_t len)
+{
+    size_t n = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool sp = pc_is_space((unsigned char)s[i]);
+        if (!sp && !in) n++;
+        in = !sp;
+    }
+    return n;
+}
+
+/* A dash that closes a dateline: " — ", " – ", " - ", " -- ", " _ ". */
+static size_t dash_len(const char *s, size_t len, size_t i)
+{
+    if (i >= len) return 0;
+    if (s[i] == '_') return 1;
+    if (s[i] == '-') return (i + 1 < len && s[i + 1] == '-') ? 2 : 1;
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93))
+        return 3;
+    return 0;
+}
+
+size_t pt_dateline_len(const char *s, size_t len)
+{
+    /* CITY in capitals, optionally ", Region" and "(AGENCY)", then a spaced dash. */
+    size_t lim = len < 80 ? len : 80, i = 0, caps = 0;
+    while (i < lim && (is_upper_ascii((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\''))
+        caps += is_upper_ascii((unsigned char)s[i++]);
+    if (caps < 2) return 0;
+    if (i < lim && s[i] == ',') { /* ", Calif." / ", China" */
+        i++;
+        while (i < lim && s[i] != '(' && !(s[i] == ' ' && dash_len(s, len, i + 1))) i++;
+    }
+    bool spaced = i > 0 && s[i - 1] == ' ';
+    while (i < lim && s[i] == ' ') i++, spaced = true;
+    if (i < lim && s[i] == '(') {
+        while (i < lim && s[i] != ')') i++;
+        if (i >= lim) return 0;
+        i++;
+        spaced = false;
+    }
+    while (i < lim && s[i] == ' ') i++, spaced = true;
+    if (!spaced || caps < 3) return 0;
+    size_t d = dash_len(s, len, i);
+    if (!d) return 0;
+    i += d;
+    if (i < len && !pc_is_space((unsigned char)s[i])) return 0;
+    while (i < len && pc_is_space((unsigned char)s[i])) i++;
+    return i;
+}
+
+static precis_status push(pt_sentences *out, const char *s, size_t b, size_t e, uint32_t para,
+                          uint32_t flags)
+{
+    while (b < e && pc_is_space((unsigned char)s[b])) b++;
+    while (e > b && pc_is_space((unsigned char)s[e - 1])) e--;
+    if (b == e) return PRECIS_OK;
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        pt_sentence *v = realloc(out->v, cap * sizeof *v);
+        if (!v) return PRECIS_ENOMEM;
+        out->v = v;
+        out->cap = cap;
+    }
+    if (s[b] == '"' || s[b] == '`' || (unsigned char)s[b] == 0xE2) flags |= PT_SENT_QUOTE;
+    out->v[out->n++] = (pt_sentence){(uint32_t)b, (uint32_t)e, para, flags};
+    return PRECIS_OK;
+}
+
+/* Splits one block (a run of text where line breaks are soft). */
+static precis_status split_block(const char *s, size_t b, size_t e, uint32_t para, bool para_start,
+                                 pt_sentences *out)
+{
+    uint32_t flags = para_start ? PT_SENT_PARA_START : 0;
+    while (b < e && pc_is_space((unsigned char)s[b])) b++;
+    if (para_start) {
+        size_t d = pt_dateline_len(s + b, e - b);
+        if (d && d < e - b) {
+            b += d;
+            flags |= PT_SENT_DATELINE;
+        }
+    }
+    size_t start = b, i = b;
+    precis_status st;
+    while (i < e) {
+        unsigned char c = (unsigned char)s[i];
+        bool ellipsis = is_ellipsis_at(s, e, i);
+        if (c != '.' && c != '!' && c != '?' && !ellipsis) {
+            i++;
+            continue;
+        }
+        size_t j = i, n_marks = 0;
+        bool has_ellipsis = false;
+        while (j < e) {
+            if (s[j] == '.' || s[j] == '!' || s[j] == '?') {
+                j++;
+                n_marks++;
+            } else if (is_ellipsis_at(s, e, j)) {
+                j += 3;
+                n_marks += 3;
+                has_ellipsis = true;
+            } else break;
+        }
+        if (n_marks >= 3 && !has_ellipsis) {
+            bool dots = true;
+            for (size_t k = i; k < j; k++)
+                if (s[k] != '.') dots = false;
+            has_ellipsis = dots;
+        }
+        size_t cl;
+        while (j < e && (cl = closer_len(s, e, j))) j += cl;
+        if (j < e && !pc_is_space((unsigned char)s[j])) { /* "3.5", "example.com", "U.S.A" */
+            i = j > i ? j : i + 1;
+            continue;
+        }
+        size_t k = j;
+        while (k < e && pc_is_space((unsigned char)s[k])) k++;
+        if (k >= e) break; /* the block's end closes the sentence anyway */
+        size_t cn;
+        int32_t next_cp = cp_at(s, e, k, &cn);
+        bool boundary;
+        if (cp_is_lower(next_cp)) boundary = false;
+        else if (c == '.' && n_marks == 1) boundary = period_ends_sentence(s, e, i, k);
+        else if (has_ellipsis) boundary = !pc_is_space((unsigned char)s[i > b ? i - 1 : i]) || i == b;
+        else boundary = true;
+        if (boundary) {
+            if ((st = push(out, s, start, j, para, flags))) return st;
+            flags = 0;
+            start = k;
+        }
+        i = k;
+    }
+    size_t last = e;
+    while (last > start && pc_is_space((unsigned char)s[last - 1])) last--;
+    if (last > start) {
+        size_t t = last;
+        /* step back over closing quotes to see the final mark */
+        while (t > start) {
+            unsigned char c = (unsigned char)s[t - 1];
+            if (c == '"' || c == '\'' || c == ')' || c == ']') t--;
+            else if (t >= start + 3 && (unsigned char)s[t - 3] == 0xE2 && (unsigned char)s[t - 2] == 0x80 &&
+                     ((unsigned char)s[t - 1] == 0x9D || (unsigned char)s[t - 1] == 0x99))
+                t -= 3;
+            else break;
+        }
+        bool terminated = t > start && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?' ||
+                                         (t >= start + 3 && is_ellipsis_at(s, e, t - 3)));
+        if (!terminated) flags |= PT_SENT_UNTERMINATED;
+        if ((st = push(out, s, start, last, para, flags))) return st;
+    }
+    return PRECIS_OK;
+}
+
+typedef struct line_info {
+    size_t b, e; /* content span (without newline) */
+    bool blank;
+} line_info;
+
+static bool ends_with_terminal(const char *s, size_t b, size_t e)
+{
+    while (e > b && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || pc_is_space((unsigned char)s[e - 1])))
+        e--;
+    if (e >= b + 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+        ((unsigned char)s[e - 1] == 0x9D || (unsigned char)s[e - 1] == 0x99))
+        e -= 3;
+    return e > b && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':');
+}
+
+precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
+{
+    if (len > UINT32_MAX) return PRECIS_ELIMIT;
+    /* Pass 1: line statistics to decide whether the text is hard-wrapped. */
+    size_t n_lines = 0, n_followed = 0, n_long = 0, max_len = 0, n_nonblank = 0;
+    {
+        size_t i = 0;
+        bool prev_nonblank = false;
+        while (i < len) {
+            const char *nl = memchr(s + i, '\n', len - i);
+            size_t e = nl ? (size_t)(nl - s) : len;
+            size_t b = i;
+            while (b < e && pc_is_space((unsigned char)s[b])) b++;
+            bool blank = b == e;
+            if (!blank) {
+                n_nonblank++;
+                if (prev_nonblank) n_followed++;
+                size_t l = e - i;
+                if (l > max_len) max_len = l;
+                if (l > 120) n_long++;
+            }
+            prev_nonblank = !blank;
+            n_lines++;
+            i = nl ? e + 1 : len;
+        }
+    }
+    /* Hard-wrapped: most lines run straight on into the next and none is long. */
+    bool wrapped = n_nonblank >= 4 && n_followed * 10 >= n_nonblank * 6 && n_long * 20 <= n_nonblank;
+    size_t wrap_width = max_len < 120 ? max_len : 120;
+
+    /* Pass 2: blocks. */
+    size_t i = 0, block_b = 0;
+    bool in_block = false, para_start = true;
+    uint32_t para = 0;
+    precis_status st;
+    while (i < len) {
+        const char *nl = memchr(s + i, '\n', len - i);
+        size_t e = nl ? (size_t)(nl - s) : len;
+        size_t b = i;
+        while (b < e && pc_is_space((unsigned char)s[b])) b++;
+        size_t ce = e;
+        while (ce > b && pc_is_space((unsigned char)s[ce - 1])) ce--;
+        size_t next = nl ? e + 1 : len;
+        if (b == ce) { /* blank line: paragraph break */
+            if (in_block) {
+                if ((st = split_block(s, block_b, i, para, para_start, out))) return st;
+                para++;
+                para_start = true;
+                in_block = false;
+            }
+            i = next;
+            continue;
+        }
+        if (!in_block) {
+            block_b = b;
+            in_block = true;
+        }
+        /* Does this line's break join the next line? */
+        bool join = false;
+        if (next < len) {
+            size_t nb = next;
+            const char *nnl = memchr(s + next, '\n', len - next);
+            size_t ne = nnl ? (size_t)(nnl - s) : len;
+            while (nb < ne && pc_is_space((unsigned char)s[nb])) nb++;
+            if (nb < ne) {
+                size_t cn;
+                bool next_lower = cp_is_lower(cp_at(s, len, nb, &cn));
+                bool terminal = ends_with_terminal(s, b, ce);
+                if (wrapped) {
+                    /* In wrapped text a short unterminated line is a headline or label. */
+                    join = terminal || next_lower || (e - i) * 2 >= wrap_width;
+                    /* A short terminated line ends its paragraph (indent-free DUC style is fine). */
+                } else {
+                    join = !terminal && next_lower;
+                }
+            }
+        }
+        if (!join) {
+            if ((st = split_block(s, block_b, ce, para, para_start, out))) return st;
+            para_start = false;
+            in_block = false;
+            if (!wrapped) { /* in unwrapped text every line is its own paragraph */
+                para++;
+                para_start = true;
+            }
+        }
+        i = next;
+    }
+    if (in_block && (st = split_block(s, block_b, len, para, para_start, out))) return st;
+    return PRECIS_OK;
+}
+
+void pt_sentences_free(pt_sentences *s)
+{
+    free(s->v);
+    s->v = NULL;
+    s->n = s->cap = 0;
+}

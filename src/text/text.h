@@ -1,0 +1,101 @@
+/* text.h — the one sentence splitter and the one word tokenizer of precis
+ * (DESIGN.md: "one sentence splitter, one tokenizer"), plus language
+ * resources: Snowball stemmer (libstemmer), stopwords, case folding and
+ * normalisation (utf8proc). Word lists are generated into wordlists.inc by
+ * tools/gen_wordlists.sh.
+ *
+ * Nothing here allocates per token: the tokenizer walks the caller's text and
+ * normalises into a caller-provided fixed buffer; stemming reuses the stemmer's
+ * own buffer. */
+#ifndef PRECIS_TEXT_TEXT_H
+#define PRECIS_TEXT_TEXT_H
+
+#include "core/core.h"
+
+/* ---- sentences ---------------------------------------------------------- */
+
+enum {
+    PT_SENT_UNTERMINATED = 1, /* no final . ! ? — a headline, caption, label or list line */
+    PT_SENT_PARA_START = 2,   /* first sentence of a paragraph */
+    PT_SENT_DATELINE = 4,     /* a "CITY (AP) —" prefix was cut off its front */
+    PT_SENT_QUOTE = 8         /* opens with a quotation mark */
+};
+
+/* A sentence as a byte span [start, end) of the text it was split from
+ * (trimmed of surrounding spaces; may contain hard-wrap newlines). */
+typedef struct pt_sentence {
+    uint32_t start, end;
+    uint32_t para;  /* paragraph number, from 0 */
+    uint32_t flags; /* PT_SENT_* */
+} pt_sentence;
+
+typedef struct pt_sentences {
+    pt_sentence *v;
+    size_t n, cap;
+} pt_sentences;
+
+/* Splits text[0..len) into sentences and appends them to out (which starts
+ * zeroed). Paragraphs are separated by blank lines. Line breaks inside a
+ * paragraph are soft when the text is hard-wrapped (as DUC newswire is) or the
+ * next line continues in lower case; otherwise a line without final
+ * punctuation is a sentence of its own (headline, caption). Knows
+ * abbreviations ("Gen.", "U.S.", "Oct. 17"), initials, decimals, closing
+ * quotes after the period, ellipses and wire datelines. Texts longer than
+ * UINT32_MAX bytes fail with PRECIS_ELIMIT. */
+precis_status pt_split_sentences(const char *text, size_t len, pt_sentences *out);
+void pt_sentences_free(pt_sentences *s);
+
+/* Length of a wire dateline at the front of s ("WASHINGTON (AP) — ",
+ * "BEIJING, China _ ", "LONDON (Reuters) - "), or 0 when there is none. */
+size_t pt_dateline_len(const char *s, size_t len);
+
+/* Number of whitespace-separated words in s[0..len). */
+size_t pt_count_words(const char *s, size_t len);
+
+/* ---- words -------------------------------------------------------------- */
+
+#define PT_WORD_MAX 64 /* normalised words are cut to this many bytes */
+
+/* Finds the next word at or after *pos in s[0..len): a run of letters and
+ * digits with inner apostrophes ("don't", "Sen's") and dotted single-letter
+ * acronyms ("U.S."). Sets [*start, *end) and moves *pos past it; returns false
+ * at the end of the text. */
+bool pt_next_word(const char *s, size_t len, size_t *pos, size_t *start, size_t *end);
+
+/* Case-folds and NFC-normalises a word into out (at most PT_WORD_MAX bytes,
+ * NUL-terminated), dropping a possessive "'s", other apostrophes and the dots
+ * of acronyms ("U.S." -> "us"). Returns the length written. */
+size_t pt_normalize(const char *w, size_t n, char out[PT_WORD_MAX + 1]);
+
+/* ---- language resources -------------------------------------------------- */
+
+typedef struct pt_lang pt_lang;
+
+/* Opens the resources for an ISO 639-1 code ("en", "de", "fr", ...): the
+ * Snowball stemmer for that language and its stopword list (English and
+ * German have lists; other languages run without one). Unknown codes fail
+ * with PRECIS_EINVAL naming the supported ones. Not thread-safe: one per thread. */
+precis_status pt_lang_open(const char *code, pt_lang **out, pc_error *err);
+void pt_lang_close(pt_lang *lang);
+const char *pt_lang_code(const pt_lang *lang);
+
+/* w is a normalised word. */
+bool pt_is_stopword(const pt_lang *lang, const char *w, size_t n);
+
+/* Stems a normalised word. The result is borrowed from the stemmer: valid
+ * until the next pt_stem call on this lang. */
+const char *pt_stem(pt_lang *lang, const char *w, size_t n, size_t *out_n);
+
+/* English-only helpers for summary readability (false for other languages). */
+bool pt_is_dangling_opener(const pt_lang *lang, const char *w, size_t n);
+
+/* Membership in the generated abbreviation lists (ASCII, any case). */
+typedef enum pt_wordlist {
+    PT_WL_ABBREV_TITLE,        /* "Gen", "Mr": never end a sentence */
+    PT_WL_ABBREV_MONTH,        /* "Oct": not an end before a day number */
+    PT_WL_ABBREV_OTHER,        /* "Inc", "Jr", "No": an end only before an opener */
+    PT_WL_SENTENCE_OPENERS_EN  /* "The", "He": words that open sentences */
+} pt_wordlist;
+bool pt_in_wordlist(pt_wordlist list, const char *w, size_t n);
+
+#endif
