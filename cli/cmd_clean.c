@@ -1,10 +1,223 @@
-/* precis clean — placeholder until its issue lands; reports that honestly. */
+/* precis clean — strip debris from pasted article text, lift out metadata. */
 #include "cli.h"
+
+#include "clean/clean.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void help(FILE *out)
+{
+    fprintf(out,
+            "usage: precis clean [options] FILE...\n\n"
+            "Removes the page debris from pasted article text (navigation, promotion,\n"
+            "captions, credits, share buttons, tickers, cookie notices, teasers, bylines,\n"
+            "datelines) and finds the title, date (ISO 8601), byline and site.\n"
+            "FILE may be a text file, a directory (walked in sorted order), '-' for stdin,\n"
+            "gzip-compressed, or JSON Lines of {\"id\", \"text\"} objects. With three or more\n"
+            "documents, lines that recur across them are removed as boilerplate.\n\n"
+            "options:\n"
+            "  -f, --format FMT     text (default: title, blank line, clean text),\n"
+            "                       json (one article object, or an array for several),\n"
+            "                       jsonl (one article object a line); JSON adds \"removed\"\n"
+            "  -e, --explain        text format: list every input line with its verdict:\n"
+            "                       '+' kept, 'T' title, '-' removed with class and reason\n"
+            "      --no-learn       do not learn boilerplate across the documents\n"
+            "      --year YEAR      year for dates printed without one (\"July 11\")\n"
+            "      --max-article N  article size cap in bytes (default 5 MiB)\n"
+            "      --progress, --no-progress   progress on stderr (default: when a terminal)\n"
+            "  -h, --help           show this help\n\n"
+            "Exit codes: 0 ok; 1 usage error; 2 some inputs could not be read or parsed\n"
+            "(the rest were cleaned); 3 no article text left in any input (only debris);\n"
+            "4 internal error or a size limit.\n");
+}
+
+typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } out_format;
+
+static void print_explain(const pcl_doc *doc, const pcl_line *lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const pcl_line *L = &lines[i];
+        const char *s = doc->text + L->start;
+        int len = (int)L->len;
+        if (L->reason && strcmp(L->reason, "blank") == 0) {
+            printf("\n");
+        } else if (L->is_title) {
+            printf("T %.*s\n", len, s);
+        } else if (L->kept) {
+            printf("+ %.*s\n", len, s);
+        } else {
+            printf("- [%s: %s] %.*s\n", pcl_class_name(L->cls), L->reason, len, s);
+        }
+    }
+}
 
 int cmd_clean(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("clean: not implemented yet");
-    return EXIT_INTERNAL;
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'}, {"explain", no_argument, NULL, 'e'},
+        {"no-learn", no_argument, NULL, 'L'},     {"year", required_argument, NULL, 'y'},
+        {"max-article", required_argument, NULL, 'm'},
+        {"progress", no_argument, NULL, 'p'},     {"no-progress", no_argument, NULL, 'P'},
+        {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
+    };
+    out_format fmt = FMT_TEXT;
+    bool explain = false, learn = true;
+    int progress = -1;
+    pcl_options o;
+    pcl_options_init(&o);
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:eh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!strcmp(optarg, "text")) fmt = FMT_TEXT;
+            else if (!strcmp(optarg, "json")) fmt = FMT_JSON;
+            else if (!strcmp(optarg, "jsonl")) fmt = FMT_JSONL;
+            else {
+                cli_error("clean: unknown format '%s' (text, json or jsonl)", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'e': explain = true; break;
+        case 'L': learn = false; break;
+        case 'y': {
+            char *end;
+            long y = strtol(optarg, &end, 10);
+            if (*end || y < 1000 || y > 2999) {
+                cli_error("clean: --year wants a year such as 2018, not '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            o.default_year = (int)y;
+            break;
+        }
+        case 'm': {
+            char *end;
+            unsigned long long m = strtoull(optarg, &end, 10);
+            if (*end || m == 0) {
+                cli_error("clean: --max-article wants a positive number of bytes");
+                return EXIT_USAGE;
+            }
+            o.max_article_bytes = (size_t)m;
+            break;
+        }
+        case 'p': progress = 1; break;
+        case 'P': progress = 0; break;
+        case 'h': help(stdout); return EXIT_OK_;
+        default: help(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("clean: no input (give FILE..., a directory, or '-' for stdin)");
+        help(stderr);
+        return EXIT_USAGE;
+    }
+    if (progress < 0) progress = isatty(STDERR_FILENO);
+
+    int exit_code = EXIT_OK_;
+    pc_error err;
+    pc_error_clear(&err);
+    char **paths = NULL;
+    size_t n_paths = 0;
+    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &err);
+    if (st) {
+        cli_error("%s", err.msg);
+        if (st != PRECIS_EIO || !paths) return cli_exit_for(st);
+        exit_code = EXIT_INPUT;
+    }
+    pcl_docs docs = {0};
+    for (size_t i = 0; i < n_paths; i++) {
+        pc_error_clear(&err);
+        st = pcl_docs_read(&docs, paths[i], 0, &err);
+        if (st) {
+            cli_error("%s", err.msg);
+            int code = st == PRECIS_ELIMIT || st == PRECIS_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+            if (code > exit_code) exit_code = code;
+        }
+    }
+    pc_paths_free(paths, n_paths);
+
+    pcl_corpus *corpus = NULL;
+    if (learn && docs.n >= 3) {
+        corpus = pcl_corpus_new();
+        for (size_t i = 0; corpus && i < docs.n; i++)
+            if (pcl_corpus_add(corpus, docs.v[i].text, docs.v[i].len)) {
+                pcl_corpus_free(corpus);
+                corpus = NULL;
+            }
+        if (!corpus) {
+            cli_error("clean: out of memory while learning boilerplate");
+            pcl_docs_free(&docs);
+            return EXIT_INTERNAL;
+        }
+        o.corpus = corpus;
+    }
+
+    size_t produced = 0;
+    pc_buf json;
+    pc_buf_init(&json, 0);
+    if (fmt == FMT_JSON && docs.n != 1) fputs("[", stdout);
+    for (size_t i = 0; i < docs.n; i++) {
+        pcl_doc *doc = &docs.v[i];
+        pt_article a;
+        pt_article_init(&a);
+        pt_article_set(&a, &a.id, doc->id, strlen(doc->id));
+        if (doc->url) pt_article_set(&a, &a.url, doc->url, strlen(doc->url));
+        o.name = doc->source;
+        pc_error_clear(&err);
+        pcl_line *lines = NULL;
+        size_t n_lines = 0;
+        st = pcl_clean_lines(doc->text, doc->len, &o, &a, explain ? &lines : NULL, &n_lines, &err);
+        if (st == PRECIS_EEMPTY) {
+            if (doc->line) cli_error("%s:%zu: no article text found (only debris)", doc->source, doc->line);
+            else cli_error("%s: no article text found (only debris)", doc->source);
+        } else if (st) {
+            cli_error("%s", err.msg);
+            int code = cli_exit_for(st);
+            if (code > exit_code) exit_code = code;
+            free(lines);
+            pt_article_free(&a);
+            continue;
+        } else {
+            produced++;
+        }
+        if (fmt == FMT_TEXT) {
+            if (docs.n > 1) printf("%s==> %s <==\n", i ? "\n" : "", doc->id);
+            if (explain) {
+                print_explain(doc, lines, n_lines);
+            } else if (st == PRECIS_OK) {
+                if (a.title) printf("%s\n\n", a.title);
+                fwrite(a.text, 1, a.text_len, stdout);
+                fputc('\n', stdout);
+            }
+        } else {
+            json.len = 0;
+            if (pt_article_json(&a, true, &json)) {
+                cli_error("clean: out of memory writing JSON");
+                exit_code = EXIT_INTERNAL;
+            } else {
+                if (fmt == FMT_JSON && docs.n != 1 && i) fputs(",\n", stdout);
+                fwrite(json.data, 1, json.len, stdout);
+                if (fmt == FMT_JSONL || docs.n == 1) fputc('\n', stdout);
+            }
+        }
+        if (progress) fprintf(stderr, "\rprecis clean: %zu/%zu", i + 1, docs.n);
+        free(lines);
+        pt_article_free(&a);
+    }
+    if (fmt == FMT_JSON && docs.n != 1) fputs("]\n", stdout);
+    if (progress && docs.n) fputc('\n', stderr);
+    pc_buf_free(&json);
+    pcl_corpus_free(corpus);
+    pcl_docs_free(&docs);
+    if (fflush(stdout) != 0) {
+        cli_error("clean: cannot write the output");
+        return EXIT_INTERNAL;
+    }
+    if (exit_code == EXIT_OK_ && produced == 0) return EXIT_EMPTY;
+    if (produced == 0 && exit_code == EXIT_INPUT) return EXIT_INPUT;
+    return exit_code;
 }

@@ -1,0 +1,120 @@
+/* segscore — trafilatura's segment scoring for text outputs (bench only).
+ *
+ * Usage: segscore EVALDATA.json OUTDIR [LIST]
+ * For each page of EVALDATA ({url: {"file", "with": [...], "without": [...]}})
+ * reads OUTDIR/<file>.txt (a missing file = no output), collapses whitespace in
+ * the output and in each segment, and counts: a "with" segment found as a
+ * substring = true positive, missing = false negative; a "without" segment
+ * found = false positive, absent = true negative. Sums over all pages and
+ * prints "P R F1 accuracy pages". With LIST (one file name a line), only those
+ * pages are scored. With SEGSCORE_MISSES=1, prints each miss to stderr. */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *collapse(const char *s, size_t n)
+{
+    char *o = malloc(n + 1);
+    size_t k = 0;
+    int sp = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+        /* U+00A0 counts as whitespace, as Python's str.split() does */
+        if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) ws = 1, i++;
+        if (ws) {
+            sp = 1;
+            continue;
+        }
+        if (sp && k) o[k++] = ' ';
+        sp = 0;
+        o[k++] = (char)c;
+    }
+    o[k] = 0;
+    return o;
+}
+
+static char *slurp(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    size_t cap = 1 << 16, len = 0, r;
+    char *b = malloc(cap);
+    while ((r = fread(b + len, 1, cap - len, f)) > 0) {
+        len += r;
+        if (len == cap) b = realloc(b, cap *= 2);
+    }
+    fclose(f);
+    *n = len;
+    return b;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: segscore EVALDATA.json OUTDIR [LIST]\n");
+        return 1;
+    }
+    json_error_t je;
+    json_t *root = json_load_file(argv[1], 0, &je);
+    if (!root) {
+        fprintf(stderr, "segscore: %s: %s\n", argv[1], je.text);
+        return 1;
+    }
+    char *list = NULL;
+    size_t list_n = 0;
+    if (argc > 3) list = slurp(argv[3], &list_n);
+    int misses = getenv("SEGSCORE_MISSES") != NULL;
+    long tp = 0, fn = 0, fp = 0, tn = 0, pages = 0;
+    const char *url;
+    json_t *page;
+    json_object_foreach(root, url, page) {
+        const char *file = json_string_value(json_object_get(page, "file"));
+        if (!file) continue;
+        if (list) {
+            char key[4096];
+            snprintf(key, sizeof key, "\n%s\n", file);
+            /* the list is wrapped in newlines by the caller */
+            if (!strstr(list, key)) continue;
+        }
+        pages++;
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s.txt", argv[2], file);
+        size_t n = 0;
+        char *raw = slurp(path, &n);
+        char *out = raw ? collapse(raw, n) : NULL;
+        json_t *seg;
+        size_t i;
+        json_array_foreach(json_object_get(page, "with"), i, seg) {
+            const char *s = json_string_value(seg);
+            char *c = collapse(s, strlen(s));
+            if (out && strstr(out, c)) tp++;
+            else {
+                fn++;
+                if (misses) fprintf(stderr, "FN %s: %s\n", file, c);
+            }
+            free(c);
+        }
+        json_array_foreach(json_object_get(page, "without"), i, seg) {
+            const char *s = json_string_value(seg);
+            char *c = collapse(s, strlen(s));
+            if (out && strstr(out, c)) {
+                fp++;
+                if (misses) fprintf(stderr, "FP %s: %s\n", file, c);
+            } else
+                tn++;
+            free(c);
+        }
+        free(out);
+        free(raw);
+    }
+    double p = tp + fp ? (double)tp / (tp + fp) : 0, r = tp + fn ? (double)tp / (tp + fn) : 0;
+    double f1 = p + r ? 2 * p * r / (p + r) : 0;
+    double acc = (double)(tp + tn) / (double)(tp + tn + fp + fn ? tp + tn + fp + fn : 1);
+    printf("P %.3f  R %.3f  F1 %.3f  accuracy %.3f  (tp %ld fp %ld fn %ld tn %ld, %ld pages)\n", p,
+           r, f1, acc, tp, fp, fn, tn, pages);
+    free(list);
+    json_decref(root);
+    return 0;
+}

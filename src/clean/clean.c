@@ -1,0 +1,952 @@
+/* The plain-text cleaner: lines → blocks → classes → main region → article.
+ *
+ * 1. Lines get shape features (width, words, letters, capitals, digits,
+ *    function words, final punctuation, bullet).
+ * 2. Hard-wrapped paragraphs (w3m, e-mail, archives) are joined back into
+ *    blocks: a line continues the previous one when the previous line could
+ *    not have held the next line's first word within the text's wrap width.
+ * 3. Each block gets a class from cue phrases and shape: debris classes
+ *    (navigation, promotion, caption, ...) or prose / short text.
+ * 4. The article is the contiguous run of blocks with the best prose score
+ *    (a maximum-sum segment); short lines inside it are subheadlines, prose
+ *    far outside it is dropped as page furniture.
+ * 5. Metadata: title (the headline above the article, once), date (a
+ *    dateline, parsed by the one date parser), byline, site, language. */
+#include "clean.h"
+
+#include "corpus_internal.h"
+#include "cues.h"
+#include "text/date.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const CLASS_NAMES[PCL_N_CLASSES] = {
+    "paragraph", "headline", "subheadline", "caption",   "credit",  "byline", "dateline",
+    "navigation", "promotion", "social",    "ticker",    "legal",   "teaser", "boilerplate",
+};
+
+const char *pcl_class_name(pcl_class c)
+{
+    return (unsigned)c < PCL_N_CLASSES ? CLASS_NAMES[c] : "unknown";
+}
+
+void pcl_options_init(pcl_options *o) { memset(o, 0, sizeof *o); }
+
+/* ---- lines ---------------------------------------------------------------- */
+
+typedef struct cl_line {
+    size_t start, len;   /* raw span in the input */
+    size_t c0, clen;     /* content span: trimmed, bullet removed */
+    size_t width;        /* display width in characters, indentation included */
+    size_t first_word;   /* width of the first word of the content */
+    unsigned words, letters, upper, digits, cap_words, stop[4], chars;
+    bool blank, bullet, ends_sentence, ends_colon;
+    uint64_t hash;
+    int block;
+} cl_line;
+
+typedef enum { K_BLANK, K_PROSE, K_SHORT, K_DEBRIS } cl_kind;
+
+typedef struct cl_block {
+    size_t first, n;     /* lines */
+    unsigned words, letters, upper, digits, stop_known, chars;
+    bool all_bullets, ends_sentence;
+    cl_kind kind;
+    pcl_class cls;
+    const char *reason;
+    double score;
+    bool kept, title, in_region, list_item;
+} cl_block;
+
+typedef struct cl_doc {
+    const char *s;
+    size_t len;
+    cl_line *lines;
+    size_t n_lines, cap_lines;
+    cl_block *blocks;
+    size_t n_blocks;
+    size_t wrap; /* estimated wrap width; 0 = not wrapped */
+    int lang;    /* 1 en, 2 de, 3 other known, 0 unknown */
+} cl_doc;
+
+static bool is_space_at(const char *s, size_t i, size_t end, size_t *w)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return (*w = 1), true;
+    if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0) return (*w = 2), true;
+    if (c == 0xE3 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0x80)
+        return (*w = 3), true; /* ideographic space */
+    if (c == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x8B))
+        return (*w = 3), true; /* en/em/thin/zero-width spaces */
+    return false;
+}
+
+/* Bullet glyphs that w3m and pasted lists put before items. */
+static size_t bullet_len(const char *s, size_t i, size_t end)
+{
+    unsigned char c = (unsigned char)s[i];
+    if ((c == '*' || c == '-' || c == '+' || c == '>') && i + 1 < end && s[i + 1] == ' ') return 1;
+    if (c == 0xE2 && i + 2 < end) {
+        unsigned char a = (unsigned char)s[i + 1], b = (unsigned char)s[i + 2];
+        if (a == 0x80 && (b == 0xA2 || b == 0xA3)) return 3;              /* • ‣ */
+        if (a == 0x96 && (b == 0xA1 || b == 0xAA || b == 0xA0 || b == 0xB8 || b == 0xBA))
+            return 3;                                                    /* □ ▪ ■ ▸ ► */
+        if (a == 0x97 && (b == 0xA6 || b == 0x8B || b == 0x8F)) return 3; /* ◦ ○ ● */
+        if (a == 0x98 && b == 0x86) return 3;                            /* ☆ */
+        if (a == 0x80 && b == 0xBA) return 3;                            /* › */
+    }
+    if (c == 0xC2 && i + 1 < end && ((unsigned char)s[i + 1] == 0xB7 ||
+                                     (unsigned char)s[i + 1] == 0xBB))
+        return 2; /* · » */
+    return 0;
+}
+
+static bool is_letter_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+static void line_features(cl_doc *d, cl_line *L)
+{
+    const char *s = d->s;
+    size_t i = L->start, end = L->start + L->len, w;
+    size_t width = 0;
+    /* width: characters (continuation bytes do not count) */
+    for (size_t k = i; k < end; k++)
+        if (((unsigned char)s[k] & 0xC0) != 0x80) width++;
+    L->width = width;
+    while (i < end && is_space_at(s, i, end, &w)) i += w;
+    size_t b;
+    while (i < end && (b = bullet_len(s, i, end)) > 0) {
+        L->bullet = true;
+        i += b;
+        while (i < end && is_space_at(s, i, end, &w)) i += w;
+    }
+    size_t e = end;
+    while (e > i) {
+        size_t k = e - 1;
+        while (k > i && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+        if (is_space_at(s, k, end, &w)) e = k;
+        else break;
+    }
+    L->c0 = i;
+    L->clen = e - i;
+    L->blank = L->clen == 0;
+    if (L->blank) return;
+    /* words, letters, capitals, function words */
+    size_t k = i;
+    bool first = true;
+    while (k < e) {
+        while (k < e && is_space_at(s, k, e, &w)) k += w;
+        if (k >= e) break;
+        size_t ws = k;
+        while (k < e && !is_space_at(s, k, e, &w)) k++;
+        size_t wl = k - ws;
+        if (first) {
+            size_t cw = 0;
+            for (size_t q = ws; q < k; q++)
+                if (((unsigned char)s[q] & 0xC0) != 0x80) cw++;
+            L->first_word = cw;
+            first = false;
+        }
+        bool has_letter = false;
+        char low[16];
+        size_t ln = 0;
+        for (size_t q = ws; q < k; q++) {
+            unsigned char c = (unsigned char)s[q];
+            if (is_letter_byte(c)) {
+                has_letter = true;
+                L->letters++;
+                if (c >= 'A' && c <= 'Z') L->upper++;
+            } else if (c >= '0' && c <= '9') {
+                L->digits++;
+            }
+            if (ln < sizeof low - 1) {
+                if (c >= 'A' && c <= 'Z') low[ln++] = (char)(c + 32);
+                else if (is_letter_byte(c) || (c >= 0x80)) low[ln++] = (char)c;
+            }
+        }
+        if (has_letter) {
+            L->words++;
+            unsigned char c0 = (unsigned char)s[ws];
+            if (c0 >= 'A' && c0 <= 'Z') L->cap_words++;
+            int sw = pcl_stopword(low, ln < wl ? ln : wl);
+            if (sw) L->stop[sw]++;
+        }
+    }
+    for (size_t q = i; q < e; q++)
+        if (((unsigned char)s[q] & 0xC0) != 0x80) L->chars++;
+    /* final punctuation, looking through closing quotes and brackets */
+    size_t q = e;
+    while (q > i) {
+        unsigned char c = (unsigned char)s[q - 1];
+        if (c == '"' || c == '\'' || c == ')' || c == ']') {
+            q--;
+            continue;
+        }
+        /* ” ’ » « (UTF-8 tails) */
+        if (q >= i + 3 && (unsigned char)s[q - 3] == 0xE2 && (unsigned char)s[q - 2] == 0x80 &&
+            ((unsigned char)s[q - 1] == 0x9D || (unsigned char)s[q - 1] == 0x99 ||
+             (unsigned char)s[q - 1] == 0x9C)) {
+            q -= 3;
+            continue;
+        }
+        if (q >= i + 2 && (unsigned char)s[q - 2] == 0xC2 &&
+            ((unsigned char)s[q - 1] == 0xBB || (unsigned char)s[q - 1] == 0xAB)) {
+            q -= 2;
+            continue;
+        }
+        break;
+    }
+    if (q > i) {
+        char c = s[q - 1];
+        L->ends_sentence = c == '.' || c == '!' || c == '?';
+        L->ends_colon = c == ':';
+        /* "…" */
+        if (q >= i + 3 && (unsigned char)s[q - 3] == 0xE2 && (unsigned char)s[q - 2] == 0x80 &&
+            (unsigned char)s[q - 1] == 0xA6)
+            L->ends_sentence = true;
+    }
+    L->hash = pcl_line_hash(s + i, e - i);
+}
+
+static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, pc_error *err)
+{
+    const char *s = d->s;
+    size_t i = 0;
+    while (i < d->len) {
+        size_t j = i;
+        while (j < d->len && s[j] != '\n' && s[j] != '\r') j++;
+        if (j - i > max_line)
+            return pc_fail(err, PRECIS_ELIMIT, name, d->n_lines + 1,
+                           "line of %zu bytes exceeds the %zu-byte line limit", j - i, max_line);
+        if (d->n_lines == d->cap_lines) {
+            size_t cap = d->cap_lines ? d->cap_lines * 2 : 256;
+            cl_line *n = realloc(d->lines, cap * sizeof *n);
+            if (!n) return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
+            d->lines = n;
+            d->cap_lines = cap;
+        }
+        cl_line *L = &d->lines[d->n_lines++];
+        memset(L, 0, sizeof *L);
+        L->start = i;
+        L->len = j - i;
+        line_features(d, L);
+        if (j < d->len && s[j] == '\r' && j + 1 < d->len && s[j + 1] == '\n') j++;
+        i = j + 1;
+    }
+    return PRECIS_OK;
+}
+
+/* ---- wrap width and blocks ------------------------------------------------ */
+
+/* The wrap width is the widest line that has a space in it, when many lines
+ * come close to it; otherwise the text is not hard-wrapped. */
+static void estimate_wrap(cl_doc *d)
+{
+    size_t maxw = 0;
+    for (size_t i = 0; i < d->n_lines; i++) {
+        const cl_line *L = &d->lines[i];
+        if (!L->blank && L->words > 1 && L->width > maxw && L->width <= 200) maxw = L->width;
+    }
+    size_t near = 0, spaced = 0;
+    for (size_t i = 0; i < d->n_lines; i++) {
+        const cl_line *L = &d->lines[i];
+        if (L->blank || L->words < 2) continue;
+        spaced++;
+        if (L->width + 12 >= maxw) near++;
+    }
+    d->wrap = (maxw >= 40 && near >= 3 && near * 10 >= spaced) ? maxw : 0;
+}
+
+static bool continues(const cl_doc *d, const cl_line *prev, const cl_line *cur)
+{
+    if (!d->wrap || cur->bullet || prev->blank || cur->blank) return false;
+    /* the previous line would have taken the next word if it had fit */
+    return prev->width + 1 + cur->first_word > d->wrap;
+}
+
+static precis_status build_blocks(cl_doc *d, const char *name, pc_error *err)
+{
+    d->blocks = calloc(d->n_lines ? d->n_lines : 1, sizeof *d->blocks);
+    if (!d->blocks) return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
+    for (size_t i = 0; i < d->n_lines; i++) {
+        cl_line *L = &d->lines[i];
+        if (L->blank) {
+            L->block = -1;
+            continue;
+        }
+        bool join = i > 0 && d->n_blocks > 0 && d->lines[i - 1].block == (int)d->n_blocks - 1 &&
+                    continues(d, &d->lines[i - 1], L);
+        if (!join) {
+            cl_block *B = &d->blocks[d->n_blocks++];
+            B->first = i;
+            B->all_bullets = true;
+        }
+        cl_block *B = &d->blocks[d->n_blocks - 1];
+        L->block = (int)d->n_blocks - 1;
+        B->n = i - B->first + 1;
+        B->words += L->words;
+        B->letters += L->letters;
+        B->upper += L->upper;
+        B->digits += L->digits;
+        B->chars += L->chars;
+        B->stop_known += L->stop[1] + L->stop[2] + L->stop[3];
+        if (i == B->first) B->all_bullets = L->bullet; /* wrapped items continue unbulleted */
+        B->ends_sentence = L->ends_sentence;
+    }
+    return PRECIS_OK;
+}
+
+static void detect_language(cl_doc *d)
+{
+    unsigned n[4] = {0}, words = 0;
+    for (size_t i = 0; i < d->n_lines; i++) {
+        for (int k = 1; k < 4; k++) n[k] += d->lines[i].stop[k];
+        words += d->lines[i].words;
+    }
+    int best = 1;
+    for (int k = 2; k < 4; k++)
+        if (n[k] > n[best]) best = k;
+    d->lang = (words >= 20 && n[best] * 20 >= words) ? best : 0;
+}
+
+/* ---- helpers on spans ------------------------------------------------------ */
+
+static const char *content(const cl_doc *d, const cl_line *L) { return d->s + L->c0; }
+
+static bool starts_with_ci(const char *s, size_t n, const char *prefix)
+{
+    size_t p = strlen(prefix);
+    if (n < p) return false;
+    for (size_t i = 0; i < p; i++) {
+        char a = s[i], b = prefix[i];
+        if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
+        if (a != b) return false;
+    }
+    return true;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (memcmp(s + i, needle, m) == 0) return true;
+    return false;
+}
+
+/* Content of line a is a prefix of line b's content (caption + credit). */
+static bool is_prefix_line(const cl_doc *d, const cl_line *a, const cl_line *b)
+{
+    return a->clen >= 4 && b->clen > a->clen + 1 && memcmp(content(d, a), content(d, b), a->clen) == 0 &&
+           (d->s[b->c0 + a->clen] == ' ' || d->s[b->c0 + a->clen] == ',');
+}
+
+static bool same_line(const cl_line *a, const cl_line *b)
+{
+    return a->hash && a->hash == b->hash;
+}
+
+/* Only placeholders w3m prints for images and form controls: "[logo]", "[SUBMIT]". */
+static bool only_placeholders(const char *s, size_t n)
+{
+    size_t i = 0, groups = 0;
+    while (i < n) {
+        if (s[i] == ' ') {
+            i++;
+            continue;
+        }
+        if (s[i] != '[') return false;
+        while (i < n && s[i] != ']') i++;
+        if (i >= n) return false;
+        i++;
+        groups++;
+    }
+    return groups > 0;
+}
+
+/* Counts menu separators: " | ", " · ", " / ", " • ", " » ", " > ". */
+static unsigned separators(const char *s, size_t n)
+{
+    unsigned k = 0;
+    for (size_t i = 1; i + 2 < n; i++) {
+        if (s[i - 1] != ' ') continue;
+        if ((s[i] == '|' || s[i] == '>' || s[i] == '/') && s[i + 1] == ' ') k++;
+        else if (i + 2 < n && (unsigned char)s[i] == 0xC2 &&
+                 ((unsigned char)s[i + 1] == 0xB7 || (unsigned char)s[i + 1] == 0xBB) &&
+                 s[i + 2] == ' ')
+            k++;
+        else if (i + 3 < n && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+                 (unsigned char)s[i + 2] == 0xA2 && s[i + 3] == ' ')
+            k++;
+    }
+    return k;
+}
+
+/* "... in Moscow, 09 May 2018." — a photo caption's closing place and date. */
+static bool ends_with_date(const cl_doc *d, const cl_line *L)
+{
+    if (L->clen < 12) return false;
+    size_t from = L->clen > 40 ? L->clen - 40 : 0;
+    pt_date dt;
+    const char *s = content(d, L) + from;
+    size_t n = L->clen - from;
+    if (!pt_date_find(s, n, 0, &dt) || dt.year == 0) return false;
+    size_t rest = n - dt.end;
+    return rest <= 2 && dt.start >= 2 && s[dt.start - 2] == ',';
+}
+
+/* ---- classification -------------------------------------------------------- */
+
+static void set(cl_block *B, cl_kind k, pcl_class c, const char *reason)
+{
+    B->kind = k;
+    B->cls = c;
+    B->reason = reason;
+}
+
+static bool prose_like(const cl_doc *d, const cl_block *B)
+{
+    if (B->words < 8) return false;
+    double stop = B->words ? (double)B->stop_known / B->words : 0;
+    if (d->lang && stop < 0.12) return false;
+    if (B->letters * 2 < B->chars) return false;
+    /* Title Case without final punctuation is a headline, however long */
+    if (!B->ends_sentence && B->n <= 2) {
+        unsigned caps = 0;
+        for (size_t k = B->first; k < B->first + B->n; k++) caps += d->lines[k].cap_words;
+        if (caps * 10 >= B->words * 6) return false;
+    }
+    return B->ends_sentence || B->words >= 16 || B->n > 1;
+}
+
+static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
+{
+    cl_block *B = &d->blocks[bi];
+    cl_line *L = &d->lines[B->first];
+    const char *s = content(d, L);
+    size_t n = L->clen;
+    bool single = B->n == 1;
+
+    if (B->letters == 0) {
+        set(B, K_DEBRIS, PCL_TICKER, "numbers and symbols only");
+        return;
+    }
+    if (single && only_placeholders(s, n)) {
+        set(B, K_DEBRIS, PCL_NAVIGATION, "image or button placeholder");
+        return;
+    }
+    /* cross-document boilerplate */
+    if (o->corpus && pcl_corpus_docs(o->corpus) >= 3) {
+        size_t c = pcl_corpus_count_hash(o->corpus, L->hash);
+        size_t docs = pcl_corpus_docs(o->corpus);
+        bool recurring = B->words <= 15 ? c >= 2 : (c >= 5 && c * 10 >= docs * 3);
+        if (single && recurring) {
+            set(B, K_DEBRIS, PCL_BOILERPLATE, "recurs across the documents of the batch");
+            return;
+        }
+    }
+    pt_date dt;
+    if (single && pt_date_is_dateline(s, n, &dt)) {
+        set(B, K_DEBRIS, PCL_DATELINE, "date line");
+        return;
+    }
+    pcl_cues cu;
+    pcl_find_cues(s, n, &cu);
+    /* multi-line blocks: look at every line */
+    for (size_t k = 1; k < B->n; k++) {
+        pcl_cues more;
+        cl_line *M = &d->lines[B->first + k];
+        pcl_find_cues(content(d, M), M->clen, &more);
+        for (int c = 0; c < CUE_N; c++) {
+            if (!cu.hits[c]) cu.first[c] = more.first[c];
+            cu.hits[c] += more.hits[c];
+        }
+    }
+    unsigned w = B->words;
+    if (single && cu.hits[CUE_BYLINE] && w <= 12 && !L->ends_sentence) {
+        set(B, K_DEBRIS, PCL_BYLINE, "byline");
+        return;
+    }
+    if (single && cu.hits[CUE_CREDIT] && w <= 8 && !(L->ends_sentence && w > 4)) {
+        set(B, K_DEBRIS, PCL_CREDIT, "photo or agency credit");
+        return;
+    }
+    if (single && w <= 6 && !L->ends_sentence && contains(s, n, "/") && L->cap_words >= 2 &&
+        separators(s, n) == 0) {
+        /* "Jane Roe/Example Agency" */
+        const char *slash = memchr(s, '/', n);
+        if (slash && slash > s && slash[-1] != ' ' && slash + 1 < s + n &&
+            slash[1] >= 'A' && slash[1] <= 'Z' && !contains(s, n, "://")) {
+            set(B, K_DEBRIS, PCL_CREDIT, "name/agency credit");
+            return;
+        }
+    }
+    if (cu.hits[CUE_LEGAL] && (w <= 12 || cu.hits[CUE_LEGAL] >= 2)) {
+        set(B, K_DEBRIS, PCL_LEGAL, "cookie, privacy or copyright notice");
+        return;
+    }
+    if (cu.hits[CUE_PROMO] && (w <= 15 || cu.hits[CUE_PROMO] >= 3 ||
+                               (cu.hits[CUE_PROMO] >= 2 && w <= 60))) {
+        set(B, K_DEBRIS, PCL_PROMOTION, "subscription, donation or advertising call");
+        return;
+    }
+    if (cu.hits[CUE_TEASER] && w <= 25 && (single || B->n <= 2)) {
+        set(B, K_DEBRIS, PCL_TEASER, "related-story teaser");
+        return;
+    }
+    if (cu.hits[CUE_SOCIAL] && w <= 6 && !L->ends_sentence) {
+        set(B, K_DEBRIS, PCL_SOCIAL, "share or follow buttons");
+        return;
+    }
+    if (single && cu.hits[CUE_SOCIAL] && cu.whole[CUE_SOCIAL]) {
+        set(B, K_DEBRIS, PCL_SOCIAL, "share or follow buttons");
+        return;
+    }
+    if (cu.hits[CUE_NAV] && w <= 6) {
+        set(B, K_DEBRIS, PCL_NAVIGATION, "navigation link");
+        return;
+    }
+    if (single && separators(s, n) >= 2 && w <= 4 * (separators(s, n) + 1) && !L->ends_sentence) {
+        set(B, K_DEBRIS, PCL_NAVIGATION, "menu or breadcrumb line");
+        return;
+    }
+    if (B->all_bullets && w <= 5 * B->n && !B->ends_sentence) {
+        /* kept only when it sits inside the article (decided by the region) */
+        set(B, K_SHORT, PCL_NAVIGATION, "list of short links");
+        B->list_item = true;
+        return;
+    }
+    /* caption markers */
+    if (contains(s, n, "(L)") || contains(s, n, "(R)") || contains(s, n, "(C)") ||
+        contains(s, n, "(l.)") || contains(s, n, "(r.)") || contains(s, n, "(Photo") ||
+        contains(s, n, "(Foto") || starts_with_ci(s, n, "file photo") ||
+        contains(s, n, "pictured")) {
+        if (w <= 80) {
+            set(B, K_DEBRIS, PCL_CAPTION, "photo caption");
+            return;
+        }
+    }
+    if (prose_like(d, B)) {
+        set(B, K_PROSE, PCL_PARAGRAPH, NULL);
+        return;
+    }
+    set(B, K_SHORT, PCL_PARAGRAPH, NULL);
+}
+
+/* Repetition inside the document: a headline or caption printed twice, a
+ * caption followed by the same words plus a credit, short menu words repeated. */
+static void repetition(cl_doc *d)
+{
+    for (size_t bi = 0; bi < d->n_blocks; bi++) {
+        cl_block *B = &d->blocks[bi];
+        if (B->n != 1) continue;
+        cl_line *L = &d->lines[B->first];
+        /* the next two single-line blocks */
+        for (size_t k = bi + 1; k < d->n_blocks && k <= bi + 2; k++) {
+            cl_block *C = &d->blocks[k];
+            if (C->n != 1) break;
+            cl_line *M = &d->lines[C->first];
+            if (same_line(L, M) && L->words >= 3) {
+                if (L->ends_sentence && L->words > 8) {
+                    set(B, K_DEBRIS, PCL_CAPTION, "caption printed twice");
+                    set(C, K_DEBRIS, PCL_CAPTION, "caption printed twice");
+                } else if (C->kind != K_DEBRIS) {
+                    /* a headline printed twice: the first copy may become the title */
+                    set(C, K_DEBRIS, PCL_HEADLINE, "headline printed twice");
+                }
+                break;
+            }
+            if (k == bi + 1 && is_prefix_line(d, L, M) && M->words <= L->words + 4 &&
+                !M->ends_sentence) {
+                set(B, K_DEBRIS, PCL_CAPTION, "caption repeated with a credit");
+                set(C, K_DEBRIS, PCL_CREDIT, "caption repeated with a credit");
+                break;
+            }
+        }
+    }
+    /* short lines (menu words) that occur more than once anywhere */
+    for (size_t bi = 0; bi < d->n_blocks; bi++) {
+        cl_block *B = &d->blocks[bi];
+        if (B->n != 1 || B->kind == K_DEBRIS) continue;
+        cl_line *L = &d->lines[B->first];
+        if (L->words > 4 || !L->hash) continue;
+        for (size_t k = 0; k < d->n_blocks; k++) {
+            if (k == bi || d->blocks[k].n != 1) continue;
+            if (same_line(L, &d->lines[d->blocks[k].first]) &&
+                d->blocks[k].cls != PCL_HEADLINE) {
+                set(B, K_DEBRIS, PCL_NAVIGATION, "short line repeated on the page");
+                break;
+            }
+        }
+    }
+}
+
+/* Maximum-sum run of blocks: prose counts for, debris against, short lines
+ * slightly against (so subheadlines inside the article are bridged). */
+static void find_region(cl_doc *d, size_t *rs, size_t *re)
+{
+    double best = 0, cur = 0;
+    size_t cs = 0;
+    *rs = 1, *re = 0;
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        cl_block *B = &d->blocks[i];
+        double w;
+        switch (B->kind) {
+        case K_PROSE: w = 1.0 + (B->words > 60 ? 60 : B->words) / 10.0; break;
+        case K_SHORT: w = B->list_item ? -0.6 : -0.4; break;
+        case K_DEBRIS:
+            w = B->cls == PCL_CAPTION || B->cls == PCL_CREDIT || B->cls == PCL_HEADLINE ? -0.3
+                : -1.0 - 0.5 * (double)(B->n > 1 ? B->n - 1 : 0);
+            if (w < -6) w = -6;
+            break;
+        default: w = 0;
+        }
+        B->score = w;
+        if (cur <= 0) {
+            cur = 0;
+            cs = i;
+        }
+        cur += w;
+        if (cur > best) {
+            best = cur;
+            *rs = cs;
+            *re = i;
+        }
+    }
+}
+
+static bool headline_shape(const cl_doc *d, const cl_block *B)
+{
+    if (B->n > 2) return false;
+    const cl_line *L = &d->lines[B->first + B->n - 1];
+    if (B->words < 3 || B->words > 30) return false;
+    if (L->ends_colon) return false;
+    if (L->ends_sentence && d->s[L->c0 + L->clen - 1] == '.') return false;
+    if (B->letters * 3 < B->chars * 2 - 2) return false;
+    return true;
+}
+
+/* The title: the headline just above the article (or its first line). */
+static long choose_title(cl_doc *d, size_t rs, size_t re)
+{
+    long found = -1;
+    size_t seen = 0;
+    for (size_t k = rs + 1; k-- > 0 && seen < 12;) {
+        cl_block *B = &d->blocks[k];
+        seen++;
+        if (k > rs) continue;
+        if (B->kind == K_PROSE && k != rs) break;
+        bool candidate = (B->kind == K_SHORT || (B->kind == K_DEBRIS && B->cls == PCL_HEADLINE)) &&
+                         headline_shape(d, B);
+        if (k == rs && B->kind == K_PROSE) candidate = false;
+        if (!candidate) continue;
+        /* caption + credit pairs are not titles */
+        if (k + 1 < d->n_blocks && d->blocks[k + 1].n == 1 && B->n == 1 &&
+            is_prefix_line(d, &d->lines[B->first], &d->lines[d->blocks[k + 1].first]))
+            continue;
+        if (B->cls == PCL_HEADLINE) continue; /* the second copy; its first copy is above */
+        found = (long)k;
+        break;
+    }
+    /* a short block at the very start of the region can be the title too */
+    if (found < 0 && rs <= re && d->blocks[rs].kind == K_SHORT && headline_shape(d, &d->blocks[rs]))
+        found = (long)rs;
+    return found;
+}
+
+/* ---- metadata helpers --------------------------------------------------------- */
+
+static precis_status set_trimmed(pt_article *a, const char **field, const char *s, size_t n)
+{
+    while (n && (s[0] == ' ' || s[0] == '|' || s[0] == ',' || s[0] == '-')) s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '|' || s[n - 1] == ',' || s[n - 1] == '-')) n--;
+    if (!n) return PRECIS_OK;
+    return pt_article_set(a, field, s, n);
+}
+
+/* "Worldwide | By Isabel Fisher" → "Isabel Fisher"; "Von Anna Beispiel, 3. Mai" → name. */
+static precis_status set_author(pt_article *a, const char *s, size_t n)
+{
+    static const char *const prefixes[] = {"by ", "von ", "author:", "autor:", "autorin:",
+                                           "written by ", "text:", "posted by ",
+                                           "geschrieben von ", "ein beitrag von ", "por "};
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (i > 0 && s[i - 1] != ' ') continue;
+        for (size_t p = 0; p < sizeof prefixes / sizeof *prefixes; p++) {
+            if (starts_with_ci(s + i, n - i, prefixes[p])) {
+                size_t from = i + strlen(prefixes[p]);
+                size_t to = n;
+                pt_date dt;
+                if (pt_date_find(s + from, n - from, 0, &dt)) to = from + dt.start;
+                for (size_t q = from; q < to; q++)
+                    if (s[q] == '|') {
+                        to = q;
+                        break;
+                    }
+                return set_trimmed(a, &a->author, s + from, to - from);
+            }
+        }
+    }
+    return set_trimmed(a, &a->author, s, n);
+}
+
+/* A domain named in the text ("JNS.org", "example-news.de"). */
+static bool find_domain(const char *s, size_t n, size_t *ds, size_t *dl)
+{
+    static const char *const tlds[] = {".com", ".org", ".net", ".de", ".co.uk", ".at", ".ch",
+                                       ".news", ".info", ".eu", ".io", ".fr", ".es", ".it"};
+    for (size_t i = 0; i < n; i++) {
+        for (size_t t = 0; t < sizeof tlds / sizeof *tlds; t++) {
+            size_t tl = strlen(tlds[t]);
+            if (i + tl > n || !starts_with_ci(s + i, n - i, tlds[t])) continue;
+            if (i + tl < n && ((s[i + tl] | 32) >= 'a' && (s[i + tl] | 32) <= 'z')) continue;
+            size_t b = i;
+            while (b > 0 && (((s[b - 1] | 32) >= 'a' && (s[b - 1] | 32) <= 'z') ||
+                             (s[b - 1] >= '0' && s[b - 1] <= '9') || s[b - 1] == '-' ||
+                             s[b - 1] == '.'))
+                b--;
+            if (i - b < 2) continue;
+            if (b > 0 && (s[b - 1] == '@' || s[b - 1] == '/')) continue;
+            *ds = b;
+            *dl = i + tl - b;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- main ----------------------------------------------------------------------- */
+
+static void decide(cl_doc *d, size_t rs, size_t re)
+{
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        cl_block *B = &d->blocks[i];
+        bool inside = i >= rs && i <= re;
+        B->in_region = inside;
+        if (B->kind == K_DEBRIS) continue;
+        if (inside) {
+            if (B->kind == K_PROSE) {
+                B->kept = true;
+            } else {
+                /* short text inside the article: a subheadline or a short paragraph */
+                B->kept = true;
+                const cl_line *L = &d->lines[B->first];
+                B->cls = (B->n == 1 && !L->ends_sentence && !B->list_item) ? PCL_SUBHEADLINE
+                                                                             : PCL_PARAGRAPH;
+            }
+            continue;
+        }
+        /* outside the main run: long prose is kept (an article in several
+         * parts), everything else is page furniture */
+        if (B->kind == K_PROSE && B->words >= 30) {
+            B->kept = true;
+            continue;
+        }
+        bool was_prose = B->kind == K_PROSE;
+        B->kind = K_DEBRIS;
+        if (B->list_item) {
+            B->cls = PCL_NAVIGATION;
+            B->reason = "list of short links outside the article";
+        } else if (i < rs) {
+            B->cls = PCL_NAVIGATION;
+            B->reason = was_prose ? "text before the article" : "short line before the article";
+        } else {
+            B->cls = B->words >= 8 ? PCL_TEASER : PCL_NAVIGATION;
+            B->reason = "text after the article";
+        }
+    }
+}
+
+precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *opt,
+                              pt_article *out, pcl_line **lines_out, size_t *n_lines_out,
+                              pc_error *err)
+{
+    pcl_options defaults;
+    if (!opt) {
+        pcl_options_init(&defaults);
+        opt = &defaults;
+    }
+    if (lines_out) *lines_out = NULL;
+    if (n_lines_out) *n_lines_out = 0;
+    const char *name = opt->name ? opt->name : "<text>";
+    size_t max_article = opt->max_article_bytes ? opt->max_article_bytes : PC_DEFAULT_MAX_ARTICLE;
+    size_t max_line = opt->max_line_bytes ? opt->max_line_bytes : PC_DEFAULT_MAX_LINE;
+    if (len > max_article)
+        return pc_fail(err, PRECIS_ELIMIT, name, 0,
+                       "article of %zu bytes exceeds the %zu-byte article limit", len, max_article);
+    cl_doc d;
+    memset(&d, 0, sizeof d);
+    d.s = text;
+    d.len = len;
+    precis_status st = split_lines(&d, max_line, name, err);
+    if (st) goto done;
+    estimate_wrap(&d);
+    if ((st = build_blocks(&d, name, err))) goto done;
+    detect_language(&d);
+    for (size_t i = 0; i < d.n_blocks; i++) classify_block(&d, opt, i);
+    repetition(&d);
+
+    size_t rs, re;
+    find_region(&d, &rs, &re);
+    long title = choose_title(&d, rs, re);
+    if (title >= 0) {
+        cl_block *T = &d.blocks[title];
+        T->kind = K_DEBRIS;
+        T->cls = PCL_HEADLINE;
+        T->reason = "title";
+        T->title = true;
+        if (title == (long)rs && rs < re) rs++;
+    }
+    /* captions right below the title: prose ending in ", <date>." */
+    if (title >= 0) {
+        for (size_t k = (size_t)title + 1; k < d.n_blocks && k <= (size_t)title + 3; k++) {
+            cl_block *B = &d.blocks[k];
+            if (B->kind == K_PROSE && B->n <= 3 && ends_with_date(&d, &d.lines[B->first + B->n - 1])) {
+                set(B, K_DEBRIS, PCL_CAPTION, "photo caption ending with place and date");
+                break;
+            }
+        }
+    }
+    decide(&d, rs, re);
+
+    /* ---- metadata ---- */
+    if (title >= 0) {
+        cl_block *T = &d.blocks[title];
+        const cl_line *A = &d.lines[T->first], *Z = &d.lines[T->first + T->n - 1];
+        pc_buf tb;
+        pc_buf_init(&tb, 0);
+        for (size_t k = T->first; k < T->first + T->n && !st; k++) {
+            if (k > T->first) st = pc_buf_putc(&tb, ' ');
+            if (!st) st = pc_buf_append(&tb, d.s + d.lines[k].c0, d.lines[k].clen);
+        }
+        (void)A;
+        (void)Z;
+        if (!st) st = pt_article_set(out, &out->title, tb.data ? tb.data : "", tb.len);
+        pc_buf_free(&tb);
+        if (st) goto done;
+    }
+    /* date: the first dateline, else a date in a byline or header line */
+    {
+        pt_date best;
+        bool have = false;
+        for (size_t i = 0; i < d.n_blocks && !have; i++) {
+            cl_block *B = &d.blocks[i];
+            if (B->cls == PCL_DATELINE && B->n == 1) {
+                const cl_line *L = &d.lines[B->first];
+                if (pt_date_is_dateline(content(&d, L), L->clen, &best) && best.year) have = true;
+            }
+        }
+        for (size_t i = 0; i < d.n_blocks && !have && i <= re + 1; i++) {
+            cl_block *B = &d.blocks[i];
+            if (B->kept || B->n != 1) continue;
+            if (B->cls == PCL_CAPTION) continue; /* the photo's date, not the article's */
+            const cl_line *L = &d.lines[B->first];
+            if (L->words > 12) continue;
+            pt_date dt;
+            if (pt_date_find(content(&d, L), L->clen, 0, &dt) && dt.year) {
+                best = dt;
+                have = true;
+                if (B->cls == PCL_NAVIGATION && i < rs) {
+                    B->cls = PCL_DATELINE;
+                    B->reason = "date line with a label";
+                }
+            }
+        }
+        if (have) {
+            char iso[64];
+            size_t n = pt_date_iso(&best, iso, sizeof iso);
+            if (n && (st = pt_article_set(out, &out->date, iso, n))) goto done;
+        }
+    }
+    for (size_t i = 0; i < d.n_blocks; i++) {
+        cl_block *B = &d.blocks[i];
+        if (B->cls == PCL_BYLINE && B->n == 1) {
+            const cl_line *L = &d.lines[B->first];
+            if ((st = set_author(out, content(&d, L), L->clen))) goto done;
+            break;
+        }
+    }
+    for (size_t i = 0; i < d.n_blocks && !out->site; i++) {
+        cl_block *B = &d.blocks[i];
+        if (B->kept) continue;
+        for (size_t k = B->first; k < B->first + B->n; k++) {
+            const cl_line *L = &d.lines[k];
+            size_t ds, dl;
+            if (find_domain(content(&d, L), L->clen, &ds, &dl)) {
+                if ((st = pt_article_set(out, &out->site, content(&d, L) + ds, dl))) goto done;
+                break;
+            }
+        }
+    }
+
+    /* ---- text and removed lines ---- */
+    {
+        pc_buf text_buf;
+        pc_buf_init(&text_buf, max_article + 1);
+        int prev_block = -2;
+        unsigned kept_stop[4] = {0};
+        for (size_t i = 0; i < d.n_lines && !st; i++) {
+            cl_line *L = &d.lines[i];
+            if (L->blank) continue;
+            cl_block *B = &d.blocks[L->block];
+            if (B->kept) {
+                if (L->block != prev_block && text_buf.len) st = pc_buf_puts(&text_buf, "\n\n");
+                else if (L->block == prev_block) st = pc_buf_putc(&text_buf, ' ');
+                if (!st) st = pc_buf_append(&text_buf, content(&d, L), L->clen);
+                prev_block = L->block;
+                for (int k = 1; k < 4; k++) kept_stop[k] += L->stop[k];
+            } else {
+                st = pt_article_add_removed(out, d.s + L->start, L->len, pcl_class_name(B->cls),
+                                            B->reason ? B->reason : "not article text");
+            }
+        }
+        if (!st) st = pt_article_set(out, &out->text, text_buf.data ? text_buf.data : "", text_buf.len);
+        pc_buf_free(&text_buf);
+        if (st) goto done;
+        if (kept_stop[1] + kept_stop[2] >= 5)
+            st = pt_article_set(out, &out->lang, kept_stop[2] > kept_stop[1] ? "de" : "en", 2);
+        if (st) goto done;
+    }
+
+    if (lines_out) {
+        pcl_line *v = calloc(d.n_lines ? d.n_lines : 1, sizeof *v);
+        if (!v) {
+            st = pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
+            goto done;
+        }
+        for (size_t i = 0; i < d.n_lines; i++) {
+            cl_line *L = &d.lines[i];
+            v[i].start = L->start;
+            v[i].len = L->len;
+            v[i].lineno = i + 1;
+            if (L->blank) {
+                v[i].cls = PCL_PARAGRAPH;
+                v[i].reason = "blank";
+                continue;
+            }
+            cl_block *B = &d.blocks[L->block];
+            v[i].cls = B->cls;
+            v[i].kept = B->kept;
+            v[i].is_title = B->title;
+            v[i].reason = B->kept ? NULL : (B->reason ? B->reason : "not article text");
+        }
+        *lines_out = v;
+        if (n_lines_out) *n_lines_out = d.n_lines;
+    }
+    if (out->text_len == 0) st = PRECIS_EEMPTY;
+
+done:
+    free(d.lines);
+    free(d.blocks);
+    return st;
+}
+
+precis_status pcl_clean(const char *text, size_t len, const pcl_options *opt, pt_article *out,
+                        pc_error *err)
+{
+    return pcl_clean_lines(text, len, opt, out, NULL, NULL, err);
+}
