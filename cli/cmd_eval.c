@@ -1,10 +1,289 @@
-/* precis eval — placeholder until its issue lands; reports that honestly. */
+/* precis eval rouge — ROUGE-1.5.5's scores with its option letters. Thin:
+ * option parsing here, everything else in src/rouge (precis_rouge_*). */
 #include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void eval_usage(FILE *out)
+{
+    fputs("usage: precis eval <evaluator> [options]\n\n"
+          "evaluators:\n"
+          "  rouge   ROUGE-N/L/S/SU scores equal to ROUGE-1.5.5's, with its option letters\n\n"
+          "Run 'precis eval rouge --help' for its options.\n",
+          out);
+}
+
+static void rouge_usage(FILE *out)
+{
+    fputs(
+        "usage: precis eval rouge [options] --models DIR --peers DIR [--peers DIR...]\n"
+        "       precis eval rouge [options] --refs FILE.jsonl --summaries FILE.jsonl [...]\n\n"
+        "Scores system summaries against reference summaries exactly as the ROUGE-1.5.5\n"
+        "Perl script does (same tokens, stemmer, stopwords, truncation, rounding and\n"
+        "bootstrap), and prints its lines, e.g.\n"
+        "  DPP ROUGE-2 Average_R: 0.09616 (95%-conf.int. 0.08798 - 0.10426)\n\n"
+        "inputs:\n"
+        "  --models DIR       reference summaries, one sentence per line; a file's topic is\n"
+        "                     its name up to the first '.' (d30001.m.100.t.a -> d30001)\n"
+        "  --peers DIR        system summaries named the same way (d30001.txt): a directory\n"
+        "                     of files is one system named after it; a directory of\n"
+        "                     directories is one system per subdirectory. Repeatable.\n"
+        "  --refs FILE        JSONL references: {\"id\": ..., \"summary\": \"...\"} per line, or\n"
+        "                     \"summaries\": [...] for several; Multi-News's val.jsonl works\n"
+        "  --summaries FILE   JSONL system summaries matched to --refs by \"id\"; the system\n"
+        "                     is named after the file. Repeatable.\n"
+        "  A summary string is one sentence per line (an array of sentences also works).\n\n"
+        "ROUGE-1.5.5 options (same letters and meaning):\n"
+        "  -n N      compute ROUGE-1 .. ROUGE-N (without -n: no ROUGE-N, as the script)\n"
+        "  -x        do not compute ROUGE-L (computed by default)\n"
+        "  -2 K      skip-bigrams with at most K words between (-1: any); ROUGE-SK\n"
+        "  -u        add unigrams to the skip-bigrams: ROUGE-SUK\n"
+        "  -U        report both ROUGE-SK and ROUGE-SUK\n"
+        "  -m        stem: WordNet 2.0 exception list, else ROUGE's Porter variant\n"
+        "            (words of more than 3 characters only)\n"
+        "  -s        remove the SMART stopwords\n"
+        "  -l N      use only the first N words of every summary\n"
+        "  -b N      use only the first N bytes of every summary\n"
+        "  -f A|B    A: pool the counts over the references (default); B: best reference\n"
+        "  -p ALPHA  F = 1/(ALPHA/P + (1-ALPHA)/R), default 0.5\n"
+        "  -t 0|1|2  0: average the per-topic scores (default); 1: pool the counts over\n"
+        "            all topics; 2: print the raw counts\n"
+        "  -c CF     confidence interval in percent (default 95)\n"
+        "  -r N      bootstrap resamples (default 1000)\n"
+        "  -d        also print every topic's scores\n"
+        "  -a        evaluate all systems (always the case; accepted for compatibility)\n"
+        "  -e DIR    accepted and ignored: the word lists are compiled in\n\n"
+        "other options:\n"
+        "  --format text|json|tsv  output format (default text: ROUGE-1.5.5's lines)\n"
+        "  --max-bytes N           size cap of one summary (default 5242880)\n"
+        "  -h, --help              show this help\n\n"
+        "Not supported: ROUGE-W (-w), Basic Elements (-3), -M, -z and XML configuration\n"
+        "files. Inputs that cannot be used (unreadable, binary, over the size cap, a JSONL\n"
+        "line that is not JSON, a topic without references) are named on stderr and left\n"
+        "out; the exit code is then 2.\n"
+        "Example: precis eval rouge -n 2 -2 4 -u -m -l 100 --models examples/rouge/models \\\n"
+        "           --peers examples/rouge/peers\n\n"
+        "Exit codes: 0 ok, 1 usage error, 2 some inputs left out (or a needed input\n"
+        "unreadable), 3 nothing to score, 4 internal error or limit.\n",
+        out);
+}
+
+static bool parse_long(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi) return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_double(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end) return false;
+    *out = v;
+    return true;
+}
+
+static void print_warning(void *user, const char *msg)
+{
+    (void)user;
+    cli_error("%s", msg);
+}
+
+#define MAX_INPUTS 256
+
+static int cmd_rouge(int argc, char **argv)
+{
+    precis_rouge_options o;
+    precis_rouge_options_default(&o);
+    const char *models = NULL, *refs = NULL;
+    const char *peers[MAX_INPUTS], *sums[MAX_INPUTS];
+    size_t n_peers = 0, n_sums = 0;
+    int per_topic = 0;
+    precis_rouge_format fmt = PRECIS_ROUGE_TEXT;
+    enum { OPT_MODELS = 256, OPT_PEERS, OPT_REFS, OPT_SUMS, OPT_FORMAT, OPT_MAXB };
+    static const struct option longs[] = {
+        {"models", required_argument, NULL, OPT_MODELS},
+        {"peers", required_argument, NULL, OPT_PEERS},
+        {"refs", required_argument, NULL, OPT_REFS},
+        {"summaries", required_argument, NULL, OPT_SUMS},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"max-bytes", required_argument, NULL, OPT_MAXB},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    optind = 1;
+    opterr = 0;
+    int c;
+    long v;
+    while ((c = getopt_long(argc, argv, ":ab:c:de:f:hHl:mMn:p:r:st:uUvw:x2:3:z:", longs, NULL)) !=
+           -1) {
+        switch (c) {
+        case 'a': break;
+        case 'e': break;
+        case 'v': break;
+        case 'h':
+        case 'H': rouge_usage(stdout); return EXIT_OK_;
+        case 'b':
+            if (!parse_long(optarg, 1, 1L << 40, &v)) goto bad_value;
+            o.byte_limit = v;
+            break;
+        case 'l':
+            if (!parse_long(optarg, 1, 1L << 40, &v)) goto bad_value;
+            o.word_limit = v;
+            break;
+        case 'c':
+            if (!parse_double(optarg, &o.confidence)) goto bad_value;
+            break;
+        case 'p':
+            if (!parse_double(optarg, &o.alpha)) goto bad_value;
+            break;
+        case 'd': per_topic = 1; break;
+        case 'f':
+            if (strcmp(optarg, "A") && strcmp(optarg, "B")) goto bad_value;
+            o.formula = optarg[0];
+            break;
+        case 'm': o.stem = 1; break;
+        case 's': o.remove_stopwords = 1; break;
+        case 'n':
+            if (!parse_long(optarg, 1, 32, &v)) goto bad_value;
+            o.max_n = (int)v;
+            break;
+        case 'r':
+            if (!parse_long(optarg, 1, 1000000, &v)) goto bad_value;
+            o.resamples = (int)v;
+            break;
+        case 't':
+            if (!parse_long(optarg, 0, 2, &v)) goto bad_value;
+            o.counting = (int)v;
+            break;
+        case '2':
+            if (!parse_long(optarg, -1000000, 1000000, &v)) goto bad_value;
+            o.skip_bigrams = 1;
+            o.skip_gap = v < 0 ? -1 : (int)v;
+            break;
+        case 'u': o.skip_unigrams = 1; break;
+        case 'U': o.skip_both = 1; break;
+        case 'x': o.no_lcs = 1; break;
+        case 'w':
+        case '3':
+        case 'M':
+        case 'z':
+            cli_error("eval rouge: option -%c of ROUGE-1.5.5 is not supported (see --help)", c);
+            return EXIT_USAGE;
+        case OPT_MODELS: models = optarg; break;
+        case OPT_REFS: refs = optarg; break;
+        case OPT_PEERS:
+            if (n_peers == MAX_INPUTS) goto too_many;
+            peers[n_peers++] = optarg;
+            break;
+        case OPT_SUMS:
+            if (n_sums == MAX_INPUTS) goto too_many;
+            sums[n_sums++] = optarg;
+            break;
+        case OPT_FORMAT:
+            if (!strcmp(optarg, "text")) fmt = PRECIS_ROUGE_TEXT;
+            else if (!strcmp(optarg, "json")) fmt = PRECIS_ROUGE_JSON;
+            else if (!strcmp(optarg, "tsv")) fmt = PRECIS_ROUGE_TSV;
+            else goto bad_value;
+            break;
+        case OPT_MAXB:
+            if (!parse_long(optarg, 1, 1L << 40, &v)) goto bad_value;
+            o.max_summary_bytes = (size_t)v;
+            break;
+        case ':':
+            cli_error("eval rouge: option %s needs a value (see --help)", argv[optind - 1]);
+            return EXIT_USAGE;
+        default:
+            cli_error("eval rouge: unknown option %s (see --help)", argv[optind - 1]);
+            return EXIT_USAGE;
+        }
+    }
+    if (optind < argc) {
+        cli_error("eval rouge: unexpected argument '%s': ROUGE XML configuration files are not "
+                  "supported; give --models/--peers or --refs/--summaries",
+                  argv[optind]);
+        return EXIT_USAGE;
+    }
+    if (!(models || refs) || !(n_peers || n_sums)) {
+        cli_error("eval rouge: give references (--models DIR or --refs FILE) and system "
+                  "summaries (--peers DIR or --summaries FILE); see --help");
+        return EXIT_USAGE;
+    }
+    if ((models && n_sums && !refs) || (refs && n_peers && !models)) {
+        cli_error("eval rouge: --peers goes with --models and --summaries with --refs");
+        return EXIT_USAGE;
+    }
+
+    precis_rouge *r = NULL;
+    precis_status st = precis_rouge_new(&o, &r);
+    int rc = EXIT_OK_;
+    if (st) {
+        cli_error("eval rouge: %s", r ? precis_rouge_errmsg(r) : precis_strerror(st));
+        rc = st == PRECIS_EINVAL ? EXIT_USAGE : cli_exit_for(st);
+        goto out;
+    }
+    precis_rouge_on_warning(r, print_warning, NULL);
+    if (models) st = precis_rouge_load_models_dir(r, models);
+    for (size_t i = 0; i < n_peers && !st; i++) st = precis_rouge_load_peers_dir(r, peers[i]);
+    if (refs && !st) st = precis_rouge_load_refs_jsonl(r, refs);
+    for (size_t i = 0; i < n_sums && !st; i++)
+        st = precis_rouge_load_summaries_jsonl(r, sums[i], NULL);
+    if (!st) st = precis_rouge_run(r);
+    if (st) {
+        cli_error("%s", precis_rouge_errmsg(r));
+        rc = st == PRECIS_EEMPTY ? EXIT_EMPTY : st == PRECIS_EIO || st == PRECIS_EPARSE ? EXIT_INPUT
+                                                                                        : cli_exit_for(st);
+        goto out;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    st = precis_rouge_format_results(r, fmt, per_topic, &text, &len);
+    if (st) {
+        cli_error("%s", precis_rouge_errmsg(r));
+        rc = cli_exit_for(st);
+        goto out;
+    }
+    fwrite(text, 1, len, stdout);
+    precis_text_free(text);
+    if (fflush(stdout) != 0) {
+        cli_error("eval rouge: cannot write the results");
+        rc = EXIT_INTERNAL;
+    } else if (precis_rouge_skipped(r)) {
+        rc = EXIT_INPUT;
+    }
+out:
+    precis_rouge_free(r);
+    return rc;
+
+bad_value:
+    cli_error("eval rouge: bad value '%s' for option %s (see --help)", optarg, argv[optind - 1]);
+    return EXIT_USAGE;
+too_many:
+    cli_error("eval rouge: more than %d --peers/--summaries", MAX_INPUTS);
+    return EXIT_USAGE;
+}
 
 int cmd_eval(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    cli_error("eval: not implemented yet");
-    return EXIT_INTERNAL;
+    if (argc < 2) {
+        eval_usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+        eval_usage(stdout);
+        return EXIT_OK_;
+    }
+    if (!strcmp(argv[1], "rouge")) return cmd_rouge(argc - 1, argv + 1);
+    cli_error("eval: unknown evaluator '%s' (see 'precis eval --help')", argv[1]);
+    return EXIT_USAGE;
 }

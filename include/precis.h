@@ -70,6 +70,100 @@ void precis_text_free(char *text);
 
 /* ---- ROUGE evaluation (src/rouge) ------------------------------------ */
 
+/* A re-implementation of ROUGE-1.5.5 (Lin 2004) that gives the Perl script's
+ * numbers: same tokens, stemmer, stopwords, truncation, counting, rounding
+ * and bootstrap random sequence. Usage:
+ *   precis_rouge_options o; precis_rouge_options_default(&o); o.max_n = 2; ...
+ *   precis_rouge *r; precis_rouge_new(&o, &r);
+ *   precis_rouge_load_models_dir(r, "models"); precis_rouge_load_peers_dir(r, "peers");
+ *   precis_rouge_run(r); precis_rouge_format_results(r, PRECIS_ROUGE_TEXT, 0, &out, &len);
+ *   precis_text_free(out); precis_rouge_free(r);
+ * Option fields mirror the script's flags (in brackets). */
+typedef struct precis_rouge_options {
+    int max_n;             /* [-n N] ROUGE-1..N; 0 = none (the script without -n) */
+    int skip_bigrams;      /* [-2 k] given: compute ROUGE-S(U)k */
+    int skip_gap;          /*   k: at most k words between the pair; < 0 unlimited */
+    int skip_unigrams;     /* [-u] ROUGE-SU: add unigrams to the skip-bigrams */
+    int skip_both;         /* [-U] ROUGE-S and ROUGE-SU */
+    int no_lcs;            /* [-x] no ROUGE-L */
+    int stem;              /* [-m] Porter stemmer after the WordNet exception list */
+    int remove_stopwords;  /* [-s] drop SMART stopwords */
+    long word_limit;       /* [-l N] first N words of every summary; 0 = all */
+    long byte_limit;       /* [-b N] first N bytes; 0 = all (not with word_limit) */
+    char formula;          /* [-f A|B] 'A' model average (default), 'B' best model */
+    double alpha;          /* [-p a] F = 1 / (a/P + (1-a)/R); default 0.5 */
+    int counting;          /* [-t 0|1|2] 0 per summary (default), 1 corpus, 2 raw counts */
+    double confidence;     /* [-c] percent, default 95 */
+    int resamples;         /* [-r] bootstrap resamples, default 1000 */
+    size_t max_summary_bytes; /* one summary's size cap; default 5 MiB */
+} precis_rouge_options;
+
+/* The script's defaults: ROUGE-L only, 95 % interval from 1000 resamples. */
+void precis_rouge_options_default(precis_rouge_options *opts);
+
+typedef struct precis_rouge precis_rouge;
+
+/* opts is copied. Fails with PRECIS_EINVAL on an impossible option set (the
+ * message says which; read it with precis_rouge_errmsg). */
+precis_status precis_rouge_new(const precis_rouge_options *opts, precis_rouge **out);
+void precis_rouge_free(precis_rouge *r);
+/* Message of the last failure ("FILE:LINE: what"); borrowed, valid until the
+ * next call on r. */
+const char *precis_rouge_errmsg(const precis_rouge *r);
+
+/* Inputs that could not be used are skipped, named in a one-line warning
+ * passed to this callback (default: none), and counted. */
+typedef void (*precis_rouge_warn_fn)(void *user, const char *message);
+void precis_rouge_on_warning(precis_rouge *r, precis_rouge_warn_fn fn, void *user);
+size_t precis_rouge_skipped(const precis_rouge *r);
+
+/* One reference (model) or one system (peer) summary for a topic: text is one
+ * sentence per line, copied; `source` names it in messages (may be NULL).
+ * PRECIS_ELIMIT past max_summary_bytes, PRECIS_EPARSE for binary data (NUL). */
+precis_status precis_rouge_add_reference(precis_rouge *r, const char *topic, const char *text,
+                                         size_t len, const char *source);
+precis_status precis_rouge_add_summary(precis_rouge *r, const char *system, const char *topic,
+                                       const char *text, size_t len, const char *source);
+
+/* Directory inputs. A file's topic is its name up to the first '.'
+ * ("d30001.m.100.t.a" and "d30001.txt" are topic d30001). A peers directory
+ * holding files is one system named after the directory; one holding only
+ * directories is a set of systems, one per subdirectory. */
+precis_status precis_rouge_load_models_dir(precis_rouge *r, const char *dir);
+precis_status precis_rouge_load_peers_dir(precis_rouge *r, const char *dir);
+/* JSONL inputs: one {"id": string|number, "summary": string|[sentences]} per
+ * line; references may instead give "summaries": [summary, ...]. system NULL =
+ * the file name without directory and extensions. */
+precis_status precis_rouge_load_refs_jsonl(precis_rouge *r, const char *path);
+precis_status precis_rouge_load_summaries_jsonl(precis_rouge *r, const char *path,
+                                                const char *system);
+
+/* Scores every system on every topic that has references. */
+precis_status precis_rouge_run(precis_rouge *r);
+
+typedef enum precis_rouge_format {
+    PRECIS_ROUGE_TEXT, /* ROUGE-1.5.5's own lines */
+    PRECIS_ROUGE_JSON,
+    PRECIS_ROUGE_TSV   /* system metric stat value ci_low ci_high [+ per-topic table] */
+} precis_rouge_format;
+/* Results of precis_rouge_run; per_topic adds every topic's scores (-d). *out
+ * is owned by the caller: release it with precis_text_free. */
+precis_status precis_rouge_format_results(precis_rouge *r, precis_rouge_format format,
+                                          int per_topic, char **out, size_t *len);
+
+/* Average of one system and metric after precis_rouge_run (indexes in output
+ * order); PRECIS_EINVAL when out of range. Names are borrowed from r. */
+typedef struct precis_rouge_score {
+    double value[3];   /* recall, precision, F */
+    double ci_low[3], ci_high[3];
+} precis_rouge_score;
+size_t precis_rouge_n_systems(const precis_rouge *r);
+size_t precis_rouge_n_metrics(const precis_rouge *r);
+const char *precis_rouge_system_name(const precis_rouge *r, size_t system);
+const char *precis_rouge_metric_name(const precis_rouge *r, size_t metric);
+precis_status precis_rouge_average(const precis_rouge *r, size_t system, size_t metric,
+                                   precis_rouge_score *out);
+
 /* ---- Text layer: sentences, tokens (src/text) ------------------------- */
 
 /* A byte span [start, end) inside the text it was computed from. */

@@ -1,0 +1,466 @@
+/* text.c — reading a summary the way ROUGE-1.5.5 does (truncation, tokens),
+ * the vocabulary that turns tokens and grams into dense ids, gram counting,
+ * the ROUGE-L union hit, and Perl-compatible numbers (rounding, drand48). */
+#include "rouge/rouge.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+/* ---- Perl's split(/\s+/) and the -l / -b truncation ------------------------- */
+
+/* \s for a byte string in Perl >= 5.18: space, \t, \n, \v, \f, \r. */
+static bool perl_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+size_t pr_perl_split_count(const char *s, size_t n)
+{
+    size_t fields = 0, i = 0;
+    if (n && perl_space((unsigned char)s[0])) {
+        while (i < n && perl_space((unsigned char)s[i])) i++;
+        if (i == n) return 0; /* only blanks: every field is a trailing empty one */
+        fields = 1;          /* the leading empty field */
+    }
+    while (i < n) {
+        fields++;
+        while (i < n && !perl_space((unsigned char)s[i])) i++;
+        while (i < n && perl_space((unsigned char)s[i])) i++;
+    }
+    return fields;
+}
+
+/* The first k fields of split(/\s+/, s) joined by single spaces, in the arena. */
+static precis_status first_fields(pc_arena *a, const char *s, size_t n, size_t k, pr_piece *out)
+{
+    char *p = pc_arena_alloc(a, n + 1);
+    if (!p) return PRECIS_ENOMEM;
+    size_t len = 0, i = 0, taken = 0;
+    if (n && perl_space((unsigned char)s[0])) {
+        while (i < n && perl_space((unsigned char)s[i])) i++;
+        if (k > 0) taken = 1; /* the empty leading field: "" then a joining space */
+    }
+    while (i < n && taken < k) {
+        if (taken > 0) p[len++] = ' ';
+        while (i < n && !perl_space((unsigned char)s[i])) p[len++] = s[i++];
+        while (i < n && perl_space((unsigned char)s[i])) i++;
+        taken++;
+    }
+    out->s = p;
+    out->n = len;
+    return PRECIS_OK;
+}
+
+static precis_status push_piece(pc_arena *a, pr_piece **v, size_t *n, size_t *cap, pr_piece p)
+{
+    if (*n == *cap) {
+        size_t nc = *cap ? *cap * 2 : 16;
+        pr_piece *nv = pc_arena_alloc(a, nc * sizeof *nv);
+        if (!nv) return PRECIS_ENOMEM;
+        if (*n) memcpy(nv, *v, *n * sizeof *nv);
+        *v = nv;
+        *cap = nc;
+    }
+    (*v)[(*n)++] = p;
+    return PRECIS_OK;
+}
+
+precis_status pr_truncate(pc_arena *arena, const char *text, size_t len, long word_limit,
+                          long byte_limit, pr_read_mode mode, pr_piece **pieces,
+                          size_t *n_pieces)
+{
+    pr_piece *v = NULL;
+    size_t n = 0, cap = 0;
+    size_t used = 0; /* words or bytes taken so far */
+    precis_status st = PRECIS_OK;
+    const char *p = text, *end = text + len;
+    while (p < end && !st) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        pr_piece line = {p, (size_t)(le - p)};
+        p = nl ? nl + 1 : end;
+        if (line.n == 0) continue; /* chomp()ed empty lines are skipped */
+        if (word_limit > 0) {
+            size_t w = pr_perl_split_count(line.s, line.n);
+            if (used + w < (size_t)word_limit) {
+                used += w;
+                st = push_piece(arena, &v, &n, &cap, line);
+            } else {
+                pr_piece cut;
+                st = first_fields(arena, line.s, line.n, (size_t)word_limit - used, &cut);
+                if (!st) st = push_piece(arena, &v, &n, &cap, cut);
+                break;
+            }
+        } else if (byte_limit > 0) {
+            if (used + line.n < (size_t)byte_limit) {
+                if (mode == PR_READ_JOINED) used += line.n; /* the LCS reader never adds */
+                st = push_piece(arena, &v, &n, &cap, line);
+            } else {
+                line.n = (size_t)byte_limit - used;
+                st = push_piece(arena, &v, &n, &cap, line);
+                break;
+            }
+        } else {
+            st = push_piece(arena, &v, &n, &cap, line);
+        }
+    }
+    *pieces = v;
+    *n_pieces = st ? 0 : n;
+    return st;
+}
+
+static bool is_alnum(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+void pr_tokenize(const char *s, size_t n, pr_token_fn fn, void *user)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && !is_alnum((unsigned char)s[i])) i++;
+        size_t start = i;
+        while (i < n && is_alnum((unsigned char)s[i])) i++;
+        if (i > start) fn(user, s + start, i - start);
+    }
+}
+
+/* ---- vocabulary ---------------------------------------------------------------- */
+
+typedef struct vslot {
+    uint64_t key; /* string: hash; pair: (a << 32 | b) */
+    uint32_t id;  /* UINT32_MAX = empty */
+    uint8_t is_pair;
+} vslot;
+
+typedef struct ventry {
+    const char *s; /* NULL for pairs */
+    uint32_t n;
+} ventry;
+
+struct pr_vocab {
+    pc_arena arena;
+    vslot *slots;
+    size_t mask, used;
+    ventry *entries;
+    uint32_t n_entries, cap_entries;
+};
+
+pr_vocab *pr_vocab_new(void)
+{
+    pr_vocab *v = calloc(1, sizeof *v);
+    if (!v) return NULL;
+    pc_arena_init(&v->arena);
+    v->mask = 1023;
+    v->slots = malloc((v->mask + 1) * sizeof *v->slots);
+    if (!v->slots) {
+        free(v);
+        return NULL;
+    }
+    for (size_t i = 0; i <= v->mask; i++) v->slots[i].id = UINT32_MAX;
+    return v;
+}
+
+void pr_vocab_free(pr_vocab *v)
+{
+    if (!v) return;
+    pc_arena_reset(&v->arena);
+    free(v->slots);
+    free(v->entries);
+    free(v);
+}
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static bool vocab_grow(pr_vocab *v)
+{
+    size_t nmask = v->mask * 2 + 1;
+    vslot *ns = malloc((nmask + 1) * sizeof *ns);
+    if (!ns) return false;
+    for (size_t i = 0; i <= nmask; i++) ns[i].id = UINT32_MAX;
+    for (size_t i = 0; i <= v->mask; i++) {
+        vslot s = v->slots[i];
+        if (s.id == UINT32_MAX) continue;
+        size_t j = (size_t)(s.is_pair ? mix64(s.key) : s.key) & nmask;
+        while (ns[j].id != UINT32_MAX) j = (j + 1) & nmask;
+        ns[j] = s;
+    }
+    free(v->slots);
+    v->slots = ns;
+    v->mask = nmask;
+    return true;
+}
+
+static uint32_t new_entry(pr_vocab *v, const char *s, uint32_t n)
+{
+    if (v->n_entries == UINT32_MAX - 1) return UINT32_MAX;
+    if (v->n_entries == v->cap_entries) {
+        uint32_t nc = v->cap_entries ? v->cap_entries * 2 : 1024;
+        ventry *ne = realloc(v->entries, (size_t)nc * sizeof *ne);
+        if (!ne) return UINT32_MAX;
+        v->entries = ne;
+        v->cap_entries = nc;
+    }
+    v->entries[v->n_entries] = (ventry){s, n};
+    return v->n_entries++;
+}
+
+uint32_t pr_vocab_word(pr_vocab *v, const char *s, size_t n)
+{
+    if (n > UINT32_MAX) return UINT32_MAX;
+    if ((v->used + 1) * 4 > (v->mask + 1) * 3 && !vocab_grow(v)) return UINT32_MAX;
+    uint64_t h = XXH3_64bits(s, n);
+    size_t j = (size_t)h & v->mask;
+    for (;;) {
+        vslot *sl = &v->slots[j];
+        if (sl->id == UINT32_MAX) break;
+        if (!sl->is_pair && sl->key == h) {
+            ventry *e = &v->entries[sl->id];
+            if (e->n == n && memcmp(e->s, s, n) == 0) return sl->id;
+        }
+        j = (j + 1) & v->mask;
+    }
+    char *copy = pc_arena_strndup(&v->arena, s, n);
+    if (!copy) return UINT32_MAX;
+    uint32_t id = new_entry(v, copy, (uint32_t)n);
+    if (id == UINT32_MAX) return id;
+    v->slots[j] = (vslot){h, id, 0};
+    v->used++;
+    return id;
+}
+
+uint32_t pr_vocab_pair(pr_vocab *v, uint32_t a, uint32_t b)
+{
+    if ((v->used + 1) * 4 > (v->mask + 1) * 3 && !vocab_grow(v)) return UINT32_MAX;
+    uint64_t key = (uint64_t)a << 32 | b;
+    size_t j = (size_t)mix64(key) & v->mask;
+    for (;;) {
+        vslot *sl = &v->slots[j];
+        if (sl->id == UINT32_MAX) break;
+        if (sl->is_pair && sl->key == key) return sl->id;
+        j = (j + 1) & v->mask;
+    }
+    uint32_t id = new_entry(v, NULL, 0);
+    if (id == UINT32_MAX) return id;
+    v->slots[j] = (vslot){key, id, 1};
+    v->used++;
+    return id;
+}
+
+const char *pr_vocab_str(const pr_vocab *v, uint32_t id, size_t *n)
+{
+    if (id >= v->n_entries) return NULL;
+    if (n) *n = v->entries[id].n;
+    return v->entries[id].s;
+}
+
+uint32_t pr_vocab_size(const pr_vocab *v) { return v->n_entries; }
+
+/* ---- grams ------------------------------------------------------------------------ */
+
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+static void sort_ids(uint32_t *a, size_t n)
+{
+    /* Summaries are short: insertion sort for small runs, qsort otherwise. */
+    if (n < 48) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = a[i];
+            size_t j = i;
+            while (j > 0 && a[j - 1] > x) {
+                a[j] = a[j - 1];
+                j--;
+            }
+            a[j] = x;
+        }
+        return;
+    }
+    qsort(a, n, sizeof *a, cmp_u32);
+}
+
+size_t pr_clipped_hits(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t i = 0, j = 0, hits = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j]) i++;
+        else if (a[i] > b[j]) j++;
+        else {
+            uint32_t g = a[i];
+            size_t ca = 0, cb = 0;
+            while (i < na && a[i] == g) i++, ca++;
+            while (j < nb && b[j] == g) j++, cb++;
+            hits += ca < cb ? ca : cb;
+        }
+    }
+    return hits;
+}
+
+size_t pr_ngrams(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int n, uint32_t *out)
+{
+    if (n < 1 || n_tokens < (size_t)n) return 0;
+    size_t count = n_tokens - (size_t)n + 1;
+    /* out[i] holds the gram starting at i, grown one token per round. */
+    for (size_t i = 0; i < n_tokens; i++) out[i] = tokens[i];
+    for (int k = 1; k < n; k++)
+        for (size_t i = 0; i + (size_t)k < n_tokens; i++) out[i] = pr_vocab_pair(v, out[i], tokens[i + (size_t)k]);
+    for (size_t i = 0; i < count; i++)
+        if (out[i] == UINT32_MAX) return SIZE_MAX;
+    sort_ids(out, count);
+    return count;
+}
+
+size_t pr_skip_count(size_t n_tokens, int skip, bool unigrams)
+{
+    size_t count = 0;
+    for (size_t i = 0; i + 1 < n_tokens; i++) {
+        size_t last = n_tokens - 1;
+        if (skip >= 0 && i + (size_t)skip + 1 < last) last = i + (size_t)skip + 1;
+        count += (last - i) + (unigrams ? 1 : 0);
+    }
+    return count;
+}
+
+size_t pr_skipgrams(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int skip,
+                    bool unigrams, uint32_t *out)
+{
+    size_t count = 0;
+    for (size_t i = 0; i + 1 < n_tokens; i++) {
+        if (unigrams) out[count++] = tokens[i];
+        size_t last = n_tokens - 1;
+        if (skip >= 0 && i + (size_t)skip + 1 < last) last = i + (size_t)skip + 1;
+        for (size_t j = i + 1; j <= last; j++) {
+            uint32_t id = pr_vocab_pair(v, tokens[i], tokens[j]);
+            if (id == UINT32_MAX) return SIZE_MAX;
+            out[count++] = id;
+        }
+    }
+    sort_ids(out, count);
+    return count;
+}
+
+/* ---- ROUGE-L ------------------------------------------------------------------------- */
+
+static bool grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return true;
+    size_t nc = *cap ? *cap : 256;
+    while (nc < need) nc *= 2;
+    void *np = realloc(*p, nc * elem);
+    if (!np) return false;
+    *p = np;
+    *cap = nc;
+    return true;
+}
+
+enum { DIR_DIAG = 1, DIR_UP = 2, DIR_LEFT = 3 };
+
+/* One model sentence against one peer sentence: the script's DP (ties go
+ * "up"), then the backtrack from the corner marks model positions. */
+static precis_status lcs_mark(pr_lcs_scratch *sc, const uint32_t *m, size_t mn, const uint32_t *p,
+                              size_t pn, uint8_t *mask, size_t max_cells)
+{
+    if (mn == 0 || pn == 0) return PRECIS_OK;
+    if (mn > max_cells / pn) return PRECIS_ELIMIT;
+    size_t w = pn + 1;
+    if (!grow((void **)&sc->dir, &sc->dir_cap, (mn + 1) * w, 1) ||
+        !grow((void **)&sc->row, &sc->row_cap, 2 * w, sizeof(uint32_t)))
+        return PRECIS_ENOMEM;
+    uint32_t *prev = sc->row, *cur = sc->row + w;
+    memset(prev, 0, w * sizeof *prev);
+    for (size_t i = 1; i <= mn; i++) {
+        cur[0] = 0;
+        uint8_t *d = sc->dir + i * w;
+        for (size_t j = 1; j <= pn; j++) {
+            if (m[i - 1] == p[j - 1]) {
+                cur[j] = prev[j - 1] + 1;
+                d[j] = DIR_DIAG;
+            } else if (prev[j] >= cur[j - 1]) {
+                cur[j] = prev[j];
+                d[j] = DIR_UP;
+            } else {
+                cur[j] = cur[j - 1];
+                d[j] = DIR_LEFT;
+            }
+        }
+        uint32_t *t = prev;
+        prev = cur;
+        cur = t;
+    }
+    size_t i = mn, j = pn;
+    while (i && j) {
+        uint8_t d = sc->dir[i * w + j];
+        if (d == DIR_DIAG) mask[--i] = 1, j--;
+        else if (d == DIR_UP) i--;
+        else j--;
+    }
+    return PRECIS_OK;
+}
+
+precis_status pr_lcs_hits(pr_lcs_scratch *sc, const uint32_t *model, const size_t *model_sent,
+                          size_t model_nsent, const uint32_t *peer, const size_t *peer_sent,
+                          size_t peer_nsent, uint32_t *model_1g, uint32_t *peer_1g,
+                          size_t max_cells, size_t *hits)
+{
+    size_t h = 0;
+    for (size_t s = 0; s < model_nsent; s++) {
+        const uint32_t *m = model + model_sent[s];
+        size_t mn = model_sent[s + 1] - model_sent[s];
+        if (!grow((void **)&sc->mask, &sc->mask_cap, mn + 1, 1)) return PRECIS_ENOMEM;
+        memset(sc->mask, 0, mn + 1);
+        for (size_t t = 0; t < peer_nsent; t++) {
+            precis_status st = lcs_mark(sc, m, mn, peer + peer_sent[t],
+                                        peer_sent[t + 1] - peer_sent[t], sc->mask, max_cells);
+            if (st) return st;
+        }
+        for (size_t k = 0; k < mn; k++) {
+            uint32_t g = m[k];
+            if (sc->mask[k] && model_1g[g] > 0 && peer_1g[g] > 0) {
+                h++;
+                model_1g[g]--;
+                peer_1g[g]--;
+            }
+        }
+    }
+    *hits = h;
+    return PRECIS_OK;
+}
+
+void pr_lcs_scratch_free(pr_lcs_scratch *sc)
+{
+    free(sc->dir);
+    free(sc->row);
+    free(sc->mask);
+    memset(sc, 0, sizeof *sc);
+}
+
+/* ---- Perl numbers ----------------------------------------------------------------------- */
+
+double pr_round5(double x)
+{
+    char b[64];
+    snprintf(b, sizeof b, "%7.5f", x);
+    return strtod(b, NULL);
+}
+
+/* Perl (>= 5.20 on every platform, and before on Linux through libc) draws
+ * rand() from the 48-bit linear congruential generator of drand48:
+ * x' = 0x5DEECE66D x + 0xB mod 2^48, value x' / 2^48, and srand(s) sets
+ * x = s << 16 | 0x330E. */
+void pr_srand48(pr_rand48 *r, uint32_t seed) { r->x = ((uint64_t)seed << 16) | 0x330E; }
+
+double pr_drand48(pr_rand48 *r)
+{
+    r->x = (r->x * 0x5DEECE66DULL + 0xB) & 0xFFFFFFFFFFFFULL;
+    return (double)r->x / 281474976710656.0; /* 2^48: exact */
+}
