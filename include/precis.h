@@ -192,6 +192,60 @@ precis_status precis_stem(precis_ctx *ctx, const char *word, size_t len, char *o
 
 /* ---- HTML extraction (src/html) --------------------------------------- */
 
+/* One article: clean text plus metadata (DESIGN.md "article / doc"). */
+typedef struct precis_doc precis_doc;
+
+typedef struct precis_extract_options {
+    const char *url;          /* the page's address; NULL = take <link rel=canonical> */
+    const char *content_type; /* HTTP Content-Type header when known (its charset wins) */
+    int all_text;             /* non-zero: every visible text block, no extraction */
+} precis_extract_options;
+
+/* Extracts the article from one web page given as raw bytes in any encoding
+ * (BOM, HTTP/meta charset, else detected; output is UTF-8). opts may be NULL.
+ * PRECIS_EEMPTY: no article text found ("no article found"); PRECIS_ELIMIT:
+ * nesting deeper than 512 elements or text over limits.max_article_bytes.
+ * On success *out is owned by the caller (precis_doc_free); on failure it is NULL. */
+precis_status precis_extract_html(precis_ctx *ctx, const char *html, size_t len,
+                                  const precis_extract_options *opts, precis_doc **out);
+/* The same for a file ("-" = stdin, gzip read transparently). */
+precis_status precis_extract_file(precis_ctx *ctx, const char *path,
+                                  const precis_extract_options *opts, precis_doc **out);
+
+/* Fields, borrowed until precis_doc_free; NULL when the page did not say.
+ * Text: paragraphs separated by "\n\n", list items by "\n". Date: ISO 8601. */
+const char *precis_doc_text(const precis_doc *doc, size_t *len);
+const char *precis_doc_title(const precis_doc *doc);
+const char *precis_doc_date(const precis_doc *doc);
+const char *precis_doc_author(const precis_doc *doc);
+const char *precis_doc_site(const precis_doc *doc);
+const char *precis_doc_url(const precis_doc *doc);
+const char *precis_doc_lang(const precis_doc *doc);
+/* The article as one JSON object {"id","url","site","title","date","author",
+ * "lang","text"} (no newline); borrowed until precis_doc_free. NULL when out
+ * of memory. */
+const char *precis_doc_json(precis_doc *doc);
+void precis_doc_free(precis_doc *doc);
+
+/* WARC (and WARC.gz) input: response records with an HTML payload, one at a
+ * time, in constant memory. A record larger than limits.max_file_bytes is
+ * skipped with PRECIS_ELIMIT. */
+typedef struct precis_warc precis_warc;
+/* Non-zero when path is a regular file whose (gunzipped) data starts "WARC/". */
+int precis_is_warc(const char *path);
+precis_status precis_warc_open(precis_ctx *ctx, const char *path, precis_warc **out);
+/* Extracts the next page. PRECIS_OK with *doc (caller frees; url = the
+ * record's target URI) or with *doc NULL and *end set when no records are
+ * left. Per-record failures leave the reader usable: PRECIS_EEMPTY (no
+ * article), PRECIS_EPARSE (malformed record), PRECIS_ELIMIT (over a cap);
+ * PRECIS_EIO means the file cannot be read further. *record is the 1-based
+ * record number (for messages); it may be NULL. */
+precis_status precis_warc_next(precis_ctx *ctx, precis_warc *w, const precis_extract_options *opts,
+                               precis_doc **doc, int *end, size_t *record);
+/* Compressed bytes read so far and the file size (0 when unknown: stdin). */
+void precis_warc_progress(const precis_warc *w, uint64_t *done, uint64_t *total);
+void precis_warc_close(precis_warc *w);
+
 /* ---- Summarization (src/summarize) ------------------------------------ */
 
 /* A set of articles about one story. Texts are copied in. */

@@ -1,0 +1,26 @@
+/* Fuzz target: the HTML path — encoding detection, gumbo parsing, block
+ * segmentation, extraction and metadata (JSON-LD included). */
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    for (int all = 0; all < 2; all++) {
+        pt_article a;
+        pt_article_init(&a);
+        ph_options o = {0};
+        o.all_text = all;
+        o.url = "https://fuzz.example/2020/01/02/x";
+        precis_status st = ph_extract((const char *)data, size, &o, &a, NULL);
+        if (st == PRECIS_OK && (!a.text || !pc_utf8_valid(a.text, a.text_len))) abort();
+        if (a.title && !pc_utf8_valid(a.title, strlen(a.title))) abort();
+        pc_buf json;
+        pc_buf_init(&json, 0);
+        pt_article_json(&a, false, &json);
+        pc_buf_free(&json);
+        pt_article_free(&a);
+    }
+    return 0;
+}

@@ -1,0 +1,170 @@
+/* Public API of the HTML stage: precis_extract_* and the precis_doc accessors. */
+#include "html/html.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+struct precis_doc {
+    pt_article article;
+    pc_buf json; /* cached by precis_doc_json */
+};
+
+precis_status precis_extract_html(precis_ctx *ctx, const char *html, size_t len,
+                                  const precis_extract_options *opts, precis_doc **out)
+{
+    if (!ctx || !out || (!html && len)) return PRECIS_EINVAL;
+    *out = NULL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    const precis_limits *lim = pc_ctx_limits(ctx);
+    if (len > lim->max_file_bytes)
+        return pc_fail(err, PRECIS_ELIMIT, NULL, 0, "page larger than the %zu-byte limit",
+                       lim->max_file_bytes);
+    precis_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    pt_article_init(&doc->article);
+    pc_buf_init(&doc->json, 0);
+    ph_options o = {0};
+    if (opts) {
+        o.url = opts->url;
+        o.content_type = opts->content_type;
+        o.all_text = opts->all_text != 0;
+    }
+    o.max_article = lim->max_article_bytes;
+    precis_status st = ph_extract(html ? html : "", len, &o, &doc->article, err);
+    if (st) {
+        precis_doc_free(doc);
+        return st;
+    }
+    *out = doc;
+    return PRECIS_OK;
+}
+
+precis_status precis_extract_file(precis_ctx *ctx, const char *path,
+                                  const precis_extract_options *opts, precis_doc **out)
+{
+    if (!ctx || !path || !out) return PRECIS_EINVAL;
+    *out = NULL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    pc_buf raw;
+    pc_buf_init(&raw, 0);
+    precis_status st = pc_read_input_raw(path, pc_ctx_limits(ctx)->max_file_bytes, &raw, err);
+    if (!st) {
+        st = precis_extract_html(ctx, raw.data, raw.len, opts, out);
+        if (st) {
+            /* name the input in the message */
+            char msg[sizeof err->msg];
+            memcpy(msg, err->msg, sizeof msg);
+            const char *name = strcmp(path, "-") ? path : "<stdin>";
+            pc_fail(err, st, name, 0, "%s", msg[0] ? msg : precis_strerror(st));
+        }
+    }
+    pc_buf_free(&raw);
+    return st;
+}
+
+const char *precis_doc_text(const precis_doc *doc, size_t *len)
+{
+    if (len) *len = doc ? doc->article.text_len : 0;
+    return doc ? doc->article.text : NULL;
+}
+const char *precis_doc_title(const precis_doc *doc) { return doc ? doc->article.title : NULL; }
+const char *precis_doc_date(const precis_doc *doc) { return doc ? doc->article.date : NULL; }
+const char *precis_doc_author(const precis_doc *doc) { return doc ? doc->article.author : NULL; }
+const char *precis_doc_site(const precis_doc *doc) { return doc ? doc->article.site : NULL; }
+const char *precis_doc_url(const precis_doc *doc) { return doc ? doc->article.url : NULL; }
+const char *precis_doc_lang(const precis_doc *doc) { return doc ? doc->article.lang : NULL; }
+
+const char *precis_doc_json(precis_doc *doc)
+{
+    if (!doc) return NULL;
+    doc->json.len = 0;
+    if (pt_article_json(&doc->article, false, &doc->json)) return NULL;
+    return doc->json.data;
+}
+
+void precis_doc_free(precis_doc *doc)
+{
+    if (!doc) return;
+    pt_article_free(&doc->article);
+    pc_buf_free(&doc->json);
+    free(doc);
+}
+
+/* ---- WARC ------------------------------------------------------------------ */
+
+struct precis_warc {
+    ph_warc *reader;
+};
+
+int precis_is_warc(const char *path)
+{
+    if (!path || strcmp(path, "-") == 0 || pc_is_dir(path)) return 0;
+    gzFile gz = gzopen(path, "rb");
+    if (!gz) return 0;
+    char head[8];
+    int n = gzread(gz, head, sizeof head);
+    gzclose(gz);
+    return n > 0 && ph_looks_like_warc(head, (size_t)n);
+}
+
+precis_status precis_warc_open(precis_ctx *ctx, const char *path, precis_warc **out)
+{
+    if (!ctx || !path || !out) return PRECIS_EINVAL;
+    *out = NULL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    precis_warc *w = calloc(1, sizeof *w);
+    if (!w) return pc_fail(err, PRECIS_ENOMEM, path, 0, "out of memory");
+    precis_status st = ph_warc_open(path, pc_ctx_limits(ctx)->max_file_bytes, &w->reader, err);
+    if (st) {
+        free(w);
+        return st;
+    }
+    *out = w;
+    return PRECIS_OK;
+}
+
+precis_status precis_warc_next(precis_ctx *ctx, precis_warc *w, const precis_extract_options *opts,
+                               precis_doc **doc, int *end, size_t *record)
+{
+    if (!ctx || !w || !doc || !end) return PRECIS_EINVAL;
+    *doc = NULL;
+    *end = 0;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    ph_warc_record rec;
+    precis_status st = ph_warc_next(w->reader, &rec, err);
+    if (record) *record = rec.index;
+    if (st == PRECIS_EEMPTY) {
+        *end = 1;
+        return PRECIS_OK;
+    }
+    if (st) return st;
+    precis_extract_options o = {0};
+    if (opts) o = *opts;
+    if (rec.target_uri) o.url = rec.target_uri;
+    o.content_type = rec.content_type;
+    st = precis_extract_html(ctx, rec.payload, rec.payload_len, &o, doc);
+    if (st) {
+        char msg[sizeof err->msg];
+        memcpy(msg, err->msg, sizeof msg);
+        pc_fail(err, st, NULL, 0, "record %zu (%s): %s", rec.index,
+                rec.target_uri ? rec.target_uri : "no URI", msg[0] ? msg : precis_strerror(st));
+    }
+    return st;
+}
+
+void precis_warc_progress(const precis_warc *w, uint64_t *done, uint64_t *total)
+{
+    ph_warc_progress(w->reader, done, total);
+}
+
+void precis_warc_close(precis_warc *w)
+{
+    if (!w) return;
+    ph_warc_close(w->reader);
+    free(w);
+}

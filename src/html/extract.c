@@ -1,0 +1,902 @@
+/* Main-content extraction.
+ *
+ * 1. Decode to UTF-8 and parse with gumbo (into a bump arena: the tree is
+ *    dropped in one free, and no recursive teardown runs on deep input).
+ * 2. One walk (depth capped at PH_MAX_DEPTH) segments the page into blocks:
+ *    the inline text of each block-level element, with character, word and
+ *    link-character counts, and records element nodes with class/id/tag/role
+ *    signals. Invisible and non-text elements (script, style, forms' widgets,
+ *    hidden) are not walked.
+ * 3. Boilerplate subtrees (nav, comments, share bars, cookie banners,
+ *    related lists, footers, ...) are removed unless they hold the article
+ *    (a wrapper named "page-with-sidebar" must survive).
+ * 4. Each block gets a weight (+prose, -links, ~0 for short text); the
+ *    element whose subtree has the largest weight (<article>/<main>/
+ *    articleBody get a bonus) is the article container — a maximum-weight
+ *    subtree, so a lead paragraph outside the <article> still pulls the
+ *    container up while a link farm next to it keeps it down.
+ * 5. Inside the container, link-heavy blocks are dropped and short debris
+ *    at the edges (datelines, "Share:", tag lists) is trimmed; JSON-LD
+ *    articleBody, when present, vouches for blocks it contains and replaces
+ *    the DOM text when the DOM has clearly less (script-rendered pages). */
+#define _GNU_SOURCE /* memmem */
+#include "html/page.h"
+
+#include <ctype.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- gumbo in a bump arena ------------------------------------------------ */
+
+typedef struct bump_chunk {
+    struct bump_chunk *next;
+    size_t used, size;
+    _Alignas(16) unsigned char data[];
+} bump_chunk;
+
+typedef struct bump {
+    bump_chunk *head;
+    size_t total, limit;
+    jmp_buf on_fail; /* gumbo cannot report allocation failure: jump out */
+} bump;
+
+static void *bump_alloc(void *ud, size_t n)
+{
+    bump *b = ud;
+    n = (n + 15) & ~(size_t)15;
+    if (!b->head || b->head->size - b->head->used < n) {
+        size_t size = n > 256 * 1024 ? n : 256 * 1024;
+        bump_chunk *c = b->total + size > b->limit ? NULL : malloc(sizeof *c + size);
+        /* every gumbo allocation is in this arena, so leaving gumbo mid-parse
+         * leaks nothing once the arena is released */
+        if (!c) longjmp(b->on_fail, 1);
+        c->next = b->head;
+        c->used = 0;
+        c->size = size;
+        b->head = c;
+        b->total += size;
+    }
+    void *p = b->head->data + b->head->used;
+    b->head->used += n;
+    return p;
+}
+
+static void bump_free_noop(void *ud, void *p)
+{
+    (void)ud;
+    (void)p;
+}
+
+static void bump_release(bump *b)
+{
+    for (bump_chunk *c = b->head, *next; c; c = next) {
+        next = c->next;
+        free(c);
+    }
+    b->head = NULL;
+}
+
+/* ---- pre-pass: drop what can never be text ------------------------------------
+ * Pages carry more script, style, SVG and comments than text, and gumbo
+ * tokenizes them character by character. They are cut out before parsing:
+ * comments entirely, the bodies of <script> (except JSON-LD, which the
+ * metadata reads), <style> and <svg>, keeping their tags so the tree keeps
+ * its shape. Nothing visible is lost: these are never rendered text. */
+
+static bool tag_is(const char *p, const char *end, const char *name)
+{
+    size_t n = strlen(name);
+    if ((size_t)(end - p) < n + 1 || strncasecmp(p, name, n) != 0) return false;
+    char c = p[n];
+    return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/';
+}
+
+static const char *find_close(const char *p, const char *end, const char *close)
+{
+    size_t n = strlen(close);
+    while (p < end && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        if ((size_t)(end - p) >= n && strncasecmp(p, close, n) == 0) return p;
+        p++;
+    }
+    return end;
+}
+
+static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
+{
+    const char *p = s, *end = s + len;
+    precis_status st = pc_buf_reserve(out, len);
+    if (st) return st;
+    while (p < end) {
+        const char *lt = memchr(p, '<', (size_t)(end - p));
+        if (!lt) lt = end;
+        memcpy(out->data + out->len, p, (size_t)(lt - p));
+        out->len += (size_t)(lt - p);
+        p = lt;
+        if (p >= end) break;
+        const char *q = p + 1;
+        if (end - q >= 3 && q[0] == '!' && q[1] == '-' && q[2] == '-') {
+            const char *c = memmem(q + 3, (size_t)(end - q - 3), "-->", 3);
+            p = c ? c + 3 : end;
+            continue;
+        }
+        const char *close = tag_is(q, end, "script") ? "</script"
+                            : tag_is(q, end, "style") ? "</style"
+                            : tag_is(q, end, "svg")   ? "</svg"
+                                                      : NULL;
+        const char *gt = close ? memchr(q, '>', (size_t)(end - q)) : NULL;
+        if (!gt) {
+            out->data[out->len++] = *p++;
+            continue;
+        }
+        /* keep the start tag */
+        memcpy(out->data + out->len, p, (size_t)(gt + 1 - p));
+        out->len += (size_t)(gt + 1 - p);
+        bool keep_body = false;
+        if (close[2] == 's' && close[3] == 'c') { /* script: JSON-LD stays */
+            for (const char *t = q; t + 7 <= gt && !keep_body; t++)
+                keep_body = strncasecmp(t, "ld+json", 7) == 0;
+        }
+        p = gt + 1;
+        if (!keep_body) p = find_close(p, end, close);
+    }
+    out->data[out->len] = '\0';
+    return PRECIS_OK;
+}
+
+/* ---- walking: nodes and blocks ------------------------------------------- */
+
+typedef struct walker {
+    ph_page *pg;
+    pc_error *err;
+    const char *name;
+    size_t block_start;
+    int cur_chars, cur_links, cur_words;
+    bool pending_space;
+    int in_link;
+    unsigned inherited;       /* BF_ flags of open ancestors */
+    int owner;                /* innermost block-level node */
+    int list;                 /* innermost list/table node */
+    precis_status st;
+} walker;
+
+static bool is_block_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_UL: case GUMBO_TAG_LEGEND:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Elements whose content is never visible text. */
+static bool is_skipped_tag(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_DATALIST:
+    case GUMBO_TAG_TITLE: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
+        return true;
+    default:
+        return false;
+    }
+}
+
+const char *ph_attr(const GumboNode *n, const char *name)
+{
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return NULL;
+    GumboAttribute *a = gumbo_get_attribute(&n->v.element.attributes, name);
+    return a ? a->value : NULL;
+}
+
+static bool is_hidden(const GumboNode *n)
+{
+    if (ph_attr(n, "hidden")) return true;
+    const char *aria = ph_attr(n, "aria-hidden");
+    if (aria && strcmp(aria, "true") == 0) return true;
+    const char *style = ph_attr(n, "style");
+    if (style) {
+        char compact[128];
+        size_t k = 0;
+        for (const char *p = style; *p && k + 1 < sizeof compact; p++)
+            if (!pc_is_space((unsigned char)*p)) compact[k++] = (char)tolower((unsigned char)*p);
+        compact[k] = '\0';
+        if (strstr(compact, "display:none") || strstr(compact, "visibility:hidden")) return true;
+    }
+    const char *cls = ph_attr(n, "class");
+    if (cls) {
+        /* exact class tokens only: "hidden-xs" is visible on large screens */
+        static const char *hide[] = {"hidden", "sr-only", "visually-hidden", "screen-reader-text",
+                                     "d-none", "visuallyhidden", "is-hidden"};
+        const char *p = cls;
+        while (*p) {
+            while (*p == ' ') p++;
+            const char *s = p;
+            while (*p && *p != ' ') p++;
+            for (size_t i = 0; i < sizeof hide / sizeof hide[0]; i++)
+                if ((size_t)(p - s) == strlen(hide[i]) && strncasecmp(s, hide[i], (size_t)(p - s)) == 0)
+                    return true;
+        }
+    }
+    return false;
+}
+
+/* Class/id vocabulary. A class value like "post-meta" is judged by all its
+ * tokens for the strong words and by its last token (the head noun) for the
+ * weak ones: "entry-content" is content, "entry-meta" is not. */
+static bool starts(const char *tok, size_t n, const char *w)
+{
+    /* first-letter check before strlen: this runs for every class token */
+    if (!n || tok[0] != w[0]) return false;
+    size_t k = strlen(w);
+    return n >= k && strncmp(tok, w, k) == 0;
+}
+static bool equals(const char *tok, size_t n, const char *w)
+{
+    return n && tok[0] == w[0] && n == strlen(w) && !strncmp(tok, w, n);
+}
+
+static bool strong_token(const char *t, size_t n)
+{
+    static const char *pre[] = {"comment", "share", "sharing", "social", "related", "cookie",
+                                "consent", "newsletter", "subscri", "breadcrumb", "disqus",
+                                "outbrain", "taboola", "sidebar", "footer", "navbar", "navigation",
+                                "menu", "popup", "modal", "pagination", "pager", "advert", "sponsor",
+                                "promo", "recommend", "shariff", "addthis", "gdpr", "masthead",
+                                "trending", "mostread", "mostpopular", "tagcloud", "skiplink",
+                                "signup", "login", "paywall", "teaserlist", "pinterest", "facebook",
+                                "twitter", "whatsapp", "banner", "widget", "rating", "disclaimer"};
+    static const char *exact[] = {"nav", "ad", "ads", "adv", "tags", "tag", "rss", "print", "skip",
+                                  "popular", "community", "replies", "reply", "toolbar", "topnav",
+                                  "subnav", "share", "follow", "author-box", "abo", "werbung",
+                                  "anzeige", "cta", "button", "btn", "more", "weitere"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+        if (starts(t, n, pre[i])) return true;
+    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
+        if (equals(t, n, exact[i])) return true;
+    return false;
+}
+
+static bool weak_token(const char *t, size_t n)
+{
+    static const char *pre[] = {"header", "meta", "byline", "author", "caption", "credit",
+                                "copyright", "date", "extra", "aside", "teaser", "tools", "links",
+                                "info", "footnote", "bio", "contact", "search", "list", "hint",
+                                "notice", "overlay", "logo"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+        if (starts(t, n, pre[i])) return true;
+    return false;
+}
+
+static bool positive_token(const char *t, size_t n)
+{
+    static const char *pre[] = {"article", "content", "entry", "post", "story", "body", "text",
+                                "main", "blog", "hentry", "richtext", "prose", "inhalt", "artikel",
+                                "beitrag", "news", "detail"};
+    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+        if (starts(t, n, pre[i])) return true;
+    return false;
+}
+
+/* v is lower case */
+static bool hint_class(const char *v)
+{
+    static const char *hints[] = {"articlebody", "article-body", "article__body", "article_body",
+                                  "entry-content", "post-content", "post-body", "story-body",
+                                  "article-content", "article__content", "articletext",
+                                  "article-text", "post_content", "entry_content", "main-content",
+                                  "story-content", "artikel-text", "blog-post-body"};
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+        if (strstr(v, hints[i])) return true;
+    return false;
+}
+
+/* Judges one attribute value (class list or id). */
+static unsigned judge_names(const char *v)
+{
+    unsigned flags = 0;
+    char low[256];
+    size_t len = 0;
+    for (; v[len] && len + 1 < sizeof low; len++) low[len] = (char)tolower((unsigned char)v[len]);
+    low[len] = '\0';
+    bool any_pos = false, any_weak = false;
+    const char *p = low;
+    while (*p) {
+        while (*p == ' ') p++;
+        const char *val = p;
+        while (*p && *p != ' ') p++;
+        const char *vend = p;
+        /* tokens of this class value */
+        const char *last = NULL;
+        size_t last_n = 0;
+        bool strong = false, pos = false;
+        for (const char *q = val; q < vend;) {
+            while (q < vend && !isalnum((unsigned char)*q)) q++;
+            const char *t = q;
+            while (q < vend && isalnum((unsigned char)*q)) q++;
+            size_t n = (size_t)(q - t);
+            if (!n) continue;
+            if (strong_token(t, n)) strong = true;
+            if (positive_token(t, n)) pos = true;
+            last = t;
+            last_n = n;
+        }
+        if (strong) flags |= NF_BOILER | NF_STRONG;
+        else if (last && weak_token(last, last_n)) any_weak = true;
+        else if (pos) any_pos = true;
+    }
+    if (any_pos) flags |= NF_POSITIVE;
+    if (any_weak && !any_pos) flags |= NF_BOILER;
+    if (hint_class(low)) flags = (flags & ~(unsigned)(NF_BOILER | NF_STRONG)) | NF_HINT;
+    return flags;
+}
+
+static unsigned judge_element(const GumboNode *n)
+{
+    GumboTag t = n->v.element.tag;
+    unsigned f = 0;
+    const char *cls = ph_attr(n, "class"), *id = ph_attr(n, "id");
+    if (cls) f |= judge_names(cls);
+    if (id) {
+        unsigned g = judge_names(id);
+        f |= g & (NF_STRONG | NF_HINT | NF_POSITIVE);
+        if ((g & NF_BOILER) && !(f & NF_POSITIVE)) f |= NF_BOILER;
+    }
+    if (f & NF_HINT) f &= ~(unsigned)(NF_BOILER | NF_STRONG);
+    switch (t) {
+    case GUMBO_TAG_NAV: f |= NF_BOILER | NF_STRONG; break;
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: f |= NF_BOILER; break;
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: f |= NF_HINT; break;
+    case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: return 0;
+    default: break;
+    }
+    const char *itemprop = ph_attr(n, "itemprop");
+    if (itemprop && (strcmp(itemprop, "articleBody") == 0 || strcmp(itemprop, "text") == 0))
+        f = (f & ~(unsigned)(NF_BOILER | NF_STRONG)) | NF_HINT;
+    const char *role = ph_attr(n, "role");
+    if (role) {
+        static const char *boiler_roles[] = {"navigation", "complementary", "contentinfo",
+                                             "banner", "search", "dialog", "alertdialog", "menu",
+                                             "menubar", "alert"};
+        for (size_t i = 0; i < sizeof boiler_roles / sizeof boiler_roles[0]; i++)
+            if (strcmp(role, boiler_roles[i]) == 0) f |= NF_BOILER;
+        if (strcmp(role, "main") == 0 || strcmp(role, "article") == 0) f |= NF_HINT;
+    }
+    return f;
+}
+
+static void add_char_stats(walker *w, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c & 0xC0) == 0x80 || pc_is_space(c)) continue;
+        w->cur_chars++;
+        if (w->in_link) w->cur_links++;
+    }
+}
+
+/* Length of a whitespace character at p (ASCII or Unicode space), 0 if none. */
+static size_t space_len(const unsigned char *p, const unsigned char *end)
+{
+    if (pc_is_space(*p)) return 1;
+    if (*p == 0xC2 && p + 1 < end && p[1] == 0xA0) return 2;
+    if (*p == 0xE2 && p + 2 < end && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8A) || p[2] == 0xAF))
+        return 3;
+    if (*p == 0xE3 && p + 2 < end && p[1] == 0x80 && p[2] == 0x80) return 3;
+    return 0;
+}
+
+static void emit_text(walker *w, const char *s, size_t len)
+{
+    if (w->st) return;
+    pc_buf *out = &w->pg->text;
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
+    if (w->inherited & BF_PRE) {
+        for (; p < end; p++) {
+            if (*p == '\r') continue;
+            if ((w->st = pc_buf_putc(out, (char)*p))) return;
+            if (*p == '\n' || *p == ' ' || *p == '\t') continue;
+            if ((*p & 0xC0) != 0x80) {
+                w->cur_chars++;
+                if (w->in_link) w->cur_links++;
+            }
+        }
+        w->cur_words++;
+        return;
+    }
+    while (p < end) {
+        size_t sp = space_len(p, end);
+        if (sp) {
+            p += sp;
+            if (out->len > w->block_start) w->pending_space = true;
+            continue;
+        }
+        const unsigned char *q = p;
+        while (q < end && !space_len(q, end)) q++;
+        if (w->pending_space) {
+            char last = out->len > w->block_start ? out->data[out->len - 1] : '\n';
+            if (last != '\n' && (w->st = pc_buf_putc(out, ' '))) return;
+            w->pending_space = false;
+        }
+        if ((w->st = pc_buf_append(out, p, (size_t)(q - p)))) return;
+        add_char_stats(w, (const char *)p, (size_t)(q - p));
+        w->cur_words++;
+        p = q;
+    }
+}
+
+static void flush_block(walker *w)
+{
+    ph_page *pg = w->pg;
+    /* trim trailing spaces/newlines */
+    while (pg->text.len > w->block_start &&
+           (pg->text.data[pg->text.len - 1] == '\n' || pg->text.data[pg->text.len - 1] == ' '))
+        pg->text.len--;
+    if (w->cur_chars > 0 && !w->st && w->owner >= 0) {
+        if (pg->n_blocks == pg->cap_blocks) {
+            size_t cap = pg->cap_blocks ? pg->cap_blocks * 2 : 256;
+            ph_block *b = realloc(pg->blocks, cap * sizeof *b);
+            if (!b) {
+                w->st = PRECIS_ENOMEM;
+                return;
+            }
+            pg->blocks = b;
+            pg->cap_blocks = cap;
+        }
+        ph_block *b = &pg->blocks[pg->n_blocks++];
+        b->off = w->block_start;
+        b->len = pg->text.len - w->block_start;
+        b->node = w->owner;
+        b->list = w->list;
+        b->chars = w->cur_chars;
+        b->link_chars = w->cur_links;
+        b->words = w->cur_words;
+        b->flags = w->inherited;
+        if (pg->nodes[w->owner].tag == GUMBO_TAG_P) b->flags |= BF_P;
+    } else {
+        pg->text.len = w->block_start;
+    }
+    if (pg->text.data) pg->text.data[pg->text.len] = '\0';
+    w->block_start = pg->text.len;
+    w->cur_chars = w->cur_links = w->cur_words = 0;
+    w->pending_space = false;
+}
+
+static unsigned block_flags_for(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_H1: return BF_HEADING | BF_H1;
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: return BF_HEADING;
+    case GUMBO_TAG_LI: case GUMBO_TAG_DD: return BF_LI;
+    case GUMBO_TAG_DT: return BF_LI | BF_DT;
+    case GUMBO_TAG_BLOCKQUOTE: return BF_QUOTE;
+    case GUMBO_TAG_PRE: return BF_PRE;
+    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION: return BF_CAPTION;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return BF_CELL;
+    default: return 0;
+    }
+}
+
+/* <head>: no text, only metadata elements (depth is bounded by the caller's cap). */
+static void meta_walk(ph_page *pg, const GumboNode *n, int depth)
+{
+    const GumboVector *ch = &n->v.element.children;
+    for (unsigned i = 0; i < ch->length; i++) {
+        const GumboNode *c = ch->data[i];
+        if (c->type != GUMBO_NODE_ELEMENT || depth >= PH_MAX_DEPTH) continue;
+        ph_meta_element(pg, c);
+        meta_walk(pg, c, depth + 1);
+    }
+}
+
+static void walk(walker *w, const GumboNode *n, int parent, int depth)
+{
+    if (w->st) return;
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_CDATA ||
+        n->type == GUMBO_NODE_WHITESPACE) {
+        emit_text(w, n->v.text.text, strlen(n->v.text.text));
+        return;
+    }
+    if (n->type != GUMBO_NODE_ELEMENT && n->type != GUMBO_NODE_TEMPLATE) return;
+    if (depth > PH_MAX_DEPTH) {
+        w->st = pc_fail(w->err, PRECIS_ELIMIT, w->name, 0,
+                        "HTML nested deeper than %d elements", PH_MAX_DEPTH);
+        return;
+    }
+    ph_page *pg = w->pg;
+    GumboTag tag = n->v.element.tag;
+    ph_meta_element(pg, n);
+    if (tag == GUMBO_TAG_HEAD) {
+        meta_walk(pg, n, depth);
+        return;
+    }
+    if (n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML || is_skipped_tag(tag) || is_hidden(n))
+        return;
+    if (tag == GUMBO_TAG_BR) {
+        if (!(w->st = pc_buf_putc(&pg->text, '\n'))) w->pending_space = false;
+        return;
+    }
+    if (tag == GUMBO_TAG_IMG || tag == GUMBO_TAG_WBR) return;
+    bool block = is_block_tag(tag);
+    if (block) flush_block(w);
+    if (pg->n_nodes == pg->cap_nodes) {
+        size_t cap = pg->cap_nodes ? pg->cap_nodes * 2 : 256;
+        ph_node *nn = realloc(pg->nodes, cap * sizeof *nn);
+        if (!nn) {
+            w->st = PRECIS_ENOMEM;
+            return;
+        }
+        pg->nodes = nn;
+        pg->cap_nodes = cap;
+    }
+    int me = (int)pg->n_nodes++;
+    ph_node *node = &pg->nodes[me];
+    node->g = n;
+    node->parent = parent;
+    node->depth = depth;
+    node->tag = tag;
+    node->flags = judge_element(n);
+    node->score = 0;
+    node->first_block = (int)pg->n_blocks;
+    unsigned saved_inherited = w->inherited;
+    int saved_owner = w->owner, saved_list = w->list;
+    if (block) {
+        w->owner = me;
+        w->inherited |= block_flags_for(tag);
+        if (tag == GUMBO_TAG_UL || tag == GUMBO_TAG_OL || tag == GUMBO_TAG_DL ||
+            tag == GUMBO_TAG_TABLE || tag == GUMBO_TAG_MENU)
+            w->list = me;
+    }
+    if (tag == GUMBO_TAG_A) w->in_link++;
+    const GumboVector *ch = &n->v.element.children;
+    for (unsigned i = 0; i < ch->length && !w->st; i++)
+        walk(w, ch->data[i], me, depth + 1);
+    if (tag == GUMBO_TAG_A) w->in_link--;
+    if (block) {
+        flush_block(w);
+        w->owner = saved_owner;
+        w->inherited = saved_inherited;
+        w->list = saved_list;
+    } else if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_SPAN || tag == GUMBO_TAG_LABEL) {
+        /* inline boundary: keep words apart ("Home</a><a>News") */
+        if (pg->text.len > w->block_start) w->pending_space = true;
+    }
+    pg->nodes[me].end_block = (int)pg->n_blocks;
+}
+
+/* ---- scoring -------------------------------------------------------------- */
+
+static bool ends_sentence(const ph_page *pg, const ph_block *b)
+{
+    const char *s = pg->text.data + b->off;
+    size_t n = b->len;
+    while (n && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\'')) n--;
+    if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80) n -= 3; /* ” « etc */
+    if (!n) return false;
+    char c = s[n - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+static double link_density(const ph_block *b)
+{
+    return b->chars ? (double)b->link_chars / b->chars : 0;
+}
+
+/* Prose: long enough, few links. */
+static bool is_good(const ph_page *pg, const ph_block *b)
+{
+    if (b->flags & BF_IN_LD) return true;
+    double ld = link_density(b);
+    if (ld > 0.33) return false;
+    if (b->chars >= 120) return true;
+    if (b->chars >= 50 && b->words >= 8 && ends_sentence(pg, b)) return true;
+    return false;
+}
+
+static double block_weight(const ph_page *pg, const ph_block *b)
+{
+    double nonlink = b->chars - b->link_chars;
+    if (b->flags & BF_IN_LD) return b->chars * 2.0;
+    if (is_good(pg, b)) {
+        double w = nonlink - b->link_chars;
+        if (b->flags & BF_P) w *= 1.5;
+        return w;
+    }
+    if (b->flags & BF_HEADING) return b->link_chars ? -b->link_chars : b->chars * 0.3;
+    if (b->link_chars) return -(double)b->link_chars - 0.2 * nonlink;
+    return -0.1 * nonlink;
+}
+
+/* Marks blocks of text contained in the JSON-LD articleBody. */
+static void mark_ld_blocks(ph_page *pg)
+{
+    const char *body = pg->meta.ld_body;
+    if (!body || strlen(body) < 200) return;
+    for (size_t i = 0; i < pg->n_blocks; i++) {
+        ph_block *b = &pg->blocks[i];
+        if (b->chars < 25) continue;
+        size_t n = b->len < 60 ? b->len : 60;
+        /* do not cut a UTF-8 sequence */
+        while (n < b->len && ((unsigned char)pg->text.data[b->off + n] & 0xC0) == 0x80) n++;
+        if (memmem(body, strlen(body), pg->text.data + b->off, n)) b->flags |= BF_IN_LD;
+    }
+}
+
+static void decide_removals(ph_page *pg)
+{
+    size_t nb = pg->n_blocks, nn = pg->n_nodes;
+    double *prose = calloc(nb + 1, sizeof *prose);
+    if (!prose) return;
+    for (size_t i = 0; i < nb; i++) {
+        const ph_block *b = &pg->blocks[i];
+        prose[i + 1] = prose[i] + (is_good(pg, b) ? b->chars - b->link_chars : 0);
+    }
+    double total = prose[nb];
+    /* hint containment, bottom-up (children come after parents) */
+    unsigned char *hint_inside = calloc(nn ? nn : 1, 1);
+    if (!hint_inside) {
+        free(prose);
+        return;
+    }
+    for (size_t i = nn; i-- > 0;) {
+        const ph_node *nd = &pg->nodes[i];
+        if ((nd->flags & NF_HINT) && prose[nd->end_block] - prose[nd->first_block] > 0)
+            hint_inside[i] = 1;
+        if (hint_inside[i] && nd->parent >= 0) hint_inside[nd->parent] = 1;
+    }
+    for (size_t i = 0; i < nn; i++) {
+        ph_node *nd = &pg->nodes[i];
+        if (nd->parent >= 0 && (pg->nodes[nd->parent].flags & NF_REMOVED)) {
+            nd->flags |= NF_REMOVED;
+            continue;
+        }
+        if (!(nd->flags & NF_BOILER) || hint_inside[i]) continue;
+        double share = total > 0 ? (prose[nd->end_block] - prose[nd->first_block]) / total : 0;
+        /* a wrapper holding most of the prose is the page, not a sidebar */
+        if (share > ((nd->flags & NF_STRONG) ? 0.8 : 0.5)) continue;
+        nd->flags |= NF_REMOVED;
+    }
+    free(hint_inside);
+    free(prose);
+}
+
+static bool block_removed(const ph_page *pg, const ph_block *b, const unsigned char *gone)
+{
+    (void)pg;
+    return gone[b - pg->blocks];
+}
+
+/* Appends block text to out with the separator its kind needs. */
+static precis_status put_block(pc_buf *out, const ph_page *pg, const ph_block *b,
+                               const ph_block *prev)
+{
+    precis_status st;
+    if (out->len) {
+        bool same_list = prev && (prev->flags & BF_LI) && (b->flags & BF_LI) && prev->list == b->list;
+        if ((st = pc_buf_puts(out, same_list ? "\n" : "\n\n"))) return st;
+    }
+    return pc_buf_append(out, pg->text.data + b->off, b->len);
+}
+
+static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
+{
+    size_t nb = pg->n_blocks;
+    precis_status st = PRECIS_OK;
+    if (opt->all_text) {
+        const ph_block *prev = NULL;
+        for (size_t i = 0; i < nb && !st; i++) {
+            st = put_block(out, pg, &pg->blocks[i], prev);
+            prev = &pg->blocks[i];
+        }
+        return st;
+    }
+    mark_ld_blocks(pg);
+    decide_removals(pg);
+    unsigned char *gone = calloc(nb ? nb : 1, 1);
+    double *pre = calloc(nb + 1, sizeof *pre);
+    if (!gone || !pre) {
+        free(gone);
+        free(pre);
+        return PRECIS_ENOMEM;
+    }
+    for (size_t i = 0; i < pg->n_nodes; i++) {
+        const ph_node *nd = &pg->nodes[i];
+        if ((nd->flags & NF_REMOVED) && !(nd->parent >= 0 && (pg->nodes[nd->parent].flags & NF_REMOVED)))
+            memset(gone + nd->first_block, 1, (size_t)(nd->end_block - nd->first_block));
+    }
+    for (size_t i = 0; i < nb; i++)
+        pre[i + 1] = pre[i] + (gone[i] ? 0 : block_weight(pg, &pg->blocks[i]));
+    /* the container: maximum-weight subtree; ties go to the deeper node */
+    int best = -1;
+    double best_score = 0;
+    for (size_t i = 0; i < pg->n_nodes; i++) {
+        ph_node *nd = &pg->nodes[i];
+        if (nd->flags & NF_REMOVED) continue;
+        double s = pre[nd->end_block] - pre[nd->first_block];
+        if ((nd->flags & NF_HINT) && s > 0) s *= 1.2;
+        nd->score = s;
+        if (best < 0 || s >= best_score) {
+            if (best >= 0 && s == best_score && nd->first_block == nd->end_block) continue;
+            best = (int)i;
+            best_score = s;
+        }
+    }
+    int first = 0, end = 0;
+    if (best >= 0 && best_score > 0) {
+        first = pg->nodes[best].first_block;
+        end = pg->nodes[best].end_block;
+    }
+    /* keep: not removed, not link-heavy */
+    int *keep = malloc(sizeof *keep * (size_t)(end - first + 1));
+    size_t n_keep = 0;
+    if (!keep) st = PRECIS_ENOMEM;
+    for (int i = first; i < end && !st; i++) {
+        const ph_block *b = &pg->blocks[i];
+        if (block_removed(pg, b, gone)) continue;
+        double ld = link_density(b);
+        if (!(b->flags & BF_IN_LD)) {
+            if (ld > 0.5) continue;
+            if ((b->flags & BF_LI) && ld > 0.3) continue;
+        }
+        keep[n_keep++] = i;
+    }
+    /* trim short debris before the first and after the last prose block;
+     * headings before the first prose block stay (the title, a kicker) */
+    size_t lo = 0, hi = n_keep;
+    size_t first_good = n_keep, last_good = 0;
+    for (size_t k = 0; k < n_keep; k++)
+        if (is_good(pg, &pg->blocks[keep[k]])) {
+            if (first_good == n_keep) first_good = k;
+            last_good = k;
+        }
+    if (first_good < n_keep) {
+        hi = last_good + 1;
+        /* a short closing line that ends a sentence (a signature, "=)") can stay if it follows directly */
+        while (hi < n_keep) {
+            const ph_block *b = &pg->blocks[keep[hi]];
+            if ((b->flags & BF_HEADING) || b->link_chars || b->chars > 100) break;
+            if (!ends_sentence(pg, b) && b->chars > 20) break;
+            hi++;
+            if (hi - last_good > 3) break;
+        }
+    }
+    const ph_block *prev = NULL;
+    for (size_t k = lo; k < hi && !st; k++) {
+        const ph_block *b = &pg->blocks[keep[k]];
+        if (k < first_good && !(b->flags & BF_HEADING)) {
+            /* before the first prose block: only near it, and not a dateline or a byline */
+            if (first_good - k > 2 || b->chars < 30) continue;
+        }
+        st = put_block(out, pg, b, prev);
+        prev = b;
+    }
+    free(keep);
+    free(gone);
+    free(pre);
+    return st;
+}
+
+/* ---- entry point ------------------------------------------------------------ */
+
+static void page_free(ph_page *pg)
+{
+    free(pg->nodes);
+    free(pg->blocks);
+    pc_buf_free(&pg->text);
+    pc_arena_reset(&pg->arena);
+}
+
+precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_article *a,
+                         pc_error *err)
+{
+    const char *name = opt->name; /* NULL: the caller names the input */
+    size_t max_article = opt->max_article ? opt->max_article : PC_DEFAULT_MAX_ARTICLE;
+    pc_buf html;
+    pc_buf_init(&html, 0);
+    precis_status st = ph_decode(raw, len, opt->content_type, &html, NULL, 0, err);
+    if (st) {
+        pc_buf_free(&html);
+        return pc_fail(err, st, name, 0, "cannot decode the page: %s", precis_strerror(st));
+    }
+    {
+        pc_buf stripped;
+        pc_buf_init(&stripped, 0);
+        if ((st = strip_raw_text(html.data ? html.data : "", html.len, &stripped))) {
+            pc_buf_free(&html);
+            pc_buf_free(&stripped);
+            return pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+        }
+        pc_buf_free(&html);
+        html = stripped;
+    }
+    if (html.len > UINT32_MAX / 2) {
+        pc_buf_free(&html);
+        return pc_fail(err, PRECIS_ELIMIT, name, 0, "page too large for the HTML parser");
+    }
+    /* gumbo aborts on allocation failure; bound its memory by a multiple of the input */
+    /* heap, and not modified after setjmp, so it is intact after a longjmp */
+    bump *arena = calloc(1, sizeof *arena);
+    if (!arena) {
+        pc_buf_free(&html);
+        return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
+    }
+    arena->limit = 64 * PC_MiB + html.len * 32;
+    GumboOptions gopt = kGumboDefaultOptions;
+    gopt.allocator = bump_alloc;
+    gopt.deallocator = bump_free_noop;
+    gopt.userdata = arena;
+    gopt.max_errors = 0;
+    if (setjmp(arena->on_fail)) {
+        bump_release(arena);
+        free(arena);
+        pc_buf_free(&html);
+        return pc_fail(err, PRECIS_ELIMIT, name, 0, "out of memory parsing the HTML");
+    }
+    GumboOutput *out = gumbo_parse_with_options(&gopt, html.data ? html.data : "", html.len);
+
+    ph_page pg;
+    memset(&pg, 0, sizeof pg);
+    pc_buf_init(&pg.text, 0);
+    pc_arena_init(&pg.arena);
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.pg = &pg;
+    w.err = err;
+    w.name = name;
+    w.owner = -1;
+    w.list = -1;
+    walk(&w, out->root, -1, 1);
+    flush_block(&w);
+    st = w.st;
+    if (st && st != PRECIS_ELIMIT) pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+
+    pc_buf text;
+    pc_buf_init(&text, max_article);
+    if (!st) {
+        for (size_t i = 0; i < pg.n_blocks; i++)
+            if ((pg.blocks[i].flags & BF_H1) && !pg.meta.h1) {
+                pg.meta.h1 = pc_arena_strndup(&pg.arena, pg.text.data + pg.blocks[i].off,
+                                              pg.blocks[i].len);
+                break;
+            }
+        st = assemble(&pg, opt, &text);
+        /* JSON-LD articleBody when the DOM has clearly less (script-rendered page) */
+        if (!st && !opt->all_text && pg.meta.ld_body && strlen(pg.meta.ld_body) > 2 * text.len + 200) {
+            text.len = 0;
+            st = pc_buf_puts(&text, pg.meta.ld_body);
+        }
+        if (st == PRECIS_ELIMIT)
+            pc_fail(err, st, name, 0, "article text longer than the %zu-byte limit", max_article);
+        else if (st)
+            pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+    }
+    if (!st) st = ph_meta_finish(&pg, opt, a);
+    if (!st) {
+        st = pt_article_set(a, &a->text, text.data ? text.data : "", text.len);
+        if (!st && text.len == 0)
+            st = pc_fail(err, PRECIS_EEMPTY, name, 0, "no article found");
+    }
+    pc_buf_free(&text);
+    page_free(&pg);
+    bump_release(arena);
+    free(arena);
+    pc_buf_free(&html);
+    return st;
+}

@@ -1,0 +1,63 @@
+/* html.h — internal interface of the HTML stage: bytes of a web page in any
+ * encoding -> UTF-8 -> gumbo tree -> article (main text + metadata).
+ * Also the streaming WARC reader. Names use the ph_ prefix. */
+#ifndef PRECIS_HTML_H
+#define PRECIS_HTML_H
+
+#include "core/core.h"
+#include "text/article.h"
+
+#define PH_MAX_DEPTH 512 /* DESIGN.md "HTML nesting 512" */
+
+typedef struct ph_options {
+    const char *url;          /* the page's address, when known (NULL = unknown) */
+    const char *content_type; /* HTTP Content-Type header, for its charset (may be NULL) */
+    const char *name;         /* input name for messages ("page.html", "x.warc:3") */
+    bool all_text;            /* keep all visible text, no extraction */
+    size_t max_article;       /* cap on extracted text bytes (0 = 5 MiB) */
+} ph_options;
+
+/* Converts raw page bytes to UTF-8 (BOM, Content-Type charset, <meta charset>,
+ * http-equiv, then uchardet; iconv; invalid sequences become U+FFFD).
+ * Appends to out. When charset is non-NULL the chosen encoding's name is
+ * copied there (cap bytes). */
+precis_status ph_decode(const char *raw, size_t len, const char *content_type, pc_buf *out,
+                        char *charset, size_t cap, pc_error *err);
+
+/* Extracts the article of a page given as raw bytes (any encoding). On
+ * success fills a (initialised by the caller) and returns PRECIS_OK; returns
+ * PRECIS_EEMPTY when no article text was found (metadata is still filled),
+ * PRECIS_ELIMIT past the nesting or text cap. */
+precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_article *a,
+                         pc_error *err);
+
+/* ---- WARC: streaming reader of response records ----------------------- */
+typedef struct ph_warc ph_warc;
+typedef struct ph_warc_record {
+    const char *target_uri;   /* WARC-Target-URI (borrowed until the next call) */
+    const char *content_type; /* HTTP Content-Type of the payload, or NULL */
+    const char *payload;      /* HTTP body (dechunked, decoded), borrowed */
+    size_t payload_len;
+    size_t index;             /* 1-based record number in the file */
+    int http_status;
+} ph_warc_record;
+
+/* Opens path ("-" = stdin), plain or gzip (per-record or whole). max_record
+ * caps one record's size (0 = 256 MiB); larger records are skipped with an
+ * ELIMIT error from ph_warc_next and reading continues. */
+precis_status ph_warc_open(const char *path, size_t max_record, ph_warc **out, pc_error *err);
+/* Reads a WARC already in memory (data must outlive the reader). */
+precis_status ph_warc_open_mem(const char *data, size_t len, const char *name, size_t max_record,
+                               ph_warc **out);
+/* Advances to the next HTML response record. Returns PRECIS_OK with *rec
+ * filled, PRECIS_EEMPTY at the end of the file, or an error for a bad record:
+ * EPARSE/ELIMIT errors are per record (the caller may call again to go on);
+ * EIO means the file cannot be read further. */
+precis_status ph_warc_next(ph_warc *w, ph_warc_record *rec, pc_error *err);
+/* Bytes consumed of the underlying (compressed) file, and its size (0 if unknown). */
+void ph_warc_progress(const ph_warc *w, uint64_t *done, uint64_t *total);
+void ph_warc_close(ph_warc *w);
+/* True when the data starts like a WARC file (after gunzip). */
+bool ph_looks_like_warc(const char *data, size_t len);
+
+#endif

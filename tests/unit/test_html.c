@@ -1,0 +1,278 @@
+/* Tests of the HTML stage: encoding detection, extraction, metadata, caps,
+ * bad input and the WARC reader. Fixtures are invented pages. */
+#include "html/html.h"
+#include "test.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define FIX "tests/fixtures/html/"
+
+static char *slurp(const char *path, size_t *len)
+{
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    if (pc_read_input_raw(path, 0, &b, NULL)) {
+        pc_buf_free(&b);
+        return NULL;
+    }
+    return pc_buf_detach(&b, len);
+}
+
+static precis_status extract(const char *html, size_t len, bool all, pt_article *a)
+{
+    ph_options o = {0};
+    o.all_text = all;
+    pt_article_init(a);
+    return ph_extract(html, len, &o, a, NULL);
+}
+
+static char *decode(const char *raw, size_t len, const char *ct, char *cs, size_t cap)
+{
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    if (ph_decode(raw, len, ct, &out, cs, cap, NULL)) {
+        pc_buf_free(&out);
+        return NULL;
+    }
+    return pc_buf_detach(&out, NULL);
+}
+
+TEST(decode_meta_charset_latin1)
+{
+    const char *raw = "<meta charset=\"iso-8859-1\"><p>Caf\xe9</p>";
+    char cs[32];
+    char *s = decode(raw, strlen(raw), NULL, cs, sizeof cs);
+    CHECK(s && strstr(s, "Caf\xc3\xa9"));
+    CHECK_STR(cs, "WINDOWS-1252");
+    free(s);
+}
+
+TEST(decode_http_content_type_wins)
+{
+    const char *raw = "<meta charset=\"utf-8\"><p>\xc4pfel</p>"; /* latin-1 bytes */
+    char cs[32];
+    char *s = decode(raw, strlen(raw), "text/html; charset=ISO-8859-1", cs, sizeof cs);
+    CHECK(s && strstr(s, "\xc3\x84pfel"));
+    free(s);
+}
+
+TEST(decode_bom_and_misdeclared_utf8)
+{
+    char cs[32];
+    /* UTF-8 BOM, no declaration */
+    char *s = decode("\xef\xbb\xbf<p>na\xc3\xafve</p>", 16, NULL, cs, sizeof cs);
+    CHECK(s && strcmp(s, "<p>na\xc3\xafve</p>") == 0);
+    CHECK_STR(cs, "UTF-8");
+    free(s);
+    /* declared latin-1 but valid UTF-8: it is UTF-8 */
+    const char *raw = "<meta charset=latin1><p>Stra\xc3\x9f" "e</p>";
+    s = decode(raw, strlen(raw), NULL, cs, sizeof cs);
+    CHECK(s && strstr(s, "Stra\xc3\x9f" "e"));
+    CHECK_STR(cs, "UTF-8");
+    free(s);
+    /* UTF-16LE with BOM */
+    const char u16[] = "\xff\xfe<\0p\0>\0h\0i\0";
+    s = decode(u16, sizeof u16 - 1, NULL, cs, sizeof cs);
+    CHECK(s && strcmp(s, "<p>hi") == 0);
+    free(s);
+}
+
+TEST(decode_always_valid_utf8)
+{
+    const char raw[] = "<meta charset=utf-8>\xff\xfe\xc3(\xe2\x82 ok \x80";
+    char *s = decode(raw, sizeof raw - 1, NULL, NULL, 0);
+    CHECK(s && pc_utf8_valid(s, strlen(s)));
+    free(s);
+}
+
+TEST(extracts_article_not_debris)
+{
+    size_t len;
+    char *html = slurp(FIX "harbour_gazette.html", &len);
+    CHECK(html != NULL);
+    if (!html) return;
+    pt_article a;
+    CHECK(extract(html, len, false, &a) == PRECIS_OK);
+    const char *t = a.text ? a.text : "";
+    CHECK(strstr(t, "The ferry link between Portwhistle and Kelmar Island reopened"));
+    CHECK(strstr(t, "Repairs to the damaged posts"));
+    CHECK(strstr(t, "Supplies flown in"));                    /* heading kept */
+    CHECK(strstr(t, "Daily crossings resume at 06:45.\nFreight")); /* list items, one a line */
+    CHECK(strstr(t, "everyone pulled together"));             /* quote kept */
+    CHECK(strstr(t, "landing strip.\n\n"));                   /* paragraph breaks */
+    CHECK(!strstr(t, "cookies"));
+    CHECK(!strstr(t, "Share on"));
+    CHECK(!strstr(t, "Sport"));
+    CHECK(!strstr(t, "Related stories") && !strstr(t, "Storm closes coastal road"));
+    CHECK(!strstr(t, "grandmother") && !strstr(t, "breakwater")); /* comments */
+    CHECK(!strstr(t, "newsletter"));
+    CHECK(!strstr(t, "Lighthouse keeper"));
+    CHECK(!strstr(t, "All rights reserved"));
+    CHECK(!strstr(t, "Photo: Harbour Gazette archive"));
+    CHECK(!strstr(t, "not text") && !strstr(t, "trackPage"));
+    CHECK_STR(a.title, "Ferry service to Kelmar Island resumes after storm");
+    CHECK_STR(a.date, "2031-03-14T08:30:00+01:00");
+    CHECK_STR(a.author, "Mira Castellane");
+    CHECK_STR(a.site, "The Harbour Gazette");
+    CHECK_STR(a.url, "https://harbourgazette.example/news/2031/03/14/ferry-kelmar-resumes");
+    CHECK_STR(a.lang, "en");
+    pt_article_free(&a);
+    /* --all-text keeps the debris */
+    CHECK(extract(html, len, true, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "grandmother") && strstr(a.text, "Ferry service"));
+    CHECK(a.text && !strstr(a.text, "trackPage"));
+    pt_article_free(&a);
+    free(html);
+}
+
+TEST(metadata_fallbacks)
+{
+    const char *html =
+        "<html><head><title>Quiet week at the observatory - Valley Courier</title></head><body>"
+        "<div><p class=dateline>Published: 3 February 2029</p>"
+        "<p>The observatory on Mount Aren recorded its quietest week in a decade, with cloud cover "
+        "blocking the telescopes on six of seven nights, staff said on Sunday.</p></div></body></html>";
+    pt_article a;
+    ph_options o = {0};
+    o.url = "https://courier.example/2029/02/03/quiet-week";
+    pt_article_init(&a);
+    CHECK(ph_extract(html, strlen(html), &o, &a, NULL) == PRECIS_OK);
+    CHECK_STR(a.title, "Quiet week at the observatory");
+    CHECK_STR(a.date, "2029-02-03");
+    CHECK_STR(a.site, "courier.example");
+    CHECK_STR(a.url, "https://courier.example/2029/02/03/quiet-week");
+    CHECK(a.text && !strstr(a.text, "Published:"));
+    pt_article_free(&a);
+}
+
+TEST(jsonld_article_body_for_script_pages)
+{
+    size_t len;
+    char *html = slurp(FIX "script_rendered.html", &len);
+    pt_article a;
+    CHECK(html && extract(html, len, false, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "Nach zwei Jahren Bauzeit"));
+    CHECK_STR(a.author, "Jonas Feldmark, Lea Birnbach");
+    CHECK_STR(a.date, "2030-06-02");
+    CHECK_STR(a.lang, "de");
+    pt_article_free(&a);
+    free(html);
+}
+
+TEST(no_article_and_empty_pages)
+{
+    pt_article a;
+    pc_error err;
+    pc_error_clear(&err);
+    ph_options o = {0};
+    pt_article_init(&a);
+    const char *nav = "<nav><a href=/>Home</a> <a href=/x>About</a></nav>";
+    CHECK(ph_extract(nav, strlen(nav), &o, &a, &err) == PRECIS_EEMPTY);
+    CHECK(strstr(err.msg, "no article found"));
+    pt_article_free(&a);
+    CHECK(extract("", 0, false, &a) == PRECIS_EEMPTY);
+    pt_article_free(&a);
+}
+
+static char *nested(int depth)
+{
+    char *s = malloc((size_t)depth * 11 + 64);
+    size_t k = 0;
+    for (int i = 0; i < depth; i++) k += (size_t)sprintf(s + k, "<div>");
+    k += (size_t)sprintf(s + k, "<p>deep text that is long enough to count as a paragraph of prose here.</p>");
+    s[k] = '\0';
+    return s;
+}
+
+TEST(nesting_cap)
+{
+    pt_article a;
+    pc_error err;
+    pc_error_clear(&err);
+    ph_options o = {0};
+    char *ok = nested(400), *deep = nested(10000);
+    pt_article_init(&a);
+    CHECK(ph_extract(ok, strlen(ok), &o, &a, &err) == PRECIS_OK);
+    pt_article_free(&a);
+    pt_article_init(&a);
+    CHECK(ph_extract(deep, strlen(deep), &o, &a, &err) == PRECIS_ELIMIT);
+    CHECK(strstr(err.msg, "nested deeper than 512"));
+    pt_article_free(&a);
+    free(ok);
+    free(deep);
+}
+
+TEST(binary_and_truncated_input)
+{
+    unsigned char bin[4096];
+    unsigned x = 12345;
+    for (size_t i = 0; i < sizeof bin; i++) {
+        x = x * 1103515245u + 12345u;
+        bin[i] = (unsigned char)(x >> 16);
+    }
+    pt_article a;
+    precis_status st = extract((const char *)bin, sizeof bin, false, &a);
+    CHECK(st == PRECIS_OK || st == PRECIS_EEMPTY);
+    CHECK(!a.text || pc_utf8_valid(a.text, strlen(a.text)));
+    pt_article_free(&a);
+    const char *cut = "<html><body><article><p>The text stops in the middle of a sentence that goes on and on <a href=\"x";
+    st = extract(cut, strlen(cut), false, &a);
+    CHECK(st == PRECIS_OK || st == PRECIS_EEMPTY);
+    pt_article_free(&a);
+}
+
+static const char *WARC =
+    "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 9\r\n\r\nsoftware\n\r\n\r\n"
+    "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/one\r\n"
+    "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n%s\r\n\r\n"
+    "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/logo.png\r\n"
+    "Content-Type: application/http; msgtype=response\r\nContent-Length: 46\r\n\r\n"
+    "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG...\r\n\r\n"
+    "WARC/1.0\r\nWARC-Type: response\r\nContent-Type: application/http\r\nContent-Length: nope\r\n\r\n"
+    "garbage\r\n\r\n"
+    "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://a.example/two\r\n"
+    "Content-Type: application/http; msgtype=response\r\nContent-Length: %zu\r\n\r\n%s\r\n\r\n";
+
+TEST(warc_reader)
+{
+    const char *one = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>first page</p>";
+    const char *two = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html\r\n\r\n"
+                      "6\r\n<p>sec\r\n9\r\nond page<\r\n3\r\n/p>\r\n0\r\n\r\n";
+    char buf[4096];
+    int n = snprintf(buf, sizeof buf, WARC, strlen(one), one, strlen(two), two);
+    ph_warc *w;
+    CHECK(ph_warc_open_mem(buf, (size_t)n, "t.warc", 0, &w) == PRECIS_OK);
+    ph_warc_record r;
+    pc_error err;
+    pc_error_clear(&err);
+    CHECK(ph_warc_next(w, &r, &err) == PRECIS_OK);
+    CHECK_STR(r.target_uri, "http://a.example/one");
+    CHECK(r.payload_len == 17 && memcmp(r.payload, "<p>first page</p>", 17) == 0);
+    CHECK(ph_warc_next(w, &r, &err) == PRECIS_EPARSE); /* bad Content-Length, named */
+    CHECK(strstr(err.msg, "record 4"));
+    CHECK(ph_warc_next(w, &r, &err) == PRECIS_OK); /* resynchronised */
+    CHECK_STR(r.target_uri, "http://a.example/two");
+    CHECK(r.payload_len == 18 && memcmp(r.payload, "<p>second page</p>", 18) == 0);
+    CHECK(ph_warc_next(w, &r, &err) == PRECIS_EEMPTY);
+    ph_warc_close(w);
+    CHECK(ph_warc_open_mem("<html>", 6, "x", 0, &w) == PRECIS_OK);
+    CHECK(ph_warc_next(w, &r, &err) == PRECIS_EPARSE);
+    ph_warc_close(w);
+}
+
+int main(void)
+{
+    RUN(decode_meta_charset_latin1);
+    RUN(decode_http_content_type_wins);
+    RUN(decode_bom_and_misdeclared_utf8);
+    RUN(decode_always_valid_utf8);
+    RUN(extracts_article_not_debris);
+    RUN(metadata_fallbacks);
+    RUN(jsonld_article_body_for_script_pages);
+    RUN(no_article_and_empty_pages);
+    RUN(nesting_cap);
+    RUN(binary_and_truncated_input);
+    RUN(warc_reader);
+    return test_done();
+}
