@@ -17,7 +17,9 @@
 #include "corpus_internal.h"
 #include "cues.h"
 #include "text/date.h"
+#include "text/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +44,7 @@ typedef struct cl_line {
     size_t first_word;   /* width of the first word of the content */
     unsigned words, letters, upper, digits, cap_words, stop[4], chars;
     bool blank, bullet, ends_sentence, ends_colon;
+    unsigned gaps;       /* inner runs of 3+ spaces: columns of a table layout */
     uint64_t hash;
     int block;
 } cl_line;
@@ -56,7 +59,7 @@ typedef struct cl_block {
     pcl_class cls;
     const char *reason;
     double score;
-    bool kept, title, in_region, list_item;
+    bool kept, title, in_region, list_item, ends_article;
 } cl_block;
 
 typedef struct cl_doc {
@@ -67,6 +70,7 @@ typedef struct cl_doc {
     cl_block *blocks;
     size_t n_blocks;
     size_t wrap; /* estimated wrap width; 0 = not wrapped */
+    pt_lang *en, *de; /* stopword lists; NULL if unavailable */
     int lang;    /* 1 en, 2 de, 3 other known, 0 unknown */
 } cl_doc;
 
@@ -115,8 +119,19 @@ static void line_features(cl_doc *d, cl_line *L)
     size_t i = L->start, end = L->start + L->len, w;
     size_t width = 0;
     /* width: characters (continuation bytes do not count) */
-    for (size_t k = i; k < end; k++)
-        if (((unsigned char)s[k] & 0xC0) != 0x80) width++;
+    for (size_t k = i; k < end; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if ((c & 0xC0) == 0x80) continue;
+        /* invisible: soft hyphen, zero-width space/joiners, BOM */
+        if (c == 0xC2 && k + 1 < end && (unsigned char)s[k + 1] == 0xAD) continue;
+        if (c == 0xE2 && k + 2 < end && (unsigned char)s[k + 1] == 0x80 &&
+            (unsigned char)s[k + 2] >= 0x8B && (unsigned char)s[k + 2] <= 0x8D)
+            continue;
+        if (c == 0xEF && k + 2 < end && (unsigned char)s[k + 1] == 0xBB &&
+            (unsigned char)s[k + 2] == 0xBF)
+            continue;
+        width++;
+    }
     L->width = width;
     while (i < end && is_space_at(s, i, end, &w)) i += w;
     size_t b;
@@ -136,6 +151,13 @@ static void line_features(cl_doc *d, cl_line *L)
     L->clen = e - i;
     L->blank = L->clen == 0;
     if (L->blank) return;
+    for (size_t q = i, run = 0; q < e; q++) {
+        if (s[q] == ' ') {
+            if (++run == 3) L->gaps++;
+        } else {
+            run = 0;
+        }
+    }
     /* words, letters, capitals, function words */
     size_t k = i;
     bool first = true;
@@ -153,8 +175,6 @@ static void line_features(cl_doc *d, cl_line *L)
             first = false;
         }
         bool has_letter = false;
-        char low[16];
-        size_t ln = 0;
         for (size_t q = ws; q < k; q++) {
             unsigned char c = (unsigned char)s[q];
             if (is_letter_byte(c)) {
@@ -164,18 +184,22 @@ static void line_features(cl_doc *d, cl_line *L)
             } else if (c >= '0' && c <= '9') {
                 L->digits++;
             }
-            if (ln < sizeof low - 1) {
-                if (c >= 'A' && c <= 'Z') low[ln++] = (char)(c + 32);
-                else if (is_letter_byte(c) || (c >= 0x80)) low[ln++] = (char)c;
-            }
         }
+        (void)wl;
         if (has_letter) {
             L->words++;
             unsigned char c0 = (unsigned char)s[ws];
             if (c0 >= 'A' && c0 <= 'Z') L->cap_words++;
-            int sw = pcl_stopword(low, ln < wl ? ln : wl);
-            if (sw) L->stop[sw]++;
         }
+    }
+    /* function words (the text layer's tokenizer and stopword lists) */
+    size_t pos = i, ws, we;
+    while (pt_next_word(s, e, &pos, &ws, &we)) {
+        if (we - ws > 12) continue; /* no stopword is that long */
+        char norm[PT_WORD_MAX + 1];
+        size_t nl = pt_normalize(s + ws, we - ws, norm);
+        if (d->en && pt_is_stopword(d->en, norm, nl)) L->stop[1]++;
+        else if (d->de && pt_is_stopword(d->de, norm, nl)) L->stop[2]++;
     }
     for (size_t q = i; q < e; q++)
         if (((unsigned char)s[q] & 0xC0) != 0x80) L->chars++;
@@ -243,30 +267,49 @@ static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, p
 
 /* ---- wrap width and blocks ------------------------------------------------ */
 
-/* The wrap width is the widest line that has a space in it, when many lines
- * come close to it; otherwise the text is not hard-wrapped. */
+/* The wrap width: hard-wrapped text has many lines ending just short of one
+ * width W and almost none beyond it. Pick the W (40..200 characters) with the
+ * most lines in [W-12, W], counting lines wider than W against it; text whose
+ * best W gathers few lines is not hard-wrapped. */
 static void estimate_wrap(cl_doc *d)
 {
-    size_t maxw = 0;
+    unsigned hist[202] = {0}; /* hist[201] = wider than 200 */
+    unsigned spaced = 0;
     for (size_t i = 0; i < d->n_lines; i++) {
         const cl_line *L = &d->lines[i];
-        if (!L->blank && L->words > 1 && L->width > maxw && L->width <= 200) maxw = L->width;
-    }
-    size_t near = 0, spaced = 0;
-    for (size_t i = 0; i < d->n_lines; i++) {
-        const cl_line *L = &d->lines[i];
-        if (L->blank || L->words < 2) continue;
+        /* menus (bullets, short items) would blur the picture */
+        if (L->blank || L->words < 4 || L->gaps || L->bullet) continue;
         spaced++;
-        if (L->width + 12 >= maxw) near++;
+        hist[L->width > 200 ? 201 : L->width]++;
     }
-    d->wrap = (maxw >= 40 && near >= 3 && near * 10 >= spaced) ? maxw : 0;
+    unsigned above = hist[201], best_score = 0, best_near = 0, best_below = 0;
+    size_t best = 0;
+    /* walk W downwards so "lines wider than W" accumulates */
+    for (size_t w = 200; w >= 50; w--) {
+        unsigned near = 0, below = 0;
+        for (size_t k = w - 12; k <= w; k++) near += hist[k];
+        for (size_t k = w - 24; k < w - 12; k++) below += hist[k];
+        int score = (int)near - 3 * (int)above;
+        if (score > (int)best_score) {
+            best_score = (unsigned)score;
+            best = w;
+            best_near = near;
+            best_below = below;
+        }
+        above += hist[w];
+    }
+    (void)spaced;
+    if (getenv("PCL_DEBUG")) fprintf(stderr, "best %zu score %u near %u below %u\n", best, best_score, best_near, best_below);
+    /* ragged-right text piles up just below its wrap width */
+    d->wrap = (best && best_near >= 4 && best_near * 2 >= best_below * 3) ? best : 0;
 }
 
 static bool continues(const cl_doc *d, const cl_line *prev, const cl_line *cur)
 {
-    if (!d->wrap || cur->bullet || prev->blank || cur->blank) return false;
+    if (!d->wrap || cur->bullet || prev->blank || cur->blank || prev->gaps || cur->gaps)
+        return false;
     /* the previous line would have taken the next word if it had fit */
-    return prev->width + 1 + cur->first_word > d->wrap;
+    return prev->width + 1 + cur->first_word + 2 > d->wrap; /* 2: widths are estimates */
 }
 
 static precis_status build_blocks(cl_doc *d, const char *name, pc_error *err)
@@ -308,9 +351,7 @@ static void detect_language(cl_doc *d)
         for (int k = 1; k < 4; k++) n[k] += d->lines[i].stop[k];
         words += d->lines[i].words;
     }
-    int best = 1;
-    for (int k = 2; k < 4; k++)
-        if (n[k] > n[best]) best = k;
+    int best = n[2] > n[1] ? 2 : 1;
     d->lang = (words >= 20 && n[best] * 20 >= words) ? best : 0;
 }
 
@@ -450,7 +491,7 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         }
     }
     pt_date dt;
-    if (single && pt_date_is_dateline(s, n, &dt)) {
+    if (single && L->digits && pt_date_is_dateline(s, n, &dt)) {
         set(B, K_DEBRIS, PCL_DATELINE, "date line");
         return;
     }
@@ -467,6 +508,13 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         }
     }
     unsigned w = B->words;
+    if (single && cu.hits[CUE_END] && w <= 8) {
+        /* "Comments", "Related posts": what follows is not the article */
+        set(B, K_DEBRIS, cu.hits[CUE_SOCIAL] || contains(s, n, "omment") ? PCL_SOCIAL : PCL_TEASER,
+            "header of a section after the article");
+        B->ends_article = true;
+        return;
+    }
     if (single && cu.hits[CUE_BYLINE] && w <= 12 && !L->ends_sentence) {
         set(B, K_DEBRIS, PCL_BYLINE, "byline");
         return;
@@ -520,6 +568,12 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         B->list_item = true;
         return;
     }
+    if (single && L->gaps >= 1 && !L->ends_sentence) {
+        /* side-by-side columns (teaser grids, tables): kept only inside the article */
+        set(B, K_SHORT, PCL_TEASER, "columns of a page layout");
+        B->list_item = true;
+        return;
+    }
     /* caption markers */
     if (contains(s, n, "(L)") || contains(s, n, "(R)") || contains(s, n, "(C)") ||
         contains(s, n, "(l.)") || contains(s, n, "(r.)") || contains(s, n, "(Photo") ||
@@ -535,6 +589,18 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         return;
     }
     set(B, K_SHORT, PCL_PARAGRAPH, NULL);
+}
+
+typedef struct hash_ref {
+    uint64_t hash;
+    size_t block;
+} hash_ref;
+
+static int cmp_hash_ref(const void *a, const void *b)
+{
+    const hash_ref *x = a, *y = b;
+    if (x->hash != y->hash) return x->hash < y->hash ? -1 : 1;
+    return x->block < y->block ? -1 : x->block > y->block;
 }
 
 /* Repetition inside the document: a headline or caption printed twice, a
@@ -568,21 +634,33 @@ static void repetition(cl_doc *d)
             }
         }
     }
-    /* short lines (menu words) that occur more than once anywhere */
+    /* short lines (menu words) that occur more than once anywhere: sort the
+     * hashes of short single-line blocks and look for equal neighbours */
+    hash_ref *refs = malloc((d->n_blocks ? d->n_blocks : 1) * sizeof *refs);
+    if (!refs) return; /* only a refinement: skip it when memory is short */
+    size_t nr = 0;
     for (size_t bi = 0; bi < d->n_blocks; bi++) {
         cl_block *B = &d->blocks[bi];
-        if (B->n != 1 || B->kind == K_DEBRIS) continue;
+        if (B->n != 1) continue;
         cl_line *L = &d->lines[B->first];
-        if (L->words > 4 || !L->hash) continue;
-        for (size_t k = 0; k < d->n_blocks; k++) {
-            if (k == bi || d->blocks[k].n != 1) continue;
-            if (same_line(L, &d->lines[d->blocks[k].first]) &&
-                d->blocks[k].cls != PCL_HEADLINE) {
-                set(B, K_DEBRIS, PCL_NAVIGATION, "short line repeated on the page");
-                break;
-            }
-        }
+        if (!L->hash || L->words > 4) continue;
+        refs[nr].hash = L->hash;
+        refs[nr].block = bi;
+        nr++;
     }
+    qsort(refs, nr, sizeof *refs, cmp_hash_ref);
+    for (size_t i = 0; i < nr;) {
+        size_t j = i + 1;
+        while (j < nr && refs[j].hash == refs[i].hash) j++;
+        if (j - i >= 2)
+            for (size_t k = i; k < j; k++) {
+                cl_block *B = &d->blocks[refs[k].block];
+                if (B->kind != K_DEBRIS)
+                    set(B, K_DEBRIS, PCL_NAVIGATION, "short line repeated on the page");
+            }
+        i = j;
+    }
+    free(refs);
 }
 
 /* Maximum-sum run of blocks: prose counts for, debris against, short lines
@@ -606,6 +684,12 @@ static void find_region(cl_doc *d, size_t *rs, size_t *re)
         default: w = 0;
         }
         B->score = w;
+        if (B->ends_article) {
+            /* the article never runs across a comments or related-posts header */
+            cur = 0;
+            cs = i + 1;
+            continue;
+        }
         if (cur <= 0) {
             cur = 0;
             cs = i;
@@ -700,6 +784,7 @@ static bool find_domain(const char *s, size_t n, size_t *ds, size_t *dl)
     static const char *const tlds[] = {".com", ".org", ".net", ".de", ".co.uk", ".at", ".ch",
                                        ".news", ".info", ".eu", ".io", ".fr", ".es", ".it"};
     for (size_t i = 0; i < n; i++) {
+        if (s[i] != '.') continue;
         for (size_t t = 0; t < sizeof tlds / sizeof *tlds; t++) {
             size_t tl = strlen(tlds[t]);
             if (i + tl > n || !starts_with_ci(s + i, n - i, tlds[t])) continue;
@@ -721,8 +806,17 @@ static bool find_domain(const char *s, size_t n, size_t *ds, size_t *dl)
 
 /* ---- main ----------------------------------------------------------------------- */
 
-static void decide(cl_doc *d, size_t rs, size_t re)
+static void decide(cl_doc *d, size_t rs, size_t re, long title)
 {
+    size_t end_mark = d->n_blocks; /* first article-ending header after the region */
+    for (size_t i = re + 1; i < d->n_blocks; i++)
+        if (d->blocks[i].ends_article) {
+            end_mark = i;
+            break;
+        }
+    /* between the title and the article's first paragraph: standfirst,
+     * fact boxes, subheadlines are article text unless they are debris */
+    if (title >= 0 && (size_t)title < rs) rs = (size_t)title + 1;
     for (size_t i = 0; i < d->n_blocks; i++) {
         cl_block *B = &d->blocks[i];
         bool inside = i >= rs && i <= re;
@@ -742,15 +836,15 @@ static void decide(cl_doc *d, size_t rs, size_t re)
         }
         /* outside the main run: long prose is kept (an article in several
          * parts), everything else is page furniture */
-        if (B->kind == K_PROSE && B->words >= 30) {
+        if (B->kind == K_PROSE && B->words >= 30 && i < end_mark) {
             B->kept = true;
             continue;
         }
         bool was_prose = B->kind == K_PROSE;
         B->kind = K_DEBRIS;
         if (B->list_item) {
-            B->cls = PCL_NAVIGATION;
-            B->reason = "list of short links outside the article";
+            if (B->cls != PCL_TEASER) B->cls = PCL_NAVIGATION;
+            if (!B->reason) B->reason = "list of short links outside the article";
         } else if (i < rs) {
             B->cls = PCL_NAVIGATION;
             B->reason = was_prose ? "text before the article" : "short line before the article";
@@ -782,9 +876,13 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     memset(&d, 0, sizeof d);
     d.s = text;
     d.len = len;
+    /* stopword lists; without them the classifier still works on shape alone */
+    if (pt_lang_open("en", &d.en, NULL)) d.en = NULL;
+    if (pt_lang_open("de", &d.de, NULL)) d.de = NULL;
     precis_status st = split_lines(&d, max_line, name, err);
     if (st) goto done;
     estimate_wrap(&d);
+    if (getenv("PCL_DEBUG")) fprintf(stderr, "wrap %zu\n", d.wrap);
     if ((st = build_blocks(&d, name, err))) goto done;
     detect_language(&d);
     for (size_t i = 0; i < d.n_blocks; i++) classify_block(&d, opt, i);
@@ -811,7 +909,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             }
         }
     }
-    decide(&d, rs, re);
+    decide(&d, rs, re, title);
 
     /* ---- metadata ---- */
     if (title >= 0) {
@@ -940,6 +1038,8 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     if (out->text_len == 0) st = PRECIS_EEMPTY;
 
 done:
+    if (d.en) pt_lang_close(d.en);
+    if (d.de) pt_lang_close(d.de);
     free(d.lines);
     free(d.blocks);
     return st;

@@ -3,6 +3,7 @@
  * Only kinds of debris, never a particular site's wording. */
 #include "cues.h"
 
+#include <pthread.h>
 #include <string.h>
 
 typedef struct cue {
@@ -89,6 +90,27 @@ static const cue CUES[] = {
     {CUE_CREDIT, "picture-alliance"}, {CUE_CREDIT, "shutterstock"}, {CUE_CREDIT, "istock"},
     {CUE_CREDIT, "wikimedia commons"}, {CUE_CREDIT, "ap photo"}, {CUE_CREDIT, "/ap"},
     {CUE_CREDIT, "^(ap)"}, {CUE_CREDIT, "keystone"}, {CUE_CREDIT, "xinhua"},
+    /* sections that follow the article (whole-line headers) */
+    {CUE_END, "^comments"}, {CUE_END, "^kommentare"}, {CUE_END, "leave a reply"},
+    {CUE_END, "leave a comment"}, {CUE_END, "^post a comment"}, {CUE_END, "^add a comment"},
+    {CUE_END, "schreibe einen kommentar"}, {CUE_END, "kommentar verfassen"},
+    {CUE_END, "kommentar schreiben"}, {CUE_END, "hinterlasse einen kommentar"},
+    {CUE_END, "hinterlasse eine antwort"}, {CUE_END, "^antwort hinterlassen"},
+    {CUE_END, "^ähnliche beiträge"}, {CUE_END, "^ähnliche artikel"}, {CUE_END, "^verwandte artikel"},
+    {CUE_END, "^related posts"}, {CUE_END, "^related articles"}, {CUE_END, "^related stories"},
+    {CUE_END, "^related content"}, {CUE_END, "you may also like"}, {CUE_END, "you might also like"},
+    {CUE_END, "dir könnte auch gefallen"}, {CUE_END, "das könnte sie auch interessieren"},
+    {CUE_END, "das könnte dich auch interessieren"}, {CUE_END, "könnte dich auch interessieren"},
+    {CUE_END, "^weitere artikel"}, {CUE_END, "^weitere beiträge"}, {CUE_END, "^mehr artikel"},
+    {CUE_END, "^more stories"}, {CUE_END, "^more articles"}, {CUE_END, "^most read"},
+    {CUE_END, "^meistgelesen"}, {CUE_END, "^most popular"}, {CUE_END, "^recommended for you"},
+    {CUE_END, "^empfehlungen"}, {CUE_END, "^auch interessant"}, {CUE_END, "^mehr zum thema"},
+    {CUE_END, "^das könnte sie auch"}, {CUE_END, "^lesen sie mehr zum thema"},
+    /* comment forms and other furniture */
+    {CUE_SOCIAL, "benachrichtige mich"}, {CUE_SOCIAL, "erforderliche felder"},
+    {CUE_SOCIAL, "required fields"}, {CUE_SOCIAL, "notify me"}, {CUE_SOCIAL, "will not be published"},
+    {CUE_SOCIAL, "wird nicht veröffentlicht"}, {CUE_NAV, "^beitragsbild"}, {CUE_NAV, "^featured image"},
+    {CUE_TEASER, "ähnliche beiträge"},
     /* bylines */
     {CUE_BYLINE, "^by "}, {CUE_BYLINE, "| by "}, {CUE_BYLINE, "^von "}, {CUE_BYLINE, "^author:"},
     {CUE_BYLINE, "^autor:"}, {CUE_BYLINE, "^autorin:"}, {CUE_BYLINE, "^written by"},
@@ -134,81 +156,73 @@ static size_t alnum_count(const char *s, size_t n)
     return k;
 }
 
+/* Phrases bucketed by first byte, built once (pthread_once: contexts may run
+ * on several threads). */
+typedef struct cue_ref {
+    const char *phrase; /* without the '^' */
+    unsigned short len;
+    unsigned char kind, anchored;
+} cue_ref;
+
+#define N_CUES (sizeof CUES / sizeof *CUES)
+static cue_ref g_refs[N_CUES];
+static unsigned short g_bucket_start[257];
+static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+    unsigned short count[256] = {0};
+    for (size_t i = 0; i < N_CUES; i++) {
+        const char *ph = CUES[i].phrase + (CUES[i].phrase[0] == '^');
+        count[(unsigned char)ph[0]]++;
+    }
+    unsigned short pos = 0;
+    for (int b = 0; b < 256; b++) {
+        g_bucket_start[b] = pos;
+        pos = (unsigned short)(pos + count[b]);
+    }
+    g_bucket_start[256] = pos;
+    unsigned short fill[256];
+    memcpy(fill, g_bucket_start, sizeof fill);
+    for (size_t i = 0; i < N_CUES; i++) {
+        bool anchored = CUES[i].phrase[0] == '^';
+        const char *ph = CUES[i].phrase + anchored;
+        cue_ref *r = &g_refs[fill[(unsigned char)ph[0]]++];
+        r->phrase = ph;
+        r->len = (unsigned short)strlen(ph);
+        r->kind = (unsigned char)CUES[i].kind;
+        r->anchored = anchored;
+    }
+}
+
 void pcl_find_cues(const char *s, size_t len, pcl_cues *out)
 {
+    pthread_once(&g_once, build_index);
     memset(out, 0, sizeof *out);
     /* Cues sit in short lines or at the start of long ones: look at 2 KiB. */
     char buf[2048 + 4];
     size_t n = lower(s, len < 2048 ? len : 2048, buf, sizeof buf);
     size_t total = alnum_count(buf, n);
-    for (size_t i = 0; i < sizeof CUES / sizeof *CUES; i++) {
-        const char *ph = CUES[i].phrase;
-        bool anchored = ph[0] == '^';
-        if (anchored) ph++;
-        size_t pl = strlen(ph);
-        const char *hay = buf;
-        while ((hay = strstr(hay, ph)) != NULL) {
-            size_t at = (size_t)(hay - buf);
-            bool left = at == 0 || !word_char((unsigned char)buf[at - 1]) || !word_char((unsigned char)ph[0]);
-            bool right = at + pl >= n || !word_char((unsigned char)buf[at + pl]) ||
-                         !word_char((unsigned char)ph[pl - 1]);
-            /* bullets and spaces may precede an anchored phrase */
-            bool start = true;
-            if (anchored)
-                for (size_t k = 0; k < at; k++)
-                    if (word_char((unsigned char)buf[k])) start = false;
-            if (left && right && start) {
-                pcl_cue_kind kd = CUES[i].kind;
-                if (!out->hits[kd]) out->first[kd] = CUES[i].phrase;
-                out->hits[kd]++;
-                if (total <= alnum_count(ph, pl) + 2) out->whole[kd] = true;
-                break;
-            }
-            if (anchored) break;
-            hay++;
+    bool seen_word = false; /* for anchored phrases: only the first word counts */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        bool wc = word_char(c);
+        if (c == ' ') continue;
+        if (wc && i > 0 && word_char((unsigned char)buf[i - 1])) continue; /* inside a word */
+        unsigned b0 = g_bucket_start[c], b1 = g_bucket_start[c + 1];
+        for (unsigned k = b0; k < b1; k++) {
+            const cue_ref *r = &g_refs[k];
+            if (r->anchored && seen_word) continue;
+            if (i + r->len > n || memcmp(buf + i, r->phrase, r->len) != 0) continue;
+            size_t e = i + r->len;
+            if (e < n && word_char((unsigned char)buf[e]) &&
+                word_char((unsigned char)r->phrase[r->len - 1]))
+                continue;
+            if (!out->hits[r->kind]) out->first[r->kind] = r->phrase;
+            out->hits[r->kind]++;
+            if (total <= alnum_count(r->phrase, r->len) + 2) out->whole[r->kind] = true;
         }
+        if (wc) seen_word = true;
     }
 }
 
-/* Function words: enough to tell prose from lists and to guess the language. */
-static const char *const STOP_EN[] = {
-    "the", "of", "and", "to", "a", "in", "that", "is", "was", "he", "for", "it", "with", "as",
-    "his", "on", "be", "at", "by", "had", "are", "but", "from", "or", "have", "an", "they",
-    "which", "were", "her", "she", "there", "been", "if", "this", "has", "will", "would", "their",
-    "its", "who", "when", "we", "not", "said", "can", "also", "after", "than", "into", "more",
-    "about", "our", "you", "your", "all", "one", "these", "those", "them", "so", "what", "while",
-    "did", "do", "does", "should", "could", "may", "must", "over", "only", "other", "such",
-    "because", "where", "being", "some", "any", "then", "out", "up", "no", "how", "why",
-};
-static const char *const STOP_DE[] = {
-    "der", "die", "und", "in", "den", "von", "zu", "das", "mit", "sich", "des", "auf", "für",
-    "ist", "im", "dem", "nicht", "ein", "eine", "als", "auch", "es", "an", "werden", "aus",
-    "er", "hat", "dass", "daß", "sie", "nach", "wird", "bei", "einer", "um", "am", "sind",
-    "noch", "wie", "einem", "über", "einen", "so", "zum", "war", "haben", "nur", "oder", "aber",
-    "vor", "zur", "bis", "mehr", "durch", "man", "sein", "wurde", "sei", "wenn", "kann", "gegen",
-    "vom", "können", "schon", "hatte", "seine", "ihre", "ich", "wir", "ihr", "uns", "diese",
-    "dieser", "dieses", "wo", "weil", "doch", "was", "wer", "denn", "da", "hier", "sehr", "alle",
-};
-static const char *const STOP_OTHER[] = {
-    /* French, Spanish, Italian, Dutch: the most frequent ones */
-    "le", "la", "les", "et", "est", "une", "du", "que", "qui", "pour", "dans", "sur", "pas",
-    "el", "los", "las", "del", "y", "por", "con", "una", "para", "es", "lo", "se", "su", "al",
-    "il", "di", "che", "non", "per", "gli", "della", "het", "een", "van", "ook", "zijn", "niet",
-    "en", "de", "op", "te",
-};
-
-static bool in_list(const char *const *list, size_t n, const char *w, size_t wl)
-{
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == wl && memcmp(list[i], w, wl) == 0) return true;
-    return false;
-}
-
-int pcl_stopword(const char *w, size_t n)
-{
-    if (n == 0 || n > 8) return 0;
-    if (in_list(STOP_EN, sizeof STOP_EN / sizeof *STOP_EN, w, n)) return 1;
-    if (in_list(STOP_DE, sizeof STOP_DE / sizeof *STOP_DE, w, n)) return 2;
-    if (in_list(STOP_OTHER, sizeof STOP_OTHER / sizeof *STOP_OTHER, w, n)) return 3;
-    return 0;
-}

@@ -16,6 +16,7 @@ typedef enum pcl_cue_kind {
     CUE_NAV,       /* skip to content, menu, home */
     CUE_CREDIT,    /* photo:, credit:, agency names */
     CUE_BYLINE,    /* by, von, author: (at the start of a line) */
+    CUE_END,       /* a section after the article: comments, related posts */
     CUE_N
 } pcl_cue_kind;
 
@@ -27,10 +28,5 @@ typedef struct pcl_cues {
 
 /* Scans one line (already trimmed; any case) for cue phrases. */
 void pcl_find_cues(const char *s, size_t len, pcl_cues *out);
-
-/* Language-specific function words; returns 1 for English, 2 for German,
- * 3 for another language we know a few function words of (fr/es/it/nl), 0 if
- * the lower-cased word w[0..n) is not one. */
-int pcl_stopword(const char *w, size_t n);
 
 #endif
