@@ -27,9 +27,9 @@ typedef struct pr_text {
     uint32_t *lcs; /* readText_LCS: the same per sentence (differs only with -b) */
     size_t *sent;  /* nsent + 1 offsets into lcs */
     size_t nsent, nlcs;
-    uint32_t *grams[MAX_NGRAM]; /* sorted n-gram ids, n = index + 1 */
+    uint64_t *grams[MAX_NGRAM]; /* sorted n-gram keys, n = index + 1 */
     size_t ngrams[MAX_NGRAM];
-    uint32_t *skip[2]; /* sorted skip-gram ids: [0] the first skip metric, [1] SU with -U */
+    uint64_t *skip[2]; /* sorted skip-gram keys: [0] the first skip metric, [1] SU with -U */
     size_t nskip[2];
 } pr_text;
 
@@ -332,22 +332,35 @@ static precis_status analyse(precis_rouge *r, const char *text, size_t len, cons
     if ((st = pr_truncate(&tmp, low, len, r->o.word_limit, r->o.byte_limit, PR_READ_JOINED,
                           &pieces, &np)))
         goto done;
+    /* readText_LCS keeps the same pieces unless a byte limit is given (see
+     * pr_truncate), so the sentence ends are recorded on the same pass. */
+    bool same_pieces = r->o.byte_limit == 0;
+    size_t zero = 0;
     r->tokbuf.len = 0;
-    for (size_t i = 0; i < np && !c.st; i++) pr_tokenize(pieces[i].s, pieces[i].n, on_token, &c);
+    r->sentbuf.len = 0;
+    if ((st = pc_buf_append(&r->sentbuf, &zero, sizeof zero))) goto done;
+    for (size_t i = 0; i < np && !c.st; i++) {
+        pr_tokenize(pieces[i].s, pieces[i].n, on_token, &c);
+        size_t off = r->tokbuf.len / sizeof(uint32_t);
+        if (!c.st && same_pieces) c.st = pc_buf_append(&r->sentbuf, &off, sizeof off);
+    }
     if ((st = c.st)) goto done;
     t->ntok = r->tokbuf.len / sizeof(uint32_t);
     st = PRECIS_ENOMEM;
     if (!(t->tok = arena_copy(&r->arena, r->tokbuf.data, r->tokbuf.len))) goto done;
 
-    /* readText_LCS: the same, sentence by sentence. */
-    if (!r->o.no_lcs) {
+    if (!r->o.no_lcs && same_pieces) {
+        t->nsent = np;
+        t->nlcs = t->ntok;
+        t->lcs = t->tok;
+        if (!(t->sent = arena_copy(&r->arena, r->sentbuf.data, r->sentbuf.len))) goto done;
+    } else if (!r->o.no_lcs) {
         if ((st = pr_truncate(&tmp, low, len, r->o.word_limit, r->o.byte_limit, PR_READ_LCS,
                               &pieces, &np)))
             goto done;
         c.out = &r->lcsbuf;
         r->lcsbuf.len = 0;
         r->sentbuf.len = 0;
-        size_t zero = 0;
         if ((st = pc_buf_append(&r->sentbuf, &zero, sizeof zero))) goto done;
         for (size_t i = 0; i < np && !c.st; i++) {
             pr_tokenize(pieces[i].s, pieces[i].n, on_token, &c);
@@ -363,32 +376,35 @@ static precis_status analyse(precis_rouge *r, const char *text, size_t len, cons
             goto done;
     }
 
-    /* Sorted gram ids, once per summary. */
+    /* Sorted gram keys, once per summary. */
+    size_t nt = t->ntok ? t->ntok : 1;
+    if (r->o.max_n > 0) {
+        st = PRECIS_ENOMEM;
+        uint32_t *prefix = pc_arena_alloc(&tmp, nt * sizeof *prefix);
+        uint64_t *sort_tmp = pc_arena_alloc(&tmp, nt * sizeof *sort_tmp);
+        if (!prefix || !sort_tmp) goto done;
+        for (int n = 1; n <= r->o.max_n; n++)
+            if (!(t->grams[n - 1] = pc_arena_alloc(&r->arena, nt * sizeof(uint64_t)))) goto done;
+        if ((st = pr_ngram_levels(r->vocab, t->tok, t->ntok, r->o.max_n, t->grams, t->ngrams,
+                                  prefix, sort_tmp)))
+            goto done;
+    }
     for (size_t m = 0; m < r->n_metrics; m++) {
         const pr_metric *mt = &r->metrics[m];
-        if (mt->kind == K_NGRAM) {
-            uint32_t *g = pc_arena_alloc(&r->arena, (t->ntok ? t->ntok : 1) * sizeof *g);
-            if (!g) goto done;
-            size_t k = pr_ngrams(r->vocab, t->tok, t->ntok, mt->n, g);
-            if (k == SIZE_MAX) goto done;
-            t->grams[mt->n - 1] = g;
-            t->ngrams[mt->n - 1] = k;
-        } else if (mt->kind == K_SKIP) {
-            size_t k = pr_skip_count(t->ntok, r->o.skip_gap, mt->unigrams);
-            if (k > MAX_SKIP_GRAMS) {
-                st = pc_fail(&r->err, PRECIS_ELIMIT, name, 0,
-                             "too many skip-bigrams (%zu) for -2 %d; use a smaller gap or -l",
-                             k, r->o.skip_gap);
-                goto done;
-            }
-            uint32_t *g = pc_arena_alloc(&r->arena, (k ? k : 1) * sizeof *g);
-            if (!g) goto done;
-            if (pr_skipgrams(r->vocab, t->tok, t->ntok, r->o.skip_gap, mt->unigrams, g) ==
-                SIZE_MAX)
-                goto done;
-            t->skip[mt->n] = g;
-            t->nskip[mt->n] = k;
+        if (mt->kind != K_SKIP) continue;
+        size_t k = pr_skip_count(t->ntok, r->o.skip_gap, mt->unigrams);
+        if (k > MAX_SKIP_GRAMS) {
+            st = pc_fail(&r->err, PRECIS_ELIMIT, name, 0,
+                         "too many skip-bigrams (%zu) for -2 %d; use a smaller gap or -l", k,
+                         r->o.skip_gap);
+            goto done;
         }
+        st = PRECIS_ENOMEM;
+        uint64_t *g = pc_arena_alloc(&r->arena, (k ? k : 1) * sizeof *g);
+        uint64_t *sort_tmp = pc_arena_alloc(&tmp, (k ? k : 1) * sizeof *sort_tmp);
+        if (!g || !sort_tmp) goto done;
+        t->nskip[mt->n] = pr_skipgrams(t->tok, t->ntok, r->o.skip_gap, mt->unigrams, g, sort_tmp);
+        t->skip[mt->n] = g;
     }
     st = PRECIS_OK;
     *out = t;
@@ -584,12 +600,6 @@ static precis_status score_one(precis_rouge *r, run_ctx *rc, const pr_metric *mt
     return PRECIS_OK;
 }
 
-static int cmp_double(const void *x, const void *y)
-{
-    double a = *(const double *)x, b = *(const double *)y;
-    return a < b ? -1 : a > b;
-}
-
 /* The bootstrap picks depend only on the number of instances: srand(i) then
  * int(rand(n)) n times, for sample i. */
 static const uint32_t *picks_for(precis_rouge *r, size_t n)
@@ -630,8 +640,10 @@ static precis_status averages(precis_rouge *r, pr_result *res)
     long R = r->o.resamples;
     const uint32_t *idx = picks_for(r, n);
     double *samples = malloc((size_t)R * 3 * sizeof *samples);
-    if (!idx || !samples) {
+    uint64_t *bits = malloc((size_t)R * 2 * sizeof *bits);
+    if (!idx || !samples || !bits) {
         free(samples);
+        free(bits);
         return pc_fail(&r->err, PRECIS_ENOMEM, NULL, 0, "out of memory");
     }
     double *sr = samples, *sp = samples + R, *sf = samples + 2 * R;
@@ -664,7 +676,10 @@ static precis_status averages(precis_rouge *r, pr_result *res)
     double ratio = (double)R - delta - 1 - (double)ua;
     for (int j = 0; j < 3; j++) {
         double *arr = samples + j * R;
-        qsort(arr, (size_t)R, sizeof *arr, cmp_double);
+        /* Scores are >= 0, and non-negative doubles order like their bits. */
+        memcpy(bits, arr, (size_t)R * sizeof *arr);
+        pr_sort_u64(bits, (size_t)R, bits + R);
+        memcpy(arr, bits, (size_t)R * sizeof *arr);
         double sum = 0;
         for (long s = 0; s < R; s++) sum += arr[s];
         res->avg[j] = pr_round5(sum / (double)R);
@@ -673,6 +688,7 @@ static precis_status averages(precis_rouge *r, pr_result *res)
         res->hi[j] = pr_round5(u + (at_or_zero(arr, R, ub) - u) * ratio);
     }
     free(samples);
+    free(bits);
     return PRECIS_OK;
 }
 

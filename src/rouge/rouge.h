@@ -83,26 +83,31 @@ pr_vocab *pr_vocab_new(void);
 void pr_vocab_free(pr_vocab *v);
 /* Id of a string (interned on first sight); UINT32_MAX when out of memory. */
 uint32_t pr_vocab_word(pr_vocab *v, const char *s, size_t n);
-/* Id of the ordered pair (a, b): used for n-grams (prefix gram, last token)
- * and skip-bigrams. Pair ids and word ids share one space, so a unigram never
+/* Id of the ordered pair (a, b): an n-gram as (prefix gram, last token). Pair ids and word ids share one space, so a unigram never
  * equals a pair. UINT32_MAX when out of memory. */
 uint32_t pr_vocab_pair(pr_vocab *v, uint32_t a, uint32_t b);
 const char *pr_vocab_str(const pr_vocab *v, uint32_t id, size_t *n); /* NULL for pairs */
 uint32_t pr_vocab_size(const pr_vocab *v);
 
 /* ---- counting ------------------------------------------------------------ */
-/* Sum over distinct grams of min(count in a, count in b); a and b sorted. */
-size_t pr_clipped_hits(const uint32_t *a, size_t na, const uint32_t *b, size_t nb);
+/* Grams are exact 64-bit keys (see text.c); arrays of them are kept sorted.
+ * Sum over distinct grams of min(count in a, count in b). */
+size_t pr_clipped_hits(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
-/* The n-grams (as ids) of a token sequence, sorted; returns their number
- * (max(0, n_tokens - n + 1)). out needs n_tokens entries. */
-size_t pr_ngrams(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int n, uint32_t *out);
+/* The n-grams of a token sequence for n = 1..max_n, each level sorted into
+ * out[n-1] (levels whose out is NULL are skipped; each needs n_tokens
+ * entries); counts[n-1] = max(0, n_tokens - n + 1). prefix (n_tokens entries)
+ * and tmp (n_tokens entries, or NULL) are scratch. */
+precis_status pr_ngram_levels(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int max_n,
+                              uint64_t **out, size_t *counts, uint32_t *prefix, uint64_t *tmp);
 /* ROUGE-S/SU grams, sorted: skip-bigrams with at most skip tokens between
  * (skip < 0: unlimited) and, with unigrams, every token but the last (as the
- * script's loop does). Returns the count; out needs pr_skip_count() entries. */
+ * script's loop does). out and tmp (or NULL) need pr_skip_count() entries. */
+/* Sorts a (radix sort when tmp, n entries of scratch, is given and n is large). */
+void pr_sort_u64(uint64_t *a, size_t n, uint64_t *tmp);
 size_t pr_skip_count(size_t n_tokens, int skip, bool unigrams);
-size_t pr_skipgrams(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int skip,
-                    bool unigrams, uint32_t *out);
+size_t pr_skipgrams(const uint32_t *tokens, size_t n_tokens, int skip, bool unigrams,
+                    uint64_t *out, uint64_t *tmp);
 
 /* ROUGE-L hit of one model against one peer (both split in sentences), as
  * ROUGE-1.5.5 counts it: for each model sentence the union of its LCS with

@@ -264,19 +264,21 @@ const char *pr_vocab_str(const pr_vocab *v, uint32_t id, size_t *n)
 uint32_t pr_vocab_size(const pr_vocab *v) { return v->n_entries; }
 
 /* ---- grams ------------------------------------------------------------------------ */
+/* A gram is a 64-bit key, exact (no hashing): a unigram is its token id; a
+ * pair is ((first + 1) << 32 | last), where first is a token id (bigrams,
+ * skip-bigrams) or the interned id of the (n-1)-gram prefix (n >= 3). Keys
+ * are compared only within one gram order, where equal keys mean equal grams. */
 
-static int cmp_u32(const void *x, const void *y)
+static uint64_t pair_key(uint32_t first, uint32_t last)
 {
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return a < b ? -1 : a > b;
+    return ((uint64_t)first + 1) << 32 | last;
 }
 
-static void sort_ids(uint32_t *a, size_t n)
+void pr_sort_u64(uint64_t *a, size_t n, uint64_t *tmp)
 {
-    /* Summaries are short: insertion sort for small runs, qsort otherwise. */
-    if (n < 48) {
+    if (n < 64 || !tmp || n > UINT32_MAX) {
         for (size_t i = 1; i < n; i++) {
-            uint32_t x = a[i];
+            uint64_t x = a[i];
             size_t j = i;
             while (j > 0 && a[j - 1] > x) {
                 a[j] = a[j - 1];
@@ -286,17 +288,38 @@ static void sort_ids(uint32_t *a, size_t n)
         }
         return;
     }
-    qsort(a, n, sizeof *a, cmp_u32);
+    /* LSD radix sort, one byte a pass; all eight histograms come from one
+     * read, and passes where every key has the same byte are skipped. */
+    uint32_t cnt[8][256];
+    memset(cnt, 0, sizeof cnt);
+    for (size_t i = 0; i < n; i++)
+        for (int b = 0; b < 8; b++) cnt[b][(a[i] >> (8 * b)) & 255]++;
+    uint64_t *src = a, *dst = tmp;
+    for (int b = 0; b < 8; b++) {
+        int shift = 8 * b;
+        if (cnt[b][(src[0] >> shift) & 255] == n) continue;
+        uint32_t pos = 0;
+        for (int k = 0; k < 256; k++) {
+            uint32_t c = cnt[b][k];
+            cnt[b][k] = pos;
+            pos += c;
+        }
+        for (size_t i = 0; i < n; i++) dst[cnt[b][(src[i] >> shift) & 255]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a) memcpy(a, src, n * sizeof *a);
 }
 
-size_t pr_clipped_hits(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+size_t pr_clipped_hits(const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
     size_t i = 0, j = 0, hits = 0;
     while (i < na && j < nb) {
         if (a[i] < b[j]) i++;
         else if (a[i] > b[j]) j++;
         else {
-            uint32_t g = a[i];
+            uint64_t g = a[i];
             size_t ca = 0, cb = 0;
             while (i < na && a[i] == g) i++, ca++;
             while (j < nb && b[j] == g) j++, cb++;
@@ -306,18 +329,29 @@ size_t pr_clipped_hits(const uint32_t *a, size_t na, const uint32_t *b, size_t n
     return hits;
 }
 
-size_t pr_ngrams(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int n, uint32_t *out)
+precis_status pr_ngram_levels(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int max_n,
+                              uint64_t **out, size_t *counts, uint32_t *prefix, uint64_t *tmp)
 {
-    if (n < 1 || n_tokens < (size_t)n) return 0;
-    size_t count = n_tokens - (size_t)n + 1;
-    /* out[i] holds the gram starting at i, grown one token per round. */
-    for (size_t i = 0; i < n_tokens; i++) out[i] = tokens[i];
-    for (int k = 1; k < n; k++)
-        for (size_t i = 0; i + (size_t)k < n_tokens; i++) out[i] = pr_vocab_pair(v, out[i], tokens[i + (size_t)k]);
-    for (size_t i = 0; i < count; i++)
-        if (out[i] == UINT32_MAX) return SIZE_MAX;
-    sort_ids(out, count);
-    return count;
+    /* prefix[i]: id of the (n-1)-gram starting at i, grown one token a level. */
+    for (size_t i = 0; i < n_tokens; i++) prefix[i] = tokens[i];
+    for (int n = 1; n <= max_n; n++) {
+        size_t count = n_tokens >= (size_t)n ? n_tokens - (size_t)n + 1 : 0;
+        counts[n - 1] = count;
+        if (!out[n - 1]) continue;
+        uint64_t *o = out[n - 1];
+        if (n == 1) {
+            for (size_t i = 0; i < count; i++) o[i] = tokens[i];
+        } else {
+            for (size_t i = 0; i < count; i++) o[i] = pair_key(prefix[i], tokens[i + (size_t)n - 1]);
+            if (n < max_n) /* the next level needs these grams as ids */
+                for (size_t i = 0; i < count; i++) {
+                    prefix[i] = pr_vocab_pair(v, prefix[i], tokens[i + (size_t)n - 1]);
+                    if (prefix[i] == UINT32_MAX) return PRECIS_ENOMEM;
+                }
+        }
+        pr_sort_u64(o, count, tmp);
+    }
+    return PRECIS_OK;
 }
 
 size_t pr_skip_count(size_t n_tokens, int skip, bool unigrams)
@@ -331,21 +365,17 @@ size_t pr_skip_count(size_t n_tokens, int skip, bool unigrams)
     return count;
 }
 
-size_t pr_skipgrams(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int skip,
-                    bool unigrams, uint32_t *out)
+size_t pr_skipgrams(const uint32_t *tokens, size_t n_tokens, int skip, bool unigrams,
+                    uint64_t *out, uint64_t *tmp)
 {
     size_t count = 0;
     for (size_t i = 0; i + 1 < n_tokens; i++) {
         if (unigrams) out[count++] = tokens[i];
         size_t last = n_tokens - 1;
         if (skip >= 0 && i + (size_t)skip + 1 < last) last = i + (size_t)skip + 1;
-        for (size_t j = i + 1; j <= last; j++) {
-            uint32_t id = pr_vocab_pair(v, tokens[i], tokens[j]);
-            if (id == UINT32_MAX) return SIZE_MAX;
-            out[count++] = id;
-        }
+        for (size_t j = i + 1; j <= last; j++) out[count++] = pair_key(tokens[i], tokens[j]);
     }
-    sort_ids(out, count);
+    pr_sort_u64(out, count, tmp);
     return count;
 }
 
@@ -365,6 +395,31 @@ static bool grow(void **p, size_t *cap, size_t need, size_t elem)
 
 enum { DIR_DIAG = 1, DIR_UP = 2, DIR_LEFT = 3 };
 
+/* Sentences under 255 tokens (nearly all): keep the whole table of LCS
+ * lengths in bytes and read the script's moves back from it; the move at
+ * (i, j) is "diagonal" on equal tokens, else "up" when c[i-1][j] >= c[i][j-1]. */
+static void lcs_mark_small(uint8_t *c, const uint32_t *m, size_t mn, const uint32_t *p, size_t pn,
+                           uint8_t *mask)
+{
+    size_t w = pn + 1;
+    memset(c, 0, w);
+    for (size_t i = 1; i <= mn; i++) {
+        uint8_t *row = c + i * w, *up = row - w;
+        uint32_t mi = m[i - 1];
+        row[0] = 0;
+        for (size_t j = 1; j <= pn; j++) {
+            uint8_t a = up[j], b = row[j - 1];
+            row[j] = mi == p[j - 1] ? (uint8_t)(up[j - 1] + 1) : (a >= b ? a : b);
+        }
+    }
+    size_t i = mn, j = pn;
+    while (i && j) {
+        if (m[i - 1] == p[j - 1]) mask[--i] = 1, j--;
+        else if (c[(i - 1) * w + j] >= c[i * w + j - 1]) i--;
+        else j--;
+    }
+}
+
 /* One model sentence against one peer sentence: the script's DP (ties go
  * "up"), then the backtrack from the corner marks model positions. */
 static precis_status lcs_mark(pr_lcs_scratch *sc, const uint32_t *m, size_t mn, const uint32_t *p,
@@ -373,6 +428,11 @@ static precis_status lcs_mark(pr_lcs_scratch *sc, const uint32_t *m, size_t mn, 
     if (mn == 0 || pn == 0) return PRECIS_OK;
     if (mn > max_cells / pn) return PRECIS_ELIMIT;
     size_t w = pn + 1;
+    if (mn < 255 && pn < 255) {
+        if (!grow((void **)&sc->dir, &sc->dir_cap, (mn + 1) * w, 1)) return PRECIS_ENOMEM;
+        lcs_mark_small(sc->dir, m, mn, p, pn, mask);
+        return PRECIS_OK;
+    }
     if (!grow((void **)&sc->dir, &sc->dir_cap, (mn + 1) * w, 1) ||
         !grow((void **)&sc->row, &sc->row_cap, 2 * w, sizeof(uint32_t)))
         return PRECIS_ENOMEM;
