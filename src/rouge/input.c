@@ -168,18 +168,14 @@ static bool json_text(json_t *v, pc_buf *out)
     return true;
 }
 
-static precis_status load_jsonl(precis_rouge *r, const char *path, const char *system)
+precis_status pr_load_jsonl_buffer(precis_rouge *r, const char *path, const char *data,
+                                   size_t size, const char *system)
 {
-    pc_buf file, text;
-    pc_buf_init(&file, 0);
+    pc_buf text;
     pc_buf_init(&text, 0);
-    precis_status st = pc_read_input(path, 0, &file, pr_err(r));
-    if (st) {
-        pc_buf_free(&file);
-        return st;
-    }
+    precis_status st = PRECIS_OK;
     pc_line_iter it;
-    pc_lines_init(&it, file.data, file.len);
+    pc_lines_init(&it, data, size);
     const char *line;
     size_t len, loaded = 0;
     char src[1024];
@@ -238,11 +234,22 @@ static precis_status load_jsonl(precis_rouge *r, const char *path, const char *s
         }
         json_decref(obj);
     }
-    pc_buf_free(&file);
     pc_buf_free(&text);
     if (st) return st;
     if (!loaded) return pc_fail(pr_err(r), PRECIS_EEMPTY, path, 0, "no summaries found");
     return PRECIS_OK;
+}
+
+static precis_status load_jsonl(precis_rouge *r, const char *path, const char *system)
+{
+    pc_buf file;
+    pc_buf_init(&file, 0);
+    /* UTF-8 is repaired first: a bad byte costs a U+FFFD (a separator for
+     * ROUGE's ASCII tokens), not the line. */
+    precis_status st = pc_read_input(path, 0, &file, pr_err(r));
+    if (!st) st = pr_load_jsonl_buffer(r, path, file.data, file.len, system);
+    pc_buf_free(&file);
+    return st;
 }
 
 precis_status precis_rouge_load_refs_jsonl(precis_rouge *r, const char *path)

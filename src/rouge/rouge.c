@@ -489,16 +489,16 @@ precis_status precis_rouge_add_summary(precis_rouge *r, const char *system, cons
 {
     if (!r || !system || !topic || (!text && len)) return PRECIS_EINVAL;
     if (r->ran) return pc_fail(&r->err, PRECIS_EINVAL, NULL, 0, "inputs added after the run");
+    pr_text *t;
+    precis_status st = analyse(r, text ? text : "", len, source, &t);
+    if (st) return st;
     size_t si, ti;
-    precis_status st;
     if ((st = system_index(r, system, &si)) || (st = topic_index(r, topic, &ti)))
         return pc_fail(&r->err, st, source, 0, "out of memory");
     pr_system *s = &r->systems[si];
     if (ti < s->cap && s->peers[ti])
         return pc_fail(&r->err, PRECIS_EINVAL, source, 0,
                        "a second summary from system %s for topic %s", system, topic);
-    pr_text *t;
-    if ((st = analyse(r, text ? text : "", len, source, &t))) return st;
     if (ti >= s->cap) {
         size_t nc = s->cap ? s->cap : 64;
         while (nc <= ti) nc *= 2;

@@ -146,5 +146,9 @@ double pr_drand48(pr_rand48 *r);
 void pr_warn(precis_rouge *r, const char *fmt, ...) PC_PRINTF(2, 3);
 pc_error *pr_err(precis_rouge *r);
 size_t pr_max_summary(const precis_rouge *r);
+/* The JSONL reader on a buffer (UTF-8 already repaired): references when
+ * system is NULL, else that system's summaries. path names it in messages. */
+precis_status pr_load_jsonl_buffer(precis_rouge *r, const char *path, const char *data,
+                                   size_t size, const char *system);
 
 #endif /* PRECIS_ROUGE_INTERNAL_H */

@@ -54,6 +54,120 @@ compare() {
         }' "$off"_per_topic.tsv "$ours"
 }
 
+# ---- usage --------------------------------------------------------------------
+p eval; check eval_no_args_exit_1 test "$rc" -eq 1
+p eval --help; check eval_help_lists_rouge grep -q '^  rouge' "$TMP/out"
+p eval rouge --help; check rouge_help_exit_0 test "$rc" -eq 0
+check rouge_help_shows_options grep -q -- '--models DIR' "$TMP/out"
+p eval rouge; check rouge_no_inputs_exit_1 test "$rc" -eq 1
+p eval bleu; check eval_unknown_evaluator_exit_1 test "$rc" -eq 1
+p eval rouge -l 10 -b 10 --models "$TMP" --peers "$TMP"
+check words_and_bytes_exit_1 test "$rc" -eq 1
+check words_and_bytes_message grep -q 'not both' "$TMP/err"
+p eval rouge -w 1.2 --models "$TMP" --peers "$TMP"; check unsupported_w_exit_1 test "$rc" -eq 1
+p eval rouge -n x --models "$TMP" --peers "$TMP"; check bad_number_exit_1 test "$rc" -eq 1
+p eval rouge --frobnicate; check unknown_option_exit_1 test "$rc" -eq 1
+p eval rouge config.xml; check xml_config_exit_1 test "$rc" -eq 1
+
+# ---- a small invented set ---------------------------------------------------------
+M="$TMP/models"; P="$TMP/peers"
+mkdir -p "$M" "$P/sysA" "$P/sysB"
+printf 'The harbour bridge reopened on Monday after repairs.\nTraffic in the old town eased.\n' > "$M/t1.m.a"
+printf 'Repairs closed the harbour bridge for a month.\nIt reopened Monday.\n' > "$M/t1.m.b"
+printf 'Farmers in the valley expect a late harvest.\nRain delayed the planting.\n' > "$M/t2.m.a"
+printf 'The bridge reopened on Monday.\nTraffic eased.\n' > "$P/sysA/t1.txt"
+printf 'Rain delayed planting, so the harvest will be late.\n' > "$P/sysA/t2.txt"
+printf 'A bridge in the harbour was repaired.\n' > "$P/sysB/t1.txt"
+printf 'Farmers expect rain.\n' > "$P/sysB/t2.txt"
+p eval rouge -n 2 -m --models "$M" --peers "$P"
+check small_set_exit_0 test "$rc" -eq 0
+check small_set_line_format grep -Eq '^sysA ROUGE-2 Average_R: 0\.[0-9]{5} \(95%-conf\.int\. 0\.[0-9]{5} - 0\.[0-9]{5}\)$' "$TMP/out"
+check small_set_both_systems grep -q '^sysB ROUGE-L Average_F' "$TMP/out"
+check small_set_quiet test ! -s "$TMP/err"
+p eval rouge -n 2 -m --format json -d --models "$M" --peers "$P/sysA"
+check json_system grep -q '"system": "sysA"' "$TMP/out"
+check json_topics grep -q '"topic": "t2"' "$TMP/out"
+p eval rouge -n 1 -d --format tsv --models "$M" --peers "$P"
+check tsv_header grep -q "^system	metric	stat	value	ci95_low	ci95_high$" "$TMP/out"
+check tsv_per_topic grep -q "^sysB	t2	ROUGE-1	" "$TMP/out"
+# Two --peers give the same result as the directory of systems.
+p eval rouge -n 2 --models "$M" --peers "$P"; cp "$TMP/out" "$TMP/both"
+p eval rouge -n 2 --models "$M" --peers "$P/sysA" --peers "$P/sysB"
+check two_peers_same_as_dir cmp -s "$TMP/out" "$TMP/both"
+
+# ---- bad input --------------------------------------------------------------------------
+p eval rouge -n 1 --models "$TMP/nowhere" --peers "$P"
+check missing_models_exit_2 test "$rc" -eq 2
+check missing_models_names_dir grep -q "nowhere: not a directory" "$TMP/err"
+check missing_models_one_line test "$(wc -l < "$TMP/err")" -eq 1
+p eval rouge -n 1 --models "$M" --peers "$TMP/nopeers"
+check missing_peers_exit_2 test "$rc" -eq 2
+mkdir -p "$TMP/emptydir"
+p eval rouge -n 1 --models "$TMP/emptydir" --peers "$P"
+check empty_models_exit_3 test "$rc" -eq 3
+
+B="$TMP/bad"; mkdir -p "$B/empty" "$B/binary" "$B/utf8" "$B/notopic" "$B/huge"
+: > "$B/empty/t1.txt"; cp "$P/sysA/t2.txt" "$B/empty/"
+p eval rouge -n 1 --models "$M" --peers "$B/empty"
+check empty_summary_exit_0 test "$rc" -eq 0
+check empty_summary_scores_zero grep -q 'Eval\|empty ROUGE-1 Average_R' "$TMP/out"
+check empty_summary_named grep -q 'empty/t1.txt: summary of system empty for topic t1 has no words' "$TMP/err"
+printf 'The bridge\000\001\002\377 reopened\n' > "$B/binary/t1.txt"; cp "$P/sysA/t2.txt" "$B/binary/"
+p eval rouge -n 1 --models "$M" --peers "$B/binary"
+check binary_exit_2 test "$rc" -eq 2
+check binary_named grep -q 'binary/t1.txt: binary data' "$TMP/err"
+check binary_rest_scored grep -q '^binary ROUGE-1 Average_R' "$TMP/out"
+printf 'The bridge \377\376re\300opened on Monday.\nTraffic \355\240\200eased.\n' > "$B/utf8/t1.txt"; cp "$P/sysA/t2.txt" "$B/utf8/"
+p eval rouge -n 1 --models "$M" --peers "$B/utf8"
+check invalid_utf8_exit_0 test "$rc" -eq 0
+check invalid_utf8_scored grep -q '^utf8 ROUGE-1 Average_R: 0\.[1-9]' "$TMP/out"
+cp "$P/sysA/"* "$B/notopic/"; printf 'An unrelated story.\n' > "$B/notopic/t9.txt"
+p eval rouge -n 1 --models "$M" --peers "$B/notopic"
+check no_references_exit_2 test "$rc" -eq 2
+check no_references_named grep -q 'topic t9 has no reference summaries' "$TMP/err"
+rm -f "$B/notopic/t2.txt"
+p eval rouge -n 1 --models "$M" --peers "$B/notopic"
+check missing_summary_named grep -q 'system notopic has no summary for topic t2' "$TMP/err"
+# A 100 MB single line: over the summary size cap, named, never read whole.
+yes 'bridge traffic harbour' | tr '\n' ' ' | head -c 100000000 > "$B/huge/t1.txt"
+cp "$P/sysA/t2.txt" "$B/huge/"
+p eval rouge -n 1 --models "$M" --peers "$B/huge"
+check huge_line_exit_2 test "$rc" -eq 2
+check huge_line_named grep -q 'huge/t1.txt: input larger than the 5242880-byte limit' "$TMP/err"
+check huge_line_rest_scored grep -q '^huge ROUGE-1 Average_R' "$TMP/out"
+p eval rouge -n 1 -x --max-bytes 200000000 -l 100 --models "$M" --peers "$B/huge"
+check huge_line_with_raised_cap test "$rc" -eq 0
+
+# ---- JSONL ---------------------------------------------------------------------------------
+J="$TMP/jsonl"; mkdir -p "$J"
+printf '{"id": 1, "documents": ["x"], "summary": "The harbour bridge reopened on Monday.\\nTraffic eased."}\n' > "$J/refs.jsonl"
+printf '{not json at all\n' >> "$J/refs.jsonl"
+printf '{"id": "2", "summaries": ["Farmers expect a late harvest.", ["Rain delayed", "the planting."]]}\n' >> "$J/refs.jsonl"
+printf '{"id": "1", "summary": "The bridge reopened on Monday."}\n{"id": 2, "summary": ["Rain delayed planting."]}\n' > "$J/lead.jsonl"
+printf '{"id": "1", "summary": "x", "sentences": [{"text": "The bridge reopened.", "doc": "a", "start": 0, "end": 20}]}\n' > "$J/precis.jsonl"
+p eval rouge -n 2 --refs "$J/refs.jsonl" --summaries "$J/lead.jsonl" --summaries "$J/precis.jsonl"
+check jsonl_bad_line_exit_2 test "$rc" -eq 2
+check jsonl_bad_line_names_file_and_line grep -q 'refs.jsonl:2: not JSON' "$TMP/err"
+check jsonl_scores_both_systems grep -q '^precis ROUGE-2 Average_R' "$TMP/out"
+check jsonl_int_and_string_ids_match grep -q '^lead ROUGE-1 Average_R: 0\.[1-9]' "$TMP/out"
+check jsonl_missing_topic_named grep -q 'system precis has no summary for topic 2' "$TMP/err"
+grep -v 'not json' "$J/refs.jsonl" > "$J/refs_ok.jsonl"
+p eval rouge -n 2 --refs "$J/refs_ok.jsonl" --summaries "$J/lead.jsonl"
+check jsonl_clean_exit_0 test "$rc" -eq 0
+printf '{"id": "1", "summary": "' > "$J/huge.jsonl"
+head -c 3000000 "$B/huge/t1.txt" >> "$J/huge.jsonl"; printf '"}\n' >> "$J/huge.jsonl"
+cat "$J/lead.jsonl" >> "$J/huge.jsonl"
+p eval rouge -n 1 --refs "$J/refs_ok.jsonl" --summaries "$J/huge.jsonl"
+check jsonl_long_line_exit_2 test "$rc" -eq 2
+check jsonl_long_line_named grep -q 'huge.jsonl:1: line longer than' "$TMP/err"
+head -c 4096 /dev/urandom > "$J/junk.jsonl"
+p eval rouge -n 1 --refs "$J/junk.jsonl" --summaries "$J/lead.jsonl"
+check jsonl_junk_no_crash test "$rc" -eq 3 -o "$rc" -eq 2
+p eval rouge -n 1 --refs "$J/missing.jsonl" --summaries "$J/lead.jsonl"
+check jsonl_missing_file_exit_2 test "$rc" -eq 2
+check jsonl_missing_file_named grep -q 'missing.jsonl: cannot open' "$TMP/err"
+rm -rf "$B/huge" "$J/huge.jsonl"
+
 DUC="$SHARED/data/duc2004"
 if [ -d "$DUC/peers" ] && [ -d "$DUC/models" ] && [ -d "$DUC/rouge_official" ]; then
     p eval rouge -n 4 -2 4 -u -m -l 100 -p 0.5 -c 95 -r 1000 -f A -t 0 -a -d --format tsv \
