@@ -24,6 +24,7 @@
 
 #include <ctype.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -261,8 +262,8 @@ static bool strong_token(const char *t, size_t n)
                                 "promo", "recommend", "shariff", "addthis", "gdpr", "masthead",
                                 "trending", "mostread", "mostpopular", "tagcloud", "skiplink",
                                 "signup", "login", "paywall", "teaserlist", "pinterest", "facebook",
-                                "twitter", "whatsapp", "banner", "widget", "rating", "disclaimer"};
-    static const char *exact[] = {"nav", "ad", "ads", "adv", "tags", "tag", "rss", "print", "skip",
+                                "twitter", "whatsapp", "banner", "rating", "disclaimer"};
+    static const char *exact[] = {"nav", "ad", "ads", "adv", "tags", "tag", "rss", "skip",
                                   "popular", "community", "replies", "reply", "toolbar", "topnav",
                                   "subnav", "share", "follow", "author-box", "abo", "werbung",
                                   "anzeige", "cta", "button", "btn", "more", "weitere"};
@@ -277,8 +278,8 @@ static bool weak_token(const char *t, size_t n)
 {
     static const char *pre[] = {"header", "meta", "byline", "author", "caption", "credit",
                                 "copyright", "date", "extra", "aside", "teaser", "tools", "links",
-                                "info", "footnote", "bio", "contact", "search", "list", "hint",
-                                "notice", "overlay", "logo"};
+                                "info", "footnote", "bio", "contact", "search", "hint",
+                                "notice", "overlay", "logo", "widget"};
     for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
         if (starts(t, n, pre[i])) return true;
     return false;
@@ -315,7 +316,7 @@ static unsigned judge_names(const char *v)
     size_t len = 0;
     for (; v[len] && len + 1 < sizeof low; len++) low[len] = (char)tolower((unsigned char)v[len]);
     low[len] = '\0';
-    bool any_pos = false, any_weak = false;
+    bool any_pos = false, any_weak = false, any_soft = false, any_hard = false;
     const char *p = low;
     while (*p) {
         while (*p == ' ') p++;
@@ -338,11 +339,16 @@ static unsigned judge_names(const char *v)
             last_n = n;
         }
         if (strong) flags |= NF_BOILER | NF_STRONG;
-        else if (last && weak_token(last, last_n)) any_weak = true;
+        else if (last && weak_token(last, last_n)) {
+            any_weak = true;
+            if (starts(last, last_n, "header") || starts(last, last_n, "teaser")) any_soft = true;
+            else any_hard = true;
+        }
         else if (pos) any_pos = true;
     }
     if (any_pos) flags |= NF_POSITIVE;
     if (any_weak && !any_pos) flags |= NF_BOILER;
+    if (any_soft && !any_hard) flags |= NF_SOFT;
     if (hint_class(low)) flags = (flags & ~(unsigned)(NF_BOILER | NF_STRONG)) | NF_HINT;
     return flags;
 }
@@ -361,7 +367,7 @@ static unsigned judge_element(const GumboNode *n)
     if (f & NF_HINT) f &= ~(unsigned)(NF_BOILER | NF_STRONG);
     switch (t) {
     case GUMBO_TAG_NAV: f |= NF_BOILER | NF_STRONG; break;
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: f |= NF_BOILER; break;
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: f |= NF_BOILER | NF_BOILER_TAG; break;
     case GUMBO_TAG_ARTICLE: case GUMBO_TAG_MAIN: f |= NF_HINT; break;
     case GUMBO_TAG_BODY: case GUMBO_TAG_HTML: return 0;
     default: break;
@@ -574,9 +580,6 @@ static void walk(walker *w, const GumboNode *n, int parent, int depth)
         w->owner = saved_owner;
         w->inherited = saved_inherited;
         w->list = saved_list;
-    } else if (tag == GUMBO_TAG_A || tag == GUMBO_TAG_SPAN || tag == GUMBO_TAG_LABEL) {
-        /* inline boundary: keep words apart ("Home</a><a>News") */
-        if (pg->text.len > w->block_start) w->pending_space = true;
     }
     pg->nodes[me].end_block = (int)pg->n_blocks;
 }
@@ -661,6 +664,17 @@ static void decide_removals(ph_page *pg)
             hint_inside[i] = 1;
         if (hint_inside[i] && nd->parent >= 0) hint_inside[nd->parent] = 1;
     }
+    unsigned char *in_hint = calloc(nn ? nn : 1, 1); /* has an article-like ancestor */
+    if (!in_hint) {
+        free(hint_inside);
+        free(prose);
+        return;
+    }
+    for (size_t i = 0; i < nn; i++) {
+        const ph_node *nd = &pg->nodes[i];
+        if (nd->parent >= 0)
+            in_hint[i] = in_hint[nd->parent] || (pg->nodes[nd->parent].flags & NF_HINT);
+    }
     for (size_t i = 0; i < nn; i++) {
         ph_node *nd = &pg->nodes[i];
         if (nd->parent >= 0 && (pg->nodes[nd->parent].flags & NF_REMOVED)) {
@@ -668,19 +682,16 @@ static void decide_removals(ph_page *pg)
             continue;
         }
         if (!(nd->flags & NF_BOILER) || hint_inside[i]) continue;
+        /* weak class words inside an article ("entry-header" with the lead) are content */
+        if ((nd->flags & NF_SOFT) && !(nd->flags & (NF_STRONG | NF_BOILER_TAG)) && in_hint[i]) continue;
         double share = total > 0 ? (prose[nd->end_block] - prose[nd->first_block]) / total : 0;
         /* a wrapper holding most of the prose is the page, not a sidebar */
         if (share > ((nd->flags & NF_STRONG) ? 0.8 : 0.5)) continue;
         nd->flags |= NF_REMOVED;
     }
+    free(in_hint);
     free(hint_inside);
     free(prose);
-}
-
-static bool block_removed(const ph_page *pg, const ph_block *b, const unsigned char *gone)
-{
-    (void)pg;
-    return gone[b - pg->blocks];
 }
 
 /* Appends block text to out with the separator its kind needs. */
@@ -693,6 +704,101 @@ static precis_status put_block(pc_buf *out, const ph_page *pg, const ph_block *b
         if ((st = pc_buf_puts(out, same_list ? "\n" : "\n\n"))) return st;
     }
     return pc_buf_append(out, pg->text.data + b->off, b->len);
+}
+
+/* Lines that open the tail of a page rather than continue the article:
+ * related links, comments, sharing, sources. Lower-case prefixes. */
+static bool opens_tail(const ph_page *pg, const ph_block *b)
+{
+    static const char *tails[] = {
+        "related", "you may also like", "you might also like", "read more", "more from",
+        "more stories", "more on this", "recommended", "also read", "read next", "see also",
+        "comments", "leave a reply", "leave a comment", "share this", "share on", "tags:",
+        "das könnte", "mehr zum thema", "weitere artikel", "weitere themen", "lesen sie auch",
+        "auch interessant", "ähnliche beiträge", "ähnliche artikel", "kommentare", "kommentar schreiben",
+        "schreibe einen kommentar", "teilen", "empfehlungen", "weiterlesen", "mehr aus",
+        "mehr zu", "passend zum thema", "themen im artikel", "schlagworte", "schlagwörter",
+        "newsletter", "anzeige", "advertisement", "te puede interesar", "relacionad", "más noticias",
+        "lire aussi", "à lire aussi", "sur le même sujet", "articles similaires", "zobacz też",
+        "czytaj też", "przeczytaj też", "leia também", "veja também"};
+    if (b->chars > 60 || b->chars == 0) return false;
+    char low[96];
+    size_t n = b->len < sizeof low - 1 ? b->len : sizeof low - 1;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)pg->text.data[b->off + i]);
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++)
+        if (strncmp(low, tails[i], strlen(tails[i])) == 0) return true;
+    return false;
+}
+
+/* Appends the kept blocks of [first, end) to out. strict: drop link-heavy
+ * blocks and trim short debris at the edges; otherwise only removed
+ * subtrees and captions are left out. */
+static precis_status collect(ph_page *pg, int first, int end, const unsigned char *gone, bool strict,
+                             pc_buf *out)
+{
+    precis_status st = PRECIS_OK;
+    int *keep = malloc(sizeof *keep * (size_t)(end - first + 1));
+    size_t n_keep = 0;
+    if (!keep) return PRECIS_ENOMEM;
+    for (int i = first; i < end; i++) {
+        const ph_block *b = &pg->blocks[i];
+        if (gone[i]) continue;
+        double ld = link_density(b);
+        if (!(b->flags & BF_IN_LD)) {
+            if (b->flags & BF_CAPTION) continue; /* image captions and credits */
+            if (strict && ld > 0.5) continue;
+            if (strict && (b->flags & BF_LI) && ld > 0.3) continue;
+        }
+        keep[n_keep++] = i;
+    }
+    /* trim short debris before the first and after the last prose block;
+     * headings before the first prose block stay (the title, a kicker) */
+    size_t hi = n_keep;
+    size_t first_good = strict ? n_keep : 0, last_good = 0;
+    for (size_t k = 0; k < n_keep && strict; k++)
+        if (is_good(pg, &pg->blocks[keep[k]])) {
+            if (first_good == n_keep) first_good = k;
+            last_good = k;
+        }
+    if (strict && first_good < n_keep) {
+        /* a tail opener after most of the prose ends the article */
+        double total_good = 0, seen_good = 0;
+        for (size_t k = 0; k < n_keep; k++)
+            if (is_good(pg, &pg->blocks[keep[k]])) total_good += pg->blocks[keep[k]].chars;
+        for (size_t k = 0; k < n_keep; k++) {
+            const ph_block *b = &pg->blocks[keep[k]];
+            if (is_good(pg, b)) seen_good += b->chars;
+            else if (k > first_good && seen_good >= 0.6 * total_good && opens_tail(pg, b)) {
+                n_keep = k;
+                break;
+            }
+        }
+        last_good = first_good;
+        for (size_t k = first_good; k < n_keep; k++)
+            if (is_good(pg, &pg->blocks[keep[k]])) last_good = k;
+        hi = last_good + 1;
+        /* a short closing line that ends a sentence (a signature, "=)") may follow */
+        while (hi < n_keep) {
+            const ph_block *b = &pg->blocks[keep[hi]];
+            if ((b->flags & BF_HEADING) || b->link_chars || b->chars > 100) break;
+            if (!ends_sentence(pg, b) && b->chars > 20) break;
+            hi++;
+            if (hi - last_good > 3) break;
+        }
+    }
+    const ph_block *prev = NULL;
+    for (size_t k = 0; k < hi && !st; k++) {
+        const ph_block *b = &pg->blocks[keep[k]];
+        if (k < first_good && !(b->flags & BF_HEADING)) {
+            /* before the first prose block: only near it, and not a dateline or a byline */
+            if (first_good - k > 2 || b->chars < 30) continue;
+        }
+        st = put_block(out, pg, b, prev);
+        prev = b;
+    }
+    free(keep);
+    return st;
 }
 
 static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
@@ -730,7 +836,7 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
         ph_node *nd = &pg->nodes[i];
         if (nd->flags & NF_REMOVED) continue;
         double s = pre[nd->end_block] - pre[nd->first_block];
-        if ((nd->flags & NF_HINT) && s > 0) s *= 1.2;
+        if ((nd->flags & NF_HINT) && s > 0) s *= 1.1;
         nd->score = s;
         if (best < 0 || s >= best_score) {
             if (best >= 0 && s == best_score && nd->first_block == nd->end_block) continue;
@@ -738,56 +844,59 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
             best_score = s;
         }
     }
+#ifdef PH_DEBUG_DUMP /* developer aid: -DPH_DEBUG_DUMP, then PH_DEBUG=1 (or 2 for blocks) */
+    if (getenv("PH_DEBUG")) {
+        for (size_t i = 0; i < pg->n_nodes; i++) {
+            const ph_node *nd = &pg->nodes[i];
+            bool top = (nd->flags & NF_REMOVED) && !(nd->parent >= 0 && (pg->nodes[nd->parent].flags & NF_REMOVED));
+            if (top || (int)i == best)
+                fprintf(stderr, "%s node %zu <%s class=%s id=%s> blocks %d..%d score %.0f\n", top ? "REMOVED" : "BEST",
+                        i, gumbo_normalized_tagname(nd->tag), ph_attr(nd->g, "class") ? ph_attr(nd->g, "class") : "",
+                        ph_attr(nd->g, "id") ? ph_attr(nd->g, "id") : "", nd->first_block, nd->end_block, nd->score);
+        }
+        fprintf(stderr, "blocks %zu\n", nb);
+        for (int a = best; a >= 0; a = pg->nodes[a].parent)
+            fprintf(stderr, "  up <%s class=%s> %d..%d score %.0f flags %x\n", gumbo_normalized_tagname(pg->nodes[a].tag),
+                    ph_attr(pg->nodes[a].g, "class") ? ph_attr(pg->nodes[a].g, "class") : "", pg->nodes[a].first_block,
+                    pg->nodes[a].end_block, pg->nodes[a].score, pg->nodes[a].flags);
+        for (size_t i = 0; i < nb && getenv("PH_DEBUG")[0] == '2'; i++)
+            fprintf(stderr, "  b%zu node %d gone %d w %.0f chars %d links %d flags %x: %.60s\n", i, pg->blocks[i].node, gone[i],
+                    block_weight(pg, &pg->blocks[i]), pg->blocks[i].chars, pg->blocks[i].link_chars, pg->blocks[i].flags, pg->text.data + pg->blocks[i].off);
+    }
+#endif
     int first = 0, end = 0;
     if (best >= 0 && best_score > 0) {
         first = pg->nodes[best].first_block;
         end = pg->nodes[best].end_block;
     }
-    /* keep: not removed, not link-heavy */
-    int *keep = malloc(sizeof *keep * (size_t)(end - first + 1));
-    size_t n_keep = 0;
-    if (!keep) st = PRECIS_ENOMEM;
-    for (int i = first; i < end && !st; i++) {
-        const ph_block *b = &pg->blocks[i];
-        if (block_removed(pg, b, gone)) continue;
-        double ld = link_density(b);
-        if (!(b->flags & BF_IN_LD)) {
-            if (ld > 0.5) continue;
-            if ((b->flags & BF_LI) && ld > 0.3) continue;
+    precis_status st2 = collect(pg, first, end, gone, true, out);
+    if (!st2 && out->len < 250) {
+        /* little found: the largest semantic container, links and all
+         * (link-list posts, short pieces), else every surviving block */
+        int hint = -1;
+        int hint_chars = 0;
+        for (size_t i = 0; i < pg->n_nodes; i++) {
+            const ph_node *nd = &pg->nodes[i];
+            if (!(nd->flags & NF_HINT) || (nd->flags & NF_REMOVED)) continue;
+            int c = 0;
+            for (int k = nd->first_block; k < nd->end_block; k++)
+                if (!gone[k]) c += pg->blocks[k].chars;
+            if (c > hint_chars) {
+                hint = (int)i;
+                hint_chars = c;
+            }
         }
-        keep[n_keep++] = i;
-    }
-    /* trim short debris before the first and after the last prose block;
-     * headings before the first prose block stay (the title, a kicker) */
-    size_t lo = 0, hi = n_keep;
-    size_t first_good = n_keep, last_good = 0;
-    for (size_t k = 0; k < n_keep; k++)
-        if (is_good(pg, &pg->blocks[keep[k]])) {
-            if (first_good == n_keep) first_good = k;
-            last_good = k;
-        }
-    if (first_good < n_keep) {
-        hi = last_good + 1;
-        /* a short closing line that ends a sentence (a signature, "=)") can stay if it follows directly */
-        while (hi < n_keep) {
-            const ph_block *b = &pg->blocks[keep[hi]];
-            if ((b->flags & BF_HEADING) || b->link_chars || b->chars > 100) break;
-            if (!ends_sentence(pg, b) && b->chars > 20) break;
-            hi++;
-            if (hi - last_good > 3) break;
+        pc_buf alt;
+        pc_buf_init(&alt, out->limit);
+        if (hint >= 0) st2 = collect(pg, pg->nodes[hint].first_block, pg->nodes[hint].end_block, gone, false, &alt);
+        if (!st2 && alt.len > out->len + 50) {
+            pc_buf_free(out);
+            *out = alt;
+        } else {
+            pc_buf_free(&alt);
         }
     }
-    const ph_block *prev = NULL;
-    for (size_t k = lo; k < hi && !st; k++) {
-        const ph_block *b = &pg->blocks[keep[k]];
-        if (k < first_good && !(b->flags & BF_HEADING)) {
-            /* before the first prose block: only near it, and not a dateline or a byline */
-            if (first_good - k > 2 || b->chars < 30) continue;
-        }
-        st = put_block(out, pg, b, prev);
-        prev = b;
-    }
-    free(keep);
+    st = st2;
     free(gone);
     free(pre);
     return st;

@@ -16,7 +16,9 @@ enum {
     NF_HINT = 1 << 2,    /* <article>, <main>, itemprop=articleBody, "article-body" classes */
     NF_POSITIVE = 1 << 3,/* class/id says content */
     NF_REMOVED = 1 << 4, /* decided: drop the subtree */
-    NF_HAS_H1 = 1 << 5
+    NF_HAS_H1 = 1 << 5,
+    NF_BOILER_TAG = 1 << 6, /* <aside>, <footer>: boilerplate by tag */
+    NF_SOFT = 1 << 7        /* only "header"/"teaser" words: content inside an article */
 };
 
 /* block flags (inherited from ancestors) */
