@@ -20,23 +20,6 @@ static const char *const DEBRIS_MARKS[] = {
     "editing by", "contributed to this report",
 };
 
-static bool contains_ci(const char *s, size_t len, const char *needle)
-{
-    size_t n = strlen(needle);
-    if (n > len) return false;
-    for (size_t i = 0; i + n <= len; i++) {
-        size_t k = 0;
-        while (k < n) {
-            unsigned char c = (unsigned char)s[i + k];
-            if (c >= 'A' && c <= 'Z') c += 32;
-            if (c != (unsigned char)needle[k]) break;
-            k++;
-        }
-        if (k == n) return true;
-    }
-    return false;
-}
-
 static bool is_month_word(const char *w, size_t n)
 {
     static const char *const MONTHS[] = {"january", "february", "march",     "april",
@@ -81,8 +64,16 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
     unsigned char first = (unsigned char)s[0];
     if (first >= 'a' && first <= 'z') return "starts in lower case (fragment)";
     if (len && s[len - 1] == '?') return "question";
+    /* Lower-case once (debris lines are short: the first 1 KiB decides), then strstr. */
+    char low[1025];
+    size_t n = len < sizeof low - 1 ? len : sizeof low - 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : (c ? c : ' '));
+    }
+    low[n] = '\0';
     for (size_t i = 0; i < sizeof DEBRIS_MARKS / sizeof *DEBRIS_MARKS; i++)
-        if (contains_ci(s, len, DEBRIS_MARKS[i])) return "promotion, navigation or credit";
+        if (strstr(low, DEBRIS_MARKS[i])) return "promotion, navigation or credit";
     if (ends_with_caption_date(s, len)) return "photo caption";
     return NULL;
 }

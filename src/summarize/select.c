@@ -5,6 +5,7 @@
  * to a local optimum, and a bounded branch and bound tries to prove or beat it. */
 #include "summarize/summarize.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,17 @@ typedef struct sel_state {
     const double *w;
     uint32_t *count; /* per concept: how many chosen items contain it */
     uint8_t *mark;   /* scratch per concept */
+    const ps_conflicts *conflicts;
 } sel_state;
+
+/* Does item i conflict with any of chosen[0..n) other than chosen[skip]? */
+static bool conflicts_with(const sel_state *s, size_t i, const uint32_t *chosen, size_t n, size_t skip)
+{
+    if (!s->conflicts) return false;
+    for (size_t k = 0; k < n; k++)
+        if (k != skip && s->conflicts->conflict(s->conflicts->user, (uint32_t)i, chosen[k])) return true;
+    return false;
+}
 
 static double gain_of(const sel_state *s, size_t i)
 {
@@ -76,6 +87,7 @@ static size_t greedy(sel_state *s, uint32_t budget, size_t max_items, uint32_t *
             double g = gain_of(s, i);
             if (g <= 0) continue;
             double r = g / (double)s->items[i].cost;
+            if (r > best && conflicts_with(s, i, out, n, SIZE_MAX)) continue;
             if (r > best) {
                 best = r;
                 bi = i;
@@ -112,6 +124,7 @@ typedef struct bb {
     size_t max_items;
     size_t *order;     /* items by decreasing stand-alone ratio */
     double *gains;     /* scratch: marginal gains */
+    double *ratio0;    /* stand-alone gain/cost of order[k], non-increasing in k */
     ratio_idx *tmp;    /* scratch: candidates for the bound */
     uint32_t *path, *best;
     size_t best_n;
@@ -165,7 +178,12 @@ static void dfs(bb *t, size_t from, size_t depth, uint32_t room, double value)
         if (c > room) continue;
         double g = gain_of(t->s, i);
         if (g <= 0) continue;
-        /* Prune: even taking i, can the rest beat the incumbent? */
+        if (conflicts_with(t->s, i, t->path, depth, SIZE_MAX)) continue;
+        /* Prune: even taking i, can the rest beat the incumbent? First a cheap
+         * bound (no later item has a better ratio than order[k+1] had alone),
+         * then the fractional knapsack over current marginal gains. */
+        double cheap = k + 1 < t->s->n_items ? t->ratio0[k + 1] * (double)(room - c) : 0;
+        if (value + g + cheap <= t->best_value + 1e-9) continue;
         add_item(t->s, i);
         t->path[depth] = (uint32_t)i;
         if (value + g + bound(t, k + 1, room - c) > t->best_value + 1e-9)
@@ -176,12 +194,13 @@ static void dfs(bb *t, size_t from, size_t depth, uint32_t room, double value)
 }
 
 size_t ps_select(const ps_item *items, size_t n_items, const double *weights, size_t n_concepts,
-                 uint32_t budget, size_t max_items, uint32_t *out, bool *exact)
+                 uint32_t budget, size_t max_items, const ps_conflicts *conflicts, uint32_t *out,
+                 bool *exact)
 {
     *exact = false;
     if (!n_items) return 0;
     sel_state s = {items, n_items, weights, calloc(n_concepts + 1, sizeof(uint32_t)),
-                   calloc(n_concepts + 1, 1)};
+                   calloc(n_concepts + 1, 1), conflicts};
     uint8_t *chosen = calloc(n_items, 1);
     uint32_t *cur = malloc(n_items * sizeof *cur);
     size_t *order = malloc(n_items * sizeof *order);
@@ -226,7 +245,7 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
         for (size_t j = 0; j < n_items && (!max_items || n < max_items); j++) {
             if (chosen[j] || !items[j].cost || used + items[j].cost > budget) continue;
             double g = gain_of(&s, j);
-            if (g > 1e-9) {
+            if (g > 1e-9 && !conflicts_with(&s, j, cur, n, SIZE_MAX)) {
                 add_item(&s, j);
                 chosen[j] = 1;
                 cur[n++] = (uint32_t)j;
@@ -245,7 +264,7 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
             for (size_t j = 0; j < n_items; j++) {
                 if (chosen[j] || !items[j].cost || used - it->cost + items[j].cost > budget) continue;
                 double delta = swap_gain(&s, i, j) - loss;
-                if (delta > best_delta) {
+                if (delta > best_delta && !conflicts_with(&s, j, cur, n, a)) {
                     best_delta = delta;
                     bj = j;
                 }
@@ -267,7 +286,12 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
 
     /* Branch and bound from the empty set with the local optimum as incumbent. */
     for (size_t k = 0; k < n; k++) remove_item(&s, cur[k]);
-    bb t = {&s, budget, max_items, order, gains, tmp, path, best, n, value, 0, 20000};
+    double *ratio0 = malloc(n_items * sizeof *ratio0);
+    if (!ratio0) {
+        n = 0;
+        goto done;
+    }
+    bb t = {&s, budget, max_items, order, gains, ratio0, tmp, path, best, n, value, 0, 20000};
     memcpy(best, cur, n * sizeof *cur);
     {
         /* Order by stand-alone ratio; zero-cost items are never chosen. */
@@ -275,13 +299,15 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
         for (size_t i = 0; i < n_items; i++)
             if (items[i].cost) tmp[m++] = (ratio_idx){gain_of(&s, i) / (double)items[i].cost, i};
         qsort(tmp, m, sizeof *tmp, cmp_ratio_desc);
-        for (size_t k = 0; k < m; k++) order[k] = tmp[k].i;
+        for (size_t k = 0; k < m; k++) order[k] = tmp[k].i, ratio0[k] = tmp[k].ratio;
         s.n_items = m;
     }
     dfs(&t, 0, 0, budget, 0);
     *exact = t.nodes <= t.node_limit;
+    if (getenv("PS_DEBUG")) fprintf(stderr, "bb nodes %ld exact %d greedy %.1f best %.1f\n", t.nodes, *exact, value, t.best_value);
     n = t.best_n;
     memcpy(out, best, n * sizeof *out);
+    free(ratio0);
 
 done:
     free(s.count);

@@ -9,6 +9,14 @@
 
 #define PS_MAX_DOCS 10000
 
+/* Selection parameters, chosen on Multi-News training clusters (never on DUC). */
+static const struct {
+    uint32_t early_sentences; /* "early" = among a document's first N prose sentences */
+    double early_weight;      /* extra concept weight per document where it is early */
+    double rare_weight;       /* weight per occurrence of concepts below the df threshold */
+    double position_bonus;    /* sentence prior: position_bonus / (1 + index in its doc) */
+} PARAMS = {3, 0.5, 0.1, 8.0};
+
 /* ---- cluster ------------------------------------------------------------------ */
 
 precis_status precis_cluster_new(precis_ctx *ctx, const char *id, precis_cluster **out)
@@ -194,6 +202,7 @@ typedef struct sent {
     uint32_t n_words, n_bytes; /* of the whitespace-collapsed text */
     uint32_t big_off, big_n;   /* sorted distinct bigram keys (attribution) */
     uint32_t con_off, con_n;   /* distinct weighted concepts */
+    uint32_t uni_off, uni_n;   /* sorted distinct content-word ids (similarity) */
     uint64_t hash;             /* of the stem sequence: repeated lines */
     const char *reason;        /* why it is not a candidate, NULL if it is */
     bool dangling;             /* opens on a word that points back */
@@ -220,6 +229,7 @@ typedef struct work {
     u64_vec bigrams;  /* pool of sorted distinct bigram keys per sentence */
     u32_vec big_con;  /* concept id of each pooled bigram */
     u32_vec cons;     /* pool of weighted concept ids per sentence */
+    u32_vec unis;     /* pool of content-word ids per sentence */
     u64_map concept_of;
     concept_vec concepts;
     double *weights;
@@ -237,6 +247,7 @@ static void work_free(work *w)
     free(w->bigrams.v);
     free(w->big_con.v);
     free(w->cons.v);
+    free(w->unis.v);
     map_free(&w->concept_of);
     free(w->concepts.v);
     free(w->weights);
@@ -263,6 +274,12 @@ static size_t collapsed_len(const char *s, size_t len)
 static int cmp_u64(const void *a, const void *b)
 {
     uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
 }
 
@@ -303,20 +320,44 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
         if (!u || v[k] != v[u - 1]) v[u++] = v[k];
     w->bigrams.n = st->big_off + u;
     st->big_n = (uint32_t)u;
+    st->uni_off = (uint32_t)w->unis.n;
+    for (size_t k = 0; k < w->toks.n; k++)
+        if (!w->stop.v[w->toks.v[k]] && !VEC_PUSH(w->unis, w->toks.v[k])) return PRECIS_ENOMEM;
+    uint32_t *q = w->unis.v + st->uni_off;
+    n = w->unis.n - st->uni_off;
+    u = 0;
+    qsort(q, n, sizeof *q, cmp_u32);
+    for (size_t k = 0; k < n; k++)
+        if (!u || q[k] != q[u - 1]) q[u++] = q[k];
+    w->unis.n = st->uni_off + u;
+    st->uni_n = (uint32_t)u;
     return PRECIS_OK;
 }
 
-/* Shared bigrams of two sentences (sorted arrays). */
-static size_t overlap(const work *w, const sent *a, const sent *b)
+/* Two sentences say the same thing when most content words of the shorter
+ * one are in the other. */
+static bool same_content(const work *w, const sent *a, const sent *b)
 {
-    const uint64_t *x = w->bigrams.v + a->big_off, *y = w->bigrams.v + b->big_off;
-    size_t i = 0, j = 0, n = 0;
-    while (i < a->big_n && j < b->big_n) {
+    const uint32_t *x = w->unis.v + a->uni_off, *y = w->unis.v + b->uni_off;
+    size_t i = 0, j = 0, n = 0, m = a->uni_n < b->uni_n ? a->uni_n : b->uni_n;
+    if (m == 0) return false;
+    while (i < a->uni_n && j < b->uni_n) {
         if (x[i] < y[j]) i++;
         else if (x[i] > y[j]) j++;
         else n++, i++, j++;
     }
-    return n;
+    return n * 2 >= m && n >= 3;
+}
+
+typedef struct conflict_ctx {
+    const work *w;
+    const uint32_t *item_sent;
+} conflict_ctx;
+
+static bool items_conflict(void *user, uint32_t a, uint32_t b)
+{
+    const conflict_ctx *cc = user;
+    return same_content(cc->w, &cc->w->sents.v[cc->item_sent[a]], &cc->w->sents.v[cc->item_sent[b]]);
 }
 
 /* ---- the summary object -------------------------------------------------------- */
@@ -410,6 +451,7 @@ precis_status precis_summary_json(const precis_summary *s, char **out, size_t *o
 static int cmp_chosen(const void *a, const void *b, const sent *sents)
 {
     const sent *x = &sents[*(const uint32_t *)a], *y = &sents[*(const uint32_t *)b];
+    if (x->index != y->index) return x->index < y->index ? -1 : 1;
     if (x->doc != y->doc) return x->doc < y->doc ? -1 : 1;
     return (x->start > y->start) - (x->start < y->start);
 }
@@ -539,7 +581,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                 if (cp->last_doc != d) {
                     cp->last_doc = (uint32_t)d;
                     cp->df++;
-                    if (x->index < 3) cp->early++;
+                    if (x->index < PARAMS.early_sentences) cp->early++;
                 }
             }
         }
@@ -555,7 +597,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             const concept *cp = &w.concepts.v[k];
             double v = 0;
             if (c->n >= 3) {
-                if (cp->df >= min_df) v = cp->df + 0.5 * cp->early;
+                if (cp->df >= min_df) v = cp->df + PARAMS.early_weight * cp->early;
+                else v = PARAMS.rare_weight * cp->tf;
             } else if (cp->tf >= 2) {
                 v = cp->tf;
             }
@@ -566,6 +609,11 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             for (size_t k = 0; k < n_con; k++) w.weights[k] = w.concepts.v[k].tf;
     }
 
+    if (getenv("PS_DEBUG"))
+        for (size_t i = 0; i < w.sents.n; i++) {
+            sent *x = &w.sents.v[i];
+            fprintf(stderr, "%u.%u %s [%.*s]\n", x->doc, x->index, x->reason ? x->reason : "OK", (int)(x->end - x->start > 70 ? 70 : x->end - x->start), c->docs[x->doc].text + x->start);
+        }
     /* 5. Items for the selector: candidate sentences and their weighted concepts. */
     items = calloc(w.sents.n + 1, sizeof *items);
     item_sent = malloc((w.sents.n + 1) * sizeof *item_sent);
@@ -588,7 +636,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         if (cost < min_cost) min_cost = cost;
         items[n_items].cost = cost;
         items[n_items].n_concepts = x->con_n;
-        items[n_items].bonus = 0;
+        items[n_items].bonus = PARAMS.position_bonus / (1.0 + x->index);
         item_sent[n_items++] = (uint32_t)i;
     }
     for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing */
@@ -610,7 +658,10 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
 
     /* 6. Selection. */
     bool exact;
-    size_t n_chosen = ps_select(items, n_items, w.weights, n_con, budget, o.max_sentences, chosen, &exact);
+    conflict_ctx cc = {&w, item_sent};
+    ps_conflicts conflicts = {items_conflict, &cc};
+    size_t n_chosen = ps_select(items, n_items, w.weights, n_con, budget, o.max_sentences, &conflicts,
+                                chosen, &exact);
     if (!n_chosen) { /* every candidate has zero weight: take the lead that fits */
         uint32_t used = 0;
         for (size_t k = 0; k < n_items; k++) {
@@ -664,7 +715,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             for (uint32_t t = w.doc_first[d]; t < w.doc_first[d + 1]; t++) {
                 const sent *z = &w.sents.v[t];
                 if (!z->prose) continue;
-                if (overlap(&w, x, z) * 2 >= x->big_n) {
+                if (same_content(&w, x, z)) {
                     also_ids[n_also] = c->docs[d].id;
                     also[n_also++] = d;
                     break;

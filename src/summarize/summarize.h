@@ -47,8 +47,16 @@ typedef struct ps_item {
  * then improved by swaps, then proved or bettered by depth-first branch and
  * bound with a fractional-knapsack bound within a node limit. Writes chosen
  * item indices to out (capacity n_items), returns how many. *exact tells
- * whether branch and bound finished (the result is optimal). */
+ * whether branch and bound finished (the result is optimal). Items that
+ * conflict with a chosen one are never added (conflicts may be NULL). */
+typedef struct ps_conflicts {
+    /* True when items a and b say the same thing: never chosen together. */
+    bool (*conflict)(void *user, uint32_t a, uint32_t b);
+    void *user;
+} ps_conflicts;
+
 size_t ps_select(const ps_item *items, size_t n_items, const double *weights, size_t n_concepts,
-                 uint32_t budget, size_t max_items, uint32_t *out, bool *exact);
+                 uint32_t budget, size_t max_items, const ps_conflicts *conflicts, uint32_t *out,
+                 bool *exact);
 
 #endif

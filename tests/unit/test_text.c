@@ -1,0 +1,230 @@
+/* Text layer: sentence splitting hard cases, words, normalisation, stemming. */
+#include "test.h"
+#include "text/text.h"
+
+#include <stdlib.h>
+
+/* Splits text and returns the sentences joined by " | " (whitespace inside a
+ * sentence collapsed), in a static buffer. */
+static const char *split(const char *text)
+{
+    static char out[4096];
+    pt_sentences s = {0};
+    size_t o = 0;
+    out[0] = '\0';
+    if (pt_split_sentences(text, strlen(text), &s) != PRECIS_OK) return "(error)";
+    for (size_t i = 0; i < s.n && o + 8 < sizeof out; i++) {
+        if (i) o += (size_t)snprintf(out + o, sizeof out - o, " | ");
+        bool space = false;
+        for (uint32_t k = s.v[i].start; k < s.v[i].end && o + 2 < sizeof out; k++) {
+            char c = text[k];
+            if (c == ' ' || c == '\n' || c == '\t') {
+                space = true;
+                continue;
+            }
+            if (space) out[o++] = ' ';
+            space = false;
+            out[o++] = c;
+        }
+        out[o] = '\0';
+    }
+    pt_sentences_free(&s);
+    return out;
+}
+
+static uint32_t flags_of(const char *text, size_t i)
+{
+    pt_sentences s = {0};
+    uint32_t f = 0xffffffff;
+    if (pt_split_sentences(text, strlen(text), &s) == PRECIS_OK && i < s.n) f = s.v[i].flags;
+    pt_sentences_free(&s);
+    return f;
+}
+
+TEST(abbreviations_and_titles)
+{
+    CHECK_STR(split("Gen. Smith arrived. He spoke."), "Gen. Smith arrived. | He spoke.");
+    CHECK_STR(split("Mr. and Mrs. Jones left. Dr. Lee stayed."), "Mr. and Mrs. Jones left. | Dr. Lee stayed.");
+    CHECK_STR(split("Sen. John McCain of Arizona voted no."), "Sen. John McCain of Arizona voted no.");
+}
+
+TEST(us_and_acronyms)
+{
+    CHECK_STR(split("The U.S. Army said so. Others disagreed."), "The U.S. Army said so. | Others disagreed.");
+    CHECK_STR(split("It came from the U.S. The rest came from Canada."),
+              "It came from the U.S. | The rest came from Canada.");
+    CHECK_STR(split("The meeting ended at 5 p.m. on Friday."), "The meeting ended at 5 p.m. on Friday.");
+}
+
+TEST(months_and_numbers)
+{
+    CHECK_STR(split("He wrote on Oct. 17 to his son. The letter was short."),
+              "He wrote on Oct. 17 to his son. | The letter was short.");
+    CHECK_STR(split("Prices rose 3.5 percent. Wages fell."), "Prices rose 3.5 percent. | Wages fell.");
+    CHECK_STR(split("He ranked No. 1 in the poll."), "He ranked No. 1 in the poll.");
+}
+
+TEST(initials)
+{
+    CHECK_STR(split("John F. Kennedy was shot in Dallas. The nation mourned."),
+              "John F. Kennedy was shot in Dallas. | The nation mourned.");
+    CHECK_STR(split("J. R. R. Tolkien wrote it."), "J. R. R. Tolkien wrote it.");
+}
+
+TEST(quotes_after_the_period)
+{
+    CHECK_STR(split("\"We will win.\" The crowd cheered."), "\"We will win.\" | The crowd cheered.");
+    CHECK_STR(split("He said, \xe2\x80\x9cNo.\xe2\x80\x9d Then he left."),
+              "He said, \xe2\x80\x9cNo.\xe2\x80\x9d | Then he left.");
+    CHECK_STR(split("``It is over,'' he said. ``We lost.'' She nodded."),
+              "``It is over,'' he said. | ``We lost.'' | She nodded.");
+    CHECK_STR(split("\"Stop!\" he shouted."), "\"Stop!\" he shouted.");
+}
+
+TEST(ellipses)
+{
+    CHECK_STR(split("I don't know... We will see."), "I don't know... | We will see.");
+    CHECK_STR(split("Wait\xe2\x80\xa6 Then go."), "Wait\xe2\x80\xa6 | Then go.");
+    CHECK_STR(split("It was ... very good."), "It was ... very good.");
+}
+
+TEST(datelines)
+{
+    CHECK_STR(split("WASHINGTON (AP) \xe2\x80\x94 The Senate voted on Monday."), "The Senate voted on Monday.");
+    CHECK(flags_of("WASHINGTON (AP) \xe2\x80\x94 The Senate voted on Monday.", 0) & PT_SENT_DATELINE);
+    CHECK_STR(split("BEIJING, China _ Officials met on Tuesday."), "Officials met on Tuesday.");
+    CHECK_STR(split("LONDON (Reuters) - Shares fell."), "Shares fell.");
+    CHECK(pt_dateline_len("The AP - x", 10) == 0);
+    CHECK(pt_dateline_len("NATO said - no", 14) == 0);
+}
+
+TEST(headlines_and_captions_without_punctuation)
+{
+    const char *t = "Israel Held Talks With Russia\n\nIsrael held talks with Russia, officials said.\n\n"
+                    "Join our official WhatsApp group\n";
+    CHECK_STR(split(t), "Israel Held Talks With Russia | Israel held talks with Russia, officials said. | "
+                        "Join our official WhatsApp group");
+    CHECK(flags_of(t, 0) & PT_SENT_UNTERMINATED);
+    CHECK(!(flags_of(t, 1) & PT_SENT_UNTERMINATED));
+    /* consecutive label lines are separate sentences */
+    CHECK_STR(split("Topics\nComments\nShare this page\n"), "Topics | Comments | Share this page");
+}
+
+TEST(hard_wrapped_lines)
+{
+    const char *t = "\nKing Norodom Sihanouk has declined requests to chair a summit of the\n"
+                    "country's top political leaders, saying the meeting would not bring\n"
+                    "any progress in deadlocked negotiations. Cambodian leader Hun Sen's\n"
+                    "party had called on the monarch to lead the talks, but disagreed on\n"
+                    "its location. He wrote in an Oct.\n"
+                    "17 letter to his son that no result was possible.\n";
+    CHECK_STR(split(t), "King Norodom Sihanouk has declined requests to chair a summit of the country's top "
+                        "political leaders, saying the meeting would not bring any progress in deadlocked "
+                        "negotiations. | Cambodian leader Hun Sen's party had called on the monarch to lead "
+                        "the talks, but disagreed on its location. | He wrote in an Oct. 17 letter to his son "
+                        "that no result was possible.");
+    /* a soft wrap in unwrapped text: the next line continues in lower case */
+    CHECK_STR(split("The minister said the plan\nwould fail.\n\nNext paragraph here."),
+              "The minister said the plan would fail. | Next paragraph here.");
+}
+
+TEST(empty_and_odd_input)
+{
+    CHECK_STR(split(""), "");
+    CHECK_STR(split("   \n\n  "), "");
+    CHECK_STR(split("..."), "...");
+    CHECK_STR(split("no punctuation at all"), "no punctuation at all");
+    CHECK(flags_of("no punctuation at all", 0) & PT_SENT_UNTERMINATED);
+}
+
+static const char *words(const char *text)
+{
+    static char out[1024];
+    size_t pos = 0, b, e, o = 0;
+    out[0] = '\0';
+    while (pt_next_word(text, strlen(text), &pos, &b, &e) && o + PT_WORD_MAX + 2 < sizeof out) {
+        char norm[PT_WORD_MAX + 1];
+        size_t n = pt_normalize(text + b, e - b, norm);
+        if (o) out[o++] = ' ';
+        memcpy(out + o, norm, n);
+        o += n;
+        out[o] = '\0';
+    }
+    return out;
+}
+
+TEST(words_and_normalisation)
+{
+    CHECK_STR(words("Hun Sen's party won 64 of 122 seats."), "hun sen party won 64 of 122 seats");
+    CHECK_STR(words("The U.S. and U.N. don't agree."), "the us and un dont agree");
+    CHECK_STR(words("Stra\xc3\x9f" "e \xc3\x84rger CAF\xc3\x89"), "strasse \xc3\xa4rger caf\xc3\xa9");
+    CHECK_STR(words("two-thirds, \xe2\x80\x9cquoted\xe2\x80\x9d"), "two thirds quoted");
+    CHECK_STR(words(""), "");
+}
+
+TEST(stemming_and_stopwords)
+{
+    pt_lang *en;
+    pc_error err = {0};
+    CHECK(pt_lang_open("en", &en, &err) == PRECIS_OK);
+    size_t n;
+    const char *s = pt_stem(en, "negotiations", 12, &n);
+    CHECK(n == 6 && memcmp(s, "negoti", 6) == 0);
+    s = pt_stem(en, "running", 7, &n);
+    CHECK(n == 3 && memcmp(s, "run", 3) == 0);
+    CHECK(pt_is_stopword(en, "the", 3));
+    CHECK(!pt_is_stopword(en, "summit", 6));
+    CHECK(pt_is_dangling_opener(en, "but", 3));
+    CHECK(!pt_is_dangling_opener(en, "israel", 6));
+    pt_lang_close(en);
+
+    pt_lang *de;
+    CHECK(pt_lang_open("de", &de, &err) == PRECIS_OK);
+    s = pt_stem(de, "verhandlungen", 13, &n);
+    CHECK(n == 8 && memcmp(s, "verhandl", 8) == 0);
+    CHECK(pt_is_stopword(de, "und", 3));
+    pt_lang_close(de);
+
+    pt_lang *bad;
+    CHECK(pt_lang_open("xx", &bad, &err) == PRECIS_EINVAL);
+    CHECK(strstr(err.msg, "unsupported language 'xx'") != NULL);
+}
+
+TEST(public_api)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_span *sp;
+    size_t n;
+    const char *t = "Gen. Lee won. The war ended.";
+    CHECK(precis_sentences(ctx, t, strlen(t), &sp, &n) == PRECIS_OK);
+    CHECK(n == 2 && sp[1].start == 14 && sp[1].end == strlen(t));
+    precis_spans_free(sp);
+    CHECK(precis_sentences(ctx, "", 0, &sp, &n) == PRECIS_EEMPTY);
+    CHECK(precis_words(ctx, t, strlen(t), &sp, &n) == PRECIS_OK);
+    CHECK(n == 6 && sp[0].start == 0 && sp[0].end == 3);
+    precis_spans_free(sp);
+    char out[64];
+    size_t len;
+    CHECK(precis_stem(ctx, "Elections", 9, out, sizeof out, &len) == PRECIS_OK);
+    CHECK_STR(out, "elect");
+    CHECK(precis_stem(ctx, "Elections", 9, out, 3, &len) == PRECIS_ELIMIT);
+    precis_free(ctx);
+}
+
+int main(void)
+{
+    RUN(abbreviations_and_titles);
+    RUN(us_and_acronyms);
+    RUN(months_and_numbers);
+    RUN(initials);
+    RUN(quotes_after_the_period);
+    RUN(ellipses);
+    RUN(datelines);
+    RUN(headlines_and_captions_without_punctuation);
+    RUN(hard_wrapped_lines);
+    RUN(empty_and_odd_input);
+    RUN(words_and_normalisation);
+    RUN(stemming_and_stopwords);
+    RUN(public_api);
+    return test_done();
+}
