@@ -5,7 +5,6 @@
  * to a local optimum, and a bounded branch and bound tries to prove or beat it. */
 #include "summarize/summarize.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,8 +286,8 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     /* Branch and bound from the empty set with the local optimum as incumbent. */
     for (size_t k = 0; k < n; k++) remove_item(&s, cur[k]);
     double *ratio0 = malloc(n_items * sizeof *ratio0);
-    if (!ratio0) {
-        n = 0;
+    if (!ratio0) { /* keep the local optimum */
+        memcpy(out, cur, n * sizeof *out);
         goto done;
     }
     bb t = {&s, budget, max_items, order, gains, ratio0, tmp, path, best, n, value, 0, 20000};
@@ -304,7 +303,6 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     }
     dfs(&t, 0, 0, budget, 0);
     *exact = t.nodes <= t.node_limit;
-    if (getenv("PS_DEBUG")) fprintf(stderr, "bb nodes %ld exact %d greedy %.1f best %.1f\n", t.nodes, *exact, value, t.best_value);
     n = t.best_n;
     memcpy(out, best, n * sizeof *out);
     free(ratio0);

@@ -215,6 +215,8 @@ typedef struct concept {
     uint32_t last_doc; /* for counting df once per doc */
     uint32_t early;    /* documents where it appears in the first sentences */
     uint32_t tf;       /* occurrences */
+    uint32_t first;    /* documents where it is in the first prose sentence */
+    uint32_t min_index; /* earliest prose sentence index it appears in */
 } concept;
 VEC(concept, concept_vec)
 
@@ -233,6 +235,7 @@ typedef struct work {
     u64_map concept_of;
     concept_vec concepts;
     double *weights;
+    u32_vec word_df, word_last_doc; /* per word id: documents using it */
     uint32_t *doc_first; /* first sentence of each doc; doc_first[n] = end */
     pt_sentences split;
 } work;
@@ -251,6 +254,8 @@ static void work_free(work *w)
     map_free(&w->concept_of);
     free(w->concepts.v);
     free(w->weights);
+    free(w->word_df.v);
+    free(w->word_last_doc.v);
     free(w->doc_first);
     pt_sentences_free(&w->split);
 }
@@ -334,8 +339,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     return PRECIS_OK;
 }
 
-/* Two sentences say the same thing when most content words of the shorter
- * one are in the other. */
+/* Two sentences say the same thing when they share most content words. */
 static bool same_content(const work *w, const sent *a, const sent *b)
 {
     const uint32_t *x = w->unis.v + a->uni_off, *y = w->unis.v + b->uni_off;
@@ -346,7 +350,8 @@ static bool same_content(const work *w, const sent *a, const sent *b)
         else if (x[i] > y[j]) j++;
         else n++, i++, j++;
     }
-    return n * 2 >= m && n >= 3;
+    /* containment of the shorter >= 60 %, or Dice >= 0.5 */
+    return n >= 3 && (n * 5 >= m * 3 || n * 4 >= a->uni_n + b->uni_n);
 }
 
 typedef struct conflict_ctx {
@@ -472,6 +477,118 @@ static void sort_chosen(uint32_t *v, size_t n, const sent *sents)
 static const char REASON_REPEATED_ELSEWHERE[] = "repeats a sentence of another document";
 static const char REASON_REPEATED_HERE[] = "repeated within its document (headline or caption)";
 
+/* Steps 1-3: sentences, words, candidate filter, repeats, concept statistics. */
+static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
+{
+    precis_status st;
+    /* 1. Sentences and words of every document. */
+    for (size_t d = 0; d < c->n; d++) {
+        const ps_doc *doc = &c->docs[d];
+        w->doc_first[d] = (uint32_t)w->sents.n;
+        w->split.n = 0;
+        if ((st = pt_split_sentences(doc->text, doc->len, &w->split))) {
+            return pc_fail(err, st, doc->id, 0, "cannot split sentences: %s", precis_strerror(st));
+        }
+        for (size_t k = 0; k < w->split.n; k++) {
+            const pt_sentence *ps = &w->split.v[k];
+            sent x = {0};
+            x.doc = (uint32_t)d;
+            x.start = ps->start;
+            x.end = ps->end;
+            x.n_words = (uint32_t)pt_count_words(doc->text + x.start, x.end - x.start);
+            x.n_bytes = (uint32_t)collapsed_len(doc->text + x.start, x.end - x.start);
+            x.reason = ps_debris_reason(doc->text + x.start, x.end - x.start, ps->flags, x.n_words);
+            if (analyse_sentence(w, doc->text, &x)) return PRECIS_ENOMEM;
+            if (!VEC_PUSH(w->sents, x)) return PRECIS_ENOMEM;
+        }
+    }
+    w->doc_first[c->n] = (uint32_t)w->sents.n;
+
+    if (!vec_grow((void **)&w->word_df.v, &w->word_df.cap, w->stop.n + 1, sizeof(uint32_t)) ||
+        !vec_grow((void **)&w->word_last_doc.v, &w->word_last_doc.cap, w->stop.n + 1, sizeof(uint32_t)))
+        return PRECIS_ENOMEM;
+    memset(w->word_df.v, 0, (w->stop.n + 1) * sizeof(uint32_t));
+    memset(w->word_last_doc.v, 0, (w->stop.n + 1) * sizeof(uint32_t));
+
+    /* 2. Repeated sentences: within a document they are headlines and
+     * captions printed twice; across documents, copies of one wire story. */
+    {
+        u64_map seen;
+        if (!map_init(&seen, w->sents.n + 1)) {
+            map_free(&seen);
+            return PRECIS_ENOMEM;
+        }
+        for (size_t i = 0; i < w->sents.n; i++) {
+            sent *x = &w->sents.v[i];
+            if (x->n_words < 3) continue;
+            bool added;
+            uint32_t first = map_get_or_add(&seen, x->hash, (uint32_t)i, &added);
+            if (first == UINT32_MAX) {
+                map_free(&seen);
+                return PRECIS_ENOMEM;
+            }
+            if (added) continue;
+            sent *f = &w->sents.v[first];
+            if (f->doc == x->doc) {
+                f->reason = x->reason = REASON_REPEATED_HERE;
+            } else if (!x->reason) {
+                x->reason = REASON_REPEATED_ELSEWHERE;
+            }
+        }
+        map_free(&seen);
+    }
+    /* Fallback for texts with no regular sentence (e.g. no final punctuation
+     * anywhere): accept long unterminated lines rather than say nothing. */
+    {
+        size_t n_cand = 0;
+        for (size_t i = 0; i < w->sents.n; i++) n_cand += !w->sents.v[i].reason;
+        if (!n_cand)
+            for (size_t i = 0; i < w->sents.n; i++) {
+                sent *x = &w->sents.v[i];
+                if (x->reason && x->n_words >= 8 &&
+                    !ps_debris_reason(c->docs[x->doc].text + x->start, x->end - x->start,
+                                      0, x->n_words))
+                    x->reason = NULL;
+            }
+    }
+
+    /* 3. Concepts: distinct bigrams per prose sentence, counted per document. */
+    for (size_t d = 0; d < c->n; d++) {
+        uint32_t index = 0;
+        for (uint32_t i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
+            sent *x = &w->sents.v[i];
+            x->prose = !x->reason || x->reason == REASON_REPEATED_ELSEWHERE;
+            if (!x->prose) continue;
+            x->index = index++;
+            for (uint32_t k = 0; k < x->uni_n; k++) { /* word document frequency */
+                uint32_t id = w->unis.v[x->uni_off + k];
+                if (w->word_last_doc.v[id] != d + 1) {
+                    w->word_last_doc.v[id] = (uint32_t)d + 1;
+                    w->word_df.v[id]++;
+                }
+            }
+            for (uint32_t k = 0; k < x->big_n; k++) {
+                bool added;
+                uint32_t id = map_get_or_add(&w->concept_of, w->bigrams.v[x->big_off + k],
+                                             (uint32_t)w->concepts.n, &added);
+                if (id == UINT32_MAX) return PRECIS_ENOMEM;
+                if (added && !VEC_PUSH(w->concepts, ((concept){0, UINT32_MAX, 0, 0, 0, UINT32_MAX}))) return PRECIS_ENOMEM;
+                concept *cp = &w->concepts.v[id];
+                cp->tf++;
+                if (cp->last_doc != d) {
+                    cp->last_doc = (uint32_t)d;
+                    cp->df++;
+                    if (x->index < PARAMS.early_sentences) cp->early++;
+                    if (x->index == 0) cp->first++;
+                }
+                if (x->index < cp->min_index) cp->min_index = x->index;
+            }
+        }
+    }
+    return PRECIS_OK;
+}
+
+
 precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                                const precis_summary_options *opts, precis_summary **out)
 {
@@ -496,96 +613,11 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     w.doc_first = malloc((c->n + 1) * sizeof *w.doc_first);
     if (!w.doc_first) goto oom;
 
-    /* 1. Sentences and words of every document. */
-    for (size_t d = 0; d < c->n; d++) {
-        const ps_doc *doc = &c->docs[d];
-        w.doc_first[d] = (uint32_t)w.sents.n;
-        w.split.n = 0;
-        if ((st = pt_split_sentences(doc->text, doc->len, &w.split))) {
-            pc_fail(err, st, doc->id, 0, "cannot split sentences: %s", precis_strerror(st));
-            goto fail;
-        }
-        for (size_t k = 0; k < w.split.n; k++) {
-            const pt_sentence *ps = &w.split.v[k];
-            sent x = {0};
-            x.doc = (uint32_t)d;
-            x.start = ps->start;
-            x.end = ps->end;
-            x.n_words = (uint32_t)pt_count_words(doc->text + x.start, x.end - x.start);
-            x.n_bytes = (uint32_t)collapsed_len(doc->text + x.start, x.end - x.start);
-            x.reason = ps_debris_reason(doc->text + x.start, x.end - x.start, ps->flags, x.n_words);
-            if ((st = analyse_sentence(&w, doc->text, &x))) goto oom;
-            if (!VEC_PUSH(w.sents, x)) goto oom;
-        }
-    }
-    w.doc_first[c->n] = (uint32_t)w.sents.n;
-
-    /* 2. Repeated sentences: within a document they are headlines and
-     * captions printed twice; across documents, copies of one wire story. */
-    {
-        u64_map seen;
-        if (!map_init(&seen, w.sents.n + 1)) {
-            map_free(&seen);
-            goto oom;
-        }
-        for (size_t i = 0; i < w.sents.n; i++) {
-            sent *x = &w.sents.v[i];
-            if (x->n_words < 3) continue;
-            bool added;
-            uint32_t first = map_get_or_add(&seen, x->hash, (uint32_t)i, &added);
-            if (first == UINT32_MAX) {
-                map_free(&seen);
-                goto oom;
-            }
-            if (added) continue;
-            sent *f = &w.sents.v[first];
-            if (f->doc == x->doc) {
-                f->reason = x->reason = REASON_REPEATED_HERE;
-            } else if (!x->reason) {
-                x->reason = REASON_REPEATED_ELSEWHERE;
-            }
-        }
-        map_free(&seen);
-    }
-    /* Fallback for texts with no regular sentence (e.g. no final punctuation
-     * anywhere): accept long unterminated lines rather than say nothing. */
-    {
-        size_t n_cand = 0;
-        for (size_t i = 0; i < w.sents.n; i++) n_cand += !w.sents.v[i].reason;
-        if (!n_cand)
-            for (size_t i = 0; i < w.sents.n; i++) {
-                sent *x = &w.sents.v[i];
-                if (x->reason && x->n_words >= 8 &&
-                    !ps_debris_reason(c->docs[x->doc].text + x->start, x->end - x->start,
-                                      0, x->n_words))
-                    x->reason = NULL;
-            }
+    if ((st = analyse(&w, err, c))) {
+        if (st == PRECIS_ENOMEM) goto oom;
+        goto fail;
     }
 
-    /* 3. Concepts: distinct bigrams per prose sentence, counted per document. */
-    for (size_t d = 0; d < c->n; d++) {
-        uint32_t index = 0;
-        for (uint32_t i = w.doc_first[d]; i < w.doc_first[d + 1]; i++) {
-            sent *x = &w.sents.v[i];
-            x->prose = !x->reason || x->reason == REASON_REPEATED_ELSEWHERE;
-            if (!x->prose) continue;
-            x->index = index++;
-            for (uint32_t k = 0; k < x->big_n; k++) {
-                bool added;
-                uint32_t id = map_get_or_add(&w.concept_of, w.bigrams.v[x->big_off + k],
-                                             (uint32_t)w.concepts.n, &added);
-                if (id == UINT32_MAX) goto oom;
-                if (added && !VEC_PUSH(w.concepts, ((concept){0, UINT32_MAX, 0, 0}))) goto oom;
-                concept *cp = &w.concepts.v[id];
-                cp->tf++;
-                if (cp->last_doc != d) {
-                    cp->last_doc = (uint32_t)d;
-                    cp->df++;
-                    if (x->index < PARAMS.early_sentences) cp->early++;
-                }
-            }
-        }
-    }
     /* 4. Weights: content repeated across sources is what the story is about. */
     size_t n_con = w.concepts.n;
     w.weights = calloc(n_con + 1, sizeof *w.weights);
@@ -607,13 +639,9 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         }
         if (!n_pos) /* nothing repeats: fall back to plain frequency */
             for (size_t k = 0; k < n_con; k++) w.weights[k] = w.concepts.v[k].tf;
+
     }
 
-    if (getenv("PS_DEBUG"))
-        for (size_t i = 0; i < w.sents.n; i++) {
-            sent *x = &w.sents.v[i];
-            fprintf(stderr, "%u.%u %s [%.*s]\n", x->doc, x->index, x->reason ? x->reason : "OK", (int)(x->end - x->start > 70 ? 70 : x->end - x->start), c->docs[x->doc].text + x->start);
-        }
     /* 5. Items for the selector: candidate sentences and their weighted concepts. */
     items = calloc(w.sents.n + 1, sizeof *items);
     item_sent = malloc((w.sents.n + 1) * sizeof *item_sent);
@@ -747,3 +775,4 @@ fail:
     precis_summary_free(sum);
     return st;
 }
+

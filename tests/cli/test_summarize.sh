@@ -1,0 +1,116 @@
+# precis summarize: inputs (files, directory, stdin, JSONL, Multi-News separator,
+# batch), formats, budgets, exit codes and messages on bad input.
+. tests/cli/lib.sh
+STORY="$PRECIS_ROOT/examples/story"
+
+p summarize "$STORY"/*.txt
+check files_exit_0 test "$rc" -eq 0
+check files_some_lines test "$(wc -l < "$TMP/out")" -ge 2
+check files_no_debris sh -c "! grep -Eiq 'whatsapp|articles this month|Like this|Photo:|^Published|Become a supporter|\\\$\$' '$TMP/out'"
+check files_within_100_words test "$(wc -w < "$TMP/out")" -le 100
+check files_no_duplicate_line test "$(sort "$TMP/out" | uniq -d | wc -l)" -eq 0
+check files_no_dateline sh -c "! grep -q '^ELLISFORD' '$TMP/out'"
+cp "$TMP/out" "$TMP/files.txt"
+
+p summarize "$STORY"
+check directory_same_as_files cmp -s "$TMP/out" "$TMP/files.txt"
+
+cat "$STORY"/*.txt > "$TMP/all.txt"
+p summarize -w 60 "$STORY"
+check words_budget test "$(wc -w < "$TMP/out")" -le 60
+p summarize -b 300 "$STORY"
+check bytes_budget test "$(tr '\n' ' ' < "$TMP/out" | wc -c)" -le 301
+p summarize --sentences 2 "$STORY"
+check sentences_budget test "$(wc -l < "$TMP/out")" -eq 2
+
+p summarize --format json "$STORY"
+check json_parses python3 -c "import json,sys; d=json.load(open('$TMP/out')); assert d['sentences'] and all('also_in' in s and 'start' in s for s in d['sentences'])"
+check json_span_matches python3 -c "
+import json; d=json.load(open('$TMP/out'))
+for s in d['sentences']:
+    t=open('$STORY/'+s['doc'],'rb').read()[s['start']:s['end']].decode()
+    assert ' '.join(t.split())==s['text'], s
+"
+p summarize --format jsonl "$STORY"
+check jsonl_one_line test "$(wc -l < "$TMP/out")" -eq 1
+
+# stdin: one article, and articles joined by the Multi-News separator
+"$PRECIS" summarize - < "$STORY/03_meridian_wire.txt" > "$TMP/out" 2>"$TMP/err"; rc=$?
+check stdin_exit_0 test "$rc" -eq 0
+python3 -c "
+import glob; print(' ||||| '.join(' '.join(open(f).read().split()) for f in sorted(glob.glob('$STORY/*.txt'))))" > "$TMP/mn.txt"
+"$PRECIS" summarize --format json - < "$TMP/mn.txt" > "$TMP/out" 2>"$TMP/err"; rc=$?
+check multinews_separator_exit_0 test "$rc" -eq 0
+check multinews_separator_5_docs python3 -c "
+import json; d=json.load(open('$TMP/out')); ids={s['doc'] for s in d['sentences']} | {i for s in d['sentences'] for i in s['also_in']}
+assert len(ids) >= 2 and all(i.startswith('<stdin>#') for i in ids), ids"
+
+# JSONL: a cluster line, and a batch of clusters
+python3 -c "
+import json, glob
+docs=[open(f).read() for f in sorted(glob.glob('$STORY/*.txt'))]
+print(json.dumps({'id': 'ferry', 'documents': docs}))
+print(json.dumps({'id': 7, 'documents': docs[:3]}))" > "$TMP/batch.jsonl"
+head -1 "$TMP/batch.jsonl" > "$TMP/one.jsonl"
+p summarize "$TMP/one.jsonl"
+check jsonl_cluster_exit_0 test "$rc" -eq 0
+p summarize "$TMP/batch.jsonl"
+check jsonl_two_clusters_needs_batch test "$rc" -eq 1
+check jsonl_two_clusters_message grep -q -- '--batch' "$TMP/err"
+p summarize --batch "$TMP/batch.jsonl"
+check batch_jsonl_exit_0 test "$rc" -eq 0
+check batch_jsonl_two_lines test "$(wc -l < "$TMP/out")" -eq 2
+check batch_jsonl_ids python3 -c "
+import json; ids=[json.loads(l)['id'] for l in open('$TMP/out')]; assert ids==['ferry','7'], ids"
+mkdir -p "$TMP/clusters/one" "$TMP/clusters/two"
+cp "$STORY"/0[1-3]*.txt "$TMP/clusters/one/"; cp "$STORY"/0[3-5]*.txt "$TMP/clusters/two/"
+p summarize --batch -o "$TMP/sums" "$TMP/clusters"
+check batch_dir_exit_0 test "$rc" -eq 0
+check batch_dir_files test -s "$TMP/sums/one.txt" -a -s "$TMP/sums/two.txt"
+printf '%s\nnot json\n' "$(head -1 "$TMP/batch.jsonl")" > "$TMP/bad.jsonl"
+p summarize --batch "$TMP/bad.jsonl"
+check batch_bad_line_exit_2 test "$rc" -eq 2
+check batch_bad_line_named grep -q 'bad.jsonl:2:' "$TMP/err"
+check batch_bad_line_rest_done test "$(wc -l < "$TMP/out")" -eq 1
+
+# bad input
+p summarize
+check no_input_usage test "$rc" -eq 1
+p summarize -w zero "$STORY"
+check bad_words_usage test "$rc" -eq 1
+p summarize --format xml "$STORY"
+check bad_format_usage test "$rc" -eq 1
+p summarize --lang xx "$STORY"
+check bad_lang_usage test "$rc" -eq 1
+check bad_lang_message grep -q "unsupported language 'xx'" "$TMP/err"
+p summarize "$TMP/missing.txt" "$STORY/01_harbour_courier.txt"
+check missing_file_exit_2 test "$rc" -eq 2
+check missing_file_named grep -q 'missing.txt' "$TMP/err"
+check missing_file_rest_summarized test -s "$TMP/out"
+printf 'Topics\nComments\nShare this\n' > "$TMP/debris.txt"
+p summarize "$TMP/debris.txt"
+check only_debris_exit_3 test "$rc" -eq 3
+check only_debris_message grep -q 'no usable sentence' "$TMP/err"
+: > "$TMP/empty.txt"
+p summarize "$TMP/empty.txt"
+check empty_exit_3 test "$rc" -eq 3
+p summarize -w 2 "$STORY"
+check tiny_budget_exit_3 test "$rc" -eq 3
+check tiny_budget_message grep -q 'budget of 2 words' "$TMP/err"
+head -c 3000 /dev/urandom > "$TMP/junk.bin"
+p summarize "$TMP/junk.bin"
+check junk_no_crash test "$rc" -eq 0 -o "$rc" -eq 3
+p summarize --help
+check help_exit_0 test "$rc" -eq 0
+check help_mentions_batch grep -q -- '--batch' "$TMP/out"
+
+# the seeds (shared data): clean, attributed prose
+if [ -d "$SHARED/seeds" ]; then
+    p summarize "$SHARED"/seeds/*.txt
+    check seeds_exit_0 test "$rc" -eq 0
+    check seeds_no_debris sh -c "! grep -Eiq 'whatsapp|articles this month|Like this|Credit:|register|support|\\\$\$' '$TMP/out'"
+    check seeds_within_100_words test "$(wc -w < "$TMP/out")" -le 100
+else
+    skip "seeds (no ../shared/seeds)"
+fi
+finish

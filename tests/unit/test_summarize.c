@@ -1,0 +1,349 @@
+/* Summarizer: selection under budgets, debris never chosen, repeats,
+ * attribution, spans, ordering, bad input, input formats, the selector. */
+#include "test.h"
+#include "summarize/summarize.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+/* Three invented reports of one invented event, with debris. */
+static const char *DOC_A =
+    "Dam gives way above Tarnby\n\n"
+    "Dam gives way above Tarnby\n\n"
+    "A dam above the village of Tarnby gave way on Tuesday night, flooding dozens of homes and forcing "
+    "hundreds of residents to leave, the regional fire service said.\n\n"
+    "No one was killed, but four people were treated for hypothermia after being pulled from the water, "
+    "officials said.\n\n"
+    "The dam, built in 1958, had been due for repairs next spring, according to the water authority.\n\n"
+    "Join our official WhatsApp group\n";
+static const char *DOC_B =
+    "Published: Wed, Mar 4, 2026\n\n"
+    "TARNBY (NWS) \xe2\x80\x94 Hundreds of residents were forced to leave their homes after a dam above "
+    "Tarnby gave way on Tuesday night, the regional fire service said.\n\n"
+    "Residents wade through the flooded main street of Tarnby on Wednesday. Photo: North Wire/Ana Lind.\n"
+    "Residents wade through the flooded main street of Tarnby on Wednesday. Photo: North Wire/Ana Lind.\n\n"
+    "Four people were treated for hypothermia after they were pulled from the water, officials said.\n\n"
+    "The water authority said it would open an inquiry into why the dam failed.\n\n"
+    "You have read 3 articles this month. Register to receive full access to North Wire.\n";
+static const char *DOC_C =
+    "Tarnby residents return as water recedes\n\n"
+    "The water authority said it would open an inquiry into why the dam failed.\n\n"
+    "Volunteers handed out blankets and hot drinks in the school gym, where about 300 people spent the "
+    "night.\n\n"
+    "The regional fire service said the dam above Tarnby gave way after days of heavy rain on Tuesday.\n\n"
+    "Like this:\n";
+
+static precis_cluster *make_cluster(precis_ctx *ctx)
+{
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "tarnby", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add(ctx, c, "a", DOC_A, strlen(DOC_A)) == PRECIS_OK);
+    CHECK(precis_cluster_add(ctx, c, "b", DOC_B, strlen(DOC_B)) == PRECIS_OK);
+    CHECK(precis_cluster_add(ctx, c, "c", DOC_C, strlen(DOC_C)) == PRECIS_OK);
+    return c;
+}
+
+static const char *doc_text(const char *id)
+{
+    return !strcmp(id, "a") ? DOC_A : !strcmp(id, "b") ? DOC_B : DOC_C;
+}
+
+static size_t words_in(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && (i == 0 || s[i - 1] == ' ')) w++;
+    return w;
+}
+
+TEST(summary_respects_budget_and_spans)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = make_cluster(ctx);
+    size_t budgets[] = {30, 60, 100};
+    for (size_t b = 0; b < 3; b++) {
+        precis_summary_options o = {budgets[b], 0, 0};
+        precis_summary *s = NULL;
+        CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+        size_t total = 0;
+        CHECK(precis_summary_count(s) > 0);
+        for (size_t i = 0; i < precis_summary_count(s); i++) {
+            const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
+            total += words_in(x->text, x->text_len);
+            /* the span points at the sentence inside its document */
+            const char *t = doc_text(x->doc_id);
+            CHECK(x->end <= strlen(t) && x->start < x->end);
+            CHECK(x->end - x->start == x->text_len && memcmp(t + x->start, x->text, x->text_len) == 0);
+            /* whole sentences: ends in final punctuation */
+            char last = x->text[x->text_len - 1];
+            CHECK(last == '.' || last == '"' || last == '!');
+        }
+        CHECK(total <= budgets[b]);
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(debris_is_never_chosen)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = make_cluster(ctx);
+    precis_summary_options o = {400, 0, 0}; /* room for everything that qualifies */
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const char *t = precis_summary_sentence_at(s, i)->text;
+        CHECK(!strstr(t, "WhatsApp"));
+        CHECK(!strstr(t, "Photo:"));
+        CHECK(!strstr(t, "articles this month"));
+        CHECK(!strstr(t, "Register"));
+        CHECK(!strstr(t, "Like this"));
+        CHECK(!strstr(t, "Published:"));
+        CHECK(!strstr(t, "Dam gives way above Tarnby") || strlen(t) > 40);
+        CHECK(strncmp(t, "TARNBY", 6) != 0); /* dateline cut */
+    }
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(repeated_sentence_once_with_attribution)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = make_cluster(ctx);
+    precis_summary_options o = {400, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    size_t inquiry = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
+        if (strstr(x->text, "open an inquiry")) {
+            inquiry++;
+            /* printed in b and c: one is the source, the other corroborates */
+            CHECK(x->n_also_in == 1);
+            CHECK(x->n_also_in == 1 && strcmp(x->also_in_ids[0], x->doc_id) != 0);
+        }
+        for (size_t j = 0; j < i; j++)
+            CHECK(strcmp(precis_summary_sentence_at(s, j)->text, x->text) != 0);
+    }
+    CHECK(inquiry == 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(json_output_has_the_schema)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = make_cluster(ctx);
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, NULL, &s) == PRECIS_OK);
+    char *json;
+    size_t len;
+    CHECK(precis_summary_json(s, &json, &len) == PRECIS_OK);
+    json_error_t jerr;
+    json_t *v = json_loadb(json, len, 0, &jerr);
+    CHECK(v != NULL);
+    CHECK_STR(json_string_value(json_object_get(v, "id")), "tarnby");
+    CHECK(json_is_string(json_object_get(v, "summary")));
+    json_t *sents = json_object_get(v, "sentences");
+    CHECK(json_array_size(sents) == precis_summary_count(s));
+    json_t *first = json_array_get(sents, 0);
+    CHECK(json_is_string(json_object_get(first, "text")) && json_is_string(json_object_get(first, "doc")));
+    CHECK(json_is_integer(json_object_get(first, "start")) && json_is_integer(json_object_get(first, "end")));
+    CHECK(json_is_array(json_object_get(first, "also_in")));
+    json_decref(v);
+    precis_text_free(json);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(opening_is_not_dangling)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c;
+    const char *d1 = "He said the bridge would reopen on Monday after the repairs were done.\n\n"
+                     "The Harlow bridge was closed on Friday after inspectors found cracks in a pier.\n";
+    const char *d2 = "The Harlow bridge was closed on Friday after inspectors found cracks in a support pier.\n\n"
+                     "He said the bridge would reopen on Monday once repairs were done by the crews.\n";
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    precis_cluster_add(ctx, c, NULL, d1, strlen(d1));
+    precis_cluster_add(ctx, c, NULL, d2, strlen(d2));
+    precis_summary_options o = {40, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    CHECK(precis_summary_count(s) >= 1);
+    if (precis_summary_count(s) > 1) CHECK(strncmp(precis_summary_sentence_at(s, 0)->text, "He ", 3) != 0);
+    CHECK_STR(precis_summary_sentence_at(s, 0)->doc_id, precis_summary_sentence_at(s, 0)->doc == 0 ? "1" : "2");
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(bad_input_says_why)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c;
+    precis_summary *s = NULL;
+    CHECK(precis_cluster_new(ctx, "empty", &c) == PRECIS_OK);
+    CHECK(precis_summarize(ctx, c, NULL, &s) == PRECIS_EEMPTY);
+    CHECK(strstr(precis_errmsg(ctx), "no article") != NULL);
+    precis_cluster_add(ctx, c, NULL, "Topics\nComments\nShare\n", 22);
+    CHECK(precis_summarize(ctx, c, NULL, &s) == PRECIS_EEMPTY);
+    CHECK(strstr(precis_errmsg(ctx), "no usable sentence") != NULL);
+    precis_cluster_free(c);
+
+    c = make_cluster(ctx);
+    precis_summary_options tiny = {3, 0, 0};
+    CHECK(precis_summarize(ctx, c, &tiny, &s) == PRECIS_EEMPTY);
+    CHECK(strstr(precis_errmsg(ctx), "fits the budget of 3 words") != NULL);
+    precis_summary_options one = {400, 0, 1};
+    CHECK(precis_summarize(ctx, c, &one, &s) == PRECIS_OK);
+    CHECK(precis_summary_count(s) == 1);
+    precis_summary_free(s);
+    precis_summary_options bytes = {0, 200, 0};
+    CHECK(precis_summarize(ctx, c, &bytes, &s) == PRECIS_OK);
+    size_t total = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++)
+        total += precis_summary_sentence_at(s, i)->text_len + (i ? 1 : 0);
+    CHECK(total <= 200 && total > 0);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+
+    /* binary junk and invalid sizes */
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    char junk[256];
+    for (int i = 0; i < 256; i++) junk[i] = (char)(i * 37 + 11);
+    precis_cluster_add(ctx, c, NULL, junk, sizeof junk);
+    precis_status st = precis_summarize(ctx, c, NULL, &s);
+    CHECK(st == PRECIS_EEMPTY || st == PRECIS_OK);
+    if (st == PRECIS_OK) precis_summary_free(s);
+    precis_cluster_free(c);
+
+    precis_options small = {NULL, {0, 0, 100}};
+    precis_ctx *sctx = precis_new(&small);
+    CHECK(precis_cluster_new(sctx, NULL, &c) == PRECIS_OK);
+    CHECK(precis_cluster_add(sctx, c, "big", DOC_A, strlen(DOC_A)) == PRECIS_ELIMIT);
+    CHECK(strstr(precis_errmsg(sctx), "big") != NULL);
+    precis_cluster_free(c);
+    precis_free(sctx);
+    precis_free(ctx);
+}
+
+TEST(single_article)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c;
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    precis_cluster_add(ctx, c, "a", DOC_A, strlen(DOC_A));
+    precis_summary *s = NULL;
+    precis_summary_options o = {40, 0, 0};
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    CHECK(precis_summary_count(s) >= 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+static size_t n_docs_of(precis_ctx *ctx, const char *input)
+{
+    precis_cluster *c;
+    precis_cluster_new(ctx, NULL, &c);
+    precis_status st = precis_cluster_add_input(ctx, c, "in.txt", input, strlen(input));
+    size_t n = st ? (size_t)-1 : precis_cluster_count(c);
+    precis_cluster_free(c);
+    return n;
+}
+
+TEST(input_formats)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    CHECK(n_docs_of(ctx, "Plain text. Two sentences.") == 1);
+    CHECK(n_docs_of(ctx, "First article. ||||| Second article. ||||| Third.") == 3);
+    CHECK(n_docs_of(ctx, "{\"id\": \"x\", \"text\": \"One.\"}\n{\"text\": \"Two.\"}\n") == 2);
+    CHECK(n_docs_of(ctx, "{\"id\": 7, \"documents\": [\"One.\", {\"id\": \"k\", \"text\": \"Two.\"}]}\n") == 2);
+    CHECK(n_docs_of(ctx, "{\"id\": 1, \"documents\": [\"a\"]}\n{\"id\": 2, \"documents\": [\"b\"]}\n") == (size_t)-1);
+    CHECK(strstr(precis_errmsg(ctx), "--batch") != NULL);
+    CHECK(n_docs_of(ctx, "{\"id\": 1, \"text\": ") == (size_t)-1);
+    CHECK(strstr(precis_errmsg(ctx), "in.txt:1:") != NULL);
+    CHECK(n_docs_of(ctx, "{\"html\": \"<p>x</p>\"}") == (size_t)-1);
+    CHECK(strstr(precis_errmsg(ctx), "precis extract") != NULL);
+    precis_free(ctx);
+}
+
+typedef struct seen {
+    size_t clusters, docs, bad;
+    char ids[4][16];
+} seen;
+
+static precis_status on_cluster(void *user, precis_cluster *c)
+{
+    seen *s = user;
+    if (s->clusters < 4) snprintf(s->ids[s->clusters], sizeof s->ids[0], "%s", precis_cluster_id(c));
+    s->clusters++;
+    s->docs += precis_cluster_count(c);
+    precis_cluster_free(c);
+    return PRECIS_OK;
+}
+
+static void on_bad(void *user, const char *msg)
+{
+    (void)msg;
+    ((seen *)user)->bad++;
+}
+
+TEST(batch_reader)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    const char *in = "{\"id\": 3, \"documents\": [\"a.\", \"b.\"]}\n\n"
+                     "not json\n"
+                     "{\"id\": \"x\", \"documents\": [\"c.\"]}\n";
+    seen s = {0};
+    CHECK(precis_clusters_read(ctx, "t.jsonl", in, strlen(in), on_cluster, on_bad, &s) == PRECIS_EPARSE);
+    CHECK(s.clusters == 2 && s.docs == 3 && s.bad == 1);
+    CHECK_STR(s.ids[0], "3");
+    CHECK_STR(s.ids[1], "x");
+    precis_free(ctx);
+}
+
+/* The selector on a small instance whose optimum is known. */
+TEST(selector_finds_the_optimum)
+{
+    /* concepts 0..3 with weights; greedy by ratio takes item 0 (ratio 5) and
+     * then cannot fit item 1; the optimum is items 1 + 2 (weight 14). */
+    double w[] = {5, 8, 6, 1};
+    uint32_t c0[] = {0}, c1[] = {1}, c2[] = {2, 3};
+    ps_item items[] = {{1, c0, 1, 0}, {5, c1, 1, 0}, {4, c2, 2, 0}};
+    uint32_t out[3];
+    bool exact;
+    size_t n = ps_select(items, 3, w, 4, 9, 0, NULL, out, &exact);
+    CHECK(exact);
+    double total = 0;
+    uint32_t cost = 0;
+    for (size_t i = 0; i < n; i++) {
+        cost += items[out[i]].cost;
+        for (uint32_t k = 0; k < items[out[i]].n_concepts; k++) total += w[items[out[i]].concepts[k]];
+    }
+    CHECK(cost <= 9);
+    CHECK_NEAR(total, 15.0, 1e-9); /* 1 + 2 (8 + 6 + 1): 9 words, weight 15 */
+    /* max_items */
+    n = ps_select(items, 3, w, 4, 9, 1, NULL, out, &exact);
+    CHECK(n == 1 && out[0] == 1);
+}
+
+int main(void)
+{
+    RUN(summary_respects_budget_and_spans);
+    RUN(debris_is_never_chosen);
+    RUN(repeated_sentence_once_with_attribution);
+    RUN(json_output_has_the_schema);
+    RUN(opening_is_not_dangling);
+    RUN(bad_input_says_why);
+    RUN(single_article);
+    RUN(input_formats);
+    RUN(batch_reader);
+    RUN(selector_finds_the_optimum);
+    return test_done();
+}
