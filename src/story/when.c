@@ -6,7 +6,7 @@
 
 /* ---- calendar (proleptic Gregorian; Howard Hinnant's days_from_civil) ---- */
 
-int64_t ps_days_from_civil(int y, int m, int d)
+int64_t pst_days_from_civil(int y, int m, int d)
 {
     y -= m <= 2;
     int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -16,7 +16,7 @@ int64_t ps_days_from_civil(int y, int m, int d)
     return era * 146097 + doe - 719468;
 }
 
-void ps_civil_from_days(int64_t z, int *y, int *m, int *d)
+void pst_civil_from_days(int64_t z, int *y, int *m, int *d)
 {
     z += 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -29,7 +29,7 @@ void ps_civil_from_days(int64_t z, int *y, int *m, int *d)
     *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
-int ps_weekday(int64_t days)
+int pst_weekday(int64_t days)
 {
     int64_t w = (days + 3) % 7; /* 1970-01-01 was a Thursday */
     return (int)(w < 0 ? w + 7 : w);
@@ -99,14 +99,14 @@ static size_t split_words(const char *s, size_t n, word *w, size_t cap)
     return nw;
 }
 
-static bool overlaps(const ps_when *out, size_t k, size_t a, size_t b)
+static bool overlaps(const pst_when *out, size_t k, size_t a, size_t b)
 {
     for (size_t i = 0; i < k; i++)
         if (a < out[i].end && out[i].start < b) return true;
     return false;
 }
 
-static void push(ps_when *out, size_t *k, size_t cap, ps_when w)
+static void push(pst_when *out, size_t *k, size_t cap, pst_when w)
 {
     if (*k >= cap || overlaps(out, *k, w.start, w.end)) return;
     /* keep text order */
@@ -119,29 +119,29 @@ static void push(ps_when *out, size_t *k, size_t cap, ps_when w)
     (*k)++;
 }
 
-static ps_when day_when(int64_t day, size_t a, size_t b, bool relative)
+static pst_when day_when(int64_t day, size_t a, size_t b, bool relative)
 {
-    return (ps_when){day, day, PS_DAY, relative, a, b};
+    return (pst_when){day, day, PST_DAY, relative, a, b};
 }
 
-static ps_when month_when(int y, int m, size_t a, size_t b, bool relative)
+static pst_when month_when(int y, int m, size_t a, size_t b, bool relative)
 {
     int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
-    return (ps_when){ps_days_from_civil(y, m, 1), ps_days_from_civil(ny, nm, 1) - 1, PS_MONTH,
+    return (pst_when){pst_days_from_civil(y, m, 1), pst_days_from_civil(ny, nm, 1) - 1, PST_MONTH,
                      relative, a, b};
 }
 
-static ps_when year_when(int y, size_t a, size_t b, bool relative)
+static pst_when year_when(int y, size_t a, size_t b, bool relative)
 {
-    return (ps_when){ps_days_from_civil(y, 1, 1), ps_days_from_civil(y, 12, 31), PS_YEAR,
+    return (pst_when){pst_days_from_civil(y, 1, 1), pst_days_from_civil(y, 12, 31), PST_YEAR,
                      relative, a, b};
 }
 
-size_t ps_find_when(const char *s, size_t n, const pt_date *pub, ps_when *out, size_t cap)
+size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out, size_t cap)
 {
     size_t k = 0;
     bool have_pub = pub && pub->year > 0 && pub->month > 0 && pub->day > 0;
-    int64_t pub_day = have_pub ? ps_days_from_civil(pub->year, pub->month, pub->day) : 0;
+    int64_t pub_day = have_pub ? pst_days_from_civil(pub->year, pub->month, pub->day) : 0;
 
     /* Absolute dates first: they win over any relative reading of the same words. */
     size_t off = 0;
@@ -152,7 +152,7 @@ size_t ps_find_when(const char *s, size_t n, const pt_date *pub, ps_when *out, s
         off = b > off ? b : off + 1;
         if (d.year <= 0 || d.month <= 0) continue;
         if (d.day > 0) {
-            int64_t day = ps_days_from_civil(d.year, d.month, d.day);
+            int64_t day = pst_days_from_civil(d.year, d.month, d.day);
             /* A year filled in from publication must not land well after it. */
             if (have_pub && day > pub_day + 7 && d.year == pub->year) {
                 bool explicit_year = false;
@@ -160,7 +160,7 @@ size_t ps_find_when(const char *s, size_t n, const pt_date *pub, ps_when *out, s
                     if (is_digit((unsigned char)s[i]) && is_digit((unsigned char)s[i + 1]) &&
                         is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]))
                         explicit_year = true;
-                if (!explicit_year) day = ps_days_from_civil(d.year - 1, d.month, d.day);
+                if (!explicit_year) day = pst_days_from_civil(d.year - 1, d.month, d.day);
             }
             push(out, &k, cap, day_when(day, a, b, false));
         } else {
@@ -191,7 +191,7 @@ size_t ps_find_when(const char *s, size_t n, const pt_date *pub, ps_when *out, s
         if (!have_pub) continue;
         int wd = weekday_of(p, len);
         if (wd >= 0) {
-            int delta = wd - ps_weekday(pub_day); /* this week's day relative to publication */
+            int delta = wd - pst_weekday(pub_day); /* this week's day relative to publication */
             int64_t day;
             if (future) day = pub_day + (delta > 0 ? delta : delta + 7);
             else day = pub_day + (delta <= 0 ? delta : delta - 7);
@@ -224,8 +224,8 @@ size_t ps_find_when(const char *s, size_t n, const pt_date *pub, ps_when *out, s
                           : 0;
             size_t a = w[i].start, b = w[i + 1].end;
             if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
-                int64_t monday = pub_day - ps_weekday(pub_day) + 7 * dir;
-                push(out, &k, cap, (ps_when){monday, monday + 6, PS_WEEK, true, a, b});
+                int64_t monday = pub_day - pst_weekday(pub_day) + 7 * dir;
+                push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b});
             } else if (word_is(u, ul, "month") || word_is(u, ul, "monat")) {
                 int y = pub->year, m = pub->month + dir;
                 if (m < 1) m = 12, y--;
@@ -239,16 +239,16 @@ size_t ps_find_when(const char *s, size_t n, const pt_date *pub, ps_when *out, s
     return k;
 }
 
-size_t ps_when_iso(const ps_when *w, char *buf, size_t cap)
+size_t pst_when_iso(const pst_when *w, char *buf, size_t cap)
 {
     int y, m, d, y2, m2, d2;
-    ps_civil_from_days(w->first_day, &y, &m, &d);
+    pst_civil_from_days(w->first_day, &y, &m, &d);
     int n;
     switch (w->precision) {
-    case PS_YEAR: n = snprintf(buf, cap, "%04d", y); break;
-    case PS_MONTH: n = snprintf(buf, cap, "%04d-%02d", y, m); break;
-    case PS_WEEK:
-        ps_civil_from_days(w->last_day, &y2, &m2, &d2);
+    case PST_YEAR: n = snprintf(buf, cap, "%04d", y); break;
+    case PST_MONTH: n = snprintf(buf, cap, "%04d-%02d", y, m); break;
+    case PST_WEEK:
+        pst_civil_from_days(w->last_day, &y2, &m2, &d2);
         n = snprintf(buf, cap, "%04d-%02d-%02d/%04d-%02d-%02d", y, m, d, y2, m2, d2);
         break;
     default: n = snprintf(buf, cap, "%04d-%02d-%02d", y, m, d);

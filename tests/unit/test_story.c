@@ -5,17 +5,17 @@
 static const char *when_iso(const char *sentence, const pt_date *pub, size_t index)
 {
     static char buf[64];
-    ps_when w[8];
-    size_t n = ps_find_when(sentence, strlen(sentence), pub, w, 8);
+    pst_when w[8];
+    size_t n = pst_find_when(sentence, strlen(sentence), pub, w, 8);
     if (index >= n) return "(none)";
-    ps_when_iso(&w[index], buf, sizeof buf);
+    pst_when_iso(&w[index], buf, sizeof buf);
     return buf;
 }
 
 static size_t when_count(const char *sentence, const pt_date *pub)
 {
-    ps_when w[8];
-    return ps_find_when(sentence, strlen(sentence), pub, w, 8);
+    pst_when w[8];
+    return pst_find_when(sentence, strlen(sentence), pub, w, 8);
 }
 
 /* Tuesday, May 29, 2018 */
@@ -23,13 +23,13 @@ static const pt_date PUB = {.year = 2018, .month = 5, .day = 29, .hour = -1};
 
 TEST(calendar_round_trip)
 {
-    CHECK(ps_days_from_civil(1970, 1, 1) == 0);
-    CHECK(ps_weekday(ps_days_from_civil(2018, 5, 29)) == 1); /* Tuesday */
-    CHECK(ps_weekday(ps_days_from_civil(2000, 2, 29)) == 1);
+    CHECK(pst_days_from_civil(1970, 1, 1) == 0);
+    CHECK(pst_weekday(pst_days_from_civil(2018, 5, 29)) == 1); /* Tuesday */
+    CHECK(pst_weekday(pst_days_from_civil(2000, 2, 29)) == 1);
     for (int64_t d = -800000; d < 800000; d += 997) {
         int y, m, dd;
-        ps_civil_from_days(d, &y, &m, &dd);
-        CHECK(ps_days_from_civil(y, m, dd) == d);
+        pst_civil_from_days(d, &y, &m, &dd);
+        CHECK(pst_days_from_civil(y, m, dd) == d);
     }
 }
 
@@ -75,6 +75,69 @@ TEST(numbers_and_lowercase_names_are_not_dates)
     CHECK(when_count("Revenue was 2,017 million in total.", &PUB) == 0);
 }
 
+static const pst_entity *find_entity(const pst_entity *v, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(v[i].name, name)) return &v[i];
+    return NULL;
+}
+
+static void add_text(pst_entities *e, uint32_t doc, const char *text)
+{
+    pt_sentences s = {0};
+    CHECK(pt_split_sentences(text, strlen(text), &s) == PRECIS_OK);
+    CHECK(pst_entities_add(e, doc, text, strlen(text), &s) == PRECIS_OK);
+    pt_sentences_free(&s);
+}
+
+TEST(entities_merge_variants_and_count_sources)
+{
+    pst_entities *e;
+    CHECK(pst_entities_new(&e) == PRECIS_OK);
+    add_text(e, 0, "Russian President Vladimir Putin met the delegation in Moscow on Monday. "
+                   "Putin's spokesman said the talks were useful.");
+    add_text(e, 1, "The Kremlin said Putin would travel to Helsinki. Officials from the "
+                   "Ministry of Defence joined the meeting.");
+    add_text(e, 2, "Vladimir Putin and Angela Merkel spoke by phone. Merkel said the "
+                   "European Union would respond.");
+    const pst_entity *v;
+    size_t n;
+    CHECK(pst_entities_rank(e, &v, &n) == PRECIS_OK);
+    const pst_entity *putin = find_entity(v, n, "Vladimir Putin");
+    CHECK(putin != NULL);
+    if (putin) {
+        CHECK(putin->sources == 3);
+        CHECK(putin->type == PST_PERSON);
+        CHECK(putin->mentions == 4);
+    }
+    CHECK(n > 0 && v[0].sources == 3 && !strcmp(v[0].name, "Vladimir Putin"));
+    CHECK(find_entity(v, n, "Putin") == NULL); /* merged */
+    CHECK(find_entity(v, n, "Russian President Vladimir Putin") == NULL);
+    const pst_entity *m = find_entity(v, n, "Angela Merkel");
+    CHECK(m && m->sources == 1 && m->mentions == 2);
+    const pst_entity *mod = find_entity(v, n, "Ministry of Defence");
+    CHECK(mod && mod->type == PST_ORG);
+    const pst_entity *moscow = find_entity(v, n, "Moscow");
+    CHECK(moscow && moscow->type == PST_PLACE);
+    CHECK(find_entity(v, n, "Monday") == NULL);
+    CHECK(find_entity(v, n, "The Kremlin") == NULL && find_entity(v, n, "Kremlin") != NULL);
+    CHECK(find_entity(v, n, "Officials") == NULL);
+    pst_entities_free(e);
+}
+
+TEST(entities_ambiguous_surname_stays_apart)
+{
+    pst_entities *e;
+    pst_entities_new(&e);
+    add_text(e, 0, "John Smith and Mary Smith arrived. Reporters asked Smith about it.");
+    const pst_entity *v;
+    size_t n;
+    pst_entities_rank(e, &v, &n);
+    CHECK(find_entity(v, n, "Smith") != NULL);
+    CHECK(find_entity(v, n, "John Smith") != NULL && find_entity(v, n, "Mary Smith") != NULL);
+    pst_entities_free(e);
+}
+
 int main(void)
 {
     RUN(calendar_round_trip);
@@ -83,5 +146,7 @@ int main(void)
     RUN(absolute_dates_and_missing_years);
     RUN(no_publication_date_skips_relative_references);
     RUN(numbers_and_lowercase_names_are_not_dates);
+    RUN(entities_merge_variants_and_count_sources);
+    RUN(entities_ambiguous_surname_stays_apart);
     return test_done();
 }

@@ -1,0 +1,435 @@
+/* Key entities of a story: proper-noun phrases, typed by cues, merged across
+ * variants, ranked by how many sources mention them (see story.h). */
+#include "story.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include <xxhash.h>
+
+#define MAX_PHRASE_WORDS 6
+#define MAX_NAME_BYTES 120
+
+/* Titles before a name: cut off, and the name is a person. Lower case. */
+static const char *const TITLES[] = {
+    "president", "prime",    "minister", "secretary", "chancellor", "senator", "sen",
+    "rep",       "gov",      "governor", "mayor",     "king",       "queen",   "prince",
+    "princess",  "pope",     "gen",      "general",   "col",        "colonel", "lt",
+    "capt",      "captain",  "adm",      "admiral",   "mr",         "mrs",     "ms",
+    "dr",        "sir",      "lord",     "judge",     "justice",    "ambassador", "chief",
+    "spokesman", "spokeswoman", "adviser", "advisor", "director",  "ceo",     "chairman",
+    "leader",    "premier",  "sheikh",   "ayatollah", "herr",       "frau",    "bundeskanzlerin",
+    "bundeskanzler", "präsident", "ministerpräsident", "vice", "deputy", "foreign", "defense",
+    "defence",   "national", "security", "former",     "crown",   "emir",
+};
+
+/* Words that make a phrase an organisation. Lower case. */
+static const char *const ORG_WORDS[] = {
+    "ministry", "party",   "council", "corp",   "corporation", "inc",      "ltd",
+    "bank",     "university", "agency", "committee", "association", "army", "forces",
+    "force",    "group",   "company", "union",   "organization", "organisation", "court",
+    "parliament", "congress", "senate", "department", "office", "institute", "news",
+    "times",    "post",    "reuters", "press",   "foundation", "commission", "authority",
+    "police",   "guard",   "fund",    "airlines", "bureau",   "house",    "cabinet",
+    "ministerium", "partei", "regierung", "bundestag", "gmbh", "ag",
+};
+
+/* Nationality words: cut off a name's front ("Israeli Haaretz"), and never an
+ * entity alone. Plurals are matched by a trailing "s". Lower case. */
+static const char *const DEMONYMS[] = {
+    "american", "british", "russian", "chinese", "iranian", "israeli", "syrian", "turkish",
+    "german", "french", "italian", "spanish", "japanese", "korean", "indian", "pakistani",
+    "afghan", "iraqi", "saudi", "egyptian", "palestinian", "lebanese", "jordanian", "ukrainian",
+    "polish", "european", "african", "asian", "arab", "kurdish", "canadian", "mexican",
+    "brazilian", "australian", "dutch", "swiss", "swedish", "greek", "irish", "scottish",
+    "welsh", "english", "yemeni", "libyan", "sudanese", "nigerian", "kenyan", "venezuelan",
+    "cuban", "colombian", "argentine", "qatari", "emirati", "belarusian", "serbian", "hungarian",
+    "austrian", "belgian", "danish", "norwegian", "finnish", "portuguese", "vietnamese", "thai",
+    "indonesian", "filipino", "taiwanese", "western", "eastern", "northern", "southern",
+    "senior", "top", "deutsche", "deutschen", "russische", "russischen", "amerikanische",
+    "amerikanischen", "israelische", "israelischen", "iranische", "iranischen", "syrische",
+    "syrischen", "französische", "britische",
+};
+
+/* Capitalised words that are never entities on their own. Lower case. */
+static const char *const NOT_NAMES[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "i", "i'm", "i've", "i'd", "i'll", "ok",
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+};
+
+static bool in_list(const char *const *list, size_t n, const char *w)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(list[i], w)) return true;
+    return false;
+}
+#define IN(list, w) in_list(list, sizeof list / sizeof *list, w)
+
+static bool is_capitalised(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <= 0) return false;
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
+}
+
+static bool only_spaces(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') return false;
+    return true;
+}
+
+typedef struct mention_key {
+    uint64_t hash;   /* of the normalised name */
+    uint32_t index;  /* into items */
+} mention_key;
+
+typedef struct item {
+    char *name;         /* display form */
+    char *norm;         /* normalised words joined by ' ' */
+    uint32_t n_words;
+    uint32_t votes[4];  /* type votes */
+    uint32_t mentions;
+    uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
+    uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
+    uint32_t n_docs, cap_docs;
+    int32_t merged_into; /* -1, or the item that absorbed it */
+} item;
+
+struct pst_entities {
+    pc_arena arena;
+    item *items;
+    size_t n_items, cap_items;
+    uint32_t *table; /* open addressing over items: index + 1 */
+    size_t n_table;
+    pst_entity *ranked;
+    size_t n_ranked;
+};
+
+const char *pst_entity_type_name(pst_entity_type t)
+{
+    switch (t) {
+    case PST_PERSON: return "person";
+    case PST_ORG: return "org";
+    case PST_PLACE: return "place";
+    default: return "other";
+    }
+}
+
+precis_status pst_entities_new(pst_entities **out)
+{
+    pst_entities *e = calloc(1, sizeof *e);
+    if (!e) return PRECIS_ENOMEM;
+    pc_arena_init(&e->arena);
+    *out = e;
+    return PRECIS_OK;
+}
+
+void pst_entities_free(pst_entities *e)
+{
+    if (!e) return;
+    for (size_t i = 0; i < e->n_items; i++) free(e->items[i].docs);
+    free(e->items);
+    free(e->table);
+    free(e->ranked);
+    pc_arena_reset(&e->arena);
+    free(e);
+}
+
+static precis_status table_grow(pst_entities *e)
+{
+    size_t n = e->n_table ? e->n_table * 2 : 256;
+    uint32_t *t = calloc(n, sizeof *t);
+    if (!t) return PRECIS_ENOMEM;
+    for (size_t i = 0; i < e->n_items; i++) {
+        size_t b = XXH3_64bits(e->items[i].norm, strlen(e->items[i].norm)) & (n - 1);
+        while (t[b]) b = (b + 1) & (n - 1);
+        t[b] = (uint32_t)i + 1;
+    }
+    free(e->table);
+    e->table = t;
+    e->n_table = n;
+    return PRECIS_OK;
+}
+
+static precis_status add_doc(item *it, uint32_t doc)
+{
+    for (uint32_t i = 0; i < it->n_docs; i++)
+        if (it->docs[i] == doc) return PRECIS_OK;
+    if (it->n_docs == it->cap_docs) {
+        uint32_t cap = it->cap_docs ? it->cap_docs * 2 : 4;
+        uint64_t *d = realloc(it->docs, cap * sizeof *d);
+        if (!d) return PRECIS_ENOMEM;
+        it->docs = d;
+        it->cap_docs = cap;
+    }
+    it->docs[it->n_docs++] = doc;
+    return PRECIS_OK;
+}
+
+static precis_status record(pst_entities *e, uint32_t doc, const char *display, size_t dlen,
+                            const char *norm, size_t nlen, uint32_t n_words, pst_entity_type vote,
+                            bool mid)
+{
+    if (2 * (e->n_items + 1) > e->n_table) {
+        precis_status st = table_grow(e);
+        if (st) return st;
+    }
+    size_t b = XXH3_64bits(norm, nlen) & (e->n_table - 1);
+    while (e->table[b]) {
+        item *it = &e->items[e->table[b] - 1];
+        if (strlen(it->norm) == nlen && !memcmp(it->norm, norm, nlen)) {
+            it->mentions++;
+            it->mid_mentions += mid;
+            it->votes[vote]++;
+            return add_doc(it, doc);
+        }
+        b = (b + 1) & (e->n_table - 1);
+    }
+    if (e->n_items == e->cap_items) {
+        size_t cap = e->cap_items ? e->cap_items * 2 : 64;
+        item *v = realloc(e->items, cap * sizeof *v);
+        if (!v) return PRECIS_ENOMEM;
+        e->items = v;
+        e->cap_items = cap;
+    }
+    item *it = &e->items[e->n_items];
+    memset(it, 0, sizeof *it);
+    it->name = pc_arena_strndup(&e->arena, display, dlen);
+    it->norm = pc_arena_strndup(&e->arena, norm, nlen);
+    if (!it->name || !it->norm) return PRECIS_ENOMEM;
+    it->n_words = n_words;
+    it->mentions = 1;
+    it->mid_mentions = mid;
+    it->votes[vote] = 1;
+    it->merged_into = -1;
+    e->table[b] = (uint32_t)++e->n_items;
+    return add_doc(it, doc);
+}
+
+typedef struct word_span {
+    size_t start, end;
+    char norm[PT_WORD_MAX + 1];
+    size_t nlen;
+} word_span;
+
+/* Emits the phrase words[a..b) (after cutting titles and stray edge words). */
+static bool is_demonym(const char *w)
+{
+    if (IN(DEMONYMS, w)) return true;
+    size_t n = strlen(w);
+    if (n > 3 && w[n - 1] == 's') { /* "Israelis", "Iranians" */
+        char sing[PT_WORD_MAX + 1];
+        memcpy(sing, w, n - 1);
+        sing[n - 1] = 0;
+        return IN(DEMONYMS, sing);
+    }
+    return false;
+}
+
+static bool has_org_word(const word_span *w, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (IN(ORG_WORDS, w[i].norm)) return true;
+    return false;
+}
+
+static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
+                          size_t b, const char *prev_word, bool at_start)
+{
+    pst_entity_type vote = PST_OTHER;
+    /* Cut leading titles, and a nationality adjective before them ("Russian
+     * President Vladimir Putin"), unless the rest names an organisation
+     * ("Defence Ministry"). */
+    while (a < b && is_demonym(w[a].norm)) a++;
+    if (a == b) return PRECIS_OK;
+    /* An organisation followed by a name is two phrases: "the Russian Armed
+     * Forces Vladimir Putin" (an office and its holder). */
+    for (size_t k = a; k + 1 < b; k++)
+        if (IN(ORG_WORDS, w[k].norm) && is_capitalised(text + w[k + 1].start, 1) &&
+            strcmp(w[k + 1].norm, "of") != 0) {
+            precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, at_start);
+            if (st) return st;
+            return emit(e, doc, text, w, k + 1, b, w[k].norm, false);
+        }
+    size_t t = a;
+    if (t + 1 < b && !IN(TITLES, w[t].norm) && IN(TITLES, w[t + 1].norm)) t++;
+    size_t cut = t;
+    while (cut < b && IN(TITLES, w[cut].norm)) cut++;
+    if (cut > t && !has_org_word(w, cut, b)) {
+        if (cut == b) return PRECIS_OK; /* only a title: "President" */
+        a = cut;
+        vote = PST_PERSON;
+        at_start = false;
+    }
+    while (a < b && (IN(NOT_NAMES, w[a].norm))) a++;
+    while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "of"))) b--;
+    if (a >= b) return PRECIS_OK;
+    if (b - a == 1 && w[a].nlen < 2) return PRECIS_OK;
+    if (has_org_word(w, a, b)) vote = PST_ORG;
+    /* An all-capitals short word is an acronym: usually an organisation. */
+    size_t L = w[a].end - w[a].start;
+    if (b - a == 1 && L >= 2 && L <= 5 && vote == PST_OTHER) {
+        bool caps = true;
+        for (size_t i = w[a].start; i < w[a].end; i++)
+            if (!(text[i] >= 'A' && text[i] <= 'Z') && text[i] != '.') caps = false;
+        if (caps) vote = PST_ORG;
+    }
+    if (vote == PST_OTHER && prev_word &&
+        (!strcmp(prev_word, "in") || !strcmp(prev_word, "from") || !strcmp(prev_word, "near") ||
+         !strcmp(prev_word, "to") || !strcmp(prev_word, "across") || !strcmp(prev_word, "im") ||
+         !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach")))
+        vote = PST_PLACE;
+
+    char display[MAX_NAME_BYTES], norm[MAX_NAME_BYTES];
+    size_t dl = 0, nl = 0;
+    for (size_t i = a; i < b; i++) {
+        size_t ws = w[i].start, we = w[i].end;
+        /* Drop a possessive from the display form: "Putin's" -> "Putin". */
+        if (we - ws > 2 && text[we - 2] == '\'' && text[we - 1] == 's') we -= 2;
+        else if (we - ws > 4 && !memcmp(text + we - 4, "\xE2\x80\x99s", 4)) we -= 4;
+        if (dl + (we - ws) + 2 >= sizeof display || nl + w[i].nlen + 2 >= sizeof norm) break;
+        if (i > a) display[dl++] = ' ', norm[nl++] = ' ';
+        memcpy(display + dl, text + ws, we - ws);
+        dl += we - ws;
+        memcpy(norm + nl, w[i].norm, w[i].nlen);
+        nl += w[i].nlen;
+    }
+    return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start);
+}
+
+precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
+                               const pt_sentences *sents)
+{
+    word_span w[64];
+    for (size_t si = 0; si < sents->n; si++) {
+        const pt_sentence *s = &sents->v[si];
+        if (s->flags & PT_SENT_UNTERMINATED) continue; /* headlines capitalise every word */
+        size_t pos = s->start, ws, we;
+        size_t nw = 0;
+        size_t run = SIZE_MAX; /* index of the run's first word */
+        bool run_at_start = false;
+        char prev[PT_WORD_MAX + 1] = "";
+        char before_run[PT_WORD_MAX + 1] = "";
+        bool first = true;
+        while (pos < s->end && pt_next_word(text, s->end, &pos, &ws, &we)) {
+            if (nw == sizeof w / sizeof *w) nw = 0, run = SIZE_MAX;
+            word_span *cur = &w[nw];
+            cur->start = ws;
+            cur->end = we;
+            cur->nlen = pt_normalize(text + ws, we - ws, cur->norm);
+            bool cap = is_capitalised(text + ws, we - ws);
+            bool first_word = first;
+            /* The sentence's first word is capitalised anyway: only a name if it
+             * is not an ordinary opener and not a stopword-like word. */
+            if (first && cap && (pt_in_wordlist(PT_WL_SENTENCE_OPENERS_EN, text + ws, we - ws) ||
+                                 IN(NOT_NAMES, cur->norm)))
+                cap = false;
+            first = false;
+            bool joined = run != SIZE_MAX && only_spaces(text, w[nw - 1].end, ws);
+            bool connector = !cap && run != SIZE_MAX && joined &&
+                             (!strcmp(cur->norm, "of") || !strcmp(cur->norm, "de") ||
+                              !strcmp(cur->norm, "von") || !strcmp(cur->norm, "al"));
+            if (cap && (run == SIZE_MAX || !joined || nw - run >= MAX_PHRASE_WORDS)) {
+                if (run != SIZE_MAX) {
+                    precis_status st = emit(e, doc, text, w, run, nw, before_run, run_at_start);
+                    if (st) return st;
+                }
+                memcpy(before_run, prev, sizeof prev);
+                run = nw;
+                run_at_start = first_word;
+            } else if (!cap && !connector && run != SIZE_MAX) {
+                precis_status st = emit(e, doc, text, w, run, nw, before_run, run_at_start);
+                if (st) return st;
+                run = SIZE_MAX;
+            }
+            memcpy(prev, cur->norm, cur->nlen + 1);
+            nw++;
+            if (run == SIZE_MAX) nw = 0; /* nothing pending: reuse the buffer */
+        }
+        if (run != SIZE_MAX) {
+            precis_status st = emit(e, doc, text, w, run, nw, before_run, run_at_start);
+            if (st) return st;
+        }
+    }
+    return PRECIS_OK;
+}
+
+/* Is short the tail of the longer name of a person? ("putin" in "vladimir
+ * putin"); organisations and places are not shortened that way ("Forces"
+ * is not "Israel Defense Forces"). */
+static bool is_part(const item *shortr, const item *longr)
+{
+    size_t ls = strlen(shortr->norm), ll = strlen(longr->norm);
+    if (ls >= ll || longr->votes[PST_ORG] > longr->votes[PST_PERSON]) return false;
+    return !memcmp(longr->norm + ll - ls, shortr->norm, ls) && longr->norm[ll - ls - 1] == ' ';
+}
+
+static pst_entity_type winner(const uint32_t *votes)
+{
+    pst_entity_type t = PST_OTHER;
+    uint32_t best = 0;
+    for (int k = PST_PERSON; k <= PST_PLACE; k++)
+        if (votes[k] > best) best = votes[k], t = (pst_entity_type)k;
+    return t;
+}
+
+static int cmp_entity(const void *a, const void *b)
+{
+    const pst_entity *x = a, *y = b;
+    if (x->sources != y->sources) return x->sources < y->sources ? 1 : -1;
+    if (x->mentions != y->mentions) return x->mentions < y->mentions ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
+{
+    /* Merge each short variant into the unique longer phrase it ends (or
+     * starts); an ambiguous one ("Smith" with two Smiths) stays apart. */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *s = &e->items[i];
+        if (s->merged_into >= 0) continue;
+        int64_t target = -1;
+        bool ambiguous = false;
+        for (size_t j = 0; j < e->n_items; j++) {
+            item *l = &e->items[j];
+            if (j == i || l->merged_into >= 0 || !is_part(s, l)) continue;
+            if (target >= 0 && strcmp(e->items[target].norm, l->norm)) {
+                /* Prefer the longest when one contains the other. */
+                if (is_part(&e->items[target], l)) target = (int64_t)j;
+                else if (!is_part(l, &e->items[target])) ambiguous = true;
+            } else {
+                target = (int64_t)j;
+            }
+        }
+        if (target < 0 || ambiguous) continue;
+        item *l = &e->items[target];
+        s->merged_into = (int32_t)target;
+        l->mentions += s->mentions;
+        for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
+        for (uint32_t d = 0; d < s->n_docs; d++) {
+            precis_status st = add_doc(l, (uint32_t)s->docs[d]);
+            if (st) return st;
+        }
+    }
+    free(e->ranked);
+    e->ranked = malloc((e->n_items ? e->n_items : 1) * sizeof *e->ranked);
+    if (!e->ranked) return PRECIS_ENOMEM;
+    size_t k = 0;
+    for (size_t i = 0; i < e->n_items; i++) {
+        const item *it = &e->items[i];
+        if (it->merged_into >= 0) continue;
+        /* A one-word phrase only ever seen opening a sentence ("Officials")
+         * is most likely an ordinary word; acronyms still count. */
+        if (it->n_words == 1 && !it->mid_mentions && it->votes[PST_ORG] == 0) continue;
+        e->ranked[k++] = (pst_entity){it->name, winner(it->votes), it->n_docs, it->mentions};
+    }
+    qsort(e->ranked, k, sizeof *e->ranked, cmp_entity);
+    e->n_ranked = k;
+    *out = e->ranked;
+    *n = k;
+    return PRECIS_OK;
+}
