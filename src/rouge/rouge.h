@@ -122,6 +122,11 @@ typedef struct pr_lcs_scratch {
     size_t row_cap;
     uint8_t *mask;
     size_t mask_cap;
+    uint32_t *stamp; /* by token id: serial of the last peer sentence holding it */
+    size_t stamp_cap;
+    uint32_t serial;
+    uint32_t *rows; /* model positions whose token is in the peer sentence */
+    size_t rows_cap;
 } pr_lcs_scratch;
 precis_status pr_lcs_hits(pr_lcs_scratch *sc, const uint32_t *model, const size_t *model_sent,
                           size_t model_nsent, const uint32_t *peer, const size_t *peer_sent,

@@ -422,10 +422,54 @@ static void lcs_mark_small(uint8_t *c, const uint32_t *m, size_t mn, const uint3
 
 /* One model sentence against one peer sentence: the script's DP (ties go
  * "up"), then the backtrack from the corner marks model positions. */
+static precis_status lcs_mark_rows(pr_lcs_scratch *sc, const uint32_t *m, size_t mn,
+                                   const uint32_t *p, size_t pn, uint8_t *mask, size_t max_cells);
+
+/* A model token that the peer sentence lacks only ever copies the row above
+ * with "up" moves, so such rows are dropped before the DP: same marks. */
 static precis_status lcs_mark(pr_lcs_scratch *sc, const uint32_t *m, size_t mn, const uint32_t *p,
                               size_t pn, uint8_t *mask, size_t max_cells)
 {
     if (mn == 0 || pn == 0) return PRECIS_OK;
+    uint32_t top = 0;
+    for (size_t j = 0; j < pn; j++)
+        if (p[j] > top) top = p[j];
+    if (!grow((void **)&sc->stamp, &sc->stamp_cap, (size_t)top + 1, sizeof(uint32_t)) ||
+        !grow((void **)&sc->rows, &sc->rows_cap, mn, sizeof(uint32_t)))
+        return PRECIS_ENOMEM;
+    if (++sc->serial == 0) { /* wrapped: old stamps could collide */
+        memset(sc->stamp, 0, sc->stamp_cap * sizeof(uint32_t));
+        sc->serial = 1;
+    }
+    for (size_t j = 0; j < pn; j++) sc->stamp[p[j]] = sc->serial;
+    size_t kept = 0;
+    for (size_t i = 0; i < mn; i++)
+        if (m[i] <= top && sc->stamp[m[i]] == sc->serial) sc->rows[kept++] = (uint32_t)i;
+    if (kept == 0) return PRECIS_OK;
+    if (kept == mn) return lcs_mark_rows(sc, m, mn, p, pn, mask, max_cells);
+    /* DP on the kept tokens; marks land on their original positions. */
+    uint32_t small[256];
+    uint8_t small_mask[256];
+    uint32_t *sub = kept <= 256 ? small : malloc(kept * sizeof *sub);
+    uint8_t *sub_mask = kept <= 256 ? small_mask : calloc(kept, 1);
+    if (!sub || !sub_mask) {
+        if (sub != small) free(sub);
+        if (sub_mask != small_mask) free(sub_mask);
+        return PRECIS_ENOMEM;
+    }
+    if (sub_mask == small_mask) memset(small_mask, 0, kept);
+    for (size_t k = 0; k < kept; k++) sub[k] = m[sc->rows[k]];
+    precis_status st = lcs_mark_rows(sc, sub, kept, p, pn, sub_mask, max_cells);
+    for (size_t k = 0; k < kept; k++)
+        if (sub_mask[k]) mask[sc->rows[k]] = 1;
+    if (sub != small) free(sub);
+    if (sub_mask != small_mask) free(sub_mask);
+    return st;
+}
+
+static precis_status lcs_mark_rows(pr_lcs_scratch *sc, const uint32_t *m, size_t mn,
+                                   const uint32_t *p, size_t pn, uint8_t *mask, size_t max_cells)
+{
     if (mn > max_cells / pn) return PRECIS_ELIMIT;
     size_t w = pn + 1;
     if (mn < 255 && pn < 255) {
@@ -498,6 +542,8 @@ precis_status pr_lcs_hits(pr_lcs_scratch *sc, const uint32_t *model, const size_
 
 void pr_lcs_scratch_free(pr_lcs_scratch *sc)
 {
+    free(sc->stamp);
+    free(sc->rows);
     free(sc->dir);
     free(sc->row);
     free(sc->mask);

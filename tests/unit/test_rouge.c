@@ -274,17 +274,73 @@ TEST(lcs_ties_go_up_like_the_script)
     size_t hits = 0;
     CHECK(pr_lcs_hits(&sc, model, s, 1, peer, s, 1, m1g, p1g, 1 << 20, &hits) == PRECIS_OK);
     CHECK(hits == 1);
-    /* Same case through the long-sentence path (over 255 tokens). */
-    uint32_t *lm = calloc(300, sizeof *lm), *lp = calloc(300, sizeof *lp);
-    for (int i = 0; i < 300; i++) lm[i] = 5, lp[i] = 6;
-    lm[298] = 1, lm[299] = 2, lp[0] = 2, lp[1] = 1;
+    uint32_t *big = calloc(300, sizeof *big);
     size_t ls[] = {0, 300};
-    uint32_t m2[8] = {0, 1, 0, 0}, p2[8] = {0, 1, 1, 0};
-    CHECK(pr_lcs_hits(&sc, lm, ls, 1, lp, ls, 1, m2, p2, 1 << 20, &hits) == PRECIS_OK);
-    CHECK(hits == 1);
-    CHECK(pr_lcs_hits(&sc, lm, ls, 1, lp, ls, 1, m2, p2, 1000, &hits) == PRECIS_ELIMIT);
-    free(lm);
-    free(lp);
+    CHECK(pr_lcs_hits(&sc, big, ls, 1, big, ls, 1, m1g, p1g, 1000, &hits) == PRECIS_ELIMIT);
+    free(big);
+    pr_lcs_scratch_free(&sc);
+}
+
+/* The script's lcs_inner + markLCS, literally: a full table of lengths and
+ * moves, then the walk back from the corner. Returns marked model positions. */
+static size_t reference_union_lcs(const uint32_t *m, size_t mn, const uint32_t *p,
+                                  const size_t *ps, size_t pns)
+{
+    unsigned char *mask = calloc(mn + 1, 1);
+    for (size_t s = 0; s < pns; s++) {
+        const uint32_t *q = p + ps[s];
+        size_t qn = ps[s + 1] - ps[s];
+        int *c = calloc((mn + 1) * (qn + 1), sizeof *c);
+        char *b = calloc((mn + 1) * (qn + 1), 1);
+        size_t w = qn + 1;
+        for (size_t i = 1; i <= mn; i++)
+            for (size_t j = 1; j <= qn; j++) {
+                if (m[i - 1] == q[j - 1]) c[i * w + j] = c[(i - 1) * w + j - 1] + 1, b[i * w + j] = 'd';
+                else if (c[(i - 1) * w + j] >= c[i * w + j - 1]) c[i * w + j] = c[(i - 1) * w + j], b[i * w + j] = 'u';
+                else c[i * w + j] = c[i * w + j - 1], b[i * w + j] = 'l';
+            }
+        size_t i = mn, j = qn;
+        while (i && j) {
+            if (b[i * w + j] == 'd') mask[--i] = 1, j--;
+            else if (b[i * w + j] == 'u') i--;
+            else j--;
+        }
+        free(c);
+        free(b);
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < mn; i++) n += mask[i];
+    free(mask);
+    return n;
+}
+
+TEST(lcs_matches_the_literal_algorithm)
+{
+    /* Random sentences over small alphabets, short (byte table) and long
+     * (over 255 tokens), against the literal DP; counts never clip here. */
+    pr_lcs_scratch sc = {0};
+    uint64_t x = 12345;
+    uint32_t m1g[16], p1g[16];
+    for (int round = 0; round < 300; round++) {
+        size_t mn = 1 + (x = x * 6364136223846793005ULL + 1442695040888963407ULL) % (round % 10 == 0 ? 400 : 40);
+        size_t pn = 1 + (x = x * 6364136223846793005ULL + 1442695040888963407ULL) % (round % 10 == 0 ? 400 : 60);
+        uint32_t alpha = 2 + (uint32_t)((x >> 33) % 12);
+        uint32_t *m = malloc(mn * sizeof *m), *p = malloc(pn * sizeof *p);
+        for (size_t i = 0; i < mn; i++) m[i] = (uint32_t)((x = x * 6364136223846793005ULL + 1) >> 40) % alpha;
+        for (size_t i = 0; i < pn; i++) p[i] = (uint32_t)((x = x * 6364136223846793005ULL + 1) >> 40) % alpha;
+        size_t ps[4] = {0, pn / 3, pn / 2, pn}; /* three peer sentences */
+        size_t ms[2] = {0, mn};
+        for (int k = 0; k < 16; k++) m1g[k] = p1g[k] = 1000000;
+        size_t hits = 0;
+        CHECK(pr_lcs_hits(&sc, m, ms, 1, p, ps, 3, m1g, p1g, (size_t)1 << 24, &hits) == PRECIS_OK);
+        size_t want = reference_union_lcs(m, mn, p, ps, 3);
+        if (hits != want) {
+            fprintf(stderr, "  round %d: mn %zu pn %zu: %zu hits, literal %zu\n", round, mn, pn, hits, want);
+            CHECK(hits == want);
+        }
+        free(m);
+        free(p);
+    }
     pr_lcs_scratch_free(&sc);
 }
 
@@ -441,6 +497,7 @@ int main(void)
     RUN(skip_bigram_counts);
     RUN(lcs_union_over_peer_sentences);
     RUN(lcs_ties_go_up_like_the_script);
+    RUN(lcs_matches_the_literal_algorithm);
     RUN(perl_rand_and_rounding);
     RUN(several_references_pool_counts_with_f_a);
     RUN(alpha_limits_and_stopwords);
