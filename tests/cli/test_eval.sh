@@ -95,6 +95,14 @@ p eval rouge -n 2 --models "$M" --peers "$P"; cp "$TMP/out" "$TMP/both"
 p eval rouge -n 2 --models "$M" --peers "$P/sysA" --peers "$P/sysB"
 check two_peers_same_as_dir cmp -s "$TMP/out" "$TMP/both"
 
+# The bundled example, as directories and as JSONL, gives the same scores.
+EX="$PRECIS_ROOT/examples/rouge"
+p eval rouge -n 2 -2 4 -u -m -l 100 --models "$EX/models" --peers "$EX/peers/lead"
+cp "$TMP/out" "$TMP/ex_dirs"
+check example_runs test "$rc" -eq 0
+p eval rouge -n 2 -2 4 -u -m -l 100 --refs "$EX/refs.jsonl" --summaries "$EX/lead.jsonl"
+check example_jsonl_same_as_dirs cmp -s "$TMP/out" "$TMP/ex_dirs"
+
 # ---- bad input --------------------------------------------------------------------------
 p eval rouge -n 1 --models "$TMP/nowhere" --peers "$P"
 check missing_models_exit_2 test "$rc" -eq 2
