@@ -104,6 +104,78 @@ static const char *find_close(const char *p, const char *end, const char *close)
     return end;
 }
 
+static bool tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+/* Attributes the extractor reads; the rest (href, src, srcset, data-*,
+ * on*, most style) are dropped before parsing. */
+static bool keep_attr(const char *n, size_t len, const char *v, size_t vlen, bool is_link)
+{
+    static const char *names[] = {"class", "id", "role", "itemprop", "hidden", "aria-hidden",
+                                  "content", "property", "name", "rel", "datetime", "lang",
+                                  "xml:lang", "type", "charset", "http-equiv", "pubdate"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (len == strlen(names[i]) && strncasecmp(n, names[i], len) == 0) return true;
+    if (len == 4 && strncasecmp(n, "href", 4) == 0) return is_link; /* <link rel=canonical> */
+    if (len == 5 && strncasecmp(n, "style", 5) == 0 && v) { /* only when it hides */
+        for (size_t i = 0; i + 4 <= vlen; i++)
+            if (strncasecmp(v + i, "none", 4) == 0 || (i + 6 <= vlen && strncasecmp(v + i, "hidden", 6) == 0))
+                return true;
+    }
+    return false;
+}
+
+/* Copies the start tag at p ("<name ...>") keeping only the attributes the
+ * extractor reads. Never writes more than it reads. Returns the end of the tag. */
+static const char *copy_start_tag(const char *p, const char *end, pc_buf *out)
+{
+    const char *q = p + 1, *name = q;
+    while (q < end && !tag_space(*q) && *q != '>' && *q != '/') q++;
+    bool is_link = q - name == 4 && strncasecmp(name, "link", 4) == 0;
+    char *o = out->data + out->len;
+    memcpy(o, p, (size_t)(q - p));
+    o += q - p;
+    for (;;) {
+        while (q < end && (tag_space(*q) || *q == '/')) q++;
+        if (q >= end) break;
+        if (*q == '>') {
+            *o++ = '>';
+            q++;
+            break;
+        }
+        const char *an = q;
+        while (q < end && !tag_space(*q) && *q != '=' && *q != '>' && *q != '/') q++;
+        if (q == an) q++; /* a stray '=': skip it */
+        size_t an_len = (size_t)(q - an);
+        const char *after_name = q, *v = NULL;
+        size_t vlen = 0;
+        while (q < end && tag_space(*q)) q++;
+        if (q < end && *q == '=') {
+            q++;
+            while (q < end && tag_space(*q)) q++;
+            if (q < end && (*q == '"' || *q == '\'')) {
+                char quote = *q++;
+                v = q;
+                const char *e = memchr(q, quote, (size_t)(end - q));
+                vlen = (size_t)((e ? e : end) - v);
+                q = e ? e + 1 : end;
+            } else {
+                v = q;
+                while (q < end && !tag_space(*q) && *q != '>') q++;
+                vlen = (size_t)(q - v);
+            }
+        } else {
+            q = after_name;
+        }
+        if (an_len && keep_attr(an, an_len, v, vlen, is_link)) {
+            *o++ = ' ';
+            memcpy(o, an, (size_t)(q - an));
+            o += q - an;
+        }
+    }
+    out->len = (size_t)(o - out->data);
+    return q;
+}
+
 static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
 {
     const char *p = s, *end = s + len;
@@ -126,6 +198,10 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
                             : tag_is(q, end, "style") ? "</style"
                             : tag_is(q, end, "svg")   ? "</svg"
                                                       : NULL;
+        if (!close && q < end && isalpha((unsigned char)*q)) {
+            p = copy_start_tag(p, end, out);
+            continue;
+        }
         const char *gt = close ? memchr(q, '>', (size_t)(end - q)) : NULL;
         if (!gt) {
             out->data[out->len++] = *p++;
@@ -261,8 +337,8 @@ static bool strong_token(const char *t, size_t n)
                                 "menu", "popup", "modal", "pagination", "pager", "advert", "sponsor",
                                 "promo", "recommend", "shariff", "addthis", "gdpr", "masthead",
                                 "trending", "mostread", "mostpopular", "tagcloud", "skiplink",
-                                "signup", "login", "paywall", "teaserlist", "pinterest", "facebook",
-                                "twitter", "whatsapp", "banner", "rating", "disclaimer"};
+                                "signup", "login", "paywall", "teaserlist",
+                                "banner", "rating", "disclaimer"};
     static const char *exact[] = {"nav", "ad", "ads", "adv", "tags", "tag", "rss", "skip",
                                   "popular", "community", "replies", "reply", "toolbar", "topnav",
                                   "subnav", "share", "follow", "author-box", "abo", "werbung",
@@ -302,7 +378,7 @@ static bool hint_class(const char *v)
                                   "entry-content", "post-content", "post-body", "story-body",
                                   "article-content", "article__content", "articletext",
                                   "article-text", "post_content", "entry_content", "main-content",
-                                  "story-content", "artikel-text", "blog-post-body"};
+                                  "story-content", "artikel-text", "blog-post-body", "hentry"};
     for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
         if (strstr(v, hints[i])) return true;
     return false;
@@ -323,21 +399,39 @@ static unsigned judge_names(const char *v)
         const char *val = p;
         while (*p && *p != ' ') p++;
         const char *vend = p;
+        /* taxonomy and state classes ("tag-china", "category-news", "has-sidebar")
+         * describe the element, they do not name it */
+        static const char *modifiers[] = {"tag-", "category-", "has-", "with-", "no-", "is-",
+                                          "topics-", "format-", "postid-", "single-"};
+        bool modifier = false;
+        for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0] && !modifier; i++)
+            modifier = strncmp(val, modifiers[i], strlen(modifiers[i])) == 0;
+        if (modifier) continue;
         /* tokens of this class value */
         const char *last = NULL;
         size_t last_n = 0;
         bool strong = false, pos = false;
-        for (const char *q = val; q < vend;) {
+        /* a strong word counts as the head or the first word of a class value
+         * ("comment-list", "post-comments", "sd-sharing"), not in the middle
+         * ("custom_tags-clickbait") */
+        int idx = 0;
+        size_t first_n = 0;
+        bool strong_last = false;
+        for (const char *q = val; q < vend; idx++) {
             while (q < vend && !isalnum((unsigned char)*q)) q++;
             const char *t = q;
             while (q < vend && isalnum((unsigned char)*q)) q++;
             size_t n = (size_t)(q - t);
             if (!n) continue;
-            if (strong_token(t, n)) strong = true;
+            bool st = strong_token(t, n);
+            if (st && (idx == 0 || (idx == 1 && first_n <= 3))) strong = true;
+            strong_last = st;
+            if (idx == 0) first_n = n;
             if (positive_token(t, n)) pos = true;
             last = t;
             last_n = n;
         }
+        if (strong_last) strong = true;
         if (strong) flags |= NF_BOILER | NF_STRONG;
         else if (last && weak_token(last, last_n)) {
             any_weak = true;
@@ -781,10 +875,13 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
         /* a short closing line that ends a sentence (a signature, "=)") may follow */
         while (hi < n_keep) {
             const ph_block *b = &pg->blocks[keep[hi]];
-            if ((b->flags & BF_HEADING) || b->link_chars || b->chars > 100) break;
-            if (!ends_sentence(pg, b) && b->chars > 20) break;
+            if ((b->flags & BF_HEADING) || b->link_chars) break;
+            /* list items and quotes closing the article stay; other lines only
+             * when short and ending a sentence */
+            if (!(b->flags & (BF_LI | BF_QUOTE)) && (b->chars > 100 || (!ends_sentence(pg, b) && b->chars > 20)))
+                break;
             hi++;
-            if (hi - last_good > 3) break;
+            if (hi - last_good > 8) break;
         }
     }
     const ph_block *prev = NULL;
