@@ -253,12 +253,18 @@ typedef struct precis_cluster precis_cluster;
 
 /* id may be NULL ("cluster"). Free with precis_cluster_free. */
 precis_status precis_cluster_new(precis_ctx *ctx, const char *id, precis_cluster **out);
-/* Adds one article's text (pasted page text or clean text; debris lines are
- * filtered when summarizing). id may be NULL: documents are then named by
- * their 1-based position. PRECIS_ELIMIT past limits.max_article_bytes or
- * 10,000 documents. */
+/* Adds one article as pasted page text: precis_summarize cleans it first
+ * (src/clean: captions, promotion, navigation, bylines, datelines...) when
+ * it has line structure (not one long line, not hard-wrapped wire copy),
+ * and summary spans then refer to that clean text. id may be NULL: documents are then
+ * named by their 1-based position. PRECIS_ELIMIT past
+ * limits.max_article_bytes or 10,000 documents. */
 precis_status precis_cluster_add(precis_ctx *ctx, precis_cluster *cluster, const char *id,
                                  const char *text, size_t len);
+/* Same for text that is already clean (an article object's "text"): used as
+ * is, and spans refer to it. */
+precis_status precis_cluster_add_clean(precis_ctx *ctx, precis_cluster *cluster, const char *id,
+                                       const char *text, size_t len);
 size_t precis_cluster_count(const precis_cluster *cluster);
 /* Borrowed: valid until the cluster is freed. */
 const char *precis_cluster_id(const precis_cluster *cluster);
@@ -267,11 +273,12 @@ void precis_cluster_free(precis_cluster *cluster);
 
 /* Adds the documents in one input buffer to cluster. The format is sniffed:
  *  - JSON Lines (first non-blank byte '{'): each line an article object
- *    {"id", "text", "title", ...} or a cluster {"id", "documents": [string |
- *    article, ...]} (Multi-News shape); only one cluster line is allowed here
+ *    {"id", "text", "title", ...} (clean text) or a cluster {"id",
+ *    "documents": [string (pasted text) | article, ...]} (Multi-News shape);
+ *    only one cluster line is allowed here
  *    (PRECIS_EINVAL otherwise: use precis_clusters_read for batches);
  *  - text with Multi-News's " ||||| " separator: one document per part;
- *  - anything else: one article.
+ *  - anything else: one article (pasted text).
  * name (a path or "<stdin>") is used for messages and for ids ("name",
  * "name#2", "name:LINE"). Malformed JSON fails with PRECIS_EPARSE naming the
  * line; lines over limits.max_line_bytes with PRECIS_ELIMIT. */

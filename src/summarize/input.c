@@ -61,7 +61,8 @@ static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *do
     }
     char idbuf[32];
     const char *id = json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf);
-    return precis_cluster_add(ctx, c, id ? id : fallback_id, json_string_value(text), json_string_length(text));
+    return precis_cluster_add_clean(ctx, c, id ? id : fallback_id, json_string_value(text),
+                                    json_string_length(text));
 }
 
 static precis_status add_cluster_docs(precis_ctx *ctx, precis_cluster *c, json_t *docs, const char *cluster_id,

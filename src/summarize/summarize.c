@@ -2,6 +2,8 @@
  * ordering, attribution and the summary object. */
 #include "summarize/summarize.h"
 
+#include "clean/clean.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,8 +39,8 @@ precis_status precis_cluster_new(precis_ctx *ctx, const char *id, precis_cluster
     return PRECIS_OK;
 }
 
-precis_status precis_cluster_add(precis_ctx *ctx, precis_cluster *c, const char *id,
-                                 const char *text, size_t len)
+static precis_status cluster_add(precis_ctx *ctx, precis_cluster *c, const char *id, const char *text,
+                                 size_t len, bool raw)
 {
     if (!ctx || !c || (!text && len)) return PRECIS_EINVAL;
     pc_error *err = pc_ctx_err(ctx);
@@ -66,9 +68,22 @@ precis_status precis_cluster_add(precis_ctx *ctx, precis_cluster *c, const char 
     d->id = pc_arena_strndup(&c->arena, id, strlen(id));
     d->text = pc_arena_strndup(&c->arena, text ? text : "", len);
     d->len = len;
+    d->raw = raw;
     if (!d->id || !d->text) return pc_fail(err, PRECIS_ENOMEM, id, 0, "out of memory");
     c->n++;
     return PRECIS_OK;
+}
+
+precis_status precis_cluster_add(precis_ctx *ctx, precis_cluster *c, const char *id,
+                                 const char *text, size_t len)
+{
+    return cluster_add(ctx, c, id, text, len, true);
+}
+
+precis_status precis_cluster_add_clean(precis_ctx *ctx, precis_cluster *c, const char *id,
+                                       const char *text, size_t len)
+{
+    return cluster_add(ctx, c, id, text, len, false);
 }
 
 size_t precis_cluster_count(const precis_cluster *c) { return c ? c->n : 0; }
@@ -238,6 +253,10 @@ typedef struct work {
     u32_vec word_df, word_last_doc; /* per word id: documents using it */
     uint32_t *doc_first; /* first sentence of each doc; doc_first[n] = end */
     pt_sentences split;
+    pt_article *articles; /* cleaned pasted documents (owners of their text) */
+    const char **text;    /* per document: the clean text analysed */
+    size_t *text_len;
+    size_t n_docs;
 } work;
 
 static void work_free(work *w)
@@ -258,6 +277,10 @@ static void work_free(work *w)
     free(w->word_last_doc.v);
     free(w->doc_first);
     pt_sentences_free(&w->split);
+    for (size_t d = 0; w->articles && d < w->n_docs; d++) pt_article_free(&w->articles[d]);
+    free(w->articles);
+    free(w->text);
+    free(w->text_len);
 }
 
 static size_t collapsed_len(const char *s, size_t len)
@@ -478,15 +501,63 @@ static const char REASON_REPEATED_ELSEWHERE[] = "repeats a sentence of another d
 static const char REASON_REPEATED_HERE[] = "repeated within its document (headline or caption)";
 
 /* Steps 1-3: sentences, words, candidate filter, repeats, concept statistics. */
+/* Is this pasted page text with line structure for src/clean to judge? One
+ * long line (Multi-News) or hard-wrapped wire copy (DUC) has none: its lines
+ * are not page elements, and line classification would cut prose. */
+static bool needs_cleaning(const ps_doc *d)
+{
+    return d->raw && pt_count_nonblank_lines(d->text, d->len) >= 2 && !pt_text_is_hard_wrapped(d->text, d->len);
+}
+
+/* Step 0: pasted documents go through src/clean; the rest are used as is. */
+static precis_status clean_documents(work *w, pc_error *err, const precis_cluster *c, size_t max_article)
+{
+    w->n_docs = c->n;
+    w->articles = calloc(c->n, sizeof *w->articles);
+    w->text = calloc(c->n, sizeof *w->text);
+    w->text_len = calloc(c->n, sizeof *w->text_len);
+    if (!w->articles || !w->text || !w->text_len) return PRECIS_ENOMEM;
+    size_t n_raw = 0;
+    for (size_t d = 0; d < c->n; d++) {
+        pt_article_init(&w->articles[d]);
+        w->text[d] = c->docs[d].text;
+        w->text_len[d] = c->docs[d].len;
+        n_raw += needs_cleaning(&c->docs[d]);
+    }
+    if (!n_raw) return PRECIS_OK;
+    /* No cross-document boilerplate corpus here: in a story cluster the lines
+     * that recur across sources are mostly the shared wire copy, the very
+     * content a summary needs; page debris is caught line by line. */
+    precis_status st = PRECIS_OK;
+    pcl_options o;
+    pcl_options_init(&o);
+    o.max_article_bytes = max_article;
+    for (size_t d = 0; d < c->n && !st; d++) {
+        if (!needs_cleaning(&c->docs[d])) continue;
+        o.name = c->docs[d].id;
+        st = pcl_clean(c->docs[d].text, c->docs[d].len, &o, &w->articles[d], err);
+        if (st == PRECIS_EEMPTY) { /* nothing but debris: the document adds nothing */
+            w->text[d] = "";
+            w->text_len[d] = 0;
+            st = PRECIS_OK;
+        } else if (!st) {
+            w->text[d] = w->articles[d].text ? w->articles[d].text : "";
+            w->text_len[d] = w->articles[d].text ? w->articles[d].text_len : 0;
+        }
+    }
+    return st;
+}
+
 static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
 {
     precis_status st;
     /* 1. Sentences and words of every document. */
     for (size_t d = 0; d < c->n; d++) {
         const ps_doc *doc = &c->docs[d];
+        const char *text = w->text[d];
         w->doc_first[d] = (uint32_t)w->sents.n;
         w->split.n = 0;
-        if ((st = pt_split_sentences(doc->text, doc->len, &w->split))) {
+        if ((st = pt_split_sentences(text, w->text_len[d], &w->split))) {
             return pc_fail(err, st, doc->id, 0, "cannot split sentences: %s", precis_strerror(st));
         }
         for (size_t k = 0; k < w->split.n; k++) {
@@ -495,10 +566,10 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
             x.doc = (uint32_t)d;
             x.start = ps->start;
             x.end = ps->end;
-            x.n_words = (uint32_t)pt_count_words(doc->text + x.start, x.end - x.start);
-            x.n_bytes = (uint32_t)collapsed_len(doc->text + x.start, x.end - x.start);
-            x.reason = ps_debris_reason(doc->text + x.start, x.end - x.start, ps->flags, x.n_words);
-            if (analyse_sentence(w, doc->text, &x)) return PRECIS_ENOMEM;
+            x.n_words = (uint32_t)pt_count_words(text + x.start, x.end - x.start);
+            x.n_bytes = (uint32_t)collapsed_len(text + x.start, x.end - x.start);
+            x.reason = ps_debris_reason(text + x.start, x.end - x.start, ps->flags, x.n_words);
+            if (analyse_sentence(w, text, &x)) return PRECIS_ENOMEM;
             if (!VEC_PUSH(w->sents, x)) return PRECIS_ENOMEM;
         }
     }
@@ -546,7 +617,7 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
             for (size_t i = 0; i < w->sents.n; i++) {
                 sent *x = &w->sents.v[i];
                 if (x->reason && x->n_words >= 8 &&
-                    !ps_debris_reason(c->docs[x->doc].text + x->start, x->end - x->start,
+                    !ps_debris_reason(w->text[x->doc] + x->start, x->end - x->start,
                                       0, x->n_words))
                     x->reason = NULL;
             }
@@ -613,7 +684,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     w.doc_first = malloc((c->n + 1) * sizeof *w.doc_first);
     if (!w.doc_first) goto oom;
 
-    if ((st = analyse(&w, err, c))) {
+    if ((st = clean_documents(&w, err, c, pc_ctx_limits(ctx)->max_article_bytes)) ||
+        (st = analyse(&w, err, c))) {
         if (st == PRECIS_ENOMEM) goto oom;
         goto fail;
     }
@@ -726,7 +798,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         const sent *x = &w.sents.v[chosen[k]];
         const ps_doc *doc = &c->docs[x->doc];
         precis_summary_sentence *y = &sum->v[sum->n];
-        y->text = collapse_copy(&sum->arena, doc->text + x->start, x->end - x->start, &y->text_len);
+        y->text = collapse_copy(&sum->arena, w.text[x->doc] + x->start, x->end - x->start, &y->text_len);
         y->doc = x->doc;
         y->doc_id = doc->id;
         y->start = x->start;

@@ -16,6 +16,7 @@ typedef struct ps_doc {
     const char *id;
     const char *text; /* owned by the cluster's arena */
     size_t len;
+    bool raw;         /* pasted text: goes through src/clean before summarizing */
 } ps_doc;
 
 struct precis_cluster {

@@ -264,9 +264,13 @@ static bool ends_with_terminal(const char *s, size_t b, size_t e)
     return e > b && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':');
 }
 
-precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
+typedef struct line_stats {
+    bool wrapped;
+    size_t max_len, n_nonblank;
+} line_stats;
+
+static line_stats scan_lines(const char *s, size_t len)
 {
-    if (len > UINT32_MAX) return PRECIS_ELIMIT;
     /* Pass 1: line statistics to decide whether the text is hard-wrapped. */
     size_t n_lines = 0, n_followed = 0, n_long = 0, max_len = 0, n_nonblank = 0;
     {
@@ -292,6 +296,19 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
     }
     /* Hard-wrapped: most lines run straight on into the next and none is long. */
     bool wrapped = n_nonblank >= 4 && n_followed * 10 >= n_nonblank * 6 && n_long * 20 <= n_nonblank;
+    return (line_stats){wrapped, max_len, n_nonblank};
+}
+
+bool pt_text_is_hard_wrapped(const char *s, size_t len) { return scan_lines(s, len).wrapped; }
+
+size_t pt_count_nonblank_lines(const char *s, size_t len) { return scan_lines(s, len).n_nonblank; }
+
+precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
+{
+    if (len > UINT32_MAX) return PRECIS_ELIMIT;
+    line_stats ls = scan_lines(s, len);
+    bool wrapped = ls.wrapped;
+    size_t max_len = ls.max_len;
     size_t wrap_width = max_len < 120 ? max_len : 120;
 
     /* Pass 2: blocks. */

@@ -45,6 +45,12 @@ typedef struct pt_sentences {
 precis_status pt_split_sentences(const char *text, size_t len, pt_sentences *out);
 void pt_sentences_free(pt_sentences *s);
 
+/* True when the text's line breaks are hard wraps inside paragraphs (most
+ * lines run on into the next and none is long), as in DUC newswire. */
+bool pt_text_is_hard_wrapped(const char *text, size_t len);
+/* Number of lines that are not blank. */
+size_t pt_count_nonblank_lines(const char *text, size_t len);
+
 /* Length of a wire dateline at the front of s ("WASHINGTON (AP) — ",
  * "BEIJING, China _ ", "LONDON (Reuters) - "), or 0 when there is none. */
 size_t pt_dateline_len(const char *s, size_t len);

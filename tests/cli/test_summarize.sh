@@ -25,10 +25,15 @@ check sentences_budget test "$(wc -l < "$TMP/out")" -eq 2
 
 p summarize --format json "$STORY"
 check json_parses python3 -c "import json,sys; d=json.load(open('$TMP/out')); assert d['sentences'] and all('also_in' in s and 'start' in s for s in d['sentences'])"
+# spans are byte offsets into each article's clean text (precis clean, no cross-document learning)
+"$PRECIS" clean --no-learn --format jsonl "$STORY" > "$TMP/clean.jsonl" 2>/dev/null
 check json_span_matches python3 -c "
 import json; d=json.load(open('$TMP/out'))
+texts={}
+for l in open('$TMP/clean.jsonl'):
+    a=json.loads(l); texts[a['id']]=a['text'].encode()
 for s in d['sentences']:
-    t=open('$STORY/'+s['doc'],'rb').read()[s['start']:s['end']].decode()
+    t=texts[s['doc']][s['start']:s['end']].decode()
     assert ' '.join(t.split())==s['text'], s
 "
 p summarize --format jsonl "$STORY"

@@ -2,6 +2,7 @@
  * attribution, spans, ordering, bad input, input formats, the selector. */
 #include "test.h"
 #include "summarize/summarize.h"
+#include "clean/clean.h"
 
 #include <jansson.h>
 #include <stdlib.h>
@@ -48,6 +49,18 @@ static const char *doc_text(const char *id)
     return !strcmp(id, "a") ? DOC_A : !strcmp(id, "b") ? DOC_B : DOC_C;
 }
 
+/* The clean text the summarizer analysed for a pasted document. */
+static const char *clean_text_of(const char *id, pt_article *a)
+{
+    pcl_options o;
+    pcl_options_init(&o);
+    pc_error err;
+    const char *raw = doc_text(id);
+    pt_article_init(a);
+    if (pcl_clean(raw, strlen(raw), &o, a, &err) != PRECIS_OK) return "";
+    return a->text;
+}
+
 static size_t words_in(const char *s, size_t n)
 {
     size_t w = 0;
@@ -70,10 +83,12 @@ TEST(summary_respects_budget_and_spans)
         for (size_t i = 0; i < precis_summary_count(s); i++) {
             const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
             total += words_in(x->text, x->text_len);
-            /* the span points at the sentence inside its document */
-            const char *t = doc_text(x->doc_id);
+            /* the span points at the sentence inside its document's clean text */
+            pt_article a;
+            const char *t = clean_text_of(x->doc_id, &a);
             CHECK(x->end <= strlen(t) && x->start < x->end);
             CHECK(x->end - x->start == x->text_len && memcmp(t + x->start, x->text, x->text_len) == 0);
+            pt_article_free(&a);
             /* whole sentences: ends in final punctuation */
             char last = x->text[x->text_len - 1];
             CHECK(last == '.' || last == '"' || last == '!');
@@ -128,6 +143,23 @@ TEST(repeated_sentence_once_with_attribution)
             CHECK(strcmp(precis_summary_sentence_at(s, j)->text, x->text) != 0);
     }
     CHECK(inquiry == 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(clean_text_is_used_as_is)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c;
+    const char *t = "Topics\n\nThe river rose two metres overnight and flooded the old town, officials said.\n";
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "x", t, strlen(t)) == PRECIS_OK);
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, NULL, &s) == PRECIS_OK);
+    CHECK(precis_summary_count(s) == 1);
+    const precis_summary_sentence *x = precis_summary_sentence_at(s, 0);
+    CHECK(x->start == 8 && x->end == strlen(t) - 1); /* offsets into the text as given */
     precis_summary_free(s);
     precis_cluster_free(c);
     precis_free(ctx);
@@ -338,6 +370,7 @@ int main(void)
     RUN(summary_respects_budget_and_spans);
     RUN(debris_is_never_chosen);
     RUN(repeated_sentence_once_with_attribution);
+    RUN(clean_text_is_used_as_is);
     RUN(json_output_has_the_schema);
     RUN(opening_is_not_dangling);
     RUN(bad_input_says_why);
