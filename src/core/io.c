@@ -180,7 +180,7 @@ static precis_status walk(const char *dir, path_list *out, pc_error *err, int de
     while (!st && (e = readdir(d)))
         if (e->d_name[0] != '.') st = list_push(&names, e->d_name);
     closedir(d);
-    if (!st) qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    if (!st && names.n) qsort(names.v, names.n, sizeof *names.v, cmp_str); /* v is NULL when empty */
     for (size_t i = 0; i < names.n && !st; i++) {
         size_t n = strlen(dir) + strlen(names.v[i]) + 2;
         char *full = malloc(n);

@@ -103,7 +103,7 @@ precis_status precis_rouge_load_peers_dir(precis_rouge *r, const char *dir)
         if (!st && !(names[n++] = strdup(e->d_name))) st = PRECIS_ENOMEM, n--;
     }
     closedir(d);
-    if (!st) qsort(names, n, sizeof *names, cmp_str);
+    if (!st && n) qsort(names, n, sizeof *names, cmp_str);
 
     /* Files here: one system named after the directory. Only directories:
      * one system per subdirectory. */
