@@ -41,6 +41,7 @@ static void rouge_usage(FILE *out)
         "ROUGE-1.5.5 options (same letters and meaning):\n"
         "  -n N      compute ROUGE-1 .. ROUGE-N (without -n: no ROUGE-N, as the script)\n"
         "  -x        do not compute ROUGE-L (computed by default)\n"
+        "  -w W      also ROUGE-W-W, the weighted LCS (W > 1 favours consecutive matches)\n"
         "  -2 K      skip-bigrams with at most K words between (-1: any); ROUGE-SK\n"
         "  -u        add unigrams to the skip-bigrams: ROUGE-SUK\n"
         "  -U        report both ROUGE-SK and ROUGE-SUK\n"
@@ -62,10 +63,10 @@ static void rouge_usage(FILE *out)
         "  --format text|json|tsv  output format (default text: ROUGE-1.5.5's lines)\n"
         "  --max-bytes N           size cap of one summary (default 5242880)\n"
         "  -h, --help              show this help\n\n"
-        "Not supported: ROUGE-W (-w), Basic Elements (-3), -M, -z and XML configuration\n"
-        "files. Inputs that cannot be used (unreadable, binary, over the size cap, a JSONL\n"
-        "line that is not JSON, a topic without references) are named on stderr and left\n"
-        "out; the exit code is then 2.\n"
+        "Not supported: Basic Elements (-3), -M, -z and XML configuration files.\n"
+        "Inputs that cannot be used (unreadable, binary, over the size cap, a JSONL line\n"
+        "that is not JSON, a topic without references) are named on stderr and left out;\n"
+        "the exit code is then 2.\n"
         "Example: precis eval rouge -n 2 -2 4 -u -m -l 100 --models examples/rouge/models \\\n"
         "           --peers examples/rouge/peers\n\n"
         "Exit codes: 0 ok, 1 usage error, 2 some inputs left out (or a needed input\n"
@@ -175,6 +176,8 @@ static int cmd_rouge(int argc, char **argv)
         case 'U': o.skip_both = 1; break;
         case 'x': o.no_lcs = 1; break;
         case 'w':
+            if (!parse_double(optarg, &o.wlcs_weight) || !(o.wlcs_weight > 0)) goto bad_value;
+            break;
         case '3':
         case 'M':
         case 'z':

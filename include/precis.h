@@ -86,6 +86,7 @@ typedef struct precis_rouge_options {
     int skip_unigrams;     /* [-u] ROUGE-SU: add unigrams to the skip-bigrams */
     int skip_both;         /* [-U] ROUGE-S and ROUGE-SU */
     int no_lcs;            /* [-x] no ROUGE-L */
+    double wlcs_weight;    /* [-w W] also ROUGE-W-W (weighted LCS), W > 0; 0 = off */
     int stem;              /* [-m] Porter stemmer after the WordNet exception list */
     int remove_stopwords;  /* [-s] drop SMART stopwords */
     long word_limit;       /* [-l N] first N words of every summary; 0 = all */

@@ -47,7 +47,7 @@ typedef struct pr_system {
     size_t cap;
 } pr_system;
 
-typedef enum pr_kind { K_NGRAM, K_LCS, K_SKIP } pr_kind;
+typedef enum pr_kind { K_NGRAM, K_LCS, K_WLCS, K_SKIP } pr_kind;
 typedef struct pr_metric {
     pr_kind kind;
     int n;         /* K_NGRAM: n; K_SKIP: which skip array */
@@ -89,6 +89,7 @@ struct precis_rouge {
     bool ran;
     pc_buf tokbuf, lcsbuf, sentbuf, gramtmp;
     pr_lcs_scratch lcs;
+    pr_wlcs_scratch wlcs;
     idx_table *tables;
     size_t n_tables;
 };
@@ -144,6 +145,7 @@ precis_status precis_rouge_new(const precis_rouge_options *opts, precis_rouge **
     else if (o->resamples < 1 || o->resamples > 1000000) bad = "-r must be between 1 and 1000000";
     else if (o->counting < 0 || o->counting > 2) bad = "-t must be 0, 1 or 2";
     else if ((o->skip_unigrams || o->skip_both) && !o->skip_bigrams) bad = "-u and -U need -2";
+    else if (!(o->wlcs_weight >= 0 && o->wlcs_weight <= 100)) bad = "-w must be greater than 0";
     if (bad) return pc_fail(&r->err, PRECIS_EINVAL, NULL, 0, "%s", bad);
 
     char name[32];
@@ -152,6 +154,10 @@ precis_status precis_rouge_new(const precis_rouge_options *opts, precis_rouge **
         add_metric(r, K_NGRAM, n, false, name);
     }
     if (!o->no_lcs) add_metric(r, K_LCS, 0, false, "ROUGE-L");
+    if (o->wlcs_weight > 0) {
+        snprintf(name, sizeof name, "ROUGE-W-%g", o->wlcs_weight);
+        add_metric(r, K_WLCS, 0, false, name);
+    }
     if (o->skip_bigrams) {
         char k[16];
         if (o->skip_gap >= 0) snprintf(k, sizeof k, "%d", o->skip_gap);
@@ -194,6 +200,7 @@ void precis_rouge_free(precis_rouge *r)
     pc_buf_free(&r->sentbuf);
     pc_buf_free(&r->gramtmp);
     pr_lcs_scratch_free(&r->lcs);
+    pr_wlcs_scratch_free(&r->wlcs);
     pc_arena_reset(&r->arena);
     free(r);
 }
@@ -349,12 +356,13 @@ static precis_status analyse(precis_rouge *r, const char *text, size_t len, cons
     st = PRECIS_ENOMEM;
     if (!(t->tok = arena_copy(&r->arena, r->tokbuf.data, r->tokbuf.len))) goto done;
 
-    if (!r->o.no_lcs && same_pieces) {
+    bool need_lcs = !r->o.no_lcs || r->o.wlcs_weight > 0;
+    if (need_lcs && same_pieces) {
         t->nsent = np;
         t->nlcs = t->ntok;
         t->lcs = t->tok;
         if (!(t->sent = arena_copy(&r->arena, r->sentbuf.data, r->sentbuf.len))) goto done;
-    } else if (!r->o.no_lcs) {
+    } else if (need_lcs) {
         if ((st = pr_truncate(&tmp, low, len, r->o.word_limit, r->o.byte_limit, PR_READ_LCS,
                               &pieces, &np)))
             goto done;
@@ -551,6 +559,25 @@ static precis_status score_one(precis_rouge *r, run_ctx *rc, const pr_metric *mt
             mc = (double)m->nskip[i];
             pc = (double)peer->nskip[i];
             score = mc != 0 ? pr_round5(h / mc) : 0;
+        } else if (mt->kind == K_WLCS) {
+            double wt = r->o.wlcs_weight, base = 0;
+            count_up(rc->m1g, m->tok, m->ntok);
+            count_up(rc->p1g, peer->tok, peer->ntok);
+            precis_status st = pr_wlcs_hits(&r->wlcs, m->lcs, m->sent, m->nsent, peer->lcs,
+                                            peer->sent, peer->nsent, rc->m1g, rc->p1g, wt,
+                                            MAX_LCS_CELLS, &h, &base);
+            count_clear(rc->m1g, m->tok, m->ntok);
+            count_clear(rc->p1g, peer->tok, peer->ntok);
+            if (st == PRECIS_ELIMIT)
+                return pc_fail(&r->err, st, tp->model_src[k], 0,
+                               "a sentence pair is too long for ROUGE-W (over %zu DP cells)",
+                               MAX_LCS_CELLS);
+            if (st) return pc_fail(&r->err, st, NULL, 0, "out of memory");
+            /* The script weights the summed base once more, and the peer's
+             * unigram count too; its score divides by the base (0 when empty). */
+            mc = pow(base, wt);
+            pc = pow((double)peer->ntok, wt);
+            score = base > 0 ? pow(h / base, 1 / wt) : 0;
         } else {
             size_t hits = 0;
             count_up(rc->m1g, m->tok, m->ntok);
@@ -591,8 +618,9 @@ static precis_status score_one(precis_rouge *r, run_ctx *rc, const pr_metric *mt
         return PRECIS_OK;
     }
     double a = r->o.alpha;
-    double R = count != 0 ? pr_round5(hit / count) : 0;
-    double P = count_p != 0 ? pr_round5(hit / count_p) : 0;
+    double inv = mt->kind == K_WLCS ? 1 / r->o.wlcs_weight : 1;
+    double R = count != 0 ? pr_round5(inv == 1 ? hit / count : pow(hit / count, inv)) : 0;
+    double P = count_p != 0 ? pr_round5(inv == 1 ? hit / count_p : pow(hit / count_p, inv)) : 0;
     double den = (1 - a) * P + a * R;
     v[0] = R;
     v[1] = P;

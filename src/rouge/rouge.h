@@ -134,6 +134,24 @@ precis_status pr_lcs_hits(pr_lcs_scratch *sc, const uint32_t *model, const size_
                           size_t max_cells, size_t *hits);
 void pr_lcs_scratch_free(pr_lcs_scratch *sc);
 
+/* ROUGE-W: the script's wlcs for one model against one peer: the weighted
+ * LCS table (a run of k consecutive matches is worth k^weight), union marks,
+ * and hits summed per run of marked, still-available tokens as run^weight.
+ * *base = sum over model sentences of length^weight. */
+typedef struct pr_wlcs_scratch {
+    double *c;
+    size_t c_cap;
+    uint32_t *l;
+    size_t l_cap;
+    uint8_t *dir, *mask;
+    size_t dir_cap, mask_cap;
+} pr_wlcs_scratch;
+precis_status pr_wlcs_hits(pr_wlcs_scratch *sc, const uint32_t *model, const size_t *model_sent,
+                           size_t model_nsent, const uint32_t *peer, const size_t *peer_sent,
+                           size_t peer_nsent, uint32_t *model_1g, uint32_t *peer_1g, double weight,
+                           size_t max_cells, double *hits, double *base);
+void pr_wlcs_scratch_free(pr_wlcs_scratch *sc);
+
 /* ---- numbers as the Perl script makes them ------------------------------- */
 /* sprintf("%7.5f", x) read back as a number: every per-topic score is rounded
  * like this before it is averaged. */

@@ -3,6 +3,7 @@
  * the ROUGE-L union hit, and Perl-compatible numbers (rounding, drand48). */
 #include "rouge/rouge.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -546,6 +547,105 @@ void pr_lcs_scratch_free(pr_lcs_scratch *sc)
     free(sc->rows);
     free(sc->dir);
     free(sc->row);
+    free(sc->mask);
+    memset(sc, 0, sizeof *sc);
+}
+
+/* ---- ROUGE-W --------------------------------------------------------------------------- */
+/* No row is dropped here: a dropped row would join runs of matches that the
+ * script sees as broken. */
+static precis_status wlcs_mark(pr_wlcs_scratch *sc, const uint32_t *m, size_t mn, const uint32_t *p,
+                               size_t pn, double wt, size_t max_cells)
+{
+    if (mn == 0 || pn == 0) return PRECIS_OK;
+    if (mn > max_cells / pn) return PRECIS_ELIMIT;
+    size_t w = pn + 1;
+    if (!grow((void **)&sc->dir, &sc->dir_cap, (mn + 1) * w, 1) ||
+        !grow((void **)&sc->c, &sc->c_cap, 2 * w, sizeof(double)) ||
+        !grow((void **)&sc->l, &sc->l_cap, 2 * w, sizeof(uint32_t)))
+        return PRECIS_ENOMEM;
+    double *cp = sc->c, *cc = sc->c + w;
+    uint32_t *lp = sc->l, *lc = sc->l + w;
+    for (size_t j = 0; j <= pn; j++) cp[j] = 0, lp[j] = 0;
+    for (size_t i = 1; i <= mn; i++) {
+        cc[0] = 0;
+        lc[0] = 0;
+        uint8_t *d = sc->dir + i * w;
+        for (size_t j = 1; j <= pn; j++) {
+            if (m[i - 1] == p[j - 1]) {
+                double k = lp[j - 1];
+                cc[j] = cp[j - 1] + pow(k + 1, wt) - pow(k, wt);
+                d[j] = DIR_DIAG;
+                lc[j] = lp[j - 1] + 1;
+            } else if (cp[j] >= cc[j - 1]) {
+                cc[j] = cp[j];
+                d[j] = DIR_UP;
+                lc[j] = 0;
+            } else {
+                cc[j] = cc[j - 1];
+                d[j] = DIR_LEFT;
+                lc[j] = 0;
+            }
+        }
+        double *t = cp;
+        cp = cc;
+        cc = t;
+        uint32_t *u = lp;
+        lp = lc;
+        lc = u;
+    }
+    size_t i = mn, j = pn;
+    while (i && j) {
+        uint8_t d = sc->dir[i * w + j];
+        if (d == DIR_DIAG) sc->mask[--i] = 1, j--;
+        else if (d == DIR_UP) i--;
+        else j--;
+    }
+    return PRECIS_OK;
+}
+
+precis_status pr_wlcs_hits(pr_wlcs_scratch *sc, const uint32_t *model, const size_t *model_sent,
+                           size_t model_nsent, const uint32_t *peer, const size_t *peer_sent,
+                           size_t peer_nsent, uint32_t *model_1g, uint32_t *peer_1g, double weight,
+                           size_t max_cells, double *hits, double *base)
+{
+    double h = 0, b = 0;
+    for (size_t s = 0; s < model_nsent; s++) {
+        const uint32_t *m = model + model_sent[s];
+        size_t mn = model_sent[s + 1] - model_sent[s];
+        b += pow((double)mn, weight);
+        if (!grow((void **)&sc->mask, &sc->mask_cap, mn + 1, 1)) return PRECIS_ENOMEM;
+        memset(sc->mask, 0, mn + 1);
+        for (size_t t = 0; t < peer_nsent; t++) {
+            precis_status st = wlcs_mark(sc, m, mn, peer + peer_sent[t],
+                                         peer_sent[t + 1] - peer_sent[t], weight, max_cells);
+            if (st) return st;
+        }
+        /* As the script: a run ends at an unmarked token or the sentence end,
+         * and only a marked token that passes the unigram clip can end it. */
+        size_t run = 0;
+        for (size_t k = 0; k < mn; k++) {
+            uint32_t g = m[k];
+            if (!sc->mask[k] || model_1g[g] == 0 || peer_1g[g] == 0) continue;
+            run++;
+            if ((k + 1 < mn && !sc->mask[k + 1]) || k + 1 == mn) {
+                h += pow((double)run, weight);
+                run = 0;
+            }
+            model_1g[g]--;
+            peer_1g[g]--;
+        }
+    }
+    *hits = h;
+    *base = b;
+    return PRECIS_OK;
+}
+
+void pr_wlcs_scratch_free(pr_wlcs_scratch *sc)
+{
+    free(sc->c);
+    free(sc->l);
+    free(sc->dir);
     free(sc->mask);
     memset(sc, 0, sizeof *sc);
 }

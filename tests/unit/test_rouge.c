@@ -65,6 +65,16 @@ static const char *pieces_of(const char *text, long words, long bytes, pr_read_m
     return out;
 }
 
+static precis_rouge *eval_one_w(const precis_rouge_options *o, const char *peer, const char *ref)
+{
+    precis_rouge *r = NULL;
+    if (precis_rouge_new(o, &r) != PRECIS_OK) return r;
+    precis_rouge_add_reference(r, "t1", ref, strlen(ref), "ref");
+    precis_rouge_add_summary(r, "sys", "t1", peer, strlen(peer), "peer");
+    precis_rouge_run(r);
+    return r;
+}
+
 /* ---- tokens and truncation ---------------------------------------------------- */
 
 TEST(tokenizer_keeps_ascii_letters_and_digits)
@@ -344,6 +354,41 @@ TEST(lcs_matches_the_literal_algorithm)
     pr_lcs_scratch_free(&sc);
 }
 
+TEST(wlcs_runs_and_weights)
+{
+    pr_wlcs_scratch sc = {0};
+    uint32_t model[] = {1, 2, 3, 4}, peer[] = {1, 2, 9, 4};
+    size_t s[] = {0, 4};
+    uint32_t m1g[10] = {0}, p1g[10] = {0};
+    for (int i = 0; i < 4; i++) m1g[model[i]]++, p1g[peer[i]]++;
+    double hits = 0, base = 0;
+    CHECK(pr_wlcs_hits(&sc, model, s, 1, peer, s, 1, m1g, p1g, 2.0, 1 << 20, &hits, &base) == PRECIS_OK);
+    CHECK_NEAR(hits, 5.0, 1e-12); /* run "1 2" = 2^2, run "4" = 1^2 */
+    CHECK_NEAR(base, 16.0, 1e-12); /* 4^2 */
+    /* The script's quirk: a marked token that fails the clip neither counts
+     * nor ends the run, so the run "1" before it is lost. */
+    memset(m1g, 0, sizeof m1g);
+    memset(p1g, 0, sizeof p1g);
+    for (int i = 0; i < 4; i++) m1g[model[i]]++, p1g[peer[i]]++;
+    p1g[2] = 0;
+    CHECK(pr_wlcs_hits(&sc, model, s, 1, peer, s, 1, m1g, p1g, 2.0, 1 << 20, &hits, &base) == PRECIS_OK);
+    CHECK_NEAR(hits, 1.0, 1e-12); /* only "4" */
+    pr_wlcs_scratch_free(&sc);
+
+    /* Through the API: count = base^w again, peer count = 4^w. */
+    precis_rouge_options o;
+    precis_rouge_options_default(&o);
+    o.no_lcs = 1;
+    o.wlcs_weight = 2;
+    precis_rouge *r = eval_one_w(&o, "a b x d", "a b c d");
+    CHECK_STR(precis_rouge_metric_name(r, 0), "ROUGE-W-2");
+    precis_rouge_score sc2;
+    CHECK(precis_rouge_average(r, 0, 0, &sc2) == PRECIS_OK);
+    CHECK_NEAR(sc2.value[0], 0.13975, 1e-9); /* sqrt(5 / 256) */
+    CHECK_NEAR(sc2.value[1], 0.55902, 1e-9); /* sqrt(5 / 16) */
+    precis_rouge_free(r);
+}
+
 /* ---- Perl numbers ---------------------------------------------------------------- */
 
 TEST(perl_rand_and_rounding)
@@ -498,6 +543,7 @@ int main(void)
     RUN(lcs_union_over_peer_sentences);
     RUN(lcs_ties_go_up_like_the_script);
     RUN(lcs_matches_the_literal_algorithm);
+    RUN(wlcs_runs_and_weights);
     RUN(perl_rand_and_rounding);
     RUN(several_references_pool_counts_with_f_a);
     RUN(alpha_limits_and_stopwords);
