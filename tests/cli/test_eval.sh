@@ -64,7 +64,8 @@ p eval bleu; check eval_unknown_evaluator_exit_1 test "$rc" -eq 1
 p eval rouge -l 10 -b 10 --models "$TMP" --peers "$TMP"
 check words_and_bytes_exit_1 test "$rc" -eq 1
 check words_and_bytes_message grep -q 'not both' "$TMP/err"
-p eval rouge -w 1.2 --models "$TMP" --peers "$TMP"; check unsupported_w_exit_1 test "$rc" -eq 1
+p eval rouge -3 HM --models "$TMP" --peers "$TMP"; check unsupported_be_exit_1 test "$rc" -eq 1
+p eval rouge -w 0 --models "$TMP" --peers "$TMP"; check zero_w_weight_exit_1 test "$rc" -eq 1
 p eval rouge -n x --models "$TMP" --peers "$TMP"; check bad_number_exit_1 test "$rc" -eq 1
 p eval rouge --frobnicate; check unknown_option_exit_1 test "$rc" -eq 1
 p eval rouge config.xml; check xml_config_exit_1 test "$rc" -eq 1

@@ -366,13 +366,13 @@ TEST(wlcs_runs_and_weights)
     CHECK_NEAR(hits, 5.0, 1e-12); /* run "1 2" = 2^2, run "4" = 1^2 */
     CHECK_NEAR(base, 16.0, 1e-12); /* 4^2 */
     /* The script's quirk: a marked token that fails the clip neither counts
-     * nor ends the run, so the run "1" before it is lost. */
+     * nor ends the run, so "1" is carried over the gap and joins "4". */
     memset(m1g, 0, sizeof m1g);
     memset(p1g, 0, sizeof p1g);
     for (int i = 0; i < 4; i++) m1g[model[i]]++, p1g[peer[i]]++;
     p1g[2] = 0;
     CHECK(pr_wlcs_hits(&sc, model, s, 1, peer, s, 1, m1g, p1g, 2.0, 1 << 20, &hits, &base) == PRECIS_OK);
-    CHECK_NEAR(hits, 1.0, 1e-12); /* only "4" */
+    CHECK_NEAR(hits, 4.0, 1e-12); /* one "run" of 2: 2^2 */
     pr_wlcs_scratch_free(&sc);
 
     /* Through the API: count = base^w again, peer count = 4^w. */
