@@ -19,9 +19,9 @@
 #include "text/date.h"
 #include "text/text.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 static const char *const CLASS_NAMES[PCL_N_CLASSES] = {
     "paragraph", "headline", "subheadline", "caption",   "credit",  "byline", "dateline",
@@ -59,7 +59,7 @@ typedef struct cl_block {
     pcl_class cls;
     const char *reason;
     double score;
-    bool kept, title, in_region, list_item, ends_article;
+    bool kept, title, in_region, list_item, ends_article, furniture;
 } cl_block;
 
 typedef struct cl_doc {
@@ -71,6 +71,11 @@ typedef struct cl_doc {
     size_t n_blocks;
     size_t wrap; /* estimated wrap width; 0 = not wrapped */
     pt_lang *en, *de; /* stopword lists; NULL if unavailable */
+    /* direct-mapped cache of stopword lookups: the same words recur */
+    struct {
+        uint64_t key; /* hash of the normalised word, 0 = empty */
+        int lang;     /* 0 none, 1 en, 2 de */
+    } stop_cache[1024];
     int lang;    /* 1 en, 2 de, 3 other known, 0 unknown */
 } cl_doc;
 
@@ -198,8 +203,15 @@ static void line_features(cl_doc *d, cl_line *L)
         if (we - ws > 12) continue; /* no stopword is that long */
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(s + ws, we - ws, norm);
-        if (d->en && pt_is_stopword(d->en, norm, nl)) L->stop[1]++;
-        else if (d->de && pt_is_stopword(d->de, norm, nl)) L->stop[2]++;
+        uint64_t key = XXH3_64bits(norm, nl) | 1;
+        size_t slot = (size_t)(key >> 7) & 1023;
+        if (d->stop_cache[slot].key != key) {
+            d->stop_cache[slot].key = key;
+            d->stop_cache[slot].lang = d->en && pt_is_stopword(d->en, norm, nl)   ? 1
+                                       : d->de && pt_is_stopword(d->de, norm, nl) ? 2
+                                                                                  : 0;
+        }
+        L->stop[d->stop_cache[slot].lang]++;
     }
     for (size_t q = i; q < e; q++)
         if (((unsigned char)s[q] & 0xC0) != 0x80) L->chars++;
@@ -269,8 +281,9 @@ static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, p
 
 /* The wrap width: hard-wrapped text has many lines ending just short of one
  * width W and almost none beyond it. Pick the W (40..200 characters) with the
- * most lines in [W-12, W], counting lines wider than W against it; text whose
- * best W gathers few lines is not hard-wrapped. */
+ * most lines in [W-8, W], counting lines wider than W against it; text whose
+ * best W gathers few lines, or no more than the columns just left of it, is
+ * not hard-wrapped. */
 static void estimate_wrap(cl_doc *d)
 {
     unsigned hist[202] = {0}; /* hist[201] = wider than 200 */
@@ -287,9 +300,9 @@ static void estimate_wrap(cl_doc *d)
     /* walk W downwards so "lines wider than W" accumulates */
     for (size_t w = 200; w >= 50; w--) {
         unsigned near = 0, below = 0;
-        for (size_t k = w - 12; k <= w; k++) near += hist[k];
-        for (size_t k = w - 24; k < w - 12; k++) below += hist[k];
-        int score = (int)near - 3 * (int)above;
+        for (size_t k = w - 8; k <= w; k++) near += hist[k];
+        for (size_t k = w - 17; k < w - 8; k++) below += hist[k];
+        int score = (int)near - (int)above;
         if (score > (int)best_score) {
             best_score = (unsigned)score;
             best = w;
@@ -299,9 +312,8 @@ static void estimate_wrap(cl_doc *d)
         above += hist[w];
     }
     (void)spaced;
-    if (getenv("PCL_DEBUG")) fprintf(stderr, "best %zu score %u near %u below %u\n", best, best_score, best_near, best_below);
     /* ragged-right text piles up just below its wrap width */
-    d->wrap = (best && best_near >= 4 && best_near * 2 >= best_below * 3) ? best : 0;
+    d->wrap = (best && best_near >= 3 && best_near >= best_below) ? best : 0;
 }
 
 static bool continues(const cl_doc *d, const cl_line *prev, const cl_line *cur)
@@ -374,9 +386,14 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 static bool contains(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++)
-        if (memcmp(s + i, needle, m) == 0) return true;
-    return false;
+    const char *p = s, *end = s + n;
+    while (m && (size_t)(end - p) >= m) {
+        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+        if (!p) return false;
+        if (memcmp(p, needle, m) == 0) return true;
+        p++;
+    }
+    return m == 0;
 }
 
 /* Content of line a is a prefix of line b's content (caption + credit). */
@@ -384,6 +401,12 @@ static bool is_prefix_line(const cl_doc *d, const cl_line *a, const cl_line *b)
 {
     return a->clen >= 4 && b->clen > a->clen + 1 && memcmp(content(d, a), content(d, b), a->clen) == 0 &&
            (d->s[b->c0 + a->clen] == ' ' || d->s[b->c0 + a->clen] == ',');
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t m = strlen(suffix);
+    return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
 static bool same_line(const cl_line *a, const cl_line *b)
@@ -495,6 +518,13 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         set(B, K_DEBRIS, PCL_DATELINE, "date line");
         return;
     }
+    if (single && L->digits && B->words <= 10 && !L->ends_sentence &&
+        pt_date_find(s, n, 0, &dt) && dt.year) {
+        /* "27. August 2019 Redaktion", "Maria 6. August 2018 um 17:20 Uhr": teaser
+         * or comment metadata, or the article's own date with its label */
+        set(B, K_DEBRIS, PCL_DATELINE, "date with a few words");
+        return;
+    }
     pcl_cues cu;
     pcl_find_cues(s, n, &cu);
     /* multi-line blocks: look at every line */
@@ -508,6 +538,18 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         }
     }
     unsigned w = B->words;
+    if (single && w <= 8 && (ends_with(s, n, " sagt:") || ends_with(s, n, " says:") ||
+                             ends_with(s, n, " schreibt:") || ends_with(s, n, " meint:") ||
+                             ends_with(s, n, " wrote:"))) {
+        set(B, K_DEBRIS, PCL_SOCIAL, "reader comment header");
+        B->ends_article = true;
+        return;
+    }
+    if (n >= 3 && (memcmp(s, "[ ]", 3) == 0 || memcmp(s, "[X]", 3) == 0 || memcmp(s, "[*]", 3) == 0 ||
+                   memcmp(s, "( )", 3) == 0 || memcmp(s, "(*)", 3) == 0)) {
+        set(B, K_DEBRIS, PCL_NAVIGATION, "form field");
+        return;
+    }
     if (single && cu.hits[CUE_END] && w <= 8) {
         /* "Comments", "Related posts": what follows is not the article */
         set(B, K_DEBRIS, cu.hits[CUE_SOCIAL] || contains(s, n, "omment") ? PCL_SOCIAL : PCL_TEASER,
@@ -573,6 +615,20 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         set(B, K_SHORT, PCL_TEASER, "columns of a page layout");
         B->list_item = true;
         return;
+    }
+    /* a credit at the end of a short block: "... in Berlin. Foto: Jane Roe" */
+    if (B->n <= 3 && w <= 60) {
+        const cl_line *Z = &d->lines[B->first + B->n - 1];
+        const char *zs = content(d, Z);
+        size_t zn = Z->clen, from = zn > 70 ? zn - 70 : 0;
+        static const char *const marks[] = {"\xC2\xA9", "Foto:", "Photo:", "Bild:", "Image:",
+                                            "Credit:", "Fotos:", "Photos:", "Getty Images",
+                                            "Quelle:", "(Foto", "(Photo", "/dpa", "/AP", "/AFP"};
+        for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+            if (contains(zs + from, zn - from, marks[m])) {
+                set(B, K_DEBRIS, PCL_CAPTION, "photo caption with a credit");
+                return;
+            }
     }
     /* caption markers */
     if (contains(s, n, "(L)") || contains(s, n, "(R)") || contains(s, n, "(C)") ||
@@ -665,8 +721,24 @@ static void repetition(cl_doc *d)
 
 /* Maximum-sum run of blocks: prose counts for, debris against, short lines
  * slightly against (so subheadlines inside the article are bridged). */
+/* Weights of the classifier. Built with -DPCL_TUNING they can be overridden
+ * from the environment (K_SHORT=-0.5 ...) to tune them on a benchmark. */
+static double knob(const char *name, double def)
+{
+#ifdef PCL_TUNING
+    const char *v = getenv(name);
+    return v ? atof(v) : def;
+#else
+    (void)name;
+    return def;
+#endif
+}
+
 static void find_region(cl_doc *d, size_t *rs, size_t *re)
 {
+    double k_short = knob("K_SHORT", -0.6), k_list = knob("K_LIST", -0.6),
+           k_debris = knob("K_DEBRIS", -2.0), k_soft = knob("K_SOFT", -0.3),
+           k_prose = knob("K_PROSE", 1.0), k_div = knob("K_DIV", 10.0);
     double best = 0, cur = 0;
     size_t cs = 0;
     *rs = 1, *re = 0;
@@ -674,18 +746,20 @@ static void find_region(cl_doc *d, size_t *rs, size_t *re)
         cl_block *B = &d->blocks[i];
         double w;
         switch (B->kind) {
-        case K_PROSE: w = 1.0 + (B->words > 60 ? 60 : B->words) / 10.0; break;
-        case K_SHORT: w = B->list_item ? -0.6 : -0.4; break;
+        case K_PROSE: w = k_prose + (B->words > 60 ? 60 : B->words) / k_div; break;
+        case K_SHORT: w = B->list_item ? k_list : k_short; break;
         case K_DEBRIS:
-            w = B->cls == PCL_CAPTION || B->cls == PCL_CREDIT || B->cls == PCL_HEADLINE ? -0.3
-                : -1.0 - 0.5 * (double)(B->n > 1 ? B->n - 1 : 0);
+            w = B->cls == PCL_CAPTION || B->cls == PCL_CREDIT || B->cls == PCL_HEADLINE ? k_soft
+                : k_debris - 0.5 * (double)(B->n > 1 ? B->n - 1 : 0);
             if (w < -6) w = -6;
             break;
         default: w = 0;
         }
         B->score = w;
         if (B->ends_article) {
-            /* the article never runs across a comments or related-posts header */
+            /* the article never runs across a comments or related-posts header,
+             * and once an article was found, what follows such a header is not it */
+            if (best >= knob("K_STOP", 15)) break;
             cur = 0;
             cs = i + 1;
             continue;
@@ -719,6 +793,7 @@ static long choose_title(cl_doc *d, size_t rs, size_t re)
 {
     long found = -1;
     size_t seen = 0;
+    if (rs > re || re >= d->n_blocks) return -1; /* no article run: no title either */
     for (size_t k = rs + 1; k-- > 0 && seen < 12;) {
         cl_block *B = &d->blocks[k];
         seen++;
@@ -806,6 +881,56 @@ static bool find_domain(const char *s, size_t n, size_t *ds, size_t *dl)
 
 /* ---- main ----------------------------------------------------------------------- */
 
+/* "... und dann …", "[…]": an excerpt cut short, as teasers are. */
+static bool ends_with_ellipsis(const cl_doc *d, const cl_block *B)
+{
+    const cl_line *L = &d->lines[B->first + B->n - 1];
+    const char *s = d->s + L->c0;
+    size_t n = L->clen;
+    if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0) return true;
+    if (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0) return true;
+    if (n >= 4 && memcmp(s + n - 4, "...]", 4) == 0) return true;
+    if (n >= 4 && memcmp(s + n - 4, "\xE2\x80\xA6]", 4) == 0) return true;
+    return false;
+}
+
+/* Non-blank blocks between block i and the region [rs, re]. */
+static size_t blocks_between(const cl_doc *d, size_t i, size_t rs, size_t re)
+{
+    (void)d;
+    if (i < rs) return rs - i - 1;
+    if (i > re) return i - re - 1;
+    return 0;
+}
+
+/* Short lines sandwiched between kept paragraphs outside the main run (a
+ * subheadline between two parts of the article) are kept too. */
+static void restore_sandwiched(cl_doc *d)
+{
+    size_t max_run = (size_t)knob("K_RUN", 2);
+    for (size_t i = 0; i < d->n_blocks;) {
+        if (!d->blocks[i].furniture || d->blocks[i].list_item) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < d->n_blocks && d->blocks[j].furniture && !d->blocks[j].list_item) j++;
+        bool before = i > 0 && d->blocks[i - 1].kept && !d->blocks[i - 1].title;
+        bool after = j < d->n_blocks && d->blocks[j].kept;
+        if (before && after && j - i <= max_run)
+            for (size_t k = i; k < j; k++) {
+                cl_block *B = &d->blocks[k];
+                B->kept = true;
+                B->furniture = false;
+                B->kind = K_SHORT;
+                B->cls = B->n == 1 && !d->lines[B->first].ends_sentence ? PCL_SUBHEADLINE
+                                                                        : PCL_PARAGRAPH;
+                B->reason = NULL;
+            }
+        i = j;
+    }
+}
+
 static void decide(cl_doc *d, size_t rs, size_t re, long title)
 {
     size_t end_mark = d->n_blocks; /* first article-ending header after the region */
@@ -836,12 +961,14 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
         }
         /* outside the main run: long prose is kept (an article in several
          * parts), everything else is page furniture */
-        if (B->kind == K_PROSE && B->words >= 30 && i < end_mark) {
+        if (B->kind == K_PROSE && B->words >= knob("K_OUT", 20) && i < end_mark &&
+            !ends_with_ellipsis(d, B) && blocks_between(d, i, rs, re) <= (size_t)knob("K_GAP", 1000)) {
             B->kept = true;
             continue;
         }
         bool was_prose = B->kind == K_PROSE;
         B->kind = K_DEBRIS;
+        B->furniture = true; /* debris by position only: context may restore it */
         if (B->list_item) {
             if (B->cls != PCL_TEASER) B->cls = PCL_NAVIGATION;
             if (!B->reason) B->reason = "list of short links outside the article";
@@ -882,7 +1009,6 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     precis_status st = split_lines(&d, max_line, name, err);
     if (st) goto done;
     estimate_wrap(&d);
-    if (getenv("PCL_DEBUG")) fprintf(stderr, "wrap %zu\n", d.wrap);
     if ((st = build_blocks(&d, name, err))) goto done;
     detect_language(&d);
     for (size_t i = 0; i < d.n_blocks; i++) classify_block(&d, opt, i);
@@ -910,6 +1036,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
         }
     }
     decide(&d, rs, re, title);
+    if (knob("K_RESTORE", 1)) restore_sandwiched(&d);
 
     /* ---- metadata ---- */
     if (title >= 0) {

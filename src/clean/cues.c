@@ -19,7 +19,8 @@ static const cue CUES[] = {
     {CUE_PROMO, "full access"}, {CUE_PROMO, "articles this month"}, {CUE_PROMO, "free articles"},
     {CUE_PROMO, "continue reading"}, {CUE_PROMO, "donate"}, {CUE_PROMO, "donating"},
     {CUE_PROMO, "donation"}, {CUE_PROMO, "consider helping"}, {CUE_PROMO, "support us"},
-    {CUE_PROMO, "support our"}, {CUE_PROMO, "your support"}, {CUE_PROMO, "readers like you"},
+    {CUE_PROMO, "support our"}, {CUE_PROMO, "supporting us"}, {CUE_PROMO, "help us"},
+    {CUE_PROMO, "helping us"}, {CUE_PROMO, "your support"}, {CUE_PROMO, "readers like you"},
     {CUE_PROMO, "contribution"}, {CUE_PROMO, "join our"}, {CUE_PROMO, "whatsapp group"},
     {CUE_PROMO, "telegram channel"}, {CUE_PROMO, "download our app"}, {CUE_PROMO, "get the app"},
     {CUE_PROMO, "advertisement"}, {CUE_PROMO, "sponsored"}, {CUE_PROMO, "premium"},
@@ -106,6 +107,32 @@ static const cue CUES[] = {
     {CUE_END, "^meistgelesen"}, {CUE_END, "^most popular"}, {CUE_END, "^recommended for you"},
     {CUE_END, "^empfehlungen"}, {CUE_END, "^auch interessant"}, {CUE_END, "^mehr zum thema"},
     {CUE_END, "^das könnte sie auch"}, {CUE_END, "^lesen sie mehr zum thema"},
+    {CUE_END, "könnte dir auch gefallen"}, {CUE_END, "könnte ihnen auch gefallen"},
+    {CUE_END, "könnte sie auch interessieren"}, {CUE_END, "^keep reading"}, {CUE_END, "^read next"},
+    {CUE_END, "^up next"}, {CUE_END, "^weitere themen"}, {CUE_END, "^latest news"},
+    {CUE_END, "^neueste beiträge"}, {CUE_END, "^neueste artikel"}, {CUE_END, "^aktuelle beiträge"},
+    {CUE_END, "^letzte beiträge"}, {CUE_END, "^neue beiträge"}, {CUE_END, "^recent posts"},
+    {CUE_END, "^popular posts"}, {CUE_END, "^beliebte beiträge"}, {CUE_END, "^die beliebtesten"},
+    {CUE_END, "^top stories"}, {CUE_END, "^about the author"}, {CUE_END, "^über den autor"},
+    {CUE_END, "^über die autorin"}, {CUE_END, "^zur person"}, {CUE_END, "^more from"},
+    {CUE_END, "^mehr aus"}, {CUE_END, "^mehr von"}, {CUE_END, "^redaktionstipp"},
+    {CUE_END, "^weiterführende links"}, {CUE_END, "^verwandte themen"}, {CUE_END, "^trending"},
+    {CUE_END, "^related"}, {CUE_END, "^das könnte dich"}, {CUE_END, "^you may also"},
+    {CUE_END, "^more in"}, {CUE_END, "^more on"}, {CUE_END, "^mehr zu"},
+    {CUE_END, "^share this"}, {CUE_END, "^diesen beitrag teilen"}, {CUE_END, "^artikel teilen"},
+    {CUE_END, "^teile diesen"}, {CUE_END, "^share on"}, {CUE_END, "^leserkommentare"},
+    {CUE_END, "^kommentar abgeben"}, {CUE_END, "^join the discussion"}, {CUE_END, "^discussion"},
+    {CUE_SOCIAL, "kommentare deaktiviert"}, {CUE_SOCIAL, "comments off"},
+    {CUE_END, "^pingback"}, {CUE_END, "^trackback"}, {CUE_END, "weitere interessante"},
+    {CUE_END, "^interessante themen"}, {CUE_END, "^themen des artikels"}, {CUE_END, "^mehr zum artikel"},
+    /* tags and categories under a blog post */
+    {CUE_NAV, "dieser beitrag wurde"}, {CUE_NAV, "veröffentlicht in"}, {CUE_NAV, "gekennzeichnet mit"},
+    {CUE_NAV, "this entry was posted"}, {CUE_NAV, "posted in"}, {CUE_NAV, "tagged"},
+    {CUE_NAV, "permalink"}, {CUE_NAV, "^kategorien"}, {CUE_NAV, "^categories"},
+    {CUE_NAV, "^schlagwörter"}, {CUE_NAV, "^stichwörter"}, {CUE_NAV, "^themen:"},
+    {CUE_LEGAL, "creative commons"}, {CUE_LEGAL, "lizenz"}, {CUE_LEGAL, "license"},
+    {CUE_LEGAL, "licensed under"}, {CUE_LEGAL, "haftungshinweis"}, {CUE_LEGAL, "haftung"},
+    {CUE_PROMO, "provision"}, {CUE_PROMO, "affiliate"}, {CUE_PROMO, "partnerlink"},
     /* comment forms and other furniture */
     {CUE_SOCIAL, "benachrichtige mich"}, {CUE_SOCIAL, "erforderliche felder"},
     {CUE_SOCIAL, "required fields"}, {CUE_SOCIAL, "notify me"}, {CUE_SOCIAL, "will not be published"},
@@ -213,7 +240,9 @@ void pcl_find_cues(const char *s, size_t len, pcl_cues *out)
         for (unsigned k = b0; k < b1; k++) {
             const cue_ref *r = &g_refs[k];
             if (r->anchored && seen_word) continue;
-            if (i + r->len > n || memcmp(buf + i, r->phrase, r->len) != 0) continue;
+            if (i + r->len > n || buf[i + 1] != r->phrase[1] ||
+                memcmp(buf + i, r->phrase, r->len) != 0)
+                continue;
             size_t e = i + r->len;
             if (e < n && word_char((unsigned char)buf[e]) &&
                 word_char((unsigned char)r->phrase[r->len - 1]))

@@ -425,6 +425,8 @@ static bool parse_at(const char *s, size_t len, size_t i, int default_year, pt_d
         return false;
     }
     if (!is_alpha(c)) return false;
+    /* every month and weekday name, English or German, starts with one of these */
+    if (!strchr("JFMASONDTW", c)) return false;
     size_t w = word_len(s, len, i);
     char word[32];
     if (w >= 2 && w < 12) {
