@@ -191,6 +191,19 @@ precis_status precis_stem(precis_ctx *ctx, const char *word, size_t len, char *o
 
 /* ---- Cleaning pasted text (src/clean) --------------------------------- */
 
+/* Cleans article text pasted from a browser, a CMS export or an archive:
+ * removes navigation, promotion, captions, credits, share buttons, tickers,
+ * cookie notices, teasers, bylines and datelines, and finds the title, the
+ * date (ISO 8601), the byline and the site. Hard-wrapped text is handled.
+ * *json_out receives the article object {"id","url","site","title","date",
+ * "author","lang","text","removed":[{"line","class","reason"}]} (NUL-terminated,
+ * no newline); it is malloc'd by the library and released with
+ * precis_text_free(). id may be NULL. PRECIS_EEMPTY when nothing of an article
+ * is left (*json_out is still set: "removed" says why); PRECIS_ELIMIT past
+ * limits.max_article_bytes or max_line_bytes. */
+precis_status precis_clean_text(precis_ctx *ctx, const char *id, const char *text, size_t len,
+                                char **json_out, size_t *json_len);
+
 /* ---- HTML extraction (src/html) --------------------------------------- */
 
 /* One article: clean text plus metadata (DESIGN.md "article / doc"). */

@@ -2,6 +2,7 @@
 #include "test.h"
 #include "clean/clean.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static precis_status clean_str(const char *text, pt_article *a)
@@ -93,8 +94,140 @@ TEST(size_caps)
     pt_article_free(&a);
 }
 
+TEST(german_wrapped_text_is_joined)
+{
+    /* hard-wrapped at 60 columns: the paragraph comes back as one */
+    const char *t =
+        "Startseite | Politik | Sport | Kultur\n"
+        "\n"
+        "Neue Brücke über die Elbe eröffnet\n"
+        "\n"
+        "Nach drei Jahren Bauzeit ist die neue Brücke über die Elbe am\n"
+        "Samstag für den Verkehr freigegeben worden. Tausende Menschen\n"
+        "kamen zur Eröffnung, bei der auch der Ministerpräsident sprach\n"
+        "und den Arbeitern für ihren Einsatz dankte.\n"
+        "\n"
+        "Die Brücke ersetzt eine alte Fähre, die bei Hochwasser oft\n"
+        "tagelang nicht fahren konnte, und verkürzt den Weg zwischen den\n"
+        "beiden Ufern um mehr als zwanzig Kilometer für die Pendler.\n"
+        "\n"
+        "Artikel teilen\n";
+    pt_article a;
+    CHECK(clean_str(t, &a) == PRECIS_OK);
+    CHECK_STR(a.title, "Neue Brücke über die Elbe eröffnet");
+    CHECK_STR(a.lang, "de");
+    CHECK(a.text && strstr(a.text, "Elbe am Samstag für den Verkehr") != NULL);
+    CHECK(a.text && strstr(a.text, "Startseite") == NULL);
+    CHECK(a.text && strstr(a.text, "teilen") == NULL);
+    pt_article_free(&a);
+}
+
+TEST(per_line_verdicts)
+{
+    const char *t = "Breaking News\n\nThe bridge over the river reopened on Sunday after a month of "
+                    "repairs, the city said in a statement on its website.\n";
+    pcl_options o;
+    pcl_options_init(&o);
+    pt_article a;
+    pt_article_init(&a);
+    pcl_line *lines = NULL;
+    size_t n = 0;
+    CHECK(pcl_clean_lines(t, strlen(t), &o, &a, &lines, &n, NULL) == PRECIS_OK);
+    CHECK(n == 3);
+    if (n == 3) {
+        CHECK(!lines[0].kept && lines[0].cls == PCL_NAVIGATION && lines[0].reason);
+        CHECK(lines[0].lineno == 1 && lines[0].start == 0 && lines[0].len == 13);
+        CHECK(!lines[1].kept); /* blank */
+        CHECK(lines[2].kept && lines[2].cls == PCL_PARAGRAPH && !lines[2].reason);
+    }
+    free(lines);
+    pt_article_free(&a);
+    CHECK_STR(pcl_class_name(PCL_TICKER), "ticker");
+    CHECK_STR(pcl_class_name(PCL_BOILERPLATE), "boilerplate");
+}
+
+TEST(corpus_counts_documents_not_lines)
+{
+    pcl_corpus *c = pcl_corpus_new();
+    CHECK(c != NULL);
+    if (!c) return;
+    const char *doc = "Support local news!\nSupport local news!\nA line.\n";
+    CHECK(pcl_corpus_add(c, doc, strlen(doc)) == PRECIS_OK);
+    CHECK(pcl_corpus_add(c, "  support LOCAL news \n", 22) == PRECIS_OK);
+    CHECK(pcl_corpus_docs(c) == 2);
+    CHECK(pcl_corpus_count(c, "Support local news!", 19) == 2); /* case and spacing ignored */
+    CHECK(pcl_corpus_count(c, "A line.", 7) == 1);
+    CHECK(pcl_corpus_count(c, "never seen", 10) == 0);
+    /* growth past the first table size keeps counts */
+    char line[32];
+    for (int i = 0; i < 3000; i++) {
+        int k = snprintf(line, sizeof line, "line number %d\n", i);
+        CHECK(pcl_corpus_add(c, line, (size_t)k) == PRECIS_OK);
+    }
+    CHECK(pcl_corpus_count(c, "line number 1234", 16) == 1);
+    CHECK(pcl_corpus_count(c, "Support local news!", 19) == 2);
+    pcl_corpus_free(c);
+}
+
+TEST(recurring_prose_is_boilerplate_in_a_batch)
+{
+    const char *docs[3] = {
+        "The council approved the new budget on Monday after a long debate about schools.\n\n"
+        "Our newsroom is funded by readers who believe in local reporting.\n",
+        "Firefighters put out a blaze at the old mill on Tuesday night, nobody was hurt.\n\n"
+        "Our newsroom is funded by readers who believe in local reporting.\n",
+        "The library will stay open until nine in the evening during the exam weeks.\n\n"
+        "Our newsroom is funded by readers who believe in local reporting.\n"};
+    pcl_corpus *c = pcl_corpus_new();
+    if (!c) return;
+    for (int i = 0; i < 3; i++) pcl_corpus_add(c, docs[i], strlen(docs[i]));
+    pcl_options o;
+    pcl_options_init(&o);
+    o.corpus = c;
+    pt_article a;
+    pt_article_init(&a);
+    CHECK(pcl_clean(docs[1], strlen(docs[1]), &o, &a, NULL) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "Firefighters") != NULL);
+    CHECK(a.text && strstr(a.text, "newsroom") == NULL);
+    CHECK(removed_as(&a, "Our newsroom", "boilerplate"));
+    pt_article_free(&a);
+    /* the same document alone keeps the line: nothing marks it as debris */
+    o.corpus = NULL;
+    pt_article_init(&a);
+    CHECK(pcl_clean(docs[1], strlen(docs[1]), &o, &a, NULL) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "newsroom") != NULL);
+    pt_article_free(&a);
+    pcl_corpus_free(c);
+}
+
+TEST(public_api_returns_article_json)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    CHECK(ctx != NULL);
+    if (!ctx) return;
+    char *json = NULL;
+    size_t n = 0;
+    CHECK(precis_clean_text(ctx, "a1", ARTICLE_EN, strlen(ARTICLE_EN), &json, &n) == PRECIS_OK);
+    CHECK(json && n == strlen(json));
+    CHECK(json && strncmp(json, "{\"id\":\"a1\"", 10) == 0);
+    CHECK(json && strstr(json, "\"date\":\"2020-03-04\"") != NULL);
+    CHECK(json && strstr(json, "\"class\":\"ticker\"") != NULL);
+    precis_text_free(json);
+    json = NULL;
+    CHECK(precis_clean_text(ctx, NULL, "Home\n", 5, &json, &n) == PRECIS_EEMPTY);
+    CHECK(json && strstr(json, "\"removed\":[{") != NULL);
+    precis_text_free(json);
+    CHECK(precis_clean_text(ctx, NULL, NULL, 3, &json, &n) == PRECIS_EINVAL);
+    precis_free(ctx);
+}
+
 int main(void)
 {
+    RUN(german_wrapped_text_is_joined);
+    RUN(per_line_verdicts);
+    RUN(corpus_counts_documents_not_lines);
+    RUN(recurring_prose_is_boilerplate_in_a_batch);
+    RUN(public_api_returns_article_json);
     RUN(english_article);
     RUN(only_debris_is_empty);
     RUN(size_caps);
