@@ -343,7 +343,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     }
     uint64_t *v = w->bigrams.v + st->big_off;
     size_t n = w->bigrams.n - st->big_off, u = 0;
-    qsort(v, n, sizeof *v, cmp_u64);
+    if (n > 1) qsort(v, n, sizeof *v, cmp_u64);
     for (size_t k = 0; k < n; k++)
         if (!u || v[k] != v[u - 1]) v[u++] = v[k];
     w->bigrams.n = st->big_off + u;
@@ -354,7 +354,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     uint32_t *q = w->unis.v + st->uni_off;
     n = w->unis.n - st->uni_off;
     u = 0;
-    qsort(q, n, sizeof *q, cmp_u32);
+    if (n > 1) qsort(q, n, sizeof *q, cmp_u32);
     for (size_t k = 0; k < n; k++)
         if (!u || q[k] != q[u - 1]) q[u++] = q[k];
     w->unis.n = st->uni_off + u;
