@@ -15,14 +15,27 @@ typedef struct sel_state {
     uint32_t *count; /* per concept: how many chosen items contain it */
     uint8_t *mark;   /* scratch per concept */
     const ps_conflicts *conflicts;
+    uint8_t *memo; /* stride^2 conflict answers (0 unknown, 1 no, 2 yes), or NULL */
+    size_t stride; /* the original number of items */
 } sel_state;
+
+static bool conflict(const sel_state *s, size_t a, size_t b)
+{
+    if (!s->memo) return s->conflicts->conflict(s->conflicts->user, (uint32_t)a, (uint32_t)b);
+    uint8_t *m = &s->memo[a * s->stride + b];
+    if (!*m) {
+        *m = s->conflicts->conflict(s->conflicts->user, (uint32_t)a, (uint32_t)b) ? 2 : 1;
+        s->memo[b * s->stride + a] = *m;
+    }
+    return *m == 2;
+}
 
 /* Does item i conflict with any of chosen[0..n) other than chosen[skip]? */
 static bool conflicts_with(const sel_state *s, size_t i, const uint32_t *chosen, size_t n, size_t skip)
 {
     if (!s->conflicts) return false;
     for (size_t k = 0; k < n; k++)
-        if (k != skip && s->conflicts->conflict(s->conflicts->user, (uint32_t)i, chosen[k])) return true;
+        if (k != skip && conflict(s, i, chosen[k])) return true;
     return false;
 }
 
@@ -199,7 +212,10 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     *exact = false;
     if (!n_items) return 0;
     sel_state s = {items, n_items, weights, calloc(n_concepts + 1, sizeof(uint32_t)),
-                   calloc(n_concepts + 1, 1), conflicts};
+                   calloc(n_concepts + 1, 1), conflicts, NULL, n_items};
+    /* Conflicts are asked again and again by the search: remember the answers
+     * (up to 2048 items, 4 MiB; larger clusters ask each time). */
+    if (conflicts && n_items <= 2048) s.memo = calloc(n_items * n_items, 1);
     uint8_t *chosen = calloc(n_items, 1);
     uint32_t *cur = malloc(n_items * sizeof *cur);
     size_t *order = malloc(n_items * sizeof *order);
@@ -308,6 +324,7 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     free(ratio0);
 
 done:
+    free(s.memo);
     free(s.count);
     free(s.mark);
     free(chosen);

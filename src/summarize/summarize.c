@@ -11,13 +11,17 @@
 
 #define PS_MAX_DOCS 10000
 
-/* Selection parameters, chosen on Multi-News training clusters (never on DUC). */
+/* Selection parameters, chosen on Multi-News training clusters, never on DUC:
+ * 923 clusters of 5+ documents at 100 words (recall) and clusters 8000-8399
+ * at 250 words (F). The position prior and the rare-bigram weight are small:
+ * they decide between sentences of equal concept weight and fill the budget
+ * once the repeated content is covered; larger values cost ROUGE at 100 words. */
 static const struct {
     uint32_t early_sentences; /* "early" = among a document's first N prose sentences */
     double early_weight;      /* extra concept weight per document where it is early */
     double rare_weight;       /* weight per occurrence of concepts below the df threshold */
     double position_bonus;    /* sentence prior: position_bonus / (1 + index in its doc) */
-} PARAMS = {3, 0.5, 0.1, 8.0};
+} PARAMS = {3, 0.5, 0.01, 0.1};
 
 /* ---- cluster ------------------------------------------------------------------ */
 
