@@ -197,7 +197,10 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
         const char *close = tag_is(q, end, "script") ? "</script"
                             : tag_is(q, end, "style") ? "</style"
                             : tag_is(q, end, "svg")   ? "</svg"
-                                                      : NULL;
+                            /* as a browser with scripting on: raw text, so an
+                             * unclosed <div> inside cannot swallow the page */
+                            : tag_is(q, end, "noscript") ? "</noscript"
+                                                         : NULL;
         if (!close && q < end && isalpha((unsigned char)*q)) {
             p = copy_start_tag(p, end, out);
             continue;
@@ -502,6 +505,28 @@ static size_t space_len(const unsigned char *p, const unsigned char *end)
     return 0;
 }
 
+/* Appends p..q without the invisible characters a browser does not show:
+ * soft hyphen, zero-width space, BOM. */
+static precis_status append_visible(pc_buf *out, const unsigned char *p, const unsigned char *q)
+{
+    const unsigned char *run = p;
+    precis_status st;
+    while (p < q) {
+        size_t skip = 0;
+        if (p[0] == 0xC2 && p + 1 < q && p[1] == 0xAD) skip = 2;
+        else if (p[0] == 0xE2 && p + 2 < q && p[1] == 0x80 && p[2] == 0x8B) skip = 3;
+        else if (p[0] == 0xEF && p + 2 < q && p[1] == 0xBB && p[2] == 0xBF) skip = 3;
+        if (!skip) {
+            p++;
+            continue;
+        }
+        if ((st = pc_buf_append(out, run, (size_t)(p - run)))) return st;
+        p += skip;
+        run = p;
+    }
+    return pc_buf_append(out, run, (size_t)(q - run));
+}
+
 static void emit_text(walker *w, const char *s, size_t len)
 {
     if (w->st) return;
@@ -534,7 +559,7 @@ static void emit_text(walker *w, const char *s, size_t len)
             if (last != '\n' && (w->st = pc_buf_putc(out, ' '))) return;
             w->pending_space = false;
         }
-        if ((w->st = pc_buf_append(out, p, (size_t)(q - p)))) return;
+        if ((w->st = append_visible(out, p, q))) return;
         add_char_stats(w, (const char *)p, (size_t)(q - p));
         w->cur_words++;
         p = q;
@@ -680,6 +705,17 @@ static void walk(walker *w, const GumboNode *n, int parent, int depth)
 
 /* ---- scoring -------------------------------------------------------------- */
 
+#ifdef PH_DEBUG_DUMP
+static double tune(const char *name, double dflt)
+{
+    const char *v = getenv(name);
+    return v ? atof(v) : dflt;
+}
+#define P(name, dflt) tune(#name, dflt)
+#else
+#define P(name, dflt) (dflt)
+#endif
+
 static bool ends_sentence(const ph_page *pg, const ph_block *b)
 {
     const char *s = pg->text.data + b->off;
@@ -701,9 +737,9 @@ static bool is_good(const ph_page *pg, const ph_block *b)
 {
     if (b->flags & BF_IN_LD) return true;
     double ld = link_density(b);
-    if (ld > 0.33) return false;
-    if (b->chars >= 120) return true;
-    if (b->chars >= 50 && b->words >= 8 && ends_sentence(pg, b)) return true;
+    if (ld > P(GOOD_LD, 0.33)) return false;
+    if (b->chars >= P(GOOD_LONG, 120)) return true;
+    if (b->chars >= P(GOOD_SHORT, 50) && b->words >= 8 && ends_sentence(pg, b)) return true;
     return false;
 }
 
@@ -713,12 +749,12 @@ static double block_weight(const ph_page *pg, const ph_block *b)
     if (b->flags & BF_IN_LD) return b->chars * 2.0;
     if (is_good(pg, b)) {
         double w = nonlink - b->link_chars;
-        if (b->flags & BF_P) w *= 1.5;
+        if (b->flags & BF_P) w *= P(P_BONUS, 1.5);
         return w;
     }
-    if (b->flags & BF_HEADING) return b->link_chars ? -b->link_chars : b->chars * 0.3;
-    if (b->link_chars) return -(double)b->link_chars - 0.2 * nonlink;
-    return -0.1 * nonlink;
+    if (b->flags & BF_HEADING) return b->link_chars ? -b->link_chars : b->chars * P(HEAD_W, 0.3);
+    if (b->link_chars) return -(double)b->link_chars * P(LINK_W, 1.0) - P(LINKTEXT_W, 0.2) * nonlink;
+    return -P(SHORT_W, 0.1) * nonlink;
 }
 
 /* Marks blocks of text contained in the JSON-LD articleBody. */
@@ -780,7 +816,7 @@ static void decide_removals(ph_page *pg)
         if ((nd->flags & NF_SOFT) && !(nd->flags & (NF_STRONG | NF_BOILER_TAG)) && in_hint[i]) continue;
         double share = total > 0 ? (prose[nd->end_block] - prose[nd->first_block]) / total : 0;
         /* a wrapper holding most of the prose is the page, not a sidebar */
-        if (share > ((nd->flags & NF_STRONG) ? 0.8 : 0.5)) continue;
+        if (share > ((nd->flags & NF_STRONG) ? P(SHARE_STRONG, 0.8) : P(SHARE_WEAK, 0.5))) continue;
         nd->flags |= NF_REMOVED;
     }
     free(in_hint);
@@ -814,14 +850,39 @@ static bool opens_tail(const ph_page *pg, const ph_block *b)
         "mehr zu", "passend zum thema", "themen im artikel", "schlagworte", "schlagwörter",
         "newsletter", "anzeige", "advertisement", "te puede interesar", "relacionad", "más noticias",
         "lire aussi", "à lire aussi", "sur le même sujet", "articles similaires", "zobacz też",
-        "czytaj też", "przeczytaj też", "leia também", "veja também"};
-    if (b->chars > 60 || b->chars == 0) return false;
+        "czytaj też", "przeczytaj też", "leia também", "veja também", "explore further",
+        "zobacz także", "le puede interesar", "lea también", "top themen", "zum weiterlesen",
+        "quellenangaben", "quellen:", "en savoir plus", "also on", "further reading",
+        "über den autor", "über die autorin", "about the author", "zur person", "mehr lesen",
+        "das könnte sie", "das könnte dich", "mehr artikel", "weitere beiträge", "verwandte",
+        "ähnliche themen", "beliebte artikel", "meistgelesen", "most read", "most popular",
+        "trending", "follow us", "folgen sie uns", "abonnieren", "jetzt abonnieren", "subscribe"};
+    if (b->chars == 0) return false;
+    if (b->chars > 60 && !(b->link_chars * 10 > b->chars * 3)) return false;
     char low[96];
     size_t n = b->len < sizeof low - 1 ? b->len : sizeof low - 1;
     for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)pg->text.data[b->off + i]);
     low[n] = '\0';
     for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++)
         if (strncmp(low, tails[i], strlen(tails[i])) == 0) return true;
+    return false;
+}
+
+/* Image credits and ad labels: "© Agency", "Foto: X", "Advertisement". */
+static bool is_credit(const ph_page *pg, const ph_block *b)
+{
+    static const char *credits[] = {"©", "(c) ", "foto:", "fotos:", "foto ", "photo:", "photos:",
+                                    "photo ", "bild:", "bildquelle", "image:", "image credit",
+                                    "credit:", "credits:", "quelle:", "source:", "getty",
+                                    "advertisement", "anzeige", "werbung", "imago", "dpa",
+                                    "picture alliance", "shutterstock", "istock", "reuters/", "ap photo"};
+    if (b->chars > 120 || b->chars == 0) return false;
+    char low[64];
+    size_t n = b->len < sizeof low - 1 ? b->len : sizeof low - 1;
+    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)pg->text.data[b->off + i]);
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof credits / sizeof credits[0]; i++)
+        if (strncmp(low, credits[i], strlen(credits[i])) == 0) return true;
     return false;
 }
 
@@ -835,14 +896,25 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
     int *keep = malloc(sizeof *keep * (size_t)(end - first + 1));
     size_t n_keep = 0;
     if (!keep) return PRECIS_ENOMEM;
+    double total_good = 0, seen_good = 0;
+    for (int i = first; i < end && strict; i++)
+        if (!gone[i] && is_good(pg, &pg->blocks[i])) total_good += pg->blocks[i].chars;
     for (int i = first; i < end; i++) {
         const ph_block *b = &pg->blocks[i];
         if (gone[i]) continue;
+        if (is_good(pg, b)) seen_good += b->chars;
         double ld = link_density(b);
         if (!(b->flags & BF_IN_LD)) {
             if (b->flags & BF_CAPTION) continue; /* image captions and credits */
-            if (strict && ld > 0.5) continue;
-            if (strict && (b->flags & BF_LI) && ld > 0.3) continue;
+            if (strict && is_credit(pg, b)) continue;
+            if (strict && opens_tail(pg, b)) {
+                /* after most of the prose it ends the article; before, it is a
+                 * "Read more:" line inside the text */
+                if (seen_good >= P(TAIL_SEEN, 0.6) * total_good && seen_good > 0) break;
+                continue;
+            }
+            if (strict && ld > P(DROP_LD, 0.5)) continue;
+            if (strict && (b->flags & BF_LI) && ld > P(DROP_LI_LD, 0.3)) continue;
         }
         keep[n_keep++] = i;
     }
@@ -856,18 +928,6 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
             last_good = k;
         }
     if (strict && first_good < n_keep) {
-        /* a tail opener after most of the prose ends the article */
-        double total_good = 0, seen_good = 0;
-        for (size_t k = 0; k < n_keep; k++)
-            if (is_good(pg, &pg->blocks[keep[k]])) total_good += pg->blocks[keep[k]].chars;
-        for (size_t k = 0; k < n_keep; k++) {
-            const ph_block *b = &pg->blocks[keep[k]];
-            if (is_good(pg, b)) seen_good += b->chars;
-            else if (k > first_good && seen_good >= 0.6 * total_good && opens_tail(pg, b)) {
-                n_keep = k;
-                break;
-            }
-        }
         last_good = first_good;
         for (size_t k = first_good; k < n_keep; k++)
             if (is_good(pg, &pg->blocks[keep[k]])) last_good = k;
@@ -889,7 +949,7 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
         const ph_block *b = &pg->blocks[keep[k]];
         if (k < first_good && !(b->flags & BF_HEADING)) {
             /* before the first prose block: only near it, and not a dateline or a byline */
-            if (first_good - k > 2 || b->chars < 30) continue;
+            if (first_good - k > P(LEAD_WIN, 2) || b->chars < P(LEAD_MIN, 30)) continue;
         }
         st = put_block(out, pg, b, prev);
         prev = b;
@@ -933,7 +993,7 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
         ph_node *nd = &pg->nodes[i];
         if (nd->flags & NF_REMOVED) continue;
         double s = pre[nd->end_block] - pre[nd->first_block];
-        if ((nd->flags & NF_HINT) && s > 0) s *= 1.1;
+        if ((nd->flags & NF_HINT) && s > 0) s *= P(HINT, 1.1);
         nd->score = s;
         if (best < 0 || s >= best_score) {
             if (best >= 0 && s == best_score && nd->first_block == nd->end_block) continue;
@@ -967,7 +1027,7 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
         end = pg->nodes[best].end_block;
     }
     precis_status st2 = collect(pg, first, end, gone, true, out);
-    if (!st2 && out->len < 250) {
+    if (!st2 && out->len < P(FALLBACK, 250)) {
         /* little found: the largest semantic container, links and all
          * (link-list posts, short pieces), else every surviving block */
         int hint = -1;
@@ -1031,6 +1091,9 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
         }
         pc_buf_free(&html);
         html = stripped;
+#ifdef PH_DEBUG_DUMP
+        if (getenv("PH_STRIPPED")) fwrite(html.data, 1, html.len, stderr);
+#endif
     }
     if (html.len > UINT32_MAX / 2) {
         pc_buf_free(&html);
@@ -1087,6 +1150,12 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
         if (!st && !opt->all_text && pg.meta.ld_body && strlen(pg.meta.ld_body) > 2 * text.len + 200) {
             text.len = 0;
             st = pc_buf_puts(&text, pg.meta.ld_body);
+        }
+        /* nothing in the DOM at all (a page its scripts fill in): the description */
+        if (!st && !opt->all_text && text.len < 100 && pg.meta.description &&
+            strlen(pg.meta.description) > text.len + 50) {
+            text.len = 0;
+            st = pc_buf_puts(&text, pg.meta.description);
         }
         if (st == PRECIS_ELIMIT)
             pc_fail(err, st, name, 0, "article text longer than the %zu-byte limit", max_article);

@@ -244,6 +244,8 @@ void ph_meta_element(ph_page *pg, const GumboNode *n)
         if (strcasecmp(key, "og:title") == 0) set_once(pg, &m->og_title, content, 1000);
         else if (strcasecmp(key, "og:site_name") == 0) set_once(pg, &m->og_site, content, 300);
         else if (strcasecmp(key, "og:url") == 0) set_once(pg, &m->og_url, content, 2000);
+        else if (strcasecmp(key, "og:description") == 0 || strcasecmp(key, "description") == 0)
+            set_once(pg, &m->description, content, 2000);
         else if (strcasecmp(key, "og:locale") == 0) set_once(pg, &m->og_locale, content, 32);
         else if (strcasecmp(key, "application-name") == 0) set_once(pg, &m->app_name, content, 300);
         else if ((strcasecmp(key, "author") == 0 || strcasecmp(key, "article:author") == 0 ||

@@ -60,7 +60,7 @@ typedef struct ph_meta {
     const char *h1;          /* first <h1> text (in pg->text) */
     char *og_title, *og_site, *og_url, *og_locale, *canonical, *lang, *content_lang, *author,
         *date, *ld_body, *ld_headline, *ld_author, *ld_date, *ld_site, *time_date, *app_name,
-        *byline;
+        *byline, *description;
     int date_rank; /* of date: lower = better source */
 } ph_meta;
 
