@@ -66,5 +66,6 @@ end2=$(date +%s%N)
 echo "command: bench/clean.sh $*   (data: $DATA/evaldata.json, $pages pages, $bytes bytes of rendered text)"
 printf 'keep everything (w3m -dump text):  '; "$B/segscore" "$DATA/evaldata.json" "$B/w3m" $LIST
 printf 'precis clean (one process a page): '; "$B/segscore" "$DATA/evaldata.json" "$B/clean" $LIST
+printf 'precis clean DIR (batch, learns boilerplate across pages): '; "$B/segscore" "$DATA/evaldata.json" --jsonl "$B/batch.jsonl" $LIST
 awk -v ns=$((end - start)) -v p=$pages 'BEGIN { printf "time: %.2f ms/page including process start-up\n", ns / 1e6 / p }'
 awk -v ns=$((end2 - start2)) -v p=$pages -v b=$bytes 'BEGIN { printf "time: %.3f ms/page, %.1f MB/s in one batch process (precis clean --format jsonl DIR)\n", ns / 1e6 / p, b / (ns / 1e9) / 1e6 }'

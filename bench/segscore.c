@@ -1,6 +1,9 @@
 /* segscore — trafilatura's segment scoring for text outputs (bench only).
  *
  * Usage: segscore EVALDATA.json OUTDIR [LIST]
+ *        segscore EVALDATA.json --jsonl ARTICLES.jsonl [LIST]
+ * The second form takes precis's article JSONL: each article's "title" and
+ * "text" are its output and its "id" minus a ".txt" suffix names the page file.
  * For each page of EVALDATA ({url: {"file", "with": [...], "without": [...]}})
  * reads OUTDIR/<file>.txt (a missing file = no output), collapses whitespace in
  * the output and in each segment, and counts: a "with" segment found as a
@@ -8,7 +11,9 @@
  * found = false positive, absent = true negative. Sums over all pages and
  * prints "P R F1 accuracy pages". With LIST (one file name a line), only those
  * pages are scored. With SEGSCORE_MISSES=1, prints each miss to stderr. */
+#define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
+#include <sys/types.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,6 +67,41 @@ int main(int argc, char **argv)
         fprintf(stderr, "segscore: %s: %s\n", argv[1], je.text);
         return 1;
     }
+    json_t *articles = NULL; /* file name -> output text, for --jsonl */
+    if (!strcmp(argv[2], "--jsonl")) {
+        if (argc < 4) return 1;
+        articles = json_object();
+        FILE *f = fopen(argv[3], "rb");
+        if (!f) {
+            fprintf(stderr, "segscore: cannot open %s\n", argv[3]);
+            return 1;
+        }
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t got;
+        while ((got = getline(&line, &cap, f)) > 0) {
+            json_t *a = json_loadb(line, (size_t)got, 0, &je);
+            const char *id = a ? json_string_value(json_object_get(a, "id")) : NULL;
+            if (id) {
+                char name[4096];
+                snprintf(name, sizeof name, "%s", id);
+                size_t nl = strlen(name);
+                if (nl > 4 && !strcmp(name + nl - 4, ".txt")) name[nl - 4] = 0;
+                const char *title = json_string_value(json_object_get(a, "title"));
+                const char *text = json_string_value(json_object_get(a, "text"));
+                size_t tl = title ? strlen(title) : 0, xl = text ? strlen(text) : 0;
+                char *both = malloc(tl + xl + 3);
+                snprintf(both, tl + xl + 3, "%s\n\n%s", title ? title : "", text ? text : "");
+                json_object_set_new(articles, name, json_string(both));
+                free(both);
+            }
+            json_decref(a);
+        }
+        free(line);
+        fclose(f);
+        argv++;
+        argc--;
+    }
     char *list = NULL;
     size_t list_n = 0;
     if (argc > 3) list = slurp(argv[3], &list_n);
@@ -82,7 +122,17 @@ int main(int argc, char **argv)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s.txt", argv[2], file);
         size_t n = 0;
-        char *raw = slurp(path, &n);
+        char *raw = NULL;
+        if (articles) {
+            const char *t = json_string_value(json_object_get(articles, file));
+            if (t) {
+                n = strlen(t);
+                raw = malloc(n + 1);
+                memcpy(raw, t, n + 1);
+            }
+        } else {
+            raw = slurp(path, &n);
+        }
         char *out = raw ? collapse(raw, n) : NULL;
         json_t *seg;
         size_t i;
@@ -115,6 +165,7 @@ int main(int argc, char **argv)
     printf("P %.3f  R %.3f  F1 %.3f  accuracy %.3f  (tp %ld fp %ld fn %ld tn %ld, %ld pages)\n", p,
            r, f1, acc, tp, fp, fn, tn, pages);
     free(list);
+    json_decref(articles);
     json_decref(root);
     return 0;
 }

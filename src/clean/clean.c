@@ -180,8 +180,11 @@ static void line_features(cl_doc *d, cl_line *L)
             first = false;
         }
         bool has_letter = false;
+        unsigned cjk = 0; /* Chinese, Japanese, Korean: a character is about a word */
         for (size_t q = ws; q < k; q++) {
             unsigned char c = (unsigned char)s[q];
+            if (c >= 0xE3 && c <= 0xED && q + 2 < k && !(c == 0xE3 && (unsigned char)s[q + 1] < 0x81))
+                cjk++;
             if (is_letter_byte(c)) {
                 has_letter = true;
                 L->letters++;
@@ -191,6 +194,7 @@ static void line_features(cl_doc *d, cl_line *L)
             }
         }
         (void)wl;
+        if (cjk > 1) L->words += cjk - 1;
         if (has_letter) {
             L->words++;
             unsigned char c0 = (unsigned char)s[ws];
@@ -244,6 +248,12 @@ static void line_features(cl_doc *d, cl_line *L)
         /* "…" */
         if (q >= i + 3 && (unsigned char)s[q - 3] == 0xE2 && (unsigned char)s[q - 2] == 0x80 &&
             (unsigned char)s[q - 1] == 0xA6)
+            L->ends_sentence = true;
+        /* "。" "！" "？" */
+        if (q >= i + 3 && (((unsigned char)s[q - 3] == 0xE3 && (unsigned char)s[q - 2] == 0x80 &&
+                             (unsigned char)s[q - 1] == 0x82) ||
+                            ((unsigned char)s[q - 3] == 0xEF && (unsigned char)s[q - 2] == 0xBC &&
+                             ((unsigned char)s[q - 1] == 0x81 || (unsigned char)s[q - 1] == 0x9F))))
             L->ends_sentence = true;
     }
     L->hash = pcl_line_hash(s + i, e - i);
@@ -503,16 +513,6 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         set(B, K_DEBRIS, PCL_NAVIGATION, "image or button placeholder");
         return;
     }
-    /* cross-document boilerplate */
-    if (o->corpus && pcl_corpus_docs(o->corpus) >= 3) {
-        size_t c = pcl_corpus_count_hash(o->corpus, L->hash);
-        size_t docs = pcl_corpus_docs(o->corpus);
-        bool recurring = B->words <= 15 ? c >= 2 : (c >= 5 && c * 10 >= docs * 3);
-        if (single && recurring) {
-            set(B, K_DEBRIS, PCL_BOILERPLATE, "recurs across the documents of the batch");
-            return;
-        }
-    }
     pt_date dt;
     if (single && L->digits && pt_date_is_dateline(s, n, &dt)) {
         set(B, K_DEBRIS, PCL_DATELINE, "date line");
@@ -623,7 +623,8 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         size_t zn = Z->clen, from = zn > 70 ? zn - 70 : 0;
         static const char *const marks[] = {"\xC2\xA9", "Foto:", "Photo:", "Bild:", "Image:",
                                             "Credit:", "Fotos:", "Photos:", "Getty Images",
-                                            "Quelle:", "(Foto", "(Photo", "/dpa", "/AP", "/AFP"};
+                                            "Quelle:", "(Foto", "(Photo", "/dpa", "/AP", "/AFP",
+                                            "Photograph:", "Photograph by", "Fotografie:"};
         for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
             if (contains(zs + from, zn - from, marks[m])) {
                 set(B, K_DEBRIS, PCL_CAPTION, "photo caption with a credit");
@@ -637,6 +638,16 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         contains(s, n, "pictured")) {
         if (w <= 80) {
             set(B, K_DEBRIS, PCL_CAPTION, "photo caption");
+            return;
+        }
+    }
+    /* cross-document boilerplate (after the specific classes, which say more) */
+    if (o->corpus && pcl_corpus_docs(o->corpus) >= 3) {
+        size_t c = pcl_corpus_count_hash(o->corpus, L->hash);
+        size_t docs = pcl_corpus_docs(o->corpus);
+        bool recurring = B->words <= 15 ? c >= 2 : (c >= 5 && c * 10 >= docs * 3);
+        if (single && recurring) {
+            set(B, K_DEBRIS, PCL_BOILERPLATE, "recurs across the documents of the batch");
             return;
         }
     }
