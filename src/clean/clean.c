@@ -322,8 +322,18 @@ static void estimate_wrap(cl_doc *d)
         above += hist[w];
     }
     (void)spaced;
-    /* ragged-right text piles up just below its wrap width */
-    d->wrap = (best && best_near >= 3 && best_near >= best_below) ? best : 0;
+    /* ragged-right text piles up just below its wrap width; where other
+     * lines of similar width blur that picture, lines near W that continue in
+     * lower case on the next line are the evidence */
+    unsigned lower_next = 0;
+    for (size_t i = 0; best && i + 1 < d->n_lines; i++) {
+        const cl_line *L = &d->lines[i], *M = &d->lines[i + 1];
+        if (L->blank || M->blank || M->bullet || L->width + 8 < best || L->width > best) continue;
+        unsigned char c = (unsigned char)d->s[M->c0];
+        if (c >= 'a' && c <= 'z') lower_next++;
+    }
+    bool peak = best_near >= best_below, continued = lower_next >= 3 && lower_next * 4 >= best_near;
+    d->wrap = (best && best_near >= 3 && (peak || continued)) ? best : 0;
 }
 
 static bool continues(const cl_doc *d, const cl_line *prev, const cl_line *cur)
