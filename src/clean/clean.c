@@ -962,7 +962,14 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
         }
     /* between the title and the article's first paragraph: standfirst,
      * fact boxes, subheadlines are article text unless they are debris */
-    if (title >= 0 && (size_t)title < rs) rs = (size_t)title + 1;
+    if (title >= 0 && (size_t)title < rs) {
+        rs = (size_t)title + 1;
+    } else if (title < 0) {
+        /* no title: a short lead-in right above the first paragraph belongs to it */
+        size_t back = (size_t)knob("K_BACK", 1);
+        while (back-- > 0 && rs > 0 && d->blocks[rs - 1].kind == K_SHORT && !d->blocks[rs - 1].list_item)
+            rs--;
+    }
     for (size_t i = 0; i < d->n_blocks; i++) {
         cl_block *B = &d->blocks[i];
         bool inside = i >= rs && i <= re;

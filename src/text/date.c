@@ -87,14 +87,14 @@ static size_t word_len(const char *s, size_t len, size_t i)
 static int lookup(const name_entry *t, size_t n, const char *w)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(t[i].name, w) == 0) return t[i].value;
+        if (t[i].name[0] == w[0] && strcmp(t[i].name, w) == 0) return t[i].value;
     return -1;
 }
 
 static bool is_weekday_word(const char *w)
 {
     for (size_t i = 0; i < sizeof WEEKDAYS / sizeof *WEEKDAYS; i++)
-        if (strcmp(WEEKDAYS[i], w) == 0) return true;
+        if (WEEKDAYS[i][0] == w[0] && strcmp(WEEKDAYS[i], w) == 0) return true;
     return false;
 }
 
@@ -494,7 +494,7 @@ static bool is_filler(const char *s, size_t n)
     if (n >= sizeof w) return false;
     fold_word(s, n, w, sizeof w);
     for (size_t i = 0; i < sizeof FILLER / sizeof *FILLER; i++)
-        if (strcmp(FILLER[i], w) == 0) return true;
+        if (FILLER[i][0] == w[0] && strcmp(FILLER[i], w) == 0) return true;
     if (is_weekday_word(w)) return true;
     return lookup(ZONES, sizeof ZONES / sizeof *ZONES, w) != -1;
 }
