@@ -22,7 +22,9 @@ static void rouge_usage(FILE *out)
 {
     fputs(
         "usage: precis eval rouge [options] --models DIR --peers DIR [--peers DIR...]\n"
-        "       precis eval rouge [options] --refs FILE.jsonl --summaries FILE.jsonl [...]\n\n"
+        "       precis eval rouge [options] --refs FILE.jsonl --summaries FILE.jsonl [...]\n"
+        "       precis eval rouge [options] -a CONFIG.xml | CONFIG.xml SYSTEM\n"
+        "       precis eval rouge [options] -z SPL|SEE|ISI FILE_LIST [SYSTEM]\n\n"
         "Scores system summaries against reference summaries exactly as the ROUGE-1.5.5\n"
         "Perl script does (same tokens, stemmer, stopwords, truncation, rounding and\n"
         "bootstrap), and prints its lines, e.g.\n"
@@ -37,7 +39,11 @@ static void rouge_usage(FILE *out)
         "                     \"summaries\": [...] for several; Multi-News's val.jsonl works\n"
         "  --summaries FILE   JSONL system summaries matched to --refs by \"id\"; the system\n"
         "                     is named after the file. Repeatable.\n"
-        "  A summary string is one sentence per line (an array of sentences also works).\n\n"
+        "  A summary string is one sentence per line (an array of sentences also works).\n"
+        "  CONFIG.xml         the script's evaluation file (<EVAL ID> with PEER-ROOT,\n"
+        "                     MODEL-ROOT, INPUT-FORMAT SPL|SEE|ISI, PEERS/P, MODELS/M), as\n"
+        "                     pyrouge writes it; -a scores every peer, else give one\n"
+        "  -z FMT FILE_LIST   the script's file list: 'peer model1 model2 ...' a line\n\n"
         "ROUGE-1.5.5 options (same letters and meaning):\n"
         "  -n N      compute ROUGE-1 .. ROUGE-N (without -n: no ROUGE-N, as the script)\n"
         "  -x        do not compute ROUGE-L (computed by default)\n"
@@ -57,13 +63,14 @@ static void rouge_usage(FILE *out)
         "  -c CF     confidence interval in percent (default 95)\n"
         "  -r N      bootstrap resamples (default 1000)\n"
         "  -d        also print every topic's scores\n"
-        "  -a        evaluate all systems (always the case; accepted for compatibility)\n"
+        "  -a        with a configuration file: evaluate all its systems (other inputs:\n"
+        "            always all)\n"
         "  -e DIR    accepted and ignored: the word lists are compiled in\n\n"
         "other options:\n"
         "  --format text|json|tsv  output format (default text: ROUGE-1.5.5's lines)\n"
         "  --max-bytes N           size cap of one summary (default 5242880)\n"
         "  -h, --help              show this help\n\n"
-        "Not supported: Basic Elements (-3), -M, -z and XML configuration files.\n"
+        "Not supported: Basic Elements (-3) and -M.\n"
         "Inputs that cannot be used (unreadable, binary, over the size cap, a JSONL line\n"
         "that is not JSON, a topic without references) are named on stderr and left out;\n"
         "the exit code is then 2.\n"
@@ -109,7 +116,8 @@ static int cmd_rouge(int argc, char **argv)
     const char *models = NULL, *refs = NULL;
     const char *peers[MAX_INPUTS], *sums[MAX_INPUTS];
     size_t n_peers = 0, n_sums = 0;
-    int per_topic = 0;
+    int per_topic = 0, all_systems = 0;
+    const char *list_format = NULL;
     precis_rouge_format fmt = PRECIS_ROUGE_TEXT;
     enum { OPT_MODELS = 256, OPT_PEERS, OPT_REFS, OPT_SUMS, OPT_FORMAT, OPT_MAXB };
     static const struct option longs[] = {
@@ -129,7 +137,7 @@ static int cmd_rouge(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":ab:c:de:f:hHl:mMn:p:r:st:uUvw:x2:3:z:", longs, NULL)) !=
            -1) {
         switch (c) {
-        case 'a': break;
+        case 'a': all_systems = 1; break;
         case 'e': break;
         case 'v': break;
         case 'h':
@@ -178,9 +186,9 @@ static int cmd_rouge(int argc, char **argv)
         case 'w':
             if (!parse_double(optarg, &o.wlcs_weight) || !(o.wlcs_weight > 0)) goto bad_value;
             break;
+        case 'z': list_format = optarg; break;
         case '3':
         case 'M':
-        case 'z':
             cli_error("eval rouge: option -%c of ROUGE-1.5.5 is not supported (see --help)", c);
             return EXIT_USAGE;
         case OPT_MODELS: models = optarg; break;
@@ -211,15 +219,32 @@ static int cmd_rouge(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    const char *config = NULL, *config_system = NULL;
     if (optind < argc) {
-        cli_error("eval rouge: unexpected argument '%s': ROUGE XML configuration files are not "
-                  "supported; give --models/--peers or --refs/--summaries",
-                  argv[optind]);
+        config = argv[optind];
+        if (optind + 1 < argc) config_system = argv[optind + 1];
+        if (optind + 2 < argc) {
+            cli_error("eval rouge: unexpected argument '%s' (see --help)", argv[optind + 2]);
+            return EXIT_USAGE;
+        }
+        if (models || refs || n_peers || n_sums) {
+            cli_error("eval rouge: give a ROUGE configuration file or --models/--peers/--refs/"
+                      "--summaries, not both");
+            return EXIT_USAGE;
+        }
+        if (!list_format && !all_systems && !config_system) {
+            cli_error("eval rouge: give a system ID to evaluate after the configuration file, "
+                      "or -a for all systems");
+            return EXIT_USAGE;
+        }
+        if (!list_format && all_systems) config_system = NULL;
+    } else if (list_format) {
+        cli_error("eval rouge: -z needs a file list argument (see --help)");
         return EXIT_USAGE;
-    }
-    if (!(models || refs) || !(n_peers || n_sums)) {
+    } else if (!(models || refs) || !(n_peers || n_sums)) {
         cli_error("eval rouge: give references (--models DIR or --refs FILE) and system "
-                  "summaries (--peers DIR or --summaries FILE); see --help");
+                  "summaries (--peers DIR or --summaries FILE), or a ROUGE configuration file; "
+                  "see --help");
         return EXIT_USAGE;
     }
     if ((models && n_sums && !refs) || (refs && n_peers && !models)) {
@@ -236,7 +261,8 @@ static int cmd_rouge(int argc, char **argv)
         goto out;
     }
     precis_rouge_on_warning(r, print_warning, NULL);
-    if (models) st = precis_rouge_load_models_dir(r, models);
+    if (config) st = precis_rouge_load_config(r, config, list_format, config_system);
+    if (models && !st) st = precis_rouge_load_models_dir(r, models);
     for (size_t i = 0; i < n_peers && !st; i++) st = precis_rouge_load_peers_dir(r, peers[i]);
     if (refs && !st) st = precis_rouge_load_refs_jsonl(r, refs);
     for (size_t i = 0; i < n_sums && !st; i++)

@@ -139,6 +139,16 @@ precis_status precis_rouge_load_refs_jsonl(precis_rouge *r, const char *path);
 precis_status precis_rouge_load_summaries_jsonl(precis_rouge *r, const char *path,
                                                 const char *system);
 
+/* The Perl script's own inputs, for scripts (pyrouge, ...) that call it: the
+ * XML evaluation file (<EVAL ID> elements with PEER-ROOT, MODEL-ROOT,
+ * INPUT-FORMAT TYPE=SPL|SEE|ISI, PEERS/P ID, MODELS/M ID; the EVAL ID is the
+ * topic, the P ID the system), or with file_list_format ("SPL", "SEE", "ISI")
+ * the -z list of "peer model1 model2 ..." lines (topics numbered from 1).
+ * system: XML: only that peer id (NULL = all, -a); list: the system's name
+ * (NULL = "X", as the script). */
+precis_status precis_rouge_load_config(precis_rouge *r, const char *path,
+                                       const char *file_list_format, const char *system);
+
 /* Scores every system on every topic that has references. */
 precis_status precis_rouge_run(precis_rouge *r);
 

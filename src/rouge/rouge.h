@@ -174,4 +174,13 @@ size_t pr_max_summary(const precis_rouge *r);
 precis_status pr_load_jsonl_buffer(precis_rouge *r, const char *path, const char *data,
                                    size_t size, const char *system);
 
+/* The configuration readers on a buffer (config.c). With open_files false
+ * the summaries it names are not read (for the fuzz target). */
+precis_status pr_load_config_buffer(precis_rouge *r, const char *path, const char *data,
+                                    size_t len, const char *list_format, const char *system,
+                                    bool open_files);
+/* A SEE ("<a name=..>[n]</a> <a href=.. id=n>text") or ISI ("<S SNTNO=..>")
+ * summary as one sentence a line; format "SPL" copies. */
+precis_status pr_markup_to_spl(const char *format, const char *data, size_t len, pc_buf *out);
+
 #endif /* PRECIS_ROUGE_INTERNAL_H */

@@ -68,7 +68,7 @@ p eval rouge -3 HM --models "$TMP" --peers "$TMP"; check unsupported_be_exit_1 t
 p eval rouge -w 0 --models "$TMP" --peers "$TMP"; check zero_w_weight_exit_1 test "$rc" -eq 1
 p eval rouge -n x --models "$TMP" --peers "$TMP"; check bad_number_exit_1 test "$rc" -eq 1
 p eval rouge --frobnicate; check unknown_option_exit_1 test "$rc" -eq 1
-p eval rouge config.xml; check xml_config_exit_1 test "$rc" -eq 1
+p eval rouge config.xml; check config_without_system_exit_1 test "$rc" -eq 1
 
 # ---- a small invented set ---------------------------------------------------------
 M="$TMP/models"; P="$TMP/peers"
@@ -103,6 +103,39 @@ cp "$TMP/out" "$TMP/ex_dirs"
 check example_runs test "$rc" -eq 0
 p eval rouge -n 2 -2 4 -u -m -l 100 --refs "$EX/refs.jsonl" --summaries "$EX/lead.jsonl"
 check example_jsonl_same_as_dirs cmp -s "$TMP/out" "$TMP/ex_dirs"
+
+# The script's own inputs: an XML evaluation file (SPL and pyrouge's SEE
+# format) and the -z file list give the same scores as the directories.
+C="$TMP/config"; mkdir -p "$C/see_models" "$C/see_peers"
+to_see() { awk 'BEGIN { print "<html>\n<head>\n<title>x</title>\n</head>\n<body bgcolor=\"white\">" }
+    { printf "<a name=\"%d\">[%d]</a> <a href=\"#%d\" id=%d>%s</a>\n", NR, NR, NR, NR, $0 }
+    END { print "</body>\n</html>" }' "$1"; }
+for f in "$EX"/models/*; do to_see "$f" > "$C/see_models/$(basename "$f").html"; done
+for f in "$EX"/peers/lead/*; do to_see "$f" > "$C/see_peers/$(basename "$f").html"; done
+xml() { # FORMAT MODEL_ROOT PEER_ROOT SUFFIX
+    echo '<ROUGE-EVAL version="1.0">'
+    for t in t01 t02; do
+        printf '<EVAL ID="%s">\n<PEER-ROOT>\n%s\n</PEER-ROOT>\n<MODEL-ROOT>\n%s\n</MODEL-ROOT>\n' "$t" "$3" "$2"
+        printf '<INPUT-FORMAT TYPE="%s">\n</INPUT-FORMAT>\n<PEERS>\n<P ID="lead">%s.txt%s</P>\n</PEERS>\n' "$1" "$t" "$4"
+        printf '<MODELS>\n<M ID="A">%s.m.A%s</M>\n<M ID="B">%s.m.B%s</M>\n</MODELS>\n</EVAL>\n' "$t" "$4" "$t" "$4"
+    done
+    echo '</ROUGE-EVAL>'
+}
+xml SPL "$EX/models" "$EX/peers/lead" "" > "$C/spl.xml"
+xml SEE "$C/see_models" "$C/see_peers" ".html" > "$C/see.xml"
+p eval rouge -n 2 -2 4 -u -m -l 100 -a "$C/spl.xml"
+check config_xml_spl_same_as_dirs cmp -s "$TMP/out" "$TMP/ex_dirs"
+p eval rouge -n 2 -2 4 -u -m -l 100 "$C/see.xml" lead
+check config_xml_see_same_as_dirs cmp -s "$TMP/out" "$TMP/ex_dirs"
+p eval rouge -n 2 -m "$C/spl.xml"
+check config_needs_system_or_a test "$rc" -eq 1
+for t in t01 t02; do echo "$EX/peers/lead/$t.txt $EX/models/$t.m.A $EX/models/$t.m.B"; done > "$C/list.txt"
+p eval rouge -n 2 -2 4 -u -m -l 100 -z SPL "$C/list.txt" lead
+check file_list_scores_same_as_dirs cmp -s "$TMP/out" "$TMP/ex_dirs"
+printf '<ROUGE-EVAL>\n<EVAL ID="1">\n<INPUT-FORMAT TYPE="SIMPLE">\n' > "$C/be.xml"
+p eval rouge -a "$C/be.xml"
+check config_basic_elements_refused test "$rc" -eq 2
+check config_error_names_line grep -q 'be.xml:3: INPUT-FORMAT' "$TMP/err"
 
 # ---- bad input --------------------------------------------------------------------------
 p eval rouge -n 1 --models "$TMP/nowhere" --peers "$P"
@@ -191,6 +224,22 @@ if [ -d "$DUC/peers" ] && [ -d "$DUC/models" ] && [ -d "$DUC/rouge_official" ]; 
     cp "$TMP/out" "$TMP/stop.tsv"
     compare "$TMP/stop.tsv" "$DUC/rouge_official/stopwords_l100" stopwords_l100 && r=0 || r=1
     check golden_stopwords_l100_matches test "$r" -eq 0
+    # The same run from an XML evaluation file as pyrouge writes them.
+    {
+        echo '<ROUGE-EVAL version="1.0">'
+        for m in "$DUC"/peers/Lead/*.txt; do
+            t=$(basename "$m" .txt)
+            printf '<EVAL ID="%s">\n<PEER-ROOT>%s</PEER-ROOT>\n<MODEL-ROOT>%s</MODEL-ROOT>\n' "$t" "$DUC/peers" "$DUC/models"
+            printf '<INPUT-FORMAT TYPE="SPL"></INPUT-FORMAT>\n<PEERS>\n'
+            for s in "$DUC"/peers/*; do printf '<P ID="%s">%s/%s.txt</P>\n' "$(basename "$s")" "$(basename "$s")" "$t"; done
+            printf '</PEERS>\n<MODELS>\n'
+            for f in "$DUC"/models/"$t".*; do printf '<M ID="%s">%s</M>\n' "${f##*.}" "$(basename "$f")"; done
+            printf '</MODELS>\n</EVAL>\n'
+        done
+        echo '</ROUGE-EVAL>'
+    } > "$TMP/duc.xml"
+    p eval rouge -n 2 -2 4 -u -s -l 100 -p 0.5 -c 95 -r 1000 -f A -t 0 -a -d --format tsv "$TMP/duc.xml"
+    check golden_config_xml_same_as_dirs cmp -s "$TMP/out" "$TMP/stop.tsv"
     # The default output is the script's own line format.
     p eval rouge -n 2 -m -l 100 --models "$DUC/models" --peers "$DUC/peers/DPP"
     check golden_text_line grep -qx 'DPP ROUGE-2 Average_R: 0.09616 (95%-conf.int. 0.08798 - 0.10426)' "$TMP/out"

@@ -389,6 +389,25 @@ TEST(wlcs_runs_and_weights)
     precis_rouge_free(r);
 }
 
+TEST(see_and_isi_formats)
+{
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    const char *see = "<html>\n<body bgcolor=\"white\">\n"
+                      "<a name=\"1\">[1]</a> <a href=\"#1\" id=1>The bridge reopened.</a>\n"
+                      "<a size=\"9\" name=\"2\">[2]</a>\t<a href=\"#2\" id=2>Traffic eased\n"
+                      "<a name=\"3\">[3]</a><a href=\"#3\" id=3>no blank: not a sentence</a>\n"
+                      "</body>\n</html>\n";
+    CHECK(pr_markup_to_spl("SEE", see, strlen(see), &out) == PRECIS_OK);
+    /* the second sentence runs to the line end: its newline becomes a space */
+    CHECK_STR(out.data, "The bridge reopened.\nTraffic eased \n");
+    const char *isi = "<S SNTNO=\"1\">One.</S>\n<S SNTNO=\"2,a\">Two.</S>\n<S SNTNO=\"3\">open\n";
+    CHECK(pr_markup_to_spl("isi", isi, strlen(isi), &out) == PRECIS_OK);
+    CHECK_STR(out.data, "One.\nTwo.\n");
+    CHECK(pr_markup_to_spl("SIMPLE", isi, strlen(isi), &out) == PRECIS_EINVAL);
+    pc_buf_free(&out);
+}
+
 /* ---- Perl numbers ---------------------------------------------------------------- */
 
 TEST(perl_rand_and_rounding)
@@ -544,6 +563,7 @@ int main(void)
     RUN(lcs_ties_go_up_like_the_script);
     RUN(lcs_matches_the_literal_algorithm);
     RUN(wlcs_runs_and_weights);
+    RUN(see_and_isi_formats);
     RUN(perl_rand_and_rounding);
     RUN(several_references_pool_counts_with_f_a);
     RUN(alpha_limits_and_stopwords);
