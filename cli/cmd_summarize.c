@@ -247,6 +247,7 @@ static int single(run *r, char **inputs, size_t n)
         return cli_exit_for(st);
     }
     int rc = EXIT_OK_;
+    bool limit_hit = false;
     for (size_t i = 0; i < n_paths && !rc; i++) {
         size_t len;
         char *text = read_input(r, paths[i], &len);
@@ -258,6 +259,7 @@ static int single(run *r, char **inputs, size_t n)
             if (st == PRECIS_EINVAL) rc = EXIT_USAGE;
             else if (st == PRECIS_ENOMEM) rc = EXIT_INTERNAL;
             else r->n_failed++;
+            if (st == PRECIS_ELIMIT) limit_hit = true;
         }
     }
     pc_paths_free(paths, n_paths);
@@ -268,9 +270,11 @@ static int single(run *r, char **inputs, size_t n)
     precis_summary *s = NULL;
     st = precis_summarize(r->ctx, c, &r->opts, &s);
     if (st) {
-        if (precis_cluster_count(c) == 0 && r->n_failed) cli_error("no input could be read");
+        bool none = precis_cluster_count(c) == 0 && r->n_failed;
+        if (none) cli_error("no input could be read");
         else cli_error("%s", precis_errmsg(r->ctx));
         precis_cluster_free(c);
+        if (none && limit_hit) return EXIT_INTERNAL;
         return st == PRECIS_EEMPTY ? EXIT_EMPTY : cli_exit_for(st);
     }
     rc = print_summary(r, s);

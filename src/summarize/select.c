@@ -255,7 +255,8 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     /* Swaps and additions until no move helps (bounded rounds). */
     uint32_t used = 0;
     for (size_t k = 0; k < n; k++) used += items[cur[k]].cost;
-    for (int round = 0; round < 8; round++) {
+    int rounds = n_items > 4000 ? 2 : 8; /* swaps cost O(chosen x items) a round */
+    for (int round = 0; round < rounds; round++) {
         bool improved = false;
         for (size_t j = 0; j < n_items && (!max_items || n < max_items); j++) {
             if (chosen[j] || !items[j].cost || used + items[j].cost > budget) continue;
@@ -306,7 +307,11 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
         memcpy(out, cur, n * sizeof *out);
         goto done;
     }
-    bb t = {&s, budget, max_items, order, gains, ratio0, tmp, path, best, n, value, 0, 20000};
+    /* Each node costs O(items): bound the total work, not just the nodes. */
+    long node_limit = (long)(4000000 / (n_items + 1));
+    if (node_limit < 20) node_limit = 20;
+    if (node_limit > 20000) node_limit = 20000;
+    bb t = {&s, budget, max_items, order, gains, ratio0, tmp, path, best, n, value, 0, node_limit};
     memcpy(best, cur, n * sizeof *cur);
     {
         /* Order by stand-alone ratio; zero-cost items are never chosen. */
