@@ -907,6 +907,10 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
         if (!(b->flags & BF_IN_LD)) {
             if (b->flags & BF_CAPTION) continue; /* image captions and credits */
             if (strict && is_credit(pg, b)) continue;
+            /* loose short text outside paragraphs, lists and headings: labels, dates, counters */
+            if (strict && !(b->flags & (BF_P | BF_LI | BF_HEADING | BF_QUOTE | BF_PRE | BF_CELL)) &&
+                b->chars < P(LOOSE_MIN, 40) && !ends_sentence(pg, b))
+                continue;
             if (strict && opens_tail(pg, b)) {
                 /* after most of the prose it ends the article; before, it is a
                  * "Read more:" line inside the text */
@@ -1017,8 +1021,9 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
                     ph_attr(pg->nodes[a].g, "class") ? ph_attr(pg->nodes[a].g, "class") : "", pg->nodes[a].first_block,
                     pg->nodes[a].end_block, pg->nodes[a].score, pg->nodes[a].flags);
         for (size_t i = 0; i < nb && getenv("PH_DEBUG")[0] == '2'; i++)
-            fprintf(stderr, "  b%zu node %d gone %d w %.0f chars %d links %d flags %x: %.60s\n", i, pg->blocks[i].node, gone[i],
-                    block_weight(pg, &pg->blocks[i]), pg->blocks[i].chars, pg->blocks[i].link_chars, pg->blocks[i].flags, pg->text.data + pg->blocks[i].off);
+            fprintf(stderr, "  b%zu node %d gone %d w %.0f chars %d links %d flags %x: %.*s\n", i, pg->blocks[i].node, gone[i],
+                    block_weight(pg, &pg->blocks[i]), pg->blocks[i].chars, pg->blocks[i].link_chars, pg->blocks[i].flags,
+                    (int)pg->blocks[i].len, pg->text.data + pg->blocks[i].off);
     }
 #endif
     int first = 0, end = 0;
