@@ -63,9 +63,27 @@ start2=$(date +%s%N)
 "$PRECIS" clean "$@" --format jsonl "$B/w3m" > "$B/batch.jsonl" 2>/dev/null || true
 end2=$(date +%s%N)
 
+# 4. peer in the same run: precis extract on the HTML itself (when built)
+EXTRACT=""
+rm -f "$B/extract.jsonl.tmp"
+if "$PRECIS" extract --help >/dev/null 2>&1; then
+    : > "$B/extract_names.txt"
+    while IFS= read -r f; do
+        src="$DATA/eval/$f.gz"; [ -f "$src" ] || src="$DATA/cache/$f.gz"
+        [ -f "$src" ] || continue
+        echo "$f" >> "$B/extract_names.txt"
+        # one page at a time: a page without an article still gets its (empty) line
+        "$PRECIS" extract --no-progress -f json "$src" 2>/dev/null | tr -d '\n' >> "$B/extract.jsonl.tmp" || true
+        echo >> "$B/extract.jsonl.tmp"
+    done < "$B/files.txt"
+    mv "$B/extract.jsonl.tmp" "$B/extract.jsonl"
+    EXTRACT=1
+fi
+
 echo "command: bench/clean.sh $*   (data: $DATA/evaldata.json, $pages pages, $bytes bytes of rendered text)"
 printf 'keep everything (w3m -dump text):  '; "$B/segscore" "$DATA/evaldata.json" "$B/w3m" $LIST
 printf 'precis clean (one process a page): '; "$B/segscore" "$DATA/evaldata.json" "$B/clean" $LIST
 printf 'precis clean DIR (batch, learns boilerplate across pages): '; "$B/segscore" "$DATA/evaldata.json" --jsonl "$B/batch.jsonl" $LIST
+[ -n "$EXTRACT" ] && { printf 'precis extract on the HTML (peer):  '; SEGSCORE_NAMES="$B/extract_names.txt" "$B/segscore" "$DATA/evaldata.json" --jsonl "$B/extract.jsonl" $LIST; }
 awk -v ns=$((end - start)) -v p=$pages 'BEGIN { printf "time: %.2f ms/page including process start-up\n", ns / 1e6 / p }'
 awk -v ns=$((end2 - start2)) -v p=$pages -v b=$bytes 'BEGIN { printf "time: %.3f ms/page, %.1f MB/s in one batch process (precis clean --format jsonl DIR)\n", ns / 1e6 / p, b / (ns / 1e9) / 1e6 }'

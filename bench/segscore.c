@@ -3,7 +3,8 @@
  * Usage: segscore EVALDATA.json OUTDIR [LIST]
  *        segscore EVALDATA.json --jsonl ARTICLES.jsonl [LIST]
  * The second form takes precis's article JSONL: each article's "title" and
- * "text" are its output and its "id" minus a ".txt" suffix names the page file.
+ * "text" are its output and its "id" minus a ".txt" or ".gz" suffix names the
+ * page file.
  * For each page of EVALDATA ({url: {"file", "with": [...], "without": [...]}})
  * reads OUTDIR/<file>.txt (a missing file = no output), collapses whitespace in
  * the output and in each segment, and counts: a "with" segment found as a
@@ -68,6 +69,12 @@ int main(int argc, char **argv)
         return 1;
     }
     json_t *articles = NULL; /* file name -> output text, for --jsonl */
+    /* SEGSCORE_NAMES=file: the i-th JSONL line is the i-th page named there
+     * (for outputs whose "id" is null) */
+    char *names = NULL, *name_next = NULL;
+    size_t names_n = 0;
+    if (getenv("SEGSCORE_NAMES")) name_next = names = slurp(getenv("SEGSCORE_NAMES"), &names_n);
+    if (names) names[names_n ? names_n - 1 : 0] = 0;
     if (!strcmp(argv[2], "--jsonl")) {
         if (argc < 4) return 1;
         articles = json_object();
@@ -82,11 +89,18 @@ int main(int argc, char **argv)
         while ((got = getline(&line, &cap, f)) > 0) {
             json_t *a = json_loadb(line, (size_t)got, 0, &je);
             const char *id = a ? json_string_value(json_object_get(a, "id")) : NULL;
+            if (name_next && *name_next) { /* by position */
+                char *nl_at = strchr(name_next, '\n');
+                if (nl_at) *nl_at = 0;
+                id = name_next;
+                name_next = nl_at ? nl_at + 1 : name_next + strlen(name_next);
+            }
             if (id) {
                 char name[4096];
                 snprintf(name, sizeof name, "%s", id);
                 size_t nl = strlen(name);
                 if (nl > 4 && !strcmp(name + nl - 4, ".txt")) name[nl - 4] = 0;
+                if (nl > 3 && !strcmp(name + nl - 3, ".gz")) name[nl - 3] = 0;
                 const char *title = json_string_value(json_object_get(a, "title"));
                 const char *text = json_string_value(json_object_get(a, "text"));
                 size_t tl = title ? strlen(title) : 0, xl = text ? strlen(text) : 0;
@@ -165,6 +179,7 @@ int main(int argc, char **argv)
     printf("P %.3f  R %.3f  F1 %.3f  accuracy %.3f  (tp %ld fp %ld fn %ld tn %ld, %ld pages)\n", p,
            r, f1, acc, tp, fp, fn, tn, pages);
     free(list);
+    free(names);
     json_decref(articles);
     json_decref(root);
     return 0;
