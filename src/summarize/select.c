@@ -158,17 +158,39 @@ static double bound(bb *t, size_t from, uint32_t room)
         t->gains[i] = g;
         t->tmp[m++] = (ratio_idx){g / (double)t->s->items[i].cost, i};
     }
-    qsort(t->tmp, m, sizeof *t->tmp, cmp_ratio_desc);
+    /* Fractional knapsack: take the best ratios until the room is full. A
+     * summary holds a handful of sentences, so a few max-scans beat a sort;
+     * past 16 picks, sort what is left. */
     double ub = 0;
-    for (size_t k = 0; k < m && room; k++) {
-        size_t i = t->tmp[k].i;
-        uint32_t c = t->s->items[i].cost;
+    size_t k = 0;
+    for (; k < m && room && k < 16; k++) {
+        size_t bi = k;
+        for (size_t j = k + 1; j < m; j++)
+            if (t->tmp[j].ratio > t->tmp[bi].ratio) bi = j;
+        ratio_idx x = t->tmp[bi];
+        t->tmp[bi] = t->tmp[k];
+        t->tmp[k] = x;
+        uint32_t c = t->s->items[x.i].cost;
         if (c <= room) {
-            ub += t->gains[i];
+            ub += t->gains[x.i];
             room -= c;
         } else {
-            ub += t->gains[i] * (double)room / (double)c;
+            ub += t->gains[x.i] * (double)room / (double)c;
             room = 0;
+        }
+    }
+    if (room && k < m) {
+        qsort(t->tmp + k, m - k, sizeof *t->tmp, cmp_ratio_desc);
+        for (; k < m && room; k++) {
+            size_t i = t->tmp[k].i;
+            uint32_t c = t->s->items[i].cost;
+            if (c <= room) {
+                ub += t->gains[i];
+                room -= c;
+            } else {
+                ub += t->gains[i] * (double)room / (double)c;
+                room = 0;
+            }
         }
     }
     return ub;
@@ -191,15 +213,14 @@ static void dfs(bb *t, size_t from, size_t depth, uint32_t room, double value)
         double g = gain_of(t->s, i);
         if (g <= 0) continue;
         if (conflicts_with(t->s, i, t->path, depth, SIZE_MAX)) continue;
-        /* Prune: even taking i, can the rest beat the incumbent? First a cheap
-         * bound (no later item has a better ratio than order[k+1] had alone),
-         * then the fractional knapsack over current marginal gains. */
+        /* Prune: even taking i, can the rest beat the incumbent? A cheap bound
+         * here (no later item has a better ratio than order[k+1] had alone);
+         * the child then checks the fractional knapsack over current gains. */
         double cheap = k + 1 < t->s->n_items ? t->ratio0[k + 1] * (double)(room - c) : 0;
         if (value + g + cheap <= t->best_value + 1e-9) continue;
         add_item(t->s, i);
         t->path[depth] = (uint32_t)i;
-        if (value + g + bound(t, k + 1, room - c) > t->best_value + 1e-9)
-            dfs(t, k + 1, depth + 1, room - c, value + g);
+        dfs(t, k + 1, depth + 1, room - c, value + g); /* the child checks the full bound */
         remove_item(t->s, i);
         if (t->nodes > t->node_limit) return;
     }

@@ -21,7 +21,8 @@ static const struct {
     double early_weight;      /* extra concept weight per document where it is early */
     double rare_weight;       /* weight per occurrence of concepts below the df threshold */
     double position_bonus;    /* sentence prior: position_bonus / (1 + index in its doc) */
-} PARAMS = {3, 0.5, 0.01, 0.1};
+    double unigram_scale;     /* content words are concepts too, at this share of a bigram */
+} PARAMS = {3, 0.5, 0.01, 0.1, 0.5};
 
 /* ---- cluster ------------------------------------------------------------------ */
 
@@ -219,7 +220,7 @@ typedef struct sent {
     uint32_t doc, index; /* index: position among the doc's prose sentences */
     uint32_t start, end;
     uint32_t n_words, n_bytes; /* of the whitespace-collapsed text */
-    uint32_t big_off, big_n;   /* sorted distinct bigram keys (attribution) */
+    uint32_t big_off, big_n;   /* sorted distinct concept keys: bigrams and content words */
     uint32_t con_off, con_n;   /* distinct weighted concepts */
     uint32_t uni_off, uni_n;   /* sorted distinct content-word ids (similarity) */
     uint64_t hash;             /* of the stem sequence: repeated lines */
@@ -236,6 +237,7 @@ typedef struct concept {
     uint32_t tf;       /* occurrences */
     uint32_t first;    /* documents where it is in the first prose sentence */
     uint32_t min_index; /* earliest prose sentence index it appears in */
+    bool unigram;       /* a content word rather than a bigram */
 } concept;
 VEC(concept, concept_vec)
 
@@ -309,6 +311,11 @@ static int cmp_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Concept keys: a bigram is (first id << 32 | second id); a content word has
+ * all ones in the high half, which no word id reaches. */
+#define UNIGRAM_KEY(id) (((uint64_t)UINT32_MAX << 32) | (id))
+#define IS_UNIGRAM_KEY(key) (((key) >> 32) == UINT32_MAX)
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -345,6 +352,9 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
         if (w->stop.v[a] && w->stop.v[c]) continue; /* "of the" says nothing */
         if (!VEC_PUSH(w->bigrams, ((uint64_t)a << 32) | c)) return PRECIS_ENOMEM;
     }
+    for (size_t k = 0; k < w->toks.n; k++) /* content words: keys with all-ones high half */
+        if (!w->stop.v[w->toks.v[k]] && !VEC_PUSH(w->bigrams, UNIGRAM_KEY(w->toks.v[k])))
+            return PRECIS_ENOMEM;
     uint64_t *v = w->bigrams.v + st->big_off;
     size_t n = w->bigrams.n - st->big_off, u = 0;
     if (n > 1) qsort(v, n, sizeof *v, cmp_u64);
@@ -647,7 +657,9 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                 uint32_t id = map_get_or_add(&w->concept_of, w->bigrams.v[x->big_off + k],
                                              (uint32_t)w->concepts.n, &added);
                 if (id == UINT32_MAX) return PRECIS_ENOMEM;
-                if (added && !VEC_PUSH(w->concepts, ((concept){0, UINT32_MAX, 0, 0, 0, UINT32_MAX}))) return PRECIS_ENOMEM;
+                if (added && !VEC_PUSH(w->concepts, ((concept){0, UINT32_MAX, 0, 0, 0, UINT32_MAX,
+                                                               IS_UNIGRAM_KEY(w->bigrams.v[x->big_off + k])})))
+                    return PRECIS_ENOMEM;
                 concept *cp = &w->concepts.v[id];
                 cp->tf++;
                 if (cp->last_doc != d) {
@@ -707,6 +719,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             if (c->n >= 3) {
                 if (cp->df >= min_df) v = cp->df + PARAMS.early_weight * cp->early;
                 else v = PARAMS.rare_weight * cp->tf;
+                if (cp->unigram) v *= PARAMS.unigram_scale;
             } else if (cp->tf >= 2) {
                 v = cp->tf;
             }
