@@ -285,8 +285,11 @@ static precis_status load_xml(precis_rouge *r, const char *path, const char *dat
                 st = pc_fail(pr_err(r), PRECIS_EPARSE, path, line, "EVAL inside EVAL");
                 break;
             }
+            free(ev.peers);
+            free(ev.models);
             memset(&ev, 0, sizeof ev);
             in_eval = true;
+            open_text = T_NONE;
             if (!xml_attr(name + nl, gt, "ID", ev.id, sizeof ev.id) || !ev.id[0]) {
                 st = pc_fail(pr_err(r), PRECIS_EPARSE, path, line, "EVAL without an ID");
                 break;
@@ -300,6 +303,7 @@ static precis_status load_xml(precis_rouge *r, const char *path, const char *dat
             free(ev.models);
             memset(&ev, 0, sizeof ev);
             in_eval = false;
+            open_text = T_NONE; /* an element left open ends with its EVAL */
         } else if (in_eval && !closing && IS("INPUT-FORMAT")) {
             char type[32];
             if (!xml_attr(name + nl, gt, "TYPE", type, sizeof type) ||
