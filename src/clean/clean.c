@@ -492,11 +492,13 @@ static void set(cl_block *B, cl_kind k, pcl_class c, const char *reason)
     B->reason = reason;
 }
 
+static double knob(const char *name, double def);
+
 static bool prose_like(const cl_doc *d, const cl_block *B)
 {
-    if (B->words < 8) return false;
+    if (B->words < (unsigned)knob("K_MINW", 8)) return false;
     double stop = B->words ? (double)B->stop_known / B->words : 0;
-    if (d->lang && stop < 0.12) return false;
+    if (d->lang && stop < knob("K_STOPR", 0.05)) return false;
     if (B->letters * 2 < B->chars) return false;
     /* Title Case without final punctuation is a headline, however long */
     if (!B->ends_sentence && B->n <= 2) {
@@ -504,7 +506,7 @@ static bool prose_like(const cl_doc *d, const cl_block *B)
         for (size_t k = B->first; k < B->first + B->n; k++) caps += d->lines[k].cap_words;
         if (caps * 10 >= B->words * 6) return false;
     }
-    return B->ends_sentence || B->words >= 16 || B->n > 1;
+    return B->ends_sentence || B->words >= (unsigned)knob("K_LONGW", 16) || B->n > 1;
 }
 
 static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
@@ -758,7 +760,7 @@ static double knob(const char *name, double def)
 static void find_region(cl_doc *d, size_t *rs, size_t *re)
 {
     double k_short = knob("K_SHORT", -0.6), k_list = knob("K_LIST", -0.6),
-           k_debris = knob("K_DEBRIS", -2.0), k_soft = knob("K_SOFT", -0.3),
+           k_debris = knob("K_DEBRIS", -2.5), k_soft = knob("K_SOFT", -0.3),
            k_prose = knob("K_PROSE", 1.0), k_div = knob("K_DIV", 10.0);
     double best = 0, cur = 0;
     size_t cs = 0;
