@@ -74,7 +74,8 @@ struct precis_rouge {
     void *warn_user;
     size_t skipped;
     pc_arena arena; /* texts, names, results: one per run */
-    pr_vocab *vocab;
+    pr_vocab *vocab; /* words, raw and stemmed */
+    pr_vocab *pairs; /* prefixes of long n-grams: kept apart so the word table stays small */
     pr_vocab *topic_names, *system_names;
     uint32_t *analysis;
     size_t analysis_cap;
@@ -130,10 +131,11 @@ precis_status precis_rouge_new(const precis_rouge_options *opts, precis_rouge **
     pc_buf_init(&r->sentbuf, 0);
     pc_buf_init(&r->gramtmp, 0);
     r->vocab = pr_vocab_new();
+    r->pairs = pr_vocab_new();
     r->topic_names = pr_vocab_new();
     r->system_names = pr_vocab_new();
     *out = r;
-    if (!r->vocab || !r->topic_names || !r->system_names) return PRECIS_ENOMEM;
+    if (!r->vocab || !r->pairs || !r->topic_names || !r->system_names) return PRECIS_ENOMEM;
 
     const char *bad = NULL;
     if (o->max_n < 0 || o->max_n > MAX_NGRAM) bad = "-n must be between 1 and 32";
@@ -181,6 +183,7 @@ void precis_rouge_free(precis_rouge *r)
 {
     if (!r) return;
     pr_vocab_free(r->vocab);
+    pr_vocab_free(r->pairs);
     pr_vocab_free(r->topic_names);
     pr_vocab_free(r->system_names);
     free(r->analysis);
@@ -393,7 +396,7 @@ static precis_status analyse(precis_rouge *r, const char *text, size_t len, cons
         if (!prefix || !sort_tmp) goto done;
         for (int n = 1; n <= r->o.max_n; n++)
             if (!(t->grams[n - 1] = pc_arena_alloc(&r->arena, nt * sizeof(uint64_t)))) goto done;
-        if ((st = pr_ngram_levels(r->vocab, t->tok, t->ntok, r->o.max_n, t->grams, t->ngrams,
+        if ((st = pr_ngram_levels(r->pairs, t->tok, t->ntok, r->o.max_n, t->grams, t->ngrams,
                                   prefix, sort_tmp)))
             goto done;
     }

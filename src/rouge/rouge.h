@@ -83,8 +83,8 @@ pr_vocab *pr_vocab_new(void);
 void pr_vocab_free(pr_vocab *v);
 /* Id of a string (interned on first sight); UINT32_MAX when out of memory. */
 uint32_t pr_vocab_word(pr_vocab *v, const char *s, size_t n);
-/* Id of the ordered pair (a, b): an n-gram as (prefix gram, last token). Pair ids and word ids share one space, so a unigram never
- * equals a pair. UINT32_MAX when out of memory. */
+/* Id of the ordered pair (a, b): an n-gram as (prefix gram, last token).
+ * UINT32_MAX when out of memory. */
 uint32_t pr_vocab_pair(pr_vocab *v, uint32_t a, uint32_t b);
 const char *pr_vocab_str(const pr_vocab *v, uint32_t id, size_t *n); /* NULL for pairs */
 uint32_t pr_vocab_size(const pr_vocab *v);
@@ -96,8 +96,9 @@ size_t pr_clipped_hits(const uint64_t *a, size_t na, const uint64_t *b, size_t n
 
 /* The n-grams of a token sequence for n = 1..max_n, each level sorted into
  * out[n-1] (levels whose out is NULL are skipped; each needs n_tokens
- * entries); counts[n-1] = max(0, n_tokens - n + 1). prefix (n_tokens entries)
- * and tmp (n_tokens entries, or NULL) are scratch. */
+ * entries); counts[n-1] = max(0, n_tokens - n + 1). v interns the prefixes of
+ * long grams (its ids are only ever compared with its own); prefix is unused;
+ * tmp (n_tokens entries, or NULL) is sort scratch. */
 precis_status pr_ngram_levels(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int max_n,
                               uint64_t **out, size_t *counts, uint32_t *prefix, uint64_t *tmp);
 /* ROUGE-S/SU grams, sorted: skip-bigrams with at most skip tokens between

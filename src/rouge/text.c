@@ -330,25 +330,46 @@ size_t pr_clipped_hits(const uint64_t *a, size_t na, const uint64_t *b, size_t n
     return hits;
 }
 
+/* Orders 3 and 4 pack their token ids into the key when the ids are small
+ * enough (20 and 15 bits: 60 bits, top bit clear); other grams of order >= 3
+ * use the interned id of their (n-1)-gram prefix, with the top bit set. A gram
+ * always gets the same form (it depends on its ids only), so keys stay exact. */
+static const int PACK_BITS[5] = {0, 0, 0, 20, 15};
+#define INTERNED_FLAG ((uint64_t)1 << 63)
+
 precis_status pr_ngram_levels(pr_vocab *v, const uint32_t *tokens, size_t n_tokens, int max_n,
                               uint64_t **out, size_t *counts, uint32_t *prefix, uint64_t *tmp)
 {
-    /* prefix[i]: id of the (n-1)-gram starting at i, grown one token a level. */
-    for (size_t i = 0; i < n_tokens; i++) prefix[i] = tokens[i];
+    (void)prefix;
     for (int n = 1; n <= max_n; n++) {
         size_t count = n_tokens >= (size_t)n ? n_tokens - (size_t)n + 1 : 0;
         counts[n - 1] = count;
         if (!out[n - 1]) continue;
         uint64_t *o = out[n - 1];
-        if (n == 1) {
-            for (size_t i = 0; i < count; i++) o[i] = tokens[i];
-        } else {
-            for (size_t i = 0; i < count; i++) o[i] = pair_key(prefix[i], tokens[i + (size_t)n - 1]);
-            if (n < max_n) /* the next level needs these grams as ids */
-                for (size_t i = 0; i < count; i++) {
-                    prefix[i] = pr_vocab_pair(v, prefix[i], tokens[i + (size_t)n - 1]);
-                    if (prefix[i] == UINT32_MAX) return PRECIS_ENOMEM;
-                }
+        int bits = n < 5 ? PACK_BITS[n] : 0;
+        for (size_t i = 0; i < count; i++) {
+            const uint32_t *g = tokens + i;
+            if (n == 1) {
+                o[i] = g[0];
+                continue;
+            }
+            if (n == 2) {
+                o[i] = pair_key(g[0], g[1]);
+                continue;
+            }
+            bool packed = bits > 0;
+            for (int k = 0; k < n && packed; k++) packed = g[k] < ((uint32_t)1 << bits);
+            if (packed) {
+                uint64_t key = 0;
+                for (int k = 0; k < n; k++) key = key << bits | g[k];
+                o[i] = key;
+                continue;
+            }
+            uint32_t id = pr_vocab_pair(v, g[0], g[1]);
+            for (int k = 2; k < n - 1 && id != UINT32_MAX; k++) id = pr_vocab_pair(v, id, g[k]);
+            if (id == UINT32_MAX) return PRECIS_ENOMEM;
+            if (id >= (uint32_t)1 << 31) return PRECIS_ELIMIT;
+            o[i] = INTERNED_FLAG | (uint64_t)id << 32 | g[n - 1];
         }
         pr_sort_u64(o, count, tmp);
     }
