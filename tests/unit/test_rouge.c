@@ -225,6 +225,32 @@ TEST(ngram_trigram_match)
     pr_vocab_free(v);
 }
 
+TEST(ngram_keys_for_large_ids_and_long_grams)
+{
+    /* Ids too large to pack (>= 2^15 for 4-grams, >= 2^20 for 3-grams) and
+     * grams longer than 4 go through interned prefixes: same counts. */
+    pr_vocab *v = pr_vocab_new();
+    uint32_t big = 1u << 21;
+    uint32_t s1[] = {big, 1, 2, 3, 4, 5, big, 1, 2, 3, 4, 5}, s2[] = {7, big, 1, 2, 3, 4, 5};
+    enum { N = 6 };
+    uint64_t g1[N][12], g2[N][12], *p1[N], *p2[N];
+    for (int i = 0; i < N; i++) p1[i] = g1[i], p2[i] = g2[i];
+    size_t c1[N], c2[N];
+    CHECK(pr_ngram_levels(v, s1, 12, N, p1, c1, NULL, NULL) == PRECIS_OK);
+    CHECK(pr_ngram_levels(v, s2, 7, N, p2, c2, NULL, NULL) == PRECIS_OK);
+    CHECK(pr_clipped_hits(g1[2], c1[2], g2[2], c2[2]) == 4); /* big12 123 234 345 */
+    CHECK(pr_clipped_hits(g1[3], c1[3], g2[3], c2[3]) == 3); /* big123 1234 2345 */
+    CHECK(pr_clipped_hits(g1[5], c1[5], g2[5], c2[5]) == 1); /* big12345 */
+    uint32_t s3[] = {big, 1, 2, 3, 4, 6};
+    uint64_t g3[N][6], *p3[N];
+    size_t c3[N];
+    for (int i = 0; i < N; i++) p3[i] = g3[i];
+    CHECK(pr_ngram_levels(v, s3, 6, N, p3, c3, NULL, NULL) == PRECIS_OK);
+    CHECK(pr_clipped_hits(g1[5], c1[5], g3[5], c3[5]) == 0);
+    CHECK(pr_clipped_hits(g1[4], c1[4], g3[4], c3[4]) == 1); /* big1234 */
+    pr_vocab_free(v);
+}
+
 TEST(skip_bigram_counts)
 {
     /* 5 tokens, gap 4: all 10 pairs, plus 4 unigrams (not the last token). */
@@ -558,6 +584,7 @@ int main(void)
     RUN(word_lists);
     RUN(ngram_clipped_counts);
     RUN(ngram_trigram_match);
+    RUN(ngram_keys_for_large_ids_and_long_grams);
     RUN(skip_bigram_counts);
     RUN(lcs_union_over_peer_sentences);
     RUN(lcs_ties_go_up_like_the_script);
