@@ -713,6 +713,19 @@ static void repetition(cl_doc *d)
             }
         }
     }
+    /* author boxes: a name on its own line, then a short bio that opens with
+     * the same name ("Jane Roe" / "Jane Roe is a reporter at ...") */
+    for (size_t bi = 0; bi + 1 < d->n_blocks; bi++) {
+        cl_block *B = &d->blocks[bi], *C = &d->blocks[bi + 1];
+        if (B->n != 1 || B->words < 2 || B->words > 4 || C->words > 80 || C->kind == K_DEBRIS)
+            continue;
+        cl_line *L = &d->lines[B->first], *M = &d->lines[C->first];
+        if (L->cap_words < B->words || L->ends_sentence || M->clen <= L->clen + 1) continue;
+        if (memcmp(content(d, L), content(d, M), L->clen) != 0 || d->s[M->c0 + L->clen] != ' ')
+            continue;
+        set(B, K_DEBRIS, PCL_BYLINE, "author box");
+        set(C, K_DEBRIS, PCL_BYLINE, "author box");
+    }
     /* short lines (menu words) that occur more than once anywhere: sort the
      * hashes of short single-line blocks and look for equal neighbours */
     hash_ref *refs = malloc((d->n_blocks ? d->n_blocks : 1) * sizeof *refs);
@@ -1119,7 +1132,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     }
     for (size_t i = 0; i < d.n_blocks; i++) {
         cl_block *B = &d.blocks[i];
-        if (B->cls == PCL_BYLINE && B->n == 1) {
+        if (B->cls == PCL_BYLINE && B->n == 1 && B->words <= 12) {
             const cl_line *L = &d.lines[B->first];
             if ((st = set_author(out, content(&d, L), L->clen))) goto done;
             break;
