@@ -222,29 +222,35 @@ typedef struct cue_ref {
 } cue_ref;
 
 #define N_CUES (sizeof CUES / sizeof *CUES)
+#define N_SLOTS 4096 /* buckets by the first two bytes of a phrase */
 static cue_ref g_refs[N_CUES];
-static unsigned short g_bucket_start[257];
+static unsigned short g_slot_start[N_SLOTS + 1];
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
+
+static unsigned slot_of(unsigned char a, unsigned char b)
+{
+    return ((unsigned)a * 31u + (unsigned)b) & (N_SLOTS - 1);
+}
 
 static void build_index(void)
 {
-    unsigned short count[256] = {0};
+    static unsigned short count[N_SLOTS];
     for (size_t i = 0; i < N_CUES; i++) {
         const char *ph = CUES[i].phrase + (CUES[i].phrase[0] == '^');
-        count[(unsigned char)ph[0]]++;
+        count[slot_of((unsigned char)ph[0], (unsigned char)ph[1])]++;
     }
     unsigned short pos = 0;
-    for (int b = 0; b < 256; b++) {
-        g_bucket_start[b] = pos;
+    for (unsigned b = 0; b < N_SLOTS; b++) {
+        g_slot_start[b] = pos;
         pos = (unsigned short)(pos + count[b]);
     }
-    g_bucket_start[256] = pos;
-    unsigned short fill[256];
-    memcpy(fill, g_bucket_start, sizeof fill);
+    g_slot_start[N_SLOTS] = pos;
+    static unsigned short fill[N_SLOTS];
+    memcpy(fill, g_slot_start, sizeof fill);
     for (size_t i = 0; i < N_CUES; i++) {
         bool anchored = CUES[i].phrase[0] == '^';
         const char *ph = CUES[i].phrase + anchored;
-        cue_ref *r = &g_refs[fill[(unsigned char)ph[0]]++];
+        cue_ref *r = &g_refs[fill[slot_of((unsigned char)ph[0], (unsigned char)ph[1])]++];
         r->phrase = ph;
         r->len = (unsigned short)strlen(ph);
         r->kind = (unsigned char)CUES[i].kind;
@@ -266,13 +272,12 @@ void pcl_find_cues(const char *s, size_t len, pcl_cues *out)
         bool wc = word_char(c);
         if (c == ' ') continue;
         if (wc && i > 0 && word_char((unsigned char)buf[i - 1])) continue; /* inside a word */
-        unsigned b0 = g_bucket_start[c], b1 = g_bucket_start[c + 1];
+        unsigned slot = slot_of(c, i + 1 < n ? (unsigned char)buf[i + 1] : 0);
+        unsigned b0 = g_slot_start[slot], b1 = g_slot_start[slot + 1];
         for (unsigned k = b0; k < b1; k++) {
             const cue_ref *r = &g_refs[k];
             if (r->anchored && seen_word) continue;
-            if (i + r->len > n || buf[i + 1] != r->phrase[1] ||
-                memcmp(buf + i, r->phrase, r->len) != 0)
-                continue;
+            if (i + r->len > n || memcmp(buf + i, r->phrase, r->len) != 0) continue;
             size_t e = i + r->len;
             if (e < n && word_char((unsigned char)buf[e]) &&
                 word_char((unsigned char)r->phrase[r->len - 1]))
