@@ -181,8 +181,10 @@ static void line_features(cl_doc *d, cl_line *L)
         }
         bool has_letter = false;
         unsigned cjk = 0; /* Chinese, Japanese, Korean: a character is about a word */
+        if (L->words || L->chars) L->chars++; /* the space before this word */
         for (size_t q = ws; q < k; q++) {
             unsigned char c = (unsigned char)s[q];
+            if ((c & 0xC0) != 0x80) L->chars++;
             if (c >= 0xE3 && c <= 0xED && q + 2 < k && !(c == 0xE3 && (unsigned char)s[q + 1] < 0x81))
                 cjk++;
             if (is_letter_byte(c)) {
@@ -217,8 +219,6 @@ static void line_features(cl_doc *d, cl_line *L)
         }
         L->stop[d->stop_cache[slot].lang]++;
     }
-    for (size_t q = i; q < e; q++)
-        if (((unsigned char)s[q] & 0xC0) != 0x80) L->chars++;
     /* final punctuation, looking through closing quotes and brackets */
     size_t q = e;
     while (q > i) {
@@ -264,8 +264,11 @@ static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, p
     const char *s = d->s;
     size_t i = 0;
     while (i < d->len) {
-        size_t j = i;
-        while (j < d->len && s[j] != '\n' && s[j] != '\r') j++;
+        /* memchr runs fast over the common case of lines ending in \n */
+        const char *nl = memchr(s + i, '\n', d->len - i);
+        size_t j = nl ? (size_t)(nl - s) : d->len;
+        const char *cr = memchr(s + i, '\r', j - i);
+        if (cr) j = (size_t)(cr - s);
         if (j - i > max_line)
             return pc_fail(err, PRECIS_ELIMIT, name, d->n_lines + 1,
                            "line of %zu bytes exceeds the %zu-byte line limit", j - i, max_line);
