@@ -59,7 +59,7 @@ typedef struct cl_block {
     pcl_class cls;
     const char *reason;
     double score;
-    bool kept, title, in_region, list_item, ends_article, furniture;
+    bool kept, title, in_region, list_item, ends_article, furniture, secondary;
 } cl_block;
 
 typedef struct cl_doc {
@@ -77,6 +77,7 @@ typedef struct cl_doc {
         int lang;     /* 0 none, 1 en, 2 de */
     } stop_cache[1024];
     int lang;    /* 1 en, 2 de, 3 other known, 0 unknown */
+    double main_score; /* score of the article's run */
 } cl_doc;
 
 static bool is_space_at(const char *s, size_t i, size_t end, size_t *w)
@@ -773,14 +774,11 @@ static double knob(const char *name, double def)
 #endif
 }
 
-static void find_region(cl_doc *d, size_t *rs, size_t *re)
+static void score_blocks(cl_doc *d)
 {
     double k_short = knob("K_SHORT", -0.6), k_list = knob("K_LIST", -0.6),
-           k_debris = knob("K_DEBRIS", -2.5), k_soft = knob("K_SOFT", -0.3),
+           k_debris = knob("K_DEBRIS", -3.0), k_soft = knob("K_SOFT", -0.3),
            k_prose = knob("K_PROSE", 1.0), k_div = knob("K_DIV", 10.0);
-    double best = 0, cur = 0;
-    size_t cs = 0;
-    *rs = 1, *re = 0;
     for (size_t i = 0; i < d->n_blocks; i++) {
         cl_block *B = &d->blocks[i];
         double w;
@@ -795,9 +793,22 @@ static void find_region(cl_doc *d, size_t *rs, size_t *re)
         default: w = 0;
         }
         B->score = w;
+    }
+}
+
+/* Maximum-sum run of blocks within [from, to): prose counts for, debris
+ * against, short lines slightly against (so subheadlines inside the article
+ * are bridged). A run never crosses an article-ending header, and once a
+ * real article was found, the search stops at such a header. Returns the
+ * run's score (0 and rs > re when there is none). */
+static double best_run(const cl_doc *d, size_t from, size_t to, size_t *rs, size_t *re)
+{
+    double best = 0, cur = 0;
+    size_t cs = from;
+    *rs = 1, *re = 0;
+    for (size_t i = from; i < to; i++) {
+        const cl_block *B = &d->blocks[i];
         if (B->ends_article) {
-            /* the article never runs across a comments or related-posts header,
-             * and once an article was found, what follows such a header is not it */
             if (best >= knob("K_STOP", 15)) break;
             cur = 0;
             cs = i + 1;
@@ -807,13 +818,33 @@ static void find_region(cl_doc *d, size_t *rs, size_t *re)
             cur = 0;
             cs = i;
         }
-        cur += w;
+        cur += B->score;
         if (cur > best) {
             best = cur;
             *rs = cs;
             *re = i;
         }
     }
+    return best;
+}
+
+static void find_region(cl_doc *d, size_t *rs, size_t *re)
+{
+    score_blocks(d);
+    d->main_score = best_run(d, 0, d->n_blocks, rs, re);
+}
+
+/* Further runs almost as strong as the article's (an article in several
+ * parts, split by a gallery or an advertisement) are article text too. */
+static void secondary_runs(cl_doc *d, size_t from, size_t to, int depth)
+{
+    size_t rs, re;
+    if (from >= to || depth > 8) return;
+    double sc = best_run(d, from, to, &rs, &re);
+    if (rs > re || sc < knob("K_SECABS", 4) || sc < knob("K_SEC", 0.3) * d->main_score) return;
+    for (size_t i = rs; i <= re; i++) d->blocks[i].secondary = true;
+    secondary_runs(d, from, rs, depth + 1);
+    secondary_runs(d, re + 1, to, depth + 1);
 }
 
 static bool headline_shape(const cl_doc *d, const cl_block *B)
@@ -988,9 +1019,13 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
         while (back-- > 0 && rs > 0 && d->blocks[rs - 1].kind == K_SHORT && !d->blocks[rs - 1].list_item)
             rs--;
     }
+    if (knob("K_SEC", 0.3) < 1) {
+        secondary_runs(d, 0, rs, 0);
+        secondary_runs(d, re + 1, end_mark, 0);
+    }
     for (size_t i = 0; i < d->n_blocks; i++) {
         cl_block *B = &d->blocks[i];
-        bool inside = i >= rs && i <= re;
+        bool inside = (i >= rs && i <= re) || B->secondary;
         B->in_region = inside;
         if (B->kind == K_DEBRIS) continue;
         if (inside) {
