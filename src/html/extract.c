@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <xxhash.h>
 
 /* ---- gumbo in a bump arena ------------------------------------------------ */
 
@@ -176,11 +177,40 @@ static const char *copy_start_tag(const char *p, const char *end, pc_buf *out)
     return q;
 }
 
+/* Does an element of this name nest? Void elements and those whose end tag
+ * may be omitted (the parser closes them) do not count toward depth. */
+static bool nests(const char *name, size_t n)
+{
+    static const char *flat[] = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
+                                 "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html",
+                                 "head", "body", "area", "base", "br", "col", "embed", "hr", "img",
+                                 "input", "link", "meta", "source", "track", "wbr", "param",
+                                 "keygen", "frame", "basefont", "bgsound", "image", "menuitem",
+                                 "a", "nobr", "form", "button"};
+    for (size_t i = 0; i < sizeof flat / sizeof flat[0]; i++)
+        if (strlen(flat[i]) == n && strncasecmp(name, flat[i], n) == 0) return false;
+    return true;
+}
+
+static size_t tag_name_len(const char *p, const char *end)
+{
+    const char *q = p;
+    while (q < end && !tag_space(*q) && *q != '>' && *q != '/') q++;
+    return (size_t)(q - p);
+}
+
+/* gumbo's tree construction costs O(depth) per tag, so input nested far past
+ * the cap would take minutes before the walk could refuse it. The pre-pass
+ * counts open elements (an over-estimate: it does not apply the parser's
+ * implied closes) and refuses early past this bound. */
+#define PRESCAN_MAX_DEPTH (4 * PH_MAX_DEPTH)
+
 static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
 {
     const char *p = s, *end = s + len;
     precis_status st = pc_buf_reserve(out, len);
     if (st) return st;
+    size_t depth = 0;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) lt = end;
@@ -202,9 +232,13 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
                             : tag_is(q, end, "noscript") ? "</noscript"
                                                          : NULL;
         if (!close && q < end && isalpha((unsigned char)*q)) {
+            if (nests(q, tag_name_len(q, end)) && ++depth > PRESCAN_MAX_DEPTH) return PRECIS_ELIMIT;
             p = copy_start_tag(p, end, out);
             continue;
         }
+        if (q + 1 < end && *q == '/' && isalpha((unsigned char)q[1]) && depth &&
+            nests(q + 1, tag_name_len(q + 1, end)))
+            depth--;
         const char *gt = close ? memchr(q, '>', (size_t)(end - q)) : NULL;
         if (!gt) {
             out->data[out->len++] = *p++;
@@ -227,6 +261,13 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
 
 /* ---- walking: nodes and blocks ------------------------------------------- */
 
+/* Pages repeat the same class lists hundreds of times: judged once each. */
+#define JUDGE_CACHE 512
+typedef struct judge_cache {
+    uint64_t key[JUDGE_CACHE];
+    unsigned flags[JUDGE_CACHE];
+} judge_cache;
+
 typedef struct walker {
     ph_page *pg;
     pc_error *err;
@@ -239,6 +280,7 @@ typedef struct walker {
     int owner;                /* innermost block-level node */
     int list;                 /* innermost list/table node */
     precis_status st;
+    judge_cache judged;
 } walker;
 
 static bool is_block_tag(GumboTag t)
@@ -450,14 +492,26 @@ static unsigned judge_names(const char *v)
     return flags;
 }
 
-static unsigned judge_element(const GumboNode *n)
+static unsigned judge_names_cached(judge_cache *c, const char *v)
+{
+    size_t n = strlen(v);
+    uint64_t h = XXH3_64bits(v, n) | 1; /* 0 marks an empty slot */
+    size_t slot = (size_t)(h % JUDGE_CACHE);
+    if (c->key[slot] == h) return c->flags[slot];
+    unsigned f = judge_names(v);
+    c->key[slot] = h;
+    c->flags[slot] = f;
+    return f;
+}
+
+static unsigned judge_element(judge_cache *c, const GumboNode *n)
 {
     GumboTag t = n->v.element.tag;
     unsigned f = 0;
     const char *cls = ph_attr(n, "class"), *id = ph_attr(n, "id");
-    if (cls) f |= judge_names(cls);
+    if (cls) f |= judge_names_cached(c, cls);
     if (id) {
-        unsigned g = judge_names(id);
+        unsigned g = judge_names_cached(c, id);
         f |= g & (NF_STRONG | NF_HINT | NF_POSITIVE);
         if ((g & NF_BOILER) && !(f & NF_POSITIVE)) f |= NF_BOILER;
     }
@@ -677,7 +731,7 @@ static void walk(walker *w, const GumboNode *n, int parent, int depth)
     node->parent = parent;
     node->depth = depth;
     node->tag = tag;
-    node->flags = judge_element(n);
+    node->flags = judge_element(&w->judged, n);
     node->score = 0;
     node->first_block = (int)pg->n_blocks;
     unsigned saved_inherited = w->inherited;
@@ -722,7 +776,13 @@ static bool ends_sentence(const ph_page *pg, const ph_block *b)
     size_t n = b->len;
     while (n && (s[n - 1] == '"' || s[n - 1] == ')' || s[n - 1] == '\'')) n--;
     if (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80) n -= 3; /* ” « etc */
+    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xBB) n -= 2; /* » */
     if (!n) return false;
+    const unsigned char *u = (const unsigned char *)s + n;
+    /* CJK full stop and full-width ! ? */
+    if (n >= 3 && ((u[-3] == 0xE3 && u[-2] == 0x80 && u[-1] == 0x82) ||
+                   (u[-3] == 0xEF && u[-2] == 0xBC && (u[-1] == 0x81 || u[-1] == 0x9F))))
+        return true;
     char c = s[n - 1];
     return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
 }
@@ -1031,7 +1091,35 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
         first = pg->nodes[best].first_block;
         end = pg->nodes[best].end_block;
     }
-    precis_status st2 = collect(pg, first, end, gone, true, out);
+    /* siblings of the container that hold prose of their own join it (an
+     * article split into several wrappers): readability's sibling rule */
+    unsigned char *mask = NULL;
+    if (best >= 0 && best_score > 0 && pg->nodes[best].parent >= 0 && P(SIBLINGS, 1) > 0) {
+        int parent = pg->nodes[best].parent;
+        const ph_node *pn = &pg->nodes[parent];
+        mask = malloc(nb ? nb : 1);
+        if (mask) {
+            memset(mask, 1, nb ? nb : 1);
+            memcpy(mask, gone, nb);
+            int lo = first, hi = end;
+            /* hide the parent's blocks, then reveal the container and good siblings */
+            for (int k = pn->first_block; k < pn->end_block; k++) mask[k] = 1;
+            for (int k = first; k < end; k++) mask[k] = gone[k];
+            for (size_t i = (size_t)parent + 1; i < pg->n_nodes && pg->nodes[i].first_block < pn->end_block; i++) {
+                const ph_node *sib = &pg->nodes[i];
+                if (sib->parent != parent || (int)i == best || (sib->flags & NF_REMOVED)) continue;
+                double ss = pre[sib->end_block] - pre[sib->first_block];
+                if (ss < P(SIB_SHARE, 0.2) * best_score || ss < 100) continue;
+                for (int k = sib->first_block; k < sib->end_block; k++) mask[k] = gone[k];
+                if (sib->first_block < lo) lo = sib->first_block;
+                if (sib->end_block > hi) hi = sib->end_block;
+            }
+            first = lo;
+            end = hi;
+        }
+    }
+    precis_status st2 = collect(pg, first, end, mask ? mask : gone, true, out);
+    free(mask);
     if (!st2 && out->len < P(FALLBACK, 250)) {
         /* little found: the largest semantic container, links and all
          * (link-list posts, short pieces), else every surviving block */
@@ -1057,6 +1145,9 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
         } else {
             pc_buf_free(&alt);
         }
+        /* still nothing: whatever text survived the boilerplate removal */
+        if (!st2 && out->len == 0 && pg->n_nodes)
+            st2 = collect(pg, pg->nodes[0].first_block, pg->nodes[0].end_block, gone, false, out);
     }
     st = st2;
     free(gone);
@@ -1092,6 +1183,8 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
         if ((st = strip_raw_text(html.data ? html.data : "", html.len, &stripped))) {
             pc_buf_free(&html);
             pc_buf_free(&stripped);
+            if (st == PRECIS_ELIMIT)
+                return pc_fail(err, st, name, 0, "HTML nested deeper than %d elements", PH_MAX_DEPTH);
             return pc_fail(err, st, name, 0, "%s", precis_strerror(st));
         }
         pc_buf_free(&html);

@@ -203,6 +203,37 @@ TEST(nesting_cap)
     free(deep);
 }
 
+static char *repeat(const char *unit, int times, const char *tail)
+{
+    size_t n = strlen(unit);
+    char *s = malloc(n * (size_t)times + strlen(tail) + 1);
+    for (int i = 0; i < times; i++) memcpy(s + n * (size_t)i, unit, n);
+    strcpy(s + n * (size_t)times, tail);
+    return s;
+}
+
+TEST(deep_input_refused_early_flat_input_accepted)
+{
+    /* a million unclosed inline elements: refused before the parser's
+     * O(depth) per tag could make it a hang */
+    char *deep = repeat("<span><b>", 500000, "x");
+    pt_article a;
+    pc_error err;
+    pc_error_clear(&err);
+    ph_options o = {0};
+    pt_article_init(&a);
+    CHECK(ph_extract(deep, strlen(deep), &o, &a, &err) == PRECIS_ELIMIT);
+    pt_article_free(&a);
+    free(deep);
+    /* 20,000 unclosed <p>, <li> and <a>: the parser closes them, nothing is deep */
+    char *flat = repeat("<p>Quite a long line of text about the harbour and its ferries. <li><a>link", 20000, "");
+    pt_article_init(&a);
+    precis_status st = ph_extract(flat, strlen(flat), &o, &a, &err);
+    CHECK(st == PRECIS_OK);
+    pt_article_free(&a);
+    free(flat);
+}
+
 TEST(binary_and_truncated_input)
 {
     unsigned char bin[4096];
@@ -272,6 +303,7 @@ int main(void)
     RUN(jsonld_article_body_for_script_pages);
     RUN(no_article_and_empty_pages);
     RUN(nesting_cap);
+    RUN(deep_input_refused_early_flat_input_accepted);
     RUN(binary_and_truncated_input);
     RUN(warc_reader);
     return test_done();
