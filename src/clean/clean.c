@@ -510,7 +510,9 @@ static bool prose_like(const cl_doc *d, const cl_block *B)
         for (size_t k = B->first; k < B->first + B->n; k++) caps += d->lines[k].cap_words;
         if (caps * 10 >= B->words * 6) return false;
     }
-    return B->ends_sentence || B->words >= (unsigned)knob("K_LONGW", 16) || B->n > 1;
+    /* "... from another_mod.py:" introduces a list or code: prose as well */
+    bool colon = d->lines[B->first + B->n - 1].ends_colon && B->words >= 8;
+    return B->ends_sentence || colon || B->words >= (unsigned)knob("K_LONGW", 16) || B->n > 1;
 }
 
 static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
@@ -748,7 +750,7 @@ static void repetition(cl_doc *d)
     for (size_t i = 0; i < nr;) {
         size_t j = i + 1;
         while (j < nr && refs[j].hash == refs[i].hash) j++;
-        if (j - i >= 2)
+        if (j - i >= 2 && knob("K_REPEAT", 1) > 0)
             for (size_t k = i; k < j; k++) {
                 cl_block *B = &d->blocks[refs[k].block];
                 if (B->kind != K_DEBRIS)
@@ -841,7 +843,7 @@ static void secondary_runs(cl_doc *d, size_t from, size_t to, int depth)
     size_t rs, re;
     if (from >= to || depth > 8) return;
     double sc = best_run(d, from, to, &rs, &re);
-    if (rs > re || sc < knob("K_SECABS", 4) || sc < knob("K_SEC", 0.3) * d->main_score) return;
+    if (rs > re || sc < knob("K_SECABS", 2) || sc < knob("K_SEC", 0.3) * d->main_score) return;
     for (size_t i = rs; i <= re; i++) d->blocks[i].secondary = true;
     secondary_runs(d, from, rs, depth + 1);
     secondary_runs(d, re + 1, to, depth + 1);
@@ -851,7 +853,7 @@ static bool headline_shape(const cl_doc *d, const cl_block *B)
 {
     if (B->n > 2) return false;
     const cl_line *L = &d->lines[B->first + B->n - 1];
-    if (B->words < 3 || B->words > 30) return false;
+    if (B->words < (unsigned)knob("K_TITLEW", 3) || B->words > 30) return false;
     if (L->ends_colon) return false;
     if (L->ends_sentence && d->s[L->c0 + L->clen - 1] == '.') return false;
     if (B->letters * 3 < B->chars * 2 - 2) return false;
@@ -864,7 +866,7 @@ static long choose_title(cl_doc *d, size_t rs, size_t re)
     long found = -1;
     size_t seen = 0;
     if (rs > re || re >= d->n_blocks) return -1; /* no article run: no title either */
-    for (size_t k = rs + 1; k-- > 0 && seen < 12;) {
+    for (size_t k = rs + 1; k-- > 0 && seen < (size_t)knob("K_TITLEWIN", 12);) {
         cl_block *B = &d->blocks[k];
         seen++;
         if (k > rs) continue;
