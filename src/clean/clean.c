@@ -568,7 +568,11 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         set(B, K_DEBRIS, PCL_NAVIGATION, "form field");
         return;
     }
-    if (single && cu.hits[CUE_END] && w <= 8) {
+    /* a section header stands alone ("Related", "Ähnliche Beiträge:"); with a
+     * story after it ("Related: How the flood ...") it is an inline teaser */
+    const char *colon = memchr(s, ':', n);
+    bool inline_teaser = colon && colon + 2 < s + n;
+    if (single && cu.hits[CUE_END] && w <= 8 && (cu.whole[CUE_END] || (w <= 4 && !inline_teaser))) {
         /* "Comments", "Related posts": what follows is not the article */
         set(B, K_DEBRIS, cu.hits[CUE_SOCIAL] || contains(s, n, "omment") ? PCL_SOCIAL : PCL_TEASER,
             "header of a section after the article");
