@@ -8,8 +8,9 @@
  * 3. Each block gets a class from cue phrases and shape: debris classes
  *    (navigation, promotion, caption, ...) or prose / short text.
  * 4. The article is the contiguous run of blocks with the best prose score
- *    (a maximum-sum segment); short lines inside it are subheadlines, prose
- *    far outside it is dropped as page furniture.
+ *    (a maximum-sum segment), plus further runs nearly as strong; short lines
+ *    inside them are subheadlines; outside them only long prose stays, and
+ *    nothing after a "Comments" / "Related posts" header.
  * 5. Metadata: title (the headline above the article, once), date (a
  *    dateline, parsed by the one date parser), byline, site, language. */
 #include "clean.h"
@@ -42,7 +43,8 @@ typedef struct cl_line {
     size_t c0, clen;     /* content span: trimmed, bullet removed */
     size_t width;        /* display width in characters, indentation included */
     size_t first_word;   /* width of the first word of the content */
-    unsigned words, letters, upper, digits, cap_words, stop[4], chars;
+    unsigned words, letters, upper, digits, cap_words, chars;
+    unsigned stop[3];    /* [1] English, [2] German function words; [0] other words */
     bool blank, bullet, ends_sentence, ends_colon;
     unsigned gaps;       /* inner runs of 3+ spaces: columns of a table layout */
     uint64_t hash;
@@ -59,7 +61,7 @@ typedef struct cl_block {
     pcl_class cls;
     const char *reason;
     double score;
-    bool kept, title, in_region, list_item, ends_article, furniture, secondary;
+    bool kept, title, list_item, ends_article, furniture, secondary;
 } cl_block;
 
 typedef struct cl_doc {
@@ -76,7 +78,7 @@ typedef struct cl_doc {
         uint64_t key; /* hash of the normalised word, 0 = empty */
         int lang;     /* 0 none, 1 en, 2 de */
     } stop_cache[1024];
-    int lang;    /* 1 en, 2 de, 3 other known, 0 unknown */
+    int lang;    /* 1 en, 2 de, 0 unknown */
     double main_score; /* score of the article's run */
 } cl_doc;
 
@@ -172,7 +174,6 @@ static void line_features(cl_doc *d, cl_line *L)
         if (k >= e) break;
         size_t ws = k;
         while (k < e && !is_space_at(s, k, e, &w)) k++;
-        size_t wl = k - ws;
         if (first) {
             size_t cw = 0;
             for (size_t q = ws; q < k; q++)
@@ -196,7 +197,6 @@ static void line_features(cl_doc *d, cl_line *L)
                 L->digits++;
             }
         }
-        (void)wl;
         if (cjk > 1) L->words += cjk - 1;
         if (has_letter) {
             L->words++;
@@ -373,7 +373,7 @@ static precis_status build_blocks(cl_doc *d, const char *name, pc_error *err)
         B->upper += L->upper;
         B->digits += L->digits;
         B->chars += L->chars;
-        B->stop_known += L->stop[1] + L->stop[2] + L->stop[3];
+        B->stop_known += L->stop[1] + L->stop[2];
         if (i == B->first) B->all_bullets = L->bullet; /* wrapped items continue unbulleted */
         B->ends_sentence = L->ends_sentence;
     }
@@ -382,9 +382,9 @@ static precis_status build_blocks(cl_doc *d, const char *name, pc_error *err)
 
 static void detect_language(cl_doc *d)
 {
-    unsigned n[4] = {0}, words = 0;
+    unsigned n[3] = {0}, words = 0;
     for (size_t i = 0; i < d->n_lines; i++) {
-        for (int k = 1; k < 4; k++) n[k] += d->lines[i].stop[k];
+        for (int k = 1; k < 3; k++) n[k] += d->lines[i].stop[k];
         words += d->lines[i].words;
     }
     int best = n[2] > n[1] ? 2 : 1;
@@ -1032,7 +1032,6 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
     for (size_t i = 0; i < d->n_blocks; i++) {
         cl_block *B = &d->blocks[i];
         bool inside = (i >= rs && i <= re) || B->secondary;
-        B->in_region = inside;
         if (B->kind == K_DEBRIS) continue;
         if (inside) {
             if (B->kind == K_PROSE) {
@@ -1128,15 +1127,12 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     /* ---- metadata ---- */
     if (title >= 0) {
         cl_block *T = &d.blocks[title];
-        const cl_line *A = &d.lines[T->first], *Z = &d.lines[T->first + T->n - 1];
         pc_buf tb;
         pc_buf_init(&tb, 0);
         for (size_t k = T->first; k < T->first + T->n && !st; k++) {
             if (k > T->first) st = pc_buf_putc(&tb, ' ');
             if (!st) st = pc_buf_append(&tb, d.s + d.lines[k].c0, d.lines[k].clen);
         }
-        (void)A;
-        (void)Z;
         if (!st) st = pt_article_set(out, &out->title, tb.data ? tb.data : "", tb.len);
         pc_buf_free(&tb);
         if (st) goto done;
@@ -1200,7 +1196,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
         pc_buf text_buf;
         pc_buf_init(&text_buf, max_article + 1);
         int prev_block = -2;
-        unsigned kept_stop[4] = {0};
+        unsigned kept_stop[3] = {0};
         for (size_t i = 0; i < d.n_lines && !st; i++) {
             cl_line *L = &d.lines[i];
             if (L->blank) continue;
@@ -1210,7 +1206,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
                 else if (L->block == prev_block) st = pc_buf_putc(&text_buf, ' ');
                 if (!st) st = pc_buf_append(&text_buf, content(&d, L), L->clen);
                 prev_block = L->block;
-                for (int k = 1; k < 4; k++) kept_stop[k] += L->stop[k];
+                for (int k = 1; k < 3; k++) kept_stop[k] += L->stop[k];
             } else {
                 st = pt_article_add_removed(out, d.s + L->start, L->len, pcl_class_name(B->cls),
                                             B->reason ? B->reason : "not article text");
