@@ -967,6 +967,8 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
         if (!(b->flags & BF_IN_LD)) {
             if (b->flags & BF_CAPTION) continue; /* image captions and credits */
             if (strict && is_credit(pg, b)) continue;
+            /* the headline is the article's title field, not its text */
+            if (strict && (b->flags & BF_H1)) continue;
             /* loose short text outside paragraphs, lists and headings: labels, dates, counters */
             if (strict && !(b->flags & (BF_P | BF_LI | BF_HEADING | BF_QUOTE | BF_PRE | BF_CELL)) &&
                 b->chars < P(LOOSE_MIN, 40) && !ends_sentence(pg, b))
@@ -1096,6 +1098,10 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
     unsigned char *mask = NULL;
     if (best >= 0 && best_score > 0 && pg->nodes[best].parent >= 0 && P(SIBLINGS, 1) > 0) {
         int parent = pg->nodes[best].parent;
+        /* climb single-child wrappers: the siblings that matter are around them */
+        while (pg->nodes[parent].parent >= 0 && pg->nodes[parent].first_block == first &&
+               pg->nodes[parent].end_block == end)
+            parent = pg->nodes[parent].parent;
         const ph_node *pn = &pg->nodes[parent];
         mask = malloc(nb ? nb : 1);
         if (mask) {
@@ -1109,7 +1115,11 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
                 const ph_node *sib = &pg->nodes[i];
                 if (sib->parent != parent || (int)i == best || (sib->flags & NF_REMOVED)) continue;
                 double ss = pre[sib->end_block] - pre[sib->first_block];
-                if (ss < P(SIB_SHARE, 0.2) * best_score || ss < 100) continue;
+                /* a clean prose sibling (a lead paragraph) joins too: nothing negative in it */
+                bool clean = ss >= P(SIB_CLEAN_MIN, 100);
+                for (int k = sib->first_block; k < sib->end_block && clean; k++)
+                    if (!gone[k] && block_weight(pg, &pg->blocks[k]) < -5) clean = false;
+                if (!clean && (ss < P(SIB_SHARE, 0.2) * best_score || ss < 100)) continue;
                 for (int k = sib->first_block; k < sib->end_block; k++) mask[k] = gone[k];
                 if (sib->first_block < lo) lo = sib->first_block;
                 if (sib->end_block > hi) hi = sib->end_block;
