@@ -210,15 +210,41 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
     const char *p = s, *end = s + len;
     precis_status st = pc_buf_reserve(out, len);
     if (st) return st;
-    size_t depth = 0;
+    size_t depth = 0, in_pre = 0;
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) lt = end;
-        memcpy(out->data + out->len, p, (size_t)(lt - p));
-        out->len += (size_t)(lt - p);
+        if (in_pre) {
+            memcpy(out->data + out->len, p, (size_t)(lt - p));
+            out->len += (size_t)(lt - p);
+        } else {
+            /* runs of ASCII whitespace render as one space: indentation between
+             * tags is a good part of a page and gumbo reads it byte by byte */
+            char *o = out->data + out->len;
+            for (const char *r = p; r < lt; r++) {
+                if (tag_space(*r)) {
+                    *o++ = *r;
+                    while (r + 1 < lt && tag_space(r[1])) r++;
+                } else {
+                    *o++ = *r;
+                }
+            }
+            out->len = (size_t)(o - out->data);
+        }
         p = lt;
         if (p >= end) break;
         const char *q = p + 1;
+        /* whitespace is kept as written inside these */
+        if (isalpha((unsigned char)*q) || (*q == '/' && q + 1 < end)) {
+            const char *nm = *q == '/' ? q + 1 : q;
+            size_t nl = tag_name_len(nm, end);
+            if ((nl == 3 && strncasecmp(nm, "pre", 3) == 0) ||
+                (nl == 8 && strncasecmp(nm, "textarea", 8) == 0) ||
+                (nl == 7 && strncasecmp(nm, "listing", 7) == 0)) {
+                if (*q == '/') in_pre = in_pre ? in_pre - 1 : 0;
+                else in_pre++;
+            }
+        }
         if (end - q >= 3 && q[0] == '!' && q[1] == '-' && q[2] == '-') {
             const char *c = memmem(q + 3, (size_t)(end - q - 3), "-->", 3);
             p = c ? c + 3 : end;
