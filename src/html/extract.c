@@ -114,8 +114,9 @@ static bool keep_attr(const char *n, size_t len, const char *v, size_t vlen, boo
     static const char *names[] = {"class", "id", "role", "itemprop", "hidden", "aria-hidden",
                                   "content", "property", "name", "rel", "datetime", "lang",
                                   "xml:lang", "type", "charset", "http-equiv", "pubdate"};
+    char c = (char)tolower((unsigned char)n[0]);
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (len == strlen(names[i]) && strncasecmp(n, names[i], len) == 0) return true;
+        if (names[i][0] == c && len == strlen(names[i]) && strncasecmp(n, names[i], len) == 0) return true;
     if (len == 4 && strncasecmp(n, "href", 4) == 0) return is_link; /* <link rel=canonical> */
     if (len == 5 && strncasecmp(n, "style", 5) == 0 && v) { /* only when it hides */
         for (size_t i = 0; i + 4 <= vlen; i++)
@@ -187,8 +188,9 @@ static bool nests(const char *name, size_t n)
                                  "input", "link", "meta", "source", "track", "wbr", "param",
                                  "keygen", "frame", "basefont", "bgsound", "image", "menuitem",
                                  "a", "nobr", "form", "button"};
+    char c = (char)tolower((unsigned char)name[0]);
     for (size_t i = 0; i < sizeof flat / sizeof flat[0]; i++)
-        if (strlen(flat[i]) == n && strncasecmp(name, flat[i], n) == 0) return false;
+        if (flat[i][0] == c && strlen(flat[i]) == n && strncasecmp(name, flat[i], n) == 0) return false;
     return true;
 }
 
