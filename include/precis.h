@@ -353,6 +353,83 @@ const precis_summary_sentence *precis_summary_sentence_at(const precis_summary *
 precis_status precis_summary_json(const precis_summary *summary, char **out, size_t *out_len);
 void precis_summary_free(precis_summary *summary);
 
+/* ---- Articles with metadata: the input of stories (src/story) ------------ */
+
+/* One article after extraction (HTML) or cleaning (pasted text). All fields
+ * are borrowed by whoever receives the struct; NULL when unknown. */
+typedef struct precis_article {
+    const char *id;     /* required; unique within one stream or digest */
+    const char *url, *site, *title, *author, *lang;
+    const char *date;   /* publication date, ISO 8601 ("2018-05-29" or with time) */
+    const char *text;   /* clean article text, paragraphs separated by blank lines */
+    size_t text_len;
+} precis_article;
+
+/* Called once per article found; the article is borrowed for the call only.
+ * A status other than PRECIS_OK stops the reading and is returned. */
+typedef precis_status (*precis_article_fn)(void *user, const precis_article *article);
+
+/* Reads every article of one input: a path or "-" (stdin), gzip read
+ * transparently. The format is sniffed: WARC / WARC.gz (response records,
+ * each page extracted, streamed in constant memory); JSON Lines of article
+ * objects {"id", "text" | "html", "title", "date", "url", "site", "author"}
+ * ("html" is extracted, "text" cleaned as precis_cluster_add does); one HTML
+ * page (extracted); anything else one pasted article (cleaned). Ids: the
+ * object's "id", else derived from the path ("path", "path:LINE",
+ * "path#RECORD"). A part that yields no article (malformed JSON line, record
+ * with no article text, only debris) is reported through bad (may be NULL)
+ * with a message naming the input and line/record, and skipped; the function
+ * then returns PRECIS_EPARSE after reading the rest. PRECIS_EEMPTY when the
+ * input held no article at all. */
+precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_article_fn fn,
+                                   precis_bad_line_fn bad, void *user);
+
+/* ---- Stories from a stream: near-duplicates and online clustering ------- */
+
+typedef struct precis_stream_options {
+    double threshold;        /* similarity to join a story; 0 = default */
+    int64_t quiet_seconds;   /* a story closes after this long without articles; 0 = 3 days */
+    size_t max_open;         /* open stories kept; 0 = default (memory stays flat) */
+    double dup_threshold;    /* estimated Jaccard to call an article a copy; 0 = 0.5 */
+} precis_stream_options;
+
+typedef struct precis_stream precis_stream;
+
+/* opts may be NULL for defaults. Free with precis_stream_free. The stream keeps
+ * only fixed-size features of recent articles, never their text. */
+precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *opts,
+                                precis_stream **out);
+/* Assigns the next article (articles are numbered from 0 in the order added).
+ * Its time is its date; an article without a date takes the time of the one
+ * before it (arrival order). *story receives the story number (dense, from 0,
+ * in order of creation); *dup_of (may be NULL) the number of the earlier
+ * article it is a near-copy of, or SIZE_MAX. Deterministic for a given order.
+ * PRECIS_EEMPTY for an article with no words (it joins no story). */
+precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_article *article,
+                                size_t *story, size_t *dup_of);
+size_t precis_stream_n_stories(const precis_stream *s);
+void precis_stream_free(precis_stream *s);
+
+/* ---- One story: headline, summary, timeline, entities, coverage --------- */
+
+typedef struct precis_story_options {
+    size_t summary_words;  /* summary budget; 0 = 100 */
+    size_t max_timeline;   /* timeline entries; 0 = default */
+    size_t max_entities;   /* entities listed; 0 = default */
+} precis_story_options;
+
+/* Builds the story told by articles[0..n) (arrival order; copies of each
+ * other allowed: they are grouped, not lost). *json_out receives DESIGN.md's
+ * story object, one line, no newline:
+ *   {"id", "headline", "sources": [article without text, + "duplicate_of"],
+ *    "summary": summary object, "timeline": [{"date", "text", "doc"}],
+ *    "entities": [{"name", "type", "sources"}], "coverage": {...}}
+ * malloc'd by the library; release with precis_text_free(). id may be NULL.
+ * PRECIS_EEMPTY when no article has a usable sentence. */
+precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_article *articles,
+                                 size_t n, const precis_story_options *opts, char **json_out,
+                                 size_t *json_len);
+
 #ifdef __cplusplus
 }
 #endif
