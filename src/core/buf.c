@@ -165,3 +165,20 @@ void pc_arena_reset(pc_arena *a)
     a->head = NULL;
     a->total = 0;
 }
+
+precis_status pc_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial)
+{
+    if (need <= *cap) return PRECIS_OK;
+    size_t nc = *cap ? *cap : (initial ? initial : 16);
+    while (nc < need) {
+        if (nc > SIZE_MAX / 2) return PRECIS_ENOMEM;
+        nc *= 2;
+    }
+    if (nc > SIZE_MAX / elem) return PRECIS_ENOMEM;
+    void **slot = v;
+    void *p = realloc(*slot, nc * elem);
+    if (!p) return PRECIS_ENOMEM;
+    *slot = p;
+    *cap = nc;
+    return PRECIS_OK;
+}

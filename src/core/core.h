@@ -66,6 +66,13 @@ precis_status pc_buf_printf(pc_buf *b, const char *fmt, ...) PC_PRINTF(2, 3);
 /* Hands the data to the caller (malloc'd, NUL-terminated) and resets b. */
 char *pc_buf_detach(pc_buf *b, size_t *len);
 
+/* ---- growable arrays ---------------------------------------------------- */
+/* Makes the array *v (of *cap elements of size elem) hold at least `need`
+ * elements, doubling from `initial` (0 = 16); *v and *cap are updated, new
+ * slots are not initialised. PRECIS_ENOMEM on overflow or allocation failure
+ * (the old array is kept). v is the address of the array pointer. */
+precis_status pc_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial);
+
 /* ---- UTF-8 ------------------------------------------------------------- */
 /* Appends src to out, replacing each invalid sequence by U+FFFD and dropping
  * NUL bytes. Returns the number of replacements through *replaced (may be NULL). */

@@ -432,13 +432,8 @@ static precis_status topic_index(precis_rouge *r, const char *id, size_t *out)
     uint32_t k = pr_vocab_word(r->topic_names, id, strlen(id));
     if (k == UINT32_MAX) return PRECIS_ENOMEM;
     if (k == r->n_topics) {
-        if (r->n_topics == r->cap_topics) {
-            size_t nc = r->cap_topics ? r->cap_topics * 2 : 64;
-            pr_topic *nt = realloc(r->topics, nc * sizeof *nt);
-            if (!nt) return PRECIS_ENOMEM;
-            r->topics = nt;
-            r->cap_topics = nc;
-        }
+        if (pc_grow(&r->topics, &r->cap_topics, r->n_topics + 1, sizeof *r->topics, 64))
+            return PRECIS_ENOMEM;
         pr_topic *t = &r->topics[r->n_topics];
         memset(t, 0, sizeof *t);
         if (!(t->id = pc_arena_strndup(&r->arena, id, strlen(id)))) return PRECIS_ENOMEM;
@@ -453,13 +448,8 @@ static precis_status system_index(precis_rouge *r, const char *name, size_t *out
     uint32_t k = pr_vocab_word(r->system_names, name, strlen(name));
     if (k == UINT32_MAX) return PRECIS_ENOMEM;
     if (k == r->n_systems) {
-        if (r->n_systems == r->cap_systems) {
-            size_t nc = r->cap_systems ? r->cap_systems * 2 : 16;
-            pr_system *ns = realloc(r->systems, nc * sizeof *ns);
-            if (!ns) return PRECIS_ENOMEM;
-            r->systems = ns;
-            r->cap_systems = nc;
-        }
+        if (pc_grow(&r->systems, &r->cap_systems, r->n_systems + 1, sizeof *r->systems, 16))
+            return PRECIS_ENOMEM;
         pr_system *s = &r->systems[r->n_systems];
         memset(s, 0, sizeof *s);
         if (!(s->name = pc_arena_strndup(&r->arena, name, strlen(name)))) return PRECIS_ENOMEM;
@@ -511,13 +501,10 @@ precis_status precis_rouge_add_summary(precis_rouge *r, const char *system, cons
         return pc_fail(&r->err, PRECIS_EINVAL, source, 0,
                        "a second summary from system %s for topic %s", system, topic);
     if (ti >= s->cap) {
-        size_t nc = s->cap ? s->cap : 64;
-        while (nc <= ti) nc *= 2;
-        pr_text **np = realloc(s->peers, nc * sizeof *np);
-        if (!np) return pc_fail(&r->err, PRECIS_ENOMEM, source, 0, "out of memory");
-        memset(np + s->cap, 0, (nc - s->cap) * sizeof *np);
-        s->peers = np;
-        s->cap = nc;
+        size_t old = s->cap;
+        if (pc_grow(&s->peers, &s->cap, ti + 1, sizeof *s->peers, 64))
+            return pc_fail(&r->err, PRECIS_ENOMEM, source, 0, "out of memory");
+        memset(s->peers + old, 0, (s->cap - old) * sizeof *s->peers);
     }
     s->peers[ti] = t;
     if (t->ntok == 0)

@@ -403,18 +403,6 @@ size_t pr_skipgrams(const uint32_t *tokens, size_t n_tokens, int skip, bool unig
 
 /* ---- ROUGE-L ------------------------------------------------------------------------- */
 
-static bool grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap) return true;
-    size_t nc = *cap ? *cap : 256;
-    while (nc < need) nc *= 2;
-    void *np = realloc(*p, nc * elem);
-    if (!np) return false;
-    *p = np;
-    *cap = nc;
-    return true;
-}
-
 enum { DIR_DIAG = 1, DIR_UP = 2, DIR_LEFT = 3 };
 
 /* Sentences under 255 tokens (nearly all): keep the whole table of LCS
@@ -456,8 +444,8 @@ static precis_status lcs_mark(pr_lcs_scratch *sc, const uint32_t *m, size_t mn, 
     uint32_t top = 0;
     for (size_t j = 0; j < pn; j++)
         if (p[j] > top) top = p[j];
-    if (!grow((void **)&sc->stamp, &sc->stamp_cap, (size_t)top + 1, sizeof(uint32_t)) ||
-        !grow((void **)&sc->rows, &sc->rows_cap, mn, sizeof(uint32_t)))
+    if (pc_grow(&sc->stamp, &sc->stamp_cap, (size_t)top + 1, sizeof(uint32_t), 256) ||
+        pc_grow(&sc->rows, &sc->rows_cap, mn, sizeof(uint32_t), 256))
         return PRECIS_ENOMEM;
     if (++sc->serial == 0) { /* wrapped: old stamps could collide */
         memset(sc->stamp, 0, sc->stamp_cap * sizeof(uint32_t));
@@ -495,12 +483,12 @@ static precis_status lcs_mark_rows(pr_lcs_scratch *sc, const uint32_t *m, size_t
     if (mn > max_cells / pn) return PRECIS_ELIMIT;
     size_t w = pn + 1;
     if (mn < 255 && pn < 255) {
-        if (!grow((void **)&sc->dir, &sc->dir_cap, (mn + 1) * w, 1)) return PRECIS_ENOMEM;
+        if (pc_grow(&sc->dir, &sc->dir_cap, (mn + 1) * w, 1, 256)) return PRECIS_ENOMEM;
         lcs_mark_small(sc->dir, m, mn, p, pn, mask);
         return PRECIS_OK;
     }
-    if (!grow((void **)&sc->dir, &sc->dir_cap, (mn + 1) * w, 1) ||
-        !grow((void **)&sc->row, &sc->row_cap, 2 * w, sizeof(uint32_t)))
+    if (pc_grow(&sc->dir, &sc->dir_cap, (mn + 1) * w, 1, 256) ||
+        pc_grow(&sc->row, &sc->row_cap, 2 * w, sizeof(uint32_t), 256))
         return PRECIS_ENOMEM;
     uint32_t *prev = sc->row, *cur = sc->row + w;
     memset(prev, 0, w * sizeof *prev);
@@ -542,7 +530,7 @@ precis_status pr_lcs_hits(pr_lcs_scratch *sc, const uint32_t *model, const size_
     for (size_t s = 0; s < model_nsent; s++) {
         const uint32_t *m = model + model_sent[s];
         size_t mn = model_sent[s + 1] - model_sent[s];
-        if (!grow((void **)&sc->mask, &sc->mask_cap, mn + 1, 1)) return PRECIS_ENOMEM;
+        if (pc_grow(&sc->mask, &sc->mask_cap, mn + 1, 1, 256)) return PRECIS_ENOMEM;
         memset(sc->mask, 0, mn + 1);
         for (size_t t = 0; t < peer_nsent; t++) {
             precis_status st = lcs_mark(sc, m, mn, peer + peer_sent[t],
@@ -581,9 +569,9 @@ static precis_status wlcs_mark(pr_wlcs_scratch *sc, const uint32_t *m, size_t mn
     if (mn == 0 || pn == 0) return PRECIS_OK;
     if (mn > max_cells / pn) return PRECIS_ELIMIT;
     size_t w = pn + 1;
-    if (!grow((void **)&sc->dir, &sc->dir_cap, (mn + 1) * w, 1) ||
-        !grow((void **)&sc->c, &sc->c_cap, 2 * w, sizeof(double)) ||
-        !grow((void **)&sc->l, &sc->l_cap, 2 * w, sizeof(uint32_t)))
+    if (pc_grow(&sc->dir, &sc->dir_cap, (mn + 1) * w, 1, 256) ||
+        pc_grow(&sc->c, &sc->c_cap, 2 * w, sizeof(double), 256) ||
+        pc_grow(&sc->l, &sc->l_cap, 2 * w, sizeof(uint32_t), 256))
         return PRECIS_ENOMEM;
     double *cp = sc->c, *cc = sc->c + w;
     uint32_t *lp = sc->l, *lc = sc->l + w;
@@ -635,7 +623,7 @@ precis_status pr_wlcs_hits(pr_wlcs_scratch *sc, const uint32_t *model, const siz
         const uint32_t *m = model + model_sent[s];
         size_t mn = model_sent[s + 1] - model_sent[s];
         b += pow((double)mn, weight);
-        if (!grow((void **)&sc->mask, &sc->mask_cap, mn + 1, 1)) return PRECIS_ENOMEM;
+        if (pc_grow(&sc->mask, &sc->mask_cap, mn + 1, 1, 256)) return PRECIS_ENOMEM;
         memset(sc->mask, 0, mn + 1);
         for (size_t t = 0; t < peer_nsent; t++) {
             precis_status st = wlcs_mark(sc, m, mn, peer + peer_sent[t],

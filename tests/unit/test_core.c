@@ -159,6 +159,24 @@ TEST(public_ctx_and_errors)
     precis_free(ctx);
 }
 
+TEST(grow_array_keeps_contents)
+{
+    int *v = NULL;
+    size_t cap = 0;
+    CHECK(pc_grow(&v, &cap, 0, sizeof *v, 4) == PRECIS_OK && v == NULL && cap == 0);
+    for (int i = 0; i < 100; i++) {
+        CHECK(pc_grow(&v, &cap, (size_t)i + 1, sizeof *v, 4) == PRECIS_OK);
+        v[i] = i * 3;
+    }
+    CHECK(cap >= 100 && cap == 128);
+    int sum_ok = 1;
+    for (int i = 0; i < 100; i++) sum_ok &= v[i] == i * 3;
+    CHECK(sum_ok);
+    CHECK(pc_grow(&v, &cap, SIZE_MAX / 2, sizeof *v, 4) == PRECIS_ENOMEM);
+    CHECK(cap == 128 && v[99] == 297); /* a failed grow keeps the old array */
+    free(v);
+}
+
 int main(void)
 {
     RUN(buf_grows_and_caps);
@@ -169,5 +187,6 @@ int main(void)
     RUN(lines_strip_crlf);
     RUN(json_string_escapes);
     RUN(public_ctx_and_errors);
+    RUN(grow_array_keeps_contents);
     return test_done();
 }
