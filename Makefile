@@ -22,6 +22,12 @@ ALL_CFLAGS := $(CFLAGS_BASE) $(CFLAGS)
 
 LIB_SRC := $(sort $(wildcard src/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+# The web page (web/*) is compiled in: tools/embed_assets.c writes the table
+# behind src/server/assets.h into $(BUILD)/gen/ (a build product, not committed).
+WEB_FILES := $(sort $(wildcard web/*.html web/*.js web/*.css))
+ASSETS_GEN := $(BUILD)/gen/assets_gen.c
+ASSETS_OBJ := $(BUILD)/obj/gen/assets_gen.o
+LIB_OBJ += $(ASSETS_OBJ)
 CLI_SRC := $(sort $(wildcard cli/*.c))
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -38,6 +44,19 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/tools/embed_assets: tools/embed_assets.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(LDFLAGS) -o $@ $<
+
+$(ASSETS_GEN): $(BUILD)/tools/embed_assets $(WEB_FILES)
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed_assets $@ $(WEB_FILES)
+
+$(ASSETS_OBJ): $(ASSETS_GEN) src/server/assets.h
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/libprecis.a: $(LIB_OBJ)
 	@rm -f $@

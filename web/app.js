@@ -1,0 +1,489 @@
+/* precis web page: story list and story view over the JSON API.
+ * No framework. Every piece of data reaches the page through textContent or
+ * createTextNode (el() below), never through innerHTML, so article text that
+ * contains markup is shown as text. */
+'use strict';
+(function () {
+  var MAX_SHORT = 300;     // headlines, titles, names: longer ones are clipped for display
+  var MAX_ENTITIES = 6;    // entities shown on a list card
+  var main = document.getElementById('main');
+  var panel = document.getElementById('panel');
+  var panelTitle = document.getElementById('panel-title');
+  var panelBody = document.getElementById('panel-body');
+  var articles = new Map(); // id -> Promise of the article object
+  var renderSeq = 0;        // a newer navigation makes older fetches drop their result
+
+  /* ---- small helpers ---------------------------------------------------- */
+
+  // el('a', {href: x, class: 'c', onclick: f}, 'text', node, ...): strings become text nodes.
+  function el(tag, props) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (k) {
+        var v = props[k];
+        if (v === undefined || v === null || v === false) return;
+        if (k === 'class') node.className = v;
+        else if (k.slice(0, 2) === 'on') node.addEventListener(k.slice(2), v);
+        else node.setAttribute(k, String(v));
+      });
+    }
+    for (var i = 2; i < arguments.length; i++) add(node, arguments[i]);
+    return node;
+  }
+  function add(node, kid) {
+    if (kid === undefined || kid === null || kid === false) return;
+    if (Array.isArray(kid)) kid.forEach(function (k) { add(node, k); });
+    else if (typeof kid === 'object' && kid.nodeType) node.appendChild(kid);
+    else node.appendChild(document.createTextNode(String(kid)));
+  }
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+  function str(v) { return typeof v === 'string' ? v : (v === undefined || v === null ? '' : String(v)); }
+  function clip(v, n) {
+    var s = str(v);
+    n = n || MAX_SHORT;
+    return s.length > n ? s.slice(0, n) + '…' : s;
+  }
+  function arr(v) { return Array.isArray(v) ? v : []; }
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+
+  // Only http(s) links are followed; anything else (javascript:, data:) is shown as text.
+  function safeUrl(u) {
+    try {
+      var url = new URL(str(u));
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch (e) { return null; }
+  }
+
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function fmtDate(iso) {
+    var s = str(iso);
+    var m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ](\d{2}):(\d{2}))?/.exec(s);
+    if (!m) return clip(s, 40);
+    var out = m[1];
+    var mon = m[2] ? MONTHS[parseInt(m[2], 10) - 1] : null;
+    if (mon) out = mon + ' ' + out;
+    if (mon && m[3]) out = parseInt(m[3], 10) + ' ' + out;
+    if (m[4]) out += ', ' + m[4] + ':' + m[5];
+    return out;
+  }
+  function dateRange(dates) {
+    var ds = dates.filter(function (d) { return typeof d === 'string' && /^\d{4}/.test(d); }).sort();
+    if (!ds.length) return '';
+    var a = fmtDate(ds[0]), b = fmtDate(ds[ds.length - 1]);
+    return a === b ? a : a + ' – ' + b;
+  }
+
+  function api(path) {
+    return fetch(path, { headers: { 'Accept': 'application/json' } }).then(function (r) {
+      return r.text().then(function (body) {
+        var data = null;
+        try { data = body ? JSON.parse(body) : null; } catch (e) { data = null; }
+        if (!r.ok) {
+          var msg = data && data.error && data.error.message ? data.error.message : r.status + ' ' + r.statusText;
+          throw new Error(str(msg));
+        }
+        if (data === null) throw new Error('the server sent no JSON for ' + path);
+        return data;
+      });
+    });
+  }
+  function getArticle(id) {
+    if (!articles.has(id)) {
+      var p = api('/api/articles/' + encodeURIComponent(id));
+      p.catch(function () { articles.delete(id); });
+      articles.set(id, p);
+    }
+    return articles.get(id);
+  }
+
+  function show(nodes) {
+    clear(main);
+    add(main, nodes);
+  }
+  function errorBox(e) { return el('p', { class: 'error', role: 'alert' }, 'Could not load: ', str(e && e.message)); }
+
+  /* ---- routing: #/ (list), #/?sort=&entity=, #/search?q=, #/story/ID ---- */
+
+  function parseHash() {
+    var h = location.hash.replace(/^#/, '') || '/';
+    var qi = h.indexOf('?');
+    var path = qi < 0 ? h : h.slice(0, qi);
+    var params = new URLSearchParams(qi < 0 ? '' : h.slice(qi + 1));
+    var m = /^\/story\/(.+)$/.exec(path);
+    if (m) {
+      var id;
+      try { id = decodeURIComponent(m[1]); } catch (e) { id = m[1]; }
+      return { view: 'story', id: id };
+    }
+    if (path === '/search') return { view: 'search', q: params.get('q') || '' };
+    return { view: 'list', sort: params.get('sort') === 'biggest' ? 'biggest' : 'newest', entity: params.get('entity') || '' };
+  }
+  function listHash(sort, entity) {
+    var p = new URLSearchParams();
+    if (sort && sort !== 'newest') p.set('sort', sort);
+    if (entity) p.set('entity', entity);
+    var s = p.toString();
+    return '#/' + (s ? '?' + s : '');
+  }
+  function storyHash(id) { return '#/story/' + encodeURIComponent(str(id)); }
+
+  function route() {
+    var r = parseHash();
+    var seq = ++renderSeq;
+    closePanel();
+    document.getElementById('q').value = r.view === 'search' ? r.q : '';
+    if (r.view === 'story') renderStory(r.id, seq);
+    else if (r.view === 'search') renderSearch(r.q, seq);
+    else renderList(r.sort, r.entity, seq);
+    window.scrollTo(0, 0);
+  }
+
+  /* ---- story list --------------------------------------------------------- */
+
+  function storyDates(s) {
+    var ds = arr(s.sources).map(function (a) { return a && a.date; });
+    ['first', 'last', 'date', 'updated'].forEach(function (k) { if (typeof s[k] === 'string') ds.push(s[k]); });
+    return dateRange(ds);
+  }
+  function sourceCount(s) {
+    if (typeof s.n_sources === 'number') return s.n_sources;
+    if (typeof s.size === 'number') return s.size;
+    return arr(s.sources).length;
+  }
+  function entityChip(e) {
+    var name = str(e && e.name);
+    return el('a', { class: 'chip', href: listHash('newest', name), title: 'Stories about ' + clip(name, 80) },
+      clip(name, 60));
+  }
+
+  function storyCard(s) {
+    var n = sourceCount(s);
+    var outlets = [];
+    arr(s.sources).forEach(function (a) {
+      var o = a && (a.site || a.author);
+      if (o && outlets.indexOf(o) < 0) outlets.push(o);
+    });
+    var sents = arr(s.summary && s.summary.sentences);
+    var lede = sents.length ? sents[0].text : (s.summary && s.summary.summary);
+    var ents = arr(s.entities).slice(0, MAX_ENTITIES);
+    return el('article', { class: 'card' },
+      el('h2', { class: 'card-title' }, el('a', { href: storyHash(s.id) }, clip(s.headline || s.id) || 'Untitled story')),
+      el('p', { class: 'meta' },
+        el('span', { class: 'count' }, plural(n, 'source', 'sources')),
+        storyDates(s) ? [' · ', el('span', { class: 'dates' }, storyDates(s))] : null,
+        outlets.length ? [' · ', clip(outlets.slice(0, 3).join(', ') + (outlets.length > 3 ? ', …' : ''), 120)] : null),
+      lede ? el('p', { class: 'lede' }, clip(lede, 360)) : null,
+      ents.length ? el('div', { class: 'chips' }, ents.map(entityChip)) : null);
+  }
+
+  function renderList(sort, entity, seq) {
+    var sortNav = el('nav', { class: 'sort', 'aria-label': 'Sort stories' },
+      el('span', { class: 'label' }, 'Sort'),
+      ['newest', 'biggest'].map(function (k) {
+        return el('a', { class: 'tab' + (k === sort ? ' on' : ''), href: listHash(k, entity),
+          'aria-current': k === sort ? 'true' : null }, k === 'newest' ? 'Newest' : 'Biggest');
+      }));
+    var entInput = el('input', { id: 'entity', type: 'text', placeholder: 'Filter by entity (person, place, organisation)', maxlength: 200 });
+    entInput.value = entity;
+    var entForm = el('form', { class: 'entity-filter', onsubmit: function (ev) {
+      ev.preventDefault();
+      location.hash = listHash(sort, entInput.value.trim());
+    } }, el('label', { class: 'sr', for: 'entity' }, 'Entity filter'), entInput,
+      el('button', { type: 'submit' }, 'Filter'));
+    var active = entity ? el('p', { class: 'filter-on' }, 'Stories mentioning ', el('strong', null, clip(entity, 80)),
+      ' ', el('a', { href: listHash(sort, '') }, 'clear filter')) : null;
+    var list = el('div', { id: 'stories', class: 'stories' }, el('p', { class: 'note' }, 'Loading stories…'));
+    show([el('div', { class: 'controls' }, sortNav, entForm), active, list]);
+
+    function load(cursor, into) {
+      var q = new URLSearchParams({ sort: sort });
+      if (entity) q.set('entity', entity);
+      if (cursor !== undefined && cursor !== null) q.set('cursor', str(cursor));
+      return api('/api/stories?' + q.toString()).then(function (d) {
+        if (seq !== renderSeq) return;
+        var stories = arr(d.stories);
+        if (!into.childElementCount || into.querySelector('.note')) clear(into);
+        if (!stories.length && !into.childElementCount) {
+          into.appendChild(el('p', { class: 'note' }, entity ? 'No story mentions this entity.' :
+            'No stories yet. Add articles with `precis ingest --db FILE INPUT…` or POST /api/articles.'));
+        }
+        stories.forEach(function (s) { into.appendChild(storyCard(s)); });
+        var old = main.querySelector('.more');
+        if (old) old.parentNode.removeChild(old);
+        if (d.next !== undefined && d.next !== null && d.next !== '' && stories.length) {
+          var btn = el('button', { class: 'more', type: 'button', onclick: function () {
+            btn.disabled = true;
+            btn.textContent = 'Loading…';
+            load(d.next, into).catch(function (e) { btn.replaceWith(errorBox(e)); });
+          } }, 'More stories');
+          into.after(btn);
+        }
+      });
+    }
+    load(null, list).catch(function (e) { if (seq === renderSeq) { clear(list); list.appendChild(errorBox(e)); } });
+  }
+
+  /* ---- search -------------------------------------------------------------- */
+
+  function renderSearch(q, seq) {
+    var box = el('div', { class: 'results' }, el('p', { class: 'note' }, 'Searching…'));
+    show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')),
+      el('h1', { class: 'page-title' }, 'Search: ', clip(q, 120)), box]);
+    if (!q.trim()) { clear(box); box.appendChild(el('p', { class: 'note' }, 'Type words to search for.')); return; }
+    api('/api/search?q=' + encodeURIComponent(q)).then(function (d) {
+      if (seq !== renderSeq) return;
+      clear(box);
+      var stories = arr(d.stories), arts = arr(d.articles);
+      if (!stories.length && !arts.length && Array.isArray(d.results)) {
+        d.results.forEach(function (x) { (x && x.headline !== undefined ? stories : arts).push(x); });
+      }
+      if (!stories.length && !arts.length) { box.appendChild(el('p', { class: 'note' }, 'Nothing matches.')); return; }
+      if (stories.length) {
+        box.appendChild(el('h2', { class: 'section' }, plural(stories.length, 'story', 'stories')));
+        stories.forEach(function (s) { box.appendChild(storyCard(s)); });
+      }
+      if (arts.length) {
+        box.appendChild(el('h2', { class: 'section' }, plural(arts.length, 'article', 'articles')));
+        box.appendChild(el('ul', { class: 'article-list' }, arts.map(function (a) {
+          var story = a.story !== undefined && a.story !== null ? a.story : null;
+          return el('li', null,
+            el('button', { class: 'linkish', type: 'button', onclick: function () { openArticle(a.id, null, null, a); } },
+              clip(a.title || a.id)),
+            el('span', { class: 'meta' }, ' ', [a.site, a.date ? fmtDate(a.date) : null].filter(Boolean).map(str).join(' · ')),
+            a.snippet ? el('div', { class: 'snippet' }, clip(a.snippet, 300)) : null,
+            story !== null ? el('a', { class: 'to-story', href: storyHash(story) }, 'story →') : null);
+        })));
+      }
+    }).catch(function (e) { if (seq === renderSeq) { clear(box); box.appendChild(errorBox(e)); } });
+  }
+
+  /* ---- story view ---------------------------------------------------------- */
+
+  function renderStory(id, seq) {
+    show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), el('p', { class: 'note' }, 'Loading story…')]);
+    api('/api/stories/' + encodeURIComponent(id)).then(function (s) {
+      if (seq !== renderSeq) return;
+      show(storyView(s));
+      document.title = clip(s.headline || 'Story', 80) + ' — precis';
+    }).catch(function (e) {
+      if (seq !== renderSeq) return;
+      show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), errorBox(e)]);
+    });
+  }
+
+  function storyView(s) {
+    var sources = arr(s.sources);
+    var num = new Map(); // doc id -> marker number (1-based, order of sources)
+    sources.forEach(function (a, i) { if (a) num.set(str(a.id), i + 1); });
+    var srcOf = function (docId) { return sources[num.get(str(docId)) - 1] || null; };
+
+    function marker(docId, span, quote, cls) {
+      var n = num.get(str(docId));
+      var a = srcOf(docId);
+      var label = n ? '[' + n + ']' : '[?]';
+      var tip = a ? clip([a.site || a.title || a.id, a.date ? fmtDate(a.date) : ''].filter(Boolean).join(' · '), 120) : 'source not listed';
+      return el('button', { class: 'marker' + (cls ? ' ' + cls : ''), type: 'button', title: tip,
+        'aria-label': 'Source ' + (n || '?') + ': ' + tip, 'data-doc': str(docId),
+        onmouseenter: function () { if (n) getArticle(str(docId)).catch(function () {}); },
+        onclick: function (ev) {
+          markActive(ev.currentTarget);
+          openArticle(str(docId), span, quote, a, n);
+        } }, label);
+    }
+
+    var sents = arr(s.summary && s.summary.sentences);
+    var summary = el('section', { class: 'block summary', 'aria-label': 'Summary' },
+      el('h2', { class: 'section' }, 'Summary'),
+      sents.length ? el('ol', { class: 'sentences' }, sents.map(function (x) {
+        var also = arr(x.also_in).filter(function (d) { return str(d) !== str(x.doc); });
+        return el('li', { class: 'sentence' },
+          el('span', { class: 'sent-text' }, str(x.text)), ' ',
+          marker(x.doc, { start: x.start, end: x.end }, x.text, 'primary'),
+          also.map(function (d) { return marker(d, null, x.text, 'also'); }),
+          el('span', { class: 'corr' + (also.length ? '' : ' single') },
+            also.length ? 'corroborated by ' + plural(also.length, 'other source', 'other sources') : 'one source only'));
+      })) : el('p', { class: 'note' }, s.summary && s.summary.summary ? str(s.summary.summary) : 'No summary.'));
+
+    var tl = arr(s.timeline);
+    var timeline = el('section', { class: 'block timeline-block', 'aria-label': 'Timeline' },
+      el('h2', { class: 'section' }, 'Timeline'),
+      tl.length ? el('ol', { class: 'timeline' }, tl.map(function (t) {
+        return el('li', null,
+          el('time', { datetime: /^\d{4}/.test(str(t.date)) ? str(t.date) : null }, t.date ? fmtDate(t.date) : 'undated'),
+          el('span', { class: 'tl-text' }, str(t.text)), ' ',
+          t.doc !== undefined && t.doc !== null ? marker(t.doc, null, t.text, 'also') : null);
+      })) : el('p', { class: 'note' }, 'No dated events found.'));
+
+    var ents = arr(s.entities);
+    var entities = el('section', { class: 'block', 'aria-label': 'Entities' },
+      el('h2', { class: 'section' }, 'Who and where'),
+      ents.length ? el('ul', { class: 'entities' }, ents.map(function (e) {
+        return el('li', null, el('a', { class: 'chip', href: listHash('newest', str(e.name)) },
+          clip(e.name, 60), e.type ? el('span', { class: 'etype' }, str(e.type).toLowerCase()) : null),
+          typeof e.sources === 'number' ? el('span', { class: 'ecount' }, plural(e.sources, 'source', 'sources')) : null);
+      })) : el('p', { class: 'note' }, 'No entities found.'));
+
+    var srcList = el('section', { class: 'block', 'aria-label': 'Sources' },
+      el('h2', { class: 'section' }, 'Sources'),
+      el('ol', { class: 'sources' }, sources.map(function (a, i) {
+        a = a || {};
+        var href = safeUrl(a.url);
+        var dup = a.duplicate_of !== undefined && a.duplicate_of !== null ? num.get(str(a.duplicate_of)) : null;
+        return el('li', { id: 'src-' + (i + 1) },
+          el('span', { class: 'num' }, '[' + (i + 1) + ']'),
+          el('div', { class: 'src-main' },
+            el('div', { class: 'src-outlet' }, clip(a.site || 'Unknown outlet', 80),
+              a.date ? el('span', { class: 'src-date' }, ' · ' + fmtDate(a.date)) : null,
+              a.author ? el('span', { class: 'src-author' }, ' · ' + clip(a.author, 80)) : null),
+            el('div', { class: 'src-title' }, clip(a.title || a.id)),
+            el('div', { class: 'src-actions' },
+              el('button', { class: 'linkish', type: 'button', onclick: function () { openArticle(str(a.id), null, null, a, i + 1); } }, 'Read text'),
+              href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null,
+              dup ? el('span', { class: 'dup' }, ' · copy of [' + dup + ']') : null)));
+      })));
+
+    var n = sources.length;
+    return [
+      el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')),
+      el('h1', { class: 'headline' }, clip(s.headline || s.id) || 'Untitled story'),
+      el('p', { class: 'meta' }, plural(n, 'source', 'sources'), storyDates(s) ? ' · ' + storyDates(s) : ''),
+      el('div', { class: 'story-grid' },
+        el('div', { class: 'col-main' }, summary, coverageBlock(s.coverage, num), timeline),
+        el('div', { class: 'col-side' }, entities, srcList))
+    ];
+  }
+
+  /* The coverage comparison: which source reports which point. Drawn from
+   * whatever the object holds (see docs/stories.md); unknown shapes are
+   * listed as key/value pairs rather than dropped. */
+  function coverageBlock(cov, num) {
+    if (!cov || typeof cov !== 'object') return null;
+    var body = genericCoverage(cov, num);
+    return el('section', { class: 'block coverage', 'aria-label': 'Coverage' },
+      el('h2', { class: 'section' }, 'Coverage'), body);
+  }
+  function genericCoverage(cov, num) {
+    var rows = [];
+    Object.keys(cov).forEach(function (k) {
+      var v = cov[k];
+      if (Array.isArray(v)) {
+        rows.push(el('div', { class: 'cov-row' }, el('div', { class: 'cov-key' }, clip(k, 60)),
+          el('ul', { class: 'cov-list' }, v.slice(0, 50).map(function (x) {
+            if (x && typeof x === 'object') {
+              return el('li', null, Object.keys(x).map(function (kk) {
+                var val = x[kk];
+                var txt = Array.isArray(val) ? val.map(function (d) { return num.get(str(d)) ? '[' + num.get(str(d)) + ']' : str(d); }).join(' ') : str(val);
+                return el('span', { class: 'cov-field' }, el('span', { class: 'cov-k' }, clip(kk, 40) + ': '), clip(txt, 300), ' ');
+              }));
+            }
+            return el('li', null, clip(x, 300));
+          }))));
+      } else if (v && typeof v === 'object') {
+        rows.push(el('div', { class: 'cov-row' }, el('div', { class: 'cov-key' }, clip(k, 60)), genericCoverage(v, num)));
+      } else {
+        rows.push(el('div', { class: 'cov-row' }, el('div', { class: 'cov-key' }, clip(k, 60)), el('div', null, clip(v, 300))));
+      }
+    });
+    return el('div', { class: 'cov' }, rows);
+  }
+
+  /* ---- the source panel: an article with one sentence highlighted -------- */
+
+  // Splits text around the byte span [start, end) of its UTF-8 form (the API's
+  // offsets) into [before, inside, after] JS strings; null when the span is not
+  // within the text.
+  function splitBytes(text, start, end) {
+    if (typeof start !== 'number' || typeof end !== 'number') return null;
+    var bytes = new TextEncoder().encode(text);
+    if (!(start >= 0 && start < end && end <= bytes.length)) return null;
+    var dec = new TextDecoder();
+    return [dec.decode(bytes.subarray(0, start)), dec.decode(bytes.subarray(start, end)), dec.decode(bytes.subarray(end))];
+  }
+  // For a source that says the same thing but has no span: the sentence of its
+  // text sharing most words with the quote, as [before, inside, after].
+  function closest(text, quote) {
+    if (!quote) return null;
+    var words = function (s) {
+      return new Set((s.toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) || []));
+    };
+    var q = words(quote);
+    if (!q.size) return null;
+    var re = /[^.!?\n]+(?:[.!?]+["'\u201d\u2019)]*|\n|$)/g, m, best = null, bestScore = 0;
+    while ((m = re.exec(text)) !== null) {
+      if (!m[0]) { re.lastIndex++; continue; }
+      var w = words(m[0]), common = 0;
+      w.forEach(function (x) { if (q.has(x)) common++; });
+      var score = common / (q.size + w.size - common || 1);
+      if (score > bestScore) { bestScore = score; best = [m.index, m.index + m[0].length]; }
+    }
+    if (!best || bestScore < 0.15) return null;
+    var lead = text.slice(best[0]).match(/^\s*/)[0].length;
+    return [text.slice(0, best[0] + lead), text.slice(best[0] + lead, best[1]), text.slice(best[1])];
+  }
+
+  function markActive(btn) {
+    document.querySelectorAll('.sentence.active, .timeline li.active').forEach(function (x) { x.classList.remove('active'); });
+    var li = btn && btn.closest('li');
+    if (li) li.classList.add('active');
+  }
+
+  function openArticle(id, span, quote, meta, n) {
+    panel.hidden = false;
+    document.body.classList.add('panel-open');
+    clear(panelTitle);
+    clear(panelBody);
+    var seq = renderSeq;
+    meta = meta || {};
+    add(panelTitle, [n ? el('span', { class: 'num' }, '[' + n + '] ') : null, clip(meta.site || meta.title || id, 80),
+      meta.date ? el('span', { class: 'src-date' }, ' · ' + fmtDate(meta.date)) : null]);
+    panelBody.appendChild(el('p', { class: 'note' }, 'Loading article…'));
+    getArticle(id).then(function (a) {
+      if (seq !== renderSeq || panel.hidden) return;
+      clear(panelBody);
+      var text = str(a.text);
+      var href = safeUrl(a.url);
+      var parts = span ? splitBytes(text, span.start, span.end) : null;
+      var how = 'exact';
+      if (!parts) { parts = closest(text, quote); how = parts ? 'closest' : 'none'; }
+      add(panelBody, [
+        el('h3', { class: 'art-title' }, clip(a.title || a.id)),
+        el('p', { class: 'meta' }, [a.site, a.author, a.date ? fmtDate(a.date) : null].filter(Boolean).map(function (x) { return clip(x, 80); }).join(' · '),
+          href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null),
+        quote && how === 'closest' ? el('p', { class: 'hint' }, 'This source reports the same point; the highlighted sentence is the closest one in its text.') : null,
+        quote && how === 'none' ? el('p', { class: 'hint' }, 'This source reports the same point in other words.') : null
+      ]);
+      var body = el('div', { class: 'article-text' });
+      if (parts && (how === 'exact' || how === 'closest')) {
+        var mark = el('mark', { class: how === 'exact' ? 'src-sent' : 'src-sent near' }, parts[1]);
+        add(body, [parts[0], mark, parts[2]]);
+        panelBody.appendChild(body);
+        mark.scrollIntoView({ block: 'center' });
+      } else {
+        body.appendChild(document.createTextNode(text));
+        panelBody.appendChild(body);
+      }
+    }).catch(function (e) {
+      if (seq !== renderSeq) return;
+      clear(panelBody);
+      panelBody.appendChild(errorBox(e));
+    });
+    document.getElementById('panel-close').focus({ preventScroll: true });
+  }
+  function closePanel() {
+    panel.hidden = true;
+    document.body.classList.remove('panel-open');
+    markActive(null);
+  }
+
+  /* ---- wiring ---------------------------------------------------------------- */
+
+  document.getElementById('panel-close').addEventListener('click', closePanel);
+  document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && !panel.hidden) closePanel(); });
+  document.getElementById('search').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var q = document.getElementById('q').value.trim();
+    location.hash = q ? '#/search?q=' + encodeURIComponent(q) : '#/';
+  });
+  window.addEventListener('hashchange', route);
+  route();
+})();
