@@ -68,4 +68,13 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
  * borrowed from e (valid until the next call on e). */
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n);
 
+/* ---- reading articles (input.c) ------------------------------------------ */
+/* precis_articles_read over data already in memory (name names it in ids and
+ * messages): the fuzz target's entry point. */
+precis_status pst_articles_read_mem(precis_ctx *ctx, const char *name, const char *data, size_t len,
+                                    precis_article_fn fn, precis_bad_line_fn bad, void *user);
+/* True when data starts (after a BOM and spaces) like markup: '<' and a tag
+ * name, "<!" or "<?". */
+bool pst_looks_like_html(const char *data, size_t len);
+
 #endif

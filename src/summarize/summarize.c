@@ -518,10 +518,12 @@ static const char REASON_REPEATED_HERE[] = "repeated within its document (headli
 /* Is this pasted page text with line structure for src/clean to judge? One
  * long line (Multi-News) or hard-wrapped wire copy (DUC) has none: its lines
  * are not page elements, and line classification would cut prose. */
-static bool needs_cleaning(const ps_doc *d)
+bool ps_text_needs_cleaning(const char *text, size_t len)
 {
-    return d->raw && pt_count_nonblank_lines(d->text, d->len) >= 2 && !pt_text_is_hard_wrapped(d->text, d->len);
+    return pt_count_nonblank_lines(text, len) >= 2 && !pt_text_is_hard_wrapped(text, len);
 }
+
+static bool needs_cleaning(const ps_doc *d) { return d->raw && ps_text_needs_cleaning(d->text, d->len); }
 
 /* Step 0: pasted documents go through src/clean; the rest are used as is. */
 static precis_status clean_documents(work *w, pc_error *err, const precis_cluster *c, size_t max_article)

@@ -26,6 +26,12 @@ struct precis_cluster {
     size_t n, cap;
 };
 
+/* True when pasted text has line structure for src/clean to judge (at least
+ * two non-blank lines, not hard-wrapped): one long line (Multi-News) or
+ * hard-wrapped wire copy (DUC) is used as is. The one rule for every reader
+ * of pasted text (precis_cluster_add, precis_articles_read). */
+bool ps_text_needs_cleaning(const char *text, size_t len);
+
 /* ---- candidate filter (filter.c) ----------------------------------------- */
 
 /* Why a sentence is not article prose, or NULL when it is. s[0..len) is the

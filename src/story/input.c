@@ -1,0 +1,578 @@
+/* Reading articles with metadata (precis_articles_read): one input, format
+ * sniffed from its first bytes, gzip transparent.
+ *
+ *  - WARC / WARC.gz: response records streamed by src/html's reader, each
+ *    page extracted;
+ *  - JSON Lines ('{' first): article objects {"id", "text" | "html", "title",
+ *    "date", "url", "site", "author", "lang"} or Multi-News clusters {"id",
+ *    "documents": [string | article, ...]}, read line by line (an endless
+ *    stdin stream is fine: only one line is held at a time);
+ *  - one HTML page ('<' followed by a tag or "<!"): extracted;
+ *  - anything else: one pasted article, cleaned by src/clean when it has line
+ *    structure (the same rule as precis_cluster_add: ps_text_needs_cleaning).
+ *
+ * JSONL and WARC are streamed, so limits.max_file_bytes caps only the inputs
+ * read whole (a page, a pasted article, WARC on stdin); each JSONL line is
+ * capped by max_line_bytes and each article's text by max_article_bytes. */
+#include "story/story.h"
+#include "clean/clean.h"
+#include "html/html.h"
+#include "summarize/summarize.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#define CHUNK (64 * 1024)
+
+/* A byte source: a gzip-transparent file descriptor or a memory buffer. */
+typedef struct source {
+    gzFile gz;
+    const char *mem;
+    size_t mem_len, mem_pos;
+    pc_buf win;     /* read-ahead window: win.data[pos, win.len) not consumed yet */
+    size_t pos;
+    bool eof, io_error;
+} source;
+
+static size_t source_read(source *s, char *dst, size_t n)
+{
+    if (s->mem) {
+        size_t k = s->mem_len - s->mem_pos < n ? s->mem_len - s->mem_pos : n;
+        memcpy(dst, s->mem + s->mem_pos, k);
+        s->mem_pos += k;
+        return k;
+    }
+    int r = gzread(s->gz, dst, (unsigned)n);
+    if (r < 0) {
+        s->io_error = true;
+        return 0;
+    }
+    return (size_t)r;
+}
+
+/* Makes at least `want` unread bytes available unless the input ends first;
+ * returns the number available. */
+static precis_status source_fill(source *s, size_t want, size_t *avail)
+{
+    while (!s->eof && s->win.len - s->pos < want) {
+        if (s->pos > 0 && s->pos >= s->win.len / 2) { /* slide the window */
+            memmove(s->win.data, s->win.data + s->pos, s->win.len - s->pos);
+            s->win.len -= s->pos;
+            s->pos = 0;
+        }
+        precis_status st = pc_buf_reserve(&s->win, CHUNK + 1);
+        if (st) return st;
+        size_t k = source_read(s, s->win.data + s->win.len, CHUNK);
+        if (!k) s->eof = true;
+        s->win.len += k;
+        s->win.data[s->win.len] = '\0';
+    }
+    *avail = s->win.len - s->pos;
+    return PRECIS_OK;
+}
+
+/* ---- the reader ---------------------------------------------------------- */
+
+typedef struct reader {
+    precis_ctx *ctx;
+    pc_error *err;
+    const precis_limits *lim;
+    const char *name;  /* path for messages and ids; "<stdin>" for "-" */
+    precis_article_fn fn;
+    precis_bad_line_fn bad;
+    void *user;
+    size_t n_articles, n_bad;
+    precis_status worst; /* EPARSE or ELIMIT once a part was skipped */
+    pc_buf line, msg;
+    char why[160]; /* a skip reason built on the fly */
+} reader;
+
+/* Reports a skipped part ("name:LINE: reason") and goes on. */
+static void skip_part(reader *r, precis_status st, size_t line, const char *what, const char *why)
+{
+    r->n_bad++;
+    if (st == PRECIS_ELIMIT) r->worst = PRECIS_ELIMIT;
+    else if (r->worst != PRECIS_ELIMIT) r->worst = PRECIS_EPARSE;
+    if (!r->bad) return;
+    r->msg.len = 0;
+    if (line) pc_buf_printf(&r->msg, "%s:%zu: ", r->name, line);
+    else pc_buf_printf(&r->msg, "%s: ", r->name);
+    if (what && *what) pc_buf_printf(&r->msg, "%s: ", what);
+    pc_buf_puts(&r->msg, why);
+    r->bad(r->user, r->msg.data ? r->msg.data : why);
+}
+
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!pc_is_space((unsigned char)s[i])) return false;
+    return true;
+}
+
+/* ISO 8601 form of a date string as the one date parser reads it; NULL when
+ * it holds no date with a year. */
+static const char *normalise_date(pt_article *a, const char *s, size_t n)
+{
+    pt_date d;
+    char iso[48];
+    if (!pt_date_find(s, n, 0, &d) || !d.year) return NULL;
+    size_t k = pt_date_iso(&d, iso, sizeof iso);
+    if (!k) return NULL;
+    const char *out = NULL;
+    if (pt_article_set(a, &out, iso, k)) return NULL;
+    return out;
+}
+
+/* Hands one finished article to the callback. Blank text is skipped. */
+static precis_status emit(reader *r, pt_article *a, const char *id, size_t line, const char *what)
+{
+    if (!a->text || blank(a->text, a->text_len)) {
+        skip_part(r, PRECIS_EPARSE, line, what, "empty article (no text)");
+        return PRECIS_OK;
+    }
+    if (a->text_len > r->lim->max_article_bytes) {
+        char why[128];
+        snprintf(why, sizeof why, "article text of %zu bytes is over the %zu-byte limit", a->text_len,
+                 r->lim->max_article_bytes);
+        skip_part(r, PRECIS_ELIMIT, line, what, why);
+        return PRECIS_OK;
+    }
+    if (a->date) { /* one form for every source: the date parser's ISO output */
+        const char *iso = normalise_date(a, a->date, strlen(a->date));
+        a->date = iso;
+    }
+    precis_article art = {0};
+    art.id = a->id ? a->id : id;
+    art.url = a->url;
+    art.site = a->site;
+    art.title = a->title;
+    art.author = a->author;
+    art.lang = a->lang;
+    art.date = a->date;
+    art.text = a->text;
+    art.text_len = a->text_len;
+    r->n_articles++;
+    return r->fn(r->user, &art);
+}
+
+/* Pasted text: cleaned when it has line structure, else used as is. On a
+ * skip, *why names the reason and PRECIS_EEMPTY/ELIMIT is returned. */
+static precis_status pasted(reader *r, const char *text, size_t len, pt_article *a, const char **why)
+{
+    if (len > r->lim->max_article_bytes) {
+        snprintf(r->why, sizeof r->why, "article text of %zu bytes is over the %zu-byte limit", len,
+                 r->lim->max_article_bytes);
+        *why = r->why;
+        return PRECIS_ELIMIT;
+    }
+    if (!ps_text_needs_cleaning(text, len)) return pt_article_set(a, &a->text, text, len);
+    pcl_options o;
+    pcl_options_init(&o);
+    o.max_article_bytes = r->lim->max_article_bytes;
+    o.max_line_bytes = r->lim->max_line_bytes;
+    o.name = r->name;
+    pc_error e;
+    pc_error_clear(&e);
+    precis_status st = pcl_clean(text, len, &o, a, &e);
+    if (st == PRECIS_EEMPTY) *why = "nothing but page debris (no article text left after cleaning)";
+    else if (st == PRECIS_ELIMIT) *why = "over a size limit while cleaning";
+    return st;
+}
+
+static precis_status extract_html(reader *r, const char *html, size_t len, const char *url,
+                                  const char *ctype, pt_article *a, const char **why)
+{
+    ph_options o = {0};
+    o.url = url;
+    o.content_type = ctype;
+    o.name = r->name;
+    o.max_article = r->lim->max_article_bytes;
+    pc_error e;
+    pc_error_clear(&e);
+    precis_status st = ph_extract(html, len, &o, a, &e);
+    if (st == PRECIS_EEMPTY) *why = "no article found in the HTML";
+    else if (st == PRECIS_ELIMIT) *why = "HTML over a limit (nesting deeper than 512 or text too long)";
+    else if (st == PRECIS_EPARSE) *why = "malformed HTML";
+    return st;
+}
+
+/* ---- JSON Lines --------------------------------------------------------------- */
+
+static const char *json_str(json_t *o, const char *key, size_t *len)
+{
+    json_t *v = json_object_get(o, key);
+    if (!json_is_string(v)) return NULL;
+    if (len) *len = json_string_length(v);
+    return json_string_value(v);
+}
+
+/* Id from a string or an integer (Multi-News ids are numbers). */
+static const char *json_id(json_t *v, char *buf, size_t cap)
+{
+    if (json_is_string(v) && json_string_length(v)) return json_string_value(v);
+    if (json_is_integer(v)) {
+        snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
+        return buf;
+    }
+    return NULL;
+}
+
+/* The object's metadata wins over what extraction or cleaning guessed. */
+static precis_status take_fields(pt_article *a, json_t *o)
+{
+    static const char *const keys[] = {"url", "site", "title", "author", "lang", "date"};
+    const char **fields[] = {&a->url, &a->site, &a->title, &a->author, &a->lang, &a->date};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+        size_t n;
+        const char *s = json_str(o, keys[k], &n);
+        if (!s || blank(s, n)) continue;
+        precis_status st = pt_article_set(a, fields[k], s, n);
+        if (st) return st;
+    }
+    return PRECIS_OK;
+}
+
+/* One document of a line: an article object or (inside "documents") a string. */
+static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, size_t line)
+{
+    pt_article a;
+    pt_article_init(&a);
+    char idbuf[32];
+    const char *id = json_is_object(doc) ? json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf) : NULL;
+    if (!id) id = fallback_id;
+    const char *why = NULL;
+    precis_status st = PRECIS_OK;
+    if (json_is_string(doc)) {
+        st = pasted(r, json_string_value(doc), json_string_length(doc), &a, &why);
+    } else if (!json_is_object(doc)) {
+        st = PRECIS_EPARSE;
+        why = "a document must be a string or an article object";
+    } else {
+        size_t n;
+        const char *text = json_str(doc, "text", &n);
+        if (text) {
+            st = pasted(r, text, n, &a, &why);
+        } else if ((text = json_str(doc, "html", &n))) {
+            st = extract_html(r, text, n, json_str(doc, "url", NULL), NULL, &a, &why);
+        } else {
+            st = PRECIS_EPARSE;
+            why = "article object has no \"text\" or \"html\" string";
+        }
+        if (!st) st = take_fields(&a, doc);
+    }
+    if (st == PRECIS_ENOMEM) {
+        pt_article_free(&a);
+        return pc_fail(r->err, st, r->name, line, "out of memory");
+    }
+    if (st) {
+        skip_part(r, st == PRECIS_ELIMIT ? st : PRECIS_EPARSE, line, id, why ? why : precis_strerror(st));
+        pt_article_free(&a);
+        return PRECIS_OK;
+    }
+    st = emit(r, &a, id, line, id);
+    pt_article_free(&a);
+    return st;
+}
+
+static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno)
+{
+    if (blank(s, n)) return PRECIS_OK;
+    /* Invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it. */
+    r->line.len = 0;
+    precis_status st = pc_utf8_repair(&r->line, s, n, NULL);
+    if (st) return pc_fail(r->err, st, r->name, lineno, "out of memory");
+    json_error_t jerr;
+    json_t *v = json_loadb(r->line.data, r->line.len, JSON_DISABLE_EOF_CHECK, &jerr);
+    if (!v) {
+        char why[220];
+        snprintf(why, sizeof why, "invalid JSON: %s", jerr.text);
+        skip_part(r, PRECIS_EPARSE, lineno, NULL, why);
+        return PRECIS_OK;
+    }
+    if (!json_is_object(v)) {
+        json_decref(v);
+        skip_part(r, PRECIS_EPARSE, lineno, NULL, "expected a JSON object (an article)");
+        return PRECIS_OK;
+    }
+    char fallback[300];
+    json_t *docs = json_object_get(v, "documents");
+    if (docs && !json_object_get(v, "text") && !json_object_get(v, "html")) {
+        /* A Multi-News cluster: each document an article "ID#k". */
+        if (!json_is_array(docs)) {
+            json_decref(v);
+            skip_part(r, PRECIS_EPARSE, lineno, NULL, "\"documents\" must be an array");
+            return PRECIS_OK;
+        }
+        char cbuf[32];
+        const char *cid = json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
+        size_t k;
+        json_t *doc;
+        json_array_foreach(docs, k, doc) {
+            if (cid) snprintf(fallback, sizeof fallback, "%s#%zu", cid, k + 1);
+            else snprintf(fallback, sizeof fallback, "%s:%zu#%zu", r->name, lineno, k + 1);
+            if ((st = json_doc(r, doc, fallback, lineno))) break;
+        }
+    } else {
+        snprintf(fallback, sizeof fallback, "%s:%zu", r->name, lineno);
+        st = json_doc(r, v, fallback, lineno);
+    }
+    json_decref(v);
+    return st;
+}
+
+static precis_status read_jsonl(reader *r, source *s)
+{
+    size_t lineno = 0, cap = r->lim->max_line_bytes, avail;
+    precis_status st;
+    for (;;) {
+        /* Find the end of the next line without holding more than cap bytes. */
+        size_t scanned = 0;
+        const char *nl = NULL;
+        bool over = false;
+        for (;;) {
+            if ((st = source_fill(s, scanned + 1, &avail))) return pc_fail(r->err, st, r->name, lineno + 1, "out of memory");
+            if (avail == scanned) break; /* end of input */
+            nl = memchr(s->win.data + s->pos + scanned, '\n', avail - scanned);
+            if (nl) break;
+            scanned = avail;
+            if (scanned > cap) { /* drop what we have; keep scanning for the newline */
+                over = true;
+                s->pos = s->win.len;
+                scanned = 0;
+            }
+        }
+        if (!nl && avail == 0 && !over) break;
+        lineno++;
+        size_t n = nl ? (size_t)(nl - (s->win.data + s->pos)) : avail;
+        const char *line = s->win.data + s->pos;
+        s->pos += n + (nl ? 1 : 0);
+        if (over || n > cap) {
+            char why[128];
+            snprintf(why, sizeof why, "line over the %zu-byte limit", cap);
+            skip_part(r, PRECIS_ELIMIT, lineno, NULL, why);
+        } else {
+            if (n && line[n - 1] == '\r') n--;
+            if ((st = json_line(r, line, n, lineno))) return st;
+        }
+        if (!nl) break;
+    }
+    if (s->io_error) return pc_fail(r->err, PRECIS_EIO, r->name, lineno, "read error (corrupt gzip data?)");
+    return PRECIS_OK;
+}
+
+/* ---- WARC ------------------------------------------------------------------ */
+
+static precis_status read_warc(reader *r, ph_warc *w)
+{
+    char id[300];
+    for (;;) {
+        ph_warc_record rec;
+        pc_error e;
+        pc_error_clear(&e);
+        precis_status st = ph_warc_next(w, &rec, &e);
+        if (st == PRECIS_EEMPTY) return PRECIS_OK;
+        snprintf(id, sizeof id, "%s#%zu", r->name, rec.index);
+        if (st == PRECIS_EIO) return pc_fail(r->err, st, r->name, 0, "%s", e.msg);
+        if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, 0, "out of memory");
+        if (st) { /* the reader names the record itself */
+            r->n_bad++;
+            r->worst = st == PRECIS_ELIMIT || r->worst == PRECIS_ELIMIT ? PRECIS_ELIMIT : PRECIS_EPARSE;
+            if (r->bad) r->bad(r->user, e.msg);
+            continue;
+        }
+        pt_article a;
+        pt_article_init(&a);
+        const char *why = NULL;
+        st = extract_html(r, rec.payload, rec.payload_len, rec.target_uri, rec.content_type, &a, &why);
+        if (st == PRECIS_ENOMEM) {
+            pt_article_free(&a);
+            return pc_fail(r->err, st, r->name, 0, "out of memory");
+        }
+        if (st) {
+            char what[64 + 4096];
+            snprintf(what, sizeof what, "record %zu (%s)", rec.index, rec.target_uri ? rec.target_uri : "no URI");
+            skip_part(r, st == PRECIS_ELIMIT ? st : PRECIS_EPARSE, 0, what, why);
+        } else {
+            snprintf(id, sizeof id, "%s#%zu", r->name, rec.index);
+            st = emit(r, &a, id, 0, NULL);
+        }
+        pt_article_free(&a);
+        if (st) return st;
+    }
+}
+
+/* ---- sniffing ------------------------------------------------------------ */
+
+static size_t skip_bom_space(const char *d, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && (unsigned char)d[0] == 0xEF && (unsigned char)d[1] == 0xBB && (unsigned char)d[2] == 0xBF) i = 3;
+    while (i < n && pc_is_space((unsigned char)d[i])) i++;
+    return i;
+}
+
+bool pst_looks_like_html(const char *d, size_t n)
+{
+    size_t i = skip_bom_space(d, n);
+    if (i + 1 >= n || d[i] != '<') return false;
+    unsigned char c = (unsigned char)d[i + 1];
+    return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+typedef enum kind { K_WARC, K_JSONL, K_HTML, K_TEXT } kind;
+
+static kind sniff(const char *d, size_t n)
+{
+    if (ph_looks_like_warc(d, n)) return K_WARC;
+    size_t i = skip_bom_space(d, n);
+    if (i < n && d[i] == '{') return K_JSONL;
+    if (pst_looks_like_html(d, n)) return K_HTML;
+    return K_TEXT;
+}
+
+/* Reads the rest of the source into its window (capped by max_file_bytes). */
+static precis_status slurp(reader *r, source *s)
+{
+    size_t avail, cap = r->lim->max_file_bytes;
+    for (;;) {
+        precis_status st = source_fill(s, s->win.len - s->pos + CHUNK, &avail);
+        if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
+        if (avail > cap)
+            return pc_fail(r->err, PRECIS_ELIMIT, r->name, 0, "input over the %zu-byte limit", cap);
+        if (s->eof) break;
+    }
+    if (s->io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "read error (corrupt gzip data?)");
+    return PRECIS_OK;
+}
+
+static precis_status read_source(reader *r, source *s, const char *path)
+{
+    size_t avail;
+    precis_status st = source_fill(s, 4096, &avail);
+    if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
+    const char *d = s->win.data ? s->win.data + s->pos : "";
+    kind k = sniff(d, avail);
+    if (k == K_JSONL) return read_jsonl(r, s);
+    if (k == K_WARC && path) { /* a file: let the WARC reader stream it */
+        ph_warc *w;
+        pc_error e;
+        pc_error_clear(&e);
+        if ((st = ph_warc_open(path, r->lim->max_file_bytes, &w, &e)))
+            return pc_fail(r->err, st, NULL, 0, "%s", e.msg);
+        st = read_warc(r, w);
+        ph_warc_close(w);
+        return st;
+    }
+    if ((st = slurp(r, s))) return st;
+    d = s->win.data ? s->win.data + s->pos : "";
+    avail = s->win.len - s->pos;
+    if (k == K_WARC) { /* stdin or memory: read whole, then record by record */
+        ph_warc *w;
+        if ((st = ph_warc_open_mem(d, avail, r->name, r->lim->max_file_bytes, &w)))
+            return pc_fail(r->err, st, r->name, 0, "out of memory");
+        st = read_warc(r, w);
+        ph_warc_close(w);
+        return st;
+    }
+    pt_article a;
+    pt_article_init(&a);
+    const char *why = NULL;
+    if (k == K_HTML) {
+        st = extract_html(r, d, avail, NULL, NULL, &a, &why);
+    } else {
+        pc_buf text;
+        pc_buf_init(&text, 0);
+        st = pc_utf8_repair(&text, d, avail, NULL);
+        if (!st) st = pasted(r, text.data ? text.data : "", text.len, &a, &why);
+        pc_buf_free(&text);
+    }
+    if (st == PRECIS_ENOMEM) st = pc_fail(r->err, st, r->name, 0, "out of memory");
+    else if (st) {
+        skip_part(r, st == PRECIS_ELIMIT ? st : PRECIS_EPARSE, 0, NULL, why ? why : precis_strerror(st));
+        st = PRECIS_OK;
+    } else {
+        st = emit(r, &a, r->name, 0, NULL);
+    }
+    pt_article_free(&a);
+    return st;
+}
+
+static precis_status finish(reader *r, precis_status st)
+{
+    pc_buf_free(&r->line);
+    pc_buf_free(&r->msg);
+    if (st) return st;
+    if (r->n_bad) {
+        return pc_fail(r->err, r->worst, r->name, 0, "%zu part%s could not be read as articles", r->n_bad,
+                       r->n_bad == 1 ? "" : "s");
+    }
+    if (!r->n_articles) return pc_fail(r->err, PRECIS_EEMPTY, r->name, 0, "no article found");
+    return PRECIS_OK;
+}
+
+static void reader_init(reader *r, precis_ctx *ctx, const char *name, precis_article_fn fn,
+                        precis_bad_line_fn bad, void *user)
+{
+    memset(r, 0, sizeof *r);
+    r->ctx = ctx;
+    r->err = pc_ctx_err(ctx);
+    r->lim = pc_ctx_limits(ctx);
+    r->name = name;
+    r->fn = fn;
+    r->bad = bad;
+    r->user = user;
+    pc_buf_init(&r->line, 0);
+    pc_buf_init(&r->msg, 0);
+    pc_error_clear(r->err);
+}
+
+precis_status pst_articles_read_mem(precis_ctx *ctx, const char *name, const char *data, size_t len,
+                                    precis_article_fn fn, precis_bad_line_fn bad, void *user)
+{
+    if (!ctx || !name || (!data && len) || !fn) return PRECIS_EINVAL;
+    reader r;
+    reader_init(&r, ctx, name, fn, bad, user);
+    source s = {0};
+    s.mem = data ? data : "";
+    s.mem_len = len;
+    pc_buf_init(&s.win, 0);
+    precis_status st = read_source(&r, &s, NULL);
+    pc_buf_free(&s.win);
+    return finish(&r, st);
+}
+
+precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_article_fn fn,
+                                   precis_bad_line_fn bad, void *user)
+{
+    if (!ctx || !path || !fn) return PRECIS_EINVAL;
+    bool is_stdin = strcmp(path, "-") == 0;
+    reader r;
+    reader_init(&r, ctx, is_stdin ? "<stdin>" : path, fn, bad, user);
+    int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+    if (fd < 0) return finish(&r, pc_fail(r.err, PRECIS_EIO, r.name, 0, "cannot open: %s", strerror(errno)));
+    struct stat sb;
+    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        close(fd);
+        return finish(&r, pc_fail(r.err, PRECIS_EIO, r.name, 0, "is a directory"));
+    }
+    source s = {0};
+    pc_buf_init(&s.win, 0);
+    s.gz = gzdopen(fd, "rb");
+    if (!s.gz) {
+        close(fd);
+        return finish(&r, pc_fail(r.err, PRECIS_ENOMEM, r.name, 0, "out of memory"));
+    }
+    gzbuffer(s.gz, 128 * 1024);
+    precis_status st = read_source(&r, &s, is_stdin ? NULL : path);
+    gzclose(s.gz);
+    pc_buf_free(&s.win);
+    return finish(&r, st);
+}
