@@ -18,6 +18,28 @@ static const char *const DEBRIS_MARKS[] = {
     "advertisement", "related:", "scroll on", "loyal reader", "readers like you",
     "reader like you", "our mission", "terms of service", "privacy policy", "reporting by",
     "editing by", "contributed to this report",
+    /* embedded-tweet, video-player, alert and consent widgets */
+    "tweet with a location", "tweet location history", "add this tweet", "legacy twitter",
+    "media playback is unsupported", "rating is available when the video", "interactive transcript",
+    "feature is not available right now", "please try again later", "javascript",
+    "enable cookies", "breaking news emails", "breaking news alerts", "push notifications",
+    "your notification", "email notifications", "verification email", "check your email",
+    "log in to continue", "thank you for signing up", "invalid email", "presentation-ready copies",
+    "reprints: this copy", "data protection law", "by clicking", "click prev or next",
+    "just one more thing", "we have sent you", "we have sent a confirmation", "if you do not receive",
+    "add as an interest", "check back soon", "earlier story is below", "if you are a current",
+    "text size", "play facebook twitter", "you also agree to", "thank you for reading",
+    "thank you for registering", "purchase a subscription", "subscription is required",
+    "image caption", "toggle caption", "enlarge this image", "continue reading", "get the latest from",
+    "get daily updates", "this material may not be", "watch queue", "already have an account",
+    "personalize content", "learn more, including", "skip x embed", "zip code", "zipcode",
+    "get digital access", "looking for news you can", "correction: an earlier version",
+    /* web-archive crawl notices that stand in for a page the archive could not fetch */
+    "webcrawl", "web crawl", "crawls are part of", "no more 404", "alexa internet",
+    "pages that are referenced", "seed for this crawl", "crawl of outlinks", "web collections",
+    "web captures", "wayback machine", "this crawl", "collaborative project",
+    /* wire photo captions: "FILE - In this Jan. 5, 2016, file photo, ..." */
+    "file - in this", "file -- in this",
 };
 
 static bool is_month_word(const char *w, size_t n)

@@ -123,6 +123,27 @@ TEST(debris_is_never_chosen)
     precis_free(ctx);
 }
 
+/* Widget text and crawl notices that one-line web scrapes carry (invented wording of the kinds). */
+TEST(widget_and_crawl_debris_is_named)
+{
+    static const char *const debris[] = {
+        "Add your thoughts here and tweet with a location to share where you are.",
+        "Media playback is unsupported on your device so the clip of the mayor will not start.",
+        "These crawls are part of an effort to archive pages of the Brindle Valley Gazette.",
+        "FILE - In this March 3, 2019, file photo, Mayor Odile Varsk speaks at Kelby Hall.",
+        "We have sent you a verification email so please click the link inside it.",
+        "Sign up thank you for signing up for the Harbor Post morning alerts.",
+    };
+    for (size_t i = 0; i < sizeof debris / sizeof *debris; i++)
+        CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) != NULL);
+    static const char *const prose[] = {
+        "Mayor Odile Varsk said the file of complaints would go to the council on Monday.",
+        "The ferry operator said crews would crawl through the hull before it sails again.",
+    };
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++)
+        CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
+}
+
 TEST(repeated_sentence_once_with_attribution)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -369,6 +390,7 @@ int main(void)
 {
     RUN(summary_respects_budget_and_spans);
     RUN(debris_is_never_chosen);
+    RUN(widget_and_crawl_debris_is_named);
     RUN(repeated_sentence_once_with_attribution);
     RUN(clean_text_is_used_as_is);
     RUN(json_output_has_the_schema);
