@@ -416,6 +416,7 @@ typedef struct precis_story_options {
     size_t summary_words;  /* summary budget; 0 = 100 */
     size_t max_timeline;   /* timeline entries; 0 = default */
     size_t max_entities;   /* entities listed; 0 = default */
+    double dup_threshold;  /* estimated Jaccard to call an article a copy; 0 = 0.5 */
 } precis_story_options;
 
 /* Builds the story told by articles[0..n) (arrival order; copies of each

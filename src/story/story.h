@@ -29,7 +29,7 @@ typedef struct pst_when {
  * date parser; a missing year is taken from the publication date, moved back a
  * year when that would put the date more than a week after publication),
  * weekdays ("on Tuesday": the latest such day on or before publication, or the
- * next one when the sentence speaks of the future), "yesterday", "today",
+ * first one on or after it when the sentence speaks of the future), "yesterday", "today",
  * "tomorrow", "last/this/next week|month|year", "in 2017" — English and
  * German. pub may be NULL or have no year: relative references are then
  * skipped (and a bare "July 11" too). Writes at most cap results in text
@@ -76,5 +76,83 @@ precis_status pst_articles_read_mem(precis_ctx *ctx, const char *name, const cha
 /* True when data starts (after a BOM and spaces) like markup: '<' and a tag
  * name, "<!" or "<?". */
 bool pst_looks_like_html(const char *data, size_t len);
+
+/* ---- quantities: numbers with what they count or measure ------------------ */
+typedef enum pst_qkind { PST_Q_COUNT, PST_Q_DISTANCE, PST_Q_PERCENT, PST_Q_MONEY } pst_qkind;
+
+typedef struct pst_quantity {
+    double value;       /* distances in metres; money in its unit ("$2 million" = 2e6) */
+    pst_qkind kind;
+    bool hedged;        /* "about", "nearly", "more than", "at least", "dozens" */
+    char unit[24];      /* stem of the counted word ("passeng"), "" when none follows */
+    size_t start, end;  /* byte span in the text (number and unit) */
+} pst_quantity;
+
+/* Finds the quantities in text[start..end): digits ("3,000", "2.5", "14"),
+ * number words ("fourteen", "two hundred", "twenty-five", "a dozen"), with a
+ * distance unit (converted to metres: miles, km, metres, feet, nautical
+ * miles), a percent or a currency, else the stem of the word they count.
+ * Years, clock times and the day numbers of dates (skip[0..n_skip): spans
+ * relative to start, as pst_find_when on text + start gives them) are not
+ * quantities. lang stems the counted word. Writes at most cap in text
+ * order; returns how many. */
+size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t end,
+                           const pst_when *skip, size_t n_skip, pst_quantity *out, size_t cap);
+
+/* ---- story build internals (build.c, coverage.c) -------------------------- */
+/* One sentence of one article, analysed once and shared by the timeline, the
+ * headline choice and the coverage comparison. */
+typedef struct pst_sent {
+    uint32_t doc;               /* index into the articles */
+    uint32_t start, end, flags; /* span in that article's text; PT_SENT_* */
+    uint32_t stem_off, n_stems; /* distinct content-word ids (sorted) in b->stems; no
+                                   numbers, dates or stopwords: what alignment compares */
+    uint32_t q_off, n_q;        /* its quantities in b->quants */
+    pst_when when;              /* its most precise time reference, if has_when */
+    bool has_when;
+    bool fact;                  /* prose worth comparing: not debris, not a headline */
+    float weight;               /* sum of its words' weights */
+} pst_sent;
+
+typedef struct pst_sdoc {
+    const precis_article *a;
+    uint32_t root;              /* the article it is a near-copy of; itself if none */
+    uint32_t n_copies;          /* for a root: articles that copy it */
+    bool has_pub;
+    pt_date pub;
+    uint32_t sent_first, sent_end;
+    uint32_t stem_off, n_stems; /* distinct content words of the whole article */
+} pst_sdoc;
+
+typedef struct pst_build {
+    pt_lang *lang;
+    const precis_article *articles;
+    size_t n;
+    pst_sdoc *docs;
+    size_t n_indep;             /* roots: independent reports */
+    pst_sent *sents;
+    size_t n_sents, cap_sents;
+    uint32_t *stems;
+    size_t n_stems, cap_stems;
+    pst_quantity *quants;
+    size_t n_quants, cap_quants;
+    float *weight;              /* per word id: rarer across reports = more telling */
+    uint32_t *df, *last_doc;
+    size_t n_words, cap_words;
+    uint64_t *vkeys;            /* vocabulary: stem hash -> word id (open addressing) */
+    uint32_t *vvals;
+    size_t vcap;
+} pst_build;
+
+/* Weighted share of the lighter sentence's words that the other one has too
+ * (0..1); *shared gets the number of shared words. */
+double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uint32_t *shared);
+/* Do x and y (of different reports) tell the same fact? */
+bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y);
+/* Appends the "coverage" object (docs/stories.md) for the summary's sentences.
+ * sum_sent[i] is the sentence index of summary sentence i (UINT32_MAX if
+ * not found). */
+precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, size_t n_sum,
+                                pc_buf *out);
 
 #endif

@@ -193,7 +193,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (wd >= 0) {
             int delta = wd - pst_weekday(pub_day); /* this week's day relative to publication */
             int64_t day;
-            if (future) day = pub_day + (delta > 0 ? delta : delta + 7);
+            /* Wire style names the day even for the day of publication: "will meet
+             * on Tuesday" in Tuesday's paper is that day. */
+            if (future) day = pub_day + (delta >= 0 ? delta : delta + 7);
             else day = pub_day + (delta <= 0 ? delta : delta - 7);
             push(out, &k, cap, day_when(day, w[i].start, w[i].end, true));
             continue;

@@ -40,6 +40,9 @@ TEST(weekdays_resolve_against_publication)
     CHECK_STR(when_iso("Protesters gathered on Sunday outside the embassy.", &PUB, 0), "2018-05-27");
     CHECK_STR(when_iso("Police said the suspect was arrested Wednesday.", &PUB, 0), "2018-05-23");
     CHECK_STR(when_iso("The ministers will meet on Friday in Geneva.", &PUB, 0), "2018-06-01");
+    /* The day of publication itself, future or past. */
+    CHECK_STR(when_iso("The advisers will meet in Washington on Tuesday.", &PUB, 0), "2018-05-29");
+    CHECK_STR(when_iso("The advisers met in Washington on Tuesday.", &PUB, 0), "2018-05-29");
     CHECK_STR(when_iso("Die Minister trafen sich am Montag in Berlin.", &PUB, 0), "2018-05-28");
 }
 

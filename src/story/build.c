@@ -1,0 +1,748 @@
+/* precis_story_build: one story's view — headline, sources with their copies,
+ * attributed summary, timeline, entities and the coverage comparison
+ * (docs/stories.md). Every article is split and tokenized once here; the
+ * summary reuses the summarizer, near-copies the MinHash of src/dedup. */
+#include "story.h"
+
+#include "dedup/dedup.h"
+#include "summarize/summarize.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define DEFAULT_TIMELINE 25
+#define DEFAULT_ENTITIES 15
+#define MAX_WHEN 8
+#define MAX_QUANT 32
+
+/* ---- growable arrays ------------------------------------------------------ */
+
+static bool grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return true;
+    size_t n = *cap ? *cap : 64;
+    while (n < need) n *= 2;
+    void *p = realloc(*v, n * elem);
+    if (!p) return false;
+    *v = p;
+    *cap = n;
+    return true;
+}
+#define GROW(v, cap, need) grow((void **)&(v), &(cap), (need), sizeof *(v))
+
+/* ---- vocabulary ----------------------------------------------------------- */
+
+static uint32_t word_id(pst_build *b, const char *stem, size_t n)
+{
+    if (2 * (b->n_words + 1) > b->vcap) {
+        size_t cap = b->vcap ? b->vcap * 2 : 1024;
+        uint64_t *k = calloc(cap, sizeof *k);
+        uint32_t *v = malloc(cap * sizeof *v);
+        if (!k || !v) {
+            free(k);
+            free(v);
+            return UINT32_MAX;
+        }
+        for (size_t i = 0; i < b->vcap; i++) {
+            if (!b->vkeys[i]) continue;
+            size_t s = b->vkeys[i] & (cap - 1);
+            while (k[s]) s = (s + 1) & (cap - 1);
+            k[s] = b->vkeys[i];
+            v[s] = b->vvals[i];
+        }
+        free(b->vkeys);
+        free(b->vvals);
+        b->vkeys = k;
+        b->vvals = v;
+        b->vcap = cap;
+    }
+    uint64_t h = XXH3_64bits(stem, n) | 1; /* 0 marks an empty slot */
+    size_t s = h & (b->vcap - 1);
+    while (b->vkeys[s]) {
+        if (b->vkeys[s] == h) return b->vvals[s];
+        s = (s + 1) & (b->vcap - 1);
+    }
+    if (!GROW(b->df, b->cap_words, b->n_words + 1)) return UINT32_MAX;
+    size_t cap2 = b->cap_words;
+    (void)cap2;
+    b->vkeys[s] = h;
+    b->vvals[s] = (uint32_t)b->n_words;
+    b->df[b->n_words] = 0;
+    return (uint32_t)b->n_words++;
+}
+
+static void build_free(pst_build *b)
+{
+    free(b->docs);
+    free(b->sents);
+    free(b->stems);
+    free(b->quants);
+    free(b->weight);
+    free(b->df);
+    free(b->last_doc);
+    free(b->vkeys);
+    free(b->vvals);
+    pt_lang_close(b->lang);
+}
+
+static int cmp_u32(const void *x, const void *y)
+{
+    uint32_t a = *(const uint32_t *)x, c = *(const uint32_t *)y;
+    return (a > c) - (a < c);
+}
+
+static size_t sort_unique(uint32_t *v, size_t n)
+{
+    if (n > 1) qsort(v, n, sizeof *v, cmp_u32);
+    size_t u = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!u || v[i] != v[u - 1]) v[u++] = v[i];
+    return u;
+}
+
+static bool is_number_word(const char *w)
+{
+    static const char *const N[] = {"one",      "two",      "three",   "four",    "five",
+                                    "six",      "seven",    "eight",   "nine",    "ten",
+                                    "eleven",   "twelve",   "thirteen", "fourteen", "fifteen",
+                                    "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",
+                                    "thirty",   "forty",    "fifty",   "sixty",   "seventy",
+                                    "eighty",   "ninety",   "hundred", "thousand", "million",
+                                    "billion",  "dozen"};
+    if (w[0] >= '0' && w[0] <= '9') return true;
+    for (size_t i = 0; i < sizeof N / sizeof *N; i++)
+        if (!strcmp(N[i], w)) return true;
+    return false;
+}
+
+/* Reporting words say who spoke, not what happened: not evidence that two
+ * sentences tell the same fact. */
+static bool is_reporting_word(const char *w)
+{
+    static const char *const R[] = {"said",   "says",     "say",      "told",     "tell",
+                                    "according", "reported", "reports", "added",   "stated",
+                                    "statement", "officials", "official", "spokesman",
+                                    "spokeswoman", "spokesperson", "sagte", "sagt"};
+    for (size_t i = 0; i < sizeof R / sizeof *R; i++)
+        if (!strcmp(R[i], w)) return true;
+    return false;
+}
+
+static bool in_spans(size_t a, size_t e, const pst_when *w, size_t nw, size_t base,
+                     const pst_quantity *q, size_t nq)
+{
+    for (size_t i = 0; i < nw; i++)
+        if (a < base + w[i].end && base + w[i].start < e) return true;
+    for (size_t i = 0; i < nq; i++)
+        if (a < q[i].end && q[i].start < e) return true;
+    return false;
+}
+
+/* The most telling reference of a sentence: a day beats a week, a month, a year. */
+static size_t best_when(const pst_when *w, size_t n)
+{
+    size_t best = 0;
+    for (size_t i = 1; i < n; i++)
+        if (w[i].precision < w[best].precision) best = i;
+    return best;
+}
+
+/* Splits and tokenizes article d; appends its sentences. */
+static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_t *tmp_cap)
+{
+    pst_sdoc *doc = &b->docs[d];
+    const precis_article *a = doc->a;
+    const char *text = a->text ? a->text : "";
+    size_t len = a->text ? a->text_len : 0;
+    doc->sent_first = (uint32_t)b->n_sents;
+    pt_sentences ss = {0};
+    precis_status st = pt_split_sentences(text, len, &ss);
+    if (st) {
+        pt_sentences_free(&ss);
+        return st;
+    }
+    size_t doc_words = 0;
+    bool root = doc->root == d;
+    for (size_t i = 0; i < ss.n; i++) {
+        const pt_sentence *x = &ss.v[i];
+        if (!GROW(b->sents, b->cap_sents, b->n_sents + 1)) goto nomem;
+        pst_sent *s = &b->sents[b->n_sents];
+        memset(s, 0, sizeof *s);
+        s->doc = d;
+        s->start = x->start;
+        s->end = x->end;
+        s->flags = x->flags;
+        pst_when wv[MAX_WHEN];
+        size_t nwhen = pst_find_when(text + x->start, x->end - x->start,
+                                     doc->has_pub ? &doc->pub : NULL, wv, MAX_WHEN);
+        if (nwhen) {
+            s->when = wv[best_when(wv, nwhen)];
+            s->has_when = true;
+        }
+        if (!GROW(b->quants, b->cap_quants, b->n_quants + MAX_QUANT)) goto nomem;
+        s->q_off = (uint32_t)b->n_quants;
+        s->n_q = (uint32_t)pst_find_quantities(b->lang, text, x->start, x->end, wv, nwhen,
+                                               b->quants + b->n_quants, MAX_QUANT);
+        b->n_quants += s->n_q;
+        s->stem_off = (uint32_t)b->n_stems;
+        size_t pos = x->start, ws, we, n_words = 0;
+        while (pt_next_word(text, x->end, &pos, &ws, &we)) {
+            n_words++;
+            char norm[PT_WORD_MAX + 1];
+            size_t n = pt_normalize(text + ws, we - ws, norm);
+            if (!n || pt_is_stopword(b->lang, norm, n) || is_number_word(norm) ||
+                is_reporting_word(norm))
+                continue;
+            if (in_spans(ws, we, wv, nwhen, x->start, b->quants + s->q_off, s->n_q)) continue;
+            size_t sn;
+            const char *stem = pt_stem(b->lang, norm, n, &sn);
+            uint32_t id = word_id(b, stem, sn);
+            if (id == UINT32_MAX || !GROW(b->stems, b->cap_stems, b->n_stems + 1)) goto nomem;
+            b->stems[b->n_stems++] = id;
+        }
+        s->n_stems = (uint32_t)sort_unique(b->stems + s->stem_off, b->n_stems - s->stem_off);
+        b->n_stems = s->stem_off + s->n_stems;
+        s->fact = !(x->flags & PT_SENT_UNTERMINATED) && n_words >= 6 && s->n_stems >= 3 &&
+                  !ps_debris_reason(text + x->start, x->end - x->start, x->flags, n_words);
+        /* The article's words, for the headline and for document frequencies. */
+        if (!grow((void **)tmp, tmp_cap, doc_words + s->n_stems, sizeof **tmp)) goto nomem;
+        memcpy(*tmp + doc_words, b->stems + s->stem_off, s->n_stems * sizeof **tmp);
+        doc_words += s->n_stems;
+        b->n_sents++;
+    }
+    pt_sentences_free(&ss);
+    doc->sent_end = (uint32_t)b->n_sents;
+    doc_words = sort_unique(*tmp, doc_words);
+    if (!GROW(b->stems, b->cap_stems, b->n_stems + doc_words)) return PRECIS_ENOMEM;
+    doc->stem_off = (uint32_t)b->n_stems;
+    doc->n_stems = (uint32_t)doc_words;
+    memcpy(b->stems + b->n_stems, *tmp, doc_words * sizeof **tmp);
+    b->n_stems += doc_words;
+    if (root)
+        for (size_t k = 0; k < doc_words; k++) b->df[(*tmp)[k]]++;
+    return PRECIS_OK;
+nomem:
+    pt_sentences_free(&ss);
+    return PRECIS_ENOMEM;
+}
+
+/* ---- near-copies ----------------------------------------------------------- */
+
+static precis_status find_copies(pst_build *b, double threshold)
+{
+    pd_index *ix;
+    precis_status st = pd_index_new(threshold, &ix);
+    if (st) return st;
+    uint64_t *toks = NULL;
+    size_t cap = 0;
+    pd_signature *sig = malloc(sizeof *sig);
+    if (!sig) {
+        pd_index_free(ix);
+        return PRECIS_ENOMEM;
+    }
+    for (size_t d = 0; d < b->n && !st; d++) {
+        const precis_article *a = b->docs[d].a;
+        size_t pos = 0, ws, we, n = 0;
+        while (a->text && pt_next_word(a->text, a->text_len, &pos, &ws, &we)) {
+            char norm[PT_WORD_MAX + 1];
+            size_t nl = pt_normalize(a->text + ws, we - ws, norm);
+            if (!grow((void **)&toks, &cap, n + 1, sizeof *toks)) {
+                st = PRECIS_ENOMEM;
+                break;
+            }
+            toks[n++] = pd_token_hash(norm, nl);
+        }
+        if (st) break;
+        pd_minhash(toks, n, PD_DEFAULT_SHINGLE, sig);
+        int64_t dup = -1;
+        st = pd_index_add(ix, (uint32_t)d, sig, &dup, NULL);
+        b->docs[d].root = dup >= 0 ? b->docs[dup].root : (uint32_t)d;
+        if (dup >= 0) b->docs[b->docs[d].root].n_copies++;
+    }
+    free(sig);
+    free(toks);
+    pd_index_free(ix);
+    return st;
+}
+
+/* ---- matching sentences ------------------------------------------------------ */
+
+double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uint32_t *shared)
+{
+    const uint32_t *p = b->stems + x->stem_off, *q = b->stems + y->stem_off;
+    size_t i = 0, j = 0;
+    double w = 0;
+    uint32_t n = 0;
+    while (i < x->n_stems && j < y->n_stems) {
+        if (p[i] < q[j]) i++;
+        else if (p[i] > q[j]) j++;
+        else w += b->weight[p[i]], n++, i++, j++;
+    }
+    if (shared) *shared = n;
+    double lighter = x->weight < y->weight ? x->weight : y->weight;
+    return lighter > 0 ? w / lighter : 0;
+}
+
+bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y)
+{
+    uint32_t n;
+    double o = pst_overlap(b, x, y, &n);
+    return n >= 3 && o >= 0.5;
+}
+
+/* ---- headline --------------------------------------------------------------- */
+
+/* Content-word ids of a title (no new words are added to the vocabulary:
+ * a word no article text uses says nothing about centrality). */
+static size_t title_words(pst_build *b, const char *t, uint32_t *out, size_t cap)
+{
+    size_t pos = 0, ws, we, n = 0, len = strlen(t);
+    while (n < cap && pt_next_word(t, len, &pos, &ws, &we)) {
+        char norm[PT_WORD_MAX + 1];
+        size_t nl = pt_normalize(t + ws, we - ws, norm);
+        if (!nl || pt_is_stopword(b->lang, norm, nl)) continue;
+        size_t sn;
+        const char *stem = pt_stem(b->lang, norm, nl, &sn);
+        uint64_t h = XXH3_64bits(stem, sn) | 1;
+        size_t s = h & (b->vcap - 1);
+        uint32_t id = UINT32_MAX;
+        while (b->vcap && b->vkeys[s]) {
+            if (b->vkeys[s] == h) {
+                id = b->vvals[s];
+                break;
+            }
+            s = (s + 1) & (b->vcap - 1);
+        }
+        out[n++] = id; /* UINT32_MAX: a word of no article */
+    }
+    return n;
+}
+
+static bool doc_has(const pst_build *b, uint32_t d, uint32_t id)
+{
+    const uint32_t *v = b->stems + b->docs[d].stem_off;
+    size_t lo = 0, hi = b->docs[d].n_stems;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] == id) return true;
+        if (v[mid] < id) lo = mid + 1;
+        else hi = mid;
+    }
+    return false;
+}
+
+/* Share of the words of w[0..n) found in the other reports, averaged. */
+static double centrality(const pst_build *b, uint32_t own_root, const uint32_t *w, size_t n)
+{
+    if (!n) return 0;
+    double sum = 0;
+    size_t others = 0;
+    for (size_t d = 0; d < b->n; d++) {
+        if (b->docs[d].root != d || d == own_root) continue;
+        size_t hit = 0;
+        for (size_t k = 0; k < n; k++)
+            if (w[k] != UINT32_MAX && doc_has(b, (uint32_t)d, w[k])) hit++;
+        sum += (double)hit / (double)n;
+        others++;
+    }
+    return others ? sum / (double)others : 1;
+}
+
+/* The title the reports agree with most: its words are found in the other
+ * reports; a title of two words or fewer than three content words loses to
+ * any fuller one. With no title at all: the most central lead sentence. */
+static void choose_headline(pst_build *b, const char **text, size_t *len)
+{
+    double best = -1;
+    *text = NULL;
+    *len = 0;
+    uint32_t w[64];
+    for (size_t d = 0; d < b->n; d++) {
+        const char *t = b->docs[d].a->title;
+        if (!t || !*t) continue;
+        size_t n = title_words(b, t, w, 64);
+        size_t words = pt_count_words(t, strlen(t));
+        double s = centrality(b, b->docs[d].root, w, n);
+        if (n < 3 || words < 4) s -= 1;     /* "Live updates", "John Bolton" */
+        if (words > 20) s -= 0.5;           /* a lead pasted into the title */
+        s += 0.02 * (double)b->docs[b->docs[d].root].n_copies; /* run by several outlets */
+        if (s > best + 1e-9) best = s, *text = t, *len = strlen(t);
+    }
+    if (*text) return;
+    for (size_t d = 0; d < b->n; d++) {
+        if (b->docs[d].root != d) continue;
+        for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end; i++) {
+            const pst_sent *s = &b->sents[i];
+            if (!s->fact) continue;
+            double c = centrality(b, (uint32_t)d, b->stems + s->stem_off, s->n_stems);
+            if (c > best + 1e-9) best = c, *text = b->docs[d].a->text + s->start,
+                                   *len = s->end - s->start;
+            break; /* the lead: the article's first prose sentence */
+        }
+    }
+}
+
+/* ---- JSON helpers ------------------------------------------------------------ */
+
+static precis_status json_str_or_null(pc_buf *o, const char *s)
+{
+    return s ? pc_json_string(o, s, strlen(s)) : pc_buf_puts(o, "null");
+}
+
+/* The sentence with whitespace runs collapsed, as a JSON string. */
+static precis_status json_sentence(pc_buf *o, const char *s, size_t n)
+{
+    pc_buf t;
+    pc_buf_init(&t, 0);
+    precis_status st = PRECIS_OK;
+    bool space = false;
+    for (size_t i = 0; i < n && !st; i++) {
+        if (pc_is_space((unsigned char)s[i])) {
+            space = true;
+            continue;
+        }
+        if (space && t.len) st = pc_buf_putc(&t, ' ');
+        space = false;
+        if (!st) st = pc_buf_putc(&t, s[i]);
+    }
+    if (!st) st = pc_json_string(o, t.data ? t.data : "", t.len);
+    pc_buf_free(&t);
+    return st;
+}
+
+static precis_status json_id(pc_buf *o, const pst_build *b, uint32_t d)
+{
+    const char *id = b->docs[d].a->id;
+    return pc_json_string(o, id ? id : "", id ? strlen(id) : 0);
+}
+
+/* ---- timeline -------------------------------------------------------------- */
+
+typedef struct tl_entry {
+    uint32_t sent;      /* the sentence told */
+    uint32_t group;     /* entry it was merged into, or itself */
+    uint32_t n_sources; /* reports telling it (for the group head) */
+} tl_entry;
+
+static int cmp_when(const pst_build *b, uint32_t x, uint32_t y)
+{
+    const pst_sent *s = &b->sents[x], *t = &b->sents[y];
+    if (s->when.first_day != t->when.first_day) return s->when.first_day < t->when.first_day ? -1 : 1;
+    if (s->when.precision != t->when.precision) return s->when.precision < t->when.precision ? -1 : 1;
+    return (x > y) - (x < y);
+}
+
+static const pst_build *g_sort_build; /* qsort has no user pointer in C11 */
+
+static int cmp_tl(const void *a, const void *c)
+{
+    return cmp_when(g_sort_build, ((const tl_entry *)a)->sent, ((const tl_entry *)c)->sent);
+}
+
+static int cmp_tl_sources(const void *a, const void *c)
+{
+    const tl_entry *x = a, *y = c;
+    if (x->n_sources != y->n_sources) return x->n_sources < y->n_sources ? 1 : -1;
+    return cmp_when(g_sort_build, x->sent, y->sent);
+}
+
+static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
+{
+    tl_entry *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < b->n_sents; i++) {
+        const pst_sent *s = &b->sents[i];
+        if (!s->has_when || !s->fact || b->docs[s->doc].root != s->doc) continue;
+        if (!GROW(v, cap, n + 1)) {
+            free(v);
+            return PRECIS_ENOMEM;
+        }
+        v[n] = (tl_entry){(uint32_t)i, (uint32_t)n, 1};
+        n++;
+    }
+    /* The same event told by several reports is one entry: same date, same fact. */
+    for (size_t i = 0; i < n; i++) {
+        const pst_sent *s = &b->sents[v[i].sent];
+        for (size_t j = 0; j < i; j++) {
+            if (v[j].group != j) continue;
+            const pst_sent *t = &b->sents[v[j].sent];
+            if (s->when.first_day != t->when.first_day || s->when.last_day != t->when.last_day)
+                continue;
+            uint32_t shared;
+            double ov = pst_overlap(b, s, t, &shared);
+            if (shared >= 2 && ov >= 0.4) {
+                v[i].group = (uint32_t)j;
+                break;
+            }
+        }
+    }
+    /* Sources per group (distinct reports). */
+    size_t heads = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].group != i) continue;
+        uint32_t cnt = 0;
+        for (size_t j = i; j < n; j++) {
+            if (v[j].group != i) continue;
+            bool seen = false;
+            for (size_t k = i; k < j && !seen; k++)
+                if (v[k].group == i && b->sents[v[k].sent].doc == b->sents[v[j].sent].doc) seen = true;
+            if (!seen) cnt++;
+        }
+        v[i].n_sources = cnt;
+        heads++;
+    }
+    /* Heads first, the best told kept when there are too many. */
+    tl_entry *h = malloc((heads ? heads : 1) * sizeof *h);
+    if (!h) {
+        free(v);
+        return PRECIS_ENOMEM;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (v[i].group == i) h[k] = v[i], h[k].group = (uint32_t)i, k++;
+    g_sort_build = b;
+    if (k > max_entries) {
+        qsort(h, k, sizeof *h, cmp_tl_sources);
+        k = max_entries;
+    }
+    qsort(h, k, sizeof *h, cmp_tl);
+    precis_status st = pc_buf_puts(o, "\"timeline\":[");
+    for (size_t i = 0; i < k && !st; i++) {
+        const pst_sent *s = &b->sents[h[i].sent];
+        const char *text = b->docs[s->doc].a->text;
+        char iso[48];
+        pst_when_iso(&s->when, iso, sizeof iso);
+        st = pc_buf_printf(o, "%s{\"date\":\"%s\",\"text\":", i ? "," : "", iso);
+        if (!st) st = json_sentence(o, text + s->start, s->end - s->start);
+        if (!st) st = pc_buf_puts(o, ",\"doc\":");
+        if (!st) st = json_id(o, b, s->doc);
+        if (!st) st = pc_buf_puts(o, ",\"when\":");
+        if (!st) st = json_sentence(o, text + s->start + s->when.start, s->when.end - s->when.start);
+        if (!st) st = pc_buf_printf(o, ",\"relative\":%s,\"sources\":[", s->when.relative ? "true" : "false");
+        bool first = true;
+        for (size_t j = h[i].group; j < n && !st; j++) {
+            if (v[j].group != h[i].group) continue;
+            uint32_t d = b->sents[v[j].sent].doc;
+            bool seen = false;
+            for (size_t m = h[i].group; m < j && !seen; m++)
+                if (v[m].group == h[i].group && b->sents[v[m].sent].doc == d) seen = true;
+            if (seen) continue;
+            if (!first) st = pc_buf_putc(o, ',');
+            first = false;
+            if (!st) st = json_id(o, b, d);
+        }
+        if (!st) st = pc_buf_puts(o, "]}");
+    }
+    if (!st) st = pc_buf_putc(o, ']');
+    free(h);
+    free(v);
+    return st;
+}
+
+/* ---- entities ------------------------------------------------------------------ */
+
+static precis_status entities_json(pst_build *b, size_t max_entities, pc_buf *o)
+{
+    pst_entities *e;
+    precis_status st = pst_entities_new(&e);
+    if (st) return st;
+    uint32_t k = 0;
+    for (size_t d = 0; d < b->n && !st; d++) {
+        if (b->docs[d].root != d || !b->docs[d].a->text) continue;
+        pt_sentences ss = {0};
+        st = pt_split_sentences(b->docs[d].a->text, b->docs[d].a->text_len, &ss);
+        if (!st) st = pst_entities_add(e, k++, b->docs[d].a->text, b->docs[d].a->text_len, &ss);
+        pt_sentences_free(&ss);
+    }
+    const pst_entity *v = NULL;
+    size_t n = 0;
+    if (!st) st = pst_entities_rank(e, &v, &n);
+    if (!st) st = pc_buf_puts(o, "\"entities\":[");
+    for (size_t i = 0; i < n && i < max_entities && !st; i++) {
+        st = pc_buf_puts(o, i ? ",{\"name\":" : "{\"name\":");
+        if (!st) st = pc_json_string(o, v[i].name, strlen(v[i].name));
+        if (!st)
+            st = pc_buf_printf(o, ",\"type\":\"%s\",\"sources\":%u,\"mentions\":%u}",
+                               pst_entity_type_name(v[i].type), v[i].sources, v[i].mentions);
+    }
+    if (!st) st = pc_buf_putc(o, ']');
+    pst_entities_free(e);
+    return st;
+}
+
+/* ---- the story ------------------------------------------------------------------ */
+
+static precis_status sources_json(const pst_build *b, pc_buf *o)
+{
+    precis_status st = pc_buf_puts(o, "\"sources\":[");
+    for (size_t d = 0; d < b->n && !st; d++) {
+        const precis_article *a = b->docs[d].a;
+        st = pc_buf_puts(o, d ? ",{\"id\":" : "{\"id\":");
+        if (!st) st = json_id(o, b, (uint32_t)d);
+        if (!st) st = pc_buf_puts(o, ",\"url\":");
+        if (!st) st = json_str_or_null(o, a->url);
+        if (!st) st = pc_buf_puts(o, ",\"site\":");
+        if (!st) st = json_str_or_null(o, a->site);
+        if (!st) st = pc_buf_puts(o, ",\"title\":");
+        if (!st) st = json_str_or_null(o, a->title);
+        if (!st) st = pc_buf_puts(o, ",\"date\":");
+        if (!st) st = json_str_or_null(o, a->date);
+        if (!st) st = pc_buf_puts(o, ",\"author\":");
+        if (!st) st = json_str_or_null(o, a->author);
+        if (!st) st = pc_buf_puts(o, ",\"lang\":");
+        if (!st) st = json_str_or_null(o, a->lang);
+        if (!st) st = pc_buf_puts(o, ",\"duplicate_of\":");
+        if (!st) st = b->docs[d].root == d ? pc_buf_puts(o, "null") : json_id(o, b, b->docs[d].root);
+        if (!st) st = pc_buf_putc(o, '}');
+    }
+    if (!st) st = pc_buf_putc(o, ']');
+    return st;
+}
+
+/* The sentence of article d that starts at byte `start` (the summarizer uses
+ * the same splitter, so its spans are ours). */
+static uint32_t sentence_at(const pst_build *b, uint32_t d, size_t start)
+{
+    for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end; i++)
+        if (b->sents[i].start <= start && start < b->sents[i].end) return i;
+    return UINT32_MAX;
+}
+
+precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_article *articles,
+                                 size_t n, const precis_story_options *opts, char **json_out,
+                                 size_t *json_len)
+{
+    if (!ctx || (!articles && n) || !json_out) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    *json_out = NULL;
+    if (json_len) *json_len = 0;
+    if (!id) id = "story";
+    if (!n) return pc_fail(err, PRECIS_EEMPTY, NULL, 0, "story %s: no article", id);
+    if (n > UINT32_MAX / 2) return pc_fail(err, PRECIS_ELIMIT, NULL, 0, "story %s: too many articles", id);
+    precis_story_options o = {0};
+    if (opts) o = *opts;
+    size_t max_tl = o.max_timeline ? o.max_timeline : DEFAULT_TIMELINE;
+    size_t max_ent = o.max_entities ? o.max_entities : DEFAULT_ENTITIES;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!articles[i].id) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "story %s: article %zu has no id", id, i + 1);
+        total += articles[i].text_len;
+        if (articles[i].text_len > UINT32_MAX)
+            return pc_fail(err, PRECIS_ELIMIT, NULL, 0, "story %s: article %s is too long", id, articles[i].id);
+    }
+
+    pst_build b = {0};
+    precis_status st = pt_lang_open(pc_ctx_lang(ctx), &b.lang, err);
+    if (st) return st;
+    b.articles = articles;
+    b.n = n;
+    b.docs = calloc(n, sizeof *b.docs);
+    if (!b.docs) {
+        build_free(&b);
+        return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    }
+    for (size_t d = 0; d < n; d++) {
+        b.docs[d].a = &articles[d];
+        b.docs[d].root = (uint32_t)d;
+        pt_date pd;
+        const char *ds = articles[d].date;
+        if (ds && pt_date_find(ds, strlen(ds), 0, &pd) && pd.year > 0 && pd.month > 0 && pd.day > 0) {
+            b.docs[d].pub = pd;
+            b.docs[d].has_pub = true;
+        }
+    }
+    st = find_copies(&b, o.dup_threshold);
+    uint32_t *tmp = NULL;
+    size_t tmp_cap = 0;
+    for (size_t d = 0; d < n && !st; d++) st = analyse_doc(&b, (uint32_t)d, &tmp, &tmp_cap);
+    free(tmp);
+    for (size_t d = 0; d < n; d++) b.n_indep += b.docs[d].root == d;
+    if (!st && !(b.weight = malloc((b.n_words ? b.n_words : 1) * sizeof *b.weight))) st = PRECIS_ENOMEM;
+    if (!st) {
+        /* Words every report uses tell facts apart less than rare ones. */
+        for (size_t w = 0; w < b.n_words; w++)
+            b.weight[w] = (float)log(1.0 + (double)(b.n_indep + 1) / (double)(b.df[w] + 1));
+        for (size_t i = 0; i < b.n_sents; i++) {
+            float s = 0;
+            for (uint32_t k = 0; k < b.sents[i].n_stems; k++) s += b.weight[b.stems[b.sents[i].stem_off + k]];
+            b.sents[i].weight = s;
+        }
+    }
+
+    /* The summary, over independent reports only (copies would count twice). */
+    precis_cluster *cl = NULL;
+    precis_summary *sum = NULL;
+    uint32_t *cl_doc = NULL;
+    if (!st) st = precis_cluster_new(ctx, id, &cl);
+    if (!st && !(cl_doc = malloc(n * sizeof *cl_doc))) st = PRECIS_ENOMEM;
+    for (size_t d = 0; d < n && !st; d++) {
+        if (b.docs[d].root != d) continue;
+        cl_doc[precis_cluster_count(cl)] = (uint32_t)d;
+        st = precis_cluster_add_clean(ctx, cl, articles[d].id, articles[d].text ? articles[d].text : "",
+                                      articles[d].text_len);
+    }
+    if (!st) {
+        precis_summary_options so = {.max_words = o.summary_words ? o.summary_words : 100};
+        st = precis_summarize(ctx, cl, &so, &sum);
+        if (st == PRECIS_EEMPTY) {
+            char msg[sizeof err->msg];
+            memcpy(msg, err->msg, sizeof msg);
+            pc_fail(err, st, NULL, 0, "story %s: %s", id, msg);
+        }
+    }
+    size_t n_sum = precis_summary_count(sum);
+    uint32_t *sum_sent = NULL;
+    if (!st && !(sum_sent = malloc((n_sum ? n_sum : 1) * sizeof *sum_sent))) st = PRECIS_ENOMEM;
+    for (size_t i = 0; !st && i < n_sum; i++) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(sum, i);
+        sum_sent[i] = sentence_at(&b, cl_doc[x->doc], x->start);
+    }
+
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    if (!st) st = pc_buf_puts(&out, "{\"id\":");
+    if (!st) st = pc_json_string(&out, id, strlen(id));
+    if (!st) {
+        const char *h;
+        size_t hl;
+        choose_headline(&b, &h, &hl);
+        st = pc_buf_puts(&out, ",\"headline\":");
+        if (!st) st = h ? json_sentence(&out, h, hl) : pc_buf_puts(&out, "null");
+    }
+    if (!st) st = pc_buf_printf(&out, ",\"n_sources\":%zu,\"n_reports\":%zu,", n, b.n_indep);
+    if (!st) st = sources_json(&b, &out);
+    if (!st) {
+        char *sj;
+        size_t sl;
+        st = precis_summary_json(sum, &sj, &sl);
+        if (!st) {
+            st = pc_buf_puts(&out, ",\"summary\":");
+            if (!st) st = pc_buf_append(&out, sj, sl);
+            precis_text_free(sj);
+        }
+    }
+    if (!st) st = pc_buf_putc(&out, ',');
+    if (!st) st = timeline_json(&b, max_tl, &out);
+    if (!st) st = pc_buf_putc(&out, ',');
+    if (!st) st = entities_json(&b, max_ent, &out);
+    if (!st) st = pc_buf_putc(&out, ',');
+    if (!st) st = pst_coverage_json(&b, sum_sent, n_sum, &out);
+    if (!st) st = pc_buf_putc(&out, '}');
+    (void)total;
+    free(sum_sent);
+    free(cl_doc);
+    precis_summary_free(sum);
+    precis_cluster_free(cl);
+    build_free(&b);
+    if (st) {
+        pc_buf_free(&out);
+        if (st == PRECIS_ENOMEM) return pc_fail(err, st, NULL, 0, "story %s: out of memory", id);
+        if (!err->msg[0]) pc_fail(err, st, NULL, 0, "story %s: %s", id, precis_strerror(st));
+        return st;
+    }
+    *json_out = pc_buf_detach(&out, json_len);
+    return *json_out ? PRECIS_OK : pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+}

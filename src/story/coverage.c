@@ -1,0 +1,657 @@
+/* Coverage comparison: which reports carry which facts (docs/stories.md).
+ * A fact is a prose sentence; two reports carry the same fact when they have
+ * sentences sharing most of their telling words (pst_same_fact). On those
+ * aligned pairs the figures, dates and names are compared: that is where
+ * sources contradict each other. Copies of a report are not corroboration. */
+#include "story.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LISTED 8     /* unique facts / omissions listed per source */
+#define UNIQUE_CONTAIN 0.75 /* share of a fact's words another report has: not unique */
+#define OMIT_CONTAIN 0.6    /* ... and has not left it out */
+
+typedef struct cov {
+    const pst_build *b;
+    uint32_t *indep;      /* per article: index among reports (a copy: its original's) */
+    uint32_t *report_doc; /* per report: its article */
+    size_t words;         /* uint64 words per bitset */
+    uint64_t *cover;      /* per sentence: reports (other than its own) with the same fact */
+    uint32_t *n_cover;
+    uint32_t *match;      /* aligned pairs (sentence a, sentence b), a < b */
+    size_t n_match, cap_match;
+} cov;
+
+static bool grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap) return true;
+    size_t n = *cap ? *cap : 64;
+    while (n < need) n *= 2;
+    void *p = realloc(*v, n * elem);
+    if (!p) return false;
+    *v = p;
+    *cap = n;
+    return true;
+}
+
+static inline bool bit(const uint64_t *set, size_t i) { return set[i / 64] >> (i % 64) & 1; }
+static inline void set_bit(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }
+
+static bool is_report_sent(const pst_build *b, const pst_sent *s)
+{
+    return s->fact && b->docs[s->doc].root == s->doc;
+}
+
+/* Aligns every fact with the facts of the other reports through an inverted
+ * index of words: only sentences sharing a word are compared. */
+static precis_status align(cov *c)
+{
+    const pst_build *b = c->b;
+    size_t n_words = b->n_words;
+    uint32_t *head = malloc((n_words + 1) * sizeof *head);
+    size_t n_post = 0;
+    for (size_t i = 0; i < b->n_sents; i++)
+        if (is_report_sent(b, &b->sents[i])) n_post += b->sents[i].n_stems;
+    uint32_t *post = malloc((n_post ? n_post : 1) * sizeof *post);
+    uint32_t *stamp = malloc((b->n_sents ? b->n_sents : 1) * sizeof *stamp);
+    uint32_t *cand = malloc((b->n_sents ? b->n_sents : 1) * sizeof *cand);
+    if (!head || !post || !stamp || !cand) {
+        free(head), free(post), free(stamp), free(cand);
+        return PRECIS_ENOMEM;
+    }
+    /* Counting sort of postings by word. */
+    memset(head, 0, (n_words + 1) * sizeof *head);
+    for (size_t i = 0; i < b->n_sents; i++)
+        if (is_report_sent(b, &b->sents[i]))
+            for (uint32_t k = 0; k < b->sents[i].n_stems; k++) head[b->stems[b->sents[i].stem_off + k] + 1]++;
+    for (size_t w = 0; w < n_words; w++) head[w + 1] += head[w];
+    uint32_t *fill = malloc((n_words ? n_words : 1) * sizeof *fill);
+    if (!fill) {
+        free(head), free(post), free(stamp), free(cand);
+        return PRECIS_ENOMEM;
+    }
+    memcpy(fill, head, n_words * sizeof *fill);
+    for (size_t i = 0; i < b->n_sents; i++)
+        if (is_report_sent(b, &b->sents[i]))
+            for (uint32_t k = 0; k < b->sents[i].n_stems; k++)
+                post[fill[b->stems[b->sents[i].stem_off + k]]++] = (uint32_t)i;
+    free(fill);
+    for (size_t i = 0; i < b->n_sents; i++) stamp[i] = UINT32_MAX;
+    precis_status st = PRECIS_OK;
+    for (size_t i = 0; i < b->n_sents && !st; i++) {
+        const pst_sent *s = &b->sents[i];
+        if (!is_report_sent(b, s)) continue;
+        size_t nc = 0;
+        for (uint32_t k = 0; k < s->n_stems; k++) {
+            uint32_t w = b->stems[s->stem_off + k];
+            for (uint32_t p = head[w]; p < head[w + 1]; p++) {
+                uint32_t t = post[p];
+                if (t <= i || b->sents[t].doc == s->doc || stamp[t] == i) continue;
+                stamp[t] = (uint32_t)i;
+                cand[nc++] = t;
+            }
+        }
+        for (size_t k = 0; k < nc; k++) {
+            const pst_sent *t = &b->sents[cand[k]];
+            if (!pst_same_fact(b, s, t)) continue;
+            uint32_t rs = c->indep[s->doc], rt = c->indep[t->doc];
+            if (!bit(c->cover + i * c->words, rt)) set_bit(c->cover + i * c->words, rt), c->n_cover[i]++;
+            if (!bit(c->cover + cand[k] * c->words, rs))
+                set_bit(c->cover + cand[k] * c->words, rs), c->n_cover[cand[k]]++;
+            if (!grow((void **)&c->match, &c->cap_match, 2 * (c->n_match + 1), sizeof *c->match)) {
+                st = PRECIS_ENOMEM;
+                break;
+            }
+            c->match[2 * c->n_match] = (uint32_t)i;
+            c->match[2 * c->n_match + 1] = cand[k];
+            c->n_match++;
+        }
+    }
+    free(head), free(post), free(stamp), free(cand);
+    return st;
+}
+
+/* Weighted share of s's words that article d uses anywhere. */
+static double contained_in_doc(const pst_build *b, const pst_sent *s, uint32_t d)
+{
+    const uint32_t *v = b->stems + s->stem_off, *w = b->stems + b->docs[d].stem_off;
+    size_t i = 0, j = 0;
+    double hit = 0;
+    while (i < s->n_stems && j < b->docs[d].n_stems) {
+        if (v[i] < w[j]) i++;
+        else if (v[i] > w[j]) j++;
+        else hit += b->weight[v[i]], i++, j++;
+    }
+    return s->weight > 0 ? hit / s->weight : 0;
+}
+
+static precis_status put_id(pc_buf *o, const pst_build *b, uint32_t d)
+{
+    const char *id = b->docs[d].a->id;
+    return pc_json_string(o, id, strlen(id));
+}
+
+static precis_status put_text(pc_buf *o, const pst_build *b, const pst_sent *s)
+{
+    const char *t = b->docs[s->doc].a->text + s->start;
+    size_t n = s->end - s->start;
+    pc_buf tmp;
+    pc_buf_init(&tmp, 0);
+    precis_status st = PRECIS_OK;
+    bool space = false;
+    for (size_t i = 0; i < n && !st; i++) {
+        if (pc_is_space((unsigned char)t[i])) {
+            space = true;
+            continue;
+        }
+        if (space && tmp.len) st = pc_buf_putc(&tmp, ' ');
+        space = false;
+        if (!st) st = pc_buf_putc(&tmp, t[i]);
+    }
+    if (!st) st = pc_json_string(o, tmp.data ? tmp.data : "", tmp.len);
+    pc_buf_free(&tmp);
+    return st;
+}
+
+/* ---- conflicts ---------------------------------------------------------------- */
+
+typedef enum ckind { C_FIGURE, C_DISTANCE, C_PERCENT, C_MONEY, C_DATE, C_NAME } ckind;
+static const char *const CKIND[] = {"figure", "distance", "percent", "money", "date", "name"};
+
+typedef struct claim {
+    uint32_t sent;
+    double value;      /* figure, metres, day number; names: 0 */
+    size_t vs, ve;     /* the value as printed: span in the article text */
+} claim;
+
+typedef struct conflict_edge {
+    ckind kind;
+    char about[24];    /* counted word's stem, "" */
+    claim a, b;
+    uint32_t group;
+} conflict_edge;
+
+static bool close_enough(double x, double y, bool hedged, ckind k)
+{
+    double tol = k == C_FIGURE ? 0 : 0.1; /* conversions round: "53 miles" is "85 km" */
+    if (hedged) tol = 0.25;
+    double m = fabs(x) > fabs(y) ? fabs(x) : fabs(y);
+    return fabs(x - y) <= tol * m + 1e-9;
+}
+
+static ckind kind_of(pst_qkind q)
+{
+    switch (q) {
+    case PST_Q_DISTANCE: return C_DISTANCE;
+    case PST_Q_PERCENT: return C_PERCENT;
+    case PST_Q_MONEY: return C_MONEY;
+    default: return C_FIGURE;
+    }
+}
+
+static precis_status push_edge(conflict_edge **v, size_t *n, size_t *cap, conflict_edge e)
+{
+    if (!grow((void **)v, cap, *n + 1, sizeof **v)) return PRECIS_ENOMEM;
+    (*v)[(*n)++] = e;
+    return PRECIS_OK;
+}
+
+/* Figures of an aligned pair: equal ones agree; what is left over of one kind
+ * (one on each side, or the same counted word) disagrees. */
+static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t ti, conflict_edge **v,
+                                     size_t *n, size_t *cap)
+{
+    const pst_sent *s = &b->sents[si], *t = &b->sents[ti];
+    if (!s->n_q || !t->n_q) return PRECIS_OK;
+    const pst_quantity *qs = b->quants + s->q_off, *qt = b->quants + t->q_off;
+    bool used_s[32] = {0}, used_t[32] = {0};
+    for (uint32_t i = 0; i < s->n_q; i++)
+        for (uint32_t j = 0; j < t->n_q; j++)
+            if (!used_t[j] && qs[i].kind == qt[j].kind &&
+                close_enough(qs[i].value, qt[j].value, qs[i].hedged || qt[j].hedged, kind_of(qs[i].kind))) {
+                used_s[i] = used_t[j] = true;
+                break;
+            }
+    for (int k = PST_Q_COUNT; k <= PST_Q_MONEY; k++) {
+        uint32_t ls = UINT32_MAX, lt = UINT32_MAX, cs = 0, ct = 0;
+        for (uint32_t i = 0; i < s->n_q; i++)
+            if (!used_s[i] && (int)qs[i].kind == k) ls = i, cs++;
+        for (uint32_t j = 0; j < t->n_q; j++)
+            if (!used_t[j] && (int)qt[j].kind == k) lt = j, ct++;
+        if (!cs || !ct) continue;
+        /* Same counted word first ("14 passengers" vs "11 passengers"). */
+        for (uint32_t i = 0; i < s->n_q; i++) {
+            if (used_s[i] || (int)qs[i].kind != k || !qs[i].unit[0]) continue;
+            for (uint32_t j = 0; j < t->n_q; j++) {
+                if (used_t[j] || (int)qt[j].kind != k || strcmp(qs[i].unit, qt[j].unit)) continue;
+                used_s[i] = used_t[j] = true;
+                conflict_edge e = {.kind = kind_of(qs[i].kind)};
+                memcpy(e.about, qs[i].unit, sizeof e.about);
+                e.a = (claim){si, qs[i].value, qs[i].start, qs[i].end};
+                e.b = (claim){ti, qt[j].value, qt[j].start, qt[j].end};
+                precis_status st = push_edge(v, n, cap, e);
+                if (st) return st;
+                cs--, ct--;
+                break;
+            }
+        }
+        if (cs != 1 || ct != 1) continue;
+        for (uint32_t i = 0; i < s->n_q; i++)
+            if (!used_s[i] && (int)qs[i].kind == k) ls = i;
+        for (uint32_t j = 0; j < t->n_q; j++)
+            if (!used_t[j] && (int)qt[j].kind == k) lt = j;
+        /* One figure left on each side: the same thing unless they count different words. */
+        if (k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0] && strcmp(qs[ls].unit, qt[lt].unit))
+            continue;
+        conflict_edge e = {.kind = kind_of((pst_qkind)k)};
+        memcpy(e.about, qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof e.about);
+        e.a = (claim){si, qs[ls].value, qs[ls].start, qs[ls].end};
+        e.b = (claim){ti, qt[lt].value, qt[lt].start, qt[lt].end};
+        precis_status st = push_edge(v, n, cap, e);
+        if (st) return st;
+    }
+    return PRECIS_OK;
+}
+
+/* Capitalised words after the first of a sentence: the names it gives. */
+typedef struct nameword {
+    size_t s, e;
+    char norm[PT_WORD_MAX + 1];
+    char prev[PT_WORD_MAX + 1]; /* the word before, normalised ("skipper") */
+} nameword;
+
+static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
+{
+    const char *text = b->docs[x->doc].a->text;
+    size_t pos = x->start, ws, we, k = 0;
+    bool first = true;
+    char prev[PT_WORD_MAX + 1] = "";
+    while (k < cap && pt_next_word(text, x->end, &pos, &ws, &we)) {
+        unsigned char c = (unsigned char)text[ws];
+        char norm[PT_WORD_MAX + 1];
+        size_t nl = pt_normalize(text + ws, we - ws, norm);
+        if (!first && c >= 'A' && c <= 'Z' && nl >= 3 && !pt_is_stopword(b->lang, norm, nl)) {
+            out[k].s = ws;
+            out[k].e = we;
+            memcpy(out[k].norm, norm, nl + 1);
+            memcpy(out[k].prev, prev, sizeof prev);
+            k++;
+        }
+        memcpy(prev, norm, nl + 1);
+        first = false;
+    }
+    return k;
+}
+
+static bool doc_mentions(const pst_build *b, uint32_t d, const char *norm)
+{
+    const char *t = b->docs[d].a->text;
+    size_t pos = 0, ws, we, n = b->docs[d].a->text_len;
+    while (pt_next_word(t, n, &pos, &ws, &we)) {
+        char w[PT_WORD_MAX + 1];
+        pt_normalize(t + ws, we - ws, w);
+        if (!strcmp(w, norm)) return true;
+    }
+    return false;
+}
+
+static size_t edit_distance(const char *x, const char *y)
+{
+    size_t n = strlen(x), m = strlen(y);
+    if (n > 40 || m > 40) return 99;
+    size_t row[41];
+    for (size_t j = 0; j <= m; j++) row[j] = j;
+    for (size_t i = 1; i <= n; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= m; j++) {
+            size_t up = row[j];
+            size_t best = diag + (x[i - 1] != y[j - 1]);
+            if (row[j] + 1 < best) best = row[j] + 1;
+            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[m];
+}
+
+/* Names of an aligned pair: a name of one report that the other never uses,
+ * spelt nearly the same as one it does use in the same place ("Vell" and
+ * "Bell"), is the same person or thing named differently. */
+static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti, conflict_edge **v,
+                                   size_t *n, size_t *cap)
+{
+    nameword ns[24], nt[24];
+    size_t a = name_words(b, &b->sents[si], ns, 24), c = name_words(b, &b->sents[ti], nt, 24);
+    uint32_t ds = b->sents[si].doc, dt = b->sents[ti].doc;
+    for (size_t i = 0; i < a; i++) {
+        for (size_t j = 0; j < c; j++) {
+            if (!strcmp(ns[i].norm, nt[j].norm)) continue;
+            size_t ls = strlen(ns[i].norm), lt = strlen(nt[j].norm);
+            size_t lim = (ls < lt ? ls : lt) / 3;
+            if (lim < 1) lim = 1;
+            bool near = ls >= 4 && lt >= 4 && edit_distance(ns[i].norm, nt[j].norm) <= lim;
+            bool same_place = ns[i].prev[0] && !strcmp(ns[i].prev, nt[j].prev) &&
+                              !pt_is_stopword(b->lang, ns[i].prev, strlen(ns[i].prev));
+            if (!near && !same_place) continue;
+            if (doc_mentions(b, dt, ns[i].norm) || doc_mentions(b, ds, nt[j].norm)) continue;
+            conflict_edge e = {.kind = C_NAME};
+            e.a = (claim){si, 0, ns[i].s, ns[i].e};
+            e.b = (claim){ti, 0, nt[j].s, nt[j].e};
+            size_t pl = strlen(ns[i].prev);
+            if (same_place) memcpy(e.about, ns[i].prev, pl < sizeof e.about ? pl + 1 : sizeof e.about - 1);
+            precis_status st = push_edge(v, n, cap, e);
+            if (st) return st;
+        }
+    }
+    return PRECIS_OK;
+}
+
+static precis_status compare_dates(const pst_build *b, uint32_t si, uint32_t ti, conflict_edge **v,
+                                   size_t *n, size_t *cap)
+{
+    const pst_sent *s = &b->sents[si], *t = &b->sents[ti];
+    if (!s->has_when || !t->has_when || s->when.precision != PST_DAY || t->when.precision != PST_DAY ||
+        s->when.first_day == t->when.first_day)
+        return PRECIS_OK;
+    conflict_edge e = {.kind = C_DATE};
+    e.a = (claim){si, (double)s->when.first_day, s->start + s->when.start, s->start + s->when.end};
+    e.b = (claim){ti, (double)t->when.first_day, t->start + t->when.start, t->start + t->when.end};
+    return push_edge(v, n, cap, e);
+}
+
+static uint32_t find_root(conflict_edge *v, uint32_t i)
+{
+    while (v[i].group != i) i = v[i].group = v[v[i].group].group;
+    return i;
+}
+
+static bool same_value(const conflict_edge *e, const pst_build *b, const claim *x, const claim *y)
+{
+    if (e->kind == C_NAME) {
+        const char *tx = b->docs[b->sents[x->sent].doc].a->text, *ty = b->docs[b->sents[y->sent].doc].a->text;
+        return x->ve - x->vs == y->ve - y->vs && !memcmp(tx + x->vs, ty + y->vs, x->ve - x->vs);
+    }
+    return close_enough(x->value, y->value, false, e->kind == C_FIGURE ? C_FIGURE : C_DISTANCE);
+}
+
+static precis_status put_value(pc_buf *o, const pst_build *b, const conflict_edge *e, const claim *c)
+{
+    const pst_sent *s = &b->sents[c->sent];
+    const char *t = b->docs[s->doc].a->text;
+    if (e->kind == C_DATE) {
+        pst_when w = s->when;
+        char iso[48];
+        pst_when_iso(&w, iso, sizeof iso);
+        pc_buf tmp;
+        pc_buf_init(&tmp, 0);
+        precis_status st = pc_buf_printf(&tmp, "%s (", iso);
+        if (!st) st = pc_buf_append(&tmp, t + c->vs, c->ve - c->vs);
+        if (!st) st = pc_buf_putc(&tmp, ')');
+        if (!st) st = pc_json_string(o, tmp.data, tmp.len);
+        pc_buf_free(&tmp);
+        return st;
+    }
+    return pc_json_string(o, t + c->vs, c->ve - c->vs);
+}
+
+static precis_status conflicts_json(cov *c, pc_buf *o)
+{
+    const pst_build *b = c->b;
+    conflict_edge *v = NULL;
+    size_t n = 0, cap = 0;
+    precis_status st = PRECIS_OK;
+    for (size_t m = 0; m < c->n_match && !st; m++) {
+        uint32_t si = c->match[2 * m], ti = c->match[2 * m + 1];
+        st = compare_figures(b, si, ti, &v, &n, &cap);
+        if (!st) st = compare_dates(b, si, ti, &v, &n, &cap);
+        if (!st) st = compare_names(b, si, ti, &v, &n, &cap);
+    }
+    /* Edges about the same thing that share a sentence are one conflict. */
+    for (size_t i = 0; i < n; i++) v[i].group = (uint32_t)i;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++) {
+            if (v[i].kind != v[j].kind) continue;
+            if (v[i].kind == C_FIGURE && v[i].about[0] && v[j].about[0] && strcmp(v[i].about, v[j].about))
+                continue;
+            if (v[i].a.sent == v[j].a.sent || v[i].a.sent == v[j].b.sent || v[i].b.sent == v[j].a.sent ||
+                v[i].b.sent == v[j].b.sent) {
+                uint32_t ri = find_root(v, (uint32_t)i), rj = find_root(v, (uint32_t)j);
+                if (ri != rj) v[ri].group = rj;
+            }
+        }
+    if (!st) st = pc_buf_puts(o, "\"conflicts\":[");
+    bool first_conflict = true;
+    claim *cl = NULL;
+    size_t ncl = 0, capcl = 0;
+    for (size_t g = 0; g < n && !st; g++) {
+        if (find_root(v, (uint32_t)g) != g) continue;
+        /* Claims of the group: one per report and value. */
+        ncl = 0;
+        const char *about = v[g].about;
+        for (size_t i = 0; i < n && !st; i++) {
+            if (find_root(v, (uint32_t)i) != g) continue;
+            if (!about[0] && v[i].about[0]) about = v[i].about;
+            const claim *two[2] = {&v[i].a, &v[i].b};
+            for (int k = 0; k < 2; k++) {
+                bool seen = false;
+                for (size_t m = 0; m < ncl && !seen; m++)
+                    if (b->sents[cl[m].sent].doc == b->sents[two[k]->sent].doc &&
+                        same_value(&v[g], b, &cl[m], two[k]))
+                        seen = true;
+                if (seen) continue;
+                if (!grow((void **)&cl, &capcl, ncl + 1, sizeof *cl)) {
+                    st = PRECIS_ENOMEM;
+                    break;
+                }
+                cl[ncl++] = *two[k];
+            }
+        }
+        if (st) break;
+        st = pc_buf_printf(o, "%s{\"kind\":\"%s\",\"about\":", first_conflict ? "" : ",", CKIND[v[g].kind]);
+        first_conflict = false;
+        if (!st) st = pc_json_string(o, about, strlen(about));
+        if (!st) st = pc_buf_puts(o, ",\"claims\":[");
+        /* One claim per distinct value, with every report that gives it. */
+        bool first_claim = true;
+        for (size_t i = 0; i < ncl && !st; i++) {
+            bool dup = false;
+            for (size_t m = 0; m < i && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[i]);
+            if (dup) continue;
+            st = pc_buf_puts(o, first_claim ? "{\"value\":" : ",{\"value\":");
+            first_claim = false;
+            if (!st) st = put_value(o, b, &v[g], &cl[i]);
+            if (!st) st = pc_buf_puts(o, ",\"text\":");
+            if (!st) st = put_text(o, b, &b->sents[cl[i].sent]);
+            if (!st) st = pc_buf_puts(o, ",\"docs\":[");
+            bool first_doc = true;
+            for (size_t m = i; m < ncl && !st; m++) {
+                if (m != i && !same_value(&v[g], b, &cl[i], &cl[m])) continue;
+                uint32_t d = b->sents[cl[m].sent].doc;
+                bool seen = false;
+                for (size_t q = i; q < m && !seen; q++)
+                    seen = same_value(&v[g], b, &cl[i], &cl[q]) && b->sents[cl[q].sent].doc == d;
+                if (seen) continue;
+                if (!first_doc) st = pc_buf_putc(o, ',');
+                first_doc = false;
+                if (!st) st = put_id(o, b, d);
+            }
+            if (!st) st = pc_buf_puts(o, "]}");
+        }
+        if (!st) st = pc_buf_puts(o, "]}");
+    }
+    if (!st) st = pc_buf_putc(o, ']');
+    free(cl);
+    free(v);
+    return st;
+}
+
+/* ---- the coverage object ---------------------------------------------------------- */
+
+static int cmp_cover_desc(const void *x, const void *y, const uint32_t *n_cover)
+{
+    uint32_t a = *(const uint32_t *)x, c = *(const uint32_t *)y;
+    if (n_cover[a] != n_cover[c]) return n_cover[a] < n_cover[c] ? 1 : -1;
+    return (a > c) - (a < c);
+}
+
+static precis_status per_source_json(cov *c, pc_buf *o)
+{
+    const pst_build *b = c->b;
+    size_t R = b->n_indep;
+    /* Widely reported facts, one sentence each: most covered first, skipping
+     * sentences telling a fact already chosen. */
+    uint32_t *wide = malloc((b->n_sents ? b->n_sents : 1) * sizeof *wide);
+    if (!wide) return PRECIS_ENOMEM;
+    size_t nw = 0;
+    uint32_t need = (uint32_t)((R - 1) / 2 + 1); /* more than half of the others */
+    if (need < 2) need = 2;
+    for (size_t i = 0; i < b->n_sents; i++)
+        if (is_report_sent(b, &b->sents[i]) && c->n_cover[i] + 1 >= need)
+            wide[nw++] = (uint32_t)i;
+    for (size_t i = 1; i < nw; i++) { /* insertion sort: stable, small */
+        uint32_t x = wide[i];
+        size_t j = i;
+        while (j > 0 && cmp_cover_desc(&wide[j - 1], &x, c->n_cover) > 0) wide[j] = wide[j - 1], j--;
+        wide[j] = x;
+    }
+    size_t nrep = 0;
+    for (size_t i = 0; i < nw; i++) {
+        bool told = false;
+        for (size_t k = 0; k < nrep && !told; k++)
+            told = pst_same_fact(b, &b->sents[wide[i]], &b->sents[wide[k]]);
+        if (!told) wide[nrep++] = wide[i];
+    }
+    precis_status st = pc_buf_puts(o, "\"per_source\":[");
+    for (size_t r = 0; r < R && !st; r++) {
+        uint32_t d = c->report_doc[r];
+        st = pc_buf_puts(o, r ? ",{\"doc\":" : "{\"doc\":");
+        if (!st) st = put_id(o, b, d);
+        if (!st) st = pc_buf_puts(o, ",\"site\":");
+        if (!st) st = b->docs[d].a->site ? pc_json_string(o, b->docs[d].a->site, strlen(b->docs[d].a->site))
+                                         : pc_buf_puts(o, "null");
+        if (!st) st = pc_buf_puts(o, ",\"copies\":[");
+        bool first = true;
+        for (size_t k = 0; k < b->n && !st; k++) {
+            if (k == d || b->docs[k].root != d) continue;
+            if (!first) st = pc_buf_putc(o, ',');
+            first = false;
+            if (!st) st = put_id(o, b, (uint32_t)k);
+        }
+        if (!st) st = pc_buf_puts(o, "],\"unique\":[");
+        size_t listed = 0, n_unique = 0;
+        for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end && !st; i++) {
+            const pst_sent *s = &b->sents[i];
+            if (!is_report_sent(b, s) || c->n_cover[i] || R < 2) continue;
+            bool elsewhere = false; /* its words are all in some other report */
+            for (size_t q = 0; q < R && !elsewhere; q++)
+                if (q != r && contained_in_doc(b, s, c->report_doc[q]) >= UNIQUE_CONTAIN) elsewhere = true;
+            if (elsewhere) continue;
+            n_unique++;
+            if (listed == MAX_LISTED) continue;
+            st = pc_buf_puts(o, listed ? ",{\"text\":" : "{\"text\":");
+            if (!st) st = put_text(o, b, s);
+            if (!st) st = pc_buf_printf(o, ",\"start\":%u,\"end\":%u}", s->start, s->end);
+            listed++;
+        }
+        if (!st) st = pc_buf_printf(o, "],\"n_unique\":%zu,\"omits\":[", n_unique);
+        listed = 0;
+        size_t n_omits = 0;
+        for (size_t k = 0; k < nrep && !st; k++) {
+            const pst_sent *s = &b->sents[wide[k]];
+            if (s->doc == d || bit(c->cover + (size_t)wide[k] * c->words, r)) continue;
+            if (contained_in_doc(b, s, d) >= OMIT_CONTAIN) continue;
+            n_omits++;
+            if (listed == MAX_LISTED) continue;
+            st = pc_buf_puts(o, listed ? ",{\"text\":" : "{\"text\":");
+            if (!st) st = put_text(o, b, s);
+            if (!st) st = pc_buf_puts(o, ",\"doc\":");
+            if (!st) st = put_id(o, b, s->doc);
+            if (!st) st = pc_buf_printf(o, ",\"reported_by\":%u}", c->n_cover[wide[k]] + 1);
+            listed++;
+        }
+        if (!st) st = pc_buf_printf(o, "],\"n_omits\":%zu}", n_omits);
+    }
+    if (!st) st = pc_buf_putc(o, ']');
+    free(wide);
+    return st;
+}
+
+static precis_status summary_support_json(cov *c, const uint32_t *sum_sent, size_t n_sum, pc_buf *o)
+{
+    const pst_build *b = c->b;
+    precis_status st = pc_buf_puts(o, "\"summary\":[");
+    uint64_t *set = calloc(c->words, sizeof *set);
+    if (!set) return PRECIS_ENOMEM;
+    for (size_t i = 0; i < n_sum && !st; i++) {
+        memset(set, 0, c->words * sizeof *set);
+        uint32_t si = sum_sent[i];
+        if (si != UINT32_MAX) {
+            const pst_sent *s = &b->sents[si];
+            set_bit(set, c->indep[s->doc]);
+            if (is_report_sent(b, s)) {
+                for (size_t w = 0; w < c->words; w++) set[w] |= c->cover[si * c->words + w];
+            } else { /* not a compared fact (short, or a headline): compare it now */
+                for (size_t t = 0; t < b->n_sents; t++)
+                    if (is_report_sent(b, &b->sents[t]) && b->sents[t].doc != s->doc &&
+                        pst_same_fact(b, s, &b->sents[t]))
+                        set_bit(set, c->indep[b->sents[t].doc]);
+            }
+        }
+        size_t reports = 0, outlets = 0;
+        for (size_t r = 0; r < b->n_indep; r++) reports += bit(set, r);
+        for (size_t d = 0; d < b->n; d++) outlets += si != UINT32_MAX && bit(set, c->indep[b->docs[d].root]);
+        st = pc_buf_printf(o, "%s{\"sentence\":%zu,\"reports\":%zu,\"outlets\":%zu,\"docs\":[", i ? "," : "", i,
+                           reports, outlets);
+        bool first = true;
+        for (size_t r = 0; r < b->n_indep && !st; r++) {
+            if (!bit(set, r)) continue;
+            if (!first) st = pc_buf_putc(o, ',');
+            first = false;
+            if (!st) st = put_id(o, b, c->report_doc[r]);
+        }
+        if (!st) st = pc_buf_puts(o, "]}");
+    }
+    free(set);
+    if (!st) st = pc_buf_putc(o, ']');
+    return st;
+}
+
+precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, size_t n_sum, pc_buf *out)
+{
+    cov c = {.b = b};
+    c.words = (b->n_indep + 63) / 64;
+    if (!c.words) c.words = 1;
+    c.indep = malloc(b->n * sizeof *c.indep);
+    c.report_doc = malloc((b->n_indep ? b->n_indep : 1) * sizeof *c.report_doc);
+    c.cover = calloc((b->n_sents ? b->n_sents : 1) * c.words, sizeof *c.cover);
+    c.n_cover = calloc(b->n_sents ? b->n_sents : 1, sizeof *c.n_cover);
+    precis_status st = PRECIS_OK;
+    if (!c.indep || !c.report_doc || !c.cover || !c.n_cover) st = PRECIS_ENOMEM;
+    if (!st) {
+        size_t r = 0;
+        for (size_t d = 0; d < b->n; d++) {
+            if (b->docs[d].root == d) c.report_doc[r] = (uint32_t)d, c.indep[d] = (uint32_t)r++;
+            else c.indep[d] = UINT32_MAX;
+        }
+        for (size_t d = 0; d < b->n; d++)
+            if (c.indep[d] == UINT32_MAX) c.indep[d] = c.indep[b->docs[d].root];
+        st = align(&c);
+    }
+    if (!st) st = pc_buf_printf(out, "\"coverage\":{\"reports\":%zu,", b->n_indep);
+    if (!st) st = per_source_json(&c, out);
+    if (!st) st = pc_buf_putc(out, ',');
+    if (!st) st = summary_support_json(&c, sum_sent, n_sum, out);
+    if (!st) st = pc_buf_putc(out, ',');
+    if (!st) st = conflicts_json(&c, out);
+    if (!st) st = pc_buf_putc(out, '}');
+    free(c.indep);
+    free(c.report_doc);
+    free(c.cover);
+    free(c.n_cover);
+    free(c.match);
+    return st;
+}

@@ -1,0 +1,217 @@
+/* Quantities in sentences: what coverage comparison checks for conflicting
+ * figures ("53 miles" vs "20 kilometres", 14 vs 11 injured). Words come from
+ * the one tokenizer (pt_next_word / pt_normalize). */
+#include "story.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct numword {
+    const char *w;
+    double v;
+    int kind; /* 0 unit (one..nineteen), 1 tens, 2 multiplier */
+} numword;
+
+static const numword NUMWORDS[] = {
+    {"one", 1, 0},       {"two", 2, 0},        {"three", 3, 0},      {"four", 4, 0},
+    {"five", 5, 0},      {"six", 6, 0},        {"seven", 7, 0},      {"eight", 8, 0},
+    {"nine", 9, 0},      {"ten", 10, 0},       {"eleven", 11, 0},    {"twelve", 12, 0},
+    {"thirteen", 13, 0}, {"fourteen", 14, 0},  {"fifteen", 15, 0},   {"sixteen", 16, 0},
+    {"seventeen", 17, 0}, {"eighteen", 18, 0}, {"nineteen", 19, 0},  {"twenty", 20, 1},
+    {"thirty", 30, 1},   {"forty", 40, 1},     {"fifty", 50, 1},     {"sixty", 60, 1},
+    {"seventy", 70, 1},  {"eighty", 80, 1},    {"ninety", 90, 1},    {"hundred", 100, 2},
+    {"thousand", 1e3, 2}, {"million", 1e6, 2}, {"billion", 1e9, 2},  {"dozen", 12, 2},
+};
+
+static const numword *numword_of(const char *w)
+{
+    for (size_t i = 0; i < sizeof NUMWORDS / sizeof *NUMWORDS; i++)
+        if (!strcmp(NUMWORDS[i].w, w)) return &NUMWORDS[i];
+    return NULL;
+}
+
+typedef struct unitdef {
+    const char *w;
+    double metres;
+} unitdef;
+
+static const unitdef DISTANCE[] = {
+    {"mile", 1609.344},     {"miles", 1609.344},    {"km", 1000},         {"kilometre", 1000},
+    {"kilometres", 1000},   {"kilometer", 1000},    {"kilometers", 1000}, {"metre", 1},
+    {"metres", 1},          {"meter", 1},           {"meters", 1},        {"m", 1},
+    {"feet", 0.3048},       {"foot", 0.3048},       {"ft", 0.3048},       {"yard", 0.9144},
+    {"yards", 0.9144},      {"kilometern", 1000},   {"metern", 1},
+};
+
+static double distance_unit(const char *w)
+{
+    for (size_t i = 0; i < sizeof DISTANCE / sizeof *DISTANCE; i++)
+        if (!strcmp(DISTANCE[i].w, w)) return DISTANCE[i].metres;
+    return 0;
+}
+
+static const char *const HEDGES[] = {"about", "around", "nearly", "almost", "some", "roughly",
+                                     "approximately", "over", "least", "than", "up", "estimated",
+                                     "dozens", "hundreds", "thousands", "etwa", "rund", "fast",
+                                     "mehr", "als", "knapp", "über"};
+
+static bool is_hedge(const char *w)
+{
+    for (size_t i = 0; i < sizeof HEDGES / sizeof *HEDGES; i++)
+        if (!strcmp(HEDGES[i], w)) return true;
+    return false;
+}
+
+static bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Value of a digit word "3,000" / "2.5" / "14"; false if it is not one. */
+static bool digit_value(const char *s, size_t n, double *v)
+{
+    if (!n || !is_digit((unsigned char)s[0])) return false;
+    double x = 0, frac = 0, scale = 1;
+    bool dot = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (is_digit(c)) {
+            if (dot) frac += (c - '0') * (scale /= 10);
+            else x = x * 10 + (c - '0');
+        } else if (c == ',' && !dot) {
+            continue;
+        } else if (c == '.' && !dot) {
+            dot = true;
+        } else {
+            return false; /* "6am", "5th", "F-16": not a plain number */
+        }
+    }
+    *v = x + frac;
+    return true;
+}
+
+typedef struct tok {
+    size_t s, e;
+    char norm[PT_WORD_MAX + 1];
+} tok;
+
+static bool in_skip(const pst_when *skip, size_t n_skip, size_t base, size_t a, size_t b)
+{
+    for (size_t i = 0; i < n_skip; i++)
+        if (a < base + skip[i].end && base + skip[i].start < b) return true;
+    return false;
+}
+
+/* The tokenizer cuts "3,000" and "2.5" into pieces; a number is the digits
+ * joined by single ',' / '.' between digit runs. */
+static size_t number_end(const char *t, size_t i, size_t end)
+{
+    while (i < end) {
+        if (is_digit((unsigned char)t[i])) i++;
+        else if ((t[i] == ',' || t[i] == '.') && i + 1 < end && is_digit((unsigned char)t[i + 1]))
+            i++;
+        else break;
+    }
+    return i;
+}
+
+size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t end,
+                           const pst_when *skip, size_t n_skip, pst_quantity *out, size_t cap)
+{
+    tok w[160];
+    size_t nw = 0, pos = start, a, b;
+    while (nw < sizeof w / sizeof *w && pt_next_word(text, end, &pos, &a, &b)) {
+        if (is_digit((unsigned char)text[a])) { /* keep "3,000" / "2.5" whole */
+            size_t ne = number_end(text, a, end);
+            if (ne > b) b = ne, pos = ne;
+        }
+        w[nw].s = a;
+        w[nw].e = b;
+        if (is_digit((unsigned char)text[a])) {
+            size_t n = b - a < PT_WORD_MAX ? b - a : PT_WORD_MAX;
+            memcpy(w[nw].norm, text + a, n);
+            w[nw].norm[n] = 0;
+        } else {
+            pt_normalize(text + a, b - a, w[nw].norm);
+        }
+        nw++;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < nw && k < cap; i++) {
+        double v = 0;
+        size_t j = i; /* last word of the number */
+        bool is_num = false;
+        if (digit_value(w[i].norm, strlen(w[i].norm), &v)) {
+            is_num = true;
+            const numword *m;
+            if (i + 1 < nw && (m = numword_of(w[i + 1].norm)) && m->kind == 2) v *= m->v, j = i + 1;
+        } else {
+            const numword *m = numword_of(w[i].norm);
+            if (m && m->kind == 2 && strcmp(m->w, "dozen") != 0) m = NULL; /* "hundred" alone */
+            if (m && !strcmp(m->w, "one")) m = NULL; /* "one of the", "no one": rarely a figure */
+            if (m) {
+                is_num = true;
+                v = m->v;
+                /* "twenty-five", "two hundred", "three thousand", "a dozen" */
+                while (j + 1 < nw) {
+                    const numword *n2 = numword_of(w[j + 1].norm);
+                    if (!n2) break;
+                    if (n2->kind == 2) v *= n2->v;
+                    else if (n2->kind == 0 && v >= 20 && fmod(v, 10) == 0 && v < 100) v += n2->v;
+                    else if (n2->kind <= 1 && v >= 100) v += n2->v;
+                    else break;
+                    j++;
+                }
+            }
+        }
+        if (!is_num) continue;
+        size_t qa = w[i].s, qb = w[j].e;
+        if (in_skip(skip, n_skip, start, qa, qb)) {
+            i = j;
+            continue;
+        }
+        /* Clock times ("6 a.m.", "10:30") and years are not figures. */
+        const char *next = j + 1 < nw ? w[j + 1].norm : "";
+        if (!strcmp(next, "am") || !strcmp(next, "pm") || !strcmp(next, "uhr") ||
+            (qb < end && text[qb] == ':') || (qa > start && text[qa - 1] == ':')) {
+            i = j;
+            continue;
+        }
+        bool year_like = j == i && strlen(w[i].norm) == 4 && v >= 1800 && v <= 2100 &&
+                         !strchr(w[i].norm, ',') && !strchr(w[i].norm, '.');
+        pst_quantity q = {.value = v, .kind = PST_Q_COUNT, .start = qa, .end = qb};
+        if (i > 0 && is_hedge(w[i - 1].norm)) q.hedged = true;
+        if (!strcmp(w[i].norm, "dozen")) q.hedged = true; /* "a dozen" is a round figure */
+        if (qa > start && (text[qa - 1] == '$' || (qa >= start + 3 && !memcmp(text + qa - 3, "\xE2\x82\xAC", 3)) ||
+                           (qa >= start + 2 && !memcmp(text + qa - 2, "\xC2\xA3", 2)))) {
+            q.kind = PST_Q_MONEY;
+        } else if (qb < end && text[qb] == '%') {
+            q.kind = PST_Q_PERCENT;
+        } else if (j + 1 < nw) {
+            double m = distance_unit(next);
+            if (!strcmp(next, "nautical") && j + 2 < nw && distance_unit(w[j + 2].norm) > 1000) {
+                q.kind = PST_Q_DISTANCE, q.value = v * 1852, qb = w[j + 2].e, j++;
+            } else if (m > 0 && (strcmp(next, "m") || text[w[j + 1].s] == 'm')) {
+                q.kind = PST_Q_DISTANCE, q.value = v * m, qb = w[j + 1].e;
+            } else if (!strcmp(next, "percent") || !strcmp(next, "prozent") ||
+                       (!strcmp(next, "per") && j + 2 < nw && !strcmp(w[j + 2].norm, "cent"))) {
+                q.kind = PST_Q_PERCENT;
+            } else if (!strcmp(next, "dollars") || !strcmp(next, "euros") || !strcmp(next, "pounds") ||
+                       !strcmp(next, "euro")) {
+                q.kind = PST_Q_MONEY;
+            } else if (!pt_is_stopword(lang, next, strlen(next)) && !numword_of(next)) {
+                size_t sn;
+                const char *stem = pt_stem(lang, next, strlen(next), &sn);
+                if (sn >= sizeof q.unit) sn = sizeof q.unit - 1;
+                memcpy(q.unit, stem, sn);
+                q.unit[sn] = 0;
+            }
+        }
+        q.end = qb;
+        if (year_like && q.kind == PST_Q_COUNT && !q.unit[0]) {
+            i = j;
+            continue;
+        }
+        out[k++] = q;
+        i = j;
+    }
+    return k;
+}

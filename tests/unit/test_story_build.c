@@ -1,0 +1,250 @@
+/* Unit tests for precis_story_build and the quantity finder (src/story). The
+ * articles are invented; each test plants what it checks for. */
+#include "precis.h"
+#include "story/story.h"
+#include "test.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+
+#define ART(id_, site_, title_, date_, text_) \
+    {.id = id_, .site = site_, .title = title_, .date = date_, .text = text_, .text_len = sizeof text_ - 1}
+
+/* An invented event, three reports and one wire copy. Published Tue, 2026-03-10. */
+static const precis_article KELDA[] = {
+    ART("a", "Kelda Herald", "Dam gate fails at Lake Orvik, flooding two villages", "2026-03-10",
+        "A gate of the Orvik dam failed on Monday night, sending water into the villages of Brask and "
+        "Tumlin, the regional water authority said.\n\n"
+        "About 400 residents were evacuated from Brask and Tumlin before dawn, the authority said.\n\n"
+        "Water authority engineer Hanna Loft said the gate had been inspected in January and found "
+        "sound.\n\n"
+        "The flood reached the village school, which will stay closed until Friday, the mayor said.\n\n"
+        "Repairs to the dam gate will take at least three weeks, engineers estimated."),
+    ART("b", "Orvik Post", "Orvik dam gate fails; villages flooded", "2026-03-10",
+        "The Orvik dam gate failed on Monday, flooding the villages of Brask and Tumlin, the water "
+        "authority said.\n\n"
+        "Some 650 residents were evacuated from Brask and Tumlin overnight, the authority said.\n\n"
+        "The water reached the village school, which will remain closed until Friday, the mayor said.\n\n"
+        "Farmers said they had lost more than 200 sheep in the fields below the dam."),
+    ART("c", "Lake Country News", "Two villages flooded after Orvik dam gate fails", "2026-03-11",
+        "Two villages were flooded after a gate of the Orvik dam failed on Sunday night, the regional "
+        "water authority said.\n\n"
+        "Engineer Hanna Loft said the gate had been inspected in January and found sound.\n\n"
+        "The flooded school will remain closed until Friday, the mayor said.\n\n"
+        "Repairs to the dam gate could take three weeks, engineers said."),
+    ART("d", "Valley Wire", "Orvik dam gate fails; villages flooded", "2026-03-10",
+        "The Orvik dam gate failed on Monday, flooding the villages of Brask and Tumlin, the water "
+        "authority said.\n\n"
+        "Some 650 residents were evacuated from Brask and Tumlin overnight, the authority said.\n\n"
+        "The water reached the village school, which will remain closed until Friday, the mayor said.\n\n"
+        "Farmers said they had lost more than 200 sheep in the fields below the dam."),
+};
+#define N_KELDA (sizeof KELDA / sizeof *KELDA)
+
+static json_t *build(const precis_article *a, size_t n)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    char *out = NULL;
+    size_t len = 0;
+    precis_status st = precis_story_build(ctx, "kelda", a, n, NULL, &out, &len);
+    if (st) fprintf(stderr, "  build: %s\n", precis_errmsg(ctx));
+    CHECK(st == PRECIS_OK);
+    json_error_t e;
+    json_t *j = out ? json_loadb(out, len, 0, &e) : NULL;
+    if (out && !j) fprintf(stderr, "  bad JSON: %s\n", e.text);
+    CHECK(j != NULL);
+    CHECK(out == NULL || strlen(out) == len);
+    precis_text_free(out);
+    precis_free(ctx);
+    return j;
+}
+
+static const char *sget(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
+
+TEST(story_has_the_design_fields)
+{
+    json_t *j = build(KELDA, N_KELDA);
+    if (!j) return;
+    CHECK_STR(sget(j, "id"), "kelda");
+    const char *fields[] = {"headline", "sources", "summary", "timeline", "entities", "coverage"};
+    for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) CHECK(json_object_get(j, fields[i]) != NULL);
+    json_t *src = json_object_get(j, "sources");
+    CHECK(json_array_size(src) == N_KELDA);
+    /* sources carry no text */
+    CHECK(json_object_get(json_array_get(src, 0), "text") == NULL);
+    CHECK_STR(sget(json_array_get(src, 0), "site"), "Kelda Herald");
+    json_decref(j);
+}
+
+TEST(copies_are_grouped_not_lost)
+{
+    json_t *j = build(KELDA, N_KELDA);
+    if (!j) return;
+    json_t *src = json_object_get(j, "sources");
+    CHECK(json_is_null(json_object_get(json_array_get(src, 0), "duplicate_of")));
+    CHECK(json_is_null(json_object_get(json_array_get(src, 1), "duplicate_of")));
+    CHECK_STR(sget(json_array_get(src, 3), "duplicate_of"), "b");
+    json_t *per = json_object_get(json_object_get(j, "coverage"), "per_source");
+    CHECK(json_array_size(per) == 3); /* three independent reports */
+    CHECK_STR(json_string_value(json_array_get(json_object_get(json_array_get(per, 1), "copies"), 0)), "d");
+    json_decref(j);
+}
+
+TEST(headline_is_one_of_the_titles)
+{
+    json_t *j = build(KELDA, N_KELDA);
+    if (!j) return;
+    const char *h = sget(j, "headline");
+    bool found = false;
+    for (size_t i = 0; i < N_KELDA; i++) found |= h && !strcmp(h, KELDA[i].title);
+    CHECK(found);
+    json_decref(j);
+}
+
+TEST(headline_without_titles_is_a_lead_sentence)
+{
+    precis_article a[2] = {KELDA[0], KELDA[2]};
+    a[0].title = a[1].title = NULL;
+    json_t *j = build(a, 2);
+    if (!j) return;
+    const char *h = sget(j, "headline");
+    CHECK(h && (!strncmp(h, "A gate of the Orvik dam", 23) || !strncmp(h, "Two villages were", 17)));
+    json_decref(j);
+}
+
+static json_t *timeline_entry(json_t *j, const char *date, const char *needle)
+{
+    json_t *tl = json_object_get(j, "timeline"), *e;
+    size_t i;
+    json_array_foreach(tl, i, e)
+    {
+        const char *t = sget(e, "text");
+        if (!strcmp(sget(e, "date"), date) && t && strstr(t, needle)) return e;
+    }
+    return NULL;
+}
+
+TEST(timeline_resolves_relative_days_per_article)
+{
+    json_t *j = build(KELDA, N_KELDA);
+    if (!j) return;
+    /* "Monday" in articles of Tue 2026-03-10 is 2026-03-09; "Sunday night" in
+     * an article of Wed 2026-03-11 is 2026-03-08. */
+    json_t *mon = timeline_entry(j, "2026-03-09", "gate");
+    CHECK(mon != NULL);
+    CHECK(timeline_entry(j, "2026-03-08", "Sunday night") != NULL);
+    /* "until Friday" (future) is the coming Friday, 2026-03-13, told once with its sources. */
+    json_t *fri = timeline_entry(j, "2026-03-13", "school");
+    CHECK(fri != NULL);
+    if (fri) CHECK(json_array_size(json_object_get(fri, "sources")) == 3);
+    /* sorted by date */
+    json_t *tl = json_object_get(j, "timeline"), *e;
+    size_t i;
+    const char *prev = "";
+    json_array_foreach(tl, i, e)
+    {
+        CHECK(strcmp(prev, sget(e, "date")) <= 0);
+        prev = sget(e, "date");
+    }
+    json_decref(j);
+}
+
+static json_t *find_conflict(json_t *j, const char *kind)
+{
+    json_t *c = json_object_get(json_object_get(j, "coverage"), "conflicts"), *e;
+    size_t i;
+    json_array_foreach(c, i, e) if (!strcmp(sget(e, "kind"), kind)) return e;
+    return NULL;
+}
+
+TEST(coverage_finds_conflicting_figures_and_dates)
+{
+    json_t *j = build(KELDA, N_KELDA);
+    if (!j) return;
+    json_t *fig = find_conflict(j, "figure");
+    CHECK(fig != NULL); /* 400 vs 650 evacuated */
+    if (fig) CHECK(json_array_size(json_object_get(fig, "claims")) == 2);
+    CHECK(find_conflict(j, "date") != NULL); /* Monday night vs Sunday night */
+    json_decref(j);
+}
+
+TEST(coverage_unique_facts_and_omissions)
+{
+    json_t *j = build(KELDA, N_KELDA);
+    if (!j) return;
+    json_t *per = json_object_get(json_object_get(j, "coverage"), "per_source");
+    /* b alone (with its copy) reports the sheep */
+    json_t *ub = json_object_get(json_array_get(per, 1), "unique");
+    CHECK(json_array_size(ub) >= 1 && strstr(sget(json_array_get(ub, 0), "text"), "sheep"));
+    /* b leaves out what a and c both report: the inspection in January */
+    json_t *ob = json_object_get(json_array_get(per, 1), "omits"), *e;
+    size_t i;
+    bool inspection = false;
+    json_array_foreach(ob, i, e) inspection |= strstr(sget(e, "text"), "inspected") != NULL;
+    CHECK(inspection);
+    /* the school closure is in all three: nobody omits it, nobody has it alone */
+    json_array_foreach(per, i, e)
+    {
+        json_t *f;
+        size_t k;
+        json_array_foreach(json_object_get(e, "unique"), k, f) CHECK(!strstr(sget(f, "text"), "school"));
+        json_array_foreach(json_object_get(e, "omits"), k, f) CHECK(!strstr(sget(f, "text"), "school"));
+    }
+    json_decref(j);
+}
+
+TEST(no_usable_article_is_eempty)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_article a = {.id = "x", .text = "", .text_len = 0};
+    char *out = NULL;
+    CHECK(precis_story_build(ctx, "x", &a, 1, NULL, &out, NULL) == PRECIS_EEMPTY);
+    CHECK(out == NULL);
+    CHECK(precis_story_build(ctx, "x", NULL, 0, NULL, &out, NULL) == PRECIS_EEMPTY);
+    precis_article noid = {.text = "One sentence here is enough for a story today.", .text_len = 46};
+    CHECK(precis_story_build(ctx, "x", &noid, 1, NULL, &out, NULL) == PRECIS_EINVAL);
+    precis_free(ctx);
+}
+
+static size_t quants(const char *s, pst_quantity *q, size_t cap)
+{
+    pt_lang *lang;
+    pc_error err;
+    if (pt_lang_open("en", &lang, &err)) return 0;
+    size_t n = pst_find_quantities(lang, s, 0, strlen(s), NULL, 0, q, cap);
+    pt_lang_close(lang);
+    return n;
+}
+
+TEST(quantities_with_units)
+{
+    pst_quantity q[8];
+    CHECK(quants("Forces were kept 53 miles from the border.", q, 8) == 1);
+    CHECK(q[0].kind == PST_Q_DISTANCE);
+    CHECK_NEAR(q[0].value, 53 * 1609.344, 0.01);
+    CHECK(quants("They stayed 20 kilometres away.", q, 8) == 1 && q[0].kind == PST_Q_DISTANCE &&
+          fabs(q[0].value - 20000) < 1e-6);
+    CHECK(quants("Fourteen passengers and 3,000 residents.", q, 8) == 2);
+    CHECK(q[0].value == 14 && !strcmp(q[0].unit, "passeng") && q[1].value == 3000);
+    CHECK(quants("About two hundred sheep died.", q, 8) == 1 && q[0].value == 200 && q[0].hedged);
+    CHECK(quants("Twenty-five were hurt.", q, 8) == 1 && q[0].value == 25);
+    CHECK(quants("It left at 6 a.m. in 2024 at 10:30.", q, 8) == 0);
+    CHECK(quants("Prices rose 4.5% and $2 million was lost.", q, 8) == 2);
+    CHECK(q[0].kind == PST_Q_PERCENT && fabs(q[0].value - 4.5) < 1e-9);
+    CHECK(q[1].kind == PST_Q_MONEY && q[1].value == 2e6);
+    CHECK(quants("No one was hurt.", q, 8) == 0);
+}
+
+int main(void)
+{
+    RUN(story_has_the_design_fields);
+    RUN(copies_are_grouped_not_lost);
+    RUN(headline_is_one_of_the_titles);
+    RUN(headline_without_titles_is_a_lead_sentence);
+    RUN(timeline_resolves_relative_days_per_article);
+    RUN(coverage_finds_conflicting_figures_and_dates);
+    RUN(coverage_unique_facts_and_omissions);
+    RUN(no_usable_article_is_eempty);
+    RUN(quantities_with_units);
+    return test_done();
+}
