@@ -20,6 +20,7 @@
 #include "text/date.h"
 #include "text/text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -62,6 +63,7 @@ typedef struct cl_block {
     const char *reason;
     double score;
     bool kept, title, list_item, ends_article, furniture, secondary;
+    const char *why; /* why it was kept (tracing only) */
 } cl_block;
 
 typedef struct cl_doc {
@@ -291,6 +293,8 @@ static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, p
     return PRECIS_OK;
 }
 
+static double knob(const char *name, double def);
+
 /* ---- wrap width and blocks ------------------------------------------------ */
 
 /* The wrap width: hard-wrapped text has many lines ending just short of one
@@ -312,7 +316,8 @@ static void estimate_wrap(cl_doc *d)
     unsigned above = hist[201], best_score = 0, best_near = 0, best_below = 0;
     size_t best = 0;
     /* walk W downwards so "lines wider than W" accumulates */
-    for (size_t w = 200; w >= 50; w--) {
+    size_t wmin = (size_t)knob("K_WMIN", 30);
+    for (size_t w = 200; w >= wmin; w--) {
         unsigned near = 0, below = 0;
         for (size_t k = w - 8; k <= w; k++) near += hist[k];
         for (size_t k = w - 17; k < w - 8; k++) below += hist[k];
@@ -337,6 +342,9 @@ static void estimate_wrap(cl_doc *d)
         if (c >= 'a' && c <= 'z') lower_next++;
     }
     bool peak = best_near >= best_below, continued = lower_next >= 3 && lower_next * 4 >= best_near;
+    /* narrow columns: short menu lines pile up there too, so only the
+     * continuation evidence counts */
+    if (best && best < 50) peak = false;
     d->wrap = (best && best_near >= 3 && (peak || continued)) ? best : 0;
 }
 
@@ -572,7 +580,8 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
      * story after it ("Related: How the flood ...") it is an inline teaser */
     const char *colon = memchr(s, ':', n);
     bool inline_teaser = colon && colon + 2 < s + n;
-    if (single && cu.hits[CUE_END] && w <= 8 && (cu.whole[CUE_END] || (w <= 4 && !inline_teaser))) {
+    if (single && cu.hits[CUE_END] && w <= 8 && !(L->bullet && knob("K_ENDBUL", 1) > 0) &&
+        (cu.whole[CUE_END] || (w <= 4 && !inline_teaser) || (L->ends_colon && knob("K_ENDCOLON", 1) > 0))) {
         /* "Comments", "Related posts": what follows is not the article */
         set(B, K_DEBRIS, cu.hits[CUE_SOCIAL] || contains(s, n, "omment") ? PCL_SOCIAL : PCL_TEASER,
             "header of a section after the article");
@@ -997,6 +1006,7 @@ static void restore_sandwiched(cl_doc *d)
             for (size_t k = i; k < j; k++) {
                 cl_block *B = &d->blocks[k];
                 B->kept = true;
+                B->why = "sandwiched";
                 B->furniture = false;
                 B->kind = K_SHORT;
                 B->cls = B->n == 1 && !d->lines[B->first].ends_sentence ? PCL_SUBHEADLINE
@@ -1034,6 +1044,7 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
         bool inside = (i >= rs && i <= re) || B->secondary;
         if (B->kind == K_DEBRIS) continue;
         if (inside) {
+            B->why = B->secondary && !(i >= rs && i <= re) ? "secondary" : "main";
             if (B->kind == K_PROSE) {
                 B->kept = true;
             } else {
@@ -1048,8 +1059,10 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
         /* outside the main run: long prose is kept (an article in several
          * parts), everything else is page furniture */
         if (B->kind == K_PROSE && B->words >= knob("K_OUT", 20) && i < end_mark &&
+            (i < rs || knob("K_OUTAFTER", 0) > 0) &&
             !ends_with_ellipsis(d, B) && blocks_between(d, i, rs, re) <= (size_t)knob("K_GAP", 1000)) {
             B->kept = true;
+            B->why = "outside-prose";
             continue;
         }
         bool was_prose = B->kind == K_PROSE;
@@ -1246,6 +1259,16 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
         if (n_lines_out) *n_lines_out = d.n_lines;
     }
     if (out->text_len == 0) st = PRECIS_EEMPTY;
+#ifdef PCL_TUNING
+    if (getenv("PCL_TRACE"))
+        for (size_t i = 0; i < d.n_lines; i++) {
+            cl_line *L = &d.lines[i];
+            if (L->blank) continue;
+            cl_block *B = &d.blocks[L->block];
+            fprintf(stderr, "%s\t%.1f\t%d\t%d%s\t%.*s\n", B->kept ? (B->why ? B->why : "?") : "-",
+                    B->score, L->block, (int)B->kind, B->list_item ? "L" : "", (int)L->clen, content(&d, L));
+        }
+#endif
 
 done:
     if (d.en) pt_lang_close(d.en);
