@@ -142,7 +142,7 @@
 
   function storyDates(s) {
     var ds = arr(s.sources).map(function (a) { return a && a.date; });
-    ['first', 'last', 'date', 'updated'].forEach(function (k) { if (typeof s[k] === 'string') ds.push(s[k]); });
+    ['first_date', 'last_date'].forEach(function (k) { if (typeof s[k] === 'string') ds.push(s[k]); });
     return dateRange(ds);
   }
   function sourceCount(s) {
@@ -164,7 +164,7 @@
       if (o && outlets.indexOf(o) < 0) outlets.push(o);
     });
     var sents = arr(s.summary && s.summary.sentences);
-    var lede = sents.length ? sents[0].text : (s.summary && s.summary.summary);
+    var lede = sents.length ? sents[0].text : (s.summary && s.summary.summary) || s.snippet;
     var ents = arr(s.entities).slice(0, MAX_ENTITIES);
     return el('article', { class: 'card' },
       el('h2', { class: 'card-title' }, el('a', { href: storyHash(s.id) }, clip(s.headline || s.id) || 'Untitled story')),

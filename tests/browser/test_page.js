@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+/* Browser test of the page `precis serve` embeds, in Debian's headless
+ * Chromium driven by playwright-core (no browser download).
+ *
+ *   node tests/browser/test_page.js --precis build/precis --out build [--example examples/story]
+ *       ingests the example into a temp database, starts `precis serve` on a
+ *       free loopback port, runs the checks, stops the server
+ *   node tests/browser/test_page.js --base http://127.0.0.1:PORT --out build
+ *       runs the checks against a server that is already up
+ *
+ * Prints "ok - NAME" / "not ok - NAME" per check (tests/run.sh tallies them)
+ * and saves OUT/screenshot-story.png and OUT/screenshot-phone.png. */
+'use strict';
+const { chromium } = require('playwright-core');
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const STEP_MS = 15000; // one wait for the page; the whole run is bounded by the caller's timeout
+
+function arg(name, dflt) {
+  const i = process.argv.indexOf(name);
+  return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : dflt;
+}
+
+let failures = 0;
+function report(name, ok, why) {
+  console.log((ok ? 'ok - ' : 'not ok - ') + name);
+  if (!ok) {
+    failures++;
+    if (why) console.log('#   ' + String(why).split('\n').join('\n#   '));
+  }
+}
+async function check(name, fn) {
+  try {
+    const r = await fn();
+    report(name, r !== false, r === false ? 'condition false' : null);
+  } catch (e) {
+    report(name, false, e && e.stack ? e.stack.split('\n').slice(0, 3).join('\n') : e);
+  }
+}
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+const norm = (s) => String(s).replace(/\s+/g, ' ').trim();
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+  });
+}
+
+async function waitHealthy(base, proc, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (proc && proc.exitCode !== null) throw new Error('precis serve exited with status ' + proc.exitCode);
+    try {
+      const r = await fetch(base + '/api/health');
+      if (r.ok) return;
+    } catch (e) { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('precis serve did not answer /api/health within ' + ms + ' ms');
+}
+
+// An invented article whose title and text carry markup: the page must show it as text.
+const HOSTILE = {
+  id: 'hostile-markup-1',
+  url: 'javascript:window.__pwned=1',
+  site: 'Quillmouth <b>Gazette</b>',
+  title: 'Harbour board <script>window.__pwned=1</script> votes on dredging',
+  date: '2024-10-02',
+  text: 'The Quillmouth harbour board voted on Tuesday to dredge the northern channel, a plan ' +
+    'that has been argued over for three years. The notice posted at the quay read ' +
+    '<script>window.__pwned=1</script> in large letters, and a second line said ' +
+    '"><img src=x onerror="window.__pwned=1"> before the clerk removed it.\n\n' +
+    'Board chair Odile Fenwright said the dredging would begin in the spring and cost about ' +
+    'four million crowns. Fishermen in Quillmouth welcomed the vote.'
+};
+
+const WHOLE_MS = 240000; // the whole run, so a hung page or server cannot stall make test
+let server = null;
+function stopServerNow() { if (server && server.exitCode === null) server.kill('SIGKILL'); }
+process.on('SIGTERM', () => { stopServerNow(); process.exit(1); });
+process.on('SIGINT', () => { stopServerNow(); process.exit(1); });
+setTimeout(() => {
+  console.log('not ok - browser test finished within ' + WHOLE_MS / 1000 + ' s');
+  stopServerNow();
+  process.exit(1);
+}, WHOLE_MS).unref();
+
+async function main() {
+  const out = arg('--out', 'build');
+  fs.mkdirSync(out, { recursive: true });
+  let base = arg('--base', null);
+  let tmp = null, serverErr = '';
+  if (!base) {
+    const precis = path.resolve(arg('--precis', 'build/precis'));
+    const example = arg('--example', 'examples/story');
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'precis-browser-'));
+    const db = path.join(tmp, 'test.db');
+    const ing = spawnSync(precis, ['ingest', '--db', db, example], { encoding: 'utf8', timeout: 60000 });
+    report('ingest the bundled example', ing.status === 0, (ing.stderr || '') + (ing.error ? ing.error : ''));
+    if (ing.status !== 0) return;
+    const port = await freePort();
+    base = 'http://127.0.0.1:' + port;
+    server = spawn(precis, ['serve', '--db', db, '--port', String(port), '--bind', '127.0.0.1'],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
+    server.stderr.on('data', (d) => { serverErr += d; });
+    try {
+      await waitHealthy(base, server, 10000);
+    } catch (e) {
+      report('precis serve answers', false, e.message + '\n' + serverErr.slice(-2000));
+      server.kill('SIGKILL');
+      return;
+    }
+  }
+
+  // The hostile article goes in through the API, as any client would send it.
+  await check('POST an article with markup', async () => {
+    const r = await fetch(base + '/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(HOSTILE) });
+    assert(r.status === 200 || r.status === 201, 'POST /api/articles: ' + r.status + ' ' + await r.text());
+  });
+
+  // A new empty profile: nothing from an earlier run (cache, cookies) can help or hurt.
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'precis-chromium-'));
+  const ctx = await chromium.launchPersistentContext(userDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    timeout: 30000
+  });
+  const pageErrors = [];
+  const dialogs = [];
+  const offsite = [];
+  try {
+    // Nothing leaves loopback: a request elsewhere (a font, a CDN, the hostile
+    // article's image) is refused and counted.
+    await ctx.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.hostname === '127.0.0.1' || u.hostname === 'localhost') return route.continue();
+      offsite.push(u.href);
+      return route.abort();
+    });
+    const page = ctx.pages()[0] || await ctx.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push('console: ' + m.text()); });
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+
+    await check('page loads with a story list', async () => {
+      await page.goto(base + '/', { waitUntil: 'load' });
+      await page.waitForSelector('.card .card-title a');
+      return (await page.locator('.card').count()) >= 1;
+    });
+
+    await check('sort by biggest lists the example story first', async () => {
+      await page.click('.sort a:has-text("Biggest")');
+      await page.waitForFunction(() => location.hash.indexOf('sort=biggest') >= 0);
+      await page.waitForSelector('.card .card-title a');
+      const count = await page.locator('.card .count').first().textContent();
+      assert(/^\d+ sources?$/.test(count.trim()), 'source count: ' + count);
+      return parseInt(count, 10) >= 3;
+    });
+
+    await check('click a story opens its view with summary sentences', async () => {
+      await page.locator('.card .card-title a').first().click();
+      await page.waitForSelector('h1.headline');
+      await page.waitForSelector('.sentence');
+      assert(/^#\/story\//.test(await page.evaluate(() => location.hash)), 'hash route');
+      const n = await page.locator('.sentence').count();
+      assert(n >= 2, 'summary sentences: ' + n);
+      const t = await page.locator('.sentence .sent-text').first().textContent();
+      return t.trim().length > 20;
+    });
+
+    await check('every summary sentence has a source marker', async () => {
+      const n = await page.locator('.sentence').count();
+      const m = await page.locator('.sentence .marker.primary').count();
+      assert(n === m, n + ' sentences, ' + m + ' primary markers');
+      const labels = await page.locator('.sentence .marker.primary').allTextContents();
+      return labels.every((l) => /^\[\d+\]$/.test(l));
+    });
+
+    await check('corroboration counts render', async () => {
+      const c = await page.locator('.sentence .corr').allTextContents();
+      return c.length > 0 && c.every((x) => /^(corroborated by \d+ other sources?|one source only)$/.test(x));
+    });
+
+    await check('clicking a marker shows the source sentence in its article', async () => {
+      // every sentence: its marked span in the article must be the sentence itself
+      const n = await page.locator('.sentence').count();
+      for (let i = 0; i < n; i++) {
+        const li = page.locator('.sentence').nth(i);
+        const want = norm(await li.locator('.sent-text').textContent());
+        await li.locator('.marker.primary').click();
+        await page.waitForSelector('#panel:not([hidden]) mark.src-sent:not(.near)');
+        const got = norm(await page.locator('#panel mark.src-sent').textContent());
+        assert(got === want, 'sentence ' + (i + 1) + ': panel shows "' + got + '", summary says "' + want + '"');
+      }
+      return true;
+    });
+
+    await check('the timeline renders', async () => {
+      await page.waitForSelector('.timeline li');
+      const items = await page.locator('.timeline li').count();
+      const first = await page.locator('.timeline li time').first().textContent();
+      return items >= 1 && first.trim().length > 0;
+    });
+
+    await check('entities and sources render', async () => {
+      const e = await page.locator('.entities li').count();
+      const s = await page.locator('.sources li').count();
+      assert(e >= 1, 'entities: ' + e);
+      return s >= 3;
+    });
+
+    // Story screenshot with the first sentence's source open.
+    await check('story screenshot saved', async () => {
+      await page.locator('.sentence .marker.primary').first().click();
+      await page.waitForSelector('#panel mark.src-sent');
+      await page.screenshot({ path: path.join(out, 'screenshot-story.png'), fullPage: false });
+      return fs.statSync(path.join(out, 'screenshot-story.png')).size > 1000;
+    });
+
+    await check('a story link opens directly (hash routing)', async () => {
+      const hash = await page.evaluate(() => location.hash);
+      const p2 = await ctx.newPage();
+      p2.setDefaultTimeout(STEP_MS);
+      await p2.goto(base + '/' + hash);
+      await p2.waitForSelector('.sentence');
+      const same = norm(await p2.locator('h1.headline').textContent()) === norm(await page.locator('h1.headline').textContent());
+      await p2.close();
+      return same;
+    });
+
+    await check('entity filter lists stories with that entity', async () => {
+      const name = norm(await page.locator('.entities li .chip').first().evaluate((a) => a.firstChild.textContent));
+      await page.locator('.entities li .chip').first().click();
+      await page.waitForSelector('.filter-on');
+      await page.waitForSelector('.card, .stories .note');
+      const cards = await page.locator('.card').count();
+      assert(cards >= 1, 'no story listed for entity ' + name);
+      return norm(await page.locator('.filter-on strong').textContent()) === name;
+    });
+
+    await check('search finds the example story', async () => {
+      const word = norm(await page.locator('.card .card-title a').first().textContent()).split(' ')
+        .filter((w) => /^[A-Za-z]{5,}$/.test(w))[0] || 'ferry';
+      await page.fill('#q', word);
+      await page.press('#q', 'Enter');
+      await page.waitForFunction(() => location.hash.indexOf('#/search?q=') === 0);
+      await page.waitForSelector('.results .card, .results .article-list li, .results .note:not(:has-text("Searching"))');
+      return (await page.locator('.results .card, .results .article-list li').count()) >= 1;
+    });
+
+    await check('an article containing <script> is shown as text', async () => {
+      await page.fill('#q', 'Quillmouth');
+      await page.press('#q', 'Enter');
+      await page.waitForSelector('.results .card, .results .article-list li');
+      const storyLink = page.locator('.results .card .card-title a').first();
+      if (await storyLink.count()) {
+        await storyLink.click();
+        await page.waitForSelector('h1.headline');
+        await page.locator('.sources li .linkish').first().click();
+      } else {
+        await page.locator('.results .article-list li .linkish').first().click();
+      }
+      await page.waitForSelector('#panel .article-text');
+      const shown = await page.locator('#panel .article-text').textContent();
+      assert(shown.indexOf('<script>window.__pwned=1</script>') >= 0, 'markup not shown literally');
+      assert(shown.indexOf('"><img src=x onerror="window.__pwned=1">') >= 0, 'img markup not shown literally');
+      const scripts = await page.evaluate(() => Array.from(document.scripts).map((s) => s.src || 'inline'));
+      assert(scripts.length === 1 && /\/app\.js$/.test(scripts[0]), 'scripts in page: ' + scripts.join(', '));
+      assert(await page.locator('#main img, #panel img').count() === 0, 'an <img> element was created');
+      assert(!(await page.evaluate(() => window.__pwned)), 'injected script ran');
+      return true;
+    });
+
+    await check('readable on a phone (no sideways scrolling)', async () => {
+      const p3 = await ctx.newPage();
+      await p3.setViewportSize({ width: 390, height: 844 });
+      p3.setDefaultTimeout(STEP_MS);
+      p3.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p3.goto(base + '/#/?sort=biggest');
+      await p3.waitForSelector('.card .card-title a');
+      await p3.locator('.card .card-title a').first().click();
+      await p3.waitForSelector('.sentence');
+      const wide = await p3.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await p3.locator('.sentence .marker.primary').nth(1).click();
+      await p3.waitForSelector('#panel mark.src-sent');
+      await p3.screenshot({ path: path.join(out, 'screenshot-phone.png') });
+      await p3.close();
+      assert(wide <= 0, 'page is ' + wide + 'px wider than the phone');
+      return true;
+    });
+
+    report('no script errors in the page', pageErrors.length === 0, pageErrors.join('\n'));
+    report('no dialog opened (no injected script ran)', dialogs.length === 0, dialogs.join('\n'));
+    report('no request left loopback', offsite.length === 0, offsite.join('\n'));
+  } finally {
+    await ctx.close();
+    fs.rmSync(userDir, { recursive: true, force: true });
+    if (server) {
+      server.kill('SIGTERM');
+      await new Promise((r) => { const t = setTimeout(() => { server.kill('SIGKILL'); r(); }, 3000); server.on('exit', () => { clearTimeout(t); r(); }); });
+    }
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(() => process.exit(failures ? 1 : 0), (e) => {
+  console.log('not ok - browser test ran to the end');
+  console.log('#   ' + (e && e.stack ? e.stack : e));
+  process.exit(1);
+});
