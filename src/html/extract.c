@@ -342,6 +342,8 @@ static bool is_skipped_tag(GumboTag t)
     case GUMBO_TAG_OPTION: case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA:
     case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_DATALIST:
     case GUMBO_TAG_TITLE: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_NOFRAMES:
+    /* ruby annotations (furigana) are readings shown above the text, not text */
+    case GUMBO_TAG_RT: case GUMBO_TAG_RP:
         return true;
     default:
         return false;
@@ -794,8 +796,11 @@ static double tune(const char *name, double dflt)
     return v ? atof(v) : dflt;
 }
 #define P(name, dflt) tune(#name, dflt)
+static const char **dbg_why; /* developer aid: why each block was left out */
+#define WHY(i, r) do { if (dbg_why) dbg_why[i] = (r); } while (0)
 #else
 #define P(name, dflt) (dflt)
+#define WHY(i, r) ((void)0)
 #endif
 
 static bool ends_sentence(const ph_page *pg, const ph_block *b)
@@ -924,6 +929,21 @@ static precis_status put_block(pc_buf *out, const ph_page *pg, const ph_block *b
     return pc_buf_append(out, pg->text.data + b->off, b->len);
 }
 
+/* Lower-cases n bytes of s into low (NUL-terminated): ASCII, and the Latin-1
+ * capitals of UTF-8 (Ä, Ö, Ü, É, ...), which the phrase lists spell in lower case. */
+static void lower_prefix(char *low, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        low[i] = (char)tolower(c);
+        if (c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)s[i + 1];
+            low[++i] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+        }
+    }
+    low[n] = '\0';
+}
+
 /* Lines that open the tail of a page rather than continue the article:
  * related links, comments, sharing, sources. Lower-case prefixes. */
 static bool opens_tail(const ph_page *pg, const ph_block *b)
@@ -944,13 +964,21 @@ static bool opens_tail(const ph_page *pg, const ph_block *b)
         "über den autor", "über die autorin", "about the author", "zur person", "mehr lesen",
         "das könnte sie", "das könnte dich", "mehr artikel", "weitere beiträge", "verwandte",
         "ähnliche themen", "beliebte artikel", "meistgelesen", "most read", "most popular",
-        "trending", "follow us", "folgen sie uns", "abonnieren", "jetzt abonnieren", "subscribe"};
+        "trending", "follow us", "folgen sie uns", "abonnieren", "jetzt abonnieren", "subscribe",
+        "neueste artikel", "neueste beiträge", "aktuelle artikel", "kommende events",
+        "kommende veranstaltungen", "lust auf mehr", "vous aimerez", "à lire également",
+        "war der artikel", "war dieser artikel", "war dieser beitrag", "ist dieser beitrag",
+        "was this article", "was this helpful", "artikel teilen", "beitrag teilen", "news teilen",
+        "den artikel mit", "kommentieren", "sie müssen sich", "you must be logged in", "alle artikel",
+        "sie lesen gern", "latest news", "latest stories", "more news", "related posts",
+        "related articles", "recent posts", "neueste", "popular posts", "beliebte beiträge",
+        "leer más", "lee también", "ver también", "noticias relacionadas", "artículos relacionados",
+        "à voir aussi", "dans la même rubrique", "podobne artykuły", "polecane"};
     if (b->chars == 0) return false;
     if (b->chars > 60 && !(b->link_chars * 10 > b->chars * 3)) return false;
     char low[96];
     size_t n = b->len < sizeof low - 1 ? b->len : sizeof low - 1;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)pg->text.data[b->off + i]);
-    low[n] = '\0';
+    lower_prefix(low, pg->text.data + b->off, n);
     for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++)
         if (strncmp(low, tails[i], strlen(tails[i])) == 0) return true;
     return false;
@@ -967,8 +995,7 @@ static bool is_credit(const ph_page *pg, const ph_block *b)
     if (b->chars > 120 || b->chars == 0) return false;
     char low[64];
     size_t n = b->len < sizeof low - 1 ? b->len : sizeof low - 1;
-    for (size_t i = 0; i < n; i++) low[i] = (char)tolower((unsigned char)pg->text.data[b->off + i]);
-    low[n] = '\0';
+    lower_prefix(low, pg->text.data + b->off, n);
     for (size_t i = 0; i < sizeof credits / sizeof credits[0]; i++)
         if (strncmp(low, credits[i], strlen(credits[i])) == 0) return true;
     return false;
@@ -989,26 +1016,32 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
         if (!gone[i] && is_good(pg, &pg->blocks[i])) total_good += pg->blocks[i].chars;
     for (int i = first; i < end; i++) {
         const ph_block *b = &pg->blocks[i];
-        if (gone[i]) continue;
+        if (gone[i]) { WHY(i, "gone"); continue; }
         if (is_good(pg, b)) seen_good += b->chars;
         double ld = link_density(b);
         if (!(b->flags & BF_IN_LD)) {
-            if (b->flags & BF_CAPTION) continue; /* image captions and credits */
-            if (strict && is_credit(pg, b)) continue;
+            if (b->flags & BF_CAPTION) { WHY(i, "caption"); continue; } /* image captions and credits */
+            if (strict && is_credit(pg, b)) { WHY(i, "credit"); continue; }
             /* the headline is the article's title field, not its text */
-            if (strict && (b->flags & BF_H1)) continue;
+            if (strict && (b->flags & BF_H1)) { WHY(i, "h1"); continue; }
             /* loose short text outside paragraphs, lists and headings: labels, dates, counters */
             if (strict && !(b->flags & (BF_P | BF_LI | BF_HEADING | BF_QUOTE | BF_PRE | BF_CELL)) &&
-                b->chars < P(LOOSE_MIN, 40) && !ends_sentence(pg, b))
+                b->chars < P(LOOSE_MIN, 40) && !ends_sentence(pg, b)) {
+                WHY(i, "loose");
                 continue;
+            }
             if (strict && opens_tail(pg, b)) {
                 /* after most of the prose it ends the article; before, it is a
                  * "Read more:" line inside the text */
-                if (seen_good >= P(TAIL_SEEN, 0.6) * total_good && seen_good > 0) break;
+                if (seen_good >= P(TAIL_SEEN, 0.6) * total_good && seen_good > 0) {
+                    for (int j = i; j < end; j++) WHY(j, "tail-end");
+                    break;
+                }
+                WHY(i, "tail-skip");
                 continue;
             }
-            if (strict && ld > P(DROP_LD, 0.5)) continue;
-            if (strict && (b->flags & BF_LI) && ld > P(DROP_LI_LD, 0.3)) continue;
+            if (strict && ld > P(DROP_LD, 0.5)) { WHY(i, "ld"); continue; }
+            if (strict && (b->flags & BF_LI) && ld > P(DROP_LI_LD, 0.3)) { WHY(i, "li-ld"); continue; }
         }
         keep[n_keep++] = i;
     }
@@ -1043,13 +1076,37 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
         const ph_block *b = &pg->blocks[keep[k]];
         if (k < first_good && !(b->flags & BF_HEADING)) {
             /* before the first prose block: only near it, and not a dateline or a byline */
-            if (first_good - k > P(LEAD_WIN, 2) || b->chars < P(LEAD_MIN, 30)) continue;
+            if (first_good - k > P(LEAD_WIN, 2) || b->chars < P(LEAD_MIN, 30)) {
+                WHY(keep[k], "lead-trim");
+                continue;
+            }
         }
         st = put_block(out, pg, b, prev);
+        WHY(keep[k], "kept");
         prev = b;
     }
+    for (size_t k = hi; k < n_keep; k++) WHY(keep[k], "end-trim");
     free(keep);
     return st;
+}
+
+/* Removed only as an article/entry "header" (soft words), nothing stronger on its path. */
+static bool removed_softly(const ph_page *pg, const ph_block *b)
+{
+    for (int a = b->node; a >= 0; a = pg->nodes[a].parent) {
+        unsigned f = pg->nodes[a].flags;
+        if ((f & NF_BOILER) && (!(f & NF_SOFT) || (f & (NF_STRONG | NF_BOILER_TAG)))) return false;
+    }
+    return true;
+}
+
+/* A lead paragraph: prose-sized, few links, not a caption. */
+static bool is_standfirst(const ph_page *pg, int k, const unsigned char *gone)
+{
+    const ph_block *b = &pg->blocks[k];
+    if (b->chars < P(LEAD_CHARS, 80) || b->link_chars * 5 >= b->chars || (b->flags & (BF_CAPTION | BF_H1)))
+        return false;
+    return !gone[k] || removed_softly(pg, b);
 }
 
 static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
@@ -1156,9 +1213,81 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
             end = hi;
         }
     }
+    /* a standfirst between the headline and the container (a lead set as <h2>
+     * or in the article header) belongs to the article */
+    if (best >= 0 && best_score > 0 && first > 0) {
+        int h1 = -1;
+        for (int k = first - 1; k >= 0 && k >= first - P(LEAD_H1_WIN, 15); k--)
+            if (pg->blocks[k].flags & BF_H1) {
+                h1 = k;
+                break;
+            }
+        bool any = false;
+        for (int k = h1 + 1; h1 >= 0 && k < first && !any; k++) any = is_standfirst(pg, k, gone);
+        if (any && !mask) {
+            mask = malloc(nb);
+            if (mask) memcpy(mask, gone, nb);
+        }
+        if (any && mask) {
+            for (int k = h1 + 1; k < first; k++) mask[k] = !is_standfirst(pg, k, gone);
+            first = h1 + 1;
+        }
+    }
+#ifdef PH_DEBUG_DUMP
+    if (getenv("PH_WHY")) {
+        dbg_why = calloc(nb ? nb : 1, sizeof *dbg_why);
+        for (size_t i = 0; dbg_why && i < nb; i++) dbg_why[i] = "outside";
+    }
+#endif
     precis_status st2 = collect(pg, first, end, mask ? mask : gone, true, out);
+#ifdef PH_DEBUG_DUMP
+    if (dbg_why) {
+        pc_buf j;
+        pc_buf_init(&j, 0);
+        for (size_t i = 0; i < nb; i++) {
+            const ph_block *b = &pg->blocks[i];
+            int top = -1;
+            for (int a = b->node; a >= 0; a = pg->nodes[a].parent)
+                if (pg->nodes[a].flags & NF_REMOVED) top = a;
+            bool in_best = false;
+            unsigned bf = 0;
+            for (int a = b->node; a >= 0; a = pg->nodes[a].parent) {
+                if (a == best) in_best = true;
+                if (pg->nodes[a].flags & NF_BOILER) bf |= pg->nodes[a].flags;
+            }
+            j.len = 0;
+            pc_buf_printf(&j, "{\"i\":%zu,\"bf\":%u,\"why\":\"%s\",\"inbest\":%d,\"chars\":%d,\"links\":%d,\"flags\":%u,\"w\":%.0f,\"tag\":\"%s\",\"by\":",
+                          i, bf, dbg_why[i], in_best, b->chars, b->link_chars, b->flags, block_weight(pg, b),
+                          gumbo_normalized_tagname(pg->nodes[b->node].tag));
+            if (top >= 0) {
+                char d[300];
+                snprintf(d, sizeof d, "%s.%s#%s", gumbo_normalized_tagname(pg->nodes[top].tag),
+                         ph_attr(pg->nodes[top].g, "class") ? ph_attr(pg->nodes[top].g, "class") : "",
+                         ph_attr(pg->nodes[top].g, "id") ? ph_attr(pg->nodes[top].g, "id") : "");
+                pc_json_string(&j, d, strlen(d));
+            } else {
+                pc_buf_puts(&j, "null");
+            }
+            pc_buf_puts(&j, ",\"t\":");
+            pc_json_string(&j, pg->text.data + b->off, b->len);
+            pc_buf_puts(&j, "}\n");
+            fwrite(j.data, 1, j.len, stderr);
+        }
+        {
+            char d[300];
+            snprintf(d, sizeof d, "{\"best\":\"%s.%s#%s\",\"score\":%.0f}\n",
+                     best >= 0 ? gumbo_normalized_tagname(pg->nodes[best].tag) : "-",
+                     best >= 0 && ph_attr(pg->nodes[best].g, "class") ? ph_attr(pg->nodes[best].g, "class") : "",
+                     best >= 0 && ph_attr(pg->nodes[best].g, "id") ? ph_attr(pg->nodes[best].g, "id") : "", best_score);
+            fputs(d, stderr);
+        }
+        pc_buf_free(&j);
+        free(dbg_why);
+        dbg_why = NULL;
+    }
+#endif
     free(mask);
-    if (!st2 && out->len < P(FALLBACK, 250)) {
+    if (!st2 && out->len < P(FALLBACK, 400)) {
         /* little found: the largest semantic container, links and all
          * (link-list posts, short pieces), else every surviving block */
         int hint = -1;

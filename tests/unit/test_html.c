@@ -126,6 +126,29 @@ TEST(extracts_article_not_debris)
     free(html);
 }
 
+TEST(standfirst_ruby_and_tail)
+{
+    size_t len;
+    char *html = slurp(FIX "lead_and_tail.html", &len);
+    CHECK(html != NULL);
+    if (!html) return;
+    pt_article a;
+    CHECK(extract(html, len, false, &a) == PRECIS_OK);
+    const char *t = a.text ? a.text : "";
+    /* the standfirst in the article header, between headline and body, is kept */
+    CHECK(strstr(t, "Nach zwei Jahren Bauzeit hat die Reederei Brakenwerft") != NULL);
+    CHECK(strstr(t, "Die \xe2\x80\x9eLindholm III\xe2\x80\x9c legte") != NULL);
+    /* ruby readings are not text */
+    CHECK(strstr(t, "\xe6\xb8\xa1\xe3\x81\x97\xe8\x88\xb9") != NULL);
+    /* a tail heading spelled with a capital umlaut ends the article */
+    CHECK(!strstr(t, "hnliche Beitr"));
+    CHECK(!strstr(t, "Hafenfest") && !strstr(t, "Segelboote"));
+    CHECK(!strstr(t, "Schifffahrt") && !strstr(t, "Start"));
+    CHECK_STR(a.title, "Neue F\xc3\xa4hre f\xc3\xbcr Lindholm");
+    pt_article_free(&a);
+    free(html);
+}
+
 TEST(metadata_fallbacks)
 {
     const char *html =
@@ -299,6 +322,7 @@ int main(void)
     RUN(decode_bom_and_misdeclared_utf8);
     RUN(decode_always_valid_utf8);
     RUN(extracts_article_not_debris);
+    RUN(standfirst_ruby_and_tail);
     RUN(metadata_fallbacks);
     RUN(jsonld_article_body_for_script_pages);
     RUN(no_article_and_empty_pages);
