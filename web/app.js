@@ -73,6 +73,14 @@
     return a === b ? a : a + ' – ' + b;
   }
 
+  // An outlet's name: its site, else the link's host, else nothing.
+  function outletName(a) {
+    if (!a) return '';
+    if (a.site) return str(a.site);
+    var u = safeUrl(a.url);
+    return u ? new URL(u).hostname.replace(/^www\./, '') : '';
+  }
+
   function api(path) {
     return fetch(path, { headers: { 'Accept': 'application/json' } }).then(function (r) {
       return r.text().then(function (body) {
@@ -160,7 +168,7 @@
     var n = sourceCount(s);
     var outlets = [];
     arr(s.sources).forEach(function (a) {
-      var o = a && (a.site || a.author);
+      var o = outletName(a);
       if (o && outlets.indexOf(o) < 0) outlets.push(o);
     });
     var sents = arr(s.summary && s.summary.sentences);
@@ -281,7 +289,7 @@
       var n = num.get(str(docId));
       var a = srcOf(docId);
       var label = n ? '[' + n + ']' : '[?]';
-      var tip = a ? clip([a.site || a.title || a.id, a.date ? fmtDate(a.date) : ''].filter(Boolean).join(' · '), 120) : 'source not listed';
+      var tip = a ? clip([outletName(a) || a.title || a.id, a.date ? fmtDate(a.date) : ''].filter(Boolean).join(' · '), 120) : 'source not listed';
       return el('button', { class: 'marker' + (cls ? ' ' + cls : ''), type: 'button', title: tip,
         'aria-label': 'Source ' + (n || '?') + ': ' + tip, 'data-doc': str(docId),
         onmouseenter: function () { if (n) getArticle(str(docId)).catch(function () {}); },
@@ -308,10 +316,14 @@
     var timeline = el('section', { class: 'block timeline-block', 'aria-label': 'Timeline' },
       el('h2', { class: 'section' }, 'Timeline'),
       tl.length ? el('ol', { class: 'timeline' }, tl.map(function (t) {
+        var docs = arr(t.sources).length ? arr(t.sources) : (t.doc !== undefined && t.doc !== null ? [t.doc] : []);
+        // "when" is the phrase the date was read from ("on Saturday"): shown when it is not the date itself
+        var when = t.when && t.relative ? str(t.when) : '';
         return el('li', null,
-          el('time', { datetime: /^\d{4}/.test(str(t.date)) ? str(t.date) : null }, t.date ? fmtDate(t.date) : 'undated'),
+          el('time', { datetime: /^\d{4}/.test(str(t.date)) ? str(t.date) : null }, t.date ? fmtDate(t.date) : 'undated',
+            when ? el('span', { class: 'when' }, ' · “' + clip(when, 40) + '”') : null),
           el('span', { class: 'tl-text' }, str(t.text)), ' ',
-          t.doc !== undefined && t.doc !== null ? marker(t.doc, null, t.text, 'also') : null);
+          docs.map(function (d) { return marker(d, null, t.text, 'also'); }));
       })) : el('p', { class: 'note' }, 'No dated events found.'));
 
     var ents = arr(s.entities);
@@ -329,13 +341,14 @@
         a = a || {};
         var href = safeUrl(a.url);
         var dup = a.duplicate_of !== undefined && a.duplicate_of !== null ? num.get(str(a.duplicate_of)) : null;
+        var outlet = outletName(a);
         return el('li', { id: 'src-' + (i + 1) },
           el('span', { class: 'num' }, '[' + (i + 1) + ']'),
           el('div', { class: 'src-main' },
-            el('div', { class: 'src-outlet' }, clip(a.site || 'Unknown outlet', 80),
+            el('div', { class: 'src-outlet' }, clip(outlet || a.title || a.id, outlet ? 80 : MAX_SHORT),
               a.date ? el('span', { class: 'src-date' }, ' · ' + fmtDate(a.date)) : null,
               a.author ? el('span', { class: 'src-author' }, ' · ' + clip(a.author, 80)) : null),
-            el('div', { class: 'src-title' }, clip(a.title || a.id)),
+            outlet && a.title ? el('div', { class: 'src-title' }, clip(a.title)) : null,
             el('div', { class: 'src-actions' },
               el('button', { class: 'linkish', type: 'button', onclick: function () { openArticle(str(a.id), null, null, a, i + 1); } }, 'Read text'),
               href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null,
@@ -348,41 +361,92 @@
       el('h1', { class: 'headline' }, clip(s.headline || s.id) || 'Untitled story'),
       el('p', { class: 'meta' }, plural(n, 'source', 'sources'), storyDates(s) ? ' · ' + storyDates(s) : ''),
       el('div', { class: 'story-grid' },
-        el('div', { class: 'col-main' }, summary, coverageBlock(s.coverage, num), timeline),
+        el('div', { class: 'col-main' }, summary, timeline, coverageBlock(s.coverage, { num: num, srcOf: srcOf, marker: marker })),
         el('div', { class: 'col-side' }, entities, srcList))
     ];
   }
 
-  /* The coverage comparison: which source reports which point. Drawn from
-   * whatever the object holds (see docs/stories.md); unknown shapes are
-   * listed as key/value pairs rather than dropped. */
-  function coverageBlock(cov, num) {
+  /* The coverage comparison (docs/stories.md): where the sources disagree,
+   * what each one alone reports, what it leaves out that most others have.
+   * An object of another shape is listed as key/value pairs, not dropped. */
+  function coverageBlock(cov, ctx) {
     if (!cov || typeof cov !== 'object') return null;
-    var body = genericCoverage(cov, num);
-    return el('section', { class: 'block coverage', 'aria-label': 'Coverage' },
-      el('h2', { class: 'section' }, 'Coverage'), body);
+    var body = Array.isArray(cov.per_source) || Array.isArray(cov.conflicts) ? coverageView(cov, ctx) : genericCoverage(cov, ctx.num);
+    return el('section', { class: 'block coverage', 'aria-label': 'How the sources compare' },
+      el('h2', { class: 'section' }, 'How the sources compare'), body);
+  }
+  function coverageView(cov, ctx) {
+    var out = [];
+    var conflicts = arr(cov.conflicts);
+    if (conflicts.length) {
+      out.push(el('div', { class: 'conflicts' },
+        el('h3', { class: 'sub' }, plural(conflicts.length, 'point where sources disagree', 'points where sources disagree')),
+        el('ul', { class: 'conflict-list' }, conflicts.map(function (c) {
+          return el('li', { class: 'conflict' },
+            el('div', { class: 'conflict-about' }, clip(c.about || c.kind || 'a detail', 80),
+              c.kind && c.about ? el('span', { class: 'etype' }, ' ' + str(c.kind)) : null),
+            el('ul', { class: 'claims' }, arr(c.claims).map(function (cl) {
+              var docs = arr(cl.docs);
+              return el('li', null, el('strong', { class: 'claim-value' }, clip(cl.value, 80)), ' ',
+                docs.map(function (d) { return ctx.marker(d, null, cl.text, 'also'); }),
+                cl.text ? el('div', { class: 'claim-text' }, '“' + clip(cl.text, 400) + '”') : null);
+            })));
+        }))));
+    } else if (Array.isArray(cov.conflicts)) {
+      out.push(el('p', { class: 'agree' }, 'No conflicting figures, dates or names found between the sources.'));
+    }
+    var per = arr(cov.per_source);
+    if (per.length) {
+      out.push(el('ul', { class: 'per-source' }, per.map(function (p) {
+        var n = ctx.num.get(str(p.doc));
+        var a = ctx.srcOf(p.doc) || {};
+        var uniq = arr(p.unique), omits = arr(p.omits), copies = arr(p.copies);
+        var nu = typeof p.n_unique === 'number' ? p.n_unique : uniq.length;
+        var no = typeof p.n_omits === 'number' ? p.n_omits : omits.length;
+        return el('li', { class: 'ps' },
+          el('div', { class: 'ps-head' }, ctx.marker(p.doc, null, null, 'primary'), ' ',
+            el('span', { class: 'ps-name' }, clip(outletName(p.site ? p : a) || a.title || ('source ' + (n || '?')), 120)),
+            copies.length ? el('span', { class: 'dup' }, ' · copied by ' + copies.map(function (d) { return ctx.num.get(str(d)) ? '[' + ctx.num.get(str(d)) + ']' : str(d); }).join(' ')) : null),
+          el('details', { class: 'ps-part' + (nu ? '' : ' empty') },
+            el('summary', null, nu ? plural(nu, 'fact only this source reports', 'facts only this source reports') : 'nothing the others lack'),
+            uniq.length ? el('ul', { class: 'facts' }, uniq.map(function (u) {
+              return el('li', null, el('button', { class: 'linkish quote', type: 'button', onclick: function () {
+                openArticle(str(p.doc), { start: u.start, end: u.end }, u.text, a, n);
+              } }, clip(u.text, 400)));
+            }), nu > uniq.length ? el('li', { class: 'note' }, '… and ' + (nu - uniq.length) + ' more') : null) : null),
+          no ? el('details', { class: 'ps-part' },
+            el('summary', null, 'leaves out ' + plural(no, 'widely reported fact', 'widely reported facts')),
+            el('ul', { class: 'facts' }, omits.map(function (o) {
+              return el('li', null, clip(o.text, 400), ' ', ctx.marker(o.doc, null, o.text, 'also'),
+                typeof o.reported_by === 'number' ? el('span', { class: 'ecount' }, ' reported by ' + o.reported_by) : null);
+            }), no > omits.length ? el('li', { class: 'note' }, '… and ' + (no - omits.length) + ' more') : null)) : null);
+      })));
+    }
+    return el('div', { class: 'cov' }, out);
   }
   function genericCoverage(cov, num) {
     var rows = [];
     Object.keys(cov).forEach(function (k) {
       var v = cov[k];
+      var val;
       if (Array.isArray(v)) {
-        rows.push(el('div', { class: 'cov-row' }, el('div', { class: 'cov-key' }, clip(k, 60)),
-          el('ul', { class: 'cov-list' }, v.slice(0, 50).map(function (x) {
-            if (x && typeof x === 'object') {
-              return el('li', null, Object.keys(x).map(function (kk) {
-                var val = x[kk];
-                var txt = Array.isArray(val) ? val.map(function (d) { return num.get(str(d)) ? '[' + num.get(str(d)) + ']' : str(d); }).join(' ') : str(val);
-                return el('span', { class: 'cov-field' }, el('span', { class: 'cov-k' }, clip(kk, 40) + ': '), clip(txt, 300), ' ');
-              }));
-            }
-            return el('li', null, clip(x, 300));
-          }))));
+        val = el('ul', { class: 'cov-list' }, v.slice(0, 50).map(function (x) {
+          if (x && typeof x === 'object') {
+            return el('li', null, Object.keys(x).map(function (kk) {
+              var xv = x[kk];
+              var txt = Array.isArray(xv) ? xv.map(function (d) { return num.get(str(d)) ? '[' + num.get(str(d)) + ']' : (typeof d === 'object' ? JSON.stringify(d) : str(d)); }).join(' ')
+                : (xv && typeof xv === 'object' ? JSON.stringify(xv) : str(xv));
+              return el('span', { class: 'cov-field' }, el('span', { class: 'cov-k' }, clip(kk, 40) + ': '), clip(txt, 300), ' ');
+            }));
+          }
+          return el('li', null, clip(x, 300));
+        }));
       } else if (v && typeof v === 'object') {
-        rows.push(el('div', { class: 'cov-row' }, el('div', { class: 'cov-key' }, clip(k, 60)), genericCoverage(v, num)));
+        val = genericCoverage(v, num);
       } else {
-        rows.push(el('div', { class: 'cov-row' }, el('div', { class: 'cov-key' }, clip(k, 60)), el('div', null, clip(v, 300))));
+        val = el('div', null, clip(v, 300));
       }
+      rows.push(el('div', { class: 'cov-row' }, el('div', { class: 'cov-key' }, clip(k, 60)), val));
     });
     return el('div', { class: 'cov' }, rows);
   }
@@ -434,7 +498,7 @@
     clear(panelBody);
     var seq = renderSeq;
     meta = meta || {};
-    add(panelTitle, [n ? el('span', { class: 'num' }, '[' + n + '] ') : null, clip(meta.site || meta.title || id, 80),
+    add(panelTitle, [n ? el('span', { class: 'num' }, '[' + n + '] ') : null, clip(outletName(meta) || meta.title || id, 80),
       meta.date ? el('span', { class: 'src-date' }, ' · ' + fmtDate(meta.date)) : null]);
     panelBody.appendChild(el('p', { class: 'note' }, 'Loading article…'));
     getArticle(id).then(function (a) {
@@ -447,7 +511,7 @@
       if (!parts) { parts = closest(text, quote); how = parts ? 'closest' : 'none'; }
       add(panelBody, [
         el('h3', { class: 'art-title' }, clip(a.title || a.id)),
-        el('p', { class: 'meta' }, [a.site, a.author, a.date ? fmtDate(a.date) : null].filter(Boolean).map(function (x) { return clip(x, 80); }).join(' · '),
+        el('p', { class: 'meta' }, [outletName(a), a.author, a.date ? fmtDate(a.date) : null].filter(Boolean).map(function (x) { return clip(x, 80); }).join(' · '),
           href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null),
         quote && how === 'closest' ? el('p', { class: 'hint' }, 'This source reports the same point; the highlighted sentence is the closest one in its text.') : null,
         quote && how === 'none' ? el('p', { class: 'hint' }, 'This source reports the same point in other words.') : null
