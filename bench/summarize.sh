@@ -6,7 +6,9 @@
 #  2. Multi-News val, 250 words, ROUGE-1/2/SU4 F, against baselines computed in
 #     the same run (Lead-250-words, First-k-per-document, LexRank:
 #     bench/mn_baselines.py);
-#  3. speed: ms per cluster, words/s, and Debian's `ots` on the same DUC inputs.
+#  3. speed: ms per cluster (CLI batch, in-process per cluster with
+#     bench/summarize_timer.c, per invocation), words/s, and Debian's `ots` on the
+#     same DUC inputs.
 # Usage: sh bench/summarize.sh [duc|multinews|speed]...   (default: all three)
 # Needs ../shared/data; installs ots with apt-get when missing (speed part).
 set -e
@@ -75,6 +77,12 @@ speed)
         fi
     done
     sort -n "$OUT"/time.* | head -1 | awk -v w="$WORDS" '{printf "precis summarize --batch -w 100 docs, best of 3: %.3f s wall (%.3f s user+sys) for 50 clusters = %.2f ms/cluster, %d words/s (%d input words)\n", $1, $2 + $3, $1 * 1000 / 50, w / $1, w}'
+    # in-process time per cluster (read + summarize, no process start): bench/summarize_timer.c
+    cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc bench/summarize_timer.c build/libprecis.a \
+        $(pkg-config --libs zlib libutf8proc jansson libxxhash gumbo uchardet) -lstemmer -lm -o "$OUT/summarize_timer"
+    echo "\$ summarize_timer $DATA/duc2004/docs/*/   (best of 3 runs by median CPU)"
+    for i in 1 2 3; do "$OUT/summarize_timer" "$DATA"/duc2004/docs/*/ | tail -1; done |
+        sort -k7,7n | head -1 | sed 's/^/precis in-process, /'
     # per-cluster invocations (includes process start) for the median
     for d in "$DATA"/duc2004/docs/*/; do
         t0=$(date +%s%N); $P summarize -w 100 "$d" > /dev/null; t1=$(date +%s%N)

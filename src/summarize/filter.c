@@ -42,6 +42,12 @@ static const char *const DEBRIS_MARKS[] = {
     "file - in this", "file -- in this",
 };
 
+/* Every mark has at least 4 bytes: its first two byte pairs must occur. */
+static inline unsigned pair_hash(char a, char b)
+{
+    return ((unsigned char)a * 67u + (unsigned char)b) & 4095u;
+}
+
 static bool is_month_word(const char *w, size_t n)
 {
     static const char *const MONTHS[] = {"january", "february", "march",     "april",
@@ -94,8 +100,19 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
         low[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : (c ? c : ' '));
     }
     low[n] = '\0';
-    for (size_t i = 0; i < sizeof DEBRIS_MARKS / sizeof *DEBRIS_MARKS; i++)
-        if (strstr(low, DEBRIS_MARKS[i])) return "promotion, navigation or credit";
+    /* A bitmap of the byte pairs present rules most marks out before strstr
+     * (a hundred strstr calls per sentence were an eighth of the run time). */
+    uint64_t pairs[64] = {0};
+    for (size_t i = 0; i + 1 < n; i++) {
+        unsigned h = pair_hash(low[i], low[i + 1]);
+        pairs[h >> 6] |= 1ull << (h & 63);
+    }
+    for (size_t i = 0; i < sizeof DEBRIS_MARKS / sizeof *DEBRIS_MARKS; i++) {
+        const char *m = DEBRIS_MARKS[i];
+        unsigned h1 = pair_hash(m[0], m[1]), h2 = pair_hash(m[2], m[3]);
+        if (!(pairs[h1 >> 6] >> (h1 & 63) & 1) || !(pairs[h2 >> 6] >> (h2 & 63) & 1)) continue;
+        if (strstr(low, m)) return "promotion, navigation or credit";
+    }
     if (ends_with_caption_date(s, len)) return "photo caption";
     return NULL;
 }

@@ -17,6 +17,12 @@ typedef struct sel_state {
     const ps_conflicts *conflicts;
     uint8_t *memo; /* stride^2 conflict answers (0 unknown, 1 no, 2 yes), or NULL */
     size_t stride; /* the original number of items */
+    /* Marginal gain of every item, kept current as items are added and
+     * removed through the inverted index concept -> items (CSR): a gain is
+     * then read, not recomputed, which the bound asks for every item at
+     * every node. */
+    double *gain;
+    uint32_t *inv_off, *inv;
 } sel_state;
 
 static bool conflict(const sel_state *s, size_t a, size_t b)
@@ -39,25 +45,61 @@ static bool conflicts_with(const sel_state *s, size_t i, const uint32_t *chosen,
     return false;
 }
 
-static double gain_of(const sel_state *s, size_t i)
-{
-    const ps_item *it = &s->items[i];
-    double g = it->bonus;
-    for (uint32_t k = 0; k < it->n_concepts; k++)
-        if (!s->count[it->concepts[k]]) g += s->w[it->concepts[k]];
-    return g;
-}
+static inline double gain_of(const sel_state *s, size_t i) { return s->gain[i]; }
 
 static void add_item(sel_state *s, size_t i)
 {
     const ps_item *it = &s->items[i];
-    for (uint32_t k = 0; k < it->n_concepts; k++) s->count[it->concepts[k]]++;
+    for (uint32_t k = 0; k < it->n_concepts; k++) {
+        uint32_t c = it->concepts[k];
+        if (s->count[c]++) continue;
+        double w = s->w[c];
+        for (uint32_t q = s->inv_off[c]; q < s->inv_off[c + 1]; q++) s->gain[s->inv[q]] -= w;
+    }
 }
 
 static void remove_item(sel_state *s, size_t i)
 {
     const ps_item *it = &s->items[i];
-    for (uint32_t k = 0; k < it->n_concepts; k++) s->count[it->concepts[k]]--;
+    for (uint32_t k = 0; k < it->n_concepts; k++) {
+        uint32_t c = it->concepts[k];
+        if (--s->count[c]) continue;
+        double w = s->w[c];
+        for (uint32_t q = s->inv_off[c]; q < s->inv_off[c + 1]; q++) s->gain[s->inv[q]] += w;
+    }
+}
+
+/* Inverted index and initial gains (nothing chosen). False on OOM. */
+static bool index_items(sel_state *s, size_t n_concepts)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < s->n_items; i++) total += s->items[i].n_concepts;
+    if (total >= UINT32_MAX) return false;
+    s->gain = malloc((s->n_items + 1) * sizeof *s->gain);
+    s->inv_off = calloc(n_concepts + 2, sizeof *s->inv_off);
+    s->inv = malloc((total + 1) * sizeof *s->inv);
+    if (!s->gain || !s->inv_off || !s->inv) return false;
+    for (size_t i = 0; i < s->n_items; i++) {
+        const ps_item *it = &s->items[i];
+        double g = it->bonus;
+        for (uint32_t k = 0; k < it->n_concepts; k++) {
+            g += s->w[it->concepts[k]];
+            s->inv_off[it->concepts[k] + 1]++;
+        }
+        s->gain[i] = g;
+    }
+    for (size_t c = 0; c < n_concepts; c++) s->inv_off[c + 1] += s->inv_off[c];
+    s->inv_off[n_concepts + 1] = s->inv_off[n_concepts];
+    uint32_t *fill = s->count; /* zero now; used as the fill cursor, then cleared */
+    for (size_t i = 0; i < s->n_items; i++) {
+        const ps_item *it = &s->items[i];
+        for (uint32_t k = 0; k < it->n_concepts; k++) {
+            uint32_t c = it->concepts[k];
+            s->inv[s->inv_off[c] + fill[c]++] = (uint32_t)i;
+        }
+    }
+    memset(fill, 0, (n_concepts + 1) * sizeof *fill);
+    return true;
 }
 
 /* Value lost by removing chosen item i. */
@@ -233,7 +275,7 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     *exact = false;
     if (!n_items) return 0;
     sel_state s = {items, n_items, weights, calloc(n_concepts + 1, sizeof(uint32_t)),
-                   calloc(n_concepts + 1, 1), conflicts, NULL, n_items};
+                   calloc(n_concepts + 1, 1), conflicts, NULL, n_items, NULL, NULL, NULL};
     /* Conflicts are asked again and again by the search: remember the answers
      * (up to 2048 items, 4 MiB; larger clusters ask each time). */
     if (conflicts && n_items <= 2048) s.memo = calloc(n_items * n_items, 1);
@@ -245,6 +287,7 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     uint32_t *path = malloc(n_items * sizeof *path), *best = malloc(n_items * sizeof *best);
     size_t n = 0;
     if (!s.count || !s.mark || !chosen || !cur || !order || !tmp || !gains || !path || !best) goto done;
+    if (!index_items(&s, n_concepts)) goto done;
 
     double value;
     n = greedy(&s, budget, max_items, cur, chosen, &value);
@@ -350,6 +393,9 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     free(ratio0);
 
 done:
+    free(s.gain);
+    free(s.inv_off);
+    free(s.inv);
     free(s.memo);
     free(s.count);
     free(s.mark);

@@ -322,6 +322,35 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* A sentence has a few dozen keys: insertion sort beats qsort's calls. */
+static void sort_u64(uint64_t *v, size_t n)
+{
+    if (n > 64) {
+        qsort(v, n, sizeof *v, cmp_u64);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint64_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
+static void sort_u32(uint32_t *v, size_t n)
+{
+    if (n > 64) {
+        qsort(v, n, sizeof *v, cmp_u32);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
+        v[j] = x;
+    }
+}
+
 /* Tokenizes one sentence into word ids, its bigram keys and hash. */
 static precis_status analyse_sentence(work *w, const char *text, sent *st)
 {
@@ -357,7 +386,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
             return PRECIS_ENOMEM;
     uint64_t *v = w->bigrams.v + st->big_off;
     size_t n = w->bigrams.n - st->big_off, u = 0;
-    if (n > 1) qsort(v, n, sizeof *v, cmp_u64);
+    sort_u64(v, n);
     for (size_t k = 0; k < n; k++)
         if (!u || v[k] != v[u - 1]) v[u++] = v[k];
     w->bigrams.n = st->big_off + u;
@@ -368,7 +397,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     uint32_t *q = w->unis.v + st->uni_off;
     n = w->unis.n - st->uni_off;
     u = 0;
-    if (n > 1) qsort(q, n, sizeof *q, cmp_u32);
+    sort_u32(q, n);
     for (size_t k = 0; k < n; k++)
         if (!u || q[k] != q[u - 1]) q[u++] = q[k];
     w->unis.n = st->uni_off + u;
