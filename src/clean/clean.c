@@ -48,6 +48,7 @@ typedef struct cl_line {
     unsigned stop[3];    /* [1] English, [2] German function words; [0] other words */
     bool blank, bullet, ends_sentence, ends_colon;
     unsigned gaps;       /* inner runs of 3+ spaces: columns of a table layout */
+    unsigned you;        /* words addressing the reader: you, your, Sie, Ihr, du, vous... */
     uint64_t hash;
     int block;
 } cl_line;
@@ -56,7 +57,8 @@ typedef enum { K_BLANK, K_PROSE, K_SHORT, K_DEBRIS } cl_kind;
 
 typedef struct cl_block {
     size_t first, n;     /* lines */
-    unsigned words, letters, upper, digits, stop_known, chars;
+    unsigned words, letters, upper, digits, stop_known, chars, you;
+    unsigned cue_hits;   /* debris cue phrases found in it (promotion, social, ...) */
     bool all_bullets, ends_sentence;
     cl_kind kind;
     pcl_class cls;
@@ -79,6 +81,7 @@ typedef struct cl_doc {
     struct {
         uint64_t key; /* hash of the normalised word, 0 = empty */
         int lang;     /* 0 none, 1 en, 2 de */
+        int you;      /* 0 no, 1 addresses the reader, 2 only when capitalised (Sie, Ihr) */
     } stop_cache[1024];
     int lang;    /* 1 en, 2 de, 0 unknown */
     double main_score; /* score of the article's run */
@@ -121,6 +124,33 @@ static size_t bullet_len(const char *s, size_t i, size_t end)
 static bool is_letter_byte(unsigned char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+/* Words that address the reader (normalised, lower case): 1 always, 2 only
+ * when capitalised mid-sentence (German formal "Sie", "Ihr"). */
+static int reader_word(const char *w, size_t n)
+{
+    static const char *const always[] = {"you", "your", "yours", "yourself", "du", "dich", "dir",
+                                         "dein", "deine", "deinen", "deinem", "deiner", "euch",
+                                         "euer", "eure", "vous", "votre", "vos", "usted", "ustedes"};
+    static const char *const formal[] = {"sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"};
+    if (n < 2 || n > 8) return 0;
+    for (size_t k = 0; k < sizeof always / sizeof *always; k++)
+        if (strlen(always[k]) == n && memcmp(always[k], w, n) == 0) return 1;
+    for (size_t k = 0; k < sizeof formal / sizeof *formal; k++)
+        if (strlen(formal[k]) == n && memcmp(formal[k], w, n) == 0) return 2;
+    return 0;
+}
+
+/* True when only spaces, quotes and sentence punctuation separate the start
+ * of a word at ws from the previous sentence end (or the line start at i). */
+static bool sentence_gap(const char *s, size_t i, size_t ws)
+{
+    size_t k = ws;
+    while (k > i && (s[k - 1] == ' ' || s[k - 1] == '"' || (unsigned char)s[k - 1] >= 0x80)) k--;
+    if (k == i) return true;
+    char c = s[k - 1];
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == '(';
 }
 
 static void line_features(cl_doc *d, cl_line *L)
@@ -219,8 +249,13 @@ static void line_features(cl_doc *d, cl_line *L)
             d->stop_cache[slot].lang = d->en && pt_is_stopword(d->en, norm, nl)   ? 1
                                        : d->de && pt_is_stopword(d->de, norm, nl) ? 2
                                                                                   : 0;
+            d->stop_cache[slot].you = reader_word(norm, nl);
         }
         L->stop[d->stop_cache[slot].lang]++;
+        int you = d->stop_cache[slot].you;
+        /* "Sie", "Ihnen" address the reader when capitalised inside a sentence */
+        if (you == 2 && !(s[ws] >= 'A' && s[ws] <= 'Z' && ws > i && !sentence_gap(s, i, ws))) you = 0;
+        if (you) L->you++;
     }
     /* final punctuation, looking through closing quotes and brackets */
     size_t q = e;
@@ -382,6 +417,7 @@ static precis_status build_blocks(cl_doc *d, const char *name, pc_error *err)
         B->digits += L->digits;
         B->chars += L->chars;
         B->stop_known += L->stop[1] + L->stop[2];
+        B->you += L->you;
         if (i == B->first) B->all_bullets = L->bullet; /* wrapped items continue unbulleted */
         B->ends_sentence = L->ends_sentence;
     }
@@ -418,6 +454,19 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 static bool contains(const char *s, size_t n, const char *needle)
 {
     size_t m = strlen(needle);
+    const char *p = s, *end = s + n;
+    while (m && (size_t)(end - p) >= m) {
+        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
+        if (!p) return false;
+        if (memcmp(p, needle, m) == 0) return true;
+        p++;
+    }
+    return m == 0;
+}
+
+/* needle[0..m) occurs in s[0..n). */
+static bool find_bytes(const char *s, size_t n, const char *needle, size_t m)
+{
     const char *p = s, *end = s + n;
     while (m && (size_t)(end - p) >= m) {
         p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
@@ -564,6 +613,8 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         }
     }
     unsigned w = B->words;
+    B->cue_hits = (unsigned)(cu.hits[CUE_PROMO] + cu.hits[CUE_SOCIAL] + cu.hits[CUE_NAV] +
+                             cu.hits[CUE_TEASER] + cu.hits[CUE_LEGAL]);
     if (single && w <= 8 && (ends_with(s, n, " sagt:") || ends_with(s, n, " says:") ||
                              ends_with(s, n, " schreibt:") || ends_with(s, n, " meint:") ||
                              ends_with(s, n, " wrote:"))) {
@@ -701,6 +752,48 @@ static int cmp_hash_ref(const void *a, const void *b)
     return x->block < y->block ? -1 : x->block > y->block;
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Collects the hashes of a block's first 128 words, sorted. */
+static size_t block_words(const cl_doc *d, const cl_block *B, uint64_t *h, size_t cap)
+{
+    size_t n = 0;
+    for (size_t k = B->first; k < B->first + B->n && n < cap; k++) {
+        const cl_line *L = &d->lines[k];
+        size_t pos = 0, ws, we;
+        while (n < cap && pt_next_word(content(d, L), L->clen, &pos, &ws, &we))
+            h[n++] = XXH3_64bits(content(d, L) + ws, we - ws);
+    }
+    qsort(h, n, sizeof *h, cmp_u64);
+    return n;
+}
+
+/* Share of words two blocks have in common (Jaccard over word sets). */
+static double word_overlap(const cl_doc *d, const cl_block *A, const cl_block *B)
+{
+    uint64_t a[128], b[128];
+    size_t na = block_words(d, A, a, 128), nb = block_words(d, B, b, 128);
+    size_t i = 0, j = 0, both = 0, uni = 0;
+    while (i < na || j < nb) {
+        uint64_t x = i < na ? a[i] : UINT64_MAX, y = j < nb ? b[j] : UINT64_MAX;
+        uni++;
+        if (x == y) both++;
+        if (x <= y) {
+            uint64_t v = x;
+            while (i < na && a[i] == v) i++;
+        }
+        if (y <= x) {
+            uint64_t v = y;
+            while (j < nb && b[j] == v) j++;
+        }
+    }
+    return uni ? (double)both / (double)uni : 0;
+}
+
 /* Repetition inside the document: a headline or caption printed twice, a
  * caption followed by the same words plus a credit, short menu words repeated. */
 static void repetition(cl_doc *d)
@@ -732,6 +825,41 @@ static void repetition(cl_doc *d)
             }
         }
     }
+    /* a teaser card: the link's title glued to a description that repeats
+     * it ("Grüner SpargelGrüner Spargel", "Title.Title begins ..."), or a
+     * paragraph printed twice with a different wrap */
+    if (knob("K_SELFREP", 1) > 0)
+        for (size_t bi = 0; bi < d->n_blocks; bi++) {
+            cl_block *B = &d->blocks[bi];
+            if (B->kind == K_DEBRIS || B->words > 80) continue;
+            const cl_line *L = &d->lines[B->first];
+            size_t open = L->clen / 2 < 24 ? L->clen / 2 : 24;
+            if (open < 12) continue;
+            const char *o = content(d, L);
+            bool rep = false;
+            for (size_t k = B->first; k < B->first + B->n && !rep; k++) {
+                const cl_line *M = &d->lines[k];
+                size_t from = k == B->first ? open : 0;
+                if (M->clen >= from + open && find_bytes(content(d, M) + from, M->clen - from, o, open))
+                    rep = true;
+            }
+            if (rep) set(B, K_DEBRIS, PCL_TEASER, "repeats its own opening (a teaser card)");
+        }
+    if (knob("K_PREFREP", 1) > 0)
+        for (size_t bi = 0; bi < d->n_blocks; bi++) {
+            cl_block *B = &d->blocks[bi];
+            if (B->kind == K_DEBRIS || (B->kind != K_PROSE && B->n < 2)) continue;
+            const cl_line *L = &d->lines[B->first];
+            if (L->clen < 32) continue;
+            for (size_t k = bi + 1; k < d->n_blocks && k <= bi + 3; k++) {
+                const cl_line *M = &d->lines[d->blocks[k].first];
+                if (M->clen >= 32 && memcmp(content(d, L), content(d, M), 32) == 0 &&
+                    word_overlap(d, B, &d->blocks[k]) >= knob("K_OVER", 0.75)) {
+                    set(B, K_DEBRIS, PCL_CAPTION, "printed twice (a caption or teaser)");
+                    break;
+                }
+            }
+        }
     /* author boxes: a name on its own line, then a short bio that opens with
      * the same name ("Jane Roe" / "Jane Roe is a reporter at ...") */
     for (size_t bi = 0; bi + 1 < d->n_blocks; bi++) {
@@ -1017,6 +1145,92 @@ static void restore_sandwiched(cl_doc *d)
     }
 }
 
+static bool find_domain(const char *s, size_t n, size_t *ds, size_t *dl);
+
+static bool block_has_domain(const cl_doc *d, const cl_block *B)
+{
+    size_t ds, dl;
+    for (size_t k = B->first; k < B->first + B->n; k++)
+        if (find_domain(content(d, &d->lines[k]), d->lines[k].clen, &ds, &dl)) return true;
+    return false;
+}
+
+/* "Jane Roe is a reporter ...", "Max Muster leitet das Ressort ...": an
+ * author's short biography opens with the name and a verb of that kind. */
+static bool bio_opening(const cl_doc *d, const cl_block *B)
+{
+    static const char *const verbs[] = {"is", "was", "has", "writes", "works", "covers", "ist",
+                                        "war", "leitet", "schreibt", "arbeitet", "studierte",
+                                        "lebt", "lives", "joined", "est", "es"};
+    if (B->words > 80) return false;
+    const cl_line *L = &d->lines[B->first];
+    const char *s = content(d, L);
+    size_t n = L->clen, pos = 0, ws, we;
+    unsigned names = 0;
+    while (pt_next_word(s, n, &pos, &ws, &we)) {
+        bool cap = (s[ws] >= 'A' && s[ws] <= 'Z') || ((unsigned char)s[ws] == 0xC3 && ws + 1 < we);
+        if (cap && names < 4) {
+            names++;
+            continue;
+        }
+        if (names < 1 || names > 4) return false;
+        bool verb = false;
+        for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++)
+            if (we - ws == strlen(verbs[v]) && memcmp(s + ws, verbs[v], we - ws) == 0) verb = true;
+        if (!verb) return false;
+        /* and a profession of people who write */
+        static const char *const roles[] = {"author", "journalist", "reporter", "editor", "writer",
+                                            "correspondent", "columnist", "professor", "founder",
+                                            "autor", "redakteur", "korrespondent", "kolumnist",
+                                            "ressort", "studierte", "schreibt", "writes", "covers"};
+        for (size_t k = B->first; k < B->first + B->n; k++) {
+            char low[2048];
+            const cl_line *M = &d->lines[k];
+            size_t m = M->clen < sizeof low - 1 ? M->clen : sizeof low - 1;
+            for (size_t q = 0; q < m; q++) {
+                char c = content(d, M)[q];
+                low[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
+                if (contains(low, m, roles[r])) return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+/* The last paragraphs of the run that turn to the reader ("Get our daily
+ * edition by email", "Ihr Beitrag hilft uns ...") or present the author are
+ * not article text: the article itself rarely says "you" as often. */
+static void trim_tail(cl_doc *d, size_t rs, size_t *re)
+{
+    if (*re >= d->n_blocks || rs > *re) return;
+    unsigned you = 0, words = 0;
+    for (size_t i = rs; i <= *re; i++)
+        if (d->blocks[i].kind == K_PROSE) you += d->blocks[i].you, words += d->blocks[i].words;
+    size_t prose_seen = 0, i = *re + 1;
+    while (i-- > rs && prose_seen < (size_t)knob("K_TAILN", 3)) {
+        cl_block *B = &d->blocks[i];
+        if (B->kind != K_PROSE) continue;
+        prose_seen++;
+        unsigned rest_you = you - B->you, rest_words = words - B->words;
+        double dens = B->words ? (double)B->you / B->words : 0;
+        double rest = rest_words ? (double)rest_you / rest_words : 0;
+        if (rest_words < B->words) break; /* most of the article: leave it */
+        bool cta = B->cue_hits > 0 || knob("K_YOUCTA", 1) <= 0 || block_has_domain(d, B);
+        if (B->you >= 1 && cta && dens >= knob("K_YOUD", 0.04) && dens >= knob("K_YOUR", 3) * rest) {
+            set(B, K_DEBRIS, PCL_PROMOTION, "turns to the reader at the end of the article");
+        } else if (bio_opening(d, B) && knob("K_BIO", 1) > 0) {
+            set(B, K_DEBRIS, PCL_BYLINE, "author biography at the end of the article");
+        } else {
+            break;
+        }
+        you -= B->you;
+        words -= B->words;
+    }
+    while (*re > rs && d->blocks[*re].kind == K_DEBRIS) (*re)--;
+}
+
 static void decide(cl_doc *d, size_t rs, size_t re, long title)
 {
     size_t end_mark = d->n_blocks; /* first article-ending header after the region */
@@ -1058,7 +1272,11 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
         }
         /* outside the main run: long prose is kept (an article in several
          * parts), everything else is page furniture */
-        if (B->kind == K_PROSE && B->words >= knob("K_OUT", 20) && i < end_mark &&
+        /* a lead paragraph a few blocks above the run (a photo, the byline
+         * and share buttons in between) may be short */
+        unsigned min_words = i < rs && rs - i <= (size_t)knob("K_LEADWIN", 6) ? (unsigned)knob("K_LEADW", 8)
+                                                                            : (unsigned)knob("K_OUT", 12);
+        if (B->kind == K_PROSE && B->words >= min_words && i < end_mark &&
             (i < rs || knob("K_OUTAFTER", 0) > 0) &&
             !ends_with_ellipsis(d, B) && blocks_between(d, i, rs, re) <= (size_t)knob("K_GAP", 1000)) {
             B->kept = true;
@@ -1134,6 +1352,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             }
         }
     }
+    if (knob("K_TAIL", 1) > 0) trim_tail(&d, rs, &re);
     decide(&d, rs, re, title);
     if (knob("K_RESTORE", 1)) restore_sandwiched(&d);
 
