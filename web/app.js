@@ -331,7 +331,7 @@
       el('h2', { class: 'section' }, 'Who and where'),
       ents.length ? el('ul', { class: 'entities' }, ents.map(function (e) {
         return el('li', null, el('a', { class: 'chip', href: listHash('newest', str(e.name)) },
-          clip(e.name, 60), e.type ? el('span', { class: 'etype' }, str(e.type).toLowerCase()) : null),
+          clip(e.name, 60), e.type && str(e.type).toLowerCase() !== 'other' ? el('span', { class: 'etype' }, str(e.type).toLowerCase()) : null),
           typeof e.sources === 'number' ? el('span', { class: 'ecount' }, plural(e.sources, 'source', 'sources')) : null);
       })) : el('p', { class: 'note' }, 'No entities found.'));
 
@@ -359,7 +359,9 @@
     return [
       el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')),
       el('h1', { class: 'headline' }, clip(s.headline || s.id) || 'Untitled story'),
-      el('p', { class: 'meta' }, plural(n, 'source', 'sources'), storyDates(s) ? ' · ' + storyDates(s) : ''),
+      el('p', { class: 'meta' }, plural(n, 'source', 'sources'),
+        typeof s.n_reports === 'number' && s.n_reports < n ? ' (' + plural(s.n_reports, 'independent report', 'independent reports') + ', the rest copies)' : '',
+        storyDates(s) ? ' · ' + storyDates(s) : ''),
       el('div', { class: 'story-grid' },
         el('div', { class: 'col-main' }, summary, timeline, coverageBlock(s.coverage, { num: num, srcOf: srcOf, marker: marker })),
         el('div', { class: 'col-side' }, entities, srcList))
