@@ -25,5 +25,6 @@ int cmd_eval(int argc, char **argv);
 int cmd_summarize(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_digest(int argc, char **argv);
 
 #endif

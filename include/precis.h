@@ -431,6 +431,16 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
                                  size_t n, const precis_story_options *opts, char **json_out,
                                  size_t *json_len);
 
+/* Renders a story object (precis_story_build's JSON) for reading, as one entry
+ * of `precis digest`'s morning briefing: headline, summary with source
+ * markers [1], [2]... (positions in "sources"), timeline, entities, coverage
+ * (conflicts, unique facts, omissions) and the numbered sources. rank (from 1;
+ * 0 = none) numbers the headline. *out is malloc'd: precis_text_free.
+ * PRECIS_EPARSE when json is not a story object. */
+typedef enum precis_story_format { PRECIS_STORY_TEXT, PRECIS_STORY_MARKDOWN } precis_story_format;
+precis_status precis_story_render(const char *json, size_t len, precis_story_format format,
+                                  size_t rank, char **out, size_t *out_len);
+
 #ifdef __cplusplus
 }
 #endif

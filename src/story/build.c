@@ -16,6 +16,7 @@
 #define DEFAULT_ENTITIES 15
 #define MAX_WHEN 8
 #define MAX_QUANT 32
+#define WHEN_WEIGHT 1.0f /* a time reference weighs as much as a fairly rare word */
 
 /* ---- growable arrays ------------------------------------------------------ */
 
@@ -280,6 +281,11 @@ double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uin
         else if (p[i] > q[j]) j++;
         else w += b->weight[p[i]], n++, i++, j++;
     }
+    /* The same day is evidence of the same event (a different one is not
+     * counted against: that is what conflicts are made of). */
+    if (x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
+        x->when.last_day == y->when.last_day)
+        w += WHEN_WEIGHT, n++;
     if (shared) *shared = n;
     double lighter = x->weight < y->weight ? x->weight : y->weight;
     return lighter > 0 ? w / lighter : 0;
@@ -289,7 +295,13 @@ bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y)
 {
     uint32_t n;
     double o = pst_overlap(b, x, y, &n);
-    return n >= 3 && o >= 0.5;
+    /* Most of the lighter sentence's telling words, or a looser share of many. */
+    if (n >= 3 && o >= 0.45) return true;
+    if (n >= 5 && o >= 0.42) return true;
+    /* A short sentence ("The cause of the blaze is not yet known.") shares
+     * few words even when it tells the same. */
+    uint32_t fewer = x->n_stems < y->n_stems ? x->n_stems : y->n_stems;
+    return n >= 2 && fewer <= 3 && o >= 0.6;
 }
 
 /* ---- headline --------------------------------------------------------------- */
@@ -302,7 +314,7 @@ static size_t title_words(pst_build *b, const char *t, uint32_t *out, size_t cap
     while (n < cap && pt_next_word(t, len, &pos, &ws, &we)) {
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(t + ws, we - ws, norm);
-        if (!nl || pt_is_stopword(b->lang, norm, nl)) continue;
+        if (!nl || pt_is_stopword(b->lang, norm, nl) || is_number_word(norm)) continue;
         size_t sn;
         const char *stem = pt_stem(b->lang, norm, nl, &sn);
         uint64_t h = XXH3_64bits(stem, sn) | 1;
@@ -320,10 +332,12 @@ static size_t title_words(pst_build *b, const char *t, uint32_t *out, size_t cap
     return n;
 }
 
-static bool doc_has(const pst_build *b, uint32_t d, uint32_t id)
+#define LEAD_FACTS 3 /* a report's lead: its first prose sentences */
+
+static bool sent_has(const pst_build *b, const pst_sent *s, uint32_t id)
 {
-    const uint32_t *v = b->stems + b->docs[d].stem_off;
-    size_t lo = 0, hi = b->docs[d].n_stems;
+    const uint32_t *v = b->stems + s->stem_off;
+    size_t lo = 0, hi = s->n_stems;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
         if (v[mid] == id) return true;
@@ -333,29 +347,64 @@ static bool doc_has(const pst_build *b, uint32_t d, uint32_t id)
     return false;
 }
 
-/* Share of the words of w[0..n) found in the other reports, averaged. */
+static bool lead_has(const pst_build *b, uint32_t d, uint32_t id)
+{
+    size_t seen = 0;
+    for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end && seen < LEAD_FACTS; i++) {
+        if (!b->sents[i].fact) continue;
+        seen++;
+        if (sent_has(b, &b->sents[i], id)) return true;
+    }
+    return false;
+}
+
+/* Share of the words of w[0..n) found in the leads of the other reports,
+ * averaged: the lead says what the story is; short texts are scaled down (a
+ * short title agrees with everything). */
 static double centrality(const pst_build *b, uint32_t own_root, const uint32_t *w, size_t n)
 {
     if (!n) return 0;
+    double scale = n < 6 ? (double)n / 6.0 : 1.0;
     double sum = 0;
     size_t others = 0;
     for (size_t d = 0; d < b->n; d++) {
         if (b->docs[d].root != d || d == own_root) continue;
         size_t hit = 0;
         for (size_t k = 0; k < n; k++)
-            if (w[k] != UINT32_MAX && doc_has(b, (uint32_t)d, w[k])) hit++;
+            if (w[k] != UINT32_MAX && lead_has(b, (uint32_t)d, w[k])) hit++;
         sum += (double)hit / (double)n;
         others++;
     }
-    return others ? sum / (double)others : 1;
+    return scale * (others ? sum / (double)others : 1);
 }
 
-/* The title the reports agree with most: its words are found in the other
- * reports; a title of two words or fewer than three content words loses to
- * any fuller one. With no title at all: the most central lead sentence. */
+/* Does t give a figure no other report prints? A title saying "Twelve
+ * injured" where the others say nine is not the one the reports agree with. */
+static bool odd_figures(const pst_build *b, uint32_t own_root, const char *t)
+{
+    pst_quantity q[8];
+    size_t nq = pst_find_quantities(b->lang, t, 0, strlen(t), NULL, 0, q, 8);
+    for (size_t k = 0; k < nq; k++) {
+        bool found = false, others = false;
+        for (size_t d = 0; d < b->n && !found; d++) {
+            if (b->docs[d].root != d || d == own_root) continue;
+            others = true;
+            for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end && !found; i++)
+                for (uint32_t j = 0; j < b->sents[i].n_q && !found; j++)
+                    found = b->quants[b->sents[i].q_off + j].value == q[k].value;
+        }
+        if (others && !found) return true;
+    }
+    return false;
+}
+
+/* The title the reports agree with most: its words are in the other reports'
+ * leads and its figures in their text; a title of two words or fewer than
+ * three content words loses to any fuller one. With no title at all: the
+ * most central lead sentence. */
 static void choose_headline(pst_build *b, const char **text, size_t *len)
 {
-    double best = -1;
+    double best = -1e9;
     *text = NULL;
     *len = 0;
     uint32_t w[64];
@@ -367,6 +416,7 @@ static void choose_headline(pst_build *b, const char **text, size_t *len)
         double s = centrality(b, b->docs[d].root, w, n);
         if (n < 3 || words < 4) s -= 1;     /* "Live updates", "John Bolton" */
         if (words > 20) s -= 0.5;           /* a lead pasted into the title */
+        if (odd_figures(b, b->docs[d].root, t)) s -= 0.3;
         s += 0.02 * (double)b->docs[b->docs[d].root].n_copies; /* run by several outlets */
         if (s > best + 1e-9) best = s, *text = t, *len = strlen(t);
     }
@@ -601,6 +651,55 @@ static precis_status sources_json(const pst_build *b, pc_buf *o)
     return st;
 }
 
+static precis_status repair_field(pc_arena *a, const char **f, size_t *len)
+{
+    if (!*f) return PRECIS_OK;
+    size_t n = len ? *len : strlen(*f);
+    if (pc_utf8_valid(*f, n) && (len || !memchr(*f, 0, n))) return PRECIS_OK;
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    precis_status st = pc_utf8_repair(&b, *f, n, NULL);
+    char *p = st ? NULL : pc_arena_strndup(a, b.data ? b.data : "", b.len);
+    if (p) {
+        *f = p;
+        if (len) *len = b.len;
+    }
+    pc_buf_free(&b);
+    return st ? st : p ? PRECIS_OK : PRECIS_ENOMEM;
+}
+
+/* *out is NULL when every article is valid UTF-8 already. */
+static precis_status repair_articles(pc_arena *a, const precis_article *in, size_t n, precis_article **out)
+{
+    *out = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const precis_article *x = &in[i];
+        const char *f[] = {x->id, x->url, x->site, x->title, x->author, x->lang, x->date};
+        bool bad = x->text && !pc_utf8_valid(x->text, x->text_len);
+        for (size_t k = 0; k < sizeof f / sizeof *f && !bad; k++) bad = f[k] && !pc_utf8_valid(f[k], strlen(f[k]));
+        if (!bad) continue;
+        if (!*out) {
+            if (!(*out = malloc(n * sizeof **out))) return PRECIS_ENOMEM;
+            memcpy(*out, in, n * sizeof **out);
+        }
+        precis_article *y = &(*out)[i];
+        precis_status st = repair_field(a, &y->text, &y->text_len);
+        if (!st) st = repair_field(a, &y->id, NULL);
+        if (!st) st = repair_field(a, &y->url, NULL);
+        if (!st) st = repair_field(a, &y->site, NULL);
+        if (!st) st = repair_field(a, &y->title, NULL);
+        if (!st) st = repair_field(a, &y->author, NULL);
+        if (!st) st = repair_field(a, &y->lang, NULL);
+        if (!st) st = repair_field(a, &y->date, NULL);
+        if (st) {
+            free(*out);
+            *out = NULL;
+            return st;
+        }
+    }
+    return PRECIS_OK;
+}
+
 /* The sentence of article d that starts at byte `start` (the summarizer uses
  * the same splitter, so its spans are ours). */
 static uint32_t sentence_at(const pst_build *b, uint32_t d, size_t start)
@@ -634,9 +733,25 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
             return pc_fail(err, PRECIS_ELIMIT, NULL, 0, "story %s: article %s is too long", id, articles[i].id);
     }
 
+    /* Text in and out is UTF-8: invalid bytes of a caller's article become
+     * U+FFFD in a private copy (the JSON written must parse). */
+    precis_article *fixed = NULL;
+    pc_arena fix_arena;
+    pc_arena_init(&fix_arena);
+    precis_status st = repair_articles(&fix_arena, articles, n, &fixed);
+    if (st) {
+        pc_arena_reset(&fix_arena);
+        return pc_fail(err, st, NULL, 0, "out of memory");
+    }
+    if (fixed) articles = fixed;
+
     pst_build b = {0};
-    precis_status st = pt_lang_open(pc_ctx_lang(ctx), &b.lang, err);
-    if (st) return st;
+    st = pt_lang_open(pc_ctx_lang(ctx), &b.lang, err);
+    if (st) {
+        free(fixed);
+        pc_arena_reset(&fix_arena);
+        return st;
+    }
     b.articles = articles;
     b.n = n;
     b.docs = calloc(n, sizeof *b.docs);
@@ -668,6 +783,7 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         for (size_t i = 0; i < b.n_sents; i++) {
             float s = 0;
             for (uint32_t k = 0; k < b.sents[i].n_stems; k++) s += b.weight[b.stems[b.sents[i].stem_off + k]];
+            if (b.sents[i].has_when) s += WHEN_WEIGHT;
             b.sents[i].weight = s;
         }
     }
@@ -737,6 +853,8 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     precis_summary_free(sum);
     precis_cluster_free(cl);
     build_free(&b);
+    free(fixed);
+    pc_arena_reset(&fix_arena);
     if (st) {
         pc_buf_free(&out);
         if (st == PRECIS_ENOMEM) return pc_fail(err, st, NULL, 0, "story %s: out of memory", id);

@@ -22,7 +22,23 @@ typedef struct cov {
     uint32_t *n_cover;
     uint32_t *match;      /* aligned pairs (sentence a, sentence b), a < b */
     size_t n_match, cap_match;
+    uint32_t *loose;      /* pairs aligned only for their measurements */
+    size_t n_loose, cap_loose;
 } cov;
+
+#define LOOSE_OVERLAP 0.15 /* chosen with the seeds' "53 miles" vs "20 kilometers" in view */
+
+/* Both give a distance, a percentage or a sum of money. */
+static bool same_measure(const pst_build *b, const pst_sent *s, const pst_sent *t)
+{
+    for (uint32_t i = 0; i < s->n_q; i++) {
+        pst_qkind k = b->quants[s->q_off + i].kind;
+        if (k == PST_Q_COUNT) continue;
+        for (uint32_t j = 0; j < t->n_q; j++)
+            if (b->quants[t->q_off + j].kind == k) return true;
+    }
+    return false;
+}
 
 static bool grow(void **v, size_t *cap, size_t need, size_t elem)
 {
@@ -95,7 +111,22 @@ static precis_status align(cov *c)
         }
         for (size_t k = 0; k < nc; k++) {
             const pst_sent *t = &b->sents[cand[k]];
-            if (!pst_same_fact(b, s, t)) continue;
+            if (!pst_same_fact(b, s, t)) {
+                /* Measurements are rare: two sentences with a distance, a share
+                 * or a sum and a few words in common are compared for it alone
+                 * ("53 miles" vs "20 kilometres" from the border). */
+                uint32_t shared;
+                if (pst_overlap(b, s, t, &shared) >= LOOSE_OVERLAP && shared >= 3 && same_measure(b, s, t)) {
+                    if (!grow((void **)&c->loose, &c->cap_loose, 2 * (c->n_loose + 1), sizeof *c->loose)) {
+                        st = PRECIS_ENOMEM;
+                        break;
+                    }
+                    c->loose[2 * c->n_loose] = (uint32_t)i;
+                    c->loose[2 * c->n_loose + 1] = cand[k];
+                    c->n_loose++;
+                }
+                continue;
+            }
             uint32_t rs = c->indep[s->doc], rt = c->indep[t->doc];
             if (!bit(c->cover + i * c->words, rt)) set_bit(c->cover + i * c->words, rt), c->n_cover[i]++;
             if (!bit(c->cover + cand[k] * c->words, rs))
@@ -169,6 +200,7 @@ typedef struct claim {
 typedef struct conflict_edge {
     ckind kind;
     char about[24];    /* counted word's stem, "" */
+    char about_word[24]; /* ... as printed */
     claim a, b;
     uint32_t group;
 } conflict_edge;
@@ -229,6 +261,7 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
                 used_s[i] = used_t[j] = true;
                 conflict_edge e = {.kind = kind_of(qs[i].kind)};
                 memcpy(e.about, qs[i].unit, sizeof e.about);
+                memcpy(e.about_word, qs[i].word, sizeof e.about_word);
                 e.a = (claim){si, qs[i].value, qs[i].start, qs[i].end};
                 e.b = (claim){ti, qt[j].value, qt[j].start, qt[j].end};
                 precis_status st = push_edge(v, n, cap, e);
@@ -247,6 +280,7 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
             continue;
         conflict_edge e = {.kind = kind_of((pst_qkind)k)};
         memcpy(e.about, qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof e.about);
+        memcpy(e.about_word, qs[ls].unit[0] ? qs[ls].word : qt[lt].word, sizeof e.about_word);
         e.a = (claim){si, qs[ls].value, qs[ls].start, qs[ls].end};
         e.b = (claim){ti, qt[lt].value, qt[lt].start, qt[lt].end};
         precis_status st = push_edge(v, n, cap, e);
@@ -342,7 +376,10 @@ static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti,
             e.a = (claim){si, 0, ns[i].s, ns[i].e};
             e.b = (claim){ti, 0, nt[j].s, nt[j].e};
             size_t pl = strlen(ns[i].prev);
-            if (same_place) memcpy(e.about, ns[i].prev, pl < sizeof e.about ? pl + 1 : sizeof e.about - 1);
+            if (same_place) {
+                memcpy(e.about, ns[i].prev, pl < sizeof e.about ? pl + 1 : sizeof e.about - 1);
+                memcpy(e.about_word, e.about, sizeof e.about_word);
+            }
             precis_status st = push_edge(v, n, cap, e);
             if (st) return st;
         }
@@ -375,7 +412,8 @@ static bool same_value(const conflict_edge *e, const pst_build *b, const claim *
         const char *tx = b->docs[b->sents[x->sent].doc].a->text, *ty = b->docs[b->sents[y->sent].doc].a->text;
         return x->ve - x->vs == y->ve - y->vs && !memcmp(tx + x->vs, ty + y->vs, x->ve - x->vs);
     }
-    return close_enough(x->value, y->value, false, e->kind == C_FIGURE ? C_FIGURE : C_DISTANCE);
+    if (e->kind == C_DATE || e->kind == C_FIGURE) return x->value == y->value;
+    return close_enough(x->value, y->value, false, e->kind);
 }
 
 static precis_status put_value(pc_buf *o, const pst_build *b, const conflict_edge *e, const claim *c)
@@ -410,6 +448,15 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
         if (!st) st = compare_dates(b, si, ti, &v, &n, &cap);
         if (!st) st = compare_names(b, si, ti, &v, &n, &cap);
     }
+    for (size_t m = 0; m < c->n_loose && !st; m++) {
+        size_t before = n;
+        st = compare_figures(b, c->loose[2 * m], c->loose[2 * m + 1], &v, &n, &cap);
+        /* only the measurements: counts need the sentences to tell the same fact */
+        size_t keep = before;
+        for (size_t i = before; i < n; i++)
+            if (v[i].kind != C_FIGURE) v[keep++] = v[i];
+        n = keep;
+    }
     /* Edges about the same thing that share a sentence are one conflict. */
     for (size_t i = 0; i < n; i++) v[i].group = (uint32_t)i;
     for (size_t i = 0; i < n; i++)
@@ -431,10 +478,10 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
         if (find_root(v, (uint32_t)g) != g) continue;
         /* Claims of the group: one per report and value. */
         ncl = 0;
-        const char *about = v[g].about;
+        const char *about = v[g].about_word;
         for (size_t i = 0; i < n && !st; i++) {
             if (find_root(v, (uint32_t)i) != g) continue;
-            if (!about[0] && v[i].about[0]) about = v[i].about;
+            if (!about[0] && v[i].about_word[0]) about = v[i].about_word;
             const claim *two[2] = {&v[i].a, &v[i].b};
             for (int k = 0; k < 2; k++) {
                 bool seen = false;
@@ -653,5 +700,6 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.cover);
     free(c.n_cover);
     free(c.match);
+    free(c.loose);
     return st;
 }

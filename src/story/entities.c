@@ -20,7 +20,8 @@ static const char *const TITLES[] = {
     "spokesman", "spokeswoman", "adviser", "advisor", "director",  "ceo",     "chairman",
     "leader",    "premier",  "sheikh",   "ayatollah", "herr",       "frau",    "bundeskanzlerin",
     "bundeskanzler", "präsident", "ministerpräsident", "vice", "deputy", "foreign", "defense",
-    "defence",   "national", "security", "former",     "crown",   "emir",
+    "defence",   "national", "security", "former",     "crown",   "emir",    "mp",
+    "mep",       "engineer", "inspector", "superintendent", "officer", "detective", "skipper",
 };
 
 /* Words that make a phrase an organisation. Lower case. */
@@ -31,6 +32,8 @@ static const char *const ORG_WORDS[] = {
     "parliament", "congress", "senate", "department", "office", "institute", "news",
     "times",    "post",    "reuters", "press",   "foundation", "commission", "authority",
     "police",   "guard",   "fund",    "airlines", "bureau",   "house",    "cabinet",
+    "hospital", "board",   "ferries", "railways", "railway", "airways", "service", "services",
+    "school",   "gazette", "herald",  "observer", "wire",    "daily",   "club",   "church",
     "ministerium", "partei", "regierung", "bundestag", "gmbh", "ag",
 };
 
@@ -46,7 +49,7 @@ static const char *const DEMONYMS[] = {
     "cuban", "colombian", "argentine", "qatari", "emirati", "belarusian", "serbian", "hungarian",
     "austrian", "belgian", "danish", "norwegian", "finnish", "portuguese", "vietnamese", "thai",
     "indonesian", "filipino", "taiwanese", "western", "eastern", "northern", "southern",
-    "senior", "top", "deutsche", "deutschen", "russische", "russischen", "amerikanische",
+    "senior", "top", "local", "deutsche", "deutschen", "russische", "russischen", "amerikanische",
     "amerikanischen", "israelische", "israelischen", "iranische", "iranischen", "syrische",
     "syrischen", "französische", "britische",
 };
@@ -230,6 +233,21 @@ static bool is_demonym(const char *w)
     return false;
 }
 
+/* Words that make a phrase a place. Lower case. */
+static const char *const PLACE_WORDS[] = {
+    "street", "road",   "avenue",  "lane",   "square", "bridge", "river",  "lake",   "island",
+    "islands", "valley", "mountain", "mountains", "hill", "hills", "harbour", "harbor", "coast",
+    "beach",  "bay",    "sea",     "ocean",  "gulf",   "strait", "city",   "province", "region",
+    "district", "airport", "station", "park", "strasse", "straße", "platz",  "see",
+};
+
+static bool has_place_word(const word_span *w, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (IN(PLACE_WORDS, w[i].norm)) return true;
+    return false;
+}
+
 static bool has_org_word(const word_span *w, size_t a, size_t b)
 {
     for (size_t i = a; i < b; i++)
@@ -237,8 +255,14 @@ static bool has_org_word(const word_span *w, size_t a, size_t b)
     return false;
 }
 
+static bool is_said(const char *w)
+{
+    return !strcmp(w, "said") || !strcmp(w, "says") || !strcmp(w, "told") || !strcmp(w, "who") ||
+           !strcmp(w, "sagte") || !strcmp(w, "sagt");
+}
+
 static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
-                          size_t b, const char *prev_word, bool at_start)
+                          size_t b, const char *prev_word, const char *next_word, bool at_start)
 {
     pst_entity_type vote = PST_OTHER;
     /* Cut leading titles, and a nationality adjective before them ("Russian
@@ -251,15 +275,16 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     for (size_t k = a; k + 1 < b; k++)
         if (IN(ORG_WORDS, w[k].norm) && is_capitalised(text + w[k + 1].start, 1) &&
             strcmp(w[k + 1].norm, "of") != 0) {
-            precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, at_start);
+            precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, "", at_start);
             if (st) return st;
-            return emit(e, doc, text, w, k + 1, b, w[k].norm, false);
+            return emit(e, doc, text, w, k + 1, b, w[k].norm, next_word, false);
         }
-    size_t t = a;
-    if (t + 1 < b && !IN(TITLES, w[t].norm) && IN(TITLES, w[t + 1].norm)) t++;
-    size_t cut = t;
-    while (cut < b && IN(TITLES, w[cut].norm)) cut++;
-    if (cut > t && !has_org_word(w, cut, b)) {
+    /* Titles run up to the last title word among the first four ("Chief
+     * Fire Officer Rowan Tilley", "Russian Foreign Minister Sergei Lavrov"). */
+    size_t t = a, cut = a;
+    for (size_t k = a; k < b && k < a + 4; k++)
+        if (IN(TITLES, w[k].norm)) cut = k + 1;
+    if (cut > t && !has_org_word(w, a, b)) {
         if (cut == b) return PRECIS_OK; /* only a title: "President" */
         a = cut;
         vote = PST_PERSON;
@@ -278,11 +303,17 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
             if (!(text[i] >= 'A' && text[i] <= 'Z') && text[i] != '.') caps = false;
         if (caps) vote = PST_ORG;
     }
+    if (vote == PST_OTHER && has_place_word(w, a, b)) vote = PST_PLACE;
     if (vote == PST_OTHER && prev_word &&
         (!strcmp(prev_word, "in") || !strcmp(prev_word, "from") || !strcmp(prev_word, "near") ||
          !strcmp(prev_word, "to") || !strcmp(prev_word, "across") || !strcmp(prev_word, "im") ||
-         !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach")))
+         !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach") || !strcmp(prev_word, "through") ||
+         !strcmp(prev_word, "between") || !strcmp(prev_word, "via") || !strcmp(prev_word, "outside")))
         vote = PST_PLACE;
+    /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who". */
+    if (vote == PST_OTHER && b - a <= 3 && b - a >= 2 &&
+        ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))))
+        vote = PST_PERSON;
 
     char display[MAX_NAME_BYTES], norm[MAX_NAME_BYTES];
     size_t dl = 0, nl = 0;
@@ -335,14 +366,14 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                               !strcmp(cur->norm, "von") || !strcmp(cur->norm, "al"));
             if (cap && (run == SIZE_MAX || !joined || nw - run >= MAX_PHRASE_WORDS)) {
                 if (run != SIZE_MAX) {
-                    precis_status st = emit(e, doc, text, w, run, nw, before_run, run_at_start);
+                    precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start);
                     if (st) return st;
                 }
                 memcpy(before_run, prev, sizeof prev);
                 run = nw;
                 run_at_start = first_word;
             } else if (!cap && !connector && run != SIZE_MAX) {
-                precis_status st = emit(e, doc, text, w, run, nw, before_run, run_at_start);
+                precis_status st = emit(e, doc, text, w, run, nw, before_run, cur->norm, run_at_start);
                 if (st) return st;
                 run = SIZE_MAX;
             }
@@ -351,7 +382,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             if (run == SIZE_MAX) nw = 0; /* nothing pending: reuse the buffer */
         }
         if (run != SIZE_MAX) {
-            precis_status st = emit(e, doc, text, w, run, nw, before_run, run_at_start);
+            precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start);
             if (st) return st;
         }
     }

@@ -203,6 +203,9 @@ size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t
                 if (sn >= sizeof q.unit) sn = sizeof q.unit - 1;
                 memcpy(q.unit, stem, sn);
                 q.unit[sn] = 0;
+                size_t wl = strlen(next) < sizeof q.word ? strlen(next) : sizeof q.word - 1;
+                memcpy(q.word, next, wl);
+                q.word[wl] = 0;
             }
         }
         q.end = qb;

@@ -85,6 +85,7 @@ typedef struct pst_quantity {
     pst_qkind kind;
     bool hedged;        /* "about", "nearly", "more than", "at least", "dozens" */
     char unit[24];      /* stem of the counted word ("passeng"), "" when none follows */
+    char word[24];      /* that word as normalised ("passengers"), for display */
     size_t start, end;  /* byte span in the text (number and unit) */
 } pst_quantity;
 

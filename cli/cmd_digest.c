@@ -1,0 +1,420 @@
+/* precis digest — articles in, stories out: reads every input (files, sorted
+ * directories, '-', JSONL, WARC), groups the articles into stories, builds
+ * each story's view and prints them ranked by number of sources. */
+#include "cli.h"
+#include "core/core.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+            "usage: precis digest [options] INPUT...\n\n"
+            "Groups articles into stories and prints a morning briefing: stories ranked by\n"
+            "number of sources, each with a headline chosen from the titles, a summary\n"
+            "whose sentences carry source markers [1], [2]..., a timeline of dated events\n"
+            "(\"on Tuesday\" resolved against each article's date), the key people,\n"
+            "organisations and places, and a coverage comparison: what only one source\n"
+            "reports, what a source leaves out that most others report, and where sources\n"
+            "give different figures, dates or names. Near-copies are grouped, not lost.\n\n"
+            "INPUT is a file, a directory (walked in sorted order), or '-' for stdin:\n"
+            "pasted article text (cleaned), an HTML page (extracted), JSON Lines of\n"
+            "articles {\"id\", \"text\" | \"html\", \"title\", \"date\", \"url\", \"site\", \"author\"},\n"
+            "or WARC (.warc, .warc.gz). .gz is read transparently.\n\n"
+            "options:\n"
+            "  -w, --words N         summary length per story in words (default 100)\n"
+            "      --max-stories N   print only the N stories with most sources\n"
+            "      --threshold X     similarity an article needs to join a story (0..1;\n"
+            "                        default: the clustering's own)\n"
+            "      --format F        text (default) or md: the briefing; json: {\"stories\":\n"
+            "                        [...], \"rejected\": [...]}; jsonl: one story per line\n"
+            "      --lang CODE       language for stemming and stopwords (default en)\n"
+            "      --progress, --no-progress   progress on stderr (default: when a terminal)\n"
+            "  -h, --help            show this help\n\n"
+            "Articles are taken in input order; one without a date keeps its place in that\n"
+            "order (stderr says how many), and its relative dates are not resolved.\n"
+            "Every article ends in exactly one story or in the rejection list on stderr\n"
+            "(no text, no usable sentence, unreadable input).\n\n"
+            "Exit codes: 0 ok, 1 usage, 2 some inputs or articles rejected (the rest are\n"
+            "printed), 3 nothing to output, 4 internal error or limit.\n");
+}
+
+typedef struct stored {
+    precis_article a;
+    size_t story;  /* story number, SIZE_MAX = rejected */
+} stored;
+
+typedef struct rejection {
+    char *what;   /* article id or input */
+    char *reason;
+    bool shown;   /* already reported on stderr */
+} rejection;
+
+typedef struct digest {
+    precis_ctx *ctx;
+    pc_arena arena; /* every article's strings */
+    stored *arts;
+    size_t n, cap;
+    rejection *rej;
+    size_t n_rej, cap_rej;
+    uint64_t *ids; /* hash set of article ids, for uniqueness */
+    size_t ids_cap;
+    size_t undated, bad_inputs;
+    bool progress;
+    const char *current; /* input being read */
+} digest;
+
+static bool grow(void **v, size_t *cap, size_t need, size_t elem)
+{
+    return pc_grow(v, cap, need, elem, 64) == PRECIS_OK;
+}
+
+static char *xstrdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p) memcpy(p, s, n);
+    return p;
+}
+
+static int reject(digest *d, const char *what, const char *reason, bool shown)
+{
+    if (!grow((void **)&d->rej, &d->cap_rej, d->n_rej + 1, sizeof *d->rej)) return -1;
+    d->rej[d->n_rej].what = xstrdup(what);
+    d->rej[d->n_rej].reason = xstrdup(reason);
+    d->rej[d->n_rej].shown = shown;
+    if (!d->rej[d->n_rej].what || !d->rej[d->n_rej].reason) return -1;
+    d->n_rej++;
+    return 0;
+}
+
+/* Adds id to the set; false when it was there already. */
+static bool id_insert(digest *d, const char *id, bool *ok)
+{
+    *ok = true;
+    if (2 * (d->n + 1) > d->ids_cap) {
+        size_t cap = d->ids_cap ? d->ids_cap * 2 : 1024;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (!t) return *ok = false;
+        for (size_t i = 0; i < d->ids_cap; i++) {
+            if (!d->ids[i]) continue;
+            size_t s = d->ids[i] & (cap - 1);
+            while (t[s]) s = (s + 1) & (cap - 1);
+            t[s] = d->ids[i];
+        }
+        free(d->ids);
+        d->ids = t;
+        d->ids_cap = cap;
+    }
+    uint64_t h = XXH3_64bits(id, strlen(id)) | 1;
+    size_t s = h & (d->ids_cap - 1);
+    while (d->ids[s]) {
+        if (d->ids[s] == h) return false;
+        s = (s + 1) & (d->ids_cap - 1);
+    }
+    d->ids[s] = h;
+    return true;
+}
+
+static const char *keep(digest *d, const char *s, size_t n)
+{
+    return s ? pc_arena_strndup(&d->arena, s, n) : NULL;
+}
+
+static precis_status on_article(void *user, const precis_article *a)
+{
+    digest *d = user;
+    if (!grow((void **)&d->arts, &d->cap, d->n + 1, sizeof *d->arts)) return PRECIS_ENOMEM;
+    stored *s = &d->arts[d->n];
+    memset(s, 0, sizeof *s);
+    const char *id = a->id ? a->id : d->current;
+    bool ok;
+    char buf[4200];
+    if (!id_insert(d, id, &ok)) {
+        if (!ok) return PRECIS_ENOMEM;
+        /* Ids must be unique within a digest: a repeated one gets its position. */
+        snprintf(buf, sizeof buf, "%s#%zu", id, d->n + 1);
+        id = buf;
+        if (!id_insert(d, id, &ok) && !ok) return PRECIS_ENOMEM;
+    }
+    s->a.id = keep(d, id, strlen(id));
+#define KEEP(f) s->a.f = a->f ? keep(d, a->f, strlen(a->f)) : NULL
+    KEEP(url);
+    KEEP(site);
+    KEEP(title);
+    KEEP(author);
+    KEEP(lang);
+    KEEP(date);
+#undef KEEP
+    s->a.text = keep(d, a->text ? a->text : "", a->text ? a->text_len : 0);
+    s->a.text_len = a->text ? a->text_len : 0;
+    if (!s->a.id || !s->a.text) return PRECIS_ENOMEM;
+    if (!s->a.date) d->undated++;
+    d->n++;
+    if (d->progress && d->n % 64 == 0) fprintf(stderr, "\rprecis digest: %zu articles read", d->n);
+    return PRECIS_OK;
+}
+
+static void on_bad(void *user, const char *message)
+{
+    digest *d = user;
+    d->bad_inputs++;
+    cli_error("%s", message);
+    if (reject(d, d->current, message, true)) cli_error("out of memory");
+}
+
+/* Story of every article: TEMPORARY until precis_stream lands — all one story. */
+static size_t assign_stories(digest *d, double threshold)
+{
+    (void)threshold;
+    for (size_t i = 0; i < d->n; i++) d->arts[i].story = 0;
+    return d->n ? 1 : 0;
+}
+
+typedef struct story_out {
+    size_t story;
+    size_t n_articles;
+    size_t first;      /* arrival of its first article */
+    char *json;
+    size_t len;
+} story_out;
+
+static int cmp_story(const void *x, const void *y)
+{
+    const story_out *a = x, *b = y;
+    if (a->n_articles != b->n_articles) return a->n_articles < b->n_articles ? 1 : -1;
+    return (a->first > b->first) - (a->first < b->first);
+}
+
+static bool parse_size(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || s[0] == '-' || v == 0 || v > (1ULL << 30)) return false;
+    *out = (size_t)v;
+    return true;
+}
+
+int cmd_digest(int argc, char **argv)
+{
+    static const struct option LONG[] = {
+        {"words", required_argument, NULL, 'w'},   {"max-stories", required_argument, NULL, 'm'},
+        {"threshold", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},    {"progress", no_argument, NULL, 'p'},
+        {"no-progress", no_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    size_t words = 0, max_stories = 0;
+    double threshold = 0;
+    const char *format = "text", *lang = NULL;
+    int progress = -1, c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "w:h", LONG, NULL)) != -1) {
+        switch (c) {
+        case 'w':
+            if (!parse_size(optarg, &words)) {
+                cli_error("--words: '%s' is not a positive number", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 'm':
+            if (!parse_size(optarg, &max_stories)) {
+                cli_error("--max-stories: '%s' is not a positive number", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 't': {
+            char *end;
+            errno = 0;
+            threshold = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(threshold > 0 && threshold <= 1)) {
+                cli_error("--threshold: '%s' is not a number in (0, 1]", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        }
+        case 'f':
+            if (strcmp(optarg, "text") && strcmp(optarg, "md") && strcmp(optarg, "json") &&
+                strcmp(optarg, "jsonl")) {
+                cli_error("--format: '%s' is not text, md, json or jsonl", optarg);
+                return EXIT_USAGE;
+            }
+            format = optarg;
+            break;
+        case 'l': lang = optarg; break;
+        case 'p': progress = 1; break;
+        case 'P': progress = 0; break;
+        case 'h': usage(stdout); return EXIT_OK_;
+        default: usage(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("digest: no INPUT (see 'precis digest --help')");
+        return EXIT_USAGE;
+    }
+    if (progress < 0) progress = isatty(STDERR_FILENO);
+    precis_options po = {.lang = lang};
+    digest d = {.progress = progress};
+    pc_arena_init(&d.arena);
+    d.ctx = precis_new(&po);
+    if (!d.ctx) {
+        cli_error("out of memory");
+        return EXIT_INTERNAL;
+    }
+    int rc = EXIT_OK_;
+    char **paths = NULL;
+    size_t n_paths = 0;
+    pc_error err = {0};
+    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &err);
+    if (st) {
+        cli_error("%s", err.msg);
+        precis_free(d.ctx);
+        return cli_exit_for(st) == EXIT_USAGE ? EXIT_INPUT : cli_exit_for(st);
+    }
+    for (size_t i = 0; i < n_paths && rc == EXIT_OK_; i++) {
+        d.current = strcmp(paths[i], "-") ? paths[i] : "<stdin>";
+        size_t before = d.n, bad_before = d.bad_inputs;
+        st = precis_articles_read(d.ctx, paths[i], on_article, on_bad, &d);
+        if (st == PRECIS_ENOMEM || st == PRECIS_ELIMIT) {
+            if (st == PRECIS_ELIMIT && d.n == before) { /* this input is over a cap: reject it */
+                cli_error("%s", precis_errmsg(d.ctx));
+                if (reject(&d, d.current, precis_errmsg(d.ctx), true)) rc = EXIT_INTERNAL;
+                d.bad_inputs++;
+                continue;
+            }
+            cli_error("%s", precis_errmsg(d.ctx));
+            rc = EXIT_INTERNAL;
+        } else if (st && st != PRECIS_EPARSE && d.bad_inputs == bad_before) {
+            /* unreadable, or no article in it at all */
+            cli_error("%s", precis_errmsg(d.ctx)[0] ? precis_errmsg(d.ctx) : precis_strerror(st));
+            if (reject(&d, d.current, precis_errmsg(d.ctx)[0] ? precis_errmsg(d.ctx) : precis_strerror(st), true))
+                rc = EXIT_INTERNAL;
+            d.bad_inputs++;
+        }
+    }
+    if (d.progress && d.n) fprintf(stderr, "\rprecis digest: %zu articles read\n", d.n);
+    if (d.undated && rc == EXIT_OK_)
+        cli_error("%zu of %zu articles have no date: they keep their arrival order, and their "
+                  "relative dates (\"on Tuesday\") are not resolved",
+                  d.undated, d.n);
+
+    size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold) : 0;
+    story_out *so = calloc(n_stories ? n_stories : 1, sizeof *so);
+    precis_article *buf = malloc((d.n ? d.n : 1) * sizeof *buf);
+    size_t *count = calloc(n_stories ? n_stories : 1, sizeof *count);
+    if (!so || !buf || !count) rc = EXIT_INTERNAL;
+    for (size_t i = 0; i < d.n && rc == EXIT_OK_; i++)
+        if (d.arts[i].story != SIZE_MAX) count[d.arts[i].story]++;
+    /* Each story's articles, in arrival order: one pass per story over its members. */
+    size_t *start = calloc(n_stories + 1, sizeof *start);
+    size_t *member = malloc((d.n ? d.n : 1) * sizeof *member);
+    if (!start || !member) rc = EXIT_INTERNAL;
+    if (rc == EXIT_OK_) {
+        for (size_t s = 0; s < n_stories; s++) start[s + 1] = start[s] + count[s];
+        size_t *fill = calloc(n_stories ? n_stories : 1, sizeof *fill);
+        if (!fill) rc = EXIT_INTERNAL;
+        for (size_t i = 0; i < d.n && fill; i++)
+            if (d.arts[i].story != SIZE_MAX) member[start[d.arts[i].story] + fill[d.arts[i].story]++] = i;
+        free(fill);
+    }
+    precis_story_options sopt = {.summary_words = words};
+    size_t built = 0;
+    for (size_t s = 0; s < n_stories && rc == EXIT_OK_; s++) {
+        size_t k = count[s];
+        if (!k) continue;
+        for (size_t j = 0; j < k; j++) buf[j] = d.arts[member[start[s] + j]].a;
+        char id[32];
+        snprintf(id, sizeof id, "story-%zu", s + 1);
+        if (d.progress) fprintf(stderr, "\rprecis digest: story %zu/%zu", s + 1, n_stories);
+        so[built] = (story_out){.story = s, .n_articles = k, .first = member[start[s]]};
+        st = precis_story_build(d.ctx, id, buf, k, &sopt, &so[built].json, &so[built].len);
+        if (st == PRECIS_EEMPTY || st == PRECIS_ELIMIT) {
+            for (size_t j = 0; j < k; j++)
+                if (reject(&d, buf[j].id, precis_errmsg(d.ctx), false)) rc = EXIT_INTERNAL;
+            continue;
+        }
+        if (st) {
+            cli_error("%s", precis_errmsg(d.ctx));
+            rc = cli_exit_for(st);
+            break;
+        }
+        built++;
+    }
+    if (d.progress && n_stories) fputc('\n', stderr);
+    qsort(so, built, sizeof *so, cmp_story);
+    size_t shown = max_stories && max_stories < built ? max_stories : built;
+    bool json = !strcmp(format, "json"), jsonl = !strcmp(format, "jsonl");
+    if (rc == EXIT_OK_ && json) fputs("{\"stories\":[", stdout);
+    for (size_t i = 0; i < shown && rc == EXIT_OK_; i++) {
+        if (json || jsonl) {
+            if (json && i) fputc(',', stdout);
+            fwrite(so[i].json, 1, so[i].len, stdout);
+            if (jsonl) fputc('\n', stdout);
+            continue;
+        }
+        char *text;
+        size_t tl;
+        st = precis_story_render(so[i].json, so[i].len,
+                                 strcmp(format, "md") ? PRECIS_STORY_TEXT : PRECIS_STORY_MARKDOWN, i + 1,
+                                 &text, &tl);
+        if (st) {
+            cli_error("cannot render story: %s", precis_strerror(st));
+            rc = EXIT_INTERNAL;
+            break;
+        }
+        if (i) fputc('\n', stdout);
+        fwrite(text, 1, tl, stdout);
+        precis_text_free(text);
+    }
+    if (rc == EXIT_OK_ && json) {
+        fputs("],\"rejected\":[", stdout);
+        for (size_t i = 0; i < d.n_rej; i++) {
+            pc_buf b;
+            pc_buf_init(&b, 0);
+            if (pc_buf_puts(&b, i ? ",{\"id\":" : "{\"id\":") || pc_json_string(&b, d.rej[i].what, strlen(d.rej[i].what)) ||
+                pc_buf_puts(&b, ",\"reason\":") || pc_json_string(&b, d.rej[i].reason, strlen(d.rej[i].reason)) ||
+                pc_buf_putc(&b, '}'))
+                rc = EXIT_INTERNAL;
+            else fwrite(b.data, 1, b.len, stdout);
+            pc_buf_free(&b);
+        }
+        fputs("]}\n", stdout);
+    }
+    if (fflush(stdout) != 0) {
+        cli_error("write failed: %s", strerror(errno));
+        rc = EXIT_INTERNAL;
+    }
+    if (shown < built) {
+        size_t left = 0;
+        for (size_t i = shown; i < built; i++) left += so[i].n_articles;
+        cli_error("%zu more stories (%zu articles) not shown (--max-stories %zu)", built - shown, left,
+                  max_stories);
+    }
+    /* The rejection list: every article is in one story or named here. */
+    for (size_t i = 0; i < d.n_rej; i++)
+        if (!d.rej[i].shown) cli_error("rejected: %s: %s", d.rej[i].what, d.rej[i].reason);
+    if (rc == EXIT_OK_) {
+        if (!built) rc = EXIT_EMPTY;
+        else if (d.n_rej) rc = EXIT_INPUT;
+    }
+    for (size_t i = 0; i < built; i++) precis_text_free(so[i].json);
+    for (size_t i = 0; i < d.n_rej; i++) free(d.rej[i].what), free(d.rej[i].reason);
+    free(d.rej);
+    free(so);
+    free(buf);
+    free(count);
+    free(start);
+    free(member);
+    free(d.arts);
+    free(d.ids);
+    pc_paths_free(paths, n_paths);
+    pc_arena_reset(&d.arena);
+    precis_free(d.ctx);
+    return rc;
+}

@@ -1,0 +1,281 @@
+/* precis_story_render: a story object as a morning-briefing entry (plain text
+ * or Markdown), read back from the JSON precis_story_build wrote, so any
+ * stored story (server, files) renders the same way. */
+#include "story.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#define BRIEF_LIST 2 /* unique facts / omissions shown per source (the JSON has more) */
+
+typedef struct rnd {
+    pc_buf *o;
+    bool md;
+    json_t *sources;
+    precis_status st;
+} rnd;
+
+static void put(rnd *r, const char *s)
+{
+    if (!r->st) r->st = pc_buf_puts(r->o, s);
+}
+
+static void putn(rnd *r, const char *s, size_t n)
+{
+    if (!r->st) r->st = pc_buf_append(r->o, s, n);
+}
+
+#define PRINTF(r, ...)                                             \
+    do {                                                           \
+        if (!(r)->st) (r)->st = pc_buf_printf((r)->o, __VA_ARGS__); \
+    } while (0)
+
+static const char *str(json_t *o, const char *k)
+{
+    const char *s = json_string_value(json_object_get(o, k));
+    return s && *s ? s : NULL;
+}
+
+/* 1-based marker of a source id, 0 when unknown. */
+static size_t marker(rnd *r, const char *id)
+{
+    size_t i;
+    json_t *s;
+    if (!id) return 0;
+    json_array_foreach(r->sources, i, s)
+    {
+        const char *sid = str(s, "id");
+        if (sid && !strcmp(sid, id)) return i + 1;
+    }
+    return 0;
+}
+
+static void markers(rnd *r, json_t *ids)
+{
+    size_t i;
+    json_t *v;
+    json_array_foreach(ids, i, v)
+    {
+        size_t m = marker(r, json_string_value(v));
+        if (m) PRINTF(r, "[%zu]", m);
+    }
+}
+
+/* A source's short name: its site, else the last part of its id (a file name). */
+static const char *label(json_t *src)
+{
+    const char *s = str(src, "site");
+    if (s) return s;
+    s = str(src, "id");
+    if (!s) return "?";
+    const char *slash = strrchr(s, '/');
+    return slash && slash[1] ? slash + 1 : s;
+}
+
+static void quoted(rnd *r, const char *s)
+{
+    put(r, "\"");
+    put(r, s ? s : "");
+    put(r, "\"");
+}
+
+static void heading(rnd *r, const char *name)
+{
+    if (r->md) PRINTF(r, "\n**%s**\n\n", name);
+    else PRINTF(r, "\n   %s\n", name);
+}
+
+static const char *item(rnd *r) { return r->md ? "- " : "     "; }
+
+static void render_summary(rnd *r, json_t *story)
+{
+    json_t *sum = json_object_get(story, "summary");
+    json_t *sents = json_object_get(sum, "sentences");
+    json_t *support = json_object_get(json_object_get(story, "coverage"), "summary");
+    size_t i;
+    json_t *s;
+    put(r, "\n");
+    json_array_foreach(sents, i, s)
+    {
+        put(r, r->md ? "- " : "   - ");
+        put(r, str(s, "text"));
+        put(r, " ");
+        /* its source first, then the others that say the same */
+        json_t *docs = json_object_get(json_array_get(support, i), "docs");
+        size_t m = marker(r, str(s, "doc"));
+        if (m) PRINTF(r, "[%zu]", m);
+        size_t k;
+        json_t *d;
+        json_array_foreach(docs, k, d)
+        {
+            const char *id = json_string_value(d);
+            if (id && str(s, "doc") && !strcmp(id, str(s, "doc"))) continue;
+            size_t mm = marker(r, id);
+            if (mm) PRINTF(r, "[%zu]", mm);
+        }
+        json_array_foreach(json_object_get(s, "also_in"), k, d)
+        {
+            const char *id = json_string_value(d);
+            bool listed = false;
+            size_t q;
+            json_t *e;
+            json_array_foreach(docs, q, e) listed |= id && json_string_value(e) && !strcmp(id, json_string_value(e));
+            size_t mm = listed ? 0 : marker(r, id);
+            if (mm) PRINTF(r, "[%zu]", mm);
+        }
+        put(r, "\n");
+    }
+}
+
+static void render_timeline(rnd *r, json_t *story)
+{
+    json_t *tl = json_object_get(story, "timeline");
+    if (!json_array_size(tl)) return;
+    heading(r, "Timeline");
+    size_t i;
+    json_t *e;
+    json_array_foreach(tl, i, e)
+    {
+        put(r, item(r));
+        PRINTF(r, r->md ? "**%s** " : "%-10s  ", str(e, "date") ? str(e, "date") : "?");
+        put(r, str(e, "text"));
+        put(r, " ");
+        markers(r, json_object_get(e, "sources"));
+        put(r, "\n");
+    }
+}
+
+static void render_entities(rnd *r, json_t *story)
+{
+    json_t *en = json_object_get(story, "entities");
+    if (!json_array_size(en)) return;
+    heading(r, "Who and where");
+    put(r, item(r));
+    size_t i;
+    json_t *e;
+    json_array_foreach(en, i, e)
+    {
+        if (i) put(r, "; ");
+        PRINTF(r, "%s (%s, %lld)", str(e, "name") ? str(e, "name") : "?",
+               str(e, "type") ? str(e, "type") : "other",
+               (long long)json_integer_value(json_object_get(e, "sources")));
+    }
+    put(r, "\n");
+}
+
+static void render_coverage(rnd *r, json_t *story)
+{
+    json_t *cov = json_object_get(story, "coverage");
+    json_t *per = json_object_get(cov, "per_source"), *conf = json_object_get(cov, "conflicts");
+    bool any = json_array_size(conf) > 0;
+    size_t i, k;
+    json_t *p, *f;
+    json_array_foreach(per, i, p) any |= json_array_size(json_object_get(p, "unique")) ||
+                                         json_array_size(json_object_get(p, "omits"));
+    if (!any) return;
+    heading(r, "Coverage");
+    json_array_foreach(conf, i, p)
+    {
+        put(r, item(r));
+        PRINTF(r, "Sources differ (%s", str(p, "kind") ? str(p, "kind") : "?");
+        if (str(p, "about")) PRINTF(r, ": %s", str(p, "about"));
+        put(r, "): ");
+        json_array_foreach(json_object_get(p, "claims"), k, f)
+        {
+            if (k) put(r, " vs ");
+            quoted(r, str(f, "value"));
+            put(r, " ");
+            markers(r, json_object_get(f, "docs"));
+        }
+        put(r, "\n");
+    }
+    json_array_foreach(per, i, p)
+    {
+        size_t m = marker(r, str(p, "doc"));
+        json_t *src = json_array_get(r->sources, m ? m - 1 : 0);
+        size_t nu = (size_t)json_integer_value(json_object_get(p, "n_unique"));
+        size_t no = (size_t)json_integer_value(json_object_get(p, "n_omits"));
+        json_array_foreach(json_object_get(p, "unique"), k, f)
+        {
+            if (k == BRIEF_LIST) break;
+            put(r, item(r));
+            PRINTF(r, "Only [%zu] %s: ", m, label(src));
+            quoted(r, str(f, "text"));
+            put(r, "\n");
+        }
+        if (nu > BRIEF_LIST) {
+            put(r, item(r));
+            PRINTF(r, "  (and %zu more facts only [%zu] reports)\n", nu - BRIEF_LIST, m);
+        }
+        json_array_foreach(json_object_get(p, "omits"), k, f)
+        {
+            if (k == BRIEF_LIST) break;
+            put(r, item(r));
+            PRINTF(r, "[%zu] %s leaves out what %lld reports say: ", m, label(src),
+                   (long long)json_integer_value(json_object_get(f, "reported_by")));
+            quoted(r, str(f, "text"));
+            put(r, "\n");
+        }
+        if (no > BRIEF_LIST) {
+            put(r, item(r));
+            PRINTF(r, "  (and %zu more that [%zu] leaves out)\n", no - BRIEF_LIST, m);
+        }
+    }
+}
+
+static void render_sources(rnd *r)
+{
+    heading(r, "Sources");
+    size_t i;
+    json_t *s;
+    json_array_foreach(r->sources, i, s)
+    {
+        put(r, item(r));
+        PRINTF(r, "[%zu] %s", i + 1, label(s));
+        if (str(s, "title") && str(s, "site")) PRINTF(r, " — %s", str(s, "title"));
+        if (str(s, "date")) PRINTF(r, " (%s)", str(s, "date"));
+        if (str(s, "url")) PRINTF(r, " %s", str(s, "url"));
+        size_t dm = marker(r, str(s, "duplicate_of"));
+        if (dm) PRINTF(r, " — copy of [%zu]", dm);
+        if (str(s, "id") && !str(s, "url")) PRINTF(r, " {%s}", str(s, "id"));
+        put(r, "\n");
+    }
+}
+
+precis_status precis_story_render(const char *json, size_t len, precis_story_format fmt, size_t rank,
+                                  char **out, size_t *out_len)
+{
+    if (!json || !out || (fmt != PRECIS_STORY_TEXT && fmt != PRECIS_STORY_MARKDOWN)) return PRECIS_EINVAL;
+    *out = NULL;
+    json_t *story = json_loadb(json, len, 0, NULL);
+    if (!json_is_object(story) || !json_is_array(json_object_get(story, "sources"))) {
+        json_decref(story);
+        return PRECIS_EPARSE;
+    }
+    pc_buf o;
+    pc_buf_init(&o, 0);
+    rnd r = {.o = &o, .md = fmt == PRECIS_STORY_MARKDOWN, .sources = json_object_get(story, "sources")};
+    const char *h = str(story, "headline");
+    size_t n = json_array_size(r.sources);
+    size_t reports = (size_t)json_integer_value(json_object_get(json_object_get(story, "coverage"), "reports"));
+    if (r.md) put(&r, "## ");
+    if (rank) PRINTF(&r, "%zu. ", rank);
+    put(&r, h ? h : "(no headline)");
+    put(&r, "\n");
+    PRINTF(&r, r.md ? "\n*%zu source%s" : "   %zu source%s", n, n == 1 ? "" : "s");
+    if (reports && reports != n) PRINTF(&r, ", %zu independent report%s", reports, reports == 1 ? "" : "s");
+    put(&r, r.md ? "*\n" : "\n");
+    render_summary(&r, story);
+    render_timeline(&r, story);
+    render_entities(&r, story);
+    render_coverage(&r, story);
+    render_sources(&r);
+    json_decref(story);
+    if (r.st) {
+        pc_buf_free(&o);
+        return r.st;
+    }
+    (void)putn;
+    *out = pc_buf_detach(&o, out_len);
+    return *out ? PRECIS_OK : PRECIS_ENOMEM;
+}

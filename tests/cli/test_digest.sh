@@ -1,0 +1,137 @@
+# precis digest: stories from invented multi-outlet fixtures (timeline dates,
+# planted conflicts, unique facts, omissions, copies, headline, no debris),
+# formats, the bundled example, bad input and exit codes, and the seeds'
+# "Tuesday" when ../shared is present.
+. tests/cli/lib.sh
+FIX="$PRECIS_ROOT/tests/fixtures/story"
+VASK="$FIX/vask/articles"
+TESS="$FIX/tessaly/articles"
+
+# Python helper: q FILE 'expression over d (the parsed JSON) and s (its first story)'
+q() {
+    python3 - "$1" "$2" <<'EOF'
+import json, sys, os
+d = json.load(open(sys.argv[1]))
+s = d["stories"][0] if d.get("stories") else None
+base = lambda i: os.path.basename(i)[0]
+def tl(date, needle):
+    return [e for st in d["stories"] for e in st["timeline"] if e["date"] == date and needle in e["text"]]
+def conflict(kind, value):
+    return [c for st in d["stories"] for c in st["coverage"]["conflicts"]
+            if c["kind"] == kind and any(value in cl["value"] for cl in c["claims"])]
+def per(letter):
+    return [p for st in d["stories"] for p in st["coverage"]["per_source"] if base(p["doc"]) == letter][0]
+ok = eval(sys.argv[2])
+sys.exit(0 if ok else 1)
+EOF
+}
+
+# ---- the Vask bridge story: 5 reports and a wire copy ----
+p digest --format json --no-progress "$VASK"
+check vask_exit_0 test "$rc" -eq 0
+cp "$TMP/out" "$TMP/vask.json"
+check vask_one_story q "$TMP/vask.json" 'len(d["stories"]) == 1 and len(s["sources"]) == 6'
+check vask_copy_grouped q "$TMP/vask.json" '[base(x["id"]) for x in s["sources"] if x["duplicate_of"]] == ["f"] and base([x for x in s["sources"] if x["duplicate_of"]][0]["duplicate_of"]) == "c"'
+check vask_headline_is_a_title q "$TMP/vask.json" 's["headline"] in [x["title"] for x in s["sources"]]'
+check vask_no_debris_in_summary q "$TMP/vask.json" 'not any(w in s["summary"]["summary"] for w in ("Share this", "Sign up", "Comments", "Photo", "Advertisement", "Subscribe", "Read more", "Cookie", "Like this", "Reporting by"))'
+# relative dates against each article's own date: "early on Tuesday" (Tue 11 Nov),
+# "yesterday" (12 Nov), "on Tuesday" (13 Nov) are all 2025-11-11, told once
+check vask_tuesday_once q "$TMP/vask.json" 'len(tl("2025-11-11", "collapsed")) == 1 and sorted(map(base, tl("2025-11-11", "collapsed")[0]["sources"])) == ["a", "b", "c", "d"]'
+check vask_monday_apart q "$TMP/vask.json" 'len(tl("2025-11-10", "on Monday")) == 1'
+check vask_until_friday q "$TMP/vask.json" 'len(tl("2025-11-14", "until Friday")) == 1'
+check vask_last_week_range q "$TMP/vask.json" 'len(tl("2025-11-03/2025-11-09", "last week")) == 1'
+check vask_timeline_sorted q "$TMP/vask.json" '[e["date"] for e in s["timeline"]] == sorted(e["date"] for e in s["timeline"])'
+# planted conflicts
+check vask_conflict_date q "$TMP/vask.json" 'conflict("date", "Monday") and conflict("date", "Tuesday")'
+check vask_conflict_figure q "$TMP/vask.json" 'conflict("figure", "Twelve") and conflict("figure", "Nine")'
+check vask_conflict_distance q "$TMP/vask.json" 'conflict("distance", "40-kilometre")'
+check vask_conflict_name q "$TMP/vask.json" 'conflict("name", "Lindqvist") and conflict("name", "Lindqvest")'
+# 12 miles and about 19 kilometres agree; 14,000 and about 15,000 vehicles agree
+check vask_conversion_agrees q "$TMP/vask.json" 'not any(base(x) == "c" for c in conflict("distance", "40") for cl in c["claims"] if "19" in cl["value"] for x in cl["docs"]) and not conflict("figure", "15,000")'
+check vask_unique_bakery q "$TMP/vask.json" 'any("bakery" in u["text"] for u in per("a")["unique"])'
+check vask_unique_insurance q "$TMP/vask.json" 'any("Insurance" in u["text"] for u in per("e")["unique"])'
+check vask_omission q "$TMP/vask.json" 'any("1932" in o["text"] for o in per("e")["omits"]) and not any("collapsed" in o["text"] for st in d["stories"] for p in st["coverage"]["per_source"] for o in p["omits"])'
+check vask_copy_not_a_report q "$TMP/vask.json" 's["coverage"]["reports"] == 5 and [base(x) for x in per("c")["copies"]] == ["f"]'
+check vask_corroboration q "$TMP/vask.json" 'all(x["reports"] >= 1 for x in s["coverage"]["summary"]) and s["coverage"]["summary"][0]["reports"] == 5'
+check vask_entities q "$TMP/vask.json" 'any(e["name"] == "Old Vask Bridge" and e["sources"] == 5 for e in s["entities"])'
+
+# ---- the Tessaly fire: 4 reports ----
+p digest --format json --no-progress "$TESS"
+cp "$TMP/out" "$TMP/tess.json"
+check tess_thursday q "$TMP/tess.json" 'len(tl("2026-06-04", "Thursday")) == 1 and len(tl("2026-06-04", "Thursday")[0]["sources"]) == 3'
+check tess_wednesday q "$TMP/tess.json" 'len(tl("2026-06-03", "Wednesday")) == 1'
+check tess_schools_monday q "$TMP/tess.json" 'len(tl("2026-06-08", "Schools")) == 1 and len(tl("2026-06-08", "Schools")[0]["sources"]) == 2'
+check tess_conflicts q "$TMP/tess.json" 'conflict("distance", "five miles") and conflict("figure", "2,000") and conflict("name", "Tilly") and conflict("date", "Wednesday")'
+check tess_three_km_agrees q "$TMP/tess.json" 'not any("three kilometres" in cl["value"] for c in conflict("distance", "five") for cl in c["claims"])'
+
+# ---- formats ----
+p digest --no-progress "$VASK"
+check text_exit_0 test "$rc" -eq 0
+check text_briefing sh -c "grep -q '^1\\. ' '$TMP/out' && grep -q 'Timeline' '$TMP/out' && grep -q 'Coverage' '$TMP/out' && grep -q '\\[1\\]' '$TMP/out'"
+check text_dates_in_timeline grep -q '2025-11-11' "$TMP/out"
+p digest --format md --no-progress "$VASK"
+check md_heading grep -q '^## 1\. ' "$TMP/out"
+p digest --format jsonl --no-progress "$VASK" "$TESS"
+check jsonl_lines_parse python3 -c "
+import json,sys
+n=0
+for l in open('$TMP/out'): json.loads(l); n+=1
+assert n >= 1"
+
+# ---- the bundled example ----
+p digest --no-progress "$PRECIS_ROOT/examples/story"
+check example_exit_0 test "$rc" -eq 0
+check example_headline grep -q '^1\. ' "$TMP/out"
+check example_says_undated grep -q 'no date' "$TMP/err"
+
+# ---- every article in one story or rejected ----
+printf '' > "$TMP/empty.txt"
+p digest --no-progress "$TMP/empty.txt"
+check empty_only_exit_3 test "$rc" -eq 3
+check empty_named grep -q 'empty.txt' "$TMP/err"
+p digest --format json --no-progress "$VASK" "$TMP/empty.txt" "$TMP/missing.txt"
+check mixed_exit_2 test "$rc" -eq 2
+check mixed_rejected_listed q "$TMP/out" 'len(d["rejected"]) == 2 and len(s["sources"]) == 6'
+check missing_named grep -q 'missing.txt' "$TMP/err"
+printf '{"id":"w1","text":"Hello"}\n' > "$TMP/oneword.jsonl"
+p digest --format json --no-progress "$TMP/oneword.jsonl"
+check one_word_rejected sh -c "[ $rc -eq 3 ] || [ $rc -eq 2 ]"
+check one_word_named grep -q 'w1' "$TMP/err"
+# 300 copies of one article: one story, one report, every copy listed
+python3 -c "
+import json
+t='The harbour crane at Pellow collapsed on Monday, injuring two dock workers, the port authority said. Engineers will inspect the other cranes this week.'
+for i in range(300): print(json.dumps({'id':'copy%d'%i,'text':t,'date':'2026-02-03'}))" > "$TMP/copies.jsonl"
+p digest --format json --no-progress "$TMP/copies.jsonl"
+check copies_one_story q "$TMP/out" 'len(d["stories"]) == 1 and len(s["sources"]) == 300 and s["coverage"]["reports"] == 1 and sum(1 for x in s["sources"] if x["duplicate_of"]) == 299'
+printf '{"id":"n1","text":"The mayor of Quill opened the new library on Tuesday, the council said."}\n{"id":"n2","text":"Quill'"'"'s new library was opened by the mayor on Tuesday, council officials said."}\n' > "$TMP/nodate.jsonl"
+p digest --format json --no-progress "$TMP/nodate.jsonl"
+check undated_exit_0 test "$rc" -eq 0
+check undated_said grep -q '2 of 2 articles have no date' "$TMP/err"
+printf '\377\376bad \351t\351 bytes. The bridge at Oram closed on Friday after a lorry struck it, police said.\n' > "$TMP/latin.txt"
+p digest --no-progress "$TMP/latin.txt"
+check non_utf8_no_crash sh -c "[ $rc -eq 0 ] || [ $rc -eq 2 ] || [ $rc -eq 3 ]"
+
+# ---- usage ----
+p digest --format xml "$VASK"
+check bad_format_exit_1 test "$rc" -eq 1
+p digest
+check no_input_exit_1 test "$rc" -eq 1
+p digest --threshold 7 "$VASK"
+check bad_threshold_exit_1 test "$rc" -eq 1
+p digest --help
+check help_exit_0 sh -c "[ $rc -eq 0 ] && grep -q -- '--max-stories' '$TMP/out'"
+p digest --max-stories 1 --format json --no-progress "$VASK" "$TESS"
+check max_stories_one q "$TMP/out" 'len(d["stories"]) == 1'
+
+# ---- the seeds: "Tuesday" in the article published Tue, May 29, 2018 ----
+if [ -d "$SHARED/seeds" ]; then
+    p digest --format json --no-progress "$SHARED/seeds"
+    check seeds_exit_0 test "$rc" -eq 0
+    check seeds_tuesday_2018_05_29 q "$TMP/out" 'any(e["date"] == "2018-05-29" and "Tuesday" in e["when"] and any(x["id"] == e["doc"] and x["date"] == "2018-05-29" for x in st["sources"]) for st in d["stories"] for e in st["timeline"])'
+    check seeds_monday_2018_05_28 q "$TMP/out" 'any(e["date"] == "2018-05-28" and "Monday" in e["when"] for st in d["stories"] for e in st["timeline"])'
+    check seeds_every_article_placed q "$TMP/out" 'sum(len(st["sources"]) for st in d["stories"]) + len(d["rejected"]) == 5'
+else
+    skip "seeds: ../shared/seeds absent"
+fi
+finish
