@@ -26,5 +26,6 @@ int cmd_summarize(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_digest(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
 
 #endif

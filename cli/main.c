@@ -14,6 +14,7 @@ static const struct {
     {"clean", cmd_clean, "strip debris from pasted article text, extract metadata"},
     {"extract", cmd_extract, "extract the article and its metadata from HTML pages"},
     {"digest", cmd_digest, "group articles into stories: briefing with timeline, entities, coverage"},
+    {"cluster", cmd_cluster, "group a stream of articles into stories (near-copies joined)"},
     {"eval", cmd_eval, "evaluate summaries (eval rouge: ROUGE-1.5.5 compatible scorer)"},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])

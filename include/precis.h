@@ -395,6 +395,9 @@ typedef struct precis_stream_options {
 
 typedef struct precis_stream precis_stream;
 
+/* Near-copies are looked for among this many most recent articles. */
+#define PRECIS_STREAM_DUP_WINDOW 16384
+
 /* opts may be NULL for defaults. Free with precis_stream_free. The stream keeps
  * only fixed-size features of recent articles, never their text. */
 precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *opts,
@@ -408,6 +411,10 @@ precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *op
 precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_article *article,
                                 size_t *story, size_t *dup_of);
 size_t precis_stream_n_stories(const precis_stream *s);
+/* Articles that took the previous article's time: no date, or one not
+ * believable (before 1900, after 2200, or over a year past the latest date
+ * seen). */
+size_t precis_stream_n_undated(const precis_stream *s);
 void precis_stream_free(precis_stream *s);
 
 /* ---- One story: headline, summary, timeline, entities, coverage --------- */

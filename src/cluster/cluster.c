@@ -8,6 +8,8 @@
 #define DF_BITS 20 /* 1M counters: a bounded, approximate document-frequency table */
 #define DOC_TERMS_MAX 4096
 #define QUERY_TERMS 16   /* strongest article terms used to find candidate stories */
+#define CHAIN_MAX 128    /* postings of one term scanned per article (newest first) */
+#define RESCORE 16       /* candidates scored exactly */
 #define MAX_ENTITIES 64
 
 typedef struct term_weight {
@@ -50,9 +52,13 @@ struct pk_clusterer {
     uint32_t *heads;
     size_t n_heads;
     uint32_t *seen;
+    float *acc;     /* per slot: shared query weight of the current article */
+    uint32_t *cand; /* candidate slots of the current article */
     uint32_t stamp;
     term_weight *scratch;
     size_t cap_scratch;
+    uint32_t last_slot, last_gen;
+    uint64_t seq; /* arrivals and refreshes, for least-recently-updated eviction */
 };
 
 static uint64_t mix64(uint64_t x)
@@ -74,7 +80,10 @@ precis_status pk_new(const pk_options *opts, pk_clusterer **out)
     if (!c->o.max_open) c->o.max_open = 5000;
     if (!c->o.centroid_terms) c->o.centroid_terms = 200;
     c->df = calloc((size_t)1 << DF_BITS, sizeof *c->df);
-    if (!c->df) {
+    c->cand = malloc(QUERY_TERMS * CHAIN_MAX * sizeof *c->cand);
+    if (!c->df || !c->cand) {
+        free(c->df);
+        free(c->cand);
         free(c);
         return PRECIS_ENOMEM;
     }
@@ -94,6 +103,8 @@ void pk_free(pk_clusterer *c)
     free(c->postings);
     free(c->heads);
     free(c->seen);
+    free(c->acc);
+    free(c->cand);
     free(c->scratch);
     free(c->df);
     free(c);
@@ -311,21 +322,44 @@ static precis_status story_absorb(pk_clusterer *c, story *s, const term_weight *
     return PRECIS_OK;
 }
 
+typedef struct seq_slot {
+    uint64_t seq;
+    uint32_t slot;
+} seq_slot;
+
+static int cmp_seq(const void *a, const void *b)
+{
+    uint64_t x = ((const seq_slot *)a)->seq, y = ((const seq_slot *)b)->seq;
+    return x < y ? -1 : x > y;
+}
+
 static void close_quiet_stories(pk_clusterer *c, int64_t now)
 {
     for (size_t i = 0; i < c->n_slots; i++) {
         story *s = &c->stories[i];
         if (s->open && now - s->last_time > c->o.quiet_seconds) close_story(c, s);
     }
-    while (c->n_open >= c->o.max_open) { /* evict the least recently updated */
+    if (c->n_open < c->o.max_open) return;
+    /* Evict the least recently updated sixteenth at once: one sort per
+     * max_open/16 articles instead of a scan per article. */
+    seq_slot *v = malloc(c->n_open * sizeof *v);
+    size_t n = 0;
+    if (!v) { /* no memory for the batch: evict just the oldest */
         story *oldest = NULL;
         for (size_t i = 0; i < c->n_slots; i++) {
             story *s = &c->stories[i];
             if (s->open && (!oldest || s->last_seq < oldest->last_seq)) oldest = s;
         }
-        if (!oldest) break;
-        close_story(c, oldest);
+        if (oldest) close_story(c, oldest);
+        return;
     }
+    for (size_t i = 0; i < c->n_slots; i++)
+        if (c->stories[i].open) v[n++] = (seq_slot){c->stories[i].last_seq, (uint32_t)i};
+    qsort(v, n, sizeof *v, cmp_seq);
+    size_t k = c->o.max_open / 16 + 1;
+    if (k > n) k = n;
+    for (size_t i = 0; i < k; i++) close_story(c, &c->stories[v[i].slot]);
+    free(v);
 }
 
 precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, double *score_out)
@@ -350,44 +384,78 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         return st;
 
     /* Candidates: open stories sharing one of the article's strongest terms
-     * among those seen before (a term only this article has is in no story). */
+     * among those seen before (a term only this article has is in no story).
+     * Each candidate accumulates the query weights of the terms it shares
+     * (newest postings first, at most CHAIN_MAX per term, so a common term
+     * costs a bounded scan); only the RESCORE best are scored exactly. */
     term_weight query[QUERY_TERMS];
     size_t nq = 0;
-    if (nv) {
-        term_weight *tmp = malloc(nv * sizeof *tmp);
-        if (!tmp) return PRECIS_ENOMEM;
-        size_t n_seen = 0;
-        for (size_t i = 0; i < nv; i++)
-            if (c->df[df_slot(v[i].term)] > 1) tmp[n_seen++] = v[i];
-        qsort(tmp, n_seen, sizeof *tmp, cmp_weight_desc);
-        nq = n_seen < QUERY_TERMS ? n_seen : QUERY_TERMS;
-        memcpy(query, tmp, nq * sizeof *query);
-        free(tmp);
+    for (size_t i = 0; i < nv; i++) {
+        if (c->df[df_slot(v[i].term)] <= 1) continue;
+        /* keep the QUERY_TERMS heaviest: insertion into a short sorted array */
+        size_t k = nq < QUERY_TERMS ? nq++ : QUERY_TERMS;
+        if (k == QUERY_TERMS && cmp_weight_desc(&v[i], &query[QUERY_TERMS - 1]) >= 0) continue;
+        if (k == QUERY_TERMS) k--;
+        while (k > 0 && cmp_weight_desc(&v[i], &query[k - 1]) < 0) {
+            query[k] = query[k - 1];
+            k--;
+        }
+        query[k] = v[i];
     }
     if (++c->stamp == 0) {
         if (c->seen) memset(c->seen, 0, c->cap_stories * sizeof *c->seen);
         c->stamp = 1;
     }
-    int64_t best = -1;
-    double best_score = 0;
+    size_t n_cand = 0;
     for (size_t q = 0; q < nq && c->n_heads; q++) {
+        size_t scanned = 0;
         for (uint32_t p = c->heads[mix64(query[q].term) & (c->n_heads - 1)]; p != UINT32_MAX;
              p = c->postings[p].next) {
             const posting *po = &c->postings[p];
-            if (po->term != query[q].term || c->seen[po->story] == c->stamp) continue;
+            if (po->term != query[q].term) continue;
+            if (++scanned > CHAIN_MAX) break;
             const story *s = &c->stories[po->story];
             if (!s->open || s->gen != po->gen || s->norm <= 0) continue;
-            c->seen[po->story] = c->stamp;
-            double score = dot_sorted(v, nv, s->centroid, s->n_centroid) / s->norm;
-            score += c->o.entity_weight * entity_overlap(ents, ne, s);
-            int64_t gap = it->time - s->last_time;
-            if (gap > 86400) /* older stories need a closer match */
-                score *= 1.0 - 0.5 * (double)(gap - 86400) / (double)c->o.quiet_seconds;
-            if (score >= c->o.threshold &&
-                (score > best_score || (score == best_score && s->id < c->stories[best].id))) {
-                best_score = score;
-                best = po->story;
+            if (c->seen[po->story] != c->stamp) {
+                c->seen[po->story] = c->stamp;
+                c->acc[po->story] = 0;
+                c->cand[n_cand++] = po->story;
             }
+            c->acc[po->story] += query[q].w;
+        }
+    }
+    /* the RESCORE candidates with the most shared query weight (ties: older story) */
+    uint32_t top[RESCORE];
+    size_t n_top = 0;
+    for (size_t i = 0; i < n_cand; i++) {
+        uint32_t x = c->cand[i];
+        size_t k = n_top < RESCORE ? n_top++ : RESCORE;
+        if (k == RESCORE) {
+            uint32_t last = top[RESCORE - 1];
+            if (c->acc[x] < c->acc[last] || (c->acc[x] == c->acc[last] && c->stories[x].id > c->stories[last].id))
+                continue;
+            k--;
+        }
+        while (k > 0 && (c->acc[x] > c->acc[top[k - 1]] ||
+                         (c->acc[x] == c->acc[top[k - 1]] && c->stories[x].id < c->stories[top[k - 1]].id))) {
+            top[k] = top[k - 1];
+            k--;
+        }
+        top[k] = x;
+    }
+    int64_t best = -1;
+    double best_score = 0;
+    for (size_t i = 0; i < n_top; i++) {
+        const story *s = &c->stories[top[i]];
+        double score = dot_sorted(v, nv, s->centroid, s->n_centroid) / s->norm;
+        score += c->o.entity_weight * entity_overlap(ents, ne, s);
+        int64_t gap = it->time - s->last_time;
+        if (gap > 86400) /* older stories need a closer match */
+            score *= 1.0 - 0.5 * (double)(gap - 86400) / (double)c->o.quiet_seconds;
+        if (score >= c->o.threshold &&
+            (score > best_score || (score == best_score && s->id < c->stories[best].id))) {
+            best_score = score;
+            best = top[i];
         }
     }
 
@@ -405,6 +473,9 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
             if (!seen) return PRECIS_ENOMEM;
             memset(seen + c->cap_stories, 0, (cap - c->cap_stories) * sizeof *seen);
             c->seen = seen;
+            float *acc = realloc(c->acc, cap * sizeof *acc);
+            if (!acc) return PRECIS_ENOMEM;
+            c->acc = acc;
             uint32_t *fs = realloc(c->free_slots, cap * sizeof *fs);
             if (!fs) return PRECIS_ENOMEM;
             c->free_slots = fs;
@@ -424,10 +495,28 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         best_score = 0;
     }
     s->last_time = it->time > s->last_time || s->size == 0 ? it->time : s->last_time;
-    s->last_seq = c->n_docs;
+    s->last_seq = ++c->seq;
     s->size++;
     if ((st = story_absorb(c, s, v, nv, ents, ne))) return st;
     *story_out = s->id;
     if (score_out) *score_out = best_score;
+    c->last_slot = (uint32_t)(s - c->stories);
+    c->last_gen = s->gen;
     return PRECIS_OK;
+}
+
+void pk_last_slot(const pk_clusterer *c, uint32_t *slot, uint32_t *gen)
+{
+    *slot = c->last_slot;
+    *gen = c->last_gen;
+}
+
+void pk_touch(pk_clusterer *c, uint32_t slot, uint32_t gen, int64_t time)
+{
+    if (slot >= c->n_slots) return;
+    story *s = &c->stories[slot];
+    if (!s->open || s->gen != gen) return;
+    if (time > s->last_time) s->last_time = time;
+    s->last_seq = ++c->seq;
+    s->size++;
 }

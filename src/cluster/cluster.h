@@ -42,6 +42,14 @@ void pk_free(pk_clusterer *c);
  * for a new story. */
 precis_status pk_add(pk_clusterer *c, const pk_item *item, uint32_t *story, double *score);
 
+/* The clusterer slot and generation of the story the last pk_add chose, so a
+ * caller can refresh that story later without a lookup. */
+void pk_last_slot(const pk_clusterer *c, uint32_t *slot, uint32_t *gen);
+
+/* Refreshes a story's clock (a copy of one of its articles arrived) without
+ * changing its centroid; no-op when that story has closed since. */
+void pk_touch(pk_clusterer *c, uint32_t slot, uint32_t gen, int64_t time);
+
 /* Stories currently open (not yet closed by quiet period or eviction). */
 size_t pk_open_count(const pk_clusterer *c);
 

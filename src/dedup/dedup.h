@@ -16,7 +16,7 @@
 #define PD_MINHASH_K 128 /* signature length = PD_LSH_BANDS * PD_LSH_ROWS */
 #define PD_LSH_BANDS 32
 #define PD_LSH_ROWS 4
-#define PD_DEFAULT_SHINGLE 5
+#define PD_DEFAULT_SHINGLE 3 /* words; 3 beats 5 on copies with reordered/dropped sentences (bench/cluster.sh) */
 #define PD_DEFAULT_THRESHOLD 0.5 /* estimated Jaccard to call two articles copies */
 
 typedef struct pd_signature {

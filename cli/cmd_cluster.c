@@ -1,0 +1,299 @@
+/* precis cluster — group a stream of articles into stories (near-duplicates
+ * joined to the article they copy); prints the grouping only. */
+#include "cli.h"
+#include "core/core.h" /* pc_expand_inputs, pc_buf, pc_json_string */
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { FMT_TEXT, FMT_JSON, FMT_JSONL };
+
+static void usage(FILE *out)
+{
+    fputs("usage: precis cluster [options] INPUT...\n"
+          "\n"
+          "Reads articles in arrival order and groups them into stories, online: each\n"
+          "article joins the most similar open story (TF-IDF of content-word stems,\n"
+          "shared names, time since the story's last article) or starts a new one; a\n"
+          "near-copy of a recent article (MinHash estimate of shared 5-word shingles)\n"
+          "joins the story of the article it copies.\n"
+          "\n"
+          "INPUT: files, directories (walked in sorted order), '-' for stdin; gzip read\n"
+          "transparently. Each input is sniffed: JSON Lines of articles {\"id\", \"text\" |\n"
+          "\"html\", \"title\", \"date\", \"url\", \"site\", \"author\"} or of clusters {\"id\",\n"
+          "\"documents\": [...]}; WARC (every HTML response record); one HTML page; else\n"
+          "one pasted article (cleaned of page debris). Articles without an \"id\" are\n"
+          "named FILE, FILE:LINE or FILE#RECORD.\n"
+          "\n"
+          "output (stdout, one line per article, in input order):\n"
+          "  text   ARTICLE_ID<TAB>STORY_ID; stories are s1, s2, ... in order of creation\n"
+          "  jsonl  {\"id\", \"story\", \"dup_of\": ID|null, \"title\", \"date\", \"site\", \"url\"}\n"
+          "  json   {\"articles\": [the jsonl objects], \"stories\": N, \"articles_in\": N,\n"
+          "         \"duplicates\": N, \"undated\": N, \"rejected\": N}\n"
+          "\n"
+          "options:\n"
+          "  -f, --format FMT        text (default), json or jsonl\n"
+          "  -t, --threshold X       similarity needed to join a story (default 0.30;\n"
+          "                          higher: more, smaller stories)\n"
+          "  -q, --quiet-days D      a story closes after D days without an article\n"
+          "                          (default 3; fractions allowed)\n"
+          "  -d, --dup-threshold J   estimated shingle Jaccard at which an article is a\n"
+          "                          copy of an earlier one (default 0.5)\n"
+          "      --max-open N        open stories kept (default 5000; the least recently\n"
+          "                          updated closes first): memory stays flat\n"
+          "      --progress          progress on stderr (default: when stderr is a terminal)\n"
+          "      --no-progress       never show it\n"
+          "  -h, --help              show this help\n"
+          "\n"
+          "Time: an article's date; an article without a (believable) date takes the time\n"
+          "of the article before it (arrival order) -- their number is reported on\n"
+          "stderr. Every input article is printed once or named on stderr as rejected\n"
+          "(unreadable line or record, no article text, no words).\n"
+          "Exit codes: 0 ok; 1 usage error; 2 some inputs or articles rejected (the rest\n"
+          "are printed); 3 no article at all; 4 internal error or size limit (line over\n"
+          "1 MiB, article over 5 MiB, page or pasted file over 256 MiB).\n",
+          out);
+}
+
+#define ID_RING PRECIS_STREAM_DUP_WINDOW /* ids of the articles a copy may copy */
+
+typedef struct run {
+    precis_ctx *ctx;
+    precis_stream *stream;
+    int format;
+    size_t n_in, n_out, n_dup, n_rejected, n_no_date;
+    int worst;
+    char *ids[ID_RING]; /* ids of recent articles, to name what a copy copies */
+    pc_buf line;
+    bool show_progress;
+    double started, last_progress;
+} run;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void note(run *r, int code)
+{
+    if (code > r->worst) r->worst = code;
+}
+
+static void progress(run *r, bool final)
+{
+    double t = now();
+    if (!final && t - r->last_progress < 0.2) return;
+    r->last_progress = t;
+    double el = t - r->started;
+    fprintf(stderr, "\rprecis cluster: %zu articles, %zu stories, %.0f articles/s ", r->n_in,
+            precis_stream_n_stories(r->stream), el > 0 ? (double)r->n_in / el : 0.0);
+    if (final) fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static void on_bad(void *user, const char *message)
+{
+    run *r = user;
+    if (r->show_progress) fputc('\n', stderr);
+    cli_error("%s (rejected)", message);
+    r->n_rejected++;
+}
+
+/* Text-format field: tabs and line breaks would break the columns. */
+static void put_plain(const char *s)
+{
+    for (; *s; s++) putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static void json_field(pc_buf *b, const char *key, const char *v)
+{
+    pc_buf_printf(b, ",\"%s\":", key);
+    if (v) pc_json_string(b, v, strlen(v));
+    else pc_buf_puts(b, "null");
+}
+
+static precis_status on_article(void *user, const precis_article *a)
+{
+    run *r = user;
+    size_t num = r->n_in++;
+    char **slot = &r->ids[num % ID_RING];
+    free(*slot);
+    *slot = strdup(a->id);
+    if (!*slot) return PRECIS_ENOMEM;
+    if (!a->date) r->n_no_date++;
+    size_t story, dup;
+    precis_status st = precis_stream_add(r->ctx, r->stream, a, &story, &dup);
+    if (st == PRECIS_EEMPTY) {
+        on_bad(r, precis_errmsg(r->ctx));
+        note(r, EXIT_INPUT);
+        return PRECIS_OK;
+    }
+    if (st) return st;
+    if (dup != SIZE_MAX) r->n_dup++;
+    const char *dup_id = dup != SIZE_MAX && num - dup < ID_RING ? r->ids[dup % ID_RING] : NULL;
+    if (r->format == FMT_TEXT) {
+        put_plain(a->id);
+        printf("\ts%zu\n", story + 1);
+    } else {
+        pc_buf *b = &r->line;
+        b->len = 0;
+        if (r->format == FMT_JSON) pc_buf_puts(b, r->n_out ? ",\n" : "\n");
+        pc_buf_puts(b, "{\"id\":");
+        pc_json_string(b, a->id, strlen(a->id));
+        pc_buf_printf(b, ",\"story\":\"s%zu\"", story + 1);
+        json_field(b, "dup_of", dup_id);
+        json_field(b, "title", a->title);
+        json_field(b, "date", a->date);
+        json_field(b, "site", a->site);
+        json_field(b, "url", a->url);
+        pc_buf_puts(b, r->format == FMT_JSONL ? "}\n" : "}");
+        if (!b->data) return PRECIS_ENOMEM;
+        fwrite(b->data, 1, b->len, stdout);
+    }
+    r->n_out++;
+    if (r->show_progress) progress(r, false);
+    return PRECIS_OK;
+}
+
+static bool parse_double(const char *s, double lo, double hi, double *out)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || *end || !(v >= lo && v <= hi)) return false;
+    *out = v;
+    return true;
+}
+
+int cmd_cluster(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},  {"threshold", required_argument, NULL, 't'},
+        {"quiet-days", required_argument, NULL, 'q'}, {"dup-threshold", required_argument, NULL, 'd'},
+        {"max-open", required_argument, NULL, 'M'}, {"progress", no_argument, NULL, 'P'},
+        {"no-progress", no_argument, NULL, 'N'},   {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    static run r; /* large (the id ring); one run per process */
+    memset(&r, 0, sizeof r);
+    precis_stream_options so = {0};
+    int want_progress = -1, c;
+    double v;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:t:q:d:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (strcmp(optarg, "text") == 0) r.format = FMT_TEXT;
+            else if (strcmp(optarg, "json") == 0) r.format = FMT_JSON;
+            else if (strcmp(optarg, "jsonl") == 0) r.format = FMT_JSONL;
+            else {
+                cli_error("cluster: unknown format '%s' (text, json or jsonl)", optarg);
+                return EXIT_USAGE;
+            }
+            break;
+        case 't':
+            if (!parse_double(optarg, 1e-6, 10, &v)) {
+                cli_error("cluster: --threshold wants a number above 0, got '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            so.threshold = v;
+            break;
+        case 'q':
+            if (!parse_double(optarg, 1e-6, 36500, &v)) {
+                cli_error("cluster: --quiet-days wants a number of days above 0, got '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            so.quiet_seconds = (int64_t)(v * 86400);
+            if (!so.quiet_seconds) so.quiet_seconds = 1;
+            break;
+        case 'd':
+            if (!parse_double(optarg, 1e-6, 1, &v)) {
+                cli_error("cluster: --dup-threshold wants a number in (0, 1], got '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            so.dup_threshold = v;
+            break;
+        case 'M':
+            if (!parse_double(optarg, 1, 1e7, &v)) {
+                cli_error("cluster: --max-open wants a count from 1 to 10000000, got '%s'", optarg);
+                return EXIT_USAGE;
+            }
+            so.max_open = (size_t)v;
+            break;
+        case 'P': want_progress = 1; break;
+        case 'N': want_progress = 0; break;
+        case 'h': usage(stdout); return EXIT_OK_;
+        default: usage(stderr); return EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        cli_error("cluster: no input (give files, directories or '-'; see --help)");
+        return EXIT_USAGE;
+    }
+    char **paths = NULL;
+    size_t n_paths = 0;
+    pc_error perr;
+    pc_error_clear(&perr);
+    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &perr);
+    if (st) {
+        cli_error("%s", perr.msg);
+        return cli_exit_for(st);
+    }
+    r.ctx = precis_new(NULL);
+    if (!r.ctx || precis_stream_new(r.ctx, &so, &r.stream)) {
+        cli_error("cluster: %s", r.ctx ? precis_errmsg(r.ctx) : "out of memory");
+        precis_free(r.ctx);
+        pc_paths_free(paths, n_paths);
+        return EXIT_INTERNAL;
+    }
+    pc_buf_init(&r.line, 0);
+    r.show_progress = want_progress == 1 || (want_progress == -1 && isatty(STDERR_FILENO));
+    r.started = now();
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    if (r.format == FMT_JSON) fputs("{\"articles\":[", stdout);
+    for (size_t i = 0; i < n_paths; i++) {
+        st = precis_articles_read(r.ctx, paths[i], on_article, on_bad, &r);
+        if (st == PRECIS_OK) continue;
+        if (st == PRECIS_EPARSE) { /* parts rejected: each already named */
+            note(&r, EXIT_INPUT);
+        } else if (st == PRECIS_ELIMIT) {
+            note(&r, EXIT_INTERNAL);
+        } else if (st == PRECIS_EEMPTY || st == PRECIS_EIO) {
+            cli_error("%s (rejected)", precis_errmsg(r.ctx));
+            r.n_rejected++;
+            note(&r, EXIT_INPUT);
+        } else {
+            cli_error("%s", precis_errmsg(r.ctx));
+            note(&r, EXIT_INTERNAL);
+            break;
+        }
+    }
+    if (r.format == FMT_JSON) {
+        printf("\n],\"stories\":%zu,\"articles_in\":%zu,\"duplicates\":%zu,\"undated\":%zu,\"rejected\":%zu}\n",
+               precis_stream_n_stories(r.stream), r.n_in, r.n_dup, precis_stream_n_undated(r.stream),
+               r.n_rejected);
+    }
+    fflush(stdout);
+    if (r.show_progress) progress(&r, true);
+    size_t undated = precis_stream_n_undated(r.stream);
+    if (undated) {
+        cli_error("%zu of %zu articles had no date%s: each took the time of the article before it (arrival order)",
+                  undated, r.n_in, undated > r.n_no_date ? " (or one not believable)" : "");
+    }
+    if (!r.n_out && r.worst < EXIT_INTERNAL) {
+        cli_error("cluster: no article found in the input");
+        r.worst = EXIT_EMPTY;
+    }
+    int code = r.worst;
+    for (size_t i = 0; i < ID_RING; i++) free(r.ids[i]);
+    pc_buf_free(&r.line);
+    precis_stream_free(r.stream);
+    precis_free(r.ctx);
+    pc_paths_free(paths, n_paths);
+    return code;
+}

@@ -1,0 +1,285 @@
+/* Stories from a stream (precis_stream_*): near-duplicates, then online
+ * clustering.
+ *
+ * Per article, one pass of the text layer's tokenizer gives
+ *  - shingle tokens: every normalised word (case folded), for MinHash of
+ *    word 3-shingles
+ *    near-duplicate detection (src/dedup) — copies differ in debris, dropped or
+ *    reordered sentences and case, rarely inside a sentence;
+ *  - terms: stems of content words (stopwords dropped), for TF-IDF clustering
+ *    (src/cluster); title words count twice;
+ *  - entities: capitalised words that do not open a sentence (proper nouns,
+ *    acronyms), hashed case-folded, for the entity-overlap bonus.
+ * A copy of an article still in the duplicate window joins that article's
+ * story (and only refreshes the story's clock: copies must not outvote the
+ * rest of the story's vocabulary nor inflate document frequencies).
+ *
+ * Memory is flat: the duplicate index holds the last PST_DUP_WINDOW articles'
+ * signatures, the clusterer a bounded set of open stories with pruned
+ * centroids, and word -> stem results go through a fixed-size cache. */
+#include "story/story.h"
+#include "cluster/cluster.h"
+#include "dedup/dedup.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define PST_DUP_WINDOW PRECIS_STREAM_DUP_WINDOW /* articles whose signatures are kept (power of two) */
+#define STEM_CACHE_BITS 16          /* 65,536 cached word -> stem results */
+#define MAX_TOKENS 20000            /* words per article used for features */
+#define MAX_ENTS 64
+#define TERMS_CAP (2 * MAX_TOKENS) /* a word gives at most 2 terms (title words count twice) */
+#define ABSURD_AHEAD (366 * 86400LL) /* a date this far past the stream's clock is not believed */
+
+typedef struct stem_entry {
+    uint64_t word;  /* hash of the normalised word; 0 = empty */
+    uint64_t stem;  /* hash of its stem */
+    uint8_t stop;   /* a stopword */
+} stem_entry;
+
+typedef struct win_entry {
+    size_t article;
+    size_t story;     /* SIZE_MAX: no story (no words) */
+    uint32_t slot, gen; /* the story's clusterer slot, for refreshing it */
+} win_entry;
+
+struct precis_stream {
+    precis_stream_options o;
+    pt_lang *lang;
+    pd_index *dup;
+    pk_clusterer *pk;
+    size_t n_articles, n_stories, n_undated;
+    int64_t clock, prev_time;
+    bool have_clock;
+    win_entry *win;
+    stem_entry *cache;
+    uint64_t *words, *terms, ents[MAX_ENTS];
+    size_t n_words, n_terms, n_ents;
+};
+
+precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *opts, precis_stream **out)
+{
+    if (!ctx || !out) return PRECIS_EINVAL;
+    *out = NULL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    if (opts && (opts->threshold < 0 || opts->dup_threshold < 0 || opts->dup_threshold > 1 ||
+                 opts->quiet_seconds < 0))
+        return pc_fail(err, PRECIS_EINVAL, NULL, 0, "stream options out of range");
+    precis_stream *s = calloc(1, sizeof *s);
+    if (!s) return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    if (opts) s->o = *opts;
+    if (!s->o.dup_threshold) s->o.dup_threshold = PD_DEFAULT_THRESHOLD;
+    if (!s->o.quiet_seconds) s->o.quiet_seconds = 3 * 86400;
+    precis_status st = pt_lang_open(pc_ctx_lang(ctx), &s->lang, err);
+    if (st) {
+        free(s);
+        return st;
+    }
+    pk_options po = {0};
+    po.threshold = s->o.threshold;
+    po.quiet_seconds = s->o.quiet_seconds;
+    po.max_open = s->o.max_open;
+    s->win = calloc(PST_DUP_WINDOW, sizeof *s->win);
+    s->cache = calloc((size_t)1 << STEM_CACHE_BITS, sizeof *s->cache);
+    s->words = malloc(MAX_TOKENS * sizeof *s->words);
+    s->terms = malloc(TERMS_CAP * sizeof *s->terms);
+    if (!s->win || !s->cache || !s->words || !s->terms) st = PRECIS_ENOMEM;
+    if (!st) st = pd_index_new(s->o.dup_threshold, &s->dup);
+    if (!st) st = pk_new(&po, &s->pk);
+    if (st) {
+        precis_stream_free(s);
+        return pc_fail(err, st, NULL, 0, "out of memory");
+    }
+    *out = s;
+    return PRECIS_OK;
+}
+
+void precis_stream_free(precis_stream *s)
+{
+    if (!s) return;
+    pt_lang_close(s->lang);
+    pd_index_free(s->dup);
+    pk_free(s->pk);
+    free(s->win);
+    free(s->cache);
+    free(s->words);
+    free(s->terms);
+    free(s);
+}
+
+size_t precis_stream_n_stories(const precis_stream *s) { return s ? s->n_stories : 0; }
+size_t precis_stream_n_undated(const precis_stream *s) { return s ? s->n_undated : 0; }
+
+/* ---- features ------------------------------------------------------------ */
+
+/* Stem hash and stopword flag of a normalised word, through the cache. */
+static const stem_entry *stem_of(precis_stream *s, const char *w, size_t n, uint64_t wh)
+{
+    if (!wh) wh = 1;
+    stem_entry *e = &s->cache[wh & (((size_t)1 << STEM_CACHE_BITS) - 1)];
+    if (e->word == wh) return e;
+    e->word = wh;
+    e->stop = pt_is_stopword(s->lang, w, n);
+    size_t sn;
+    const char *stem = e->stop ? w : pt_stem(s->lang, w, n, &sn);
+    if (e->stop) sn = n;
+    e->stem = XXH3_64bits_withSeed(stem, sn, 0x5354454D); /* "STEM": apart from word hashes */
+    return e;
+}
+
+static bool is_upper_start(const char *t)
+{
+    unsigned char c = (unsigned char)t[0];
+    if (c >= 'A' && c <= 'Z') return true;
+    /* Latin-1 supplement and Latin Extended capitals: C3 80..9E except 97 */
+    return c == 0xC3 && (unsigned char)t[1] >= 0x80 && (unsigned char)t[1] <= 0x9E && (unsigned char)t[1] != 0x97;
+}
+
+/* Does the word at b open a sentence (start of text or paragraph, or after
+ * . ! ? : possibly with closing quotes in between)? */
+static bool opens_sentence(const char *t, size_t b)
+{
+    size_t i = b;
+    while (i > 0) {
+        unsigned char c = (unsigned char)t[i - 1];
+        if (c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '(' || c == '`' || c == '\r') {
+            i--;
+            continue;
+        }
+        if (c == '\n') return true; /* a line start: headline, list item, wrapped line too */
+        if (c == 0x9C || c == 0x98 || c == 0x9D || c == 0x99) { /* inside “ ‘ ” ’ (E2 80 xx) */
+            if (i >= 3 && (unsigned char)t[i - 3] == 0xE2) {
+                i -= 3;
+                continue;
+            }
+        }
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == '-' || c == '_';
+    }
+    return true;
+}
+
+static void add_entity(precis_stream *s, uint64_t h)
+{
+    for (size_t i = 0; i < s->n_ents; i++)
+        if (s->ents[i] == h) return;
+    if (s->n_ents < MAX_ENTS) s->ents[s->n_ents++] = h;
+}
+
+/* Tokenizes t[0..n): shingle tokens (text only), terms, entities. */
+static void features(precis_stream *s, const char *t, size_t n, bool is_title)
+{
+    size_t pos = 0, b, e;
+    char norm[PT_WORD_MAX + 1];
+    while (pt_next_word(t, n, &pos, &b, &e)) {
+        if (s->n_words >= MAX_TOKENS || s->n_terms + 2 > TERMS_CAP) break;
+        size_t k = pt_normalize(t + b, e - b, norm);
+        if (!k) continue;
+        uint64_t wh = pd_token_hash(norm, k);
+        if (!is_title) s->words[s->n_words++] = wh;
+        bool digits = true;
+        for (size_t i = 0; i < k && digits; i++) digits = norm[i] >= '0' && norm[i] <= '9';
+        if (digits && k < 3) continue; /* "2", "10": no topic; "1998", "737" may be */
+        const stem_entry *se = stem_of(s, norm, k, wh);
+        if (se->stop || k < 2) continue;
+        s->terms[s->n_terms++] = se->stem;
+        if (is_title) s->terms[s->n_terms++] = se->stem;
+        if (!digits && is_upper_start(t + b) && !opens_sentence(t, b)) add_entity(s, wh);
+    }
+}
+
+/* ---- time ------------------------------------------------------------------ */
+
+/* Seconds since the epoch of an ISO date (the reader's output), or false. */
+static bool date_seconds(const char *d, int64_t *out)
+{
+    pt_date pd;
+    if (!d || !pt_date_find(d, strlen(d), 0, &pd) || pd.year < 1900 || pd.year > 2200) return false;
+    int64_t days = pst_days_from_civil(pd.year, pd.month, pd.day ? pd.day : 1);
+    int64_t t = days * 86400;
+    if (pd.hour >= 0) t += pd.hour * 3600 + (pd.minute > 0 ? pd.minute : 0) * 60 + (pd.second > 0 ? pd.second : 0);
+    if (pd.has_tz) t -= (int64_t)pd.tz_minutes * 60;
+    *out = t;
+    return true;
+}
+
+/* The time the article counts at: its date; or, without a believable one,
+ * the previous article's (arrival order). A date far behind the clock (older
+ * than a quiet period) counts as now: closed stories do not reopen. */
+static int64_t article_time(precis_stream *s, const char *date)
+{
+    int64_t t;
+    bool ok = date_seconds(date, &t);
+    if (ok && s->have_clock && t > s->clock + ABSURD_AHEAD) ok = false;
+    if (!ok) {
+        s->n_undated++;
+        t = s->prev_time;
+    } else if (s->have_clock && t < s->clock - s->o.quiet_seconds) {
+        t = s->clock;
+    }
+    if (ok && (!s->have_clock || t > s->clock)) {
+        s->clock = t;
+        s->have_clock = true;
+    }
+    s->prev_time = t;
+    return t;
+}
+
+/* ---- adding an article ---------------------------------------------------- */
+
+precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_article *a, size_t *story,
+                                size_t *dup_of)
+{
+    if (!ctx || !s || !a || !story || (!a->text && a->text_len)) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    *story = SIZE_MAX;
+    if (dup_of) *dup_of = SIZE_MAX;
+    size_t num = s->n_articles++;
+    win_entry *we = &s->win[num & (PST_DUP_WINDOW - 1)];
+    if (num >= PST_DUP_WINDOW) pd_index_remove(s->dup, (uint32_t)(num - PST_DUP_WINDOW));
+    we->article = num;
+    we->story = SIZE_MAX;
+    int64_t t = article_time(s, a->date);
+
+    s->n_words = s->n_terms = s->n_ents = 0;
+    if (a->title) features(s, a->title, strlen(a->title), true);
+    features(s, a->text ? a->text : "", a->text_len, false);
+    if (!s->n_words) {
+        const char *id = a->id ? a->id : "article";
+        return pc_fail(err, PRECIS_EEMPTY, id, 0, "no words: the article joins no story");
+    }
+
+    pd_signature sig;
+    pd_minhash(s->words, s->n_words, 0, &sig);
+    int64_t dup = -1;
+    precis_status st = pd_index_add(s->dup, (uint32_t)num, &sig, &dup, NULL);
+    if (st) return pc_fail(err, st, a->id, 0, "out of memory");
+    if (dup >= 0) {
+        const win_entry *orig = &s->win[(size_t)dup & (PST_DUP_WINDOW - 1)];
+        if (orig->story != SIZE_MAX && (uint32_t)orig->article == (uint32_t)dup) {
+            pk_touch(s->pk, orig->slot, orig->gen, t);
+            we->story = orig->story;
+            we->slot = orig->slot;
+            we->gen = orig->gen;
+            *story = orig->story;
+            if (dup_of) *dup_of = orig->article;
+            return PRECIS_OK;
+        }
+    }
+
+    pk_item it = {0};
+    it.terms = s->terms;
+    it.n_terms = s->n_terms;
+    it.entities = s->ents;
+    it.n_entities = s->n_ents;
+    it.time = t;
+    uint32_t sid;
+    if ((st = pk_add(s->pk, &it, &sid, NULL))) return pc_fail(err, st, a->id, 0, "out of memory");
+    pk_last_slot(s->pk, &we->slot, &we->gen);
+    we->story = sid;
+    if ((size_t)sid + 1 > s->n_stories) s->n_stories = (size_t)sid + 1;
+    *story = sid;
+    return PRECIS_OK;
+}

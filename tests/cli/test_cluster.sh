@@ -1,0 +1,111 @@
+# precis cluster: output formats, inputs, exit codes, bad input (invented articles).
+. tests/cli/lib.sh
+
+H1="The Dunmore town council voted on Monday to rebuild the harbour wall that the January storms broke."
+H2="Councillor Ines Varga said the harbour wall would cost 4.2 million crowns and take two years to rebuild."
+H3="Fishermen in Dunmore have moored their boats in Kelby since the storms broke the harbour wall."
+F1="Rescue teams in the Kestrel Valley pulled twelve people from flooded houses overnight, police said."
+F2="The river Orrin burst its banks near Tallow after three days of rain across the Kestrel Valley."
+F3="Volunteers in Tallow filled sandbags as the Orrin rose to its highest level in forty years."
+
+cat > "$TMP/feed.jsonl" <<EOF
+{"id":"h1","text":"$H1 $H2","date":"2031-03-10","site":"Dunmore Post","title":"Harbour wall vote"}
+{"id":"f1","text":"$F1 $F2","date":"2031-03-10"}
+{"id":"h2","text":"$H2 $H3 Work on the Dunmore harbour wall starts in spring.","date":"2031-03-11"}
+{"id":"f2","text":"$F2 $F3 The Kestrel Valley schools stayed shut.","date":"2031-03-11"}
+{"id":"h1copy","text":"Share this article\nSUBSCRIBE NOW\n$H2\n$H1\nAdvertisement","date":"2031-03-11"}
+EOF
+
+p cluster "$TMP/feed.jsonl"
+check text_exit_0 test "$rc" -eq 0
+check text_one_line_per_article test "$(wc -l < "$TMP/out")" -eq 5
+check text_first_story_s1 grep -qx 'h1	s1' "$TMP/out"
+check text_second_story_s2 grep -qx 'f1	s2' "$TMP/out"
+check text_harbour_together grep -qx 'h2	s1' "$TMP/out"
+check text_flood_together grep -qx 'f2	s2' "$TMP/out"
+check text_copy_joins grep -qx 'h1copy	s1' "$TMP/out"
+check no_undated_note sh -c "! grep -q 'no date' '$TMP/err'"
+
+p cluster --format jsonl "$TMP/feed.jsonl"
+check jsonl_dup_of grep -q '"id":"h1copy","story":"s1","dup_of":"h1"' "$TMP/out"
+check jsonl_not_dup grep -q '"id":"h2","story":"s1","dup_of":null' "$TMP/out"
+check jsonl_metadata grep -q '"title":"Harbour wall vote","date":"2031-03-10","site":"Dunmore Post"' "$TMP/out"
+
+p cluster --format json "$TMP/feed.jsonl"
+check json_parses python3 -c "import json,sys; d=json.load(open('$TMP/out')); assert len(d['articles'])==5 and d['stories']==2 and d['duplicates']==1 and d['rejected']==0"
+
+# Bad lines, empty articles, a missing file: named on stderr, the rest printed, exit 2.
+cat > "$TMP/bad.jsonl" <<EOF
+{"id":"ok1","text":"$F1"}
+{"id":"broken","text":
+{"id":"empty","text":""}
+{"id":"punct","text":"... -- !!"}
+{"id":"ok2","text":"$F2"}
+EOF
+p cluster "$TMP/bad.jsonl" "$TMP/missing.jsonl"
+check bad_exit_2 test "$rc" -eq 2
+check bad_rest_printed sh -c "grep -q '^ok1	' '$TMP/out' && grep -q '^ok2	' '$TMP/out'"
+check bad_line_named grep -q 'bad.jsonl:2: invalid JSON' "$TMP/err"
+check empty_named grep -q 'bad.jsonl:3: empty: empty article' "$TMP/err"
+check no_words_named grep -q 'punct: no words' "$TMP/err"
+check missing_named grep -q 'missing.jsonl: cannot open' "$TMP/err"
+# every input article: printed once or rejected on stderr
+check all_accounted test "$(( $(wc -l < "$TMP/out") + $(grep -c 'rejected' "$TMP/err") ))" -eq 6
+
+# 1,000 copies of one article: one story, 999 copies of the first.
+python3 -c "
+import json
+for i in range(1000): print(json.dumps({'id': 'c%d' % i, 'text': '$H1 $H2 $H3'}))" > "$TMP/copies.jsonl"
+p cluster --format jsonl "$TMP/copies.jsonl"
+check copies_exit_0 test "$rc" -eq 0
+check copies_all_printed test "$(wc -l < "$TMP/out")" -eq 1000
+check copies_one_story sh -c "! grep -v '\"story\":\"s1\"' '$TMP/out'"
+check copies_dup_of_first test "$(grep -c '"dup_of":"c0"' "$TMP/out")" -eq 999
+check copies_undated_reported grep -q '1000 of 1000 articles had no date' "$TMP/err"
+
+# No dates, absurd dates: arrival order, said on stderr.
+printf '{"id":"a","text":"%s"}\n{"id":"b","text":"%s","date":"3021-01-01"}\n{"id":"c","text":"%s","date":"2031-03-10"}\n' "$H1" "$H2" "$H3" > "$TMP/dates.jsonl"
+p cluster "$TMP/dates.jsonl"
+check dates_exit_0 test "$rc" -eq 0
+check dates_reported grep -q '2 of 3 articles had no date' "$TMP/err"
+
+# Non-UTF-8 bytes and a NUL: repaired, never a crash.
+printf '{"id":"latin","text":"Caf\351 owners in Brell protest the new parking rules. \377\376"}\n' > "$TMP/latin.jsonl"
+printf 'Caf\351 owners in Brell protest.\000 The council listens.\n' > "$TMP/latin.txt"
+p cluster --format jsonl "$TMP/latin.jsonl" "$TMP/latin.txt"
+check nonutf8_exit_0 test "$rc" -eq 0
+check nonutf8_two_articles test "$(wc -l < "$TMP/out")" -eq 2
+check nonutf8_valid_utf8 python3 -c "open('$TMP/out', encoding='utf-8').read()"
+
+# Directories (sorted), stdin, gzip, pasted text, HTML.
+mkdir -p "$TMP/dir/sub"
+printf '%s\n' "$H1 $H2" > "$TMP/dir/b.txt"
+printf '<html><head><title>Orrin floods</title></head><body><article><p>%s %s</p></article></body></html>' "$F1" "$F2" > "$TMP/dir/sub/a.html"
+gzip -c "$TMP/feed.jsonl" > "$TMP/dir/c.jsonl.gz"
+p cluster "$TMP/dir"
+check dir_exit_0 test "$rc" -eq 0
+check dir_sorted_first sh -c "head -1 '$TMP/out' | grep -q '^$TMP/dir/b.txt	s1\$'"
+check dir_html_last_flood sh -c "tail -1 '$TMP/out' | grep -q '^$TMP/dir/sub/a.html	s2\$'"
+check dir_gzip_read test "$(wc -l < "$TMP/out")" -eq 7
+"$PRECIS" cluster - < "$TMP/feed.jsonl" > "$TMP/stdin.out" 2>/dev/null
+check stdin_same_as_file sh -c "'$PRECIS' cluster '$TMP/feed.jsonl' 2>/dev/null | cmp -s - '$TMP/stdin.out'"
+
+# Nothing to cluster; usage errors; help.
+: > "$TMP/empty.jsonl"
+p cluster "$TMP/empty.jsonl"
+check empty_input_exit_3 test "$rc" -eq 3
+p cluster
+check no_input_exit_1 test "$rc" -eq 1
+p cluster --threshold nope "$TMP/feed.jsonl"
+check bad_threshold_exit_1 test "$rc" -eq 1
+p cluster --dup-threshold 2 "$TMP/feed.jsonl"
+check bad_dup_threshold_exit_1 test "$rc" -eq 1
+p cluster --format xml "$TMP/feed.jsonl"
+check bad_format_exit_1 test "$rc" -eq 1
+p cluster --help
+check help_exit_0 test "$rc" -eq 0
+check help_mentions_options sh -c "grep -q -- '--quiet-days' '$TMP/out' && grep -q -- '--dup-threshold' '$TMP/out'"
+p cluster --no-progress --quiet-days 0.5 --threshold 0.9 "$TMP/feed.jsonl"
+check high_threshold_more_stories test "$(cut -f2 "$TMP/out" | sort -u | wc -l)" -ge 3
+
+finish
