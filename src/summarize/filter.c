@@ -34,6 +34,7 @@ static const char *const DEBRIS_MARKS[] = {
     "get daily updates", "this material may not be", "watch queue", "already have an account",
     "personalize content", "learn more, including", "skip x embed", "zip code", "zipcode",
     "get digital access", "looking for news you can", "correction: an earlier version",
+    "earlier version of this story", "previous version of this story",
     /* web-archive crawl notices that stand in for a page the archive could not fetch */
     "webcrawl", "web crawl", "crawls are part of", "no more 404", "alexa internet",
     "pages that are referenced", "seed for this crawl", "crawl of outlinks", "web collections",
@@ -90,7 +91,7 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
     if (flags & PT_SENT_UNTERMINATED) return "no final punctuation (headline, caption or label)";
     if (n_words < 6) return "fragment";
     unsigned char first = (unsigned char)s[0];
-    if (first >= 'a' && first <= 'z') return "starts in lower case (fragment)";
+    if (first >= 'a' && first <= 'z' && !(flags & PS_AFTER_CREDIT)) return "starts in lower case (fragment)";
     if (len && s[len - 1] == '?') return "question";
     /* Lower-case once (debris lines are short: the first 1 KiB decides), then strstr. */
     char low[1025];
@@ -115,4 +116,31 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
     }
     if (ends_with_caption_date(s, len)) return "photo caption";
     return NULL;
+}
+
+/* One-line page scrapes glue a photo credit, and often the headline before
+ * it, to the lead sentence: "Storm hits coast ( Photo: Ana Ruiz, AP ) A
+ * ferocious storm ...". Returns how many bytes to cut from the front so that
+ * the sentence starts after the credit's closing parenthesis, or 0 when it
+ * has no such credit within its first 160 bytes. */
+size_t ps_credit_prefix(const char *s, size_t len)
+{
+    static const char *const OPENERS[] = {"photo", "ap photo", "image", "file photo", "photograph"};
+    size_t lim = len < 160 ? len : 160;
+    for (size_t i = 0; i < lim; i++) {
+        if (s[i] != '(') continue;
+        size_t j = i + 1;
+        while (j < len && s[j] == ' ') j++;
+        for (size_t k = 0; k < sizeof OPENERS / sizeof *OPENERS; k++) {
+            size_t n = strlen(OPENERS[k]), q = 0;
+            while (q < n && j + q < len && ((unsigned char)s[j + q] | 32) == (unsigned char)OPENERS[k][q]) q++;
+            if (q < n) continue;
+            const char *close = memchr(s + j, ')', len - j);
+            if (!close || close - s > 240) return 0;
+            size_t e = (size_t)(close - s) + 1;
+            while (e < len && s[e] == ' ') e++;
+            return e < len ? e : 0;
+        }
+    }
+    return 0;
 }

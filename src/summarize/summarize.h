@@ -39,6 +39,14 @@ bool ps_text_needs_cleaning(const char *text, size_t len);
  * level only: line classification of whole pages belongs to src/clean. */
 const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words);
 
+/* Flag for ps_debris_reason: the text follows a cut photo credit, so a
+ * lower-case start is not a fragment's. */
+#define PS_AFTER_CREDIT (1u << 31)
+
+/* Bytes to cut from the front of a sentence that carries a parenthesised
+ * photo credit ("... ( Photo: Ana Ruiz, AP ) The storm ..."), or 0. */
+size_t ps_credit_prefix(const char *s, size_t len);
+
 /* ---- selection (select.c) ------------------------------------------------- */
 
 typedef struct ps_item {

@@ -144,6 +144,34 @@ TEST(widget_and_crawl_debris_is_named)
         CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
 }
 
+/* A lead sentence behind a glued-on photo credit is kept, from after the credit. */
+TEST(credit_prefix_is_cut)
+{
+    const char *s = "Storm nears Varrow ( Photo: Ana Ruiz, Coastline Herald ) A fierce storm is due to "
+                    "reach the Varrow coast on Friday with heavy rain.";
+    size_t cut = ps_credit_prefix(s, strlen(s));
+    CHECK(cut > 0 && strncmp(s + cut, "A fierce storm", 14) == 0);
+    CHECK(ps_debris_reason(s, strlen(s), 0, 24) != NULL);
+    CHECK(ps_debris_reason(s + cut, strlen(s + cut), 0, 17) == NULL);
+    const char *plain = "The council (which met on Monday) voted to close the Varrow pier for the winter.";
+    CHECK(ps_credit_prefix(plain, strlen(plain)) == 0);
+    const char *unclosed = "Storm nears Varrow ( Photo: Ana Ruiz, Coastline Herald";
+    CHECK(ps_credit_prefix(unclosed, strlen(unclosed)) == 0);
+
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "storm", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a", s, strlen(s)) == PRECIS_OK);
+    precis_summary *sum = NULL;
+    CHECK(precis_summarize(ctx, c, NULL, &sum) == PRECIS_OK);
+    CHECK(precis_summary_count(sum) == 1);
+    const precis_summary_sentence *x = precis_summary_sentence_at(sum, 0);
+    CHECK(x && strncmp(x->text, "A fierce storm", 14) == 0 && x->start == cut);
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 TEST(repeated_sentence_once_with_attribution)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -391,6 +419,7 @@ int main(void)
     RUN(summary_respects_budget_and_spans);
     RUN(debris_is_never_chosen);
     RUN(widget_and_crawl_debris_is_named);
+    RUN(credit_prefix_is_cut);
     RUN(repeated_sentence_once_with_attribution);
     RUN(clean_text_is_used_as_is);
     RUN(json_output_has_the_schema);
