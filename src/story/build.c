@@ -270,6 +270,18 @@ static precis_status find_copies(pst_build *b, double threshold)
 
 /* ---- matching sentences ------------------------------------------------------ */
 
+/* The overlap of two sentences from the weight and number of the words they
+ * share (the same day counts as one more: evidence of the same event; a
+ * different one is not counted against, that is what conflicts are made of). */
+double pst_overlap_of(const pst_sent *x, const pst_sent *y, double w, uint32_t *n)
+{
+    if (x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
+        x->when.last_day == y->when.last_day)
+        w += WHEN_WEIGHT, (*n)++;
+    double lighter = x->weight < y->weight ? x->weight : y->weight;
+    return lighter > 0 ? w / lighter : 0;
+}
+
 double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uint32_t *shared)
 {
     const uint32_t *p = b->stems + x->stem_off, *q = b->stems + y->stem_off;
@@ -281,20 +293,13 @@ double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uin
         else if (p[i] > q[j]) j++;
         else w += b->weight[p[i]], n++, i++, j++;
     }
-    /* The same day is evidence of the same event (a different one is not
-     * counted against: that is what conflicts are made of). */
-    if (x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
-        x->when.last_day == y->when.last_day)
-        w += WHEN_WEIGHT, n++;
+    double o = pst_overlap_of(x, y, w, &n);
     if (shared) *shared = n;
-    double lighter = x->weight < y->weight ? x->weight : y->weight;
-    return lighter > 0 ? w / lighter : 0;
+    return o;
 }
 
-bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y)
+bool pst_same_fact_of(const pst_sent *x, const pst_sent *y, double o, uint32_t n)
 {
-    uint32_t n;
-    double o = pst_overlap(b, x, y, &n);
     /* Most of the lighter sentence's telling words, or a looser share of many. */
     if (n >= 3 && o >= 0.45) return true;
     if (n >= 5 && o >= 0.42) return true;
@@ -302,6 +307,13 @@ bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y)
      * few words even when it tells the same. */
     uint32_t fewer = x->n_stems < y->n_stems ? x->n_stems : y->n_stems;
     return n >= 2 && fewer <= 3 && o >= 0.6;
+}
+
+bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y)
+{
+    uint32_t n;
+    double o = pst_overlap(b, x, y, &n);
+    return pst_same_fact_of(x, y, o, n);
 }
 
 /* ---- headline --------------------------------------------------------------- */

@@ -73,8 +73,11 @@ static precis_status align(cov *c)
     uint32_t *post = malloc((n_post ? n_post : 1) * sizeof *post);
     uint32_t *stamp = malloc((b->n_sents ? b->n_sents : 1) * sizeof *stamp);
     uint32_t *cand = malloc((b->n_sents ? b->n_sents : 1) * sizeof *cand);
-    if (!head || !post || !stamp || !cand) {
-        free(head), free(post), free(stamp), free(cand);
+    /* shared weight and word count per candidate, summed from the postings */
+    double *acc_w = malloc((b->n_sents ? b->n_sents : 1) * sizeof *acc_w);
+    uint32_t *acc_n = malloc((b->n_sents ? b->n_sents : 1) * sizeof *acc_n);
+    if (!head || !post || !stamp || !cand || !acc_w || !acc_n) {
+        free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
         return PRECIS_ENOMEM;
     }
     /* Counting sort of postings by word. */
@@ -85,7 +88,7 @@ static precis_status align(cov *c)
     for (size_t w = 0; w < n_words; w++) head[w + 1] += head[w];
     uint32_t *fill = malloc((n_words ? n_words : 1) * sizeof *fill);
     if (!fill) {
-        free(head), free(post), free(stamp), free(cand);
+        free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
         return PRECIS_ENOMEM;
     }
     memcpy(fill, head, n_words * sizeof *fill);
@@ -104,19 +107,26 @@ static precis_status align(cov *c)
             uint32_t w = b->stems[s->stem_off + k];
             for (uint32_t p = head[w]; p < head[w + 1]; p++) {
                 uint32_t t = post[p];
-                if (t <= i || b->sents[t].doc == s->doc || stamp[t] == i) continue;
-                stamp[t] = (uint32_t)i;
-                cand[nc++] = t;
+                if (t <= i || b->sents[t].doc == s->doc) continue;
+                if (stamp[t] != i) {
+                    stamp[t] = (uint32_t)i;
+                    cand[nc++] = t;
+                    acc_w[t] = 0;
+                    acc_n[t] = 0;
+                }
+                acc_w[t] += b->weight[w];
+                acc_n[t]++;
             }
         }
         for (size_t k = 0; k < nc; k++) {
             const pst_sent *t = &b->sents[cand[k]];
-            if (!pst_same_fact(b, s, t)) {
+            uint32_t shared = acc_n[cand[k]];
+            double ov = pst_overlap_of(s, t, acc_w[cand[k]], &shared);
+            if (!pst_same_fact_of(s, t, ov, shared)) {
                 /* Measurements are rare: two sentences with a distance, a share
                  * or a sum and a few words in common are compared for it alone
                  * ("53 miles" vs "20 kilometres" from the border). */
-                uint32_t shared;
-                if (pst_overlap(b, s, t, &shared) >= LOOSE_OVERLAP && shared >= 3 && same_measure(b, s, t)) {
+                if (ov >= LOOSE_OVERLAP && shared >= 3 && same_measure(b, s, t)) {
                     if (!grow((void **)&c->loose, &c->cap_loose, 2 * (c->n_loose + 1), sizeof *c->loose)) {
                         st = PRECIS_ENOMEM;
                         break;
@@ -140,7 +150,7 @@ static precis_status align(cov *c)
             c->n_match++;
         }
     }
-    free(head), free(post), free(stamp), free(cand);
+    free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
     return st;
 }
 
@@ -156,6 +166,71 @@ static double contained_in_doc(const pst_build *b, const pst_sent *s, uint32_t d
         else hit += b->weight[v[i]], i++, j++;
     }
     return s->weight > 0 ? hit / s->weight : 0;
+}
+
+/* Documents of each word (reports only), for the best containment of a
+ * sentence in another report without walking every report's words. */
+typedef struct doc_index {
+    uint32_t *head, *post;
+    double *acc;
+    uint32_t *stamp;
+} doc_index;
+
+static precis_status doc_index_build(const cov *c, doc_index *x)
+{
+    const pst_build *b = c->b;
+    size_t nw = b->n_words, total = 0;
+    x->head = calloc(nw + 1, sizeof *x->head);
+    x->acc = calloc(b->n_indep ? b->n_indep : 1, sizeof *x->acc);
+    x->stamp = malloc((b->n_indep ? b->n_indep : 1) * sizeof *x->stamp);
+    if (!x->head || !x->acc || !x->stamp) return PRECIS_ENOMEM;
+    for (size_t r = 0; r < b->n_indep; r++) {
+        const pst_sdoc *d = &b->docs[c->report_doc[r]];
+        for (uint32_t k = 0; k < d->n_stems; k++) x->head[b->stems[d->stem_off + k] + 1]++;
+        total += d->n_stems;
+        x->stamp[r] = UINT32_MAX;
+    }
+    for (size_t w = 0; w < nw; w++) x->head[w + 1] += x->head[w];
+    x->post = malloc((total ? total : 1) * sizeof *x->post);
+    uint32_t *fill = malloc((nw ? nw : 1) * sizeof *fill);
+    if (!x->post || !fill) {
+        free(fill);
+        return PRECIS_ENOMEM;
+    }
+    memcpy(fill, x->head, nw * sizeof *fill);
+    for (size_t r = 0; r < b->n_indep; r++) {
+        const pst_sdoc *d = &b->docs[c->report_doc[r]];
+        for (uint32_t k = 0; k < d->n_stems; k++) x->post[fill[b->stems[d->stem_off + k]]++] = (uint32_t)r;
+    }
+    free(fill);
+    return PRECIS_OK;
+}
+
+static void doc_index_free(doc_index *x)
+{
+    free(x->head);
+    free(x->post);
+    free(x->acc);
+    free(x->stamp);
+}
+
+/* The largest weighted share of s's words that one other report uses. */
+static double best_containment(const cov *c, doc_index *x, uint32_t si, uint32_t own)
+{
+    const pst_build *b = c->b;
+    const pst_sent *s = &b->sents[si];
+    double best = 0;
+    for (uint32_t k = 0; k < s->n_stems; k++) {
+        uint32_t w = b->stems[s->stem_off + k];
+        for (uint32_t p = x->head[w]; p < x->head[w + 1]; p++) {
+            uint32_t r = x->post[p];
+            if (r == own) continue;
+            if (x->stamp[r] != si) x->stamp[r] = si, x->acc[r] = 0;
+            x->acc[r] += b->weight[w];
+            if (x->acc[r] > best) best = x->acc[r];
+        }
+    }
+    return s->weight > 0 ? best / s->weight : 0;
 }
 
 static precis_status put_id(pc_buf *o, const pst_build *b, uint32_t d)
@@ -572,7 +647,9 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             told = pst_same_fact(b, &b->sents[wide[i]], &b->sents[wide[k]]);
         if (!told) wide[nrep++] = wide[i];
     }
-    precis_status st = pc_buf_puts(o, "\"per_source\":[");
+    doc_index dx = {0};
+    precis_status st = doc_index_build(c, &dx);
+    if (!st) st = pc_buf_puts(o, "\"per_source\":[");
     for (size_t r = 0; r < R && !st; r++) {
         uint32_t d = c->report_doc[r];
         st = pc_buf_puts(o, r ? ",{\"doc\":" : "{\"doc\":");
@@ -593,10 +670,8 @@ static precis_status per_source_json(cov *c, pc_buf *o)
         for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end && !st; i++) {
             const pst_sent *s = &b->sents[i];
             if (!is_report_sent(b, s) || c->n_cover[i] || R < 2) continue;
-            bool elsewhere = false; /* its words are all in some other report */
-            for (size_t q = 0; q < R && !elsewhere; q++)
-                if (q != r && contained_in_doc(b, s, c->report_doc[q]) >= UNIQUE_CONTAIN) elsewhere = true;
-            if (elsewhere) continue;
+            /* its words are all in some other report: told there in other sentences */
+            if (best_containment(c, &dx, i, (uint32_t)r) >= UNIQUE_CONTAIN) continue;
             n_unique++;
             if (listed == MAX_LISTED) continue;
             st = pc_buf_puts(o, listed ? ",{\"text\":" : "{\"text\":");
@@ -623,6 +698,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
         if (!st) st = pc_buf_printf(o, "],\"n_omits\":%zu}", n_omits);
     }
     if (!st) st = pc_buf_putc(o, ']');
+    doc_index_free(&dx);
     free(wide);
     return st;
 }
