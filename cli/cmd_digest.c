@@ -31,7 +31,7 @@ static void usage(FILE *out)
             "  -w, --words N         summary length per story in words (default 100)\n"
             "      --max-stories N   print only the N stories with most sources\n"
             "      --threshold X     similarity an article needs to join a story (0..1;\n"
-            "                        default: the clustering's own)\n"
+            "                        default 0.30, as precis cluster)\n"
             "      --format F        text (default) or md: the briefing; json: {\"stories\":\n"
             "                        [...], \"rejected\": [...]}; jsonl: one story per line\n"
             "      --lang CODE       language for stemming and stopwords (default en)\n"
@@ -155,7 +155,6 @@ static precis_status on_article(void *user, const precis_article *a)
     s->a.text = keep(d, a->text ? a->text : "", a->text ? a->text_len : 0);
     s->a.text_len = a->text ? a->text_len : 0;
     if (!s->a.id || !s->a.text) return PRECIS_ENOMEM;
-    if (!s->a.date) d->undated++;
     d->n++;
     if (d->progress && d->n % 64 == 0) fprintf(stderr, "\rprecis digest: %zu articles read", d->n);
     return PRECIS_OK;
@@ -169,12 +168,39 @@ static void on_bad(void *user, const char *message)
     if (reject(d, d->current, message, true)) cli_error("out of memory");
 }
 
-/* Story of every article: TEMPORARY until precis_stream lands — all one story. */
+/* Story of every article, in arrival order, by the online clustering of
+ * precis_stream (near-copies join their original's story). An article with
+ * no words joins none: it is rejected. Returns the number of stories, or
+ * SIZE_MAX on an internal failure (reported). */
 static size_t assign_stories(digest *d, double threshold)
 {
-    (void)threshold;
-    for (size_t i = 0; i < d->n; i++) d->arts[i].story = 0;
-    return d->n ? 1 : 0;
+    precis_stream_options so = {.threshold = threshold};
+    precis_stream *s;
+    if (precis_stream_new(d->ctx, &so, &s)) {
+        cli_error("%s", precis_errmsg(d->ctx));
+        return SIZE_MAX;
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        size_t story, dup;
+        precis_status st = precis_stream_add(d->ctx, s, &d->arts[i].a, &story, &dup);
+        if (st == PRECIS_EEMPTY) {
+            d->arts[i].story = SIZE_MAX;
+            if (reject(d, d->arts[i].a.id, precis_errmsg(d->ctx), false)) st = PRECIS_ENOMEM;
+            else continue;
+        }
+        if (st) {
+            cli_error("%s", precis_errmsg(d->ctx));
+            precis_stream_free(s);
+            return SIZE_MAX;
+        }
+        d->arts[i].story = story;
+        if (d->progress && i % 256 == 0) fprintf(stderr, "\rprecis digest: %zu/%zu articles grouped", i + 1, d->n);
+    }
+    if (d->progress && d->n) fprintf(stderr, "\rprecis digest: %zu/%zu articles grouped\n", d->n, d->n);
+    d->undated = precis_stream_n_undated(s);
+    size_t n = precis_stream_n_stories(s);
+    precis_stream_free(s);
+    return n;
 }
 
 typedef struct story_out {
@@ -299,12 +325,15 @@ int cmd_digest(int argc, char **argv)
         }
     }
     if (d.progress && d.n) fprintf(stderr, "\rprecis digest: %zu articles read\n", d.n);
-    if (d.undated && rc == EXIT_OK_)
-        cli_error("%zu of %zu articles have no date: they keep their arrival order, and their "
-                  "relative dates (\"on Tuesday\") are not resolved",
-                  d.undated, d.n);
-
     size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold) : 0;
+    if (n_stories == SIZE_MAX) {
+        rc = EXIT_INTERNAL;
+        n_stories = 0;
+    }
+    if (d.undated && rc == EXIT_OK_)
+        cli_error("%zu of %zu articles have no date (or none believable): they keep their arrival "
+                  "order, and their relative dates (\"on Tuesday\") are not resolved",
+                  d.undated, d.n);
     story_out *so = calloc(n_stories ? n_stories : 1, sizeof *so);
     precis_article *buf = malloc((d.n ? d.n : 1) * sizeof *buf);
     size_t *count = calloc(n_stories ? n_stories : 1, sizeof *count);
