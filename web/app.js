@@ -515,6 +515,7 @@
         el('h3', { class: 'art-title' }, clip(a.title || a.id)),
         el('p', { class: 'meta' }, [outletName(a), a.author, a.date ? fmtDate(a.date) : null].filter(Boolean).map(function (x) { return clip(x, 80); }).join(' · '),
           href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null),
+        arr(a.truncated).length ? el('p', { class: 'hint' }, 'Cut to the server’s size limits: ' + arr(a.truncated).map(str).join(', ') + '.') : null,
         quote && how === 'closest' ? el('p', { class: 'hint' }, 'This source reports the same point; the highlighted sentence is the closest one in its text.') : null,
         quote && how === 'none' ? el('p', { class: 'hint' }, 'This source reports the same point in other words.') : null
       ]);

@@ -284,6 +284,23 @@ async function main() {
       return true;
     });
 
+    await check('a 10 MB title is stored and shown clipped', async () => {
+      const huge = { id: 'huge-title-1', title: 'Brackenfold ' + 'T'.repeat(10 * 1024 * 1024), date: '2024-10-03',
+        text: 'The Brackenfold ferry committee met on Wednesday to review the winter timetable for the crossing. ' +
+          'Members agreed to add two sailings on Fridays and to publish the new times in November.' };
+      const r = await fetch(base + '/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(huge) });
+      assert(r.status === 200 || r.status === 201, 'POST 10 MB title: ' + r.status + ' ' + (await r.text()).slice(0, 200));
+      await page.fill('#q', 'Brackenfold');
+      await page.press('#q', 'Enter');
+      await page.waitForSelector('.results .card, .results .article-list li');
+      const lens = await page.evaluate(() => Array.from(document.querySelectorAll('.results .card-title, .results .article-list li .linkish'))
+        .map((e) => e.textContent.length));
+      assert(lens.length >= 1, 'the article is not found');
+      assert(Math.max.apply(null, lens) <= 301, 'a title is shown ' + Math.max.apply(null, lens) + ' characters long');
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
