@@ -1001,6 +1001,16 @@ static bool is_credit(const ph_page *pg, const ph_block *b)
     return false;
 }
 
+/* Words rather than a dateline, counter or label: an intro line, a list item
+ * of the article ("1 tablespoon ground cinnamon"), not "4 Min Read". */
+static bool wordy(const ph_page *pg, const ph_block *b)
+{
+    if (b->link_chars) return false;
+    int digits = 0;
+    for (size_t i = 0; i < b->len; i++) digits += isdigit((unsigned char)pg->text.data[b->off + i]) != 0;
+    return b->words >= P(WORDY_MIN, 4) && digits * 4 < b->chars;
+}
+
 /* Appends the kept blocks of [first, end) to out. strict: drop link-heavy
  * blocks and trim short debris at the edges; otherwise only removed
  * subtrees and captions are left out. */
@@ -1076,7 +1086,7 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
         const ph_block *b = &pg->blocks[keep[k]];
         if (k < first_good && !(b->flags & BF_HEADING)) {
             /* before the first prose block: only near it, and not a dateline or a byline */
-            if (first_good - k > P(LEAD_WIN, 2) || b->chars < P(LEAD_MIN, 30)) {
+            if ((first_good - k > P(LEAD_WIN, 2) || b->chars < P(LEAD_MIN, 30)) && !wordy(pg, b)) {
                 WHY(keep[k], "lead-trim");
                 continue;
             }
@@ -1256,8 +1266,8 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
                 if (pg->nodes[a].flags & NF_BOILER) bf |= pg->nodes[a].flags;
             }
             j.len = 0;
-            pc_buf_printf(&j, "{\"i\":%zu,\"bf\":%u,\"why\":\"%s\",\"inbest\":%d,\"chars\":%d,\"links\":%d,\"flags\":%u,\"w\":%.0f,\"tag\":\"%s\",\"by\":",
-                          i, bf, dbg_why[i], in_best, b->chars, b->link_chars, b->flags, block_weight(pg, b),
+            pc_buf_printf(&j, "{\"i\":%zu,\"node\":%d,\"par\":%d,\"good\":%d,\"bf\":%u,\"why\":\"%s\",\"inbest\":%d,\"chars\":%d,\"links\":%d,\"flags\":%u,\"w\":%.0f,\"tag\":\"%s\",\"by\":",
+                          i, b->node, pg->nodes[b->node].parent, is_good(pg, b), bf, dbg_why[i], in_best, b->chars, b->link_chars, b->flags, block_weight(pg, b),
                           gumbo_normalized_tagname(pg->nodes[b->node].tag));
             if (top >= 0) {
                 char d[300];
