@@ -78,34 +78,47 @@ static const char *canonical(const char *label)
     return label;
 }
 
-static bool has_non_ascii(const char *s, size_t len)
+/* One pass over the bytes: how many are >= 0x80, how many of those are not
+ * part of a valid UTF-8 sequence, and whether there is a NUL. Plain ASCII is
+ * skipped eight bytes at a time. */
+typedef struct utf8_scan {
+    size_t high, bad;
+    bool nul;
+} utf8_scan;
+
+static bool word_ascii_nonzero(const unsigned char *p)
 {
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0x80) return true;
-    return false;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    /* no high bit, and no zero byte (the classic haszero test) */
+    return !(w & 0x8080808080808080ull) && !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull);
 }
 
-/* Share of bytes >= 0x80 that are not part of a valid UTF-8 sequence, in
- * thousandths; 0 for ASCII-only data. */
-static unsigned invalid_utf8_permille(const char *s, size_t len)
+static utf8_scan scan_utf8(const char *s, size_t len)
 {
-    size_t high = 0, bad = 0;
+    utf8_scan r = {0, 0, false};
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     while (p < end) {
-        if (*p < 0x80) { p++; continue; }
+        while (end - p >= 8 && word_ascii_nonzero(p)) p += 8;
+        if (p >= end) break;
+        if (*p < 0x80) {
+            if (!*p) r.nul = true;
+            p++;
+            continue;
+        }
         size_t n = *p >= 0xF0 && *p <= 0xF4 ? 4 : *p >= 0xE0 ? 3 : *p >= 0xC2 && *p < 0xE0 ? 2 : 0;
         bool ok = n && (size_t)(end - p) >= n;
         for (size_t i = 1; ok && i < n; i++) ok = (p[i] & 0xC0) == 0x80;
         if (ok && pc_utf8_valid((const char *)p, n)) {
-            high += n;
+            r.high += n;
             p += n;
         } else {
-            high++;
-            bad++;
+            r.high++;
+            r.bad++;
             p++;
         }
     }
-    return high ? (unsigned)(bad * 1000 / high) : 0;
+    return r;
 }
 
 static void detect(const char *s, size_t len, char *out, size_t cap)
@@ -176,17 +189,17 @@ precis_status ph_decode(const char *raw, size_t len, const char *content_type, p
     if (!enc && (charset_from_content_type(content_type, label, sizeof label) ||
                  charset_from_meta(raw, len, label, sizeof label)))
         enc = canonical(label);
-    if (!enc || strcmp(enc, "UTF-8") != 0 || !has_non_ascii(raw, len)) {
+    bool utf16 = enc && strncmp(enc, "UTF-16", 6) == 0;
+    utf8_scan sc = utf16 ? (utf8_scan){1, 1, true} : scan_utf8(raw, len);
+    if (!enc || strcmp(enc, "UTF-8") != 0 || !sc.high) {
         /* Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page says. */
-        if (has_non_ascii(raw, len) && !(enc && strncmp(enc, "UTF-16", 6) == 0) &&
-            pc_utf8_valid(raw, len))
-            enc = "UTF-8";
-    } else if (invalid_utf8_permille(raw, len) > 200) {
+        if (sc.high && !utf16 && !sc.bad) enc = "UTF-8";
+    } else if (sc.bad * 1000 / sc.high > 200) {
         enc = NULL; /* declared UTF-8, but most high bytes are not: detect */
     }
     char detected[64];
     if (!enc) {
-        if (!has_non_ascii(raw, len)) {
+        if (!sc.high) {
             enc = "UTF-8";
         } else {
             detect(raw, len, detected, sizeof detected);
@@ -196,7 +209,8 @@ precis_status ph_decode(const char *raw, size_t len, const char *content_type, p
     }
     precis_status st;
     if (strcmp(enc, "UTF-8") == 0) {
-        st = pc_utf8_repair(out, raw, len, NULL);
+        /* valid and NUL-free: nothing to repair */
+        st = !sc.bad && !sc.nul ? pc_buf_append(out, raw, len) : pc_utf8_repair(out, raw, len, NULL);
     } else {
         st = convert(enc, raw, len, out);
         if (st == PRECIS_EINVAL) { /* unknown label: fall back to the detector */

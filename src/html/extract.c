@@ -83,17 +83,10 @@ static void bump_release(bump *b)
 /* ---- pre-pass: drop what can never be text ------------------------------------
  * Pages carry more script, style, SVG and comments than text, and gumbo
  * tokenizes them character by character. They are cut out before parsing:
- * comments entirely, the bodies of <script> (except JSON-LD, which the
- * metadata reads), <style> and <svg>, keeping their tags so the tree keeps
- * its shape. Nothing visible is lost: these are never rendered text. */
-
-static bool tag_is(const char *p, const char *end, const char *name)
-{
-    size_t n = strlen(name);
-    if ((size_t)(end - p) < n + 1 || strncasecmp(p, name, n) != 0) return false;
-    char c = p[n];
-    return c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '/';
-}
+ * comments, and <script> (except JSON-LD, which the metadata reads),
+ * <style>, <svg> and <noscript> elements whole; none of them is rendered
+ * text or shapes the tree around it. Start tags keep only the attributes the
+ * extractor reads, with class and id replaced by their verdict. */
 
 static const char *find_close(const char *p, const char *end, const char *close)
 {
@@ -111,7 +104,7 @@ static bool tag_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c =
  * on*, most style) are dropped before parsing. */
 static bool keep_attr(const char *n, size_t len, const char *v, size_t vlen, bool is_link)
 {
-    static const char *names[] = {"class", "id", "role", "itemprop", "hidden", "aria-hidden",
+    static const char *names[] = {"role", "itemprop", "hidden", "aria-hidden",
                                   "content", "property", "name", "rel", "datetime", "lang",
                                   "xml:lang", "type", "charset", "http-equiv", "pubdate"};
     char c = (char)tolower((unsigned char)n[0]);
@@ -126,21 +119,71 @@ static bool keep_attr(const char *n, size_t len, const char *v, size_t vlen, boo
     return false;
 }
 
+/* <meta> names the metadata never reads (meta.c): a good part of <head>. */
+static bool unread_meta_key(const char *v, size_t n)
+{
+    static const char *prefixes[] = {"twitter:", "og:image", "og:video", "og:audio", "fb:", "al:",
+                                     "msapplication", "apple-", "google", "viewport", "robots",
+                                     "theme-color", "format-detection", "referrer", "generator",
+                                     "keywords", "mobile-web-app", "handheldfriendly", "news_keywords",
+                                     "article:tag", "article:section", "og:type", "p:domain_verify",
+                                     "bingbot", "googlebot", "msvalidate", "yandex", "facebook-domain"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t k = strlen(prefixes[i]);
+        if (n >= k && strncasecmp(v, prefixes[i], k) == 0) return true;
+    }
+    return false;
+}
+
+/* Pages repeat the same class lists hundreds of times: judged once each. */
+#define JUDGE_CACHE 2048
+typedef struct judge_cache {
+    uint64_t key[JUDGE_CACHE];
+    unsigned flags[JUDGE_CACHE];
+} judge_cache;
+static unsigned judge_names_cached(judge_cache *c, const char *v, size_t n);
+
+/* Is one of the class tokens a "hide this" utility class? Exact tokens only:
+ * "hidden-xs" is visible on large screens. */
+static bool class_hides(const char *v, size_t n)
+{
+    static const char *hide[] = {"hidden", "sr-only", "visually-hidden", "screen-reader-text",
+                                 "d-none", "visuallyhidden", "is-hidden"};
+    const char *p = v, *end = v + n;
+    while (p < end) {
+        while (p < end && tag_space(*p)) p++;
+        const char *t = p;
+        while (p < end && !tag_space(*p)) p++;
+        for (size_t i = 0; i < sizeof hide / sizeof hide[0]; i++)
+            if ((size_t)(p - t) == strlen(hide[i]) && strncasecmp(t, hide[i], (size_t)(p - t)) == 0) return true;
+    }
+    return false;
+}
+
 /* Copies the start tag at p ("<name ...>") keeping only the attributes the
- * extractor reads. Never writes more than it reads. Returns the end of the tag. */
-static const char *copy_start_tag(const char *p, const char *end, pc_buf *out)
+ * extractor reads. class and id are judged here, once, and replaced by their
+ * verdict: j="CLASSFLAGS.IDFLAGS" (hex; absent when both are neutral) and
+ * hidden for the hiding utility classes. Class lists are most of a page's
+ * attribute bytes, and gumbo would read them one code point at a time.
+ * Never writes more than it reads. Returns the end of the tag. */
+static const char *copy_start_tag(const char *p, const char *end, pc_buf *out, judge_cache *jc)
 {
     const char *q = p + 1, *name = q;
     while (q < end && !tag_space(*q) && *q != '>' && *q != '/') q++;
     bool is_link = q - name == 4 && strncasecmp(name, "link", 4) == 0;
+    bool is_meta = q - name == 4 && strncasecmp(name, "meta", 4) == 0;
+    bool canonical = false, unread_meta = false;
     char *o = out->data + out->len;
     memcpy(o, p, (size_t)(q - p));
     o += q - p;
+    const char *cls = NULL, *id = NULL;
+    size_t cls_len = 0, id_len = 0;
+    bool closed = false;
     for (;;) {
         while (q < end && (tag_space(*q) || *q == '/')) q++;
         if (q >= end) break;
         if (*q == '>') {
-            *o++ = '>';
+            closed = true;
             q++;
             break;
         }
@@ -168,30 +211,77 @@ static const char *copy_start_tag(const char *p, const char *end, pc_buf *out)
         } else {
             q = after_name;
         }
-        if (an_len && keep_attr(an, an_len, v, vlen, is_link)) {
+        if (is_link && an_len == 3 && strncasecmp(an, "rel", 3) == 0 && v && vlen == 9 &&
+            strncasecmp(v, "canonical", 9) == 0)
+            canonical = true;
+        if (is_meta && v && ((an_len == 4 && strncasecmp(an, "name", 4) == 0) ||
+                             (an_len == 8 && strncasecmp(an, "property", 8) == 0)))
+            unread_meta = unread_meta_key(v, vlen);
+        /* the first occurrence counts, as in the parser */
+        if (an_len == 5 && strncasecmp(an, "class", 5) == 0) {
+            if (!cls) cls = v ? v : "", cls_len = vlen;
+        } else if (an_len == 2 && strncasecmp(an, "id", 2) == 0) {
+            if (!id) id = v ? v : "", id_len = vlen;
+        } else if (an_len && keep_attr(an, an_len, v, vlen, is_link)) {
             *o++ = ' ';
             memcpy(o, an, (size_t)(q - an));
             o += q - an;
         }
     }
+    unsigned cf = cls && cls_len ? judge_names_cached(jc, cls, cls_len) : 0;
+    unsigned idf = id && id_len ? judge_names_cached(jc, id, id_len) : 0;
+    /* what the verdict may take: the bytes the class and id attributes took
+     * (a space, the name, '=', the value), so the output never outgrows the input */
+    size_t budget = (cls ? 7 + cls_len : 0) + (id ? 4 + id_len : 0);
+    if (cls && class_hides(cls, cls_len) && budget >= 7) {
+        memcpy(o, " hidden", 7);
+        o += 7;
+        budget -= 7;
+    }
+    if (cf || idf) {
+        char jb[32];
+        int k = snprintf(jb, sizeof jb, " j=%x.%x", cf, idf);
+        if (k > 0 && (size_t)k <= budget) {
+            memcpy(o, jb, (size_t)k);
+            o += k;
+        }
+    }
+    if (closed) *o++ = '>';
+    /* <link>s other than the canonical URL and <meta>s nothing reads are dropped */
+    if ((is_link && !canonical) || unread_meta) return q;
     out->len = (size_t)(o - out->data);
     return q;
 }
 
-/* Does an element of this name nest? Void elements and those whose end tag
- * may be omitted (the parser closes them) do not count toward depth. */
-static bool nests(const char *name, size_t n)
+/* What the pre-pass needs to know of a tag name. FLAT: void elements and
+ * those whose end tag may be omitted (the parser closes them): they do not
+ * count toward depth. */
+enum { TK_NEST, TK_FLAT, TK_PRE, TK_SCRIPT, TK_STYLE, TK_SVG, TK_NOSCRIPT };
+
+static int tag_kind(const char *name, size_t n)
 {
-    static const char *flat[] = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-                                 "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html",
-                                 "head", "body", "area", "base", "br", "col", "embed", "hr", "img",
-                                 "input", "link", "meta", "source", "track", "wbr", "param",
-                                 "keygen", "frame", "basefont", "bgsound", "image", "menuitem",
-                                 "a", "nobr", "form", "button"};
-    char c = (char)tolower((unsigned char)name[0]);
-    for (size_t i = 0; i < sizeof flat / sizeof flat[0]; i++)
-        if (flat[i][0] == c && strlen(flat[i]) == n && strncasecmp(name, flat[i], n) == 0) return false;
-    return true;
+    static const struct { const char *s; unsigned char len, kind; } names[] = {
+        {"p", 1, TK_FLAT}, {"a", 1, TK_FLAT}, {"li", 2, TK_FLAT}, {"dt", 2, TK_FLAT},
+        {"dd", 2, TK_FLAT}, {"tr", 2, TK_FLAT}, {"td", 2, TK_FLAT}, {"th", 2, TK_FLAT},
+        {"rb", 2, TK_FLAT}, {"rt", 2, TK_FLAT}, {"rp", 2, TK_FLAT}, {"br", 2, TK_FLAT},
+        {"hr", 2, TK_FLAT}, {"col", 3, TK_FLAT}, {"img", 3, TK_FLAT}, {"wbr", 3, TK_FLAT},
+        {"pre", 3, TK_PRE}, {"svg", 3, TK_SVG}, {"html", 4, TK_FLAT}, {"head", 4, TK_FLAT},
+        {"body", 4, TK_FLAT}, {"area", 4, TK_FLAT}, {"base", 4, TK_FLAT}, {"link", 4, TK_FLAT},
+        {"meta", 4, TK_FLAT}, {"nobr", 4, TK_FLAT}, {"form", 4, TK_FLAT}, {"thead", 5, TK_FLAT},
+        {"tbody", 5, TK_FLAT}, {"tfoot", 5, TK_FLAT}, {"embed", 5, TK_FLAT}, {"input", 5, TK_FLAT},
+        {"track", 5, TK_FLAT}, {"param", 5, TK_FLAT}, {"frame", 5, TK_FLAT}, {"image", 5, TK_FLAT},
+        {"style", 5, TK_STYLE}, {"option", 6, TK_FLAT}, {"source", 6, TK_FLAT},
+        {"keygen", 6, TK_FLAT}, {"button", 6, TK_FLAT}, {"script", 6, TK_SCRIPT},
+        {"bgsound", 7, TK_FLAT}, {"listing", 7, TK_PRE}, {"optgroup", 8, TK_FLAT},
+        {"colgroup", 8, TK_FLAT}, {"basefont", 8, TK_FLAT}, {"menuitem", 8, TK_FLAT},
+        {"textarea", 8, TK_PRE}, {"noscript", 8, TK_NOSCRIPT}};
+    char low[8];
+    if (n == 0 || n > sizeof low) return TK_NEST;
+    for (size_t i = 0; i < n; i++) low[i] = (char)(name[i] | 0x20); /* ASCII letters only matter */
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].len == n && names[i].s[0] == low[0] && memcmp(names[i].s, low, n) == 0)
+            return names[i].kind;
+    return TK_NEST;
 }
 
 static size_t tag_name_len(const char *p, const char *end)
@@ -207,7 +297,7 @@ static size_t tag_name_len(const char *p, const char *end)
  * implied closes) and refuses early past this bound. */
 #define PRESCAN_MAX_DEPTH (4 * PH_MAX_DEPTH)
 
-static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
+static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judge_cache *jc)
 {
     const char *p = s, *end = s + len;
     precis_status st = pc_buf_reserve(out, len);
@@ -236,14 +326,15 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
         p = lt;
         if (p >= end) break;
         const char *q = p + 1;
-        /* whitespace is kept as written inside these */
-        if (isalpha((unsigned char)*q) || (*q == '/' && q + 1 < end)) {
-            const char *nm = *q == '/' ? q + 1 : q;
-            size_t nl = tag_name_len(nm, end);
-            if ((nl == 3 && strncasecmp(nm, "pre", 3) == 0) ||
-                (nl == 8 && strncasecmp(nm, "textarea", 8) == 0) ||
-                (nl == 7 && strncasecmp(nm, "listing", 7) == 0)) {
-                if (*q == '/') in_pre = in_pre ? in_pre - 1 : 0;
+        int kind = TK_NEST;
+        bool is_end = *q == '/' && q + 1 < end;
+        bool named = is_end ? isalpha((unsigned char)q[1]) : isalpha((unsigned char)*q);
+        if (named) {
+            const char *nm = is_end ? q + 1 : q;
+            kind = tag_kind(nm, tag_name_len(nm, end));
+            /* whitespace is kept as written inside these */
+            if (kind == TK_PRE) {
+                if (is_end) in_pre = in_pre ? in_pre - 1 : 0;
                 else in_pre++;
             }
         }
@@ -252,49 +343,51 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out)
             p = c ? c + 3 : end;
             continue;
         }
-        const char *close = tag_is(q, end, "script") ? "</script"
-                            : tag_is(q, end, "style") ? "</style"
-                            : tag_is(q, end, "svg")   ? "</svg"
+        const char *close = !named || is_end     ? NULL
+                            : kind == TK_SCRIPT ? "</script"
+                            : kind == TK_STYLE  ? "</style"
+                            : kind == TK_SVG    ? "</svg"
                             /* as a browser with scripting on: raw text, so an
                              * unclosed <div> inside cannot swallow the page */
-                            : tag_is(q, end, "noscript") ? "</noscript"
-                                                         : NULL;
-        if (!close && q < end && isalpha((unsigned char)*q)) {
-            if (nests(q, tag_name_len(q, end)) && ++depth > PRESCAN_MAX_DEPTH) return PRECIS_ELIMIT;
-            p = copy_start_tag(p, end, out);
+                            : kind == TK_NOSCRIPT ? "</noscript"
+                                                  : NULL;
+        if (!close && named && !is_end) {
+            if (kind != TK_FLAT && ++depth > PRESCAN_MAX_DEPTH) return PRECIS_ELIMIT;
+            p = copy_start_tag(p, end, out, jc);
             continue;
         }
-        if (q + 1 < end && *q == '/' && isalpha((unsigned char)q[1]) && depth &&
-            nests(q + 1, tag_name_len(q + 1, end)))
-            depth--;
+        if (named && is_end && depth && kind != TK_FLAT) depth--;
         const char *gt = close ? memchr(q, '>', (size_t)(end - q)) : NULL;
         if (!gt) {
             out->data[out->len++] = *p++;
             continue;
         }
-        /* keep the start tag */
-        memcpy(out->data + out->len, p, (size_t)(gt + 1 - p));
-        out->len += (size_t)(gt + 1 - p);
         bool keep_body = false;
         if (close[2] == 's' && close[3] == 'c') { /* script: JSON-LD stays */
             for (const char *t = q; t + 7 <= gt && !keep_body; t++)
                 keep_body = strncasecmp(t, "ld+json", 7) == 0;
         }
-        p = gt + 1;
-        if (!keep_body) p = find_close(p, end, close);
+        if (keep_body) {
+            memcpy(out->data + out->len, p, (size_t)(gt + 1 - p));
+            out->len += (size_t)(gt + 1 - p);
+            p = gt + 1;
+            continue;
+        }
+        /* the whole element goes, its tags too: the walker never reads inside
+         * and none of these shapes the tree around it */
+        if (kind == TK_SVG && gt[-1] == '/') { /* <svg/>: foreign elements may self-close */
+            p = gt + 1;
+            continue;
+        }
+        p = find_close(gt + 1, end, close);
+        const char *cgt = p < end ? memchr(p, '>', (size_t)(end - p)) : NULL;
+        p = cgt ? cgt + 1 : end;
     }
     out->data[out->len] = '\0';
     return PRECIS_OK;
 }
 
 /* ---- walking: nodes and blocks ------------------------------------------- */
-
-/* Pages repeat the same class lists hundreds of times: judged once each. */
-#define JUDGE_CACHE 512
-typedef struct judge_cache {
-    uint64_t key[JUDGE_CACHE];
-    unsigned flags[JUDGE_CACHE];
-} judge_cache;
 
 typedef struct walker {
     ph_page *pg;
@@ -308,7 +401,6 @@ typedef struct walker {
     int owner;                /* innermost block-level node */
     int list;                 /* innermost list/table node */
     precis_status st;
-    judge_cache judged;
 } walker;
 
 static bool is_block_tag(GumboTag t)
@@ -370,21 +462,6 @@ static bool is_hidden(const GumboNode *n)
             if (!pc_is_space((unsigned char)*p)) compact[k++] = (char)tolower((unsigned char)*p);
         compact[k] = '\0';
         if (strstr(compact, "display:none") || strstr(compact, "visibility:hidden")) return true;
-    }
-    const char *cls = ph_attr(n, "class");
-    if (cls) {
-        /* exact class tokens only: "hidden-xs" is visible on large screens */
-        static const char *hide[] = {"hidden", "sr-only", "visually-hidden", "screen-reader-text",
-                                     "d-none", "visuallyhidden", "is-hidden"};
-        const char *p = cls;
-        while (*p) {
-            while (*p == ' ') p++;
-            const char *s = p;
-            while (*p && *p != ' ') p++;
-            for (size_t i = 0; i < sizeof hide / sizeof hide[0]; i++)
-                if ((size_t)(p - s) == strlen(hide[i]) && strncasecmp(s, hide[i], (size_t)(p - s)) == 0)
-                    return true;
-        }
     }
     return false;
 }
@@ -454,18 +531,24 @@ static bool hint_class(const char *v)
                                   "article-content", "article__content", "articletext",
                                   "article-text", "post_content", "entry_content", "main-content",
                                   "story-content", "artikel-text", "blog-post-body", "hentry"};
+    /* each hint contains one of these: most class lists fail here, cheaply */
+    if (!strstr(v, "body") && !strstr(v, "content") && !strstr(v, "text") && !strstr(v, "hentry"))
+        return false;
     for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
         if (strstr(v, hints[i])) return true;
     return false;
 }
 
 /* Judges one attribute value (class list or id). */
-static unsigned judge_names(const char *v)
+static unsigned judge_names(const char *v, size_t vn)
 {
     unsigned flags = 0;
     char low[256];
     size_t len = 0;
-    for (; v[len] && len + 1 < sizeof low; len++) low[len] = (char)tolower((unsigned char)v[len]);
+    for (; len < vn && len + 1 < sizeof low; len++) {
+        char c = (char)tolower((unsigned char)v[len]);
+        low[len] = c == '\t' || c == '\n' || c == '\r' || c == '\f' ? ' ' : c;
+    }
     low[len] = '\0';
     bool any_pos = false, any_weak = false, any_soft = false, any_hard = false;
     const char *p = low;
@@ -480,7 +563,7 @@ static unsigned judge_names(const char *v)
                                           "topics-", "format-", "postid-", "single-"};
         bool modifier = false;
         for (size_t i = 0; i < sizeof modifiers / sizeof modifiers[0] && !modifier; i++)
-            modifier = strncmp(val, modifiers[i], strlen(modifiers[i])) == 0;
+            modifier = val[0] == modifiers[i][0] && strncmp(val, modifiers[i], strlen(modifiers[i])) == 0;
         if (modifier) continue;
         /* tokens of this class value */
         const char *last = NULL;
@@ -522,26 +605,39 @@ static unsigned judge_names(const char *v)
     return flags;
 }
 
-static unsigned judge_names_cached(judge_cache *c, const char *v)
+static unsigned judge_names_cached(judge_cache *c, const char *v, size_t n)
 {
-    size_t n = strlen(v);
     uint64_t h = XXH3_64bits(v, n) | 1; /* 0 marks an empty slot */
     size_t slot = (size_t)(h % JUDGE_CACHE);
     if (c->key[slot] == h) return c->flags[slot];
-    unsigned f = judge_names(v);
+    unsigned f = judge_names(v, n);
+    /* the byline element the metadata looks for */
+    if (memmem(v, n, "byline", 6) || memmem(v, n, "author-name", 11)) f |= PH_J_BYLINE;
     c->key[slot] = h;
     c->flags[slot] = f;
     return f;
 }
 
-static unsigned judge_element(judge_cache *c, const GumboNode *n)
+/* The pre-pass verdict on an element's class and id (see copy_start_tag). */
+unsigned ph_judged(const GumboNode *n, unsigned *id_flags)
+{
+    const char *j = ph_attr(n, "j");
+    unsigned c = 0, i = 0;
+    if (j) {
+        char *e;
+        c = (unsigned)strtoul(j, &e, 16);
+        if (*e == '.') i = (unsigned)strtoul(e + 1, NULL, 16);
+    }
+    if (id_flags) *id_flags = i;
+    return c;
+}
+
+static unsigned judge_element(const GumboNode *n)
 {
     GumboTag t = n->v.element.tag;
-    unsigned f = 0;
-    const char *cls = ph_attr(n, "class"), *id = ph_attr(n, "id");
-    if (cls) f |= judge_names_cached(c, cls);
-    if (id) {
-        unsigned g = judge_names_cached(c, id);
+    unsigned g;
+    unsigned f = ph_judged(n, &g) & ~(unsigned)PH_J_BYLINE;
+    if (g) {
         f |= g & (NF_STRONG | NF_HINT | NF_POSITIVE);
         if ((g & NF_BOILER) && !(f & NF_POSITIVE)) f |= NF_BOILER;
     }
@@ -761,7 +857,7 @@ static void walk(walker *w, const GumboNode *n, int parent, int depth)
     node->parent = parent;
     node->depth = depth;
     node->tag = tag;
-    node->flags = judge_element(&w->judged, n);
+    node->flags = judge_element(n);
     node->score = 0;
     node->first_block = (int)pg->n_blocks;
     unsigned saved_inherited = w->inherited;
@@ -1272,7 +1368,7 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
             if (top >= 0) {
                 char d[300];
                 snprintf(d, sizeof d, "%s.%s#%s", gumbo_normalized_tagname(pg->nodes[top].tag),
-                         ph_attr(pg->nodes[top].g, "class") ? ph_attr(pg->nodes[top].g, "class") : "",
+                         ph_attr(pg->nodes[top].g, "j") ? ph_attr(pg->nodes[top].g, "j") : "",
                          ph_attr(pg->nodes[top].g, "id") ? ph_attr(pg->nodes[top].g, "id") : "");
                 pc_json_string(&j, d, strlen(d));
             } else {
@@ -1357,7 +1453,9 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     {
         pc_buf stripped;
         pc_buf_init(&stripped, 0);
-        if ((st = strip_raw_text(html.data ? html.data : "", html.len, &stripped))) {
+        judge_cache jc;
+        memset(&jc, 0, sizeof jc);
+        if ((st = strip_raw_text(html.data ? html.data : "", html.len, &stripped, &jc))) {
             pc_buf_free(&html);
             pc_buf_free(&stripped);
             if (st == PRECIS_ELIMIT)

@@ -277,9 +277,8 @@ void ph_meta_element(ph_page *pg, const GumboNode *n)
     }
     if (!m->byline) {
         const char *rel = ph_attr(n, "rel");
-        const char *cls = ph_attr(n, "class");
         if ((ip && strcmp(ip, "author") == 0) || (rel && strcmp(rel, "author") == 0) ||
-            (cls && (strstr(cls, "byline") || strstr(cls, "author-name")))) {
+            (ph_judged(n, NULL) & PH_J_BYLINE)) {
             char *s = ph_node_text(pg, n, 300);
             if (s && strlen(s) < 120) m->byline = s;
         }

@@ -21,6 +21,9 @@ enum {
     NF_SOFT = 1 << 7        /* only "header"/"teaser" words: content inside an article */
 };
 
+/* set with the NF_ flags of a class value by the pre-pass: names a byline element */
+#define PH_J_BYLINE (1u << 8)
+
 /* block flags (inherited from ancestors) */
 enum {
     BF_HEADING = 1 << 0,
@@ -81,5 +84,8 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a);
 /* Text of a gumbo subtree, whitespace collapsed, into the page arena. */
 char *ph_node_text(ph_page *pg, const GumboNode *n, size_t max);
 const char *ph_attr(const GumboNode *n, const char *name);
+/* The pre-pass verdict on an element's class (returned: NF_ flags | PH_J_BYLINE)
+ * and id (*id_flags, may be NULL); the raw class and id do not reach gumbo. */
+unsigned ph_judged(const GumboNode *n, unsigned *id_flags);
 
 #endif

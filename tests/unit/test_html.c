@@ -149,6 +149,36 @@ TEST(standfirst_ruby_and_tail)
     free(html);
 }
 
+/* class and id are judged in the pre-pass; the verdicts must act as before */
+TEST(prepass_verdicts)
+{
+    const char *html =
+        "<html><head><link rel=\"stylesheet\" href=\"/s.css\">"
+        "<meta name=\"twitter:title\" content=\"Wrong title\">"
+        "<link rel=\"canonical\" href=\"https://tidewater.example/a/1\"></head><body>"
+        "<div class=\"site-wrap\"><div class=\"entry-content\" id=\"main\">"
+        "<div class=\"post-byline\">Von Jana Ortsmann</div>"
+        "<p>Die Schleuse von Tidewater wird im Herbst erneuert. <span class=\"sr-only\">Skipped reader text</span>"
+        "Der Stadtrat hat die Mittel am Montag freigegeben, nachdem ein Gutachten Risse im Mauerwerk gefunden hatte.</p>"
+        "<svg viewBox=\"0 0 1 1\"/><p>Die Arbeiten dauern zwei Jahre; Schiffe weichen in dieser Zeit auf den "
+        "alten Kanal aus, der dafür ausgebaggert wird und nachts beleuchtet bleibt.</p>"
+        "<p>Die Kosten liegen bei vier Millionen, ein Drittel trägt das Land, den Rest teilen Stadt und Hafen.</p>"
+        "</div><div class=\"comment-list\"><p>Endlich passiert etwas an dieser Schleuse, das wurde auch Zeit, "
+        "schreibt ein Leser, der seit dreißig Jahren am Kanal wohnt und jeden Tag vorbeigeht.</p></div>"
+        "</div></body></html>";
+    pt_article a;
+    CHECK(extract(html, strlen(html), false, &a) == PRECIS_OK);
+    const char *t = a.text ? a.text : "";
+    CHECK(strstr(t, "Die Schleuse von Tidewater") != NULL);
+    CHECK(strstr(t, "Die Arbeiten dauern zwei Jahre") != NULL); /* text after a self-closed <svg/> */
+    CHECK(!strstr(t, "Skipped reader text"));                  /* class="sr-only" hides */
+    CHECK(!strstr(t, "Endlich passiert"));                     /* class="comment-list" is debris */
+    CHECK_STR(a.author, "Jana Ortsmann");                      /* class="post-byline" */
+    CHECK_STR(a.url, "https://tidewater.example/a/1");
+    CHECK(!a.title || !strstr(a.title, "Wrong"));
+    pt_article_free(&a);
+}
+
 TEST(metadata_fallbacks)
 {
     const char *html =
@@ -323,6 +353,7 @@ int main(void)
     RUN(decode_always_valid_utf8);
     RUN(extracts_article_not_debris);
     RUN(standfirst_ruby_and_tail);
+    RUN(prepass_verdicts);
     RUN(metadata_fallbacks);
     RUN(jsonld_article_body_for_script_pages);
     RUN(no_article_and_empty_pages);
