@@ -43,6 +43,36 @@ static const char *const DEBRIS_MARKS[] = {
     "file - in this", "file -- in this",
 };
 
+/* Length of the quotation mark at s[i..len), or 0: `` '' " and curly quotes. */
+static size_t quote_at(const char *s, size_t i, size_t len)
+{
+    if (s[i] == '"') return 1;
+    if (i + 1 < len && ((s[i] == '`' && s[i + 1] == '`') || (s[i] == '\'' && s[i + 1] == '\''))) return 2;
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+        return 3;
+    return 0;
+}
+
+/* The whole sentence is one quotation with no speaker: ``We will win.''
+ * (wire copy puts "he said" in the next sentence, or the quote is a pull
+ * quote). Out of its context nobody knows who says it. */
+static bool is_whole_quote(const char *s, size_t len)
+{
+    size_t q = quote_at(s, 0, len);
+    if (!q) return false;
+    size_t e = len;
+    while (e > q && (s[e - 1] == ' ' || s[e - 1] == '\n')) e--;
+    /* the closing mark: last 1-3 bytes */
+    size_t c = 0;
+    for (size_t k = 1; k <= 3 && k <= e - q; k++)
+        if (quote_at(s, e - k, e) == k) c = k;
+    if (!c) return false;
+    for (size_t i = q; i < e - c; i++)
+        if (quote_at(s, i, e - c)) return false; /* a second quotation: a speaker in between */
+    return true;
+}
+
 /* Every mark has at least 4 bytes: its first two byte pairs must occur. */
 static inline unsigned pair_hash(char a, char b)
 {
@@ -93,6 +123,7 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
     unsigned char first = (unsigned char)s[0];
     if (first >= 'a' && first <= 'z' && !(flags & PS_AFTER_CREDIT)) return "starts in lower case (fragment)";
     if (len && s[len - 1] == '?') return "question";
+    if (is_whole_quote(s, len)) return "a bare quotation (its speaker is in another sentence)";
     /* Lower-case once (debris lines are short: the first 1 KiB decides), then strstr. */
     char low[1025];
     size_t n = len < sizeof low - 1 ? len : sizeof low - 1;

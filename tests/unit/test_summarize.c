@@ -133,12 +133,17 @@ TEST(widget_and_crawl_debris_is_named)
         "FILE - In this March 3, 2019, file photo, Mayor Odile Varsk speaks at Kelby Hall.",
         "We have sent you a verification email so please click the link inside it.",
         "Sign up thank you for signing up for the Harbor Post morning alerts.",
+        "``We will rebuild the Varrow pier before the spring storms arrive.''",
+        "\xe2\x80\x9cWe will rebuild the Varrow pier before the spring storms arrive.\xe2\x80\x9d",
+        "\"We will rebuild the Varrow pier before the spring storms arrive.\"",
     };
     for (size_t i = 0; i < sizeof debris / sizeof *debris; i++)
         CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) != NULL);
     static const char *const prose[] = {
         "Mayor Odile Varsk said the file of complaints would go to the council on Monday.",
         "The ferry operator said crews would crawl through the hull before it sails again.",
+        "``We will rebuild,'' Mayor Odile Varsk said of the pier, ``before the spring storms.''",
+        "\"We will rebuild the pier\" was the message Mayor Odile Varsk gave on Monday.",
     };
     for (size_t i = 0; i < sizeof prose / sizeof *prose; i++)
         CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
