@@ -572,6 +572,19 @@ static bool prose_like(const cl_doc *d, const cl_block *B)
     return B->ends_sentence || colon || B->words >= (unsigned)knob("K_LONGW", 16) || B->n > 1;
 }
 
+/* A reply link or a "says:" next to a name and a date marks a reader comment. */
+static bool reply_word(const char *s, size_t n)
+{
+    static const char *const words[] = {"antworten", "antwort", "reply", "responder", "répondre",
+                                        "rispondi", "sagt:", "says:", "schreibt:", "wrote:"};
+    char low[512];
+    size_t m = n < sizeof low ? n : sizeof low;
+    for (size_t i = 0; i < m; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++)
+        if (contains(low, m, words[w])) return true;
+    return false;
+}
+
 static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
 {
     cl_block *B = &d->blocks[bi];
@@ -598,6 +611,12 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         /* "27. August 2019 Redaktion", "Maria 6. August 2018 um 17:20 Uhr": teaser
          * or comment metadata, or the article's own date with its label */
         set(B, K_DEBRIS, PCL_DATELINE, "date with a few words");
+        if (knob("K_REPLY", 1) > 0 && reply_word(s, n)) {
+            /* "Maria 6. August 2018 um 17:20 Uhr - Antworten": a reader comment */
+            B->cls = PCL_SOCIAL;
+            B->reason = "reader comment header";
+            B->ends_article = true;
+        }
         return;
     }
     pcl_cues cu;
@@ -676,6 +695,20 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
     }
     if (single && cu.hits[CUE_SOCIAL] && cu.whole[CUE_SOCIAL]) {
         set(B, K_DEBRIS, PCL_SOCIAL, "share or follow buttons");
+        return;
+    }
+    if (B->cue_hits >= (unsigned)knob("K_DENSE", 3) && w <= (unsigned)knob("K_DENSEW", 40) &&
+        !(cu.hits[CUE_BYLINE] && w <= 12)) {
+        /* "Follow us on Telegram, Instagram, Facebook and Twitter", "Posted in
+         * ..., comments via RSS": many furniture words in one short block */
+        int best = CUE_SOCIAL;
+        const int kinds[] = {CUE_PROMO, CUE_SOCIAL, CUE_NAV, CUE_TEASER, CUE_LEGAL};
+        for (size_t k = 0; k < 5; k++)
+            if (cu.hits[kinds[k]] > cu.hits[best]) best = kinds[k];
+        static const pcl_class cls_of[CUE_N] = {
+            [CUE_PROMO] = PCL_PROMOTION, [CUE_SOCIAL] = PCL_SOCIAL, [CUE_NAV] = PCL_NAVIGATION,
+            [CUE_TEASER] = PCL_TEASER, [CUE_LEGAL] = PCL_LEGAL};
+        set(B, K_DEBRIS, cls_of[best], "many furniture words in a short block");
         return;
     }
     if (cu.hits[CUE_NAV] && w <= 6) {
@@ -853,9 +886,14 @@ static void repetition(cl_doc *d)
             if (L->clen < 32) continue;
             for (size_t k = bi + 1; k < d->n_blocks && k <= bi + 3; k++) {
                 const cl_line *M = &d->lines[d->blocks[k].first];
+                double over;
                 if (M->clen >= 32 && memcmp(content(d, L), content(d, M), 32) == 0 &&
-                    word_overlap(d, B, &d->blocks[k]) >= knob("K_OVER", 0.75)) {
+                    (over = word_overlap(d, B, &d->blocks[k])) >= knob("K_OVER", 0.75)) {
                     set(B, K_DEBRIS, PCL_CAPTION, "printed twice (a caption or teaser)");
+                    /* the same short text twice: a photo caption, both copies */
+                    cl_block *C = &d->blocks[k];
+                    if (over >= knob("K_OVER2", 0.9) && B->words <= 40 && C->words <= 40 && C->kind != K_DEBRIS)
+                        set(C, K_DEBRIS, PCL_CAPTION, "printed twice (a caption or teaser)");
                     break;
                 }
             }
@@ -900,6 +938,39 @@ static void repetition(cl_doc *d)
         i = j;
     }
     free(refs);
+}
+
+static bool ends_with_ellipsis(const cl_doc *d, const cl_block *B);
+
+/* "Related" with one or two links in the middle of an article is an inline
+ * teaser box, not the end of the article: when strong prose (two long
+ * paragraphs, not excerpts) follows within a few blocks, the header does not
+ * end the article. Comment headers always do. */
+static void inline_related(cl_doc *d)
+{
+    size_t look = (size_t)knob("K_INLOOK", 4), need = (size_t)knob("K_INNEED", 2);
+    for (size_t i = 0; i < d->n_blocks; i++) {
+        cl_block *H = &d->blocks[i];
+        if (!H->ends_article || H->cls != PCL_TEASER) continue;
+        size_t j = i + 1;
+        while (j < d->n_blocks && j <= i + look && d->blocks[j].kind != K_PROSE && !d->blocks[j].ends_article)
+            j++;
+        if (j >= d->n_blocks || j > i + look || d->blocks[j].ends_article) continue;
+        size_t strong = 0;
+        for (size_t k = j; k < d->n_blocks && d->blocks[k].kind == K_PROSE; k++) {
+            if (d->blocks[k].words < (unsigned)knob("K_INW", 25) || ends_with_ellipsis(d, &d->blocks[k]) ||
+                d->blocks[k].cue_hits)
+                break;
+            strong++;
+        }
+        if (strong >= need) {
+            H->ends_article = false;
+            H->reason = "header of an inline teaser box";
+            for (size_t k = i + 1; k < j; k++)
+                if (d->blocks[k].kind != K_DEBRIS)
+                    set(&d->blocks[k], K_DEBRIS, PCL_TEASER, "link in an inline teaser box");
+        }
+    }
 }
 
 /* Maximum-sum run of blocks: prose counts for, debris against, short lines
@@ -1330,6 +1401,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     detect_language(&d);
     for (size_t i = 0; i < d.n_blocks; i++) classify_block(&d, opt, i);
     repetition(&d);
+    if (knob("K_INLINE", 1) > 0) inline_related(&d);
 
     size_t rs, re;
     find_region(&d, &rs, &re);

@@ -176,7 +176,7 @@ static const cue CUES[] = {
     {CUE_END, "^meist gelesen"}, {CUE_END, "^meistgelesene"}, {CUE_END, "^am meisten gelesen"},
     {CUE_END, "^lies auch"}, {CUE_END, "^auch lesen"}, {CUE_END, "^passend dazu"}, {CUE_END, "^dazu passend"},
     {CUE_END, "^ebenfalls interessant"}, {CUE_END, "^das thema könnte"}, {CUE_END, "^zur startseite"},
-    {CUE_END, "^zurück zu"}, {CUE_END, "^zurück zur übersicht"}, {CUE_END, "^lust auf mehr"},
+    {CUE_END, "^lust auf mehr"},
     {CUE_END, "^author"}, {CUE_END, "^authors"}, {CUE_END, "^autor"}, {CUE_END, "^autorin"},
     {CUE_END, "^zum autor"}, {CUE_END, "^zur autorin"}, {CUE_END, "^der autor"}, {CUE_END, "^die autorin"},
     {CUE_END, "^about the authors"}, {CUE_END, "^about us"}, {CUE_END, "^über uns"},
