@@ -131,6 +131,42 @@ static bool is_reporting_word(const char *w)
     return false;
 }
 
+/* News paraphrase: words that tell the same in reports of one event
+ * ("two people died" / "killed two", "landslide" / "landslip", "shut" /
+ * "closed") share one alignment word. English; a small hand list of the
+ * commonest news synonyms, not a thesaurus. */
+static const char *const SYNONYMS[][14] = {
+    {"kill", "kills", "killed", "killing", "die", "dies", "died", "dying", "dead", "death", "deaths",
+     "fatalities", "perished", NULL},
+    {"injure", "injured", "injuries", "injury", "injuring", "hurt", "wounded", "wounding", "wounds",
+     NULL},
+    {"rescue", "rescued", "rescuers", "rescuer", "rescuing", NULL},
+    {"close", "closed", "closes", "closing", "closure", "shut", "shuts", "shutting", "blocked", NULL},
+    {"reopen", "reopened", "reopens", "reopening", NULL},
+    {"landslide", "landslides", "landslip", "landslips", "mudslide", "mudslides", "rockfall",
+     "rockslide", "slide", NULL},
+    {"rain", "rains", "rained", "rainfall", "downpour", "downpours", NULL},
+    {"vehicle", "vehicles", "car", "cars", NULL},
+    {"road", "roads", "highway", "highways", "motorway", "motorways", NULL},
+    {"fire", "fires", "blaze", "blazes", "flames", NULL},
+    {"excavator", "excavators", "digger", "diggers", "bulldozer", "bulldozers", "machinery", NULL},
+    {"evacuate", "evacuated", "evacuation", "evacuees", NULL},
+    {"arrest", "arrested", "arrests", "detained", NULL},
+    {"resign", "resigned", "resigns", "resignation", "quit", "quits", NULL},
+    {"motorist", "motorists", "driver", "drivers", NULL},
+    {"night", "overnight", "nights", NULL},
+};
+
+/* The canonical word of w's synonym class, or w. */
+static const char *synonym(const char *w, bool english)
+{
+    if (!english) return w;
+    for (size_t c = 0; c < sizeof SYNONYMS / sizeof *SYNONYMS; c++)
+        for (size_t k = 0; k < 14 && SYNONYMS[c][k]; k++)
+            if (!strcmp(SYNONYMS[c][k], w)) return SYNONYMS[c][0];
+    return w;
+}
+
 static bool in_spans(size_t a, size_t e, const pst_when *w, size_t nw, size_t base,
                      const pst_quantity *q, size_t nq)
 {
@@ -197,8 +233,9 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
                 is_reporting_word(norm))
                 continue;
             if (in_spans(ws, we, wv, nwhen, x->start, b->quants + s->q_off, s->n_q)) continue;
+            const char *canon = synonym(norm, b->english);
             size_t sn;
-            const char *stem = pt_stem(b->lang, norm, n, &sn);
+            const char *stem = pt_stem(b->lang, canon, strlen(canon), &sn);
             uint32_t id = word_id(b, stem, sn);
             if (id == UINT32_MAX || !GROW(b->stems, b->cap_stems, b->n_stems + 1)) goto nomem;
             b->stems[b->n_stems++] = id;
@@ -327,8 +364,9 @@ static size_t title_words(pst_build *b, const char *t, uint32_t *out, size_t cap
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(t + ws, we - ws, norm);
         if (!nl || pt_is_stopword(b->lang, norm, nl) || is_number_word(norm)) continue;
+        const char *canon = synonym(norm, b->english);
         size_t sn;
-        const char *stem = pt_stem(b->lang, norm, nl, &sn);
+        const char *stem = pt_stem(b->lang, canon, strlen(canon), &sn);
         uint64_t h = XXH3_64bits(stem, sn) | 1;
         size_t s = h & (b->vcap - 1);
         uint32_t id = UINT32_MAX;
@@ -764,6 +802,7 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         pc_arena_reset(&fix_arena);
         return st;
     }
+    b.english = !strcmp(pt_lang_code(b.lang), "en");
     b.articles = articles;
     b.n = n;
     b.docs = calloc(n, sizeof *b.docs);

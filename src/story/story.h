@@ -127,6 +127,7 @@ typedef struct pst_sdoc {
 
 typedef struct pst_build {
     pt_lang *lang;
+    bool english;               /* news synonyms apply */
     const precis_article *articles;
     size_t n;
     pst_sdoc *docs;
