@@ -767,7 +767,9 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                 else v = PARAMS.rare_weight * cp->tf;
                 if (cp->unigram) v *= PARAMS.unigram_scale;
             } else if (cp->tf >= 2) {
-                v = cp->tf;
+                /* two sources: repeats count, and more so when both use it */
+                v = cp->tf + (cp->df - 1.0);
+                if (cp->unigram) v *= PARAMS.unigram_scale;
             }
             w.weights[k] = v;
             n_pos += v > 0;
