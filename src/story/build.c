@@ -256,7 +256,7 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
     if (!GROW(b->stems, b->cap_stems, b->n_stems + doc_words)) return PRECIS_ENOMEM;
     doc->stem_off = (uint32_t)b->n_stems;
     doc->n_stems = (uint32_t)doc_words;
-    memcpy(b->stems + b->n_stems, *tmp, doc_words * sizeof **tmp);
+    if (doc_words) memcpy(b->stems + b->n_stems, *tmp, doc_words * sizeof **tmp);
     b->n_stems += doc_words;
     if (root)
         for (size_t k = 0; k < doc_words; k++) b->df[(*tmp)[k]]++;
