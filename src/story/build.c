@@ -17,6 +17,7 @@
 #define MAX_WHEN 8
 #define MAX_QUANT 32
 #define WHEN_WEIGHT 1.0f /* a time reference weighs as much as a fairly rare word */
+#define FIGURE_WEIGHT 1.0 /* and so does a figure both sentences give */
 
 /* ---- growable arrays ------------------------------------------------------ */
 
@@ -155,6 +156,11 @@ static const char *const SYNONYMS[][14] = {
     {"resign", "resigned", "resigns", "resignation", "quit", "quits", NULL},
     {"motorist", "motorists", "driver", "drivers", NULL},
     {"night", "overnight", "nights", NULL},
+    {"pay", "wage", "wages", "salary", "salaries", NULL},
+    {"rise", "rises", "increase", "increases", "raise", "raised", "hike", NULL},
+    {"ship", "ships", "vessel", "vessels", NULL},
+    {"strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages", NULL},
+    {"offer", "offers", "offered", NULL},
 };
 
 /* The canonical word of w's synonym class, or w. */
@@ -310,11 +316,25 @@ static precis_status find_copies(pst_build *b, double threshold)
 /* The overlap of two sentences from the weight and number of the words they
  * share (the same day counts as one more: evidence of the same event; a
  * different one is not counted against, that is what conflicts are made of). */
-double pst_overlap_of(const pst_sent *x, const pst_sent *y, double w, uint32_t *n)
+double pst_overlap_of(const pst_build *b, const pst_sent *x, const pst_sent *y, double w, uint32_t *n)
 {
     if (x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
         x->when.last_day == y->when.last_day)
         w += WHEN_WEIGHT, (*n)++;
+    /* The same figure in both ("30 ships" / "30 vessels") is evidence too; only
+     * the numerator grows, so different figures cost nothing (conflicts). */
+    uint32_t same = 0;
+    for (uint32_t i = 0; i < x->n_q && same < 2; i++) {
+        const pst_quantity *p = &b->quants[x->q_off + i];
+        for (uint32_t j = 0; j < y->n_q; j++) {
+            const pst_quantity *q = &b->quants[y->q_off + j];
+            if (p->kind == q->kind && p->value == q->value && p->value != 1) {
+                same++;
+                break;
+            }
+        }
+    }
+    w += FIGURE_WEIGHT * same, *n += same;
     double lighter = x->weight < y->weight ? x->weight : y->weight;
     return lighter > 0 ? w / lighter : 0;
 }
@@ -330,7 +350,7 @@ double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uin
         else if (p[i] > q[j]) j++;
         else w += b->weight[p[i]], n++, i++, j++;
     }
-    double o = pst_overlap_of(x, y, w, &n);
+    double o = pst_overlap_of(b, x, y, w, &n);
     if (shared) *shared = n;
     return o;
 }

@@ -121,7 +121,7 @@ static precis_status align(cov *c)
         for (size_t k = 0; k < nc; k++) {
             const pst_sent *t = &b->sents[cand[k]];
             uint32_t shared = acc_n[cand[k]];
-            double ov = pst_overlap_of(s, t, acc_w[cand[k]], &shared);
+            double ov = pst_overlap_of(b, s, t, acc_w[cand[k]], &shared);
             if (!pst_same_fact_of(s, t, ov, shared)) {
                 /* Measurements are rare: two sentences with a distance, a share
                  * or a sum and a few words in common are compared for it alone

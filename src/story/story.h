@@ -153,7 +153,7 @@ double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uin
 bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y);
 /* The same two from shared weight w and count n already summed (the
  * inverted index of coverage.c adds them up without merging word lists). */
-double pst_overlap_of(const pst_sent *x, const pst_sent *y, double w, uint32_t *n);
+double pst_overlap_of(const pst_build *b, const pst_sent *x, const pst_sent *y, double w, uint32_t *n);
 bool pst_same_fact_of(const pst_sent *x, const pst_sent *y, double o, uint32_t n);
 /* Appends the "coverage" object (docs/stories.md) for the summary's sentences.
  * sum_sent[i] is the sentence index of summary sentence i (UINT32_MAX if

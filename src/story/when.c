@@ -74,9 +74,10 @@ static int weekday_of(const char *s, size_t n)
 }
 
 /* Words that make a sentence speak of the future, so "Friday" is the next one. */
-static const char *const FUTURE_CUES[] = {"will", "plans", "planned", "scheduled",
-                                          "expected", "next", "upcoming", "wird", "werden",
-                                          "soll", "sollen", "kommenden", "nächsten", "'ll"};
+static const char *const FUTURE_CUES[] = {"will", "would", "until", "plans", "planned",
+                                          "scheduled", "expected", "next", "upcoming", "wird",
+                                          "werden", "soll", "sollen", "kommenden", "nächsten",
+                                          "bis", "'ll"};
 
 static bool speaks_of_future(const char *s, size_t n, const word *w, size_t nw)
 {

@@ -43,6 +43,9 @@ TEST(weekdays_resolve_against_publication)
     /* The day of publication itself, future or past. */
     CHECK_STR(when_iso("The advisers will meet in Washington on Tuesday.", &PUB, 0), "2018-05-29");
     CHECK_STR(when_iso("The advisers met in Washington on Tuesday.", &PUB, 0), "2018-05-29");
+    /* Reported speech about the future, and "until": the coming day. */
+    CHECK_STR(when_iso("He said the strike would last until Sunday.", &PUB, 0), "2018-06-03");
+    CHECK_STR(when_iso("The road stays closed until Friday.", &PUB, 0), "2018-06-01");
     CHECK_STR(when_iso("Die Minister trafen sich am Montag in Berlin.", &PUB, 0), "2018-05-28");
 }
 
