@@ -252,7 +252,7 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
                   !ps_debris_reason(text + x->start, x->end - x->start, x->flags, n_words);
         /* The article's words, for the headline and for document frequencies. */
         if (!grow((void **)tmp, tmp_cap, doc_words + s->n_stems, sizeof **tmp)) goto nomem;
-        memcpy(*tmp + doc_words, b->stems + s->stem_off, s->n_stems * sizeof **tmp);
+        if (s->n_stems) memcpy(*tmp + doc_words, b->stems + s->stem_off, s->n_stems * sizeof **tmp);
         doc_words += s->n_stems;
         b->n_sents++;
     }
@@ -840,7 +840,10 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
             b.docs[d].has_pub = true;
         }
     }
-    st = find_copies(&b, o.dup_threshold);
+    /* never NULL, so that offsets into them are defined even with no word */
+    if (!GROW(b.stems, b.cap_stems, 1) || !GROW(b.quants, b.cap_quants, 1) || !GROW(b.sents, b.cap_sents, 1))
+        st = PRECIS_ENOMEM;
+    if (!st) st = find_copies(&b, o.dup_threshold);
     uint32_t *tmp = NULL;
     size_t tmp_cap = 0;
     for (size_t d = 0; d < n && !st; d++) st = analyse_doc(&b, (uint32_t)d, &tmp, &tmp_cap);
