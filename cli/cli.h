@@ -27,5 +27,7 @@ int cmd_clean(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
 int cmd_digest(int argc, char **argv);
 int cmd_cluster(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -16,6 +16,8 @@ static const struct {
     {"digest", cmd_digest, "group articles into stories: briefing with timeline, entities, coverage"},
     {"cluster", cmd_cluster, "group a stream of articles into stories (near-copies joined)"},
     {"eval", cmd_eval, "evaluate summaries (eval rouge: ROUGE-1.5.5 compatible scorer)"},
+    {"ingest", cmd_ingest, "add articles to a store (SQLite): stories kept up to date"},
+    {"serve", cmd_serve, "serve a store over HTTP: JSON API and web page"},
 };
 #define N_COMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
 

@@ -1,0 +1,76 @@
+/* Fuzz target: what HTTP clients send to precis serve. The first byte picks
+ * the parser (article body as JSON, text or HTML; query values: cursor, id,
+ * limit, date, search terms); the rest is the input. Accepted articles must
+ * come out as valid UTF-8 and search terms as quoted FTS5 syntax. */
+#include "server/server.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static precis_ctx *CTX;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!CTX) {
+        precis_options o = {.limits = {.max_line_bytes = PS_MAX_BODY}};
+        CTX = precis_new(&o);
+        if (!CTX) return 0;
+    }
+    if (size == 0) return 0;
+    unsigned which = data[0] % 8;
+    const char *in = (const char *)data + 1;
+    size_t n = size - 1;
+    char *z = malloc(n + 1); /* query values arrive NUL-terminated */
+    if (!z) return 0;
+    memcpy(z, in, n);
+    z[n] = '\0';
+    if (which < 3) {
+        static const ps_body_kind KIND[3] = {PS_BODY_JSON, PS_BODY_TEXT, PS_BODY_HTML};
+        pt_article a;
+        pt_article_init(&a);
+        char msg[256];
+        if (ps_parse_article(CTX, KIND[which], in, n, "https://x.example/a", &a, msg, sizeof msg) == PRECIS_OK) {
+            if (!a.text || !pc_utf8_valid(a.text, a.text_len)) abort();
+            const char *f[] = {a.title, a.url, a.site, a.date, a.author, a.lang};
+            for (size_t i = 0; i < 6; i++)
+                if (f[i] && !pc_utf8_valid(f[i], strlen(f[i]))) abort();
+        }
+        pt_article_free(&a);
+    } else if (which == 3) {
+        ps_cursor c;
+        if (ps_cursor_decode(in, n, &c) == PRECIS_OK) {
+            pc_buf b;
+            pc_buf_init(&b, 0);
+            ps_cursor d;
+            /* What decodes re-encodes to itself. */
+            if (ps_cursor_encode(&c, &b) != PRECIS_OK || ps_cursor_decode(b.data, b.len, &d) != PRECIS_OK ||
+                d.id != c.id || d.sort != c.sort || strcmp(d.key, c.key) != 0)
+                abort();
+            pc_buf_free(&b);
+        }
+    } else if (which == 4) {
+        int64_t id;
+        if (ps_parse_id(in, n, &id) && id <= 0) abort();
+        size_t lim;
+        if (ps_parse_limit(z, 100, &lim) && (lim == 0 || lim > 100)) abort();
+    } else if (which == 5) {
+        (void)ps_valid_date(z);
+        (void)ps_body_kind_of(z);
+    } else {
+        pc_buf b;
+        pc_buf_init(&b, 0);
+        if (ps_fts_query(in, n, &b) == PRECIS_OK) {
+            /* Only quoted terms, spaces and prefix stars. */
+            bool quoted = false;
+            for (size_t i = 0; i < b.len; i++) {
+                char c = b.data[i];
+                if (c == '"') quoted = !quoted;
+                else if (!quoted && c != ' ' && c != '*') abort();
+            }
+            if (quoted) abort();
+        }
+        pc_buf_free(&b);
+    }
+    free(z);
+    return 0;
+}

@@ -1,0 +1,246 @@
+/* Parsers of what HTTP clients send: article bodies (JSON, text, HTML) and
+ * query parameters. Everything here takes untrusted bytes (fuzz_request). */
+#include "server/server.h"
+
+#include <ctype.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+ps_body_kind ps_body_kind_of(const char *ct)
+{
+    if (!ct) return PS_BODY_UNSUPPORTED;
+    while (*ct == ' ' || *ct == '\t') ct++;
+    size_t n = strcspn(ct, "; \t");
+    static const struct {
+        const char *type;
+        ps_body_kind kind;
+    } TYPES[] = {{"application/json", PS_BODY_JSON},
+                 {"text/plain", PS_BODY_TEXT},
+                 {"text/html", PS_BODY_HTML},
+                 {"application/xhtml+xml", PS_BODY_HTML}};
+    for (size_t i = 0; i < sizeof TYPES / sizeof TYPES[0]; i++)
+        if (strlen(TYPES[i].type) == n && strncasecmp(ct, TYPES[i].type, n) == 0) return TYPES[i].kind;
+    return PS_BODY_UNSUPPORTED;
+}
+
+static precis_status set_opt(pt_article *a, const char **field, const char *v)
+{
+    return v && *v ? pt_article_set(a, field, v, strlen(v)) : PRECIS_OK;
+}
+
+/* Copies the extracted page's fields into out (fields already set win). */
+static precis_status from_doc(const precis_doc *d, pt_article *out)
+{
+    size_t len = 0;
+    const char *text = precis_doc_text(d, &len);
+    precis_status st = text ? pt_article_set(out, &out->text, text, len) : PRECIS_OK;
+    if (!st && !out->title) st = set_opt(out, &out->title, precis_doc_title(d));
+    if (!st && !out->date) st = set_opt(out, &out->date, precis_doc_date(d));
+    if (!st && !out->author) st = set_opt(out, &out->author, precis_doc_author(d));
+    if (!st && !out->site) st = set_opt(out, &out->site, precis_doc_site(d));
+    if (!st && !out->url) st = set_opt(out, &out->url, precis_doc_url(d));
+    if (!st && !out->lang) st = set_opt(out, &out->lang, precis_doc_lang(d));
+    return st;
+}
+
+static precis_status fail(char *msg, size_t cap, precis_status st, const char *fmt, const char *arg)
+{
+    snprintf(msg, cap, fmt, arg);
+    return st;
+}
+
+static precis_status parse_html(precis_ctx *ctx, const char *body, size_t len, const char *url,
+                                const char *ctype, pt_article *out, char *msg, size_t cap)
+{
+    precis_extract_options o = {.url = url, .content_type = ctype};
+    precis_doc *d = NULL;
+    precis_status st = precis_extract_html(ctx, body, len, &o, &d);
+    if (st) return fail(msg, cap, st, "%s", *precis_errmsg(ctx) ? precis_errmsg(ctx) : precis_strerror(st));
+    st = from_doc(d, out);
+    precis_doc_free(d);
+    return st;
+}
+
+/* Pasted text: cleaned (debris removed, metadata found) by src/clean. */
+static precis_status parse_text(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
+                                char *msg, size_t cap)
+{
+    pc_buf fixed;
+    pc_buf_init(&fixed, 0);
+    precis_status st = pc_utf8_repair(&fixed, body, len, NULL);
+    char *json = NULL;
+    size_t jlen = 0;
+    if (!st) st = precis_clean_text(ctx, NULL, fixed.data ? fixed.data : "", fixed.len, &json, &jlen);
+    pc_buf_free(&fixed);
+    if (st) {
+        precis_text_free(json);
+        return fail(msg, cap, st, "%s",
+                    st == PRECIS_EEMPTY ? "no article text found" : precis_errmsg(ctx));
+    }
+    json_error_t je;
+    json_t *o = json_loadb(json, jlen, 0, &je);
+    precis_text_free(json);
+    if (!o) return fail(msg, cap, PRECIS_ENOMEM, "%s", "cleaner output unreadable");
+    static const char *const F[] = {"url", "site", "title", "date", "author", "lang", "text"};
+    const char **dst[] = {&out->url, &out->site, &out->title, &out->date,
+                          &out->author, &out->lang, &out->text};
+    for (size_t i = 0; !st && i < 7; i++) {
+        json_t *v = json_object_get(o, F[i]);
+        if (json_is_string(v) && (!*dst[i] || i == 6))
+            st = pt_article_set(out, dst[i], json_string_value(v), json_string_length(v));
+    }
+    json_decref(o);
+    if (!st && (!out->text || !out->text_len))
+        return fail(msg, cap, PRECIS_EEMPTY, "%s", "no article text found");
+    return st;
+}
+
+/* An article object {"id", "url", "site", "title", "date", "author", "lang",
+ * "text" | "html"}: "text" is clean text, taken as is; "html" is extracted and
+ * the object's own fields win over the page's. Other fields are ignored. */
+static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
+                                char *msg, size_t cap)
+{
+    json_error_t je;
+    json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+    if (!o) {
+        snprintf(msg, cap, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);
+        return PRECIS_EPARSE;
+    }
+    precis_status st = PRECIS_OK;
+    if (!json_is_object(o)) {
+        st = fail(msg, cap, PRECIS_EPARSE, "%s", "the body must be an article object");
+        goto done;
+    }
+    static const char *const F[] = {"url", "site", "title", "date", "author", "lang"};
+    const char **dst[] = {&out->url, &out->site, &out->title, &out->date, &out->author, &out->lang};
+    for (size_t i = 0; i < 6; i++) {
+        json_t *v = json_object_get(o, F[i]);
+        if (!v || json_is_null(v)) continue;
+        if (!json_is_string(v)) {
+            st = fail(msg, cap, PRECIS_EPARSE, "field \"%s\" must be a string or null", F[i]);
+            goto done;
+        }
+        if (memchr(json_string_value(v), '\0', json_string_length(v))) {
+            st = fail(msg, cap, PRECIS_EPARSE, "field \"%s\" holds a NUL character", F[i]);
+            goto done;
+        }
+        if (json_string_length(v) &&
+            (st = pt_article_set(out, dst[i], json_string_value(v), json_string_length(v))))
+            goto done;
+    }
+    json_t *id = json_object_get(o, "id");
+    char num[32];
+    if (json_is_string(id) && json_string_length(id) && !memchr(json_string_value(id), 0, json_string_length(id))) {
+        st = pt_article_set(out, &out->id, json_string_value(id), json_string_length(id));
+    } else if (json_is_integer(id)) {
+        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
+        st = pt_article_set(out, &out->id, num, strlen(num));
+    } else if (id && !json_is_null(id)) {
+        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"id\" must be a string, a number or null");
+    }
+    if (st) goto done;
+    json_t *text = json_object_get(o, "text"), *html = json_object_get(o, "html");
+    if (text && !json_is_null(text)) {
+        if (!json_is_string(text)) {
+            st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"text\" must be a string");
+            goto done;
+        }
+        const precis_limits *lim = pc_ctx_limits(ctx);
+        if (json_string_length(text) > lim->max_article_bytes) {
+            snprintf(msg, cap, "article text over the %zu-byte limit", lim->max_article_bytes);
+            st = PRECIS_ELIMIT;
+            goto done;
+        }
+        pc_buf t;
+        pc_buf_init(&t, 0);
+        /* NUL would cut the text short in C strings: drop it like every reader. */
+        st = pc_utf8_repair(&t, json_string_value(text), json_string_length(text), NULL);
+        if (!st) st = pt_article_set(out, &out->text, t.data ? t.data : "", t.len);
+        pc_buf_free(&t);
+    } else if (html && !json_is_null(html)) {
+        if (!json_is_string(html)) {
+            st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"html\" must be a string");
+            goto done;
+        }
+        st = parse_html(ctx, json_string_value(html), json_string_length(html), out->url,
+                        "text/html; charset=utf-8", out, msg, cap);
+        goto done;
+    } else {
+        st = fail(msg, cap, PRECIS_EPARSE, "%s", "the article needs a \"text\" or an \"html\" string");
+        goto done;
+    }
+    if (!st && out->text_len == 0) st = fail(msg, cap, PRECIS_EEMPTY, "%s", "the article text is empty");
+done:
+    json_decref(o);
+    return st;
+}
+
+precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *body, size_t len,
+                               const char *url, pt_article *out, char *msg, size_t msg_cap)
+{
+    msg[0] = '\0';
+    if (len > PS_MAX_BODY) return fail(msg, msg_cap, PRECIS_ELIMIT, "%s", "body over 16 MiB");
+    if (!body) body = "";
+    switch (kind) {
+    case PS_BODY_JSON: return parse_json(ctx, body, len, out, msg, msg_cap);
+    case PS_BODY_TEXT: {
+        precis_status st = parse_text(ctx, body, len, out, msg, msg_cap);
+        if (!st && url && !out->url) st = set_opt(out, &out->url, url);
+        return st;
+    }
+    case PS_BODY_HTML: return parse_html(ctx, body, len, url, NULL, out, msg, msg_cap);
+    default: return fail(msg, msg_cap, PRECIS_EINVAL, "%s", "unsupported content type");
+    }
+}
+
+bool ps_parse_id(const char *s, size_t len, int64_t *out)
+{
+    if (!s || len == 0 || len > 15 || s[0] == '0') return false;
+    int64_t v = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return true;
+}
+
+bool ps_parse_limit(const char *s, size_t max, size_t *out)
+{
+    if (!s || !*s || strlen(s) > 6) return false;
+    size_t v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9') return false;
+        v = v * 10 + (size_t)(*p - '0');
+    }
+    if (v == 0 || v > max) return false;
+    *out = v;
+    return true;
+}
+
+static bool digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i])) return false;
+    return true;
+}
+
+bool ps_valid_date(const char *s)
+{
+    if (!s) return false;
+    size_t n = strlen(s);
+    if (n < 4 || n > 35 || !digits(s, 4)) return false;
+    if (n == 4) return true;
+    if (s[4] != '-' || n < 7 || !digits(s + 5, 2)) return false;
+    if (n == 7) return true;
+    if (s[7] != '-' || n < 10 || !digits(s + 8, 2)) return false;
+    if (n == 10) return true;
+    if (s[10] != 'T') return false;
+    /* Time part: digits, ':', '.', '+', '-', 'Z' only. */
+    for (size_t i = 11; i < n; i++)
+        if (!isdigit((unsigned char)s[i]) && !strchr(":.+-Z", s[i])) return false;
+    return n > 11;
+}

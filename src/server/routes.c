@@ -1,0 +1,270 @@
+/* Routes of the HTTP API (docs/api.md): request in, status and JSON out. No
+ * sockets here, so tests and the fuzz target can drive it directly. */
+#include "server/server.h"
+
+#include <microhttpd.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void ps_response_init(ps_response *rs)
+{
+    memset(rs, 0, sizeof *rs);
+    pc_buf_init(&rs->body, 0);
+    rs->status = 200;
+    rs->content_type = "application/json";
+}
+
+void ps_response_free(ps_response *rs) { pc_buf_free(&rs->body); }
+
+void ps_error(ps_response *rs, unsigned status, const char *code, const char *fmt, ...)
+{
+    char msg[600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* The message may quote input: keep it valid UTF-8. */
+    pc_buf m;
+    pc_buf_init(&m, 0);
+    pc_utf8_repair(&m, msg, strlen(msg), NULL);
+    rs->body.len = 0;
+    rs->asset = NULL;
+    rs->raw = false;
+    rs->status = status;
+    rs->content_type = "application/json";
+    pc_buf_printf(&rs->body, "{\"error\":{\"code\":\"%s\",\"message\":", code);
+    pc_json_string(&rs->body, m.data ? m.data : "", m.len);
+    pc_buf_puts(&rs->body, "}}");
+    pc_buf_free(&m);
+}
+
+/* A store/library failure as an HTTP error. */
+static void status_error(ps_app *app, ps_response *rs, precis_status st, const char *what)
+{
+    const char *m = precis_errmsg(app->ctx);
+    if (!m || !*m) m = precis_strerror(st);
+    switch (st) {
+    case PRECIS_EEMPTY: ps_error(rs, 404, "not_found", "%s", what); break;
+    case PRECIS_EINVAL: ps_error(rs, 400, "bad_request", "%s", m); break;
+    case PRECIS_EPARSE: ps_error(rs, 400, "bad_request", "%s", m); break;
+    case PRECIS_ELIMIT: ps_error(rs, 413, "too_large", "%s", m); break;
+    default: ps_error(rs, 500, "internal", "%s", m); break;
+    }
+}
+
+static const char *arg(const ps_request *rq, const char *name)
+{
+    return rq->arg ? rq->arg(rq->arg_user, name) : NULL;
+}
+
+static void list_stories(ps_app *app, const ps_request *rq, ps_response *rs)
+{
+    ps_list_query q = {.sort = PS_SORT_NEWEST, .limit = 20};
+    const char *sort = arg(rq, "sort");
+    if (sort && !strcmp(sort, "biggest"))
+        q.sort = PS_SORT_BIGGEST;
+    else if (sort && strcmp(sort, "newest") != 0)
+        return ps_error(rs, 400, "bad_request", "sort must be newest or biggest");
+    const char *limit = arg(rq, "limit");
+    if (limit && !ps_parse_limit(limit, 100, &q.limit))
+        return ps_error(rs, 400, "bad_request", "limit must be a number from 1 to 100");
+    q.entity = arg(rq, "entity");
+    if (q.entity && (!*q.entity || strlen(q.entity) > 256 || !pc_utf8_valid(q.entity, strlen(q.entity))))
+        return ps_error(rs, 400, "bad_request", "entity must be 1 to 256 bytes of UTF-8");
+    q.from = arg(rq, "from");
+    q.to = arg(rq, "to");
+    if (q.from && !ps_valid_date(q.from))
+        return ps_error(rs, 400, "bad_request", "from must be an ISO 8601 date (YYYY-MM-DD)");
+    if (q.to && !ps_valid_date(q.to))
+        return ps_error(rs, 400, "bad_request", "to must be an ISO 8601 date (YYYY-MM-DD)");
+    ps_cursor cur;
+    const char *c = arg(rq, "cursor");
+    if (c) {
+        if (ps_cursor_decode(c, strlen(c), &cur) != PRECIS_OK)
+            return ps_error(rs, 400, "bad_request", "cursor is not one this server made");
+        if (cur.sort != q.sort)
+            return ps_error(rs, 400, "bad_request", "cursor belongs to another sort order");
+        q.after = &cur;
+    }
+    precis_status st = ps_store_list(app->store, &q, &rs->body);
+    if (st) status_error(app, rs, st, "no stories");
+}
+
+static void search(ps_app *app, const ps_request *rq, ps_response *rs)
+{
+    const char *q = arg(rq, "q");
+    if (!q || !*q) return ps_error(rs, 400, "bad_request", "the q parameter is required");
+    if (!pc_utf8_valid(q, strlen(q))) return ps_error(rs, 400, "bad_request", "q is not UTF-8");
+    size_t limit = 20;
+    const char *l = arg(rq, "limit");
+    if (l && !ps_parse_limit(l, 100, &limit))
+        return ps_error(rs, 400, "bad_request", "limit must be a number from 1 to 100");
+    precis_status st = ps_store_search(app->store, q, limit, &rs->body);
+    if (st) status_error(app, rs, st, "nothing found");
+}
+
+/* The media type and charset of a raw body, for keeping it. */
+static void raw_type(const char *ct, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (const char *p = ct ? ct : ""; *p && n + 1 < cap && n < 100; p++)
+        if ((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f) out[n++] = *p;
+    out[n] = '\0';
+}
+
+static bool authorized(const ps_app *app, const ps_request *rq)
+{
+    if (!app->token) return true;
+    const char *h = rq->authorization;
+    if (!h || strncmp(h, "Bearer ", 7) != 0) return false;
+    h += 7;
+    size_t a = strlen(h), b = strlen(app->token);
+    unsigned diff = a != b;
+    /* Constant time over the token's length. */
+    for (size_t i = 0; i < b; i++) diff |= (unsigned char)(i < a ? h[i] : 0) ^ (unsigned char)app->token[i];
+    return diff == 0;
+}
+
+static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
+{
+    if (!authorized(app, rq))
+        return ps_error(rs, 401, "unauthorized", "this server needs Authorization: Bearer <token>");
+    ps_body_kind kind = ps_body_kind_of(rq->content_type);
+    if (kind == PS_BODY_UNSUPPORTED)
+        return ps_error(rs, 415, "unsupported_media_type",
+                        "Content-Type must be application/json, text/plain or text/html");
+    if (rq->body_len == 0) return ps_error(rs, 400, "bad_request", "the body is empty");
+    const char *url = arg(rq, "url");
+    pt_article a;
+    pt_article_init(&a);
+    char msg[512];
+    precis_status st = ps_parse_article(app->ctx, kind, rq->body, rq->body_len, url, &a, msg, sizeof msg);
+    if (st) {
+        pt_article_free(&a);
+        switch (st) {
+        case PRECIS_EPARSE: return ps_error(rs, 400, "bad_request", "%s", msg);
+        case PRECIS_EEMPTY: return ps_error(rs, 422, "no_article", "%s", msg);
+        case PRECIS_ELIMIT: return ps_error(rs, 413, "too_large", "%s", msg);
+        case PRECIS_EINVAL: return ps_error(rs, 400, "bad_request", "%s", msg);
+        default: return ps_error(rs, 500, "internal", "%s", msg[0] ? msg : precis_strerror(st));
+        }
+    }
+    precis_article pa = {.id = a.id, .url = a.url, .site = a.site, .title = a.title,
+                         .author = a.author, .lang = a.lang, .date = a.date,
+                         .text = a.text, .text_len = a.text_len};
+    char type[128];
+    raw_type(rq->content_type, type, sizeof type);
+    ps_added added;
+    st = ps_store_add(app->store, &pa, rq->body, rq->body_len, type, &added);
+    pt_article_free(&a);
+    if (st == PRECIS_EEMPTY) return ps_error(rs, 422, "no_article", "%s", precis_errmsg(app->ctx));
+    if (st) return status_error(app, rs, st, "article");
+    /* The article is committed; its story's JSON follows before we answer. */
+    st = ps_store_refresh(app->store, NULL);
+    if (st) return status_error(app, rs, st, "story");
+    rs->status = added.duplicate ? 200 : 201;
+    pc_buf_printf(&rs->body, "{\"id\":\"%lld\",\"story\":\"%lld\",\"duplicate\":%s}",
+                  (long long)added.id, (long long)added.story, added.duplicate ? "true" : "false");
+}
+
+static void health(ps_app *app, ps_response *rs)
+{
+    ps_stats s;
+    precis_status st = ps_store_stats(app->store, &s);
+    if (st) return status_error(app, rs, st, "store");
+    pc_buf_printf(&rs->body, "{\"status\":\"ok\",\"articles\":%lld,\"stories\":%lld,\"schema\":%d}",
+                  (long long)s.articles, (long long)s.stories, s.schema);
+}
+
+static void version(ps_response *rs)
+{
+    pc_buf_printf(&rs->body,
+                  "{\"precis\":\"%s\",\"schema\":%d,\"sqlite\":\"%s\",\"microhttpd\":\"%s\"}",
+                  precis_version(), PS_SCHEMA_VERSION, sqlite3_libversion(), MHD_get_version());
+}
+
+static void method_not_allowed(ps_response *rs, const char *allow)
+{
+    ps_error(rs, 405, "method_not_allowed", "use %s", allow);
+    rs->allow = allow;
+}
+
+static void api(ps_app *app, const ps_request *rq, ps_response *rs, const char *p)
+{
+    bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
+    bool post = !strcmp(rq->method, "POST");
+    /* p is what follows "/api/": split into at most three segments. */
+    const char *seg[4] = {0};
+    size_t len[4] = {0}, n = 0;
+    for (const char *s = p; n < 4;) {
+        const char *slash = strchr(s, '/');
+        seg[n] = s;
+        len[n] = slash ? (size_t)(slash - s) : strlen(s);
+        n++;
+        if (!slash) break;
+        s = slash + 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (len[i] == 0) return ps_error(rs, 404, "not_found", "no such resource");
+#define IS(i, lit) (len[i] == sizeof(lit) - 1 && !memcmp(seg[i], lit, sizeof(lit) - 1))
+    int64_t id;
+    if (n == 1 && (IS(0, "health") || IS(0, "version") || IS(0, "stories") || IS(0, "search"))) {
+        if (!get) return method_not_allowed(rs, "GET, HEAD");
+        if (IS(0, "version")) return version(rs);
+        if (IS(0, "health")) return health(app, rs);
+        if (IS(0, "stories")) return list_stories(app, rq, rs);
+        return search(app, rq, rs);
+    }
+    if (n == 1 && IS(0, "articles")) {
+        if (!post) return method_not_allowed(rs, "POST");
+        return post_article(app, rq, rs);
+    }
+    if (n == 2 && IS(0, "stories")) {
+        if (!ps_parse_id(seg[1], len[1], &id)) return ps_error(rs, 404, "not_found", "no such story");
+        if (!get) return method_not_allowed(rs, "GET, HEAD");
+        precis_status st = ps_store_story(app->store, id, &rs->body);
+        if (st) status_error(app, rs, st, "no such story");
+        return;
+    }
+    if ((n == 2 || (n == 3 && IS(2, "raw"))) && IS(0, "articles")) {
+        if (!ps_parse_id(seg[1], len[1], &id)) return ps_error(rs, 404, "not_found", "no such article");
+        if (!get) return method_not_allowed(rs, "GET, HEAD");
+        precis_status st;
+        if (n == 2) {
+            st = ps_store_article(app->store, id, &rs->body);
+        } else {
+            static char type[128]; /* under app->lock */
+            st = ps_store_article_raw(app->store, id, &rs->body, type, sizeof type);
+            if (!st) {
+                rs->content_type = "text/plain; charset=utf-8";
+                rs->raw = true;
+            }
+        }
+        if (st) status_error(app, rs, st, n == 2 ? "no such article" : "no raw input kept for this article");
+        return;
+    }
+#undef IS
+    ps_error(rs, 404, "not_found", "no such resource");
+}
+
+void ps_route(ps_app *app, const ps_request *rq, ps_response *rs)
+{
+    const char *p = rq->path ? rq->path : "";
+    bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
+    if (!strncmp(p, "/api/", 5)) {
+        pthread_mutex_lock(&app->lock);
+        api(app, rq, rs, p + 5);
+        pthread_mutex_unlock(&app->lock);
+        return;
+    }
+    /* The page: only the embedded files, matched exactly (no file system). */
+    if (strstr(p, "..") || strchr(p, '\\') || strstr(p, "//") || p[0] != '/')
+        return ps_error(rs, 404, "not_found", "no such resource");
+    const ps_asset *a = ps_asset_find(strcmp(p, "/") ? p : "/index.html");
+    if (!a) return ps_error(rs, 404, "not_found", "no such resource");
+    if (!get) return method_not_allowed(rs, "GET, HEAD");
+    rs->asset = a;
+    rs->content_type = a->content_type;
+}

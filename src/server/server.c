@@ -1,0 +1,235 @@
+/* HTTP glue: libmicrohttpd daemon, request bodies with a cap, headers. */
+#include "server/server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#if MHD_VERSION < 0x00097002
+typedef int MHD_RESULT;
+#else
+typedef enum MHD_Result MHD_RESULT;
+#endif
+
+struct ps_server {
+    struct MHD_Daemon *d;
+    ps_app *app;
+};
+
+typedef struct conn_state {
+    pc_buf body;
+    bool too_big;
+} conn_state;
+
+int ps_is_loopback(const char *addr)
+{
+    if (!addr) return 1;
+    if (!strcmp(addr, "localhost") || !strcmp(addr, "::1")) return 1;
+    struct in_addr a4;
+    if (inet_pton(AF_INET, addr, &a4) == 1) return (ntohl(a4.s_addr) >> 24) == 127;
+    return 0;
+}
+
+char *ps_json_html_safe(const char *json, size_t len, size_t *out_len)
+{
+    size_t extra = 0;
+    for (size_t i = 0; i < len; i++)
+        if (json[i] == '<' || json[i] == '>' || json[i] == '&') extra += 5;
+    char *o = malloc(len + extra + 1);
+    if (!o) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        char c = json[i];
+        if (c == '<' || c == '>' || c == '&') {
+            memcpy(o + k, c == '<' ? "\\u003c" : c == '>' ? "\\u003e" : "\\u0026", 6);
+            k += 6;
+        } else {
+            o[k++] = c;
+        }
+    }
+    o[k] = '\0';
+    *out_len = k;
+    return o;
+}
+
+static const char *get_arg(void *user, const char *name)
+{
+    return MHD_lookup_connection_value((struct MHD_Connection *)user, MHD_GET_ARGUMENT_KIND, name);
+}
+
+static MHD_RESULT send_response(struct MHD_Connection *c, ps_response *rs)
+{
+    struct MHD_Response *r;
+    bool json = !rs->asset && !rs->raw;
+    if (rs->asset) {
+        r = MHD_create_response_from_buffer(rs->asset->len, (void *)rs->asset->data,
+                                            MHD_RESPMEM_PERSISTENT);
+    } else if (json) {
+        size_t n = 0;
+        char *safe = ps_json_html_safe(rs->body.data ? rs->body.data : "", rs->body.len, &n);
+        r = safe ? MHD_create_response_from_buffer(n, safe, MHD_RESPMEM_MUST_FREE) : NULL;
+        if (!r) free(safe);
+    } else {
+        size_t n = 0;
+        char *data = pc_buf_detach(&rs->body, &n);
+        r = MHD_create_response_from_buffer(n, data ? data : (char *)"", data ? MHD_RESPMEM_MUST_FREE
+                                                                              : MHD_RESPMEM_PERSISTENT);
+        if (!r) free(data);
+    }
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", rs->content_type);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    if (rs->asset) {
+        MHD_add_response_header(r, "Content-Security-Policy",
+                                "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+        MHD_add_response_header(r, "Cache-Control", "no-cache");
+    } else {
+        /* API data and raw inputs are never a document to render. */
+        MHD_add_response_header(r, "Content-Security-Policy",
+                                rs->raw ? "default-src 'none'; sandbox" : "default-src 'none'; frame-ancestors 'none'");
+        MHD_add_response_header(r, "Cache-Control", "no-store");
+    }
+    if (rs->allow) MHD_add_response_header(r, "Allow", rs->allow);
+    if (rs->status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
+    MHD_RESULT ret = MHD_queue_response(c, rs->status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static MHD_RESULT reply_error(struct MHD_Connection *c, unsigned status, const char *code, const char *msg)
+{
+    ps_response rs;
+    ps_response_init(&rs);
+    ps_error(&rs, status, code, "%s", msg);
+    MHD_RESULT r = send_response(c, &rs);
+    ps_response_free(&rs);
+    return r;
+}
+
+static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                         const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+    ps_app *app = cls;
+    conn_state *cs = *con_cls;
+    if (!cs) {
+        /* Headers are in: refuse an announced oversized body before reading it. */
+        cs = calloc(1, sizeof *cs);
+        if (!cs) return MHD_NO;
+        pc_buf_init(&cs->body, PS_MAX_BODY);
+        *con_cls = cs;
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl) {
+            char *end;
+            unsigned long long n = strtoull(cl, &end, 10);
+            if (end == cl || *end || n > PS_MAX_BODY) {
+                cs->too_big = true;
+                return reply_error(c, 413, "too_large", "the request body is over 16 MiB");
+            }
+        }
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!cs->too_big && pc_buf_append(&cs->body, upload, *upload_size) != PRECIS_OK) {
+            cs->too_big = true; /* keep reading and dropping; answer at the end */
+            pc_buf_free(&cs->body);
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (cs->too_big) return reply_error(c, 413, "too_large", "the request body is over 16 MiB");
+    ps_request rq = {
+        .method = method,
+        .path = url,
+        .arg = get_arg,
+        .arg_user = c,
+        .content_type = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE),
+        .authorization = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION),
+        .body = cs->body.data,
+        .body_len = cs->body.len,
+    };
+    ps_response rs;
+    ps_response_init(&rs);
+    ps_route(app, &rq, &rs);
+    MHD_RESULT r = send_response(c, &rs);
+    ps_response_free(&rs);
+    return r;
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
+                      enum MHD_RequestTerminationCode toe)
+{
+    conn_state *cs = *con_cls;
+    if (cs) {
+        pc_buf_free(&cs->body);
+        free(cs);
+    }
+    *con_cls = NULL;
+}
+
+static void quiet_log(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls, (void)fmt, (void)ap;
+}
+
+precis_status ps_server_start(ps_app *app, const ps_server_options *o, ps_server **out,
+                              unsigned *port_out, pc_error *err)
+{
+    *out = NULL;
+    const char *bind = o->bind ? o->bind : "127.0.0.1";
+    if (!strcmp(bind, "localhost")) bind = "127.0.0.1";
+    struct sockaddr_storage ss;
+    memset(&ss, 0, sizeof ss);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
+    if (inet_pton(AF_INET, bind, &((struct sockaddr_in *)&ss)->sin_addr) == 1) {
+        struct sockaddr_in *a = (struct sockaddr_in *)&ss;
+        a->sin_family = AF_INET;
+        a->sin_port = htons((uint16_t)o->port);
+    } else if (inet_pton(AF_INET6, bind, &((struct sockaddr_in6 *)&ss)->sin6_addr) == 1) {
+        struct sockaddr_in6 *a = (struct sockaddr_in6 *)&ss;
+        a->sin6_family = AF_INET6;
+        a->sin6_port = htons((uint16_t)o->port);
+        flags |= MHD_USE_IPv6;
+    } else {
+        return pc_fail(err, PRECIS_EINVAL, NULL, 0, "--bind %s: not an IPv4 or IPv6 address", bind);
+    }
+    unsigned conns = o->max_connections ? o->max_connections : 256;
+    unsigned threads = o->threads ? o->threads : 4;
+    /* MHD splits the connection limit among the pool's threads; a thread
+     * left with none never wakes up to stop. */
+    if (threads > conns) threads = conns;
+    ps_server *s = calloc(1, sizeof *s);
+    if (!s) return PRECIS_ENOMEM;
+    s->app = app;
+    s->d = MHD_start_daemon(
+        flags, (uint16_t)o->port, NULL, NULL, handle, app, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout ? o->timeout : 10),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(o->max_header ? o->max_header : 32 * 1024),
+        MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+        MHD_OPTION_EXTERNAL_LOGGER, quiet_log, NULL,
+        MHD_OPTION_END);
+    if (!s->d) {
+        free(s);
+        return pc_fail(err, PRECIS_EIO, NULL, 0, "cannot listen on %s port %u (in use? not allowed?)",
+                       bind, o->port);
+    }
+    if (port_out) {
+        const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+        *port_out = info ? info->port : o->port;
+    }
+    *out = s;
+    return PRECIS_OK;
+}
+
+void ps_server_stop(ps_server *s)
+{
+    if (!s) return;
+    MHD_stop_daemon(s->d);
+    free(s);
+}

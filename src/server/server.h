@@ -1,0 +1,103 @@
+/* server.h — the HTTP API (libmicrohttpd) over the store, split so the parts
+ * can be tested without sockets: request-body and query parsing (request.c),
+ * routing to JSON responses (routes.c), the HTTP glue (server.c). */
+#ifndef PRECIS_SERVER_H
+#define PRECIS_SERVER_H
+
+#include "store/store.h"
+#include "text/article.h"
+#include "server/assets.h"
+
+#include <pthread.h>
+
+#define PS_MAX_BODY (16 * PC_MiB)
+
+/* ---- request parsing (request.c) -------------------------------------- */
+
+typedef enum ps_body_kind {
+    PS_BODY_UNSUPPORTED = 0,
+    PS_BODY_JSON,  /* application/json: an article object */
+    PS_BODY_TEXT,  /* text/plain: pasted article text, cleaned */
+    PS_BODY_HTML   /* text/html, application/xhtml+xml: a page, extracted */
+} ps_body_kind;
+
+/* The body kind for a Content-Type header value (parameters ignored). */
+ps_body_kind ps_body_kind_of(const char *content_type);
+
+/* Parses a POST /api/articles body into out (initialised by the caller).
+ * url (may be NULL) is the page address for raw bodies. Statuses:
+ * PRECIS_EPARSE malformed JSON / wrong field types (400), PRECIS_EEMPTY no
+ * article found (422), PRECIS_ELIMIT over a cap (413). msg gets the reason. */
+precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *body, size_t len,
+                               const char *url, pt_article *out, char *msg, size_t msg_cap);
+
+/* A positive decimal id without sign or leading zeros, below 2^53. */
+bool ps_parse_id(const char *s, size_t len, int64_t *out);
+/* A page size 1..max. */
+bool ps_parse_limit(const char *s, size_t max, size_t *out);
+/* An ISO 8601 date or date-time prefix: YYYY, YYYY-MM, YYYY-MM-DD[Thh[:mm[:ss]]...]. */
+bool ps_valid_date(const char *s);
+
+/* ---- routing (routes.c) ------------------------------------------------ */
+
+typedef struct ps_app {
+    ps_store *store;
+    precis_ctx *ctx;
+    pthread_mutex_t lock; /* store and ctx are used by one request at a time */
+    const char *token;    /* NULL: writes are open (loopback only) */
+    const char *db_path;  /* for /api/health; ":memory:" */
+} ps_app;
+
+typedef const char *(*ps_arg_fn)(void *user, const char *name);
+
+typedef struct ps_request {
+    const char *method;
+    const char *path;           /* decoded, without the query string */
+    ps_arg_fn arg;              /* query argument by name (decoded), NULL if absent */
+    void *arg_user;
+    const char *content_type;   /* header or NULL */
+    const char *authorization;  /* header or NULL */
+    const char *body;
+    size_t body_len;
+} ps_request;
+
+typedef struct ps_response {
+    unsigned status;
+    const char *content_type;   /* static */
+    pc_buf body;                /* owned; freed by ps_response_free */
+    const ps_asset *asset;      /* static body instead of `body` */
+    const char *allow;          /* Allow header for 405 */
+    bool raw;                   /* an article's raw input: sandboxed */
+} ps_response;
+
+void ps_response_init(ps_response *rs);
+void ps_response_free(ps_response *rs);
+/* Answers one request (takes app->lock while it uses the store). */
+void ps_route(ps_app *app, const ps_request *rq, ps_response *rs);
+/* Sets rs to {"error": {"code", "message"}} with the status. */
+void ps_error(ps_response *rs, unsigned status, const char *code, const char *fmt, ...)
+    PC_PRINTF(4, 5);
+
+/* ---- HTTP (server.c) ---------------------------------------------------- */
+
+typedef struct ps_server_options {
+    const char *bind;        /* IPv4 or IPv6 address; default 127.0.0.1 */
+    unsigned port;           /* 0 = any free port */
+    unsigned max_connections;/* default 256 */
+    unsigned timeout;        /* seconds of inactivity before a connection is dropped; default 10 */
+    size_t max_header;       /* per-connection memory for the request line and headers; 32 KiB */
+    unsigned threads;        /* default 4 */
+} ps_server_options;
+
+typedef struct ps_server ps_server;
+/* Starts listening; *port_out (may be NULL) gets the bound port. */
+precis_status ps_server_start(ps_app *app, const ps_server_options *opts, ps_server **out,
+                              unsigned *port_out, pc_error *err);
+void ps_server_stop(ps_server *s);
+/* Non-zero when addr is a loopback address (127.0.0.0/8, ::1, localhost). */
+int ps_is_loopback(const char *addr);
+/* Copies body with '<', '>' and '&' written as \u003c \u003e \u0026 — valid
+ * only for JSON text, where they can only occur inside strings. */
+char *ps_json_html_safe(const char *json, size_t len, size_t *out_len);
+
+#endif

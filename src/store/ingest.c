@@ -1,0 +1,128 @@
+/* Ingesting whole inputs into the store (precis ingest, precis serve INPUT). */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct ingest_run {
+    ps_store *s;
+    ps_ingest_counts *c;
+    ps_warn_fn warn;
+    void *user;
+    precis_status fatal;
+    size_t n_seen;   /* articles this input yielded */
+    int64_t last_id; /* the last one added */
+} ingest_run;
+
+static void say(ingest_run *r, const char *fmt, const char *a, const char *b)
+{
+    if (!r->warn) return;
+    char msg[1200];
+    snprintf(msg, sizeof msg, fmt, a, b);
+    r->warn(r->user, msg);
+}
+
+static void touch(ps_ingest_counts *c, int64_t story)
+{
+    for (size_t i = 0; i < c->n_stories; i++)
+        if (c->stories[i] == story) return;
+    if (c->n_stories == c->cap_stories) {
+        size_t cap = c->cap_stories ? c->cap_stories * 2 : 64;
+        int64_t *p = realloc(c->stories, cap * sizeof *p);
+        if (!p) return; /* the count is informational */
+        c->stories = p;
+        c->cap_stories = cap;
+    }
+    c->stories[c->n_stories++] = story;
+    c->touched = c->n_stories;
+}
+
+static precis_status on_article(void *user, const precis_article *a)
+{
+    ingest_run *r = user;
+    r->n_seen++;
+    ps_added added;
+    precis_status st = ps_store_add(r->s, a, NULL, 0, NULL, &added);
+    if (st == PRECIS_OK) {
+        if (added.duplicate) {
+            r->c->duplicates++;
+        } else {
+            r->c->added++;
+            r->last_id = added.id;
+            touch(r->c, added.story);
+        }
+        return PRECIS_OK;
+    }
+    if (st == PRECIS_EEMPTY || st == PRECIS_ELIMIT || st == PRECIS_EINVAL || st == PRECIS_EPARSE) {
+        r->c->rejected++;
+        say(r, "%s: %s (skipped)", a->id ? a->id : "article", precis_errmsg(ps_store_ctx(r->s)));
+        return PRECIS_OK;
+    }
+    r->fatal = st;
+    return st;
+}
+
+static void on_bad(void *user, const char *message)
+{
+    ingest_run *r = user;
+    r->c->rejected++;
+    if (r->warn) r->warn(r->user, message);
+}
+
+static const char *guess_type(const char *data, size_t len)
+{
+    size_t i = 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t')) i++;
+    if (len - i >= 5 && !memcmp(data + i, "WARC/", 5)) return "application/warc";
+    if (i < len && data[i] == '{') return "application/json";
+    if (i < len && data[i] == '<') return "text/html";
+    return "text/plain; charset=utf-8";
+}
+
+precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c, ps_warn_fn warn,
+                              void *user)
+{
+    ingest_run r = {.s = s, .c = c, .warn = warn, .user = user};
+    size_t added_before = c->added;
+    precis_status st = ps_store_begin(s);
+    if (st) return st;
+    precis_ctx *ctx = ps_store_ctx(s);
+    st = precis_articles_read(ctx, path, on_article, on_bad, &r);
+    if (r.fatal) {
+        ps_store_rollback(s);
+        return r.fatal;
+    }
+    if (st == PRECIS_EEMPTY || st == PRECIS_EIO || (st && r.n_seen == 0 && st != PRECIS_EPARSE)) {
+        c->bad_inputs++;
+        if (warn) {
+            const char *m = precis_errmsg(ctx);
+            char msg[1200];
+            snprintf(msg, sizeof msg, "%s", m && *m ? m : precis_strerror(st));
+            if (st == PRECIS_EEMPTY && !strstr(msg, path))
+                snprintf(msg, sizeof msg, "%s: no article found", path);
+            warn(user, msg);
+        }
+    } else if (st && st != PRECIS_EPARSE) {
+        ps_store_rollback(s);
+        return st;
+    }
+    /* One article from one file: its bytes are its raw input. */
+    if (r.n_seen == 1 && c->added == added_before + 1 && strcmp(path, "-") != 0) {
+        pc_buf raw;
+        pc_buf_init(&raw, 0);
+        pc_error e = {0};
+        if (pc_read_input_raw(path, PS_MAX_RAW, &raw, &e) == PRECIS_OK)
+            ps_store_set_raw(s, r.last_id, raw.data ? raw.data : "", raw.len,
+                             guess_type(raw.data ? raw.data : "", raw.len));
+        pc_buf_free(&raw);
+    }
+    return ps_store_commit(s);
+}
+
+void ps_ingest_counts_free(ps_ingest_counts *c)
+{
+    free(c->stories);
+    c->stories = NULL;
+    c->n_stories = c->cap_stories = 0;
+}

@@ -1,0 +1,55 @@
+# precis ingest: idempotent adds, counts, inputs of every kind, exit codes, --check.
+. tests/cli/lib.sh
+EX=${PRECIS_ROOT:-.}/examples/story
+DB=$TMP/s.db
+n_ex=$(ls "$EX" | wc -l)
+
+p ingest --db "$DB" "$EX"
+check example_exit_0 test "$rc" -eq 0
+check example_counts grep -q "^added $n_ex, duplicates 0, rejected 0, stories touched [1-9]" "$TMP/out"
+
+p ingest --db "$DB" "$EX"
+check reingest_exit_0 test "$rc" -eq 0
+check reingest_adds_nothing grep -q "^added 0, duplicates $n_ex, rejected 0, stories touched 0 (store: $n_ex articles" "$TMP/out"
+check reingest_says_so grep -q "nothing new" "$TMP/out"
+
+p ingest --db "$DB" --check
+check check_ok sh -c "test $rc -eq 0 && head -1 '$TMP/out' | grep -qx ok"
+
+# JSON Lines: two articles, a malformed line (named, skipped, exit 2).
+cat > "$TMP/in.jsonl" <<'J'
+{"id":"a1","title":"Tram depot floods in Ostrelin","date":"2031-07-02","text":"Heavy rain flooded the tram depot in Ostrelin on Tuesday night. Forty trams were moved to higher tracks and service resumed by noon, the transit authority said."}
+{"id":"a2","title":"Ostrelin trams run again after depot flood","date":"2031-07-03","text":"Trams in Ostrelin ran again on Wednesday after floodwater was pumped out of the depot. The transit authority said forty trams had been moved in time."}
+{"id":"a3","title": oops
+J
+p ingest --db "$DB" "$TMP/in.jsonl"
+check jsonl_exit_2 test "$rc" -eq 2
+check jsonl_counts grep -q "^added 2, duplicates 0, rejected 1" "$TMP/out"
+check jsonl_bad_line_named grep -q "in.jsonl:3" "$TMP/err"
+
+p ingest --db "$DB" - < "$EX/01_harbour_courier.txt"
+check stdin_duplicate sh -c "test $rc -eq 0 && grep -q '^added 0, duplicates 1' '$TMP/out'"
+
+p ingest --db "$DB" "$TMP/missing.txt"
+check missing_exit_2 test "$rc" -eq 2
+check missing_named grep -q "missing.txt" "$TMP/err"
+
+: > "$TMP/empty.txt"
+p ingest --db "$TMP/e.db" "$TMP/empty.txt"
+check nothing_exit_3 test "$rc" -eq 3
+
+p ingest "$EX"
+check no_db_usage test "$rc" -eq 1
+p ingest --db "$DB"
+check no_input_usage test "$rc" -eq 1
+p ingest --help
+check help_exit_0 sh -c "test $rc -eq 0 && grep -q -- '--check' '$TMP/out'"
+
+if command -v sqlite3 >/dev/null 2>&1; then
+    check sqlite_integrity sh -c "sqlite3 '$DB' 'PRAGMA integrity_check' | grep -qx ok"
+    check sqlite_wal sh -c "sqlite3 '$DB' 'PRAGMA journal_mode' | grep -qx wal"
+    check sqlite_schema_version sh -c "sqlite3 '$DB' 'PRAGMA user_version' | grep -qx 1"
+else
+    skip sqlite_integrity
+fi
+finish

@@ -1,0 +1,303 @@
+# precis serve: the HTTP API over curl on a free loopback port (the server
+# picks it: --port 0), errors and limits, escaping, auth, and a kill -9 fault
+# test. Every server started here is killed at exit, also on failure.
+. tests/cli/lib.sh
+if ! command -v curl >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
+    skip "serve tests need curl and jq (tools/install-deps.sh)"
+    exit 0
+fi
+EX=${PRECIS_ROOT:-.}/examples/story
+PIDS=""
+trap 'for p in $PIDS; do kill -9 $p 2>/dev/null; done; rm -rf "$TMP"' EXIT
+
+# start NAME ARGS...: runs `precis serve --port 0 ARGS`, waits for /api/health;
+# sets PID and BASE. Fails (returns 1) when the server does not come up.
+start() {
+    name=$1; shift
+    "$PRECIS" serve --port 0 "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" &
+    PID=$!
+    PIDS="$PIDS $PID"
+    BASE=""
+    for i in $(seq 200); do
+        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/$name.out")
+        if [ -n "$port" ]; then BASE=http://127.0.0.1:$port; break; fi
+        kill -0 "$PID" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    [ -n "$BASE" ] || return 1
+    for i in $(seq 100); do
+        curl -s -o /dev/null "$BASE/api/health" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; }
+# req ARGS...: curl; body in $TMP/body, headers in $TMP/hdr, status in $code.
+req() { code=$(curl -s -o "$TMP/body" -D "$TMP/hdr" -w '%{http_code}' "$@"); }
+body_has() { grep -q -- "$1" "$TMP/body"; }
+is_error() { jq -e ".error.code and .error.message" "$TMP/body"; }
+
+DB=$TMP/api.db
+check ingest_for_api sh -c "'$PRECIS' ingest --db '$DB' '$EX' >/dev/null"
+if ! start api --db "$DB"; then
+    echo "not ok - server_starts"; cat "$TMP/api.err" >&2; exit 1
+fi
+echo "ok - server_starts"
+n_ex=$(ls "$EX" | wc -l)
+
+req "$BASE/api/health"
+check health_200 test "$code" = 200
+check health_counts jq -e ".status == \"ok\" and .articles == $n_ex and .stories >= 1" "$TMP/body"
+req "$BASE/api/version"
+check version_200 sh -c "test $code = 200 && jq -e '.precis and .schema == 1' '$TMP/body'"
+
+# The page and its headers.
+req "$BASE/"
+check page_200 test "$code" = 200
+check page_html grep -qi '^content-type: text/html' "$TMP/hdr"
+check page_csp grep -qi "^content-security-policy: default-src 'self'" "$TMP/hdr"
+check page_nosniff grep -qi '^x-content-type-options: nosniff' "$TMP/hdr"
+req "$BASE/api/stories"
+check api_json_type grep -qi '^content-type: application/json' "$TMP/hdr"
+check api_nosniff grep -qi '^x-content-type-options: nosniff' "$TMP/hdr"
+
+# Stories: list, pages by cursor, sorts, filters, one story.
+check list_200 sh -c "test $code = 200 && jq -e '.stories | length >= 1' '$TMP/body'"
+n_stories=$(jq '.stories | length' "$TMP/body")
+total=$(curl -s "$BASE/api/health" | jq .stories)
+check list_all_on_first_page test "$n_stories" -eq "$total"
+: > "$TMP/seen"
+url="$BASE/api/stories?limit=1"
+pages=0
+while [ -n "$url" ] && [ $pages -lt 50 ]; do
+    curl -s "$url" > "$TMP/page"
+    jq -r '.stories[].id' "$TMP/page" >> "$TMP/seen"
+    next=$(jq -r '.next // empty' "$TMP/page")
+    url=""; [ -n "$next" ] && url="$BASE/api/stories?limit=1&cursor=$next"
+    pages=$((pages+1))
+done
+check pages_cover_all test "$(sort -u "$TMP/seen" | wc -l)" -eq "$total"
+check pages_no_repeat test "$(wc -l < "$TMP/seen")" -eq "$total"
+req "$BASE/api/stories?sort=biggest"
+check biggest_sorted jq -e '[.stories[].n_sources] as $n | $n == ($n | sort | reverse)' "$TMP/body"
+req "$BASE/api/stories?sort=newest"
+check newest_sorted jq -e '[.stories[].last_date // ""] as $d | $d == ($d | sort | reverse)' "$TMP/body"
+sid=$(jq -r '.stories[0].id' "$TMP/body")
+ent=$(jq -r '[.stories[].entities[]?.name][0] // empty' "$TMP/body")
+if [ -n "$ent" ]; then
+    req -G "$BASE/api/stories" --data-urlencode "entity=$ent"
+    check entity_filter jq -e --arg e "$ent" '(.stories | length >= 1) and all(.stories[]; any(.entities[]; (.name | ascii_downcase) == ($e | ascii_downcase)))' "$TMP/body"
+else
+    skip entity_filter
+fi
+req -G "$BASE/api/stories" --data-urlencode "entity=Nobody Anywhere Zzyzx"
+check entity_filter_none jq -e '.stories == [] and .next == null' "$TMP/body"
+req "$BASE/api/stories?from=2999-01-01"
+check date_filter_future jq -e '.stories == []' "$TMP/body"
+req "$BASE/api/stories?from=2000-01-01&to=2999-12-31"
+check date_filter_all_dated test "$code" = 200
+req "$BASE/api/stories/$sid"
+check story_200 test "$code" = 200
+check story_shape jq -e --arg id "$sid" '.id == $id and (.sources | length >= 1) and has("summary") and has("timeline") and has("entities")' "$TMP/body"
+aid=$(jq -r '.sources[0].id' "$TMP/body")
+req "$BASE/api/articles/$aid"
+check article_200 sh -c "test $code = 200 && jq -e '.text | length > 0' '$TMP/body'"
+req "$BASE/api/articles/$aid/raw"
+check article_raw_kept sh -c "test $code = 200 && grep -qi '^content-type: text/plain' '$TMP/hdr'"
+
+# Search.
+req "$BASE/api/search?q=ferry"
+check search_200 sh -c "test $code = 200 && jq -e '(.articles | length >= 1) and (.stories | length >= 1)' '$TMP/body'"
+req -G "$BASE/api/search" --data-urlencode 'q=ferry AND ("fog'
+check search_fts_syntax_is_not_500 test "$code" = 200
+req -G "$BASE/api/search" --data-urlencode 'q=")(*'
+check search_no_term_400 sh -c "test $code = 400 && jq -e '.error.code == \"bad_request\"' '$TMP/body'"
+req "$BASE/api/search"
+check search_missing_q_400 test "$code" = 400
+
+# Ingest over HTTP: JSON, raw text, raw HTML; idempotent.
+cat > "$TMP/a.json" <<'J'
+{"title":"Bridge reopens over the Sallow river","date":"2031-08-09","site":"Sallow Valley Times","text":"The Sallow river bridge reopened to traffic on Saturday after eight months of repairs. Engineers replaced the cables and the deck. The mayor of Brinmoor, Edda Lusk, cut the ribbon."}
+J
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/a.json" "$BASE/api/articles"
+check post_json_201 test "$code" = 201
+check post_json_shape jq -e '(.id | test("^[0-9]+$")) and (.story | test("^[0-9]+$")) and .duplicate == false' "$TMP/body"
+new=$(jq -r .id "$TMP/body")
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/a.json" "$BASE/api/articles"
+check post_again_duplicate sh -c "test $code = 200 && jq -e '.duplicate == true and .id == \"$new\"' '$TMP/body'"
+req "$BASE/api/articles/$new"
+check posted_article_stored jq -e '.title == "Bridge reopens over the Sallow river" and .site == "Sallow Valley Times"' "$TMP/body"
+printf 'Dockworkers end strike in Harlow Bay\n\nDockworkers in Harlow Bay ended a nine-day strike on Monday after the port authority agreed to a new shift schedule. Cranes were running again by the afternoon.\n\nThe union said members voted by a wide margin.\n' > "$TMP/a.txt"
+req -X POST -H 'Content-Type: text/plain; charset=utf-8' --data-binary @"$TMP/a.txt" "$BASE/api/articles"
+check post_text_201 test "$code" = 201
+printf '<!doctype html><html><head><title>Observatory finds comet | Kestrel Post</title></head><body><nav>Home | News</nav><article><h1>Observatory finds comet</h1><p>Astronomers at the Kestrel Ridge observatory found a new comet on Thursday night. It will be visible through binoculars in October, they said.</p><p>The comet was named after the observatory.</p></article></body></html>' > "$TMP/a.html"
+req -X POST -H 'Content-Type: text/html' --data-binary @"$TMP/a.html" "$BASE/api/articles"
+check post_html_201 test "$code" = 201
+
+# Errors.
+req -X POST -H 'Content-Type: application/json' --data-binary '{"title": "x", "text": ' "$BASE/api/articles"
+check malformed_json_400 sh -c "test $code = 400 && jq -e '.error.code == \"bad_request\"' '$TMP/body'"
+req -X POST -H 'Content-Type: application/json' --data-binary '{"title": "no text"}' "$BASE/api/articles"
+check json_without_text_400 test "$code" = 400
+req -X POST -H 'Content-Type: image/png' --data-binary 'x' "$BASE/api/articles"
+check wrong_type_415 sh -c "test $code = 415 && jq -e '.error.code' '$TMP/body'"
+req -X POST --data-binary 'x' -H 'Content-Type:' "$BASE/api/articles"
+check missing_type_415 test "$code" = 415
+head -c 17000000 /dev/zero | tr '\0' 'a' > "$TMP/huge"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/huge" "$BASE/api/articles"
+check huge_body_413 test "$code" = 413
+req -X POST -H 'Content-Type: text/plain' -H 'Transfer-Encoding: chunked' --data-binary @"$TMP/huge" "$BASE/api/articles"
+check huge_chunked_body_413 test "$code" = 413
+big=$(head -c 100000 /dev/zero | tr '\0' 'h')
+req -H "X-Big: $big" "$BASE/api/health"
+check huge_header_4xx sh -c "test $code -ge 400 && test $code -lt 500"
+req --path-as-is "$BASE/../../etc/passwd"
+check traversal_404 test "$code" = 404
+req --path-as-is "$BASE/%2e%2e/%2e%2e/etc/passwd"
+check traversal_encoded_404 test "$code" = 404
+req --path-as-is "$BASE/api/../../etc/passwd"
+check traversal_api_404 test "$code" = 404
+req "$BASE/index.html/../../etc/passwd"
+check traversal_after_asset_404 test "$code" = 404
+req "$BASE/api/stories/99999"
+check unknown_story_404 sh -c "test $code = 404 && jq -e '.error.code == \"not_found\"' '$TMP/body'"
+req "$BASE/api/articles/99999"
+check unknown_article_404 test "$code" = 404
+req "$BASE/api/stories/1x"
+check bad_id_404 test "$code" = 404
+req "$BASE/api/nothing"
+check unknown_route_404 test "$code" = 404
+req "$BASE/nothing.js"
+check unknown_asset_404 test "$code" = 404
+req -X DELETE "$BASE/api/stories/$sid"
+check delete_405 sh -c "test $code = 405 && grep -qi '^allow:' '$TMP/hdr'"
+req "$BASE/api/stories?sort=oldest"
+check bad_sort_400 test "$code" = 400
+req "$BASE/api/stories?cursor=not-a-cursor"
+check bad_cursor_400 test "$code" = 400
+req "$BASE/api/stories?from=yesterday"
+check bad_date_400 test "$code" = 400
+req "$BASE/api/health"
+check alive_after_errors test "$code" = 200
+
+# Hostile article: markup in title and text, a 10 MB title. Stored, returned
+# JSON-escaped (no raw '<' in any response), the title capped, the raw kept.
+{
+    printf '{"title":"<script>alert(1)</script>\\"><img src=x onerror=alert(2)>'
+    head -c 10000000 /dev/zero | tr '\0' 'T'
+    printf '","date":"2031-09-01","text":"Villagers of Corrin Fell say <script>alert(3)</script> \\"><img src=x onerror=alert(4)> appeared on the parish noticeboard overnight. The council removed the notice."}'
+} > "$TMP/evil.json"
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/evil.json" "$BASE/api/articles"
+check evil_post_201 test "$code" = 201
+evil=$(jq -r .id "$TMP/body")
+req "$BASE/api/articles/$evil"
+check evil_article_200 test "$code" = 200
+check evil_no_raw_markup sh -c "! grep -q '<' '$TMP/body'"
+check evil_escaped grep -q '\\u003cscript\\u003e' "$TMP/body"
+check evil_title_kept_start jq -e '.title | startswith("<script>alert(1)</script>\"><img src=x onerror=alert(2)>")' "$TMP/body"
+check evil_title_capped jq -e '(.title | utf8bytelength) <= 1027 and (.title | endswith("…")) and (.truncated | index("title"))' "$TMP/body"
+check evil_text_intact jq -e '.text | contains("<script>alert(3)</script> \"><img src=x onerror=alert(4)>")' "$TMP/body"
+check evil_raw_size jq -e ".raw_bytes == $(wc -c < "$TMP/evil.json")" "$TMP/body"
+req "$BASE/api/articles/$evil/raw"
+check evil_raw_whole cmp -s "$TMP/body" "$TMP/evil.json"
+check evil_raw_sandboxed grep -qi "^content-security-policy: default-src 'none'; sandbox" "$TMP/hdr"
+evil_story=$(curl -s "$BASE/api/articles/$evil" | jq -r .story)
+req "$BASE/api/stories/$evil_story"
+check evil_story_escaped sh -c "test $code = 200 && ! grep -q '<' '$TMP/body'"
+req -G "$BASE/api/search" --data-urlencode "q=Corrin noticeboard"
+check evil_search_escaped sh -c "test $code = 200 && ! grep -q '<' '$TMP/body' && jq -e '.articles | length >= 1' '$TMP/body'"
+stop
+
+# Writes need the token when one is set; reads do not.
+if start tok --db "$TMP/tok.db" --token 's3cret'; then
+    req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/a.json" "$BASE/api/articles"
+    check token_missing_401 sh -c "test $code = 401 && grep -qi '^www-authenticate: Bearer' '$TMP/hdr'"
+    req -X POST -H 'Authorization: Bearer nope' -H 'Content-Type: application/json' --data-binary @"$TMP/a.json" "$BASE/api/articles"
+    check token_wrong_401 test "$code" = 401
+    req -X POST -H 'Authorization: Bearer s3cret' -H 'Content-Type: application/json' --data-binary @"$TMP/a.json" "$BASE/api/articles"
+    check token_right_201 test "$code" = 201
+    req "$BASE/api/stories"
+    check token_reads_open test "$code" = 200
+    stop
+else
+    echo "not ok - token_server_starts"
+fi
+p serve --bind 0.0.0.0 --port 0 --db "$TMP/x.db"
+check nonloopback_needs_token sh -c "test $rc -eq 1 && grep -q 'token' '$TMP/err'"
+
+# Slow clients: idle connections are dropped after --timeout, so with
+# --max-connections 2 two silent clients do not lock everyone out for long.
+if start slow --db "$TMP/slow.db" --timeout 1 --max-connections 2; then
+    (sleep 6 | curl -s "telnet://127.0.0.1:${BASE##*:}" >/dev/null 2>&1) &
+    s1=$!
+    (sleep 6 | curl -s "telnet://127.0.0.1:${BASE##*:}" >/dev/null 2>&1) &
+    s2=$!
+    sleep 3
+    req --max-time 3 "$BASE/api/health"
+    check idle_clients_dropped test "$code" = 200
+    kill $s1 $s2 2>/dev/null
+    stop
+else
+    echo "not ok - slow_server_starts"
+fi
+
+# One command for a new user: no --db, the bundled example, from anywhere.
+cd "$TMP" && start demo; demo_ok=$?; cd - >/dev/null
+if [ $demo_ok -eq 0 ]; then
+    req "$BASE/api/health"
+    check demo_has_example jq -e ".articles == $n_ex" "$TMP/body"
+    check demo_prints_url grep -q 'serving .* at http://127.0.0.1:' "$TMP/demo.out"
+    stop
+else
+    echo "not ok - demo_starts"; cat "$TMP/demo.err" >&2
+fi
+
+# FAULT: a stream of ingests, kill -9 mid-stream, restart: every acknowledged
+# (2xx) article is there and the store is intact.
+FDB=$TMP/fault.db
+if start fault --db "$FDB"; then
+    FBASE=$BASE; FPID=$PID
+    poster() { # writer number: posts until the server is gone
+        w=$1; i=0
+        while [ $i -lt 400 ]; do
+            t="Fault test $w-$i: reservoir level at Dunmere station $i"
+            c=$(curl -s -o "$TMP/fb$w" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+                --data-binary "{\"title\":\"$t\",\"date\":\"2031-10-01\",\"text\":\"Reading $w-$i: the reservoir at Dunmere station stood at level $i this morning, said keeper number $w of the water board.\"}" \
+                "$FBASE/api/articles") || break
+            case $c in 2*) printf '%s\t%s\n' "$(jq -r .id "$TMP/fb$w")" "$t" >> "$TMP/acked$w";; *) break;; esac
+            i=$((i+1))
+        done
+    }
+    : > "$TMP/acked1"; : > "$TMP/acked2"
+    poster 1 & w1=$!
+    poster 2 & w2=$!
+    for i in $(seq 300); do
+        [ "$(cat "$TMP/acked1" "$TMP/acked2" | wc -l)" -ge 40 ] && break
+        sleep 0.05
+    done
+    kill -9 "$FPID"
+    wait "$w1" "$w2" 2>/dev/null
+    wait "$FPID" 2>/dev/null
+    cat "$TMP/acked1" "$TMP/acked2" > "$TMP/acked"
+    n_acked=$(wc -l < "$TMP/acked")
+    check fault_some_acked test "$n_acked" -ge 40
+    if start fault2 --db "$FDB"; then
+        missing=0
+        while IFS="$(printf '\t')" read -r id title; do
+            got=$(curl -s "$BASE/api/articles/$id" | jq -r .title)
+            [ "$got" = "$title" ] || missing=$((missing+1))
+        done < "$TMP/acked"
+        check fault_all_acked_present test "$missing" -eq 0
+        stop
+    else
+        echo "not ok - fault_restart"; cat "$TMP/fault2.err" >&2
+    fi
+    p ingest --db "$FDB" --check
+    check fault_store_intact sh -c "test $rc -eq 0 && head -1 '$TMP/out' | grep -qx ok"
+    if command -v sqlite3 >/dev/null 2>&1; then
+        check fault_integrity_check sh -c "sqlite3 '$FDB' 'PRAGMA integrity_check' | grep -qx ok"
+    fi
+else
+    echo "not ok - fault_server_starts"
+fi
+finish
