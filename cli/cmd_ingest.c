@@ -27,8 +27,8 @@ static void usage(FILE *out)
             "  -q, --quiet     no summary line\n"
             "  -h, --help      show this help\n\n"
             "Prints: added N, duplicates N, rejected N, stories touched N.\n"
-            "Exit codes: 0 ok, 1 usage, 2 some inputs or articles were bad (the rest were\n"
-            "added), 3 no article in any input, 4 internal error or limit.\n");
+            "Exit codes: 0 ok, 1 usage, 2 some inputs unreadable or articles bad (the rest\n"
+            "were added), 3 no article in any input, 4 store unusable or internal error.\n");
 }
 
 static void warn(void *user, const char *message)
@@ -117,10 +117,10 @@ int cmd_ingest(int argc, char **argv)
                counts.added == 0 && counts.duplicates > 0 ? "; nothing new" : "");
     }
     if (rc == EXIT_OK_) {
-        if (counts.added + counts.duplicates == 0)
-            rc = EXIT_EMPTY;
-        else if (counts.rejected || counts.bad_inputs)
+        if (counts.rejected || counts.bad_inputs)
             rc = EXIT_INPUT;
+        else if (counts.added + counts.duplicates == 0)
+            rc = EXIT_EMPTY;
     }
     ps_ingest_counts_free(&counts);
 out:

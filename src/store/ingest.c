@@ -94,7 +94,10 @@ precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c
         return r.fatal;
     }
     if (st == PRECIS_EEMPTY || st == PRECIS_EIO || (st && r.n_seen == 0 && st != PRECIS_EPARSE)) {
-        c->bad_inputs++;
+        if (st == PRECIS_EEMPTY)
+            c->empty_inputs++;
+        else
+            c->bad_inputs++;
         if (warn) {
             const char *m = precis_errmsg(ctx);
             char msg[1200];

@@ -74,7 +74,13 @@ static precis_status db_fail(ps_store *s, const char *what)
 static precis_status exec(ps_store *s, const char *sql)
 {
     char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+        sqlite3_free(msg);
+        return pc_fail(err_of(s), PRECIS_EIO, s->path, 0,
+                       "the store is in use by another process (one precis ingest or serve at a time)");
+    }
+    if (rc != SQLITE_OK) {
         precis_status st = pc_fail(err_of(s), PRECIS_EIO, s->path, 0, "%s", msg ? msg : "error");
         sqlite3_free(msg);
         return st;

@@ -63,7 +63,8 @@ precis_status ps_store_refresh(ps_store *s, size_t *n);
 /* ---- ingesting inputs (ingest.c) -------------------------------------- */
 typedef struct ps_ingest_counts {
     size_t added, duplicates, rejected; /* articles */
-    size_t bad_inputs;                  /* inputs unreadable or with no article */
+    size_t bad_inputs;                  /* inputs that could not be read */
+    size_t empty_inputs;                /* inputs read that held no article */
     size_t touched;                     /* distinct stories that got an article */
     int64_t *stories;                   /* internal: touched story ids */
     size_t n_stories, cap_stories;
