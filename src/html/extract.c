@@ -297,7 +297,8 @@ static size_t tag_name_len(const char *p, const char *end)
  * implied closes) and refuses early past this bound. */
 #define PRESCAN_MAX_DEPTH (4 * PH_MAX_DEPTH)
 
-static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judge_cache *jc)
+static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judge_cache *jc,
+                                    pc_buf *ld)
 {
     const char *p = s, *end = s + len;
     precis_status st = pc_buf_reserve(out, len);
@@ -368,9 +369,13 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
                 keep_body = strncasecmp(t, "ld+json", 7) == 0;
         }
         if (keep_body) {
-            memcpy(out->data + out->len, p, (size_t)(gt + 1 - p));
-            out->len += (size_t)(gt + 1 - p);
-            p = gt + 1;
+            /* JSON-LD goes to the metadata directly (NUL-separated in ld):
+             * gumbo would read it one code point at a time for nothing */
+            const char *c = find_close(gt + 1, end, close);
+            if ((st = pc_buf_append(ld, gt + 1, (size_t)(c - gt - 1))) || (st = pc_buf_putc(ld, '\0')))
+                return st;
+            const char *cgt = c < end ? memchr(c, '>', (size_t)(end - c)) : NULL;
+            p = cgt ? cgt + 1 : end;
             continue;
         }
         /* the whole element goes, its tags too: the walker never reads inside
@@ -1450,14 +1455,17 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
         pc_buf_free(&html);
         return pc_fail(err, st, name, 0, "cannot decode the page: %s", precis_strerror(st));
     }
+    pc_buf ld;
+    pc_buf_init(&ld, 0);
     {
         pc_buf stripped;
         pc_buf_init(&stripped, 0);
         judge_cache jc;
         memset(&jc, 0, sizeof jc);
-        if ((st = strip_raw_text(html.data ? html.data : "", html.len, &stripped, &jc))) {
+        if ((st = strip_raw_text(html.data ? html.data : "", html.len, &stripped, &jc, &ld))) {
             pc_buf_free(&html);
             pc_buf_free(&stripped);
+            pc_buf_free(&ld);
             if (st == PRECIS_ELIMIT)
                 return pc_fail(err, st, name, 0, "HTML nested deeper than %d elements", PH_MAX_DEPTH);
             return pc_fail(err, st, name, 0, "%s", precis_strerror(st));
@@ -1470,6 +1478,7 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     }
     if (html.len > UINT32_MAX / 2) {
         pc_buf_free(&html);
+        pc_buf_free(&ld);
         return pc_fail(err, PRECIS_ELIMIT, name, 0, "page too large for the HTML parser");
     }
     /* gumbo aborts on allocation failure; bound its memory by a multiple of the input */
@@ -1477,6 +1486,7 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     bump *arena = calloc(1, sizeof *arena);
     if (!arena) {
         pc_buf_free(&html);
+        pc_buf_free(&ld);
         return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
     }
     arena->limit = 64 * PC_MiB + html.len * 32;
@@ -1489,6 +1499,7 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
         bump_release(arena);
         free(arena);
         pc_buf_free(&html);
+        pc_buf_free(&ld);
         return pc_fail(err, PRECIS_ELIMIT, name, 0, "out of memory parsing the HTML");
     }
     GumboOutput *out = gumbo_parse_with_options(&gopt, html.data ? html.data : "", html.len);
@@ -1504,6 +1515,7 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     w.name = name;
     w.owner = -1;
     w.list = -1;
+    for (size_t k = 0; k < ld.len; k += strlen(ld.data + k) + 1) ph_meta_ld(&pg, ld.data + k);
     walk(&w, out->root, -1, 1);
     flush_block(&w);
     st = w.st;
@@ -1546,5 +1558,6 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     bump_release(arena);
     free(arena);
     pc_buf_free(&html);
+        pc_buf_free(&ld);
     return st;
 }

@@ -130,6 +130,30 @@ static const char *name_of(json_t *v)
     return NULL;
 }
 
+/* Some sites put HTML in articleBody ("<p>...<strong>"): tags become spaces. */
+static const char *untag(ph_page *pg, const char *s)
+{
+    const char *lt = strchr(s, '<');
+    if (!lt || !(isalpha((unsigned char)lt[1]) || lt[1] == '/')) return s;
+    size_t n = strlen(s);
+    char *out = pc_arena_alloc(&pg->arena, n + 1);
+    if (!out) return s;
+    size_t k = 0;
+    for (const char *p = s; *p;) {
+        if (*p == '<' && (isalpha((unsigned char)p[1]) || p[1] == '/')) {
+            const char *gt = strchr(p, '>');
+            if (gt) {
+                out[k++] = ' ';
+                p = gt + 1;
+                continue;
+            }
+        }
+        out[k++] = *p++;
+    }
+    out[k] = '\0';
+    return out;
+}
+
 static void ld_visit(ph_page *pg, json_t *v, int depth)
 {
     if (depth > 16) return;
@@ -144,7 +168,7 @@ static void ld_visit(ph_page *pg, json_t *v, int depth)
     json_t *body = json_object_get(v, "articleBody");
     if (json_is_string(body)) {
         const char *s = json_string_value(body);
-        if (!m->ld_body || strlen(s) > strlen(m->ld_body)) m->ld_body = keep(pg, s, PC_DEFAULT_MAX_ARTICLE);
+        if (!m->ld_body || strlen(s) > strlen(m->ld_body)) m->ld_body = keep(pg, untag(pg, s), PC_DEFAULT_MAX_ARTICLE);
     }
     if (is_article_type(v)) {
         json_t *h = json_object_get(v, "headline");
@@ -182,14 +206,8 @@ static void ld_visit(ph_page *pg, json_t *v, int depth)
     if (main) ld_visit(pg, main, depth + 1);
 }
 
-static void parse_ld(ph_page *pg, const GumboNode *script)
+void ph_meta_ld(ph_page *pg, const char *s)
 {
-    const GumboVector *ch = &script->v.element.children;
-    if (ch->length != 1) return;
-    const GumboNode *t = ch->data[0];
-    if (t->type != GUMBO_NODE_TEXT && t->type != GUMBO_NODE_WHITESPACE && t->type != GUMBO_NODE_CDATA)
-        return;
-    const char *s = t->v.text.text;
     size_t n = strlen(s);
     if (n > 16 * PC_MiB) return;
     json_error_t jerr;
@@ -219,11 +237,6 @@ void ph_meta_element(ph_page *pg, const GumboNode *n)
     case GUMBO_TAG_LINK: {
         const char *rel = ph_attr(n, "rel");
         if (rel && strcasecmp(rel, "canonical") == 0) set_once(pg, &m->canonical, ph_attr(n, "href"), 2000);
-        return;
-    }
-    case GUMBO_TAG_SCRIPT: {
-        const char *type = ph_attr(n, "type");
-        if (type && strcasecmp(type, "application/ld+json") == 0) parse_ld(pg, n);
         return;
     }
     case GUMBO_TAG_META: {
@@ -433,7 +446,12 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
     if ((st = set(a, &a->date, iso))) return st;
 
     const char *author = m->ld_author ? m->ld_author : m->author ? m->author : m->byline;
-    if ((st = set(a, &a->author, strip_by(author)))) return st;
+    author = strip_by(author);
+    /* "'Name'": quotes some CMSs leave around the value */
+    size_t an = author ? strlen(author) : 0;
+    if (an > 2 && (author[0] == '\'' || author[0] == '"') && author[an - 1] == author[0])
+        author = pc_arena_strndup(&pg->arena, author + 1, an - 2);
+    if ((st = set(a, &a->author, author))) return st;
 
     char host[256];
     host_of(url, host, sizeof host);

@@ -79,6 +79,8 @@ typedef struct ph_page {
 
 /* meta.c: called by the walker for every element (before its children). */
 void ph_meta_element(ph_page *pg, const GumboNode *n);
+/* Reads one JSON-LD block (NUL-terminated; the pre-pass takes them out of the page). */
+void ph_meta_ld(ph_page *pg, const char *json);
 /* Fills the article's metadata fields from what was collected. */
 precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a);
 /* Text of a gumbo subtree, whitespace collapsed, into the page arena. */
