@@ -160,6 +160,22 @@ static bool class_hides(const char *v, size_t n)
     return false;
 }
 
+/* internal to the verdict cache: the class list hides its element */
+#define J_HIDES (1u << 12)
+
+/* Lower-case hex of v (at most 8 digits); returns the digits written. */
+static size_t put_hex(char *out, unsigned v)
+{
+    char tmp[8];
+    size_t n = 0;
+    do {
+        tmp[n++] = "0123456789abcdef"[v & 15];
+        v >>= 4;
+    } while (v && n < sizeof tmp);
+    for (size_t i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    return n;
+}
+
 /* Copies the start tag at p ("<name ...>") keeping only the attributes the
  * extractor reads. class and id are judged here, once, and replaced by their
  * verdict: j="CLASSFLAGS.IDFLAGS" (hex; absent when both are neutral) and
@@ -229,20 +245,28 @@ static const char *copy_start_tag(const char *p, const char *end, pc_buf *out, j
         }
     }
     unsigned cf = cls && cls_len ? judge_names_cached(jc, cls, cls_len) : 0;
-    unsigned idf = id && id_len ? judge_names_cached(jc, id, id_len) : 0;
+    unsigned idf = id && id_len ? judge_names_cached(jc, id, id_len) & ~(unsigned)(PH_J_BYLINE | J_HIDES) : 0;
+    bool hides = cf & J_HIDES;
+    cf &= ~(unsigned)J_HIDES;
     /* what the verdict may take: the bytes the class and id attributes took
      * (a space, the name, '=', the value), so the output never outgrows the input */
     size_t budget = (cls ? 7 + cls_len : 0) + (id ? 4 + id_len : 0);
-    if (cls && class_hides(cls, cls_len) && budget >= 7) {
+    if (hides && budget >= 7) {
         memcpy(o, " hidden", 7);
         o += 7;
         budget -= 7;
     }
     if (cf || idf) {
         char jb[32];
-        int k = snprintf(jb, sizeof jb, " j=%x.%x", cf, idf);
-        if (k > 0 && (size_t)k <= budget) {
-            memcpy(o, jb, (size_t)k);
+        size_t k = 0;
+        jb[k++] = ' ';
+        jb[k++] = 'j';
+        jb[k++] = '=';
+        k += put_hex(jb + k, cf);
+        jb[k++] = '.';
+        k += put_hex(jb + k, idf);
+        if (k <= budget) {
+            memcpy(o, jb, k);
             o += k;
         }
     }
@@ -256,7 +280,10 @@ static const char *copy_start_tag(const char *p, const char *end, pc_buf *out, j
 /* What the pre-pass needs to know of a tag name. FLAT: void elements and
  * those whose end tag may be omitted (the parser closes them): they do not
  * count toward depth. */
-enum { TK_NEST, TK_FLAT, TK_PRE, TK_SCRIPT, TK_STYLE, TK_SVG, TK_NOSCRIPT };
+enum { TK_NEST, TK_FLAT, TK_PRE, TK_SCRIPT, TK_STYLE, TK_SVG, TK_NOSCRIPT, TK_INLINE };
+/* TK_INLINE + i: inline formatting elements; without attributes they carry
+ * nothing the extractor reads and are dropped with their end tags */
+#define N_INLINE 10
 
 static int tag_kind(const char *name, size_t n)
 {
@@ -274,7 +301,11 @@ static int tag_kind(const char *name, size_t n)
         {"keygen", 6, TK_FLAT}, {"button", 6, TK_FLAT}, {"script", 6, TK_SCRIPT},
         {"bgsound", 7, TK_FLAT}, {"listing", 7, TK_PRE}, {"optgroup", 8, TK_FLAT},
         {"colgroup", 8, TK_FLAT}, {"basefont", 8, TK_FLAT}, {"menuitem", 8, TK_FLAT},
-        {"textarea", 8, TK_PRE}, {"noscript", 8, TK_NOSCRIPT}};
+        {"textarea", 8, TK_PRE}, {"noscript", 8, TK_NOSCRIPT},
+        {"span", 4, TK_INLINE + 0}, {"i", 1, TK_INLINE + 1}, {"b", 1, TK_INLINE + 2},
+        {"em", 2, TK_INLINE + 3}, {"strong", 6, TK_INLINE + 4}, {"u", 1, TK_INLINE + 5},
+        {"small", 5, TK_INLINE + 6}, {"font", 4, TK_INLINE + 7}, {"mark", 4, TK_INLINE + 8},
+        {"abbr", 4, TK_INLINE + 9}};
     char low[8];
     if (n == 0 || n > sizeof low) return TK_NEST;
     for (size_t i = 0; i < n; i++) low[i] = (char)(name[i] | 0x20); /* ASCII letters only matter */
@@ -304,6 +335,13 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
     precis_status st = pc_buf_reserve(out, len);
     if (st) return st;
     size_t depth = 0, in_pre = 0;
+    /* which open inline elements were dropped (a bit per nesting level) */
+    typedef struct inline_stack {
+        uint64_t bits;
+        unsigned depth;
+    } inline_stack;
+    inline_stack inl[N_INLINE];
+    memset(inl, 0, sizeof inl);
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) lt = end;
@@ -354,10 +392,35 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
                                                   : NULL;
         if (!close && named && !is_end) {
             if (kind != TK_FLAT && ++depth > PRESCAN_MAX_DEPTH) return PRECIS_ELIMIT;
+            size_t before = out->len;
             p = copy_start_tag(p, end, out, jc);
+            if (kind >= TK_INLINE) {
+                inline_stack *is = &inl[kind - TK_INLINE];
+                /* "<span>" and nothing else: drop it, and its end tag later */
+                bool bare = out->len - before == (size_t)(tag_name_len(q, end) + 2) &&
+                            out->data[out->len - 1] == '>';
+                if (is->depth < 64) {
+                    if (bare) {
+                        is->bits |= (uint64_t)1 << is->depth;
+                        out->len = before;
+                    } else {
+                        is->bits &= ~((uint64_t)1 << is->depth);
+                    }
+                }
+                is->depth++;
+            }
             continue;
         }
         if (named && is_end && depth && kind != TK_FLAT) depth--;
+        if (named && is_end && kind >= TK_INLINE && inl[kind - TK_INLINE].depth > 0) {
+            inline_stack *is = &inl[kind - TK_INLINE];
+            is->depth--;
+            if (is->depth < 64 && (is->bits >> is->depth & 1)) {
+                const char *gt = memchr(q, '>', (size_t)(end - q));
+                p = gt ? gt + 1 : end;
+                continue;
+            }
+        }
         const char *gt = close ? memchr(q, '>', (size_t)(end - q)) : NULL;
         if (!gt) {
             out->data[out->len++] = *p++;
@@ -481,51 +544,62 @@ static bool starts(const char *tok, size_t n, const char *w)
     size_t k = strlen(w);
     return n >= k && strncmp(tok, w, k) == 0;
 }
-static bool equals(const char *tok, size_t n, const char *w)
+
+/* Vocabulary words with their lengths: the lists run for every new class
+ * token, so length and the first two letters are checked before the rest. */
+typedef struct word {
+    const char *s;
+    size_t n;
+} word;
+#define W(x) {x, sizeof x - 1}
+
+static bool starts_any(const char *t, size_t n, const word *ws, size_t count)
 {
-    return n && tok[0] == w[0] && n == strlen(w) && !strncmp(tok, w, n);
+    for (size_t i = 0; i < count; i++)
+        if (n >= ws[i].n && t[0] == ws[i].s[0] && t[1] == ws[i].s[1] && !memcmp(t, ws[i].s, ws[i].n))
+            return true;
+    return false;
+}
+
+static bool equals_any(const char *t, size_t n, const word *ws, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (n == ws[i].n && t[0] == ws[i].s[0] && !memcmp(t, ws[i].s, n)) return true;
+    return false;
 }
 
 static bool strong_token(const char *t, size_t n)
 {
-    static const char *pre[] = {"comment", "share", "sharing", "social", "related", "cookie",
-                                "consent", "newsletter", "subscri", "breadcrumb", "disqus",
-                                "outbrain", "taboola", "sidebar", "footer", "navbar", "navigation",
-                                "menu", "popup", "modal", "pagination", "pager", "advert", "sponsor",
-                                "promo", "recommend", "shariff", "addthis", "gdpr", "masthead",
-                                "trending", "mostread", "mostpopular", "tagcloud", "skiplink",
-                                "signup", "login", "paywall", "teaserlist",
-                                "banner", "rating", "disclaimer"};
-    static const char *exact[] = {"nav", "ad", "ads", "adv", "tags", "tag", "rss", "skip",
-                                  "popular", "community", "replies", "reply", "toolbar", "topnav",
-                                  "subnav", "share", "follow", "author-box", "abo", "werbung",
-                                  "anzeige", "cta", "button", "btn", "more", "weitere"};
-    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
-        if (starts(t, n, pre[i])) return true;
-    for (size_t i = 0; i < sizeof exact / sizeof exact[0]; i++)
-        if (equals(t, n, exact[i])) return true;
-    return false;
+    static const word pre[] = {W("comment"), W("share"), W("sharing"), W("social"), W("related"),
+        W("cookie"), W("consent"), W("newsletter"), W("subscri"), W("breadcrumb"), W("disqus"),
+        W("outbrain"), W("taboola"), W("sidebar"), W("footer"), W("navbar"), W("navigation"),
+        W("menu"), W("popup"), W("modal"), W("pagination"), W("pager"), W("advert"), W("sponsor"),
+        W("promo"), W("recommend"), W("shariff"), W("addthis"), W("gdpr"), W("masthead"),
+        W("trending"), W("mostread"), W("mostpopular"), W("tagcloud"), W("skiplink"), W("signup"),
+        W("login"), W("paywall"), W("teaserlist"), W("banner"), W("rating"), W("disclaimer")};
+    static const word exact[] = {W("nav"), W("ad"), W("ads"), W("adv"), W("tags"), W("tag"),
+        W("rss"), W("skip"), W("popular"), W("community"), W("replies"), W("reply"), W("toolbar"),
+        W("topnav"), W("subnav"), W("share"), W("follow"), W("author-box"), W("abo"), W("werbung"),
+        W("anzeige"), W("cta"), W("button"), W("btn"), W("more"), W("weitere")};
+    return starts_any(t, n, pre, sizeof pre / sizeof pre[0]) ||
+           equals_any(t, n, exact, sizeof exact / sizeof exact[0]);
 }
 
 static bool weak_token(const char *t, size_t n)
 {
-    static const char *pre[] = {"header", "meta", "byline", "author", "caption", "credit",
-                                "copyright", "date", "extra", "aside", "teaser", "tools", "links",
-                                "info", "footnote", "bio", "contact", "search", "hint",
-                                "notice", "overlay", "logo", "widget"};
-    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
-        if (starts(t, n, pre[i])) return true;
-    return false;
+    static const word pre[] = {W("header"), W("meta"), W("byline"), W("author"), W("caption"),
+        W("credit"), W("copyright"), W("date"), W("extra"), W("aside"), W("teaser"), W("tools"),
+        W("links"), W("info"), W("footnote"), W("bio"), W("contact"), W("search"), W("hint"),
+        W("notice"), W("overlay"), W("logo"), W("widget")};
+    return starts_any(t, n, pre, sizeof pre / sizeof pre[0]);
 }
 
 static bool positive_token(const char *t, size_t n)
 {
-    static const char *pre[] = {"article", "content", "entry", "post", "story", "body", "text",
-                                "main", "blog", "hentry", "richtext", "prose", "inhalt", "artikel",
-                                "beitrag", "news", "detail"};
-    for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
-        if (starts(t, n, pre[i])) return true;
-    return false;
+    static const word pre[] = {W("article"), W("content"), W("entry"), W("post"), W("story"),
+        W("body"), W("text"), W("main"), W("blog"), W("hentry"), W("richtext"), W("prose"),
+        W("inhalt"), W("artikel"), W("beitrag"), W("news"), W("detail")};
+    return starts_any(t, n, pre, sizeof pre / sizeof pre[0]);
 }
 
 /* v is lower case */
@@ -586,6 +660,13 @@ static unsigned judge_names(const char *v, size_t vn)
             while (q < vend && isalnum((unsigned char)*q)) q++;
             size_t n = (size_t)(q - t);
             if (!n) continue;
+            if (isdigit((unsigned char)*t)) { /* "post-12345": no vocabulary word starts with a digit */
+                strong_last = false;
+                if (idx == 0) first_n = n;
+                last = t;
+                last_n = n;
+                continue;
+            }
             bool st = strong_token(t, n);
             if (st && (idx == 0 || (idx == 1 && first_n <= 3))) strong = true;
             strong_last = st;
@@ -618,6 +699,7 @@ static unsigned judge_names_cached(judge_cache *c, const char *v, size_t n)
     unsigned f = judge_names(v, n);
     /* the byline element the metadata looks for */
     if (memmem(v, n, "byline", 6) || memmem(v, n, "author-name", 11)) f |= PH_J_BYLINE;
+    if (class_hides(v, n)) f |= J_HIDES;
     c->key[slot] = h;
     c->flags[slot] = f;
     return f;
