@@ -37,7 +37,7 @@ static void usage(FILE *out)
           "\n"
           "options:\n"
           "  -f, --format FMT        text (default), json or jsonl\n"
-          "  -t, --threshold X       similarity needed to join a story (default 0.30;\n"
+          "  -t, --threshold X       similarity needed to join a story (default 0.25;\n"
           "                          higher: more, smaller stories)\n"
           "  -q, --quiet-days D      a story closes after D days without an article\n"
           "                          (default 3; fractions allowed)\n"

@@ -387,7 +387,7 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
 /* ---- Stories from a stream: near-duplicates and online clustering ------- */
 
 typedef struct precis_stream_options {
-    double threshold;        /* similarity to join a story; 0 = default */
+    double threshold;        /* similarity to join a story; 0 = default (0.25) */
     int64_t quiet_seconds;   /* a story closes after this long without articles; 0 = 3 days */
     size_t max_open;         /* open stories kept; 0 = default (memory stays flat) */
     double dup_threshold;    /* estimated Jaccard to call an article a copy; 0 = 0.5 */

@@ -5,10 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DF_BITS 20 /* 1M counters: a bounded, approximate document-frequency table */
+#define DF_BITS 18 /* 256K 16-bit counters (512 KiB: stays in cache): bounded, approximate document
+                   * frequencies; halved with the document count when one saturates, so they
+                   * follow the stream's recent vocabulary */
 #define DOC_TERMS_MAX 4096
 #define QUERY_TERMS 16   /* strongest article terms used to find candidate stories */
-#define CHAIN_MAX 128    /* postings of one term scanned per article (newest first) */
+#define CHAIN_MAX 32    /* postings of one term scanned per article (newest first) */
 #define RESCORE 16       /* candidates scored exactly */
 #define MAX_ENTITIES 64
 
@@ -31,26 +33,35 @@ typedef struct story {
     uint32_t size;
 } story;
 
-typedef struct posting {
-    uint64_t term;
-    uint32_t story; /* slot index into stories */
-    uint32_t gen;   /* the slot's generation when posted; stale postings are skipped */
-    uint32_t next;
-} posting;
+/* Inverted index: term -> the (slot, generation) of the stories whose
+ * centroid took the term, newest last, in one contiguous run of a shared
+ * pool so a scan reads consecutive memory. A run that fills moves to the end
+ * of the pool with twice the room; the holes and the postings of closed
+ * stories are squeezed out when they are the majority. */
+typedef struct tpost {
+    uint32_t slot, gen;
+} tpost;
+
+typedef struct tlist {
+    uint64_t term; /* 0 = empty cell */
+    uint32_t off, len, cap;
+} tlist;
 
 struct pk_clusterer {
     pk_options o;
-    uint32_t *df;
+    uint16_t *df;
+    uint64_t df_docs; /* documents the df table counts (halved with it) */
     uint64_t n_docs;
     story *stories; /* slots; a closed story's slot is reused, so memory follows the open set */
     size_t n_slots, cap_stories, n_open;
     uint32_t next_id;
     uint32_t *free_slots; /* closed slots ready for reuse */
     size_t n_free;
-    posting *postings;
-    size_t n_postings, cap_postings, n_dead_postings;
-    uint32_t *heads;
-    size_t n_heads;
+    tlist *tab;          /* open addressing, power-of-two size */
+    size_t n_tab, n_terms;
+    tpost *pool;
+    size_t pool_len, pool_cap, pool_dead; /* dead: holes and closed stories' postings */
+    uint32_t *live_gen;  /* per slot: its generation while open, 0 when closed (hot in cache) */
     uint32_t *seen;
     float *acc;     /* per slot: shared query weight of the current article */
     uint32_t *cand; /* candidate slots of the current article */
@@ -100,8 +111,9 @@ void pk_free(pk_clusterer *c)
     }
     free(c->stories);
     free(c->free_slots);
-    free(c->postings);
-    free(c->heads);
+    free(c->tab);
+    free(c->pool);
+    free(c->live_gen);
     free(c->seen);
     free(c->acc);
     free(c->cand);
@@ -133,63 +145,113 @@ static int cmp_u64(const void *a, const void *b)
 
 /* ---- inverted index: term -> stories whose centroid had the term ------- */
 
-static precis_status index_rehash(pk_clusterer *c, size_t n_heads)
+static uint64_t term_key(uint64_t term) { return term ? term : 1; }
+
+/* The cell of term (existing, or the empty cell where it goes). */
+static tlist *tab_find(const pk_clusterer *c, uint64_t term)
 {
-    uint32_t *heads = malloc(n_heads * sizeof *heads);
-    if (!heads) return PRECIS_ENOMEM;
-    memset(heads, 0xFF, n_heads * sizeof *heads);
-    for (size_t p = 0; p < c->n_postings; p++) {
-        size_t b = mix64(c->postings[p].term) & (n_heads - 1);
-        c->postings[p].next = heads[b];
-        heads[b] = (uint32_t)p;
+    size_t mask = c->n_tab - 1;
+    for (size_t b = mix64(term) & mask;; b = (b + 1) & mask)
+        if (c->tab[b].term == term || !c->tab[b].term) return &c->tab[b];
+}
+
+/* Rebuilds table and pool from the live postings (closed stories and holes
+ * dropped), sized for `want_terms` terms. */
+static precis_status index_rebuild(pk_clusterer *c, size_t want_terms)
+{
+    size_t live_terms = 0, live_posts = 0;
+    for (size_t i = 0; i < c->n_tab; i++) {
+        const tlist *t = &c->tab[i];
+        if (!t->term) continue;
+        size_t n = 0;
+        for (size_t k = 0; k < t->len; k++) {
+            const tpost *p = &c->pool[t->off + k];
+            n += c->live_gen[p->slot] == p->gen;
+        }
+        if (n) live_terms++;
+        live_posts += n;
     }
-    free(c->heads);
-    c->heads = heads;
-    c->n_heads = n_heads;
+    if (want_terms < live_terms) want_terms = live_terms;
+    size_t n_tab = 1024;
+    while (n_tab < 2 * want_terms + 2) n_tab *= 2;
+    size_t pool_cap = live_posts + live_posts / 2 + 4096;
+    tlist *tab = calloc(n_tab, sizeof *tab);
+    tpost *pool = malloc(pool_cap * sizeof *pool);
+    if (!tab || !pool) {
+        free(tab);
+        free(pool);
+        return PRECIS_ENOMEM;
+    }
+    size_t len = 0;
+    for (size_t i = 0; i < c->n_tab; i++) {
+        const tlist *t = &c->tab[i];
+        if (!t->term) continue;
+        size_t start = len;
+        for (size_t k = 0; k < t->len; k++) {
+            const tpost *p = &c->pool[t->off + k];
+            if (c->live_gen[p->slot] == p->gen) pool[len++] = *p;
+        }
+        if (len == start) continue;
+        size_t mask = n_tab - 1, b = mix64(t->term) & mask;
+        while (tab[b].term) b = (b + 1) & mask;
+        tab[b] = (tlist){t->term, (uint32_t)start, (uint32_t)(len - start), (uint32_t)(len - start)};
+    }
+    free(c->tab);
+    free(c->pool);
+    c->tab = tab;
+    c->n_tab = n_tab;
+    c->n_terms = live_terms;
+    c->pool = pool;
+    c->pool_len = len;
+    c->pool_cap = pool_cap;
+    c->pool_dead = 0;
     return PRECIS_OK;
 }
 
-static precis_status index_put(pk_clusterer *c, uint64_t term, uint32_t s, uint32_t gen)
+static precis_status pool_reserve(pk_clusterer *c, size_t extra)
 {
-    if (c->n_postings == c->cap_postings) {
-        size_t cap = c->cap_postings ? c->cap_postings * 2 : 4096;
-        posting *p = realloc(c->postings, cap * sizeof *p);
-        if (!p) return PRECIS_ENOMEM;
-        c->postings = p;
-        c->cap_postings = cap;
-    }
-    if (c->n_postings + 1 > c->n_heads / 2) {
-        precis_status st = index_rehash(c, c->n_heads ? c->n_heads * 2 : 8192);
-        if (st) return st;
-    }
-    size_t b = mix64(term) & (c->n_heads - 1);
-    posting *p = &c->postings[c->n_postings];
-    p->term = term;
-    p->story = s;
-    p->gen = gen;
-    p->next = c->heads[b];
-    c->heads[b] = (uint32_t)c->n_postings++;
+    if (c->pool_len + extra <= c->pool_cap) return PRECIS_OK;
+    size_t cap = c->pool_cap ? c->pool_cap : 4096;
+    while (cap < c->pool_len + extra) cap *= 2;
+    if (cap > UINT32_MAX) return PRECIS_ELIMIT;
+    tpost *p = realloc(c->pool, cap * sizeof *p);
+    if (!p) return PRECIS_ENOMEM;
+    c->pool = p;
+    c->pool_cap = cap;
     return PRECIS_OK;
 }
 
-/* Drops postings of closed stories once they are the majority. */
-static precis_status index_compact(pk_clusterer *c)
+static precis_status index_put(pk_clusterer *c, uint64_t term, uint32_t slot, uint32_t gen)
 {
-    size_t w = 0;
-    for (size_t p = 0; p < c->n_postings; p++) {
-        const story *s = &c->stories[c->postings[p].story];
-        if (s->open && s->gen == c->postings[p].gen) c->postings[w++] = c->postings[p];
+    term = term_key(term);
+    precis_status st;
+    if (!c->n_tab || c->n_terms + 1 > c->n_tab / 2) {
+        if ((st = index_rebuild(c, 2 * c->n_terms + 1024))) return st;
     }
-    c->n_postings = w;
-    c->n_dead_postings = 0;
-    return index_rehash(c, c->n_heads);
+    tlist *t = tab_find(c, term);
+    if (!t->term) {
+        *t = (tlist){term, 0, 0, 0};
+        c->n_terms++;
+    }
+    if (t->len == t->cap) { /* move the run to the end with twice the room */
+        uint32_t cap = t->cap ? 2 * t->cap : 2;
+        if ((st = pool_reserve(c, cap))) return st;
+        memcpy(c->pool + c->pool_len, c->pool + t->off, t->len * sizeof *c->pool);
+        c->pool_dead += t->cap;
+        t->off = (uint32_t)c->pool_len;
+        t->cap = cap;
+        c->pool_len += cap;
+    }
+    c->pool[t->off + t->len++] = (tpost){slot, gen};
+    return PRECIS_OK;
 }
 
 static void close_story(pk_clusterer *c, story *s)
 {
     s->open = false;
     c->n_open--;
-    c->n_dead_postings += s->n_centroid;
+    c->pool_dead += s->n_centroid;
+    c->live_gen[s - c->stories] = 0;
     free(s->centroid);
     free(s->entities);
     s->centroid = NULL;
@@ -226,13 +288,18 @@ static precis_status article_vector(pk_clusterer *c, const pk_item *it, size_t *
         else v[u++] = v[i];
     }
     c->n_docs++;
+    c->df_docs++;
     double norm = 0;
     for (size_t i = 0; i < u; i++) {
-        uint32_t *df = &c->df[df_slot(v[i].term)];
-        if (*df < UINT32_MAX) (*df)++;
+        uint16_t *df = &c->df[df_slot(v[i].term)];
+        if (*df == UINT16_MAX) { /* decay: halve every count and the document count */
+            for (size_t k = 0; k < ((size_t)1 << DF_BITS); k++) c->df[k] >>= 1;
+            c->df_docs >>= 1;
+        }
+        (*df)++;
         /* 100 pseudo-documents of prior keep the first articles of a stream
          * from having every shared term look common. */
-        double idf = log((double)(c->n_docs + 100) / (double)(*df + 1));
+        double idf = log((double)(c->df_docs + 100) / (double)(*df + 1));
         if (idf < 0) idf = 0;
         double w = (1.0 + log(v[i].w)) * idf;
         v[i].w = (float)w;
@@ -380,7 +447,7 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
 
     /* Closing by quiet period is checked every 64 articles: cheap and bounded. */
     if ((c->n_docs & 63) == 0 || c->n_open >= c->o.max_open) close_quiet_stories(c, it->time);
-    if (c->n_dead_postings > 4096 && c->n_dead_postings > c->n_postings / 2 && (st = index_compact(c)))
+    if (c->pool_dead > 65536 && c->pool_dead > c->pool_len / 2 && (st = index_rebuild(c, c->n_terms)))
         return st;
 
     /* Candidates: open stories sharing one of the article's strongest terms
@@ -407,21 +474,20 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         c->stamp = 1;
     }
     size_t n_cand = 0;
-    for (size_t q = 0; q < nq && c->n_heads; q++) {
-        size_t scanned = 0;
-        for (uint32_t p = c->heads[mix64(query[q].term) & (c->n_heads - 1)]; p != UINT32_MAX;
-             p = c->postings[p].next) {
-            const posting *po = &c->postings[p];
-            if (po->term != query[q].term) continue;
-            if (++scanned > CHAIN_MAX) break;
-            const story *s = &c->stories[po->story];
-            if (!s->open || s->gen != po->gen || s->norm <= 0) continue;
-            if (c->seen[po->story] != c->stamp) {
-                c->seen[po->story] = c->stamp;
-                c->acc[po->story] = 0;
-                c->cand[n_cand++] = po->story;
+    for (size_t q = 0; q < nq && c->n_tab; q++) {
+        const tlist *t = tab_find(c, term_key(query[q].term));
+        if (!t->term) continue;
+        const tpost *run = c->pool + t->off;
+        size_t stop = t->len > CHAIN_MAX ? t->len - CHAIN_MAX : 0;
+        for (size_t k = t->len; k-- > stop;) {
+            uint32_t slot = run[k].slot;
+            if (c->live_gen[slot] != run[k].gen) continue;
+            if (c->seen[slot] != c->stamp) {
+                c->seen[slot] = c->stamp;
+                c->acc[slot] = 0;
+                c->cand[n_cand++] = slot;
             }
-            c->acc[po->story] += query[q].w;
+            c->acc[slot] += query[q].w;
         }
     }
     /* the RESCORE candidates with the most shared query weight (ties: older story) */
@@ -444,14 +510,16 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         top[k] = x;
     }
     int64_t best = -1;
-    double best_score = 0;
+    double best_score = 0, best_any = 0;
     for (size_t i = 0; i < n_top; i++) {
         const story *s = &c->stories[top[i]];
+        if (s->norm <= 0) continue;
         double score = dot_sorted(v, nv, s->centroid, s->n_centroid) / s->norm;
         score += c->o.entity_weight * entity_overlap(ents, ne, s);
         int64_t gap = it->time - s->last_time;
         if (gap > 86400) /* older stories need a closer match */
             score *= 1.0 - 0.5 * (double)(gap - 86400) / (double)c->o.quiet_seconds;
+        if (score > best_any) best_any = score;
         if (score >= c->o.threshold &&
             (score > best_score || (score == best_score && s->id < c->stories[best].id))) {
             best_score = score;
@@ -476,6 +544,10 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
             float *acc = realloc(c->acc, cap * sizeof *acc);
             if (!acc) return PRECIS_ENOMEM;
             c->acc = acc;
+            uint32_t *lg = realloc(c->live_gen, cap * sizeof *lg);
+            if (!lg) return PRECIS_ENOMEM;
+            memset(lg + c->cap_stories, 0, (cap - c->cap_stories) * sizeof *lg);
+            c->live_gen = lg;
             uint32_t *fs = realloc(c->free_slots, cap * sizeof *fs);
             if (!fs) return PRECIS_ENOMEM;
             c->free_slots = fs;
@@ -489,10 +561,11 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         uint32_t gen = s->gen + 1;
         memset(s, 0, sizeof *s);
         s->gen = gen;
+        c->live_gen[slot] = gen;
         s->id = c->next_id++;
         s->open = true;
         c->n_open++;
-        best_score = 0;
+        best_score = best_any;
     }
     s->last_time = it->time > s->last_time || s->size == 0 ? it->time : s->last_time;
     s->last_seq = ++c->seq;

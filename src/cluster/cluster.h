@@ -38,8 +38,8 @@ precis_status pk_new(const pk_options *opts, pk_clusterer **out);
 void pk_free(pk_clusterer *c);
 
 /* Assigns one article; *story receives the story id (ids count up from 0 in
- * order of creation). *score (may be NULL) receives the winning similarity, 0
- * for a new story. */
+ * order of creation). *score (may be NULL) receives the winning similarity,
+ * or for a new story the best one that fell short (0: no candidate). */
 precis_status pk_add(pk_clusterer *c, const pk_item *item, uint32_t *story, double *score);
 
 /* The clusterer slot and generation of the story the last pk_add chose, so a

@@ -24,27 +24,46 @@ static uint64_t shingle_hash(const uint64_t *t, size_t k)
     return h;
 }
 
+/* One-permutation MinHash (Li, Owen & Zhang 2012): each shingle is hashed
+ * once; its top bits pick one of K buckets and each bucket keeps its least
+ * value. Empty buckets (texts with fewer shingles than K) borrow from the
+ * next non-empty bucket to the right, shifted by the distance (rotation
+ * densification, Shrivastava & Li 2014), so two signatures still agree in a
+ * bucket with probability ~ the Jaccard similarity. O(shingles + K) instead
+ * of O(shingles * K). */
 void pd_minhash(const uint64_t *tokens, size_t n, unsigned shingle, pd_signature *out)
 {
     if (!shingle) shingle = PD_DEFAULT_SHINGLE;
     for (size_t j = 0; j < PD_MINHASH_K; j++) out->h[j] = UINT64_MAX;
     out->n_shingles = 0;
     if (n == 0) return;
-    /* Permutation j: v = ((base ^ xor_j) * mul_j) ^ shift, with mul_j odd, so
-     * one mix per shingle plus K multiply-xors make the K hash functions. */
-    uint64_t mul[PD_MINHASH_K], xr[PD_MINHASH_K];
-    for (size_t j = 0; j < PD_MINHASH_K; j++) {
-        mul[j] = mix64(2 * j + 1) | 1;
-        xr[j] = mix64(2 * j + 2);
-    }
     size_t k = n < shingle ? n : shingle;
     size_t windows = n - k + 1;
     for (size_t i = 0; i < windows; i++) {
-        uint64_t base = mix64(shingle_hash(tokens + i, k));
-        for (size_t j = 0; j < PD_MINHASH_K; j++) {
-            uint64_t v = (base ^ xr[j]) * mul[j];
-            v ^= v >> 29;
-            if (v < out->h[j]) out->h[j] = v;
+        uint64_t v = mix64(shingle_hash(tokens + i, k));
+        size_t b = (size_t)(v >> 57); /* top 7 bits: PD_MINHASH_K == 128 buckets */
+        uint64_t low = v & 0x01FFFFFFFFFFFFFFull;
+        if (low < out->h[b]) out->h[b] = low;
+    }
+    /* densify: rotate right-neighbours' values into empty buckets */
+    size_t first = PD_MINHASH_K;
+    for (size_t j = 0; j < PD_MINHASH_K; j++)
+        if (out->h[j] != UINT64_MAX) {
+            first = j;
+            break;
+        }
+    if (first < PD_MINHASH_K) {
+        uint64_t carry = out->h[first];
+        size_t dist = 0;
+        for (size_t step = PD_MINHASH_K; step > 0; step--) { /* right to left, circular */
+            size_t j = (first + step) % PD_MINHASH_K;
+            if (out->h[j] != UINT64_MAX && !(out->h[j] >> 57)) {
+                carry = out->h[j];
+                dist = 0;
+            } else if (out->h[j] == UINT64_MAX) {
+                dist++;
+                out->h[j] = mix64(carry + dist) | (1ull << 63); /* marked: borrowed */
+            }
         }
     }
     out->n_shingles = windows > UINT32_MAX ? UINT32_MAX : (uint32_t)windows;
@@ -264,6 +283,10 @@ precis_status pd_index_add(pd_index *ix, uint32_t id, const pd_signature *sig, i
         if (*dup_of >= 0) {
             if (similarity) *similarity = best;
             *dup_of = ix->slots[*dup_of].id;
+            /* A copy is not indexed itself: later copies meet the original,
+             * so a text copied a thousand times stays one entry (short LSH
+             * chains, and every copy names the first). */
+            return PRECIS_OK;
         }
     }
 

@@ -47,9 +47,10 @@ precis_status pd_index_new(double threshold, pd_index **out);
 void pd_index_free(pd_index *ix);
 
 /* Looks up the indexed article most similar to sig (at or above the
- * threshold; ties go to the earliest added) and then adds sig under id.
- * *dup_of receives that article's id, or -1. *similarity (may be NULL) its
- * estimated Jaccard. Ids must be unique among live entries. */
+ * threshold; ties go to the earliest added). Found: *dup_of receives that
+ * article's id and sig is NOT added (copies are represented by their
+ * original). Else *dup_of = -1 and sig is added under id. *similarity (may be
+ * NULL) gets the estimated Jaccard. Ids must be unique among live entries. */
 precis_status pd_index_add(pd_index *ix, uint32_t id, const pd_signature *sig, int64_t *dup_of,
                            double *similarity);
 

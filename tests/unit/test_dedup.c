@@ -148,6 +148,25 @@ TEST(removed_entries_are_forgotten_and_memory_follows_window)
     pd_index_free(ix);
 }
 
+TEST(copies_are_not_indexed_themselves)
+{
+    pd_index *ix;
+    pd_index_new(0, &ix);
+    uint64_t t[300];
+    make_story(77, t, 300);
+    pd_signature s;
+    pd_minhash(t, 300, 0, &s);
+    int64_t dup;
+    size_t named_first = 0;
+    for (uint32_t i = 0; i < 1000; i++) {
+        pd_index_add(ix, i, &s, &dup, NULL);
+        named_first += i > 0 && dup == 0;
+    }
+    CHECK(named_first == 999);
+    CHECK(pd_index_size(ix) == 1); /* the original stands for its copies */
+    pd_index_free(ix);
+}
+
 TEST(empty_and_short_texts)
 {
     pd_signature e, s1, s2;
@@ -190,6 +209,7 @@ int main(void)
     RUN(unrelated_texts_are_not_duplicates);
     RUN(shared_boilerplate_alone_is_not_a_copy);
     RUN(removed_entries_are_forgotten_and_memory_follows_window);
+    RUN(copies_are_not_indexed_themselves);
     RUN(empty_and_short_texts);
     RUN(simhash_separates_near_and_far_sentences);
     return test_done();
