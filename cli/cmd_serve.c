@@ -50,7 +50,8 @@ static bool parse_uint(const char *s, unsigned max, unsigned *out)
     return true;
 }
 
-/* The bundled example: ./examples/story, or next to the binary (build/../examples). */
+/* The bundled example: ./examples/story, or in a directory above the binary
+ * (build/precis, build/san/precis), or an installed share/precis. */
 static const char *find_example(char *buf, size_t cap)
 {
     if (pc_is_dir("examples/story")) return "examples/story";
@@ -58,13 +59,16 @@ static const char *find_example(char *buf, size_t cap)
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n <= 0) return NULL;
     exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (!slash) return NULL;
-    *slash = '\0';
-    snprintf(buf, cap, "%s/../examples/story", exe);
-    if (pc_is_dir(buf)) return buf;
-    snprintf(buf, cap, "%s/../share/precis/examples/story", exe);
-    return pc_is_dir(buf) ? buf : NULL;
+    for (int up = 0; up < 3; up++) {
+        char *slash = strrchr(exe, '/');
+        if (!slash) return NULL;
+        *slash = '\0';
+        snprintf(buf, cap, "%s/examples/story", exe);
+        if (pc_is_dir(buf)) return buf;
+        snprintf(buf, cap, "%s/share/precis/examples/story", exe);
+        if (pc_is_dir(buf)) return buf;
+    }
+    return NULL;
 }
 
 int cmd_serve(int argc, char **argv)

@@ -29,7 +29,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pt_article a;
         pt_article_init(&a);
         char msg[256];
-        if (ps_parse_article(CTX, KIND[which], in, n, "https://x.example/a", &a, msg, sizeof msg) == PRECIS_OK) {
+        if (ps_parse_article(CTX, KIND[which], in, n, "https://x.example/a", "text/html; charset=utf-8",
+                             &a, msg, sizeof msg) == PRECIS_OK) {
             if (!a.text || !pc_utf8_valid(a.text, a.text_len)) abort();
             const char *f[] = {a.title, a.url, a.site, a.date, a.author, a.lang};
             for (size_t i = 0; i < 6; i++)

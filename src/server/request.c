@@ -1,11 +1,14 @@
 /* Parsers of what HTTP clients send: article bodies (JSON, text, HTML) and
  * query parameters. Everything here takes untrusted bytes (fuzz_request). */
 #include "server/server.h"
+#include "story/story.h"
+#include "text/date.h"
 
 #include <ctype.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 #include <strings.h>
 
 ps_body_kind ps_body_kind_of(const char *ct)
@@ -63,38 +66,85 @@ static precis_status parse_html(precis_ctx *ctx, const char *body, size_t len, c
     return st;
 }
 
-/* Pasted text: cleaned (debris removed, metadata found) by src/clean. */
+/* Bodies are read exactly as `precis ingest` reads a file (the one reader,
+ * pst_articles_read_mem: same cleaning rule, same date normalisation), so the
+ * same article posted and ingested has the same content hash. */
+typedef struct collect {
+    pt_article *out;
+    size_t n;
+    precis_status st;
+    char why[256];
+} collect;
+
+static precis_status copy_field(pt_article *out, const char **dst, const char *v)
+{
+    return v ? pt_article_set(out, dst, v, strlen(v)) : PRECIS_OK;
+}
+
+static precis_status on_one(void *user, const precis_article *a)
+{
+    collect *c = user;
+    if (++c->n > 1) return PRECIS_OK; /* counted: refused below */
+    pt_article *o = c->out;
+    precis_status st = PRECIS_OK;
+    /* Ids the reader derives from our name are no source id. */
+    if (a->id && strncmp(a->id, "request", 7) != 0) st = copy_field(o, &o->id, a->id);
+    if (!st) st = copy_field(o, &o->url, a->url);
+    if (!st) st = copy_field(o, &o->site, a->site);
+    if (!st) st = copy_field(o, &o->title, a->title);
+    if (!st) st = copy_field(o, &o->date, a->date);
+    if (!st) st = copy_field(o, &o->author, a->author);
+    if (!st) st = copy_field(o, &o->lang, a->lang);
+    if (!st) st = pt_article_set(o, &o->text, a->text ? a->text : "", a->text_len);
+    return st;
+}
+
+static void on_skip(void *user, const char *message)
+{
+    collect *c = user;
+    if (!c->why[0]) snprintf(c->why, sizeof c->why, "%s", message);
+}
+
+static precis_status read_body(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
+                               char *msg, size_t cap)
+{
+    const precis_limits *lim = pc_ctx_limits(ctx);
+    collect c = {.out = out};
+    precis_status st = pst_articles_read_mem(ctx, "request", body, len, on_one, on_skip, &c);
+    if (st == PRECIS_ENOMEM) return fail(msg, cap, st, "%s", "out of memory");
+    if (c.n > 1) return fail(msg, cap, PRECIS_EPARSE, "%s", "one article per request");
+    if (c.n == 1 && out->text && out->text_len) return PRECIS_OK;
+    if (strstr(c.why, "limit")) {
+        snprintf(msg, cap, "%s (article text limit %zu bytes)", c.why, lim->max_article_bytes);
+        return PRECIS_ELIMIT;
+    }
+    return fail(msg, cap, PRECIS_EEMPTY, "%s", c.why[0] ? c.why : "no article text found");
+}
+
 static precis_status parse_text(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
                                 char *msg, size_t cap)
 {
-    pc_buf fixed;
-    pc_buf_init(&fixed, 0);
-    precis_status st = pc_utf8_repair(&fixed, body, len, NULL);
-    char *json = NULL;
-    size_t jlen = 0;
-    if (!st) st = precis_clean_text(ctx, NULL, fixed.data ? fixed.data : "", fixed.len, &json, &jlen);
-    pc_buf_free(&fixed);
-    if (st) {
-        precis_text_free(json);
-        return fail(msg, cap, st, "%s",
-                    st == PRECIS_EEMPTY ? "no article text found" : precis_errmsg(ctx));
+    const precis_limits *lim = pc_ctx_limits(ctx);
+    if (len > lim->max_article_bytes) {
+        snprintf(msg, cap, "article text over the %zu-byte limit", lim->max_article_bytes);
+        return PRECIS_ELIMIT;
     }
-    json_error_t je;
-    json_t *o = json_loadb(json, jlen, 0, &je);
-    precis_text_free(json);
-    if (!o) return fail(msg, cap, PRECIS_ENOMEM, "%s", "cleaner output unreadable");
-    static const char *const F[] = {"url", "site", "title", "date", "author", "lang", "text"};
-    const char **dst[] = {&out->url, &out->site, &out->title, &out->date,
-                          &out->author, &out->lang, &out->text};
-    for (size_t i = 0; !st && i < 7; i++) {
-        json_t *v = json_object_get(o, F[i]);
-        if (json_is_string(v) && (!*dst[i] || i == 6))
-            st = pt_article_set(out, dst[i], json_string_value(v), json_string_length(v));
+    return read_body(ctx, body, len, out, msg, cap);
+}
+
+/* The date as the one date parser writes it (what the reader does for files). */
+static precis_status normalise_date(pt_article *a)
+{
+    if (!a->date) return PRECIS_OK;
+    pt_date d;
+    char iso[48];
+    size_t k = 0;
+    if (pt_date_find(a->date, strlen(a->date), 0, &d) && d.year) k = pt_date_iso(&d, iso, sizeof iso);
+    if (!k) {
+        a->date = NULL;
+        return PRECIS_OK;
     }
-    json_decref(o);
-    if (!st && (!out->text || !out->text_len))
-        return fail(msg, cap, PRECIS_EEMPTY, "%s", "no article text found");
-    return st;
+    return pt_article_set(a, &a->date, iso, k);
 }
 
 /* An article object {"id", "url", "site", "title", "date", "author", "lang",
@@ -143,43 +193,43 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
     }
     if (st) goto done;
     json_t *text = json_object_get(o, "text"), *html = json_object_get(o, "html");
-    if (text && !json_is_null(text)) {
-        if (!json_is_string(text)) {
-            st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"text\" must be a string");
-            goto done;
-        }
-        const precis_limits *lim = pc_ctx_limits(ctx);
-        if (json_string_length(text) > lim->max_article_bytes) {
-            snprintf(msg, cap, "article text over the %zu-byte limit", lim->max_article_bytes);
-            st = PRECIS_ELIMIT;
-            goto done;
-        }
-        pc_buf t;
-        pc_buf_init(&t, 0);
-        /* NUL would cut the text short in C strings: drop it like every reader. */
-        st = pc_utf8_repair(&t, json_string_value(text), json_string_length(text), NULL);
-        if (!st) st = pt_article_set(out, &out->text, t.data ? t.data : "", t.len);
-        pc_buf_free(&t);
-    } else if (html && !json_is_null(html)) {
-        if (!json_is_string(html)) {
-            st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"html\" must be a string");
-            goto done;
-        }
-        st = parse_html(ctx, json_string_value(html), json_string_length(html), out->url,
-                        "text/html; charset=utf-8", out, msg, cap);
+    if (text && !json_is_null(text) && !json_is_string(text)) {
+        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"text\" must be a string");
         goto done;
-    } else {
+    }
+    if (html && !json_is_null(html) && !json_is_string(html)) {
+        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"html\" must be a string");
+        goto done;
+    }
+    if (!json_is_string(text) && !json_is_string(html)) {
         st = fail(msg, cap, PRECIS_EPARSE, "%s", "the article needs a \"text\" or an \"html\" string");
         goto done;
     }
-    if (!st && out->text_len == 0) st = fail(msg, cap, PRECIS_EEMPTY, "%s", "the article text is empty");
+    const precis_limits *lim = pc_ctx_limits(ctx);
+    if (json_is_string(text) && json_string_length(text) > lim->max_article_bytes) {
+        snprintf(msg, cap, "article text over the %zu-byte limit", lim->max_article_bytes);
+        st = PRECIS_ELIMIT;
+        goto done;
+    }
+    /* Valid: the fields checked above go to the reader as one JSON line. */
+    json_object_del(o, "documents");
+    char *line = json_dumps(o, JSON_COMPACT);
+    if (!line) {
+        st = fail(msg, cap, PRECIS_ENOMEM, "%s", "out of memory");
+        goto done;
+    }
+    pt_article_free(out);
+    pt_article_init(out);
+    st = read_body(ctx, line, strlen(line), out, msg, cap);
+    free(line);
 done:
     json_decref(o);
     return st;
 }
 
 precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *body, size_t len,
-                               const char *url, pt_article *out, char *msg, size_t msg_cap)
+                               const char *url, const char *ctype, pt_article *out, char *msg,
+                               size_t msg_cap)
 {
     msg[0] = '\0';
     if (len > PS_MAX_BODY) return fail(msg, msg_cap, PRECIS_ELIMIT, "%s", "body over 16 MiB");
@@ -191,7 +241,10 @@ precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *b
         if (!st && url && !out->url) st = set_opt(out, &out->url, url);
         return st;
     }
-    case PS_BODY_HTML: return parse_html(ctx, body, len, url, NULL, out, msg, msg_cap);
+    case PS_BODY_HTML: {
+        precis_status st = parse_html(ctx, body, len, url, ctype, out, msg, msg_cap);
+        return st ? st : normalise_date(out);
+    }
     default: return fail(msg, msg_cap, PRECIS_EINVAL, "%s", "unsupported content type");
     }
 }

@@ -140,7 +140,8 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
     pt_article a;
     pt_article_init(&a);
     char msg[512];
-    precis_status st = ps_parse_article(app->ctx, kind, rq->body, rq->body_len, url, &a, msg, sizeof msg);
+    precis_status st = ps_parse_article(app->ctx, kind, rq->body, rq->body_len, url, rq->content_type, &a, msg,
+                                        sizeof msg);
     if (st) {
         pt_article_free(&a);
         switch (st) {

@@ -25,11 +25,15 @@ typedef enum ps_body_kind {
 ps_body_kind ps_body_kind_of(const char *content_type);
 
 /* Parses a POST /api/articles body into out (initialised by the caller).
- * url (may be NULL) is the page address for raw bodies. Statuses:
+ * JSON and text bodies go through the reader `precis ingest` uses
+ * (pst_articles_read_mem), HTML through the extractor with the request's
+ * charset; dates are normalised by the one date parser. url (may be NULL) is
+ * the page address for raw bodies, ctype the Content-Type header. Statuses:
  * PRECIS_EPARSE malformed JSON / wrong field types (400), PRECIS_EEMPTY no
  * article found (422), PRECIS_ELIMIT over a cap (413). msg gets the reason. */
 precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *body, size_t len,
-                               const char *url, pt_article *out, char *msg, size_t msg_cap);
+                               const char *url, const char *ctype, pt_article *out, char *msg,
+                               size_t msg_cap);
 
 /* A positive decimal id without sign or leading zeros, below 2^53. */
 bool ps_parse_id(const char *s, size_t len, int64_t *out);

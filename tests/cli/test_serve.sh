@@ -14,6 +14,7 @@ trap 'for p in $PIDS; do kill -9 $p 2>/dev/null; done; rm -rf "$TMP"' EXIT
 # sets PID and BASE. Fails (returns 1) when the server does not come up.
 start() {
     name=$1; shift
+    : > "$TMP/$name.out"
     "$PRECIS" serve --port 0 "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" &
     PID=$!
     PIDS="$PIDS $PID"
