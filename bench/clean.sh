@@ -27,6 +27,11 @@ done
 [ -x "$PRECIS" ] || make -C "$ROOT" -j2 >/dev/null
 mkdir -p "$B/w3m" "$B/clean"
 cc -O2 -o "$B/segscore" "$ROOT/bench/segscore.c" $(pkg-config --cflags --libs jansson)
+# the cleaner alone on texts in memory (bench/clean_timer.c): MB/s of CPU time
+make -C "$ROOT" -j2 build/libprecis.a >/dev/null
+cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -I"$ROOT/include" -I"$ROOT/src" "$ROOT/bench/clean_timer.c" \
+    "$ROOT/build/libprecis.a" $(pkg-config --libs zlib libutf8proc jansson libxxhash gumbo uchardet) \
+    -lstemmer -lm -o "$B/clean_timer"
 
 # 1. render (cached)
 jq -r 'to_entries[] | .value.file' "$DATA/evaldata.json" > "$B/files.txt"
@@ -86,4 +91,6 @@ printf 'precis clean (one process a page): '; "$B/segscore" "$DATA/evaldata.json
 printf 'precis clean DIR (batch, learns boilerplate across pages): '; "$B/segscore" "$DATA/evaldata.json" --jsonl "$B/batch.jsonl" $LIST
 [ -n "$EXTRACT" ] && { printf 'precis extract on the HTML (peer):  '; SEGSCORE_NAMES="$B/extract_names.txt" "$B/segscore" "$DATA/evaldata.json" --jsonl "$B/extract.jsonl" $LIST; }
 awk -v ns=$((end - start)) -v p=$pages 'BEGIN { printf "time: %.2f ms/page including process start-up\n", ns / 1e6 / p }'
-awk -v ns=$((end2 - start2)) -v p=$pages -v b=$bytes 'BEGIN { printf "time: %.3f ms/page, %.1f MB/s in one batch process (precis clean --format jsonl DIR)\n", ns / 1e6 / p, b / (ns / 1e9) / 1e6 }'
+awk -v ns=$((end2 - start2)) -v p=$pages -v b=$bytes 'BEGIN { printf "time: %.3f ms/page, %.1f MB/s wall clock in one batch process (precis clean --format jsonl DIR: reading, cleaning, learning, JSON)\n", ns / 1e6 / p, b / (ns / 1e9) / 1e6 }'
+printf 'cleaner alone (bench/clean_timer, pcl_clean on the texts in memory, CPU time): '
+find "$B/w3m" -name '*.txt' -print0 | xargs -0 "$B/clean_timer"

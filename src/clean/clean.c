@@ -77,20 +77,15 @@ typedef struct cl_doc {
     size_t n_blocks;
     size_t wrap; /* estimated wrap width; 0 = not wrapped */
     pt_lang *en, *de; /* stopword lists; NULL if unavailable */
-    /* direct-mapped cache of stopword lookups: the same words recur */
-    struct {
-        uint64_t key; /* hash of the normalised word, 0 = empty */
-        int lang;     /* 0 none, 1 en, 2 de */
-        int you;      /* 0 no, 1 addresses the reader, 2 only when capitalised (Sie, Ihr) */
-    } stop_cache[1024];
     int lang;    /* 1 en, 2 de, 0 unknown */
     double main_score; /* score of the article's run */
 } cl_doc;
 
-static bool is_space_at(const char *s, size_t i, size_t end, size_t *w)
+static inline bool is_space_at(const char *s, size_t i, size_t end, size_t *w)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return (*w = 1), true;
+    if (c < 0xC2) return false;
     if (c == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xA0) return (*w = 2), true;
     if (c == 0xE3 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
         (unsigned char)s[i + 2] == 0x80)
@@ -121,9 +116,37 @@ static size_t bullet_len(const char *s, size_t i, size_t end)
     return 0;
 }
 
-static bool is_letter_byte(unsigned char c)
+
+/* Stopword and reader-word lookups, cached per thread across documents: the
+ * same few thousand words make up most of any text. */
+#define STOP_SLOTS 65536
+typedef struct stop_slot {
+    uint32_t key; /* hash of the word as printed, 0 = empty; a collision only
+                     miscounts one word */
+    unsigned char lang, you, lists; /* lists: 1 + which stopword lists were open */
+} stop_slot;
+static _Thread_local stop_slot g_stop[STOP_SLOTS];
+
+static size_t utf8_len(unsigned char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0xC0;
+    return c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Bytes of the letter or digit at s[q] (0 when it is not one): ASCII letters
+ * and digits and non-ASCII characters other than Latin-1 symbols (U+0080..BF),
+ * general punctuation and arrows (U+2000..2BFF) and CJK punctuation. */
+static inline size_t word_byte_len(const char *s, size_t q, size_t e)
+{
+    unsigned char c = (unsigned char)s[q];
+    if (c < 0x80)
+        return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9') ? 1 : 0;
+    if (c < 0xC3) return 0; /* C2: Latin-1 symbols, no-break space; stray continuation bytes */
+    if (c == 0xE2) return 0;
+    if (c == 0xE3 && q + 1 < e && (unsigned char)s[q + 1] == 0x80) return 0;
+    if (c == 0xEF && q + 1 < e && ((unsigned char)s[q + 1] == 0xBC || (unsigned char)s[q + 1] == 0xBB))
+        return 0; /* full-width punctuation, BOM */
+    size_t n = utf8_len(c);
+    return q + n <= e ? n : 0;
 }
 
 /* Words that address the reader (normalised, lower case): 1 always, 2 only
@@ -135,10 +158,13 @@ static int reader_word(const char *w, size_t n)
                                          "euer", "eure", "vous", "votre", "vos", "usted", "ustedes"};
     static const char *const formal[] = {"sie", "ihnen", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres"};
     if (n < 2 || n > 8) return 0;
+    if (w[0] != 'y' && w[0] != 'd' && w[0] != 'e' && w[0] != 'v' && w[0] != 'u' && w[0] != 's' &&
+        w[0] != 'i')
+        return 0;
     for (size_t k = 0; k < sizeof always / sizeof *always; k++)
-        if (strlen(always[k]) == n && memcmp(always[k], w, n) == 0) return 1;
+        if (always[k][0] == w[0] && strlen(always[k]) == n && memcmp(always[k], w, n) == 0) return 1;
     for (size_t k = 0; k < sizeof formal / sizeof *formal; k++)
-        if (strlen(formal[k]) == n && memcmp(formal[k], w, n) == 0) return 2;
+        if (formal[k][0] == w[0] && strlen(formal[k]) == n && memcmp(formal[k], w, n) == 0) return 2;
     return 0;
 }
 
@@ -153,26 +179,75 @@ static bool sentence_gap(const char *s, size_t i, size_t ws)
     return c == '.' || c == '!' || c == '?' || c == ':' || c == '(';
 }
 
+/* Counts one word of the line: stopword language and reader address. */
+static void lookup_word(cl_doc *d, cl_line *L, const char *s, size_t i, size_t ws, size_t we)
+{
+    /* keyed on the word as printed: normalising only on a miss */
+    uint64_t h = 1469598103934665603ull;
+    for (size_t q = ws; q < we; q++) h = (h ^ (unsigned char)s[q]) * 1099511628211ull;
+    uint32_t key = (uint32_t)(h >> 32) | 1;
+    unsigned char lists = (unsigned char)(1 + (d->en != NULL) + 2 * (d->de != NULL));
+    stop_slot *sl = &g_stop[(size_t)h & (STOP_SLOTS - 1)];
+    if (sl->key != key || sl->lists != lists) {
+        char norm[PT_WORD_MAX + 1];
+        size_t nl = 0;
+        bool ascii = true;
+        for (size_t q = ws; q < we && ascii; q++) {
+            unsigned char c = (unsigned char)s[q];
+            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) ascii = false;
+            norm[nl++] = (char)c;
+        }
+        /* plain ASCII words only need lower case; the rest the full folding */
+        if (ascii) norm[nl] = 0;
+        else nl = pt_normalize(s + ws, we - ws, norm);
+        sl->key = key;
+        sl->lists = lists;
+        sl->lang = d->en && pt_is_stopword(d->en, norm, nl)   ? 1
+                   : d->de && pt_is_stopword(d->de, norm, nl) ? 2
+                                                              : 0;
+        sl->you = (unsigned char)reader_word(norm, nl);
+    }
+    L->stop[sl->lang]++;
+    int you = sl->you;
+    /* "Sie", "Ihnen" address the reader when capitalised inside a sentence */
+    if (you == 2 && !(s[ws] >= 'A' && s[ws] <= 'Z' && ws > i && !sentence_gap(s, i, ws))) you = 0;
+    if (you) L->you++;
+}
+
+/* Display width of s[a..b): characters, without continuation bytes and the
+ * invisible ones (soft hyphen, zero-width space/joiners, BOM). */
+static size_t display_width(const char *s, size_t a, size_t b)
+{
+    size_t width = 0;
+    for (size_t k = a; k < b; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c < 0x80) {
+            width++;
+            continue;
+        }
+        if ((c & 0xC0) == 0x80) continue;
+        if (c == 0xC2 && k + 1 < b && (unsigned char)s[k + 1] == 0xAD) continue;
+        if (c == 0xE2 && k + 2 < b && (unsigned char)s[k + 1] == 0x80 &&
+            (unsigned char)s[k + 2] >= 0x8B && (unsigned char)s[k + 2] <= 0x8D)
+            continue;
+        if (c == 0xEF && k + 2 < b && (unsigned char)s[k + 1] == 0xBB && (unsigned char)s[k + 2] == 0xBF)
+            continue;
+        width++;
+    }
+    return width;
+}
+
+/* Ends the word s[ws..we) of a line: stopword lookup when short enough. */
+static inline void end_word(cl_doc *d, cl_line *L, const char *s, size_t i, size_t ws, size_t we)
+{
+    if (we > ws && we - ws <= 10) lookup_word(d, L, s, i, ws, we); /* no stopword is longer */
+}
+
 static void line_features(cl_doc *d, cl_line *L)
 {
     const char *s = d->s;
     size_t i = L->start, end = L->start + L->len, w;
-    size_t width = 0;
-    /* width: characters (continuation bytes do not count) */
-    for (size_t k = i; k < end; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if ((c & 0xC0) == 0x80) continue;
-        /* invisible: soft hyphen, zero-width space/joiners, BOM */
-        if (c == 0xC2 && k + 1 < end && (unsigned char)s[k + 1] == 0xAD) continue;
-        if (c == 0xE2 && k + 2 < end && (unsigned char)s[k + 1] == 0x80 &&
-            (unsigned char)s[k + 2] >= 0x8B && (unsigned char)s[k + 2] <= 0x8D)
-            continue;
-        if (c == 0xEF && k + 2 < end && (unsigned char)s[k + 1] == 0xBB &&
-            (unsigned char)s[k + 2] == 0xBF)
-            continue;
-        width++;
-    }
-    L->width = width;
     while (i < end && is_space_at(s, i, end, &w)) i += w;
     size_t b;
     while (i < end && (b = bullet_len(s, i, end)) > 0) {
@@ -190,73 +265,111 @@ static void line_features(cl_doc *d, cl_line *L)
     L->c0 = i;
     L->clen = e - i;
     L->blank = L->clen == 0;
-    if (L->blank) return;
-    for (size_t q = i, run = 0; q < e; q++) {
-        if (s[q] == ' ') {
+    if (L->blank) {
+        L->width = display_width(s, L->start, end);
+        return;
+    }
+    L->width = display_width(s, L->start, i) + display_width(s, e, end);
+    /* One pass over the content: tokens between spaces (words, letters,
+     * capitals, digits, characters), runs of 3+ spaces (table columns), and
+     * the words inside tokens (letters and digits, inner apostrophes) for the
+     * stopword counts. */
+    size_t width = 0, run = 0, tok = 0, cw = 0, wstart = 0;
+    bool in_tok = false, has_letter = false, in_word = false, first = true;
+    unsigned cjk = 0;
+    for (size_t q = i; q < e;) {
+        unsigned char c = (unsigned char)s[q];
+        size_t n = 1;
+        bool space;
+        if (c < 0x80) {
+            space = c == ' ' || c == '\t' || c == '\f' || c == '\v';
+        } else {
+            space = is_space_at(s, q, e, &w);
+            if (space) n = w;
+            else n = utf8_len(c);
+            if (q + n > e) n = e - q;
+        }
+        if (c == ' ') {
             if (++run == 3) L->gaps++;
         } else {
             run = 0;
         }
-    }
-    /* words, letters, capitals, function words */
-    size_t k = i;
-    bool first = true;
-    while (k < e) {
-        while (k < e && is_space_at(s, k, e, &w)) k += w;
-        if (k >= e) break;
-        size_t ws = k;
-        while (k < e && !is_space_at(s, k, e, &w)) k++;
-        if (first) {
-            size_t cw = 0;
-            for (size_t q = ws; q < k; q++)
-                if (((unsigned char)s[q] & 0xC0) != 0x80) cw++;
-            L->first_word = cw;
-            first = false;
+        if (space) {
+            if (in_word) end_word(d, L, s, i, wstart, q), in_word = false;
+            if (in_tok) {
+                if (cjk > 1) L->words += cjk - 1;
+                if (has_letter) {
+                    L->words++;
+                    if (s[tok] >= 'A' && s[tok] <= 'Z') L->cap_words++;
+                }
+                if (first) L->first_word = cw, first = false;
+                in_tok = false;
+            }
+            /* display width: spaces count one each, NBSP and the like too */
+            width += (c == 0xE2 && n == 3 && (unsigned char)s[q + 2] >= 0x8B) ? 0 : 1;
+            q += n;
+            continue;
         }
-        bool has_letter = false;
-        unsigned cjk = 0; /* Chinese, Japanese, Korean: a character is about a word */
-        if (L->words || L->chars) L->chars++; /* the space before this word */
-        for (size_t q = ws; q < k; q++) {
-            unsigned char c = (unsigned char)s[q];
-            if ((c & 0xC0) != 0x80) L->chars++;
-            if (c >= 0xE3 && c <= 0xED && q + 2 < k && !(c == 0xE3 && (unsigned char)s[q + 1] < 0x81))
-                cjk++;
-            if (is_letter_byte(c)) {
+        if (!in_tok) {
+            in_tok = true;
+            has_letter = false;
+            cjk = 0;
+            cw = 0;
+            tok = q;
+            if (L->words || L->chars) L->chars++; /* the space before this token */
+        }
+        /* characters of the token */
+        L->chars++;
+        cw++;
+        if (c < 0x80) {
+            width++;
+            if ((c | 32) >= 'a' && (c | 32) <= 'z') {
                 has_letter = true;
                 L->letters++;
-                if (c >= 'A' && c <= 'Z') L->upper++;
+                if (c <= 'Z') L->upper++;
+                if (!in_word) in_word = true, wstart = q;
             } else if (c >= '0' && c <= '9') {
                 L->digits++;
+                if (!in_word) in_word = true, wstart = q;
+            } else if (c == '\'' && in_word && q + 1 < e && word_byte_len(s, q + 1, e)) {
+                /* inner apostrophe: the word goes on */
+            } else if (in_word) {
+                end_word(d, L, s, i, wstart, q);
+                in_word = false;
             }
+            q++;
+            continue;
         }
+        /* non-ASCII: letters for the counts (lead bytes from C3 on, as before) */
+        if (c >= 0xC0) {
+            has_letter = true;
+            L->letters++;
+        }
+        if (c >= 0xE3 && c <= 0xED && q + 2 < e && n == 3 && !(c == 0xE3 && (unsigned char)s[q + 1] < 0x81))
+            cjk++;
+        width += display_width(s, q, q + n);
+        size_t wl = word_byte_len(s, q, e);
+        if (wl) {
+            if (!in_word) in_word = true, wstart = q;
+        } else if (in_word && c == 0xE2 && n == 3 && (unsigned char)s[q + 1] == 0x80 &&
+                   (unsigned char)s[q + 2] == 0x99 && q + 3 < e && word_byte_len(s, q + 3, e)) {
+            /* ’ between letters */
+        } else if (in_word) {
+            end_word(d, L, s, i, wstart, q);
+            in_word = false;
+        }
+        q += n;
+    }
+    if (in_word) end_word(d, L, s, i, wstart, e);
+    if (in_tok) {
         if (cjk > 1) L->words += cjk - 1;
         if (has_letter) {
             L->words++;
-            unsigned char c0 = (unsigned char)s[ws];
-            if (c0 >= 'A' && c0 <= 'Z') L->cap_words++;
+            if (s[tok] >= 'A' && s[tok] <= 'Z') L->cap_words++;
         }
+        if (first) L->first_word = cw;
     }
-    /* function words (the text layer's tokenizer and stopword lists) */
-    size_t pos = i, ws, we;
-    while (pt_next_word(s, e, &pos, &ws, &we)) {
-        if (we - ws > 12) continue; /* no stopword is that long */
-        char norm[PT_WORD_MAX + 1];
-        size_t nl = pt_normalize(s + ws, we - ws, norm);
-        uint64_t key = XXH3_64bits(norm, nl) | 1;
-        size_t slot = (size_t)(key >> 7) & 1023;
-        if (d->stop_cache[slot].key != key) {
-            d->stop_cache[slot].key = key;
-            d->stop_cache[slot].lang = d->en && pt_is_stopword(d->en, norm, nl)   ? 1
-                                       : d->de && pt_is_stopword(d->de, norm, nl) ? 2
-                                                                                  : 0;
-            d->stop_cache[slot].you = reader_word(norm, nl);
-        }
-        L->stop[d->stop_cache[slot].lang]++;
-        int you = d->stop_cache[slot].you;
-        /* "Sie", "Ihnen" address the reader when capitalised inside a sentence */
-        if (you == 2 && !(s[ws] >= 'A' && s[ws] <= 'Z' && ws > i && !sentence_gap(s, i, ws))) you = 0;
-        if (you) L->you++;
-    }
+    L->width += width;
     /* final punctuation, looking through closing quotes and brackets */
     size_t q = e;
     while (q > i) {
@@ -294,7 +407,6 @@ static void line_features(cl_doc *d, cl_line *L)
                              ((unsigned char)s[q - 1] == 0x81 || (unsigned char)s[q - 1] == 0x9F))))
             L->ends_sentence = true;
     }
-    L->hash = pcl_line_hash(s + i, e - i);
 }
 
 static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, pc_error *err)
@@ -421,6 +533,12 @@ static precis_status build_blocks(cl_doc *d, const char *name, pc_error *err)
         if (i == B->first) B->all_bullets = L->bullet; /* wrapped items continue unbulleted */
         B->ends_sentence = L->ends_sentence;
     }
+    /* only lines that stand alone are compared by hash (repetition, batch) */
+    for (size_t b = 0; b < d->n_blocks; b++)
+        if (d->blocks[b].n == 1) {
+            cl_line *L = &d->lines[d->blocks[b].first];
+            L->hash = pcl_line_hash(d->s + L->c0, L->clen);
+        }
     return PRECIS_OK;
 }
 
@@ -740,17 +858,23 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
                                             "Credit:", "Fotos:", "Photos:", "Getty Images",
                                             "Quelle:", "(Foto", "(Photo", "/dpa", "/AP", "/AFP",
                                             "Photograph:", "Photograph by", "Fotografie:"};
-        for (size_t m = 0; m < sizeof marks / sizeof *marks; m++)
+        /* every mark has a colon, slash, parenthesis or copyright sign, or is
+         * "Getty Images" or "Photograph by": most lines have none of them */
+        bool maybe = memchr(zs + from, ':', zn - from) || memchr(zs + from, '/', zn - from) ||
+                     memchr(zs + from, '(', zn - from) || memchr(zs + from, 0xC2, zn - from) ||
+                     contains(zs + from, zn - from, "Getty") || contains(zs + from, zn - from, "Photograph");
+        for (size_t m = 0; maybe && m < sizeof marks / sizeof *marks; m++)
             if (contains(zs + from, zn - from, marks[m])) {
                 set(B, K_DEBRIS, PCL_CAPTION, "photo caption with a credit");
                 return;
             }
     }
     /* caption markers */
-    if (contains(s, n, "(L)") || contains(s, n, "(R)") || contains(s, n, "(C)") ||
-        contains(s, n, "(l.)") || contains(s, n, "(r.)") || contains(s, n, "(Photo") ||
-        contains(s, n, "(Foto") || starts_with_ci(s, n, "file photo") ||
-        contains(s, n, "pictured")) {
+    bool paren = memchr(s, '(', n) != NULL; /* most lines have none: skip those checks */
+    if ((paren && (contains(s, n, "(L)") || contains(s, n, "(R)") || contains(s, n, "(C)") ||
+                   contains(s, n, "(l.)") || contains(s, n, "(r.)") || contains(s, n, "(Photo") ||
+                   contains(s, n, "(Foto"))) ||
+        starts_with_ci(s, n, "file photo") || contains(s, n, "pictured")) {
         if (w <= 80) {
             set(B, K_DEBRIS, PCL_CAPTION, "photo caption");
             return;

@@ -201,10 +201,11 @@ static const cue CUES[] = {
     {CUE_BYLINE, "^por "},
 };
 
-static bool word_char(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+/* Letters, digits and every byte of a non-ASCII character (filled once by
+ * build_index). */
+static unsigned char WORD_CHAR[256];
+
+static inline bool word_char(unsigned char c) { return WORD_CHAR[c]; }
 
 /* Lower-cases ASCII and the German capitals Ä Ö Ü (UTF-8) into buf. */
 static size_t lower(const char *s, size_t n, char *buf, size_t cap)
@@ -212,7 +213,10 @@ static size_t lower(const char *s, size_t n, char *buf, size_t cap)
     size_t o = 0;
     for (size_t i = 0; i < n && o + 2 < cap; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+        if (c < 0x80) {
+            buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            continue;
+        }
         if (c == 0xC3 && i + 1 < n) {
             unsigned char d = (unsigned char)s[i + 1];
             if (d == 0x84 || d == 0x96 || d == 0x9C) d = (unsigned char)(d + 0x20);
@@ -242,23 +246,26 @@ static size_t alnum_count(const char *s, size_t n)
  * on several threads). */
 typedef struct cue_ref {
     const char *phrase; /* without the '^' */
-    unsigned short len;
+    unsigned short len, alnum; /* bytes; letters and digits */
     unsigned char kind, anchored;
 } cue_ref;
 
 #define N_CUES (sizeof CUES / sizeof *CUES)
-#define N_SLOTS 4096 /* buckets by the first two bytes of a phrase */
+#define N_SLOTS 65536 /* buckets by the first two bytes of a phrase */
 static cue_ref g_refs[N_CUES];
 static unsigned short g_slot_start[N_SLOTS + 1];
+static unsigned char g_first[256]; /* bytes some phrase starts with */
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
 
-static unsigned slot_of(unsigned char a, unsigned char b)
+static inline unsigned slot_of(unsigned char a, unsigned char b)
 {
-    return ((unsigned)a * 31u + (unsigned)b) & (N_SLOTS - 1);
+    return (unsigned)a << 8 | (unsigned)b;
 }
 
 static void build_index(void)
 {
+    for (unsigned c = 0; c < 256; c++)
+        WORD_CHAR[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
     static unsigned short count[N_SLOTS];
     for (size_t i = 0; i < N_CUES; i++) {
         const char *ph = CUES[i].phrase + (CUES[i].phrase[0] == '^');
@@ -278,8 +285,10 @@ static void build_index(void)
         cue_ref *r = &g_refs[fill[slot_of((unsigned char)ph[0], (unsigned char)ph[1])]++];
         r->phrase = ph;
         r->len = (unsigned short)strlen(ph);
+        r->alnum = (unsigned short)alnum_count(ph, r->len);
         r->kind = (unsigned char)CUES[i].kind;
         r->anchored = anchored;
+        g_first[(unsigned char)ph[0]] = 1;
     }
 }
 
@@ -290,26 +299,35 @@ void pcl_find_cues(const char *s, size_t len, pcl_cues *out)
     /* Cues sit in short lines or at the start of long ones: look at 2 KiB. */
     char buf[2048 + 4];
     size_t n = lower(s, len < 2048 ? len : 2048, buf, sizeof buf);
-    size_t total = alnum_count(buf, n);
+    size_t total = (size_t)-1; /* letters and digits of the line, counted on the first hit */
     bool seen_word = false; /* for anchored phrases: only the first word counts */
+    bool prev_wc = false;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)buf[i];
         bool wc = word_char(c);
+        if (wc && prev_wc) continue; /* inside a word */
+        prev_wc = wc;
         if (c == ' ') continue;
-        if (wc && i > 0 && word_char((unsigned char)buf[i - 1])) continue; /* inside a word */
+        if (!g_first[c]) {
+            if (wc) seen_word = true;
+            continue;
+        }
         unsigned slot = slot_of(c, i + 1 < n ? (unsigned char)buf[i + 1] : 0);
         unsigned b0 = g_slot_start[slot], b1 = g_slot_start[slot + 1];
         for (unsigned k = b0; k < b1; k++) {
             const cue_ref *r = &g_refs[k];
             if (r->anchored && seen_word) continue;
-            if (i + r->len > n || memcmp(buf + i, r->phrase, r->len) != 0) continue;
+            if (i + r->len > n || buf[i + r->len - 1] != r->phrase[r->len - 1] ||
+                memcmp(buf + i, r->phrase, r->len) != 0)
+                continue;
             size_t e = i + r->len;
             if (e < n && word_char((unsigned char)buf[e]) &&
                 word_char((unsigned char)r->phrase[r->len - 1]))
                 continue;
             if (!out->hits[r->kind]) out->first[r->kind] = r->phrase;
             out->hits[r->kind]++;
-            if (total <= alnum_count(r->phrase, r->len) + 2) out->whole[r->kind] = true;
+            if (total == (size_t)-1) total = alnum_count(buf, n);
+            if (total <= (size_t)r->alnum + 2) out->whole[r->kind] = true;
         }
         if (wc) seen_word = true;
     }
