@@ -636,6 +636,13 @@ static unsigned judge_names(const char *v, size_t vn)
         const char *val = p;
         while (*p && *p != ' ') p++;
         const char *vend = p;
+        /* BEM: "block__element--modifier" is named by its block and element; the
+         * modifier is a variant ("TestReport__Section--Ads" is a section) */
+        for (const char *m = val + 1; m + 1 < vend; m++)
+            if (m[0] == '-' && m[1] == '-') {
+                vend = m;
+                break;
+            }
         /* taxonomy and state classes ("tag-china", "category-news", "has-sidebar")
          * describe the element, they do not name it */
         static const char *modifiers[] = {"tag-", "category-", "has-", "with-", "no-", "is-",
@@ -1092,7 +1099,10 @@ static void decide_removals(ph_page *pg)
         if ((nd->flags & NF_SOFT) && !(nd->flags & (NF_STRONG | NF_BOILER_TAG)) && in_hint[i]) continue;
         double share = total > 0 ? (prose[nd->end_block] - prose[nd->first_block]) / total : 0;
         /* a wrapper holding most of the prose is the page, not a sidebar */
-        if (share > ((nd->flags & NF_STRONG) ? P(SHARE_STRONG, 0.8) : P(SHARE_WEAK, 0.5))) continue;
+        /* a strong word next to a content word ("entry share") names a wrapper
+         * that may be the article: judged like a weak one */
+        bool strong = (nd->flags & NF_STRONG) && !(nd->flags & NF_POSITIVE);
+        if (share > (strong ? P(SHARE_STRONG, 0.8) : P(SHARE_WEAK, 0.5))) continue;
         nd->flags |= NF_REMOVED;
     }
     free(in_hint);

@@ -179,6 +179,48 @@ TEST(prepass_verdicts)
     pt_article_free(&a);
 }
 
+/* class names that read as debris but name the article, and list lines before the prose */
+TEST(container_naming_and_lead_lists)
+{
+    const char *para =
+        "<p>Der Fischmarkt von Karstedt ist nach dem Umbau wieder offen, und schon am ersten Morgen "
+        "standen die Leute bis zur Kaimauer an, um Krabben und Matjes zu kaufen.</p>";
+    char html[8192];
+    /* BEM modifier: "Report__Section--Ads" is a section, not an ad */
+    snprintf(html, sizeof html,
+             "<html><body><nav><a href=/>Start</a></nav><section class=\"Report__Section--Ads\">"
+             "%s%s</section><div><p>Die Händler zahlen im ersten Jahr keine Standgebühr, danach "
+             "steigt sie jedes Jahr ein wenig, bis sie den alten Satz erreicht hat.</p><p>Der Bürgermeister "
+             "kam mit dem Fahrrad und kaufte als Erster, ein Pfund Krabben für die Kantine im Rathaus.</p>"
+             "</div></body></html>",
+             para, para);
+    pt_article a;
+    CHECK(extract(html, strlen(html), false, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "Fischmarkt von Karstedt"));
+    pt_article_free(&a);
+    /* "entry share": a content word next to a strong one; the wrapper holds most of the prose */
+    snprintf(html, sizeof html,
+             "<html><body><div class=\"entry share\"><h1>Fischmarkt</h1>%s%s"
+             "<p>Die Stadt hat vier Millionen in den Umbau gesteckt, die Hälfte davon kam vom Land und "
+             "aus dem Hafenfonds, der Rest aus Gebühren der Händler.</p></div>"
+             "<div><p>Ein Kommentar zum Markt: Die Preise sind gestiegen, seit die Halle neu ist, sagen "
+             "viele Stammkunden am Stand von Gerda Holm.</p></div></body></html>",
+             para, para);
+    CHECK(extract(html, strlen(html), false, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "Fischmarkt von Karstedt") && strstr(a.text, "vier Millionen"));
+    pt_article_free(&a);
+    /* ingredient lines before the first paragraph belong to the recipe; a dateline does not */
+    snprintf(html, sizeof html,
+             "<html><body><article><h1>Karstedter Krabbenbrot</h1><p>12.05.2031</p><ul>"
+             "<li>200 g Krabben aus dem Hafen</li><li>vier Scheiben dunkles Brot</li>"
+             "<li>ein Bund frischer Dill</li></ul><h2>Zubereitung</h2>%s%s</article></body></html>",
+             para, para);
+    CHECK(extract(html, strlen(html), false, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "200 g Krabben aus dem Hafen") && strstr(a.text, "frischer Dill"));
+    CHECK(a.text && !strstr(a.text, "12.05.2031"));
+    pt_article_free(&a);
+}
+
 TEST(metadata_fallbacks)
 {
     const char *html =
@@ -354,6 +396,7 @@ int main(void)
     RUN(extracts_article_not_debris);
     RUN(standfirst_ruby_and_tail);
     RUN(prepass_verdicts);
+    RUN(container_naming_and_lead_lists);
     RUN(metadata_fallbacks);
     RUN(jsonld_article_body_for_script_pages);
     RUN(no_article_and_empty_pages);
