@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 #include <xxhash.h>
 
 /* ---- gumbo in a bump arena ------------------------------------------------ */
@@ -1527,6 +1528,26 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
 
 /* ---- entry point ------------------------------------------------------------ */
 
+/* Text goes out in Unicode NFC, as most text is stored and compared: pages mix
+ * decomposed accents and composition-excluded letters (Bengali U+09DF) with
+ * their composed forms. Bytes below 0xCC (ASCII, Latin-1 and Latin Extended,
+ * which NFC leaves alone) skip the work. */
+static precis_status to_nfc(pc_buf *text)
+{
+    bool maybe = false;
+    for (size_t i = 0; i < text->len && !maybe; i++) maybe = (unsigned char)text->data[i] >= 0xCC;
+    if (!maybe) return PRECIS_OK;
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text->data, (utf8proc_ssize_t)text->len, &out,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n < 0) return PRECIS_OK; /* not expected (the text is valid UTF-8): keep it as it is */
+    precis_status st = PRECIS_OK;
+    text->len = 0;
+    st = pc_buf_append(text, out, (size_t)n);
+    free(out);
+    return st;
+}
+
 static void page_free(ph_page *pg)
 {
     free(pg->nodes);
@@ -1640,6 +1661,7 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
             pc_fail(err, st, name, 0, "%s", precis_strerror(st));
     }
     if (!st) st = ph_meta_finish(&pg, opt, a);
+    if (!st) st = to_nfc(&text);
     if (!st) {
         st = pt_article_set(a, &a->text, text.data ? text.data : "", text.len);
         if (!st && text.len == 0)
