@@ -9,9 +9,4 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d tests/browser/node_modules/playwright-co
     skip "browser (no chromium/node_modules)"
     exit 0
 fi
-# Until `precis serve` is in the binary there is nothing to drive.
-if ! "$PRECIS" serve --help >/dev/null 2>&1; then
-    skip "browser (precis serve not built)"
-    exit 0
-fi
 timeout -k 10 300 node tests/browser/test_page.js --precis "$PRECIS" --example examples/story --out "$(dirname "$PRECIS")"
