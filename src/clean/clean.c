@@ -794,7 +794,9 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
             return;
         }
     }
-    if (cu.hits[CUE_LEGAL] && (w <= 12 || cu.hits[CUE_LEGAL] >= 2)) {
+    /* a long paragraph may name cookies or tracking once or twice (an article
+     * about browsers); a notice says little else */
+    if (cu.hits[CUE_LEGAL] && (w <= 12 || (cu.hits[CUE_LEGAL] >= 2 && w <= 40) || cu.hits[CUE_LEGAL] >= 3)) {
         set(B, K_DEBRIS, PCL_LEGAL, "cookie, privacy or copyright notice");
         return;
     }
@@ -1072,7 +1074,7 @@ static bool ends_with_ellipsis(const cl_doc *d, const cl_block *B);
  * end the article. Comment headers always do. */
 static void inline_related(cl_doc *d)
 {
-    size_t look = (size_t)knob("K_INLOOK", 4), need = (size_t)knob("K_INNEED", 2);
+    size_t look = (size_t)knob("K_INLOOK", 8), need = (size_t)knob("K_INNEED", 2);
     for (size_t i = 0; i < d->n_blocks; i++) {
         cl_block *H = &d->blocks[i];
         if (!H->ends_article || H->cls != PCL_TEASER) continue;
@@ -1426,6 +1428,40 @@ static void trim_tail(cl_doc *d, size_t rs, size_t *re)
     while (*re > rs && d->blocks[*re].kind == K_DEBRIS) (*re)--;
 }
 
+/* A list right next to the article whose items mostly carry numbers
+ * ("200 g Zucker", "1 Pck. Vanillin-Zucker", "Ort: ... 2019") is part of it:
+ * ingredients, specifications, results. Menus are words without numbers. */
+static void restore_quantity_lists(cl_doc *d)
+{
+    for (size_t i = 0; i < d->n_blocks;) {
+        cl_block *B = &d->blocks[i];
+        if (B->kept || !B->furniture || !B->list_item) {
+            i++;
+            continue;
+        }
+        size_t j = i, numeric = 0;
+        while (j < d->n_blocks && !d->blocks[j].kept && d->blocks[j].furniture && d->blocks[j].list_item) {
+            if (d->blocks[j].digits) numeric++;
+            j++;
+        }
+        size_t items = j - i, from = i;
+        /* a heading line ("Zutaten", "Technische Daten") may stand between */
+        if (i >= 2 && !d->blocks[i - 1].kept && d->blocks[i - 1].furniture && d->blocks[i - 1].n == 1 &&
+            d->blocks[i - 1].words <= 4 && d->blocks[i - 2].kept && !d->blocks[i - 2].title)
+            from = i - 1;
+        bool before = from > 0 && d->blocks[from - 1].kept && !d->blocks[from - 1].title;
+        bool after = j < d->n_blocks && d->blocks[j].kept;
+        if ((before || after) && items >= 2 && numeric * 2 >= items)
+            for (size_t k = from; k < j; k++) {
+                d->blocks[k].kept = true;
+                d->blocks[k].why = "quantity list";
+                d->blocks[k].cls = PCL_PARAGRAPH;
+                d->blocks[k].reason = NULL;
+            }
+        i = j;
+    }
+}
+
 static void decide(cl_doc *d, size_t rs, size_t re, long title)
 {
     size_t end_mark = d->n_blocks; /* first article-ending header after the region */
@@ -1551,6 +1587,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     if (knob("K_TAIL", 1) > 0) trim_tail(&d, rs, &re);
     decide(&d, rs, re, title);
     if (knob("K_RESTORE", 1)) restore_sandwiched(&d);
+    if (knob("K_QLIST", 1) > 0) restore_quantity_lists(&d);
 
     /* ---- metadata ---- */
     if (title >= 0) {
@@ -1681,7 +1718,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             if (L->blank) continue;
             cl_block *B = &d.blocks[L->block];
             fprintf(stderr, "%s\t%.1f\t%d\t%d%s\t%.*s\n", B->kept ? (B->why ? B->why : "?") : "-",
-                    B->score, L->block, (int)B->kind, B->list_item ? "L" : "", (int)L->clen, content(&d, L));
+                    B->score, L->block, (int)B->kind, B->ends_article ? "E" : B->list_item ? "L" : "", (int)L->clen, content(&d, L));
         }
 #endif
 

@@ -171,7 +171,7 @@ static const cue CUES[] = {
     /* more section headers after an article, and inline teasers, in the
      * languages of the pages users paste (German, English, Spanish, French,
      * Portuguese) */
-    {CUE_END, "^weitere informationen"}, {CUE_END, "^mehr informationen"}, {CUE_END, "^weitere inhalte"},
+    {CUE_END, "^weitere inhalte"},
     {CUE_END, "^für dich empfohlen"}, {CUE_END, "^für sie empfohlen"}, {CUE_END, "^empfohlene artikel"},
     {CUE_END, "^meist gelesen"}, {CUE_END, "^meistgelesene"}, {CUE_END, "^am meisten gelesen"},
     {CUE_END, "^lies auch"}, {CUE_END, "^auch lesen"}, {CUE_END, "^passend dazu"}, {CUE_END, "^dazu passend"},
@@ -193,6 +193,11 @@ static const cue CUES[] = {
     {CUE_TEASER, "^puede interesarte"}, {CUE_TEASER, "^veja também"}, {CUE_TEASER, "^leia também"},
     {CUE_TEASER, "^leia mais"}, {CUE_TEASER, "^lies auch"}, {CUE_TEASER, "^auch lesen"},
     {CUE_TEASER, "^lesetipp"}, {CUE_TEASER, "^tipp der redaktion"}, {CUE_TEASER, "^ebenfalls lesenswert"},
+    /* browser and notification notices, e-mail sign-up forms */
+    {CUE_LEGAL, "javascript"}, {CUE_LEGAL, "your browser"}, {CUE_LEGAL, "ihr browser"},
+    {CUE_LEGAL, "ihrem browser"}, {CUE_LEGAL, "browser version"}, {CUE_LEGAL, "browserversion"},
+    {CUE_PROMO, "e-mail-adresse"}, {CUE_PROMO, "email address"}, {CUE_PROMO, "e-mail address"},
+    {CUE_PROMO, "benachrichtigung"}, {CUE_PROMO, "notifications"}, {CUE_PROMO, "push-mitteilung"},
     /* bylines */
     {CUE_BYLINE, "^by "}, {CUE_BYLINE, "| by "}, {CUE_BYLINE, "^von "}, {CUE_BYLINE, "^author:"},
     {CUE_BYLINE, "^autor:"}, {CUE_BYLINE, "^autorin:"}, {CUE_BYLINE, "^written by"},
