@@ -87,6 +87,20 @@ static void heading(rnd *r, const char *name)
 
 static const char *item(rnd *r) { return r->md ? "- " : "     "; }
 
+/* Is this sentence one side of a conflict? The reader should know. */
+static bool disputed(json_t *story, const char *text)
+{
+    json_t *conf = json_object_get(json_object_get(story, "coverage"), "conflicts"), *c, *cl;
+    size_t i, k;
+    if (!text) return false;
+    json_array_foreach(conf, i, c) json_array_foreach(json_object_get(c, "claims"), k, cl)
+    {
+        const char *t = str(cl, "text");
+        if (t && !strcmp(t, text)) return true;
+    }
+    return false;
+}
+
 static void render_summary(rnd *r, json_t *story)
 {
     json_t *sum = json_object_get(story, "summary");
@@ -123,6 +137,7 @@ static void render_summary(rnd *r, json_t *story)
             size_t mm = listed ? 0 : marker(r, id);
             if (mm) PRINTF(r, "[%zu]", mm);
         }
+        if (disputed(story, str(s, "text"))) put(r, r->md ? " *(sources differ)*" : " (sources differ)");
         put(r, "\n");
     }
 }
