@@ -26,6 +26,8 @@ typedef struct cov {
     size_t n_loose, cap_loose;
 } cov;
 
+#define STRONG_OVERLAP 0.6
+#define MAX_VALUES 3 /* a conflict gives at most this many different values */
 #define LOOSE_OVERLAP 0.15 /* chosen with the seeds' "53 miles" vs "20 kilometers" in view */
 
 /* Both give a distance, a percentage or a sum of money. */
@@ -298,6 +300,71 @@ static ckind kind_of(pst_qkind q)
     }
 }
 
+/* The telling words around a figure: up to three content-word stems on each
+ * side within its sentence. Two figures are about the same thing only if
+ * they share one ("Anwar, 51" and "Mahathir, 72" do not). */
+#define CTX_SIDE 3
+typedef struct qctx {
+    char w[2 * CTX_SIDE][PT_WORD_MAX + 1];
+    size_t n;
+} qctx;
+
+static bool number_like(const char *w)
+{
+    static const char *const N[] = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                                    "ten", "hundred", "thousand", "million", "billion", "dozen"};
+    if (w[0] >= '0' && w[0] <= '9') return true;
+    for (size_t i = 0; i < sizeof N / sizeof *N; i++)
+        if (!strcmp(N[i], w)) return true;
+    return false;
+}
+
+static void figure_context(const pst_build *b, const pst_sent *s, const pst_quantity *q, qctx *c)
+{
+    const char *text = b->docs[s->doc].a->text;
+    size_t pos = s->start, ws, we;
+    char before[CTX_SIDE][PT_WORD_MAX + 1];
+    size_t nb = 0, na = 0;
+    c->n = 0;
+    while (pt_next_word(text, s->end, &pos, &ws, &we)) {
+        if (we > q->start && ws < q->end) continue; /* the figure and its unit */
+        char norm[PT_WORD_MAX + 1];
+        size_t nl = pt_normalize(text + ws, we - ws, norm);
+        if (!nl || pt_is_stopword(b->lang, norm, nl) || number_like(norm)) continue;
+        size_t sn;
+        const char *stem = pt_stem(b->lang, norm, nl, &sn);
+        if (sn > PT_WORD_MAX) sn = PT_WORD_MAX;
+        if (we <= q->start) { /* keep the last three before it */
+            if (nb == CTX_SIDE) memmove(before[0], before[1], sizeof before[0] * (CTX_SIDE - 1)), nb--;
+            memcpy(before[nb], stem, sn);
+            before[nb++][sn] = 0;
+        } else if (na < CTX_SIDE) {
+            memcpy(c->w[c->n], stem, sn);
+            c->w[c->n++][sn] = 0;
+            na++;
+        } else {
+            break;
+        }
+    }
+    for (size_t i = 0; i < nb; i++) memcpy(c->w[c->n++], before[i], sizeof before[i]);
+}
+
+static bool share_context(const pst_build *b, const pst_sent *s, const pst_quantity *qs, const pst_sent *t,
+                          const pst_quantity *qt, size_t need)
+{
+    qctx x, y;
+    figure_context(b, s, qs, &x);
+    figure_context(b, t, qt, &y);
+    size_t shared = 0;
+    for (size_t i = 0; i < x.n; i++)
+        for (size_t j = 0; j < y.n; j++)
+            if (!strcmp(x.w[i], y.w[j])) {
+                shared++;
+                break;
+            }
+    return shared >= need;
+}
+
 static precis_status push_edge(conflict_edge **v, size_t *n, size_t *cap, conflict_edge e)
 {
     if (!grow((void **)v, cap, *n + 1, sizeof **v)) return PRECIS_ENOMEM;
@@ -307,11 +374,14 @@ static precis_status push_edge(conflict_edge **v, size_t *n, size_t *cap, confli
 
 /* Figures of an aligned pair: equal ones agree; what is left over of one kind
  * (one on each side, or the same counted word) disagrees. */
-static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t ti, conflict_edge **v,
-                                     size_t *n, size_t *cap)
+static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t ti, bool loose,
+                                     conflict_edge **v, size_t *n, size_t *cap)
 {
     const pst_sent *s = &b->sents[si], *t = &b->sents[ti];
     if (!s->n_q || !t->n_q) return PRECIS_OK;
+    /* sentences that say nearly the same need less to show two figures are
+     * about the same thing */
+    bool strong = !loose && pst_overlap(b, s, t, NULL) >= STRONG_OVERLAP;
     const pst_quantity *qs = b->quants + s->q_off, *qt = b->quants + t->q_off;
     bool used_s[32] = {0}, used_t[32] = {0};
     for (uint32_t i = 0; i < s->n_q; i++)
@@ -333,6 +403,9 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
             if (used_s[i] || (int)qs[i].kind != k || !qs[i].unit[0]) continue;
             for (uint32_t j = 0; j < t->n_q; j++) {
                 if (used_t[j] || (int)qt[j].kind != k || strcmp(qs[i].unit, qt[j].unit)) continue;
+                /* the same counted word is not enough ("218 votes" in the House,
+                 * "67 votes" in the Senate): something else is said of both */
+                if (!share_context(b, s, &qs[i], t, &qt[j], strong ? 1 : 2)) continue;
                 used_s[i] = used_t[j] = true;
                 conflict_edge e = {.kind = kind_of(qs[i].kind)};
                 memcpy(e.about, qs[i].unit, sizeof e.about);
@@ -353,6 +426,7 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
         /* One figure left on each side: the same thing unless they count different words. */
         if (k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0] && strcmp(qs[ls].unit, qt[lt].unit))
             continue;
+        if (!share_context(b, s, &qs[ls], t, &qt[lt], 2)) continue;
         conflict_edge e = {.kind = kind_of((pst_qkind)k)};
         memcpy(e.about, qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof e.about);
         memcpy(e.about_word, qs[ls].unit[0] ? qs[ls].word : qt[lt].word, sizeof e.about_word);
@@ -368,7 +442,8 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
 typedef struct nameword {
     size_t s, e;
     char norm[PT_WORD_MAX + 1];
-    char prev[PT_WORD_MAX + 1]; /* the word before, normalised ("skipper") */
+    char prev[PT_WORD_MAX + 1]; /* the word before, normalised ("skipper"), "" if it is part
+                                   of the name itself ("Gaza" of "Gaza Strip") */
 } nameword;
 
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
@@ -381,17 +456,53 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
         unsigned char c = (unsigned char)text[ws];
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(text + ws, we - ws, norm);
-        if (!first && c >= 'A' && c <= 'Z' && nl >= 3 && !pt_is_stopword(b->lang, norm, nl)) {
+        bool cap_word = c >= 'A' && c <= 'Z';
+        if (!first && cap_word && nl >= 3 && !pt_is_stopword(b->lang, norm, nl)) {
             out[k].s = ws;
             out[k].e = we;
             memcpy(out[k].norm, norm, nl + 1);
             memcpy(out[k].prev, prev, sizeof prev);
             k++;
         }
-        memcpy(prev, norm, nl + 1);
+        /* a capitalised word before is part of the name, unless it is an
+         * abbreviated title ("Rep.", "Gen.") */
+        if (cap_word && !(we < x->end && text[we] == '.' && we - ws <= 4)) prev[0] = 0;
+        else memcpy(prev, norm, nl + 1);
         first = false;
     }
     return k;
+}
+
+/* "Marine" / "Marines", "Asia" / "Asian", "Canada" / "Canadian": one word,
+ * not two names; weekdays and months are dates, not names. */
+static bool variant(const pst_build *b, const char *x, const char *y)
+{
+    static const char *const CAL[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                      "sunday", "january", "february", "march", "april", "may", "june",
+                                      "july", "august", "september", "october", "november", "december"};
+    for (size_t i = 0; i < sizeof CAL / sizeof *CAL; i++)
+        if (!strcmp(CAL[i], x) || !strcmp(CAL[i], y)) return true;
+    size_t lx = strlen(x), ly = strlen(y);
+    const char *s = lx <= ly ? x : y, *l = lx <= ly ? y : x;
+    size_t ls = lx <= ly ? lx : ly;
+    /* the longer is the shorter (or it without a final vowel) plus a plural or
+     * demonym ending: Marine-s, Asia-n, Canad-ian, Ital-ian, Chin-ese */
+    static const char *const ENDINGS[] = {"s", "es", "n", "an", "ian", "ns", "ans", "ians", "ese", "i", "is", "ish"};
+    for (int drop = 0; drop <= 1 && ls >= 4; drop++) {
+        size_t keep = ls - (size_t)drop;
+        if (drop && !strchr("aeiouy", s[ls - 1])) break;
+        if (strncmp(s, l, keep)) continue;
+        for (size_t k = 0; k < sizeof ENDINGS / sizeof *ENDINGS; k++)
+            if (!strcmp(l + keep, ENDINGS[k])) return true;
+    }
+    char sx[PT_WORD_MAX + 1];
+    size_t n;
+    const char *st = pt_stem(b->lang, x, lx, &n);
+    if (n > PT_WORD_MAX) n = PT_WORD_MAX;
+    memcpy(sx, st, n);
+    sx[n] = 0;
+    st = pt_stem(b->lang, y, ly, &n);
+    return strlen(sx) == n && !memcmp(sx, st, n);
 }
 
 static bool doc_mentions(const pst_build *b, uint32_t d, const char *norm)
@@ -440,6 +551,7 @@ static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti,
         for (size_t j = 0; j < c; j++) {
             if (!strcmp(ns[i].norm, nt[j].norm)) continue;
             size_t ls = strlen(ns[i].norm), lt = strlen(nt[j].norm);
+            if (variant(b, ns[i].norm, nt[j].norm)) continue;
             size_t lim = (ls < lt ? ls : lt) / 3;
             if (lim < 1) lim = 1;
             bool near = ls >= 4 && lt >= 4 && edit_distance(ns[i].norm, nt[j].norm) <= lim;
@@ -519,13 +631,13 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     precis_status st = PRECIS_OK;
     for (size_t m = 0; m < c->n_match && !st; m++) {
         uint32_t si = c->match[2 * m], ti = c->match[2 * m + 1];
-        st = compare_figures(b, si, ti, &v, &n, &cap);
+        st = compare_figures(b, si, ti, false, &v, &n, &cap);
         if (!st) st = compare_dates(b, si, ti, &v, &n, &cap);
         if (!st) st = compare_names(b, si, ti, &v, &n, &cap);
     }
     for (size_t m = 0; m < c->n_loose && !st; m++) {
         size_t before = n;
-        st = compare_figures(b, c->loose[2 * m], c->loose[2 * m + 1], &v, &n, &cap);
+        st = compare_figures(b, c->loose[2 * m], c->loose[2 * m + 1], true, &v, &n, &cap);
         /* only the measurements: counts need the sentences to tell the same fact */
         size_t keep = before;
         for (size_t i = before; i < n; i++)
@@ -573,6 +685,14 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
             }
         }
         if (st) break;
+        /* Many different values are many different things, not one disputed. */
+        size_t distinct = 0;
+        for (size_t i = 0; i < ncl; i++) {
+            bool dup = false;
+            for (size_t m = 0; m < i && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[i]);
+            distinct += !dup;
+        }
+        if (distinct > MAX_VALUES) continue;
         st = pc_buf_printf(o, "%s{\"kind\":\"%s\",\"about\":", first_conflict ? "" : ",", CKIND[v[g].kind]);
         first_conflict = false;
         if (!st) st = pc_json_string(o, about, strlen(about));

@@ -100,6 +100,24 @@ static bool in_skip(const pst_when *skip, size_t n_skip, size_t base, size_t a, 
     return false;
 }
 
+#define MAX_DATES 8
+
+/* Spans of the date expressions of text[start..end), with or without a year
+ * ("Nov. 18" is a day, not eighteen of something). */
+static size_t date_spans(const char *text, size_t start, size_t end, size_t *span, size_t cap)
+{
+    size_t k = 0, off = start;
+    while (off < end && k < cap) {
+        pt_date d;
+        if (!pt_date_find(text + off, end - off, 0, &d)) break;
+        span[2 * k] = off + d.start;
+        span[2 * k + 1] = off + d.end;
+        k++;
+        off = off + d.end > off ? off + d.end : off + 1;
+    }
+    return k;
+}
+
 /* The tokenizer cuts "3,000" and "2.5" into pieces; a number is the digits
  * joined by single ',' / '.' between digit runs. */
 static size_t number_end(const char *t, size_t i, size_t end)
@@ -134,6 +152,8 @@ size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t
         }
         nw++;
     }
+    size_t dates[2 * MAX_DATES];
+    size_t n_dates = date_spans(text, start, end, dates, MAX_DATES);
     size_t k = 0;
     for (size_t i = 0; i < nw && k < cap; i++) {
         double v = 0;
@@ -164,7 +184,9 @@ size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t
         }
         if (!is_num) continue;
         size_t qa = w[i].s, qb = w[j].e;
-        if (in_skip(skip, n_skip, start, qa, qb)) {
+        bool in_date = false;
+        for (size_t d = 0; d < n_dates; d++) in_date |= qa < dates[2 * d + 1] && dates[2 * d] < qb;
+        if (in_date || in_skip(skip, n_skip, start, qa, qb)) {
             i = j;
             continue;
         }
