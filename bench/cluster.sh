@@ -31,19 +31,24 @@ echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)  (timings are CPU seconds o
 echo
 echo "== 1. story clustering: DUC 2004 + Multi-News val (>= 3 documents), shuffled =="
 python3 "$HERE/cluster_data.py" pool "$T/pool.jsonl" "$T/truth.tsv"
-for thr in default 0.25 0.2; do
+grep '^duc-' "$T/truth.tsv" > "$T/truth_duc.tsv"
+for thr in default 0.3 0.2; do
     if [ "$thr" = default ]; then opt=""; else opt="--threshold $thr"; fi
     echo "-- precis cluster ${opt:-(defaults)}"
     # shellcheck disable=SC2086
     "$PRECIS" cluster --no-progress $opt "$T/pool.jsonl" > "$T/pred.tsv" 2> "$T/err" || true
     python3 "$HERE/cluster_score.py" b3 "$T/truth.tsv" "$T/pred.tsv"
     python3 "$HERE/cluster_score.py" b3 "$T/truth.tsv" "$T/pred.tsv" "$T/pool.jsonl" | sed 's/^/   /'
+    echo "   the DUC articles alone (their stories restricted to DUC members):"
+    python3 "$HERE/cluster_score.py" b3 "$T/truth_duc.tsv" "$T/pred.tsv" | sed 's/^/   /'
 done
 for thr in 0.2 0.3; do
     echo "-- baseline: plain online TF-IDF centroid clusterer, threshold $thr (bench/cluster_baseline.py)"
     python3 "$HERE/cluster_baseline.py" "$T/pool.jsonl" "$thr" > "$T/base.tsv"
     python3 "$HERE/cluster_score.py" b3 "$T/truth.tsv" "$T/base.tsv"
     python3 "$HERE/cluster_score.py" b3 "$T/truth.tsv" "$T/base.tsv" "$T/pool.jsonl" | sed 's/^/   /'
+    echo "   the DUC articles alone:"
+    python3 "$HERE/cluster_score.py" b3 "$T/truth_duc.tsv" "$T/base.tsv" | sed 's/^/   /'
 done
 
 echo
