@@ -404,7 +404,9 @@ static void close_quiet_stories(pk_clusterer *c, int64_t now)
 {
     for (size_t i = 0; i < c->n_slots; i++) {
         story *s = &c->stories[i];
-        if (s->open && now - s->last_time > c->o.quiet_seconds) close_story(c, s);
+        if (s->open && now != PK_TIME_UNKNOWN && s->last_time != PK_TIME_UNKNOWN &&
+            now - s->last_time > c->o.quiet_seconds)
+            close_story(c, s);
     }
     if (c->n_open < c->o.max_open) return;
     /* Evict the least recently updated sixteenth at once: one sort per
@@ -516,7 +518,7 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         if (s->norm <= 0) continue;
         double score = dot_sorted(v, nv, s->centroid, s->n_centroid) / s->norm;
         score += c->o.entity_weight * entity_overlap(ents, ne, s);
-        int64_t gap = it->time - s->last_time;
+        int64_t gap = it->time == PK_TIME_UNKNOWN || s->last_time == PK_TIME_UNKNOWN ? 0 : it->time - s->last_time;
         if (gap > 86400) /* older stories need a closer match */
             score *= 1.0 - 0.5 * (double)(gap - 86400) / (double)c->o.quiet_seconds;
         if (score > best_any) best_any = score;
@@ -567,7 +569,8 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         c->n_open++;
         best_score = best_any;
     }
-    s->last_time = it->time > s->last_time || s->size == 0 ? it->time : s->last_time;
+    if (s->size == 0 || (it->time != PK_TIME_UNKNOWN && (s->last_time == PK_TIME_UNKNOWN || it->time > s->last_time)))
+        s->last_time = it->time;
     s->last_seq = ++c->seq;
     s->size++;
     if ((st = story_absorb(c, s, v, nv, ents, ne))) return st;
@@ -589,7 +592,7 @@ void pk_touch(pk_clusterer *c, uint32_t slot, uint32_t gen, int64_t time)
     if (slot >= c->n_slots) return;
     story *s = &c->stories[slot];
     if (!s->open || s->gen != gen) return;
-    if (time > s->last_time) s->last_time = time;
+    if (time != PK_TIME_UNKNOWN && (s->last_time == PK_TIME_UNKNOWN || time > s->last_time)) s->last_time = time;
     s->last_seq = ++c->seq;
     s->size++;
 }

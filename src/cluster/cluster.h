@@ -15,12 +15,16 @@
 
 #include "core/core.h"
 
+/* Time of an article that came before any dated one: no proximity, never
+ * closes anything; a story of such articles takes the first real time it gets. */
+#define PK_TIME_UNKNOWN INT64_MIN
+
 typedef struct pk_item {
     const uint64_t *terms;   /* content-word hashes, repeats count as term frequency */
     size_t n_terms;
     const uint64_t *entities; /* entity-name hashes (repeats ignored) */
     size_t n_entities;
-    int64_t time;            /* seconds; must not decrease by more than the quiet period */
+    int64_t time;            /* seconds, or PK_TIME_UNKNOWN; must not decrease by more than the quiet period */
 } pk_item;
 
 typedef struct pk_options {

@@ -216,7 +216,7 @@ static int64_t article_time(precis_stream *s, const char *date)
     if (ok && s->have_clock && t > s->clock + ABSURD_AHEAD) ok = false;
     if (!ok) {
         s->n_undated++;
-        t = s->prev_time;
+        t = s->have_clock ? s->prev_time : PK_TIME_UNKNOWN; /* before any date: no time yet */
     } else if (s->have_clock && t < s->clock - s->o.quiet_seconds) {
         t = s->clock;
     }

@@ -90,6 +90,11 @@ check dir_gzip_read test "$(wc -l < "$TMP/out")" -eq 7
 "$PRECIS" cluster - < "$TMP/feed.jsonl" > "$TMP/stdin.out" 2>/dev/null
 check stdin_same_as_file sh -c "'$PRECIS' cluster '$TMP/feed.jsonl' 2>/dev/null | cmp -s - '$TMP/stdin.out'"
 
+# The bundled example: five pasted reports of one event (one dated) are one story.
+p cluster "${PRECIS_ROOT:-.}/examples/story"
+check example_one_story test "$(cut -f2 "$TMP/out" | sort -u)" = s1
+check example_five_articles test "$(wc -l < "$TMP/out")" -eq 5
+
 # Nothing to cluster; usage errors; help.
 : > "$TMP/empty.jsonl"
 p cluster "$TMP/empty.jsonl"

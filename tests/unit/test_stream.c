@@ -206,6 +206,28 @@ TEST(time_from_dates_and_arrival_order)
     precis_free(ctx);
 }
 
+TEST(undated_articles_before_the_first_date_stay_in_their_story)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_stream *s;
+    CHECK(precis_stream_new(ctx, NULL, &s) == PRECIS_OK);
+    char t1[2048], t2[2048], t3[2048];
+    rng = 21;
+    make_article(FLOOD, t1, sizeof t1);
+    make_article(FLOOD, t2, sizeof t2);
+    snprintf(t3, sizeof t3, "Flood water in the Kestrel Valley fell on Friday; Tallow reopened its schools and "
+             "the Orrin went back inside its banks, the governor Petra Holm said.");
+    precis_article a = art("u1", t1, NULL), b = art("u2", t2, NULL), c = art("dated", t3, "2031-04-02");
+    size_t s1, s2, s3, dup;
+    CHECK(precis_stream_add(ctx, s, &a, &s1, &dup) == PRECIS_OK);
+    CHECK(precis_stream_add(ctx, s, &b, &s2, &dup) == PRECIS_OK);
+    CHECK(precis_stream_add(ctx, s, &c, &s3, &dup) == PRECIS_OK); /* not a story idle since 1970 */
+    CHECK(s1 == s2 && s2 == s3);
+    CHECK(precis_stream_n_undated(s) == 2);
+    precis_stream_free(s);
+    precis_free(ctx);
+}
+
 static size_t run_once(size_t *out, size_t n)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -273,6 +295,7 @@ int main(void)
     RUN(a_thousand_copies_are_one_story);
     RUN(empty_articles_join_nothing);
     RUN(time_from_dates_and_arrival_order);
+    RUN(undated_articles_before_the_first_date_stay_in_their_story);
     RUN(same_order_same_stories);
     RUN(copies_are_looked_for_in_a_bounded_window);
     RUN(bad_options_are_refused);
