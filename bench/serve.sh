@@ -8,8 +8,9 @@
 # port and drives it with bench/serve_load.js (Node, no dependencies):
 #   1. peer/baseline: GET /api/health       (the server's floor: routing + JSON)
 #   2. peer/baseline: GET /                 (the embedded page, no database)
-#   3. reads:  story list (sorts, entity filter, cursors), story, article, search
-#   4. mixed:  the same reads plus INGEST share of POST /api/articles
+#   3. service time: the reads below one at a time over one connection (2000)
+#   4. reads:  story list (sorts, entity filter, cursors), story, article, search
+#   5. mixed:  the same reads plus INGEST share of POST /api/articles
 #              (Multi-News validation documents, each sent once with a new id)
 # Each phase sends exactly REQUESTS requests over CONCURRENCY keep-alive
 # connections and stops. Prints per-kind p50/p99/max latency, errors and
@@ -22,7 +23,7 @@ INGEST=${INGEST:-0.05}
 SHARED=${PRECIS_SHARED:-../shared}
 command -v node >/dev/null || { echo "bench/serve.sh: needs node" >&2; exit 1; }
 echo "command: REQUESTS=$REQUESTS CONCURRENCY=$CONCURRENCY INGEST=$INGEST bash bench/serve.sh"
-echo "machine: $(nproc) cores, $(uname -sr); $(date -u +%Y-%m-%dT%H:%MZ); git $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "machine: $(nproc) cores, $(uname -sr); $(date -u +%Y-%m-%dT%H:%MZ); git $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 make -j2 >/dev/null
 PRECIS=build/precis
 
@@ -42,7 +43,7 @@ nice -n 10 "$PRECIS" ingest --db "$DB" "$SRC" >"$TMP/ingest.out" 2>"$TMP/ingest.
     echo "ingest failed:"; tail -5 "$TMP/ingest.err"; exit 1; }
 t1=$(date +%s.%N)
 printf 'ingest: %s files from %s in %.2f s (%s)\n' "$n_files" "$SRC" "$(awk "BEGIN{print $t1 - $t0}")" \
-    "$(tail -1 "$TMP/ingest.err" | tr -d '\n')"
+    "$(cat "$TMP/ingest.out" "$TMP/ingest.err" | grep -m1 '^added' | tr -d '\n')"
 
 # POST bodies: one article object a line.
 POSTS=$TMP/posts.jsonl
@@ -81,9 +82,15 @@ phase() { # title, serve_load args...
 }
 phase "baseline: GET /api/health" --mix health
 phase "baseline: GET / (embedded page)" --mix page
+# Service time per kind: the same reads one at a time (no queueing).
+echo
+echo "== service time: reads over 1 connection, 2000 requests"
+echo "\$ node bench/serve_load.js --base http://127.0.0.1:$PORT --requests 2000 --concurrency 1 --mix reads --ingest 0"
+nice -n 10 node bench/serve_load.js --base "http://127.0.0.1:$PORT" --requests 2000 --concurrency 1 --mix reads --ingest 0 || status=1
 phase "reads: list, story, article, search" --mix reads --ingest 0
 phase "mixed: reads + ${INGEST} POST /api/articles" --mix reads --ingest "$INGEST" --posts "$POSTS"
 echo
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 kill -0 "$SERVER_PID" 2>/dev/null && echo "server still up after the load" || { echo "server died"; status=1; }
 grep -ci 'error' "$TMP/serve.err" >/dev/null && { echo "server stderr:"; tail -5 "$TMP/serve.err"; }
 exit $status
