@@ -1195,6 +1195,10 @@ static bool headline_shape(const cl_doc *d, const cl_block *B)
     if (L->ends_colon) return false;
     if (L->ends_sentence && d->s[L->c0 + L->clen - 1] == '.') return false;
     if (B->letters * 3 < B->chars * 2 - 2) return false;
+    /* "Start|Magazin|Tipps": a breadcrumb, even without spaces */
+    const cl_line *F = &d->lines[B->first];
+    const char *bar = memchr(content(d, F), '|', F->clen);
+    if (bar && memchr(bar + 1, '|', F->clen - (size_t)(bar + 1 - content(d, F)))) return false;
     return true;
 }
 
@@ -1225,6 +1229,44 @@ static long choose_title(cl_doc *d, size_t rs, size_t re)
     if (found < 0 && rs <= re && d->blocks[rs].kind == K_SHORT && headline_shape(d, &d->blocks[rs]))
         found = (long)rs;
     return found;
+}
+
+static long late_title(cl_doc *d)
+{
+    size_t first = d->n_blocks;
+    for (size_t i = 0; i < d->n_blocks; i++)
+        if (d->blocks[i].kept) {
+            first = i;
+            break;
+        }
+    if (first == d->n_blocks) return -1;
+    size_t seen = 0;
+    for (size_t k = first; k-- > 0 && seen < (size_t)knob("K_LATEWIN", 10);) {
+        cl_block *B = &d->blocks[k];
+        seen++;
+        if (B->kept || B->list_item || B->ends_article) break;
+        /* a headline is a short line before the article, perhaps also in the
+         * breadcrumbs (then "repeated on the page") */
+        bool furniture_short =
+            B->kind == K_DEBRIS && B->cls == PCL_NAVIGATION && B->reason &&
+            ((B->furniture && strcmp(B->reason, "short line before the article") == 0) ||
+             (knob("K_LATEREP", 1) > 0 && strcmp(B->reason, "short line repeated on the page") == 0));
+        bool twice = B->kind == K_DEBRIS && B->cls == PCL_HEADLINE; /* the second copy */
+        if (twice) continue;
+        if (furniture_short && headline_shape(d, B) && !d->lines[B->first].ends_colon) {
+            B->cls = PCL_HEADLINE;
+            B->reason = "title";
+            B->title = true;
+            return (long)k;
+        }
+        /* what may stand between the headline and the text */
+        if (B->kind == K_DEBRIS && (B->cls == PCL_BYLINE || B->cls == PCL_DATELINE || B->cls == PCL_CREDIT ||
+                                    B->cls == PCL_CAPTION || B->cls == PCL_SOCIAL ||
+                                    B->cls == PCL_NAVIGATION || B->cls == PCL_TICKER))
+            continue;
+        break;
+    }
+    return -1;
 }
 
 /* ---- metadata helpers --------------------------------------------------------- */
@@ -1589,6 +1631,9 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     if (knob("K_RESTORE", 1)) restore_sandwiched(&d);
     if (knob("K_QLIST", 1) > 0) restore_quantity_lists(&d);
 
+    /* no headline right above the run: look above the article's first kept
+     * block (a lead, a standfirst), past bylines, dates, photos and buttons */
+    if (title < 0 && knob("K_LATETITLE", 1) > 0) title = late_title(&d);
     /* ---- metadata ---- */
     if (title >= 0) {
         cl_block *T = &d.blocks[title];

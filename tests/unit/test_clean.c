@@ -221,6 +221,109 @@ TEST(public_api_returns_article_json)
     precis_free(ctx);
 }
 
+
+/* An invented news page with the debris the region model must handle: a
+ * teaser card (title glued to its description), an inline "Related" box in
+ * the middle of the article, a closing call to the reader, an author bio. */
+static const char *ARTICLE_INLINE =
+    "Menu\n"
+    "\n"
+    "Ferry Line To Return After Ten Years\n"
+    "\n"
+    "The island council wants the old crossing back before summer, and the port agrees.\n"
+    "\n"
+    "By Mara Quill\n"
+    "June 3, 2022\n"
+    "\n"
+    "The ferry between Port Aldin and the island of Wessa will run again from next spring, the "
+    "island council said on Thursday, ten years after the last boat was sold to pay debts.\n"
+    "\n"
+    "The council has leased a vessel from a shipping company on the mainland and hopes to offer "
+    "four crossings a day in summer and two in winter, when storms often close the harbour.\n"
+    "\n"
+    "Related\n"
+    "\n"
+    "Island school saved by new families\n"
+    "\n"
+    "Fishermen in Wessa welcomed the news. \"We have driven our catch around the bay for ten "
+    "years,\" said one of them, who sells fish at the market in Port Aldin every Friday morning.\n"
+    "\n"
+    "The port authority said the old ferry ramp would be repaired in the winter, and that tickets "
+    "would cost about the same as the bus that now takes three hours around the bay.\n"
+    "\n"
+    "Never miss a story from the islands: read the Aldin Courier every morning on your phone, "
+    "you will find it at aldincourier.example.com.\n"
+    "\n"
+    "Mara Quill is a reporter at the Aldin Courier who writes about the islands and the sea.\n"
+    "\n"
+    "Harbour FestivalThe harbour festival returns with music, boats and food stalls\n";
+
+TEST(region_model_inline_boxes_and_tail)
+{
+    pt_article a;
+    CHECK(clean_str(ARTICLE_INLINE, &a) == PRECIS_OK);
+    CHECK_STR(a.title, "Ferry Line To Return After Ten Years");
+    CHECK(a.text && strstr(a.text, "The ferry between Port Aldin") != NULL);
+    /* the article goes on after the inline "Related" box */
+    CHECK(a.text && strstr(a.text, "Fishermen in Wessa welcomed") != NULL);
+    CHECK(a.text && strstr(a.text, "the old ferry ramp would be repaired") != NULL);
+    CHECK(a.text && strstr(a.text, "Island school saved") == NULL);
+    /* the closing call to the reader and the bio are not article text */
+    CHECK(a.text && strstr(a.text, "Never miss a story") == NULL);
+    CHECK(a.text && strstr(a.text, "is a reporter at") == NULL);
+    CHECK(a.text && strstr(a.text, "Harbour Festival") == NULL);
+    CHECK(removed_as(&a, "Related", "teaser"));
+    pt_article_free(&a);
+}
+
+/* A recipe: the ingredient list after the method (numbers in most items)
+ * belongs to the article; the menu lists (words only) do not. A caption printed twice
+ * (wrapped differently) loses both copies. */
+static const char *RECIPE_DE =
+    "  • Rezepte\n"
+    "  • Backen\n"
+    "  • Kochen\n"
+    "\n"
+    "Mit diesem Apfelkuchen vom Blech gelingt der Sonntagskaffee auch dann, wenn sich am "
+    "Nachmittag mehr Gäste angemeldet haben, als in die Küche passen.\n"
+    "\n"
+
+    "Die Butter mit dem Zucker schaumig rühren, dann die Eier nacheinander unterrühren und "
+    "das Mehl nach und nach dazugeben, bis ein glatter Teig entstanden ist.\n"
+    "\n"
+    "Der fertige Kuchen auf dem Blech der Bäckerei Wendler in Altdorf, frisch aus dem Ofen und "
+    "noch warm, so wie ihn die Familie seit drei Generationen jeden Sonntag backt.\n"
+    "\n"
+    "Der fertige Kuchen auf dem Blech der Bäckerei Wendler in Altdorf, frisch aus dem Ofen und "
+    "noch warm, so wie ihn die Familie seit vier Generationen jeden Sonntag backt.\n"
+    "\n"
+    "Die Äpfel schälen, in dünne Spalten schneiden und dicht an dicht auf den Teig legen. "
+    "Bei 180 Grad etwa 40 Minuten backen und vor dem Schneiden abkühlen lassen.\n"
+    "\n"
+    "Zutaten\n"
+    "\n"
+    "  • 500 g Mehl\n"
+    "  • 250 g Butter\n"
+    "  • 3 Eier\n"
+    "  • 1 kg Äpfel\n"
+    "\n"
+    "  • Impressum\n"
+    "  • Kontakt\n";
+
+TEST(quantity_lists_and_captions_printed_twice)
+{
+    pt_article a;
+    CHECK(clean_str(RECIPE_DE, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "500 g Mehl") != NULL);
+    CHECK(a.text && strstr(a.text, "1 kg Äpfel") != NULL);
+    CHECK(a.text && strstr(a.text, "Rezepte") == NULL);
+    CHECK(a.text && strstr(a.text, "Kontakt") == NULL);
+    CHECK(a.text && strstr(a.text, "Bäckerei Wendler") == NULL);
+    CHECK(a.text && strstr(a.text, "Die Äpfel schälen") != NULL);
+    CHECK_STR(a.lang, "de");
+    pt_article_free(&a);
+}
+
 int main(void)
 {
     RUN(german_wrapped_text_is_joined);
@@ -231,5 +334,7 @@ int main(void)
     RUN(english_article);
     RUN(only_debris_is_empty);
     RUN(size_caps);
+    RUN(region_model_inline_boxes_and_tail);
+    RUN(quantity_lists_and_captions_printed_twice);
     return test_done();
 }
