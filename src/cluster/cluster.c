@@ -17,6 +17,7 @@
 typedef struct term_weight {
     uint64_t term;
     float w;
+    uint32_t fresh; /* during a merge: the term is new to the centroid (fills padding) */
 } term_weight;
 
 typedef struct story {
@@ -343,14 +344,18 @@ static precis_status story_absorb(pk_clusterer *c, story *s, const term_weight *
     size_t i = 0, j = 0, k = 0;
     const term_weight *a = s->centroid;
     while (i < s->n_centroid || j < nv) {
-        if (j >= nv || (i < s->n_centroid && a[i].term < v[j].term)) m[k++] = a[i++];
-        else if (i >= s->n_centroid || v[j].term < a[i].term) m[k++] = v[j++];
-        else {
+        if (j >= nv || (i < s->n_centroid && a[i].term < v[j].term)) {
             m[k] = a[i++];
+            m[k++].fresh = 0;
+        } else if (i >= s->n_centroid || v[j].term < a[i].term) {
+            m[k] = v[j++];
+            m[k++].fresh = 1;
+        } else {
+            m[k] = a[i++];
+            m[k].fresh = 0;
             m[k++].w += v[j++].w;
         }
     }
-    size_t old_terms = s->n_centroid;
     if (k > c->o.centroid_terms) { /* keep the strongest terms */
         qsort(m, k, sizeof *m, cmp_weight_desc);
         k = c->o.centroid_terms;
@@ -358,13 +363,12 @@ static precis_status story_absorb(pk_clusterer *c, story *s, const term_weight *
     }
     /* Index the terms new to this centroid. */
     for (size_t t = 0; t < k; t++) {
-        bool had = old_terms && bsearch(&m[t], s->centroid, old_terms, sizeof *m, cmp_term);
-        if (!had) {
-            precis_status st = index_put(c, m[t].term, (uint32_t)(s - c->stories), s->gen);
-            if (st) {
-                free(m);
-                return st;
-            }
+        if (!m[t].fresh) continue;
+        m[t].fresh = 0;
+        precis_status st = index_put(c, m[t].term, (uint32_t)(s - c->stories), s->gen);
+        if (st) {
+            free(m);
+            return st;
         }
     }
     free(s->centroid);
@@ -374,15 +378,24 @@ static precis_status story_absorb(pk_clusterer *c, story *s, const term_weight *
     for (size_t t = 0; t < k; t++) norm += (double)m[t].w * m[t].w;
     s->norm = sqrt(norm);
 
-    if (ne) {
-        uint64_t *e = realloc(s->entities, (s->n_entities + ne) * sizeof *e);
+    if (ne) { /* both sorted and unique: merge, keep the lowest hashes (bounded) */
+        size_t room = s->n_entities + ne;
+        if (room > 4 * MAX_ENTITIES) room = 4 * MAX_ENTITIES;
+        uint64_t *e = malloc(room * sizeof *e);
         if (!e) return PRECIS_ENOMEM;
-        memcpy(e + s->n_entities, ents, ne * sizeof *e);
-        size_t n = s->n_entities + ne, u = 0;
-        qsort(e, n, sizeof *e, cmp_u64);
-        for (size_t t = 0; t < n; t++)
-            if (!u || e[u - 1] != e[t]) e[u++] = e[t];
-        if (u > 4 * MAX_ENTITIES) u = 4 * MAX_ENTITIES; /* bounded; keeps the lowest hashes */
+        size_t x = 0, y = 0, u = 0;
+        const uint64_t *old = s->entities;
+        while (u < room && (x < s->n_entities || y < ne)) {
+            uint64_t h;
+            if (y >= ne || (x < s->n_entities && old[x] < ents[y])) h = old[x++];
+            else if (x >= s->n_entities || ents[y] < old[x]) h = ents[y++];
+            else {
+                h = old[x++];
+                y++;
+            }
+            e[u++] = h;
+        }
+        free(s->entities);
         s->entities = e;
         s->n_entities = u;
     }

@@ -97,6 +97,8 @@ uint64_t pd_simhash(const uint64_t *tokens, size_t n)
  * table is rebuilt once dead slots outnumber live ones, so memory follows
  * the live window, not the stream length. */
 
+#define PD_BAND_WALK 64 /* postings read per band and query */
+
 typedef struct entry {
     pd_signature sig;
     uint32_t id;
@@ -265,7 +267,8 @@ precis_status pd_index_add(pd_index *ix, uint32_t id, const pd_signature *sig, i
         }
         double best = -1.0;
         for (size_t band = 0; band < PD_LSH_BANDS; band++) {
-            for (uint32_t p = ix->heads[keys[band] & (ix->n_heads - 1)]; p != UINT32_MAX;
+            size_t walked = 0; /* newest first; bounded when many near-misses share a band */
+            for (uint32_t p = ix->heads[keys[band] & (ix->n_heads - 1)]; p != UINT32_MAX && walked++ < PD_BAND_WALK;
                  p = ix->postings[p].next) {
                 const posting *po = &ix->postings[p];
                 if (po->key != keys[band] || ix->seen[po->slot] == ix->stamp) continue;
