@@ -305,17 +305,17 @@ int cmd_digest(int argc, char **argv)
     }
     for (size_t i = 0; i < n_paths && rc == EXIT_OK_; i++) {
         d.current = strcmp(paths[i], "-") ? paths[i] : "<stdin>";
-        size_t before = d.n, bad_before = d.bad_inputs;
+        size_t bad_before = d.bad_inputs;
         st = precis_articles_read(d.ctx, paths[i], on_article, on_bad, &d);
-        if (st == PRECIS_ENOMEM || st == PRECIS_ELIMIT) {
-            if (st == PRECIS_ELIMIT && d.n == before) { /* this input is over a cap: reject it */
-                cli_error("%s", precis_errmsg(d.ctx));
-                if (reject(&d, d.current, precis_errmsg(d.ctx), true)) rc = EXIT_INTERNAL;
-                d.bad_inputs++;
-                continue;
-            }
+        if (st == PRECIS_ENOMEM) {
             cli_error("%s", precis_errmsg(d.ctx));
             rc = EXIT_INTERNAL;
+        } else if ((st == PRECIS_EPARSE || st == PRECIS_ELIMIT) && d.bad_inputs > bad_before) {
+            /* parts skipped (malformed, over a limit): already named and rejected */
+        } else if (st == PRECIS_ELIMIT) { /* the input itself is over a cap: reject it */
+            cli_error("%s", precis_errmsg(d.ctx));
+            if (reject(&d, d.current, precis_errmsg(d.ctx), true)) rc = EXIT_INTERNAL;
+            d.bad_inputs++;
         } else if (st && st != PRECIS_EPARSE && d.bad_inputs == bad_before) {
             /* unreadable, or no article in it at all */
             cli_error("%s", precis_errmsg(d.ctx)[0] ? precis_errmsg(d.ctx) : precis_strerror(st));

@@ -97,6 +97,15 @@ printf '{"id":"w1","text":"Hello"}\n' > "$TMP/oneword.jsonl"
 p digest --format json --no-progress "$TMP/oneword.jsonl"
 check one_word_rejected sh -c "[ $rc -eq 3 ] || [ $rc -eq 2 ]"
 check one_word_named grep -q 'w1' "$TMP/err"
+# a JSONL line over the line limit is rejected and named; the other lines still make stories
+python3 -c "
+import json
+print(json.dumps({'id':'huge','text':'The pier at Kell collapsed on Monday. '*40000,'date':'2026-02-03'}))
+print(json.dumps({'id':'ok1','text':'The pier at Kell collapsed on Monday, injuring two anglers, the harbour master said.','date':'2026-02-03'}))" > "$TMP/overlimit.jsonl"
+p digest --format json --no-progress "$TMP/overlimit.jsonl"
+check over_limit_line_exit_2 test "$rc" -eq 2
+check over_limit_line_rest_kept q "$TMP/out" 'len(d["stories"]) == 1 and len(d["rejected"]) == 1 and s["sources"][0]["id"] == "ok1"'
+check over_limit_line_named grep -q 'limit' "$TMP/err"
 # 300 copies of one article: one story, one report, every copy listed
 python3 -c "
 import json
