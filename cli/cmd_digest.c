@@ -31,7 +31,7 @@ static void usage(FILE *out)
             "  -w, --words N         summary length per story in words (default 100)\n"
             "      --max-stories N   print only the N stories with most sources\n"
             "      --threshold X     similarity an article needs to join a story (0..1;\n"
-            "                        default 0.30, as precis cluster)\n"
+            "                        default: the same as precis cluster's)\n"
             "      --format F        text (default) or md: the briefing; json: {\"stories\":\n"
             "                        [...], \"rejected\": [...]}; jsonl: one story per line\n"
             "      --lang CODE       language for stemming and stopwords (default en)\n"
