@@ -794,13 +794,35 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
             return;
         }
     }
+    /* "DCV / Oppitz", "Bundesregierung / Jane Roe", "Agentur | Jane Roe": a
+     * photo credit, every word capitalised, one separator, nothing else */
+    if (single && w >= 2 && w <= 5 && !L->ends_sentence && L->cap_words == w && !L->digits &&
+        !B->cue_hits && knob("K_CRED2", 1) > 0) {
+        unsigned slashes = 0, bars = 0;
+        for (size_t q = 0; q < n; q++) slashes += s[q] == '/', bars += s[q] == '|';
+        if (slashes + bars == 1 && !contains(s, n, "://") && s[0] != '/' && s[0] != '|' &&
+            s[n - 1] != '/' && s[n - 1] != '|') {
+            set(B, K_DEBRIS, PCL_CREDIT, "name/agency credit");
+            return;
+        }
+    }
+    /* "Abbildung 4: ...", "Abb. 2", "Figure 3:": a figure caption */
+    if ((starts_with_ci(s, n, "abbildung ") || starts_with_ci(s, n, "abb. ") ||
+         starts_with_ci(s, n, "figure ") || starts_with_ci(s, n, "fig. ")) &&
+        knob("K_FIGCAP", 1) > 0) {
+        size_t sp = (size_t)((const char *)memchr(s, ' ', n) - s) + 1;
+        if (sp < n && s[sp] >= '0' && s[sp] <= '9' && w <= 60) {
+            set(B, K_DEBRIS, PCL_CAPTION, "figure caption");
+            return;
+        }
+    }
     /* a long paragraph may name cookies or tracking once or twice (an article
      * about browsers); a notice says little else */
     if (cu.hits[CUE_LEGAL] && (w <= 12 || (cu.hits[CUE_LEGAL] >= 2 && w <= 40) || cu.hits[CUE_LEGAL] >= 3)) {
         set(B, K_DEBRIS, PCL_LEGAL, "cookie, privacy or copyright notice");
         return;
     }
-    if (cu.hits[CUE_PROMO] && (w <= 15 || cu.hits[CUE_PROMO] >= 3 ||
+    if (cu.hits[CUE_PROMO] && (w <= (unsigned)knob("K_PROMOW", 25) || cu.hits[CUE_PROMO] >= 3 ||
                                (cu.hits[CUE_PROMO] >= 2 && w <= 60))) {
         set(B, K_DEBRIS, PCL_PROMOTION, "subscription, donation or advertising call");
         return;
