@@ -81,6 +81,12 @@
     return u ? new URL(u).hostname.replace(/^www\./, '') : '';
   }
 
+  // How a source is named: outlet, else title, else its id ("Article 12").
+  function sourceLabel(a) {
+    if (!a) return '';
+    return outletName(a) || str(a.title) || ('Article ' + str(a.id));
+  }
+
   function api(path) {
     return fetch(path, { headers: { 'Accept': 'application/json' } }).then(function (r) {
       return r.text().then(function (body) {
@@ -289,7 +295,7 @@
       var n = num.get(str(docId));
       var a = srcOf(docId);
       var label = n ? '[' + n + ']' : '[?]';
-      var tip = a ? clip([outletName(a) || a.title || a.id, a.date ? fmtDate(a.date) : ''].filter(Boolean).join(' · '), 120) : 'source not listed';
+      var tip = a ? clip([sourceLabel(a), a.date ? fmtDate(a.date) : ''].filter(Boolean).join(' · '), 120) : 'source not listed';
       return el('button', { class: 'marker' + (cls ? ' ' + cls : ''), type: 'button', title: tip,
         'aria-label': 'Source ' + (n || '?') + ': ' + tip, 'data-doc': str(docId),
         onmouseenter: function () { if (n) getArticle(str(docId)).catch(function () {}); },
@@ -345,7 +351,7 @@
         return el('li', { id: 'src-' + (i + 1) },
           el('span', { class: 'num' }, '[' + (i + 1) + ']'),
           el('div', { class: 'src-main' },
-            el('div', { class: 'src-outlet' }, clip(outlet || a.title || a.id, outlet ? 80 : MAX_SHORT),
+            el('div', { class: 'src-outlet' }, clip(sourceLabel(a), outlet ? 80 : MAX_SHORT),
               a.date ? el('span', { class: 'src-date' }, ' · ' + fmtDate(a.date)) : null,
               a.author ? el('span', { class: 'src-author' }, ' · ' + clip(a.author, 80)) : null),
             outlet && a.title ? el('div', { class: 'src-title' }, clip(a.title)) : null,
@@ -358,7 +364,7 @@
     var n = sources.length;
     return [
       el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')),
-      el('h1', { class: 'headline' }, clip(s.headline || s.id) || 'Untitled story'),
+      el('h1', { class: 'headline' + (str(s.headline).length > 90 ? ' long' : '') }, clip(s.headline || s.id) || 'Untitled story'),
       el('p', { class: 'meta' }, plural(n, 'source', 'sources'),
         typeof s.n_reports === 'number' && s.n_reports < n ? ' (' + plural(s.n_reports, 'independent report', 'independent reports') + ', the rest copies)' : '',
         storyDates(s) ? ' · ' + storyDates(s) : ''),
@@ -407,7 +413,7 @@
         var no = typeof p.n_omits === 'number' ? p.n_omits : omits.length;
         return el('li', { class: 'ps' },
           el('div', { class: 'ps-head' }, ctx.marker(p.doc, null, null, 'primary'), ' ',
-            el('span', { class: 'ps-name' }, clip(outletName(p.site ? p : a) || a.title || ('source ' + (n || '?')), 120)),
+            el('span', { class: 'ps-name' }, clip(p.site ? str(p.site) : (ctx.srcOf(p.doc) ? sourceLabel(a) : 'Article ' + str(p.doc)), 120)),
             copies.length ? el('span', { class: 'dup' }, ' · copied by ' + copies.map(function (d) { return ctx.num.get(str(d)) ? '[' + ctx.num.get(str(d)) + ']' : str(d); }).join(' ')) : null),
           el('details', { class: 'ps-part' + (nu ? '' : ' empty') },
             el('summary', null, nu ? plural(nu, 'fact only this source reports', 'facts only this source reports') : 'nothing the others lack'),
@@ -500,7 +506,7 @@
     clear(panelBody);
     var seq = renderSeq;
     meta = meta || {};
-    add(panelTitle, [n ? el('span', { class: 'num' }, '[' + n + '] ') : null, clip(outletName(meta) || meta.title || id, 80),
+    add(panelTitle, [n ? el('span', { class: 'num' }, '[' + n + '] ') : null, clip(sourceLabel(Object.assign({ id: id }, meta)), 80),
       meta.date ? el('span', { class: 'src-date' }, ' · ' + fmtDate(meta.date)) : null]);
     panelBody.appendChild(el('p', { class: 'note' }, 'Loading article…'));
     getArticle(id).then(function (a) {
