@@ -369,7 +369,8 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
             first = false;
         }
         size_t sn;
-        const char *stem = pt_stem(w->lang, norm, n, &sn);
+        const char *digits = pt_number_word(w->lang, norm, n); /* "fourteen" = "14" */
+        const char *stem = digits ? (sn = strlen(digits), digits) : pt_stem(w->lang, norm, n, &sn);
         uint64_t h = XXH3_64bits(stem, sn);
         bool added;
         uint32_t id = map_get_or_add(&w->vocab, h, (uint32_t)w->stop.n, &added);

@@ -92,6 +92,11 @@ bool pt_is_stopword(const pt_lang *lang, const char *w, size_t n);
  * until the next pt_stem call on this lang. */
 const char *pt_stem(pt_lang *lang, const char *w, size_t n, size_t *out_n);
 
+/* The digits a spelled-out number stands for ("fourteen" -> "14", German
+ * "vierzehn" -> "14"; one to twenty and the tens), so "Fourteen passengers"
+ * and "14 passengers" share a word. NULL when w (normalised) is not one. */
+const char *pt_number_word(const pt_lang *lang, const char *w, size_t n);
+
 /* English-only helpers for summary readability (false for other languages). */
 bool pt_is_dangling_opener(const pt_lang *lang, const char *w, size_t n);
 

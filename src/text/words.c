@@ -234,6 +234,29 @@ const char *pt_stem(pt_lang *lang, const char *w, size_t n, size_t *out_n)
     return (const char *)r;
 }
 
+const char *pt_number_word(const pt_lang *lang, const char *w, size_t n)
+{
+    /* index = value for 1..20, then the tens 30..90 at 21..27 */
+    static const char *const EN[] = {
+        NULL, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety"};
+    static const char *const DE[] = {
+        NULL, "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+        "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
+        "neunzehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+        "neunzig"};
+    static const char *const DIGITS[] = {
+        NULL, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+        "16", "17", "18", "19", "20", "30", "40", "50", "60", "70", "80", "90"};
+    const char *const *names = !strcmp(lang->code, "en") ? EN : !strcmp(lang->code, "de") ? DE : NULL;
+    if (!names || n < 3 || n > 10) return NULL;
+    for (size_t i = 1; i < N_OF(EN); i++)
+        if (strlen(names[i]) == n && !memcmp(names[i], w, n)) return DIGITS[i];
+    return NULL;
+}
+
 bool pt_is_dangling_opener(const pt_lang *lang, const char *w, size_t n)
 {
     if (strcmp(lang->code, "en") != 0 || n > PT_WORD_MAX) return false;

@@ -202,6 +202,35 @@ TEST(repeated_sentence_once_with_attribution)
     precis_free(ctx);
 }
 
+/* A number spelled out in one report and in digits in another is one fact:
+ * the two sentences are not both chosen. */
+TEST(spelled_number_is_the_same_fact)
+{
+    static const char *A =
+        "The ferry Tallow Bay ran aground off Quessan on Saturday with 212 people on board.\n\n"
+        "Fourteen passengers suffered minor injuries and were treated at Dorrin General Hospital, "
+        "officials said.\n";
+    static const char *B =
+        "A ferry with 212 people on board ran aground off Quessan on Saturday morning.\n\n"
+        "All passengers and crew were rescued, and 14 people were treated in hospital for minor "
+        "injuries, the coast guard said.\n";
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "ferry", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a", A, strlen(A)) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "b", B, strlen(B)) == PRECIS_OK);
+    precis_summary_options o = {400, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    size_t injuries = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++)
+        if (strstr(precis_summary_sentence_at(s, i)->text, "minor injuries")) injuries++;
+    CHECK(injuries == 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 TEST(clean_text_is_used_as_is)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -427,6 +456,7 @@ int main(void)
     RUN(credit_prefix_is_cut);
     RUN(repeated_sentence_once_with_attribution);
     RUN(clean_text_is_used_as_is);
+    RUN(spelled_number_is_the_same_fact);
     RUN(json_output_has_the_schema);
     RUN(opening_is_not_dangling);
     RUN(bad_input_says_why);

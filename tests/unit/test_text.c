@@ -211,6 +211,25 @@ TEST(public_api)
     precis_free(ctx);
 }
 
+TEST(spelled_numbers)
+{
+    pt_lang *en = NULL, *de = NULL, *fr = NULL;
+    pc_error err;
+    CHECK(pt_lang_open("en", &en, &err) == PRECIS_OK);
+    CHECK(pt_lang_open("de", &de, &err) == PRECIS_OK);
+    CHECK(pt_lang_open("fr", &fr, &err) == PRECIS_OK);
+    CHECK_STR(pt_number_word(en, "fourteen", 8), "14");
+    CHECK_STR(pt_number_word(en, "ninety", 6), "90");
+    CHECK_STR(pt_number_word(de, "zw\xc3\xb6lf", 6), "12");
+    CHECK(pt_number_word(en, "once", 4) == NULL);
+    CHECK(pt_number_word(en, "fourteenth", 10) == NULL);
+    CHECK(pt_number_word(de, "fourteen", 8) == NULL);
+    CHECK(pt_number_word(fr, "four", 4) == NULL);
+    pt_lang_close(en);
+    pt_lang_close(de);
+    pt_lang_close(fr);
+}
+
 int main(void)
 {
     RUN(abbreviations_and_titles);
@@ -226,5 +245,6 @@ int main(void)
     RUN(words_and_normalisation);
     RUN(stemming_and_stopwords);
     RUN(public_api);
+    RUN(spelled_numbers);
     return test_done();
 }
