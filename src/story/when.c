@@ -171,7 +171,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
 
     word w[512];
     size_t nw = split_words(s, n, w, sizeof w / sizeof *w);
-    bool future = speaks_of_future(s, n, w, nw);
+
     for (size_t i = 0; i < nw && k < cap; i++) {
         const char *p = s + w[i].start;
         size_t len = w[i].end - w[i].start;
@@ -192,6 +192,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (!have_pub) continue;
         int wd = weekday_of(p, len);
         if (wd >= 0) {
+            /* Only a cue before the day puts it ahead: "will meet on Friday",
+             * "would last until Sunday" — not "warned on Friday that it would". */
+            bool future = speaks_of_future(s, n, w, i);
             int delta = wd - pst_weekday(pub_day); /* this week's day relative to publication */
             int64_t day;
             /* Wire style names the day even for the day of publication: "will meet

@@ -139,6 +139,8 @@ if [ -d "$SHARED/seeds" ]; then
     check seeds_exit_0 test "$rc" -eq 0
     check seeds_tuesday_2018_05_29 q "$TMP/out" 'any(e["date"] == "2018-05-29" and "Tuesday" in e["when"] and any(x["id"] == e["doc"] and x["date"] == "2018-05-29" for x in st["sources"]) for st in d["stories"] for e in st["timeline"])'
     check seeds_monday_2018_05_28 q "$TMP/out" 'any(e["date"] == "2018-05-28" and "Monday" in e["when"] for st in d["stories"] for e in st["timeline"])'
+    # "warned on Friday that it would ..." in the same article: the Friday before, not after
+    check seeds_friday_2018_05_25 q "$TMP/out" 'any(e["date"] == "2018-05-25" and "Friday" in e["when"] for st in d["stories"] for e in st["timeline"]) and not any(e["date"] > "2018-05-29" for st in d["stories"] for e in st["timeline"] if e["date"][:4] == "2018")'
     check seeds_every_article_placed q "$TMP/out" 'sum(len(st["sources"]) for st in d["stories"]) + len(d["rejected"]) == 5'
 else
     skip "seeds: ../shared/seeds absent"

@@ -46,6 +46,8 @@ TEST(weekdays_resolve_against_publication)
     /* Reported speech about the future, and "until": the coming day. */
     CHECK_STR(when_iso("He said the strike would last until Sunday.", &PUB, 0), "2018-06-03");
     CHECK_STR(when_iso("The road stays closed until Friday.", &PUB, 0), "2018-06-01");
+    /* a cue after the day says nothing about it */
+    CHECK_STR(when_iso("The US warned on Friday that it would take firm measures.", &PUB, 0), "2018-05-25");
     CHECK_STR(when_iso("Die Minister trafen sich am Montag in Berlin.", &PUB, 0), "2018-05-28");
 }
 
