@@ -144,6 +144,7 @@
   function route() {
     var r = parseHash();
     var seq = ++renderSeq;
+    hideTip();
     closePanel();
     document.getElementById('q').value = r.view === 'search' ? r.q : '';
     if (r.view === 'story') renderStory(r.id, seq);
@@ -298,8 +299,12 @@
       var tip = a ? clip([sourceLabel(a), a.date ? fmtDate(a.date) : ''].filter(Boolean).join(' · '), 120) : 'source not listed';
       return el('button', { class: 'marker' + (cls ? ' ' + cls : ''), type: 'button', title: tip,
         'aria-label': 'Source ' + (n || '?') + ': ' + tip, 'data-doc': str(docId),
-        onmouseenter: function () { if (n) getArticle(str(docId)).catch(function () {}); },
+        onmouseenter: function (ev) { if (n) showTip(ev.currentTarget, str(docId), span, quote, a, n); },
+        onmouseleave: hideTip,
+        onfocus: function (ev) { if (n) showTip(ev.currentTarget, str(docId), span, quote, a, n); },
+        onblur: hideTip,
         onclick: function (ev) {
+          hideTip();
           markActive(ev.currentTarget);
           openArticle(str(docId), span, quote, a, n);
         } }, label);
@@ -491,6 +496,47 @@
     if (!best || bestScore < 0.15) return null;
     var lead = text.slice(best[0]).match(/^\s*/)[0].length;
     return [text.slice(0, best[0] + lead), text.slice(best[0] + lead, best[1]), text.slice(best[1])];
+  }
+
+  /* Hovering (or focusing) a marker shows, next to it, the sentence of that
+   * source: its exact span for the sentence's own article, else the closest
+   * sentence of the corroborating one. Only where a pointer can hover. */
+  var tip = null, tipSeq = 0;
+  var canHover = window.matchMedia ? window.matchMedia('(hover: hover)').matches : true;
+  function placeTip(btn) {
+    var r = btn.getBoundingClientRect();
+    var w = Math.min(380, window.innerWidth - 16);
+    tip.style.width = w + 'px';
+    tip.style.left = Math.max(8, Math.min(r.left, window.innerWidth - w - 8)) + 'px';
+    var h = tip.offsetHeight;
+    var below = r.bottom + 6;
+    tip.style.top = (below + h > window.innerHeight - 8 && r.top - h - 6 > 8 ? r.top - h - 6 : below) + 'px';
+  }
+  function showTip(btn, docId, span, quote, a, n) {
+    if (!canHover) return;
+    var my = ++tipSeq;
+    if (!tip) { tip = el('div', { class: 'tip', role: 'tooltip', id: 'tip' }); document.body.appendChild(tip); }
+    clear(tip);
+    var body = el('div', { class: 'tip-body' }, 'Loading…');
+    add(tip, [el('div', { class: 'tip-head' }, '[' + n + '] ' + clip(sourceLabel(a || { id: docId }), 80),
+      a && a.date ? ' · ' + fmtDate(a.date) : ''), body]);
+    tip.hidden = false;
+    placeTip(btn);
+    getArticle(docId).then(function (art) {
+      if (my !== tipSeq) return;
+      var text = str(art.text);
+      var parts = span ? splitBytes(text, span.start, span.end) : null;
+      var how = parts ? 'exact' : null;
+      if (!parts && quote) { parts = closest(text, quote); how = parts ? 'closest' : null; }
+      body.textContent = parts ? '“' + clip(parts[1].trim(), 500) + '”'
+        : quote ? 'Reports the same point in other words.' : clip(text.trim(), 240);
+      body.className = 'tip-body' + (how === 'closest' ? ' near' : '');
+      placeTip(btn);
+    }).catch(function (e) { if (my === tipSeq) body.textContent = 'Could not load: ' + str(e && e.message); });
+  }
+  function hideTip() {
+    tipSeq++;
+    if (tip) tip.hidden = true;
   }
 
   function markActive(btn) {

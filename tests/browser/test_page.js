@@ -208,6 +208,22 @@ async function main() {
       return true;
     });
 
+    await check('hovering a marker shows the source sentence next to it', async () => {
+      await page.keyboard.press('Escape');
+      const li = page.locator('.sentence').first();
+      const want = norm(await li.locator('.sent-text').textContent());
+      await li.locator('.marker.primary').hover();
+      await page.waitForFunction(() => {
+        const t = document.querySelector('#tip:not([hidden]) .tip-body');
+        return t && t.textContent !== 'Loading…';
+      });
+      const got = norm(await page.locator('#tip .tip-body').textContent());
+      assert(got === '“' + want + '”', 'tooltip shows ' + got);
+      await page.mouse.move(1, 1);
+      await page.waitForSelector('#tip', { state: 'hidden' });
+      return true;
+    });
+
     await check('the timeline renders', async () => {
       await page.waitForSelector('.timeline li');
       const items = await page.locator('.timeline li').count();
