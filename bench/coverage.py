@@ -80,7 +80,7 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
     if out.returncode not in (0, 2):
         sys.exit(f"precis digest {fixture} failed ({out.returncode}): {out.stderr}")
     d = json.loads(out.stdout)
-    unique, omits, conf = set(), set(), set()
+    unique, omits, conf, top1 = set(), set(), set(), set()
     tl_right, tl_wrong, tl_found = 0, 0, set()
     truth_dates = {}
     for date, doc, fid in timeline:
@@ -88,8 +88,10 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
     for s in d["stories"]:
         for p in s["coverage"]["per_source"]:
             x = copies.get(letter(p["doc"]), letter(p["doc"]))
-            for u in p["unique"]:
+            for k, u in enumerate(p["unique"]):
                 unique.add((x, fact_of(facts, letter(p["doc"]), u["text"])))
+                if k == 0:  # the briefing shows the most novel first
+                    top1.add((x, fact_of(facts, letter(p["doc"]), u["text"])))
             for o in p["omits"]:
                 omits.add((x, fact_of(facts, letter(o["doc"]), o["text"])))
         for c in s["coverage"]["conflicts"]:
@@ -105,7 +107,7 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
                     else:
                         tl_wrong += 1
     tl_right = len(tl_found)
-    return unique, omits, conf, (tl_right, tl_wrong, len(truth_dates)), len(d["stories"])
+    return unique, omits, conf, (tl_right, tl_wrong, len(truth_dates)), len(d["stories"]), top1
 
 
 def words(text):
@@ -160,19 +162,20 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     precis = sys.argv[1]
-    totals = {k: [set(), set()] for k in ("p_unique", "p_omits", "p_conf", "b_unique", "b_omits", "b_conf")}
+    totals = {k: [set(), set()] for k in ("p_unique", "p_unique1", "p_omits", "p_conf", "b_unique", "b_omits", "b_conf")}
     tl_tot = [0, 0, 0]
     for fixture in sys.argv[2:]:
         name = os.path.basename(os.path.normpath(fixture))
         facts, truth_conf, timeline, copies = load_truth(os.path.join(fixture, "truth.tsv"))
         reports, g_unique, g_omits = gold_sets(facts, copies)
-        u, o, c, tl, n_stories = score_precis(precis, fixture, facts, truth_conf, timeline, copies)
+        u, o, c, tl, n_stories, u1 = score_precis(precis, fixture, facts, truth_conf, timeline, copies)
         bu, bo, bc = score_peer(precis, fixture, facts, copies, reports)
         # A conflict of the right fact counts for the peer whatever its kind (it knows only digits).
         bc = {(k2, f) for (_, f) in bc for (k2, f2) in truth_conf if f2 == f} | {x for x in bc if x[1] not in {f for _, f in truth_conf}}
         print(f"{name}: {len(reports)} reports, {n_stories} stor{'y' if n_stories == 1 else 'ies'} found")
         print(" precis")
         print(line("unique", u, g_unique))
+        print(line("unique@1", u1, g_unique) + "  (first listed per source)")
         print(line("omissions", o, g_omits))
         print(line("conflicts", c, truth_conf))
         print(f"  timeline   planted dates placed right {tl[0]}/{tl[2]}, placements on a wrong date {tl[1]}")
@@ -181,7 +184,7 @@ def main():
         print(line("omissions", bo, g_omits))
         print(line("conflicts", bc, truth_conf))
         tag = lambda s: {(name,) + x for x in s}
-        for k, (f, g) in (("p_unique", (u, g_unique)), ("p_omits", (o, g_omits)), ("p_conf", (c, truth_conf)),
+        for k, (f, g) in (("p_unique", (u, g_unique)), ("p_unique1", (u1, g_unique)), ("p_omits", (o, g_omits)), ("p_conf", (c, truth_conf)),
                           ("b_unique", (bu, g_unique)), ("b_omits", (bo, g_omits)), ("b_conf", (bc, truth_conf))):
             totals[k][0] |= tag(f)
             totals[k][1] |= tag(g)
@@ -190,6 +193,7 @@ def main():
     print("all fixtures")
     print(" precis")
     print(line("unique", *totals["p_unique"]))
+    print(line("unique@1", *totals["p_unique1"]) + "  (first listed per source)")
     print(line("omissions", *totals["p_omits"]))
     print(line("conflicts", *totals["p_conf"]))
     print(f"  timeline   planted dates placed right {tl_tot[0]}/{tl_tot[2]}, placements on a wrong date {tl_tot[1]}")

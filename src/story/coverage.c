@@ -740,6 +740,11 @@ static int cmp_cover_desc(const void *x, const void *y, const uint32_t *n_cover)
     return (a > c) - (a < c);
 }
 
+typedef struct unique_fact {
+    uint32_t sent;
+    double novelty; /* 1 - the largest share of its words another report has */
+} unique_fact;
+
 static precis_status per_source_json(cov *c, pc_buf *o)
 {
     const pst_build *b = c->b;
@@ -768,6 +773,8 @@ static precis_status per_source_json(cov *c, pc_buf *o)
         if (!told) wide[nrep++] = wide[i];
     }
     doc_index dx = {0};
+    unique_fact *uq = NULL;
+    size_t cap_uq = 0;
     precis_status st = doc_index_build(c, &dx);
     if (!st) st = pc_buf_puts(o, "\"per_source\":[");
     for (size_t r = 0; r < R && !st; r++) {
@@ -791,12 +798,27 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             const pst_sent *s = &b->sents[i];
             if (!is_report_sent(b, s) || c->n_cover[i] || R < 2) continue;
             /* its words are all in some other report: told there in other sentences */
-            if (best_containment(c, &dx, i, (uint32_t)r) >= UNIQUE_CONTAIN) continue;
-            n_unique++;
-            if (listed == MAX_LISTED) continue;
+            double contained = best_containment(c, &dx, i, (uint32_t)r);
+            if (contained >= UNIQUE_CONTAIN) continue;
+            if (!grow((void **)&uq, &cap_uq, n_unique + 1, sizeof *uq)) {
+                st = PRECIS_ENOMEM;
+                break;
+            }
+            uq[n_unique++] = (unique_fact){i, 1.0 - contained};
+        }
+        /* the most novel first: what no one else has even a word of */
+        for (size_t k = 1; k < n_unique; k++) {
+            unique_fact x = uq[k];
+            size_t j = k;
+            while (j > 0 && uq[j - 1].novelty < x.novelty) uq[j] = uq[j - 1], j--;
+            uq[j] = x;
+        }
+        for (size_t k = 0; k < n_unique && listed < MAX_LISTED && !st; k++) {
+            const pst_sent *s = &b->sents[uq[k].sent];
             st = pc_buf_puts(o, listed ? ",{\"text\":" : "{\"text\":");
             if (!st) st = put_text(o, b, s);
-            if (!st) st = pc_buf_printf(o, ",\"start\":%u,\"end\":%u}", s->start, s->end);
+            if (!st) st = pc_buf_printf(o, ",\"start\":%u,\"end\":%u,\"novelty\":%.2f}", s->start, s->end,
+                                        uq[k].novelty);
             listed++;
         }
         if (!st) st = pc_buf_printf(o, "],\"n_unique\":%zu,\"omits\":[", n_unique);
@@ -819,6 +841,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
     }
     if (!st) st = pc_buf_putc(o, ']');
     doc_index_free(&dx);
+    free(uq);
     free(wide);
     return st;
 }
