@@ -23,7 +23,35 @@ struct ps_server {
 typedef struct conn_state {
     pc_buf body;
     bool too_big;
+    bool busy;       /* the server-wide body budget was spent */
+    size_t reserved; /* bytes of the budget this request holds */
 } conn_state;
+
+/* Request bodies held in memory by all connections together: without it, 256
+ * clients each sending 16 MiB would pin 4 GiB. Past it: 503, retry later. */
+#define PS_MAX_INFLIGHT (256 * PC_MiB)
+static pthread_mutex_t inflight_lock = PTHREAD_MUTEX_INITIALIZER;
+static size_t inflight;
+
+static bool reserve(conn_state *cs, size_t n)
+{
+    pthread_mutex_lock(&inflight_lock);
+    bool ok = inflight + n <= PS_MAX_INFLIGHT;
+    if (ok) {
+        inflight += n;
+        cs->reserved += n;
+    }
+    pthread_mutex_unlock(&inflight_lock);
+    return ok;
+}
+
+static void release(conn_state *cs)
+{
+    pthread_mutex_lock(&inflight_lock);
+    inflight -= cs->reserved;
+    cs->reserved = 0;
+    pthread_mutex_unlock(&inflight_lock);
+}
 
 int ps_is_loopback(const char *addr)
 {
@@ -131,18 +159,31 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
                 cs->too_big = true;
                 return reply_error(c, 413, "too_large", "the request body is over 16 MiB");
             }
+            if (n && !reserve(cs, (size_t)n)) {
+                cs->busy = true;
+                return reply_error(c, 503, "busy", "too many request bodies in flight; retry later");
+            }
         }
         return MHD_YES;
     }
     if (*upload_size) {
-        if (!cs->too_big && pc_buf_append(&cs->body, upload, *upload_size) != PRECIS_OK) {
-            cs->too_big = true; /* keep reading and dropping; answer at the end */
+        size_t n = *upload_size;
+        *upload_size = 0;
+        if (cs->too_big || cs->busy) return MHD_YES; /* reading and dropping; answer at the end */
+        /* Chunked bodies (no Content-Length) reserve as they arrive. */
+        if (cs->body.len + n > cs->reserved && !reserve(cs, cs->body.len + n - cs->reserved)) {
+            cs->busy = true;
+            pc_buf_free(&cs->body);
+            return MHD_YES;
+        }
+        if (pc_buf_append(&cs->body, upload, n) != PRECIS_OK) {
+            cs->too_big = true;
             pc_buf_free(&cs->body);
         }
-        *upload_size = 0;
         return MHD_YES;
     }
     if (cs->too_big) return reply_error(c, 413, "too_large", "the request body is over 16 MiB");
+    if (cs->busy) return reply_error(c, 503, "busy", "too many request bodies in flight; retry later");
     ps_request rq = {
         .method = method,
         .path = url,
@@ -166,6 +207,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
 {
     conn_state *cs = *con_cls;
     if (cs) {
+        release(cs);
         pc_buf_free(&cs->body);
         free(cs);
     }

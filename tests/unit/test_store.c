@@ -367,6 +367,37 @@ TEST(reopen_replays_clusterer)
     ps_store_close(s);
 }
 
+/* A rolled-back batch leaves no trace, also in the clusterer: the next adds
+ * get the stories an uninterrupted run gives. */
+TEST(rollback_rebuilds_clusterer)
+{
+    ps_store *ref = fresh(), *s = fresh();
+    if (!ref || !s) return;
+    int64_t want[N_ARTS];
+    add_all(ref, N_ARTS, want);
+    ps_store_close(ref);
+    ps_added r;
+    precis_article a = art(0);
+    CHECK(ps_store_add(s, &a, NULL, 0, NULL, &r) == PRECIS_OK && r.story == want[0]);
+    CHECK(ps_store_begin(s) == PRECIS_OK);
+    for (size_t i = 3; i < N_ARTS; i++) { /* seen by the clusterer, then undone */
+        a = art(i);
+        CHECK(ps_store_add(s, &a, NULL, 0, NULL, &r) == PRECIS_OK);
+    }
+    ps_store_rollback(s);
+    for (size_t i = 1; i < N_ARTS; i++) {
+        a = art(i);
+        CHECK(ps_store_add(s, &a, NULL, 0, NULL, &r) == PRECIS_OK);
+        CHECK(!r.duplicate && r.story == want[i] && r.id == (int64_t)i + 1);
+    }
+    CHECK(ps_store_refresh(s, NULL) == PRECIS_OK);
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    CHECK(ps_store_check(s, &out) == PRECIS_OK);
+    pc_buf_free(&out);
+    ps_store_close(s);
+}
+
 /* ---- routes ---------------------------------------------------------- */
 
 typedef struct kv {
@@ -523,6 +554,7 @@ int main(void)
     RUN(fts_query_is_quoted);
     RUN(search_finds_and_never_errs_on_syntax);
     RUN(reopen_replays_clusterer);
+    RUN(rollback_rebuilds_clusterer);
     RUN(routes_status_codes);
     RUN(post_and_ingest_agree);
     RUN(json_html_safe);
