@@ -720,7 +720,7 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         return;
     }
     pt_date dt;
-    if (single && L->digits && pt_date_is_dateline(s, n, &dt)) {
+    if (single && L->digits && B->words <= 16 && pt_date_is_dateline(s, n, &dt)) {
         set(B, K_DEBRIS, PCL_DATELINE, "date line");
         return;
     }
@@ -739,8 +739,11 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
     }
     pcl_cues cu;
     pcl_find_cues(s, n, &cu);
-    /* multi-line blocks: look at every line */
+    /* multi-line blocks: cues sit at the start and the end of a block (a
+     * credit, "Read more"); long paragraphs are not read line by line */
+    size_t scan = (size_t)knob("K_CUESCAN", 3);
     for (size_t k = 1; k < B->n; k++) {
+        if (k >= scan && k + 1 < B->n) continue;
         pcl_cues more;
         cl_line *M = &d->lines[B->first + k];
         pcl_find_cues(content(d, M), M->clen, &more);

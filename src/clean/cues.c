@@ -212,30 +212,6 @@ static unsigned char WORD_CHAR[256];
 
 static inline bool word_char(unsigned char c) { return WORD_CHAR[c]; }
 
-/* Lower-cases ASCII and the German capitals Ä Ö Ü (UTF-8) into buf. */
-static size_t lower(const char *s, size_t n, char *buf, size_t cap)
-{
-    size_t o = 0;
-    for (size_t i = 0; i < n && o + 2 < cap; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            continue;
-        }
-        if (c == 0xC3 && i + 1 < n) {
-            unsigned char d = (unsigned char)s[i + 1];
-            if (d == 0x84 || d == 0x96 || d == 0x9C) d = (unsigned char)(d + 0x20);
-            buf[o++] = (char)c;
-            buf[o++] = (char)d;
-            i++;
-            continue;
-        }
-        buf[o++] = (char)c;
-    }
-    buf[o] = 0;
-    return o;
-}
-
 /* Counts letters and digits of s[0..n). */
 static size_t alnum_count(const char *s, size_t n)
 {
@@ -297,44 +273,56 @@ static void build_index(void)
     }
 }
 
-void pcl_find_cues(const char *s, size_t len, pcl_cues *out)
+/* The byte at s[i] lower-cased as lower() would: ASCII capitals and the
+ * second byte of Ä Ö Ü. */
+static inline unsigned char fold_at(const unsigned char *s, size_t i)
+{
+    unsigned char c = s[i];
+    if (c >= 'A' && c <= 'Z') return (unsigned char)(c + 32);
+    if (c >= 0x80 && i > 0 && s[i - 1] == 0xC3 && (c == 0x84 || c == 0x96 || c == 0x9C))
+        return (unsigned char)(c + 0x20);
+    return c;
+}
+
+void pcl_find_cues(const char *text, size_t len, pcl_cues *out)
 {
     pthread_once(&g_once, build_index);
     memset(out, 0, sizeof *out);
-    /* Cues sit in short lines or at the start of long ones: look at 2 KiB. */
-    char buf[2048 + 4];
-    size_t n = lower(s, len < 2048 ? len : 2048, buf, sizeof buf);
+    /* Cues sit in short lines or at the start of long ones: look at 2 KiB.
+     * Bytes are lower-cased as they are compared, not copied. */
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n = len < 2048 ? len : 2048;
     size_t total = (size_t)-1; /* letters and digits of the line, counted on the first hit */
-    bool seen_word = false; /* for anchored phrases: only the first word counts */
+    bool seen_word = false;    /* for anchored phrases: only the first word counts */
     bool prev_wc = false;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)buf[i];
+        unsigned char c = s[i];
         bool wc = word_char(c);
         if (wc && prev_wc) continue; /* inside a word */
         prev_wc = wc;
         if (c == ' ') continue;
+        c = fold_at(s, i);
         if (!g_first[c]) {
             if (wc) seen_word = true;
             continue;
         }
-        unsigned slot = slot_of(c, i + 1 < n ? (unsigned char)buf[i + 1] : 0);
+        unsigned slot = slot_of(c, i + 1 < n ? fold_at(s, i + 1) : 0);
         unsigned b0 = g_slot_start[slot], b1 = g_slot_start[slot + 1];
         for (unsigned k = b0; k < b1; k++) {
             const cue_ref *r = &g_refs[k];
             if (r->anchored && seen_word) continue;
-            if (i + r->len > n || buf[i + r->len - 1] != r->phrase[r->len - 1] ||
-                memcmp(buf + i, r->phrase, r->len) != 0)
+            if (i + r->len > n || fold_at(s, i + r->len - 1) != (unsigned char)r->phrase[r->len - 1])
                 continue;
+            size_t j = 2; /* the bucket matched the first two bytes */
+            while (j < r->len && fold_at(s, i + j) == (unsigned char)r->phrase[j]) j++;
+            if (j < r->len) continue;
             size_t e = i + r->len;
-            if (e < n && word_char((unsigned char)buf[e]) &&
-                word_char((unsigned char)r->phrase[r->len - 1]))
-                continue;
+            if (e < n && word_char(s[e]) && word_char((unsigned char)r->phrase[r->len - 1])) continue;
             if (!out->hits[r->kind]) out->first[r->kind] = r->phrase;
             out->hits[r->kind]++;
-            if (total == (size_t)-1) total = alnum_count(buf, n);
+            if (total == (size_t)-1) total = alnum_count(text, n);
             if (total <= (size_t)r->alnum + 2) out->whole[r->kind] = true;
         }
         if (wc) seen_word = true;
     }
 }
-
