@@ -28,6 +28,9 @@ static void usage(FILE *out)
             "      --max-connections N concurrent connections (default 256)\n"
             "      --timeout S         drop a connection idle for S seconds (default 10)\n"
             "      --threads N         worker threads (default 4)\n"
+            "      --sync-rebuild N    a POST answers after its story is rebuilt when the\n"
+            "                          story has at most N articles (default 64); bigger\n"
+            "                          stories are rebuilt in the background, reads go on\n"
             "  -h, --help              show this help\n\n"
             "Limits: request body 16 MiB (413), request line + headers 32 KiB.\n"
             "Prints 'precis: serving http://ADDR:PORT/' when ready; stops on SIGINT/SIGTERM.\n"
@@ -80,10 +83,12 @@ int cmd_serve(int argc, char **argv)
                                          {"max-connections", required_argument, 0, 'm'},
                                          {"timeout", required_argument, 0, 'T'},
                                          {"threads", required_argument, 0, 'j'},
+                                         {"sync-rebuild", required_argument, 0, 'S'},
                                          {"help", no_argument, 0, 'h'},
                                          {0, 0, 0, 0}};
     const char *db = NULL, *token = getenv("PRECIS_TOKEN");
     ps_server_options so = {.bind = "127.0.0.1", .port = 8080};
+    unsigned sync_max = 64;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "p:b:h", LONG, NULL)) != -1) {
@@ -115,6 +120,12 @@ int cmd_serve(int argc, char **argv)
                 return EXIT_USAGE;
             }
             break;
+        case 'S':
+            if (!parse_uint(optarg, 1000000, &sync_max)) {
+                cli_error("serve: --sync-rebuild must be 0..1000000");
+                return EXIT_USAGE;
+            }
+            break;
         case 'h': usage(stdout); return EXIT_OK_;
         default: usage(stderr); return EXIT_USAGE;
         }
@@ -129,7 +140,7 @@ int cmd_serve(int argc, char **argv)
     precis_options po = {.limits = {.max_line_bytes = PS_MAX_BODY}};
     precis_ctx *ctx = precis_new(&po);
     if (!ctx) return EXIT_INTERNAL;
-    ps_app app = {.ctx = ctx, .token = token, .db_path = db ? db : ":memory:"};
+    ps_app app = {.ctx = ctx, .token = token, .db_path = db ? db : ":memory:", .sync_max = sync_max};
     pthread_mutex_init(&app.lock, NULL);
     int rc = EXIT_OK_;
     precis_status st = ps_store_open(ctx, db, &app.store);
@@ -186,6 +197,11 @@ int cmd_serve(int argc, char **argv)
     ps_server *srv = NULL;
     unsigned port = 0;
     pc_error err = {0};
+    if (ps_app_start_rebuilder(&app)) {
+        cli_error("serve: cannot start the story rebuilder");
+        rc = EXIT_INTERNAL;
+        goto out;
+    }
     if (ps_server_start(&app, &so, &srv, &port, &err)) {
         cli_error("serve: %s", err.msg);
         rc = EXIT_INTERNAL;
@@ -204,6 +220,7 @@ int cmd_serve(int argc, char **argv)
     ps_server_stop(srv);
     fprintf(stderr, "precis: stopped (signal %d)\n", sig);
 out:
+    ps_app_stop_rebuilder(&app);
     ps_store_close(app.store);
     pthread_mutex_destroy(&app.lock);
     precis_free(ctx);

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 void ps_response_init(ps_response *rs)
 {
@@ -162,9 +163,16 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
     pt_article_free(&a);
     if (st == PRECIS_EEMPTY) return ps_error(rs, 422, "no_article", "%s", precis_errmsg(app->ctx));
     if (st) return status_error(app, rs, st, "article");
-    /* The article is committed; its story's JSON follows before we answer. */
-    st = ps_store_refresh(app->store, NULL);
-    if (st) return status_error(app, rs, st, "story");
+    /* The article is committed. Its story's JSON follows before we answer,
+     * or soon after for a big story (the rebuilder, outside the lock). */
+    if (!added.duplicate) {
+        if (!app->rebuilder_running || (size_t)ps_store_story_size(app->store, added.story) <= app->sync_max) {
+            st = ps_store_refresh_story(app->store, added.story);
+            if (st) return status_error(app, rs, st, "story");
+        } else {
+            pthread_cond_signal(&app->wake);
+        }
+    }
     rs->status = added.duplicate ? 200 : 201;
     pc_buf_printf(&rs->body, "{\"id\":\"%lld\",\"story\":\"%lld\",\"duplicate\":%s}",
                   (long long)added.id, (long long)added.story, added.duplicate ? "true" : "false");
@@ -248,6 +256,76 @@ static void api(ps_app *app, const ps_request *rq, ps_response *rs, const char *
     }
 #undef IS
     ps_error(rs, 404, "not_found", "no such resource");
+}
+
+/* Rebuilds marked stories one by one: load and save under app->lock, the
+ * build itself (the slow part) with its own context and the lock released. */
+static void *rebuild_loop(void *arg)
+{
+    ps_app *app = arg;
+    int64_t last = 0;
+    pthread_mutex_lock(&app->lock);
+    while (!app->stopping) {
+        int64_t id = ps_store_next_dirty(app->store, last);
+        if (!id) {
+            last = 0;
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_sec += 1;
+            pthread_cond_timedwait(&app->wake, &app->lock, &until);
+            continue;
+        }
+        last = id;
+        ps_story_job *job = NULL;
+        precis_status st = ps_job_load(app->store, id, &job);
+        if (!st) {
+            pthread_mutex_unlock(&app->lock);
+            st = ps_job_build(app->bg_ctx, job);
+            pthread_mutex_lock(&app->lock);
+            if (!st && !app->stopping) st = ps_job_save(app->store, job, NULL);
+        }
+        ps_job_free(job);
+        if (st) {
+            fprintf(stderr, "precis: rebuilding story %lld: %s\n", (long long)id,
+                    precis_errmsg(app->bg_ctx)[0] ? precis_errmsg(app->bg_ctx) : precis_strerror(st));
+            struct timespec until; /* retried later, not in a loop */
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_sec += 5;
+            pthread_cond_timedwait(&app->wake, &app->lock, &until);
+        }
+    }
+    pthread_mutex_unlock(&app->lock);
+    return NULL;
+}
+
+precis_status ps_app_start_rebuilder(ps_app *app)
+{
+    app->bg_ctx = precis_new(NULL);
+    if (!app->bg_ctx) return PRECIS_ENOMEM;
+    pthread_cond_init(&app->wake, NULL);
+    app->stopping = false;
+    if (pthread_create(&app->rebuilder, NULL, rebuild_loop, app) != 0) {
+        pthread_cond_destroy(&app->wake);
+        precis_free(app->bg_ctx);
+        app->bg_ctx = NULL;
+        return PRECIS_ENOMEM;
+    }
+    app->rebuilder_running = true;
+    return PRECIS_OK;
+}
+
+void ps_app_stop_rebuilder(ps_app *app)
+{
+    if (!app->rebuilder_running) return;
+    pthread_mutex_lock(&app->lock);
+    app->stopping = true;
+    pthread_cond_signal(&app->wake);
+    pthread_mutex_unlock(&app->lock);
+    pthread_join(app->rebuilder, NULL);
+    app->rebuilder_running = false;
+    pthread_cond_destroy(&app->wake);
+    precis_free(app->bg_ctx);
+    app->bg_ctx = NULL;
 }
 
 void ps_route(ps_app *app, const ps_request *rq, ps_response *rs)

@@ -50,7 +50,19 @@ typedef struct ps_app {
     pthread_mutex_t lock; /* store and ctx are used by one request at a time */
     const char *token;    /* NULL: writes are open (loopback only) */
     const char *db_path;  /* for /api/health; ":memory:" */
+    /* Stories with up to sync_max articles are rebuilt before a POST answers;
+     * bigger ones by the rebuilder thread (when started), without the lock
+     * during the build, so reads go on. */
+    size_t sync_max;
+    bool rebuilder_running, stopping;
+    pthread_t rebuilder;
+    pthread_cond_t wake;
+    precis_ctx *bg_ctx;
 } ps_app;
+
+/* Starts / stops the background rebuilder (app->lock must not be held). */
+precis_status ps_app_start_rebuilder(ps_app *app);
+void ps_app_stop_rebuilder(ps_app *app);
 
 typedef const char *(*ps_arg_fn)(void *user, const char *name);
 

@@ -636,76 +636,108 @@ static json_t *minimal_story(const char *sid, const members *m)
     return o;
 }
 
-static precis_status refresh_one(ps_store *s, int64_t story)
+struct ps_story_job {
+    int64_t story;
+    members m;
+    json_t *o;
+    char *dumped;
+    const char *headline, *summary, *first, *last; /* borrowed from o or m */
+};
+
+precis_status ps_job_load(ps_store *s, int64_t story, ps_story_job **out)
 {
-    members m = {0};
-    pc_arena_init(&m.arena);
-    json_t *o = NULL;
-    char *dumped = NULL;
-    sqlite3_stmt *q = NULL;
-    precis_status st = load_members(s, story, &m);
-    if (st) goto done;
+    *out = NULL;
+    ps_story_job *j = calloc(1, sizeof *j);
+    if (!j) return PRECIS_ENOMEM;
+    j->story = story;
+    pc_arena_init(&j->m.arena);
+    precis_status st = load_members(s, story, &j->m);
+    if (st) {
+        ps_job_free(j);
+        return st;
+    }
+    *out = j;
+    return PRECIS_OK;
+}
+
+void ps_job_free(ps_story_job *j)
+{
+    if (!j) return;
+    free(j->dumped);
+    json_decref(j->o);
+    free(j->m.a);
+    pc_arena_reset(&j->m.arena);
+    free(j);
+}
+
+int64_t ps_job_story(const ps_story_job *j) { return j->story; }
+
+precis_status ps_job_build(precis_ctx *ctx, ps_story_job *j)
+{
+    members *m = &j->m;
     char sid[24];
-    snprintf(sid, sizeof sid, "%lld", (long long)story);
-    if (m.n) {
+    snprintf(sid, sizeof sid, "%lld", (long long)j->story);
+    precis_status st = PRECIS_OK;
+    if (m->n) {
         char *json = NULL;
         size_t len = 0;
-        st = precis_story_build(s->ctx, sid, m.a, m.n, NULL, &json, &len);
+        st = precis_story_build(ctx, sid, m->a, m->n, NULL, &json, &len);
         if (st == PRECIS_OK) {
             json_error_t je;
-            o = json_loadb(json, len, 0, &je);
+            j->o = json_loadb(json, len, 0, &je);
             precis_text_free(json);
-            if (!o || !json_is_object(o)) {
-                json_decref(o);
-                o = NULL;
-                st = pc_fail(err_of(s), PRECIS_EPARSE, NULL, 0,
-                             "story %s: the story builder's JSON does not parse", sid);
-                goto done;
+            if (!j->o || !json_is_object(j->o)) {
+                json_decref(j->o);
+                j->o = NULL;
+                return pc_fail(pc_ctx_err(ctx), PRECIS_EPARSE, NULL, 0,
+                               "story %s: the story builder's JSON does not parse", sid);
             }
-        } else if (st == PRECIS_EEMPTY) {
-            precis_text_free(json);
-            st = PRECIS_OK;
         } else {
             precis_text_free(json);
-            goto done;
+            if (st != PRECIS_EEMPTY) return st;
         }
     }
-    if (!o) o = minimal_story(sid, &m);
-    if (!o) {
-        st = PRECIS_ENOMEM;
-        goto done;
-    }
+    if (!j->o) j->o = minimal_story(sid, m);
+    if (!j->o) return PRECIS_ENOMEM;
+    json_t *o = j->o;
     /* Facts the list needs, from the store (count, date span). */
-    const char *first = NULL, *last = NULL;
-    for (size_t i = 0; i < m.n; i++) {
-        const char *d = m.a[i].date;
+    for (size_t i = 0; i < m->n; i++) {
+        const char *d = m->a[i].date;
         if (!d || !*d) continue;
-        if (!first || strcmp(d, first) < 0) first = d;
-        if (!last || strcmp(d, last) > 0) last = d;
+        if (!j->first || strcmp(d, j->first) < 0) j->first = d;
+        if (!j->last || strcmp(d, j->last) > 0) j->last = d;
     }
     json_object_set_new(o, "id", json_string(sid));
-    json_object_set_new(o, "n_sources", json_integer((json_int_t)m.n));
-    json_object_set_new(o, "first_date", jstr_or_null(first));
-    json_object_set_new(o, "last_date", jstr_or_null(last));
-    const char *headline = json_string_value(json_object_get(o, "headline"));
-    if (!headline && m.n) headline = m.a[0].title;
-    const char *summary = json_string_value(json_object_get(json_object_get(o, "summary"), "summary"));
-    dumped = json_dumps(o, JSON_COMPACT);
-    if (!dumped) {
-        st = PRECIS_ENOMEM;
-        goto done;
-    }
+    json_object_set_new(o, "n_sources", json_integer((json_int_t)m->n));
+    json_object_set_new(o, "first_date", jstr_or_null(j->first));
+    json_object_set_new(o, "last_date", jstr_or_null(j->last));
+    j->headline = json_string_value(json_object_get(o, "headline"));
+    if (!j->headline && m->n) j->headline = m->a[0].title;
+    j->summary = json_string_value(json_object_get(json_object_get(o, "summary"), "summary"));
+    j->dumped = json_dumps(o, JSON_COMPACT);
+    return j->dumped ? PRECIS_OK : PRECIS_ENOMEM;
+}
 
-    if ((st = exec(s, "BEGIN IMMEDIATE"))) goto done;
+precis_status ps_job_save(ps_store *s, ps_story_job *j, bool *saved)
+{
+    if (saved) *saved = false;
+    int64_t story = j->story;
+    /* Built from an older membership (an article arrived meanwhile): the
+     * story stays marked and is built again. */
+    if (query_int(s, "SELECT n_sources FROM stories WHERE id=?", story, -1) != (int64_t)j->m.n)
+        return PRECIS_OK;
+    sqlite3_stmt *q = NULL;
+    precis_status st = exec(s, "BEGIN IMMEDIATE");
+    if (st) return st;
     q = prep(s, "UPDATE stories SET headline=?2, json=?3, dirty=0, n_sources=?4,"
                 " first_date=?5, last_date=?6 WHERE id=?1");
     if (!q) goto fail;
     sqlite3_bind_int64(q, 1, story);
-    bind_text(q, 2, headline);
-    bind_text(q, 3, dumped);
-    sqlite3_bind_int64(q, 4, (int64_t)m.n);
-    sqlite3_bind_text(q, 5, first ? first : "", -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 6, last ? last : "", -1, SQLITE_STATIC);
+    bind_text(q, 2, j->headline);
+    bind_text(q, 3, j->dumped);
+    sqlite3_bind_int64(q, 4, (int64_t)j->m.n);
+    sqlite3_bind_text(q, 5, j->first ? j->first : "", -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 6, j->last ? j->last : "", -1, SQLITE_STATIC);
     if (sqlite3_step(q) != SQLITE_DONE) goto fail;
     sqlite3_finalize(q);
     q = prep(s, "DELETE FROM entities WHERE story=?");
@@ -715,7 +747,7 @@ static precis_status refresh_one(ps_store *s, int64_t story)
     sqlite3_finalize(q);
     q = prep(s, "INSERT INTO entities(story, name, type, sources) VALUES(?,?,?,?)");
     if (!q) goto fail;
-    json_t *ents = json_object_get(o, "entities");
+    json_t *ents = json_object_get(j->o, "entities");
     size_t i;
     json_t *e;
     json_array_foreach(ents, i, e) {
@@ -737,37 +769,61 @@ static precis_status refresh_one(ps_store *s, int64_t story)
     q = prep(s, "INSERT INTO stories_fts(rowid, headline, summary) VALUES(?,?,?)");
     if (!q) goto fail;
     sqlite3_bind_int64(q, 1, story);
-    bind_text(q, 2, headline);
-    bind_text(q, 3, summary);
+    bind_text(q, 2, j->headline);
+    bind_text(q, 3, j->summary);
     if (sqlite3_step(q) != SQLITE_DONE) goto fail;
     sqlite3_finalize(q);
     q = NULL;
     st = exec(s, "COMMIT");
-    if (st) exec(s, "ROLLBACK");
-    goto done;
+    if (st) {
+        exec(s, "ROLLBACK");
+        return st;
+    }
+    if (saved) *saved = true;
+    return PRECIS_OK;
 fail:
     st = db_fail(s, "recomputing a story");
-    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-done:
     sqlite3_finalize(q);
-    free(dumped);
-    json_decref(o);
-    free(m.a);
-    pc_arena_reset(&m.arena);
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
+}
+
+static precis_status refresh_one(ps_store *s, int64_t story)
+{
+    ps_story_job *j = NULL;
+    precis_status st = ps_job_load(s, story, &j);
+    if (!st) st = ps_job_build(s->ctx, j);
+    if (!st) st = ps_job_save(s, j, NULL);
+    ps_job_free(j);
+    return st;
+}
+
+precis_status ps_store_refresh_story(ps_store *s, int64_t story)
+{
+    if (query_int(s, "SELECT dirty FROM stories WHERE id=?", story, 0) != 1) return PRECIS_OK;
+    return refresh_one(s, story);
+}
+
+int64_t ps_store_next_dirty(ps_store *s, int64_t after)
+{
+    return query_int(s, "SELECT id FROM stories WHERE dirty=1 AND id > ? ORDER BY id LIMIT 1", after, 0);
+}
+
+int64_t ps_store_story_size(ps_store *s, int64_t story)
+{
+    return query_int(s, "SELECT n_sources FROM stories WHERE id=?", story, 0);
 }
 
 precis_status ps_store_refresh(ps_store *s, size_t *n)
 {
     if (n) *n = 0;
     if (s->in_tx) return pc_fail(err_of(s), PRECIS_EINVAL, NULL, 0, "refresh inside a transaction");
-    for (;;) {
-        int64_t id = query_int(s, "SELECT id FROM stories WHERE dirty=1 ORDER BY id LIMIT 1", 0, 0);
-        if (!id) return PRECIS_OK;
+    for (int64_t id = 0; (id = ps_store_next_dirty(s, id)) != 0;) {
         precis_status st = refresh_one(s, id);
         if (st) return st;
         if (n) (*n)++;
     }
+    return PRECIS_OK;
 }
 
 /* ---- queries ------------------------------------------------------------ */

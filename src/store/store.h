@@ -60,6 +60,24 @@ precis_status ps_store_set_raw(ps_store *s, int64_t id, const char *raw, size_t 
  * search index), each in its own transaction. *n (may be NULL) = how many. */
 precis_status ps_store_refresh(ps_store *s, size_t *n);
 
+/* Recomputes one story if it is marked. */
+precis_status ps_store_refresh_story(ps_store *s, int64_t story);
+/* The first marked story with an id above `after`, or 0. */
+int64_t ps_store_next_dirty(ps_store *s, int64_t after);
+/* Articles in a story (0 when there is no such story). */
+int64_t ps_store_story_size(ps_store *s, int64_t story);
+
+/* Recomputing in three steps, so the slow middle one can run without the
+ * store (another thread, its own context): load the story's articles, build
+ * its JSON (no store access), save it — unless an article joined the story
+ * meanwhile (*saved false: it stays marked). */
+typedef struct ps_story_job ps_story_job;
+precis_status ps_job_load(ps_store *s, int64_t story, ps_story_job **out);
+precis_status ps_job_build(precis_ctx *ctx, ps_story_job *job);
+precis_status ps_job_save(ps_store *s, ps_story_job *job, bool *saved);
+int64_t ps_job_story(const ps_story_job *job);
+void ps_job_free(ps_story_job *job);
+
 /* ---- ingesting inputs (ingest.c) -------------------------------------- */
 typedef struct ps_ingest_counts {
     size_t added, duplicates, rejected; /* articles */

@@ -226,6 +226,26 @@ fi
 p serve --bind 0.0.0.0 --port 0 --db "$TMP/x.db"
 check nonloopback_needs_token sh -c "test $rc -eq 1 && grep -q 'token' '$TMP/err'"
 
+# Stories past --sync-rebuild are rebuilt in the background: the POST answers
+# first, the story follows.
+if start bg --db "$TMP/bg.db" --sync-rebuild 0; then
+    req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/a.json" "$BASE/api/articles"
+    check bg_post_201 test "$code" = 201
+    bs=$(jq -r .story "$TMP/body")
+    built=1
+    for i in $(seq 100); do
+        curl -s "$BASE/api/stories/$bs" > "$TMP/bgstory"
+        if jq -e '.n_sources == 1 and (.sources | length) == 1 and .headline != null' "$TMP/bgstory" >/dev/null 2>&1; then built=0; break; fi
+        sleep 0.1
+    done
+    check bg_story_rebuilt test "$built" -eq 0
+    stop
+    p ingest --db "$TMP/bg.db" --check
+    check bg_store_consistent sh -c "test $rc -eq 0 && head -1 '$TMP/out' | grep -qx ok"
+else
+    echo "not ok - bg_server_starts"
+fi
+
 # Slow clients: idle connections are dropped after --timeout, so with
 # --max-connections 2 two silent clients do not lock everyone out for long.
 if start slow --db "$TMP/slow.db" --timeout 1 --max-connections 2; then
