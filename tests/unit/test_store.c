@@ -398,6 +398,39 @@ TEST(rollback_rebuilds_clusterer)
     ps_store_close(s);
 }
 
+/* A background build made stale by an arriving article is not saved. */
+TEST(stale_job_not_saved)
+{
+    ps_store *s = fresh();
+    if (!s) return;
+    precis_article a = art(0);
+    ps_added r0, r1;
+    CHECK(ps_store_add(s, &a, NULL, 0, NULL, &r0) == PRECIS_OK);
+    ps_story_job *j = NULL;
+    CHECK(ps_job_load(s, r0.story, &j) == PRECIS_OK && j);
+    if (!j) return;
+    a = art(1); /* the same story, arriving during the build */
+    CHECK(ps_store_add(s, &a, NULL, 0, NULL, &r1) == PRECIS_OK);
+    CHECK(ps_job_build(CTX, j) == PRECIS_OK);
+    bool saved = true;
+    CHECK(ps_job_save(s, j, &saved) == PRECIS_OK);
+    ps_job_free(j);
+    if (r1.story == r0.story) {
+        CHECK(!saved);
+        CHECK(ps_store_next_dirty(s, 0) == r0.story);
+    } else {
+        CHECK(saved); /* the clusterer split them: the build was current */
+    }
+    CHECK(ps_store_refresh(s, NULL) == PRECIS_OK);
+    CHECK(ps_store_next_dirty(s, 0) == 0);
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    CHECK(ps_store_story(s, r1.story, &out) == PRECIS_OK);
+    CHECK(out.data && strstr(out.data, r1.story == r0.story ? "\"n_sources\":2" : "\"n_sources\":1"));
+    pc_buf_free(&out);
+    ps_store_close(s);
+}
+
 /* ---- routes ---------------------------------------------------------- */
 
 typedef struct kv {
@@ -555,6 +588,7 @@ int main(void)
     RUN(search_finds_and_never_errs_on_syntax);
     RUN(reopen_replays_clusterer);
     RUN(rollback_rebuilds_clusterer);
+    RUN(stale_job_not_saved);
     RUN(routes_status_codes);
     RUN(post_and_ingest_agree);
     RUN(json_html_safe);
