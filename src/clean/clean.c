@@ -187,7 +187,17 @@ static void lookup_word(cl_doc *d, cl_line *L, const char *s, size_t i, size_t w
     for (size_t q = ws; q < we; q++) h = (h ^ (unsigned char)s[q]) * 1099511628211ull;
     uint32_t key = (uint32_t)(h >> 32) | 1;
     unsigned char lists = (unsigned char)(1 + (d->en != NULL) + 2 * (d->de != NULL));
-    stop_slot *sl = &g_stop[(size_t)h & (STOP_SLOTS - 1)];
+    /* two ways: the newest entry first, the one it displaced second */
+    stop_slot *set2 = &g_stop[(size_t)h & (STOP_SLOTS - 2)], *sl = set2;
+    if (set2[0].key == key && set2[0].lists == lists) {
+        sl = &set2[0];
+    } else if (set2[1].key == key && set2[1].lists == lists) {
+        sl = &set2[1];
+    } else {
+        set2[1] = set2[0];
+        sl = &set2[0];
+        sl->key = 0;
+    }
     if (sl->key != key || sl->lists != lists) {
         char norm[PT_WORD_MAX + 1];
         size_t nl = 0;
