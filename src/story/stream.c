@@ -20,6 +20,7 @@
 #include "story/story.h"
 #include "cluster/cluster.h"
 #include "dedup/dedup.h"
+#include "summarize/summarize.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +33,7 @@
 #define PST_DEFAULT_THRESHOLD 0.25 /* best B3-F1 of 0.20/0.25/0.30 in bench/cluster.sh */
 #define TERMS_CAP (2 * MAX_TOKENS) /* a word gives at most 2 terms (title words count twice) */
 #define ABSURD_AHEAD (366 * 86400LL) /* a date this far past the stream's clock is not believed */
+#define FURNITURE_MAX_WORDS 300 /* longer texts are articles with some debris, never furniture only */
 
 typedef struct stem_entry {
     uint64_t word;  /* hash of the normalised word; 0 = empty */
@@ -57,6 +59,7 @@ struct precis_stream {
     stem_entry *cache;
     uint64_t *words, *terms, ents[MAX_ENTS];
     size_t n_words, n_terms, n_ents;
+    pt_sentences sents; /* reused by is_furniture */
 };
 
 precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *opts, precis_stream **out)
@@ -108,6 +111,7 @@ void precis_stream_free(precis_stream *s)
     free(s->cache);
     free(s->words);
     free(s->terms);
+    pt_sentences_free(&s->sents);
     free(s);
 }
 
@@ -191,6 +195,31 @@ static void features(precis_stream *s, const char *t, size_t n, bool is_title)
     }
 }
 
+/* Is a short text only page furniture — an archive's crawl notice, a tweet
+ * or video widget, a consent banner — that a crawl kept in place of an
+ * article? Such texts recur verbatim under unrelated stories, so as copies
+ * they would glue those stories together. The summarizer's sentence debris
+ * filter decides (one list of marks, src/summarize/filter.c); only its marks
+ * and captions count here, not its fragment or case rules (lower-cased
+ * sources are prose). Furniture when at least 60 % of the words are in such
+ * sentences. */
+static bool is_furniture(precis_stream *s, const char *t, size_t n)
+{
+    if (s->n_words > FURNITURE_MAX_WORDS || !n) return false;
+    s->sents.n = 0;
+    if (pt_split_sentences(t, n, &s->sents)) return false; /* no memory: judged as prose */
+    size_t all = 0, junk = 0;
+    for (size_t i = 0; i < s->sents.n; i++) {
+        const pt_sentence *x = &s->sents.v[i];
+        size_t pos = x->start, b, e, nw = 0;
+        while (pos < x->end && pt_next_word(t, x->end, &pos, &b, &e)) nw++;
+        all += nw;
+        const char *why = ps_debris_reason(t + x->start, x->end - x->start, PS_AFTER_CREDIT, nw < 6 ? 6 : nw);
+        if (why && (!strcmp(why, "promotion, navigation or credit") || !strcmp(why, "photo caption"))) junk += nw;
+    }
+    return all && junk * 10 >= all * 8;
+}
+
 /* ---- time ------------------------------------------------------------------ */
 
 /* Seconds since the epoch of an ISO date (the reader's output), or false. */
@@ -251,6 +280,11 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     if (!s->n_words) {
         const char *id = a->id ? a->id : "article";
         return pc_fail(err, PRECIS_EEMPTY, id, 0, "no words: the article joins no story");
+    }
+    if (is_furniture(s, a->text ? a->text : "", a->text_len)) {
+        const char *id = a->id ? a->id : "article";
+        return pc_fail(err, PRECIS_EEMPTY, id, 0,
+                       "not an article: page furniture only (crawl notice, widget or consent text); it joins no story");
     }
 
     pd_signature sig;

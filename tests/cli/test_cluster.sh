@@ -52,6 +52,27 @@ check missing_named grep -q 'missing.jsonl: cannot open' "$TMP/err"
 # every input article: printed once or rejected on stderr
 check all_accounted test "$(( $(wc -l < "$TMP/out") + $(grep -c 'rejected' "$TMP/err") ))" -eq 6
 
+# Page furniture kept in place of an article (an archive's crawl notice, a
+# tweet widget) is rejected as "not an article", even when it recurs under two
+# stories; an article that mentions cookies once is still an article.
+CRAWL="This web capture of the Dunmore Post was made by the wayback machine of the Kelby Library. The crawl of outlinks ran in March 2031 and its web collections are public."
+TWEET="Tweet with a location: you can add location information to your tweets, such as your city or precise location."
+cat > "$TMP/furn.jsonl" <<EOF
+{"id":"h1","text":"$H1 $H2"}
+{"id":"n1","text":"$CRAWL"}
+{"id":"f1","text":"$F1 $F2"}
+{"id":"n2","text":"$CRAWL"}
+{"id":"w1","text":"$TWEET"}
+{"id":"bake","text":"The Tallow bakery sold its last cookies on Friday after forty years on Orrin Street. Its owner Mara Lindqvist said rising flour prices had made the shop too costly to run. Regulars queued from six in the morning for a final loaf. The building will become a library branch next year."}
+EOF
+p cluster "$TMP/furn.jsonl"
+check furniture_exit_2 test "$rc" -eq 2
+check furniture_named grep -q 'n1: not an article' "$TMP/err"
+check furniture_copy_named grep -q 'n2: not an article' "$TMP/err"
+check furniture_widget_named grep -q 'w1: not an article' "$TMP/err"
+check furniture_articles_kept sh -c "grep -q '^h1	s1' '$TMP/out' && grep -q '^f1	s2' '$TMP/out' && grep -q '^bake	s3' '$TMP/out'"
+check furniture_accounted test "$(( $(wc -l < "$TMP/out") + $(grep -c 'rejected' "$TMP/err") ))" -eq 6
+
 # 1,000 copies of one article: one story, 999 copies of the first.
 python3 -c "
 import json
