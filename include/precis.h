@@ -432,8 +432,14 @@ typedef struct precis_story_options {
  *   {"id", "headline", "sources": [article without text, + "duplicate_of"],
  *    "summary": summary object, "timeline": [{"date", "text", "doc"}],
  *    "entities": [{"name", "type", "sources"}], "coverage": {...}}
+ * (docs/stories.md gives every field: the timeline's "when"/"relative"/
+ * "sources", and coverage {"reports", "per_source": [{"doc", "copies",
+ * "unique", "omits"}], "summary": [{"sentence", "reports", "docs"}],
+ * "conflicts": [{"kind", "about", "claims": [{"value", "text", "docs"}]}]}).
+ * Articles with invalid UTF-8 are repaired in a private copy (U+FFFD).
  * malloc'd by the library; release with precis_text_free(). id may be NULL.
- * PRECIS_EEMPTY when no article has a usable sentence. */
+ * PRECIS_EEMPTY when no article has a usable sentence; PRECIS_EINVAL when an
+ * article has no id. */
 precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_article *articles,
                                  size_t n, const precis_story_options *opts, char **json_out,
                                  size_t *json_len);
