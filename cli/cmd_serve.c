@@ -197,6 +197,11 @@ int cmd_serve(int argc, char **argv)
     ps_server *srv = NULL;
     unsigned port = 0;
     pc_error err = {0};
+    if (db && ps_app_enable_readers(&app, db)) {
+        cli_error("serve: cannot set up readers");
+        rc = EXIT_INTERNAL;
+        goto out;
+    }
     if (ps_app_start_rebuilder(&app)) {
         cli_error("serve: cannot start the story rebuilder");
         rc = EXIT_INTERNAL;

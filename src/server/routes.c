@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -244,7 +245,7 @@ static void api(ps_app *app, const ps_request *rq, ps_response *rs, const char *
         if (n == 2) {
             st = ps_store_article(app->store, id, &rs->body);
         } else {
-            static char type[128]; /* under app->lock */
+            char type[128];
             st = ps_store_article_raw(app->store, id, &rs->body, type, sizeof type);
             if (!st) {
                 rs->content_type = "text/plain; charset=utf-8";
@@ -328,11 +329,58 @@ void ps_app_stop_rebuilder(ps_app *app)
     app->bg_ctx = NULL;
 }
 
+typedef struct reader {
+    ps_store *store;
+    precis_ctx *ctx;
+} reader;
+
+static void reader_free(void *p)
+{
+    reader *r = p;
+    ps_store_close(r->store);
+    precis_free(r->ctx);
+    free(r);
+}
+
+precis_status ps_app_enable_readers(ps_app *app, const char *path)
+{
+    if (pthread_key_create(&app->reader_key, reader_free) != 0) return PRECIS_ENOMEM;
+    app->reader_path = path;
+    return PRECIS_OK;
+}
+
+/* This thread's read-only connection, opened on first use; NULL if it
+ * cannot be had (the request then goes through the lock). */
+static reader *thread_reader(ps_app *app)
+{
+    reader *r = pthread_getspecific(app->reader_key);
+    if (r) return r;
+    r = calloc(1, sizeof *r);
+    if (!r) return NULL;
+    r->ctx = precis_new(NULL);
+    if (!r->ctx || ps_store_open_reader(r->ctx, app->reader_path, &r->store) != PRECIS_OK ||
+        pthread_setspecific(app->reader_key, r) != 0) {
+        ps_store_close(r->store);
+        precis_free(r->ctx);
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
 void ps_route(ps_app *app, const ps_request *rq, ps_response *rs)
 {
     const char *p = rq->path ? rq->path : "";
     bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
     if (!strncmp(p, "/api/", 5)) {
+        reader *r = get && app->reader_path ? thread_reader(app) : NULL;
+        if (r) {
+            /* The same routes over this thread's connection: api() only
+             * reads app->store and app->ctx for a GET. */
+            ps_app view = {.store = r->store, .ctx = r->ctx, .token = app->token};
+            api(&view, rq, rs, p + 5);
+            return;
+        }
         pthread_mutex_lock(&app->lock);
         api(app, rq, rs, p + 5);
         pthread_mutex_unlock(&app->lock);

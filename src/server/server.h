@@ -58,7 +58,15 @@ typedef struct ps_app {
     pthread_t rebuilder;
     pthread_cond_t wake;
     precis_ctx *bg_ctx;
+    /* GET requests use a read-only connection per server thread (WAL
+     * readers), without app->lock; NULL reader_path: all under the lock. */
+    const char *reader_path;
+    pthread_key_t reader_key;
 } ps_app;
+
+/* Lets GET requests read through per-thread connections to the file store
+ * at path (not for an in-memory store). */
+precis_status ps_app_enable_readers(ps_app *app, const char *path);
 
 /* Starts / stops the background rebuilder (app->lock must not be held). */
 precis_status ps_app_start_rebuilder(ps_app *app);

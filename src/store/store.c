@@ -2,11 +2,15 @@
  * recomputation, queries. See store.h for the durability and replay rules. */
 #include "store/store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <xxhash.h>
 
 struct ps_store {
@@ -18,6 +22,8 @@ struct ps_store {
     bool in_tx;
     size_t n_ids_at_begin; /* to tell whether a rollback undid clustered articles */
     bool stream_stale; /* the stream saw articles that were rolled back */
+    bool reader;       /* a read-only connection (ps_store_open_reader) */
+    int lock_fd;       /* flock'd: this process owns the store; -1 in memory */
     char path[1024];
 };
 
@@ -234,8 +240,29 @@ precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
     ps_store *s = calloc(1, sizeof *s);
     if (!s) return PRECIS_ENOMEM;
     s->ctx = ctx;
+    s->lock_fd = -1;
     bool mem = !path || !strcmp(path, ":memory:");
     snprintf(s->path, sizeof s->path, "%s", mem ? ":memory:" : path);
+    if (!mem) {
+        /* One writer process per store: its clusterer state is in memory. An
+         * flock on the database file (independent of SQLite's fcntl locks,
+         * held until after SQLite has closed it) says so to other processes
+         * while readers of this process share the file through WAL. */
+        s->lock_fd = open(s->path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+        if (s->lock_fd < 0) {
+            precis_status st = pc_fail(pc_ctx_err(ctx), PRECIS_EIO, s->path, 0, "cannot open the store: %s",
+                                       strerror(errno));
+            ps_store_close(s);
+            return st;
+        }
+        if (flock(s->lock_fd, LOCK_EX | LOCK_NB) != 0) {
+            precis_status st = pc_fail(pc_ctx_err(ctx), PRECIS_EIO, s->path, 0,
+                                       "the store is in use by another process (one precis ingest or "
+                                       "serve at a time)");
+            ps_store_close(s);
+            return st;
+        }
+    }
     int rc = sqlite3_open_v2(s->path, &s->db,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     precis_status st;
@@ -247,10 +274,8 @@ precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, 250);
-    /* EXCLUSIVE: this process owns the store (its clusterer state is in memory).
-     * WAL + synchronous=FULL: every commit is fsynced before it returns. */
-    st = exec(s, "PRAGMA locking_mode=EXCLUSIVE; PRAGMA journal_mode=WAL;"
-                 "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
+    /* WAL + synchronous=FULL: every commit is fsynced before it returns. */
+    st = exec(s, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
     if (!st && !mem) {
         sqlite3_stmt *q = prep(s, "PRAGMA journal_mode");
         const char *mode = q && sqlite3_step(q) == SQLITE_ROW
@@ -271,6 +296,29 @@ precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
     return PRECIS_OK;
 }
 
+precis_status ps_store_open_reader(precis_ctx *ctx, const char *path, ps_store **out)
+{
+    *out = NULL;
+    if (!path || !strcmp(path, ":memory:"))
+        return pc_fail(pc_ctx_err(ctx), PRECIS_EINVAL, NULL, 0, "an in-memory store has no readers");
+    ps_store *s = calloc(1, sizeof *s);
+    if (!s) return PRECIS_ENOMEM;
+    s->ctx = ctx;
+    s->lock_fd = -1;
+    s->reader = true;
+    snprintf(s->path, sizeof s->path, "%s", path);
+    int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        precis_status st = s->db ? db_fail(s, "cannot open the store for reading") : PRECIS_ENOMEM;
+        ps_store_close(s);
+        return st;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 2000);
+    *out = s;
+    return PRECIS_OK;
+}
+
 precis_ctx *ps_store_ctx(ps_store *s) { return s->ctx; }
 
 void ps_store_close(ps_store *s)
@@ -280,6 +328,7 @@ void ps_store_close(ps_store *s)
     if (s->db) sqlite3_close_v2(s->db);
     precis_stream_free(s->stream);
     free(s->ids);
+    if (s->lock_fd >= 0) close(s->lock_fd); /* after SQLite let go of the file */
     free(s);
 }
 

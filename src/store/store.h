@@ -4,9 +4,10 @@
  *
  * Durability: WAL journal with synchronous=FULL, so a transaction whose
  * commit returned is on disk (the WAL is fsynced at every commit); kill -9 or
- * a power cut loses nothing acknowledged. The write lock is taken at open and
- * held (locking_mode=EXCLUSIVE): one process at a time owns a store, because
- * the clusterer's state lives in that process's memory.
+ * a power cut loses nothing acknowledged. One process at a time owns a store
+ * (an flock on the database file, taken at open), because the clusterer's
+ * state lives in that process's memory; within it, read-only connections
+ * (ps_store_open_reader) read concurrently with the writer through WAL.
  *
  * The stream clusterer keeps only in-memory state; at open it is rebuilt by
  * replaying every stored article in arrival order (precis_stream_add is
@@ -32,6 +33,9 @@ typedef struct ps_store ps_store;
  * lifetime (clustering, story building, messages). */
 precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out);
 void ps_store_close(ps_store *s);
+/* A read-only connection to the file store at path, opened by this process
+ * with ps_store_open: only the query functions below may be used on it. */
+precis_status ps_store_open_reader(precis_ctx *ctx, const char *path, ps_store **out);
 /* The context given at open. */
 precis_ctx *ps_store_ctx(ps_store *s);
 

@@ -431,6 +431,36 @@ TEST(stale_job_not_saved)
     ps_store_close(s);
 }
 
+/* Read-only connections see what the writer committed. */
+TEST(reader_sees_commits)
+{
+    char path[300];
+    snprintf(path, sizeof path, "%s/reader.db", TMPDIR_);
+    ps_store *w = NULL, *r = NULL;
+    CHECK(ps_store_open(CTX, path, &w) == PRECIS_OK);
+    if (!w) return;
+    CHECK(ps_store_open_reader(CTX, path, &r) == PRECIS_OK);
+    if (!r) {
+        ps_store_close(w);
+        return;
+    }
+    ps_stats st;
+    CHECK(ps_store_stats(r, &st) == PRECIS_OK && st.articles == 0);
+    add_all(w, 3, NULL);
+    CHECK(ps_store_stats(r, &st) == PRECIS_OK && st.articles == 3);
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    CHECK(ps_store_search(r, "orchestra", 5, &out) == PRECIS_OK && strstr(out.data, "Tarnholm"));
+    out.len = 0;
+    ps_list_query q = {.sort = PS_SORT_NEWEST, .limit = 10};
+    CHECK(ps_store_list(r, &q, &out) == PRECIS_OK && strstr(out.data, "\"n_sources\""));
+    pc_buf_free(&out);
+    ps_store *m = NULL;
+    CHECK(ps_store_open_reader(CTX, ":memory:", &m) == PRECIS_EINVAL && !m);
+    ps_store_close(r);
+    ps_store_close(w);
+}
+
 /* ---- routes ---------------------------------------------------------- */
 
 typedef struct kv {
@@ -589,6 +619,7 @@ int main(void)
     RUN(reopen_replays_clusterer);
     RUN(rollback_rebuilds_clusterer);
     RUN(stale_job_not_saved);
+    RUN(reader_sees_commits);
     RUN(routes_status_codes);
     RUN(post_and_ingest_agree);
     RUN(json_html_safe);
