@@ -1299,6 +1299,7 @@ static bool removed_softly(const ph_page *pg, const ph_block *b)
 {
     for (int a = b->node; a >= 0; a = pg->nodes[a].parent) {
         unsigned f = pg->nodes[a].flags;
+        if (!(f & NF_REMOVED)) break; /* above the removed subtree: kept ancestors do not matter */
         if ((f & NF_BOILER) && (!(f & NF_SOFT) || (f & (NF_STRONG | NF_BOILER_TAG)))) return false;
     }
     return true;
