@@ -32,8 +32,10 @@ static void usage(FILE *out)
             "                          story has at most N articles (default 64); bigger\n"
             "                          stories are rebuilt in the background, reads go on\n"
             "  -h, --help              show this help\n\n"
-            "Limits: request body 16 MiB (413), request line + headers 32 KiB.\n"
-            "Prints 'precis: serving http://ADDR:PORT/' when ready; stops on SIGINT/SIGTERM.\n"
+            "Limits: request body 16 MiB (413), bodies in flight 256 MiB (503), request\n"
+            "line + headers 32 KiB (414/431).\n"
+            "Prints 'precis: serving N articles in M stories at http://ADDR:PORT/ ...' on\n"
+            "stdout when ready; stops on SIGINT/SIGTERM.\n"
             "Exit codes: 0 stopped cleanly, 1 usage, 2 some INPUTs bad (still serving;\n"
             "reported at exit), 4 cannot open the store or listen.\n");
 }
