@@ -7,7 +7,7 @@
 #    documents, pooled and shuffled with a fixed seed (bench/cluster_data.py);
 #    no source has dates, so time is arrival order. B-cubed P/R/F1 and stories
 #    found vs true (bench/cluster_score.py), for precis cluster at its defaults
-#    and at other thresholds, and for a plain online TF-IDF centroid clusterer
+#    and at other thresholds, with the batch pass (--batch), and for a plain online TF-IDF centroid clusterer
 #    (bench/cluster_baseline.py) in the same run. A second view leaves out the
 #    articles whose text recurs in several true stories (crawl notices).
 # 2. Near-duplicates: the pool (its own near-copies removed) plus perturbed
@@ -32,11 +32,11 @@ echo
 echo "== 1. story clustering: DUC 2004 + Multi-News val (>= 3 documents), shuffled =="
 python3 "$HERE/cluster_data.py" pool "$T/pool.jsonl" "$T/truth.tsv"
 grep '^duc-' "$T/truth.tsv" > "$T/truth_duc.tsv"
-for thr in default 0.3 0.2; do
-    if [ "$thr" = default ]; then opt=""; else opt="--threshold $thr"; fi
+for opt in "" "--batch" "--threshold 0.3" "--threshold 0.2"; do
     echo "-- precis cluster ${opt:-(defaults)}"
     # shellcheck disable=SC2086
     "$PRECIS" cluster --no-progress $opt "$T/pool.jsonl" > "$T/pred.tsv" 2> "$T/err" || true
+    echo "   rejected as not an article (page furniture; scored as singletons): $(grep -c 'not an article' "$T/err" || true)"
     python3 "$HERE/cluster_score.py" b3 "$T/truth.tsv" "$T/pred.tsv"
     python3 "$HERE/cluster_score.py" b3 "$T/truth.tsv" "$T/pred.tsv" "$T/pool.jsonl" | sed 's/^/   /'
     echo "   the DUC articles alone (their stories restricted to DUC members):"

@@ -45,6 +45,11 @@ static void usage(FILE *out)
           "                          copy of an earlier one (default 0.5)\n"
           "      --max-open N        open stories kept (default 5000; the least recently\n"
           "                          updated closes first): memory stays flat\n"
+          "      --batch             after the online pass, re-cluster with document\n"
+          "                          frequencies of the whole input: an article left\n"
+          "                          alone joins the story whose centroid is closest\n"
+          "                          (cosine >= 0.18); output waits for the end of the\n"
+          "                          input and memory grows with it\n"
           "      --progress          progress on stderr (default: when stderr is a terminal)\n"
           "      --no-progress       never show it\n"
           "  -h, --help              show this help\n"
@@ -71,6 +76,9 @@ typedef struct run {
     pc_buf line;
     bool show_progress;
     double started, last_progress;
+    bool batch;         /* --batch: lines held until the batch pass names their story */
+    char **head, **tail; /* per article printed: the line before and after its story id */
+    size_t *num, n_held, cap_held;
 } run;
 
 static double now(void)
@@ -137,7 +145,53 @@ static precis_status on_article(void *user, const precis_article *a)
     if (st) return st;
     if (dup != SIZE_MAX) r->n_dup++;
     const char *dup_id = dup != SIZE_MAX && num - dup < ID_RING ? r->ids[dup % ID_RING] : NULL;
-    if (r->format == FMT_TEXT) {
+    if (r->batch) {
+        if (r->n_held == r->cap_held) {
+            size_t c = r->cap_held ? 2 * r->cap_held : 4096;
+            char **h = realloc(r->head, c * sizeof *h);
+            if (h) r->head = h;
+            char **tl = realloc(r->tail, c * sizeof *tl);
+            if (tl) r->tail = tl;
+            size_t *nm = realloc(r->num, c * sizeof *nm);
+            if (nm) r->num = nm;
+            if (!h || !tl || !nm) return PRECIS_ENOMEM;
+            r->cap_held = c;
+        }
+        pc_buf *b = &r->line;
+        b->len = 0;
+        if (r->format == FMT_TEXT) {
+            for (const char *q = a->id; *q; q++) pc_buf_printf(b, "%c", *q == '\t' || *q == '\n' || *q == '\r' ? ' ' : *q);
+            pc_buf_puts(b, "\ts");
+        } else {
+            if (r->format == FMT_JSON) pc_buf_puts(b, r->n_out ? ",\n" : "\n");
+            pc_buf_puts(b, "{\"id\":");
+            pc_json_string(b, a->id, strlen(a->id));
+            pc_buf_puts(b, ",\"story\":\"s");
+        }
+        if (!b->data) return PRECIS_ENOMEM;
+        char *h = strndup(b->data, b->len);
+        b->len = 0;
+        if (r->format == FMT_TEXT) {
+            pc_buf_puts(b, "\n");
+        } else {
+            pc_buf_puts(b, "\"");
+            json_field(b, "dup_of", dup_id);
+            json_field(b, "title", a->title);
+            json_field(b, "date", a->date);
+            json_field(b, "site", a->site);
+            json_field(b, "url", a->url);
+            pc_buf_puts(b, r->format == FMT_JSONL ? "}\n" : "}");
+        }
+        char *tl = b->data ? strndup(b->data, b->len) : NULL;
+        if (!h || !tl) {
+            free(h);
+            free(tl);
+            return PRECIS_ENOMEM;
+        }
+        r->head[r->n_held] = h;
+        r->tail[r->n_held] = tl;
+        r->num[r->n_held++] = num;
+    } else if (r->format == FMT_TEXT) {
         put_plain(a->id);
         printf("\ts%zu\n", story + 1);
     } else {
@@ -177,6 +231,7 @@ int cmd_cluster(int argc, char **argv)
         {"quiet-days", required_argument, NULL, 'q'}, {"dup-threshold", required_argument, NULL, 'd'},
         {"max-open", required_argument, NULL, 'M'}, {"progress", no_argument, NULL, 'P'},
         {"no-progress", no_argument, NULL, 'N'},   {"help", no_argument, NULL, 'h'},
+        {"batch", no_argument, NULL, 'B'},
         {NULL, 0, NULL, 0}};
     static run r; /* large (the id ring); one run per process */
     memset(&r, 0, sizeof r);
@@ -226,6 +281,7 @@ int cmd_cluster(int argc, char **argv)
             break;
         case 'P': want_progress = 1; break;
         case 'N': want_progress = 0; break;
+        case 'B': r.batch = true; so.batch = 1; break;
         case 'h': usage(stdout); return EXIT_OK_;
         default: usage(stderr); return EXIT_USAGE;
         }
@@ -273,9 +329,28 @@ int cmd_cluster(int argc, char **argv)
             break;
         }
     }
+    size_t n_stories = precis_stream_n_stories(r.stream);
+    if (r.batch && r.worst < EXIT_INTERNAL) {
+        size_t *story_of = malloc((r.n_in + 1) * sizeof *story_of);
+        if (!story_of || precis_stream_batch(r.ctx, r.stream, story_of, r.n_in, &n_stories)) {
+            cli_error("cluster: batch pass: %s", story_of ? precis_errmsg(r.ctx) : "out of memory");
+            note(&r, EXIT_INTERNAL);
+        } else {
+            for (size_t i = 0; i < r.n_held; i++)
+                printf("%s%zu%s", r.head[i], story_of[r.num[i]] + 1, r.tail[i]);
+        }
+        free(story_of);
+    }
+    for (size_t i = 0; i < r.n_held; i++) {
+        free(r.head[i]);
+        free(r.tail[i]);
+    }
+    free(r.head);
+    free(r.tail);
+    free(r.num);
     if (r.format == FMT_JSON) {
         printf("\n],\"stories\":%zu,\"articles_in\":%zu,\"duplicates\":%zu,\"undated\":%zu,\"rejected\":%zu}\n",
-               precis_stream_n_stories(r.stream), r.n_in, r.n_dup, precis_stream_n_undated(r.stream),
+               n_stories, r.n_in, r.n_dup, precis_stream_n_undated(r.stream),
                r.n_rejected);
     }
     fflush(stdout);

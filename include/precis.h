@@ -391,6 +391,8 @@ typedef struct precis_stream_options {
     int64_t quiet_seconds;   /* a story closes after this long without articles; 0 = 3 days */
     size_t max_open;         /* open stories kept; 0 = default (memory stays flat) */
     double dup_threshold;    /* estimated Jaccard to call an article a copy; 0 = 0.5 */
+    int batch;               /* keep every article's terms for precis_stream_batch (memory
+                                then grows with the input; off: flat) */
 } precis_stream_options;
 
 typedef struct precis_stream precis_stream;
@@ -415,6 +417,14 @@ size_t precis_stream_n_stories(const precis_stream *s);
  * believable (before 1900, after 2200, or over a year past the latest date
  * seen). */
 size_t precis_stream_n_undated(const precis_stream *s);
+/* Batch pass after the online one (needs opts->batch): with document
+ * frequencies over the whole input, each story that is a single article (no
+ * copies) joins the story whose centroid it is closest to when the cosine
+ * reaches a fixed bar. story_of[i] (n = articles added) receives article i's
+ * final story, renumbered dense from 0 in order of first article, or SIZE_MAX
+ * for a rejected article; *n_stories their number. Deterministic. */
+precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *story_of, size_t n,
+                                  size_t *n_stories);
 void precis_stream_free(precis_stream *s);
 
 /* ---- One story: headline, summary, timeline, entities, coverage --------- */

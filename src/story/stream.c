@@ -22,6 +22,7 @@
 #include "dedup/dedup.h"
 #include "summarize/summarize.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -60,6 +61,14 @@ struct precis_stream {
     uint64_t *words, *terms, ents[MAX_ENTS];
     size_t n_words, n_terms, n_ents;
     pt_sentences sents; /* reused by is_furniture */
+    /* batch mode only: per article number its online story (UINT32_MAX:
+     * rejected), whether it is a copy, and its distinct terms with counts */
+    uint32_t *b_story;
+    uint8_t *b_copy;
+    size_t *b_off; /* terms of article i: b_term[b_off[i] .. b_off[i + 1]) */
+    uint64_t *b_term;
+    uint32_t *b_tf;
+    size_t b_n, b_cap, b_nterm, b_capterm;
 };
 
 precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *opts, precis_stream **out)
@@ -112,6 +121,11 @@ void precis_stream_free(precis_stream *s)
     free(s->words);
     free(s->terms);
     pt_sentences_free(&s->sents);
+    free(s->b_story);
+    free(s->b_copy);
+    free(s->b_off);
+    free(s->b_term);
+    free(s->b_tf);
     free(s);
 }
 
@@ -257,6 +271,67 @@ static int64_t article_time(precis_stream *s, const char *date)
     return t;
 }
 
+/* ---- batch record ---------------------------------------------------------- */
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+static bool grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap) return true;
+    size_t c = *cap ? *cap : 1024;
+    while (c < need) c *= 2;
+    void *q = realloc(*p, c * size);
+    if (!q) return false;
+    *p = q;
+    *cap = c;
+    return true;
+}
+
+/* Records article num (batch mode): its story, copy flag and — for a
+ * clustered article — its distinct terms (s->terms is sorted in place). */
+static precis_status batch_record(precis_stream *s, size_t num, size_t story, bool copy, bool with_terms)
+{
+    while (s->b_n <= num) {
+        size_t cap = s->b_cap;
+        if (s->b_n + 2 > cap) {
+            size_t c1 = cap, c2 = cap, c3 = cap;
+            if (!grow((void **)&s->b_story, &c1, s->b_n + 2, sizeof *s->b_story) ||
+                !grow((void **)&s->b_copy, &c2, s->b_n + 2, sizeof *s->b_copy) ||
+                !grow((void **)&s->b_off, &c3, s->b_n + 2, sizeof *s->b_off))
+                return PRECIS_ENOMEM;
+            s->b_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
+        }
+        if (!s->b_n) s->b_off[0] = 0;
+        s->b_story[s->b_n] = UINT32_MAX;
+        s->b_copy[s->b_n] = 0;
+        s->b_off[s->b_n + 1] = s->b_nterm;
+        s->b_n++;
+    }
+    s->b_story[num] = story == SIZE_MAX ? UINT32_MAX : (uint32_t)story;
+    s->b_copy[num] = copy;
+    if (!with_terms || num + 1 != s->b_n) return PRECIS_OK;
+    qsort(s->terms, s->n_terms, sizeof *s->terms, cmp_u64);
+    size_t cap1 = s->b_capterm, cap2 = s->b_capterm;
+    if (!grow((void **)&s->b_term, &cap1, s->b_nterm + s->n_terms, sizeof *s->b_term) ||
+        !grow((void **)&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf))
+        return PRECIS_ENOMEM;
+    s->b_capterm = cap1 < cap2 ? cap1 : cap2;
+    for (size_t i = 0; i < s->n_terms;) {
+        size_t j = i;
+        while (j < s->n_terms && s->terms[j] == s->terms[i]) j++;
+        s->b_term[s->b_nterm] = s->terms[i];
+        s->b_tf[s->b_nterm] = (uint32_t)(j - i);
+        s->b_nterm++;
+        i = j;
+    }
+    s->b_off[num + 1] = s->b_nterm;
+    return PRECIS_OK;
+}
+
 /* ---- adding an article ---------------------------------------------------- */
 
 precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_article *a, size_t *story,
@@ -277,6 +352,8 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     s->n_words = s->n_terms = s->n_ents = 0;
     if (a->title) features(s, a->title, strlen(a->title), true);
     features(s, a->text ? a->text : "", a->text_len, false);
+    if (s->o.batch && batch_record(s, num, SIZE_MAX, false, false))
+        return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
     if (!s->n_words) {
         const char *id = a->id ? a->id : "article";
         return pc_fail(err, PRECIS_EEMPTY, id, 0, "no words: the article joins no story");
@@ -301,6 +378,8 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
             we->gen = orig->gen;
             *story = orig->story;
             if (dup_of) *dup_of = orig->article;
+            if (s->o.batch && batch_record(s, num, orig->story, true, false))
+                return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
             return PRECIS_OK;
         }
     }
@@ -317,5 +396,181 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     we->story = sid;
     if ((size_t)sid + 1 > s->n_stories) s->n_stories = (size_t)sid + 1;
     *story = sid;
+    /* after pk_add, which reads the terms in their order */
+    if (s->o.batch && batch_record(s, num, sid, false, true))
+        return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
     return PRECIS_OK;
+}
+
+/* ---- batch pass -------------------------------------------------------------- */
+
+#define BATCH_ATTACH 0.2   /* cosine (whole-input idf) for a lone article to join a story */
+#define BATCH_POSTINGS 4096  /* stories read per term of a lone article (bounds the time) */
+#define BATCH_MAX_ARTICLES 50000000u
+
+typedef struct bt_pair {
+    uint64_t term;
+    uint32_t story;
+    float w;
+} bt_pair;
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const bt_pair *x = a, *y = b;
+    if (x->term != y->term) return x->term < y->term ? -1 : 1;
+    return (x->story > y->story) - (x->story < y->story);
+}
+
+static int cmp_pair_story(const void *a, const void *b)
+{
+    const bt_pair *x = a, *y = b;
+    if (x->story != y->story) return x->story < y->story ? -1 : 1;
+    return (x->term > y->term) - (x->term < y->term);
+}
+
+/* Index of the first pair with this term in v[0..n) sorted by term, or n. */
+static size_t first_of(const bt_pair *v, size_t n, uint64_t term)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].term < term) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *story_of, size_t n,
+                                  size_t *n_stories)
+{
+    if (!ctx || !s || (!story_of && n) || !n_stories) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    if (!s->o.batch) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "the stream was not opened in batch mode");
+    if (n != s->n_articles || n > s->b_n) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "batch: article count mismatch");
+    if (n > BATCH_MAX_ARTICLES) return pc_fail(err, PRECIS_ELIMIT, NULL, 0, "batch: over 50,000,000 articles");
+    size_t ns = s->n_stories, nt = s->b_nterm;
+    uint32_t *size = calloc(ns + 1, sizeof *size), *remap = malloc((ns + 1) * sizeof *remap);
+    float *w = malloc((nt + 1) * sizeof *w);
+    uint64_t *sorted = malloc((nt + 1) * sizeof *sorted);
+    bt_pair *pairs = malloc((nt + 1) * sizeof *pairs);
+    double *acc = calloc(ns + 1, sizeof *acc);
+    uint32_t *touched = malloc((ns + 1) * sizeof *touched);
+    precis_status st = PRECIS_OK;
+    if (!size || !remap || !w || !sorted || !pairs || !acc || !touched) {
+        st = pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+        goto done;
+    }
+    /* Document frequencies over the whole input (clustered articles only:
+     * copies add nothing, as online). */
+    size_t n_docs = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s->b_story[i] != UINT32_MAX) size[s->b_story[i]]++;
+        if (s->b_off[i + 1] > s->b_off[i]) n_docs++;
+    }
+    memcpy(sorted, s->b_term, nt * sizeof *sorted);
+    qsort(sorted, nt, sizeof *sorted, cmp_u64);
+    /* Unit vectors: (1 + log tf) * log((N + 1) / df). */
+    for (size_t i = 0; i < n; i++) {
+        double norm = 0;
+        for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++) {
+            uint64_t t = s->b_term[k];
+            size_t lo = 0, hi = nt;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (sorted[mid] < t) lo = mid + 1;
+                else hi = mid;
+            }
+            size_t e = lo;
+            while (e < nt && sorted[e] == t) e++;
+            double x = (1 + log((double)s->b_tf[k])) * log((double)(n_docs + 1) / (double)(e - lo));
+            w[k] = (float)x;
+            norm += x * x;
+        }
+        norm = norm > 0 ? sqrt(norm) : 1;
+        for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++) w[k] = (float)(w[k] / norm);
+    }
+    /* Centroids of the stories with two or more articles: (term, story,
+     * weight) pairs of their non-copy members, summed per (story, term). */
+    size_t np = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t sid = s->b_story[i];
+        if (sid == UINT32_MAX || size[sid] < 2) continue;
+        for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++)
+            pairs[np++] = (bt_pair){s->b_term[k], sid, w[k]};
+    }
+    qsort(pairs, np, sizeof *pairs, cmp_pair_story);
+    size_t m = 0;
+    for (size_t i = 0; i < np;) {
+        size_t j = i;
+        double sum = 0;
+        while (j < np && pairs[j].story == pairs[i].story && pairs[j].term == pairs[i].term) sum += pairs[j++].w;
+        pairs[m++] = (bt_pair){pairs[i].term, pairs[i].story, (float)sum};
+        i = j;
+    }
+    np = m;
+    for (size_t i = 0; i < np;) { /* normalise each centroid */
+        size_t j = i;
+        double norm = 0;
+        while (j < np && pairs[j].story == pairs[i].story) norm += (double)pairs[j].w * pairs[j].w, j++;
+        norm = norm > 0 ? sqrt(norm) : 1;
+        for (size_t k = i; k < j; k++) pairs[k].w = (float)(pairs[k].w / norm);
+        i = j;
+    }
+    qsort(pairs, np, sizeof *pairs, cmp_pair); /* by term: postings, and centroid look-up */
+    /* Each lone article: candidates from its heaviest terms' postings, exact
+     * cosine with their centroids; the best at or above the bar wins (ties:
+     * the older story). Centroids are not updated as articles join, so the
+     * result does not depend on the order of the lone articles. */
+    for (size_t i = 0; i < n; i++) story_of[i] = s->b_story[i] == UINT32_MAX ? SIZE_MAX : s->b_story[i];
+    for (size_t i = 0; i < n; i++) {
+        uint32_t sid = s->b_story[i];
+        if (sid == UINT32_MAX || size[sid] != 1 || s->b_copy[i]) continue;
+        size_t b = s->b_off[i], e = s->b_off[i + 1];
+        if (b == e) continue;
+        /* dot products with every centroid sharing a term, accumulated per
+         * story over the article's terms' postings (each run read up to a cap) */
+        size_t nt_touched = 0;
+        for (size_t k = b; k < e; k++) {
+            size_t f = first_of(pairs, np, s->b_term[k]);
+            for (size_t r = f; r < np && r < f + BATCH_POSTINGS && pairs[r].term == s->b_term[k]; r++) {
+                uint32_t cand = pairs[r].story;
+                double x = (double)w[k] * pairs[r].w;
+                if (!(x > 0)) continue; /* keeps acc > 0 for every touched story */
+                if (acc[cand] == 0) touched[nt_touched++] = cand;
+                acc[cand] += x;
+            }
+        }
+        uint32_t best = UINT32_MAX;
+        double best_s = 0;
+        for (size_t k = 0; k < nt_touched; k++) {
+            uint32_t cand = touched[k];
+            double dot = acc[cand];
+            acc[cand] = 0;
+            if (dot < BATCH_ATTACH) continue;
+            if (best == UINT32_MAX || dot > best_s || (dot == best_s && cand < best)) {
+                best = cand;
+                best_s = dot;
+            }
+        }
+        if (best != UINT32_MAX) story_of[i] = best;
+    }
+    /* Dense ids in order of first article. */
+    for (size_t k = 0; k <= ns; k++) remap[k] = UINT32_MAX;
+    size_t next = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (story_of[i] == SIZE_MAX) continue;
+        if (remap[story_of[i]] == UINT32_MAX) remap[story_of[i]] = (uint32_t)next++;
+        story_of[i] = remap[story_of[i]];
+    }
+    *n_stories = next;
+done:
+    free(size);
+    free(remap);
+    free(w);
+    free(sorted);
+    free(pairs);
+    free(acc);
+    free(touched);
+    return st;
 }

@@ -73,6 +73,29 @@ check furniture_widget_named grep -q 'w1: not an article' "$TMP/err"
 check furniture_articles_kept sh -c "grep -q '^h1	s1' '$TMP/out' && grep -q '^f1	s2' '$TMP/out' && grep -q '^bake	s3' '$TMP/out'"
 check furniture_accounted test "$(( $(wc -l < "$TMP/out") + $(grep -c 'rejected' "$TMP/err") ))" -eq 6
 
+# --batch: with --threshold 0.9 online, h2 starts its own story; the batch pass
+# (whole-input idf) puts the lone article into the harbour story, and story ids
+# stay dense (the flood report becomes s2). Rejections still named.
+cat > "$TMP/batch.jsonl" <<EOF
+{"id":"h1","text":"$H1 $H2"}
+{"id":"h1copy","text":"Share this article\nSUBSCRIBE NOW\n$H2\n$H1\nAdvertisement"}
+{"id":"h2","text":"$H2 $H3 Work on the Dunmore harbour wall starts in spring."}
+{"id":"f1","text":"$F1 $F2"}
+{"id":"n1","text":"$CRAWL"}
+EOF
+p cluster --threshold 0.9 "$TMP/batch.jsonl"
+check online_alone grep -qx 'h2	s2' "$TMP/out"
+p cluster --batch --threshold 0.9 "$TMP/batch.jsonl"
+check batch_exit_2 test "$rc" -eq 2
+check batch_joins grep -qx 'h2	s1' "$TMP/out"
+check batch_dense_ids grep -qx 'f1	s2' "$TMP/out"
+check batch_order sh -c "cut -f1 '$TMP/out' | tr '\n' ' ' | grep -qx 'h1 h1copy h2 f1 '"
+check batch_rejected_named grep -q 'n1: not an article' "$TMP/err"
+p cluster --batch --threshold 0.9 --format json "$TMP/batch.jsonl"
+check batch_json python3 -c "import json; d=json.load(open('$TMP/out')); assert d['stories']==2 and [a['story'] for a in d['articles']]==['s1','s1','s1','s2'] and d['articles'][1]['dup_of']=='h1'"
+p cluster --batch "${PRECIS_ROOT:-.}/examples/story"
+check batch_example_one_story test "$(cut -f2 "$TMP/out" | sort -u)" = s1
+
 # 1,000 copies of one article: one story, 999 copies of the first.
 python3 -c "
 import json

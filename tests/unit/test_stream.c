@@ -288,6 +288,40 @@ TEST(bad_options_are_refused)
     precis_free(ctx);
 }
 
+/* Batch pass: a lone article joins the story it is close to, an unrelated
+ * one stays alone, a rejected one has no story, ids are dense; a stream not
+ * opened in batch mode refuses. */
+TEST(batch_pass_attaches_lone_articles)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_stream_options o = {0};
+    o.threshold = 5; /* online: every article starts its own story */
+    o.batch = 1;
+    precis_stream *s;
+    CHECK(precis_stream_new(ctx, &o, &s) == PRECIS_OK);
+    char h1[600], h2[600];
+    snprintf(h1, sizeof h1, "%s %s", HARBOUR[0], HARBOUR[1]);
+    snprintf(h2, sizeof h2, "%s %s %s", HARBOUR[1], HARBOUR[2], HARBOUR[4]);
+    precis_article v[4] = {art("h1", h1, NULL), art("h1copy", h1, NULL), art("empty", ".", NULL),
+                           art("h2", h2, NULL)};
+    size_t story, dup, st_of[5];
+    for (size_t i = 0; i < 4; i++) precis_stream_add(ctx, s, &v[i], &story, &dup);
+    char f[400];
+    snprintf(f, sizeof f, "%s %s", FLOOD[0], FLOOD[1]);
+    precis_article fl = art("f1", f, NULL);
+    CHECK(precis_stream_add(ctx, s, &fl, &story, &dup) == PRECIS_OK && story == 2);
+    size_t n = 0;
+    CHECK(precis_stream_batch(ctx, s, st_of, 4, &n) == PRECIS_EINVAL); /* wrong count */
+    CHECK(precis_stream_batch(ctx, s, st_of, 5, &n) == PRECIS_OK);
+    CHECK(n == 2);
+    CHECK(st_of[0] == 0 && st_of[1] == 0 && st_of[2] == SIZE_MAX && st_of[3] == 0 && st_of[4] == 1);
+    precis_stream_free(s);
+    CHECK(precis_stream_new(ctx, NULL, &s) == PRECIS_OK);
+    CHECK(precis_stream_batch(ctx, s, st_of, 0, &n) == PRECIS_EINVAL);
+    precis_stream_free(s);
+    precis_free(ctx);
+}
+
 int main(void)
 {
     RUN(interleaved_stories_are_told_apart);
@@ -298,6 +332,7 @@ int main(void)
     RUN(undated_articles_before_the_first_date_stay_in_their_story);
     RUN(same_order_same_stories);
     RUN(copies_are_looked_for_in_a_bounded_window);
+    RUN(batch_pass_attaches_lone_articles);
     RUN(bad_options_are_refused);
     return test_done();
 }
