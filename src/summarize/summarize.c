@@ -388,22 +388,26 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     for (size_t k = 0; k < w->toks.n; k++) /* content words: keys with all-ones high half */
         if (!w->stop.v[w->toks.v[k]] && !VEC_PUSH(w->bigrams, UNIGRAM_KEY(w->toks.v[k])))
             return PRECIS_ENOMEM;
-    uint64_t *v = w->bigrams.v + st->big_off;
     size_t n = w->bigrams.n - st->big_off, u = 0;
-    sort_u64(v, n);
-    for (size_t k = 0; k < n; k++)
-        if (!u || v[k] != v[u - 1]) v[u++] = v[k];
+    if (n) { /* the vector is still NULL before the first word of a cluster */
+        uint64_t *v = w->bigrams.v + st->big_off;
+        sort_u64(v, n);
+        for (size_t k = 0; k < n; k++)
+            if (!u || v[k] != v[u - 1]) v[u++] = v[k];
+    }
     w->bigrams.n = st->big_off + u;
     st->big_n = (uint32_t)u;
     st->uni_off = (uint32_t)w->unis.n;
     for (size_t k = 0; k < w->toks.n; k++)
         if (!w->stop.v[w->toks.v[k]] && !VEC_PUSH(w->unis, w->toks.v[k])) return PRECIS_ENOMEM;
-    uint32_t *q = w->unis.v + st->uni_off;
     n = w->unis.n - st->uni_off;
     u = 0;
-    sort_u32(q, n);
-    for (size_t k = 0; k < n; k++)
-        if (!u || q[k] != q[u - 1]) q[u++] = q[k];
+    if (n) {
+        uint32_t *q = w->unis.v + st->uni_off;
+        sort_u32(q, n);
+        for (size_t k = 0; k < n; k++)
+            if (!u || q[k] != q[u - 1]) q[u++] = q[k];
+    }
     w->unis.n = st->uni_off + u;
     st->uni_n = (uint32_t)u;
     return PRECIS_OK;
