@@ -299,7 +299,7 @@
       var tip = a ? clip([sourceLabel(a), a.date ? fmtDate(a.date) : ''].filter(Boolean).join(' · '), 120) : 'source not listed';
       return el('button', { class: 'marker' + (cls ? ' ' + cls : ''), type: 'button', title: tip,
         'aria-label': 'Source ' + (n || '?') + ': ' + tip, 'data-doc': str(docId),
-        onmouseenter: function (ev) { if (n) showTip(ev.currentTarget, str(docId), span, quote, a, n); },
+        onmouseenter: function (ev) { if (n) showTip(ev.currentTarget, str(docId), span, quote, a, n, ev); },
         onmouseleave: hideTip,
         onfocus: function (ev) { if (n) showTip(ev.currentTarget, str(docId), span, quote, a, n); },
         onblur: hideTip,
@@ -502,6 +502,12 @@
    * source: its exact span for the sentence's own article, else the closest
    * sentence of the corroborating one. Only where a pointer can hover. */
   var tip = null, tipSeq = 0;
+  // Opening the panel reflows the page under a still pointer; the marker that
+  // lands there gets a mouseenter nobody asked for. No tooltip until the
+  // pointer has moved from where it was when the panel opened.
+  var pointer = null, mutedAt = null;
+  document.addEventListener('mousemove', function (ev) { pointer = { x: ev.clientX, y: ev.clientY }; }, true);
+  document.addEventListener('mousedown', function (ev) { pointer = { x: ev.clientX, y: ev.clientY }; }, true);
   var canHover = window.matchMedia ? window.matchMedia('(hover: hover)').matches : true;
   function placeTip(btn) {
     var r = btn.getBoundingClientRect();
@@ -512,8 +518,10 @@
     var below = r.bottom + 6;
     tip.style.top = (below + h > window.innerHeight - 8 && r.top - h - 6 > 8 ? r.top - h - 6 : below) + 'px';
   }
-  function showTip(btn, docId, span, quote, a, n) {
+  function showTip(btn, docId, span, quote, a, n, ev) {
     if (!canHover) return;
+    if (ev && ev.type === 'mouseenter' && mutedAt && ev.clientX === mutedAt.x && ev.clientY === mutedAt.y) return;
+    mutedAt = null;
     var my = ++tipSeq;
     if (!tip) { tip = el('div', { class: 'tip', role: 'tooltip', id: 'tip' }); document.body.appendChild(tip); }
     clear(tip);
@@ -546,6 +554,8 @@
   }
 
   function openArticle(id, span, quote, meta, n) {
+    hideTip();
+    mutedAt = pointer;
     panel.hidden = false;
     document.body.classList.add('panel-open');
     clear(panelTitle);
