@@ -74,8 +74,9 @@ char *pc_buf_detach(pc_buf *b, size_t *len);
 precis_status pc_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial);
 
 /* ---- UTF-8 ------------------------------------------------------------- */
-/* Appends src to out, replacing each invalid sequence by U+FFFD and dropping
- * NUL bytes. Returns the number of replacements through *replaced (may be NULL). */
+/* Appends src to out, replacing each invalid sequence by U+FFFD, dropping
+ * NUL bytes and turning other control characters (not tab, newline, form
+ * feed, carriage return) into spaces. Returns the number of replacements through *replaced (may be NULL). */
 precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *replaced);
 bool pc_utf8_valid(const char *s, size_t len);
 

@@ -16,6 +16,12 @@
 
 static const char REPLACEMENT[3] = {(char)0xEF, (char)0xBF, (char)0xBD};
 
+/* C0 controls and DEL, except tab, newline, form feed and carriage return. */
+static bool is_control(unsigned char c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r') || c == 0x7F;
+}
+
 precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *replaced)
 {
     size_t bad = 0;
@@ -24,10 +30,15 @@ precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *r
     const unsigned char *p = (const unsigned char *)src, *end = p + len;
     while (p < end) {
         const unsigned char *run = p; /* copy runs of plain ASCII in one go */
-        while (p < end && *p < 0x80 && *p) p++;
+        while (p < end && *p < 0x80 && !is_control(*p)) p++;
         if (p > run && (st = pc_buf_append(out, run, (size_t)(p - run)))) return st;
         if (p >= end) break;
         if (*p == 0) { /* NUL never survives: it would cut C strings downstream */
+            p++;
+            continue;
+        }
+        if (*p < 0x80) { /* other controls (ESC...) would reach terminals: a space */
+            if ((st = pc_buf_putc(out, ' '))) return st;
             p++;
             continue;
         }
@@ -37,6 +48,9 @@ precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *r
             bad++;
             if ((st = pc_buf_append(out, REPLACEMENT, 3))) return st;
             p++;
+        } else if (cp < 0xA0) { /* C1 control (U+0080..U+009F) */
+            if ((st = pc_buf_putc(out, ' '))) return st;
+            p += n;
         } else {
             if ((st = pc_buf_append(out, p, (size_t)n))) return st;
             p += n;

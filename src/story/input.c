@@ -490,7 +490,13 @@ static precis_status read_source(reader *r, source *s, const char *path)
     } else {
         pc_buf text;
         pc_buf_init(&text, 0);
-        st = pc_utf8_repair(&text, d, avail, NULL);
+        size_t bad = 0;
+        st = pc_utf8_repair(&text, d, avail, &bad);
+        if (!st && bad > 64 && bad > avail / 8) { /* not text in any encoding we could clean */
+            snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, avail);
+            why = r->why;
+            st = PRECIS_EPARSE;
+        }
         if (!st) st = pasted(r, text.data ? text.data : "", text.len, &a, &why);
         pc_buf_free(&text);
     }

@@ -120,6 +120,12 @@ p cluster --format jsonl "$TMP/latin.jsonl" "$TMP/latin.txt"
 check nonutf8_exit_0 test "$rc" -eq 0
 check nonutf8_two_articles test "$(wc -l < "$TMP/out")" -eq 2
 check nonutf8_valid_utf8 python3 -c "open('$TMP/out', encoding='utf-8').read()"
+# Binary junk is rejected by name, not clustered.
+python3 -c "import sys; sys.stdout.buffer.write(bytes(range(1, 256)) * 40)" > "$TMP/junk.bin"
+p cluster --format jsonl "$TMP/junk.bin" "$TMP/latin.txt"
+check binary_exit_2 test "$rc" -eq 2
+check binary_named grep -q 'junk.bin: binary data, not text' "$TMP/err"
+check binary_not_printed test "$(wc -l < "$TMP/out")" -eq 1
 
 # Directories (sorted), stdin, gzip, pasted text, HTML.
 mkdir -p "$TMP/dir/sub"

@@ -120,6 +120,10 @@ check undated_said grep -q '2 of 2 articles have no date' "$TMP/err"
 printf '\377\376bad \351t\351 bytes. The bridge at Oram closed on Friday after a lorry struck it, police said.\n' > "$TMP/latin.txt"
 p digest --no-progress "$TMP/latin.txt"
 check non_utf8_no_crash sh -c "[ $rc -eq 0 ] || [ $rc -eq 2 ] || [ $rc -eq 3 ]"
+# Terminal controls (ESC, BEL) in an article never reach the briefing.
+printf 'The bridge at Oram closed on \033[31mFriday\033[0m after a lorry struck it,\a police said.\n' > "$TMP/esc.txt"
+p digest --no-progress "$TMP/esc.txt"
+check controls_dropped sh -c "grep -q 'lorry struck it' '$TMP/out' && ! grep -q \"\$(printf '[\\033\\007]')\" '$TMP/out'"
 
 # ---- usage ----
 p digest --format xml "$VASK"
