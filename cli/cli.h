@@ -5,6 +5,9 @@
 
 #include "precis.h"
 
+#include <stdbool.h>
+#include <stddef.h>
+
 /* Exit codes (DESIGN.md "CLI conventions"). */
 enum {
     EXIT_OK_ = 0,
@@ -18,6 +21,9 @@ typedef int (*cli_command_fn)(int argc, char **argv);
 
 /* "precis: <message>\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A positive whole number up to 2^30 (word budgets, counts); false for
+ * anything else ("0", "-3", "12x", overflow). */
+bool cli_parse_count(const char *s, size_t *out);
 /* Exit code for a library status. */
 int cli_exit_for(precis_status st);
 

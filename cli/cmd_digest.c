@@ -218,16 +218,6 @@ static int cmp_story(const void *x, const void *y)
     return (a->first > b->first) - (a->first < b->first);
 }
 
-static bool parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *end || s[0] == '-' || v == 0 || v > (1ULL << 30)) return false;
-    *out = (size_t)v;
-    return true;
-}
-
 int cmd_digest(int argc, char **argv)
 {
     static const struct option LONG[] = {
@@ -244,13 +234,13 @@ int cmd_digest(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "w:h", LONG, NULL)) != -1) {
         switch (c) {
         case 'w':
-            if (!parse_size(optarg, &words)) {
+            if (!cli_parse_count(optarg, &words)) {
                 cli_error("--words: '%s' is not a positive number", optarg);
                 return EXIT_USAGE;
             }
             break;
         case 'm':
-            if (!parse_size(optarg, &max_stories)) {
+            if (!cli_parse_count(optarg, &max_stories)) {
                 cli_error("--max-stories: '%s' is not a positive number", optarg);
                 return EXIT_USAGE;
             }

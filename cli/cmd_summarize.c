@@ -45,16 +45,6 @@ typedef struct run {
     size_t n_ok, n_failed;
 } run;
 
-static bool parse_size(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *end || s[0] == '-' || v == 0 || v > (1ULL << 30)) return false;
-    *out = (size_t)v;
-    return true;
-}
-
 static int print_summary(run *r, const precis_summary *s)
 {
     size_t n = precis_summary_count(s);
@@ -304,20 +294,20 @@ int cmd_summarize(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":w:b:o:h", LONG, NULL)) != -1) {
         switch (c) {
         case 'w':
-            if (!parse_size(optarg, &r.opts.max_words)) {
+            if (!cli_parse_count(optarg, &r.opts.max_words)) {
                 cli_error("summarize: -w/--words needs a positive number, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             words_set = true;
             break;
         case 'b':
-            if (!parse_size(optarg, &r.opts.max_bytes)) {
+            if (!cli_parse_count(optarg, &r.opts.max_bytes)) {
                 cli_error("summarize: -b/--bytes needs a positive number, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;
         case OPT_SENTENCES:
-            if (!parse_size(optarg, &r.opts.max_sentences)) {
+            if (!cli_parse_count(optarg, &r.opts.max_sentences)) {
                 cli_error("summarize: --sentences needs a positive number, not '%s'", optarg);
                 return EXIT_USAGE;
             }

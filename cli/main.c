@@ -1,7 +1,9 @@
 /* precis — command-line entry point: a table of subcommands, nothing else. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,6 +31,16 @@ void cli_error(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+bool cli_parse_count(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || s[0] == '-' || v == 0 || v > (1ULL << 30)) return false;
+    *out = (size_t)v;
+    return true;
 }
 
 int cli_exit_for(precis_status st)

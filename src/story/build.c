@@ -512,7 +512,7 @@ static precis_status json_str_or_null(pc_buf *o, const char *s)
 }
 
 /* The sentence with whitespace runs collapsed, as a JSON string. */
-static precis_status json_sentence(pc_buf *o, const char *s, size_t n)
+precis_status pst_json_sentence(pc_buf *o, const char *s, size_t n)
 {
     pc_buf t;
     pc_buf_init(&t, 0);
@@ -532,7 +532,7 @@ static precis_status json_sentence(pc_buf *o, const char *s, size_t n)
     return st;
 }
 
-static precis_status json_id(pc_buf *o, const pst_build *b, uint32_t d)
+precis_status pst_json_doc_id(pc_buf *o, const pst_build *b, uint32_t d)
 {
     const char *id = b->docs[d].a->id;
     return pc_json_string(o, id ? id : "", id ? strlen(id) : 0);
@@ -635,11 +635,11 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
         char iso[48];
         pst_when_iso(&s->when, iso, sizeof iso);
         st = pc_buf_printf(o, "%s{\"date\":\"%s\",\"text\":", i ? "," : "", iso);
-        if (!st) st = json_sentence(o, text + s->start, s->end - s->start);
+        if (!st) st = pst_json_sentence(o, text + s->start, s->end - s->start);
         if (!st) st = pc_buf_puts(o, ",\"doc\":");
-        if (!st) st = json_id(o, b, s->doc);
+        if (!st) st = pst_json_doc_id(o, b, s->doc);
         if (!st) st = pc_buf_puts(o, ",\"when\":");
-        if (!st) st = json_sentence(o, text + s->start + s->when.start, s->when.end - s->when.start);
+        if (!st) st = pst_json_sentence(o, text + s->start + s->when.start, s->when.end - s->when.start);
         if (!st) st = pc_buf_printf(o, ",\"relative\":%s,\"sources\":[", s->when.relative ? "true" : "false");
         bool first = true;
         for (size_t j = h[i].group; j < n && !st; j++) {
@@ -651,7 +651,7 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
             if (seen) continue;
             if (!first) st = pc_buf_putc(o, ',');
             first = false;
-            if (!st) st = json_id(o, b, d);
+            if (!st) st = pst_json_doc_id(o, b, d);
         }
         if (!st) st = pc_buf_puts(o, "]}");
     }
@@ -700,7 +700,7 @@ static precis_status sources_json(const pst_build *b, pc_buf *o)
     for (size_t d = 0; d < b->n && !st; d++) {
         const precis_article *a = b->docs[d].a;
         st = pc_buf_puts(o, d ? ",{\"id\":" : "{\"id\":");
-        if (!st) st = json_id(o, b, (uint32_t)d);
+        if (!st) st = pst_json_doc_id(o, b, (uint32_t)d);
         if (!st) st = pc_buf_puts(o, ",\"url\":");
         if (!st) st = json_str_or_null(o, a->url);
         if (!st) st = pc_buf_puts(o, ",\"site\":");
@@ -714,7 +714,7 @@ static precis_status sources_json(const pst_build *b, pc_buf *o)
         if (!st) st = pc_buf_puts(o, ",\"lang\":");
         if (!st) st = json_str_or_null(o, a->lang);
         if (!st) st = pc_buf_puts(o, ",\"duplicate_of\":");
-        if (!st) st = b->docs[d].root == d ? pc_buf_puts(o, "null") : json_id(o, b, b->docs[d].root);
+        if (!st) st = b->docs[d].root == d ? pc_buf_puts(o, "null") : pst_json_doc_id(o, b, b->docs[d].root);
         if (!st) st = pc_buf_putc(o, '}');
     }
     if (!st) st = pc_buf_putc(o, ']');
@@ -900,7 +900,7 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         size_t hl;
         choose_headline(&b, &h, &hl);
         st = pc_buf_puts(&out, ",\"headline\":");
-        if (!st) st = h ? json_sentence(&out, h, hl) : pc_buf_puts(&out, "null");
+        if (!st) st = h ? pst_json_sentence(&out, h, hl) : pc_buf_puts(&out, "null");
     }
     if (!st) st = pc_buf_printf(&out, ",\"n_sources\":%zu,\"n_reports\":%zu,", n, b.n_indep);
     if (!st) st = sources_json(&b, &out);

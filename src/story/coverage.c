@@ -235,32 +235,9 @@ static double best_containment(const cov *c, doc_index *x, uint32_t si, uint32_t
     return s->weight > 0 ? best / s->weight : 0;
 }
 
-static precis_status put_id(pc_buf *o, const pst_build *b, uint32_t d)
-{
-    const char *id = b->docs[d].a->id;
-    return pc_json_string(o, id, strlen(id));
-}
-
 static precis_status put_text(pc_buf *o, const pst_build *b, const pst_sent *s)
 {
-    const char *t = b->docs[s->doc].a->text + s->start;
-    size_t n = s->end - s->start;
-    pc_buf tmp;
-    pc_buf_init(&tmp, 0);
-    precis_status st = PRECIS_OK;
-    bool space = false;
-    for (size_t i = 0; i < n && !st; i++) {
-        if (pc_is_space((unsigned char)t[i])) {
-            space = true;
-            continue;
-        }
-        if (space && tmp.len) st = pc_buf_putc(&tmp, ' ');
-        space = false;
-        if (!st) st = pc_buf_putc(&tmp, t[i]);
-    }
-    if (!st) st = pc_json_string(o, tmp.data ? tmp.data : "", tmp.len);
-    pc_buf_free(&tmp);
-    return st;
+    return pst_json_sentence(o, b->docs[s->doc].a->text + s->start, s->end - s->start);
 }
 
 /* ---- conflicts ---------------------------------------------------------------- */
@@ -719,7 +696,7 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
                 if (seen) continue;
                 if (!first_doc) st = pc_buf_putc(o, ',');
                 first_doc = false;
-                if (!st) st = put_id(o, b, d);
+                if (!st) st = pst_json_doc_id(o, b, d);
             }
             if (!st) st = pc_buf_puts(o, "]}");
         }
@@ -780,7 +757,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
     for (size_t r = 0; r < R && !st; r++) {
         uint32_t d = c->report_doc[r];
         st = pc_buf_puts(o, r ? ",{\"doc\":" : "{\"doc\":");
-        if (!st) st = put_id(o, b, d);
+        if (!st) st = pst_json_doc_id(o, b, d);
         if (!st) st = pc_buf_puts(o, ",\"site\":");
         if (!st) st = b->docs[d].a->site ? pc_json_string(o, b->docs[d].a->site, strlen(b->docs[d].a->site))
                                          : pc_buf_puts(o, "null");
@@ -790,7 +767,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             if (k == d || b->docs[k].root != d) continue;
             if (!first) st = pc_buf_putc(o, ',');
             first = false;
-            if (!st) st = put_id(o, b, (uint32_t)k);
+            if (!st) st = pst_json_doc_id(o, b, (uint32_t)k);
         }
         if (!st) st = pc_buf_puts(o, "],\"unique\":[");
         size_t listed = 0, n_unique = 0;
@@ -833,7 +810,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             st = pc_buf_puts(o, listed ? ",{\"text\":" : "{\"text\":");
             if (!st) st = put_text(o, b, s);
             if (!st) st = pc_buf_puts(o, ",\"doc\":");
-            if (!st) st = put_id(o, b, s->doc);
+            if (!st) st = pst_json_doc_id(o, b, s->doc);
             if (!st) st = pc_buf_printf(o, ",\"reported_by\":%u}", c->n_cover[wide[k]] + 1);
             listed++;
         }
@@ -877,7 +854,7 @@ static precis_status summary_support_json(cov *c, const uint32_t *sum_sent, size
             if (!bit(set, r)) continue;
             if (!first) st = pc_buf_putc(o, ',');
             first = false;
-            if (!st) st = put_id(o, b, c->report_doc[r]);
+            if (!st) st = pst_json_doc_id(o, b, c->report_doc[r]);
         }
         if (!st) st = pc_buf_puts(o, "]}");
     }

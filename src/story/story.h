@@ -155,6 +155,10 @@ bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y);
  * inverted index of coverage.c adds them up without merging word lists). */
 double pst_overlap_of(const pst_build *b, const pst_sent *x, const pst_sent *y, double w, uint32_t *n);
 bool pst_same_fact_of(const pst_sent *x, const pst_sent *y, double o, uint32_t n);
+/* JSON writers shared by build.c and coverage.c: a sentence as a string with
+ * whitespace runs collapsed, and an article's id. */
+precis_status pst_json_sentence(pc_buf *o, const char *s, size_t n);
+precis_status pst_json_doc_id(pc_buf *o, const pst_build *b, uint32_t d);
 /* Appends the "coverage" object (docs/stories.md) for the summary's sentences.
  * sum_sent[i] is the sentence index of summary sentence i (UINT32_MAX if
  * not found). */
