@@ -105,9 +105,19 @@ static precis_status align(cov *c)
         const pst_sent *s = &b->sents[i];
         if (!is_report_sent(b, s)) continue;
         size_t nc = 0;
+        /* Postings are in sentence order and a doc's sentences are contiguous:
+         * start each list past this doc's last sentence (a scan from the head
+         * made one long article quadratic). */
+        uint32_t after = b->docs[s->doc].sent_end;
         for (uint32_t k = 0; k < s->n_stems; k++) {
             uint32_t w = b->stems[s->stem_off + k];
-            for (uint32_t p = head[w]; p < head[w + 1]; p++) {
+            uint32_t lo = head[w], hi = head[w + 1];
+            while (lo < hi) {
+                uint32_t mid = lo + (hi - lo) / 2;
+                if (post[mid] < after) lo = mid + 1;
+                else hi = mid;
+            }
+            for (uint32_t p = lo; p < head[w + 1]; p++) {
                 uint32_t t = post[p];
                 if (t <= i || b->sents[t].doc == s->doc) continue;
                 if (stamp[t] != i) {
