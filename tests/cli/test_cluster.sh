@@ -63,6 +63,7 @@ cat > "$TMP/furn.jsonl" <<EOF
 {"id":"f1","text":"$F1 $F2"}
 {"id":"n2","text":"$CRAWL"}
 {"id":"w1","text":"$TWEET"}
+{"id":"lines","text":"Share this article\nSubscribe to our newsletter for the latest news\nFollow us on Facebook\n$H3\nAdvertisement\nAll rights reserved."}
 {"id":"bake","text":"The Tallow bakery sold its last cookies on Friday after forty years on Orrin Street. Its owner Mara Lindqvist said rising flour prices had made the shop too costly to run. Regulars queued from six in the morning for a final loaf. The building will become a library branch next year."}
 EOF
 p cluster "$TMP/furn.jsonl"
@@ -71,7 +72,8 @@ check furniture_named grep -q 'n1: not an article' "$TMP/err"
 check furniture_copy_named grep -q 'n2: not an article' "$TMP/err"
 check furniture_widget_named grep -q 'w1: not an article' "$TMP/err"
 check furniture_articles_kept sh -c "grep -q '^h1	s1' '$TMP/out' && grep -q '^f1	s2' '$TMP/out' && grep -q '^bake	s3' '$TMP/out'"
-check furniture_accounted test "$(( $(wc -l < "$TMP/out") + $(grep -c 'rejected' "$TMP/err") ))" -eq 6
+check furniture_one_sentence_amid_debris_kept grep -q '^lines	s1' "$TMP/out"
+check furniture_accounted test "$(( $(wc -l < "$TMP/out") + $(grep -c 'rejected' "$TMP/err") ))" -eq 7
 
 # --batch: with --threshold 0.9 online, h2 starts its own story; the batch pass
 # (whole-input idf) puts the lone article into the harbour story, and story ids
