@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 /* ---- UTF-8 ---------------------------------------------------------------- */
@@ -78,6 +79,98 @@ bool pc_utf8_valid(const char *s, size_t len)
 
 /* ---- files ---------------------------------------------------------------- */
 
+/* Whole-buffer gzip (one or more members) with libdeflate: about twice as fast
+ * as zlib's streaming inflate, which was an eighth of the time of extracting a
+ * gzip-compressed page. The trailer's size field sizes the output. */
+static precis_status gunzip_mem(const unsigned char *in, size_t n, size_t max_bytes, pc_buf *out,
+                                const char *name, pc_error *err)
+{
+    struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
+    if (!d) return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
+    precis_status st = PRECIS_OK;
+    size_t pos = 0;
+    while (pos < n && !st) {
+        size_t rest = n - pos;
+        /* ISIZE of the last member: exact for one member, a floor otherwise */
+        size_t guess = (size_t)in[n - 4] | (size_t)in[n - 3] << 8 | (size_t)in[n - 2] << 16 |
+                       (size_t)in[n - 1] << 24;
+        if (guess < rest) guess = rest * 4;
+        if (guess > max_bytes - out->len) guess = max_bytes - out->len + 1;
+        for (;;) {
+            if ((st = pc_buf_reserve(out, guess + 1))) {
+                pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+                break;
+            }
+            size_t used = 0, got = 0, room = out->cap - out->len - 1;
+            enum libdeflate_result r = libdeflate_gzip_decompress_ex(
+                d, in + pos, rest, out->data + out->len, room, &used, &got);
+            if (r == LIBDEFLATE_SUCCESS) {
+                if (out->len + got > max_bytes) {
+                    st = pc_fail(err, PRECIS_ELIMIT, name, 0,
+                                 "input larger than the %zu-byte limit", max_bytes);
+                    break;
+                }
+                out->len += got;
+                out->data[out->len] = '\0';
+                pos += used;
+                break;
+            }
+            if (r != LIBDEFLATE_INSUFFICIENT_SPACE) {
+                st = pc_fail(err, PRECIS_EPARSE, name, 0, "corrupt gzip data");
+                break;
+            }
+            if (out->cap - out->len > max_bytes) {
+                st = pc_fail(err, PRECIS_ELIMIT, name, 0, "input larger than the %zu-byte limit",
+                             max_bytes);
+                break;
+            }
+            guess = room * 2;
+        }
+        /* as with zlib's reader, bytes after the last member that do not
+         * start another member are ignored */
+        if (!st && !(n - pos >= 18 && in[pos] == 0x1f && in[pos + 1] == 0x8b)) break;
+    }
+    libdeflate_free_decompressor(d);
+    return st;
+}
+
+/* A regular file that fits the cap: read in one go, gunzipped in memory. */
+static precis_status read_regular(int fd, size_t size, size_t max_bytes, pc_buf *out,
+                                  const char *name, pc_error *err)
+{
+    pc_buf raw;
+    pc_buf_init(&raw, 0);
+    precis_status st = pc_buf_reserve(&raw, size + 1);
+    while (!st) {
+        if (raw.len == raw.cap - 1 && (st = pc_buf_reserve(&raw, raw.cap))) break;
+        ssize_t k = read(fd, raw.data + raw.len, raw.cap - 1 - raw.len);
+        if (k < 0 && errno == EINTR) continue;
+        if (k < 0) {
+            st = pc_fail(err, PRECIS_EIO, name, 0, "read failed: %s", strerror(errno));
+            break;
+        }
+        if (k == 0) break;
+        raw.len += (size_t)k;
+        if (raw.len > max_bytes && !(raw.data[0] == 0x1f && (unsigned char)raw.data[1] == 0x8b)) {
+            st = pc_fail(err, PRECIS_ELIMIT, name, 0, "input larger than the %zu-byte limit",
+                         max_bytes);
+            break;
+        }
+    }
+    if (st && st != PRECIS_ELIMIT && st != PRECIS_EIO) pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+    const unsigned char *u = (const unsigned char *)raw.data;
+    if (!st && raw.len >= 18 && u[0] == 0x1f && u[1] == 0x8b && u[2] == 8) {
+        st = gunzip_mem(u, raw.len, max_bytes, out, name, err);
+    } else if (!st && raw.len >= 2 && u[0] == 0x1f && u[1] == 0x8b) {
+        st = pc_fail(err, PRECIS_EPARSE, name, 0, "corrupt gzip data");
+    } else if (!st) {
+        st = pc_buf_append(out, raw.data ? raw.data : "", raw.len);
+        if (st) pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+    }
+    pc_buf_free(&raw);
+    return st;
+}
+
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err)
 {
     if (!max_bytes) max_bytes = PC_DEFAULT_MAX_FILE;
@@ -86,11 +179,23 @@ precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out,
     int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
     if (fd < 0) return pc_fail(err, PRECIS_EIO, name, 0, "cannot open: %s", strerror(errno));
     struct stat sb;
-    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    bool have_stat = fstat(fd, &sb) == 0;
+    if (have_stat && S_ISDIR(sb.st_mode)) {
         close(fd);
         return pc_fail(err, PRECIS_EIO, name, 0, "is a directory");
     }
-    /* gzdopen reads gzip and passes other data through unchanged. */
+    if (!is_stdin && have_stat && S_ISREG(sb.st_mode) && (uint64_t)sb.st_size <= max_bytes &&
+        out->len <= max_bytes) {
+        size_t saved = out->limit;
+        out->limit = 0;
+        precis_status st = read_regular(fd, (size_t)sb.st_size, max_bytes, out, name, err);
+        out->limit = saved;
+        close(fd);
+        if (!st && !out->data) st = pc_buf_reserve(out, 0);
+        return st;
+    }
+    /* Streams and files over the cap: gzdopen reads gzip and passes other
+     * data through unchanged, stopping at the cap. */
     gzFile gz = gzdopen(fd, "rb");
     if (!gz) {
         close(fd);

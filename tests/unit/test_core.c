@@ -177,6 +177,78 @@ TEST(grow_array_keeps_contents)
     free(v);
 }
 
+/* Whole-file gunzip: several members, the cap on the inflated size, corrupt
+ * data, and the stream path (stdin) giving the same bytes. */
+TEST(gzip_members_caps_and_corruption)
+{
+    char dir[] = "/tmp/precis_test_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char two[256], big[256], bad[256];
+    snprintf(two, sizeof two, "%s/two.gz", dir);
+    snprintf(big, sizeof big, "%s/big.gz", dir);
+    snprintf(bad, sizeof bad, "%s/bad.gz", dir);
+    gzFile g = gzopen(two, "wb");
+    gzputs(g, "first member\n");
+    gzclose(g);
+    g = gzopen(two, "ab"); /* appending writes a second gzip member */
+    gzputs(g, "second member\n");
+    gzclose(g);
+    g = gzopen(big, "wb");
+    for (int i = 0; i < 10000; i++) gzputs(g, "0123456789");
+    gzclose(g);
+
+    pc_error err;
+    pc_error_clear(&err);
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input(two, 0, &b, &err) == PRECIS_OK);
+    CHECK_STR(b.data, "first member\nsecond member\n");
+    b.len = 0;
+    CHECK(pc_read_input(big, 0, &b, &err) == PRECIS_OK);
+    CHECK(b.len == 100000);
+    b.len = 0;
+    /* 100,000 bytes inflated from a file of a few hundred: the cap is on the text */
+    CHECK(pc_read_input(big, 99999, &b, &err) == PRECIS_ELIMIT);
+    CHECK(strstr(err.msg, "big.gz") != NULL);
+    b.len = 0;
+    CHECK(pc_read_input(big, 100000, &b, &err) == PRECIS_OK);
+    CHECK(b.len == 100000);
+
+    /* flip a byte inside the deflate data of a copy */
+    FILE *f = fopen(big, "rb");
+    char raw[4096];
+    size_t n = fread(raw, 1, sizeof raw, f);
+    fclose(f);
+    raw[n / 2] ^= 0x55;
+    write_file(bad, raw, n);
+    b.len = 0;
+    CHECK(pc_read_input(bad, 0, &b, &err) == PRECIS_EPARSE);
+    CHECK(strstr(err.msg, "corrupt gzip") != NULL);
+    pc_buf_free(&b);
+
+    /* the stream path (a pipe, as stdin would be) reads the same two members */
+    int fds[2];
+    CHECK(pipe(fds) == 0);
+    f = fopen(two, "rb");
+    n = fread(raw, 1, sizeof raw, f);
+    fclose(f);
+    CHECK(write(fds[1], raw, n) == (ssize_t)n);
+    close(fds[1]);
+    int saved = dup(STDIN_FILENO);
+    dup2(fds[0], STDIN_FILENO);
+    close(fds[0]);
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input("-", 0, &b, &err) == PRECIS_OK);
+    CHECK_STR(b.data, "first member\nsecond member\n");
+    pc_buf_free(&b);
+    dup2(saved, STDIN_FILENO);
+    close(saved);
+    remove(two);
+    remove(big);
+    remove(bad);
+    rmdir(dir);
+}
+
 int main(void)
 {
     RUN(buf_grows_and_caps);
@@ -184,6 +256,7 @@ int main(void)
     RUN(utf8_repair_replaces_invalid);
     RUN(utf8_repair_drops_nul);
     RUN(read_plain_and_gzip);
+    RUN(gzip_members_caps_and_corruption);
     RUN(lines_strip_crlf);
     RUN(json_string_escapes);
     RUN(public_ctx_and_errors);
