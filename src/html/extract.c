@@ -1558,7 +1558,7 @@ static bool nfc_maybe(const char *s, size_t len)
 
 static precis_status to_nfc(pc_buf *text)
 {
-    if (!nfc_maybe(text->data, text->len)) return PRECIS_OK;
+    if (!text->data || !nfc_maybe(text->data, text->len)) return PRECIS_OK; /* no text: NULL + 0 is UB */
     utf8proc_uint8_t *out = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text->data, (utf8proc_ssize_t)text->len, &out,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
