@@ -48,7 +48,7 @@ static void usage(FILE *out)
           "      --batch             after the online pass, re-cluster with document\n"
           "                          frequencies of the whole input: an article left\n"
           "                          alone joins the story whose centroid is closest\n"
-          "                          (cosine >= 0.18); output waits for the end of the\n"
+          "                          (cosine >= 0.2); output waits for the end of the\n"
           "                          input and memory grows with it\n"
           "      --progress          progress on stderr (default: when stderr is a terminal)\n"
           "      --no-progress       never show it\n"
@@ -57,7 +57,8 @@ static void usage(FILE *out)
           "Time: an article's date; an article without a (believable) date takes the time\n"
           "of the article before it (arrival order) -- their number is reported on\n"
           "stderr. Every input article is printed once or named on stderr as rejected\n"
-          "(unreadable line or record, no article text, no words).\n"
+          "(unreadable line or record, no article text, no words, or not an article:\n"
+          "a short text that is only page furniture -- crawl notice, widget, consent).\n"
           "Exit codes: 0 ok; 1 usage error; 2 some inputs or articles rejected (the rest\n"
           "are printed); 3 no article at all; 4 internal error or size limit (line over\n"
           "1 MiB, article over 5 MiB, page or pasted file over 256 MiB).\n",

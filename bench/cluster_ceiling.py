@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""How separable the pool's stories are for any bag-of-words centroid
+clusterer (an offline check, not run by bench/cluster.sh: ~2 CPU minutes).
+
+  cluster_ceiling.py POOL.jsonl TRUTH.tsv [PRED.tsv]
+
+With idf over the whole pool (the words and stopwords of
+bench/cluster_baseline.py) and the TRUE stories' centroids, each article of a
+story with two or more articles is compared with its own story's centroid
+without itself (leave-one-out) and with every other story's centroid that
+shares one of its 15 heaviest words. Prints the share of articles whose
+closest centroid is their own story's: even a clusterer that got every other
+article right could place at most that share by centroid cosine. With PRED,
+only the articles PRED lists (e.g. without those precis rejected).
+"""
+import collections
+import math
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cluster_baseline import STOP  # noqa: E402
+import json  # noqa: E402
+
+
+def main():
+    pool, truth_path = sys.argv[1], sys.argv[2]
+    truth = dict(l.rstrip("\n").split("\t", 1) for l in open(truth_path, encoding="utf-8") if l.strip())
+    keep = None
+    if len(sys.argv) > 3:
+        keep = {l.split("\t", 1)[0] for l in open(sys.argv[3], encoding="utf-8") if l.strip()}
+    docs = {}
+    for line in open(pool, encoding="utf-8"):
+        o = json.loads(line)
+        if keep is None or o["id"] in keep:
+            docs[o["id"]] = collections.Counter(
+                w for w in re.findall(r"[a-z0-9]+", o.get("text", "").lower()) if w not in STOP and len(w) > 1)
+    n = len(docs)
+    df = collections.Counter()
+    for c in docs.values():
+        df.update(c.keys())
+    vec = {}
+    for a, c in docs.items():
+        v = {t: (1 + math.log(k)) * math.log((n + 1) / df[t]) for t, k in c.items()}
+        norm = math.sqrt(sum(x * x for x in v.values())) or 1.0
+        vec[a] = {t: x / norm for t, x in v.items()}
+    members = collections.defaultdict(list)
+    for a in docs:
+        members[truth[a]].append(a)
+    cent = {}
+    for s, m in members.items():
+        c = collections.defaultdict(float)
+        for a in m:
+            for t, x in vec[a].items():
+                c[t] += x
+        cent[s] = c
+    index = collections.defaultdict(set)
+    for s, c in cent.items():
+        for t in c:
+            index[t].add(s)
+    good = total = 0
+    for a in docs:
+        if len(members[truth[a]]) < 2:
+            continue
+        v = vec[a]
+        total += 1
+        cand = set()
+        for t in sorted(v, key=lambda t: -v[t])[:15]:
+            cand |= index[t]
+        cand.add(truth[a])
+        best, best_s = None, -1.0
+        for s in sorted(cand):
+            c = cent[s]
+            if s == truth[a]:
+                c = {t: x - v.get(t, 0.0) for t, x in c.items()}
+            norm = math.sqrt(sum(x * x for x in c.values())) or 1.0
+            sim = sum(y * c.get(t, 0.0) for t, y in v.items()) / norm
+            if sim > best_s:
+                best, best_s = s, sim
+        good += best == truth[a]
+    print("articles %d; closest true-story centroid (leave-one-out, whole-pool idf) is their own: %.3f"
+          % (total, good / total if total else 0.0))
+
+
+if __name__ == "__main__":
+    main()
