@@ -51,7 +51,9 @@ static size_t source_read(source *s, char *dst, size_t n)
         return k;
     }
     int r = gzread(s->gz, dst, (unsigned)n);
-    if (r < 0) {
+    int e = Z_OK;
+    if (r == 0) gzerror(s->gz, &e); /* Z_BUF_ERROR at the end: a truncated gzip member */
+    if (r < 0 || e == Z_BUF_ERROR) {
         s->io_error = true;
         return 0;
     }

@@ -128,6 +128,11 @@ p cluster --format jsonl "$TMP/junk.bin" "$TMP/latin.txt"
 check binary_exit_2 test "$rc" -eq 2
 check binary_named grep -q 'junk.bin: binary data, not text' "$TMP/err"
 check binary_not_printed test "$(wc -l < "$TMP/out")" -eq 1
+# A truncated gzip file is an error by name, never a silently shorter article.
+python3 -c "import gzip, sys; g = gzip.compress(b'Brell council votes on the parking rules, the mayor said on Monday. ' * 50); sys.stdout.buffer.write(g[:len(g) // 2])" > "$TMP/cut.txt.gz"
+p cluster "$TMP/cut.txt.gz"
+check truncated_gzip_exit_3 test "$rc" -eq 3
+check truncated_gzip_named grep -q 'cut.txt.gz: read error' "$TMP/err"
 
 # Directories (sorted), stdin, gzip, pasted text, HTML.
 mkdir -p "$TMP/dir/sub"
