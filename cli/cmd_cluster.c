@@ -318,7 +318,8 @@ int cmd_cluster(int argc, char **argv)
         if (st == PRECIS_OK) continue;
         if (st == PRECIS_EPARSE) { /* parts rejected: each already named */
             note(&r, EXIT_INPUT);
-        } else if (st == PRECIS_ELIMIT) {
+        } else if (st == PRECIS_ELIMIT) { /* parts over a limit were named; a whole input over one was not */
+            cli_error("%s", precis_errmsg(r.ctx));
             note(&r, EXIT_INTERNAL);
         } else if (st == PRECIS_EEMPTY || st == PRECIS_EIO) {
             cli_error("%s (rejected)", precis_errmsg(r.ctx));
