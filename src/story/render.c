@@ -17,7 +17,7 @@ typedef struct rnd {
 
 static void put(rnd *r, const char *s)
 {
-    if (!r->st) r->st = pc_buf_puts(r->o, s);
+    if (!r->st && s) r->st = pc_buf_puts(r->o, s); /* a field missing from the JSON: nothing */
 }
 
 static void putn(rnd *r, const char *s, size_t n)
