@@ -24,6 +24,11 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A positive whole number up to 2^30 (word budgets, counts); false for
  * anything else ("0", "-3", "12x", overflow). */
 bool cli_parse_count(const char *s, size_t *out);
+/* --format values; the commands' own enums use the same order. */
+enum { CLI_FMT_TEXT, CLI_FMT_JSON, CLI_FMT_JSONL };
+/* Parses "text", "json" or "jsonl" into *out; otherwise prints
+ * "CMD: unknown format 'X' (text, json or jsonl)" and returns false. */
+bool cli_parse_format(const char *cmd, const char *arg, int *out);
 /* Exit code for a library status. */
 int cli_exit_for(precis_status st);
 

@@ -35,7 +35,7 @@ static void help(FILE *out)
             "4 internal error or a size limit.\n");
 }
 
-typedef enum { FMT_TEXT, FMT_JSON, FMT_JSONL } out_format;
+typedef enum { FMT_TEXT = CLI_FMT_TEXT, FMT_JSON = CLI_FMT_JSON, FMT_JSONL = CLI_FMT_JSONL } out_format;
 
 static void print_explain(const pcl_doc *doc, const pcl_line *lines, size_t n)
 {
@@ -73,15 +73,12 @@ int cmd_clean(int argc, char **argv)
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:eh", opts, NULL)) != -1) {
         switch (c) {
-        case 'f':
-            if (!strcmp(optarg, "text")) fmt = FMT_TEXT;
-            else if (!strcmp(optarg, "json")) fmt = FMT_JSON;
-            else if (!strcmp(optarg, "jsonl")) fmt = FMT_JSONL;
-            else {
-                cli_error("clean: unknown format '%s' (text, json or jsonl)", optarg);
-                return EXIT_USAGE;
-            }
+        case 'f': {
+            int f;
+            if (!cli_parse_format("clean", optarg, &f)) return EXIT_USAGE;
+            fmt = (out_format)f;
             break;
+        }
         case 'e': explain = true; break;
         case 'L': learn = false; break;
         case 'y': {

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { FMT_TEXT, FMT_JSON, FMT_JSONL };
+enum { FMT_TEXT = CLI_FMT_TEXT, FMT_JSON = CLI_FMT_JSON, FMT_JSONL = CLI_FMT_JSONL };
 
 static void usage(FILE *out)
 {
@@ -243,13 +243,7 @@ int cmd_cluster(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "f:t:q:d:h", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if (strcmp(optarg, "text") == 0) r.format = FMT_TEXT;
-            else if (strcmp(optarg, "json") == 0) r.format = FMT_JSON;
-            else if (strcmp(optarg, "jsonl") == 0) r.format = FMT_JSONL;
-            else {
-                cli_error("cluster: unknown format '%s' (text, json or jsonl)", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_parse_format("cluster", optarg, &r.format)) return EXIT_USAGE;
             break;
         case 't':
             if (!parse_double(optarg, 1e-6, 10, &v)) {

@@ -43,6 +43,18 @@ bool cli_parse_count(const char *s, size_t *out)
     return true;
 }
 
+bool cli_parse_format(const char *cmd, const char *arg, int *out)
+{
+    static const char *const NAMES[] = {"text", "json", "jsonl"};
+    for (int i = 0; i < 3; i++)
+        if (!strcmp(arg, NAMES[i])) {
+            *out = i;
+            return true;
+        }
+    cli_error("%s: unknown format '%s' (text, json or jsonl)", cmd, arg);
+    return false;
+}
+
 int cli_exit_for(precis_status st)
 {
     switch (st) {
