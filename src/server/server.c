@@ -2,6 +2,7 @@
 #include "server/server.h"
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -30,6 +31,34 @@ typedef struct conn_state {
 /* Request bodies held in memory by all connections together: without it, 256
  * clients each sending 16 MiB would pin 4 GiB. Past it: 503, retry later. */
 #define PS_MAX_INFLIGHT (256 * PC_MiB)
+/* URL unescaping as libmicrohttpd's own, except that "%00" stays as written:
+ * a decoded NUL would silently end the path, and "/api/articles/1%00" would
+ * be article 1. */
+static int hex_value(char c)
+{
+    return isdigit((unsigned char)c) ? c - '0' : (tolower((unsigned char)c) - 'a' + 10);
+}
+
+static size_t unescape_keep_nul(void *cls, struct MHD_Connection *conn, char *s)
+{
+    (void)cls;
+    (void)conn;
+    char *w = s;
+    for (const char *r = s; *r; r++) {
+        if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2])) {
+            int v = hex_value(r[1]) * 16 + hex_value(r[2]);
+            if (v) {
+                *w++ = (char)v;
+                r += 2;
+                continue;
+            }
+        }
+        *w++ = *r;
+    }
+    *w = '\0';
+    return (size_t)(w - s);
+}
+
 static pthread_mutex_t inflight_lock = PTHREAD_MUTEX_INITIALIZER;
 static size_t inflight;
 
@@ -255,6 +284,7 @@ precis_status ps_server_start(ps_app *app, const ps_server_options *o, ps_server
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(o->max_header ? o->max_header : 32 * 1024),
         MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
         MHD_OPTION_EXTERNAL_LOGGER, quiet_log, NULL,
+        MHD_OPTION_UNESCAPE_CALLBACK, unescape_keep_nul, NULL,
         MHD_OPTION_END);
     if (!s->d) {
         free(s);

@@ -166,6 +166,12 @@ req "$BASE/api/articles/99999"
 check unknown_article_404 test "$code" = 404
 req "$BASE/api/stories/1x"
 check bad_id_404 test "$code" = 404
+req "$BASE/api/articles/1%00"
+check nul_in_id_404 test "$code" = 404
+req "$BASE/api/stories?from=0000-00-00"
+check impossible_date_400 test "$code" = 400
+req "$BASE/api/stories?to=2023-02-29"
+check not_a_leap_day_400 test "$code" = 400
 req "$BASE/api/nothing"
 check unknown_route_404 test "$code" = 404
 req "$BASE/nothing.js"
