@@ -352,6 +352,16 @@ static bool share_context(const pst_build *b, const pst_sent *s, const pst_quant
     return shared >= need;
 }
 
+/* Reports that disagree on a count are off by a little (11 or 14 hurt, 200 or
+ * 212 aboard); counts far apart are about different things ("212 on board",
+ * "14 treated"), so they are no conflict. */
+static bool rival_counts(double a, double b)
+{
+    if (a <= 0 || b <= 0) return false;
+    double hi = a > b ? a : b, lo = a > b ? b : a;
+    return hi <= 3 * lo;
+}
+
 static precis_status push_edge(conflict_edge **v, size_t *n, size_t *cap, conflict_edge e)
 {
     if (!grow((void **)v, cap, *n + 1, sizeof **v)) return PRECIS_ENOMEM;
@@ -390,6 +400,7 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
             if (used_s[i] || (int)qs[i].kind != k || !qs[i].unit[0]) continue;
             for (uint32_t j = 0; j < t->n_q; j++) {
                 if (used_t[j] || (int)qt[j].kind != k || strcmp(qs[i].unit, qt[j].unit)) continue;
+                if (k == PST_Q_COUNT && !rival_counts(qs[i].value, qt[j].value)) continue;
                 /* the same counted word is not enough ("218 votes" in the House,
                  * "67 votes" in the Senate): something else is said of both */
                 if (!share_context(b, s, &qs[i], t, &qt[j], strong ? 1 : 2)) continue;
@@ -413,6 +424,7 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
         /* One figure left on each side: the same thing unless they count different words. */
         if (k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0] && strcmp(qs[ls].unit, qt[lt].unit))
             continue;
+        if (k == PST_Q_COUNT && !rival_counts(qs[ls].value, qt[lt].value)) continue;
         if (!share_context(b, s, &qs[ls], t, &qt[lt], 2)) continue;
         conflict_edge e = {.kind = kind_of((pst_qkind)k)};
         memcpy(e.about, qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof e.about);

@@ -168,6 +168,27 @@ TEST(coverage_finds_conflicting_figures_and_dates)
     json_decref(j);
 }
 
+/* A total and a part of it counted with the same word are no conflict:
+ * "212 people" aboard against "14 people" treated in hospital. */
+static const precis_article TALLOW[] = {
+    ART("a", "Quessan Times", "Ferry runs aground off Quessan", "2026-05-02",
+        "A passenger ferry carrying 212 people ran aground in thick fog off the island of Quessan early "
+        "on Saturday, and all passengers and crew were brought ashore safely, the coast guard said.\n\n"
+        "Tugs will try to refloat the ferry at high tide, the operator said."),
+    ART("b", "Dorrin Daily", "Tallow Bay aground off Quessan", "2026-05-02",
+        "All passengers and crew were rescued, and 14 people were treated in hospital for minor "
+        "injuries, the coast guard said.\n\nTugs will try to refloat the ferry at high tide, the "
+        "operator said."),
+};
+
+TEST(coverage_total_and_part_are_no_conflict)
+{
+    json_t *j = build(TALLOW, sizeof TALLOW / sizeof *TALLOW);
+    if (!j) return;
+    CHECK(find_conflict(j, "figure") == NULL);
+    json_decref(j);
+}
+
 TEST(coverage_unique_facts_and_omissions)
 {
     json_t *j = build(KELDA, N_KELDA);
@@ -244,6 +265,7 @@ int main(void)
     RUN(timeline_resolves_relative_days_per_article);
     RUN(coverage_finds_conflicting_figures_and_dates);
     RUN(coverage_unique_facts_and_omissions);
+    RUN(coverage_total_and_part_are_no_conflict);
     RUN(no_usable_article_is_eempty);
     RUN(quantities_with_units);
     return test_done();
