@@ -21,18 +21,7 @@
 
 /* ---- growable arrays ------------------------------------------------------ */
 
-static bool grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap) return true;
-    size_t n = *cap ? *cap : 64;
-    while (n < need) n *= 2;
-    void *p = realloc(*v, n * elem);
-    if (!p) return false;
-    *v = p;
-    *cap = n;
-    return true;
-}
-#define GROW(v, cap, need) grow((void **)&(v), &(cap), (need), sizeof *(v))
+#define GROW(v, cap, need) (!pc_grow(&(v), &(cap), (need), sizeof *(v), 64))
 
 /* ---- vocabulary ----------------------------------------------------------- */
 
@@ -251,7 +240,7 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
         s->fact = !(x->flags & PT_SENT_UNTERMINATED) && n_words >= 6 && s->n_stems >= 3 &&
                   !ps_debris_reason(text + x->start, x->end - x->start, x->flags, n_words);
         /* The article's words, for the headline and for document frequencies. */
-        if (!grow((void **)tmp, tmp_cap, doc_words + s->n_stems, sizeof **tmp)) goto nomem;
+        if (pc_grow(tmp, tmp_cap, doc_words + s->n_stems, sizeof **tmp, 64)) goto nomem;
         if (s->n_stems) memcpy(*tmp + doc_words, b->stems + s->stem_off, s->n_stems * sizeof **tmp);
         doc_words += s->n_stems;
         b->n_sents++;
@@ -292,7 +281,7 @@ static precis_status find_copies(pst_build *b, double threshold)
         while (a->text && pt_next_word(a->text, a->text_len, &pos, &ws, &we)) {
             char norm[PT_WORD_MAX + 1];
             size_t nl = pt_normalize(a->text + ws, we - ws, norm);
-            if (!grow((void **)&toks, &cap, n + 1, sizeof *toks)) {
+            if (pc_grow(&toks, &cap, n + 1, sizeof *toks, 64)) {
                 st = PRECIS_ENOMEM;
                 break;
             }

@@ -42,17 +42,6 @@ static bool same_measure(const pst_build *b, const pst_sent *s, const pst_sent *
     return false;
 }
 
-static bool grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    if (need <= *cap) return true;
-    size_t n = *cap ? *cap : 64;
-    while (n < need) n *= 2;
-    void *p = realloc(*v, n * elem);
-    if (!p) return false;
-    *v = p;
-    *cap = n;
-    return true;
-}
 
 static inline bool bit(const uint64_t *set, size_t i) { return set[i / 64] >> (i % 64) & 1; }
 static inline void set_bit(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1 << (i % 64); }
@@ -139,7 +128,7 @@ static precis_status align(cov *c)
                  * or a sum and a few words in common are compared for it alone
                  * ("53 miles" vs "20 kilometres" from the border). */
                 if (ov >= LOOSE_OVERLAP && shared >= 3 && same_measure(b, s, t)) {
-                    if (!grow((void **)&c->loose, &c->cap_loose, 2 * (c->n_loose + 1), sizeof *c->loose)) {
+                    if (pc_grow(&c->loose, &c->cap_loose, 2 * (c->n_loose + 1), sizeof *c->loose, 64)) {
                         st = PRECIS_ENOMEM;
                         break;
                     }
@@ -153,7 +142,7 @@ static precis_status align(cov *c)
             if (!bit(c->cover + i * c->words, rt)) set_bit(c->cover + i * c->words, rt), c->n_cover[i]++;
             if (!bit(c->cover + cand[k] * c->words, rs))
                 set_bit(c->cover + cand[k] * c->words, rs), c->n_cover[cand[k]]++;
-            if (!grow((void **)&c->match, &c->cap_match, 2 * (c->n_match + 1), sizeof *c->match)) {
+            if (pc_grow(&c->match, &c->cap_match, 2 * (c->n_match + 1), sizeof *c->match, 64)) {
                 st = PRECIS_ENOMEM;
                 break;
             }
@@ -364,7 +353,7 @@ static bool rival_counts(double a, double b)
 
 static precis_status push_edge(conflict_edge **v, size_t *n, size_t *cap, conflict_edge e)
 {
-    if (!grow((void **)v, cap, *n + 1, sizeof **v)) return PRECIS_ENOMEM;
+    if (pc_grow(v, cap, *n + 1, sizeof **v, 64)) return PRECIS_ENOMEM;
     (*v)[(*n)++] = e;
     return PRECIS_OK;
 }
@@ -676,7 +665,7 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
                         same_value(&v[g], b, &cl[m], two[k]))
                         seen = true;
                 if (seen) continue;
-                if (!grow((void **)&cl, &capcl, ncl + 1, sizeof *cl)) {
+                if (pc_grow(&cl, &capcl, ncl + 1, sizeof *cl, 64)) {
                     st = PRECIS_ENOMEM;
                     break;
                 }
@@ -799,7 +788,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             /* its words are all in some other report: told there in other sentences */
             double contained = best_containment(c, &dx, i, (uint32_t)r);
             if (contained >= UNIQUE_CONTAIN) continue;
-            if (!grow((void **)&uq, &cap_uq, n_unique + 1, sizeof *uq)) {
+            if (pc_grow(&uq, &cap_uq, n_unique + 1, sizeof *uq, 64)) {
                 st = PRECIS_ENOMEM;
                 break;
             }

@@ -281,17 +281,6 @@ static int cmp_u64(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap) return true;
-    size_t c = *cap ? *cap : 1024;
-    while (c < need) c *= 2;
-    void *q = realloc(*p, c * size);
-    if (!q) return false;
-    *p = q;
-    *cap = c;
-    return true;
-}
 
 /* Records article num (batch mode): its story, copy flag and — for a
  * clustered article — its distinct terms (s->terms is sorted in place). */
@@ -301,9 +290,9 @@ static precis_status batch_record(precis_stream *s, size_t num, size_t story, bo
         size_t cap = s->b_cap;
         if (s->b_n + 2 > cap) {
             size_t c1 = cap, c2 = cap, c3 = cap;
-            if (!grow((void **)&s->b_story, &c1, s->b_n + 2, sizeof *s->b_story) ||
-                !grow((void **)&s->b_copy, &c2, s->b_n + 2, sizeof *s->b_copy) ||
-                !grow((void **)&s->b_off, &c3, s->b_n + 2, sizeof *s->b_off))
+            if (pc_grow(&s->b_story, &c1, s->b_n + 2, sizeof *s->b_story, 1024) ||
+                pc_grow(&s->b_copy, &c2, s->b_n + 2, sizeof *s->b_copy, 1024) ||
+                pc_grow(&s->b_off, &c3, s->b_n + 2, sizeof *s->b_off, 1024))
                 return PRECIS_ENOMEM;
             s->b_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
         }
@@ -318,8 +307,8 @@ static precis_status batch_record(precis_stream *s, size_t num, size_t story, bo
     if (!with_terms || num + 1 != s->b_n) return PRECIS_OK;
     qsort(s->terms, s->n_terms, sizeof *s->terms, cmp_u64);
     size_t cap1 = s->b_capterm, cap2 = s->b_capterm;
-    if (!grow((void **)&s->b_term, &cap1, s->b_nterm + s->n_terms, sizeof *s->b_term) ||
-        !grow((void **)&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf))
+    if (pc_grow(&s->b_term, &cap1, s->b_nterm + s->n_terms, sizeof *s->b_term, 1024) ||
+        pc_grow(&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf, 1024))
         return PRECIS_ENOMEM;
     s->b_capterm = cap1 < cap2 ? cap1 : cap2;
     for (size_t i = 0; i < s->n_terms;) {
