@@ -70,11 +70,6 @@ typedef struct digest {
     const char *current; /* input being read */
 } digest;
 
-static bool grow(void **v, size_t *cap, size_t need, size_t elem)
-{
-    return pc_grow(v, cap, need, elem, 64) == PRECIS_OK;
-}
-
 static char *xstrdup(const char *s)
 {
     size_t n = strlen(s) + 1;
@@ -85,7 +80,7 @@ static char *xstrdup(const char *s)
 
 static int reject(digest *d, const char *what, const char *reason, bool shown)
 {
-    if (!grow((void **)&d->rej, &d->cap_rej, d->n_rej + 1, sizeof *d->rej)) return -1;
+    if (pc_grow(&d->rej, &d->cap_rej, d->n_rej + 1, sizeof *d->rej, 64)) return -1;
     d->rej[d->n_rej].what = xstrdup(what);
     d->rej[d->n_rej].reason = xstrdup(reason);
     d->rej[d->n_rej].shown = shown;
@@ -130,7 +125,7 @@ static const char *keep(digest *d, const char *s, size_t n)
 static precis_status on_article(void *user, const precis_article *a)
 {
     digest *d = user;
-    if (!grow((void **)&d->arts, &d->cap, d->n + 1, sizeof *d->arts)) return PRECIS_ENOMEM;
+    if (pc_grow(&d->arts, &d->cap, d->n + 1, sizeof *d->arts, 64)) return PRECIS_ENOMEM;
     stored *s = &d->arts[d->n];
     memset(s, 0, sizeof *s);
     const char *id = a->id ? a->id : d->current;

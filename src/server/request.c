@@ -293,10 +293,8 @@ bool ps_valid_date(const char *s)
     if (n == 7) return true;
     if (s[7] != '-' || n < 10 || !digits(s + 8, 2)) return false;
     int year = ((s[0] - '0') * 10 + (s[1] - '0')) * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    static const int DAYS[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int day = (s[8] - '0') * 10 + (s[9] - '0');
-    bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    if (day < 1 || day > DAYS[month - 1] || (month == 2 && day == 29 && !leap)) return false;
+    if (day < 1 || day > pt_days_in_month(year, month)) return false;
     if (n == 10) return true;
     if (s[10] != 'T') return false;
     /* Time part: digits, ':', '.', '+', '-', 'Z' only. */

@@ -140,15 +140,18 @@ static size_t skip_spaces(const char *s, size_t len, size_t i)
 
 static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
-static bool valid_ymd(int y, int m, int d)
+int pt_days_in_month(int y, int m)
 {
     static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return dim[m - 1] + (m == 2 && (y == 0 || leap(y)) ? 1 : 0);
+}
+
+static bool valid_ymd(int y, int m, int d)
+{
     if (y && (y < 1000 || y > 2999)) return false;
     if (m < 1 || m > 12) return false;
     if (d == 0) return true; /* month precision */
-    if (d < 1) return false;
-    int max = dim[m - 1] + (m == 2 && (y == 0 || leap(y)) ? 1 : 0);
-    return d <= max;
+    return d >= 1 && d <= pt_days_in_month(y, m);
 }
 
 /* Month name at s[i] (capitalised or all caps, optional '.'); returns month or 0. */

@@ -34,6 +34,9 @@ bool pt_date_find(const char *s, size_t len, int default_year, pt_date *out);
  * "Published:", "Updated", "Stand:") is one date expression: a dateline. */
 bool pt_date_is_dateline(const char *s, size_t len, pt_date *out);
 
+/* Days in month m (1..12) of year y; y == 0 (year unknown) allows Feb 29. */
+int pt_days_in_month(int y, int m);
+
 /* Formats as ISO 8601: "2018-05-29", "2018-05", or with time
  * "2018-05-29T10:00:00" (no zone given) / "2018-05-29T10:00:00+02:00". Returns the length written (< cap), 0 if the
  * date has no year. */
