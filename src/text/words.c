@@ -154,11 +154,28 @@ size_t pt_normalize(const char *w, size_t n, char out[PT_WORD_MAX + 1])
 
 /* ---- language resources ---------------------------------------------------- */
 
+/* Spelled-out numbers (pt_number_word): index = value for 1..20, then the
+ * tens 30..90 at 21..27. */
+static const char *const NUMBER_WORDS_EN[] = {
+    NULL, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety"};
+static const char *const NUMBER_WORDS_DE[] = {
+    NULL, "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+    "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
+    "neunzehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
+    "neunzig"};
+static const char *const NUMBER_DIGITS[] = {
+    NULL, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+    "16", "17", "18", "19", "20", "30", "40", "50", "60", "70", "80", "90"};
+
 struct pt_lang {
     char code[8];
     struct sb_stemmer *stemmer;
     const char *const *stopwords;
     size_t n_stopwords;
+    const char *const *number_words; /* NULL: the language has no list */
 };
 
 static const struct {
@@ -192,9 +209,11 @@ precis_status pt_lang_open(const char *code, pt_lang **out, pc_error *err)
     if (strcmp(code, "en") == 0) {
         l->stopwords = WL_STOPWORDS_EN;
         l->n_stopwords = N_OF(WL_STOPWORDS_EN);
+        l->number_words = NUMBER_WORDS_EN;
     } else if (strcmp(code, "de") == 0) {
         l->stopwords = WL_STOPWORDS_DE;
         l->n_stopwords = N_OF(WL_STOPWORDS_DE);
+        l->number_words = NUMBER_WORDS_DE;
     }
     *out = l;
     return PRECIS_OK;
@@ -236,24 +255,11 @@ const char *pt_stem(pt_lang *lang, const char *w, size_t n, size_t *out_n)
 
 const char *pt_number_word(const pt_lang *lang, const char *w, size_t n)
 {
-    /* index = value for 1..20, then the tens 30..90 at 21..27 */
-    static const char *const EN[] = {
-        NULL, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-        "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-        "eighty", "ninety"};
-    static const char *const DE[] = {
-        NULL, "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
-        "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
-        "neunzehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
-        "neunzig"};
-    static const char *const DIGITS[] = {
-        NULL, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-        "16", "17", "18", "19", "20", "30", "40", "50", "60", "70", "80", "90"};
-    const char *const *names = !strcmp(lang->code, "en") ? EN : !strcmp(lang->code, "de") ? DE : NULL;
+    const char *const *names = lang->number_words;
     if (!names || n < 3 || n > 10) return NULL;
-    for (size_t i = 1; i < N_OF(EN); i++)
-        if (strlen(names[i]) == n && !memcmp(names[i], w, n)) return DIGITS[i];
+    for (size_t i = 1; i < N_OF(NUMBER_DIGITS); i++)
+        if (names[i][0] == w[0] && strlen(names[i]) == n && !memcmp(names[i], w, n))
+            return NUMBER_DIGITS[i];
     return NULL;
 }
 
