@@ -81,6 +81,12 @@ precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *r
 bool pc_utf8_valid(const char *s, size_t len);
 
 /* ---- reading inputs ---------------------------------------------------- */
+/* Inflates the gzip data in[0..n) (one or more members, n >= 18) onto out,
+ * failing with PRECIS_ELIMIT once out would hold more than max_bytes and with
+ * PRECIS_EPARSE on corrupt data; name is for messages. Bytes after the last
+ * member that do not start another one are ignored. */
+precis_status pc_gunzip(const unsigned char *in, size_t n, size_t max_bytes, pc_buf *out,
+                        const char *name, pc_error *err);
 /* Reads path ("-" = stdin), gunzips if the data starts with the gzip magic,
  * repairs UTF-8. out must be initialised; its limit is raised to max_bytes
  * (0 = PC_DEFAULT_MAX_FILE) for the duration. */
