@@ -65,6 +65,7 @@ typedef struct cl_block {
     const char *reason;
     double score;
     bool kept, title, list_item, ends_article, furniture, secondary;
+    size_t site_off, site_len; /* an outlet's name printed in this block (bytes into the input) */
     const char *why; /* why it was kept (tracing only) */
 } cl_block;
 
@@ -612,6 +613,50 @@ static bool is_prefix_line(const cl_doc *d, const cl_line *a, const cl_line *b)
            (d->s[b->c0 + a->clen] == ' ' || d->s[b->c0 + a->clen] == ',');
 }
 
+/* "Harbour Courier", "The Daily Sentinel", "JNS": one to five words that could
+ * name an outlet (capitalised, or a joining word inside), no digits, no
+ * slash or colon (a photographer's "Name/Agency" credit, a label). */
+static bool outlet_name(const char *s, size_t n)
+{
+    static const char *const joins[] = {"of", "the", "and", "&", "for", "de", "la", "du", "der", "die"};
+    size_t words = 0;
+    if (n < 2 || n > 60) return false;
+    for (size_t i = 0; i < n;) {
+        while (i < n && s[i] == ' ') i++;
+        if (i >= n) break;
+        size_t j = i;
+        while (j < n && s[j] != ' ') j++;
+        unsigned char c = (unsigned char)s[i];
+        bool cap = (c >= 'A' && c <= 'Z') || c >= 0xC3;
+        bool join = false;
+        for (size_t k = 0; k < sizeof joins / sizeof *joins && !cap; k++)
+            join = j - i == strlen(joins[k]) && memcmp(s + i, joins[k], j - i) == 0;
+        if (!cap && !(join && words > 0 && j < n)) return false;
+        for (size_t k = i; k < j; k++)
+            if ((s[k] >= '0' && s[k] <= '9') || s[k] == '/' || s[k] == ':' || s[k] == '|' || s[k] == '@')
+                return false;
+        words++;
+        i = j;
+    }
+    return words >= 1 && words <= 5;
+}
+
+/* Line b is line a (a headline: four words or more, no full stop) followed by
+ * an outlet's name ("Ferry runs aground off Velmora" / "Ferry runs aground
+ * off Velmora Harbour Courier"); a caption's credit names an agency or a
+ * photographer instead ("John Bolton" / "John Bolton Reuters"). */
+static bool headline_with_outlet(const cl_doc *d, const cl_line *a, const cl_line *b)
+{
+    if (a->words < 4 || a->ends_sentence || a->ends_colon || b->ends_sentence) return false;
+    if (d->s[b->c0 + a->clen] != ' ') return false;
+    const char *t = content(d, b) + a->clen + 1;
+    size_t tn = b->clen - a->clen - 1;
+    if (!outlet_name(t, tn)) return false;
+    pcl_cues cu;
+    pcl_find_cues(t, tn, &cu);
+    return !cu.hits[CUE_CREDIT];
+}
+
 static bool ends_with(const char *s, size_t n, const char *suffix)
 {
     size_t m = strlen(suffix);
@@ -672,6 +717,37 @@ static bool ends_with_date(const cl_doc *d, const cl_line *L)
     return rest <= 2 && dt.start >= 2 && s[dt.start - 2] == ',';
 }
 
+/* "Updated 2 hours ago", "5 mins ago", "vor 3 Stunden", "just now": a page's
+ * relative time stamp, furniture and no date (it moves with the reading). */
+static bool relative_stamp(const char *s, size_t n)
+{
+    static const char *const units[] = {"second", "sec", "minute", "min", "hour", "hr", "h",
+                                        "day", "week", "month", "year", "sekunde", "minute",
+                                        "stunde", "tag", "woche", "monat", "jahr"};
+    char low[96];
+    if (n >= sizeof low) return false;
+    for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    low[n] = '\0';
+    if (contains(low, n, "just now")) return n <= 24;
+    const char *ago = strstr(low, " ago");
+    const char *vor = strstr(low, "vor ");
+    if (!ago && !vor) return false;
+    /* a number or "an"/"a" followed by a unit word */
+    const char *p = ago ? low : vor + 4;
+    for (; *p; p++) {
+        if (!((*p >= '0' && *p <= '9') || ((p == low || p[-1] == ' ') && (p[0] == 'a' || p[0] == 'e') &&
+                                          (p[1] == ' ' || (p[1] == 'n' && p[2] == ' ') ||
+                                           (p[1] == 'i' && p[2] == 'n')))))
+            continue;
+        while (*p && *p != ' ') p++;
+        while (*p == ' ') p++;
+        for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+            if (strncmp(p, units[u], strlen(units[u])) == 0) return true;
+        if (!*p) break;
+    }
+    return false;
+}
+
 /* ---- classification -------------------------------------------------------- */
 
 static void set(cl_block *B, cl_kind k, pcl_class c, const char *reason)
@@ -730,6 +806,10 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         return;
     }
     pt_date dt;
+    if (single && B->words <= 8 && !L->ends_sentence && knob("K_RELSTAMP", 1) > 0 && relative_stamp(s, n)) {
+        set(B, K_DEBRIS, PCL_DATELINE, "relative time stamp (no date)");
+        return;
+    }
     if (single && L->digits && B->words <= 16 && pt_date_is_dateline(s, n, &dt)) {
         set(B, K_DEBRIS, PCL_DATELINE, "date line");
         return;
@@ -1012,6 +1092,15 @@ static void repetition(cl_doc *d)
                 break;
             }
             if (k == bi + 1 && is_prefix_line(d, L, M) && M->words <= L->words + 4 &&
+                !M->ends_sentence && knob("K_OUTLET", 1) > 0 && headline_with_outlet(d, L, M)) {
+                /* the headline printed again with the outlet's name: the
+                 * first copy may become the title, the name is the site */
+                set(C, K_DEBRIS, PCL_CREDIT, "headline repeated with the outlet's name");
+                C->site_off = M->c0 + L->clen + 1;
+                C->site_len = M->clen - L->clen - 1;
+                break;
+            }
+            if (k == bi + 1 && is_prefix_line(d, L, M) && M->words <= L->words + 4 &&
                 !M->ends_sentence) {
                 set(B, K_DEBRIS, PCL_CAPTION, "caption repeated with a credit");
                 set(C, K_DEBRIS, PCL_CREDIT, "caption repeated with a credit");
@@ -1252,8 +1341,8 @@ static long choose_title(cl_doc *d, size_t rs, size_t re)
                          headline_shape(d, B);
         if (k == rs && B->kind == K_PROSE) candidate = false;
         if (!candidate) continue;
-        /* caption + credit pairs are not titles */
-        if (k + 1 < d->n_blocks && d->blocks[k + 1].n == 1 && B->n == 1 &&
+        /* caption + credit pairs are not titles (a headline + outlet pair is) */
+        if (k + 1 < d->n_blocks && d->blocks[k + 1].n == 1 && B->n == 1 && !d->blocks[k + 1].site_len &&
             is_prefix_line(d, &d->lines[B->first], &d->lines[d->blocks[k + 1].first]))
             continue;
         if (B->cls == PCL_HEADLINE) continue; /* the second copy; its first copy is above */
@@ -1315,8 +1404,72 @@ static precis_status set_trimmed(pt_article *a, const char **field, const char *
 }
 
 /* "Worldwide | By Isabel Fisher" → "Isabel Fisher"; "Von Anna Beispiel, 3. Mai" → name. */
-static precis_status set_author(pt_article *a, const char *s, size_t n)
+/* An outlet's name in a line outside the article. pass 0: "© 2024 Outlet",
+ * "Copyright 2010-2024 Outlet. All rights reserved."; pass 1: the title
+ * followed by " | Outlet" or " - Outlet" (a page title pasted with the page);
+ * pass 2: "full access to Outlet.", "Subscribe to Outlet" (a paywall's
+ * call names the site). */
+static bool site_in_line(const char *s, size_t n, int pass, const char *title, size_t tn,
+                         size_t *off, size_t *len)
 {
+    size_t from = n, to;
+    if (pass == 0) {
+        for (size_t i = 0; i < n && from == n; i++) {
+            if (i + 2 <= n && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9) from = i + 2;
+            else if ((i == 0 || s[i - 1] == ' ') && starts_with_ci(s + i, n - i, "copyright ")) from = i + 10;
+            else if (i + 3 <= n && (s[i] == '(' && (s[i + 1] | 32) == 'c' && s[i + 2] == ')')) from = i + 3;
+        }
+        if (from == n) return false;
+        /* skip spaces, another ©, years and year ranges */
+        while (from < n && (s[from] == ' ' || s[from] == '-' || s[from] == ',' || (s[from] >= '0' && s[from] <= '9') ||
+                            (unsigned char)s[from] == 0xC2 || (unsigned char)s[from] == 0xA9 ||
+                            (unsigned char)s[from] == 0xE2 || (unsigned char)s[from] == 0x80 ||
+                            (unsigned char)s[from] == 0x93))
+            from++;
+    } else if (pass == 1) {
+        if (!title || tn < 8 || n < tn + 4 || memcmp(s, title, tn) != 0) return false;
+        from = tn;
+        while (from < n && s[from] == ' ') from++;
+        if (from < n && (s[from] == '|' || s[from] == '-')) from++;
+        else if (from + 3 <= n && (unsigned char)s[from] == 0xE2 && (unsigned char)s[from + 1] == 0x80 &&
+                 ((unsigned char)s[from + 2] == 0x93 || (unsigned char)s[from + 2] == 0x94))
+            from += 3;
+        else
+            return false;
+        while (from < n && s[from] == ' ') from++;
+    } else {
+        static const char *const calls[] = {"full access to ", "subscribe to ", "unlimited access to "};
+        for (size_t c = 0; c < sizeof calls / sizeof *calls && from == n; c++)
+            for (size_t i = 0; i + strlen(calls[c]) < n; i++)
+                if ((i == 0 || s[i - 1] == ' ') && starts_with_ci(s + i, n - i, calls[c])) {
+                    from = i + strlen(calls[c]);
+                    break;
+                }
+        if (from == n) return false;
+        if (starts_with_ci(s + from, n - from, "our ") || starts_with_ci(s + from, n - from, "the "))
+            return false; /* "subscribe to our newsletter" names nothing */
+    }
+    /* the name runs to the end, a full stop, a comma, a bar or "All rights" */
+    for (to = from; to < n; to++) {
+        if (s[to] == ',' || s[to] == '|' || s[to] == ';' || s[to] == '!' || s[to] == '(') break;
+        if (s[to] == '.' && (to + 1 == n || s[to + 1] == ' ')) break;
+        if (s[to] == ' ' && starts_with_ci(s + to + 1, n - to - 1, "all rights")) break;
+    }
+    while (to > from && s[to - 1] == ' ') to--;
+    if (!outlet_name(s + from, to - from)) return false;
+    *off = from;
+    *len = to - from;
+    return true;
+}
+
+/* A byline's name; "By NAME, Outlet" also names the outlet (not "By NAME,
+ * Staff Writer": a role). *site_len stays 0 without one. */
+static precis_status set_author(pt_article *a, const char *s, size_t n, size_t *site_off, size_t *site_len)
+{
+    static const char *const roles[] = {"correspondent", "reporter", "editor", "writer", "staff",
+                                        "contributor", "columnist", "chief", "producer", "analyst",
+                                        "desk", "journalist", "redakteur", "autor", "in "};
+    *site_len = 0;
     static const char *const prefixes[] = {"by ", "von ", "author:", "autor:", "autorin:",
                                            "written by ", "text:", "posted by ",
                                            "geschrieben von ", "ein beitrag von ", "por "};
@@ -1333,6 +1486,22 @@ static precis_status set_author(pt_article *a, const char *s, size_t n)
                         to = q;
                         break;
                     }
+                const char *comma = memchr(s + from, ',', to - from);
+                if (comma) {
+                    size_t c = (size_t)(comma - s) + 1;
+                    while (c < to && s[c] == ' ') c++;
+                    size_t e = to;
+                    while (e > c && (s[e - 1] == ' ' || s[e - 1] == '.')) e--;
+                    bool role = false;
+                    for (size_t r = 0; r < sizeof roles / sizeof *roles && !role; r++)
+                        for (size_t q = c; q < e && !role; q++)
+                            role = (q == c || s[q - 1] == ' ') && starts_with_ci(s + q, e - q, roles[r]);
+                    if (!role && e > c && outlet_name(s + c, e - c) && knob("K_OUTLET", 1) > 0) {
+                        *site_off = c;
+                        *site_len = e - c;
+                    }
+                    to = (size_t)(comma - s); /* the name alone, without what follows the comma */
+                }
                 return set_trimmed(a, &a->author, s + from, to - from);
             }
         }
@@ -1686,11 +1855,16 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     {
         pt_date best;
         bool have = false;
-        for (size_t i = 0; i < d.n_blocks && !have; i++) {
+        /* a dateline naming the day beats an archive's "SEPTEMBER 2024" above it */
+        for (size_t i = 0; i < d.n_blocks && !(have && best.day); i++) {
             cl_block *B = &d.blocks[i];
+            pt_date dt;
             if (B->cls == PCL_DATELINE && B->n == 1) {
                 const cl_line *L = &d.lines[B->first];
-                if (pt_date_is_dateline(content(&d, L), L->clen, &best) && best.year) have = true;
+                if (pt_date_is_dateline(content(&d, L), L->clen, &dt) && dt.year && (!have || dt.day)) {
+                    best = dt;
+                    have = true;
+                }
             }
         }
         for (size_t i = 0; i < d.n_blocks && !have && i <= re + 1; i++) {
@@ -1715,14 +1889,31 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             if (n && (st = pt_article_set(out, &out->date, iso, n))) goto done;
         }
     }
+    size_t site_off = 0, site_len = 0; /* the outlet's name, from the strongest signal */
     for (size_t i = 0; i < d.n_blocks; i++) {
         cl_block *B = &d.blocks[i];
         if (B->cls == PCL_BYLINE && B->n == 1 && B->words <= 12) {
             const cl_line *L = &d.lines[B->first];
-            if ((st = set_author(out, content(&d, L), L->clen))) goto done;
+            if ((st = set_author(out, content(&d, L), L->clen, &site_off, &site_len))) goto done;
+            if (site_len) site_off += L->c0;
             break;
         }
     }
+    if (knob("K_OUTLET", 1) > 0) {
+        for (size_t i = 0; i < d.n_blocks && !site_len; i++)
+            if (d.blocks[i].site_len) site_off = d.blocks[i].site_off, site_len = d.blocks[i].site_len;
+        const char *title_s = out->title;
+        size_t title_n = title_s ? strlen(title_s) : 0;
+        for (int pass = 0; pass < 2 && !site_len; pass++)
+            for (size_t i = 0; i < d.n_lines && !site_len; i++) {
+                const cl_line *L = &d.lines[i];
+                if (L->blank || d.blocks[L->block].kept) continue;
+                size_t o, n;
+                if (site_in_line(content(&d, L), L->clen, pass, title_s, title_n, &o, &n))
+                    site_off = L->c0 + o, site_len = n;
+            }
+    }
+    if (site_len && (st = pt_article_set(out, &out->site, d.s + site_off, site_len))) goto done;
     for (size_t i = 0; i < d.n_blocks && !out->site; i++) {
         cl_block *B = &d.blocks[i];
         if (B->kept) continue;
@@ -1734,6 +1925,16 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
                 break;
             }
         }
+    }
+
+    /* a paywall's call naming the site: weaker than a domain printed on the page */
+    for (size_t i = 0; i < d.n_lines && !out->site && knob("K_OUTLET", 1) > 0; i++) {
+        const cl_line *L = &d.lines[i];
+        size_t o, n;
+        if (L->blank || d.blocks[L->block].kept) continue;
+        if (site_in_line(content(&d, L), L->clen, 2, NULL, 0, &o, &n) &&
+            (st = pt_article_set(out, &out->site, content(&d, L) + o, n)))
+            goto done;
     }
 
     /* ---- text and removed lines ---- */

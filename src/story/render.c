@@ -61,22 +61,31 @@ static void markers(rnd *r, json_t *ids)
     }
 }
 
-/* A source's short name: its site, else the last part of its id (a file name). */
-static const char *label(json_t *src)
+/* The last part of a source's id (a file name), or the id. */
+static const char *base_id(json_t *src)
 {
-    const char *s = str(src, "site");
-    if (s) return s;
-    s = str(src, "id");
+    const char *s = str(src, "id");
     if (!s) return "?";
     const char *slash = strrchr(s, '/');
     return slash && slash[1] ? slash + 1 : s;
 }
 
+/* "[3] Harbour Courier" in the coverage lines: the site when known; the
+ * marker alone otherwise (the numbered source list says what it is). */
+static void who(rnd *r, size_t m, json_t *src)
+{
+    PRINTF(r, "[%zu]", m);
+    if (str(src, "site")) PRINTF(r, " %s", str(src, "site"));
+}
+
+/* A sentence in quotes, unless it opens with its own (a quotation). */
 static void quoted(rnd *r, const char *s)
 {
-    put(r, "\"");
-    put(r, s ? s : "");
-    put(r, "\"");
+    s = s ? s : "";
+    bool own = s[0] == '"' || s[0] == '\'' || !strncmp(s, "\xe2\x80\x9c", 3) || !strncmp(s, "\xe2\x80\x98", 3);
+    if (!own) put(r, "\"");
+    put(r, s);
+    if (!own) put(r, "\"");
 }
 
 static void heading(rnd *r, const char *name)
@@ -214,19 +223,23 @@ static void render_coverage(rnd *r, json_t *story)
         {
             if (k == BRIEF_LIST) break;
             put(r, item(r));
-            PRINTF(r, "Only [%zu] %s: ", m, label(src));
+            put(r, "Only ");
+            who(r, m, src);
+            put(r, ": ");
             quoted(r, str(f, "text"));
             put(r, "\n");
         }
         if (nu > BRIEF_LIST) {
             put(r, item(r));
-            PRINTF(r, "  (and %zu more facts only [%zu] reports)\n", nu - BRIEF_LIST, m);
+            PRINTF(r, "  (and %zu more fact%s only [%zu] reports)\n", nu - BRIEF_LIST,
+                   nu - BRIEF_LIST == 1 ? "" : "s", m);
         }
         json_array_foreach(json_object_get(p, "omits"), k, f)
         {
             if (k == BRIEF_LIST) break;
             put(r, item(r));
-            PRINTF(r, "[%zu] %s leaves out what %lld reports say: ", m, label(src),
+            who(r, m, src);
+            PRINTF(r, " leaves out what %lld reports say: ",
                    (long long)json_integer_value(json_object_get(f, "reported_by")));
             quoted(r, str(f, "text"));
             put(r, "\n");
@@ -243,16 +256,26 @@ static void render_sources(rnd *r)
     heading(r, "Sources");
     size_t i;
     json_t *s;
+    /* "[2] Velmora ferry grounding: all 212 aboard rescued — Coastwatch Daily,
+     * 2024-09-15 <url>": what a reader needs to find the piece again; the
+     * input's name when there is no URL, standing in for the title when
+     * there is none */
     json_array_foreach(r->sources, i, s)
     {
+        const char *title = str(s, "title"), *site = str(s, "site"), *date = str(s, "date");
+        const char *url = str(s, "url");
         put(r, item(r));
-        PRINTF(r, "[%zu] %s", i + 1, label(s));
-        if (str(s, "title") && str(s, "site")) PRINTF(r, " — %s", str(s, "title"));
-        if (str(s, "date")) PRINTF(r, " (%s)", str(s, "date"));
-        if (str(s, "url")) PRINTF(r, " %s", str(s, "url"));
+        PRINTF(r, "[%zu] ", i + 1);
+        if (title && url && r->md) PRINTF(r, "[%s](%s)", title, url);
+        else put(r, title ? title : base_id(s));
+        if (site || date) put(r, " — ");
+        if (site) put(r, site);
+        if (site && date) put(r, ", ");
+        if (date) PRINTF(r, "%.10s", date); /* the day; the time of day is in the JSON */
+        if (url && !(title && r->md)) PRINTF(r, r->md ? " <%s>" : " <%s>", url);
         size_t dm = marker(r, str(s, "duplicate_of"));
-        if (dm) PRINTF(r, " — copy of [%zu]", dm);
-        if (str(s, "id") && !str(s, "url")) PRINTF(r, " {%s}", str(s, "id"));
+        if (dm) PRINTF(r, " (copy of [%zu])", dm);
+        if (!url && title) PRINTF(r, " (%s)", base_id(s));
         put(r, "\n");
     }
 }

@@ -82,7 +82,22 @@ assert n >= 1"
 p digest --no-progress "$PRECIS_ROOT/examples/story"
 check example_exit_0 test "$rc" -eq 0
 check example_headline grep -q '^1\. ' "$TMP/out"
-check example_says_undated grep -q 'no date' "$TMP/err"
+# every example article carries its date (in five different styles), so no
+# relative date is left unresolved
+check example_all_dated sh -c "! grep -q 'no date' '$TMP/err'"
+# sources name title, outlet and day; the headline printed twice with the
+# outlet's name gives the title and the site
+check example_source_line grep -q 'Velmora ferry grounding: all 212 aboard rescued — Coastwatch Daily, 2024-09-15' "$TMP/out"
+check example_title_and_outlet grep -q '^     \[1\] Ferry runs aground off Velmora — Harbour Courier, 2024-09-14' "$TMP/out"
+check example_no_doubled_quotes sh -c "! grep -q '\"\"' '$TMP/out'"
+p digest --format json --no-progress "$PRECIS_ROOT/examples/story"
+cp "$TMP/out" "$TMP/example.json"
+# "on Saturday" in articles published on Saturday and on Sunday is the 14th;
+# "on Sunday" (tugboats expected to try) is the 15th
+check example_saturday q "$TMP/example.json" 'len(tl("2024-09-14", "Saturday")) == 1 and len(tl("2024-09-14", "Saturday")[0]["sources"]) >= 4'
+check example_sunday q "$TMP/example.json" 'len(tl("2024-09-15", "refloat")) == 1'
+check example_sites q "$TMP/example.json" '[x["site"] for x in s["sources"]] == ["Harbour Courier", "Coastwatch Daily", None, "Islander Post", None]'
+check example_dates q "$TMP/example.json" '[x["date"][:10] for x in s["sources"]] == ["2024-09-14", "2024-09-15", "2024-09-14", "2024-09-15", "2024-09-15"]'
 
 # ---- every article in one story or rejected ----
 printf '' > "$TMP/empty.txt"

@@ -324,6 +324,80 @@ TEST(quantity_lists_and_captions_printed_twice)
     pt_article_free(&a);
 }
 
+/* A short invented article body, shared by the metadata tests below. */
+#define BODY                                                                                    \
+    "The town council of Orrin voted on Monday to close the old swimming baths for good, "      \
+    "ending a campaign by residents that had lasted almost a decade.\n"                         \
+    "\n"                                                                                        \
+    "Repairs to the roof and the boilers would have cost more than the council spends on all "  \
+    "its sports halls in a year, the council leader said after the vote.\n"                     \
+    "\n"                                                                                        \
+    "Swimmers will be offered free travel to the pool in the next town until a new one opens, " \
+    "which the council hopes will happen within five years.\n"
+
+TEST(headline_then_headline_with_outlet)
+{
+    pt_article a;
+    /* the headline, then the headline followed by the outlet's name; a
+     * relative time stamp is no date and no title */
+    CHECK(clean_str("Orrin votes to close its old swimming baths\n"
+                    "Orrin votes to close its old swimming baths The Orrin Gazette\n\n"
+                    "Updated 3 hours ago\n"
+                    "March 3, 2025 6:40 PM\n\n" BODY, &a) == PRECIS_OK);
+    CHECK_STR(a.title, "Orrin votes to close its old swimming baths");
+    CHECK_STR(a.site, "The Orrin Gazette");
+    CHECK_STR(a.date, "2025-03-03T18:40:00");
+    CHECK(removed_as(&a, "Updated 3 hours ago", "dateline"));
+    CHECK(a.text && strstr(a.text, "Orrin Gazette") == NULL);
+    pt_article_free(&a);
+    /* a photo caption with its credit is still no title, nor the agency a site */
+    CHECK(clean_str("Mayor Ilse Brandt\nMayor Ilse Brandt Reuters\n\n" BODY, &a) == PRECIS_OK);
+    CHECK(a.title == NULL || strcmp(a.title, "Mayor Ilse Brandt") != 0);
+    CHECK(a.site == NULL);
+    CHECK(removed_as(&a, "Mayor Ilse Brandt Reuters", "credit"));
+    pt_article_free(&a);
+}
+
+TEST(outlet_signals_name_the_site)
+{
+    pt_article a;
+    /* "By NAME, Outlet": the author is the name, the outlet the site */
+    CHECK(clean_str("Orrin Baths To Close After Council Vote\n\nBy Tomas Reyl, Valley Ledger\n"
+                    "Tue 4 Mar 2025 07.15 GMT\n\n" BODY, &a) == PRECIS_OK);
+    CHECK_STR(a.author, "Tomas Reyl");
+    CHECK_STR(a.site, "Valley Ledger");
+    CHECK_STR(a.date, "2025-03-04T07:15:00+00:00");
+    pt_article_free(&a);
+    /* a role after the comma is not an outlet */
+    CHECK(clean_str("Orrin Baths To Close After Council Vote\n\nBy Tomas Reyl, Staff Writer\n\n" BODY, &a) ==
+          PRECIS_OK);
+    CHECK_STR(a.author, "Tomas Reyl");
+    CHECK(a.site == NULL);
+    pt_article_free(&a);
+    /* a copyright line */
+    CHECK(clean_str("Orrin Baths To Close After Council Vote\n\n" BODY "\nShare this:\n"
+                    "\xc2\xa9 2019-2025 Northvale Media Group. All rights reserved.\n", &a) == PRECIS_OK);
+    CHECK_STR(a.site, "Northvale Media Group");
+    pt_article_free(&a);
+    /* the page title pasted with the page: "Title | Outlet" */
+    CHECK(clean_str("Orrin Baths To Close After Council Vote | Riverside Times\n\n"
+                    "Orrin Baths To Close After Council Vote\n\n" BODY, &a) == PRECIS_OK);
+    CHECK_STR(a.title, "Orrin Baths To Close After Council Vote");
+    CHECK_STR(a.site, "Riverside Times");
+    pt_article_free(&a);
+    /* a paywall's call names the site; "subscribe to our newsletter" does not */
+    CHECK(clean_str("Orrin Baths To Close After Council Vote\n\n" BODY
+                    "\nSubscribe to our newsletter\nRegister for full access to Orrin Evening Star.\n", &a) ==
+          PRECIS_OK);
+    CHECK_STR(a.site, "Orrin Evening Star");
+    pt_article_free(&a);
+    /* a date with its day beats an archive's month above it */
+    CHECK(clean_str("MARCH 2025\n\nOrrin Baths To Close After Council Vote\n\nMar. 4, 2025, 9:05 a.m.\n\n" BODY,
+                    &a) == PRECIS_OK);
+    CHECK_STR(a.date, "2025-03-04T09:05:00");
+    pt_article_free(&a);
+}
+
 int main(void)
 {
     RUN(german_wrapped_text_is_joined);
@@ -336,5 +410,7 @@ int main(void)
     RUN(size_caps);
     RUN(region_model_inline_boxes_and_tail);
     RUN(quantity_lists_and_captions_printed_twice);
+    RUN(headline_then_headline_with_outlet);
+    RUN(outlet_signals_name_the_site);
     return test_done();
 }
