@@ -54,6 +54,74 @@ static const char *const DEMONYMS[] = {
     "syrischen", "französische", "britische",
 };
 
+/* Role nouns in lower case right before a name make it a person ("passenger
+ * Ruth Okafor", "trawler skipper Jonas Vell", "chief executive Paul Dunmore");
+ * the titles above count too ("island council leader Maria Holt"). */
+static const char *const ROLE_NOUNS[] = {
+    "passenger", "passengers", "resident", "residents", "witness", "driver", "pilot", "fisherman",
+    "farmer", "teacher", "student", "nurse", "doctor", "surgeon", "survivor", "spokesperson",
+    "lawyer", "attorney", "actor", "actress", "singer", "author", "writer", "artist", "player",
+    "coach", "striker", "goalkeeper", "manager", "owner", "neighbour", "neighbor", "volunteer",
+    "official", "worker", "employee", "firefighter", "soldier", "activist", "candidate",
+    "economist", "analyst", "researcher", "scientist", "professor", "historian", "photographer",
+    "journalist", "reporter", "correspondent", "commentator", "councillor", "councilor",
+    "lawmaker", "legislator", "mother", "father", "son", "daughter", "wife", "husband", "brother",
+    "sister", "grandmother", "grandfather", "colleague", "friend", "executive", "founder",
+    "chairwoman", "chairperson", "president", "commander", "sergeant", "constable", "priest",
+    "bishop", "rabbi", "imam", "headteacher", "headmaster", "principal", "crew", "captain",
+    "shopkeeper", "baker", "mechanic", "engineer", "operator", "boss", "chef", "athlete",
+};
+
+/* Nouns for craft right before a name: "the ferry Aster Bay", "vessel Aster
+ * Bay", "the tanker Nordic Star" are ships, not places (whatever "Bay" says). */
+static const char *const CRAFT_NOUNS[] = {
+    "ferry", "ship", "vessel", "boat", "tanker", "freighter", "trawler", "yacht", "liner",
+    "carrier", "submarine", "frigate", "destroyer", "cruiser", "tug", "tugboat", "barge",
+    "steamer", "schooner", "catamaran", "aircraft", "plane", "airliner", "jet", "helicopter",
+    "spacecraft", "probe", "satellite", "rocket", "train", "locomotive",
+};
+
+/* "<place noun> of X": "the port of Ellisford", "the island of Velmora", "the
+ * town of Orrin", "south of Kell". */
+static const char *const PLACE_NOUNS[] = {
+    "port", "town", "city", "village", "island", "islands", "state", "province", "region",
+    "county", "district", "capital", "republic", "kingdom", "harbour", "harbor", "suburb",
+    "municipality", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
+    "southeast", "southwest", "centre", "center", "streets", "coast", "shores", "heart",
+    "hamlet", "borough", "parish", "emirate", "territory", "peninsula", "archipelago",
+};
+
+/* Countries (and their common short forms) are places whatever cue is near:
+ * "US" is no organisation, "United States" no other. Lower case, as
+ * pt_normalize gives them. */
+static const char *const COUNTRIES[] = {
+    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia",
+    "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados",
+    "belarus", "belgium", "belize", "benin", "bhutan", "bolivia", "bosnia", "botswana", "brazil",
+    "brunei", "bulgaria", "burkina faso", "burundi", "cambodia", "cameroon", "canada", "chad",
+    "chile", "china", "colombia", "congo", "costa rica", "croatia", "cuba", "cyprus",
+    "czech republic", "czechia", "denmark", "djibouti", "dominica", "ecuador", "egypt",
+    "el salvador", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france",
+    "gabon", "gambia", "georgia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea",
+    "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq",
+    "ireland", "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kosovo",
+    "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya",
+    "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives",
+    "mali", "malta", "mauritania", "mauritius", "mexico", "moldova", "monaco", "mongolia",
+    "montenegro", "morocco", "mozambique", "myanmar", "namibia", "nepal", "netherlands",
+    "new zealand", "nicaragua", "niger", "nigeria", "north korea", "north macedonia", "norway",
+    "oman", "pakistan", "palestine", "panama", "paraguay", "peru", "philippines", "poland",
+    "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia", "senegal", "serbia",
+    "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa",
+    "south korea", "south sudan", "spain", "sri lanka", "sudan", "suriname", "sweden",
+    "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tunisia",
+    "turkey", "turkmenistan", "uganda", "ukraine", "united arab emirates", "united kingdom",
+    "united states", "united states of america", "uruguay", "uzbekistan", "venezuela",
+    "vietnam", "yemen", "zambia", "zimbabwe", "us", "u.s", "u.s.", "usa", "u.s.a", "uk", "u.k",
+    "u.k.", "uae", "britain", "great britain", "england", "scotland", "wales", "deutschland",
+    "österreich", "schweiz", "frankreich", "russland", "amerika", "vereinigte staaten",
+};
+
 /* Capitalised words that are never entities on their own. Lower case. */
 static const char *const NOT_NAMES[] = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -95,6 +163,7 @@ typedef struct item {
     char *norm;         /* normalised words joined by ' ' */
     uint32_t n_words;
     uint32_t votes[4];  /* type votes */
+    uint32_t craft;     /* mentions named as a ship, plane or train ("the ferry X") */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
@@ -173,9 +242,19 @@ static precis_status add_doc(item *it, uint32_t doc)
     return PRECIS_OK;
 }
 
+static bool all_caps(const char *s)
+{
+    bool letter = false;
+    for (; *s; s++) {
+        if (*s >= 'a' && *s <= 'z') return false;
+        letter |= *s >= 'A' && *s <= 'Z';
+    }
+    return letter;
+}
+
 static precis_status record(pst_entities *e, uint32_t doc, const char *display, size_t dlen,
                             const char *norm, size_t nlen, uint32_t n_words, pst_entity_type vote,
-                            bool mid)
+                            bool mid, bool craft)
 {
     if (2 * (e->n_items + 1) > e->n_table) {
         precis_status st = table_grow(e);
@@ -188,6 +267,13 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
             it->mentions++;
             it->mid_mentions += mid;
             it->votes[vote]++;
+            it->craft += craft;
+            /* a dateline's "ELLISFORD" is shown as the text writes it elsewhere */
+            if (all_caps(it->name) && dlen > 0 && memchr(display, 0, dlen) == NULL) {
+                char *dn = pc_arena_strndup(&e->arena, display, dlen);
+                if (!dn) return PRECIS_ENOMEM;
+                if (!all_caps(dn)) it->name = dn;
+            }
             return add_doc(it, doc);
         }
         b = (b + 1) & (e->n_table - 1);
@@ -208,6 +294,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
     it->mentions = 1;
     it->mid_mentions = mid;
     it->votes[vote] = 1;
+    it->craft = craft;
     it->merged_into = -1;
     e->table[b] = (uint32_t)++e->n_items;
     return add_doc(it, doc);
@@ -261,10 +348,25 @@ static bool is_said(const char *w)
            !strcmp(w, "sagte") || !strcmp(w, "sagt");
 }
 
+/* The phrase is followed by ", 54" or ", 54," (an age): a person. */
+static bool age_follows(const char *text, size_t end, size_t limit)
+{
+    size_t i = end;
+    if (i + 3 > limit || text[i] != ',' || text[i + 1] != ' ') return false;
+    i += 2;
+    size_t d = 0;
+    while (i < limit && text[i] >= '0' && text[i] <= '9') i++, d++;
+    return d >= 1 && d <= 3 && (i == limit || text[i] == ',' || text[i] == '.' || text[i] == ' ' ||
+                                text[i] == ')' || text[i] == ';');
+}
+
 static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
-                          size_t b, const char *prev_word, const char *next_word, bool at_start)
+                          size_t b, const char *prev_word, const char *next_word, bool at_start,
+                          const char *prev2, size_t limit)
 {
     pst_entity_type vote = PST_OTHER;
+    bool craft = false;
+    if (!prev2) prev2 = "";
     /* Cut leading titles, and a nationality adjective before them ("Russian
      * President Vladimir Putin"), unless the rest names an organisation
      * ("Defence Ministry"). */
@@ -275,9 +377,9 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     for (size_t k = a; k + 1 < b; k++)
         if (IN(ORG_WORDS, w[k].norm) && is_capitalised(text + w[k + 1].start, 1) &&
             strcmp(w[k + 1].norm, "of") != 0) {
-            precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, "", at_start);
+            precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, "", at_start, prev2, limit);
             if (st) return st;
-            return emit(e, doc, text, w, k + 1, b, w[k].norm, next_word, false);
+            return emit(e, doc, text, w, k + 1, b, w[k].norm, next_word, false, "", limit);
         }
     /* Titles run up to the last title word among the first four ("Chief
      * Fire Officer Rowan Tilley", "Russian Foreign Minister Sergei Lavrov"). */
@@ -290,21 +392,67 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         vote = PST_PERSON;
         at_start = false;
     }
+    /* "Passenger Tomas Oyelaran said": a role noun capitalised as the
+     * sentence's first word is cut like a title */
+    if (vote == PST_OTHER && at_start && b - a >= 3 && IN(ROLE_NOUNS, w[a].norm) && !has_org_word(w, a, b)) {
+        a++;
+        vote = PST_PERSON;
+        at_start = false;
+    }
     while (a < b && (IN(NOT_NAMES, w[a].norm))) a++;
     while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "of"))) b--;
     if (a >= b) return PRECIS_OK;
     if (b - a == 1 && w[a].nlen < 2) return PRECIS_OK;
-    if (has_org_word(w, a, b)) vote = PST_ORG;
+    /* the whole phrase, normalised, for the country list */
+    char whole[MAX_NAME_BYTES];
+    size_t wl = 0;
+    for (size_t i = a; i < b && wl + w[i].nlen + 2 < sizeof whole; i++) {
+        if (i > a) whole[wl++] = ' ';
+        memcpy(whole + wl, w[i].norm, w[i].nlen);
+        wl += w[i].nlen;
+    }
+    whole[wl] = 0;
+    bool country = vote == PST_OTHER && IN(COUNTRIES, whole);
+    if (country) vote = PST_PLACE;
+    /* one country under its short forms: "US", "U.S." and "United States" */
+    static const char *const US[] = {"us", "u.s", "u.s.", "usa", "u.s.a", "united states of america"};
+    static const char *const UK[] = {"uk", "u.k", "u.k.", "great britain", "united kingdom"};
+    const char *alias = !country ? NULL : IN(US, whole) ? "United States" : IN(UK, whole) ? "Britain" : NULL;
+    if (alias) {
+        char an[MAX_NAME_BYTES];
+        size_t al = strlen(alias);
+        for (size_t i = 0; i <= al; i++) an[i] = (char)(alias[i] >= 'A' && alias[i] <= 'Z' ? alias[i] + 32 : alias[i]);
+        return record(e, doc, alias, al, an, al, alias[0] == 'U' ? 2 : 1, PST_PLACE, !at_start, false);
+    }
+    if (vote == PST_OTHER && prev_word && IN(CRAFT_NOUNS, prev_word) && !has_org_word(w, a, b))
+        craft = true; /* "the ferry Aster Bay": its name's "Bay" is no place */
+    if (!country && !craft && has_org_word(w, a, b)) vote = PST_ORG;
     /* An all-capitals short word is an acronym: usually an organisation. */
     size_t L = w[a].end - w[a].start;
-    if (b - a == 1 && L >= 2 && L <= 5 && vote == PST_OTHER) {
+    if (b - a == 1 && L >= 2 && L <= 5 && vote == PST_OTHER && !craft) {
         bool caps = true;
         for (size_t i = w[a].start; i < w[a].end; i++)
             if (!(text[i] >= 'A' && text[i] <= 'Z') && text[i] != '.') caps = false;
         if (caps) vote = PST_ORG;
     }
-    if (vote == PST_OTHER && has_place_word(w, a, b)) vote = PST_PLACE;
-    if (vote == PST_OTHER && prev_word &&
+    if (vote == PST_OTHER && !craft && has_place_word(w, a, b)) vote = PST_PLACE;
+    /* "the port of Ellisford", "south of Kell" */
+    if (vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "of") && IN(PLACE_NOUNS, prev2))
+        vote = PST_PLACE;
+    /* "passenger Ruth Okafor", "council leader Maria Holt": a role, then a name */
+    if (vote == PST_OTHER && !craft && b - a >= 2 && b - a <= 3 && prev_word &&
+        (IN(ROLE_NOUNS, prev_word) || IN(TITLES, prev_word)))
+        vote = PST_PERSON;
+    /* "Ruth Okafor, 54,": an age */
+    if (vote == PST_OTHER && !craft && b - a >= 2 && b - a <= 3 && age_follows(text, w[b - 1].end, limit))
+        vote = PST_PERSON;
+    /* "the Haaretz newspaper", "Elaph website": a medium names its outlet */
+    static const char *const MEDIA[] = {"newspaper", "daily", "agency", "website", "channel",
+                                        "broadcaster", "magazine", "paper", "network", "tabloid",
+                                        "weekly", "radio", "television", "zeitung"};
+    if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word)) vote = PST_ORG;
+    bool according = prev_word && !strcmp(prev_word, "to") && !strcmp(prev2, "according");
+    if (vote == PST_OTHER && !craft && !according && prev_word &&
         (!strcmp(prev_word, "in") || !strcmp(prev_word, "from") || !strcmp(prev_word, "near") ||
          !strcmp(prev_word, "to") || !strcmp(prev_word, "across") || !strcmp(prev_word, "im") ||
          !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach") || !strcmp(prev_word, "through") ||
@@ -329,7 +477,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         memcpy(norm + nl, w[i].norm, w[i].nlen);
         nl += w[i].nlen;
     }
-    return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start);
+    return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft);
 }
 
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
@@ -343,8 +491,8 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
         size_t nw = 0;
         size_t run = SIZE_MAX; /* index of the run's first word */
         bool run_at_start = false;
-        char prev[PT_WORD_MAX + 1] = "";
-        char before_run[PT_WORD_MAX + 1] = "";
+        char prev[PT_WORD_MAX + 1] = "", prev2[PT_WORD_MAX + 1] = "";
+        char before_run[PT_WORD_MAX + 1] = "", before_run2[PT_WORD_MAX + 1] = "";
         bool first = true;
         while (pos < s->end && pt_next_word(text, s->end, &pos, &ws, &we)) {
             if (nw == sizeof w / sizeof *w) nw = 0, run = SIZE_MAX;
@@ -366,23 +514,28 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                               !strcmp(cur->norm, "von") || !strcmp(cur->norm, "al"));
             if (cap && (run == SIZE_MAX || !joined || nw - run >= MAX_PHRASE_WORDS)) {
                 if (run != SIZE_MAX) {
-                    precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start);
+                    precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start,
+                                            before_run2, s->end);
                     if (st) return st;
                 }
                 memcpy(before_run, prev, sizeof prev);
+                memcpy(before_run2, prev2, sizeof prev2);
                 run = nw;
                 run_at_start = first_word;
             } else if (!cap && !connector && run != SIZE_MAX) {
-                precis_status st = emit(e, doc, text, w, run, nw, before_run, cur->norm, run_at_start);
+                precis_status st = emit(e, doc, text, w, run, nw, before_run, cur->norm, run_at_start,
+                                        before_run2, s->end);
                 if (st) return st;
                 run = SIZE_MAX;
             }
+            memcpy(prev2, prev, sizeof prev);
             memcpy(prev, cur->norm, cur->nlen + 1);
             nw++;
             if (run == SIZE_MAX) nw = 0; /* nothing pending: reuse the buffer */
         }
         if (run != SIZE_MAX) {
-            precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start);
+            precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start, before_run2,
+                                    s->end);
             if (st) return st;
         }
     }
@@ -441,6 +594,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         s->merged_into = (int32_t)target;
         l->mentions += s->mentions;
         for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
+        l->craft += s->craft;
         for (uint32_t d = 0; d < s->n_docs; d++) {
             precis_status st = add_doc(l, (uint32_t)s->docs[d]);
             if (st) return st;
@@ -456,7 +610,11 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         /* A one-word phrase only ever seen opening a sentence ("Officials")
          * is most likely an ordinary word; acronyms still count. */
         if (it->n_words == 1 && !it->mid_mentions && it->votes[PST_ORG] == 0) continue;
-        e->ranked[k++] = (pst_entity){it->name, winner(it->votes), it->n_docs, it->mentions};
+        pst_entity_type t = winner(it->votes);
+        /* named as a ship or plane at least as often as typed otherwise */
+        if (it->craft && it->craft >= it->votes[PST_PLACE] + it->votes[PST_PERSON] + it->votes[PST_ORG])
+            t = PST_OTHER;
+        e->ranked[k++] = (pst_entity){it->name, t, it->n_docs, it->mentions};
     }
     qsort(e->ranked, k, sizeof *e->ranked, cmp_entity);
     e->n_ranked = k;

@@ -146,6 +146,46 @@ TEST(entities_ambiguous_surname_stays_apart)
     pst_entities_free(e);
 }
 
+TEST(entities_typed_by_role_place_and_craft_cues)
+{
+    pst_entities *e;
+    CHECK(pst_entities_new(&e) == PRECIS_OK);
+    /* invented sentences: a ship whose name ends in a place word, a person
+     * known only by a role noun or an age, a town after "port of" */
+    add_text(e, 0, "The cargo ship Marrow Bay lost power off the coast on Friday. "
+                   "Crews towed the vessel Marrow Bay to the port of Dunhallow overnight.");
+    add_text(e, 1, "\"It was terrifying,\" said deckhand Ilsa Brandvik, 31, who was on board. "
+                   "Passenger Tomas Oyelaran praised the crew of the tanker Marrow Bay.");
+    add_text(e, 2, "The town of Kessick sent two lifeboats, according to Redwater Bulletin. "
+                   "Local fisherman Edvin Sallow said the Marrow Bay drifted for hours.");
+    add_text(e, 3, "Officials in the U.S. and the United States Coast Guard were told, the "
+                   "Greyfield Courant newspaper said. The US embassy said nothing.");
+    const pst_entity *v;
+    size_t n;
+    CHECK(pst_entities_rank(e, &v, &n) == PRECIS_OK);
+    const pst_entity *x;
+    x = find_entity(v, n, "Marrow Bay");
+    CHECK(x && x->type == PST_OTHER && x->sources == 3); /* a ship, not a place */
+    x = find_entity(v, n, "Dunhallow");
+    CHECK(x && x->type == PST_PLACE);
+    x = find_entity(v, n, "Kessick");
+    CHECK(x && x->type == PST_PLACE);
+    x = find_entity(v, n, "Ilsa Brandvik");
+    CHECK(x && x->type == PST_PERSON);
+    x = find_entity(v, n, "Tomas Oyelaran");
+    CHECK(x && x->type == PST_PERSON);
+    x = find_entity(v, n, "Edvin Sallow");
+    CHECK(x && x->type == PST_PERSON);
+    x = find_entity(v, n, "Redwater Bulletin"); /* "according to" is attribution, not a place */
+    CHECK(x && x->type != PST_PLACE);
+    x = find_entity(v, n, "Greyfield Courant");
+    CHECK(x && x->type == PST_ORG);
+    x = find_entity(v, n, "United States"); /* "U.S." and "US" are the same country */
+    CHECK(x && x->type == PST_PLACE && x->mentions == 2);
+    CHECK(find_entity(v, n, "U.S.") == NULL && find_entity(v, n, "US") == NULL);
+    pst_entities_free(e);
+}
+
 int main(void)
 {
     RUN(calendar_round_trip);
@@ -156,5 +196,6 @@ int main(void)
     RUN(numbers_and_lowercase_names_are_not_dates);
     RUN(entities_merge_variants_and_count_sources);
     RUN(entities_ambiguous_surname_stays_apart);
+    RUN(entities_typed_by_role_place_and_craft_cues);
     return test_done();
 }
