@@ -727,6 +727,64 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
 }
 
 
+/* Facts the learned prior (prior.c) reads about candidate x. */
+static ps_sent_facts sentence_facts(const work *w, const sent *x, double weight)
+{
+    ps_sent_facts f = {0};
+    f.index = x->index;
+    f.n_words = x->n_words;
+    f.weight = weight;
+    f.density = x->n_words ? weight / x->n_words : 0;
+    f.dangling = x->dangling;
+    double df = 0;
+    for (uint32_t k = 0; k < x->uni_n; k++) df += w->word_df.v[w->unis.v[x->uni_off + k]] - 1.0;
+    if (x->uni_n && w->n_docs > 1) f.mean_df = df / x->uni_n / (w->n_docs - 1.0);
+    const unsigned char *s = (const unsigned char *)w->text[x->doc];
+    for (uint32_t i = x->start; i < x->end; i++) {
+        if (s[i] >= '0' && s[i] <= '9') f.digits = true;
+        else if (s[i] == '"' || (s[i] == 0xe2 && i + 2 < x->end && s[i + 1] == 0x80 &&
+                                 (s[i + 2] == 0x9c || s[i + 2] == 0x9d)))
+            f.quote = true;
+    }
+    return f;
+}
+
+/* Adds the learned sentence prior to the items' bonuses: the candidate the
+ * model rates highest gets lambda x the cluster's largest sentence weight, the
+ * others in proportion, so the prior keeps the same share of the objective in
+ * clusters of any size. */
+static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent, size_t n_items)
+{
+    const ps_prior_dev *dev = ps_prior_dev_hook;
+    double lambda = ps_prior_lambda();
+    if (dev)
+        for (size_t k = 0; k < n_items; k++)
+            items[k].bonus = dev->position_bonus / (1.0 + w->sents.v[item_sent[k]].index);
+    if (lambda <= 0 && !(dev && dev->on_item)) return true;
+    double *v = malloc(n_items * sizeof *v);
+    if (!v) return false;
+    double max_w = 0, max_d = 0, max_p = 0;
+    for (size_t k = 0; k < n_items; k++) {
+        v[k] = 0;
+        for (uint32_t q = 0; q < items[k].n_concepts; q++) v[k] += w->weights[items[k].concepts[q]];
+        if (v[k] > max_w) max_w = v[k];
+        if (items[k].cost && v[k] / items[k].cost > max_d) max_d = v[k] / items[k].cost;
+    }
+    for (size_t k = 0; k < n_items; k++) {
+        const sent *x = &w->sents.v[item_sent[k]];
+        ps_sent_facts f = sentence_facts(w, x, v[k]);
+        f.max_weight = max_w;
+        f.max_density = max_d;
+        if (dev && dev->on_item) dev->on_item(dev->user, &f, w->text[x->doc] + x->start, x->end - x->start);
+        v[k] = ps_prior_value(&f);
+        if (v[k] > max_p) max_p = v[k];
+    }
+    if (lambda > 0 && max_p > 0)
+        for (size_t k = 0; k < n_items; k++) items[k].bonus += lambda * max_w * v[k] / max_p;
+    free(v);
+    return true;
+}
+
 precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                                const precis_summary_options *opts, precis_summary **out)
 {
@@ -811,6 +869,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     }
     for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing */
         items[k].concepts = w.cons.v + w.sents.v[item_sent[k]].con_off;
+    if (!apply_prior(&w, items, item_sent, n_items)) goto oom;
     if (!n_items) {
         st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
                      "no usable sentence in %zu document%s (only headlines, fragments or debris)",

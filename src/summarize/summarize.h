@@ -74,4 +74,46 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
                  uint32_t budget, size_t max_items, const ps_conflicts *conflicts, uint32_t *out,
                  bool *exact);
 
+/* ---- learned sentence prior (prior.c; coefficients generated into
+ * prior_table.inc by tools/train_prior.py from Multi-News training clusters) */
+
+/* What the prior knows of one candidate sentence. Every feature is relative
+ * to the sentence's own cluster or capped, so that it means the same in
+ * truncated sources (Multi-News) and in full-length wire articles (DUC). */
+typedef struct ps_sent_facts {
+    uint32_t index;     /* position among its document's prose sentences */
+    uint32_t n_words;
+    double weight;      /* concept weight it holds */
+    double max_weight;  /* largest weight of a candidate in the cluster */
+    double density;     /* weight per word */
+    double max_density; /* largest weight per word of a candidate */
+    double mean_df;     /* mean over its content words of (df - 1) / (documents - 1) */
+    bool dangling;      /* opens on a word that points back ("He", "But") */
+    bool quote;         /* contains a quotation mark */
+    bool digits;        /* contains a digit */
+} ps_sent_facts;
+
+#define PS_PRIOR_NF 12
+/* The feature vector of a sentence (x[0] = 1, the intercept). */
+void ps_prior_features(const ps_sent_facts *f, double x[PS_PRIOR_NF]);
+/* The learned estimate of how many reference bigrams the sentence holds
+ * (never negative). */
+double ps_prior_value(const ps_sent_facts *f);
+/* Weight of the prior in the objective: the candidate with the highest prior
+ * gets ps_prior_lambda() x the cluster's largest sentence weight as bonus. */
+double ps_prior_lambda(void);
+
+/* Developer hook for tools/prior_dump.c (the generator's feature dump and its
+ * lambda search): when set, its coefficients, lambda and position prior are
+ * used instead of the compiled-in ones, and on_item sees every candidate.
+ * NULL in the library's normal use; not thread-safe, never set by precis. */
+typedef struct ps_prior_dev {
+    const double *coef; /* PS_PRIOR_NF coefficients, or NULL for the table */
+    double lambda;
+    double position_bonus; /* replaces the 1 / (1 + index) prior's factor */
+    void (*on_item)(void *user, const ps_sent_facts *f, const char *text, size_t len);
+    void *user;
+} ps_prior_dev;
+extern const ps_prior_dev *ps_prior_dev_hook;
+
 #endif

@@ -1,0 +1,176 @@
+/* The learned sentence prior (src/summarize/prior.c): its features, the facts
+ * the summarizer gives it on an invented cluster, the compiled-in table, and
+ * that the prior moves the selection the way its coefficients say. */
+#include "test.h"
+#include "summarize/summarize.h"
+
+#include <stdlib.h>
+
+/* Three invented reports of one invented flood. */
+static const char *DOCS[] = {
+    "Flood waters rose in the town of Velmora on Friday after the river Astel burst its banks. "
+    "Officials said 120 homes were evacuated by the evening. "
+    "\"We have never seen anything like it,\" said the mayor, Ilse Varga. "
+    "He thanked the volunteers who worked through the night in the flooded streets.",
+    "The river Astel burst its banks near Velmora on Friday, flooding the streets. "
+    "Rescue teams moved 120 families to the school gym. "
+    "Forecasters expect more rain over the weekend.",
+    "Flooding hit Velmora on Friday when the river Astel burst its banks. "
+    "The county council opened an emergency fund for the town.",
+};
+
+static precis_cluster *make_cluster(precis_ctx *ctx)
+{
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "velmora", &c) == PRECIS_OK);
+    for (size_t i = 0; i < 3; i++)
+        CHECK(precis_cluster_add_clean(ctx, c, NULL, DOCS[i], strlen(DOCS[i])) == PRECIS_OK);
+    return c;
+}
+
+typedef struct seen {
+    ps_sent_facts f[32];
+    char text[32][160];
+    size_t n;
+} seen;
+
+static void on_item(void *user, const ps_sent_facts *f, const char *text, size_t len)
+{
+    seen *s = user;
+    if (s->n >= 32) return;
+    s->f[s->n] = *f;
+    snprintf(s->text[s->n], sizeof s->text[s->n], "%.*s", (int)len, text);
+    s->n++;
+}
+
+static const ps_sent_facts *find(const seen *s, const char *prefix)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (!strncmp(s->text[i], prefix, strlen(prefix))) return &s->f[i];
+    return NULL;
+}
+
+TEST(features_are_capped_and_relative)
+{
+    ps_sent_facts f = {0};
+    f.index = 0;
+    f.n_words = 20;
+    f.weight = 5;
+    f.max_weight = 10;
+    f.density = 0.25;
+    f.max_density = 1;
+    f.mean_df = 0.5;
+    f.quote = true;
+    double x[PS_PRIOR_NF];
+    ps_prior_features(&f, x);
+    CHECK_NEAR(x[0], 1, 1e-12);
+    CHECK_NEAR(x[1], 1, 1e-12);   /* first sentence */
+    CHECK_NEAR(x[2], 1, 1e-12);   /* 1 / (1 + index) */
+    CHECK_NEAR(x[3], 0, 1e-12);
+    CHECK_NEAR(x[4], 1, 1e-12);   /* 20 words / 20 */
+    CHECK_NEAR(x[5], 1, 1e-12);
+    CHECK_NEAR(x[6], 0.5, 1e-12); /* half the cluster's best weight */
+    CHECK_NEAR(x[7], 0.25, 1e-12);
+    CHECK_NEAR(x[8], 0.5, 1e-12);
+    CHECK_NEAR(x[9], 0, 1e-12);
+    CHECK_NEAR(x[10], 1, 1e-12);
+    CHECK_NEAR(x[11], 0, 1e-12);
+    /* a long sentence deep in a full-length article reads like the last
+     * sentences Multi-News's truncated sources have */
+    f.index = 45;
+    f.n_words = 200;
+    f.max_weight = 0;
+    ps_prior_features(&f, x);
+    CHECK_NEAR(x[1], 0, 1e-12);
+    CHECK_NEAR(x[2], 1.0 / 46, 1e-12);
+    CHECK_NEAR(x[3], 1, 1e-12);
+    CHECK_NEAR(x[4], 3, 1e-12);
+    CHECK_NEAR(x[6], 0, 1e-12); /* no division by zero */
+}
+
+TEST(summarizer_gives_the_facts)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = make_cluster(ctx);
+    seen s = {0};
+    ps_prior_dev dev = {NULL, 0, 1.0, on_item, &s};
+    ps_prior_dev_hook = &dev;
+    precis_summary *sum = NULL;
+    CHECK(precis_summarize(ctx, c, NULL, &sum) == PRECIS_OK);
+    ps_prior_dev_hook = NULL;
+    CHECK(s.n >= 8);
+    const ps_sent_facts *lead = find(&s, "Flood waters rose");
+    const ps_sent_facts *figure = find(&s, "Officials said 120");
+    const ps_sent_facts *quote = find(&s, "\"We have never");
+    const ps_sent_facts *he = find(&s, "He thanked");
+    const ps_sent_facts *rain = find(&s, "Forecasters expect");
+    CHECK(lead && figure && quote && he && rain);
+    if (lead && figure && quote && he && rain) {
+        CHECK(lead->index == 0 && figure->index == 1 && quote->index == 2 && he->index == 3);
+        CHECK(figure->n_words == 9);
+        CHECK(figure->digits && !figure->quote && !lead->digits);
+        CHECK(quote->quote && !lead->quote);
+        CHECK(he->dangling && !lead->dangling);
+        CHECK(lead->mean_df > 0.5); /* river, Astel, banks, Velmora, Friday: in all three */
+        CHECK_NEAR(rain->mean_df, 0, 1e-12); /* its words are in no other report */
+        CHECK(lead->weight > rain->weight);
+        CHECK(lead->weight <= lead->max_weight && lead->max_weight == rain->max_weight);
+        CHECK(lead->density <= lead->max_density);
+    }
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(table_prefers_central_sentences)
+{
+    CHECK(ps_prior_lambda() > 0); /* the generated table is compiled in */
+    ps_sent_facts hi = {0}, lo = {0};
+    hi.n_words = lo.n_words = 25;
+    hi.max_weight = lo.max_weight = 10;
+    hi.max_density = lo.max_density = 1;
+    hi.weight = 10, hi.density = 0.4, hi.mean_df = 0.8;
+    lo.weight = 1, lo.density = 0.04, lo.mean_df = 0.05;
+    lo.index = 8;
+    CHECK(ps_prior_value(&hi) > ps_prior_value(&lo));
+    CHECK(ps_prior_value(&lo) >= 0);
+}
+
+/* The first summary sentence for one 12-word budget, with the given prior. */
+static void first_sentence(const ps_prior_dev *dev, char *out, size_t cap)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = make_cluster(ctx);
+    precis_summary_options o = {12, 0, 0};
+    precis_summary *sum = NULL;
+    ps_prior_dev_hook = dev;
+    CHECK(precis_summarize(ctx, c, &o, &sum) == PRECIS_OK);
+    ps_prior_dev_hook = NULL;
+    const precis_summary_sentence *x = precis_summary_sentence_at(sum, 0);
+    snprintf(out, cap, "%s", x ? x->text : "");
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+TEST(prior_moves_the_selection)
+{
+    double reward_quotes[PS_PRIOR_NF] = {0};
+    reward_quotes[10] = 1;
+    ps_prior_dev off = {reward_quotes, 0, 1.0, NULL, NULL};
+    ps_prior_dev on = {reward_quotes, 5, 1.0, NULL, NULL};
+    char a[256], b[256];
+    first_sentence(&off, a, sizeof a);
+    first_sentence(&on, b, sizeof b);
+    CHECK(strncmp(a, "\"We have never", 14) != 0); /* coverage alone takes another */
+    CHECK(!strncmp(b, "\"We have never", 14));    /* a prior that rewards quotes takes it */
+}
+
+int main(void)
+{
+    RUN(features_are_capped_and_relative);
+    RUN(summarizer_gives_the_facts);
+    RUN(table_prefers_central_sentences);
+    RUN(prior_moves_the_selection);
+    return test_done();
+}

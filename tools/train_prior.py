@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""tools/train_prior.py — fits the summarizer's learned sentence prior and
+writes src/summarize/prior_table.inc (python3 standard library only).
+
+    python3 tools/train_prior.py [--data ../shared/data/multinews/train_10k.jsonl.gz]
+
+Everything is chosen on Multi-News TRAINING clusters (never on DUC 2004 or
+Multi-News val):
+  fit     clusters 0-5999 with 3+ documents: every candidate sentence is one
+          sample; features from prior.c (dumped by tools/prior_dump.c), label =
+          distinct reference bigrams (ROUGE -m tokens and stems) it holds;
+          ridge-regularised least squares.
+  check   held-out training clusters: 6000-9999 with 5+ documents at 100 words
+          (ROUGE recall, the DUC-like setting) and 8000-8999 at 250 words
+          (ROUGE F, the Multi-News setting). lambda (the prior's share of the
+          objective) is the grid value with the largest summed relative gain of
+          the four figures (R-1, R-2 of both) over lambda = 0.
+Needs build/libprecis.a and build/precis (runs `make` first) and a C compiler.
+"""
+import argparse, gzip, json, os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+PKGS = "zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet sqlite3 libmicrohttpd"
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, shell=True, check=True, cwd=ROOT, **kw)
+
+
+def build(tmp):
+    sh("make -s -j2 build/libprecis.a build/precis")
+    exe = os.path.join(tmp, "prior_dump")
+    sh("cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc "
+       "tools/prior_dump.c build/libprecis.a $(pkg-config --libs %s) -lstemmer -lm -o %s" % (PKGS, exe))
+    return exe
+
+
+def split(data, tmp):
+    paths = {k: os.path.join(tmp, k + ".jsonl") for k in ("fit", "chk5", "chk250")}
+    files = {k: open(p, "w") for k, p in paths.items()}
+    with gzip.open(data, "rt") as f:
+        for i, line in enumerate(f):
+            n = len(json.loads(line)["documents"])
+            if i < 6000:
+                files["fit"].write(line)
+            else:
+                if n >= 5:
+                    files["chk5"].write(line)
+                if 8000 <= i < 9000:
+                    files["chk250"].write(line)
+    for f in files.values():
+        f.close()
+    return paths
+
+
+def load(tsv, min_docs):
+    X, Y = [], []
+    for line in tsv.splitlines():
+        t = line.split("\t")
+        if int(t[1]) < min_docs:
+            continue
+        X.append([float(v) for v in t[2:-3]])
+        Y.append(float(t[-1]))  # distinct reference bigrams held
+    return X, Y
+
+
+def solve(A, b):
+    n = len(b)
+    M = [A[i][:] + [b[i]] for i in range(n)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(M[r][c]))
+        M[c], M[p] = M[p], M[c]
+        for r in range(n):
+            if r != c and M[c][c]:
+                f = M[r][c] / M[c][c]
+                for k in range(c, n + 1):
+                    M[r][k] -= f * M[c][k]
+    return [M[i][n] / M[i][i] if M[i][i] else 0.0 for i in range(n)]
+
+
+def least_squares(X, y, ridge):
+    n = len(X[0])
+    A = [[0.0] * n for _ in range(n)]
+    b = [0.0] * n
+    for x, t in zip(X, y):
+        for i in range(n):
+            if x[i]:
+                b[i] += x[i] * t
+                for j in range(n):
+                    A[i][j] += x[i] * x[j]
+    for i in range(1, n):  # the intercept is not shrunk
+        A[i][i] += ridge * len(X)
+    return solve(A, b)
+
+
+def to_eval(refs, raw, out):
+    got = {}
+    for line in raw.splitlines():
+        o = json.loads(line)
+        got[str(o["id"])] = "\n".join(s["text"] for s in o["sentences"])
+    with open(out, "w") as f:
+        for line in open(refs):
+            i = json.loads(line)["id"]
+            f.write(json.dumps({"id": i, "summary": got.get(str(i), "")}) + "\n")
+
+
+def rouge(refs, sums, words, stat):
+    cmd = [os.path.join(ROOT, "build/precis"), "eval", "rouge", "-n", "2", "-2", "4", "-u", "-m",
+           "-p", "0.5", "-f", "A", "-t", "0", "-r", "10", "--refs", refs, "--summaries", sums]
+    if words == 100:
+        cmd[5:5] = ["-l", "100"]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    v = {}
+    for line in out.splitlines():
+        t = line.split()
+        if len(t) >= 4 and t[2] == "Average_%s:" % stat and t[1] in ("ROUGE-1", "ROUGE-2"):
+            v[t[1]] = float(t[3])
+    return v["ROUGE-1"], v["ROUGE-2"]
+
+
+def check(exe, paths, tmp, lam, coef):
+    c = ",".join("%.6g" % x for x in coef)
+    figs = []
+    for name, words, stat in (("chk5", 100, "R"), ("chk250", 250, "F")):
+        raw = subprocess.run([exe, "run", paths[name], str(words), str(lam), "1", c], check=True,
+                             capture_output=True, text=True).stdout
+        sums = os.path.join(tmp, "%s_sum.jsonl" % name)
+        to_eval(paths[name], raw, sums)
+        figs += rouge(paths[name], sums, words, stat)
+    return figs
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=os.path.join(ROOT, "../shared/data/multinews/train_10k.jsonl.gz"))
+    ap.add_argument("--min-docs", type=int, default=3)
+    ap.add_argument("--ridge", type=float, default=1e-3)
+    ap.add_argument("--lambdas", default="0,0.1,0.2,0.3,0.4,0.5,0.7,1")
+    ap.add_argument("--out", default=os.path.join(ROOT, "src/summarize/prior_table.inc"))
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        exe = build(tmp)
+        paths = split(a.data, tmp)
+        tsv = subprocess.run([exe, "features", paths["fit"], "100"], check=True, capture_output=True,
+                             text=True).stdout
+        X, y = load(tsv, a.min_docs)
+        coef = least_squares(X, y, a.ridge)
+        print("fit: %d sentences of clusters 0-5999 with %d+ documents" % (len(X), a.min_docs))
+        print("coefficients:", ", ".join("%.4g" % c for c in coef))
+        print("lambda  chk5 R-1  chk5 R-2  chk250 R-1  chk250 R-2   (100 w recall; 250 w F)")
+        rows = []
+        for lam in [float(v) for v in a.lambdas.split(",")]:
+            f = check(exe, paths, tmp, lam, coef)
+            rows.append((lam, f))
+            print("%-6g  %.5f   %.5f   %.5f     %.5f" % (lam, *f))
+            sys.stdout.flush()
+    base = rows[0][1] if rows[0][0] == 0 else None
+    if base is None:
+        sys.exit("the first lambda must be 0 (the baseline)")
+    best = max(rows, key=lambda r: sum(v / b - 1 for v, b in zip(r[1], base)))
+    lam, f = best
+    print("chosen lambda %g" % lam)
+    with open(a.out, "w") as o:
+        o.write("/* Generated by tools/train_prior.py: do not edit.\n"
+                " * Least squares on %d candidate sentences of Multi-News training clusters\n"
+                " * 0-5999 with %d+ documents (label: distinct reference bigrams held).\n"
+                " * lambda chosen on held-out training clusters; with it / without (0):\n"
+                " *   6000-9999, 5+ docs, 100 words, recall: R-1 %.5f / %.5f, R-2 %.5f / %.5f\n"
+                " *   8000-8999, 250 words, F:               R-1 %.5f / %.5f, R-2 %.5f / %.5f */\n"
+                % (len(X), a.min_docs, f[0], base[0], f[1], base[1], f[2], base[2], f[3], base[3]))
+        o.write("static const double PS_PRIOR_COEF[PS_PRIOR_NF] = {\n    %s};\n"
+                % ", ".join("%.6g" % c for c in coef))
+        o.write("static const double PS_PRIOR_LAMBDA = %g;\n" % lam)
+    print("wrote", os.path.relpath(a.out, ROOT))
+
+
+if __name__ == "__main__":
+    main()
