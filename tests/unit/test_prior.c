@@ -8,15 +8,15 @@
 
 /* Three invented reports of one invented flood. */
 static const char *DOCS[] = {
-    "Flood waters rose in the town of Velmora on Friday after the river Astel burst its banks. "
+    ("Flood waters rose in the town of Velmora on Friday after the river Astel burst its banks. "
     "Officials said 120 homes were evacuated by the evening. "
     "\"We have never seen anything like it,\" said the mayor, Ilse Varga. "
-    "He thanked the volunteers who worked through the night in the flooded streets.",
-    "The river Astel burst its banks near Velmora on Friday, flooding the streets. "
+    "He thanked the volunteers who worked through the night in the flooded streets."),
+    ("The river Astel burst its banks near Velmora on Friday, flooding the streets. "
     "Rescue teams moved 120 families to the school gym. "
-    "Forecasters expect more rain over the weekend.",
-    "Flooding hit Velmora on Friday when the river Astel burst its banks. "
-    "The county council opened an emergency fund for the town.",
+    "Forecasters expect more rain over the weekend."),
+    ("Flooding hit Velmora on Friday when the river Astel burst its banks. "
+    "The county council opened an emergency fund for the town."),
 };
 
 static precis_cluster *make_cluster(precis_ctx *ctx)
