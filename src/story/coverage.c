@@ -156,6 +156,37 @@ static precis_status align(cov *c)
 }
 
 /* Weighted share of s's words that article d uses anywhere. */
+/* Does article d tell fact f through others: a sentence of d aligned with
+ * sentences of at least two other reports that are aligned with f? Alignment
+ * is not transitive: a lead that tells the grounding and the rescue lines up
+ * with three reports' leads but not with the fourth's, which adds the
+ * fishermen; the source has not left the grounding out. */
+static bool told_through_others(const cov *c, uint32_t f, uint32_t d)
+{
+    const pst_build *b = c->b;
+    uint32_t via[2];
+    size_t n_via = 0;
+    for (size_t m = 0; m < c->n_match && n_via < 2; m++) {
+        uint32_t y;
+        if (c->match[2 * m] == f) y = c->match[2 * m + 1];
+        else if (c->match[2 * m + 1] == f) y = c->match[2 * m];
+        else continue;
+        uint32_t ry = c->indep[b->sents[y].doc];
+        if (b->sents[y].doc == d || ry == c->indep[d] || (n_via && via[0] == ry)) continue;
+        /* y, told by another report, lines up with a sentence of d */
+        bool hit = false;
+        for (size_t q = 0; q < c->n_match && !hit; q++) {
+            uint32_t x;
+            if (c->match[2 * q] == y) x = c->match[2 * q + 1];
+            else if (c->match[2 * q + 1] == y) x = c->match[2 * q];
+            else continue;
+            hit = b->sents[x].doc == d;
+        }
+        if (hit) via[n_via++] = ry;
+    }
+    return n_via >= 2;
+}
+
 static double contained_in_doc(const pst_build *b, const pst_sent *s, uint32_t d)
 {
     const uint32_t *v = b->stems + s->stem_off, *w = b->stems + b->docs[d].stem_off;
@@ -816,6 +847,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             const pst_sent *s = &b->sents[wide[k]];
             if (s->doc == d || bit(c->cover + (size_t)wide[k] * c->words, r)) continue;
             if (contained_in_doc(b, s, d) >= OMIT_CONTAIN) continue;
+            if (told_through_others(c, wide[k], d)) continue;
             n_omits++;
             if (listed == MAX_LISTED) continue;
             st = pc_buf_puts(o, listed ? ",{\"text\":" : "{\"text\":");

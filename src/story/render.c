@@ -302,6 +302,21 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
     put(&r, "\n");
     PRINTF(&r, r.md ? "\n*%zu source%s" : "   %zu source%s", n, n == 1 ? "" : "s");
     if (reports && reports != n) PRINTF(&r, ", %zu independent report%s", reports, reports == 1 ? "" : "s");
+    /* the days the sources were published: how fresh the story is */
+    {
+        const char *lo = NULL, *hi = NULL;
+        size_t i;
+        json_t *src;
+        json_array_foreach(r.sources, i, src)
+        {
+            const char *d = str(src, "date");
+            if (!d || strlen(d) < 10) continue; /* a month alone says too little */
+            if (!lo || strncmp(d, lo, 10) < 0) lo = d;
+            if (!hi || strncmp(d, hi, 10) > 0) hi = d;
+        }
+        if (lo && strncmp(lo, hi, 10)) PRINTF(&r, ", %.10s to %.10s", lo, hi);
+        else if (lo) PRINTF(&r, ", %.10s", lo);
+    }
     put(&r, r.md ? "*\n" : "\n");
     render_summary(&r, story);
     render_timeline(&r, story);

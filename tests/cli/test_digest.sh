@@ -89,6 +89,7 @@ check example_all_dated sh -c "! grep -q 'no date' '$TMP/err'"
 # outlet's name gives the title and the site
 check example_source_line grep -q 'Velmora ferry grounding: all 212 aboard rescued — Coastwatch Daily, 2024-09-15' "$TMP/out"
 check example_title_and_outlet grep -q '^     \[1\] Ferry runs aground off Velmora — Harbour Courier, 2024-09-14' "$TMP/out"
+check example_header_days grep -q '^   5 sources, 2024-09-14 to 2024-09-15$' "$TMP/out"
 check example_no_doubled_quotes sh -c "! grep -q '\"\"' '$TMP/out'"
 p digest --format json --no-progress "$PRECIS_ROOT/examples/story"
 cp "$TMP/out" "$TMP/example.json"
@@ -97,6 +98,9 @@ cp "$TMP/out" "$TMP/example.json"
 check example_saturday q "$TMP/example.json" 'len(tl("2024-09-14", "Saturday")) == 1 and len(tl("2024-09-14", "Saturday")[0]["sources"]) >= 4'
 check example_sunday q "$TMP/example.json" 'len(tl("2024-09-15", "refloat")) == 1'
 check example_sites q "$TMP/example.json" '[x["site"] for x in s["sources"]] == ["Harbour Courier", "Coastwatch Daily", None, "Islander Post", None]'
+# the Courier tells the grounding in its lead (aligned with three other leads,
+# not with the Islander's, which adds the fishermen): no omission of it
+check example_no_false_omission q "$TMP/example.json" 'not any("aground" in o["text"] for p in s["coverage"]["per_source"] if p["doc"].endswith("01_harbour_courier.txt") for o in p["omits"])'
 check example_dates q "$TMP/example.json" '[x["date"][:10] for x in s["sources"]] == ["2024-09-14", "2024-09-15", "2024-09-14", "2024-09-15", "2024-09-15"]'
 
 # ---- every article in one story or rejected ----

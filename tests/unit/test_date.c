@@ -140,6 +140,23 @@ TEST(datelines)
     CHECK_STR(dateline_iso("no date here"), "");
 }
 
+/* The styles pasted news pages print their date in (the bundled example
+ * articles use five of them); a relative stamp is no date. */
+TEST(page_date_styles)
+{
+    CHECK_STR(iso_of("Published: Sat, Sep 14, 2024", 0), "2024-09-14");
+    CHECK_STR(iso_of("September 15, 2024 9:12 AM", 0), "2024-09-15T09:12:00");
+    CHECK_STR(iso_of("15/09/2024", 0), "2024-09-15");
+    CHECK_STR(iso_of("Sun 15 Sep 2024 08.30 BST", 0), "2024-09-15T08:30:00+01:00");
+    CHECK_STR(iso_of("Sept. 15, 2024, 7:45 a.m.", 0), "2024-09-15T07:45:00");
+    CHECK_STR(iso_of("Sep 14 2024, 06:02 PM EDT", 0), "2024-09-14T18:02:00-04:00");
+    CHECK_STR(iso_of("Last updated: 14 Sep 2024 - 10:22", 0), "2024-09-14T10:22:00");
+    CHECK_STR(dateline_iso("Posted on 14th September 2024"), "2024-09-14");
+    CHECK_STR(iso_of("Updated 2 hours ago", 2024), "");
+    CHECK_STR(dateline_iso("Updated 2 hours ago"), "");
+    CHECK_STR(iso_of("5 mins ago", 2024), "");
+}
+
 int main(void)
 {
     RUN(english_worded);
@@ -153,5 +170,6 @@ int main(void)
     RUN(not_dates);
     RUN(span_is_reported);
     RUN(datelines);
+    RUN(page_date_styles);
     return test_done();
 }
