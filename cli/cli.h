@@ -29,8 +29,20 @@ enum { CLI_FMT_TEXT, CLI_FMT_JSON, CLI_FMT_JSONL };
 /* Parses "text", "json" or "jsonl" into *out; otherwise prints
  * "CMD: unknown format 'X' (text, json or jsonl)" and returns false. */
 bool cli_parse_format(const char *cmd, const char *arg, int *out);
-/* Exit code for a library status. */
+/* Exit code for a library status about one input (docs/cli.md "Exit codes"):
+ * PRECIS_EIO, EPARSE and ELIMIT (a limit hit by that input) give EXIT_INPUT,
+ * EEMPTY EXIT_EMPTY, EINVAL EXIT_USAGE, the rest EXIT_INTERNAL. A limit of the
+ * run itself is reported as EXIT_INTERNAL by the command. */
 int cli_exit_for(precis_status st);
+/* The one rule every command ends with: worst is the highest code noted so
+ * far (EXIT_INPUT for a refused input, EXIT_INTERNAL for a failed run; an
+ * input without an article notes nothing); produced, what reached the output.
+ * Returns EXIT_INTERNAL, else EXIT_INPUT, else EXIT_EMPTY when nothing was
+ * produced, else EXIT_OK_. */
+int cli_exit_rule(int worst, size_t produced);
+/* When the inputs expanded to no file at all (empty directories): names them,
+ * "precis: DIR: no input file found", so that exit 3 is never silent. */
+void cli_no_files(char *const *inputs, size_t n_inputs, size_t n_paths);
 
 int cmd_eval(int argc, char **argv);
 int cmd_summarize(int argc, char **argv);

@@ -30,9 +30,10 @@ static void help(FILE *out)
             "      --max-article N  article size cap in bytes (default 5 MiB)\n"
             "      --progress, --no-progress   progress on stderr (default: when a terminal)\n"
             "  -h, --help           show this help\n\n"
-            "Exit codes: 0 ok; 1 usage error; 2 some inputs could not be read or parsed\n"
-            "(the rest were cleaned); 3 no article text left in any input (only debris);\n"
-            "4 internal error or a size limit.\n");
+            "Exit codes: 0 ok; 1 usage error; 2 some input refused: unreadable, binary,\n"
+            "malformed, or over a size limit (line 1 MiB, article 5 MiB; named, the rest\n"
+            "cleaned); 3 no article text left in any input (only debris); 4 internal error\n"
+            "(out of memory, output not writable).\n");
 }
 
 typedef enum { FMT_TEXT = CLI_FMT_TEXT, FMT_JSON = CLI_FMT_JSON, FMT_JSONL = CLI_FMT_JSONL } out_format;
@@ -53,6 +54,12 @@ static void print_explain(const pcl_doc *doc, const pcl_line *lines, size_t n)
             printf("- [%s: %s] %.*s\n", pcl_class_name(L->cls), L->reason, len, s);
         }
     }
+}
+
+static void name_bad_line(void *user, const char *message)
+{
+    (void)user;
+    cli_error("%s", message);
 }
 
 int cmd_clean(int argc, char **argv)
@@ -126,12 +133,14 @@ int cmd_clean(int argc, char **argv)
         exit_code = EXIT_INPUT;
     }
     pcl_docs docs = {0};
+    docs.bad = name_bad_line;
     for (size_t i = 0; i < n_paths; i++) {
         pc_error_clear(&err);
+        size_t named = docs.n_bad;
         st = pcl_docs_read(&docs, paths[i], 0, &err);
-        if (st) {
-            cli_error("%s", err.msg);
-            int code = st == PRECIS_ELIMIT || st == PRECIS_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+        if (st) { /* refused lines were named as they were read */
+            if (docs.n_bad == named) cli_error("%s", err.msg);
+            int code = cli_exit_for(st);
             if (code > exit_code) exit_code = code;
         }
     }
@@ -214,7 +223,7 @@ int cmd_clean(int argc, char **argv)
         cli_error("clean: cannot write the output");
         return EXIT_INTERNAL;
     }
-    if (exit_code == EXIT_OK_ && produced == 0) return EXIT_EMPTY;
-    if (produced == 0 && exit_code == EXIT_INPUT) return EXIT_INPUT;
-    return exit_code;
+    int rc = cli_exit_rule(exit_code, produced);
+    if (rc == EXIT_EMPTY) cli_no_files(argv + optind, (size_t)(argc - optind), n_paths);
+    return rc;
 }

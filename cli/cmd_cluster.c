@@ -59,9 +59,11 @@ static void usage(FILE *out)
           "stderr. Every input article is printed once or named on stderr as rejected\n"
           "(unreadable line or record, no article text, no words, or not an article:\n"
           "a short text that is only page furniture -- crawl notice, widget, consent).\n"
-          "Exit codes: 0 ok; 1 usage error; 2 some inputs or articles rejected (the rest\n"
-          "are printed); 3 no article at all; 4 internal error or size limit (line over\n"
-          "1 MiB, article over 5 MiB, page or pasted file over 256 MiB).\n",
+          "Exit codes: 0 ok (articles without text or words, or not articles, are named\n"
+          "but are not errors); 1 usage error; 2 some input refused: unreadable, binary,\n"
+          "malformed, or over a size limit (line over 1 MiB, article over 5 MiB, page or\n"
+          "pasted file over 256 MiB) -- named, the rest printed; 3 no article at all;\n"
+          "4 internal error (out of memory, --batch over 50,000,000 articles).\n",
           out);
 }
 
@@ -138,9 +140,8 @@ static precis_status on_article(void *user, const precis_article *a)
     if (!a->date) r->n_no_date++;
     size_t story, dup;
     precis_status st = precis_stream_add(r->ctx, r->stream, a, &story, &dup);
-    if (st == PRECIS_EEMPTY) {
+    if (st == PRECIS_EEMPTY) { /* no words, or not an article: named, not an error */
         on_bad(r, precis_errmsg(r->ctx));
-        note(r, EXIT_INPUT);
         return PRECIS_OK;
     }
     if (st) return st;
@@ -308,17 +309,14 @@ int cmd_cluster(int argc, char **argv)
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     if (r.format == FMT_JSON) fputs("{\"articles\":[", stdout);
     for (size_t i = 0; i < n_paths; i++) {
+        size_t named = r.n_rejected;
         st = precis_articles_read(r.ctx, paths[i], on_article, on_bad, &r);
         if (st == PRECIS_OK) continue;
-        if (st == PRECIS_EPARSE) { /* parts rejected: each already named */
-            note(&r, EXIT_INPUT);
-        } else if (st == PRECIS_ELIMIT) { /* parts over a limit were named; a whole input over one was not */
-            cli_error("%s", precis_errmsg(r.ctx));
-            note(&r, EXIT_INTERNAL);
-        } else if (st == PRECIS_EEMPTY || st == PRECIS_EIO) {
-            cli_error("%s (rejected)", precis_errmsg(r.ctx));
-            r.n_rejected++;
-            note(&r, EXIT_INPUT);
+        if (st == PRECIS_EPARSE || st == PRECIS_ELIMIT || st == PRECIS_EEMPTY || st == PRECIS_EIO) {
+            /* parts were named as they were skipped; a whole input (unreadable,
+             * over the file limit, nothing in it) is named here */
+            if (r.n_rejected == named) on_bad(&r, precis_errmsg(r.ctx));
+            if (st != PRECIS_EEMPTY) note(&r, EXIT_INPUT); /* docs/cli.md: refused, not empty */
         } else {
             cli_error("%s", precis_errmsg(r.ctx));
             note(&r, EXIT_INTERNAL);
@@ -357,10 +355,10 @@ int cmd_cluster(int argc, char **argv)
                   undated, r.n_in, undated > r.n_no_date ? " (or one not believable)" : "");
     }
     if (!r.n_out && r.worst < EXIT_INTERNAL) {
+        cli_no_files(argv + optind, (size_t)(argc - optind), n_paths);
         cli_error("cluster: no article found in the input");
-        r.worst = EXIT_EMPTY;
     }
-    int code = r.worst;
+    int code = cli_exit_rule(r.worst, r.n_out);
     for (size_t i = 0; i < ID_RING; i++) free(r.ids[i]);
     pc_buf_free(&r.line);
     precis_stream_free(r.stream);

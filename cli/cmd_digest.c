@@ -41,8 +41,10 @@ static void usage(FILE *out)
             "order (stderr says how many), and its relative dates are not resolved.\n"
             "Every article ends in exactly one story or in the rejection list on stderr\n"
             "(no text, no usable sentence, unreadable input).\n\n"
-            "Exit codes: 0 ok, 1 usage, 2 some inputs or articles rejected (the rest are\n"
-            "printed), 3 nothing to output, 4 internal error or limit.\n");
+            "Exit codes: 0 ok (articles with no text or no usable sentence are in the\n"
+            "rejection list but are not errors); 1 usage; 2 some input refused: unreadable,\n"
+            "binary, malformed, or over a size limit -- named, the rest printed; 3 nothing\n"
+            "to output; 4 internal error (out of memory, output not writable).\n");
 }
 
 typedef struct stored {
@@ -279,6 +281,7 @@ int cmd_digest(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     int rc = EXIT_OK_;
+    bool refused = false; /* an input or part unreadable, malformed or over a limit (docs/cli.md) */
     char **paths = NULL;
     size_t n_paths = 0;
     pc_error err = {0};
@@ -292,6 +295,7 @@ int cmd_digest(int argc, char **argv)
         d.current = strcmp(paths[i], "-") ? paths[i] : "<stdin>";
         size_t bad_before = d.bad_inputs;
         st = precis_articles_read(d.ctx, paths[i], on_article, on_bad, &d);
+        if (st == PRECIS_EPARSE || st == PRECIS_ELIMIT || st == PRECIS_EIO) refused = true;
         if (st == PRECIS_ENOMEM) {
             cli_error("%s", precis_errmsg(d.ctx));
             rc = EXIT_INTERNAL;
@@ -349,6 +353,7 @@ int cmd_digest(int argc, char **argv)
         so[built] = (story_out){.story = s, .n_articles = k, .first = member[start[s]]};
         st = precis_story_build(d.ctx, id, buf, k, &sopt, &so[built].json, &so[built].len);
         if (st == PRECIS_EEMPTY || st == PRECIS_ELIMIT) {
+            if (st == PRECIS_ELIMIT) refused = true; /* a story over a limit: its articles named */
             for (size_t j = 0; j < k; j++)
                 if (reject(&d, buf[j].id, precis_errmsg(d.ctx), false)) rc = EXIT_INTERNAL;
             continue;
@@ -413,10 +418,9 @@ int cmd_digest(int argc, char **argv)
     /* The rejection list: every article is in one story or named here. */
     for (size_t i = 0; i < d.n_rej; i++)
         if (!d.rej[i].shown) cli_error("rejected: %s: %s", d.rej[i].what, d.rej[i].reason);
-    if (rc == EXIT_OK_) {
-        if (!built) rc = EXIT_EMPTY;
-        else if (d.n_rej) rc = EXIT_INPUT;
-    }
+    /* Articles without text or a usable sentence are named above but are not errors. */
+    if (rc == EXIT_OK_) rc = cli_exit_rule(refused ? EXIT_INPUT : EXIT_OK_, built);
+    if (rc == EXIT_EMPTY) cli_no_files(argv + optind, (size_t)(argc - optind), n_paths);
     for (size_t i = 0; i < built; i++) precis_text_free(so[i].json);
     for (size_t i = 0; i < d.n_rej; i++) free(d.rej[i].what), free(d.rej[i].reason);
     free(d.rej);

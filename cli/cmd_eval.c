@@ -76,8 +76,9 @@ static void rouge_usage(FILE *out)
         "the exit code is then 2.\n"
         "Example: precis eval rouge -n 2 -2 4 -u -m -l 100 --models examples/rouge/models \\\n"
         "           --peers examples/rouge/peers\n\n"
-        "Exit codes: 0 ok, 1 usage error, 2 some inputs left out (or a needed input\n"
-        "unreadable), 3 nothing to score, 4 internal error or limit.\n",
+        "Exit codes: 0 ok; 1 usage error; 2 some input refused or left out: unreadable,\n"
+        "binary, malformed, over a size limit, or a topic without references (named;\n"
+        "the rest scored); 3 nothing to score; 4 internal error (out of memory).\n",
         out);
 }
 
@@ -263,15 +264,33 @@ static int cmd_rouge(int argc, char **argv)
     precis_rouge_on_warning(r, print_warning, NULL);
     if (config) st = precis_rouge_load_config(r, config, list_format, config_system);
     if (models && !st) st = precis_rouge_load_models_dir(r, models);
-    for (size_t i = 0; i < n_peers && !st; i++) st = precis_rouge_load_peers_dir(r, peers[i]);
+    /* One system's unreadable input is named and left out; the others are scored
+     * (docs/cli.md: exit 2). References are needed by all: their failure stops. */
+    bool refused = false;
+    for (size_t i = 0; i < n_peers && !st; i++) {
+        st = precis_rouge_load_peers_dir(r, peers[i]);
+        if (st == PRECIS_EIO || st == PRECIS_EPARSE || st == PRECIS_ELIMIT || st == PRECIS_EEMPTY) {
+            cli_error("%s; left out", precis_rouge_errmsg(r));
+            if (st != PRECIS_EEMPTY) refused = true; /* an empty system is not an error */
+            st = PRECIS_OK;
+        }
+    }
     if (refs && !st) st = precis_rouge_load_refs_jsonl(r, refs);
-    for (size_t i = 0; i < n_sums && !st; i++)
+    for (size_t i = 0; i < n_sums && !st; i++) {
         st = precis_rouge_load_summaries_jsonl(r, sums[i], NULL);
+        if (st == PRECIS_EIO || st == PRECIS_EPARSE || st == PRECIS_ELIMIT || st == PRECIS_EEMPTY) {
+            cli_error("%s; left out", precis_rouge_errmsg(r));
+            if (st != PRECIS_EEMPTY) refused = true; /* an empty system is not an error */
+            st = PRECIS_OK;
+        }
+    }
+    if (precis_rouge_skipped(r)) refused = true;
     if (!st) st = precis_rouge_run(r);
     if (st) {
         cli_error("%s", precis_rouge_errmsg(r));
-        rc = st == PRECIS_EEMPTY ? EXIT_EMPTY : st == PRECIS_EIO || st == PRECIS_EPARSE ? EXIT_INPUT
-                                                                                        : cli_exit_for(st);
+        if (precis_rouge_skipped(r)) refused = true;
+        /* docs/cli.md: nothing to score because inputs were refused is 2, not 3 */
+        rc = st == PRECIS_EEMPTY ? cli_exit_rule(refused ? EXIT_INPUT : EXIT_OK_, 0) : cli_exit_for(st);
         goto out;
     }
     char *text = NULL;
@@ -287,7 +306,7 @@ static int cmd_rouge(int argc, char **argv)
     if (fflush(stdout) != 0) {
         cli_error("eval rouge: cannot write the results");
         rc = EXIT_INTERNAL;
-    } else if (precis_rouge_skipped(r)) {
+    } else if (refused || precis_rouge_skipped(r)) {
         rc = EXIT_INPUT;
     }
 out:

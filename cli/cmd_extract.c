@@ -34,9 +34,10 @@ static void usage(FILE *out)
           "\n"
           "Text output: paragraphs separated by a blank line; pages separated by a form\n"
           "feed line. Pages without an article are named on stderr (\"no article found\").\n"
-          "Exit codes: 0 ok; 1 usage error; 2 some inputs unreadable or malformed (the rest\n"
-          "are printed); 3 no article in any input; 4 internal error or size limit\n"
-          "(HTML nesting over 512, text over 5 MiB, input over 256 MiB).\n",
+          "Exit codes: 0 ok; 1 usage error; 2 some input refused: unreadable, binary,\n"
+          "malformed, or over a size limit (HTML nesting over 512, text over 5 MiB, input\n"
+          "over 256 MiB) -- named, the rest printed; 3 no article in any input; 4 internal\n"
+          "error (out of memory).\n",
           out);
 }
 
@@ -53,8 +54,9 @@ typedef struct run {
 
 static void note_failure(run *r, precis_status st)
 {
+    /* docs/cli.md: a page without an article is named, not an error; a page over
+     * a limit (nesting, text size) is refused like a malformed one */
     int code = st == PRECIS_EEMPTY ? EXIT_OK_ : cli_exit_for(st);
-    if (st == PRECIS_ELIMIT || st == PRECIS_ENOMEM) code = EXIT_INTERNAL;
     if (code > r->worst) r->worst = code;
 }
 
@@ -239,6 +241,7 @@ int cmd_extract(int argc, char **argv)
     fflush(stdout);
     pc_paths_free(paths, n_paths);
     precis_free(r.ctx);
-    if (r.worst) return r.worst;
-    return r.n_out ? EXIT_OK_ : EXIT_EMPTY;
+    int rc = cli_exit_rule(r.worst, (size_t)r.n_out);
+    if (rc == EXIT_EMPTY) cli_no_files(argv + optind, (size_t)(argc - optind), n_paths);
+    return rc;
 }

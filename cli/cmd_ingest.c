@@ -27,8 +27,10 @@ static void usage(FILE *out)
             "  -q, --quiet     no summary line\n"
             "  -h, --help      show this help\n\n"
             "Prints: added N, duplicates N, rejected N, stories touched N.\n"
-            "Exit codes: 0 ok, 1 usage, 2 some inputs unreadable or articles bad (the rest\n"
-            "were added), 3 no article in any input, 4 store unusable or internal error.\n");
+            "Exit codes: 0 ok (articles without text are rejected but are not errors);\n"
+            "1 usage; 2 some input refused: unreadable, binary, malformed, or over a size\n"
+            "limit -- named, the rest added; 3 no article in any input; 4 store unusable\n"
+            "or internal error.\n");
 }
 
 static void warn(void *user, const char *message)
@@ -98,6 +100,7 @@ int cmd_ingest(int argc, char **argv)
         goto out;
     }
     ps_ingest_counts counts = {0};
+    size_t n_paths_seen = n_paths;
     for (size_t i = 0; i < n_paths && !st; i++) st = ps_store_ingest(s, paths[i], &counts, warn, NULL);
     pc_paths_free(paths, n_paths);
     if (st) {
@@ -116,12 +119,11 @@ int cmd_ingest(int argc, char **argv)
                (long long)stats.articles, (long long)stats.stories,
                counts.added == 0 && counts.duplicates > 0 ? "; nothing new" : "");
     }
-    if (rc == EXIT_OK_) {
-        if (counts.rejected || counts.bad_inputs)
-            rc = EXIT_INPUT;
-        else if (counts.added + counts.duplicates == 0)
-            rc = EXIT_EMPTY;
-    }
+    /* Articles without text are named and counted as rejected, but are not errors. */
+    if (rc == EXIT_OK_)
+        rc = cli_exit_rule(counts.refused || counts.bad_inputs ? EXIT_INPUT : EXIT_OK_,
+                           counts.added + counts.duplicates);
+    if (rc == EXIT_EMPTY) cli_no_files(argv + optind, (size_t)(argc - optind), n_paths_seen);
     ps_ingest_counts_free(&counts);
 out:
     ps_store_close(s);

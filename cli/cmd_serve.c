@@ -186,7 +186,7 @@ int cmd_serve(int argc, char **argv)
         fprintf(stderr, "precis: ingested %zu articles (%zu duplicates, %zu rejected) from %s\n",
                 counts.added, counts.duplicates, counts.rejected,
                 inputs == example ? example[0] : "the inputs");
-        if (counts.rejected || counts.bad_inputs) rc = EXIT_INPUT;
+        if (counts.refused || counts.bad_inputs) rc = EXIT_INPUT; /* docs/cli.md */
         ps_ingest_counts_free(&counts);
     }
     /* Signals are taken by sigwait below; the server's threads inherit the mask. */

@@ -33,8 +33,9 @@ static void usage(FILE *out)
             "  -o, --output DIR    with --batch: write DIR/<cluster>.txt (one sentence per\n"
             "                      line); without -o, --batch prints JSON Lines\n"
             "  -h, --help          show this help\n\n"
-            "Exit codes: 0 ok, 1 usage, 2 some inputs unreadable, 3 nothing to output,\n"
-            "4 internal error or limit.\n");
+            "Exit codes: 0 ok; 1 usage; 2 some input refused: unreadable, binary, malformed,\n"
+            "or over a size limit (named; the rest summarized); 3 nothing to output (no\n"
+            "usable sentence); 4 internal error (out of memory, output not writable).\n");
 }
 
 typedef struct run {
@@ -42,7 +43,7 @@ typedef struct run {
     precis_summary_options opts;
     const char *format; /* text, json, jsonl */
     const char *outdir;
-    size_t n_ok, n_failed;
+    size_t n_ok, n_failed; /* n_failed: inputs or clusters refused (docs/cli.md) */
 } run;
 
 static int print_summary(run *r, const precis_summary *s)
@@ -103,7 +104,7 @@ static precis_status batch_one(void *user, precis_cluster *c)
     precis_status st = precis_summarize(r->ctx, c, &r->opts, &s);
     if (st) {
         cli_error("%s", precis_errmsg(r->ctx));
-        r->n_failed++;
+        if (st != PRECIS_EEMPTY) r->n_failed++; /* no usable sentence: named, not an error */
         precis_cluster_free(c);
         return st == PRECIS_EEMPTY || st == PRECIS_ELIMIT ? PRECIS_OK : st;
     }
@@ -216,8 +217,7 @@ static int batch(run *r, char **inputs, size_t n)
             return cli_exit_for(st);
         }
     }
-    if (!r->n_ok) return EXIT_EMPTY;
-    return r->n_failed ? EXIT_INPUT : EXIT_OK_;
+    return cli_exit_rule(r->n_failed ? EXIT_INPUT : EXIT_OK_, r->n_ok);
 }
 
 static int single(run *r, char **inputs, size_t n)
@@ -237,11 +237,17 @@ static int single(run *r, char **inputs, size_t n)
         return cli_exit_for(st);
     }
     int rc = EXIT_OK_;
-    bool limit_hit = false;
     for (size_t i = 0; i < n_paths && !rc; i++) {
         size_t len;
         char *text = read_input(r, paths[i], &len);
         if (!text) continue;
+        size_t k = 0;
+        while (k < len && (text[k] == ' ' || text[k] == '\n' || text[k] == '\r' || text[k] == '\t')) k++;
+        if (k == len) { /* named, like every command names an input without an article */
+            cli_error("%s: empty article (no text)", strcmp(paths[i], "-") ? paths[i] : "<stdin>");
+            precis_text_free(text);
+            continue;
+        }
         st = precis_cluster_add_input(r->ctx, c, paths[i], text, len);
         precis_text_free(text);
         if (st) {
@@ -249,7 +255,6 @@ static int single(run *r, char **inputs, size_t n)
             if (st == PRECIS_EINVAL) rc = EXIT_USAGE;
             else if (st == PRECIS_ENOMEM) rc = EXIT_INTERNAL;
             else r->n_failed++;
-            if (st == PRECIS_ELIMIT) limit_hit = true;
         }
     }
     pc_paths_free(paths, n_paths);
@@ -264,14 +269,14 @@ static int single(run *r, char **inputs, size_t n)
         if (none) cli_error("no input could be read");
         else cli_error("%s", precis_errmsg(r->ctx));
         precis_cluster_free(c);
-        if (none && limit_hit) return EXIT_INTERNAL;
-        return st == PRECIS_EEMPTY ? EXIT_EMPTY : cli_exit_for(st);
+        if (st == PRECIS_EEMPTY) return cli_exit_rule(r->n_failed ? EXIT_INPUT : EXIT_OK_, 0);
+        return cli_exit_for(st);
     }
     rc = print_summary(r, s);
     precis_summary_free(s);
     precis_cluster_free(c);
     if (rc) return rc;
-    return r->n_failed ? EXIT_INPUT : EXIT_OK_;
+    return cli_exit_rule(r->n_failed ? EXIT_INPUT : EXIT_OK_, 1);
 }
 
 int cmd_summarize(int argc, char **argv)

@@ -61,10 +61,23 @@ int cli_exit_for(precis_status st)
     case PRECIS_OK: return EXIT_OK_;
     case PRECIS_EINVAL: return EXIT_USAGE;
     case PRECIS_EIO:
-    case PRECIS_EPARSE: return EXIT_INPUT;
+    case PRECIS_EPARSE:
+    case PRECIS_ELIMIT: return EXIT_INPUT;
     case PRECIS_EEMPTY: return EXIT_EMPTY;
     default: return EXIT_INTERNAL;
     }
+}
+
+int cli_exit_rule(int worst, size_t produced)
+{
+    if (worst == EXIT_INTERNAL || worst == EXIT_INPUT || worst == EXIT_USAGE) return worst;
+    return produced ? EXIT_OK_ : EXIT_EMPTY;
+}
+
+void cli_no_files(char *const *inputs, size_t n_inputs, size_t n_paths)
+{
+    if (n_paths) return;
+    for (size_t i = 0; i < n_inputs; i++) cli_error("%s: no input file found", inputs[i]);
 }
 
 static void usage(FILE *out)
@@ -77,8 +90,9 @@ static void usage(FILE *out)
     fprintf(out, "\noptions:\n  -h, --help     show this help\n"
                  "  -V, --version  show the version\n\n"
                  "Run 'precis <command> --help' for a command's options.\n"
-                 "Exit codes: 0 ok, 1 usage error, 2 some inputs unreadable, 3 nothing to output,\n"
-                 "4 internal error or limit.\n");
+                 "Exit codes (every command): 0 ok; 1 usage error; 2 some input refused\n"
+                 "(unreadable, binary, malformed or over a size limit; named on stderr);\n"
+                 "3 nothing to output (no input held an article); 4 internal error.\n");
 }
 
 int main(int argc, char **argv)
@@ -104,7 +118,13 @@ int main(int argc, char **argv)
         return EXIT_OK_;
     }
     for (size_t i = 0; i < N_COMMANDS; i++)
-        if (!strcmp(cmd, COMMANDS[i].name)) return COMMANDS[i].run(argc - 1, argv + 1);
+        if (!strcmp(cmd, COMMANDS[i].name)) {
+            /* getopt names argv[0] in its messages: "precis: clean: unrecognized option" */
+            static char name[64];
+            snprintf(name, sizeof name, "precis: %s", cmd);
+            argv[1] = name;
+            return COMMANDS[i].run(argc - 1, argv + 1);
+        }
     cli_error("unknown command '%s' (see 'precis --help')", cmd);
     return EXIT_USAGE;
 }

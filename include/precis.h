@@ -376,11 +376,15 @@ typedef precis_status (*precis_article_fn)(void *user, const precis_article *art
  * ("html" is extracted, "text" cleaned as precis_cluster_add does); one HTML
  * page (extracted); anything else one pasted article (cleaned). Ids: the
  * object's "id", else derived from the path ("path", "path:LINE",
- * "path#RECORD"). A part that yields no article (malformed JSON line, record
- * with no article text, only debris) is reported through bad (may be NULL)
- * with a message naming the input and line/record, and skipped; the function
- * then returns PRECIS_EPARSE after reading the rest. PRECIS_EEMPTY when the
- * input held no article at all. */
+ * "path#RECORD"). A part that yields no article is reported through bad (may
+ * be NULL) with a message naming the input and line/record, and skipped. A
+ * refused part (malformed JSON line, binary data, over a limit) makes the
+ * function return PRECIS_EPARSE (PRECIS_ELIMIT if one was over a limit) after
+ * reading the rest; a part read fine but without an article (empty, only
+ * debris, no article in the HTML) is not a failure. PRECIS_EEMPTY when the
+ * input held no article and nothing was refused. PRECIS_EIO when the input
+ * could not be opened or read, PRECIS_ELIMIT also when the whole input is over
+ * the file-size limit: these two are not reported through bad. */
 precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_article_fn fn,
                                    precis_bad_line_fn bad, void *user);
 

@@ -115,13 +115,20 @@ typedef struct pcl_doc {
 typedef struct pcl_docs {
     pcl_doc *v;
     size_t n, cap;
+    /* Set by the caller (may be NULL): told "NAME:LINE: reason" for every
+     * refused JSONL line, and counted in n_bad. */
+    void (*bad)(void *user, const char *message);
+    void *user;
+    size_t n_bad;
 } pcl_docs;
 
 /* Appends the documents of one input (path or "-"; gzip and UTF-8 repair via
  * pc_read_input). A file whose first non-blank byte is '{' is read as JSON
- * Lines. Bad JSONL lines are skipped; the first problem is reported in err
- * and PRECIS_EPARSE returned after the good lines were added. max_file 0 =
- * the default file cap. */
+ * Lines. Bad JSONL lines (not JSON, no "text" string, over PC_DEFAULT_MAX_LINE
+ * bytes) are skipped and reported through docs->bad; the first problem is
+ * also in err, and PRECIS_EPARSE (PRECIS_ELIMIT if a line was over the limit)
+ * is returned after the good lines were added. max_file 0 = the default
+ * file cap. */
 precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, pc_error *err);
 void pcl_docs_free(pcl_docs *docs);
 

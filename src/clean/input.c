@@ -50,6 +50,19 @@ static bool looks_like_jsonl(const char *s, size_t n)
     return i < n && s[i] == '{';
 }
 
+/* A refused JSONL line: named through docs->bad; the first one also in err. */
+static void bad_line(pcl_docs *docs, const char *path, size_t line, const char *why, precis_status st,
+                     precis_status *result, pc_error *err)
+{
+    if (!*result) pc_fail(err, st, path, line, "%s", why);
+    if (st == PRECIS_ELIMIT || !*result) *result = st;
+    docs->n_bad++;
+    if (!docs->bad) return;
+    char msg[1200];
+    snprintf(msg, sizeof msg, "%s:%zu: %s", path, line, why);
+    docs->bad(docs->user, msg);
+}
+
 static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *data, size_t len,
                                 pc_error *err)
 {
@@ -62,17 +75,22 @@ static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *da
         size_t k = 0;
         while (k < n && pc_is_space((unsigned char)line[k])) k++;
         if (k == n) continue;
+        if (n > PC_DEFAULT_MAX_LINE) {
+            char why[96];
+            snprintf(why, sizeof why, "line of %zu bytes is over the %zu-byte limit", n, (size_t)PC_DEFAULT_MAX_LINE);
+            bad_line(docs, path, it.lineno, why, PRECIS_ELIMIT, &result, err);
+            continue;
+        }
         json_error_t je;
         json_t *o = json_loadb(line, n, 0, &je);
         json_t *text = o ? json_object_get(o, "text") : NULL;
         if (!o || !json_is_object(o) || !json_is_string(text)) {
-            if (!result)
-                pc_fail(err, PRECIS_EPARSE, path, it.lineno, "%s",
-                        !o ? je.text
-                        : json_object_get(o, "html")
-                            ? "object has \"html\" but no \"text\": run 'precis extract' first"
-                            : "expected an object with a \"text\" string");
-            result = PRECIS_EPARSE;
+            bad_line(docs, path, it.lineno,
+                     !o ? je.text
+                     : json_object_get(o, "html")
+                         ? "object has \"html\" but no \"text\": run 'precis extract' first"
+                         : "expected an object with a \"text\" string",
+                     PRECIS_EPARSE, &result, err);
             json_decref(o);
             continue;
         }

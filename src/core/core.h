@@ -79,6 +79,15 @@ precis_status pc_grow(void *v, size_t *cap, size_t need, size_t elem, size_t ini
  * feed, carriage return) into spaces. Returns the number of replacements through *replaced (may be NULL). */
 precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *replaced);
 bool pc_utf8_valid(const char *s, size_t len);
+/* True when len bytes of which pc_utf8_repair replaced `replaced` are binary
+ * data rather than text with a few bad bytes: more than 64 replacements and
+ * more than one byte in eight. Readers refuse such input (PRECIS_EPARSE). */
+bool pc_utf8_binary(size_t replaced, size_t len);
+/* For bytes of an unknown 8-bit encoding (HTML before its charset is known):
+ * binary when more than 64 and more than one byte in sixteen are C0 controls
+ * other than tab, newline, form feed, carriage return and escape. Data that
+ * starts with a UTF-16 byte-order mark is never binary. */
+bool pc_bytes_binary(const char *d, size_t len);
 
 /* ---- reading inputs ---------------------------------------------------- */
 /* Inflates the gzip data in[0..n) (one or more members, n >= 18) onto out,
@@ -88,7 +97,8 @@ bool pc_utf8_valid(const char *s, size_t len);
 precis_status pc_gunzip(const unsigned char *in, size_t n, size_t max_bytes, pc_buf *out,
                         const char *name, pc_error *err);
 /* Reads path ("-" = stdin), gunzips if the data starts with the gzip magic,
- * repairs UTF-8. out must be initialised; its limit is raised to max_bytes
+ * repairs UTF-8; binary data (pc_utf8_binary) fails with PRECIS_EPARSE.
+ * out must be initialised; its limit is raised to max_bytes
  * (0 = PC_DEFAULT_MAX_FILE) for the duration. */
 precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
 /* Same, raw bytes: no UTF-8 repair (for HTML whose encoding is detected later). */

@@ -250,12 +250,33 @@ precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_
     if (!st) {
         size_t saved_limit = out->limit;
         out->limit = 0;
-        st = pc_utf8_repair(out, raw.data, raw.len, NULL);
+        size_t bad = 0, before = out->len;
+        st = pc_utf8_repair(out, raw.data, raw.len, &bad);
         out->limit = saved_limit;
-        if (st) pc_fail(err, st, strcmp(path, "-") ? path : "<stdin>", 0, "%s", precis_strerror(st));
+        const char *name = strcmp(path, "-") ? path : "<stdin>";
+        if (st) {
+            pc_fail(err, st, name, 0, "%s", precis_strerror(st));
+        } else if (pc_utf8_binary(bad, raw.len)) {
+            out->len = before;
+            if (out->data) out->data[before] = '\0';
+            st = pc_fail(err, PRECIS_EPARSE, name, 0, "binary data, not text (%zu of %zu bytes are not UTF-8)",
+                         bad, raw.len);
+        }
     }
     pc_buf_free(&raw);
     return st;
+}
+
+bool pc_utf8_binary(size_t replaced, size_t len) { return replaced > 64 && replaced > len / 8; }
+
+bool pc_bytes_binary(const char *d, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)d;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) return false;
+    size_t ctl = 0;
+    for (size_t i = 0; i < len; i++)
+        if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\f' && u[i] != '\r' && u[i] != 0x1B) ctl++;
+    return ctl > 64 && ctl > len / 16;
 }
 
 bool pc_is_dir(const char *path)

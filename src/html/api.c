@@ -51,7 +51,10 @@ precis_status precis_extract_file(precis_ctx *ctx, const char *path,
     pc_buf raw;
     pc_buf_init(&raw, 0);
     precis_status st = pc_read_input_raw(path, pc_ctx_limits(ctx)->max_file_bytes, &raw, err);
-    if (!st) {
+    if (!st && pc_bytes_binary(raw.data, raw.len)) {
+        st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
+                     "binary data, not an HTML page");
+    } else if (!st) {
         st = precis_extract_html(ctx, raw.data, raw.len, opts, out);
         if (st) {
             /* name the input in the message */

@@ -12,6 +12,7 @@ typedef struct ingest_run {
     void *user;
     precis_status fatal;
     size_t n_seen;   /* articles this input yielded */
+    size_t n_named;  /* parts skipped and named through on_bad */
     int64_t last_id; /* the last one added */
 } ingest_run;
 
@@ -56,6 +57,7 @@ static precis_status on_article(void *user, const precis_article *a)
     }
     if (st == PRECIS_EEMPTY || st == PRECIS_ELIMIT || st == PRECIS_EINVAL || st == PRECIS_EPARSE) {
         r->c->rejected++;
+        if (st != PRECIS_EEMPTY) r->c->refused++;
         say(r, "%s: %s (skipped)", a->id ? a->id : "article", precis_errmsg(ps_store_ctx(r->s)));
         return PRECIS_OK;
     }
@@ -67,6 +69,7 @@ static void on_bad(void *user, const char *message)
 {
     ingest_run *r = user;
     r->c->rejected++;
+    r->n_named++;
     if (r->warn) r->warn(r->user, message);
 }
 
@@ -93,12 +96,13 @@ precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c
         ps_store_rollback(s);
         return r.fatal;
     }
-    if (st == PRECIS_EEMPTY || st == PRECIS_EIO || (st && r.n_seen == 0 && st != PRECIS_EPARSE)) {
+    if (st == PRECIS_EEMPTY || st == PRECIS_EIO || st == PRECIS_EPARSE || st == PRECIS_ELIMIT) {
+        /* EPARSE/ELIMIT: a part refused (already named) or the whole input over a limit */
         if (st == PRECIS_EEMPTY)
             c->empty_inputs++;
         else
             c->bad_inputs++;
-        if (warn) {
+        if (warn && !r.n_named) {
             const char *m = precis_errmsg(ctx);
             char msg[1200];
             snprintf(msg, sizeof msg, "%s", m && *m ? m : precis_strerror(st));
@@ -106,7 +110,7 @@ precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c
                 snprintf(msg, sizeof msg, "%s: no article found", path);
             warn(user, msg);
         }
-    } else if (st && st != PRECIS_EPARSE) {
+    } else if (st) {
         ps_store_rollback(s);
         return st;
     }

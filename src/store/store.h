@@ -84,8 +84,10 @@ void ps_job_free(ps_story_job *job);
 
 /* ---- ingesting inputs (ingest.c) -------------------------------------- */
 typedef struct ps_ingest_counts {
-    size_t added, duplicates, rejected; /* articles */
-    size_t bad_inputs;                  /* inputs that could not be read */
+    size_t added, duplicates, rejected; /* articles (rejected: named through warn) */
+    size_t refused;                     /* of the rejected: malformed or over a limit, not
+                                           merely without text (docs/cli.md) */
+    size_t bad_inputs;                  /* inputs that could not be read, wholly or in part */
     size_t empty_inputs;                /* inputs read that held no article */
     size_t touched;                     /* distinct stories that got an article */
     int64_t *stories;                   /* internal: touched story ids */

@@ -91,18 +91,21 @@ typedef struct reader {
     precis_article_fn fn;
     precis_bad_line_fn bad;
     void *user;
-    size_t n_articles, n_bad;
-    precis_status worst; /* EPARSE or ELIMIT once a part was skipped */
+    size_t n_articles, n_bad, n_empty; /* n_bad: refused parts; n_empty: parts with no article */
+    precis_status worst; /* EPARSE or ELIMIT once a part was refused */
     pc_buf line, msg;
     char why[160]; /* a skip reason built on the fly */
 } reader;
 
-/* Reports a skipped part ("name:LINE: reason") and goes on. */
+/* Reports a skipped part ("name:LINE: reason") and goes on. st: PRECIS_EEMPTY
+ * for a part read fine that holds no article (not a failure: docs/cli.md),
+ * PRECIS_ELIMIT for one over a limit, anything else a malformed part. */
 static void skip_part(reader *r, precis_status st, size_t line, const char *what, const char *why)
 {
-    r->n_bad++;
+    if (st == PRECIS_EEMPTY) r->n_empty++;
+    else r->n_bad++;
     if (st == PRECIS_ELIMIT) r->worst = PRECIS_ELIMIT;
-    else if (r->worst != PRECIS_ELIMIT) r->worst = PRECIS_EPARSE;
+    else if (st != PRECIS_EEMPTY && r->worst != PRECIS_ELIMIT) r->worst = PRECIS_EPARSE;
     if (!r->bad) return;
     r->msg.len = 0;
     if (line) pc_buf_printf(&r->msg, "%s:%zu: ", r->name, line);
@@ -137,7 +140,7 @@ static const char *normalise_date(pt_article *a, const char *s, size_t n)
 static precis_status emit(reader *r, pt_article *a, const char *id, size_t line, const char *what)
 {
     if (!a->text || blank(a->text, a->text_len)) {
-        skip_part(r, PRECIS_EPARSE, line, what, "empty article (no text)");
+        skip_part(r, PRECIS_EEMPTY, line, what, "empty article (no text)");
         return PRECIS_OK;
     }
     if (a->text_len > r->lim->max_article_bytes) {
@@ -275,7 +278,7 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
         return pc_fail(r->err, st, r->name, line, "out of memory");
     }
     if (st) {
-        skip_part(r, st == PRECIS_ELIMIT ? st : PRECIS_EPARSE, line, id, why ? why : precis_strerror(st));
+        skip_part(r, st, line, id, why ? why : precis_strerror(st));
         pt_article_free(&a);
         return PRECIS_OK;
     }
@@ -401,7 +404,7 @@ static precis_status read_warc(reader *r, ph_warc *w)
         if (st) {
             char what[64 + 4096];
             snprintf(what, sizeof what, "record %zu (%s)", rec.index, rec.target_uri ? rec.target_uri : "no URI");
-            skip_part(r, st == PRECIS_ELIMIT ? st : PRECIS_EPARSE, 0, what, why);
+            skip_part(r, st, 0, what, why);
         } else {
             snprintf(id, sizeof id, "%s#%zu", r->name, rec.index);
             st = emit(r, &a, id, 0, NULL);
@@ -494,7 +497,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
         pc_buf_init(&text, 0);
         size_t bad = 0;
         st = pc_utf8_repair(&text, d, avail, &bad);
-        if (!st && bad > 64 && bad > avail / 8) { /* not text in any encoding we could clean */
+        if (!st && pc_utf8_binary(bad, avail)) { /* not text in any encoding we could clean */
             snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, avail);
             why = r->why;
             st = PRECIS_EPARSE;
@@ -504,7 +507,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
     }
     if (st == PRECIS_ENOMEM) st = pc_fail(r->err, st, r->name, 0, "out of memory");
     else if (st) {
-        skip_part(r, st == PRECIS_ELIMIT ? st : PRECIS_EPARSE, 0, NULL, why ? why : precis_strerror(st));
+        skip_part(r, st, 0, NULL, why ? why : precis_strerror(st));
         st = PRECIS_OK;
     } else {
         st = emit(r, &a, r->name, 0, NULL);

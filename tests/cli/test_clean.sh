@@ -64,10 +64,10 @@ check missing_file_named grep -q "does-not-exist.txt" "$TMP/err"
 check missing_file_rest_processed grep -q "Small Museum" "$TMP/out"
 head -c 2000000 /dev/zero | tr '\0' 'a' > "$TMP/giant.txt"
 p clean "$TMP/giant.txt"
-check giant_line_exit_4 test "$rc" -eq 4
+check giant_line_exit_2 test "$rc" -eq 2
 check giant_line_names_limit grep -q "limit" "$TMP/err"
 p clean --max-article 100 "$FX/en_blog.txt"
-check article_cap_exit_4 test "$rc" -eq 4
+check article_cap_exit_2 test "$rc" -eq 2
 printf 'Ein Satz mit \000 NUL und \377\376 kaputtem UTF-8, der lang genug ist, um als Absatz zu gelten.\r\rNoch ein Absatz mit CR-Zeilenenden, der ebenfalls lang genug ist, um zu zählen.\n\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd7\xa2\xd7\x95\xd7\x9c\xd7\x9d\n' > "$TMP/weird.txt"
 p clean -f json "$TMP/weird.txt"
 check weird_bytes_no_crash test "$rc" -eq 0 -o "$rc" -eq 3

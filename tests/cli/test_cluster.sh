@@ -67,7 +67,7 @@ cat > "$TMP/furn.jsonl" <<EOF
 {"id":"bake","text":"The Tallow bakery sold its last cookies on Friday after forty years on Orrin Street. Its owner Mara Lindqvist said rising flour prices had made the shop too costly to run. Regulars queued from six in the morning for a final loaf. The building will become a library branch next year."}
 EOF
 p cluster "$TMP/furn.jsonl"
-check furniture_exit_2 test "$rc" -eq 2
+check furniture_not_an_error_exit_0 test "$rc" -eq 0
 check furniture_named grep -q 'n1: not an article' "$TMP/err"
 check furniture_copy_named grep -q 'n2: not an article' "$TMP/err"
 check furniture_widget_named grep -q 'w1: not an article' "$TMP/err"
@@ -88,7 +88,7 @@ EOF
 p cluster --threshold 0.9 "$TMP/batch.jsonl"
 check online_alone grep -qx 'h2	s2' "$TMP/out"
 p cluster --batch --threshold 0.9 "$TMP/batch.jsonl"
-check batch_exit_2 test "$rc" -eq 2
+check batch_exit_0 test "$rc" -eq 0
 check batch_joins grep -qx 'h2	s1' "$TMP/out"
 check batch_dense_ids grep -qx 'f1	s2' "$TMP/out"
 check batch_order sh -c "cut -f1 '$TMP/out' | tr '\n' ' ' | grep -qx 'h1 h1copy h2 f1 '"
@@ -131,7 +131,7 @@ check binary_not_printed test "$(wc -l < "$TMP/out")" -eq 1
 # A truncated gzip file is an error by name, never a silently shorter article.
 python3 -c "import gzip, sys; g = gzip.compress(b'Brell council votes on the parking rules, the mayor said on Monday. ' * 50); sys.stdout.buffer.write(g[:len(g) // 2])" > "$TMP/cut.txt.gz"
 p cluster "$TMP/cut.txt.gz"
-check truncated_gzip_exit_3 test "$rc" -eq 3
+check truncated_gzip_exit_2 test "$rc" -eq 2
 check truncated_gzip_named grep -q 'cut.txt.gz: read error' "$TMP/err"
 
 # Directories (sorted), stdin, gzip, pasted text, HTML.

@@ -51,7 +51,7 @@ check binary_no_crash test "$rc" -le 3
 
 awk 'BEGIN{for(i=0;i<10000;i++) printf "<div>"; print "<p>deep</p>"}' > "$TMP/deep.html"
 p extract "$TMP/deep.html"
-check deep_nesting_limit_exit_4 test "$rc" -eq 4
+check deep_nesting_limit_exit_2 test "$rc" -eq 2
 check deep_nesting_message grep -q "nested deeper than 512" "$TMP/err"
 
 # a small WARC: warcinfo, two HTML responses (one without article), a PNG, a bad record

@@ -36,7 +36,7 @@ check missing_named grep -q "missing.txt" "$TMP/err"
 
 : > "$TMP/empty.txt"
 p ingest --db "$TMP/e.db" "$TMP/empty.txt"
-check empty_input_exit_2 test "$rc" -eq 2
+check empty_input_exit_3 test "$rc" -eq 3
 check empty_input_named grep -q "empty.txt" "$TMP/err"
 check empty_input_nothing_added grep -q "^added 0, duplicates 0" "$TMP/out"
 

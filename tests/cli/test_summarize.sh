@@ -104,10 +104,10 @@ check tiny_budget_exit_3 test "$rc" -eq 3
 check tiny_budget_message grep -q 'budget of 2 words' "$TMP/err"
 head -c 3000 /dev/urandom > "$TMP/junk.bin"
 p summarize "$TMP/junk.bin"
-check junk_no_crash test "$rc" -eq 0 -o "$rc" -eq 3
+check junk_refused_exit_2 test "$rc" -eq 2
 python3 -c "print('The flood rose over the village again today. ' * 140000)" > "$TMP/big.txt"
 p summarize "$TMP/big.txt"
-check over_limit_article_exit_4 test "$rc" -eq 4
+check over_limit_article_exit_2 test "$rc" -eq 2
 check over_limit_article_named grep -q 'big.txt: article of .* over the' "$TMP/err"
 printf 'Die Regierung hat am Montag neue Verhandlungen mit der Opposition angek\303\274ndigt.\n\nDie Verhandlungen sollen in Berlin stattfinden, sagte ein Sprecher am Montag.\n' > "$TMP/de1.txt"
 printf 'Neue Verhandlungen zwischen Regierung und Opposition beginnen in Berlin, wie ein Sprecher sagte.\n\nDie Opposition begr\303\274\303\237te die Verhandlungen am Montag in Berlin.\n' > "$TMP/de2.txt"
