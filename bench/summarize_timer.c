@@ -65,7 +65,7 @@ int main(int argc, char **argv)
     }
     double *wall = calloc((size_t)argc, sizeof *wall), *cpu = calloc((size_t)argc, sizeof *cpu);
     double tw = 0, tc = 0;
-    precis_summary_options o = {100, 0, 0};
+    precis_summary_options o = {100, 0, 0, 0};
     for (int i = 1; i < argc; i++) {
         double w0 = ms_of(CLOCK_MONOTONIC), c0 = ms_of(CLOCK_PROCESS_CPUTIME_ID);
         precis_cluster *c = NULL;

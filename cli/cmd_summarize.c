@@ -24,6 +24,10 @@ static void usage(FILE *out)
             "  -w, --words N       word budget (default 100); whole sentences only\n"
             "  -b, --bytes N       byte budget instead of words; whole sentences only\n"
             "      --sentences N   at most N sentences\n"
+            "      --no-compress   whole sentences only; by default a sentence may be\n"
+            "                      offered without its asides (brackets, dash asides, an\n"
+            "                      opening \"But\"/\"However,\", \", officials said\", \", which ...\"),\n"
+            "                      marked \"compressed\" in JSON with the kept byte ranges\n"
             "      --lang CODE     language for stemming and stopwords (default en;\n"
             "                      ar da de el en es fi fr hu id it nl no pt ro ru sv tr)\n"
             "      --format F      text (one sentence per line), json or jsonl (with sources,\n"
@@ -281,10 +285,11 @@ static int single(run *r, char **inputs, size_t n)
 
 int cmd_summarize(int argc, char **argv)
 {
-    enum { OPT_SENTENCES = 256, OPT_LANG, OPT_FORMAT, OPT_BATCH };
+    enum { OPT_SENTENCES = 256, OPT_LANG, OPT_FORMAT, OPT_BATCH, OPT_NO_COMPRESS };
     static const struct option LONG[] = {
         {"words", required_argument, NULL, 'w'},     {"bytes", required_argument, NULL, 'b'},
         {"sentences", required_argument, NULL, OPT_SENTENCES},
+        {"no-compress", no_argument, NULL, OPT_NO_COMPRESS},
         {"lang", required_argument, NULL, OPT_LANG}, {"format", required_argument, NULL, OPT_FORMAT},
         {"batch", no_argument, NULL, OPT_BATCH},     {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
@@ -310,6 +315,9 @@ int cmd_summarize(int argc, char **argv)
                 cli_error("summarize: -b/--bytes needs a positive number, not '%s'", optarg);
                 return EXIT_USAGE;
             }
+            break;
+        case OPT_NO_COMPRESS:
+            r.opts.compress = -1;
             break;
         case OPT_SENTENCES:
             if (!cli_parse_count(optarg, &r.opts.max_sentences)) {

@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (precis_cluster_new(ctx, "fuzz", &c) == PRECIS_OK) {
         if (precis_cluster_add_input(ctx, c, "fuzz", text, size) == PRECIS_OK && size < 65536) {
             precis_summary *s = NULL;
-            precis_summary_options o = {30, 0, 0};
+            precis_summary_options o = {30, 0, 0, 0};
             if (precis_summarize(ctx, c, &o, &s) == PRECIS_OK) {
                 char *json;
                 size_t len;

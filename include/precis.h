@@ -323,6 +323,7 @@ typedef struct precis_summary_options {
     size_t max_words;     /* word budget; 0 = 100 unless max_bytes is set */
     size_t max_bytes;     /* byte budget over sentence texts joined by spaces; 0 = none */
     size_t max_sentences; /* 0 = no limit */
+    int compress;         /* sentence compression: 0 = default, > 0 on, < 0 off */
 } precis_summary_options;
 
 typedef struct precis_summary_sentence {
@@ -335,6 +336,9 @@ typedef struct precis_summary_sentence {
     const size_t *also_in;  /* other documents that say the same thing (indices) */
     const char *const *also_in_ids; /* ... and their ids; both n_also_in long */
     size_t n_also_in;
+    int compressed;         /* 1: text is a trimmed version of the span: asides cut */
+    const size_t *kept;     /* ... made of these byte ranges of the span, n_kept */
+    size_t n_kept;          /* (start, end) pairs (the first letter may be capitalised) */
 } precis_summary_sentence;
 
 typedef struct precis_summary precis_summary;

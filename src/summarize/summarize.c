@@ -230,6 +230,9 @@ typedef struct sent {
     const char *reason;        /* why it is not a candidate, NULL if it is */
     bool dangling;             /* opens on a word that points back */
     bool prose;                /* counts for concept statistics */
+    uint32_t orig;             /* the sentence itself, or the one a compressed variant trims */
+    const char *vtext;         /* a variant's collapsed text (NULL: the source span) */
+    uint32_t piece_off, piece_n; /* a variant's kept byte ranges: pairs in work.pieces */
 } sent;
 VEC(sent, sent_vec)
 
@@ -266,6 +269,8 @@ typedef struct work {
     const char **text;    /* per document: the clean text analysed */
     size_t *text_len;
     size_t n_docs;
+    pc_arena arena;       /* compressed variants' texts */
+    u32_vec pieces;       /* their kept ranges (start, end pairs, document offsets) */
 } work;
 
 static void work_free(work *w)
@@ -290,6 +295,8 @@ static void work_free(work *w)
     free(w->articles);
     free(w->text);
     free(w->text_len);
+    free(w->pieces.v);
+    pc_arena_reset(&w->arena);
 }
 
 static size_t collapsed_len(const char *s, size_t len)
@@ -436,6 +443,8 @@ typedef struct conflict_ctx {
 static bool items_conflict(void *user, uint32_t a, uint32_t b)
 {
     const conflict_ctx *cc = user;
+    const sent *x = &cc->w->sents.v[cc->item_sent[a]], *y = &cc->w->sents.v[cc->item_sent[b]];
+    if (x->orig == y->orig) return true; /* a sentence and its compressed variant */
     return same_content(cc->w, &cc->w->sents.v[cc->item_sent[a]], &cc->w->sents.v[cc->item_sent[b]]);
 }
 
@@ -507,8 +516,14 @@ precis_status precis_summary_json(const precis_summary *s, char **out, size_t *o
         if (!st) st = pc_json_string(&b, x->text, x->text_len);
         if (!st) st = pc_buf_puts(&b, ",\"doc\":");
         if (!st) st = pc_json_string(&b, x->doc_id, strlen(x->doc_id));
-        if (!st) st = pc_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,\"score\":%.4f,\"also_in\":[", x->start,
-                                    x->end, x->score);
+        if (!st) st = pc_buf_printf(&b, ",\"start\":%zu,\"end\":%zu,", x->start, x->end);
+        if (!st && x->compressed) { /* the text is these pieces of the span */
+            st = pc_buf_puts(&b, "\"compressed\":true,\"kept\":[");
+            for (size_t k = 0; !st && k < x->n_kept; k++)
+                st = pc_buf_printf(&b, "%s[%zu,%zu]", k ? "," : "", x->kept[2 * k], x->kept[2 * k + 1]);
+            if (!st) st = pc_buf_puts(&b, "],");
+        }
+        if (!st) st = pc_buf_printf(&b, "\"score\":%.4f,\"also_in\":[", x->score);
         for (size_t k = 0; !st && k < x->n_also_in; k++) {
             if (k) st = pc_buf_putc(&b, ',');
             const char *id = x->also_in_ids[k];
@@ -635,6 +650,7 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                 }
             }
             if (analyse_sentence(w, text, &x)) return PRECIS_ENOMEM;
+            x.orig = (uint32_t)w->sents.n;
             if (!VEC_PUSH(w->sents, x)) return PRECIS_ENOMEM;
         }
     }
@@ -726,6 +742,53 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
     return PRECIS_OK;
 }
 
+/* Step 3b: compressed variants of candidate sentences (compress.c), as extra
+ * sentences after every document's range: they inherit their sentence's
+ * document, position and span, take part in the selection only (not in
+ * concept statistics, repeats or also_in), and conflict with it. */
+static precis_status add_variants(work *w, unsigned rules)
+{
+    size_t n = w->sents.n;
+    for (size_t i = 0; i < n; i++) {
+        if (w->sents.v[i].reason) continue;
+        sent x = w->sents.v[i];
+        const char *s = w->text[x.doc] + x.start;
+        ps_piece p[32];
+        bool cap;
+        size_t np = ps_compress(s, x.end - x.start, rules, p, 32, &cap);
+        if (!np) continue;
+        char *t = pc_arena_alloc(&w->arena, x.end - x.start + 1);
+        if (!t) return PRECIS_ENOMEM;
+        size_t tl = ps_compress_text(s, p, np, cap, t);
+        uint32_t nw = (uint32_t)pt_count_words(t, tl);
+        if (ps_debris_reason(t, tl, 0, nw)) continue;
+        x.vtext = t;
+        x.n_words = nw;
+        x.n_bytes = (uint32_t)tl;
+        x.prose = false;
+        x.piece_off = (uint32_t)w->pieces.n;
+        x.piece_n = (uint32_t)np;
+        for (size_t k = 0; k < np; k++)
+            if (!VEC_PUSH(w->pieces, x.start + (uint32_t)p[k].start) ||
+                !VEC_PUSH(w->pieces, x.start + (uint32_t)p[k].end))
+                return PRECIS_ENOMEM;
+        uint32_t start = x.start, end = x.end;
+        x.start = 0;
+        x.end = (uint32_t)tl;
+        if (analyse_sentence(w, t, &x)) return PRECIS_ENOMEM;
+        x.start = start;
+        x.end = end;
+        if (!VEC_PUSH(w->sents, x)) return PRECIS_ENOMEM;
+    }
+    return PRECIS_OK;
+}
+
+/* Default rules: each was neutral or better alone on Multi-News training
+ * clusters at 100 and 250 words (docs/summarize.md). */
+static unsigned compress_rules(const precis_summary_options *o)
+{
+    return o->compress < 0 ? 0 : PS_TRIM_DEFAULT;
+}
 
 /* Facts the learned prior (prior.c) reads about candidate x. */
 static ps_sent_facts sentence_facts(const work *w, const sent *x, double weight)
@@ -799,6 +862,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         return pc_fail(err, PRECIS_EINVAL, c->id, 0, "budget too large");
 
     work w = {0};
+    pc_arena_init(&w.arena);
     ps_item *items = NULL;
     uint32_t *item_sent = NULL, *chosen = NULL;
     precis_summary *sum = NULL;
@@ -810,7 +874,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     if (!w.doc_first) goto oom;
 
     if ((st = clean_documents(&w, err, c, pc_ctx_limits(ctx)->max_article_bytes)) ||
-        (st = analyse(&w, err, c))) {
+        (st = analyse(&w, err, c)) || (st = add_variants(&w, compress_rules(&o)))) {
         if (st == PRECIS_ENOMEM) goto oom;
         goto fail;
     }
@@ -927,7 +991,18 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         const sent *x = &w.sents.v[chosen[k]];
         const ps_doc *doc = &c->docs[x->doc];
         precis_summary_sentence *y = &sum->v[sum->n];
-        y->text = collapse_copy(&sum->arena, w.text[x->doc] + x->start, x->end - x->start, &y->text_len);
+        if (x->vtext) {
+            y->text_len = x->n_bytes;
+            y->text = pc_arena_strndup(&sum->arena, x->vtext, x->n_bytes);
+            size_t *kept = pc_arena_alloc(&sum->arena, 2 * x->piece_n * sizeof *kept);
+            if (!kept) goto oom;
+            for (uint32_t q = 0; q < 2 * x->piece_n; q++) kept[q] = w.pieces.v[x->piece_off + q];
+            y->kept = kept;
+            y->n_kept = x->piece_n;
+            y->compressed = 1;
+        } else {
+            y->text = collapse_copy(&sum->arena, w.text[x->doc] + x->start, x->end - x->start, &y->text_len);
+        }
         y->doc = x->doc;
         y->doc_id = doc->id;
         y->start = x->start;

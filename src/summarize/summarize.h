@@ -116,4 +116,35 @@ typedef struct ps_prior_dev {
 } ps_prior_dev;
 extern const ps_prior_dev *ps_prior_dev_hook;
 
+/* ---- sentence compression (compress.c) ---------------------------------- */
+
+/* Rules of ps_compress (bits). */
+#define PS_TRIM_PARENS (1u << 0)      /* "word (aside) word" */
+#define PS_TRIM_DASHES (1u << 1)      /* "word -- aside -- word" */
+#define PS_TRIM_CONNECTIVE (1u << 2)  /* opening "But", "However," */
+#define PS_TRIM_ADVERBIAL (1u << 3)   /* opening "On Tuesday, ", "According to X, " */
+#define PS_TRIM_ATTRIBUTION (1u << 4) /* ", officials said." ", according to X" */
+#define PS_TRIM_APPOSITIVE (1u << 5)  /* "Ana Ruiz, a teacher, said" */
+#define PS_TRIM_RELATIVE (1u << 6)    /* ", who ...," ", which ... ." */
+#define PS_TRIM_ALL 0x7fu
+/* What precis_summarize uses: the opening-adverbial and appositive rules cost
+ * ROUGE alone on Multi-News training clusters (an opening's time and place
+ * and a person's role are often what the references keep). */
+#define PS_TRIM_DEFAULT (PS_TRIM_PARENS | PS_TRIM_DASHES | PS_TRIM_CONNECTIVE | PS_TRIM_ATTRIBUTION | PS_TRIM_RELATIVE)
+
+typedef struct ps_piece {
+    size_t start, end; /* bytes of the sentence kept */
+} ps_piece;
+
+/* A shorter grammatical version of the sentence s[0..len) by the given rules:
+ * writes the kept byte ranges, in order, to out (capacity cap) and returns
+ * how many, or 0 when no rule applies safely (or fewer than 6 words, or no
+ * word saved, would be left). *capitalize: the first kept
+ * letter must be upper-cased (an opening was cut). */
+size_t ps_compress(const char *s, size_t len, unsigned rules, ps_piece *out, size_t cap, bool *capitalize);
+
+/* Writes the kept pieces of s, whitespace collapsed, NUL-terminated, to out
+ * (room for the pieces' total length + 1); returns the length. */
+size_t ps_compress_text(const char *s, const ps_piece *pieces, size_t n, bool capitalize, char *out);
+
 #endif

@@ -1,0 +1,488 @@
+/* Sentence compression: conservative, rule-based trimming of asides so that a
+ * word budget holds more content. Each rule finds byte ranges of one sentence
+ * whose removal leaves a grammatical sentence with the same main clause:
+ * parentheticals, paired dash asides, opening connectives ("But", "However,"),
+ * opening time/place adverbials ("On Tuesday, "), attribution tails
+ * (", officials said."), appositives after a noun (", a 54-year-old
+ * teacher,") and non-restrictive relative clauses (", who ..."). A rule that
+ * is not sure does nothing: quotes, lists, negations and numbers in an
+ * opening phrase, and unbalanced brackets stop it. The summarizer offers the
+ * trimmed sentence as an alternative to the whole one (never both). */
+#include "summarize/summarize.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* T_STOP: ; and : end a clause; T_OTHER: hyphens, $, % ... inside a phrase. */
+enum { T_WORD, T_COMMA, T_LPAREN, T_RPAREN, T_DASH, T_QUOTE, T_END, T_STOP, T_OTHER };
+
+typedef struct tok {
+    uint16_t kind;
+    uint32_t b, e; /* bytes of the token in the sentence */
+} tok;
+
+#define MAX_TOKS 256
+
+typedef struct sentence {
+    const char *s;
+    size_t len;
+    tok t[MAX_TOKS];
+    size_t n;
+    bool quoted; /* any quotation mark: speech is not trimmed around */
+} sentence;
+
+static size_t punct_tok(const char *s, size_t i, size_t len, uint16_t *kind)
+{
+    unsigned char c = (unsigned char)s[i];
+    bool sp_before = i == 0 || pc_is_space((unsigned char)s[i - 1]);
+    *kind = T_OTHER;
+    if (c == ',') return *kind = T_COMMA, 1;
+    if (c == '(' || c == '[') return *kind = T_LPAREN, 1;
+    if (c == ')' || c == ']') return *kind = T_RPAREN, 1;
+    if (c == '.' || c == '!' || c == '?') return *kind = T_END, 1;
+    if (c == '"') return *kind = T_QUOTE, 1;
+    if (c == ';' || c == ':') return *kind = T_STOP, 1;
+    if (i + 1 < len && ((c == '`' && s[i + 1] == '`') || (c == '\'' && s[i + 1] == '\'')))
+        return *kind = T_QUOTE, 2;
+    if (c == '-' && i + 1 < len && s[i + 1] == '-') return *kind = T_DASH, 2;
+    if ((c == '-' || c == '_') && sp_before && (i + 1 == len || pc_is_space((unsigned char)s[i + 1])))
+        return *kind = T_DASH, 1;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)s[i + 2];
+        if (d == 0x93 || d == 0x94) return *kind = T_DASH, 3;              /* en, em dash */
+        if (d == 0x9C || d == 0x9D || d == 0x98 || d == 0x99) return *kind = T_QUOTE, 3; /* curly */
+    }
+    if (c == '\'') return *kind = T_QUOTE, 1; /* a lone one: inner apostrophes belong to words */
+    size_t n = 1; /* one UTF-8 character */
+    while (i + n < len && ((unsigned char)s[i + n] & 0xC0) == 0x80) n++;
+    return n;
+}
+
+static bool push(sentence *x, uint16_t kind, size_t b, size_t e)
+{
+    if (x->n == MAX_TOKS) return false;
+    x->t[x->n++] = (tok){kind, (uint32_t)b, (uint32_t)e};
+    if (kind == T_QUOTE) x->quoted = true;
+    return true;
+}
+
+static bool punct_run(sentence *x, size_t i, size_t end)
+{
+    while (i < end) {
+        if (pc_is_space((unsigned char)x->s[i])) {
+            i++;
+            continue;
+        }
+        uint16_t kind;
+        size_t n = punct_tok(x->s, i, end, &kind);
+        if (!push(x, kind, i, i + n)) return false;
+        i += n;
+    }
+    return true;
+}
+
+/* False when the sentence has more tokens than we look at. */
+static bool tokenize(sentence *x, const char *s, size_t len)
+{
+    x->s = s;
+    x->len = len;
+    x->n = 0;
+    x->quoted = false;
+    size_t i = 0, pos = 0, b, e;
+    while (pt_next_word(s, len, &pos, &b, &e)) {
+        if (!punct_run(x, i, b) || !push(x, T_WORD, b, e)) return false;
+        i = e;
+        pos = e;
+    }
+    return punct_run(x, i, len);
+}
+
+static bool is_word(const sentence *x, size_t k, const char *w)
+{
+    if (k >= x->n || x->t[k].kind != T_WORD) return false;
+    size_t n = strlen(w);
+    return x->t[k].e - x->t[k].b == n && strncasecmp(x->s + x->t[k].b, w, n) == 0;
+}
+
+static bool in_list(const sentence *x, size_t k, const char *const *list)
+{
+    for (; *list; list++)
+        if (is_word(x, k, *list)) return true;
+    return false;
+}
+
+static bool has_digit(const sentence *x, size_t k)
+{
+    for (uint32_t i = x->t[k].b; i < x->t[k].e; i++)
+        if (x->s[i] >= '0' && x->s[i] <= '9') return true;
+    return false;
+}
+
+static bool is_upper_word(const sentence *x, size_t k)
+{
+    return k < x->n && x->t[k].kind == T_WORD && x->s[x->t[k].b] >= 'A' && x->s[x->t[k].b] <= 'Z';
+}
+
+static const char *const NEGATIONS[] = {"not", "no", "never", "without", "nor", "neither", "none",
+                                        "nobody", "nothing", "unless", "despite", "if", NULL};
+static const char *const NUMBER_WORDS[] = {"one",  "two",   "three",  "four",    "five",     "six",
+                                           "seven", "eight", "nine",   "ten",     "dozen",    "dozens",
+                                           "hundred", "hundreds", "thousand", "thousands", "million",
+                                           "millions", "billion", "least", "most", "half", NULL};
+
+static bool is_negation(const sentence *x, size_t k)
+{
+    if (in_list(x, k, NEGATIONS)) return true;
+    const tok *t = &x->t[k];
+    return t->kind == T_WORD && t->e - t->b >= 3 && strncasecmp(x->s + t->e - 3, "n't", 3) == 0;
+}
+
+/* Tokens [a, b) hold no quotation, bracket, negation or (when numbers) number. */
+static bool plain_span(const sentence *x, size_t a, size_t b, bool numbers)
+{
+    for (size_t k = a; k < b; k++) {
+        uint16_t kd = x->t[k].kind;
+        if (kd == T_QUOTE || kd == T_LPAREN || kd == T_RPAREN || kd == T_DASH) return false;
+        if (kd == T_WORD && is_negation(x, k)) return false;
+        if (numbers && kd == T_WORD && (has_digit(x, k) || in_list(x, k, NUMBER_WORDS))) return false;
+    }
+    return true;
+}
+
+/* A word or an inner mark of a phrase ("54-year-old", "$ 2"). */
+static bool phrase_tok(const sentence *x, size_t k)
+{
+    return k < x->n && (x->t[k].kind == T_WORD || x->t[k].kind == T_OTHER);
+}
+
+static size_t words_in(const sentence *x, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t k = a; k < b; k++) n += x->t[k].kind == T_WORD;
+    return n;
+}
+
+/* Index of the sentence-final punctuation token (the last token), or x->n. */
+static size_t final_tok(const sentence *x)
+{
+    return x->n && x->t[x->n - 1].kind == T_END ? x->n - 1 : x->n;
+}
+
+/* Byte where whitespace before token k starts. */
+static size_t space_before(const sentence *x, size_t k)
+{
+    size_t b = x->t[k].b;
+    while (b > 0 && pc_is_space((unsigned char)x->s[b - 1])) b--;
+    return b;
+}
+
+typedef struct cut {
+    size_t b, e;
+    bool lead; /* removes the opening: the next word gets a capital */
+} cut;
+
+typedef struct cuts {
+    cut v[32];
+    size_t n;
+} cuts;
+
+static void add_cut(cuts *c, size_t b, size_t e, bool lead)
+{
+    if (c->n < sizeof c->v / sizeof c->v[0] && e > b) c->v[c->n++] = (cut){b, e, lead};
+}
+
+/* ---- the rules ------------------------------------------------------------ */
+
+/* "word (aside) word": brackets with at most 15 words, not at the start. */
+static void rule_parens(const sentence *x, cuts *c)
+{
+    for (size_t k = 1; k < x->n; k++) {
+        if (x->t[k].kind != T_LPAREN) continue;
+        size_t q = k + 1;
+        while (q < x->n && x->t[q].kind != T_RPAREN && x->t[q].kind != T_LPAREN) q++;
+        if (q >= x->n || x->t[q].kind != T_RPAREN) return; /* unbalanced: leave it all */
+        size_t nw = words_in(x, k + 1, q);
+        bool quote = false;
+        for (size_t j = k + 1; j < q; j++) quote |= x->t[j].kind == T_QUOTE;
+        if (nw >= 1 && nw <= 15 && !quote && k >= 2 && x->t[k - 1].kind == T_WORD) add_cut(c, space_before(x, k), x->t[q].e, false);
+        k = q;
+    }
+}
+
+/* "word -- aside -- word": a pair of dashes around at most 15 words. */
+static void rule_dashes(const sentence *x, cuts *c)
+{
+    size_t n_dash = 0;
+    for (size_t k = 0; k < x->n; k++) n_dash += x->t[k].kind == T_DASH;
+    if (n_dash != 2) return; /* "A — B — C — D": which pair is the aside? */
+    for (size_t k = 1; k < x->n; k++) {
+        if (x->t[k].kind != T_DASH) continue;
+        size_t q = k + 1;
+        while (q < x->n && x->t[q].kind != T_DASH) q++;
+        if (q >= x->n) return;
+        size_t nw = words_in(x, k + 1, q);
+        if (nw >= 2 && nw <= 15 && x->t[k - 1].kind == T_WORD && q + 1 < x->n && x->t[q + 1].kind == T_WORD &&
+            plain_span(x, k + 1, q, false))
+            add_cut(c, space_before(x, k), x->t[q].e, false);
+        k = q;
+    }
+}
+
+/* Opening connectives: "But", "And", "However,", "In addition," ... */
+static const char *const CONNECTIVES[] = {"but", "and", NULL};
+static const char *const CONNECTIVES_COMMA[] = {
+    "however", "meanwhile", "moreover", "furthermore", "also", "still", "nevertheless",
+    "nonetheless", "besides", "indeed", "separately", "similarly", "likewise", "additionally", NULL};
+static const char *const CONNECTIVE_PHRASES[] = {"in addition", "at the same time", "in the meantime",
+                                                 "on the other hand", "by contrast", "in contrast",
+                                                 "in fact", NULL};
+
+/* Tokens of a multi-word phrase matched at the start, or 0. */
+static size_t phrase_at_start(const sentence *x, const char *ph)
+{
+    size_t k = 0;
+    const char *p = ph;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        if (k >= x->n || x->t[k].kind != T_WORD || x->t[k].e - x->t[k].b != n ||
+            strncasecmp(x->s + x->t[k].b, p, n) != 0)
+            return 0;
+        k++;
+        p += n + (sp != NULL);
+    }
+    return k;
+}
+
+static size_t rule_connective(const sentence *x, cuts *c)
+{
+    size_t k = 0;
+    if (in_list(x, 0, CONNECTIVES)) {
+        k = 1;
+        if (k < x->n && x->t[k].kind == T_COMMA) k++;
+    } else {
+        if (in_list(x, 0, CONNECTIVES_COMMA)) k = 1;
+        for (const char *const *p = CONNECTIVE_PHRASES; !k && *p; p++) k = phrase_at_start(x, *p);
+        if (!k || k >= x->n || x->t[k].kind != T_COMMA) return 0;
+        k++;
+    }
+    if (k >= x->n || x->t[k].kind != T_WORD) return 0;
+    add_cut(c, 0, x->t[k].b, true);
+    return k;
+}
+
+/* Opening adverbials up to the first comma: "On Tuesday, ", "In a statement
+ * released Monday, ", "According to the police, ". At most 8 words, no
+ * number (a date or a count is content), no negation ("Without a deal," is
+ * a condition), and what follows must start a clause, not continue a noun
+ * phrase ("On Tuesday the mayor, who ..."). */
+static const char *const ADVERBIAL_OPENERS[] = {
+    "on", "in", "at", "during", "earlier", "later", "late", "early", "last", "this", "yesterday",
+    "today", "tonight", "overnight", "according", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", NULL};
+static const char *const NOT_A_CLAUSE[] = {"who", "which", "whose", "whom", "where", "a", "an", "including",
+                                           "such", "and", "or", "but", "as", "with", NULL};
+
+static void rule_adverbial(const sentence *x, size_t from, cuts *c)
+{
+    if (!in_list(x, from, ADVERBIAL_OPENERS)) return;
+    if (is_word(x, from, "according") && !is_word(x, from + 1, "to")) return;
+    size_t k = from + 1;
+    while (phrase_tok(x, k)) k++;
+    if (k >= x->n || x->t[k].kind != T_COMMA || k - from > 8) return;
+    if (!plain_span(x, from, k, true)) return;
+    size_t next = k + 1;
+    if (next >= x->n || x->t[next].kind != T_WORD || in_list(x, next, NOT_A_CLAUSE)) return;
+    for (size_t j = next; j < x->n && j < next + 3; j++) /* "In Wilmington, N.C., the ..." */
+        if (x->t[j].kind != T_WORD) return;
+    add_cut(c, x->t[from].b, x->t[next].b, true);
+}
+
+/* Speech verbs of an attribution tail. */
+static const char *const SAID[] = {"said", "says", "say", "added", "reported", "told", "announced",
+                                   "stated", "noted", "confirmed", "explained", NULL};
+
+/* Does the text from comma token k to the end read ", officials said.",
+ * ", said John Smith, a spokesman." or ", according to the police."? */
+static bool attribution_tail(const sentence *x, size_t k, size_t fin)
+{
+    if (x->t[k].kind != T_COMMA || fin >= x->n) return false;
+    size_t nw = words_in(x, k + 1, fin);
+    if (nw < 1 || nw > 10) return false;
+    for (size_t j = k + 1; j < fin; j++)
+        if (!phrase_tok(x, j) && x->t[j].kind != T_COMMA) return false;
+    if (is_word(x, k + 1, "according")) return is_word(x, k + 2, "to");
+    for (size_t j = k + 1, w = 0; j < fin && w < 5; j++) {
+        if (x->t[j].kind == T_COMMA) return false; /* the verb comes before any comma */
+        if (in_list(x, j, SAID)) return true;
+        w++;
+    }
+    return false;
+}
+
+static void rule_attribution(const sentence *x, cuts *c)
+{
+    if (x->quoted) return; /* speech: the speaker must stay */
+    size_t fin = final_tok(x);
+    if (fin >= x->n) return;
+    for (size_t k = 1; k < fin; k++) {
+        if (x->t[k].kind != T_COMMA) continue;
+        if (words_in(x, 0, k) >= 6 && attribution_tail(x, k, fin)) {
+            add_cut(c, x->t[k].b, x->t[fin].b, false);
+            return;
+        }
+        /* medial ", according to the police," */
+        if (is_word(x, k + 1, "according") && is_word(x, k + 2, "to")) {
+            size_t q = k + 3;
+            while (q < fin && phrase_tok(x, q)) q++;
+            if (q < fin && x->t[q].kind == T_COMMA && q - k <= 9 && x->t[q + 1].kind == T_WORD)
+                add_cut(c, x->t[k].b, x->t[q].e, false);
+        }
+    }
+}
+
+/* Words after which a comma-delimited span is a list item, not an aside. */
+static const char *const LIST_WORDS[] = {"and", "or", "nor", "but", "a", "an", "the", "as", "etc", NULL};
+
+/* A span ", X," from comma k: returns the closing comma's token, or 0 when
+ * the span is not closed by a comma followed by the sentence going on. */
+static size_t closing_comma(const sentence *x, size_t k, size_t fin, size_t max_words)
+{
+    size_t q = k + 1;
+    while (q < fin && phrase_tok(x, q)) q++;
+    if (q >= fin || x->t[q].kind != T_COMMA) return 0;
+    if (words_in(x, k + 1, q) > max_words) return 0;
+    size_t nx = q + 1;
+    if (nx >= fin || x->t[nx].kind != T_WORD || in_list(x, nx, LIST_WORDS)) return 0;
+    /* "Paris, France, in 1950": another comma right after is a list or an address */
+    for (size_t j = nx; j < fin && j < nx + 3; j++)
+        if (x->t[j].kind != T_WORD) return 0;
+    if (attribution_tail(x, q, fin)) return 0; /* "Smith, a teacher, police said." */
+    return q;
+}
+
+/* The span between commas k and q looks like an item of a list: another
+ * comma just before it, or ", and" / "and" soon after ("the ban, the second
+ * amendment, religious liberty and ..."). */
+static bool in_list_item(const sentence *x, size_t k, size_t q, size_t fin)
+{
+    for (size_t j = k >= 4 ? k - 4 : 0; j < k; j++)
+        if (x->t[j].kind == T_COMMA) return true;
+    for (size_t j = q + 1; j < fin && j < q + 9; j++)
+        if (is_word(x, j, "and") || is_word(x, j, "or")) return true;
+    return false;
+}
+
+/* Appositives after a noun: "Ana Ruiz, a 54-year-old teacher, said ...". */
+static const char *const DETERMINERS[] = {"a", "an", "the", NULL};
+
+static void rule_appositive(const sentence *x, cuts *c)
+{
+    size_t fin = final_tok(x);
+    for (size_t k = 1; k + 1 < fin; k++) {
+        if (x->t[k].kind != T_COMMA || x->t[k - 1].kind != T_WORD) continue;
+        if (!in_list(x, k + 1, DETERMINERS)) continue;
+        size_t q = closing_comma(x, k, fin, 10);
+        if (!q || !plain_span(x, k + 1, q, false) || in_list_item(x, k, q, fin)) continue;
+        add_cut(c, x->t[k].b, x->t[q].e, false);
+        k = q;
+    }
+}
+
+/* Non-restrictive relative clauses: ", who ...," inside, ", which ..." at the end. */
+static const char *const RELATIVES[] = {"who", "which", "whose", "whom", NULL};
+
+static void rule_relative(const sentence *x, cuts *c)
+{
+    size_t fin = final_tok(x);
+    if (fin >= x->n) return;
+    for (size_t k = 1; k + 1 < fin; k++) {
+        if (x->t[k].kind != T_COMMA || (x->t[k - 1].kind != T_WORD && x->t[k - 1].kind != T_RPAREN) ||
+            !in_list(x, k + 1, RELATIVES))
+            continue;
+        if (words_in(x, 0, k) < 5) continue;
+        size_t q = closing_comma(x, k, fin, 20);
+        if (q && plain_span(x, k + 1, q, false)) {
+            add_cut(c, x->t[k].b, x->t[q].e, false);
+            k = q;
+            continue;
+        }
+        /* to the end: every token up to the final punctuation a word or comma-free */
+        size_t j = k + 1;
+        while (j < fin && phrase_tok(x, j)) j++;
+        if (j == fin && words_in(x, k + 1, fin) <= 25 && plain_span(x, k + 1, fin, false) && !x->quoted)
+            add_cut(c, x->t[k].b, x->t[fin].b, false);
+        return;
+    }
+}
+
+/* ---- assembling a variant -------------------------------------------------- */
+
+static int cmp_cut(const void *a, const void *b)
+{
+    const cut *x = a, *y = b;
+    return (x->b > y->b) - (x->b < y->b);
+}
+
+size_t ps_compress(const char *s, size_t len, unsigned rules, ps_piece *out, size_t cap, bool *capitalize)
+{
+    sentence x; /* 3 KiB on the stack */
+    *capitalize = false;
+    if (!rules || len == 0 || !tokenize(&x, s, len)) return 0;
+    size_t fin = final_tok(&x);
+    if (fin >= x.n || !is_upper_word(&x, 0)) return 0; /* a proper sentence to begin with */
+    cuts c = {.n = 0};
+    size_t from = 0;
+    if (rules & PS_TRIM_CONNECTIVE) from = rule_connective(&x, &c);
+    if (rules & PS_TRIM_ADVERBIAL) rule_adverbial(&x, from, &c);
+    if (rules & PS_TRIM_PARENS) rule_parens(&x, &c);
+    if (rules & PS_TRIM_DASHES) rule_dashes(&x, &c);
+    if (rules & PS_TRIM_ATTRIBUTION) rule_attribution(&x, &c);
+    if (rules & PS_TRIM_APPOSITIVE) rule_appositive(&x, &c);
+    if (rules & PS_TRIM_RELATIVE) rule_relative(&x, &c);
+    if (!c.n) return 0;
+    qsort(c.v, c.n, sizeof c.v[0], cmp_cut);
+    /* the kept pieces: the complement of the union of the cuts */
+    size_t n = 0, at = 0;
+    bool lead = false;
+    for (size_t k = 0; k < c.n; k++) {
+        if (c.v[k].b > at) {
+            if (n == cap) return 0;
+            out[n++] = (ps_piece){at, c.v[k].b};
+        }
+        if (c.v[k].b == 0 && c.v[k].lead) lead = true;
+        if (c.v[k].e > at) at = c.v[k].e;
+    }
+    if (at < len) {
+        if (n == cap) return 0;
+        out[n++] = (ps_piece){at, len};
+    }
+    /* enough of a sentence left: six words, and shorter than before */
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++) kept += pt_count_words(s + out[k].start, out[k].end - out[k].start);
+    if (kept < 6 || kept + 1 > pt_count_words(s, len)) return 0;
+    *capitalize = lead;
+    return n;
+}
+
+size_t ps_compress_text(const char *s, const ps_piece *pieces, size_t n, bool capitalize, char *out)
+{
+    size_t o = 0;
+    bool space = false, first = true;
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = pieces[k].start; i < pieces[k].end; i++) {
+            unsigned char ch = (unsigned char)s[i];
+            if (pc_is_space(ch)) {
+                space = true;
+                continue;
+            }
+            if (space && o) out[o++] = ' ';
+            space = false;
+            if (first && capitalize && ch >= 'a' && ch <= 'z') ch = (unsigned char)(ch - 'a' + 'A');
+            first = false;
+            out[o++] = (char)ch;
+        }
+    out[o] = '\0';
+    return o;
+}
