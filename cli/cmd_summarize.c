@@ -21,13 +21,15 @@ static void usage(FILE *out)
             "cluster {\"id\", \"documents\": [...]}. Text whose articles are joined by\n"
             "Multi-News's ' ||||| ' separator is split into articles. .gz is read as is.\n\n"
             "options:\n"
-            "  -w, --words N       word budget (default 100); whole sentences only\n"
-            "  -b, --bytes N       byte budget instead of words; whole sentences only\n"
+            "  -w, --words N       word budget (default 100); sentences are never cut off\n"
+            "  -b, --bytes N       byte budget instead of words; sentences never cut off\n"
             "      --sentences N   at most N sentences\n"
-            "      --no-compress   whole sentences only; by default a sentence may be\n"
-            "                      offered without its asides (brackets, dash asides, an\n"
-            "                      opening \"But\"/\"However,\", \", officials said\", \", which ...\"),\n"
-            "                      marked \"compressed\" in JSON with the kept byte ranges\n"
+            "      --compress      offer sentences without their asides as well (brackets,\n"
+            "                      dash asides, an opening \"But\"/\"However,\", a closing\n"
+            "                      \", officials said\", \", which ...\" clauses); such a\n"
+            "                      sentence is marked \"compressed\" in JSON with the kept\n"
+            "                      byte ranges (off by default)\n"
+            "      --no-compress   whole sentences only (the default)\n"
             "      --lang CODE     language for stemming and stopwords (default en;\n"
             "                      ar da de el en es fi fr hu id it nl no pt ro ru sv tr)\n"
             "      --format F      text (one sentence per line), json or jsonl (with sources,\n"
@@ -285,11 +287,12 @@ static int single(run *r, char **inputs, size_t n)
 
 int cmd_summarize(int argc, char **argv)
 {
-    enum { OPT_SENTENCES = 256, OPT_LANG, OPT_FORMAT, OPT_BATCH, OPT_NO_COMPRESS };
+    enum { OPT_SENTENCES = 256, OPT_LANG, OPT_FORMAT, OPT_BATCH, OPT_NO_COMPRESS, OPT_COMPRESS };
     static const struct option LONG[] = {
         {"words", required_argument, NULL, 'w'},     {"bytes", required_argument, NULL, 'b'},
         {"sentences", required_argument, NULL, OPT_SENTENCES},
         {"no-compress", no_argument, NULL, OPT_NO_COMPRESS},
+        {"compress", no_argument, NULL, OPT_COMPRESS},
         {"lang", required_argument, NULL, OPT_LANG}, {"format", required_argument, NULL, OPT_FORMAT},
         {"batch", no_argument, NULL, OPT_BATCH},     {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
@@ -318,6 +321,9 @@ int cmd_summarize(int argc, char **argv)
             break;
         case OPT_NO_COMPRESS:
             r.opts.compress = -1;
+            break;
+        case OPT_COMPRESS:
+            r.opts.compress = 1;
             break;
         case OPT_SENTENCES:
             if (!cli_parse_count(optarg, &r.opts.max_sentences)) {

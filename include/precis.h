@@ -323,7 +323,7 @@ typedef struct precis_summary_options {
     size_t max_words;     /* word budget; 0 = 100 unless max_bytes is set */
     size_t max_bytes;     /* byte budget over sentence texts joined by spaces; 0 = none */
     size_t max_sentences; /* 0 = no limit */
-    int compress;         /* sentence compression: 0 = default, > 0 on, < 0 off */
+    int compress;         /* > 0: sentence compression (off by default) */
 } precis_summary_options;
 
 typedef struct precis_summary_sentence {

@@ -151,7 +151,7 @@ int main(int argc, char **argv)
         return 2;
     }
     precis_ctx *ctx = precis_new(NULL);
-    precis_summary_options o = {(size_t)atol(argv[3]), 0, 0};
+    precis_summary_options o = {(size_t)atol(argv[3]), 0, 0, 0};
     char *line = data, *end = data + len;
     while (line < end) {
         char *nl = memchr(line, '\n', (size_t)(end - line));

@@ -303,8 +303,17 @@ static void rule_adverbial(const sentence *x, size_t from, cuts *c)
 static const char *const SAID[] = {"said", "says", "say", "added", "reported", "told", "announced",
                                    "stated", "noted", "confirmed", "explained", NULL};
 
+/* Words that open a clause of its own: ", but he said he was not ..." is
+ * content, not an attribution. */
+static const char *const CLAUSE_OPENERS[] = {"but", "and", "or", "nor", "yet", "so", "while", "although",
+                                             "though", "because", "as", "since", "when", "after",
+                                             "before", "if", "which", "who", "where", NULL};
+
 /* Does the text from comma token k to the end read ", officials said.",
- * ", said John Smith, a spokesman." or ", according to the police."? */
+ * ", police said on Tuesday.", ", said Ana Ruiz, a spokeswoman." or
+ * ", according to the police."? The verb has no object clause: after a
+ * speaker it may be followed by at most four words and no comma; first, it
+ * is followed by the speaker only. */
 static bool attribution_tail(const sentence *x, size_t k, size_t fin)
 {
     if (x->t[k].kind != T_COMMA || fin >= x->n) return false;
@@ -312,11 +321,15 @@ static bool attribution_tail(const sentence *x, size_t k, size_t fin)
     if (nw < 1 || nw > 10) return false;
     for (size_t j = k + 1; j < fin; j++)
         if (!phrase_tok(x, j) && x->t[j].kind != T_COMMA) return false;
+    if (in_list(x, k + 1, CLAUSE_OPENERS) || !plain_span(x, k + 1, fin, false)) return false;
     if (is_word(x, k + 1, "according")) return is_word(x, k + 2, "to");
-    for (size_t j = k + 1, w = 0; j < fin && w < 5; j++) {
-        if (x->t[j].kind == T_COMMA) return false; /* the verb comes before any comma */
-        if (in_list(x, j, SAID)) return true;
-        w++;
+    if (in_list(x, k + 1, SAID)) return true; /* ", said Ana Ruiz, a spokeswoman." */
+    for (size_t j = k + 2; j < fin && j <= k + 5; j++) {
+        if (x->t[j].kind == T_COMMA) return false;
+        if (!in_list(x, j, SAID)) continue;
+        for (size_t q = j + 1; q < fin; q++)
+            if (x->t[q].kind == T_COMMA) return false;
+        return words_in(x, j + 1, fin) <= 4;
     }
     return false;
 }

@@ -88,6 +88,19 @@ TEST(attribution_tails)
     /* speech keeps its speaker; a short head is not a clause of its own */
     CHECK_STR(trim("\"We will bring everyone home safely tonight,\" the captain of the tug said.", PS_TRIM_ATTRIBUTION), "");
     CHECK_STR(trim("Nobody was hurt, the mayor of Porthwick said.", PS_TRIM_ATTRIBUTION), "");
+    /* a clause of its own, or a verb with an object clause, is content */
+    CHECK_STR(trim("The harbour master did not say how the crew reacted, but he said he was not blamed.",
+                   PS_TRIM_ATTRIBUTION), "");
+    CHECK_STR(trim("In the villages along the coast of Velmar, he added, the damage is worse than ever.",
+                   PS_TRIM_ATTRIBUTION), "");
+    CHECK_STR(trim("The ferry was refloated on Wednesday by two tugs, officials said, adding that nobody was hurt.",
+                   PS_TRIM_ATTRIBUTION), "");
+    CHECK_STR(trim("The ferry was refloated on Wednesday by two tugs, said Ana Velsko, a spokeswoman for Baylink.",
+                   PS_TRIM_ATTRIBUTION),
+              "The ferry was refloated on Wednesday by two tugs.");
+    CHECK_STR(trim("The ferry was refloated on Wednesday by two tugs, the coast guard said in a statement.",
+                   PS_TRIM_ATTRIBUTION),
+              "The ferry was refloated on Wednesday by two tugs.");
     /* a comma that is not followed by a speech verb */
     CHECK_STR(trim("The ferry was carrying 212 passengers, most of them tourists from Velmar.", PS_TRIM_ATTRIBUTION), "");
 }

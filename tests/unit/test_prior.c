@@ -141,7 +141,7 @@ static void first_sentence(const ps_prior_dev *dev, char *out, size_t cap)
 {
     precis_ctx *ctx = precis_new(NULL);
     precis_cluster *c = make_cluster(ctx);
-    precis_summary_options o = {12, 0, 0};
+    precis_summary_options o = {12, 0, 0, 0};
     precis_summary *sum = NULL;
     ps_prior_dev_hook = dev;
     CHECK(precis_summarize(ctx, c, &o, &sum) == PRECIS_OK);
