@@ -36,9 +36,13 @@ duc)
     CMD="$P summarize --batch -w 100 -o $OUT/duc_raw $DATA/duc2004/docs"
     echo "\$ $CMD"
     t0=$(now_ms); $CMD; t1=$(now_ms)
-    mkdir -p "$OUT/duc/precis"
+    # the same with sentence compression (--compress), as its own system
+    echo "\$ $CMD --compress (precis_compress)"
+    $CMD --compress -o "$OUT/duc_raw_c" > /dev/null
+    mkdir -p "$OUT/duc/precis" "$OUT/duc/precis_compress"
     for f in "$OUT"/duc_raw/*.txt; do b=$(basename "$f" .txt); cp "$f" "$OUT/duc/precis/${b%t}.txt"; done
-    EVAL="$P eval rouge -n 4 -2 4 -u -m -l 100 -p 0.5 -c 95 -r 1000 -f A -t 0 -a --models $DATA/duc2004/models --peers $OUT/duc/precis --peers $DATA/duc2004/peers"
+    for f in "$OUT"/duc_raw_c/*.txt; do b=$(basename "$f" .txt); cp "$f" "$OUT/duc/precis_compress/${b%t}.txt"; done
+    EVAL="$P eval rouge -n 4 -2 4 -u -m -l 100 -p 0.5 -c 95 -r 1000 -f A -t 0 -a --models $DATA/duc2004/models --peers $OUT/duc --peers $DATA/duc2004/peers"
     echo "\$ $EVAL"
     echo "system           R-1      R-2    R-SU4   (stem_l100, recall)"
     $EVAL 2>&1 | table R
@@ -50,25 +54,27 @@ multinews)
     echo "\$ $CMD > precis.jsonl"
     # exit 2/3 when some clusters have no usable sentence (named on stderr)
     t0=$(now_ms); $CMD > "$OUT/precis_raw.jsonl" || echo "(precis exit $?: see the clusters named above)"; t1=$(now_ms)
+    echo "\$ $CMD --compress > precis_compress.jsonl"
+    $CMD --compress > "$OUT/precis_compress_raw.jsonl" 2> /dev/null || true
     # eval reads one sentence per line from "summary": rebuild it from "sentences";
     # a cluster precis declined (no usable sentence: only debris) scores as an
     # empty summary, not skipped, so the average covers all 5,622 like the baselines'
-    python3 -c "
+    for sys_name in precis precis_compress; do python3 -c "
 import json, sys
 got = {}
-for l in open('$OUT/precis_raw.jsonl'):
+for l in open('$OUT/${sys_name}_raw.jsonl'):
     o = json.loads(l)
     got[str(o['id'])] = '\n'.join(s['text'] for s in o['sentences'])
 empty = 0
-with open('$OUT/precis.jsonl', 'w') as f:
+with open('$OUT/$sys_name.jsonl', 'w') as f:
     for l in open('$DATA/multinews/val.jsonl'):
         i = json.loads(l)['id']
         empty += str(i) not in got
         f.write(json.dumps({'id': i, 'summary': got.get(str(i), '')}) + '\n')
-print('precis declined %d clusters (scored as empty summaries)' % empty)"
+print('$sys_name declined %d clusters (scored as empty summaries)' % empty)"; done
     echo "\$ python3 bench/mn_baselines.py $DATA/multinews/val.jsonl 250 OUT"
     python3 bench/mn_baselines.py "$DATA/multinews/val.jsonl" 250 "$OUT"
-    EVAL="$P eval rouge -n 2 -2 4 -u -m -f A -p 0.5 -t 0 -r 100 --refs $DATA/multinews/val.jsonl --summaries $OUT/precis.jsonl --summaries $OUT/lead_words.jsonl --summaries $OUT/first_k.jsonl --summaries $OUT/lexrank.jsonl"
+    EVAL="$P eval rouge -n 2 -2 4 -u -m -f A -p 0.5 -t 0 -r 100 --refs $DATA/multinews/val.jsonl --summaries $OUT/precis.jsonl --summaries $OUT/precis_compress.jsonl --summaries $OUT/lead_words.jsonl --summaries $OUT/first_k.jsonl --summaries $OUT/lexrank.jsonl"
     echo "\$ $EVAL"
     echo "system           R-1      R-2    R-SU4   (F)"
     $EVAL 2>&1 | table F
@@ -93,6 +99,9 @@ speed)
     echo "\$ summarize_timer $DATA/duc2004/docs/*/   (best of 3 runs by median CPU)"
     for i in 1 2 3; do "$OUT/summarize_timer" "$DATA"/duc2004/docs/*/ | tail -1; done |
         sort -k7,7n | head -1 | sed 's/^/precis in-process, /'
+    echo "\$ summarize_timer --compress $DATA/duc2004/docs/*/   (best of 3 runs by median CPU)"
+    for i in 1 2 3; do "$OUT/summarize_timer" --compress "$DATA"/duc2004/docs/*/ | tail -1; done |
+        sort -k7,7n | head -1 | sed 's/^/precis --compress in-process, /'
     # per-cluster invocations (includes process start) for the median
     for d in "$DATA"/duc2004/docs/*/; do
         t0=$(date +%s%N); $P summarize -w 100 "$d" > /dev/null; t1=$(date +%s%N)

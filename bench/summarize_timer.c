@@ -4,6 +4,7 @@
  * cluster without process start. Prints one line per cluster
  * ("<dir> <wall ms> <cpu ms>") and the median and total of both. CPU time
  * (CLOCK_PROCESS_CPUTIME_ID) is the figure to trust on a shared machine.
+ * "--compress" first: with sentence compression.
  * Built by bench/summarize.sh; never part of the library or the tests. */
 #include "precis.h"
 
@@ -63,9 +64,14 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: summarize_timer DIR...\n");
         return 1;
     }
+    precis_summary_options o = {100, 0, 0, 0};
+    if (argc > 2 && strcmp(argv[1], "--compress") == 0) {
+        o.compress = 1;
+        argv++;
+        argc--;
+    }
     double *wall = calloc((size_t)argc, sizeof *wall), *cpu = calloc((size_t)argc, sizeof *cpu);
     double tw = 0, tc = 0;
-    precis_summary_options o = {100, 0, 0, 0};
     for (int i = 1; i < argc; i++) {
         double w0 = ms_of(CLOCK_MONOTONIC), c0 = ms_of(CLOCK_PROCESS_CPUTIME_ID);
         precis_cluster *c = NULL;

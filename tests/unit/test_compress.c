@@ -42,6 +42,11 @@ TEST(dash_asides)
     CHECK_STR(trim("Velmar -- five days after the storm -- a quiet town -- counted its losses in the rain.",
                    PS_TRIM_DASHES), "");
     CHECK_STR(trim("Passengers of the Porthwick -- Velmar line were taken to the town hall by bus.", PS_TRIM_DASHES), "");
+    /* the aside also closes a comma phrase: cutting it would leave the phrase open */
+    CHECK_STR(trim("The repairs, paid for by the island council -- about 2 million crowns -- will take a month.",
+                   PS_TRIM_DASHES), "");
+    CHECK_STR(trim("When the fog lifted at noon -- six hours after the grounding -- the tugs pulled the ferry free.",
+                   PS_TRIM_DASHES), "");
     /* the aside holds a negation: kept */
     CHECK_STR(trim("The ferry -- which had not been inspected since May -- ran aground near Porthwick.", PS_TRIM_DASHES), "");
 }
@@ -101,6 +106,11 @@ TEST(attribution_tails)
     CHECK_STR(trim("The ferry was refloated on Wednesday by two tugs, the coast guard said in a statement.",
                    PS_TRIM_ATTRIBUTION),
               "The ferry was refloated on Wednesday by two tugs.");
+    /* the verb first: a short speaker, not a reported clause */
+    CHECK_STR(trim("Ana Velsko, the captain of the Marisol, said Baylink had ordered her to sail in the fog.",
+                   PS_TRIM_ATTRIBUTION), "");
+    CHECK_STR(trim("The ferry was refloated on Wednesday by two tugs, said he would be on the next boat.",
+                   PS_TRIM_ATTRIBUTION), "");
     /* a comma that is not followed by a speech verb */
     CHECK_STR(trim("The ferry was carrying 212 passengers, most of them tourists from Velmar.", PS_TRIM_ATTRIBUTION), "");
 }
