@@ -30,7 +30,7 @@ def sh(cmd, **kw):
 def build(tmp):
     sh("make -s -j2 build/libprecis.a build/precis")
     exe = os.path.join(tmp, "prior_dump")
-    sh("cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc "
+    sh("cc -std=c11 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc "
        "tools/prior_dump.c build/libprecis.a $(pkg-config --libs %s) -lstemmer -lm -o %s" % (PKGS, exe))
     return exe
 
