@@ -22,6 +22,9 @@ static const char *const TITLES[] = {
     "bundeskanzler", "präsident", "ministerpräsident", "vice", "deputy", "foreign", "defense",
     "defence",   "national", "security", "former",     "crown",   "emir",    "mp",
     "mep",       "engineer", "inspector", "superintendent", "officer", "detective", "skipper",
+    "commissioner", "coach", "prof", "professor", "rev", "reverend", "sheriff", "sergeant",
+    "constable", "bishop", "archbishop", "cardinal", "rabbi", "imam", "chairwoman", "secretary-general",
+    "speaker", "state", "treasury", "interior", "homeland",
 };
 
 /* Words that make a phrase an organisation. Lower case. */
@@ -35,6 +38,16 @@ static const char *const ORG_WORDS[] = {
     "hospital", "board",   "ferries", "railways", "railway", "airways", "service", "services",
     "school",   "gazette", "herald",  "observer", "wire",    "daily",   "club",   "church",
     "ministerium", "partei", "regierung", "bundestag", "gmbh", "ag",
+    "assembly", "government", "administration", "alliance", "coalition", "federation", "league",
+    "movement", "navy", "embassy", "legislature", "tribunal", "secretariat", "brigade",
+    "brigades", "militia", "consulate", "directorate", "corps", "program", "programme",
+};
+
+/* Title words that only qualify another title ("National Security Adviser",
+ * "Foreign Minister"): alone they cut nothing ("National Assembly"). */
+static const char *const TITLE_MODIFIERS[] = {
+    "national", "foreign", "defense", "defence", "security", "former", "vice", "deputy",
+    "crown", "chief", "prime", "state", "treasury", "interior", "homeland",
 };
 
 /* Nationality words: cut off a name's front ("Israeli Haaretz"), and never an
@@ -78,7 +91,8 @@ static const char *const CRAFT_NOUNS[] = {
     "ferry", "ship", "vessel", "boat", "tanker", "freighter", "trawler", "yacht", "liner",
     "carrier", "submarine", "frigate", "destroyer", "cruiser", "tug", "tugboat", "barge",
     "steamer", "schooner", "catamaran", "aircraft", "plane", "airliner", "jet", "helicopter",
-    "spacecraft", "probe", "satellite", "rocket", "train", "locomotive",
+    "spacecraft", "probe", "satellite", "rocket", "train", "locomotive", "aboard", "onboard",
+    "shuttle",
 };
 
 /* "<place noun> of X": "the port of Ellisford", "the island of Velmora", "the
@@ -119,8 +133,14 @@ static const char *const COUNTRIES[] = {
     "united states", "united states of america", "uruguay", "uzbekistan", "venezuela",
     "vietnam", "yemen", "zambia", "zimbabwe", "us", "u.s", "u.s.", "usa", "u.s.a", "uk", "u.k",
     "u.k.", "uae", "britain", "great britain", "england", "scotland", "wales", "deutschland",
-    "österreich", "schweiz", "frankreich", "russland", "amerika", "vereinigte staaten",
+    "österreich", "schweiz", "frankreich", "russland", "amerika", "vereinigte staaten", "america",
+    /* continents and regions named like them */
+    "asia", "europe", "africa", "antarctica", "oceania", "north america", "south america",
+    "latin america", "central america", "middle east", "east africa", "west africa",
+    "southeast asia", "east asia", "central asia", "south asia", "caribbean", "balkans",
+    "scandinavia", "europa", "afrika", "asien",
 };
+static const size_t N_COUNTRIES = sizeof COUNTRIES / sizeof *COUNTRIES;
 
 /* Capitalised words that are never entities on their own. Lower case. */
 static const char *const NOT_NAMES[] = {
@@ -128,6 +148,11 @@ static const char *const NOT_NAMES[] = {
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "i", "i'm", "i've", "i'd", "i'll", "ok",
     "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "cest", "mez", "mesz",
+    /* contractions as pt_normalize gives them (apostrophes dropped): "I'm", "They're" */
+    "im", "ive", "youre", "theyre", "hes", "shes", "thats", "theres", "weve", "itll", "dont",
+    "cant", "wont", "lets", "didnt", "doesnt", "isnt", "wasnt", "youve", "theyve", "whats",
 };
 
 static bool in_list(const char *const *list, size_t n, const char *w)
@@ -164,6 +189,7 @@ typedef struct item {
     uint32_t n_words;
     uint32_t votes[4];  /* type votes */
     uint32_t craft;     /* mentions named as a ship, plane or train ("the ferry X") */
+    uint32_t legal;     /* variants with a company's legal suffix merged in ("X Corp") */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
@@ -320,6 +346,29 @@ static bool is_demonym(const char *w)
     return false;
 }
 
+/* "Cambodian", "Kenyan", "Pakistani", "Brazilian", "Lebanese": an adjective
+ * made from a country's name, whichever country (the list above has only the
+ * common ones). */
+static bool country_adjective(const char *w)
+{
+    size_t n = strlen(w);
+    char t[PT_WORD_MAX + 8];
+    if (n < 5 || n > PT_WORD_MAX) return false;
+    static const struct { const char *end, *back; } forms[] = {
+        {"n", ""}, {"i", ""}, {"ian", ""}, {"ian", "a"}, {"ese", "a"}, {"ese", ""}, {"an", ""},
+        {"an", "a"}, {"ian", "y"}, {"ean", "a"}, {"ish", "ey"}, {"ic", "y"}, {"an", "as"},
+        {"lese", ""}, {"ese", "on"},
+    };
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        size_t el = strlen(forms[f].end);
+        if (n <= el + 2 || strcmp(w + n - el, forms[f].end)) continue;
+        memcpy(t, w, n - el);
+        strcpy(t + n - el, forms[f].back);
+        if (in_list(COUNTRIES, N_COUNTRIES, t)) return true;
+    }
+    return false;
+}
+
 /* Words that make a phrase a place. Lower case. */
 static const char *const PLACE_WORDS[] = {
     "street", "road",   "avenue",  "lane",   "square", "bridge", "river",  "lake",   "island",
@@ -360,6 +409,9 @@ static bool age_follows(const char *text, size_t end, size_t limit)
                                 text[i] == ')' || text[i] == ';');
 }
 
+/* Storms have names: "Hurricane Mitch", "Typhoon Haiyan" are no places. */
+static const char *const STORMS[] = {"hurricane", "typhoon", "cyclone", "storm", "tropical"};
+
 static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
                           size_t b, const char *prev_word, const char *next_word, bool at_start,
                           const char *prev2, size_t limit)
@@ -367,11 +419,42 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     pst_entity_type vote = PST_OTHER;
     bool craft = false;
     if (!prev2) prev2 = "";
+    /* "Saudi Arabia": a country whose name opens with a demonym is kept whole */
+    {
+        char whole[MAX_NAME_BYTES];
+        size_t wl = 0;
+        for (size_t i = a; i < b && wl + w[i].nlen + 2 < sizeof whole; i++) {
+            if (i > a) whole[wl++] = ' ';
+            memcpy(whole + wl, w[i].norm, w[i].nlen);
+            wl += w[i].nlen;
+        }
+        whole[wl] = 0;
+        if (b - a >= 2 && is_demonym(w[a].norm) && IN(COUNTRIES, whole)) {
+            size_t end = w[b - 1].end; /* "Saudi Arabia's" is shown without the possessive */
+            if (end - w[b - 1].start > 2 && text[end - 2] == '\'' && text[end - 1] == 's') end -= 2;
+            else if (end - w[b - 1].start > 4 && !memcmp(text + end - 4, "\xE2\x80\x99s", 4)) end -= 4;
+            return record(e, doc, text + w[a].start, end - w[a].start, whole, wl, (uint32_t)(b - a),
+                          PST_PLACE, !at_start, false);
+        }
+    }
     /* Cut leading titles, and a nationality adjective before them ("Russian
      * President Vladimir Putin"), unless the rest names an organisation
      * ("Defence Ministry"). */
     while (a < b && is_demonym(w[a].norm)) a++;
     if (a == b) return PRECIS_OK;
+    /* A possessive inside a run ends a name: "Hun Sen's Cambodian People's
+     * Party" is Hun Sen and the party; "People's Party" and "Children's
+     * Hospital" stay whole (what follows is one organisation or place word). */
+    for (size_t k = a; k + 1 < b; k++) {
+        size_t ws = w[k].start, we = w[k].end;
+        bool poss = (we - ws > 2 && text[we - 2] == '\'' && text[we - 1] == 's') ||
+                    (we - ws > 4 && !memcmp(text + we - 4, "\xE2\x80\x99s", 4));
+        if (!poss) continue;
+        if (b - (k + 1) == 1 && (IN(ORG_WORDS, w[k + 1].norm) || IN(PLACE_WORDS, w[k + 1].norm))) continue;
+        precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, "", at_start, prev2, limit);
+        if (st) return st;
+        return emit(e, doc, text, w, k + 1, b, w[k].norm, next_word, false, "", limit);
+    }
     /* An organisation followed by a name is two phrases: "the Russian Armed
      * Forces Vladimir Putin" (an office and its holder). */
     for (size_t k = a; k + 1 < b; k++)
@@ -384,9 +467,15 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* Titles run up to the last title word among the first four ("Chief
      * Fire Officer Rowan Tilley", "Russian Foreign Minister Sergei Lavrov"). */
     size_t t = a, cut = a;
+    bool head = false;
+    /* abbreviations that are also names count only with their full stop
+     * ("Sen. Ann Roe", not "Hun Sen") */
+    static const char *const DOTTED[] = {"sen", "rep", "gen", "col", "gov", "adm", "lt"};
     for (size_t k = a; k < b && k < a + 4; k++)
-        if (IN(TITLES, w[k].norm)) cut = k + 1;
-    if (cut > t && !has_org_word(w, a, b)) {
+        if (IN(TITLES, w[k].norm) &&
+            (!IN(DOTTED, w[k].norm) || text[w[k].end - 1] == '.' || (w[k].end < limit && text[w[k].end] == '.')))
+            cut = k + 1, head |= !IN(TITLE_MODIFIERS, w[k].norm);
+    if (cut > t && head && !has_org_word(w, a, b)) {
         if (cut == b) return PRECIS_OK; /* only a title: "President" */
         a = cut;
         vote = PST_PERSON;
@@ -399,10 +488,45 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         vote = PST_PERSON;
         at_start = false;
     }
+    /* the sentence's first word capitalised only as such: "Both Ranariddh
+     * and...", "Citing Hun Sen's threats", "Including Jo Bell" */
+    static const char *const FRONT[] = {
+        "both", "and", "but", "or", "nor", "while", "when", "as", "after", "before", "since",
+        "until", "if", "then", "so", "yet", "also", "even", "only", "meanwhile", "however",
+        "like", "unlike", "despite", "under", "among", "with", "without", "for", "from", "to",
+        "at", "by", "on", "in", "of", "about", "against", "during", "between", "through", "all",
+        "every", "each", "some", "many", "most", "several", "other", "another", "such", "what",
+        "which", "who", "where", "why", "how", "once", "now", "here", "there", "still", "thus",
+        "whether", "although", "though", "because", "unless", "instead", "asked", "later",
+        "earlier", "today", "yesterday", "again", "last", "next", "first", "finally", "soon",
+        "is", "was", "are", "were", "has", "have", "had", "does", "did", "do", "will", "would",
+        "can", "could", "should", "shall", "might", "must", "the", "a", "an", "this", "that",
+        "these", "those", "it", "he", "she", "they", "we", "you", "his", "her", "their", "our",
+        "its", "my", "your", "not", "no", "yes", "one", "two", "three", "four", "five", "six",
+        "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "aboard",
+    };
+    /* (anywhere: a sentence the splitter did not end, or a title-case line) */
+    if (b - a >= 2 && (IN(FRONT, w[a].norm) ||
+                       (at_start && w[a].nlen >= 6 && !strcmp(w[a].norm + w[a].nlen - 3, "ing")))) {
+        prev_word = w[a].norm; /* "Aboard Endeavour": the cue it gives still counts */
+        a++;
+        at_start = false;
+    }
     while (a < b && (IN(NOT_NAMES, w[a].norm))) a++;
     while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "of"))) b--;
     if (a >= b) return PRECIS_OK;
     if (b - a == 1 && w[a].nlen < 2) return PRECIS_OK;
+    if (b - a == 1 && country_adjective(w[a].norm)) return PRECIS_OK; /* "Cambodian" alone */
+    if (b - a == 1 && w[a].nlen > 5 && w[a].norm[w[a].nlen - 1] == 's') { /* "Malaysians" */
+        char sing[PT_WORD_MAX + 1];
+        memcpy(sing, w[a].norm, w[a].nlen - 1);
+        sing[w[a].nlen - 1] = 0;
+        if (country_adjective(sing)) return PRECIS_OK;
+    }
+    if (b - a == 1 && !strcmp(w[a].norm, "may")) return PRECIS_OK; /* the month, alone */
+    /* "Congolese Boeing": an adjective of a country in front is cut, unless
+     * the phrase names an organisation ("Cambodian People's Party") */
+    if (b - a >= 2 && country_adjective(w[a].norm) && !has_org_word(w, a, b)) a++;
     /* the whole phrase, normalised, for the country list */
     char whole[MAX_NAME_BYTES];
     size_t wl = 0;
@@ -412,10 +536,11 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         wl += w[i].nlen;
     }
     whole[wl] = 0;
+    if (country_adjective(whole)) return PRECIS_OK; /* "North Korean" alone */
     bool country = vote == PST_OTHER && IN(COUNTRIES, whole);
     if (country) vote = PST_PLACE;
     /* one country under its short forms: "US", "U.S." and "United States" */
-    static const char *const US[] = {"us", "u.s", "u.s.", "usa", "u.s.a", "united states of america"};
+    static const char *const US[] = {"us", "u.s", "u.s.", "usa", "u.s.a", "united states of america", "america"};
     static const char *const UK[] = {"uk", "u.k", "u.k.", "great britain", "united kingdom"};
     const char *alias = !country ? NULL : IN(US, whole) ? "United States" : IN(UK, whole) ? "Britain" : NULL;
     if (alias) {
@@ -426,6 +551,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     }
     if (vote == PST_OTHER && prev_word && IN(CRAFT_NOUNS, prev_word) && !has_org_word(w, a, b))
         craft = true; /* "the ferry Aster Bay": its name's "Bay" is no place */
+    if (vote == PST_OTHER && b - a >= 2 && IN(STORMS, w[a].norm)) craft = true;
     if (!country && !craft && has_org_word(w, a, b)) vote = PST_ORG;
     /* An all-capitals short word is an acronym: usually an organisation. */
     size_t L = w[a].end - w[a].start;
@@ -468,7 +594,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     for (size_t i = a; i < b; i++) {
         size_t ws = w[i].start, we = w[i].end;
         /* Drop a possessive from the display form: "Putin's" -> "Putin". */
-        if (we - ws > 2 && text[we - 2] == '\'' && text[we - 1] == 's') we -= 2;
+        if (i + 1 < b) { /* "People's Party" keeps it */
+        } else if (we - ws > 2 && text[we - 2] == '\'' && text[we - 1] == 's') we -= 2;
         else if (we - ws > 4 && !memcmp(text + we - 4, "\xE2\x80\x99s", 4)) we -= 4;
         if (dl + (we - ws) + 2 >= sizeof display || nl + w[i].nlen + 2 >= sizeof norm) break;
         if (i > a) display[dl++] = ' ', norm[nl++] = ' ';
@@ -494,6 +621,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
         char prev[PT_WORD_MAX + 1] = "", prev2[PT_WORD_MAX + 1] = "";
         char before_run[PT_WORD_MAX + 1] = "", before_run2[PT_WORD_MAX + 1] = "";
         bool first = true;
+        size_t last_end = s->start;
         while (pos < s->end && pt_next_word(text, s->end, &pos, &ws, &we)) {
             if (nw == sizeof w / sizeof *w) nw = 0, run = SIZE_MAX;
             word_span *cur = &w[nw];
@@ -501,6 +629,13 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             cur->end = we;
             cur->nlen = pt_normalize(text + ws, we - ws, cur->norm);
             bool cap = is_capitalised(text + ws, we - ws);
+            /* a quotation opening inside the sentence (`he said: "If we...'`)
+             * capitalises its first word as a sentence does */
+            for (size_t g = last_end; g < ws && !first; g++)
+                if (text[g] == '"' || text[g] == '`' || text[g] == ':' ||
+                    (g + 2 < ws && !memcmp(text + g, "\xE2\x80\x9C", 3)))
+                    first = true;
+            last_end = we;
             bool first_word = first;
             /* The sentence's first word is capitalised anyway: only a name if it
              * is not an ordinary opener and not a stopword-like word. */
@@ -549,7 +684,11 @@ static bool is_part(const item *shortr, const item *longr)
 {
     size_t ls = strlen(shortr->norm), ll = strlen(longr->norm);
     if (ls >= ll || longr->votes[PST_ORG] > longr->votes[PST_PERSON]) return false;
-    return !memcmp(longr->norm + ll - ls, shortr->norm, ls) && longr->norm[ll - ls - 1] == ' ';
+    /* places are not shortened either: "Spain" is not "Chile Spain" */
+    if (longr->votes[PST_PLACE] > longr->votes[PST_PERSON]) return false;
+    if (memcmp(longr->norm + ll - ls, shortr->norm, ls) || longr->norm[ll - ls - 1] != ' ') return false;
+    /* "Cambodia" is not "Kingdom of Cambodia", nor "England" "Bank of England" */
+    return !(ll - ls >= 4 && !memcmp(longr->norm + ll - ls - 4, " of ", 4));
 }
 
 static pst_entity_type winner(const uint32_t *votes)
@@ -589,10 +728,87 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
                 target = (int64_t)j;
             }
         }
+        if (ambiguous) {
+            /* one famous name and a passing one ("Augusto Pinochet" in ten
+             * reports, "Lucia Pinochet" in one): the surname is the famous one's */
+            int64_t top = -1;
+            uint32_t rival = 0;
+            for (size_t j = 0; j < e->n_items; j++) {
+                item *l = &e->items[j];
+                if (j == i || l->merged_into >= 0 || !is_part(s, l)) continue;
+                if (top < 0 || l->n_docs > e->items[top].n_docs) top = (int64_t)j;
+            }
+            for (size_t j = 0; top >= 0 && j < e->n_items; j++) {
+                item *l = &e->items[j];
+                if (j == i || (int64_t)j == top || l->merged_into >= 0 || !is_part(s, l) ||
+                    is_part(l, &e->items[top]) || is_part(&e->items[top], l))
+                    continue;
+                if (l->n_docs > rival) rival = l->n_docs;
+            }
+            if (top >= 0 && e->items[top].n_docs >= 3 && e->items[top].n_docs >= 3 * rival) {
+                target = top;
+                ambiguous = false;
+            }
+        }
         if (target < 0 || ambiguous) continue;
         item *l = &e->items[target];
         s->merged_into = (int32_t)target;
         l->mentions += s->mentions;
+        for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
+        l->craft += s->craft;
+        for (uint32_t d = 0; d < s->n_docs; d++) {
+            precis_status st = add_doc(l, (uint32_t)s->docs[d]);
+            if (st) return st;
+        }
+    }
+    /* "Microsoft Corp" is Microsoft: the legal suffix makes the short name a
+     * company, whatever prepositions said ("to Microsoft") */
+    static const char *const LEGAL[] = {"corp", "corporation", "inc", "ltd", "co", "plc", "gmbh",
+                                        "ag", "llc", "sa", "nv", "bv", "ab", "asa", "spa"};
+    for (size_t j = 0; j < e->n_items; j++) {
+        item *l = &e->items[j];
+        if (l->merged_into >= 0 || l->n_words < 2) continue;
+        const char *sp = strrchr(l->norm, ' ');
+        if (!sp || !IN(LEGAL, sp + 1)) continue;
+        size_t ls = (size_t)(sp - l->norm);
+        for (size_t i = 0; i < e->n_items; i++) {
+            item *s = &e->items[i];
+            if (i == j || s->merged_into >= 0 || strlen(s->norm) != ls || memcmp(s->norm, l->norm, ls)) continue;
+            l->merged_into = (int32_t)i;
+            s->mentions += l->mentions;
+            s->mid_mentions += l->mid_mentions;
+            for (int k = 0; k < 4; k++) s->votes[k] += l->votes[k];
+            s->legal += l->mentions + l->legal;
+            for (uint32_t d = 0; d < l->n_docs; d++) {
+                precis_status st = add_doc(s, (uint32_t)l->docs[d]);
+                if (st) return st;
+            }
+            break;
+        }
+    }
+    /* A one-word name that opens exactly one person's longer name is that
+     * person's first name used alone ("Anwar" for Anwar Ibrahim, "Osama" for
+     * Osama Bin Laden); not a country ("Israel" and "Israel Katz"). */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *s = &e->items[i];
+        if (s->merged_into >= 0 || s->n_words != 1 || IN(COUNTRIES, s->norm)) continue;
+        if (s->votes[PST_ORG] > s->votes[PST_PERSON]) continue;
+        size_t ls = strlen(s->norm);
+        int64_t target = -1;
+        bool ambiguous = false;
+        for (size_t j = 0; j < e->n_items && !ambiguous; j++) {
+            item *l = &e->items[j];
+            if (j == i || l->merged_into >= 0 || l->n_words < 2 || l->n_words > 3) continue;
+            if (strncmp(l->norm, s->norm, ls) || l->norm[ls] != ' ') continue;
+            if (winner(l->votes) != PST_PERSON) continue;
+            if (target >= 0) ambiguous = true;
+            else target = (int64_t)j;
+        }
+        if (target < 0 || ambiguous) continue;
+        item *l = &e->items[target];
+        s->merged_into = (int32_t)target;
+        l->mentions += s->mentions;
+        l->mid_mentions += s->mid_mentions;
         for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
         l->craft += s->craft;
         for (uint32_t d = 0; d < s->n_docs; d++) {
@@ -614,6 +830,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         /* named as a ship or plane at least as often as typed otherwise */
         if (it->craft && it->craft >= it->votes[PST_PLACE] + it->votes[PST_PERSON] + it->votes[PST_ORG])
             t = PST_OTHER;
+        if (it->legal) t = PST_ORG;
         e->ranked[k++] = (pst_entity){it->name, t, it->n_docs, it->mentions};
     }
     qsort(e->ranked, k, sizeof *e->ranked, cmp_entity);

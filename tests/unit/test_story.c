@@ -186,6 +186,80 @@ TEST(entities_typed_by_role_place_and_craft_cues)
     pst_entities_free(e);
 }
 
+TEST(entities_names_titles_and_variants)
+{
+    pst_entities *e;
+    CHECK(pst_entities_new(&e) == PRECIS_OK);
+    /* invented: a surname that looks like an abbreviated title ("Sen"), a
+     * possessive joining a leader and his party, "National" alone no title */
+    add_text(e, 0, "Dal Sen's Marran People's Party won the vote, and the National Assembly met "
+                   "in the Kingdom of Ostrava on Nov. 3. Sen. Ivo Karst objected.");
+    add_text(e, 1, "Citing Dal Sen's threats, the opposition stayed away. Ostrava, a Norvic ally, "
+                   "said Dal Sen had won. Hurricane Lotte hit Ostrava on Monday.");
+    add_text(e, 2, "Dal Sen met Oskar Brandl in Ostrava. Brandl said: \"If we wait, we lose.\" "
+                   "Later Brandl spoke to Marran and Ostrava officials.");
+    add_text(e, 3, "Oskar Brandl arrived with the Norvic envoy. Brandl and Dal Sen talked.");
+    add_text(e, 4, "Oskar Brandl and his sister Lena Brandl left. Brandl was tired.");
+    const pst_entity *v;
+    size_t n;
+    CHECK(pst_entities_rank(e, &v, &n) == PRECIS_OK);
+    const pst_entity *x;
+    x = find_entity(v, n, "Dal Sen");
+    CHECK(x && x->sources == 4); /* not cut as "Sen." and not merged into "Citing Dal Sen" */
+    CHECK(find_entity(v, n, "Citing Dal Sen") == NULL);
+    x = find_entity(v, n, "Marran People's Party");
+    CHECK(x && x->type == PST_ORG);
+    CHECK(find_entity(v, n, "Dal Sen Marran People Party") == NULL);
+    x = find_entity(v, n, "National Assembly");
+    CHECK(x && x->type == PST_ORG);
+    CHECK(find_entity(v, n, "Assembly") == NULL);
+    x = find_entity(v, n, "Ivo Karst");
+    CHECK(x && x->type == PST_PERSON);
+    CHECK(find_entity(v, n, "Nov") == NULL);
+    CHECK(find_entity(v, n, "If") == NULL); /* a quotation's first word */
+    /* "Ostrava" stays itself, not the "Kingdom of Ostrava" */
+    x = find_entity(v, n, "Ostrava");
+    CHECK(x && x->sources == 2 && x->type == PST_PLACE);
+    CHECK(find_entity(v, n, "Kingdom of Ostrava") != NULL);
+    x = find_entity(v, n, "Hurricane Lotte");
+    CHECK(x && x->type == PST_OTHER);
+    /* the surname of the man in four reports, not of his sister in one */
+    x = find_entity(v, n, "Oskar Brandl");
+    CHECK(x && x->sources == 3 && x->mentions == 7);
+    CHECK(find_entity(v, n, "Brandl") == NULL);
+    CHECK(find_entity(v, n, "Lena Brandl") != NULL);
+    pst_entities_free(e);
+    /* adjectives of countries are no entities alone, and are cut in front */
+    CHECK(pst_entities_new(&e) == PRECIS_OK);
+    add_text(e, 0, "Rebels shot down a Congolese Boeing near Kindu, and the Lebanese army and "
+                   "Honduran troops watched the Saudi Arabia border.");
+    CHECK(pst_entities_rank(e, &v, &n) == PRECIS_OK);
+    CHECK(find_entity(v, n, "Boeing") != NULL && find_entity(v, n, "Congolese Boeing") == NULL);
+    CHECK(find_entity(v, n, "Congolese") == NULL && find_entity(v, n, "Lebanese") == NULL &&
+          find_entity(v, n, "Honduran") == NULL);
+    x = find_entity(v, n, "Saudi Arabia");
+    CHECK(x && x->type == PST_PLACE);
+    pst_entities_free(e);
+    /* a company under its legal name, a first name alone, contractions and
+     * numbers opening a sentence, "Secretary of State" as a title */
+    CHECK(pst_entities_new(&e) == PRECIS_OK);
+    add_text(e, 0, "The shares of Korvex Corp fell after the talks with Secretary of State Mira Olund. "
+                   "Two Korvex engineers resigned, a letter to Korvex said.");
+    add_text(e, 1, "Tamsin Orlo said: \"I'm leaving.\" Later Tamsin returned to Korvex. "
+                   "Investors moved from Korvex to Pelta.");
+    CHECK(pst_entities_rank(e, &v, &n) == PRECIS_OK);
+    x = find_entity(v, n, "Korvex");
+    CHECK(x && x->type == PST_ORG && x->sources == 2);
+    CHECK(find_entity(v, n, "Korvex Corp") == NULL && find_entity(v, n, "Two Korvex") == NULL);
+    x = find_entity(v, n, "Mira Olund");
+    CHECK(x && x->type == PST_PERSON);
+    CHECK(find_entity(v, n, "State Mira Olund") == NULL);
+    x = find_entity(v, n, "Tamsin Orlo");
+    CHECK(x && x->mentions == 2); /* "Tamsin" alone is her */
+    CHECK(find_entity(v, n, "I'm") == NULL && find_entity(v, n, "Tamsin") == NULL);
+    pst_entities_free(e);
+}
+
 int main(void)
 {
     RUN(calendar_round_trip);
@@ -197,5 +271,6 @@ int main(void)
     RUN(entities_merge_variants_and_count_sources);
     RUN(entities_ambiguous_surname_stays_apart);
     RUN(entities_typed_by_role_place_and_craft_cues);
+    RUN(entities_names_titles_and_variants);
     return test_done();
 }
