@@ -78,13 +78,50 @@ static void who(rnd *r, size_t m, json_t *src)
     if (str(src, "site")) PRINTF(r, " %s", str(src, "site"));
 }
 
+static size_t count(const char *s, const char *what)
+{
+    size_t n = 0, m = strlen(what);
+    for (const char *p = s; (p = strstr(p, what)); p += m) n++;
+    return n;
+}
+
+/* A sentence with its quotation marks paired: the splitter cuts a quotation
+ * of several sentences into pieces, and '...itself," said the official.'
+ * reads wrong alone. The missing mark is put back (display only; the JSON
+ * keeps the text as it is in the article). */
+static void sentence(rnd *r, const char *s)
+{
+    s = s ? s : "";
+    size_t straight = count(s, "\""), lo = count(s, "\xe2\x80\x9c"), lc = count(s, "\xe2\x80\x9d");
+    size_t to = count(s, "``"), tc = count(s, "''");
+    bool open_straight = false, close_straight = false;
+    if (straight % 2) {
+        const char *q = strchr(s, '"');
+        /* the first mark closes a quotation when it follows a word or punctuation */
+        if (q > s && q[-1] != ' ' && q[-1] != '(') open_straight = true;
+        else close_straight = true;
+    }
+    if (open_straight) put(r, "\"");
+    if (lc > lo) put(r, "\xe2\x80\x9c");
+    if (tc > to) put(r, "``");
+    put(r, s);
+    if (to > tc) put(r, "''");
+    if (lo > lc) put(r, "\xe2\x80\x9d");
+    if (close_straight) put(r, "\"");
+}
+
 /* A sentence in quotes, unless it opens with its own (a quotation). */
 static void quoted(rnd *r, const char *s)
 {
     s = s ? s : "";
-    bool own = s[0] == '"' || s[0] == '\'' || !strncmp(s, "\xe2\x80\x9c", 3) || !strncmp(s, "\xe2\x80\x98", 3);
+    bool own = s[0] == '"' || s[0] == '\'' || s[0] == '`' || !strncmp(s, "\xe2\x80\x9c", 3) ||
+               !strncmp(s, "\xe2\x80\x98", 3);
+    /* one that closes a quotation opened in the sentence before gets its mark back in front */
+    const char *q = strchr(s, '"');
+    if (count(s, "\"") % 2 && q > s && q[-1] != ' ' && q[-1] != '(') own = true;
+    if (count(s, "\xe2\x80\x9d") > count(s, "\xe2\x80\x9c") || count(s, "''") > count(s, "``")) own = true;
     if (!own) put(r, "\"");
-    put(r, s);
+    sentence(r, s);
     if (!own) put(r, "\"");
 }
 
@@ -121,7 +158,7 @@ static void render_summary(rnd *r, json_t *story)
     json_array_foreach(sents, i, s)
     {
         put(r, r->md ? "- " : "   - ");
-        put(r, str(s, "text"));
+        sentence(r, str(s, "text"));
         put(r, " ");
         /* its source first, then the others that say the same */
         json_t *docs = json_object_get(json_array_get(support, i), "docs");
@@ -162,7 +199,7 @@ static void render_timeline(rnd *r, json_t *story)
     {
         put(r, item(r));
         PRINTF(r, r->md ? "**%s** " : "%-10s  ", str(e, "date") ? str(e, "date") : "?");
-        put(r, str(e, "text"));
+        sentence(r, str(e, "text"));
         put(r, " ");
         markers(r, json_object_get(e, "sources"));
         put(r, "\n");

@@ -256,6 +256,37 @@ TEST(quantities_with_units)
     CHECK(quants("No one was hurt.", q, 8) == 0);
 }
 
+/* The briefing text of a story object written by hand: sources with title,
+ * outlet, day and URL; quotation marks paired again on a fragment of a
+ * quotation the splitter cut; the header gives the days. */
+TEST(render_sources_and_quotes)
+{
+    static const char story[] =
+        "{\"id\":\"s1\",\"headline\":\"Dam gate fails\","
+        "\"sources\":[{\"id\":\"in/a.txt\",\"url\":null,\"site\":\"Kelda Herald\",\"title\":\"Dam gate fails\","
+        "\"date\":\"2026-03-10T08:15:00\",\"duplicate_of\":null},"
+        "{\"id\":\"b\",\"url\":\"https://news.example/b\",\"site\":null,\"title\":\"Villages flooded\","
+        "\"date\":\"2026-03-11\",\"duplicate_of\":null},"
+        "{\"id\":\"in/c.txt\",\"url\":null,\"site\":null,\"title\":null,\"date\":null,\"duplicate_of\":\"b\"}],"
+        "\"summary\":{\"sentences\":[{\"text\":\"The water rose fast,\\\" said Loft.\",\"doc\":\"in/a.txt\",\"also_in\":[]}]},"
+        "\"timeline\":[],\"entities\":[],"
+        "\"coverage\":{\"reports\":2,\"conflicts\":[],\"per_source\":[{\"doc\":\"b\",\"unique\":"
+        "[{\"text\":\"Nobody was hurt.\"}],\"n_unique\":1,\"omits\":[],\"n_omits\":0}],\"summary\":[]}}";
+    char *out = NULL;
+    size_t n = 0;
+    CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, "3 sources, 2 independent reports, 2026-03-10 to 2026-03-11\n"));
+    CHECK(out && strstr(out, "[1] Dam gate fails — Kelda Herald, 2026-03-10 (a.txt)\n"));
+    CHECK(out && strstr(out, "[2] Villages flooded — 2026-03-11 <https://news.example/b>\n"));
+    CHECK(out && strstr(out, "[3] c.txt (copy of [2])\n"));
+    CHECK(out && strstr(out, "- \"The water rose fast,\" said Loft. [1]"));
+    CHECK(out && strstr(out, "Only [2]: \"Nobody was hurt.\"\n"));
+    free(out);
+    CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_MARKDOWN, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, "[2] [Villages flooded](https://news.example/b) — 2026-03-11\n"));
+    free(out);
+}
+
 int main(void)
 {
     RUN(story_has_the_design_fields);
@@ -268,5 +299,6 @@ int main(void)
     RUN(coverage_total_and_part_are_no_conflict);
     RUN(no_usable_article_is_eempty);
     RUN(quantities_with_units);
+    RUN(render_sources_and_quotes);
     return test_done();
 }
