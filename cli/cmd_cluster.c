@@ -217,11 +217,15 @@ static precis_status on_article(void *user, const precis_article *a)
     return PRECIS_OK;
 }
 
-static bool parse_double(const char *s, double lo, double hi, double *out)
+/* A number in [lo, hi] for --opt; otherwise "cluster: --opt wants WANT, got 'S'". */
+static bool number_opt(const char *opt, const char *s, double lo, double hi, const char *want, double *out)
 {
     char *end;
     double v = strtod(s, &end);
-    if (end == s || *end || !(v >= lo && v <= hi)) return false;
+    if (end == s || *end || !(v >= lo && v <= hi)) {
+        cli_error("cluster: --%s wants %s, got '%s'", opt, want, s);
+        return false;
+    }
     *out = v;
     return true;
 }
@@ -247,32 +251,20 @@ int cmd_cluster(int argc, char **argv)
             if (!cli_parse_format("cluster", optarg, &r.format)) return EXIT_USAGE;
             break;
         case 't':
-            if (!parse_double(optarg, 1e-6, 10, &v)) {
-                cli_error("cluster: --threshold wants a number above 0, got '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            if (!number_opt("threshold", optarg, 1e-6, 10, "a number above 0", &v)) return EXIT_USAGE;
             so.threshold = v;
             break;
         case 'q':
-            if (!parse_double(optarg, 1e-6, 36500, &v)) {
-                cli_error("cluster: --quiet-days wants a number of days above 0, got '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            if (!number_opt("quiet-days", optarg, 1e-6, 36500, "a number of days above 0", &v)) return EXIT_USAGE;
             so.quiet_seconds = (int64_t)(v * 86400);
             if (!so.quiet_seconds) so.quiet_seconds = 1;
             break;
         case 'd':
-            if (!parse_double(optarg, 1e-6, 1, &v)) {
-                cli_error("cluster: --dup-threshold wants a number in (0, 1], got '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            if (!number_opt("dup-threshold", optarg, 1e-6, 1, "a number in (0, 1]", &v)) return EXIT_USAGE;
             so.dup_threshold = v;
             break;
         case 'M':
-            if (!parse_double(optarg, 1, 1e7, &v)) {
-                cli_error("cluster: --max-open wants a count from 1 to 10000000, got '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            if (!number_opt("max-open", optarg, 1, 1e7, "a count from 1 to 10000000", &v)) return EXIT_USAGE;
             so.max_open = (size_t)v;
             break;
         case 'P': want_progress = 1; break;

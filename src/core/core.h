@@ -88,6 +88,12 @@ bool pc_utf8_binary(size_t replaced, size_t len);
  * other than tab, newline, form feed, carriage return and escape. Data that
  * starts with a UTF-16 byte-order mark is never binary. */
 bool pc_bytes_binary(const char *d, size_t len);
+/* s[0..len) with every run of white space (pc_is_space) turned into one
+ * space and none at either end: written to dst (room for len + 1 bytes; NUL
+ * added) unless dst is NULL; returns the length either way. */
+size_t pc_collapse_space(char *dst, const char *s, size_t len);
+/* 0..15 for a hex digit (either case), -1 for anything else. */
+int pc_hex_digit(char c);
 
 /* ---- reading inputs ---------------------------------------------------- */
 /* Inflates the gzip data in[0..n) (one or more members, n >= 18) onto out,

@@ -269,6 +269,34 @@ precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_
 
 bool pc_utf8_binary(size_t replaced, size_t len) { return replaced > 64 && replaced > len / 8; }
 
+size_t pc_collapse_space(char *dst, const char *s, size_t len)
+{
+    size_t o = 0;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        if (pc_is_space((unsigned char)s[i])) {
+            space = true;
+            continue;
+        }
+        if (space && o) {
+            if (dst) dst[o] = ' ';
+            o++;
+        }
+        space = false;
+        if (dst) dst[o] = s[i];
+        o++;
+    }
+    if (dst) dst[o] = '\0';
+    return o;
+}
+
+int pc_hex_digit(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f') return (c | 0x20) - 'a' + 10;
+    return -1;
+}
+
 bool pc_bytes_binary(const char *d, size_t len)
 {
     const unsigned char *u = (const unsigned char *)d;

@@ -11,6 +11,7 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -427,36 +428,37 @@ done:
 
 /* ---- topics and systems ------------------------------------------------------------- */
 
-static precis_status topic_index(precis_rouge *r, const char *id, size_t *out)
+/* The number of name in names; a new name appends a zeroed element of elem
+ * bytes to the array *v (*n of *cap) with its copy of the name stored at byte
+ * name_at (topics and systems: one way to intern both). */
+static precis_status intern(precis_rouge *r, pr_vocab *names, const char *name, void *v, size_t *n,
+                            size_t *cap, size_t elem, size_t initial, size_t name_at, size_t *out)
 {
-    uint32_t k = pr_vocab_word(r->topic_names, id, strlen(id));
+    uint32_t k = pr_vocab_word(names, name, strlen(name));
     if (k == UINT32_MAX) return PRECIS_ENOMEM;
-    if (k == r->n_topics) {
-        if (pc_grow(&r->topics, &r->cap_topics, r->n_topics + 1, sizeof *r->topics, 64))
-            return PRECIS_ENOMEM;
-        pr_topic *t = &r->topics[r->n_topics];
-        memset(t, 0, sizeof *t);
-        if (!(t->id = pc_arena_strndup(&r->arena, id, strlen(id)))) return PRECIS_ENOMEM;
-        r->n_topics++;
+    if (k == *n) {
+        if (pc_grow(v, cap, *n + 1, elem, initial)) return PRECIS_ENOMEM;
+        char *e = *(char **)v + *n * elem;
+        memset(e, 0, elem);
+        const char *copy = pc_arena_strndup(&r->arena, name, strlen(name));
+        if (!copy) return PRECIS_ENOMEM;
+        memcpy(e + name_at, &copy, sizeof copy);
+        (*n)++;
     }
     *out = k;
     return PRECIS_OK;
 }
 
+static precis_status topic_index(precis_rouge *r, const char *id, size_t *out)
+{
+    return intern(r, r->topic_names, id, &r->topics, &r->n_topics, &r->cap_topics, sizeof *r->topics, 64,
+                  offsetof(pr_topic, id), out);
+}
+
 static precis_status system_index(precis_rouge *r, const char *name, size_t *out)
 {
-    uint32_t k = pr_vocab_word(r->system_names, name, strlen(name));
-    if (k == UINT32_MAX) return PRECIS_ENOMEM;
-    if (k == r->n_systems) {
-        if (pc_grow(&r->systems, &r->cap_systems, r->n_systems + 1, sizeof *r->systems, 16))
-            return PRECIS_ENOMEM;
-        pr_system *s = &r->systems[r->n_systems];
-        memset(s, 0, sizeof *s);
-        if (!(s->name = pc_arena_strndup(&r->arena, name, strlen(name)))) return PRECIS_ENOMEM;
-        r->n_systems++;
-    }
-    *out = k;
-    return PRECIS_OK;
+    return intern(r, r->system_names, name, &r->systems, &r->n_systems, &r->cap_systems,
+                  sizeof *r->systems, 16, offsetof(pr_system, name), out);
 }
 
 precis_status precis_rouge_add_reference(precis_rouge *r, const char *topic, const char *text,

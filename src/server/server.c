@@ -34,19 +34,14 @@ typedef struct conn_state {
 /* URL unescaping as libmicrohttpd's own, except that "%00" stays as written:
  * a decoded NUL would silently end the path, and "/api/articles/1%00" would
  * be article 1. */
-static int hex_value(char c)
-{
-    return isdigit((unsigned char)c) ? c - '0' : (tolower((unsigned char)c) - 'a' + 10);
-}
-
 static size_t unescape_keep_nul(void *cls, struct MHD_Connection *conn, char *s)
 {
     (void)cls;
     (void)conn;
     char *w = s;
     for (const char *r = s; *r; r++) {
-        if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2])) {
-            int v = hex_value(r[1]) * 16 + hex_value(r[2]);
+        if (r[0] == '%' && pc_hex_digit(r[1]) >= 0 && pc_hex_digit(r[2]) >= 0) {
+            int v = pc_hex_digit(r[1]) * 16 + pc_hex_digit(r[2]);
             if (v) {
                 *w++ = (char)v;
                 r += 2;

@@ -1088,20 +1088,16 @@ precis_status ps_cursor_encode(const ps_cursor *c, pc_buf *out)
     return PRECIS_OK;
 }
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    return -1;
-}
-
 precis_status ps_cursor_decode(const char *s, size_t len, ps_cursor *c)
 {
     char plain[128];
     if (len == 0 || len % 2 || len / 2 >= sizeof plain) return PRECIS_EPARSE;
     size_t n = len / 2;
     for (size_t i = 0; i < n; i++) {
-        int hi = hexval(s[2 * i]), lo = hexval(s[2 * i + 1]);
+        /* lowercase only, as encoded: one cursor has one spelling */
+        if ((s[2 * i] >= 'A' && s[2 * i] <= 'F') || (s[2 * i + 1] >= 'A' && s[2 * i + 1] <= 'F'))
+            return PRECIS_EPARSE;
+        int hi = pc_hex_digit(s[2 * i]), lo = pc_hex_digit(s[2 * i + 1]);
         if (hi < 0 || lo < 0) return PRECIS_EPARSE;
         plain[i] = (char)(hi << 4 | lo);
         if (!plain[i]) return PRECIS_EPARSE;

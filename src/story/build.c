@@ -505,18 +505,9 @@ precis_status pst_json_sentence(pc_buf *o, const char *s, size_t n)
 {
     pc_buf t;
     pc_buf_init(&t, 0);
-    precis_status st = PRECIS_OK;
-    bool space = false;
-    for (size_t i = 0; i < n && !st; i++) {
-        if (pc_is_space((unsigned char)s[i])) {
-            space = true;
-            continue;
-        }
-        if (space && t.len) st = pc_buf_putc(&t, ' ');
-        space = false;
-        if (!st) st = pc_buf_putc(&t, s[i]);
-    }
-    if (!st) st = pc_json_string(o, t.data ? t.data : "", t.len);
+    precis_status st = pc_buf_reserve(&t, n + 1);
+    if (!st) t.len = pc_collapse_space(t.data, s, n);
+    if (!st) st = pc_json_string(o, t.data, t.len);
     pc_buf_free(&t);
     return st;
 }

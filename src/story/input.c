@@ -220,16 +220,6 @@ static const char *json_str(json_t *o, const char *key, size_t *len)
 }
 
 /* Id from a string or an integer (Multi-News ids are numbers). */
-static const char *json_id(json_t *v, char *buf, size_t cap)
-{
-    if (json_is_string(v) && json_string_length(v)) return json_string_value(v);
-    if (json_is_integer(v)) {
-        snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
-        return buf;
-    }
-    return NULL;
-}
-
 /* The object's metadata wins over what extraction or cleaning guessed. */
 static precis_status take_fields(pt_article *a, json_t *o)
 {
@@ -251,7 +241,7 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     pt_article a;
     pt_article_init(&a);
     char idbuf[32];
-    const char *id = json_is_object(doc) ? json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf) : NULL;
+    const char *id = json_is_object(doc) ? pt_json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf) : NULL;
     if (!id) id = fallback_id;
     const char *why = NULL;
     precis_status st = PRECIS_OK;
@@ -317,7 +307,7 @@ static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno
             return PRECIS_OK;
         }
         char cbuf[32];
-        const char *cid = json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
+        const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
         size_t k;
         json_t *doc;
         json_array_foreach(docs, k, doc) {

@@ -1,6 +1,7 @@
 /* Reading summarizer input: JSON Lines of articles or clusters (jansson),
  * Multi-News " ||||| " separated text, or one plain article. */
 #include "summarize/summarize.h"
+#include "text/article.h" /* pt_json_id */
 
 #include <jansson.h>
 #include <stdio.h>
@@ -33,16 +34,6 @@ static bool looks_like_jsonl(const char *data, size_t len)
 }
 
 /* Id from a JSON value: a string, or an integer (Multi-News ids are numbers). */
-static const char *json_id(json_t *v, char *buf, size_t cap)
-{
-    if (json_is_string(v)) return json_string_value(v);
-    if (json_is_integer(v)) {
-        snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
-        return buf;
-    }
-    return NULL;
-}
-
 /* Adds one document given as a JSON string or article object. */
 static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *doc, const char *fallback_id,
                                   const char *where, size_t line)
@@ -60,7 +51,7 @@ static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *do
         return pc_fail(err, PRECIS_EPARSE, where, line, "article has no \"text\" string");
     }
     char idbuf[32];
-    const char *id = json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf);
+    const char *id = pt_json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf);
     return precis_cluster_add_clean(ctx, c, id ? id : fallback_id, json_string_value(text),
                                     json_string_length(text));
 }
@@ -137,7 +128,7 @@ precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const
                                    "several clusters in one input: use --batch");
                 }
                 char cbuf[32];
-                const char *cid = json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
+                const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
                 snprintf(idbuf, sizeof idbuf, "%s", cid ? cid : base);
                 st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno);
             } else {
@@ -193,7 +184,7 @@ precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char
             st = pc_fail(err, PRECIS_EPARSE, where, it.lineno, "expected {\"id\", \"documents\": [...]}");
         char idbuf[256], cbuf[32];
         if (!st) {
-            const char *cid = json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
+            const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
             if (cid) snprintf(idbuf, sizeof idbuf, "%s", cid);
             else snprintf(idbuf, sizeof idbuf, "%s:%zu", base_name(where), it.lineno);
             st = precis_cluster_new(ctx, idbuf, &c);

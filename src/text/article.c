@@ -1,8 +1,20 @@
 /* The article object and its JSON writer. */
 #include "article.h"
 
+#include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+const char *pt_json_id(const json_t *v, char *buf, size_t cap)
+{
+    if (json_is_string(v) && json_string_length(v)) return json_string_value(v);
+    if (json_is_integer(v)) {
+        snprintf(buf, cap, "%lld", (long long)json_integer_value(v));
+        return buf;
+    }
+    return NULL;
+}
 
 void pt_article_init(pt_article *a)
 {

@@ -34,6 +34,12 @@ precis_status pt_article_set(pt_article *a, const char **field, const char *s, s
 precis_status pt_article_add_removed(pt_article *a, const char *line, size_t n, const char *cls,
                                      const char *reason);
 
+/* An article or cluster "id" from JSON (jansson's json_t, may be NULL): a
+ * non-empty string as is, an integer written into buf; NULL otherwise (the
+ * caller falls back to FILE:LINE), so that an empty id never names a doc. */
+struct json_t;
+const char *pt_json_id(const struct json_t *v, char *buf, size_t cap);
+
 /* Writes the article as one JSON object (no trailing newline). Absent fields
  * are written as null; "removed" only when with_removed. */
 precis_status pt_article_json(const pt_article *a, bool with_removed, pc_buf *out);

@@ -338,6 +338,20 @@ static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_
     return false;
 }
 
+/* The end of a worded date whose year, month and day were read up to s[j]:
+ * the calendar decides ("31 April 2018" is no date; *endp is still set past
+ * it, for the caller's skip), then a time may follow. */
+static bool worded_date(const char *s, size_t len, size_t j, int year, int mon, int day, pt_date *d,
+                        size_t *endp)
+{
+    *endp = j;
+    if (!valid_ymd(year, mon, day)) return false;
+    d->year = year, d->month = mon, d->day = day;
+    read_time(s, len, &j, d, false);
+    *endp = j;
+    return true;
+}
+
 /* Worded forms starting with a day: "29 May 2018", "29. Mai 2018", "9th of May". */
 static bool parse_day_month(const char *s, size_t len, size_t i, int default_year, pt_date *d,
                             size_t *endp)
@@ -351,21 +365,10 @@ static bool parse_day_month(const char *s, size_t len, size_t i, int default_yea
     if (!(mon = read_month(s, len, &j))) return false;
     size_t k = skip_spaces(s, len, j);
     if (k < len && s[k] == ',') k = skip_spaces(s, len, k + 1);
-    size_t y0 = k;
-    if (read_num(s, len, &k, 4, 4, &year) && !(k < len && is_alpha((unsigned char)s[k]))) {
-        j = k;
-    } else {
-        year = default_year;
-        (void)y0;
-    }
-    if (!valid_ymd(year, mon, day)) {
-        *endp = j; /* "31 April 2018" is no date, and "April 2018" inside it neither */
-        return false;
-    }
-    d->year = year, d->month = mon, d->day = day;
-    read_time(s, len, &j, d, false);
-    *endp = j;
-    return true;
+    if (read_num(s, len, &k, 4, 4, &year) && !(k < len && is_alpha((unsigned char)s[k]))) j = k;
+    else year = default_year;
+    /* on failure "April 2018" inside "31 April 2018" is skipped too */
+    return worded_date(s, len, j, year, mon, day, d, endp);
 }
 
 /* Worded forms starting with a month: "May 29, 2018", "MARCH 2021", "July 11". */
@@ -402,11 +405,7 @@ static bool parse_month_first(const char *s, size_t len, size_t i, int default_y
     } else {
         year = default_year;
     }
-    if (!valid_ymd(year, mon, day)) return false;
-    d->year = year, d->month = mon, d->day = day;
-    read_time(s, len, &j, d, false);
-    *endp = j;
-    return true;
+    return worded_date(s, len, j, year, mon, day, d, endp); /* a failure's *endp is not used */
 }
 
 /* Tries every form at s[i]. On failure *skip may be set past a date-shaped

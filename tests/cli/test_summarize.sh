@@ -127,4 +127,12 @@ if [ -d "$SHARED/seeds" ]; then
 else
     skip "seeds (no ../shared/seeds)"
 fi
+# An empty "id" never names a document (pt_json_id, shared with the story
+# reader): the doc is named FILE:LINE, as one without an id.
+python3 -c "
+import json
+for i, f in (('', '01_harbour_courier.txt'), ('b', '02_coastwatch_daily.txt')):
+    print(json.dumps({'id': i, 'text': open('${PRECIS_ROOT:-.}/examples/story/' + f).read()}))" > "$TMP/emptyid.jsonl"
+p summarize --format json "$TMP/emptyid.jsonl"
+check empty_id_falls_back jq -e '[.sentences[].doc] | unique == ["b", "emptyid.jsonl:1"]' "$TMP/out"
 finish

@@ -249,6 +249,14 @@ TEST(gzip_members_caps_and_corruption)
     rmdir(dir);
 }
 
+TEST(hex_digits)
+{
+    CHECK(pc_hex_digit('0') == 0 && pc_hex_digit('9') == 9);
+    CHECK(pc_hex_digit('a') == 10 && pc_hex_digit('F') == 15 && pc_hex_digit('f') == 15);
+    CHECK(pc_hex_digit('g') == -1 && pc_hex_digit('G') == -1 && pc_hex_digit('%') == -1);
+    CHECK(pc_hex_digit('\0') == -1 && pc_hex_digit('@') == -1 && pc_hex_digit('`') == -1);
+}
+
 int main(void)
 {
     RUN(buf_grows_and_caps);
@@ -261,5 +269,6 @@ int main(void)
     RUN(json_string_escapes);
     RUN(public_ctx_and_errors);
     RUN(grow_array_keeps_contents);
+    RUN(hex_digits);
     return test_done();
 }

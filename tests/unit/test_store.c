@@ -284,7 +284,7 @@ TEST(cursor_roundtrip_and_garbage)
     b.len = 0;
     CHECK(ps_cursor_encode(&e, &b) == PRECIS_OK);
     CHECK(ps_cursor_decode(b.data, b.len, &d) == PRECIS_OK && d.id == 6 && d.key[0] == 0);
-    static const char *const BAD[] = {"", "zz", "6e", "6e7c7c30", "627c787c31", "6e7c617c2d31",
+    static const char *const BAD[] = {"", "zz", "6e", "6e7c7c30", "6E7C617C31" /* uppercase */, "627c787c31", "6e7c617c2d31",
                                       "6e7c617c", "6e7c617c3030303030303030303030303030303030303031"};
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++)
         CHECK(ps_cursor_decode(BAD[i], strlen(BAD[i]), &d) == PRECIS_EPARSE);
