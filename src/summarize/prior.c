@@ -6,8 +6,10 @@
  * capped at 10), its length (capped), its share of the cluster's concept
  * weight and weight per word (relative to the cluster's best sentence), how
  * widely its content words are shared across the documents, and whether it
- * opens on a word pointing back, quotes someone or holds a figure. The
- * coefficients are fitted by least squares on Multi-News training clusters by
+ * opens on a word pointing back, quotes someone or holds a figure; and the
+ * weight share, the sharing and the position each times the number of
+ * documents (capped at 10), since what repetition says depends on how many
+ * sources can repeat. The coefficients are fitted by least squares on Multi-News training clusters by
  * tools/train_prior.py, which writes prior_table.inc. */
 #include "summarize/summarize.h"
 
@@ -30,6 +32,10 @@ void ps_prior_features(const ps_sent_facts *f, double x[PS_PRIOR_NF])
     x[9] = f->dangling;
     x[10] = f->quote;
     x[11] = f->digits;
+    double nd = (f->n_docs < 10 ? f->n_docs : 10) / 10.0;
+    x[12] = nd * x[6];
+    x[13] = nd * x[8];
+    x[14] = nd * x[2];
 }
 
 double ps_prior_value(const ps_sent_facts *f)

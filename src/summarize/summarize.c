@@ -800,6 +800,7 @@ static ps_sent_facts sentence_facts(const work *w, const sent *x, double weight)
     f.weight = weight;
     f.density = x->n_words ? weight / x->n_words : 0;
     f.dangling = x->dangling;
+    f.n_docs = (uint32_t)w->n_docs;
     double df = 0;
     for (uint32_t k = 0; k < x->uni_n; k++) df += w->word_df.v[w->unis.v[x->uni_off + k]] - 1.0;
     if (x->uni_n && w->n_docs > 1) f.mean_df = df / x->uni_n / (w->n_docs - 1.0);

@@ -88,12 +88,13 @@ typedef struct ps_sent_facts {
     double density;     /* weight per word */
     double max_density; /* largest weight per word of a candidate */
     double mean_df;     /* mean over its content words of (df - 1) / (documents - 1) */
+    uint32_t n_docs;    /* documents in the cluster */
     bool dangling;      /* opens on a word that points back ("He", "But") */
     bool quote;         /* contains a quotation mark */
     bool digits;        /* contains a digit */
 } ps_sent_facts;
 
-#define PS_PRIOR_NF 12
+#define PS_PRIOR_NF 15
 /* The feature vector of a sentence (x[0] = 1, the intercept). */
 void ps_prior_features(const ps_sent_facts *f, double x[PS_PRIOR_NF]);
 /* The learned estimate of how many reference bigrams the sentence holds

@@ -61,6 +61,7 @@ TEST(features_are_capped_and_relative)
     f.max_density = 1;
     f.mean_df = 0.5;
     f.quote = true;
+    f.n_docs = 5;
     double x[PS_PRIOR_NF];
     ps_prior_features(&f, x);
     CHECK_NEAR(x[0], 1, 1e-12);
@@ -75,17 +76,22 @@ TEST(features_are_capped_and_relative)
     CHECK_NEAR(x[9], 0, 1e-12);
     CHECK_NEAR(x[10], 1, 1e-12);
     CHECK_NEAR(x[11], 0, 1e-12);
+    CHECK_NEAR(x[12], 0.25, 1e-12); /* weight share x documents / 10 */
+    CHECK_NEAR(x[13], 0.25, 1e-12); /* mean df x documents / 10 */
+    CHECK_NEAR(x[14], 0.5, 1e-12);  /* 1 / (1 + index) x documents / 10 */
     /* a long sentence deep in a full-length article reads like the last
      * sentences Multi-News's truncated sources have */
     f.index = 45;
     f.n_words = 200;
     f.max_weight = 0;
+    f.n_docs = 40; /* capped at 10 */
     ps_prior_features(&f, x);
     CHECK_NEAR(x[1], 0, 1e-12);
     CHECK_NEAR(x[2], 1.0 / 46, 1e-12);
     CHECK_NEAR(x[3], 1, 1e-12);
     CHECK_NEAR(x[4], 3, 1e-12);
     CHECK_NEAR(x[6], 0, 1e-12); /* no division by zero */
+    CHECK_NEAR(x[13], 0.5, 1e-12);
 }
 
 TEST(summarizer_gives_the_facts)
@@ -108,6 +114,7 @@ TEST(summarizer_gives_the_facts)
     if (lead && figure && quote && he && rain) {
         CHECK(lead->index == 0 && figure->index == 1 && quote->index == 2 && he->index == 3);
         CHECK(figure->n_words == 9);
+        CHECK(lead->n_docs == 3);
         CHECK(figure->digits && !figure->quote && !lead->digits);
         CHECK(quote->quote && !lead->quote);
         CHECK(he->dangling && !lead->dangling);
