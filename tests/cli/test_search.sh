@@ -11,17 +11,25 @@ fi
 EX=${PRECIS_ROOT:-.}/examples/story
 PID=""
 trap '[ -n "$PID" ] && kill -9 $PID 2>/dev/null; rm -rf "$TMP"' EXIT
-serve() { # DB: starts the server, sets PID and BASE
-    "$PRECIS" serve --port 0 --db "$1" > "$TMP/serve.out" 2> "$TMP/serve.err" &
+serve() { # DB: starts the server, sets PID and BASE (each its own output file:
+    # the shell truncates it in the child, after the parent may have read it)
+    out="$1.out"
+    : > "$out"
+    "$PRECIS" serve --port 0 --db "$1" > "$out" 2> "$1.err" &
     PID=$!
     BASE=""
     for i in $(seq 200); do
-        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/serve.out")
+        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$out")
         if [ -n "$port" ]; then BASE=http://127.0.0.1:$port; break; fi
         kill -0 "$PID" 2>/dev/null || return 1
         sleep 0.1
     done
-    [ -n "$BASE" ]
+    [ -n "$BASE" ] || return 1
+    for i in $(seq 100); do
+        curl -s -o /dev/null "$BASE/api/health" && return 0
+        sleep 0.1
+    done
+    return 1
 }
 stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; PID=""; }
 req() { code=$(curl -s -o "$TMP/body" -w '%{http_code}' -G "$BASE/api/search" --data-urlencode "q=$1"); }
@@ -37,7 +45,7 @@ EOF
 p ingest --db "$TMP/big.db" "$TMP/big.txt" "$EX"
 check big_ingested test "$rc" -eq 0
 serve "$TMP/big.db"
-check big_server_up test -n "$BASE"
+check big_server_up test "$?" -eq 0
 req ferry
 check big_search_200 test "$code" = 200
 check big_search_finds_it jq -e '.articles | length == 6' "$TMP/body"
@@ -53,10 +61,12 @@ stop
 if command -v sqlite3 >/dev/null 2>&1; then
     p ingest --db "$TMP/ex.db" "$EX" "${PRECIS_ROOT:-.}/tests/fixtures/story"
     serve "$TMP/ex.db"
-    n=0
+    check ex_server_up test "$?" -eq 0
     for q in ferry fog "coast guard" passengers Velmora harbour "fishing boats" said the "harb*" "pass* fog"; do
-        curl -s -G "$BASE/api/search" --data-urlencode "q=$q" --data-urlencode limit=100 |
-            jq -r '.articles[] | "\(.id)\t\(.snippet | @json)"' | sort >> "$TMP/api.txt"
+        c=$(curl -s -o "$TMP/body" -w '%{http_code}' -G "$BASE/api/search" --data-urlencode "q=$q" \
+            --data-urlencode limit=100)
+        [ "$c" = 200 ] || echo "search '$q': HTTP $c" >&2
+        jq -r '.articles[] | "\(.id)\t\(.snippet | @json)"' "$TMP/body" | sort >> "$TMP/api.txt"
         fq=$(echo "$q" | sed 's/\([^ *]*\)\(\**\)/"\1"\2/g')
         sqlite3 "$TMP/ex.db" "SELECT rowid, json_quote(snippet(articles_fts, 1, '', '', '…', 24)) FROM articles_fts
                               WHERE articles_fts MATCH '$fq' ORDER BY rank LIMIT 100" | tr '|' '\t' | sort >> "$TMP/sq.txt"
