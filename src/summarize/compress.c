@@ -495,8 +495,14 @@ size_t ps_compress(const char *s, size_t len, unsigned rules, ps_piece *out, siz
         out[n++] = (ps_piece){at, len};
     }
     /* enough of a sentence left: six words, and shorter than before */
-    size_t kept = 0;
-    for (size_t k = 0; k < n; k++) kept += pt_count_words(s + out[k].start, out[k].end - out[k].start);
+    size_t kept = 0; /* words of the joined pieces: "claim" + "." is one */
+    bool in = false;
+    for (size_t k = 0; k < n; k++)
+        for (size_t i = out[k].start; i < out[k].end; i++) {
+            bool sp = pc_is_space((unsigned char)s[i]);
+            kept += !sp && !in;
+            in = !sp;
+        }
     if (kept < 6 || kept + 1 > pt_count_words(s, len)) return 0;
     *capitalize = lead;
     return n;

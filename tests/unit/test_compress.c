@@ -146,7 +146,10 @@ TEST(result_is_a_sentence)
                     "was refloated by two tugs, the coast guard said.";
     const char *t = trim(s, PS_TRIM_ALL);
     CHECK_STR(t, "The ferry Marisol was refloated by two tugs.");
-    /* too little left: not offered */
+    /* too little left: not offered (five words and the final period are five words) */
+    CHECK_STR(trim("The ferry reached the harbour, which was crowded with families.", PS_TRIM_RELATIVE), "");
+    CHECK_STR(trim("The ferry reached the old harbour, which was crowded with families.", PS_TRIM_RELATIVE),
+              "The ferry reached the old harbour.");
     CHECK_STR(trim("The ferry (the Marisol) sank.", PS_TRIM_ALL), "");
     /* a sentence that does not start like one is not touched */
     CHECK_STR(trim("and the ferry (built in 1987) ran aground near Porthwick harbour.", PS_TRIM_ALL), "");
