@@ -122,6 +122,16 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
     if (n_words < 6) return "fragment";
     unsigned char first = (unsigned char)s[0];
     if (first >= 'a' && first <= 'z' && !(flags & PS_AFTER_CREDIT)) return "starts in lower case (fragment)";
+    {   /* a curly opening quotation mark before a lower-case word: the rest of
+         * a quote cut mid-sentence ("“leading diplomats ... took part."). Not
+         * straight quotes: Multi-News's re-cased text has '"we ...' openings. */
+        size_t i = 0;
+        if (len > 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
+                 ((unsigned char)s[2] == 0x9c || (unsigned char)s[2] == 0x98))
+            i = 3;
+        if (i && s[i] >= 'a' && s[i] <= 'z' && !(flags & PS_AFTER_CREDIT))
+            return "a quotation starting in lower case (fragment)";
+    }
     if (len && s[len - 1] == '?') return "question";
     if (is_whole_quote(s, len)) return "a bare quotation (its speaker is in another sentence)";
     /* Lower-case once (debris lines are short: the first 1 KiB decides), then strstr. */

@@ -173,11 +173,24 @@ TEST(prior_moves_the_selection)
     CHECK(!strncmp(b, "\"We have never", 14));    /* a prior that rewards quotes takes it */
 }
 
+/* The prior rewards quotations, so the rest of a quote cut mid-sentence
+ * must not be a candidate (a pasted page's "... said. “leading officials ..."). */
+TEST(cut_quotation_is_a_fragment)
+{
+    const char *cut = "\xe2\x80\x9cleading officials from both towns took part in the talks.";
+    const char *whole = "\xe2\x80\x9cWe have never seen anything like it,\xe2\x80\x9d said the mayor of Velmora.";
+    const char *recased = "\"we have never seen anything like it, \" said the mayor of velmora.";
+    CHECK(ps_debris_reason(cut, strlen(cut), 0, 11) != NULL);
+    CHECK(ps_debris_reason(whole, strlen(whole), 0, 12) == NULL);
+    CHECK(ps_debris_reason(recased, strlen(recased), 0, 12) == NULL); /* Multi-News's re-cased text */
+}
+
 int main(void)
 {
     RUN(features_are_capped_and_relative);
     RUN(summarizer_gives_the_facts);
     RUN(table_prefers_central_sentences);
     RUN(prior_moves_the_selection);
+    RUN(cut_quotation_is_a_fragment);
     return test_done();
 }
