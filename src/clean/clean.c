@@ -648,6 +648,10 @@ static bool outlet_name(const char *s, size_t n)
 static bool headline_with_outlet(const cl_doc *d, const cl_line *a, const cl_line *b)
 {
     if (a->words < 4 || a->ends_sentence || a->ends_colon || b->ends_sentence) return false;
+    /* a name of a place or a person in capitals is a caption ("Sunset Beach
+     * Hotel Shelter Island" / "... Long Island"); a headline has a lower-case
+     * word, or is long */
+    if (a->cap_words >= a->words && a->words < 7) return false;
     if (d->s[b->c0 + a->clen] != ' ') return false;
     const char *t = content(d, b) + a->clen + 1;
     size_t tn = b->clen - a->clen - 1;
@@ -729,9 +733,23 @@ static bool relative_stamp(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) low[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
     low[n] = '\0';
     if (contains(low, n, "just now")) return n <= 24;
-    const char *ago = strstr(low, " ago");
-    const char *vor = strstr(low, "vor ");
+    while (n && (low[n - 1] == '.' || low[n - 1] == ' ')) low[--n] = '\0';
+    /* the stamp is the whole line, after at most a label: "Updated 2 hours
+     * ago", "Publiziert vor einer Stunde"; not a headline "... vor 50 Jahren" */
+    static const char *const labels[] = {"updated ", "posted ", "published ", "last updated ",
+                                         "edited ", "aktualisiert ", "publiziert ", "veröffentlicht ",
+                                         "zuletzt aktualisiert ", "erstellt "};
+    const char *start = low;
+    for (size_t k = 0; k < sizeof labels / sizeof *labels; k++)
+        if (!strncmp(low, labels[k], strlen(labels[k]))) start = low + strlen(labels[k]);
+    if (*start == ':') start++;
+    while (*start == ' ') start++;
+    const char *ago = n > 4 && !strcmp(low + n - 4, " ago") ? low + n - 4 : NULL;
+    const char *vor = !strncmp(start, "vor ", 4) ? start : NULL;
     if (!ago && !vor) return false;
+    if (ago && !(*start >= '0' && *start <= '9') && strncmp(start, "a ", 2) && strncmp(start, "an ", 3))
+        return false;
+    if (vor && strchr(vor + 4, ' ') && strchr(strchr(vor + 4, ' ') + 1, ' ')) return false; /* "vor N Unit" ends it */
     /* a number or "an"/"a" followed by a unit word */
     const char *p = ago ? low : vor + 4;
     for (; *p; p++) {
@@ -1719,6 +1737,15 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
     /* between the title and the article's first paragraph: standfirst,
      * fact boxes, subheadlines are article text unless they are debris */
     if (title >= 0 && (size_t)title < rs) {
+        /* a name alone under the title ("Stefan Loibl") is its author */
+        for (size_t k = (size_t)title + 1; k < rs && k <= (size_t)title + 2 && knob("K_NAMEBYLINE", 1) > 0; k++) {
+            cl_block *B = &d->blocks[k];
+            const cl_line *L = &d->lines[B->first];
+            if (B->kind == K_SHORT && B->n == 1 && L->words >= 2 && L->words <= 3 && L->cap_words == L->words &&
+                !L->digits && !L->ends_sentence && !L->ends_colon && !L->stop[1] && !L->stop[2] &&
+                !memchr(content(d, L), '-', L->clen) && !memchr(content(d, L), ',', L->clen))
+                set(B, K_DEBRIS, PCL_BYLINE, "a name alone under the title (its author)");
+        }
         rs = (size_t)title + 1;
     } else if (title < 0) {
         /* no title: a short lead-in right above the first paragraph belongs to it */
@@ -1820,6 +1847,14 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
         T->title = true;
         if (title == (long)rs && rs < re) rs++;
     }
+    /* a headline + outlet pair whose first line did not become the title was
+     * a caption and its credit after all */
+    for (size_t k = 1; k < d.n_blocks; k++)
+        if (d.blocks[k].site_len && (long)(k - 1) != title) {
+            set(&d.blocks[k - 1], K_DEBRIS, PCL_CAPTION, "caption repeated with a credit");
+            d.blocks[k].reason = "caption repeated with a credit";
+            d.blocks[k].site_len = 0;
+        }
     /* captions right below the title: prose ending in ", <date>." */
     if (title >= 0) {
         for (size_t k = (size_t)title + 1; k < d.n_blocks && k <= (size_t)title + 3; k++) {

@@ -350,6 +350,20 @@ TEST(headline_then_headline_with_outlet)
     CHECK(removed_as(&a, "Updated 3 hours ago", "dateline"));
     CHECK(a.text && strstr(a.text, "Orrin Gazette") == NULL);
     pt_article_free(&a);
+    /* a name alone under the title is its author; a subheading that speaks
+     * of "50 years ago" is no time stamp */
+    CHECK(clean_str("Orrin votes to close its old swimming baths\n\nLina Varga\n\n" BODY
+                    "\nWhat the baths meant 50 years ago\n\n" BODY, &a) == PRECIS_OK);
+    CHECK_STR(a.author, "Lina Varga");
+    CHECK(a.text && strstr(a.text, "Lina Varga") == NULL);
+    CHECK(a.text && strstr(a.text, "What the baths meant 50 years ago") != NULL);
+    pt_article_free(&a);
+    /* a name of a place twice, the second time with more words, is a caption */
+    CHECK(clean_str("Sunset Quay Hotel Orrin Bay\nSunset Quay Hotel Orrin Bay West Coast\n\n" BODY, &a) ==
+          PRECIS_OK);
+    CHECK(a.site == NULL);
+    CHECK(removed_as(&a, "Sunset Quay Hotel Orrin Bay West Coast", "credit"));
+    pt_article_free(&a);
     /* a photo caption with its credit is still no title, nor the agency a site */
     CHECK(clean_str("Mayor Ilse Brandt\nMayor Ilse Brandt Reuters\n\n" BODY, &a) == PRECIS_OK);
     CHECK(a.title == NULL || strcmp(a.title, "Mayor Ilse Brandt") != 0);
