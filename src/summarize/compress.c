@@ -494,6 +494,12 @@ size_t ps_compress(const char *s, size_t len, unsigned rules, ps_piece *out, siz
         if (n == cap) return 0;
         out[n++] = (ps_piece){at, len};
     }
+    /* "... at 6 a.m., officials said." -> "... at 6 a.m.": no second period */
+    if (n >= 2 && out[n - 1].end - out[n - 1].start == 1 && s[out[n - 1].start] == '.') {
+        size_t e = out[n - 2].end;
+        while (e > out[n - 2].start && pc_is_space((unsigned char)s[e - 1])) e--;
+        if (e > out[n - 2].start && s[e - 1] == '.') n--;
+    }
     /* enough of a sentence left: six words, and shorter than before */
     size_t kept = 0; /* words of the joined pieces: "claim" + "." is one */
     bool in = false;

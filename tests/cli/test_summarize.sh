@@ -36,6 +36,29 @@ for s in d['sentences']:
     t=texts[s['doc']][s['start']:s['end']].decode()
     assert ' '.join(t.split())==s['text'], s
 "
+# --compress: trimmed sentences are marked and their kept ranges spell the text;
+# without it (the default) every sentence is its whole span
+p summarize --compress --format json "$STORY"
+check compress_kept_ranges python3 -c "
+import json; d=json.load(open('$TMP/out'))
+texts={}
+for l in open('$TMP/clean.jsonl'):
+    a=json.loads(l); texts[a['id']]=a['text'].encode()
+n=0
+for s in d['sentences']:
+    t=texts[s['doc']]
+    assert s['text'][0].isupper() and s['text'][-1] in '.!?\"', s
+    if not s.get('compressed'):
+        assert ' '.join(t[s['start']:s['end']].decode().split())==s['text'], s
+        continue
+    n+=1
+    assert all(s['start']<=a<b<=s['end'] for a,b in s['kept']), s
+    j=' '.join(b''.join(t[a:b] for a,b in s['kept']).decode().split())
+    assert j[0].upper()+j[1:]==s['text'] and len(j.split())<len(t[s['start']:s['end']].split()), s
+assert n>=1
+"
+p summarize --no-compress "$STORY"
+check no_compress_is_the_default cmp -s "$TMP/out" "$TMP/files.txt"
 p summarize --format jsonl "$STORY"
 check jsonl_one_line test "$(wc -l < "$TMP/out")" -eq 1
 

@@ -90,6 +90,9 @@ TEST(attribution_tails)
     CHECK_STR(trim("The ferry, according to the harbour authority, had been inspected twice this year.",
                    PS_TRIM_ATTRIBUTION),
               "The ferry had been inspected twice this year.");
+    /* an abbreviation's period ends the sentence: no second one */
+    CHECK_STR(trim("The ferry struck a sandbank off Porthwick shortly after 6 a.m., officials said.", PS_TRIM_ATTRIBUTION),
+              "The ferry struck a sandbank off Porthwick shortly after 6 a.m.");
     /* speech keeps its speaker; a short head is not a clause of its own */
     CHECK_STR(trim("\"We will bring everyone home safely tonight,\" the captain of the tug said.", PS_TRIM_ATTRIBUTION), "");
     CHECK_STR(trim("Nobody was hurt, the mayor of Porthwick said.", PS_TRIM_ATTRIBUTION), "");
