@@ -836,7 +836,8 @@ static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent
         for (uint32_t q = 0; q < items[k].n_concepts; q++) v[k] += w->weights[items[k].concepts[q]];
         if (w->sents.v[item_sent[k]].vtext) continue; /* the scale is the whole sentences' */
         if (v[k] > max_w) max_w = v[k];
-        if (items[k].cost && v[k] / items[k].cost > max_d) max_d = v[k] / items[k].cost;
+        uint32_t nw = w->sents.v[item_sent[k]].n_words; /* per word as in sentence_facts, also for -b */
+        if (nw && v[k] / nw > max_d) max_d = v[k] / nw;
     }
     for (size_t k = 0; k < n_items; k++) {
         const sent *x = &w->sents.v[item_sent[k]];

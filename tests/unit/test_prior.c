@@ -173,6 +173,31 @@ TEST(prior_moves_the_selection)
     CHECK(!strncmp(b, "\"We have never", 14));    /* a prior that rewards quotes takes it */
 }
 
+/* A byte budget changes the costs, not what the features mean: weight per
+ * word stays relative to the best weight per word (at most 1). */
+TEST(byte_budget_keeps_features_relative)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = make_cluster(ctx);
+    seen s = {0};
+    ps_prior_dev dev = {NULL, 0, 1.0, on_item, &s};
+    precis_summary_options o = {.max_bytes = 300};
+    precis_summary *sum = NULL;
+    ps_prior_dev_hook = &dev;
+    CHECK(precis_summarize(ctx, c, &o, &sum) == PRECIS_OK);
+    ps_prior_dev_hook = NULL;
+    CHECK(s.n >= 8);
+    bool best = false;
+    for (size_t i = 0; i < s.n; i++) {
+        CHECK(s.f[i].density <= s.f[i].max_density + 1e-12);
+        best |= fabs(s.f[i].density - s.f[i].max_density) < 1e-12;
+    }
+    CHECK(best);
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 /* The prior rewards quotations, so the rest of a quote cut mid-sentence
  * must not be a candidate (a pasted page's "... said. “leading officials ..."). */
 TEST(cut_quotation_is_a_fragment)
@@ -191,6 +216,7 @@ int main(void)
     RUN(summarizer_gives_the_facts);
     RUN(table_prefers_central_sentences);
     RUN(prior_moves_the_selection);
+    RUN(byte_budget_keeps_features_relative);
     RUN(cut_quotation_is_a_fragment);
     return test_done();
 }
