@@ -18,6 +18,10 @@ copied into the repository; written to a temp dir).
       most one in five), two
       sentences swapped, re-cased (upper/lower/title case of some sentences).
       TRUTH: article_id<TAB>original_id ("-" for originals).
+  cluster_data.py devpool OUT.jsonl TRUTH.tsv [--seed N]
+      a development pool for choosing parameters without looking at the
+      bench pool: Multi-News TRAIN (train_10k.jsonl.gz, disjoint from val)
+      clusters with >= 3 non-empty documents, shuffled. No DUC part.
 """
 import json
 import os
@@ -28,6 +32,21 @@ import sys
 SHARED = os.environ.get("SHARED", os.path.join(os.path.dirname(__file__), "..", "..", "shared"))
 DUC = os.path.join(SHARED, "data", "duc2004", "docs")
 MN = os.path.join(SHARED, "data", "multinews", "val.jsonl")
+MN_TRAIN = os.path.join(SHARED, "data", "multinews", "train_10k.jsonl.gz")
+
+
+def load_dev():
+    import gzip
+    arts = []
+    with gzip.open(MN_TRAIN, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            o = json.loads(line)
+            docs = [x.strip() for x in o["documents"] if x.strip()]
+            if len(docs) < 3:
+                continue
+            for k, t in enumerate(docs):
+                arts.append(("tr-%s-%d" % (o["id"], k + 1), "tr-%s" % o["id"], t))
+    return arts
 
 
 def load_pool():
@@ -146,8 +165,8 @@ def main():
         del args[i:i + 2]
     mode = args[0]
     rng = random.Random(seed)
-    pool = load_pool()
-    if mode == "pool":
+    pool = load_dev() if mode == "devpool" else load_pool()
+    if mode in ("pool", "devpool"):
         rng.shuffle(pool)
         write(args[1], [(a, t) for a, _, t in pool])
         with open(args[2], "w") as fh:

@@ -425,10 +425,10 @@ size_t precis_stream_n_stories(const precis_stream *s);
  * believable (before 1900, after 2200, or over a year past the latest date
  * seen). */
 size_t precis_stream_n_undated(const precis_stream *s);
-/* Batch pass after the online one (needs opts->batch): with document
- * frequencies over the whole input, each story that is a single article (no
- * copies) joins the story whose centroid it is closest to when the cosine
- * reaches a fixed bar. story_of[i] (n = articles added) receives article i's
+/* Batch pass after the online one (needs opts->batch): the whole input is
+ * grouped again from scratch with document frequencies over all of it (a
+ * nearest-neighbour graph of the articles, average-linkage merging, lone
+ * articles attached; a copy stays with its original). story_of[i] (n = articles added) receives article i's
  * final story, renumbered dense from 0 in order of first article, or SIZE_MAX
  * for a rejected article; *n_stories their number. Deterministic. */
 precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *story_of, size_t n,

@@ -57,4 +57,32 @@ void pk_touch(pk_clusterer *c, uint32_t slot, uint32_t gen, int64_t time);
 /* Stories currently open (not yet closed by quiet period or eviction). */
 size_t pk_open_count(const pk_clusterer *c);
 
+/* ---- batch re-clustering (batch.c) ---------------------------------------- */
+
+#define PK_BATCH_K 20          /* neighbours kept per article */
+#define PK_BATCH_MAX_DF 2048   /* terms in more articles are skipped when finding neighbours */
+#define PK_BATCH_LINK 0.21     /* mean pairwise cosine for two groups to merge (chosen on Multi-News train) */
+#define PK_BATCH_ATTACH 0.15   /* mean cosine for a lone article to join a group (same) */
+
+typedef struct pk_batch_input {
+    size_t n;                  /* articles */
+    const size_t *off;         /* terms of article i: term[off[i] .. off[i + 1]) (n + 1 entries) */
+    const uint64_t *term;      /* distinct within an article */
+    const float *w;            /* unit-vector weights, one per term */
+    const int64_t *time;       /* per article, PK_TIME_UNKNOWN allowed; NULL: no time */
+    int64_t quiet_seconds;     /* dated articles further apart count half their similarity */
+    const uint8_t *not_lone;   /* per article (may be NULL): has copies, never a lone article */
+} pk_batch_input;
+
+typedef struct pk_batch_options {
+    size_t k, max_df;          /* 0: defaults above */
+    double link, attach;       /* 0: defaults above */
+} pk_batch_options;
+
+/* Groups the whole input from scratch: k-nearest-neighbour graph by cosine,
+ * average-linkage agglomeration down to `link`, lone articles attached at
+ * `attach` (see batch.c). label[i] receives a group representative (an
+ * article index) or UINT32_MAX for an article without terms. Deterministic. */
+precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, uint32_t *label);
+
 #endif

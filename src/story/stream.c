@@ -66,6 +66,10 @@ struct precis_stream {
      * rejected), whether it is a copy, and its distinct terms with counts */
     uint32_t *b_story;
     uint8_t *b_copy;
+    uint32_t *b_orig;  /* a copy's original (article number) */
+    int64_t *b_time;   /* the article's date, PK_TIME_UNKNOWN when it had none */
+    int64_t cur_time;  /* of the article being added, for batch_record */
+    uint32_t cur_orig;
     size_t *b_off; /* terms of article i: b_term[b_off[i] .. b_off[i + 1]) */
     uint64_t *b_term;
     uint32_t *b_tf;
@@ -124,6 +128,8 @@ void precis_stream_free(precis_stream *s)
     pt_sentences_free(&s->sents);
     free(s->b_story);
     free(s->b_copy);
+    free(s->b_orig);
+    free(s->b_time);
     free(s->b_off);
     free(s->b_term);
     free(s->b_tf);
@@ -289,21 +295,32 @@ static precis_status batch_record(precis_stream *s, size_t num, size_t story, bo
     while (s->b_n <= num) {
         size_t cap = s->b_cap;
         if (s->b_n + 2 > cap) {
-            size_t c1 = cap, c2 = cap, c3 = cap;
+            size_t c1 = cap, c2 = cap, c3 = cap, c4 = cap, c5 = cap;
             if (pc_grow(&s->b_story, &c1, s->b_n + 2, sizeof *s->b_story, 1024) ||
                 pc_grow(&s->b_copy, &c2, s->b_n + 2, sizeof *s->b_copy, 1024) ||
-                pc_grow(&s->b_off, &c3, s->b_n + 2, sizeof *s->b_off, 1024))
+                pc_grow(&s->b_off, &c3, s->b_n + 2, sizeof *s->b_off, 1024) ||
+                pc_grow(&s->b_orig, &c4, s->b_n + 2, sizeof *s->b_orig, 1024) ||
+                pc_grow(&s->b_time, &c5, s->b_n + 2, sizeof *s->b_time, 1024))
                 return PRECIS_ENOMEM;
-            s->b_cap = c1 < c2 ? (c1 < c3 ? c1 : c3) : (c2 < c3 ? c2 : c3);
+            size_t c = c1;
+            if (c2 < c) c = c2;
+            if (c3 < c) c = c3;
+            if (c4 < c) c = c4;
+            if (c5 < c) c = c5;
+            s->b_cap = c;
         }
         if (!s->b_n) s->b_off[0] = 0;
         s->b_story[s->b_n] = UINT32_MAX;
         s->b_copy[s->b_n] = 0;
+        s->b_orig[s->b_n] = UINT32_MAX;
+        s->b_time[s->b_n] = PK_TIME_UNKNOWN;
         s->b_off[s->b_n + 1] = s->b_nterm;
         s->b_n++;
     }
     s->b_story[num] = story == SIZE_MAX ? UINT32_MAX : (uint32_t)story;
     s->b_copy[num] = copy;
+    s->b_orig[num] = copy ? s->cur_orig : UINT32_MAX;
+    s->b_time[num] = s->cur_time;
     if (!with_terms || num + 1 != s->b_n) return PRECIS_OK;
     qsort(s->terms, s->n_terms, sizeof *s->terms, cmp_u64);
     size_t cap1 = s->b_capterm, cap2 = s->b_capterm;
@@ -338,7 +355,9 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     if (num >= PST_DUP_WINDOW) pd_index_remove(s->dup, (uint32_t)(num - PST_DUP_WINDOW));
     we->article = num;
     we->story = SIZE_MAX;
+    size_t undated = s->n_undated;
     int64_t t = article_time(s, a->date);
+    s->cur_time = s->n_undated == undated ? t : PK_TIME_UNKNOWN; /* batch: real dates only */
 
     s->n_words = s->n_terms = s->n_ents = 0;
     if (a->title) features(s, a->title, strlen(a->title), true);
@@ -369,6 +388,7 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
             we->gen = orig->gen;
             *story = orig->story;
             if (dup_of) *dup_of = orig->article;
+            s->cur_orig = (uint32_t)orig->article;
             if (s->o.batch && batch_record(s, num, orig->story, true, false))
                 return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
             return PRECIS_OK;
@@ -395,42 +415,8 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
 
 /* ---- batch pass -------------------------------------------------------------- */
 
-#define BATCH_ATTACH 0.2   /* cosine (whole-input idf) for a lone article to join a story */
-#define BATCH_ROUNDS 1       /* attach rounds, centroids rebuilt between them (2: B3-F1 0.742 vs 0.743) */
-#define BATCH_POSTINGS 4096  /* stories read per term of a lone article (bounds the time) */
 #define BATCH_MAX_ARTICLES 50000000u
-
-typedef struct bt_pair {
-    uint64_t term;
-    uint32_t story;
-    float w;
-} bt_pair;
-
-static int cmp_pair(const void *a, const void *b)
-{
-    const bt_pair *x = a, *y = b;
-    if (x->term != y->term) return x->term < y->term ? -1 : 1;
-    return (x->story > y->story) - (x->story < y->story);
-}
-
-static int cmp_pair_story(const void *a, const void *b)
-{
-    const bt_pair *x = a, *y = b;
-    if (x->story != y->story) return x->story < y->story ? -1 : 1;
-    return (x->term > y->term) - (x->term < y->term);
-}
-
-/* Index of the first pair with this term in v[0..n) sorted by term, or n. */
-static size_t first_of(const bt_pair *v, size_t n, uint64_t term)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].term < term) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
+#define BATCH_IDF_PRIOR 100 /* pseudo-documents, as online (src/cluster): a small input keeps its shared words */
 
 precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *story_of, size_t n,
                                   size_t *n_stories)
@@ -441,15 +427,13 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     if (!s->o.batch) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "the stream was not opened in batch mode");
     if (n != s->n_articles || n > s->b_n) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "batch: article count mismatch");
     if (n > BATCH_MAX_ARTICLES) return pc_fail(err, PRECIS_ELIMIT, NULL, 0, "batch: over 50,000,000 articles");
-    size_t ns = s->n_stories, nt = s->b_nterm;
-    uint32_t *size = calloc(ns + 1, sizeof *size), *remap = malloc((ns + 1) * sizeof *remap);
+    size_t nt = s->b_nterm;
+    uint32_t *label = malloc((n + 1) * sizeof *label), *remap = malloc((n + 1) * sizeof *remap);
     float *w = malloc((nt + 1) * sizeof *w);
     uint64_t *sorted = malloc((nt + 1) * sizeof *sorted);
-    bt_pair *pairs = malloc((nt + 1) * sizeof *pairs);
-    double *acc = calloc(ns + 1, sizeof *acc);
-    uint32_t *touched = malloc((ns + 1) * sizeof *touched);
+    uint8_t *not_lone = malloc(n + 1);
     precis_status st = PRECIS_OK;
-    if (!size || !remap || !w || !sorted || !pairs || !acc || !touched) {
+    if (!label || !remap || !w || !sorted || !not_lone) {
         st = pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
@@ -460,7 +444,7 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
         if (s->b_off[i + 1] > s->b_off[i]) n_docs++;
     memcpy(sorted, s->b_term, nt * sizeof *sorted);
     qsort(sorted, nt, sizeof *sorted, cmp_u64);
-    /* Unit vectors: (1 + log tf) * log((N + 1) / df). */
+    /* Unit vectors: (1 + log tf) * log((N + prior) / (df + 1)). */
     for (size_t i = 0; i < n; i++) {
         double norm = 0;
         for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++) {
@@ -473,85 +457,39 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
             }
             size_t e = lo;
             while (e < nt && sorted[e] == t) e++;
-            double x = (1 + log((double)s->b_tf[k])) * log((double)(n_docs + 1) / (double)(e - lo));
+            double x = (1 + log((double)s->b_tf[k])) * log((double)(n_docs + BATCH_IDF_PRIOR) / (double)(e - lo + 1));
             w[k] = (float)x;
             norm += x * x;
         }
         norm = norm > 0 ? sqrt(norm) : 1;
         for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++) w[k] = (float)(w[k] / norm);
     }
-    for (size_t i = 0; i < n; i++) story_of[i] = s->b_story[i] == UINT32_MAX ? SIZE_MAX : s->b_story[i];
-    for (int round = 0; round < BATCH_ROUNDS; round++) {
-    /* Centroids of the stories with two or more articles: (term, story,
-     * weight) pairs of their non-copy members, summed per (story, term). */
-    memset(size, 0, (ns + 1) * sizeof *size);
+    /* Regrouped from scratch (src/cluster/batch.c); a copy follows its
+     * original, an article without terms keeps a story of its own. */
+    for (size_t i = 0; i < n; i++) not_lone[i] = 0;
     for (size_t i = 0; i < n; i++)
-        if (story_of[i] != SIZE_MAX) size[story_of[i]]++;
-    size_t np = 0;
+        if (s->b_copy[i] && s->b_orig[i] < n) not_lone[s->b_orig[i]] = 1;
+    pk_batch_input in = {0};
+    in.n = n;
+    in.off = s->b_off;
+    in.term = s->b_term;
+    in.w = w;
+    in.time = s->b_time;
+    in.quiet_seconds = s->o.quiet_seconds;
+    in.not_lone = not_lone;
+    if ((st = pk_batch(&in, NULL, label))) {
+        st = pc_fail(err, st, NULL, 0, st == PRECIS_ENOMEM ? "out of memory" : "batch: too many articles");
+        goto done;
+    }
     for (size_t i = 0; i < n; i++) {
-        uint32_t sid = story_of[i] == SIZE_MAX ? UINT32_MAX : (uint32_t)story_of[i];
-        if (sid == UINT32_MAX || size[sid] < 2) continue;
-        for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++)
-            pairs[np++] = (bt_pair){s->b_term[k], sid, w[k]};
+        if (s->b_story[i] == UINT32_MAX) story_of[i] = SIZE_MAX;
+        else if (!s->b_copy[i]) story_of[i] = label[i] == UINT32_MAX ? i : label[i];
     }
-    qsort(pairs, np, sizeof *pairs, cmp_pair_story);
-    size_t m = 0;
-    for (size_t i = 0; i < np;) {
-        size_t j = i;
-        double sum = 0;
-        while (j < np && pairs[j].story == pairs[i].story && pairs[j].term == pairs[i].term) sum += pairs[j++].w;
-        pairs[m++] = (bt_pair){pairs[i].term, pairs[i].story, (float)sum};
-        i = j;
-    }
-    np = m;
-    for (size_t i = 0; i < np;) { /* normalise each centroid */
-        size_t j = i;
-        double norm = 0;
-        while (j < np && pairs[j].story == pairs[i].story) norm += (double)pairs[j].w * pairs[j].w, j++;
-        norm = norm > 0 ? sqrt(norm) : 1;
-        for (size_t k = i; k < j; k++) pairs[k].w = (float)(pairs[k].w / norm);
-        i = j;
-    }
-    qsort(pairs, np, sizeof *pairs, cmp_pair); /* by term: postings, and centroid look-up */
-    /* Each lone article: cosine with every centroid it shares a term with;
-     * the best at or above the bar wins (ties: the older story). Centroids
-     * are fixed within a round, so the result does not depend on the order of
-     * the lone articles; the next round sees the grown stories. */
-    for (size_t i = 0; i < n; i++) {
-        uint32_t sid = story_of[i] == SIZE_MAX ? UINT32_MAX : (uint32_t)story_of[i];
-        if (sid == UINT32_MAX || size[sid] != 1 || s->b_copy[i]) continue;
-        size_t b = s->b_off[i], e = s->b_off[i + 1];
-        if (b == e) continue;
-        /* dot products with every centroid sharing a term, accumulated per
-         * story over the article's terms' postings (each run read up to a cap) */
-        size_t nt_touched = 0;
-        for (size_t k = b; k < e; k++) {
-            size_t f = first_of(pairs, np, s->b_term[k]);
-            for (size_t r = f; r < np && r < f + BATCH_POSTINGS && pairs[r].term == s->b_term[k]; r++) {
-                uint32_t cand = pairs[r].story;
-                double x = (double)w[k] * pairs[r].w;
-                if (!(x > 0)) continue; /* keeps acc > 0 for every touched story */
-                if (acc[cand] == 0) touched[nt_touched++] = cand;
-                acc[cand] += x;
-            }
-        }
-        uint32_t best = UINT32_MAX;
-        double best_s = 0;
-        for (size_t k = 0; k < nt_touched; k++) {
-            uint32_t cand = touched[k];
-            double dot = acc[cand];
-            acc[cand] = 0;
-            if (dot < BATCH_ATTACH) continue;
-            if (best == UINT32_MAX || dot > best_s || (dot == best_s && cand < best)) {
-                best = cand;
-                best_s = dot;
-            }
-        }
-        if (best != UINT32_MAX) story_of[i] = best;
-    }
-    }
+    for (size_t i = 0; i < n; i++)
+        if (s->b_story[i] != UINT32_MAX && s->b_copy[i])
+            story_of[i] = s->b_orig[i] < n ? story_of[s->b_orig[i]] : SIZE_MAX;
     /* Dense ids in order of first article. */
-    for (size_t k = 0; k <= ns; k++) remap[k] = UINT32_MAX;
+    for (size_t k = 0; k < n; k++) remap[k] = UINT32_MAX;
     size_t next = 0;
     for (size_t i = 0; i < n; i++) {
         if (story_of[i] == SIZE_MAX) continue;
@@ -560,12 +498,10 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     }
     *n_stories = next;
 done:
-    free(size);
+    free(label);
     free(remap);
     free(w);
     free(sorted);
-    free(pairs);
-    free(acc);
-    free(touched);
+    free(not_lone);
     return st;
 }

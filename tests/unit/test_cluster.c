@@ -150,6 +150,162 @@ TEST(shared_entities_tip_a_borderline_match)
     CHECK(s3 != s4);
 }
 
+/* ---- batch re-clustering (pk_batch) ---- */
+
+enum { BT_MAX = 64 };
+typedef struct bt {
+    size_t n, off[BT_MAX + 1];
+    uint64_t term[BT_MAX * 4];
+    float w[BT_MAX * 4];
+    int64_t time[BT_MAX];
+} bt;
+
+/* Appends an article of up to 3 (term, weight) pairs (weights as given: the
+ * caller writes unit vectors). */
+static void bt_add(bt *b, int64_t time, size_t k, const uint64_t *t, const double *w)
+{
+    size_t o = b->off[b->n];
+    for (size_t i = 0; i < k; i++) {
+        b->term[o + i] = t[i];
+        b->w[o + i] = (float)w[i];
+    }
+    b->time[b->n] = time;
+    b->off[++b->n] = o + k;
+}
+
+/* Two tight stories, an article near one of them (cosine 0.18 with each of
+ * its members: below the merge bar, above the attach bar), one unrelated, one
+ * empty. */
+static void bt_fill(bt *b)
+{
+    memset(b, 0, sizeof *b);
+    const double third = 0.57735026919;
+    for (int i = 0; i < 3; i++) bt_add(b, 0, 3, (uint64_t[]){11, 12, 13}, (double[]){third, third, third});
+    for (int i = 0; i < 3; i++) bt_add(b, 0, 3, (uint64_t[]){21, 22, 23}, (double[]){third, third, third});
+    bt_add(b, 0, 2, (uint64_t[]){11, 60}, (double[]){0.3118, 0.9501}); /* 6: near the first */
+    bt_add(b, 0, 2, (uint64_t[]){70, 71}, (double[]){0.7071, 0.7071});  /* 7: unrelated */
+    bt_add(b, 0, 0, NULL, NULL);                                       /* 8: empty */
+}
+
+TEST(batch_groups_stories_and_attaches_a_lone_article)
+{
+    bt b;
+    bt_fill(&b);
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    uint32_t label[BT_MAX];
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1] && label[1] == label[2]);
+    CHECK(label[3] == label[4] && label[4] == label[5]);
+    CHECK(label[0] != label[3]);
+    CHECK(label[6] == label[0]);                       /* attached */
+    CHECK(label[7] != label[0] && label[7] != label[3]); /* alone */
+    CHECK(label[8] == UINT32_MAX);
+    /* with copies an article is a story already: it is not attached */
+    uint8_t not_lone[BT_MAX] = {0};
+    not_lone[6] = 1;
+    in.not_lone = not_lone;
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[6] != label[0] && label[6] != label[3]);
+    /* a higher attach bar keeps it alone too */
+    in.not_lone = NULL;
+    pk_batch_options o = {.attach = 0.2};
+    CHECK(pk_batch(&in, &o, label) == PRECIS_OK);
+    CHECK(label[6] != label[0]);
+    CHECK(pk_batch(NULL, NULL, label) == PRECIS_EINVAL);
+}
+
+/* Average linkage: a chain of articles each close to the next only does not
+ * become one story (single linkage would chain them). */
+TEST(batch_does_not_chain)
+{
+    bt b;
+    memset(&b, 0, sizeof b);
+    const double h = 0.70710678;
+    for (uint64_t i = 0; i < 6; i++) bt_add(&b, 0, 2, (uint64_t[]){100 + i, 101 + i}, (double[]){h, h});
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    uint32_t label[BT_MAX];
+    pk_batch_options o = {.link = 0.3, .attach = 0.3};
+    CHECK(pk_batch(&in, &o, label) == PRECIS_OK);
+    /* neighbours have cosine 0.5: pairs merge, but two pairs average 0.125 */
+    size_t distinct = 0;
+    for (size_t i = 0; i < b.n; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i; j++) seen |= label[j] == label[i];
+        distinct += !seen;
+    }
+    CHECK(distinct == 3);
+    CHECK(label[0] == label[1] && label[2] == label[3] && label[4] == label[5]);
+}
+
+/* Dated articles further apart than the quiet period count half: a pair at
+ * cosine 0.3 is one story undated, two stories ten days apart. */
+TEST(batch_time_apart_halves_similarity)
+{
+    bt b;
+    memset(&b, 0, sizeof b);
+    bt_add(&b, 0, 2, (uint64_t[]){1, 2}, (double[]){0.5477226, 0.8366600});
+    bt_add(&b, 10 * 86400, 2, (uint64_t[]){1, 3}, (double[]){0.5477226, 0.8366600});
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    uint32_t label[BT_MAX];
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1]);
+    in.time = b.time;
+    in.quiet_seconds = 3 * 86400;
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] != label[1]);
+    b.time[1] = PK_TIME_UNKNOWN; /* an undated article is never apart */
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1]);
+}
+
+/* The grouping does not depend on the input order: the synthetic stories of
+ * the online tests, forwards and backwards, give the same partition. */
+TEST(batch_partition_independent_of_order)
+{
+    enum { STORIES = 8, PER = 6, N = STORIES * PER, LEN = 60 };
+    static uint64_t raw[N][LEN];
+    static size_t off[N + 1], roff[N + 1];
+    static uint64_t term[N * LEN], rterm[N * LEN];
+    static float w[N * LEN], rw[N * LEN];
+    rng_state = 7;
+    for (unsigned i = 0; i < N; i++) make_article(i % STORIES, raw[i], LEN);
+    /* distinct terms with unit weights per article */
+    size_t o = 0;
+    for (unsigned i = 0; i < N; i++) {
+        off[i] = o;
+        size_t b0 = o;
+        for (unsigned k = 0; k < LEN; k++) {
+            bool dup = false;
+            for (size_t j = b0; j < o; j++) dup |= term[j] == raw[i][k];
+            if (!dup) term[o++] = raw[i][k];
+        }
+        for (size_t j = b0; j < o; j++) w[j] = (float)(1.0 / sqrt((double)(o - b0)));
+    }
+    off[N] = o;
+    size_t ro = 0;
+    for (unsigned r = 0; r < N; r++) {
+        unsigned i = N - 1 - r;
+        roff[r] = ro;
+        for (size_t j = off[i]; j < off[i + 1]; j++) rterm[ro] = term[j], rw[ro++] = w[j];
+    }
+    roff[N] = ro;
+    uint32_t a[N], b[N];
+    pk_batch_input in = {.n = N, .off = off, .term = term, .w = w};
+    pk_batch_input rin = {.n = N, .off = roff, .term = rterm, .w = rw};
+    CHECK(pk_batch(&in, NULL, a) == PRECIS_OK);
+    CHECK(pk_batch(&rin, NULL, b) == PRECIS_OK);
+    size_t wrong = 0, right = 0;
+    for (unsigned i = 0; i < N; i++)
+        for (unsigned j = 0; j < N; j++) {
+            bool same_a = a[i] == a[j], same_b = b[N - 1 - i] == b[N - 1 - j];
+            if (same_a != same_b) wrong++;
+            if (same_a == (i % STORIES == j % STORIES)) right++;
+        }
+    CHECK(wrong == 0);
+    if (right != (size_t)N * N) fprintf(stderr, "right %zu of %zu\n", right, (size_t)N * N);
+    CHECK(right == (size_t)N * N); /* and these easy stories come out exact */
+}
+
 int main(void)
 {
     RUN(interleaved_stories_are_separated);
@@ -158,5 +314,9 @@ int main(void)
     RUN(open_stories_are_bounded);
     RUN(empty_articles_are_accepted);
     RUN(shared_entities_tip_a_borderline_match);
+    RUN(batch_groups_stories_and_attaches_a_lone_article);
+    RUN(batch_does_not_chain);
+    RUN(batch_time_apart_halves_similarity);
+    RUN(batch_partition_independent_of_order);
     return test_done();
 }

@@ -1,0 +1,379 @@
+/* batch.c — batch re-clustering of a whole input (pk_batch).
+ *
+ * The online pass sees each article once, against the stories open at that
+ * moment; an article that arrived before its story's other reports, or a
+ * story that glued two events together, stays wrong. With the whole input at
+ * hand the grouping is redone from scratch:
+ *  1. a k-nearest-neighbour graph: each article's cosine with every other
+ *     article sharing a term (unit vectors given by the caller, postings of
+ *     very common terms skipped: they add little and cost the square of
+ *     their frequency), its k best kept, the graph made symmetric;
+ *  2. average-linkage agglomeration on that graph: the two groups whose
+ *     mean pairwise similarity (missing edges count 0) is highest merge,
+ *     until no pair reaches `link`. Average linkage does not chain (single
+ *     linkage does) and, unlike a centroid, a group cannot drift: every
+ *     member's edges keep voting;
+ *  3. each group left with one article (and no copies) joins the group its
+ *     edges reach with the highest mean similarity, at or above `attach`
+ *     (groups fixed during this step: order does not matter).
+ * Dated articles further apart than the quiet period count half their
+ * similarity (the online clusterer's stories close after that long).
+ * Deterministic: every tie goes to the lower index. Memory is proportional to
+ * the input (n * k edges plus the merge heap), as batch mode says. */
+#include "cluster/cluster.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct post {
+    uint64_t term;
+    uint32_t doc;
+    float w;
+} post;
+
+typedef struct adj {   /* one neighbour of a group and the sum of edges to it */
+    uint32_t nbr;
+    double sum;
+} adj;
+
+typedef struct alist {
+    adj *v;
+    size_t n, cap;
+} alist;
+
+typedef struct hent {  /* heap entry: mean link of groups a < b when pushed */
+    double score;
+    uint32_t a, b;
+} hent;
+
+static int cmp_post(const void *x, const void *y)
+{
+    const post *p = x, *q = y;
+    if (p->term != q->term) return p->term < q->term ? -1 : 1;
+    return (p->doc > q->doc) - (p->doc < q->doc);
+}
+
+/* Heap order: higher score first, then lower (a, b). */
+static bool hbefore(const hent *x, const hent *y)
+{
+    if (x->score != y->score) return x->score > y->score;
+    if (x->a != y->a) return x->a < y->a;
+    return x->b < y->b;
+}
+
+typedef struct heap {
+    hent *v;
+    size_t n, cap;
+} heap;
+
+static precis_status hpush(heap *h, hent e)
+{
+    if (h->n == h->cap && pc_grow(&h->v, &h->cap, h->n + 1, sizeof *h->v, 1024)) return PRECIS_ENOMEM;
+    size_t i = h->n++;
+    while (i) {
+        size_t p = (i - 1) / 2;
+        if (!hbefore(&e, &h->v[p])) break;
+        h->v[i] = h->v[p];
+        i = p;
+    }
+    h->v[i] = e;
+    return PRECIS_OK;
+}
+
+static hent hpop(heap *h)
+{
+    hent top = h->v[0], e = h->v[--h->n];
+    size_t i = 0;
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        const hent *best = &e;
+        if (l < h->n && hbefore(&h->v[l], best)) m = l, best = &h->v[l];
+        if (r < h->n && hbefore(&h->v[r], best)) m = r;
+        if (m == i) break;
+        h->v[i] = h->v[m];
+        i = m;
+    }
+    if (h->n) h->v[i] = e;
+    return top;
+}
+
+static precis_status alist_add(alist *l, uint32_t nbr, double sum)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].nbr == nbr) {
+            l->v[i].sum += sum;
+            return PRECIS_OK;
+        }
+    if (l->n == l->cap && pc_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 4)) return PRECIS_ENOMEM;
+    l->v[l->n++] = (adj){nbr, sum};
+    return PRECIS_OK;
+}
+
+static double alist_take(alist *l, uint32_t nbr)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].nbr == nbr) {
+            double s = l->v[i].sum;
+            l->v[i] = l->v[--l->n];
+            return s;
+        }
+    return 0;
+}
+
+static double alist_get(const alist *l, uint32_t nbr)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (l->v[i].nbr == nbr) return l->v[i].sum;
+    return -1;
+}
+
+/* First posting of term in p[0..n), or n. */
+static size_t first_post(const post *p, size_t n, uint64_t term)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p[mid].term < term) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+typedef struct nb {    /* a neighbour candidate of one article */
+    uint32_t doc;
+    float s;
+} nb;
+
+/* Worse-first order for the k-best selection heap: lower score, then higher doc. */
+static bool nb_worse(const nb *x, const nb *y)
+{
+    if (x->s != y->s) return x->s < y->s;
+    return x->doc > y->doc;
+}
+
+static void nb_sift(nb *h, size_t n, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && nb_worse(&h[l], &h[m])) m = l;
+        if (r < n && nb_worse(&h[r], &h[m])) m = r;
+        if (m == i) return;
+        nb t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+static void nb_insert(nb *h, size_t *n, size_t k, nb x)
+{
+    if (*n < k) {
+        size_t i = (*n)++;
+        h[i] = x;
+        while (i) {
+            size_t p = (i - 1) / 2;
+            if (!nb_worse(&h[i], &h[p])) break;
+            nb t = h[i];
+            h[i] = h[p];
+            h[p] = t;
+            i = p;
+        }
+    } else if (nb_worse(&h[0], &x)) {
+        h[0] = x;
+        nb_sift(h, *n, 0);
+    }
+}
+
+static int cmp_edge(const void *x, const void *y)
+{
+    const uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, uint32_t *label)
+{
+    if (!in || !label || (in->n && (!in->off || !in->term || !in->w))) return PRECIS_EINVAL;
+    if (in->n >= UINT32_MAX) return PRECIS_ELIMIT;
+    pk_batch_options o = {0};
+    if (opts) o = *opts;
+    if (!o.k) o.k = PK_BATCH_K;
+    if (!o.max_df) o.max_df = PK_BATCH_MAX_DF;
+    if (!(o.link > 0)) o.link = PK_BATCH_LINK;
+    if (!(o.attach > 0)) o.attach = PK_BATCH_ATTACH;
+    size_t n = in->n, nt = in->off[n];
+    precis_status st = PRECIS_OK;
+    post *p = malloc((nt + 1) * sizeof *p);
+    float *acc = calloc(n + 1, sizeof *acc);
+    uint32_t *touched = malloc((n + 1) * sizeof *touched);
+    nb *best = malloc((o.k + 1) * sizeof *best);
+    size_t ne = 0, cap_e = 0;
+    uint64_t *edge = NULL;   /* (lo << 32 | hi) of each kept neighbour pair */
+    float *edge_s = NULL;
+    alist *g = calloc(n + 1, sizeof *g);
+    uint32_t *size = malloc((n + 1) * sizeof *size), *parent = malloc((n + 1) * sizeof *parent);
+    heap h = {0};
+    if (!p || !acc || !touched || !best || !g || !size || !parent) {
+        st = PRECIS_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        for (size_t k = in->off[i]; k < in->off[i + 1]; k++) p[k] = (post){in->term[k], (uint32_t)i, in->w[k]};
+    qsort(p, nt, sizeof *p, cmp_post);
+
+    /* 1. k-nearest-neighbour graph. */
+    for (size_t i = 0; i < n; i++) {
+        size_t nto = 0;
+        for (size_t k = in->off[i]; k < in->off[i + 1]; k++) {
+            size_t f = first_post(p, nt, in->term[k]), e = f;
+            while (e < nt && p[e].term == in->term[k]) e++;
+            if (e - f > o.max_df) continue;
+            for (size_t r = f; r < e; r++) {
+                uint32_t j = p[r].doc;
+                if (j == i) continue;
+                float x = in->w[k] * p[r].w;
+                if (!(x > 0)) continue; /* keeps acc > 0 for every touched article */
+                if (acc[j] == 0) touched[nto++] = j;
+                acc[j] += x;
+            }
+        }
+        size_t nb_n = 0;
+        for (size_t t = 0; t < nto; t++) {
+            uint32_t j = touched[t];
+            float s = acc[j];
+            acc[j] = 0;
+            if (in->time && in->time[i] != PK_TIME_UNKNOWN && in->time[j] != PK_TIME_UNKNOWN) {
+                int64_t gap = in->time[i] > in->time[j] ? in->time[i] - in->time[j] : in->time[j] - in->time[i];
+                if (in->quiet_seconds > 0 && gap > in->quiet_seconds) s *= 0.5f;
+            }
+            nb_insert(best, &nb_n, o.k, (nb){j, s});
+        }
+        if (ne + nb_n > cap_e) {
+            size_t c1 = cap_e, c2 = cap_e;
+            if (pc_grow(&edge, &c1, ne + nb_n, sizeof *edge, 4096) ||
+                pc_grow(&edge_s, &c2, ne + nb_n, sizeof *edge_s, 4096)) {
+                st = PRECIS_ENOMEM;
+                goto done;
+            }
+            cap_e = c1 < c2 ? c1 : c2;
+        }
+        for (size_t t = 0; t < nb_n; t++) {
+            uint64_t lo = i < best[t].doc ? i : best[t].doc, hi = i < best[t].doc ? best[t].doc : i;
+            edge[ne] = lo << 32 | hi;
+            edge_s[ne] = best[t].s;
+            ne++;
+        }
+    }
+    /* Symmetric: one edge per pair (the two directions computed the same
+     * dot product, up to summation order: the larger value is kept). Sorting
+     * pair keys together with their scores: keys first, then a merge pass. */
+    {
+        uint64_t *key = malloc((ne + 1) * 2 * sizeof *key);
+        if (!key) {
+            st = PRECIS_ENOMEM;
+            goto done;
+        }
+        for (size_t e = 0; e < ne; e++) {
+            key[2 * e] = edge[e];
+            uint32_t bits;
+            memcpy(&bits, &edge_s[e], sizeof bits);
+            key[2 * e + 1] = bits;
+        }
+        /* sort (key, score) records by key then score bits (positive floats
+         * order as their bits) */
+        qsort(key, ne, 2 * sizeof *key, cmp_edge);
+        for (size_t e = 0; e < ne;) {
+            size_t f = e;
+            uint64_t k = key[2 * e];
+            float s = 0;
+            for (; e < ne && key[2 * e] == k; e++) {
+                float x;
+                uint32_t bits = (uint32_t)key[2 * e + 1];
+                memcpy(&x, &bits, sizeof x);
+                if (e == f || x > s) s = x;
+            }
+            uint32_t a = (uint32_t)(k >> 32), b = (uint32_t)k;
+            if ((st = alist_add(&g[a], b, s)) || (st = alist_add(&g[b], a, s))) {
+                free(key);
+                goto done;
+            }
+        }
+        free(key);
+    }
+
+    /* 2. Average-linkage agglomeration. */
+    for (size_t i = 0; i < n; i++) {
+        size[i] = 1;
+        parent[i] = (uint32_t)i;
+        for (size_t t = 0; t < g[i].n; t++)
+            if (g[i].v[t].nbr > i && g[i].v[t].sum >= o.link &&
+                (st = hpush(&h, (hent){g[i].v[t].sum, (uint32_t)i, g[i].v[t].nbr})))
+                goto done;
+    }
+    while (h.n) {
+        hent e = hpop(&h);
+        if (e.score < o.link) break;
+        if (parent[e.a] != e.a || parent[e.b] != e.b) continue; /* a side merged since */
+        double cur = alist_get(&g[e.a], e.b);
+        if (cur < 0 || cur / ((double)size[e.a] * size[e.b]) != e.score) continue; /* stale */
+        /* the group with more neighbours survives (less to move) */
+        uint32_t a = e.a, b = e.b;
+        if (g[b].n > g[a].n) a = e.b, b = e.a;
+        alist_take(&g[a], b);
+        for (size_t t = 0; t < g[b].n; t++) {
+            uint32_t k = g[b].v[t].nbr;
+            double s = g[b].v[t].sum;
+            if (k == a) continue;
+            alist_take(&g[k], b);
+            if ((st = alist_add(&g[k], a, s)) || (st = alist_add(&g[a], k, s))) goto done;
+        }
+        free(g[b].v);
+        g[b] = (alist){0};
+        parent[b] = a;
+        size[a] += size[b];
+        for (size_t t = 0; t < g[a].n; t++) {
+            uint32_t k = g[a].v[t].nbr;
+            double sc = g[a].v[t].sum / ((double)size[a] * size[k]);
+            if (sc >= o.link && (st = hpush(&h, (hent){sc, a < k ? a : k, a < k ? k : a}))) goto done;
+        }
+    }
+    for (size_t i = 0; i < n; i++) { /* roots; path halving */
+        uint32_t r = (uint32_t)i;
+        while (parent[r] != r) r = parent[r] = parent[parent[r]];
+        label[i] = r;
+    }
+
+    /* 3. Lone articles join the group their edges reach best. Decisions are
+     * taken on the groups as step 2 left them, then applied. */
+    for (size_t i = 0; i < n; i++) {
+        touched[i] = UINT32_MAX;
+        if (label[i] != i || size[i] != 1 || (in->not_lone && in->not_lone[i])) continue;
+        uint32_t bg = UINT32_MAX;
+        double bs = 0;
+        for (size_t t = 0; t < g[i].n; t++) {
+            uint32_t k = g[i].v[t].nbr;
+            if (size[k] < 2) continue;
+            double sc = g[i].v[t].sum / size[k];
+            if (sc >= o.attach && (bg == UINT32_MAX || sc > bs || (sc == bs && k < bg))) bg = k, bs = sc;
+        }
+        touched[i] = bg;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (touched[i] != UINT32_MAX) label[i] = touched[i];
+    for (size_t i = 0; i < n; i++)
+        if (in->off[i + 1] == in->off[i]) label[i] = UINT32_MAX;
+
+done:
+    if (g)
+        for (size_t i = 0; i < n; i++) free(g[i].v);
+    free(g);
+    free(p);
+    free(acc);
+    free(touched);
+    free(best);
+    free(edge);
+    free(edge_s);
+    free(size);
+    free(parent);
+    free(h.v);
+    return st;
+}
