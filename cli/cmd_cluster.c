@@ -129,6 +129,17 @@ static void json_field(pc_buf *b, const char *key, const char *v)
     else pc_buf_puts(b, "null");
 }
 
+/* A json/jsonl line after its "story": the other fields and the end. */
+static void json_rest(const run *r, pc_buf *b, const char *dup_id, const precis_article *a)
+{
+    json_field(b, "dup_of", dup_id);
+    json_field(b, "title", a->title);
+    json_field(b, "date", a->date);
+    json_field(b, "site", a->site);
+    json_field(b, "url", a->url);
+    pc_buf_puts(b, r->format == FMT_JSONL ? "}\n" : "}");
+}
+
 static precis_status on_article(void *user, const precis_article *a)
 {
     run *r = user;
@@ -177,12 +188,7 @@ static precis_status on_article(void *user, const precis_article *a)
             pc_buf_puts(b, "\n");
         } else {
             pc_buf_puts(b, "\"");
-            json_field(b, "dup_of", dup_id);
-            json_field(b, "title", a->title);
-            json_field(b, "date", a->date);
-            json_field(b, "site", a->site);
-            json_field(b, "url", a->url);
-            pc_buf_puts(b, r->format == FMT_JSONL ? "}\n" : "}");
+            json_rest(r, b, dup_id, a);
         }
         char *tl = b->data ? strndup(b->data, b->len) : NULL;
         if (!h || !tl) {
@@ -203,12 +209,7 @@ static precis_status on_article(void *user, const precis_article *a)
         pc_buf_puts(b, "{\"id\":");
         pc_json_string(b, a->id, strlen(a->id));
         pc_buf_printf(b, ",\"story\":\"s%zu\"", story + 1);
-        json_field(b, "dup_of", dup_id);
-        json_field(b, "title", a->title);
-        json_field(b, "date", a->date);
-        json_field(b, "site", a->site);
-        json_field(b, "url", a->url);
-        pc_buf_puts(b, r->format == FMT_JSONL ? "}\n" : "}");
+        json_rest(r, b, dup_id, a);
         if (!b->data) return PRECIS_ENOMEM;
         fwrite(b->data, 1, b->len, stdout);
     }

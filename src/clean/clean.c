@@ -580,19 +580,6 @@ static bool starts_with_ci(const char *s, size_t n, const char *prefix)
     return true;
 }
 
-static bool contains(const char *s, size_t n, const char *needle)
-{
-    size_t m = strlen(needle);
-    const char *p = s, *end = s + n;
-    while (m && (size_t)(end - p) >= m) {
-        p = memchr(p, needle[0], (size_t)(end - p) - m + 1);
-        if (!p) return false;
-        if (memcmp(p, needle, m) == 0) return true;
-        p++;
-    }
-    return m == 0;
-}
-
 /* needle[0..m) occurs in s[0..n). */
 static bool find_bytes(const char *s, size_t n, const char *needle, size_t m)
 {
@@ -604,6 +591,11 @@ static bool find_bytes(const char *s, size_t n, const char *needle, size_t m)
         p++;
     }
     return m == 0;
+}
+
+static bool contains(const char *s, size_t n, const char *needle)
+{
+    return find_bytes(s, n, needle, strlen(needle));
 }
 
 /* Content of line a is a prefix of line b's content (caption + credit). */

@@ -24,13 +24,7 @@ static char *dup_n(const char *s, size_t n)
 
 static precis_status push(pcl_docs *docs, pcl_doc *d)
 {
-    if (docs->n == docs->cap) {
-        size_t cap = docs->cap ? docs->cap * 2 : 16;
-        pcl_doc *v = realloc(docs->v, cap * sizeof *v);
-        if (!v) return PRECIS_ENOMEM;
-        docs->v = v;
-        docs->cap = cap;
-    }
+    if (pc_grow(&docs->v, &docs->cap, docs->n + 1, sizeof *docs->v, 16)) return PRECIS_ENOMEM;
     docs->v[docs->n++] = *d;
     return PRECIS_OK;
 }

@@ -322,13 +322,7 @@ typedef struct path_list {
 
 static precis_status list_push(path_list *l, const char *s)
 {
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (!v) return PRECIS_ENOMEM;
-        l->v = v;
-        l->cap = cap;
-    }
+    if (pc_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v, 16)) return PRECIS_ENOMEM;
     char *copy = strdup(s);
     if (!copy) return PRECIS_ENOMEM;
     l->v[l->n++] = copy;

@@ -94,12 +94,7 @@ precis_status precis_rouge_load_peers_dir(precis_rouge *r, const char *dir)
     struct dirent *e;
     while (!st && (e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 32;
-            char **nn = realloc(names, cap * sizeof *nn);
-            if (!nn) st = PRECIS_ENOMEM;
-            else names = nn;
-        }
+        st = pc_grow(&names, &cap, n + 1, sizeof *names, 32);
         if (!st && !(names[n++] = strdup(e->d_name))) st = PRECIS_ENOMEM, n--;
     }
     closedir(d);

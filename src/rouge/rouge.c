@@ -219,29 +219,31 @@ void precis_rouge_on_warning(precis_rouge *r, precis_rouge_warn_fn fn, void *use
 
 size_t precis_rouge_skipped(const precis_rouge *r) { return r->skipped; }
 
+static void vnote(precis_rouge *r, const char *fmt, va_list ap)
+{
+    if (!r->warn) return;
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    r->warn(r->warn_user, msg);
+}
+
 void pr_warn(precis_rouge *r, const char *fmt, ...)
 {
     r->skipped++;
-    if (!r->warn) return;
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vnote(r, fmt, ap);
     va_end(ap);
-    r->warn(r->warn_user, msg);
 }
 
 /* A remark that does not skip anything (an empty summary scores 0). */
 static void pr_note(precis_rouge *r, const char *fmt, ...) PC_PRINTF(2, 3);
 static void pr_note(precis_rouge *r, const char *fmt, ...)
 {
-    if (!r->warn) return;
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vnote(r, fmt, ap);
     va_end(ap);
-    r->warn(r->warn_user, msg);
 }
 
 pc_error *pr_err(precis_rouge *r) { return &r->err; }
@@ -255,19 +257,24 @@ typedef struct tok_ctx {
     precis_status st;
 } tok_ctx;
 
+/* Grows the analysis table to hold entry k; new entries are not analysed yet. */
+static bool analysis_room(precis_rouge *r, uint32_t k)
+{
+    if (k < r->analysis_cap) return true;
+    size_t cap = r->analysis_cap ? r->analysis_cap : 4096;
+    while (cap <= k) cap *= 2;
+    uint32_t *a = realloc(r->analysis, cap * sizeof *a);
+    if (!a) return false;
+    for (size_t i = r->analysis_cap; i < cap; i++) a[i] = NO_ANALYSIS;
+    r->analysis = a;
+    r->analysis_cap = cap;
+    return true;
+}
+
 static uint32_t analyse_token(precis_rouge *r, const char *s, size_t n)
 {
     uint32_t raw = pr_vocab_word(r->vocab, s, n);
-    if (raw == UINT32_MAX) return UINT32_MAX;
-    if (raw >= r->analysis_cap) {
-        size_t cap = r->analysis_cap ? r->analysis_cap : 4096;
-        while (cap <= raw) cap *= 2;
-        uint32_t *a = realloc(r->analysis, cap * sizeof *a);
-        if (!a) return UINT32_MAX;
-        for (size_t i = r->analysis_cap; i < cap; i++) a[i] = NO_ANALYSIS;
-        r->analysis = a;
-        r->analysis_cap = cap;
-    }
+    if (raw == UINT32_MAX || !analysis_room(r, raw)) return UINT32_MAX;
     if (r->analysis[raw] != NO_ANALYSIS) return r->analysis[raw];
     uint32_t fin = raw;
     if (r->o.remove_stopwords && pr_is_stopword(s, n)) fin = DROPPED;
@@ -278,16 +285,8 @@ static uint32_t analyse_token(precis_rouge *r, const char *s, size_t n)
         size_t k = pr_morph_stem(s, n, buf, n + 64);
         fin = pr_vocab_word(r->vocab, buf, k);
         if (buf != small) free(buf);
-        if (fin == UINT32_MAX) return fin;
-        if (fin >= r->analysis_cap) { /* the stem is a new word: keep the table in step */
-            size_t cap = r->analysis_cap;
-            while (cap <= fin) cap *= 2;
-            uint32_t *a = realloc(r->analysis, cap * sizeof *a);
-            if (!a) return UINT32_MAX;
-            for (size_t i = r->analysis_cap; i < cap; i++) a[i] = NO_ANALYSIS;
-            r->analysis = a;
-            r->analysis_cap = cap;
-        }
+        /* the stem may be a new word: keep the table in step */
+        if (fin == UINT32_MAX || !analysis_room(r, fin)) return UINT32_MAX;
     }
     r->analysis[raw] = fin;
     return fin;

@@ -28,13 +28,8 @@ static void touch(ps_ingest_counts *c, int64_t story)
 {
     for (size_t i = 0; i < c->n_stories; i++)
         if (c->stories[i] == story) return;
-    if (c->n_stories == c->cap_stories) {
-        size_t cap = c->cap_stories ? c->cap_stories * 2 : 64;
-        int64_t *p = realloc(c->stories, cap * sizeof *p);
-        if (!p) return; /* the count is informational */
-        c->stories = p;
-        c->cap_stories = cap;
-    }
+    if (pc_grow(&c->stories, &c->cap_stories, c->n_stories + 1, sizeof *c->stories, 64))
+        return; /* the count is informational */
     c->stories[c->n_stories++] = story;
     c->touched = c->n_stories;
 }

@@ -123,13 +123,7 @@ static int64_t query_int(ps_store *s, const char *sql, int64_t arg, int64_t dflt
 
 static precis_status push_id(ps_store *s, int64_t id)
 {
-    if (s->n_ids == s->cap_ids) {
-        size_t cap = s->cap_ids ? s->cap_ids * 2 : 1024;
-        int64_t *p = realloc(s->ids, cap * sizeof *p);
-        if (!p) return PRECIS_ENOMEM;
-        s->ids = p;
-        s->cap_ids = cap;
-    }
+    if (pc_grow(&s->ids, &s->cap_ids, s->n_ids + 1, sizeof *s->ids, 1024)) return PRECIS_ENOMEM;
     s->ids[s->n_ids++] = id;
     return PRECIS_OK;
 }
@@ -171,15 +165,7 @@ static precis_status replay(ps_store *s)
         if (st) break;
         if ((st = push_id(s, id))) break;
         if ((int64_t)story + 1 != stored) {
-            if (n_fix + 2 > cap_fix) {
-                cap_fix = cap_fix ? cap_fix * 2 : 64;
-                int64_t *p = realloc(fix, cap_fix * sizeof *p);
-                if (!p) {
-                    st = PRECIS_ENOMEM;
-                    break;
-                }
-                fix = p;
-            }
+            if ((st = pc_grow(&fix, &cap_fix, n_fix + 2, sizeof *fix, 64))) break;
             fix[n_fix++] = id;
             fix[n_fix++] = (int64_t)story + 1;
         }
@@ -808,16 +794,7 @@ static precis_status load_members(ps_store *s, int64_t story, members *m)
     precis_status st = PRECIS_OK;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (m->n == m->cap) {
-            size_t cap = m->cap ? m->cap * 2 : 16;
-            precis_article *p = realloc(m->a, cap * sizeof *p);
-            if (!p) {
-                st = PRECIS_ENOMEM;
-                break;
-            }
-            m->a = p;
-            m->cap = cap;
-        }
+        if ((st = pc_grow(&m->a, &m->cap, m->n + 1, sizeof *m->a, 16))) break;
         precis_article *a = &m->a[m->n];
         memset(a, 0, sizeof *a);
         char idbuf[24];
