@@ -268,8 +268,8 @@ static void render_coverage(rnd *r, json_t *story)
         }
         if (nu > BRIEF_LIST) {
             put(r, item(r));
-            PRINTF(r, "  (and %zu more fact%s only [%zu] reports)\n", nu - BRIEF_LIST,
-                   nu - BRIEF_LIST == 1 ? "" : "s", m);
+            PRINTF(r, r->md ? "*(and %zu more fact%s only [%zu] reports)*\n" : "  (and %zu more fact%s only [%zu] reports)\n",
+                   nu - BRIEF_LIST, nu - BRIEF_LIST == 1 ? "" : "s", m);
         }
         json_array_foreach(json_object_get(p, "omits"), k, f)
         {
@@ -283,7 +283,8 @@ static void render_coverage(rnd *r, json_t *story)
         }
         if (no > BRIEF_LIST) {
             put(r, item(r));
-            PRINTF(r, "  (and %zu more that [%zu] leaves out)\n", no - BRIEF_LIST, m);
+            PRINTF(r, r->md ? "*(and %zu more that [%zu] leaves out)*\n" : "  (and %zu more that [%zu] leaves out)\n",
+                   no - BRIEF_LIST, m);
         }
     }
 }

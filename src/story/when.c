@@ -79,6 +79,37 @@ static const char *const FUTURE_CUES[] = {"will", "would", "until", "plans", "pl
                                           "werden", "soll", "sollen", "kommenden", "nächsten",
                                           "bis", "'ll"};
 
+/* "a vessel built in 2006", "the bridge, opened in 1932,": a year that
+ * describes a thing named in the sentence, not when its event happened
+ * ("was built in 2006" tells a fact of that year and stays). */
+static const char *const DESCRIBING[] = {
+    "built", "founded", "established", "opened", "born", "launched", "completed", "constructed",
+    "created", "formed", "introduced", "commissioned", "erected", "designed", "restored",
+    "renovated", "acquired", "bought", "made", "elected", "appointed", "installed", "set",
+    "gebaut", "gegründet", "eröffnet", "geboren", "errichtet",
+};
+static const char *const AUXILIARIES[] = {"was", "were", "is", "are", "been", "be", "being", "had",
+                                          "has", "have", "wurde", "wurden", "ist", "sind", "war"};
+
+static bool in_list_ci(const char *s, size_t n, const char *const *list, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        if (word_is(s, n, list[i])) return true;
+    return false;
+}
+
+static bool describing_year(const char *s, const word *w, size_t i)
+{
+    /* w[i] is the year, w[i - 1] "in"; "set up in" has "up" between */
+    if (i < 2) return false;
+    size_t p = i - 2;
+    if (word_is(s + w[p].start, w[p].end - w[p].start, "up") && p > 0) p--;
+    if (!in_list_ci(s + w[p].start, w[p].end - w[p].start, DESCRIBING, sizeof DESCRIBING / sizeof *DESCRIBING))
+        return false;
+    return !(p > 0 && in_list_ci(s + w[p - 1].start, w[p - 1].end - w[p - 1].start, AUXILIARIES,
+                                 sizeof AUXILIARIES / sizeof *AUXILIARIES));
+}
+
 static bool speaks_of_future(const char *s, size_t n, const word *w, size_t nw)
 {
     for (size_t i = 0; i < nw; i++)
@@ -185,7 +216,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             int latest = have_pub ? pub->year + 5 : 2100;
             bool digit_follows = w[i].end < n && (s[w[i].end] == ',' || s[w[i].end] == '.') &&
                                  w[i].end + 1 < n && is_digit((unsigned char)s[w[i].end + 1]);
-            if (y >= 1800 && y <= latest && !digit_follows)
+            if (y >= 1800 && y <= latest && !digit_follows && !describing_year(s, w, i))
                 push(out, &k, cap, year_when(y, w[i].start, w[i].end, false));
             continue;
         }

@@ -260,6 +260,21 @@ TEST(entities_names_titles_and_variants)
     pst_entities_free(e);
 }
 
+/* A year that describes a thing ("a vessel built in 2006") is no date of
+ * the sentence's event; "was built in 1932" is a fact of that year. */
+TEST(describing_years_are_not_events)
+{
+    CHECK(when_count("The Marrow Bay, a 90-metre vessel built in 2006, struck a sandbank.", &PUB) == 0);
+    CHECK(when_count("The firm, set up in 1990 by two brothers, said it would appeal.", &PUB) == 0);
+    CHECK(when_count("The singer, born in 1970 in Orrin, cancelled the tour.", &PUB) == 0);
+    CHECK(when_count("The hall was built in 1932 by the town.", &PUB) == 1);
+    CHECK(when_count("The bridge had been opened in 1998.", &PUB) == 1);
+    CHECK(when_count("The town flooded in 2017 as well.", &PUB) == 1);
+    pst_when w[4];
+    const char *t = "The pier, built in 1932, collapsed on Monday.";
+    CHECK(pst_find_when(t, strlen(t), &PUB, w, 4) == 1 && w[0].precision == PST_DAY);
+}
+
 int main(void)
 {
     RUN(calendar_round_trip);
@@ -268,6 +283,7 @@ int main(void)
     RUN(absolute_dates_and_missing_years);
     RUN(no_publication_date_skips_relative_references);
     RUN(numbers_and_lowercase_names_are_not_dates);
+    RUN(describing_years_are_not_events);
     RUN(entities_merge_variants_and_count_sources);
     RUN(entities_ambiguous_surname_stays_apart);
     RUN(entities_typed_by_role_place_and_craft_cues);
