@@ -14,7 +14,8 @@
  *       and position-prior factor instead of the compiled-in ones; prints
  *       one JSON summary per line (as `precis summarize --batch`).
  *
- * Built by tools/train_prior.py against build/libprecis.a. */
+ * Built by tools/train_prior.py against build/libprecis.a, and compiled into
+ * tests/unit/test_prior_dump.c (main renamed) so every `make test` builds it. */
 #include "precis.h"
 #include "rouge/rouge.h"
 #include "summarize/summarize.h"
