@@ -1036,12 +1036,6 @@ static int cmp_hash_ref(const void *a, const void *b)
     return x->block < y->block ? -1 : x->block > y->block;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* Collects the hashes of a block's first 128 words, sorted. */
 static size_t block_words(const cl_doc *d, const cl_block *B, uint64_t *h, size_t cap)
 {
@@ -1052,7 +1046,7 @@ static size_t block_words(const cl_doc *d, const cl_block *B, uint64_t *h, size_
         while (n < cap && pt_next_word(content(d, L), L->clen, &pos, &ws, &we))
             h[n++] = XXH3_64bits(content(d, L) + ws, we - ws);
     }
-    qsort(h, n, sizeof *h, cmp_u64);
+    qsort(h, n, sizeof *h, pc_cmp_u64);
     return n;
 }
 

@@ -166,6 +166,36 @@ void pc_arena_reset(pc_arena *a)
     a->total = 0;
 }
 
+int pc_cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+int pc_cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* One body for both widths. */
+#define PC_SORT(NAME, T, CMP)                                                                     \
+    void NAME(T *v, size_t n)                                                                     \
+    {                                                                                             \
+        if (n > 64) {                                                                             \
+            qsort(v, n, sizeof *v, CMP);                                                          \
+            return;                                                                               \
+        }                                                                                         \
+        for (size_t i = 1; i < n; i++) {                                                          \
+            T x = v[i];                                                                           \
+            size_t j = i;                                                                         \
+            for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];                                   \
+            v[j] = x;                                                                             \
+        }                                                                                         \
+    }
+PC_SORT(pc_sort_u64, uint64_t, pc_cmp_u64)
+PC_SORT(pc_sort_u32, uint32_t, pc_cmp_u32)
+
 precis_status pc_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial)
 {
     if (need <= *cap) return PRECIS_OK;

@@ -72,6 +72,13 @@ char *pc_buf_detach(pc_buf *b, size_t *len);
  * slots are not initialised. PRECIS_ENOMEM on overflow or allocation failure
  * (the old array is kept). v is the address of the array pointer. */
 precis_status pc_grow(void *v, size_t *cap, size_t need, size_t elem, size_t initial);
+/* qsort/bsearch comparators of unsigned integers, ascending. */
+int pc_cmp_u64(const void *a, const void *b);
+int pc_cmp_u32(const void *a, const void *b);
+/* Ascending sorts: insertion sort up to 64 elements (a sentence's few dozen
+ * keys: it beats qsort's calls), qsort above. */
+void pc_sort_u64(uint64_t *v, size_t n);
+void pc_sort_u32(uint32_t *v, size_t n);
 
 /* ---- UTF-8 ------------------------------------------------------------- */
 /* Appends src to out, replacing each invalid sequence by U+FFFD, dropping

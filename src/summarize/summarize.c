@@ -299,67 +299,12 @@ static void work_free(work *w)
     pc_arena_reset(&w->arena);
 }
 
-static size_t collapsed_len(const char *s, size_t len)
-{
-    size_t n = 0;
-    bool space = false;
-    for (size_t i = 0; i < len; i++) {
-        if (pc_is_space((unsigned char)s[i])) {
-            space = true;
-            continue;
-        }
-        if (space && n) n++;
-        space = false;
-        n++;
-    }
-    return n;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
+static size_t collapsed_len(const char *s, size_t len) { return pc_collapse_space(NULL, s, len); }
 
 /* Concept keys: a bigram is (first id << 32 | second id); a content word has
  * all ones in the high half, which no word id reaches. */
 #define UNIGRAM_KEY(id) (((uint64_t)UINT32_MAX << 32) | (id))
 #define IS_UNIGRAM_KEY(key) (((key) >> 32) == UINT32_MAX)
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
-/* A sentence has a few dozen keys: insertion sort beats qsort's calls. */
-static void sort_u64(uint64_t *v, size_t n)
-{
-    if (n > 64) {
-        qsort(v, n, sizeof *v, cmp_u64);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        uint64_t x = v[i];
-        size_t j = i;
-        for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
-        v[j] = x;
-    }
-}
-
-static void sort_u32(uint32_t *v, size_t n)
-{
-    if (n > 64) {
-        qsort(v, n, sizeof *v, cmp_u32);
-        return;
-    }
-    for (size_t i = 1; i < n; i++) {
-        uint32_t x = v[i];
-        size_t j = i;
-        for (; j > 0 && v[j - 1] > x; j--) v[j] = v[j - 1];
-        v[j] = x;
-    }
-}
 
 /* Tokenizes one sentence into word ids, its bigram keys and hash. */
 static precis_status analyse_sentence(work *w, const char *text, sent *st)
@@ -398,7 +343,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     size_t n = w->bigrams.n - st->big_off, u = 0;
     if (n) { /* the vector is still NULL before the first word of a cluster */
         uint64_t *v = w->bigrams.v + st->big_off;
-        sort_u64(v, n);
+        pc_sort_u64(v, n);
         for (size_t k = 0; k < n; k++)
             if (!u || v[k] != v[u - 1]) v[u++] = v[k];
     }
@@ -411,7 +356,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     u = 0;
     if (n) {
         uint32_t *q = w->unis.v + st->uni_off;
-        sort_u32(q, n);
+        pc_sort_u32(q, n);
         for (size_t k = 0; k < n; k++)
             if (!u || q[k] != q[u - 1]) q[u++] = q[k];
     }
@@ -473,22 +418,9 @@ void precis_summary_free(precis_summary *s)
 
 static char *collapse_copy(pc_arena *a, const char *s, size_t len, size_t *out_len)
 {
-    size_t n = collapsed_len(s, len);
-    char *p = pc_arena_alloc(a, n + 1);
+    char *p = pc_arena_alloc(a, collapsed_len(s, len) + 1);
     if (!p) return NULL;
-    size_t o = 0;
-    bool space = false;
-    for (size_t i = 0; i < len; i++) {
-        if (pc_is_space((unsigned char)s[i])) {
-            space = true;
-            continue;
-        }
-        if (space && o) p[o++] = ' ';
-        space = false;
-        p[o++] = s[i];
-    }
-    p[o] = '\0';
-    *out_len = o;
+    *out_len = pc_collapse_space(p, s, len);
     return p;
 }
 
