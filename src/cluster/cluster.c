@@ -138,12 +138,6 @@ static int cmp_weight_desc(const void *a, const void *b)
     return x->term < y->term ? -1 : x->term > y->term; /* deterministic ties */
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* ---- inverted index: term -> stories whose centroid had the term ------- */
 
 static uint64_t term_key(uint64_t term) { return term ? term : 1; }
@@ -329,7 +323,7 @@ static double entity_overlap(const uint64_t *a, size_t na, const story *s)
     if (!na || !s->n_entities) return 0;
     size_t shared = 0;
     for (size_t i = 0; i < na; i++)
-        if (bsearch(&a[i], s->entities, s->n_entities, sizeof *a, cmp_u64)) shared++;
+        if (bsearch(&a[i], s->entities, s->n_entities, sizeof *a, pc_cmp_u64)) shared++;
     return (double)shared / (double)(na < s->n_entities ? na : s->n_entities);
 }
 
@@ -454,7 +448,7 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
     uint64_t ents[MAX_ENTITIES];
     size_t ne = 0;
     for (size_t i = 0; i < it->n_entities && ne < MAX_ENTITIES; i++) ents[ne++] = it->entities[i];
-    qsort(ents, ne, sizeof *ents, cmp_u64);
+    qsort(ents, ne, sizeof *ents, pc_cmp_u64);
     size_t u = 0;
     for (size_t i = 0; i < ne; i++)
         if (!u || ents[u - 1] != ents[i]) ents[u++] = ents[i];
