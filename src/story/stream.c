@@ -322,6 +322,11 @@ static precis_status batch_record(precis_stream *s, size_t num, size_t story, bo
     s->b_orig[num] = copy ? s->cur_orig : UINT32_MAX;
     s->b_time[num] = s->cur_time;
     if (!with_terms || num + 1 != s->b_n) return PRECIS_OK;
+    /* The names (capitalised words inside sentences) are one more term each
+     * for the batch pass: they tell stories apart where the online pass has
+     * its name bonus (a distinct hash space from the stems). */
+    for (size_t i = 0; i < s->n_ents && s->n_terms < TERMS_CAP; i++)
+        s->terms[s->n_terms++] = XXH3_64bits_withSeed(&s->ents[i], sizeof s->ents[i], 0x6e616d65);
     qsort(s->terms, s->n_terms, sizeof *s->terms, cmp_u64);
     size_t cap1 = s->b_capterm, cap2 = s->b_capterm;
     if (pc_grow(&s->b_term, &cap1, s->b_nterm + s->n_terms, sizeof *s->b_term, 1024) ||
