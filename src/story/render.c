@@ -343,17 +343,19 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
     /* the days the sources were published: how fresh the story is */
     {
         const char *lo = NULL, *hi = NULL;
-        size_t i;
+        size_t i, dated = 0;
         json_t *src;
         json_array_foreach(r.sources, i, src)
         {
             const char *d = str(src, "date");
             if (!d || strlen(d) < 10) continue; /* a month alone says too little */
+            dated++;
             if (!lo || strncmp(d, lo, 10) < 0) lo = d;
             if (!hi || strncmp(d, hi, 10) > 0) hi = d;
         }
         if (lo && strncmp(lo, hi, 10)) PRINTF(&r, ", %.10s to %.10s", lo, hi);
         else if (lo) PRINTF(&r, ", %.10s", lo);
+        if (lo && dated < n) PRINTF(&r, " (%zu of %zu dated)", dated, n);
     }
     put(&r, r.md ? "*\n" : "\n");
     render_summary(&r, story);

@@ -275,7 +275,7 @@ TEST(render_sources_and_quotes)
     char *out = NULL;
     size_t n = 0;
     CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
-    CHECK(out && strstr(out, "3 sources, 2 independent reports, 2026-03-10 to 2026-03-11\n"));
+    CHECK(out && strstr(out, "3 sources, 2 independent reports, 2026-03-10 to 2026-03-11 (2 of 3 dated)\n"));
     CHECK(out && strstr(out, "[1] Dam gate fails — Kelda Herald, 2026-03-10 (a.txt)\n"));
     CHECK(out && strstr(out, "[2] Villages flooded — 2026-03-11 <https://news.example/b>\n"));
     CHECK(out && strstr(out, "[3] c.txt (copy of [2])\n"));
