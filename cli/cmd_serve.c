@@ -46,11 +46,17 @@ static void warn(void *user, const char *message)
     cli_error("%s", message);
 }
 
-static bool parse_uint(const char *s, unsigned max, unsigned *out)
+/* A whole number in [min, max] for --opt; otherwise "serve: --opt must be
+ * MIN..MAX[ unit]" (unit may be ""). */
+static bool uint_opt(const char *opt, const char *s, unsigned min, unsigned max, const char *unit,
+                     unsigned *out)
 {
     char *end;
     unsigned long v = strtoul(s, &end, 10);
-    if (!*s || *end || s[0] == '-' || v > max) return false;
+    if (!*s || *end || s[0] == '-' || v > max || v < min) {
+        cli_error("serve: --%s must be %u..%u%s", opt, min, max, unit);
+        return false;
+    }
     *out = (unsigned)v;
     return true;
 }
@@ -99,34 +105,19 @@ int cmd_serve(int argc, char **argv)
         case 'b': so.bind = optarg; break;
         case 't': token = optarg; break;
         case 'p':
-            if (!parse_uint(optarg, 65535, &so.port)) {
-                cli_error("serve: --port must be 0..65535");
-                return EXIT_USAGE;
-            }
+            if (!uint_opt("port", optarg, 0, 65535, "", &so.port)) return EXIT_USAGE;
             break;
         case 'm':
-            if (!parse_uint(optarg, 100000, &so.max_connections) || !so.max_connections) {
-                cli_error("serve: --max-connections must be 1..100000");
-                return EXIT_USAGE;
-            }
+            if (!uint_opt("max-connections", optarg, 1, 100000, "", &so.max_connections)) return EXIT_USAGE;
             break;
         case 'T':
-            if (!parse_uint(optarg, 3600, &so.timeout) || !so.timeout) {
-                cli_error("serve: --timeout must be 1..3600 seconds");
-                return EXIT_USAGE;
-            }
+            if (!uint_opt("timeout", optarg, 1, 3600, " seconds", &so.timeout)) return EXIT_USAGE;
             break;
         case 'j':
-            if (!parse_uint(optarg, 64, &so.threads) || !so.threads) {
-                cli_error("serve: --threads must be 1..64");
-                return EXIT_USAGE;
-            }
+            if (!uint_opt("threads", optarg, 1, 64, "", &so.threads)) return EXIT_USAGE;
             break;
         case 'S':
-            if (!parse_uint(optarg, 1000000, &sync_max)) {
-                cli_error("serve: --sync-rebuild must be 0..1000000");
-                return EXIT_USAGE;
-            }
+            if (!uint_opt("sync-rebuild", optarg, 0, 1000000, "", &sync_max)) return EXIT_USAGE;
             break;
         case 'h': usage(stdout); return EXIT_OK_;
         default: usage(stderr); return EXIT_USAGE;
