@@ -99,7 +99,7 @@ check example_saturday q "$TMP/example.json" 'len(tl("2024-09-14", "Saturday")) 
 check example_sunday q "$TMP/example.json" 'len(tl("2024-09-15", "refloat")) == 1'
 # "a 90-metre vessel built in 2006" does not date the grounding
 check example_no_describing_year q "$TMP/example.json" 'not any(e["date"] == "2006" for e in s["timeline"])'
-check example_sites q "$TMP/example.json" '[x["site"] for x in s["sources"]] == ["Harbour Courier", "Coastwatch Daily", None, "Islander Post", None]'
+check example_sites q "$TMP/example.json" '[x["site"] for x in s["sources"]] == ["Harbour Courier", "Coastwatch Daily", "Meridian Wire", "Islander Post", None]'
 # the Courier tells the grounding in its lead (aligned with three other leads,
 # not with the Islander's, which adds the fishermen): no omission of it
 check example_no_false_omission q "$TMP/example.json" 'not any("aground" in o["text"] for p in s["coverage"]["per_source"] if p["doc"].endswith("01_harbour_courier.txt") for o in p["omits"])'
