@@ -257,6 +257,49 @@ TEST(hex_digits)
     CHECK(pc_hex_digit('\0') == -1 && pc_hex_digit('@') == -1 && pc_hex_digit('`') == -1);
 }
 
+TEST(collapse_space)
+{
+    char out[64];
+    const char *s = "  A\t quick\n\n brown  fox \r\n";
+    CHECK(pc_collapse_space(NULL, s, strlen(s)) == 17);
+    CHECK(pc_collapse_space(out, s, strlen(s)) == 17);
+    CHECK_STR(out, "A quick brown fox");
+    CHECK(pc_collapse_space(out, " \n ", 3) == 0 && out[0] == '\0');
+}
+
+TEST(sorts_small_and_large)
+{
+    uint64_t a[200];
+    uint32_t b[200];
+    for (size_t n = 0; n <= 200; n += 50) { /* insertion sort up to 64, qsort above */
+        for (size_t i = 0; i < n; i++) a[i] = (i * 7919u) % 101 | ((uint64_t)(i % 3) << 40), b[i] = (uint32_t)((i * 7919u) % 101);
+        pc_sort_u64(a, n);
+        pc_sort_u32(b, n);
+        bool ok = true;
+        for (size_t i = 1; i < n; i++) ok = ok && a[i - 1] <= a[i] && b[i - 1] <= b[i];
+        CHECK(ok);
+    }
+    uint64_t x = 3, y = 1ull << 40;
+    CHECK(pc_cmp_u64(&x, &y) < 0 && pc_cmp_u64(&y, &x) > 0 && pc_cmp_u64(&x, &x) == 0);
+}
+
+TEST(binary_thresholds)
+{
+    CHECK(!pc_utf8_binary(64, 100));   /* 64 bad bytes: still text */
+    CHECK(pc_utf8_binary(65, 100));
+    CHECK(!pc_utf8_binary(100, 1000)); /* one in ten: text with bad bytes */
+    CHECK(pc_utf8_binary(200, 1000));
+    char d[1024];
+    memset(d, 'a', sizeof d);
+    for (int i = 0; i < 100; i++) d[i * 10] = 1; /* 100 control bytes in 1024 */
+    CHECK(pc_bytes_binary(d, sizeof d));
+    for (int i = 0; i < 100; i++) d[i * 10] = '\n';
+    CHECK(!pc_bytes_binary(d, sizeof d));
+    d[0] = (char)0xFF, d[1] = (char)0xFE; /* UTF-16 with its NULs is not binary */
+    for (int i = 1; i < 500; i++) d[2 * i + 1] = 0;
+    CHECK(pc_bytes_binary(d + 2, sizeof d - 2) && !pc_bytes_binary(d, sizeof d));
+}
+
 int main(void)
 {
     RUN(buf_grows_and_caps);
@@ -270,5 +313,8 @@ int main(void)
     RUN(public_ctx_and_errors);
     RUN(grow_array_keeps_contents);
     RUN(hex_digits);
+    RUN(collapse_space);
+    RUN(sorts_small_and_large);
+    RUN(binary_thresholds);
     return test_done();
 }
