@@ -224,6 +224,19 @@ static void render_entities(rnd *r, json_t *story)
     put(r, "\n");
 }
 
+static bool in_summary_text(json_t *story, const char *text)
+{
+    json_t *sents = json_object_get(json_object_get(story, "summary"), "sentences"), *x;
+    size_t i;
+    if (!text) return false;
+    json_array_foreach(sents, i, x)
+    {
+        const char *t = str(x, "text");
+        if (t && !strcmp(t, text)) return true;
+    }
+    return false;
+}
+
 static void render_coverage(rnd *r, json_t *story)
 {
     json_t *cov = json_object_get(story, "coverage");
@@ -256,20 +269,28 @@ static void render_coverage(rnd *r, json_t *story)
         json_t *src = json_array_get(r->sources, m ? m - 1 : 0);
         size_t nu = (size_t)json_integer_value(json_object_get(p, "n_unique"));
         size_t no = (size_t)json_integer_value(json_object_get(p, "n_omits"));
+        size_t shown = 0, in_summary = 0;
         json_array_foreach(json_object_get(p, "unique"), k, f)
         {
-            if (k == BRIEF_LIST) break;
+            if (shown == BRIEF_LIST) break;
+            /* the summary printed it already, with this source's marker alone */
+            if (in_summary_text(story, str(f, "text"))) {
+                in_summary++;
+                continue;
+            }
             put(r, item(r));
             put(r, "Only ");
             who(r, m, src);
             put(r, ": ");
             quoted(r, str(f, "text"));
             put(r, "\n");
+            shown++;
         }
-        if (nu > BRIEF_LIST) {
+        if (nu > shown + in_summary) {
+            size_t more = nu - shown - in_summary;
             put(r, item(r));
             PRINTF(r, r->md ? "*(and %zu more fact%s only [%zu] reports)*\n" : "  (and %zu more fact%s only [%zu] reports)\n",
-                   nu - BRIEF_LIST, nu - BRIEF_LIST == 1 ? "" : "s", m);
+                   more, more == 1 ? "" : "s", m);
         }
         json_array_foreach(json_object_get(p, "omits"), k, f)
         {

@@ -271,7 +271,7 @@ TEST(render_sources_and_quotes)
         "\"summary\":{\"sentences\":[{\"text\":\"The water rose fast,\\\" said Loft.\",\"doc\":\"in/a.txt\",\"also_in\":[]}]},"
         "\"timeline\":[],\"entities\":[],"
         "\"coverage\":{\"reports\":2,\"conflicts\":[],\"per_source\":[{\"doc\":\"b\",\"unique\":"
-        "[{\"text\":\"Nobody was hurt.\"}],\"n_unique\":1,\"omits\":[],\"n_omits\":0}],\"summary\":[]}}";
+        "[{\"text\":\"The water rose fast,\\\" said Loft.\"},{\"text\":\"Nobody was hurt.\"}],\"n_unique\":2,\"omits\":[],\"n_omits\":0}],\"summary\":[]}}";
     char *out = NULL;
     size_t n = 0;
     CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
@@ -281,6 +281,8 @@ TEST(render_sources_and_quotes)
     CHECK(out && strstr(out, "[3] c.txt (copy of [2])\n"));
     CHECK(out && strstr(out, "- \"The water rose fast,\" said Loft. [1]"));
     CHECK(out && strstr(out, "Only [2]: \"Nobody was hurt.\"\n"));
+    CHECK(out && !strstr(out, "Only [2]: \"The water")); /* the summary told it */
+    CHECK(out && !strstr(out, "more fact"));
     free(out);
     CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_MARKDOWN, 1, &out, &n) == PRECIS_OK);
     CHECK(out && strstr(out, "[2] [Villages flooded](https://news.example/b) — 2026-03-11\n"));
