@@ -340,7 +340,10 @@ int cmd_cluster(int argc, char **argv)
                n_stories, r.n_in, r.n_dup, precis_stream_n_undated(r.stream),
                r.n_rejected);
     }
-    fflush(stdout);
+    if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 */
+        cli_error("cluster: cannot write the output");
+        note(&r, EXIT_INTERNAL);
+    }
     if (r.show_progress) progress(&r, true);
     size_t undated = precis_stream_n_undated(r.stream);
     if (undated) {

@@ -238,7 +238,10 @@ int cmd_extract(int argc, char **argv)
     }
     if (json_array) fputs(r.n_out ? "\n]\n" : "]\n", stdout);
     else if (page_format == FMT_JSON && r.n_out) fputc('\n', stdout);
-    fflush(stdout);
+    if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 */
+        cli_error("extract: cannot write the output");
+        r.worst = EXIT_INTERNAL;
+    }
     pc_paths_free(paths, n_paths);
     precis_free(r.ctx);
     int rc = cli_exit_rule(r.worst, (size_t)r.n_out);

@@ -119,6 +119,10 @@ int cmd_ingest(int argc, char **argv)
                (long long)stats.articles, (long long)stats.stories,
                counts.added == 0 && counts.duplicates > 0 ? "; nothing new" : "");
     }
+    if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 (the store is written) */
+        cli_error("ingest: cannot write the output");
+        rc = EXIT_INTERNAL;
+    }
     /* Articles without text are named and counted as rejected, but are not errors. */
     if (rc == EXIT_OK_)
         rc = cli_exit_rule(counts.refused || counts.bad_inputs ? EXIT_INPUT : EXIT_OK_,

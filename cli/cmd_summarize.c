@@ -376,6 +376,10 @@ int cmd_summarize(int argc, char **argv)
     if (is_batch && strcmp(r.format, "text") == 0 && !r.outdir) r.format = "jsonl";
     int rc = is_batch ? batch(&r, argv + optind, (size_t)(argc - optind))
                       : single(&r, argv + optind, (size_t)(argc - optind));
+    if (fflush(stdout) != 0 && rc != EXIT_INTERNAL) { /* docs/cli.md: output not writable is 4 */
+        cli_error("summarize: cannot write the output");
+        rc = EXIT_INTERNAL;
+    }
     precis_free(r.ctx);
     return rc;
 }
