@@ -9,29 +9,9 @@ if ! command -v curl >/dev/null 2>&1 || ! command -v jq >/dev/null 2>&1; then
     exit 0
 fi
 EX=${PRECIS_ROOT:-.}/examples/story
-PID=""
-trap '[ -n "$PID" ] && kill -9 $PID 2>/dev/null; rm -rf "$TMP"' EXIT
-serve() { # DB: starts the server, sets PID and BASE (each its own output file:
-    # the shell truncates it in the child, after the parent may have read it)
-    out="$1.out"
-    : > "$out"
-    "$PRECIS" serve --port 0 --db "$1" > "$out" 2> "$1.err" &
-    PID=$!
-    BASE=""
-    for i in $(seq 200); do
-        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$out")
-        if [ -n "$port" ]; then BASE=http://127.0.0.1:$port; break; fi
-        kill -0 "$PID" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    [ -n "$BASE" ] || return 1
-    for i in $(seq 100); do
-        curl -s -o /dev/null "$BASE/api/health" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; PID=""; }
+PIDS=""
+trap 'for p in $PIDS; do kill -9 $p 2>/dev/null; done; rm -rf "$TMP"' EXIT
+stop() { serve_stop; }
 req() { code=$(curl -s -o "$TMP/body" -w '%{http_code}' -G "$BASE/api/search" --data-urlencode "q=$1"); }
 
 python3 - "$TMP/big.txt" <<'EOF'
@@ -44,7 +24,7 @@ open(sys.argv[1], "w").write("Ferry news from Velmora\n\n" + body)
 EOF
 p ingest --db "$TMP/big.db" "$TMP/big.txt" "$EX"
 check big_ingested test "$rc" -eq 0
-serve "$TMP/big.db"
+serve_start big --db "$TMP/big.db"
 check big_server_up test "$?" -eq 0
 req ferry
 check big_search_200 test "$code" = 200
@@ -60,7 +40,7 @@ stop
 # Same output as SQLite's snippet() where that one is fast.
 if command -v sqlite3 >/dev/null 2>&1; then
     p ingest --db "$TMP/ex.db" "$EX" "${PRECIS_ROOT:-.}/tests/fixtures/story"
-    serve "$TMP/ex.db"
+    serve_start ex --db "$TMP/ex.db"
     check ex_server_up test "$?" -eq 0
     for q in ferry fog "coast guard" passengers Velmora harbour "fishing boats" said the "harb*" "pass* fog"; do
         c=$(curl -s -o "$TMP/body" -w '%{http_code}' -G "$BASE/api/search" --data-urlencode "q=$q" \

@@ -10,29 +10,8 @@ EX=${PRECIS_ROOT:-.}/examples/story
 PIDS=""
 trap 'for p in $PIDS; do kill -9 $p 2>/dev/null; done; rm -rf "$TMP"' EXIT
 
-# start NAME ARGS...: runs `precis serve --port 0 ARGS`, waits for /api/health;
-# sets PID and BASE. Fails (returns 1) when the server does not come up.
-start() {
-    name=$1; shift
-    : > "$TMP/$name.out"
-    "$PRECIS" serve --port 0 "$@" > "$TMP/$name.out" 2> "$TMP/$name.err" &
-    PID=$!
-    PIDS="$PIDS $PID"
-    BASE=""
-    for i in $(seq 200); do
-        port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/$name.out")
-        if [ -n "$port" ]; then BASE=http://127.0.0.1:$port; break; fi
-        kill -0 "$PID" 2>/dev/null || return 1
-        sleep 0.1
-    done
-    [ -n "$BASE" ] || return 1
-    for i in $(seq 100); do
-        curl -s -o /dev/null "$BASE/api/health" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-stop() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; }
+start() { serve_start "$@"; }
+stop() { serve_stop; }
 # req ARGS...: curl; body in $TMP/body, headers in $TMP/hdr, status in $code.
 req() { code=$(curl -s -o "$TMP/body" -D "$TMP/hdr" -w '%{http_code}' "$@"); }
 body_has() { grep -q -- "$1" "$TMP/body"; }
