@@ -280,6 +280,13 @@ int cmd_digest(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_INTERNAL;
     }
+    /* a --lang typo is a usage error, found before any input is read (docs/cli.md) */
+    char probe[64];
+    if (precis_stem(d.ctx, "test", 4, probe, sizeof probe, NULL) == PRECIS_EINVAL) {
+        cli_error("digest: %s", precis_errmsg(d.ctx));
+        precis_free(d.ctx);
+        return EXIT_USAGE;
+    }
     int rc = EXIT_OK_;
     bool refused = false; /* an input or part unreadable, malformed or over a limit (docs/cli.md) */
     char **paths = NULL;
