@@ -287,6 +287,17 @@ static void reset(pt_date *d)
 }
 
 /* Numeric forms at s[i] (a digit at a boundary). */
+/* Stores a date already checked against the calendar, read up to s[j], and a
+ * time after it (iso: the ISO 'T' form too). */
+static bool store_date(const char *s, size_t len, size_t j, int year, int mon, int day, bool iso,
+                       pt_date *d, size_t *endp)
+{
+    d->year = year, d->month = mon, d->day = day;
+    read_time(s, len, &j, d, iso);
+    *endp = j;
+    return true;
+}
+
 static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_t *endp)
 {
     size_t j = i;
@@ -297,12 +308,8 @@ static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_
         if (read_num(s, len, &j, 1, 2, &b) && j < len && s[j] == sep) {
             j++;
             if (read_num(s, len, &j, 1, 2, &c) && valid_ymd(a, b, c) &&
-                !(j < len && is_digit((unsigned char)s[j]))) {
-                d->year = a, d->month = b, d->day = c;
-                read_time(s, len, &j, d, true);
-                *endp = j;
-                return true;
-            }
+                !(j < len && is_digit((unsigned char)s[j])))
+                return store_date(s, len, j, a, b, c, true, d, endp);
         }
         return false;
     }
@@ -326,12 +333,7 @@ static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_
             if (read_num(s, len, &j, 4, 4, &c) && !(j < len && is_digit((unsigned char)s[j]))) {
                 int day = a, mon = b;
                 if (sep == '/' && a <= 12) day = b, mon = a;
-                if (valid_ymd(c, mon, day)) {
-                    d->year = c, d->month = mon, d->day = day;
-                    read_time(s, len, &j, d, false);
-                    *endp = j;
-                    return true;
-                }
+                if (valid_ymd(c, mon, day)) return store_date(s, len, j, c, mon, day, false, d, endp);
             }
         }
     }
@@ -346,10 +348,7 @@ static bool worded_date(const char *s, size_t len, size_t j, int year, int mon, 
 {
     *endp = j;
     if (!valid_ymd(year, mon, day)) return false;
-    d->year = year, d->month = mon, d->day = day;
-    read_time(s, len, &j, d, false);
-    *endp = j;
-    return true;
+    return store_date(s, len, j, year, mon, day, false, d, endp);
 }
 
 /* Worded forms starting with a day: "29 May 2018", "29. Mai 2018", "9th of May". */
