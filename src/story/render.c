@@ -234,6 +234,12 @@ static bool in_summary_text(json_t *story, const char *text)
         const char *t = str(x, "text");
         if (t && !strcmp(t, text)) return true;
     }
+    /* a timeline entry with one source shows the same: who alone tells it */
+    json_array_foreach(json_object_get(story, "timeline"), i, x)
+    {
+        const char *t = str(x, "text");
+        if (t && !strcmp(t, text) && json_array_size(json_object_get(x, "sources")) == 1) return true;
+    }
     return false;
 }
 
@@ -273,7 +279,7 @@ static void render_coverage(rnd *r, json_t *story)
         json_array_foreach(json_object_get(p, "unique"), k, f)
         {
             if (shown == BRIEF_LIST) break;
-            /* the summary printed it already, with this source's marker alone */
+            /* the summary or the timeline printed it already, with this source's marker alone */
             if (in_summary_text(story, str(f, "text"))) {
                 in_summary++;
                 continue;

@@ -269,9 +269,10 @@ TEST(render_sources_and_quotes)
         "\"date\":\"2026-03-11\",\"duplicate_of\":null},"
         "{\"id\":\"in/c.txt\",\"url\":null,\"site\":null,\"title\":null,\"date\":null,\"duplicate_of\":\"b\"}],"
         "\"summary\":{\"sentences\":[{\"text\":\"The water rose fast,\\\" said Loft.\",\"doc\":\"in/a.txt\",\"also_in\":[]}]},"
-        "\"timeline\":[],\"entities\":[],"
+        "\"timeline\":[{\"date\":\"2026-03-09\",\"text\":\"The gate failed at night.\",\"sources\":[\"b\"]}],"
+        "\"entities\":[],"
         "\"coverage\":{\"reports\":2,\"conflicts\":[],\"per_source\":[{\"doc\":\"b\",\"unique\":"
-        "[{\"text\":\"The water rose fast,\\\" said Loft.\"},{\"text\":\"Nobody was hurt.\"}],\"n_unique\":2,\"omits\":[],\"n_omits\":0}],\"summary\":[]}}";
+        "[{\"text\":\"The water rose fast,\\\" said Loft.\"},{\"text\":\"Nobody was hurt.\"},{\"text\":\"The gate failed at night.\"}],\"n_unique\":3,\"omits\":[],\"n_omits\":0}],\"summary\":[]}}";
     char *out = NULL;
     size_t n = 0;
     CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
@@ -282,6 +283,8 @@ TEST(render_sources_and_quotes)
     CHECK(out && strstr(out, "- \"The water rose fast,\" said Loft. [1]"));
     CHECK(out && strstr(out, "Only [2]: \"Nobody was hurt.\"\n"));
     CHECK(out && !strstr(out, "Only [2]: \"The water")); /* the summary told it */
+    CHECK(out && !strstr(out, "Only [2]: \"The gate"));  /* the timeline told it, [2] alone */
+    CHECK(out && strstr(out, "2026-03-09  The gate failed at night. [2]"));
     CHECK(out && !strstr(out, "more fact"));
     free(out);
     CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_MARKDOWN, 1, &out, &n) == PRECIS_OK);
