@@ -232,13 +232,13 @@ int cmd_digest(int argc, char **argv)
         switch (c) {
         case 'w':
             if (!cli_parse_count(optarg, &words)) {
-                cli_error("--words: '%s' is not a positive number", optarg);
+                cli_error("--words: '%s' is not a number from 1 to 1073741824", optarg);
                 return EXIT_USAGE;
             }
             break;
         case 'm':
             if (!cli_parse_count(optarg, &max_stories)) {
-                cli_error("--max-stories: '%s' is not a positive number", optarg);
+                cli_error("--max-stories: '%s' is not a number from 1 to 1073741824", optarg);
                 return EXIT_USAGE;
             }
             break;

@@ -308,14 +308,14 @@ int cmd_summarize(int argc, char **argv)
         switch (c) {
         case 'w':
             if (!cli_parse_count(optarg, &r.opts.max_words)) {
-                cli_error("summarize: -w/--words needs a positive number, not '%s'", optarg);
+                cli_error("summarize: -w/--words needs a number from 1 to 1073741824, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             words_set = true;
             break;
         case 'b':
             if (!cli_parse_count(optarg, &r.opts.max_bytes)) {
-                cli_error("summarize: -b/--bytes needs a positive number, not '%s'", optarg);
+                cli_error("summarize: -b/--bytes needs a number from 1 to 1073741824, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;
@@ -327,7 +327,7 @@ int cmd_summarize(int argc, char **argv)
             break;
         case OPT_SENTENCES:
             if (!cli_parse_count(optarg, &r.opts.max_sentences)) {
-                cli_error("summarize: --sentences needs a positive number, not '%s'", optarg);
+                cli_error("summarize: --sentences needs a number from 1 to 1073741824, not '%s'", optarg);
                 return EXIT_USAGE;
             }
             break;

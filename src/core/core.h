@@ -86,6 +86,12 @@ void pc_sort_u32(uint32_t *v, size_t n);
  * feed, carriage return) into spaces. Returns the number of replacements through *replaced (may be NULL). */
 precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *replaced);
 bool pc_utf8_valid(const char *s, size_t len);
+/* Text of an unknown encoding (a pasted file) to UTF-8, then pc_utf8_repair:
+ * a UTF-8 byte-order mark is dropped; UTF-16 with a byte-order mark is
+ * converted; bytes with high bytes but no valid multi-byte UTF-8 sequence
+ * (and not binary by pc_bytes_binary) are read as Windows-1252, a superset
+ * of Latin-1. Anything else is taken as UTF-8. */
+precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced);
 /* True when len bytes of which pc_utf8_repair replaced `replaced` are binary
  * data rather than text with a few bad bytes: more than 64 replacements and
  * more than one byte in eight. Readers refuse such input (PRECIS_EPARSE). */

@@ -61,6 +61,75 @@ precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *r
     return pc_buf_reserve(out, 0);
 }
 
+/* Windows-1252's 0x80..0x9F (0 where the code page has no character); the
+ * rest of the byte range is Latin-1's. */
+static const uint16_t CP1252_HIGH[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+    0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+static precis_status put_cp(pc_buf *b, int32_t cp)
+{
+    utf8proc_uint8_t u[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, u);
+    return pc_buf_append(b, u, (size_t)n);
+}
+
+/* True when s holds a high byte but no valid multi-byte UTF-8 sequence: an
+ * 8-bit encoding (a Latin-1 "café" has lone é bytes; real UTF-8 text with a
+ * few bad bytes still has its good sequences). */
+static bool eight_bit(const unsigned char *p, size_t len)
+{
+    bool high = false;
+    for (const unsigned char *end = p + len; p < end; p++) {
+        if (*p < 0x80) continue;
+        high = true;
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate(p, end - p, &cp) > 1) return false;
+    }
+    return high;
+}
+
+precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced)
+{
+    const unsigned char *u = (const unsigned char *)src;
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) return pc_utf8_repair(out, src + 3, len - 3, replaced);
+    bool le = len >= 2 && u[0] == 0xFF && u[1] == 0xFE, be = len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+    if (!le && !be && !(eight_bit(u, len) && !pc_bytes_binary(src, len))) return pc_utf8_repair(out, src, len, replaced);
+    pc_buf t; /* decoded to UTF-8 here, then cleaned of controls like any text */
+    pc_buf_init(&t, 0);
+    size_t bad = 0;
+    precis_status st = pc_buf_reserve(&t, le || be ? len + len / 2 : len * 2);
+    if (le || be) {
+        for (size_t i = 2; !st && i < len; i += 2) {
+            if (i + 1 >= len) { /* odd byte at the end */
+                st = put_cp(&t, 0xFFFD), bad++;
+                break;
+            }
+            int32_t c = le ? u[i] | u[i + 1] << 8 : u[i] << 8 | u[i + 1];
+            if (c >= 0xD800 && c < 0xDC00 && i + 3 < len) { /* a surrogate pair */
+                int32_t lo = le ? u[i + 2] | u[i + 3] << 8 : u[i + 2] << 8 | u[i + 3];
+                if (lo >= 0xDC00 && lo < 0xE000) {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 2;
+                }
+            }
+            if (c >= 0xD800 && c < 0xE000) c = 0xFFFD, bad++; /* unpaired surrogate */
+            st = put_cp(&t, c);
+        }
+    } else {
+        for (size_t i = 0; !st && i < len; i++) {
+            int32_t c = u[i] >= 0x80 && u[i] < 0xA0 ? CP1252_HIGH[u[i] - 0x80] : u[i];
+            st = c ? put_cp(&t, c) : pc_buf_putc(&t, ' '); /* NUL, or a byte cp1252 leaves undefined */
+        }
+    }
+    size_t bad2 = 0;
+    if (!st) st = pc_utf8_repair(out, t.data ? t.data : "", t.len, &bad2);
+    pc_buf_free(&t);
+    if (replaced) *replaced = bad + bad2;
+    return st;
+}
+
 bool pc_utf8_valid(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
@@ -251,7 +320,7 @@ precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_
         size_t saved_limit = out->limit;
         out->limit = 0;
         size_t bad = 0, before = out->len;
-        st = pc_utf8_repair(out, raw.data, raw.len, &bad);
+        st = pc_text_decode(out, raw.data, raw.len, &bad);
         out->limit = saved_limit;
         const char *name = strcmp(path, "-") ? path : "<stdin>";
         if (st) {

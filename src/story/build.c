@@ -860,7 +860,9 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         if (st == PRECIS_EEMPTY) {
             char msg[sizeof err->msg];
             memcpy(msg, err->msg, sizeof msg);
-            pc_fail(err, st, NULL, 0, "story %s: %s", id, msg);
+            size_t k = strlen(id); /* the summarizer names the cluster (the story id) already */
+            bool named = !strncmp(msg, id, k) && msg[k] == ':';
+            pc_fail(err, st, NULL, 0, "story %s%s%s", named ? "" : id, named ? "" : ": ", msg);
         }
     }
     size_t n_sum = precis_summary_count(sum);

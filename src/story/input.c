@@ -486,7 +486,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
         pc_buf text;
         pc_buf_init(&text, 0);
         size_t bad = 0;
-        st = pc_utf8_repair(&text, d, avail, &bad);
+        st = pc_text_decode(&text, d, avail, &bad);
         if (!st && pc_utf8_binary(bad, avail)) { /* not text in any encoding we could clean */
             snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, avail);
             why = r->why;
