@@ -77,7 +77,7 @@ TEST(read_plain_and_gzip)
     char plain[256], gz[256];
     snprintf(plain, sizeof plain, "%s/a.txt", dir);
     snprintf(gz, sizeof gz, "%s/a.txt.gz", dir);
-    write_file(plain, "line one\nline \xfftwo\n", 19);
+    write_file(plain, "line \xc3\xa9 one\nline \xfftwo\n", 22); /* UTF-8 with one bad byte */
     gzFile g = gzopen(gz, "wb");
     gzputs(g, "zipped text\n");
     gzclose(g);
@@ -87,7 +87,17 @@ TEST(read_plain_and_gzip)
     pc_buf b;
     pc_buf_init(&b, 0);
     CHECK(pc_read_input(plain, 0, &b, &err) == PRECIS_OK);
-    CHECK_STR(b.data, "line one\nline \xef\xbf\xbdtwo\n");
+    CHECK_STR(b.data, "line \xc3\xa9 one\nline \xef\xbf\xbdtwo\n");
+    b.len = 0;
+    /* No valid multi-byte sequence at all: an 8-bit text, read as Windows-1252 */
+    write_file(plain, "caf\xe9 \x93quoted\x94\n", 14);
+    CHECK(pc_read_input(plain, 0, &b, &err) == PRECIS_OK);
+    CHECK_STR(b.data, "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d\n");
+    b.len = 0;
+    /* UTF-16LE with its byte-order mark */
+    write_file(plain, "\xff\xfeh\0\xe9\0!\0", 8);
+    CHECK(pc_read_input(plain, 0, &b, &err) == PRECIS_OK);
+    CHECK_STR(b.data, "h\xc3\xa9!");
     b.len = 0;
     CHECK(pc_read_input(gz, 0, &b, &err) == PRECIS_OK);
     CHECK_STR(b.data, "zipped text\n");
