@@ -212,7 +212,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     alist *g = calloc(n + 1, sizeof *g);
     uint32_t *size = malloc((n + 1) * sizeof *size), *parent = malloc((n + 1) * sizeof *parent);
     heap h = {0};
-    if ( !acc || !touched || !best || !g || !size || !parent) {
+    if (!p || !acc || !touched || !best || !g || !size || !parent) {
         st = PRECIS_ENOMEM;
         goto done;
     }
