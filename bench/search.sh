@@ -26,6 +26,7 @@ open(sys.argv[1], "w").write("Ferry news from Velmora\n\n" + s * 50000)
 EOF
 "$PRECIS" ingest -q --db "$B/s.db" "$B/big.txt" "$ROOT/examples/story"
 echo "store: $(sqlite3 "$B/s.db" 'SELECT count(*), max(length(text)) FROM articles' | tr '|' ' ') (articles, longest text in bytes)"
+: > "$B/serve.out" # the shell creates it in the child: the loop below may read it first (set -e)
 "$PRECIS" serve --port 0 --db "$B/s.db" > "$B/serve.out" 2> "$B/serve.err" &
 PID=$!
 for i in $(seq 100); do
