@@ -52,7 +52,7 @@ multinews)
     echo "== Multi-News val: 5,622 clusters, 250 words, F (-n 2 -2 4 -u -m -f A -p 0.5 -t 0)"
     CMD="$P summarize --batch -w 250 $DATA/multinews/val.jsonl"
     echo "\$ $CMD > precis.jsonl"
-    # exit 2/3 when some clusters have no usable sentence (named on stderr)
+    # clusters with no usable sentence are named on stderr (not an error); exit 2 if an input was refused
     t0=$(now_ms); $CMD > "$OUT/precis_raw.jsonl" || echo "(precis exit $?: see the clusters named above)"; t1=$(now_ms)
     echo "\$ $CMD --compress > precis_compress.jsonl"
     $CMD --compress > "$OUT/precis_compress_raw.jsonl" 2> /dev/null || true
