@@ -1,7 +1,10 @@
 #!/bin/sh
 # Story clustering and near-duplicate bench for `precis cluster` (issue 7).
 #
-#   bench/cluster.sh [BUILD_DIR]        (e.g. nice -n 10 bench/cluster.sh)
+#   bench/cluster.sh [--quality] [BUILD_DIR]   (e.g. nice -n 10 bench/cluster.sh)
+#
+# --quality: part 1 only (precis online and --batch, and the peer at 0.2):
+# about 15 s, for trying a change; the full run is what is reported.
 #
 # 1. Quality: DUC 2004 (50 stories x 10) + Multi-News val clusters with >= 3
 #    documents, pooled and shuffled with a fixed seed (bench/cluster_data.py);
@@ -17,6 +20,9 @@
 #    (/usr/bin/time -v) at both lengths: memory should not grow.
 # Needs python3 (no packages) and the shared data (SHARED, default ../shared).
 set -e
+ARGS="$*"
+QUALITY=0
+if [ "$1" = "--quality" ]; then QUALITY=1; shift; fi
 BUILD=${1:-build}
 PRECIS=$(cd "$BUILD" && pwd)/precis
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -25,14 +31,18 @@ export SHARED="${SHARED:-$(cd "$HERE/../.." && pwd)/shared}"
 [ -d "$SHARED/data/duc2004" ] || { echo "no $SHARED/data: set SHARED" >&2; exit 1; }
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-echo "command: bench/cluster.sh $*   ($(date -u +%Y-%m-%dT%H:%MZ), precis $("$PRECIS" --version | cut -d' ' -f2))"
+echo "command: bench/cluster.sh $ARGS   ($(date -u +%Y-%m-%dT%H:%MZ), precis $("$PRECIS" --version | cut -d' ' -f2))"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)  (timings are CPU seconds of one process)"
 
 echo
 echo "== 1. story clustering: DUC 2004 + Multi-News val (>= 3 documents), shuffled =="
 python3 "$HERE/cluster_data.py" pool "$T/pool.jsonl" "$T/truth.tsv"
 grep '^duc-' "$T/truth.tsv" > "$T/truth_duc.tsv"
-for opt in "" "--batch" "--threshold 0.3" "--threshold 0.2"; do
+OPTS='"" "--batch" "--threshold 0.3" "--threshold 0.2"'
+THRS="0.2 0.3"
+[ $QUALITY = 1 ] && OPTS='"" "--batch"' && THRS="0.2"
+eval "set -- $OPTS"
+for opt in "$@"; do
     echo "-- precis cluster ${opt:-(defaults)}"
     # shellcheck disable=SC2086
     "$PRECIS" cluster --no-progress $opt "$T/pool.jsonl" > "$T/pred.tsv" 2> "$T/err" || true
@@ -42,7 +52,7 @@ for opt in "" "--batch" "--threshold 0.3" "--threshold 0.2"; do
     echo "   the DUC articles alone (their stories restricted to DUC members):"
     python3 "$HERE/cluster_score.py" b3 "$T/truth_duc.tsv" "$T/pred.tsv" | sed 's/^/   /'
 done
-for thr in 0.2 0.3; do
+for thr in $THRS; do
     echo "-- baseline: plain online TF-IDF centroid clusterer, threshold $thr (bench/cluster_baseline.py)"
     python3 "$HERE/cluster_baseline.py" "$T/pool.jsonl" "$thr" > "$T/base.tsv"
     python3 "$HERE/cluster_score.py" b3 "$T/truth.tsv" "$T/base.tsv"
@@ -50,6 +60,7 @@ for thr in 0.2 0.3; do
     echo "   the DUC articles alone:"
     python3 "$HERE/cluster_score.py" b3 "$T/truth_duc.tsv" "$T/base.tsv" | sed 's/^/   /'
 done
+[ $QUALITY = 1 ] && exit 0
 
 echo
 echo "== 2. near-duplicates: perturbed copies of 20 % of the (de-duplicated) pool =="

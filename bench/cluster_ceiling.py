@@ -2,7 +2,7 @@
 """How separable the pool's stories are for any bag-of-words centroid
 clusterer (an offline check, not run by bench/cluster.sh: ~2 CPU minutes).
 
-  cluster_ceiling.py POOL.jsonl TRUTH.tsv [PRED.tsv]
+  cluster_ceiling.py POOL.jsonl TRUTH.tsv [PRED.tsv] [--names]
 
 With idf over the whole pool (the words and stopwords of
 bench/cluster_baseline.py) and the TRUE stories' centroids, each article of a
@@ -11,7 +11,9 @@ without itself (leave-one-out) and with every other story's centroid that
 shares one of its 15 heaviest words. Prints the share of articles whose
 closest centroid is their own story's: even a clusterer that got every other
 article right could place at most that share by centroid cosine. With PRED,
-only the articles PRED lists (e.g. without those precis rejected).
+only the articles PRED lists (e.g. without those precis rejected). With
+--names, each capitalised word that does not open a sentence is one more
+term (as `precis cluster --batch` adds its names).
 """
 import collections
 import math
@@ -25,17 +27,23 @@ import json  # noqa: E402
 
 
 def main():
-    pool, truth_path = sys.argv[1], sys.argv[2]
+    args = [a for a in sys.argv[1:] if a != "--names"]
+    names = len(args) < len(sys.argv) - 1
+    pool, truth_path = args[0], args[1]
     truth = dict(l.rstrip("\n").split("\t", 1) for l in open(truth_path, encoding="utf-8") if l.strip())
     keep = None
-    if len(sys.argv) > 3:
-        keep = {l.split("\t", 1)[0] for l in open(sys.argv[3], encoding="utf-8") if l.strip()}
+    if len(args) > 2:
+        keep = {l.split("\t", 1)[0] for l in open(args[2], encoding="utf-8") if l.strip()}
     docs = {}
     for line in open(pool, encoding="utf-8"):
         o = json.loads(line)
         if keep is None or o["id"] in keep:
+            text = o.get("text", "")
             docs[o["id"]] = collections.Counter(
-                w for w in re.findall(r"[a-z0-9]+", o.get("text", "").lower()) if w not in STOP and len(w) > 1)
+                w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP and len(w) > 1)
+            if names:  # capitalised, not after a sentence end or at the start
+                docs[o["id"]].update(set("NAME:" + m.group(1).lower() for m in
+                                         re.finditer(r"(?<![.!?\"'(\n])\s+([A-Z][a-z]+)", text)))
     n = len(docs)
     df = collections.Counter()
     for c in docs.values():
