@@ -24,6 +24,8 @@ typedef struct cov {
     size_t n_match, cap_match;
     uint32_t *loose;      /* pairs aligned only for their measurements */
     size_t n_loose, cap_loose;
+    size_t *adj_off;      /* per sentence: its aligned sentences are adj[adj_off[i] .. adj_off[i + 1]) */
+    uint32_t *adj;
 } cov;
 
 #define STRONG_OVERLAP 0.6
@@ -155,7 +157,25 @@ static precis_status align(cov *c)
     return st;
 }
 
-/* Weighted share of s's words that article d uses anywhere. */
+/* The aligned pairs as lists per sentence, so that a sentence's partners are
+ * found without scanning every pair (told_through_others asks per fact and
+ * source: a scan made a 300-article story take seconds). */
+static precis_status index_matches(cov *c)
+{
+    size_t n = c->b->n_sents;
+    c->adj_off = calloc(n + 2, sizeof *c->adj_off);
+    c->adj = malloc((2 * c->n_match + 1) * sizeof *c->adj);
+    if (!c->adj_off || !c->adj) return PRECIS_ENOMEM;
+    for (size_t m = 0; m < 2 * c->n_match; m++) c->adj_off[c->match[m] + 2]++;
+    for (size_t i = 0; i < n; i++) c->adj_off[i + 2] += c->adj_off[i + 1];
+    for (size_t m = 0; m < c->n_match; m++) { /* adj_off[i + 1] is i's fill point */
+        uint32_t a = c->match[2 * m], b = c->match[2 * m + 1];
+        c->adj[c->adj_off[a + 1]++] = b;
+        c->adj[c->adj_off[b + 1]++] = a;
+    }
+    return PRECIS_OK;
+}
+
 /* Does article d tell fact f through others: a sentence of d aligned with
  * sentences of at least two other reports that are aligned with f? Alignment
  * is not transitive: a lead that tells the grounding and the rescue lines up
@@ -166,27 +186,19 @@ static bool told_through_others(const cov *c, uint32_t f, uint32_t d)
     const pst_build *b = c->b;
     uint32_t via[2];
     size_t n_via = 0;
-    for (size_t m = 0; m < c->n_match && n_via < 2; m++) {
-        uint32_t y;
-        if (c->match[2 * m] == f) y = c->match[2 * m + 1];
-        else if (c->match[2 * m + 1] == f) y = c->match[2 * m];
-        else continue;
+    for (size_t m = c->adj_off[f]; m < c->adj_off[f + 1] && n_via < 2; m++) {
+        uint32_t y = c->adj[m];
         uint32_t ry = c->indep[b->sents[y].doc];
         if (b->sents[y].doc == d || ry == c->indep[d] || (n_via && via[0] == ry)) continue;
         /* y, told by another report, lines up with a sentence of d */
         bool hit = false;
-        for (size_t q = 0; q < c->n_match && !hit; q++) {
-            uint32_t x;
-            if (c->match[2 * q] == y) x = c->match[2 * q + 1];
-            else if (c->match[2 * q + 1] == y) x = c->match[2 * q];
-            else continue;
-            hit = b->sents[x].doc == d;
-        }
+        for (size_t q = c->adj_off[y]; q < c->adj_off[y + 1] && !hit; q++) hit = b->sents[c->adj[q]].doc == d;
         if (hit) via[n_via++] = ry;
     }
     return n_via >= 2;
 }
 
+/* Weighted share of s's words that article d uses anywhere. */
 static double contained_in_doc(const pst_build *b, const pst_sent *s, uint32_t d)
 {
     const uint32_t *v = b->stems + s->stem_off, *w = b->stems + b->docs[d].stem_off;
@@ -926,6 +938,7 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
         for (size_t d = 0; d < b->n; d++)
             if (c.indep[d] == UINT32_MAX) c.indep[d] = c.indep[b->docs[d].root];
         st = align(&c);
+        if (!st) st = index_matches(&c);
     }
     if (!st) st = pc_buf_printf(out, "\"coverage\":{\"reports\":%zu,", b->n_indep);
     if (!st) st = per_source_json(&c, out);
@@ -940,5 +953,7 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.n_cover);
     free(c.match);
     free(c.loose);
+    free(c.adj_off);
+    free(c.adj);
     return st;
 }
