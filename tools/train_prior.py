@@ -131,12 +131,17 @@ def check(exe, paths, tmp, lam, coef):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default=os.path.join(ROOT, "../shared/data/multinews/train_10k.jsonl.gz"))
-    ap.add_argument("--min-docs", type=int, default=3)
-    ap.add_argument("--ridge", type=float, default=1e-3)
-    ap.add_argument("--lambdas", default="0,0.1,0.2,0.3,0.4,0.5,0.7,1")
-    ap.add_argument("--out", default=os.path.join(ROOT, "src/summarize/prior_table.inc"))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=os.path.join(ROOT, "../shared/data/multinews/train_10k.jsonl.gz"),
+                    help="Multi-News training clusters, gzipped JSONL (default: %(default)s)")
+    ap.add_argument("--min-docs", type=int, default=3,
+                    help="fit only on clusters of 0-5999 with this many documents or more (default: 3)")
+    ap.add_argument("--ridge", type=float, default=1e-3,
+                    help="ridge penalty per sample on every coefficient but the intercept (default: 0.001)")
+    ap.add_argument("--lambdas", default="0,0.1,0.2,0.3,0.4,0.5,0.7,1",
+                    help="comma-separated lambda grid, the first must be 0 (the baseline) (default: %(default)s)")
+    ap.add_argument("--out", default=os.path.join(ROOT, "src/summarize/prior_table.inc"),
+                    help="the table written (default: %(default)s)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         exe = build(tmp)
