@@ -1,7 +1,9 @@
-/* Fuzz target: the text reader path — UTF-8 repair and line iteration. */
+/* Fuzz target: the text reader path — decoding (UTF-16, Windows-1252), UTF-8
+ * repair and line iteration. */
 #include "core/core.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -19,6 +21,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         pc_buf_init(&json, 0);
         pc_json_string(&json, out.data, out.len);
         pc_buf_free(&json);
+    }
+    pc_buf_free(&out);
+    pc_buf_init(&out, 0); /* the pasted-file decoder must also give valid, NUL-free UTF-8 */
+    if (pc_text_decode(&out, (const char *)data, size, NULL) == PRECIS_OK) {
+        if (!pc_utf8_valid(out.data, out.len) || (out.len && memchr(out.data, 0, out.len))) abort();
     }
     pc_buf_free(&out);
     return 0;
