@@ -302,6 +302,7 @@ void precis_cluster_free(precis_cluster *cluster);
  *    only one cluster line is allowed here
  *    (PRECIS_EINVAL otherwise: use precis_clusters_read for batches);
  *  - text with Multi-News's " ||||| " separator: one document per part;
+ *  - an HTML page or a WARC file: refused (PRECIS_EPARSE), markup is not text;
  *  - anything else: one article (pasted text).
  * name (a path or "<stdin>") is used for messages and for ids ("name",
  * "name#2", "name:LINE"). Malformed JSON fails with PRECIS_EPARSE naming the

@@ -91,6 +91,19 @@ static precis_status grow(pcl_corpus *c)
 
 precis_status pcl_corpus_add(pcl_corpus *c, const char *text, size_t len)
 {
+    /* An exact copy of an earlier document is no evidence of a template: its
+     * lines would count again, and ten copies of two articles in a JSONL file
+     * were all "boilerplate" (every line of every article dropped). The whole
+     * text's hash is kept in the same table (seeded apart from line hashes). */
+    if ((c->used + 1) * 4 > c->cap * 3) {
+        precis_status st = grow(c);
+        if (st) return st;
+    }
+    uint64_t dh = XXH3_64bits_withSeed(text, len, 0x636f7079) | 1;
+    size_t di = slot(c, dh);
+    if (c->keys[di]) return PRECIS_OK;
+    c->keys[di] = dh;
+    c->used++;
     c->docs++;
     const char *p = text, *end = text + len;
     while (p < end) {

@@ -33,6 +33,18 @@ static bool looks_like_jsonl(const char *data, size_t len)
     return i < len && data[i] == '{';
 }
 
+/* An HTML page or a WARC file (after spaces and a UTF-8 BOM): markup, not
+ * article text; summarizing it would pick "<html><head>..." and HTTP headers. */
+static const char *markup_kind(const char *data, size_t len)
+{
+    size_t i = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < len && pc_is_space((unsigned char)data[i])) i++;
+    if (len - i >= 5 && !memcmp(data + i, "WARC/", 5)) return "a WARC file";
+    if (len - i < 2 || data[i] != '<') return NULL;
+    unsigned char c = (unsigned char)data[i + 1];
+    return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? "an HTML page" : NULL;
+}
+
 /* Id from a JSON value: a string, or an integer (Multi-News ids are numbers). */
 /* Adds one document given as a JSON string or article object. */
 static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *doc, const char *fallback_id,
@@ -158,6 +170,10 @@ precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const
         }
         return PRECIS_OK;
     }
+    const char *kind = markup_kind(data, len);
+    if (kind)
+        return pc_fail(err, PRECIS_EPARSE, where, 0,
+                       "%s, not article text: run 'precis extract' on it first (precis digest reads pages)", kind);
     return precis_cluster_add(ctx, c, base, data, len);
 }
 

@@ -70,6 +70,10 @@ p summarize -w 2147483647 a.txt; check "summarize: -w over 2^30 names the range 
 "$PRECIS" summarize --format json - < multinews.txt > mn.json 2>/dev/null
 check "summarize: Multi-News ' ||||| ' stdin is split into its articles" \
     sh -c "grep -q '<stdin>#1' mn.json && grep -q '<stdin>#2' mn.json"
+p summarize trunc.warc a.txt; check "summarize: a WARC file is refused, not summarized as text (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'trunc.warc: a WARC file, not article text' err && ! grep -q '<html>' out"
+p summarize unterm_script.html; check "summarize: an HTML page is refused by name (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'unterm_script.html: an HTML page' err"
 # Latin-1 / UTF-16 pasted text is decoded, not turned into U+FFFD (core pc_text_decode)
 p summarize latin1.txt; check "summarize: Latin-1 text decoded" grep -q 'déclaré' out
 p clean latin1.txt; check "clean: Latin-1 text decoded" grep -q 'déclaré' out
@@ -106,6 +110,8 @@ p digest nul.txt; check "digest: NUL bytes never reach the output" sh -c "[ $rc 
 p extract nested.html; check "extract: 100,000 nested elements refused (2)" sh -c "[ $rc = 2 ] && grep -q 'nested.html: HTML nested deeper than 512' err"
 p extract unterm_script.html; check "extract: unterminated <script>: the article is kept" sh -c "[ $rc = 0 ] && grep -q 'Varnholm ferry' out && ! grep -q 'var x' out"
 p extract unterm_comment.html; check "extract: unterminated comment: the article is kept" sh -c "[ $rc = 0 ] && grep -q 'Varnholm ferry' out && ! grep -q 'never closed' out"
+p clean dates.jsonl; check "clean: repeated copies in a JSONL batch are not boilerplate (all 10 kept)" \
+    sh -c "[ $rc = 0 ] && [ \$(grep -c 'Elna Stroud' out) = 10 ]"
 for c in summarize clean extract digest cluster; do
     p $c bomb.txt.gz; check "$c: gzip bomb (260 MiB) refused by name (2)" sh -c "[ $rc = 2 ] && grep -q 'bomb.txt.gz: input .*268435456-byte limit' err"
 done
