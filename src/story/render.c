@@ -30,6 +30,24 @@ static void putn(rnd *r, const char *s, size_t n)
         if (!(r)->st) (r)->st = pc_buf_printf((r)->o, __VA_ARGS__); \
     } while (0)
 
+/* A Markdown link whose text and target cannot end early: brackets and
+ * backslashes in the title are escaped, and the characters that would close
+ * or split the target are percent-encoded (a title or URL comes from the page). */
+static void md_link(rnd *r, const char *title, const char *url)
+{
+    put(r, "[");
+    for (const char *p = title; *p; p++) {
+        if (*p == '[' || *p == ']' || *p == '\\') putn(r, "\\", 1);
+        putn(r, p, 1);
+    }
+    put(r, "](");
+    for (const char *p = url; *p; p++) {
+        if (*p == '(' || *p == ')' || *p == ' ' || *p == '<' || *p == '>') PRINTF(r, "%%%02X", (unsigned char)*p);
+        else putn(r, p, 1);
+    }
+    put(r, ")");
+}
+
 static const char *str(json_t *o, const char *k)
 {
     const char *s = json_string_value(json_object_get(o, k));
@@ -331,13 +349,13 @@ static void render_sources(rnd *r)
         const char *url = str(s, "url");
         put(r, item(r));
         PRINTF(r, "[%zu] ", i + 1);
-        if (title && url && r->md) PRINTF(r, "[%s](%s)", title, url);
+        if (title && url && r->md) md_link(r, title, url);
         else put(r, title ? title : base_id(s));
         if (site || date) put(r, " — ");
         if (site) put(r, site);
         if (site && date) put(r, ", ");
         if (date) PRINTF(r, "%.10s", date); /* the day; the time of day is in the JSON */
-        if (url && !(title && r->md)) PRINTF(r, r->md ? " <%s>" : " <%s>", url);
+        if (url && !(title && r->md)) PRINTF(r, " <%s>", url);
         size_t dm = marker(r, str(s, "duplicate_of"));
         if (dm) PRINTF(r, " (copy of [%zu])", dm);
         if (!url && title) PRINTF(r, " (%s)", base_id(s));

@@ -873,13 +873,13 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     }
     for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing */
         items[k].concepts = w.cons.v + w.sents.v[item_sent[k]].con_off;
-    if (!apply_prior(&w, items, item_sent, n_items)) goto oom;
     if (!n_items) {
         st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
                      "no usable sentence in %zu document%s (only headlines, fragments or debris)",
                      c->n, c->n == 1 ? "" : "s");
         goto fail;
     }
+    if (!apply_prior(&w, items, item_sent, n_items)) goto oom; /* after the empty check: no malloc(0) */
     uint32_t budget = by_bytes ? (uint32_t)o.max_bytes + 1 : (uint32_t)o.max_words;
     if (min_cost > budget) {
         st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,

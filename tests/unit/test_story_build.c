@@ -292,9 +292,25 @@ TEST(render_sources_and_quotes)
     free(out);
 }
 
+TEST(render_markdown_links_escaped)
+{
+    /* a page's title and URL may hold what would end a Markdown link early */
+    static const char story[] =
+        "{\"id\":\"s1\",\"headline\":\"Dam\",\"sources\":[{\"id\":\"a\","
+        "\"url\":\"https://news.example/dam_(2026) x\",\"site\":null,\"title\":\"[Live] Dam gate\","
+        "\"date\":null,\"duplicate_of\":null}],\"summary\":{\"sentences\":[]},\"timeline\":[],"
+        "\"entities\":[],\"coverage\":{\"reports\":1,\"conflicts\":[],\"per_source\":[],\"summary\":[]}}";
+    char *out = NULL;
+    size_t n = 0;
+    CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_MARKDOWN, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, "[1] [\\[Live\\] Dam gate](https://news.example/dam_%282026%29%20x)\n"));
+    free(out);
+}
+
 int main(void)
 {
     RUN(story_has_the_design_fields);
+    RUN(render_markdown_links_escaped);
     RUN(copies_are_grouped_not_lost);
     RUN(headline_is_one_of_the_titles);
     RUN(headline_without_titles_is_a_lead_sentence);
