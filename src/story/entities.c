@@ -12,156 +12,163 @@
 
 /* Titles before a name: cut off, and the name is a person. Lower case. */
 static const char *const TITLES[] = {
-    "president", "prime",    "minister", "secretary", "chancellor", "senator", "sen",
-    "rep",       "gov",      "governor", "mayor",     "king",       "queen",   "prince",
-    "princess",  "pope",     "gen",      "general",   "col",        "colonel", "lt",
-    "capt",      "captain",  "adm",      "admiral",   "mr",         "mrs",     "ms",
-    "dr",        "sir",      "lord",     "judge",     "justice",    "ambassador", "chief",
-    "spokesman", "spokeswoman", "adviser", "advisor", "director",  "ceo",     "chairman",
-    "leader",    "premier",  "sheikh",   "ayatollah", "herr",       "frau",    "bundeskanzlerin",
-    "bundeskanzler", "präsident", "ministerpräsident", "vice", "deputy", "foreign", "defense",
-    "defence",   "national", "security", "former",     "crown",   "emir",    "mp",
-    "mep",       "engineer", "inspector", "superintendent", "officer", "detective", "skipper",
-    "commissioner", "coach", "prof", "professor", "rev", "reverend", "sheriff", "sergeant",
-    "constable", "bishop", "archbishop", "cardinal", "rabbi", "imam", "chairwoman", "secretary-general",
-    "speaker", "state", "treasury", "interior", "homeland",
+    "adm", "admiral", "adviser", "advisor", "ambassador", "archbishop", "ayatollah", "bishop",
+    "bundeskanzler", "bundeskanzlerin", "capt", "captain", "cardinal", "ceo", "chairman",
+    "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commissioner", "constable",
+    "crown", "defence", "defense", "deputy", "detective", "director", "dr", "emir", "engineer",
+    "foreign", "former", "frau", "gen", "general", "gov", "governor", "herr", "homeland", "imam",
+    "inspector", "interior", "judge", "justice", "king", "leader", "lord", "lt", "mayor", "mep",
+    "minister", "ministerpräsident", "mp", "mr", "mrs", "ms", "national", "officer", "pope",
+    "premier", "president", "prime", "prince", "princess", "prof", "professor", "präsident",
+    "queen", "rabbi", "rep", "rev", "reverend", "secretary", "secretary-general", "security",
+    "sen", "senator", "sergeant", "sheikh", "sheriff", "sir", "skipper", "speaker", "spokesman",
+    "spokeswoman", "state", "superintendent", "treasury", "vice",
 };
 
 /* Words that make a phrase an organisation. Lower case. */
 static const char *const ORG_WORDS[] = {
-    "ministry", "party",   "council", "corp",   "corporation", "inc",      "ltd",
-    "bank",     "university", "agency", "committee", "association", "army", "forces",
-    "force",    "group",   "company", "union",   "organization", "organisation", "court",
-    "parliament", "congress", "senate", "department", "office", "institute", "news",
-    "times",    "post",    "reuters", "press",   "foundation", "commission", "authority",
-    "police",   "guard",   "fund",    "airlines", "bureau",   "house",    "cabinet",
-    "hospital", "board",   "ferries", "railways", "railway", "airways", "service", "services",
-    "school",   "gazette", "herald",  "observer", "wire",    "daily",   "club",   "church",
-    "ministerium", "partei", "regierung", "bundestag", "gmbh", "ag",
-    "assembly", "government", "administration", "alliance", "coalition", "federation", "league",
-    "movement", "navy", "embassy", "legislature", "tribunal", "secretariat", "brigade",
-    "brigades", "militia", "consulate", "directorate", "corps", "program", "programme",
+    "administration", "ag", "agency", "airlines", "airways", "alliance", "army", "assembly",
+    "association", "authority", "bank", "board", "brigade", "brigades", "bundestag", "bureau",
+    "cabinet", "church", "club", "coalition", "commission", "committee", "company", "congress",
+    "consulate", "corp", "corporation", "corps", "council", "court", "daily", "department",
+    "directorate", "embassy", "federation", "ferries", "force", "forces", "foundation", "fund",
+    "gazette", "gmbh", "government", "group", "guard", "herald", "hospital", "house", "inc",
+    "institute", "league", "legislature", "ltd", "militia", "ministerium", "ministry", "movement",
+    "navy", "news", "observer", "office", "organisation", "organization", "parliament", "partei",
+    "party", "police", "post", "press", "program", "programme", "railway", "railways", "regierung",
+    "reuters", "school", "secretariat", "senate", "service", "services", "times", "tribunal",
+    "union", "university", "wire",
 };
 
 /* Title words that only qualify another title ("National Security Adviser",
  * "Foreign Minister"): alone they cut nothing ("National Assembly"). */
 static const char *const TITLE_MODIFIERS[] = {
-    "national", "foreign", "defense", "defence", "security", "former", "vice", "deputy",
-    "crown", "chief", "prime", "state", "treasury", "interior", "homeland",
+    "chief", "crown", "defence", "defense", "deputy", "foreign", "former", "homeland", "interior",
+    "national", "prime", "security", "state", "treasury", "vice",
 };
 
 /* Nationality words: cut off a name's front ("Israeli Haaretz"), and never an
  * entity alone. Plurals are matched by a trailing "s". Lower case. */
 static const char *const DEMONYMS[] = {
-    "american", "british", "russian", "chinese", "iranian", "israeli", "syrian", "turkish",
-    "german", "french", "italian", "spanish", "japanese", "korean", "indian", "pakistani",
-    "afghan", "iraqi", "saudi", "egyptian", "palestinian", "lebanese", "jordanian", "ukrainian",
-    "polish", "european", "african", "asian", "arab", "kurdish", "canadian", "mexican",
-    "brazilian", "australian", "dutch", "swiss", "swedish", "greek", "irish", "scottish",
-    "welsh", "english", "yemeni", "libyan", "sudanese", "nigerian", "kenyan", "venezuelan",
-    "cuban", "colombian", "argentine", "qatari", "emirati", "belarusian", "serbian", "hungarian",
-    "austrian", "belgian", "danish", "norwegian", "finnish", "portuguese", "vietnamese", "thai",
-    "indonesian", "filipino", "taiwanese", "western", "eastern", "northern", "southern",
-    "senior", "top", "local", "deutsche", "deutschen", "russische", "russischen", "amerikanische",
-    "amerikanischen", "israelische", "israelischen", "iranische", "iranischen", "syrische",
-    "syrischen", "französische", "britische",
+    "afghan", "african", "american", "amerikanische", "amerikanischen", "arab", "argentine",
+    "asian", "australian", "austrian", "belarusian", "belgian", "brazilian", "britische",
+    "british", "canadian", "chinese", "colombian", "cuban", "danish", "deutsche", "deutschen",
+    "dutch", "eastern", "egyptian", "emirati", "english", "european", "filipino", "finnish",
+    "französische", "french", "german", "greek", "hungarian", "indian", "indonesian", "iranian",
+    "iranische", "iranischen", "iraqi", "irish", "israeli", "israelische", "israelischen",
+    "italian", "japanese", "jordanian", "kenyan", "korean", "kurdish", "lebanese", "libyan",
+    "local", "mexican", "nigerian", "northern", "norwegian", "pakistani", "palestinian", "polish",
+    "portuguese", "qatari", "russian", "russische", "russischen", "saudi", "scottish", "senior",
+    "serbian", "southern", "spanish", "sudanese", "swedish", "swiss", "syrian", "syrische",
+    "syrischen", "taiwanese", "thai", "top", "turkish", "ukrainian", "venezuelan", "vietnamese",
+    "welsh", "western", "yemeni",
 };
 
 /* Role nouns in lower case right before a name make it a person ("passenger
  * Ruth Okafor", "trawler skipper Jonas Vell", "chief executive Paul Dunmore");
  * the titles above count too ("island council leader Maria Holt"). */
 static const char *const ROLE_NOUNS[] = {
-    "passenger", "passengers", "resident", "residents", "witness", "driver", "pilot", "fisherman",
-    "farmer", "teacher", "student", "nurse", "doctor", "surgeon", "survivor", "spokesperson",
-    "lawyer", "attorney", "actor", "actress", "singer", "author", "writer", "artist", "player",
-    "coach", "striker", "goalkeeper", "manager", "owner", "neighbour", "neighbor", "volunteer",
-    "official", "worker", "employee", "firefighter", "soldier", "activist", "candidate",
-    "economist", "analyst", "researcher", "scientist", "professor", "historian", "photographer",
-    "journalist", "reporter", "correspondent", "commentator", "councillor", "councilor",
-    "lawmaker", "legislator", "mother", "father", "son", "daughter", "wife", "husband", "brother",
-    "sister", "grandmother", "grandfather", "colleague", "friend", "executive", "founder",
-    "chairwoman", "chairperson", "president", "commander", "sergeant", "constable", "priest",
-    "bishop", "rabbi", "imam", "headteacher", "headmaster", "principal", "crew", "captain",
-    "shopkeeper", "baker", "mechanic", "engineer", "operator", "boss", "chef", "athlete",
+    "activist", "actor", "actress", "analyst", "artist", "athlete", "attorney", "author", "baker",
+    "bishop", "boss", "brother", "candidate", "captain", "chairperson", "chairwoman", "chef",
+    "coach", "colleague", "commander", "commentator", "constable", "correspondent", "councillor",
+    "councilor", "crew", "daughter", "doctor", "driver", "economist", "employee", "engineer",
+    "executive", "farmer", "father", "firefighter", "fisherman", "founder", "friend", "goalkeeper",
+    "grandfather", "grandmother", "headmaster", "headteacher", "historian", "husband", "imam",
+    "journalist", "lawmaker", "lawyer", "legislator", "manager", "mechanic", "mother", "neighbor",
+    "neighbour", "nurse", "official", "operator", "owner", "passenger", "passengers",
+    "photographer", "pilot", "player", "president", "priest", "principal", "professor", "rabbi",
+    "reporter", "researcher", "resident", "residents", "scientist", "sergeant", "shopkeeper",
+    "singer", "sister", "soldier", "son", "spokesperson", "striker", "student", "surgeon",
+    "survivor", "teacher", "volunteer", "wife", "witness", "worker", "writer",
 };
 
 /* Nouns for craft right before a name: "the ferry Aster Bay", "vessel Aster
  * Bay", "the tanker Nordic Star" are ships, not places (whatever "Bay" says). */
 static const char *const CRAFT_NOUNS[] = {
-    "ferry", "ship", "vessel", "boat", "tanker", "freighter", "trawler", "yacht", "liner",
-    "carrier", "submarine", "frigate", "destroyer", "cruiser", "tug", "tugboat", "barge",
-    "steamer", "schooner", "catamaran", "aircraft", "plane", "airliner", "jet", "helicopter",
-    "spacecraft", "probe", "satellite", "rocket", "train", "locomotive", "aboard", "onboard",
-    "shuttle",
+    "aboard", "aircraft", "airliner", "barge", "boat", "carrier", "catamaran", "cruiser",
+    "destroyer", "ferry", "freighter", "frigate", "helicopter", "jet", "liner", "locomotive",
+    "onboard", "plane", "probe", "rocket", "satellite", "schooner", "ship", "shuttle",
+    "spacecraft", "steamer", "submarine", "tanker", "train", "trawler", "tug", "tugboat", "vessel",
+    "yacht",
 };
 
 /* "<place noun> of X": "the port of Ellisford", "the island of Velmora", "the
  * town of Orrin", "south of Kell". */
 static const char *const PLACE_NOUNS[] = {
-    "port", "town", "city", "village", "island", "islands", "state", "province", "region",
-    "county", "district", "capital", "republic", "kingdom", "harbour", "harbor", "suburb",
-    "municipality", "outskirts", "north", "south", "east", "west", "northeast", "northwest",
-    "southeast", "southwest", "centre", "center", "streets", "coast", "shores", "heart",
-    "hamlet", "borough", "parish", "emirate", "territory", "peninsula", "archipelago",
+    "archipelago", "borough", "capital", "center", "centre", "city", "coast", "county", "district",
+    "east", "emirate", "hamlet", "harbor", "harbour", "heart", "island", "islands", "kingdom",
+    "municipality", "north", "northeast", "northwest", "outskirts", "parish", "peninsula", "port",
+    "province", "region", "republic", "shores", "south", "southeast", "southwest", "state",
+    "streets", "suburb", "territory", "town", "village", "west",
 };
 
 /* Countries (and their common short forms) are places whatever cue is near:
  * "US" is no organisation, "United States" no other. Lower case, as
  * pt_normalize gives them. */
 static const char *const COUNTRIES[] = {
-    "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia",
-    "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados",
-    "belarus", "belgium", "belize", "benin", "bhutan", "bolivia", "bosnia", "botswana", "brazil",
-    "brunei", "bulgaria", "burkina faso", "burundi", "cambodia", "cameroon", "canada", "chad",
-    "chile", "china", "colombia", "congo", "costa rica", "croatia", "cuba", "cyprus",
-    "czech republic", "czechia", "denmark", "djibouti", "dominica", "ecuador", "egypt",
-    "el salvador", "eritrea", "estonia", "eswatini", "ethiopia", "fiji", "finland", "france",
-    "gabon", "gambia", "georgia", "germany", "ghana", "greece", "grenada", "guatemala", "guinea",
-    "guyana", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq",
-    "ireland", "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kosovo",
-    "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "lesotho", "liberia", "libya",
-    "liechtenstein", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "maldives",
-    "mali", "malta", "mauritania", "mauritius", "mexico", "moldova", "monaco", "mongolia",
-    "montenegro", "morocco", "mozambique", "myanmar", "namibia", "nepal", "netherlands",
-    "new zealand", "nicaragua", "niger", "nigeria", "north korea", "north macedonia", "norway",
-    "oman", "pakistan", "palestine", "panama", "paraguay", "peru", "philippines", "poland",
-    "portugal", "qatar", "romania", "russia", "rwanda", "saudi arabia", "senegal", "serbia",
-    "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa",
-    "south korea", "south sudan", "spain", "sri lanka", "sudan", "suriname", "sweden",
-    "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tunisia",
-    "turkey", "turkmenistan", "uganda", "ukraine", "united arab emirates", "united kingdom",
-    "united states", "united states of america", "uruguay", "uzbekistan", "venezuela",
-    "vietnam", "yemen", "zambia", "zimbabwe", "us", "u.s", "u.s.", "usa", "u.s.a", "uk", "u.k",
-    "u.k.", "uae", "britain", "great britain", "england", "scotland", "wales", "deutschland",
-    "österreich", "schweiz", "frankreich", "russland", "amerika", "vereinigte staaten", "america",
-    /* continents and regions named like them */
-    "asia", "europe", "africa", "antarctica", "oceania", "north america", "south america",
-    "latin america", "central america", "middle east", "east africa", "west africa",
-    "southeast asia", "east asia", "central asia", "south asia", "caribbean", "balkans",
-    "scandinavia", "europa", "afrika", "asien",
+    "afghanistan", "albania", "algeria", "america", "amerika", "andorra", "angola", "argentina",
+    "armenia", "australia", "austria", "azerbaijan", "bahamas", "bahrain", "bangladesh",
+    "barbados", "belarus", "belgium", "belize", "benin", "bhutan", "bolivia", "bosnia", "botswana",
+    "brazil", "britain", "brunei", "bulgaria", "burkina faso", "burundi", "cambodia", "cameroon",
+    "canada", "chad", "chile", "china", "colombia", "congo", "costa rica", "croatia", "cuba",
+    "cyprus", "czech republic", "czechia", "denmark", "deutschland", "djibouti", "dominica",
+    "ecuador", "egypt", "el salvador", "england", "eritrea", "estonia", "eswatini", "ethiopia",
+    "fiji", "finland", "france", "frankreich", "gabon", "gambia", "georgia", "germany", "ghana",
+    "great britain", "greece", "grenada", "guatemala", "guinea", "guyana", "haiti", "honduras",
+    "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy",
+    "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kosovo", "kuwait", "kyrgyzstan", "laos",
+    "latvia", "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg",
+    "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "mauritania", "mauritius",
+    "mexico", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
+    "namibia", "nepal", "netherlands", "new zealand", "nicaragua", "niger", "nigeria",
+    "north korea", "north macedonia", "norway", "oman", "pakistan", "palestine", "panama",
+    "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia",
+    "russland", "rwanda", "saudi arabia", "schweiz", "scotland", "senegal", "serbia",
+    "sierra leone", "singapore", "slovakia", "slovenia", "somalia", "south africa", "south korea",
+    "south sudan", "spain", "sri lanka", "sudan", "suriname", "sweden", "switzerland", "syria",
+    "taiwan", "tajikistan", "tanzania", "thailand", "togo", "tunisia", "turkey", "turkmenistan",
+    "u.k", "u.k.", "u.s", "u.s.", "u.s.a", "uae", "uganda", "uk", "ukraine",
+    "united arab emirates", "united kingdom", "united states", "united states of america",
+    "uruguay", "us", "usa", "uzbekistan", "venezuela", "vereinigte staaten", "vietnam", "wales",
+    "yemen", "zambia", "zimbabwe", "österreich",
 };
-static const size_t N_COUNTRIES = sizeof COUNTRIES / sizeof *COUNTRIES;
+/* Continents and regions named like countries: places too. */
+static const char *const REGIONS[] = {
+    "africa", "afrika", "antarctica", "asia", "asien", "balkans", "caribbean", "central america",
+    "central asia", "east africa", "east asia", "europa", "europe", "latin america", "middle east",
+    "north america", "oceania", "scandinavia", "south america", "south asia", "southeast asia",
+    "west africa",
+};
 
-/* Capitalised words that are never entities on their own. Lower case. */
+/* Capitalised words that are never entities on their own: days, months, time
+ * zones, "I", and contractions as pt_normalize gives them (apostrophes
+ * dropped: "I'm" is "im"). Lower case. */
 static const char *const NOT_NAMES[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "june", "july", "august", "september",
-    "october", "november", "december", "i", "i'm", "i've", "i'd", "i'll", "ok",
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-    "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "gmt", "utc", "edt", "est", "pdt", "pst", "bst", "cet", "cest", "mez", "mesz",
-    /* contractions as pt_normalize gives them (apostrophes dropped): "I'm", "They're" */
-    "im", "ive", "youre", "theyre", "hes", "shes", "thats", "theres", "weve", "itll", "dont",
-    "cant", "wont", "lets", "didnt", "doesnt", "isnt", "wasnt", "youve", "theyve", "whats",
+    "I'm", "They're", "apr", "april", "aug", "august", "bst", "cant", "cest", "cet", "dec",
+    "december", "didnt", "dienstag", "doesnt", "donnerstag", "dont", "edt", "est", "feb",
+    "february", "freitag", "friday", "gmt", "hes", "i", "i'd", "i'll", "i'm", "i've", "im", "isnt",
+    "itll", "ive", "jan", "january", "jul", "july", "jun", "june", "lets", "march", "mesz", "mez",
+    "mittwoch", "monday", "montag", "nov", "november", "oct", "october", "ok", "pdt", "pst",
+    "samstag", "saturday", "sep", "sept", "september", "shes", "sonntag", "sunday", "thats",
+    "theres", "theyre", "theyve", "thursday", "tuesday", "utc", "wasnt", "wednesday", "weve",
+    "whats", "wont", "youre", "youve",
 };
 
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+/* The lists are kept sorted (strcmp order, checked by pst_entity_lists_sorted
+ * in the unit tests): a phrase is looked up in several of them per word, and a
+ * linear scan of the country list was a fifth of digest's time on a large story. */
 static bool in_list(const char *const *list, size_t n, const char *w)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], w)) return true;
-    return false;
+    return bsearch(w, list, n, sizeof *list, cmp_word) != NULL;
 }
 #define IN(list, w) in_list(list, sizeof list / sizeof *list, w)
+
+static bool country_or_region(const char *w) { return IN(COUNTRIES, w) || IN(REGIONS, w); }
 
 static bool is_capitalised(const char *s, size_t n)
 {
@@ -364,17 +371,17 @@ static bool country_adjective(const char *w)
         if (n <= el + 2 || strcmp(w + n - el, forms[f].end)) continue;
         memcpy(t, w, n - el);
         strcpy(t + n - el, forms[f].back);
-        if (in_list(COUNTRIES, N_COUNTRIES, t)) return true;
+        if (country_or_region(t)) return true;
     }
     return false;
 }
 
 /* Words that make a phrase a place. Lower case. */
 static const char *const PLACE_WORDS[] = {
-    "street", "road",   "avenue",  "lane",   "square", "bridge", "river",  "lake",   "island",
-    "islands", "valley", "mountain", "mountains", "hill", "hills", "harbour", "harbor", "coast",
-    "beach",  "bay",    "sea",     "ocean",  "gulf",   "strait", "city",   "province", "region",
-    "district", "airport", "station", "park", "strasse", "straße", "platz",  "see",
+    "airport", "avenue", "bay", "beach", "bridge", "city", "coast", "district", "gulf", "harbor",
+    "harbour", "hill", "hills", "island", "islands", "lake", "lane", "mountain", "mountains",
+    "ocean", "park", "platz", "province", "region", "river", "road", "sea", "see", "square",
+    "station", "strait", "strasse", "straße", "street", "valley",
 };
 
 static bool has_place_word(const word_span *w, size_t a, size_t b)
@@ -410,7 +417,7 @@ static bool age_follows(const char *text, size_t end, size_t limit)
 }
 
 /* Storms have names: "Hurricane Mitch", "Typhoon Haiyan" are no places. */
-static const char *const STORMS[] = {"hurricane", "typhoon", "cyclone", "storm", "tropical"};
+static const char *const STORMS[] = {"cyclone", "hurricane", "storm", "tropical", "typhoon"};
 
 static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
                           size_t b, const char *prev_word, const char *next_word, bool at_start,
@@ -429,7 +436,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
             wl += w[i].nlen;
         }
         whole[wl] = 0;
-        if (b - a >= 2 && is_demonym(w[a].norm) && IN(COUNTRIES, whole)) {
+        if (b - a >= 2 && is_demonym(w[a].norm) && country_or_region(whole)) {
             size_t end = w[b - 1].end; /* "Saudi Arabia's" is shown without the possessive */
             if (end - w[b - 1].start > 2 && text[end - 2] == '\'' && text[end - 1] == 's') end -= 2;
             else if (end - w[b - 1].start > 4 && !memcmp(text + end - 4, "\xE2\x80\x99s", 4)) end -= 4;
@@ -470,7 +477,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     bool head = false;
     /* abbreviations that are also names count only with their full stop
      * ("Sen. Ann Roe", not "Hun Sen") */
-    static const char *const DOTTED[] = {"sen", "rep", "gen", "col", "gov", "adm", "lt"};
+    static const char *const DOTTED[] = {"adm", "col", "gen", "gov", "lt", "rep", "sen"};
     for (size_t k = a; k < b && k < a + 4; k++)
         if (IN(TITLES, w[k].norm) &&
             (!IN(DOTTED, w[k].norm) || text[w[k].end - 1] == '.' || (w[k].end < limit && text[w[k].end] == '.')))
@@ -491,19 +498,19 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* the sentence's first word capitalised only as such: "Both Ranariddh
      * and...", "Citing Hun Sen's threats", "Including Jo Bell" */
     static const char *const FRONT[] = {
-        "both", "and", "but", "or", "nor", "while", "when", "as", "after", "before", "since",
-        "until", "if", "then", "so", "yet", "also", "even", "only", "meanwhile", "however",
-        "like", "unlike", "despite", "under", "among", "with", "without", "for", "from", "to",
-        "at", "by", "on", "in", "of", "about", "against", "during", "between", "through", "all",
-        "every", "each", "some", "many", "most", "several", "other", "another", "such", "what",
-        "which", "who", "where", "why", "how", "once", "now", "here", "there", "still", "thus",
-        "whether", "although", "though", "because", "unless", "instead", "asked", "later",
-        "earlier", "today", "yesterday", "again", "last", "next", "first", "finally", "soon",
-        "is", "was", "are", "were", "has", "have", "had", "does", "did", "do", "will", "would",
-        "can", "could", "should", "shall", "might", "must", "the", "a", "an", "this", "that",
-        "these", "those", "it", "he", "she", "they", "we", "you", "his", "her", "their", "our",
-        "its", "my", "your", "not", "no", "yes", "one", "two", "three", "four", "five", "six",
-        "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "aboard",
+        "a", "aboard", "about", "after", "again", "against", "all", "also", "although", "among",
+        "an", "and", "another", "are", "as", "asked", "at", "because", "before", "between", "both",
+        "but", "by", "can", "could", "despite", "did", "do", "does", "dozens", "during", "each",
+        "earlier", "eight", "even", "every", "finally", "first", "five", "for", "four", "from",
+        "had", "has", "have", "he", "her", "here", "his", "how", "however", "hundreds", "if", "in",
+        "instead", "is", "it", "its", "last", "later", "like", "many", "meanwhile", "might",
+        "most", "must", "my", "next", "nine", "no", "nor", "not", "now", "of", "on", "once", "one",
+        "only", "or", "other", "our", "seven", "several", "shall", "she", "should", "since", "six",
+        "so", "some", "soon", "still", "such", "ten", "that", "the", "their", "then", "there",
+        "these", "they", "this", "those", "though", "thousands", "three", "through", "thus", "to",
+        "today", "two", "under", "unless", "unlike", "until", "was", "we", "were", "what", "when",
+        "where", "whether", "which", "while", "who", "why", "will", "with", "without", "would",
+        "yes", "yesterday", "yet", "you", "your",
     };
     /* (anywhere: a sentence the splitter did not end, or a title-case line) */
     if (b - a >= 2 && (IN(FRONT, w[a].norm) ||
@@ -537,11 +544,11 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     }
     whole[wl] = 0;
     if (country_adjective(whole)) return PRECIS_OK; /* "North Korean" alone */
-    bool country = vote == PST_OTHER && IN(COUNTRIES, whole);
+    bool country = vote == PST_OTHER && country_or_region(whole);
     if (country) vote = PST_PLACE;
     /* one country under its short forms: "US", "U.S." and "United States" */
-    static const char *const US[] = {"us", "u.s", "u.s.", "usa", "u.s.a", "united states of america", "america"};
-    static const char *const UK[] = {"uk", "u.k", "u.k.", "great britain", "united kingdom"};
+    static const char *const US[] = {"america", "u.s", "u.s.", "u.s.a", "united states of america", "us", "usa"};
+    static const char *const UK[] = {"great britain", "u.k", "u.k.", "uk", "united kingdom"};
     const char *alias = !country ? NULL : IN(US, whole) ? "United States" : IN(UK, whole) ? "Britain" : NULL;
     if (alias) {
         char an[MAX_NAME_BYTES];
@@ -573,9 +580,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && !craft && b - a >= 2 && b - a <= 3 && age_follows(text, w[b - 1].end, limit))
         vote = PST_PERSON;
     /* "the Haaretz newspaper", "Elaph website": a medium names its outlet */
-    static const char *const MEDIA[] = {"newspaper", "daily", "agency", "website", "channel",
-                                        "broadcaster", "magazine", "paper", "network", "tabloid",
-                                        "weekly", "radio", "television", "zeitung"};
+    static const char *const MEDIA[] = {
+        "agency", "broadcaster", "channel", "daily", "magazine", "network", "newspaper", "paper",
+        "radio", "tabloid", "television", "website", "weekly", "zeitung",
+    };
     if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word)) vote = PST_ORG;
     bool according = prev_word && !strcmp(prev_word, "to") && !strcmp(prev2, "according");
     if (vote == PST_OTHER && !craft && !according && prev_word &&
@@ -763,8 +771,10 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
     }
     /* "Microsoft Corp" is Microsoft: the legal suffix makes the short name a
      * company, whatever prepositions said ("to Microsoft") */
-    static const char *const LEGAL[] = {"corp", "corporation", "inc", "ltd", "co", "plc", "gmbh",
-                                        "ag", "llc", "sa", "nv", "bv", "ab", "asa", "spa"};
+    static const char *const LEGAL[] = {
+        "ab", "ag", "asa", "bv", "co", "corp", "corporation", "gmbh", "inc", "llc", "ltd", "nv",
+        "plc", "sa", "spa",
+    };
     for (size_t j = 0; j < e->n_items; j++) {
         item *l = &e->items[j];
         if (l->merged_into >= 0 || l->n_words < 2) continue;
@@ -791,7 +801,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
      * Osama Bin Laden); not a country ("Israel" and "Israel Katz"). */
     for (size_t i = 0; i < e->n_items; i++) {
         item *s = &e->items[i];
-        if (s->merged_into >= 0 || s->n_words != 1 || IN(COUNTRIES, s->norm)) continue;
+        if (s->merged_into >= 0 || s->n_words != 1 || country_or_region(s->norm)) continue;
         if (s->votes[PST_ORG] > s->votes[PST_PERSON]) continue;
         size_t ls = strlen(s->norm);
         int64_t target = -1;

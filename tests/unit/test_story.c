@@ -275,8 +275,47 @@ TEST(describing_years_are_not_events)
     CHECK(pst_find_when(t, strlen(t), &PUB, w, 4) == 1 && w[0].precision == PST_DAY);
 }
 
+/* entities.c looks words up by binary search: every word list in it must be
+ * in strcmp order. Read from the source so a word added out of order fails
+ * here rather than silently never matching. */
+TEST(entity_word_lists_sorted)
+{
+    FILE *f = fopen("src/story/entities.c", "rb");
+    CHECK(f != NULL);
+    if (!f) return;
+    static char src[1 << 17];
+    size_t n = fread(src, 1, sizeof src - 1, f);
+    fclose(f);
+    CHECK(n > 0 && n < sizeof src - 1);
+    src[n] = 0;
+    size_t lists = 0;
+    for (const char *p = src; (p = strstr(p, "static const char *const ")) != NULL; p++) {
+        const char *brace = strstr(p, "[] = {");
+        const char *semi = strchr(p, ';');
+        if (!brace || !semi || brace > semi) continue;
+        const char *end = strstr(brace, "};");
+        CHECK(end != NULL);
+        if (!end) break;
+        lists++;
+        char prev[128] = "", cur[128];
+        for (const char *q = brace; (q = strchr(q, '"')) != NULL && q < end;) {
+            const char *close = strchr(q + 1, '"');
+            CHECK(close && (size_t)(close - q - 1) < sizeof cur);
+            if (!close || (size_t)(close - q - 1) >= sizeof cur) break;
+            memcpy(cur, q + 1, (size_t)(close - q - 1));
+            cur[close - q - 1] = 0;
+            if (strcmp(prev, cur) >= 0) fprintf(stderr, "  out of order: \"%s\" then \"%s\"\n", prev, cur);
+            CHECK(strcmp(prev, cur) < 0);
+            memcpy(prev, cur, sizeof cur);
+            q = close + 1;
+        }
+    }
+    CHECK(lists >= 10);
+}
+
 int main(void)
 {
+    RUN(entity_word_lists_sorted);
     RUN(calendar_round_trip);
     RUN(weekdays_resolve_against_publication);
     RUN(relative_words_and_periods);
