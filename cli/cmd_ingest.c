@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void usage(FILE *out)
 {
@@ -66,6 +67,11 @@ int cmd_ingest(int argc, char **argv)
     if (!check && optind >= argc) {
         cli_error("ingest: no INPUT (use '-' for stdin)");
         return EXIT_USAGE;
+    }
+    struct stat sb;
+    if (check && optind >= argc && stat(db, &sb) != 0) { /* opening would create an empty store and call it ok */
+        cli_error("%s: no such store (nothing to check)", db);
+        return EXIT_INPUT;
     }
     precis_ctx *ctx = precis_new(NULL);
     if (!ctx) return EXIT_INTERNAL;

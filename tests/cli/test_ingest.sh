@@ -15,6 +15,10 @@ check reingest_says_so grep -q "nothing new" "$TMP/out"
 
 p ingest --db "$DB" --check
 check check_ok sh -c "test $rc -eq 0 && head -1 '$TMP/out' | grep -qx ok"
+p ingest --db "$TMP/never_made.db" --check
+check check_missing_store_exit_2 test "$rc" -eq 2
+check check_missing_store_named grep -q "never_made.db: no such store" "$TMP/err"
+check check_missing_store_not_created test ! -e "$TMP/never_made.db"
 
 # JSON Lines: two articles, a malformed line (named, skipped, exit 2).
 cat > "$TMP/in.jsonl" <<'J'
