@@ -871,8 +871,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         items[n_items].bonus = PARAMS.position_bonus / (1.0 + x->index);
         item_sent[n_items++] = (uint32_t)i;
     }
-    for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing */
-        items[k].concepts = w.cons.v + w.sents.v[item_sent[k]].con_off;
+    for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing (or be NULL: no concept at all) */
+        items[k].concepts = w.cons.v ? w.cons.v + w.sents.v[item_sent[k]].con_off : NULL;
     if (!n_items) {
         st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
                      "no usable sentence in %zu document%s (only headlines, fragments or debris)",
