@@ -884,7 +884,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     if (min_cost > budget) {
         st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
                      "no sentence fits the budget of %zu %s (the shortest takes %u)",
-                     by_bytes ? o.max_bytes : o.max_words, by_bytes ? "bytes" : "words",
+                     by_bytes ? o.max_bytes : o.max_words,
+                     by_bytes ? (o.max_bytes == 1 ? "byte" : "bytes") : (o.max_words == 1 ? "word" : "words"),
                      by_bytes ? min_cost - 1 : min_cost);
         goto fail;
     }
