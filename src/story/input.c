@@ -204,7 +204,16 @@ static precis_status extract_html(reader *r, const char *html, size_t len, const
     pc_error_clear(&e);
     precis_status st = ph_extract(html, len, &o, a, &e);
     if (st == PRECIS_EEMPTY) *why = "no article found in the HTML";
-    else if (st == PRECIS_ELIMIT) *why = "HTML over a limit (nesting deeper than 512 or text too long)";
+    else if (st == PRECIS_ELIMIT) { /* the extractor says which limit; the input is named by the caller */
+        const char *m = e.msg;
+        size_t k = strlen(r->name);
+        if (!strncmp(m, r->name, k) && m[k] == ':' && m[k + 1] == ' ') m += k + 2;
+        if (!m[0]) m = "HTML over a limit";
+        size_t l = strlen(m) < sizeof r->why ? strlen(m) : sizeof r->why - 1;
+        memcpy(r->why, m, l);
+        r->why[l] = '\0';
+        *why = r->why;
+    }
     else if (st == PRECIS_EPARSE) *why = "malformed HTML";
     return st;
 }

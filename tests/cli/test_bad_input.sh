@@ -104,6 +104,8 @@ check "cluster/digest: empty, one-word, binary, Latin-1, UTF-16, NUL, nested: 9 
     count 9 empty.txt oneword.txt a.txt b.txt binary.bin latin1.txt utf16.txt nul.txt nested.html
 p digest oneword.txt a.txt; check "digest: a story without a usable sentence is named once" \
     sh -c "[ $rc = 0 ] && grep -q 'rejected: oneword.txt: story story-1: no usable sentence' err"
+p digest nested.html a.txt; check "digest: 100,000 nested elements: the limit named (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'nested.html: HTML nested deeper than 512 elements' err"
 p digest nul.txt; check "digest: NUL bytes never reach the output" sh -c "[ $rc = 0 ] && [ \$(tr -d '\000' < out | wc -c) = \$(wc -c < out) ]"
 
 # -- extract / clean -------------------------------------------------------
