@@ -35,18 +35,24 @@ MN = os.path.join(SHARED, "data", "multinews", "val.jsonl")
 MN_TRAIN = os.path.join(SHARED, "data", "multinews", "train_10k.jsonl.gz")
 
 
+def mn_articles(fh, prefix):
+    """(id, story, text) of every non-empty document of the Multi-News clusters
+    in fh that have at least 3 of them."""
+    arts = []
+    for line in fh:
+        o = json.loads(line)
+        docs = [x.strip() for x in o["documents"] if x.strip()]
+        if len(docs) < 3:
+            continue
+        for k, t in enumerate(docs):
+            arts.append(("%s-%s-%d" % (prefix, o["id"], k + 1), "%s-%s" % (prefix, o["id"]), t))
+    return arts
+
+
 def load_dev():
     import gzip
-    arts = []
     with gzip.open(MN_TRAIN, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            o = json.loads(line)
-            docs = [x.strip() for x in o["documents"] if x.strip()]
-            if len(docs) < 3:
-                continue
-            for k, t in enumerate(docs):
-                arts.append(("tr-%s-%d" % (o["id"], k + 1), "tr-%s" % o["id"], t))
-    return arts
+        return mn_articles(fh, "tr")
 
 
 def load_pool():
@@ -59,13 +65,7 @@ def load_pool():
             if text:
                 arts.append(("duc-%s-%s" % (topic, f.split(".")[0]), "duc-" + topic, text))
     with open(MN, encoding="utf-8") as fh:
-        for line in fh:
-            o = json.loads(line)
-            docs = [x.strip() for x in o["documents"] if x.strip()]
-            if len(docs) < 3:
-                continue
-            for k, t in enumerate(docs):
-                arts.append(("mn-%s-%d" % (o["id"], k + 1), "mn-%s" % o["id"], t))
+        arts += mn_articles(fh, "mn")
     return arts
 
 

@@ -1,6 +1,7 @@
 /* Fuzz target: the plain-text cleaner on arbitrary bytes, alone and with a
  * corpus learned from the same input split in three. Checks the invariants
  * the rest of precis relies on: valid UTF-8 out, every line accounted for. */
+#include "fuzz_text.h"
 #include "clean/clean.h"
 
 #include <stdint.h>
@@ -10,12 +11,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     pc_buf text;
-    pc_buf_init(&text, 0);
-    if (pc_utf8_repair(&text, (const char *)data, size, NULL) != PRECIS_OK) {
-        pc_buf_free(&text);
-        return 0;
-    }
-    const char *s = text.data ? text.data : "";
+    const char *s = fuzz_utf8_text(data, size, &text);
+    if (!s) return 0;
     pcl_options o;
     pcl_options_init(&o);
     o.max_line_bytes = 1 << 16;

@@ -2,6 +2,7 @@
  * input into sentences and compresses each with every rule; checks that the
  * kept pieces are ordered, non-empty and inside the sentence, that the text
  * fits its buffer, and that the summarizer with --compress keeps its spans. */
+#include "fuzz_text.h"
 #include "core/core.h"
 #include "summarize/summarize.h"
 #include "text/text.h"
@@ -12,12 +13,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > (1 << 16)) return 0;
     pc_buf text;
-    pc_buf_init(&text, 0);
-    if (pc_utf8_repair(&text, (const char *)data, size, NULL) != PRECIS_OK) {
-        pc_buf_free(&text);
-        return 0;
-    }
-    const char *s = text.data ? text.data : "";
+    const char *s = fuzz_utf8_text(data, size, &text);
+    if (!s) return 0;
     /* the whole input as one sentence, then each split sentence */
     for (int pass = 0; pass < 2; pass++) {
         pt_sentences out = {0};

@@ -1,5 +1,6 @@
 /* Fuzz target: the sentence splitter and word tokenizer. Checks that spans
  * are ordered, inside the text, non-empty, and that words stay inside them. */
+#include "fuzz_text.h"
 #include "core/core.h"
 #include "text/text.h"
 
@@ -9,12 +10,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > (1 << 20)) return 0;
     pc_buf text;
-    pc_buf_init(&text, 0);
-    if (pc_utf8_repair(&text, (const char *)data, size, NULL) != PRECIS_OK) {
-        pc_buf_free(&text);
-        return 0;
-    }
-    const char *s = text.data ? text.data : "";
+    const char *s = fuzz_utf8_text(data, size, &text);
+    if (!s) return 0;
     pt_sentences out = {0};
     if (pt_split_sentences(s, text.len, &out) == PRECIS_OK) {
         uint32_t prev_end = 0;

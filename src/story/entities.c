@@ -339,6 +339,20 @@ typedef struct word_span {
     size_t nlen;
 } word_span;
 
+/* The normalised words a..b joined by spaces, for the country lists; words
+ * that would not fit MAX_NAME_BYTES are left off. */
+static size_t join_norm(const word_span *w, size_t a, size_t b, char whole[MAX_NAME_BYTES])
+{
+    size_t wl = 0;
+    for (size_t i = a; i < b && wl + w[i].nlen + 2 < MAX_NAME_BYTES; i++) {
+        if (i > a) whole[wl++] = ' ';
+        memcpy(whole + wl, w[i].norm, w[i].nlen);
+        wl += w[i].nlen;
+    }
+    whole[wl] = 0;
+    return wl;
+}
+
 /* Emits the phrase words[a..b) (after cutting titles and stray edge words). */
 static bool is_demonym(const char *w)
 {
@@ -429,13 +443,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* "Saudi Arabia": a country whose name opens with a demonym is kept whole */
     {
         char whole[MAX_NAME_BYTES];
-        size_t wl = 0;
-        for (size_t i = a; i < b && wl + w[i].nlen + 2 < sizeof whole; i++) {
-            if (i > a) whole[wl++] = ' ';
-            memcpy(whole + wl, w[i].norm, w[i].nlen);
-            wl += w[i].nlen;
-        }
-        whole[wl] = 0;
+        size_t wl = join_norm(w, a, b, whole);
         if (b - a >= 2 && is_demonym(w[a].norm) && country_or_region(whole)) {
             size_t end = w[b - 1].end; /* "Saudi Arabia's" is shown without the possessive */
             if (end - w[b - 1].start > 2 && text[end - 2] == '\'' && text[end - 1] == 's') end -= 2;
@@ -536,13 +544,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (b - a >= 2 && country_adjective(w[a].norm) && !has_org_word(w, a, b)) a++;
     /* the whole phrase, normalised, for the country list */
     char whole[MAX_NAME_BYTES];
-    size_t wl = 0;
-    for (size_t i = a; i < b && wl + w[i].nlen + 2 < sizeof whole; i++) {
-        if (i > a) whole[wl++] = ' ';
-        memcpy(whole + wl, w[i].norm, w[i].nlen);
-        wl += w[i].nlen;
-    }
-    whole[wl] = 0;
+    join_norm(w, a, b, whole);
     if (country_adjective(whole)) return PRECIS_OK; /* "North Korean" alone */
     bool country = vote == PST_OTHER && country_or_region(whole);
     if (country) vote = PST_PLACE;
