@@ -19,27 +19,14 @@ static char *keep(ph_page *pg, const char *s, size_t max)
 {
     if (!s) return NULL;
     while (pc_is_space((unsigned char)*s)) s++;
-    size_t n = strlen(s);
-    if (n > max) n = max;
+    size_t len = strlen(s), n = len < max ? len : max;
     /* do not end inside a UTF-8 sequence */
-    while (n > 0 && n < strlen(s) && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    while (n > 0 && n < len && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
     while (n && pc_is_space((unsigned char)s[n - 1])) n--;
     if (!n) return NULL;
-    /* collapse inner whitespace */
     char *out = pc_arena_alloc(&pg->arena, n + 1);
     if (!out) return NULL;
-    size_t k = 0;
-    bool sp = false;
-    for (size_t i = 0; i < n; i++) {
-        if (pc_is_space((unsigned char)s[i])) {
-            sp = true;
-            continue;
-        }
-        if (sp && k) out[k++] = ' ';
-        sp = false;
-        out[k++] = s[i];
-    }
-    out[k] = '\0';
+    pc_collapse_space(out, s, n); /* inner whitespace runs become one space */
     return out;
 }
 
