@@ -209,7 +209,7 @@ static precis_status extract_html(reader *r, const char *html, size_t len, const
         size_t k = strlen(r->name);
         if (!strncmp(m, r->name, k) && m[k] == ':' && m[k + 1] == ' ') m += k + 2;
         if (!m[0]) m = "HTML over a limit";
-        size_t l = strlen(m) < sizeof r->why ? strlen(m) : sizeof r->why - 1;
+        size_t l = strnlen(m, sizeof r->why - 1); /* cut to fit r->why */
         memcpy(r->why, m, l);
         r->why[l] = '\0';
         *why = r->why;
@@ -228,7 +228,6 @@ static const char *json_str(json_t *o, const char *key, size_t *len)
     return json_string_value(v);
 }
 
-/* Id from a string or an integer (Multi-News ids are numbers). */
 /* The object's metadata wins over what extraction or cleaning guessed. */
 static precis_status take_fields(pt_article *a, json_t *o)
 {

@@ -45,7 +45,6 @@ static const char *markup_kind(const char *data, size_t len)
     return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? "an HTML page" : NULL;
 }
 
-/* Id from a JSON value: a string, or an integer (Multi-News ids are numbers). */
 /* Adds one document given as a JSON string or article object. */
 static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *doc, const char *fallback_id,
                                   const char *where, size_t line)
