@@ -255,6 +255,19 @@ static inline void end_word(cl_doc *d, cl_line *L, const char *s, size_t i, size
     if (we > ws && we - ws <= 10) lookup_word(d, L, s, i, ws, we); /* no stopword is longer */
 }
 
+/* Ends the token starting at s[tok] (cw characters): its words (a CJK
+ * character is about a word), capitalised words, the first token's width. */
+static inline void end_token(cl_line *L, const char *s, size_t tok, unsigned cjk, bool has_letter, size_t cw,
+                             bool *first)
+{
+    if (cjk > 1) L->words += cjk - 1;
+    if (has_letter) {
+        L->words++;
+        if (s[tok] >= 'A' && s[tok] <= 'Z') L->cap_words++;
+    }
+    if (*first) L->first_word = cw, *first = false;
+}
+
 static void line_features(cl_doc *d, cl_line *L)
 {
     const char *s = d->s;
@@ -307,15 +320,7 @@ static void line_features(cl_doc *d, cl_line *L)
         }
         if (space) {
             if (in_word) end_word(d, L, s, i, wstart, q), in_word = false;
-            if (in_tok) {
-                if (cjk > 1) L->words += cjk - 1;
-                if (has_letter) {
-                    L->words++;
-                    if (s[tok] >= 'A' && s[tok] <= 'Z') L->cap_words++;
-                }
-                if (first) L->first_word = cw, first = false;
-                in_tok = false;
-            }
+            if (in_tok) end_token(L, s, tok, cjk, has_letter, cw, &first), in_tok = false;
             /* display width: spaces count one each, NBSP and the like too */
             width += (c == 0xE2 && n == 3 && (unsigned char)s[q + 2] >= 0x8B) ? 0 : 1;
             q += n;
@@ -372,14 +377,7 @@ static void line_features(cl_doc *d, cl_line *L)
         q += n;
     }
     if (in_word) end_word(d, L, s, i, wstart, e);
-    if (in_tok) {
-        if (cjk > 1) L->words += cjk - 1;
-        if (has_letter) {
-            L->words++;
-            if (s[tok] >= 'A' && s[tok] <= 'Z') L->cap_words++;
-        }
-        if (first) L->first_word = cw;
-    }
+    if (in_tok) end_token(L, s, tok, cjk, has_letter, cw, &first);
     L->width += width;
     /* final punctuation, looking through closing quotes and brackets */
     size_t q = e;
