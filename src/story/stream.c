@@ -447,7 +447,7 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     size_t n_docs = 0;
     for (size_t i = 0; i < n; i++)
         if (s->b_off[i + 1] > s->b_off[i]) n_docs++;
-    memcpy(sorted, s->b_term, nt * sizeof *sorted);
+    if (nt) memcpy(sorted, s->b_term, nt * sizeof *sorted); /* no terms at all: b_term is NULL */
     qsort(sorted, nt, sizeof *sorted, cmp_u64);
     /* Unit vectors: (1 + log tf) * log((N + prior) / (df + 1)). */
     for (size_t i = 0; i < n; i++) {
