@@ -201,17 +201,7 @@ static void lookup_word(cl_doc *d, cl_line *L, const char *s, size_t i, size_t w
     }
     if (sl->key != key || sl->lists != lists) {
         char norm[PT_WORD_MAX + 1];
-        size_t nl = 0;
-        bool ascii = true;
-        for (size_t q = ws; q < we && ascii; q++) {
-            unsigned char c = (unsigned char)s[q];
-            if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
-            else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) ascii = false;
-            norm[nl++] = (char)c;
-        }
-        /* plain ASCII words only need lower case; the rest the full folding */
-        if (ascii) norm[nl] = 0;
-        else nl = pt_normalize(s + ws, we - ws, norm);
+        size_t nl = pt_normalize(s + ws, we - ws, norm); /* lower-cases plain ASCII itself */
         sl->key = key;
         sl->lists = lists;
         sl->lang = d->en && pt_is_stopword(d->en, norm, nl)   ? 1
