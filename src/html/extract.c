@@ -1563,9 +1563,8 @@ static precis_status to_nfc(pc_buf *text)
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text->data, (utf8proc_ssize_t)text->len, &out,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (n < 0) return PRECIS_OK; /* not expected (the text is valid UTF-8): keep it as it is */
-    precis_status st = PRECIS_OK;
     text->len = 0;
-    st = pc_buf_append(text, out, (size_t)n);
+    precis_status st = pc_buf_append(text, out, (size_t)n);
     free(out);
     return st;
 }
