@@ -339,6 +339,14 @@ typedef struct word_span {
     size_t nlen;
 } word_span;
 
+/* Bytes of a possessive ending of text[ws..we) ("Putin's", with a straight or curly apostrophe), 0 if none. */
+static size_t possessive_len(const char *text, size_t ws, size_t we)
+{
+    if (we - ws > 2 && text[we - 2] == '\'' && text[we - 1] == 's') return 2;
+    if (we - ws > 4 && !memcmp(text + we - 4, "\xE2\x80\x99s", 4)) return 4;
+    return 0;
+}
+
 /* The normalised words a..b joined by spaces, for the country lists; words
  * that would not fit MAX_NAME_BYTES are left off. */
 static size_t join_norm(const word_span *w, size_t a, size_t b, char whole[MAX_NAME_BYTES])
@@ -445,9 +453,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         char whole[MAX_NAME_BYTES];
         size_t wl = join_norm(w, a, b, whole);
         if (b - a >= 2 && is_demonym(w[a].norm) && country_or_region(whole)) {
-            size_t end = w[b - 1].end; /* "Saudi Arabia's" is shown without the possessive */
-            if (end - w[b - 1].start > 2 && text[end - 2] == '\'' && text[end - 1] == 's') end -= 2;
-            else if (end - w[b - 1].start > 4 && !memcmp(text + end - 4, "\xE2\x80\x99s", 4)) end -= 4;
+            /* "Saudi Arabia's" is shown without the possessive */
+            size_t end = w[b - 1].end - possessive_len(text, w[b - 1].start, w[b - 1].end);
             return record(e, doc, text + w[a].start, end - w[a].start, whole, wl, (uint32_t)(b - a),
                           PST_PLACE, !at_start, false);
         }
@@ -461,10 +468,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
      * Party" is Hun Sen and the party; "People's Party" and "Children's
      * Hospital" stay whole (what follows is one organisation or place word). */
     for (size_t k = a; k + 1 < b; k++) {
-        size_t ws = w[k].start, we = w[k].end;
-        bool poss = (we - ws > 2 && text[we - 2] == '\'' && text[we - 1] == 's') ||
-                    (we - ws > 4 && !memcmp(text + we - 4, "\xE2\x80\x99s", 4));
-        if (!poss) continue;
+        if (!possessive_len(text, w[k].start, w[k].end)) continue;
         if (b - (k + 1) == 1 && (IN(ORG_WORDS, w[k + 1].norm) || IN(PLACE_WORDS, w[k + 1].norm))) continue;
         precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, "", at_start, prev2, limit);
         if (st) return st;
@@ -604,9 +608,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     for (size_t i = a; i < b; i++) {
         size_t ws = w[i].start, we = w[i].end;
         /* Drop a possessive from the display form: "Putin's" -> "Putin". */
-        if (i + 1 < b) { /* "People's Party" keeps it */
-        } else if (we - ws > 2 && text[we - 2] == '\'' && text[we - 1] == 's') we -= 2;
-        else if (we - ws > 4 && !memcmp(text + we - 4, "\xE2\x80\x99s", 4)) we -= 4;
+        if (i + 1 == b) we -= possessive_len(text, ws, we); /* "People's Party" keeps it */
         if (dl + (we - ws) + 2 >= sizeof display || nl + w[i].nlen + 2 >= sizeof norm) break;
         if (i > a) display[dl++] = ' ', norm[nl++] = ' ';
         memcpy(display + dl, text + ws, we - ws);
@@ -718,6 +720,21 @@ static int cmp_entity(const void *a, const void *b)
     return strcmp(x->name, y->name);
 }
 
+/* Merges item `from` into item `into`: its mentions, type votes and
+ * documents; what else carries over is each merge's own business. */
+static precis_status merge_item(pst_entities *e, size_t from, size_t into)
+{
+    item *s = &e->items[from], *l = &e->items[into];
+    s->merged_into = (int32_t)into;
+    l->mentions += s->mentions;
+    for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
+    for (uint32_t d = 0; d < s->n_docs; d++) {
+        precis_status st = add_doc(l, (uint32_t)s->docs[d]);
+        if (st) return st;
+    }
+    return PRECIS_OK;
+}
+
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
 {
     /* Merge each short variant into the unique longer phrase it ends (or
@@ -761,15 +778,9 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
             }
         }
         if (target < 0 || ambiguous) continue;
-        item *l = &e->items[target];
-        s->merged_into = (int32_t)target;
-        l->mentions += s->mentions;
-        for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
-        l->craft += s->craft;
-        for (uint32_t d = 0; d < s->n_docs; d++) {
-            precis_status st = add_doc(l, (uint32_t)s->docs[d]);
-            if (st) return st;
-        }
+        e->items[target].craft += s->craft;
+        precis_status st = merge_item(e, i, (size_t)target);
+        if (st) return st;
     }
     /* "Microsoft Corp" is Microsoft: the legal suffix makes the short name a
      * company, whatever prepositions said ("to Microsoft") */
@@ -786,15 +797,10 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         for (size_t i = 0; i < e->n_items; i++) {
             item *s = &e->items[i];
             if (i == j || s->merged_into >= 0 || strlen(s->norm) != ls || memcmp(s->norm, l->norm, ls)) continue;
-            l->merged_into = (int32_t)i;
-            s->mentions += l->mentions;
             s->mid_mentions += l->mid_mentions;
-            for (int k = 0; k < 4; k++) s->votes[k] += l->votes[k];
             s->legal += l->mentions + l->legal;
-            for (uint32_t d = 0; d < l->n_docs; d++) {
-                precis_status st = add_doc(s, (uint32_t)l->docs[d]);
-                if (st) return st;
-            }
+            precis_status st = merge_item(e, j, i);
+            if (st) return st;
             break;
         }
     }
@@ -817,16 +823,10 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
             else target = (int64_t)j;
         }
         if (target < 0 || ambiguous) continue;
-        item *l = &e->items[target];
-        s->merged_into = (int32_t)target;
-        l->mentions += s->mentions;
-        l->mid_mentions += s->mid_mentions;
-        for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
-        l->craft += s->craft;
-        for (uint32_t d = 0; d < s->n_docs; d++) {
-            precis_status st = add_doc(l, (uint32_t)s->docs[d]);
-            if (st) return st;
-        }
+        e->items[target].mid_mentions += s->mid_mentions;
+        e->items[target].craft += s->craft;
+        precis_status st = merge_item(e, i, (size_t)target);
+        if (st) return st;
     }
     free(e->ranked);
     e->ranked = malloc((e->n_items ? e->n_items : 1) * sizeof *e->ranked);
