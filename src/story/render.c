@@ -107,39 +107,58 @@ static size_t count(const char *s, const char *what)
  * of several sentences into pieces, and '...itself," said the official.'
  * reads wrong alone. The missing mark is put back (display only; the JSON
  * keeps the text as it is in the article). */
-static void sentence(rnd *r, const char *s)
+typedef struct marks {
+    bool open_straight, close_straight; /* a '"' to put in front / at the end */
+    bool open_curly, close_curly;       /* an opening / closing curly mark */
+    bool open_tex, close_tex;           /* "``" in front / "''" at the end */
+} marks;
+
+static marks missing_marks(const char *s)
 {
-    s = s ? s : "";
+    marks m = {0};
     size_t straight = count(s, "\""), lo = count(s, "\xe2\x80\x9c"), lc = count(s, "\xe2\x80\x9d");
     size_t to = count(s, "``"), tc = count(s, "''");
-    bool open_straight = false, close_straight = false;
     if (straight % 2) {
         const char *q = strchr(s, '"');
         /* the first mark closes a quotation when it follows a word or punctuation */
-        if (q > s && q[-1] != ' ' && q[-1] != '(') open_straight = true;
-        else close_straight = true;
+        if (q > s && q[-1] != ' ' && q[-1] != '(') m.open_straight = true;
+        else m.close_straight = true;
     }
-    if (open_straight) put(r, "\"");
-    if (lc > lo) put(r, "\xe2\x80\x9c");
-    if (tc > to) put(r, "``");
-    put(r, s);
-    if (to > tc) put(r, "''");
-    if (lo > lc) put(r, "\xe2\x80\x9d");
-    if (close_straight) put(r, "\"");
+    m.open_curly = lc > lo;
+    m.close_curly = lo > lc;
+    m.open_tex = tc > to;
+    m.close_tex = to > tc;
+    return m;
 }
 
-/* A sentence in quotes, unless it opens with its own (a quotation). */
+static void put_marked(rnd *r, const char *s, const marks *m)
+{
+    if (m->open_straight) put(r, "\"");
+    if (m->open_curly) put(r, "\xe2\x80\x9c");
+    if (m->open_tex) put(r, "``");
+    put(r, s);
+    if (m->close_tex) put(r, "''");
+    if (m->close_curly) put(r, "\xe2\x80\x9d");
+    if (m->close_straight) put(r, "\"");
+}
+
+static void sentence(rnd *r, const char *s)
+{
+    s = s ? s : "";
+    marks m = missing_marks(s);
+    put_marked(r, s, &m);
+}
+
+/* A sentence in quotes, unless it opens with its own (a quotation) or gets
+ * its opening mark back in front (it closes one opened the sentence before). */
 static void quoted(rnd *r, const char *s)
 {
     s = s ? s : "";
+    marks m = missing_marks(s);
     bool own = s[0] == '"' || s[0] == '\'' || s[0] == '`' || !strncmp(s, "\xe2\x80\x9c", 3) ||
-               !strncmp(s, "\xe2\x80\x98", 3);
-    /* one that closes a quotation opened in the sentence before gets its mark back in front */
-    const char *q = strchr(s, '"');
-    if (count(s, "\"") % 2 && q > s && q[-1] != ' ' && q[-1] != '(') own = true;
-    if (count(s, "\xe2\x80\x9d") > count(s, "\xe2\x80\x9c") || count(s, "''") > count(s, "``")) own = true;
+               !strncmp(s, "\xe2\x80\x98", 3) || m.open_straight || m.open_curly || m.open_tex;
     if (!own) put(r, "\"");
-    sentence(r, s);
+    put_marked(r, s, &m);
     if (!own) put(r, "\"");
 }
 
