@@ -390,7 +390,7 @@ static bool items_conflict(void *user, uint32_t a, uint32_t b)
     const conflict_ctx *cc = user;
     const sent *x = &cc->w->sents.v[cc->item_sent[a]], *y = &cc->w->sents.v[cc->item_sent[b]];
     if (x->orig == y->orig) return true; /* a sentence and its compressed variant */
-    return same_content(cc->w, &cc->w->sents.v[cc->item_sent[a]], &cc->w->sents.v[cc->item_sent[b]]);
+    return same_content(cc->w, x, y);
 }
 
 /* ---- the summary object -------------------------------------------------------- */
