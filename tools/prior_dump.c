@@ -59,12 +59,6 @@ static void on_token(void *user, const char *tok, size_t n)
     g->prev = h;
 }
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* The distinct grams of text, lower-cased and tokenized as ROUGE does. */
 static void text_grams(const char *s, size_t n, grams *g)
 {
@@ -75,7 +69,7 @@ static void text_grams(const char *s, size_t n, grams *g)
     g->prev = 0;
     pr_tokenize(low, n, on_token, g);
     free(low);
-    qsort(g->v, g->n, sizeof *g->v, cmp_u64);
+    pc_sort_u64(g->v, g->n);
     size_t u = 0;
     for (size_t i = 0; i < g->n; i++)
         if (!u || g->v[i] != g->v[u - 1]) g->v[u++] = g->v[i];
@@ -96,7 +90,7 @@ static void on_item(void *user, const ps_sent_facts *f, const char *text, size_t
     text_grams(text, len, &d->sent);
     unsigned uni = 0, bi = 0;
     for (size_t i = 0; i < d->sent.n; i++)
-        if (bsearch(&d->sent.v[i], d->ref.v, d->ref.n, sizeof *d->ref.v, cmp_u64)) {
+        if (bsearch(&d->sent.v[i], d->ref.v, d->ref.n, sizeof *d->ref.v, pc_cmp_u64)) {
             if (d->sent.v[i] & 1) bi++;
             else uni++;
         }
