@@ -55,6 +55,7 @@ precis_status pc_buf_reserve(pc_buf *b, size_t extra)
     while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
     char *p = realloc(b->data, cap);
     if (!p) return PRECIS_ENOMEM;
+    if (!b->data) p[0] = '\0'; /* a reserved, still empty buffer reads as "" */
     b->data = p;
     b->cap = cap;
     return PRECIS_OK;

@@ -50,7 +50,8 @@ void pc_arena_reset(pc_arena *a); /* frees all blocks */
 
 /* ---- growable buffer with cap ----------------------------------------- */
 typedef struct pc_buf {
-    char *data; /* NUL-terminated when len > 0 or after any append */
+    char *data; /* NULL until the first reserve or append, then NUL-terminated
+                   (who writes into reserved room directly keeps it so) */
     size_t len;
     size_t cap;
     size_t limit; /* 0 = unlimited; appends past it fail with PRECIS_ELIMIT */

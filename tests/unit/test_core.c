@@ -26,6 +26,21 @@ TEST(buf_grows_and_caps)
     free(p);
 }
 
+/* A buffer that was reserved (or repaired from empty input) but holds nothing
+ * reads as "": callers hand b.data on as a C string. */
+TEST(buf_reserved_empty_is_terminated)
+{
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    CHECK(pc_buf_reserve(&b, 100) == PRECIS_OK);
+    CHECK(b.data != NULL && b.len == 0 && b.data[0] == '\0');
+    pc_buf_free(&b);
+    pc_buf_init(&b, 0);
+    CHECK(pc_utf8_repair(&b, "", 0, NULL) == PRECIS_OK);
+    CHECK(b.data == NULL || b.data[0] == '\0');
+    pc_buf_free(&b);
+}
+
 TEST(arena_aligned_and_large)
 {
     pc_arena a;
@@ -313,6 +328,7 @@ TEST(binary_thresholds)
 int main(void)
 {
     RUN(buf_grows_and_caps);
+    RUN(buf_reserved_empty_is_terminated);
     RUN(arena_aligned_and_large);
     RUN(utf8_repair_replaces_invalid);
     RUN(utf8_repair_drops_nul);
