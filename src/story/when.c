@@ -97,6 +97,9 @@ static bool in_list_ci(const char *s, size_t n, const char *const *list, size_t 
         if (word_is(s, n, list[i])) return true;
     return false;
 }
+/* Word i of s is one of list's (an array). */
+#define WORD_IN(s, w, i, list) \
+    in_list_ci((s) + (w)[i].start, (w)[i].end - (w)[i].start, list, sizeof list / sizeof *list)
 
 static bool describing_year(const char *s, const word *w, size_t i)
 {
@@ -104,17 +107,14 @@ static bool describing_year(const char *s, const word *w, size_t i)
     if (i < 2) return false;
     size_t p = i - 2;
     if (word_is(s + w[p].start, w[p].end - w[p].start, "up") && p > 0) p--;
-    if (!in_list_ci(s + w[p].start, w[p].end - w[p].start, DESCRIBING, sizeof DESCRIBING / sizeof *DESCRIBING))
-        return false;
-    return !(p > 0 && in_list_ci(s + w[p - 1].start, w[p - 1].end - w[p - 1].start, AUXILIARIES,
-                                 sizeof AUXILIARIES / sizeof *AUXILIARIES));
+    if (!WORD_IN(s, w, p, DESCRIBING)) return false;
+    return !(p > 0 && WORD_IN(s, w, p - 1, AUXILIARIES));
 }
 
 static bool speaks_of_future(const char *s, size_t n, const word *w, size_t nw)
 {
     for (size_t i = 0; i < nw; i++)
-        for (size_t k = 0; k < sizeof FUTURE_CUES / sizeof *FUTURE_CUES; k++)
-            if (word_is(s + w[i].start, w[i].end - w[i].start, FUTURE_CUES[k])) return true;
+        if (WORD_IN(s, w, i, FUTURE_CUES)) return true;
     (void)n;
     return false;
 }
