@@ -281,13 +281,6 @@ static int64_t article_time(precis_stream *s, const char *date)
 
 /* ---- batch record ---------------------------------------------------------- */
 
-static int cmp_u64(const void *a, const void *b)
-{
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return x < y ? -1 : x > y;
-}
-
-
 /* Records article num (batch mode): its story, copy flag and — for a
  * clustered article — its distinct terms (s->terms is sorted in place). */
 static precis_status batch_record(precis_stream *s, size_t num, size_t story, bool copy, bool with_terms)
@@ -327,7 +320,7 @@ static precis_status batch_record(precis_stream *s, size_t num, size_t story, bo
      * its name bonus (a distinct hash space from the stems). */
     for (size_t i = 0; i < s->n_ents && s->n_terms < TERMS_CAP; i++)
         s->terms[s->n_terms++] = XXH3_64bits_withSeed(&s->ents[i], sizeof s->ents[i], 0x6e616d65);
-    qsort(s->terms, s->n_terms, sizeof *s->terms, cmp_u64);
+    pc_sort_u64(s->terms, s->n_terms);
     size_t cap1 = s->b_capterm, cap2 = s->b_capterm;
     if (pc_grow(&s->b_term, &cap1, s->b_nterm + s->n_terms, sizeof *s->b_term, 1024) ||
         pc_grow(&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf, 1024))
@@ -436,9 +429,10 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     uint32_t *label = malloc((n + 1) * sizeof *label), *remap = malloc((n + 1) * sizeof *remap);
     float *w = malloc((nt + 1) * sizeof *w);
     uint64_t *sorted = malloc((nt + 1) * sizeof *sorted);
+    double *idf = malloc((nt + 1) * sizeof *idf);
     uint8_t *not_lone = malloc(n + 1);
     precis_status st = PRECIS_OK;
-    if (!label || !remap || !w || !sorted || !not_lone) {
+    if (!label || !remap || !w || !sorted || !idf || !not_lone) {
         st = pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
@@ -448,21 +442,30 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     for (size_t i = 0; i < n; i++)
         if (s->b_off[i + 1] > s->b_off[i]) n_docs++;
     if (nt) memcpy(sorted, s->b_term, nt * sizeof *sorted); /* no terms at all: b_term is NULL */
-    qsort(sorted, nt, sizeof *sorted, cmp_u64);
-    /* Unit vectors: (1 + log tf) * log((N + prior) / (df + 1)). */
+    pc_sort_u64(sorted, nt);
+    /* Each distinct term once, with its idf log((N + prior) / (df + 1)):
+     * sorted[0 .. nu) are the terms, idf[] theirs (a term's df is its run
+     * length, counted here once rather than at each of its df occurrences). */
+    size_t nu = 0;
+    for (size_t i = 0; i < nt;) {
+        size_t e = i;
+        while (e < nt && sorted[e] == sorted[i]) e++;
+        sorted[nu] = sorted[i];
+        idf[nu++] = log((double)(n_docs + BATCH_IDF_PRIOR) / (double)(e - i + 1));
+        i = e;
+    }
+    /* Unit vectors: (1 + log tf) * idf. */
     for (size_t i = 0; i < n; i++) {
         double norm = 0;
         for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++) {
             uint64_t t = s->b_term[k];
-            size_t lo = 0, hi = nt;
+            size_t lo = 0, hi = nu;
             while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
                 if (sorted[mid] < t) lo = mid + 1;
                 else hi = mid;
             }
-            size_t e = lo;
-            while (e < nt && sorted[e] == t) e++;
-            double x = (1 + log((double)s->b_tf[k])) * log((double)(n_docs + BATCH_IDF_PRIOR) / (double)(e - lo + 1));
+            double x = (1 + log((double)s->b_tf[k])) * idf[lo];
             w[k] = (float)x;
             norm += x * x;
         }
@@ -507,6 +510,7 @@ done:
     free(remap);
     free(w);
     free(sorted);
+    free(idf);
     free(not_lone);
     return st;
 }
