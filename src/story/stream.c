@@ -63,10 +63,9 @@ struct precis_stream {
     size_t n_words, n_terms, n_ents;
     pt_sentences sents; /* reused by is_furniture */
     /* batch mode only: per article number its online story (UINT32_MAX:
-     * rejected), whether it is a copy, and its distinct terms with counts */
+     * rejected), its original if it is a copy, and its distinct terms with counts */
     uint32_t *b_story;
-    uint8_t *b_copy;
-    uint32_t *b_orig;  /* a copy's original (article number) */
+    uint32_t *b_orig;  /* a copy's original (article number); UINT32_MAX: not a copy */
     int64_t *b_time;   /* the article's date, PK_TIME_UNKNOWN when it had none */
     int64_t cur_time;  /* of the article being added, for batch_record */
     uint32_t cur_orig;
@@ -127,7 +126,6 @@ void precis_stream_free(precis_stream *s)
     free(s->terms);
     pt_sentences_free(&s->sents);
     free(s->b_story);
-    free(s->b_copy);
     free(s->b_orig);
     free(s->b_time);
     free(s->b_off);
@@ -281,37 +279,33 @@ static int64_t article_time(precis_stream *s, const char *date)
 
 /* ---- batch record ---------------------------------------------------------- */
 
-/* Records article num (batch mode): its story, copy flag and — for a
+/* Records article num (batch mode): its story, its original if a copy, and — for a
  * clustered article — its distinct terms (s->terms is sorted in place). */
 static precis_status batch_record(precis_stream *s, size_t num, size_t story, bool copy, bool with_terms)
 {
     while (s->b_n <= num) {
         size_t cap = s->b_cap;
         if (s->b_n + 2 > cap) {
-            size_t c1 = cap, c2 = cap, c3 = cap, c4 = cap, c5 = cap;
+            size_t c1 = cap, c2 = cap, c3 = cap, c4 = cap;
             if (pc_grow(&s->b_story, &c1, s->b_n + 2, sizeof *s->b_story, 1024) ||
-                pc_grow(&s->b_copy, &c2, s->b_n + 2, sizeof *s->b_copy, 1024) ||
-                pc_grow(&s->b_off, &c3, s->b_n + 2, sizeof *s->b_off, 1024) ||
-                pc_grow(&s->b_orig, &c4, s->b_n + 2, sizeof *s->b_orig, 1024) ||
-                pc_grow(&s->b_time, &c5, s->b_n + 2, sizeof *s->b_time, 1024))
+                pc_grow(&s->b_off, &c2, s->b_n + 2, sizeof *s->b_off, 1024) ||
+                pc_grow(&s->b_orig, &c3, s->b_n + 2, sizeof *s->b_orig, 1024) ||
+                pc_grow(&s->b_time, &c4, s->b_n + 2, sizeof *s->b_time, 1024))
                 return PRECIS_ENOMEM;
             size_t c = c1;
             if (c2 < c) c = c2;
             if (c3 < c) c = c3;
             if (c4 < c) c = c4;
-            if (c5 < c) c = c5;
             s->b_cap = c;
         }
         if (!s->b_n) s->b_off[0] = 0;
         s->b_story[s->b_n] = UINT32_MAX;
-        s->b_copy[s->b_n] = 0;
         s->b_orig[s->b_n] = UINT32_MAX;
         s->b_time[s->b_n] = PK_TIME_UNKNOWN;
         s->b_off[s->b_n + 1] = s->b_nterm;
         s->b_n++;
     }
     s->b_story[num] = story == SIZE_MAX ? UINT32_MAX : (uint32_t)story;
-    s->b_copy[num] = copy;
     s->b_orig[num] = copy ? s->cur_orig : UINT32_MAX;
     s->b_time[num] = s->cur_time;
     if (!with_terms || num + 1 != s->b_n) return PRECIS_OK;
@@ -476,7 +470,7 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
      * original, an article without terms keeps a story of its own. */
     for (size_t i = 0; i < n; i++) not_lone[i] = 0;
     for (size_t i = 0; i < n; i++)
-        if (s->b_copy[i] && s->b_orig[i] < n) not_lone[s->b_orig[i]] = 1;
+        if (s->b_orig[i] < n) not_lone[s->b_orig[i]] = 1; /* a copy's original */
     pk_batch_input in = {0};
     in.n = n;
     in.off = s->b_off;
@@ -491,10 +485,10 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     }
     for (size_t i = 0; i < n; i++) {
         if (s->b_story[i] == UINT32_MAX) story_of[i] = SIZE_MAX;
-        else if (!s->b_copy[i]) story_of[i] = label[i] == UINT32_MAX ? i : label[i];
+        else if (s->b_orig[i] == UINT32_MAX) story_of[i] = label[i] == UINT32_MAX ? i : label[i];
     }
     for (size_t i = 0; i < n; i++)
-        if (s->b_story[i] != UINT32_MAX && s->b_copy[i])
+        if (s->b_story[i] != UINT32_MAX && s->b_orig[i] != UINT32_MAX)
             story_of[i] = s->b_orig[i] < n ? story_of[s->b_orig[i]] : SIZE_MAX;
     /* Dense ids in order of first article. */
     for (size_t k = 0; k < n; k++) remap[k] = UINT32_MAX;
