@@ -80,8 +80,11 @@ typedef struct run {
     bool show_progress;
     double started, last_progress;
     bool batch;         /* --batch: lines held until the batch pass names their story */
-    char **head, **tail; /* per article printed: the line before and after its story id */
-    size_t *num, n_held, cap_held;
+    struct held {           /* per article printed: */
+        char *head, *tail;  /* the line before and after its story id */
+        size_t num;         /* its article number */
+    } *held;
+    size_t n_held, cap_held;
 } run;
 
 static double now(void)
@@ -159,21 +162,11 @@ static precis_status on_article(void *user, const precis_article *a)
     if (dup != SIZE_MAX) r->n_dup++;
     const char *dup_id = dup != SIZE_MAX && num - dup < ID_RING ? r->ids[dup % ID_RING] : NULL;
     if (r->batch) {
-        if (r->n_held == r->cap_held) {
-            size_t c = r->cap_held ? 2 * r->cap_held : 4096;
-            char **h = realloc(r->head, c * sizeof *h);
-            if (h) r->head = h;
-            char **tl = realloc(r->tail, c * sizeof *tl);
-            if (tl) r->tail = tl;
-            size_t *nm = realloc(r->num, c * sizeof *nm);
-            if (nm) r->num = nm;
-            if (!h || !tl || !nm) return PRECIS_ENOMEM;
-            r->cap_held = c;
-        }
+        if (pc_grow(&r->held, &r->cap_held, r->n_held + 1, sizeof *r->held, 4096)) return PRECIS_ENOMEM;
         pc_buf *b = &r->line;
         b->len = 0;
         if (r->format == FMT_TEXT) {
-            for (const char *q = a->id; *q; q++) pc_buf_printf(b, "%c", *q == '\t' || *q == '\n' || *q == '\r' ? ' ' : *q);
+            for (const char *q = a->id; *q; q++) pc_buf_putc(b, *q == '\t' || *q == '\n' || *q == '\r' ? ' ' : *q);
             pc_buf_puts(b, "\ts");
         } else {
             if (r->format == FMT_JSON) pc_buf_puts(b, r->n_out ? ",\n" : "\n");
@@ -196,9 +189,7 @@ static precis_status on_article(void *user, const precis_article *a)
             free(tl);
             return PRECIS_ENOMEM;
         }
-        r->head[r->n_held] = h;
-        r->tail[r->n_held] = tl;
-        r->num[r->n_held++] = num;
+        r->held[r->n_held++] = (struct held){h, tl, num};
     } else if (r->format == FMT_TEXT) {
         put_plain(a->id);
         printf("\ts%zu\n", story + 1);
@@ -324,17 +315,15 @@ int cmd_cluster(int argc, char **argv)
             note(&r, EXIT_INTERNAL);
         } else {
             for (size_t i = 0; i < r.n_held; i++)
-                printf("%s%zu%s", r.head[i], story_of[r.num[i]] + 1, r.tail[i]);
+                printf("%s%zu%s", r.held[i].head, story_of[r.held[i].num] + 1, r.held[i].tail);
         }
         free(story_of);
     }
     for (size_t i = 0; i < r.n_held; i++) {
-        free(r.head[i]);
-        free(r.tail[i]);
+        free(r.held[i].head);
+        free(r.held[i].tail);
     }
-    free(r.head);
-    free(r.tail);
-    free(r.num);
+    free(r.held);
     if (r.format == FMT_JSON) {
         printf("\n],\"stories\":%zu,\"articles_in\":%zu,\"duplicates\":%zu,\"undated\":%zu,\"rejected\":%zu}\n",
                n_stories, r.n_in, r.n_dup, precis_stream_n_undated(r.stream),
