@@ -448,7 +448,7 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
     uint64_t ents[MAX_ENTITIES];
     size_t ne = 0;
     for (size_t i = 0; i < it->n_entities && ne < MAX_ENTITIES; i++) ents[ne++] = it->entities[i];
-    qsort(ents, ne, sizeof *ents, pc_cmp_u64);
+    pc_sort_u64(ents, ne);
     size_t u = 0;
     for (size_t i = 0; i < ne; i++)
         if (!u || ents[u - 1] != ents[i]) ents[u++] = ents[i];
