@@ -407,6 +407,13 @@ static int cmp_seq(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* A dated article moves its story's last time forward; an undated one
+ * (PK_TIME_UNKNOWN) leaves it. */
+static void story_seen_at(story *s, int64_t time)
+{
+    if (time != PK_TIME_UNKNOWN && (s->last_time == PK_TIME_UNKNOWN || time > s->last_time)) s->last_time = time;
+}
+
 static void close_quiet_stories(pk_clusterer *c, int64_t now)
 {
     for (size_t i = 0; i < c->n_slots; i++) {
@@ -576,8 +583,8 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
         c->n_open++;
         best_score = best_any;
     }
-    if (s->size == 0 || (it->time != PK_TIME_UNKNOWN && (s->last_time == PK_TIME_UNKNOWN || it->time > s->last_time)))
-        s->last_time = it->time;
+    if (s->size == 0) s->last_time = it->time;
+    else story_seen_at(s, it->time);
     s->last_seq = ++c->seq;
     s->size++;
     if ((st = story_absorb(c, s, v, nv, ents, ne))) return st;
@@ -599,7 +606,7 @@ void pk_touch(pk_clusterer *c, uint32_t slot, uint32_t gen, int64_t time)
     if (slot >= c->n_slots) return;
     story *s = &c->stories[slot];
     if (!s->open || s->gen != gen) return;
-    if (time != PK_TIME_UNKNOWN && (s->last_time == PK_TIME_UNKNOWN || time > s->last_time)) s->last_time = time;
+    story_seen_at(s, time);
     s->last_seq = ++c->seq;
     s->size++;
 }
