@@ -21,9 +21,8 @@ typedef int (*cli_command_fn)(int argc, char **argv);
 
 /* "precis: <message>\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A positive whole number up to 2^30 (word budgets, counts); false for
- * anything else ("0", "-3", "12x", overflow). */
-/* 1 .. 2^30 (1073741824): word, byte and count options. */
+/* A positive whole number up to 2^30 (1073741824): word, byte and count
+ * options; false for anything else ("0", "-3", "12x", overflow). */
 bool cli_parse_count(const char *s, size_t *out);
 /* --format values; the commands' own enums use the same order. */
 enum { CLI_FMT_TEXT, CLI_FMT_JSON, CLI_FMT_JSONL };
