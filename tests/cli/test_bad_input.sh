@@ -44,6 +44,10 @@ w('unterm_script.html', "<html><body><article><p>" + A + "</p><script>var x = '"
 w('unterm_comment.html', "<html><body><article><p>" + A + "</p><!-- never closed " + B)
 sent = "The harbour council met on Tuesday to discuss the ferry schedule for the winter months ahead.\n"
 w('big50.txt', "Council meets\n\n" + sent * (50 * 1024 * 1024 // len(sent)))
+# 6 MiB of text in one page: over the 5 MiB article limit, refused before gumbo parses it
+bightml = "<html><body><article>" + ("<p>" + sent + "</p>") * (6 * 1024 * 1024 // len(sent)) + "</article></body></html>"
+w('bightml.html', bightml)
+w('bightml.warc', rec("http://example.test/big", bightml) + rec("http://example.test/a", html), 'wb')
 PY
 # gzip bomb: 1.3 MB that inflates to 260 MiB of spaces (the file limit is 256 MiB)
 head -c 272629760 /dev/zero | tr '\0' ' ' | gzip -1 > "$TMP/bomb.txt.gz"
@@ -114,6 +118,19 @@ p extract unterm_script.html; check "extract: unterminated <script>: the article
 p extract unterm_comment.html; check "extract: unterminated comment: the article is kept" sh -c "[ $rc = 0 ] && grep -q 'Varnholm ferry' out && ! grep -q 'never closed' out"
 p clean dates.jsonl; check "clean: repeated copies in a JSONL batch are not boilerplate (all 10 kept)" \
     sh -c "[ $rc = 0 ] && [ \$(grep -c 'Elna Stroud' out) = 10 ]"
+# an HTML page with more text than the article limit: refused before parsing, by name (2), and
+# the other pages go on (before: gumbo parsed the page first, 15 s and 1.8 GB for 200 MB)
+BIGMSG='page text longer than the 5242880-byte article limit (refused before parsing)'
+p extract bightml.html; check "extract: 6 MiB of page text refused before parsing (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'bightml.html: $BIGMSG' err"
+p extract bightml.warc; check "extract: WARC record with 6 MiB of page text refused, the next one kept (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'http://example.test/big.*$BIGMSG' err && grep -q 'Varnholm ferry' out"
+for c in digest cluster; do
+    p $c bightml.html a.txt; check "$c: 6 MiB of page text refused before parsing (2)" \
+        sh -c "[ $rc = 2 ] && grep -q 'bightml.html: $BIGMSG' err && [ -s out ]"
+done
+p ingest --db "$TMP/big.db" bightml.warc; check "ingest: WARC record with 6 MiB of page text refused before parsing (2)" \
+    sh -c "[ $rc = 2 ] && grep -q '$BIGMSG' err"
 for c in summarize clean extract digest cluster; do
     p $c bomb.txt.gz; check "$c: gzip bomb (260 MiB) refused by name (2)" sh -c "[ $rc = 2 ] && grep -q 'bomb.txt.gz: input .*268435456-byte limit' err"
 done
