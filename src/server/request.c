@@ -108,16 +108,14 @@ static void on_skip(void *user, const char *message)
 static precis_status read_body(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
                                char *msg, size_t cap)
 {
-    const precis_limits *lim = pc_ctx_limits(ctx);
     collect c = {.out = out};
     precis_status st = pst_articles_read_mem(ctx, "request", body, len, on_one, on_skip, &c);
     if (st == PRECIS_ENOMEM) return fail(msg, cap, st, "%s", "out of memory");
     if (c.n > 1) return fail(msg, cap, PRECIS_EPARSE, "%s", "one article per request");
     if (c.n == 1 && out->text && out->text_len) return PRECIS_OK;
-    if (strstr(c.why, "limit")) {
-        snprintf(msg, cap, "%s (article text limit %zu bytes)", c.why, lim->max_article_bytes);
-        return PRECIS_ELIMIT;
-    }
+    /* the reader's status says a part was over a limit (its message names the
+     * limit); the words of the message do not: an id may hold "limit" */
+    if (st == PRECIS_ELIMIT) return fail(msg, cap, st, "%s", c.why[0] ? c.why : "over a size limit");
     return fail(msg, cap, PRECIS_EEMPTY, "%s", c.why[0] ? c.why : "no article text found");
 }
 

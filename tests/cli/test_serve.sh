@@ -140,6 +140,17 @@ req -X POST -H 'Content-Type: text/html' --data-binary @"$TMP/big.html" "$BASE/a
 check big_html_page_413_before_parsing sh -c "test $code = 413 && jq -e '.error.message | test(\"refused before parsing\")' '$TMP/body'"
 req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/big.json" "$BASE/api/articles"
 check big_json_html_413_before_parsing sh -c "test $code = 413 && jq -e '.error.message | test(\"refused before parsing\")' '$TMP/body'"
+# A limit is told by the reader's status, not by the word "limit" in its message: a page
+# nested past 512 elements is 413 (was 422: its message has no "limit"), and a page without
+# an article whose id holds "limit" is 422 (was 413).
+python3 -c '
+import json, sys
+page = "<html><body>" + "<div>" * 100000 + "<p>Brinmoor ferry.</p>" + "</div>" * 100000 + "</body></html>"
+open(sys.argv[1] + "/nested.json", "w").write(json.dumps({"title": "x", "html": page}))' "$TMP"
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/nested.json" "$BASE/api/articles"
+check nested_json_html_413 sh -c "test $code = 413 && jq -e '.error.message | test(\"nested deeper than 512\")' '$TMP/body'"
+req -X POST -H 'Content-Type: application/json' --data-binary '{"id": "limit-7", "html": "<html><body><nav>Home</nav></body></html>"}' "$BASE/api/articles"
+check id_with_limit_word_422 test "$code" = 422
 big=$(head -c 100000 /dev/zero | tr '\0' 'h')
 req -H "X-Big: $big" "$BASE/api/health"
 check huge_header_4xx sh -c "test $code -ge 400 && test $code -lt 500"
