@@ -748,6 +748,11 @@ static bool relative_stamp(const char *s, size_t n)
 
 /* ---- classification -------------------------------------------------------- */
 
+/* Reasons a later rule asks for by identity (late_title): a block's reason is
+ * one of these pointers exactly while no later rule has given it another. */
+static const char R_SHORT_BEFORE[] = "short line before the article";
+static const char R_REPEATED[] = "short line repeated on the page";
+
 static void set(cl_block *B, cl_kind k, pcl_class c, const char *reason)
 {
     B->kind = k;
@@ -1175,7 +1180,7 @@ static void repetition(cl_doc *d)
             for (size_t k = i; k < j; k++) {
                 cl_block *B = &d->blocks[refs[k].block];
                 if (B->kind != K_DEBRIS)
-                    set(B, K_DEBRIS, PCL_NAVIGATION, "short line repeated on the page");
+                    set(B, K_DEBRIS, PCL_NAVIGATION, R_REPEATED);
             }
         i = j;
     }
@@ -1365,8 +1370,8 @@ static long late_title(cl_doc *d)
          * breadcrumbs (then "repeated on the page") */
         bool furniture_short =
             B->kind == K_DEBRIS && B->cls == PCL_NAVIGATION && B->reason &&
-            ((B->furniture && strcmp(B->reason, "short line before the article") == 0) ||
-             (knob("K_LATEREP", 1) > 0 && strcmp(B->reason, "short line repeated on the page") == 0));
+            ((B->furniture && B->reason == R_SHORT_BEFORE) ||
+             (knob("K_LATEREP", 1) > 0 && B->reason == R_REPEATED));
         bool twice = B->kind == K_DEBRIS && B->cls == PCL_HEADLINE; /* the second copy */
         if (twice) continue;
         if (furniture_short && headline_shape(d, B) && !d->lines[B->first].ends_colon) {
@@ -1769,7 +1774,7 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
             if (!B->reason) B->reason = "list of short links outside the article";
         } else if (i < rs) {
             B->cls = PCL_NAVIGATION;
-            B->reason = was_prose ? "text before the article" : "short line before the article";
+            B->reason = was_prose ? "text before the article" : R_SHORT_BEFORE;
         } else {
             B->cls = B->words >= 8 ? PCL_TEASER : PCL_NAVIGATION;
             B->reason = "text after the article";

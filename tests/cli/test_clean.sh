@@ -92,4 +92,9 @@ if [ -d "$SHARED/seeds" ]; then
 else
     skip "seeds (no ../shared/seeds)"
 fi
+# late_title: a headline taken for a short line before the article (after the outlet's name)
+# is given back as the title; the rule asks for that reason by identity (R_SHORT_BEFORE)
+p clean --format json "tests/fixtures/story/vask/articles/a_dornhaven_gazette.txt"
+check "clean: a headline first judged a short line before the article is the title" \
+    jq -e '.title == "Old Vask Bridge partly collapses, nine injured"' "$TMP/out"
 finish
