@@ -246,6 +246,12 @@ static const char *const CONNECTIVES_COMMA[] = {
 static const char *const CONNECTIVE_PHRASES[] = {"in addition", "at the same time", "in the meantime",
                                                  "on the other hand", "by contrast", "in contrast",
                                                  "in fact", NULL};
+/* Words that still point back once the connective before them is cut: "But
+ * then they found ..." -> "Then they found ..." would hide the link from the
+ * dangling-opener test (which knows "but", not "then") and open a summary. */
+static const char *const STILL_POINTING[] = {"then", "so", "yet", "also", "still", "instead", "too",
+                                             "however", "thus", "therefore", "hence", "otherwise",
+                                             "again", NULL};
 
 /* Tokens of a multi-word phrase matched at the start, or 0. */
 static size_t phrase_at_start(const sentence *x, const char *ph)
@@ -276,7 +282,7 @@ static size_t rule_connective(const sentence *x, cuts *c)
         if (!k || k >= x->n || x->t[k].kind != T_COMMA) return 0;
         k++;
     }
-    if (k >= x->n || x->t[k].kind != T_WORD) return 0;
+    if (k >= x->n || x->t[k].kind != T_WORD || in_list(x, k, STILL_POINTING)) return 0;
     add_cut(c, 0, x->t[k].b, true);
     return k;
 }

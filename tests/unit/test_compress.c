@@ -63,6 +63,10 @@ TEST(opening_connectives)
     /* "Still" without a comma is not a connective; "Butler" is not "But" */
     CHECK_STR(trim("Still more passengers were waiting on the quay at noon on Tuesday.", PS_TRIM_CONNECTIVE), "");
     CHECK_STR(trim("Butler Ana Velsko said the passengers were cold but calm on the deck.", PS_TRIM_CONNECTIVE), "");
+    /* what follows the cut would still point back: "Then they found ..." */
+    CHECK_STR(trim("But then the divers found a second hole in the hull of the ferry.", PS_TRIM_CONNECTIVE), "");
+    CHECK_STR(trim("And so the crossings to Velmar were suspended until the spring.", PS_TRIM_CONNECTIVE), "");
+    CHECK_STR(trim("But, again, the harbour master refused to answer any questions.", PS_TRIM_CONNECTIVE), "");
 }
 
 TEST(opening_adverbials)
