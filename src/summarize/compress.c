@@ -327,6 +327,19 @@ static const char *const CLAUSE_OPENERS[] = {"but", "and", "or", "nor", "yet", "
                                              "though", "because", "as", "since", "when", "after",
                                              "before", "if", "which", "who", "where", NULL};
 
+/* Auxiliaries and modals: after the speech verb they mean a reported clause
+ * (", said Liotta would be expelled."), not a speaker or a time. */
+static const char *const AUXILIARIES[] = {"would", "will", "had", "has", "have", "was", "were", "is", "are",
+                                          "could", "should", "may", "might", "must", "can", "did", "does",
+                                          "do", "be", "been", "that", NULL};
+
+static bool any_in_list(const sentence *x, size_t from, size_t to, const char *const *list)
+{
+    for (size_t j = from; j < to; j++)
+        if (in_list(x, j, list)) return true;
+    return false;
+}
+
 /* Does the text from comma token k to the end read ", officials said.",
  * ", police said on Tuesday.", ", said Ana Ruiz, a spokeswoman." or
  * ", according to the police."? The verb has no object clause: after a
@@ -347,7 +360,8 @@ static bool attribution_tail(const sentence *x, size_t k, size_t fin)
         size_t j = k + 2;
         if (in_list(x, j, PRONOUNS)) return false;
         while (j < fin && x->t[j].kind != T_COMMA) j++;
-        if (words_in(x, k + 2, j) < 1 || words_in(x, k + 2, j) > 4) return false;
+        if (words_in(x, k + 2, j) < 1 || words_in(x, k + 2, j) > 4 || any_in_list(x, k + 2, j, AUXILIARIES))
+            return false;
         if (j == fin) return true;
         if (!in_list(x, j + 1, DETERMINERS)) return false;
         for (size_t q = j + 1; q < fin; q++)
@@ -359,7 +373,7 @@ static bool attribution_tail(const sentence *x, size_t k, size_t fin)
         if (!in_list(x, j, SAID)) continue;
         for (size_t q = j + 1; q < fin; q++)
             if (x->t[q].kind == T_COMMA) return false;
-        return words_in(x, j + 1, fin) <= 4;
+        return words_in(x, j + 1, fin) <= 4 && !any_in_list(x, j + 1, fin, AUXILIARIES);
     }
     return false;
 }

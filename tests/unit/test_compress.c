@@ -118,6 +118,10 @@ TEST(attribution_tails)
                    PS_TRIM_ATTRIBUTION), "");
     CHECK_STR(trim("The ferry was refloated on Wednesday by two tugs, said he would be on the next boat.",
                    PS_TRIM_ATTRIBUTION), "");
+    /* a reported clause after the verb is content: "Ana Velsko, who ..., said Orlo would be fired." */
+    CHECK_STR(trim("Harbour chief Ana Velsko, who runs the port, said Orlo would be dismissed.", PS_TRIM_ATTRIBUTION), "");
+    CHECK_STR(trim("The ferry was refloated on Wednesday by two tugs, officials said Orlo had resigned.",
+                   PS_TRIM_ATTRIBUTION), "");
     /* a comma that is not followed by a speech verb */
     CHECK_STR(trim("The ferry was carrying 212 passengers, most of them tourists from Velmar.", PS_TRIM_ATTRIBUTION), "");
 }
