@@ -289,9 +289,7 @@ void ph_meta_element(ph_page *pg, const GumboNode *n)
 
 static void iso_date(const char *s, char *out, size_t cap)
 {
-    out[0] = '\0';
-    pt_date d;
-    if (s && pt_date_find(s, strlen(s), 0, &d) && d.year) pt_date_iso(&d, out, cap);
+    pt_date_normalise(s, s ? strlen(s) : 0, out, cap);
 }
 
 static bool digits(const char *p, int n)

@@ -134,10 +134,8 @@ static precis_status parse_text(precis_ctx *ctx, const char *body, size_t len, p
 static precis_status normalise_date(pt_article *a)
 {
     if (!a->date) return PRECIS_OK;
-    pt_date d;
     char iso[48];
-    size_t k = 0;
-    if (pt_date_find(a->date, strlen(a->date), 0, &d) && d.year) k = pt_date_iso(&d, iso, sizeof iso);
+    size_t k = pt_date_normalise(a->date, strlen(a->date), iso, sizeof iso);
     if (!k) {
         a->date = NULL;
         return PRECIS_OK;

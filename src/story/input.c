@@ -126,10 +126,8 @@ static bool blank(const char *s, size_t n)
  * it holds no date with a year. */
 static const char *normalise_date(pt_article *a, const char *s, size_t n)
 {
-    pt_date d;
     char iso[48];
-    if (!pt_date_find(s, n, 0, &d) || !d.year) return NULL;
-    size_t k = pt_date_iso(&d, iso, sizeof iso);
+    size_t k = pt_date_normalise(s, n, iso, sizeof iso);
     if (!k) return NULL;
     const char *out = NULL;
     if (pt_article_set(a, &out, iso, k)) return NULL;

@@ -556,6 +556,14 @@ bool pt_date_is_dateline(const char *s, size_t len, pt_date *out)
     return true;
 }
 
+size_t pt_date_normalise(const char *s, size_t len, char *buf, size_t cap)
+{
+    if (cap) buf[0] = '\0';
+    pt_date d;
+    if (!s || !pt_date_find(s, len, 0, &d) || !d.year) return 0;
+    return pt_date_iso(&d, buf, cap);
+}
+
 size_t pt_date_iso(const pt_date *d, char *buf, size_t cap)
 {
     if (!d || d->year <= 0 || cap == 0) return 0;

@@ -42,4 +42,10 @@ int pt_days_in_month(int y, int m);
  * date has no year. */
 size_t pt_date_iso(const pt_date *d, char *buf, size_t cap);
 
+/* A date field given as text (a JSONL "date", a page's <meta> date, a posted
+ * article's "date") in its one written form: the first date of s[0..len) as
+ * pt_date_iso writes it. Returns its length, or 0 with buf "" when s holds no
+ * date with a year (or cap is too small). s may be NULL when len is 0. */
+size_t pt_date_normalise(const char *s, size_t len, char *buf, size_t cap);
+
 #endif

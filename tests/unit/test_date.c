@@ -157,8 +157,50 @@ TEST(page_date_styles)
     CHECK_STR(iso_of("5 mins ago", 2024), "");
 }
 
+/* pt_date_normalise: the one function behind the "date" fields of the
+ * article reader (JSONL/files), the HTML metadata and the server's posted
+ * articles; it must give what each wrote out itself (pt_date_find with no
+ * default year, kept only with a year, then pt_date_iso). */
+static const char *norm(const char *s, size_t cap)
+{
+    static char buf[64];
+    memset(buf, 'x', sizeof buf);
+    size_t k = pt_date_normalise(s, s ? strlen(s) : 0, buf, cap);
+    CHECK(k == strlen(buf));
+    return buf;
+}
+
+TEST(normalise_each_callers_formats)
+{
+    /* JSONL "date" fields (story/input.c): ISO with Z, date only, worded */
+    CHECK_STR(norm("2024-03-01T10:00:00Z", 64), "2024-03-01T10:00:00+00:00");
+    CHECK_STR(norm("2024-03-01", 64), "2024-03-01");
+    CHECK_STR(norm("March 1, 2024", 64), "2024-03-01");
+    CHECK_STR(norm("2100-01-01", 64), "2100-01-01");
+    /* <meta> and JSON-LD dates (html/meta.c): zone, RFC 822, compact, German */
+    CHECK_STR(norm("2018-05-29T10:00:00+02:00", 64), "2018-05-29T10:00:00+02:00");
+    CHECK_STR(norm("Tue, 29 May 2018 10:00:00 GMT", 64), "2018-05-29T10:00:00+00:00");
+    CHECK_STR(norm("20180529", 64), "2018-05-29");
+    CHECK_STR(norm("Dienstag, 29. Mai 2018, 10:00 Uhr", 64), "2018-05-29T10:00:00");
+    CHECK_STR(norm("Published: MARCH 2021", 64), "2021-03");
+    /* posted articles (server/request.c): a date inside other words */
+    CHECK_STR(norm("updated on May 29, 2018 by the desk", 64), "2018-05-29");
+    /* no date with a year: "" and 0, whatever the caller */
+    CHECK_STR(norm("", 64), "");
+    CHECK_STR(norm(NULL, 64), "");
+    CHECK_STR(norm("July 11", 64), "");
+    CHECK_STR(norm("garbage", 64), "");
+    CHECK_STR(norm("2024-02-30", 64), "");
+    CHECK_STR(norm("2024-13-45", 64), "");
+    CHECK_STR(norm("5", 64), "");
+    /* a buffer too small for the form: nothing, never a cut date */
+    CHECK_STR(norm("2018-05-29T10:00:00+02:00", 10), "");
+    CHECK_STR(norm("2018-05-29", 11), "2018-05-29");
+}
+
 int main(void)
 {
+    RUN(normalise_each_callers_formats);
     RUN(english_worded);
     RUN(month_and_year_only);
     RUN(no_year_uses_default);
