@@ -401,6 +401,10 @@ static void rule_attribution(const sentence *x, cuts *c)
 
 /* Words after which a comma-delimited span is a list item, not an aside. */
 static const char *const LIST_WORDS[] = {"and", "or", "nor", "but", "a", "an", "the", "as", "etc", NULL};
+/* Words after which the span goes on: ", who ... bills, including ..." is
+ * still the relative clause, the comma is not its end. */
+static const char *const CONTINUERS[] = {"including", "such", "especially", "particularly", "notably",
+                                         "like", "mostly", "mainly", NULL};
 
 /* A span ", X," from comma k: returns the closing comma's token, or 0 when
  * the span is not closed by a comma followed by the sentence going on. */
@@ -411,7 +415,8 @@ static size_t closing_comma(const sentence *x, size_t k, size_t fin, size_t max_
     if (q >= fin || x->t[q].kind != T_COMMA) return 0;
     if (words_in(x, k + 1, q) > max_words) return 0;
     size_t nx = q + 1;
-    if (nx >= fin || x->t[nx].kind != T_WORD || in_list(x, nx, LIST_WORDS)) return 0;
+    if (nx >= fin || x->t[nx].kind != T_WORD || in_list(x, nx, LIST_WORDS) || in_list(x, nx, CONTINUERS))
+        return 0;
     /* "Paris, France, in 1950": another comma right after is a list or an address */
     for (size_t j = nx; j < fin && j < nx + 3; j++)
         if (x->t[j].kind != T_WORD) return 0;
@@ -448,6 +453,14 @@ static void rule_appositive(const sentence *x, cuts *c)
 
 /* Non-restrictive relative clauses: ", who ...," inside, ", which ..." at the end. */
 static const char *const RELATIVES[] = {"who", "which", "whose", "whom", NULL};
+/* Openings of a phrase that runs to the first comma: "In the wake of the
+ * shooting in Velmar, which killed 17, rescuers ..." — that comma closes the
+ * opening phrase too, so it stays. */
+static const char *const OPENING_PHRASE[] = {"in", "on", "at", "after", "before", "during", "following",
+                                             "since", "despite", "amid", "with", "for", "from", "by",
+                                             "under", "among", "without", "through", "throughout",
+                                             "across", "when", "if", "as", "while", "although", "though",
+                                             "because", "once", "until", "unless", NULL};
 
 static void rule_relative(const sentence *x, cuts *c)
 {
@@ -460,7 +473,9 @@ static void rule_relative(const sentence *x, cuts *c)
         if (words_in(x, 0, k) < 5) continue;
         size_t q = closing_comma(x, k, fin, 20);
         if (q && plain_span(x, k + 1, q, false)) {
-            add_cut(c, x->t[k].b, x->t[q].e, false);
+            bool first_comma = true;
+            for (size_t j = 0; j < k; j++) first_comma &= x->t[j].kind != T_COMMA;
+            add_cut(c, x->t[k].b, first_comma && in_list(x, 0, OPENING_PHRASE) ? x->t[q].b : x->t[q].e, false);
             k = q;
             continue;
         }

@@ -148,6 +148,13 @@ TEST(relative_clauses)
     CHECK_STR(trim("The passengers who were hurt were taken to the hospital in Velmar.", PS_TRIM_RELATIVE), "");
     CHECK_STR(trim("The passengers on the upper deck, who were cold but unhurt, and the crew were taken ashore.",
                    PS_TRIM_RELATIVE), "");
+    /* the clause's second comma also closes an opening phrase: it stays */
+    CHECK_STR(trim("In the wake of the storm near Velmar, which flooded 40 homes, rescuers worked through the night.",
+                   PS_TRIM_RELATIVE),
+              "In the wake of the storm near Velmar, rescuers worked through the night.");
+    /* ", including ..." after the comma: the clause goes on, no closed aside */
+    CHECK_STR(trim("The mayor thanked the crew of the tug, who rescued most of the passengers, including two children.",
+                   PS_TRIM_RELATIVE), "");
 }
 
 TEST(result_is_a_sentence)
