@@ -40,7 +40,9 @@ static void usage(FILE *out)
             "Articles are taken in input order; one without a date keeps its place in that\n"
             "order (stderr says how many), and its relative dates are not resolved.\n"
             "Every article ends in exactly one story or in the rejection list on stderr\n"
-            "(no text, no usable sentence, unreadable input).\n\n"
+            "(no text, no usable sentence, unreadable input). Copies of an article are\n"
+            "grouped once and listed as its outlets; a story of more than 500 independent\n"
+            "reports lists them all but analyses the first 500 (stderr says so).\n\n"
             "Exit codes: 0 ok (articles with no text or no usable sentence are in the\n"
             "rejection list but are not errors); 1 usage; 2 some input refused: unreadable,\n"
             "binary, malformed, or over a size limit -- named, the rest printed; 3 nothing\n"
@@ -67,6 +69,9 @@ typedef struct digest {
     size_t n_rej, cap_rej;
     uint64_t *ids; /* hash set of article ids, for uniqueness */
     size_t ids_cap;
+    uint64_t *tkeys; /* texts kept: hash | 1 -> article index, so that a wire story */
+    size_t *tvals;   /* run by 100,000 outlets keeps its text once, not 100,000 times */
+    size_t n_texts, tcap;
     size_t undated, bad_inputs;
     bool progress;
     const char *current; /* input being read */
@@ -121,6 +126,39 @@ static bool id_insert(digest *d, const char *id, bool *ok)
     return true;
 }
 
+/* The kept copy of text[0..n): an earlier article's when it is the same bytes
+ * (the stories are built from these pointers; the text is never written). */
+static const char *keep_text(digest *d, const char *text, size_t n)
+{
+    if (2 * (d->n_texts + 1) > d->tcap) {
+        size_t cap = d->tcap ? d->tcap * 2 : 1024;
+        uint64_t *k = calloc(cap, sizeof *k);
+        size_t *v = malloc(cap * sizeof *v);
+        if (!k || !v) {
+            free(k), free(v);
+            return NULL;
+        }
+        for (size_t i = 0; i < d->tcap; i++) {
+            if (!d->tkeys[i]) continue;
+            size_t s = d->tkeys[i] & (cap - 1);
+            while (k[s]) s = (s + 1) & (cap - 1);
+            k[s] = d->tkeys[i], v[s] = d->tvals[i];
+        }
+        free(d->tkeys), free(d->tvals);
+        d->tkeys = k, d->tvals = v, d->tcap = cap;
+    }
+    uint64_t h = XXH3_64bits(text, n) | 1;
+    size_t s = h & (d->tcap - 1);
+    for (; d->tkeys[s]; s = (s + 1) & (d->tcap - 1)) {
+        if (d->tkeys[s] != h || d->tvals[s] >= d->n) continue; /* >= n: of an input refused whole */
+        const precis_article *o = &d->arts[d->tvals[s]].a;
+        if (o->text_len == n && !memcmp(o->text, text, n)) return o->text;
+    }
+    const char *p = pc_arena_strndup(&d->arena, text, n);
+    if (p) d->tkeys[s] = h, d->tvals[s] = d->n, d->n_texts++;
+    return p;
+}
+
 static const char *keep(digest *d, const char *s, size_t n)
 {
     return s ? pc_arena_strndup(&d->arena, s, n) : NULL;
@@ -159,7 +197,7 @@ static precis_status on_article(void *user, const precis_article *a)
     KEEP(lang);
     KEEP(date);
 #undef KEEP
-    s->a.text = keep(d, a->text ? a->text : "", a->text ? a->text_len : 0);
+    s->a.text = keep_text(d, a->text ? a->text : "", a->text ? a->text_len : 0);
     s->a.text_len = a->text ? a->text_len : 0;
     if (!s->a.id || !s->a.text) return PRECIS_ENOMEM;
     d->n++;
@@ -392,6 +430,13 @@ int cmd_digest(int argc, char **argv)
             rc = cli_exit_for(st);
             break;
         }
+        /* a story past the cap of analysed reports says so (every source is still listed) */
+        const char *nr = strstr(so[built].json, "\"n_reports\":");
+        size_t n_rep = 0, n_an = 0;
+        if (nr && sscanf(nr, "\"n_reports\":%zu,\"analysed_reports\":%zu", &n_rep, &n_an) == 2 && n_an < n_rep)
+            cli_error("%s: %zu independent reports: the summary, timeline, entities and coverage use the "
+                      "first %zu (the cap per story); all %zu sources are listed",
+                      id, n_rep, n_an, k);
         built++;
     }
     if (d.progress && n_stories) fputc('\n', stderr);
@@ -460,6 +505,8 @@ int cmd_digest(int argc, char **argv)
     free(member);
     free(d.arts);
     free(d.ids);
+    free(d.tkeys);
+    free(d.tvals);
     pc_paths_free(paths, n_paths);
     pc_arena_reset(&d.arena);
     precis_free(d.ctx);

@@ -443,7 +443,11 @@ typedef struct precis_story_options {
     size_t max_timeline;   /* timeline entries; 0 = default */
     size_t max_entities;   /* entities listed; 0 = default */
     double dup_threshold;  /* estimated Jaccard to call an article a copy; 0 = 0.5 */
+    size_t max_reports;    /* independent reports (copies aside) analysed: summary, timeline,
+                              entities, coverage; 0 = PRECIS_STORY_MAX_REPORTS. The later ones are
+                              listed as sources with "analysed": false, never dropped */
 } precis_story_options;
+#define PRECIS_STORY_MAX_REPORTS 500
 
 /* Builds the story told by articles[0..n) (arrival order; copies of each
  * other allowed: they are grouped, not lost). *json_out receives DESIGN.md's

@@ -18,6 +18,7 @@
 #define MAX_QUANT 32
 #define WHEN_WEIGHT 1.0f /* a time reference weighs as much as a fairly rare word */
 #define FIGURE_WEIGHT 1.0 /* and so does a figure both sentences give */
+#define MAX_TITLES 32 /* distinct titles per report scored for the headline */
 
 /* ---- growable arrays ------------------------------------------------------ */
 
@@ -67,6 +68,7 @@ static uint32_t word_id(pst_build *b, const char *stem, size_t n)
 static void build_free(pst_build *b)
 {
     free(b->docs);
+    free(b->reports);
     free(b->sents);
     free(b->stems);
     free(b->quants);
@@ -263,37 +265,68 @@ nomem:
 
 /* ---- near-copies ----------------------------------------------------------- */
 
+/* Copies first by identical text (a hash table, one memcmp: the common wire
+ * case costs no shingling, and a thousand identical signatures never crowd
+ * one LSH bucket), then near-copies by MinHash. Each root keeps its copies
+ * on a list (next_copy) in arrival order. */
 static precis_status find_copies(pst_build *b, double threshold)
 {
     pd_index *ix;
     precis_status st = pd_index_new(threshold, &ix);
     if (st) return st;
     uint64_t *toks = NULL;
-    size_t cap = 0;
+    size_t cap = 0, tcap = 1024;
+    while (tcap < 2 * b->n) tcap *= 2;
     pd_signature *sig = malloc(sizeof *sig);
-    if (!sig) {
-        pd_index_free(ix);
-        return PRECIS_ENOMEM;
-    }
+    uint64_t *th = calloc(tcap, sizeof *th);  /* text hash | 1, 0 = empty */
+    uint32_t *td = malloc(tcap * sizeof *td); /* its first article */
+    uint32_t *tail = malloc((b->n ? b->n : 1) * sizeof *tail); /* per root: last on its list */
+    if (!sig || !th || !td || !tail) st = PRECIS_ENOMEM;
     for (size_t d = 0; d < b->n && !st; d++) {
         const precis_article *a = b->docs[d].a;
-        size_t pos = 0, ws, we, n = 0;
-        while (a->text && pt_next_word(a->text, a->text_len, &pos, &ws, &we)) {
-            char norm[PT_WORD_MAX + 1];
-            size_t nl = pt_normalize(a->text + ws, we - ws, norm);
-            if (pc_grow(&toks, &cap, n + 1, sizeof *toks, 64)) {
-                st = PRECIS_ENOMEM;
+        b->docs[d].next_copy = UINT32_MAX;
+        tail[d] = (uint32_t)d;
+        const char *text = a->text ? a->text : "";
+        size_t len = a->text ? a->text_len : 0;
+        uint64_t h = XXH3_64bits(text, len) | 1;
+        size_t slot = h & (tcap - 1);
+        int64_t dup = -1;
+        while (th[slot]) {
+            const precis_article *o = b->docs[td[slot]].a;
+            if (th[slot] == h && o->text_len == len && (len == 0 || o->text == text || !memcmp(o->text, text, len))) {
+                dup = td[slot];
                 break;
             }
-            toks[n++] = pd_token_hash(norm, nl);
+            slot = (slot + 1) & (tcap - 1);
         }
-        if (st) break;
-        pd_minhash(toks, n, PD_DEFAULT_SHINGLE, sig);
-        int64_t dup = -1;
-        st = pd_index_add(ix, (uint32_t)d, sig, &dup, NULL);
-        b->docs[d].root = dup >= 0 ? b->docs[dup].root : (uint32_t)d;
-        if (dup >= 0) b->docs[b->docs[d].root].n_copies++;
+        if (dup < 0) {
+            th[slot] = h;
+            td[slot] = (uint32_t)d;
+            size_t pos = 0, ws, we, n = 0;
+            while (pt_next_word(text, len, &pos, &ws, &we)) {
+                char norm[PT_WORD_MAX + 1];
+                size_t nl = pt_normalize(text + ws, we - ws, norm);
+                if (pc_grow(&toks, &cap, n + 1, sizeof *toks, 64)) {
+                    st = PRECIS_ENOMEM;
+                    break;
+                }
+                toks[n++] = pd_token_hash(norm, nl);
+            }
+            if (st) break;
+            pd_minhash(toks, n, PD_DEFAULT_SHINGLE, sig);
+            st = pd_index_add(ix, (uint32_t)d, sig, &dup, NULL);
+        }
+        uint32_t r = dup >= 0 ? b->docs[dup].root : (uint32_t)d;
+        b->docs[d].root = r;
+        if (dup >= 0) {
+            b->docs[r].n_copies++;
+            b->docs[tail[r]].next_copy = (uint32_t)d;
+            tail[r] = (uint32_t)d;
+        }
     }
+    free(tail);
+    free(th);
+    free(td);
     free(sig);
     free(toks);
     pd_index_free(ix);
@@ -426,11 +459,12 @@ static double centrality(const pst_build *b, uint32_t own_root, const uint32_t *
     double scale = n < 6 ? (double)n / 6.0 : 1.0;
     double sum = 0;
     size_t others = 0;
-    for (size_t d = 0; d < b->n; d++) {
-        if (b->docs[d].root != d || d == own_root) continue;
+    for (size_t r = 0; r < b->n_indep; r++) {
+        uint32_t d = b->reports[r];
+        if (d == own_root) continue;
         size_t hit = 0;
         for (size_t k = 0; k < n; k++)
-            if (w[k] != UINT32_MAX && lead_has(b, (uint32_t)d, w[k])) hit++;
+            if (w[k] != UINT32_MAX && lead_has(b, d, w[k])) hit++;
         sum += (double)hit / (double)n;
         others++;
     }
@@ -445,8 +479,9 @@ static bool odd_figures(const pst_build *b, uint32_t own_root, const char *t)
     size_t nq = pst_find_quantities(b->lang, t, 0, strlen(t), NULL, 0, q, 8);
     for (size_t k = 0; k < nq; k++) {
         bool found = false, others = false;
-        for (size_t d = 0; d < b->n && !found; d++) {
-            if (b->docs[d].root != d || d == own_root) continue;
+        for (size_t r = 0; r < b->n_indep && !found; r++) {
+            uint32_t d = b->reports[r];
+            if (d == own_root) continue;
             others = true;
             for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end && !found; i++)
                 for (uint32_t j = 0; j < b->sents[i].n_q && !found; j++)
@@ -461,36 +496,59 @@ static bool odd_figures(const pst_build *b, uint32_t own_root, const char *t)
  * leads and its figures in their text; a title of two words or fewer than
  * three content words loses to any fuller one. With no title at all: the
  * most central lead sentence. */
-static void choose_headline(pst_build *b, const char **text, size_t *len)
+static precis_status choose_headline(pst_build *b, const char **text, size_t *len)
 {
     double best = -1e9;
     *text = NULL;
     *len = 0;
     uint32_t w[64];
+    /* A title is scored once per report: the copies of a wire story repeat
+     * its title (hash set of title ^ root), and at most MAX_TITLES distinct
+     * titles per report are candidates, so that the choice stays bounded. */
+    size_t cap = 64;
+    while (cap < 2 * b->n) cap *= 2;
+    uint64_t *seen = calloc(cap, sizeof *seen);
+    uint32_t *per_root = calloc(b->n ? b->n : 1, sizeof *per_root);
+    if (!seen || !per_root) {
+        free(seen);
+        free(per_root);
+        return PRECIS_ENOMEM;
+    }
     for (size_t d = 0; d < b->n; d++) {
         const char *t = b->docs[d].a->title;
-        if (!t || !*t) continue;
+        uint32_t root = b->docs[d].root;
+        if (!t || !*t || !b->docs[d].analysed || per_root[root] >= MAX_TITLES) continue;
+        size_t tl = strlen(t);
+        uint64_t h = (XXH3_64bits(t, tl) ^ ((uint64_t)root * 0x9E3779B97F4A7C15u)) | 1;
+        size_t slot = h & (cap - 1);
+        while (seen[slot] && seen[slot] != h) slot = (slot + 1) & (cap - 1);
+        if (seen[slot]) continue;
+        seen[slot] = h;
+        per_root[root]++;
         size_t n = title_words(b, t, w, 64);
-        size_t words = pt_count_words(t, strlen(t));
-        double s = centrality(b, b->docs[d].root, w, n);
+        size_t words = pt_count_words(t, tl);
+        double s = centrality(b, root, w, n);
         if (n < 3 || words < 4) s -= 1;     /* "Live updates", "John Bolton" */
         if (words > 20) s -= 0.5;           /* a lead pasted into the title */
-        if (odd_figures(b, b->docs[d].root, t)) s -= 0.3;
-        s += 0.02 * (double)b->docs[b->docs[d].root].n_copies; /* run by several outlets */
-        if (s > best + 1e-9) best = s, *text = t, *len = strlen(t);
+        if (odd_figures(b, root, t)) s -= 0.3;
+        s += 0.02 * (double)b->docs[root].n_copies; /* run by several outlets */
+        if (s > best + 1e-9) best = s, *text = t, *len = tl;
     }
-    if (*text) return;
-    for (size_t d = 0; d < b->n; d++) {
-        if (b->docs[d].root != d) continue;
+    free(seen);
+    free(per_root);
+    if (*text) return PRECIS_OK;
+    for (size_t r = 0; r < b->n_indep; r++) {
+        uint32_t d = b->reports[r];
         for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end; i++) {
             const pst_sent *s = &b->sents[i];
             if (!s->fact) continue;
-            double c = centrality(b, (uint32_t)d, b->stems + s->stem_off, s->n_stems);
+            double c = centrality(b, d, b->stems + s->stem_off, s->n_stems);
             if (c > best + 1e-9) best = c, *text = b->docs[d].a->text + s->start,
                                    *len = s->end - s->start;
             break; /* the lead: the article's first prose sentence */
         }
     }
+    return PRECIS_OK;
 }
 
 /* ---- JSON helpers ------------------------------------------------------------ */
@@ -554,7 +612,7 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < b->n_sents; i++) {
         const pst_sent *s = &b->sents[i];
-        if (!s->has_when || !s->fact || b->docs[s->doc].root != s->doc) continue;
+        if (!s->has_when || !s->fact || !pst_is_report(b, s->doc)) continue;
         if (!GROW(v, cap, n + 1)) {
             free(v);
             return PRECIS_ENOMEM;
@@ -649,8 +707,9 @@ static precis_status entities_json(pst_build *b, size_t max_entities, pc_buf *o)
     precis_status st = pst_entities_new(&e);
     if (st) return st;
     uint32_t k = 0;
-    for (size_t d = 0; d < b->n && !st; d++) {
-        if (b->docs[d].root != d || !b->docs[d].a->text) continue;
+    for (size_t r = 0; r < b->n_indep && !st; r++) {
+        uint32_t d = b->reports[r];
+        if (!b->docs[d].a->text) continue;
         pt_sentences ss = {0};
         st = pt_split_sentences(b->docs[d].a->text, b->docs[d].a->text_len, &ss);
         if (!st) st = pst_entities_add(e, k++, b->docs[d].a->text, b->docs[d].a->text_len, &ss);
@@ -695,6 +754,7 @@ static precis_status sources_json(const pst_build *b, pc_buf *o)
         if (!st) st = json_str_or_null(o, a->lang);
         if (!st) st = pc_buf_puts(o, ",\"duplicate_of\":");
         if (!st) st = b->docs[d].root == d ? pc_buf_puts(o, "null") : pst_json_doc_id(o, b, b->docs[d].root);
+        if (!st && !b->docs[d].analysed) st = pc_buf_puts(o, ",\"analysed\":false");
         if (!st) st = pc_buf_putc(o, '}');
     }
     if (!st) st = pc_buf_putc(o, ']');
@@ -826,9 +886,23 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     if (!st) st = find_copies(&b, o.dup_threshold);
     uint32_t *tmp = NULL;
     size_t tmp_cap = 0;
-    for (size_t d = 0; d < n && !st; d++) st = analyse_doc(&b, (uint32_t)d, &tmp, &tmp_cap);
+    /* The first max_reports reports (arrival order) and their copies are
+     * analysed; copies are not split at all (their original stands for them),
+     * so that a story's work grows with its distinct reports, not its copies. */
+    size_t max_rep = o.max_reports ? o.max_reports : PRECIS_STORY_MAX_REPORTS;
+    if (!st && !(b.reports = malloc((n < max_rep ? n : max_rep) * sizeof *b.reports))) st = PRECIS_ENOMEM;
+    for (size_t d = 0; d < n && !st; d++) {
+        pst_sdoc *x = &b.docs[d];
+        if (x->root == d) {
+            b.n_roots++;
+            if (b.n_indep < max_rep) x->analysed = true, b.reports[b.n_indep++] = (uint32_t)d;
+        } else {
+            x->analysed = b.docs[x->root].analysed;
+        }
+        x->sent_first = x->sent_end = (uint32_t)b.n_sents;
+        if (pst_is_report(&b, (uint32_t)d)) st = analyse_doc(&b, (uint32_t)d, &tmp, &tmp_cap);
+    }
     free(tmp);
-    for (size_t d = 0; d < n; d++) b.n_indep += b.docs[d].root == d;
     if (!st && !(b.weight = malloc((b.n_words ? b.n_words : 1) * sizeof *b.weight))) st = PRECIS_ENOMEM;
     if (!st) {
         /* Words every report uses tell facts apart less than rare ones. */
@@ -848,9 +922,9 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     uint32_t *cl_doc = NULL;
     if (!st) st = precis_cluster_new(ctx, id, &cl);
     if (!st && !(cl_doc = malloc(n * sizeof *cl_doc))) st = PRECIS_ENOMEM;
-    for (size_t d = 0; d < n && !st; d++) {
-        if (b.docs[d].root != d) continue;
-        cl_doc[precis_cluster_count(cl)] = (uint32_t)d;
+    for (size_t r = 0; r < b.n_indep && !st; r++) {
+        uint32_t d = b.reports[r];
+        cl_doc[precis_cluster_count(cl)] = d;
         st = precis_cluster_add_clean(ctx, cl, articles[d].id, articles[d].text ? articles[d].text : "",
                                       articles[d].text_len);
     }
@@ -880,11 +954,12 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     if (!st) {
         const char *h;
         size_t hl;
-        choose_headline(&b, &h, &hl);
-        st = pc_buf_puts(&out, ",\"headline\":");
+        st = choose_headline(&b, &h, &hl);
+        if (!st) st = pc_buf_puts(&out, ",\"headline\":");
         if (!st) st = h ? pst_json_sentence(&out, h, hl) : pc_buf_puts(&out, "null");
     }
-    if (!st) st = pc_buf_printf(&out, ",\"n_sources\":%zu,\"n_reports\":%zu,", n, b.n_indep);
+    if (!st) st = pc_buf_printf(&out, ",\"n_sources\":%zu,\"n_reports\":%zu,\"analysed_reports\":%zu,", n,
+                                b.n_roots, b.n_indep);
     if (!st) st = sources_json(&b, &out);
     if (!st) {
         char *sj;

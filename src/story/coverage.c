@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #define MAX_LISTED 8     /* unique facts / omissions listed per source */
 #define UNIQUE_CONTAIN 0.75 /* share of a fact's words another report has: not unique */
@@ -50,7 +51,7 @@ static inline void set_bit(uint64_t *set, size_t i) { set[i / 64] |= (uint64_t)1
 
 static bool is_report_sent(const pst_build *b, const pst_sent *s)
 {
-    return s->fact && b->docs[s->doc].root == s->doc;
+    return s->fact && pst_is_report(b, s->doc);
 }
 
 /* Aligns every fact with the facts of the other reports through an inverted
@@ -624,6 +625,29 @@ static uint32_t find_root(conflict_edge *v, uint32_t i)
     return i;
 }
 
+/* Joins the groups of edges i and j; the root is the group's lowest edge. */
+static void union_min(conflict_edge *v, uint32_t i, uint32_t j)
+{
+    uint32_t ri = find_root(v, i), rj = find_root(v, j);
+    if (ri < rj) v[rj].group = ri;
+    else if (rj < ri) v[ri].group = rj;
+}
+
+typedef struct edge_end {
+    uint32_t sent, kind;
+    uint64_t about; /* hash of what a figure counts; 0: nothing named, or not a figure */
+    uint32_t edge;
+} edge_end;
+
+static int cmp_edge_end(const void *x, const void *y)
+{
+    const edge_end *a = x, *c = y;
+    if (a->sent != c->sent) return a->sent < c->sent ? -1 : 1;
+    if (a->kind != c->kind) return a->kind < c->kind ? -1 : 1;
+    if (a->about != c->about) return a->about < c->about ? -1 : 1;
+    return (a->edge > c->edge) - (a->edge < c->edge);
+}
+
 static bool same_value(const conflict_edge *e, const pst_build *b, const claim *x, const claim *y)
 {
     if (e->kind == C_NAME) {
@@ -675,19 +699,35 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
             if (v[i].kind != C_FIGURE) v[keep++] = v[i];
         n = keep;
     }
-    /* Edges about the same thing that share a sentence are one conflict. */
+    /* Edges about the same thing that share a sentence are one conflict:
+     * edge ends sorted by (sentence, kind, what the figure counts), so that
+     * the edges meeting at one sentence are neighbours (a pairwise pass
+     * was quadratic in edges, and hundreds of reports make many). A figure
+     * edge that counts nothing named joins every edge of its kind there. */
     for (size_t i = 0; i < n; i++) v[i].group = (uint32_t)i;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < i; j++) {
-            if (v[i].kind != v[j].kind) continue;
-            if (v[i].kind == C_FIGURE && v[i].about[0] && v[j].about[0] && strcmp(v[i].about, v[j].about))
-                continue;
-            if (v[i].a.sent == v[j].a.sent || v[i].a.sent == v[j].b.sent || v[i].b.sent == v[j].a.sent ||
-                v[i].b.sent == v[j].b.sent) {
-                uint32_t ri = find_root(v, (uint32_t)i), rj = find_root(v, (uint32_t)j);
-                if (ri != rj) v[ri].group = rj;
-            }
-        }
+    edge_end *ends = malloc((2 * n + 1) * sizeof *ends);
+    uint32_t *order = malloc((n + 1) * sizeof *order), *first = calloc(n + 1, sizeof *first);
+    if (!ends || !order || !first) st = PRECIS_ENOMEM;
+    for (size_t i = 0; i < n && !st; i++) {
+        uint64_t h = v[i].kind == C_FIGURE && v[i].about[0] ? XXH3_64bits(v[i].about, strlen(v[i].about)) | 1 : 0;
+        ends[2 * i] = (edge_end){v[i].a.sent, (uint32_t)v[i].kind, h, (uint32_t)i};
+        ends[2 * i + 1] = (edge_end){v[i].b.sent, (uint32_t)v[i].kind, h, (uint32_t)i};
+    }
+    if (!st && n) qsort(ends, 2 * n, sizeof *ends, cmp_edge_end);
+    for (size_t i = 0; i < 2 * n && !st;) {
+        size_t j = i;
+        while (j < 2 * n && ends[j].sent == ends[i].sent && ends[j].kind == ends[i].kind) j++;
+        bool any = ends[i].about == 0; /* sorted first: joins the whole run */
+        for (size_t k = i + 1; k < j; k++)
+            if (any || ends[k].about == ends[k - 1].about) union_min(v, ends[any ? i : k - 1].edge, ends[k].edge);
+        i = j;
+    }
+    /* members of each group, by edge index: counting sort on the root */
+    for (size_t i = 0; i < n && !st; i++) first[find_root(v, (uint32_t)i) + 1]++;
+    for (size_t i = 0; i < n && !st; i++) first[i + 1] += first[i];
+    for (size_t i = 0; i < n && !st; i++) order[first[find_root(v, (uint32_t)i)]++] = (uint32_t)i;
+    for (size_t i = n; i > 0 && !st; i--) first[i] = first[i - 1];
+    if (n && !st) first[0] = 0;
     if (!st) st = pc_buf_puts(o, "\"conflicts\":[");
     bool first_conflict = true;
     claim *cl = NULL;
@@ -697,8 +737,8 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
         /* Claims of the group: one per report and value. */
         ncl = 0;
         const char *about = v[g].about_word;
-        for (size_t i = 0; i < n && !st; i++) {
-            if (find_root(v, (uint32_t)i) != g) continue;
+        for (size_t oi = first[g]; oi < first[g + 1] && !st; oi++) {
+            size_t i = order[oi];
             if (!about[0] && v[i].about_word[0]) about = v[i].about_word;
             const claim *two[2] = {&v[i].a, &v[i].b};
             for (int k = 0; k < 2; k++) {
@@ -759,6 +799,9 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     if (!st) st = pc_buf_putc(o, ']');
     free(cl);
     free(v);
+    free(ends);
+    free(order);
+    free(first);
     return st;
 }
 
@@ -817,11 +860,10 @@ static precis_status per_source_json(cov *c, pc_buf *o)
                                          : pc_buf_puts(o, "null");
         if (!st) st = pc_buf_puts(o, ",\"copies\":[");
         bool first = true;
-        for (size_t k = 0; k < b->n && !st; k++) {
-            if (k == d || b->docs[k].root != d) continue;
+        for (uint32_t k = b->docs[d].next_copy; k != UINT32_MAX && !st; k = b->docs[k].next_copy) {
             if (!first) st = pc_buf_putc(o, ',');
             first = false;
-            if (!st) st = pst_json_doc_id(o, b, (uint32_t)k);
+            if (!st) st = pst_json_doc_id(o, b, k);
         }
         if (!st) st = pc_buf_puts(o, "],\"unique\":[");
         size_t listed = 0, n_unique = 0;
@@ -901,7 +943,8 @@ static precis_status summary_support_json(cov *c, const uint32_t *sum_sent, size
         }
         size_t reports = 0, outlets = 0;
         for (size_t r = 0; r < b->n_indep; r++) reports += bit(set, r);
-        for (size_t d = 0; d < b->n; d++) outlets += si != UINT32_MAX && bit(set, c->indep[b->docs[d].root]);
+        for (size_t r = 0; r < b->n_indep && si != UINT32_MAX; r++)
+            if (bit(set, r)) outlets += 1 + b->docs[c->report_doc[r]].n_copies;
         st = pc_buf_printf(o, "%s{\"sentence\":%zu,\"reports\":%zu,\"outlets\":%zu,\"docs\":[", i ? "," : "", i,
                            reports, outlets);
         bool first = true;
@@ -931,12 +974,13 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     if (!c.indep || !c.report_doc || !c.cover || !c.n_cover) st = PRECIS_ENOMEM;
     if (!st) {
         size_t r = 0;
+        /* articles past the cap of analysed reports keep UINT32_MAX: they have no sentence */
         for (size_t d = 0; d < b->n; d++) {
-            if (b->docs[d].root == d) c.report_doc[r] = (uint32_t)d, c.indep[d] = (uint32_t)r++;
+            if (pst_is_report(b, (uint32_t)d)) c.report_doc[r] = (uint32_t)d, c.indep[d] = (uint32_t)r++;
             else c.indep[d] = UINT32_MAX;
         }
         for (size_t d = 0; d < b->n; d++)
-            if (c.indep[d] == UINT32_MAX) c.indep[d] = c.indep[b->docs[d].root];
+            if (c.indep[d] == UINT32_MAX && b->docs[d].analysed) c.indep[d] = c.indep[b->docs[d].root];
         st = align(&c);
         if (!st) st = index_matches(&c);
     }

@@ -4,7 +4,9 @@
 #include "story.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
 #define BRIEF_LIST 2 /* unique facts / omissions shown per source (the JSON has more) */
 
@@ -13,6 +15,9 @@ typedef struct rnd {
     bool md;
     json_t *sources;
     precis_status st;
+    uint64_t *ikeys;  /* source id hash | 1 -> position + 1: a story of 100,000 copies */
+    uint32_t *ivals;  /* marks each with its original without a scan per line */
+    size_t icap;
 } rnd;
 
 static void put(rnd *r, const char *s)
@@ -57,15 +62,56 @@ static const char *str(json_t *o, const char *k)
 /* 1-based marker of a source id, 0 when unknown. */
 static size_t marker(rnd *r, const char *id)
 {
+    if (!id) return 0;
+    if (r->icap) {
+        uint64_t h = XXH3_64bits(id, strlen(id)) | 1;
+        for (size_t slot = h & (r->icap - 1); r->ikeys[slot]; slot = (slot + 1) & (r->icap - 1)) {
+            if (r->ikeys[slot] != h) continue;
+            const char *sid = str(json_array_get(r->sources, r->ivals[slot] - 1), "id");
+            if (sid && !strcmp(sid, id)) return r->ivals[slot];
+        }
+        return 0;
+    }
     size_t i;
     json_t *s;
-    if (!id) return 0;
     json_array_foreach(r->sources, i, s)
     {
         const char *sid = str(s, "id");
         if (sid && !strcmp(sid, id)) return i + 1;
     }
     return 0;
+}
+
+/* The id index (the first source with an id wins, as the scan above does);
+ * without memory for it markers fall back to the scan. */
+static void index_ids(rnd *r)
+{
+    size_t n = json_array_size(r->sources), cap = 64;
+    if (n > UINT32_MAX / 4) return;
+    while (cap < 2 * n) cap *= 2;
+    r->ikeys = calloc(cap, sizeof *r->ikeys);
+    r->ivals = malloc(cap * sizeof *r->ivals);
+    if (!r->ikeys || !r->ivals) {
+        free(r->ikeys), free(r->ivals);
+        r->ikeys = NULL, r->ivals = NULL;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *sid = str(json_array_get(r->sources, i), "id");
+        if (!sid) continue;
+        uint64_t h = XXH3_64bits(sid, strlen(sid)) | 1;
+        size_t slot = h & (cap - 1);
+        bool dup = false;
+        while (r->ikeys[slot] && !dup) {
+            const char *o = r->ikeys[slot] == h ? str(json_array_get(r->sources, r->ivals[slot] - 1), "id") : NULL;
+            dup = o && !strcmp(o, sid);
+            if (!dup) slot = (slot + 1) & (cap - 1);
+        }
+        if (dup) continue;
+        r->ikeys[slot] = h;
+        r->ivals[slot] = (uint32_t)i + 1;
+    }
+    r->icap = cap;
 }
 
 static void markers(rnd *r, json_t *ids)
@@ -395,15 +441,20 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
     pc_buf o;
     pc_buf_init(&o, 0);
     rnd r = {.o = &o, .md = fmt == PRECIS_STORY_MARKDOWN, .sources = json_object_get(story, "sources")};
+    index_ids(&r);
     const char *h = str(story, "headline");
     size_t n = json_array_size(r.sources);
     size_t reports = (size_t)json_integer_value(json_object_get(json_object_get(story, "coverage"), "reports"));
+    size_t analysed = reports; /* a story past the cap of analysed reports has more */
+    if (json_is_integer(json_object_get(story, "n_reports")))
+        reports = (size_t)json_integer_value(json_object_get(story, "n_reports"));
     if (r.md) put(&r, "## ");
     if (rank) PRINTF(&r, "%zu. ", rank);
     put(&r, h ? h : "(no headline)");
     put(&r, "\n");
     PRINTF(&r, r.md ? "\n*%zu source%s" : "   %zu source%s", n, n == 1 ? "" : "s");
     if (reports && reports != n) PRINTF(&r, ", %zu independent report%s", reports, reports == 1 ? "" : "s");
+    if (analysed && analysed < reports) PRINTF(&r, " (the first %zu reports analysed)", analysed);
     /* the days the sources were published: how fresh the story is */
     {
         const char *lo = NULL, *hi = NULL;
@@ -427,6 +478,8 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
     render_entities(&r, story);
     render_coverage(&r, story);
     render_sources(&r);
+    free(r.ikeys);
+    free(r.ivals);
     json_decref(story);
     if (r.st) {
         pc_buf_free(&o);

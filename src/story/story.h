@@ -119,6 +119,9 @@ typedef struct pst_sdoc {
     const precis_article *a;
     uint32_t root;              /* the article it is a near-copy of; itself if none */
     uint32_t n_copies;          /* for a root: articles that copy it */
+    uint32_t next_copy;         /* for a root and its copies: the next copy, UINT32_MAX at the end */
+    bool analysed;              /* a report within the story's cap of analysed reports (or
+                                   a copy of one); the others are listed, not analysed */
     bool has_pub;
     pt_date pub;
     uint32_t sent_first, sent_end;
@@ -131,7 +134,9 @@ typedef struct pst_build {
     const precis_article *articles;
     size_t n;
     pst_sdoc *docs;
-    size_t n_indep;             /* roots: independent reports */
+    size_t n_indep;             /* analysed roots: the independent reports compared */
+    size_t n_roots;             /* every root, analysed or past the cap */
+    uint32_t *reports;          /* the analysed reports' articles, in arrival order (n_indep) */
     pst_sent *sents;
     size_t n_sents, cap_sents;
     uint32_t *stems;
@@ -145,6 +150,12 @@ typedef struct pst_build {
     uint32_t *vvals;
     size_t vcap;
 } pst_build;
+
+/* Is article d an independent report that is analysed (not a copy, within the cap)? */
+static inline bool pst_is_report(const pst_build *b, uint32_t d)
+{
+    return b->docs[d].root == d && b->docs[d].analysed;
+}
 
 /* Weighted share of the lighter sentence's words that the other one has too
  * (0..1); *shared gets the number of shared words. */

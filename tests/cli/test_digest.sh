@@ -134,6 +134,21 @@ t='The harbour crane at Pellow collapsed on Monday, injuring two dock workers, t
 for i in range(300): print(json.dumps({'id':'copy%d'%i,'text':t,'date':'2026-02-03'}))" > "$TMP/copies.jsonl"
 p digest --format json --no-progress "$TMP/copies.jsonl"
 check copies_one_story q "$TMP/out" 'len(d["stories"]) == 1 and len(s["sources"]) == 300 and s["coverage"]["reports"] == 1 and sum(1 for x in s["sources"] if x["duplicate_of"]) == 299'
+# 2,000 copies of one wire story (half with a desk line of their own), an unrelated
+# article and an empty one: every id in exactly one story or the rejection list,
+# the copies one report, each listed once in the briefing with its original
+python3 -c "
+import json
+t='The harbour crane at Pellow collapsed on Monday, injuring two dock workers, the port authority said. Engineers will inspect the other cranes at Pellow this week, the authority added. The port was closed to shipping for the rest of the day.'
+for i in range(2000): print(json.dumps({'id':'w%d'%i,'site':'Outlet %d'%i,'text':t + ('' if i % 2 else ' Filed by the desk of Outlet %d.'%i),'date':'2026-02-03'}))
+print(json.dumps({'id':'other','text':'The orchestra of Lunmere will tour six cities in the spring, its director said on Friday. Tickets go on sale next week.','date':'2026-02-03'}))
+print(json.dumps({'id':'empty','text':'','date':'2026-02-03'}))" > "$TMP/pile.jsonl"
+p digest --format json --no-progress "$TMP/pile.jsonl"
+check pile_exit_0 test "$rc" -eq 0
+check pile_every_id_once q "$TMP/out" 'sorted(x["id"] for st in d["stories"] for x in st["sources"]) == sorted(["w%d" % i for i in range(2000)] + ["other"]) and len(d["rejected"]) == 1 and ":2002: empty:" in d["rejected"][0]["reason"]'
+check pile_one_report q "$TMP/out" 'len(s["sources"]) == 2000 and s["n_reports"] == 1 and s["coverage"]["reports"] == 1 and len(s["coverage"]["per_source"][0]["copies"]) == 1999'
+p digest --no-progress "$TMP/pile.jsonl"
+check pile_briefing_lists_all sh -c "[ \$(grep -c '(copy of \[1\])' '$TMP/out') -eq 1999 ] && grep -q '\[2000\] .*Outlet 1999' '$TMP/out'"
 printf '{"id":"n1","text":"The mayor of Quill opened the new library on Tuesday, the council said."}\n{"id":"n2","text":"Quill'"'"'s new library was opened by the mayor on Tuesday, council officials said."}\n' > "$TMP/nodate.jsonl"
 p digest --format json --no-progress "$TMP/nodate.jsonl"
 check undated_exit_0 test "$rc" -eq 0

@@ -307,6 +307,106 @@ TEST(render_markdown_links_escaped)
     free(out);
 }
 
+
+static json_t *build_opts(const precis_article *a, size_t n, const precis_story_options *o)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    char *out = NULL;
+    size_t len = 0;
+    precis_status st = precis_story_build(ctx, "kelda", a, n, o, &out, &len);
+    if (st) fprintf(stderr, "  build: %s\n", precis_errmsg(ctx));
+    CHECK(st == PRECIS_OK);
+    json_t *j = out ? json_loadb(out, len, 0, NULL) : NULL;
+    CHECK(j != NULL);
+    precis_text_free(out);
+    precis_free(ctx);
+    return j;
+}
+
+/* A story past max_reports: the first reports are analysed, every source is
+ * listed, the others marked "analysed": false (with their copies). */
+TEST(reports_past_the_cap_are_listed_not_analysed)
+{
+    precis_article a[5] = {KELDA[0], KELDA[1], KELDA[2], KELDA[3], KELDA[0]};
+    a[4].id = "e"; /* the same text as a: a copy of an analysed report */
+    precis_story_options o = {.max_reports = 2};
+    json_t *j = build_opts(a, 5, &o);
+    if (!j) return;
+    CHECK(json_integer_value(json_object_get(j, "n_reports")) == 3);
+    CHECK(json_integer_value(json_object_get(j, "analysed_reports")) == 2);
+    json_t *src = json_object_get(j, "sources");
+    CHECK(json_array_size(src) == 5);
+    CHECK(json_object_get(json_array_get(src, 0), "analysed") == NULL);
+    CHECK(json_object_get(json_array_get(src, 1), "analysed") == NULL);
+    CHECK(json_is_false(json_object_get(json_array_get(src, 2), "analysed")));
+    CHECK_STR(sget(json_array_get(src, 3), "duplicate_of"), "b"); /* a copy of b: analysed with it */
+    CHECK(json_object_get(json_array_get(src, 3), "analysed") == NULL);
+    CHECK_STR(sget(json_array_get(src, 4), "duplicate_of"), "a");
+    json_t *cov = json_object_get(j, "coverage");
+    CHECK(json_integer_value(json_object_get(cov, "reports")) == 2);
+    CHECK(json_array_size(json_object_get(cov, "per_source")) == 2);
+    /* c's text ("Sunday night") is not analysed: no timeline entry of it */
+    json_t *e;
+    size_t i;
+    json_array_foreach(json_object_get(j, "timeline"), i, e)
+    {
+        size_t k;
+        json_t *d;
+        json_array_foreach(json_object_get(e, "sources"), k, d) CHECK(strcmp(json_string_value(d), "c") != 0);
+    }
+    char *out = NULL;
+    size_t n = 0;
+    char *js = json_dumps(j, JSON_COMPACT);
+    CHECK(js && precis_story_render(js, strlen(js), PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, "3 independent reports (the first 2 reports analysed)"));
+    free(out);
+    free(js);
+    json_decref(j);
+}
+
+/* A wire story run by 2,000 outlets, identical text or with a line of its
+ * own: one report, every copy listed once with its original, in order. */
+TEST(two_thousand_copies_are_one_report)
+{
+    enum { N = 2000 };
+    precis_article *a = calloc(N, sizeof *a);
+    char (*ids)[16] = calloc(N, sizeof *ids);
+    char (*texts)[1200] = calloc(N, sizeof *texts);
+    CHECK(a && ids && texts);
+    if (!a || !ids || !texts) goto out;
+    for (size_t i = 0; i < N; i++) {
+        a[i] = KELDA[0];
+        snprintf(ids[i], sizeof ids[i], "w%zu", i);
+        a[i].id = ids[i];
+        if (i % 2) { /* every other copy signs off with its own desk line */
+            int k = snprintf(texts[i], sizeof texts[i], "%s\n\nFiled by desk %zu.", KELDA[0].text, i);
+            a[i].text = texts[i];
+            a[i].text_len = (size_t)k;
+        }
+    }
+    json_t *j = build_opts(a, N, NULL);
+    if (!j) goto out;
+    CHECK(json_integer_value(json_object_get(j, "n_sources")) == N);
+    CHECK(json_integer_value(json_object_get(j, "n_reports")) == 1);
+    json_t *src = json_object_get(j, "sources");
+    CHECK(json_array_size(src) == N);
+    size_t bad = 0;
+    for (size_t i = 1; i < N; i++) bad += !sget(json_array_get(src, i), "duplicate_of") ||
+                                          strcmp(sget(json_array_get(src, i), "duplicate_of"), "w0");
+    CHECK(bad == 0);
+    json_t *copies = json_object_get(json_array_get(json_object_get(json_object_get(j, "coverage"), "per_source"), 0), "copies");
+    CHECK(json_array_size(copies) == N - 1);
+    CHECK_STR(json_string_value(json_array_get(copies, 0)), "w1");
+    CHECK_STR(json_string_value(json_array_get(copies, N - 2)), "w1999");
+    json_t *sum = json_object_get(json_object_get(j, "coverage"), "summary");
+    CHECK(json_integer_value(json_object_get(json_array_get(sum, 0), "outlets")) == N);
+    json_decref(j);
+out:
+    free(a);
+    free(ids);
+    free(texts);
+}
+
 int main(void)
 {
     RUN(story_has_the_design_fields);
@@ -321,5 +421,7 @@ int main(void)
     RUN(no_usable_article_is_eempty);
     RUN(quantities_with_units);
     RUN(render_sources_and_quotes);
+    RUN(reports_past_the_cap_are_listed_not_analysed);
+    RUN(two_thousand_copies_are_one_report);
     return test_done();
 }
