@@ -40,6 +40,36 @@ static const char *const ORG_WORDS[] = {
     "union", "university", "wire",
 };
 
+/* Last words that make a name of two or more words a company, whatever a
+ * preposition before it suggests ("sold to Velmar Shipping", "bought from
+ * Kestrel Partners"): the heads firms are named with. Lower case. */
+static const char *const ORG_HEADS[] = {
+    "bancorp", "brands", "capital", "cargo", "chemicals", "co", "communications", "consortium",
+    "construction", "energy", "engineering", "enterprises", "exchange", "financial", "foods",
+    "freight", "holdings", "industries", "insurance", "investments", "laboratories", "labs",
+    "limited", "lines", "llc", "logistics", "media", "mining", "motors", "oil", "partners",
+    "petroleum", "pharma", "pharmaceuticals", "plc", "properties", "securities", "shipping",
+    "shipyard", "shipyards", "solutions", "steel", "systems", "technologies", "telecom",
+    "transport", "trust", "ventures",
+};
+
+/* Nouns in lower case right before a name that make it a company ("the
+ * shipping firm Velmar", "insurer Harrow Mutual", "rival Quellan"). */
+static const char *const ORG_NOUNS[] = {
+    "airline", "broker", "company", "conglomerate", "contractor", "developer", "firm", "insurer",
+    "lender", "maker", "manufacturer", "retailer", "rival", "shipper", "startup", "subsidiary",
+    "supplier",
+};
+
+/* Words of a sale, a payment or a message before "to" / "from": what follows
+ * is a party to it, not a destination ("sold to X", "a loan from X"). */
+static const char *const TRANSFER_WORDS[] = {
+    "acquired", "awarded", "bid", "bought", "chartered", "contract", "contracted", "donated",
+    "donation", "funding", "grant", "granted", "handed", "leased", "lent", "letter", "licensed",
+    "loan", "loaned", "offer", "order", "outsourced", "owed", "paid", "payment", "purchased",
+    "rented", "sold", "stake", "supplied", "transferred",
+};
+
 /* Title words that only qualify another title ("National Security Adviser",
  * "Foreign Minister"): alone they cut nothing ("National Assembly"). */
 static const char *const TITLE_MODIFIERS[] = {
@@ -420,6 +450,12 @@ static bool has_org_word(const word_span *w, size_t a, size_t b)
     return false;
 }
 
+/* "Velmar Shipping", "Kestrel Partners": a company's head as the last word. */
+static bool has_org_head(const word_span *w, size_t a, size_t b)
+{
+    return b - a >= 2 && IN(ORG_HEADS, w[b - 1].norm);
+}
+
 static bool is_said(const char *w)
 {
     return !strcmp(w, "said") || !strcmp(w, "says") || !strcmp(w, "told") || !strcmp(w, "who") ||
@@ -562,10 +598,13 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         for (size_t i = 0; i <= al; i++) an[i] = (char)(alias[i] >= 'A' && alias[i] <= 'Z' ? alias[i] + 32 : alias[i]);
         return record(e, doc, alias, al, an, al, alias[0] == 'U' ? 2 : 1, PST_PLACE, !at_start, false);
     }
-    if (vote == PST_OTHER && prev_word && IN(CRAFT_NOUNS, prev_word) && !has_org_word(w, a, b))
+    bool org_head = has_org_head(w, a, b);
+    if (vote == PST_OTHER && prev_word && IN(CRAFT_NOUNS, prev_word) && !has_org_word(w, a, b) && !org_head)
         craft = true; /* "the ferry Aster Bay": its name's "Bay" is no place */
     if (vote == PST_OTHER && b - a >= 2 && IN(STORMS, w[a].norm)) craft = true;
-    if (!country && !craft && has_org_word(w, a, b)) vote = PST_ORG;
+    if (!country && !craft && (has_org_word(w, a, b) || org_head)) vote = PST_ORG;
+    /* "the shipping firm Velmar": a company named by what it is */
+    if (vote == PST_OTHER && !country && !craft && prev_word && IN(ORG_NOUNS, prev_word)) vote = PST_ORG;
     /* An all-capitals short word is an acronym: usually an organisation. */
     size_t L = w[a].end - w[a].start;
     if (b - a == 1 && L >= 2 && L <= 5 && vote == PST_OTHER && !craft) {
@@ -591,7 +630,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         "radio", "tabloid", "television", "website", "weekly", "zeitung",
     };
     if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word)) vote = PST_ORG;
+    /* "according to X" is attribution; "sold to X", "a loan from X" a party */
     bool according = prev_word && !strcmp(prev_word, "to") && !strcmp(prev2, "according");
+    if (prev_word && (!strcmp(prev_word, "to") || !strcmp(prev_word, "from")) && IN(TRANSFER_WORDS, prev2))
+        according = true;
     if (vote == PST_OTHER && !craft && !according && prev_word &&
         (!strcmp(prev_word, "in") || !strcmp(prev_word, "from") || !strcmp(prev_word, "near") ||
          !strcmp(prev_word, "to") || !strcmp(prev_word, "across") || !strcmp(prev_word, "im") ||
@@ -634,6 +676,10 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
         char before_run[PT_WORD_MAX + 1] = "", before_run2[PT_WORD_MAX + 1] = "";
         bool first = true;
         size_t last_end = s->start;
+        /* the last sale/payment word of the sentence, and the words since: "sold
+         * the ferry to X" makes X a party as "sold to X" does */
+        const char *transfer = NULL;
+        size_t since_transfer = SIZE_MAX;
         while (pos < s->end && pt_next_word(text, s->end, &pos, &ws, &we)) {
             if (nw == sizeof w / sizeof *w) nw = 0, run = SIZE_MAX;
             word_span *cur = &w[nw];
@@ -667,6 +713,8 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                 }
                 memcpy(before_run, prev, sizeof prev);
                 memcpy(before_run2, prev2, sizeof prev2);
+                if (transfer && since_transfer <= 4 && (!strcmp(prev, "to") || !strcmp(prev, "from")))
+                    memcpy(before_run2, transfer, strlen(transfer) + 1); /* a short list word */
                 run = nw;
                 run_at_start = first_word;
             } else if (!cap && !connector && run != SIZE_MAX) {
@@ -677,6 +725,20 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             }
             memcpy(prev2, prev, sizeof prev);
             memcpy(prev, cur->norm, cur->nlen + 1);
+            if (since_transfer != SIZE_MAX) since_transfer++;
+            {
+                size_t lo = 0, hi = sizeof TRANSFER_WORDS / sizeof *TRANSFER_WORDS;
+                while (lo < hi) { /* sorted: binary search gives the list's own string */
+                    size_t mid = (lo + hi) / 2;
+                    int c = strcmp(TRANSFER_WORDS[mid], cur->norm);
+                    if (!c) {
+                        transfer = TRANSFER_WORDS[mid], since_transfer = 0;
+                        break;
+                    }
+                    if (c < 0) lo = mid + 1;
+                    else hi = mid;
+                }
+            }
             nw++;
             if (run == SIZE_MAX) nw = 0; /* nothing pending: reuse the buffer */
         }

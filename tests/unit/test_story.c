@@ -186,6 +186,41 @@ TEST(entities_typed_by_role_place_and_craft_cues)
     pst_entities_free(e);
 }
 
+/* Companies after "to" / "from" are parties, not places: a firm's head word
+ * ("Shipping", "Partners", "Holdings"), a noun saying what it is ("the firm
+ * X") or a sale before the preposition ("sold the yard to X") outweighs the
+ * preposition; a journey's "to" / "from" still makes places. Invented names. */
+TEST(entities_companies_after_to_and_from)
+{
+    pst_entities *e;
+    CHECK(pst_entities_new(&e) == PRECIS_OK);
+    add_text(e, 0, "The old ferry was sold to Velmar Shipping in March for an undisclosed sum. "
+                   "The shipyard leased two cranes from Kestrel Partners last year.");
+    add_text(e, 1, "Its owner bought the dock from Orrimore Holdings, records show. "
+                   "A loan from the lender Tallis Rowe covered the rest of the price.");
+    add_text(e, 2, "The family sold the yard to Brennick Askew in 2019, neighbours recalled. "
+                   "The crew flew from Dunhallow to Kessmere on Monday to collect the vessel.");
+    const pst_entity *v;
+    size_t n;
+    CHECK(pst_entities_rank(e, &v, &n) == PRECIS_OK);
+    const pst_entity *x;
+    x = find_entity(v, n, "Velmar Shipping");
+    CHECK(x && x->type == PST_ORG);
+    x = find_entity(v, n, "Kestrel Partners");
+    CHECK(x && x->type == PST_ORG);
+    x = find_entity(v, n, "Orrimore Holdings");
+    CHECK(x && x->type == PST_ORG);
+    x = find_entity(v, n, "Tallis Rowe"); /* "the lender X" */
+    CHECK(x && x->type == PST_ORG);
+    x = find_entity(v, n, "Brennick Askew"); /* "sold the yard to X": a buyer, no place */
+    CHECK(x && x->type != PST_PLACE);
+    x = find_entity(v, n, "Dunhallow"); /* a journey: places */
+    CHECK(x && x->type == PST_PLACE);
+    x = find_entity(v, n, "Kessmere");
+    CHECK(x && x->type == PST_PLACE);
+    pst_entities_free(e);
+}
+
 TEST(entities_names_titles_and_variants)
 {
     pst_entities *e;
@@ -326,6 +361,7 @@ int main(void)
     RUN(entities_merge_variants_and_count_sources);
     RUN(entities_ambiguous_surname_stays_apart);
     RUN(entities_typed_by_role_place_and_craft_cues);
+    RUN(entities_companies_after_to_and_from);
     RUN(entities_names_titles_and_variants);
     return test_done();
 }
