@@ -179,7 +179,9 @@ static size_t best_when(const pst_when *w, size_t n)
 {
     size_t best = 0;
     for (size_t i = 1; i < n; i++)
-        if (w[i].precision < w[best].precision) best = i;
+        if (w[i].precision < w[best].precision ||
+            (w[i].precision == w[best].precision && w[best].background && !w[i].background))
+            best = i;
     return best;
 }
 
@@ -612,7 +614,8 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
     size_t n = 0, cap = 0;
     for (size_t i = 0; i < b->n_sents; i++) {
         const pst_sent *s = &b->sents[i];
-        if (!s->has_when || !s->fact || !pst_is_report(b, s->doc)) continue;
+        /* "since the start of the war in 2011" dates the background, not an event */
+        if (!s->has_when || !s->fact || !pst_is_report(b, s->doc) || s->when.background) continue;
         if (!GROW(v, cap, n + 1)) {
             free(v);
             return PRECIS_ENOMEM;

@@ -23,6 +23,8 @@ typedef struct pst_when {
     pst_precision precision;
     bool relative;               /* resolved from "Tuesday", "last week", ... */
     size_t start, end;           /* byte span of the expression in the sentence */
+    bool background;             /* a month or year that dates a state, not the event:
+                                    "since 2011", "since the start of the war in 2011" */
 } pst_when;
 
 /* Finds the time references in sentence s[0..n): absolute dates (through the

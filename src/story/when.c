@@ -111,6 +111,28 @@ static bool describing_year(const char *s, const word *w, size_t i)
     return !(p > 0 && WORD_IN(s, w, p - 1, AUXILIARIES));
 }
 
+/* "since 2011", "since the start of the war in 2011", "dating back to 1990":
+ * a cue before the reference within its clause (no comma, semicolon, colon,
+ * dash or bracket between, at most 10 words back) says it dates how long
+ * something has lasted, background to the story rather than its event. */
+static const char *const SINCE_CUES[] = {"dating", "dates", "seit", "since"};
+
+static bool background_ref(const char *s, const word *w, size_t nw, size_t start)
+{
+    size_t j = 0;
+    while (j < nw && w[j].end <= start) j++; /* words before the reference: w[0..j) */
+    for (size_t back = 0; j > 0 && back < 10; back++) {
+        j--;
+        size_t gap_end = back == 0 ? start : w[j + 1].start;
+        for (size_t g = w[j].end; g < gap_end; g++)
+            if (s[g] == ',' || s[g] == ';' || s[g] == ':' || s[g] == '(' || s[g] == ')' ||
+                (unsigned char)s[g] == 0xE2) /* an em or en dash */
+                return false;
+        if (WORD_IN(s, w, j, SINCE_CUES)) return true;
+    }
+    return false;
+}
+
 static bool speaks_of_future(const char *s, size_t n, const word *w, size_t nw)
 {
     for (size_t i = 0; i < nw; i++)
@@ -153,20 +175,20 @@ static void push(pst_when *out, size_t *k, size_t cap, pst_when w)
 
 static pst_when day_when(int64_t day, size_t a, size_t b, bool relative)
 {
-    return (pst_when){day, day, PST_DAY, relative, a, b};
+    return (pst_when){day, day, PST_DAY, relative, a, b, false};
 }
 
 static pst_when month_when(int y, int m, size_t a, size_t b, bool relative)
 {
     int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
     return (pst_when){pst_days_from_civil(y, m, 1), pst_days_from_civil(ny, nm, 1) - 1, PST_MONTH,
-                     relative, a, b};
+                     relative, a, b, false};
 }
 
 static pst_when year_when(int y, size_t a, size_t b, bool relative)
 {
     return (pst_when){pst_days_from_civil(y, 1, 1), pst_days_from_civil(y, 12, 31), PST_YEAR,
-                     relative, a, b};
+                     relative, a, b, false};
 }
 
 size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out, size_t cap)
@@ -262,7 +284,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             size_t a = w[i].start, b = w[i + 1].end;
             if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
                 int64_t monday = pub_day - pst_weekday(pub_day) + 7 * dir;
-                push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b});
+                push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false});
             } else if (word_is(u, ul, "month") || word_is(u, ul, "monat")) {
                 int y = pub->year, m = pub->month + dir;
                 if (m < 1) m = 12, y--;
@@ -273,6 +295,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             }
         }
     }
+    for (size_t i = 0; i < k; i++)
+        if (out[i].precision == PST_YEAR || out[i].precision == PST_MONTH)
+            out[i].background = background_ref(s, w, nw, out[i].start);
     return k;
 }
 
