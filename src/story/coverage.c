@@ -817,7 +817,50 @@ static int cmp_cover_desc(const void *x, const void *y, const uint32_t *n_cover)
 typedef struct unique_fact {
     uint32_t sent;
     double novelty; /* 1 - the largest share of its words another report has */
+    double rank;    /* what a reader should see first (importance below) */
 } unique_fact;
+
+/* Is the sentence mostly direct speech? It opens with a quotation mark, or
+ * quoted text is over a third of it: a colour quote, told after the facts. */
+static bool mostly_quote(const char *t, size_t n)
+{
+    size_t pos[64], k = 0;
+    for (size_t i = 0; i < n && k < 64; i++) {
+        size_t w = t[i] == '"' ? 1 : 0;
+        /* U+201C/U+201D, U+201E, U+00AB/U+00BB */
+        if (i + 2 < n && (unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x80 &&
+            ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D || (unsigned char)t[i + 2] == 0x9E))
+            w = 3;
+        if (i + 1 < n && (unsigned char)t[i] == 0xC2 && ((unsigned char)t[i + 1] == 0xAB || (unsigned char)t[i + 1] == 0xBB))
+            w = 2;
+        if (!w) continue;
+        if (i == 0) return true;
+        pos[k++] = i;
+        i += w - 1;
+    }
+    /* an odd count: the opening mark was left in the sentence before (the
+     * splitter's cut inside a quotation), so the text up to the first is quoted */
+    size_t quoted = 0, j = 0;
+    if (k % 2) quoted = pos[0], j = 1;
+    for (; j + 1 < k; j += 2) quoted += pos[j + 1] - pos[j];
+    return 3 * quoted > n;
+}
+
+/* Rank of a unique fact. First how sure it is that no one else tells it, in
+ * coarse bands of novelty (>= 0.9: nothing of it elsewhere; >= 0.6; less: a
+ * paraphrase the alignment missed is likelier), direct speech one band
+ * lower (colour, after the facts); within a band, importance:
+ * a report tells what matters first (the inverted pyramid), so its place
+ * among the report's facts, and direct speech counts less than a fact. */
+static double importance(const pst_build *b, const pst_sent *s, size_t fact_index, double novelty)
+{
+    const char *t = b->docs[s->doc].a->text + s->start;
+    bool quote = mostly_quote(t, s->end - s->start);
+    double band = novelty >= 0.9 ? 2 : novelty >= 0.6 ? 1 : 0;
+    if (quote && band > 0) band--; /* a colour quote waits for the facts of its band below */
+    double pos = 1.0 / (1.0 + (double)fact_index / 4.0);
+    return band + 0.5 * novelty * pos * (quote ? 0.6 : 1.0);
+}
 
 static precis_status per_source_json(cov *c, pc_buf *o)
 {
@@ -866,10 +909,12 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             if (!st) st = pst_json_doc_id(o, b, k);
         }
         if (!st) st = pc_buf_puts(o, "],\"unique\":[");
-        size_t listed = 0, n_unique = 0;
+        size_t listed = 0, n_unique = 0, fact_index = 0;
         for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end && !st; i++) {
             const pst_sent *s = &b->sents[i];
-            if (!is_report_sent(b, s) || c->n_cover[i] || R < 2) continue;
+            if (!is_report_sent(b, s)) continue;
+            size_t at = fact_index++;
+            if (c->n_cover[i] || R < 2) continue;
             /* its words are all in some other report: told there in other sentences */
             double contained = best_containment(c, &dx, i, (uint32_t)r);
             if (contained >= UNIQUE_CONTAIN) continue;
@@ -877,13 +922,15 @@ static precis_status per_source_json(cov *c, pc_buf *o)
                 st = PRECIS_ENOMEM;
                 break;
             }
-            uq[n_unique++] = (unique_fact){i, 1.0 - contained};
+            uq[n_unique] = (unique_fact){i, 1.0 - contained, 0};
+            uq[n_unique].rank = importance(b, s, at, 1.0 - contained);
+            n_unique++;
         }
-        /* the most novel first: what no one else has even a word of */
+        /* the most important first (stable: earlier in the report on a tie) */
         for (size_t k = 1; k < n_unique; k++) {
             unique_fact x = uq[k];
             size_t j = k;
-            while (j > 0 && uq[j - 1].novelty < x.novelty) uq[j] = uq[j - 1], j--;
+            while (j > 0 && uq[j - 1].rank < x.rank) uq[j] = uq[j - 1], j--;
             uq[j] = x;
         }
         for (size_t k = 0; k < n_unique && listed < MAX_LISTED && !st; k++) {

@@ -217,17 +217,46 @@ static void heading(rnd *r, const char *name)
 static const char *item(rnd *r) { return r->md ? "- " : "     "; }
 
 /* Is this sentence one side of a conflict? The reader should know. */
-static bool disputed(json_t *story, const char *text)
+/* What the sources differ on in a summary sentence: each conflict with a
+ * claim told by that sentence, as "(sources differ on the name: "Binyamin"
+ * [1] vs "Benjamin" [4])" -- a bare "sources differ" leaves the reader to
+ * find out about what. At most two conflicts; the Coverage part has all. */
+static void disputes(rnd *r, json_t *story, const char *text)
 {
     json_t *conf = json_object_get(json_object_get(story, "coverage"), "conflicts"), *c, *cl;
-    size_t i, k;
-    if (!text) return false;
-    json_array_foreach(conf, i, c) json_array_foreach(json_object_get(c, "claims"), k, cl)
+    size_t i, k, shown = 0, more = 0;
+    if (!text) return;
+    json_array_foreach(conf, i, c)
     {
-        const char *t = str(cl, "text");
-        if (t && !strcmp(t, text)) return true;
+        bool told = false;
+        json_array_foreach(json_object_get(c, "claims"), k, cl)
+        {
+            const char *t = str(cl, "text");
+            told |= t && !strcmp(t, text);
+        }
+        if (!told) continue;
+        if (shown == 2) {
+            more++;
+            continue;
+        }
+        put(r, shown ? "; " : r->md ? " *(sources differ on " : " (sources differ on ");
+        const char *kind = str(c, "kind"), *about = str(c, "about");
+        if (kind && !strcmp(kind, "figure") && about) PRINTF(r, "the number of %s", about);
+        else if (kind && !strcmp(kind, "figure")) put(r, "a figure");
+        else if (kind && !strcmp(kind, "date")) put(r, "the day");
+        else PRINTF(r, "the %s", kind ? kind : "facts");
+        put(r, ": ");
+        json_array_foreach(json_object_get(c, "claims"), k, cl)
+        {
+            if (k) put(r, " vs ");
+            quoted(r, str(cl, "value"));
+            put(r, " ");
+            markers(r, json_object_get(cl, "docs"));
+        }
+        shown++;
     }
-    return false;
+    if (more) PRINTF(r, "; %zu more below", more);
+    if (shown) put(r, r->md ? ")*" : ")");
 }
 
 static void render_summary(rnd *r, json_t *story)
@@ -266,7 +295,7 @@ static void render_summary(rnd *r, json_t *story)
             size_t mm = listed ? 0 : marker(r, id);
             if (mm) PRINTF(r, "[%zu]", mm);
         }
-        if (disputed(story, str(s, "text"))) put(r, r->md ? " *(sources differ)*" : " (sources differ)");
+        disputes(r, story, str(s, "text"));
         put(r, "\n");
     }
 }

@@ -310,6 +310,31 @@ TEST(describing_years_are_not_events)
     CHECK(pst_find_when(t, strlen(t), &PUB, w, 4) == 1 && w[0].precision == PST_DAY);
 }
 
+/* A year after "since" in its clause dates how long something lasted: it is
+ * found (alignment may use it) but marked background, not the event's date. */
+static bool first_background(const char *t, bool *bg)
+{
+    pst_when w[4];
+    size_t n = pst_find_when(t, strlen(t), &PUB, w, 4);
+    if (n) *bg = w[0].background;
+    return n == 1;
+}
+
+TEST(since_years_are_background)
+{
+    bool bg = false;
+    CHECK(first_background("Orvia has backed the rebels since the start of the border war in 2011.", &bg) && bg);
+    CHECK(first_background("The mill has stood empty since 2009, the council said.", &bg) && bg);
+    CHECK(first_background("The feud dates from the disputed vote in 1990.", &bg) && bg);
+    CHECK(first_background("The strike began in 2011, and talks have stalled since.", &bg) && !bg);
+    CHECK(first_background("Since the merger, the firm cut 300 jobs in 2016.", &bg) && !bg); /* comma: another clause */
+    CHECK(first_background("The town flooded in 2017 as well.", &bg) && !bg);
+    /* a day is never background: "closed since Tuesday" dates the closure */
+    pst_when w[4];
+    const char *t = "The road has been closed since Tuesday.";
+    CHECK(pst_find_when(t, strlen(t), &PUB, w, 4) == 1 && !w[0].background);
+}
+
 /* entities.c looks words up by binary search: every word list in it must be
  * in strcmp order. Read from the source so a word added out of order fails
  * here rather than silently never matching. */
@@ -358,6 +383,7 @@ int main(void)
     RUN(no_publication_date_skips_relative_references);
     RUN(numbers_and_lowercase_names_are_not_dates);
     RUN(describing_years_are_not_events);
+    RUN(since_years_are_background);
     RUN(entities_merge_variants_and_count_sources);
     RUN(entities_ambiguous_surname_stays_apart);
     RUN(entities_typed_by_role_place_and_craft_cues);

@@ -407,6 +407,88 @@ out:
     free(texts);
 }
 
+/* Invented: a library closure told by three papers; the Gazette alone has a
+ * petition (a fact, early) and a resident's quote (colour, later, and with
+ * no word of it elsewhere: more novel). */
+static const precis_article PELLOW[] = {
+    ART("a", "Pellow Gazette", "Pellow council votes to close Harrow Lane library", "2026-03-10",
+        "The town council of Pellow voted on Monday to close the Harrow Lane library, the mayor said.\n\n"
+        "Volunteers collected 3,000 signatures against the closure within two days.\n\n"
+        "The library has served the town for sixty years, the council said.\n\n"
+        "The guild of booksellers has opposed the plan since the first council vote in 2011.\n\n"
+        "\"We grew up in that building, and our children learned to read there,\" said retired teacher Marit Sole."),
+    ART("b", "Valley Courier", "Harrow Lane library to close, Pellow council decides", "2026-03-10",
+        "The town council of Pellow voted on Monday to close the Harrow Lane library, the mayor said.\n\n"
+        "The library has served the town for sixty years, the council said.\n\n"
+        "The council first proposed closing the library in 2017, when its roof failed.\n\n"
+        "Staff will be moved to the main branch in the town centre, a council spokesman said."),
+    ART("c", "Pellow Post", "Library in Harrow Lane will close", "2026-03-11",
+        "Pellow's town council voted on Monday to close the Harrow Lane library, the mayor said.\n\n"
+        "The library has served the town for sixty years, according to the council.\n\n"
+        "Staff will move to the main branch in the town centre."),
+};
+
+/* The facts a source alone tells are listed most important first: a fact
+ * before a quote of the same band, though the quote is more novel. */
+TEST(unique_facts_rank_facts_before_quotes)
+{
+    json_t *j = build(PELLOW, 3);
+    if (!j) return;
+    json_t *u = json_object_get(json_array_get(json_object_get(json_object_get(j, "coverage"), "per_source"), 0), "unique");
+    const char *first = sget(json_array_get(u, 0), "text");
+    CHECK(first && !strncmp(first, "Volunteers collected", 20));
+    double nov_fact = 0, nov_quote = 0;
+    size_t i;
+    json_t *x;
+    json_array_foreach(u, i, x)
+    {
+        const char *t = sget(x, "text");
+        if (t && !strncmp(t, "Volunteers", 10)) nov_fact = json_real_value(json_object_get(x, "novelty"));
+        if (t && strstr(t, "Marit Sole")) nov_quote = json_real_value(json_object_get(x, "novelty"));
+    }
+    CHECK(nov_quote > nov_fact); /* ranked by more than novelty */
+    json_decref(j);
+}
+
+/* "since the first council vote in 2011" dates the guild's opposition, not an
+ * event of the story: no timeline entry; "proposed ... in 2017" is one. */
+TEST(timeline_leaves_since_background_out)
+{
+    json_t *j = build(PELLOW, 3);
+    if (!j) return;
+    CHECK(timeline_entry(j, "2017", "roof failed") != NULL);
+    CHECK(timeline_entry(j, "2011", "guild") == NULL);
+    json_decref(j);
+}
+
+/* A summary sentence with a conflict says what the sources differ on. */
+TEST(render_summary_says_what_sources_differ_on)
+{
+    static const char story[] =
+        "{\"id\":\"s1\",\"headline\":\"Bridge collapses\","
+        "\"sources\":[{\"id\":\"a\",\"title\":\"Bridge collapses\",\"duplicate_of\":null},"
+        "{\"id\":\"b\",\"title\":\"Bridge falls\",\"duplicate_of\":null}],"
+        "\"summary\":{\"sentences\":[{\"text\":\"Nine people were hurt on Tuesday.\",\"doc\":\"a\",\"also_in\":[]},"
+        "{\"text\":\"The span was closed.\",\"doc\":\"a\",\"also_in\":[]}]},"
+        "\"timeline\":[],\"entities\":[],"
+        "\"coverage\":{\"reports\":2,\"per_source\":[],\"summary\":[],\"conflicts\":["
+        "{\"kind\":\"figure\",\"about\":\"people\",\"claims\":[{\"value\":\"Nine\",\"text\":\"Nine people were hurt on Tuesday.\",\"docs\":[\"a\"]},"
+        "{\"value\":\"Twelve\",\"text\":\"Twelve people were hurt on Monday.\",\"docs\":[\"b\"]}]},"
+        "{\"kind\":\"date\",\"about\":\"\",\"claims\":[{\"value\":\"2026-03-10 (Tuesday)\",\"text\":\"Nine people were hurt on Tuesday.\",\"docs\":[\"a\"]},"
+        "{\"value\":\"2026-03-09 (Monday)\",\"text\":\"Twelve people were hurt on Monday.\",\"docs\":[\"b\"]}]}]}}";
+    char *out = NULL;
+    size_t n = 0;
+    CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, "Nine people were hurt on Tuesday. [1] (sources differ on the number of people: "
+                             "\"Nine\" [1] vs \"Twelve\" [2]; the day: \"2026-03-10 (Tuesday)\" [1] vs "
+                             "\"2026-03-09 (Monday)\" [2])\n"));
+    CHECK(out && strstr(out, "The span was closed. [1]\n")); /* no conflict: no marker */
+    free(out);
+    CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_MARKDOWN, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, " *(sources differ on the number of people: "));
+    free(out);
+}
+
 int main(void)
 {
     RUN(story_has_the_design_fields);
@@ -423,5 +505,8 @@ int main(void)
     RUN(render_sources_and_quotes);
     RUN(reports_past_the_cap_are_listed_not_analysed);
     RUN(two_thousand_copies_are_one_report);
+    RUN(unique_facts_rank_facts_before_quotes);
+    RUN(timeline_leaves_since_background_out);
+    RUN(render_summary_says_what_sources_differ_on);
     return test_done();
 }
