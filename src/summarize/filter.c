@@ -185,3 +185,113 @@ size_t ps_credit_prefix(const char *s, size_t len)
     }
     return 0;
 }
+
+/* Case-insensitive: does s[i..len) start with word w (not followed by a letter)? */
+static size_t starts_word(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = strlen(w), q = 0;
+    while (q < n && i + q < len && ((unsigned char)s[i + q] | 32) == (unsigned char)w[q]) q++;
+    if (q < n) return 0;
+    if (i + n < len && (((unsigned char)s[i + n] | 32) >= 'a' && ((unsigned char)s[i + n] | 32) <= 'z')) return 0;
+    return n;
+}
+
+/* A wire credit in brackets: "(AP)", "( associated press )", "( ap photo/ana ruiz )",
+ * "(Reuters)", "( cnn )". Returns the bytes up to and past the closing bracket, or 0. */
+static size_t wire_credit(const char *s, size_t len, size_t i)
+{
+    static const char *const CREDITS[] = {"ap", "the associated press", "associated press", "reuters", "cnn",
+                                          "afp", "upi"};
+    if (i >= len || s[i] != '(') return 0;
+    size_t j = i + 1;
+    while (j < len && s[j] == ' ') j++;
+    for (size_t k = 0; k < sizeof CREDITS / sizeof *CREDITS; k++) {
+        size_t n = starts_word(s, len, j, CREDITS[k]);
+        if (!n) continue;
+        size_t e = j + n;
+        if (e < len && s[e] == ' ' && (starts_word(s, len, e + 1, "photo") || starts_word(s, len, e + 1, "video")))
+            e += 6;
+        if (e < len && s[e] == '/') /* "ap photo/ana ruiz": the photographer, to the bracket */
+            while (e < len && e - j < 60 && s[e] != ')' && s[e] != '(') e++;
+        while (e < len && s[e] == ' ') e++;
+        return e < len && s[e] == ')' ? e + 1 - i : 0;
+    }
+    return 0;
+}
+
+/* Any outlet in a dateline's brackets when a dash follows: "washington (
+ * marketwatch ) -- ...": one to three words of letters and digits. */
+static size_t outlet_before_dash(const char *s, size_t len, size_t i)
+{
+    size_t j = i + 1, words = 0;
+    while (j < len && j - i < 32 && s[j] != ')') {
+        unsigned char ch = (unsigned char)s[j];
+        bool alnum = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9');
+        if (!alnum && ch != ' ' && ch != '.') return 0;
+        if (alnum && s[j - 1] == ' ') words++;
+        if (alnum && j == i + 1) words++;
+        j++;
+    }
+    if (j >= len || s[j] != ')' || words < 1 || words > 3) return 0;
+    size_t e = j + 1;
+    while (e < len && s[e] == ' ') e++;
+    bool dash = (e + 2 < len && (unsigned char)s[e] == 0xe2 && (unsigned char)s[e + 1] == 0x80 &&
+                 ((unsigned char)s[e + 2] == 0x94 || (unsigned char)s[e + 2] == 0x93)) ||
+                (e < len && s[e] == '-');
+    return dash ? j + 1 - i : 0;
+}
+
+/* Wire credits and credited datelines glued to the front of a sentence by a
+ * one-line page scrape: "( associated press ) the arms package ...",
+ * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
+ * "( ap photo/x ) ( associated press ) vatican city ( ap ) — pope ...". The
+ * place before a credit is at most five words (letters, commas, periods).
+ * Returns how many bytes to cut so that the sentence starts after them, or 0. */
+size_t ps_wire_prefix(const char *s, size_t len)
+{
+    size_t at = 0;
+    if (starts_word(s, len, 0, "story highlights")) { /* CNN's box, run into the lead up to "( cnn )" */
+        for (size_t i = 16; i < len && i < 600; i++)
+            if (s[i] == '(' && starts_word(s, len, i + 1 + (i + 1 < len && s[i + 1] == ' '), "cnn")) {
+                at = i;
+                break;
+            }
+        if (!at) return 0;
+    }
+    for (int round = 0; round < 4; round++) {
+        size_t i = at;
+        while (i < len && s[i] == ' ') i++;
+        size_t c = wire_credit(s, len, i);
+        if (!c) { /* a dateline, then the credit */
+            size_t j = i, words = 0;
+            while (j < len && j - i < 48 && s[j] != '(') {
+                unsigned char ch = (unsigned char)s[j];
+                bool letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
+                if (!letter && ch != ' ' && ch != ',' && ch != '.' && ch != '\'' && ch != '-') break;
+                if (letter && (j == i || s[j - 1] == ' ')) words++;
+                j++;
+            }
+            if (j >= len || s[j] != '(' || words < 1 || words > 5 || s[j - 1] != ' ') break;
+            c = wire_credit(s, len, j);
+            if (!c) c = outlet_before_dash(s, len, j);
+            if (!c) break;
+            c += j - i;
+        }
+        size_t e = i + c;
+        while (e < len && s[e] == ' ') e++;
+        /* the dash after a dateline: "—", "–", "--", "-" */
+        if (e + 2 < len && (unsigned char)s[e] == 0xe2 && (unsigned char)s[e + 1] == 0x80 &&
+            ((unsigned char)s[e + 2] == 0x94 || (unsigned char)s[e + 2] == 0x93))
+            e += 3;
+        else if (e + 1 < len && s[e] == '-' && s[e + 1] == '-')
+            e += 2;
+        else if (e < len && s[e] == '-' && e + 1 < len && s[e + 1] == ' ')
+            e += 1;
+        while (e < len && s[e] == ' ') e++;
+        at = e;
+    }
+    if (!at || at >= len) return 0;
+    unsigned char ch = (unsigned char)s[at];
+    bool ok = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9') || ch == '"';
+    return ok ? at : 0;
+}

@@ -230,6 +230,7 @@ typedef struct sent {
     const char *reason;        /* why it is not a candidate, NULL if it is */
     bool dangling;             /* opens on a word that points back */
     bool prose;                /* counts for concept statistics */
+    bool cap_first;            /* upper-case the first letter: a credit before it was cut */
     uint32_t orig;             /* the sentence itself, or the one a compressed variant trims */
     const char *vtext;         /* a variant's collapsed text (NULL: the source span) */
     uint32_t piece_off, piece_n; /* a variant's kept byte ranges: pairs in work.pieces */
@@ -568,7 +569,18 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
             x.end = ps->end;
             x.n_words = (uint32_t)pt_count_words(text + x.start, x.end - x.start);
             x.n_bytes = (uint32_t)collapsed_len(text + x.start, x.end - x.start);
-            x.reason = ps_debris_reason(text + x.start, x.end - x.start, ps->flags, x.n_words);
+            uint32_t after = 0;
+            size_t wire = ps_wire_prefix(text + x.start, x.end - x.start);
+            if (wire) { /* "( associated press ) the ...": the sentence starts after the credit */
+                uint32_t start = x.start + (uint32_t)wire;
+                uint32_t nw = (uint32_t)pt_count_words(text + start, x.end - start);
+                x.start = start; /* what is left may be a fragment ("st. paul, minn."): filtered below */
+                x.n_words = nw;
+                x.n_bytes = (uint32_t)collapsed_len(text + x.start, x.end - x.start);
+                x.cap_first = text[start] >= 'a' && text[start] <= 'z';
+                after = PS_AFTER_CREDIT;
+            }
+            x.reason = ps_debris_reason(text + x.start, x.end - x.start, ps->flags | after, x.n_words);
             size_t cut;
             if (x.reason && (cut = ps_credit_prefix(text + x.start, x.end - x.start)) > 0) {
                 /* keep the lead sentence behind a glued-on photo credit */
@@ -943,6 +955,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             y->compressed = 1;
         } else {
             y->text = collapse_copy(&sum->arena, w.text[x->doc] + x->start, x->end - x->start, &y->text_len);
+            if (y->text && x->cap_first && y->text[0] >= 'a' && y->text[0] <= 'z')
+                ((char *)y->text)[0] = (char)(y->text[0] - 'a' + 'A');
         }
         y->doc = x->doc;
         y->doc_id = doc->id;

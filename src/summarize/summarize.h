@@ -47,6 +47,11 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
  * photo credit ("... ( Photo: Ana Ruiz, AP ) The storm ..."), or 0. */
 size_t ps_credit_prefix(const char *s, size_t len);
 
+/* Bytes to cut from the front of a sentence that opens on wire credits or a
+ * credited dateline glued on by a page scrape ("( associated press ) the ...",
+ * "washington ( ap ) — the ...", "( cnn ) -- the ..."), or 0. */
+size_t ps_wire_prefix(const char *s, size_t len);
+
 /* ---- selection (select.c) ------------------------------------------------- */
 
 typedef struct ps_item {

@@ -178,6 +178,53 @@ TEST(credit_prefix_is_cut)
     precis_free(ctx);
 }
 
+/* Wire credits and credited datelines glued to the front by a one-line
+ * scrape are cut; the sentence starts after them, capitalised. */
+TEST(wire_prefix_is_cut)
+{
+    static const struct {
+        const char *s, *rest; /* rest: where the sentence must start, NULL: nothing cut */
+    } cases[] = {
+        {"( associated press ) the ferry ran aground near Varrow on Tuesday.", "the ferry"},
+        {"Varrow ( ap ) \xe2\x80\x94 the ferry ran aground near the harbour on Tuesday.", "the ferry"},
+        {"Port Elsin, Norland (Reuters) - The ferry ran aground near the harbour on Tuesday.", "The ferry"},
+        {"( cnn ) -- the ferry ran aground near the harbour on Tuesday.", "the ferry"},
+        {"( ap photo/ana ruiz ) ( associated press ) varrow ( ap ) \xe2\x80\x94 the ferry sank.", "the ferry"},
+        {"Varrow ( coastline herald ) -- the ferry ran aground near the harbour.", "the ferry"},
+        {"Story highlights ferry runs aground three hurt ( cnn ) the ferry ran aground.", "the ferry"},
+        /* not credits: an aside, a bracket without a dash, a long "place", a credit mid-sentence */
+        {"The council (which met on Monday) voted to close the Varrow pier.", NULL},
+        {"Varrow ( coastline herald ) the ferry ran aground near the harbour.", NULL},
+        {"The ferry operator in the small town of Varrow ( ap ) said nothing.", NULL},
+        {"The ferry ran aground, the agency (AP) said on Tuesday.", NULL},
+        {"Story highlights ferry runs aground three hurt on the Varrow coast.", NULL},
+        {"( associated press )", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t cut = ps_wire_prefix(cases[i].s, strlen(cases[i].s));
+        if (cases[i].rest) {
+            CHECK(cut > 0 && strncmp(cases[i].s + cut, cases[i].rest, strlen(cases[i].rest)) == 0);
+        } else {
+            CHECK(cut == 0);
+        }
+    }
+
+    const char *a = "( associated press ) the ferry Marisol ran aground near Varrow on Tuesday morning.";
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "wire", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a", a, strlen(a)) == PRECIS_OK);
+    precis_summary *sum = NULL;
+    CHECK(precis_summarize(ctx, c, NULL, &sum) == PRECIS_OK);
+    CHECK(precis_summary_count(sum) == 1);
+    const precis_summary_sentence *x = precis_summary_sentence_at(sum, 0);
+    CHECK(x && strcmp(x->text, "The ferry Marisol ran aground near Varrow on Tuesday morning.") == 0 &&
+          x->start == 21 && x->end == strlen(a));
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 TEST(repeated_sentence_once_with_attribution)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -455,6 +502,7 @@ int main(void)
     RUN(debris_is_never_chosen);
     RUN(widget_and_crawl_debris_is_named);
     RUN(credit_prefix_is_cut);
+    RUN(wire_prefix_is_cut);
     RUN(repeated_sentence_once_with_attribution);
     RUN(clean_text_is_used_as_is);
     RUN(spelled_number_is_the_same_fact);
