@@ -21,9 +21,19 @@ typedef int (*cli_command_fn)(int argc, char **argv);
 
 /* "precis: <message>\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* A positive whole number up to 2^30 (1073741824): word, byte and count
- * options; false for anything else ("0", "-3", "12x", overflow). */
-bool cli_parse_count(const char *s, size_t *out);
+/* Numeric option values, one rule for every command (docs/cli.md): all of s
+ * is the number (a '-' only when lo < 0; no space, no '+', nothing after it,
+ * no overflow) and it lies in [lo, hi]. Otherwise they print
+ * "CMD: OPT needs a whole number from LO to HI, not 'S'" (cli_opt_real: "a
+ * number from LO to HI", "above LO and at most HI" when lo itself is
+ * excluded) and return false: the command exits EXIT_USAGE. */
+bool cli_opt_whole(const char *cmd, const char *opt, const char *s, long long lo, long long hi,
+                   long long *out);
+bool cli_opt_real(const char *cmd, const char *opt, const char *s, double lo, double hi, bool above_lo,
+                  double *out);
+/* A count option (words, bytes, sentences, stories): a whole number from 1 to
+ * 2^30 (1073741824), as cli_opt_whole. */
+bool cli_opt_count(const char *cmd, const char *opt, const char *s, size_t *out);
 /* --format values; the commands' own enums use the same order. */
 enum { CLI_FMT_TEXT, CLI_FMT_JSON, CLI_FMT_JSONL };
 /* Parses "text", "json" or "jsonl" into *out; otherwise prints

@@ -89,22 +89,14 @@ int cmd_clean(int argc, char **argv)
         case 'e': explain = true; break;
         case 'L': learn = false; break;
         case 'y': {
-            char *end;
-            long y = strtol(optarg, &end, 10);
-            if (*end || y < 1000 || y > 2999) {
-                cli_error("clean: --year wants a year such as 2018, not '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            long long y;
+            if (!cli_opt_whole("clean", "--year", optarg, 1000, 2999, &y)) return EXIT_USAGE;
             o.default_year = (int)y;
             break;
         }
         case 'm': {
-            char *end;
-            unsigned long long m = strtoull(optarg, &end, 10);
-            if (*end || m == 0) {
-                cli_error("clean: --max-article wants a positive number of bytes");
-                return EXIT_USAGE;
-            }
+            long long m;
+            if (!cli_opt_whole("clean", "--max-article", optarg, 1, 1LL << 40, &m)) return EXIT_USAGE;
             o.max_article_bytes = (size_t)m;
             break;
         }

@@ -209,19 +209,6 @@ static precis_status on_article(void *user, const precis_article *a)
     return PRECIS_OK;
 }
 
-/* A number in [lo, hi] for --opt; otherwise "cluster: --opt wants WANT, got 'S'". */
-static bool number_opt(const char *opt, const char *s, double lo, double hi, const char *want, double *out)
-{
-    char *end;
-    double v = strtod(s, &end);
-    if (end == s || *end || !(v >= lo && v <= hi)) {
-        cli_error("cluster: --%s wants %s, got '%s'", opt, want, s);
-        return false;
-    }
-    *out = v;
-    return true;
-}
-
 int cmd_cluster(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -236,6 +223,7 @@ int cmd_cluster(int argc, char **argv)
     precis_stream_options so = {0};
     int want_progress = -1, c;
     double v;
+    long long n;
     optind = 1;
     while ((c = getopt_long(argc, argv, "f:t:q:d:h", longopts, NULL)) != -1) {
         switch (c) {
@@ -243,21 +231,21 @@ int cmd_cluster(int argc, char **argv)
             if (!cli_parse_format("cluster", optarg, &r.format)) return EXIT_USAGE;
             break;
         case 't':
-            if (!number_opt("threshold", optarg, 1e-6, 10, "a number above 0", &v)) return EXIT_USAGE;
+            if (!cli_opt_real("cluster", "--threshold", optarg, 0, 10, true, &v)) return EXIT_USAGE;
             so.threshold = v;
             break;
         case 'q':
-            if (!number_opt("quiet-days", optarg, 1e-6, 36500, "a number of days above 0", &v)) return EXIT_USAGE;
+            if (!cli_opt_real("cluster", "--quiet-days", optarg, 0, 36500, true, &v)) return EXIT_USAGE;
             so.quiet_seconds = (int64_t)(v * 86400);
             if (!so.quiet_seconds) so.quiet_seconds = 1;
             break;
         case 'd':
-            if (!number_opt("dup-threshold", optarg, 1e-6, 1, "a number in (0, 1]", &v)) return EXIT_USAGE;
+            if (!cli_opt_real("cluster", "--dup-threshold", optarg, 0, 1, true, &v)) return EXIT_USAGE;
             so.dup_threshold = v;
             break;
         case 'M':
-            if (!number_opt("max-open", optarg, 1, 1e7, "a count from 1 to 10000000", &v)) return EXIT_USAGE;
-            so.max_open = (size_t)v;
+            if (!cli_opt_whole("cluster", "--max-open", optarg, 1, 10000000, &n)) return EXIT_USAGE;
+            so.max_open = (size_t)n;
             break;
         case 'P': want_progress = 1; break;
         case 'N': want_progress = 0; break;

@@ -279,27 +279,14 @@ int cmd_digest(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "w:h", LONG, NULL)) != -1) {
         switch (c) {
         case 'w':
-            if (!cli_parse_count(optarg, &words)) {
-                cli_error("--words: '%s' is not a number from 1 to 1073741824", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_opt_count("digest", "-w/--words", optarg, &words)) return EXIT_USAGE;
             break;
         case 'm':
-            if (!cli_parse_count(optarg, &max_stories)) {
-                cli_error("--max-stories: '%s' is not a number from 1 to 1073741824", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_opt_count("digest", "--max-stories", optarg, &max_stories)) return EXIT_USAGE;
             break;
-        case 't': {
-            char *end;
-            errno = 0;
-            threshold = strtod(optarg, &end);
-            if (errno || end == optarg || *end || !(threshold > 0 && threshold <= 1)) {
-                cli_error("--threshold: '%s' is not a number in (0, 1]", optarg);
-                return EXIT_USAGE;
-            }
+        case 't':
+            if (!cli_opt_real("digest", "--threshold", optarg, 0, 1, true, &threshold)) return EXIT_USAGE;
             break;
-        }
         case 'f':
             if (strcmp(optarg, "text") && strcmp(optarg, "md") && strcmp(optarg, "json") &&
                 strcmp(optarg, "jsonl")) {

@@ -82,24 +82,25 @@ static void rouge_usage(FILE *out)
         out);
 }
 
-static bool parse_long(const char *s, long lo, long hi, long *out)
+/* The value of option c (ROUGE's one-letter options; --max-bytes is the one
+ * long one with a number) by cli_opt_whole / cli_opt_real. */
+static const char *opt_name(int c, char buf[3])
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || end == s || *end || v < lo || v > hi) return false;
-    *out = v;
-    return true;
+    if (c >= 256) return "--max-bytes";
+    buf[0] = '-', buf[1] = (char)c, buf[2] = '\0';
+    return buf;
 }
 
-static bool parse_double(const char *s, double *out)
+static bool parse_long(int c, const char *s, long long lo, long long hi, long long *out)
 {
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || end == s || *end) return false;
-    *out = v;
-    return true;
+    char buf[3];
+    return cli_opt_whole("eval rouge", opt_name(c, buf), s, lo, hi, out);
+}
+
+static bool parse_double(int c, const char *s, double lo, double hi, double *out)
+{
+    char buf[3];
+    return cli_opt_real("eval rouge", opt_name(c, buf), s, lo, hi, false, out);
 }
 
 static void print_warning(void *user, const char *msg)
@@ -134,7 +135,7 @@ static int cmd_rouge(int argc, char **argv)
     optind = 1;
     opterr = 0;
     int c;
-    long v;
+    long long v;
     while ((c = getopt_long(argc, argv, ":ab:c:de:f:hHl:mMn:p:r:st:uUvw:x2:3:z:", longs, NULL)) !=
            -1) {
         switch (c) {
@@ -144,18 +145,18 @@ static int cmd_rouge(int argc, char **argv)
         case 'h':
         case 'H': rouge_usage(stdout); return EXIT_OK_;
         case 'b':
-            if (!parse_long(optarg, 1, 1L << 40, &v)) goto bad_value;
+            if (!parse_long(c, optarg, 1, 1LL << 40, &v)) return EXIT_USAGE;
             o.byte_limit = v;
             break;
         case 'l':
-            if (!parse_long(optarg, 1, 1L << 40, &v)) goto bad_value;
+            if (!parse_long(c, optarg, 1, 1LL << 40, &v)) return EXIT_USAGE;
             o.word_limit = v;
             break;
         case 'c':
-            if (!parse_double(optarg, &o.confidence)) goto bad_value;
+            if (!parse_double(c, optarg, 0, 100, &o.confidence)) return EXIT_USAGE;
             break;
         case 'p':
-            if (!parse_double(optarg, &o.alpha)) goto bad_value;
+            if (!parse_double(c, optarg, 0, 1, &o.alpha)) return EXIT_USAGE;
             break;
         case 'd': per_topic = 1; break;
         case 'f':
@@ -165,19 +166,19 @@ static int cmd_rouge(int argc, char **argv)
         case 'm': o.stem = 1; break;
         case 's': o.remove_stopwords = 1; break;
         case 'n':
-            if (!parse_long(optarg, 1, 32, &v)) goto bad_value;
+            if (!parse_long(c, optarg, 1, 32, &v)) return EXIT_USAGE;
             o.max_n = (int)v;
             break;
         case 'r':
-            if (!parse_long(optarg, 1, 1000000, &v)) goto bad_value;
+            if (!parse_long(c, optarg, 1, 1000000, &v)) return EXIT_USAGE;
             o.resamples = (int)v;
             break;
         case 't':
-            if (!parse_long(optarg, 0, 2, &v)) goto bad_value;
+            if (!parse_long(c, optarg, 0, 2, &v)) return EXIT_USAGE;
             o.counting = (int)v;
             break;
         case '2':
-            if (!parse_long(optarg, -1000000, 1000000, &v)) goto bad_value;
+            if (!parse_long(c, optarg, -1000000, 1000000, &v)) return EXIT_USAGE;
             o.skip_bigrams = 1;
             o.skip_gap = v < 0 ? -1 : (int)v;
             break;
@@ -185,7 +186,7 @@ static int cmd_rouge(int argc, char **argv)
         case 'U': o.skip_both = 1; break;
         case 'x': o.no_lcs = 1; break;
         case 'w':
-            if (!parse_double(optarg, &o.wlcs_weight) || !(o.wlcs_weight > 0)) goto bad_value;
+            if (!cli_opt_real("eval rouge", "-w", optarg, 0, 100, true, &o.wlcs_weight)) return EXIT_USAGE;
             break;
         case 'z': list_format = optarg; break;
         case '3':
@@ -209,7 +210,7 @@ static int cmd_rouge(int argc, char **argv)
             else goto bad_value;
             break;
         case OPT_MAXB:
-            if (!parse_long(optarg, 1, 1L << 40, &v)) goto bad_value;
+            if (!parse_long(c, optarg, 1, 1LL << 40, &v)) return EXIT_USAGE;
             o.max_summary_bytes = (size_t)v;
             break;
         case ':':

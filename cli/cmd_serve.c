@@ -46,17 +46,13 @@ static void warn(void *user, const char *message)
     cli_error("%s", message);
 }
 
-/* A whole number in [min, max] for --opt; otherwise "serve: --opt must be
- * MIN..MAX[ unit]" (unit may be ""). */
-static bool uint_opt(const char *opt, const char *s, unsigned min, unsigned max, const char *unit,
-                     unsigned *out)
+/* A whole number in [min, max] for --opt (cli_opt_whole's rule and message). */
+static bool uint_opt(const char *opt, const char *s, unsigned min, unsigned max, unsigned *out)
 {
-    char *end;
-    unsigned long v = strtoul(s, &end, 10);
-    if (!*s || *end || s[0] == '-' || v > max || v < min) {
-        cli_error("serve: --%s must be %u..%u%s", opt, min, max, unit);
-        return false;
-    }
+    long long v;
+    char name[40];
+    snprintf(name, sizeof name, "--%s", opt);
+    if (!cli_opt_whole("serve", name, s, min, max, &v)) return false;
     *out = (unsigned)v;
     return true;
 }
@@ -105,19 +101,19 @@ int cmd_serve(int argc, char **argv)
         case 'b': so.bind = optarg; break;
         case 't': token = optarg; break;
         case 'p':
-            if (!uint_opt("port", optarg, 0, 65535, "", &so.port)) return EXIT_USAGE;
+            if (!uint_opt("port", optarg, 0, 65535, &so.port)) return EXIT_USAGE;
             break;
         case 'm':
-            if (!uint_opt("max-connections", optarg, 1, 100000, "", &so.max_connections)) return EXIT_USAGE;
+            if (!uint_opt("max-connections", optarg, 1, 100000, &so.max_connections)) return EXIT_USAGE;
             break;
         case 'T':
-            if (!uint_opt("timeout", optarg, 1, 3600, " seconds", &so.timeout)) return EXIT_USAGE;
+            if (!uint_opt("timeout", optarg, 1, 3600, &so.timeout)) return EXIT_USAGE;
             break;
         case 'j':
-            if (!uint_opt("threads", optarg, 1, 64, "", &so.threads)) return EXIT_USAGE;
+            if (!uint_opt("threads", optarg, 1, 64, &so.threads)) return EXIT_USAGE;
             break;
         case 'S':
-            if (!uint_opt("sync-rebuild", optarg, 0, 1000000, "", &sync_max)) return EXIT_USAGE;
+            if (!uint_opt("sync-rebuild", optarg, 0, 1000000, &sync_max)) return EXIT_USAGE;
             break;
         case 'h': usage(stdout); return EXIT_OK_;
         default: usage(stderr); return EXIT_USAGE;

@@ -308,17 +308,11 @@ int cmd_summarize(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":w:b:o:h", LONG, NULL)) != -1) {
         switch (c) {
         case 'w':
-            if (!cli_parse_count(optarg, &r.opts.max_words)) {
-                cli_error("summarize: -w/--words needs a number from 1 to 1073741824, not '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_opt_count("summarize", "-w/--words", optarg, &r.opts.max_words)) return EXIT_USAGE;
             words_set = true;
             break;
         case 'b':
-            if (!cli_parse_count(optarg, &r.opts.max_bytes)) {
-                cli_error("summarize: -b/--bytes needs a number from 1 to 1073741824, not '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_opt_count("summarize", "-b/--bytes", optarg, &r.opts.max_bytes)) return EXIT_USAGE;
             break;
         case OPT_NO_COMPRESS:
             r.opts.compress = -1;
@@ -327,10 +321,7 @@ int cmd_summarize(int argc, char **argv)
             r.opts.compress = 1;
             break;
         case OPT_SENTENCES:
-            if (!cli_parse_count(optarg, &r.opts.max_sentences)) {
-                cli_error("summarize: --sentences needs a number from 1 to 1073741824, not '%s'", optarg);
-                return EXIT_USAGE;
-            }
+            if (!cli_opt_count("summarize", "--sentences", optarg, &r.opts.max_sentences)) return EXIT_USAGE;
             break;
         case OPT_LANG: lang = optarg; break;
         case OPT_FORMAT:

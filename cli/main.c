@@ -33,12 +33,50 @@ void cli_error(const char *fmt, ...)
     va_end(ap);
 }
 
-bool cli_parse_count(const char *s, size_t *out)
+/* strtoll/strtod alone accept leading spaces, '+', and (strtoull) "-5" as a
+ * huge number: the first character is checked here. */
+static bool number_start(const char *s, bool negative_ok, bool dot_ok)
+{
+    unsigned char c = (unsigned char)s[0];
+    if (c == '-' && negative_ok) c = (unsigned char)s[1];
+    return (c >= '0' && c <= '9') || (dot_ok && c == '.');
+}
+
+bool cli_opt_whole(const char *cmd, const char *opt, const char *s, long long lo, long long hi,
+                   long long *out)
 {
     char *end;
     errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || end == s || *end || s[0] == '-' || v == 0 || v > (1ULL << 30)) return false;
+    long long v = number_start(s, lo < 0, false) ? strtoll(s, &end, 10) : 0;
+    if (!number_start(s, lo < 0, false) || errno || *end || v < lo || v > hi) {
+        cli_error("%s: %s needs a whole number from %lld to %lld, not '%s'", cmd, opt, lo, hi, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool cli_opt_real(const char *cmd, const char *opt, const char *s, double lo, double hi, bool above_lo,
+                  double *out)
+{
+    char *end;
+    errno = 0;
+    double v = number_start(s, lo < 0, true) ? strtod(s, &end) : 0;
+    if (!number_start(s, lo < 0, true) || errno || *end || !(above_lo ? v > lo : v >= lo) || !(v <= hi)) {
+        if (above_lo)
+            cli_error("%s: %s needs a number above %g and at most %g, not '%s'", cmd, opt, lo, hi, s);
+        else
+            cli_error("%s: %s needs a number from %g to %g, not '%s'", cmd, opt, lo, hi, s);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+bool cli_opt_count(const char *cmd, const char *opt, const char *s, size_t *out)
+{
+    long long v;
+    if (!cli_opt_whole(cmd, opt, s, 1, 1LL << 30, &v)) return false;
     *out = (size_t)v;
     return true;
 }

@@ -8,4 +8,45 @@ for cmd in summarize digest; do
     check "${cmd}_bad_lang_named" grep -q "unsupported language 'xx'" "$TMP/err"
     check "${cmd}_bad_lang_no_output" test ! -s "$TMP/out"
 done
+# Numeric option values: one rule and one message for every command (cli_opt_whole /
+# cli_opt_real in cli/main.c): "precis: CMD: OPT needs a [whole ]number ..., not 'VALUE'",
+# exit 1, nothing on stdout. Before, "clean --max-article -5" was taken as 2^64-5,
+# "cluster --max-open 1.5" as 1, and each command worded the refusal its own way.
+refused() { # CMD OPT VALUE, about the run just made
+    [ "$rc" = 1 ] && [ ! -s "$TMP/out" ] && [ "$(wc -l < "$TMP/err")" = 1 ] &&
+        grep -q "^precis: $1: $2 needs a \(whole \)\?number .*, not '$3'\$" "$TMP/err"
+}
+while read -r cmd flag opt; do
+    for v in abc -5 99999999999999999999 12x ' 7' +7 ''; do
+        # serve: a value taken by mistake must not leave a server running (the store
+        # cannot be made in a missing directory)
+        if [ "$cmd" = serve ]; then p serve --db "$TMP/missing/s.db" $flag "$v"; else p $cmd $flag "$v" "$S"; fi
+        check "$cmd $opt '$v': exit 1, the one message naming the value" refused "$cmd" "$opt" "$v"
+    done
+done <<'EOF2'
+summarize -w -w/--words
+summarize --words -w/--words
+summarize -b -b/--bytes
+summarize --sentences --sentences
+digest -w -w/--words
+digest --max-stories --max-stories
+digest --threshold --threshold
+cluster --threshold --threshold
+cluster --quiet-days --quiet-days
+cluster --dup-threshold --dup-threshold
+cluster --max-open --max-open
+clean --year --year
+clean --max-article --max-article
+serve --port --port
+serve --threads --threads
+serve --timeout --timeout
+EOF2
+p cluster --max-open 1.5 "$S"; check "cluster --max-open 1.5: not a whole number" refused cluster --max-open 1.5
+p clean --max-article -5 "$S"; check "clean --max-article -5: refused (was 2^64-5)" refused clean --max-article -5
+for opt in -l -b -n -c -p -w --max-bytes; do
+    for v in abc 12x 99999999999999999999; do
+        p eval rouge $opt "$v" "$S"
+        check "eval rouge $opt '$v': exit 1, the one message" refused "eval rouge" "$opt" "$v"
+    done
+done
 finish
