@@ -373,10 +373,6 @@ int cmd_digest(int argc, char **argv)
         rc = EXIT_INTERNAL;
         n_stories = 0;
     }
-    if (d.undated && rc == EXIT_OK_)
-        cli_error("%zu of %zu articles have no date (or none believable): they keep their arrival "
-                  "order, and their relative dates (\"on Tuesday\") are not resolved",
-                  d.undated, d.n);
     story_out *so = calloc(n_stories ? n_stories : 1, sizeof *so);
     precis_article *buf = malloc((d.n ? d.n : 1) * sizeof *buf);
     size_t *count = calloc(n_stories ? n_stories : 1, sizeof *count);
@@ -427,6 +423,31 @@ int cmd_digest(int argc, char **argv)
         built++;
     }
     if (d.progress && n_stories) fputc('\n', stderr);
+    /* Dates as the stories took them (the same in every format: "date_ignored"
+     * in JSON, "(date ignored: ...)" in the briefing's sources). Keys are
+     * counted in the JSON text: a quote inside a string is escaped, so
+     * '"date":null' and '"date_ignored":' are only ever keys of sources. */
+    size_t no_date = 0, ignored = 0, placed = 0;
+    for (size_t i = 0; i < built; i++) {
+        placed += so[i].n_articles;
+        for (const char *p = so[i].json; (p = strstr(p, "\"date\":null")); p++) no_date++;
+        for (const char *p = so[i].json; (p = strstr(p, "\"date_ignored\":")); p++) ignored++;
+    }
+    if ((no_date || ignored) && rc == EXIT_OK_) {
+        char what[256];
+        if (no_date && ignored)
+            snprintf(what, sizeof what, "%zu of %zu articles have no date and %zu one not believable", no_date,
+                     placed, ignored);
+        else if (no_date)
+            snprintf(what, sizeof what, "%zu of %zu articles have no date", no_date, placed);
+        else
+            snprintf(what, sizeof what, "%zu of %zu articles have a date not believable", ignored, placed);
+        cli_error("%s%s: they keep their arrival order, and their relative dates (\"on Tuesday\") are not "
+                  "resolved", what,
+                  ignored ? " (before 1900, after 2200, or over a year after the story's other sources; "
+                            "marked \"date ignored\" in the sources)"
+                          : "");
+    }
     qsort(so, built, sizeof *so, cmp_story);
     size_t shown = max_stories && max_stories < built ? max_stories : built;
     bool json = !strcmp(format, "json"), jsonl = !strcmp(format, "jsonl");

@@ -757,6 +757,10 @@ static precis_status sources_json(const pst_build *b, pc_buf *o)
         if (!st) st = json_str_or_null(o, a->lang);
         if (!st) st = pc_buf_puts(o, ",\"duplicate_of\":");
         if (!st) st = b->docs[d].root == d ? pc_buf_puts(o, "null") : pst_json_doc_id(o, b, b->docs[d].root);
+        if (!st && b->docs[d].date_ignored) {
+            st = pc_buf_puts(o, ",\"date_ignored\":");
+            if (!st) st = pc_json_string(o, b->docs[d].date_ignored, strlen(b->docs[d].date_ignored));
+        }
         if (!st && !b->docs[d].analysed) st = pc_buf_puts(o, ",\"analysed\":false");
         if (!st) st = pc_buf_putc(o, '}');
     }
@@ -873,14 +877,39 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         build_free(&b);
         return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
     }
+    /* Publication dates the story believes, by the stream's rule (precis.h):
+     * 1900 to 2200, and not over a year after the latest of the story's other
+     * sources; the others are ignored (no relative date resolved against
+     * them) and named in "date_ignored". */
+    int64_t late1 = INT64_MIN, late2 = INT64_MIN; /* the two latest believed days */
     for (size_t d = 0; d < n; d++) {
         b.docs[d].a = &articles[d];
         b.docs[d].root = (uint32_t)d;
         pt_date pd;
         const char *ds = articles[d].date;
-        if (ds && pt_date_find(ds, strlen(ds), 0, &pd) && pd.year > 0 && pd.month > 0 && pd.day > 0) {
+        if (!ds || !*ds) continue;
+        if (!pt_date_find(ds, strlen(ds), 0, &pd) || pd.year <= 0) {
+            b.docs[d].date_ignored = "not a date";
+        } else if (pd.year < 1900) {
+            b.docs[d].date_ignored = "before 1900";
+        } else if (pd.year > 2200) {
+            b.docs[d].date_ignored = "after 2200";
+        } else if (pd.month > 0 && pd.day > 0) {
             b.docs[d].pub = pd;
             b.docs[d].has_pub = true;
+            int64_t day = pst_days_from_civil(pd.year, pd.month, pd.day);
+            if (day > late1) late2 = late1, late1 = day;
+            else if (day > late2) late2 = day;
+        }
+    }
+    for (size_t d = 0; d < n; d++) {
+        if (!b.docs[d].has_pub) continue;
+        const pt_date *pd = &b.docs[d].pub;
+        int64_t day = pst_days_from_civil(pd->year, pd->month, pd->day);
+        int64_t other = day == late1 ? late2 : late1; /* the latest of the others */
+        if (other != INT64_MIN && day > other + 366) {
+            b.docs[d].has_pub = false;
+            b.docs[d].date_ignored = "over a year after the other sources";
         }
     }
     /* never NULL, so that offsets into them are defined even with no word */

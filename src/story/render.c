@@ -362,8 +362,13 @@ static void render_coverage(rnd *r, json_t *story)
     bool any = json_array_size(conf) > 0;
     size_t i, k;
     json_t *p, *f;
-    json_array_foreach(per, i, p) any |= json_array_size(json_object_get(p, "unique")) ||
-                                         json_array_size(json_object_get(p, "omits"));
+    /* a unique fact the summary or timeline told already is not printed again:
+     * a heading over nothing is not printed either */
+    json_array_foreach(per, i, p)
+    {
+        any |= json_array_size(json_object_get(p, "omits")) > 0;
+        json_array_foreach(json_object_get(p, "unique"), k, f) any |= !in_summary_text(story, str(f, "text"));
+    }
     if (!any) return;
     heading(r, "Coverage");
     json_array_foreach(conf, i, p)
@@ -449,6 +454,7 @@ static void render_sources(rnd *r)
         if (site) put(r, site);
         if (site && date) put(r, ", ");
         if (date) PRINTF(r, "%.10s", date); /* the day; the time of day is in the JSON */
+        if (date && str(s, "date_ignored")) PRINTF(r, " (date ignored: %s)", str(s, "date_ignored"));
         if (url && !(title && r->md)) PRINTF(r, " <%s>", url);
         size_t dm = marker(r, str(s, "duplicate_of"));
         if (dm) PRINTF(r, " (copy of [%zu])", dm);
@@ -493,6 +499,7 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
         {
             const char *d = str(src, "date");
             if (!d || strlen(d) < 10) continue; /* a month alone says too little */
+            if (str(src, "date_ignored")) continue; /* 2999, 1066: not believed */
             dated++;
             if (!lo || strncmp(d, lo, 10) < 0) lo = d;
             if (!hi || strncmp(d, hi, 10) > 0) hi = d;

@@ -126,6 +126,7 @@ typedef struct pst_sdoc {
                                    a copy of one); the others are listed, not analysed */
     bool has_pub;
     pt_date pub;
+    const char *date_ignored;   /* why its date was not believed (NULL: believed or none) */
     uint32_t sent_first, sent_end;
     uint32_t stem_off, n_stems; /* distinct content words of the whole article */
 } pst_sdoc;

@@ -205,6 +205,8 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         size_t a = off + d.start, b = off + d.end;
         off = b > off ? b : off + 1;
         if (d.year <= 0 || d.month <= 0) continue;
+        /* the bounds of a bare year below: "March 3, 2999" is no event's date */
+        if (d.year < 1800 || d.year > (have_pub ? pub->year + 5 : 2100)) continue;
         if (d.day > 0) {
             int64_t day = pst_days_from_civil(d.year, d.month, d.day);
             /* A year filled in from publication must not land well after it. */

@@ -153,6 +153,26 @@ printf '{"id":"n1","text":"The mayor of Quill opened the new library on Tuesday,
 p digest --format json --no-progress "$TMP/nodate.jsonl"
 check undated_exit_0 test "$rc" -eq 0
 check undated_said grep -q '2 of 2 articles have no date' "$TMP/err"
+# absurd and future dates (2999, 1066, years ahead of the other sources) are named,
+# ignored for relative dates and the story's days, the same way in json, text and md
+python3 -c "
+import json
+A = [('fut', '2999-03-10', 'The Orrin bridge was closed on Tuesday after engineers found a crack in its main span, the county said. About 9,000 vehicles cross the bridge every day. Repairs are due to finish on March 3, 2999, the county added.'),
+     ('old', '1066-10-14', 'Engineers shut the Orrin bridge on Tuesday when a crack was found in the main span, county officials said. A detour through Kessmere adds twenty minutes to the journey.'),
+     ('ahead', '2031-06-01', 'A crack in the main span closed the Orrin bridge on Tuesday, the county said. Buses will run through Kessmere until the bridge reopens.'),
+     ('ok', '2026-03-11', 'The Orrin bridge was closed to traffic on Tuesday after a crack was found in its main span, the county council said. Repairs will take two weeks.')]
+for i, d, t in A: print(json.dumps({'id': i, 'site': 'Paper ' + i, 'title': 'Orrin bridge shut by crack', 'date': d, 'text': t}))" > "$TMP/absurd.jsonl"
+p digest --format json --no-progress "$TMP/absurd.jsonl"
+check absurd_exit_0 test "$rc" -eq 0
+check absurd_named_json q "$TMP/out" '{x["id"]: x.get("date_ignored") for x in s["sources"]} == {"fut": "after 2200", "old": "before 1900", "ahead": "over a year after the other sources", "ok": None}'
+check absurd_not_resolved q "$TMP/out" 'all(e["date"].startswith("2026") for e in s["timeline"]) and tl("2026-03-10", "Tuesday") and not [c for c in s["coverage"]["conflicts"] if c["kind"] == "date"]'
+check absurd_stderr grep -q '3 of 4 articles have a date not believable' "$TMP/err"
+for f in text md; do
+    p digest --format $f --no-progress "$TMP/absurd.jsonl"
+    check absurd_marked_$f sh -c "grep -q '2999-03-10 (date ignored: after 2200)' '$TMP/out' && grep -q '1066-10-14 (date ignored: before 1900)' '$TMP/out' && grep -q '2031-06-01 (date ignored: over a year after the other sources)' '$TMP/out'"
+    check absurd_days_$f sh -c "grep -q '4 sources, 2026-03-11 (1 of 4 dated)' '$TMP/out' && ! grep -v 'date ignored' '$TMP/out' | grep -q '2999-\|1066-\|2031-'"
+    check absurd_stderr_$f grep -q '3 of 4 articles have a date not believable' "$TMP/err"
+done
 printf '\377\376bad \351t\351 bytes. The bridge at Oram closed on Friday after a lorry struck it, police said.\n' > "$TMP/latin.txt"
 p digest --no-progress "$TMP/latin.txt"
 check non_utf8_no_crash sh -c "[ $rc -eq 0 ] || [ $rc -eq 2 ] || [ $rc -eq 3 ]"
