@@ -97,17 +97,7 @@ static size_t sort_unique(uint32_t *v, size_t n)
 
 static bool is_number_word(const char *w)
 {
-    static const char *const N[] = {"one",      "two",      "three",   "four",    "five",
-                                    "six",      "seven",    "eight",   "nine",    "ten",
-                                    "eleven",   "twelve",   "thirteen", "fourteen", "fifteen",
-                                    "sixteen",  "seventeen", "eighteen", "nineteen", "twenty",
-                                    "thirty",   "forty",    "fifty",   "sixty",   "seventy",
-                                    "eighty",   "ninety",   "hundred", "thousand", "million",
-                                    "billion",  "dozen"};
-    if (w[0] >= '0' && w[0] <= '9') return true;
-    for (size_t i = 0; i < sizeof N / sizeof *N; i++)
-        if (!strcmp(N[i], w)) return true;
-    return false;
+    return (w[0] >= '0' && w[0] <= '9') || pt_number_en(w, strlen(w)) != NULL;
 }
 
 /* Reporting words say who spoke, not what happened: not evidence that two

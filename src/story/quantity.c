@@ -7,29 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct numword {
-    const char *w;
-    double v;
-    int kind; /* 0 unit (one..nineteen), 1 tens, 2 multiplier */
-} numword;
-
-static const numword NUMWORDS[] = {
-    {"one", 1, 0},       {"two", 2, 0},        {"three", 3, 0},      {"four", 4, 0},
-    {"five", 5, 0},      {"six", 6, 0},        {"seven", 7, 0},      {"eight", 8, 0},
-    {"nine", 9, 0},      {"ten", 10, 0},       {"eleven", 11, 0},    {"twelve", 12, 0},
-    {"thirteen", 13, 0}, {"fourteen", 14, 0},  {"fifteen", 15, 0},   {"sixteen", 16, 0},
-    {"seventeen", 17, 0}, {"eighteen", 18, 0}, {"nineteen", 19, 0},  {"twenty", 20, 1},
-    {"thirty", 30, 1},   {"forty", 40, 1},     {"fifty", 50, 1},     {"sixty", 60, 1},
-    {"seventy", 70, 1},  {"eighty", 80, 1},    {"ninety", 90, 1},    {"hundred", 100, 2},
-    {"thousand", 1e3, 2}, {"million", 1e6, 2}, {"billion", 1e9, 2},  {"dozen", 12, 2},
-};
-
-static const numword *numword_of(const char *w)
-{
-    for (size_t i = 0; i < sizeof NUMWORDS / sizeof *NUMWORDS; i++)
-        if (!strcmp(NUMWORDS[i].w, w)) return &NUMWORDS[i];
-    return NULL;
-}
+/* English number words: the one list (text.h pt_number_en) */
+static const pt_num_word *numword_of(const char *w) { return pt_number_en(w, strlen(w)); }
 
 typedef struct unitdef {
     const char *w;
@@ -161,22 +140,22 @@ size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t
         bool is_num = false;
         if (digit_value(w[i].norm, strlen(w[i].norm), &v)) {
             is_num = true;
-            const numword *m;
-            if (i + 1 < nw && (m = numword_of(w[i + 1].norm)) && m->kind == 2) v *= m->v, j = i + 1;
+            const pt_num_word *m;
+            if (i + 1 < nw && (m = numword_of(w[i + 1].norm)) && m->kind == PT_NUM_SCALE) v *= m->value, j = i + 1;
         } else {
-            const numword *m = numword_of(w[i].norm);
-            if (m && m->kind == 2 && strcmp(m->w, "dozen") != 0) m = NULL; /* "hundred" alone */
-            if (m && !strcmp(m->w, "one")) m = NULL; /* "one of the", "no one": rarely a figure */
+            const pt_num_word *m = numword_of(w[i].norm);
+            if (m && m->kind == PT_NUM_SCALE && strcmp(m->word, "dozen") != 0) m = NULL; /* "hundred" alone */
+            if (m && !strcmp(m->word, "one")) m = NULL; /* "one of the", "no one": rarely a figure */
             if (m) {
                 is_num = true;
-                v = m->v;
+                v = m->value;
                 /* "twenty-five", "two hundred", "three thousand", "a dozen" */
                 while (j + 1 < nw) {
-                    const numword *n2 = numword_of(w[j + 1].norm);
+                    const pt_num_word *n2 = numword_of(w[j + 1].norm);
                     if (!n2) break;
-                    if (n2->kind == 2) v *= n2->v;
-                    else if (n2->kind == 0 && v >= 20 && fmod(v, 10) == 0 && v < 100) v += n2->v;
-                    else if (n2->kind <= 1 && v >= 100) v += n2->v;
+                    if (n2->kind == PT_NUM_SCALE) v *= n2->value;
+                    else if (n2->kind == PT_NUM_UNIT && v >= 20 && fmod(v, 10) == 0 && v < 100) v += n2->value;
+                    else if (n2->kind != PT_NUM_SCALE && v >= 100) v += n2->value;
                     else break;
                     j++;
                 }

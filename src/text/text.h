@@ -97,6 +97,20 @@ const char *pt_stem(pt_lang *lang, const char *w, size_t n, size_t *out_n);
  * and "14 passengers" share a word. NULL when w (normalised) is not one. */
 const char *pt_number_word(const pt_lang *lang, const char *w, size_t n);
 
+/* The one list of English number words (pt_number_word's English half, the
+ * story layer's quantities and its word matching): one..nineteen
+ * (PT_NUM_UNIT), twenty..ninety (PT_NUM_TENS), hundred, thousand, million,
+ * billion, dozen (PT_NUM_SCALE: they multiply). NULL when w[0..n), normalised
+ * (lower case), is none of them. */
+typedef enum { PT_NUM_UNIT, PT_NUM_TENS, PT_NUM_SCALE } pt_num_kind;
+typedef struct pt_num_word {
+    const char *word;
+    double value;
+    pt_num_kind kind;
+    const char *digits; /* "14", "90"; NULL for the PT_NUM_SCALE words */
+} pt_num_word;
+const pt_num_word *pt_number_en(const char *w, size_t n);
+
 /* English-only helpers for summary readability (false for other languages). */
 bool pt_is_dangling_opener(const pt_lang *lang, const char *w, size_t n);
 

@@ -154,28 +154,50 @@ size_t pt_normalize(const char *w, size_t n, char out[PT_WORD_MAX + 1])
 
 /* ---- language resources ---------------------------------------------------- */
 
-/* Spelled-out numbers (pt_number_word): index = value for 1..20, then the
- * tens 30..90 at 21..27. */
-static const char *const NUMBER_WORDS_EN[] = {
-    NULL, "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-    "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-    "eighty", "ninety"};
-static const char *const NUMBER_WORDS_DE[] = {
-    NULL, "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
+/* English number words (pt_number_en); the first N_SPELLED, 1..20 and the
+ * tens, are the ones pt_number_word turns into digits. */
+static const pt_num_word NUMBER_EN[] = {
+    {"one", 1, PT_NUM_UNIT, "1"},          {"two", 2, PT_NUM_UNIT, "2"},
+    {"three", 3, PT_NUM_UNIT, "3"},        {"four", 4, PT_NUM_UNIT, "4"},
+    {"five", 5, PT_NUM_UNIT, "5"},         {"six", 6, PT_NUM_UNIT, "6"},
+    {"seven", 7, PT_NUM_UNIT, "7"},        {"eight", 8, PT_NUM_UNIT, "8"},
+    {"nine", 9, PT_NUM_UNIT, "9"},         {"ten", 10, PT_NUM_UNIT, "10"},
+    {"eleven", 11, PT_NUM_UNIT, "11"},     {"twelve", 12, PT_NUM_UNIT, "12"},
+    {"thirteen", 13, PT_NUM_UNIT, "13"},   {"fourteen", 14, PT_NUM_UNIT, "14"},
+    {"fifteen", 15, PT_NUM_UNIT, "15"},    {"sixteen", 16, PT_NUM_UNIT, "16"},
+    {"seventeen", 17, PT_NUM_UNIT, "17"},  {"eighteen", 18, PT_NUM_UNIT, "18"},
+    {"nineteen", 19, PT_NUM_UNIT, "19"},   {"twenty", 20, PT_NUM_TENS, "20"},
+    {"thirty", 30, PT_NUM_TENS, "30"},     {"forty", 40, PT_NUM_TENS, "40"},
+    {"fifty", 50, PT_NUM_TENS, "50"},      {"sixty", 60, PT_NUM_TENS, "60"},
+    {"seventy", 70, PT_NUM_TENS, "70"},    {"eighty", 80, PT_NUM_TENS, "80"},
+    {"ninety", 90, PT_NUM_TENS, "90"},     {"hundred", 100, PT_NUM_SCALE, NULL},
+    {"thousand", 1e3, PT_NUM_SCALE, NULL}, {"million", 1e6, PT_NUM_SCALE, NULL},
+    {"billion", 1e9, PT_NUM_SCALE, NULL},  {"dozen", 12, PT_NUM_SCALE, NULL},
+};
+#define N_SPELLED 27
+/* German, in the order of NUMBER_EN's first N_SPELLED (same values) */
+static const char *const NUMBER_WORDS_DE[N_SPELLED] = {
+    "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn",
     "elf", "zwölf", "dreizehn", "vierzehn", "fünfzehn", "sechzehn", "siebzehn", "achtzehn",
     "neunzehn", "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig",
     "neunzig"};
-static const char *const NUMBER_DIGITS[] = {
-    NULL, "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
-    "16", "17", "18", "19", "20", "30", "40", "50", "60", "70", "80", "90"};
+
+const pt_num_word *pt_number_en(const char *w, size_t n)
+{
+    if (!n) return NULL;
+    for (size_t i = 0; i < N_OF(NUMBER_EN); i++)
+        if (NUMBER_EN[i].word[0] == w[0] && strlen(NUMBER_EN[i].word) == n && !memcmp(NUMBER_EN[i].word, w, n))
+            return &NUMBER_EN[i];
+    return NULL;
+}
 
 struct pt_lang {
     char code[8];
     struct sb_stemmer *stemmer;
     const char *const *stopwords;
     size_t n_stopwords;
-    const char *const *number_words; /* NULL: the language has no list */
+    const char *const *number_words; /* N_SPELLED words, not English; NULL: none */
+    bool number_en;                  /* English: NUMBER_EN */
 };
 
 static const struct {
@@ -209,7 +231,7 @@ precis_status pt_lang_open(const char *code, pt_lang **out, pc_error *err)
     if (strcmp(code, "en") == 0) {
         l->stopwords = WL_STOPWORDS_EN;
         l->n_stopwords = N_OF(WL_STOPWORDS_EN);
-        l->number_words = NUMBER_WORDS_EN;
+        l->number_en = true;
     } else if (strcmp(code, "de") == 0) {
         l->stopwords = WL_STOPWORDS_DE;
         l->n_stopwords = N_OF(WL_STOPWORDS_DE);
@@ -255,11 +277,16 @@ const char *pt_stem(pt_lang *lang, const char *w, size_t n, size_t *out_n)
 
 const char *pt_number_word(const pt_lang *lang, const char *w, size_t n)
 {
+    if (n < 3 || n > 10) return NULL;
+    if (lang->number_en) {
+        const pt_num_word *e = pt_number_en(w, n);
+        return e ? e->digits : NULL; /* NULL for "hundred", "dozen"... */
+    }
     const char *const *names = lang->number_words;
-    if (!names || n < 3 || n > 10) return NULL;
-    for (size_t i = 1; i < N_OF(NUMBER_DIGITS); i++)
+    if (!names) return NULL;
+    for (size_t i = 0; i < N_SPELLED; i++)
         if (names[i][0] == w[0] && strlen(names[i]) == n && !memcmp(names[i], w, n))
-            return NUMBER_DIGITS[i];
+            return NUMBER_EN[i].digits;
     return NULL;
 }
 

@@ -225,6 +225,24 @@ TEST(spelled_numbers)
     CHECK(pt_number_word(en, "fourteenth", 10) == NULL);
     CHECK(pt_number_word(de, "fourteen", 8) == NULL);
     CHECK(pt_number_word(fr, "four", 4) == NULL);
+    /* the one English list behind pt_number_word, quantities and story word
+     * matching: the multipliers are in it, with no digits of their own */
+    CHECK(pt_number_word(en, "hundred", 7) == NULL);
+    CHECK(pt_number_word(en, "dozen", 5) == NULL);
+    CHECK_STR(pt_number_word(de, "neunzig", 7), "90");
+    CHECK_STR(pt_number_word(de, "eins", 4), "1");
+    const pt_num_word *e = pt_number_en("seventeen", 9);
+    CHECK(e && e->value == 17 && e->kind == PT_NUM_UNIT && !strcmp(e->digits, "17"));
+    CHECK((e = pt_number_en("twenty", 6)) && e->value == 20 && e->kind == PT_NUM_TENS);
+    CHECK((e = pt_number_en("million", 7)) && e->value == 1e6 && e->kind == PT_NUM_SCALE && !e->digits);
+    CHECK((e = pt_number_en("dozen", 5)) && e->value == 12 && e->kind == PT_NUM_SCALE);
+    CHECK((e = pt_number_en("one", 3)) && e->value == 1);
+    CHECK((e = pt_number_en("ninety", 6)) && e->value == 90);
+    CHECK(pt_number_en("hundreds", 8) == NULL);
+    CHECK(pt_number_en("Twenty", 6) == NULL); /* normalised (lower case) words only */
+    CHECK(pt_number_en("", 0) == NULL);
+    CHECK(pt_number_en("fiftyfive", 9) == NULL);
+    CHECK(pt_number_en("sixty-", 5) != NULL); /* a prefix of the given length */
     pt_lang_close(en);
     pt_lang_close(de);
     pt_lang_close(fr);
