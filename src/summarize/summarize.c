@@ -583,7 +583,9 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
             x.reason = ps_debris_reason(text + x.start, x.end - x.start, ps->flags | after, x.n_words);
             size_t cut;
             if (x.reason && (cut = ps_credit_prefix(text + x.start, x.end - x.start)) > 0) {
-                /* keep the lead sentence behind a glued-on photo credit */
+                /* keep the lead sentence behind a glued-on photo credit (and the
+                 * furniture after it: "( Photo: ... ) buy photo the ...") */
+                cut += ps_wire_prefix(text + x.start + cut, x.end - x.start - cut);
                 uint32_t start = x.start + (uint32_t)cut;
                 uint32_t nw = (uint32_t)pt_count_words(text + start, x.end - start);
                 if (nw >= 8 && !ps_debris_reason(text + start, x.end - start, ps->flags | PS_AFTER_CREDIT, nw)) {
@@ -591,6 +593,7 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                     x.n_words = nw;
                     x.n_bytes = (uint32_t)collapsed_len(text + x.start, x.end - x.start);
                     x.reason = NULL;
+                    x.cap_first = text[start] >= 'a' && text[start] <= 'z';
                 }
             }
             if (analyse_sentence(w, text, &x)) return PRECIS_ENOMEM;

@@ -192,6 +192,10 @@ TEST(wire_prefix_is_cut)
         {"( ap photo/ana ruiz ) ( associated press ) varrow ( ap ) \xe2\x80\x94 the ferry sank.", "the ferry"},
         {"Varrow ( coastline herald ) -- the ferry ran aground near the harbour.", "the ferry"},
         {"Story highlights ferry runs aground three hurt ( cnn ) the ferry ran aground.", "the ferry"},
+        {"Buy photo the ferry ran aground near the harbour on Tuesday.", "the ferry"},
+        {"Story continued below the ferry ran aground near the harbour on Tuesday.", "the ferry"},
+        {"Published on jun 20, 2015 the ferry ran aground near the harbour on Tuesday.", "the ferry"},
+
         /* not credits: an aside, a bracket without a dash, a long "place", a credit mid-sentence */
         {"The council (which met on Monday) voted to close the Varrow pier.", NULL},
         {"Varrow ( coastline herald ) the ferry ran aground near the harbour.", NULL},
@@ -199,6 +203,9 @@ TEST(wire_prefix_is_cut)
         {"The ferry ran aground, the agency (AP) said on Tuesday.", NULL},
         {"Story highlights ferry runs aground three hurt on the Varrow coast.", NULL},
         {"( associated press )", NULL},
+        {"Buyers photographed the ferry as it ran aground near the harbour.", NULL},
+        {"Published on the ferry line's website, the notice was short.", NULL},
+        {"Published on Monday, the report blamed the missing channel markers.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t cut = ps_wire_prefix(cases[i].s, strlen(cases[i].s));
