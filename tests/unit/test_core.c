@@ -85,6 +85,63 @@ static void write_file(const char *path, const char *data, size_t n)
     fclose(f);
 }
 
+/* pc_read_input hands a clean UTF-8 file's bytes over instead of decoding
+ * them into a second buffer: what it returns must be what pc_text_decode
+ * makes of the same bytes, for every kind of input, and (the point) a clean
+ * file's buffer is the one read_regular sized to the file (cap = size + 1),
+ * not a copy grown by doubling. */
+TEST(read_input_hands_clean_text_over)
+{
+    char dir[] = "/tmp/precis_test_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/t.txt", dir);
+#define S(x) {x, sizeof x - 1}
+    static const struct {
+        const char *s;
+        size_t n;
+    } IN[] = {
+        S("plain ascii\nsecond line\r\n\ttab\f"),
+        S("caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80"),
+        S("\xef\xbb\xbf" "after a BOM"),
+        S("a NUL\0here"),
+        S("an ESC\x1b[0m and DEL\x7f"),
+        S("C1 \xc2\x85 next line"),
+        S("nbsp \xc2\xa0 kept"),
+        S("one bad \xff byte, \xc3\xa9 valid"),
+        S("latin-1 caf\xe9"),
+        S("\xff\xfeh\0i\0"),
+        S("truncated \xe2\x80"),
+        S(""),
+    };
+#undef S
+    for (size_t i = 0; i < sizeof IN / sizeof IN[0]; i++) {
+        write_file(path, IN[i].s, IN[i].n);
+        pc_buf got, want;
+        pc_buf_init(&got, 0);
+        pc_buf_init(&want, 0);
+        pc_error err;
+        size_t bad = 0;
+        CHECK(pc_read_input(path, 0, &got, &err) == PRECIS_OK);
+        CHECK(pc_text_decode(&want, IN[i].s, IN[i].n, &bad) == PRECIS_OK);
+        CHECK(got.len == want.len && !memcmp(got.data, want.data, got.len) && got.data[got.len] == '\0');
+        pc_buf_free(&got);
+        pc_buf_free(&want);
+    }
+    /* 3000 clean bytes: the buffer read_regular made, handed over */
+    char big[3000];
+    for (size_t i = 0; i < sizeof big; i++) big[i] = (char)('a' + i % 26);
+    write_file(path, big, sizeof big);
+    pc_buf got;
+    pc_buf_init(&got, 0);
+    pc_error err;
+    CHECK(pc_read_input(path, 0, &got, &err) == PRECIS_OK);
+    CHECK(got.len == sizeof big && got.cap == sizeof big + 1);
+    pc_buf_free(&got);
+    unlink(path);
+    rmdir(dir);
+}
+
 TEST(read_plain_and_gzip)
 {
     char dir[] = "/tmp/precis_test_XXXXXX";
@@ -332,6 +389,7 @@ int main(void)
     RUN(arena_aligned_and_large);
     RUN(utf8_repair_replaces_invalid);
     RUN(utf8_repair_drops_nul);
+    RUN(read_input_hands_clean_text_over);
     RUN(read_plain_and_gzip);
     RUN(gzip_members_caps_and_corruption);
     RUN(lines_strip_crlf);
