@@ -22,6 +22,11 @@ copied into the repository; written to a temp dir).
       a development pool for choosing parameters without looking at the
       bench pool: Multi-News TRAIN (train_10k.jsonl.gz, disjoint from val)
       clusters with >= 3 non-empty documents, shuffled. No DUC part.
+  cluster_data.py lsatokens OUT.txt
+      training text for bench/cluster_lsa.c: the Multi-News TRAIN clusters
+      with FEWER than 3 non-empty documents (none of devpool's, nor of val or
+      DUC), each document and the summary one line "story<TAB>words", words
+      as bench/cluster_ceiling.py cuts them (lower case, stopwords dropped).
 """
 import json
 import os
@@ -53,6 +58,20 @@ def load_dev():
     import gzip
     with gzip.open(MN_TRAIN, "rt", encoding="utf-8") as fh:
         return mn_articles(fh, "tr")
+
+
+def lsa_tokens(out):
+    import gzip
+    from cluster_baseline import STOP
+    with gzip.open(MN_TRAIN, "rt", encoding="utf-8") as fh, open(out, "w", encoding="utf-8") as o:
+        for line in fh:
+            c = json.loads(line)
+            docs = [x.strip() for x in c["documents"] if x.strip()]
+            if len(docs) >= 3 or not docs:
+                continue
+            for t in docs + [c["summary"]]:
+                w = [x for x in re.findall(r"[a-z0-9]+", t.lower()) if x not in STOP and len(x) > 1]
+                o.write("tr-%s\t%s\n" % (c["id"], " ".join(w)))
 
 
 def load_pool():
@@ -164,6 +183,9 @@ def main():
         rate = float(args[i + 1])
         del args[i:i + 2]
     mode = args[0]
+    if mode == "lsatokens":
+        lsa_tokens(args[1])
+        return
     rng = random.Random(seed)
     pool = load_dev() if mode == "devpool" else load_pool()
     if mode in ("pool", "devpool"):
