@@ -35,6 +35,8 @@ static const char *const DEBRIS_MARKS[] = {
     "personalize content", "learn more, including", "skip x embed", "zip code", "zipcode",
     "get digital access", "looking for news you can", "correction: an earlier version",
     "earlier version of this story", "previous version of this story",
+    /* embedded tweets and page navigation as a scrape flattens them */
+    "pic.twitter.com", "t.co/", "&#124;", "please click", "follow @",
     /* web-archive crawl notices that stand in for a page the archive could not fetch */
     "webcrawl", "web crawl", "crawls are part of", "no more 404", "alexa internet",
     "pages that are referenced", "seed for this crawl", "crawl of outlinks", "web collections",
@@ -296,7 +298,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
             size_t j = i, words = 0;
             while (j < len && j - i < 48 && s[j] != '(') {
                 unsigned char ch = (unsigned char)s[j];
-                bool letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
+                bool letter = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9'); /* "jan 18" */
                 if (!letter && ch != ' ' && ch != ',' && ch != '.' && ch != '\'' && ch != '-') break;
                 if (letter && (j == i || s[j - 1] == ' ')) words++;
                 j++;

@@ -137,6 +137,9 @@ TEST(widget_and_crawl_debris_is_named)
         "``We will rebuild the Varrow pier before the spring storms arrive.''",
         "\xe2\x80\x9cWe will rebuild the Varrow pier before the spring storms arrive.\xe2\x80\x9d",
         "\"We will rebuild the Varrow pier before the spring storms arrive.\"",
+        "Crews reached the ferry at dawn pic.twitter.com/x1y2z3 \xe2\x80\x94 Ana Ruiz (@anaruiz) June 18, 2015",
+        "[ follow the Harbor Post: twitter &#124; instagram &#124; facebook ] the ferry ran aground.",
+        "Follow @harborpost for the latest on the grounding of the Varrow ferry.",
     };
     for (size_t i = 0; i < sizeof debris / sizeof *debris; i++)
         CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) != NULL);
@@ -145,6 +148,7 @@ TEST(widget_and_crawl_debris_is_named)
         "The ferry operator said crews would crawl through the hull before it sails again.",
         "``We will rebuild,'' Mayor Odile Varsk said of the pier, ``before the spring storms.''",
         "\"We will rebuild the pier\" was the message Mayor Odile Varsk gave on Monday.",
+        "Crews will follow the ferry to the yard, where divers will inspect the hull.",
     };
     for (size_t i = 0; i < sizeof prose / sizeof *prose; i++)
         CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
@@ -191,6 +195,7 @@ TEST(wire_prefix_is_cut)
         {"( cnn ) -- the ferry ran aground near the harbour on Tuesday.", "the ferry"},
         {"( ap photo/ana ruiz ) ( associated press ) varrow ( ap ) \xe2\x80\x94 the ferry sank.", "the ferry"},
         {"Varrow ( coastline herald ) -- the ferry ran aground near the harbour.", "the ferry"},
+        {"Jan 18 ( reuters ) - the ferry operator was fined on Wednesday.", "the ferry"},
         {"Story highlights ferry runs aground three hurt ( cnn ) the ferry ran aground.", "the ferry"},
         {"Buy photo the ferry ran aground near the harbour on Tuesday.", "the ferry"},
         {"Story continued below the ferry ran aground near the harbour on Tuesday.", "the ferry"},
