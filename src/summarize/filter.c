@@ -37,6 +37,7 @@ static const char *const DEBRIS_MARKS[] = {
     "earlier version of this story", "previous version of this story",
     /* embedded tweets and page navigation as a scrape flattens them */
     "pic.twitter.com", "t.co/", "&#124;", "please click", "follow @",
+    "first published:", "last updated:", "photo/video:", "view full caption", "ap photo/",
     /* web-archive crawl notices that stand in for a page the archive could not fetch */
     "webcrawl", "web crawl", "crawls are part of", "no more 404", "alexa internet",
     "pages that are referenced", "seed for this crawl", "crawl of outlinks", "web collections",
@@ -157,6 +158,9 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
         if (!(pairs[h1 >> 6] >> (h1 & 63) & 1) || !(pairs[h2 >> 6] >> (h2 & 63) & 1)) continue;
         if (strstr(low, m)) return "promotion, navigation or credit";
     }
+    /* a link's label: "Watch: ...", "Video: ...", "Read: ..." */
+    if (!strncmp(low, "watch:", 6) || !strncmp(low, "video:", 6) || !strncmp(low, "read:", 5))
+        return "promotion, navigation or credit";
     if (ends_with_caption_date(s, len)) return "photo caption";
     return NULL;
 }

@@ -140,6 +140,8 @@ TEST(widget_and_crawl_debris_is_named)
         "Crews reached the ferry at dawn pic.twitter.com/x1y2z3 \xe2\x80\x94 Ana Ruiz (@anaruiz) June 18, 2015",
         "[ follow the Harbor Post: twitter &#124; instagram &#124; facebook ] the ferry ran aground.",
         "Follow @harborpost for the latest on the grounding of the Varrow ferry.",
+        "Watch: divers inspect the hull of the Varrow ferry after the grounding.",
+        "First published: 12:31 | last updated: 12:37 the ferry ran aground near Varrow.",
     };
     for (size_t i = 0; i < sizeof debris / sizeof *debris; i++)
         CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) != NULL);
@@ -149,6 +151,7 @@ TEST(widget_and_crawl_debris_is_named)
         "``We will rebuild,'' Mayor Odile Varsk said of the pier, ``before the spring storms.''",
         "\"We will rebuild the pier\" was the message Mayor Odile Varsk gave on Monday.",
         "Crews will follow the ferry to the yard, where divers will inspect the hull.",
+        "Readers watched the ferry from the pier as the tugs pulled it off the sandbank.",
     };
     for (size_t i = 0; i < sizeof prose / sizeof *prose; i++)
         CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
