@@ -227,6 +227,22 @@ static int batch(run *r, char **inputs, size_t n)
     return cli_exit_rule(r->n_failed ? EXIT_INPUT : EXIT_OK_, r->n_ok);
 }
 
+/* A message of the library about the cluster starts with its id, which the
+ * output keeps ("summary" for several inputs or stdin, the last path
+ * component for one): the message names what the user gave instead, the
+ * directory or file as written, "FIRST and N more", or "<stdin>". */
+static void cluster_error(const char *msg, const char *id, char **inputs, size_t n)
+{
+    size_t k = strlen(id);
+    if (strncmp(msg, id, k) != 0 || msg[k] != ':') {
+        cli_error("%s", msg);
+        return;
+    }
+    const char *first = strcmp(inputs[0], "-") ? inputs[0] : "<stdin>";
+    if (n == 1) cli_error("%s%s", first, msg + k);
+    else cli_error("%s and %zu more%s", first, n - 1, msg + k);
+}
+
 static int single(run *r, char **inputs, size_t n)
 {
     char **paths;
@@ -274,7 +290,7 @@ static int single(run *r, char **inputs, size_t n)
     if (st) {
         bool none = precis_cluster_count(c) == 0 && r->n_failed;
         if (none) cli_error("no input could be read");
-        else cli_error("%s", precis_errmsg(r->ctx));
+        else cluster_error(precis_errmsg(r->ctx), id, inputs, n);
         precis_cluster_free(c);
         if (st == PRECIS_EEMPTY) return cli_exit_rule(r->n_failed ? EXIT_INPUT : EXIT_OK_, 0);
         return cli_exit_for(st);

@@ -158,4 +158,15 @@ for i, f in (('', '01_harbour_courier.txt'), ('b', '02_coastwatch_daily.txt')):
     print(json.dumps({'id': i, 'text': open('${PRECIS_ROOT:-.}/examples/story/' + f).read()}))" > "$TMP/emptyid.jsonl"
 p summarize --format json "$TMP/emptyid.jsonl"
 check empty_id_falls_back jq -e '[.sentences[].doc] | unique == ["b", "emptyid.jsonl:1"]' "$TMP/out"
+# Messages about the whole cluster name what was given: the directory as written, the
+# first file and how many more, or <stdin> (they said "story:" and "summary:"); the
+# output's id stays as it was ("summary" for several inputs).
+p summarize -w 1 "$STORY"
+check cluster_msg_names_directory grep -q "^precis: $STORY: no sentence fits the budget of 1 word" "$TMP/err"
+p summarize -w 1 "$STORY/01_harbour_courier.txt" "$STORY/02_coastwatch_daily.txt" "$STORY/03_meridian_wire.txt"
+check cluster_msg_names_first_and_more grep -q "^precis: $STORY/01_harbour_courier.txt and 2 more: no sentence fits" "$TMP/err"
+echo Hello | "$PRECIS" summarize - > "$TMP/out" 2> "$TMP/err"
+check cluster_msg_names_stdin grep -q "^precis: <stdin>: no usable sentence" "$TMP/err"
+p summarize --format json "$STORY/01_harbour_courier.txt" "$STORY/02_coastwatch_daily.txt"
+check cluster_id_in_output_unchanged jq -e '.id == "summary"' "$TMP/out"
 finish
