@@ -247,6 +247,30 @@ static size_t outlet_before_dash(const char *s, size_t len, size_t i)
     return dash ? j + 1 - i : 0;
 }
 
+/* A box of links that opens the sentence: "[ 7 ways to ... ] similarly, ...",
+ * "( photos: the honorees ) and while ...". Returns its length, or 0. */
+static size_t link_box(const char *s, size_t len)
+{
+    static const char *const LABELS[] = {"photos:", "photo:", "video:", "watch:", "related:", "read more:", "see also:"};
+    if (!len) return 0;
+    char close = s[0] == '[' ? ']' : s[0] == '(' ? ')' : 0;
+    if (!close) return 0;
+    size_t j = 1;
+    while (j < len && s[j] == ' ') j++;
+    bool labelled = close == ']';
+    for (size_t k = 0; !labelled && k < sizeof LABELS / sizeof *LABELS; k++) {
+        size_t n = strlen(LABELS[k]), q = 0;
+        while (q < n && j + q < len && ((unsigned char)s[j + q] | 32) == (unsigned char)LABELS[k][q]) q++;
+        labelled = q == n;
+    }
+    if (!labelled) return 0;
+    for (size_t e = j; e < len && e < 160; e++) {
+        if (s[e] == close) return e + 1;
+        if (s[e] == '(' || s[e] == '[') return 0;
+    }
+    return 0;
+}
+
 /* Wire credits and credited datelines glued to the front of a sentence by a
  * one-line page scrape: "( associated press ) the arms package ...",
  * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
@@ -298,12 +322,13 @@ size_t ps_wire_prefix(const char *s, size_t len)
         size_t i = at;
         while (i < len && s[i] == ' ') i++;
         size_t c = wire_credit(s, len, i);
+        if (!c && i == 0) c = link_box(s, len);
         if (!c) { /* a dateline, then the credit */
             size_t j = i, words = 0;
             while (j < len && j - i < 48 && s[j] != '(') {
                 unsigned char ch = (unsigned char)s[j];
                 bool letter = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9'); /* "jan 18" */
-                if (!letter && ch != ' ' && ch != ',' && ch != '.' && ch != '\'' && ch != '-') break;
+                if (!letter && ch != ' ' && ch != ',' && ch != '.' && ch != '\'' && ch != '-' && ch != '/') break;
                 if (letter && (j == i || s[j - 1] == ' ')) words++;
                 j++;
             }
@@ -321,7 +346,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
             e += 3;
         else if (e + 1 < len && s[e] == '-' && s[e + 1] == '-')
             e += 2;
-        else if (e < len && s[e] == '-' && e + 1 < len && s[e + 1] == ' ')
+        else if (e < len && (s[e] == '-' || s[e] == '_') && e + 1 < len && s[e + 1] == ' ') /* DUC's " _ " */
             e += 1;
         while (e < len && s[e] == ' ') e++;
         at = e;
