@@ -167,8 +167,9 @@ static precis_status convert(const char *from, const char *s, size_t len, pc_buf
     return st;
 }
 
-precis_status ph_decode(const char *raw, size_t len, const char *content_type, pc_buf *out,
-                        char *charset, size_t cap, pc_error *err)
+static precis_status decode(const char *raw, size_t len, const char *content_type, pc_buf *out,
+                            const char **view, size_t *view_len, char *charset, size_t cap,
+                            pc_error *err)
 {
     char label[64] = "";
     const char *enc = NULL;
@@ -209,8 +210,15 @@ precis_status ph_decode(const char *raw, size_t len, const char *content_type, p
     }
     precis_status st;
     if (strcmp(enc, "UTF-8") == 0) {
-        /* valid and NUL-free: nothing to repair */
-        st = !sc.bad && !sc.nul ? pc_buf_append(out, raw, len) : pc_utf8_repair(out, raw, len, NULL);
+        /* valid and NUL-free: nothing to repair, nor to copy when the caller
+         * can read the bytes where they are */
+        if (!sc.bad && !sc.nul && view) {
+            *view = raw;
+            *view_len = len;
+            st = PRECIS_OK;
+        } else {
+            st = !sc.bad && !sc.nul ? pc_buf_append(out, raw, len) : pc_utf8_repair(out, raw, len, NULL);
+        }
     } else {
         st = convert(enc, raw, len, out);
         if (st == PRECIS_EINVAL) { /* unknown label: fall back to the detector */
@@ -224,11 +232,33 @@ precis_status ph_decode(const char *raw, size_t len, const char *content_type, p
         }
     }
     if (st) return pc_fail(err, st, NULL, 0, "decoding as %s: %s", enc, precis_strerror(st));
-    if (!out->data && (st = pc_buf_reserve(out, 0))) return st;
-    if (out->data) out->data[out->len] = '\0';
+    if (view && *view) {
+        /* read in place */
+    } else {
+        if (!out->data && (st = pc_buf_reserve(out, 0))) return st;
+        if (out->data) out->data[out->len] = '\0';
+        if (view) {
+            *view = out->data;
+            *view_len = out->len;
+        }
+    }
     if (charset && cap) {
         strncpy(charset, enc, cap - 1);
         charset[cap - 1] = '\0';
     }
     return PRECIS_OK;
+}
+
+precis_status ph_decode(const char *raw, size_t len, const char *content_type, pc_buf *out,
+                        char *charset, size_t cap, pc_error *err)
+{
+    return decode(raw, len, content_type, out, NULL, NULL, charset, cap, err);
+}
+
+precis_status ph_decode_view(const char *raw, size_t len, const char *content_type, pc_buf *out,
+                             const char **view, size_t *view_len, pc_error *err)
+{
+    *view = NULL;
+    *view_len = 0;
+    return decode(raw, len, content_type, out, view, view_len, NULL, 0, err);
 }

@@ -1594,7 +1594,9 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     size_t max_article = opt->max_article ? opt->max_article : PC_DEFAULT_MAX_ARTICLE;
     pc_buf html;
     pc_buf_init(&html, 0);
-    precis_status st = ph_decode(raw, len, opt->content_type, &html, NULL, 0, err);
+    const char *page; /* the page as UTF-8: raw itself, or decoded into html */
+    size_t page_len;
+    precis_status st = ph_decode_view(raw, len, opt->content_type, &html, &page, &page_len, err);
     if (st) {
         pc_buf_free(&html);
         return pc_fail(err, st, name, 0, "cannot decode the page: %s", precis_strerror(st));
@@ -1607,8 +1609,8 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
         judge_cache jc;
         memset(&jc, 0, sizeof jc);
         bool text_over = false;
-        if ((st = strip_raw_text(html.data ? html.data : "", html.len, &stripped, &jc, &ld,
-                                 max_article, &text_over))) {
+        if ((st = strip_raw_text(page ? page : "", page_len, &stripped, &jc, &ld, max_article,
+                                 &text_over))) {
             pc_buf_free(&html);
             pc_buf_free(&stripped);
             pc_buf_free(&ld);

@@ -23,6 +23,11 @@ typedef struct ph_options {
  * copied there (cap bytes). */
 precis_status ph_decode(const char *raw, size_t len, const char *content_type, pc_buf *out,
                         char *charset, size_t cap, pc_error *err);
+/* ph_decode for a reader of the result: *view, *view_len are the page as
+ * UTF-8, raw itself (past a BOM) when it is valid NUL-free UTF-8 already,
+ * which is then not copied; else out's bytes (out is empty on entry). */
+precis_status ph_decode_view(const char *raw, size_t len, const char *content_type, pc_buf *out,
+                             const char **view, size_t *view_len, pc_error *err);
 
 /* Extracts the article of a page given as raw bytes (any encoding). On
  * success fills a (initialised by the caller) and returns PRECIS_OK; returns

@@ -38,6 +38,45 @@ static char *decode(const char *raw, size_t len, const char *ct, char *cs, size_
     return pc_buf_detach(&out, NULL);
 }
 
+/* ph_decode_view reads a page that is valid NUL-free UTF-8 where it is (the
+ * copy doubled the memory of a large page) and decodes anything else; the
+ * extraction reads the page up to its length only (no NUL needed after it). */
+TEST(decode_view_reads_clean_utf8_in_place)
+{
+    pc_buf out;
+    const char *v;
+    size_t vn;
+    const char *utf8 = "<p>Caf\xc3\xa9 on the quay</p>";
+    pc_buf_init(&out, 0);
+    CHECK(ph_decode_view(utf8, strlen(utf8), NULL, &out, &v, &vn, NULL) == PRECIS_OK);
+    CHECK(v == utf8 && vn == strlen(utf8) && out.len == 0);
+    const char *bom = "\xef\xbb\xbf<p>after a BOM</p>";
+    CHECK(ph_decode_view(bom, strlen(bom), NULL, &out, &v, &vn, NULL) == PRECIS_OK);
+    CHECK(v == bom + 3 && vn == strlen(bom) - 3 && out.len == 0);
+    const char *latin1 = "<meta charset=\"iso-8859-1\"><p>Caf\xe9</p>";
+    CHECK(ph_decode_view(latin1, strlen(latin1), NULL, &out, &v, &vn, NULL) == PRECIS_OK);
+    CHECK(v == out.data && vn == out.len && strstr(v, "Caf\xc3\xa9"));
+    pc_buf_free(&out);
+    pc_buf_init(&out, 0);
+    const char nul[] = "<p>a NUL\0here</p>";
+    CHECK(ph_decode_view(nul, sizeof nul - 1, NULL, &out, &v, &vn, NULL) == PRECIS_OK);
+    CHECK(v == out.data && vn == sizeof nul - 2); /* the NUL dropped */
+    pc_buf_free(&out);
+    /* a page ending mid-tag, in a buffer of exactly its size (ASan: no read past it) */
+    static const char *const CUT[] = {"<html><body><article><p>Harbour news from Velmora.</p><p",
+                                      "<p>text</p><script>var x", "<p>text</p><!-- open", "<p>text</p><div class=\"a"};
+    for (size_t i = 0; i < sizeof CUT / sizeof CUT[0]; i++) {
+        size_t n = strlen(CUT[i]);
+        char *exact = malloc(n);
+        memcpy(exact, CUT[i], n);
+        pt_article a;
+        precis_status st = extract(exact, n, false, &a);
+        CHECK(st == PRECIS_OK || st == PRECIS_EEMPTY);
+        pt_article_free(&a);
+        free(exact);
+    }
+}
+
 TEST(decode_meta_charset_latin1)
 {
     const char *raw = "<meta charset=\"iso-8859-1\"><p>Caf\xe9</p>";
@@ -391,6 +430,7 @@ TEST(warc_reader)
 
 int main(void)
 {
+    RUN(decode_view_reads_clean_utf8_in_place);
     RUN(decode_meta_charset_latin1);
     RUN(decode_http_content_type_wins);
     RUN(decode_bom_and_misdeclared_utf8);
