@@ -248,10 +248,12 @@ static size_t outlet_before_dash(const char *s, size_t len, size_t i)
 }
 
 /* A box of links that opens the sentence: "[ 7 ways to ... ] similarly, ...",
- * "( photos: the honorees ) and while ...". Returns its length, or 0. */
+ * "( photos: the honorees ) and while ...", "( published saturday, july 27 )".
+ * Returns its length, or 0. */
 static size_t link_box(const char *s, size_t len)
 {
-    static const char *const LABELS[] = {"photos:", "photo:", "video:", "watch:", "related:", "read more:", "see also:"};
+    static const char *const LABELS[] = {"photos:", "photo:", "video:", "watch:", "related:", "read more:", "see also:",
+                                         "published "};
     if (!len) return 0;
     char close = s[0] == '[' ? ']' : s[0] == '(' ? ')' : 0;
     if (!close) return 0;
@@ -271,12 +273,6 @@ static size_t link_box(const char *s, size_t len)
     return 0;
 }
 
-/* Wire credits and credited datelines glued to the front of a sentence by a
- * one-line page scrape: "( associated press ) the arms package ...",
- * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
- * "( ap photo/x ) ( associated press ) vatican city ( ap ) — pope ...". The
- * place before a credit is at most five words (letters, commas, periods).
- * Returns how many bytes to cut so that the sentence starts after them, or 0. */
 /* Page buttons and widget labels a scrape glues to the next sentence: the
  * most frequent such openings of sentences chosen on Multi-News training
  * clusters 0-3999 (250 words). */
@@ -299,18 +295,33 @@ static size_t date_after(const char *s, size_t len, size_t i)
     return n == 4 ? j - i : 0;
 }
 
+/* Length of page furniture at s[i..len) ("buy photo", "published on jun 20,
+ * 2015"), or 0. */
+static size_t furniture_at(const char *s, size_t len, size_t i)
+{
+    for (size_t k = 0; k < sizeof FURNITURE / sizeof *FURNITURE; k++) {
+        size_t n = starts_word(s, len, i, FURNITURE[k]);
+        if (!n) continue;
+        if (k < 3) return n;
+        /* "Published on Monday, the report ..." is prose: only with a date */
+        size_t date = i + n < len && s[i + n] == ' ' ? date_after(s, len, i + n + 1) : 0;
+        return date ? n + 1 + date : 0;
+    }
+    return 0;
+}
+
+/* Wire credits and credited datelines glued to the front of a sentence by a
+ * one-line page scrape: "( associated press ) the arms package ...",
+ * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
+ * "( ap photo/x ) ( associated press ) vatican city ( ap ) — pope ...", and
+ * the page furniture, link boxes and CNN highlights before them. The place
+ * before a credit is at most five words (letters, digits, commas, periods,
+ * slashes). Returns how many bytes to cut so that the sentence starts after
+ * them, or 0. */
 size_t ps_wire_prefix(const char *s, size_t len)
 {
     size_t at = 0;
-    for (size_t k = 0; k < sizeof FURNITURE / sizeof *FURNITURE; k++) {
-        size_t n = starts_word(s, len, 0, FURNITURE[k]);
-        if (!n) continue;
-        size_t date = k == 3 && n < len && s[n] == ' ' ? date_after(s, len, n + 1) : 0;
-        if (k == 3 && !date) break; /* "Published on Monday, the report ..." is prose */
-        at = n + (date ? 1 + date : 0);
-        break;
-    }
-    if (!at && starts_word(s, len, 0, "story highlights")) { /* CNN's box, run into the lead up to "( cnn )" */
+    if (starts_word(s, len, 0, "story highlights")) { /* CNN's box, run into the lead up to "( cnn )" */
         for (size_t i = 16; i < len && i < 600; i++)
             if (s[i] == '(' && starts_word(s, len, i + 1 + (i + 1 < len && s[i + 1] == ' '), "cnn")) {
                 at = i;
@@ -318,11 +329,16 @@ size_t ps_wire_prefix(const char *s, size_t len)
             }
         if (!at) return 0;
     }
-    for (int round = 0; round < 4; round++) {
+    for (int round = 0; round < 6; round++) {
         size_t i = at;
         while (i < len && s[i] == ' ') i++;
+        size_t f = furniture_at(s, len, i);
+        if (f) { /* "( photo: ... ) buy photo a father ..." */
+            at = i + f;
+            continue;
+        }
         size_t c = wire_credit(s, len, i);
-        if (!c && i == 0) c = link_box(s, len);
+        if (!c) c = link_box(s + i, len - i);
         if (!c) { /* a dateline, then the credit */
             size_t j = i, words = 0;
             while (j < len && j - i < 48 && s[j] != '(') {

@@ -203,6 +203,8 @@ TEST(wire_prefix_is_cut)
         {"Varrow ( ap ) _ the ferry operator was fined on Wednesday.", "the ferry"},
         {"[ 7 ways to cross the Varrow strait ] the ferry operator was fined on Wednesday.", "the ferry"},
         {"( photos: the grounding of the Marisol ) the ferry operator was fined.", "the ferry"},
+        {"( photo: ana ruiz/harbor post ) buy photo the ferry operator was fined.", "the ferry"},
+        {"( published saturday, july 27, 2013 ) the ferry operator was fined.", "the ferry"},
         {"Story highlights ferry runs aground three hurt ( cnn ) the ferry ran aground.", "the ferry"},
         {"Buy photo the ferry ran aground near the harbour on Tuesday.", "the ferry"},
         {"Story continued below the ferry ran aground near the harbour on Tuesday.", "the ferry"},
