@@ -1014,6 +1014,14 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         if (!err->msg[0]) pc_fail(err, st, NULL, 0, "story %s: %s", id, precis_strerror(st));
         return st;
     }
+    size_t cap = out.cap, len = out.len;
     *json_out = pc_buf_detach(&out, json_len);
-    return *json_out ? PRECIS_OK : pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    if (!*json_out) return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    /* the buffer grew by doubling: a story of many sources is held until the
+     * digest prints, so its slack is given back */
+    if (cap > len + 1 + 4096) {
+        char *p = realloc(*json_out, len + 1);
+        if (p) *json_out = p;
+    }
+    return PRECIS_OK;
 }

@@ -13,7 +13,11 @@
 typedef struct rnd {
     pc_buf *o;
     bool md;
-    json_t *sources;
+    /* the sources, compact: a story of 100,000 copies parsed whole by jansson
+     * took ~1.5 KB a source; here its fields are strings in pool */
+    size_t n_src;
+    uint32_t *src_off; /* n_src * N_SF: offset + 1 of each field in pool, 0 = none */
+    pc_buf pool;
     precis_status st;
     uint64_t *ikeys;  /* source id hash | 1 -> position + 1: a story of 100,000 copies */
     uint32_t *ivals;  /* marks each with its original without a scan per line */
@@ -59,6 +63,145 @@ static const char *str(json_t *o, const char *k)
     return s && *s ? s : NULL;
 }
 
+enum { SF_ID, SF_TITLE, SF_SITE, SF_DATE, SF_URL, SF_DUP, SF_IGNORED, N_SF };
+static const char *const SF_KEY[N_SF] = {"id", "title", "site", "date", "url", "duplicate_of", "date_ignored"};
+
+/* Field f of source i (NULL when absent or empty, as str() gives it). */
+static const char *sf(const rnd *r, size_t i, int f)
+{
+    uint32_t o = i < r->n_src ? r->src_off[i * N_SF + f] : 0;
+    return o ? r->pool.data + o - 1 : NULL;
+}
+
+static precis_status add_source(rnd *r, json_t *src, size_t *cap)
+{
+    if (pc_grow(&r->src_off, cap, (r->n_src + 1) * N_SF, sizeof *r->src_off, 64 * N_SF)) return PRECIS_ENOMEM;
+    for (int f = 0; f < N_SF; f++) {
+        const char *v = str(src, SF_KEY[f]);
+        r->src_off[r->n_src * N_SF + f] = 0;
+        if (!v) continue;
+        if (r->pool.len >= UINT32_MAX - strlen(v) - 2) return PRECIS_ELIMIT;
+        r->src_off[r->n_src * N_SF + f] = (uint32_t)r->pool.len + 1;
+        precis_status st = pc_buf_append(&r->pool, v, strlen(v) + 1); /* with its NUL */
+        if (st) return st;
+    }
+    r->n_src++;
+    return PRECIS_OK;
+}
+
+/* ---- finding "sources" in the story's text, to parse it one source at a time */
+
+static size_t skip_ws(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+    return i;
+}
+
+/* s[i] is '"': the index after the closing quote, or n. */
+static size_t skip_string(const char *s, size_t n, size_t i)
+{
+    for (i++; i < n; i++) {
+        if (s[i] == '\\') i++;
+        else if (s[i] == '"') return i + 1;
+    }
+    return n;
+}
+
+static size_t skip_value(const char *s, size_t n, size_t i)
+{
+    if (i < n && s[i] == '"') return skip_string(s, n, i);
+    if (i < n && (s[i] == '{' || s[i] == '[')) {
+        size_t depth = 0;
+        while (i < n) {
+            if (s[i] == '"') {
+                i = skip_string(s, n, i);
+                continue;
+            }
+            if (s[i] == '{' || s[i] == '[') depth++;
+            else if ((s[i] == '}' || s[i] == ']') && --depth == 0) return i + 1;
+            i++;
+        }
+        return n;
+    }
+    while (i < n && s[i] != ',' && s[i] != '}' && s[i] != ']' && s[i] != ' ' && s[i] != '\n' && s[i] != '\t' &&
+           s[i] != '\r')
+        i++;
+    return i;
+}
+
+/* The span of the top-level "sources" array, when the text is an object that has one. */
+static bool find_sources(const char *s, size_t n, size_t *vs, size_t *ve)
+{
+    size_t i = skip_ws(s, n, 0);
+    if (i >= n || s[i] != '{') return false;
+    for (i++;;) {
+        i = skip_ws(s, n, i);
+        if (i >= n || s[i] != '"') return false;
+        size_t ks = i;
+        i = skip_string(s, n, i);
+        bool is_sources = i - ks == 9 && !memcmp(s + ks, "\"sources\"", 9);
+        i = skip_ws(s, n, i);
+        if (i >= n || s[i] != ':') return false;
+        i = skip_ws(s, n, i + 1);
+        size_t v = i;
+        i = skip_value(s, n, i);
+        if (i > n || i == v) return false;
+        if (is_sources && s[v] == '[') {
+            *vs = v, *ve = i;
+            return true;
+        }
+        i = skip_ws(s, n, i);
+        if (i >= n || s[i] != ',') return false;
+        i++;
+    }
+}
+
+/* The story without its sources (spliced out as "[]") through jansson, and
+ * the sources one by one into the compact table. */
+static precis_status load_story(const char *json, size_t len, rnd *r, json_t **story)
+{
+    size_t vs, ve, cap = 0;
+    *story = NULL;
+    if (find_sources(json, len, &vs, &ve)) {
+        pc_buf t;
+        pc_buf_init(&t, 0);
+        precis_status st = pc_buf_append(&t, json, vs);
+        if (!st) st = pc_buf_append(&t, "[]", 2);
+        if (!st) st = pc_buf_append(&t, json + ve, len - ve);
+        if (st) {
+            pc_buf_free(&t);
+            return st;
+        }
+        *story = json_loadb(t.data, t.len, 0, NULL);
+        pc_buf_free(&t);
+        if (!*story) return PRECIS_EPARSE;
+        /* the fields are shorter than their JSON: one reservation, no doubling */
+        if ((st = pc_buf_reserve(&r->pool, ve - vs))) return st;
+        for (size_t i = skip_ws(json, ve, vs + 1); i < ve - 1;) {
+            json_error_t e;
+            json_t *src = json_loadb(json + i, ve - 1 - i, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &e);
+            if (!src) return PRECIS_EPARSE;
+            st = add_source(r, src, &cap);
+            json_decref(src);
+            if (st) return st;
+            i = skip_ws(json, ve - 1, i + (size_t)e.position);
+            if (i < ve - 1 && json[i] != ',') return PRECIS_EPARSE;
+            if (i < ve - 1) i = skip_ws(json, ve - 1, i + 1);
+        }
+        return PRECIS_OK;
+    }
+    *story = json_loadb(json, len, 0, NULL);
+    json_t *a = json_object_get(*story, "sources"), *src;
+    if (!json_is_object(*story) || !json_is_array(a)) return PRECIS_EPARSE;
+    size_t i;
+    json_array_foreach(a, i, src)
+    {
+        precis_status st = add_source(r, src, &cap);
+        if (st) return st;
+    }
+    return PRECIS_OK;
+}
+
 /* 1-based marker of a source id, 0 when unknown. */
 static size_t marker(rnd *r, const char *id)
 {
@@ -67,16 +210,13 @@ static size_t marker(rnd *r, const char *id)
         uint64_t h = XXH3_64bits(id, strlen(id)) | 1;
         for (size_t slot = h & (r->icap - 1); r->ikeys[slot]; slot = (slot + 1) & (r->icap - 1)) {
             if (r->ikeys[slot] != h) continue;
-            const char *sid = str(json_array_get(r->sources, r->ivals[slot] - 1), "id");
+            const char *sid = sf(r, r->ivals[slot] - 1, SF_ID);
             if (sid && !strcmp(sid, id)) return r->ivals[slot];
         }
         return 0;
     }
-    size_t i;
-    json_t *s;
-    json_array_foreach(r->sources, i, s)
-    {
-        const char *sid = str(s, "id");
+    for (size_t i = 0; i < r->n_src; i++) {
+        const char *sid = sf(r, i, SF_ID);
         if (sid && !strcmp(sid, id)) return i + 1;
     }
     return 0;
@@ -86,7 +226,7 @@ static size_t marker(rnd *r, const char *id)
  * without memory for it markers fall back to the scan. */
 static void index_ids(rnd *r)
 {
-    size_t n = json_array_size(r->sources), cap = 64;
+    size_t n = r->n_src, cap = 64;
     if (n > UINT32_MAX / 4) return;
     while (cap < 2 * n) cap *= 2;
     r->ikeys = calloc(cap, sizeof *r->ikeys);
@@ -97,13 +237,13 @@ static void index_ids(rnd *r)
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        const char *sid = str(json_array_get(r->sources, i), "id");
+        const char *sid = sf(r, i, SF_ID);
         if (!sid) continue;
         uint64_t h = XXH3_64bits(sid, strlen(sid)) | 1;
         size_t slot = h & (cap - 1);
         bool dup = false;
         while (r->ikeys[slot] && !dup) {
-            const char *o = r->ikeys[slot] == h ? str(json_array_get(r->sources, r->ivals[slot] - 1), "id") : NULL;
+            const char *o = r->ikeys[slot] == h ? sf(r, r->ivals[slot] - 1, SF_ID) : NULL;
             dup = o && !strcmp(o, sid);
             if (!dup) slot = (slot + 1) & (cap - 1);
         }
@@ -126,9 +266,9 @@ static void markers(rnd *r, json_t *ids)
 }
 
 /* The last part of a source's id (a file name), or the id. */
-static const char *base_id(json_t *src)
+static const char *base_id(const rnd *r, size_t i)
 {
-    const char *s = str(src, "id");
+    const char *s = sf(r, i, SF_ID);
     if (!s) return "?";
     const char *slash = strrchr(s, '/');
     return slash && slash[1] ? slash + 1 : s;
@@ -136,10 +276,10 @@ static const char *base_id(json_t *src)
 
 /* "[3] Harbour Courier" in the coverage lines: the site when known; the
  * marker alone otherwise (the numbered source list says what it is). */
-static void who(rnd *r, size_t m, json_t *src)
+static void who(rnd *r, size_t m, size_t src)
 {
     PRINTF(r, "[%zu]", m);
-    if (str(src, "site")) PRINTF(r, " %s", str(src, "site"));
+    if (sf(r, src, SF_SITE)) PRINTF(r, " %s", sf(r, src, SF_SITE));
 }
 
 static size_t count(const char *s, const char *what)
@@ -389,7 +529,7 @@ static void render_coverage(rnd *r, json_t *story)
     json_array_foreach(per, i, p)
     {
         size_t m = marker(r, str(p, "doc"));
-        json_t *src = json_array_get(r->sources, m ? m - 1 : 0);
+        size_t src = m ? m - 1 : 0;
         size_t nu = (size_t)json_integer_value(json_object_get(p, "n_unique"));
         size_t no = (size_t)json_integer_value(json_object_get(p, "n_omits"));
         size_t shown = 0, in_summary = 0;
@@ -436,29 +576,26 @@ static void render_coverage(rnd *r, json_t *story)
 static void render_sources(rnd *r)
 {
     heading(r, "Sources");
-    size_t i;
-    json_t *s;
     /* "[2] Velmora ferry grounding: all 212 aboard rescued — Coastwatch Daily,
      * 2024-09-15 <url>": what a reader needs to find the piece again; the
      * input's name when there is no URL, standing in for the title when
      * there is none */
-    json_array_foreach(r->sources, i, s)
-    {
-        const char *title = str(s, "title"), *site = str(s, "site"), *date = str(s, "date");
-        const char *url = str(s, "url");
+    for (size_t i = 0; i < r->n_src; i++) {
+        const char *title = sf(r, i, SF_TITLE), *site = sf(r, i, SF_SITE), *date = sf(r, i, SF_DATE);
+        const char *url = sf(r, i, SF_URL);
         put(r, item(r));
         PRINTF(r, "[%zu] ", i + 1);
         if (title && url && r->md) md_link(r, title, url);
-        else put(r, title ? title : base_id(s));
+        else put(r, title ? title : base_id(r, i));
         if (site || date) put(r, " — ");
         if (site) put(r, site);
         if (site && date) put(r, ", ");
         if (date) PRINTF(r, "%.10s", date); /* the day; the time of day is in the JSON */
-        if (date && str(s, "date_ignored")) PRINTF(r, " (date ignored: %s)", str(s, "date_ignored"));
+        if (date && sf(r, i, SF_IGNORED)) PRINTF(r, " (date ignored: %s)", sf(r, i, SF_IGNORED));
         if (url && !(title && r->md)) PRINTF(r, " <%s>", url);
-        size_t dm = marker(r, str(s, "duplicate_of"));
+        size_t dm = marker(r, sf(r, i, SF_DUP));
         if (dm) PRINTF(r, " (copy of [%zu])", dm);
-        if (!url && title) PRINTF(r, " (%s)", base_id(s));
+        if (!url && title) PRINTF(r, " (%s)", base_id(r, i));
         put(r, "\n");
     }
 }
@@ -468,17 +605,22 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
 {
     if (!json || !out || (fmt != PRECIS_STORY_TEXT && fmt != PRECIS_STORY_MARKDOWN)) return PRECIS_EINVAL;
     *out = NULL;
-    json_t *story = json_loadb(json, len, 0, NULL);
-    if (!json_is_object(story) || !json_is_array(json_object_get(story, "sources"))) {
-        json_decref(story);
-        return PRECIS_EPARSE;
-    }
     pc_buf o;
     pc_buf_init(&o, 0);
-    rnd r = {.o = &o, .md = fmt == PRECIS_STORY_MARKDOWN, .sources = json_object_get(story, "sources")};
+    rnd r = {.o = &o, .md = fmt == PRECIS_STORY_MARKDOWN};
+    pc_buf_init(&r.pool, 0);
+    json_t *story;
+    precis_status lst = load_story(json, len, &r, &story);
+    if (!lst && (!json_is_object(story) || !json_is_array(json_object_get(story, "sources")))) lst = PRECIS_EPARSE;
+    if (lst) {
+        json_decref(story);
+        free(r.src_off);
+        pc_buf_free(&r.pool);
+        return lst;
+    }
     index_ids(&r);
     const char *h = str(story, "headline");
-    size_t n = json_array_size(r.sources);
+    size_t n = r.n_src;
     size_t reports = (size_t)json_integer_value(json_object_get(json_object_get(story, "coverage"), "reports"));
     size_t analysed = reports; /* a story past the cap of analysed reports has more */
     if (json_is_integer(json_object_get(story, "n_reports")))
@@ -493,13 +635,11 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
     /* the days the sources were published: how fresh the story is */
     {
         const char *lo = NULL, *hi = NULL;
-        size_t i, dated = 0;
-        json_t *src;
-        json_array_foreach(r.sources, i, src)
-        {
-            const char *d = str(src, "date");
+        size_t dated = 0;
+        for (size_t i = 0; i < r.n_src; i++) {
+            const char *d = sf(&r, i, SF_DATE);
             if (!d || strlen(d) < 10) continue; /* a month alone says too little */
-            if (str(src, "date_ignored")) continue; /* 2999, 1066: not believed */
+            if (sf(&r, i, SF_IGNORED)) continue; /* 2999, 1066: not believed */
             dated++;
             if (!lo || strncmp(d, lo, 10) < 0) lo = d;
             if (!hi || strncmp(d, hi, 10) > 0) hi = d;
@@ -516,6 +656,8 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
     render_sources(&r);
     free(r.ikeys);
     free(r.ivals);
+    free(r.src_off);
+    pc_buf_free(&r.pool);
     json_decref(story);
     if (r.st) {
         pc_buf_free(&o);
