@@ -93,6 +93,10 @@ bool pc_utf8_valid(const char *s, size_t len);
  * (and not binary by pc_bytes_binary) are read as Windows-1252, a superset
  * of Latin-1. Anything else is taken as UTF-8. */
 precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced);
+/* True when pc_text_decode would give s back byte for byte (UTF-8 without a
+ * byte-order mark, control bytes or invalid sequences): a caller may then
+ * read s itself instead of a decoded copy. */
+bool pc_text_unchanged(const char *s, size_t len);
 /* True when len bytes of which pc_utf8_repair replaced `replaced` are binary
  * data rather than text with a few bad bytes: more than 64 replacements and
  * more than one byte in eight. Readers refuse such input (PRECIS_EPARSE). */

@@ -110,6 +110,12 @@ static bool eight_bit(const unsigned char *p, size_t len)
     return high;
 }
 
+bool pc_text_unchanged(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return !(len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) && repair_unchanged(s, len);
+}
+
 precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced)
 {
     const unsigned char *u = (const unsigned char *)src;
@@ -345,9 +351,7 @@ precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_
     pc_buf raw;
     pc_buf_init(&raw, 0);
     precis_status st = pc_read_input_raw(path, max_bytes, &raw, err);
-    const unsigned char *u = (const unsigned char *)raw.data;
-    if (!st && out->len == 0 && raw.data && !(raw.len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) &&
-        repair_unchanged(raw.data, raw.len)) {
+    if (!st && out->len == 0 && raw.data && pc_text_unchanged(raw.data, raw.len)) {
         /* clean UTF-8 without a byte-order mark, what pc_text_decode would
          * copy byte for byte: handed over instead (the copy doubled the peak
          * memory of reading a large file) */

@@ -492,13 +492,16 @@ static precis_status read_source(reader *r, source *s, const char *path)
         pc_buf text;
         pc_buf_init(&text, 0);
         size_t bad = 0;
-        st = pc_text_decode(&text, d, avail, &bad);
+        /* clean UTF-8 is read in the window, not in a decoded copy of it */
+        bool as_is = pc_text_unchanged(d, avail);
+        st = as_is ? PRECIS_OK : pc_text_decode(&text, d, avail, &bad);
         if (!st && pc_utf8_binary(bad, avail)) { /* not text in any encoding we could clean */
             snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, avail);
             why = r->why;
             st = PRECIS_EPARSE;
         }
-        if (!st) st = pasted(r, text.data ? text.data : "", text.len, &a, &why);
+        if (!st && as_is) st = pasted(r, d, avail, &a, &why);
+        else if (!st) st = pasted(r, text.data ? text.data : "", text.len, &a, &why);
         pc_buf_free(&text);
     }
     if (st == PRECIS_ENOMEM) st = pc_fail(r->err, st, r->name, 0, "out of memory");

@@ -124,6 +124,10 @@ TEST(read_input_hands_clean_text_over)
         CHECK(pc_read_input(path, 0, &got, &err) == PRECIS_OK);
         CHECK(pc_text_decode(&want, IN[i].s, IN[i].n, &bad) == PRECIS_OK);
         CHECK(got.len == want.len && !memcmp(got.data, want.data, got.len) && got.data[got.len] == '\0');
+        /* pc_text_unchanged (the digest reader's shortcut) only where decoding is the identity */
+        if (pc_text_unchanged(IN[i].s, IN[i].n))
+            CHECK(want.len == IN[i].n && !memcmp(want.data, IN[i].s, IN[i].n));
+        CHECK(pc_text_unchanged(IN[i].s, IN[i].n) == (i < 2 || i == 6 || i == 11));
         pc_buf_free(&got);
         pc_buf_free(&want);
     }
