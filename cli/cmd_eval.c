@@ -82,10 +82,13 @@ static void rouge_usage(FILE *out)
         out);
 }
 
-/* The value of option c (ROUGE's one-letter options; --max-bytes is the one
- * long one with a number) by cli_opt_whole / cli_opt_real. */
+/* The name of option c in messages: ROUGE's one-letter options, and the two
+ * long ones that take a checked value (getopt's argv[optind - 1] is the value
+ * itself when it was given as a separate word). */
+enum { OPT_MODELS = 256, OPT_PEERS, OPT_REFS, OPT_SUMS, OPT_FORMAT, OPT_MAXB };
 static const char *opt_name(int c, char buf[3])
 {
+    if (c == OPT_FORMAT) return "--format";
     if (c >= 256) return "--max-bytes";
     buf[0] = '-', buf[1] = (char)c, buf[2] = '\0';
     return buf;
@@ -121,7 +124,6 @@ static int cmd_rouge(int argc, char **argv)
     int per_topic = 0, all_systems = 0;
     const char *list_format = NULL;
     precis_rouge_format fmt = PRECIS_ROUGE_TEXT;
-    enum { OPT_MODELS = 256, OPT_PEERS, OPT_REFS, OPT_SUMS, OPT_FORMAT, OPT_MAXB };
     static const struct option longs[] = {
         {"models", required_argument, NULL, OPT_MODELS},
         {"peers", required_argument, NULL, OPT_PEERS},
@@ -314,8 +316,9 @@ out:
     precis_rouge_free(r);
     return rc;
 
-bad_value:
-    cli_error("eval rouge: bad value '%s' for option %s (see --help)", optarg, argv[optind - 1]);
+bad_value:;
+    char name[3];
+    cli_error("eval rouge: bad value '%s' for option %s (see --help)", optarg, opt_name(c, name));
     return EXIT_USAGE;
 too_many:
     cli_error("eval rouge: more than %d --peers/--summaries", MAX_INPUTS);

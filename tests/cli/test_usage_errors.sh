@@ -49,4 +49,9 @@ for opt in -l -b -n -c -p -w --max-bytes; do
         check "eval rouge $opt '$v': exit 1, the one message" refused "eval rouge" "$opt" "$v"
     done
 done
+# eval rouge's other checked values name the option, not the value given after it
+p eval rouge -f C --models "$S"
+check "eval rouge -f C: names -f" sh -c "[ $rc = 1 ] && grep -q \"bad value 'C' for option -f \" '$TMP/err'"
+p eval rouge --format xml --models "$S"
+check "eval rouge --format xml: names --format" sh -c "[ $rc = 1 ] && grep -q \"bad value 'xml' for option --format \" '$TMP/err'"
 finish
