@@ -66,7 +66,7 @@ echo
 echo "== 2. near-duplicates: perturbed copies of 20 % of the (de-duplicated) pool =="
 python3 "$HERE/cluster_data.py" dups "$T/dups.jsonl" "$T/dups_truth.tsv"
 "$PRECIS" cluster --no-progress --format jsonl "$T/dups.jsonl" > "$T/dpred.jsonl" 2> "$T/derr" || true
-echo "articles rejected by the reader (nothing left after cleaning): $(grep -c rejected "$T/derr" || true)"
+echo "articles rejected by the reader (nothing left after cleaning): $(grep -c 'after cleaning' "$T/derr" || true); as page furniture: $(grep -c 'not an article' "$T/derr" || true)"
 python3 "$HERE/cluster_score.py" dups "$T/dups_truth.tsv" "$T/dpred.jsonl"
 
 echo
