@@ -30,8 +30,16 @@ static void usage(FILE *out)
             "options:\n"
             "  -w, --words N         summary length per story in words (default 100)\n"
             "      --max-stories N   print only the N stories with most sources\n"
-            "      --threshold X     similarity an article needs to join a story (0..1;\n"
-            "                        default: the same as precis cluster's)\n"
+            "      --online          group in one online pass (each article joins the most\n"
+            "                        similar open story or starts one, as precis cluster)\n"
+            "                        instead of the default: after that pass, regroup the\n"
+            "                        whole input from scratch (as precis cluster --batch:\n"
+            "                        nearest-neighbour graph, average-linkage merging,\n"
+            "                        lone articles attached; a copy stays with its original)\n"
+            "      --threshold X     with --online: similarity an article needs to join a\n"
+            "                        story (0..1; default 0.25, as precis cluster's). The\n"
+            "                        default regrouping has its own fixed cut and does not\n"
+            "                        use it (as precis cluster --batch does not)\n"
             "      --format F        text (default) or md: the briefing; json: {\"stories\":\n"
             "                        [...], \"rejected\": [...]}; jsonl: one story per line\n"
             "      --lang CODE       language for stemming and stopwords (default en)\n"
@@ -213,13 +221,15 @@ static void on_bad(void *user, const char *message)
     if (reject(d, d->current, message, true)) cli_error("out of memory");
 }
 
-/* Story of every article, in arrival order, by the online clustering of
- * precis_stream (near-copies join their original's story). An article with
- * no words joins none: it is rejected. Returns the number of stories, or
- * SIZE_MAX on an internal failure (reported). */
-static size_t assign_stories(digest *d, double threshold)
+/* Story of every article, in arrival order. The online pass of precis_stream
+ * finds copies and the articles with no words (they join no story: rejected);
+ * by default precis_stream_batch then regroups the whole input from scratch
+ * (the digest holds every article anyway) and a copy stays with its original;
+ * online (--online) the online pass's stories are kept. Returns the number of
+ * stories, or SIZE_MAX on an internal failure (reported). */
+static size_t assign_stories(digest *d, double threshold, bool online)
 {
-    precis_stream_options so = {.threshold = threshold};
+    precis_stream_options so = {.threshold = threshold, .batch = !online};
     precis_stream *s;
     if (precis_stream_new(d->ctx, &so, &s)) {
         cli_error("%s", precis_errmsg(d->ctx));
@@ -244,6 +254,26 @@ static size_t assign_stories(digest *d, double threshold)
     if (d->progress && d->n) fprintf(stderr, "\rprecis digest: %zu/%zu articles grouped\n", d->n, d->n);
     d->undated = precis_stream_n_undated(s);
     size_t n = precis_stream_n_stories(s);
+    if (!online && d->n) { /* no article: nothing to regroup (and pk_batch reads off[0] of none) */
+        size_t *story_of = malloc((d->n ? d->n : 1) * sizeof *story_of);
+        if (!story_of || precis_stream_batch(d->ctx, s, story_of, d->n, &n)) {
+            cli_error("digest: batch pass: %s", story_of ? precis_errmsg(d->ctx) : "out of memory");
+            free(story_of);
+            precis_stream_free(s);
+            return SIZE_MAX;
+        }
+        for (size_t i = 0; i < d->n; i++) {
+            /* the batch pass rejects exactly what the online pass did (already listed) */
+            if ((story_of[i] == SIZE_MAX) != (d->arts[i].story == SIZE_MAX) || (story_of[i] != SIZE_MAX && story_of[i] >= n)) {
+                cli_error("digest: batch pass: article %zu placed inconsistently", i + 1);
+                free(story_of);
+                precis_stream_free(s);
+                return SIZE_MAX;
+            }
+            d->arts[i].story = story_of[i];
+        }
+        free(story_of);
+    }
     precis_stream_free(s);
     return n;
 }
@@ -270,7 +300,9 @@ int cmd_digest(int argc, char **argv)
         {"threshold", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},    {"progress", no_argument, NULL, 'p'},
         {"no-progress", no_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
+        {"online", no_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
+    bool online = false;
     size_t words = 0, max_stories = 0;
     double threshold = 0;
     const char *format = "text", *lang = NULL;
@@ -296,6 +328,7 @@ int cmd_digest(int argc, char **argv)
             format = optarg;
             break;
         case 'l': lang = optarg; break;
+        case 'o': online = true; break;
         case 'p': progress = 1; break;
         case 'P': progress = 0; break;
         case 'h': usage(stdout); return EXIT_OK_;
@@ -368,7 +401,7 @@ int cmd_digest(int argc, char **argv)
         }
     }
     if (d.progress && d.n) fprintf(stderr, "\rprecis digest: %zu articles read\n", d.n);
-    size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold) : 0;
+    size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold, online) : 0;
     if (n_stories == SIZE_MAX) {
         rc = EXIT_INTERNAL;
         n_stories = 0;

@@ -181,6 +181,41 @@ printf 'The bridge at Oram closed on \033[31mFriday\033[0m after a lorry struck 
 p digest --no-progress "$TMP/esc.txt"
 check controls_dropped sh -c "grep -q 'lorry struck it' '$TMP/out' && ! grep -q \"\$(printf '[\\033\\007]')\" '$TMP/out'"
 
+# ---- grouping: the batch regrouping (default) and --online ----
+# An invented mill fire told in two vocabularies (m1: the mill and the firefighters;
+# m2: the owner's warehouse and the residents) and a report (m3) using both, then an
+# unrelated orchestra tour. Online, m2 finds m1's story too far and starts its own
+# (m3 joins it); the batch regrouping puts the three reports together.
+python3 -c "
+import json
+A = [('m1', 'Firefighters battled a fire at the Dunmore paper mill through the night, sending thick smoke over the town. Fire crews from three stations fought the flames at the mill.'),
+     ('m2', 'Korvald Papers said its warehouse was destroyed and residents of Ostby were told to keep windows closed. The company said no employee was hurt and production would stop for weeks.'),
+     ('m3', 'The fire at the Dunmore paper mill destroyed the Korvald Papers warehouse, and firefighters told Ostby residents to keep windows closed against the smoke. Korvald Papers said production would stop.'),
+     ('o1', 'The orchestra of Lunmere will tour six cities in the spring, its director said on Friday. Tickets go on sale next week at the concert hall.'),
+     ('o2', 'Lunmere orchestra announces a spring tour of six cities; its director said tickets will be sold from next week at the hall.')]
+for i, t in A: print(json.dumps({'id': i, 'site': 'Paper ' + i, 'title': 'Report ' + i, 'text': t, 'date': '2026-04-06'}))
+print(json.dumps({'id': 'blank', 'text': '', 'date': '2026-04-06'}))" > "$TMP/mill.jsonl"
+groups='sorted(sorted(x["id"] for x in st["sources"]) for st in d["stories"])'
+p digest --format json --no-progress "$TMP/mill.jsonl"
+check batch_exit_0 test "$rc" -eq 0
+check batch_groups_the_fire q "$TMP/out" "$groups"' == [["m1", "m2", "m3"], ["o1", "o2"]]'
+check batch_every_article_once q "$TMP/out" 'sorted(x["id"] for st in d["stories"] for x in st["sources"]) == ["m1", "m2", "m3", "o1", "o2"] and len(d["rejected"]) == 1 and ":6: blank:" in d["rejected"][0]["reason"]'
+p digest --online --format json --no-progress "$TMP/mill.jsonl"
+check online_exit_0 test "$rc" -eq 0
+check online_splits_the_fire q "$TMP/out" "$groups"' == [["m1"], ["m2", "m3"], ["o1", "o2"]]'
+check online_every_article_once q "$TMP/out" 'sorted(x["id"] for st in d["stories"] for x in st["sources"]) == ["m1", "m2", "m3", "o1", "o2"] and len(d["rejected"]) == 1 and ":6: blank:" in d["rejected"][0]["reason"]'
+# the batch regrouping ignores --threshold (as precis cluster --batch); --online uses it
+p digest --threshold 0.9 --format json --no-progress "$TMP/mill.jsonl"
+check batch_ignores_threshold q "$TMP/out" "$groups"' == [["m1", "m2", "m3"], ["o1", "o2"]]'
+p digest --online --threshold 0.9 --format json --no-progress "$TMP/mill.jsonl"
+check online_uses_threshold q "$TMP/out" 'len(d["stories"]) > 3'
+# the default's grouping is precis cluster --batch's on the same input
+p cluster --batch "$TMP/mill.jsonl"
+check batch_same_as_cluster_batch sh -c "[ \"\$(cut -f2 '$TMP/out' | tr '\n' ' ')\" = 's1 s1 s1 s2 s2 ' ]"
+# copies stay with their original in both modes (the 300-copy pile above is one story by default)
+p digest --online --format json --no-progress "$TMP/copies.jsonl"
+check online_copies_one_story q "$TMP/out" 'len(d["stories"]) == 1 and len(s["sources"]) == 300 and sum(1 for x in s["sources"] if x["duplicate_of"]) == 299'
+
 # ---- usage ----
 p digest --format xml "$VASK"
 check bad_format_exit_1 test "$rc" -eq 1
@@ -190,6 +225,7 @@ p digest --threshold 7 "$VASK"
 check bad_threshold_exit_1 test "$rc" -eq 1
 p digest --help
 check help_exit_0 sh -c "[ $rc -eq 0 ] && grep -q -- '--max-stories' '$TMP/out'"
+check help_online sh -c "grep -q -- '--online' '$TMP/out' && grep -q 'precis cluster --batch' '$TMP/out' && grep -q 'regrouping has its own fixed cut' '$TMP/out'"
 p digest --max-stories 1 --format json --no-progress "$VASK" "$TESS"
 check max_stories_one q "$TMP/out" 'len(d["stories"]) == 1'
 
