@@ -35,7 +35,9 @@ static void usage(FILE *out)
             "                        instead of the default: after that pass, regroup the\n"
             "                        whole input from scratch (as precis cluster --batch:\n"
             "                        nearest-neighbour graph, average-linkage merging,\n"
-            "                        lone articles attached; a copy stays with its original)\n"
+            "                        lone articles attached; a copy stays with its original;\n"
+            "                        better on small stories, but it can split a story of\n"
+            "                        hundreds of varied reports that --online keeps together)\n"
             "      --threshold X     with --online: similarity an article needs to join a\n"
             "                        story (0..1; default 0.25, as precis cluster's). The\n"
             "                        default regrouping has its own fixed cut and does not\n"
@@ -54,7 +56,8 @@ static void usage(FILE *out)
             "Exit codes: 0 ok (articles with no text or no usable sentence are in the\n"
             "rejection list but are not errors); 1 usage; 2 some input refused: unreadable,\n"
             "binary, malformed, or over a size limit -- named, the rest printed; 3 nothing\n"
-            "to output; 4 internal error (out of memory, output not writable).\n");
+            "to output; 4 internal error (out of memory, output not writable, over\n"
+            "50,000,000 articles without --online).\n");
 }
 
 typedef struct stored {
