@@ -1,8 +1,10 @@
-/* Fuzz target: the date parser on arbitrary bytes (find, dateline, ISO output). */
+/* Fuzz target: the date parser on arbitrary bytes (find, dateline, ISO output,
+ * the field normaliser). */
 #include "text/date.h"
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -19,6 +21,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (pt_date_is_dateline(s, size, &d)) {
         if (d.end > size) abort();
         pt_date_iso(&d, iso, 8); /* small buffer: must truncate safely */
+    }
+    /* pt_date_normalise: the whole ISO form or "", in a buffer of any size;
+     * a full date it wrote reads back as itself */
+    size_t n = pt_date_normalise(size ? s : NULL, size, iso, sizeof iso);
+    if (n >= sizeof iso || strlen(iso) != n) abort();
+    size_t cap = size ? data[size - 1] % 24 : 0;
+    char *small = malloc(cap ? cap : 1);
+    if (!small) return 0;
+    size_t m = pt_date_normalise(size ? s : NULL, size, small, cap);
+    if (cap && (strlen(small) != m || (m && (m != n || memcmp(small, iso, n))))) abort();
+    if (cap && !m && n && n + 1 <= cap) abort();
+    free(small);
+    if (n >= 10) {
+        char again[64];
+        size_t k = pt_date_normalise(iso, n, again, sizeof again);
+        if (k != n || memcmp(again, iso, n)) abort();
     }
     return 0;
 }

@@ -1,20 +1,25 @@
 /* Fuzz target: what HTTP clients send to precis serve. The first byte picks
  * the parser (article body as JSON, text or HTML; query values: cursor, id,
  * limit, date, search terms); the rest is the input. Accepted articles must
- * come out as valid UTF-8 and search terms as quoted FTS5 syntax. */
+ * come out as valid UTF-8 and search terms as quoted FTS5 syntax. The first
+ * byte's top bit gives the article parsers a context whose article limit is
+ * 200 bytes, so that the limit statuses (413) are reached. */
 #include "server/server.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static precis_ctx *CTX;
+static precis_ctx *CTX, *SMALL;
+#define SMALL_ARTICLE 200
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (!CTX) {
         precis_options o = {.limits = {.max_line_bytes = PS_MAX_BODY}};
         CTX = precis_new(&o);
-        if (!CTX) return 0;
+        o.limits.max_article_bytes = SMALL_ARTICLE;
+        SMALL = precis_new(&o);
+        if (!CTX || !SMALL) return 0;
     }
     if (size == 0) return 0;
     unsigned which = data[0] % 8;
@@ -28,10 +33,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         static const ps_body_kind KIND[3] = {PS_BODY_JSON, PS_BODY_TEXT, PS_BODY_HTML};
         pt_article a;
         pt_article_init(&a);
-        char msg[256];
-        if (ps_parse_article(CTX, KIND[which], in, n, "https://x.example/a", "text/html; charset=utf-8",
-                             &a, msg, sizeof msg) == PRECIS_OK) {
+        char msg[256] = "";
+        bool small = data[0] & 0x80;
+        precis_status st = ps_parse_article(small ? SMALL : CTX, KIND[which], in, n, "https://x.example/a",
+                                            "text/html; charset=utf-8", &a, msg, sizeof msg);
+        if (st != PRECIS_OK && !msg[0]) abort(); /* every refusal says why */
+        if (st == PRECIS_OK) {
             if (!a.text || !pc_utf8_valid(a.text, a.text_len)) abort();
+            if (small && a.text_len > SMALL_ARTICLE) abort();
             const char *f[] = {a.title, a.url, a.site, a.date, a.author, a.lang};
             for (size_t i = 0; i < 6; i++)
                 if (f[i] && !pc_utf8_valid(f[i], strlen(f[i]))) abort();

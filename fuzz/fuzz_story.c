@@ -1,7 +1,9 @@
 /* Fuzz target: precis_story_build and precis_story_render (src/story). The
  * input is split on form feeds into articles; the first line of each is its
  * date (any text: the date parser must cope), the rest its text. The story
- * JSON must render; the input itself is also fed to the renderer as JSON. */
+ * JSON must render; the input itself is also fed to the renderer as JSON.
+ * An input whose size is a multiple of 3 caps the story at 2 reports, so that
+ * copies of unanalysed reports and "analysed": false are reached. */
 #include "precis.h"
 
 #include <stdio.h>
@@ -49,8 +51,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         n++;
         p = stop + 1;
     }
-    if (precis_story_build(ctx, "fuzz", a, n, NULL, &out, &len) == PRECIS_OK) {
+    precis_story_options so = {0};
+    so.max_reports = size % 3 == 0 ? 2 : 0;
+    if (precis_story_build(ctx, "fuzz", a, n, &so, &out, &len) == PRECIS_OK) {
         if (!out || strlen(out) != len) abort();
+        const char *ar = strstr(out, "\"analysed_reports\":");
+        if (!ar || (so.max_reports && strtoul(ar + 19, NULL, 10) > so.max_reports)) abort();
         if (precis_story_render(out, len, PRECIS_STORY_MARKDOWN, 0, &txt, &tl) != PRECIS_OK) abort();
         precis_text_free(txt);
         precis_text_free(out);
