@@ -28,7 +28,14 @@ static int replay_file(const char *path)
         len += n;
     }
     fclose(f);
-    LLVMFuzzerTestOneInput(buf ? buf : (const uint8_t *)"", len);
+    /* in a buffer of exactly its size, as libFuzzer gives it: under ASan a
+     * read past the input's end is caught here too */
+    uint8_t *exact = malloc(len ? len : 1);
+    if (exact) {
+        if (len) memcpy(exact, buf, len);
+        LLVMFuzzerTestOneInput(exact, len);
+    }
+    free(exact);
     free(buf);
     return 1;
 }

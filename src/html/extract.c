@@ -377,8 +377,9 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
         if (p >= end) break;
         const char *q = p + 1;
         int kind = TK_NEST;
-        bool is_end = *q == '/' && q + 1 < end;
-        bool named = is_end ? isalpha((unsigned char)q[1]) : isalpha((unsigned char)*q);
+        /* q may be end: a page read in place has no NUL after its last '<' */
+        bool is_end = q + 1 < end && *q == '/';
+        bool named = is_end ? isalpha((unsigned char)q[1]) : q < end && isalpha((unsigned char)*q);
         if (named) {
             const char *nm = is_end ? q + 1 : q;
             kind = tag_kind(nm, tag_name_len(nm, end));
