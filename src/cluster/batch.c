@@ -192,8 +192,11 @@ static int cmp_edge(const void *x, const void *y)
 
 precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, uint32_t *label)
 {
-    if (!in || !label || (in->n && (!in->off || !in->term || !in->w))) return PRECIS_EINVAL;
+    /* No article: off may be NULL (nothing recorded). Articles without any
+     * term (all rejected): term and w may be NULL. Both are no groups. */
+    if (!in || !label || (in->n && (!in->off || (in->off[in->n] && (!in->term || !in->w))))) return PRECIS_EINVAL;
     if (in->n >= UINT32_MAX) return PRECIS_ELIMIT;
+    if (!in->n) return PRECIS_OK;
     pk_batch_options o = {0};
     if (opts) o = *opts;
     if (!o.k) o.k = PK_BATCH_K;

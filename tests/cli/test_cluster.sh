@@ -97,6 +97,26 @@ p cluster --batch --threshold 0.9 --format json "$TMP/batch.jsonl"
 check batch_json python3 -c "import json; d=json.load(open('$TMP/out')); assert d['stories']==2 and [a['story'] for a in d['articles']]==['s1','s1','s1','s2'] and d['articles'][1]['dup_of']=='h1'"
 p cluster --batch "${PRECIS_ROOT:-.}/examples/story"
 check batch_example_one_story test "$(cut -f2 "$TMP/out" | sort -u)" = s1
+# --batch with nothing kept: an empty file, only rejected articles: no story,
+# exit 3 (nothing to output), as without --batch; never a crash. One article: s1.
+: > "$TMP/empty.txt"
+p cluster --batch "$TMP/empty.txt"
+check batch_empty_exit_3 test "$rc" -eq 3
+check batch_empty_no_output test ! -s "$TMP/out"
+p cluster --batch --format json "$TMP/empty.txt"
+check batch_empty_json_exit_3 test "$rc" -eq 3
+check batch_empty_json python3 -c "import json; d=json.load(open('$TMP/out')); assert d['stories']==0 and d['articles']==[]"
+printf '{"id":"punct","text":"... -- !!"}\n{"id":"blank","text":""}\n{"id":"n1","text":"%s"}\n' "$CRAWL" > "$TMP/rejonly.jsonl"
+p cluster --batch "$TMP/rejonly.jsonl"
+check batch_rejected_only_exit_3 test "$rc" -eq 3
+check batch_rejected_only_named sh -c "grep -q 'punct: no words' '$TMP/err' && grep -q 'n1: not an article' '$TMP/err'"
+check batch_rejected_only_no_output test ! -s "$TMP/out"
+p cluster --batch "$TMP/rejonly.jsonl" "$TMP/empty.txt"
+check batch_rejected_and_empty_exit_3 test "$rc" -eq 3
+printf '{"id":"solo","text":"%s %s"}\n' "$H1" "$H2" > "$TMP/solo.jsonl"
+p cluster --batch "$TMP/solo.jsonl"
+check batch_one_article_exit_0 test "$rc" -eq 0
+check batch_one_article_s1 test "$(cat "$TMP/out")" = "solo	s1"
 
 # 1,000 copies of one article: one story, 999 copies of the first.
 python3 -c "

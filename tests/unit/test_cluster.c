@@ -1,5 +1,6 @@
 /* Unit tests for src/cluster: online story clustering on synthetic streams. */
 #include "cluster/cluster.h"
+#include "precis.h"
 #include "test.h"
 
 #include <stdlib.h>
@@ -306,6 +307,38 @@ TEST(batch_partition_independent_of_order)
     CHECK(right == (size_t)N * N); /* and these easy stories come out exact */
 }
 
+/* No article at all: no groups, no read of the (absent) offsets; the library
+ * call behind cluster --batch and digest is safe on an empty input. */
+TEST(batch_zero_articles)
+{
+    pk_batch_input in = {0}; /* n = 0, off = NULL: as a stream that recorded nothing */
+    uint32_t label[1] = {7};
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == 7); /* nothing written */
+    precis_ctx *ctx = precis_new(NULL);
+    CHECK(ctx != NULL);
+    precis_stream_options o = {0};
+    o.batch = 1;
+    precis_stream *s;
+    CHECK(precis_stream_new(ctx, &o, &s) == PRECIS_OK);
+    size_t n = 99;
+    CHECK(precis_stream_batch(ctx, s, NULL, 0, &n) == PRECIS_OK);
+    CHECK(n == 0);
+    /* one rejected article (no words): recorded, but no story */
+    precis_article a = {0};
+    a.id = "punct";
+    a.text = "... -- !!";
+    a.text_len = strlen(a.text);
+    size_t story, dup, st_of[1] = {0};
+    CHECK(precis_stream_add(ctx, s, &a, &story, &dup) == PRECIS_EEMPTY);
+    precis_status bst = precis_stream_batch(ctx, s, st_of, 1, &n);
+    if (bst) fprintf(stderr, "%s\n", precis_errmsg(ctx));
+    CHECK(bst == PRECIS_OK);
+    CHECK(n == 0 && st_of[0] == SIZE_MAX);
+    precis_stream_free(s);
+    precis_free(ctx);
+}
+
 int main(void)
 {
     RUN(interleaved_stories_are_separated);
@@ -318,5 +351,6 @@ int main(void)
     RUN(batch_does_not_chain);
     RUN(batch_time_apart_halves_similarity);
     RUN(batch_partition_independent_of_order);
+    RUN(batch_zero_articles);
     return test_done();
 }
