@@ -61,8 +61,10 @@ bool cli_opt_real(const char *cmd, const char *opt, const char *s, double lo, do
 {
     char *end;
     errno = 0;
-    double v = number_start(s, lo < 0, true) ? strtod(s, &end) : 0;
-    if (!number_start(s, lo < 0, true) || errno || *end || !(above_lo ? v > lo : v >= lo) || !(v <= hi)) {
+    /* decimal notation only: strtod also reads hex floats ("0x1p-2", "0X.8") */
+    bool decimal = number_start(s, lo < 0, true) && !s[strspn(s, "0123456789.eE+-")];
+    double v = decimal ? strtod(s, &end) : 0;
+    if (!decimal || errno || *end || !(above_lo ? v > lo : v >= lo) || !(v <= hi)) {
         if (above_lo)
             cli_error("%s: %s needs a number above %g and at most %g, not '%s'", cmd, opt, lo, hi, s);
         else
