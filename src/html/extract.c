@@ -340,6 +340,9 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
     precis_status st = pc_buf_reserve(out, len);
     if (st) return st;
     size_t depth = 0, in_pre = 0, text = 0;
+    /* the '<' of an end tag, "<!DOCTYPE", "<![CDATA[" or "<?" was copied
+     * alone: the bytes up to its '>' are markup, not text to count */
+    bool markup = false;
     /* which open inline elements were dropped (a bit per nesting level) */
     typedef struct inline_stack {
         uint64_t bits;
@@ -350,15 +353,22 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
     while (p < end) {
         const char *lt = memchr(p, '<', (size_t)(end - p));
         if (!lt) lt = end;
-        size_t text_from = out->len;
+        const char *text_start = p;
+        if (markup) {
+            const char *gt = memchr(p, '>', (size_t)(lt - p));
+            text_start = gt ? gt + 1 : lt;
+            markup = false;
+        }
         if (in_pre) {
             memcpy(out->data + out->len, p, (size_t)(lt - p));
             out->len += (size_t)(lt - p);
+            text += (size_t)(lt - text_start);
         } else {
             /* runs of ASCII whitespace render as one space: indentation between
              * tags is a good part of a page and gumbo reads it byte by byte */
-            char *o = out->data + out->len;
+            char *o = out->data + out->len, *o_text = NULL;
             for (const char *r = p; r < lt; r++) {
+                if (r == text_start) o_text = o; /* a run never spans the '>' before it */
                 if (tag_space(*r)) {
                     *o++ = *r;
                     while (r + 1 < lt && tag_space(r[1])) r++;
@@ -366,9 +376,9 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
                     *o++ = *r;
                 }
             }
+            text += (size_t)(o - (o_text ? o_text : o));
             out->len = (size_t)(o - out->data);
         }
-        text += out->len - text_from;
         if (text > max_text) {
             *text_over = true;
             return PRECIS_ELIMIT;
@@ -435,6 +445,7 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
         }
         const char *gt = close ? memchr(q, '>', (size_t)(end - q)) : NULL;
         if (!gt) {
+            markup = q < end && (*q == '/' || *q == '!' || *q == '?');
             out->data[out->len++] = *p++;
             continue;
         }

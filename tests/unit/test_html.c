@@ -78,6 +78,46 @@ TEST(decode_view_reads_clean_utf8_in_place)
     }
 }
 
+/* The pre-gumbo cap counts the text between tags, not markup: end tags,
+ * "<!DOCTYPE>", "<![CDATA[...]]>" and "<?...?>" were counted as text (their
+ * '<' copied alone, the rest read as text), so a page of short text and many
+ * elements was refused as "page text longer than" the limit. Exactly at the
+ * limit is kept; one byte over is refused. */
+static precis_status extract_capped(const char *html, size_t max, pt_article *a, pc_error *e)
+{
+    ph_options o = {0};
+    o.all_text = true;
+    o.max_article = max;
+    pt_article_init(a);
+    pc_error_clear(e);
+    return ph_extract(html, strlen(html), &o, a, e);
+}
+
+TEST(text_cap_counts_text_not_markup)
+{
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    pc_buf_puts(&b, "<!DOCTYPE html><html><body><?xml-stylesheet x?><![CDATA[ y ]]>"
+                    "<p>Ferry service to Velmora resumes on Monday, the harbour office said.</p>");
+    for (int i = 0; i < 600; i++) pc_buf_puts(&b, "<div></div>"); /* 3000 bytes of "/div>" */
+    pc_buf_puts(&b, "</body></html>");
+    pt_article a;
+    pc_error e;
+    CHECK(extract_capped(b.data, 2000, &a, &e) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "Ferry service to Velmora"));
+    pt_article_free(&a);
+    pc_buf_free(&b);
+    /* 1000 bytes of text in one paragraph: kept at a 1000-byte cap, refused at 999 */
+    char page[1100];
+    memcpy(page, "<p>", 3);
+    memset(page + 3, 'k', 1000);
+    strcpy(page + 1003, "</p>");
+    CHECK(extract_capped(page, 1000, &a, &e) == PRECIS_OK && a.text_len == 1000);
+    pt_article_free(&a);
+    CHECK(extract_capped(page, 999, &a, &e) == PRECIS_ELIMIT && strstr(e.msg, "refused before parsing"));
+    pt_article_free(&a);
+}
+
 TEST(decode_meta_charset_latin1)
 {
     const char *raw = "<meta charset=\"iso-8859-1\"><p>Caf\xe9</p>";
@@ -432,6 +472,7 @@ TEST(warc_reader)
 int main(void)
 {
     RUN(decode_view_reads_clean_utf8_in_place);
+    RUN(text_cap_counts_text_not_markup);
     RUN(decode_meta_charset_latin1);
     RUN(decode_http_content_type_wins);
     RUN(decode_bom_and_misdeclared_utf8);
