@@ -461,6 +461,12 @@ static const char *const OPENING_PHRASE[] = {"in", "on", "at", "after", "before"
                                              "under", "among", "without", "through", "throughout",
                                              "across", "when", "if", "as", "while", "although", "though",
                                              "because", "once", "until", "unless", NULL};
+/* Those of them that open a clause with its own subject and verb: the aside
+ * may sit on that subject ("When the mayor, who ..., left the port, the ...")
+ * and the clause go on after it to a comma of its own; only with no comma
+ * after the aside does its closing comma end the opening. */
+static const char *const CLAUSE_OPENING[] = {"after", "before", "since", "when", "if", "as", "while", "although",
+                                             "though", "because", "once", "until", "unless", NULL};
 
 static void rule_relative(const sentence *x, cuts *c)
 {
@@ -473,9 +479,11 @@ static void rule_relative(const sentence *x, cuts *c)
         if (words_in(x, 0, k) < 5) continue;
         size_t q = closing_comma(x, k, fin, 20);
         if (q && plain_span(x, k + 1, q, false)) {
-            bool first_comma = true;
-            for (size_t j = 0; j < k; j++) first_comma &= x->t[j].kind != T_COMMA;
-            add_cut(c, x->t[k].b, first_comma && in_list(x, 0, OPENING_PHRASE) ? x->t[q].b : x->t[q].e, false);
+            bool closes_opening = in_list(x, 0, OPENING_PHRASE);
+            for (size_t j = 0; j < k; j++) closes_opening &= x->t[j].kind != T_COMMA;
+            if (closes_opening && in_list(x, 0, CLAUSE_OPENING))
+                for (size_t j = q + 1; j < fin; j++) closes_opening &= x->t[j].kind != T_COMMA;
+            add_cut(c, x->t[k].b, closes_opening ? x->t[q].b : x->t[q].e, false);
             k = q;
             continue;
         }

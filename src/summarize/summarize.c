@@ -700,6 +700,13 @@ static precis_status add_variants(work *w, unsigned rules)
         if (w->sents.v[i].reason) continue;
         sent x = w->sents.v[i];
         const char *s = w->text[x.doc] + x.start;
+        if (x.cap_first) { /* its credit was cut: compressed as the capitalised sentence it is shown as */
+            char *u = pc_arena_alloc(&w->arena, x.end - x.start);
+            if (!u) return PRECIS_ENOMEM;
+            memcpy(u, s, x.end - x.start);
+            u[0] = (char)(u[0] - 'a' + 'A');
+            s = u;
+        }
         ps_piece p[32];
         bool cap;
         size_t np = ps_compress(s, x.end - x.start, rules, p, 32, &cap);

@@ -152,6 +152,16 @@ TEST(relative_clauses)
     CHECK_STR(trim("In the wake of the storm near Velmar, which flooded 40 homes, rescuers worked through the night.",
                    PS_TRIM_RELATIVE),
               "In the wake of the storm near Velmar, rescuers worked through the night.");
+    /* a clause opener whose own subject carries the aside: the clause goes on
+     * after it, so the comma does not close the opening and goes with it */
+    CHECK_STR(trim("When the new harbour master, who was hired in 2019, left the port authority, the crossings "
+                   "were suspended.",
+                   PS_TRIM_RELATIVE),
+              "When the new harbour master left the port authority, the crossings were suspended.");
+    /* the same opener with the aside at the clause's end: the comma stays */
+    CHECK_STR(trim("When the storm reached the town of Velmar, which has two piers, rescuers worked through the night.",
+                   PS_TRIM_RELATIVE),
+              "When the storm reached the town of Velmar, rescuers worked through the night.");
     /* ", including ..." after the comma: the clause goes on, no closed aside */
     CHECK_STR(trim("The mayor thanked the crew of the tug, who rescued most of the passengers, including two children.",
                    PS_TRIM_RELATIVE), "");
@@ -259,6 +269,29 @@ TEST(summary_marks_compressed_sentences)
     precis_free(ctx);
 }
 
+/* A sentence whose wire credit was cut ("( associated press ) the ...") is
+ * offered trimmed as well, capitalised like the whole sentence. */
+TEST(wire_credited_sentence_is_compressed)
+{
+    const char *a = "( associated press ) the ferry Marisol ran aground near Varrow on Tuesday morning with 212 "
+                    "passengers aboard, officials said.";
+    precis_ctx *ctx = precis_new(NULL);
+    CHECK(ctx != NULL);
+    if (!ctx) return;
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "wire", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a.txt", a, strlen(a)) == PRECIS_OK);
+    precis_summary_options o = {.max_words = 14, .compress = 1};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    const precis_summary_sentence *x = s && precis_summary_count(s) == 1 ? precis_summary_sentence_at(s, 0) : NULL;
+    CHECK(x && x->compressed);
+    CHECK_STR(x ? x->text : "", "The ferry Marisol ran aground near Varrow on Tuesday morning with 212 passengers aboard.");
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 int main(void)
 {
     RUN(parentheticals);
@@ -268,6 +301,7 @@ int main(void)
     RUN(attribution_tails);
     RUN(appositives);
     RUN(relative_clauses);
+    RUN(wire_credited_sentence_is_compressed);
     RUN(result_is_a_sentence);
     RUN(summary_marks_compressed_sentences);
     return test_done();
