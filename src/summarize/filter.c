@@ -229,16 +229,18 @@ static size_t wire_credit(const char *s, size_t len, size_t i)
  * marketwatch ) -- ...": one to three words of letters and digits. */
 static size_t outlet_before_dash(const char *s, size_t len, size_t i)
 {
-    size_t j = i + 1, words = 0;
+    size_t j = i + 1, words = 0, chars = 0;
     while (j < len && j - i < 32 && s[j] != ')') {
         unsigned char ch = (unsigned char)s[j];
         bool alnum = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9');
         if (!alnum && ch != ' ' && ch != '.') return 0;
         if (alnum && s[j - 1] == ' ') words++;
         if (alnum && j == i + 1) words++;
+        chars += alnum;
         j++;
     }
-    if (j >= len || s[j] != ')' || words < 1 || words > 3) return 0;
+    /* one letter is a party, not an outlet: "Gov. Ana Ruiz (D) -- a critic -- said" */
+    if (j >= len || s[j] != ')' || words < 1 || words > 3 || chars < 2) return 0;
     size_t e = j + 1;
     while (e < len && s[e] == ' ') e++;
     bool dash = (e + 2 < len && (unsigned char)s[e] == 0xe2 && (unsigned char)s[e + 1] == 0x80 &&
@@ -310,6 +312,36 @@ static size_t furniture_at(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* Is the bracket at s[b] one word, the initials of the words of s[from..b)
+ * that end there? "The Associated Press (AP)", "Coastline Broadcasting
+ * Network (CBN)", "Agence Norland-Presse (ANP)": an acronym being defined,
+ * not an outlet after a dateline ("Allentown, Pa. (AP)" is one: a comma or
+ * period among the words). */
+static bool acronym_of_words_before(const char *s, size_t len, size_t from, size_t b)
+{
+    size_t j = b + 1, m = 0;
+    char acr[8];
+    while (j < len && s[j] == ' ') j++;
+    while (j < len && ((unsigned char)s[j] | 32) >= 'a' && ((unsigned char)s[j] | 32) <= 'z') {
+        if (m == sizeof acr) return false;
+        acr[m++] = (char)(s[j++] | 32);
+    }
+    while (j < len && s[j] == ' ') j++;
+    if (m < 2 || j >= len || s[j] != ')') return false;
+    /* the initials, last word first: a letter after a space or hyphen (or at from) */
+    size_t e = b;
+    while (e > from && s[e - 1] == ' ') e--;
+    for (size_t q = e; q > from && m; q--) {
+        unsigned char ch = (unsigned char)s[q - 1];
+        if (ch == ',' || ch == '.') return false; /* "Allentown, Pa. (AP)": a place and its state */
+        bool letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
+        if (!letter || (q - 1 > from && s[q - 2] != ' ' && s[q - 2] != '-')) continue;
+        if ((ch | 32) != (unsigned char)acr[m - 1]) return false;
+        m--;
+    }
+    return m == 0;
+}
+
 /* Wire credits and credited datelines glued to the front of a sentence by a
  * one-line page scrape: "( associated press ) the arms package ...",
  * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
@@ -349,6 +381,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
                 j++;
             }
             if (j >= len || s[j] != '(' || words < 1 || words > 5 || s[j - 1] != ' ') break;
+            if (acronym_of_words_before(s, len, i, j)) break;
             c = wire_credit(s, len, j);
             if (!c) c = outlet_before_dash(s, len, j);
             if (!c) break;

@@ -221,6 +221,13 @@ TEST(wire_prefix_is_cut)
         {"Buyers photographed the ferry as it ran aground near the harbour.", NULL},
         {"Published on the ferry line's website, the notice was short.", NULL},
         {"Published on Monday, the report blamed the missing channel markers.", NULL},
+        /* an acronym given after its words, a party letter: not an outlet after a dateline */
+        {"The Associated Press (AP) reported the grounding of the ferry on Tuesday.", NULL},
+        {"The Coastline Broadcasting Network (CBN) -- which owns six stations -- was sold.", NULL},
+        {"Agence Norland-Presse (ANP) \xe2\x80\x94 the only wire in Varrow \xe2\x80\x94 was sold.", NULL},
+        {"Gov. Ana Ruiz (D) -- a critic of the ferry operator -- said nothing on Tuesday.", NULL},
+        {"Varrow ( cbn ) -- the ferry ran aground near the harbour.", "the ferry"},
+        {"Alder, Pa. (AP) -- the ferry ran aground near the harbour.", "the ferry"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t cut = ps_wire_prefix(cases[i].s, strlen(cases[i].s));
