@@ -117,17 +117,32 @@ static bool describing_year(const char *s, const word *w, size_t i)
  * something has lasted, background to the story rather than its event. */
 static const char *const SINCE_CUES[] = {"dating", "dates", "seit", "since"};
 
+/* Does s[a..b) break a clause? Punctuation, or a dash: U+2013/U+2014 (a
+ * "word" of split_words, which takes every byte >= 0x80 as a letter), or the
+ * plain-text "--" and " - ". */
+static bool clause_break(const char *s, size_t a, size_t b)
+{
+    for (size_t g = a; g < b; g++) {
+        char c = s[g];
+        if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return true;
+        if (g + 2 < b && (unsigned char)c == 0xE2 && (unsigned char)s[g + 1] == 0x80 &&
+            ((unsigned char)s[g + 2] == 0x93 || (unsigned char)s[g + 2] == 0x94))
+            return true;
+        if (c == '-' && ((g + 1 < b && s[g + 1] == '-') ||
+                         (g > a && s[g - 1] == ' ' && g + 1 < b && s[g + 1] == ' ')))
+            return true;
+    }
+    return false;
+}
+
 static bool background_ref(const char *s, const word *w, size_t nw, size_t start)
 {
     size_t j = 0;
     while (j < nw && w[j].end <= start) j++; /* words before the reference: w[0..j) */
     for (size_t back = 0; j > 0 && back < 10; back++) {
         j--;
-        size_t gap_end = back == 0 ? start : w[j + 1].start;
-        for (size_t g = w[j].end; g < gap_end; g++)
-            if (s[g] == ',' || s[g] == ';' || s[g] == ':' || s[g] == '(' || s[g] == ')' ||
-                (unsigned char)s[g] == 0xE2) /* an em or en dash */
-                return false;
+        /* what lies between word j and the reference: gaps and the words after j */
+        if (clause_break(s, w[j].end, back == 0 ? start : w[j + 1].end)) return false;
         if (WORD_IN(s, w, j, SINCE_CUES)) return true;
     }
     return false;

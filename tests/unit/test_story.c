@@ -329,6 +329,15 @@ TEST(since_years_are_background)
     CHECK(first_background("The strike began in 2011, and talks have stalled since.", &bg) && !bg);
     CHECK(first_background("Since the merger, the firm cut 300 jobs in 2016.", &bg) && !bg); /* comma: another clause */
     CHECK(first_background("The town flooded in 2017 as well.", &bg) && !bg);
+    /* curly quotes inside the clause are no clause break (only a dash is):
+     * the same as with straight ones */
+    CHECK(first_background("The guild has opposed it since the \"first\" council vote in 2011.", &bg) && bg);
+    CHECK(first_background("The guild has opposed it since the \xe2\x80\x9c" "first\xe2\x80\x9d council vote in 2011.",
+                           &bg) && bg);
+    CHECK(first_background("The guild has opposed it since the vote \xe2\x80\x94 a bitter one in 2011.", &bg) && !bg);
+    CHECK(first_background("The guild has opposed it since the vote -- a bitter one in 2011.", &bg) && !bg);
+    CHECK(first_background("The guild has opposed it since the vote - a bitter one in 2011.", &bg) && !bg);
+    CHECK(first_background("The guild has opposed it since the long-running dispute began in 2011.", &bg) && bg);
     /* a day is never background: "closed since Tuesday" dates the closure */
     pst_when w[4];
     const char *t = "The road has been closed since Tuesday.";
