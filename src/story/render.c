@@ -147,6 +147,7 @@ static bool find_sources(const char *s, size_t n, size_t *vs, size_t *ve)
         i = skip_value(s, n, i);
         if (i > n || i == v) return false;
         if (is_sources && s[v] == '[') {
+            if (s[i - 1] != ']') return false; /* "[...}": jansson refuses it whole */
             *vs = v, *ve = i;
             return true;
         }
@@ -186,7 +187,10 @@ static precis_status load_story(const char *json, size_t len, rnd *r, json_t **s
             if (st) return st;
             i = skip_ws(json, ve - 1, i + (size_t)e.position);
             if (i < ve - 1 && json[i] != ',') return PRECIS_EPARSE;
-            if (i < ve - 1) i = skip_ws(json, ve - 1, i + 1);
+            if (i < ve - 1) {
+                i = skip_ws(json, ve - 1, i + 1);
+                if (i >= ve - 1) return PRECIS_EPARSE; /* a trailing comma */
+            }
         }
         return PRECIS_OK;
     }
@@ -356,7 +360,20 @@ static void heading(rnd *r, const char *name)
 
 static const char *item(rnd *r) { return r->md ? "- " : "     "; }
 
-/* Is this sentence one side of a conflict? The reader should know. */
+/* A conflict's claims: "\"Nine\" [1] vs \"Twelve\" [2]". */
+static void claims(rnd *r, json_t *conflict)
+{
+    size_t k;
+    json_t *cl;
+    json_array_foreach(json_object_get(conflict, "claims"), k, cl)
+    {
+        if (k) put(r, " vs ");
+        quoted(r, str(cl, "value"));
+        put(r, " ");
+        markers(r, json_object_get(cl, "docs"));
+    }
+}
+
 /* What the sources differ on in a summary sentence: each conflict with a
  * claim told by that sentence, as "(sources differ on the name: "Binyamin"
  * [1] vs "Benjamin" [4])" -- a bare "sources differ" leaves the reader to
@@ -386,13 +403,7 @@ static void disputes(rnd *r, json_t *story, const char *text)
         else if (kind && !strcmp(kind, "date")) put(r, "the day");
         else PRINTF(r, "the %s", kind ? kind : "facts");
         put(r, ": ");
-        json_array_foreach(json_object_get(c, "claims"), k, cl)
-        {
-            if (k) put(r, " vs ");
-            quoted(r, str(cl, "value"));
-            put(r, " ");
-            markers(r, json_object_get(cl, "docs"));
-        }
+        claims(r, c);
         shown++;
     }
     if (more) PRINTF(r, "; %zu more below", more);
@@ -507,7 +518,10 @@ static void render_coverage(rnd *r, json_t *story)
     json_array_foreach(per, i, p)
     {
         any |= json_array_size(json_object_get(p, "omits")) > 0;
-        json_array_foreach(json_object_get(p, "unique"), k, f) any |= !in_summary_text(story, str(f, "text"));
+        /* ... but the count of those not listed ("and 3 more") is */
+        size_t told = 0, nu = (size_t)json_integer_value(json_object_get(p, "n_unique"));
+        json_array_foreach(json_object_get(p, "unique"), k, f) told += in_summary_text(story, str(f, "text"));
+        any |= json_array_size(json_object_get(p, "unique")) > told || nu > told;
     }
     if (!any) return;
     heading(r, "Coverage");
@@ -517,13 +531,7 @@ static void render_coverage(rnd *r, json_t *story)
         PRINTF(r, "Sources differ (%s", str(p, "kind") ? str(p, "kind") : "?");
         if (str(p, "about")) PRINTF(r, ": %s", str(p, "about"));
         put(r, "): ");
-        json_array_foreach(json_object_get(p, "claims"), k, f)
-        {
-            if (k) put(r, " vs ");
-            quoted(r, str(f, "value"));
-            put(r, " ");
-            markers(r, json_object_get(f, "docs"));
-        }
+        claims(r, p);
         put(r, "\n");
     }
     json_array_foreach(per, i, p)

@@ -41,12 +41,12 @@ static const precis_article KELDA[] = {
 };
 #define N_KELDA (sizeof KELDA / sizeof *KELDA)
 
-static json_t *build(const precis_article *a, size_t n)
+static json_t *build_opts(const precis_article *a, size_t n, const precis_story_options *o)
 {
     precis_ctx *ctx = precis_new(NULL);
     char *out = NULL;
     size_t len = 0;
-    precis_status st = precis_story_build(ctx, "kelda", a, n, NULL, &out, &len);
+    precis_status st = precis_story_build(ctx, "kelda", a, n, o, &out, &len);
     if (st) fprintf(stderr, "  build: %s\n", precis_errmsg(ctx));
     CHECK(st == PRECIS_OK);
     json_error_t e;
@@ -58,6 +58,8 @@ static json_t *build(const precis_article *a, size_t n)
     precis_free(ctx);
     return j;
 }
+
+static json_t *build(const precis_article *a, size_t n) { return build_opts(a, n, NULL); }
 
 static const char *sget(json_t *o, const char *k) { return json_string_value(json_object_get(o, k)); }
 
@@ -308,21 +310,6 @@ TEST(render_markdown_links_escaped)
 }
 
 
-static json_t *build_opts(const precis_article *a, size_t n, const precis_story_options *o)
-{
-    precis_ctx *ctx = precis_new(NULL);
-    char *out = NULL;
-    size_t len = 0;
-    precis_status st = precis_story_build(ctx, "kelda", a, n, o, &out, &len);
-    if (st) fprintf(stderr, "  build: %s\n", precis_errmsg(ctx));
-    CHECK(st == PRECIS_OK);
-    json_t *j = out ? json_loadb(out, len, 0, NULL) : NULL;
-    CHECK(j != NULL);
-    precis_text_free(out);
-    precis_free(ctx);
-    return j;
-}
-
 /* A story past max_reports: the first reports are analysed, every source is
  * listed, the others marked "analysed": false (with their copies). */
 TEST(reports_past_the_cap_are_listed_not_analysed)
@@ -345,7 +332,10 @@ TEST(reports_past_the_cap_are_listed_not_analysed)
     json_t *cov = json_object_get(j, "coverage");
     CHECK(json_integer_value(json_object_get(cov, "reports")) == 2);
     CHECK(json_array_size(json_object_get(cov, "per_source")) == 2);
-    /* c's text ("Sunday night") is not analysed: no timeline entry of it */
+    /* c's text ("Sunday night") is not analysed: no timeline entry of it
+     * (analysed, it has one: timeline_resolves_relative_days_per_article) */
+    CHECK(json_array_size(json_object_get(j, "timeline")) > 0);
+    CHECK(timeline_entry(j, "2026-03-08", "Sunday night") == NULL);
     json_t *e;
     size_t i;
     json_array_foreach(json_object_get(j, "timeline"), i, e)
@@ -489,6 +479,49 @@ TEST(render_summary_says_what_sources_differ_on)
     free(out);
 }
 
+/* A source whose listed unique facts the summary told already, but with more
+ * unique facts than listed: the Coverage part still says how many more. */
+TEST(render_coverage_counts_unlisted_unique_facts)
+{
+    static const char story[] =
+        "{\"id\":\"s1\",\"headline\":\"Bridge collapses\","
+        "\"sources\":[{\"id\":\"a\",\"title\":\"Bridge collapses\",\"duplicate_of\":null},"
+        "{\"id\":\"b\",\"title\":\"Bridge falls\",\"duplicate_of\":null}],"
+        "\"summary\":{\"sentences\":[{\"text\":\"The span fell.\",\"doc\":\"a\",\"also_in\":[]}]},"
+        "\"timeline\":[],\"entities\":[],"
+        "\"coverage\":{\"reports\":2,\"summary\":[],\"conflicts\":[],\"per_source\":["
+        "{\"doc\":\"a\",\"site\":null,\"copies\":[],\"unique\":[{\"text\":\"The span fell.\",\"novelty\":1}],"
+        "\"n_unique\":3,\"omits\":[],\"n_omits\":0}]}}";
+    char *out = NULL;
+    size_t n = 0;
+    CHECK(precis_story_render(story, sizeof story - 1, PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, "Coverage") && strstr(out, "(and 2 more facts only [1] reports)"));
+    free(out);
+}
+
+/* The renderer splices the sources out of the story to read them one at a
+ * time: JSON that is not valid there is refused as jansson refuses it. */
+TEST(render_refuses_invalid_sources)
+{
+    static const char *const bad[] = {
+        "{\"sources\":[{\"id\":\"a\"},],\"headline\":\"h\"}",      /* trailing comma */
+        "{\"sources\":[{\"id\":\"a\"}},\"headline\":\"h\"}",       /* closed by a brace */
+        "{\"sources\":[{\"id\":\"a\"} {\"id\":\"b\"}],\"headline\":\"h\"}", /* no comma */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char *out = NULL;
+        size_t n = 0;
+        CHECK(precis_story_render(bad[i], strlen(bad[i]), PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_EPARSE);
+        free(out);
+    }
+    static const char good[] = "{\"sources\":[ {\"id\":\"a\"} , {\"id\":\"b\"} ],\"headline\":\"h\"}";
+    char *out = NULL;
+    size_t n = 0;
+    CHECK(precis_story_render(good, sizeof good - 1, PRECIS_STORY_TEXT, 1, &out, &n) == PRECIS_OK);
+    CHECK(out && strstr(out, "[2] b"));
+    free(out);
+}
+
 int main(void)
 {
     RUN(story_has_the_design_fields);
@@ -508,5 +541,7 @@ int main(void)
     RUN(unique_facts_rank_facts_before_quotes);
     RUN(timeline_leaves_since_background_out);
     RUN(render_summary_says_what_sources_differ_on);
+    RUN(render_coverage_counts_unlisted_unique_facts);
+    RUN(render_refuses_invalid_sources);
     return test_done();
 }
