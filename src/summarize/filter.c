@@ -403,6 +403,12 @@ size_t ps_wire_prefix(const char *s, size_t len)
     while (at && at < len && s[at] == ' ') at++;
     if (!at || at >= len) return 0;
     unsigned char ch = (unsigned char)s[at];
-    bool ok = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9') || ch == '"';
+    bool ok = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9') || ch == '"' || ch == '`'; /* ``, the wire's quote */
+    /* UTF-8: a letter past ASCII ("Émile"), or an opening curly quote; not the
+     * punctuation block of U+2000.. (a second dash) */
+    if (ch >= 0xc3 && ch != 0xe2) ok = true;
+    if (ch == 0xe2 && at + 2 < len && (unsigned char)s[at + 1] == 0x80 &&
+        ((unsigned char)s[at + 2] == 0x9c || (unsigned char)s[at + 2] == 0x98))
+        ok = true;
     return ok ? at : 0;
 }

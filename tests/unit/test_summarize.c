@@ -228,6 +228,12 @@ TEST(wire_prefix_is_cut)
         {"Gov. Ana Ruiz (D) -- a critic of the ferry operator -- said nothing on Tuesday.", NULL},
         {"Varrow ( cbn ) -- the ferry ran aground near the harbour.", "the ferry"},
         {"Alder, Pa. (AP) -- the ferry ran aground near the harbour.", "the ferry"},
+        /* the sentence after the credit opens on a curly quote or a letter outside ASCII */
+        {"Varrow ( ap ) \xe2\x80\x94 \xe2\x80\x9cWe will rebuild the pier,\xe2\x80\x9d the mayor said.",
+         "\xe2\x80\x9cWe will"},
+        {"Varrow (AP) _ ``We will rebuild the pier,'' the mayor said on Tuesday.", "``We will"},
+        {"Varrow (Reuters) - \xc3\x89mile Orlo, the harbour master, resigned on Tuesday.", "\xc3\x89mile"},
+        {"( ap ) \xe2\x80\x94 \xe2\x80\x94 the ferry ran aground near the harbour.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t cut = ps_wire_prefix(cases[i].s, strlen(cases[i].s));
