@@ -192,14 +192,29 @@ size_t ps_credit_prefix(const char *s, size_t len)
     return 0;
 }
 
-/* Case-insensitive: does s[i..len) start with word w (not followed by a letter)? */
-static size_t starts_word(const char *s, size_t len, size_t i, const char *w)
+static bool ascii_letter(unsigned char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
+static bool ascii_alnum(unsigned char ch) { return ascii_letter(ch) || (ch >= '0' && ch <= '9'); }
+
+/* An em or en dash (UTF-8) at s[e], with a byte after it. */
+static bool long_dash_at(const char *s, size_t len, size_t e)
+{
+    return e + 2 < len && (unsigned char)s[e] == 0xe2 && (unsigned char)s[e + 1] == 0x80 &&
+           ((unsigned char)s[e + 2] == 0x94 || (unsigned char)s[e + 2] == 0x93);
+}
+
+/* Case-insensitive: does s[i..len) start with w (lower case)? Its length, or 0. */
+static size_t starts_with(const char *s, size_t len, size_t i, const char *w)
 {
     size_t n = strlen(w), q = 0;
     while (q < n && i + q < len && ((unsigned char)s[i + q] | 32) == (unsigned char)w[q]) q++;
-    if (q < n) return 0;
-    if (i + n < len && (((unsigned char)s[i + n] | 32) >= 'a' && ((unsigned char)s[i + n] | 32) <= 'z')) return 0;
-    return n;
+    return q == n ? n : 0;
+}
+
+/* ... with word w, not followed by a letter? */
+static size_t starts_word(const char *s, size_t len, size_t i, const char *w)
+{
+    size_t n = starts_with(s, len, i, w);
+    return n && !(i + n < len && ascii_letter((unsigned char)s[i + n])) ? n : 0;
 }
 
 /* A wire credit in brackets: "(AP)", "( associated press )", "( ap photo/ana ruiz )",
@@ -232,7 +247,7 @@ static size_t outlet_before_dash(const char *s, size_t len, size_t i)
     size_t j = i + 1, words = 0, chars = 0;
     while (j < len && j - i < 32 && s[j] != ')') {
         unsigned char ch = (unsigned char)s[j];
-        bool alnum = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9');
+        bool alnum = ascii_alnum(ch);
         if (!alnum && ch != ' ' && ch != '.') return 0;
         if (alnum && s[j - 1] == ' ') words++;
         if (alnum && j == i + 1) words++;
@@ -243,10 +258,7 @@ static size_t outlet_before_dash(const char *s, size_t len, size_t i)
     if (j >= len || s[j] != ')' || words < 1 || words > 3 || chars < 2) return 0;
     size_t e = j + 1;
     while (e < len && s[e] == ' ') e++;
-    bool dash = (e + 2 < len && (unsigned char)s[e] == 0xe2 && (unsigned char)s[e + 1] == 0x80 &&
-                 ((unsigned char)s[e + 2] == 0x94 || (unsigned char)s[e + 2] == 0x93)) ||
-                (e < len && s[e] == '-');
-    return dash ? j + 1 - i : 0;
+    return long_dash_at(s, len, e) || (e < len && s[e] == '-') ? j + 1 - i : 0;
 }
 
 /* A box of links that opens the sentence: "[ 7 ways to ... ] similarly, ...",
@@ -262,11 +274,7 @@ static size_t link_box(const char *s, size_t len)
     size_t j = 1;
     while (j < len && s[j] == ' ') j++;
     bool labelled = close == ']';
-    for (size_t k = 0; !labelled && k < sizeof LABELS / sizeof *LABELS; k++) {
-        size_t n = strlen(LABELS[k]), q = 0;
-        while (q < n && j + q < len && ((unsigned char)s[j + q] | 32) == (unsigned char)LABELS[k][q]) q++;
-        labelled = q == n;
-    }
+    for (size_t k = 0; !labelled && k < sizeof LABELS / sizeof *LABELS; k++) labelled = starts_with(s, len, j, LABELS[k]);
     if (!labelled) return 0;
     for (size_t e = j; e < len && e < 160; e++) {
         if (s[e] == close) return e + 1;
@@ -285,7 +293,7 @@ static const char *const FURNITURE[] = {"story continued below", "buy photo", "a
 static size_t date_after(const char *s, size_t len, size_t i)
 {
     size_t j = i, n = 0;
-    while (j < len && ((unsigned char)s[j] | 32) >= 'a' && ((unsigned char)s[j] | 32) <= 'z') j++, n++;
+    while (j < len && ascii_letter((unsigned char)s[j])) j++, n++;
     if (n < 3 || n > 9 || j >= len || s[j] != ' ') return 0;
     j++;
     n = 0;
@@ -322,7 +330,7 @@ static bool acronym_of_words_before(const char *s, size_t len, size_t from, size
     size_t j = b + 1, m = 0;
     char acr[8];
     while (j < len && s[j] == ' ') j++;
-    while (j < len && ((unsigned char)s[j] | 32) >= 'a' && ((unsigned char)s[j] | 32) <= 'z') {
+    while (j < len && ascii_letter((unsigned char)s[j])) {
         if (m == sizeof acr) return false;
         acr[m++] = (char)(s[j++] | 32);
     }
@@ -334,8 +342,7 @@ static bool acronym_of_words_before(const char *s, size_t len, size_t from, size
     for (size_t q = e; q > from && m; q--) {
         unsigned char ch = (unsigned char)s[q - 1];
         if (ch == ',' || ch == '.') return false; /* "Allentown, Pa. (AP)": a place and its state */
-        bool letter = (ch | 32) >= 'a' && (ch | 32) <= 'z';
-        if (!letter || (q - 1 > from && s[q - 2] != ' ' && s[q - 2] != '-')) continue;
+        if (!ascii_letter(ch) || (q - 1 > from && s[q - 2] != ' ' && s[q - 2] != '-')) continue;
         if ((ch | 32) != (unsigned char)acr[m - 1]) return false;
         m--;
     }
@@ -375,7 +382,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
             size_t j = i, words = 0;
             while (j < len && j - i < 48 && s[j] != '(') {
                 unsigned char ch = (unsigned char)s[j];
-                bool letter = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9'); /* "jan 18" */
+                bool letter = ascii_alnum(ch); /* "jan 18" */
                 if (!letter && ch != ' ' && ch != ',' && ch != '.' && ch != '\'' && ch != '-' && ch != '/') break;
                 if (letter && (j == i || s[j - 1] == ' ')) words++;
                 j++;
@@ -390,8 +397,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
         size_t e = i + c;
         while (e < len && s[e] == ' ') e++;
         /* the dash after a dateline: "—", "–", "--", "-" */
-        if (e + 2 < len && (unsigned char)s[e] == 0xe2 && (unsigned char)s[e + 1] == 0x80 &&
-            ((unsigned char)s[e + 2] == 0x94 || (unsigned char)s[e + 2] == 0x93))
+        if (long_dash_at(s, len, e))
             e += 3;
         else if (e + 1 < len && s[e] == '-' && s[e + 1] == '-')
             e += 2;
@@ -403,7 +409,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
     while (at && at < len && s[at] == ' ') at++;
     if (!at || at >= len) return 0;
     unsigned char ch = (unsigned char)s[at];
-    bool ok = ((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9') || ch == '"' || ch == '`'; /* ``, the wire's quote */
+    bool ok = ascii_alnum(ch) || ch == '"' || ch == '`'; /* ``, the wire's quote */
     /* UTF-8: a letter past ASCII ("Émile"), or an opening curly quote; not the
      * punctuation block of U+2000.. (a second dash) */
     if (ch >= 0xc3 && ch != 0xe2) ok = true;
