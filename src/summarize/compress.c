@@ -327,8 +327,8 @@ static const char *const CLAUSE_OPENERS[] = {"but", "and", "or", "nor", "yet", "
                                              "though", "because", "as", "since", "when", "after",
                                              "before", "if", "which", "who", "where", NULL};
 
-/* Auxiliaries and modals: after the speech verb they mean a reported clause
- * (", said Liotta would be expelled."), not a speaker or a time. */
+/* Auxiliaries, modals and "that": after the speech verb they mean a reported
+ * clause (", said Liotta would be expelled."), not a speaker or a time. */
 static const char *const AUXILIARIES[] = {"would", "will", "had", "has", "have", "was", "were", "is", "are",
                                           "could", "should", "may", "might", "must", "can", "did", "does",
                                           "do", "be", "been", "that", NULL};

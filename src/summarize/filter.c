@@ -354,9 +354,10 @@ static bool acronym_of_words_before(const char *s, size_t len, size_t from, size
  * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
  * "( ap photo/x ) ( associated press ) vatican city ( ap ) — pope ...", and
  * the page furniture, link boxes and CNN highlights before them. The place
- * before a credit is at most five words (letters, digits, commas, periods,
- * slashes). Returns how many bytes to cut so that the sentence starts after
- * them, or 0. */
+ * before a credit is at most five words in under 48 bytes (ASCII letters,
+ * digits, commas, periods, apostrophes, hyphens, slashes) and not the words
+ * an acronym in the bracket stands for. Returns how many bytes to cut so
+ * that the sentence starts after them, or 0. */
 size_t ps_wire_prefix(const char *s, size_t len)
 {
     size_t at = 0;
