@@ -865,12 +865,16 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     b.docs = calloc(n, sizeof *b.docs);
     if (!b.docs) {
         build_free(&b);
+        free(fixed);
+        pc_arena_reset(&fix_arena);
         return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
     }
-    /* Publication dates the story believes, by the stream's rule (precis.h):
-     * 1900 to 2200, and not over a year after the latest of the story's other
-     * sources; the others are ignored (no relative date resolved against
-     * them) and named in "date_ignored". */
+    /* Publication dates the story believes: 1900 to 2200 (the stream's
+     * bounds, precis.h), and not over a year after the latest of the story's
+     * other sources (the stream compares with the latest date seen before, in
+     * arrival order; a story has all its sources at hand); the others are
+     * ignored (no relative date resolved against them) and named in
+     * "date_ignored". */
     int64_t late1 = INT64_MIN, late2 = INT64_MIN; /* the two latest believed days */
     for (size_t d = 0; d < n; d++) {
         b.docs[d].a = &articles[d];

@@ -80,7 +80,7 @@ static precis_status add_source(rnd *r, json_t *src, size_t *cap)
         const char *v = str(src, SF_KEY[f]);
         r->src_off[r->n_src * N_SF + f] = 0;
         if (!v) continue;
-        if (r->pool.len >= UINT32_MAX - strlen(v) - 2) return PRECIS_ELIMIT;
+        if (strlen(v) + 2 >= UINT32_MAX - r->pool.len) return PRECIS_ELIMIT; /* pool.len < UINT32_MAX */
         r->src_off[r->n_src * N_SF + f] = (uint32_t)r->pool.len + 1;
         precis_status st = pc_buf_append(&r->pool, v, strlen(v) + 1); /* with its NUL */
         if (st) return st;
