@@ -287,6 +287,7 @@ typedef struct story_out {
     size_t first;      /* arrival of its first article */
     char *json;
     size_t len;
+    size_t n_reports, n_analysed; /* independent reports, and those analysed (the cap) */
 } story_out;
 
 static int cmp_story(const void *x, const void *y)
@@ -449,13 +450,11 @@ int cmd_digest(int argc, char **argv)
             rc = cli_exit_for(st);
             break;
         }
-        /* a story past the cap of analysed reports says so (every source is still listed) */
+        /* past the cap of analysed reports? said once the stories are ranked */
         const char *nr = strstr(so[built].json, "\"n_reports\":");
-        size_t n_rep = 0, n_an = 0;
-        if (nr && sscanf(nr, "\"n_reports\":%zu,\"analysed_reports\":%zu", &n_rep, &n_an) == 2 && n_an < n_rep)
-            cli_error("%s: %zu independent reports: the summary, timeline, entities and coverage use the "
-                      "first %zu (the cap per story); all %zu sources are listed",
-                      id, n_rep, n_an, k);
+        if (!nr || sscanf(nr, "\"n_reports\":%zu,\"analysed_reports\":%zu", &so[built].n_reports,
+                          &so[built].n_analysed) != 2)
+            so[built].n_reports = so[built].n_analysed = 0;
         built++;
     }
     if (d.progress && n_stories) fputc('\n', stderr);
@@ -495,6 +494,13 @@ int cmd_digest(int argc, char **argv)
                           : "");
     }
     qsort(so, built, sizeof *so, cmp_story);
+    /* a story past the cap of analysed reports says so (every source is still
+     * listed), named by its place in the output, as the briefing numbers it */
+    for (size_t i = 0; i < built && rc == EXIT_OK_; i++)
+        if (so[i].n_analysed < so[i].n_reports)
+            cli_error("story %zu (id story-%zu): %zu independent reports: the summary, timeline, entities and "
+                      "coverage use the first %zu (the cap per story); all %zu sources are listed",
+                      i + 1, so[i].story + 1, so[i].n_reports, so[i].n_analysed, so[i].n_articles);
     size_t shown = max_stories && max_stories < built ? max_stories : built;
     bool json = !strcmp(format, "json"), jsonl = !strcmp(format, "jsonl");
     if (rc == EXIT_OK_ && json) fputs("{\"stories\":[", stdout);

@@ -216,6 +216,25 @@ check batch_same_as_cluster_batch sh -c "[ \"\$(cut -f2 '$TMP/out' | tr '\n' ' '
 p digest --online --format json --no-progress "$TMP/copies.jsonl"
 check online_copies_one_story q "$TMP/out" 'len(d["stories"]) == 1 and len(s["sources"]) == 300 and sum(1 for x in s["sources"] if x["duplicate_of"]) == 299'
 
+# ---- the cap of analysed reports per story ----
+# An unrelated pair first, then 520 invented reports of one dam burst, each its
+# own mix of figures (few are copies): online they are one story, printed first
+# but numbered story-2 in arrival order; stderr names it as the output does.
+python3 -c "
+import json, random
+print(json.dumps({'id':'o1','text':'The orchestra of Lunmere will tour six cities in the spring, its director said on Friday. Tickets go on sale next week at the concert hall.','date':'2026-04-06'}))
+print(json.dumps({'id':'o2','text':'Lunmere orchestra announces a spring tour of six cities; its director said tickets will be sold from next week at the hall.','date':'2026-04-06'}))
+for i in range(520):
+    r = random.Random(i)
+    t = ['The Oskeby dam burst on Monday.'] + ['%s said water %s %d %s near %s.' % (r.choice(['Residents', 'Farmers', 'Rescuers', 'Officials', 'Engineers', 'Volunteers', 'Police', 'Teachers']), r.choice(['flooded', 'battered', 'cut off', 'swamped', 'threatened']), r.randint(2, 900), r.choice(['homes', 'farms', 'roads', 'schools', 'shops', 'bridges', 'fields', 'cellars']), r.choice(['Oskeby', 'the Tarn valley', 'the lower town', 'the river banks', 'the dam'])) for k in range(4)]
+    print(json.dumps({'id':'r%d' % i,'site':'Outlet %d' % i,'title':'Oskeby dam bursts','text':' '.join(t),'date':'2026-04-06'}))" > "$TMP/cap.jsonl"
+p digest --online --no-progress "$TMP/cap.jsonl"
+check cap_exit_0 test "$rc" -eq 0
+check cap_briefing_says_so sh -c "head -2 '$TMP/out' | grep -q '520 sources, [0-9]* independent reports (the first 500 reports analysed)'"
+check cap_stderr_names_the_printed_story sh -c "grep -q '^precis: story 1 (id story-2): [0-9]* independent reports: .* use the first 500 (the cap per story); all 520 sources are listed' '$TMP/err' && [ \$(grep -c 'the cap per story' '$TMP/err') -eq 1 ]"
+p digest --online --format json --no-progress "$TMP/cap.jsonl"
+check cap_json_id q "$TMP/out" 's["id"] == "story-2" and s["analysed_reports"] == 500 and s["n_reports"] > 500 and len(s["sources"]) == 520 and sum(1 for x in s["sources"] if x.get("analysed") is False) >= s["n_reports"] - 500'
+
 # ---- usage ----
 p digest --format xml "$VASK"
 check bad_format_exit_1 test "$rc" -eq 1
