@@ -64,6 +64,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (st == PRECIS_OK) {
         if (!pc_utf8_valid(out.data, out.len) || (out.len && memchr(out.data, 0, out.len))) abort();
     }
+    /* what the readers take as it is (pc_text_unchanged) must be what decoding gives */
+    if (pc_text_unchanged((const char *)data, size) &&
+        (st != PRECIS_OK || out.len != size || (size && memcmp(out.data, data, size))))
+        abort();
     check_file_read(data, size, &out, st, bad);
     pc_buf_free(&out);
     return 0;
