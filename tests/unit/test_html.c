@@ -65,7 +65,9 @@ TEST(decode_view_reads_clean_utf8_in_place)
     /* a page ending mid-tag, in a buffer of exactly its size (ASan: no read past it) */
     static const char *const CUT[] = {"<html><body><article><p>Harbour news from Velmora.</p><p",
                                       "<p>text</p><script>var x", "<p>text</p><!-- open", "<p>text</p><div class=\"a",
-                                      "<p>text</p><", "<p>text</p></", "<"};
+                                      "<p>text</p><", "<p>text</p></", "<",
+                                      "<p>text</p><!", "<p>text</p><!-", "<p>text</p><script>",
+                                      "<p>text</p><b", "<p>text</p></b", "<p>text</p><?"};
     for (size_t i = 0; i < sizeof CUT / sizeof CUT[0]; i++) {
         size_t n = strlen(CUT[i]);
         char *exact = malloc(n);
