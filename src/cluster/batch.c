@@ -13,6 +13,11 @@
  *     until no pair reaches `link`. Average linkage does not chain (single
  *     linkage does) and, unlike a centroid, a group cannot drift: every
  *     member's edges keep voting;
+ *  2b. centroid merging: groups of two or more whose centroids (sums of
+ *     their unit vectors) reach the stricter cosine `centroid` merge too,
+ *     best pair first. The mean pairwise cosine of a story of hundreds of
+ *     varied reports falls as it grows while its centroid gets steadier:
+ *     average linkage alone leaves such a story in fragments;
  *  3. each group left with one article (and no copies) joins the group its
  *     edges reach with the highest mean similarity, at or above `attach`
  *     (groups fixed during this step: order does not matter).
@@ -23,6 +28,7 @@
 #include "cluster/cluster.h"
 
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 typedef struct post {
@@ -190,6 +196,94 @@ static int cmp_edge(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
+/* A group's centroid: the sum of its members' unit vectors, sorted by term,
+ * and its norm. */
+typedef struct cvec {
+    uint64_t *t;
+    float *w;
+    size_t n;
+    double norm;
+    int64_t t0, t1;  /* span of the members' known times (t0 > t1: none) */
+} cvec;
+
+static double cdot(const cvec *a, const cvec *b)
+{
+    double d = 0;
+    for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
+        if (a->t[i] < b->t[j]) i++;
+        else if (a->t[i] > b->t[j]) j++;
+        else d += (double)a->w[i++] * b->w[j++];
+    }
+    return d;
+}
+
+/* Centroid cosine of two groups; groups whose dated spans lie further apart
+ * than the quiet period count half, as articles do. */
+static double cent_cos(const cvec *a, const cvec *b, int64_t quiet)
+{
+    if (!(a->norm > 0) || !(b->norm > 0)) return 0;
+    double c = cdot(a, b) / (a->norm * b->norm);
+    if (quiet > 0 && a->t0 <= a->t1 && b->t0 <= b->t1) {
+        int64_t gap = a->t0 > b->t1 ? a->t0 - b->t1 : b->t0 > a->t1 ? b->t0 - a->t1 : 0;
+        if (gap > quiet) c *= 0.5;
+    }
+    return c;
+}
+
+/* a += b (b's storage freed). */
+static precis_status cmerge(cvec *a, cvec *b)
+{
+    size_t cap = a->n + b->n;
+    uint64_t *t = malloc((cap + 1) * sizeof *t);
+    float *w = malloc((cap + 1) * sizeof *w);
+    if (!t || !w) {
+        free(t);
+        free(w);
+        return PRECIS_ENOMEM;
+    }
+    size_t n = 0, i = 0, j = 0;
+    double nn = 0;
+    while (i < a->n || j < b->n) {
+        if (j >= b->n || (i < a->n && a->t[i] < b->t[j])) t[n] = a->t[i], w[n] = a->w[i++];
+        else if (i >= a->n || b->t[j] < a->t[i]) t[n] = b->t[j], w[n] = b->w[j++];
+        else t[n] = a->t[i], w[n] = a->w[i++] + b->w[j++];
+        nn += (double)w[n] * w[n];
+        n++;
+    }
+    free(a->t);
+    free(a->w);
+    free(b->t);
+    free(b->w);
+    a->t = t, a->w = w, a->n = n, a->norm = sqrt(nn);
+    if (b->t0 < a->t0) a->t0 = b->t0;
+    if (b->t1 > a->t1) a->t1 = b->t1;
+    *b = (cvec){0};
+    return PRECIS_OK;
+}
+
+/* Moves group b's neighbours to a (b's list freed): the sums of edges add. */
+static precis_status adj_merge(alist *g, uint32_t a, uint32_t b)
+{
+    alist_take(&g[a], b);
+    for (size_t t = 0; t < g[b].n; t++) {
+        uint32_t k = g[b].v[t].nbr;
+        double s = g[b].v[t].sum;
+        if (k == a) continue;
+        alist_take(&g[k], b);
+        precis_status st;
+        if ((st = alist_add(&g[k], a, s)) || (st = alist_add(&g[a], k, s))) return st;
+    }
+    free(g[b].v);
+    g[b] = (alist){0};
+    return PRECIS_OK;
+}
+
+static int cmp_tw(const void *x, const void *y)
+{
+    const post *p = x, *q = y;
+    return (p->term > q->term) - (p->term < q->term);
+}
+
 precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, uint32_t *label)
 {
     /* No article: off may be NULL (nothing recorded). Articles without any
@@ -203,6 +297,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     if (!o.max_df) o.max_df = PK_BATCH_MAX_DF;
     if (!(o.link > 0)) o.link = PK_BATCH_LINK;
     if (!(o.attach > 0)) o.attach = PK_BATCH_ATTACH;
+    if (o.centroid == 0) o.centroid = PK_BATCH_CENTROID;
     size_t n = in->n, nt = in->off[n];
     precis_status st = PRECIS_OK;
     post *p = malloc((nt + 1) * sizeof *p);
@@ -215,6 +310,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     alist *g = calloc(n + 1, sizeof *g);
     uint32_t *size = malloc((n + 1) * sizeof *size), *parent = malloc((n + 1) * sizeof *parent);
     heap h = {0};
+    cvec *cv = NULL;
     if (!p || !acc || !touched || !best || !g || !size || !parent) {
         st = PRECIS_ENOMEM;
         goto done;
@@ -321,16 +417,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         /* the group with more neighbours survives (less to move) */
         uint32_t a = e.a, b = e.b;
         if (g[b].n > g[a].n) a = e.b, b = e.a;
-        alist_take(&g[a], b);
-        for (size_t t = 0; t < g[b].n; t++) {
-            uint32_t k = g[b].v[t].nbr;
-            double s = g[b].v[t].sum;
-            if (k == a) continue;
-            alist_take(&g[k], b);
-            if ((st = alist_add(&g[k], a, s)) || (st = alist_add(&g[a], k, s))) goto done;
-        }
-        free(g[b].v);
-        g[b] = (alist){0};
+        if ((st = adj_merge(g, a, b))) goto done;
         parent[b] = a;
         size[a] += size[b];
         for (size_t t = 0; t < g[a].n; t++) {
@@ -343,6 +430,104 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         uint32_t r = (uint32_t)i;
         while (parent[r] != r) r = parent[r] = parent[parent[r]];
         label[i] = r;
+    }
+
+    /* 2b. Centroid merging. The mean pairwise cosine of a story of many
+     * varied reports falls as it grows (each report shares few sentences
+     * with each other one, and most pairs are not even in the graph), while
+     * its centroid only gets steadier: such a story stops in fragments that
+     * average linkage never joins. Groups of two or more articles whose
+     * centroids (sums of their unit vectors) reach the stricter cosine
+     * `centroid` merge too, best pair first, centroids updated; only groups
+     * the graph links are compared. */
+    if (o.centroid > 0) {
+        cv = calloc(n + 1, sizeof *cv);
+        if (!cv) {
+            st = PRECIS_ENOMEM;
+            goto done;
+        }
+        post *tmp = p; /* the postings are not needed any more: scratch */
+        /* members of each root, by counting sort (parent[] reused: roots only are read below) */
+        uint32_t *cnt = touched; /* n + 1 */
+        for (size_t i = 0; i <= n; i++) cnt[i] = 0;
+        for (size_t i = 0; i < n; i++) cnt[label[i]]++;
+        for (size_t i = 0; i < n; i++) cv[i].t0 = INT64_MAX, cv[i].t1 = INT64_MIN;
+        /* gather: articles sorted by root via a stable pass over the index */
+        uint32_t *order = malloc((n + 1) * sizeof *order), *start = malloc((n + 2) * sizeof *start);
+        if (!order || !start) {
+            free(order);
+            free(start);
+            st = PRECIS_ENOMEM;
+            goto done;
+        }
+        start[0] = 0;
+        for (size_t r = 0; r < n; r++) start[r + 1] = start[r] + cnt[r];
+        for (size_t r = 0; r <= n; r++) cnt[r] = 0;
+        for (size_t i = 0; i < n; i++) order[start[label[i]] + cnt[label[i]]++] = (uint32_t)i;
+        for (size_t r = 0; r < n && !st; r++) {
+            if (label[r] != r || size[r] < 2) continue;
+            size_t m = 0;
+            cvec *c = &cv[r];
+            for (uint32_t q = start[r]; q < start[r + 1]; q++) {
+                uint32_t i = order[q];
+                for (size_t k = in->off[i]; k < in->off[i + 1]; k++) tmp[m++] = (post){in->term[k], 0, in->w[k]};
+                if (in->time && in->time[i] != PK_TIME_UNKNOWN) {
+                    if (in->time[i] < c->t0) c->t0 = in->time[i];
+                    if (in->time[i] > c->t1) c->t1 = in->time[i];
+                }
+            }
+            qsort(tmp, m, sizeof *tmp, cmp_tw);
+            c->t = malloc((m + 1) * sizeof *c->t);
+            c->w = malloc((m + 1) * sizeof *c->w);
+            if (!c->t || !c->w) {
+                st = PRECIS_ENOMEM;
+                break;
+            }
+            double nn = 0;
+            for (size_t k = 0; k < m;) {
+                uint64_t t = tmp[k].term;
+                double x = 0;
+                for (; k < m && tmp[k].term == t; k++) x += tmp[k].w;
+                c->t[c->n] = t;
+                c->w[c->n++] = (float)x;
+                nn += x * x;
+            }
+            c->norm = sqrt(nn);
+        }
+        free(order);
+        free(start);
+        if (st) goto done;
+        h.n = 0;
+        for (size_t r = 0; r < n; r++) {
+            if (!cv[r].n) continue;
+            for (size_t t = 0; t < g[r].n; t++) {
+                uint32_t k = g[r].v[t].nbr;
+                if (k <= r || !cv[k].n) continue;
+                double sc = cent_cos(&cv[r], &cv[k], in->quiet_seconds);
+                if (sc >= o.centroid && (st = hpush(&h, (hent){sc, (uint32_t)r, k}))) goto done;
+            }
+        }
+        while (h.n) {
+            hent e = hpop(&h);
+            if (!cv[e.a].n || !cv[e.b].n) continue; /* merged away */
+            if (cent_cos(&cv[e.a], &cv[e.b], in->quiet_seconds) != e.score) continue; /* stale */
+            uint32_t a = e.a, b = e.b;
+            if (g[b].n > g[a].n) a = e.b, b = e.a;
+            if ((st = adj_merge(g, a, b)) || (st = cmerge(&cv[a], &cv[b]))) goto done;
+            parent[b] = a;
+            size[a] += size[b];
+            for (size_t t = 0; t < g[a].n; t++) {
+                uint32_t k = g[a].v[t].nbr;
+                if (!cv[k].n) continue;
+                double sc = cent_cos(&cv[a], &cv[k], in->quiet_seconds);
+                if (sc >= o.centroid && (st = hpush(&h, (hent){sc, a < k ? a : k, a < k ? k : a}))) goto done;
+            }
+        }
+        for (size_t i = 0; i < n; i++) {
+            uint32_t r = (uint32_t)i;
+            while (parent[r] != r) r = parent[r] = parent[parent[r]];
+            label[i] = r;
+        }
     }
 
     /* 3. Lone articles join the group their edges reach best. Decisions are
@@ -366,6 +551,9 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         if (in->off[i + 1] == in->off[i]) label[i] = UINT32_MAX;
 
 done:
+    if (cv)
+        for (size_t i = 0; i < n; i++) free(cv[i].t), free(cv[i].w);
+    free(cv);
     if (g)
         for (size_t i = 0; i < n; i++) free(g[i].v);
     free(g);

@@ -63,6 +63,7 @@ size_t pk_open_count(const pk_clusterer *c);
 #define PK_BATCH_MAX_DF 2048   /* terms in more articles are skipped when finding neighbours */
 #define PK_BATCH_LINK 0.21     /* mean pairwise cosine for two groups to merge (chosen on Multi-News train) */
 #define PK_BATCH_ATTACH 0.15   /* mean cosine for a lone article to join a group (same) */
+#define PK_BATCH_CENTROID 0.5  /* centroid cosine for two groups of 2+ to merge too (see batch.c) */
 
 typedef struct pk_batch_input {
     size_t n;                  /* articles */
@@ -77,6 +78,7 @@ typedef struct pk_batch_input {
 typedef struct pk_batch_options {
     size_t k, max_df;          /* 0: defaults above */
     double link, attach;       /* 0: defaults above */
+    double centroid;           /* 0: default above; negative: no centroid merging */
 } pk_batch_options;
 
 /* Groups the whole input from scratch: k-nearest-neighbour graph by cosine,

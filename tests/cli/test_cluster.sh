@@ -118,6 +118,48 @@ p cluster --batch "$TMP/solo.jsonl"
 check batch_one_article_exit_0 test "$rc" -eq 0
 check batch_one_article_s1 test "$(cat "$TMP/out")" = "solo	s1"
 
+# --batch on a big story of varied reports: 200 invented reports of one train
+# derailment, each 3-5 of 12 sentences (two reports share about one sentence),
+# shuffled with 4 unrelated invented articles. Average linkage alone left it in
+# 3-4 stories (the mean pairwise cosine falls as a group grows varied); the
+# centroid merge joins them. Asserted: all 200 in one story, the 4 others each
+# alone.
+python3 - > "$TMP/bigstory.jsonl" <<'PY'
+import json, random
+S = [
+ "A cargo train carrying grain derailed outside the town of Halvick early on Tuesday, railway officials said.",
+ "Eleven wagons of the Norrow Freight train left the tracks on the bridge over the Sella river.",
+ "The driver, Tomas Brenn, was taken to the Halvick county hospital with a broken arm.",
+ "Police closed the Halvick road bridge while cranes lifted the wagons from the riverbank.",
+ "Grain spilled into the Sella for nearly a kilometre and the water board warned farmers downstream.",
+ "Norrow Freight said a cracked rail was the most likely cause and that inspections had been due in May.",
+ "The transport minister Elsa Moravec visited the site on Wednesday and promised an inquiry.",
+ "Passenger trains between Halvick and Dunbridge were replaced by buses for the rest of the week.",
+ "Residents of the Halvick riverside said they heard a long screech and then a crash before dawn.",
+ "The rail workers' union blamed years of cuts to track maintenance across the northern line.",
+ "Divers from the Sella rescue station checked the river bed for leaking fuel from the locomotive.",
+ "Engineers expect the line through Halvick to reopen in ten days once the bridge is inspected.",
+]
+O = [
+ "The Dunmore town council voted on Monday to rebuild the harbour wall that the January storms broke. Councillor Ines Varga said the harbour wall would cost 4.2 million crowns.",
+ "The Tallow bakery sold its last cookies on Friday after forty years on Orrin Street. Its owner Mara Lindqvist said rising flour prices had made the shop too costly to run.",
+ "The Brell chess club won the national junior cup in Ostra on Sunday. Its captain, twelve-year-old Ida Sorn, beat the defending champion in the final round.",
+ "A new ferry route between Kelby and the Vanter islands opens in June, the Vanter harbour office said. Tickets go on sale next month at the Kelby quay.",
+]
+rng = random.Random(1)
+rows = [{"id": "r%d" % i, "text": " ".join(rng.sample(S, rng.randint(3, 5)))} for i in range(200)]
+rows += [{"id": "o%d" % j, "text": t} for j, t in enumerate(O)]
+rng.shuffle(rows)
+for r in rows:
+    print(json.dumps(r))
+PY
+p cluster --batch "$TMP/bigstory.jsonl"
+check bigstory_exit_0 test "$rc" -eq 0
+check bigstory_all_printed test "$(wc -l < "$TMP/out")" -eq 204
+check bigstory_one_story test "$(grep '^r' "$TMP/out" | cut -f2 | sort -u | wc -l)" -eq 1
+check bigstory_others_apart test "$(grep '^o' "$TMP/out" | cut -f2 | sort -u | wc -l)" -eq 4
+check bigstory_others_not_in_it sh -c "s=\$(grep '^r' '$TMP/out' | cut -f2 | sort -u); ! grep '^o' '$TMP/out' | cut -f2 | grep -qx \"\$s\""
+
 # 1,000 copies of one article: one story, 999 copies of the first.
 python3 -c "
 import json
