@@ -604,7 +604,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && b - a >= 2 && IN(STORMS, w[a].norm)) craft = true;
     if (!country && !craft && (has_org_word(w, a, b) || org_head)) vote = PST_ORG;
     /* "the shipping firm Velmar": a company named by what it is */
-    if (vote == PST_OTHER && !country && !craft && prev_word && IN(ORG_NOUNS, prev_word)) vote = PST_ORG;
+    /* ... but "her rival X", "his rival X": a person's rival is a person */
+    if (vote == PST_OTHER && !country && !craft && prev_word && IN(ORG_NOUNS, prev_word) &&
+        strcmp(prev2, "her") != 0 && strcmp(prev2, "his") != 0)
+        vote = PST_ORG;
     /* An all-capitals short word is an acronym: usually an organisation. */
     size_t L = w[a].end - w[a].start;
     if (b - a == 1 && L >= 2 && L <= 5 && vote == PST_OTHER && !craft) {

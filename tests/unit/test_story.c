@@ -221,6 +221,26 @@ TEST(entities_companies_after_to_and_from)
     pst_entities_free(e);
 }
 
+/* "the firm X", "its rival X": a company; "her rival X", "his rival X": a
+ * person's rival is a person (a noun naming what a firm is also names people's
+ * roles: rival, developer, broker). Invented names. */
+TEST(entities_a_persons_rival_is_no_company)
+{
+    pst_entities *e;
+    CHECK(pst_entities_new(&e) == PRECIS_OK);
+    add_text(e, 0, "The mayor of Quill opened the library on Tuesday. Her rival Marta Kell called it a stunt. "
+                   "Its builder lost the contract to the rival firm Quellan, the council said.");
+    add_text(e, 1, "His rival Marta Kell said the library cost too much. The firm Quellan declined to comment.");
+    const pst_entity *v;
+    size_t n;
+    CHECK(pst_entities_rank(e, &v, &n) == PRECIS_OK);
+    const pst_entity *x = find_entity(v, n, "Marta Kell");
+    CHECK(x && x->type != PST_ORG);
+    x = find_entity(v, n, "Quellan");
+    CHECK(x && x->type == PST_ORG);
+    pst_entities_free(e);
+}
+
 TEST(entities_names_titles_and_variants)
 {
     pst_entities *e;
@@ -397,6 +417,7 @@ int main(void)
     RUN(entities_ambiguous_surname_stays_apart);
     RUN(entities_typed_by_role_place_and_craft_cues);
     RUN(entities_companies_after_to_and_from);
+    RUN(entities_a_persons_rival_is_no_company);
     RUN(entities_names_titles_and_variants);
     return test_done();
 }
