@@ -194,6 +194,11 @@ size_t ps_credit_prefix(const char *s, size_t len)
 
 static bool ascii_letter(unsigned char ch) { return (ch | 32) >= 'a' && (ch | 32) <= 'z'; }
 static bool ascii_alnum(unsigned char ch) { return ascii_letter(ch) || (ch >= '0' && ch <= '9'); }
+/* A UTF-8 lead byte of a letter past ASCII, roughly: U+00C0..07FF (Latin,
+ * Greek, Cyrillic, Hebrew, Arabic...) and U+3000..FFFF (CJK...); not U+0080..00BF
+ * (no-break space, «), the punctuation of U+2000..2FFF (dashes, quotes) nor
+ * the emoji past U+FFFF. */
+static bool utf8_letter_lead(unsigned char ch) { return (ch >= 0xc3 && ch <= 0xdf) || (ch >= 0xe3 && ch <= 0xef); }
 
 /* An em or en dash (UTF-8) at s[e], with a byte after it. */
 static bool long_dash_at(const char *s, size_t len, size_t e)
@@ -354,8 +359,8 @@ static bool acronym_of_words_before(const char *s, size_t len, size_t from, size
  * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
  * "( ap photo/x ) ( associated press ) vatican city ( ap ) — pope ...", and
  * the page furniture, link boxes and CNN highlights before them. The place
- * before a credit is at most five words in under 48 bytes (ASCII letters,
- * digits, commas, periods, apostrophes, hyphens, slashes) and not the words
+ * before a credit is at most five words in under 48 bytes (letters, digits,
+ * commas, periods, apostrophes, hyphens, slashes) and not the words
  * an acronym in the bracket stands for. Returns how many bytes to cut so
  * that the sentence starts after them, or 0. */
 size_t ps_wire_prefix(const char *s, size_t len)
@@ -383,7 +388,9 @@ size_t ps_wire_prefix(const char *s, size_t len)
             size_t j = i, words = 0;
             while (j < len && j - i < 48 && s[j] != '(') {
                 unsigned char ch = (unsigned char)s[j];
-                bool letter = ascii_alnum(ch); /* "jan 18" */
+                /* "jan 18", "Porto Velhão" (a lead byte, then its continuations) */
+                bool letter = ascii_alnum(ch) || utf8_letter_lead(ch) ||
+                              (ch >= 0x80 && ch <= 0xbf && j > i && (unsigned char)s[j - 1] >= 0x80);
                 if (!letter && ch != ' ' && ch != ',' && ch != '.' && ch != '\'' && ch != '-' && ch != '/') break;
                 if (letter && (j == i || s[j - 1] == ' ')) words++;
                 j++;
@@ -411,9 +418,9 @@ size_t ps_wire_prefix(const char *s, size_t len)
     if (!at || at >= len) return 0;
     unsigned char ch = (unsigned char)s[at];
     bool ok = ascii_alnum(ch) || ch == '"' || ch == '`'; /* ``, the wire's quote */
-    /* UTF-8: a letter past ASCII ("Émile"), or an opening curly quote; not the
-     * punctuation block of U+2000.. (a second dash) */
-    if (ch >= 0xc3 && ch != 0xe2) ok = true;
+    /* UTF-8: a letter past ASCII ("Émile"), or an opening curly quote; not a
+     * second dash nor an emoji */
+    if (utf8_letter_lead(ch)) ok = true;
     if (ch == 0xe2 && at + 2 < len && (unsigned char)s[at + 1] == 0x80 &&
         ((unsigned char)s[at + 2] == 0x9c || (unsigned char)s[at + 2] == 0x98))
         ok = true;

@@ -243,6 +243,11 @@ TEST(wire_prefix_is_cut)
         {"Varrow (AP) _ ``We will rebuild the pier,'' the mayor said on Tuesday.", "``We will"},
         {"Varrow (Reuters) - \xc3\x89mile Orlo, the harbour master, resigned on Tuesday.", "\xc3\x89mile"},
         {"( ap ) \xe2\x80\x94 \xe2\x80\x94 the ferry ran aground near the harbour.", NULL},
+        /* a place spelled past ASCII */
+        {"Porto Velh\xc3\xa3o (Reuters) - the ferry operator was fined on Wednesday.", "the ferry"},
+        {"\xc3\x9crmeli ( ap ) \xe2\x80\x94 the ferry operator was fined on Wednesday.", "the ferry"},
+        {"Velh\xc3\xa3o \xc2\xab ( ap ) \xe2\x80\x94 the ferry operator was fined on Wednesday.", NULL},
+        {"Published on jun 20, 2015 \xf0\x9f\x9a\xa8 the ferry ran aground near the harbour on Tuesday.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t cut = ps_wire_prefix(cases[i].s, strlen(cases[i].s));
