@@ -400,7 +400,11 @@ static precis_status strip_raw_text(const char *s, size_t len, pc_buf *out, judg
             }
         }
         if (end - q >= 3 && q[0] == '!' && q[1] == '-' && q[2] == '-') {
-            const char *c = memmem(q + 3, (size_t)(end - q - 3), "-->", 3);
+            /* "<!-->" and "<!--->" are whole (empty) comments, as gumbo and
+             * browsers read them: the text after them is shown */
+            const char *c = end - q >= 4 && q[3] == '>'                 ? q + 1
+                            : end - q >= 5 && q[3] == '-' && q[4] == '>' ? q + 2
+                                                                          : memmem(q + 3, (size_t)(end - q - 3), "-->", 3);
             p = c ? c + 3 : end;
             continue;
         }

@@ -120,6 +120,23 @@ TEST(text_cap_counts_text_not_markup)
     pt_article_free(&a);
 }
 
+/* "<!-->" and "<!--->" are whole empty comments (HTML's abrupt closing, as
+ * gumbo and browsers read them): the pre-pass looked for "-->" past them and
+ * dropped the text up to the next comment's end. */
+TEST(empty_comment_does_not_swallow_text)
+{
+    static const char *const PAGES[] = {
+        "<html><body><p>Before the ferry left.</p><!-->Harbour office stayed open.<!-- note --></body></html>",
+        "<html><body><p>Before the ferry left.</p><!--->Harbour office stayed open.<!-- note --></body></html>",
+    };
+    for (size_t i = 0; i < 2; i++) {
+        pt_article a;
+        CHECK(extract(PAGES[i], strlen(PAGES[i]), true, &a) == PRECIS_OK);
+        CHECK(a.text && strstr(a.text, "Harbour office stayed open.") && !strstr(a.text, "note"));
+        pt_article_free(&a);
+    }
+}
+
 TEST(decode_meta_charset_latin1)
 {
     const char *raw = "<meta charset=\"iso-8859-1\"><p>Caf\xe9</p>";
@@ -475,6 +492,7 @@ int main(void)
 {
     RUN(decode_view_reads_clean_utf8_in_place);
     RUN(text_cap_counts_text_not_markup);
+    RUN(empty_comment_does_not_swallow_text);
     RUN(decode_meta_charset_latin1);
     RUN(decode_http_content_type_wins);
     RUN(decode_bom_and_misdeclared_utf8);
