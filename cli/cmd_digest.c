@@ -83,7 +83,7 @@ typedef struct digest {
     uint64_t *tkeys; /* texts kept: hash | 1 -> article index, so that a wire story */
     size_t *tvals;   /* run by 100,000 outlets keeps its text once, not 100,000 times */
     size_t n_texts, tcap;
-    size_t undated, bad_inputs;
+    size_t bad_inputs;
     bool progress;
     const char *current; /* input being read */
     size_t input_bytes;  /* article text kept from the current input */
@@ -109,24 +109,36 @@ static int reject(digest *d, const char *what, const char *reason, bool shown)
     return 0;
 }
 
+/* Doubles an open-addressing table of hash | 1 keys (0 = empty), with its
+ * values when vals is not NULL; false without memory (the table unchanged). */
+static bool grow_table(uint64_t **keys, size_t **vals, size_t *cap)
+{
+    size_t nc = *cap ? *cap * 2 : 1024;
+    uint64_t *k = calloc(nc, sizeof *k);
+    size_t *v = vals ? malloc(nc * sizeof *v) : NULL;
+    if (!k || (vals && !v)) {
+        free(k), free(v);
+        return false;
+    }
+    for (size_t i = 0; i < *cap; i++) {
+        if (!(*keys)[i]) continue;
+        size_t s = (*keys)[i] & (nc - 1);
+        while (k[s]) s = (s + 1) & (nc - 1);
+        k[s] = (*keys)[i];
+        if (vals) v[s] = (*vals)[i];
+    }
+    free(*keys);
+    *keys = k;
+    if (vals) free(*vals), *vals = v;
+    *cap = nc;
+    return true;
+}
+
 /* Adds id to the set; false when it was there already. */
 static bool id_insert(digest *d, const char *id, bool *ok)
 {
     *ok = true;
-    if (2 * (d->n + 1) > d->ids_cap) {
-        size_t cap = d->ids_cap ? d->ids_cap * 2 : 1024;
-        uint64_t *t = calloc(cap, sizeof *t);
-        if (!t) return *ok = false;
-        for (size_t i = 0; i < d->ids_cap; i++) {
-            if (!d->ids[i]) continue;
-            size_t s = d->ids[i] & (cap - 1);
-            while (t[s]) s = (s + 1) & (cap - 1);
-            t[s] = d->ids[i];
-        }
-        free(d->ids);
-        d->ids = t;
-        d->ids_cap = cap;
-    }
+    if (2 * (d->n + 1) > d->ids_cap && !grow_table(&d->ids, NULL, &d->ids_cap)) return *ok = false;
     uint64_t h = XXH3_64bits(id, strlen(id)) | 1;
     size_t s = h & (d->ids_cap - 1);
     while (d->ids[s]) {
@@ -141,23 +153,7 @@ static bool id_insert(digest *d, const char *id, bool *ok)
  * (the stories are built from these pointers; the text is never written). */
 static const char *keep_text(digest *d, const char *text, size_t n)
 {
-    if (2 * (d->n_texts + 1) > d->tcap) {
-        size_t cap = d->tcap ? d->tcap * 2 : 1024;
-        uint64_t *k = calloc(cap, sizeof *k);
-        size_t *v = malloc(cap * sizeof *v);
-        if (!k || !v) {
-            free(k), free(v);
-            return NULL;
-        }
-        for (size_t i = 0; i < d->tcap; i++) {
-            if (!d->tkeys[i]) continue;
-            size_t s = d->tkeys[i] & (cap - 1);
-            while (k[s]) s = (s + 1) & (cap - 1);
-            k[s] = d->tkeys[i], v[s] = d->tvals[i];
-        }
-        free(d->tkeys), free(d->tvals);
-        d->tkeys = k, d->tvals = v, d->tcap = cap;
-    }
+    if (2 * (d->n_texts + 1) > d->tcap && !grow_table(&d->tkeys, &d->tvals, &d->tcap)) return NULL;
     uint64_t h = XXH3_64bits(text, n) | 1;
     size_t s = h & (d->tcap - 1);
     for (; d->tkeys[s]; s = (s + 1) & (d->tcap - 1)) {
@@ -255,7 +251,6 @@ static size_t assign_stories(digest *d, double threshold, bool online)
         if (d->progress && i % 256 == 0) fprintf(stderr, "\rprecis digest: %zu/%zu articles grouped", i + 1, d->n);
     }
     if (d->progress && d->n) fprintf(stderr, "\rprecis digest: %zu/%zu articles grouped\n", d->n, d->n);
-    d->undated = precis_stream_n_undated(s);
     size_t n = precis_stream_n_stories(s);
     if (!online && d->n) { /* no article: nothing to regroup (and pk_batch reads off[0] of none) */
         size_t *story_of = malloc((d->n ? d->n : 1) * sizeof *story_of);
