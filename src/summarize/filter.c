@@ -354,6 +354,27 @@ static bool acronym_of_words_before(const char *s, size_t len, size_t from, size
     return m == 0;
 }
 
+/* Any outlet is a bracket before a dash, and so is a subject's name before a
+ * dash aside: "The drug (Xeltrin) — which ... —", "Her album (Saltwater) --
+ * a hit -- ...". A place does not open on a determiner or possessive, and a
+ * lead does not open on a relative pronoun. (Known credits, "The Hague (AP)
+ * —", are not asked.) */
+static bool subject_before_aside(const char *s, size_t len, size_t from, size_t e)
+{
+    static const char *const DETERMINERS[] = {"the", "a", "an", "this", "that", "these", "those", "his",
+                                              "her", "its", "their", "our", "my", "your"};
+    static const char *const RELATIVES[] = {"which", "who", "whose", "whom"};
+    for (size_t k = 0; k < sizeof DETERMINERS / sizeof *DETERMINERS; k++)
+        if (starts_word(s, len, from, DETERMINERS[k])) return true;
+    while (e < len && s[e] == ' ') e++;
+    if (long_dash_at(s, len, e)) e += 3;
+    else while (e < len && s[e] == '-') e++;
+    while (e < len && s[e] == ' ') e++;
+    for (size_t k = 0; k < sizeof RELATIVES / sizeof *RELATIVES; k++)
+        if (starts_word(s, len, e, RELATIVES[k])) return true;
+    return false;
+}
+
 /* Wire credits and credited datelines glued to the front of a sentence by a
  * one-line page scrape: "( associated press ) the arms package ...",
  * "washington ( ap ) — the administration ...", "( cnn ) -- the storm ...",
@@ -398,7 +419,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
             if (j >= len || s[j] != '(' || words < 1 || words > 5 || s[j - 1] != ' ') break;
             if (acronym_of_words_before(s, len, i, j)) break;
             c = wire_credit(s, len, j);
-            if (!c) c = outlet_before_dash(s, len, j);
+            if (!c && (c = outlet_before_dash(s, len, j)) && subject_before_aside(s, len, i, j + c)) c = 0;
             if (!c) break;
             c += j - i;
         }

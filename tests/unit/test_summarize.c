@@ -235,6 +235,10 @@ TEST(wire_prefix_is_cut)
         {"The Coastline Broadcasting Network (CBN) -- which owns six stations -- was sold.", NULL},
         {"Agence Norland-Presse (ANP) \xe2\x80\x94 the only wire in Varrow \xe2\x80\x94 was sold.", NULL},
         {"Gov. Ana Ruiz (D) -- a critic of the ferry operator -- said nothing on Tuesday.", NULL},
+        /* a subject and its bracketed name before a dash aside: no dateline */
+        {"The drug (Xeltrin) \xe2\x80\x94 which the regulator approved in May \xe2\x80\x94 was recalled.", NULL},
+        {"Her latest album (Saltwater) -- a hit in Varrow -- sold out in a day.", NULL},
+        {"Varrow ( coastline herald ) -- who runs the ferry is unclear.", NULL},
         {"Varrow ( cbn ) -- the ferry ran aground near the harbour.", "the ferry"},
         {"Alder, Pa. (AP) -- the ferry ran aground near the harbour.", "the ferry"},
         /* the sentence after the credit opens on a curly quote or a letter outside ASCII */
