@@ -6,7 +6,9 @@ articles of M other train clusters (>= 3 documents), shuffled. Never val or
 DUC. Written to a temp dir by the caller, never into the repository.
 
   cluster_bigstory.py OUT.jsonl TRUTH.tsv [--seed N] [--reports R] [--others M] [--big K]
-      K big stories (default 1), each from a different cluster.
+                      [--kmin A --kmax B] [--minsent S]
+      K big stories (default 1), each from a different cluster; each report
+      A-B sentences (default 5-8) of a cluster with >= S sentences (default 30).
 """
 import gzip
 import json
@@ -21,7 +23,7 @@ from cluster_data import MN_TRAIN, sentences  # noqa: E402
 def main():
     a = sys.argv[1:]
     out, truth = a[0], a[1]
-    opt = {"--seed": 1, "--reports": 300, "--others": 300, "--big": 1}
+    opt = {"--seed": 1, "--reports": 300, "--others": 300, "--big": 1, "--kmin": 5, "--kmax": 8, "--minsent": 30}
     for i in range(2, len(a), 2):
         opt[a[i]] = int(a[i + 1])
     rng = random.Random(opt["--seed"])
@@ -33,13 +35,13 @@ def main():
             if len(docs) >= 3:
                 clusters.append((str(o["id"]), docs))
     rng.shuffle(clusters)
-    big = [c for c in clusters if len(c[1]) >= 4 and sum(len(sentences(d)) for d in c[1]) >= 30][:opt["--big"]]
+    big = [c for c in clusters if len(c[1]) >= 4 and sum(len(sentences(d)) for d in c[1]) >= opt["--minsent"]][:opt["--big"]]
     others = [c for c in clusters if c not in big][:opt["--others"]]
     rows = []
     for cid, docs in big:
         sents = [s.strip() for d in docs for s in sentences(d) if len(s.split()) >= 5]
         for r in range(opt["--reports"]):
-            k = rng.randint(5, 8)
+            k = rng.randint(opt["--kmin"], opt["--kmax"])
             rows.append(("big-%s-%d" % (cid, r), "big-" + cid, " ".join(rng.sample(sents, k))))
     for cid, docs in others:
         for k, t in enumerate(docs):
