@@ -545,8 +545,15 @@ int cmd_digest(int argc, char **argv)
                   max_stories);
     }
     /* The rejection list: every article is in one story or named here. */
-    for (size_t i = 0; i < d.n_rej; i++)
-        if (!d.rej[i].shown) cli_error("rejected: %s: %s", d.rej[i].what, d.rej[i].reason);
+    for (size_t i = 0; i < d.n_rej; i++) {
+        if (d.rej[i].shown) continue;
+        /* the library's message usually names the article already ("y: no words"): once */
+        size_t w = strlen(d.rej[i].what);
+        if (!strncmp(d.rej[i].reason, d.rej[i].what, w) && d.rej[i].reason[w] == ':')
+            cli_error("rejected: %s", d.rej[i].reason);
+        else
+            cli_error("rejected: %s: %s", d.rej[i].what, d.rej[i].reason);
+    }
     /* Articles without text or a usable sentence are named above but are not errors. */
     if (rc == EXIT_OK_) rc = cli_exit_rule(refused ? EXIT_INPUT : EXIT_OK_, built);
     if (rc == EXIT_EMPTY) cli_no_files(argv + optind, (size_t)(argc - optind), n_paths);

@@ -248,6 +248,11 @@ check help_online sh -c "grep -q -- '--online' '$TMP/out' && grep -q 'precis clu
 p digest --max-stories 1 --format json --no-progress "$VASK" "$TESS"
 check max_stories_one q "$TMP/out" 'len(d["stories"]) == 1'
 
+# a rejected article is named once on stderr, not "y: y: no words"
+printf '%s\n' '{"id":"y","text":"... !!! ??? ---"}' '{"id":"x","text":"The Varnholt council voted on Tuesday to close the old harbour bridge for repairs. Mayor Ilse Brandvik said work would start in March."}' > "$TMP/punct.jsonl"
+p digest --no-progress "$TMP/punct.jsonl"
+check reject_names_id_once sh -c "grep -q '^precis: rejected: y: no words' '$TMP/err' && ! grep -q 'y: y:' '$TMP/err'"
+
 # ---- the seeds: "Tuesday" in the article published Tue, May 29, 2018 ----
 if [ -d "$SHARED/seeds" ]; then
     p digest --format json --no-progress "$SHARED/seeds"
