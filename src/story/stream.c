@@ -235,7 +235,7 @@ static bool is_furniture(precis_stream *s, const char *t, size_t n)
         while (pos < x->end && pt_next_word(t, x->end, &pos, &b, &e)) nw++;
         all += nw;
         const char *why = ps_debris_reason(t + x->start, x->end - x->start, PS_AFTER_CREDIT, nw < 6 ? 6 : nw);
-        if (why && (!strcmp(why, "promotion, navigation or credit") || !strcmp(why, "photo caption"))) junk += nw;
+        if (why == PS_R_PROMOTION || why == PS_R_CAPTION) junk += nw;
     }
     return all && junk * 10 >= all * 8 && all - junk < FURNITURE_MAX_PROSE;
 }

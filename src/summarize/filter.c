@@ -119,6 +119,9 @@ static bool ends_with_caption_date(const char *s, size_t len)
     return year && month;
 }
 
+const char PS_R_PROMOTION[] = "promotion, navigation or credit";
+const char PS_R_CAPTION[] = "photo caption";
+
 const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words)
 {
     if (flags & PT_SENT_UNTERMINATED) return "no final punctuation (headline, caption or label)";
@@ -156,12 +159,12 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
         const char *m = DEBRIS_MARKS[i];
         unsigned h1 = pair_hash(m[0], m[1]), h2 = pair_hash(m[2], m[3]);
         if (!(pairs[h1 >> 6] >> (h1 & 63) & 1) || !(pairs[h2 >> 6] >> (h2 & 63) & 1)) continue;
-        if (strstr(low, m)) return "promotion, navigation or credit";
+        if (strstr(low, m)) return PS_R_PROMOTION;
     }
     /* a link's label: "Watch: ...", "Video: ...", "Read: ..." */
     if (!strncmp(low, "watch:", 6) || !strncmp(low, "video:", 6) || !strncmp(low, "read:", 5))
-        return "promotion, navigation or credit";
-    if (ends_with_caption_date(s, len)) return "photo caption";
+        return PS_R_PROMOTION;
+    if (ends_with_caption_date(s, len)) return PS_R_CAPTION;
     return NULL;
 }
 

@@ -39,6 +39,12 @@ bool ps_text_needs_cleaning(const char *text, size_t len);
  * level only: line classification of whole pages belongs to src/clean. */
 const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words);
 
+/* Two of ps_debris_reason's answers by identity (compare the pointer, not the
+ * text): page furniture's marks (promotion, navigation, credit) and a photo
+ * caption. src/story's furniture test counts only these. */
+extern const char PS_R_PROMOTION[];
+extern const char PS_R_CAPTION[];
+
 /* Flag for ps_debris_reason: the text follows a cut photo credit, so a
  * lower-case start is not a fragment's. */
 #define PS_AFTER_CREDIT (1u << 31)

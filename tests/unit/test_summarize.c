@@ -155,6 +155,13 @@ TEST(widget_and_crawl_debris_is_named)
     };
     for (size_t i = 0; i < sizeof prose / sizeof *prose; i++)
         CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
+    /* the two reasons src/story's furniture test counts come back by identity */
+    const char *promo = "Follow @harborpost for the latest on the grounding of the Varrow ferry.";
+    const char *caption = "Mayor Odile Varsk walks past the Varrow pier in Kelby, March 2019.";
+    const char *frag = "The ferry ran.";
+    CHECK(ps_debris_reason(promo, strlen(promo), 0, 12) == PS_R_PROMOTION);
+    CHECK(ps_debris_reason(caption, strlen(caption), 0, 12) == PS_R_CAPTION);
+    CHECK(ps_debris_reason(frag, strlen(frag), 0, 3) != PS_R_PROMOTION);
 }
 
 /* The summary of one article is one sentence, this text, spanning the
