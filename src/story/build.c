@@ -874,8 +874,8 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
      * other sources (the stream compares with the latest date seen before, in
      * arrival order; a story has all its sources at hand); the others are
      * ignored (no relative date resolved against them) and named in
-     * "date_ignored". */
-    int64_t late1 = INT64_MIN, late2 = INT64_MIN; /* the two latest believed days */
+     * "date_ignored". A report and its copies are one source here (after
+     * find_copies), so that copies of a bogus date do not vouch for it. */
     for (size_t d = 0; d < n; d++) {
         b.docs[d].a = &articles[d];
         b.docs[d].root = (uint32_t)d;
@@ -891,25 +891,38 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         } else if (pd.month > 0 && pd.day > 0) {
             b.docs[d].pub = pd;
             b.docs[d].has_pub = true;
-            int64_t day = pst_days_from_civil(pd.year, pd.month, pd.day);
-            if (day > late1) late2 = late1, late1 = day;
-            else if (day > late2) late2 = day;
-        }
-    }
-    for (size_t d = 0; d < n; d++) {
-        if (!b.docs[d].has_pub) continue;
-        const pt_date *pd = &b.docs[d].pub;
-        int64_t day = pst_days_from_civil(pd->year, pd->month, pd->day);
-        int64_t other = day == late1 ? late2 : late1; /* the latest of the others */
-        if (other != INT64_MIN && day > other + 366) {
-            b.docs[d].has_pub = false;
-            b.docs[d].date_ignored = "over a year after the other sources";
         }
     }
     /* never NULL, so that offsets into them are defined even with no word */
     if (!GROW(b.stems, b.cap_stems, 1) || !GROW(b.quants, b.cap_quants, 1) || !GROW(b.sents, b.cap_sents, 1))
         st = PRECIS_ENOMEM;
     if (!st) st = find_copies(&b, o.dup_threshold);
+    /* the two latest believed days of distinct copy groups (g1's is v1) */
+    uint32_t g1 = UINT32_MAX;
+    int64_t v1 = INT64_MIN, v2 = INT64_MIN;
+    for (size_t d = 0; d < n && !st; d++) {
+        if (!b.docs[d].has_pub) continue;
+        const pt_date *pd = &b.docs[d].pub;
+        int64_t day = pst_days_from_civil(pd->year, pd->month, pd->day);
+        uint32_t r = b.docs[d].root;
+        if (r == g1) {
+            if (day > v1) v1 = day;
+        } else if (day > v1) {
+            v2 = v1, v1 = day, g1 = r;
+        } else if (day > v2) {
+            v2 = day;
+        }
+    }
+    for (size_t d = 0; d < n && !st; d++) {
+        if (!b.docs[d].has_pub) continue;
+        const pt_date *pd = &b.docs[d].pub;
+        int64_t day = pst_days_from_civil(pd->year, pd->month, pd->day);
+        int64_t other = b.docs[d].root == g1 ? v2 : v1; /* the latest of the other groups */
+        if (other != INT64_MIN && day > other + 366) {
+            b.docs[d].has_pub = false;
+            b.docs[d].date_ignored = "over a year after the other sources";
+        }
+    }
     uint32_t *tmp = NULL;
     size_t tmp_cap = 0;
     /* The first max_reports reports (arrival order) and their copies are

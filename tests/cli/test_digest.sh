@@ -253,6 +253,16 @@ printf '%s\n' '{"id":"y","text":"... !!! ??? ---"}' '{"id":"x","text":"The Varnh
 p digest --no-progress "$TMP/punct.jsonl"
 check reject_names_id_once sh -c "grep -q '^precis: rejected: y: no words' '$TMP/err' && ! grep -q 'y: y:' '$TMP/err'"
 
+# two copies of one report with a date years ahead do not vouch for each other:
+# a copy group counts as one source for the "over a year after" rule
+python3 -c "
+import json
+t = 'A crack in the main span closed the Orrin bridge on Tuesday, the county said. Buses will run through Kessmere until the bridge reopens.'
+A = [('ahead', '2031-06-01', t), ('ahead2', '2031-06-01', t),
+     ('ok', '2026-03-11', 'The Orrin bridge was closed to traffic on Tuesday after a crack was found in its main span, the county council said. Repairs will take two weeks.')]
+for i, d, x in A: print(json.dumps({'id': i, 'site': 'Paper ' + i, 'title': 'Orrin bridge shut by crack', 'date': d, 'text': x}))" > "$TMP/copyahead.jsonl"
+p digest --format json --no-progress "$TMP/copyahead.jsonl"
+check copies_ahead_one_source q "$TMP/out" 'len(d["stories"]) == 1 and {x["id"]: x.get("date_ignored") for x in s["sources"]} == {"ahead": "over a year after the other sources", "ahead2": "over a year after the other sources", "ok": None}'
 # ---- the seeds: "Tuesday" in the article published Tue, May 29, 2018 ----
 if [ -d "$SHARED/seeds" ]; then
     p digest --format json --no-progress "$SHARED/seeds"
