@@ -176,6 +176,9 @@ TEST(stemming_and_stopwords)
     CHECK(!pt_is_stopword(en, "summit", 6));
     CHECK(pt_is_dangling_opener(en, "but", 3));
     CHECK(!pt_is_dangling_opener(en, "israel", 6));
+    /* adverbs that open a sentence pointing back ("Then the roof fell.") */
+    static const char *const BACK[] = {"then", "so", "instead", "also", "still", "yet", "thus", "therefore"};
+    for (size_t i = 0; i < sizeof BACK / sizeof *BACK; i++) CHECK(pt_is_dangling_opener(en, BACK[i], strlen(BACK[i])));
     pt_lang_close(en);
 
     pt_lang *de;
