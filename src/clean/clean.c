@@ -1428,8 +1428,7 @@ static bool site_in_line(const char *s, size_t n, int pass, const char *title, s
         from = tn;
         while (from < n && s[from] == ' ') from++;
         if (from < n && (s[from] == '|' || s[from] == '-')) from++;
-        else if (from + 3 <= n && (unsigned char)s[from] == 0xE2 && (unsigned char)s[from + 1] == 0x80 &&
-                 ((unsigned char)s[from + 2] == 0x93 || (unsigned char)s[from + 2] == 0x94))
+        else if (pt_long_dash_at(s, n, from))
             from += 3;
         else
             return false;

@@ -125,9 +125,7 @@ static bool clause_break(const char *s, size_t a, size_t b)
     for (size_t g = a; g < b; g++) {
         char c = s[g];
         if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')') return true;
-        if (g + 2 < b && (unsigned char)c == 0xE2 && (unsigned char)s[g + 1] == 0x80 &&
-            ((unsigned char)s[g + 2] == 0x93 || (unsigned char)s[g + 2] == 0x94))
-            return true;
+        if (pt_long_dash_at(s, b, g)) return true;
         if (c == '-' && ((g + 1 < b && s[g + 1] == '-') ||
                          (g > a && s[g - 1] == ' ' && g + 1 < b && s[g + 1] == ' ')))
             return true;

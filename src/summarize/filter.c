@@ -131,10 +131,7 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
     {   /* a curly opening quotation mark before a lower-case word: the rest of
          * a quote cut mid-sentence ("“leading diplomats ... took part."). Not
          * straight quotes: Multi-News's re-cased text has '"we ...' openings. */
-        size_t i = 0;
-        if (len > 3 && (unsigned char)s[0] == 0xe2 && (unsigned char)s[1] == 0x80 &&
-                 ((unsigned char)s[2] == 0x9c || (unsigned char)s[2] == 0x98))
-            i = 3;
+        size_t i = len > 3 && pt_open_curly_quote_at(s, len, 0) ? 3 : 0;
         if (i && s[i] >= 'a' && s[i] <= 'z' && !(flags & PS_AFTER_CREDIT))
             return "a quotation starting in lower case (fragment)";
     }
@@ -203,13 +200,6 @@ static bool ascii_alnum(unsigned char ch) { return ascii_letter(ch) || (ch >= '0
  * the emoji past U+FFFF. */
 static bool utf8_letter_lead(unsigned char ch) { return (ch >= 0xc3 && ch <= 0xdf) || (ch >= 0xe3 && ch <= 0xef); }
 
-/* An em or en dash (UTF-8) at s[e], with a byte after it. */
-static bool long_dash_at(const char *s, size_t len, size_t e)
-{
-    return e + 2 < len && (unsigned char)s[e] == 0xe2 && (unsigned char)s[e + 1] == 0x80 &&
-           ((unsigned char)s[e + 2] == 0x94 || (unsigned char)s[e + 2] == 0x93);
-}
-
 /* Case-insensitive: does s[i..len) start with w (lower case)? Its length, or 0. */
 static size_t starts_with(const char *s, size_t len, size_t i, const char *w)
 {
@@ -266,7 +256,7 @@ static size_t outlet_before_dash(const char *s, size_t len, size_t i)
     if (j >= len || s[j] != ')' || words < 1 || words > 3 || chars < 2) return 0;
     size_t e = j + 1;
     while (e < len && s[e] == ' ') e++;
-    return long_dash_at(s, len, e) || (e < len && s[e] == '-') ? j + 1 - i : 0;
+    return pt_long_dash_at(s, len, e) || (e < len && s[e] == '-') ? j + 1 - i : 0;
 }
 
 /* A box of links that opens the sentence: "[ 7 ways to ... ] similarly, ...",
@@ -370,7 +360,7 @@ static bool subject_before_aside(const char *s, size_t len, size_t from, size_t 
     for (size_t k = 0; k < sizeof DETERMINERS / sizeof *DETERMINERS; k++)
         if (starts_word(s, len, from, DETERMINERS[k])) return true;
     while (e < len && s[e] == ' ') e++;
-    if (long_dash_at(s, len, e)) e += 3;
+    if (pt_long_dash_at(s, len, e)) e += 3;
     else while (e < len && s[e] == '-') e++;
     while (e < len && s[e] == ' ') e++;
     for (size_t k = 0; k < sizeof RELATIVES / sizeof *RELATIVES; k++)
@@ -429,7 +419,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
         size_t e = i + c;
         while (e < len && s[e] == ' ') e++;
         /* the dash after a dateline: "—", "–", "--", "-" */
-        if (long_dash_at(s, len, e))
+        if (pt_long_dash_at(s, len, e))
             e += 3;
         else if (e + 1 < len && s[e] == '-' && s[e + 1] == '-')
             e += 2;
@@ -444,9 +434,6 @@ size_t ps_wire_prefix(const char *s, size_t len)
     bool ok = ascii_alnum(ch) || ch == '"' || ch == '`'; /* ``, the wire's quote */
     /* UTF-8: a letter past ASCII ("Émile"), or an opening curly quote; not a
      * second dash nor an emoji */
-    if (utf8_letter_lead(ch)) ok = true;
-    if (ch == 0xe2 && at + 2 < len && (unsigned char)s[at + 1] == 0x80 &&
-        ((unsigned char)s[at + 2] == 0x9c || (unsigned char)s[at + 2] == 0x98))
-        ok = true;
+    if (utf8_letter_lead(ch) || pt_open_curly_quote_at(s, len, at)) ok = true;
     return ok ? at : 0;
 }

@@ -112,9 +112,7 @@ static size_t dash_len(const char *s, size_t len, size_t i)
     if (i >= len) return 0;
     if (s[i] == '_') return 1;
     if (s[i] == '-') return (i + 1 < len && s[i + 1] == '-') ? 2 : 1;
-    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x94 || (unsigned char)s[i + 2] == 0x93))
-        return 3;
+    if (pt_long_dash_at(s, len, i)) return 3;
     return 0;
 }
 

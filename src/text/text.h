@@ -111,6 +111,21 @@ typedef struct pt_num_word {
 } pt_num_word;
 const pt_num_word *pt_number_en(const char *w, size_t n);
 
+/* An en or em dash (U+2013, U+2014: three UTF-8 bytes) at s[i], all within
+ * s[0..len)? */
+static inline bool pt_long_dash_at(const char *s, size_t len, size_t i)
+{
+    return i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+           ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94);
+}
+
+/* An opening curly quotation mark (U+201C or U+2018) at s[i], within s[0..len)? */
+static inline bool pt_open_curly_quote_at(const char *s, size_t len, size_t i)
+{
+    return i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+           ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x98);
+}
+
 /* English-only helpers for summary readability (false for other languages). */
 bool pt_is_dangling_opener(const pt_lang *lang, const char *w, size_t n);
 

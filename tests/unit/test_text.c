@@ -128,6 +128,22 @@ TEST(hard_wrapped_lines)
               "The minister said the plan would fail. | Next paragraph here.");
 }
 
+TEST(long_dash_and_curly_quote_bytes)
+{
+    const char *t = "a \xe2\x80\x94 b \xe2\x80\x93 c \xe2\x80\x9cq\xe2\x80\x98 - d";
+    size_t n = strlen(t);
+    CHECK(pt_long_dash_at(t, n, 2));                /* em dash */
+    CHECK(pt_long_dash_at(t, n, 8));                /* en dash */
+    CHECK(!pt_long_dash_at(t, n, 14));              /* a curly quote is no dash */
+    CHECK(!pt_long_dash_at(t, n, n - 3));           /* nor a hyphen */
+    CHECK(!pt_long_dash_at(t, 4, 2));               /* cut short by len */
+    CHECK(pt_open_curly_quote_at(t, n, 14));        /* U+201C */
+    CHECK(pt_open_curly_quote_at(t, n, 18));        /* U+2018 */
+    CHECK(!pt_open_curly_quote_at(t, n, 2));
+    CHECK(!pt_open_curly_quote_at(t, 16, 14));
+    CHECK(!pt_long_dash_at(t, n, n));
+}
+
 TEST(empty_and_odd_input)
 {
     CHECK_STR(split(""), "");
@@ -263,6 +279,7 @@ int main(void)
     RUN(headlines_and_captions_without_punctuation);
     RUN(hard_wrapped_lines);
     RUN(empty_and_odd_input);
+    RUN(long_dash_and_curly_quote_bytes);
     RUN(words_and_normalisation);
     RUN(stemming_and_stopwords);
     RUN(public_api);
