@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xxhash.h>
 
 static const char *const CLASS_NAMES[PCL_N_CLASSES] = {
@@ -559,13 +560,7 @@ static const char *content(const cl_doc *d, const cl_line *L) { return d->s + L-
 static bool starts_with_ci(const char *s, size_t n, const char *prefix)
 {
     size_t p = strlen(prefix);
-    if (n < p) return false;
-    for (size_t i = 0; i < p; i++) {
-        char a = s[i], b = prefix[i];
-        if (a >= 'A' && a <= 'Z') a = (char)(a + 32);
-        if (a != b) return false;
-    }
-    return true;
+    return n >= p && !strncasecmp(s, prefix, p);
 }
 
 /* needle[0..m) occurs in s[0..n). */

@@ -4,6 +4,7 @@
 #include "summarize/summarize.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Lower-cased ASCII substrings that mark promotion, paywall, navigation,
  * social and credit lines. */
@@ -200,12 +201,11 @@ static bool ascii_alnum(unsigned char ch) { return ascii_letter(ch) || (ch >= '0
  * the emoji past U+FFFF. */
 static bool utf8_letter_lead(unsigned char ch) { return (ch >= 0xc3 && ch <= 0xdf) || (ch >= 0xe3 && ch <= 0xef); }
 
-/* Case-insensitive: does s[i..len) start with w (lower case)? Its length, or 0. */
+/* Case-insensitive (ASCII): does s[i..len) start with w? Its length, or 0. */
 static size_t starts_with(const char *s, size_t len, size_t i, const char *w)
 {
-    size_t n = strlen(w), q = 0;
-    while (q < n && i + q < len && ((unsigned char)s[i + q] | 32) == (unsigned char)w[q]) q++;
-    return q == n ? n : 0;
+    size_t n = strlen(w);
+    return i <= len && len - i >= n && !strncasecmp(s + i, w, n) ? n : 0;
 }
 
 /* ... with word w, not followed by a letter? */
