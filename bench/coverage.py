@@ -48,11 +48,18 @@ def letter(doc_id):
     return os.path.basename(doc_id)[0]
 
 
-def fact_of(facts, doc, text):
+def facts_of(facts, doc, text):
+    """Every fact the sentence tells, in truth order ([None] for none): a
+    sentence that packs two facts has one truth line for each."""
+    out = []
     for fid, d, sub in facts:
-        if d == doc and sub in text:
-            return fid
-    return None
+        if d == doc and sub in text and fid not in out:
+            out.append(fid)
+    return out or [None]
+
+
+def fact_of(facts, doc, text):
+    return facts_of(facts, doc, text)[0]
 
 
 def gold_sets(facts, copies):
@@ -89,23 +96,31 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
         for p in s["coverage"]["per_source"]:
             x = copies.get(letter(p["doc"]), letter(p["doc"]))
             for k, u in enumerate(p["unique"]):
-                unique.add((x, fact_of(facts, letter(p["doc"]), u["text"])))
-                if k == 0:  # the briefing shows the most novel first
-                    top1.add((x, fact_of(facts, letter(p["doc"]), u["text"])))
+                for f in facts_of(facts, letter(p["doc"]), u["text"]):
+                    unique.add((x, f))
+                    if k == 0:  # the briefing shows the most novel first
+                        top1.add((x, f))
             for o in p["omits"]:
-                omits.add((x, fact_of(facts, letter(o["doc"]), o["text"])))
+                for f in facts_of(facts, letter(o["doc"]), o["text"]):
+                    omits.add((x, f))
         for c in s["coverage"]["conflicts"]:
-            fs = {fact_of(facts, letter(cl["docs"][0]), cl["text"]) for cl in c["claims"]}
-            conf.add((c["kind"], fs.pop() if len(fs) == 1 else "|".join(sorted(map(str, fs)))))
+            # The conflict is about the fact every claim's sentence tells.
+            fl = [facts_of(facts, letter(cl["docs"][0]), cl["text"]) for cl in c["claims"]]
+            common = [f for f in fl[0] if all(f in g for g in fl[1:])]
+            if common:
+                conf.add((c["kind"], common[0]))
+            else:
+                fs = {g[0] for g in fl}
+                conf.add((c["kind"], fs.pop() if len(fs) == 1 else "|".join(sorted(map(str, fs)))))
         for e in s["timeline"]:
-            f = fact_of(facts, letter(e["doc"]), e["text"])
-            for src in e["sources"]:
-                key = (letter(src), f)
-                if key in truth_dates:
-                    if truth_dates[key] == e["date"]:
-                        tl_found.add(key)
-                    else:
-                        tl_wrong += 1
+            for f in facts_of(facts, letter(e["doc"]), e["text"]):
+                for src in e["sources"]:
+                    key = (letter(src), f)
+                    if key in truth_dates:
+                        if truth_dates[key] == e["date"]:
+                            tl_found.add(key)
+                        else:
+                            tl_wrong += 1
     tl_right = len(tl_found)
     return unique, omits, conf, (tl_right, tl_wrong, len(truth_dates)), len(d["stories"]), top1
 
@@ -129,7 +144,7 @@ def score_peer(precis, fixture, facts, copies, reports):
                 if len(sent.split()) < 6:
                     continue
                 w = words(sent)
-                sents.append((doc, fact_of(facts, doc, sent), w, {t for t in w if t[0].isdigit()}))
+                sents.append((doc, facts_of(facts, doc, sent), w, {t for t in w if t[0].isdigit()}))
     R = len(reports)
     need = max(2, (R - 1) // 2 + 1)
     cover = [set() for _ in sents]
@@ -142,13 +157,13 @@ def score_peer(precis, fixture, facts, copies, reports):
                 cover[i].add(dj)
                 cover[j].add(di)
                 if ni != nj and ni and nj:
-                    conf.add(("figure", fi))
-    unique = {(sents[i][0], sents[i][1]) for i in range(len(sents)) if not cover[i]}
+                    conf.add(("figure", fi[0]))
+    unique = {(sents[i][0], f) for i in range(len(sents)) if not cover[i] for f in sents[i][1]}
     omits = set()
     for i, (di, fi, _, _) in enumerate(sents):
         tellers = cover[i] | {di}
         if len(tellers) >= need:
-            omits |= {(x, fi) for x in reports if x not in tellers}
+            omits |= {(x, f) for x in reports if x not in tellers for f in fi}
     return unique, omits, conf
 
 
