@@ -149,6 +149,59 @@ bool pc_lines_next(pc_line_iter *it, const char **line, size_t *len);
 /* Appends s as a quoted JSON string (escapes per RFC 8259; s must be UTF-8). */
 precis_status pc_json_string(pc_buf *out, const char *s, size_t len);
 
+/* ---- hash map: 64-bit key -> 32-bit value ----------------------------- */
+/* The one open-addressing table (linear probing) behind the stages' keyed
+ * sets: a vocabulary, the texts seen, ids to positions. Callers hash their
+ * own keys (XXH3 for text); any 64-bit key is allowed, the slot comes from
+ * its Fibonacci hash, so small integers spread too. A value is the caller's
+ * index or count, anything but PC_MAP_NONE. When keys are hashes of
+ * something else, eq(ctx, value) tells the stored entry that is the one
+ * looked for from one that only shares its hash; eq NULL: the key is the
+ * identity. No deletion, no iteration. Heap-backed, at most half full,
+ * doubling; no allocation per insert. Past `limit` keys an insert fails with
+ * PRECIS_ELIMIT (nothing is dropped silently). */
+#define PC_MAP_NONE UINT32_MAX
+#define PC_MAP_MAX_KEYS ((size_t)1 << 30)
+typedef struct pc_map_slot {
+    uint64_t key;
+    uint32_t val; /* PC_MAP_NONE: empty */
+} pc_map_slot;
+typedef struct pc_map {
+    pc_map_slot *slots;
+    size_t cap;     /* slots: 0 (nothing allocated yet) or a power of two >= 16 */
+    size_t n;       /* keys stored */
+    size_t limit;   /* most keys: 1..PC_MAP_MAX_KEYS */
+    unsigned shift; /* 64 - log2(cap) */
+} pc_map;
+typedef bool pc_map_eq(const void *ctx, uint32_t val);
+
+/* limit 0 = PC_MAP_MAX_KEYS. Nothing is allocated until the first insert. */
+void pc_map_init(pc_map *m, size_t limit);
+void pc_map_free(pc_map *m); /* back to the empty state of pc_map_init, same limit */
+/* Room for `extra` more keys without growing (sizes a table once when the
+ * count is known). PRECIS_ELIMIT past the limit, PRECIS_ENOMEM; the table
+ * is unchanged on failure. */
+precis_status pc_map_reserve(pc_map *m, size_t extra);
+/* Stores key -> val without looking for key (the caller knows it is absent,
+ * e.g. pc_map_get just said so). val must not be PC_MAP_NONE (EINVAL). */
+precis_status pc_map_add(pc_map *m, uint64_t key, uint32_t val);
+/* The first value stored under key that eq accepts (every one when eq is
+ * NULL), in insertion order of the keys that probe alike; PC_MAP_NONE if none. */
+static inline uint32_t pc_map_get(const pc_map *m, uint64_t key, pc_map_eq *eq, const void *ctx)
+{
+    if (!m->cap) return PC_MAP_NONE;
+    size_t mask = m->cap - 1;
+    for (size_t i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> m->shift);; i = (i + 1) & mask) {
+        const pc_map_slot *s = &m->slots[i];
+        if (s->val == PC_MAP_NONE) return PC_MAP_NONE;
+        if (s->key == key && (!eq || eq(ctx, s->val))) return s->val;
+    }
+}
+/* pc_map_get, and when nothing is found, pc_map_add(key, val). *found (may
+ * be NULL) is the value found, or PC_MAP_NONE when val was stored. */
+precis_status pc_map_put(pc_map *m, uint64_t key, uint32_t val, pc_map_eq *eq, const void *ctx,
+                         uint32_t *found);
+
 /* ---- context internals (the struct itself stays private to ctx.c) ---- */
 /* The context's error slot, language code and limits, for library modules. */
 pc_error *pc_ctx_err(precis_ctx *ctx);

@@ -1,0 +1,73 @@
+/* pc_map: the core open-addressing hash map (core.h says what it is for). */
+#include "core.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+void pc_map_init(pc_map *m, size_t limit)
+{
+    m->slots = NULL;
+    m->cap = m->n = 0;
+    m->limit = limit && limit < PC_MAP_MAX_KEYS ? limit : PC_MAP_MAX_KEYS;
+    m->shift = 64;
+}
+
+void pc_map_free(pc_map *m)
+{
+    free(m->slots);
+    pc_map_init(m, m->limit);
+}
+
+/* The slot key goes to in a table known to have an empty one. */
+static size_t empty_slot(const pc_map *m, uint64_t key)
+{
+    size_t mask = m->cap - 1, i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> m->shift);
+    while (m->slots[i].val != PC_MAP_NONE) i = (i + 1) & mask;
+    return i;
+}
+
+precis_status pc_map_reserve(pc_map *m, size_t extra)
+{
+    if (extra > m->limit || m->n > m->limit - extra) return PRECIS_ELIMIT;
+    size_t need = m->n + extra, cap = m->cap ? m->cap : 16;
+    unsigned bits = 0;
+    while (cap < 2 * need) cap *= 2; /* at most half full: short probe runs */
+    if (cap == m->cap) return PRECIS_OK;
+    for (size_t c = cap; c > 1; c >>= 1) bits++;
+    if (cap > SIZE_MAX / sizeof(pc_map_slot)) return PRECIS_ENOMEM;
+    pc_map_slot *s = malloc(cap * sizeof *s);
+    if (!s) return PRECIS_ENOMEM;
+    for (size_t i = 0; i < cap; i++) s[i].val = PC_MAP_NONE;
+    pc_map old = *m;
+    m->slots = s;
+    m->cap = cap;
+    m->shift = 64 - bits;
+    /* Moved run by run, from an empty slot on: keys that probe alike keep
+     * their order (the first stored is the first found) across growth. */
+    size_t start = 0;
+    while (start < old.cap && old.slots[start].val != PC_MAP_NONE) start++;
+    for (size_t k = 0; k < old.cap; k++) {
+        const pc_map_slot *o = &old.slots[(start + k) & (old.cap - 1)];
+        if (o->val != PC_MAP_NONE) s[empty_slot(m, o->key)] = *o;
+    }
+    free(old.slots);
+    return PRECIS_OK;
+}
+
+precis_status pc_map_add(pc_map *m, uint64_t key, uint32_t val)
+{
+    if (val == PC_MAP_NONE) return PRECIS_EINVAL;
+    precis_status st = pc_map_reserve(m, 1);
+    if (st) return st;
+    m->slots[empty_slot(m, key)] = (pc_map_slot){key, val};
+    m->n++;
+    return PRECIS_OK;
+}
+
+precis_status pc_map_put(pc_map *m, uint64_t key, uint32_t val, pc_map_eq *eq, const void *ctx,
+                         uint32_t *found)
+{
+    uint32_t v = pc_map_get(m, key, eq, ctx);
+    if (found) *found = v;
+    return v == PC_MAP_NONE ? pc_map_add(m, key, val) : PRECIS_OK;
+}
