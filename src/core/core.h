@@ -130,6 +130,9 @@ precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out,
 
 /* Expands inputs into a sorted list of files: directories are walked
  * recursively in byte order of names, hidden entries skipped; "-" stays "-".
+ * In a walk only regular files are listed (no FIFO, socket or device), a
+ * link back to a directory being walked is not followed, and a subdirectory
+ * that cannot be listed is listed as a path (its reader names the error).
  * *paths is a malloc'd array of malloc'd strings; free with pc_paths_free. */
 precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***paths,
                                size_t *n_paths, pc_error *err);

@@ -446,11 +446,32 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static precis_status walk(const char *dir, path_list *out, pc_error *err, int depth)
+/* The directories being walked, outermost first: a link back to one of them
+ * (a symlink loop) is not followed, so each file is listed once. */
+typedef struct dir_stack {
+    dev_t dev[66];
+    ino_t ino[66];
+    int n;
+} dir_stack;
+
+/* Lists the files under dir. Only regular files are listed: a FIFO, socket or
+ * device found in a directory would block or stream forever when opened (a
+ * file named on the command line is opened whatever it is). A subdirectory
+ * that cannot be listed is listed itself, so the reader names it ("cannot
+ * open: Permission denied") and the rest of the walk goes on. */
+static precis_status walk(const char *dir, path_list *out, pc_error *err, dir_stack *stack)
 {
-    if (depth > 64) return pc_fail(err, PRECIS_ELIMIT, dir, 0, "directories nested too deep");
+    if (stack->n > 64) return pc_fail(err, PRECIS_ELIMIT, dir, 0, "directories nested too deep");
+    struct stat sb;
+    if (stat(dir, &sb) == 0) {
+        for (int k = 0; k < stack->n; k++)
+            if (stack->dev[k] == sb.st_dev && stack->ino[k] == sb.st_ino) return PRECIS_OK; /* a loop */
+        stack->dev[stack->n] = sb.st_dev;
+        stack->ino[stack->n] = sb.st_ino;
+    }
     DIR *d = opendir(dir);
-    if (!d) return pc_fail(err, PRECIS_EIO, dir, 0, "cannot open directory: %s", strerror(errno));
+    if (!d) return list_push(out, dir);
+    stack->n++;
     path_list names = {0};
     precis_status st = PRECIS_OK;
     struct dirent *e;
@@ -466,9 +487,12 @@ static precis_status walk(const char *dir, path_list *out, pc_error *err, int de
             break;
         }
         snprintf(full, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
-        st = pc_is_dir(full) ? walk(full, out, err, depth + 1) : list_push(out, full);
+        struct stat fb;
+        if (stat(full, &fb) != 0 || S_ISREG(fb.st_mode)) st = list_push(out, full); /* dangling: named by the reader */
+        else if (S_ISDIR(fb.st_mode)) st = walk(full, out, err, stack);
         free(full);
     }
+    stack->n--;
     pc_paths_free(names.v, names.n);
     if (st == PRECIS_ENOMEM) pc_fail(err, st, dir, 0, "out of memory");
     return st;
@@ -480,7 +504,10 @@ precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***pat
     path_list out = {0};
     precis_status st = PRECIS_OK;
     for (size_t i = 0; i < n_inputs && !st; i++)
-        st = pc_is_dir(inputs[i]) ? walk(inputs[i], &out, err, 0) : list_push(&out, inputs[i]);
+        {
+        dir_stack stack = {.n = 0};
+        st = pc_is_dir(inputs[i]) ? walk(inputs[i], &out, err, &stack) : list_push(&out, inputs[i]);
+    }
     if (st) {
         if (st == PRECIS_ENOMEM) pc_fail(err, st, NULL, 0, "out of memory");
         pc_paths_free(out.v, out.n);
