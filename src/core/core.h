@@ -173,12 +173,13 @@ typedef struct pc_map {
     pc_map_slot *slots;
     size_t cap;     /* slots: 0 (nothing allocated yet) or a power of two >= 16 */
     size_t n;       /* keys stored */
-    size_t limit;   /* most keys: 1..PC_MAP_MAX_KEYS */
+    size_t limit;   /* most keys: 1..PC_MAP_MAX_KEYS (0 in a zeroed map: the maximum) */
     unsigned shift; /* 64 - log2(cap) */
 } pc_map;
 typedef bool pc_map_eq(const void *ctx, uint32_t val);
 
-/* limit 0 = PC_MAP_MAX_KEYS. Nothing is allocated until the first insert. */
+/* limit 0 = PC_MAP_MAX_KEYS. Nothing is allocated until the first insert.
+ * A zeroed pc_map is the same as one initialised with limit 0. */
 void pc_map_init(pc_map *m, size_t limit);
 void pc_map_free(pc_map *m); /* back to the empty state of pc_map_init, same limit */
 /* Room for `extra` more keys without growing (sizes a table once when the

@@ -28,7 +28,8 @@ static size_t empty_slot(const pc_map *m, uint64_t key)
 
 precis_status pc_map_reserve(pc_map *m, size_t extra)
 {
-    if (extra > m->limit || m->n > m->limit - extra) return PRECIS_ELIMIT;
+    size_t limit = m->limit ? m->limit : PC_MAP_MAX_KEYS; /* a zeroed map has no cap of its own */
+    if (extra > limit || m->n > limit - extra) return PRECIS_ELIMIT;
     size_t need = m->n + extra, cap = m->cap ? m->cap : 16;
     unsigned bits = 0;
     while (cap < 2 * need) cap *= 2; /* at most half full: short probe runs */

@@ -130,6 +130,16 @@ TEST(map_reserve_sizes_once)
     pc_map_free(&m);
 }
 
+/* A zeroed map (a struct member of a zeroed struct) works without init. */
+TEST(map_zeroed_is_empty)
+{
+    pc_map m = {0};
+    CHECK(pc_map_get(&m, 3, NULL, NULL) == PC_MAP_NONE);
+    CHECK(pc_map_add(&m, 3, 30) == PRECIS_OK && pc_map_get(&m, 3, NULL, NULL) == 30);
+    pc_map_free(&m);
+    CHECK(m.cap == 0 && m.slots == NULL);
+}
+
 int main(void)
 {
     RUN(map_insert_find_grow);
@@ -137,5 +147,6 @@ int main(void)
     RUN(map_order_kept_across_growth);
     RUN(map_cap_is_an_error);
     RUN(map_reserve_sizes_once);
+    RUN(map_zeroed_is_empty);
     return test_done();
 }
