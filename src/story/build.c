@@ -26,41 +26,16 @@
 
 /* ---- vocabulary ----------------------------------------------------------- */
 
+/* A stem's key in the vocabulary: its hash is the word (no second check). */
+static uint64_t stem_key(const char *stem, size_t n) { return XXH3_64bits(stem, n); }
+
 static uint32_t word_id(pst_build *b, const char *stem, size_t n)
 {
-    if (2 * (b->n_words + 1) > b->vcap) {
-        size_t cap = b->vcap ? b->vcap * 2 : 1024;
-        uint64_t *k = calloc(cap, sizeof *k);
-        uint32_t *v = malloc(cap * sizeof *v);
-        if (!k || !v) {
-            free(k);
-            free(v);
-            return UINT32_MAX;
-        }
-        for (size_t i = 0; i < b->vcap; i++) {
-            if (!b->vkeys[i]) continue;
-            size_t s = b->vkeys[i] & (cap - 1);
-            while (k[s]) s = (s + 1) & (cap - 1);
-            k[s] = b->vkeys[i];
-            v[s] = b->vvals[i];
-        }
-        free(b->vkeys);
-        free(b->vvals);
-        b->vkeys = k;
-        b->vvals = v;
-        b->vcap = cap;
-    }
-    uint64_t h = XXH3_64bits(stem, n) | 1; /* 0 marks an empty slot */
-    size_t s = h & (b->vcap - 1);
-    while (b->vkeys[s]) {
-        if (b->vkeys[s] == h) return b->vvals[s];
-        s = (s + 1) & (b->vcap - 1);
-    }
-    if (!GROW(b->df, b->cap_words, b->n_words + 1)) return UINT32_MAX;
-    size_t cap2 = b->cap_words;
-    (void)cap2;
-    b->vkeys[s] = h;
-    b->vvals[s] = (uint32_t)b->n_words;
+    uint64_t h = stem_key(stem, n);
+    uint32_t id = pc_map_get(&b->vocab, h, NULL, NULL);
+    if (id != PC_MAP_NONE) return id;
+    if (!GROW(b->df, b->cap_words, b->n_words + 1) || pc_map_add(&b->vocab, h, (uint32_t)b->n_words))
+        return UINT32_MAX;
     b->df[b->n_words] = 0;
     return (uint32_t)b->n_words++;
 }
@@ -75,8 +50,7 @@ static void build_free(pst_build *b)
     free(b->weight);
     free(b->df);
     free(b->last_doc);
-    free(b->vkeys);
-    free(b->vvals);
+    pc_map_free(&b->vocab);
     pt_lang_close(b->lang);
 }
 
@@ -257,6 +231,20 @@ nomem:
 
 /* ---- near-copies ----------------------------------------------------------- */
 
+/* The text find_copies looks for, to tell it from another with its hash. */
+typedef struct text_probe {
+    const pst_build *b;
+    const char *text;
+    size_t len;
+} text_probe;
+
+static bool same_text(const void *ctx, uint32_t d)
+{
+    const text_probe *p = ctx;
+    const precis_article *o = p->b->docs[d].a;
+    return o->text_len == p->len && (p->len == 0 || o->text == p->text || !memcmp(o->text, p->text, p->len));
+}
+
 /* Copies first by identical text (a hash table, one memcmp: the common wire
  * case costs no shingling, and a thousand identical signatures never crowd
  * one LSH bucket), then near-copies by MinHash. Each root keeps its copies
@@ -267,33 +255,24 @@ static precis_status find_copies(pst_build *b, double threshold)
     precis_status st = pd_index_new(threshold, &ix);
     if (st) return st;
     uint64_t *toks = NULL;
-    size_t cap = 0, tcap = 1024;
-    while (tcap < 2 * b->n) tcap *= 2;
+    size_t cap = 0;
+    pc_map texts = {0}; /* text hash -> its first article */
     pd_signature *sig = malloc(sizeof *sig);
-    uint64_t *th = calloc(tcap, sizeof *th);  /* text hash | 1, 0 = empty */
-    uint32_t *td = malloc(tcap * sizeof *td); /* its first article */
     uint32_t *tail = malloc((b->n ? b->n : 1) * sizeof *tail); /* per root: last on its list */
-    if (!sig || !th || !td || !tail) st = PRECIS_ENOMEM;
+    if (!sig || !tail) st = PRECIS_ENOMEM;
+    if (!st) st = pc_map_reserve(&texts, b->n);
     for (size_t d = 0; d < b->n && !st; d++) {
         const precis_article *a = b->docs[d].a;
         b->docs[d].next_copy = UINT32_MAX;
         tail[d] = (uint32_t)d;
         const char *text = a->text ? a->text : "";
         size_t len = a->text ? a->text_len : 0;
-        uint64_t h = XXH3_64bits(text, len) | 1;
-        size_t slot = h & (tcap - 1);
-        int64_t dup = -1;
-        while (th[slot]) {
-            const precis_article *o = b->docs[td[slot]].a;
-            if (th[slot] == h && o->text_len == len && (len == 0 || o->text == text || !memcmp(o->text, text, len))) {
-                dup = td[slot];
-                break;
-            }
-            slot = (slot + 1) & (tcap - 1);
-        }
+        uint64_t h = XXH3_64bits(text, len);
+        text_probe probe = {b, text, len};
+        uint32_t first = pc_map_get(&texts, h, same_text, &probe);
+        int64_t dup = first == PC_MAP_NONE ? -1 : (int64_t)first;
         if (dup < 0) {
-            th[slot] = h;
-            td[slot] = (uint32_t)d;
+            if ((st = pc_map_add(&texts, h, (uint32_t)d))) break;
             size_t pos = 0, ws, we, n = 0;
             while (pt_next_word(text, len, &pos, &ws, &we)) {
                 char norm[PT_WORD_MAX + 1];
@@ -317,8 +296,7 @@ static precis_status find_copies(pst_build *b, double threshold)
         }
     }
     free(tail);
-    free(th);
-    free(td);
+    pc_map_free(&texts);
     free(sig);
     free(toks);
     pd_index_free(ix);
@@ -401,17 +379,7 @@ static size_t title_words(pst_build *b, const char *t, uint32_t *out, size_t cap
         const char *canon = synonym(norm, b->english);
         size_t sn;
         const char *stem = pt_stem(b->lang, canon, strlen(canon), &sn);
-        uint64_t h = XXH3_64bits(stem, sn) | 1;
-        size_t s = h & (b->vcap - 1);
-        uint32_t id = UINT32_MAX;
-        while (b->vcap && b->vkeys[s]) {
-            if (b->vkeys[s] == h) {
-                id = b->vvals[s];
-                break;
-            }
-            s = (s + 1) & (b->vcap - 1);
-        }
-        out[n++] = id; /* UINT32_MAX: a word of no article */
+        out[n++] = pc_map_get(&b->vocab, stem_key(stem, sn), NULL, NULL); /* PC_MAP_NONE (UINT32_MAX): a word of no article */
     }
     return n;
 }
@@ -497,25 +465,22 @@ static precis_status choose_headline(pst_build *b, const char **text, size_t *le
     /* A title is scored once per report: the copies of a wire story repeat
      * its title (hash set of title ^ root), and at most MAX_TITLES distinct
      * titles per report are candidates, so that the choice stays bounded. */
-    size_t cap = 64;
-    while (cap < 2 * b->n) cap *= 2;
-    uint64_t *seen = calloc(cap, sizeof *seen);
+    pc_map seen = {0};
     uint32_t *per_root = calloc(b->n ? b->n : 1, sizeof *per_root);
-    if (!seen || !per_root) {
-        free(seen);
+    precis_status st = per_root ? pc_map_reserve(&seen, b->n) : PRECIS_ENOMEM;
+    if (st) {
         free(per_root);
-        return PRECIS_ENOMEM;
+        return st;
     }
     for (size_t d = 0; d < b->n; d++) {
         const char *t = b->docs[d].a->title;
         uint32_t root = b->docs[d].root;
         if (!t || !*t || !b->docs[d].analysed || per_root[root] >= MAX_TITLES) continue;
         size_t tl = strlen(t);
-        uint64_t h = (XXH3_64bits(t, tl) ^ ((uint64_t)root * 0x9E3779B97F4A7C15u)) | 1;
-        size_t slot = h & (cap - 1);
-        while (seen[slot] && seen[slot] != h) slot = (slot + 1) & (cap - 1);
-        if (seen[slot]) continue;
-        seen[slot] = h;
+        uint64_t h = XXH3_64bits(t, tl) ^ ((uint64_t)root * 0x9E3779B97F4A7C15u);
+        uint32_t found;
+        if ((st = pc_map_put(&seen, h, (uint32_t)d, NULL, NULL, &found))) break;
+        if (found != PC_MAP_NONE) continue;
         per_root[root]++;
         size_t n = title_words(b, t, w, 64);
         size_t words = pt_count_words(t, tl);
@@ -526,8 +491,9 @@ static precis_status choose_headline(pst_build *b, const char **text, size_t *le
         s += 0.02 * (double)b->docs[root].n_copies; /* run by several outlets */
         if (s > best + 1e-9) best = s, *text = t, *len = tl;
     }
-    free(seen);
+    pc_map_free(&seen);
     free(per_root);
+    if (st) return st;
     if (*text) return PRECIS_OK;
     for (size_t r = 0; r < b->n_indep; r++) {
         uint32_t d = b->reports[r];

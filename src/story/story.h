@@ -149,9 +149,7 @@ typedef struct pst_build {
     float *weight;              /* per word id: rarer across reports = more telling */
     uint32_t *df, *last_doc;
     size_t n_words, cap_words;
-    uint64_t *vkeys;            /* vocabulary: stem hash -> word id (open addressing) */
-    uint32_t *vvals;
-    size_t vcap;
+    pc_map vocab;               /* stem hash -> word id */
 } pst_build;
 
 /* Is article d an independent report that is analysed (not a copy, within the cap)? */
