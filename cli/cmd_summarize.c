@@ -188,9 +188,10 @@ static int batch_dir(run *r, const char *dir)
             size_t len;
             char *text = read_input(r, paths[j], &len);
             if (!text) continue;
-            st = precis_cluster_add_input(r->ctx, c, paths[j], text, len);
+            size_t before = r->n_failed;
+            st = precis_cluster_read(r->ctx, c, paths[j], text, len, report_bad_line, r);
             precis_text_free(text);
-            if (st) {
+            if (st && r->n_failed == before) { /* else its bad lines were named one by one */
                 cli_error("%s", precis_errmsg(r->ctx));
                 r->n_failed++;
             }
@@ -271,9 +272,12 @@ static int single(run *r, char **inputs, size_t n)
             precis_text_free(text);
             continue;
         }
-        st = precis_cluster_add_input(r->ctx, c, paths[i], text, len);
+        size_t before = r->n_failed;
+        st = precis_cluster_read(r->ctx, c, paths[i], text, len, report_bad_line, r);
         precis_text_free(text);
-        if (st) {
+        if (st && r->n_failed > before && (st == PRECIS_EPARSE || st == PRECIS_ELIMIT)) {
+            /* its bad lines were named one by one; the good ones were added */
+        } else if (st) {
             cli_error("%s", precis_errmsg(r->ctx));
             if (st == PRECIS_EINVAL) rc = EXIT_USAGE;
             else if (st == PRECIS_ENOMEM) rc = EXIT_INTERNAL;

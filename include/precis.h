@@ -319,6 +319,14 @@ typedef precis_status (*precis_cluster_fn)(void *user, precis_cluster *cluster);
 typedef void (*precis_bad_line_fn)(void *user, const char *message);
 precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char *data, size_t len,
                                    precis_cluster_fn fn, precis_bad_line_fn bad_line, void *user);
+/* As precis_cluster_add_input, but a malformed JSONL line or document, or one over a per-line or
+ * per-article limit, is reported through bad_line (NULL: stop at the first,
+ * as precis_cluster_add_input) with a message naming the line, and skipped; the other lines are
+ * added, and the function then returns PRECIS_EPARSE (PRECIS_ELIMIT if one was
+ * over a limit). Other failures (the cluster's document cap, out of memory,
+ * several clusters) stop it as precis_cluster_add_input does. */
+precis_status precis_cluster_read(precis_ctx *ctx, precis_cluster *cluster, const char *name, const char *data,
+                                  size_t len, precis_bad_line_fn bad_line, void *user);
 
 typedef struct precis_summary_options {
     size_t max_words;     /* word budget; 0 = 100 unless max_bytes is set */

@@ -67,8 +67,35 @@ static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *do
                                     json_string_length(text));
 }
 
+/* A bad line or document that can be reported and skipped: malformed, or over
+ * a per-line or per-article limit (not the cluster's document cap, after
+ * which every further document would fail the same way). */
+static bool skippable(const precis_cluster *c, precis_status st)
+{
+    return st == PRECIS_EPARSE || (st == PRECIS_ELIMIT && precis_cluster_count(c) < PS_MAX_DOCS);
+}
+
+typedef struct skipper {
+    precis_bad_line_fn fn; /* NULL: stop at the first bad line (precis_cluster_add_input) */
+    void *user;
+    size_t n_bad;
+    precis_status worst;
+} skipper;
+
+/* Reports a skippable failure through the skipper and returns PRECIS_OK;
+ * anything else (or without a callback) is returned as is. */
+static precis_status skip_or_fail(skipper *sk, const precis_cluster *c, precis_ctx *ctx, precis_status st)
+{
+    if (!st || !sk->fn || !skippable(c, st)) return st;
+    sk->n_bad++;
+    if (st == PRECIS_ELIMIT || sk->worst == PRECIS_ELIMIT) sk->worst = PRECIS_ELIMIT;
+    else sk->worst = PRECIS_EPARSE;
+    sk->fn(sk->user, pc_ctx_err(ctx)->msg);
+    return PRECIS_OK;
+}
+
 static precis_status add_cluster_docs(precis_ctx *ctx, precis_cluster *c, json_t *docs, const char *cluster_id,
-                                      const char *where, size_t line)
+                                      const char *where, size_t line, skipper *sk)
 {
     size_t k;
     json_t *doc;
@@ -76,6 +103,7 @@ static precis_status add_cluster_docs(precis_ctx *ctx, precis_cluster *c, json_t
     json_array_foreach(docs, k, doc) {
         snprintf(fallback, sizeof fallback, "%s#%zu", cluster_id, k + 1);
         precis_status st = add_json_doc(ctx, c, doc, fallback, where, line);
+        if (sk) st = skip_or_fail(sk, c, ctx, st);
         if (st) return st;
     }
     return PRECIS_OK;
@@ -107,10 +135,9 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
-precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const char *name,
-                                       const char *data, size_t len)
+static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *name, const char *data,
+                               size_t len, skipper *sk)
 {
-    if (!ctx || !c || !name || (!data && len)) return PRECIS_EINVAL;
     pc_error *err = pc_ctx_err(ctx);
     pc_error_clear(err);
     if (!data) data = "";
@@ -125,13 +152,16 @@ precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const
         char idbuf[256];
         while (pc_lines_next(&it, &line, &n)) {
             if (blank(line, n)) continue;
-            json_t *v;
-            if ((st = parse_line(ctx, where, it.lineno, line, n, &v))) return st;
+            json_t *v = NULL;
+            if ((st = skip_or_fail(sk, c, ctx, parse_line(ctx, where, it.lineno, line, n, &v)))) return st;
+            if (!v) continue; /* reported and skipped */
             json_t *docs = json_object_get(v, "documents");
             if (docs) {
                 if (!json_is_array(docs)) {
                     json_decref(v);
-                    return pc_fail(err, PRECIS_EPARSE, where, it.lineno, "\"documents\" must be an array");
+                    st = pc_fail(err, PRECIS_EPARSE, where, it.lineno, "\"documents\" must be an array");
+                    if ((st = skip_or_fail(sk, c, ctx, st))) return st;
+                    continue;
                 }
                 if (++n_clusters > 1) {
                     json_decref(v);
@@ -141,14 +171,17 @@ precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const
                 char cbuf[32];
                 const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
                 snprintf(idbuf, sizeof idbuf, "%s", cid ? cid : base);
-                st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno);
+                st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno, sk);
             } else {
                 snprintf(idbuf, sizeof idbuf, "%s:%zu", base, it.lineno);
-                st = add_json_doc(ctx, c, v, idbuf, where, it.lineno);
+                st = skip_or_fail(sk, c, ctx, add_json_doc(ctx, c, v, idbuf, where, it.lineno));
             }
             json_decref(v);
             if (st) return st;
         }
+        if (sk->n_bad)
+            return pc_fail(err, sk->worst, where, 0, "%zu line%s or document%s could not be read", sk->n_bad,
+                           sk->n_bad == 1 ? "" : "s", sk->n_bad == 1 ? "" : "s");
         return PRECIS_OK;
     }
     /* Multi-News raw separator: documents joined by " ||||| ". */
@@ -174,6 +207,22 @@ precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const
         return pc_fail(err, PRECIS_EPARSE, where, 0,
                        "%s, not article text: run 'precis extract' on it first (precis digest reads pages)", kind);
     return precis_cluster_add(ctx, c, base, data, len);
+}
+
+precis_status precis_cluster_add_input(precis_ctx *ctx, precis_cluster *c, const char *name,
+                                       const char *data, size_t len)
+{
+    if (!ctx || !c || !name || (!data && len)) return PRECIS_EINVAL;
+    skipper sk = {0};
+    return add_input(ctx, c, name, data, len, &sk);
+}
+
+precis_status precis_cluster_read(precis_ctx *ctx, precis_cluster *c, const char *name, const char *data,
+                                  size_t len, precis_bad_line_fn bad_line, void *user)
+{
+    if (!ctx || !c || !name || (!data && len)) return PRECIS_EINVAL;
+    skipper sk = {bad_line, user, 0, PRECIS_OK};
+    return add_input(ctx, c, name, data, len, &sk);
 }
 
 precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char *data, size_t len,
@@ -204,7 +253,7 @@ precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char
             else snprintf(idbuf, sizeof idbuf, "%s:%zu", base_name(where), it.lineno);
             st = precis_cluster_new(ctx, idbuf, &c);
         }
-        if (!st) st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno);
+        if (!st) st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno, NULL);
         json_decref(v);
         if (st == PRECIS_EPARSE || st == PRECIS_ELIMIT) {
             precis_cluster_free(c);

@@ -9,8 +9,6 @@
 #include <string.h>
 #include <xxhash.h>
 
-#define PS_MAX_DOCS 10000
-
 /* Selection parameters, chosen on Multi-News training clusters, never on DUC:
  * 923 clusters of 5+ documents at 100 words (recall) and clusters 8000-8399
  * at 250 words (F); the position prior re-checked on 600 clusters of 5+

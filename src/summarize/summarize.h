@@ -12,6 +12,8 @@
 #include "core/core.h"
 #include "text/text.h"
 
+#define PS_MAX_DOCS 10000 /* documents in one cluster (DESIGN.md limits) */
+
 typedef struct ps_doc {
     const char *id;
     const char *text; /* owned by the cluster's arena */
