@@ -355,6 +355,10 @@ static precis_status read_jsonl(reader *r, source *s)
         size_t n = nl ? (size_t)(nl - (s->win.data + s->pos)) : avail;
         const char *line = s->win.data + s->pos;
         s->pos += n + (nl ? 1 : 0);
+        if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) { /* a UTF-8 byte-order mark */
+            line += 3;
+            n -= 3;
+        }
         if (over || n > cap) {
             char why[128];
             snprintf(why, sizeof why, "line over the %zu-byte limit", cap);
@@ -460,6 +464,29 @@ static precis_status read_source(reader *r, source *s, const char *path)
     precis_status st = source_fill(s, 4096, &avail);
     if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
     const char *d = s->win.data ? s->win.data + s->pos : "";
+    const unsigned char *u = (const unsigned char *)d;
+    if (avail >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        /* UTF-16 with a byte-order mark (JSONL or text saved by Windows tools):
+         * decoded whole, then sniffed and read like any UTF-8 input; before,
+         * JSONL in UTF-16 was taken for one pasted article of raw JSON. */
+        if ((st = slurp(r, s))) return st;
+        pc_buf dec;
+        pc_buf_init(&dec, 0);
+        size_t bad = 0;
+        st = pc_text_decode(&dec, s->win.data + s->pos, s->win.len - s->pos, &bad);
+        if (!st) {
+            source m = {0};
+            m.mem = dec.data ? dec.data : "";
+            m.mem_len = dec.len;
+            pc_buf_init(&m.win, 0);
+            st = read_source(r, &m, NULL);
+            pc_buf_free(&m.win);
+        } else {
+            st = pc_fail(r->err, st, r->name, 0, "out of memory");
+        }
+        pc_buf_free(&dec);
+        return st;
+    }
     kind k = sniff(d, avail);
     if (k == K_JSONL) return read_jsonl(r, s);
     if (k == K_WARC && path) { /* a file: let the WARC reader stream it */

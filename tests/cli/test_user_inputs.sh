@@ -28,4 +28,30 @@ check "summarize: a line over 1 MiB first, the good line after it summarized (2)
 p summarize --format json "$TMP/baddoc.jsonl"
 check "summarize: a bad document of a cluster is named, the others summarized (2)" \
     sh -c "[ $rc = 2 ] && grep -q 'baddoc.jsonl:1: a document must be' '$TMP/err' && grep -q 'c1#3' '$TMP/out'"
+
+# digest/cluster/ingest: JSONL with a UTF-8 byte-order mark (Windows tools, Excel
+# exports) was refused whole ("invalid JSON ... near '\xef\xbb\xbf'"); UTF-16 JSONL
+# was read as one pasted article whose headline was raw JSON; a UTF-16 HTML page as
+# pasted text whose headline was "<html><head>...". summarize and clean read all three.
+python3 - "$TMP" "$A" <<'PY2'
+import json, os, sys
+t, A = sys.argv[1], sys.argv[2].replace('\\n', '\n')
+line = json.dumps({"id": "bom1", "text": A, "date": "2024-03-05"}) + "\n"
+open(os.path.join(t, "bom.jsonl"), "wb").write(b"\xef\xbb\xbf" + line.encode())
+open(os.path.join(t, "u16.jsonl"), "wb").write(line.replace("bom1", "u16").encode("utf-16"))
+h = ('<html><head><meta charset="utf-16"><title>Pier closed</title></head><body><article><p>'
+     + A.replace('\n', '</p><p>') + '</p></article></body></html>')
+open(os.path.join(t, "u16.html"), "wb").write(h.encode("utf-16"))
+PY2
+for f in bom.jsonl u16.jsonl; do
+    id=bom1; [ $f = u16.jsonl ] && id=u16
+    p cluster "$TMP/$f"; check "cluster: $f is read as JSON Lines" sh -c "[ $rc = 0 ] && grep -q '^$id	s1' '$TMP/out'"
+    p digest "$TMP/$f"; check "digest: $f is read as JSON Lines" sh -c "[ $rc = 0 ] && grep -q '^1. Ferry halted at Varnholm' '$TMP/out' && grep -q '($id)' '$TMP/out'"
+    rm -f "$TMP/s.db"
+    p ingest --db "$TMP/s.db" "$TMP/$f"; check "ingest: $f is read as JSON Lines" sh -c "[ $rc = 0 ] && grep -q '^added 1,' '$TMP/out'"
+    if command -v sqlite3 >/dev/null; then
+        check "ingest: $f: the stored article is the JSON object's" sh -c "[ \"\$(sqlite3 '$TMP/s.db' 'select source_id, title from articles')\" = '$id|Ferry halted at Varnholm' ]"
+    fi
+done
+p digest "$TMP/u16.html"; check "digest: a UTF-16 HTML page is extracted, not pasted" sh -c "[ $rc = 0 ] && grep -q '^1. Pier closed' '$TMP/out' && ! grep -q '<html>' '$TMP/out'"
 finish
