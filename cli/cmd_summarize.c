@@ -176,6 +176,7 @@ static int batch_dir(run *r, const char *dir)
         r->n_failed++;
         return cli_exit_for(st);
     }
+    cli_no_files(in, 1, n_paths); /* exit 3 is never silent */
     int rc = EXIT_OK_;
     size_t i = 0;
     while (i < n_paths && !rc) {
@@ -209,6 +210,10 @@ static int batch(run *r, char **inputs, size_t n)
         cli_error("%s: cannot create directory: %s", r->outdir, strerror(errno));
         return EXIT_INTERNAL;
     }
+    if (r->outdir && !pc_is_dir(r->outdir)) { /* before any cluster is summarized, not at the first write */
+        cli_error("%s: exists and is not a directory (-o needs a directory)", r->outdir);
+        return EXIT_INTERNAL;
+    }
     for (size_t i = 0; i < n; i++) {
         int rc;
         if (pc_is_dir(inputs[i])) {
@@ -218,6 +223,21 @@ static int batch(run *r, char **inputs, size_t n)
         size_t len;
         char *text = read_input(r, inputs[i], &len);
         if (!text) continue;
+        size_t k = 0;
+        while (k < len && (text[k] == ' ' || text[k] == '\n' || text[k] == '\r' || text[k] == '\t')) k++;
+        if (k == len) { /* named, as single mode names an empty article */
+            cli_error("%s: empty input (no cluster)", strcmp(inputs[i], "-") ? inputs[i] : "<stdin>");
+            precis_text_free(text);
+            continue;
+        }
+        if (text[k] != '{') { /* one message, not one per line of an article */
+            cli_error("%s: not JSON Lines of clusters: --batch reads {\"id\", \"documents\": [...]} lines or a "
+                      "directory of sub-directories (without --batch this file is one cluster)",
+                      strcmp(inputs[i], "-") ? inputs[i] : "<stdin>");
+            r->n_failed++;
+            precis_text_free(text);
+            continue;
+        }
         precis_status st = precis_clusters_read(r->ctx, inputs[i], text, len, batch_one, report_bad_line, r);
         precis_text_free(text);
         if (st && st != PRECIS_EPARSE) {

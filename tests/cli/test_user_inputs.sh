@@ -54,4 +54,22 @@ for f in bom.jsonl u16.jsonl; do
     fi
 done
 p digest "$TMP/u16.html"; check "digest: a UTF-16 HTML page is extracted, not pasted" sh -c "[ $rc = 0 ] && grep -q '^1. Pier closed' '$TMP/out' && ! grep -q '<html>' '$TMP/out'"
+
+# summarize --batch given an article file: one message, not one per line (a
+# 50 MB article gave 557,754 "invalid JSON" lines); an empty input and an empty
+# directory are named (exit 3 was silent); -o naming a file is refused before
+# any cluster is summarized, saying why (was "-o/story.txt: cannot write").
+printf "$A" > "$TMP/a.txt"
+: > "$TMP/empty.txt"
+mkdir -p "$TMP/nodocs"
+p summarize --batch "$TMP/a.txt"
+check "summarize --batch: an article file gets one message (2)" \
+    sh -c "[ $rc = 2 ] && [ \$(wc -l < '$TMP/err') = 1 ] && grep -q 'a.txt: not JSON Lines of clusters' '$TMP/err'"
+p summarize --batch "$TMP/empty.txt"
+check "summarize --batch: an empty input is named (3)" sh -c "[ $rc = 3 ] && grep -q 'empty.txt: empty input' '$TMP/err'"
+p summarize --batch "$TMP/nodocs"
+check "summarize --batch: a directory with no file is named (3)" sh -c "[ $rc = 3 ] && grep -q 'nodocs: no input file found' '$TMP/err'"
+p summarize --batch -o "$TMP/a.txt" "${PRECIS_ROOT:-.}/examples/story"
+check "summarize --batch -o FILE: says it is not a directory (4)" \
+    sh -c "[ $rc = 4 ] && grep -q 'a.txt: exists and is not a directory' '$TMP/err' && [ ! -s '$TMP/out' ]"
 finish
