@@ -103,12 +103,12 @@ int cmd_clean(int argc, char **argv)
         case 'p': progress = 1; break;
         case 'P': progress = 0; break;
         case 'h': help(stdout); return EXIT_OK_;
-        default: help(stderr); return EXIT_USAGE;
+        default: cli_try_help("clean"); return EXIT_USAGE;
         }
     }
     if (optind >= argc) {
         cli_error("clean: no input (give FILE..., a directory, or '-' for stdin)");
-        help(stderr);
+        cli_try_help("clean");
         return EXIT_USAGE;
     }
     if (progress < 0) progress = isatty(STDERR_FILENO);

@@ -251,7 +251,7 @@ int cmd_cluster(int argc, char **argv)
         case 'N': want_progress = 0; break;
         case 'B': r.batch = true; so.batch = 1; break;
         case 'h': usage(stdout); return EXIT_OK_;
-        default: usage(stderr); return EXIT_USAGE;
+        default: cli_try_help("cluster"); return EXIT_USAGE;
         }
     }
     if (optind >= argc) {

@@ -331,7 +331,7 @@ int cmd_digest(int argc, char **argv)
         case 'p': progress = 1; break;
         case 'P': progress = 0; break;
         case 'h': usage(stdout); return EXIT_OK_;
-        default: usage(stderr); return EXIT_USAGE;
+        default: cli_try_help("digest"); return EXIT_USAGE;
         }
     }
     if (optind >= argc) {
@@ -476,7 +476,7 @@ int cmd_digest(int argc, char **argv)
     if ((no_date || ignored) && rc == EXIT_OK_) {
         char what[256];
         if (no_date && ignored)
-            snprintf(what, sizeof what, "%zu of %zu articles have no date and %zu one not believable", no_date,
+            snprintf(what, sizeof what, "%zu of %zu articles have no date and %zu a date not believable", no_date,
                      placed, ignored);
         else if (no_date)
             snprintf(what, sizeof what, "%zu of %zu articles have no date", no_date, placed);

@@ -193,12 +193,12 @@ int cmd_extract(int argc, char **argv)
         case 'P': want_progress = 1; break;
         case 'N': want_progress = 0; break;
         case 'h': usage(stdout); return EXIT_OK_;
-        default: usage(stderr); return EXIT_USAGE;
+        default: cli_try_help("extract"); return EXIT_USAGE;
         }
     }
     if (optind >= argc) {
         cli_error("extract: no input (give PAGE... or '-' for stdin)");
-        usage(stderr);
+        cli_try_help("extract");
         return EXIT_USAGE;
     }
     char **paths;

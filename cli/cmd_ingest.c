@@ -57,7 +57,7 @@ int cmd_ingest(int argc, char **argv)
         case 'c': check = true; break;
         case 'q': quiet = true; break;
         case 'h': usage(stdout); return EXIT_OK_;
-        default: usage(stderr); return EXIT_USAGE;
+        default: cli_try_help("ingest"); return EXIT_USAGE;
         }
     }
     if (!db) {

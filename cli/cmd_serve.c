@@ -116,7 +116,7 @@ int cmd_serve(int argc, char **argv)
             if (!uint_opt("sync-rebuild", optarg, 0, 1000000, &sync_max)) return EXIT_USAGE;
             break;
         case 'h': usage(stdout); return EXIT_OK_;
-        default: usage(stderr); return EXIT_USAGE;
+        default: cli_try_help("serve"); return EXIT_USAGE;
         }
     }
     if (token && !*token) token = NULL;

@@ -114,6 +114,11 @@ int cli_exit_rule(int worst, size_t produced)
     return produced ? EXIT_OK_ : EXIT_EMPTY;
 }
 
+void cli_try_help(const char *cmd)
+{
+    fprintf(stderr, "Run 'precis %s --help' for its options.\n", cmd);
+}
+
 void cli_no_files(char *const *inputs, size_t n_inputs, size_t n_paths)
 {
     if (n_paths) return;

@@ -72,4 +72,22 @@ check "summarize --batch: a directory with no file is named (3)" sh -c "[ $rc = 
 p summarize --batch -o "$TMP/a.txt" "${PRECIS_ROOT:-.}/examples/story"
 check "summarize --batch -o FILE: says it is not a directory (4)" \
     sh -c "[ $rc = 4 ] && grep -q 'a.txt: exists and is not a directory' '$TMP/err' && [ ! -s '$TMP/out' ]"
+
+# digest's date note read "1 of 3 articles have no date and 2 one not believable"
+python3 -c "
+import json, sys
+A = sys.argv[1].replace('\\\\n', '\n')
+for i, d in enumerate(['2999-01-01', '1000-01-01', None]):
+    print(json.dumps(dict({'id': 'f%d' % i, 'text': A}, **({'date': d} if d else {}))))" "$A" > "$TMP/future.jsonl"
+p digest "$TMP/future.jsonl"
+check "digest: the date note reads 'and 2 a date not believable'" \
+    sh -c "[ $rc = 0 ] && grep -q '1 of 3 articles have no date and 2 a date not believable' '$TMP/err'"
+
+# A usage error is its one-line message and a pointer to --help: cluster, digest,
+# extract, ingest and serve printed their whole help (40-60 lines) after it.
+for c in summarize cluster digest clean extract ingest serve; do
+    p $c --bogus-option "$TMP/a.txt"
+    check "$c --bogus-option: exit 1, a short message naming the option" \
+        sh -c "[ $rc = 1 ] && [ \$(wc -l < '$TMP/err') -le 2 ] && head -1 '$TMP/err' | grep -q \"^precis: $c: .*'--bogus-option'\" && [ ! -s '$TMP/out' ]"
+done
 finish
