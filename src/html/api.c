@@ -41,6 +41,15 @@ precis_status precis_extract_html(precis_ctx *ctx, const char *html, size_t len,
     return PRECIS_OK;
 }
 
+/* JSON text ('{' or '[' first, after a BOM and spaces), never the start of an
+ * HTML page. */
+static bool looks_like_json(const char *d, size_t n)
+{
+    size_t i = n >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n')) i++;
+    return i < n && (d[i] == '{' || (d[i] == '[' && i + 1 < n && (d[i + 1] == '{' || d[i + 1] == '\n' || d[i + 1] == ' ')));
+}
+
 precis_status precis_extract_file(precis_ctx *ctx, const char *path,
                                   const precis_extract_options *opts, precis_doc **out)
 {
@@ -54,6 +63,12 @@ precis_status precis_extract_file(precis_ctx *ctx, const char *path,
     if (!st && pc_bytes_binary(raw.data, raw.len)) {
         st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
                      "binary data, not an HTML page");
+    } else if (!st && looks_like_json(raw.data, raw.len)) {
+        /* parsed as HTML, the lines of a JSONL feed ran together into one
+         * "page" strewn with '"} {"id":' debris */
+        st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
+                     "JSON, not an HTML page: precis digest, cluster and ingest read JSON Lines of "
+                     "{\"html\"} or {\"text\"} articles");
     } else if (!st) {
         st = precis_extract_html(ctx, raw.data, raw.len, opts, out);
         if (st) {

@@ -90,4 +90,13 @@ for c in summarize cluster digest clean extract ingest serve; do
     check "$c --bogus-option: exit 1, a short message naming the option" \
         sh -c "[ $rc = 1 ] && [ \$(wc -l < '$TMP/err') -le 2 ] && head -1 '$TMP/err' | grep -q \"^precis: $c: .*'--bogus-option'\" && [ ! -s '$TMP/out' ]"
 done
+
+# extract given JSON Lines of {"html"} articles parsed the file as one HTML page:
+# the lines ran together into one article strewn with '"} {"id":"h2","html":"'
+H='<html><body><article><p>The Varnholm ferry service was halted on Tuesday after a storm damaged the north pier, the harbour authority said. Harbour master Elna Stroud said repairs would take at least two weeks.</p></article></body></html>'
+printf '{"id": "h1", "html": "%s"}\n{"id": "h2", "html": "%s"}\n' "$H" "$H" > "$TMP/html.jsonl"
+printf '%s\n' "$H" > "$TMP/page.html"
+p extract "$TMP/html.jsonl" "$TMP/page.html"
+check "extract: a JSONL file is refused by name, the page extracted (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'html.jsonl: JSON, not an HTML page' '$TMP/err' && ! grep -q '\"id\"' '$TMP/out' && grep -q 'Varnholm' '$TMP/out'"
 finish
