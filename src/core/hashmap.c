@@ -58,8 +58,10 @@ precis_status pc_map_reserve(pc_map *m, size_t extra)
 precis_status pc_map_add(pc_map *m, uint64_t key, uint32_t val)
 {
     if (val == PC_MAP_NONE) return PRECIS_EINVAL;
-    precis_status st = pc_map_reserve(m, 1);
-    if (st) return st;
+    if (2 * (m->n + 1) > m->cap || (m->limit && m->n >= m->limit)) { /* the common case skips the call */
+        precis_status st = pc_map_reserve(m, 1);
+        if (st) return st;
+    }
     m->slots[empty_slot(m, key)] = (pc_map_slot){key, val};
     m->n++;
     return PRECIS_OK;
