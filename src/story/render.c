@@ -19,9 +19,8 @@ typedef struct rnd {
     uint32_t *src_off; /* n_src * N_SF: offset + 1 of each field in pool, 0 = none */
     pc_buf pool;
     precis_status st;
-    uint64_t *ikeys;  /* source id hash | 1 -> position + 1: a story of 100,000 copies */
-    uint32_t *ivals;  /* marks each with its original without a scan per line */
-    size_t icap;
+    pc_map ids;       /* source id hash -> position: a story of 100,000 copies */
+    bool indexed;     /* marks each with its original without a scan per line */
 } rnd;
 
 static void put(rnd *r, const char *s)
@@ -206,18 +205,27 @@ static precis_status load_story(const char *json, size_t len, rnd *r, json_t **s
     return PRECIS_OK;
 }
 
+/* The id looked for, to tell it from another source's with its hash. */
+typedef struct id_probe {
+    const rnd *r;
+    const char *id;
+} id_probe;
+
+static bool same_id(const void *ctx, uint32_t i)
+{
+    const id_probe *p = ctx;
+    const char *sid = sf(p->r, i, SF_ID);
+    return sid && !strcmp(sid, p->id);
+}
+
 /* 1-based marker of a source id, 0 when unknown. */
 static size_t marker(rnd *r, const char *id)
 {
     if (!id) return 0;
-    if (r->icap) {
-        uint64_t h = XXH3_64bits(id, strlen(id)) | 1;
-        for (size_t slot = h & (r->icap - 1); r->ikeys[slot]; slot = (slot + 1) & (r->icap - 1)) {
-            if (r->ikeys[slot] != h) continue;
-            const char *sid = sf(r, r->ivals[slot] - 1, SF_ID);
-            if (sid && !strcmp(sid, id)) return r->ivals[slot];
-        }
-        return 0;
+    if (r->indexed) {
+        id_probe p = {r, id};
+        uint32_t i = pc_map_get(&r->ids, XXH3_64bits(id, strlen(id)), same_id, &p);
+        return i == PC_MAP_NONE ? 0 : (size_t)i + 1;
     }
     for (size_t i = 0; i < r->n_src; i++) {
         const char *sid = sf(r, i, SF_ID);
@@ -230,32 +238,15 @@ static size_t marker(rnd *r, const char *id)
  * without memory for it markers fall back to the scan. */
 static void index_ids(rnd *r)
 {
-    size_t n = r->n_src, cap = 64;
-    if (n > UINT32_MAX / 4) return;
-    while (cap < 2 * n) cap *= 2;
-    r->ikeys = calloc(cap, sizeof *r->ikeys);
-    r->ivals = malloc(cap * sizeof *r->ivals);
-    if (!r->ikeys || !r->ivals) {
-        free(r->ikeys), free(r->ivals);
-        r->ikeys = NULL, r->ivals = NULL;
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
+    precis_status st = pc_map_reserve(&r->ids, r->n_src);
+    for (size_t i = 0; i < r->n_src && !st; i++) {
         const char *sid = sf(r, i, SF_ID);
         if (!sid) continue;
-        uint64_t h = XXH3_64bits(sid, strlen(sid)) | 1;
-        size_t slot = h & (cap - 1);
-        bool dup = false;
-        while (r->ikeys[slot] && !dup) {
-            const char *o = r->ikeys[slot] == h ? sf(r, r->ivals[slot] - 1, SF_ID) : NULL;
-            dup = o && !strcmp(o, sid);
-            if (!dup) slot = (slot + 1) & (cap - 1);
-        }
-        if (dup) continue;
-        r->ikeys[slot] = h;
-        r->ivals[slot] = (uint32_t)i + 1;
+        id_probe p = {r, sid};
+        st = pc_map_put(&r->ids, XXH3_64bits(sid, strlen(sid)), (uint32_t)i, same_id, &p, NULL);
     }
-    r->icap = cap;
+    if (st) pc_map_free(&r->ids);
+    r->indexed = !st;
 }
 
 static void markers(rnd *r, json_t *ids)
@@ -662,8 +653,7 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
     render_entities(&r, story);
     render_coverage(&r, story);
     render_sources(&r);
-    free(r.ikeys);
-    free(r.ivals);
+    pc_map_free(&r.ids);
     free(r.src_off);
     pc_buf_free(&r.pool);
     json_decref(story);
