@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "server/server.h"
 
+#include <arpa/inet.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -120,6 +121,12 @@ int cmd_serve(int argc, char **argv)
         }
     }
     if (token && !*token) token = NULL;
+    unsigned char addr[16];
+    if (so.bind && strcmp(so.bind, "localhost") && inet_pton(AF_INET, so.bind, addr) != 1 &&
+        inet_pton(AF_INET6, so.bind, addr) != 1) { /* a usage error, before any input is ingested */
+        cli_error("serve: --bind %s: not an IPv4 or IPv6 address (or localhost)", so.bind);
+        return EXIT_USAGE;
+    }
     if (!ps_is_loopback(so.bind) && !token) {
         cli_error("serve: --bind %s is not loopback: refusing to accept writes from the network "
                   "without --token", so.bind);

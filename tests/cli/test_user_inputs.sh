@@ -99,4 +99,10 @@ printf '%s\n' "$H" > "$TMP/page.html"
 p extract "$TMP/html.jsonl" "$TMP/page.html"
 check "extract: a JSONL file is refused by name, the page extracted (2)" \
     sh -c "[ $rc = 2 ] && grep -q 'html.jsonl: JSON, not an HTML page' '$TMP/err' && ! grep -q '\"id\"' '$TMP/out' && grep -q 'Varnholm' '$TMP/out'"
+
+# serve --bind with a value that is no address was found only after the inputs
+# were ingested, and exited 4 (internal) instead of 1 (usage)
+p serve --bind nonsense --token t --port 0 --db "$TMP/missing/s.db"
+check "serve --bind nonsense: a usage error (1) naming the value" \
+    sh -c "[ $rc = 1 ] && grep -q -- '--bind nonsense: not an IPv4 or IPv6 address' '$TMP/err'"
 finish
