@@ -150,6 +150,10 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
                                 char *msg, size_t cap)
 {
     json_error_t je;
+    if (len >= 3 && !memcmp(body, "\xEF\xBB\xBF", 3)) { /* a UTF-8 byte-order mark: RFC 8259 lets a parser ignore it */
+        body += 3;
+        len -= 3;
+    }
     json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
     if (!o) {
         snprintf(msg, cap, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);

@@ -105,4 +105,20 @@ check "extract: a JSONL file is refused by name, the page extracted (2)" \
 p serve --bind nonsense --token t --port 0 --db "$TMP/missing/s.db"
 check "serve --bind nonsense: a usage error (1) naming the value" \
     sh -c "[ $rc = 1 ] && grep -q -- '--bind nonsense: not an IPv4 or IPv6 address' '$TMP/err'"
+
+# POST /api/articles: a JSON body with a UTF-8 byte-order mark was 400 "malformed JSON"
+if command -v curl >/dev/null; then
+    PIDS=""
+    trap 'kill $PIDS 2>/dev/null; rm -rf "$TMP"' EXIT
+    if serve_start bom; then
+        printf '\357\273\277{"id": "p1", "text": "The harbour council of Osterby met on Tuesday to discuss the winter ferry schedule, officials said."}' > "$TMP/bom.json"
+        code=$(curl -s -o "$TMP/post.out" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$TMP/bom.json" "$BASE/api/articles")
+        check "serve: POST of JSON with a byte-order mark is taken (201)" sh -c "[ '$code' = 201 ] && grep -q '\"story\"' '$TMP/post.out'"
+        serve_stop
+    else
+        echo "not ok - serve: server did not start"; failures=$((failures+1))
+    fi
+else
+    skip "serve: curl not available"
+fi
 finish
