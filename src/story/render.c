@@ -6,6 +6,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xxhash.h>
 
 #define BRIEF_LIST 2 /* unique facts / omissions shown per source (the JSON has more) */
@@ -43,11 +44,15 @@ static void putn(rnd *r, const char *s, size_t n)
  * or split the target are percent-encoded (a title or URL comes from the page). */
 static void md_link(rnd *r, const char *title, const char *url)
 {
-    put(r, "[");
+    bool web = !strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8);
+    if (web) put(r, "[");
     for (const char *p = title; *p; p++) {
         if (*p == '[' || *p == ']' || *p == '\\') putn(r, "\\", 1);
         putn(r, p, 1);
     }
+    /* only web addresses become links: a page's "javascript:" or "data:" URL
+     * would be a live script link in the rendered briefing */
+    if (!web) return;
     put(r, "](");
     for (const char *p = url; *p; p++) {
         if (*p == '(' || *p == ')' || *p == ' ' || *p == '<' || *p == '>') PRINTF(r, "%%%02X", (unsigned char)*p);

@@ -121,4 +121,15 @@ if command -v curl >/dev/null; then
 else
     skip "serve: curl not available"
 fi
+
+# digest --format md made a source's "javascript:" URL a live link in the
+# briefing ("[title](javascript:alert%281%29)"); only http(s) addresses are links
+python3 -c "
+import json, sys
+A = sys.argv[1].replace('\\\\n', '\n')
+print(json.dumps({'id': 'j1', 'title': 'Pier closed', 'url': 'javascript:alert(1)', 'text': A}))
+print(json.dumps({'id': 'j2', 'title': 'Pier shut', 'url': 'https://harbour.example/pier', 'text': A.replace('Varnholm', 'Varnholm town')}))" "$A" > "$TMP/links.jsonl"
+p digest --format md "$TMP/links.jsonl"
+check "digest --format md: no javascript: link, the https one kept" \
+    sh -c "[ $rc = 0 ] && ! grep -qi '](javascript' '$TMP/out' && grep -q '\[Pier shut\](https://harbour.example/pier)' '$TMP/out'"
 finish
