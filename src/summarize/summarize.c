@@ -851,7 +851,7 @@ static ps_cand_facts cand_facts(const choose_ctx *x, const uint32_t *v, size_t n
 {
     ps_cand_facts f = {0};
     const work *w = x->w;
-    uint8_t seen_doc[64] = {0}; /* documents past 512 are not told apart: the feature is capped at 10 */
+    uint8_t seen_doc[64] = {0}; /* documents told apart modulo 512: a summary holds a few sentences, a collision only undercounts */
     for (size_t i = 0; i < n; i++) {
         const ps_item *it = &x->items[v[i]];
         const sent *s = &w->sents.v[x->item_sent[v[i]]];
