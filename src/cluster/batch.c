@@ -13,11 +13,15 @@
  *     until no pair reaches `link`. Average linkage does not chain (single
  *     linkage does) and, unlike a centroid, a group cannot drift: every
  *     member's edges keep voting;
- *  2b. centroid merging: groups of two or more whose centroids (sums of
- *     their unit vectors) reach the stricter cosine `centroid` merge too,
- *     best pair first. The mean pairwise cosine of a story of hundreds of
- *     varied reports falls as it grows while its centroid gets steadier:
- *     average linkage alone leaves such a story in fragments;
+ *  2b. centroid merging: the mean pairwise cosine of a story of hundreds of
+ *     varied reports falls as it grows while its centroid gets steadier, so
+ *     average linkage alone leaves such a story in fragments. Two groups of
+ *     two or more merge, best centroid cosine first, when the centroids (sums
+ *     of unit vectors) reach `centroid`, the merged group reaches
+ *     `min_merged` articles, and the groups share their specific terms (the
+ *     support, below, reaches `support`): fragments of one story do, two
+ *     stories of one theme share only the theme's words, which many other
+ *     articles use too;
  *  3. each group left with one article (and no copies) joins the group its
  *     edges reach with the highest mean similarity, at or above `attach`
  *     (groups fixed during this step: order does not matter).
@@ -196,25 +200,50 @@ static int cmp_edge(const void *x, const void *y)
     return a < b ? -1 : a > b;
 }
 
-/* A group's centroid: the sum of its members' unit vectors, sorted by term,
- * and its norm. */
+/* A group's centroid: the sum of its members' unit vectors, sorted by term
+ * (spec: the sum over members of 1 / df), its norm and sum(w x spec). */
 typedef struct cvec {
-    uint64_t *t;
-    float *w;
+    pk_term_weight *v;
     size_t n;
-    double norm;
+    double norm, self;
     int64_t t0, t1;  /* span of the members' known times (t0 > t1: none) */
 } cvec;
 
-static double cdot(const cvec *a, const cvec *b)
+static void cvec_sums(cvec *c)
 {
-    double d = 0;
-    for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
-        if (a->t[i] < b->t[j]) i++;
-        else if (a->t[i] > b->t[j]) j++;
-        else d += (double)a->w[i++] * b->w[j++];
+    double nn = 0, se = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        nn += (double)c->v[i].w * c->v[i].w;
+        se += (double)c->v[i].w * c->v[i].spec;
     }
-    return d;
+    c->norm = sqrt(nn);
+    c->self = se;
+}
+
+/* Support of merging groups a and b of sa and sb articles. A term's spec in
+ * a group is the share of the input's articles with that term that are in
+ * the group, so sum(w_a x spec_b) / sb weighs, per article of b, how much of
+ * a's vocabulary b holds, the words few other articles use counting most;
+ * divided by the same for a's own articles, sum(w_a x spec_a) / sa, it is
+ * near 1 when b's articles use a's words as a's own do, near 0 when what they
+ * share is used all over the input. The geometric mean of the two directions:
+ * the fragments of one story 0.3-0.9, two stories of one theme mostly under
+ * 0.2 (docs/stories.md, "Round 4"). */
+static double csupport(const cvec *a, const cvec *b, double sa, double sb)
+{
+    if (!(a->self > 0) || !(b->self > 0)) return 0;
+    double x = 0, y = 0;
+    for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
+        if (a->v[i].term < b->v[j].term) i++;
+        else if (a->v[i].term > b->v[j].term) j++;
+        else {
+            x += (double)a->v[i].w * b->v[j].spec;
+            y += (double)b->v[j].w * a->v[i].spec;
+            i++, j++;
+        }
+    }
+    double ab = (x / sb) / (a->self / sa), ba = (y / sa) / (b->self / sb);
+    return sqrt(ab * ba);
 }
 
 /* Centroid cosine of two groups; groups whose dated spans lie further apart
@@ -222,7 +251,7 @@ static double cdot(const cvec *a, const cvec *b)
 static double cent_cos(const cvec *a, const cvec *b, int64_t quiet)
 {
     if (!(a->norm > 0) || !(b->norm > 0)) return 0;
-    double c = cdot(a, b) / (a->norm * b->norm);
+    double c = pk_dot(a->v, a->n, b->v, b->n) / (a->norm * b->norm);
     if (quiet > 0 && a->t0 <= a->t1 && b->t0 <= b->t1) {
         int64_t gap = a->t0 > b->t1 ? a->t0 - b->t1 : b->t0 > a->t1 ? b->t0 - a->t1 : 0;
         if (gap > quiet) c *= 0.5;
@@ -233,28 +262,22 @@ static double cent_cos(const cvec *a, const cvec *b, int64_t quiet)
 /* a += b (b's storage freed). */
 static precis_status cmerge(cvec *a, cvec *b)
 {
-    size_t cap = a->n + b->n;
-    uint64_t *t = malloc((cap + 1) * sizeof *t);
-    float *w = malloc((cap + 1) * sizeof *w);
-    if (!t || !w) {
-        free(t);
-        free(w);
-        return PRECIS_ENOMEM;
-    }
+    pk_term_weight *m = malloc((a->n + b->n + 1) * sizeof *m);
+    if (!m) return PRECIS_ENOMEM;
     size_t n = 0, i = 0, j = 0;
-    double nn = 0;
     while (i < a->n || j < b->n) {
-        if (j >= b->n || (i < a->n && a->t[i] < b->t[j])) t[n] = a->t[i], w[n] = a->w[i++];
-        else if (i >= a->n || b->t[j] < a->t[i]) t[n] = b->t[j], w[n] = b->w[j++];
-        else t[n] = a->t[i], w[n] = a->w[i++] + b->w[j++];
-        nn += (double)w[n] * w[n];
-        n++;
+        if (j >= b->n || (i < a->n && a->v[i].term < b->v[j].term)) m[n++] = a->v[i++];
+        else if (i >= a->n || b->v[j].term < a->v[i].term) m[n++] = b->v[j++];
+        else {
+            m[n] = a->v[i++];
+            m[n].w += b->v[j].w;
+            m[n++].spec += b->v[j++].spec;
+        }
     }
-    free(a->t);
-    free(a->w);
-    free(b->t);
-    free(b->w);
-    a->t = t, a->w = w, a->n = n, a->norm = sqrt(nn);
+    free(a->v);
+    free(b->v);
+    a->v = m, a->n = n;
+    cvec_sums(a);
     if (b->t0 < a->t0) a->t0 = b->t0;
     if (b->t1 > a->t1) a->t1 = b->t1;
     *b = (cvec){0};
@@ -278,12 +301,6 @@ static precis_status adj_merge(alist *g, uint32_t a, uint32_t b)
     return PRECIS_OK;
 }
 
-static int cmp_tw(const void *x, const void *y)
-{
-    const post *p = x, *q = y;
-    return (p->term > q->term) - (p->term < q->term);
-}
-
 precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, uint32_t *label)
 {
     /* No article: off may be NULL (nothing recorded). Articles without any
@@ -298,6 +315,8 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     if (!(o.link > 0)) o.link = PK_BATCH_LINK;
     if (!(o.attach > 0)) o.attach = PK_BATCH_ATTACH;
     if (o.centroid == 0) o.centroid = PK_BATCH_CENTROID;
+    if (o.support == 0) o.support = PK_BATCH_SUPPORT;
+    if (!o.min_merged) o.min_merged = PK_BATCH_MIN_MERGED;
     size_t n = in->n, nt = in->off[n];
     precis_status st = PRECIS_OK;
     post *p = malloc((nt + 1) * sizeof *p);
@@ -432,71 +451,55 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         label[i] = r;
     }
 
-    /* 2b. Centroid merging. The mean pairwise cosine of a story of many
-     * varied reports falls as it grows (each report shares few sentences
-     * with each other one, and most pairs are not even in the graph), while
-     * its centroid only gets steadier: such a story stops in fragments that
-     * average linkage never joins. Groups of two or more articles whose
-     * centroids (sums of their unit vectors) reach the stricter cosine
-     * `centroid` merge too, best pair first, centroids updated; only groups
-     * the graph links are compared. */
+    /* 2b. Centroid merging (see the top of this file): groups of two or
+     * more whose centroids reach `centroid`, whose merge reaches
+     * `min_merged` articles and whose support reaches `support`, best
+     * cosine first, centroids updated; only groups the graph links. */
     if (o.centroid > 0) {
         cv = calloc(n + 1, sizeof *cv);
-        if (!cv) {
+        size_t *need = calloc(n + 1, sizeof *need);
+        if (!cv || !need) {
+            free(need);
             st = PRECIS_ENOMEM;
             goto done;
         }
-        post *tmp = p; /* the postings are not needed any more: scratch */
-        /* members of each root, by counting sort (parent[] reused: roots only are read below) */
-        uint32_t *cnt = touched; /* n + 1 */
-        for (size_t i = 0; i <= n; i++) cnt[i] = 0;
-        for (size_t i = 0; i < n; i++) cnt[label[i]]++;
-        for (size_t i = 0; i < n; i++) cv[i].t0 = INT64_MAX, cv[i].t1 = INT64_MIN;
-        /* gather: articles sorted by root via a stable pass over the index */
-        uint32_t *order = malloc((n + 1) * sizeof *order), *start = malloc((n + 2) * sizeof *start);
-        if (!order || !start) {
-            free(order);
-            free(start);
-            st = PRECIS_ENOMEM;
-            goto done;
+        for (size_t i = 0; i < n; i++) {
+            cv[i].t0 = INT64_MAX, cv[i].t1 = INT64_MIN;
+            if (size[label[i]] >= 2) need[label[i]] += in->off[i + 1] - in->off[i];
         }
-        start[0] = 0;
-        for (size_t r = 0; r < n; r++) start[r + 1] = start[r] + cnt[r];
-        for (size_t r = 0; r <= n; r++) cnt[r] = 0;
-        for (size_t i = 0; i < n; i++) order[start[label[i]] + cnt[label[i]]++] = (uint32_t)i;
-        for (size_t r = 0; r < n && !st; r++) {
-            if (label[r] != r || size[r] < 2) continue;
-            size_t m = 0;
-            cvec *c = &cv[r];
-            for (uint32_t q = start[r]; q < start[r + 1]; q++) {
-                uint32_t i = order[q];
-                for (size_t k = in->off[i]; k < in->off[i + 1]; k++) tmp[m++] = (post){in->term[k], 0, in->w[k]};
-                if (in->time && in->time[i] != PK_TIME_UNKNOWN) {
-                    if (in->time[i] < c->t0) c->t0 = in->time[i];
-                    if (in->time[i] > c->t1) c->t1 = in->time[i];
+        for (size_t r = 0; r < n; r++)
+            if (need[r] && !(cv[r].v = malloc(need[r] * sizeof *cv[r].v))) st = PRECIS_ENOMEM;
+        free(need);
+        if (st) goto done;
+        /* The postings, sorted by term then article, give each group its
+         * terms in order and each term its df (its run length). */
+        for (size_t k = 0; k < nt;) {
+            size_t e = k;
+            while (e < nt && p[e].term == p[k].term) e++;
+            float spec = 1.0f / (float)(e - k);
+            for (; k < e; k++) {
+                cvec *c = &cv[label[p[k].doc]];
+                if (!c->v) continue;
+                if (c->n && c->v[c->n - 1].term == p[k].term) {
+                    c->v[c->n - 1].w += p[k].w;
+                    c->v[c->n - 1].spec += spec;
+                } else {
+                    c->v[c->n].term = p[k].term;
+                    c->v[c->n].w = p[k].w;
+                    c->v[c->n++].spec = spec;
                 }
             }
-            qsort(tmp, m, sizeof *tmp, cmp_tw);
-            c->t = malloc((m + 1) * sizeof *c->t);
-            c->w = malloc((m + 1) * sizeof *c->w);
-            if (!c->t || !c->w) {
-                st = PRECIS_ENOMEM;
-                break;
-            }
-            double nn = 0;
-            for (size_t k = 0; k < m;) {
-                uint64_t t = tmp[k].term;
-                double x = 0;
-                for (; k < m && tmp[k].term == t; k++) x += tmp[k].w;
-                c->t[c->n] = t;
-                c->w[c->n++] = (float)x;
-                nn += x * x;
-            }
-            c->norm = sqrt(nn);
         }
-        free(order);
-        free(start);
-        if (st) goto done;
+        for (size_t i = 0; i < n; i++) {
+            cvec *c = &cv[label[i]];
+            if (c->v && in->time && in->time[i] != PK_TIME_UNKNOWN) {
+                if (in->time[i] < c->t0) c->t0 = in->time[i];
+                if (in->time[i] > c->t1) c->t1 = in->time[i];
+            }
+        }
+        for (size_t r = 0; r < n; r++) cvec_sums(&cv[r]);
+        free(p); /* the postings are not needed any more */
+        p = NULL;
         h.n = 0;
         for (size_t r = 0; r < n; r++) {
             if (!cv[r].n) continue;
@@ -504,7 +507,10 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
                 uint32_t k = g[r].v[t].nbr;
                 if (k <= r || !cv[k].n) continue;
                 double sc = cent_cos(&cv[r], &cv[k], in->quiet_seconds);
-                if (sc >= o.centroid && (st = hpush(&h, (hent){sc, (uint32_t)r, k}))) goto done;
+                if (sc >= o.centroid && size[r] + size[k] >= o.min_merged &&
+                    csupport(&cv[r], &cv[k], size[r], size[k]) >= o.support &&
+                    (st = hpush(&h, (hent){sc, (uint32_t)r, k})))
+                    goto done;
             }
         }
         while (h.n) {
@@ -520,7 +526,10 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
                 uint32_t k = g[a].v[t].nbr;
                 if (!cv[k].n) continue;
                 double sc = cent_cos(&cv[a], &cv[k], in->quiet_seconds);
-                if (sc >= o.centroid && (st = hpush(&h, (hent){sc, a < k ? a : k, a < k ? k : a}))) goto done;
+                if (sc >= o.centroid && size[a] + size[k] >= o.min_merged &&
+                    csupport(&cv[a], &cv[k], size[a], size[k]) >= o.support &&
+                    (st = hpush(&h, (hent){sc, a < k ? a : k, a < k ? k : a})))
+                    goto done;
             }
         }
         for (size_t i = 0; i < n; i++) {
@@ -552,7 +561,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
 
 done:
     if (cv)
-        for (size_t i = 0; i < n; i++) free(cv[i].t), free(cv[i].w);
+        for (size_t i = 0; i < n; i++) free(cv[i].v);
     free(cv);
     if (g)
         for (size_t i = 0; i < n; i++) free(g[i].v);

@@ -14,11 +14,7 @@
 #define RESCORE 16       /* candidates scored exactly */
 #define MAX_ENTITIES 64
 
-typedef struct term_weight {
-    uint64_t term;
-    float w;
-    uint32_t fresh; /* during a merge: the term is new to the centroid (fills padding) */
-} term_weight;
+typedef pk_term_weight term_weight;
 
 typedef struct story {
     uint32_t id;            /* public story id */
@@ -306,18 +302,6 @@ static precis_status article_vector(pk_clusterer *c, const pk_item *it, size_t *
     return PRECIS_OK;
 }
 
-static double dot_sorted(const term_weight *a, size_t na, const term_weight *b, size_t nb)
-{
-    double d = 0;
-    size_t i = 0, j = 0;
-    while (i < na && j < nb) {
-        if (a[i].term < b[j].term) i++;
-        else if (a[i].term > b[j].term) j++;
-        else d += (double)a[i++].w * b[j++].w;
-    }
-    return d;
-}
-
 static double entity_overlap(const uint64_t *a, size_t na, const story *s)
 {
     if (!na || !s->n_entities) return 0;
@@ -530,7 +514,7 @@ precis_status pk_add(pk_clusterer *c, const pk_item *it, uint32_t *story_out, do
     for (size_t i = 0; i < n_top; i++) {
         const story *s = &c->stories[top[i]];
         if (s->norm <= 0) continue;
-        double score = dot_sorted(v, nv, s->centroid, s->n_centroid) / s->norm;
+        double score = pk_dot(v, nv, s->centroid, s->n_centroid) / s->norm;
         score += c->o.entity_weight * entity_overlap(ents, ne, s);
         int64_t gap = it->time == PK_TIME_UNKNOWN || s->last_time == PK_TIME_UNKNOWN ? 0 : it->time - s->last_time;
         if (gap > 86400) /* older stories need a closer match */

@@ -57,13 +57,38 @@ void pk_touch(pk_clusterer *c, uint32_t slot, uint32_t gen, int64_t time);
 /* Stories currently open (not yet closed by quiet period or eviction). */
 size_t pk_open_count(const pk_clusterer *c);
 
+/* A sparse vector entry, both passes: vectors are arrays sorted by term. */
+typedef struct pk_term_weight {
+    uint64_t term;
+    float w;
+    union {             /* fills the padding; each pass uses its own */
+        uint32_t fresh; /* online, during a merge: the term is new to the centroid */
+        float spec;     /* batch centroid: sum over its members holding the term of 1 / df */
+    };
+} pk_term_weight;
+
+/* Dot product of two term-sorted sparse vectors: the one both passes use. */
+static inline double pk_dot(const pk_term_weight *a, size_t na, const pk_term_weight *b, size_t nb)
+{
+    double d = 0;
+    size_t i = 0, j = 0;
+    while (i < na && j < nb) {
+        if (a[i].term < b[j].term) i++;
+        else if (a[i].term > b[j].term) j++;
+        else d += (double)a[i++].w * b[j++].w;
+    }
+    return d;
+}
+
 /* ---- batch re-clustering (batch.c) ---------------------------------------- */
 
 #define PK_BATCH_K 20          /* neighbours kept per article */
 #define PK_BATCH_MAX_DF 2048   /* terms in more articles are skipped when finding neighbours */
 #define PK_BATCH_LINK 0.21     /* mean pairwise cosine for two groups to merge (chosen on Multi-News train) */
 #define PK_BATCH_ATTACH 0.15   /* mean cosine for a lone article to join a group (same) */
-#define PK_BATCH_CENTROID 0.5  /* centroid cosine for two groups of 2+ to merge too (see batch.c) */
+#define PK_BATCH_CENTROID 0.2  /* centroid cosine for two groups of 2+ to be weighed for a merge (see batch.c) */
+#define PK_BATCH_SUPPORT 0.2   /* ... and the share of specific terms they must have in common (same) */
+#define PK_BATCH_MIN_MERGED 20 /* ... and the articles the merged group must reach (same) */
 
 typedef struct pk_batch_input {
     size_t n;                  /* articles */
@@ -79,11 +104,14 @@ typedef struct pk_batch_options {
     size_t k, max_df;          /* 0: defaults above */
     double link, attach;       /* 0: defaults above */
     double centroid;           /* 0: default above; negative: no centroid merging */
+    double support;            /* 0: default above; negative: no support asked */
+    size_t min_merged;         /* 0: default above */
 } pk_batch_options;
 
 /* Groups the whole input from scratch: k-nearest-neighbour graph by cosine,
- * average-linkage agglomeration down to `link`, lone articles attached at
- * `attach` (see batch.c). label[i] receives a group representative (an
+ * average-linkage agglomeration down to `link`, centroid merging of groups
+ * that share their specific terms (`centroid`, `support`, `min_merged`),
+ * lone articles attached at `attach` (see batch.c). label[i] receives a group representative (an
  * article index) or UINT32_MAX for an article without terms. Deterministic. */
 precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, uint32_t *label);
 

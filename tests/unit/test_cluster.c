@@ -307,6 +307,114 @@ TEST(batch_partition_independent_of_order)
     CHECK(right == (size_t)N * N); /* and these easy stories come out exact */
 }
 
+/* Centroid merging and its support: two stories of one theme (16 articles
+ * each; every article holds the theme's four words, a fifth of its weight,
+ * and 3 of its story's 16 own words) have centroids at cosine ~0.5 while no
+ * two of their articles reach the merge bar; a big story of 120 varied reports
+ * (each 3 of 12 "sentences" of three words: two reports share a sentence or
+ * none) is left by average linkage in fragments. With 80 other articles using
+ * the theme's words, the two stories share only words common in the input
+ * (support under the bar) and stay apart while the fragments of the big story
+ * join; with the theme's words theirs alone, the two are one story. */
+enum { TB_MAX = 320, TB_TERMS = 12 };
+typedef struct tb {
+    size_t n, off[TB_MAX + 1];
+    uint64_t term[TB_MAX * TB_TERMS];
+    float w[TB_MAX * TB_TERMS];
+    int kind[TB_MAX]; /* 0 background, 1 and 2 the theme's stories, 3 the big story */
+} tb;
+
+static void tb_add(tb *b, int kind, size_t k, const uint64_t *t, const double *w)
+{
+    size_t o = b->off[b->n];
+    double nn = 0;
+    for (size_t i = 0; i < k; i++) nn += w[i] * w[i];
+    for (size_t i = 0; i < k; i++) b->term[o + i] = t[i], b->w[o + i] = (float)(w[i] / sqrt(nn));
+    b->kind[b->n] = kind;
+    b->off[++b->n] = o + k;
+}
+
+/* k distinct picks of 0 .. m - 1 into out. */
+static void pick(unsigned *out, unsigned k, unsigned m)
+{
+    for (unsigned i = 0; i < k;) {
+        unsigned x = rnd() % m;
+        bool dup = false;
+        for (unsigned j = 0; j < i; j++) dup |= out[j] == x;
+        if (!dup) out[i++] = x;
+    }
+}
+
+static void tb_fill(tb *b, bool background)
+{
+    memset(b, 0, sizeof *b);
+    rng_state = 11;
+    /* in a mixed order, so that no story is a run of indices */
+    unsigned left[4] = {background ? 80 : 0, 16, 16, 120};
+    while (left[0] + left[1] + left[2] + left[3]) {
+        unsigned kind = rnd() % 4;
+        if (!left[kind]) continue;
+        left[kind]--;
+        uint64_t t[TB_TERMS];
+        double w[TB_TERMS];
+        unsigned p[4];
+        if (kind == 0) { /* one theme word and three of its own */
+            t[0] = 500 + left[0] % 4, w[0] = 0.4;
+            for (unsigned j = 0; j < 3; j++) t[1 + j] = 10000 + 3 * left[0] + j, w[1 + j] = sqrt(0.84 / 3);
+            tb_add(b, 0, 4, t, w);
+        } else if (kind < 3) {
+            for (unsigned j = 0; j < 4; j++) t[j] = 500 + j, w[j] = sqrt(0.05);
+            pick(p, 3, 16);
+            for (unsigned j = 0; j < 3; j++) t[4 + j] = 600 + 100 * kind + p[j], w[4 + j] = sqrt(0.8 / 3);
+            tb_add(b, (int)kind, 7, t, w);
+        } else {
+            pick(p, 3, 12);
+            for (unsigned j = 0; j < 9; j++) t[j] = 2000 + 3 * p[j / 3] + j % 3, w[j] = 1;
+            tb_add(b, 3, 9, t, w);
+        }
+    }
+}
+
+/* The label every article of `kind` has, or UINT32_MAX when they differ. */
+static uint32_t tb_one(const tb *b, const uint32_t *label, int kind)
+{
+    uint32_t l = UINT32_MAX;
+    bool first = true;
+    for (size_t i = 0; i < b->n; i++) {
+        if (b->kind[i] != kind) continue;
+        if (first) l = label[i], first = false;
+        else if (label[i] != l) return UINT32_MAX;
+    }
+    return l;
+}
+
+TEST(batch_same_theme_stories_apart_big_story_whole)
+{
+    static tb b;
+    static uint32_t label[TB_MAX];
+    tb_fill(&b, true);
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    uint32_t y = tb_one(&b, label, 1), z = tb_one(&b, label, 2), x = tb_one(&b, label, 3);
+    CHECK(y != UINT32_MAX && z != UINT32_MAX && y != z);
+    CHECK(x != UINT32_MAX && x != y && x != z);
+    /* what joins the big story is the centroid merge ... */
+    pk_batch_options o = {.centroid = -1};
+    CHECK(pk_batch(&in, &o, label) == PRECIS_OK);
+    CHECK(tb_one(&b, label, 3) == UINT32_MAX);
+    /* ... and what keeps the two apart, its support */
+    o = (pk_batch_options){.support = -1};
+    CHECK(pk_batch(&in, &o, label) == PRECIS_OK);
+    CHECK(tb_one(&b, label, 1) != UINT32_MAX && tb_one(&b, label, 1) == tb_one(&b, label, 2));
+    /* the theme's words theirs alone: the two are one story */
+    tb_fill(&b, false);
+    in = (pk_batch_input){.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    y = tb_one(&b, label, 1), z = tb_one(&b, label, 2), x = tb_one(&b, label, 3);
+    CHECK(y != UINT32_MAX && y == z);
+    CHECK(x != UINT32_MAX && x != y);
+}
+
 /* No article at all: no groups, no read of the (absent) offsets; the library
  * call behind cluster --batch and digest is safe on an empty input. */
 TEST(batch_zero_articles)
@@ -351,6 +459,7 @@ int main(void)
     RUN(batch_does_not_chain);
     RUN(batch_time_apart_halves_similarity);
     RUN(batch_partition_independent_of_order);
+    RUN(batch_same_theme_stories_apart_big_story_whole);
     RUN(batch_zero_articles);
     return test_done();
 }
