@@ -27,9 +27,20 @@ typedef struct cov {
     size_t n_loose, cap_loose;
     size_t *adj_off;      /* per sentence: its aligned sentences are adj[adj_off[i] .. adj_off[i + 1]) */
     uint32_t *adj;
+    float *pw;            /* per word: its weight for paraphrase (story and news rarity) */
+    float *psw;           /* per sentence: the sum of its words' pw */
 } cov;
 
 #define STRONG_OVERLAP 0.6
+/* Paraphrase alignment (mutual_best), chosen on the fixtures vask, tessaly,
+ * tarrow, serran, harrowgate and kelbrook (docs/stories.md): */
+#define MUTUAL_BAR 0.35   /* paraphrase score of a mutual-best pair, at least */
+#define MUTUAL_SHARED 2   /* shared words and anchors, at least */
+#define COMPETE_FLOOR 0.15 /* pairs scoring this much compete for "best" */
+#define MUTUAL_MARGIN 1.5 /* the best beats the next in that report by this factor */
+#define NEAR_BAR 0.25      /* a sentence this close may tell the fact: no omission */
+#define ANCHOR_WEIGHT 1.4 /* the same day or figure weighs as a rare word and a half */
+#define NEWS_FLOOR 0.25   /* the commonest news word keeps this share of its story weight */
 #define MAX_VALUES 3 /* a conflict gives at most this many different values */
 #define LOOSE_OVERLAP 0.15 /* chosen with the seeds' "53 miles" vs "20 kilometers" in view */
 
@@ -54,10 +65,212 @@ static bool is_report_sent(const pst_build *b, const pst_sent *s)
     return s->fact && pst_is_report(b, s->doc);
 }
 
+/* ---- paraphrase ------------------------------------------------------------ */
+
+/* Weights for the paraphrase score: the story's own (rarer across its reports)
+ * times how rare the word is in news at large (pst_news_weight), with a floor:
+ * "came", "near", "people" say little about which fact a sentence tells. */
+static precis_status para_weights(cov *c, double floor)
+{
+    const pst_build *b = c->b;
+    c->pw = malloc((b->n_words ? b->n_words : 1) * sizeof *c->pw);
+    c->psw = calloc(b->n_sents ? b->n_sents : 1, sizeof *c->psw);
+    if (!c->pw || !c->psw) return PRECIS_ENOMEM;
+    for (size_t w = 0; w < b->n_words; w++) c->pw[w] = b->weight[w];
+    for (size_t k = 0; k < b->vcap; k++)
+        if (b->vkeys[k])
+            c->pw[b->vvals[k]] = (float)(c->pw[b->vvals[k]] * (floor + (1 - floor) * pst_news_weight(b->vkeys[k])));
+    for (size_t i = 0; i < b->n_sents; i++) {
+        double sum = 0;
+        for (uint32_t k = 0; k < b->sents[i].n_stems; k++) sum += c->pw[b->stems[b->sents[i].stem_off + k]];
+        c->psw[i] = (float)sum;
+    }
+    return PRECIS_OK;
+}
+
+static bool same_day(const pst_sent *x, const pst_sent *y)
+{
+    return y && x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
+           x->when.last_day == y->when.last_day;
+}
+
+static bool has_value(const pst_build *b, const pst_quantity *p, const pst_sent *y)
+{
+    for (uint32_t j = 0; y && j < y->n_q; j++) {
+        const pst_quantity *q = &b->quants[y->q_off + j];
+        if (p->kind == q->kind &&
+            (p->value == q->value || (p->kind != PST_Q_COUNT && fabs(p->value - q->value) <= 0.1 * fabs(p->value))))
+            return true;
+    }
+    return false;
+}
+
+/* Anchors x shares with y (or with y2, a sentence told with y; may be NULL):
+ * the same day, the same figures after normalisation ("1,200" / "twelve
+ * hundred", "a mile" / "1.6 km"), at most two; each counted once. */
+static uint32_t shared_anchors2(const pst_build *b, const pst_sent *x, const pst_sent *y, const pst_sent *y2)
+{
+    uint32_t n = same_day(x, y) || same_day(x, y2), same = 0;
+    for (uint32_t i = 0; i < x->n_q && same < 2; i++) {
+        const pst_quantity *p = &b->quants[x->q_off + i];
+        if (p->value != 1 && (has_value(b, p, y) || has_value(b, p, y2))) same++;
+    }
+    return n + same;
+}
+
+static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_sent *y)
+{
+    return shared_anchors2(b, x, y, NULL);
+}
+
+/* The paraphrase score of sentences i and j: the shared words' weight plus
+ * the anchors', over the lighter sentence's weight. *n gets the number of
+ * shared words and anchors. */
+static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n)
+{
+    const pst_build *b = c->b;
+    const pst_sent *x = &b->sents[i], *y = &b->sents[j];
+    const uint32_t *p = b->stems + x->stem_off, *q = b->stems + y->stem_off;
+    size_t a = 0, e = 0;
+    double w = 0;
+    uint32_t k = 0;
+    while (a < x->n_stems && e < y->n_stems) {
+        if (p[a] < q[e]) a++;
+        else if (p[a] > q[e]) e++;
+        else w += c->pw[p[a]], k++, a++, e++;
+    }
+    uint32_t an = shared_anchors(b, x, y);
+    w += ANCHOR_WEIGHT * an;
+    *n = k + an;
+    double lighter = c->psw[i] < c->psw[j] ? c->psw[i] : c->psw[j];
+    return lighter > 0 ? w / lighter : 0;
+}
+
+/* A candidate pair of sentences and its score, kept for the mutual-best pass. */
+typedef struct cand_pair {
+    uint32_t s, t;
+    float score;
+    uint32_t n;  /* shared words and anchors */
+    bool strong; /* aligned by pst_same_fact_of alone */
+} cand_pair;
+
+typedef struct cand_end {
+    uint32_t from, rep, to, pair;
+    float score;
+    uint8_t dir;
+} cand_end;
+
+static int cmp_cand_end(const void *x, const void *y)
+{
+    const cand_end *a = x, *b = y;
+    if (a->from != b->from) return a->from < b->from ? -1 : 1;
+    if (a->rep != b->rep) return a->rep < b->rep ? -1 : 1;
+    if (a->score != b->score) return a->score > b->score ? -1 : 1;
+    return (a->to > b->to) - (a->to < b->to);
+}
+
+
+static precis_status add_match(cov *c, uint32_t i, uint32_t t)
+{
+    const pst_build *b = c->b;
+    uint32_t rs = c->indep[b->sents[i].doc], rt = c->indep[b->sents[t].doc];
+    if (!bit(c->cover + (size_t)i * c->words, rt)) set_bit(c->cover + (size_t)i * c->words, rt), c->n_cover[i]++;
+    if (!bit(c->cover + (size_t)t * c->words, rs)) set_bit(c->cover + (size_t)t * c->words, rs), c->n_cover[t]++;
+    if (pc_grow(&c->match, &c->cap_match, 2 * (c->n_match + 1), sizeof *c->match, 64)) return PRECIS_ENOMEM;
+    c->match[2 * c->n_match] = i;
+    c->match[2 * c->n_match + 1] = t;
+    c->n_match++;
+    return PRECIS_OK;
+}
+
+/* Paraphrase shares fewer words than copy: a weaker pair (para_score >=
+ * MUTUAL_BAR) is the same fact when each sentence is the other's best match
+ * in the other's report, by a margin over the next (two reports of one story
+ * tell many of the same facts, so the clear best match of a sentence that has
+ * one is its paraphrase; a fact told by one report alone has no partner that
+ * picks it back, and a sentence of a long article with several half-matches
+ * there has no clear best). */
+static precis_status mutual_best(cov *c, const cand_pair *p, size_t n)
+{
+    const pst_build *b = c->b;
+    cand_end *e = malloc((2 * n + 1) * sizeof *e);
+    uint8_t *best = calloc(n + 1, 1);
+    if (!e || !best) {
+        free(e), free(best);
+        return PRECIS_ENOMEM;
+    }
+    for (size_t k = 0; k < n; k++) {
+        e[2 * k] = (cand_end){p[k].s, c->indep[b->sents[p[k].t].doc], p[k].t, (uint32_t)k, p[k].score, 0};
+        e[2 * k + 1] = (cand_end){p[k].t, c->indep[b->sents[p[k].s].doc], p[k].s, (uint32_t)k, p[k].score, 1};
+    }
+    if (n) qsort(e, 2 * n, sizeof *e, cmp_cand_end);
+    for (size_t k = 0; k < 2 * n; k++) {
+        if (k && e[k].from == e[k - 1].from && e[k].rep == e[k - 1].rep) continue;
+        /* the best by a margin over the next in that report */
+        bool next = k + 1 < 2 * n && e[k + 1].from == e[k].from && e[k + 1].rep == e[k].rep;
+        if (!next || e[k].score >= MUTUAL_MARGIN * e[k + 1].score) best[e[k].pair] |= (uint8_t)(1u << e[k].dir);
+    }
+    precis_status st = PRECIS_OK;
+    for (size_t k = 0; k < n && !st; k++) {
+        if (!p[k].strong && p[k].score >= MUTUAL_BAR && p[k].n >= MUTUAL_SHARED && best[k] == 3)
+            st = add_match(c, p[k].s, p[k].t);
+    }
+    free(e);
+    free(best);
+    return st;
+}
+
+/* Anchor keys of a sentence, for finding candidates that share no word but a
+ * day or a figure ("The line is expected to reopen on Friday." / "Trains will
+ * not run until Friday."): the day, each count's value, each measurement's
+ * 5 % bucket (and its neighbours when looking up). */
+#define MAX_ANCHORS 8
+#define ANCHOR_POSTINGS_MAX 64 /* a key more sentences share is no anchor */
+typedef struct anchor_post {
+    uint64_t key;
+    uint32_t sent;
+} anchor_post;
+
+static int cmp_anchor_post(const void *x, const void *y)
+{
+    const anchor_post *a = x, *b = y;
+    if (a->key != b->key) return a->key < b->key ? -1 : 1;
+    return (a->sent > b->sent) - (a->sent < b->sent);
+}
+
+static uint64_t mix_key(uint64_t kind, int64_t v)
+{
+    uint64_t x[2] = {kind, (uint64_t)v};
+    return XXH3_64bits(x, sizeof x);
+}
+
+/* lookup: measurements also give the neighbouring buckets */
+static size_t anchor_keys(const pst_build *b, const pst_sent *s, bool lookup, uint64_t *out)
+{
+    size_t n = 0;
+    if (s->has_when && s->when.precision == PST_DAY) out[n++] = mix_key(99, s->when.first_day);
+    for (uint32_t i = 0; i < s->n_q && n + 3 <= MAX_ANCHORS; i++) {
+        const pst_quantity *q = &b->quants[s->q_off + i];
+        if (q->value == 1 || q->value <= 0) continue;
+        if (q->kind == PST_Q_COUNT) {
+            out[n++] = mix_key(0, (int64_t)llround(q->value * 100));
+        } else {
+            int64_t bucket = (int64_t)llround(log(q->value) * 20);
+            out[n++] = mix_key((uint64_t)q->kind + 1, bucket);
+            if (lookup) out[n++] = mix_key((uint64_t)q->kind + 1, bucket - 1), out[n++] = mix_key((uint64_t)q->kind + 1, bucket + 1);
+        }
+    }
+    return n;
+}
+
 /* Aligns every fact with the facts of the other reports through an inverted
  * index of words: only sentences sharing a word are compared. */
 static precis_status align(cov *c)
 {
+    cand_pair *pairs = NULL;
+    size_t n_pairs = 0, cap_pairs = 0;
+    precis_status st0 = para_weights(c, NEWS_FLOOR);
+    if (st0) return st0;
     const pst_build *b = c->b;
     size_t n_words = b->n_words;
     uint32_t *head = malloc((n_words + 1) * sizeof *head);
@@ -93,10 +306,43 @@ static precis_status align(cov *c)
     free(fill);
     for (size_t i = 0; i < b->n_sents; i++) stamp[i] = UINT32_MAX;
     precis_status st = PRECIS_OK;
+    anchor_post *ap = NULL;
+    size_t n_ap = 0, cap_ap = 0;
+    for (size_t i = 0; i < b->n_sents && !st; i++) {
+        if (!is_report_sent(b, &b->sents[i])) continue;
+        uint64_t keys[MAX_ANCHORS];
+        size_t nk = anchor_keys(b, &b->sents[i], false, keys);
+        if (pc_grow(&ap, &cap_ap, n_ap + nk + 1, sizeof *ap, 64)) st = PRECIS_ENOMEM;
+        for (size_t k = 0; k < nk && !st; k++) ap[n_ap++] = (anchor_post){keys[k], (uint32_t)i};
+    }
+    if (n_ap) qsort(ap, n_ap, sizeof *ap, cmp_anchor_post);
     for (size_t i = 0; i < b->n_sents && !st; i++) {
         const pst_sent *s = &b->sents[i];
         if (!is_report_sent(b, s)) continue;
         size_t nc = 0;
+        {
+            uint64_t keys[MAX_ANCHORS];
+            size_t nk = anchor_keys(b, s, true, keys);
+            for (size_t k = 0; k < nk; k++) {
+                size_t lo = 0, hi = n_ap;
+                while (lo < hi) {
+                    size_t mid = lo + (hi - lo) / 2;
+                    if (ap[mid].key < keys[k]) lo = mid + 1;
+                    else hi = mid;
+                }
+                size_t end = lo;
+                while (end < n_ap && ap[end].key == keys[k]) end++;
+                if (end - lo > ANCHOR_POSTINGS_MAX) continue;
+                for (size_t p = lo; p < end; p++) {
+                    uint32_t t = ap[p].sent;
+                    if (t <= i || b->sents[t].doc == s->doc || stamp[t] == i) continue;
+                    stamp[t] = (uint32_t)i;
+                    cand[nc++] = t;
+                    acc_w[t] = 0;
+                    acc_n[t] = 0;
+                }
+            }
+        }
         /* Postings are in sentence order and a doc's sentences are contiguous:
          * start each list past this doc's last sentence (a scan from the head
          * made one long article quadratic). */
@@ -126,7 +372,18 @@ static precis_status align(cov *c)
             const pst_sent *t = &b->sents[cand[k]];
             uint32_t shared = acc_n[cand[k]];
             double ov = pst_overlap_of(b, s, t, acc_w[cand[k]], &shared);
-            if (!pst_same_fact_of(s, t, ov, shared)) {
+            /* a pair found by its anchors alone is never aligned by words */
+            bool strong = acc_n[cand[k]] > 0 && pst_same_fact_of(s, t, ov, shared);
+            uint32_t pn;
+            double ps = para_score(c, (uint32_t)i, cand[k], &pn);
+            if (strong || ps >= COMPETE_FLOOR) {
+                if (pc_grow(&pairs, &cap_pairs, n_pairs + 1, sizeof *pairs, 64)) {
+                    st = PRECIS_ENOMEM;
+                    break;
+                }
+                pairs[n_pairs++] = (cand_pair){(uint32_t)i, cand[k], (float)ps, pn, strong};
+            }
+            if (!strong) {
                 /* Measurements are rare: two sentences with a distance, a share
                  * or a sum and a few words in common are compared for it alone
                  * ("53 miles" vs "20 kilometres" from the border). */
@@ -141,20 +398,13 @@ static precis_status align(cov *c)
                 }
                 continue;
             }
-            uint32_t rs = c->indep[s->doc], rt = c->indep[t->doc];
-            if (!bit(c->cover + i * c->words, rt)) set_bit(c->cover + i * c->words, rt), c->n_cover[i]++;
-            if (!bit(c->cover + cand[k] * c->words, rs))
-                set_bit(c->cover + cand[k] * c->words, rs), c->n_cover[cand[k]]++;
-            if (pc_grow(&c->match, &c->cap_match, 2 * (c->n_match + 1), sizeof *c->match, 64)) {
-                st = PRECIS_ENOMEM;
-                break;
-            }
-            c->match[2 * c->n_match] = (uint32_t)i;
-            c->match[2 * c->n_match + 1] = cand[k];
-            c->n_match++;
+            if ((st = add_match(c, (uint32_t)i, cand[k]))) break;
         }
     }
     free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
+    free(ap);
+    if (!st) st = mutual_best(c, pairs, n_pairs);
+    free(pairs);
     return st;
 }
 
@@ -197,6 +447,21 @@ static bool told_through_others(const cov *c, uint32_t f, uint32_t d)
         if (hit) via[n_via++] = ry;
     }
     return n_via >= 2;
+}
+
+/* Does article d have a sentence close to fact f (a paraphrase score that
+ * mutual-best alignment would take, whether or not it was the best)? Then d
+ * may tell it in other words: not an omission to report. */
+static bool near_in_doc(const cov *c, uint32_t f, uint32_t d)
+{
+    const pst_build *b = c->b;
+    for (uint32_t t = b->docs[d].sent_first; t < b->docs[d].sent_end; t++) {
+        if (!is_report_sent(b, &b->sents[t])) continue;
+        uint32_t n;
+        double sc = para_score(c, f, t, &n);
+        if (sc >= NEAR_BAR && n >= MUTUAL_SHARED) return true;
+    }
+    return false;
 }
 
 /* Weighted share of s's words that article d uses anywhere. */
@@ -885,8 +1150,12 @@ static precis_status per_source_json(cov *c, pc_buf *o)
     size_t nrep = 0;
     for (size_t i = 0; i < nw; i++) {
         bool told = false;
-        for (size_t k = 0; k < nrep && !told; k++)
+        /* aligned with one already chosen (or telling the same by words) */
+        for (size_t k = 0; k < nrep && !told; k++) {
             told = pst_same_fact(b, &b->sents[wide[i]], &b->sents[wide[k]]);
+            for (size_t m = c->adj_off[wide[i]]; m < c->adj_off[wide[i] + 1] && !told; m++)
+                told = c->adj[m] == wide[k];
+        }
         if (!told) wide[nrep++] = wide[i];
     }
     doc_index dx = {0};
@@ -949,6 +1218,7 @@ static precis_status per_source_json(cov *c, pc_buf *o)
             if (s->doc == d || bit(c->cover + (size_t)wide[k] * c->words, r)) continue;
             if (contained_in_doc(b, s, d) >= OMIT_CONTAIN) continue;
             if (told_through_others(c, wide[k], d)) continue;
+            if (near_in_doc(c, wide[k], d)) continue;
             n_omits++;
             if (listed == MAX_LISTED) continue;
             st = pc_buf_puts(o, listed ? ",{\"text\":" : "{\"text\":");
@@ -1046,5 +1316,7 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.loose);
     free(c.adj_off);
     free(c.adj);
+    free(c.pw);
+    free(c.psw);
     return st;
 }
