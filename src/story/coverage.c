@@ -77,9 +77,11 @@ static precis_status para_weights(cov *c, double floor)
     c->psw = calloc(b->n_sents ? b->n_sents : 1, sizeof *c->psw);
     if (!c->pw || !c->psw) return PRECIS_ENOMEM;
     for (size_t w = 0; w < b->n_words; w++) c->pw[w] = b->weight[w];
-    for (size_t k = 0; k < b->vcap; k++)
-        if (b->vkeys[k])
-            c->pw[b->vvals[k]] = (float)(c->pw[b->vvals[k]] * (floor + (1 - floor) * pst_news_weight(b->vkeys[k])));
+    for (size_t k = 0; k < b->vocab.cap; k++) {
+        const pc_map_slot *v = &b->vocab.slots[k];
+        if (v->val != PC_MAP_NONE && v->val < b->n_words)
+            c->pw[v->val] = (float)(c->pw[v->val] * (floor + (1 - floor) * pst_news_weight(v->key)));
+    }
     for (size_t i = 0; i < b->n_sents; i++) {
         double sum = 0;
         for (uint32_t k = 0; k < b->sents[i].n_stems; k++) sum += c->pw[b->stems[b->sents[i].stem_off + k]];
@@ -125,8 +127,8 @@ static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_
 
 /* The paraphrase score of sentences i and j: the shared words' weight plus
  * the anchors', over the lighter sentence's weight. *n gets the number of
- * shared words and anchors. */
-static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n)
+ * shared words and anchors, *anchors the anchors alone (may be NULL). */
+static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n, uint32_t *anchors)
 {
     const pst_build *b = c->b;
     const pst_sent *x = &b->sents[i], *y = &b->sents[j];
@@ -142,6 +144,7 @@ static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n)
     uint32_t an = shared_anchors(b, x, y);
     w += ANCHOR_WEIGHT * an;
     *n = k + an;
+    if (anchors) *anchors = an;
     double lighter = c->psw[i] < c->psw[j] ? c->psw[i] : c->psw[j];
     return lighter > 0 ? w / lighter : 0;
 }
@@ -375,7 +378,7 @@ static precis_status align(cov *c)
             /* a pair found by its anchors alone is never aligned by words */
             bool strong = acc_n[cand[k]] > 0 && pst_same_fact_of(s, t, ov, shared);
             uint32_t pn;
-            double ps = para_score(c, (uint32_t)i, cand[k], &pn);
+            double ps = para_score(c, (uint32_t)i, cand[k], &pn, NULL);
             if (strong || ps >= COMPETE_FLOOR) {
                 if (pc_grow(&pairs, &cap_pairs, n_pairs + 1, sizeof *pairs, 64)) {
                     st = PRECIS_ENOMEM;
@@ -457,9 +460,10 @@ static bool near_in_doc(const cov *c, uint32_t f, uint32_t d)
     const pst_build *b = c->b;
     for (uint32_t t = b->docs[d].sent_first; t < b->docs[d].sent_end; t++) {
         if (!is_report_sent(b, &b->sents[t])) continue;
-        uint32_t n;
-        double sc = para_score(c, f, t, &n);
-        if (sc >= NEAR_BAR && n >= MUTUAL_SHARED) return true;
+        uint32_t n, an;
+        double sc = para_score(c, f, t, &n, &an);
+        /* a figure or day of the fact there is evidence enough for caution */
+        if (sc >= NEAR_BAR && (n >= MUTUAL_SHARED || an)) return true;
     }
     return false;
 }

@@ -1,0 +1,132 @@
+/* Unit tests for the coverage comparison's paraphrase alignment
+ * (src/story/coverage.c, wordstats.c). The story is invented: three reports
+ * of one fire that tell the evacuation in other words. */
+#include "precis.h"
+#include "story/story.h"
+#include "test.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <xxhash.h>
+
+#define ART(id_, site_, title_, date_, text_) \
+    {.id = id_, .site = site_, .title = title_, .date = date_, .text = text_, .text_len = sizeof text_ - 1}
+
+static const precis_article VELBY[] = {
+    ART("a", "Corran Echo", "Tannery fire forces evacuation in Velby", "2026-06-10",
+        "A fire broke out at the old tannery in Velby on Tuesday evening.\n\n"
+        "About 1,200 residents living near the works were evacuated overnight.\n\n"
+        "Two firefighters were treated for smoke inhalation.\n\n"
+        "Residents said the noise of the blast woke half the street."),
+    ART("b", "Velby Post", "Velby tannery blaze: hundreds leave homes", "2026-06-10",
+        "Flames engulfed the derelict tannery at Velby on Tuesday evening.\n\n"
+        "Some twelve hundred people were told to leave their homes close to the site.\n\n"
+        "Two firefighters needed hospital care after breathing in smoke.\n\n"
+        "The council will pay for hotel rooms for families who cannot go home."),
+    ART("c", "Riverside Wire", "Hundreds moved out as Velby tannery burns", "2026-06-11",
+        "The disused Velby tannery went up in flames on Tuesday evening.\n\n"
+        "Roughly 1,200 inhabitants of the surrounding streets were moved out of their homes.\n\n"
+        "A local school will stay closed for the rest of the week.\n\n"
+        "Investigators have not yet said what caused the fire."),
+};
+#define N_VELBY (sizeof VELBY / sizeof *VELBY)
+
+static json_t *coverage_of(const precis_article *a, size_t n)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    char *out = NULL;
+    size_t len = 0;
+    CHECK(precis_story_build(ctx, "velby", a, n, NULL, &out, &len) == PRECIS_OK);
+    json_t *j = out ? json_loadb(out, len, 0, NULL) : NULL;
+    CHECK(j != NULL);
+    precis_text_free(out);
+    precis_free(ctx);
+    json_t *c = j ? json_incref(json_object_get(j, "coverage")) : NULL;
+    json_decref(j);
+    return c;
+}
+
+/* Is a sentence starting with `start` listed under `what` ("unique",
+ * "omits") for report `doc`? */
+static bool listed(json_t *cov, const char *doc, const char *what, const char *start)
+{
+    json_t *per = json_object_get(cov, "per_source"), *p, *u;
+    size_t i, k;
+    json_array_foreach(per, i, p) {
+        if (strcmp(json_string_value(json_object_get(p, "doc")), doc)) continue;
+        json_array_foreach(json_object_get(p, what), k, u) {
+            const char *t = json_string_value(json_object_get(u, "text"));
+            if (t && !strncmp(t, start, strlen(start))) return true;
+        }
+    }
+    return false;
+}
+
+/* "Some twelve hundred people were told to leave their homes" and "Roughly
+ * 1,200 inhabitants ... were moved out of their homes" share one word and the
+ * figure: each is the other's clear best match, so neither is unique (before
+ * the paraphrase pass both were listed as facts only their report gives). */
+TEST(paraphrase_with_a_figure_aligns)
+{
+    json_t *c = coverage_of(VELBY, N_VELBY);
+    if (!c) return;
+    CHECK(!listed(c, "b", "unique", "Some twelve hundred people"));
+    CHECK(!listed(c, "c", "unique", "Roughly 1,200 inhabitants"));
+    json_decref(c);
+}
+
+/* Facts one report alone gives stay unique: they share a word or two with
+ * other reports' sentences ("Residents", "home", "fire"), but no sentence
+ * there picks them back as its best match. */
+TEST(a_different_fact_does_not_align)
+{
+    json_t *c = coverage_of(VELBY, N_VELBY);
+    if (!c) return;
+    CHECK(listed(c, "a", "unique", "Residents said the noise"));
+    CHECK(listed(c, "b", "unique", "The council will pay"));
+    CHECK(listed(c, "c", "unique", "A local school"));
+    CHECK(listed(c, "c", "unique", "Investigators have not yet said"));
+    json_decref(c);
+}
+
+/* An omission is still found where the report has nothing like the fact (the
+ * firefighters: a and b, in other words), and not claimed where the report
+ * gives the fact's figure in a sentence of its own (a's "About 1,200
+ * residents ... evacuated" against the others' 1,200 who left their homes). */
+TEST(omissions_only_where_nothing_close)
+{
+    json_t *c = coverage_of(VELBY, N_VELBY);
+    if (!c) return;
+    CHECK(listed(c, "c", "omits", "Two firefighters"));
+    CHECK(!listed(c, "a", "omits", "Some twelve hundred people"));
+    CHECK(!listed(c, "a", "omits", "Roughly 1,200 inhabitants"));
+    json_decref(c);
+}
+
+/* Word rarity in news from Multi-News train, keyed as the vocabulary keys stems. */
+TEST(news_weight_tells_common_from_rare)
+{
+    pt_lang *lang;
+    pc_error err = {0};
+    CHECK(pt_lang_open("en", &lang, &err) == PRECIS_OK);
+    if (!lang) return;
+    size_t n;
+    const char *s = pt_stem(lang, "people", 6, &n);
+    double people = pst_news_weight(XXH3_64bits(s, n));
+    s = pt_stem(lang, "derailed", 8, &n);
+    double derail = pst_news_weight(XXH3_64bits(s, n));
+    double unseen = pst_news_weight(XXH3_64bits("qzxvkelbrook", 12));
+    CHECK(people > 0 && people < 0.4);
+    CHECK(derail > 0.7 && derail < 1);
+    CHECK(unseen == 1.0);
+    pt_lang_close(lang);
+}
+
+int main(void)
+{
+    RUN(paraphrase_with_a_figure_aligns);
+    RUN(a_different_fact_does_not_align);
+    RUN(omissions_only_where_nothing_close);
+    RUN(news_weight_tells_common_from_rare);
+    return test_done();
+}
