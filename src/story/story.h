@@ -173,7 +173,8 @@ precis_status pst_json_sentence(pc_buf *o, const char *s, size_t n);
 precis_status pst_json_doc_id(pc_buf *o, const pst_build *b, uint32_t d);
 /* How telling a word is in news at large, 0..1 (1: rarer than the 8,000
  * commonest stems of Multi-News train; "people" about 0.2), for the stem
- * keyed XXH3_64(stem) | 1 as the vocabulary keys it (wordstats.c). */
+ * keyed XXH3_64(stem) as the vocabulary keys it (build.c's stem_key; the table
+ * is generated with the same key by tools/gen_wordstats.c). */
 double pst_news_weight(uint64_t key);
 /* Appends the "coverage" object (docs/stories.md) for the summary's sentences.
  * sum_sent[i] is the sentence index of summary sentence i (UINT32_MAX if

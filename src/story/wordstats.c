@@ -7,7 +7,7 @@
 #include <math.h>
 
 typedef struct ws_df {
-    uint64_t key; /* XXH3_64(stem) | 1 */
+    uint64_t key; /* XXH3_64(stem): build.c's stem_key */
     uint32_t df;  /* documents using it */
 } ws_df;
 
