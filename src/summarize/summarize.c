@@ -771,24 +771,19 @@ static ps_sent_facts sentence_facts(const work *w, const sent *x, double weight)
 /* Adds the learned sentence prior to the items' bonuses: the candidate the
  * model rates highest gets lambda x the cluster's largest sentence weight, the
  * others in proportion, so the prior keeps the same share of the objective in
- * clusters of any size. Keeps for the chooser (choose.c) each item's position
- * prior (pos), its prior (pv; the cluster's best is *max_prior), whether it
- * quotes (quote), and *scale = lambda x largest weight (bonus = pos + scale x
- * pv / *max_prior). */
-static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent, size_t n_items,
-                        double *pos, double *pv, uint8_t *quote, double *scale, double *max_prior)
+ * clusters of any size. */
+static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent, size_t n_items)
 {
     const ps_prior_dev *dev = ps_prior_dev_hook;
     double lambda = ps_prior_lambda();
     if (dev)
         for (size_t k = 0; k < n_items; k++)
             items[k].bonus = dev->position_bonus / (1.0 + w->sents.v[item_sent[k]].index);
-    *scale = 0;
+    if (lambda <= 0 && !(dev && dev->on_item)) return true;
     double *v = malloc(n_items * sizeof *v);
     if (!v) return false;
     double max_w = 0, max_d = 0, max_p = 0;
     for (size_t k = 0; k < n_items; k++) {
-        pos[k] = items[k].bonus;
         v[k] = 0;
         for (uint32_t q = 0; q < items[k].n_concepts; q++) v[k] += w->weights[items[k].concepts[q]];
         if (w->sents.v[item_sent[k]].vtext) continue; /* the scale is the whole sentences' */
@@ -801,131 +796,16 @@ static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent
         ps_sent_facts f = sentence_facts(w, x, v[k]);
         f.max_weight = max_w;
         f.max_density = max_d;
-        quote[k] = f.quote;
         if (dev && dev->on_item)
             dev->on_item(dev->user, &f, x->vtext ? x->vtext : w->text[x->doc] + x->start,
                          x->vtext ? x->n_bytes : x->end - x->start);
         v[k] = ps_prior_value(&f);
         if (v[k] > max_p) max_p = v[k];
     }
-    memcpy(pv, v, n_items * sizeof *pv);
-    *max_prior = max_p;
-    if (lambda > 0 && max_p > 0) {
-        *scale = lambda * max_w;
+    if (lambda > 0 && max_p > 0)
         for (size_t k = 0; k < n_items; k++) items[k].bonus += lambda * max_w * v[k] / max_p;
-    }
     free(v);
     return true;
-}
-
-/* Source order, and an opening that does not point back (v: sentence indices). */
-static void order_chosen(uint32_t *v, size_t n, const sent *sents)
-{
-    sort_chosen(v, n, sents);
-    if (n > 1 && sents[v[0]].dangling) {
-        for (size_t k = 1; k < n; k++)
-            if (!sents[v[k]].dangling) {
-                uint32_t x = v[k];
-                memmove(v + 1, v, k * sizeof *v);
-                v[0] = x;
-                break;
-            }
-    }
-}
-
-/* Everything the chooser's candidates share. */
-typedef struct choose_ctx {
-    const work *w;
-    ps_item *items;
-    const uint32_t *item_sent;
-    size_t n_items, n_con;
-    const double *pos, *pv;
-    const uint8_t *quote;
-    double scale, max_prior;
-    double *wv;    /* a setting's concept weights (n_con) */
-    uint8_t *mark; /* per concept scratch, zero between uses */
-} choose_ctx;
-
-/* The default objective's view of a candidate (item indices v[0..n)). */
-static ps_cand_facts cand_facts(const choose_ctx *x, const uint32_t *v, size_t n)
-{
-    ps_cand_facts f = {0};
-    const work *w = x->w;
-    uint8_t seen_doc[64] = {0}; /* documents told apart modulo 512: a summary holds a few sentences, a collision only undercounts */
-    for (size_t i = 0; i < n; i++) {
-        const ps_item *it = &x->items[v[i]];
-        const sent *s = &w->sents.v[x->item_sent[v[i]]];
-        for (uint32_t q = 0; q < it->n_concepts; q++) {
-            uint32_t c = it->concepts[q];
-            if (x->mark[c]) continue;
-            x->mark[c] = 1;
-            if (w->concepts.v[c].unigram) f.unigrams += w->weights[c];
-            else f.bigrams += w->weights[c];
-        }
-        double r = x->max_prior > 0 ? x->pv[v[i]] / x->max_prior : 0;
-        f.prior += r;
-        f.position += 1.0 / (1.0 + s->index);
-        f.objective += x->pos[v[i]] + x->scale * r;
-        f.n_sents++;
-        f.words += s->n_words;
-        uint32_t d = s->doc & 511;
-        if (!(seen_doc[d >> 3] & (1u << (d & 7)))) {
-            seen_doc[d >> 3] |= (uint8_t)(1u << (d & 7));
-            f.docs++;
-        }
-        f.firsts += s->index == 0;
-        f.dangling += s->dangling;
-        f.quotes += x->quote[v[i]];
-    }
-    f.objective += f.bigrams + f.unigrams;
-    for (size_t i = 0; i < n; i++) {
-        const ps_item *it = &x->items[v[i]];
-        for (uint32_t q = 0; q < it->n_concepts; q++) x->mark[it->concepts[q]] = 0;
-    }
-    return f;
-}
-
-/* Solves setting s into out (item indices); returns how many. */
-static size_t solve_setting(choose_ctx *x, const ps_setting *s, uint32_t budget, size_t max_sentences,
-                            const ps_conflicts *conflicts, uint32_t *out)
-{
-    for (size_t k = 0; k < x->n_items; k++)
-        x->items[k].bonus = s->position_scale * x->pos[k] +
-                            (x->max_prior > 0 ? s->prior_scale * x->scale * x->pv[k] / x->max_prior : 0);
-    const double *wv = x->w->weights;
-    if (s->unigram_scale != 1) {
-        for (size_t c = 0; c < x->n_con; c++)
-            x->wv[c] = x->w->weights[c] * (x->w->concepts.v[c].unigram ? s->unigram_scale : 1);
-        wv = x->wv;
-    }
-    bool exact;
-    return ps_select(x->items, x->n_items, wv, x->n_con, budget, max_sentences, conflicts, out, &exact);
-}
-
-/* A candidate's text as the summary would show it, one sentence per line
- * (for the developer hook only). */
-static char *cand_text(const work *w, const uint32_t *item_sent, const uint32_t *v, size_t n, size_t *len)
-{
-    uint32_t *s = malloc((n + 1) * sizeof *s);
-    pc_buf b;
-    pc_buf_init(&b, 0);
-    if (!s) return NULL;
-    for (size_t i = 0; i < n; i++) s[i] = item_sent[v[i]];
-    order_chosen(s, n, w->sents.v);
-    for (size_t i = 0; i < n; i++) {
-        const sent *x = &w->sents.v[s[i]];
-        const char *t = x->vtext ? x->vtext : w->text[x->doc] + x->start;
-        size_t tl = x->vtext ? x->n_bytes : x->end - x->start;
-        char *p = malloc(tl + 1);
-        if (!p) break;
-        size_t pl = pc_collapse_space(p, t, tl);
-        if (x->cap_first && p[0] >= 'a' && p[0] <= 'z') p[0] = (char)(p[0] - 'a' + 'A');
-        if (i) pc_buf_putc(&b, '\n');
-        pc_buf_append(&b, p, pl);
-        free(p);
-    }
-    free(s);
-    return pc_buf_detach(&b, len);
 }
 
 precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
@@ -944,10 +824,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     work w = {0};
     pc_arena_init(&w.arena);
     ps_item *items = NULL;
-    uint32_t *item_sent = NULL, *chosen = NULL, *cand = NULL;
-    size_t *cand_n = NULL;
-    double *pos = NULL, *rel = NULL;
-    uint8_t *quote = NULL;
+    uint32_t *item_sent = NULL, *chosen = NULL;
     precis_summary *sum = NULL;
     precis_status st = pt_lang_open(pc_ctx_lang(ctx), &w.lang, err);
     if (st) return st;
@@ -1022,12 +899,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                      c->n, c->n == 1 ? "" : "s");
         goto fail;
     }
-    pos = malloc(n_items * sizeof *pos);
-    rel = malloc(n_items * sizeof *rel);
-    quote = malloc(n_items);
-    if (!pos || !rel || !quote) goto oom;
-    double prior_scale, max_prior;
-    if (!apply_prior(&w, items, item_sent, n_items, pos, rel, quote, &prior_scale, &max_prior)) goto oom; /* after the empty check: no malloc(0) */
+    if (!apply_prior(&w, items, item_sent, n_items)) goto oom; /* after the empty check: no malloc(0) */
     uint32_t budget = by_bytes ? (uint32_t)o.max_bytes + 1 : (uint32_t)o.max_words;
     if (min_cost > budget) {
         st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
@@ -1038,50 +910,12 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         goto fail;
     }
 
-    /* 6. Selection: one summary per solver setting, the chooser keeps one. */
-    const ps_choose_dev *cdev = ps_choose_dev_hook;
-    int n_set = ps_choose_active() || cdev ? PS_CHOOSE_K : 1;
-    cand = malloc((size_t)n_set * (n_items + 1) * sizeof *cand);
-    cand_n = malloc((size_t)n_set * sizeof *cand_n);
-    if (!cand || !cand_n) goto oom;
+    /* 6. Selection. */
+    bool exact;
     conflict_ctx cc = {&w, item_sent};
     ps_conflicts conflicts = {items_conflict, &cc};
-    choose_ctx cx = {&w, items, item_sent, n_items, n_con, pos, rel, quote, prior_scale, max_prior, NULL, NULL};
-    if (n_set > 1) {
-        cx.wv = malloc((n_con + 1) * sizeof *cx.wv);
-        cx.mark = calloc(n_con + 1, 1);
-        if (!cx.wv || !cx.mark) {
-            free(cx.wv);
-            free(cx.mark);
-            goto oom;
-        }
-    }
-    int best = 0;
-    double best_score = 0;
-    ps_cand_facts f0 = {0};
-    double fbudget = by_bytes ? o.max_bytes / 6.0 : (double)o.max_words;
-    for (int s = 0; s < n_set; s++) {
-        uint32_t *v = cand + (size_t)s * (n_items + 1);
-        cand_n[s] = solve_setting(&cx, &PS_SETTINGS[s], budget, o.max_sentences, &conflicts, v);
-        if (n_set == 1) break;
-        ps_cand_facts f = cand_facts(&cx, v, cand_n[s]);
-        if (s == 0) f0 = f;
-        double x[PS_CHOOSE_NF];
-        ps_choose_features(s, &f, &f0, fbudget, c->n, x);
-        double score = ps_choose_score(x);
-        if (s > 0 && cand_n[s] && score > best_score) best_score = score, best = s;
-        if (cdev && cdev->on_candidate) {
-            size_t tl = 0;
-            char *t = cand_text(&w, item_sent, v, cand_n[s], &tl);
-            cdev->on_candidate(cdev->user, s, &f, t ? t : "", t ? tl : 0);
-            free(t);
-        }
-    }
-    free(cx.wv);
-    free(cx.mark);
-    if (cdev && cdev->force >= 0 && cdev->force < n_set) best = cdev->force;
-    size_t n_chosen = cand_n[best];
-    memcpy(chosen, cand + (size_t)best * (n_items + 1), n_chosen * sizeof *chosen);
+    size_t n_chosen = ps_select(items, n_items, w.weights, n_con, budget, o.max_sentences, &conflicts,
+                                chosen, &exact);
     if (!n_chosen) { /* every candidate has zero weight: take the lead that fits */
         uint32_t used = 0;
         for (size_t k = 0; k < n_items; k++) {
@@ -1094,7 +928,16 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     for (size_t k = 0; k < n_chosen; k++) chosen[k] = item_sent[chosen[k]];
 
     /* 7. Source order, and an opening that does not point back. */
-    order_chosen(chosen, n_chosen, w.sents.v);
+    sort_chosen(chosen, n_chosen, w.sents.v);
+    if (n_chosen > 1 && w.sents.v[chosen[0]].dangling) {
+        for (size_t k = 1; k < n_chosen; k++)
+            if (!w.sents.v[chosen[k]].dangling) {
+                uint32_t x = chosen[k];
+                memmove(chosen + 1, chosen, k * sizeof *chosen);
+                chosen[0] = x;
+                break;
+            }
+    }
 
     /* 8. The summary with attribution. */
     sum = calloc(1, sizeof *sum);
@@ -1155,11 +998,6 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     free(items);
     free(item_sent);
     free(chosen);
-    free(cand);
-    free(cand_n);
-    free(pos);
-    free(rel);
-    free(quote);
     *out = sum;
     return PRECIS_OK;
 
@@ -1173,11 +1011,6 @@ fail:
     free(items);
     free(item_sent);
     free(chosen);
-    free(cand);
-    free(cand_n);
-    free(pos);
-    free(rel);
-    free(quote);
     precis_summary_free(sum);
     return st;
 }

@@ -130,53 +130,6 @@ typedef struct ps_prior_dev {
 } ps_prior_dev;
 extern const ps_prior_dev *ps_prior_dev_hook;
 
-/* ---- summary-level chooser (choose.c; coefficients generated into
- * choose_table.inc by tools/train_choose.py from Multi-News training clusters) */
-
-/* The solver runs once per candidate setting (the same sentences, concepts
- * and conflicts; only the objective's weights differ) and a linear scorer over
- * summary-level features picks one. Candidate 0 is the default objective. */
-#define PS_CHOOSE_K 7
-typedef struct ps_setting {
-    double prior_scale;    /* x the learned prior's lambda */
-    double unigram_scale;  /* x the content words' concept weights */
-    double position_scale; /* x the 1 / (1 + index) position prior */
-} ps_setting;
-extern const ps_setting PS_SETTINGS[PS_CHOOSE_K];
-
-/* What the scorer knows of one candidate summary, as sums over its sentences
- * (weights are the default objective's). */
-typedef struct ps_cand_facts {
-    double objective;  /* default objective: covered concept weight + bonuses */
-    double bigrams;    /* covered bigram weight */
-    double unigrams;   /* covered content-word weight */
-    double prior;      /* sum of the sentences' prior, relative to the cluster's best */
-    double position;   /* sum of 1 / (1 + index) */
-    double n_sents, words, docs, firsts, dangling, quotes;
-} ps_cand_facts;
-
-#define PS_CHOOSE_NF (3 * (PS_CHOOSE_K - 1) + 11)
-/* Features of candidate k against candidate 0 (the default), for a budget of
- * `budget` words (or bytes / 6) and n_docs documents. */
-void ps_choose_features(int k, const ps_cand_facts *f, const ps_cand_facts *f0, double budget,
-                        size_t n_docs, double x[PS_CHOOSE_NF]);
-/* Whether the table holds a fitted scorer (else only candidate 0 is solved). */
-bool ps_choose_active(void);
-/* The scorer's value of a feature vector (higher is better). */
-double ps_choose_score(const double x[PS_CHOOSE_NF]);
-
-/* Developer hook for tools/choose_dump.c: force one candidate (force >= 0),
- * replace the coefficients, and see every candidate's facts and summary text
- * (sentences in output order, one per line). NULL in normal use; not
- * thread-safe, never set by precis. */
-typedef struct ps_choose_dev {
-    int force;          /* -1: the scorer's choice */
-    const double *coef; /* PS_CHOOSE_NF coefficients, or NULL for the table */
-    void (*on_candidate)(void *user, int k, const ps_cand_facts *f, const char *text, size_t len);
-    void *user;
-} ps_choose_dev;
-extern const ps_choose_dev *ps_choose_dev_hook;
-
 /* ---- sentence compression (compress.c) ---------------------------------- */
 
 /* Rules of ps_compress (bits). */

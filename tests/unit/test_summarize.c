@@ -544,110 +544,6 @@ TEST(selector_finds_the_optimum)
     CHECK(n == 1 && out[0] == 1);
 }
 
-/* The summary-level chooser's features: the default candidate scores 0
- * (every feature 0), another carries its setting's indicator, by budget and
- * by number of sources, and its facts relative to the default's. */
-TEST(chooser_features)
-{
-    ps_cand_facts f0 = {100, 60, 20, 3, 1.5, 4, 98, 3, 1, 0, 1};
-    double x[PS_CHOOSE_NF];
-    ps_choose_features(0, &f0, &f0, 100, 10, x);
-    for (int i = 0; i < PS_CHOOSE_NF; i++) CHECK(x[i] == 0);
-    CHECK(ps_choose_score(x) == 0);
-    ps_cand_facts f = f0;
-    f.objective = 90;
-    f.n_sents = 5;
-    f.words = 73;
-    ps_choose_features(2, &f, &f0, 250, 4, x);
-    CHECK(x[1] == 1 && x[0] == 0 && x[2] == 0);          /* setting 2's indicator */
-    CHECK_NEAR(x[PS_CHOOSE_K - 1 + 1], 2.5, 1e-12);       /* x budget / 100 */
-    CHECK_NEAR(x[2 * (PS_CHOOSE_K - 1) + 1], 0.4, 1e-12); /* x documents / 10 */
-    const double *c = x + 3 * (PS_CHOOSE_K - 1);
-    CHECK_NEAR(c[0], -0.1, 1e-12);       /* objective 10 % below the default's */
-    CHECK_NEAR(c[5], 0.25, 1e-12);       /* one sentence more, of 4 */
-    CHECK_NEAR(c[6], -25 / 250.0, 1e-12); /* 25 words fewer, of the budget */
-    CHECK(c[1] == 0 && c[2] == 0 && c[3] == 0);
-    ps_choose_features(1, &f, &f0, 900, 40, x); /* budget and sources are capped */
-    CHECK_NEAR(x[PS_CHOOSE_K - 1], 3, 1e-12);
-    CHECK_NEAR(x[2 * (PS_CHOOSE_K - 1)], 1, 1e-12);
-}
-
-typedef struct cand_seen {
-    int n, ks[PS_CHOOSE_K];
-    char text[PS_CHOOSE_K][2048];
-} cand_seen;
-
-static void on_cand(void *user, int k, const ps_cand_facts *f, const char *text, size_t len)
-{
-    cand_seen *s = user;
-    if (s->n < PS_CHOOSE_K) s->ks[s->n++] = k;
-    if (k >= 0 && k < PS_CHOOSE_K && len < sizeof s->text[0]) {
-        memcpy(s->text[k], text, len);
-        s->text[k][len] = 0;
-    }
-    CHECK(f->n_sents >= 1 && f->words <= 60 && f->objective > 0);
-}
-
-/* A summary's sentences joined one per line, as the hook shows a candidate. */
-static void joined(const precis_summary *s, char *out, size_t cap)
-{
-    size_t n = 0;
-    out[0] = 0;
-    for (size_t i = 0; i < precis_summary_count(s); i++) {
-        const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
-        if (n + x->text_len + 2 >= cap) return;
-        if (i) out[n++] = '\n';
-        memcpy(out + n, x->text, x->text_len);
-        n += x->text_len;
-        out[n] = 0;
-    }
-}
-
-/* Every candidate setting is solved and shown to the developer hook; the
- * default summary is candidate 0 while the chooser is off, and forcing a
- * candidate outputs exactly that candidate, within the budget. */
-TEST(chooser_candidates)
-{
-    precis_ctx *ctx = precis_new(NULL);
-    precis_cluster *c = make_cluster(ctx);
-    precis_summary_options o = {60, 0, 0, 0};
-    precis_summary *s = NULL;
-    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
-    char plain[2048];
-    joined(s, plain, sizeof plain);
-    precis_summary_free(s);
-    cand_seen got_c = {0};
-    ps_choose_dev dev = {-1, NULL, on_cand, &got_c};
-    ps_choose_dev_hook = &dev;
-    s = NULL;
-    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
-    CHECK(got_c.n == PS_CHOOSE_K);
-    for (int k = 0; k < got_c.n; k++) CHECK(got_c.ks[k] == k);
-    if (!ps_choose_active()) CHECK_STR(got_c.text[0], plain);
-    /* the settings change the objective: without the prior another sentence wins here */
-    CHECK(strcmp(got_c.text[0], got_c.text[1]) != 0);
-    precis_summary_free(s);
-    for (int k = 0; k < PS_CHOOSE_K; k++) {
-        dev.force = k;
-        dev.on_candidate = NULL;
-        s = NULL;
-        CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
-        char got[2048];
-        joined(s, got, sizeof got);
-        CHECK_STR(got, got_c.text[k]);
-        size_t words = 0;
-        for (size_t i = 0; i < precis_summary_count(s); i++) {
-            const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
-            words += words_in(x->text, x->text_len);
-        }
-        CHECK(words <= 60);
-        precis_summary_free(s);
-    }
-    ps_choose_dev_hook = NULL;
-    precis_cluster_free(c);
-    precis_free(ctx);
-}
-
 int main(void)
 {
     RUN(summary_respects_budget_and_spans);
@@ -665,7 +561,5 @@ int main(void)
     RUN(input_formats);
     RUN(batch_reader);
     RUN(selector_finds_the_optimum);
-    RUN(chooser_features);
-    RUN(chooser_candidates);
     return test_done();
 }
