@@ -139,6 +139,21 @@ precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***pat
 void pc_paths_free(char **paths, size_t n);
 bool pc_is_dir(const char *path);
 
+/* The message for a JSONL line with text after its JSON value. */
+#define PC_JSON_TRAILING \
+    "text after the JSON object (one object a line; lines end with \\n, not \\r alone)"
+
+/* True when what follows a JSONL line's value is blank, or one ',' and blanks
+ * (an array written one object a line); else the line holds more than one value. */
+static inline bool pc_json_rest_blank(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
+    if (i < n && s[i] == ',') i++;
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) i++;
+    return i == n;
+}
+
 /* Iterates lines of a buffer: returns false at the end. line and len exclude
  * the newline (and a preceding \r); *lineno counts from 1. */
 typedef struct pc_line_iter {

@@ -292,6 +292,11 @@ static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno
     if (st) return pc_fail(r->err, st, r->name, lineno, "out of memory");
     json_error_t jerr;
     json_t *v = json_loadb(r->line.data, r->line.len, JSON_DISABLE_EOF_CHECK, &jerr);
+    if (v && !pc_json_rest_blank(r->line.data + jerr.position, r->line.len - jerr.position)) {
+        json_decref(v); /* a second object on the line was dropped without a word */
+        skip_part(r, PRECIS_EPARSE, lineno, NULL, PC_JSON_TRAILING);
+        return PRECIS_OK;
+    }
     if (!v) {
         char why[220];
         snprintf(why, sizeof why, "invalid JSON: %s", jerr.text);

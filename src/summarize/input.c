@@ -109,6 +109,13 @@ static precis_status add_cluster_docs(precis_ctx *ctx, precis_cluster *c, json_t
     return PRECIS_OK;
 }
 
+static bool blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!pc_is_space((unsigned char)s[i])) return false;
+    return true;
+}
+
 /* Parses one JSONL line; the caller owns the returned value. */
 static precis_status parse_line(precis_ctx *ctx, const char *where, size_t lineno, const char *line,
                                 size_t len, json_t **out)
@@ -120,19 +127,16 @@ static precis_status parse_line(precis_ctx *ctx, const char *where, size_t linen
     json_error_t jerr;
     json_t *v = json_loadb(line, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
     if (!v) return pc_fail(err, PRECIS_EPARSE, where, lineno, "invalid JSON: %s", jerr.text);
+    if (!pc_json_rest_blank(line + jerr.position, len - jerr.position)) { /* a second object was dropped without a word */
+        json_decref(v);
+        return pc_fail(err, PRECIS_EPARSE, where, lineno, "%s", PC_JSON_TRAILING);
+    }
     if (!json_is_object(v)) {
         json_decref(v);
         return pc_fail(err, PRECIS_EPARSE, where, lineno, "expected a JSON object");
     }
     *out = v;
     return PRECIS_OK;
-}
-
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!pc_is_space((unsigned char)s[i])) return false;
-    return true;
 }
 
 static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *name, const char *data,

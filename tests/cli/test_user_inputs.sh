@@ -132,4 +132,22 @@ print(json.dumps({'id': 'j2', 'title': 'Pier shut', 'url': 'https://harbour.exam
 p digest --format md "$TMP/links.jsonl"
 check "digest --format md: no javascript: link, the https one kept" \
     sh -c "[ $rc = 0 ] && ! grep -qi '](javascript' '$TMP/out' && grep -q '\[Pier shut\](https://harbour.example/pier)' '$TMP/out'"
+
+# Two JSON objects on one line (or a file with lone CR line ends, old Mac) lost
+# every object after the first without a word: digest, cluster and summarize
+# read the first and ignored the rest of the line (exit 0).
+python3 -c "
+import json, sys
+A = sys.argv[1].replace('\\\\n', '\n')
+a = json.dumps({'id': 'o1', 'text': A}); b = json.dumps({'id': 'o2', 'text': A.replace('Varnholm', 'Osterby')})
+open(sys.argv[2] + '/twoobj.jsonl', 'w').write(a + ' ' + b + '\n' + json.dumps({'id': 'o3', 'text': A}) + '\n')
+open(sys.argv[2] + '/cr.jsonl', 'w').write(a + '\r' + b + '\r')
+open(sys.argv[2] + '/comma.jsonl', 'w').write(a + ',\n' + b + '\n')" "$A" "$TMP"
+for c in cluster digest summarize; do
+    p $c "$TMP/twoobj.jsonl"; check "$c: two objects on one line: the line is refused by name, the next used (2)" \
+        sh -c "[ $rc = 2 ] && grep -q 'twoobj.jsonl:1: text after the JSON object' '$TMP/err' && [ -s '$TMP/out' ]"
+    p $c "$TMP/cr.jsonl"; check "$c: JSONL with lone CR line ends is refused by name, not read as its first object (2)" \
+        sh -c "[ $rc = 2 ] && grep -q 'cr.jsonl:1: text after the JSON object' '$TMP/err'"
+    p $c "$TMP/comma.jsonl"; check "$c: a trailing comma after the object is still taken" sh -c "[ $rc = 0 ] && [ -s '$TMP/out' ]"
+done
 finish
