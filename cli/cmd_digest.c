@@ -26,7 +26,7 @@ static void usage(FILE *out)
             "INPUT is a file, a directory (walked in sorted order), or '-' for stdin:\n"
             "pasted article text (cleaned), an HTML page (extracted), JSON Lines of\n"
             "articles {\"id\", \"text\" | \"html\", \"title\", \"date\", \"url\", \"site\", \"author\"},\n"
-            "or WARC (.warc, .warc.gz). .gz is read transparently.\n\n"
+            "a JSON array of them, or WARC (.warc, .warc.gz). .gz is read transparently.\n\n"
             "options:\n"
             "  -w, --words N         summary length per story in words (default 100)\n"
             "      --max-stories N   print only the N stories with most sources\n"

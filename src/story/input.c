@@ -437,15 +437,51 @@ bool pst_looks_like_html(const char *d, size_t n)
     return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-typedef enum kind { K_WARC, K_JSONL, K_HTML, K_TEXT } kind;
+typedef enum kind { K_WARC, K_JSONL, K_JSON_ARRAY, K_HTML, K_TEXT } kind;
 
 static kind sniff(const char *d, size_t n)
 {
     if (ph_looks_like_warc(d, n)) return K_WARC;
     size_t i = skip_bom_space(d, n);
     if (i < n && d[i] == '{') return K_JSONL;
+    if (i < n && d[i] == '[') { /* a JSON array of articles: '[' then '{', '"' or ']' */
+        size_t j = i + 1;
+        while (j < n && pc_is_space((unsigned char)d[j])) j++;
+        if (j < n && (d[j] == '{' || d[j] == ']' || d[j] == '"')) return K_JSON_ARRAY;
+    }
     if (pst_looks_like_html(d, n)) return K_HTML;
     return K_TEXT;
+}
+
+/* A JSON array of articles (what many exporters write instead of JSON Lines),
+ * read whole: each element an article object or a string of pasted text, named
+ * FILE#K. Before, the file was one pasted article of raw JSON. */
+static precis_status read_json_array(reader *r, const char *d, size_t n)
+{
+    pc_buf fixed; /* invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it */
+    pc_buf_init(&fixed, 0);
+    precis_status st = pc_utf8_repair(&fixed, d, n, NULL);
+    if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
+    json_error_t jerr;
+    json_t *v = json_loadb(fixed.data ? fixed.data : "", fixed.len, 0, &jerr);
+    pc_buf_free(&fixed);
+    if (!v || !json_is_array(v)) {
+        char why[260];
+        if (v) snprintf(why, sizeof why, "expected a JSON array of articles");
+        else snprintf(why, sizeof why, "invalid JSON at line %d: %s", jerr.line, jerr.text);
+        json_decref(v);
+        skip_part(r, PRECIS_EPARSE, 0, NULL, why);
+        return PRECIS_OK;
+    }
+    size_t k;
+    json_t *doc;
+    char fallback[300];
+    json_array_foreach(v, k, doc) {
+        snprintf(fallback, sizeof fallback, "%s#%zu", r->name, k + 1);
+        if ((st = json_doc(r, doc, fallback, 0))) break;
+    }
+    json_decref(v);
+    return st;
 }
 
 /* Reads the rest of the source into its window (capped by max_file_bytes). */
@@ -515,6 +551,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
         ph_warc_close(w);
         return st;
     }
+    if (k == K_JSON_ARRAY) return read_json_array(r, d, avail);
     pt_article a;
     pt_article_init(&a);
     const char *why = NULL;

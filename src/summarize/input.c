@@ -148,6 +148,27 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
     const char *where = strcmp(name, "-") ? name : "<stdin>";
     const char *base = base_name(where);
     precis_status st;
+    size_t ja = 0;
+    while (ja < len && pc_is_space((unsigned char)data[ja])) ja++;
+    size_t jb = ja + 1;
+    while (jb < len && pc_is_space((unsigned char)data[jb])) jb++;
+    if (ja < len && data[ja] == '[' && jb < len && (data[jb] == '{' || data[jb] == '"' || data[jb] == ']')) {
+        /* a JSON array of articles (as digest reads it): before, one pasted
+         * article of raw JSON */
+        json_error_t jerr;
+        json_t *v = json_loadb(data, len, 0, &jerr);
+        if (!v) return pc_fail(err, PRECIS_EPARSE, where, (size_t)jerr.line, "invalid JSON: %s", jerr.text);
+        if (!json_is_array(v)) {
+            json_decref(v);
+            return pc_fail(err, PRECIS_EPARSE, where, 0, "expected a JSON array of articles");
+        }
+        st = add_cluster_docs(ctx, c, v, base, where, 0, sk);
+        json_decref(v);
+        if (!st && sk->n_bad)
+            return pc_fail(err, sk->worst, where, 0, "%zu document%s could not be read", sk->n_bad,
+                           sk->n_bad == 1 ? "" : "s");
+        return st;
+    }
     if (looks_like_jsonl(data, len)) {
         pc_line_iter it;
         pc_lines_init(&it, data, len);

@@ -150,4 +150,26 @@ for c in cluster digest summarize; do
         sh -c "[ $rc = 2 ] && grep -q 'cr.jsonl:1: text after the JSON object' '$TMP/err'"
     p $c "$TMP/comma.jsonl"; check "$c: a trailing comma after the object is still taken" sh -c "[ $rc = 0 ] && [ -s '$TMP/out' ]"
 done
+
+# A JSON array of articles (what many exporters write) was one pasted article of
+# raw JSON: digest's headline read '"text": "The Varnholm ...'. digest, cluster,
+# ingest and summarize read its elements; clean refuses it, saying how to convert.
+python3 -c "
+import json, sys
+A = sys.argv[1].replace('\\\\n', '\n')
+json.dump([{'id': 'e1', 'title': 'Pier closed', 'text': A}, {'id': 'e2', 'title': 'Pier shut', 'text': A.replace('Varnholm', 'Varnholm town')}, 5],
+          open(sys.argv[2] + '/array.json', 'w'), indent=2)" "$A" "$TMP"
+p cluster "$TMP/array.json"
+check "cluster: a JSON array: its articles, the bad element named (2)" \
+    sh -c "[ $rc = 2 ] && grep -q '^e1	' '$TMP/out' && grep -q '^e2	' '$TMP/out' && grep -q 'array.json#3: a document must be' '$TMP/err'"
+p digest "$TMP/array.json"
+check "digest: a JSON array: headline from the titles, not raw JSON" sh -c "[ $rc = 2 ] && grep -q '^1. Pier' '$TMP/out' && ! grep -q '\"text\"' '$TMP/out'"
+p summarize --format json "$TMP/array.json"
+check "summarize: a JSON array: its articles summarized" sh -c "[ $rc = 2 ] && grep -q '\"doc\":\"e[12]\"' '$TMP/out' && ! grep -q 'text\\\\\"' '$TMP/out'"
+rm -f "$TMP/arr.db"
+p ingest --db "$TMP/arr.db" "$TMP/array.json"
+check "ingest: a JSON array: 2 articles added" sh -c "[ $rc = 2 ] && grep -q '^added 2,' '$TMP/out'"
+p clean "$TMP/array.json"
+check "clean: a JSON array is refused by name, with the way to convert it (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'array.json: a JSON array: clean reads JSON Lines' '$TMP/err' && [ ! -s '$TMP/out' ]"
 finish
