@@ -9,6 +9,10 @@
   cluster_score.py b3 TRUTH.tsv PRED.tsv POOL.jsonl
       the same without the articles whose text recurs in several true stories
       (see shared_texts): a second view, never the headline figure.
+  cluster_score.py big TRUTH.tsv PRED.tsv
+      for each true story whose ids start with "big-" (bench/cluster_bigstory.py):
+      the number of predicted groups holding its articles, the two largest, and
+      the share of the largest group that is that story (its purity).
   cluster_score.py dups TRUTH.tsv PRED.jsonl
       copy detection: TRUTH is article_id<TAB>original ("-" for originals);
       PRED is `precis cluster --format jsonl` (dup_of). A reported copy is
@@ -117,10 +121,29 @@ def dups(truth_path, pred_path):
           (P, P2, R))
 
 
+def big(truth_path, pred_path):
+    truth = read_tsv(truth_path)
+    pred = read_tsv(pred_path)
+    members = defaultdict(set)
+    for a, g in pred.items():
+        members[g].add(a)
+    for s in sorted({s for a, s in truth.items() if a.startswith("big-")}):
+        arts = [a for a, t in truth.items() if t == s]
+        c = Counter(pred.get(a, "__missing-" + a) for a in arts)
+        top = c.most_common(2)
+        g = top[0][0]
+        inside = members.get(g, {g})
+        pure = sum(1 for a in inside if truth.get(a) == s) / len(inside)
+        print("big story %s: %d reports in %d groups, largest %s, purity of the largest %.3f"
+              % (s, len(arts), len(c), " + ".join(str(n) for _, n in top), pure))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) not in (4, 5) or sys.argv[1] not in ("b3", "dups"):
+    if len(sys.argv) not in (4, 5) or sys.argv[1] not in ("b3", "dups", "big"):
         sys.exit(__doc__)
     if sys.argv[1] == "b3":
         b3(*sys.argv[2:])
+    elif sys.argv[1] == "big":
+        big(sys.argv[2], sys.argv[3])
     else:
         dups(sys.argv[2], sys.argv[3])
