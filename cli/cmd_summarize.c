@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <xxhash.h>
 
 static void usage(FILE *out)
 {
@@ -52,6 +53,7 @@ typedef struct run {
     const char *format; /* text, json, jsonl */
     const char *outdir;
     size_t n_ok, n_failed; /* n_failed: inputs or clusters refused (docs/cli.md) */
+    pc_map written;        /* hashes of the file names written to -o DIR */
 } run;
 
 static int print_summary(run *r, const precis_summary *s)
@@ -86,7 +88,29 @@ static int write_summary_file(run *r, const precis_summary *s, const char *id)
     for (const char *p = id; *p && k + 1 < sizeof safe; p++, k++)
         safe[k] = (*p == '/' || (*p == '.' && k == 0)) ? '_' : *p;
     safe[k] = '\0';
-    snprintf(path, sizeof path, "%s/%s.txt", r->outdir, safe);
+    /* Two clusters of one run may map to one file (the same id twice, "a/b" and
+     * "a_b"): the later one gets NAME-2.txt, said on stderr; before, it
+     * overwrote the earlier summary without a word. */
+    char name[sizeof safe + 16];
+    snprintf(name, sizeof name, "%s", safe);
+    for (unsigned n = 2;; n++) {
+        uint64_t h = XXH3_64bits(name, strlen(name));
+        if (pc_map_get(&r->written, h, NULL, NULL) == PC_MAP_NONE) {
+            if (pc_map_add(&r->written, h, 1)) {
+                cli_error("out of memory");
+                return EXIT_INTERNAL;
+            }
+            break;
+        }
+        snprintf(name, sizeof name, "%s-%u", safe, n);
+    }
+    if (strcmp(name, safe))
+        cli_error("%s/%s.txt was written earlier in this run: cluster '%s' goes to %s/%s.txt", r->outdir, safe,
+                  id, r->outdir, name);
+    if ((size_t)snprintf(path, sizeof path, "%s/%s.txt", r->outdir, name) >= sizeof path) {
+        cli_error("%s/%s.txt: path too long", r->outdir, name);
+        return EXIT_INTERNAL;
+    }
     FILE *f = fopen(path, "w");
     if (!f) {
         cli_error("%s: cannot write: %s", path, strerror(errno));
@@ -413,6 +437,7 @@ int cmd_summarize(int argc, char **argv)
         cli_error("summarize: cannot write the output");
         rc = EXIT_INTERNAL;
     }
+    pc_map_free(&r.written);
     precis_free(r.ctx);
     return rc;
 }

@@ -172,4 +172,14 @@ check "ingest: a JSON array: 2 articles added" sh -c "[ $rc = 2 ] && grep -q '^a
 p clean "$TMP/array.json"
 check "clean: a JSON array is refused by name, with the way to convert it (2)" \
     sh -c "[ $rc = 2 ] && grep -q 'array.json: a JSON array: clean reads JSON Lines' '$TMP/err' && [ ! -s '$TMP/out' ]"
+
+# summarize --batch -o: two clusters with one id, or ids that map to one file name
+# ("x/y" and "x_y"), overwrote each other's summary without a word (6 clusters, 4 files, exit 0)
+python3 -c "
+import json, sys
+A = sys.argv[1].replace('\\\\n', '\n')
+for cid in ['d1', 'd1', 'x/y', 'x_y']: print(json.dumps({'id': cid, 'documents': [A]}))" "$A" > "$TMP/dupids.jsonl"
+p summarize --batch -o "$TMP/sums" "$TMP/dupids.jsonl"
+check "summarize --batch -o: clusters sharing a file name all written, the renames named" \
+    sh -c "[ $rc = 0 ] && [ \$(ls '$TMP/sums' | wc -l) = 4 ] && [ -s '$TMP/sums/d1-2.txt' ] && [ -s '$TMP/sums/x_y-2.txt' ] && grep -q \"cluster 'd1' goes to .*d1-2.txt\" '$TMP/err'"
 finish
