@@ -29,13 +29,18 @@ typedef struct pst_when {
 
 /* Finds the time references in sentence s[0..n): absolute dates (through the
  * date parser; a missing year is taken from the publication date, moved back a
- * year when that would put the date more than a week after publication),
- * weekdays ("on Tuesday": the latest such day on or before publication, or the
- * first one on or after it when the sentence speaks of the future), "yesterday", "today",
- * "tomorrow", "last/this/next week|month|year", "in 2017" — English and
- * German. pub may be NULL or have no year: relative references are then
- * skipped (and a bare "July 11" too). Writes at most cap results in text
- * order; returns how many. */
+ * year when that would put the date more than a week after publication unless
+ * the verb governing it is future), weekdays ("on Tuesday": the latest such day
+ * on or before publication, or the first one on or after it when the verb
+ * governing the phrase is future — "decided on Tuesday to close" is past;
+ * "last/next/this Tuesday"), "yesterday", "today", "tomorrow",
+ * "last/this/next week|month|year", "two days/a week/three months ago", a
+ * month without a year after a preposition ("in April": the nearest one not
+ * after publication, or not before it when future), "in 2017" — English and
+ * German. Times relative to another event ("two days later") are left alone.
+ * pub may be NULL or have no year: relative references are then skipped (and
+ * a bare "July 11" too). Writes at most cap results in text order; returns how
+ * many. */
 size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out, size_t cap);
 
 /* ISO 8601 form of a when: "2018-05-29", "2018-05", "2018", or a range

@@ -73,12 +73,6 @@ static int weekday_of(const char *s, size_t n)
     return -1;
 }
 
-/* Words that make a sentence speak of the future, so "Friday" is the next one. */
-static const char *const FUTURE_CUES[] = {"will", "would", "until", "plans", "planned",
-                                          "scheduled", "expected", "next", "upcoming", "wird",
-                                          "werden", "soll", "sollen", "kommenden", "nächsten",
-                                          "bis", "'ll"};
-
 /* "a vessel built in 2006", "the bridge, opened in 1932,": a year that
  * describes a thing named in the sentence, not when its event happened
  * ("was built in 2006" tells a fact of that year and stays). */
@@ -133,6 +127,34 @@ static bool clause_break(const char *s, size_t a, size_t b)
     return false;
 }
 
+/* A break the governing verb is not looked for across: as clause_break but a
+ * comma ("said, on Tuesday, that"; "On Friday, the council will vote"), and
+ * the end of a sentence quoted inside this one ("... paradise.'' At the house
+ * on Sunday"): '.', '!' or '?' before a space, after a word of three or more
+ * letters with a small one ("U.S. officials", "Mr. Hale" go on). */
+static bool clause_break_semi(const char *s, size_t a, size_t b)
+{
+    for (size_t g = a; g < b; g++) {
+        if (s[g] == ',') return clause_break(s, a, g) || clause_break(s, g + 1, b);
+        if (s[g] == '!' || s[g] == '?') return true;
+        if (s[g] == '.' && g == a && a >= 3) {
+            size_t q = g + 1; /* closing quotes, then a space */
+            while (q < b && (s[q] == '\'' || s[q] == '"' || s[q] == '`' ||
+                             (unsigned char)s[q] >= 0x80))
+                q++;
+            if (q >= b || !(s[q] == ' ' || s[q] == '\t' || s[q] == '\n')) continue;
+            size_t st = a;
+            bool small = false;
+            while (st > 0 && is_letter((unsigned char)s[st - 1])) {
+                st--;
+                if (s[st] >= 'a' && s[st] <= 'z') small = true;
+            }
+            if (a - st >= 3 && small) return true;
+        }
+    }
+    return clause_break(s, a, b);
+}
+
 static bool background_ref(const char *s, const word *w, size_t nw, size_t start)
 {
     size_t j = 0;
@@ -146,12 +168,164 @@ static bool background_ref(const char *s, const word *w, size_t nw, size_t start
     return false;
 }
 
-static bool speaks_of_future(const char *s, size_t n, const word *w, size_t nw)
+/* ---- tense: does the verb governing a time phrase speak of the future? -- */
+
+/* Future cues: a modal or a plan word governing the phrase ("will meet on
+ * Friday", "is due to dock on Monday", "ahead of Friday's vote"). */
+static const char *const FUTURE_CUES[] = {
+    "will",     "would",   "shall",    "ll",       "should",   "must",     "can",      "cannot",
+    "plans",
+    "plan",     "planned", "scheduled", "expected", "due",     "upcoming", "intends", "aims",
+    "wird",     "werden",  "soll",     "sollen",   "wollen",   "kommenden",
+};
+/* The modal ones among them, the only cues looked for after the phrase. */
+static const char *const MODALS[] = {"will", "would", "shall", "ll",  "should",
+                                     "must", "wird",  "werden", "soll", "sollen"};
+/* Irregular past forms (regular ones end in "-ed") and the auxiliaries of
+ * past and perfect tenses. */
+static const char *const PAST_FORMS[] = {
+    "said",   "told",   "was",     "were",    "had",    "did",     "has",    "have",   "met",
+    "held",   "began",  "took",    "gave",    "came",   "went",    "made",   "left",   "won",
+    "lost",   "fell",   "rose",    "sent",    "saw",    "found",   "spoke",  "broke",  "struck",
+    "shot",   "fought", "sold",    "bought",  "paid",   "ran",     "got",    "wrote",  "led",
+    "drove",  "flew",   "threw",   "chose",   "froze",  "stood",   "brought", "thought", "became",
+    "kept",   "felt",   "sat",     "lay",     "withdrew", "sank",  "quit",   "stole",  "swore",
+    "sought", "taught", "caught",  "dealt",   "meant",  "spent",   "built",  "woke",   "knew",
+    "grew",   "blew",   "drew",    "arose",   "fled",   "shook",   "hid",    "rode",   "stuck",
+    "understood", "upheld", "withheld", "overtook", "heard", "since", "ago", "put", "cut",
+    "hit",    "shut",
+    "war",    "waren",  "wurde",   "wurden",  "hat",    "hatte",   "hatten", "haben",  "ist",
+    "sind",   "seit",
+};
+/* "-ed" words that are no past forms. */
+static const char *const NOT_PAST_ED[] = {"need",   "speed",  "seed",   "feed",   "indeed",
+                                          "proceed", "succeed", "exceed", "breed", "deed",
+                                          "bed",    "red",    "shed",   "hundred", "embed",
+                                          "weed",   "creed",  "bleed"};
+/* Verbs of commitment: "vowed to strike on Friday" speaks of the strike to come. */
+static const char *const COMMIT_TO[] = {
+    "agreed", "promised", "vowed",  "pledged", "threatened", "decided", "voted",  "offered",
+    "hoped",  "hopes",    "aimed",  "intended", "wanted",    "wants",   "sought", "supposed",
+    "set",    "going",    "is",     "are",     "am",         "agree",   "threaten", "decide",
+    "seeks",  "seek",     "likely", "ready",   "poised",     "about",   "was",    "were",
+};
+/* Present copulas: "stays closed until Friday", "is shut until Monday" — the
+ * "-ed" after them is an adjective, not a past. */
+static const char *const COPULA_NOW[] = {"is", "are", "am", "be", "stays", "stay", "remains",
+                                         "remain", "will", "would", "get", "gets"};
+/* Where looking for the governing verb gives up: words that start a new clause. */
+static const char *const CLAUSE_OPENERS[] = {"while", "whereas", "although", "though", "because",
+                                             "während", "weil"};
+
+static bool word_at(const char *s, const word *w, size_t i, const char *x)
 {
-    for (size_t i = 0; i < nw; i++)
-        if (WORD_IN(s, w, i, FUTURE_CUES)) return true;
-    (void)n;
-    return false;
+    return word_is(s + w[i].start, w[i].end - w[i].start, x);
+}
+
+/* Words after which a verb is untensed: "to put", "will be closed". */
+static const char *const BASE_AFTER[] = {"to", "will", "would", "should", "could", "can", "may",
+                                         "might", "must", "shall", "not", "ll"};
+
+/* A past form: irregular, or a lower-case "-ed" word ("decided"; "Reed",
+ * "Ahmed" are names, though "Asked whether" opens a sentence) that no
+ * present copula makes an adjective ("stays closed") and no "to" or modal
+ * makes a base form ("to put"). */
+static bool past_form(const char *s, const word *w, size_t i)
+{
+    if (i > 0 && WORD_IN(s, w, i - 1, BASE_AFTER)) return false;
+    if (WORD_IN(s, w, i, PAST_FORMS)) return true;
+    size_t n = w[i].end - w[i].start;
+    const char *p = s + w[i].start;
+    if (n < 4 || p[n - 2] != 'e' || p[n - 1] != 'd') return false;
+    if (!(p[0] >= 'a' && p[0] <= 'z') && i > 0) return false;
+    if (WORD_IN(s, w, i, NOT_PAST_ED)) return false;
+    return !(i > 0 && WORD_IN(s, w, i - 1, COPULA_NOW));
+}
+
+/* Words w[j] and w[j + 1] are "won't" (the future, not the past of "win"). */
+static bool wont_at(const char *s, size_t n, const word *w, size_t nw, size_t j)
+{
+    return word_at(s, w, j, "won") && j + 1 < nw && word_at(s, w, j + 1, "t") &&
+           w[j].end < n && (s[w[j].end] == '\'' || (unsigned char)s[w[j].end] == 0xE2);
+}
+
+/* Tense of the clause a time phrase (words w[i0..i1]) belongs to: +1 future,
+ * -1 past, 0 unknown. The verb that governs the phrase decides — the nearest
+ * tensed word before it ("will lose their jobs after the firm decided on
+ * Tuesday": "decided", past), else the first one after it when the phrase
+ * opens its clause ("On Friday, the council will vote"). An infinitive after
+ * the phrase ("decided on Tuesday to close") changes nothing; one before it
+ * is future after a plan or commitment ("is to visit on Monday", "vowed to
+ * strike on Friday"). "until" is future unless a past verb governs it
+ * ("lasted until Sunday"). */
+/* Word j is "to" and a verb follows: a small letter, no article or
+ * possessive ("to close", not "to Britain", "to the site"). */
+static bool infinitive_after(const char *s, const word *w, size_t j)
+{
+    static const char *const NOT_VERB[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                           "this", "that", "these", "those", "my", "your"};
+    const char *p = s + w[j + 1].start;
+    if (!(p[0] >= 'a' && p[0] <= 'z')) return false;
+    return !WORD_IN(s, w, j + 1, NOT_VERB);
+}
+
+static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_t i0, size_t i1)
+{
+    bool until = false;
+    /* a past verb right after the phrase ("agreed to represent him on Monday
+     * went missing") governs it before any infinitive does */
+    bool past_next = i1 + 1 < nw && past_form(s, w, i1 + 1) &&
+                     !clause_break_semi(s, w[i1].end, w[i1 + 1].start);
+    for (size_t back = 0, j = i0; j > 0 && back < 16; back++) {
+        j--;
+        if (j + 1 < nw && clause_break_semi(s, w[j].end, w[j + 1].start)) break;
+        if (WORD_IN(s, w, j, CLAUSE_OPENERS)) break;
+        if (word_at(s, w, j, "until") || word_at(s, w, j, "till") || word_at(s, w, j, "bis")) {
+            until = true;
+            continue;
+        }
+        if (wont_at(s, n, w, nw, j)) return 1;
+        if (word_at(s, w, j, "ahead") && j + 1 < nw && word_at(s, w, j + 1, "of")) return 1;
+        if ((word_at(s, w, j, "later") || word_at(s, w, j, "upcoming")) && j + 1 == i0) return 1;
+        if (word_at(s, w, j, "to") && j > 0 && j + 1 < i0 && infinitive_after(s, w, j)) {
+            /* "to VERB ... <phrase>": the infinitive's time, ahead after a plan */
+            if (WORD_IN(s, w, j - 1, COMMIT_TO) || WORD_IN(s, w, j - 1, FUTURE_CUES))
+                return past_next ? -1 : 1;
+            continue;
+        }
+        if (word_at(s, w, j, "set") && j + 1 < nw &&
+            (word_at(s, w, j + 1, "for") || word_at(s, w, j + 1, "to")))
+            return 1; /* "set for mid-November", "is set to open" */
+        if (word_at(s, w, j, "set") || word_at(s, w, j, "is") || word_at(s, w, j, "are") ||
+            word_at(s, w, j, "am")) {
+            if (until) return 1;
+            continue;
+        }
+        /* "is holding a meeting from Wednesday": the present of an arrangement */
+        size_t len = w[j].end - w[j].start;
+        if (j > 0 && len > 4 && word_is(s + w[j].end - 3, 3, "ing") &&
+            (word_at(s, w, j - 1, "is") || word_at(s, w, j - 1, "are") || word_at(s, w, j - 1, "am")))
+            return 1;
+        if (WORD_IN(s, w, j, FUTURE_CUES)) return 1;
+        if (past_form(s, w, j)) return -1;
+        if (WORD_IN(s, w, j, COPULA_NOW) && until) return 1;
+    }
+    if (until) return 1;
+    /* the phrase opens its clause: the first tensed word after it (a modal; a
+     * plan word after the phrase is no plan of its day: "a year later than
+     * planned") */
+    if (i1 + 1 < nw && clause_break_semi(s, w[i1].end, w[i1 + 1].start)) return 0;
+    for (size_t j = i1 + 1, fwd = 0; j < nw && fwd < 8; j++, fwd++) {
+        if (word_at(s, w, j, "to")) { /* an infinitive: its verb is untensed */
+            j++, fwd++;
+            continue;
+        }
+        if (wont_at(s, n, w, nw, j)) return 1;
+        if (WORD_IN(s, w, j, MODALS)) return 1;
+        if (past_form(s, w, j)) return -1;
+        if (j + 1 < nw && clause_break_semi(s, w[j].end, w[j + 1].start)) break;
+    }
+    return 0;
 }
 
 static size_t split_words(const char *s, size_t n, word *w, size_t cap)
@@ -204,11 +378,99 @@ static pst_when year_when(int y, size_t a, size_t b, bool relative)
                      relative, a, b, false};
 }
 
+/* "Tuesday's vote": the day names an event. As the object of a verb the
+ * verb tells what came of it ("should not use Friday's bombing as an
+ * excuse"), not when it was: past unless "upcoming". After a preposition
+ * ("at Sunday's summit", "ahead of Monday's session") the verb's tense
+ * holds. */
+static const char *const EVENT_PREPS[] = {"at", "for", "after", "before", "until", "during",
+                                          "of", "in", "on", "by", "till"};
+static bool possessive_at(const char *s, size_t n, const word *w, size_t nw, size_t i)
+{
+    if (i + 1 >= nw || !word_at(s, w, i + 1, "s")) return false;
+    size_t g = w[i].end;
+    return g < n && (s[g] == '\'' || (g + 2 < n && (unsigned char)s[g] == 0xE2 &&
+                                         (unsigned char)s[g + 1] == 0x80 &&
+                                         (unsigned char)s[g + 2] == 0x99));
+}
+
+static bool possessive_future(const char *s, size_t n, const word *w, size_t nw, size_t i)
+{
+    return i > 0 && (word_at(s, w, i - 1, "upcoming") ||
+                     (WORD_IN(s, w, i - 1, EVENT_PREPS) && phrase_tense(s, n, w, nw, i, i) > 0));
+}
+
+/* Tense of the clause around the byte span [a, b) of s. */
+static int span_tense(const char *s, size_t n, const word *w, size_t nw, size_t a, size_t b)
+{
+    size_t i0 = 0;
+    while (i0 < nw && w[i0].start < a) i0++;
+    size_t i1 = i0;
+    while (i1 + 1 < nw && w[i1 + 1].end <= b) i1++;
+    if (i0 >= nw) return 0;
+    return phrase_tense(s, n, w, nw, i0, i1);
+}
+
+/* Word i before a weekday: -1 "last", +1 "next", 2 "this", 0 none. */
+static int weekday_modifier(const char *s, const word *w, size_t i)
+{
+    if (word_at(s, w, i, "last") || word_at(s, w, i, "letzten") || word_at(s, w, i, "vergangenen"))
+        return -1;
+    if (word_at(s, w, i, "next") || word_at(s, w, i, "nächsten") || word_at(s, w, i, "kommenden"))
+        return 1;
+    if (word_at(s, w, i, "this") || word_at(s, w, i, "diesen")) return 2;
+    return 0;
+}
+
+/* A count before "ago": "a", "one" ... "twelve", or digits (1..999); 0 when none. */
+static int count_word(const char *s, const word *w, size_t i)
+{
+    static const char *const NUM[] = {"a",     "one",  "two", "three", "four",   "five",  "six",
+                                      "seven", "eight", "nine", "ten", "eleven", "twelve"};
+    const char *p = s + w[i].start;
+    size_t len = w[i].end - w[i].start;
+    if (word_is(p, len, "an")) return 1;
+    for (int k = 0; k < (int)(sizeof NUM / sizeof *NUM); k++)
+        if (word_is(p, len, NUM[k])) return k == 0 ? 1 : k;
+    if (len > 3) return 0;
+    int v = 0;
+    for (size_t k = 0; k < len; k++) {
+        if (!is_digit((unsigned char)p[k])) return 0;
+        v = v * 10 + (p[k] - '0');
+    }
+    return v;
+}
+
+static const char *const MONTH_EN[12] = {"january", "february", "march",     "april",
+                                         "may",     "june",     "july",      "august",
+                                         "september", "october", "november", "december"};
+static const char *const MONTH_DE[12] = {"januar",    "februar", "märz",     "april",
+                                         "mai",       "juni",    "juli",     "august",
+                                         "september", "oktober", "november", "dezember"};
+/* Words before a month name that make it a time ("in April", "mid-April",
+ * "since May"), so "April Lane" and "May said" stay names. */
+static const char *const MONTH_LEADS[] = {"in",     "by",   "until", "since", "from", "early",
+                                          "late",   "mid",  "through", "before", "after", "end",
+                                          "im",     "seit", "bis",   "ab",    "anfang", "ende",
+                                          "mitte"};
+
+/* 1..12 for a capitalised month name, else 0. */
+static int month_of(const char *s, size_t n)
+{
+    if (n < 3 || !(s[0] >= 'A' && s[0] <= 'Z')) return 0;
+    for (int i = 0; i < 12; i++)
+        if (word_is(s, n, MONTH_EN[i]) || word_is(s, n, MONTH_DE[i])) return i + 1;
+    return 0;
+}
+
 size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out, size_t cap)
 {
     size_t k = 0;
     bool have_pub = pub && pub->year > 0 && pub->month > 0 && pub->day > 0;
     int64_t pub_day = have_pub ? pst_days_from_civil(pub->year, pub->month, pub->day) : 0;
+
+    word w[512];
+    size_t nw = split_words(s, n, w, sizeof w / sizeof *w);
 
     /* Absolute dates first: they win over any relative reading of the same words. */
     size_t off = 0;
@@ -223,7 +485,8 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (d.day > 0) {
             int64_t day = pst_days_from_civil(d.year, d.month, d.day);
             /* A year filled in from publication must not land well after it. */
-            if (have_pub && day > pub_day + 7 && d.year == pub->year) {
+            if (have_pub && day > pub_day + 7 && d.year == pub->year &&
+                span_tense(s, n, w, nw, a, b) <= 0) {
                 bool explicit_year = false;
                 for (size_t i = a; i + 4 <= b; i++)
                     if (is_digit((unsigned char)s[i]) && is_digit((unsigned char)s[i + 1]) &&
@@ -236,9 +499,6 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             push(out, &k, cap, month_when(d.year, d.month, a, b, false));
         }
     }
-
-    word w[512];
-    size_t nw = split_words(s, n, w, sizeof w / sizeof *w);
 
     for (size_t i = 0; i < nw && k < cap; i++) {
         const char *p = s + w[i].start;
@@ -260,16 +520,69 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (!have_pub) continue;
         int wd = weekday_of(p, len);
         if (wd >= 0) {
-            /* Only a cue before the day puts it ahead: "will meet on Friday",
-             * "would last until Sunday" — not "warned on Friday that it would". */
-            bool future = speaks_of_future(s, n, w, i);
             int delta = wd - pst_weekday(pub_day); /* this week's day relative to publication */
             int64_t day;
-            /* Wire style names the day even for the day of publication: "will meet
-             * on Tuesday" in Tuesday's paper is that day. */
-            if (future) day = pub_day + (delta >= 0 ? delta : delta + 7);
-            else day = pub_day + (delta <= 0 ? delta : delta - 7);
-            push(out, &k, cap, day_when(day, w[i].start, w[i].end, true));
+            size_t a = w[i].start;
+            int mod = i > 0 ? weekday_modifier(s, w, i - 1) : 0;
+            if (mod != 0) a = w[i - 1].start;
+            if (mod == -1) { /* "last Tuesday": before the day of publication */
+                day = pub_day + (delta < 0 ? delta : delta - 7);
+            } else if (mod == 1) { /* "next Tuesday": after it */
+                day = pub_day + (delta > 0 ? delta : delta + 7);
+            } else if (mod == 2) { /* "this Tuesday": the publication's week */
+                day = pub_day + delta;
+            } else {
+                /* The governing verb's tense picks the week: "will meet on Friday"
+                 * ahead, "decided on Tuesday to close" back. Wire style names the
+                 * day even for the day of publication: "will meet on Tuesday" in
+                 * Tuesday's paper is that day. */
+                bool future = possessive_at(s, n, w, nw, i) ? possessive_future(s, n, w, nw, i)
+                                                            : phrase_tense(s, n, w, nw, i, i) > 0;
+                if (future) day = pub_day + (delta >= 0 ? delta : delta + 7);
+                else day = pub_day + (delta <= 0 ? delta : delta - 7);
+            }
+            push(out, &k, cap, day_when(day, a, w[i].end, true));
+            continue;
+        }
+        /* "two days ago", "a week ago": counted back from publication */
+        if (word_is(p, len, "ago") && i >= 2) {
+            int cnt = count_word(s, w, i - 2);
+            const char *u = s + w[i - 1].start;
+            size_t ul = w[i - 1].end - w[i - 1].start;
+            size_t a = w[i - 2].start, b = w[i].end;
+            if (cnt > 0) {
+                if (word_is(u, ul, "day") || word_is(u, ul, "days")) {
+                    push(out, &k, cap, day_when(pub_day - cnt, a, b, true));
+                } else if (word_is(u, ul, "week") && cnt == 1) { /* a week back to the day */
+                    push(out, &k, cap, day_when(pub_day - 7, a, b, true));
+                } else if (word_is(u, ul, "weeks")) {
+                    int64_t then = pub_day - 7 * (int64_t)cnt;
+                    int64_t monday = then - pst_weekday(then);
+                    push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false});
+                } else if (word_is(u, ul, "month") || word_is(u, ul, "months")) {
+                    int mm = pub->month - 1 - cnt; /* months since January of pub's year */
+                    int y = pub->year + (mm >= 0 ? mm / 12 : -((-mm + 11) / 12));
+                    int m = ((mm % 12) + 12) % 12 + 1;
+                    push(out, &k, cap, month_when(y, m, a, b, true));
+                } else if (word_is(u, ul, "year") || word_is(u, ul, "years")) {
+                    push(out, &k, cap, year_when(pub->year - cnt, a, b, true));
+                }
+            }
+            continue;
+        }
+        /* "in April", "in early December": a month with no year, the nearest one
+         * not after publication (or not before it when the verb is future) */
+        int mo = month_of(p, len);
+        if (mo > 0 && i > 0 && WORD_IN(s, w, i - 1, MONTH_LEADS) &&
+            !(i + 1 < nw && is_digit((unsigned char)s[w[i + 1].start]) &&
+              w[i + 1].start - w[i].end <= 2)) {
+            size_t a = w[i].start;
+            bool future = possessive_at(s, n, w, nw, i) ? possessive_future(s, n, w, nw, i)
+                                                        : phrase_tense(s, n, w, nw, i, i) > 0;
+            int y = pub->year;
+            if (future) y += mo < pub->month;
+            else y -= mo > pub->month;
+            push(out, &k, cap, month_when(y, mo, a, w[i].end, true));
             continue;
         }
         if (word_is(p, len, "yesterday") || word_is(p, len, "gestern")) {
