@@ -110,13 +110,34 @@ static bool eight_bit(const unsigned char *p, size_t len)
     return high;
 }
 
+/* Lines ended by CR alone (classic Mac OS, some paste buffers): no LF at all.
+ * Read as they are, the headline ran into the first sentence and the cleaner
+ * saw one line. */
+static bool cr_lines(const char *s, size_t len)
+{
+    return len && !memchr(s, '\n', len) && memchr(s, '\r', len);
+}
+
 bool pc_text_unchanged(const char *s, size_t len)
 {
     const unsigned char *u = (const unsigned char *)s;
-    return !(len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) && repair_unchanged(s, len);
+    return !(len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) && repair_unchanged(s, len) &&
+           !cr_lines(s, len);
 }
 
+static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced);
+
 precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced)
+{
+    size_t start = out->len;
+    precis_status st = text_decode(out, src, len, replaced);
+    if (!st && out->data && cr_lines(out->data + start, out->len - start))
+        for (size_t i = start; i < out->len; i++)
+            if (out->data[i] == '\r') out->data[i] = '\n';
+    return st;
+}
+
+static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced)
 {
     const unsigned char *u = (const unsigned char *)src;
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) return pc_utf8_repair(out, src + 3, len - 3, replaced);

@@ -146,8 +146,13 @@ open(sys.argv[2] + '/comma.jsonl', 'w').write(a + ',\n' + b + '\n')" "$A" "$TMP"
 for c in cluster digest summarize; do
     p $c "$TMP/twoobj.jsonl"; check "$c: two objects on one line: the line is refused by name, the next used (2)" \
         sh -c "[ $rc = 2 ] && grep -q 'twoobj.jsonl:1: text after the JSON object' '$TMP/err' && [ -s '$TMP/out' ]"
-    p $c "$TMP/cr.jsonl"; check "$c: JSONL with lone CR line ends is refused by name, not read as its first object (2)" \
-        sh -c "[ $rc = 2 ] && grep -q 'cr.jsonl:1: text after the JSON object' '$TMP/err'"
+    if [ $c = summarize ]; then # read whole and decoded: CR line ends become LF (core pc_text_decode)
+        p $c --format json "$TMP/cr.jsonl"; check "$c: JSONL with lone CR line ends: both objects read" \
+            sh -c "[ $rc = 0 ] && grep -q '\"o1\"' '$TMP/out' && grep -q '\"o2\"' '$TMP/out'"
+    else
+        p $c "$TMP/cr.jsonl"; check "$c: JSONL with lone CR line ends is refused by name, not read as its first object (2)" \
+            sh -c "[ $rc = 2 ] && grep -q 'cr.jsonl:1: text after the JSON object' '$TMP/err'"
+    fi
     p $c "$TMP/comma.jsonl"; check "$c: a trailing comma after the object is still taken" sh -c "[ $rc = 0 ] && [ -s '$TMP/out' ]"
 done
 
@@ -182,4 +187,13 @@ for cid in ['d1', 'd1', 'x/y', 'x_y']: print(json.dumps({'id': cid, 'documents':
 p summarize --batch -o "$TMP/sums" "$TMP/dupids.jsonl"
 check "summarize --batch -o: clusters sharing a file name all written, the renames named" \
     sh -c "[ $rc = 0 ] && [ \$(ls '$TMP/sums' | wc -l) = 4 ] && [ -s '$TMP/sums/d1-2.txt' ] && [ -s '$TMP/sums/x_y-2.txt' ] && grep -q \"cluster 'd1' goes to .*d1-2.txt\" '$TMP/err'"
+
+# Pasted text whose lines end with CR alone (classic Mac OS): the headline ran
+# into the first sentence ("Ferry halted at Varnholm The Varnholm ferry ...") in
+# summarize and digest, whose cleaner saw one line
+printf "$A" | tr '\n' '\r' > "$TMP/cr.txt"
+p summarize "$TMP/cr.txt"
+check "summarize: CR-only line ends: the headline is not a sentence" sh -c "[ $rc = 0 ] && ! grep -q 'Varnholm The Varnholm' '$TMP/out' && grep -q '^The Varnholm ferry' '$TMP/out'"
+p digest "$TMP/cr.txt"
+check "digest: CR-only line ends: the headline is the title line" sh -c "[ $rc = 0 ] && grep -qx '1. Ferry halted at Varnholm' '$TMP/out'"
 finish
