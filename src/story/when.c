@@ -484,15 +484,22 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (d.year < 1800 || d.year > (have_pub ? pub->year + 5 : 2100)) continue;
         if (d.day > 0) {
             int64_t day = pst_days_from_civil(d.year, d.month, d.day);
-            /* A year filled in from publication must not land well after it. */
-            if (have_pub && day > pub_day + 7 && d.year == pub->year &&
-                span_tense(s, n, w, nw, a, b) <= 0) {
-                bool explicit_year = false;
-                for (size_t i = a; i + 4 <= b; i++)
-                    if (is_digit((unsigned char)s[i]) && is_digit((unsigned char)s[i + 1]) &&
-                        is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]))
-                        explicit_year = true;
-                if (!explicit_year) day = pst_days_from_civil(d.year - 1, d.month, d.day);
+            /* A year filled in from publication must not land well after it,
+             * nor, when the verb is future ("will reopen on January 12"), over
+             * a month before it ("was due Oct. 1" in late October stays). */
+            bool explicit_year = false;
+            for (size_t i = a; i + 4 <= b; i++)
+                if (is_digit((unsigned char)s[i]) && is_digit((unsigned char)s[i + 1]) &&
+                    is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]))
+                    explicit_year = true;
+            if (have_pub && !explicit_year && d.year == pub->year &&
+                (day > pub_day + 7 || day < pub_day - 7)) {
+                bool future = span_tense(s, n, w, nw, a, b) > 0;
+                if (day > pub_day + 7 && !future)
+                    day = pst_days_from_civil(d.year - 1, d.month, d.day);
+                else if (day < pub_day - 31 && future &&
+                         pt_days_in_month(d.year + 1, d.month) >= d.day)
+                    day = pst_days_from_civil(d.year + 1, d.month, d.day);
             }
             push(out, &k, cap, day_when(day, a, b, false));
         } else {

@@ -146,6 +146,11 @@ TEST(day_and_month_forms)
     CHECK_STR(iso_at("The fire started on July 11.", &TUE, 0), "2017-07-11");
     CHECK_STR(iso_at("The trial will open on July 11.", &TUE, 0), "2018-07-11");
     CHECK_STR(iso_at("The trial is due to open on July 11.", &TUE, 0), "2018-07-11");
+    /* and one well before publication goes ahead a year when the verb is future */
+    CHECK_STR(iso_at("The site will reopen on January 12.", &TUE, 0), "2019-01-12");
+    CHECK_STR(iso_at("The site reopened on January 12.", &TUE, 0), "2018-01-12");
+    CHECK_STR(iso_at("The site will reopen on May 25.", &TUE, 0), "2018-05-25");
+    CHECK_STR(iso_at("The budget was due on May 1.", &TUE, 0), "2018-05-01");
 }
 
 TEST(no_publication_date_resolves_nothing_relative)

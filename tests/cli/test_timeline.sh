@@ -1,0 +1,47 @@
+# precis digest's timeline end to end: one invented story told by four outlets
+# published on different days, each naming the same events with other relative
+# forms ("on Sunday" / "last Sunday" / "a week ago"; "will open on Friday" /
+# "is due to open on Friday" / "opened on Friday"), which must resolve to one
+# day each (else a false date conflict); "decided on Tuesday to close" in a
+# Thursday paper is that week's Tuesday; a yearless future date goes ahead a
+# year; "two days later" and the undated outlet's "on Sunday" stay unresolved.
+. tests/cli/lib.sh
+
+cat > "$TMP/in.jsonl" <<'JSONL'
+{"id":"a","site":"Reach Gazette","title":"Fire destroys Dunmore grain warehouse","date":"2026-10-05","text":"A fire destroyed the Dunmore grain warehouse in Calder Reach on Sunday, the county fire service said. Nobody was hurt, but the fire burned for nine hours and the roof of the warehouse collapsed. The inquiry into the Dunmore warehouse fire will open on Friday, council leader Ines Varga said. The warehouse was last inspected in March, according to council records. The owners said the site will reopen on January 12 after repairs. The Dunmore company bought the grain warehouse late last year."}
+{"id":"b","site":"Northfold Wire","title":"Dryer blamed for Calder Reach warehouse fire","date":"2026-10-08","text":"The fire that destroyed the Dunmore grain warehouse in Calder Reach last Sunday started in a grain dryer, investigators said. The roof of the warehouse collapsed after the fire burned for nine hours. The council inquiry into the warehouse fire is due to open on Friday. Forty jobs will go after Dunmore decided on Tuesday to rebuild the grain warehouse elsewhere."}
+{"id":"c","site":"Tessel Herald","title":"Dunmore fire inquiry opens","date":"2026-10-11","text":"The fire at the Dunmore grain warehouse in Calder Reach a week ago destroyed grain worth 4 million crowns. The inquiry into the warehouse fire opened on Friday with evidence from the county fire service. Two days later, the county closed the Calder Reach road to lorries. Council leader Ines Varga said the grain warehouse must be rebuilt to a safer design."}
+{"id":"d","site":"Marrow Valley Times","title":"Warehouse fire in Calder Reach","text":"The fire at the Dunmore grain warehouse in Calder Reach on Sunday was the worst in the town for decades. The warehouse roof collapsed and grain burned for nine hours, the county fire service said."}
+JSONL
+
+# t 'python expression over tl (list of (date, sorted sources, text)) and d'
+t() {
+    python3 - "$TMP/out" "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+tl = [(e["date"], sorted(e["sources"]), e["text"]) for s in d["stories"] for e in s["timeline"]]
+def at(date, needle):
+    return [e for e in tl if e[0] == date and needle in e[2]]
+sys.exit(0 if eval(sys.argv[2]) else 1)
+PY
+}
+
+p digest --format json --no-progress "$TMP/in.jsonl"
+check "timeline: digest runs" test "$rc" -eq 0
+check "timeline: one story" t 'len(d["stories"]) == 1'
+check "timeline: on Sunday / last Sunday / a week ago are one day, three sources" \
+    t 'any(e[1] == ["a", "b", "c"] for e in at("2026-10-04", "fire"))'
+check "timeline: will open / is due to open / opened on Friday are one day" \
+    t 'any(e[1] == ["a", "b", "c"] for e in at("2026-10-09", "inquiry"))'
+check "timeline: will go after ... decided on Tuesday to rebuild (Thursday paper) is that week's Tuesday" \
+    t 'at("2026-10-06", "decided on Tuesday") and not [e for e in tl if "decided" in e[2] and e[0] != "2026-10-06"]'
+check "timeline: will reopen on January 12 is next January" t 'at("2027-01-12", "January 12")'
+check "timeline: in March without a year is this year's" t 'at("2026-03", "inspected in March")'
+check "timeline: late last year" t 'at("2025", "late last year")'
+check "timeline: two days later is left unresolved" t 'not [e for e in tl if "Two days later" in e[2]]'
+check "timeline: the undated outlet's Sunday is not resolved" \
+    t 'not [e for e in tl if "d" in e[1]]'
+check "timeline: no date conflict between the outlets" \
+    t 'not [c for s in d["stories"] for c in s["coverage"]["conflicts"] if c["kind"] == "date"]'
+check "timeline: stderr names the undated article" grep -q "1 of 4 articles have no date" "$TMP/err"
+finish
