@@ -122,13 +122,23 @@ static bool ends_with_caption_date(const char *s, size_t len)
 
 const char PS_R_PROMOTION[] = "promotion, navigation or credit";
 const char PS_R_CAPTION[] = "photo caption";
+static const char PS_R_QUOTE_CONT[] = "continues a quotation opened in an earlier sentence (its speaker is elsewhere)";
+static const char PS_R_QUOTE_OPEN[] = "leaves a quotation open (it goes on in the next sentence)";
 
 const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words)
 {
     if (flags & PT_SENT_UNTERMINATED) return "no final punctuation (headline, caption or label)";
     if (n_words < 6) return "fragment";
     unsigned char first = (unsigned char)s[0];
-    if (first >= 'a' && first <= 'z' && !(flags & PS_AFTER_CREDIT)) return "starts in lower case (fragment)";
+    /* a quotation's speaker is in another sentence: the reader would get half a
+     * quote and a stray mark ("... jewelry, " the news reported", "``I wasn't
+     * born to win. ...") */
+    if (flags & PT_SENT_QUOTE_CONT) return PS_R_QUOTE_CONT;
+    if (flags & PT_SENT_QUOTE_OPEN) return PS_R_QUOTE_OPEN;
+    /* after a sentence-ending mark spaced off the sentence before, Multi-News
+     * left the next word in lower case (". " the article ..."): not a fragment */
+    if (first >= 'a' && first <= 'z' && !(flags & (PS_AFTER_CREDIT | PT_SENT_AFTER_CLOSE)))
+        return "starts in lower case (fragment)";
     {   /* a curly opening quotation mark before a lower-case word: the rest of
          * a quote cut mid-sentence ("“leading diplomats ... took part."). Not
          * straight quotes: Multi-News's re-cased text has '"we ...' openings. */

@@ -145,6 +145,103 @@ size_t pt_dateline_len(const char *s, size_t len)
     return i;
 }
 
+/* ---- quotation state ----------------------------------------------------
+ * Double quotation marks only: single ones are also apostrophes. The state
+ * is kept per block (paragraph) and starts closed: a quote that runs on into
+ * the next paragraph re-opens there by convention. */
+enum { QM_OPEN = 1, QM_CLOSE, QM_STRAIGHT };
+
+/* Length of a double quotation mark at s[i] (and its kind), or 0. */
+static size_t qmark_at(const char *s, size_t e, size_t i, int *kind)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == '"') {
+        *kind = QM_STRAIGHT;
+        return 1;
+    }
+    if ((c == '`' || c == '\'') && i + 1 < e && s[i + 1] == (char)c) {
+        *kind = c == '`' ? QM_OPEN : QM_CLOSE;
+        return 2;
+    }
+    if (c == 0xE2 && i + 2 < e && (unsigned char)s[i + 1] == 0x80 &&
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
+        *kind = (unsigned char)s[i + 2] == 0x9C ? QM_OPEN : QM_CLOSE;
+        return 3;
+    }
+    return 0;
+}
+
+/* What a straight " at s[i] does, given the state: QM_OPEN, QM_CLOSE or 0
+ * (an inch mark: 5'10", or 12" with no quotation open). A mark with a space
+ * (or bracket) before and a letter after opens, one after a letter or
+ * punctuation with a space or punctuation after closes; a mark spaced on both
+ * sides, as Multi-News's re-cased text has them (" he said. " the ..."), or
+ * on neither, toggles. */
+static int straight_role(const char *s, size_t b, size_t e, size_t i, bool open)
+{
+    unsigned char p = i > b ? (unsigned char)s[i - 1] : ' ';
+    unsigned char n = i + 1 < e ? (unsigned char)s[i + 1] : ' ';
+    if (is_digit_ascii(p)) {
+        size_t d = i - 1;
+        while (d > b && is_digit_ascii((unsigned char)s[d - 1])) d--;
+        if ((d > b && s[d - 1] == '\'') || !open) return 0;
+        return QM_CLOSE;
+    }
+    bool space_before = pc_is_space(p) || p == '(' || p == '[' || i == b;
+    bool space_after = pc_is_space(n) || n == ',' || n == '.' || n == ';' || n == ':' || n == '!' || n == '?' ||
+                       n == ')' || n == ']' || i + 1 >= e;
+    if (space_before && !space_after) return QM_OPEN;
+    if (!space_before && space_after) return QM_CLOSE;
+    return open ? QM_CLOSE : QM_OPEN;
+}
+
+typedef struct quote_state {
+    bool open;
+    size_t pos;        /* scanned up to here */
+    size_t open_sent;  /* index in out->v of the sentence that opened the quotation */
+    uint32_t pending;  /* flags for the sentence being scanned (index out->n) */
+    size_t merge_from; /* the quotation closed in the sentence being scanned opened here */
+} quote_state;
+
+/* A quotation of up to this many sentences is one sentence with its speaker
+ * ("``We stay. We fight,'' she said."): its pieces alone would quote nobody. */
+#define QUOTE_MERGE_MAX 5
+
+/* Advances the quotation state over s[q->pos..to). A quotation that closes
+ * in a later sentence than it opened is joined into one sentence (up to
+ * QUOTE_MERGE_MAX), or else its sentences are flagged (the one being scanned
+ * is the next pushed). */
+static void scan_quotes(const char *s, size_t b, size_t e, size_t to, quote_state *q, pt_sentences *out)
+{
+    size_t i = q->pos;
+    while (i < to) {
+        int kind;
+        size_t n = qmark_at(s, e, i, &kind);
+        if (!n) {
+            i++;
+            continue;
+        }
+        if (kind == QM_STRAIGHT) kind = straight_role(s, b, e, i, q->open);
+        if (kind == QM_OPEN) {
+            q->open = true; /* a second opening: the first was never closed */
+            q->open_sent = out->n;
+        } else if (kind == QM_CLOSE) {
+            if (!q->open) {
+                q->pending |= PT_SENT_QUOTE_CONT; /* a closing mark with nothing open */
+            } else if (q->open_sent < out->n && out->n - q->open_sent < QUOTE_MERGE_MAX) {
+                q->merge_from = q->open_sent; /* joined at the push */
+            } else if (q->open_sent < out->n) {
+                for (size_t k = q->open_sent; k < out->n; k++)
+                    out->v[k].flags |= PT_SENT_QUOTE_OPEN | (k > q->open_sent ? PT_SENT_QUOTE_CONT : 0);
+                q->pending |= PT_SENT_QUOTE_CONT;
+            }
+            q->open = false;
+        }
+        i += n;
+    }
+    if (to > q->pos) q->pos = to;
+}
+
 static precis_status push(pt_sentences *out, const char *s, size_t b, size_t e, uint32_t para,
                           uint32_t flags)
 {
@@ -163,6 +260,28 @@ static precis_status push(pt_sentences *out, const char *s, size_t b, size_t e, 
     return PRECIS_OK;
 }
 
+/* push, with the quotation flags of the sentence: the pending ones, and
+ * QUOTE_OPEN when it opened a quotation still open at its end; a quotation
+ * closed in it that opened in an earlier sentence joins them. */
+static precis_status push_q(pt_sentences *out, const char *s, size_t b, size_t e, uint32_t para, uint32_t flags,
+                            quote_state *q)
+{
+    size_t idx = out->n;
+    if (q->open && q->open_sent == idx) flags |= PT_SENT_QUOTE_OPEN;
+    precis_status st = push(out, s, b, e, para, flags | q->pending);
+    q->pending = 0;
+    if (q->merge_from != SIZE_MAX && out->n > idx) {
+        pt_sentence *m = &out->v[q->merge_from];
+        m->end = out->v[idx].end;
+        m->flags = (m->flags & ~(uint32_t)(PT_SENT_QUOTE_OPEN | PT_SENT_QUOTE_CONT)) |
+                   (out->v[idx].flags & (PT_SENT_UNTERMINATED | PT_SENT_QUOTE_OPEN));
+        out->n = q->merge_from + 1;
+    }
+    q->merge_from = SIZE_MAX;
+    if (out->n == idx && q->open && q->open_sent == idx) q->open_sent = SIZE_MAX; /* nothing pushed */
+    return st;
+}
+
 /* Splits one block (a run of text where line breaks are soft). */
 static precis_status split_block(const char *s, size_t b, size_t e, uint32_t para, bool para_start,
                                  pt_sentences *out)
@@ -177,6 +296,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         }
     }
     size_t start = b, i = b;
+    quote_state q = {false, b, SIZE_MAX, 0, SIZE_MAX};
     precis_status st;
     while (i < e) {
         unsigned char c = (unsigned char)s[i];
@@ -209,19 +329,41 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
             i = j > i ? j : i + 1;
             continue;
         }
+        scan_quotes(s, b, e, j, &q, out);
         size_t k = j;
         while (k < e && pc_is_space((unsigned char)s[k])) k++;
         if (k >= e) break; /* the block's end closes the sentence anyway */
+        /* A closing mark spaced after the end while a quotation is open (or
+         * an unambiguous closer: '' ”) ends this sentence, not the next:
+         * "... it was " futile. " Then ...", "... a deal. '' He ...". */
+        bool moved = false;
+        if (k > j) {
+            int kind;
+            size_t ql = qmark_at(s, e, k, &kind);
+            if (ql && kind == QM_STRAIGHT) kind = q.open ? straight_role(s, b, e, k, true) : 0;
+            if (ql && kind == QM_CLOSE) {
+                j = k + ql;
+                while (j < e && (cl = closer_len(s, e, j))) j += cl;
+                scan_quotes(s, b, e, j, &q, out);
+                k = j;
+                while (k < e && pc_is_space((unsigned char)s[k])) k++;
+                moved = true;
+                if (k >= e) break;
+            }
+        }
         size_t cn;
         int32_t next_cp = cp_at(s, e, k, &cn);
         bool boundary;
-        if (cp_is_lower(next_cp)) boundary = false;
+        /* after a moved mark a period still ends the sentence before a
+         * lower-case word: Multi-News re-cases the word after '. "' as if the
+         * mark opened it */
+        if (cp_is_lower(next_cp)) boundary = moved && c == '.' && n_marks == 1 && period_ends_sentence(s, e, i, k);
         else if (c == '.' && n_marks == 1) boundary = period_ends_sentence(s, e, i, k);
         else if (has_ellipsis) boundary = !pc_is_space((unsigned char)s[i > b ? i - 1 : i]) || i == b;
         else boundary = true;
         if (boundary) {
-            if ((st = push(out, s, start, j, para, flags))) return st;
-            flags = 0;
+            if ((st = push_q(out, s, start, j, para, flags, &q))) return st;
+            flags = moved && cp_is_lower(next_cp) ? PT_SENT_AFTER_CLOSE : 0;
             start = k;
         }
         i = k;
@@ -242,7 +384,8 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         bool terminated = t > start && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?' ||
                                          (t >= start + 3 && is_ellipsis_at(s, e, t - 3)));
         if (!terminated) flags |= PT_SENT_UNTERMINATED;
-        if ((st = push(out, s, start, last, para, flags))) return st;
+        scan_quotes(s, b, e, last, &q, out);
+        if ((st = push_q(out, s, start, last, para, flags, &q))) return st;
     }
     return PRECIS_OK;
 }

@@ -18,7 +18,19 @@ enum {
     PT_SENT_UNTERMINATED = 1, /* no final . ! ? — a headline, caption, label or list line */
     PT_SENT_PARA_START = 2,   /* first sentence of a paragraph */
     PT_SENT_DATELINE = 4,     /* a "CITY (AP) —" prefix was cut off its front */
-    PT_SENT_QUOTE = 8         /* opens with a quotation mark */
+    PT_SENT_QUOTE = 8,        /* opens with a quotation mark */
+    /* Quotation state across the sentences of a paragraph (double marks: "
+     * “ ” `` ''; a straight " opens or closes by its spacing, else by the
+     * state; 5'10" and 12" are inch marks): */
+    PT_SENT_QUOTE_CONT = 16,  /* starts inside a quotation opened in an earlier sentence
+                                 (one of more than 5 sentences, closed here or later in
+                                 the paragraph), or holds a closing mark with nothing open */
+    PT_SENT_QUOTE_OPEN = 32,  /* a quotation is still open at its end (opened here and not
+                                 closed in its paragraph, or in a quotation of more than
+                                 5 sentences) */
+    PT_SENT_AFTER_CLOSE = 64  /* follows a sentence-ending quotation mark spaced off
+                                 the sentence before ("... futile. " cambridge ..."):
+                                 a lower-case start is Multi-News's re-casing */
 };
 
 /* A sentence as a byte span [start, end) of the text it was split from
@@ -40,7 +52,13 @@ typedef struct pt_sentences {
  * next line continues in lower case; otherwise a line without final
  * punctuation is a sentence of its own (headline, caption). Knows
  * abbreviations ("Gen.", "U.S.", "Oct. 17"), initials, decimals, closing
- * quotes after the period, ellipses and wire datelines. Texts longer than
+ * quotes after the period, ellipses and wire datelines. A closing quotation
+ * mark spaced after a sentence's end while a quotation is open ("he said
+ * it was "futile. " Then ...", ``... a deal. '') belongs to the sentence
+ * before; a quotation of up to 5 sentences that closes in its paragraph is
+ * one sentence, with its speaker ("``We stay. We fight,'' she said."); the
+ * rest of the paragraph's quotation state sets the PT_SENT_QUOTE_* flags.
+ * Texts longer than
  * UINT32_MAX bytes fail with PRECIS_ELIMIT. */
 precis_status pt_split_sentences(const char *text, size_t len, pt_sentences *out);
 void pt_sentences_free(pt_sentences *s);
