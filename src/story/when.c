@@ -328,13 +328,27 @@ static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_
     return 0;
 }
 
+/* U+2018, U+2019, U+201C, U+201D at s[i]: curly quotes and the apostrophe
+ * part words ("Tuesday\u2019s", "won\u2019t", "\u201cMonday\u201d"), as their ASCII
+ * forms do; other bytes >= 0x80 are letters. */
+static bool curly_at(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 &&
+           (u[i + 2] == 0x98 || u[i + 2] == 0x99 || u[i + 2] == 0x9C || u[i + 2] == 0x9D);
+}
+
 static size_t split_words(const char *s, size_t n, word *w, size_t cap)
 {
     size_t nw = 0, i = 0;
     while (i < n && nw < cap) {
-        while (i < n && !is_letter((unsigned char)s[i]) && !is_digit((unsigned char)s[i])) i++;
+        while (i < n && ((!is_letter((unsigned char)s[i]) && !is_digit((unsigned char)s[i])) ||
+                         curly_at(s, n, i)))
+            i += curly_at(s, n, i) ? 3 : 1;
         size_t st = i;
-        while (i < n && (is_letter((unsigned char)s[i]) || is_digit((unsigned char)s[i]))) i++;
+        while (i < n && (is_letter((unsigned char)s[i]) || is_digit((unsigned char)s[i])) &&
+               !curly_at(s, n, i))
+            i++;
         if (i > st) w[nw++] = (word){st, i};
     }
     return nw;

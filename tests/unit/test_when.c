@@ -89,6 +89,11 @@ TEST(weekday_forms)
     CHECK_STR(iso_at("Israel should not use Friday's bombing as an excuse.", &THU, 0), "2018-05-25");
     CHECK_STR(iso_at("The final text will be approved at Sunday's summit.", &THU, 0), "2018-06-03");
     CHECK_STR(iso_at("Deals will reach $140 billion, off from April's peak.", &FEB, 0), "2017-04");
+    /* curly apostrophes and quotes part words as straight ones do */
+    CHECK_STR(iso_at("Shares fell after Tuesday\xe2\x80\x99s vote.", &THU, 0), "2018-05-29");
+    CHECK_STR(iso_at("Traders were nervous ahead of Friday\xe2\x80\x99s vote.", &THU, 0), "2018-06-01");
+    CHECK_STR(iso_at("The union won\xe2\x80\x99t strike on Friday.", &THU, 0), "2018-06-01");
+    CHECK_STR(iso_at("He named \xe2\x80\x9cMonday\xe2\x80\x9d as the day it began.", &THU, 0), "2018-05-28");
     /* the seeds' cases stay */
     CHECK_STR(iso_at("Lavrov told a news conference on Monday.", &TUE, 0), "2018-05-28");
     CHECK_STR(iso_at("Bolton will meet his counterpart in Washington on Tuesday.", &TUE, 0),
@@ -110,6 +115,10 @@ TEST(ago_counts_back_from_publication)
     CHECK_STR(iso_at("The dispute began three weeks ago.", &TUE, 0), "2018-05-07/2018-05-13");
     CHECK_STR(iso_at("It opened six months ago.", &TUE, 0), "2017-11");
     CHECK_STR(iso_at("The law was passed a year ago.", &TUE, 0), "2017");
+    /* months counted back across years */
+    CHECK_STR(iso_at("It opened three months ago.", &FEB, 0), "2017-11");
+    CHECK_STR(iso_at("It opened 14 months ago.", &FEB, 0), "2016-12");
+    CHECK_STR(iso_at("It opened two months ago.", &FEB, 0), "2017-12");
     /* "long ago", "years ago": no count, nothing resolved */
     CHECK(count("That was long ago.", &TUE) == 0);
     CHECK(count("It happened years ago.", &TUE) == 0);
