@@ -25,8 +25,8 @@ static void usage(FILE *out)
           "  -f, --format FMT   text (default for pages), json, or jsonl (default for WARC);\n"
           "                     json prints one object for a single page, else an array;\n"
           "                     objects: {\"id\",\"url\",\"site\",\"title\",\"date\",\"author\",\"lang\",\"text\"}\n"
-          "  -u, --url URL      the page's address (metadata, dates in the URL); default:\n"
-          "                     its <link rel=canonical>\n"
+          "  -u, --url URL      the page's address (metadata, dates in the URL; with one\n"
+          "                     PAGE only); default: its <link rel=canonical>\n"
           "  -a, --all-text     print all visible text instead of the article\n"
           "      --warc         read the inputs (e.g. stdin) as WARC\n"
           "      --progress     show a progress bar on stderr (default: when a terminal)\n"
@@ -210,6 +210,11 @@ int cmd_extract(int argc, char **argv)
     if (st) {
         cli_error("%s", err.msg);
         return cli_exit_for(st);
+    }
+    if (r.opts.url && n_paths > 1) { /* it would be every page's address and date */
+        cli_error("extract: -u/--url is the address of one page, not of %zu", n_paths);
+        pc_paths_free(paths, n_paths);
+        return EXIT_USAGE;
     }
     r.ctx = precis_new(NULL);
     if (!r.ctx) {

@@ -196,4 +196,12 @@ p summarize "$TMP/cr.txt"
 check "summarize: CR-only line ends: the headline is not a sentence" sh -c "[ $rc = 0 ] && ! grep -q 'Varnholm The Varnholm' '$TMP/out' && grep -q '^The Varnholm ferry' '$TMP/out'"
 p digest "$TMP/cr.txt"
 check "digest: CR-only line ends: the headline is the title line" sh -c "[ $rc = 0 ] && grep -qx '1. Ferry halted at Varnholm' '$TMP/out'"
+
+# extract -u URL with several pages gave every page that address, and the date in it
+printf '%s\n' "$H" > "$TMP/page2.html"
+p extract -u https://harbour.example/2024/03/05/pier "$TMP/page.html" "$TMP/page2.html"
+check "extract -u with two pages: a usage error (1), nothing printed" \
+    sh -c "[ $rc = 1 ] && grep -q -- '-u/--url is the address of one page, not of 2' '$TMP/err' && [ ! -s '$TMP/out' ]"
+p extract -u https://harbour.example/2024/03/05/pier --format json "$TMP/page.html"
+check "extract -u with one page: its url and date" sh -c "[ $rc = 0 ] && grep -q '\"date\":\"2024-03-05\"' '$TMP/out'"
 finish
