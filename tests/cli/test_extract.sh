@@ -12,10 +12,11 @@ check text_drops_cookie_banner sh -c "! grep -qi 'cookies' '$TMP/out'"
 p extract --format json "$G"
 check json_one_object grep -q '^{"id":null,"url":"https://harbourgazette.example/news/2031/03/14/ferry-kelmar-resumes","site":"The Harbour Gazette","title":"Ferry service to Kelmar Island resumes after storm","date":"2031-03-14T08:30:00+01:00","author":"Mira Castellane","lang":"en","text":"' "$TMP/out"
 
-p extract --format jsonl --url https://other.example/x "$G" "$FIX/latin1_cafe.html"
+p extract --format jsonl "$G" "$FIX/latin1_cafe.html"
 check jsonl_two_lines test "$(wc -l < "$TMP/out")" -eq 2
-check url_option_wins grep -q '"url":"https://other.example/x"' "$TMP/out"
 check latin1_decoded grep -q 'Das Café Kröger in der Mühlenstraße' "$TMP/out"
+p extract --format jsonl --url https://other.example/x "$G" # -u names one page (test_user_inputs.sh)
+check url_option_wins grep -q '"url":"https://other.example/x"' "$TMP/out"
 
 p extract --all-text "$G"
 check all_text_keeps_comments grep -q grandmother "$TMP/out"
