@@ -116,6 +116,9 @@ static precis_status read_body(precis_ctx *ctx, const char *body, size_t len, pt
     /* the reader's status says a part was over a limit (its message names the
      * limit); the words of the message do not: an id may hold "limit" */
     if (st == PRECIS_ELIMIT) return fail(msg, cap, st, "%s", c.why[0] ? c.why : "over a size limit");
+    /* refused (binary data, malformed): 400, as the CLI refuses it (exit 2);
+     * read fine but no article (only debris): 422 */
+    if (st == PRECIS_EPARSE) return fail(msg, cap, st, "%s", c.why[0] ? c.why : "malformed input");
     return fail(msg, cap, PRECIS_EEMPTY, "%s", c.why[0] ? c.why : "no article text found");
 }
 

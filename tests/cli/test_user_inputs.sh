@@ -114,6 +114,9 @@ if command -v curl >/dev/null; then
         printf '\357\273\277{"id": "p1", "text": "The harbour council of Osterby met on Tuesday to discuss the winter ferry schedule, officials said."}' > "$TMP/bom.json"
         code=$(curl -s -o "$TMP/post.out" -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$TMP/bom.json" "$BASE/api/articles")
         check "serve: POST of JSON with a byte-order mark is taken (201)" sh -c "[ '$code' = 201 ] && grep -q '\"story\"' '$TMP/post.out'"
+        head -c 4096 /dev/urandom > "$TMP/junk.bin"
+        code=$(curl -s -o "$TMP/post.out" -w '%{http_code}' -H 'Content-Type: text/plain' --data-binary @"$TMP/junk.bin" "$BASE/api/articles")
+        check "serve: POST of binary data is refused (400, was 422 no_article)" sh -c "[ '$code' = 400 ] && grep -q 'binary data' '$TMP/post.out'"
         serve_stop
     else
         echo "not ok - serve: server did not start"; failures=$((failures+1))
