@@ -606,12 +606,20 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             push(out, &k, cap, month_when(y, mo, a, w[i].end, true));
             continue;
         }
+        /* "the day before yesterday", "the day after tomorrow": two days */
+        bool two = i >= 2 && word_at(s, w, i - 2, "day") &&
+                   (word_at(s, w, i - 1, "before") || word_at(s, w, i - 1, "after"));
+        size_t a0 = two ? w[i - 2].start : w[i].start;
         if (word_is(p, len, "yesterday") || word_is(p, len, "gestern")) {
-            push(out, &k, cap, day_when(pub_day - 1, w[i].start, w[i].end, true));
+            push(out, &k, cap, day_when(pub_day - (two ? 2 : 1), a0, w[i].end, true));
+        } else if (word_is(p, len, "vorgestern")) {
+            push(out, &k, cap, day_when(pub_day - 2, w[i].start, w[i].end, true));
         } else if (word_is(p, len, "today") || word_is(p, len, "heute")) {
             push(out, &k, cap, day_when(pub_day, w[i].start, w[i].end, true));
         } else if (word_is(p, len, "tomorrow")) {
-            push(out, &k, cap, day_when(pub_day + 1, w[i].start, w[i].end, true));
+            push(out, &k, cap, day_when(pub_day + (two ? 2 : 1), a0, w[i].end, true));
+        } else if (word_is(p, len, "übermorgen")) {
+            push(out, &k, cap, day_when(pub_day + 2, w[i].start, w[i].end, true));
         } else if (i + 1 < nw && (word_is(p, len, "last") || word_is(p, len, "this") ||
                                   word_is(p, len, "next") || word_is(p, len, "letzte") ||
                                   word_is(p, len, "letzten") || word_is(p, len, "vergangene") ||

@@ -71,6 +71,15 @@ TEST(tense_from_the_governing_verb)
     CHECK_STR(iso_at("The road stays closed until Friday.", &THU, 0), "2018-06-01");
 }
 
+TEST(german_tense_and_months)
+{
+    CHECK_STR(iso_at("Die Minister werden sich am Freitag treffen.", &THU, 0), "2018-06-01");
+    CHECK_STR(iso_at("Der Rat hat am Dienstag beschlossen, das Werk zu schlie\xc3\x9f" "en.", &THU, 0),
+              "2018-05-29");
+    CHECK_STR(iso_at("Das Werk schloss im M\xc3\xa4rz.", &FEB, 0), "2017-03");
+    CHECK_STR(iso_at("Das Werk soll im M\xc3\xa4rz \xc3\xb6" "ffnen.", &FEB, 0), "2018-03");
+}
+
 TEST(last_this_next_weekday)
 {
     /* in a Tuesday paper "last Tuesday" is a week back, "next Tuesday" a week on */
@@ -105,6 +114,9 @@ TEST(periods_this_earlier_late)
     CHECK_STR(iso_at("Prices rose this week.", &TUE, 0), "2018-05-28/2018-06-03");
     CHECK_STR(iso_at("The plan was announced earlier this month.", &TUE, 0), "2018-05");
     CHECK_STR(iso_at("The mine closed late last year.", &TUE, 0), "2017");
+    CHECK_STR(iso_at("The talks broke down the day before yesterday.", &TUE, 0), "2018-05-27");
+    CHECK_STR(iso_at("The talks resume the day after tomorrow.", &TUE, 0), "2018-05-31");
+    CHECK_STR(iso_at("Die Gespr\xc3\xa4" "che scheiterten vorgestern.", &TUE, 0), "2018-05-27");
 }
 
 TEST(ago_counts_back_from_publication)
@@ -179,6 +191,7 @@ TEST(no_publication_date_resolves_nothing_relative)
 int main(void)
 {
     RUN(tense_from_the_governing_verb);
+    RUN(german_tense_and_months);
     RUN(last_this_next_weekday);
     RUN(weekday_forms);
     RUN(periods_this_earlier_late);
