@@ -1,6 +1,7 @@
 #!/bin/sh
 # Counts summary sentences with an odd number of quotation marks (" “ ” `` '')
-# — a quote opened in another sentence, or left open — in what users read:
+# — a quote opened in another sentence, or left open — in what users read,
+# and those starting in lower case (Multi-News re-cases the word after '. "'):
 #  1. Multi-News val, first 400 clusters, `precis summarize --batch -w 250`;
 #  2. DUC 2004, `precis summarize --batch -w 100`.
 # The same counts for the build of BASE (default c1462ba, main before quote
@@ -23,15 +24,16 @@ count() { # label file
     python3 - "$1" "$2" "${SHOW:-0}" <<'PY'
 import json, re, sys
 Q = re.compile(r'``|\'\'|"|\u201c|\u201d')
-n = odd = 0
+n = odd = low = 0
 shown = []
 for line in open(sys.argv[2]):
     for s in json.loads(line)['sentences']:
         n += 1
+        low += s['text'][:1].islower()
         if len(Q.findall(s['text'])) % 2:
             odd += 1
             shown.append(s['text'])
-print('%-34s %5d sentences %4d odd-quote (%.1f %%)' % (sys.argv[1], n, odd, 100.0 * odd / max(n, 1)))
+print('%-34s %5d sentences %4d odd-quote (%.1f %%) %4d lower-case starts' % (sys.argv[1], n, odd, 100.0 * odd / max(n, 1), low))
 for t in shown[:int(sys.argv[3])]: print('    ' + t[:200])
 PY
 }

@@ -176,8 +176,11 @@ static size_t qmark_at(const char *s, size_t e, size_t i, int *kind)
  * (or bracket) before and a letter after opens, one after a letter or
  * punctuation with a space or punctuation after closes; a mark spaced on both
  * sides, as Multi-News's re-cased text has them (" he said. " the ..."), or
- * on neither, toggles. */
-static int straight_role(const char *s, size_t b, size_t e, size_t i, bool open)
+ * on neither, toggles — unless the quotation has been open for longer than
+ * QUOTE_MERGE_MAX sentences (stale): then one mark was unmatched (Multi-News
+ * cuts its sources mid-quote, and some write an apostrophe as "), and the
+ * mark opens a new quotation. */
+static int straight_role(const char *s, size_t b, size_t e, size_t i, bool open, bool stale)
 {
     unsigned char p = i > b ? (unsigned char)s[i - 1] : ' ';
     unsigned char n = i + 1 < e ? (unsigned char)s[i + 1] : ' ';
@@ -192,7 +195,7 @@ static int straight_role(const char *s, size_t b, size_t e, size_t i, bool open)
                        n == ')' || n == ']' || i + 1 >= e;
     if (space_before && !space_after) return QM_OPEN;
     if (!space_before && space_after) return QM_CLOSE;
-    return open ? QM_CLOSE : QM_OPEN;
+    return open && !stale ? QM_CLOSE : QM_OPEN;
 }
 
 typedef struct quote_state {
@@ -206,6 +209,12 @@ typedef struct quote_state {
 /* A quotation of up to this many sentences is one sentence with its speaker
  * ("``We stay. We fight,'' she said."): its pieces alone would quote nobody. */
 #define QUOTE_MERGE_MAX 5
+
+/* Has the open quotation been open for more sentences than a quote runs? */
+static bool quote_stale(const quote_state *q, const pt_sentences *out)
+{
+    return q->open && q->open_sent != SIZE_MAX && out->n - q->open_sent >= QUOTE_MERGE_MAX;
+}
 
 /* Advances the quotation state over s[q->pos..to). A quotation that closes
  * in a later sentence than it opened is joined into one sentence (up to
@@ -221,7 +230,7 @@ static void scan_quotes(const char *s, size_t b, size_t e, size_t to, quote_stat
             i++;
             continue;
         }
-        if (kind == QM_STRAIGHT) kind = straight_role(s, b, e, i, q->open);
+        if (kind == QM_STRAIGHT) kind = straight_role(s, b, e, i, q->open, quote_stale(q, out));
         if (kind == QM_OPEN) {
             q->open = true; /* a second opening: the first was never closed */
             q->open_sent = out->n;
@@ -340,7 +349,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         if (k > j) {
             int kind;
             size_t ql = qmark_at(s, e, k, &kind);
-            if (ql && kind == QM_STRAIGHT) kind = q.open ? straight_role(s, b, e, k, true) : 0;
+            if (ql && kind == QM_STRAIGHT) kind = q.open ? straight_role(s, b, e, k, true, quote_stale(&q, out)) : 0;
             if (ql && kind == QM_CLOSE) {
                 j = k + ql;
                 while (j < e && (cl = closer_len(s, e, j))) j += cl;
