@@ -26,12 +26,9 @@
 
 /* ---- vocabulary ----------------------------------------------------------- */
 
-/* A stem's key in the vocabulary: its hash is the word (no second check). */
-static uint64_t stem_key(const char *stem, size_t n) { return XXH3_64bits(stem, n); }
-
 static uint32_t word_id(pst_build *b, const char *stem, size_t n)
 {
-    uint64_t h = stem_key(stem, n);
+    uint64_t h = pst_stem_key(stem, n); /* its hash is the word (no second check) */
     uint32_t id = pc_map_get(&b->vocab, h, NULL, NULL);
     if (id != PC_MAP_NONE) return id;
     if (!GROW(b->df, b->cap_words, b->n_words + 1) || pc_map_add(&b->vocab, h, (uint32_t)b->n_words))
@@ -379,7 +376,7 @@ static size_t title_words(pst_build *b, const char *t, uint32_t *out, size_t cap
         const char *canon = synonym(norm, b->english);
         size_t sn;
         const char *stem = pt_stem(b->lang, canon, strlen(canon), &sn);
-        out[n++] = pc_map_get(&b->vocab, stem_key(stem, sn), NULL, NULL); /* PC_MAP_NONE (UINT32_MAX): a word of no article */
+        out[n++] = pc_map_get(&b->vocab, pst_stem_key(stem, sn), NULL, NULL); /* PC_MAP_NONE (UINT32_MAX): a word of no article */
     }
     return n;
 }

@@ -176,11 +176,15 @@ bool pst_same_fact_of(const pst_sent *x, const pst_sent *y, double o, uint32_t n
  * whitespace runs collapsed, and an article's id. */
 precis_status pst_json_sentence(pc_buf *o, const char *s, size_t n);
 precis_status pst_json_doc_id(pc_buf *o, const pst_build *b, uint32_t d);
+/* A stem's key: the vocabulary of build.c, the news table (wordstats.c) and
+ * its generator (tools/gen_wordstats.c) all key stems by this one function. */
+uint64_t pst_stem_key(const char *stem, size_t n);
 /* How telling a word is in news at large, 0..1 (1: rarer than the 8,000
  * commonest stems of Multi-News train; "people" about 0.2), for the stem
- * keyed XXH3_64(stem) as the vocabulary keys it (build.c's stem_key; the table
- * is generated with the same key by tools/gen_wordstats.c). */
+ * keyed pst_stem_key. pst_news_df: its document frequency in the table's
+ * WS_DOCS documents, 0 if it is not among the listed stems. */
 double pst_news_weight(uint64_t key);
+uint32_t pst_news_df(uint64_t key);
 /* Appends the "coverage" object (docs/stories.md) for the summary's sentences.
  * sum_sent[i] is the sentence index of summary sentence i (UINT32_MAX if
  * not found). */

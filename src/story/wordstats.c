@@ -5,24 +5,36 @@
 #include "story.h"
 
 #include <math.h>
+#include <xxhash.h>
 
 typedef struct ws_df {
-    uint64_t key; /* XXH3_64(stem): build.c's stem_key */
+    uint64_t key; /* pst_stem_key(stem) */
     uint32_t df;  /* documents using it */
 } ws_df;
 
 #include "wordstats_table.inc"
 
-double pst_news_weight(uint64_t key)
+/* The one key of a stem: build.c's vocabulary, this table and its generator
+ * all call this, so the table cannot silently go stale when the key changes
+ * (test_coverage looks stems up through it; regenerate with
+ * tools/gen_wordstats.sh after changing it). */
+uint64_t pst_stem_key(const char *stem, size_t n) { return XXH3_64bits(stem, n); }
+
+uint32_t pst_news_df(uint64_t key)
 {
     size_t lo = 0, hi = sizeof WS_DF / sizeof *WS_DF;
-    uint32_t df = WS_DF_MIN; /* not listed: rarer than the table's last */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (WS_DF[mid].key < key) lo = mid + 1;
         else hi = mid;
     }
-    if (lo < sizeof WS_DF / sizeof *WS_DF && WS_DF[lo].key == key) df = WS_DF[lo].df;
+    return lo < sizeof WS_DF / sizeof *WS_DF && WS_DF[lo].key == key ? WS_DF[lo].df : 0;
+}
+
+double pst_news_weight(uint64_t key)
+{
+    uint32_t df = pst_news_df(key);
+    if (!df) df = WS_DF_MIN; /* not listed: rarer than the table's last */
     double top = log((WS_DOCS + 1.0) / (WS_DF_MIN + 1.0));
     double w = log((WS_DOCS + 1.0) / (df + 1.0)) / top;
     return w < 0 ? 0 : w > 1 ? 1 : w;
