@@ -92,13 +92,13 @@ static precis_status para_weights(cov *c, double floor)
 
 static bool same_day(const pst_sent *x, const pst_sent *y)
 {
-    return y && x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
+    return x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
            x->when.last_day == y->when.last_day;
 }
 
 static bool has_value(const pst_build *b, const pst_quantity *p, const pst_sent *y)
 {
-    for (uint32_t j = 0; y && j < y->n_q; j++) {
+    for (uint32_t j = 0; j < y->n_q; j++) {
         const pst_quantity *q = &b->quants[y->q_off + j];
         if (p->kind == q->kind &&
             (p->value == q->value || (p->kind != PST_Q_COUNT && fabs(p->value - q->value) <= 0.1 * fabs(p->value))))
@@ -107,22 +107,17 @@ static bool has_value(const pst_build *b, const pst_quantity *p, const pst_sent 
     return false;
 }
 
-/* Anchors x shares with y (or with y2, a sentence told with y; may be NULL):
- * the same day, the same figures after normalisation ("1,200" / "twelve
- * hundred", "a mile" / "1.6 km"), at most two; each counted once. */
-static uint32_t shared_anchors2(const pst_build *b, const pst_sent *x, const pst_sent *y, const pst_sent *y2)
-{
-    uint32_t n = same_day(x, y) || same_day(x, y2), same = 0;
-    for (uint32_t i = 0; i < x->n_q && same < 2; i++) {
-        const pst_quantity *p = &b->quants[x->q_off + i];
-        if (p->value != 1 && (has_value(b, p, y) || has_value(b, p, y2))) same++;
-    }
-    return n + same;
-}
-
+/* Anchors x shares with y: the same day, and the same figures after
+ * normalisation ("1,200" / "twelve hundred", "a mile" / "1.6 km"), at most
+ * two figures; each counted once. */
 static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_sent *y)
 {
-    return shared_anchors2(b, x, y, NULL);
+    uint32_t n = same_day(x, y), same = 0;
+    for (uint32_t i = 0; i < x->n_q && same < 2; i++) {
+        const pst_quantity *p = &b->quants[x->q_off + i];
+        if (p->value != 1 && has_value(b, p, y)) same++;
+    }
+    return n + same;
 }
 
 /* The paraphrase score of sentences i and j: the shared words' weight plus
@@ -1287,7 +1282,7 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     cov c = {.b = b};
     c.words = (b->n_indep + 63) / 64;
     if (!c.words) c.words = 1;
-    c.indep = malloc(b->n * sizeof *c.indep);
+    c.indep = malloc((b->n ? b->n : 1) * sizeof *c.indep);
     c.report_doc = malloc((b->n_indep ? b->n_indep : 1) * sizeof *c.report_doc);
     c.cover = calloc((b->n_sents ? b->n_sents : 1) * c.words, sizeof *c.cover);
     c.n_cover = calloc(b->n_sents ? b->n_sents : 1, sizeof *c.n_cover);

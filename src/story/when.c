@@ -242,22 +242,19 @@ static bool past_form(const char *s, const word *w, size_t i)
     return !(i > 0 && WORD_IN(s, w, i - 1, COPULA_NOW));
 }
 
+/* An apostrophe at s[i]: ' or U+2019. */
+static bool apostrophe_at(const char *s, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return i < n && (u[i] == '\'' || (i + 2 < n && u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0x99));
+}
+
 /* Words w[j] and w[j + 1] are "won't" (the future, not the past of "win"). */
 static bool wont_at(const char *s, size_t n, const word *w, size_t nw, size_t j)
 {
-    return word_at(s, w, j, "won") && j + 1 < nw && word_at(s, w, j + 1, "t") &&
-           w[j].end < n && (s[w[j].end] == '\'' || (unsigned char)s[w[j].end] == 0xE2);
+    return word_at(s, w, j, "won") && j + 1 < nw && word_at(s, w, j + 1, "t") && apostrophe_at(s, n, w[j].end);
 }
 
-/* Tense of the clause a time phrase (words w[i0..i1]) belongs to: +1 future,
- * -1 past, 0 unknown. The verb that governs the phrase decides — the nearest
- * tensed word before it ("will lose their jobs after the firm decided on
- * Tuesday": "decided", past), else the first one after it when the phrase
- * opens its clause ("On Friday, the council will vote"). An infinitive after
- * the phrase ("decided on Tuesday to close") changes nothing; one before it
- * is future after a plan or commitment ("is to visit on Monday", "vowed to
- * strike on Friday"). "until" is future unless a past verb governs it
- * ("lasted until Sunday"). */
 /* Word j is "to" and a verb follows: a small letter, no article or
  * possessive ("to close", not "to Britain", "to the site"). */
 static bool infinitive_after(const char *s, const word *w, size_t j)
@@ -269,6 +266,15 @@ static bool infinitive_after(const char *s, const word *w, size_t j)
     return !WORD_IN(s, w, j + 1, NOT_VERB);
 }
 
+/* Tense of the clause a time phrase (words w[i0..i1]) belongs to: +1 future,
+ * -1 past, 0 unknown. The verb that governs the phrase decides — the nearest
+ * tensed word before it ("will lose their jobs after the firm decided on
+ * Tuesday": "decided", past), else the first one after it when the phrase
+ * opens its clause ("On Friday, the council will vote"). An infinitive after
+ * the phrase ("decided on Tuesday to close") changes nothing; one before it
+ * is future after a plan or commitment ("is to visit on Monday", "vowed to
+ * strike on Friday"). "until" is future unless a past verb governs it
+ * ("lasted until Sunday"). */
 static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_t i0, size_t i1)
 {
     bool until = false;
@@ -402,10 +408,7 @@ static const char *const EVENT_PREPS[] = {"at", "for", "after", "before", "until
 static bool possessive_at(const char *s, size_t n, const word *w, size_t nw, size_t i)
 {
     if (i + 1 >= nw || !word_at(s, w, i + 1, "s")) return false;
-    size_t g = w[i].end;
-    return g < n && (s[g] == '\'' || (g + 2 < n && (unsigned char)s[g] == 0xE2 &&
-                                         (unsigned char)s[g + 1] == 0x80 &&
-                                         (unsigned char)s[g + 2] == 0x99));
+    return apostrophe_at(s, n, w[i].end);
 }
 
 static bool possessive_future(const char *s, size_t n, const word *w, size_t nw, size_t i)
