@@ -578,6 +578,9 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                 x.cap_first = text[start] >= 'a' && text[start] <= 'z';
                 after = PS_AFTER_CREDIT;
             }
+            /* '... he said. " the ferry ...': the closing mark moved to the sentence
+             * before, and this one opens on the word a re-cased source lower-cased */
+            if (ps->flags & PT_SENT_AFTER_CLOSE) x.cap_first = text[x.start] >= 'a' && text[x.start] <= 'z';
             x.reason = ps_debris_reason(text + x.start, x.end - x.start, ps->flags | after, x.n_words);
             size_t cut;
             if (x.reason && (cut = ps_credit_prefix(text + x.start, x.end - x.start)) > 0) {

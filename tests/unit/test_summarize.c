@@ -273,6 +273,32 @@ TEST(wire_prefix_is_cut)
     CHECK(lone_sentence_is(a, "The ferry Marisol ran aground near Varrow on Tuesday morning.", 21));
 }
 
+/* A sentence after a closing quotation mark that a re-cased source spaced off
+ * ('... said. " the ferry ...') is shown capitalised, as after a cut credit. */
+TEST(sentence_after_moved_quote_is_capitalised)
+{
+    const char *a = "the mayor of varrow said the pier \" will be rebuilt by the spring. \" the ferry operator "
+                    "was fined on wednesday after the grounding near the varrow harbour.";
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = NULL;
+    precis_summary *sum = NULL;
+    CHECK(precis_cluster_new(ctx, "one", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a", a, strlen(a)) == PRECIS_OK);
+    CHECK(precis_summarize(ctx, c, NULL, &sum) == PRECIS_OK);
+    const char *at = strstr(a, "the ferry");
+    bool found = false;
+    for (size_t i = 0; sum && i < precis_summary_count(sum); i++) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(sum, i);
+        if (x->start != (size_t)(at - a)) continue;
+        found = true;
+        CHECK(strncmp(x->text, "The ferry operator", 18) == 0);
+    }
+    CHECK(found);
+    precis_summary_free(sum);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 TEST(repeated_sentence_once_with_attribution)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -551,6 +577,7 @@ int main(void)
     RUN(widget_and_crawl_debris_is_named);
     RUN(credit_prefix_is_cut);
     RUN(wire_prefix_is_cut);
+    RUN(sentence_after_moved_quote_is_capitalised);
     RUN(repeated_sentence_once_with_attribution);
     RUN(clean_text_is_used_as_is);
     RUN(spelled_number_is_the_same_fact);
