@@ -6,7 +6,8 @@
  *                                  it on ../shared/data/multinews/train_10k.jsonl.gz)
  *
  * Tokens are the story layer's: pt_next_word, pt_normalize, the English
- * stopword list, numbers dropped, Snowball stems; a stem is keyed by
+ * stopword list, numbers dropped, Snowball stems of the words' news synonym
+ * classes (pst_term_stem, as build.c stems them); a stem is keyed by
  * pst_stem_key, the function src/story/build.c keys its vocabulary with. The table
  * gives the document frequency of the N_DF commonest stems over all the
  * documents: five reports of one story cannot tell that "came", "near" or
@@ -109,7 +110,7 @@ static void add_doc(pt_lang *lang, const char *t, size_t len)
             pt_number_word(lang, norm, nl))
             continue;
         size_t sn;
-        const char *stem = pt_stem(lang, norm, nl, &sn);
+        const char *stem = pst_term_stem(lang, true, norm, &sn); /* as build.c: "died" counts as "kill" */
         uint32_t id = vocab_id(&V, stem, sn);
         if (V.last[id] != n_docs) V.last[id] = n_docs, V.df[id]++;
         n_content++;

@@ -125,6 +125,12 @@ static const char *synonym(const char *w, bool english)
     return w;
 }
 
+const char *pst_term_stem(pt_lang *lang, bool english, const char *norm, size_t *sn)
+{
+    const char *canon = synonym(norm, english);
+    return pt_stem(lang, canon, strlen(canon), sn);
+}
+
 static bool in_spans(size_t a, size_t e, const pst_when *w, size_t nw, size_t base,
                      const pst_quantity *q, size_t nq)
 {
@@ -193,9 +199,8 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
                 is_reporting_word(norm))
                 continue;
             if (in_spans(ws, we, wv, nwhen, x->start, b->quants + s->q_off, s->n_q)) continue;
-            const char *canon = synonym(norm, b->english);
             size_t sn;
-            const char *stem = pt_stem(b->lang, canon, strlen(canon), &sn);
+            const char *stem = pst_term_stem(b->lang, b->english, norm, &sn);
             uint32_t id = word_id(b, stem, sn);
             if (id == UINT32_MAX || !GROW(b->stems, b->cap_stems, b->n_stems + 1)) goto nomem;
             b->stems[b->n_stems++] = id;
@@ -373,9 +378,8 @@ static size_t title_words(pst_build *b, const char *t, uint32_t *out, size_t cap
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(t + ws, we - ws, norm);
         if (!nl || pt_is_stopword(b->lang, norm, nl) || is_number_word(norm)) continue;
-        const char *canon = synonym(norm, b->english);
         size_t sn;
-        const char *stem = pt_stem(b->lang, canon, strlen(canon), &sn);
+        const char *stem = pst_term_stem(b->lang, b->english, norm, &sn);
         out[n++] = pc_map_get(&b->vocab, pst_stem_key(stem, sn), NULL, NULL); /* PC_MAP_NONE (UINT32_MAX): a word of no article */
     }
     return n;

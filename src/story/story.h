@@ -179,6 +179,10 @@ precis_status pst_json_doc_id(pc_buf *o, const pst_build *b, uint32_t d);
 /* A stem's key: the vocabulary of build.c, the news table (wordstats.c) and
  * its generator (tools/gen_wordstats.c) all key stems by this one function. */
 uint64_t pst_stem_key(const char *stem, size_t n);
+/* The stem a content word (normalised, NUL-terminated) counts as: that of its
+ * news synonym class's canonical word in English ("died" -> "kill"), else its
+ * own; the vocabulary and the news table's generator both stem through it. */
+const char *pst_term_stem(pt_lang *lang, bool english, const char *norm, size_t *sn);
 /* How telling a word is in news at large, 0..1 (1: rarer than the 8,000
  * commonest stems of Multi-News train; "people" about 0.2), for the stem
  * keyed pst_stem_key. pst_news_df: its document frequency in the table's
