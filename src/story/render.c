@@ -3,6 +3,7 @@
  * stored story (server, files) renders the same way. */
 #include "story.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,25 +40,58 @@ static void putn(rnd *r, const char *s, size_t n)
         if (!(r)->st) (r)->st = pc_buf_printf((r)->o, __VA_ARGS__); \
     } while (0)
 
-/* A Markdown link whose text and target cannot end early: brackets and
- * backslashes in the title are escaped, and the characters that would close
- * or split the target are percent-encoded (a title or URL comes from the page). */
-static void md_link(rnd *r, const char *title, const char *url)
+/* Text from the pages (headlines, sentences, names, sites, titles). In a
+ * Markdown briefing every character that could start markup -- emphasis,
+ * code, a link, raw HTML such as a headline's "<script>", an entity -- is
+ * backslash-escaped (CommonMark takes any escaped ASCII punctuation as
+ * itself), so the page's text shows as written and runs nothing; plain text
+ * goes out as it is. */
+static void txt(rnd *r, const char *s)
 {
-    bool web = !strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8);
-    if (web) put(r, "[");
-    for (const char *p = title; *p; p++) {
-        if (*p == '[' || *p == ']' || *p == '\\') putn(r, "\\", 1);
-        putn(r, p, 1);
+    if (!s) return;
+    if (!r->md) {
+        put(r, s);
+        return;
     }
-    /* only web addresses become links: a page's "javascript:" or "data:" URL
-     * would be a live script link in the rendered briefing */
-    if (!web) return;
-    put(r, "](");
+    const char *run = s;
+    for (const char *p = s; *p; p++) {
+        if (!strchr("\\`*_[]<>&~|#!", *p)) continue;
+        /* "02_coastwatch.txt": an underscore inside a word is no emphasis */
+        if (*p == '_' && p > s && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)p[1])) continue;
+        putn(r, run, (size_t)(p - run));
+        putn(r, "\\", 1);
+        run = p;
+    }
+    put(r, run);
+}
+
+static bool web_url(const char *url)
+{
+    return !strncasecmp(url, "http://", 7) || !strncasecmp(url, "https://", 8);
+}
+
+/* A web address as a Markdown link target or autolink: the characters that
+ * would close or split it are percent-encoded. */
+static void md_target(rnd *r, const char *url)
+{
     for (const char *p = url; *p; p++) {
         if (*p == '(' || *p == ')' || *p == ' ' || *p == '<' || *p == '>') PRINTF(r, "%%%02X", (unsigned char)*p);
         else putn(r, p, 1);
     }
+}
+
+/* A Markdown link whose text and target cannot end early (a title or URL
+ * comes from the page). Only web addresses become links: a page's
+ * "javascript:" or "data:" URL would be a live script link in the rendered
+ * briefing. */
+static void md_link(rnd *r, const char *title, const char *url)
+{
+    bool web = web_url(url);
+    if (web) put(r, "[");
+    txt(r, title);
+    if (!web) return;
+    put(r, "](");
+    md_target(r, url);
     put(r, ")");
 }
 
@@ -279,7 +313,10 @@ static const char *base_id(const rnd *r, size_t i)
 static void who(rnd *r, size_t m, size_t src)
 {
     PRINTF(r, "[%zu]", m);
-    if (sf(r, src, SF_SITE)) PRINTF(r, " %s", sf(r, src, SF_SITE));
+    if (sf(r, src, SF_SITE)) {
+        put(r, " ");
+        txt(r, sf(r, src, SF_SITE));
+    }
 }
 
 static size_t count(const char *s, const char *what)
@@ -321,8 +358,8 @@ static void put_marked(rnd *r, const char *s, const marks *m)
 {
     if (m->open_straight) put(r, "\"");
     if (m->open_curly) put(r, "\xe2\x80\x9c");
-    if (m->open_tex) put(r, "``");
-    put(r, s);
+    if (m->open_tex) txt(r, "``"); /* in Markdown "``" would open a code span */
+    txt(r, s);
     if (m->close_tex) put(r, "''");
     if (m->close_curly) put(r, "\xe2\x80\x9d");
     if (m->close_straight) put(r, "\"");
@@ -394,7 +431,10 @@ static void disputes(rnd *r, json_t *story, const char *text)
         }
         put(r, shown ? "; " : r->md ? " *(sources differ on " : " (sources differ on ");
         const char *kind = str(c, "kind"), *about = str(c, "about");
-        if (kind && !strcmp(kind, "figure") && about) PRINTF(r, "the number of %s", about);
+        if (kind && !strcmp(kind, "figure") && about) {
+            put(r, "the number of ");
+            txt(r, about);
+        }
         else if (kind && !strcmp(kind, "figure")) put(r, "a figure");
         else if (kind && !strcmp(kind, "date")) put(r, "the day");
         else PRINTF(r, "the %s", kind ? kind : "facts");
@@ -476,8 +516,8 @@ static void render_entities(rnd *r, json_t *story)
     json_array_foreach(en, i, e)
     {
         if (i) put(r, "; ");
-        PRINTF(r, "%s (%s, %lld)", str(e, "name") ? str(e, "name") : "?",
-               str(e, "type") ? str(e, "type") : "other",
+        txt(r, str(e, "name") ? str(e, "name") : "?");
+        PRINTF(r, " (%s, %lld)", str(e, "type") ? str(e, "type") : "other",
                (long long)json_integer_value(json_object_get(e, "sources")));
     }
     put(r, "\n");
@@ -525,7 +565,10 @@ static void render_coverage(rnd *r, json_t *story)
     {
         put(r, item(r));
         PRINTF(r, "Sources differ (%s", str(p, "kind") ? str(p, "kind") : "?");
-        if (str(p, "about")) PRINTF(r, ": %s", str(p, "about"));
+        if (str(p, "about")) {
+            put(r, ": ");
+            txt(r, str(p, "about"));
+        }
         put(r, "): ");
         claims(r, p);
         put(r, "\n");
@@ -590,16 +633,31 @@ static void render_sources(rnd *r)
         put(r, item(r));
         PRINTF(r, "[%zu] ", i + 1);
         if (title && url && r->md) md_link(r, title, url);
-        else put(r, title ? title : base_id(r, i));
+        else txt(r, title ? title : base_id(r, i));
         if (site || date) put(r, " — ");
-        if (site) put(r, site);
+        txt(r, site);
         if (site && date) put(r, ", ");
         if (date) PRINTF(r, "%.10s", date); /* the day; the time of day is in the JSON */
-        if (date && sf(r, i, SF_IGNORED)) PRINTF(r, " (date ignored: %s)", sf(r, i, SF_IGNORED));
-        if (url && !(title && r->md)) PRINTF(r, " <%s>", url);
+        if (date && sf(r, i, SF_IGNORED)) {
+            put(r, " (date ignored: ");
+            txt(r, sf(r, i, SF_IGNORED));
+            put(r, ")");
+        }
+        if (url && !(title && r->md)) {
+            /* Markdown takes "<scheme:...>" for a link: a web address only, the rest as text */
+            put(r, r->md && !web_url(url) ? " \\<" : " <");
+            if (!r->md) put(r, url);
+            else if (web_url(url)) md_target(r, url);
+            else txt(r, url);
+            put(r, r->md && !web_url(url) ? "\\>" : ">");
+        }
         size_t dm = marker(r, sf(r, i, SF_DUP));
         if (dm) PRINTF(r, " (copy of [%zu])", dm);
-        if (!url && title) PRINTF(r, " (%s)", base_id(r, i));
+        if (!url && title) {
+            put(r, " (");
+            txt(r, base_id(r, i));
+            put(r, ")");
+        }
         put(r, "\n");
     }
 }
@@ -631,7 +689,7 @@ precis_status precis_story_render(const char *json, size_t len, precis_story_for
         reports = (size_t)json_integer_value(json_object_get(story, "n_reports"));
     if (r.md) put(&r, "## ");
     if (rank) PRINTF(&r, "%zu. ", rank);
-    put(&r, h ? h : "(no headline)");
+    txt(&r, h ? h : "(no headline)");
     put(&r, "\n");
     PRINTF(&r, r.md ? "\n*%zu source%s" : "   %zu source%s", n, n == 1 ? "" : "s");
     if (reports && reports != n) PRINTF(&r, ", %zu independent report%s", reports, reports == 1 ? "" : "s");

@@ -136,6 +136,25 @@ p digest --format md "$TMP/links.jsonl"
 check "digest --format md: no javascript: link, the https one kept" \
     sh -c "[ $rc = 0 ] && ! grep -qi '](javascript' '$TMP/out' && grep -q '\[Pier shut\](https://harbour.example/pier)' '$TMP/out'"
 
+# digest --format md wrote page text as Markdown: a headline's "<b>" or
+# "<script>" was raw HTML in the rendered briefing, "*...*" emphasis, DUC's
+# ``quote'' a code span, and a source without a title but with a
+# "javascript:" URL an autolink ("<javascript:...>"); now page text is escaped
+python3 -c "
+import json, sys
+A = sys.argv[1].replace('\\\\n', '\n')
+print(json.dumps({'id': 'm1', 'title': '<script>alert(1)</script> Pier *closed* \`now\`', 'site': 'Harbour & Co', 'text': A}))
+print(json.dumps({'id': 'm2', 'url': 'javascript:alert(2)', 'text': '``It is shut for now,\'\' the harbour master of Osterby, Ivo Marsk, said on the quay on Wednesday morning. The Osterby pier will reopen in May once the damaged deck is rebuilt, the town council said.'}))" "$A" > "$TMP/mdesc.jsonl"
+p digest --format md "$TMP/mdesc.jsonl"
+md_escaped() {
+    [ $rc = 0 ] && ! grep -qF '<script>' "$TMP/out" && grep -qF '\<script\>alert(1)\</script\> Pier \*closed\* \`now\`' "$TMP/out" &&
+        ! grep -qF ' <javascript' "$TMP/out" && grep -qF '\<javascript:alert(2)\>' "$TMP/out" &&
+        grep -qF 'Harbour \& Co' "$TMP/out"
+}
+check "digest --format md: page text escaped (no raw <script>, no autolink, no emphasis, no code span)" md_escaped
+p digest --format text "$TMP/mdesc.jsonl"
+check "digest --format text: page text as written" grep -qF '<script>alert(1)</script> Pier *closed* `now`' "$TMP/out"
+
 # Two JSON objects on one line (or a file with lone CR line ends, old Mac) lost
 # every object after the first without a word: digest, cluster and summarize
 # read the first and ignored the rest of the line (exit 0).
