@@ -175,7 +175,8 @@ precis_status pc_json_string(pc_buf *out, const char *s, size_t len);
  * index or count, anything but PC_MAP_NONE. When keys are hashes of
  * something else, eq(ctx, value) tells the stored entry that is the one
  * looked for from one that only shares its hash; eq NULL: the key is the
- * identity. No deletion, no iteration. Heap-backed, at most half full,
+ * identity. No deletion. To visit every entry (in no useful order), read
+ * slots[0..cap) whose val is not PC_MAP_NONE. Heap-backed, at most half full,
  * doubling; no allocation per insert. Past `limit` keys an insert fails with
  * PRECIS_ELIMIT (nothing is dropped silently). */
 #define PC_MAP_NONE UINT32_MAX
@@ -186,7 +187,7 @@ typedef struct pc_map_slot {
 } pc_map_slot;
 typedef struct pc_map {
     pc_map_slot *slots;
-    size_t cap;     /* slots: 0 (nothing allocated yet) or a power of two >= 16 */
+    size_t cap;     /* slots: 0 (nothing allocated yet) or a power of two >= 64 */
     size_t n;       /* keys stored */
     size_t limit;   /* most keys: 1..PC_MAP_MAX_KEYS (0 in a zeroed map: the maximum) */
     unsigned shift; /* 64 - log2(cap) */
@@ -218,8 +219,13 @@ static inline uint32_t pc_map_get(const pc_map *m, uint64_t key, pc_map_eq *eq, 
 }
 /* pc_map_get, and when nothing is found, pc_map_add(key, val). *found (may
  * be NULL) is the value found, or PC_MAP_NONE when val was stored. */
-precis_status pc_map_put(pc_map *m, uint64_t key, uint32_t val, pc_map_eq *eq, const void *ctx,
-                         uint32_t *found);
+static inline precis_status pc_map_put(pc_map *m, uint64_t key, uint32_t val, pc_map_eq *eq,
+                                       const void *ctx, uint32_t *found)
+{
+    uint32_t v = pc_map_get(m, key, eq, ctx);
+    if (found) *found = v;
+    return v == PC_MAP_NONE ? pc_map_add(m, key, val) : PRECIS_OK;
+}
 
 /* ---- context internals (the struct itself stays private to ctx.c) ---- */
 /* The context's error slot, language code and limits, for library modules. */

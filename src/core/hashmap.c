@@ -3,6 +3,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 void pc_map_init(pc_map *m, size_t limit)
 {
@@ -30,7 +31,7 @@ precis_status pc_map_reserve(pc_map *m, size_t extra)
 {
     size_t limit = m->limit ? m->limit : PC_MAP_MAX_KEYS; /* a zeroed map has no cap of its own */
     if (extra > limit || m->n > limit - extra) return PRECIS_ELIMIT;
-    size_t need = m->n + extra, cap = m->cap ? m->cap : 16;
+    size_t need = m->n + extra, cap = m->cap ? m->cap : 64;
     unsigned bits = 0;
     while (cap < 2 * need) cap *= 2; /* at most half full: short probe runs */
     if (cap == m->cap) return PRECIS_OK;
@@ -38,7 +39,7 @@ precis_status pc_map_reserve(pc_map *m, size_t extra)
     if (cap > SIZE_MAX / sizeof(pc_map_slot)) return PRECIS_ENOMEM;
     pc_map_slot *s = malloc(cap * sizeof *s);
     if (!s) return PRECIS_ENOMEM;
-    for (size_t i = 0; i < cap; i++) s[i].val = PC_MAP_NONE;
+    memset(s, 0xFF, cap * sizeof *s); /* every val PC_MAP_NONE (all ones) */
     pc_map old = *m;
     m->slots = s;
     m->cap = cap;
@@ -65,12 +66,4 @@ precis_status pc_map_add(pc_map *m, uint64_t key, uint32_t val)
     m->slots[empty_slot(m, key)] = (pc_map_slot){key, val};
     m->n++;
     return PRECIS_OK;
-}
-
-precis_status pc_map_put(pc_map *m, uint64_t key, uint32_t val, pc_map_eq *eq, const void *ctx,
-                         uint32_t *found)
-{
-    uint32_t v = pc_map_get(m, key, eq, ctx);
-    if (found) *found = v;
-    return v == PC_MAP_NONE ? pc_map_add(m, key, val) : PRECIS_OK;
 }
