@@ -78,11 +78,9 @@ typedef struct digest {
     size_t n, cap;
     rejection *rej;
     size_t n_rej, cap_rej;
-    uint64_t *ids; /* hash set of article ids, for uniqueness */
-    size_t ids_cap;
-    uint64_t *tkeys; /* texts kept: hash | 1 -> article index, so that a wire story */
-    size_t *tvals;   /* run by 100,000 outlets keeps its text once, not 100,000 times */
-    size_t n_texts, tcap;
+    pc_map ids;   /* hash set of article ids, for uniqueness */
+    pc_map texts; /* texts kept: hash -> article index, so that a wire story run
+                     by 100,000 outlets keeps its text once, not 100,000 times */
     size_t bad_inputs;
     bool progress;
     const char *current; /* input being read */
@@ -109,61 +107,41 @@ static int reject(digest *d, const char *what, const char *reason, bool shown)
     return 0;
 }
 
-/* Doubles an open-addressing table of hash | 1 keys (0 = empty), with its
- * values when vals is not NULL; false without memory (the table unchanged). */
-static bool grow_table(uint64_t **keys, size_t **vals, size_t *cap)
-{
-    size_t nc = *cap ? *cap * 2 : 1024;
-    uint64_t *k = calloc(nc, sizeof *k);
-    size_t *v = vals ? malloc(nc * sizeof *v) : NULL;
-    if (!k || (vals && !v)) {
-        free(k), free(v);
-        return false;
-    }
-    for (size_t i = 0; i < *cap; i++) {
-        if (!(*keys)[i]) continue;
-        size_t s = (*keys)[i] & (nc - 1);
-        while (k[s]) s = (s + 1) & (nc - 1);
-        k[s] = (*keys)[i];
-        if (vals) v[s] = (*vals)[i];
-    }
-    free(*keys);
-    *keys = k;
-    if (vals) free(*vals), *vals = v;
-    *cap = nc;
-    return true;
-}
-
-/* Adds id to the set; false when it was there already. */
+/* Adds id to the set; false when it was there already (or, with *ok false,
+ * when there was no room for it). */
 static bool id_insert(digest *d, const char *id, bool *ok)
 {
-    *ok = true;
-    if (2 * (d->n + 1) > d->ids_cap && !grow_table(&d->ids, NULL, &d->ids_cap)) return *ok = false;
-    uint64_t h = XXH3_64bits(id, strlen(id)) | 1;
-    size_t s = h & (d->ids_cap - 1);
-    while (d->ids[s]) {
-        if (d->ids[s] == h) return false;
-        s = (s + 1) & (d->ids_cap - 1);
-    }
-    d->ids[s] = h;
-    return true;
+    uint32_t found;
+    *ok = !pc_map_put(&d->ids, XXH3_64bits(id, strlen(id)), 0, NULL, NULL, &found);
+    return *ok && found == PC_MAP_NONE;
+}
+
+/* The text looked for, to tell it from another with its hash. */
+typedef struct text_probe {
+    const digest *d;
+    const char *text;
+    size_t n;
+} text_probe;
+
+static bool same_text(const void *ctx, uint32_t i)
+{
+    const text_probe *p = ctx;
+    if (i >= p->d->n) return false; /* of an input refused whole */
+    const precis_article *o = &p->d->arts[i].a;
+    return o->text_len == p->n && !memcmp(o->text, p->text, p->n);
 }
 
 /* The kept copy of text[0..n): an earlier article's when it is the same bytes
  * (the stories are built from these pointers; the text is never written). */
 static const char *keep_text(digest *d, const char *text, size_t n)
 {
-    if (2 * (d->n_texts + 1) > d->tcap && !grow_table(&d->tkeys, &d->tvals, &d->tcap)) return NULL;
-    uint64_t h = XXH3_64bits(text, n) | 1;
-    size_t s = h & (d->tcap - 1);
-    for (; d->tkeys[s]; s = (s + 1) & (d->tcap - 1)) {
-        if (d->tkeys[s] != h || d->tvals[s] >= d->n) continue; /* >= n: of an input refused whole */
-        const precis_article *o = &d->arts[d->tvals[s]].a;
-        if (o->text_len == n && !memcmp(o->text, text, n)) return o->text;
-    }
+    uint64_t h = XXH3_64bits(text, n);
+    text_probe probe = {d, text, n};
+    uint32_t i = pc_map_get(&d->texts, h, same_text, &probe);
+    if (i != PC_MAP_NONE) return d->arts[i].a.text;
+    if (d->n >= PC_MAP_NONE) return NULL;
     const char *p = pc_arena_strndup(&d->arena, text, n);
-    if (p) d->tkeys[s] = h, d->tvals[s] = d->n, d->n_texts++;
-    return p;
+    return p && !pc_map_add(&d->texts, h, (uint32_t)d->n) ? p : NULL;
 }
 
 static const char *keep(digest *d, const char *s, size_t n)
@@ -459,9 +437,8 @@ int cmd_digest(int argc, char **argv)
     free(buf), buf = NULL;
     free(member), member = NULL;
     free(d.arts), d.arts = NULL;
-    free(d.tkeys), d.tkeys = NULL;
-    free(d.tvals), d.tvals = NULL;
-    free(d.ids), d.ids = NULL;
+    pc_map_free(&d.texts);
+    pc_map_free(&d.ids);
     pc_arena_reset(&d.arena);
     /* Dates as the stories took them (the same in every format: "date_ignored"
      * in JSON, "(date ignored: ...)" in the briefing's sources). Keys are
@@ -566,9 +543,8 @@ int cmd_digest(int argc, char **argv)
     free(start);
     free(member);
     free(d.arts);
-    free(d.ids);
-    free(d.tkeys);
-    free(d.tvals);
+    pc_map_free(&d.ids);
+    pc_map_free(&d.texts);
     pc_paths_free(paths, n_paths);
     pc_arena_reset(&d.arena);
     precis_free(d.ctx);
