@@ -1,5 +1,5 @@
 /* Cross-document line statistics: in how many documents of a batch each
- * normalised line occurs. A small open-addressing table of 64-bit hashes; a
+ * normalised line occurs. A table (pc_map) of 64-bit hashes; a
  * hash collision can only make two different lines share a count, which the
  * classifier tolerates (it needs several documents before it acts). */
 #include "corpus_internal.h"
@@ -9,10 +9,12 @@
 #include <xxhash.h>
 
 struct pcl_corpus {
-    uint64_t *keys;   /* 0 = empty slot */
-    uint32_t *counts; /* documents the line occurs in */
-    uint32_t *last;   /* last document that counted it, so each counts once */
-    size_t cap, used, docs;
+    pc_map lines;  /* line hash (or a whole text's, seeded apart) -> its count */
+    struct line_count {
+        uint32_t docs; /* documents the line occurs in */
+        uint32_t last; /* last document that counted it, so each counts once */
+    } *counts;
+    size_t n, cap, docs;
 };
 
 /* Lines differ in case, spacing and bullets between pages of one template only
@@ -34,59 +36,30 @@ uint64_t pcl_line_hash(const char *s, size_t len)
 pcl_corpus *pcl_corpus_new(void)
 {
     pcl_corpus *c = calloc(1, sizeof *c);
-    if (!c) return NULL;
-    c->cap = 1024;
-    c->keys = calloc(c->cap, sizeof *c->keys);
-    c->counts = calloc(c->cap, sizeof *c->counts);
-    c->last = calloc(c->cap, sizeof *c->last);
-    if (!c->keys || !c->counts || !c->last) {
-        pcl_corpus_free(c);
-        return NULL;
-    }
+    if (c) pc_map_init(&c->lines, 0);
     return c;
 }
 
 void pcl_corpus_free(pcl_corpus *c)
 {
     if (!c) return;
-    free(c->keys);
+    pc_map_free(&c->lines);
     free(c->counts);
-    free(c->last);
     free(c);
 }
 
-static size_t slot(const pcl_corpus *c, uint64_t h)
+/* The count of hash h, a new one (zero) when h is not there yet; NULL when
+ * there is no room for it. *fresh says which. */
+static struct line_count *count_of(pcl_corpus *c, uint64_t h, bool *fresh)
 {
-    size_t i = (size_t)(h ^ (h >> 29)) & (c->cap - 1);
-    while (c->keys[i] && c->keys[i] != h) i = (i + 1) & (c->cap - 1);
-    return i;
-}
-
-static precis_status grow(pcl_corpus *c)
-{
-    pcl_corpus n = *c;
-    n.cap = c->cap * 2;
-    n.keys = calloc(n.cap, sizeof *n.keys);
-    n.counts = calloc(n.cap, sizeof *n.counts);
-    n.last = calloc(n.cap, sizeof *n.last);
-    if (!n.keys || !n.counts || !n.last) {
-        free(n.keys);
-        free(n.counts);
-        free(n.last);
-        return PRECIS_ENOMEM;
-    }
-    for (size_t i = 0; i < c->cap; i++) {
-        if (!c->keys[i]) continue;
-        size_t j = slot(&n, c->keys[i]);
-        n.keys[j] = c->keys[i];
-        n.counts[j] = c->counts[i];
-        n.last[j] = c->last[i];
-    }
-    free(c->keys);
-    free(c->counts);
-    free(c->last);
-    *c = n;
-    return PRECIS_OK;
+    uint32_t i = pc_map_get(&c->lines, h, NULL, NULL);
+    *fresh = i == PC_MAP_NONE;
+    if (!*fresh) return &c->counts[i];
+    if (c->n >= PC_MAP_NONE || pc_grow(&c->counts, &c->cap, c->n + 1, sizeof *c->counts, 1024) ||
+        pc_map_add(&c->lines, h, (uint32_t)c->n))
+        return NULL;
+    c->counts[c->n] = (struct line_count){0, 0};
+    return &c->counts[c->n++];
 }
 
 precis_status pcl_corpus_add(pcl_corpus *c, const char *text, size_t len)
@@ -95,15 +68,10 @@ precis_status pcl_corpus_add(pcl_corpus *c, const char *text, size_t len)
      * lines would count again, and ten copies of two articles in a JSONL file
      * were all "boilerplate" (every line of every article dropped). The whole
      * text's hash is kept in the same table (seeded apart from line hashes). */
-    if ((c->used + 1) * 4 > c->cap * 3) {
-        precis_status st = grow(c);
-        if (st) return st;
-    }
+    bool fresh;
     uint64_t dh = XXH3_64bits_withSeed(text, len, 0x636f7079) | 1;
-    size_t di = slot(c, dh);
-    if (c->keys[di]) return PRECIS_OK;
-    c->keys[di] = dh;
-    c->used++;
+    if (!count_of(c, dh, &fresh)) return PRECIS_ENOMEM;
+    if (!fresh) return PRECIS_OK;
     c->docs++;
     const char *p = text, *end = text + len;
     while (p < end) {
@@ -111,18 +79,11 @@ precis_status pcl_corpus_add(pcl_corpus *c, const char *text, size_t len)
         while (nl < end && *nl != '\n' && *nl != '\r') nl++;
         uint64_t h = pcl_line_hash(p, (size_t)(nl - p));
         if (h) {
-            if ((c->used + 1) * 4 > c->cap * 3) {
-                precis_status st = grow(c);
-                if (st) return st;
-            }
-            size_t i = slot(c, h);
-            if (!c->keys[i]) {
-                c->keys[i] = h;
-                c->used++;
-            }
-            if (c->last[i] != (uint32_t)c->docs) {
-                c->last[i] = (uint32_t)c->docs;
-                c->counts[i]++;
+            struct line_count *lc = count_of(c, h, &fresh);
+            if (!lc) return PRECIS_ENOMEM;
+            if (lc->last != (uint32_t)c->docs) {
+                lc->last = (uint32_t)c->docs;
+                lc->docs++;
             }
         }
         p = nl < end ? nl + 1 : end;
@@ -135,8 +96,8 @@ size_t pcl_corpus_docs(const pcl_corpus *c) { return c ? c->docs : 0; }
 size_t pcl_corpus_count_hash(const pcl_corpus *c, uint64_t h)
 {
     if (!c || !h) return 0;
-    size_t i = slot(c, h);
-    return c->keys[i] ? c->counts[i] : 0;
+    uint32_t i = pc_map_get(&c->lines, h, NULL, NULL);
+    return i == PC_MAP_NONE ? 0 : c->counts[i].docs;
 }
 
 size_t pcl_corpus_count(const pcl_corpus *c, const char *line, size_t len)
