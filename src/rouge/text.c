@@ -127,12 +127,6 @@ void pr_tokenize(const char *s, size_t n, pr_token_fn fn, void *user)
 
 /* ---- vocabulary ---------------------------------------------------------------- */
 
-typedef struct vslot {
-    uint64_t key; /* string: hash; pair: (a << 32 | b) */
-    uint32_t id;  /* UINT32_MAX = empty */
-    uint8_t is_pair;
-} vslot;
-
 typedef struct ventry {
     const char *s; /* NULL for pairs */
     uint32_t n;
@@ -140,8 +134,8 @@ typedef struct ventry {
 
 struct pr_vocab {
     pc_arena arena;
-    vslot *slots;
-    size_t mask, used;
+    pc_map words; /* string hash -> id (equality by the entry's bytes) */
+    pc_map pairs; /* (a << 32 | b) -> id */
     ventry *entries;
     uint32_t n_entries, cap_entries;
 };
@@ -151,13 +145,8 @@ pr_vocab *pr_vocab_new(void)
     pr_vocab *v = calloc(1, sizeof *v);
     if (!v) return NULL;
     pc_arena_init(&v->arena);
-    v->mask = 1023;
-    v->slots = malloc((v->mask + 1) * sizeof *v->slots);
-    if (!v->slots) {
-        free(v);
-        return NULL;
-    }
-    for (size_t i = 0; i <= v->mask; i++) v->slots[i].id = UINT32_MAX;
+    pc_map_init(&v->words, 0);
+    pc_map_init(&v->pairs, 0);
     return v;
 }
 
@@ -165,38 +154,10 @@ void pr_vocab_free(pr_vocab *v)
 {
     if (!v) return;
     pc_arena_reset(&v->arena);
-    free(v->slots);
+    pc_map_free(&v->words);
+    pc_map_free(&v->pairs);
     free(v->entries);
     free(v);
-}
-
-static uint64_t mix64(uint64_t x)
-{
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
-}
-
-static bool vocab_grow(pr_vocab *v)
-{
-    size_t nmask = v->mask * 2 + 1;
-    vslot *ns = malloc((nmask + 1) * sizeof *ns);
-    if (!ns) return false;
-    for (size_t i = 0; i <= nmask; i++) ns[i].id = UINT32_MAX;
-    for (size_t i = 0; i <= v->mask; i++) {
-        vslot s = v->slots[i];
-        if (s.id == UINT32_MAX) continue;
-        size_t j = (size_t)(s.is_pair ? mix64(s.key) : s.key) & nmask;
-        while (ns[j].id != UINT32_MAX) j = (j + 1) & nmask;
-        ns[j] = s;
-    }
-    free(v->slots);
-    v->slots = ns;
-    v->mask = nmask;
-    return true;
 }
 
 static uint32_t new_entry(pr_vocab *v, const char *s, uint32_t n)
@@ -213,45 +174,35 @@ static uint32_t new_entry(pr_vocab *v, const char *s, uint32_t n)
     return v->n_entries++;
 }
 
+/* Is entry id the string looked for (not only one with its hash)? */
+static bool same_word(const void *ctx, uint32_t id)
+{
+    const pc_map_bytes *p = ctx;
+    const ventry *e = &((const pr_vocab *)p->owner)->entries[id];
+    return pc_map_same_bytes(p, e->s, e->n);
+}
+
 uint32_t pr_vocab_word(pr_vocab *v, const char *s, size_t n)
 {
     if (n > UINT32_MAX) return UINT32_MAX;
-    if ((v->used + 1) * 4 > (v->mask + 1) * 3 && !vocab_grow(v)) return UINT32_MAX;
     uint64_t h = XXH3_64bits(s, n);
-    size_t j = (size_t)h & v->mask;
-    for (;;) {
-        vslot *sl = &v->slots[j];
-        if (sl->id == UINT32_MAX) break;
-        if (!sl->is_pair && sl->key == h) {
-            ventry *e = &v->entries[sl->id];
-            if (e->n == n && memcmp(e->s, s, n) == 0) return sl->id;
-        }
-        j = (j + 1) & v->mask;
-    }
+    pc_map_bytes probe = {v, s, n};
+    uint32_t id = pc_map_get(&v->words, h, same_word, &probe);
+    if (id != PC_MAP_NONE) return id;
     char *copy = pc_arena_strndup(&v->arena, s, n);
     if (!copy) return UINT32_MAX;
-    uint32_t id = new_entry(v, copy, (uint32_t)n);
-    if (id == UINT32_MAX) return id;
-    v->slots[j] = (vslot){h, id, 0};
-    v->used++;
+    id = new_entry(v, copy, (uint32_t)n);
+    if (id == UINT32_MAX || pc_map_add(&v->words, h, id)) return UINT32_MAX;
     return id;
 }
 
 uint32_t pr_vocab_pair(pr_vocab *v, uint32_t a, uint32_t b)
 {
-    if ((v->used + 1) * 4 > (v->mask + 1) * 3 && !vocab_grow(v)) return UINT32_MAX;
     uint64_t key = (uint64_t)a << 32 | b;
-    size_t j = (size_t)mix64(key) & v->mask;
-    for (;;) {
-        vslot *sl = &v->slots[j];
-        if (sl->id == UINT32_MAX) break;
-        if (sl->is_pair && sl->key == key) return sl->id;
-        j = (j + 1) & v->mask;
-    }
-    uint32_t id = new_entry(v, NULL, 0);
-    if (id == UINT32_MAX) return id;
-    v->slots[j] = (vslot){key, id, 1};
-    v->used++;
+    uint32_t id = pc_map_get(&v->pairs, key, NULL, NULL);
+    if (id != PC_MAP_NONE) return id;
+    id = new_entry(v, NULL, 0);
+    if (id == UINT32_MAX || pc_map_add(&v->pairs, key, id)) return UINT32_MAX;
     return id;
 }
 
