@@ -117,10 +117,12 @@ struct pd_index {
     size_t n_slots, cap_slots, n_live;
     posting *postings;
     size_t n_postings, cap_postings;
+    /* Not pc_map: a multimap (every slot sharing a band key, newest first, walk capped) as chains. */
     uint32_t *heads; /* bucket -> first posting */
     size_t n_heads;  /* power of two */
     uint32_t *seen;  /* per-slot stamp to visit each candidate once per query */
     uint32_t stamp;
+    /* Not pc_map: rebuilt whole with the slots it indexes at each compaction; a removed id keeps its cell, the live flag skips it. */
     uint32_t *id_map; /* open addressing: id -> slot + 1 (0 = empty), rebuilt on compaction */
     size_t n_id_map;  /* power of two, > 2 * n_slots */
 };
