@@ -116,19 +116,13 @@ static bool id_insert(digest *d, const char *id, bool *ok)
     return *ok && found == PC_MAP_NONE;
 }
 
-/* The text looked for, to tell it from another with its hash. */
-typedef struct text_probe {
-    const digest *d;
-    const char *text;
-    size_t n;
-} text_probe;
-
+/* Is article i's text the one looked for (not only one with its hash)? */
 static bool same_text(const void *ctx, uint32_t i)
 {
-    const text_probe *p = ctx;
-    if (i >= p->d->n) return false; /* of an input refused whole */
-    const precis_article *o = &p->d->arts[i].a;
-    return o->text_len == p->n && !memcmp(o->text, p->text, p->n);
+    const pc_map_bytes *p = ctx;
+    const digest *d = p->owner;
+    if (i >= d->n) return false; /* of an input refused whole */
+    return pc_map_same_bytes(p, d->arts[i].a.text, d->arts[i].a.text_len);
 }
 
 /* The kept copy of text[0..n): an earlier article's when it is the same bytes
@@ -136,7 +130,7 @@ static bool same_text(const void *ctx, uint32_t i)
 static const char *keep_text(digest *d, const char *text, size_t n)
 {
     uint64_t h = XXH3_64bits(text, n);
-    text_probe probe = {d, text, n};
+    pc_map_bytes probe = {d, text, n};
     uint32_t i = pc_map_get(&d->texts, h, same_text, &probe);
     if (i != PC_MAP_NONE) return d->arts[i].a.text;
     if (d->n >= PC_MAP_NONE) return NULL;

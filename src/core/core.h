@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define PC_MiB ((size_t)1 << 20)
 #define PC_DEFAULT_MAX_FILE (256 * PC_MiB)
@@ -216,6 +217,18 @@ static inline uint32_t pc_map_get(const pc_map *m, uint64_t key, pc_map_eq *eq, 
         if (s->val == PC_MAP_NONE) return PC_MAP_NONE;
         if (s->key == key && (!eq || eq(ctx, s->val))) return s->val;
     }
+}
+/* What a key hashed from bytes stands for: an eq callback gets it as ctx and
+ * compares the stored value's bytes with pc_map_same_bytes. owner is the
+ * caller's table the values index. */
+typedef struct pc_map_bytes {
+    const void *owner;
+    const char *s;
+    size_t n;
+} pc_map_bytes;
+static inline bool pc_map_same_bytes(const pc_map_bytes *p, const char *s, size_t n)
+{
+    return n == p->n && (n == 0 || s == p->s || !memcmp(s, p->s, n));
 }
 /* pc_map_get, and when nothing is found, pc_map_add(key, val). *found (may
  * be NULL) is the value found, or PC_MAP_NONE when val was stored. */

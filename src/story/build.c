@@ -233,18 +233,12 @@ nomem:
 
 /* ---- near-copies ----------------------------------------------------------- */
 
-/* The text find_copies looks for, to tell it from another with its hash. */
-typedef struct text_probe {
-    const pst_build *b;
-    const char *text;
-    size_t len;
-} text_probe;
-
+/* Is article d's text the one looked for (not only one with its hash)? */
 static bool same_text(const void *ctx, uint32_t d)
 {
-    const text_probe *p = ctx;
-    const precis_article *o = p->b->docs[d].a;
-    return o->text_len == p->len && (p->len == 0 || o->text == p->text || !memcmp(o->text, p->text, p->len));
+    const pc_map_bytes *p = ctx;
+    const precis_article *o = ((const pst_build *)p->owner)->docs[d].a;
+    return pc_map_same_bytes(p, o->text, o->text_len);
 }
 
 /* Copies first by identical text (a hash table, one memcmp: the common wire
@@ -270,7 +264,7 @@ static precis_status find_copies(pst_build *b, double threshold)
         const char *text = a->text ? a->text : "";
         size_t len = a->text ? a->text_len : 0;
         uint64_t h = XXH3_64bits(text, len);
-        text_probe probe = {b, text, len};
+        pc_map_bytes probe = {b, text, len};
         uint32_t first = pc_map_get(&texts, h, same_text, &probe);
         int64_t dup = first == PC_MAP_NONE ? -1 : (int64_t)first;
         if (dup < 0) {

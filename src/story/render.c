@@ -244,17 +244,12 @@ static precis_status load_story(const char *json, size_t len, rnd *r, json_t **s
     return PRECIS_OK;
 }
 
-/* The id looked for, to tell it from another source's with its hash. */
-typedef struct id_probe {
-    const rnd *r;
-    const char *id;
-} id_probe;
-
+/* Is source i's id the one looked for (not only one with its hash)? */
 static bool same_id(const void *ctx, uint32_t i)
 {
-    const id_probe *p = ctx;
-    const char *sid = sf(p->r, i, SF_ID);
-    return sid && !strcmp(sid, p->id);
+    const pc_map_bytes *p = ctx;
+    const char *sid = sf(p->owner, i, SF_ID);
+    return sid && pc_map_same_bytes(p, sid, strlen(sid));
 }
 
 /* 1-based marker of a source id, 0 when unknown. */
@@ -262,8 +257,8 @@ static size_t marker(rnd *r, const char *id)
 {
     if (!id) return 0;
     if (r->indexed) {
-        id_probe p = {r, id};
-        uint32_t i = pc_map_get(&r->ids, XXH3_64bits(id, strlen(id)), same_id, &p);
+        pc_map_bytes p = {r, id, strlen(id)};
+        uint32_t i = pc_map_get(&r->ids, XXH3_64bits(id, p.n), same_id, &p);
         return i == PC_MAP_NONE ? 0 : (size_t)i + 1;
     }
     for (size_t i = 0; i < r->n_src; i++) {
@@ -281,8 +276,8 @@ static void index_ids(rnd *r)
     for (size_t i = 0; i < r->n_src && !st; i++) {
         const char *sid = sf(r, i, SF_ID);
         if (!sid) continue;
-        id_probe p = {r, sid};
-        st = pc_map_put(&r->ids, XXH3_64bits(sid, strlen(sid)), (uint32_t)i, same_id, &p, NULL);
+        pc_map_bytes p = {r, sid, strlen(sid)};
+        st = pc_map_put(&r->ids, XXH3_64bits(sid, p.n), (uint32_t)i, same_id, &p, NULL);
     }
     if (st) pc_map_free(&r->ids);
     r->indexed = !st;
