@@ -1,6 +1,8 @@
 /* Fuzz target: precis_articles_read's sniffing and parsing (src/story/input.c)
  * over data in memory: JSONL articles and clusters, HTML, WARC, pasted text.
- * Every article handed out must have an id and valid UTF-8 text. */
+ * Every article handed out must have an id and valid UTF-8 text. An odd-sized
+ * input runs under a 200-byte line limit, so that JSONL lines and JSON array
+ * elements over the cap are reached. */
 #include "story/story.h"
 
 #include <stdlib.h>
@@ -23,7 +25,7 @@ static void quiet(void *user, const char *msg)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     precis_options o = {0};
-    o.limits.max_line_bytes = 1 << 16;
+    o.limits.max_line_bytes = size % 2 ? 200 : 1 << 16;
     o.limits.max_article_bytes = 1 << 16;
     o.limits.max_file_bytes = 1 << 20;
     precis_ctx *ctx = precis_new(&o);

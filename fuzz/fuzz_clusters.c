@@ -1,5 +1,8 @@
 /* Fuzz target: the summarizer's input readers (cluster JSONL, article JSONL,
- * Multi-News separator) and, for small inputs, summarization itself. */
+ * a JSON array of articles, Multi-News separator) and, for small inputs,
+ * summarization itself. The input is also read by precis_cluster_read, which
+ * reports and skips bad lines and elements: each report must be a message,
+ * and a skip must show in the status. */
 #include "precis.h"
 
 #include <stdlib.h>
@@ -10,6 +13,12 @@ static precis_status drop(void *user, precis_cluster *c)
     (*(size_t *)user)++;
     precis_cluster_free(c);
     return PRECIS_OK;
+}
+
+static void count_bad(void *user, const char *msg)
+{
+    if (!msg || !*msg) abort();
+    (*(size_t *)user)++;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -40,6 +49,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         precis_cluster_free(c);
     }
+    /* under a 256-byte line limit, so that lines and elements over it are skipped */
+    precis_options small = {0};
+    small.limits.max_line_bytes = 256;
+    precis_ctx *sctx = precis_new(&small);
+    if (sctx && precis_cluster_new(sctx, "fuzz", &c) == PRECIS_OK) {
+        size_t bad = 0;
+        precis_status st = precis_cluster_read(sctx, c, "fuzz", text, size, count_bad, &bad);
+        if (bad && st != PRECIS_EPARSE && st != PRECIS_ELIMIT) abort(); /* a skip that the status hides */
+        precis_cluster_free(c);
+    }
+    precis_free(sctx);
     free(text);
     precis_free(ctx);
     return 0;

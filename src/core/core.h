@@ -155,6 +155,25 @@ static inline bool pc_json_rest_blank(const char *s, size_t n)
     return i == n;
 }
 
+/* Steps through the elements of a JSON array in d[0,n) one at a time, so that
+ * a 256 MiB array is never one jansson tree (6 MB of "[{},{},...]" took
+ * 800 MB that way). Only the structure is scanned (strings, brackets); each
+ * element's span is then parsed alone by the caller. A leading UTF-8 BOM and
+ * white space are skipped. */
+typedef struct pc_json_array {
+    const char *d;
+    size_t n, pos;
+    size_t line;     /* line of pos, from 1 */
+    size_t k;        /* elements handed out */
+    const char *why; /* after -1: what is wrong at line */
+} pc_json_array;
+
+/* False when d does not start with '[' (after a BOM and blanks). */
+bool pc_json_array_begin(pc_json_array *it, const char *d, size_t n);
+/* 1: the next element is d[*start, *start + *len), starting on *line; 0: the
+ * array closed, with only blanks after it; -1: malformed (it->why, it->line). */
+int pc_json_array_next(pc_json_array *it, size_t *start, size_t *len, size_t *line);
+
 /* Iterates lines of a buffer: returns false at the end. line and len exclude
  * the newline (and a preceding \r); *lineno counts from 1. */
 typedef struct pc_line_iter {

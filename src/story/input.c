@@ -453,34 +453,48 @@ static kind sniff(const char *d, size_t n)
     return K_TEXT;
 }
 
-/* A JSON array of articles (what many exporters write instead of JSON Lines),
- * read whole: each element an article object or a string of pasted text, named
- * FILE#K. Before, the file was one pasted article of raw JSON. */
+/* A JSON array of articles (what many exporters write instead of JSON Lines):
+ * each element an article object or a string of pasted text, named FILE#K.
+ * Elements are parsed one at a time (pc_json_array), each under the per-line
+ * cap as a JSONL line is: the whole array as one jansson tree took ~130 times
+ * the file's size. A malformed array ends the reading there, named; the
+ * elements before it are kept. */
 static precis_status read_json_array(reader *r, const char *d, size_t n)
 {
-    pc_buf fixed; /* invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it */
-    pc_buf_init(&fixed, 0);
-    precis_status st = pc_utf8_repair(&fixed, d, n, NULL);
-    if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
-    json_error_t jerr;
-    json_t *v = json_loadb(fixed.data ? fixed.data : "", fixed.len, 0, &jerr);
-    pc_buf_free(&fixed);
-    if (!v || !json_is_array(v)) {
-        char why[260];
-        if (v) snprintf(why, sizeof why, "expected a JSON array of articles");
-        else snprintf(why, sizeof why, "invalid JSON at line %d: %s", jerr.line, jerr.text);
-        json_decref(v);
-        skip_part(r, PRECIS_EPARSE, 0, NULL, why);
+    pc_json_array it;
+    if (!pc_json_array_begin(&it, d, n)) {
+        skip_part(r, PRECIS_EPARSE, 0, NULL, "expected a JSON array of articles");
         return PRECIS_OK;
     }
-    size_t k;
-    json_t *doc;
+    size_t cap = r->lim->max_line_bytes, start, len, line;
     char fallback[300];
-    json_array_foreach(v, k, doc) {
-        snprintf(fallback, sizeof fallback, "%s#%zu", r->name, k + 1);
-        if ((st = json_doc(r, doc, fallback, 0))) break;
+    precis_status st = PRECIS_OK;
+    int got;
+    while (!st && (got = pc_json_array_next(&it, &start, &len, &line)) != 0) {
+        if (got < 0) {
+            skip_part(r, PRECIS_EPARSE, it.line, NULL, it.why);
+            break;
+        }
+        snprintf(fallback, sizeof fallback, "%s#%zu", r->name, it.k);
+        if (len > cap) {
+            char why[128];
+            snprintf(why, sizeof why, "element of %zu bytes is over the %zu-byte limit", len, cap);
+            skip_part(r, PRECIS_ELIMIT, line, fallback, why);
+            continue;
+        }
+        r->line.len = 0; /* invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it */
+        if ((st = pc_utf8_repair(&r->line, d + start, len, NULL))) return pc_fail(r->err, st, r->name, line, "out of memory");
+        json_error_t jerr;
+        json_t *v = json_loadb(r->line.data ? r->line.data : "", r->line.len, JSON_DECODE_ANY, &jerr);
+        if (!v) {
+            char why[220];
+            snprintf(why, sizeof why, "invalid JSON: %s", jerr.text);
+            skip_part(r, PRECIS_EPARSE, line, fallback, why);
+            continue;
+        }
+        st = json_doc(r, v, fallback, line);
+        json_decref(v);
     }
-    json_decref(v);
     return st;
 }
 

@@ -154,16 +154,41 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
     while (jb < len && pc_is_space((unsigned char)data[jb])) jb++;
     if (ja < len && data[ja] == '[' && jb < len && (data[jb] == '{' || data[jb] == '"' || data[jb] == ']')) {
         /* a JSON array of articles (as digest reads it): before, one pasted
-         * article of raw JSON */
-        json_error_t jerr;
-        json_t *v = json_loadb(data, len, 0, &jerr);
-        if (!v) return pc_fail(err, PRECIS_EPARSE, where, (size_t)jerr.line, "invalid JSON: %s", jerr.text);
-        if (!json_is_array(v)) {
-            json_decref(v);
-            return pc_fail(err, PRECIS_EPARSE, where, 0, "expected a JSON array of articles");
+         * article of raw JSON. Elements are parsed one at a time, each under
+         * the per-line cap (pc_json_array: the whole file as one jansson tree
+         * took ~80 times its size); a malformed array stops there, named. */
+        pc_json_array it;
+        pc_json_array_begin(&it, data, len);
+        size_t cap = pc_ctx_limits(ctx)->max_line_bytes, start, n, line;
+        char fallback[300];
+        int got;
+        st = PRECIS_OK;
+        while (!st && (got = pc_json_array_next(&it, &start, &n, &line)) != 0) {
+            if (got < 0) {
+                st = pc_fail(err, PRECIS_EPARSE, where, it.line, "%s", it.why);
+                if (!sk->fn) return st;
+                sk->fn(sk->user, err->msg); /* the elements before it are kept */
+                sk->n_bad++;
+                if (sk->worst != PRECIS_ELIMIT) sk->worst = PRECIS_EPARSE;
+                st = PRECIS_OK;
+                break;
+            }
+            snprintf(fallback, sizeof fallback, "%s#%zu", base, it.k);
+            if (n > cap) {
+                st = pc_fail(err, PRECIS_ELIMIT, where, line, "%s: element of %zu bytes is over the %zu-byte limit",
+                             fallback, n, cap);
+            } else {
+                json_error_t jerr;
+                json_t *v = json_loadb(data + start, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);
+                if (!v) {
+                    st = pc_fail(err, PRECIS_EPARSE, where, line, "%s: invalid JSON: %s", fallback, jerr.text);
+                } else {
+                    st = add_json_doc(ctx, c, v, fallback, where, line);
+                    json_decref(v);
+                }
+            }
+            st = skip_or_fail(sk, c, ctx, st);
         }
-        st = add_cluster_docs(ctx, c, v, base, where, 0, sk);
-        json_decref(v);
         if (!st && sk->n_bad)
             return pc_fail(err, sk->worst, where, 0, "%zu document%s could not be read", sk->n_bad,
                            sk->n_bad == 1 ? "" : "s");

@@ -387,6 +387,45 @@ TEST(binary_thresholds)
     CHECK(pc_bytes_binary(d + 2, sizeof d - 2) && !pc_bytes_binary(d, sizeof d));
 }
 
+/* Walks "[...]" and gives the element spans (as "a|b|c") and the result. */
+static int walk_array(const char *d, char *out, size_t cap, size_t *last_line)
+{
+    pc_json_array it;
+    out[0] = 0;
+    if (!pc_json_array_begin(&it, d, strlen(d))) return -2;
+    size_t start, len, line;
+    int got;
+    while ((got = pc_json_array_next(&it, &start, &len, &line)) == 1) {
+        size_t o = strlen(out);
+        snprintf(out + o, cap - o, "%s%.*s", o ? "|" : "", (int)len, d + start);
+        *last_line = line;
+    }
+    if (got < 0) *last_line = it.line;
+    return got;
+}
+
+TEST(json_array_elements_one_at_a_time)
+{
+    char out[256];
+    size_t line = 0;
+    CHECK(walk_array("\xEF\xBB\xBF [ {\"a\":[1,{\"b\":\"]}\\\"\"}]} ,\n \"x,]\" ,17, true ,[] ]\n", out, sizeof out, &line) == 0);
+    CHECK_STR(out, "{\"a\":[1,{\"b\":\"]}\\\"\"}]}|\"x,]\"|17|true|[]");
+    CHECK(line == 2);
+    CHECK(walk_array("[]", out, sizeof out, &line) == 0 && !out[0]);
+    CHECK(walk_array(" {\"a\":1}", out, sizeof out, &line) == -2);
+    CHECK(walk_array("", out, sizeof out, &line) == -2);
+    /* malformed: what came before is handed out, then -1 with the line */
+    CHECK(walk_array("[{\"t\":1},\n{\"t\":2}", out, sizeof out, &line) == -1); /* truncated */
+    CHECK_STR(out, "{\"t\":1}|{\"t\":2}");
+    CHECK(line == 2);
+    CHECK(walk_array("[{\"t\":1}, ]", out, sizeof out, &line) == -1);
+    CHECK(walk_array("[,1]", out, sizeof out, &line) == -1 && !out[0]);
+    CHECK(walk_array("[1 2]", out, sizeof out, &line) == -1);
+    CHECK(walk_array("[1] x", out, sizeof out, &line) == -1);
+    CHECK(walk_array("[\"abc\\", out, sizeof out, &line) == -1); /* a backslash last */
+    CHECK(walk_array("[{\"a\":\"}", out, sizeof out, &line) == -1); /* a string to the end */
+}
+
 int main(void)
 {
     RUN(buf_grows_and_caps);
@@ -405,5 +444,6 @@ int main(void)
     RUN(collapse_space);
     RUN(sorts_small_and_large);
     RUN(binary_thresholds);
+    RUN(json_array_elements_one_at_a_time);
     return test_done();
 }
