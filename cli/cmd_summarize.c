@@ -399,8 +399,18 @@ int cmd_summarize(int argc, char **argv)
         case OPT_BATCH: is_batch = true; break;
         case 'o': r.outdir = optarg; break;
         case 'h': usage(stdout); return EXIT_OK_;
-        case ':': cli_error("summarize: option '%s' needs a value", argv[optind - 1]); return EXIT_USAGE;
-        default: cli_error("summarize: unknown option '%s' (see --help)", argv[optind - 1]); return EXIT_USAGE;
+        /* a long option is argv[optind - 1]; a short one is optopt (argv[optind - 1]
+         * is argv[0] for the x of "-xw 5") */
+        case ':':
+        default: {
+            const char *a = argv[optind - 1];
+            char shortopt[3] = {'-', (char)optopt, '\0'};
+            const char *name = !strncmp(a, "--", 2) || !optopt || optopt >= 256 ? a : shortopt;
+            if (c == ':') cli_error("summarize: option '%s' needs a value", name);
+            else cli_error("summarize: unknown option '%s'", name);
+            cli_try_help("summarize");
+            return EXIT_USAGE;
+        }
         }
     }
     if (optind >= argc) {

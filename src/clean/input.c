@@ -131,16 +131,13 @@ precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, p
         return st;
     }
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    size_t i = 0;
-    while (i < b.len && pc_is_space((unsigned char)b.data[i])) i++;
-    size_t j = i + 1;
-    while (j < b.len && pc_is_space((unsigned char)b.data[j])) j++;
-    if (i < b.len && b.data[i] == '[' && j < b.len && (b.data[j] == '{' || b.data[j] == ']')) {
-        /* a JSON array of articles was cleaned as one pasted text of raw JSON */
+    if (b.data && pc_looks_like_json_array(b.data, b.len)) {
+        /* a JSON array of articles (the test digest uses: objects or strings)
+         * was cleaned as one pasted text of raw JSON */
         pc_buf_free(&b);
         return pc_fail(err, PRECIS_EPARSE, name, 0,
                        "a JSON array: clean reads JSON Lines, one {\"id\", \"text\"} a line (jq -c '.[]' "
-                       "turns the array into them); digest, cluster and summarize read the array");
+                       "turns the array into them); digest, cluster, ingest and summarize read the array");
     }
     if (looks_like_jsonl(b.data, b.len)) {
         st = read_jsonl(docs, name, b.data ? b.data : "", b.len, err);

@@ -271,4 +271,16 @@ static inline bool pc_is_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+/* True when d starts (after a UTF-8 byte-order mark and white space) as a JSON
+ * array of articles: '[' then '{', '"' or ']'. The one test digest, cluster,
+ * ingest and summarize share, so they read the same file the same way. */
+static inline bool pc_looks_like_json_array(const char *d, size_t n)
+{
+    size_t i = n >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < n && pc_is_space((unsigned char)d[i])) i++;
+    if (i >= n || d[i] != '[') return false;
+    for (i++; i < n && pc_is_space((unsigned char)d[i]); i++) {}
+    return i < n && (d[i] == '{' || d[i] == '"' || d[i] == ']');
+}
+
 #endif /* PRECIS_CORE_H */

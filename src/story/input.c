@@ -95,6 +95,7 @@ typedef struct reader {
     precis_status worst; /* EPARSE or ELIMIT once a part was refused */
     pc_buf line, msg;
     char why[160]; /* a skip reason built on the fly */
+    bool decoded;  /* reading a decoded copy (read_decoded): not decoded again */
 } reader;
 
 /* Reports a skipped part ("name:LINE: reason") and goes on. st: PRECIS_EEMPTY
@@ -444,11 +445,7 @@ static kind sniff(const char *d, size_t n)
     if (ph_looks_like_warc(d, n)) return K_WARC;
     size_t i = skip_bom_space(d, n);
     if (i < n && d[i] == '{') return K_JSONL;
-    if (i < n && d[i] == '[') { /* a JSON array of articles: '[' then '{', '"' or ']' */
-        size_t j = i + 1;
-        while (j < n && pc_is_space((unsigned char)d[j])) j++;
-        if (j < n && (d[j] == '{' || d[j] == ']' || d[j] == '"')) return K_JSON_ARRAY;
-    }
+    if (pc_looks_like_json_array(d, n)) return K_JSON_ARRAY;
     if (pst_looks_like_html(d, n)) return K_HTML;
     return K_TEXT;
 }
@@ -513,6 +510,34 @@ static precis_status slurp(reader *r, source *s)
     return PRECIS_OK;
 }
 
+/* UTF-16 with a byte-order mark (JSONL or text saved by Windows tools), or
+ * JSONL with CR line ends: decoded whole, then sniffed and read like any UTF-8
+ * input; before, JSONL in UTF-16 was taken for one pasted article of raw JSON. */
+static precis_status read_source(reader *r, source *s, const char *path);
+static precis_status read_decoded(reader *r, source *s)
+{
+    precis_status st = slurp(r, s);
+    if (st) return st;
+    pc_buf dec;
+    pc_buf_init(&dec, 0);
+    size_t bad = 0;
+    st = pc_text_decode(&dec, s->win.data ? s->win.data + s->pos : "", s->win.len - s->pos, &bad);
+    if (!st) {
+        source m = {0};
+        m.mem = dec.data ? dec.data : "";
+        m.mem_len = dec.len;
+        pc_buf_init(&m.win, 0);
+        r->decoded = true;
+        st = read_source(r, &m, NULL);
+        r->decoded = false;
+        pc_buf_free(&m.win);
+    } else {
+        st = pc_fail(r->err, st, r->name, 0, "out of memory");
+    }
+    pc_buf_free(&dec);
+    return st;
+}
+
 static precis_status read_source(reader *r, source *s, const char *path)
 {
     size_t avail;
@@ -520,29 +545,13 @@ static precis_status read_source(reader *r, source *s, const char *path)
     if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
     const char *d = s->win.data ? s->win.data + s->pos : "";
     const unsigned char *u = (const unsigned char *)d;
-    if (avail >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
-        /* UTF-16 with a byte-order mark (JSONL or text saved by Windows tools):
-         * decoded whole, then sniffed and read like any UTF-8 input; before,
-         * JSONL in UTF-16 was taken for one pasted article of raw JSON. */
-        if ((st = slurp(r, s))) return st;
-        pc_buf dec;
-        pc_buf_init(&dec, 0);
-        size_t bad = 0;
-        st = pc_text_decode(&dec, s->win.data + s->pos, s->win.len - s->pos, &bad);
-        if (!st) {
-            source m = {0};
-            m.mem = dec.data ? dec.data : "";
-            m.mem_len = dec.len;
-            pc_buf_init(&m.win, 0);
-            st = read_source(r, &m, NULL);
-            pc_buf_free(&m.win);
-        } else {
-            st = pc_fail(r->err, st, r->name, 0, "out of memory");
-        }
-        pc_buf_free(&dec);
-        return st;
-    }
     kind k = sniff(d, avail);
+    bool utf16 = avail >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    /* JSON Lines whose lines end with CR alone: pc_text_decode gives them LF
+     * line ends, as summarize (which decodes every input) reads them; before,
+     * digest refused the file as one line with text after its first object. */
+    bool cr_only = k == K_JSONL && !memchr(d, '\n', avail) && memchr(d, '\r', avail);
+    if (!r->decoded && (utf16 || cr_only)) return read_decoded(r, s);
     if (k == K_JSONL) return read_jsonl(r, s);
     if (k == K_WARC && path) { /* a file: let the WARC reader stream it */
         ph_warc *w;

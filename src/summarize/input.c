@@ -148,11 +148,7 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
     const char *where = strcmp(name, "-") ? name : "<stdin>";
     const char *base = base_name(where);
     precis_status st;
-    size_t ja = 0;
-    while (ja < len && pc_is_space((unsigned char)data[ja])) ja++;
-    size_t jb = ja + 1;
-    while (jb < len && pc_is_space((unsigned char)data[jb])) jb++;
-    if (ja < len && data[ja] == '[' && jb < len && (data[jb] == '{' || data[jb] == '"' || data[jb] == ']')) {
+    if (pc_looks_like_json_array(data, len)) {
         /* a JSON array of articles (as digest reads it): before, one pasted
          * article of raw JSON. Elements are parsed one at a time, each under
          * the per-line cap (pc_json_array: the whole file as one jansson tree

@@ -60,4 +60,9 @@ p eval rouge -f C --models "$S"
 check "eval rouge -f C: names -f" sh -c "[ $rc = 1 ] && grep -q \"bad value 'C' for option -f \" '$TMP/err'"
 p eval rouge --format xml --models "$S"
 check "eval rouge --format xml: names --format" sh -c "[ $rc = 1 ] && grep -q \"bad value 'xml' for option --format \" '$TMP/err'"
+# summarize named argv[0] for a bundled unknown short option ("-xw 5": unknown option 'precis: summarize')
+p summarize -xw 5 "$S"
+check "summarize -xw 5: names -x" sh -c "[ $rc = 1 ] && grep -q \"unknown option '-x'\" '$TMP/err' && grep -q 'precis summarize --help' '$TMP/err'"
+p summarize "$S" --words
+check "summarize --words (no value): names --words" sh -c "[ $rc = 1 ] && grep -q \"option '--words' needs a value\" '$TMP/err'"
 finish

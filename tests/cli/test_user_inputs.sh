@@ -168,13 +168,10 @@ open(sys.argv[2] + '/comma.jsonl', 'w').write(a + ',\n' + b + '\n')" "$A" "$TMP"
 for c in cluster digest summarize; do
     p $c "$TMP/twoobj.jsonl"; check "$c: two objects on one line: the line is refused by name, the next used (2)" \
         sh -c "[ $rc = 2 ] && grep -q 'twoobj.jsonl:1: text after the JSON object' '$TMP/err' && [ -s '$TMP/out' ]"
-    if [ $c = summarize ]; then # read whole and decoded: CR line ends become LF (core pc_text_decode)
-        p $c --format json "$TMP/cr.jsonl"; check "$c: JSONL with lone CR line ends: both objects read" \
-            sh -c "[ $rc = 0 ] && grep -q '\"o1\"' '$TMP/out' && grep -q '\"o2\"' '$TMP/out'"
-    else
-        p $c "$TMP/cr.jsonl"; check "$c: JSONL with lone CR line ends is refused by name, not read as its first object (2)" \
-            sh -c "[ $rc = 2 ] && grep -q 'cr.jsonl:1: text after the JSON object' '$TMP/err'"
-    fi
+    # every command reads CR line ends as LF (core pc_text_decode), as summarize
+    # did: digest and cluster refused the file (2) while summarize read it (0)
+    p $c --format json "$TMP/cr.jsonl"; check "$c: JSONL with lone CR line ends: both objects read" \
+        sh -c "[ $rc = 0 ] && grep -q '\"o1\"' '$TMP/out' && grep -q '\"o2\"' '$TMP/out'"
     p $c "$TMP/comma.jsonl"; check "$c: a trailing comma after the object is still taken" sh -c "[ $rc = 0 ] && [ -s '$TMP/out' ]"
 done
 
@@ -199,6 +196,19 @@ check "ingest: a JSON array: 2 articles added" sh -c "[ $rc = 2 ] && grep -q '^a
 p clean "$TMP/array.json"
 check "clean: a JSON array is refused by name, with the way to convert it (2)" \
     sh -c "[ $rc = 2 ] && grep -q 'array.json: a JSON array: clean reads JSON Lines' '$TMP/err' && [ ! -s '$TMP/out' ]"
+
+# The same array behind a UTF-8 byte-order mark: summarize read it (its input is
+# decoded), digest, cluster and ingest refused it as invalid JSON (jansson sees
+# the mark); clean took an array of strings for one pasted text of raw JSON
+printf '\357\273\277' > "$TMP/bomarray.json"; cat "$TMP/array.json" >> "$TMP/bomarray.json"
+for c in cluster digest summarize; do
+    p $c "$TMP/bomarray.json"; check "$c: a JSON array after a byte-order mark: its articles, the bad element named (2)" \
+        sh -c "[ $rc = 2 ] && grep -q 'bomarray.json[#:][0-9]' '$TMP/err' && ! grep -q 'invalid JSON' '$TMP/err' && [ -s '$TMP/out' ]"
+done
+printf '["%s"]' "Pier closed at Varnholm" > "$TMP/strarray.json"
+p clean "$TMP/strarray.json"
+check "clean: a JSON array of strings is refused as an array, as digest reads it (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'strarray.json: a JSON array: clean reads' '$TMP/err'"
 
 # summarize --batch -o: two clusters with one id, or ids that map to one file name
 # ("x/y" and "x_y"), overwrote each other's summary without a word (6 clusters, 4 files, exit 0)
