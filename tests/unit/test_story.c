@@ -1,22 +1,7 @@
 /* Unit tests for src/story: calendar arithmetic and time references in sentences. */
 #include "story/story.h"
 #include "test.h"
-
-static const char *when_iso(const char *sentence, const pt_date *pub, size_t index)
-{
-    static char buf[64];
-    pst_when w[8];
-    size_t n = pst_find_when(sentence, strlen(sentence), pub, w, 8);
-    if (index >= n) return "(none)";
-    pst_when_iso(&w[index], buf, sizeof buf);
-    return buf;
-}
-
-static size_t when_count(const char *sentence, const pt_date *pub)
-{
-    pst_when w[8];
-    return pst_find_when(sentence, strlen(sentence), pub, w, 8);
-}
+#include "when_check.h"
 
 /* Tuesday, May 29, 2018 */
 static const pt_date PUB = {.year = 2018, .month = 5, .day = 29, .hour = -1};
