@@ -327,17 +327,25 @@ double pst_overlap_of(const pst_build *b, const pst_sent *x, const pst_sent *y, 
     return lighter > 0 ? w / lighter : 0;
 }
 
-double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uint32_t *shared)
+double pst_shared_weight(const pst_build *b, const pst_sent *x, const pst_sent *y, const float *weight, uint32_t *n)
 {
     const uint32_t *p = b->stems + x->stem_off, *q = b->stems + y->stem_off;
     size_t i = 0, j = 0;
     double w = 0;
-    uint32_t n = 0;
+    uint32_t k = 0;
     while (i < x->n_stems && j < y->n_stems) {
         if (p[i] < q[j]) i++;
         else if (p[i] > q[j]) j++;
-        else w += b->weight[p[i]], n++, i++, j++;
+        else w += weight[p[i]], k++, i++, j++;
     }
+    *n = k;
+    return w;
+}
+
+double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uint32_t *shared)
+{
+    uint32_t n;
+    double w = pst_shared_weight(b, x, y, b->weight, &n);
     double o = pst_overlap_of(b, x, y, w, &n);
     if (shared) *shared = n;
     return o;

@@ -127,15 +127,8 @@ static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n, uint
 {
     const pst_build *b = c->b;
     const pst_sent *x = &b->sents[i], *y = &b->sents[j];
-    const uint32_t *p = b->stems + x->stem_off, *q = b->stems + y->stem_off;
-    size_t a = 0, e = 0;
-    double w = 0;
-    uint32_t k = 0;
-    while (a < x->n_stems && e < y->n_stems) {
-        if (p[a] < q[e]) a++;
-        else if (p[a] > q[e]) e++;
-        else w += c->pw[p[a]], k++, a++, e++;
-    }
+    uint32_t k;
+    double w = pst_shared_weight(b, x, y, c->pw, &k);
     uint32_t an = shared_anchors(b, x, y);
     w += ANCHOR_WEIGHT * an;
     *n = k + an;

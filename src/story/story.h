@@ -166,6 +166,9 @@ static inline bool pst_is_report(const pst_build *b, uint32_t d)
 /* Weighted share of the lighter sentence's words that the other one has too
  * (0..1); *shared gets the number of shared words. */
 double pst_overlap(const pst_build *b, const pst_sent *x, const pst_sent *y, uint32_t *shared);
+/* The words x and y share (their sorted stem ids merged): the sum of their
+ * weights in weight[] (per word id), and their number in *n. */
+double pst_shared_weight(const pst_build *b, const pst_sent *x, const pst_sent *y, const float *weight, uint32_t *n);
 /* Do x and y (of different reports) tell the same fact? */
 bool pst_same_fact(const pst_build *b, const pst_sent *x, const pst_sent *y);
 /* The same two from shared weight w and count n already summed (the
