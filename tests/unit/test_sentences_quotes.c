@@ -3,6 +3,7 @@
  * apostrophes, inch marks, nested quotes, paragraph re-opening), and the
  * candidate filter's use of it. Invented text. */
 #include "test.h"
+#include "collapse_check.h"
 #include "summarize/summarize.h"
 #include "text/text.h"
 
@@ -27,18 +28,7 @@ static const char *split(const char *text, const char **fl)
         if (x & PT_SENT_QUOTE_OPEN) flags[f++] = 'O';
         if (x & PT_SENT_AFTER_CLOSE) flags[f++] = 'A';
         if (!(x & (PT_SENT_QUOTE_CONT | PT_SENT_QUOTE_OPEN | PT_SENT_AFTER_CLOSE))) flags[f++] = '-';
-        bool space = false;
-        for (uint32_t k = s.v[i].start; k < s.v[i].end && o + 2 < sizeof out; k++) {
-            char c = text[k];
-            if (c == ' ' || c == '\n' || c == '\t') {
-                space = true;
-                continue;
-            }
-            if (space) out[o++] = ' ';
-            space = false;
-            out[o++] = c;
-        }
-        out[o] = '\0';
+        append_collapsed(out, sizeof out, &o, text, s.v[i].start, s.v[i].end);
     }
     flags[f] = '\0';
     pt_sentences_free(&s);

@@ -1,5 +1,6 @@
 /* Text layer: sentence splitting hard cases, words, normalisation, stemming. */
 #include "test.h"
+#include "collapse_check.h"
 #include "text/text.h"
 
 #include <stdlib.h>
@@ -15,18 +16,7 @@ static const char *split(const char *text)
     if (pt_split_sentences(text, strlen(text), &s) != PRECIS_OK) return "(error)";
     for (size_t i = 0; i < s.n && o + 8 < sizeof out; i++) {
         if (i) o += (size_t)snprintf(out + o, sizeof out - o, " | ");
-        bool space = false;
-        for (uint32_t k = s.v[i].start; k < s.v[i].end && o + 2 < sizeof out; k++) {
-            char c = text[k];
-            if (c == ' ' || c == '\n' || c == '\t') {
-                space = true;
-                continue;
-            }
-            if (space) out[o++] = ' ';
-            space = false;
-            out[o++] = c;
-        }
-        out[o] = '\0';
+        append_collapsed(out, sizeof out, &o, text, s.v[i].start, s.v[i].end);
     }
     pt_sentences_free(&s);
     return out;
