@@ -640,11 +640,17 @@ static void render_sources(rnd *r)
         }
         if (url && !(title && r->md)) {
             /* Markdown takes "<scheme:...>" for a link: a web address only, the rest as text */
-            put(r, r->md && !web_url(url) ? " \\<" : " <");
-            if (!r->md) put(r, url);
-            else if (web_url(url)) md_target(r, url);
-            else txt(r, url);
-            put(r, r->md && !web_url(url) ? "\\>" : ">");
+            if (!r->md) {
+                PRINTF(r, " <%s>", url);
+            } else if (web_url(url)) {
+                put(r, " <");
+                md_target(r, url);
+                put(r, ">");
+            } else {
+                put(r, " \\<");
+                txt(r, url);
+                put(r, "\\>");
+            }
         }
         size_t dm = marker(r, sf(r, i, SF_DUP));
         if (dm) PRINTF(r, " (copy of [%zu])", dm);
