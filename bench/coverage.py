@@ -13,6 +13,8 @@ the file name, substring match), and counts
              (and at least two) but this one leaves out
   conflicts  (kind, fact) where the reports give different figures, distances,
              dates or names
+  spellings  facts whose reports spell one name two ways (truth "spelling f"),
+             which precis lists apart from conflicts (coverage.spellings)
   timeline   planted (doc, sentence) -> ISO date placements
 Copies (truth "copy f c") count as their original, as precis counts them.
 
@@ -28,7 +30,7 @@ import sys
 
 
 def load_truth(path):
-    facts, conflicts, timeline, copies = [], set(), [], {}
+    facts, conflicts, timeline, copies, spellings = [], set(), [], {}, set()
     for line in open(path, encoding="utf-8"):
         if line.startswith("#") or not line.strip():
             continue
@@ -41,7 +43,9 @@ def load_truth(path):
             timeline.append((f[1], f[2], f[3]))
         elif f[0] == "copy":
             copies[f[1]] = f[2]
-    return facts, conflicts, timeline, copies
+        elif f[0] == "spelling":
+            spellings.add((f[1],))
+    return facts, conflicts, timeline, copies, spellings
 
 
 def letter(doc_id):
@@ -87,7 +91,7 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
     if out.returncode not in (0, 2):
         sys.exit(f"precis digest {fixture} failed ({out.returncode}): {out.stderr}")
     d = json.loads(out.stdout)
-    unique, omits, conf, top1 = set(), set(), set(), set()
+    unique, omits, conf, top1, spell = set(), set(), set(), set(), set()
     tl_right, tl_wrong, tl_found = 0, 0, set()
     truth_dates = {}
     for date, doc, fid in timeline:
@@ -112,6 +116,10 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
             else:
                 fs = {g[0] for g in fl}
                 conf.add((c["kind"], fs.pop() if len(fs) == 1 else "|".join(sorted(map(str, fs)))))
+        for c in s["coverage"].get("spellings", []):
+            fl = [facts_of(facts, letter(cl["docs"][0]), cl["text"]) for cl in c["claims"]]
+            common = [f for f in fl[0] if all(f in g for g in fl[1:])]
+            spell.add((common[0] if common else "|".join(sorted({str(g[0]) for g in fl})),))
         for e in s["timeline"]:
             for f in facts_of(facts, letter(e["doc"]), e["text"]):
                 for src in e["sources"]:
@@ -122,7 +130,7 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
                         else:
                             tl_wrong += 1
     tl_right = len(tl_found)
-    return unique, omits, conf, (tl_right, tl_wrong, len(truth_dates)), len(d["stories"]), top1
+    return unique, omits, conf, (tl_right, tl_wrong, len(truth_dates)), len(d["stories"]), top1, spell
 
 
 def words(text):
@@ -177,13 +185,13 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     precis = sys.argv[1]
-    totals = {k: [set(), set()] for k in ("p_unique", "p_unique1", "p_omits", "p_conf", "b_unique", "b_omits", "b_conf")}
+    totals = {k: [set(), set()] for k in ("p_unique", "p_unique1", "p_omits", "p_conf", "b_unique", "b_omits", "b_conf", "p_spell")}
     tl_tot = [0, 0, 0]
     for fixture in sys.argv[2:]:
         name = os.path.basename(os.path.normpath(fixture))
-        facts, truth_conf, timeline, copies = load_truth(os.path.join(fixture, "truth.tsv"))
+        facts, truth_conf, timeline, copies, truth_spell = load_truth(os.path.join(fixture, "truth.tsv"))
         reports, g_unique, g_omits = gold_sets(facts, copies)
-        u, o, c, tl, n_stories, u1 = score_precis(precis, fixture, facts, truth_conf, timeline, copies)
+        u, o, c, tl, n_stories, u1, sp = score_precis(precis, fixture, facts, truth_conf, timeline, copies)
         bu, bo, bc = score_peer(precis, fixture, facts, copies, reports)
         # A conflict of the right fact counts for the peer whatever its kind (it knows only digits).
         bc = {(k2, f) for (_, f) in bc for (k2, f2) in truth_conf if f2 == f} | {x for x in bc if x[1] not in {f for _, f in truth_conf}}
@@ -193,13 +201,14 @@ def main():
         print(line("unique@1", u1, g_unique) + "  (first listed per source)")
         print(line("omissions", o, g_omits))
         print(line("conflicts", c, truth_conf))
+        print(line("spellings", sp, truth_spell))
         print(f"  timeline   planted dates placed right {tl[0]}/{tl[2]}, placements on a wrong date {tl[1]}")
         print(" peer (word-set Jaccard >= 0.5, digit mismatch = conflict)")
         print(line("unique", bu, g_unique))
         print(line("omissions", bo, g_omits))
         print(line("conflicts", bc, truth_conf))
         tag = lambda s: {(name,) + x for x in s}
-        for k, (f, g) in (("p_unique", (u, g_unique)), ("p_unique1", (u1, g_unique)), ("p_omits", (o, g_omits)), ("p_conf", (c, truth_conf)),
+        for k, (f, g) in (("p_unique", (u, g_unique)), ("p_unique1", (u1, g_unique)), ("p_omits", (o, g_omits)), ("p_conf", (c, truth_conf)), ("p_spell", (sp, truth_spell)),
                           ("b_unique", (bu, g_unique)), ("b_omits", (bo, g_omits)), ("b_conf", (bc, truth_conf))):
             totals[k][0] |= tag(f)
             totals[k][1] |= tag(g)
@@ -211,6 +220,7 @@ def main():
     print(line("unique@1", *totals["p_unique1"]) + "  (first listed per source)")
     print(line("omissions", *totals["p_omits"]))
     print(line("conflicts", *totals["p_conf"]))
+    print(line("spellings", *totals["p_spell"]))
     print(f"  timeline   planted dates placed right {tl_tot[0]}/{tl_tot[2]}, placements on a wrong date {tl_tot[1]}")
     print(" peer")
     print(line("unique", *totals["b_unique"]))
