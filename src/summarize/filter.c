@@ -47,13 +47,16 @@ static const char *const DEBRIS_MARKS[] = {
     "file - in this", "file -- in this",
 };
 
-/* Length of the quotation mark at s[i..len), or 0: `` '' " and curly quotes. */
+/* Length of the quotation mark at s[i..len), or 0: `` '' " and curly
+ * quotes, German „ and French/German guillemets. */
 static size_t quote_at(const char *s, size_t i, size_t len)
 {
     if (s[i] == '"') return 1;
     if (i + 1 < len && ((s[i] == '`' && s[i + 1] == '`') || (s[i] == '\'' && s[i + 1] == '\''))) return 2;
+    if (i + 1 < len && (unsigned char)s[i] == 0xC2 && ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB))
+        return 2;
     if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D))
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x9E))
         return 3;
     return 0;
 }

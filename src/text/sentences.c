@@ -26,20 +26,34 @@ static int32_t cp_at(const char *s, size_t len, size_t i, size_t *n)
     return cp;
 }
 
+/* A no-break space at s[i] (U+00A0, or U+202F as French sets before » and
+ * after «): its length, or 0. */
+static size_t nbsp_len(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) return 2;
+    if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0xAF) return 3;
+    return 0;
+}
+
 static bool cp_is_lower(int32_t cp)
 {
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-/* Closing quotes and brackets that may follow the final period: " ' ) ] ” ’ » */
+/* Closing quotes and brackets that may follow the final period: " ' ) ] ” ’
+ * », German “ (after „) and « (after »), and a no-break space before a mark
+ * (French: "restons.\u00a0»"). */
 static size_t closer_len(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
     if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99))
+        ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x9C))
         return 3;
-    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xBB) return 2;
+    if (c == 0xC2 && i + 1 < len && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB)) return 2;
+    size_t sp = nbsp_len(s, len, i);
+    if (sp && i + sp < len && closer_len(s, len, i + sp)) return sp;
     return 0;
 }
 
@@ -149,7 +163,10 @@ size_t pt_dateline_len(const char *s, size_t len)
  * Double quotation marks only: single ones are also apostrophes. The state
  * is kept per block (paragraph) and starts closed: a quote that runs on into
  * the next paragraph re-opens there by convention. */
-enum { QM_OPEN = 1, QM_CLOSE, QM_STRAIGHT };
+enum { QM_OPEN = 1, QM_CLOSE, QM_STRAIGHT, QM_LEFT_CURLY, QM_LOW, QM_GUIL_LEFT, QM_GUIL_RIGHT };
+/* What opened the quotation: a German „ (then “ closes it), a German » (then
+ * « closes it), or anything else. */
+enum { OP_OTHER, OP_LOW, OP_REVERSED };
 
 /* Length of a double quotation mark at s[i] (and its kind), or 0. */
 static size_t qmark_at(const char *s, size_t e, size_t i, int *kind)
@@ -164,9 +181,14 @@ static size_t qmark_at(const char *s, size_t e, size_t i, int *kind)
         return 2;
     }
     if (c == 0xE2 && i + 2 < e && (unsigned char)s[i + 1] == 0x80 &&
-        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D)) {
-        *kind = (unsigned char)s[i + 2] == 0x9C ? QM_OPEN : QM_CLOSE;
+        ((unsigned char)s[i + 2] == 0x9C || (unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x9E)) {
+        unsigned char d = (unsigned char)s[i + 2];
+        *kind = d == 0x9C ? QM_LEFT_CURLY : d == 0x9D ? QM_CLOSE : QM_LOW;
         return 3;
+    }
+    if (c == 0xC2 && i + 1 < e && ((unsigned char)s[i + 1] == 0xAB || (unsigned char)s[i + 1] == 0xBB)) {
+        *kind = (unsigned char)s[i + 1] == 0xAB ? QM_GUIL_LEFT : QM_GUIL_RIGHT;
+        return 2;
     }
     return 0;
 }
@@ -200,6 +222,7 @@ static int straight_role(const char *s, size_t b, size_t e, size_t i, bool open,
 
 typedef struct quote_state {
     bool open;
+    int opener;        /* OP_*: what opened the open quotation */
     size_t pos;        /* scanned up to here */
     size_t open_sent;  /* index in out->v of the sentence that opened the quotation */
     uint32_t pending;  /* flags for the sentence being scanned (index out->n) */
@@ -216,6 +239,30 @@ static bool quote_stale(const quote_state *q, const pt_sentences *out)
     return q->open && q->open_sent != SIZE_MAX && out->n - q->open_sent >= QUOTE_MERGE_MAX;
 }
 
+/* What a curly, low or angle mark does given the state (QM_OPEN or
+ * QM_CLOSE; *opener says what an opening one is): “ opens, except that it
+ * closes a German „; « opens, except that it closes a German »; » closes
+ * what is open, and with nothing open opens a German »...« quotation. */
+static int mark_role(int kind, const quote_state *q, int *opener)
+{
+    *opener = OP_OTHER;
+    switch (kind) {
+    case QM_LOW:
+        *opener = OP_LOW;
+        return QM_OPEN;
+    case QM_LEFT_CURLY:
+        return q->open && q->opener == OP_LOW ? QM_CLOSE : QM_OPEN;
+    case QM_GUIL_LEFT:
+        return q->open && q->opener == OP_REVERSED ? QM_CLOSE : QM_OPEN;
+    case QM_GUIL_RIGHT:
+        if (q->open) return QM_CLOSE;
+        *opener = OP_REVERSED;
+        return QM_OPEN;
+    default:
+        return kind;
+    }
+}
+
 /* Advances the quotation state over s[q->pos..to). A quotation that closes
  * in a later sentence than it opened is joined into one sentence (up to
  * QUOTE_MERGE_MAX), or else its sentences are flagged (the one being scanned
@@ -230,9 +277,12 @@ static void scan_quotes(const char *s, size_t b, size_t e, size_t to, quote_stat
             i++;
             continue;
         }
+        int opener = OP_OTHER;
         if (kind == QM_STRAIGHT) kind = straight_role(s, b, e, i, q->open, quote_stale(q, out));
+        else kind = mark_role(kind, q, &opener);
         if (kind == QM_OPEN) {
             q->open = true; /* a second opening: the first was never closed */
+            q->opener = opener;
             q->open_sent = out->n;
         } else if (kind == QM_CLOSE) {
             if (!q->open) {
@@ -264,7 +314,9 @@ static precis_status push(pt_sentences *out, const char *s, size_t b, size_t e, 
         out->v = v;
         out->cap = cap;
     }
-    if (s[b] == '"' || s[b] == '`' || (unsigned char)s[b] == 0xE2) flags |= PT_SENT_QUOTE;
+    if (s[b] == '"' || s[b] == '`' || (unsigned char)s[b] == 0xE2 ||
+        ((unsigned char)s[b] == 0xC2 && b + 1 < e && ((unsigned char)s[b + 1] == 0xAB || (unsigned char)s[b + 1] == 0xBB)))
+        flags |= PT_SENT_QUOTE;
     out->v[out->n++] = (pt_sentence){(uint32_t)b, (uint32_t)e, para, flags};
     return PRECIS_OK;
 }
@@ -291,6 +343,32 @@ static precis_status push_q(pt_sentences *out, const char *s, size_t b, size_t e
     return st;
 }
 
+/* s[i..) past white space and no-break spaces. */
+static size_t skip_space(const char *s, size_t e, size_t i)
+{
+    size_t n;
+    while (i < e) {
+        if (pc_is_space((unsigned char)s[i])) i++;
+        else if ((n = nbsp_len(s, e, i))) i += n;
+        else break;
+    }
+    return i;
+}
+
+/* Length of a closing mark (or no-break space) that ends at s[t), or 0: the
+ * step back from a sentence's end over its closers to its final mark. */
+static size_t closer_before(const char *s, size_t b, size_t t)
+{
+    if (t <= b) return 0;
+    unsigned char c = (unsigned char)s[t - 1];
+    if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
+    if (t >= b + 3 && (unsigned char)s[t - 3] == 0xE2 && (unsigned char)s[t - 2] == 0x80 &&
+        (c == 0x9D || c == 0x99 || c == 0x9C || c == 0xAF))
+        return 3;
+    if (t >= b + 2 && (unsigned char)s[t - 2] == 0xC2 && (c == 0xBB || c == 0xAB || c == 0xA0)) return 2;
+    return 0;
+}
+
 /* Splits one block (a run of text where line breaks are soft). */
 static precis_status split_block(const char *s, size_t b, size_t e, uint32_t para, bool para_start,
                                  pt_sentences *out)
@@ -305,7 +383,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         }
     }
     size_t start = b, i = b;
-    quote_state q = {false, b, SIZE_MAX, 0, SIZE_MAX};
+    quote_state q = {false, OP_OTHER, b, SIZE_MAX, 0, SIZE_MAX};
     precis_status st;
     while (i < e) {
         unsigned char c = (unsigned char)s[i];
@@ -334,13 +412,12 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         }
         size_t cl;
         while (j < e && (cl = closer_len(s, e, j))) j += cl;
-        if (j < e && !pc_is_space((unsigned char)s[j])) { /* "3.5", "example.com", "U.S.A" */
+        if (j < e && !pc_is_space((unsigned char)s[j]) && !nbsp_len(s, e, j)) { /* "3.5", "example.com", "U.S.A" */
             i = j > i ? j : i + 1;
             continue;
         }
         scan_quotes(s, b, e, j, &q, out);
-        size_t k = j;
-        while (k < e && pc_is_space((unsigned char)s[k])) k++;
+        size_t k = skip_space(s, e, j);
         if (k >= e) break; /* the block's end closes the sentence anyway */
         /* A closing mark spaced after the end while a quotation is open (or
          * an unambiguous closer: '' ”) ends this sentence, not the next:
@@ -349,13 +426,14 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         if (k > j) {
             int kind;
             size_t ql = qmark_at(s, e, k, &kind);
+            int opener;
             if (ql && kind == QM_STRAIGHT) kind = q.open ? straight_role(s, b, e, k, true, quote_stale(&q, out)) : 0;
+            else if (ql) kind = mark_role(kind, &q, &opener);
             if (ql && kind == QM_CLOSE) {
                 j = k + ql;
                 while (j < e && (cl = closer_len(s, e, j))) j += cl;
                 scan_quotes(s, b, e, j, &q, out);
-                k = j;
-                while (k < e && pc_is_space((unsigned char)s[k])) k++;
+                k = skip_space(s, e, j);
                 moved = true;
                 if (k >= e) break;
             }
@@ -382,14 +460,8 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
     if (last > start) {
         size_t t = last;
         /* step back over closing quotes to see the final mark */
-        while (t > start) {
-            unsigned char c = (unsigned char)s[t - 1];
-            if (c == '"' || c == '\'' || c == ')' || c == ']') t--;
-            else if (t >= start + 3 && (unsigned char)s[t - 3] == 0xE2 && (unsigned char)s[t - 2] == 0x80 &&
-                     ((unsigned char)s[t - 1] == 0x9D || (unsigned char)s[t - 1] == 0x99))
-                t -= 3;
-            else break;
-        }
+        size_t cb;
+        while ((cb = closer_before(s, start, t))) t -= cb;
         bool terminated = t > start && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?' ||
                                          (t >= start + 3 && is_ellipsis_at(s, e, t - 3)));
         if (!terminated) flags |= PT_SENT_UNTERMINATED;
@@ -406,11 +478,9 @@ typedef struct line_info {
 
 static bool ends_with_terminal(const char *s, size_t b, size_t e)
 {
-    while (e > b && (s[e - 1] == '"' || s[e - 1] == '\'' || s[e - 1] == ')' || pc_is_space((unsigned char)s[e - 1])))
-        e--;
-    if (e >= b + 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
-        ((unsigned char)s[e - 1] == 0x9D || (unsigned char)s[e - 1] == 0x99))
-        e -= 3;
+    size_t cb = 0;
+    while (e > b && (pc_is_space((unsigned char)s[e - 1]) || (cb = closer_before(s, b, e)) > 0))
+        e -= pc_is_space((unsigned char)s[e - 1]) ? 1 : cb;
     return e > b && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?' || s[e - 1] == ':');
 }
 

@@ -137,6 +137,19 @@ printf 'Neue Verhandlungen zwischen Regierung und Opposition beginnen in Berlin,
 p summarize --lang de -w 40 "$TMP/de1.txt" "$TMP/de2.txt"
 check german_exit_0 test "$rc" -eq 0
 check german_output grep -q 'Verhandlungen' "$TMP/out"
+# German „...“ and French « ... » quotations of two sentences stay one sentence with their speaker
+printf '\342\200\236Wir bleiben in Waldheim. Wir geben die Br\303\274cke nicht auf\342\200\234, sagte die B\303\274rgermeisterin Anna Brenner am Montag in Waldheim. Der Stadtrat von Waldheim stimmte dem Plan zur Br\303\274cke am Montag mit gro\303\237er Mehrheit zu.\n\nDie Br\303\274cke \303\274ber die Lahn soll im Fr\303\274hjahr saniert werden, sagte Brenner.\n' > "$TMP/deq1.txt"
+printf 'Die B\303\274rgermeisterin Anna Brenner will die Br\303\274cke in Waldheim im Fr\303\274hjahr sanieren lassen. \342\200\236Die Br\303\274cke geh\303\266rt zu Waldheim. Wir geben die Br\303\274cke nicht auf\342\200\234, sagte Brenner am Montag vor dem Stadtrat. Der Stadtrat stimmte dem Plan am Montag zu.\n' > "$TMP/deq2.txt"
+p summarize --lang de -w 200 "$TMP/deq1.txt" "$TMP/deq2.txt"
+check german_quote_exit_0 test "$rc" -eq 0
+check german_quote_whole grep -q "^$(printf '\342\200\236')Die Br.*Waldheim. Wir geben die Br.* nicht auf$(printf '\342\200\234'), sagte Brenner am Montag vor dem Stadtrat.\$" "$TMP/out"
+check german_quote_no_piece sh -c "! grep -q '^Wir geben' '$TMP/out'"
+printf '\302\253 Nous restons \303\240 Valbonne. Nous ne c\303\251derons pas le pont \302\273, a d\303\251clar\303\251 lundi la maire Claire Morel devant le conseil de Valbonne. Le conseil municipal de Valbonne a approuv\303\251 le projet du pont lundi soir.\n\nLe pont sur la rivi\303\250re sera r\303\251nov\303\251 au printemps, a pr\303\251cis\303\251 Claire Morel.\n' > "$TMP/frq1.txt"
+printf 'La maire Claire Morel veut faire r\303\251nover le pont de Valbonne au printemps prochain. Elle a dit lundi : \302\253\302\240Le pont appartient \303\240 Valbonne. Nous ne c\303\251derons pas le pont.\302\240\302\273 Le conseil municipal a approuv\303\251 le projet lundi.\n' > "$TMP/frq2.txt"
+p summarize --lang fr -w 200 "$TMP/frq1.txt" "$TMP/frq2.txt"
+check french_quote_exit_0 test "$rc" -eq 0
+check french_quote_whole grep -q "^$(printf '\302\253') Nous restons .* Valbonne. Nous ne c.*derons pas le pont $(printf '\302\273'), a d" "$TMP/out"
+check french_quote_no_piece sh -c "! grep -Eq '^(Nous ne|Elle a dit lundi : .* Valbonne[.]\$)' '$TMP/out'"
 p summarize --help
 check help_exit_0 test "$rc" -eq 0
 check help_mentions_batch grep -q -- '--batch' "$TMP/out"

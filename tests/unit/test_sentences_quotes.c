@@ -169,6 +169,61 @@ TEST(filter_drops_pieces_of_quotes)
     pt_sentences_free(&s);
 }
 
+/* German „…“ (and »…«) and French « … » marks: the low opening mark and the
+ * guillemets are quotation marks too, and “ closes what „ opened. */
+TEST(german_and_french_quotation_marks)
+{
+    const char *fl;
+    /* „ ... “: one quotation of two sentences with its speaker */
+    CHECK_STR(split("\xe2\x80\x9eWir bleiben hier. Wir k\xc3\xa4mpfen\xe2\x80\x9c, sagte die B\xc3\xbcrgermeisterin "
+                    "von Waldheim. Der Rat stimmte zu.",
+                    &fl),
+              "\xe2\x80\x9eWir bleiben hier. Wir k\xc3\xa4mpfen\xe2\x80\x9c, sagte die B\xc3\xbcrgermeisterin "
+              "von Waldheim. | Der Rat stimmte zu.");
+    CHECK_STR(fl, "-,-");
+    /* the closing “ right after the period ends the sentence */
+    CHECK_STR(split("Sie sagte: \xe2\x80\x9eWir bleiben.\xe2\x80\x9c Dann ging sie nach Hause.", &fl),
+              "Sie sagte: \xe2\x80\x9eWir bleiben.\xe2\x80\x9c | Dann ging sie nach Hause.");
+    CHECK_STR(fl, "-,-");
+    /* a quotation longer than five sentences: its pieces are flagged */
+    CHECK_STR(split("Er sagte: \xe2\x80\x9e" "Eins. Zwei. Drei. Vier. F\xc3\xbcnf. Sechs.\xe2\x80\x9c Dann ging er.", &fl),
+              "Er sagte: \xe2\x80\x9e" "Eins. | Zwei. | Drei. | Vier. | F\xc3\xbcnf. | Sechs.\xe2\x80\x9c | Dann ging er.");
+    CHECK_STR(fl, "O,CO,CO,CO,CO,C,-");
+    /* »...« (German books and some papers) */
+    CHECK_STR(split("\xc2\xbbWir bleiben hier. Wir k\xc3\xa4mpfen\xc2\xab, sagte sie. Der Rat stimmte zu.", &fl),
+              "\xc2\xbbWir bleiben hier. Wir k\xc3\xa4mpfen\xc2\xab, sagte sie. | Der Rat stimmte zu.");
+    CHECK_STR(fl, "-,-");
+    /* « ... »: spaced inside, as French sets them */
+    CHECK_STR(split("\xc2\xab Nous restons ici. Nous nous battrons \xc2\xbb, a d\xc3\xa9" "clar\xc3\xa9 la maire de "
+                    "Valbonne. Le conseil a approuv\xc3\xa9.",
+                    &fl),
+              "\xc2\xab Nous restons ici. Nous nous battrons \xc2\xbb, a d\xc3\xa9" "clar\xc3\xa9 la maire de "
+              "Valbonne. | Le conseil a approuv\xc3\xa9.");
+    CHECK_STR(fl, "-,-");
+    /* the closing » spaced after the period belongs to the sentence before */
+    CHECK_STR(split("Elle a dit : \xc2\xab Nous restons. \xc2\xbb Puis elle est partie.", &fl),
+              "Elle a dit : \xc2\xab Nous restons. \xc2\xbb | Puis elle est partie.");
+    CHECK_STR(fl, "-,-");
+    /* ... also behind a no-break space (U+00A0, U+202F), which ends no sentence alone */
+    CHECK_STR(split("Elle a dit : \xc2\xab\xc2\xa0Nous restons.\xc2\xa0\xc2\xbb Puis elle est partie.", &fl),
+              "Elle a dit : \xc2\xab\xc2\xa0Nous restons.\xc2\xa0\xc2\xbb | Puis elle est partie.");
+    CHECK_STR(fl, "-,-");
+    CHECK_STR(split("Elle a dit : \xc2\xab\xe2\x80\xafNous restons.\xe2\x80\xaf\xc2\xbb Puis elle est partie.", &fl),
+              "Elle a dit : \xc2\xab\xe2\x80\xafNous restons.\xe2\x80\xaf\xc2\xbb | Puis elle est partie.");
+    CHECK_STR(fl, "-,-");
+    /* English curly quotes keep their meaning: “ opens, ” closes */
+    CHECK_STR(split("\xe2\x80\x9cWe stay. We fight,\xe2\x80\x9d she said. The council agreed.", &fl),
+              "\xe2\x80\x9cWe stay. We fight,\xe2\x80\x9d she said. | The council agreed.");
+    CHECK_STR(fl, "-,-");
+    /* the filter knows a bare German or French quotation */
+    const char *de = "\xe2\x80\x9eWir werden die Br\xc3\xbc" "cke niemals aufgeben.\xe2\x80\x9c";
+    CHECK(ps_debris_reason(de, strlen(de), 0, 6) != NULL);
+    const char *fr = "\xc2\xab Nous ne c\xc3\xa9" "derons jamais devant personne. \xc2\xbb";
+    CHECK(ps_debris_reason(fr, strlen(fr), 0, 6) != NULL);
+    const char *said = "\xc2\xab Nous ne c\xc3\xa9" "derons jamais \xc2\xbb, a dit la maire.";
+    CHECK(ps_debris_reason(said, strlen(said), 0, 8) == NULL);
+}
+
 int main(void)
 {
     RUN(spaced_closing_mark_ends_the_sentence_before);
@@ -176,5 +231,6 @@ int main(void)
     RUN(balanced_quotes_apostrophes_inches_nesting);
     RUN(a_new_paragraph_reopens_the_quote);
     RUN(filter_drops_pieces_of_quotes);
+    RUN(german_and_french_quotation_marks);
     return test_done();
 }
