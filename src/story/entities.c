@@ -908,11 +908,29 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         if (it->craft && it->craft >= it->votes[PST_PLACE] + it->votes[PST_PERSON] + it->votes[PST_ORG])
             t = PST_OTHER;
         if (it->legal) t = PST_ORG;
-        e->ranked[k++] = (pst_entity){it->name, t, it->n_docs, it->mentions};
+        e->ranked[k++] = (pst_entity){it->name, t, it->n_docs, it->mentions, (uint32_t)i};
     }
     qsort(e->ranked, k, sizeof *e->ranked, cmp_entity);
     e->n_ranked = k;
     *out = e->ranked;
     *n = k;
     return PRECIS_OK;
+}
+
+size_t pst_entities_variants(const pst_entities *e, const pst_entity *ent, const char **out, size_t cap)
+{
+    size_t k = 0;
+    if (ent->item >= e->n_items) return 0;
+    if (k < cap) out[k] = e->items[ent->item].name;
+    k++;
+    for (size_t i = 0; i < e->n_items; i++) {
+        if ((uint32_t)i == ent->item) continue;
+        /* follow the chain: a variant merged into one merged into ent */
+        int32_t r = e->items[i].merged_into;
+        while (r >= 0 && (uint32_t)r != ent->item && e->items[r].merged_into >= 0) r = e->items[r].merged_into;
+        if (r < 0 || (uint32_t)r != ent->item) continue;
+        if (k < cap) out[k] = e->items[i].name;
+        k++;
+    }
+    return k;
 }

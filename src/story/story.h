@@ -56,6 +56,7 @@ typedef struct pst_entity {
     pst_entity_type type;
     uint32_t sources;      /* documents that mention it (any variant) */
     uint32_t mentions;
+    uint32_t item;         /* the collector's own index, for pst_entities_variants */
 } pst_entity;
 
 /* Collects proper-noun phrases over the documents of one story and merges
@@ -74,6 +75,11 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
 /* Merges variants and ranks by sources, then mentions, then name. *out is
  * borrowed from e (valid until the next call on e). */
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n);
+
+/* The variants merged into ranked entity ent (its own name first), for the
+ * bench's merge check (bench/entities_dump.c): writes at most cap names,
+ * borrowed from e; returns how many there are. */
+size_t pst_entities_variants(const pst_entities *e, const pst_entity *ent, const char **out, size_t cap);
 
 /* ---- reading articles (input.c) ------------------------------------------ */
 /* precis_articles_read over data already in memory (name names it in ids and

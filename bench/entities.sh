@@ -1,0 +1,16 @@
+#!/bin/sh
+# Key entities and timeline dates of precis stories against hand-labelled
+# invented stories (tests/fixtures/entities/*/gold.tsv: half "tune", half
+# "heldout"), scored by bench/entities.py. Details (errors) are printed for the
+# tuning half only unless DETAILS=all. Usage: sh bench/entities.sh  (after make)
+set -e
+cd "$(dirname "$0")/.."
+[ -f build/libprecis.a ] || { echo "build first: make" >&2; exit 1; }
+OUT=${TMPDIR:-/tmp}/precis_entities_bench.$$
+mkdir -p "$OUT"
+trap 'rm -rf "$OUT"' EXIT
+cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc bench/entities_dump.c build/libprecis.a \
+    $(pkg-config --libs zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet) -lstemmer -lm -o "$OUT/dump"
+echo "command: sh bench/entities.sh  ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
+"$OUT/dump" tests/fixtures/entities/*/articles > "$OUT/dump.tsv"
+python3 bench/entities.py "$OUT/dump.tsv" tests/fixtures/entities/*/ --details "${DETAILS:-tune}"
