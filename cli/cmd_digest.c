@@ -79,7 +79,7 @@ typedef struct digest {
     size_t n, cap;
     rejection *rej;
     size_t n_rej, cap_rej;
-    pc_map ids;   /* hash set of article ids, for uniqueness */
+    pc_strset ids; /* article ids, for uniqueness (compared, not only hashed) */
     pc_map texts; /* texts kept: hash -> article index, so that a wire story run
                      by 100,000 outlets keeps its text once, not 100,000 times */
     size_t bad_inputs;
@@ -112,9 +112,9 @@ static int reject(digest *d, const char *what, const char *reason, bool shown)
  * when there was no room for it). */
 static bool id_insert(digest *d, const char *id, bool *ok)
 {
-    uint32_t found;
-    *ok = !pc_map_put(&d->ids, XXH3_64bits(id, strlen(id)), 0, NULL, NULL, &found);
-    return *ok && found == PC_MAP_NONE;
+    bool added;
+    *ok = !pc_strset_add(&d->ids, id, strlen(id), &added);
+    return *ok && added;
 }
 
 /* Is article i's text the one looked for (not only one with its hash)? */
@@ -315,6 +315,7 @@ int cmd_digest(int argc, char **argv)
     precis_options po = {.lang = lang};
     digest d = {.progress = progress};
     pc_arena_init(&d.arena);
+    pc_strset_init(&d.ids);
     d.ctx = precis_new(&po);
     if (!d.ctx) {
         cli_error("out of memory");
@@ -433,7 +434,7 @@ int cmd_digest(int argc, char **argv)
     free(member), member = NULL;
     free(d.arts), d.arts = NULL;
     pc_map_free(&d.texts);
-    pc_map_free(&d.ids);
+    pc_strset_free(&d.ids);
     pc_arena_reset(&d.arena);
     /* Dates as the stories took them (the same in every format: "date_ignored"
      * in JSON, "(date ignored: ...)" in the briefing's sources). Keys are
@@ -538,7 +539,7 @@ int cmd_digest(int argc, char **argv)
     free(start);
     free(member);
     free(d.arts);
-    pc_map_free(&d.ids);
+    pc_strset_free(&d.ids);
     pc_map_free(&d.texts);
     pc_paths_free(paths, n_paths);
     pc_arena_reset(&d.arena);

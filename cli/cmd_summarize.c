@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <xxhash.h>
 
 static void usage(FILE *out)
 {
@@ -53,7 +52,7 @@ typedef struct run {
     const char *format; /* text, json, jsonl */
     const char *outdir;
     size_t n_ok, n_failed; /* n_failed: inputs or clusters refused (docs/cli.md) */
-    pc_map written;        /* hashes of the file names written to -o DIR */
+    pc_strset written;     /* the file names written to -o DIR */
 } run;
 
 static int print_summary(run *r, const precis_summary *s)
@@ -94,14 +93,12 @@ static int write_summary_file(run *r, const precis_summary *s, const char *id)
     char name[sizeof safe + 16];
     snprintf(name, sizeof name, "%s", safe);
     for (unsigned n = 2;; n++) {
-        uint64_t h = XXH3_64bits(name, strlen(name));
-        if (pc_map_get(&r->written, h, NULL, NULL) == PC_MAP_NONE) {
-            if (pc_map_add(&r->written, h, 1)) {
-                cli_error("out of memory");
-                return EXIT_INTERNAL;
-            }
-            break;
+        bool added;
+        if (pc_strset_add(&r->written, name, strlen(name), &added)) {
+            cli_error("out of memory");
+            return EXIT_INTERNAL;
         }
+        if (added) break;
         snprintf(name, sizeof name, "%s-%u", safe, n);
     }
     if (strcmp(name, safe))
@@ -364,6 +361,7 @@ int cmd_summarize(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
     };
     run r = {0};
+    pc_strset_init(&r.written);
     r.format = "text";
     const char *lang = "en";
     bool is_batch = false, words_set = false;
@@ -425,6 +423,12 @@ int cmd_summarize(int argc, char **argv)
         cli_error("summarize: -o/--output goes with --batch");
         return EXIT_USAGE;
     }
+    struct stat ob;
+    if (r.outdir && stat(r.outdir, &ob) == 0 && !S_ISDIR(ob.st_mode)) { /* a usage error: before any input */
+        cli_error("summarize: -o %s: exists and is not a directory (-o names a directory for <cluster>.txt "
+                  "files; without -o, --batch prints JSON Lines)", r.outdir);
+        return EXIT_USAGE;
+    }
     precis_options po = {0};
     po.lang = lang;
     r.ctx = precis_new(&po);
@@ -447,7 +451,7 @@ int cmd_summarize(int argc, char **argv)
         cli_error("summarize: cannot write the output");
         rc = EXIT_INTERNAL;
     }
-    pc_map_free(&r.written);
+    pc_strset_free(&r.written);
     precis_free(r.ctx);
     return rc;
 }

@@ -259,6 +259,28 @@ static inline precis_status pc_map_put(pc_map *m, uint64_t key, uint32_t val, pc
     return v == PC_MAP_NONE ? pc_map_add(m, key, val) : PRECIS_OK;
 }
 
+/* A set of byte strings (article ids, output file names): a pc_map keyed on
+ * a hash of the bytes whose every hit is compared with the stored bytes, so
+ * two strings that share a hash stay two (callers keyed on the bare hash
+ * merged them silently). The strings are copied into the set's arena. */
+typedef struct pc_strset_entry {
+    const char *s;
+    size_t n;
+} pc_strset_entry;
+typedef struct pc_strset {
+    pc_map map;
+    pc_arena arena;
+    pc_strset_entry *v;
+    size_t n, cap;
+    /* NULL: XXH3-64. Tests set one that makes every string clash. */
+    uint64_t (*hash)(const char *s, size_t n);
+} pc_strset;
+void pc_strset_init(pc_strset *set);
+void pc_strset_free(pc_strset *set); /* back to the empty state, hash kept */
+/* Adds s[0..n) unless it is there; *added (may be NULL) says which. */
+precis_status pc_strset_add(pc_strset *set, const char *s, size_t n, bool *added);
+bool pc_strset_has(const pc_strset *set, const char *s, size_t n);
+
 /* ---- context internals (the struct itself stays private to ctx.c) ---- */
 /* The context's error slot, language code and limits, for library modules. */
 pc_error *pc_ctx_err(precis_ctx *ctx);

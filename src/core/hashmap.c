@@ -67,3 +67,59 @@ precis_status pc_map_add(pc_map *m, uint64_t key, uint32_t val)
     m->n++;
     return PRECIS_OK;
 }
+
+/* ---- pc_strset ------------------------------------------------------------ */
+
+#include <xxhash.h>
+
+void pc_strset_init(pc_strset *set)
+{
+    uint64_t (*h)(const char *, size_t) = set->hash;
+    memset(set, 0, sizeof *set);
+    set->hash = h;
+    pc_map_init(&set->map, 0);
+    pc_arena_init(&set->arena);
+}
+
+void pc_strset_free(pc_strset *set)
+{
+    pc_map_free(&set->map);
+    pc_arena_reset(&set->arena);
+    free(set->v);
+    pc_strset_init(set);
+}
+
+static uint64_t strset_hash(const pc_strset *set, const char *s, size_t n)
+{
+    return set->hash ? set->hash(s, n) : XXH3_64bits(s, n);
+}
+
+static bool strset_eq(const void *ctx, uint32_t val)
+{
+    const pc_map_bytes *p = ctx;
+    const pc_strset *set = p->owner;
+    return val < set->n && pc_map_same_bytes(p, set->v[val].s, set->v[val].n);
+}
+
+bool pc_strset_has(const pc_strset *set, const char *s, size_t n)
+{
+    pc_map_bytes probe = {set, s, n};
+    return pc_map_get(&set->map, strset_hash(set, s, n), strset_eq, &probe) != PC_MAP_NONE;
+}
+
+precis_status pc_strset_add(pc_strset *set, const char *s, size_t n, bool *added)
+{
+    if (added) *added = false;
+    uint64_t h = strset_hash(set, s, n);
+    pc_map_bytes probe = {set, s, n};
+    if (pc_map_get(&set->map, h, strset_eq, &probe) != PC_MAP_NONE) return PRECIS_OK;
+    if (set->n >= PC_MAP_NONE) return PRECIS_ELIMIT;
+    if (pc_grow(&set->v, &set->cap, set->n + 1, sizeof *set->v, 64)) return PRECIS_ENOMEM;
+    char *copy = pc_arena_strndup(&set->arena, s ? s : "", n);
+    if (!copy) return PRECIS_ENOMEM;
+    precis_status st = pc_map_add(&set->map, h, (uint32_t)set->n);
+    if (st) return st;
+    set->v[set->n++] = (pc_strset_entry){copy, n};
+    if (added) *added = true;
+    return PRECIS_OK;
+}

@@ -125,28 +125,64 @@ bool pc_text_unchanged(const char *s, size_t len)
            !cr_lines(s, len);
 }
 
-static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced);
+static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_t max, size_t *replaced);
 
-precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced)
+/* pc_text_decode with the decoded text capped at max bytes (0: no cap):
+ * UTF-16 grows by up to half (2 bytes -> 3), Windows-1252 up to three times
+ * (a euro sign), replaced bad bytes three times, so a file under the file
+ * cap could decode to far over it. ELIMIT past the cap, out unchanged. */
+static precis_status text_decode_capped(pc_buf *out, const char *src, size_t len, size_t max, size_t *replaced)
 {
     size_t start = out->len;
-    precis_status st = text_decode(out, src, len, replaced);
+    precis_status st = text_decode(out, src, len, max, replaced);
+    if (st == PRECIS_ELIMIT) {
+        out->len = start;
+        if (out->data) out->data[start] = '\0';
+        return st;
+    }
     if (!st && out->data && cr_lines(out->data + start, out->len - start))
         for (size_t i = start; i < out->len; i++)
             if (out->data[i] == '\r') out->data[i] = '\n';
     return st;
 }
 
-static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced)
+precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *replaced)
+{
+    return text_decode_capped(out, src, len, 0, replaced);
+}
+
+/* The encoding pc_text_decode reads src in, for messages. */
+static const char *text_encoding(const char *src, size_t len)
 {
     const unsigned char *u = (const unsigned char *)src;
-    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) return pc_utf8_repair(out, src + 3, len - 3, replaced);
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) return "UTF-16";
+    if (!(len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) && eight_bit(u, len) && !pc_bytes_binary(src, len))
+        return "Windows-1252";
+    return "UTF-8 with invalid bytes replaced";
+}
+
+static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_t max, size_t *replaced)
+{
+    const unsigned char *u = (const unsigned char *)src;
+    size_t saved = out->limit;
+    if (max) out->limit = out->len + max; /* the decoded text's own cap */
+    precis_status st;
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        st = pc_utf8_repair(out, src + 3, len - 3, replaced);
+        out->limit = saved;
+        return st;
+    }
     bool le = len >= 2 && u[0] == 0xFF && u[1] == 0xFE, be = len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
-    if (!le && !be && !(eight_bit(u, len) && !pc_bytes_binary(src, len))) return pc_utf8_repair(out, src, len, replaced);
+    if (!le && !be && !(eight_bit(u, len) && !pc_bytes_binary(src, len))) {
+        st = pc_utf8_repair(out, src, len, replaced);
+        out->limit = saved;
+        return st;
+    }
     pc_buf t; /* decoded to UTF-8 here, then cleaned of controls like any text */
-    pc_buf_init(&t, 0);
+    pc_buf_init(&t, max);
     size_t bad = 0;
-    precis_status st = pc_buf_reserve(&t, le || be ? len + len / 2 : len * 2);
+    size_t guess = le || be ? len + len / 2 : len * 2;
+    st = pc_buf_reserve(&t, max && guess > max ? max : guess);
     if (le || be) {
         for (size_t i = 2; !st && i < len; i += 2) {
             if (i + 1 >= len) { /* odd byte at the end */
@@ -172,6 +208,7 @@ static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_
     }
     size_t bad2 = 0;
     if (!st) st = pc_utf8_repair(out, t.data ? t.data : "", t.len, &bad2);
+    out->limit = saved;
     pc_buf_free(&t);
     if (replaced) *replaced = bad + bad2;
     return st;
@@ -384,10 +421,16 @@ precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_
         size_t saved_limit = out->limit;
         out->limit = 0;
         size_t bad = 0, before = out->len;
-        st = pc_text_decode(out, raw.data, raw.len, &bad);
+        if (!max_bytes) max_bytes = PC_DEFAULT_MAX_FILE;
+        st = text_decode_capped(out, raw.data, raw.len, max_bytes, &bad);
         out->limit = saved_limit;
         const char *name = strcmp(path, "-") ? path : "<stdin>";
-        if (st) {
+        if (st == PRECIS_ELIMIT) {
+            /* the file was under the cap, its text is not: said as such, not as
+             * the file's size */
+            pc_fail(err, st, name, 0, "text decoded from %s is larger than the %zu-byte limit (%zu bytes read)",
+                    text_encoding(raw.data, raw.len), max_bytes, raw.len);
+        } else if (st) {
             pc_fail(err, st, name, 0, "%s", precis_strerror(st));
         } else if (pc_utf8_binary(bad, raw.len)) {
             out->len = before;

@@ -70,8 +70,8 @@ check "summarize --batch: an empty input is named (3)" sh -c "[ $rc = 3 ] && gre
 p summarize --batch "$TMP/nodocs"
 check "summarize --batch: a directory with no file is named (3)" sh -c "[ $rc = 3 ] && grep -q 'nodocs: no input file found' '$TMP/err'"
 p summarize --batch -o "$TMP/a.txt" "${PRECIS_ROOT:-.}/examples/story"
-check "summarize --batch -o FILE: says it is not a directory (4)" \
-    sh -c "[ $rc = 4 ] && grep -q 'a.txt: exists and is not a directory' '$TMP/err' && [ ! -s '$TMP/out' ]"
+check "summarize --batch -o FILE: a usage error saying it is not a directory (1)" \
+    sh -c "[ $rc = 1 ] && grep -q -- '-o .*a.txt: exists and is not a directory' '$TMP/err' && [ ! -s '$TMP/out' ]"
 
 # digest's date note read "1 of 3 articles have no date and 2 one not believable"
 python3 -c "

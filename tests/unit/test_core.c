@@ -426,6 +426,46 @@ TEST(json_array_elements_one_at_a_time)
     CHECK(walk_array("[{\"a\":\"}", out, sizeof out, &line) == -1); /* a string to the end */
 }
 
+/* A file under the file cap whose decoded text is over it: UTF-16 grows by up
+ * to half (2 bytes -> 3 for U+0800 and above), Windows-1252 up to three
+ * times (the euro sign). Before, the decoded text had no cap of its own: a
+ * 256 MiB UTF-16 file became 384 MiB of text. Now PRECIS_ELIMIT naming the
+ * file; under the cap it is read. */
+TEST(read_input_caps_decoded_text)
+{
+    char dir[] = "/tmp/precis_test_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[256];
+    snprintf(path, sizeof path, "%s/u16.txt", dir);
+    char u16[1002];
+    u16[0] = (char)0xFF, u16[1] = (char)0xFE; /* UTF-16LE BOM, then 500 x U+6E2F */
+    for (int i = 2; i < 1002; i += 2) u16[i] = 0x2F, u16[i + 1] = 0x6E;
+    write_file(path, u16, sizeof u16);
+    pc_buf b;
+    pc_error err = {0};
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input(path, 1200, &b, &err) == PRECIS_ELIMIT); /* 1002 bytes read, 1500 decoded */
+    CHECK(strstr(err.msg, path) && strstr(err.msg, "UTF-16") && strstr(err.msg, "1200-byte limit"));
+    CHECK(b.len == 0);
+    pc_buf_free(&b);
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input(path, 1500, &b, &err) == PRECIS_OK && b.len == 1500); /* exactly at the cap */
+    pc_buf_free(&b);
+    char cp[600];
+    memset(cp, 0x80, sizeof cp); /* Windows-1252 euro signs: 3 bytes each */
+    memcpy(cp, "price ", 6);
+    write_file(path, cp, sizeof cp);
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input(path, 1000, &b, &err) == PRECIS_ELIMIT);
+    CHECK(strstr(err.msg, "Windows-1252") != NULL);
+    pc_buf_free(&b);
+    pc_buf_init(&b, 0);
+    CHECK(pc_read_input(path, 0, &b, &err) == PRECIS_OK && b.len == 6 + 594 * 3);
+    pc_buf_free(&b);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     RUN(buf_grows_and_caps);
@@ -434,6 +474,7 @@ int main(void)
     RUN(utf8_repair_replaces_invalid);
     RUN(utf8_repair_drops_nul);
     RUN(read_input_hands_clean_text_over);
+    RUN(read_input_caps_decoded_text);
     RUN(read_plain_and_gzip);
     RUN(gzip_members_caps_and_corruption);
     RUN(lines_strip_crlf);
