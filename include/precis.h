@@ -466,7 +466,8 @@ typedef struct precis_story_options {
  * (docs/stories.md gives every field: the timeline's "when"/"relative"/
  * "sources", and coverage {"reports", "per_source": [{"doc", "copies",
  * "unique", "omits"}], "summary": [{"sentence", "reports", "docs"}],
- * "conflicts": [{"kind", "about", "claims": [{"value", "text", "docs"}]}]}).
+ * "conflicts": [{"kind", "about", "claims": [{"value", "text", "docs"}]}],
+ * "spellings": the same shape, names spelt two ways}).
  * Articles with invalid UTF-8 are repaired in a private copy (U+FFFD).
  * malloc'd by the library; release with precis_text_free(). id may be NULL.
  * PRECIS_EEMPTY when no article has a usable sentence; PRECIS_EINVAL when an

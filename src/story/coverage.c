@@ -542,8 +542,9 @@ static precis_status put_text(pc_buf *o, const pst_build *b, const pst_sent *s)
 
 /* ---- conflicts ---------------------------------------------------------------- */
 
-typedef enum ckind { C_FIGURE, C_DISTANCE, C_PERCENT, C_MONEY, C_DATE, C_NAME } ckind;
-static const char *const CKIND[] = {"figure", "distance", "percent", "money", "date", "name"};
+typedef enum ckind { C_FIGURE, C_DISTANCE, C_PERCENT, C_MONEY, C_DATE, C_NAME, C_SPELLING } ckind;
+/* a spelling is listed apart ("spellings"), with kind "name" */
+static const char *const CKIND[] = {"figure", "distance", "percent", "money", "date", "name", "name"};
 
 typedef struct claim {
     uint32_t sent;
@@ -731,32 +732,49 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
 typedef struct nameword {
     size_t s, e;
     char norm[PT_WORD_MAX + 1];
-    char prev[PT_WORD_MAX + 1]; /* the word before, normalised ("skipper"), "" if it is part
-                                   of the name itself ("Gaza" of "Gaza Strip") */
+    char role[PT_WORD_MAX + 1]; /* the lower-case word (or abbreviated title) before the
+                                   capitalised run the word is in ("skipper" of "skipper
+                                   Tom Hale"), "" when the run opens the sentence */
+    uint32_t pos;               /* place in that run: "Hale" 1 */
+    uint64_t prefix;            /* hash of the run's words before it */
 } nameword;
 
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
 {
     const char *text = b->docs[x->doc].a->text;
     size_t pos = x->start, ws, we, k = 0;
-    bool first = true;
-    char prev[PT_WORD_MAX + 1] = "";
+    bool first = true, in_run = false;
+    char prev[PT_WORD_MAX + 1] = "", role[PT_WORD_MAX + 1] = "";
+    uint32_t run_pos = 0;
+    uint64_t prefix = 0;
     while (k < cap && pt_next_word(text, x->end, &pos, &ws, &we)) {
         unsigned char c = (unsigned char)text[ws];
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(text + ws, we - ws, norm);
         bool cap_word = c >= 'A' && c <= 'Z';
-        if (!first && cap_word && nl >= 3 && !pt_is_stopword(b->lang, norm, nl)) {
+        /* an abbreviated title ("Rep.", "Gen.") stands before a name like a
+         * lower-case word */
+        bool title = cap_word && we < x->end && text[we] == '.' && we - ws <= 4;
+        bool name = cap_word && !title;
+        if (name && !in_run) memcpy(role, prev, sizeof role), run_pos = 0, prefix = 0;
+        if (!first && name && nl >= 3 && !pt_is_stopword(b->lang, norm, nl)) {
             out[k].s = ws;
             out[k].e = we;
             memcpy(out[k].norm, norm, nl + 1);
-            memcpy(out[k].prev, prev, sizeof prev);
+            memcpy(out[k].role, role, sizeof role);
+            out[k].pos = run_pos;
+            out[k].prefix = prefix;
             k++;
         }
-        /* a capitalised word before is part of the name, unless it is an
-         * abbreviated title ("Rep.", "Gen.") */
-        if (cap_word && !(we < x->end && text[we] == '.' && we - ws <= 4)) prev[0] = 0;
-        else memcpy(prev, norm, nl + 1);
+        if (name) {
+            prefix = XXH3_64bits_withSeed(norm, nl, prefix);
+            run_pos++;
+            in_run = true;
+            prev[0] = 0;
+        } else {
+            in_run = false;
+            memcpy(prev, norm, nl + 1);
+        }
         first = false;
     }
     return k;
@@ -827,9 +845,50 @@ static size_t edit_distance(const char *x, const char *y)
     return row[m];
 }
 
+/* One name spelt two ways ("Binyamin" / "Benjamin", "Bashar" / "Basahar",
+ * "Carla" / "Karla", "Tilley" / "Tilly"), not two names: compared on a
+ * skeleton that spells alike what transliteration and typing vary (c, k, q
+ * as k; y as i; no h after the first letter; no doubled letters), the same
+ * first letter there and an edit distance that grows with the length: none
+ * under 5 letters (Tom / Tim, Hale / Hall are different people), 1 up to 7,
+ * 2 from 8. "Okoro" / "Okafor", "Dale" / "Neil" stay different names. */
+#define SKEL_MAX 40
+static size_t name_skeleton(const char *w, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; w[i] && n < SKEL_MAX; i++) {
+        char c = w[i];
+        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+        if (c == 'c' || c == 'q') c = 'k';
+        if (c == 'y') c = 'i';
+        if (c == 'h' && i > 0) continue;
+        if (n && out[n - 1] == c) continue;
+        out[n++] = c;
+    }
+    out[n] = 0;
+    return n;
+}
+
+static size_t edit_distance(const char *x, const char *y);
+
+static bool spelling_variant(const char *x, const char *y)
+{
+    size_t lx = strlen(x), ly = strlen(y), l = lx < ly ? lx : ly;
+    if (l < 3) return false;
+    char sx[SKEL_MAX + 1], sy[SKEL_MAX + 1];
+    name_skeleton(x, sx);
+    name_skeleton(y, sy);
+    if (sx[0] != sy[0]) return false;
+    size_t lim = l >= 8 ? 2 : l >= 5 ? 1 : 0;
+    return edit_distance(sx, sy) <= lim;
+}
+
 /* Names of an aligned pair: a name of one report that the other never uses,
- * spelt nearly the same as one it does use in the same place ("Vell" and
- * "Bell"), is the same person or thing named differently. */
+ * in the same place (after the same lower-case word or title, and the same
+ * words of its name before it: "chief executive Helen Okoro" / "chief
+ * executive Helen Okafor") or spelt nearly the same ("Vell" and "Bell"), is
+ * the same person or thing named differently: a conflict; or the same name
+ * spelt two ways (spelling_variant): a spelling, listed apart. */
 static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti, conflict_edge **v,
                                    size_t *n, size_t *cap)
 {
@@ -843,17 +902,28 @@ static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti,
             if (variant(b, ns[i].norm, nt[j].norm)) continue;
             size_t lim = (ls < lt ? ls : lt) / 3;
             if (lim < 1) lim = 1;
+            bool spelt = spelling_variant(ns[i].norm, nt[j].norm);
             bool near = ls >= 4 && lt >= 4 && edit_distance(ns[i].norm, nt[j].norm) <= lim;
-            bool same_place = ns[i].prev[0] && !strcmp(ns[i].prev, nt[j].prev) &&
-                              !pt_is_stopword(b->lang, ns[i].prev, strlen(ns[i].prev));
-            if (!near && !same_place) continue;
+            bool same_place = ns[i].role[0] && !strcmp(ns[i].role, nt[j].role) && ns[i].pos == nt[j].pos &&
+                              ns[i].prefix == nt[j].prefix &&
+                              !pt_is_stopword(b->lang, ns[i].role, strlen(ns[i].role));
+            if (!spelt && !near && !same_place) continue;
             if (doc_mentions(b, dt, ns[i].norm) || doc_mentions(b, ds, nt[j].norm)) continue;
-            conflict_edge e = {.kind = C_NAME};
+            conflict_edge e = {.kind = spelt ? C_SPELLING : C_NAME};
             e.a = (claim){si, 0, ns[i].s, ns[i].e};
             e.b = (claim){ti, 0, nt[j].s, nt[j].e};
-            size_t pl = strlen(ns[i].prev);
-            if (same_place) {
-                memcpy(e.about, ns[i].prev, pl < sizeof e.about ? pl + 1 : sizeof e.about - 1);
+            size_t pl = strlen(ns[i].role);
+            if (spelt) {
+                /* the group key: two names in one sentence are two spellings */
+                char kx[SKEL_MAX + 1], ky[SKEL_MAX + 1];
+                name_skeleton(ns[i].norm, kx);
+                name_skeleton(nt[j].norm, ky);
+                const char *k = strcmp(kx, ky) < 0 ? kx : ky;
+                size_t kl = strlen(k) < sizeof e.about - 1 ? strlen(k) : sizeof e.about - 1;
+                memcpy(e.about, k, kl);
+                e.about[kl] = 0;
+            } else if (same_place) {
+                memcpy(e.about, ns[i].role, pl < sizeof e.about ? pl + 1 : sizeof e.about - 1);
                 memcpy(e.about_word, e.about, sizeof e.about_word);
             }
             precis_status st = push_edge(v, n, cap, e);
@@ -907,7 +977,7 @@ static int cmp_edge_end(const void *x, const void *y)
 
 static bool same_value(const conflict_edge *e, const pst_build *b, const claim *x, const claim *y)
 {
-    if (e->kind == C_NAME) {
+    if (e->kind == C_NAME || e->kind == C_SPELLING) {
         const char *tx = b->docs[b->sents[x->sent].doc].a->text, *ty = b->docs[b->sents[y->sent].doc].a->text;
         return x->ve - x->vs == y->ve - y->vs && !memcmp(tx + x->vs, ty + y->vs, x->ve - x->vs);
     }
@@ -966,7 +1036,9 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     uint32_t *order = malloc((n + 1) * sizeof *order), *first = calloc(n + 1, sizeof *first);
     if (!ends || !order || !first) st = PRECIS_ENOMEM;
     for (size_t i = 0; i < n && !st; i++) {
-        uint64_t h = v[i].kind == C_FIGURE && v[i].about[0] ? XXH3_64bits(v[i].about, strlen(v[i].about)) | 1 : 0;
+        uint64_t h = (v[i].kind == C_FIGURE || v[i].kind == C_SPELLING) && v[i].about[0]
+                         ? XXH3_64bits(v[i].about, strlen(v[i].about)) | 1
+                         : 0;
         ends[2 * i] = (edge_end){v[i].a.sent, (uint32_t)v[i].kind, h, (uint32_t)i};
         ends[2 * i + 1] = (edge_end){v[i].b.sent, (uint32_t)v[i].kind, h, (uint32_t)i};
     }
@@ -985,12 +1057,14 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     for (size_t i = 0; i < n && !st; i++) order[first[find_root(v, (uint32_t)i)]++] = (uint32_t)i;
     for (size_t i = n; i > 0 && !st; i--) first[i] = first[i - 1];
     if (n && !st) first[0] = 0;
-    if (!st) st = pc_buf_puts(o, "\"conflicts\":[");
-    bool first_conflict = true;
     claim *cl = NULL;
     size_t ncl = 0, capcl = 0;
+    /* conflicts, then the names spelt two ways, apart: no disagreement on a fact */
+    for (int pass = 0; pass < 2 && !st; pass++) {
+    if (!st) st = pc_buf_puts(o, pass ? "],\"spellings\":[" : "\"conflicts\":[");
+    bool first_conflict = true;
     for (size_t g = 0; g < n && !st; g++) {
-        if (find_root(v, (uint32_t)g) != g) continue;
+        if (find_root(v, (uint32_t)g) != g || (v[g].kind == C_SPELLING) != (pass == 1)) continue;
         /* Claims of the group: one per report and value. */
         ncl = 0;
         const char *about = v[g].about_word;
@@ -1052,6 +1126,7 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
             if (!st) st = pc_buf_puts(o, "]}");
         }
         if (!st) st = pc_buf_puts(o, "]}");
+    }
     }
     if (!st) st = pc_buf_putc(o, ']');
     free(cl);

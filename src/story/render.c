@@ -283,16 +283,49 @@ static void index_ids(rnd *r)
     r->indexed = !st;
 }
 
-static void markers(rnd *r, json_t *ids)
+static int cmp_size(const void *x, const void *y)
 {
-    size_t i;
-    json_t *v;
-    json_array_foreach(ids, i, v)
-    {
-        size_t m = marker(r, json_string_value(v));
-        if (m) PRINTF(r, "[%zu]", m);
-    }
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return (a > b) - (a < b);
 }
+
+/* Markers in ascending order, each once ("[1][4]", never "[4][1]"): a reader
+ * looks a number up in the source list, and the order of the list is the
+ * order to read them in. Which source's wording a summary sentence is stays
+ * in the JSON (its "doc"). The unknown (0) are left out. */
+static void put_markers(rnd *r, size_t *m, size_t n)
+{
+    qsort(m, n, sizeof *m, cmp_size);
+    for (size_t i = 0; i < n; i++)
+        if (m[i] && (!i || m[i] != m[i - 1])) PRINTF(r, "[%zu]", m[i]);
+}
+
+/* The markers of an id and of the ids of two arrays (NULL allowed). */
+static void markers_of(rnd *r, const char *own, json_t *a, json_t *b)
+{
+    json_t *arr[2] = {a, b}, *v;
+    size_t n = 1, i, small[16];
+    for (int k = 0; k < 2; k++) n += json_array_size(arr[k]);
+    size_t *m = n <= 16 ? small : malloc(n * sizeof *m);
+    if (!m) { /* no memory: unsorted, as given */
+        size_t mo = marker(r, own);
+        if (mo) PRINTF(r, "[%zu]", mo);
+        for (int k = 0; k < 2; k++)
+            json_array_foreach(arr[k], i, v)
+            {
+                size_t x = marker(r, json_string_value(v));
+                if (x) PRINTF(r, "[%zu]", x);
+            }
+        return;
+    }
+    n = 0;
+    m[n++] = marker(r, own);
+    for (int k = 0; k < 2; k++) json_array_foreach(arr[k], i, v) m[n++] = marker(r, json_string_value(v));
+    put_markers(r, m, n);
+    if (m != small) free(m);
+}
+
+static void markers(rnd *r, json_t *ids) { markers_of(r, NULL, ids, NULL); }
 
 /* The last part of a source's id (a file name), or the id. */
 static const char *base_id(const rnd *r, size_t i)
@@ -388,19 +421,21 @@ static void heading(rnd *r, const char *name)
 
 static const char *item(rnd *r) { return r->md ? "- " : "     "; }
 
-/* A conflict's claims: "\"Nine\" [1] vs \"Twelve\" [2]". */
-static void claims(rnd *r, json_t *conflict)
+/* A conflict's claims: "\"Nine\" [1] vs \"Twelve\" [2]" (sep " vs "). */
+static void claims_sep(rnd *r, json_t *conflict, const char *sep)
 {
     size_t k;
     json_t *cl;
     json_array_foreach(json_object_get(conflict, "claims"), k, cl)
     {
-        if (k) put(r, " vs ");
+        if (k) put(r, sep);
         quoted(r, str(cl, "value"));
         put(r, " ");
         markers(r, json_object_get(cl, "docs"));
     }
 }
+
+static void claims(rnd *r, json_t *conflict) { claims_sep(r, conflict, " vs "); }
 
 /* What the sources differ on in a summary sentence: each conflict with a
  * claim told by that sentence, as "(sources differ on the name: "Binyamin"
@@ -454,29 +489,9 @@ static void render_summary(rnd *r, json_t *story)
         put(r, r->md ? "- " : "   - ");
         sentence(r, str(s, "text"));
         put(r, " ");
-        /* its source first, then the others that say the same */
+        /* its source and the others that say the same, in ascending order */
         json_t *docs = json_object_get(json_array_get(support, i), "docs");
-        size_t m = marker(r, str(s, "doc"));
-        if (m) PRINTF(r, "[%zu]", m);
-        size_t k;
-        json_t *d;
-        json_array_foreach(docs, k, d)
-        {
-            const char *id = json_string_value(d);
-            if (id && str(s, "doc") && !strcmp(id, str(s, "doc"))) continue;
-            size_t mm = marker(r, id);
-            if (mm) PRINTF(r, "[%zu]", mm);
-        }
-        json_array_foreach(json_object_get(s, "also_in"), k, d)
-        {
-            const char *id = json_string_value(d);
-            bool listed = false;
-            size_t q;
-            json_t *e;
-            json_array_foreach(docs, q, e) listed |= id && json_string_value(e) && !strcmp(id, json_string_value(e));
-            size_t mm = listed ? 0 : marker(r, id);
-            if (mm) PRINTF(r, "[%zu]", mm);
-        }
+        markers_of(r, str(s, "doc"), docs, json_object_get(s, "also_in"));
         disputes(r, story, str(s, "text"));
         put(r, "\n");
     }
@@ -541,7 +556,8 @@ static void render_coverage(rnd *r, json_t *story)
 {
     json_t *cov = json_object_get(story, "coverage");
     json_t *per = json_object_get(cov, "per_source"), *conf = json_object_get(cov, "conflicts");
-    bool any = json_array_size(conf) > 0;
+    json_t *spell = json_object_get(cov, "spellings");
+    bool any = json_array_size(conf) > 0 || json_array_size(spell) > 0;
     size_t i, k;
     json_t *p, *f;
     /* a unique fact the summary or timeline told already is not printed again:
@@ -566,6 +582,17 @@ static void render_coverage(rnd *r, json_t *story)
         }
         put(r, "): ");
         claims(r, p);
+        put(r, "\n");
+    }
+    /* One name spelt two ways (a transliteration, a slip) is no disagreement
+     * on the facts, so it is not among the differences; it is still worth a
+     * line: an editor checking names wants to know which outlets spell it
+     * which way. */
+    json_array_foreach(spell, i, p)
+    {
+        put(r, item(r));
+        put(r, "Spelt two ways: ");
+        claims_sep(r, p, " / ");
         put(r, "\n");
     }
     json_array_foreach(per, i, p)

@@ -138,11 +138,78 @@ TEST(news_weight_tells_common_from_rare)
     pt_lang_close(lang);
 }
 
+/* Names: three reports of one council vote told in nearly the same words, so
+ * that the sentences align. "Yitzak" / "Yitzhak" and "Orlova" / "Orllova" are
+ * one name spelt two ways (transliteration, a typing slip): a spelling, not a
+ * conflict. "Okoro" / "Okafor" for the same chief executive and "Dale" /
+ * "Neil" for the same group manager are different names: conflicts. */
+static const precis_article DORNE[] = {
+    ART("a", "Dorne Echo", "Dorne council backs harbour plan", "2026-03-03",
+        "The harbour plan was approved by councillor Yitzak Orlova and eleven colleagues on Monday night.\n\n"
+        "The port's chief executive Helen Okoro said the vote would bring new ferry routes to the town.\n\n"
+        "Fire service group manager Dale Hexham said the new quay would need its own fire station."),
+    ART("b", "Dorne Post", "Harbour plan approved in Dorne", "2026-03-03",
+        "Fishermen on the quayside said they feared the dredging would drive the cod away.\n\n"
+        "Councillor Yitzhak Orllova and eleven colleagues approved the harbour plan after a long debate on Monday.\n\n"
+        "Ticket prices for the island ferry have doubled in five years, the ferry users' group said.\n\n"
+        "The vote would bring new ferry routes to the town, said the port's chief executive Helen Okafor.\n\n"
+        "The new quay would need its own fire station, fire service group manager Neil Hexham said.\n\n"
+        "Building work is due to start in the spring and last three years."),
+    ART("c", "Coast Wire", "Dorne votes for harbour expansion", "2026-03-04",
+        "The harbour plan was approved by councillor Yitzak Orlova and eleven colleagues on Monday night.\n\n"
+        "Shipping firms said they would wait for the final design before booking berths."),
+};
+#define N_DORNE (sizeof DORNE / sizeof *DORNE)
+
+/* Does coverage[what] ("conflicts", "spellings") hold an entry of kind
+ * "name" with claims valued x and y? */
+static bool names_listed(json_t *cov, const char *what, const char *x, const char *y)
+{
+    json_t *c, *cl;
+    size_t i, k;
+    json_array_foreach(json_object_get(cov, what), i, c) {
+        if (strcmp(json_string_value(json_object_get(c, "kind")), "name")) continue;
+        bool hx = false, hy = false;
+        json_array_foreach(json_object_get(c, "claims"), k, cl) {
+            const char *v = json_string_value(json_object_get(cl, "value"));
+            hx |= v && !strcmp(v, x);
+            hy |= v && !strcmp(v, y);
+        }
+        if (hx && hy) return true;
+    }
+    return false;
+}
+
+TEST(spelling_variants_are_not_conflicts)
+{
+    json_t *c = coverage_of(DORNE, N_DORNE);
+    if (!c) return;
+    CHECK(names_listed(c, "spellings", "Yitzak", "Yitzhak"));
+    CHECK(names_listed(c, "spellings", "Orlova", "Orllova"));
+    CHECK(!names_listed(c, "conflicts", "Yitzak", "Yitzhak"));
+    CHECK(!names_listed(c, "conflicts", "Orlova", "Orllova"));
+    json_decref(c);
+}
+
+TEST(different_names_for_one_role_conflict)
+{
+    json_t *c = coverage_of(DORNE, N_DORNE);
+    if (!c) return;
+    /* the surname after the same role and first name */
+    CHECK(names_listed(c, "conflicts", "Okoro", "Okafor"));
+    /* the first name after the same role */
+    CHECK(names_listed(c, "conflicts", "Dale", "Neil"));
+    CHECK(!names_listed(c, "spellings", "Okoro", "Okafor"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
     RUN(a_different_fact_does_not_align);
     RUN(omissions_only_where_nothing_close);
     RUN(news_weight_tells_common_from_rare);
+    RUN(spelling_variants_are_not_conflicts);
+    RUN(different_names_for_one_role_conflict);
     return test_done();
 }
