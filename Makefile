@@ -7,7 +7,7 @@
 BUILD ?= build
 CC ?= cc
 SAN ?= 0
-PKGS := zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet sqlite3 libmicrohttpd
+PKGS := zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet sqlite3 libmicrohttpd libxml-2.0
 
 OPT ?= -O2
 CFLAGS_BASE := -std=c11 -g $(OPT) -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter \

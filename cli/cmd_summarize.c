@@ -20,7 +20,8 @@ static void usage(FILE *out)
             "order), '-' for stdin, or JSON Lines: article objects {\"id\", \"text\"} or a\n"
             "cluster {\"id\", \"documents\": [...]}, or a JSON array of articles. Text\n"
             "whose articles are joined by Multi-News's ' ||||| ' separator is split into\n"
-            "articles. .gz is read as is.\n"
+            "articles. A news feed (RSS 2.0, Atom 1.0, RSS 1.0/RDF; sniffed by content)\n"
+            "gives one article per item, its HTML content extracted. .gz is read as is.\n"
             "An HTML page or a WARC file is refused: run 'precis extract' on it first.\n\n"
             "options:\n"
             "  -w, --words N       word budget (default 100); sentences are never cut off\n"
@@ -212,7 +213,8 @@ static int batch_dir(run *r, const char *dir)
             char *text = read_input(r, paths[j], &len);
             if (!text) continue;
             size_t before = r->n_failed;
-            st = precis_cluster_read(r->ctx, c, paths[j], text, len, report_bad_line, r);
+            st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, paths[j], text, len, report_bad_line, r)
+                                                   : precis_cluster_read(r->ctx, c, paths[j], text, len, report_bad_line, r);
             precis_text_free(text);
             if (st && r->n_failed == before) { /* else its bad lines were named one by one */
                 cli_error("%s", precis_errmsg(r->ctx));
@@ -315,7 +317,8 @@ static int single(run *r, char **inputs, size_t n)
             continue;
         }
         size_t before = r->n_failed;
-        st = precis_cluster_read(r->ctx, c, paths[i], text, len, report_bad_line, r);
+        st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, paths[i], text, len, report_bad_line, r)
+                                               : precis_cluster_read(r->ctx, c, paths[i], text, len, report_bad_line, r);
         precis_text_free(text);
         if (st && r->n_failed > before && (st == PRECIS_EPARSE || st == PRECIS_ELIMIT)) {
             /* its bad lines were named one by one; the good ones were added */

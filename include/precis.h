@@ -400,6 +400,17 @@ typedef precis_status (*precis_article_fn)(void *user, const precis_article *art
  * the file-size limit: these two are not reported through bad. */
 precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_article_fn fn,
                                    precis_bad_line_fn bad, void *user);
+/* A news feed (RSS 2.0, Atom 1.0, RSS 1.0/RDF) by its root element, after the
+ * XML declaration: 1, else 0. precis_articles_read reads feeds by itself. */
+int precis_looks_like_feed(const char *data, size_t len);
+/* Adds one document per feed item (its HTML content extracted; ids NAME#K)
+ * of the feed in data (UTF-8, as precis_read_text gives it) to cluster.
+ * Skipped items and a damaged feed are reported through bad_line (may be
+ * NULL) and make it return PRECIS_EPARSE (PRECIS_ELIMIT past a limit) after
+ * the good items were added; an item repeating an earlier one (same guid or
+ * link) is left out without a message; PRECIS_EEMPTY when no item is left. */
+precis_status precis_cluster_read_feed(precis_ctx *ctx, precis_cluster *cluster, const char *name,
+                                       const char *data, size_t len, precis_bad_line_fn bad_line, void *user);
 
 /* ---- Stories from a stream: near-duplicates and online clustering ------- */
 

@@ -65,4 +65,36 @@ void ph_warc_close(ph_warc *w);
 /* True when the data starts like a WARC file (after gunzip). */
 bool ph_looks_like_warc(const char *data, size_t len);
 
+/* ---- feeds: RSS 2.0, Atom 1.0, RSS 1.0 (RDF), src/html/feed.c ---------- */
+#define PH_FEED_MAX_ITEMS ((size_t)1000000) /* items of one feed; past it PRECIS_ELIMIT */
+typedef enum ph_feed_kind { PH_FEED_NONE, PH_FEED_RSS, PH_FEED_ATOM, PH_FEED_RDF } ph_feed_kind;
+/* The kind of feed the data starts with (after a BOM, the XML declaration,
+ * comments, processing instructions and a DOCTYPE): <rss>, <rdf:RDF>, or
+ * <feed> declaring the Atom namespace; PH_FEED_NONE otherwise. */
+ph_feed_kind ph_looks_like_feed(const char *data, size_t len);
+/* Reads up to len bytes into buf: the count, 0 at the end, -1 on an error. */
+typedef int (*ph_feed_read_fn)(void *src, char *buf, int len);
+typedef struct ph_feed_options {
+    const char *name;      /* input name for messages */
+    size_t max_bytes;      /* the whole feed (0 = 256 MiB) */
+    size_t max_items;      /* items read (0 = PH_FEED_MAX_ITEMS) */
+    size_t max_item_bytes; /* one item's content (HTML) before extraction (0 = 5 MiB) */
+    size_t max_article;    /* one item's extracted text (0 = 5 MiB) */
+    bool utf8;             /* the bytes are UTF-8 already (decoded): the declared encoding is ignored */
+    /* Each item as an article (fields borrowed for the call; a->text may be
+     * NULL when the item has no text). A non-OK return stops the reading and
+     * is returned. index is 1-based, line the item's line. */
+    precis_status (*fn)(void *user, pt_article *a, size_t index, size_t line);
+    /* A skipped item (what = "item K (title)") or a problem with the whole
+     * feed (what = NULL: malformed at LINE, over a limit, no items): st is
+     * PRECIS_EPARSE, PRECIS_ELIMIT, or PRECIS_EEMPTY for a part read fine
+     * that holds no article (a repeated item, a feed with no items). */
+    void (*skip)(void *user, precis_status st, size_t line, const char *what, const char *why);
+    void *user;
+} ph_feed_options;
+/* Streams the feed's items to o->fn. Everything about the input itself goes
+ * to o->skip; returns PRECIS_OK then, else ENOMEM, EIO (rd failed) or what
+ * o->fn returned. *n_items (may be NULL): items handed to o->fn. */
+precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options *o, size_t *n_items);
+
 #endif

@@ -7,6 +7,8 @@
  *    "date", "url", "site", "author", "lang"} or Multi-News clusters {"id",
  *    "documents": [string | article, ...]}, read line by line (an endless
  *    stdin stream is fine: only one line is held at a time);
+ *  - a news feed (RSS 2.0, Atom 1.0, RSS 1.0/RDF, sniffed by its root
+ *    element): one article per item, streamed (src/html/feed.c);
  *  - one HTML page ('<' followed by a tag or "<!"): extracted;
  *  - anything else: one pasted article, cleaned by src/clean when it has line
  *    structure (the same rule as precis_cluster_add: ps_text_needs_cleaning).
@@ -96,6 +98,7 @@ typedef struct reader {
     pc_buf line, msg;
     char why[160]; /* a skip reason built on the fly */
     bool decoded;  /* reading a decoded copy (read_decoded): not decoded again */
+    bool quiet_empty; /* parts with no article not reported (a feed's repeated items into a cluster) */
 } reader;
 
 /* Reports a skipped part ("name:LINE: reason") and goes on. st: PRECIS_EEMPTY
@@ -107,7 +110,7 @@ static void skip_part(reader *r, precis_status st, size_t line, const char *what
     else r->n_bad++;
     if (st == PRECIS_ELIMIT) r->worst = PRECIS_ELIMIT;
     else if (st != PRECIS_EEMPTY && r->worst != PRECIS_ELIMIT) r->worst = PRECIS_EPARSE;
-    if (!r->bad) return;
+    if (!r->bad || (st == PRECIS_EEMPTY && r->quiet_empty)) return;
     r->msg.len = 0;
     if (line) pc_buf_printf(&r->msg, "%s:%zu: ", r->name, line);
     else pc_buf_printf(&r->msg, "%s: ", r->name);
@@ -420,6 +423,64 @@ static precis_status read_warc(reader *r, ph_warc *w)
     }
 }
 
+/* ---- feeds (RSS, Atom, RDF: src/html/feed.c) --------------------------------- */
+
+/* The feed's bytes: what the window holds, then the rest of the source. */
+static int feed_src_read(void *p, char *buf, int len)
+{
+    source *s = p;
+    size_t have = s->win.len - s->pos, want = (size_t)len;
+    if (have) {
+        size_t k = have < want ? have : want;
+        memcpy(buf, s->win.data + s->pos, k);
+        s->pos += k;
+        return (int)k;
+    }
+    if (s->eof) return 0;
+    size_t k = source_read(s, buf, want);
+    if (s->io_error) return -1;
+    if (!k) s->eof = true;
+    return (int)k;
+}
+
+static precis_status feed_item(void *user, pt_article *a, size_t index, size_t line)
+{
+    reader *r = user;
+    char id[300], what[48];
+    snprintf(id, sizeof id, "%s#%zu", r->name, index);
+    snprintf(what, sizeof what, "item %zu", index);
+    return emit(r, a, id, line, what);
+}
+
+static void feed_skip(void *user, precis_status st, size_t line, const char *what, const char *why)
+{
+    skip_part(user, st, line, what, why);
+}
+
+/* One article per item, streamed: limits.max_file_bytes caps the feed,
+ * max_article_bytes an item's content and its text. */
+static precis_status read_feed(reader *r, source *s)
+{
+    ph_feed_options o = {0};
+    o.name = r->name;
+    o.max_bytes = r->lim->max_file_bytes;
+    o.max_item_bytes = r->lim->max_article_bytes;
+    o.max_article = r->lim->max_article_bytes;
+    o.utf8 = r->decoded;
+    o.fn = feed_item;
+    o.skip = feed_skip;
+    o.user = r;
+    precis_status st = ph_feed_read(feed_src_read, s, &o, NULL);
+    if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, 0, "out of memory");
+    if (st == PRECIS_EIO) return pc_fail(r->err, st, r->name, 0, "read error (corrupt gzip data?)");
+    return st;
+}
+
+int precis_looks_like_feed(const char *data, size_t len)
+{
+    return data && ph_looks_like_feed(data, len) != PH_FEED_NONE;
+}
+
 /* ---- sniffing ------------------------------------------------------------ */
 
 static size_t skip_bom_space(const char *d, size_t n)
@@ -438,7 +499,7 @@ bool pst_looks_like_html(const char *d, size_t n)
     return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-typedef enum kind { K_WARC, K_JSONL, K_JSON_ARRAY, K_HTML, K_TEXT } kind;
+typedef enum kind { K_WARC, K_JSONL, K_JSON_ARRAY, K_FEED, K_HTML, K_TEXT } kind;
 
 static kind sniff(const char *d, size_t n)
 {
@@ -446,6 +507,7 @@ static kind sniff(const char *d, size_t n)
     size_t i = skip_bom_space(d, n);
     if (i < n && d[i] == '{') return K_JSONL;
     if (pc_looks_like_json_array(d, n)) return K_JSON_ARRAY;
+    if (ph_looks_like_feed(d, n)) return K_FEED; /* XML that would pass for a page */
     if (pst_looks_like_html(d, n)) return K_HTML;
     return K_TEXT;
 }
@@ -553,6 +615,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
     bool cr_only = k == K_JSONL && !memchr(d, '\n', avail) && memchr(d, '\r', avail);
     if (!r->decoded && (utf16 || cr_only)) return read_decoded(r, s);
     if (k == K_JSONL) return read_jsonl(r, s);
+    if (k == K_FEED) return read_feed(r, s);
     if (k == K_WARC && path) { /* a file: let the WARC reader stream it */
         ph_warc *w;
         pc_error e;
@@ -675,6 +738,51 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
     gzbuffer(s.gz, 128 * 1024);
     precis_status st = read_source(&r, &s, is_stdin ? NULL : path);
     gzclose(s.gz);
+    pc_buf_free(&s.win);
+    return finish(&r, st);
+}
+
+/* ---- a feed into a summarizer cluster (precis summarize) ---------------------- */
+
+typedef struct feed_cluster {
+    precis_ctx *ctx;
+    precis_cluster *c;
+    const char *base; /* the name's last component, for ids */
+    precis_bad_line_fn bad;
+    void *user;
+} feed_cluster;
+
+static precis_status feed_doc(void *user, const precis_article *a)
+{
+    feed_cluster *fc = user;
+    char id[300];
+    const char *k = strrchr(a->id, '#'); /* NAME#K from feed_item */
+    snprintf(id, sizeof id, "%s%s", fc->base, k ? k : "");
+    return precis_cluster_add_clean(fc->ctx, fc->c, id, a->text, a->text_len);
+}
+
+static void feed_bad(void *user, const char *message)
+{
+    feed_cluster *fc = user;
+    if (fc->bad) fc->bad(fc->user, message);
+}
+
+precis_status precis_cluster_read_feed(precis_ctx *ctx, precis_cluster *c, const char *name, const char *data,
+                                       size_t len, precis_bad_line_fn bad, void *user)
+{
+    if (!ctx || !c || !name || (!data && len)) return PRECIS_EINVAL;
+    const char *where = strcmp(name, "-") ? name : "<stdin>";
+    const char *slash = strrchr(where, '/');
+    feed_cluster fc = {ctx, c, slash && slash[1] ? slash + 1 : where, bad, user};
+    reader r;
+    reader_init(&r, ctx, where, feed_doc, feed_bad, &fc);
+    r.decoded = true;     /* precis_read_text gave UTF-8 */
+    r.quiet_empty = true; /* a repeated item: already in, not a refused part (summarize's exit 2) */
+    source s = {0};
+    s.mem = data ? data : "";
+    s.mem_len = len;
+    pc_buf_init(&s.win, 0);
+    precis_status st = read_feed(&r, &s);
     pc_buf_free(&s.win);
     return finish(&r, st);
 }

@@ -1,0 +1,858 @@
+/* News feeds: RSS 2.0 (and 0.9x), Atom 1.0 and RSS 1.0 (RDF), read with
+ * libxml2's streaming reader (xmlTextReader). One <item>/<entry> subtree is
+ * expanded at a time, made into an article and handed on; the reader frees
+ * it as it moves on, so memory follows the largest item, not the feed.
+ *
+ * Text: content:encoded, else Atom <content>, else <description>/<summary>.
+ * Feeds carry HTML there (escaped or in CDATA; Atom type="html"/"xhtml"), so
+ * it goes through ph_extract, the page extractor, which also drops feed
+ * debris ("The post X appeared first on Y"); when it finds no article (a
+ * one-line teaser) all the visible text is kept. Atom type="text" is plain.
+ *
+ * Safety: XML_PARSE_NONET and none of XML_PARSE_NOENT / DTDLOAD / DTDATTR /
+ * HUGE: nothing is fetched, no DTD is read, libxml2's own amplification and
+ * size checks stay on. A feed with an internal DTD subset (<!DOCTYPE x [...]>,
+ * where entity bombs and external entities are declared) is refused before
+ * the parser sees its bytes: the prolog is scanned as it is fed. Feeds do
+ * not declare entities; the price is refusing the rare one that does.
+ *
+ * Damage: the parser stops at the first fatal XML error; every item whose end
+ * tag came before it was already handed on and is kept. libxml2's recovery
+ * mode (XML_PARSE_RECOVER) is not used: what it makes of the rest of a broken
+ * file is a guess, and a guessed item is worse than a named error. */
+#include "html/html.h"
+#include "text/date.h"
+
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_RSS1 "http://purl.org/rss/1.0/"
+#define NS_RSS09 "http://my.netscape.com/rdf/simple/0.9/"
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+/* prolog scanner states (see scan_prolog) */
+enum { P_TEXT, P_LT, P_PI, P_PI_Q, P_BANG, P_BANG_DASH, P_COMMENT, P_COMMENT_D1, P_COMMENT_D2, P_DECL, P_DQ,
+       P_SQ, P_DONE };
+
+typedef struct feed {
+    const ph_feed_options *o;
+    const char *name;
+    ph_feed_read_fn rd;
+    void *src;
+    size_t fed, max_bytes, max_items, max_item;
+    int prolog;
+    bool subset, over_bytes, io_error;
+    int err_line, err_level, err_code;
+    char err_msg[200];
+    ph_feed_kind kind;
+    xmlChar *site, *chan_link; /* channel title and link */
+    size_t n_items, n_read;
+    xmlParserCtxtPtr ctxt;
+    int depth, chan, item_depth; /* element depth (root 0); of the channel's children; of items */
+    bool in_item, item_over, too_many, not_feed, entity, at_end, err_at_end;
+    size_t item_bytes, item_line;
+    char root[64];
+    precis_status st; /* a failure of the callback or out of memory: stops the parse */
+    pc_map seen; /* hashes of item guids/links: a repeated item is skipped */
+    pc_buf tmp;
+} feed;
+
+/* Follows the bytes before the root element: an internal DTD subset ('['
+ * inside <!DOCTYPE ...>) sets f->subset. NUL bytes are skipped, so the ASCII
+ * of a UTF-16 prolog is seen too. */
+static void scan_prolog(feed *f, const char *b, size_t n)
+{
+    int s = f->prolog;
+    for (size_t i = 0; i < n && s != P_DONE; i++) {
+        char c = b[i];
+        if (!c) continue;
+        switch (s) {
+        case P_TEXT: if (c == '<') s = P_LT; break;
+        case P_LT:
+            if (c == '?') s = P_PI;
+            else if (c == '!') s = P_BANG;
+            else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == ':' || (unsigned char)c >= 0x80)
+                s = P_DONE; /* the root element */
+            else s = P_TEXT;
+            break;
+        case P_PI: if (c == '?') s = P_PI_Q; break;
+        case P_PI_Q: s = c == '>' ? P_TEXT : c == '?' ? P_PI_Q : P_PI; break;
+        case P_BANG: s = c == '-' ? P_BANG_DASH : P_DECL; break;
+        case P_BANG_DASH: s = c == '-' ? P_COMMENT : P_DECL; break;
+        case P_COMMENT: if (c == '-') s = P_COMMENT_D1; break;
+        case P_COMMENT_D1: s = c == '-' ? P_COMMENT_D2 : P_COMMENT; break;
+        case P_COMMENT_D2: s = c == '>' ? P_TEXT : c == '-' ? P_COMMENT_D2 : P_COMMENT; break;
+        case P_DECL:
+            if (c == '[') f->subset = true;
+            else if (c == '"') s = P_DQ;
+            else if (c == '\'') s = P_SQ;
+            else if (c == '>') s = P_TEXT;
+            break;
+        case P_DQ: if (c == '"') s = P_DECL; break;
+        case P_SQ: if (c == '\'') s = P_DECL; break;
+        }
+        if (f->subset) break;
+    }
+    f->prolog = s;
+}
+
+static int feed_io(void *ctx, char *buf, int len)
+{
+    feed *f = ctx;
+    if (f->subset || f->over_bytes || f->io_error) return -1;
+    int n = f->rd(f->src, buf, len);
+    if (n < 0) {
+        f->io_error = true;
+        return -1;
+    }
+    if ((size_t)n > f->max_bytes - f->fed) {
+        f->over_bytes = true;
+        return -1;
+    }
+    f->fed += (size_t)n;
+    if (f->prolog != P_DONE) scan_prolog(f, buf, (size_t)n);
+    return f->subset ? -1 : n;
+}
+
+/* libxml2's messages go here, not to stderr; the first fatal one is kept. */
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+{
+    feed *f = ((xmlParserCtxtPtr)ctx)->_private;
+    if (!e || e->level < XML_ERR_ERROR) return;
+    if (f->err_level == XML_ERR_FATAL || (f->err_level && e->level != XML_ERR_FATAL)) return;
+    f->err_level = e->level;
+    f->err_line = e->line;
+    f->err_at_end = f->at_end;
+    f->err_code = e->code;
+    snprintf(f->err_msg, sizeof f->err_msg, "%s", e->message ? e->message : "XML error");
+    size_t k = strlen(f->err_msg);
+    while (k && (f->err_msg[k - 1] == '\n' || f->err_msg[k - 1] == ' ')) f->err_msg[--k] = '\0';
+}
+
+/* ---- sniffing -------------------------------------------------------------- */
+
+static size_t skip_ws(const char *d, size_t n, size_t i)
+{
+    while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n')) i++;
+    return i;
+}
+
+static const char *find_in(const char *d, size_t n, const char *needle)
+{
+    size_t m = strlen(needle);
+    for (size_t i = 0; i + m <= n; i++)
+        if (d[i] == needle[0] && !memcmp(d + i, needle, m)) return d + i;
+    return NULL;
+}
+
+ph_feed_kind ph_looks_like_feed(const char *d, size_t n)
+{
+    size_t i = n >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    for (;;) { /* past the XML declaration, processing instructions, comments, DOCTYPE */
+        i = skip_ws(d, n, i);
+        if (i + 1 >= n || d[i] != '<') return PH_FEED_NONE;
+        const char *close;
+        if (d[i + 1] == '?') close = "?>";
+        else if (i + 3 < n && !memcmp(d + i, "<!--", 4)) close = "-->";
+        else if (d[i + 1] == '!') { /* DOCTYPE, past its internal subset and quoted strings */
+            size_t j = i + 2;
+            int br = 0;
+            char q = 0;
+            for (; j < n; j++) {
+                char c = d[j];
+                if (q) q = c == q ? 0 : q;
+                else if (c == '"' || c == '\'') q = c;
+                else if (c == '[') br++;
+                else if (c == ']') br--;
+                else if (c == '>' && br <= 0) break;
+            }
+            if (j >= n) return PH_FEED_NONE;
+            i = j + 1;
+            continue;
+        }
+        else break;
+        const char *end = find_in(d + i, n - i, close);
+        if (!end) return PH_FEED_NONE;
+        i = (size_t)(end - d) + strlen(close);
+    }
+    const char *p = d + i + 1;
+    size_t rest = n - i - 1;
+    const char *gt = memchr(p, '>', rest); /* the root's start tag */
+    size_t tag = gt ? (size_t)(gt - p) : rest;
+    if (rest >= 4 && !memcmp(p, "rss", 3) && (p[3] == ' ' || p[3] == '>' || p[3] == '\t' || p[3] == '\n' || p[3] == '\r'))
+        return PH_FEED_RSS;
+    if (rest >= 8 && !memcmp(p, "rdf:RDF", 7)) return PH_FEED_RDF;
+    /* <feed> alone is too common a tag name: the Atom namespace must be declared */
+    const char *colon = memchr(p, ':', tag < 16 ? tag : 16), *name = p;
+    if (colon && colon[1] == 'f') name = colon + 1; /* <atom:feed xmlns:atom=...> */
+    if ((size_t)(p + tag - name) >= 5 && !memcmp(name, "feed", 4) &&
+        (name[4] == ' ' || name[4] == '\t' || name[4] == '\n' || name[4] == '\r') && find_in(p, tag, NS_ATOM))
+        return PH_FEED_ATOM;
+    return PH_FEED_NONE;
+}
+
+/* ---- items ----------------------------------------------------------------- */
+
+typedef enum ns_kind { NS_NONE, NS_A, NS_C, NS_D, NS_OTHER } ns_kind;
+
+static ns_kind ns_of(const xmlNode *n)
+{
+    const char *u = n->ns && n->ns->href ? (const char *)n->ns->href : NULL;
+    if (!u || !strcmp(u, NS_RSS1) || !strcmp(u, NS_RSS09)) return NS_NONE;
+    if (!strcmp(u, NS_ATOM)) return NS_A;
+    if (!strcmp(u, NS_CONTENT)) return NS_C;
+    if (!strcmp(u, NS_DC)) return NS_D;
+    return NS_OTHER;
+}
+
+/* An element of the feed's own vocabulary: no namespace (RSS), the Atom
+ * namespace (Atom; also accepted un-namespaced). */
+static bool own(const feed *f, const xmlNode *n, const char *name)
+{
+    ns_kind k = ns_of(n);
+    bool ok = f->kind == PH_FEED_ATOM ? k == NS_A || k == NS_NONE : k == NS_NONE;
+    return ok && !strcmp((const char *)n->name, name);
+}
+
+static bool is(const xmlNode *n, ns_kind k, const char *name)
+{
+    return ns_of(n) == k && !strcmp((const char *)n->name, name);
+}
+
+typedef struct item {
+    xmlChar *title, *link, *date, *author, *guid, *content;
+    const xmlNode *title_node, *content_node, *link_node;
+    int content_rank; /* 4 content:encoded, 3 Atom content, 2 description, 1 summary */
+    bool content_html, content_xhtml, title_html, date_rank_pub;
+} item;
+
+static void item_free(item *it)
+{
+    xmlFree(it->title);
+    xmlFree(it->link);
+    xmlFree(it->date);
+    xmlFree(it->author);
+    xmlFree(it->guid);
+    xmlFree(it->content);
+}
+
+static void take(xmlChar **slot, const xmlNode *n)
+{
+    if (*slot) return;
+    *slot = xmlNodeGetContent(n);
+}
+
+static const char *attr(const xmlNode *n, const char *name)
+{
+    for (const xmlAttr *a = n->properties; a; a = a->next)
+        if (!strcmp((const char *)a->name, name) && a->children && a->children->content)
+            return (const char *)a->children->content;
+    return NULL;
+}
+
+static void set_content(item *it, const xmlNode *n, int rank, bool html, bool xhtml)
+{
+    if (it->content_rank >= rank) return;
+    it->content_node = n;
+    it->content_rank = rank;
+    it->content_html = html;
+    it->content_xhtml = xhtml;
+}
+
+/* An Atom text construct's type: html, xhtml or text (the default). */
+static void atom_type(const xmlNode *n, bool *html, bool *xhtml)
+{
+    const char *t = attr(n, "type");
+    *xhtml = t && !strcmp(t, "xhtml");
+    *html = *xhtml || (t && (!strcmp(t, "html") || !strcmp(t, "text/html")));
+}
+
+static void collect(const feed *f, const xmlNode *itn, item *it)
+{
+    for (const xmlNode *c = itn->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        bool html, xhtml;
+        if (own(f, c, "title")) {
+            take(&it->title, c);
+            if (f->kind == PH_FEED_ATOM) {
+                atom_type(c, &html, &xhtml);
+                it->title_html = html;
+            }
+        } else if (own(f, c, "link")) {
+            if (f->kind == PH_FEED_ATOM) {
+                const char *rel = attr(c, "rel"), *href = attr(c, "href");
+                if (href && (!rel || !strcmp(rel, "alternate")) && !it->link) it->link = xmlStrdup((const xmlChar *)href);
+            } else {
+                take(&it->link, c);
+            }
+        } else if (f->kind != PH_FEED_ATOM && own(f, c, "guid")) {
+            take(&it->guid, c);
+            const char *pl = attr(c, "isPermaLink");
+            if ((!pl || strcmp(pl, "false")) && !it->link_node) it->link_node = c; /* a permalink stands in for <link> */
+        } else if (f->kind == PH_FEED_ATOM && own(f, c, "id")) {
+            take(&it->guid, c);
+        } else if (is(c, NS_C, "encoded")) {
+            set_content(it, c, 4, true, false);
+        } else if (f->kind == PH_FEED_ATOM && own(f, c, "content")) {
+            if (!attr(c, "src")) { /* out-of-line content has no text here */
+                atom_type(c, &html, &xhtml);
+                set_content(it, c, 3, html, xhtml);
+            }
+        } else if (own(f, c, "description")) {
+            set_content(it, c, 2, true, false);
+        } else if (f->kind == PH_FEED_ATOM && own(f, c, "summary")) {
+            atom_type(c, &html, &xhtml);
+            set_content(it, c, 1, html, xhtml);
+        } else if (own(f, c, "pubDate") || (f->kind == PH_FEED_ATOM && own(f, c, "published"))) {
+            if (!it->date_rank_pub) {
+                xmlFree(it->date);
+                it->date = xmlNodeGetContent(c);
+                it->date_rank_pub = true;
+            }
+        } else if (is(c, NS_D, "date") || (f->kind == PH_FEED_ATOM && own(f, c, "updated"))) {
+            take(&it->date, c);
+        } else if (f->kind == PH_FEED_ATOM && own(f, c, "author")) {
+            for (const xmlNode *a = c->children; a; a = a->next)
+                if (a->type == XML_ELEMENT_NODE && own(f, a, "name")) take(&it->author, a);
+        } else if (own(f, c, "author") || is(c, NS_D, "creator")) {
+            take(&it->author, c);
+        }
+    }
+    if (!it->link && it->link_node) it->link = xmlNodeGetContent(it->link_node);
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n && pc_is_space((unsigned char)**s)) (*s)++, (*n)--;
+    while (*n && pc_is_space((unsigned char)(*s)[*n - 1])) (*n)--;
+}
+
+/* Stores s trimmed, whitespace runs collapsed to one space (titles, names). */
+static precis_status set_line(feed *f, pt_article *a, const char **field, const char *s, size_t n)
+{
+    trim(&s, &n);
+    if (!n) return PRECIS_OK;
+    f->tmp.len = 0;
+    bool sp = false;
+    for (size_t i = 0; i < n; i++) {
+        if (pc_is_space((unsigned char)s[i])) {
+            sp = true;
+            continue;
+        }
+        if (sp && pc_buf_putc(&f->tmp, ' ')) return PRECIS_ENOMEM;
+        sp = false;
+        if (pc_buf_putc(&f->tmp, s[i])) return PRECIS_ENOMEM;
+    }
+    return pt_article_set(a, field, f->tmp.data, f->tmp.len);
+}
+
+/* Tags out of an HTML title; the five XML entities and numeric ones decoded
+ * (a title's markup is rare and simple: <b>, <em>, &amp;). Into f->tmp. */
+static precis_status strip_tags(feed *f, const char *s)
+{
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    for (const char *p = s; *p; p++) {
+        if (*p == '<') {
+            const char *e = strchr(p, '>');
+            if (!e) break;
+            p = e;
+            continue;
+        }
+        if (*p == '&') {
+            static const char *const names[] = {"amp;", "lt;", "gt;", "quot;", "apos;", "nbsp;"};
+            static const char vals[] = "&<>\"' ";
+            size_t k;
+            for (k = 0; k < 6; k++)
+                if (!strncmp(p + 1, names[k], strlen(names[k]))) break;
+            if (k < 6) {
+                if (pc_buf_putc(&out, vals[k])) goto oom;
+                p += strlen(names[k]);
+                continue;
+            }
+        }
+        if (pc_buf_putc(&out, *p)) goto oom;
+    }
+    f->tmp.len = 0;
+    precis_status st = pc_buf_append(&f->tmp, out.data ? out.data : "", out.len);
+    pc_buf_free(&out);
+    return st;
+oom:
+    pc_buf_free(&out);
+    return PRECIS_ENOMEM;
+}
+
+/* RSS <author> is "mail@example.org (Name)": the name in brackets. */
+static void author_name(const char **s, size_t *n)
+{
+    const char *open = memchr(*s, '(', *n);
+    if (!open || (*s)[*n - 1] != ')' || !memchr(*s, '@', (size_t)(open - *s))) return;
+    *n = (size_t)(*s + *n - 1 - (open + 1));
+    *s = open + 1;
+}
+
+/* The date in its ISO form; RFC 822's two-digit years ("01 Dec 26") read as
+ * 19xx/20xx (RFC 2822 4.3) when the one date parser finds no year. */
+static precis_status set_date(pt_article *a, const char *s)
+{
+    char iso[48], fixed[96];
+    size_t n = strlen(s), k = pt_date_normalise(s, n, iso, sizeof iso);
+    if (!k && n < 64) {
+        static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        for (size_t m = 0; m < 12 && !k; m++) {
+            const char *p = strstr(s, mon[m]);
+            if (!p || p[3] != ' ' || p[4] < '0' || p[4] > '9' || p[5] < '0' || p[5] > '9' || p[6] != ' ') continue;
+            int yy = (p[4] - '0') * 10 + (p[5] - '0');
+            size_t head = (size_t)(p + 4 - s);
+            snprintf(fixed, sizeof fixed, "%.*s%d%s", (int)head, s, yy < 50 ? 2000 + yy : 1900 + yy, p + 6);
+            k = pt_date_normalise(fixed, strlen(fixed), iso, sizeof iso);
+        }
+    }
+    if (!k) return PRECIS_OK; /* no date with a year: the article has none */
+    return pt_article_set(a, &a->date, iso, k);
+}
+
+/* The host of an http(s) address ("news.example.org"), into f->tmp. */
+static bool host_of(feed *f, const char *url)
+{
+    const char *p = strstr(url, "://");
+    if (!p || p - url > 8) return false;
+    p += 3;
+    size_t n = strcspn(p, "/?#:");
+    if (!n) return false;
+    if (n > 4 && !strncmp(p, "www.", 4)) p += 4, n -= 4;
+    f->tmp.len = 0;
+    return pc_buf_append(&f->tmp, p, n) == PRECIS_OK;
+}
+
+/* A relative link against xml:base, else the channel's link. */
+static xmlChar *resolve(const feed *f, const xmlNode *itn, const xmlChar *link)
+{
+    xmlChar *base = xmlNodeGetBase(itn->doc, itn);
+    const xmlChar *b = base && strstr((const char *)base, "://") ? base : f->chan_link;
+    xmlChar *out = b ? xmlBuildURI(link, b) : NULL;
+    xmlFree(base);
+    return out ? out : xmlStrdup(link);
+}
+
+/* Serialises the children of an Atom type="xhtml" element (one <div>). */
+static xmlChar *xhtml_of(const xmlNode *n, size_t *len)
+{
+    xmlBufferPtr b = xmlBufferCreate();
+    if (!b) return NULL;
+    for (const xmlNode *c = n->children; c; c = c->next) xmlNodeDump(b, n->doc, (xmlNodePtr)c, 0, 0);
+    *len = (size_t)xmlBufferLength(b);
+    xmlChar *out = xmlStrndup(xmlBufferContent(b), (int)*len);
+    xmlBufferFree(b);
+    return out;
+}
+
+static void skip(feed *f, precis_status st, size_t line, size_t index, const char *title, const char *why)
+{
+    char what[160];
+    if (title && *title) snprintf(what, sizeof what, "item %zu (%.100s)", index, title);
+    else snprintf(what, sizeof what, "item %zu", index);
+    if (f->o->skip) f->o->skip(f->o->user, st, line, what, why);
+}
+
+static precis_status do_item(feed *f, const xmlNode *itn)
+{
+    size_t index = f->n_items, line = (size_t)xmlGetLineNo(itn);
+    item it = {0};
+    xmlChar *abs = NULL;
+    collect(f, itn, &it);
+    precis_status st = PRECIS_OK;
+    pt_article a;
+    pt_article_init(&a);
+    char why[200];
+    /* the same item twice (a feed re-posting, two snapshots pasted together):
+     * the guid, else the link, else title and content, names it */
+    const xmlChar *key = it.guid ? it.guid : it.link;
+    uint64_t h = key ? XXH3_64bits(key, (size_t)xmlStrlen(key)) : 0;
+    if (!key && (it.title || it.content_node)) {
+        xmlChar *c = it.content_node ? xmlNodeGetContent(it.content_node) : NULL;
+        h = XXH3_64bits_withSeed(c ? (const char *)c : "", c ? (size_t)xmlStrlen(c) : 0,
+                                 it.title ? XXH3_64bits(it.title, (size_t)xmlStrlen(it.title)) : 1);
+        xmlFree(c);
+    }
+    if (h) {
+        uint32_t was;
+        if ((st = pc_map_put(&f->seen, h, (uint32_t)index, NULL, NULL, &was))) goto done;
+        if (was != PC_MAP_NONE) {
+            snprintf(why, sizeof why, "repeats item %u (same %s): skipped", was,
+                     it.guid ? "guid/id" : it.link ? "link" : "title and text");
+            skip(f, PRECIS_EEMPTY, line, index, (const char *)it.title, why);
+            goto done;
+        }
+    }
+    size_t clen = 0;
+    if (it.content_node) {
+        if (it.content_xhtml) it.content = xhtml_of(it.content_node, &clen);
+        else it.content = xmlNodeGetContent(it.content_node);
+        if (it.content && !it.content_xhtml) clen = (size_t)xmlStrlen(it.content);
+        if (!it.content) {
+            st = PRECIS_ENOMEM;
+            goto done;
+        }
+    }
+    if (clen > f->max_item) {
+        snprintf(why, sizeof why, "content of %zu bytes is over the %zu-byte limit of one item", clen, f->max_item);
+        skip(f, PRECIS_ELIMIT, line, index, (const char *)it.title, why);
+        goto done;
+    }
+    const char *url = NULL; /* the item's link made absolute (abs owns it) */
+    if (it.link) {
+        const char *l = (const char *)it.link;
+        size_t n = strlen(l);
+        trim(&l, &n);
+        xmlChar *t = xmlStrndup((const xmlChar *)l, (int)n);
+        abs = t && n ? resolve(f, itn, t) : NULL;
+        xmlFree(t);
+        url = (const char *)abs;
+    }
+    if (clen && it.content_html) {
+        ph_options po = {0};
+        po.url = url;
+        po.name = f->name;
+        po.max_article = f->o->max_article;
+        pc_error e;
+        pc_error_clear(&e);
+        st = ph_extract((const char *)it.content, clen, &po, &a, &e);
+        if (st == PRECIS_EEMPTY) { /* a teaser, not a page: all its visible text */
+            pt_article_free(&a);
+            pt_article_init(&a);
+            po.all_text = true;
+            st = ph_extract((const char *)it.content, clen, &po, &a, &e);
+        }
+        if (st == PRECIS_ELIMIT || st == PRECIS_EPARSE) {
+            const char *m = e.msg;
+            size_t k = strlen(f->name);
+            if (!strncmp(m, f->name, k) && m[k] == ':' && m[k + 1] == ' ') m += k + 2;
+            snprintf(why, sizeof why, "%.190s", m[0] ? m : precis_strerror(st));
+            skip(f, st, line, index, (const char *)it.title, why);
+            st = PRECIS_OK;
+            goto done;
+        }
+        if (st && st != PRECIS_EEMPTY) goto done;
+        st = PRECIS_OK;
+    } else if (clen) {
+        const char *s = (const char *)it.content;
+        size_t n = clen;
+        trim(&s, &n);
+        if (n > f->o->max_article) {
+            snprintf(why, sizeof why, "text of %zu bytes is over the %zu-byte limit", n, f->o->max_article);
+            skip(f, PRECIS_ELIMIT, line, index, (const char *)it.title, why);
+            goto done;
+        }
+        if ((st = pt_article_set(&a, &a.text, s, n))) goto done;
+        a.text_len = n;
+    }
+    /* the item's own fields win over what extraction found */
+    if (url && (st = pt_article_set(&a, &a.url, url, strlen(url)))) goto done;
+    if (it.title) {
+        const char *t = (const char *)it.title;
+        if (it.title_html || strchr(t, '<')) {
+            if ((st = strip_tags(f, t))) goto done;
+            if ((st = pc_buf_putc(&f->tmp, '\0'))) goto done;
+            char *copy = pc_arena_strndup(&a.arena, f->tmp.data, f->tmp.len - 1);
+            if (!copy) {
+                st = PRECIS_ENOMEM;
+                goto done;
+            }
+            t = copy;
+        }
+        if ((st = set_line(f, &a, &a.title, t, strlen(t)))) goto done;
+    }
+    if (it.date && (st = set_date(&a, (const char *)it.date))) goto done;
+    if (it.author) {
+        const char *s = (const char *)it.author;
+        size_t n = strlen(s);
+        trim(&s, &n);
+        if (n) author_name(&s, &n);
+        if ((st = set_line(f, &a, &a.author, s, n))) goto done;
+    }
+    if (f->site) {
+        if ((st = set_line(f, &a, &a.site, (const char *)f->site, (size_t)xmlStrlen(f->site)))) goto done;
+    } else if ((f->chan_link && host_of(f, (const char *)f->chan_link)) || (a.url && host_of(f, a.url))) {
+        if ((st = pt_article_set(&a, &a.site, f->tmp.data, f->tmp.len))) goto done;
+    }
+    f->n_read++;
+    st = f->o->fn(f->o->user, &a, index, line);
+done:
+    item_free(&it);
+    xmlFree(abs);
+    pt_article_free(&a);
+    return st;
+}
+
+/* ---- the reader --------------------------------------------------------------- */
+
+static void report(feed *f, precis_status st, size_t line, const char *fmt, ...) PC_PRINTF(4, 5);
+static void report(feed *f, precis_status st, size_t line, const char *fmt, ...)
+{
+    char why[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    if (f->o->skip) f->o->skip(f->o->user, st, line, NULL, why);
+}
+
+static const char *kind_name(ph_feed_kind k)
+{
+    return k == PH_FEED_ATOM ? "Atom" : k == PH_FEED_RDF ? "RSS 1.0 (RDF)" : "RSS";
+}
+
+static bool own_ns(const feed *f, const xmlChar *uri)
+{
+    const char *u = (const char *)uri;
+    return !u || !strcmp(u, NS_RSS1) || !strcmp(u, NS_RSS09) || (f->kind == PH_FEED_ATOM && !strcmp(u, NS_ATOM));
+}
+
+static void stop(feed *f)
+{
+    xmlStopParser(f->ctxt);
+}
+
+/* ---- the SAX2 wrappers --------------------------------------------------------- */
+
+static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri, int nb_ns,
+                     const xmlChar **nss, int nb_attr, int nb_def, const xmlChar **attrs)
+{
+    feed *f = ((xmlParserCtxtPtr)ctx)->_private;
+    int depth = f->depth++;
+    const char *l = (const char *)local;
+    if (depth == 0) {
+        const char *u = (const char *)uri;
+        if (!strcmp(l, "rss")) f->kind = PH_FEED_RSS, f->item_depth = 2;
+        else if (!strcmp(l, "RDF") && u && !strcmp(u, NS_RDF)) f->kind = PH_FEED_RDF, f->item_depth = 1;
+        else if (!strcmp(l, "feed") && (!u || !strcmp(u, NS_ATOM))) f->kind = PH_FEED_ATOM, f->item_depth = 1, f->chan = 1;
+        else {
+            snprintf(f->root, sizeof f->root, "%s", l);
+            f->not_feed = true;
+            stop(f);
+            return;
+        }
+    } else if (depth == 1 && f->kind != PH_FEED_ATOM && own_ns(f, uri) && !strcmp(l, "channel")) {
+        f->chan = 2;
+    } else if (depth == f->item_depth && own_ns(f, uri) && !strcmp(l, f->kind == PH_FEED_ATOM ? "entry" : "item")) {
+        if (f->n_items == f->max_items) {
+            f->too_many = true;
+            stop(f);
+            return;
+        }
+        f->n_items++;
+        f->in_item = true;
+        f->item_over = false;
+        f->item_bytes = 0;
+        f->item_line = (size_t)xmlSAX2GetLineNumber(ctx);
+    }
+    xmlSAX2StartElementNs(ctx, local, prefix, uri, nb_ns, nss, nb_attr, nb_def, attrs);
+}
+
+/* Frees node and the nodes before it under its parent (items done, channel
+ * fields already copied, whitespace): what keeps memory flat. */
+static void free_upto(xmlNodePtr n)
+{
+    while (n->prev) {
+        xmlNodePtr p = n->prev;
+        xmlUnlinkNode(p);
+        xmlFreeNode(p);
+    }
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri)
+{
+    xmlParserCtxtPtr c = ctx;
+    feed *f = c->_private;
+    int depth = --f->depth;
+    xmlNodePtr n = c->node; /* the element being closed */
+    xmlSAX2EndElementNs(ctx, local, prefix, uri);
+    if (!n || f->st) return;
+    const char *l = (const char *)local;
+    if (f->in_item && depth == f->item_depth) {
+        f->in_item = false;
+        if (f->item_over) {
+            xmlChar *t = NULL;
+            for (xmlNodePtr k = n->children; k && !t; k = k->next)
+                if (k->type == XML_ELEMENT_NODE && own(f, k, "title")) t = xmlNodeGetContent(k);
+            char why[160];
+            snprintf(why, sizeof why, "over the %zu-byte limit of one item's text", f->max_item);
+            skip(f, PRECIS_ELIMIT, f->item_line, f->n_items, (const char *)t, why);
+            xmlFree(t);
+        } else {
+            f->st = do_item(f, n);
+        }
+        free_upto(n);
+        if (f->st) stop(f);
+        return;
+    }
+    if (depth == f->chan && !f->in_item && own_ns(f, uri) && (!strcmp(l, "title") || !strcmp(l, "link"))) {
+        if (!strcmp(l, "title") && !f->site) {
+            f->site = xmlNodeGetContent(n);
+            const char *s = (const char *)f->site;
+            if (s && !s[strspn(s, " \t\r\n")]) xmlFree(f->site), f->site = NULL;
+        } else if (!strcmp(l, "link") && !f->chan_link) {
+            if (f->kind == PH_FEED_ATOM) {
+                const char *rel = attr(n, "rel"), *href = attr(n, "href");
+                if (href && (!rel || !strcmp(rel, "alternate"))) f->chan_link = xmlStrdup((const xmlChar *)href);
+            } else {
+                xmlChar *t = xmlNodeGetContent(n);
+                const char *s = t ? (const char *)t : "";
+                size_t k = strlen(s);
+                trim(&s, &k);
+                if (k) f->chan_link = xmlStrndup((const xmlChar *)s, (int)k);
+                xmlFree(t);
+            }
+        }
+    }
+}
+
+/* Text inside an item counts against its cap; past it the item's text is
+ * no longer kept (it is refused whole at its end tag, named). Text outside
+ * items (channel description, whitespace) is not kept at all. */
+static bool keep_text(feed *f, int len)
+{
+    if (!f->in_item) return f->depth == f->chan + 1; /* a channel field's text */
+    if (f->item_over) return false;
+    f->item_bytes += (size_t)len;
+    if (f->item_bytes > f->max_item) f->item_over = true;
+    return !f->item_over;
+}
+
+static void on_chars(void *ctx, const xmlChar *ch, int len)
+{
+    if (keep_text(((xmlParserCtxtPtr)ctx)->_private, len)) xmlSAX2Characters(ctx, ch, len);
+}
+
+static void on_cdata(void *ctx, const xmlChar *ch, int len)
+{
+    if (keep_text(((xmlParserCtxtPtr)ctx)->_private, len)) xmlSAX2CDataBlock(ctx, ch, len);
+}
+
+/* Belt and braces to scan_prolog: an entity declaration stops the parse. */
+static void on_entity(void *ctx, const xmlChar *name, int type, const xmlChar *pub, const xmlChar *sys, xmlChar *content)
+{
+    feed *f = ((xmlParserCtxtPtr)ctx)->_private;
+    f->entity = true;
+    stop(f);
+}
+
+/* ---- the reader --------------------------------------------------------------- */
+
+precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options *o, size_t *n_items)
+{
+    feed f;
+    memset(&f, 0, sizeof f);
+    f.name = o->name ? o->name : "feed";
+    f.rd = rd;
+    f.src = src;
+    f.max_bytes = o->max_bytes ? o->max_bytes : PC_DEFAULT_MAX_FILE;
+    f.max_items = o->max_items ? o->max_items : PH_FEED_MAX_ITEMS;
+    f.max_item = o->max_item_bytes ? o->max_item_bytes : PC_DEFAULT_MAX_ARTICLE;
+    f.chan = f.item_depth = -1;
+    ph_feed_options oo = *o;
+    if (!oo.max_article) oo.max_article = PC_DEFAULT_MAX_ARTICLE;
+    f.o = &oo;
+    pc_buf_init(&f.tmp, 0);
+    pc_map_init(&f.seen, 0);
+    if (n_items) *n_items = 0;
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    xmlSAXVersion(&sax, 2);
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_chars;
+    sax.cdataBlock = on_cdata;
+    sax.ignorableWhitespace = on_chars;
+    sax.entityDecl = on_entity;
+    sax.serror = on_xml_error;
+    sax.warning = NULL;
+    sax.error = NULL;
+    sax.fatalError = NULL;
+    /* read the first bytes before creating the parser: it detects the
+     * encoding from them */
+    char buf[16 * 1024];
+    int n = feed_io(&f, buf, (int)sizeof buf);
+    precis_status st = PRECIS_OK;
+    int off = n > 0 && !o->utf8 ? (n < 4 ? n : 4) : 0;
+    f.ctxt = xmlCreatePushParserCtxt(&sax, NULL, off ? buf : NULL, off, NULL);
+    if (!f.ctxt) {
+        st = PRECIS_ENOMEM;
+        goto out;
+    }
+    f.ctxt->_private = &f;
+    int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+    if (o->utf8) opts |= XML_PARSE_IGNORE_ENC; /* decoded by the caller: the declared encoding no longer holds */
+    xmlCtxtUseOptions(f.ctxt, opts);
+    if (o->utf8) xmlSwitchEncoding(f.ctxt, XML_CHAR_ENCODING_UTF8);
+    while (n >= 0 && !f.st) {
+        f.at_end = n == 0;
+        xmlParseChunk(f.ctxt, buf + off, n - off, n == 0);
+        off = 0;
+        if (n == 0 || f.ctxt->disableSAX || f.ctxt->instate == XML_PARSER_EOF) break;
+        n = feed_io(&f, buf, (int)sizeof buf);
+    }
+    st = f.st;
+    if (st) goto out;
+    if (f.io_error) {
+        st = PRECIS_EIO;
+        goto out;
+    }
+    if (f.subset || f.entity) {
+        report(&f, PRECIS_EPARSE, f.subset ? 0 : (size_t)f.err_line,
+               "feed declares a DTD (<!DOCTYPE ... [ ]>): refused, entity declarations are not read (entity bombs, "
+               "external entities)");
+    } else if (f.not_feed) {
+        report(&f, PRECIS_EPARSE, 0, "not a feed: the root element is <%s>, not <rss>, <feed> (Atom) or <rdf:RDF>",
+               f.root);
+    } else if (f.too_many) {
+        report(&f, PRECIS_ELIMIT, 0, "feed has more than %zu items: the first %zu were read, the rest refused",
+               f.max_items, f.max_items);
+    } else if (f.over_bytes) {
+        report(&f, PRECIS_ELIMIT, 0, "feed over the %zu-byte limit; kept the %zu item%s before it", f.max_bytes,
+               f.n_read, f.n_read == 1 ? "" : "s");
+    } else if (!f.ctxt->wellFormed && f.err_at_end && f.depth > 0 &&
+               (f.err_code == XML_ERR_DOCUMENT_END || f.err_code == XML_ERR_TAG_NOT_FINISHED)) {
+        /* the input ended inside an element: libxml2 2.9 says "Extra content at the end" */
+        report(&f, PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0),
+               "truncated %s: the file ends inside <%s>%s; kept the %zu item%s before it", kind_name(f.kind),
+               f.ctxt->name ? (const char *)f.ctxt->name : "?", f.in_item ? " of an unfinished item" : "", f.n_read,
+               f.n_read == 1 ? "" : "s");
+    } else if (!f.ctxt->wellFormed) {
+        bool size = strstr(f.err_msg, "huge") || strstr(f.err_msg, "too long") || strstr(f.err_msg, "amplification") ||
+                    strstr(f.err_msg, "Maximum");
+        report(&f, size ? PRECIS_ELIMIT : PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0),
+               "%s %s: %s; kept the %zu item%s before it", size ? "feed over a libxml2 size limit" : "malformed",
+               f.kind ? kind_name(f.kind) : "XML", f.err_msg[0] ? f.err_msg : "XML error", f.n_read,
+               f.n_read == 1 ? "" : "s");
+    } else if (!f.kind) {
+        report(&f, PRECIS_EPARSE, 0, "not a feed: no root element");
+    } else if (!f.n_items) {
+        report(&f, PRECIS_EEMPTY, 0, "%s feed with no %s", kind_name(f.kind),
+               f.kind == PH_FEED_ATOM ? "<entry>" : "<item>");
+    }
+out:
+    if (n_items) *n_items = f.n_read;
+    if (f.ctxt) {
+        xmlFreeDoc(f.ctxt->myDoc);
+        xmlFreeParserCtxt(f.ctxt);
+    }
+    xmlFree(f.site);
+    xmlFree(f.chan_link);
+    pc_map_free(&f.seen);
+    pc_buf_free(&f.tmp);
+    return st;
+}
