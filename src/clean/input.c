@@ -1,5 +1,5 @@
-/* Reading the documents `precis clean` works on: plain text files or JSON
- * Lines of {"id", "text"} objects (jansson). */
+/* Reading the documents `precis clean` works on: plain text files, JSON
+ * Lines of {"id", "text"} objects, or a JSON array of them (jansson). */
 #include "clean.h"
 
 #include <jansson.h>
@@ -57,6 +57,51 @@ static void bad_line(pcl_docs *docs, const char *path, size_t line, const char *
     docs->bad(docs->user, msg);
 }
 
+/* One article object (a JSONL line or an element of a JSON array), or a bare
+ * string as an array element (the text alone); fallback is the id when the
+ * object has none. A refusal is named through bad_line. */
+static precis_status add_value(pcl_docs *docs, const char *path, size_t line, json_t *o, const char *fallback,
+                               precis_status *result, pc_error *err)
+{
+    json_t *text = json_is_string(o) ? o : json_is_object(o) ? json_object_get(o, "text") : NULL;
+    if (!json_is_string(text)) {
+        bad_line(docs, path, line,
+                 json_is_object(o) && json_object_get(o, "html")
+                     ? "object has \"html\" but no \"text\": run 'precis extract' first"
+                     : "expected an object with a \"text\" string",
+                 PRECIS_EPARSE, result, err);
+        return PRECIS_OK;
+    }
+    pcl_doc d;
+    memset(&d, 0, sizeof d);
+    json_t *id = json_is_object(o) ? json_object_get(o, "id") : NULL;
+    json_t *url = json_is_object(o) ? json_object_get(o, "url") : NULL;
+    char buf[64];
+    if (json_is_string(id)) d.id = dup_n(json_string_value(id), json_string_length(id));
+    else if (json_is_integer(id)) {
+        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(id));
+        d.id = dup_n(buf, strlen(buf));
+    } else {
+        d.id = dup_n(fallback, strlen(fallback));
+    }
+    if (json_is_string(url)) d.url = dup_n(json_string_value(url), json_string_length(url));
+    /* jansson returns valid UTF-8; "\u0000" inside would cut C strings: drop NULs */
+    pc_buf t;
+    pc_buf_init(&t, 0);
+    precis_status st = pc_utf8_repair(&t, json_string_value(text), json_string_length(text), NULL);
+    d.len = t.len;
+    d.text = st ? NULL : pc_buf_detach(&t, &d.len);
+    pc_buf_free(&t);
+    if (!d.text && !st) d.text = dup_n("", 0);
+    d.source = dup_n(path, strlen(path));
+    d.line = line;
+    if (st || !d.id || !d.text || !d.source || push(docs, &d)) {
+        doc_free(&d);
+        return pc_fail(err, PRECIS_ENOMEM, path, line, "out of memory");
+    }
+    return PRECIS_OK;
+}
+
 static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *data, size_t len,
                                 pc_error *err)
 {
@@ -77,46 +122,60 @@ static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *da
         }
         json_error_t je;
         json_t *o = json_loadb(line, n, 0, &je);
-        json_t *text = o ? json_object_get(o, "text") : NULL;
-        if (!o || !json_is_object(o) || !json_is_string(text)) {
-            bad_line(docs, path, it.lineno,
-                     !o ? je.text
-                     : json_object_get(o, "html")
-                         ? "object has \"html\" but no \"text\": run 'precis extract' first"
-                         : "expected an object with a \"text\" string",
+        if (!o || !json_is_object(o)) {
+            bad_line(docs, path, it.lineno, !o ? je.text : "expected an object with a \"text\" string",
                      PRECIS_EPARSE, &result, err);
             json_decref(o);
             continue;
         }
-        pcl_doc d;
-        memset(&d, 0, sizeof d);
-        json_t *id = json_object_get(o, "id"), *url = json_object_get(o, "url");
-        char buf[64];
-        if (json_is_string(id)) d.id = dup_n(json_string_value(id), json_string_length(id));
-        else if (json_is_integer(id)) {
-            snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(id));
-            d.id = dup_n(buf, strlen(buf));
-        } else {
-            char tmp[4096];
-            snprintf(tmp, sizeof tmp, "%s:%zu", base_name(path), it.lineno);
-            d.id = dup_n(tmp, strlen(tmp));
-        }
-        if (json_is_string(url)) d.url = dup_n(json_string_value(url), json_string_length(url));
-        /* jansson returns valid UTF-8; "\u0000" inside would cut C strings: drop NULs */
-        pc_buf t;
-        pc_buf_init(&t, 0);
-        precis_status st = pc_utf8_repair(&t, json_string_value(text), json_string_length(text), NULL);
-        d.len = t.len;
-        d.text = st ? NULL : pc_buf_detach(&t, &d.len);
-        pc_buf_free(&t);
-        if (!d.text && !st) d.text = dup_n("", 0);
-        d.source = dup_n(path, strlen(path));
-        d.line = it.lineno;
+        char tmp[4096];
+        snprintf(tmp, sizeof tmp, "%s:%zu", base_name(path), it.lineno);
+        precis_status st = add_value(docs, path, it.lineno, o, tmp, &result, err);
         json_decref(o);
-        if (st || !d.id || !d.text || !d.source || push(docs, &d)) {
-            doc_free(&d);
-            return pc_fail(err, PRECIS_ENOMEM, path, it.lineno, "out of memory");
+        if (st) return st;
+    }
+    return result;
+}
+
+/* A JSON array of articles (objects, or strings: the text alone), the form
+ * digest, cluster, ingest and summarize read: element by element
+ * (pc_json_array), each under the line cap, ids FILE#K. Before, clean refused
+ * the array and advised jq -c '.[]', which for an array of strings gives
+ * lines of bare strings that clean refuses too. */
+static precis_status read_array(pcl_docs *docs, const char *path, const char *data, size_t len, pc_error *err)
+{
+    precis_status result = PRECIS_OK;
+    pc_json_array it;
+    pc_json_array_begin(&it, data, len);
+    size_t start, n, line;
+    int got;
+    while ((got = pc_json_array_next(&it, &start, &n, &line)) != 0) {
+        if (got < 0) {
+            bad_line(docs, path, it.line, it.why ? it.why : "malformed JSON array", PRECIS_EPARSE, &result, err);
+            break;
         }
+        if (n > PC_DEFAULT_MAX_LINE) {
+            char why[96];
+            snprintf(why, sizeof why, "element of %zu bytes is over the %zu-byte limit", n, (size_t)PC_DEFAULT_MAX_LINE);
+            bad_line(docs, path, line, why, PRECIS_ELIMIT, &result, err);
+            continue;
+        }
+        json_error_t je;
+        json_t *o = json_loadb(data + start, n, JSON_DECODE_ANY, &je);
+        if (!o) {
+            bad_line(docs, path, line, je.text, PRECIS_EPARSE, &result, err);
+            continue;
+        }
+        if (!json_is_object(o) && !json_is_string(o)) {
+            bad_line(docs, path, line, "an element must be an article object or a string", PRECIS_EPARSE, &result, err);
+            json_decref(o);
+            continue;
+        }
+        char tmp[4096];
+        snprintf(tmp, sizeof tmp, "%s#%zu", base_name(path), it.k);
+        precis_status st = add_value(docs, path, line, o, tmp, &result, err);
+        json_decref(o);
+        if (st) return st;
     }
     return result;
 }
@@ -132,12 +191,9 @@ precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, p
     }
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
     if (b.data && pc_looks_like_json_array(b.data, b.len)) {
-        /* a JSON array of articles (the test digest uses: objects or strings)
-         * was cleaned as one pasted text of raw JSON */
+        st = read_array(docs, name, b.data, b.len, err);
         pc_buf_free(&b);
-        return pc_fail(err, PRECIS_EPARSE, name, 0,
-                       "a JSON array: clean reads JSON Lines, one {\"id\", \"text\"} a line (jq -c '.[]' "
-                       "turns the array into them); digest, cluster, ingest and summarize read the array");
+        return st;
     }
     if (looks_like_jsonl(b.data, b.len)) {
         st = read_jsonl(docs, name, b.data ? b.data : "", b.len, err);

@@ -193,9 +193,9 @@ check "summarize: a JSON array: its articles summarized" sh -c "[ $rc = 2 ] && g
 rm -f "$TMP/arr.db"
 p ingest --db "$TMP/arr.db" "$TMP/array.json"
 check "ingest: a JSON array: 2 articles added" sh -c "[ $rc = 2 ] && grep -q '^added 2,' '$TMP/out'"
-p clean "$TMP/array.json"
-check "clean: a JSON array is refused by name, with the way to convert it (2)" \
-    sh -c "[ $rc = 2 ] && grep -q 'array.json: a JSON array: clean reads JSON Lines' '$TMP/err' && [ ! -s '$TMP/out' ]"
+p clean --format jsonl "$TMP/array.json"
+check "clean: a JSON array: its articles cleaned, the bad element named (2)" \
+    sh -c "[ $rc = 2 ] && grep -q '\"id\":\"e1\"' '$TMP/out' && grep -q '\"id\":\"e2\"' '$TMP/out' && grep -q 'array.json:[0-9]*: an element must be' '$TMP/err'"
 
 # The same array behind a UTF-8 byte-order mark: summarize read it (its input is
 # decoded), digest, cluster and ingest refused it as invalid JSON (jansson sees
@@ -206,9 +206,9 @@ for c in cluster digest summarize; do
         sh -c "[ $rc = 2 ] && grep -q 'bomarray.json[#:][0-9]' '$TMP/err' && ! grep -q 'invalid JSON' '$TMP/err' && [ -s '$TMP/out' ]"
 done
 printf '["%s"]' "Pier closed at Varnholm" > "$TMP/strarray.json"
-p clean "$TMP/strarray.json"
-check "clean: a JSON array of strings is refused as an array, as digest reads it (2)" \
-    sh -c "[ $rc = 2 ] && grep -q 'strarray.json: a JSON array: clean reads' '$TMP/err'"
+p clean --format jsonl "$TMP/strarray.json"
+check "clean: a JSON array of strings: each string one article (jq -c '.[]', the advice before, gave bare strings clean refused)" \
+    sh -c "[ $rc = 0 ] && [ \$(wc -l < '$TMP/out') = 1 ] && grep -q '\"id\":\"strarray.json#1\"' '$TMP/out' && grep -q 'Varnholm' '$TMP/out'"
 
 # summarize --batch -o: two clusters with one id, or ids that map to one file name
 # ("x/y" and "x_y"), overwrote each other's summary without a word (6 clusters, 4 files, exit 0)
