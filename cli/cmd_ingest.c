@@ -25,7 +25,9 @@ static void usage(FILE *out)
             "options:\n"
             "      --db FILE   the store (SQLite); required\n"
             "      --check     verify the store (SQLite integrity, story counts, search\n"
-            "                  index) and print \"ok\" or the problems; exit 0 or 2\n"
+            "                  index) and print \"ok\" or the problems; exit 0 or 2. With\n"
+            "                  INPUT, the check runs after they are ingested (it covers\n"
+            "                  them); a failed check makes the exit code 2\n"
             "  -q, --quiet     no summary line\n"
             "  -h, --help      show this help\n\n"
             "Prints: added N, duplicates N, rejected N, stories touched N.\n"
@@ -84,20 +86,7 @@ int cmd_ingest(int argc, char **argv)
         return EXIT_INTERNAL; /* the store is the output: it cannot be used */
     }
     int rc = EXIT_OK_;
-    if (check) {
-        pc_buf report;
-        pc_buf_init(&report, 0);
-        st = ps_store_check(s, &report);
-        ps_stats stats = {0};
-        ps_store_stats(s, &stats);
-        fwrite(report.data ? report.data : "", 1, report.len, stdout);
-        if (!quiet)
-            printf("%lld articles, %lld stories, schema %d\n", (long long)stats.articles,
-                   (long long)stats.stories, stats.schema);
-        pc_buf_free(&report);
-        rc = st ? EXIT_INPUT : EXIT_OK_;
-        if (optind >= argc) goto out;
-    }
+    if (check && optind >= argc) goto check;
     char **paths = NULL;
     size_t n_paths = 0;
     pc_error err = {0};
@@ -136,6 +125,26 @@ int cmd_ingest(int argc, char **argv)
                            counts.added + counts.duplicates);
     if (rc == EXIT_EMPTY) cli_no_files(argv + optind, (size_t)(argc - optind), n_paths_seen);
     ps_ingest_counts_free(&counts);
+    /* --check with INPUT: after the ingest, so that what was just added is
+     * checked too (before, the check ran first and said nothing of it) */
+    if (!check || rc == EXIT_INTERNAL) goto out;
+check:;
+    int ingest_rc = rc;
+    pc_buf report;
+    pc_buf_init(&report, 0);
+    st = ps_store_check(s, &report);
+    ps_stats cstats = {0};
+    ps_store_stats(s, &cstats);
+    fwrite(report.data ? report.data : "", 1, report.len, stdout);
+    if (!quiet)
+        printf("%lld articles, %lld stories, schema %d\n", (long long)cstats.articles, (long long)cstats.stories,
+               cstats.schema);
+    pc_buf_free(&report);
+    rc = st ? EXIT_INPUT : ingest_rc;
+    if (fflush(stdout) != 0) {
+        cli_error("ingest: cannot write the output");
+        rc = EXIT_INTERNAL;
+    }
 out:
     ps_store_close(s);
     precis_free(ctx);

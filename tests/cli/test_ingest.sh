@@ -15,6 +15,10 @@ check reingest_says_so grep -q "nothing new" "$TMP/out"
 
 p ingest --db "$DB" --check
 check check_ok sh -c "test $rc -eq 0 && head -1 '$TMP/out' | grep -qx ok"
+# --check with INPUT checks after ingesting (the help says so): before, the
+# check ran first and reported the empty store ("0 articles")
+p ingest --db "$TMP/check_after.db" --check "$EX"
+check check_with_input_runs_after_ingest sh -c "test $rc -eq 0 && sed -n 2p '$TMP/out' | grep -qx ok && sed -n 3p '$TMP/out' | grep -q '^$n_ex articles'"
 p ingest --db "$TMP/never_made.db" --check
 check check_missing_store_exit_2 test "$rc" -eq 2
 check check_missing_store_named grep -q "never_made.db: no such store" "$TMP/err"
