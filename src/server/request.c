@@ -225,6 +225,20 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
     pt_article_init(out);
     st = read_body(ctx, line, strlen(line), out, msg, cap);
     free(line);
+    json_t *date = json_object_get(o, "date");
+    if (!st && !out->date && json_is_string(date) && json_string_length(date)) {
+        /* the reader drops a date it cannot read, as `precis ingest` does
+         * (the article is kept, undated); the client is told, not left to
+         * find a null date later */
+        size_t n = json_string_length(date);
+        const unsigned char *v = (const unsigned char *)json_string_value(date);
+        if (n > 60) {
+            n = 60;
+            while (n && (v[n] & 0xC0) == 0x80) n--; /* not inside a UTF-8 character */
+        }
+        snprintf(msg, cap, "field \"date\" ('%.*s%s') is not a date precis reads: the article is stored without a date",
+                 (int)n, (const char *)v, n < json_string_length(date) ? "..." : "");
+    }
 done:
     json_decref(o);
     return st;

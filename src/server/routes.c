@@ -154,6 +154,8 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
         default: return ps_error(rs, 500, "internal", "%s", msg[0] ? msg : precis_strerror(st));
         }
     }
+    char warning[sizeof msg];
+    snprintf(warning, sizeof warning, "%s", msg);
     precis_article pa = {.id = a.id, .url = a.url, .site = a.site, .title = a.title,
                          .author = a.author, .lang = a.lang, .date = a.date,
                          .text = a.text, .text_len = a.text_len};
@@ -175,8 +177,14 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
         }
     }
     rs->status = added.duplicate ? 200 : 201;
-    pc_buf_printf(&rs->body, "{\"id\":\"%lld\",\"story\":\"%lld\",\"duplicate\":%s}",
+    pc_buf_printf(&rs->body, "{\"id\":\"%lld\",\"story\":\"%lld\",\"duplicate\":%s",
                   (long long)added.id, (long long)added.story, added.duplicate ? "true" : "false");
+    if (warning[0]) { /* accepted, with what was not used said */
+        pc_buf_puts(&rs->body, ",\"warnings\":[");
+        pc_json_string(&rs->body, warning, strlen(warning));
+        pc_buf_putc(&rs->body, ']');
+    }
+    pc_buf_putc(&rs->body, '}');
 }
 
 static void health(ps_app *app, ps_response *rs)

@@ -30,7 +30,9 @@ ps_body_kind ps_body_kind_of(const char *content_type);
  * charset; dates are normalised by the one date parser. url (may be NULL) is
  * the page address for raw bodies, ctype the Content-Type header. Statuses:
  * PRECIS_EPARSE malformed JSON / wrong field types (400), PRECIS_EEMPTY no
- * article found (422), PRECIS_ELIMIT over a cap (413). msg gets the reason. */
+ * article found (422), PRECIS_ELIMIT over a cap (413). msg gets the reason;
+ * on success it is "" or a warning (a JSON "date" the date parser cannot read:
+ * the article is kept without a date, as `precis ingest` keeps it). */
 precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *body, size_t len,
                                const char *url, const char *ctype, pt_article *out, char *msg,
                                size_t msg_cap);

@@ -215,6 +215,16 @@ req "$BASE/api/stories/$evil_story"
 check evil_story_escaped sh -c "test $code = 200 && ! grep -q '<' '$TMP/body'"
 req -G "$BASE/api/search" --data-urlencode "q=Corrin noticeboard"
 check evil_search_escaped sh -c "test $code = 200 && ! grep -q '<' '$TMP/body' && jq -e '.articles | length >= 1' '$TMP/body'"
+# A JSON "date" the date parser cannot read: the article is kept undated, as
+# `precis ingest` keeps it, and the answer says so in "warnings" (before: 201
+# with no word, the date silently null). A readable date gives no warning.
+req -X POST -H 'Content-Type: application/json' --data-binary '{"title":"Quarry blast rattles Tarnby","date":"the day after the fair","text":"A blast at the Tarnby quarry rattled windows across the village on Friday, residents said. The quarry operator, Flintmoor Aggregates, said the charge was larger than planned."}' "$BASE/api/articles"
+check post_bad_date_201_warned sh -c "test $code = 201 && jq -e '.warnings | length == 1 and (.[0] | test(\"date\") and test(\"the day after the fair\"))' '$TMP/body'"
+undated=$(jq -r .id "$TMP/body")
+req "$BASE/api/articles/$undated"
+check post_bad_date_stored_undated jq -e '.date == null and .title == "Quarry blast rattles Tarnby"' "$TMP/body"
+req -X POST -H 'Content-Type: application/json' --data-binary '{"title":"Tarnby quarry reopens","date":"June 3, 2031","text":"The Tarnby quarry reopened on Monday after inspectors approved new blasting limits, the operator said."}' "$BASE/api/articles"
+check post_good_date_no_warning sh -c "test $code = 201 && jq -e '.warnings == null' '$TMP/body'"
 stop
 
 # Writes need the token when one is set; reads do not.
