@@ -69,6 +69,10 @@ precis_status precis_extract_file(precis_ctx *ctx, const char *path,
         st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
                      "JSON, not an HTML page: precis digest, cluster and ingest read JSON Lines of "
                      "{\"html\"} or {\"text\"} articles");
+    } else if (!st && ph_looks_like_feed(raw.data, raw.len)) { /* its items would run together into one "page" */
+        st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
+                     "a news feed (RSS/Atom), not an HTML page: precis digest, cluster, summarize and ingest "
+                     "read feeds, one article per item");
     } else if (!st) {
         st = precis_extract_html(ctx, raw.data, raw.len, opts, out);
         if (st) {

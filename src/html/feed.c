@@ -54,7 +54,7 @@ typedef struct feed {
     int err_line, err_level, err_code;
     char err_msg[200];
     ph_feed_kind kind;
-    xmlChar *site, *chan_link; /* channel title and link */
+    xmlChar *site, *chan_link, *feed_author; /* channel title and link; an Atom feed's author */
     size_t n_items, n_read;
     xmlParserCtxtPtr ctxt;
     int depth, chan, item_depth; /* element depth (root 0); of the channel's children; of items */
@@ -574,6 +574,7 @@ static precis_status do_item(feed *f, const xmlNode *itn)
         if ((st = set_line(f, &a, &a.title, t, strlen(t)))) goto done;
     }
     if (it.date && (st = set_date(&a, (const char *)it.date))) goto done;
+    if (!it.author && f->feed_author) it.author = xmlStrdup(f->feed_author);
     if (it.author) {
         const char *s = (const char *)it.author;
         size_t n = strlen(s);
@@ -699,6 +700,12 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
         if (f->st) stop(f);
         return;
     }
+    if (depth == f->chan && !f->in_item && f->kind == PH_FEED_ATOM && own_ns(f, uri) && !strcmp(l, "author") &&
+        !f->feed_author) { /* an entry without its own author has the feed's (RFC 4287 4.2.1) */
+        for (xmlNodePtr k = n->children; k; k = k->next)
+            if (k->type == XML_ELEMENT_NODE && own(f, k, "name") && !f->feed_author) f->feed_author = xmlNodeGetContent(k);
+        return;
+    }
     if (depth == f->chan && !f->in_item && own_ns(f, uri) && (!strcmp(l, "title") || !strcmp(l, "link"))) {
         if (!strcmp(l, "title") && !f->site) {
             f->site = xmlNodeGetContent(n);
@@ -725,7 +732,8 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
  * items (channel description, whitespace) is not kept at all. */
 static bool keep_text(feed *f, int len)
 {
-    if (!f->in_item) return f->depth == f->chan + 1; /* a channel field's text */
+    if (!f->in_item) /* a channel field's text; an Atom feed's <author><name> */
+        return f->depth == f->chan + 1 || (f->kind == PH_FEED_ATOM && f->depth == f->chan + 2);
     if (f->item_over) return false;
     f->item_bytes += (size_t)len;
     if (f->item_bytes > f->max_item) f->item_over = true;
@@ -852,6 +860,7 @@ out:
     }
     xmlFree(f.site);
     xmlFree(f.chan_link);
+    xmlFree(f.feed_author);
     pc_map_free(&f.seen);
     pc_buf_free(&f.tmp);
     return st;

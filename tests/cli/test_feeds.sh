@@ -21,11 +21,13 @@ check rss_missing_date_null grep -q '"title":"Letters: the pier was a landmark",
 check rss_entity_title grep -q '"title":"Storm warning for the Velmora coast & Skarn Island"' "$TMP/out"
 
 p cluster --format jsonl "$ATOM"
+"$PRECIS" digest --format json "$ATOM" > "$TMP/out.json" 2>/dev/null
 check atom_exit_0 test "$rc" -eq 0
 check atom_three_entries test "$(wc -l < "$TMP/out")" -eq 3
 check atom_html_title_stripped grep -q '"title":"Ferry pier in Velmora shut: cracks in pilings"' "$TMP/out"
 check atom_published_wins grep -q '"date":"2031-03-10T20:15:00+01:00"' "$TMP/out"
 check atom_updated_fallback grep -q '"date":"2031-03-11T06:00:00+00:00"' "$TMP/out"
+check atom_feed_author_inherited sh -c "test \$(grep -o '\"author\":\"Coastwatch Desk\"' '$TMP/out.json' | wc -l) -eq 2"
 check atom_xml_base_link grep -q '"url":"https://coastwatch.example.net/news/velmora-pier-shut"' "$TMP/out"
 
 p cluster --format jsonl "$RDF"
@@ -120,6 +122,10 @@ check huge_item_others_kept grep -q '"title":"Small"' "$TMP/out"
 printf '<feed><p>The harbour master of Drenn said the quay would reopen on Friday after the storm damage was repaired by the county.</p></feed>\n' > "$TMP/notatom.xml"
 p cluster --format jsonl "$TMP/notatom.xml"
 check not_atom_one_article sh -c "test $rc -eq 0 && test \$(wc -l < '$TMP/out') -eq 1 && grep -q '\"id\":\"[^\"]*notatom.xml\"' '$TMP/out'"
+
+# extract refuses a feed by name (its items would run together into one page)
+p extract "$ATOM"
+check extract_refuses_feed sh -c "test $rc -eq 2 && grep -q 'coastwatch.atom: a news feed (RSS/Atom), not an HTML page' '$TMP/err'"
 
 # help tells of feeds
 for c in digest cluster summarize ingest; do
