@@ -32,11 +32,12 @@ static const char *const ORG_WORDS[] = {
     "cabinet", "church", "club", "coalition", "commission", "committee", "company", "congress",
     "consulate", "corp", "corporation", "corps", "council", "court", "daily", "department",
     "directorate", "embassy", "federation", "ferries", "force", "forces", "foundation", "fund",
-    "gazette", "gmbh", "government", "group", "guard", "herald", "hospital", "house", "inc",
+    "gazette", "gmbh", "government", "group", "guard", "guards", "herald", "hospital", "house", "inc",
     "institute", "league", "legislature", "ltd", "militia", "ministerium", "ministry", "movement",
     "navy", "news", "observer", "office", "organisation", "organization", "parliament", "partei",
     "party", "police", "post", "press", "program", "programme", "railway", "railways", "regierung",
-    "reuters", "school", "secretariat", "senate", "service", "services", "times", "tribunal",
+    "relief", "reuters", "school", "secretariat", "senate", "service", "services", "society",
+    "times", "tribunal",
     "union", "university", "wire",
 };
 
@@ -47,8 +48,10 @@ static const char *const ORG_HEADS[] = {
     "bancorp", "brands", "capital", "cargo", "chemicals", "co", "communications", "consortium",
     "construction", "energy", "engineering", "enterprises", "exchange", "financial", "foods",
     "freight", "holdings", "industries", "insurance", "investments", "laboratories", "labs",
-    "limited", "lines", "llc", "logistics", "media", "mining", "motors", "oil", "partners",
-    "petroleum", "pharma", "pharmaceuticals", "plc", "properties", "securities", "shipping",
+    "limited", "lines", "llc", "logistics", "media", "metals", "minerals", "mines", "mining",
+    "motors", "oil", "partners",
+    "petroleum", "pharma", "pharmaceuticals", "plc", "properties", "resources", "securities",
+    "shipping",
     "shipyard", "shipyards", "solutions", "steel", "systems", "technologies", "telecom",
     "transport", "trust", "ventures",
 };
@@ -99,12 +102,14 @@ static const char *const DEMONYMS[] = {
  * the titles above count too ("island council leader Maria Holt"). */
 static const char *const ROLE_NOUNS[] = {
     "activist", "actor", "actress", "analyst", "artist", "athlete", "attorney", "author", "baker",
-    "bishop", "boss", "brother", "candidate", "captain", "chairperson", "chairwoman", "chef",
+    "bishop", "boss", "brother", "campaigner", "candidate", "captain", "chairperson", "chairwoman", "chef",
     "coach", "colleague", "commander", "commentator", "constable", "correspondent", "councillor",
     "councilor", "crew", "daughter", "doctor", "driver", "economist", "employee", "engineer",
-    "executive", "farmer", "father", "firefighter", "fisherman", "founder", "friend", "goalkeeper",
+    "executive", "farmer", "father", "firefighter", "fisherman", "forecaster", "founder", "friend",
+    "goalkeeper",
     "grandfather", "grandmother", "headmaster", "headteacher", "historian", "husband", "imam",
-    "journalist", "lawmaker", "lawyer", "legislator", "manager", "mechanic", "mother", "neighbor",
+    "journalist", "lawmaker", "lawyer", "lecturer", "legislator", "manager", "mechanic", "member",
+    "meteorologist", "mother", "neighbor",
     "neighbour", "nurse", "official", "operator", "owner", "passenger", "passengers",
     "photographer", "pilot", "player", "president", "priest", "principal", "professor", "rabbi",
     "reporter", "researcher", "resident", "residents", "scientist", "sergeant", "shopkeeper",
@@ -227,6 +232,8 @@ typedef struct item {
     uint32_t votes[4];  /* type votes */
     uint32_t craft;     /* mentions named as a ship, plane or train ("the ferry X") */
     uint32_t legal;     /* variants with a company's legal suffix merged in ("X Corp") */
+    uint32_t speaks;    /* one-word mentions next to "said" / "told" ("Roux said") */
+    uint32_t surname;   /* person votes from such a word merged in (weak evidence) */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
@@ -317,7 +324,7 @@ static bool all_caps(const char *s)
 
 static precis_status record(pst_entities *e, uint32_t doc, const char *display, size_t dlen,
                             const char *norm, size_t nlen, uint32_t n_words, pst_entity_type vote,
-                            bool mid, bool craft)
+                            bool mid, bool craft, bool speaks)
 {
     if (2 * (e->n_items + 1) > e->n_table) {
         precis_status st = table_grow(e);
@@ -331,6 +338,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
             it->mid_mentions += mid;
             it->votes[vote]++;
             it->craft += craft;
+            it->speaks += speaks;
             /* a dateline's "ELLISFORD" is shown as the text writes it elsewhere */
             if (all_caps(it->name) && dlen > 0 && memchr(display, 0, dlen) == NULL) {
                 char *dn = pc_arena_strndup(&e->arena, display, dlen);
@@ -358,6 +366,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
     it->mid_mentions = mid;
     it->votes[vote] = 1;
     it->craft = craft;
+    it->speaks = speaks;
     it->merged_into = -1;
     e->table[b] = (uint32_t)++e->n_items;
     return add_doc(it, doc);
@@ -430,8 +439,9 @@ static bool country_adjective(const char *w)
 
 /* Words that make a phrase a place. Lower case. */
 static const char *const PLACE_WORDS[] = {
-    "airport", "avenue", "bay", "beach", "bridge", "city", "coast", "district", "gulf", "harbor",
-    "harbour", "hill", "hills", "island", "islands", "lake", "lane", "mountain", "mountains",
+    "airport", "avenue", "bay", "beach", "bridge", "canyon", "cape", "city", "coast", "creek",
+    "district", "forest", "glen", "gulf", "harbor", "harbour", "heights", "hill", "hills", "island",
+    "islands", "lake", "lane", "mountain", "mountains",
     "ocean", "park", "platz", "province", "region", "river", "road", "sea", "see", "square",
     "station", "strait", "strasse", "straße", "street", "valley",
 };
@@ -474,6 +484,32 @@ static bool age_follows(const char *text, size_t end, size_t limit)
                                 text[i] == ')' || text[i] == ';');
 }
 
+/* Nouns in lower case right after a name that make it a country or region:
+ * "the Orsland parliament", "Orsland's prime minister", "the Valdmark border". */
+static const char *const POLITY_AFTER[] = {"border", "borders", "capital", "citizens", "coastline",
+                                           "constitution", "mainland", "parliament"};
+
+/* Nouns right after a name that make it a body with members: "Kharim
+ * fighters", "Iranian and Kharim deployments", "Corvane shareholders". */
+static const char *const MEMBERS_AFTER[] = {"commanders", "deployments", "fighters", "guerrillas",
+                                            "headquarters", "lawmakers", "members", "militants",
+                                            "militiamen", "operatives", "shareholders", "stronghold",
+                                            "strongholds"};
+
+/* "<noun> of X" for people of a place: "residents of Marnby". */
+static const char *const OF_PEOPLE[] = {"citizens", "inhabitants", "people", "residents"};
+
+/* A plural possessive between two words of a name ("Growers' Union",
+ * "Farmers’ League"): bytes of the apostrophe at text[a..b) when the word
+ * before ends in s and only spaces follow it, else 0. */
+static size_t plural_gap(const char *text, size_t a, size_t b)
+{
+    if (a == 0 || text[a - 1] != 's') return 0;
+    size_t n = text[a] == '\'' ? 1 : (b - a > 3 && !memcmp(text + a, "\xE2\x80\x99", 3)) ? 3 : 0;
+    if (!n || a + n >= b || !only_spaces(text, a + n, b)) return 0;
+    return n;
+}
+
 /* Storms have names: "Hurricane Mitch", "Typhoon Haiyan" are no places. */
 static const char *const STORMS[] = {"cyclone", "hurricane", "storm", "tropical", "typhoon"};
 
@@ -492,21 +528,25 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
             /* "Saudi Arabia's" is shown without the possessive */
             size_t end = w[b - 1].end - possessive_len(text, w[b - 1].start, w[b - 1].end);
             return record(e, doc, text + w[a].start, end - w[a].start, whole, wl, (uint32_t)(b - a),
-                          PST_PLACE, !at_start, false);
+                          PST_PLACE, !at_start, false, false);
         }
     }
     /* Cut leading titles, and a nationality adjective before them ("Russian
      * President Vladimir Putin"), unless the rest names an organisation
      * ("Defence Ministry"). */
-    while (a < b && is_demonym(w[a].norm)) a++;
+    /* ... but "European Commission", "Palestinian Authority" are names whole */
+    if (!has_org_word(w, a, b) && !has_org_head(w, a, b))
+        while (a < b && is_demonym(w[a].norm)) a++;
     if (a == b) return PRECIS_OK;
     /* A possessive inside a run ends a name: "Hun Sen's Cambodian People's
      * Party" is Hun Sen and the party; "People's Party" and "Children's
      * Hospital" stay whole (what follows is one organisation or place word). */
     for (size_t k = a; k + 1 < b; k++) {
-        if (!possessive_len(text, w[k].start, w[k].end)) continue;
+        /* a plural one too: "Knicks' Patrick Ewing" is two, "Growers' Union" one */
+        if (!possessive_len(text, w[k].start, w[k].end) && !plural_gap(text, w[k].end, w[k + 1].start)) continue;
         if (b - (k + 1) == 1 && (IN(ORG_WORDS, w[k + 1].norm) || IN(PLACE_WORDS, w[k + 1].norm))) continue;
-        precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, "", at_start, prev2, limit);
+        /* "Orsland's Prime Minister": what follows is the possessor's cue */
+        precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, w[k + 1].norm, at_start, prev2, limit);
         if (st) return st;
         return emit(e, doc, text, w, k + 1, b, w[k].norm, next_word, false, "", limit);
     }
@@ -519,6 +559,19 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
             if (st) return st;
             return emit(e, doc, text, w, k + 1, b, w[k].norm, next_word, false, "", limit);
         }
+    /* "Economist Mara Tell of Westgate Bank": a name of two or more words,
+     * then "of" and an organisation, is a person and the body; "Bank of
+     * Halvey", "Chief Executive of X", "Port of X" stay whole. */
+    for (size_t k = a + 2; k + 1 < b; k++) {
+        if (strcmp(w[k].norm, "of") != 0) continue;
+        if (has_org_word(w, a, k) || has_place_word(w, a, k) || IN(PLACE_NOUNS, w[a].norm) ||
+            IN(TITLES, w[k - 1].norm) || IN(ROLE_NOUNS, w[k - 1].norm) || is_demonym(w[k - 1].norm))
+            break;
+        if (!has_org_word(w, k + 1, b) && !has_org_head(w, k + 1, b)) break;
+        precis_status st = emit(e, doc, text, w, a, k, prev_word, "of", at_start, prev2, limit);
+        if (st) return st;
+        return emit(e, doc, text, w, k + 1, b, "of", next_word, false, w[k - 1].norm, limit);
+    }
     /* Titles run up to the last title word among the first four ("Chief
      * Fire Officer Rowan Tilley", "Russian Foreign Minister Sergei Lavrov"). */
     size_t t = a, cut = a;
@@ -534,6 +587,15 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         if (cut == b) return PRECIS_OK; /* only a title: "President" */
         a = cut;
         vote = PST_PERSON;
+        at_start = false;
+    }
+    /* "Residents of Marnby began...": the sentence's first word a noun of
+     * people, then "of": a cue for what follows, as mid-sentence */
+    if (vote == PST_OTHER && at_start && b - a >= 3 && !strcmp(w[a + 1].norm, "of") &&
+        (IN(ROLE_NOUNS, w[a].norm) || IN(OF_PEOPLE, w[a].norm) || IN(PLACE_NOUNS, w[a].norm))) {
+        prev2 = w[a].norm;
+        prev_word = "of";
+        a += 2;
         at_start = false;
     }
     /* "Passenger Tomas Oyelaran said": a role noun capitalised as the
@@ -596,7 +658,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         char an[MAX_NAME_BYTES];
         size_t al = strlen(alias);
         for (size_t i = 0; i <= al; i++) an[i] = (char)(alias[i] >= 'A' && alias[i] <= 'Z' ? alias[i] + 32 : alias[i]);
-        return record(e, doc, alias, al, an, al, alias[0] == 'U' ? 2 : 1, PST_PLACE, !at_start, false);
+        return record(e, doc, alias, al, an, al, alias[0] == 'U' ? 2 : 1, PST_PLACE, !at_start, false, false);
     }
     bool org_head = has_org_head(w, a, b);
     if (vote == PST_OTHER && prev_word && IN(CRAFT_NOUNS, prev_word) && !has_org_word(w, a, b) && !org_head)
@@ -618,7 +680,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     }
     if (vote == PST_OTHER && !craft && has_place_word(w, a, b)) vote = PST_PLACE;
     /* "the port of Ellisford", "south of Kell" */
-    if (vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "of") && IN(PLACE_NOUNS, prev2))
+    if (vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "of") &&
+        (IN(PLACE_NOUNS, prev2) || IN(OF_PEOPLE, prev2)))
         vote = PST_PLACE;
     /* "passenger Ruth Okafor", "council leader Maria Holt": a role, then a name */
     if (vote == PST_OTHER && !craft && b - a >= 2 && b - a <= 3 && prev_word &&
@@ -633,6 +696,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         "radio", "tabloid", "television", "website", "weekly", "zeitung",
     };
     if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word)) vote = PST_ORG;
+    /* (not "To members of...": a sentence's first word alone is no name) */
+    bool lone_start = at_start && b - a == 1;
+    if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(MEMBERS_AFTER, next_word)) vote = PST_ORG;
+    if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(POLITY_AFTER, next_word)) vote = PST_PLACE;
     /* "according to X" is attribution; "sold to X", "a loan from X" a party */
     bool according = prev_word && !strcmp(prev_word, "to") && !strcmp(prev2, "according");
     if (prev_word && (!strcmp(prev_word, "to") || !strcmp(prev_word, "from")) && IN(TRANSFER_WORDS, prev2))
@@ -644,7 +711,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
          !strcmp(prev_word, "between") || !strcmp(prev_word, "via") || !strcmp(prev_word, "outside")))
         vote = PST_PLACE;
     /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who". */
-    if (vote == PST_OTHER && b - a <= 3 && b - a >= 2 &&
+    if (vote == PST_OTHER && !craft && b - a <= 3 && b - a >= 2 &&
         ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))))
         vote = PST_PERSON;
 
@@ -654,14 +721,19 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         size_t ws = w[i].start, we = w[i].end;
         /* Drop a possessive from the display form: "Putin's" -> "Putin". */
         if (i + 1 == b) we -= possessive_len(text, ws, we); /* "People's Party" keeps it */
-        if (dl + (we - ws) + 2 >= sizeof display || nl + w[i].nlen + 2 >= sizeof norm) break;
-        if (i > a) display[dl++] = ' ', norm[nl++] = ' ';
+        if (dl + (we - ws) + 5 >= sizeof display || nl + w[i].nlen + 2 >= sizeof norm) break;
+        if (i > a) {
+            size_t g = plural_gap(text, w[i - 1].end, ws); /* "Growers' Union" keeps it */
+            if (g) memcpy(display + dl, text + w[i - 1].end, g), dl += g;
+            display[dl++] = ' ', norm[nl++] = ' ';
+        }
         memcpy(display + dl, text + ws, we - ws);
         dl += we - ws;
         memcpy(norm + nl, w[i].norm, w[i].nlen);
         nl += w[i].nlen;
     }
-    return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft);
+    bool speaks = b - a == 1 && ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word)));
+    return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
 }
 
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
@@ -705,10 +777,11 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                 cap = false;
             first = false;
             bool joined = run != SIZE_MAX && only_spaces(text, w[nw - 1].end, ws);
+            bool plural = run != SIZE_MAX && cap && plural_gap(text, w[nw - 1].end, ws);
             bool connector = !cap && run != SIZE_MAX && joined &&
                              (!strcmp(cur->norm, "of") || !strcmp(cur->norm, "de") ||
                               !strcmp(cur->norm, "von") || !strcmp(cur->norm, "al"));
-            if (cap && (run == SIZE_MAX || !joined || nw - run >= MAX_PHRASE_WORDS)) {
+            if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS)) {
                 if (run != SIZE_MAX) {
                     precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start,
                                             before_run2, s->end);
@@ -800,6 +873,130 @@ static precis_status merge_item(pst_entities *e, size_t from, size_t into)
     return PRECIS_OK;
 }
 
+/* Words of a company's or body's name after its own part: "Resources Group"
+ * in "Corvane Resources Group", "Minerals", "Holdings", "Corp". */
+static bool org_tail_word(const char *w)
+{
+    /* company words only: "Tallis Council", "Tallis Army" are bodies of the
+     * place Tallis, not longer forms of it */
+    static const char *const COMPANY_TAIL[] = {"ab",  "ag",    "airlines", "airways", "asa",
+                                               "bv",  "company", "corp",   "corporation",
+                                               "gmbh", "group", "inc",     "ltd",     "nv",
+                                               "sa",  "spa"};
+    return IN(ORG_HEADS, w) || IN(COMPANY_TAIL, w);
+}
+
+/* Does long name l start with the words of s, the rest of it org words? */
+static bool org_prefix(const item *s, const item *l)
+{
+    size_t ls = strlen(s->norm);
+    if (l->n_words <= s->n_words || strncmp(l->norm, s->norm, ls) || l->norm[ls] != ' ') return false;
+    const char *p = l->norm + ls + 1;
+    while (*p) {
+        const char *q = strchr(p, ' ');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        char word[MAX_NAME_BYTES];
+        if (n >= sizeof word) return false;
+        memcpy(word, p, n);
+        word[n] = 0;
+        if (!org_tail_word(word)) return false;
+        p += n + (q != NULL);
+    }
+    return true;
+}
+
+/* Does long name l end with the words of s after demonyms only ("Iranian
+ * Revolutionary Guards" for "Revolutionary Guards"), or is s one generic org
+ * word that ends l ("the Commission" for "European Commission")? */
+static bool org_suffix(const item *s, const item *l)
+{
+    size_t ls = strlen(s->norm), ll = strlen(l->norm);
+    if (l->n_words <= s->n_words || ls >= ll || strcmp(l->norm + ll - ls, s->norm) || l->norm[ll - ls - 1] != ' ')
+        return false;
+    if (s->n_words == 1 && IN(ORG_WORDS, s->norm)) return true;
+    for (const char *p = l->norm; p < l->norm + ll - ls - 1;) {
+        const char *q = strchr(p, ' ');
+        char word[MAX_NAME_BYTES];
+        size_t n = (size_t)(q - p);
+        if (n >= sizeof word) return false;
+        memcpy(word, p, n);
+        word[n] = 0;
+        if (!is_demonym(word)) return false;
+        p = q + 1;
+    }
+    return true;
+}
+
+/* Is s (all capitals, one word) the initials of l's words ("CFA" for
+ * "Coastal Fisheries Authority"; "of", "and", "the", "for" skipped)? */
+static bool acronym_of(const item *s, const item *l)
+{
+    if (s->n_words != 1 || l->n_words < 2 || !all_caps(s->name)) return false;
+    char ini[16];
+    size_t k = 0;
+    for (const char *p = l->norm; *p;) {
+        const char *q = strchr(p, ' ');
+        size_t n = q ? (size_t)(q - p) : strlen(p);
+        bool skip = (n == 2 && !memcmp(p, "of", 2)) || (n == 3 && !memcmp(p, "and", 3)) ||
+                    (n == 3 && !memcmp(p, "the", 3)) || (n == 3 && !memcmp(p, "for", 3)) ||
+                    (n == 2 && !memcmp(p, "de", 2));
+        if (!skip) {
+            if (k + 1 >= sizeof ini) return false;
+            ini[k++] = *p;
+        }
+        p += n + (q != NULL);
+    }
+    ini[k] = 0;
+    char letters[16];
+    size_t m = 0;
+    for (const char *p = s->norm; *p; p++)
+        if (*p != '.') {
+            if (m + 1 >= sizeof letters) return false;
+            letters[m++] = *p;
+        }
+    letters[m] = 0;
+    return m >= 2 && !strcmp(ini, letters);
+}
+
+/* Short forms of organisations: "Corvane" and "Corvane Resources" for
+ * "Corvane Resources Group", "CFA" for "Coastal Fisheries Authority", "the
+ * Commission" for "European Commission" — each into the one longer name it
+ * fits (the longest when they nest), never a country or a name mostly seen
+ * as a place ("in Kell" twice is Kell, not "Kell Holdings"). */
+static precis_status merge_org_forms(pst_entities *e)
+{
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t i = 0; i < e->n_items; i++) {
+            item *s = &e->items[i];
+            if (s->merged_into >= 0 || country_or_region(s->norm)) continue;
+            if (s->votes[PST_PLACE] >= 2 || 2 * s->votes[PST_PLACE] >= s->mentions) continue;
+            if (pass != 1 && s->votes[PST_PERSON] > s->votes[PST_ORG]) continue;
+            int64_t target = -1;
+            bool ambiguous = false;
+            for (size_t j = 0; j < e->n_items && !ambiguous; j++) {
+                item *l = &e->items[j];
+                if (j == i || l->merged_into >= 0) continue;
+                bool fits = pass == 0   ? org_prefix(s, l)
+                            : pass == 1 ? acronym_of(s, l)
+                                        : org_suffix(s, l) && winner(l->votes) == PST_ORG;
+                /* "N.Y." is New York's, a place's, not a body's */
+                if (fits && pass == 1 && (winner(l->votes) == PST_PLACE || country_or_region(l->norm))) fits = false;
+                if (!fits) continue;
+                if (target < 0) target = (int64_t)j;
+                else if (pass == 0 && org_prefix(&e->items[target], l)) target = (int64_t)j;
+                else if (!(pass == 0 && org_prefix(l, &e->items[target]))) ambiguous = true;
+            }
+            if (target < 0 || ambiguous) continue;
+            e->items[target].mid_mentions += s->mid_mentions;
+            /* capitals alone vote org: "NSW" leaves New South Wales as its
+             * own cues have it, "CFA" makes an Authority no more an org */
+            if (pass == 1) s->votes[PST_ORG] = 0;
+            precis_status st = merge_item(e, i, (size_t)target);
+            if (st) return st;
+        }
+    return PRECIS_OK;
+}
+
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
 {
     /* Merge each short variant into the unique longer phrase it ends (or
@@ -844,9 +1041,16 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         }
         if (target < 0 || ambiguous) continue;
         e->items[target].craft += s->craft;
+        /* a name of two or three words whose last word alone speaks ("Jana
+         * Roux" ... "Roux said") is a person's: firms and bodies are shortened
+         * to their first words, and "Democrats said" is no surname's */
+        if (s->n_words == 1 && s->speaks && !s->votes[PST_ORG] && !s->votes[PST_PLACE] &&
+            !country_or_region(s->norm) && e->items[target].n_words <= 3)
+            e->items[target].votes[PST_PERSON]++, e->items[target].surname++;
         precis_status st = merge_item(e, i, (size_t)target);
         if (st) return st;
     }
+
     /* "Microsoft Corp" is Microsoft: the legal suffix makes the short name a
      * company, whatever prepositions said ("to Microsoft") */
     static const char *const LEGAL[] = {
@@ -869,6 +1073,10 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
             break;
         }
     }
+    {
+        precis_status st = merge_org_forms(e);
+        if (st) return st;
+    }
     /* A one-word name that opens exactly one person's longer name is that
      * person's first name used alone ("Anwar" for Anwar Ibrahim, "Osama" for
      * Osama Bin Laden); not a country ("Israel" and "Israel Katz"). */
@@ -883,7 +1091,9 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
             item *l = &e->items[j];
             if (j == i || l->merged_into >= 0 || l->n_words < 2 || l->n_words > 3) continue;
             if (strncmp(l->norm, s->norm, ls) || l->norm[ls] != ' ') continue;
-            if (winner(l->votes) != PST_PERSON) continue;
+            /* a person by its own cues: "the Games, said X" made "Bangkok
+             * Asian Games" a surname's name, and Bangkok no first name */
+            if (winner(l->votes) != PST_PERSON || l->votes[PST_PERSON] <= l->surname) continue;
             if (target >= 0) ambiguous = true;
             else target = (int64_t)j;
         }
@@ -903,6 +1113,9 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         /* A one-word phrase only ever seen opening a sentence ("Officials")
          * is most likely an ordinary word; acronyms still count. */
         if (it->n_words == 1 && !it->mid_mentions && it->votes[PST_ORG] == 0) continue;
+        /* "Union leader Piet Mols", "Council officials": a body's generic word */
+        if (it->n_words == 1 && !it->mid_mentions && IN(ORG_WORDS, it->norm) && strcmp(it->norm, "reuters"))
+            continue;
         pst_entity_type t = winner(it->votes);
         /* named as a ship or plane at least as often as typed otherwise */
         if (it->craft && it->craft >= it->votes[PST_PLACE] + it->votes[PST_PERSON] + it->votes[PST_ORG])

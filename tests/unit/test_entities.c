@@ -1,0 +1,193 @@
+/* Unit tests for src/story/entities.c: typing cues and variant merges found
+ * wanting on the tuning half of bench/entities.sh, each with invented
+ * sentences (none from the fixtures). */
+#include "story/story.h"
+#include "test.h"
+
+#include <string.h>
+
+typedef struct ents {
+    pst_entities *e;
+    const pst_entity *v;
+    size_t n;
+} ents;
+
+/* The ranked entities of docs (NULL-terminated; one document each). */
+static ents rank_docs(const char *const *docs)
+{
+    ents r = {0};
+    CHECK(pst_entities_new(&r.e) == PRECIS_OK);
+    for (uint32_t d = 0; docs[d]; d++) {
+        pt_sentences s = {0};
+        CHECK(pt_split_sentences(docs[d], strlen(docs[d]), &s) == PRECIS_OK);
+        CHECK(pst_entities_add(r.e, d, docs[d], strlen(docs[d]), &s) == PRECIS_OK);
+        pt_sentences_free(&s);
+    }
+    CHECK(pst_entities_rank(r.e, &r.v, &r.n) == PRECIS_OK);
+    return r;
+}
+
+/* The type of the entity named name, -1 when it is not listed. */
+static int type_of(const ents *r, const char *name)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (!strcmp(r->v[i].name, name)) return (int)r->v[i].type;
+    return -1;
+}
+
+static uint32_t sources_of(const ents *r, const char *name)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (!strcmp(r->v[i].name, name)) return r->v[i].sources;
+    return 0;
+}
+
+TEST(plural_possessive_inside_a_name)
+{
+    const char *docs[] = {"Angry members of the Growers' Union met in Tallis on a cold night. "
+                          "The Growers' Union said prices had fallen.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Growers' Union") == PST_ORG);
+    CHECK(type_of(&r, "Growers") == -1);
+    CHECK(type_of(&r, "Union") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(demonym_kept_in_an_organisation)
+{
+    const char *docs[] = {"The plan went to the European Parliament in a late session. "
+                          "Russian President Ivan Dolokhov said he would not attend.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "European Parliament") == PST_ORG);
+    CHECK(type_of(&r, "Parliament") == -1);
+    CHECK(type_of(&r, "Ivan Dolokhov") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
+TEST(person_of_organisation_is_two)
+{
+    const char *docs[] = {"Economist Mara Tell of Westgate Bank said rates would rise. "
+                          "The Bank of Halvey kept its rate.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Mara Tell") == PST_PERSON);
+    CHECK(type_of(&r, "Westgate Bank") == PST_ORG);
+    CHECK(type_of(&r, "Bank of Halvey") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(generic_body_opening_a_sentence_is_no_entity)
+{
+    const char *docs[] = {"Union leader Piet Mols said the strike would go on. "
+                          "Council officials in Tallis agreed.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Union") == -1);
+    CHECK(type_of(&r, "Council") == -1);
+    CHECK(type_of(&r, "Piet Mols") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
+TEST(organisation_short_forms_and_acronyms_merge)
+{
+    const char *docs[] = {"Corvane Resources Group bid for the mine in Tallis. The Coastal Fisheries "
+                          "Authority (CFA) closed the bay.",
+                          "Corvane said the offer was fair. Talbrook Minerals said the CFA was wrong.",
+                          "Corvane Resources raised its offer, and Talbrook Minerals said it would "
+                          "study the plan.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Corvane Resources Group") == PST_ORG);
+    CHECK(sources_of(&r, "Corvane Resources Group") == 3);
+    CHECK(type_of(&r, "Corvane") == -1);
+    CHECK(type_of(&r, "Corvane Resources") == -1);
+    CHECK(type_of(&r, "Coastal Fisheries Authority") == PST_ORG);
+    CHECK(sources_of(&r, "Coastal Fisheries Authority") == 2);
+    CHECK(type_of(&r, "CFA") == -1);
+    CHECK(type_of(&r, "Talbrook Minerals") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(place_is_no_short_form_of_its_bodies)
+{
+    const char *docs[] = {"Troops of the Tallis Army crossed the river. Officials said Tallis had "
+                          "asked for help.",
+                          "The Tallis Army said it had lost two trucks. Aid arrived in Tallis by road.",
+                          "Tallis, a city of 40,000, was quiet.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Tallis Army") == PST_ORG);
+    CHECK(type_of(&r, "Tallis") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
+TEST(place_and_polity_cues)
+{
+    const char *docs[] = {"Workers at the Selly Creek mine stopped work. The Orsland parliament voted "
+                          "against it, and Orsland's prime minister resigned.",
+                          "Residents of Marnby began to leave. Volunteers from Harbour Relief opened "
+                          "a shelter, and Harbour Relief said it was full.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Selly Creek") == PST_PLACE);
+    CHECK(type_of(&r, "Orsland") == PST_PLACE);
+    CHECK(type_of(&r, "Marnby") == PST_PLACE);
+    CHECK(type_of(&r, "Harbour Relief") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(person_cues_surname_member_role)
+{
+    const char *docs[] = {"The vote was won with the help of former party member Jana Roux on a quiet day. "
+                          "Roux said she had been offered nothing.",
+                          "Meteorologist Ada Penn said more rain would fall.",
+                          "The weather office said Storm Ferra would pass.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Jana Roux") == PST_PERSON);
+    CHECK(type_of(&r, "Roux") == -1);
+    CHECK(type_of(&r, "Ada Penn") == PST_PERSON);
+    CHECK(type_of(&r, "Storm Ferra") == PST_OTHER);
+    pst_entities_free(r.e);
+}
+
+TEST(armed_group_by_its_members)
+{
+    const char *docs[] = {"Jets struck Iranian and Kharim deployments near the border.",
+                          "Kharim fighters crossed the river at dawn.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Kharim") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(variants_listed_for_the_merge_check)
+{
+    const char *docs[] = {"Senator Lise Amberg spoke in Tallis for an hour.", "Amberg said she would run again.",
+                          NULL};
+    ents r = rank_docs(docs);
+    const char *var[8];
+    size_t k = 0;
+    for (size_t i = 0; i < r.n; i++)
+        if (!strcmp(r.v[i].name, "Lise Amberg")) k = pst_entities_variants(r.e, &r.v[i], var, 8);
+    CHECK(k == 2);
+    if (k == 2) {
+        CHECK_STR(var[0], "Lise Amberg");
+        CHECK_STR(var[1], "Amberg");
+    }
+    pst_entities_free(r.e);
+}
+
+int main(void)
+{
+    RUN(plural_possessive_inside_a_name);
+    RUN(demonym_kept_in_an_organisation);
+    RUN(person_of_organisation_is_two);
+    RUN(generic_body_opening_a_sentence_is_no_entity);
+    RUN(organisation_short_forms_and_acronyms_merge);
+    RUN(place_is_no_short_form_of_its_bodies);
+    RUN(place_and_polity_cues);
+    RUN(person_cues_surname_member_role);
+    RUN(armed_group_by_its_members);
+    RUN(variants_listed_for_the_merge_check);
+    return test_done();
+}
