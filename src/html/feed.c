@@ -53,6 +53,9 @@ typedef struct feed {
     bool subset, over_bytes, io_error;
     int err_line, err_level, err_code;
     char err_msg[200];
+    char gen_msg[200]; /* libxml2's first generic message (encoding conversion, I/O) */
+    size_t gen_len;
+    bool gen_done;
     ph_feed_kind kind;
     xmlChar *site, *chan_link, *feed_author; /* channel title and link; an Atom feed's author */
     size_t n_items, n_read;
@@ -136,6 +139,26 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     snprintf(f->err_msg, sizeof f->err_msg, "%s", e->message ? e->message : "XML error");
     size_t k = strlen(f->err_msg);
     while (k && (f->err_msg[k - 1] == '\n' || f->err_msg[k - 1] == ' ')) f->err_msg[--k] = '\0';
+}
+
+/* libxml2's generic messages (iconv failures, "I/O error : encoder error")
+ * bypass the structured handler and went to stderr: the first line is kept
+ * for the report instead. They come in pieces. */
+static void on_generic(void *ctx, const char *fmt, ...) PC_PRINTF(2, 3);
+static void on_generic(void *ctx, const char *fmt, ...)
+{
+    feed *f = ctx;
+    if (f->gen_done) return;
+    char piece[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(piece, sizeof piece, fmt, ap);
+    va_end(ap);
+    for (const char *p = piece; *p && !f->gen_done; p++) {
+        if (*p == '\n') f->gen_done = f->gen_len > 0;
+        else if (f->gen_len + 1 < sizeof f->gen_msg) f->gen_msg[f->gen_len++] = *p;
+    }
+    f->gen_msg[f->gen_len] = '\0';
 }
 
 /* ---- sniffing -------------------------------------------------------------- */
@@ -790,6 +813,9 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
     sax.warning = NULL;
     sax.error = NULL;
     sax.fatalError = NULL;
+    xmlGenericErrorFunc old_generic = xmlGenericError;
+    void *old_generic_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(&f, on_generic);
     /* read the first bytes before creating the parser: it detects the
      * encoding from them */
     char buf[16 * 1024];
@@ -814,6 +840,7 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
         n = feed_io(&f, buf, (int)sizeof buf);
     }
     st = f.st;
+    long consumed;
     if (st) goto out;
     if (f.io_error) {
         st = PRECIS_EIO;
@@ -832,6 +859,18 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
     } else if (f.over_bytes) {
         report(&f, PRECIS_ELIMIT, 0, "feed over the %zu-byte limit; kept the %zu item%s before it", f.max_bytes,
                f.n_read, f.n_read == 1 ? "" : "s");
+    } else if (f.gen_len) { /* a declared encoding the bytes do not follow */
+        report(&f, PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0), "malformed %s: the bytes do not follow the declared encoding (%s); kept the %zu item%s before it",
+               f.kind ? kind_name(f.kind) : "XML", f.gen_msg, f.n_read, f.n_read == 1 ? "" : "s");
+    } else if (!f.ctxt->wellFormed && f.err_at_end && f.depth > 0 &&
+               (f.err_code == XML_ERR_DOCUMENT_END || f.err_code == XML_ERR_TAG_NOT_FINISHED) &&
+               (consumed = xmlByteConsumed(f.ctxt)) >= 0 && (size_t)consumed + 16 < f.fed) {
+        /* "the end" came before the bytes did: the decoder stopped (bytes the
+         * declared encoding does not allow, as libxml2 2.9's ASCII) */
+        report(&f, PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0),
+               "malformed %s: parsing stopped at byte %ld of %zu (bytes the declared encoding does not allow?); "
+               "kept the %zu item%s before it",
+               kind_name(f.kind), consumed, f.fed, f.n_read, f.n_read == 1 ? "" : "s");
     } else if (!f.ctxt->wellFormed && f.err_at_end && f.depth > 0 &&
                (f.err_code == XML_ERR_DOCUMENT_END || f.err_code == XML_ERR_TAG_NOT_FINISHED)) {
         /* the input ended inside an element: libxml2 2.9 says "Extra content at the end" */
@@ -846,6 +885,10 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
                "%s %s: %s; kept the %zu item%s before it", size ? "feed over a libxml2 size limit" : "malformed",
                f.kind ? kind_name(f.kind) : "XML", f.err_msg[0] ? f.err_msg : "XML error", f.n_read,
                f.n_read == 1 ? "" : "s");
+    } else if (f.depth > 0) { /* the parser stopped without a word */
+        report(&f, PRECIS_EPARSE, 0, "malformed %s: the input stops inside <%s>; kept the %zu item%s before it",
+               f.kind ? kind_name(f.kind) : "XML", f.ctxt->name ? (const char *)f.ctxt->name : "?", f.n_read,
+               f.n_read == 1 ? "" : "s");
     } else if (!f.kind) {
         report(&f, PRECIS_EPARSE, 0, "not a feed: no root element");
     } else if (!f.n_items) {
@@ -853,6 +896,7 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
                f.kind == PH_FEED_ATOM ? "<entry>" : "<item>");
     }
 out:
+    xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
     if (n_items) *n_items = f.n_read;
     if (f.ctxt) {
         xmlFreeDoc(f.ctxt->myDoc);

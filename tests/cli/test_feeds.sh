@@ -98,6 +98,16 @@ printf '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/pas
 p cluster --format jsonl "$TMP/xxe.rss"
 check xxe_refused sh -c "test $rc -eq 2 && grep -q 'declares a DTD' '$TMP/err' && ! grep -q root: '$TMP/out'"
 
+# bytes the declared encoding cannot decode: named by precis, no raw libxml2 lines on stderr
+printf '<?xml version="1.0" encoding="ISO-2022-JP"?>\n<rss><channel><title>T</title><item><title>A</title><description>Harbour news from the quay at Drenn today.</description></item>\n<item><title>B \223\223\226\221</title><description>x</description></item></channel></rss>\n' > "$TMP/enc.rss"
+p cluster --format jsonl "$TMP/enc.rss"
+check encoding_error_exit_2 test "$rc" -eq 2
+check encoding_error_named grep -q 'enc.rss: malformed RSS: the bytes do not follow the declared encoding (.*); kept the 1 item before it' "$TMP/err"
+check encoding_error_no_raw_libxml2 sh -c "! grep -v '^precis: ' '$TMP/err'"
+printf '<?xml version="1.0" encoding="US-ASCII"?>\n<rss><channel><title>T</title><item><title>A</title><description>Harbour news from the quay at Drenn today.</description></item>\n<item><title>B \223\223\226\221</title><description>x</description></item></channel></rss>\n' > "$TMP/ascii.rss"
+p cluster --format jsonl "$TMP/ascii.rss"
+check ascii_high_bytes_not_called_truncated sh -c "test $rc -eq 2 && grep -q 'ascii.rss:3: malformed RSS: parsing stopped at byte' '$TMP/err' && ! grep -q truncated '$TMP/err'"
+
 # no items: named, exit 3 (nothing to output)
 printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Empty Gazette</title><link>https://empty.example.org/</link></channel></rss>\n' > "$TMP/empty.rss"
 p digest "$TMP/empty.rss"
