@@ -18,7 +18,7 @@ static const char *const DEBRIS_MARKS[] = {
     "photo:", "image:", "getty images", "(photo", "(ap photo", "/ap photo", "file photo",
     "advertisement", "related:", "scroll on", "loyal reader", "readers like you",
     "reader like you", "our mission", "terms of service", "privacy policy", "reporting by",
-    "editing by", "contributed to this report",
+    "editing by", "contributed to this report", "delivered weekday mornings",
     /* embedded-tweet, video-player, alert and consent widgets */
     "tweet with a location", "tweet location history", "add this tweet", "legacy twitter",
     "media playback is unsupported", "rating is available when the video", "interactive transcript",
@@ -449,4 +449,102 @@ size_t ps_wire_prefix(const char *s, size_t len)
      * second dash nor an emoji */
     if (utf8_letter_lead(ch) || pt_open_curly_quote_at(s, len, at)) ok = true;
     return ok ? at : 0;
+}
+
+/* ---- openers that point back ------------------------------------------------ */
+
+/* Nouns that stand for something told before: "The report said", "The move
+ * comes after", "According to the statement, ...". */
+static const char *const SHELL_NOUNS[] = {
+    "report", "statement", "move", "decision", "announcement", "news", "study", "findings",
+    "incident", "ruling", "deal", "comments", "remarks", "letter", "complaint", "lawsuit",
+    "measure", "bill", "plan", "proposal", "survey", "poll", "agreement", "video", "post",
+    "tweet", "memo", "document", "documents", "filing", "order",
+};
+/* What follows such a noun when it is the subject ("The report said ..."),
+ * not a noun phrase that names its own thing ("The report from the agency",
+ * "The ruling party", "The news that ..."). */
+static const char *const SHELL_VERBS[] = {
+    "said", "says", "say", "was", "is", "were", "are", "comes", "came", "follows", "followed",
+    "found", "finds", "shows", "showed", "revealed", "reveals", "suggests", "suggested", "noted",
+    "notes", "added", "adds", "stated", "states", "claims", "claimed", "alleges", "alleged",
+    "will", "would", "could", "can", "may", "might", "has", "had", "have", "also", "marks",
+    "marked", "means", "made", "makes", "sparked", "drew", "prompted", "appeared", "appears",
+    "did", "does", "urged", "urges", "called", "calls", "described", "describes", "cited",
+    "cites", "quoted", "quotes", "stressed", "warned", "warns", "concluded", "concludes",
+};
+
+static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0) return true;
+    return false;
+}
+
+/* The next ASCII word of s[*i..len) (letters), skipping spaces; its start in *b. */
+static size_t next_ascii_word(const char *s, size_t len, size_t *i, size_t *b)
+{
+    while (*i < len && s[*i] == ' ') (*i)++;
+    *b = *i;
+    while (*i < len && ((s[*i] | 32) >= 'a' && (s[*i] | 32) <= 'z')) (*i)++;
+    return *i - *b;
+}
+
+size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
+{
+    size_t i = 0, b, n = next_ascii_word(s, len, &i, &b);
+    bool according = false;
+    if (n == 9 && strncasecmp(s + b, "according", 9) == 0) {
+        n = next_ascii_word(s, len, &i, &b);
+        if (n != 2 || strncasecmp(s + b, "to", 2) != 0) return 0;
+        n = next_ascii_word(s, len, &i, &b);
+        according = true;
+    }
+    if (n != 3 || strncasecmp(s + b, "the", 3) != 0) return 0;
+    size_t nb, nn = next_ascii_word(s, len, &i, &nb);
+    if (!nn || !word_in(s + nb, nn, SHELL_NOUNS, sizeof SHELL_NOUNS / sizeof *SHELL_NOUNS)) return 0;
+    if (i < len && s[i] != ' ' && s[i] != ',') return 0; /* "the report's", "the move-in" */
+    bool comma = i < len && s[i] == ',';
+    if (according) { /* "According to the report, ...", not "... the report by the agency" */
+        if (!comma) return 0;
+    } else if (!comma) {
+        size_t vb, vn = next_ascii_word(s, len, &i, &vb);
+        if (!vn || !word_in(s + vb, vn, SHELL_VERBS, sizeof SHELL_VERBS / sizeof *SHELL_VERBS)) return 0;
+    }
+    *noun_len = nn;
+    return nb;
+}
+
+/* ---- spelling variants ------------------------------------------------------ */
+
+bool ps_spelling_variant(const char *x, size_t lx, const char *y, size_t ly)
+{
+    if (lx > ly) {
+        const char *t = x;
+        x = y;
+        y = t;
+        size_t tl = lx;
+        lx = ly;
+        ly = tl;
+    }
+    if (lx < 4 || ly - lx > 3 || ly > 64 || x[0] != y[0] || (x[0] >= '0' && x[0] <= '9')) return false;
+    if (memcmp(x, y, lx) == 0) return true; /* "iran" / "iranian" */
+    size_t lim = lx >= 8 ? 2 : 1;
+    if (lx < 5 || ly - lx > lim) return false;
+    unsigned char row[65], prev[65]; /* Levenshtein distance, capped at lim + 1 */
+    for (size_t j = 0; j <= ly; j++) prev[j] = (unsigned char)(j < lim + 1 ? j : lim + 1);
+    for (size_t i = 1; i <= lx; i++) {
+        row[0] = (unsigned char)(i < lim + 1 ? i : lim + 1);
+        unsigned char best = row[0];
+        for (size_t j = 1; j <= ly; j++) {
+            unsigned v = prev[j - 1] + (x[i - 1] != y[j - 1]);
+            if (prev[j] + 1u < v) v = prev[j] + 1u;
+            if (row[j - 1] + 1u < v) v = row[j - 1] + 1u;
+            row[j] = (unsigned char)(v < lim + 1 ? v : lim + 1);
+            if (row[j] < best) best = row[j];
+        }
+        if (best > lim) return false; /* every path is already too far */
+        memcpy(prev, row, ly + 1);
+    }
+    return prev[ly] <= lim;
 }

@@ -60,6 +60,19 @@ size_t ps_credit_prefix(const char *s, size_t len);
  * "washington ( ap ) — the ...", "( cnn ) -- the ..."), or 0. */
 size_t ps_wire_prefix(const char *s, size_t len);
 
+/* A sentence that opens on a noun standing for something told before, as
+ * its subject: "The report said ...", "The move comes ...", "According to the
+ * statement, ..." (English). Returns the noun's offset (its length in
+ * *noun_len), or 0. */
+size_t ps_points_back(const char *s, size_t len, size_t *noun_len);
+
+/* Are two stems spellings of one word, for the redundancy test? One is the
+ * other plus at most 3 bytes, the shorter at least 4 ("iran" / "iranian");
+ * or, with the same first letter and both at least 5 bytes, they are 1 edit
+ * apart, 2 from 8 bytes on ("binyamin" / "benjamin", "neighbor" /
+ * "neighbour"). Never numbers ("2015" / "2016"). */
+bool ps_spelling_variant(const char *x, size_t lx, const char *y, size_t ly);
+
 /* ---- selection (select.c) ------------------------------------------------- */
 
 typedef struct ps_item {

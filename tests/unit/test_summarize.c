@@ -142,6 +142,7 @@ TEST(widget_and_crawl_debris_is_named)
         "Follow @harborpost for the latest on the grounding of the Varrow ferry.",
         "Watch: divers inspect the hull of the Varrow ferry after the grounding.",
         "First published: 12:31 | last updated: 12:37 the ferry ran aground near Varrow.",
+        "The news and stories that matter, delivered weekday mornings.",
     };
     for (size_t i = 0; i < sizeof debris / sizeof *debris; i++)
         CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) != NULL);
@@ -419,6 +420,105 @@ TEST(opening_is_not_dangling)
     precis_free(ctx);
 }
 
+/* The same fact with a name spelled two ways ("Benjamin" / "Binyamin") is
+ * said once: the pair shares 8 of 17 content words as spelled (under 60 %
+ * of the shorter, Dice under 0.5), 9 with the variant. */
+TEST(spelling_variant_is_the_same_fact)
+{
+    static const char *A =
+        "Governor Benjamin Osterhagen has urged Harbour Minister Ilse Varga to close the old Quessan terminal "
+        "before the autumn storms reach the western coast.\n\n"
+        "The terminal handled 40 ferries a day last year, the port authority said.\n";
+    static const char *B =
+        "Governor Binyamin Osterhagen has held several meetings with Harbour Minister Ilse Varga to discuss the "
+        "future of the Quessan terminal and money for a breakwater.\n\n"
+        "Ferry companies have asked for a new pier on the north shore of the bay.\n";
+    static const char *C = "Ferry operators fear the old terminal will not survive the autumn storms, said Mayor "
+                           "Petra Lund of Quessan.\n\nThe governor is expected to decide next week.\n";
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "terminal", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a", A, strlen(A)) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "b", B, strlen(B)) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "c", C, strlen(C)) == PRECIS_OK);
+    precis_summary_options o = {400, 0, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    size_t governor = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
+        if (!strstr(x->text, "Osterhagen")) continue;
+        governor++;
+        CHECK(x->n_also_in == 1); /* the other spelling corroborates it */
+    }
+    CHECK(governor == 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+    /* the rule itself */
+    static const char *const same[][2] = {
+        {"binyamin", "benjamin"}, {"neighbor", "neighbour"}, {"iran", "iranian"}, {"korea", "korean"},
+        {"abdel", "abdul"}, {"mathew", "matthew"}, {"paymant", "payment"},
+    };
+    static const char *const differ[][2] = {
+        {"billion", "million"}, {"2015", "2016"}, {"state", "statement"}, {"war", "ward"}, {"cell", "cellphon"},
+        {"house", "mouse"}, {"bank", "bang"}, {"kader", "qader"}, {"speak", "break"},
+    };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        CHECK(ps_spelling_variant(same[i][0], strlen(same[i][0]), same[i][1], strlen(same[i][1])));
+    for (size_t i = 0; i < sizeof differ / sizeof *differ; i++)
+        CHECK(!ps_spelling_variant(differ[i][0], strlen(differ[i][0]), differ[i][1], strlen(differ[i][1])));
+}
+
+/* "The report said ..." does not open a summary: it needs the sentence that
+ * says which report. */
+TEST(opening_does_not_point_back)
+{
+    static const char *const back[] = {
+        "The report said the Harlow bridge needs new piers before the winter.",
+        "According to the statement, the Harlow bridge will stay closed until May.",
+        "The move comes after inspectors found cracks in a pier of the bridge.",
+        "The deal, which took two years, gives the town a new bridge.",
+        "the decision was announced by the road agency on Friday.",
+    };
+    static const char *const not_back[] = {
+        "The report from the Velmar road agency said the bridge needs new piers.",
+        "According to the report by the road agency, the bridge will stay closed.",
+        "The ruling party won the vote on the bridge on Friday.",
+        "The news that the bridge would close upset the traders of Harlow.",
+        "The reporter said the Harlow bridge needs new piers before the winter.",
+        "The reports' authors said the bridge needs new piers.",
+        "Inspectors of the Velmar road agency published a report on the Harlow bridge on Friday.",
+    };
+    size_t nl;
+    for (size_t i = 0; i < sizeof back / sizeof *back; i++) CHECK(ps_points_back(back[i], strlen(back[i]), &nl) > 0);
+    for (size_t i = 0; i < sizeof not_back / sizeof *not_back; i++)
+        CHECK(ps_points_back(not_back[i], strlen(not_back[i]), &nl) == 0);
+    CHECK(ps_points_back(back[0], strlen(back[0]), &nl) == 4 && nl == 6);
+    /* in a summary: the report's sentence comes first, then what it said */
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c;
+    const char *d1 = "The report said the Harlow bridge needs new piers before the winter storms.\n\n"
+                     "Inspectors of the Velmar road agency published a report on the Harlow bridge on Friday.\n";
+    const char *d2 = "The report said the Harlow bridge needs two new piers before the winter.\n\n"
+                     "The Velmar road agency published its report on the Harlow bridge on Friday, after inspectors "
+                     "found cracks.\n";
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    precis_cluster_add(ctx, c, NULL, d1, strlen(d1));
+    precis_cluster_add(ctx, c, NULL, d2, strlen(d2));
+    precis_summary_options o = {40, 0, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    CHECK(precis_summary_count(s) == 2);
+    if (precis_summary_count(s) == 2) {
+        CHECK(strncmp(precis_summary_sentence_at(s, 0)->text, "The report said", 15) != 0);
+        CHECK(strncmp(precis_summary_sentence_at(s, 1)->text, "The report said", 15) == 0);
+    }
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 TEST(bad_input_says_why)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -583,6 +683,8 @@ int main(void)
     RUN(spelled_number_is_the_same_fact);
     RUN(json_output_has_the_schema);
     RUN(opening_is_not_dangling);
+    RUN(spelling_variant_is_the_same_fact);
+    RUN(opening_does_not_point_back);
     RUN(bad_input_says_why);
     RUN(single_article);
     RUN(input_formats);
