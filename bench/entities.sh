@@ -9,8 +9,10 @@ cd "$(dirname "$0")/.."
 OUT=${TMPDIR:-/tmp}/precis_entities_bench.$$
 mkdir -p "$OUT"
 trap 'rm -rf "$OUT"' EXIT
-cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc bench/entities_dump.c build/libprecis.a \
-    $(pkg-config --libs zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet) -lstemmer -lm -o "$OUT/dump"
+# the library's own link line (the PKGS of the Makefile)
+PKGS=$(sed -n 's/^PKGS := //p' Makefile)
+cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc $(pkg-config --cflags $PKGS) \
+    bench/entities_dump.c build/libprecis.a $(pkg-config --libs $PKGS) -lstemmer -lm -o "$OUT/dump"
 echo "command: sh bench/entities.sh  ($(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 "$OUT/dump" tests/fixtures/entities/*/articles > "$OUT/dump.tsv"
 python3 bench/entities.py "$OUT/dump.tsv" tests/fixtures/entities/*/ --details "${DETAILS:-tune}"

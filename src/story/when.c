@@ -222,9 +222,11 @@ static bool word_at(const char *s, const word *w, size_t i, const char *x)
     return word_is(s + w[i].start, w[i].end - w[i].start, x);
 }
 
-/* Words after which a verb is untensed: "to put", "will be closed". */
-static const char *const BASE_AFTER[] = {"to", "will", "would", "should", "could", "can", "may",
-                                         "might", "must", "shall", "not", "ll"};
+/* Words after which a verb is untensed: "to put", "will be closed", and a
+ * participle after "be" ("will be held": the auxiliary before it decides). */
+static const char *const BASE_AFTER[] = {"to",    "will", "would", "should", "could", "can",
+                                         "may",   "might", "must", "shall", "not",   "ll",
+                                         "be",    "been",  "being"};
 
 /* A past form: irregular, or a lower-case "-ed" word ("decided"; "Reed",
  * "Ahmed" are names, though "Asked whether" opens a sentence) that no
@@ -652,8 +654,46 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 push(out, &k, cap, month_when(y, m, a, b, true));
             } else if (word_is(u, ul, "year") || word_is(u, ul, "jahr")) {
                 push(out, &k, cap, year_when(pub->year + dir, a, b, true));
+            } else if (word_is(u, ul, "weekend")) { /* Saturday and Sunday */
+                int64_t sat = pub_day - pst_weekday(pub_day) + 5 + 7 * dir;
+                push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false});
             }
+        } else if (i >= 3 && (word_is(p, len, "month") || word_is(p, len, "year")) &&
+                   word_at(s, w, i - 1, "the") && word_at(s, w, i - 2, "of") &&
+                   (word_at(s, w, i - 3, "end") || word_at(s, w, i - 3, "start") ||
+                    word_at(s, w, i - 3, "beginning") || word_at(s, w, i - 3, "middle"))) {
+            /* "by the end of the month", "at the start of the year": the current one */
+            size_t a = w[i - 3].start, b = w[i].end;
+            if (word_is(p, len, "month")) push(out, &k, cap, month_when(pub->year, pub->month, a, b, true));
+            else push(out, &k, cap, year_when(pub->year, a, b, true));
         }
+    }
+    /* "the previous day", "the next day": counted from another day named in
+     * the same sentence ("sank on Tuesday after a warning the previous day");
+     * alone they count from an event the sentence does not date and stay
+     * unresolved. */
+    for (size_t i = 1; i < nw && k < cap && have_pub; i++) {
+        if (!word_at(s, w, i, "day") || (i + 1 < nw && (word_at(s, w, i + 1, "yesterday") ||
+                                                        word_at(s, w, i + 1, "tomorrow"))))
+            continue;
+        int step = 0;
+        size_t a = w[i - 1].start, b = w[i].end;
+        if (word_at(s, w, i - 1, "previous") || word_at(s, w, i - 1, "preceding")) step = -1;
+        else if (word_at(s, w, i - 1, "next") || word_at(s, w, i - 1, "following")) step = 1;
+        else if (i + 1 < nw && (word_at(s, w, i + 1, "before") || word_at(s, w, i + 1, "after")) &&
+                 word_at(s, w, i - 1, "the") &&
+                 /* "the day before the vote" counts from the vote */
+                 (i + 2 >= nw || clause_break(s, w[i + 1].end, w[i + 2].start))) {
+            step = word_at(s, w, i + 1, "before") ? -1 : 1;
+            a = w[i - 1].start, b = w[i + 1].end;
+        }
+        if (!step) continue;
+        /* the nearest day before it in the sentence, else the first after */
+        const pst_when *anchor = NULL;
+        for (size_t j = 0; j < k; j++)
+            if (out[j].precision == PST_DAY && (!anchor || out[j].start < a)) anchor = &out[j];
+        if (!anchor) continue;
+        push(out, &k, cap, day_when(anchor->first_day + step, a, b, anchor->relative));
     }
     for (size_t i = 0; i < k; i++)
         if (out[i].precision == PST_YEAR || out[i].precision == PST_MONTH)
