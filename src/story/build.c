@@ -8,6 +8,7 @@
 #include "summarize/summarize.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xxhash.h>
@@ -113,16 +114,66 @@ static const char *const SYNONYMS[][14] = {
     {"ship", "ships", "vessel", "vessels", NULL},
     {"strike", "strikes", "walkout", "walkouts", "stoppage", "stoppages", NULL},
     {"offer", "offers", "offered", NULL},
+    /* 2026-12-01, chosen on the paraphrased fixtures kelbrook and pellingham
+     * (docs/stories.md): other words reports of one derailment or closure use */
+    {"derail", "derailed", "derails", "derailing", "derailment", "rails", "tracks", "track", NULL},
+    {"wagon", "wagons", "tanker", "tankers", "carriage", "carriages", NULL},
+    {"resident", "residents", "inhabitants", "inhabitant", "locals", NULL},
+    {"leak", "leaks", "leaked", "leaking", "spill", "spills", "spilled", "spilt", "spilling", "seep", "seeped",
+     "seeping", NULL},
+    {"fuel", "diesel", "petrol", NULL},
+    {"investigate", "investigates", "investigated", "investigating", "investigation", "investigators",
+     "investigator", "inquiry", "probe", NULL},
+    {"factory", "factories", "plant", "plants", NULL},
+    {"job", "jobs", "worker", "workers", "staff", "employee", "employees", "workforce", NULL},
+    {"shutdown", "shutdowns", NULL}, /* joined to "close" below */
+    {"rose", "risen", "rising", "climbed", "soared", NULL}, /* joined to "rise" */
+    {"shares", "stock", "stocks", NULL},
+    {"oppose", "opposed", "opposes", "opposing", "resist", "resisted", "resisting", "fight", "fought",
+     "fighting", NULL},
+    {"production", "output", "manufacturing", NULL},
+    {"fall", "falls", "fell", "fallen", "falling", "drop", "drops", "dropped", "slump", "slumped", "decline",
+     "declined", "declines", NULL},
 };
+
+/* Classes joined to an earlier one (their words go to its head). */
+static const char *const JOIN[][2] = {{"shutdown", "close"}, {"rose", "rise"}};
+
+/* The synonym words sorted, with their heads, built once: a scan of every
+ * class for every word of every article cost more than the rest of the
+ * vocabulary (pthread_once: contexts may run on several threads). */
+#define MAX_SYN (sizeof SYNONYMS / sizeof *SYNONYMS * 14)
+typedef struct syn_ref {
+    const char *word, *head;
+} syn_ref;
+static syn_ref g_syn[MAX_SYN];
+static size_t g_n_syn;
+static pthread_once_t g_syn_once = PTHREAD_ONCE_INIT;
+
+static int cmp_syn(const void *x, const void *y)
+{
+    return strcmp(((const syn_ref *)x)->word, ((const syn_ref *)y)->word);
+}
+
+static void build_synonyms(void)
+{
+    for (size_t c = 0; c < sizeof SYNONYMS / sizeof *SYNONYMS; c++) {
+        const char *head = SYNONYMS[c][0];
+        for (size_t j = 0; j < sizeof JOIN / sizeof *JOIN; j++)
+            if (!strcmp(JOIN[j][0], head)) head = JOIN[j][1];
+        for (size_t k = 0; k < 14 && SYNONYMS[c][k]; k++) g_syn[g_n_syn++] = (syn_ref){SYNONYMS[c][k], head};
+    }
+    qsort(g_syn, g_n_syn, sizeof *g_syn, cmp_syn);
+}
 
 /* The canonical word of w's synonym class, or w. */
 static const char *synonym(const char *w, bool english)
 {
     if (!english) return w;
-    for (size_t c = 0; c < sizeof SYNONYMS / sizeof *SYNONYMS; c++)
-        for (size_t k = 0; k < 14 && SYNONYMS[c][k]; k++)
-            if (!strcmp(SYNONYMS[c][k], w)) return SYNONYMS[c][0];
-    return w;
+    pthread_once(&g_syn_once, build_synonyms);
+    syn_ref key = {w, NULL};
+    const syn_ref *r = bsearch(&key, g_syn, g_n_syn, sizeof *g_syn, cmp_syn);
+    return r ? r->head : w;
 }
 
 const char *pst_term_stem(pt_lang *lang, bool english, const char *norm, size_t *sn)

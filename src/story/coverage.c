@@ -737,6 +737,7 @@ typedef struct nameword {
                                    Tom Hale"), "" when the run opens the sentence */
     uint32_t pos;               /* place in that run: "Hale" 1 */
     uint64_t prefix;            /* hash of the run's words before it */
+    uint32_t run, run_len;      /* which run of the sentence; its names listed here */
 } nameword;
 
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
@@ -745,7 +746,7 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
     size_t pos = x->start, ws, we, k = 0;
     bool first = true, in_run = false;
     char prev[PT_WORD_MAX + 1] = "", role[PT_WORD_MAX + 1] = "";
-    uint32_t run_pos = 0;
+    uint32_t run_pos = 0, run = 0;
     uint64_t prefix = 0;
     while (k < cap && pt_next_word(text, x->end, &pos, &ws, &we)) {
         unsigned char c = (unsigned char)text[ws];
@@ -756,7 +757,7 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
          * lower-case word */
         bool title = cap_word && we < x->end && text[we] == '.' && we - ws <= 4;
         bool name = cap_word && !title;
-        if (name && !in_run) memcpy(role, prev, sizeof role), run_pos = 0, prefix = 0;
+        if (name && !in_run) memcpy(role, prev, sizeof role), run_pos = 0, prefix = 0, run++;
         if (!first && name && nl >= 3 && !pt_is_stopword(b->lang, norm, nl)) {
             out[k].s = ws;
             out[k].e = we;
@@ -764,6 +765,7 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
             memcpy(out[k].role, role, sizeof role);
             out[k].pos = run_pos;
             out[k].prefix = prefix;
+            out[k].run = run;
             k++;
         }
         if (name) {
@@ -777,7 +779,24 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
         }
         first = false;
     }
+    for (size_t i = 0; i < k; i++) {
+        out[i].run_len = 0;
+        for (size_t j = 0; j < k; j++) out[i].run_len += out[j].run == out[i].run;
+    }
     return k;
+}
+
+/* Do the names of x's run and y's run share a word besides x and y ("Dale
+ * Hexham" / "Neil Hexham")? */
+static bool share_name_part(const nameword *v, size_t nv, const nameword *x, const nameword *w, size_t nw,
+                            const nameword *y)
+{
+    for (size_t i = 0; i < nv; i++) {
+        if (v[i].run != x->run || &v[i] == x) continue;
+        for (size_t j = 0; j < nw; j++)
+            if (w[j].run == y->run && &w[j] != y && !strcmp(v[i].norm, w[j].norm)) return true;
+    }
+    return false;
 }
 
 /* "Marine" / "Marines", "Asia" / "Asian", "Canada" / "Canadian": one word,
@@ -907,6 +926,11 @@ static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti,
             bool same_place = ns[i].role[0] && !strcmp(ns[i].role, nt[j].role) && ns[i].pos == nt[j].pos &&
                               ns[i].prefix == nt[j].prefix &&
                               !pt_is_stopword(b->lang, ns[i].role, strlen(ns[i].role));
+            /* in the same place but both names wholly different ("union president
+             * Buck Williams" / "Garden president Dave Checketts"): two people */
+            if (same_place && !spelt && !near && ns[i].run_len > 1 && nt[j].run_len > 1 &&
+                !share_name_part(ns, a, &ns[i], nt, c, &nt[j]))
+                same_place = false;
             if (!spelt && !near && !same_place) continue;
             if (doc_mentions(b, dt, ns[i].norm) || doc_mentions(b, ds, nt[j].norm)) continue;
             conflict_edge e = {.kind = spelt ? C_SPELLING : C_NAME};

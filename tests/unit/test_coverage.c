@@ -142,19 +142,22 @@ TEST(news_weight_tells_common_from_rare)
  * that the sentences align. "Yitzak" / "Yitzhak" and "Orlova" / "Orllova" are
  * one name spelt two ways (transliteration, a typing slip): a spelling, not a
  * conflict. "Okoro" / "Okafor" for the same chief executive and "Dale" /
- * "Neil" for the same group manager are different names: conflicts. */
+ * "Neil" for the same group manager are different names: conflicts; "Arlo
+ * Finch" and "Dana Whitlow", presidents of two bodies, are two people. */
 static const precis_article DORNE[] = {
     ART("a", "Dorne Echo", "Dorne council backs harbour plan", "2026-03-03",
         "The harbour plan was approved by councillor Yitzak Orlova and eleven colleagues on Monday night.\n\n"
         "The port's chief executive Helen Okoro said the vote would bring new ferry routes to the town.\n\n"
-        "Fire service group manager Dale Hexham said the new quay would need its own fire station."),
+        "Fire service group manager Dale Hexham said the new quay would need its own fire station.\n\n"
+        "The final talks were chaired by union president Arlo Finch and lasted four hours."),
     ART("b", "Dorne Post", "Harbour plan approved in Dorne", "2026-03-03",
         "Fishermen on the quayside said they feared the dredging would drive the cod away.\n\n"
         "Councillor Yitzhak Orllova and eleven colleagues approved the harbour plan after a long debate on Monday.\n\n"
         "Ticket prices for the island ferry have doubled in five years, the ferry users' group said.\n\n"
         "The vote would bring new ferry routes to the town, said the port's chief executive Helen Okafor.\n\n"
         "The new quay would need its own fire station, fire service group manager Neil Hexham said.\n\n"
-        "Building work is due to start in the spring and last three years."),
+        "Building work is due to start in the spring and last three years.\n\n"
+        "The final talks, attended by harbour board president Dana Whitlow, lasted four hours."),
     ART("c", "Coast Wire", "Dorne votes for harbour expansion", "2026-03-04",
         "The harbour plan was approved by councillor Yitzak Orlova and eleven colleagues on Monday night.\n\n"
         "Shipping firms said they would wait for the final design before booking berths."),
@@ -200,6 +203,41 @@ TEST(different_names_for_one_role_conflict)
     /* the first name after the same role */
     CHECK(names_listed(c, "conflicts", "Dale", "Neil"));
     CHECK(!names_listed(c, "spellings", "Okoro", "Okafor"));
+    /* the same role, but no part of the name in common: two presidents */
+    CHECK(!names_listed(c, "conflicts", "Arlo", "Dana"));
+    json_decref(c);
+}
+
+/* Paraphrase through the synonym classes of build.c (chosen on the kelbrook
+ * and pellingham fixtures): "shut its plant" / "close the factory",
+ * "stock climbed" / "shares rose". */
+static const precis_article ORBY[] = {
+    ART("a", "Orby Courier", "Marl Foods to shut Orby plant", "2026-05-12",
+        "Marl Foods will shut its Orby plant next spring.\n\n"
+        "About 400 staff are affected by the decision.\n\n"
+        "Marl's stock climbed after the announcement was made.\n\n"
+        "The bakery on Quay Street has already put up its prices."),
+    ART("b", "Vale Business", "Orby factory to close", "2026-05-12",
+        "The Marl Foods factory in Orby is to close next spring.\n\n"
+        "Some 400 workers will lose their jobs there.\n\n"
+        "Shares in Marl rose sharply on the news.\n\n"
+        "The company opened the site in 1961."),
+    ART("c", "Orby Radio", "Food firm closing Orby factory", "2026-05-13",
+        "Marl Foods is closing its factory in Orby next spring.\n\n"
+        "Union officials said they would ask the council for help.\n\n"
+        "A farmers' market will be held in the car park on Saturday."),
+};
+#define N_ORBY (sizeof ORBY / sizeof *ORBY)
+
+TEST(synonym_classes_align_paraphrase)
+{
+    json_t *c = coverage_of(ORBY, N_ORBY);
+    if (!c) return;
+    CHECK(!listed(c, "a", "unique", "Marl's stock climbed"));
+    CHECK(!listed(c, "b", "unique", "Shares in Marl rose"));
+    /* what one report alone tells stays its own */
+    CHECK(listed(c, "a", "unique", "The bakery on Quay Street"));
+    CHECK(listed(c, "b", "unique", "The company opened the site"));
     json_decref(c);
 }
 
@@ -211,5 +249,6 @@ int main(void)
     RUN(news_weight_tells_common_from_rare);
     RUN(spelling_variants_are_not_conflicts);
     RUN(different_names_for_one_role_conflict);
+    RUN(synonym_classes_align_paraphrase);
     return test_done();
 }
