@@ -629,6 +629,14 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         a++;
         at_start = false;
     }
+    /* a function word alone is never a name ("It", "If", "We" where a
+     * quotation or a title-case line capitalised it); "IT" in capitals may be */
+    if (b - a == 1 && IN(FRONT, w[a].norm)) {
+        bool caps = true;
+        for (size_t i = w[a].start; i < w[a].end; i++)
+            if (text[i] >= 'a' && text[i] <= 'z') caps = false;
+        if (!caps || w[a].end - w[a].start < 2) return PRECIS_OK;
+    }
     while (a < b && (IN(NOT_NAMES, w[a].norm))) a++;
     while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "of"))) b--;
     if (a >= b) return PRECIS_OK;

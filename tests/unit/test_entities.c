@@ -160,6 +160,18 @@ TEST(armed_group_by_its_members)
     pst_entities_free(r.e);
 }
 
+TEST(function_word_alone_is_no_name)
+{
+    const char *docs[] = {"The minister said: ``It is over, and We know it.'' Officials in Tallis said "
+                          "It had ended. The IT department in Tallis was closed.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "It") == -1);
+    CHECK(type_of(&r, "We") == -1);
+    CHECK(type_of(&r, "Tallis") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
 TEST(variants_listed_for_the_merge_check)
 {
     const char *docs[] = {"Senator Lise Amberg spoke in Tallis for an hour.", "Amberg said she would run again.",
@@ -188,6 +200,7 @@ int main(void)
     RUN(place_and_polity_cues);
     RUN(person_cues_surname_member_role);
     RUN(armed_group_by_its_members);
+    RUN(function_word_alone_is_no_name);
     RUN(variants_listed_for_the_merge_check);
     return test_done();
 }
