@@ -1085,72 +1085,72 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     size_t ncl = 0, capcl = 0;
     /* conflicts, then the names spelt two ways, apart: no disagreement on a fact */
     for (int pass = 0; pass < 2 && !st; pass++) {
-    if (!st) st = pc_buf_puts(o, pass ? "],\"spellings\":[" : "\"conflicts\":[");
-    bool first_conflict = true;
-    for (size_t g = 0; g < n && !st; g++) {
-        if (find_root(v, (uint32_t)g) != g || (v[g].kind == C_SPELLING) != (pass == 1)) continue;
-        /* Claims of the group: one per report and value. */
-        ncl = 0;
-        const char *about = v[g].about_word;
-        for (size_t oi = first[g]; oi < first[g + 1] && !st; oi++) {
-            size_t i = order[oi];
-            if (!about[0] && v[i].about_word[0]) about = v[i].about_word;
-            const claim *two[2] = {&v[i].a, &v[i].b};
-            for (int k = 0; k < 2; k++) {
-                bool seen = false;
-                for (size_t m = 0; m < ncl && !seen; m++)
-                    if (b->sents[cl[m].sent].doc == b->sents[two[k]->sent].doc &&
-                        same_value(&v[g], b, &cl[m], two[k]))
-                        seen = true;
-                if (seen) continue;
-                if (pc_grow(&cl, &capcl, ncl + 1, sizeof *cl, 64)) {
-                    st = PRECIS_ENOMEM;
-                    break;
+        if (!st) st = pc_buf_puts(o, pass ? "],\"spellings\":[" : "\"conflicts\":[");
+        bool first_conflict = true;
+        for (size_t g = 0; g < n && !st; g++) {
+            if (find_root(v, (uint32_t)g) != g || (v[g].kind == C_SPELLING) != (pass == 1)) continue;
+            /* Claims of the group: one per report and value. */
+            ncl = 0;
+            const char *about = v[g].about_word;
+            for (size_t oi = first[g]; oi < first[g + 1] && !st; oi++) {
+                size_t i = order[oi];
+                if (!about[0] && v[i].about_word[0]) about = v[i].about_word;
+                const claim *two[2] = {&v[i].a, &v[i].b};
+                for (int k = 0; k < 2; k++) {
+                    bool seen = false;
+                    for (size_t m = 0; m < ncl && !seen; m++)
+                        if (b->sents[cl[m].sent].doc == b->sents[two[k]->sent].doc &&
+                            same_value(&v[g], b, &cl[m], two[k]))
+                            seen = true;
+                    if (seen) continue;
+                    if (pc_grow(&cl, &capcl, ncl + 1, sizeof *cl, 64)) {
+                        st = PRECIS_ENOMEM;
+                        break;
+                    }
+                    cl[ncl++] = *two[k];
                 }
-                cl[ncl++] = *two[k];
             }
-        }
-        if (st) break;
-        /* Many different values are many different things, not one disputed. */
-        size_t distinct = 0;
-        for (size_t i = 0; i < ncl; i++) {
-            bool dup = false;
-            for (size_t m = 0; m < i && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[i]);
-            distinct += !dup;
-        }
-        if (distinct > MAX_VALUES) continue;
-        st = pc_buf_printf(o, "%s{\"kind\":\"%s\",\"about\":", first_conflict ? "" : ",", CKIND[v[g].kind]);
-        first_conflict = false;
-        if (!st) st = pc_json_string(o, about, strlen(about));
-        if (!st) st = pc_buf_puts(o, ",\"claims\":[");
-        /* One claim per distinct value, with every report that gives it. */
-        bool first_claim = true;
-        for (size_t i = 0; i < ncl && !st; i++) {
-            bool dup = false;
-            for (size_t m = 0; m < i && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[i]);
-            if (dup) continue;
-            st = pc_buf_puts(o, first_claim ? "{\"value\":" : ",{\"value\":");
-            first_claim = false;
-            if (!st) st = put_value(o, b, &v[g], &cl[i]);
-            if (!st) st = pc_buf_puts(o, ",\"text\":");
-            if (!st) st = put_text(o, b, &b->sents[cl[i].sent]);
-            if (!st) st = pc_buf_puts(o, ",\"docs\":[");
-            bool first_doc = true;
-            for (size_t m = i; m < ncl && !st; m++) {
-                if (m != i && !same_value(&v[g], b, &cl[i], &cl[m])) continue;
-                uint32_t d = b->sents[cl[m].sent].doc;
-                bool seen = false;
-                for (size_t q = i; q < m && !seen; q++)
-                    seen = same_value(&v[g], b, &cl[i], &cl[q]) && b->sents[cl[q].sent].doc == d;
-                if (seen) continue;
-                if (!first_doc) st = pc_buf_putc(o, ',');
-                first_doc = false;
-                if (!st) st = pst_json_doc_id(o, b, d);
+            if (st) break;
+            /* Many different values are many different things, not one disputed. */
+            size_t distinct = 0;
+            for (size_t i = 0; i < ncl; i++) {
+                bool dup = false;
+                for (size_t m = 0; m < i && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[i]);
+                distinct += !dup;
+            }
+            if (distinct > MAX_VALUES) continue;
+            st = pc_buf_printf(o, "%s{\"kind\":\"%s\",\"about\":", first_conflict ? "" : ",", CKIND[v[g].kind]);
+            first_conflict = false;
+            if (!st) st = pc_json_string(o, about, strlen(about));
+            if (!st) st = pc_buf_puts(o, ",\"claims\":[");
+            /* One claim per distinct value, with every report that gives it. */
+            bool first_claim = true;
+            for (size_t i = 0; i < ncl && !st; i++) {
+                bool dup = false;
+                for (size_t m = 0; m < i && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[i]);
+                if (dup) continue;
+                st = pc_buf_puts(o, first_claim ? "{\"value\":" : ",{\"value\":");
+                first_claim = false;
+                if (!st) st = put_value(o, b, &v[g], &cl[i]);
+                if (!st) st = pc_buf_puts(o, ",\"text\":");
+                if (!st) st = put_text(o, b, &b->sents[cl[i].sent]);
+                if (!st) st = pc_buf_puts(o, ",\"docs\":[");
+                bool first_doc = true;
+                for (size_t m = i; m < ncl && !st; m++) {
+                    if (m != i && !same_value(&v[g], b, &cl[i], &cl[m])) continue;
+                    uint32_t d = b->sents[cl[m].sent].doc;
+                    bool seen = false;
+                    for (size_t q = i; q < m && !seen; q++)
+                        seen = same_value(&v[g], b, &cl[i], &cl[q]) && b->sents[cl[q].sent].doc == d;
+                    if (seen) continue;
+                    if (!first_doc) st = pc_buf_putc(o, ',');
+                    first_doc = false;
+                    if (!st) st = pst_json_doc_id(o, b, d);
+                }
+                if (!st) st = pc_buf_puts(o, "]}");
             }
             if (!st) st = pc_buf_puts(o, "]}");
         }
-        if (!st) st = pc_buf_puts(o, "]}");
-    }
     }
     if (!st) st = pc_buf_putc(o, ']');
     free(cl);
