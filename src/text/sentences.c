@@ -163,10 +163,10 @@ size_t pt_dateline_len(const char *s, size_t len)
  * Double quotation marks only: single ones are also apostrophes. The state
  * is kept per block (paragraph) and starts closed: a quote that runs on into
  * the next paragraph re-opens there by convention. */
-enum { QM_OPEN = 1, QM_CLOSE, QM_STRAIGHT, QM_LEFT_CURLY, QM_LOW, QM_GUIL_LEFT, QM_GUIL_RIGHT };
+enum { QM_OPEN = 1, QM_CLOSE, QM_STRAIGHT, QM_LEFT_CURLY, QM_LOW, QM_GUIL_LEFT, QM_GUIL_RIGHT, QM_NEST, QM_UNNEST };
 /* What opened the quotation: a German „ (then “ closes it), a German » (then
- * « closes it), or anything else. */
-enum { OP_OTHER, OP_LOW, OP_REVERSED };
+ * « closes it), a « (French nests « » inside it), or anything else. */
+enum { OP_OTHER, OP_LOW, OP_REVERSED, OP_GUIL };
 
 /* Length of a double quotation mark at s[i] (and its kind), or 0. */
 static size_t qmark_at(const char *s, size_t e, size_t i, int *kind)
@@ -223,6 +223,7 @@ static int straight_role(const char *s, size_t b, size_t e, size_t i, bool open,
 typedef struct quote_state {
     bool open;
     int opener;        /* OP_*: what opened the open quotation */
+    unsigned nest;     /* « » pairs open inside a « quotation */
     size_t pos;        /* scanned up to here */
     size_t open_sent;  /* index in out->v of the sentence that opened the quotation */
     uint32_t pending;  /* flags for the sentence being scanned (index out->n) */
@@ -241,8 +242,10 @@ static bool quote_stale(const quote_state *q, const pt_sentences *out)
 
 /* What a curly, low or angle mark does given the state (QM_OPEN or
  * QM_CLOSE; *opener says what an opening one is): “ opens, except that it
- * closes a German „; « opens, except that it closes a German »; » closes
- * what is open, and with nothing open opens a German »...« quotation. */
+ * closes a German „; « opens, except that it closes a German »; inside a «
+ * quotation « and “ nest (QM_NEST: « ouvrez les guillemets, « disposé » ... »,
+ * « se dit “calme” »); » and ” close what is open or the nested pair
+ * (QM_UNNEST), and » with nothing open opens a German »...« quotation. */
 static int mark_role(int kind, const quote_state *q, int *opener)
 {
     *opener = OP_OTHER;
@@ -251,10 +254,17 @@ static int mark_role(int kind, const quote_state *q, int *opener)
         *opener = OP_LOW;
         return QM_OPEN;
     case QM_LEFT_CURLY:
-        return q->open && q->opener == OP_LOW ? QM_CLOSE : QM_OPEN;
+        if (q->open && q->opener == OP_LOW) return QM_CLOSE;
+        return q->open && q->opener == OP_GUIL ? QM_NEST : QM_OPEN; /* « ... “calme” » */
+    case QM_CLOSE:
+        return q->open && q->nest ? QM_UNNEST : QM_CLOSE;
     case QM_GUIL_LEFT:
-        return q->open && q->opener == OP_REVERSED ? QM_CLOSE : QM_OPEN;
+        if (q->open && q->opener == OP_REVERSED) return QM_CLOSE;
+        if (q->open && q->opener == OP_GUIL) return QM_NEST;
+        *opener = OP_GUIL;
+        return QM_OPEN;
     case QM_GUIL_RIGHT:
+        if (q->open && q->nest) return QM_UNNEST;
         if (q->open) return QM_CLOSE;
         *opener = OP_REVERSED;
         return QM_OPEN;
@@ -280,9 +290,13 @@ static void scan_quotes(const char *s, size_t b, size_t e, size_t to, quote_stat
         int opener = OP_OTHER;
         if (kind == QM_STRAIGHT) kind = straight_role(s, b, e, i, q->open, quote_stale(q, out));
         else kind = mark_role(kind, q, &opener);
-        if (kind == QM_OPEN) {
+        if (kind == QM_NEST || kind == QM_UNNEST) {
+            if (kind == QM_NEST) q->nest++;
+            else q->nest--; /* QM_UNNEST only when nest > 0 */
+        } else if (kind == QM_OPEN) {
             q->open = true; /* a second opening: the first was never closed */
             q->opener = opener;
+            q->nest = 0;
             q->open_sent = out->n;
         } else if (kind == QM_CLOSE) {
             if (!q->open) {
@@ -383,7 +397,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         }
     }
     size_t start = b, i = b;
-    quote_state q = {false, OP_OTHER, b, SIZE_MAX, 0, SIZE_MAX};
+    quote_state q = {false, OP_OTHER, 0, b, SIZE_MAX, 0, SIZE_MAX};
     precis_status st;
     while (i < e) {
         unsigned char c = (unsigned char)s[i];

@@ -211,6 +211,19 @@ TEST(german_and_french_quotation_marks)
     CHECK_STR(split("Elle a dit : \xc2\xab\xe2\x80\xafNous restons.\xe2\x80\xaf\xc2\xbb Puis elle est partie.", &fl),
               "Elle a dit : \xc2\xab\xe2\x80\xafNous restons.\xe2\x80\xaf\xc2\xbb | Puis elle est partie.");
     CHECK_STR(fl, "-,-");
+    /* guillemets nested in a « quotation */
+    CHECK_STR(split("Le conseiller a dit \xc2\xab qu'elle est, ouvrez les guillemets, \xc2\xab pr\xc3\xaate \xc3\xa0 "
+                    "parler \xc2\xbb avec la mairie \xc2\xbb. Le conseil a approuv\xc3\xa9.",
+                    &fl),
+              "Le conseiller a dit \xc2\xab qu'elle est, ouvrez les guillemets, \xc2\xab pr\xc3\xaate \xc3\xa0 "
+              "parler \xc2\xbb avec la mairie \xc2\xbb. | Le conseil a approuv\xc3\xa9.");
+    CHECK_STR(fl, "-,-");
+    CHECK_STR(split("Elle a dit \xc2\xab Le maire se dit \xe2\x80\x9c" "calme\xe2\x80\x9d \xc2\xbb. Puis \xc2\xab non "
+                    "\xc2\xbb, a-t-elle ajout\xc3\xa9. Le conseil a approuv\xc3\xa9.",
+                    &fl),
+              "Elle a dit \xc2\xab Le maire se dit \xe2\x80\x9c" "calme\xe2\x80\x9d \xc2\xbb. | Puis \xc2\xab non "
+              "\xc2\xbb, a-t-elle ajout\xc3\xa9. | Le conseil a approuv\xc3\xa9.");
+    CHECK_STR(fl, "-,-,-");
     /* English curly quotes keep their meaning: “ opens, ” closes */
     CHECK_STR(split("\xe2\x80\x9cWe stay. We fight,\xe2\x80\x9d she said. The council agreed.", &fl),
               "\xe2\x80\x9cWe stay. We fight,\xe2\x80\x9d she said. | The council agreed.");
