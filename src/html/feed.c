@@ -427,8 +427,16 @@ static void author_name(const char **s, size_t *n)
  * 19xx/20xx (RFC 2822 4.3) when the one date parser finds no year. */
 static precis_status set_date(pt_article *a, const char *s)
 {
-    char iso[48], fixed[96];
-    size_t n = strlen(s), k = pt_date_normalise(s, n, iso, sizeof iso);
+    char iso[48], upper[96], fixed[96];
+    size_t n = strlen(s);
+    while (n && pc_is_space((unsigned char)*s)) s++, n--;
+    /* RFC 3339 lets 't' and 'z' be lower case; the date parser wants them upper */
+    if (n >= 11 && n < sizeof fixed && s[4] == '-' && s[7] == '-' && (s[10] == 't' || strchr(s, 'z'))) {
+        for (size_t i = 0; i < n; i++) upper[i] = s[i] == 't' || s[i] == 'z' ? (char)(s[i] - 32) : s[i];
+        upper[n] = '\0';
+        s = upper;
+    }
+    size_t k = pt_date_normalise(s, n, iso, sizeof iso);
     if (!k && n < 64) {
         static const char *const mon[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};

@@ -99,7 +99,7 @@ static const char RSS[] =
     "<pubDate>Fri, 14 Mar 31 17:00:00 +0000</pubDate>"
     "<description><![CDATA[<p>The quay at Drenn reopened on Friday after the storm &amp; the floods.</p>]]></description></item>\n"
     "<item><title>Ferry back</title><guid>https://post.example.org/ferry</guid>"
-    "<dc:date>2031-03-15T08:00:00Z</dc:date><description>The Skarn ferry sailed again on Saturday morning.</description></item>\n"
+    "<dc:date> 2031-03-15t08:00:00z</dc:date><description>The Skarn ferry sailed again on Saturday morning.</description></item>\n"
     "<item><title>Ferry back</title><guid>https://post.example.org/ferry</guid><description>dup</description></item>\n"
     "</channel></rss>\n";
 
