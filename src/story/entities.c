@@ -979,6 +979,7 @@ static precis_status merge_org_forms(pst_entities *e)
             if (s->merged_into >= 0 || country_or_region(s->norm)) continue;
             if (s->votes[PST_PLACE] >= 2 || 2 * s->votes[PST_PLACE] >= s->mentions) continue;
             if (pass != 1 && s->votes[PST_PERSON] > s->votes[PST_ORG]) continue;
+            if (pass == 1 && (s->n_words != 1 || !all_caps(s->name))) continue; /* before the scan */
             int64_t target = -1;
             bool ambiguous = false;
             for (size_t j = 0; j < e->n_items && !ambiguous; j++) {
