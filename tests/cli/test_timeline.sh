@@ -44,4 +44,21 @@ check "timeline: the undated outlet's Sunday is not resolved" \
 check "timeline: no date conflict between the outlets" \
     t 'not [c for s in d["stories"] for c in s["coverage"]["conflicts"] if c["kind"] == "date"]'
 check "timeline: stderr names the undated article" grep -q "1 of 4 articles have no date" "$TMP/err"
+
+# The forms added with bench/entities.sh, end to end (Thursday 12 March 2026 and
+# Friday 13 March 2026): a passive future, a weekend, the end of the month, and
+# "the previous day" counted from the day its sentence names.
+cat > "$TMP/in2.jsonl" <<'JSONL'
+{"id":"p","site":"Orsland Herald","title":"Orsland party sets leadership vote","date":"2026-03-12","text":"The Unity Party said its leadership contest will be held on April 18 in the capital. Thousands of members rallied in Tallis last weekend to demand the vote. The party expects to publish the list of candidates by the end of the month. The leader resigned on Tuesday after the party board had met the previous day."}
+{"id":"q","site":"Tallis Wire","title":"Unity Party leader quits before contest","date":"2026-03-13","text":"The Unity Party leader resigned on Tuesday, and the party's leadership contest will be held on April 18. Members rallied in Tallis last weekend, organisers said."}
+JSONL
+p digest --format json --no-progress "$TMP/in2.jsonl"
+check "timeline: second story runs" test "$rc" -eq 0
+check "timeline: will be held on April 18 is this year's April, not last year's" \
+    t 'at("2026-04-18", "will be held") and not at("2025-04-18", "will be held")'
+check "timeline: last weekend is the Saturday and Sunday before" \
+    t 'at("2026-03-07/2026-03-08", "last weekend")'
+check "timeline: by the end of the month is this month" t 'at("2026-03", "end of the month")'
+check "timeline: resigned on Tuesday is one day for both papers" \
+    t 'any(e[1] == ["p", "q"] for e in at("2026-03-10", "resigned on Tuesday"))'
 finish
