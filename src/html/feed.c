@@ -887,11 +887,16 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
                f.ctxt->name ? (const char *)f.ctxt->name : "?", f.in_item ? " of an unfinished item" : "", f.n_read,
                f.n_read == 1 ? "" : "s");
     } else if (!f.ctxt->wellFormed) {
-        bool size = strstr(f.err_msg, "huge") || strstr(f.err_msg, "too long") || strstr(f.err_msg, "amplification") ||
-                    strstr(f.err_msg, "Maximum");
-        report(&f, size ? PRECIS_ELIMIT : PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0),
-               "%s %s: %s; kept the %zu item%s before it", size ? "feed over a libxml2 size limit" : "malformed",
-               f.kind ? kind_name(f.kind) : "XML", f.err_msg[0] ? f.err_msg : "XML error", f.n_read,
+        /* libxml2's own caps (no XML_PARSE_HUGE): said as limits, not as
+         * advice to set an option the user cannot reach */
+        const char *cap = strstr(f.err_msg, "Excessive depth") ? "XML nested deeper than 256 elements (libxml2's limit)"
+                          : strstr(f.err_msg, "huge") || strstr(f.err_msg, "Huge") || strstr(f.err_msg, "too long") || strstr(f.err_msg, "Maximum") ||
+                                  strstr(f.err_msg, "amplification")
+                              ? "a name, attribute, text or entity over libxml2's size limits (10,000,000 bytes)"
+                              : NULL;
+        report(&f, cap ? PRECIS_ELIMIT : PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0),
+               "%s%s%s: %s; kept the %zu item%s before it", cap ? "" : "malformed ", f.kind ? kind_name(f.kind) : "XML",
+               cap ? " over a limit" : "", cap ? cap : f.err_msg[0] ? f.err_msg : "XML error", f.n_read,
                f.n_read == 1 ? "" : "s");
     } else if (f.depth > 0) { /* the parser stopped without a word */
         report(&f, PRECIS_EPARSE, 0, "malformed %s: the input stops inside <%s>; kept the %zu item%s before it",

@@ -108,6 +108,17 @@ printf '<?xml version="1.0" encoding="US-ASCII"?>\n<rss><channel><title>T</title
 p cluster --format jsonl "$TMP/ascii.rss"
 check ascii_high_bytes_not_called_truncated sh -c "test $rc -eq 2 && grep -q 'ascii.rss:3: malformed RSS: parsing stopped at byte' '$TMP/err' && ! grep -q truncated '$TMP/err'"
 
+# libxml2's own caps (no XML_PARSE_HUGE) said as limits: 300 nested elements in an item
+{
+  printf '<?xml version="1.0"?>\n<rss><channel><title>Deep</title><item><title>Ok</title><description>The quay at Drenn reopened on Friday.</description></item>\n<item><title>Deep</title><description>'
+  i=0; while [ $i -lt 300 ]; do printf '<a>'; i=$((i+1)); done
+  printf 'x</description></item></channel></rss>\n'
+} > "$TMP/deep.rss"
+p cluster --format jsonl "$TMP/deep.rss"
+check deep_nesting_exit_2 test "$rc" -eq 2
+check deep_nesting_named grep -q "deep.rss:2: RSS over a limit: XML nested deeper than 256 elements (libxml2's limit); kept the 1 item before it" "$TMP/err"
+check deep_nesting_no_option_advice sh -c "! grep -q XML_PARSE_HUGE '$TMP/err'"
+
 # no items: named, exit 3 (nothing to output)
 printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>Empty Gazette</title><link>https://empty.example.org/</link></channel></rss>\n' > "$TMP/empty.rss"
 p digest "$TMP/empty.rss"
