@@ -116,7 +116,7 @@ check ascii_high_bytes_not_called_truncated sh -c "test $rc -eq 2 && grep -q 'as
 } > "$TMP/deep.rss"
 p cluster --format jsonl "$TMP/deep.rss"
 check deep_nesting_exit_2 test "$rc" -eq 2
-check deep_nesting_named grep -q "deep.rss:2: RSS over a limit: XML nested deeper than 256 elements (libxml2's limit); kept the 1 item before it" "$TMP/err"
+check deep_nesting_named grep -q "deep.rss:3: RSS over a limit: XML nested deeper than 256 elements (libxml2's limit); kept the 1 item before it" "$TMP/err"
 check deep_nesting_no_option_advice sh -c "! grep -q XML_PARSE_HUGE '$TMP/err'"
 
 # no items: named, exit 3 (nothing to output)
