@@ -40,6 +40,12 @@ cp "$ATOM" "$TMP/feed.txt"
 gzip -c "$RSS" > "$TMP/ledger.gz"
 p cluster --format jsonl "$TMP/feed.txt" "$TMP/ledger.gz"
 check sniff_by_content test "$(wc -l < "$TMP/out")" -eq 6
+if iconv -f UTF-8 -t UTF-16 "$ATOM" > "$TMP/u16.atom" 2>/dev/null; then # UTF-16 with a BOM: decoded, then read
+  p cluster --format jsonl "$TMP/u16.atom"
+  check utf16_feed sh -c "test $rc -eq 0 && test \$(wc -l < '$TMP/out') -eq 3 && grep -q 'Coastwatch Weekly' '$TMP/out'"
+  p summarize "$TMP/u16.atom"
+  check utf16_feed_summarize sh -c "test $rc -eq 0 && grep -q 'Skarn' '$TMP/out'"
+else skip utf16_feed; fi
 p cluster --format jsonl - < "$RSS"
 check stdin_feed grep -q '"id":"<stdin>#1"' "$TMP/out"
 
