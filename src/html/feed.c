@@ -16,10 +16,11 @@
  * the parser sees its bytes: the prolog is scanned as it is fed. Feeds do
  * not declare entities; the price is refusing the rare one that does.
  *
- * Damage: the parser stops at the first fatal XML error; every item whose end
- * tag came before it was already handed on and is kept. libxml2's recovery
- * mode (XML_PARSE_RECOVER) is not used: what it makes of the rest of a broken
- * file is a guess, and a guessed item is worse than a named error. */
+ * Damage: every item whose end tag came before the first fatal XML error was
+ * handed on as is. libxml2's recovery mode (XML_PARSE_RECOVER) then reads on
+ * (a stray '&' in one title must not cost the 40 items after it): what it
+ * makes of the rest is its guess, so the message says how many items came
+ * after the damage, and the feed still counts as refused (exit 2). */
 #include "html/html.h"
 #include "text/date.h"
 
@@ -58,7 +59,7 @@ typedef struct feed {
     bool gen_done;
     ph_feed_kind kind;
     xmlChar *site, *chan_link, *feed_author; /* channel title and link; an Atom feed's author */
-    size_t n_items, n_read;
+    size_t n_items, n_read, read_at_err; /* read_at_err: items handed on before the first fatal error */
     xmlParserCtxtPtr ctxt;
     int depth, chan, item_depth; /* element depth (root 0); of the channel's children; of items */
     bool in_item, item_over, too_many, not_feed, entity, at_end, err_at_end;
@@ -132,6 +133,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     feed *f = ((xmlParserCtxtPtr)ctx)->_private;
     if (!e || e->level < XML_ERR_ERROR) return;
     if (f->err_level == XML_ERR_FATAL || (f->err_level && e->level != XML_ERR_FATAL)) return;
+    if (e->level == XML_ERR_FATAL) f->read_at_err = f->n_read;
     f->err_level = e->level;
     f->err_line = e->line;
     f->err_at_end = f->at_end;
@@ -836,7 +838,7 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
         goto out;
     }
     f.ctxt->_private = &f;
-    int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+    int opts = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_RECOVER;
     if (o->utf8) opts |= XML_PARSE_IGNORE_ENC; /* decoded by the caller: the declared encoding no longer holds */
     xmlCtxtUseOptions(f.ctxt, opts);
     if (o->utf8) xmlSwitchEncoding(f.ctxt, XML_CHAR_ENCODING_UTF8);
@@ -894,10 +896,14 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
                                   strstr(f.err_msg, "amplification")
                               ? "a name, attribute, text or entity over libxml2's size limits (10,000,000 bytes)"
                               : NULL;
+        size_t before = f.err_level == XML_ERR_FATAL ? f.read_at_err : f.n_read, after = f.n_read - before;
+        char rest[96] = "";
+        if (after)
+            snprintf(rest, sizeof rest, " and, read on by libxml2's recovery, %zu after it", after);
         report(&f, cap ? PRECIS_ELIMIT : PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0),
-               "%s%s%s: %s; kept the %zu item%s before it", cap ? "" : "malformed ", f.kind ? kind_name(f.kind) : "XML",
-               cap ? " over a limit" : "", cap ? cap : f.err_msg[0] ? f.err_msg : "XML error", f.n_read,
-               f.n_read == 1 ? "" : "s");
+               "%s%s%s: %s; kept the %zu item%s before it%s", cap ? "" : "malformed ", f.kind ? kind_name(f.kind) : "XML",
+               cap ? " over a limit" : "", cap ? cap : f.err_msg[0] ? f.err_msg : "XML error", before,
+               before == 1 ? "" : "s", rest);
     } else if (f.depth > 0) { /* the parser stopped without a word */
         report(&f, PRECIS_EPARSE, 0, "malformed %s: the input stops inside <%s>; kept the %zu item%s before it",
                f.kind ? kind_name(f.kind) : "XML", f.ctxt->name ? (const char *)f.ctxt->name : "?", f.n_read,
