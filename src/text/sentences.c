@@ -44,7 +44,7 @@ static bool cp_is_lower(int32_t cp)
 /* Closing quotes and brackets that may follow the final period: " ' ) ] ” ’
  * », German “ (after „) and « (after »), and a no-break space before a mark
  * (French: "restons.\u00a0»"). */
-static size_t closer_len(const char *s, size_t len, size_t i)
+static size_t mark_closer_len(const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
     if (c == '"' || c == '\'' || c == ')' || c == ']') return 1;
@@ -52,9 +52,14 @@ static size_t closer_len(const char *s, size_t len, size_t i)
         ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x9C))
         return 3;
     if (c == 0xC2 && i + 1 < len && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB)) return 2;
-    size_t sp = nbsp_len(s, len, i);
-    if (sp && i + sp < len && closer_len(s, len, i + sp)) return sp;
     return 0;
+}
+
+static size_t closer_len(const char *s, size_t len, size_t i)
+{
+    size_t n = mark_closer_len(s, len, i), sp;
+    if (!n && (sp = nbsp_len(s, len, i)) > 0 && i + sp < len && mark_closer_len(s, len, i + sp)) n = sp;
+    return n; /* one no-break space, not a run of them: no recursion */
 }
 
 static bool is_ellipsis_at(const char *s, size_t len, size_t i)

@@ -224,6 +224,24 @@ TEST(german_and_french_quotation_marks)
               "Elle a dit \xc2\xab Le maire se dit \xe2\x80\x9c" "calme\xe2\x80\x9d \xc2\xbb. | Puis \xc2\xab non "
               "\xc2\xbb, a-t-elle ajout\xc3\xa9. | Le conseil a approuv\xc3\xa9.");
     CHECK_STR(fl, "-,-,-");
+    /* a long run of no-break spaces after a period (once read again for every
+     * one of them, quadratic): one space before a closing mark, the rest is space */
+    {
+        size_t n = 200000;
+        char *t = malloc(2 * n + 64);
+        CHECK(t != NULL);
+        if (t) {
+            size_t o = (size_t)sprintf(t, "Er sagte es.");
+            for (size_t k = 0; k < n; k++) o += (size_t)sprintf(t + o, "\xc2\xa0");
+            o += (size_t)sprintf(t + o, "\xe2\x80\x9c Dann ging er nach Hause.");
+            pt_sentences ps = {0};
+            CHECK(pt_split_sentences(t, o, &ps) == PRECIS_OK);
+            CHECK(ps.n == 2);
+            CHECK(ps.n >= 1 && ps.v[0].end == 12);
+            pt_sentences_free(&ps);
+            free(t);
+        }
+    }
     /* English curly quotes keep their meaning: “ opens, ” closes */
     CHECK_STR(split("\xe2\x80\x9cWe stay. We fight,\xe2\x80\x9d she said. The council agreed.", &fl),
               "\xe2\x80\x9cWe stay. We fight,\xe2\x80\x9d she said. | The council agreed.");
