@@ -255,7 +255,7 @@ static bool is(const xmlNode *n, ns_kind k, const char *name)
 
 typedef struct item {
     xmlChar *title, *link, *date, *author, *guid, *content;
-    const xmlNode *title_node, *content_node, *link_node;
+    const xmlNode *content_node, *link_node;
     int content_rank; /* 4 content:encoded, 3 Atom content, 2 description, 1 summary */
     bool content_html, content_xhtml, title_html, date_rank_pub;
 } item;
