@@ -9,6 +9,8 @@
  *    stdin stream is fine: only one line is held at a time);
  *  - a news feed (RSS 2.0, Atom 1.0, RSS 1.0/RDF, sniffed by its root
  *    element): one article per item, streamed (src/html/feed.c);
+ *  - newswire SGML (NIST/LDC <DOC> files, sniffed before HTML): one article
+ *    per <DOC> (src/text/sgml.c), the file read whole;
  *  - one HTML page ('<' followed by a tag or "<!"): extracted;
  *  - anything else: one pasted article, cleaned by src/clean when it has line
  *    structure (the same rule as precis_cluster_add: ps_text_needs_cleaning).
@@ -499,7 +501,7 @@ bool pst_looks_like_html(const char *d, size_t n)
     return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-typedef enum kind { K_WARC, K_JSONL, K_JSON_ARRAY, K_FEED, K_HTML, K_TEXT } kind;
+typedef enum kind { K_WARC, K_JSONL, K_JSON_ARRAY, K_FEED, K_SGML, K_HTML, K_TEXT } kind;
 
 static kind sniff(const char *d, size_t n)
 {
@@ -508,6 +510,7 @@ static kind sniff(const char *d, size_t n)
     if (i < n && d[i] == '{') return K_JSONL;
     if (pc_looks_like_json_array(d, n)) return K_JSON_ARRAY;
     if (ph_looks_like_feed(d, n)) return K_FEED; /* XML that would pass for a page */
+    if (pt_looks_like_sgml(d, n)) return K_SGML; /* <DOC> would pass for a page too */
     if (pst_looks_like_html(d, n)) return K_HTML;
     return K_TEXT;
 }
@@ -554,6 +557,68 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
         st = json_doc(r, v, fallback, line);
         json_decref(v);
     }
+    return st;
+}
+
+/* ---- newswire SGML (src/text/sgml.c) ----------------------------------------- */
+
+static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t line, bool clean)
+{
+    reader *r = user;
+    char id[300], what[160];
+    snprintf(id, sizeof id, "%s#%zu", r->name, index);
+    if (a->id) snprintf(what, sizeof what, "DOC %zu (%.100s)", index, a->id);
+    else snprintf(what, sizeof what, "DOC %zu", index);
+    if (clean) return emit(r, a, id, line, what); /* <P> paragraphs: clean text */
+    /* TEXT as written: the plain-text way (hard-wrapped wire copy is kept,
+     * text with line structure cleaned); the DOC's fields win over what
+     * cleaning guessed. */
+    pt_article b;
+    pt_article_init(&b);
+    const char *why = NULL;
+    precis_status st = pasted(r, a->text, a->text_len, &b, &why);
+    const char *const *from[] = {&a->id, &a->title, &a->date, &a->site};
+    const char **to[] = {&b.id, &b.title, &b.date, &b.site};
+    for (size_t k = 0; k < sizeof to / sizeof *to && !st; k++)
+        if (*from[k]) st = pt_article_set(&b, to[k], *from[k], strlen(*from[k]));
+    if (st == PRECIS_ENOMEM) {
+        pt_article_free(&b);
+        return pc_fail(r->err, st, r->name, line, "out of memory");
+    }
+    if (st) skip_part(r, st, line, what, why ? why : precis_strerror(st));
+    else st = emit(r, &b, id, line, what);
+    pt_article_free(&b);
+    return st;
+}
+
+/* One article per DOC; limits.max_article_bytes caps a DOC's bytes (and its
+ * text, in emit), limits.max_file_bytes the file (slurp). */
+static precis_status read_sgml(reader *r, const char *d, size_t n)
+{
+    pc_buf text;
+    pc_buf_init(&text, 0);
+    size_t bad = 0;
+    precis_status st = PRECIS_OK;
+    if (!r->decoded && !pc_text_unchanged(d, n)) { /* Latin-1 TIPSTER files, stray bytes */
+        if ((st = pc_text_decode(&text, d, n, &bad))) return pc_fail(r->err, st, r->name, 0, "out of memory");
+        if (pc_utf8_binary(bad, n)) {
+            pc_buf_free(&text);
+            snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, n);
+            skip_part(r, PRECIS_EPARSE, 0, NULL, r->why);
+            return PRECIS_OK;
+        }
+        d = text.data ? text.data : "";
+        n = text.len;
+    }
+    pt_sgml_options o = {0};
+    o.name = r->name;
+    o.max_doc_bytes = r->lim->max_article_bytes;
+    o.fn = sgml_doc;
+    o.skip = feed_skip;
+    o.user = r;
+    st = pt_sgml_read(d, n, &o, NULL);
+    pc_buf_free(&text);
+    if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, 0, "out of memory");
     return st;
 }
 
@@ -638,6 +703,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
         return st;
     }
     if (k == K_JSON_ARRAY) return read_json_array(r, d, avail);
+    if (k == K_SGML) return read_sgml(r, d, avail);
     pt_article a;
     pt_article_init(&a);
     const char *why = NULL;

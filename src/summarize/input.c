@@ -1,7 +1,9 @@
 /* Reading summarizer input: JSON Lines of articles or clusters (jansson),
- * Multi-News " ||||| " separated text, or one plain article. */
+ * newswire SGML (one document per <DOC>), Multi-News " ||||| " separated
+ * text, or one plain article. */
 #include "summarize/summarize.h"
 #include "text/article.h" /* pt_json_id */
+#include "text/text.h"    /* pt_sgml_read */
 
 #include <jansson.h>
 #include <stdio.h>
@@ -139,6 +141,75 @@ static precis_status parse_line(precis_ctx *ctx, const char *where, size_t linen
     return PRECIS_OK;
 }
 
+/* Newswire SGML (src/text/sgml.c): each <DOC> a document named by its
+ * DOCNO (else NAME#K); <P> paragraphs are clean text, TEXT without them goes
+ * the plain-text way (hard wraps kept for the splitter, else cleaned). A DOC
+ * without text adds nothing and is not a failure. */
+typedef struct sgml_cluster {
+    precis_ctx *ctx;
+    precis_cluster *c;
+    const char *where, *base;
+    skipper *sk;
+    precis_status stop; /* a failure that ends the reading (no skipper callback, the cluster's cap) */
+} sgml_cluster;
+
+static precis_status sgml_fail(sgml_cluster *g, precis_status st)
+{
+    st = skip_or_fail(g->sk, g->c, g->ctx, st);
+    if (st && !g->stop) g->stop = st;
+    return st;
+}
+
+static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t line, bool clean)
+{
+    sgml_cluster *g = user;
+    if (g->stop) return g->stop;
+    char idbuf[300];
+    const char *id = a->id;
+    if (!id) {
+        snprintf(idbuf, sizeof idbuf, "%s#%zu", g->base, index);
+        id = idbuf;
+    }
+    precis_status st = clean ? precis_cluster_add_clean(g->ctx, g->c, id, a->text, a->text_len)
+                             : precis_cluster_add(g->ctx, g->c, id, a->text, a->text_len);
+    if (st == PRECIS_ENOMEM || !st) return st;
+    pc_error *err = pc_ctx_err(g->ctx);
+    char msg[sizeof err->msg];
+    snprintf(msg, sizeof msg, "%s", err->msg); /* "ID: what", from precis_cluster_add */
+    size_t idn = strlen(id);
+    const char *what = !strncmp(msg, id, idn) && msg[idn] == ':' && msg[idn + 1] == ' ' ? msg + idn + 2 : msg;
+    pc_fail(err, st, g->where, line, "DOC %zu (%s): %s", index, id, what);
+    return sgml_fail(g, st);
+}
+
+static void sgml_skip(void *user, precis_status st, size_t line, const char *what, const char *why)
+{
+    sgml_cluster *g = user;
+    if (st == PRECIS_EEMPTY || g->stop) return;
+    pc_fail(pc_ctx_err(g->ctx), st, g->where, line, "%s%s%s", what ? what : "", what ? ": " : "", why);
+    sgml_fail(g, st);
+}
+
+static precis_status add_sgml(precis_ctx *ctx, precis_cluster *c, const char *where, const char *base,
+                              const char *data, size_t len, skipper *sk)
+{
+    sgml_cluster g = {ctx, c, where, base, sk, PRECIS_OK};
+    pt_sgml_options o = {0};
+    o.name = where;
+    o.max_doc_bytes = pc_ctx_limits(ctx)->max_article_bytes;
+    o.fn = sgml_doc;
+    o.skip = sgml_skip;
+    o.user = &g;
+    precis_status st = pt_sgml_read(data, len, &o, NULL);
+    if (st == PRECIS_ENOMEM) return pc_fail(pc_ctx_err(ctx), st, where, 0, "out of memory");
+    if (g.stop) return g.stop; /* its message is in the context */
+    if (st) return st;
+    if (sk->n_bad)
+        return pc_fail(pc_ctx_err(ctx), sk->worst, where, 0, "%zu part%s could not be read", sk->n_bad,
+                       sk->n_bad == 1 ? "" : "s");
+    return PRECIS_OK;
+}
+
 static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *name, const char *data,
                                size_t len, skipper *sk)
 {
@@ -230,6 +301,7 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
                            sk->n_bad == 1 ? "" : "s", sk->n_bad == 1 ? "" : "s");
         return PRECIS_OK;
     }
+    if (pt_looks_like_sgml(data, len)) return add_sgml(ctx, c, where, base, data, len, sk);
     /* Multi-News raw separator: documents joined by " ||||| ". */
     size_t seplen = sizeof MULTINEWS_SEP - 1;
     const char *sep = len >= seplen ? find(data, len, MULTINEWS_SEP, seplen) : NULL;

@@ -156,4 +156,40 @@ typedef enum pt_wordlist {
 } pt_wordlist;
 bool pt_in_wordlist(pt_wordlist list, const char *w, size_t n);
 
+/* ---- newswire SGML: NIST/LDC <DOC> files (src/text/sgml.c) --------------- */
+
+#define PT_SGML_MAX_DOCS ((size_t)1000000) /* DOCs of one file; past it PRECIS_ELIMIT */
+
+/* True when d starts (after a UTF-8 BOM, white space, an XML declaration,
+ * comments, a DOCTYPE other than html, and a <DOCSTREAM> or <TEXTSTREAM>
+ * wrapper) with a <DOC> start tag, in any case. */
+bool pt_looks_like_sgml(const char *d, size_t n);
+
+struct pt_article;
+typedef struct pt_sgml_options {
+    const char *name;     /* input name for messages */
+    size_t max_docs;      /* DOCs read (0 = PT_SGML_MAX_DOCS); past it the rest is refused */
+    size_t max_doc_bytes; /* bytes from <DOC> to </DOC> (0 = 5 MiB); a bigger DOC is refused */
+    /* Each DOC with text, as an article (fields borrowed for the call): id
+     * from DOCNO, the id attribute or DOCID; title from HEADLINE/HL/HEAD;
+     * date (ISO) from DATE_TIME/DATE/DD, the date attribute or the id; site
+     * the id's source code (APW, XIN, NYT). clean: the text was built from <P>
+     * paragraphs (spaces collapsed, "\n\n" between): it is clean text;
+     * else it is TEXT as written, for the plain-text path (hard wraps,
+     * cleaning). index is 1-based, line the DOC's line. A non-OK return
+     * stops the reading and is returned. */
+    precis_status (*fn)(void *user, struct pt_article *a, size_t index, size_t line, bool clean);
+    /* A DOC left out (what = "DOC K (ID)") or a problem of the file (what =
+     * NULL): st PRECIS_EPARSE (no </DOC>, text outside DOCs), PRECIS_ELIMIT
+     * (a cap), PRECIS_EEMPTY (a DOC without text, a file without DOC). */
+    void (*skip)(void *user, precis_status st, size_t line, const char *what, const char *why);
+    void *user;
+} pt_sgml_options;
+
+/* Reads the DOCs of d[0, n) in order; the DOCs before damage are kept (a DOC
+ * without </DOC> is left out and reading goes on at the next <DOC>).
+ * Returns PRECIS_OK (problems go to o->skip), ENOMEM, or what o->fn
+ * returned; *n_docs (may be NULL): DOCs handed to o->fn. */
+precis_status pt_sgml_read(const char *d, size_t n, const pt_sgml_options *o, size_t *n_docs);
+
 #endif
