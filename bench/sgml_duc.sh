@@ -50,3 +50,8 @@ done
 EVAL="$P eval rouge -n 4 -2 4 -u -m -l 100 -p 0.5 -c 95 -r 1000 -f A -t 0 -a --models $DATA/duc2004/models --peers $OUT/peers"
 echo "\$ $EVAL"
 $EVAL | grep -E "ROUGE-(1|2|SU4) Average_R"
+# Reading cost: the 500 DUC documents as one SGML file vs the 500 plain files, through
+# precis cluster (reading + grouping; user CPU seconds, best of 3, shared machine).
+cat "$OUT"/sgml_many/*/*.sgml > "$OUT/all.sgml"
+best() { b=; for i in 1 2 3; do /usr/bin/time -f %U -o "$OUT/t" "$@" > /dev/null 2>&1; t=$(cat "$OUT/t"); [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ] && b=$t; done; echo "$b"; }
+echo "\$ $P cluster $OUT/all.sgml: $(best $P cluster "$OUT/all.sgml") s user; \$ $P cluster $DATA/duc2004/docs: $(best $P cluster "$DATA/duc2004/docs") s user"

@@ -86,16 +86,32 @@ static bool tag_at(const char *d, size_t n, size_t i, tag *t)
     if (d[j] == '!' || d[j] == '?') {
         t->markup = true;
         if (d[j] == '!' && j + 2 < n && d[j + 1] == '-' && d[j + 2] == '-') {
+            /* "no '-->' in d[from, n)" remembered, so that many unclosed
+             * comments do not each scan to the end (quadratic) */
+            static _Thread_local struct {
+                const char *d;
+                size_t n, from;
+            } none;
+            if (none.d == d && none.n == n && j + 3 >= none.from) return false;
             const char *e = find2(d, j + 3, n, "-->");
-            if (!e) return false;
+            if (!e) {
+                none.d = d;
+                none.n = n;
+                none.from = j + 3;
+                return false;
+            }
             t->end = (size_t)(e - d) + 3;
             return true;
         }
-        size_t lim = n - i > MAX_TAG ? i + MAX_TAG : n;
-        const char *e = memchr(d + j, '>', lim - j);
-        if (!e) return false;
-        t->end = (size_t)(e - d) + 1;
-        return true;
+        /* a declaration ends at '>'; a '<' first means text */
+        for (size_t k = j + 1; k < n && k - i < MAX_TAG; k++) {
+            if (d[k] == '<') return false;
+            if (d[k] == '>') {
+                t->end = k + 1;
+                return true;
+            }
+        }
+        return false;
     }
     if (d[j] == '/') {
         t->close = true;
@@ -112,8 +128,9 @@ static bool tag_at(const char *d, size_t n, size_t i, tag *t)
     bool after_eq = false;
     for (; j < n && j - i < MAX_TAG; j++) {
         char c = d[j];
-        if (q) {
+        if (q) { /* a '<' in a value: no tag after all (else "<a x="<a x="..." scans MAX_TAG each) */
             if (c == q) q = 0;
+            else if (c == '<') return false;
             continue;
         }
         if ((c == '"' || c == '\'') && after_eq) {
