@@ -32,7 +32,7 @@ static precis_status keep(void *user, const precis_article *a)
     }
     precis_article *c = &o->v[o->n++];
     *c = (precis_article){dup(a->id), dup(a->url), dup(a->site), dup(a->title), dup(a->author),
-                          dup(a->lang), dup(a->date), NULL, a->text_len};
+                          dup(a->lang), dup(a->date), NULL, a->text_len, dup(a->date_alt)};
     c->text = malloc(a->text_len + 1);
     if (!c->text) return PRECIS_ENOMEM;
     memcpy((char *)c->text, a->text, a->text_len);

@@ -182,6 +182,7 @@ static precis_status on_article(void *user, const precis_article *a)
     KEEP(author);
     KEEP(lang);
     KEEP(date);
+    KEEP(date_alt);
 #undef KEEP
     s->a.text = keep_text(d, a->text ? a->text : "", a->text ? a->text_len : 0);
     s->a.text_len = a->text ? a->text_len : 0;
@@ -197,6 +198,26 @@ static void on_bad(void *user, const char *message)
     d->bad_inputs++;
     cli_error("%s", message);
     if (reject(d, d->current, message, true)) cli_error("out of memory");
+}
+
+/* "11/03/2026": each ambiguous date read as the input's other dates suggest
+ * (precis_articles_settle_dates), before the dates place the articles in time. */
+static bool settle_dates(digest *d)
+{
+    size_t amb = 0;
+    for (size_t i = 0; i < d->n; i++) amb += d->arts[i].a.date_alt != NULL;
+    if (!amb) return false;
+    precis_article *a = malloc(d->n * sizeof *a);
+    if (!a) {
+        cli_error("out of memory");
+        return true;
+    }
+    for (size_t i = 0; i < d->n; i++) a[i] = d->arts[i].a;
+    bool bad = precis_articles_settle_dates(a, d->n) != PRECIS_OK;
+    for (size_t i = 0; i < d->n && !bad; i++) d->arts[i].a = a[i];
+    free(a);
+    if (bad) cli_error("out of memory");
+    return bad;
 }
 
 /* Story of every article, in arrival order. The online pass of precis_stream
@@ -380,6 +401,7 @@ int cmd_digest(int argc, char **argv)
         }
     }
     if (d.progress && d.n) fprintf(stderr, "\rprecis digest: %zu articles read\n", d.n);
+    if (rc == EXIT_OK_ && settle_dates(&d)) rc = EXIT_INTERNAL;
     size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold, online) : 0;
     if (n_stories == SIZE_MAX) {
         rc = EXIT_INTERNAL;

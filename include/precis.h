@@ -376,7 +376,22 @@ typedef struct precis_article {
     const char *date;   /* publication date, ISO 8601 ("2018-05-29" or with time) */
     const char *text;   /* clean article text, paragraphs separated by blank lines */
     size_t text_len;
+    const char *date_alt; /* NULL, or the day-first reading when the page printed an ambiguous
+                             "11/03/2026" (date holds the month-first one): see
+                             precis_articles_settle_dates */
 } precis_article;
+
+/* Settles the day/month order of every article whose date is ambiguous
+ * (date_alt set: "11/03/2026" printed): (a) the reading nearer to the dates of
+ * the other articles of a[0..n) that have an unambiguous one; on a tie or with
+ * none, (b) the page's country domain (url, or a site that is a host: .uk .ie
+ * .au .nz .in .za and most others day-first, .us month-first) or language
+ * (en-US month-first; en-GB and the like, or any other language, day-first);
+ * else (c) month first, as the parser read it. The reading taken is left in
+ * date, and date_alt set to NULL (settled). precis_story_build settles what is
+ * left over the story's articles; precis digest settles over its whole input
+ * before grouping (the date counts for the story's time too). */
+precis_status precis_articles_settle_dates(precis_article *a, size_t n);
 
 /* Called once per article found; the article is borrowed for the call only.
  * A status other than PRECIS_OK stops the reading and is returned. */

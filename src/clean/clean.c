@@ -1895,6 +1895,10 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             char iso[64];
             size_t n = pt_date_iso(&best, iso, sizeof iso);
             if (n && (st = pt_article_set(out, &out->date, iso, n))) goto done;
+            pt_date other; /* "11/03/2026": both readings kept, the story settles it */
+            if (n && pt_date_other_reading(&best, &other) && (n = pt_date_iso(&other, iso, sizeof iso)) &&
+                (st = pt_article_set(out, &out->date_alt, iso, n)))
+                goto done;
         }
     }
     size_t site_off = 0, site_len = 0; /* the outlet's name, from the strongest signal */

@@ -420,15 +420,19 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
     if (!iso[0]) iso_date(m->date, iso, sizeof iso);
     if (!iso[0]) iso_date(m->time_date, iso, sizeof iso);
     if (!iso[0]) url_date(opt->url ? opt->url : url, iso, sizeof iso);
+    char alt[64] = ""; /* the other reading of an ambiguous "11/03/2026" */
     if (!iso[0]) { /* a visible dateline among the first blocks */
         for (size_t i = 0; i < pg->n_blocks && i < 60 && !iso[0]; i++) {
             const ph_block *b = &pg->blocks[i];
-            pt_date d;
-            if (b->len < 80 && pt_date_is_dateline(pg->text.data + b->off, b->len, &d) && d.year)
+            pt_date d, o;
+            if (b->len < 80 && pt_date_is_dateline(pg->text.data + b->off, b->len, &d) && d.year) {
                 pt_date_iso(&d, iso, sizeof iso);
+                if (pt_date_other_reading(&d, &o)) pt_date_iso(&o, alt, sizeof alt);
+            }
         }
     }
     if ((st = set(a, &a->date, iso))) return st;
+    if (alt[0] && (st = set(a, &a->date_alt, alt))) return st;
 
     const char *author = m->ld_author ? m->ld_author : m->author ? m->author : m->byline;
     author = strip_by(author);

@@ -795,13 +795,114 @@ static precis_status repair_field(pc_arena *a, const char **f, size_t *len)
     return st ? st : p ? PRECIS_OK : PRECIS_ENOMEM;
 }
 
+/* ---- ambiguous numeric dates ("11/03/2026") ------------------------------- */
+
+/* Day number of an ISO date with a day, or false. */
+static bool iso_day(const char *s, int64_t *out)
+{
+    pt_date d;
+    if (!s || !pt_date_find(s, strlen(s), 0, &d) || d.year < 1900 || d.year > 2200 || !d.day) return false;
+    *out = pst_days_from_civil(d.year, d.month, d.day);
+    return true;
+}
+
+/* Country-code domains whose pages print the day first (dd/mm/yyyy). */
+static const char *const DAY_FIRST_TLD[] = {
+    "uk", "ie", "au", "nz", "in", "za", "de", "fr", "es", "it", "nl", "be", "at", "ch", "dk", "se",
+    "no", "fi", "pl", "pt", "br", "ar", "cl", "ru", "ua", "tr", "gr", "cz", "sk", "hu", "ro", "bg",
+    "hr", "si", "rs", "il", "eg", "ng", "ke", "pk", "bd", "lk", "my", "sg", "hk", "id", "vn", "th",
+    "ae", "sa", "qa", "is", "ee", "lv", "lt", "lu", "mt", "cy", "mx", "co", "pe", "uy", "nl"};
+
+/* The last label of the host in s (a URL, or a bare domain as a site may be). */
+static bool host_tld(const char *s, char *tld, size_t cap)
+{
+    if (!s) return false;
+    const char *h = strstr(s, "://");
+    h = h ? h + 3 : s;
+    size_t n = strcspn(h, "/:?# ");
+    if (h[n] == ' ' || !memchr(h, '.', n)) return false; /* "Nordvik Post" is no host */
+    while (n && h[n - 1] == '.') n--;
+    size_t k = n;
+    while (k && h[k - 1] != '.') k--;
+    if (n - k < 2 || n - k >= cap) return false;
+    for (size_t i = k; i < n; i++) tld[i - k] = (char)((h[i] >= 'A' && h[i] <= 'Z') ? h[i] + 32 : h[i]);
+    tld[n - k] = 0;
+    return true;
+}
+
+/* +1 when the page's country or language prints the day first, -1 when it
+ * prints the month first (.us, en-US), 0 when nothing says. */
+static int day_first_hint(const precis_article *a)
+{
+    char tld[16];
+    const char *where[] = {a->url, a->site};
+    for (size_t w = 0; w < 2; w++) {
+        if (!host_tld(where[w], tld, sizeof tld)) continue;
+        if (!strcmp(tld, "us")) return -1;
+        for (size_t i = 0; i < sizeof DAY_FIRST_TLD / sizeof *DAY_FIRST_TLD; i++)
+            if (!strcmp(tld, DAY_FIRST_TLD[i])) return 1;
+    }
+    const char *l = a->lang;
+    if (!l || !*l) return 0;
+    if ((l[0] | 32) == 'e' && (l[1] | 32) == 'n') {
+        if (!l[2]) return 0;
+        if ((l[2] == '-' || l[2] == '_') && (l[3] | 32) == 'u' && (l[4] | 32) == 's' && !l[5]) return -1;
+        return l[2] == '-' || l[2] == '_' ? 1 : 0; /* en-GB, en-AU, en-IN ... */
+    }
+    return 1; /* a page in another language: the day first almost everywhere */
+}
+
+/* Distance from day to the nearest of sorted[0..m), INT64_MAX when m == 0. */
+static int64_t nearest(const int64_t *sorted, size_t m, int64_t day)
+{
+    size_t lo = 0, hi = m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sorted[mid] < day) lo = mid + 1;
+        else hi = mid;
+    }
+    int64_t best = INT64_MAX;
+    if (lo < m) best = sorted[lo] - day;
+    if (lo > 0 && day - sorted[lo - 1] < best) best = day - sorted[lo - 1];
+    return best;
+}
+
+static int cmp_i64(const void *x, const void *y)
+{
+    int64_t a = *(const int64_t *)x, b = *(const int64_t *)y;
+    return (a > b) - (a < b);
+}
+
+precis_status precis_articles_settle_dates(precis_article *a, size_t n)
+{
+    if (!a && n) return PRECIS_EINVAL;
+    size_t m = 0, amb = 0;
+    for (size_t i = 0; i < n; i++) amb += a[i].date_alt != NULL;
+    if (!amb) return PRECIS_OK;
+    int64_t *days = malloc((n - amb + 1) * sizeof *days);
+    if (!days) return PRECIS_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        if (!a[i].date_alt && iso_day(a[i].date, &days[m])) m++;
+    qsort(days, m, sizeof *days, cmp_i64);
+    for (size_t i = 0; i < n; i++) {
+        int64_t d1, d2;
+        if (!a[i].date_alt || !iso_day(a[i].date, &d1) || !iso_day(a[i].date_alt, &d2)) continue;
+        int64_t e1 = nearest(days, m, d1), e2 = nearest(days, m, d2);
+        int pick = e2 < e1 ? 1 : e1 < e2 ? -1 : day_first_hint(&a[i]);
+        if (pick > 0) a[i].date = a[i].date_alt;
+        a[i].date_alt = NULL; /* settled: a later pass (the story's) keeps it */
+    }
+    free(days);
+    return PRECIS_OK;
+}
+
 /* *out is NULL when every article is valid UTF-8 already. */
 static precis_status repair_articles(pc_arena *a, const precis_article *in, size_t n, precis_article **out)
 {
     *out = NULL;
     for (size_t i = 0; i < n; i++) {
         const precis_article *x = &in[i];
-        const char *f[] = {x->id, x->url, x->site, x->title, x->author, x->lang, x->date};
+        const char *f[] = {x->id, x->url, x->site, x->title, x->author, x->lang, x->date, x->date_alt};
         bool bad = x->text && !pc_utf8_valid(x->text, x->text_len);
         for (size_t k = 0; k < sizeof f / sizeof *f && !bad; k++) bad = f[k] && !pc_utf8_valid(f[k], strlen(f[k]));
         if (!bad) continue;
@@ -818,6 +919,7 @@ static precis_status repair_articles(pc_arena *a, const precis_article *in, size
         if (!st) st = repair_field(a, &y->author, NULL);
         if (!st) st = repair_field(a, &y->lang, NULL);
         if (!st) st = repair_field(a, &y->date, NULL);
+        if (!st) st = repair_field(a, &y->date_alt, NULL);
         if (st) {
             free(*out);
             *out = NULL;
@@ -871,6 +973,19 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         return pc_fail(err, st, NULL, 0, "out of memory");
     }
     if (fixed) articles = fixed;
+    /* an ambiguous "11/03/2026" is read as the story's other sources date it */
+    bool ambiguous = false;
+    for (size_t i = 0; i < n && !ambiguous; i++) ambiguous = articles[i].date_alt != NULL;
+    if (ambiguous && !fixed) {
+        if (!(fixed = malloc(n * sizeof *fixed))) st = PRECIS_ENOMEM;
+        else memcpy(fixed, articles, n * sizeof *fixed), articles = fixed;
+    }
+    if (ambiguous && !st) st = precis_articles_settle_dates(fixed, n);
+    if (st) {
+        free(fixed);
+        pc_arena_reset(&fix_arena);
+        return pc_fail(err, st, NULL, 0, "out of memory");
+    }
 
     pst_build b = {0};
     st = pt_lang_open(pc_ctx_lang(ctx), &b.lang, err);

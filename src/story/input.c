@@ -155,8 +155,12 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
         return PRECIS_OK;
     }
     if (a->date) { /* one form for every source: the date parser's ISO output */
+        char alt[48]; /* a JSONL "11/03/2026" keeps its other reading (clean's own is set) */
+        size_t k = a->date_alt ? 0 : pt_date_normalise_other(a->date, strlen(a->date), alt, sizeof alt);
+        if (k && pt_article_set(a, &a->date_alt, alt, k)) a->date_alt = NULL;
         const char *iso = normalise_date(a, a->date, strlen(a->date));
         a->date = iso;
+        if (!iso) a->date_alt = NULL;
     }
     precis_article art = {0};
     art.id = a->id ? a->id : id;
@@ -166,6 +170,7 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
     art.author = a->author;
     art.lang = a->lang;
     art.date = a->date;
+    art.date_alt = a->date_alt;
     art.text = a->text;
     art.text_len = a->text_len;
     r->n_articles++;

@@ -19,6 +19,8 @@ typedef struct pt_article {
     const char *site;
     const char *title;
     const char *date;   /* ISO 8601 */
+    const char *date_alt; /* the other reading of an ambiguous "11/03/2026" (date is the
+                             month-first one), ISO; NULL when none */
     const char *author; /* byline as printed */
     const char *lang;
     const char *text;   /* clean text, paragraphs separated by "\n\n" */

@@ -324,7 +324,8 @@ static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_
         }
         return false;
     }
-    /* DD.MM.YYYY (German), MM/DD/YYYY (US; DD/MM when the first part > 12) */
+    /* DD.MM.YYYY (German), MM/DD/YYYY (US; DD/MM when the first part > 12;
+     * both parts <= 12 and different: marked ambiguous, read month first) */
     j = i;
     if (read_num(s, len, &j, 1, 2, &a) && j < len && (s[j] == '.' || s[j] == '/')) {
         char sep = s[j++];
@@ -333,7 +334,12 @@ static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_
             if (read_num(s, len, &j, 4, 4, &c) && !(j < len && is_digit((unsigned char)s[j]))) {
                 int day = a, mon = b;
                 if (sep == '/' && a <= 12) day = b, mon = a;
-                if (valid_ymd(c, mon, day)) return store_date(s, len, j, c, mon, day, false, d, endp);
+                if (valid_ymd(c, mon, day)) {
+                    store_date(s, len, j, c, mon, day, false, d, endp);
+                    /* "11/03/2026": 3 November (US) or 11 March; the caller settles it */
+                    d->ambiguous = sep == '/' && a <= 12 && b <= 12 && a != b;
+                    return true;
+                }
             }
         }
     }
@@ -588,4 +594,24 @@ size_t pt_date_iso(const pt_date *d, char *buf, size_t cap)
         return 0;
     }
     return (size_t)n;
+}
+
+bool pt_date_other_reading(const pt_date *d, pt_date *out)
+{
+    if (!d || !d->ambiguous || d->day < 1 || d->day > 12) return false;
+    *out = *d;
+    out->month = d->day;
+    out->day = d->month;
+    out->ambiguous = true;
+    return valid_ymd(out->year, out->month, out->day);
+}
+
+size_t pt_date_normalise_other(const char *s, size_t len, char *buf, size_t cap)
+{
+    pt_date d, o;
+    if (cap) buf[0] = 0;
+    if (!s || !pt_date_find(s, len, 0, &d) || !d.year || !pt_date_other_reading(&d, &o)) return 0;
+    size_t n = pt_date_iso(&o, buf, cap);
+    if (!n && cap) buf[0] = 0;
+    return n;
 }

@@ -4,7 +4,7 @@
  * Recognises the formats news pages print, e.g. "Published: Tue, May 29, 2018",
  * "May 29, 2018", "29 May 2018", "09.05.2018", "MARCH 2021", "July 11",
  * "2018-05-29T10:00:00+02:00", "20180529", "5/29/2018" (US order unless the
- * first number is > 12), RFC 822 dates, German month and weekday names
+ * first number is > 12; "11/03/2026" is marked ambiguous), RFC 822 dates, German month and weekday names
  * ("Dienstag, 29. Mai 2018, 10:00 Uhr"), with an optional time and zone.
  * Dates that do not exist (Feb 30, 31 April) are rejected. Month names count
  * only when capitalised ("may" is a verb). A bare year ("in 2011") is never a
@@ -23,6 +23,9 @@ typedef struct pt_date {
     int hour, minute, second; /* -1 when no time was given */
     int tz_minutes;           /* offset from UTC; valid when has_tz */
     bool has_tz;
+    bool ambiguous;           /* numeric d/m/yyyy with both parts <= 12 and different
+                                 ("11/03/2026"): read month first, the other reading
+                                 is pt_date_other_reading's */
     size_t start, end;        /* byte span of the match inside the input */
 } pt_date;
 
@@ -47,5 +50,13 @@ size_t pt_date_iso(const pt_date *d, char *buf, size_t cap);
  * pt_date_iso writes it. Returns its length, or 0 with buf "" when s holds no
  * date with a year (or cap is too small). s may be NULL when len is 0. */
 size_t pt_date_normalise(const char *s, size_t len, char *buf, size_t cap);
+
+/* The day-first reading of an ambiguous numeric date (d->ambiguous): day and
+ * month swapped. False when d is not ambiguous. */
+bool pt_date_other_reading(const pt_date *d, pt_date *out);
+
+/* pt_date_normalise of the other reading of s's first date when that date is
+ * ambiguous ("11/03/2026" -> "2026-03-11"); 0 with buf "" otherwise. */
+size_t pt_date_normalise_other(const char *s, size_t len, char *buf, size_t cap);
 
 #endif

@@ -61,4 +61,22 @@ check "timeline: last weekend is the Saturday and Sunday before" \
 check "timeline: by the end of the month is this month" t 'at("2026-03", "end of the month")'
 check "timeline: resigned on Tuesday is one day for both papers" \
     t 'any(e[1] == ["p", "q"] for e in at("2026-03-10", "resigned on Tuesday"))'
+# An ambiguous "11/03/2026" (JSONL date, and a pasted page's dateline) read as
+# the story's other sources date it: 11 March, so "on Tuesday" is March 10.
+cat > "$TMP/in3.jsonl" <<'JSONL'
+{"id":"m","site":"Kelda Courier","title":"Vessa dam spillway opened","date":"March 10, 2026","text":"Engineers opened the spillway of the Vessa dam on Tuesday after a week of heavy rain. The Vessa river rose by two metres at the Korrin bridge, the water board said."}
+{"id":"n","site":"Korrin Post","title":"Vessa dam spillway opened after rain","date":"11/03/2026","text":"The water board opened the Vessa dam spillway on Tuesday after a week of heavy rain. The river rose by two metres at the Korrin bridge, engineers said."}
+JSONL
+p digest --format json --no-progress "$TMP/in3.jsonl"
+check "timeline: ambiguous date story runs" test "$rc" -eq 0
+check "timeline: 11/03/2026 beside March 10 is 11 March" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"] if s["id"] == "n"] == ["2026-03-11"]'
+check "timeline: its on Tuesday is March 10, with the other source" \
+    t 'any(e[1] == ["m", "n"] for e in at("2026-03-10", "Tuesday"))'
+mkdir -p "$TMP/pasted"
+printf 'Korrin Post\n\nVessa dam spillway opened after rain\n\n11/03/2026\n\nThe water board opened the Vessa dam spillway on Tuesday after a week of heavy rain.\n\nThe river rose by two metres at the Korrin bridge, engineers said.\n' > "$TMP/pasted/n.txt"
+printf 'Kelda Courier\n\nVessa dam spillway opened\n\nMarch 10, 2026\n\nEngineers opened the spillway of the Vessa dam on Tuesday after a week of heavy rain.\n\nThe Vessa river rose by two metres at the Korrin bridge, the water board said.\n' > "$TMP/pasted/m.txt"
+p digest --format json --no-progress "$TMP/pasted"
+check "timeline: a pasted page's 11/03/2026 dateline is 11 March too" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"] if s["id"].endswith("n.txt")] == ["2026-03-11"]'
 finish

@@ -67,6 +67,33 @@ TEST(iso_and_numeric)
     CHECK_STR(iso_of("29/05/2018", 0), "2018-05-29");
 }
 
+static const char *other_of(const char *s)
+{
+    static char buf[64];
+    pt_date_normalise_other(s, strlen(s), buf, sizeof buf);
+    return buf;
+}
+
+TEST(ambiguous_numeric_dates)
+{
+    pt_date d, o;
+    /* both parts <= 12 and different: month first, marked, the other reading given */
+    CHECK(pt_date_find("11/03/2026", 10, 0, &d) && d.ambiguous && d.month == 11 && d.day == 3);
+    CHECK(pt_date_other_reading(&d, &o) && o.month == 3 && o.day == 11 && o.year == 2026);
+    CHECK_STR(other_of("10/04/2028 13:00"), "2028-04-10T13:00:00");
+    CHECK_STR(other_of("Posted 4/10/2028"), "2028-10-04");
+    /* not ambiguous: a part over 12, equal parts, dots (day first), ISO, worded */
+    CHECK(pt_date_find("29/05/2018", 10, 0, &d) && !d.ambiguous);
+    CHECK(pt_date_find("5/29/2018", 9, 0, &d) && !d.ambiguous);
+    CHECK(pt_date_find("04/04/2018", 10, 0, &d) && !d.ambiguous);
+    CHECK(pt_date_find("09.05.2018", 10, 0, &d) && !d.ambiguous && d.day == 9 && d.month == 5);
+    CHECK(pt_date_find("2018/05/09", 10, 0, &d) && !d.ambiguous);
+    CHECK(pt_date_find("May 9, 2018", 11, 0, &d) && !d.ambiguous);
+    CHECK(!pt_date_other_reading(&d, &o));
+    CHECK_STR(other_of("5/29/2018"), "");
+    CHECK_STR(other_of("nothing"), "");
+}
+
 TEST(rfc822)
 {
     CHECK_STR(iso_of("Tue, 29 May 2018 10:00:00 +0000", 0), "2018-05-29T10:00:00+00:00");
@@ -205,6 +232,7 @@ int main(void)
     RUN(month_and_year_only);
     RUN(no_year_uses_default);
     RUN(iso_and_numeric);
+    RUN(ambiguous_numeric_dates);
     RUN(rfc822);
     RUN(times_in_english_style);
     RUN(german);

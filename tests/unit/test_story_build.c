@@ -501,6 +501,38 @@ TEST(render_coverage_counts_unlisted_unique_facts)
 
 /* The renderer splices the sources out of the story to read them one at a
  * time: JSON that is not valid there is refused as jansson refuses it. */
+TEST(settle_ambiguous_dates)
+{
+    /* (a) the other articles' unambiguous dates: 11/03/2026 read as 11 March */
+    precis_article a[4] = {
+        {.id = "a", .date = "2026-03-10"},
+        {.id = "b", .date = "2026-11-03", .date_alt = "2026-03-11"},
+        {.id = "c", .date = "2026-03-12T07:15:00"},
+        {.id = "d", .date = "2026-04-10", .date_alt = "2026-10-04"}, /* 4/10: April nearer */
+    };
+    CHECK(precis_articles_settle_dates(a, 4) == PRECIS_OK);
+    CHECK_STR(a[1].date, "2026-03-11");
+    CHECK(a[1].date_alt == NULL);
+    CHECK_STR(a[3].date, "2026-04-10");
+    CHECK(a[3].date_alt == NULL);
+    /* (b) alone: the page's country or language; (c) else month first */
+    precis_article b[5] = {
+        {.id = "uk", .url = "https://www.thornsett-herald.co.uk/news/1", .date = "2028-10-04", .date_alt = "2028-04-10"},
+        {.id = "us", .url = "https://news.example.us/x", .date = "2028-10-04", .date_alt = "2028-04-10"},
+        {.id = "site", .site = "peakfm.ie", .date = "2028-10-04", .date_alt = "2028-04-10"},
+        {.id = "de", .lang = "de", .date = "2028-10-04", .date_alt = "2028-04-10"},
+        {.id = "none", .site = "Peak FM News", .lang = "en", .url = "https://peak.example.com/a",
+         .date = "2028-10-04", .date_alt = "2028-04-10"},
+    };
+    for (size_t i = 0; i < 5; i++) CHECK(precis_articles_settle_dates(&b[i], 1) == PRECIS_OK);
+    CHECK_STR(b[0].date, "2028-04-10");
+    CHECK_STR(b[1].date, "2028-10-04");
+    CHECK_STR(b[2].date, "2028-04-10");
+    CHECK_STR(b[3].date, "2028-04-10");
+    CHECK_STR(b[4].date, "2028-10-04");
+    CHECK(precis_articles_settle_dates(NULL, 0) == PRECIS_OK);
+}
+
 TEST(render_refuses_invalid_sources)
 {
     static const char *const bad[] = {
@@ -543,5 +575,6 @@ int main(void)
     RUN(render_summary_says_what_sources_differ_on);
     RUN(render_coverage_counts_unlisted_unique_facts);
     RUN(render_refuses_invalid_sources);
+    RUN(settle_ambiguous_dates);
     return test_done();
 }
