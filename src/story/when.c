@@ -178,6 +178,28 @@ static const char *const FUTURE_CUES[] = {
     "plan",     "planned", "scheduled", "expected", "due",     "upcoming", "intends", "aims",
     "wird",     "werden",  "soll",     "sollen",   "wollen",   "kommenden",
 };
+/* Cues that are nouns as often as verbs ("approved the harbour plan on
+ * Monday", "the aims"): a cue only before "to" (the infinitive rule). "due"
+ * is one only after a copula ("is due on Friday"; "cancelled due to rain"
+ * is a cause). */
+static const char *const NOUN_CUES[] = {"plan", "plans", "aims", "aim"};
+static const char *const DUE_AFTER[] = {"is", "are", "was", "were", "be", "been", "now", "also", "not", "still"};
+/* Present forms of scheduling verbs: "the trial continues on Wednesday",
+ * "the show opens on Friday" speak of the coming day (report verbs such as
+ * "says" are not among them). */
+static const char *const SCHEDULE_NOW[] = {
+    "continues", "resumes", "opens",  "reopens", "starts",   "begins", "meets",   "hosts",
+    "visits",    "travels", "returns", "closes", "launches", "debates", "hears",  "sits",
+    "kicks",     "faces",   "plays",  "takes",   "ends",     "goes",   "arrives", "leaves",
+};
+/* Their plural / base forms, believed after a capitalised word only (a
+ * team or body: "Athletic host Rovers on Tuesday", "United face City"). */
+static const char *const SCHEDULE_BASE[] = {"host", "face", "visit", "play", "meet", "travel", "continue",
+                                            "resume", "open", "start", "begin", "take", "return"};
+/* Words before a verb-looking noun: "his visit on Tuesday", "the start". */
+static const char *const DETERMINERS[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                          "this", "that", "these", "those", "my", "your", "whose",
+                                          "s", "first", "last", "next", "whose"};
 /* The modal ones among them, the only cues looked for after the phrase. */
 static const char *const MODALS[] = {"will", "would", "shall", "ll",  "should",
                                      "must", "wird",  "werden", "soll", "sollen"};
@@ -197,6 +219,8 @@ static const char *const PAST_FORMS[] = {
     "war",    "waren",  "wurde",   "wurden",  "hat",    "hatte",   "hatten", "haben",  "ist",
     "sind",   "seit",
 };
+/* Past auxiliaries, past whatever comes before them. */
+static const char *const PAST_AUX[] = {"said", "told", "was", "were", "had", "did", "has", "have"};
 /* "-ed" words that are no past forms. */
 static const char *const NOT_PAST_ED[] = {"need",   "speed",  "seed",   "feed",   "indeed",
                                           "proceed", "succeed", "exceed", "breed", "deed",
@@ -235,7 +259,11 @@ static const char *const BASE_AFTER[] = {"to",    "will", "would", "should", "co
 static bool past_form(const char *s, const word *w, size_t i)
 {
     if (i > 0 && WORD_IN(s, w, i - 1, BASE_AFTER)) return false;
-    if (WORD_IN(s, w, i, PAST_FORMS)) return true;
+    /* "would stay shut", "remains cut off": an adjective after a present copula */
+    if (WORD_IN(s, w, i, PAST_FORMS) && !(i > 0 && WORD_IN(s, w, i - 1, COPULA_NOW) &&
+                                          !WORD_IN(s, w, i, PAST_AUX)))
+        return true;
+    if (WORD_IN(s, w, i, PAST_FORMS)) return false;
     size_t n = w[i].end - w[i].start;
     const char *p = s + w[i].start;
     if (n < 4 || p[n - 2] != 'e' || p[n - 1] != 'd') return false;
@@ -268,6 +296,18 @@ static bool infinitive_after(const char *s, const word *w, size_t j)
     return !WORD_IN(s, w, j + 1, NOT_VERB);
 }
 
+/* Word j is a present scheduling verb ("continues", "Athletic host"), no
+ * noun after a determiner ("his visit") nor an infinitive ("to visit"). */
+static bool schedule_now(const char *s, const word *w, size_t j)
+{
+    if (j == 0 || WORD_IN(s, w, j - 1, DETERMINERS) || WORD_IN(s, w, j - 1, BASE_AFTER)) return false;
+    const char *p = s + w[j].start;
+    if (!(p[0] >= 'a' && p[0] <= 'z')) return false;
+    if (WORD_IN(s, w, j, SCHEDULE_NOW)) return true;
+    const char *q = s + w[j - 1].start;
+    return WORD_IN(s, w, j, SCHEDULE_BASE) && q[0] >= 'A' && q[0] <= 'Z';
+}
+
 /* Tense of the clause a time phrase (words w[i0..i1]) belongs to: +1 future,
  * -1 past, 0 unknown. The verb that governs the phrase decides — the nearest
  * tensed word before it ("will lose their jobs after the firm decided on
@@ -297,7 +337,8 @@ static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_
         if ((word_at(s, w, j, "later") || word_at(s, w, j, "upcoming")) && j + 1 == i0) return 1;
         if (word_at(s, w, j, "to") && j > 0 && j + 1 < i0 && infinitive_after(s, w, j)) {
             /* "to VERB ... <phrase>": the infinitive's time, ahead after a plan */
-            if (WORD_IN(s, w, j - 1, COMMIT_TO) || WORD_IN(s, w, j - 1, FUTURE_CUES))
+            bool cause = word_at(s, w, j - 1, "due") && !(j > 1 && WORD_IN(s, w, j - 2, DUE_AFTER));
+            if (!cause && (WORD_IN(s, w, j - 1, COMMIT_TO) || WORD_IN(s, w, j - 1, FUTURE_CUES)))
                 return past_next ? -1 : 1;
             continue;
         }
@@ -314,9 +355,12 @@ static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_
         if (j > 0 && len > 4 && word_is(s + w[j].end - 3, 3, "ing") &&
             (word_at(s, w, j - 1, "is") || word_at(s, w, j - 1, "are") || word_at(s, w, j - 1, "am")))
             return 1;
+        if (WORD_IN(s, w, j, NOUN_CUES)) continue;
+        if (word_at(s, w, j, "due") && !(j > 0 && WORD_IN(s, w, j - 1, DUE_AFTER))) continue;
         if (WORD_IN(s, w, j, FUTURE_CUES)) return 1;
         if (past_form(s, w, j)) return -1;
         if (WORD_IN(s, w, j, COPULA_NOW) && until) return 1;
+        if (schedule_now(s, w, j)) return 1;
     }
     if (until) return 1;
     /* the phrase opens its clause: the first tensed word after it (a modal; a

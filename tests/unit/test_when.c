@@ -156,6 +156,33 @@ TEST(passive_future_weekend_and_period_ends)
     CHECK_STR(when_iso("It sank on Tuesday; the crew had been warned the day before.", &THU, 1), "2018-05-28");
 }
 
+/* Tuesday, March 3, 2026. */
+static const pt_date TUE26 = {.year = 2026, .month = 3, .day = 3, .hour = -1};
+
+TEST(plan_nouns_reported_future_present_schedules)
+{
+    /* a plan, an aim, a cause ("due to") as nouns are no future cues */
+    CHECK_STR(when_iso("The council approved the harbour plan on Monday.", &TUE26, 0), "2026-03-02");
+    CHECK_STR(when_iso("The club unveiled its stadium plans on Monday.", &TUE26, 0), "2026-03-02");
+    CHECK_STR(when_iso("The match was called off due to heavy rain on Sunday.", &TUE26, 0), "2026-03-01");
+    /* the verbs still are */
+    CHECK_STR(when_iso("The council plans to vote on Friday.", &TUE26, 0), "2026-03-06");
+    CHECK_STR(when_iso("The plan will be put to a vote on Friday.", &TUE26, 0), "2026-03-06");
+    CHECK_STR(when_iso("The ferry is due on Friday.", &TUE26, 0), "2026-03-06");
+    /* reported future: "would stay shut until Friday" */
+    CHECK_STR(when_iso("Engineers said the bridge would stay shut until Friday.", &TUE26, 0), "2026-03-06");
+    CHECK_STR(when_iso("The road remains shut until Friday.", &TUE26, 0), "2026-03-06");
+    CHECK_STR(when_iso("The road was shut until Friday.", &TUE26, 0), "2026-02-27");
+    /* present schedules: the coming day */
+    CHECK_STR(when_iso("The trial continues on Wednesday.", &TUE26, 0), "2026-03-04");
+    CHECK_STR(when_iso("Athletic host Rovers on Saturday.", &TUE26, 0), "2026-03-07");
+    CHECK_STR(when_iso("The exhibition opens on Friday in the old mill.", &TUE26, 0), "2026-03-06");
+    /* not: report verbs, nouns, infinitives after a past verb */
+    CHECK_STR(when_iso("The mayor says the fire started on Sunday.", &TUE26, 0), "2026-03-01");
+    CHECK_STR(when_iso("After his visit on Monday the minister flew home.", &TUE26, 0), "2026-03-02");
+    CHECK_STR(when_iso("She went to visit her mother on Monday.", &TUE26, 0), "2026-03-02");
+}
+
 TEST(month_without_year)
 {
     /* the nearest such month not after publication, or the next one when future */
@@ -210,6 +237,7 @@ int main(void)
     RUN(ago_counts_back_from_publication);
     RUN(relative_to_another_event_is_left_alone);
     RUN(passive_future_weekend_and_period_ends);
+    RUN(plan_nouns_reported_future_present_schedules);
     RUN(month_without_year);
     RUN(day_and_month_forms);
     RUN(no_publication_date_resolves_nothing_relative);
