@@ -16,7 +16,7 @@ static void help(FILE *out)
             "Removes the page debris from pasted article text (navigation, promotion,\n"
             "captions, credits, share buttons, tickers, cookie notices, teasers, bylines,\n"
             "datelines) and finds the title, date (ISO 8601), byline and site.\n"
-            "FILE may be a text file, a directory (walked in sorted order), '-' for stdin,\n"
+            "FILE may be a text file, a directory (walked in natural order), '-' for stdin,\n"
             "gzip-compressed, JSON Lines of {\"id\", \"text\"} objects, or a JSON array of such\n"
             "objects or of strings (each string one article). With three or more\n"
             "documents, lines that recur across them are removed as boilerplate.\n\n"

@@ -22,7 +22,7 @@ static void usage(FILE *out)
           "near-copy of one of the last 16,384 articles (MinHash estimate of shared\n"
           "word 3-shingles) joins the story of the article it copies.\n"
           "\n"
-          "INPUT: files, directories (walked in sorted order), '-' for stdin; gzip read\n"
+          "INPUT: files, directories (walked in natural order), '-' for stdin; gzip read\n"
           "transparently. Each input is sniffed: JSON Lines of articles {\"id\", \"text\" |\n"
           "\"html\", \"title\", \"date\", \"url\", \"site\", \"author\"} or of clusters {\"id\",\n"
           "\"documents\": [...]}; a JSON array of articles; WARC (every HTML response\n"

@@ -23,7 +23,7 @@ static void usage(FILE *out)
             "organisations and places, and a coverage comparison: what only one source\n"
             "reports, what a source leaves out that most others report, and where sources\n"
             "give different figures, dates or names. Near-copies are grouped, not lost.\n\n"
-            "INPUT is a file, a directory (walked in sorted order), or '-' for stdin:\n"
+            "INPUT is a file, a directory (walked in natural order), or '-' for stdin:\n"
             "pasted article text (cleaned), an HTML page (extracted), JSON Lines of\n"
             "articles {\"id\", \"text\" | \"html\", \"title\", \"date\", \"url\", \"site\", \"author\"},\n"
             "a JSON array of them, WARC (.warc, .warc.gz), or a news feed (RSS 2.0, Atom\n"

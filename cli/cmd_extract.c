@@ -1,6 +1,6 @@
 /* precis extract — the article and its metadata from web pages and WARC files. */
 #include "cli.h"
-#include "core/core.h" /* pc_expand_inputs: directories walked in sorted order */
+#include "core/core.h" /* pc_expand_inputs: directories walked in natural order */
 
 #include <getopt.h>
 #include <stdio.h>
@@ -15,7 +15,7 @@ static void usage(FILE *out)
     fputs("usage: precis extract [options] PAGE...\n"
           "\n"
           "Extracts the main article (text, title, date, author, site, language) from\n"
-          "HTML pages: files, directories (walked in sorted order), '-' for stdin, gzip\n"
+          "HTML pages: files, directories (walked in natural order), '-' for stdin, gzip\n"
           "read transparently, any declared or undeclared encoding (output is UTF-8).\n"
           "WARC and WARC.gz files (recognised by their content) yield one article per\n"
           "HTML response record, streamed in constant memory. JSON (Lines) input is\n"

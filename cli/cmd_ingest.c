@@ -19,7 +19,7 @@ static void usage(FILE *out)
             "whose content is already stored is counted as a duplicate and not added again.\n"
             "Each input is committed as one transaction; what was reported is on disk.\n\n"
             "INPUT is what 'precis digest' reads: article files (text or HTML), directories\n"
-            "(walked in sorted order), '-' for stdin, JSON Lines of article objects, WARC\n"
+            "(walked in natural order), '-' for stdin, JSON Lines of article objects, WARC\n"
             "(.warc, .warc.gz), news feeds (RSS, Atom, RDF: one article per item),\n"
             "newswire SGML (NIST/LDC <DOC> files: one article per DOC); .gz is read\n"
             "transparently.\n\n"

@@ -137,7 +137,9 @@ static void usage(FILE *out)
                  "Run 'precis <command> --help' for a command's options.\n"
                  "Exit codes (every command): 0 ok; 1 usage error; 2 some input refused\n"
                  "(unreadable, binary, malformed or over a size limit; named on stderr);\n"
-                 "3 nothing to output (no input held an article); 4 internal error.\n");
+                 "3 nothing to output (no input held an article); 4 internal error.\n"
+                 "A directory INPUT is walked in natural order of names (D2 before D10,\n"
+                 "digit runs compared as numbers), hidden entries skipped.\n");
 }
 
 int main(int argc, char **argv)

@@ -129,8 +129,13 @@ precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_
 /* Same, raw bytes: no UTF-8 repair (for HTML whose encoding is detected later). */
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
 
+/* Natural order of names, as `ls -v` and file managers sort: runs of digits
+ * compare by their value (D2 before D10, leading zeros ignored), everything
+ * else byte by byte; names equal that way (a01, a1) in byte order. */
+int pc_natural_cmp(const char *a, const char *b);
 /* Expands inputs into a sorted list of files: directories are walked
- * recursively in byte order of names, hidden entries skipped; "-" stays "-".
+ * recursively in natural order of names (pc_natural_cmp), hidden entries
+ * skipped; "-" stays "-".
  * In a walk only regular files are listed (no FIFO, socket or device), a
  * link back to a directory being walked is not followed, and a subdirectory
  * that cannot be listed is listed as a path (its reader names the error).

@@ -505,9 +505,33 @@ static precis_status list_push(path_list *l, const char *s)
     return PRECIS_OK;
 }
 
+int pc_natural_cmp(const char *a, const char *b)
+{
+    const unsigned char *p = (const unsigned char *)a, *q = (const unsigned char *)b;
+    while (*p && *q) {
+        if (*p >= '0' && *p <= '9' && *q >= '0' && *q <= '9') {
+            while (*p == '0') p++; /* 007 is 7 */
+            while (*q == '0') q++;
+            const unsigned char *pe = p, *qe = q;
+            while (*pe >= '0' && *pe <= '9') pe++;
+            while (*qe >= '0' && *qe <= '9') qe++;
+            if (pe - p != qe - q) return pe - p < qe - q ? -1 : 1; /* fewer digits: smaller */
+            int c = memcmp(p, q, (size_t)(pe - p));
+            if (c) return c < 0 ? -1 : 1;
+            p = pe, q = qe;
+            continue;
+        }
+        if (*p != *q) return *p < *q ? -1 : 1;
+        p++, q++;
+    }
+    if (*p || *q) return *p ? 1 : -1;
+    int c = strcmp(a, b); /* equal as numbers (a01, a1): byte order, so the order is total */
+    return c < 0 ? -1 : c > 0;
+}
+
 static int cmp_str(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    return pc_natural_cmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The directories being walked, outermost first: a link back to one of them

@@ -57,4 +57,12 @@ else
     done
 fi
 chmod 755 "$TMP/perm/sub"
+# Numbered files in natural order (D1, D2, ..., D10), as `ls -v` and file
+# managers show them: before, byte order read D1, D10, D2 (DUC's D1..D10 too).
+mkdir -p "$TMP/num/sub9" "$TMP/num/sub10"
+for f in D1 D10 D2 D9 D100 d007; do printf '%s' "$A" | sed "s/Varnholm/Varn$f/g" > "$TMP/num/$f.txt"; done
+printf '%s' "$A" > "$TMP/num/sub9/a.txt"; printf '%s' "$A" > "$TMP/num/sub10/a.txt"
+p cluster "$TMP/num"
+check "walk: numbered names in natural order (D2 before D10, sub9 before sub10)" \
+    sh -c "[ $rc = 0 ] && cut -f1 '$TMP/out' | sed 's|.*/num/||' | tr '\n' ' ' | grep -qx 'D1.txt D2.txt D9.txt D10.txt D100.txt d007.txt sub9/a.txt sub10/a.txt '"
 finish

@@ -466,6 +466,43 @@ TEST(read_input_caps_decoded_text)
     rmdir(dir);
 }
 
+/* Directory walking sorts names naturally: before, byte order put D10 between
+ * D1 and D2 (DUC's clusters are D1.txt..D10.txt). */
+TEST(natural_order_of_names)
+{
+    static const char *const want[] = {"", "0", "00", "007.txt", "D1", "D1.txt", "D2", "D9", "D10", "D10a",
+                                       "D10b", "D100", "a", "a.txt", "a01", "a1", "a1.txt", "a2x", "a10x",
+                                       "b", "x99999999999999999999", "x100000000000000000000"};
+    size_t n = sizeof want / sizeof want[0], bad = 0;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            int c = pc_natural_cmp(want[i], want[j]);
+            bad += (i < j && c >= 0) || (i == j && c != 0) || (i > j && c <= 0);
+            if ((i < j && c >= 0) || (i > j && c <= 0)) fprintf(stderr, "  %s vs %s: %d\n", want[i], want[j], c);
+        }
+    CHECK(bad == 0);
+    char dir[] = "/tmp/precis_test_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    static const char *const files[] = {"D10.txt", "D2.txt", "D1.txt"};
+    char path[256];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        write_file(path, "x", 1);
+    }
+    char *in[] = {dir};
+    char **paths = NULL;
+    size_t np = 0;
+    pc_error err = {0};
+    CHECK(pc_expand_inputs(in, 1, &paths, &np, &err) == PRECIS_OK && np == 3);
+    for (size_t i = 0; i < np && np == 3; i++) {
+        const char *base = strrchr(paths[i], '/') + 1;
+        CHECK_STR(base, i == 0 ? "D1.txt" : i == 1 ? "D2.txt" : "D10.txt");
+        unlink(paths[i]);
+    }
+    pc_paths_free(paths, np);
+    rmdir(dir);
+}
+
 int main(void)
 {
     RUN(buf_grows_and_caps);
@@ -475,6 +512,7 @@ int main(void)
     RUN(utf8_repair_drops_nul);
     RUN(read_input_hands_clean_text_over);
     RUN(read_input_caps_decoded_text);
+    RUN(natural_order_of_names);
     RUN(read_plain_and_gzip);
     RUN(gzip_members_caps_and_corruption);
     RUN(lines_strip_crlf);
