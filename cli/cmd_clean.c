@@ -171,8 +171,11 @@ int cmd_clean(int argc, char **argv)
         size_t n_lines = 0;
         st = pcl_clean_lines(doc->text, doc->len, &o, &a, explain ? &lines : NULL, &n_lines, &err);
         if (st == PRECIS_EEMPTY) {
-            if (doc->line) cli_error("%s:%zu: no article text found (only debris)", doc->source, doc->line);
-            else cli_error("%s: no article text found (only debris)", doc->source);
+            size_t k = 0;
+            while (k < doc->len && pc_is_space((unsigned char)doc->text[k])) k++;
+            const char *why = k == doc->len ? "empty input (no text)" : "no article text found (only debris)";
+            if (doc->line) cli_error("%s:%zu: %s", doc->source, doc->line, why);
+            else cli_error("%s: %s", doc->source, why);
         } else if (st) {
             cli_error("%s", err.msg);
             int code = cli_exit_for(st);

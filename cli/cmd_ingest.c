@@ -12,7 +12,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "usage: precis ingest --db FILE [options] INPUT...\n"
-            "       precis ingest --db FILE --check\n\n"
+            "       precis ingest --db FILE --check [INPUT...]\n\n"
             "Adds articles to the store FILE (created when absent): each article joins a\n"
             "story (online clustering), and every story that got an article has its\n"
             "summary, timeline and entities recomputed. Ingest is idempotent: an article\n"

@@ -16,7 +16,7 @@ static void usage(FILE *out)
             "Summarizes several articles about one story: picks the sentences that cover\n"
             "what the sources repeat, says each thing once, keeps source order, and names\n"
             "for every sentence its article and the other articles that say the same.\n\n"
-            "INPUT is an article file, a directory of article files (walked in sorted\n"
+            "INPUT is an article file, a directory of article files (walked in natural\n"
             "order), '-' for stdin, or JSON Lines: article objects {\"id\", \"text\"} or a\n"
             "cluster {\"id\", \"documents\": [...]}, or a JSON array of articles. Text\n"
             "whose articles are joined by Multi-News's ' ||||| ' separator is split into\n"
@@ -302,6 +302,11 @@ static int single(run *r, char **inputs, size_t n)
     if (st) {
         cli_error("%s", err.msg);
         return cli_exit_for(st);
+    }
+    if (!n_paths) { /* directories with no file: said as every command says it */
+        cli_no_files(inputs, n, n_paths);
+        pc_paths_free(paths, n_paths);
+        return EXIT_EMPTY;
     }
     precis_cluster *c;
     const char *id = n == 1 && strcmp(inputs[0], "-") ? last_component(inputs[0]) : "summary";
