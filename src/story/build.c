@@ -714,6 +714,26 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
 
 /* ---- entities ------------------------------------------------------------------ */
 
+/* Drops from ss the sentences the summarizer's filter calls page furniture
+ * or a caption ("Like this: Like Loading...", "Subscribe to ...", "Photo:
+ * ..."): their capitals are no actors of the story. Judged by their words
+ * alone (a short or unterminated line is no debris by itself: a byline, a
+ * subhead name), and only up to 20 words. */
+static void drop_debris(const char *text, pt_sentences *ss)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < ss->n; i++) {
+        const pt_sentence *x = &ss->v[i];
+        size_t pos = x->start, ws, we, n_words = 0;
+        while (pt_next_word(text, x->end, &pos, &ws, &we)) n_words++;
+        const char *why = ps_debris_reason(text + x->start, x->end - x->start, x->flags & ~PT_SENT_UNTERMINATED,
+                                           n_words < 6 ? 6 : n_words);
+        /* furniture is short: a long sentence "awarded the Nobel Prize" is prose */
+        if ((why != PS_R_PROMOTION && why != PS_R_CAPTION) || n_words > 20) ss->v[k++] = *x;
+    }
+    ss->n = k;
+}
+
 static precis_status entities_json(pst_build *b, size_t max_entities, pc_buf *o)
 {
     pst_entities *e;
@@ -725,6 +745,7 @@ static precis_status entities_json(pst_build *b, size_t max_entities, pc_buf *o)
         if (!b->docs[d].a->text) continue;
         pt_sentences ss = {0};
         st = pt_split_sentences(b->docs[d].a->text, b->docs[d].a->text_len, &ss);
+        if (!st) drop_debris(b->docs[d].a->text, &ss);
         if (!st) st = pst_entities_add(e, k++, b->docs[d].a->text, b->docs[d].a->text_len, &ss);
         pt_sentences_free(&ss);
     }

@@ -501,6 +501,32 @@ TEST(render_coverage_counts_unlisted_unique_facts)
 
 /* The renderer splices the sources out of the story to read them one at a
  * time: JSON that is not valid there is refused as jansson refuses it. */
+TEST(entities_skip_debris_sentences)
+{
+    /* a feed item's widget and promotion lines name no actor */
+    static const precis_article a[] = {
+        ART("w", "Kelda Courier", "Harbour board backs Orvik quay", "2026-03-10",
+            "The Orvik harbour board approved the new quay on Monday, chairman Tomas Reld said.\n\n"
+            "Reld said building would start in June.\n\n"
+            "Like this: Like Loading...\n\n"
+            "Subscribe to the Kelda Courier Weekender for the latest harbour news.\n\n"
+            "Share this: Twitter Facebook Pinterest"),
+    };
+    json_t *j = build(a, 1);
+    json_t *ents = json_object_get(j, "entities");
+    bool reld = false, bad = false;
+    for (size_t i = 0; i < json_array_size(ents); i++) {
+        const char *nm = sget(json_array_get(ents, i), "name");
+        if (!nm) continue;
+        if (strstr(nm, "Reld")) reld = true;
+        if (strstr(nm, "Loading") || strstr(nm, "Weekender") || strstr(nm, "Pinterest") || strstr(nm, "Like"))
+            bad = true, fprintf(stderr, "  debris entity: %s\n", nm);
+    }
+    CHECK(reld);
+    CHECK(!bad);
+    json_decref(j);
+}
+
 TEST(settle_ambiguous_dates)
 {
     /* (a) the other articles' unambiguous dates: 11/03/2026 read as 11 March */
@@ -576,5 +602,6 @@ int main(void)
     RUN(render_coverage_counts_unlisted_unique_facts);
     RUN(render_refuses_invalid_sources);
     RUN(settle_ambiguous_dates);
+    RUN(entities_skip_debris_sentences);
     return test_done();
 }
