@@ -867,10 +867,13 @@ static size_t edit_distance(const char *x, const char *y)
 /* One name spelt two ways ("Binyamin" / "Benjamin", "Bashar" / "Basahar",
  * "Carla" / "Karla", "Tilley" / "Tilly"), not two names: compared on a
  * skeleton that spells alike what transliteration and typing vary (c, k, q
- * as k; y as i; no h after the first letter; no doubled letters), the same
- * first letter there and an edit distance that grows with the length: none
- * under 5 letters (Tom / Tim, Hale / Hall are different people), 1 up to 7,
- * 2 from 8. "Okoro" / "Okafor", "Dale" / "Neil" stay different names. */
+ * as k; y, and j after the first letter, as i; no h after the first letter;
+ * no doubled letters), the same first letter there and an edit distance that
+ * grows with the length: none under 5 letters (Tom / Tim, Hale / Hall are
+ * different people), 1 up to 7, 2 from 8. The consonants must agree but for
+ * at most one left out, and that only from 6 letters (Chastity / Chasity):
+ * "Carter" / "Carver", "Martin" / "Marvin", "Baker" / "Barker", "Okoro" /
+ * "Okafor", "Dale" / "Neil" stay different names. */
 #define SKEL_MAX 40
 static size_t name_skeleton(const char *w, char *out)
 {
@@ -879,7 +882,7 @@ static size_t name_skeleton(const char *w, char *out)
         char c = w[i];
         if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
         if (c == 'c' || c == 'q') c = 'k';
-        if (c == 'y') c = 'i';
+        if (c == 'y' || (c == 'j' && i > 0)) c = 'i';
         if (c == 'h' && i > 0) continue;
         if (n && out[n - 1] == c) continue;
         out[n++] = c;
@@ -890,6 +893,25 @@ static size_t name_skeleton(const char *w, char *out)
 
 static size_t edit_distance(const char *x, const char *y);
 
+/* The skeleton's consonants after its first letter ("karter" -> "rtr"). */
+static size_t consonants(const char *sk, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 1; sk[i]; i++)
+        if (!strchr("aeiou", sk[i])) out[n++] = sk[i];
+    out[n] = 0;
+    return n;
+}
+
+/* y is x with one letter left out. */
+static bool one_left_out(const char *x, size_t nx, const char *y, size_t ny)
+{
+    if (nx != ny + 1) return false;
+    size_t i = 0;
+    while (i < ny && x[i] == y[i]) i++;
+    return !strcmp(x + i + 1, y + i);
+}
+
 static bool spelling_variant(const char *x, const char *y)
 {
     size_t lx = strlen(x), ly = strlen(y), l = lx < ly ? lx : ly;
@@ -899,7 +921,11 @@ static bool spelling_variant(const char *x, const char *y)
     name_skeleton(y, sy);
     if (sx[0] != sy[0]) return false;
     size_t lim = l >= 8 ? 2 : l >= 5 ? 1 : 0;
-    return edit_distance(sx, sy) <= lim;
+    if (edit_distance(sx, sy) > lim) return false;
+    char cx[SKEL_MAX + 1], cy[SKEL_MAX + 1];
+    size_t nx = consonants(sx, cx), ny = consonants(sy, cy);
+    if (!strcmp(cx, cy)) return true;
+    return l >= 6 && (one_left_out(cx, nx, cy, ny) || one_left_out(cy, ny, cx, nx));
 }
 
 /* Names of an aligned pair: a name of one report that the other never uses,

@@ -208,6 +208,38 @@ TEST(different_names_for_one_role_conflict)
     json_decref(c);
 }
 
+/* A consonant changed is another name, not another spelling: "Carter" /
+ * "Carver" and "Marvin" / "Martin" (one letter apart, as Tilley / Tilly are)
+ * are two surnames, so a conflict; "Baker" / "Barker", a consonant added to
+ * a short name, too. Invented council; the sentences align as DORNE's do. */
+static const precis_article HOLM[] = {
+    ART("a", "Holm Echo", "Holm council backs bridge plan", "2026-04-07",
+        "The bridge scheme was approved by councillor Ruth Carter and nine colleagues on Monday night.\n\n"
+        "The treasurer Dan Marvin said the cost would be met from reserves.\n\n"
+        "The new bridge will be built by contractor Ivo Baker and his firm from Tarn."),
+    ART("b", "Holm Post", "Bridge plan approved in Holm", "2026-04-07",
+        "Councillor Ruth Carver and nine colleagues approved the bridge scheme after a long debate on Monday.\n\n"
+        "The cost would be met from reserves, said the treasurer Dan Martin.\n\n"
+        "The new bridge will be built by contractor Ivo Barker and his firm from Tarn."),
+    ART("c", "Fell Wire", "Holm votes for bridge", "2026-04-08",
+        "The bridge scheme was approved by councillor Ruth Carter and nine colleagues on Monday night.\n\n"
+        "Ferry operators said they would lose trade once the bridge opened."),
+};
+#define N_HOLM (sizeof HOLM / sizeof *HOLM)
+
+TEST(a_consonant_changed_is_another_name)
+{
+    json_t *c = coverage_of(HOLM, N_HOLM);
+    if (!c) return;
+    CHECK(!names_listed(c, "spellings", "Carter", "Carver"));
+    CHECK(names_listed(c, "conflicts", "Carter", "Carver"));
+    CHECK(!names_listed(c, "spellings", "Marvin", "Martin"));
+    CHECK(names_listed(c, "conflicts", "Marvin", "Martin"));
+    CHECK(!names_listed(c, "spellings", "Baker", "Barker"));
+    CHECK(names_listed(c, "conflicts", "Baker", "Barker"));
+    json_decref(c);
+}
+
 /* Paraphrase through the synonym classes of build.c (chosen on the kelbrook
  * and pellingham fixtures): "shut its plant" / "close the factory",
  * "stock climbed" / "shares rose". */
@@ -249,6 +281,7 @@ int main(void)
     RUN(news_weight_tells_common_from_rare);
     RUN(spelling_variants_are_not_conflicts);
     RUN(different_names_for_one_role_conflict);
+    RUN(a_consonant_changed_is_another_name);
     RUN(synonym_classes_align_paraphrase);
     return test_done();
 }
