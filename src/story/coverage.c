@@ -875,17 +875,56 @@ static size_t edit_distance(const char *x, const char *y)
  * "Carter" / "Carver", "Martin" / "Marvin", "Baker" / "Barker", "Okoro" /
  * "Okafor", "Dale" / "Neil" stay different names. */
 #define SKEL_MAX 40
+/* The ASCII letter of each Latin letter U+00C0..U+017F with its marks taken
+ * off ("é" e, "ł" l, "ñ" n); the few spelt with two letters are in
+ * latin_two. '?' for the two signs (x, /) in the range. */
+static const char LATIN_BASE[] = "aaaaaaaceeeeiiiidnooooo?ouuuuyts"
+                                 "aaaaaaaceeeeiiiidnooooo?ouuuuyty"
+                                 "aaaaaaccccccccddddeeeeeeeeeegggg"
+                                 "gggghhhhiiiiiiiiiiiijjkkklllllll"
+                                 "lllnnnnnnnnnoooooooorrrrrrssssss"
+                                 "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/* German umlauts as German writes them without (Müller / Mueller), ß as ss,
+ * the ligatures and thorn as their letters. */
+static const char *latin_two(unsigned cp)
+{
+    switch (cp) {
+    case 0xC4: case 0xE4: return "ae";
+    case 0xD6: case 0xF6: return "oe";
+    case 0xDC: case 0xFC: return "ue";
+    case 0xDF: return "ss";
+    case 0xC6: case 0xE6: return "ae";
+    case 0x152: case 0x153: return "oe";
+    case 0xDE: case 0xFE: return "th";
+    case 0x132: case 0x133: return "ij";
+    default: return NULL;
+    }
+}
+
 static size_t name_skeleton(const char *w, char *out)
 {
     size_t n = 0;
     for (size_t i = 0; w[i] && n < SKEL_MAX; i++) {
-        char c = w[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
-        if (c == 'c' || c == 'q') c = 'k';
-        if (c == 'y' || (c == 'j' && i > 0)) c = 'i';
-        if (c == 'h' && i > 0) continue;
-        if (n && out[n - 1] == c) continue;
-        out[n++] = c;
+        char one[2] = {w[i], 0};
+        const char *part = one;
+        unsigned char u = (unsigned char)w[i], u2 = (unsigned char)w[i + 1];
+        if (u >= 0xC3 && u <= 0xC5 && (u2 & 0xC0) == 0x80) { /* U+00C0..U+017F */
+            unsigned cp = (unsigned)(u & 0x1F) << 6 | (u2 & 0x3F);
+            const char *two = latin_two(cp);
+            if (two) part = two;
+            else if (LATIN_BASE[cp - 0xC0] != '?') one[0] = LATIN_BASE[cp - 0xC0];
+            if (two || one[0] != w[i]) i++;
+        }
+        for (; *part && n < SKEL_MAX; part++) {
+            char c = *part;
+            if (c >= 'A' && c <= 'Z') c = (char)(c - 'A' + 'a');
+            if (c == 'c' || c == 'q') c = 'k';
+            if (c == 'y' || (c == 'j' && n > 0)) c = 'i';
+            if (c == 'h' && n > 0) continue;
+            if (n && out[n - 1] == c) continue;
+            out[n++] = c;
+        }
     }
     out[n] = 0;
     return n;

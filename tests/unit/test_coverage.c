@@ -216,11 +216,15 @@ static const precis_article HOLM[] = {
     ART("a", "Holm Echo", "Holm council backs bridge plan", "2026-04-07",
         "The bridge scheme was approved by councillor Ruth Carter and nine colleagues on Monday night.\n\n"
         "The treasurer Dan Marvin said the cost would be met from reserves.\n\n"
-        "The new bridge will be built by contractor Ivo Baker and his firm from Tarn."),
+        "The new bridge will be built by contractor Ivo Baker and his firm from Tarn.\n\n"
+        "The plans were drawn up by the architect Lena M\u00fcller, who designed the Tarn library.\n\n"
+        "The county engineer Jos\u00e9 Varela checked the design of the new bridge in January."),
     ART("b", "Holm Post", "Bridge plan approved in Holm", "2026-04-07",
         "Councillor Ruth Carver and nine colleagues approved the bridge scheme after a long debate on Monday.\n\n"
         "The cost would be met from reserves, said the treasurer Dan Martin.\n\n"
-        "The new bridge will be built by contractor Ivo Barker and his firm from Tarn."),
+        "The new bridge will be built by contractor Ivo Barker and his firm from Tarn.\n\n"
+        "The architect Lena Mueller, who designed the Tarn library, drew up the plans.\n\n"
+        "The county engineer Jose Varela checked the design of the new bridge in January."),
     ART("c", "Fell Wire", "Holm votes for bridge", "2026-04-08",
         "The bridge scheme was approved by councillor Ruth Carter and nine colleagues on Monday night.\n\n"
         "Ferry operators said they would lose trade once the bridge opened."),
@@ -237,6 +241,18 @@ TEST(a_consonant_changed_is_another_name)
     CHECK(names_listed(c, "conflicts", "Marvin", "Martin"));
     CHECK(!names_listed(c, "spellings", "Baker", "Barker"));
     CHECK(names_listed(c, "conflicts", "Baker", "Barker"));
+    json_decref(c);
+}
+
+/* A letter with a diacritic and the letter without it, and a German umlaut
+ * written out (Müller / Mueller), are one name spelt two ways (HOLM). */
+TEST(diacritics_and_umlauts_are_spellings)
+{
+    json_t *c = coverage_of(HOLM, N_HOLM);
+    if (!c) return;
+    CHECK(names_listed(c, "spellings", "M\u00fcller", "Mueller"));
+    CHECK(!names_listed(c, "conflicts", "M\u00fcller", "Mueller"));
+    CHECK(names_listed(c, "spellings", "Jos\u00e9", "Jose"));
     json_decref(c);
 }
 
@@ -282,6 +298,7 @@ int main(void)
     RUN(spelling_variants_are_not_conflicts);
     RUN(different_names_for_one_role_conflict);
     RUN(a_consonant_changed_is_another_name);
+    RUN(diacritics_and_umlauts_are_spellings);
     RUN(synonym_classes_align_paraphrase);
     return test_done();
 }
