@@ -1140,6 +1140,19 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
             if (any || ends[k].about == ends[k - 1].about) union_min(v, ends[any ? i : k - 1].edge, ends[k].edge);
         i = j;
     }
+    /* One name spelt two ways is one spelling wherever the story tells it
+     * (a briefing said 'Spelt two ways: "Pryce" [1] / "Price" [2]' once per
+     * fact told with the name): its edges joined on the key alone, their
+     * ends gathered at the front of ends (read no more) and sorted on it. */
+    size_t ns = 0;
+    for (size_t i = 0; i < 2 * n && !st; i++)
+        if (ends[i].kind == C_SPELLING && ends[i].about) ends[ns++] = ends[i];
+    if (!st && ns) {
+        for (size_t i = 0; i < ns; i++) ends[i].sent = 0; /* sorted on the key, then the edge */
+        qsort(ends, ns, sizeof *ends, cmp_edge_end);
+        for (size_t k = 1; k < ns; k++)
+            if (ends[k].about == ends[k - 1].about) union_min(v, ends[k - 1].edge, ends[k].edge);
+    }
     /* members of each group, by edge index: counting sort on the root */
     for (size_t i = 0; i < n && !st; i++) first[find_root(v, (uint32_t)i) + 1]++;
     for (size_t i = 0; i < n && !st; i++) first[i + 1] += first[i];

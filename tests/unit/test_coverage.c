@@ -256,6 +256,33 @@ TEST(diacritics_and_umlauts_are_spellings)
     json_decref(c);
 }
 
+/* One name spelt two ways in two facts the reports share: one spelling,
+ * not one a fact (the briefing printed the same line twice). */
+static const precis_article QUAY[] = {
+    ART("a", "Holm Echo", "Holm harbour plan unveiled", "2026-04-07",
+        "The harbour plan was drawn up by the engineer Lena Pryce over two years of surveys.\n\n"
+        "The new quay will cost four million pounds, according to figures prepared by Lena Pryce for the council.\n\n"
+        "Ferry operators said they welcomed the plan."),
+    ART("b", "Holm Post", "Harbour plan for Holm", "2026-04-07",
+        "The engineer Lena Price drew up the harbour plan over two years of surveys.\n\n"
+        "Figures prepared by Lena Price for the council put the cost of the new quay at four million pounds.\n\n"
+        "Fishermen fear the dredging will harm the cod."),
+};
+#define N_QUAY (sizeof QUAY / sizeof *QUAY)
+
+TEST(one_spelling_once_per_story)
+{
+    json_t *c = coverage_of(QUAY, N_QUAY);
+    if (!c) return;
+    json_t *sp = json_object_get(c, "spellings");
+    CHECK(json_array_size(sp) == 1);
+    CHECK(names_listed(c, "spellings", "Pryce", "Price"));
+    /* each value's claim is one of the sentences that use it */
+    json_t *cl = json_object_get(json_array_get(sp, 0), "claims");
+    CHECK(json_array_size(cl) == 2);
+    json_decref(c);
+}
+
 /* Paraphrase through the synonym classes of build.c (chosen on the kelbrook
  * and pellingham fixtures): "shut its plant" / "close the factory",
  * "stock climbed" / "shares rose". */
@@ -299,6 +326,7 @@ int main(void)
     RUN(different_names_for_one_role_conflict);
     RUN(a_consonant_changed_is_another_name);
     RUN(diacritics_and_umlauts_are_spellings);
+    RUN(one_spelling_once_per_story);
     RUN(synonym_classes_align_paraphrase);
     return test_done();
 }
