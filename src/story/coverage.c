@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <xxhash.h>
 
 #define MAX_LISTED 8     /* unique facts / omissions listed per source */
@@ -740,6 +741,15 @@ typedef struct nameword {
     uint32_t run, run_len;      /* which run of the sentence; its names listed here */
 } nameword;
 
+/* A word opening with a capital outside ASCII ("Öztürk", "Łukasz", "Émile"). */
+static bool capital_at(const char *s, size_t n)
+{
+    utf8proc_int32_t cp;
+    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <= 0) return false;
+    utf8proc_category_t k = utf8proc_category(cp);
+    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
+}
+
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
 {
     const char *text = b->docs[x->doc].a->text;
@@ -752,7 +762,7 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
         unsigned char c = (unsigned char)text[ws];
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(text + ws, we - ws, norm);
-        bool cap_word = c >= 'A' && c <= 'Z';
+        bool cap_word = (c >= 'A' && c <= 'Z') || (c >= 0x80 && capital_at(text + ws, we - ws));
         /* an abbreviated title ("Rep.", "Gen.") stands before a name like a
          * lower-case word */
         bool title = cap_word && we < x->end && text[we] == '.' && we - ws <= 4;
@@ -885,14 +895,15 @@ static const char LATIN_BASE[] = "aaaaaaaceeeeiiiidnooooo?ouuuuyts"
                                  "lllnnnnnnnnnoooooooorrrrrrssssss"
                                  "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
-/* German umlauts as German writes them without (Müller / Mueller), ß as ss,
- * the ligatures and thorn as their letters. */
-static const char *latin_two(unsigned cp)
+/* German umlauts as German writes them without (Müller / Mueller; with
+ * umlaut_e false as other languages do: Öztürk / Ozturk), ß as ss, the
+ * ligatures and thorn as their letters. */
+static const char *latin_two(unsigned cp, bool umlaut_e)
 {
     switch (cp) {
-    case 0xC4: case 0xE4: return "ae";
-    case 0xD6: case 0xF6: return "oe";
-    case 0xDC: case 0xFC: return "ue";
+    case 0xC4: case 0xE4: return umlaut_e ? "ae" : "a";
+    case 0xD6: case 0xF6: return umlaut_e ? "oe" : "o";
+    case 0xDC: case 0xFC: return umlaut_e ? "ue" : "u";
     case 0xDF: return "ss";
     case 0xC6: case 0xE6: return "ae";
     case 0x152: case 0x153: return "oe";
@@ -902,7 +913,7 @@ static const char *latin_two(unsigned cp)
     }
 }
 
-static size_t name_skeleton(const char *w, char *out)
+static size_t name_skeleton(const char *w, char *out, bool umlaut_e)
 {
     size_t n = 0;
     for (size_t i = 0; w[i] && n < SKEL_MAX; i++) {
@@ -911,7 +922,7 @@ static size_t name_skeleton(const char *w, char *out)
         unsigned char u = (unsigned char)w[i], u2 = (unsigned char)w[i + 1];
         if (u >= 0xC3 && u <= 0xC5 && (u2 & 0xC0) == 0x80) { /* U+00C0..U+017F */
             unsigned cp = (unsigned)(u & 0x1F) << 6 | (u2 & 0x3F);
-            const char *two = latin_two(cp);
+            const char *two = latin_two(cp, umlaut_e);
             if (two) part = two;
             else if (LATIN_BASE[cp - 0xC0] != '?') one[0] = LATIN_BASE[cp - 0xC0];
             if (two || one[0] != w[i]) i++;
@@ -951,15 +962,24 @@ static bool one_left_out(const char *x, size_t nx, const char *y, size_t ny)
     return !strcmp(x + i + 1, y + i);
 }
 
+static bool spelt_alike(const char *x, const char *y, size_t l, bool umlaut_e);
+
 static bool spelling_variant(const char *x, const char *y)
 {
     size_t lx = strlen(x), ly = strlen(y), l = lx < ly ? lx : ly;
     if (l < 3) return false;
+    /* umlauts dropped: only the very same skeleton (Öztürk / Ozturk, not
+     * Müller / Miller) */
+    return spelt_alike(x, y, l, true) || spelt_alike(x, y, 0, false);
+}
+
+static bool spelt_alike(const char *x, const char *y, size_t l, bool umlaut_e)
+{
     char sx[SKEL_MAX + 1], sy[SKEL_MAX + 1];
-    name_skeleton(x, sx);
-    name_skeleton(y, sy);
+    name_skeleton(x, sx, umlaut_e);
+    name_skeleton(y, sy, umlaut_e);
     if (sx[0] != sy[0]) return false;
-    size_t lim = l >= 8 ? 2 : l >= 5 ? 1 : 0;
+    size_t lim = l >= 8 ? 2 : l >= 5 ? 1 : 0; /* l 0: the same */
     if (edit_distance(sx, sy) > lim) return false;
     char cx[SKEL_MAX + 1], cy[SKEL_MAX + 1];
     size_t nx = consonants(sx, cx), ny = consonants(sy, cy);
@@ -1005,8 +1025,8 @@ static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti,
             if (spelt) {
                 /* the group key: two names in one sentence are two spellings */
                 char kx[SKEL_MAX + 1], ky[SKEL_MAX + 1];
-                name_skeleton(ns[i].norm, kx);
-                name_skeleton(nt[j].norm, ky);
+                name_skeleton(ns[i].norm, kx, true);
+                name_skeleton(nt[j].norm, ky, true);
                 const char *k = strcmp(kx, ky) < 0 ? kx : ky;
                 size_t kl = strlen(k) < sizeof e.about - 1 ? strlen(k) : sizeof e.about - 1;
                 memcpy(e.about, k, kl);

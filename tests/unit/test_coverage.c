@@ -218,13 +218,15 @@ static const precis_article HOLM[] = {
         "The treasurer Dan Marvin said the cost would be met from reserves.\n\n"
         "The new bridge will be built by contractor Ivo Baker and his firm from Tarn.\n\n"
         "The plans were drawn up by the architect Lena M\u00fcller, who designed the Tarn library.\n\n"
-        "The county engineer Jos\u00e9 Varela checked the design of the new bridge in January."),
+        "The county engineer Jos\u00e9 Varela checked the design of the new bridge in January.\n\n"
+        "The steel for the bridge comes from a mill run by the engineer Emre \u00d6zt\u00fcrk in Tarn."),
     ART("b", "Holm Post", "Bridge plan approved in Holm", "2026-04-07",
         "Councillor Ruth Carver and nine colleagues approved the bridge scheme after a long debate on Monday.\n\n"
         "The cost would be met from reserves, said the treasurer Dan Martin.\n\n"
         "The new bridge will be built by contractor Ivo Barker and his firm from Tarn.\n\n"
         "The architect Lena Mueller, who designed the Tarn library, drew up the plans.\n\n"
-        "The county engineer Jose Varela checked the design of the new bridge in January."),
+        "The county engineer Jose Varela checked the design of the new bridge in January.\n\n"
+        "The steel for the bridge comes from a mill run by the engineer Emre Ozturk in Tarn."),
     ART("c", "Fell Wire", "Holm votes for bridge", "2026-04-08",
         "The bridge scheme was approved by councillor Ruth Carter and nine colleagues on Monday night.\n\n"
         "Ferry operators said they would lose trade once the bridge opened."),
@@ -253,6 +255,8 @@ TEST(diacritics_and_umlauts_are_spellings)
     CHECK(names_listed(c, "spellings", "M\u00fcller", "Mueller"));
     CHECK(!names_listed(c, "conflicts", "M\u00fcller", "Mueller"));
     CHECK(names_listed(c, "spellings", "Jos\u00e9", "Jose"));
+    /* a name opening with a capital outside ASCII is a name too */
+    CHECK(names_listed(c, "spellings", "\u00d6zt\u00fcrk", "Ozturk"));
     json_decref(c);
 }
 
