@@ -819,17 +819,21 @@ static bool variant(const pst_build *b, const char *x, const char *y)
     for (size_t i = 0; i < sizeof CAL / sizeof *CAL; i++)
         if (!strcmp(CAL[i], x) || !strcmp(CAL[i], y)) return true;
     size_t lx = strlen(x), ly = strlen(y);
-    const char *s = lx <= ly ? x : y, *l = lx <= ly ? y : x;
-    size_t ls = lx <= ly ? lx : ly;
     /* the longer is the shorter (or it without a final vowel) plus a plural or
-     * demonym ending: Marine-s, Asia-n, Canad-ian, Ital-ian, Chin-ese */
+     * demonym ending: Marine-s, Asia-n, Canad-ian, Ital-ian, Chin-ese; of two
+     * as long, either may be the shorter (Somalia / Somalis both ways) */
     static const char *const ENDINGS[] = {"s", "es", "n", "an", "ian", "ns", "ans", "ians", "ese", "i", "is", "ish"};
-    for (int drop = 0; drop <= 1 && ls >= 4; drop++) {
-        size_t keep = ls - (size_t)drop;
-        if (drop && !strchr("aeiouy", s[ls - 1])) break;
-        if (strncmp(s, l, keep)) continue;
-        for (size_t k = 0; k < sizeof ENDINGS / sizeof *ENDINGS; k++)
-            if (!strcmp(l + keep, ENDINGS[k])) return true;
+    for (int way = 0; way < (lx == ly ? 2 : 1); way++) {
+        bool x_short = way ? false : lx <= ly;
+        const char *s = x_short ? x : y, *l = x_short ? y : x;
+        size_t ls = x_short ? lx : ly;
+        for (int drop = 0; drop <= 1 && ls >= 4; drop++) {
+            size_t keep = ls - (size_t)drop;
+            if (drop && !strchr("aeiouy", s[ls - 1])) break;
+            if (strncmp(s, l, keep)) continue;
+            for (size_t k = 0; k < sizeof ENDINGS / sizeof *ENDINGS; k++)
+                if (!strcmp(l + keep, ENDINGS[k])) return true;
+        }
     }
     char sx[PT_WORD_MAX + 1];
     size_t n;

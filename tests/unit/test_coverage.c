@@ -287,6 +287,31 @@ TEST(one_spelling_once_per_story)
     json_decref(c);
 }
 
+/* "Somalia" / "Somalis" is a country and its people, not one name spelt two
+ * ways, whichever report says which (the check tried one order only). */
+static const precis_article AID[] = {
+    ART("a", "Holm Echo", "Aid convoy reaches Baidoa", "2026-04-07",
+        "The Tarn charity said its doctors had treated four hundred Somalis in the camp at Baidoa.\n\n"
+        "The convoy carried grain and medicine."),
+    ART("b", "Holm Post", "Holm convoy in Baidoa", "2026-04-07",
+        "Its doctors had treated four hundred people from Somalia in the camp at Baidoa, the Tarn charity said.\n\n"
+        "Drivers said the roads were dangerous."),
+    ART("c", "Fell Wire", "Convoy at Baidoa", "2026-04-08",
+        "The Tarn charity said its doctors had treated four hundred Somalis in the camp at Baidoa.\n\n"
+        "The camp holds ten thousand people."),
+};
+#define N_AID (sizeof AID / sizeof *AID)
+
+TEST(demonym_both_ways_is_no_spelling)
+{
+    json_t *c = coverage_of(AID, N_AID);
+    if (!c) return;
+    CHECK(!names_listed(c, "spellings", "Somalia", "Somalis"));
+    CHECK(!names_listed(c, "spellings", "Somalis", "Somalia"));
+    CHECK(!names_listed(c, "conflicts", "Somalia", "Somalis"));
+    json_decref(c);
+}
+
 /* Paraphrase through the synonym classes of build.c (chosen on the kelbrook
  * and pellingham fixtures): "shut its plant" / "close the factory",
  * "stock climbed" / "shares rose". */
@@ -331,6 +356,7 @@ int main(void)
     RUN(a_consonant_changed_is_another_name);
     RUN(diacritics_and_umlauts_are_spellings);
     RUN(one_spelling_once_per_story);
+    RUN(demonym_both_ways_is_no_spelling);
     RUN(synonym_classes_align_paraphrase);
     return test_done();
 }
