@@ -400,6 +400,41 @@ static size_t join_norm(const word_span *w, size_t a, size_t b, char whole[MAX_N
     return wl;
 }
 
+static bool is_demonym(const char *w);
+
+/* A demonym or an adjective, no first name: "Islamic", "Japanese", and at a
+ * sentence start "Stunned" (-ed of six letters or more, not "-med",
+ * "-fred", "-fried": Ahmed, Alfred). */
+static bool adjective_like(const char *word, size_t n, bool at_start)
+{
+    static const char *const IC_NAMES[] = {"alaric", "cedric", "dominic", "frederic", "ludovic"};
+    if (is_demonym(word)) return true;
+    if (n > 4 && !memcmp(word + n - 2, "ic", 2) && !IN(IC_NAMES, word)) return true;
+    if (n > 5 && !memcmp(word + n - 3, "ese", 3)) return true;
+    bool fred = n >= 6 && ((word[n - 3] == 'r' && word[n - 4] == 'f') ||
+                           (word[n - 3] == 'i' && word[n - 4] == 'r' && word[n - 5] == 'f')); /* Alfred, Siegfried */
+    return at_start && n >= 6 && !memcmp(word + n - 2, "ed", 2) && word[n - 3] != 'm' && !fred;
+}
+
+/* Could the words before the last of l be a person's first names? No
+ * demonym or adjective among them ("Islamic Taliban", "Bangkok Asian
+ * Games"; "Stunned Democrats" when never seen in mid-sentence). */
+static bool name_like(const item *l)
+{
+    const char *p = l->norm, *last = strrchr(l->norm, ' ');
+    while (last && p < last) {
+        const char *sp = strchr(p, ' ');
+        size_t n = (size_t)(sp - p);
+        char word[PT_WORD_MAX + 1];
+        if (n > PT_WORD_MAX) return false;
+        memcpy(word, p, n);
+        word[n] = 0;
+        if (adjective_like(word, n, !l->mid_mentions)) return false;
+        p = sp + 1;
+    }
+    return true;
+}
+
 /* Emits the phrase words[a..b) (after cutting titles and stray edge words). */
 static bool is_demonym(const char *w)
 {
@@ -720,7 +755,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         vote = PST_PLACE;
     /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who". */
     if (vote == PST_OTHER && !craft && b - a <= 3 && b - a >= 2 &&
-        ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))))
+        ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
+        !(at_start && adjective_like(w[a].norm, w[a].nlen, true)))
         vote = PST_PERSON;
 
     char display[MAX_NAME_BYTES], norm[MAX_NAME_BYTES];
@@ -740,7 +776,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         memcpy(norm + nl, w[i].norm, w[i].nlen);
         nl += w[i].nlen;
     }
-    bool speaks = b - a == 1 && ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word)));
+    /* "the Brotherhood said" is a body's voice, no surname's */
+    static const char *const DETS[] = {"a", "an", "its", "that", "the", "their", "this"};
+    bool speaks = b - a == 1 && ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
+                  !(prev_word && IN(DETS, prev_word));
     return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
 }
 
@@ -1054,7 +1093,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
          * Roux" ... "Roux said") is a person's: firms and bodies are shortened
          * to their first words, and "Democrats said" is no surname's */
         if (s->n_words == 1 && s->speaks && !s->votes[PST_ORG] && !s->votes[PST_PLACE] &&
-            !country_or_region(s->norm) && e->items[target].n_words <= 3)
+            !country_or_region(s->norm) && e->items[target].n_words <= 3 && name_like(&e->items[target]))
             e->items[target].votes[PST_PERSON]++, e->items[target].surname++;
         precis_status st = merge_item(e, i, (size_t)target);
         if (st) return st;

@@ -137,6 +137,28 @@ TEST(place_and_polity_cues)
     pst_entities_free(r.e);
 }
 
+TEST(surname_vote_needs_a_name)
+{
+    /* a word before "said" makes a person only of a name that looks like one:
+     * not of a sentence-start adjective, a demonym or "-ic" word before it, or
+     * after "the" */
+    const char *docs[] = {"Stunned Varnists said the count had been rigged in the north. "
+                          "Varnists said they would march on the capital.",
+                          "The Orvenic Brotherhood seized the pass above the town of Tessa. "
+                          "Brotherhood said its fighters held the road, and the Brotherhood said more would come.",
+                          "Fans of the Kelsian Harbour Games filled the stands. "
+                          "Games said nothing about the tickets.",
+                          "The vote was won with the help of party veteran Mira Holt and her allies. "
+                          "Holt said she had been offered nothing.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Stunned Varnists") != PST_PERSON);
+    CHECK(type_of(&r, "Orvenic Brotherhood") != PST_PERSON);
+    CHECK(type_of(&r, "Kelsian Harbour Games") != PST_PERSON);
+    CHECK(type_of(&r, "Mira Holt") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 TEST(person_cues_surname_member_role)
 {
     const char *docs[] = {"The vote was won with the help of former party member Jana Roux on a quiet day. "
@@ -199,6 +221,7 @@ int main(void)
     RUN(place_is_no_short_form_of_its_bodies);
     RUN(place_and_polity_cues);
     RUN(person_cues_surname_member_role);
+    RUN(surname_vote_needs_a_name);
     RUN(armed_group_by_its_members);
     RUN(function_word_alone_is_no_name);
     RUN(variants_listed_for_the_merge_check);
