@@ -11,6 +11,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xxhash.h>
 
 #define DEFAULT_TIMELINE 25
@@ -192,6 +193,20 @@ static bool in_spans(size_t a, size_t e, const pst_when *w, size_t nw, size_t ba
     return false;
 }
 
+/* "by Tuesday evening", "until Friday", "since Monday": a bound of a state,
+ * no event of its own (the word before s[at], the sentence's text). */
+static bool bound_before(const char *s, size_t at)
+{
+    static const char *const BOUNDS[] = {"by", "until", "till", "since", "from", "through", "before", "after"};
+    size_t e = at;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && ((s[b - 1] | 32) >= 'a' && (s[b - 1] | 32) <= 'z')) b--;
+    for (size_t i = 0; i < sizeof BOUNDS / sizeof *BOUNDS; i++)
+        if (e - b == strlen(BOUNDS[i]) && !strncasecmp(s + b, BOUNDS[i], e - b)) return true;
+    return false;
+}
+
 /* The most telling reference of a sentence: a day beats a week, a month, a year. */
 static size_t best_when(const pst_when *w, size_t n)
 {
@@ -232,8 +247,16 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
         size_t nwhen = pst_find_when(text + x->start, x->end - x->start,
                                      doc->has_pub ? &doc->pub : NULL, wv, MAX_WHEN);
         if (nwhen) {
-            s->when = wv[best_when(wv, nwhen)];
+            size_t bw = best_when(wv, nwhen);
+            s->when = wv[bw];
             s->has_when = true;
+            /* two days named: two events, each on the timeline (a week, a
+             * month or a year beside a day stays folded into the day) */
+            for (size_t k = 0; k < nwhen && !s->has_when2; k++)
+                if (k != bw && s->when.precision == PST_DAY && wv[k].precision == PST_DAY && !wv[k].background &&
+                    wv[k].first_day != s->when.first_day && !bound_before(text + x->start, wv[k].start) &&
+                    !bound_before(text + x->start, s->when.start))
+                    s->when2 = wv[k], s->has_when2 = true;
         }
         if (!GROW(b->quants, b->cap_quants, b->n_quants + MAX_QUANT)) goto nomem;
         s->q_off = (uint32_t)b->n_quants;
@@ -594,6 +617,7 @@ typedef struct tl_entry {
     uint32_t sent;      /* the sentence told */
     uint32_t group;     /* entry it was merged into, or itself */
     uint32_t n_sources; /* reports telling it (for the group head) */
+    const pst_when *when; /* the sentence's when or its when2 */
 } tl_entry;
 
 static int cmp_when(const pst_build *b, uint32_t x, uint32_t y)
@@ -608,7 +632,10 @@ static const pst_build *g_sort_build; /* qsort has no user pointer in C11 */
 
 static int cmp_tl(const void *a, const void *c)
 {
-    return cmp_when(g_sort_build, ((const tl_entry *)a)->sent, ((const tl_entry *)c)->sent);
+    const tl_entry *x = a, *y = c;
+    if (x->when->first_day != y->when->first_day) return x->when->first_day < y->when->first_day ? -1 : 1;
+    if (x->when->precision != y->when->precision) return x->when->precision < y->when->precision ? -1 : 1;
+    return cmp_when(g_sort_build, x->sent, y->sent);
 }
 
 static int cmp_tl_sources(const void *a, const void *c)
@@ -626,20 +653,21 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
         const pst_sent *s = &b->sents[i];
         /* "since the start of the war in 2011" dates the background, not an event */
         if (!s->has_when || !s->fact || !pst_is_report(b, s->doc) || s->when.background) continue;
-        if (!GROW(v, cap, n + 1)) {
+        if (!GROW(v, cap, n + 2)) {
             free(v);
             return PRECIS_ENOMEM;
         }
-        v[n] = (tl_entry){(uint32_t)i, (uint32_t)n, 1};
+        v[n] = (tl_entry){(uint32_t)i, (uint32_t)n, 1, &s->when};
         n++;
+        if (s->has_when2) v[n] = (tl_entry){(uint32_t)i, (uint32_t)n, 1, &s->when2}, n++;
     }
     /* The same event told by several reports is one entry: same date, same fact. */
     for (size_t i = 0; i < n; i++) {
         const pst_sent *s = &b->sents[v[i].sent];
         for (size_t j = 0; j < i; j++) {
-            if (v[j].group != j) continue;
+            if (v[j].group != j || v[j].sent == v[i].sent) continue;
             const pst_sent *t = &b->sents[v[j].sent];
-            if (s->when.first_day != t->when.first_day || s->when.last_day != t->when.last_day)
+            if (v[i].when->first_day != v[j].when->first_day || v[i].when->last_day != v[j].when->last_day)
                 continue;
             uint32_t shared;
             double ov = pst_overlap(b, s, t, &shared);
@@ -682,16 +710,17 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
     precis_status st = pc_buf_puts(o, "\"timeline\":[");
     for (size_t i = 0; i < k && !st; i++) {
         const pst_sent *s = &b->sents[h[i].sent];
+        const pst_when *w = h[i].when;
         const char *text = b->docs[s->doc].a->text;
         char iso[48];
-        pst_when_iso(&s->when, iso, sizeof iso);
+        pst_when_iso(w, iso, sizeof iso);
         st = pc_buf_printf(o, "%s{\"date\":\"%s\",\"text\":", i ? "," : "", iso);
         if (!st) st = pst_json_sentence(o, text + s->start, s->end - s->start);
         if (!st) st = pc_buf_puts(o, ",\"doc\":");
         if (!st) st = pst_json_doc_id(o, b, s->doc);
         if (!st) st = pc_buf_puts(o, ",\"when\":");
-        if (!st) st = pst_json_sentence(o, text + s->start + s->when.start, s->when.end - s->when.start);
-        if (!st) st = pc_buf_printf(o, ",\"relative\":%s,\"sources\":[", s->when.relative ? "true" : "false");
+        if (!st) st = pst_json_sentence(o, text + s->start + w->start, w->end - w->start);
+        if (!st) st = pc_buf_printf(o, ",\"relative\":%s,\"sources\":[", w->relative ? "true" : "false");
         bool first = true;
         for (size_t j = h[i].group; j < n && !st; j++) {
             if (v[j].group != h[i].group) continue;

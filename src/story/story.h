@@ -123,6 +123,10 @@ typedef struct pst_sent {
                                    numbers, dates or stopwords: what alignment compares */
     uint32_t q_off, n_q;        /* its quantities in b->quants */
     pst_when when;              /* its most precise time reference, if has_when */
+    pst_when when2;             /* a second day of another event ("started on Sunday and
+                                   was put out on Tuesday"), if has_when2: a second
+                                   timeline entry */
+    bool has_when2;
     bool has_when;
     bool fact;                  /* prose worth comparing: not debris, not a headline */
     float weight;               /* sum of its words' weights */

@@ -527,6 +527,32 @@ TEST(entities_skip_debris_sentences)
     json_decref(j);
 }
 
+TEST(timeline_two_days_two_entries)
+{
+    /* published Thu 2026-03-12: two days named, two events; a month beside a day is one */
+    static const precis_article a[] = {
+        ART("t", "Kelda Courier", "Moor fire out after four days", "2026-03-12",
+            "The fire on Brask moor started on Sunday and was put out by crews on Wednesday.\n\n"
+            "The moor had been dry since early February, rangers said on Monday."),
+    };
+    json_t *j = build(a, 1);
+    json_t *tl = json_object_get(j, "timeline");
+    int sun = 0, wed = 0, mon = 0, other = 0;
+    for (size_t i = 0; i < json_array_size(tl); i++) {
+        const char *d = sget(json_array_get(tl, i), "date");
+        if (!d) continue;
+        if (!strcmp(d, "2026-03-08")) sun++;
+        else if (!strcmp(d, "2026-03-11")) wed++;
+        else if (!strcmp(d, "2026-03-09")) mon++;
+        else other++, fprintf(stderr, "  entry on %s\n", d);
+    }
+    CHECK(sun == 1);
+    CHECK(wed == 1);
+    CHECK(mon == 1);
+    CHECK(other == 0);
+    json_decref(j);
+}
+
 TEST(settle_ambiguous_dates)
 {
     /* (a) the other articles' unambiguous dates: 11/03/2026 read as 11 March */
@@ -602,6 +628,7 @@ int main(void)
     RUN(render_coverage_counts_unlisted_unique_facts);
     RUN(render_refuses_invalid_sources);
     RUN(settle_ambiguous_dates);
+    RUN(timeline_two_days_two_entries);
     RUN(entities_skip_debris_sentences);
     return test_done();
 }
