@@ -28,9 +28,13 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/uri.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
+#include <stdlib.h>
+#include <utf8proc.h>
 #include <xxhash.h>
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
@@ -61,7 +65,7 @@ typedef struct feed {
     xmlChar *site, *chan_link, *feed_author; /* channel title and link; an Atom feed's author */
     size_t n_items, n_read, read_at_err; /* read_at_err: items handed on before the first fatal error */
     xmlParserCtxtPtr ctxt;
-    int depth, chan, item_depth; /* element depth (root 0); of the channel's children; of items */
+    int depth, chan, item_depth, open_depth; /* element depth (root 0); of the channel's children; of items; of the open item */
     bool in_item, item_over, too_many, not_feed, entity, at_end, err_at_end;
     size_t item_bytes, item_line;
     char root[64];
@@ -352,7 +356,13 @@ static void collect(const feed *f, const xmlNode *itn, item *it)
             take(&it->author, c);
         }
     }
-    if (!it->link && it->link_node) it->link = xmlNodeGetContent(it->link_node);
+    if (!it->link && it->link_node) { /* a guid "n3" is an id, not an address */
+        xmlChar *g = xmlNodeGetContent(it->link_node);
+        const char *t = g ? (const char *)g : "";
+        t += strspn(t, " \t\r\n");
+        if (!strncasecmp(t, "http://", 7) || !strncasecmp(t, "https://", 8)) it->link = g;
+        else xmlFree(g);
+    }
 }
 
 static void trim(const char **s, size_t *n)
@@ -387,11 +397,24 @@ static precis_status strip_tags(feed *f, const char *s)
     pc_buf out;
     pc_buf_init(&out, 0);
     for (const char *p = s; *p; p++) {
-        if (*p == '<') {
+        if (*p == '<' && (isalpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?')) {
             const char *e = strchr(p, '>');
-            if (!e) break;
-            p = e;
-            continue;
+            if (e) { /* a tag; a '<' of prose ("inflation < 2%") stays */
+                p = e;
+                continue;
+            }
+        }
+        if (*p == '&' && p[1] == '#') { /* &#8217; &#x2019; */
+            char *end;
+            bool hex = p[2] == 'x' || p[2] == 'X';
+            unsigned long cp = strtoul(p + (hex ? 3 : 2), &end, hex ? 16 : 10);
+            if (*end == ';' && end > p + (hex ? 3 : 2) && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                utf8proc_uint8_t u[4];
+                utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, u);
+                if (pc_buf_append(&out, (const char *)u, (size_t)k)) goto oom;
+                p = end;
+                continue;
+            }
         }
         if (*p == '&') {
             static const char *const names[] = {"amp;", "lt;", "gt;", "quot;", "apos;", "nbsp;"};
@@ -414,6 +437,19 @@ static precis_status strip_tags(feed *f, const char *s)
 oom:
     pc_buf_free(&out);
     return PRECIS_ENOMEM;
+}
+
+/* *s with its tags stripped and entities decoded, copied into a's arena
+ * (set_line reuses f->tmp). */
+static precis_status untagged(feed *f, pt_article *a, const char **s)
+{
+    precis_status st = strip_tags(f, *s);
+    if (!st) st = pc_buf_putc(&f->tmp, '\0');
+    if (st) return st;
+    char *copy = pc_arena_strndup(&a->arena, f->tmp.data, f->tmp.len - 1);
+    if (!copy) return PRECIS_ENOMEM;
+    *s = copy;
+    return PRECIS_OK;
 }
 
 /* RSS <author> is "mail@example.org (Name)": the name in brackets. */
@@ -594,16 +630,7 @@ static precis_status do_item(feed *f, const xmlNode *itn)
     if (url && (st = pt_article_set(&a, &a.url, url, strlen(url)))) goto done;
     if (it.title) {
         const char *t = (const char *)it.title;
-        if (it.title_html || strchr(t, '<')) {
-            if ((st = strip_tags(f, t))) goto done;
-            if ((st = pc_buf_putc(&f->tmp, '\0'))) goto done;
-            char *copy = pc_arena_strndup(&a.arena, f->tmp.data, f->tmp.len - 1);
-            if (!copy) {
-                st = PRECIS_ENOMEM;
-                goto done;
-            }
-            t = copy;
-        }
+        if ((it.title_html || strpbrk(t, "<&")) && (st = untagged(f, &a, &t))) goto done;
         if ((st = set_line(f, &a, &a.title, t, strlen(t)))) goto done;
     }
     if (it.date && (st = set_date(&a, (const char *)it.date))) goto done;
@@ -616,7 +643,9 @@ static precis_status do_item(feed *f, const xmlNode *itn)
         if ((st = set_line(f, &a, &a.author, s, n))) goto done;
     }
     if (f->site) {
-        if ((st = set_line(f, &a, &a.site, (const char *)f->site, (size_t)xmlStrlen(f->site)))) goto done;
+        const char *t = (const char *)f->site; /* may be HTML too ("Fell <b>Wire</b>") */
+        if (strpbrk(t, "<&") && (st = untagged(f, &a, &t))) goto done;
+        if ((st = set_line(f, &a, &a.site, t, strlen(t)))) goto done;
     } else if ((f->chan_link && host_of(f, (const char *)f->chan_link)) || (a.url && host_of(f, a.url))) {
         if ((st = pt_article_set(&a, &a.site, f->tmp.data, f->tmp.len))) goto done;
     }
@@ -679,7 +708,13 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         }
     } else if (depth == 1 && f->kind != PH_FEED_ATOM && own_ns(f, uri) && !strcmp(l, "channel")) {
         f->chan = 2;
-    } else if (depth == f->item_depth && own_ns(f, uri) && !strcmp(l, f->kind == PH_FEED_ATOM ? "entry" : "item")) {
+    } else if (f->in_item && own_ns(f, uri) && !strcmp(l, f->kind == PH_FEED_ATOM ? "entry" : "item")) {
+        /* named, not lost in silence: its fields would be read as the outer item's children */
+        skip(f, PRECIS_EPARSE, (size_t)xmlSAX2GetLineNumber(ctx), f->n_items, NULL,
+             "holds another item inside it; the inner one is not read");
+    } else if ((depth == f->item_depth || (f->kind == PH_FEED_RSS && depth == 1)) && own_ns(f, uri) &&
+               !strcmp(l, f->kind == PH_FEED_ATOM ? "entry" : "item")) {
+        /* RSS items sit in <channel>; RSS 0.9x style and stray ones after </channel> sit under <rss> */
         if (f->n_items == f->max_items) {
             f->too_many = true;
             stop(f);
@@ -687,6 +722,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         }
         f->n_items++;
         f->in_item = true;
+        f->open_depth = depth;
         f->item_over = false;
         f->item_bytes = 0;
         f->item_line = (size_t)xmlSAX2GetLineNumber(ctx);
@@ -716,7 +752,7 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
     xmlSAX2EndElementNs(ctx, local, prefix, uri);
     if (!n || f->st) return;
     const char *l = (const char *)local;
-    if (f->in_item && depth == f->item_depth) {
+    if (f->in_item && depth == f->open_depth) {
         f->in_item = false;
         if (f->item_over) {
             xmlChar *t = NULL;

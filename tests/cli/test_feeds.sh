@@ -161,4 +161,28 @@ for c in digest cluster summarize ingest; do
   p $c --help
   check help_${c}_mentions_feeds grep -qi "feed" "$TMP/out"
 done
+# review fixes: a '<' of prose kept in a title, numeric entities decoded, an
+# HTML feed title stripped for the site, a guid that is no address not taken as
+# the link, items outside <channel> read, an item inside an item named
+cat > "$TMP/review.rss" <<'XML'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Fell &lt;b&gt;Wire&lt;/b&gt;</title><link>https://fell.example/</link>
+<item><title>Tarnby inflation &lt; 2% for the first time since 2029</title><guid>n3</guid>
+<description>Prices in Tarnby rose by 1.8 percent in the year to March, the statistics office said on Monday.</description></item>
+<item><title>Holm&amp;#8217;s mayor sworn in</title><link>https://fell.example/holm-mayor</link>
+<description>The new mayor of Holm took the oath of office on Tuesday in front of four hundred residents.</description></item>
+</channel>
+<item><title>Marl ferry back in service</title><link>https://fell.example/marl-ferry</link>
+<description>The Marl ferry carried its first passengers in six weeks on Wednesday after repairs to its engine.</description>
+<item><title>Inner</title><description>An item inside another item.</description></item></item>
+</rss>
+XML
+p cluster --format jsonl "$TMP/review.rss"
+check review_prose_lt_kept grep -q '"title":"Tarnby inflation < 2% for the first time since 2029"' "$TMP/out"
+check review_numeric_entity grep -q '"title":"Holm’s mayor sworn in"' "$TMP/out"
+check review_site_html_stripped grep -q '"site":"Fell Wire"' "$TMP/out"
+check review_guid_not_a_link sh -c "! grep -q 'fell.example/n3' '$TMP/out'"
+check review_item_after_channel grep -q '"title":"Marl ferry back in service"' "$TMP/out"
+check review_inner_item_named grep -q 'holds another item inside it' "$TMP/err"
+
 finish
