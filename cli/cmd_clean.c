@@ -129,8 +129,9 @@ int cmd_clean(int argc, char **argv)
     docs.bad = name_bad_line;
     for (size_t i = 0; i < n_paths; i++) {
         pc_error_clear(&err);
-        size_t named = docs.n_bad;
+        size_t named = docs.n_bad, before = docs.n;
         st = pcl_docs_read(&docs, paths[i], 0, &err);
+        if (!st && docs.n == before && docs.n_bad == named) cli_error("%s: no article found", paths[i]); /* "[]" */
         if (st) { /* refused lines were named as they were read */
             if (docs.n_bad == named) cli_error("%s", err.msg);
             int code = cli_exit_for(st);

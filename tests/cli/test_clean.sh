@@ -58,6 +58,10 @@ check only_debris_exit_3 test "$rc" -eq 3
 check only_debris_says_so grep -q "no article text found" "$TMP/err"
 : > "$TMP/empty.txt"
 p clean "$TMP/empty.txt"; check empty_exit_3 test "$rc" -eq 3
+echo '[]' > "$TMP/empty_array.json"
+p clean "$TMP/empty_array.json"
+check empty_array_exit_3 test "$rc" -eq 3
+check empty_array_named grep -q "empty_array.json: no article found" "$TMP/err"
 p clean "$FX/en_blog.txt" "$TMP/does-not-exist.txt"
 check missing_file_exit_2 test "$rc" -eq 2
 check missing_file_named grep -q "does-not-exist.txt" "$TMP/err"
