@@ -265,7 +265,7 @@ static void read_time(const char *s, size_t len, size_t *i, pt_date *d, bool iso
             fold_word(s + k, w, word, sizeof word);
             int z = lookup(ZONES, sizeof ZONES / sizeof *ZONES, word);
             bool upper = s[k] >= 'A' && s[k] <= 'Z';
-            if (z != -1 && upper && (w > 1 || iso)) {
+            if (z != -1 && upper && (w > 1 || iso || s[k] == 'Z')) { /* RFC 822 "14:05:00 Z" */
                 d->has_tz = true;
                 d->tz_minutes = z;
                 j = k + w;

@@ -98,6 +98,8 @@ TEST(rfc822)
 {
     CHECK_STR(iso_of("Tue, 29 May 2018 10:00:00 +0000", 0), "2018-05-29T10:00:00+00:00");
     CHECK_STR(iso_of("Tue, 29 May 2018 10:00:00 GMT", 0), "2018-05-29T10:00:00+00:00");
+    /* RFC 822 allows the military zone "Z" after a space (feeds write it) */
+    CHECK_STR(iso_of("Tue, 3 Mar 2026 14:05:00 Z", 0), "2026-03-03T14:05:00+00:00");
     CHECK_STR(iso_of("Wed, 30 May 2018 08:05 EDT", 0), "2018-05-30T08:05:00-04:00");
 }
 
