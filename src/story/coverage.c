@@ -8,7 +8,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 #include <xxhash.h>
 
 #define MAX_LISTED 8     /* unique facts / omissions listed per source */
@@ -741,15 +740,6 @@ typedef struct nameword {
     uint32_t run, run_len;      /* which run of the sentence; its names listed here */
 } nameword;
 
-/* A word opening with a capital outside ASCII ("Öztürk", "Łukasz", "Émile"). */
-static bool capital_at(const char *s, size_t n)
-{
-    utf8proc_int32_t cp;
-    if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <= 0) return false;
-    utf8proc_category_t k = utf8proc_category(cp);
-    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
-}
-
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
 {
     const char *text = b->docs[x->doc].a->text;
@@ -762,7 +752,7 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
         unsigned char c = (unsigned char)text[ws];
         char norm[PT_WORD_MAX + 1];
         size_t nl = pt_normalize(text + ws, we - ws, norm);
-        bool cap_word = (c >= 'A' && c <= 'Z') || (c >= 0x80 && capital_at(text + ws, we - ws));
+        bool cap_word = (c >= 'A' && c <= 'Z') || (c >= 0x80 && pst_capitalised(text + ws, we - ws));
         /* an abbreviated title ("Rep.", "Gen.") stands before a name like a
          * lower-case word */
         bool title = cap_word && we < x->end && text[we] == '.' && we - ws <= 4;

@@ -205,7 +205,7 @@ static bool in_list(const char *const *list, size_t n, const char *w)
 
 static bool country_or_region(const char *w) { return IN(COUNTRIES, w) || IN(REGIONS, w); }
 
-static bool is_capitalised(const char *s, size_t n)
+bool pst_capitalised(const char *s, size_t n)
 {
     utf8proc_int32_t cp;
     if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <= 0) return false;
@@ -588,7 +588,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* An organisation followed by a name is two phrases: "the Russian Armed
      * Forces Vladimir Putin" (an office and its holder). */
     for (size_t k = a; k + 1 < b; k++)
-        if (IN(ORG_WORDS, w[k].norm) && is_capitalised(text + w[k + 1].start, 1) &&
+        if (IN(ORG_WORDS, w[k].norm) && pst_capitalised(text + w[k + 1].start, 1) &&
             strcmp(w[k + 1].norm, "of") != 0) {
             precis_status st = emit(e, doc, text, w, a, k + 1, prev_word, "", at_start, prev2, limit);
             if (st) return st;
@@ -808,7 +808,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             cur->start = ws;
             cur->end = we;
             cur->nlen = pt_normalize(text + ws, we - ws, cur->norm);
-            bool cap = is_capitalised(text + ws, we - ws);
+            bool cap = pst_capitalised(text + ws, we - ws);
             /* a quotation opening inside the sentence (`he said: "If we...'`)
              * capitalises its first word as a sentence does */
             for (size_t g = last_end; g < ws && !first; g++)

@@ -64,6 +64,10 @@ typedef struct pst_entity {
  * Putin" are one person (titles are cut off and mark a person). */
 typedef struct pst_entities pst_entities;
 
+/* Does the UTF-8 text s[0, n) open on an upper- or title-case letter
+ * (Öztürk, Łukasz as well as ASCII)? */
+bool pst_capitalised(const char *s, size_t n);
+
 precis_status pst_entities_new(pst_entities **out);
 void pst_entities_free(pst_entities *e);
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* ---- byte classes ---------------------------------------------------------- */
 
@@ -272,32 +273,6 @@ static void element_end(const char *d, size_t n, const tag *t, bool drop, size_t
 
 /* ---- text ------------------------------------------------------------------ */
 
-static precis_status put_utf8(pc_buf *b, unsigned long cp)
-{
-    char u[4];
-    size_t k;
-    if (cp < 0x80) {
-        u[0] = (char)cp;
-        k = 1;
-    } else if (cp < 0x800) {
-        u[0] = (char)(0xC0 | (cp >> 6));
-        u[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12));
-        u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18));
-        u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[3] = (char)(0x80 | (cp & 0x3F));
-        k = 4;
-    }
-    return pc_buf_append(b, u, k);
-}
-
 /* Typesetting codes of the newswire DTDs (NYT, LA Times-Washington Post):
  * quad left/centre/right, upper/lower rail, tab...; no text, a space. */
 static const char *const WIRE_CODES[] = {"HT", "QC", "QL", "QR", "UR", "LR", "MD", "TF", "IL", "UP"};
@@ -324,7 +299,9 @@ static size_t entity(const char *d, size_t n, size_t i, pc_buf *b, precis_status
         if (j < n && d[j] == ';') j++;
         if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
         else if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0)) cp = ' ';
-        *st = put_utf8(b, cp);
+        utf8proc_uint8_t u[4];
+        utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, u);
+        *st = pc_buf_append(b, (const char *)u, (size_t)k);
         return j - i;
     }
     size_t ns = j;
