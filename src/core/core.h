@@ -113,6 +113,11 @@ bool pc_bytes_binary(const char *d, size_t len);
 size_t pc_collapse_space(char *dst, const char *s, size_t len);
 /* 0..15 for a hex digit (either case), -1 for anything else. */
 int pc_hex_digit(char c);
+/* Levenshtein distance of x[0, lx) and y[0, ly) when it is at most cap, else
+ * cap + 1 (also for texts over PC_EDIT_MAX bytes): the search stops as soon
+ * as every path is over the cap. Stack only. */
+#define PC_EDIT_MAX 64
+size_t pc_edit_distance(const char *x, size_t lx, const char *y, size_t ly, size_t cap);
 
 /* ---- reading inputs ---------------------------------------------------- */
 /* Inflates the gzip data in[0..n) (one or more members, n >= 18) onto out,

@@ -473,6 +473,28 @@ int pc_hex_digit(char c)
     return -1;
 }
 
+size_t pc_edit_distance(const char *x, size_t lx, const char *y, size_t ly, size_t cap)
+{
+    if (lx > PC_EDIT_MAX || ly > PC_EDIT_MAX || cap >= 255) return cap + 1;
+    unsigned char row[PC_EDIT_MAX + 1], prev[PC_EDIT_MAX + 1]; /* distances capped at cap + 1 */
+    unsigned over = (unsigned)cap + 1;
+    for (size_t j = 0; j <= ly; j++) prev[j] = (unsigned char)(j < over ? j : over);
+    for (size_t i = 1; i <= lx; i++) {
+        row[0] = (unsigned char)(i < over ? i : over);
+        unsigned char best = row[0];
+        for (size_t j = 1; j <= ly; j++) {
+            unsigned v = prev[j - 1] + (x[i - 1] != y[j - 1]);
+            if (prev[j] + 1u < v) v = prev[j] + 1u;
+            if (row[j - 1] + 1u < v) v = row[j - 1] + 1u;
+            row[j] = (unsigned char)(v < over ? v : over);
+            if (row[j] < best) best = row[j];
+        }
+        if (best > cap) return cap + 1; /* every path is already too far */
+        memcpy(prev, row, ly + 1);
+    }
+    return prev[ly];
+}
+
 bool pc_bytes_binary(const char *d, size_t len)
 {
     const unsigned char *u = (const unsigned char *)d;

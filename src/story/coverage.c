@@ -851,21 +851,7 @@ static size_t edit_distance(const char *x, const char *y)
 {
     size_t n = strlen(x), m = strlen(y);
     if (n > 40 || m > 40) return 99;
-    size_t row[41];
-    for (size_t j = 0; j <= m; j++) row[j] = j;
-    for (size_t i = 1; i <= n; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= m; j++) {
-            size_t up = row[j];
-            size_t best = diag + (x[i - 1] != y[j - 1]);
-            if (row[j] + 1 < best) best = row[j] + 1;
-            if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[m];
+    return pc_edit_distance(x, n, y, m, 40); /* exact: never over 40 */
 }
 
 /* One name spelt two ways ("Binyamin" / "Benjamin", "Bashar" / "Basahar",

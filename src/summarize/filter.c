@@ -531,20 +531,5 @@ bool ps_spelling_variant(const char *x, size_t lx, const char *y, size_t ly)
     if (memcmp(x, y, lx) == 0) return true; /* "iran" / "iranian" */
     size_t lim = lx >= 8 ? 2 : 1;
     if (lx < 5 || ly - lx > lim) return false;
-    unsigned char row[65], prev[65]; /* Levenshtein distance, capped at lim + 1 */
-    for (size_t j = 0; j <= ly; j++) prev[j] = (unsigned char)(j < lim + 1 ? j : lim + 1);
-    for (size_t i = 1; i <= lx; i++) {
-        row[0] = (unsigned char)(i < lim + 1 ? i : lim + 1);
-        unsigned char best = row[0];
-        for (size_t j = 1; j <= ly; j++) {
-            unsigned v = prev[j - 1] + (x[i - 1] != y[j - 1]);
-            if (prev[j] + 1u < v) v = prev[j] + 1u;
-            if (row[j - 1] + 1u < v) v = row[j - 1] + 1u;
-            row[j] = (unsigned char)(v < lim + 1 ? v : lim + 1);
-            if (row[j] < best) best = row[j];
-        }
-        if (best > lim) return false; /* every path is already too far */
-        memcpy(prev, row, ly + 1);
-    }
-    return prev[ly] <= lim;
+    return pc_edit_distance(x, lx, y, ly, lim) <= lim;
 }

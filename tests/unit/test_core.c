@@ -344,6 +344,24 @@ TEST(hex_digits)
     CHECK(pc_hex_digit('\0') == -1 && pc_hex_digit('@') == -1 && pc_hex_digit('`') == -1);
 }
 
+/* The one bounded Levenshtein distance (coverage's names, the summarizer's
+ * spelling variants). */
+TEST(edit_distance_capped)
+{
+#define ED(a, b, cap) pc_edit_distance(a, strlen(a), b, strlen(b), cap)
+    CHECK(ED("benjamin", "binyamin", 5) == 2);
+    CHECK(ED("kitten", "sitting", 10) == 3);
+    CHECK(ED("same", "same", 0) == 0);
+    CHECK(ED("", "abc", 5) == 3);
+    CHECK(ED("kitten", "sitting", 1) == 2);  /* over the cap: cap + 1 */
+    CHECK(ED("abcdef", "uvwxyz", 2) == 3);
+    char longer[PC_EDIT_MAX + 2];
+    memset(longer, 'a', sizeof longer - 1);
+    longer[sizeof longer - 1] = '\0';
+    CHECK(ED(longer, longer, 3) == 4); /* past PC_EDIT_MAX: not compared */
+#undef ED
+}
+
 TEST(collapse_space)
 {
     char out[64];
@@ -520,6 +538,7 @@ int main(void)
     RUN(public_ctx_and_errors);
     RUN(grow_array_keeps_contents);
     RUN(hex_digits);
+    RUN(edit_distance_capped);
     RUN(collapse_space);
     RUN(sorts_small_and_large);
     RUN(binary_thresholds);
