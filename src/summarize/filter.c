@@ -505,6 +505,11 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
     if (!nn || !word_in(s + nb, nn, SHELL_NOUNS, sizeof SHELL_NOUNS / sizeof *SHELL_NOUNS)) return 0;
     if (i < len && s[i] != ' ' && s[i] != ',') return 0; /* "the report's", "the move-in" */
     bool comma = i < len && s[i] == ',';
+    if (comma) { /* "The study, by Imperial College London, found ...": the aside names it */
+        size_t j = i + 1, ab, an = next_ascii_word(s, len, &j, &ab);
+        if ((an == 2 && strncasecmp(s + ab, "by", 2) == 0) || (an == 4 && strncasecmp(s + ab, "from", 4) == 0))
+            return 0;
+    }
     if (according) { /* "According to the report, ...", not "... the report by the agency" */
         if (!comma) return 0;
     } else if (!comma) {

@@ -489,6 +489,9 @@ TEST(opening_does_not_point_back)
         "The reporter said the Harlow bridge needs new piers before the winter.",
         "The reports' authors said the bridge needs new piers.",
         "Inspectors of the Velmar road agency published a report on the Harlow bridge on Friday.",
+        /* an aside that names the source introduces it */
+        "The study, by the Velmar Institute of Health, found that 40 percent of the bridges need repairs.",
+        "The report, from the Velmar road agency, said the bridge needs new piers.",
     };
     size_t nl;
     for (size_t i = 0; i < sizeof back / sizeof *back; i++) CHECK(ps_points_back(back[i], strlen(back[i]), &nl) > 0);
