@@ -545,6 +545,16 @@ static size_t plural_gap(const char *text, size_t a, size_t b)
     return n;
 }
 
+/* Head nouns before "of" that make "X Y of Z" one name, not a person of Z:
+ * "the Selmont Chamber of Commerce", "Royal Museum of Arts". Lower case. */
+static const char *const OF_HEADS[] = {
+    "academy", "basilica", "battle", "bill", "brotherhood", "castle", "cathedral", "chamber",
+    "college", "commonwealth", "confederation", "day", "declaration", "duchess", "duchy", "duke",
+    "earl", "emirates", "emperor", "empire", "festival", "friends", "gallery", "hall", "isle",
+    "knights", "library", "museum", "order", "palace", "republic", "sisters", "states", "statue",
+    "temple", "theater", "theatre", "tower", "treaty", "war",
+};
+
 /* Storms have names: "Hurricane Mitch", "Typhoon Haiyan" are no places. */
 static const char *const STORMS[] = {"cyclone", "hurricane", "storm", "tropical", "typhoon"};
 
@@ -602,8 +612,23 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         if (has_org_word(w, a, k) || has_place_word(w, a, k) || IN(PLACE_NOUNS, w[a].norm) ||
             IN(TITLES, w[k - 1].norm) || IN(ROLE_NOUNS, w[k - 1].norm) || is_demonym(w[k - 1].norm))
             break;
-        if (!has_org_word(w, k + 1, b) && !has_org_head(w, k + 1, b)) break;
-        precis_status st = emit(e, doc, text, w, a, k, prev_word, "of", at_start, prev2, limit);
+        /* "Jane Smith of Tarn Mills": two or three words that could be a
+         * person's names, then "of" — the person and where or whom they are
+         * of, whatever the rest is; not "Chamber of Commerce", "Democratic
+         * Republic of X", "United States of America" */
+        bool person = false;
+        if (k - a <= 3 && !has_org_word(w, k + 1, b) && !has_org_head(w, k + 1, b)) {
+            char whole[MAX_NAME_BYTES];
+            join_norm(w, a, b, whole);
+            person = !country_or_region(whole);
+            for (size_t i = a; i < k && person; i++)
+                if (IN(OF_HEADS, w[i].norm) || IN(PLACE_NOUNS, w[i].norm) || IN(ORG_HEADS, w[i].norm) ||
+                    IN(TITLES, w[i].norm) || adjective_like(w[i].norm, w[i].nlen, false) || w[i].nlen < 2)
+                    person = false;
+            if (!person) break;
+        }
+        /* (a person: as after a title, "Mr") */
+        precis_status st = emit(e, doc, text, w, a, k, person ? "mr" : prev_word, "of", at_start, prev2, limit);
         if (st) return st;
         return emit(e, doc, text, w, k + 1, b, "of", next_word, false, w[k - 1].norm, limit);
     }
@@ -783,6 +808,21 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
 }
 
+/* Is every word of text[a..b) capitalised (two words or more)? A line of a
+ * page's furniture ("Like Loading...", "Share This Story.") or a headline with
+ * a full stop: its capitals say nothing of names. */
+static bool title_case(const char *text, size_t a, size_t b)
+{
+    size_t pos = a, ws, we, n = 0;
+    while (pos < b && pt_next_word(text, b, &pos, &ws, &we)) {
+        utf8proc_int32_t cp;
+        if (utf8proc_iterate((const utf8proc_uint8_t *)text + ws, (utf8proc_ssize_t)(we - ws), &cp) <= 0) return false;
+        if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LL) return false;
+        n++;
+    }
+    return n >= 2;
+}
+
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
                                const pt_sentences *sents)
 {
@@ -790,6 +830,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
     for (size_t si = 0; si < sents->n; si++) {
         const pt_sentence *s = &sents->v[si];
         if (s->flags & PT_SENT_UNTERMINATED) continue; /* headlines capitalise every word */
+        if (title_case(text, s->start, s->end)) continue; /* so do widgets: "Like Loading..." */
         size_t pos = s->start, ws, we;
         size_t nw = 0;
         size_t run = SIZE_MAX; /* index of the run's first word */

@@ -211,6 +211,42 @@ TEST(variants_listed_for_the_merge_check)
     pst_entities_free(r.e);
 }
 
+TEST(person_of_a_place_without_cue_is_two)
+{
+    /* "Name of Place": no title, no "said", no company word on either side */
+    const char *docs[] = {"Jane Smith of Tarn Mills warned that the weir would fail. Tarn Mills lies on the river.",
+                          "Ola Berg of Nether Quay thinks the same.",
+                          /* whole: a head noun or an adjective before "of", a country */
+                          "The Selmont Chamber of Commerce and the Democratic Republic of Volta met in the "
+                          "Royal Museum of Arts, as the United States of America watched.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Jane Smith of Tarn Mills") == -1);
+    CHECK(type_of(&r, "Jane Smith") == PST_PERSON);
+    CHECK(type_of(&r, "Tarn Mills") >= 0);
+    CHECK(type_of(&r, "Ola Berg") == PST_PERSON);
+    CHECK(type_of(&r, "Nether Quay") >= 0);
+    CHECK(type_of(&r, "Selmont Chamber of Commerce") >= 0);
+    CHECK(type_of(&r, "Democratic Republic of Volta") >= 0);
+    CHECK(type_of(&r, "Royal Museum of Arts") >= 0);
+    CHECK(type_of(&r, "United States") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
+TEST(title_case_widget_line_is_no_entity)
+{
+    /* a page widget alone on a line, capitalised word by word */
+    const char *docs[] = {"The ferry sailed from Tallis at noon.\n\nLike Loading...\n\nShare This Story.\n",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Loading") == -1);
+    CHECK(type_of(&r, "Like Loading") == -1);
+    CHECK(type_of(&r, "Story") == -1);
+    CHECK(type_of(&r, "Share This Story") == -1);
+    CHECK(type_of(&r, "Tallis") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -225,5 +261,7 @@ int main(void)
     RUN(armed_group_by_its_members);
     RUN(function_word_alone_is_no_name);
     RUN(variants_listed_for_the_merge_check);
+    RUN(person_of_a_place_without_cue_is_two);
+    RUN(title_case_widget_line_is_no_entity);
     return test_done();
 }
