@@ -3,7 +3,11 @@
 in invented multi-outlet stories (tests/fixtures/story/*/truth.tsv), and a
 naive peer measured on the same input in the same run.
 
-usage: bench/coverage.py PRECIS FIXTURE_DIR...
+usage: bench/coverage.py [--errors] PRECIS FIXTURE_DIR...
+
+--errors also prints, per fixture, what precis got wrong (false and missed
+unique facts, omissions, conflicts) with the sentences: for choosing changes
+on the tuning fixtures; do not read it on a held-out one.
 
 For each fixture directory: runs `PRECIS digest --format json DIR/articles`, maps every
 reported sentence to its planted fact through truth.tsv (doc = first letter of
@@ -92,6 +96,7 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
         sys.exit(f"precis digest {fixture} failed ({out.returncode}): {out.stderr}")
     d = json.loads(out.stdout)
     unique, omits, conf, top1, spell = set(), set(), set(), set(), set()
+    texts = {}  # (report, fact) -> a sentence precis gave for it, for --errors
     tl_right, tl_wrong, tl_found = 0, 0, set()
     truth_dates = {}
     for date, doc, fid in timeline:
@@ -102,11 +107,13 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
             for k, u in enumerate(p["unique"]):
                 for f in facts_of(facts, letter(p["doc"]), u["text"]):
                     unique.add((x, f))
+                    texts.setdefault(("u", x, f), u["text"])
                     if k == 0:  # the briefing shows the most novel first
                         top1.add((x, f))
             for o in p["omits"]:
                 for f in facts_of(facts, letter(o["doc"]), o["text"]):
                     omits.add((x, f))
+                    texts.setdefault(("o", x, f), o["text"])
         for c in s["coverage"]["conflicts"]:
             # The conflict is about the fact every claim's sentence tells.
             fl = [facts_of(facts, letter(cl["docs"][0]), cl["text"]) for cl in c["claims"]]
@@ -130,7 +137,7 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
                         else:
                             tl_wrong += 1
     tl_right = len(tl_found)
-    return unique, omits, conf, (tl_right, tl_wrong, len(truth_dates)), len(d["stories"]), top1, spell
+    return unique, omits, conf, (tl_right, tl_wrong, len(truth_dates)), len(d["stories"]), top1, spell, texts
 
 
 def words(text):
@@ -175,6 +182,15 @@ def score_peer(precis, fixture, facts, copies, reports):
     return unique, omits, conf
 
 
+def show_errors(facts, u, gu, o, go, c, gc, texts):
+    said = {(d, f): sub for f, d, sub in reversed(facts)}
+    for what, found, gold, k in (("unique", u, gu, "u"), ("omission", o, go, "o"), ("conflict", c, gc, "")):
+        for x in sorted(found - gold, key=str):
+            print(f"   false {what} {x}: {texts.get((k,) + x, '')[:110]}")
+        for x in sorted(gold - found, key=str):
+            print(f"   missed {what} {x}" + (f": {said.get(x, '')}" if k else ""))
+
+
 def line(name, found, gold):
     tp, nf, ng, p, r = prf(found, gold)
     f1 = 2 * p * r / (p + r) if p + r else 0
@@ -184,6 +200,9 @@ def line(name, found, gold):
 def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
+    errors = sys.argv[1] == "--errors"
+    if errors:
+        del sys.argv[1]
     precis = sys.argv[1]
     totals = {k: [set(), set()] for k in ("p_unique", "p_unique1", "p_omits", "p_conf", "b_unique", "b_omits", "b_conf", "p_spell")}
     tl_tot = [0, 0, 0]
@@ -191,7 +210,7 @@ def main():
         name = os.path.basename(os.path.normpath(fixture))
         facts, truth_conf, timeline, copies, truth_spell = load_truth(os.path.join(fixture, "truth.tsv"))
         reports, g_unique, g_omits = gold_sets(facts, copies)
-        u, o, c, tl, n_stories, u1, sp = score_precis(precis, fixture, facts, truth_conf, timeline, copies)
+        u, o, c, tl, n_stories, u1, sp, texts = score_precis(precis, fixture, facts, truth_conf, timeline, copies)
         bu, bo, bc = score_peer(precis, fixture, facts, copies, reports)
         # A conflict of the right fact counts for the peer whatever its kind (it knows only digits).
         bc = {(k2, f) for (_, f) in bc for (k2, f2) in truth_conf if f2 == f} | {x for x in bc if x[1] not in {f for _, f in truth_conf}}
@@ -207,6 +226,8 @@ def main():
         print(line("unique", bu, g_unique))
         print(line("omissions", bo, g_omits))
         print(line("conflicts", bc, truth_conf))
+        if errors:
+            show_errors(facts, u, g_unique, o, g_omits, c, truth_conf, texts)
         tag = lambda s: {(name,) + x for x in s}
         for k, (f, g) in (("p_unique", (u, g_unique)), ("p_unique1", (u1, g_unique)), ("p_omits", (o, g_omits)), ("p_conf", (c, truth_conf)), ("p_spell", (sp, truth_spell)),
                           ("b_unique", (bu, g_unique)), ("b_omits", (bo, g_omits)), ("b_conf", (bc, truth_conf))):

@@ -442,7 +442,10 @@ static bool told_through_others(const cov *c, uint32_t f, uint32_t d)
 
 /* Does article d have a sentence close to fact f (a paraphrase score that
  * mutual-best alignment would take, whether or not it was the best)? Then d
- * may tell it in other words: not an omission to report. */
+ * may tell it in other words: not an omission to report. A sentence of d
+ * aligned with another sentence of f's report tells that one ("Some 900 dock
+ * workers ... stopped work" is the strike, not "the union is demanding a 9
+ * percent pay rise" it shares "union" and "pay" with): no evidence for f. */
 static bool near_in_doc(const cov *c, uint32_t f, uint32_t d)
 {
     const pst_build *b = c->b;
@@ -451,7 +454,11 @@ static bool near_in_doc(const cov *c, uint32_t f, uint32_t d)
         uint32_t n, an;
         double sc = para_score(c, f, t, &n, &an);
         /* a figure or day of the fact there is evidence enough for caution */
-        if (sc >= NEAR_BAR && (n >= MUTUAL_SHARED || an)) return true;
+        if (sc < NEAR_BAR || (n < MUTUAL_SHARED && !an)) continue;
+        bool elsewhere = false;
+        for (size_t m = c->adj_off[t]; m < c->adj_off[t + 1] && !elsewhere; m++)
+            elsewhere = b->sents[c->adj[m]].doc == b->sents[f].doc && c->adj[m] != f;
+        if (!elsewhere) return true;
     }
     return false;
 }

@@ -345,6 +345,41 @@ TEST(synonym_classes_align_paraphrase)
     json_decref(c);
 }
 
+/* Four reports of one dock strike; a, b and c tell the union's 9 percent
+ * demand, d does not. d's lead ("... stopped work on Monday, the union said,
+ * in a dispute over pay") shares "union" and "pay" with the demand, but it
+ * is aligned with the leads: it tells the walkout, and is no sign that d
+ * tells the demand in other words (before, that closeness alone hid the
+ * omission). */
+static const precis_article FENNICK[] = {
+    ART("a", "Fennick Courier", "Dockers walk out at Fennick", "2026-05-12",
+        "Dock workers at Fennick port walked out on Monday in a row over pay.\n\n"
+        "The union is demanding a 9 percent pay rise for its members.\n\n"
+        "Thirty ships were waiting outside the harbour by the evening."),
+    ART("b", "Halsey Post", "Fennick port at a standstill", "2026-05-12",
+        "Fennick port came to a standstill on Monday as dock workers walked out over pay.\n\n"
+        "The union wants a 9 percent pay rise this year.\n\n"
+        "Lorry drivers queued for hours on the approach road."),
+    ART("c", "Coast Wire", "Fennick dockers strike", "2026-05-12",
+        "Some 400 dockers at Fennick walked out on Monday over pay.\n\n"
+        "Union officials are demanding a pay rise of 9 percent.\n\n"
+        "The port operator said talks would resume on Thursday."),
+    ART("d", "Radio Fennick", "Port stoppage", "2026-05-12",
+        "Some 400 dock workers at Fennick port stopped work on Monday, the union said, in a dispute over pay.\n\n"
+        "Contingency plans were in place, a spokesman for the harbour board said.\n\n"
+        "Ferries to Halsey were running normally as usual."),
+};
+
+TEST(a_sentence_aligned_elsewhere_hides_no_omission)
+{
+    json_t *c = coverage_of(FENNICK, sizeof FENNICK / sizeof *FENNICK);
+    if (!c) return;
+    CHECK(listed(c, "d", "omits", "The union") || listed(c, "d", "omits", "Union officials"));
+    /* a, b and c tell it: none of them omits it */
+    CHECK(!listed(c, "a", "omits", "The union wants") && !listed(c, "a", "omits", "Union officials"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -358,5 +393,6 @@ int main(void)
     RUN(one_spelling_once_per_story);
     RUN(demonym_both_ways_is_no_spelling);
     RUN(synonym_classes_align_paraphrase);
+    RUN(a_sentence_aligned_elsewhere_hides_no_omission);
     return test_done();
 }
