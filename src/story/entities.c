@@ -27,33 +27,31 @@ static const char *const TITLES[] = {
 
 /* Words that make a phrase an organisation. Lower case. */
 static const char *const ORG_WORDS[] = {
-    "administration", "ag", "agency", "airlines", "airways", "alliance", "army", "assembly",
-    "association", "authority", "bank", "board", "brigade", "brigades", "bundestag", "bureau",
-    "cabinet", "church", "club", "coalition", "commission", "committee", "company", "congress",
-    "consulate", "corp", "corporation", "corps", "council", "court", "daily", "department",
-    "directorate", "embassy", "federation", "ferries", "force", "forces", "foundation", "fund",
-    "gazette", "gmbh", "government", "group", "guard", "guards", "herald", "hospital", "house", "inc",
-    "institute", "league", "legislature", "ltd", "militia", "ministerium", "ministry", "movement",
-    "navy", "news", "observer", "office", "organisation", "organization", "parliament", "partei",
-    "party", "police", "post", "press", "program", "programme", "railway", "railways", "regierung",
-    "relief", "reuters", "school", "secretariat", "senate", "service", "services", "society",
-    "times", "tribunal",
-    "union", "university", "wire",
+    "academy", "administration", "ag", "agency", "airlines", "airways", "alliance", "army",
+    "assembly", "association", "authority", "bank", "board", "brigade", "brigades", "bundestag",
+    "bureau", "cabinet", "church", "club", "coalition", "college", "commission", "committee",
+    "company", "congress", "consulate", "corp", "corporation", "corps", "council", "court", "daily",
+    "department", "directorate", "division", "embassy", "federation", "ferries", "force", "forces",
+    "foundation", "fund", "gazette", "gmbh", "government", "group", "guard", "guards", "herald",
+    "hospital", "house", "inc", "institute", "league", "legislature", "ltd", "militia",
+    "ministerium", "ministry", "movement", "navy", "news", "observer", "office", "organisation",
+    "organization", "parliament", "partei", "party", "police", "post", "press", "program",
+    "programme", "railway", "railways", "regierung", "relief", "reuters", "school", "secretariat",
+    "senate", "service", "services", "society", "times", "tribunal", "union", "university", "wire",
 };
 
 /* Last words that make a name of two or more words a company, whatever a
  * preposition before it suggests ("sold to Velmar Shipping", "bought from
  * Kestrel Partners"): the heads firms are named with. Lower case. */
 static const char *const ORG_HEADS[] = {
-    "bancorp", "brands", "capital", "cargo", "chemicals", "co", "communications", "consortium",
-    "construction", "energy", "engineering", "enterprises", "exchange", "financial", "foods",
-    "freight", "holdings", "industries", "insurance", "investments", "laboratories", "labs",
-    "limited", "lines", "llc", "logistics", "media", "metals", "minerals", "mines", "mining",
-    "motors", "oil", "partners",
-    "petroleum", "pharma", "pharmaceuticals", "plc", "properties", "resources", "securities",
-    "shipping",
-    "shipyard", "shipyards", "solutions", "steel", "systems", "technologies", "telecom",
-    "transport", "trust", "ventures",
+    "afc", "associates", "bancorp", "brands", "capital", "cargo", "chemicals", "co",
+    "communications", "consortium", "construction", "energy", "engineering", "enterprises",
+    "exchange", "fc", "financial", "foods", "freight", "holdings", "industries", "insurance",
+    "investments", "laboratories", "labs", "legal", "limited", "lines", "llc", "logistics", "media",
+    "metals", "minerals", "mines", "mining", "motors", "oil", "partners", "petroleum", "pharma",
+    "pharmaceuticals", "plc", "properties", "resources", "rfc", "securities", "shipping",
+    "shipyard", "shipyards", "solicitors", "solutions", "steel", "systems", "technologies",
+    "telecom", "transport", "trust", "ventures",
 };
 
 /* Nouns in lower case right before a name that make it a company ("the
@@ -64,13 +62,16 @@ static const char *const ORG_NOUNS[] = {
     "supplier",
 };
 
-/* Words of a sale, a payment or a message before "to" / "from": what follows
- * is a party to it, not a destination ("sold to X", "a loan from X"). */
+/* Words of a sale, a payment, a message or a reaction before "to" / "from":
+ * what follows is a party to it, not a destination ("sold to X", "a loan from
+ * X", "a reaction from X"). */
 static const char *const TRANSFER_WORDS[] = {
-    "acquired", "awarded", "bid", "bought", "chartered", "contract", "contracted", "donated",
-    "donation", "funding", "grant", "granted", "handed", "leased", "lent", "letter", "licensed",
-    "loan", "loaned", "offer", "order", "outsourced", "owed", "paid", "payment", "purchased",
-    "rented", "sold", "stake", "supplied", "transferred",
+    "acquired", "approval", "awarded", "backing", "bid", "bought", "chartered",
+    "complaint", "contract", "contracted", "criticism", "demand", "donated", "donation",
+    "funding", "grant", "granted", "handed", "leased", "lent", "letter", "licensed", "loan",
+    "loaned", "offer", "order", "outsourced", "owed", "paid", "payment", "pressure",
+    "purchased", "reaction", "rented", "request", "response", "sold", "stake",
+    "supplied", "support", "transferred",
 };
 
 /* Title words that only qualify another title ("National Security Adviser",
@@ -102,19 +103,19 @@ static const char *const DEMONYMS[] = {
  * the titles above count too ("island council leader Maria Holt"). */
 static const char *const ROLE_NOUNS[] = {
     "activist", "actor", "actress", "analyst", "artist", "athlete", "attorney", "author", "baker",
-    "bishop", "boss", "brother", "campaigner", "candidate", "captain", "chairperson", "chairwoman", "chef",
-    "coach", "colleague", "commander", "commentator", "constable", "correspondent", "councillor",
-    "councilor", "crew", "daughter", "doctor", "driver", "economist", "employee", "engineer",
-    "executive", "farmer", "father", "firefighter", "fisherman", "forecaster", "founder", "friend",
-    "goalkeeper",
-    "grandfather", "grandmother", "headmaster", "headteacher", "historian", "husband", "imam",
-    "journalist", "lawmaker", "lawyer", "lecturer", "legislator", "manager", "mechanic", "member",
-    "meteorologist", "mother", "neighbor",
-    "neighbour", "nurse", "official", "operator", "owner", "passenger", "passengers",
-    "photographer", "pilot", "player", "president", "priest", "principal", "professor", "rabbi",
+    "barrister", "bishop", "boss", "brother", "campaigner", "candidate", "captain", "chairperson",
+    "chairwoman", "chef", "coach", "colleague", "commander", "commentator", "constable", "coroner",
+    "correspondent", "councillor", "councilor", "crew", "daughter", "defender", "doctor", "driver",
+    "economist", "employee", "engineer", "executive", "farmer", "father", "firefighter",
+    "fisherman", "forecaster", "founder", "friend", "goalkeeper", "grandfather", "grandmother",
+    "headmaster", "headteacher", "historian", "husband", "imam", "journalist", "lawmaker", "lawyer",
+    "lecturer", "legislator", "manager", "mechanic", "mediator", "member", "meteorologist",
+    "midfielder", "midwife", "mother", "neighbor", "neighbour", "nurse", "official", "operator",
+    "organiser", "organizer", "owner", "paramedic", "passenger", "passengers", "photographer",
+    "pilot", "player", "president", "priest", "principal", "professor", "prosecutor", "rabbi",
     "reporter", "researcher", "resident", "residents", "scientist", "sergeant", "shopkeeper",
-    "singer", "sister", "soldier", "son", "spokesperson", "striker", "student", "surgeon",
-    "survivor", "teacher", "volunteer", "wife", "witness", "worker", "writer",
+    "singer", "sister", "soldier", "solicitor", "son", "spokesperson", "striker", "student",
+    "surgeon", "survivor", "teacher", "volunteer", "wife", "winger", "witness", "worker", "writer",
 };
 
 /* Nouns for craft right before a name: "the ferry Aster Bay", "vessel Aster
@@ -766,6 +767,29 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word)) vote = PST_ORG;
     /* (not "To members of...": a sentence's first word alone is no name) */
     bool lone_start = at_start && b - a == 1;
+    /* A person's role right after a name: "Harlan Saints coach Ingrid Vass",
+     * "Lumora executive", "Wanderers chairman" — the body they serve ("chief" is
+ * a place's too: "Tallis chief of police");
+     * "Renfell MP", "Ashgrove residents" — the place they stand for or live
+     * in. Not after a possessive ("Orsland's prime minister"); a sentence's
+     * first word alone only as a plural ("Wanderers", not "Fire chief"). */
+    static const char *const ORG_ROLE_AFTER[] = {
+        "boss", "captain", "chairman", "chairwoman", "coach", "director", "employee",
+        "employees", "executive", "founder", "goalkeeper", "manager", "organiser", "organizer",
+        "owner", "player", "players", "staff", "striker", "worker", "workers",
+    };
+    static const char *const PLACE_ROLE_AFTER[] = {
+        "councillor", "councillors", "councilor", "governor", "mayor", "mep", "mp", "mps",
+        "resident", "residents", "senator",
+    };
+    /* (the role word right after it: "Tejavanija, chairman of" is apposition) */
+    size_t after = w[b - 1].end;
+    bool adjacent = after + 1 < limit && text[after] == ' ' && text[after + 1] >= 'a' && text[after + 1] <= 'z';
+    if (vote == PST_OTHER && !craft && next_word && adjacent && !possessive_len(text, w[b - 1].start, w[b - 1].end)) {
+        bool plural = w[b - 1].nlen >= 5 && w[b - 1].norm[w[b - 1].nlen - 1] == 's';
+        if (!lone_start && IN(PLACE_ROLE_AFTER, next_word)) vote = PST_PLACE;
+        else if ((!lone_start || plural) && IN(ORG_ROLE_AFTER, next_word)) vote = PST_ORG;
+    }
     if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(MEMBERS_AFTER, next_word)) vote = PST_ORG;
     if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(POLITY_AFTER, next_word)) vote = PST_PLACE;
     /* "according to X" is attribution; "sold to X", "a loan from X" a party */
@@ -1164,6 +1188,35 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
     }
     {
         precis_status st = merge_org_forms(e);
+        if (st) return st;
+    }
+    /* A club's or band's short form is its last word: "Wanderers" for Orvik
+     * Wanderers, "Saints" for Harlan Saints — a one-word name that ends
+     * exactly one organisation's name of two or three words, when it is no
+     * generic word of bodies or places ("Union", "Labs", "Valley"), no
+     * country, and not itself seen as a person or mostly as a place. */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *s = &e->items[i];
+        if (s->merged_into >= 0 || s->n_words != 1 || all_caps(s->name) || country_or_region(s->norm)) continue;
+        if (s->votes[PST_PERSON] || 2 * s->votes[PST_PLACE] >= s->mentions) continue;
+        if (IN(ORG_WORDS, s->norm) || org_tail_word(s->norm) || IN(PLACE_WORDS, s->norm) || is_demonym(s->norm))
+            continue;
+        size_t ls = strlen(s->norm);
+        int64_t target = -1;
+        bool ambiguous = false;
+        for (size_t j = 0; j < e->n_items && !ambiguous; j++) {
+            item *l = &e->items[j];
+            size_t ll = strlen(l->norm);
+            if (j == i || l->merged_into >= 0 || l->n_words < 2 || l->n_words > 3 || ll <= ls + 1) continue;
+            if (strcmp(l->norm + ll - ls, s->norm) || l->norm[ll - ls - 1] != ' ') continue;
+            if (winner(l->votes) != PST_ORG && !l->legal) continue;
+            if (strstr(l->norm, " of ")) continue;
+            if (target >= 0) ambiguous = true;
+            else target = (int64_t)j;
+        }
+        if (target < 0 || ambiguous) continue;
+        e->items[target].mid_mentions += s->mid_mentions;
+        precis_status st = merge_item(e, i, (size_t)target);
         if (st) return st;
     }
     /* A one-word name that opens exactly one person's longer name is that

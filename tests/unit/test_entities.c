@@ -247,6 +247,41 @@ TEST(title_case_widget_line_is_no_entity)
     pst_entities_free(r.e);
 }
 
+TEST(role_after_a_name_types_the_name)
+{
+    /* a person's role after a name: the body they serve, or the place they
+     * stand for; a club's short form is its last word */
+    const char *docs[] = {"Coach Ilse Varga left after a letter from Marlow Comets fans. "
+                          "Marlow Comets chairman Otto Brandt said the club would appeal.",
+                          "Comets captain Sara Lind said the players were ready. Comets lost again.",
+                          "Tallow MP Ruth Avery said the ground in Tallow would stay open.",
+                          "There was no reaction from Hesketh Foods, and Hesketh Foods staff walked out.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Marlow Comets") == PST_ORG);
+    CHECK(sources_of(&r, "Marlow Comets") == 2);
+    CHECK(type_of(&r, "Comets") == -1);
+    CHECK(type_of(&r, "Otto Brandt") == PST_PERSON);
+    CHECK(type_of(&r, "Tallow") == PST_PLACE);
+    CHECK(type_of(&r, "Ruth Avery") == PST_PERSON);
+    CHECK(type_of(&r, "Hesketh Foods") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(heads_of_colleges_divisions_and_clubs)
+{
+    const char *docs[] = {"The Second Division title went to Kelby RFC, and the Royal College of Farriers "
+                          "met in Tallis.",
+                          "Winger Abel Moss scored twice for Kelby RFC at Ostley.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Second Division") == PST_ORG);
+    CHECK(type_of(&r, "Division") == -1);
+    CHECK(type_of(&r, "Kelby RFC") == PST_ORG);
+    CHECK(type_of(&r, "Royal College of Farriers") == PST_ORG);
+    CHECK(type_of(&r, "Abel Moss") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -263,5 +298,7 @@ int main(void)
     RUN(variants_listed_for_the_merge_check);
     RUN(person_of_a_place_without_cue_is_two);
     RUN(title_case_widget_line_is_no_entity);
+    RUN(role_after_a_name_types_the_name);
+    RUN(heads_of_colleges_divisions_and_clubs);
     return test_done();
 }
