@@ -847,6 +847,33 @@ static bool title_case(const char *text, size_t a, size_t b)
     return n >= 2;
 }
 
+/* The city of a dateline cut off the sentence at text[start] ("KESSEL FORD,
+ * Oct 14 (Wire) - ..."): a place, the way the wire names where it writes
+ * from. The city is the capitals that open the sentence's line. */
+static precis_status dateline_place(pst_entities *e, uint32_t doc, const char *text, size_t start)
+{
+    size_t ls = start, i;
+    while (ls > 0 && text[ls - 1] != '\n') ls--;
+    for (i = ls; i < start && ((text[i] >= 'A' && text[i] <= 'Z') || text[i] == ' ' || text[i] == '.' ||
+                               text[i] == '\'' || text[i] == '-');
+         i++)
+        ;
+    while (i > ls && (text[i - 1] == ' ' || text[i - 1] == '-')) i--;
+    size_t pos = ls, ws, we, nw = 0, nl = 0;
+    char norm[MAX_NAME_BYTES];
+    while (pos < i && pt_next_word(text, i, &pos, &ws, &we)) {
+        char wn[PT_WORD_MAX + 1];
+        size_t n = pt_normalize(text + ws, we - ws, wn);
+        if (++nw > 4 || nl + n + 2 >= sizeof norm) return PRECIS_OK; /* no city: a shouted line */
+        if (nl) norm[nl++] = ' ';
+        memcpy(norm + nl, wn, n);
+        nl += n;
+    }
+    if (!nw || i - ls < 2 || i - ls >= MAX_NAME_BYTES) return PRECIS_OK;
+    norm[nl] = 0;
+    return record(e, doc, text + ls, i - ls, norm, nl, (uint32_t)nw, PST_PLACE, true, false, false);
+}
+
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
                                const pt_sentences *sents)
 {
@@ -855,6 +882,10 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
         const pt_sentence *s = &sents->v[si];
         if (s->flags & PT_SENT_UNTERMINATED) continue; /* headlines capitalise every word */
         if (title_case(text, s->start, s->end)) continue; /* so do widgets: "Like Loading..." */
+        if (s->flags & PT_SENT_DATELINE) {
+            precis_status st = dateline_place(e, doc, text, s->start);
+            if (st) return st;
+        }
         size_t pos = s->start, ws, we;
         size_t nw = 0;
         size_t run = SIZE_MAX; /* index of the run's first word */

@@ -282,6 +282,16 @@ TEST(heads_of_colleges_divisions_and_clubs)
     pst_entities_free(r.e);
 }
 
+TEST(dateline_city_is_a_place)
+{
+    /* the wire's dateline, cut off the sentence, still names a place */
+    const char *docs[] = {"ORSBY PEAK, May 3 (Kestrel Wire) - The Norland Mining Board closed the pit.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "ORSBY PEAK") == PST_PLACE);
+    CHECK(type_of(&r, "Norland Mining Board") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -300,5 +310,6 @@ int main(void)
     RUN(title_case_widget_line_is_no_entity);
     RUN(role_after_a_name_types_the_name);
     RUN(heads_of_colleges_divisions_and_clubs);
+    RUN(dateline_city_is_a_place);
     return test_done();
 }
