@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <strings.h>
+#include <xxhash.h>
 
 /* Lower-cased ASCII substrings that mark promotion, paywall, navigation,
  * social and credit lines. */
@@ -522,6 +523,33 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
 
 /* ---- spelling variants ------------------------------------------------------ */
 
+#include "summarize/common_stems.inc"
+
+/* Is the stem used by PS_COMMON_MIN_DF+ of Multi-News's training documents
+ * (tools/gen_common_stems.c)? Keyed as summarize.c keys its vocabulary. */
+static bool common_stem(const char *s, size_t n)
+{
+    uint64_t key = XXH3_64bits(s, n);
+    size_t lo = 0, hi = sizeof PS_COMMON_STEMS / sizeof *PS_COMMON_STEMS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (PS_COMMON_STEMS[mid] < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < sizeof PS_COMMON_STEMS / sizeof *PS_COMMON_STEMS && PS_COMMON_STEMS[lo] == key;
+}
+
+/* British and American spellings of one word, x the shorter: a "u" after "o"
+ * ("neighbour" / "neighbor") or one "s" for a "z" ("organis" / "organiz"). */
+static bool uk_us_spelling(const char *x, size_t lx, const char *y, size_t ly)
+{
+    size_t i = 0;
+    while (i < lx && x[i] == y[i]) i++;
+    if (ly == lx + 1) return i > 0 && y[i] == 'u' && y[i - 1] == 'o' && memcmp(x + i, y + i + 1, lx - i) == 0;
+    if (ly != lx || i == lx || !((x[i] == 's' && y[i] == 'z') || (x[i] == 'z' && y[i] == 's'))) return false;
+    return memcmp(x + i + 1, y + i + 1, lx - i - 1) == 0;
+}
+
 bool ps_spelling_variant(const char *x, size_t lx, const char *y, size_t ly)
 {
     if (lx > ly) {
@@ -533,8 +561,15 @@ bool ps_spelling_variant(const char *x, size_t lx, const char *y, size_t ly)
         ly = tl;
     }
     if (lx < 4 || ly - lx > 3 || ly > 64 || x[0] != y[0] || (x[0] >= '0' && x[0] <= '9')) return false;
-    if (memcmp(x, y, lx) == 0) return true; /* "iran" / "iranian" */
+    /* Close spellings of two common words are two words ("polic" / "polici",
+     * "march" / "match", "hair" / "hairdo"); of a name or a misspelling, the
+     * odd one is rare ("binyamin", "paymant"). A longer form of a word is
+     * one only when both are rare ("saad" / "saadi"), or a place in -a and
+     * its people ("korea" / "korean", "indonesia" / "indonesian"): "iran" /
+     * "iranian" are refused with "take" / "takeoff" and "guard" / "guardian". */
+    if (memcmp(x, y, lx) == 0)
+        return (x[lx - 1] == 'a' && ly == lx + 1 && y[lx] == 'n') || (!common_stem(x, lx) && !common_stem(y, ly));
     size_t lim = lx >= 8 ? 2 : 1;
-    if (lx < 5 || ly - lx > lim) return false;
-    return pc_edit_distance(x, lx, y, ly, lim) <= lim;
+    if (lx < 5 || ly - lx > lim || pc_edit_distance(x, lx, y, ly, lim) > lim) return false;
+    return !common_stem(x, lx) || !common_stem(y, ly) || uk_us_spelling(x, lx, y, ly);
 }
