@@ -235,6 +235,7 @@ typedef struct item {
     uint32_t legal;     /* variants with a company's legal suffix merged in ("X Corp") */
     uint32_t speaks;    /* one-word mentions next to "said" / "told" ("Roux said") */
     uint32_t surname;   /* person votes from such a word merged in (weak evidence) */
+    uint32_t at_place;  /* mentions after "at" ("at Kingsmead"): a place when nothing else says */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
@@ -323,10 +324,16 @@ static bool all_caps(const char *s)
     return letter;
 }
 
+/* A vote for record(): "at X" says place only weakly — "at Kingsmead" is a
+ * ground, "at Brennock" its club, "at Lumora" an employer. */
+#define WEAK_PLACE ((pst_entity_type)4)
+
 static precis_status record(pst_entities *e, uint32_t doc, const char *display, size_t dlen,
                             const char *norm, size_t nlen, uint32_t n_words, pst_entity_type vote,
                             bool mid, bool craft, bool speaks)
 {
+    uint32_t weak = vote == WEAK_PLACE;
+    if (weak) vote = PST_OTHER;
     if (2 * (e->n_items + 1) > e->n_table) {
         precis_status st = table_grow(e);
         if (st) return st;
@@ -340,6 +347,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
             it->votes[vote]++;
             it->craft += craft;
             it->speaks += speaks;
+            it->at_place += weak;
             /* a dateline's "ELLISFORD" is shown as the text writes it elsewhere */
             if (all_caps(it->name) && dlen > 0 && memchr(display, 0, dlen) == NULL) {
                 char *dn = pc_arena_strndup(&e->arena, display, dlen);
@@ -368,6 +376,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
     it->votes[vote] = 1;
     it->craft = craft;
     it->speaks = speaks;
+    it->at_place = weak;
     it->merged_into = -1;
     e->table[b] = (uint32_t)++e->n_items;
     return add_doc(it, doc);
@@ -802,6 +811,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
          !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach") || !strcmp(prev_word, "through") ||
          !strcmp(prev_word, "between") || !strcmp(prev_word, "via") || !strcmp(prev_word, "outside")))
         vote = PST_PLACE;
+    bool at = vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "at");
     /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who". */
     if (vote == PST_OTHER && !craft && b - a <= 3 && b - a >= 2 &&
         ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
@@ -829,6 +839,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     static const char *const DETS[] = {"a", "an", "its", "that", "the", "their", "this"};
     bool speaks = b - a == 1 && ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
                   !(prev_word && IN(DETS, prev_word));
+    /* (a name that speaks is no ground: "at X, said Dana Pell" votes person first) */
+    if (at && vote == PST_OTHER) vote = WEAK_PLACE;
     return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
 }
 
@@ -1009,6 +1021,7 @@ static precis_status merge_item(pst_entities *e, size_t from, size_t into)
     s->merged_into = (int32_t)into;
     l->mentions += s->mentions;
     for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
+    l->at_place += s->at_place;
     for (uint32_t d = 0; d < s->n_docs; d++) {
         precis_status st = add_doc(l, (uint32_t)s->docs[d]);
         if (st) return st;
@@ -1290,6 +1303,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         if (it->n_words == 1 && !it->mid_mentions && IN(ORG_WORDS, it->norm) && strcmp(it->norm, "reuters"))
             continue;
         pst_entity_type t = winner(it->votes);
+        if (t == PST_OTHER && it->at_place && !it->craft) t = PST_PLACE; /* only "at X": a place */
         /* named as a ship or plane at least as often as typed otherwise */
         if (it->craft && it->craft >= it->votes[PST_PLACE] + it->votes[PST_PERSON] + it->votes[PST_ORG])
             t = PST_OTHER;

@@ -292,6 +292,20 @@ TEST(dateline_city_is_a_place)
     pst_entities_free(r.e);
 }
 
+TEST(at_is_a_weak_place_cue)
+{
+    /* "at X" alone makes a place; against a club's or firm's own name it gives way */
+    const char *docs[] = {"The final was played at Hollins Meadow before 9,000 fans. Hollins Meadow was full.",
+                          "Dana Kell coached at Avon Vale before she joined Tessaly United. Avon Vale FC "
+                          "thanked her.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Hollins Meadow") == PST_PLACE);
+    CHECK(type_of(&r, "Avon Vale FC") == PST_ORG);
+    CHECK(sources_of(&r, "Avon Vale FC") == 1);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -311,5 +325,6 @@ int main(void)
     RUN(role_after_a_name_types_the_name);
     RUN(heads_of_colleges_divisions_and_clubs);
     RUN(dateline_city_is_a_place);
+    RUN(at_is_a_weak_place_cue);
     return test_done();
 }
