@@ -40,6 +40,7 @@ typedef struct cov {
 #define MUTUAL_MARGIN 1.5 /* the best beats the next in that report by this factor */
 #define NEAR_BAR 0.25      /* a sentence this close may tell the fact: no omission */
 #define ANCHOR_WEIGHT 1.4 /* the same day or figure weighs as a rare word and a half */
+#define RIVAL_WEIGHT 1.0  /* different figures of one counted thing, as a rare word (2026-12-01) */
 #define NEWS_FLOOR 0.25   /* the commonest news word keeps this share of its story weight */
 #define MAX_VALUES 3 /* a conflict gives at most this many different values */
 #define LOOSE_OVERLAP 0.15 /* chosen with the seeds' "53 miles" vs "20 kilometers" in view */
@@ -96,6 +97,18 @@ static bool same_day(const pst_sent *x, const pst_sent *y)
            x->when.last_day == y->when.last_day;
 }
 
+/* A count of time ("three days", "ten years"): a duration or an age, not
+ * what a fact counts. */
+static bool time_unit(const pst_quantity *q)
+{
+    static const char *const T[] = {"day", "days", "week", "weeks", "month", "months", "year", "years",
+                                    "hour", "hours", "minute", "minutes", "night", "nights", "decade", "decades"};
+    if (q->kind != PST_Q_COUNT) return false;
+    for (size_t i = 0; i < sizeof T / sizeof *T; i++)
+        if (!strcmp(q->word, T[i])) return true;
+    return false;
+}
+
 static bool has_value(const pst_build *b, const pst_quantity *p, const pst_sent *y)
 {
     for (uint32_t j = 0; j < y->n_q; j++) {
@@ -120,6 +133,30 @@ static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_
     return n + same;
 }
 
+/* Do x and y give different figures of one thing: counts of the same word
+ * ("400 operations" / "600 operations") or measurements of one kind ("four
+ * miles" / "12 kilometres", "£2 million" / "£5 million"), within a factor
+ * of three? What conflicts are
+ * made of, and as telling of the same fact as a figure both give. */
+static bool rival_figures(const pst_build *b, const pst_sent *x, const pst_sent *y)
+{
+    for (uint32_t i = 0; i < x->n_q; i++) {
+        const pst_quantity *p = &b->quants[x->q_off + i];
+        if (p->value == 1 || has_value(b, p, y)) continue;
+        if ((p->kind == PST_Q_COUNT && !p->unit[0]) || time_unit(p)) continue;
+        for (uint32_t j = 0; j < y->n_q; j++) {
+            const pst_quantity *q = &b->quants[y->q_off + j];
+            if (q->kind != p->kind || q->value == 1 || has_value(b, q, x)) continue;
+            /* far apart, they are a total and a part ("198 passengers" aboard,
+             * "14 passengers" hurt), as rival_counts has it for conflicts */
+            double hi = p->value > q->value ? p->value : q->value, lo = p->value > q->value ? q->value : p->value;
+            if (lo <= 0 || hi > 3 * lo) continue;
+            if (p->kind != PST_Q_COUNT || !strcmp(p->unit, q->unit)) return true;
+        }
+    }
+    return false;
+}
+
 /* The paraphrase score of sentences i and j: the shared words' weight plus
  * the anchors', over the lighter sentence's weight. *n gets the number of
  * shared words and anchors, *anchors the anchors alone (may be NULL). */
@@ -131,6 +168,7 @@ static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n, uint
     double w = pst_shared_weight(b, x, y, c->pw, &k);
     uint32_t an = shared_anchors(b, x, y);
     w += ANCHOR_WEIGHT * an;
+    if (rival_figures(b, x, y)) w += RIVAL_WEIGHT, an++;
     *n = k + an;
     if (anchors) *anchors = an;
     double lighter = c->psw[i] < c->psw[j] ? c->psw[i] : c->psw[j];

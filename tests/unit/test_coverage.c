@@ -380,6 +380,37 @@ TEST(a_sentence_aligned_elsewhere_hides_no_omission)
     json_decref(c);
 }
 
+/* Three reports of one airport closure give the cancelled flights as 300,
+ * some 450 and around 300 in other words ("cancelled" / "scrapped" /
+ * "grounded"): b's figure differs, so it shares no anchor with the others,
+ * but two figures of the same counted thing are what a conflict is made of
+ * and tell the same fact as much as a rare word (before, b's sentence was
+ * listed as a fact only b gives). */
+static const precis_article BRANNHOLM[] = {
+    ART("a", "Brannholm Herald", "Snow shuts Brannholm airport", "2026-02-06",
+        "Heavy snow closed Brannholm airport on Friday morning.\n\n"
+        "More than 300 flights were cancelled as crews struggled to clear the runway.\n\n"
+        "The terminal cafe ran out of sandwiches by noon."),
+    ART("b", "Nordvik Post", "Brannholm airport closed by snow", "2026-02-06",
+        "Brannholm airport was shut by heavy snow on Friday.\n\n"
+        "Airlines scrapped some 450 flights while ploughs worked on the runway.\n\n"
+        "A charter jet carrying a football team was diverted to Kessel."),
+    ART("c", "Radio Holm", "Airport closed", "2026-02-06",
+        "Snow closed the airport at Brannholm on Friday.\n\n"
+        "Around 300 flights had been grounded by the afternoon, the operator said.\n\n"
+        "Trains to the city centre were running a reduced timetable."),
+};
+
+TEST(different_figures_of_one_thing_align)
+{
+    json_t *c = coverage_of(BRANNHOLM, sizeof BRANNHOLM / sizeof *BRANNHOLM);
+    if (!c) return;
+    CHECK(!listed(c, "b", "unique", "Airlines scrapped some 450 flights"));
+    CHECK(listed(c, "b", "unique", "A charter jet"));
+    CHECK(listed(c, "a", "unique", "The terminal cafe"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -394,5 +425,6 @@ int main(void)
     RUN(demonym_both_ways_is_no_spelling);
     RUN(synonym_classes_align_paraphrase);
     RUN(a_sentence_aligned_elsewhere_hides_no_omission);
+    RUN(different_figures_of_one_thing_align);
     return test_done();
 }
