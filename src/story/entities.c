@@ -54,12 +54,15 @@ static const char *const ORG_HEADS[] = {
     "telecom", "transport", "trust", "ventures",
 };
 
-/* Nouns in lower case right before a name that make it a company ("the
- * shipping firm Velmar", "insurer Harrow Mutual", "rival Quellan"). */
+/* Nouns in lower case right before a name that make it a company or a body
+ * ("the shipping firm Velmar", "insurer Harrow Mutual", "rival Quellan", "the
+ * environment agency, Greenwatch,"); after it as an apposition too ("Velmar,
+ * the shipping firm,"). */
 static const char *const ORG_NOUNS[] = {
-    "airline", "broker", "company", "conglomerate", "contractor", "developer", "firm", "insurer",
-    "lender", "maker", "manufacturer", "retailer", "rival", "shipper", "startup", "subsidiary",
-    "supplier",
+    "agency", "airline", "broadcaster", "broker", "charity", "club", "company", "conglomerate",
+    "contractor", "developer", "firm", "group", "insurer", "lender", "maker", "manufacturer",
+    "organisation", "organization", "party", "regulator", "retailer", "rival", "shipper", "startup",
+    "subsidiary", "supplier", "team", "union", "utility", "watchdog",
 };
 
 /* Words of a sale, a payment, a message or a reaction before "to" / "from":
@@ -568,6 +571,84 @@ static const char *const OF_HEADS[] = {
 /* Storms have names: "Hurricane Mitch", "Typhoon Haiyan" are no places. */
 static const char *const STORMS[] = {"cyclone", "hurricane", "storm", "tropical", "typhoon"};
 
+/* What the words right after a name say of it (to the sentence's end at
+ * limit):
+ *  - an apposition: "Tobias Grell, the Information Commissioner," (a title or
+ *    role: a person), "Greenwatch, the state's agency," (a body), "Ashgrove, a
+ *    town of 3,000" (a place) — by its last word before punctuation or a
+ *    preposition; not "..., the authority said" (attribution);
+ *  - who speaks, by the pronoun that follows before any other name: "X said in
+ *    a statement that its ..." is a body, "X said he ..." a person ("it" says
+ *    nothing: "X said it was unlikely");
+ *  - "X and his wife", "X and her son": a person.
+ * PST_OTHER when none. */
+static pst_entity_type cue_after(const char *text, size_t end, size_t limit)
+{
+    enum { N = 8 };
+    char wd[N][PT_WORD_MAX + 1];
+    bool cap[N], comma[N], stop[N];
+    size_t n = 0, pos = end, prev = end, ws, we;
+    while (n < N && pos < limit && pt_next_word(text, limit, &pos, &ws, &we)) {
+        comma[n] = stop[n] = false;
+        for (size_t g = prev; g < ws; g++) {
+            if (text[g] == ',') comma[n] = true;
+            else if (text[g] != ' ' && text[g] != '\n' && text[g] != '\t' && text[g] != '\r' && text[g] != '\'')
+                stop[n] = true;
+        }
+        if (stop[n] && n == 0) return PST_OTHER;
+        if (stop[n]) break;
+        pt_normalize(text + ws, we - ws, wd[n]);
+        cap[n] = pst_capitalised(text + ws, we - ws);
+        prev = we;
+        n++;
+    }
+    if (!n) return PST_OTHER;
+    static const char *const DET[] = {"a", "an", "her", "his", "its", "our", "the", "their"};
+    static const char *const NP_END[] = {"and", "at", "based", "by", "for", "from", "had", "has", "in",
+                                         "is", "of", "on", "that", "to", "was", "which", "who", "will",
+                                         "with", "would"};
+    if (comma[0] && n >= 2 && IN(DET, wd[0])) {
+        size_t i = 1, head = 0;
+        while (i < n && !comma[i] && !IN(NP_END, wd[i]) && !is_said(wd[i])) head = i++;
+        if (!head || (i < n && !comma[i] && is_said(wd[i]))) return PST_OTHER;
+        const char *h = wd[head];
+        /* a name as the last word is no head noun: "a Tallis University student"
+         * stops at "of" in "a University of Tallis student" */
+        if (cap[head] && !IN(TITLES, h) && !IN(ROLE_NOUNS, h)) return PST_OTHER;
+        if (IN(ROLE_NOUNS, h) || (IN(TITLES, h) && !IN(TITLE_MODIFIERS, h))) return PST_PERSON;
+        if (IN(ORG_NOUNS, h) || IN(ORG_WORDS, h)) return PST_ORG;
+        if (IN(PLACE_NOUNS, h)) return PST_PLACE;
+        return PST_OTHER;
+    }
+    if (!comma[0] && is_said(wd[0]) && strcmp(wd[0], "who") != 0) {
+        static const char *const HE[] = {"he", "her", "him", "his", "she"};
+        for (size_t i = 1; i < n && i < 7; i++) {
+            if (cap[i] && !IN(NOT_NAMES, wd[i])) break; /* another name: its pronoun */
+            if (IN(HE, wd[i])) return PST_PERSON;
+            if (!strcmp(wd[i], "its")) return PST_ORG; /* not "it": "said it was unlikely" */
+        }
+        return PST_OTHER;
+    }
+    if (!comma[0] && n >= 2 && !strcmp(wd[0], "and") && (!strcmp(wd[1], "his") || !strcmp(wd[1], "her")))
+        return PST_PERSON;
+    return PST_OTHER;
+}
+
+/* Is the word before text[start] capitalised? (Its normalised form, which
+ * emit is given, has lost that.) */
+static bool word_before_capitalised(const char *text, size_t start)
+{
+    size_t i = start;
+    while (i > 0 && !((text[i - 1] >= 'a' && text[i - 1] <= 'z') || (text[i - 1] >= 'A' && text[i - 1] <= 'Z') ||
+                      (unsigned char)text[i - 1] >= 0x80))
+        i--;
+    size_t end = i;
+    while (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || (text[i - 1] >= 'A' && text[i - 1] <= 'Z') ||
+                     (unsigned char)text[i - 1] >= 0x80))
+        i--;
+    return end > i && pst_capitalised(text + i, end - i);
+}
+
 static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
                           size_t b, const char *prev_word, const char *next_word, bool at_start,
                           const char *prev2, size_t limit)
@@ -745,7 +826,9 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (!country && !craft && (has_org_word(w, a, b) || org_head)) vote = PST_ORG;
     /* "the shipping firm Velmar": a company named by what it is */
     /* ... but "her rival X", "his rival X": a person's rival is a person */
+    /* (a lower-case noun: "the Turkey Party, Ada Kurt," is no firm named Ada Kurt) */
     if (vote == PST_OTHER && !country && !craft && prev_word && IN(ORG_NOUNS, prev_word) &&
+        !word_before_capitalised(text, w[a].start) &&
         strcmp(prev2, "her") != 0 && strcmp(prev2, "his") != 0)
         vote = PST_ORG;
     /* An all-capitals short word is an acronym: usually an organisation. */
@@ -801,6 +884,14 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     }
     if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(MEMBERS_AFTER, next_word)) vote = PST_ORG;
     if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(POLITY_AFTER, next_word)) vote = PST_PLACE;
+    /* what follows the name: an apposition, a pronoun after "said" */
+    /* (not of a name after a preposition: "the Commission in Tallis said it") */
+    static const char *const PREP[] = {"at", "by", "for", "from", "in", "near", "of", "on", "to", "with"};
+    pst_entity_type cue = vote == PST_OTHER && !craft && !(prev_word && IN(PREP, prev_word))
+                              ? cue_after(text, w[b - 1].end, limit)
+                              : PST_OTHER;
+    if (cue == PST_PERSON && b - a > 3) cue = PST_OTHER;
+    if (cue != PST_OTHER) vote = cue;
     /* "according to X" is attribution; "sold to X", "a loan from X" a party */
     bool according = prev_word && !strcmp(prev_word, "to") && !strcmp(prev2, "according");
     if (prev_word && (!strcmp(prev_word, "to") || !strcmp(prev_word, "from")) && IN(TRANSFER_WORDS, prev2))
@@ -838,7 +929,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* "the Brotherhood said" is a body's voice, no surname's */
     static const char *const DETS[] = {"a", "an", "its", "that", "the", "their", "this"};
     bool speaks = b - a == 1 && ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
-                  !(prev_word && IN(DETS, prev_word));
+                  !(prev_word && IN(DETS, prev_word)) && cue != PST_ORG;
     /* (a name that speaks is no ground: "at X, said Dana Pell" votes person first) */
     if (at && vote == PST_OTHER) vote = WEAK_PLACE;
     return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);

@@ -306,6 +306,28 @@ TEST(at_is_a_weak_place_cue)
     pst_entities_free(r.e);
 }
 
+TEST(apposition_and_pronoun_after_a_name)
+{
+    const char *docs[] = {"Mirela Santo, the Harbour Commissioner, closed the quay. Bluewick, the state's "
+                          "water agency, said the river was clean. Ostrava Vale, a town of 9,000, was dry.",
+                          "Carran Foods said in a statement that its plant was safe. Tomas Reel said he had "
+                          "not been told. Ivo Brand and his wife left Tallis.",
+                          /* not of a name after a preposition, nor after a capitalised head */
+                          "The Water Board in Pellow said its pumps worked. The leader of the Amber Party, "
+                          "Lidia Varn, said her party would vote no.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Mirela Santo") == PST_PERSON);
+    CHECK(type_of(&r, "Bluewick") == PST_ORG);
+    CHECK(type_of(&r, "Ostrava Vale") == PST_PLACE);
+    CHECK(type_of(&r, "Carran Foods") == PST_ORG);
+    CHECK(type_of(&r, "Tomas Reel") == PST_PERSON);
+    CHECK(type_of(&r, "Ivo Brand") == PST_PERSON);
+    CHECK(type_of(&r, "Pellow") == PST_PLACE);
+    CHECK(type_of(&r, "Lidia Varn") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -326,5 +348,6 @@ int main(void)
     RUN(heads_of_colleges_divisions_and_clubs);
     RUN(dateline_city_is_a_place);
     RUN(at_is_a_weak_place_cue);
+    RUN(apposition_and_pronoun_after_a_name);
     return test_done();
 }
