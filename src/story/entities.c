@@ -561,8 +561,8 @@ static size_t plural_gap(const char *text, size_t a, size_t b)
 /* Head nouns before "of" that make "X Y of Z" one name, not a person of Z:
  * "the Selmont Chamber of Commerce", "Royal Museum of Arts". Lower case. */
 static const char *const OF_HEADS[] = {
-    "academy", "basilica", "battle", "bill", "brotherhood", "castle", "cathedral", "chamber",
-    "college", "commonwealth", "confederation", "day", "declaration", "duchess", "duchy", "duke",
+    "academy", "basilica", "battle", "brotherhood", "castle", "cathedral", "chamber",
+    "college", "commonwealth", "confederation", "declaration", "duchess", "duchy", "duke",
     "earl", "emirates", "emperor", "empire", "festival", "friends", "gallery", "hall", "isle",
     "knights", "library", "museum", "order", "palace", "republic", "sisters", "states", "statue",
     "temple", "theater", "theatre", "tower", "treaty", "war",
@@ -779,6 +779,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         prev_word = w[a].norm; /* "Aboard Endeavour": the cue it gives still counts */
         a++;
         at_start = false;
+        /* "Thousands of Kurds": the connector goes with the word cut */
+        if (b - a >= 2 && !strcmp(w[a].norm, "of")) prev2 = prev_word, prev_word = "of", a++;
     }
     /* a function word alone is never a name ("It", "If", "We" where a
      * quotation or a title-case line capitalised it); "IT" in capitals may be */

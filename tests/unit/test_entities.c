@@ -328,6 +328,17 @@ TEST(apposition_and_pronoun_after_a_name)
     pst_entities_free(r.e);
 }
 
+TEST(front_word_takes_its_connector)
+{
+    const char *docs[] = {"Thousands of Varnists marched in Tallis. Bill Roche of Nether Quay said it was calm.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "of Varnists") == -1);
+    CHECK(type_of(&r, "Varnists") >= 0);
+    CHECK(type_of(&r, "Bill Roche") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -349,5 +360,6 @@ int main(void)
     RUN(dateline_city_is_a_place);
     RUN(at_is_a_weak_place_cue);
     RUN(apposition_and_pronoun_after_a_name);
+    RUN(front_word_takes_its_connector);
     return test_done();
 }
