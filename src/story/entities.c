@@ -44,14 +44,15 @@ static const char *const ORG_WORDS[] = {
  * preposition before it suggests ("sold to Velmar Shipping", "bought from
  * Kestrel Partners"): the heads firms are named with. Lower case. */
 static const char *const ORG_HEADS[] = {
-    "afc", "associates", "bancorp", "brands", "capital", "cargo", "chemicals", "co",
-    "communications", "consortium", "construction", "energy", "engineering", "enterprises",
-    "exchange", "fc", "financial", "foods", "freight", "holdings", "industries", "insurance",
-    "investments", "laboratories", "labs", "legal", "limited", "lines", "llc", "logistics", "media",
-    "metals", "minerals", "mines", "mining", "motors", "oil", "partners", "petroleum", "pharma",
-    "pharmaceuticals", "plc", "properties", "resources", "rfc", "securities", "shipping",
-    "shipyard", "shipyards", "solicitors", "solutions", "steel", "systems", "technologies",
-    "telecom", "transport", "trust", "ventures",
+    "aerospace", "afc", "analytics", "associates", "bancorp", "biosciences", "biotech", "brands",
+    "capital", "cargo", "chemicals", "co", "communications", "consortium", "construction",
+    "dynamics", "electronics", "energy", "engineering", "enterprises", "exchange", "fc",
+    "financial", "foods", "freight", "holdings", "industries", "insurance", "investments",
+    "laboratories", "labs", "legal", "limited", "lines", "llc", "logistics", "media", "metals",
+    "minerals", "mines", "mining", "motors", "networks", "oil", "partners", "petroleum", "pharma",
+    "pharmaceuticals", "plc", "properties", "resources", "rfc", "robotics", "securities",
+    "shipping", "shipyard", "shipyards", "software", "solicitors", "solutions", "steel", "systems",
+    "technologies", "telecom", "therapeutics", "transport", "trust", "ventures",
 };
 
 /* Nouns in lower case right before a name that make it a company or a body
@@ -254,6 +255,10 @@ struct pst_entities {
     size_t n_table;
     pst_entity *ranked;
     size_t n_ranked;
+    /* the last name emitted, for a second one joined to it by "and" */
+    const char *last_text;
+    size_t last_end, last_item, last_words;
+    pst_entity_type last_vote;
 };
 
 const char *pst_entity_type_name(pst_entity_type t)
@@ -351,6 +356,8 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
             it->craft += craft;
             it->speaks += speaks;
             it->at_place += weak;
+            e->last_item = (size_t)(it - e->items);
+            e->last_vote = weak ? WEAK_PLACE : vote;
             /* a dateline's "ELLISFORD" is shown as the text writes it elsewhere */
             if (all_caps(it->name) && dlen > 0 && memchr(display, 0, dlen) == NULL) {
                 char *dn = pc_arena_strndup(&e->arena, display, dlen);
@@ -381,6 +388,8 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
     it->speaks = speaks;
     it->at_place = weak;
     it->merged_into = -1;
+    e->last_item = e->n_items;
+    e->last_vote = weak ? WEAK_PLACE : vote;
     e->table[b] = (uint32_t)++e->n_items;
     return add_doc(it, doc);
 }
@@ -649,6 +658,14 @@ static bool word_before_capitalised(const char *text, size_t start)
     return end > i && pst_capitalised(text + i, end - i);
 }
 
+/* Is text[a..b) " and " (spaces only around it)? */
+static bool joined_by_and(const char *text, size_t a, size_t b)
+{
+    while (a < b && text[a] == ' ') a++;
+    while (b > a && text[b - 1] == ' ') b--;
+    return b - a == 3 && !memcmp(text + a, "and", 3);
+}
+
 static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
                           size_t b, const char *prev_word, const char *next_word, bool at_start,
                           const char *prev2, size_t limit)
@@ -712,7 +729,9 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
             char whole[MAX_NAME_BYTES];
             join_norm(w, a, b, whole);
             person = !country_or_region(whole);
-            for (size_t i = a; i < k && person; i++)
+            size_t first = a; /* "Mayor Idris Bell of Marlby": the title is cut later */
+            while (first + 1 < k && IN(TITLES, w[first].norm) && pst_capitalised(text + w[first].start, 1)) first++;
+            for (size_t i = first; i < k && person; i++)
                 if (IN(OF_HEADS, w[i].norm) || IN(PLACE_NOUNS, w[i].norm) || IN(ORG_HEADS, w[i].norm) ||
                     IN(TITLES, w[i].norm) || adjective_like(w[i].norm, w[i].nlen, false) || w[i].nlen < 2)
                     person = false;
@@ -742,11 +761,29 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     }
     /* "Residents of Marnby began...": the sentence's first word a noun of
      * people, then "of": a cue for what follows, as mid-sentence */
+    /* ... or any plural but a head of a name ("Shares of Quillon Labs", "Fans
+     * of Tallis Rovers"; not "Sisters of Mercy", "Islands of X") */
+    bool plural_front = w[a].nlen >= 5 && w[a].norm[w[a].nlen - 1] == 's' && !IN(OF_HEADS, w[a].norm) &&
+                        !IN(ORG_WORDS, w[a].norm) && !IN(PLACE_WORDS, w[a].norm) && !is_demonym(w[a].norm) &&
+                        !country_or_region(w[a].norm);
     if (vote == PST_OTHER && at_start && b - a >= 3 && !strcmp(w[a + 1].norm, "of") &&
-        (IN(ROLE_NOUNS, w[a].norm) || IN(OF_PEOPLE, w[a].norm) || IN(PLACE_NOUNS, w[a].norm))) {
+        (IN(ROLE_NOUNS, w[a].norm) || IN(OF_PEOPLE, w[a].norm) || IN(PLACE_NOUNS, w[a].norm) || plural_front)) {
         prev2 = w[a].norm;
         prev_word = "of";
         a += 2;
+        at_start = false;
+    }
+    /* "Rival Pellix Labs", "Insurer Harrow Mutual": a firm's noun opening the
+     * sentence is cut, and names a firm (not the heads of names: "Union
+     * Pacific", "Party", "Club") */
+    static const char *const FIRM_FRONT[] = {
+        "broadcaster", "broker", "carrier", "charity", "conglomerate", "contractor", "developer",
+        "insurer", "lender", "manufacturer", "regulator", "retailer", "rival", "shipper",
+        "startup", "supplier", "utility", "watchdog",
+    };
+    if (vote == PST_OTHER && at_start && b - a >= 2 && IN(FIRM_FRONT, w[a].norm)) {
+        a++;
+        vote = PST_ORG;
         at_start = false;
     }
     /* "Passenger Tomas Oyelaran said": a role noun capitalised as the
@@ -791,7 +828,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         if (!caps || w[a].end - w[a].start < 2) return PRECIS_OK;
     }
     while (a < b && (IN(NOT_NAMES, w[a].norm))) a++;
-    while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "of"))) b--;
+    while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "of") || !strcmp(w[b - 1].norm, "for")))
+        b--;
     if (a >= b) return PRECIS_OK;
     if (b - a == 1 && w[a].nlen < 2) return PRECIS_OK;
     if (b - a == 1 && country_adjective(w[a].norm)) return PRECIS_OK; /* "Cambodian" alone */
@@ -934,7 +972,23 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
                   !(prev_word && IN(DETS, prev_word)) && cue != PST_ORG;
     /* (a name that speaks is no ground: "at X, said Dana Pell" votes person first) */
     if (at && vote == PST_OTHER) vote = WEAK_PLACE;
-    return record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
+    /* "across Tessaly and Orland", "Rob Dane and Mara Voss": two names of one
+     * size joined by "and" share what one of them is said to be */
+    if (e->last_text == text && e->last_item < e->n_items && !craft &&
+        (b - a == 1) == (e->last_words == 1) && joined_by_and(text, e->last_end, w[a].start)) {
+        item *l = &e->items[e->last_item];
+        if (vote == PST_OTHER && e->last_vote != PST_OTHER) vote = e->last_vote;
+        else if (vote != PST_OTHER && e->last_vote == PST_OTHER && l->votes[PST_OTHER]) {
+            l->votes[PST_OTHER]--;
+            if (vote == WEAK_PLACE) l->at_place++;
+            else l->votes[vote]++;
+        }
+    }
+    precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
+    e->last_text = text;
+    e->last_end = w[b - 1].end;
+    e->last_words = b - a;
+    return st;
 }
 
 /* Is every word of text[a..b) capitalised (two words or more)? A line of a
@@ -985,6 +1039,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
     word_span w[64];
     for (size_t si = 0; si < sents->n; si++) {
         const pt_sentence *s = &sents->v[si];
+        e->last_text = NULL;
         if (s->flags & PT_SENT_UNTERMINATED) continue; /* headlines capitalise every word */
         if (title_case(text, s->start, s->end)) continue; /* so do widgets: "Like Loading..." */
         if (s->flags & PT_SENT_DATELINE) {
@@ -1026,9 +1081,11 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             first = false;
             bool joined = run != SIZE_MAX && only_spaces(text, w[nw - 1].end, ws);
             bool plural = run != SIZE_MAX && cap && plural_gap(text, w[nw - 1].end, ws);
+            /* "Department for Roads", "Institute for Fiscal Studies": "for" after a body's word */
             bool connector = !cap && run != SIZE_MAX && joined &&
                              (!strcmp(cur->norm, "of") || !strcmp(cur->norm, "de") ||
-                              !strcmp(cur->norm, "von") || !strcmp(cur->norm, "al"));
+                              !strcmp(cur->norm, "von") || !strcmp(cur->norm, "al") ||
+                              (!strcmp(cur->norm, "for") && IN(ORG_WORDS, w[nw - 1].norm)));
             if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS)) {
                 if (run != SIZE_MAX) {
                     precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start,

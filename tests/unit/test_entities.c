@@ -339,6 +339,23 @@ TEST(front_word_takes_its_connector)
     pst_entities_free(r.e);
 }
 
+TEST(fronts_connectors_and_coordination)
+{
+    const char *docs[] = {"Shares of Quillon Therapeutics rose. Rival Pellix said its trial had stalled. "
+                          "Mayor Idris Bell of Marlby said the town was shaken. Officials at the Department "
+                          "for Roads said the bridge would reopen. Trials ran in Tessaly and Orland.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Quillon Therapeutics") == PST_ORG);
+    CHECK(type_of(&r, "Shares of Quillon Therapeutics") == -1);
+    CHECK(type_of(&r, "Pellix") == PST_ORG);
+    CHECK(type_of(&r, "Idris Bell") == PST_PERSON);
+    CHECK(type_of(&r, "Marlby") >= 0);
+    CHECK(type_of(&r, "Department for Roads") == PST_ORG);
+    CHECK(type_of(&r, "Orland") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -361,5 +378,6 @@ int main(void)
     RUN(at_is_a_weak_place_cue);
     RUN(apposition_and_pronoun_after_a_name);
     RUN(front_word_takes_its_connector);
+    RUN(fronts_connectors_and_coordination);
     return test_done();
 }
