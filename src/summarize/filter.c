@@ -126,6 +126,7 @@ static bool ends_with_caption_date(const char *s, size_t len)
 
 const char PS_R_PROMOTION[] = "promotion, navigation or credit";
 const char PS_R_CAPTION[] = "photo caption";
+const char PS_R_BARE_QUOTE[] = "a bare quotation (its speaker is in another sentence)";
 static const char PS_R_QUOTE_CONT[] = "continues a quotation opened in an earlier sentence (its speaker is elsewhere)";
 static const char PS_R_QUOTE_OPEN[] = "leaves a quotation open (it goes on in the next sentence)";
 
@@ -151,7 +152,7 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
             return "a quotation starting in lower case (fragment)";
     }
     if (len && s[len - 1] == '?') return "question";
-    if (is_whole_quote(s, len)) return "a bare quotation (its speaker is in another sentence)";
+    if (is_whole_quote(s, len)) return PS_R_BARE_QUOTE;
     /* Lower-case once (debris lines are short: the first 1 KiB decides), then strstr. */
     char low[1025];
     size_t n = len < sizeof low - 1 ? len : sizeof low - 1;

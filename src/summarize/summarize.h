@@ -46,6 +46,8 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
  * caption. src/story's furniture test counts only these. */
 extern const char PS_R_PROMOTION[];
 extern const char PS_R_CAPTION[];
+/* A sentence that is one quotation, its speaker in another sentence. */
+extern const char PS_R_BARE_QUOTE[];
 
 /* Flag for ps_debris_reason: the text follows a cut photo credit, so a
  * lower-case start is not a fragment's. */

@@ -476,6 +476,42 @@ TEST(spelling_variant_is_the_same_fact)
         CHECK(!ps_spelling_variant(differ[i][0], strlen(differ[i][0]), differ[i][1], strlen(differ[i][1])));
 }
 
+/* A bare quotation after its speaker's quoted sentence is offered joined to
+ * it, never alone: the summary can carry what it says, with who says it. */
+TEST(bare_quote_joins_its_speaker)
+{
+    static const char *A = "The Quessan ferry terminal will close on Friday for repairs to its cracked pier.\n\n"
+                           "\u201cThe pier has cracked in three places,\u201d said engineer Ana Velsko of the port "
+                           "authority. \u201cFerries to Porthwick will leave from the north quay until the spring storms "
+                           "are over.\u201d\n";
+    static const char *B = "The port authority moved the Porthwick ferries to the north quay on Tuesday after an "
+                           "inspection of the terminal found damage.\n\nThe spring storms cracked the pier of the terminal.\n";
+    static const char *C = "Repairs will last until the spring storms are over, the mayor of Quessan said on Monday.\n\n"
+                           "Engineers found three cracks in the pier of the Quessan terminal.\n";
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "quay", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a", A, strlen(A)) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "b", B, strlen(B)) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "c", C, strlen(C)) == PRECIS_OK);
+    precis_summary_options o = {400, 0, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    size_t joined = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
+        if (x->doc != 0 || !strstr(x->text, "north quay")) continue;
+        CHECK(strncmp(x->text, "\u201cThe pier has cracked", 23) == 0); /* with its speaker */
+        CHECK(strstr(x->text, "said engineer Ana Velsko") != NULL);
+        CHECK(x->end == strlen(A) - 1 && strncmp(A + x->start, "\u201cThe pier", 11) == 0);
+        joined++;
+    }
+    CHECK(joined == 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 /* "police" / "policy" and "March" / "match" are not one word spelled two
  * ways: the two sentences share 4 of the shorter one's 10 content words as
  * spelled (40 %, Dice 0.35), 6 (60 %) with those two pairs, so the old variant
@@ -719,6 +755,7 @@ int main(void)
     RUN(opening_is_not_dangling);
     RUN(spelling_variant_is_the_same_fact);
     RUN(common_words_are_not_spelling_variants);
+    RUN(bare_quote_joins_its_speaker);
     RUN(opening_does_not_point_back);
     RUN(bad_input_says_why);
     RUN(single_article);
