@@ -34,10 +34,11 @@ static const char *const ORG_WORDS[] = {
     "department", "directorate", "division", "embassy", "federation", "ferries", "force", "forces",
     "foundation", "fund", "gazette", "gmbh", "government", "group", "guard", "guards", "herald",
     "hospital", "house", "inc", "institute", "league", "legislature", "ltd", "militia",
-    "ministerium", "ministry", "movement", "navy", "news", "observer", "office", "organisation",
-    "organization", "parliament", "partei", "party", "police", "post", "press", "program",
-    "programme", "railway", "railways", "regierung", "relief", "reuters", "school", "secretariat",
-    "senate", "service", "services", "society", "times", "tribunal", "union", "university", "wire",
+    "ministerium", "ministry", "movement", "nations", "navy", "news", "observer", "office",
+    "organisation", "organization", "parliament", "partei", "party", "police", "post", "press",
+    "program", "programme", "railway", "railways", "regierung", "relief", "reuters", "school",
+    "secretariat", "senate", "service", "services", "society", "survey", "times", "tribunal",
+    "union", "university", "wire",
 };
 
 /* Last words that make a name of two or more words a company, whatever a
@@ -788,7 +789,11 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     }
     /* "Passenger Tomas Oyelaran said": a role noun capitalised as the
      * sentence's first word is cut like a title */
-    if (vote == PST_OTHER && at_start && b - a >= 3 && IN(ROLE_NOUNS, w[a].norm) && !has_org_word(w, a, b)) {
+    /* (and any "-ist", "-ician" of a trade: "Seismologist", "Pharmacist") */
+    bool trade = w[a].nlen >= 6 && (!strcmp(w[a].norm + w[a].nlen - 3, "ist") ||
+                                    !strcmp(w[a].norm + w[a].nlen - 5, "ician"));
+    if (vote == PST_OTHER && at_start && b - a >= 3 && (IN(ROLE_NOUNS, w[a].norm) || trade) &&
+        !has_org_word(w, a, b)) {
         a++;
         vote = PST_PERSON;
         at_start = false;
@@ -896,7 +901,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         "agency", "broadcaster", "channel", "daily", "magazine", "network", "newspaper", "paper",
         "radio", "tabloid", "television", "website", "weekly", "zeitung",
     };
-    if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word)) vote = PST_ORG;
+    /* (not "Aid agency Helpful Hands": a sentence's first word alone) */
+    if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word) &&
+        !(at_start && b - a == 1 && !strcmp(next_word, "agency")))
+        vote = PST_ORG;
     /* (not "To members of...": a sentence's first word alone is no name) */
     bool lone_start = at_start && b - a == 1;
     /* A person's role right after a name: "Harlan Saints coach Ingrid Vass",
@@ -943,10 +951,12 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
          !strcmp(prev_word, "between") || !strcmp(prev_word, "via") || !strcmp(prev_word, "outside")))
         vote = PST_PLACE;
     bool at = vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "at");
-    /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who". */
+    /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who";
+     * not after an article: "the Kellan Geological Survey said" */
+    static const char *const ARTICLES[] = {"a", "an", "the"};
     if (vote == PST_OTHER && !craft && b - a <= 3 && b - a >= 2 &&
         ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
-        !(at_start && adjective_like(w[a].norm, w[a].nlen, true)))
+        !(at_start && adjective_like(w[a].norm, w[a].nlen, true)) && !(prev_word && IN(ARTICLES, prev_word)))
         vote = PST_PERSON;
 
     char display[MAX_NAME_BYTES], norm[MAX_NAME_BYTES];

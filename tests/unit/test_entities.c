@@ -356,6 +356,20 @@ TEST(fronts_connectors_and_coordination)
     pst_entities_free(r.e);
 }
 
+TEST(article_trade_and_agency_cues)
+{
+    const char *docs[] = {"A quake struck, the Kellan Geological Survey said. Aid agency Helpful Hands sent "
+                          "tents to Tamsk. Seismologist Piet Andrus said aftershocks were likely. The United "
+                          "Nations offered help.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Kellan Geological Survey") == PST_ORG);
+    CHECK(type_of(&r, "Aid") == -1);
+    CHECK(type_of(&r, "Piet Andrus") == PST_PERSON);
+    CHECK(type_of(&r, "United Nations") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -379,5 +393,6 @@ int main(void)
     RUN(apposition_and_pronoun_after_a_name);
     RUN(front_word_takes_its_connector);
     RUN(fronts_connectors_and_coordination);
+    RUN(article_trade_and_agency_cues);
     return test_done();
 }
