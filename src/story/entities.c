@@ -659,6 +659,34 @@ static bool word_before_capitalised(const char *text, size_t start)
     return end > i && pst_capitalised(text + i, end - i);
 }
 
+/* Lower-case words inside a name: "Bank of Tallis", "Tor van Aken", "Lula
+ * da Silva", "Osama bin Laden". Lower case. */
+static const char *const CONNECTORS[] = {"al", "bin", "da", "de", "del", "den", "der", "dos", "du", "ibn",
+                                         "of", "van", "von"};
+
+static bool is_demonym(const char *w);
+static bool country_or_region(const char *w);
+
+/* Is words w[k] and cur one name across the gap between them? A hyphen
+ * between capitalised words ("Varga-Lind", "Lindqvist-Moor"; not "Al-Assad",
+ * nor places and peoples: "U.S.-Japan", "Asia-Pacific", "Israeli-Arab"), or an
+ * initial's full stop ("J. R. Mallory"). */
+static bool hyphen_joined(const char *text, const word_span *p, const word_span *cur)
+{
+    return cur->start == p->end + 1 && text[p->end] == '-' && pst_capitalised(text + p->start, p->end - p->start) &&
+           !IN(CONNECTORS, p->norm) && strcmp(p->norm, "el") != 0 && /* "Bashar Al-Assad" is Bashar Assad */
+           !country_or_region(p->norm) && !country_or_region(cur->norm) && !is_demonym(p->norm) &&
+           !is_demonym(cur->norm);
+}
+
+static bool name_gap(const char *text, const word_span *w, size_t k, const word_span *cur)
+{
+    size_t ws = w[k].start, we = w[k].end;
+    if (hyphen_joined(text, &w[k], cur)) return true;
+    return we - ws == 1 && text[ws] >= 'A' && text[ws] <= 'Z' && cur->start > we + 1 && text[we] == '.' &&
+           only_spaces(text, we + 1, cur->start);
+}
+
 /* Is text[a..b) " and " (spaces only around it)? */
 static bool joined_by_and(const char *text, size_t a, size_t b)
 {
@@ -833,7 +861,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         if (!caps || w[a].end - w[a].start < 2) return PRECIS_OK;
     }
     while (a < b && (IN(NOT_NAMES, w[a].norm))) a++;
-    while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "of") || !strcmp(w[b - 1].norm, "for")))
+    while (b > a && (IN(NOT_NAMES, w[b - 1].norm) || !strcmp(w[b - 1].norm, "for") ||
+                     (IN(CONNECTORS, w[b - 1].norm) && !pst_capitalised(text + w[b - 1].start, 1))))
         b--;
     if (a >= b) return PRECIS_OK;
     if (b - a == 1 && w[a].nlen < 2) return PRECIS_OK;
@@ -845,6 +874,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         if (country_adjective(sing)) return PRECIS_OK;
     }
     if (b - a == 1 && !strcmp(w[a].norm, "may")) return PRECIS_OK; /* the month, alone */
+    /* "Franco-German", "Anglo-Irish": an adjective of two peoples */
+    if (b - a == 2 && text[w[a].end] == '-' && is_demonym(w[b - 1].norm)) return PRECIS_OK;
     /* "Congolese Boeing": an adjective of a country in front is cut, unless
      * the phrase names an organisation ("Cambodian People's Party") */
     if (b - a >= 2 && country_adjective(w[a].norm) && !has_org_word(w, a, b)) a++;
@@ -969,7 +1000,14 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         if (i > a) {
             size_t g = plural_gap(text, w[i - 1].end, ws); /* "Growers' Union" keeps it */
             if (g) memcpy(display + dl, text + w[i - 1].end, g), dl += g;
-            display[dl++] = ' ', norm[nl++] = ' ';
+            /* "Varga-Lind", "J. R. Mallory" are shown as written */
+            /* (the hyphen stays in the key too: "Mandela" is no short form of
+             * "Winnie Madikizela-Mandela") */
+            bool hy = hyphen_joined(text, &w[i - 1], &w[i]);
+            if (hy) display[dl++] = '-';
+            else if (text[w[i - 1].end] == '.' && w[i - 1].end - w[i - 1].start == 1) display[dl++] = '.', display[dl++] = ' ';
+            else display[dl++] = ' ';
+            norm[nl++] = hy ? '-' : ' ';
         }
         memcpy(display + dl, text + ws, we - ws);
         dl += we - ws;
@@ -1089,12 +1127,13 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                                  IN(NOT_NAMES, cur->norm)))
                 cap = false;
             first = false;
-            bool joined = run != SIZE_MAX && only_spaces(text, w[nw - 1].end, ws);
+            bool joined = run != SIZE_MAX && (only_spaces(text, w[nw - 1].end, ws) ||
+                                              (cap && name_gap(text, w, nw - 1, cur)));
             bool plural = run != SIZE_MAX && cap && plural_gap(text, w[nw - 1].end, ws);
-            /* "Department for Roads", "Institute for Fiscal Studies": "for" after a body's word */
+            /* "Tor van Aken", "Lula da Silva"; "Department for Roads",
+             * "Institute for Fiscal Studies": "for" after a body's word */
             bool connector = !cap && run != SIZE_MAX && joined &&
-                             (!strcmp(cur->norm, "of") || !strcmp(cur->norm, "de") ||
-                              !strcmp(cur->norm, "von") || !strcmp(cur->norm, "al") ||
+                             (IN(CONNECTORS, cur->norm) ||
                               (!strcmp(cur->norm, "for") && IN(ORG_WORDS, w[nw - 1].norm)));
             if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS)) {
                 if (run != SIZE_MAX) {

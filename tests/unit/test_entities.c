@@ -370,6 +370,26 @@ TEST(article_trade_and_agency_cues)
     pst_entities_free(r.e);
 }
 
+TEST(hyphens_initials_and_particles_in_names)
+{
+    const char *docs[] = {"Prime Minister Edda Varga-Lind resigned in Kelmstad. Ms Varga-Lind said she had no "
+                          "regrets. Tor van Aken said the party had lost trust. J. R. Mallory, a political "
+                          "scientist, agreed.",
+                          "Van Aken met Nadia Kell-Mandor, and Kell said nothing. The Franco-German plan and "
+                          "the Varn-Tallis talks failed.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Edda Varga-Lind") == PST_PERSON);
+    CHECK(type_of(&r, "Varga") == -1);
+    CHECK(type_of(&r, "Lind") == -1);
+    CHECK(type_of(&r, "Tor van Aken") == PST_PERSON);
+    CHECK(sources_of(&r, "Tor van Aken") == 2);
+    CHECK(type_of(&r, "J. R. Mallory") == PST_PERSON);
+    CHECK(type_of(&r, "Nadia Kell-Mandor") >= 0);
+    CHECK(type_of(&r, "Franco-German") == -1);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -394,5 +414,6 @@ int main(void)
     RUN(front_word_takes_its_connector);
     RUN(fronts_connectors_and_coordination);
     RUN(article_trade_and_agency_cues);
+    RUN(hyphens_initials_and_particles_in_names);
     return test_done();
 }
