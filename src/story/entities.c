@@ -37,8 +37,8 @@ static const char *const ORG_WORDS[] = {
     "ministerium", "ministry", "movement", "nations", "navy", "news", "observer", "office",
     "organisation", "organization", "parliament", "partei", "party", "police", "post", "press",
     "program", "programme", "railway", "railways", "regierung", "relief", "reuters", "school",
-    "secretariat", "senate", "service", "services", "society", "survey", "times", "tribunal",
-    "union", "university", "wire",
+    "secretariat", "senate", "service", "services", "society", "squad", "survey", "times",
+    "tribunal", "union", "university", "wire",
 };
 
 /* Last words that make a name of two or more words a company, whatever a
@@ -687,6 +687,20 @@ static bool name_gap(const char *text, const word_span *w, size_t k, const word_
            only_spaces(text, we + 1, cur->start);
 }
 
+/* Is text[a..b) ", " — names in a list ("from Orrin, Halby and Tesk")? */
+static bool listed_by_comma(const char *text, size_t a, size_t b)
+{
+    return b == a + 2 && text[a] == ',' && text[a + 1] == ' ';
+}
+
+/* Does the list go on after text[end]: ", " or " and " next? (Not
+ * "Ada Renwick, Lumora's chief".) */
+static bool list_goes_on(const char *text, size_t end, size_t limit)
+{
+    return (end + 2 <= limit && text[end] == ',' && text[end + 1] == ' ') ||
+           (end + 5 <= limit && !memcmp(text + end, " and ", 5));
+}
+
 /* Is text[a..b) " and " (spaces only around it)? */
 static bool joined_by_and(const char *text, size_t a, size_t b)
 {
@@ -925,7 +939,20 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         (IN(ROLE_NOUNS, prev_word) || IN(TITLES, prev_word)))
         vote = PST_PERSON;
     /* "Ruth Okafor, 54,": an age */
-    if (vote == PST_OTHER && !craft && b - a >= 2 && b - a <= 3 && age_follows(text, w[b - 1].end, limit))
+    /* (one word too when a comma closes the age: "Pell, 47, a former director") */
+    bool age = age_follows(text, w[b - 1].end, limit);
+    if (age && b - a == 1) {
+        size_t i = w[b - 1].end + 2;
+        while (i < limit && text[i] >= '0' && text[i] <= '9') i++;
+        age = i < limit && text[i] == ',';
+    }
+    /* "Pell's lawyer", "Kell's wife": a person's own people */
+    static const char *const KIN[] = {"brother", "daughter", "father", "husband", "lawyer", "lawyers",
+                                      "mother", "sister", "son", "widow", "wife"};
+    if (vote == PST_OTHER && !craft && b - a <= 3 && next_word && IN(KIN, next_word) &&
+        possessive_len(text, w[b - 1].start, w[b - 1].end))
+        vote = PST_PERSON;
+    if (vote == PST_OTHER && !craft && b - a <= 3 && age)
         vote = PST_PERSON;
     /* "the Haaretz newspaper", "Elaph website": a medium names its outlet */
     static const char *const MEDIA[] = {
@@ -1023,7 +1050,9 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* "across Tessaly and Orland", "Rob Dane and Mara Voss": two names of one
      * size joined by "and" share what one of them is said to be */
     if (e->last_text == text && e->last_item < e->n_items && !craft &&
-        (b - a == 1) == (e->last_words == 1) && joined_by_and(text, e->last_end, w[a].start)) {
+        (b - a == 1) == (e->last_words == 1) &&
+        (joined_by_and(text, e->last_end, w[a].start) ||
+         (listed_by_comma(text, e->last_end, w[a].start) && list_goes_on(text, w[b - 1].end, limit)))) {
         item *l = &e->items[e->last_item];
         if (vote == PST_OTHER && e->last_vote != PST_OTHER) vote = e->last_vote;
         else if (vote != PST_OTHER && e->last_vote == PST_OTHER && l->votes[PST_OTHER]) {

@@ -390,6 +390,21 @@ TEST(hyphens_initials_and_particles_in_names)
     pst_entities_free(r.e);
 }
 
+TEST(age_kin_and_lists)
+{
+    const char *docs[] = {"A jury found Darius Pell guilty. Pell, 47, a former director, stole money. Pell's "
+                          "lawyer said he would appeal. Victims came from Orrin, Halby and Tesk to hear it. "
+                          "The Serious Fraud Squad thanked them.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Darius Pell") == PST_PERSON);
+    CHECK(type_of(&r, "Orrin") == PST_PLACE);
+    CHECK(type_of(&r, "Halby") == PST_PLACE);
+    CHECK(type_of(&r, "Tesk") == PST_PLACE);
+    CHECK(type_of(&r, "Serious Fraud Squad") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -415,5 +430,6 @@ int main(void)
     RUN(fronts_connectors_and_coordination);
     RUN(article_trade_and_agency_cues);
     RUN(hyphens_initials_and_particles_in_names);
+    RUN(age_kin_and_lists);
     return test_done();
 }
