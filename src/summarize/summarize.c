@@ -814,7 +814,26 @@ static precis_status add_joins(work *w)
         x.n_words = p->n_words + q->n_words;
         x.n_bytes = (uint32_t)collapsed_len(w->text[x.doc] + x.start, x.end - x.start);
         x.prose = false;
-        if (analyse_sentence(w, w->text[x.doc], &x)) return PRECIS_ENOMEM;
+        /* its keys: the union of the two sentences' (sorted, distinct), not
+         * stemmed again; only the bigram across the boundary is left out */
+        x.big_off = (uint32_t)w->bigrams.n;
+        for (uint32_t a = 0, b = 0; a < p->big_n || b < q->big_n;) {
+            uint64_t ka = a < p->big_n ? w->bigrams.v[p->big_off + a] : UINT64_MAX;
+            uint64_t kb = b < q->big_n ? w->bigrams.v[q->big_off + b] : UINT64_MAX;
+            uint64_t k = ka < kb ? ka : kb;
+            a += ka == k, b += kb == k;
+            if (!VEC_PUSH(w->bigrams, k)) return PRECIS_ENOMEM;
+        }
+        x.big_n = (uint32_t)(w->bigrams.n - x.big_off);
+        x.uni_off = (uint32_t)w->unis.n;
+        for (uint32_t a = 0, b = 0; a < p->uni_n || b < q->uni_n;) {
+            uint32_t ka = a < p->uni_n ? w->unis.v[p->uni_off + a] : UINT32_MAX;
+            uint32_t kb = b < q->uni_n ? w->unis.v[q->uni_off + b] : UINT32_MAX;
+            uint32_t k = ka < kb ? ka : kb;
+            a += ka == k, b += kb == k;
+            if (!VEC_PUSH(w->unis, k)) return PRECIS_ENOMEM;
+        }
+        x.uni_n = (uint32_t)(w->unis.n - x.uni_off);
         if (!VEC_PUSH(w->sents, x)) return PRECIS_ENOMEM;
     }
     return PRECIS_OK;
