@@ -27,18 +27,19 @@ static const char *const TITLES[] = {
 
 /* Words that make a phrase an organisation. Lower case. */
 static const char *const ORG_WORDS[] = {
-    "academy", "administration", "ag", "agency", "airlines", "airways", "alliance", "army",
-    "assembly", "association", "authority", "bank", "board", "brigade", "brigades", "bundestag",
-    "bureau", "cabinet", "church", "club", "coalition", "college", "commission", "committee",
-    "company", "congress", "consulate", "corp", "corporation", "corps", "council", "court", "daily",
-    "department", "directorate", "division", "embassy", "federation", "ferries", "force", "forces",
+    "academy", "administration", "advertiser", "ag", "agency", "airlines", "airways", "alliance",
+    "army", "assembly", "association", "authority", "bank", "board", "brigade", "brigades",
+    "bulletin", "bundestag", "bureau", "cabinet", "choir", "chronicle", "church", "club",
+    "coalition", "college", "commission", "committee", "company", "congress", "consulate", "corp",
+    "corporation", "corps", "council", "courier", "court", "daily", "department", "directorate",
+    "division", "echo", "embassy", "ensemble", "federation", "ferries", "force", "forces",
     "foundation", "fund", "gazette", "gmbh", "government", "group", "guard", "guards", "herald",
-    "hospital", "house", "inc", "institute", "league", "legislature", "ltd", "militia",
+    "hospital", "house", "inc", "institute", "journal", "league", "legislature", "ltd", "militia",
     "ministerium", "ministry", "movement", "nations", "navy", "news", "observer", "office",
-    "organisation", "organization", "parliament", "partei", "party", "police", "post", "press",
-    "program", "programme", "railway", "railways", "regierung", "relief", "reuters", "school",
-    "secretariat", "senate", "service", "services", "society", "squad", "survey", "times",
-    "tribunal", "union", "university", "wire",
+    "orchestra", "organisation", "organization", "parliament", "partei", "party", "police", "post",
+    "press", "program", "programme", "railway", "railways", "regierung", "relief", "reuters",
+    "school", "secretariat", "senate", "sentinel", "service", "services", "society", "squad",
+    "survey", "telegraph", "times", "tribunal", "tribune", "union", "university", "wire",
 };
 
 /* Last words that make a name of two or more words a company, whatever a
@@ -61,10 +62,10 @@ static const char *const ORG_HEADS[] = {
  * environment agency, Greenwatch,"); after it as an apposition too ("Velmar,
  * the shipping firm,"). */
 static const char *const ORG_NOUNS[] = {
-    "agency", "airline", "broadcaster", "broker", "charity", "club", "company", "conglomerate",
-    "contractor", "developer", "firm", "group", "insurer", "lender", "maker", "manufacturer",
-    "organisation", "organization", "party", "regulator", "retailer", "rival", "shipper", "startup",
-    "subsidiary", "supplier", "team", "union", "utility", "watchdog",
+    "agency", "airline", "band", "broadcaster", "broker", "charity", "club", "company",
+    "conglomerate", "contractor", "developer", "firm", "group", "insurer", "lender", "maker",
+    "manufacturer", "organisation", "organization", "party", "regulator", "retailer", "rival",
+    "shipper", "startup", "subsidiary", "supplier", "team", "union", "utility", "watchdog",
 };
 
 /* Words of a sale, a payment, a message or a reaction before "to" / "from":
@@ -109,18 +110,20 @@ static const char *const DEMONYMS[] = {
 static const char *const ROLE_NOUNS[] = {
     "activist", "actor", "actress", "analyst", "artist", "athlete", "attorney", "author", "baker",
     "barrister", "bishop", "boss", "brother", "campaigner", "candidate", "captain", "chairperson",
-    "chairwoman", "chef", "coach", "colleague", "commander", "commentator", "constable", "coroner",
-    "correspondent", "councillor", "councilor", "crew", "daughter", "defender", "doctor", "driver",
-    "economist", "employee", "engineer", "executive", "farmer", "father", "firefighter",
+    "chairwoman", "chef", "coach", "colleague", "comedian", "commander", "commentator", "composer",
+    "conductor", "constable", "coroner", "correspondent", "councillor", "councilor", "crew",
+    "critic", "curator", "dancer", "daughter", "defender", "designer", "doctor", "driver",
+    "economist", "editor", "employee", "engineer", "executive", "farmer", "father", "firefighter",
     "fisherman", "forecaster", "founder", "friend", "goalkeeper", "grandfather", "grandmother",
     "headmaster", "headteacher", "historian", "husband", "imam", "journalist", "lawmaker", "lawyer",
     "lecturer", "legislator", "manager", "mechanic", "mediator", "member", "meteorologist",
     "midfielder", "midwife", "mother", "neighbor", "neighbour", "nurse", "official", "operator",
     "organiser", "organizer", "owner", "paramedic", "passenger", "passengers", "photographer",
-    "pilot", "player", "president", "priest", "principal", "professor", "prosecutor", "rabbi",
-    "reporter", "researcher", "resident", "residents", "scientist", "sergeant", "shopkeeper",
-    "singer", "sister", "soldier", "solicitor", "son", "spokesperson", "striker", "student",
-    "surgeon", "survivor", "teacher", "volunteer", "wife", "winger", "witness", "worker", "writer",
+    "pilot", "player", "poet", "presenter", "president", "priest", "principal", "professor",
+    "prosecutor", "rabbi", "reporter", "researcher", "resident", "residents", "scientist",
+    "sergeant", "shopkeeper", "singer", "sister", "soldier", "solicitor", "son", "spokesperson",
+    "striker", "student", "surgeon", "survivor", "teacher", "volunteer", "wife", "winger",
+    "witness", "worker", "writer",
 };
 
 /* Nouns for craft right before a name: "the ferry Aster Bay", "vessel Aster

@@ -405,6 +405,19 @@ TEST(age_kin_and_lists)
     pst_entities_free(r.e);
 }
 
+TEST(arts_heads_and_roles)
+{
+    const char *docs[] = {"The festival opened in Corwen with the Corwen Symphony Orchestra. The band Glass "
+                          "Harbour played. Critic Jana Pole wrote in the Corwen Echo that it was a triumph.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Corwen Symphony Orchestra") == PST_ORG);
+    CHECK(type_of(&r, "Glass Harbour") == PST_ORG);
+    CHECK(type_of(&r, "Jana Pole") == PST_PERSON);
+    CHECK(type_of(&r, "Corwen Echo") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -431,5 +444,6 @@ int main(void)
     RUN(article_trade_and_agency_cues);
     RUN(hyphens_initials_and_particles_in_names);
     RUN(age_kin_and_lists);
+    RUN(arts_heads_and_roles);
     return test_done();
 }
