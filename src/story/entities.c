@@ -500,11 +500,12 @@ static bool country_adjective(const char *w)
 
 /* Words that make a phrase a place. Lower case. */
 static const char *const PLACE_WORDS[] = {
-    "airport", "avenue", "bay", "beach", "bridge", "canyon", "cape", "city", "coast", "creek",
-    "district", "forest", "glen", "gulf", "harbor", "harbour", "heights", "hill", "hills", "island",
-    "islands", "lake", "lane", "mountain", "mountains",
-    "ocean", "park", "platz", "province", "region", "river", "road", "sea", "see", "square",
-    "station", "strait", "strasse", "straße", "street", "valley",
+    "airport", "arena", "avenue", "bay", "beach", "bridge", "canyon", "cape", "cemetery", "city",
+    "coast", "creek", "dam", "district", "forest", "gardens", "glen", "gulf", "harbor", "harbour",
+    "heights", "hill", "hills", "island", "islands", "jail", "lake", "lane", "mountain",
+    "mountains", "ocean", "park", "pier", "platz", "prison", "province", "quay", "region",
+    "reservoir", "river", "road", "sea", "see", "square", "stadium", "station", "strait", "strasse",
+    "straße", "street", "valley", "wharf",
 };
 
 static bool has_place_word(const word_span *w, size_t a, size_t b)

@@ -418,6 +418,19 @@ TEST(arts_heads_and_roles)
     pst_entities_free(r.e);
 }
 
+TEST(venue_heads_are_places)
+{
+    /* (no preposition before them: the head alone says it) */
+    const char *docs[] = {"Harrow Vale Prison was quiet. Last year Ostley Stadium held 9,000 and Kell Quay "
+                          "flooded twice.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Harrow Vale Prison") == PST_PLACE);
+    CHECK(type_of(&r, "Ostley Stadium") == PST_PLACE);
+    CHECK(type_of(&r, "Kell Quay") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -445,5 +458,6 @@ int main(void)
     RUN(hyphens_initials_and_particles_in_names);
     RUN(age_kin_and_lists);
     RUN(arts_heads_and_roles);
+    RUN(venue_heads_are_places);
     return test_done();
 }
