@@ -23,6 +23,7 @@
  * after the damage, and the feed still counts as refused (exit 2). */
 #include "html/html.h"
 #include "text/date.h"
+#include "text/text.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
@@ -34,7 +35,6 @@
 #include <string.h>
 #include <strings.h>
 #include <stdlib.h>
-#include <utf8proc.h>
 #include <xxhash.h>
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
@@ -390,41 +390,30 @@ static precis_status set_line(feed *f, pt_article *a, const char **field, const 
     return pt_article_set(a, field, f->tmp.data, f->tmp.len);
 }
 
-/* Tags out of an HTML title; the five XML entities and numeric ones decoded
- * (a title's markup is rare and simple: <b>, <em>, &amp;). Into f->tmp. */
+/* Tags out of an HTML title, character references decoded (pt_charref:
+ * HTML5's names, numeric ones); a title's markup is rare and simple (<b>,
+ * <em>, &amp;). Into f->tmp. */
 static precis_status strip_tags(feed *f, const char *s)
 {
     pc_buf out;
     pc_buf_init(&out, 0);
+    const char *end = s + strlen(s);
+    bool no_gt = false; /* no '>' after here: "<a<a<a..." is not scanned to the end for each '<' */
     for (const char *p = s; *p; p++) {
-        if (*p == '<' && (isalpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?')) {
+        if (*p == '<' && !no_gt && (isalpha((unsigned char)p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?')) {
             const char *e = strchr(p, '>');
+            no_gt = !e;
             if (e) { /* a tag; a '<' of prose ("inflation < 2%") stays */
                 p = e;
                 continue;
             }
         }
-        if (*p == '&' && p[1] == '#') { /* &#8217; &#x2019; */
-            char *end;
-            bool hex = p[2] == 'x' || p[2] == 'X';
-            unsigned long cp = strtoul(p + (hex ? 3 : 2), &end, hex ? 16 : 10);
-            if (*end == ';' && end > p + (hex ? 3 : 2) && cp > 0 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
-                utf8proc_uint8_t u[4];
-                utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, u);
-                if (pc_buf_append(&out, (const char *)u, (size_t)k)) goto oom;
-                p = end;
-                continue;
-            }
-        }
-        if (*p == '&') {
-            static const char *const names[] = {"amp;", "lt;", "gt;", "quot;", "apos;", "nbsp;"};
-            static const char vals[] = "&<>\"' ";
-            size_t k;
-            for (k = 0; k < 6; k++)
-                if (!strncmp(p + 1, names[k], strlen(names[k]))) break;
-            if (k < 6) {
-                if (pc_buf_putc(&out, vals[k])) goto oom;
-                p += strlen(names[k]);
+        if (*p == '&') { /* the one decoder of SGML's text too (pt_charref) */
+            char u[PT_CHARREF_MAX];
+            size_t k, m = pt_charref(p, (size_t)(end - p), u, &k);
+            if (m) {
+                if (k && pc_buf_append(&out, u, k)) goto oom;
+                p += m - 1;
                 continue;
             }
         }

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 /* ---- byte classes ---------------------------------------------------------- */
 
@@ -278,52 +277,22 @@ static void element_end(const char *d, size_t n, const tag *t, bool drop, size_t
 static const char *const WIRE_CODES[] = {"HT", "QC", "QL", "QR", "UR", "LR", "MD", "TF", "IL", "UP"};
 
 /* Decodes the entity at d[i] == '&' onto b; returns the bytes consumed, or 0
- * when it is a plain '&' (copied by the caller). ';' may be left out, as
- * SGML allows before a character that cannot continue the name. */
+ * when it is a plain '&' (copied by the caller). The typesetting codes are
+ * SGML's own (declared in the NYT/LATWP DTDs, not in HTML: "&UR" without ';'
+ * could be text); everything else is pt_charref's (charref.c: HTML5's names,
+ * numeric references). */
 static size_t entity(const char *d, size_t n, size_t i, pc_buf *b, precis_status *st)
 {
-    size_t j = i + 1;
-    if (j < n && d[j] == '#') {
-        j++;
-        bool hex = j < n && (d[j] == 'x' || d[j] == 'X');
-        if (hex) j++;
-        unsigned long cp = 0;
-        size_t ds = j;
-        while (j < n) {
-            int v = hex ? pc_hex_digit(d[j]) : (d[j] >= '0' && d[j] <= '9' ? d[j] - '0' : -1);
-            if (v < 0) break;
-            if (cp <= 0x10FFFF) cp = cp * (hex ? 16 : 10) + (unsigned long)v; /* past it: U+FFFD */
-            j++;
-        }
-        if (j == ds) return 0;
-        if (j < n && d[j] == ';') j++;
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-        else if ((cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp < 0xA0)) cp = ' ';
-        utf8proc_uint8_t u[4];
-        utf8proc_ssize_t k = utf8proc_encode_char((utf8proc_int32_t)cp, u);
-        *st = pc_buf_append(b, (const char *)u, (size_t)k);
-        return j - i;
-    }
-    size_t ns = j;
-    while (j < n && j - ns < 16 && is_name(d[j])) j++;
-    size_t nl = j - ns;
-    if (!nl || (j < n && is_name(d[j]))) return 0;
-    const char *nm = d + ns;
-    const char *out = NULL;
-    if (same_ci(nm, nl, "amp")) out = "&";
-    else if (same_ci(nm, nl, "lt")) out = "<";
-    else if (same_ci(nm, nl, "gt")) out = ">";
-    else if (same_ci(nm, nl, "quot")) out = "\"";
-    else if (same_ci(nm, nl, "apos")) out = "'";
-    else if (same_ci(nm, nl, "nbsp")) out = " ";
-    else if (j < n && d[j] == ';') { /* codes only with their ';': "&UR" could be text */
-        for (size_t k = 0; k < sizeof WIRE_CODES / sizeof *WIRE_CODES && !out; k++)
-            if (nl == 2 && !memcmp(nm, WIRE_CODES[k], 2)) out = " ";
-    }
-    if (!out) return 0; /* unknown: kept as written */
-    if (j < n && d[j] == ';') j++;
-    *st = pc_buf_puts(b, out);
-    return j - i;
+    if (i + 4 <= n && d[i + 3] == ';' && is_name_start(d[i + 1]) && is_name_start(d[i + 2]))
+        for (size_t k = 0; k < sizeof WIRE_CODES / sizeof *WIRE_CODES; k++)
+            if (!memcmp(d + i + 1, WIRE_CODES[k], 2)) {
+                *st = pc_buf_putc(b, ' ');
+                return 4;
+            }
+    char out[PT_CHARREF_MAX];
+    size_t k, m = pt_charref(d + i, n - i, out, &k);
+    if (m && k) *st = pc_buf_append(b, out, k);
+    return m;
 }
 
 /* Paragraph marks inside built text; NUL never reaches the output (raw NUL

@@ -156,6 +156,21 @@ typedef enum pt_wordlist {
 } pt_wordlist;
 bool pt_in_wordlist(pt_wordlist list, const char *w, size_t n);
 
+/* ---- character references (src/text/charref.c) --------------------------- */
+
+#define PT_CHARREF_MAX 8 /* UTF-8 bytes one reference decodes to, at most */
+
+/* The one decoder of HTML/SGML character references left in text (SGML
+ * <DOC>s, feed titles): s[0] == '&' within s[0, n). Named: HTML5's list
+ * (entities.inc) as spelled, with ';', or without it for HTML's legacy names
+ * when no letter or digit follows; amp lt gt quot apos nbsp in any case, ';'
+ * optional. Numeric: decimal or hex, ';' optional; 0, surrogates and values
+ * past U+10FFFF are U+FFFD, 0x80-0x9F windows-1252 as HTML reads them, other
+ * controls (but tab, LF) a space. nbsp is a space, shy nothing. Writes the
+ * UTF-8 to out (*out_n bytes, may be 0) and returns the bytes the reference
+ * spans; 0 when s holds none (a bare '&': text, kept as written). */
+size_t pt_charref(const char *s, size_t n, char out[PT_CHARREF_MAX], size_t *out_n);
+
 /* ---- newswire SGML: NIST/LDC <DOC> files (src/text/sgml.c) --------------- */
 
 #define PT_SGML_MAX_DOCS ((size_t)1000000) /* DOCs of one file; past it PRECIS_ELIMIT */

@@ -225,6 +225,22 @@ TEST(not_a_feed_and_empty)
     CHECK(g.n == 0 && g.n_skip == 1);
 }
 
+TEST(title_references)
+{
+    /* titles double-escaped by their feeds, decoded by the one decoder
+     * (pt_charref): before, only the XML five, nbsp and numeric references
+     * with ';' were, "&eacute;" and "&mdash;" stayed as written */
+    static const char A[] =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Caf&amp;eacute; Wire</title>"
+        "<entry><title type=\"html\">Ren&amp;eacute;e &amp;mdash; Dahl&amp;#8217;s &amp;#150; &amp;#0; AT&amp;amp;T &amp;bogus;</title>"
+        "<content type=\"text\">The quay at Drenn reopened on Friday after the storm.</content></entry></feed>";
+    got g;
+    CHECK(read_feed(A, 0, 0, false, &g) == PRECIS_OK);
+    CHECK(g.n == 1);
+    CHECK_STR(g.title[0], "Ren\xC3\xA9" "e \xE2\x80\x94 Dahl\xE2\x80\x99s \xE2\x80\x93 \xEF\xBF\xBD AT&T &bogus;");
+    CHECK_STR(g.site[0], "Caf\xC3\xA9 Wire");
+}
+
 int main(void)
 {
     RUN(sniff);
@@ -232,6 +248,7 @@ int main(void)
     RUN(chunking_does_not_matter);
     RUN(item_cap_is_named);
     RUN(atom_xhtml_and_author);
+    RUN(title_references);
     RUN(declared_encoding_and_decoded_input);
     RUN(damage_keeps_items_around_it);
     RUN(entities_refused);

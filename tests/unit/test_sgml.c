@@ -221,6 +221,23 @@ TEST(hostile_bytes)
     CHECK(strstr(r.g[0].text, "\xEF\xBF\xBD \xEF\xBF\xBD &#x;") != NULL);
 }
 
+TEST(html5_entities)
+{
+    /* HTML5's names through the one decoder (pt_charref): before, any name
+     * but the core six stayed as written ("caf&eacute;", "&mdash;") */
+    res r;
+    const char *s = "<DOC><DOCNO>KNA1</DOCNO><HEADLINE>Caf&eacute; &amp; quay</HEADLINE><TEXT>\n"
+                    "<P>The caf&eacute; &mdash; shut since May &ndash; reopened, said Ren&eacute;e "
+                    "Dahl&rsquo;s lawyer &#8220;today&#8221;. 3&frac12 miles &copy AT&T &notit; &#150; x&QL;y&UR z</P>\n"
+                    "</TEXT></DOC>";
+    CHECK(run(s, 0, 0, &r) == PRECIS_OK);
+    CHECK(r.n == 1);
+    CHECK_STR(r.g[0].title, "Caf\xC3\xA9 & quay");
+    CHECK_STR(r.g[0].text, "The caf\xC3\xA9 \xE2\x80\x94 shut since May \xE2\x80\x93 reopened, said Ren\xC3\xA9"
+                           "e Dahl\xE2\x80\x99s lawyer \xE2\x80\x9Ctoday\xE2\x80\x9D. 3\xC2\xBD miles \xC2\xA9 "
+                           "AT&T &notit; \xE2\x80\x93 x y&UR z");
+}
+
 int main(void)
 {
     RUN(sniff);
@@ -232,5 +249,6 @@ int main(void)
     RUN(damage_keeps_the_rest);
     RUN(caps);
     RUN(hostile_bytes);
+    RUN(html5_entities);
     return test_done();
 }
