@@ -463,10 +463,52 @@ static bool id_date(const char *id, size_t n, char *buf, size_t cap)
     return (size_t)snprintf(buf, cap, "%04d-%02d-%02d", y, m, dd) < cap;
 }
 
+/* The indentation of the line at t[i] within t[0, e) in columns (a tab to
+ * the next multiple of 8), -1 when it is blank; *eol: its '\n' or e. */
+static long line_indent(const char *t, size_t i, size_t e, size_t *eol)
+{
+    long col = 0;
+    size_t j = i;
+    for (; j < e && (t[j] == ' ' || t[j] == '\t'); j++) col = t[j] == '\t' ? col / 8 * 8 + 8 : col + 1;
+    const char *nl = memchr(t + j, '\n', e - j);
+    *eol = nl ? (size_t)(nl - t) : e;
+    for (; j < *eol; j++)
+        if (!pc_is_space((unsigned char)t[j])) return col;
+    return -1;
+}
+
+/* Paragraphs marked by indentation only, in a piece t[s, e) of TEXT without
+ * <P> (AP TIPSTER, NYT: each paragraph's first line indented, its hard-wrapped
+ * lines flush left): a line after the piece's first non-blank one that is
+ * indented deeper than its least-indented line starts a paragraph. True when
+ * the piece has one; with mark, the line end before each such line, and
+ * before each blank line, becomes PARA. A uniform margin marks nothing. */
+static bool indent_paragraphs(char *t, size_t s, size_t e, bool mark)
+{
+    long min = -1;
+    size_t eol;
+    for (size_t i = s; i < e; i = eol + 1) {
+        long c = line_indent(t, i, e, &eol);
+        if (c >= 0 && (min < 0 || c < min)) min = c;
+    }
+    if (min < 0) return false;
+    bool seen = false, deeper = false;
+    for (size_t i = s; i < e; i = eol + 1) {
+        long c = line_indent(t, i, e, &eol);
+        if (seen && (c < 0 || c > min)) {
+            deeper |= c > min;
+            if (mark) t[i - 1] = PARA; /* i > s: t[i - 1] is the '\n' ending the line before */
+        }
+        seen |= c >= 0;
+    }
+    return deeper;
+}
+
 /* The pieces of text of one DOC as the article's text in r->text. With
- * paragraphs (<P>): each paragraph's spaces collapsed, "\n\n" between them.
- * Without: each part as written (trimmed), "\n\n" between parts, for the
- * plain-text path to judge (hard wraps, cleaning). */
+ * paragraphs (<P>, or indentation without <P>: indent_paragraphs): each
+ * paragraph's spaces collapsed, "\n\n" between them. Without: each part as
+ * written (trimmed), "\n\n" between parts, for the plain-text path to judge
+ * (hard wraps, cleaning). */
 static precis_status doc_text(rd *r, bool *clean)
 {
     r->text.len = 0;
@@ -478,6 +520,16 @@ static precis_status doc_text(rd *r, bool *clean)
         if (!st) st = build_text(r->d, r->parts[k].s, r->parts[k].e, &r->tmp, &has_p);
     }
     if (st) return st;
+    for (int mark = 0; !has_p && r->tmp.data && mark < 2; mark++) {
+        bool any = false;
+        for (size_t i = 0, e; i < r->tmp.len; i = e + 1) {
+            const char *p = memchr(r->tmp.data + i, PARA, r->tmp.len - i);
+            e = p ? (size_t)(p - r->tmp.data) : r->tmp.len;
+            any |= indent_paragraphs(r->tmp.data, i, e, mark);
+        }
+        if (!any) break;
+        has_p = mark; /* marked on the second pass */
+    }
     *clean = has_p;
     const char *t = r->tmp.data ? r->tmp.data : "";
     size_t n = r->tmp.len, i = 0;

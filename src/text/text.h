@@ -188,7 +188,7 @@ typedef struct pt_sgml_options {
     /* Each DOC with text, as an article (fields borrowed for the call): id
      * from DOCNO, the id attribute or DOCID; title from HEADLINE/HL/HEAD;
      * date (ISO) from DATE_TIME/DATE/DD, the date attribute or the id; site
-     * the id's source code (APW, XIN, NYT). clean: the text was built from <P>
+     * the id's source code (APW, XIN, NYT). clean: the text was built from <P> (or indentation)
      * paragraphs (spaces collapsed, "\n\n" between): it is clean text;
      * else it is TEXT as written, for the plain-text path (hard wraps,
      * cleaning). index is 1-based, line the DOC's line. A non-OK return

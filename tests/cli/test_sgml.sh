@@ -69,7 +69,7 @@ check digest_headline grep -q 'Kerrow closes harbour bridge after cracks found' 
 # ingest
 p ingest --db "$TMP/s.db" "$FX"
 check ingest_exit_0 test "$rc" -eq 0
-check ingest_counts grep -q '^added 8,' "$TMP/out"
+check ingest_counts grep -q '^added 10,' "$TMP/out"
 
 # sniffed by content (any name, gzip, XML declaration and DOCSTREAM wrapper, lower case tags)
 gzip -c "$DUC" > "$TMP/wire.gz"
@@ -127,6 +127,12 @@ check big_doc_next_kept grep -q '^KNA19981017.0031' "$TMP/out"
 p summarize "$TMP/big.sgml"
 check big_doc_sum_exit_2 test "$rc" -eq 2
 check big_doc_sum_named grep -q 'big.sgml:1: DOC 1: [0-9]* bytes, over the 5242880-byte limit' "$TMP/err"
+
+# paragraphs marked by indentation only (AP TIPSTER style, no <P>): split, entities decoded
+AP=$FX/ap_indent_style.sgml
+p summarize --format json -w 200 "$AP"
+check ap_indent_exit_0 test "$rc" -eq 0
+check ap_indent_entities sh -c "grep -q 'René Aalto' '$TMP/out' && ! grep -q '&eacute;\|&mdash;' '$TMP/out'"
 
 # --help tells
 for c in summarize digest cluster ingest; do

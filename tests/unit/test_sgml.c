@@ -238,6 +238,36 @@ TEST(html5_entities)
                            "AT&T &notit; \xE2\x80\x93 x y&UR z");
 }
 
+TEST(indented_paragraphs)
+{
+    /* TEXT without <P> whose paragraphs are marked by indentation only (AP
+     * TIPSTER, NYT): before, one hard-wrapped text with the paragraph starts
+     * lost */
+    res r;
+    const char *s = "<DOC><DOCNO>KP890314-0021</DOCNO><TEXT>\n"
+                    "   Ferry crews walked off the job\non Tuesday.\n"
+                    "   The union said the strike\nwould last.\n"
+                    "\tOfficials said talks would\nresume.\n"
+                    "</TEXT></DOC>"
+                    /* a uniform margin is no paragraph mark */
+                    "<DOC><DOCNO>KP2</DOCNO><TEXT>\n  Water taxis carried\n  900 people.\n</TEXT></DOC>"
+                    /* a first line indented alone: one paragraph, as before */
+                    "<DOC><DOCNO>KP3</DOCNO><TEXT>\n Fares rose\nto three crowns.\n</TEXT></DOC>"
+                    /* deeper indents under a margin; a blank line also parts them */
+                    "<DOC><DOCNO>KP4</DOCNO><TEXT>\n    One\n  two.\n    Three\n  four.\n\n  Five.\n</TEXT></DOC>";
+    CHECK(run(s, 0, 0, &r) == PRECIS_OK);
+    CHECK(r.n == 4);
+    CHECK(r.g[0].clean);
+    CHECK_STR(r.g[0].text, "Ferry crews walked off the job on Tuesday.\n\nThe union said the strike would last.\n\n"
+                           "Officials said talks would resume.");
+    CHECK(!r.g[1].clean);
+    CHECK_STR(r.g[1].text, "Water taxis carried\n  900 people.");
+    CHECK(!r.g[2].clean);
+    CHECK_STR(r.g[2].text, "Fares rose\nto three crowns.");
+    CHECK(r.g[3].clean);
+    CHECK_STR(r.g[3].text, "One two.\n\nThree four.\n\nFive.");
+}
+
 int main(void)
 {
     RUN(sniff);
@@ -250,5 +280,6 @@ int main(void)
     RUN(caps);
     RUN(hostile_bytes);
     RUN(html5_entities);
+    RUN(indented_paragraphs);
     return test_done();
 }
