@@ -1,6 +1,7 @@
 /* precis summarize — option parsing, reading inputs, printing summaries. */
 #include "cli.h"
 #include "core/core.h"
+#include "text/text.h" /* pt_looks_like_sgml */
 
 #include <errno.h>
 #include <getopt.h>
@@ -43,7 +44,9 @@ static void usage(FILE *out)
             "      --batch         many clusters: each sub-directory of a directory INPUT,\n"
             "                      or each line of a JSONL INPUT, is one cluster (the\n"
             "                      files directly in a directory, every DOC of an SGML\n"
-            "                      file among them; D1/D1-A/ and D1/D1-B/ are two)\n"
+            "                      file among them; D1/D1-A/ and D1/D1-B/ are two); an\n"
+            "                      SGML file INPUT is one cluster of all its DOCs, named\n"
+            "                      after the file (d30001t.sgml: d30001t)\n"
             "  -o, --output DIR    with --batch: write DIR/<cluster>.txt (one sentence per\n"
             "                      line); without -o, --batch prints JSON Lines\n"
             "  -h, --help          show this help\n\n"
@@ -233,6 +236,39 @@ static int batch_dir(run *r, const char *dir)
     return rc;
 }
 
+/* One SGML file given to --batch: all its DOCs one cluster, named after the
+ * file without ".gz" and one extension of letters (d30001t.sgml.gz:
+ * d30001t; APW19981016.0240 stays whole); stdin is "summary". */
+static int batch_sgml(run *r, const char *path, const char *text, size_t len)
+{
+    char name[256];
+    if (!strcmp(path, "-")) {
+        snprintf(name, sizeof name, "summary");
+    } else {
+        snprintf(name, sizeof name, "%s", last_component(path));
+        size_t n = strlen(name);
+        if (n > 3 && !strcmp(name + n - 3, ".gz")) name[n -= 3] = '\0';
+        char *dot = strrchr(name, '.');
+        bool letters = dot && dot > name && dot[1] && strlen(dot + 1) <= 5;
+        for (const char *q = dot ? dot + 1 : ""; letters && *q; q++)
+            letters = (*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z');
+        if (letters) *dot = '\0';
+    }
+    precis_cluster *c;
+    precis_status st = precis_cluster_new(r->ctx, name, &c);
+    if (st) {
+        cli_error("%s", precis_errmsg(r->ctx));
+        return cli_exit_for(st);
+    }
+    size_t before = r->n_failed;
+    st = precis_cluster_read(r->ctx, c, path, text, len, report_bad_line, r);
+    if (st && r->n_failed == before) { /* else its bad DOCs were named one by one */
+        cli_error("%s", precis_errmsg(r->ctx));
+        r->n_failed++;
+    }
+    return batch_one(r, c) ? EXIT_INTERNAL : EXIT_OK_;
+}
+
 static int batch(run *r, char **inputs, size_t n)
 {
     if (r->outdir && mkdir(r->outdir, 0777) != 0 && errno != EEXIST) {
@@ -257,6 +293,12 @@ static int batch(run *r, char **inputs, size_t n)
         if (k == len) { /* named, as single mode names an empty article */
             cli_error("%s: empty input (no cluster)", strcmp(inputs[i], "-") ? inputs[i] : "<stdin>");
             precis_text_free(text);
+            continue;
+        }
+        if (pt_looks_like_sgml(text, len)) { /* DUC/TAC ship a topic per file: one cluster */
+            int rc2 = batch_sgml(r, inputs[i], text, len);
+            precis_text_free(text);
+            if (rc2) return rc2;
             continue;
         }
         if (text[k] != '{') { /* one message, not one per line of an article */

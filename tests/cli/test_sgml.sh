@@ -134,6 +134,19 @@ p summarize --format json -w 200 "$AP"
 check ap_indent_exit_0 test "$rc" -eq 0
 check ap_indent_entities sh -c "grep -q 'René Aalto' '$TMP/out' && ! grep -q '&eacute;\|&mdash;' '$TMP/out'"
 
+# --batch FILE.sgml: the file's DOCs are one cluster named after it (DUC/TAC ship a topic per
+# file); before, refused as "not JSON Lines of clusters"
+cp "$GIGA" "$TMP/D0903C.sgml"
+p summarize --batch -w 60 -o "$TMP/bf" "$TMP/D0903C.sgml" "$FX/ap_indent_style.sgml"
+check batch_file_exit_0 test "$rc" -eq 0
+check batch_file_named test -s "$TMP/bf/D0903C.txt"
+check batch_file_second test -s "$TMP/bf/ap_indent_style.txt"
+p summarize -w 60 "$TMP/D0903C.sgml"
+check batch_file_same_as_single cmp -s "$TMP/out" "$TMP/bf/D0903C.txt"
+p summarize --batch "$TMP/D0903C.sgml"
+check batch_file_jsonl_id grep -q '^{"id":"D0903C",' "$TMP/out"
+check help_batch_sgml_file sh -c "'$PRECIS' summarize --help | tr '\n' ' ' | grep -q 'SGML file INPUT is one cluster'"
+
 # --help tells
 for c in summarize digest cluster ingest; do
     check "help_$c" sh -c "'$PRECIS' $c --help | tr '\n' ' ' | grep -q 'SGML'"
