@@ -18,7 +18,9 @@ static void help(FILE *out)
             "datelines) and finds the title, date (ISO 8601), byline and site.\n"
             "FILE may be a text file, a directory (walked in natural order), '-' for stdin,\n"
             "gzip-compressed, JSON Lines of {\"id\", \"text\"} objects, or a JSON array of such\n"
-            "objects or of strings (each string one article). With three or more\n"
+            "objects or of strings (each string one article), or newswire SGML (NIST/LDC\n"
+            "<DOC> files as DUC and TAC ship them: each DOC's TEXT one article, its\n"
+            "DOCNO, headline and date kept). With three or more\n"
             "documents, lines that recur across them are removed as boilerplate.\n\n"
             "options:\n"
             "  -f, --format FMT     text (default: title, blank line, clean text),\n"
@@ -171,6 +173,12 @@ int cmd_clean(int argc, char **argv)
         pcl_line *lines = NULL;
         size_t n_lines = 0;
         st = pcl_clean_lines(doc->text, doc->len, &o, &a, explain ? &lines : NULL, &n_lines, &err);
+        /* an SGML <DOC>'s own fields win over what cleaning guessed, as digest reads it */
+        const char *const *from[] = {(const char *const *)&doc->title, (const char *const *)&doc->date,
+                                     (const char *const *)&doc->site};
+        const char **to[] = {&a.title, &a.date, &a.site};
+        for (size_t k = 0; k < 3 && st == PRECIS_OK; k++)
+            if (*from[k] && pt_article_set(&a, to[k], *from[k], strlen(*from[k]))) st = PRECIS_ENOMEM;
         if (st == PRECIS_EEMPTY) {
             size_t k = 0;
             while (k < doc->len && pc_is_space((unsigned char)doc->text[k])) k++;

@@ -1,6 +1,10 @@
 /* precis extract — the article and its metadata from web pages and WARC files. */
 #include "cli.h"
 #include "core/core.h" /* pc_expand_inputs: directories walked in natural order */
+#include "html/html.h"   /* ph_extract_input: a page already read */
+#include "story/story.h" /* pst_articles_read_mem: the DOCs of newswire SGML */
+#include "text/article.h"
+#include "text/text.h" /* pt_looks_like_sgml */
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,10 +25,14 @@ static void usage(FILE *out)
           "HTML response record, streamed in constant memory. JSON (Lines) input is\n"
           "refused: digest, cluster and ingest read {\"html\"} articles; so is a news\n"
           "feed (RSS, Atom), which digest, cluster, summarize and ingest read.\n"
+          "Newswire SGML (NIST/LDC <DOC> files as DUC and TAC ship them; sniffed by\n"
+          "content) gives one article per DOC with text, as digest reads it: id its\n"
+          "DOCNO, title, date, site (the id's source code), text its TEXT.\n"
           "\n"
           "options:\n"
           "  -f, --format FMT   text (default for pages), json, or jsonl (default for WARC);\n"
-          "                     json prints one object for a single page, else an array;\n"
+          "                     json prints one object for a single page, else an array\n"
+          "                     (always for an SGML file);\n"
           "                     objects: {\"id\",\"url\",\"site\",\"title\",\"date\",\"author\",\"lang\",\"text\"}\n"
           "  -u, --url URL      the page's address (metadata, dates in the URL; with one\n"
           "                     PAGE only); default: its <link rel=canonical>\n"
@@ -51,6 +59,7 @@ typedef struct run {
     int n_out;          /* articles printed */
     int worst;          /* exit code so far */
     size_t no_article;  /* pages without an article (WARC: summarised) */
+    bool own_array;     /* an SGML input printed its own JSON array */
     pc_buf line;
 } run;
 
@@ -62,16 +71,14 @@ static void note_failure(run *r, precis_status st)
     if (code > r->worst) r->worst = code;
 }
 
-static void print_doc(run *r, precis_doc *doc, int format)
+/* One article: its text (text format) or its JSON object. */
+static void print_out(run *r, const char *text, size_t len, const char *json, int format)
 {
     if (format == FMT_TEXT) {
-        size_t len;
-        const char *text = precis_doc_text(doc, &len);
         if (r->n_out) fputs("\f\n", stdout);
         fwrite(text, 1, len, stdout);
         fputc('\n', stdout);
     } else {
-        const char *json = precis_doc_json(doc);
         if (!json) {
             note_failure(r, PRECIS_ENOMEM);
             return;
@@ -81,6 +88,79 @@ static void print_doc(run *r, precis_doc *doc, int format)
         if (format == FMT_JSONL) fputc('\n', stdout);
     }
     r->n_out++;
+}
+
+static void print_doc(run *r, precis_doc *doc, int format)
+{
+    size_t len = 0;
+    const char *text = format == FMT_TEXT ? precis_doc_text(doc, &len) : NULL;
+    print_out(r, text, len, format == FMT_TEXT ? NULL : precis_doc_json(doc), format);
+}
+
+/* ---- newswire SGML: one article per <DOC> -------------------------------- */
+
+typedef struct sgml_out {
+    run *r;
+    int format;
+    pc_buf json;
+    size_t n_bad;
+} sgml_out;
+
+static precis_status sgml_article(void *user, const precis_article *art)
+{
+    sgml_out *g = user;
+    const char *json = NULL;
+    if (g->format != FMT_TEXT) { /* the object precis_doc_json writes, from the article */
+        pt_article a;
+        pt_article_init(&a);
+        const char *const from[] = {art->id, art->url, art->site, art->title, art->date, art->author, art->lang};
+        const char **to[] = {&a.id, &a.url, &a.site, &a.title, &a.date, &a.author, &a.lang};
+        precis_status st = PRECIS_OK;
+        for (size_t k = 0; k < sizeof to / sizeof *to && !st; k++)
+            if (from[k]) st = pt_article_set(&a, to[k], from[k], strlen(from[k]));
+        if (!st) st = pt_article_set(&a, &a.text, art->text, art->text_len);
+        g->json.len = 0;
+        if (!st) st = pt_article_json(&a, false, &g->json);
+        if (!st) st = pc_buf_putc(&g->json, '\0');
+        pt_article_free(&a);
+        if (st) return st;
+        json = g->json.data;
+    }
+    print_out(g->r, art->text, art->text_len, json, g->format);
+    return PRECIS_OK;
+}
+
+static void sgml_bad(void *user, const char *message)
+{
+    sgml_out *g = user;
+    g->n_bad++;
+    cli_error("%s", message);
+}
+
+/* The DOCs of one SGML file (raw bytes; Latin-1 decoded by the reader). A
+ * single input with -f json prints its own array: it holds many articles. */
+static void do_sgml(run *r, const char *path, const char *raw, size_t len, int format, bool in_array)
+{
+    const char *name = strcmp(path, "-") ? path : "<stdin>";
+    if (r->opts.url || r->opts.all_text)
+        cli_error("%s: newswire SGML: %s applies to HTML pages, not used", name,
+                  r->opts.url ? "-u/--url" : "-a/--all-text");
+    sgml_out g = {r, format, {0}, 0};
+    pc_buf_init(&g.json, 0);
+    bool own = format == FMT_JSON && !in_array;
+    int before = r->n_out;
+    if (own) fputs("[\n", stdout);
+    precis_status st = pst_articles_read_mem(r->ctx, name, raw, len, sgml_article, sgml_bad, &g);
+    if (own) fputs(r->n_out > before ? "\n]\n" : "]\n", stdout);
+    r->own_array |= own;
+    pc_buf_free(&g.json);
+    if (st == PRECIS_EEMPTY && !g.n_bad) {
+        cli_error("%s: no DOC with article text", name);
+        r->no_article++;
+    } else if (st && st != PRECIS_EEMPTY && (st == PRECIS_ENOMEM || !g.n_bad)) {
+        cli_error("%s", precis_errmsg(r->ctx));
+    }
+    if (st && st != PRECIS_EEMPTY) note_failure(r, st);
 }
 
 static double now(void)
@@ -158,10 +238,21 @@ static void do_warc(run *r, const char *path, bool show_progress)
     r->no_article += empty;
 }
 
-static void do_page(run *r, const char *path, int format)
+static void do_page(run *r, const char *path, int format, bool in_array)
 {
-    precis_doc *doc;
-    precis_status st = precis_extract_file(r->ctx, path, &r->opts, &doc);
+    precis_doc *doc = NULL;
+    pc_buf raw;
+    pc_buf_init(&raw, 0);
+    pc_error *err = pc_ctx_err(r->ctx);
+    pc_error_clear(err);
+    precis_status st = pc_read_input_raw(path, pc_ctx_limits(r->ctx)->max_file_bytes, &raw, err);
+    if (!st && pt_looks_like_sgml(raw.data, raw.len)) {
+        do_sgml(r, path, raw.data, raw.len, format, in_array);
+        pc_buf_free(&raw);
+        return;
+    }
+    if (!st) st = ph_extract_input(r->ctx, path, raw.data, raw.len, &r->opts, &doc);
+    pc_buf_free(&raw);
     if (st) {
         cli_error("%s", precis_errmsg(r->ctx));
         if (st == PRECIS_EEMPTY) r->no_article++;
@@ -235,7 +326,7 @@ int cmd_extract(int argc, char **argv)
         if (force_warc || precis_is_warc(paths[i])) {
             do_warc(&r, paths[i], show_progress);
         } else {
-            do_page(&r, paths[i], page_format);
+            do_page(&r, paths[i], page_format, json_array);
             if (show_progress && n_paths > 1 && (now() - last > 0.2 || i + 1 == n_paths)) {
                 progress("pages", i + 1, n_paths, i + 1);
                 if (i + 1 == n_paths) fputc('\n', stderr);
@@ -244,7 +335,7 @@ int cmd_extract(int argc, char **argv)
         }
     }
     if (json_array) fputs(r.n_out ? "\n]\n" : "]\n", stdout);
-    else if (page_format == FMT_JSON && r.n_out) fputc('\n', stdout);
+    else if (page_format == FMT_JSON && r.n_out && !r.own_array) fputc('\n', stdout);
     if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 */
         cli_error("extract: cannot write the output");
         r.worst = EXIT_INTERNAL;

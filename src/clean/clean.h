@@ -110,6 +110,7 @@ typedef struct pcl_doc {
     size_t len;
     char *source;  /* path as given, for messages */
     size_t line;   /* JSONL line number, 0 for a plain file */
+    char *title, *date, *site; /* an SGML <DOC>'s fields (win over what cleaning finds), or NULL */
 } pcl_doc;
 
 typedef struct pcl_docs {
@@ -124,7 +125,10 @@ typedef struct pcl_docs {
 
 /* Appends the documents of one input (path or "-"; gzip and UTF-8 repair via
  * pc_read_input). A file whose first non-blank byte is '{' is read as JSON
- * Lines. Bad JSONL lines (not JSON, no "text" string, over PC_DEFAULT_MAX_LINE
+ * Lines. Newswire SGML (pt_looks_like_sgml) gives one document per <DOC>
+ * with text: id its DOCNO (else NAME#K), line the DOC's, its TEXT as
+ * pt_sgml_read builds it; a DOC left out is named through docs->bad (an
+ * empty one too, without counting it). Bad JSONL lines (not JSON, no "text" string, over PC_DEFAULT_MAX_LINE
  * bytes) are skipped and reported through docs->bad; the first problem is
  * also in err, and PRECIS_EPARSE (PRECIS_ELIMIT if a line was over the limit)
  * is returned after the good lines were added. max_file 0 = the default

@@ -1,6 +1,8 @@
 /* Reading the documents `precis clean` works on: plain text files, JSON
  * Lines of {"id", "text"} objects, or a JSON array of them (jansson). */
 #include "clean.h"
+#include "text/article.h"
+#include "text/text.h" /* pt_sgml_read */
 
 #include <jansson.h>
 #include <stdio.h>
@@ -35,6 +37,9 @@ static void doc_free(pcl_doc *d)
     free(d->url);
     free(d->text);
     free(d->source);
+    free(d->title);
+    free(d->date);
+    free(d->site);
 }
 
 static bool looks_like_jsonl(const char *s, size_t n)
@@ -180,6 +185,80 @@ static precis_status read_array(pcl_docs *docs, const char *path, const char *da
     return result;
 }
 
+/* ---- newswire SGML: one document per <DOC> (src/text/sgml.c) ---- */
+
+typedef struct sgml_in {
+    pcl_docs *docs;
+    const char *name;
+    precis_status result;
+    pc_error *err;
+} sgml_in;
+
+static char *dup_or_null(const char *s) { return s ? dup_n(s, strlen(s)) : NULL; }
+
+static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t line, bool clean)
+{
+    (void)clean; /* clean cleans every text it is given */
+    sgml_in *g = user;
+    char fallback[300];
+    snprintf(fallback, sizeof fallback, "%s#%zu", base_name(g->name), index);
+    pcl_doc d;
+    memset(&d, 0, sizeof d);
+    d.id = dup_or_null(a->id ? a->id : fallback);
+    d.text = dup_n(a->text, a->text_len);
+    d.len = a->text_len;
+    d.source = dup_or_null(g->name);
+    d.line = line;
+    d.title = dup_or_null(a->title);
+    d.date = dup_or_null(a->date);
+    d.site = dup_or_null(a->site);
+    if (!d.id || !d.text || !d.source || (a->title && !d.title) || (a->date && !d.date) || (a->site && !d.site) ||
+        push(g->docs, &d)) {
+        doc_free(&d);
+        return PRECIS_ENOMEM;
+    }
+    return PRECIS_OK;
+}
+
+static void sgml_skip(void *user, precis_status st, size_t line, const char *what, const char *why)
+{
+    sgml_in *g = user;
+    char msg[600];
+    snprintf(msg, sizeof msg, "%s%s%s", what ? what : "", what ? ": " : "", why);
+    if (st == PRECIS_EEMPTY) { /* a DOC without text: named, not refused */
+        if (!g->docs->bad) return;
+        char full[1200];
+        if (line) snprintf(full, sizeof full, "%s:%zu: %s", g->name, line, msg);
+        else snprintf(full, sizeof full, "%s: %s", g->name, msg);
+        g->docs->bad(g->docs->user, full);
+        return;
+    }
+    if (line) bad_line(g->docs, g->name, line, msg, st, &g->result, g->err);
+    else { /* a problem of the file ("N bytes outside <DOC> elements") */
+        if (!g->result) pc_fail(g->err, st, g->name, 0, "%s", msg);
+        if (st == PRECIS_ELIMIT || !g->result) g->result = st;
+        g->docs->n_bad++;
+        if (g->docs->bad) {
+            char full[1200];
+            snprintf(full, sizeof full, "%s: %s", g->name, msg);
+            g->docs->bad(g->docs->user, full);
+        }
+    }
+}
+
+static precis_status read_sgml(pcl_docs *docs, const char *name, const char *d, size_t n, pc_error *err)
+{
+    sgml_in g = {docs, name, PRECIS_OK, err};
+    pt_sgml_options o = {0};
+    o.name = name;
+    o.fn = sgml_doc;
+    o.skip = sgml_skip;
+    o.user = &g;
+    precis_status st = pt_sgml_read(d, n, &o, NULL);
+    if (st) return pc_fail(err, st, name, 0, "out of memory");
+    return g.result;
+}
+
 precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, pc_error *err)
 {
     pc_buf b;
@@ -197,6 +276,11 @@ precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, p
     }
     if (looks_like_jsonl(b.data, b.len)) {
         st = read_jsonl(docs, name, b.data ? b.data : "", b.len, err);
+        pc_buf_free(&b);
+        return st;
+    }
+    if (pt_looks_like_sgml(b.data, b.len)) {
+        st = read_sgml(docs, name, b.data, b.len, err);
         pc_buf_free(&b);
         return st;
     }

@@ -60,6 +60,22 @@ precis_status precis_extract_file(precis_ctx *ctx, const char *path,
     pc_buf raw;
     pc_buf_init(&raw, 0);
     precis_status st = pc_read_input_raw(path, pc_ctx_limits(ctx)->max_file_bytes, &raw, err);
+    if (!st) st = ph_extract_input(ctx, path, raw.data, raw.len, opts, out);
+    pc_buf_free(&raw);
+    return st;
+}
+
+precis_status ph_extract_input(precis_ctx *ctx, const char *path, const char *raw_data, size_t raw_len,
+                               const precis_extract_options *opts, precis_doc **out)
+{
+    *out = NULL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    struct {
+        const char *data;
+        size_t len;
+    } raw = {raw_data ? raw_data : "", raw_len};
+    precis_status st = PRECIS_OK;
     if (!st && pc_bytes_binary(raw.data, raw.len)) {
         st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
                      "binary data, not an HTML page");
@@ -83,7 +99,6 @@ precis_status precis_extract_file(precis_ctx *ctx, const char *path,
             pc_fail(err, st, name, 0, "%s", msg[0] ? msg : precis_strerror(st));
         }
     }
-    pc_buf_free(&raw);
     return st;
 }
 

@@ -97,4 +97,10 @@ typedef struct ph_feed_options {
  * o->fn returned. *n_items (may be NULL): items handed to o->fn. */
 precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options *o, size_t *n_items);
 
+/* precis_extract_file on bytes already read (raw, as pc_read_input_raw gives
+ * them) from path ("-" = stdin, named <stdin>): the same refusals (binary,
+ * JSON, a feed) and messages. For a reader that sniffs first (extract's SGML). */
+precis_status ph_extract_input(precis_ctx *ctx, const char *path, const char *raw, size_t len,
+                               const precis_extract_options *opts, precis_doc **out);
+
 #endif

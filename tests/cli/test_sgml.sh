@@ -147,6 +147,32 @@ p summarize --batch "$TMP/D0903C.sgml"
 check batch_file_jsonl_id grep -q '^{"id":"D0903C",' "$TMP/out"
 check help_batch_sgml_file sh -c "'$PRECIS' summarize --help | tr '\n' ' ' | grep -q 'SGML file INPUT is one cluster'"
 
+# clean and extract read each <DOC> as an article (before: the whole file one page or text,
+# every DOC's fields and texts run together, '&amp;' left in by clean)
+p clean "$AP" "$DUC"
+check clean_exit_0 test "$rc" -eq 0
+check clean_doc_ids sh -c "grep -q '^==> KP890314-0021 <==' '$TMP/out' && grep -q '^==> KNA19981017.0031 <==' '$TMP/out'"
+check clean_doc_title grep -q '^Ferry Crews Strike at Kerrow Harbour$' "$TMP/out"
+check clean_no_markup sh -c "! grep -Eq '<(TEXT|DOC|HEAD|DOCNO)>|&amp;|&eacute;|BC-Kerrow|NNNN' '$TMP/out'"
+p clean -f jsonl "$GIGA"
+check clean_sgml_jsonl sh -c "grep -c '^{\"id\":\"VXN_ENG_1998102' '$TMP/out' | grep -qx 3"
+check clean_sgml_date grep -q '"id":"VXN_ENG_19981021.0010".*"date":"1998-10-21"' "$TMP/out"
+check clean_empty_doc_named grep -q 'gigaword_style.sgml:49: DOC 3 (VXN_ENG_19981021.0007): empty <TEXT>' "$TMP/err"
+p extract "$AP"
+check extract_exit_0 test "$rc" -eq 0
+check extract_paragraphs sh -c "grep -q '^The crews. union, led by René Aalto' '$TMP/out' && grep -c '^\$' '$TMP/out' | grep -qx '[4-9]'"
+check extract_docs_form_feed sh -c "grep -c \"\$(printf '\\f')\" '$TMP/out' | grep -qx 1"
+p extract -f json "$GIGA"
+check extract_json_array sh -c "python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [x[\"id\"] for x in d] == [\"VXN_ENG_19981020.0001\", \"VXN_ENG_19981020.0002\", \"VXN_ENG_19981021.0010\"]' '$TMP/out'"
+check extract_json_fields grep -q '"id":"VXN_ENG_19981020.0002","url":null,"site":"VXN","title":"Shops on Kerrow' "$TMP/out"
+p extract - < "$NYT"
+check extract_stdin_sgml sh -c "test $rc -eq 0 && grep -q 'Palmer Street bridge' '$TMP/out' && ! grep -q 'TOMAS HALE' '$TMP/out'"
+printf '<DOC>\n<DOCNO> KNA1 </DOCNO>\n<TEXT>\ncut off' > "$TMP/trunc.sgml"
+p extract "$TMP/trunc.sgml"
+check extract_damaged_exit_2 sh -c "test $rc -eq 2 && grep -q 'trunc.sgml:1: DOC 1 (KNA1): no </DOC>' '$TMP/err'"
+check help_clean_sgml sh -c "'$PRECIS' clean --help | tr '\n' ' ' | grep -q 'newswire SGML'"
+check help_extract_sgml sh -c "'$PRECIS' extract --help | tr '\n' ' ' | grep -q 'Newswire SGML'"
+
 # --help tells
 for c in summarize digest cluster ingest; do
     check "help_$c" sh -c "'$PRECIS' $c --help | tr '\n' ' ' | grep -q 'SGML'"
