@@ -149,6 +149,9 @@ precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***pat
                                size_t *n_paths, pc_error *err);
 void pc_paths_free(char **paths, size_t n);
 bool pc_is_dir(const char *path);
+/* True for a regular file (not "-", a pipe, a device): one that can be opened
+ * again and read from its start. */
+bool pc_is_regular(const char *path);
 
 /* The message for a JSONL line with text after its JSON value. */
 #define PC_JSON_TRAILING \

@@ -511,6 +511,12 @@ bool pc_is_dir(const char *path)
     return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+bool pc_is_regular(const char *path)
+{
+    struct stat sb;
+    return strcmp(path, "-") != 0 && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
 /* ---- directory walking ------------------------------------------------------ */
 
 typedef struct path_list {

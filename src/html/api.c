@@ -85,6 +85,11 @@ precis_status ph_extract_input(precis_ctx *ctx, const char *path, const char *ra
         st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
                      "JSON, not an HTML page: precis digest, cluster and ingest read JSON Lines of "
                      "{\"html\"} or {\"text\"} articles");
+    } else if (!st && ph_looks_like_warc(raw.data, raw.len)) {
+        /* stdin or a pipe, not sniffed up front (precis_is_warc): its records
+         * would run together into one "page" headed by WARC headers */
+        st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
+                     "WARC data on a pipe or stdin: give --warc to read it record by record");
     } else if (!st && ph_looks_like_feed(raw.data, raw.len)) { /* its items would run together into one "page" */
         st = pc_fail(err, PRECIS_EPARSE, strcmp(path, "-") ? path : "<stdin>", 0,
                      "a news feed (RSS/Atom), not an HTML page: precis digest, cluster, summarize and ingest "
@@ -138,7 +143,8 @@ struct precis_warc {
 
 int precis_is_warc(const char *path)
 {
-    if (!path || strcmp(path, "-") == 0 || pc_is_dir(path)) return 0;
+    /* a pipe's first bytes, once sniffed, are gone for the reader after */
+    if (!path || !pc_is_regular(path)) return 0;
     gzFile gz = gzopen(path, "rb");
     if (!gz) return 0;
     char head[8];

@@ -1,0 +1,25 @@
+# A third user pass (docs/cli.md, "A third user pass"): each case failed
+# before its fix. Inputs are invented here.
+. tests/cli/lib.sh
+PAGE='<!doctype html><html><head><title>Ferry service resumes at Kestrel Point</title></head><body><article><h1>Ferry service resumes at Kestrel Point</h1><p>The ferry between Kestrel Point and Dunmarrow resumed on Wednesday after a week of storms kept the boats in harbor.</p><p>Captain Oren Falk said the crossings would run every two hours until the weekend. Passengers lined the pier before dawn to catch the first boat.</p></article></body></html>'
+printf '%s\n' "$PAGE" > "$TMP/page.html"
+len=$(printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n%s\n' "$PAGE" | wc -c)
+{ printf 'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://islander.example/ferry\r\nWARC-Date: 2025-03-05T11:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: %s\r\n\r\n' "$len"
+  printf 'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n%s\n' "$PAGE"; printf '\r\n\r\n'; } > "$TMP/crawl.warc"
+# fifo NAME FILE: a named pipe fed with FILE (one reader)
+fifo() { rm -f "$TMP/$1"; mkfifo "$TMP/$1"; (timeout 20 cat "$2" > "$TMP/$1" &) ; }
+# pt: p under a time limit (a pipe read twice waits for a writer forever)
+pt() { timeout 20 "$PRECIS" "$@" >"$TMP/out" 2>"$TMP/err"; rc=$?; }
+
+# extract sniffed every named input for WARC by reading its first bytes; on a
+# pipe those bytes were gone, and the page came out "no article found" (3)
+fifo pipe.html "$TMP/page.html"
+pt extract "$TMP/pipe.html"
+check "extract: a page given as a named pipe is extracted" sh -c "[ $rc = 0 ] && grep -q 'Captain Oren Falk' '$TMP/out'"
+# a WARC on stdin was taken for one page: WARC headers as its text (0)
+p extract - < "$TMP/crawl.warc"
+check "extract: WARC data on stdin is refused by name with the --warc hint, not extracted as one page" \
+    sh -c "[ $rc = 2 ] && grep -q '<stdin>: WARC data.*--warc' '$TMP/err' && ! grep -q 'WARC-Type' '$TMP/out'"
+p extract --warc - < "$TMP/crawl.warc"
+check "extract --warc -: the WARC on stdin is read record by record" sh -c "[ $rc = 0 ] && grep -q 'Captain Oren Falk' '$TMP/out'"
+finish
