@@ -686,7 +686,10 @@ static precis_status read_source(reader *r, source *s, const char *path)
     if (!r->decoded && (utf16 || cr_only)) return read_decoded(r, s);
     if (k == K_JSONL) return read_jsonl(r, s);
     if (k == K_FEED) return read_feed(r, s);
-    if (k == K_WARC && path) { /* a file: let the WARC reader stream it */
+    /* a regular file: let the WARC reader stream it from its start; a pipe
+     * (`digest <(zcat crawl.warc.gz)`) cannot be opened again (its first
+     * bytes are in the window already): read whole below, as stdin */
+    if (k == K_WARC && path && pc_is_regular(path)) {
         ph_warc *w;
         pc_error e;
         pc_error_clear(&e);

@@ -22,4 +22,16 @@ check "extract: WARC data on stdin is refused by name with the --warc hint, not 
     sh -c "[ $rc = 2 ] && grep -q '<stdin>: WARC data.*--warc' '$TMP/err' && ! grep -q 'WARC-Type' '$TMP/out'"
 p extract --warc - < "$TMP/crawl.warc"
 check "extract --warc -: the WARC on stdin is read record by record" sh -c "[ $rc = 0 ] && grep -q 'Captain Oren Falk' '$TMP/out'"
+
+# digest, cluster and ingest sniffed a named pipe and then opened it again to
+# stream a WARC from it: the records were gone ("no article found", 3)
+fifo pipe.warc "$TMP/crawl.warc"
+pt digest "$TMP/pipe.warc"
+check "digest: a WARC given as a named pipe is read" sh -c "[ $rc = 0 ] && grep -q 'Ferry service resumes' '$TMP/out'"
+fifo pipe.warc "$TMP/crawl.warc"
+pt cluster "$TMP/pipe.warc"
+check "cluster: a WARC given as a named pipe is read" sh -c "[ $rc = 0 ] && grep -q 'pipe.warc#1' '$TMP/out'"
+fifo pipe.warc "$TMP/crawl.warc"
+pt ingest --db "$TMP/pipe.db" "$TMP/pipe.warc"
+check "ingest: a WARC given as a named pipe is read" sh -c "[ $rc = 0 ] && grep -q 'added 1,' '$TMP/out'"
 finish
