@@ -109,8 +109,10 @@ precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c
         ps_store_rollback(s);
         return st;
     }
-    /* One article from one file: its bytes are its raw input. */
-    if (r.n_seen == 1 && c->added == added_before + 1 && strcmp(path, "-") != 0) {
+    /* One article from one file: its bytes are its raw input. Only a regular
+     * file is read again: opening a pipe (`ingest <(cat a.txt)`) a second
+     * time waited for a writer forever. */
+    if (r.n_seen == 1 && c->added == added_before + 1 && pc_is_regular(path)) {
         pc_buf raw;
         pc_buf_init(&raw, 0);
         pc_error e = {0};

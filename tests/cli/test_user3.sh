@@ -34,4 +34,10 @@ check "cluster: a WARC given as a named pipe is read" sh -c "[ $rc = 0 ] && grep
 fifo pipe.warc "$TMP/crawl.warc"
 pt ingest --db "$TMP/pipe.db" "$TMP/pipe.warc"
 check "ingest: a WARC given as a named pipe is read" sh -c "[ $rc = 0 ] && grep -q 'added 1,' '$TMP/out'"
+# ingest read an input of one article a second time to keep its raw bytes: on
+# a named pipe that second open waited for a writer forever
+printf 'Harbor council approves new seawall\n\nThe Dunmarrow harbor council voted on Tuesday to build a new seawall along the eastern quay.\n\nCouncil chair Elsbeth Varga said the wall would cost 12 million crowns.\n' > "$TMP/a1.txt"
+fifo pipe.txt "$TMP/a1.txt"
+pt ingest --db "$TMP/pipe2.db" "$TMP/pipe.txt"
+check "ingest: one article on a named pipe is added, no hang" sh -c "[ $rc = 0 ] && grep -q 'added 1,' '$TMP/out'"
 finish
