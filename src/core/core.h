@@ -197,7 +197,8 @@ void pc_lines_init(pc_line_iter *it, const char *s, size_t len);
 bool pc_lines_next(pc_line_iter *it, const char **line, size_t *len);
 
 /* ---- JSON output ------------------------------------------------------- */
-/* Appends s as a quoted JSON string (escapes per RFC 8259; s must be UTF-8). */
+/* Appends s as a quoted JSON string (escapes per RFC 8259); a byte sequence
+ * that is not UTF-8 becomes U+FFFD, so the output is always valid JSON. */
 precis_status pc_json_string(pc_buf *out, const char *s, size_t len);
 
 /* ---- hash map: 64-bit key -> 32-bit value ----------------------------- */

@@ -686,6 +686,18 @@ precis_status pc_json_string(pc_buf *out, const char *s, size_t len)
                 u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
                 u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = 0;
                 esc = u;
+            } else if (c >= 0x80) {
+                /* bytes that are not UTF-8 (a Latin-1 file name as an id)
+                 * would make the whole output invalid JSON: U+FFFD */
+                utf8proc_int32_t cp;
+                utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+                if (n > 0) {
+                    i += (size_t)n - 1;
+                    continue;
+                }
+                memcpy(u, REPLACEMENT, 3);
+                u[3] = 0;
+                esc = u;
             }
         }
         if (!esc) continue;

@@ -40,4 +40,14 @@ printf 'Harbor council approves new seawall\n\nThe Dunmarrow harbor council vote
 fifo pipe.txt "$TMP/a1.txt"
 pt ingest --db "$TMP/pipe2.db" "$TMP/pipe.txt"
 check "ingest: one article on a named pipe is added, no hang" sh -c "[ $rc = 0 ] && grep -q 'added 1,' '$TMP/out'"
+
+# a file name that is not UTF-8 (Latin-1 "é") went into the JSON id as a raw
+# byte: cluster, summarize and clean printed invalid JSON
+lat="$TMP/lat$(printf '\351').txt"
+cp "$TMP/a1.txt" "$lat"
+for c in cluster summarize clean; do
+    p $c --format json "$lat"
+    check "$c --format json: a Latin-1 file name is written as U+FFFD, the JSON stays UTF-8" \
+        sh -c "[ $rc = 0 ] && grep -q 'lat$(printf '\357\277\275').txt' '$TMP/out' && ! LC_ALL=C grep -q '$(printf '\351')' '$TMP/out'"
+done
 finish
