@@ -2,6 +2,9 @@
 #include "cli.h"
 
 #include "clean/clean.h"
+#include "html/html.h"   /* ph_looks_like_warc, ph_looks_like_feed */
+#include "story/story.h" /* pst_looks_like_html */
+#include "text/text.h"   /* pt_looks_like_sgml */
 
 #include <getopt.h>
 #include <stdio.h>
@@ -21,8 +24,9 @@ static void help(FILE *out)
             "objects or of strings (each string one article), or newswire SGML (NIST/LDC\n"
             "<DOC> files as DUC and TAC ship them: each DOC's TEXT one article, its\n"
             "DOCNO, headline and date kept). With three or more\n"
-            "documents, lines that recur across them are removed as boilerplate.\n\n"
-            "options:\n"
+            "documents, lines that recur across them are removed as boilerplate.\n"
+            "An HTML page, a WARC file or a news feed is refused (2): 'precis extract'\n"
+            "reads pages and WARC, digest, cluster, summarize and ingest read feeds.\n\n"            "options:\n"
             "  -f, --format FMT     text (default: title, blank line, clean text),\n"
             "                       json (one article object, or an array for several),\n"
             "                       jsonl (one article object a line); JSON adds \"removed\"\n"
@@ -40,6 +44,21 @@ static void help(FILE *out)
 }
 
 typedef enum { FMT_TEXT = CLI_FMT_TEXT, FMT_JSON = CLI_FMT_JSON, FMT_JSONL = CLI_FMT_JSONL } out_format;
+
+/* A page, a crawl or a feed read as pasted text came out as its raw markup
+ * ("<!doctype html><html><head>...", WARC headers) with exit 0; summarize
+ * refuses such a file the same way. SGML <DOC> files are still taken whole. */
+static const char *markup_kind(const pcl_doc *d)
+{
+    if (d->line) return NULL; /* a JSONL line or array element: its "text" is text */
+    if (ph_looks_like_warc(d->text, d->len)) return "a WARC file, not pasted text: run 'precis extract' on it";
+    if (ph_looks_like_feed(d->text, d->len))
+        return "a news feed (RSS/Atom), not pasted text: precis digest, cluster, summarize and ingest read feeds, "
+               "one article per item";
+    if (!pt_looks_like_sgml(d->text, d->len) && pst_looks_like_html(d->text, d->len))
+        return "an HTML page, not pasted text: run 'precis extract' on it";
+    return NULL;
+}
 
 static void print_explain(const pcl_doc *doc, const pcl_line *lines, size_t n)
 {
@@ -134,6 +153,13 @@ int cmd_clean(int argc, char **argv)
         size_t named = docs.n_bad, before = docs.n;
         st = pcl_docs_read(&docs, paths[i], 0, &err);
         if (!st && docs.n == before && docs.n_bad == named) cli_error("%s: no article found", paths[i]); /* "[]" */
+        const char *markup = !st && docs.n == before + 1 ? markup_kind(&docs.v[before]) : NULL;
+        if (markup) {
+            pcl_doc *d = &docs.v[--docs.n];
+            cli_error("%s: %s", d->source, markup);
+            free(d->id), free(d->url), free(d->text), free(d->source), free(d->title), free(d->date), free(d->site);
+            if (EXIT_INPUT > exit_code) exit_code = EXIT_INPUT;
+        }
         if (st) { /* refused lines were named as they were read */
             if (docs.n_bad == named) cli_error("%s", err.msg);
             int code = cli_exit_for(st);

@@ -50,4 +50,14 @@ for c in cluster summarize clean; do
     check "$c --format json: a Latin-1 file name is written as U+FFFD, the JSON stays UTF-8" \
         sh -c "[ $rc = 0 ] && grep -q 'lat$(printf '\357\277\275').txt' '$TMP/out' && ! LC_ALL=C grep -q '$(printf '\351')' '$TMP/out'"
 done
+
+# clean took an HTML page, a WARC file or a news feed for pasted text and
+# printed its raw markup ("<!doctype html>...", WARC headers) as the clean
+# text, exit 0; now each is refused by name (2), the pasted file beside it kept
+printf '<?xml version="1.0"?><rss version="2.0"><channel><title>Coastline Herald</title><item><title>Storm warning</title><description>Forecasters warned on Wednesday that another storm could reach Dunmarrow by Friday.</description></item></channel></rss>\n' > "$TMP/feed.xml"
+for f in page.html crawl.warc feed.xml; do
+    p clean "$TMP/$f" "$TMP/a1.txt"
+    check "clean: $f is refused by name, the pasted article beside it cleaned (2)" \
+        sh -c "[ $rc = 2 ] && grep -q '$f: .*not pasted text' '$TMP/err' && grep -q 'Elsbeth Varga' '$TMP/out' && ! grep -q '<' '$TMP/out' && ! grep -q 'WARC' '$TMP/out'"
+done
 finish
