@@ -197,7 +197,20 @@ static precis_status pasted(reader *r, const char *text, size_t len, pt_article 
     pc_error_clear(&e);
     precis_status st = pcl_clean(text, len, &o, a, &e);
     if (st == PRECIS_EEMPTY) *why = "nothing but page debris (no article text left after cleaning)";
-    else if (st == PRECIS_ELIMIT) *why = "over a size limit while cleaning";
+    else if (st == PRECIS_ELIMIT) { /* the cleaner says which limit and line, as clean and summarize print it */
+        const char *m = e.msg;
+        size_t k = strlen(r->name), line = 0;
+        if (!strncmp(m, r->name, k) && m[k] == ':') {
+            m += k + 1;
+            while (*m >= '0' && *m <= '9') line = line * 10 + (size_t)(*m++ - '0');
+            if (*m == ':') m++;
+            while (*m == ' ') m++;
+        }
+        if (!m[0]) m = "over a size limit while cleaning";
+        if (line) snprintf(r->why, sizeof r->why, "%.100s (line %zu of the text)", m, line);
+        else snprintf(r->why, sizeof r->why, "%.150s", m);
+        *why = r->why;
+    }
     return st;
 }
 

@@ -60,4 +60,14 @@ for f in page.html crawl.warc feed.xml; do
     check "clean: $f is refused by name, the pasted article beside it cleaned (2)" \
         sh -c "[ $rc = 2 ] && grep -q '$f: .*not pasted text' '$TMP/err' && grep -q 'Elsbeth Varga' '$TMP/out' && ! grep -q '<' '$TMP/out' && ! grep -q 'WARC' '$TMP/out'"
 done
+
+# a pasted article with a line over the 1 MiB line cap: digest and cluster
+# said "over a size limit while cleaning" where clean and summarize name the
+# limit and the line
+{ printf 'Harbor council meets\n\n'; i=0; while [ $i -lt 40000 ]; do printf 'The harbor council met on Tuesday. '; i=$((i+1)); done; printf '\n'; } > "$TMP/longline.txt"
+for c in digest cluster; do
+    p $c "$TMP/longline.txt"
+    check "$c: a pasted line over 1 MiB is named with the limit and its line (2)" \
+        sh -c "[ $rc = 2 ] && grep -q 'longline.txt: line of 1400000 bytes exceeds the 1048576-byte line limit (line 3 of the text)' '$TMP/err'"
+done
 finish
