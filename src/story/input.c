@@ -116,7 +116,9 @@ static void skip_part(reader *r, precis_status st, size_t line, const char *what
     r->msg.len = 0;
     if (line) pc_buf_printf(&r->msg, "%s:%zu: ", r->name, line);
     else pc_buf_printf(&r->msg, "%s: ", r->name);
-    if (what && *what) pc_buf_printf(&r->msg, "%s: ", what);
+    /* an id-less JSONL line is named FILE:LINE already: not twice */
+    bool same = what && r->msg.data && strlen(what) + 2 == r->msg.len && !memcmp(r->msg.data, what, r->msg.len - 2);
+    if (what && *what && !same) pc_buf_printf(&r->msg, "%s: ", what);
     pc_buf_puts(&r->msg, why);
     r->bad(r->user, r->msg.data ? r->msg.data : why);
 }

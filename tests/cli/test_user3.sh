@@ -70,4 +70,13 @@ for c in digest cluster; do
     check "$c: a pasted line over 1 MiB is named with the limit and its line (2)" \
         sh -c "[ $rc = 2 ] && grep -q 'longline.txt: line of 1400000 bytes exceeds the 1048576-byte line limit (line 3 of the text)' '$TMP/err'"
 done
+
+# a JSONL line without "id" whose text is empty was named twice:
+# "FILE:1: FILE:1: empty article (no text)"
+printf '{"text": ""}\n{"id":"k2","text":"  "}\n{"text":"The mayor of Tollbridge said on Monday that the bridge would reopen soon after repairs."}\n' > "$TMP/emptyline.jsonl"
+for c in digest cluster; do
+    p $c "$TMP/emptyline.jsonl"
+    check "$c: an empty id-less JSONL line is named once by FILE:LINE" \
+        sh -c "[ $rc = 0 ] && grep -q 'emptyline.jsonl:1: empty article (no text)' '$TMP/err' && ! grep -q 'jsonl:1: .*jsonl:1:' '$TMP/err' && grep -q 'emptyline.jsonl:2: k2: empty article' '$TMP/err'"
+done
 finish
