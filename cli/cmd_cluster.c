@@ -155,6 +155,7 @@ static void json_rest(const run *r, pc_buf *b, const char *dup_id, const precis_
 static precis_status on_article(void *user, const precis_article *a)
 {
     run *r = user;
+    if (a->warning) cli_error("%s", a->warning);
     size_t num = r->n_in++;
     char **slot = &r->ids[num % ID_RING];
     free(*slot);

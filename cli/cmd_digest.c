@@ -153,6 +153,7 @@ static const char *keep(digest *d, const char *s, size_t n)
 static precis_status on_article(void *user, const precis_article *a)
 {
     digest *d = user;
+    if (a->warning) cli_error("%s", a->warning);
     /* Every article is kept until the end: one input's text is capped like a file read whole,
      * or a 1 MB .jsonl.gz that inflates to gigabytes would be eaten (1.2 GB, > 300 s). */
     size_t len = a->text ? a->text_len : 0;

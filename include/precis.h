@@ -379,6 +379,9 @@ typedef struct precis_article {
     const char *date_alt; /* NULL, or the day-first reading when the page printed an ambiguous
                              "11/03/2026" (date holds the month-first one): see
                              precis_articles_settle_dates */
+    const char *warning;  /* NULL, or "NAME:LINE: ..." naming a part of the input not used (a JSON
+                             "date" the date parser cannot read: the article is kept undated);
+                             set by precis_articles_read for its callback to report */
 } precis_article;
 
 /* Settles the day/month order of every article whose date is ambiguous

@@ -38,6 +38,7 @@ static precis_status on_article(void *user, const precis_article *a)
 {
     ingest_run *r = user;
     r->n_seen++;
+    if (a->warning) say(r, "%s%s", a->warning, "");
     ps_added added;
     precis_status st = ps_store_add(r->s, a, NULL, 0, NULL, &added);
     if (st == PRECIS_OK) {

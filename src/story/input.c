@@ -101,7 +101,20 @@ typedef struct reader {
     char why[160]; /* a skip reason built on the fly */
     bool decoded;  /* reading a decoded copy (read_decoded): not decoded again */
     bool quiet_empty; /* parts with no article not reported (a feed's repeated items into a cluster) */
+    bool json_date;   /* the article's date is a JSON object's "date" field (json_doc) */
 } reader;
+
+/* Starts r->msg with where a part is: "name:LINE: what: " ("name: " without a
+ * line, no "what: " when it is that same place). */
+static void locate(reader *r, size_t line, const char *what)
+{
+    r->msg.len = 0;
+    if (line) pc_buf_printf(&r->msg, "%s:%zu: ", r->name, line);
+    else pc_buf_printf(&r->msg, "%s: ", r->name);
+    /* an id-less JSONL line is named FILE:LINE already: not twice */
+    bool same = what && r->msg.data && strlen(what) + 2 == r->msg.len && !memcmp(r->msg.data, what, r->msg.len - 2);
+    if (what && *what && !same) pc_buf_printf(&r->msg, "%s: ", what);
+}
 
 /* Reports a skipped part ("name:LINE: reason") and goes on. st: PRECIS_EEMPTY
  * for a part read fine that holds no article (not a failure: docs/cli.md),
@@ -113,12 +126,7 @@ static void skip_part(reader *r, precis_status st, size_t line, const char *what
     if (st == PRECIS_ELIMIT) r->worst = PRECIS_ELIMIT;
     else if (st != PRECIS_EEMPTY && r->worst != PRECIS_ELIMIT) r->worst = PRECIS_EPARSE;
     if (!r->bad || (st == PRECIS_EEMPTY && r->quiet_empty)) return;
-    r->msg.len = 0;
-    if (line) pc_buf_printf(&r->msg, "%s:%zu: ", r->name, line);
-    else pc_buf_printf(&r->msg, "%s: ", r->name);
-    /* an id-less JSONL line is named FILE:LINE already: not twice */
-    bool same = what && r->msg.data && strlen(what) + 2 == r->msg.len && !memcmp(r->msg.data, what, r->msg.len - 2);
-    if (what && *what && !same) pc_buf_printf(&r->msg, "%s: ", what);
+    locate(r, line, what);
     pc_buf_puts(&r->msg, why);
     r->bad(r->user, r->msg.data ? r->msg.data : why);
 }
@@ -145,6 +153,7 @@ static const char *normalise_date(pt_article *a, const char *s, size_t n)
 /* Hands one finished article to the callback. Blank text is skipped. */
 static precis_status emit(reader *r, pt_article *a, const char *id, size_t line, const char *what)
 {
+    bool warned = false;
     if (!a->text || blank(a->text, a->text_len)) {
         skip_part(r, PRECIS_EEMPTY, line, what, "empty article (no text)");
         return PRECIS_OK;
@@ -160,11 +169,21 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
         char alt[48]; /* a JSONL "11/03/2026" keeps its other reading (clean's own is set) */
         size_t k = a->date_alt ? 0 : pt_date_normalise_other(a->date, strlen(a->date), alt, sizeof alt);
         if (k && pt_article_set(a, &a->date_alt, alt, k)) a->date_alt = NULL;
-        const char *iso = normalise_date(a, a->date, strlen(a->date));
+        const char *given = a->date, *iso = normalise_date(a, a->date, strlen(a->date));
         a->date = iso;
         if (!iso) a->date_alt = NULL;
+        /* a JSON "date" dropped is said, not only counted among the undated */
+        if (!iso && r->json_date) {
+            size_t n = strlen(given), cut = n > 60 ? 60 : n;
+            while (cut < n && cut && ((unsigned char)given[cut] & 0xC0) == 0x80) cut--; /* whole characters */
+            locate(r, line, what);
+            pc_buf_printf(&r->msg, "field \"date\" ('%.*s%s') is not a date precis reads: the article is kept "
+                                   "without a date", (int)cut, given, cut < n ? "..." : "");
+            warned = r->msg.data != NULL;
+        }
     }
     precis_article art = {0};
+    if (warned) art.warning = r->msg.data;
     art.id = a->id ? a->id : id;
     art.url = a->url;
     art.site = a->site;
@@ -304,7 +323,11 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
         pt_article_free(&a);
         return PRECIS_OK;
     }
+    size_t dn = 0;
+    const char *ds = json_is_object(doc) ? json_str(doc, "date", &dn) : NULL;
+    r->json_date = ds && !blank(ds, dn); /* take_fields set it: a date the user gave */
     st = emit(r, &a, id, line, id);
+    r->json_date = false;
     pt_article_free(&a);
     return st;
 }

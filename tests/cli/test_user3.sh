@@ -79,4 +79,18 @@ for c in digest cluster; do
     check "$c: an empty id-less JSONL line is named once by FILE:LINE" \
         sh -c "[ $rc = 0 ] && grep -q 'emptyline.jsonl:1: empty article (no text)' '$TMP/err' && ! grep -q 'jsonl:1: .*jsonl:1:' '$TMP/err' && grep -q 'emptyline.jsonl:2: k2: empty article' '$TMP/err'"
 done
+
+# a JSONL "date" the date parser cannot read was dropped without a word: the
+# article only counted among "N articles have no date"
+{ printf '{"id":"d1","text":"The mayor of Tollbridge said on Monday that the bridge would reopen soon after repairs.","date":"2025-03-04"}\n'
+  printf '{"id":"d2","text":"The mayor of Tollbridge said on Monday that the old bridge would reopen after the repairs.","date":"9999-12-31"}\n'
+  printf '{"text":"Engineers in Tollbridge found cracks in the main span of the bridge last week.","date":"yesterday"}\n'; } > "$TMP/dates.jsonl"
+for c in digest cluster; do
+    p $c "$TMP/dates.jsonl"
+    check "$c: an unreadable JSONL date is named by FILE:LINE, the article kept (0)" \
+        sh -c "[ $rc = 0 ] && grep -q \"dates.jsonl:2: d2: field \\\"date\\\" ('9999-12-31') is not a date\" '$TMP/err' && grep -q \"dates.jsonl:3: field \\\"date\\\" ('yesterday')\" '$TMP/err' && ! grep -q \"'2025-03-04'\" '$TMP/err'"
+done
+p ingest --db "$TMP/dates.db" "$TMP/dates.jsonl"
+check "ingest: an unreadable JSONL date is named by FILE:LINE, the article added (0)" \
+    sh -c "[ $rc = 0 ] && grep -q 'added 3,' '$TMP/out' && grep -q \"dates.jsonl:2: d2: field \\\"date\\\" ('9999-12-31')\" '$TMP/err'"
 finish
