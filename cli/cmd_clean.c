@@ -47,7 +47,8 @@ typedef enum { FMT_TEXT = CLI_FMT_TEXT, FMT_JSON = CLI_FMT_JSON, FMT_JSONL = CLI
 
 /* A page, a crawl or a feed read as pasted text came out as its raw markup
  * ("<!doctype html><html><head>...", WARC headers) with exit 0; summarize
- * refuses such a file the same way. SGML <DOC> files are still taken whole. */
+ * refuses such a file the same way. (SGML <DOC>s are read one by one: their
+ * line is set.) */
 static const char *markup_kind(const pcl_doc *d)
 {
     if (d->line) return NULL; /* a JSONL line or array element: its "text" is text */
