@@ -62,6 +62,7 @@ typedef struct run {
     const char *outdir;
     size_t n_ok, n_failed; /* n_failed: inputs or clusters refused (docs/cli.md) */
     pc_strset written;     /* the file names written to -o DIR */
+    bool out_failed;       /* a file of -o DIR could not be written (named): exit 4 */
 } run;
 
 static int print_summary(run *r, const precis_summary *s)
@@ -149,6 +150,7 @@ static precis_status batch_one(void *user, precis_cluster *c)
     int rc = r->outdir ? write_summary_file(r, s, precis_cluster_id(c)) : print_summary(r, s);
     precis_summary_free(s);
     precis_cluster_free(c);
+    if (rc) r->out_failed = true;
     if (rc) return PRECIS_EIO;
     r->n_ok++;
     return PRECIS_OK;
@@ -311,6 +313,9 @@ static int batch(run *r, char **inputs, size_t n)
         }
         precis_status st = precis_clusters_read(r->ctx, inputs[i], text, len, batch_one, report_bad_line, r);
         precis_text_free(text);
+        /* the output failed (named by write_summary_file): 4, not an empty
+         * "precis: " and 2 */
+        if (r->out_failed) return EXIT_INTERNAL;
         if (st && st != PRECIS_EPARSE) {
             cli_error("%s", precis_errmsg(r->ctx));
             return cli_exit_for(st);

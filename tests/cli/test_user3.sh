@@ -93,4 +93,17 @@ done
 p ingest --db "$TMP/dates.db" "$TMP/dates.jsonl"
 check "ingest: an unreadable JSONL date is named by FILE:LINE, the article added (0)" \
     sh -c "[ $rc = 0 ] && grep -q 'added 3,' '$TMP/out' && grep -q \"dates.jsonl:2: d2: field \\\"date\\\" ('9999-12-31')\" '$TMP/err'"
+
+# summarize --batch -o DIR: a cluster whose summary file cannot be written
+# stopped the batch with an empty message ("precis: ") and exit 2
+A='The Dunmarrow harbor council voted on Tuesday to build a new seawall along the eastern quay.\n\nCouncil chair Elsbeth Varga said the wall would cost 12 million crowns and take two years.'
+B='The harbor council of Dunmarrow approved a seawall on the eastern quay on Tuesday.\n\nVarga said construction will begin in May and last two years, at a cost of 12 million crowns.'
+long=$(printf '%0250d' 7)
+{ printf '{"id":"c1","documents":["%s","%s"]}\n' "$A" "$B"
+  printf '{"id":"c2","documents":["%s","%s"]}\n' "$A" "$B"
+  printf '{"id":"%s","documents":["%s","%s"]}\n' "$long" "$A" "$B"; } > "$TMP/clusters.jsonl"
+mkdir -p "$TMP/sums/c1.txt"
+p summarize --batch -o "$TMP/sums" "$TMP/clusters.jsonl"
+check "summarize --batch -o: a summary file that cannot be written is named, exit 4, no empty message" \
+    sh -c "[ $rc = 4 ] && grep -q 'sums/c1.txt: cannot write: Is a directory' '$TMP/err' && ! grep -qx 'precis: *' '$TMP/err'"
 finish
