@@ -92,11 +92,18 @@ static int print_summary(run *r, const precis_summary *s)
 static int write_summary_file(run *r, const precis_summary *s, const char *id)
 {
     char path[4096];
-    char safe[256];
+    /* a file name holds 255 bytes: a longer id is cut (whole UTF-8
+     * characters, said), its "-2.txt" and ".txt" kept; before, such a cluster
+     * was "File name too long" and the batch stopped there */
+    char safe[200];
     size_t k = 0;
     for (const char *p = id; *p && k + 1 < sizeof safe; p++, k++)
         safe[k] = (*p == '/' || (*p == '.' && k == 0)) ? '_' : *p;
+    bool cut = id[k] != '\0';
+    while (cut && k && ((unsigned char)safe[k] & 0xC0) == 0x80) k--; /* safe[k] would start a character */
+    if (!k) safe[k++] = '_'; /* an id of a NUL only: no hidden ".txt" */
     safe[k] = '\0';
+    if (cut) cli_error("cluster '%.60s...' (%zu bytes): its file name is cut to %zu bytes", id, strlen(id), k);
     /* Two clusters of one run may map to one file (the same id twice, "a/b" and
      * "a_b"): the later one gets NAME-2.txt, said on stderr; before, it
      * overwrote the earlier summary without a word. */

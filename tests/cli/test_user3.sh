@@ -106,4 +106,10 @@ mkdir -p "$TMP/sums/c1.txt"
 p summarize --batch -o "$TMP/sums" "$TMP/clusters.jsonl"
 check "summarize --batch -o: a summary file that cannot be written is named, exit 4, no empty message" \
     sh -c "[ $rc = 4 ] && grep -q 'sums/c1.txt: cannot write: Is a directory' '$TMP/err' && ! grep -qx 'precis: *' '$TMP/err'"
+
+# an id over 255 bytes was "File name too long" and stopped the batch
+rm -rf "$TMP/sums"
+p summarize --batch -o "$TMP/sums" "$TMP/clusters.jsonl"
+check "summarize --batch -o: an id too long for a file name is cut (said), every cluster written (0)" \
+    sh -c "[ $rc = 0 ] && [ -s '$TMP/sums/c1.txt' ] && [ -s '$TMP/sums/c2.txt' ] && [ \$(ls '$TMP/sums' | wc -l) = 3 ] && grep -q 'file name is cut' '$TMP/err'"
 finish
