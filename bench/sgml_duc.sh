@@ -25,8 +25,8 @@ t=0
 for d in "$DATA"/duc2004/docs/*/; do
     topic=$(basename "$d"); t=$((t + 1))
     mkdir -p "$OUT/sgml_one/$topic" "$OUT/sgml_many/$topic"
-    for f in "$d"/*; do
-        b=$(basename "$f" .txt); k=${b#D}
+    for b in $(ls "$d" | sort -V); do # natural order (D1 D2 ... D10), as the directory walk reads the plain tree
+        f=$d$b; b=$(basename "$f" .txt); k=${b#D}
         wrap "$f" "$k" "$t" > "$OUT/sgml_one/$topic/$b.sgml"
         wrap "$f" "$k" "$t" >> "$OUT/sgml_many/$topic/$topic.sgml"
     done
