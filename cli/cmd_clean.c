@@ -7,6 +7,7 @@
 #include "text/text.h"   /* pt_looks_like_sgml */
 
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,7 +253,7 @@ int cmd_clean(int argc, char **argv)
     pcl_corpus_free(corpus);
     pcl_docs_free(&docs);
     if (fflush(stdout) != 0) {
-        cli_error("clean: cannot write the output");
+        cli_error("clean: cannot write the output: %s", strerror(errno));
         return EXIT_INTERNAL;
     }
     int rc = cli_exit_rule(exit_code, produced);

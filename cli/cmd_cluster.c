@@ -4,6 +4,7 @@
 #include "core/core.h" /* pc_expand_inputs, pc_buf, pc_json_string */
 
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -328,7 +329,7 @@ int cmd_cluster(int argc, char **argv)
                r.n_rejected);
     }
     if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 */
-        cli_error("cluster: cannot write the output");
+        cli_error("cluster: cannot write the output: %s", strerror(errno));
         note(&r, EXIT_INTERNAL);
     }
     if (r.show_progress) progress(&r, true);

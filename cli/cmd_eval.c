@@ -307,7 +307,7 @@ static int cmd_rouge(int argc, char **argv)
     fwrite(text, 1, len, stdout);
     precis_text_free(text);
     if (fflush(stdout) != 0) {
-        cli_error("eval rouge: cannot write the results");
+        cli_error("eval rouge: cannot write the results: %s", strerror(errno));
         rc = EXIT_INTERNAL;
     } else if (refused || precis_rouge_skipped(r)) {
         rc = EXIT_INPUT;

@@ -7,6 +7,7 @@
 #include "text/text.h" /* pt_looks_like_sgml */
 
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -338,7 +339,7 @@ int cmd_extract(int argc, char **argv)
     if (json_array) fputs(r.n_out ? "\n]\n" : "]\n", stdout);
     else if (page_format == FMT_JSON && r.n_out && !r.own_array) fputc('\n', stdout);
     if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 */
-        cli_error("extract: cannot write the output");
+        cli_error("extract: cannot write the output: %s", strerror(errno));
         r.worst = EXIT_INTERNAL;
     }
     pc_paths_free(paths, n_paths);

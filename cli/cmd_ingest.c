@@ -3,6 +3,7 @@
 #include "store/store.h"
 
 #include <getopt.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -117,7 +118,7 @@ int cmd_ingest(int argc, char **argv)
                counts.added == 0 && counts.duplicates > 0 ? "; nothing new" : "");
     }
     if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 (the store is written) */
-        cli_error("ingest: cannot write the output");
+        cli_error("ingest: cannot write the output: %s", strerror(errno));
         rc = EXIT_INTERNAL;
     }
     /* Articles without text are named and counted as rejected, but are not errors. */
@@ -143,7 +144,7 @@ check:;
     pc_buf_free(&report);
     rc = st ? EXIT_INPUT : ingest_rc;
     if (fflush(stdout) != 0) {
-        cli_error("ingest: cannot write the output");
+        cli_error("ingest: cannot write the output: %s", strerror(errno));
         rc = EXIT_INTERNAL;
     }
 out:

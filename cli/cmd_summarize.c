@@ -515,7 +515,7 @@ int cmd_summarize(int argc, char **argv)
     int rc = is_batch ? batch(&r, argv + optind, (size_t)(argc - optind))
                       : single(&r, argv + optind, (size_t)(argc - optind));
     if (fflush(stdout) != 0 && rc != EXIT_INTERNAL) { /* docs/cli.md: output not writable is 4 */
-        cli_error("summarize: cannot write the output");
+        cli_error("summarize: cannot write the output: %s", strerror(errno));
         rc = EXIT_INTERNAL;
     }
     pc_strset_free(&r.written);

@@ -112,4 +112,19 @@ rm -rf "$TMP/sums"
 p summarize --batch -o "$TMP/sums" "$TMP/clusters.jsonl"
 check "summarize --batch -o: an id too long for a file name is cut (said), every cluster written (0)" \
     sh -c "[ $rc = 0 ] && [ -s '$TMP/sums/c1.txt' ] && [ -s '$TMP/sums/c2.txt' ] && [ \$(ls '$TMP/sums' | wc -l) = 3 ] && grep -q 'file name is cut' '$TMP/err'"
+
+# stdout that cannot be written: every command but digest said "cannot write
+# the output" without why (digest: "write failed: No space left on device")
+if [ -w /dev/full ]; then
+    for c in summarize cluster clean; do
+        "$PRECIS" $c "$TMP/a1.txt" > /dev/full 2> "$TMP/err"; rc=$?
+        check "$c > /dev/full: exit 4 and the reason named" sh -c "[ $rc = 4 ] && grep -q 'cannot write the output: No space left on device' '$TMP/err'"
+    done
+    "$PRECIS" extract "$TMP/page.html" > /dev/full 2> "$TMP/err"; rc=$?
+    check "extract > /dev/full: exit 4 and the reason named" sh -c "[ $rc = 4 ] && grep -q 'cannot write the output: No space left on device' '$TMP/err'"
+    "$PRECIS" ingest --db "$TMP/full.db" "$TMP/a1.txt" > /dev/full 2> "$TMP/err"; rc=$?
+    check "ingest > /dev/full: exit 4 and the reason named" sh -c "[ $rc = 4 ] && grep -q 'cannot write the output: No space left on device' '$TMP/err'"
+else
+    skip "write reasons (no /dev/full)"
+fi
 finish
