@@ -507,10 +507,18 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
     if (!nn || !word_in(s + nb, nn, SHELL_NOUNS, sizeof SHELL_NOUNS / sizeof *SHELL_NOUNS)) return 0;
     if (i < len && s[i] != ' ' && s[i] != ',') return 0; /* "the report's", "the move-in" */
     bool comma = i < len && s[i] == ',';
-    if (comma) { /* "The study, by Imperial College London, found ...": the aside names it */
+    /* "The study, by Imperial College London, found ...": the aside names it;
+     * not "By contrast", "by 2030", "by the way" (no source), nor after
+     * "According to the report," where the comma ends the attribution */
+    if (comma && !according) {
         size_t j = i + 1, ab, an = next_ascii_word(s, len, &j, &ab);
-        if ((an == 2 && strncasecmp(s + ab, "by", 2) == 0) || (an == 4 && strncasecmp(s + ab, "from", 4) == 0))
-            return 0;
+        if ((an == 2 && strncasecmp(s + ab, "by", 2) == 0) || (an == 4 && strncasecmp(s + ab, "from", 4) == 0)) {
+            static const char *const NO_SOURCE[] = {"and", "chance", "comparison", "contrast", "default", "design",
+                                                    "far", "itself", "now", "then", "there", "way"};
+            size_t wb, wn = next_ascii_word(s, len, &j, &wb);
+            if (wn == 3 && strncasecmp(s + wb, "the", 3) == 0) wn = next_ascii_word(s, len, &j, &wb);
+            if (wn && !word_in(s + wb, wn, NO_SOURCE, sizeof NO_SOURCE / sizeof *NO_SOURCE)) return 0;
+        }
     }
     if (according) { /* "According to the report, ...", not "... the report by the agency" */
         if (!comma) return 0;

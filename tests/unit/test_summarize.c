@@ -547,6 +547,14 @@ TEST(opening_does_not_point_back)
         "The move comes after inspectors found cracks in a pier of the bridge.",
         "The deal, which took two years, gives the town a new bridge.",
         "the decision was announced by the road agency on Friday.",
+        /* a comma after "According to the report" ends the attribution, not
+         * an aside naming the report */
+        "According to the report, by 2030 the bridge will need new piers.",
+        "According to the study, from next year the ferry will run twice a day.",
+        /* an aside that names no source */
+        "The report, by contrast, said the Harlow bridge is safe.",
+        "The study, by 2030, expects the bridge to need new piers.",
+        "The report, by the way, was published on Friday.",
     };
     static const char *const not_back[] = {
         "The report from the Velmar road agency said the bridge needs new piers.",
