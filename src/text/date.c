@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 typedef struct name_entry {
     const char *name; /* lower case, UTF-8 */
@@ -152,6 +153,26 @@ static bool valid_ymd(int y, int m, int d)
     if (m < 1 || m > 12) return false;
     if (d == 0) return true; /* month precision */
     return d >= 1 && d <= pt_days_in_month(y, m);
+}
+
+int pt_date_two_digit_year(int yy, int now_year)
+{
+    /* the one year with these two digits in (now - 50, now + 50]: over 50
+     * years ahead is the century before, and so 50 years back or more is the
+     * century after (in 2099, "49" is 2149 rather than 2049) */
+    int y = now_year - now_year % 100 + yy;
+    if (y > now_year + 50) y -= 100;
+    else if (y <= now_year - 50) y += 100;
+    return y;
+}
+
+/* The current year (UTC): the reference of RFC 7231's two-digit-year rule. */
+static int current_year(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    if (t == (time_t)-1 || !gmtime_r(&t, &tm)) return 2000;
+    return tm.tm_year + 1900;
 }
 
 /* Month name at s[i] (capitalised or all caps, optional '.'); returns month or 0. */
@@ -357,6 +378,35 @@ static bool worded_date(const char *s, size_t len, size_t j, int year, int mon, 
     return store_date(s, len, j, year, mon, day, false, d, endp);
 }
 
+/* RFC 850 dates (obsolete, but HTTP servers and some feeds still write them:
+ * "Tuesday, 03-Mar-26 14:05:00 GMT", RFC 7231 7.1.1.1) and the dashed day
+ * form "03-Mar-2026" of cookies and logs: DD-Mon-YY or DD-Mon-YYYY. A
+ * two-digit year counts only when a time follows (as RFC 850 always writes
+ * one): "12-Mar-26" alone may be anything. */
+static bool parse_dashed(const char *s, size_t len, size_t i, pt_date *d, size_t *endp)
+{
+    size_t j = i;
+    int day, mon, year;
+    if (!read_num(s, len, &j, 1, 2, &day) || j >= len || s[j] != '-') return false;
+    j++;
+    if (!(mon = read_month(s, len, &j)) || j >= len || s[j] != '-') return false;
+    j++;
+    size_t y0 = j;
+    if (!read_num(s, len, &j, 2, 4, &year) || j - y0 == 3 || (j < len && is_alpha((unsigned char)s[j])))
+        return false;
+    bool two = j - y0 == 2;
+    if (two) year = pt_date_two_digit_year(year, current_year());
+    *endp = j; /* a failure of the calendar skips the whole span */
+    if (!valid_ymd(year, mon, day)) return false;
+    store_date(s, len, j, year, mon, day, false, d, endp);
+    if (two && d->hour < 0) {
+        reset(d);
+        *endp = i;
+        return false;
+    }
+    return true;
+}
+
 /* Worded forms starting with a day: "29 May 2018", "29. Mai 2018", "9th of May". */
 static bool parse_day_month(const char *s, size_t len, size_t i, int default_year, pt_date *d,
                             size_t *endp)
@@ -374,6 +424,25 @@ static bool parse_day_month(const char *s, size_t len, size_t i, int default_yea
     else year = default_year;
     /* on failure "April 2018" inside "31 April 2018" is skipped too */
     return worded_date(s, len, j, year, mon, day, d, endp);
+}
+
+/* The year of a C asctime date ("Tue Mar  3 14:05:00 2026") or of date(1)'s
+ * ("Tue Mar  3 14:05:00 UTC 2026"), read after its month and day, up to s[j]:
+ * a time with seconds, an optional zone, then four digits standing alone.
+ * Seconds are required, so that "March 3 at 9:00 1500 troops" is no year. */
+static bool asctime_year(const char *s, size_t len, size_t j, int *year)
+{
+    pt_date t;
+    reset(&t);
+    size_t k = j;
+    read_time(s, len, &k, &t, false);
+    if (t.hour < 0) return false;
+    int colons = 0;
+    for (size_t q = j; q < k; q++) colons += s[q] == ':';
+    if (colons < 2) return false;
+    k = skip_spaces(s, len, k);
+    if (k == len || !read_num(s, len, &k, 4, 4, year)) return false;
+    return !(k < len && (is_alpha((unsigned char)s[k]) || is_digit((unsigned char)s[k])));
 }
 
 /* Worded forms starting with a month: "May 29, 2018", "MARCH 2021", "July 11". */
@@ -407,6 +476,13 @@ static bool parse_month_first(const char *s, size_t len, size_t i, int default_y
     if (read_num(s, len, &r, 4, 4, &year) && !(r < len && is_alpha((unsigned char)s[r])) &&
         !(r < len && is_digit((unsigned char)s[r]))) {
         j = r;
+    } else if (asctime_year(s, len, j, &year)) {
+        /* C asctime and date(1): "Mar  3 14:05:00 2026", the year after the time */
+        if (!valid_ymd(year, mon, day) || !store_date(s, len, j, year, mon, day, false, d, endp)) return false;
+        r = skip_spaces(s, len, *endp);
+        read_num(s, len, &r, 4, 4, &year);
+        *endp = r;
+        return true;
     } else {
         year = default_year;
     }
@@ -422,8 +498,8 @@ static bool parse_at(const char *s, size_t len, size_t i, int default_year, pt_d
     reset(d);
     unsigned char c = (unsigned char)s[i];
     if (is_digit(c)) {
-        if (parse_numeric(s, len, i, d, &end) ||
-            (reset(d), parse_day_month(s, len, i, default_year, d, &end))) {
+        if (parse_numeric(s, len, i, d, &end) || (reset(d), parse_dashed(s, len, i, d, &end)) ||
+            (end == i && (reset(d), parse_day_month(s, len, i, default_year, d, &end)))) {
             d->start = i;
             d->end = end;
             return true;

@@ -4,7 +4,9 @@
  * Recognises the formats news pages print, e.g. "Published: Tue, May 29, 2018",
  * "May 29, 2018", "29 May 2018", "09.05.2018", "MARCH 2021", "July 11",
  * "2018-05-29T10:00:00+02:00", "20180529", "5/29/2018" (US order unless the
- * first number is > 12; "11/03/2026" is marked ambiguous), RFC 822 dates, German month and weekday names
+ * first number is > 12; "11/03/2026" is marked ambiguous), RFC 822 dates,
+ * RFC 850 dates ("Tuesday, 03-Mar-26 14:05:00 GMT"), C asctime dates
+ * ("Tue Mar  3 14:05:00 2026"), German month and weekday names
  * ("Dienstag, 29. Mai 2018, 10:00 Uhr"), with an optional time and zone.
  * Dates that do not exist (Feb 30, 31 April) are rejected. Month names count
  * only when capitalised ("may" is a verb). A bare year ("in 2011") is never a
@@ -36,6 +38,14 @@ bool pt_date_find(const char *s, size_t len, int default_year, pt_date *out);
 /* True when the whole of s (ignoring surrounding spaces and a label such as
  * "Published:", "Updated", "Stand:") is one date expression: a dateline. */
 bool pt_date_is_dateline(const char *s, size_t len, pt_date *out);
+
+/* The year of a two-digit year yy (0..99) read in now_year, by RFC 7231
+ * 7.1.1.1's rule for HTTP's RFC 850 dates: a year more than 50 years ahead is
+ * the most recent past year with those digits; so the one year in
+ * (now_year - 50, now_year + 50] (in 2026: "26" is 2026, "76" 2076, "77"
+ * 1977). Years, not instants, are compared. The parser passes the current
+ * year (UTC clock), so the reading of "77" moves with the calendar. */
+int pt_date_two_digit_year(int yy, int now_year);
 
 /* Days in month m (1..12) of year y; y == 0 (year unknown) allows Feb 29. */
 int pt_days_in_month(int y, int m);

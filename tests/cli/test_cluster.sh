@@ -214,6 +214,22 @@ p cluster "${PRECIS_ROOT:-.}/examples/story"
 check example_one_story test "$(cut -f2 "$TMP/out" | sort -u)" = s1
 check example_five_articles test "$(wc -l < "$TMP/out")" -eq 5
 
+# A feed whose items carry the obsolete HTTP date forms (RFC 850, C asctime)
+# that some servers and feeds still write: each item keeps its date.
+cat > "$TMP/old_dates.rss" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>The Brennmoor Courier</title><link>https://courier.example.net/</link>
+<item><title>Tram line approved</title><link>https://courier.example.net/a1</link>
+<pubDate>Tuesday, 03-Mar-26 14:05:00 GMT</pubDate><description>$H1 $H2</description></item>
+<item><title>Tram vote divides town</title><link>https://courier.example.net/a2</link>
+<pubDate>Tue Mar  3 14:05:00 2026</pubDate><description>$H2 $H3</description></item>
+</channel></rss>
+EOF
+p cluster --format jsonl "$TMP/old_dates.rss"
+check feed_rfc850_date grep -q '"title":"Tram line approved","date":"2026-03-03T14:05:00+00:00"' "$TMP/out"
+check feed_asctime_date grep -q '"title":"Tram vote divides town","date":"2026-03-03T14:05:00"' "$TMP/out"
+check feed_old_dates_no_undated_note sh -c "! grep -q 'no date' '$TMP/err'"
+
 # Nothing to cluster; usage errors; help.
 : > "$TMP/empty.jsonl"
 p cluster "$TMP/empty.jsonl"

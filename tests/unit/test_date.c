@@ -103,6 +103,40 @@ TEST(rfc822)
     CHECK_STR(iso_of("Wed, 30 May 2018 08:05 EDT", 0), "2018-05-30T08:05:00-04:00");
 }
 
+/* RFC 850 and C asctime, the two obsolete forms RFC 7231 7.1.1.1 still has
+ * HTTP recipients read (servers and some feeds write them), and date(1)'s
+ * asctime with a zone, which pages print in comments. */
+TEST(rfc850_and_asctime)
+{
+    CHECK_STR(iso_of("Tuesday, 03-Mar-26 14:05:00 GMT", 0), "2026-03-03T14:05:00+00:00");
+    CHECK_STR(iso_of("Sunday, 06-Nov-94 08:49:37 GMT", 0), "1994-11-06T08:49:37+00:00");
+    CHECK_STR(iso_of("expires=Tue, 03-Mar-2026 14:05:00 GMT", 0), "2026-03-03T14:05:00+00:00");
+    CHECK_STR(iso_of("03-Mar-2026", 0), "2026-03-03");
+    CHECK_STR(iso_of("Tue Mar  3 14:05:00 2026", 0), "2026-03-03T14:05:00");
+    CHECK_STR(iso_of("Sun Nov  6 08:49:37 1994", 0), "1994-11-06T08:49:37");
+    CHECK_STR(iso_of("generated Mon Apr 08 17:12:08 CEST 2019 -->", 0), "2019-04-08T17:12:08+02:00");
+    /* the year after the time beats the default year of a timeline */
+    CHECK_STR(iso_of("Tue Mar  3 14:05:00 2026", 2018), "2026-03-03T14:05:00");
+    /* two digits with no time, no seconds before a year, a wrong calendar: no date */
+    CHECK_STR(iso_of("03-Mar-26", 0), "");
+    CHECK_STR(iso_of("lot 12-Mar-26 sold", 0), "");
+    CHECK_STR(iso_of("March 3 at 9:00 1500 troops", 0), "");
+    CHECK_STR(iso_of("Tuesday, 31-Feb-26 14:05:00 GMT", 0), "");
+    CHECK_STR(iso_of("Tue Feb 31 14:05:00 2026", 0), "");
+    CHECK_STR(iso_of("03-Mar-202 14:05:00", 0), "");
+    /* RFC 7231's rule for two-digit years: more than 50 years ahead is the
+     * century before (years compared) */
+    CHECK(pt_date_two_digit_year(26, 2026) == 2026);
+    CHECK(pt_date_two_digit_year(76, 2026) == 2076);
+    CHECK(pt_date_two_digit_year(77, 2026) == 1977);
+    CHECK(pt_date_two_digit_year(94, 2026) == 1994);
+    CHECK(pt_date_two_digit_year(0, 2026) == 2000);
+    CHECK(pt_date_two_digit_year(49, 2099) == 2149);
+    CHECK(pt_date_two_digit_year(50, 2099) == 2050);
+    CHECK(pt_date_two_digit_year(99, 2048) == 1999);
+    CHECK(pt_date_two_digit_year(99, 2049) == 2099);
+}
+
 TEST(times_in_english_style)
 {
     CHECK_STR(iso_of("May 29, 2018 at 3:45 pm", 0), "2018-05-29T15:45:00");
@@ -236,6 +270,7 @@ int main(void)
     RUN(iso_and_numeric);
     RUN(ambiguous_numeric_dates);
     RUN(rfc822);
+    RUN(rfc850_and_asctime);
     RUN(times_in_english_style);
     RUN(german);
     RUN(invalid_dates_rejected);
