@@ -15,6 +15,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (pt_date_find(s, size, default_year, &d)) {
         if (d.start >= d.end || d.end > size) abort();
         if (d.month < 0 || d.month > 12 || d.day < 0 || d.day > 31) abort();
+        /* an impossible time is marked within the input, and never given as a time */
+        if (d.bad_time && (d.bad_start >= d.bad_end || d.bad_end > size || d.hour >= 0)) abort();
+        if (d.hour > 23 || d.minute > 59 || d.second > 60) abort();
         size_t n = pt_date_iso(&d, iso, sizeof iso);
         if (n >= sizeof iso) abort();
     }

@@ -210,6 +210,29 @@ static bool read_day(const char *s, size_t len, size_t *i, int *day)
     return *day >= 1 && *day <= 31;
 }
 
+/* Marks the time at s[a..b) after a date as impossible. */
+static void set_bad_time(pt_date *d, size_t a, size_t b)
+{
+    d->bad_time = true;
+    d->bad_start = a;
+    d->bad_end = b;
+}
+
+/* The day after d (whose year is known); false at the calendar's end. */
+static bool next_day(pt_date *d)
+{
+    if (!d->year || d->day < 1) return false;
+    if (d->day < pt_days_in_month(d->year, d->month)) {
+        d->day++;
+    } else if (d->month < 12) {
+        d->month++, d->day = 1;
+    } else {
+        if (!valid_ymd(d->year + 1, 1, 1)) return false;
+        d->year++, d->month = 1, d->day = 1;
+    }
+    return true;
+}
+
 /* Optional time after a date: [,|at|um|-|T] HH:MM[:SS][.frac] [am|pm] [Uhr] [zone]. */
 static void read_time(const char *s, size_t len, size_t *i, pt_date *d, bool iso)
 {
@@ -225,6 +248,7 @@ static void read_time(const char *s, size_t len, size_t *i, pt_date *d, bool iso
             j = skip_spaces(s, len, j + w);
     }
     int h, mi, se = -1;
+    size_t t0 = j; /* where the time's text starts, for a bad time's span */
     if (!read_num(s, len, &j, 1, 2, &h)) return;
     if (j >= len || (s[j] != ':' && !(s[j] == '.' && !iso))) return;
     char sep = s[j++];
@@ -247,14 +271,28 @@ static void read_time(const char *s, size_t len, size_t *i, pt_date *d, bool iso
         if (strcmp(word, "am") == 0 || strcmp(word, "pm") == 0 ||
             (w == 1 && (word[0] == 'a' || word[0] == 'p') && k + 3 < len && s[k + 1] == '.' &&
              (s[k + 2] | 0x20) == 'm' && s[k + 3] == '.')) {
-            if (h < 1 || h > 12) return;
             bool pm = word[0] == 'p';
-            h = h % 12 + (pm ? 12 : 0);
-            j = k + (w == 1 ? 4 : 2);
+            size_t after = k + (w == 1 ? 4 : 2);
+            /* "13:00 pm" and "0:30 am" say the hour twice, and agree */
+            if ((h == 0 && pm) || (h > 12 && !pm) || h > 23) {
+                if (sep == ':') set_bad_time(d, t0, after);
+                return;
+            }
+            if (h >= 1 && h <= 12) h = h % 12 + (pm ? 12 : 0);
+            j = after;
             marked = true;
         }
     }
-    if (h > 23 || mi > 59 || se > 60) return;
+    /* ISO 8601's 24:00 (the end of the day) is 00:00 of the next, in the ISO
+     * forms that define it; after other forms "24:00" is no time, the day stands */
+    bool end_of_day = h == 24 && mi == 0 && se <= 0;
+    if (end_of_day && !iso) return;
+    if (!end_of_day && (h > 23 || mi > 59 || se > 60)) {
+        /* clock-shaped but impossible ("T25:00", "14:61"): the day stands for
+         * the text's sake, a date field is refused whole (pt_date_normalise) */
+        if (sep == ':') set_bad_time(d, t0, j);
+        return;
+    }
     k = skip_spaces(s, len, j);
     w = word_len(s, len, k);
     if (w == 3 && w < sizeof word) {
@@ -295,6 +333,10 @@ static void read_time(const char *s, size_t len, size_t *i, pt_date *d, bool iso
         }
     }
     if (sep == '.' && !marked) return;
+    if (end_of_day) {
+        if (!next_day(d)) return;
+        h = 0;
+    }
     d->hour = h;
     d->minute = mi;
     d->second = se < 0 ? 0 : se;
@@ -626,6 +668,7 @@ bool pt_date_is_dateline(const char *s, size_t len, pt_date *out)
     size_t pos = 0, dates = 0;
     while (pos < len && pt_date_find(s + pos, len - pos, 0, &d)) {
         d.start += pos;
+        d.bad_start += pos, d.bad_end += pos;
         d.end += pos;
         if (!only_filler(s, pos, d.start)) return false;
         if (dates++ == 0) first = d;
@@ -642,8 +685,20 @@ size_t pt_date_normalise(const char *s, size_t len, char *buf, size_t cap)
 {
     if (cap) buf[0] = '\0';
     pt_date d;
-    if (!s || !pt_date_find(s, len, 0, &d) || !d.year) return 0;
+    if (!s || !pt_date_find(s, len, 0, &d) || !d.year || d.bad_time) return 0;
     return pt_date_iso(&d, buf, cap);
+}
+
+size_t pt_date_bad_time(const char *s, size_t len, char *buf, size_t cap)
+{
+    if (cap) buf[0] = 0;
+    pt_date d;
+    if (!s || !pt_date_find(s, len, 0, &d) || !d.bad_time) return 0;
+    size_t n = d.bad_end - d.bad_start;
+    if (n >= cap) return 0;
+    memcpy(buf, s + d.bad_start, n);
+    buf[n] = 0;
+    return n;
 }
 
 size_t pt_date_iso(const pt_date *d, char *buf, size_t cap)
@@ -686,7 +741,8 @@ size_t pt_date_normalise_other(const char *s, size_t len, char *buf, size_t cap)
 {
     pt_date d, o;
     if (cap) buf[0] = 0;
-    if (!s || !pt_date_find(s, len, 0, &d) || !d.year || !pt_date_other_reading(&d, &o)) return 0;
+    if (!s || !pt_date_find(s, len, 0, &d) || !d.year || d.bad_time || !pt_date_other_reading(&d, &o))
+        return 0;
     size_t n = pt_date_iso(&o, buf, cap);
     if (!n && cap) buf[0] = 0;
     return n;

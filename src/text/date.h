@@ -28,6 +28,10 @@ typedef struct pt_date {
     bool ambiguous;           /* numeric d/m/yyyy with both parts <= 12 and different
                                  ("11/03/2026"): read month first, the other reading
                                  is pt_date_other_reading's */
+    bool bad_time;            /* a clock-shaped time after the date is impossible
+                                 ("T25:00", "14:61", "13:00 am"): the date is given
+                                 without it, but pt_date_normalise refuses it */
+    size_t bad_start, bad_end; /* that time's span (bad_time only) */
     size_t start, end;        /* byte span of the match inside the input */
 } pt_date;
 
@@ -58,8 +62,16 @@ size_t pt_date_iso(const pt_date *d, char *buf, size_t cap);
 /* A date field given as text (a JSONL "date", a page's <meta> date, a posted
  * article's "date") in its one written form: the first date of s[0..len) as
  * pt_date_iso writes it. Returns its length, or 0 with buf "" when s holds no
- * date with a year (or cap is too small). s may be NULL when len is 0. */
+ * date with a year, when its time is impossible ("2026-03-03T25:00": which
+ * part is wrong is unknown, so the value is refused whole, as "2026-02-30"
+ * is), or when cap is too small. s may be NULL when len is 0. ISO 8601's
+ * "T24:00" is 00:00 of the next day. */
 size_t pt_date_normalise(const char *s, size_t len, char *buf, size_t cap);
+
+/* The impossible time that makes pt_date_normalise refuse s ("25:00" of
+ * "2026-03-03T25:00"), as written, into buf: its length, 0 with buf "" when
+ * s's first date has no such time (or cap is too small). For messages. */
+size_t pt_date_bad_time(const char *s, size_t len, char *buf, size_t cap);
 
 /* The day-first reading of an ambiguous numeric date (d->ambiguous): day and
  * month swapped. False when d is not ambiguous. */

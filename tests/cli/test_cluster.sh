@@ -230,6 +230,22 @@ check feed_rfc850_date grep -q '"title":"Tram line approved","date":"2026-03-03T
 check feed_asctime_date grep -q '"title":"Tram vote divides town","date":"2026-03-03T14:05:00"' "$TMP/out"
 check feed_old_dates_no_undated_note sh -c "! grep -q 'no date' '$TMP/err'"
 
+# An impossible time in a date field ("T25:00", "14:61") is not read as the
+# day alone: the value is refused whole, as "2031-02-30" is, and the article
+# counts as undated (named in the note on stderr); the next day's "T24:00"
+# (ISO 8601's end of day) is a date.
+cat > "$TMP/bad_time.jsonl" <<EOF
+{"id":"t1","text":"$H1 $H2","date":"2031-03-10T25:00"}
+{"id":"t2","text":"$H2 $H3","date":"2031-03-10 14:61"}
+{"id":"t3","text":"$H1 $H3","date":"2031-03-10T24:00"}
+EOF
+p cluster --format jsonl "$TMP/bad_time.jsonl"
+check bad_time_exit_0 test "$rc" -eq 0
+check bad_hour_refused grep -q '"id":"t1".*"date":null' "$TMP/out"
+check bad_minute_refused grep -q '"id":"t2".*"date":null' "$TMP/out"
+check end_of_day_next_day grep -q '"id":"t3".*"date":"2031-03-11T00:00:00"' "$TMP/out"
+check bad_time_counted_undated grep -q '2 of 3 articles had no date' "$TMP/err"
+
 # Nothing to cluster; usage errors; help.
 : > "$TMP/empty.jsonl"
 p cluster "$TMP/empty.jsonl"

@@ -165,7 +165,46 @@ TEST(invalid_dates_rejected)
     CHECK_STR(iso_of("31 April 2018", 0), "");
     CHECK_STR(iso_of("Feb 29, 2019", 0), "");
     CHECK_STR(iso_of("Feb 29, 2020", 0), "2020-02-29");
-    CHECK_STR(iso_of("2018-05-29T25:00", 0), "2018-05-29"); /* bad time dropped */
+    CHECK_STR(iso_of("2018-05-29T25:00", 0), "2018-05-29"); /* in text the day stands */
+}
+
+static const char *norm(const char *s, size_t cap);
+
+/* An impossible time after a date: text keeps the day (a sentence is not
+ * wrong for it), a date field is refused whole, as an impossible day is. */
+TEST(impossible_times)
+{
+    pt_date d;
+    char t[16];
+    const char *s = "2026-03-03T25:00";
+    CHECK(pt_date_find(s, strlen(s), 0, &d) && d.bad_time && d.hour < 0 && d.day == 3);
+    CHECK(d.bad_start == 11 && d.bad_end == 16);
+    CHECK(pt_date_bad_time(s, strlen(s), t, sizeof t) == 5);
+    CHECK_STR(t, "25:00");
+    CHECK_STR(norm("2026-03-03T25:00", 64), "");
+    CHECK_STR(norm("2026-03-03 14:61", 64), "");
+    CHECK_STR(norm("2026-03-03T14:05:61", 64), "");
+    CHECK_STR(norm("March 3, 2026, 14:61", 64), "");
+    CHECK_STR(norm("3 March 2026 at 25:10", 64), "");
+    CHECK_STR(norm("Tue, 03 Mar 2026 25:05:00 GMT", 64), "");
+    CHECK_STR(norm("March 3, 2026 13:00 am", 64), "");
+    CHECK(pt_date_bad_time("March 3, 2026, 14:61", 20, t, sizeof t) == 5);
+    CHECK_STR(t, "14:61");
+    CHECK_STR(other_of("03/04/2026 14:61"), "");
+    /* possible times stay: a leap second, the hour said twice, ISO's 24:00 */
+    CHECK_STR(norm("2026-03-03T14:05:60Z", 64), "2026-03-03T14:05:60+00:00");
+    CHECK_STR(norm("March 3, 2026 13:00 pm", 64), "2026-03-03T13:00:00");
+    CHECK_STR(norm("March 3, 2026 0:30 am", 64), "2026-03-03T00:30:00");
+    CHECK_STR(norm("2026-03-03T24:00", 64), "2026-03-04T00:00:00");
+    CHECK_STR(norm("2026-02-28T24:00:00Z", 64), "2026-03-01T00:00:00+00:00");
+    CHECK_STR(norm("2026-12-31T24:00", 64), "2027-01-01T00:00:00");
+    CHECK_STR(norm("2026-03-03T24:01", 64), "");
+    CHECK_STR(norm("3. März 2026, 24:00 Uhr", 64), "2026-03-03"); /* not ISO: the day */
+    /* numbers that are no clock are not bad times */
+    CHECK(pt_date_find("May 29, 2018 10.75 percent", 26, 0, &d) && !d.bad_time);
+    CHECK(pt_date_find("2026-03-03", 10, 0, &d) && !d.bad_time);
+    CHECK(pt_date_bad_time("2026-03-03T10:00", 16, t, sizeof t) == 0 && !t[0]);
+    CHECK(pt_date_bad_time("2026-03-03T25:00", 16, t, 3) == 0); /* too small */
 }
 
 TEST(not_dates)
@@ -274,6 +313,7 @@ int main(void)
     RUN(times_in_english_style);
     RUN(german);
     RUN(invalid_dates_rejected);
+    RUN(impossible_times);
     RUN(not_dates);
     RUN(span_is_reported);
     RUN(datelines);
