@@ -236,8 +236,13 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
             n = 60;
             while (n && (v[n] & 0xC0) == 0x80) n--; /* not inside a UTF-8 character */
         }
-        snprintf(msg, cap, "field \"date\" ('%.*s%s') is not a date precis reads: the article is stored without a date",
-                 (int)n, (const char *)v, n < json_string_length(date) ? "..." : "");
+        /* an impossible time ("2026-03-03T25:00") is named: the value looks
+         * like a date, and the client should see which part was refused */
+        char t[24], why[48] = "";
+        if (pt_date_bad_time(json_string_value(date), json_string_length(date), t, sizeof t))
+            snprintf(why, sizeof why, " ('%s' is no time of day)", t);
+        snprintf(msg, cap, "field \"date\" ('%.*s%s') is not a date precis reads%s: the article is stored without a date",
+                 (int)n, (const char *)v, n < json_string_length(date) ? "..." : "", why);
     }
 done:
     json_decref(o);
