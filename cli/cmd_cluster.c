@@ -95,6 +95,7 @@ typedef struct run {
         size_t num;         /* its article number */
     } *held;
     size_t n_held, cap_held;
+    precis_date_window *dates; /* ambiguous "03/04/2026" settled as digest settles them */
 } run;
 
 static double now(void)
@@ -153,7 +154,7 @@ static void json_rest(const run *r, pc_buf *b, const char *dup_id, const precis_
     pc_buf_puts(b, r->format == FMT_JSONL ? "}\n" : "}");
 }
 
-static precis_status on_article(void *user, const precis_article *a)
+static precis_status cluster_article(void *user, const precis_article *a)
 {
     run *r = user;
     if (a->warning) cli_error("%s", a->warning);
@@ -220,6 +221,14 @@ static precis_status on_article(void *user, const precis_article *a)
     return PRECIS_OK;
 }
 
+/* Each article goes through the date window first: one with an ambiguous
+ * date waits for the dates after it (precis_date_window_add). */
+static precis_status on_article(void *user, const precis_article *a)
+{
+    run *r = user;
+    return precis_date_window_add(r->dates, a);
+}
+
 int cmd_cluster(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -279,8 +288,9 @@ int cmd_cluster(int argc, char **argv)
         return cli_exit_for(st);
     }
     r.ctx = precis_new(NULL);
-    if (!r.ctx || precis_stream_new(r.ctx, &so, &r.stream)) {
-        cli_error("cluster: %s", r.ctx ? precis_errmsg(r.ctx) : "out of memory");
+    if (!r.ctx || precis_stream_new(r.ctx, &so, &r.stream) || precis_date_window_new(cluster_article, &r, &r.dates)) {
+        cli_error("cluster: %s", r.ctx && !r.stream ? precis_errmsg(r.ctx) : "out of memory");
+        precis_stream_free(r.stream);
         precis_free(r.ctx);
         pc_paths_free(paths, n_paths);
         return EXIT_INTERNAL;
@@ -306,6 +316,11 @@ int cmd_cluster(int argc, char **argv)
             break;
         }
     }
+    if (r.worst < EXIT_INTERNAL && (st = precis_date_window_end(r.dates))) { /* the articles still held */
+        cli_error("cluster: %s", st == PRECIS_ENOMEM ? "out of memory" : precis_errmsg(r.ctx));
+        note(&r, EXIT_INTERNAL);
+    }
+    precis_date_window_free(r.dates);
     size_t n_stories = precis_stream_n_stories(r.stream);
     if (r.batch && r.worst < EXIT_INTERNAL) {
         size_t *story_of = malloc((r.n_in + 1) * sizeof *story_of);

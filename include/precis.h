@@ -400,6 +400,22 @@ precis_status precis_articles_settle_dates(precis_article *a, size_t n);
  * A status other than PRECIS_OK stops the reading and is returned. */
 typedef precis_status (*precis_article_fn)(void *user, const precis_article *article);
 
+/* precis_articles_settle_dates for a stream (precis cluster, precis ingest),
+ * which cannot wait for its end: articles given to add are passed to fn in
+ * the same order, an ambiguous one (date_alt set) held, with those after it,
+ * until PRECIS_DATE_WINDOW more have come (or end is called, or the held
+ * ones pass PRECIS_DATE_WINDOW_BYTES), then settled over the unambiguous
+ * dates of those and of the PRECIS_DATE_WINDOW passed on before it. fn gets
+ * a held article as a copy, valid for the call; add and end return what fn
+ * returned, or PRECIS_ENOMEM. */
+#define PRECIS_DATE_WINDOW 256
+#define PRECIS_DATE_WINDOW_BYTES ((size_t)64 << 20)
+typedef struct precis_date_window precis_date_window;
+precis_status precis_date_window_new(precis_article_fn fn, void *user, precis_date_window **out);
+precis_status precis_date_window_add(precis_date_window *w, const precis_article *a);
+precis_status precis_date_window_end(precis_date_window *w);
+void precis_date_window_free(precis_date_window *w);
+
 /* Reads every article of one input: a path or "-" (stdin), gzip read
  * transparently. The format is sniffed: WARC / WARC.gz (response records,
  * each page extracted, streamed in constant memory); JSON Lines of article

@@ -14,6 +14,7 @@ typedef struct ingest_run {
     size_t n_seen;   /* articles this input yielded */
     size_t n_named;  /* parts skipped and named through on_bad */
     int64_t last_id; /* the last one added */
+    precis_date_window *dates;
 } ingest_run;
 
 static void say(ingest_run *r, const char *fmt, const char *a, const char *b)
@@ -34,7 +35,7 @@ static void touch(ps_ingest_counts *c, int64_t story)
     c->touched = c->n_stories;
 }
 
-static precis_status on_article(void *user, const precis_article *a)
+static precis_status store_article(void *user, const precis_article *a)
 {
     ingest_run *r = user;
     r->n_seen++;
@@ -61,6 +62,16 @@ static precis_status on_article(void *user, const precis_article *a)
     return st;
 }
 
+/* Each article goes through the date window first: an ambiguous
+ * "03/04/2026" is settled by the input's other dates, as precis digest
+ * settles it. The window is the input's own, so that an input ingested again
+ * gets the same dates (the same content hash: still a duplicate). */
+static precis_status on_article(void *user, const precis_article *a)
+{
+    ingest_run *r = user;
+    return precis_date_window_add(r->dates, a);
+}
+
 static void on_bad(void *user, const char *message)
 {
     ingest_run *r = user;
@@ -84,10 +95,19 @@ precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c
 {
     ingest_run r = {.s = s, .c = c, .warn = warn, .user = user};
     size_t added_before = c->added;
-    precis_status st = ps_store_begin(s);
+    precis_status st = precis_date_window_new(store_article, &r, &r.dates);
     if (st) return st;
+    if ((st = ps_store_begin(s))) {
+        precis_date_window_free(r.dates);
+        return st;
+    }
     precis_ctx *ctx = ps_store_ctx(s);
     st = precis_articles_read(ctx, path, on_article, on_bad, &r);
+    if (!r.fatal) { /* the articles still held; a failure of the store is fatal */
+        precis_status wst = precis_date_window_end(r.dates);
+        if (wst && !r.fatal) r.fatal = wst;
+    }
+    precis_date_window_free(r.dates);
     if (r.fatal) {
         ps_store_rollback(s);
         return r.fatal;

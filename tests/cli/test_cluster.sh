@@ -246,6 +246,26 @@ check bad_minute_refused grep -q '"id":"t2".*"date":null' "$TMP/out"
 check end_of_day_next_day grep -q '"id":"t3".*"date":"2031-03-11T00:00:00"' "$TMP/out"
 check bad_time_counted_undated grep -q '2 of 3 articles had no date' "$TMP/err"
 
+# An ambiguous "03/04/2031" (4 March or 3 April) is settled by the input's
+# other dates, as precis digest settles it, even when the dated articles
+# come after it; alone, a day-first country's domain (.uk) settles it.
+cat > "$TMP/ambiguous.jsonl" <<EOF
+{"id":"m1","text":"$H1 $H2","date":"03/04/2031","site":"Dunmore Post"}
+{"id":"m2","text":"$H2 $H3","date":"2031-04-02"}
+{"id":"m3","text":"$F1 $F2","date":"2031-04-03"}
+EOF
+p cluster --format jsonl "$TMP/ambiguous.jsonl"
+check ambiguous_settled_by_later_dates grep -q '"id":"m1".*"date":"2031-04-03"' "$TMP/out"
+check ambiguous_others_kept grep -q '"id":"m2".*"date":"2031-04-02"' "$TMP/out"
+check ambiguous_order_kept sh -c "cut -d, -f1 '$TMP/out' | tr -d '\n' | grep -q 'm1.*m2.*m3'"
+"$PRECIS" digest --format json "$TMP/ambiguous.jsonl" 2>/dev/null > "$TMP/amb_digest.json"
+check ambiguous_same_as_digest jq -e '[.stories[].sources[] | select(.id == "m1") | .date] == ["2031-04-03"]' "$TMP/amb_digest.json"
+cat > "$TMP/ambiguous_uk.jsonl" <<EOF
+{"id":"u1","text":"$F1 $F3","date":"03/04/2031","url":"https://valleynews.example.co.uk/flood"}
+EOF
+p cluster --format jsonl "$TMP/ambiguous_uk.jsonl"
+check ambiguous_alone_uk_day_first grep -q '"id":"u1".*"date":"2031-04-03"' "$TMP/out"
+
 # Nothing to cluster; usage errors; help.
 : > "$TMP/empty.jsonl"
 p cluster "$TMP/empty.jsonl"

@@ -55,7 +55,22 @@ check no_input_usage test "$rc" -eq 1
 p ingest --help
 check help_exit_0 sh -c "test $rc -eq 0 && grep -q -- '--check' '$TMP/out'"
 
+# An ambiguous "03/04/2031" (4 March or 3 April) is settled by the input's
+# other dates before it is stored, as precis digest settles it, even when
+# the dated articles come after it; the same input again adds nothing.
+cat > "$TMP/amb.jsonl" <<'J'
+{"id":"b1","title":"Ostrelin bridge closes","date":"03/04/2031","text":"The Ostrelin river bridge closed on Thursday after inspectors found cracks in two piers. Buses will cross at the ferry road until repairs are done, the council said."}
+{"id":"b2","title":"Ostrelin bridge repairs to take months","date":"2031-04-02","text":"Repairs to the Ostrelin river bridge will take four months, the council said, after inspectors found cracks in two of its piers."}
+{"id":"b3","title":"Ferry road busy after bridge closure","date":"2031-04-04","text":"Traffic on the Ostrelin ferry road doubled after the river bridge closed, drivers and the bus company said."}
+J
+p ingest --db "$TMP/amb.db" "$TMP/amb.jsonl"
+check ambiguous_ingest_exit_0 test "$rc" -eq 0
+p ingest --db "$TMP/amb.db" "$TMP/amb.jsonl"
+check ambiguous_reingest_duplicates grep -q "^added 0, duplicates 3" "$TMP/out"
+
 if command -v sqlite3 >/dev/null 2>&1; then
+    check ambiguous_stored_settled sh -c "sqlite3 '$TMP/amb.db' \"SELECT date FROM articles WHERE source_id='b1'\" | grep -qx 2031-04-03"
+    check ambiguous_others_stored sh -c "sqlite3 '$TMP/amb.db' \"SELECT date FROM articles WHERE source_id='b2'\" | grep -qx 2031-04-02"
     check sqlite_integrity sh -c "sqlite3 '$DB' 'PRAGMA integrity_check' | grep -qx ok"
     check sqlite_wal sh -c "sqlite3 '$DB' 'PRAGMA journal_mode' | grep -qx wal"
     check sqlite_schema_version sh -c "sqlite3 '$DB' 'PRAGMA user_version' | grep -qx 1"

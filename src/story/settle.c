@@ -1,0 +1,154 @@
+/* Settling ambiguous numeric dates ("03/04/2026") in a stream of articles
+ * (precis cluster, precis ingest) as precis digest settles its whole input:
+ * precis_articles_settle_dates over the unambiguous dates around it. A stream
+ * cannot wait for its end, so an ambiguous article is held, with the ones
+ * after it, until PRECIS_DATE_WINDOW more have arrived (or the input ends),
+ * and weighed against the unambiguous dates of those and of the
+ * PRECIS_DATE_WINDOW passed on before it. Memory stays bounded: at most that
+ * many articles are held, and fewer when they pass PRECIS_DATE_WINDOW_BYTES. */
+#include "story/story.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define ISO_CAP 48 /* pt_date_iso's longest form is 25 bytes */
+
+typedef struct held {
+    precis_article a; /* its strings live in mem */
+    char *mem;
+    size_t bytes;
+} held;
+
+struct precis_date_window {
+    precis_article_fn fn;
+    void *user;
+    held *q;            /* q[0] is ambiguous whenever n > 0 */
+    size_t n, cap, bytes;
+    char seen[PRECIS_DATE_WINDOW][ISO_CAP]; /* ring: the last unambiguous dates passed on */
+    size_t n_seen, next_seen;
+};
+
+precis_status precis_date_window_new(precis_article_fn fn, void *user, precis_date_window **out)
+{
+    *out = NULL;
+    if (!fn) return PRECIS_EINVAL;
+    precis_date_window *w = calloc(1, sizeof *w);
+    if (!w) return PRECIS_ENOMEM;
+    w->fn = fn;
+    w->user = user;
+    *out = w;
+    return PRECIS_OK;
+}
+
+void precis_date_window_free(precis_date_window *w)
+{
+    if (!w) return;
+    for (size_t i = 0; i < w->n; i++) free(w->q[i].mem);
+    free(w->q);
+    free(w);
+}
+
+static void remember(precis_date_window *w, const char *date)
+{
+    if (!date || strlen(date) >= ISO_CAP) return;
+    strcpy(w->seen[w->next_seen], date);
+    w->next_seen = (w->next_seen + 1) % PRECIS_DATE_WINDOW;
+    if (w->n_seen < PRECIS_DATE_WINDOW) w->n_seen++;
+}
+
+/* Passes a on (an unambiguous date is remembered as evidence; a settled one
+ * is not, as digest weighs only unambiguous dates). */
+static precis_status pass(precis_date_window *w, const precis_article *a, bool evidence)
+{
+    if (evidence) remember(w, a->date);
+    return w->fn(w->user, a);
+}
+
+static char *put(char **p, const char *s, size_t n)
+{
+    if (!s) return NULL;
+    char *d = *p;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    *p += n + 1;
+    return d;
+}
+
+static precis_status hold(precis_date_window *w, const precis_article *a)
+{
+    const char *f[] = {a->id, a->url, a->site, a->title, a->author, a->lang, a->date, a->date_alt};
+    size_t len[8], total = (a->text ? a->text_len : 0) + 1;
+    for (size_t i = 0; i < 8; i++) total += f[i] ? (len[i] = strlen(f[i])) + 1 : (len[i] = 0);
+    if (pc_grow(&w->q, &w->cap, w->n + 1, sizeof *w->q, 16)) return PRECIS_ENOMEM;
+    char *mem = malloc(total), *p = mem;
+    if (!mem) return PRECIS_ENOMEM;
+    held *h = &w->q[w->n++];
+    h->mem = mem;
+    h->bytes = total;
+    h->a = *a;
+    const char **dst[] = {&h->a.id, &h->a.url, &h->a.site, &h->a.title, &h->a.author, &h->a.lang,
+                          &h->a.date, &h->a.date_alt};
+    for (size_t i = 0; i < 8; i++) *dst[i] = put(&p, f[i], len[i]);
+    h->a.text = a->text ? put(&p, a->text, a->text_len) : NULL;
+    w->bytes += total;
+    return PRECIS_OK;
+}
+
+/* Settles q[0] over the remembered dates and the unambiguous ones held after it. */
+static precis_status settle_front(precis_date_window *w)
+{
+    precis_article *arr = calloc(1 + w->n_seen + w->n, sizeof *arr);
+    if (!arr) return PRECIS_ENOMEM;
+    size_t m = 0;
+    arr[m++] = w->q[0].a;
+    for (size_t i = 0; i < w->n_seen; i++) arr[m++].date = w->seen[i];
+    for (size_t i = 1; i < w->n; i++)
+        if (!w->q[i].a.date_alt && w->q[i].a.date) arr[m++].date = w->q[i].a.date;
+    precis_status st = precis_articles_settle_dates(arr, m);
+    if (!st) {
+        w->q[0].a.date = arr[0].date;
+        w->q[0].a.date_alt = NULL;
+    }
+    free(arr);
+    return st;
+}
+
+static void drop_front(precis_date_window *w)
+{
+    free(w->q[0].mem);
+    w->bytes -= w->q[0].bytes;
+    memmove(w->q, w->q + 1, (w->n - 1) * sizeof *w->q);
+    w->n--;
+}
+
+/* Passes on what no longer waits: the front once PRECIS_DATE_WINDOW articles
+ * follow it (all of them at the end), then the settled ones up to the next
+ * ambiguous one. */
+static precis_status drain(precis_date_window *w, bool end)
+{
+    precis_status st = PRECIS_OK;
+    while (w->n && !st) {
+        if (!end && w->n - 1 < PRECIS_DATE_WINDOW && w->bytes <= PRECIS_DATE_WINDOW_BYTES) break;
+        if ((st = settle_front(w))) break;
+        st = pass(w, &w->q[0].a, false);
+        drop_front(w);
+        while (!st && w->n && !w->q[0].a.date_alt) {
+            st = pass(w, &w->q[0].a, true);
+            drop_front(w);
+        }
+    }
+    return st;
+}
+
+precis_status precis_date_window_add(precis_date_window *w, const precis_article *a)
+{
+    if (!w || !a) return PRECIS_EINVAL;
+    if (!w->n && !a->date_alt) return pass(w, a, true);
+    precis_status st = hold(w, a);
+    return st ? st : drain(w, false);
+}
+
+precis_status precis_date_window_end(precis_date_window *w)
+{
+    return w ? drain(w, true) : PRECIS_EINVAL;
+}
