@@ -76,9 +76,11 @@ static char *put(char **p, const char *s, size_t n)
 
 static precis_status hold(precis_date_window *w, const precis_article *a)
 {
-    const char *f[] = {a->id, a->url, a->site, a->title, a->author, a->lang, a->date, a->date_alt};
-    size_t len[8], total = (a->text ? a->text_len : 0) + 1;
-    for (size_t i = 0; i < 8; i++) total += f[i] ? (len[i] = strlen(f[i])) + 1 : (len[i] = 0);
+    /* every string is the caller's for its call only: the reader's warning too */
+    const char *f[] = {a->id, a->url, a->site, a->title, a->author, a->lang, a->date, a->date_alt, a->warning};
+    enum { NF = sizeof f / sizeof *f };
+    size_t len[NF], total = (a->text ? a->text_len : 0) + 1;
+    for (size_t i = 0; i < NF; i++) total += f[i] ? (len[i] = strlen(f[i])) + 1 : (len[i] = 0);
     if (pc_grow(&w->q, &w->cap, w->n + 1, sizeof *w->q, 16)) return PRECIS_ENOMEM;
     char *mem = malloc(total), *p = mem;
     if (!mem) return PRECIS_ENOMEM;
@@ -87,8 +89,8 @@ static precis_status hold(precis_date_window *w, const precis_article *a)
     h->bytes = total;
     h->a = *a;
     const char **dst[] = {&h->a.id, &h->a.url, &h->a.site, &h->a.title, &h->a.author, &h->a.lang,
-                          &h->a.date, &h->a.date_alt};
-    for (size_t i = 0; i < 8; i++) *dst[i] = put(&p, f[i], len[i]);
+                          &h->a.date, &h->a.date_alt, &h->a.warning};
+    for (size_t i = 0; i < NF; i++) *dst[i] = put(&p, f[i], len[i]);
     h->a.text = a->text ? put(&p, a->text, a->text_len) : NULL;
     w->bytes += total;
     return PRECIS_OK;

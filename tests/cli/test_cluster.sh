@@ -260,6 +260,16 @@ check ambiguous_others_kept grep -q '"id":"m2".*"date":"2031-04-02"' "$TMP/out"
 check ambiguous_order_kept sh -c "cut -d, -f1 '$TMP/out' | tr -d '\n' | grep -q 'm1.*m2.*m3'"
 "$PRECIS" digest --format json "$TMP/ambiguous.jsonl" 2>/dev/null > "$TMP/amb_digest.json"
 check ambiguous_same_as_digest jq -e '[.stories[].sources[] | select(.id == "m1") | .date] == ["2031-04-03"]' "$TMP/amb_digest.json"
+# Articles held behind an ambiguous date keep their own warnings (the
+# reader's message buffer is reused for the next article).
+cat > "$TMP/ambiguous_warned.jsonl" <<EOF
+{"id":"w1","text":"$H1 $H2","date":"03/04/2031"}
+{"id":"w2","text":"$H2 $H3","date":"yesterday"}
+{"id":"w3","text":"$F1 $F2","date":"the day after the fair"}
+EOF
+p cluster --format jsonl "$TMP/ambiguous_warned.jsonl"
+check held_article_own_warning grep -q "'yesterday'" "$TMP/err"
+check held_article_next_warning grep -q "'the day after the fair'" "$TMP/err"
 cat > "$TMP/ambiguous_uk.jsonl" <<EOF
 {"id":"u1","text":"$F1 $F3","date":"03/04/2031","url":"https://valleynews.example.co.uk/flood"}
 EOF
