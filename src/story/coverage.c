@@ -137,7 +137,13 @@ static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_
  * ("400 operations" / "600 operations") or measurements of one kind ("four
  * miles" / "12 kilometres", "£2 million" / "£5 million"), within a factor
  * of three? What conflicts are
- * made of, and as telling of the same fact as a figure both give. */
+ * made of, and as telling of the same fact as a figure both give. A
+ * percentage, a sum or a distance names no counted thing: the words around
+ * the two must share one ("turnout reached 60 percent" and "catches have
+ * fallen 30 percent" are two facts). */
+static bool rival_context(const pst_build *b, const pst_sent *x, const pst_quantity *p, const pst_sent *y,
+                          const pst_quantity *q);
+
 static bool rival_figures(const pst_build *b, const pst_sent *x, const pst_sent *y)
 {
     for (uint32_t i = 0; i < x->n_q; i++) {
@@ -151,7 +157,7 @@ static bool rival_figures(const pst_build *b, const pst_sent *x, const pst_sent 
              * "14 passengers" hurt), as rival_counts has it for conflicts */
             double hi = p->value > q->value ? p->value : q->value, lo = p->value > q->value ? q->value : p->value;
             if (lo <= 0 || hi > 3 * lo) continue;
-            if (p->kind != PST_Q_COUNT || !strcmp(p->unit, q->unit)) return true;
+            if (p->kind == PST_Q_COUNT ? !strcmp(p->unit, q->unit) : rival_context(b, x, p, y, q)) return true;
         }
     }
     return false;
@@ -686,6 +692,24 @@ static bool share_context(const pst_build *b, const pst_sent *s, const pst_quant
                 break;
             }
     return shared >= need;
+}
+
+/* Do the words around figures p (of x) and q (of y) share one that is not
+ * the unit itself ("percent", "dollars": the kind says that much)? */
+static bool rival_context(const pst_build *b, const pst_sent *x, const pst_quantity *p, const pst_sent *y,
+                          const pst_quantity *q)
+{
+    static const char *const UNIT[] = {"cent", "dollar", "euro", "per", "percent", "pound", "prozent"};
+    qctx cx, cy;
+    figure_context(b, x, p, &cx);
+    figure_context(b, y, q, &cy);
+    for (size_t i = 0; i < cx.n; i++) {
+        bool unit = false;
+        for (size_t k = 0; k < sizeof UNIT / sizeof *UNIT && !unit; k++) unit = !strcmp(cx.w[i], UNIT[k]);
+        for (size_t j = 0; j < cy.n && !unit; j++)
+            if (!strcmp(cx.w[i], cy.w[j])) return true;
+    }
+    return false;
 }
 
 /* Reports that disagree on a count are off by a little (11 or 14 hurt, 200 or

@@ -411,6 +411,34 @@ TEST(different_figures_of_one_thing_align)
     json_decref(c);
 }
 
+/* Two percentages of different things ("turnout reached 60 percent",
+ * "catches have fallen 30 percent") are no rival figures of one fact: with
+ * nothing counted, the words around them must share one. Before, the rival
+ * anchor aligned them and c was said to leave out the turnout. */
+static const precis_article HARBOUR_VOTE[] = {
+    ART("a", "Marlby Herald", "Marlby backs harbour plan", "2026-03-02",
+        "Voters in Marlby backed the new harbour plan on Sunday after a long campaign.\n\n"
+        "Turnout reached 60 percent, the returning officer said.\n\n"
+        "The plan will cost about 40 million pounds over ten years."),
+    ART("b", "Tessaly Post", "Marlby says yes to harbour plan", "2026-03-02",
+        "Marlby residents voted for the harbour plan on Sunday after months of debate.\n\n"
+        "Fish catches at the harbour have fallen 30 percent, fishermen said.\n\n"
+        "Work on the plan is due to begin in the spring."),
+    ART("c", "Coast Wire", "Harbour plan approved in Marlby", "2026-03-02",
+        "The people of Marlby approved the harbour plan in a vote on Sunday.\n\n"
+        "The plan will cost about 40 million pounds, the council said.\n\n"
+        "Fishermen in the harbour opposed the plan."),
+};
+
+TEST(percentages_of_different_things_do_not_align)
+{
+    json_t *c = coverage_of(HARBOUR_VOTE, sizeof HARBOUR_VOTE / sizeof *HARBOUR_VOTE);
+    if (!c) return;
+    CHECK(!listed(c, "c", "omits", "Turnout reached"));
+    CHECK(listed(c, "a", "unique", "Turnout reached"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -426,5 +454,6 @@ int main(void)
     RUN(synonym_classes_align_paraphrase);
     RUN(a_sentence_aligned_elsewhere_hides_no_omission);
     RUN(different_figures_of_one_thing_align);
+    RUN(percentages_of_different_things_do_not_align);
     return test_done();
 }
