@@ -17,7 +17,7 @@ typedef struct ws_df {
 /* The one key of a stem: build.c's vocabulary, this table and its generator
  * all call this, so the table cannot silently go stale when the key changes
  * (test_coverage looks stems up through it; regenerate with
- * tools/gen_wordstats.sh after changing it). */
+ * tools/gen_train_tables.sh after changing it). */
 uint64_t pst_stem_key(const char *stem, size_t n) { return XXH3_64bits(stem, n); }
 
 uint32_t pst_news_df(uint64_t key)

@@ -77,7 +77,7 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len);
  * "polic" / "polici", "march" / "match") or they are a British and an
  * American spelling ("neighbour" / "neighbor", "organis" / "organiz").
  * Common = used by 30+ of Multi-News's 28,976 training documents
- * (common_stems.inc, tools/gen_common_stems.sh). Never numbers. */
+ * (common_stems.inc, tools/gen_train_tables.sh). Never numbers. */
 bool ps_spelling_variant(const char *x, size_t lx, const char *y, size_t ly);
 
 /* ---- selection (select.c) ------------------------------------------------- */
