@@ -121,9 +121,11 @@ TEST(news_weight_tells_common_from_rare)
     size_t n;
     const char *s = pt_stem(lang, "people", 6, &n);
     double people = pst_news_weight(pst_stem_key(s, n));
-    s = pt_stem(lang, "derailed", 8, &n);
+    /* a rare word that is in no synonym class ("derail" is no longer one: its
+     * class counts "track" and "rails" too) */
+    s = pt_stem(lang, "landslide", 9, &n);
     CHECK(pst_news_df(pst_stem_key(s, n)) > 0);
-    double derail = pst_news_weight(pst_stem_key(s, n));
+    double rare = pst_news_weight(pst_stem_key(s, n));
     CHECK(pst_news_df(pst_stem_key("qzxvkelbrook", 12)) == 0);
     /* the table counts a synonym class under its head, as build.c looks it
      * up: "died" is "kill", and "die" itself is no entry */
@@ -133,7 +135,7 @@ TEST(news_weight_tells_common_from_rare)
     CHECK(pst_news_df(pst_stem_key("die", 3)) == 0);
     double unseen = pst_news_weight(pst_stem_key("qzxvkelbrook", 12));
     CHECK(people > 0 && people < 0.4);
-    CHECK(derail > 0.7 && derail < 1);
+    CHECK(rare > 0.7 && rare < 1);
     CHECK(unseen == 1.0);
     pt_lang_close(lang);
 }
