@@ -100,7 +100,7 @@ static int write_summary_file(run *r, const precis_summary *s, const char *id)
     for (const char *p = id; *p && k + 1 < sizeof safe; p++, k++)
         safe[k] = (*p == '/' || (*p == '.' && k == 0)) ? '_' : *p;
     bool cut = id[k] != '\0';
-    while (cut && k && ((unsigned char)safe[k] & 0xC0) == 0x80) k--; /* safe[k] would start a character */
+    while (cut && k && ((unsigned char)id[k] & 0xC0) == 0x80) k--; /* id[k], the first byte left out, must start a character */
     if (!k) safe[k++] = '_'; /* an id of a NUL only: no hidden ".txt" */
     safe[k] = '\0';
     if (cut) cli_error("cluster '%.60s...' (%zu bytes): its file name is cut to %zu bytes", id, strlen(id), k);

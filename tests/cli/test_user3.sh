@@ -113,6 +113,15 @@ p summarize --batch -o "$TMP/sums" "$TMP/clusters.jsonl"
 check "summarize --batch -o: an id too long for a file name is cut (said), every cluster written (0)" \
     sh -c "[ $rc = 0 ] && [ -s '$TMP/sums/c1.txt' ] && [ -s '$TMP/sums/c2.txt' ] && [ \$(ls '$TMP/sums' | wc -l) = 3 ] && grep -q 'file name is cut' '$TMP/err'"
 
+# the cut backed up over continuation bytes by reading past what it had
+# copied (uninitialised), so a name could end inside a UTF-8 character
+utf=$(printf 'a%.0s' $(seq 198))$(printf '\303\251%.0s' $(seq 30))
+printf '{"id":"%s","documents":["%s","%s"]}\n' "$utf" "$A" "$B" > "$TMP/utfid.jsonl"
+rm -rf "$TMP/sums"
+p summarize --batch -o "$TMP/sums" "$TMP/utfid.jsonl"
+check "summarize --batch -o: an id cut inside a UTF-8 character is cut before it (198 bytes, valid UTF-8)" \
+    sh -c "[ $rc = 0 ] && [ -s '$TMP/sums/$(printf 'a%.0s' $(seq 198)).txt' ] && grep -q 'cut to 198 bytes' '$TMP/err'"
+
 # stdout that cannot be written: every command but digest said "cannot write
 # the output" without why (digest: "write failed: No space left on device")
 if [ -w /dev/full ]; then
