@@ -1014,11 +1014,19 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         vote = PST_PLACE;
     bool at = vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "at");
     /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who";
-     * not after an article: "the Kellan Geological Survey said" */
+     * not after an article: "the Kellan Geological Survey said";
+     * nor after "of": "Ada Renwick of South Tessaly said" is the person's
+     * voice, not the place's ("X, who" still is a person, after "of" too:
+     * "an indictment of Osama bin Laden, who"). A hyphen-joined pair is one word here:
+     * "ITAR-Tass said", "Senator Renwick, D-Tallis, said" name no person. */
     static const char *const ARTICLES[] = {"a", "an", "the"};
-    if (vote == PST_OTHER && !craft && b - a <= 3 && b - a >= 2 &&
+    size_t name_words = b - a;
+    for (size_t i = a + 1; i < b; i++)
+        if (hyphen_joined(text, &w[i - 1], &w[i])) name_words--;
+    if (vote == PST_OTHER && !craft && name_words <= 3 && name_words >= 2 &&
         ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
-        !(at_start && adjective_like(w[a].norm, w[a].nlen, true)) && !(prev_word && IN(ARTICLES, prev_word)))
+        !(at_start && adjective_like(w[a].norm, w[a].nlen, true)) && !(prev_word && IN(ARTICLES, prev_word)) &&
+        !(prev_word && !strcmp(prev_word, "of") && !(next_word && !strcmp(next_word, "who"))))
         vote = PST_PERSON;
 
     char display[MAX_NAME_BYTES], norm[MAX_NAME_BYTES];

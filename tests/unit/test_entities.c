@@ -233,6 +233,22 @@ TEST(person_of_a_place_without_cue_is_two)
     pst_entities_free(r.e);
 }
 
+TEST(said_after_place_of_person_or_hyphen_pair_is_no_person)
+{
+    /* the place split off "X of Place said" does not take the person's
+     * "said"; a hyphen-joined pair is one word for the two-word "said" rule */
+    const char *docs[] = {"Councillor Ada Renwick of South Tessaly said the bridge would close.",
+                          "ARKA-Vest said Friday that the talks had failed.",
+                          "Edda Varga-Lind said the museum would reopen.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ada Renwick") == PST_PERSON);
+    CHECK(type_of(&r, "South Tessaly") >= 0 && type_of(&r, "South Tessaly") != PST_PERSON);
+    CHECK(type_of(&r, "ARKA-Vest") >= 0 && type_of(&r, "ARKA-Vest") != PST_PERSON);
+    CHECK(type_of(&r, "Edda Varga-Lind") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 TEST(title_case_widget_line_is_no_entity)
 {
     /* a page widget alone on a line, capitalised word by word */
@@ -459,5 +475,6 @@ int main(void)
     RUN(age_kin_and_lists);
     RUN(arts_heads_and_roles);
     RUN(venue_heads_are_places);
+    RUN(said_after_place_of_person_or_hyphen_pair_is_no_person);
     return test_done();
 }
