@@ -237,6 +237,7 @@ typedef struct mention_key {
 typedef struct item {
     char *name;         /* display form */
     char *norm;         /* normalised words joined by ' ' */
+    uint32_t nlen;      /* strlen(norm): the all-pairs passes compare lengths first */
     uint32_t n_words;
     uint32_t votes[4];  /* type votes */
     uint32_t craft;     /* mentions named as a ship, plane or train ("the ferry X") */
@@ -383,6 +384,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
     memset(it, 0, sizeof *it);
     it->name = pc_arena_strndup(&e->arena, display, dlen);
     it->norm = pc_arena_strndup(&e->arena, norm, nlen);
+    it->nlen = (uint32_t)nlen;
     if (!it->name || !it->norm) return PRECIS_ENOMEM;
     it->n_words = n_words;
     it->mentions = 1;
@@ -1227,7 +1229,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
  * is not "Israel Defense Forces"). */
 static bool is_part(const item *shortr, const item *longr)
 {
-    size_t ls = strlen(shortr->norm), ll = strlen(longr->norm);
+    size_t ls = shortr->nlen, ll = longr->nlen;
     if (ls >= ll || longr->votes[PST_ORG] > longr->votes[PST_PERSON]) return false;
     /* places are not shortened either: "Spain" is not "Chile Spain" */
     if (longr->votes[PST_PLACE] > longr->votes[PST_PERSON]) return false;
@@ -1285,7 +1287,7 @@ static bool org_tail_word(const char *w)
 /* Does long name l start with the words of s, the rest of it org words? */
 static bool org_prefix(const item *s, const item *l)
 {
-    size_t ls = strlen(s->norm);
+    size_t ls = s->nlen;
     if (l->n_words <= s->n_words || strncmp(l->norm, s->norm, ls) || l->norm[ls] != ' ') return false;
     const char *p = l->norm + ls + 1;
     while (*p) {
@@ -1306,7 +1308,7 @@ static bool org_prefix(const item *s, const item *l)
  * word that ends l ("the Commission" for "European Commission")? */
 static bool org_suffix(const item *s, const item *l)
 {
-    size_t ls = strlen(s->norm), ll = strlen(l->norm);
+    size_t ls = s->nlen, ll = l->nlen;
     if (l->n_words <= s->n_words || ls >= ll || strcmp(l->norm + ll - ls, s->norm) || l->norm[ll - ls - 1] != ' ')
         return false;
     if (s->n_words == 1 && IN(ORG_WORDS, s->norm)) return true;
@@ -1354,12 +1356,83 @@ static bool acronym_of(const item *s, const item *l)
     return m >= 2 && !strcmp(ini, letters);
 }
 
+/* Which names end in a given one at a word boundary ("vladimir putin" and
+ * "president vladimir putin" end in "putin"): every proper word suffix of
+ * every name, keyed by its hash and sorted by (key, item), so the passes that
+ * look for a short name's longer forms read its few candidates, in item order,
+ * instead of comparing it with every name (a long article of many names was
+ * minutes of all-pairs work). Candidates still pass the exact test. */
+typedef struct suffix_ref {
+    uint64_t key;
+    uint32_t item;
+} suffix_ref;
+
+typedef struct suffix_index {
+    suffix_ref *refs; /* word suffixes */
+    size_t n;
+    suffix_ref *heads; /* word prefixes ("anwar" of "anwar ibrahim", "corvane resources" of "corvane resources group") */
+    size_t n_heads;
+} suffix_index;
+
+static int cmp_suffix_ref(const void *a, const void *b)
+{
+    const suffix_ref *x = a, *y = b;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return (x->item > y->item) - (x->item < y->item);
+}
+
+static precis_status suffix_index_build(const pst_entities *e, suffix_index *ix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->n_items; i++)
+        for (const char *p = e->items[i].norm; (p = strchr(p, ' ')); p++) n++;
+    ix->refs = malloc((n ? n : 1) * sizeof *ix->refs);
+    ix->heads = malloc((n ? n : 1) * sizeof *ix->heads);
+    if (!ix->refs || !ix->heads) {
+        free(ix->refs);
+        free(ix->heads);
+        return PRECIS_ENOMEM;
+    }
+    ix->n = ix->n_heads = 0;
+    for (size_t i = 0; i < e->n_items; i++) {
+        const item *it = &e->items[i];
+        for (const char *p = it->norm; (p = strchr(p, ' ')); p++) {
+            ix->heads[ix->n_heads++] = (suffix_ref){XXH3_64bits(it->norm, (size_t)(p - it->norm)), (uint32_t)i};
+            ix->refs[ix->n++] = (suffix_ref){XXH3_64bits(p + 1, it->nlen - (size_t)(p + 1 - it->norm)), (uint32_t)i};
+        }
+    }
+    qsort(ix->refs, ix->n, sizeof *ix->refs, cmp_suffix_ref);
+    qsort(ix->heads, ix->n_heads, sizeof *ix->heads, cmp_suffix_ref);
+    return PRECIS_OK;
+}
+
+/* [*lo, *hi) of refs[0..n): the entries keyed by s's name */
+static void ref_range(const suffix_ref *refs, size_t n, const item *s, size_t *lo, size_t *hi)
+{
+    uint64_t key = XXH3_64bits(s->norm, s->nlen);
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t m = a + (b - a) / 2;
+        if (refs[m].key < key) a = m + 1;
+        else b = m;
+    }
+    *lo = a;
+    while (a < n && refs[a].key == key) a++;
+    *hi = a;
+}
+
+/* the names that may end in s */
+static void suffix_range(const suffix_index *ix, const item *s, size_t *lo, size_t *hi)
+{
+    ref_range(ix->refs, ix->n, s, lo, hi);
+}
+
 /* Short forms of organisations: "Corvane" and "Corvane Resources" for
  * "Corvane Resources Group", "CFA" for "Coastal Fisheries Authority", "the
  * Commission" for "European Commission" — each into the one longer name it
  * fits (the longest when they nest), never a country or a name mostly seen
  * as a place ("in Kell" twice is Kell, not "Kell Holdings"). */
-static precis_status merge_org_forms(pst_entities *e)
+static precis_status merge_org_forms(pst_entities *e, const suffix_index *ix)
 {
     for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < e->n_items; i++) {
@@ -1370,7 +1443,13 @@ static precis_status merge_org_forms(pst_entities *e)
             if (pass == 1 && (s->n_words != 1 || !all_caps(s->name))) continue; /* before the scan */
             int64_t target = -1;
             bool ambiguous = false;
-            for (size_t j = 0; j < e->n_items && !ambiguous; j++) {
+            /* a prefix's or a suffix's longer forms are indexed; acronyms
+             * (one word in capitals, few) are compared with every name */
+            size_t lo = 0, hi = e->n_items;
+            if (pass == 0) ref_range(ix->heads, ix->n_heads, s, &lo, &hi);
+            if (pass == 2) suffix_range(ix, s, &lo, &hi);
+            for (size_t r = lo; r < hi && !ambiguous; r++) {
+                size_t j = pass == 0 ? ix->heads[r].item : pass == 2 ? ix->refs[r].item : r;
                 item *l = &e->items[j];
                 if (j == i || l->merged_into >= 0) continue;
                 bool fits = pass == 0   ? org_prefix(s, l)
@@ -1394,7 +1473,21 @@ static precis_status merge_org_forms(pst_entities *e)
     return PRECIS_OK;
 }
 
+static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix, const pst_entity **out,
+                                        size_t *n);
+
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
+{
+    suffix_index ix;
+    precis_status ist = suffix_index_build(e, &ix);
+    if (ist) return ist;
+    precis_status st_rank = entities_rank_with(e, &ix, out, n);
+    free(ix.refs);
+    free(ix.heads);
+    return st_rank;
+}
+
+static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix, const pst_entity **out, size_t *n)
 {
     /* Merge each short variant into the unique longer phrase it ends (or
      * starts); an ambiguous one ("Smith" with two Smiths) stays apart. */
@@ -1403,7 +1496,10 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         if (s->merged_into >= 0) continue;
         int64_t target = -1;
         bool ambiguous = false;
-        for (size_t j = 0; j < e->n_items; j++) {
+        size_t lo, hi;
+        suffix_range(ix, s, &lo, &hi);
+        for (size_t r = lo; r < hi; r++) {
+            size_t j = ix->refs[r].item;
             item *l = &e->items[j];
             if (j == i || l->merged_into >= 0 || !is_part(s, l)) continue;
             if (target >= 0 && strcmp(e->items[target].norm, l->norm)) {
@@ -1419,12 +1515,14 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
              * reports, "Lucia Pinochet" in one): the surname is the famous one's */
             int64_t top = -1;
             uint32_t rival = 0;
-            for (size_t j = 0; j < e->n_items; j++) {
+            for (size_t r = lo; r < hi; r++) {
+                size_t j = ix->refs[r].item;
                 item *l = &e->items[j];
                 if (j == i || l->merged_into >= 0 || !is_part(s, l)) continue;
                 if (top < 0 || l->n_docs > e->items[top].n_docs) top = (int64_t)j;
             }
-            for (size_t j = 0; top >= 0 && j < e->n_items; j++) {
+            for (size_t r = lo; top >= 0 && r < hi; r++) {
+                size_t j = ix->refs[r].item;
                 item *l = &e->items[j];
                 if (j == i || (int64_t)j == top || l->merged_into >= 0 || !is_part(s, l) ||
                     is_part(l, &e->items[top]) || is_part(&e->items[top], l))
@@ -1462,7 +1560,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         size_t ls = (size_t)(sp - l->norm);
         for (size_t i = 0; i < e->n_items; i++) {
             item *s = &e->items[i];
-            if (i == j || s->merged_into >= 0 || strlen(s->norm) != ls || memcmp(s->norm, l->norm, ls)) continue;
+            if (i == j || s->merged_into >= 0 || s->nlen != ls || memcmp(s->norm, l->norm, ls)) continue;
             s->mid_mentions += l->mid_mentions;
             s->legal += l->mentions + l->legal;
             precis_status st = merge_item(e, j, i);
@@ -1471,7 +1569,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         }
     }
     {
-        precis_status st = merge_org_forms(e);
+        precis_status st = merge_org_forms(e, ix);
         if (st) return st;
     }
     /* A club's or band's short form is its last word: "Wanderers" for Orvik
@@ -1485,12 +1583,15 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         if (s->votes[PST_PERSON] || 2 * s->votes[PST_PLACE] >= s->mentions) continue;
         if (IN(ORG_WORDS, s->norm) || org_tail_word(s->norm) || IN(PLACE_WORDS, s->norm) || is_demonym(s->norm))
             continue;
-        size_t ls = strlen(s->norm);
+        size_t ls = s->nlen;
         int64_t target = -1;
         bool ambiguous = false;
-        for (size_t j = 0; j < e->n_items && !ambiguous; j++) {
+        size_t lo, hi;
+        suffix_range(ix, s, &lo, &hi);
+        for (size_t r = lo; r < hi && !ambiguous; r++) {
+            size_t j = ix->refs[r].item;
             item *l = &e->items[j];
-            size_t ll = strlen(l->norm);
+            size_t ll = l->nlen;
             if (j == i || l->merged_into >= 0 || l->n_words < 2 || l->n_words > 3 || ll <= ls + 1) continue;
             if (strcmp(l->norm + ll - ls, s->norm) || l->norm[ll - ls - 1] != ' ') continue;
             if (winner(l->votes) != PST_ORG && !l->legal) continue;
@@ -1510,10 +1611,13 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
         item *s = &e->items[i];
         if (s->merged_into >= 0 || s->n_words != 1 || country_or_region(s->norm)) continue;
         if (s->votes[PST_ORG] > s->votes[PST_PERSON]) continue;
-        size_t ls = strlen(s->norm);
+        size_t ls = s->nlen;
         int64_t target = -1;
         bool ambiguous = false;
-        for (size_t j = 0; j < e->n_items && !ambiguous; j++) {
+        size_t lo, hi;
+        ref_range(ix->heads, ix->n_heads, s, &lo, &hi);
+        for (size_t r = lo; r < hi && !ambiguous; r++) {
+            size_t j = ix->heads[r].item;
             item *l = &e->items[j];
             if (j == i || l->merged_into >= 0 || l->n_words < 2 || l->n_words > 3) continue;
             if (strncmp(l->norm, s->norm, ls) || l->norm[ls] != ' ') continue;
