@@ -1356,58 +1356,57 @@ static bool acronym_of(const item *s, const item *l)
     return m >= 2 && !strcmp(ini, letters);
 }
 
-/* Which names end in a given one at a word boundary ("vladimir putin" and
- * "president vladimir putin" end in "putin"): every proper word suffix of
- * every name, keyed by its hash and sorted by (key, item), so the passes that
- * look for a short name's longer forms read its few candidates, in item order,
- * instead of comparing it with every name (a long article of many names was
- * minutes of all-pairs work). Candidates still pass the exact test. */
-typedef struct suffix_ref {
+/* Which names end or start with a given one at a word boundary ("vladimir
+ * putin" and "president vladimir putin" end in "putin", "anwar ibrahim"
+ * starts with "anwar"): every proper word suffix and prefix of every name,
+ * keyed by its hash and sorted by (key, item), so the passes that look for a
+ * short name's longer forms read its few candidates, in item order, instead
+ * of comparing it with every name (a long article of many names was minutes
+ * of all-pairs work). Candidates still pass the exact test. */
+typedef struct name_ref {
     uint64_t key;
     uint32_t item;
-} suffix_ref;
+} name_ref;
 
-typedef struct suffix_index {
-    suffix_ref *refs; /* word suffixes */
+typedef struct name_index {
+    name_ref *tails, *heads; /* word suffixes, word prefixes: one of each per space in a name */
     size_t n;
-    suffix_ref *heads; /* word prefixes ("anwar" of "anwar ibrahim", "corvane resources" of "corvane resources group") */
-    size_t n_heads;
-} suffix_index;
+} name_index;
 
-static int cmp_suffix_ref(const void *a, const void *b)
+static int cmp_name_ref(const void *a, const void *b)
 {
-    const suffix_ref *x = a, *y = b;
+    const name_ref *x = a, *y = b;
     if (x->key != y->key) return x->key < y->key ? -1 : 1;
     return (x->item > y->item) - (x->item < y->item);
 }
 
-static precis_status suffix_index_build(const pst_entities *e, suffix_index *ix)
+static precis_status name_index_build(const pst_entities *e, name_index *ix)
 {
     size_t n = 0;
     for (size_t i = 0; i < e->n_items; i++)
         for (const char *p = e->items[i].norm; (p = strchr(p, ' ')); p++) n++;
-    ix->refs = malloc((n ? n : 1) * sizeof *ix->refs);
+    ix->tails = malloc((n ? n : 1) * sizeof *ix->tails);
     ix->heads = malloc((n ? n : 1) * sizeof *ix->heads);
-    if (!ix->refs || !ix->heads) {
-        free(ix->refs);
+    if (!ix->tails || !ix->heads) {
+        free(ix->tails);
         free(ix->heads);
         return PRECIS_ENOMEM;
     }
-    ix->n = ix->n_heads = 0;
+    ix->n = 0;
     for (size_t i = 0; i < e->n_items; i++) {
         const item *it = &e->items[i];
-        for (const char *p = it->norm; (p = strchr(p, ' ')); p++) {
-            ix->heads[ix->n_heads++] = (suffix_ref){XXH3_64bits(it->norm, (size_t)(p - it->norm)), (uint32_t)i};
-            ix->refs[ix->n++] = (suffix_ref){XXH3_64bits(p + 1, it->nlen - (size_t)(p + 1 - it->norm)), (uint32_t)i};
+        for (const char *p = it->norm; (p = strchr(p, ' ')); p++, ix->n++) {
+            ix->heads[ix->n] = (name_ref){XXH3_64bits(it->norm, (size_t)(p - it->norm)), (uint32_t)i};
+            ix->tails[ix->n] = (name_ref){XXH3_64bits(p + 1, it->nlen - (size_t)(p + 1 - it->norm)), (uint32_t)i};
         }
     }
-    qsort(ix->refs, ix->n, sizeof *ix->refs, cmp_suffix_ref);
-    qsort(ix->heads, ix->n_heads, sizeof *ix->heads, cmp_suffix_ref);
+    qsort(ix->tails, ix->n, sizeof *ix->tails, cmp_name_ref);
+    qsort(ix->heads, ix->n, sizeof *ix->heads, cmp_name_ref);
     return PRECIS_OK;
 }
 
-/* [*lo, *hi) of refs[0..n): the entries keyed by s's name */
-static void ref_range(const suffix_ref *refs, size_t n, const item *s, size_t *lo, size_t *hi)
+/* [*lo, *hi) of refs[0..n) (an index's tails or heads): the entries keyed by s's name */
+static void name_range(const name_ref *refs, size_t n, const item *s, size_t *lo, size_t *hi)
 {
     uint64_t key = XXH3_64bits(s->norm, s->nlen);
     size_t a = 0, b = n;
@@ -1421,18 +1420,12 @@ static void ref_range(const suffix_ref *refs, size_t n, const item *s, size_t *l
     *hi = a;
 }
 
-/* the names that may end in s */
-static void suffix_range(const suffix_index *ix, const item *s, size_t *lo, size_t *hi)
-{
-    ref_range(ix->refs, ix->n, s, lo, hi);
-}
-
 /* Short forms of organisations: "Corvane" and "Corvane Resources" for
  * "Corvane Resources Group", "CFA" for "Coastal Fisheries Authority", "the
  * Commission" for "European Commission" — each into the one longer name it
  * fits (the longest when they nest), never a country or a name mostly seen
  * as a place ("in Kell" twice is Kell, not "Kell Holdings"). */
-static precis_status merge_org_forms(pst_entities *e, const suffix_index *ix)
+static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
 {
     for (int pass = 0; pass < 3; pass++)
         for (size_t i = 0; i < e->n_items; i++) {
@@ -1446,10 +1439,10 @@ static precis_status merge_org_forms(pst_entities *e, const suffix_index *ix)
             /* a prefix's or a suffix's longer forms are indexed; acronyms
              * (one word in capitals, few) are compared with every name */
             size_t lo = 0, hi = e->n_items;
-            if (pass == 0) ref_range(ix->heads, ix->n_heads, s, &lo, &hi);
-            if (pass == 2) suffix_range(ix, s, &lo, &hi);
+            if (pass == 0) name_range(ix->heads, ix->n, s, &lo, &hi);
+            if (pass == 2) name_range(ix->tails, ix->n, s, &lo, &hi);
             for (size_t r = lo; r < hi && !ambiguous; r++) {
-                size_t j = pass == 0 ? ix->heads[r].item : pass == 2 ? ix->refs[r].item : r;
+                size_t j = pass == 0 ? ix->heads[r].item : pass == 2 ? ix->tails[r].item : r;
                 item *l = &e->items[j];
                 if (j == i || l->merged_into >= 0) continue;
                 bool fits = pass == 0   ? org_prefix(s, l)
@@ -1473,21 +1466,21 @@ static precis_status merge_org_forms(pst_entities *e, const suffix_index *ix)
     return PRECIS_OK;
 }
 
-static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix, const pst_entity **out,
+static precis_status entities_rank_with(pst_entities *e, const name_index *ix, const pst_entity **out,
                                         size_t *n);
 
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
 {
-    suffix_index ix;
-    precis_status ist = suffix_index_build(e, &ix);
+    name_index ix;
+    precis_status ist = name_index_build(e, &ix);
     if (ist) return ist;
     precis_status st_rank = entities_rank_with(e, &ix, out, n);
-    free(ix.refs);
+    free(ix.tails);
     free(ix.heads);
     return st_rank;
 }
 
-static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix, const pst_entity **out, size_t *n)
+static precis_status entities_rank_with(pst_entities *e, const name_index *ix, const pst_entity **out, size_t *n)
 {
     /* Merge each short variant into the unique longer phrase it ends (or
      * starts); an ambiguous one ("Smith" with two Smiths) stays apart. */
@@ -1497,9 +1490,9 @@ static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix,
         int64_t target = -1;
         bool ambiguous = false;
         size_t lo, hi;
-        suffix_range(ix, s, &lo, &hi);
+        name_range(ix->tails, ix->n, s, &lo, &hi);
         for (size_t r = lo; r < hi; r++) {
-            size_t j = ix->refs[r].item;
+            size_t j = ix->tails[r].item;
             item *l = &e->items[j];
             if (j == i || l->merged_into >= 0 || !is_part(s, l)) continue;
             if (target >= 0 && strcmp(e->items[target].norm, l->norm)) {
@@ -1516,13 +1509,13 @@ static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix,
             int64_t top = -1;
             uint32_t rival = 0;
             for (size_t r = lo; r < hi; r++) {
-                size_t j = ix->refs[r].item;
+                size_t j = ix->tails[r].item;
                 item *l = &e->items[j];
                 if (j == i || l->merged_into >= 0 || !is_part(s, l)) continue;
                 if (top < 0 || l->n_docs > e->items[top].n_docs) top = (int64_t)j;
             }
             for (size_t r = lo; top >= 0 && r < hi; r++) {
-                size_t j = ix->refs[r].item;
+                size_t j = ix->tails[r].item;
                 item *l = &e->items[j];
                 if (j == i || (int64_t)j == top || l->merged_into >= 0 || !is_part(s, l) ||
                     is_part(l, &e->items[top]) || is_part(&e->items[top], l))
@@ -1587,9 +1580,9 @@ static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix,
         int64_t target = -1;
         bool ambiguous = false;
         size_t lo, hi;
-        suffix_range(ix, s, &lo, &hi);
+        name_range(ix->tails, ix->n, s, &lo, &hi);
         for (size_t r = lo; r < hi && !ambiguous; r++) {
-            size_t j = ix->refs[r].item;
+            size_t j = ix->tails[r].item;
             item *l = &e->items[j];
             size_t ll = l->nlen;
             if (j == i || l->merged_into >= 0 || l->n_words < 2 || l->n_words > 3 || ll <= ls + 1) continue;
@@ -1615,7 +1608,7 @@ static precis_status entities_rank_with(pst_entities *e, const suffix_index *ix,
         int64_t target = -1;
         bool ambiguous = false;
         size_t lo, hi;
-        ref_range(ix->heads, ix->n_heads, s, &lo, &hi);
+        name_range(ix->heads, ix->n, s, &lo, &hi);
         for (size_t r = lo; r < hi && !ambiguous; r++) {
             size_t j = ix->heads[r].item;
             item *l = &e->items[j];
