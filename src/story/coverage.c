@@ -29,6 +29,18 @@ typedef struct cov {
     uint32_t *adj;
     float *pw;            /* per word: its weight for paraphrase (story and news rarity) */
     float *psw;           /* per sentence: the sum of its words' pw */
+    /* Worked out once per story, not per pair (docs/stories.md, "Cost"): */
+    struct fig_ctx *fctx; /* per quantity (index into b->quants): the words around it */
+    char *ctx_text;       /* their stems, NUL-terminated */
+    size_t n_ctx_text, cap_ctx_text;
+    struct nameword *names; /* per report sentence: its names, names[name_off[i] .. name_off[i + 1]) */
+    uint32_t *name_off;
+    struct doc_word *voc;   /* per report: its normalised words, sorted, voc[voc_off[d] .. voc_off[d + 1]) */
+    uint32_t *voc_off;
+    char *voc_text;
+    size_t n_voc_text, cap_voc_text;
+    size_t capped_sents;  /* sentences whose candidates were cut to MAX_CANDIDATES */
+    uint64_t capped_pairs; /* candidate pairs left uncompared by that cut */
 } cov;
 
 #define STRONG_OVERLAP 0.6
@@ -141,11 +153,11 @@ static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_
  * percentage, a sum or a distance names no counted thing: the words around
  * the two must share one ("turnout reached 60 percent" and "catches have
  * fallen 30 percent" are two facts). */
-static bool rival_context(const pst_build *b, const pst_sent *x, const pst_quantity *p, const pst_sent *y,
-                          const pst_quantity *q);
+static bool rival_context(const cov *c, const pst_quantity *p, const pst_quantity *q);
 
-static bool rival_figures(const pst_build *b, const pst_sent *x, const pst_sent *y)
+static bool rival_figures(const cov *c, const pst_sent *x, const pst_sent *y)
 {
+    const pst_build *b = c->b;
     for (uint32_t i = 0; i < x->n_q; i++) {
         const pst_quantity *p = &b->quants[x->q_off + i];
         if (p->value == 1 || has_value(b, p, y)) continue;
@@ -157,7 +169,7 @@ static bool rival_figures(const pst_build *b, const pst_sent *x, const pst_sent 
              * "14 passengers" hurt), as rival_counts has it for conflicts */
             double hi = p->value > q->value ? p->value : q->value, lo = p->value > q->value ? q->value : p->value;
             if (lo <= 0 || hi > 3 * lo) continue;
-            if (p->kind == PST_Q_COUNT ? !strcmp(p->unit, q->unit) : rival_context(b, x, p, y, q)) return true;
+            if (p->kind == PST_Q_COUNT ? !strcmp(p->unit, q->unit) : rival_context(c, p, q)) return true;
         }
     }
     return false;
@@ -174,7 +186,7 @@ static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n, uint
     double w = pst_shared_weight(b, x, y, c->pw, &k);
     uint32_t an = shared_anchors(b, x, y);
     w += ANCHOR_WEIGHT * an;
-    if (rival_figures(b, x, y)) w += RIVAL_WEIGHT, an++;
+    if (rival_figures(c, x, y)) w += RIVAL_WEIGHT, an++;
     *n = k + an;
     if (anchors) *anchors = an;
     double lighter = c->psw[i] < c->psw[j] ? c->psw[i] : c->psw[j];
@@ -678,36 +690,74 @@ static void figure_context(const pst_build *b, const pst_sent *s, const pst_quan
     for (size_t i = 0; i < nb; i++) memcpy(c->w[c->n++], before[i], sizeof before[i]);
 }
 
-static bool share_context(const pst_build *b, const pst_sent *s, const pst_quantity *qs, const pst_sent *t,
-                          const pst_quantity *qt, size_t need)
+/* The words around every figure of the story, found once (they were found
+ * again for both sentences of every pair compared: the cost of a story of
+ * many figure-heavy reports). Each stem is kept as text, with a hash to
+ * compare first. */
+typedef struct fig_ctx {
+    uint64_t h[2 * CTX_SIDE];
+    uint32_t off[2 * CTX_SIDE]; /* the stem at c->ctx_text + off */
+    uint8_t n;
+    uint8_t unit; /* bit i: word i names the kind ("percent", "dollars"), not the thing */
+} fig_ctx;
+
+static precis_status figure_contexts(cov *c)
 {
-    qctx x, y;
-    figure_context(b, s, qs, &x);
-    figure_context(b, t, qt, &y);
+    static const char *const UNIT[] = {"cent", "dollar", "euro", "per", "percent", "pound", "prozent"};
+    const pst_build *b = c->b;
+    c->fctx = calloc(b->n_quants ? b->n_quants : 1, sizeof *c->fctx);
+    if (!c->fctx) return PRECIS_ENOMEM;
+    for (size_t i = 0; i < b->n_sents; i++) {
+        const pst_sent *s = &b->sents[i];
+        for (uint32_t k = 0; k < s->n_q; k++) {
+            qctx x;
+            figure_context(b, s, &b->quants[s->q_off + k], &x);
+            fig_ctx *f = &c->fctx[s->q_off + k];
+            f->n = (uint8_t)x.n;
+            for (size_t w = 0; w < x.n; w++) {
+                size_t len = strlen(x.w[w]);
+                if (pc_grow(&c->ctx_text, &c->cap_ctx_text, c->n_ctx_text + len + 1, 1, 4096)) return PRECIS_ENOMEM;
+                f->off[w] = (uint32_t)c->n_ctx_text;
+                memcpy(c->ctx_text + c->n_ctx_text, x.w[w], len + 1);
+                c->n_ctx_text += len + 1;
+                f->h[w] = XXH3_64bits(x.w[w], len);
+                for (size_t u = 0; u < sizeof UNIT / sizeof *UNIT; u++)
+                    if (!strcmp(x.w[w], UNIT[u])) f->unit |= (uint8_t)(1u << w);
+            }
+        }
+    }
+    return PRECIS_OK;
+}
+
+static const fig_ctx *ctx_of(const cov *c, const pst_quantity *q) { return &c->fctx[q - c->b->quants]; }
+
+static bool same_ctx_word(const cov *c, const fig_ctx *x, size_t i, const fig_ctx *y, size_t j)
+{
+    return x->h[i] == y->h[j] && !strcmp(c->ctx_text + x->off[i], c->ctx_text + y->off[j]);
+}
+
+static bool share_context(const cov *c, const pst_quantity *qs, const pst_quantity *qt, size_t need)
+{
+    const fig_ctx *x = ctx_of(c, qs), *y = ctx_of(c, qt);
     size_t shared = 0;
-    for (size_t i = 0; i < x.n; i++)
-        for (size_t j = 0; j < y.n; j++)
-            if (!strcmp(x.w[i], y.w[j])) {
+    for (size_t i = 0; i < x->n; i++)
+        for (size_t j = 0; j < y->n; j++)
+            if (same_ctx_word(c, x, i, y, j)) {
                 shared++;
                 break;
             }
     return shared >= need;
 }
 
-/* Do the words around figures p (of x) and q (of y) share one that is not
- * the unit itself ("percent", "dollars": the kind says that much)? */
-static bool rival_context(const pst_build *b, const pst_sent *x, const pst_quantity *p, const pst_sent *y,
-                          const pst_quantity *q)
+/* Do the words around figures p and q share one that is not the unit itself
+ * ("percent", "dollars": the kind says that much)? */
+static bool rival_context(const cov *c, const pst_quantity *p, const pst_quantity *q)
 {
-    static const char *const UNIT[] = {"cent", "dollar", "euro", "per", "percent", "pound", "prozent"};
-    qctx cx, cy;
-    figure_context(b, x, p, &cx);
-    figure_context(b, y, q, &cy);
-    for (size_t i = 0; i < cx.n; i++) {
-        bool unit = false;
-        for (size_t k = 0; k < sizeof UNIT / sizeof *UNIT && !unit; k++) unit = !strcmp(cx.w[i], UNIT[k]);
-        for (size_t j = 0; j < cy.n && !unit; j++)
-            if (!strcmp(cx.w[i], cy.w[j])) return true;
+    const fig_ctx *x = ctx_of(c, p), *y = ctx_of(c, q);
+    for (size_t i = 0; i < x->n; i++) {
+        if (x->unit >> i & 1) continue;
+        for (size_t j = 0; j < y->n; j++)
+            if (same_ctx_word(c, x, i, y, j)) return true;
     }
     return false;
 }
@@ -731,9 +781,10 @@ static precis_status push_edge(conflict_edge **v, size_t *n, size_t *cap, confli
 
 /* Figures of an aligned pair: equal ones agree; what is left over of one kind
  * (one on each side, or the same counted word) disagrees. */
-static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t ti, bool loose,
+static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, bool loose,
                                      conflict_edge **v, size_t *n, size_t *cap)
 {
+    const pst_build *b = c->b;
     const pst_sent *s = &b->sents[si], *t = &b->sents[ti];
     if (!s->n_q || !t->n_q) return PRECIS_OK;
     /* sentences that say nearly the same need less to show two figures are
@@ -763,7 +814,7 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
                 if (k == PST_Q_COUNT && !rival_counts(qs[i].value, qt[j].value)) continue;
                 /* the same counted word is not enough ("218 votes" in the House,
                  * "67 votes" in the Senate): something else is said of both */
-                if (!share_context(b, s, &qs[i], t, &qt[j], strong ? 1 : 2)) continue;
+                if (!share_context(c, &qs[i], &qt[j], strong ? 1 : 2)) continue;
                 used_s[i] = used_t[j] = true;
                 conflict_edge e = {.kind = kind_of(qs[i].kind)};
                 memcpy(e.about, qs[i].unit, sizeof e.about);
@@ -785,7 +836,7 @@ static precis_status compare_figures(const pst_build *b, uint32_t si, uint32_t t
         if (k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0] && strcmp(qs[ls].unit, qt[lt].unit))
             continue;
         if (k == PST_Q_COUNT && !rival_counts(qs[ls].value, qt[lt].value)) continue;
-        if (!share_context(b, s, &qs[ls], t, &qt[lt], 2)) continue;
+        if (!share_context(c, &qs[ls], &qt[lt], 2)) continue;
         conflict_edge e = {.kind = kind_of((pst_qkind)k)};
         memcpy(e.about, qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof e.about);
         memcpy(e.about_word, qs[ls].unit[0] ? qs[ls].word : qt[lt].word, sizeof e.about_word);
@@ -807,6 +858,8 @@ typedef struct nameword {
     uint32_t pos;               /* place in that run: "Hale" 1 */
     uint64_t prefix;            /* hash of the run's words before it */
     uint32_t run, run_len;      /* which run of the sentence; its names listed here */
+    char stem[PT_WORD_MAX + 1]; /* norm's stem (cut to PT_WORD_MAX), for variant */
+    size_t stem_n;              /* its length before the cut */
 } nameword;
 
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
@@ -835,6 +888,12 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
             out[k].pos = run_pos;
             out[k].prefix = prefix;
             out[k].run = run;
+            size_t sn;
+            const char *stem = pt_stem(b->lang, norm, nl, &sn);
+            out[k].stem_n = sn;
+            if (sn > PT_WORD_MAX) sn = PT_WORD_MAX;
+            memcpy(out[k].stem, stem, sn);
+            out[k].stem[sn] = 0;
             k++;
         }
         if (name) {
@@ -855,6 +914,24 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
     return k;
 }
 
+/* The names of every report sentence, found once (compare_names found them
+ * again for both sentences of every aligned pair). */
+static precis_status sentence_names(cov *c)
+{
+    const pst_build *b = c->b;
+    size_t n = 0, cap = 0;
+    c->name_off = calloc(b->n_sents + 1, sizeof *c->name_off);
+    if (!c->name_off) return PRECIS_ENOMEM;
+    for (size_t i = 0; i < b->n_sents; i++) {
+        if (is_report_sent(b, &b->sents[i])) {
+            if (pc_grow(&c->names, &cap, n + 24, sizeof *c->names, 256)) return PRECIS_ENOMEM;
+            n += name_words(b, &b->sents[i], c->names + n, 24);
+        }
+        c->name_off[i + 1] = (uint32_t)n;
+    }
+    return PRECIS_OK;
+}
+
 /* Do the names of x's run and y's run share a word besides x and y ("Dale
  * Hexham" / "Neil Hexham")? */
 static bool share_name_part(const nameword *v, size_t nv, const nameword *x, const nameword *w, size_t nw,
@@ -870,8 +947,9 @@ static bool share_name_part(const nameword *v, size_t nv, const nameword *x, con
 
 /* "Marine" / "Marines", "Asia" / "Asian", "Canada" / "Canadian": one word,
  * not two names; weekdays and months are dates, not names. */
-static bool variant(const pst_build *b, const char *x, const char *y)
+static bool variant(const nameword *nx, const nameword *ny)
 {
+    const char *x = nx->norm, *y = ny->norm;
     static const char *const CAL[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                       "sunday", "january", "february", "march", "april", "may", "june",
                                       "july", "august", "september", "october", "november", "december"};
@@ -894,25 +972,76 @@ static bool variant(const pst_build *b, const char *x, const char *y)
                 if (!strcmp(l + keep, ENDINGS[k])) return true;
         }
     }
-    char sx[PT_WORD_MAX + 1];
-    size_t n;
-    const char *st = pt_stem(b->lang, x, lx, &n);
-    if (n > PT_WORD_MAX) n = PT_WORD_MAX;
-    memcpy(sx, st, n);
-    sx[n] = 0;
-    st = pt_stem(b->lang, y, ly, &n);
-    return strlen(sx) == n && !memcmp(sx, st, n);
+    /* x's stem cut to PT_WORD_MAX against y's whole stem */
+    return strlen(nx->stem) == ny->stem_n && !memcmp(nx->stem, ny->stem, ny->stem_n);
 }
 
-static bool doc_mentions(const pst_build *b, uint32_t d, const char *norm)
+/* The normalised words of each report, sorted by hash then text, each once:
+ * doc_mentions read the whole article again for every name of every aligned
+ * pair. */
+typedef struct doc_word {
+    uint64_t h;
+    uint32_t off; /* the word at c->voc_text + off */
+} doc_word;
+
+/* by hash, then place: a word's copies are neighbours unless another word
+ * shares its hash, and then they are only kept twice */
+static int cmp_doc_word(const void *x, const void *y)
 {
-    const char *t = b->docs[d].a->text;
-    size_t pos = 0, ws, we, n = b->docs[d].a->text_len;
-    while (pt_next_word(t, n, &pos, &ws, &we)) {
-        char w[PT_WORD_MAX + 1];
-        pt_normalize(t + ws, we - ws, w);
-        if (!strcmp(w, norm)) return true;
+    const doc_word *a = x, *b = y;
+    if (a->h != b->h) return a->h < b->h ? -1 : 1;
+    return (a->off > b->off) - (a->off < b->off);
+}
+
+static precis_status doc_vocab(cov *c)
+{
+    const pst_build *b = c->b;
+    size_t n = 0, cap = 0;
+    c->voc_off = calloc(b->n + 1, sizeof *c->voc_off);
+    if (!c->voc_off) return PRECIS_ENOMEM;
+    for (size_t d = 0; d < b->n; d++) {
+        size_t first = n;
+        if (pst_is_report(b, (uint32_t)d)) {
+            const char *t = b->docs[d].a->text;
+            size_t pos = 0, ws, we, len = b->docs[d].a->text_len;
+            while (pt_next_word(t, len, &pos, &ws, &we)) {
+                char w[PT_WORD_MAX + 1];
+                pt_normalize(t + ws, we - ws, w);
+                size_t wl = strlen(w); /* as strcmp read it */
+                if (pc_grow(&c->voc, &cap, n + 1, sizeof *c->voc, 256) ||
+                    pc_grow(&c->voc_text, &c->cap_voc_text, c->n_voc_text + wl + 1, 1, 4096))
+                    return PRECIS_ENOMEM;
+                c->voc[n++] = (doc_word){XXH3_64bits(w, wl), (uint32_t)c->n_voc_text};
+                memcpy(c->voc_text + c->n_voc_text, w, wl + 1);
+                c->n_voc_text += wl + 1;
+            }
+            qsort(c->voc + first, n - first, sizeof *c->voc, cmp_doc_word);
+            size_t keep = first;
+            for (size_t i = first; i < n; i++) {
+                const doc_word *p = keep > first ? &c->voc[keep - 1] : NULL;
+                if (p && p->h == c->voc[i].h && !strcmp(c->voc_text + p->off, c->voc_text + c->voc[i].off))
+                    continue;
+                c->voc[keep++] = c->voc[i];
+            }
+            n = keep;
+        }
+        c->voc_off[d + 1] = (uint32_t)n;
     }
+    return PRECIS_OK;
+}
+
+/* Does report d use the (normalised) word norm anywhere? */
+static bool doc_mentions(const cov *c, uint32_t d, const char *norm)
+{
+    uint64_t h = XXH3_64bits(norm, strlen(norm));
+    size_t lo = c->voc_off[d], hi = c->voc_off[d + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->voc[mid].h < h) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < c->voc_off[d + 1] && c->voc[lo].h == h; lo++)
+        if (!strcmp(c->voc_text + c->voc[lo].off, norm)) return true;
     return false;
 }
 
@@ -1042,17 +1171,18 @@ static bool spelt_alike(const char *x, const char *y, size_t l, bool umlaut_e)
  * executive Helen Okafor") or spelt nearly the same ("Vell" and "Bell"), is
  * the same person or thing named differently: a conflict; or the same name
  * spelt two ways (spelling_variant): a spelling, listed apart. */
-static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti, conflict_edge **v,
+static precis_status compare_names(const cov *cv, uint32_t si, uint32_t ti, conflict_edge **v,
                                    size_t *n, size_t *cap)
 {
-    nameword ns[24], nt[24];
-    size_t a = name_words(b, &b->sents[si], ns, 24), c = name_words(b, &b->sents[ti], nt, 24);
+    const pst_build *b = cv->b;
+    const nameword *ns = cv->names + cv->name_off[si], *nt = cv->names + cv->name_off[ti];
+    size_t a = cv->name_off[si + 1] - cv->name_off[si], c = cv->name_off[ti + 1] - cv->name_off[ti];
     uint32_t ds = b->sents[si].doc, dt = b->sents[ti].doc;
     for (size_t i = 0; i < a; i++) {
         for (size_t j = 0; j < c; j++) {
             if (!strcmp(ns[i].norm, nt[j].norm)) continue;
             size_t ls = strlen(ns[i].norm), lt = strlen(nt[j].norm);
-            if (variant(b, ns[i].norm, nt[j].norm)) continue;
+            if (variant(&ns[i], &nt[j])) continue;
             size_t lim = (ls < lt ? ls : lt) / 3;
             if (lim < 1) lim = 1;
             bool spelt = spelling_variant(ns[i].norm, nt[j].norm);
@@ -1066,7 +1196,7 @@ static precis_status compare_names(const pst_build *b, uint32_t si, uint32_t ti,
                 !share_name_part(ns, a, &ns[i], nt, c, &nt[j]))
                 same_place = false;
             if (!spelt && !near && !same_place) continue;
-            if (doc_mentions(b, dt, ns[i].norm) || doc_mentions(b, ds, nt[j].norm)) continue;
+            if (doc_mentions(cv, dt, ns[i].norm) || doc_mentions(cv, ds, nt[j].norm)) continue;
             conflict_edge e = {.kind = spelt ? C_SPELLING : C_NAME};
             e.a = (claim){si, 0, ns[i].s, ns[i].e};
             e.b = (claim){ti, 0, nt[j].s, nt[j].e};
@@ -1171,13 +1301,13 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     precis_status st = PRECIS_OK;
     for (size_t m = 0; m < c->n_match && !st; m++) {
         uint32_t si = c->match[2 * m], ti = c->match[2 * m + 1];
-        st = compare_figures(b, si, ti, false, &v, &n, &cap);
+        st = compare_figures(c, si, ti, false, &v, &n, &cap);
         if (!st) st = compare_dates(b, si, ti, &v, &n, &cap);
-        if (!st) st = compare_names(b, si, ti, &v, &n, &cap);
+        if (!st) st = compare_names(c, si, ti, &v, &n, &cap);
     }
     for (size_t m = 0; m < c->n_loose && !st; m++) {
         size_t before = n;
-        st = compare_figures(b, c->loose[2 * m], c->loose[2 * m + 1], true, &v, &n, &cap);
+        st = compare_figures(c, c->loose[2 * m], c->loose[2 * m + 1], true, &v, &n, &cap);
         /* only the measurements: counts need the sentences to tell the same fact */
         size_t keep = before;
         for (size_t i = before; i < n; i++)
@@ -1536,7 +1666,10 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
         }
         for (size_t d = 0; d < b->n; d++)
             if (c.indep[d] == UINT32_MAX && b->docs[d].analysed) c.indep[d] = c.indep[b->docs[d].root];
-        st = align(&c);
+        st = figure_contexts(&c);
+        if (!st) st = sentence_names(&c);
+        if (!st) st = doc_vocab(&c);
+        if (!st) st = align(&c);
         if (!st) st = index_matches(&c);
     }
     if (!st) st = pc_buf_printf(out, "\"coverage\":{\"reports\":%zu,", b->n_indep);
@@ -1556,5 +1689,12 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.adj);
     free(c.pw);
     free(c.psw);
+    free(c.fctx);
+    free(c.ctx_text);
+    free(c.names);
+    free(c.name_off);
+    free(c.voc);
+    free(c.voc_off);
+    free(c.voc_text);
     return st;
 }
