@@ -57,6 +57,7 @@ typedef struct feed {
     int prolog;
     bool subset, over_bytes, io_error;
     int err_line, err_level, err_code;
+    size_t n_errors; /* libxml2 errors so far: recovery stops past FEED_MAX_XML_ERRORS */
     char err_msg[200];
     char gen_msg[200]; /* libxml2's first generic message (encoding conversion, I/O) */
     size_t gen_len;
@@ -131,11 +132,18 @@ static int feed_io(void *ctx, char *buf, int len)
     return f->subset ? -1 : n;
 }
 
+/* Recovery reads on past errors, but libxml2 2.9 copies the text read so far
+ * into each error (a comment's whole body for every "--" in it): 256 KB of
+ * "<!--" took 25 s. A feed this damaged is refused anyway, so the parse stops
+ * after this many errors and the cost stays linear. */
+#define FEED_MAX_XML_ERRORS 100
+
 /* libxml2's messages go here, not to stderr; the first fatal one is kept. */
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
     feed *f = ((xmlParserCtxtPtr)ctx)->_private;
     if (!e || e->level < XML_ERR_ERROR) return;
+    if (++f->n_errors > FEED_MAX_XML_ERRORS) xmlStopParser((xmlParserCtxtPtr)ctx);
     if (f->err_level == XML_ERR_FATAL || (f->err_level && e->level != XML_ERR_FATAL)) return;
     if (e->level == XML_ERR_FATAL) f->read_at_err = f->n_read;
     f->err_level = e->level;
@@ -925,6 +933,9 @@ precis_status ph_feed_read(ph_feed_read_fn rd, void *src, const ph_feed_options 
         char rest[96] = "";
         if (after)
             snprintf(rest, sizeof rest, " and, read on by libxml2's recovery, %zu after it", after);
+        if (f.n_errors > FEED_MAX_XML_ERRORS)
+            snprintf(rest + strlen(rest), sizeof rest - strlen(rest), " (read stopped after %d XML errors)",
+                     FEED_MAX_XML_ERRORS);
         report(&f, cap ? PRECIS_ELIMIT : PRECIS_EPARSE, (size_t)(f.err_line > 0 ? f.err_line : 0),
                "%s%s%s: %s; kept the %zu item%s before it%s", cap ? "" : "malformed ", f.kind ? kind_name(f.kind) : "XML",
                cap ? " over a limit" : "", cap ? cap : f.err_msg[0] ? f.err_msg : "XML error", before,
