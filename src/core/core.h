@@ -187,6 +187,11 @@ bool pc_json_array_begin(pc_json_array *it, const char *d, size_t n);
  * array closed, with only blanks after it; -1: malformed (it->why, it->line). */
 int pc_json_array_next(pc_json_array *it, size_t *start, size_t *len, size_t *line);
 
+/* What a JSON value is, for messages about a field of the wrong type
+ * ("a number", "an array", "true"...); v is a jansson json_t (NULL: "nothing"). */
+struct json_t;
+const char *pc_json_kind(const struct json_t *v);
+
 /* Iterates lines of a buffer: returns false at the end. line and len exclude
  * the newline (and a preceding \r); *lineno counts from 1. */
 typedef struct pc_line_iter {

@@ -3,7 +3,22 @@
  * per-line cap, instead of the whole file as one tree. */
 #include "core/core.h"
 
+#include <jansson.h>
 #include <string.h>
+
+const char *pc_json_kind(const json_t *v)
+{
+    switch (v ? json_typeof(v) : JSON_NULL) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER: return "a number";
+    case JSON_REAL: return "a number with a fraction";
+    case JSON_TRUE: return "true";
+    case JSON_FALSE: return "false";
+    default: return "null";
+    }
+}
 
 static void skip_blank(pc_json_array *it)
 {

@@ -11,6 +11,50 @@
 
 static const char MULTINEWS_SEP[] = " ||||| ";
 
+/* Ids of clusters and documents are kept whole up to this many bytes (in the
+ * text, json and jsonl outputs; -o DIR file names have their own, shorter
+ * rule in cli/cmd_summarize.c). A longer id refuses its line or document by
+ * name: an id is a name to find the input by, and one cut silently named
+ * another cluster (ids were cut to 255 bytes without a word before). */
+#define PS_MAX_ID_BYTES 4096
+
+/* The "id" of a cluster (what "cluster") or document ("document") from JSON
+ * into *out: a string as is, an integer written into ibuf; NULL when absent,
+ * null or "" (the caller names it after the file or the cluster). Anything
+ * else is refused with the reason in err: another type, a string over
+ * PS_MAX_ID_BYTES, or one holding \u0000 (a C string would end there:
+ * "\u0000x" was the id ""). */
+static precis_status json_id(pc_error *err, const char *where, size_t line, const char *what, const json_t *v,
+                             char *ibuf, size_t icap, const char **out)
+{
+    *out = NULL;
+    if (!v || json_is_null(v)) return PRECIS_OK;
+    if (json_is_integer(v)) {
+        *out = pt_json_id(v, ibuf, icap);
+        return PRECIS_OK;
+    }
+    if (!json_is_string(v))
+        return pc_fail(err, PRECIS_EPARSE, where, line, "%s \"id\" must be a string or an integer, not %s", what,
+                       pc_json_kind(v));
+    size_t n = json_string_length(v);
+    if (n > PS_MAX_ID_BYTES)
+        return pc_fail(err, PRECIS_ELIMIT, where, line, "%s \"id\" of %zu bytes is over the %d-byte limit for ids",
+                       what, n, PS_MAX_ID_BYTES);
+    if (memchr(json_string_value(v), '\0', n))
+        return pc_fail(err, PRECIS_EPARSE, where, line, "%s \"id\" holds a NUL character (\\u0000)", what);
+    *out = pt_json_id(v, ibuf, icap);
+    return PRECIS_OK;
+}
+
+/* NAME#K or NAME:K, the id of an input part without one of its own, into b
+ * (whole: NAME may be a cluster id of PS_MAX_ID_BYTES or any input's name). */
+static const char *part_id(pc_buf *b, const char *name, char sep, size_t k)
+{
+    b->len = 0;
+    if (pc_buf_printf(b, "%s%c%zu", name, sep, k)) return NULL;
+    return b->data;
+}
+
 static const char *find(const char *h, size_t n, const char *needle, size_t m)
 {
     for (size_t i = 0; m <= n && i + m <= n; i++) {
@@ -64,7 +108,9 @@ static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *do
         return pc_fail(err, PRECIS_EPARSE, where, line, "article has no \"text\" string");
     }
     char idbuf[32];
-    const char *id = pt_json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf);
+    const char *id;
+    precis_status st = json_id(err, where, line, "document", json_object_get(doc, "id"), idbuf, sizeof idbuf, &id);
+    if (st) return st;
     return precis_cluster_add_clean(ctx, c, id ? id : fallback_id, json_string_value(text),
                                     json_string_length(text));
 }
@@ -101,14 +147,18 @@ static precis_status add_cluster_docs(precis_ctx *ctx, precis_cluster *c, json_t
 {
     size_t k;
     json_t *doc;
-    char fallback[256];
+    pc_buf fallback;
+    pc_buf_init(&fallback, 0);
+    precis_status st = PRECIS_OK;
     json_array_foreach(docs, k, doc) {
-        snprintf(fallback, sizeof fallback, "%s#%zu", cluster_id, k + 1);
-        precis_status st = add_json_doc(ctx, c, doc, fallback, where, line);
+        const char *id = part_id(&fallback, cluster_id, '#', k + 1);
+        st = id ? add_json_doc(ctx, c, doc, id, where, line)
+                : pc_fail(pc_ctx_err(ctx), PRECIS_ENOMEM, where, line, "out of memory");
         if (sk) st = skip_or_fail(sk, c, ctx, st);
-        if (st) return st;
+        if (st) break;
     }
-    return PRECIS_OK;
+    pc_buf_free(&fallback);
+    return st;
 }
 
 static bool blank(const char *s, size_t n)
@@ -151,6 +201,7 @@ typedef struct sgml_cluster {
     const char *where, *base;
     skipper *sk;
     precis_status stop; /* a failure that ends the reading (no skipper callback, the cluster's cap) */
+    pc_buf idbuf;       /* NAME#K of a DOC without DOCNO */
 } sgml_cluster;
 
 static precis_status sgml_fail(sgml_cluster *g, precis_status st)
@@ -164,12 +215,8 @@ static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t li
 {
     sgml_cluster *g = user;
     if (g->stop) return g->stop;
-    char idbuf[300];
-    const char *id = a->id;
-    if (!id) {
-        snprintf(idbuf, sizeof idbuf, "%s#%zu", g->base, index);
-        id = idbuf;
-    }
+    const char *id = a->id ? a->id : part_id(&g->idbuf, g->base, '#', index);
+    if (!id) return pc_fail(pc_ctx_err(g->ctx), PRECIS_ENOMEM, g->where, line, "out of memory");
     precis_status st = clean ? precis_cluster_add_clean(g->ctx, g->c, id, a->text, a->text_len)
                              : precis_cluster_add(g->ctx, g->c, id, a->text, a->text_len);
     if (st == PRECIS_ENOMEM || !st) return st;
@@ -193,7 +240,8 @@ static void sgml_skip(void *user, precis_status st, size_t line, const char *wha
 static precis_status add_sgml(precis_ctx *ctx, precis_cluster *c, const char *where, const char *base,
                               const char *data, size_t len, skipper *sk)
 {
-    sgml_cluster g = {ctx, c, where, base, sk, PRECIS_OK};
+    sgml_cluster g = {ctx, c, where, base, sk, PRECIS_OK, {0}};
+    pc_buf_init(&g.idbuf, 0);
     pt_sgml_options o = {0};
     o.name = where;
     o.max_doc_bytes = pc_ctx_limits(ctx)->max_article_bytes;
@@ -201,6 +249,7 @@ static precis_status add_sgml(precis_ctx *ctx, precis_cluster *c, const char *wh
     o.skip = sgml_skip;
     o.user = &g;
     precis_status st = pt_sgml_read(data, len, &o, NULL);
+    pc_buf_free(&g.idbuf);
     if (st == PRECIS_ENOMEM) return pc_fail(pc_ctx_err(ctx), st, where, 0, "out of memory");
     if (g.stop) return g.stop; /* its message is in the context */
     if (st) return st;
@@ -210,6 +259,9 @@ static precis_status add_sgml(precis_ctx *ctx, precis_cluster *c, const char *wh
     return PRECIS_OK;
 }
 
+static precis_status add_parts(precis_ctx *ctx, precis_cluster *c, const char *where, const char *base,
+                               const char *data, size_t len, skipper *sk, pc_buf *ids);
+
 static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *name, const char *data,
                                size_t len, skipper *sk)
 {
@@ -218,6 +270,17 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
     if (!data) data = "";
     const char *where = strcmp(name, "-") ? name : "<stdin>";
     const char *base = base_name(where);
+    pc_buf ids; /* the part ids made here (NAME#K, NAME:LINE): whole, however long NAME is */
+    pc_buf_init(&ids, 0);
+    precis_status st = add_parts(ctx, c, where, base, data, len, sk, &ids);
+    pc_buf_free(&ids);
+    return st;
+}
+
+static precis_status add_parts(precis_ctx *ctx, precis_cluster *c, const char *where, const char *base,
+                               const char *data, size_t len, skipper *sk, pc_buf *ids)
+{
+    pc_error *err = pc_ctx_err(ctx);
     precis_status st;
     if (pc_looks_like_json_array(data, len)) {
         /* a JSON array of articles (as digest reads it): before, one pasted
@@ -227,7 +290,6 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
         pc_json_array it;
         pc_json_array_begin(&it, data, len);
         size_t cap = pc_ctx_limits(ctx)->max_line_bytes, start, n, line;
-        char fallback[300];
         int got;
         st = PRECIS_OK;
         while (!st && (got = pc_json_array_next(&it, &start, &n, &line)) != 0) {
@@ -240,7 +302,8 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
                 st = PRECIS_OK;
                 break;
             }
-            snprintf(fallback, sizeof fallback, "%s#%zu", base, it.k);
+            const char *fallback = part_id(ids, base, '#', it.k);
+            if (!fallback) return pc_fail(err, PRECIS_ENOMEM, where, line, "out of memory");
             if (n > cap) {
                 st = pc_fail(err, PRECIS_ELIMIT, where, line, "%s: element of %zu bytes is over the %zu-byte limit",
                              fallback, n, cap);
@@ -266,7 +329,6 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
         pc_lines_init(&it, data, len);
         const char *line;
         size_t n, n_clusters = 0;
-        char idbuf[256];
         while (pc_lines_next(&it, &line, &n)) {
             if (blank(line, n)) continue;
             json_t *v = NULL;
@@ -286,12 +348,14 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
                                    "several clusters in one input: use --batch");
                 }
                 char cbuf[32];
-                const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
-                snprintf(idbuf, sizeof idbuf, "%s", cid ? cid : base);
-                st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno, sk);
+                const char *cid;
+                st = json_id(err, where, it.lineno, "cluster", json_object_get(v, "id"), cbuf, sizeof cbuf, &cid);
+                if (!st) st = add_cluster_docs(ctx, c, docs, cid ? cid : base, where, it.lineno, sk);
+                else st = skip_or_fail(sk, c, ctx, st);
             } else {
-                snprintf(idbuf, sizeof idbuf, "%s:%zu", base, it.lineno);
-                st = skip_or_fail(sk, c, ctx, add_json_doc(ctx, c, v, idbuf, where, it.lineno));
+                const char *id = part_id(ids, base, ':', it.lineno);
+                st = id ? skip_or_fail(sk, c, ctx, add_json_doc(ctx, c, v, id, where, it.lineno))
+                        : pc_fail(err, PRECIS_ENOMEM, where, it.lineno, "out of memory");
             }
             json_decref(v);
             if (st) return st;
@@ -307,13 +371,13 @@ static precis_status add_input(precis_ctx *ctx, precis_cluster *c, const char *n
     const char *sep = len >= seplen ? find(data, len, MULTINEWS_SEP, seplen) : NULL;
     if (sep) {
         size_t b = 0, k = 0;
-        char idbuf[256];
         while (b <= len) {
             const char *hit = find(data + b, len - b, MULTINEWS_SEP, seplen);
             size_t e = hit ? (size_t)(hit - data) : len;
             if (!blank(data + b, e - b)) {
-                snprintf(idbuf, sizeof idbuf, "%s#%zu", base, ++k);
-                if ((st = precis_cluster_add(ctx, c, idbuf, data + b, e - b))) return st;
+                const char *id = part_id(ids, base, '#', ++k);
+                if (!id) return pc_fail(err, PRECIS_ENOMEM, where, 0, "out of memory");
+                if ((st = precis_cluster_add(ctx, c, id, data + b, e - b))) return st;
             }
             if (!hit) break;
             b = e + seplen;
@@ -356,6 +420,8 @@ precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char
     size_t n;
     bool bad = false;
     precis_status st;
+    pc_buf ids; /* FILE:LINE of a cluster without an id */
+    pc_buf_init(&ids, 0);
     while (pc_lines_next(&it, &line, &n)) {
         if (blank(line, n)) continue;
         json_t *v = NULL;
@@ -364,14 +430,13 @@ precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char
         json_t *docs = v ? json_object_get(v, "documents") : NULL;
         if (!st && !json_is_array(docs))
             st = pc_fail(err, PRECIS_EPARSE, where, it.lineno, "expected {\"id\", \"documents\": [...]}");
-        char idbuf[256], cbuf[32];
-        if (!st) {
-            const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
-            if (cid) snprintf(idbuf, sizeof idbuf, "%s", cid);
-            else snprintf(idbuf, sizeof idbuf, "%s:%zu", base_name(where), it.lineno);
-            st = precis_cluster_new(ctx, idbuf, &c);
-        }
-        if (!st) st = add_cluster_docs(ctx, c, docs, idbuf, where, it.lineno, NULL);
+        char cbuf[32];
+        const char *cid = NULL;
+        if (!st) st = json_id(err, where, it.lineno, "cluster", json_object_get(v, "id"), cbuf, sizeof cbuf, &cid);
+        if (!st && !cid && !(cid = part_id(&ids, base_name(where), ':', it.lineno)))
+            st = pc_fail(err, PRECIS_ENOMEM, where, it.lineno, "out of memory");
+        if (!st) st = precis_cluster_new(ctx, cid, &c);
+        if (!st) st = add_cluster_docs(ctx, c, docs, cid, where, it.lineno, NULL);
         json_decref(v);
         if (st == PRECIS_EPARSE || st == PRECIS_ELIMIT) {
             precis_cluster_free(c);
@@ -381,10 +446,15 @@ precis_status precis_clusters_read(precis_ctx *ctx, const char *name, const char
         }
         if (st) {
             precis_cluster_free(c);
+            pc_buf_free(&ids);
             return st;
         }
-        if ((st = fn(user, c))) return st;
+        if ((st = fn(user, c))) {
+            pc_buf_free(&ids);
+            return st;
+        }
     }
+    pc_buf_free(&ids);
     if (bad) return pc_fail(err, PRECIS_EPARSE, where, 0, "some lines could not be read");
     return PRECIS_OK;
 }

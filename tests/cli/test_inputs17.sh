@@ -1,0 +1,44 @@
+# Input-reading defects of session 17 (docs/cli.md, "Input readers, session 17"):
+# each case failed before its fix.
+. tests/cli/lib.sh
+A="The mayor of Arlenport opened a new bridge over the Tessel river on Monday. The bridge cost four million crowns, the council said. Residents of Arlenport cheered at the opening."
+B="Officials in Arlenport said the new bridge would cut travel times across the Tessel by half. The mayor thanked the builders at the ceremony on Monday."
+
+# summarize --batch: cluster ids over 255 bytes were cut to 255 without a word
+# (in the JSON, the document ids CLUSTER#K and so the sentences' "doc").
+python3 - "$TMP" "$A" "$B" <<'PY'
+import json, os, sys
+t, A, B = sys.argv[1:4]
+long_id = "arlenport-" + "x" * 600 + "-END"
+with open(os.path.join(t, "long.jsonl"), "w") as f:
+    f.write(json.dumps({"id": long_id, "documents": [A, B]}) + "\n")
+    f.write(json.dumps({"id": "y" * 5000, "documents": [A]}) + "\n")
+    f.write(json.dumps({"id": "nul\u0000id", "documents": [A]}) + "\n")
+    f.write(json.dumps({"id": 1.5, "documents": [A]}) + "\n")
+    f.write(json.dumps({"id": "after", "documents": [B]}) + "\n")
+PY
+p summarize --batch "$TMP/long.jsonl"
+check "summarize --batch: a 614-byte cluster id whole in the JSON, its documents ID#1, ID#2" \
+    python3 -c "
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+ids = [r['id'] for r in rows]
+want = 'arlenport-' + 'x' * 600 + '-END'
+assert ids == [want, 'after'], [len(i) for i in ids]
+docs = {s['doc'] for s in rows[0]['sentences']}
+assert docs <= {want + '#1', want + '#2'} and docs, docs
+" "$TMP/out"
+check "summarize --batch: an id over 4096 bytes, one holding \\u0000, a 1.5 id refused by line (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'long.jsonl:2: cluster \"id\" of 5000 bytes is over the 4096-byte limit' '$TMP/err' &&
+           grep -q 'long.jsonl:3: cluster \"id\" holds a NUL character' '$TMP/err' &&
+           grep -q 'long.jsonl:4: cluster \"id\" must be a string or an integer, not a number with a fraction' '$TMP/err'"
+p summarize --batch --format text "$TMP/long.jsonl"
+check "summarize --batch --format text: the long id whole" \
+    sh -c "[ $rc = 2 ] && grep -q 'x-END' '$TMP/out'"
+mkdir "$TMP/o"
+p summarize --batch -o "$TMP/o" "$TMP/long.jsonl"
+check "summarize --batch -o DIR: the long id's file name cut to 199 bytes, said with the id's real length" \
+    sh -c "[ $rc = 2 ] && grep -q '(614 bytes): its file name is cut to 199 bytes' '$TMP/err' &&
+           [ -f '$TMP/o/after.txt' ] && [ \$(ls '$TMP/o' | grep -c '^arlenport-x*\.txt\$') = 1 ]"
+
+finish
