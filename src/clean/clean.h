@@ -134,6 +134,10 @@ typedef struct pcl_docs {
  * is returned after the good lines were added. max_file 0 = the default
  * file cap. */
 precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, pc_error *err);
+/* The same on text already read and decoded to UTF-8 (data[0..len), may be
+ * NULL when len is 0); name is used for ids and messages. The fuzz target's
+ * way in (fuzz/fuzz_clean_input.c). */
+precis_status pcl_docs_read_mem(pcl_docs *docs, const char *name, const char *data, size_t len, pc_error *err);
 void pcl_docs_free(pcl_docs *docs);
 
 #endif

@@ -259,6 +259,25 @@ static precis_status read_sgml(pcl_docs *docs, const char *name, const char *d, 
     return g.result;
 }
 
+precis_status pcl_docs_read_mem(pcl_docs *docs, const char *name, const char *data, size_t len, pc_error *err)
+{
+    if (!data) data = "";
+    if (pc_looks_like_json_array(data, len)) return read_array(docs, name, data, len, err);
+    if (looks_like_jsonl(data, len)) return read_jsonl(docs, name, data, len, err);
+    if (pt_looks_like_sgml(data, len)) return read_sgml(docs, name, data, len, err);
+    pcl_doc d;
+    memset(&d, 0, sizeof d);
+    d.len = len;
+    d.text = dup_n(data, len);
+    d.id = dup_n(base_name(name), strlen(base_name(name)));
+    d.source = dup_n(name, strlen(name));
+    if (!d.text || !d.id || !d.source || push(docs, &d)) {
+        doc_free(&d);
+        return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
+    }
+    return PRECIS_OK;
+}
+
 precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, pc_error *err)
 {
     pc_buf b;
@@ -269,21 +288,13 @@ precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, p
         return st;
     }
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
-    if (b.data && pc_looks_like_json_array(b.data, b.len)) {
-        st = read_array(docs, name, b.data, b.len, err);
+    if (b.data && (pc_looks_like_json_array(b.data, b.len) || looks_like_jsonl(b.data, b.len) ||
+                   pt_looks_like_sgml(b.data, b.len))) {
+        st = pcl_docs_read_mem(docs, name, b.data, b.len, err);
         pc_buf_free(&b);
         return st;
     }
-    if (looks_like_jsonl(b.data, b.len)) {
-        st = read_jsonl(docs, name, b.data ? b.data : "", b.len, err);
-        pc_buf_free(&b);
-        return st;
-    }
-    if (pt_looks_like_sgml(b.data, b.len)) {
-        st = read_sgml(docs, name, b.data, b.len, err);
-        pc_buf_free(&b);
-        return st;
-    }
+    /* plain text: the buffer itself becomes the document (no copy of a large file) */
     pcl_doc d;
     memset(&d, 0, sizeof d);
     d.len = b.len;

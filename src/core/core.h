@@ -88,6 +88,17 @@ void pc_sort_u32(uint32_t *v, size_t n);
  * feed, carriage return) into spaces. Returns the number of replacements through *replaced (may be NULL). */
 precis_status pc_utf8_repair(pc_buf *out, const char *src, size_t len, size_t *replaced);
 bool pc_utf8_valid(const char *s, size_t len);
+/* The longest prefix of s[0..n) of at most max bytes that does not end inside
+ * a UTF-8 character: for quoting outside text in a message of bounded size
+ * ("%.*s"); a cut at a fixed byte count split "\u00ff" and the message was
+ * no longer UTF-8 (found by fuzz/fuzz_clean_sgml.c). */
+static inline size_t pc_utf8_cut(const char *s, size_t n, size_t max)
+{
+    if (n <= max) return n;
+    size_t k = max;
+    while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--; /* s[k], the first byte left out, starts a character */
+    return k;
+}
 /* Text of an unknown encoding (a pasted file) to UTF-8, then pc_utf8_repair:
  * a UTF-8 byte-order mark is dropped; UTF-16 with a byte-order mark is
  * converted; bytes with high bytes but no valid multi-byte UTF-8 sequence

@@ -629,7 +629,10 @@ static precis_status read_doc(rd *r, const tag *t, size_t s, size_t e, size_t li
             st = pt_article_set(&a, &a.site, code, src);
         }
     }
-    if (a.id) snprintf(r->what, sizeof r->what, "DOC %zu (%.100s%s)", r->index, a.id, strlen(a.id) > 100 ? "..." : "");
+    if (a.id) {
+        size_t idn = strlen(a.id), cut = pc_utf8_cut(a.id, idn, 100);
+        snprintf(r->what, sizeof r->what, "DOC %zu (%.*s%s)", r->index, (int)cut, a.id, cut < idn ? "..." : "");
+    }
     else snprintf(r->what, sizeof r->what, "DOC %zu", r->index);
     bool clean = false;
     if (!st) st = doc_text(r, &clean);
@@ -770,7 +773,8 @@ precis_status pt_sgml_read(const char *d, size_t n, const pt_sgml_options *o, si
                 size_t vend, vnext;
                 element_end(r.d, ce, &v, false, &vend, &vnext);
                 if (!meta(&r, v.end, vend) && r.tmp.len)
-                    snprintf(r.what, sizeof r.what, "DOC %zu (%.100s)", r.index, r.tmp.data);
+                    snprintf(r.what, sizeof r.what, "DOC %zu (%.*s)", r.index,
+                             (int)pc_utf8_cut(r.tmp.data, r.tmp.len, 100), r.tmp.data);
                 break;
             }
             skip(&r, PRECIS_EPARSE, line, r.what, why);
