@@ -24,6 +24,7 @@
 #include "summarize/summarize.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -102,7 +104,21 @@ typedef struct reader {
     bool decoded;  /* reading a decoded copy (read_decoded): not decoded again */
     bool quiet_empty; /* parts with no article not reported (a feed's repeated items into a cluster) */
     bool json_date;   /* the article's date is a JSON object's "date" field (json_doc) */
+    pc_buf warns;     /* what a JSON article's fields gave that was not used ("; "-joined), for its warning */
 } reader;
+
+/* Adds one part to the article's warning (r->warns). */
+static void warn_field(reader *r, const char *fmt, ...) PC_PRINTF(2, 3);
+static void warn_field(reader *r, const char *fmt, ...)
+{
+    char part[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(part, sizeof part, fmt, ap);
+    va_end(ap);
+    if (r->warns.len) pc_buf_puts(&r->warns, "; ");
+    pc_buf_puts(&r->warns, part);
+}
 
 /* Starts r->msg with where a part is: "name:LINE: what: " ("name: " without a
  * line, no "what: " when it is that same place). */
@@ -174,13 +190,20 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
         if (!iso) a->date_alt = NULL;
         /* a JSON "date" dropped is said, not only counted among the undated */
         if (!iso && r->json_date) {
-            size_t n = strlen(given), cut = n > 60 ? 60 : n;
-            while (cut < n && cut && ((unsigned char)given[cut] & 0xC0) == 0x80) cut--; /* whole characters */
-            locate(r, line, what);
-            pc_buf_printf(&r->msg, "field \"date\" ('%.*s%s') is not a date precis reads: the article is kept "
-                                   "without a date", (int)cut, given, cut < n ? "..." : "");
-            warned = r->msg.data != NULL;
+            size_t n = strlen(given), cut = pc_utf8_cut(given, n, 60);
+            char bad[64]; /* "25:61" of "2024-05-29T25:61": the part that made the date impossible */
+            if (pt_date_bad_time(given, n, bad, sizeof bad))
+                warn_field(r, "field \"date\" ('%.*s%s'): its time '%s' is not a time of day: the article is kept "
+                              "without a date", (int)cut, given, cut < n ? "..." : "", bad);
+            else
+                warn_field(r, "field \"date\" ('%.*s%s') is not a date precis reads: the article is kept "
+                              "without a date", (int)cut, given, cut < n ? "..." : "");
         }
+    }
+    if (r->warns.len) {
+        locate(r, line, what);
+        pc_buf_append(&r->msg, r->warns.data, r->warns.len);
+        warned = r->msg.data != NULL;
     }
     precis_article art = {0};
     if (warned) art.warning = r->msg.data;
@@ -271,15 +294,72 @@ static const char *json_str(json_t *o, const char *key, size_t *len)
     return json_string_value(v);
 }
 
-/* The object's metadata wins over what extraction or cleaning guessed. */
-static precis_status take_fields(pt_article *a, json_t *o)
+/* Unix time from 1973-03-03 to 2099 in seconds, the same in milliseconds:
+ * what exporters write for a date (JavaScript's Date.now(), Python's
+ * time.time()). Below 1e8 seconds a number is more likely something else
+ * (20240529, read by the date parser as YYYYMMDD, is 1970-08-23 as seconds). */
+#define EPOCH_S_MIN 100000000.0
+#define EPOCH_S_MAX 4102444800.0 /* 2100-01-01 */
+
+/* A numeric JSON "date" as the date string it stands for, into iso: a
+ * YYYYMMDD number as the date parser reads the same digits as a string, else
+ * Unix time in seconds or milliseconds within the range above (UTC). False
+ * when it is neither (the caller warns: before, any number was dropped
+ * without a word). */
+static bool number_date(json_t *v, char *iso, size_t cap)
+{
+    double x = json_number_value(v);
+    if (x != x || x < 0) return false; /* NaN cannot come from JSON; negative: before 1970 */
+    if (x < 1e9 && x == (double)(long long)x) {
+        char digits[24];
+        int k = snprintf(digits, sizeof digits, "%lld", (long long)x);
+        if (k == 8 && pt_date_normalise(digits, (size_t)k, iso, cap)) return true;
+    }
+    if (x >= EPOCH_S_MIN * 1000 && x < EPOCH_S_MAX * 1000) x /= 1000;
+    if (x < EPOCH_S_MIN || x >= EPOCH_S_MAX) return false;
+    time_t t = (time_t)x;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm)) return false;
+    return strftime(iso, cap, "%Y-%m-%dT%H:%M:%SZ", &tm) > 0;
+}
+
+/* The object's metadata wins over what extraction or cleaning guessed. A
+ * field of another type than a string (null aside) is not used, and said in
+ * the article's warning ("title": 5, "url": []): before, it was dropped
+ * without a word; a numeric "date" is read as number_date says. */
+static precis_status take_fields(reader *r, pt_article *a, json_t *o)
 {
     static const char *const keys[] = {"url", "site", "title", "author", "lang", "date"};
     const char **fields[] = {&a->url, &a->site, &a->title, &a->author, &a->lang, &a->date};
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
-        size_t n;
-        const char *s = json_str(o, keys[k], &n);
-        if (!s || blank(s, n)) continue;
+        json_t *v = json_object_get(o, keys[k]);
+        if (!v || json_is_null(v)) continue;
+        const char *s = NULL;
+        size_t n = 0;
+        char iso[48];
+        if (json_is_string(v)) {
+            s = json_string_value(v);
+            n = json_string_length(v);
+            if (memchr(s, '\0', n)) { /* a C string ends there: "Bridge\u0000 opens" would be "Bridge" */
+                warn_field(r, "field \"%s\" holds a NUL character (\\u0000): not used", keys[k]);
+                continue;
+            }
+        } else if (json_is_number(v) && fields[k] == &a->date) {
+            if (!number_date(v, iso, sizeof iso)) {
+                char num[40];
+                if (json_is_integer(v)) snprintf(num, sizeof num, "%lld", (long long)json_integer_value(v));
+                else snprintf(num, sizeof num, "%.17g", json_real_value(v));
+                warn_field(r, "field \"date\" (%s) is a number that is neither Unix time (seconds or milliseconds, "
+                              "1973-2099) nor YYYYMMDD: the article is kept without a date", num);
+                continue;
+            }
+            s = iso;
+            n = strlen(iso);
+        } else {
+            warn_field(r, "field \"%s\" is %s, not a string: not used", keys[k], pc_json_kind(v));
+            continue;
+        }
+        if (blank(s, n)) continue;
         precis_status st = pt_article_set(a, fields[k], s, n);
         if (st) return st;
     }
@@ -291,8 +371,17 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
 {
     pt_article a;
     pt_article_init(&a);
+    r->warns.len = 0;
     char idbuf[32];
-    const char *id = json_is_object(doc) ? pt_json_id(json_object_get(doc, "id"), idbuf, sizeof idbuf) : NULL;
+    json_t *idv = json_is_object(doc) ? json_object_get(doc, "id") : NULL;
+    const char *id = pt_json_id(idv, idbuf, sizeof idbuf);
+    if (id && json_is_string(idv) && memchr(id, '\0', json_string_length(idv))) {
+        warn_field(r, "field \"id\" holds a NUL character (\\u0000): the article is named %s", fallback_id);
+        id = NULL;
+    } else if (!id && idv && !json_is_null(idv) && !json_is_string(idv)) {
+        warn_field(r, "field \"id\" is %s, not a string or an integer: the article is named %s", pc_json_kind(idv),
+                   fallback_id);
+    }
     if (!id) id = fallback_id;
     const char *why = NULL;
     precis_status st = PRECIS_OK;
@@ -304,15 +393,25 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     } else {
         size_t n;
         const char *text = json_str(doc, "text", &n);
+        json_t *tv = json_object_get(doc, "text"), *hv = json_object_get(doc, "html");
+        /* a "text" or "html" of another type is named, not taken for a missing one */
+        const char *wrong = tv && !json_is_null(tv) && !json_is_string(tv) ? "text"
+                            : hv && !json_is_null(hv) && !json_is_string(hv) ? "html" : NULL;
         if (text) {
             st = pasted(r, text, n, &a, &why);
         } else if ((text = json_str(doc, "html", &n))) {
+            if (wrong) warn_field(r, "field \"text\" is %s, not a string: the \"html\" is read", pc_json_kind(tv));
             st = extract_html(r, text, n, json_str(doc, "url", NULL), NULL, &a, &why);
+        } else if (wrong) {
+            st = PRECIS_EPARSE;
+            snprintf(r->why, sizeof r->why, "field \"%s\" is %s, not a string (no article text)", wrong,
+                     pc_json_kind(json_object_get(doc, wrong)));
+            why = r->why;
         } else {
             st = PRECIS_EPARSE;
             why = "article object has no \"text\" or \"html\" string";
         }
-        if (!st) st = take_fields(&a, doc);
+        if (!st) st = take_fields(r, &a, doc);
     }
     if (st == PRECIS_ENOMEM) {
         pt_article_free(&a);
@@ -320,14 +419,17 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     }
     if (st) {
         skip_part(r, st, line, id, why ? why : precis_strerror(st));
+        r->warns.len = 0;
         pt_article_free(&a);
         return PRECIS_OK;
     }
     size_t dn = 0;
     const char *ds = json_is_object(doc) ? json_str(doc, "date", &dn) : NULL;
-    r->json_date = ds && !blank(ds, dn); /* take_fields set it: a date the user gave */
+    /* take_fields set it: a date the user gave (a number it read too) */
+    r->json_date = (ds && !blank(ds, dn)) || (json_is_object(doc) && json_is_number(json_object_get(doc, "date")));
     st = emit(r, &a, id, line, id);
     r->json_date = false;
+    r->warns.len = 0;
     pt_article_free(&a);
     return st;
 }
@@ -610,7 +712,7 @@ static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t li
     reader *r = user;
     char id[300], what[160];
     snprintf(id, sizeof id, "%s#%zu", r->name, index);
-    if (a->id) snprintf(what, sizeof what, "DOC %zu (%.100s)", index, a->id);
+    if (a->id) snprintf(what, sizeof what, "DOC %zu (%.*s)", index, (int)pc_utf8_cut(a->id, strlen(a->id), 100), a->id);
     else snprintf(what, sizeof what, "DOC %zu", index);
     if (clean) return emit(r, a, id, line, what); /* <P> paragraphs: clean text */
     /* TEXT as written: the plain-text way (hard-wrapped wire copy is kept,
@@ -786,6 +888,7 @@ static precis_status finish(reader *r, precis_status st)
 {
     pc_buf_free(&r->line);
     pc_buf_free(&r->msg);
+    pc_buf_free(&r->warns);
     if (st) return st;
     if (r->n_bad) {
         return pc_fail(r->err, r->worst, r->name, 0, "%zu part%s could not be read as articles", r->n_bad,
@@ -808,6 +911,7 @@ static void reader_init(reader *r, precis_ctx *ctx, const char *name, precis_art
     r->user = user;
     pc_buf_init(&r->line, 0);
     pc_buf_init(&r->msg, 0);
+    pc_buf_init(&r->warns, 0);
     pc_error_clear(r->err);
 }
 

@@ -41,4 +41,51 @@ check "summarize --batch -o DIR: the long id's file name cut to 199 bytes, said 
     sh -c "[ $rc = 2 ] && grep -q '(614 bytes): its file name is cut to 199 bytes' '$TMP/err' &&
            [ -f '$TMP/o/after.txt' ] && [ \$(ls '$TMP/o' | grep -c '^arlenport-x*\.txt\$') = 1 ]"
 
+# digest/cluster/ingest: a numeric "date" (epoch seconds, milliseconds, YYYYMMDD) and
+# fields of other types than strings ("title": 5, "url": []) were dropped without a
+# word; a date refused for its time did not say which part was wrong.
+python3 - "$TMP" "$A" "$B" <<'PY'
+import json, os, sys
+t, A, B = sys.argv[1:4]
+rows = [
+    {"id": "s", "date": 1717000000, "text": A},
+    {"id": "ms", "date": 1717000000000, "text": B},
+    {"id": "ymd", "date": 20240529, "text": A},
+    {"id": "odd", "date": 12345, "text": B},
+    {"id": "types", "title": 5, "url": [], "author": {"n": 1}, "text": A},
+    {"id": "badtime", "date": "2024-05-29T25:61", "text": B},
+    {"id": ["no"], "text": A},
+    {"id": "numtext", "text": 42},
+]
+with open(os.path.join(t, "types.jsonl"), "w") as f:
+    for r in rows:
+        f.write(json.dumps(r) + "\n")
+PY
+p digest --format json "$TMP/types.jsonl"
+check "digest: epoch seconds, milliseconds and a YYYYMMDD number read as dates" \
+    python3 -c "
+import json, sys
+src = {}
+def walk(x):
+    if isinstance(x, dict):
+        if 'id' in x and 'date' in x and isinstance(x['id'], str): src[x['id']] = x['date']
+        for v in x.values(): walk(v)
+    elif isinstance(x, list):
+        for v in x: walk(v)
+walk(json.load(open(sys.argv[1])))
+assert src.get('s', '').startswith('2024-05-29T16:26:40'), src
+assert src.get('ms', '').startswith('2024-05-29T16:26:40'), src
+assert src.get('ymd') == '2024-05-29', src
+" "$TMP/out"
+check "digest: a number that is no date, fields of other types named by line and field (2: one part refused)" \
+    sh -c "[ $rc = 2 ] && grep -q 'types.jsonl:4: odd: field \"date\" (12345) is a number that is neither Unix time' '$TMP/err' &&
+           grep -q 'types.jsonl:5: types: field \"url\" is an array, not a string: not used; field \"title\" is a number, not a string: not used; field \"author\" is an object' '$TMP/err' &&
+           grep -q 'types.jsonl:7: field \"id\" is an array, not a string or an integer: the article is named .*types.jsonl:7' '$TMP/err' &&
+           grep -q 'types.jsonl:8: numtext: field \"text\" is a number, not a string (no article text)' '$TMP/err'"
+check "digest: a date refused for its time names the time ('25:61')" \
+    grep -q "types.jsonl:6: badtime: field \"date\" ('2024-05-29T25:61'): its time '25:61' is not a time of day" "$TMP/err"
+p cluster "$TMP/types.jsonl"
+check "cluster: the same warnings (the reader is shared)" \
+    sh -c "grep -q 'types.jsonl:5: types: field \"url\" is an array' '$TMP/err' && grep -q \"its time '25:61'\" '$TMP/err'"
+
 finish
