@@ -413,10 +413,18 @@ static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, p
 {
     const char *s = d->s;
     size_t i = 0;
+    size_t nl_at = 0; /* the next \n (d->len: none), once looked for */
+    bool nl_known = false;
     while (i < d->len) {
-        /* memchr runs fast over the common case of lines ending in \n */
-        const char *nl = memchr(s + i, '\n', d->len - i);
-        size_t j = nl ? (size_t)(nl - s) : d->len;
+        /* memchr runs fast over the common case of lines ending in \n; the
+         * \n found is kept while CR-only lines come before it, else each of
+         * them would scan on to it (quadratic) */
+        if (!nl_known || nl_at < i) {
+            const char *nl = memchr(s + i, '\n', d->len - i);
+            nl_at = nl ? (size_t)(nl - s) : d->len;
+            nl_known = true;
+        }
+        size_t j = nl_at;
         const char *cr = memchr(s + i, '\r', j - i);
         if (cr) j = (size_t)(cr - s);
         if (j - i > max_line)
