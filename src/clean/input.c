@@ -259,16 +259,14 @@ static precis_status read_sgml(pcl_docs *docs, const char *name, const char *d, 
     return g.result;
 }
 
-precis_status pcl_docs_read_mem(pcl_docs *docs, const char *name, const char *data, size_t len, pc_error *err)
+/* A plain-text input as one document named after the file; text is owned
+ * (NULL: out of memory). */
+static precis_status push_whole(pcl_docs *docs, const char *name, char *text, size_t len, pc_error *err)
 {
-    if (!data) data = "";
-    if (pc_looks_like_json_array(data, len)) return read_array(docs, name, data, len, err);
-    if (looks_like_jsonl(data, len)) return read_jsonl(docs, name, data, len, err);
-    if (pt_looks_like_sgml(data, len)) return read_sgml(docs, name, data, len, err);
     pcl_doc d;
     memset(&d, 0, sizeof d);
     d.len = len;
-    d.text = dup_n(data, len);
+    d.text = text;
     d.id = dup_n(base_name(name), strlen(base_name(name)));
     d.source = dup_n(name, strlen(name));
     if (!d.text || !d.id || !d.source || push(docs, &d)) {
@@ -276,6 +274,15 @@ precis_status pcl_docs_read_mem(pcl_docs *docs, const char *name, const char *da
         return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
     }
     return PRECIS_OK;
+}
+
+precis_status pcl_docs_read_mem(pcl_docs *docs, const char *name, const char *data, size_t len, pc_error *err)
+{
+    if (!data) data = "";
+    if (pc_looks_like_json_array(data, len)) return read_array(docs, name, data, len, err);
+    if (looks_like_jsonl(data, len)) return read_jsonl(docs, name, data, len, err);
+    if (pt_looks_like_sgml(data, len)) return read_sgml(docs, name, data, len, err);
+    return push_whole(docs, name, dup_n(data, len), len, err);
 }
 
 precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, pc_error *err)
@@ -295,18 +302,10 @@ precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, p
         return st;
     }
     /* plain text: the buffer itself becomes the document (no copy of a large file) */
-    pcl_doc d;
-    memset(&d, 0, sizeof d);
-    d.len = b.len;
-    d.text = b.len ? pc_buf_detach(&b, &d.len) : dup_n("", 0);
+    size_t n = b.len;
+    char *text = n ? pc_buf_detach(&b, &n) : dup_n("", 0);
     pc_buf_free(&b);
-    d.id = dup_n(base_name(name), strlen(base_name(name)));
-    d.source = dup_n(name, strlen(name));
-    if (!d.text || !d.id || !d.source || push(docs, &d)) {
-        doc_free(&d);
-        return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
-    }
-    return PRECIS_OK;
+    return push_whole(docs, name, text, n, err);
 }
 
 void pcl_docs_free(pcl_docs *docs)

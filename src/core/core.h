@@ -145,6 +145,20 @@ precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_
 /* Same, raw bytes: no UTF-8 repair (for HTML whose encoding is detected later). */
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
 
+/* A byte source read in chunks by the streaming readers (story input, WARC):
+ * a gzip-transparent zlib stream (gz, from gzdopen) or, when mem is set, a
+ * memory buffer. One reader for both, which the two kept as twins. */
+struct gzFile_s;
+typedef struct pc_source {
+    struct gzFile_s *gz;
+    const char *mem;
+    size_t mem_len, mem_pos;
+    bool io_error; /* a read failed, or the gzip data ended inside a member */
+} pc_source;
+/* Up to n bytes into dst; 0 at the end or on an error (then io_error is set:
+ * zlib reports a truncated member only through gzerror's Z_BUF_ERROR). */
+size_t pc_source_read(pc_source *s, char *dst, size_t n);
+
 /* Natural order of names, as `ls -v` and file managers sort: runs of digits
  * compare by their value (D2 before D10, leading zeros ignored), everything
  * else byte by byte; names equal that way (a01, a1) in byte order. */

@@ -336,6 +336,24 @@ static precis_status read_regular(int fd, size_t size, size_t max_bytes, pc_buf 
     return st;
 }
 
+size_t pc_source_read(pc_source *s, char *dst, size_t n)
+{
+    if (s->mem) {
+        size_t k = s->mem_len - s->mem_pos < n ? s->mem_len - s->mem_pos : n;
+        memcpy(dst, s->mem + s->mem_pos, k);
+        s->mem_pos += k;
+        return k;
+    }
+    int r = gzread(s->gz, dst, (unsigned)n);
+    int e = Z_OK;
+    if (r == 0) gzerror(s->gz, &e); /* Z_BUF_ERROR at the end: a truncated gzip member */
+    if (r < 0 || e == Z_BUF_ERROR) {
+        s->io_error = true;
+        return 0;
+    }
+    return (size_t)r;
+}
+
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err)
 {
     if (!max_bytes) max_bytes = PC_DEFAULT_MAX_FILE;

@@ -22,9 +22,7 @@
 #define WARC_DEFAULT_MAX_RECORD (256 * PC_MiB)
 
 struct ph_warc {
-    gzFile gz;
-    const char *mem; /* or an in-memory file */
-    size_t mem_len, mem_pos;
+    pc_source in; /* the file (gzip-transparent) or an in-memory one */
     char name[256];
     uint64_t file_size;
     size_t max_record;
@@ -39,24 +37,12 @@ struct ph_warc {
     char http_ctype[256];
 };
 
-static size_t raw_read(ph_warc *w, char *dst, size_t n)
-{
-    if (w->mem) {
-        size_t k = w->mem_len - w->mem_pos < n ? w->mem_len - w->mem_pos : n;
-        memcpy(dst, w->mem + w->mem_pos, k);
-        w->mem_pos += k;
-        return k;
-    }
-    int r = gzread(w->gz, dst, (unsigned)n);
-    return r > 0 ? (size_t)r : 0;
-}
-
 static bool fill(ph_warc *w)
 {
     if (w->buf_pos < w->buf_len) return true;
     if (w->eof) return false;
     w->buf_pos = 0;
-    w->buf_len = raw_read(w, w->buf, sizeof w->buf);
+    w->buf_len = pc_source_read(&w->in, w->buf, sizeof w->buf);
     if (!w->buf_len) w->eof = true;
     return w->buf_len > 0;
 }
@@ -148,7 +134,7 @@ precis_status ph_warc_open(const char *path, size_t max_record, ph_warc **out, p
         return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
     }
     gzbuffer(gz, 128 * 1024);
-    w->gz = gz;
+    w->in.gz = gz;
     w->file_size = size;
     *out = w;
     return PRECIS_OK;
@@ -159,8 +145,8 @@ precis_status ph_warc_open_mem(const char *data, size_t len, const char *name, s
 {
     *out = warc_new(name ? name : "<memory>", max_record);
     if (!*out) return PRECIS_ENOMEM;
-    (*out)->mem = data;
-    (*out)->mem_len = len;
+    (*out)->in.mem = data;
+    (*out)->in.mem_len = len;
     (*out)->file_size = len;
     return PRECIS_OK;
 }
@@ -168,9 +154,9 @@ precis_status ph_warc_open_mem(const char *data, size_t len, const char *name, s
 void ph_warc_progress(const ph_warc *w, uint64_t *done, uint64_t *total)
 {
     *total = w->file_size;
-    if (w->mem) *done = w->mem_pos;
+    if (w->in.mem) *done = w->in.mem_pos;
     else {
-        z_off_t off = gzoffset(w->gz);
+        z_off_t off = gzoffset(w->in.gz);
         *done = off > 0 ? (uint64_t)off : 0;
     }
 }
@@ -178,7 +164,7 @@ void ph_warc_progress(const ph_warc *w, uint64_t *done, uint64_t *total)
 void ph_warc_close(ph_warc *w)
 {
     if (!w) return;
-    if (w->gz) gzclose(w->gz);
+    if (w->in.gz) gzclose(w->in.gz);
     pc_buf_free(&w->record);
     pc_buf_free(&w->payload);
     free(w);
@@ -323,9 +309,9 @@ precis_status ph_warc_next(ph_warc *w, ph_warc_record *rec, pc_error *err)
             junk = true; /* resynchronising after a bad record */
         }
         if (!found) {
-            if (!w->mem) {
+            if (!w->in.mem) {
                 int zerr;
-                const char *msg = gzerror(w->gz, &zerr);
+                const char *msg = gzerror(w->in.gz, &zerr);
                 if (zerr != Z_OK && zerr != Z_STREAM_END)
                     return pc_fail(err, PRECIS_EIO, w->name, 0, "read failed: %s", msg);
             }

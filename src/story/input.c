@@ -38,33 +38,14 @@
 
 #define CHUNK (64 * 1024)
 
-/* A byte source: a gzip-transparent file descriptor or a memory buffer. */
+/* A byte source (pc_source: gzip-transparent stream or memory) and its
+ * read-ahead window. */
 typedef struct source {
-    gzFile gz;
-    const char *mem;
-    size_t mem_len, mem_pos;
+    pc_source in;
     pc_buf win;     /* read-ahead window: win.data[pos, win.len) not consumed yet */
     size_t pos;
-    bool eof, io_error;
+    bool eof;
 } source;
-
-static size_t source_read(source *s, char *dst, size_t n)
-{
-    if (s->mem) {
-        size_t k = s->mem_len - s->mem_pos < n ? s->mem_len - s->mem_pos : n;
-        memcpy(dst, s->mem + s->mem_pos, k);
-        s->mem_pos += k;
-        return k;
-    }
-    int r = gzread(s->gz, dst, (unsigned)n);
-    int e = Z_OK;
-    if (r == 0) gzerror(s->gz, &e); /* Z_BUF_ERROR at the end: a truncated gzip member */
-    if (r < 0 || e == Z_BUF_ERROR) {
-        s->io_error = true;
-        return 0;
-    }
-    return (size_t)r;
-}
 
 /* Makes at least `want` unread bytes available unless the input ends first;
  * returns the number available. */
@@ -78,7 +59,7 @@ static precis_status source_fill(source *s, size_t want, size_t *avail)
         }
         precis_status st = pc_buf_reserve(&s->win, CHUNK + 1);
         if (st) return st;
-        size_t k = source_read(s, s->win.data + s->win.len, CHUNK);
+        size_t k = pc_source_read(&s->in, s->win.data + s->win.len, CHUNK);
         if (!k) s->eof = true;
         s->win.len += k;
         s->win.data[s->win.len] = '\0';
@@ -525,7 +506,7 @@ static precis_status read_jsonl(reader *r, source *s)
         }
         if (!nl) break;
     }
-    if (s->io_error) return pc_fail(r->err, PRECIS_EIO, r->name, lineno, "read error (corrupt gzip data?)");
+    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, lineno, "read error (corrupt gzip data?)");
     return PRECIS_OK;
 }
 
@@ -584,8 +565,8 @@ static int feed_src_read(void *p, char *buf, int len)
         return (int)k;
     }
     if (s->eof) return 0;
-    size_t k = source_read(s, buf, want);
-    if (s->io_error) return -1;
+    size_t k = pc_source_read(&s->in, buf, want);
+    if (s->in.io_error) return -1;
     if (!k) s->eof = true;
     return (int)k;
 }
@@ -778,7 +759,7 @@ static precis_status slurp(reader *r, source *s)
             return pc_fail(r->err, PRECIS_ELIMIT, r->name, 0, "input over the %zu-byte limit", cap);
         if (s->eof) break;
     }
-    if (s->io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "read error (corrupt gzip data?)");
+    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "read error (corrupt gzip data?)");
     return PRECIS_OK;
 }
 
@@ -796,8 +777,8 @@ static precis_status read_decoded(reader *r, source *s)
     st = pc_text_decode(&dec, s->win.data ? s->win.data + s->pos : "", s->win.len - s->pos, &bad);
     if (!st) {
         source m = {0};
-        m.mem = dec.data ? dec.data : "";
-        m.mem_len = dec.len;
+        m.in.mem = dec.data ? dec.data : "";
+        m.in.mem_len = dec.len;
         pc_buf_init(&m.win, 0);
         r->decoded = true;
         st = read_source(r, &m, NULL);
@@ -922,8 +903,8 @@ precis_status pst_articles_read_mem(precis_ctx *ctx, const char *name, const cha
     reader r;
     reader_init(&r, ctx, name, fn, bad, user);
     source s = {0};
-    s.mem = data ? data : "";
-    s.mem_len = len;
+    s.in.mem = data ? data : "";
+    s.in.mem_len = len;
     pc_buf_init(&s.win, 0);
     precis_status st = read_source(&r, &s, NULL);
     pc_buf_free(&s.win);
@@ -946,14 +927,14 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
     }
     source s = {0};
     pc_buf_init(&s.win, 0);
-    s.gz = gzdopen(fd, "rb");
-    if (!s.gz) {
+    s.in.gz = gzdopen(fd, "rb");
+    if (!s.in.gz) {
         close(fd);
         return finish(&r, pc_fail(r.err, PRECIS_ENOMEM, r.name, 0, "out of memory"));
     }
-    gzbuffer(s.gz, 128 * 1024);
+    gzbuffer(s.in.gz, 128 * 1024);
     precis_status st = read_source(&r, &s, is_stdin ? NULL : path);
-    gzclose(s.gz);
+    gzclose(s.in.gz);
     pc_buf_free(&s.win);
     return finish(&r, st);
 }
@@ -995,8 +976,8 @@ precis_status precis_cluster_read_feed(precis_ctx *ctx, precis_cluster *c, const
     r.decoded = true;     /* precis_read_text gave UTF-8 */
     r.quiet_empty = true; /* a repeated item: already in, not a refused part (summarize's exit 2) */
     source s = {0};
-    s.mem = data ? data : "";
-    s.mem_len = len;
+    s.in.mem = data ? data : "";
+    s.in.mem_len = len;
     pc_buf_init(&s.win, 0);
     precis_status st = read_feed(&r, &s);
     pc_buf_free(&s.win);
