@@ -5,6 +5,7 @@
  * byte's top bit gives the article parsers a context whose article limit is
  * 200 bytes, so that the limit statuses (413) are reached. */
 #include "server/server.h"
+#include "story/story.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else if (which == 5) {
         (void)ps_valid_date(z);
         (void)ps_body_kind_of(z);
+        /* how a POST body is read: every kind, the body sniffed as the reader sniffs it */
+        for (int k = PS_BODY_UNSUPPORTED; k <= PS_BODY_SNIFF; k++) {
+            ps_post_path path = ps_post_path_of((ps_body_kind)k, pst_input_format(in, n), in, n);
+            if (path != PS_POST_READER && path != PS_POST_JSON && path != PS_POST_HTML) abort();
+        }
     } else {
         pc_buf b;
         pc_buf_init(&b, 0);

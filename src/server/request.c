@@ -3,6 +3,7 @@
 #include "server/server.h"
 #include "story/story.h"
 #include "text/date.h"
+#include "html/html.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -13,9 +14,12 @@
 
 ps_body_kind ps_body_kind_of(const char *ct)
 {
-    if (!ct) return PS_BODY_UNSUPPORTED;
+    if (!ct) return PS_BODY_SNIFF;
     while (*ct == ' ' || *ct == '\t') ct++;
     size_t n = strcspn(ct, "; \t");
+    static const char *const NOT_ARTICLES[] = {"image/", "audio/", "video/", "font/", "model/", "multipart/"};
+    for (size_t i = 0; i < sizeof NOT_ARTICLES / sizeof *NOT_ARTICLES; i++)
+        if (!strncasecmp(ct, NOT_ARTICLES[i], strlen(NOT_ARTICLES[i]))) return PS_BODY_UNSUPPORTED;
     static const struct {
         const char *type;
         ps_body_kind kind;
@@ -25,27 +29,36 @@ ps_body_kind ps_body_kind_of(const char *ct)
                  {"application/xhtml+xml", PS_BODY_HTML}};
     for (size_t i = 0; i < sizeof TYPES / sizeof TYPES[0]; i++)
         if (strlen(TYPES[i].type) == n && strncasecmp(ct, TYPES[i].type, n) == 0) return TYPES[i].kind;
-    return PS_BODY_UNSUPPORTED;
+    return PS_BODY_SNIFF;
+}
+
+/* True when body holds one JSON value and nothing after it but spaces, or
+ * does not parse at all (then the validating parser names the error). */
+static bool one_json_value(const char *body, size_t len)
+{
+    json_error_t je;
+    json_t *v = json_loadb(body, len, JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, &je);
+    if (!v) return true;
+    json_decref(v);
+    for (size_t i = (size_t)je.position; i < len; i++)
+        if (!strchr(" \t\r\n", body[i])) return false;
+    return true;
+}
+
+ps_post_path ps_post_path_of(ps_body_kind kind, const char *format, const char *body, size_t len)
+{
+    bool html = !strcmp(format, "html"), text = !strcmp(format, "text"), jsonl = !strcmp(format, "jsonl");
+    if (!html && !text && !jsonl) return PS_POST_READER; /* warc, feed, sgml, json-array */
+    if (kind == PS_BODY_TEXT) return PS_POST_READER;   /* as `precis ingest` reads a file */
+    if (jsonl) return one_json_value(body, len) ? PS_POST_JSON : PS_POST_READER;
+    if (kind == PS_BODY_JSON) return PS_POST_JSON;     /* declared JSON that is none: 400 */
+    if (kind == PS_BODY_HTML || html) return PS_POST_HTML;
+    return PS_POST_READER;
 }
 
 static precis_status set_opt(pt_article *a, const char **field, const char *v)
 {
     return v && *v ? pt_article_set(a, field, v, strlen(v)) : PRECIS_OK;
-}
-
-/* Copies the extracted page's fields into out (fields already set win). */
-static precis_status from_doc(const precis_doc *d, pt_article *out)
-{
-    size_t len = 0;
-    const char *text = precis_doc_text(d, &len);
-    precis_status st = text ? pt_article_set(out, &out->text, text, len) : PRECIS_OK;
-    if (!st && !out->title) st = set_opt(out, &out->title, precis_doc_title(d));
-    if (!st && !out->date) st = set_opt(out, &out->date, precis_doc_date(d));
-    if (!st && !out->author) st = set_opt(out, &out->author, precis_doc_author(d));
-    if (!st && !out->site) st = set_opt(out, &out->site, precis_doc_site(d));
-    if (!st && !out->url) st = set_opt(out, &out->url, precis_doc_url(d));
-    if (!st && !out->lang) st = set_opt(out, &out->lang, precis_doc_lang(d));
-    return st;
 }
 
 static precis_status fail(char *msg, size_t cap, precis_status st, const char *fmt, const char *arg)
@@ -54,16 +67,25 @@ static precis_status fail(char *msg, size_t cap, precis_status st, const char *f
     return st;
 }
 
+/* The extractor itself (what precis_extract_html wraps), so that the page's
+ * other reading of an ambiguous date (date_alt) reaches the date window. */
 static precis_status parse_html(precis_ctx *ctx, const char *body, size_t len, const char *url,
                                 const char *ctype, pt_article *out, char *msg, size_t cap)
 {
-    precis_extract_options o = {.url = url, .content_type = ctype};
-    precis_doc *d = NULL;
-    precis_status st = precis_extract_html(ctx, body, len, &o, &d);
-    if (st) return fail(msg, cap, st, "%s", *precis_errmsg(ctx) ? precis_errmsg(ctx) : precis_strerror(st));
-    st = from_doc(d, out);
-    precis_doc_free(d);
-    return st;
+    const precis_limits *lim = pc_ctx_limits(ctx);
+    if (len > lim->max_file_bytes) {
+        snprintf(msg, cap, "page larger than the %zu-byte limit", lim->max_file_bytes);
+        return PRECIS_ELIMIT;
+    }
+    ph_options o = {0};
+    o.url = url;
+    o.content_type = ctype;
+    o.max_article = lim->max_article_bytes;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    precis_status st = ph_extract(body, len, &o, out, err);
+    if (st) return fail(msg, cap, st, "%s", err->msg[0] ? err->msg : precis_strerror(st));
+    return PRECIS_OK;
 }
 
 /* Bodies are read exactly as `precis ingest` reads a file (the one reader,
@@ -93,6 +115,7 @@ static precis_status on_one(void *user, const precis_article *a)
     if (!st) st = copy_field(o, &o->site, a->site);
     if (!st) st = copy_field(o, &o->title, a->title);
     if (!st) st = copy_field(o, &o->date, a->date);
+    if (!st) st = copy_field(o, &o->date_alt, a->date_alt); /* settled by the caller's date window */
     if (!st) st = copy_field(o, &o->author, a->author);
     if (!st) st = copy_field(o, &o->lang, a->lang);
     if (!st) st = pt_article_set(o, &o->text, a->text ? a->text : "", a->text_len);
@@ -140,7 +163,7 @@ static precis_status normalise_date(pt_article *a)
     char iso[48];
     size_t k = pt_date_normalise(a->date, strlen(a->date), iso, sizeof iso);
     if (!k) {
-        a->date = NULL;
+        a->date = a->date_alt = NULL;
         return PRECIS_OK;
     }
     return pt_article_set(a, &a->date, iso, k);

@@ -1,6 +1,7 @@
 /* Routes of the HTTP API (docs/api.md): request in, status and JSON out. No
  * sockets here, so tests and the fuzz target can drive it directly. */
 #include "server/server.h"
+#include "story/story.h"
 
 #include <microhttpd.h>
 #include <sqlite3.h>
@@ -129,6 +130,52 @@ static bool authorized(const ps_app *app, const ps_request *rq)
     return diff == 0;
 }
 
+/* Warnings of one POST, kept for the answer (a few; the rest counted). */
+#define POST_WARNINGS 20
+typedef struct post_warnings {
+    char *msg[POST_WARNINGS];
+    size_t n, more;
+} post_warnings;
+
+static void keep_warning(void *user, const char *message)
+{
+    post_warnings *w = user;
+    if (w->n == POST_WARNINGS) {
+        w->more++;
+        return;
+    }
+    w->msg[w->n] = strdup(message);
+    if (w->msg[w->n]) w->n++;
+}
+
+static void warnings_free(post_warnings *w)
+{
+    for (size_t i = 0; i < w->n; i++) free(w->msg[i]);
+}
+
+/* The media type a kept raw input is served back as: the declared one when
+ * it names what was read, else the detected format's. */
+static const char *kept_type(ps_body_kind kind, ps_post_path path, const char *format, const char *declared,
+                             char *buf, size_t cap)
+{
+    bool declared_fits = (kind == PS_BODY_HTML && path == PS_POST_HTML) ||
+                         (kind == PS_BODY_JSON && path == PS_POST_JSON) || kind == PS_BODY_TEXT;
+    if (declared_fits && declared) {
+        raw_type(declared, buf, cap);
+        return buf;
+    }
+    if (path == PS_POST_JSON) return "application/json";
+    if (path == PS_POST_HTML || !strcmp(format, "html")) return "text/html";
+    return "text/plain; charset=utf-8";
+}
+
+/* The first warning with the library's "request: " prefix taken off (the
+ * client knows which request it sent). */
+static const char *unnamed(const char *m)
+{
+    return !strncmp(m, "request: ", 9) ? m + 9 : m;
+}
+
 static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
 {
     if (!authorized(app, rq))
@@ -136,55 +183,136 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
     ps_body_kind kind = ps_body_kind_of(rq->content_type);
     if (kind == PS_BODY_UNSUPPORTED)
         return ps_error(rs, 415, "unsupported_media_type",
-                        "Content-Type must be application/json, text/plain or text/html");
+                        "send the article itself (a page, text, JSON, JSON Lines, a feed or a WARC), "
+                        "not an image, audio, video or multipart form");
     if (rq->body_len == 0) return ps_error(rs, 400, "bad_request", "the body is empty");
+    if (rq->body_len > PS_MAX_BODY) return ps_error(rs, 413, "too_large", "the request body is over 16 MiB");
     const char *url = arg(rq, "url");
-    pt_article a;
-    pt_article_init(&a);
-    char msg[512];
-    precis_status st = ps_parse_article(app->ctx, kind, rq->body, rq->body_len, url, rq->content_type, &a, msg,
-                                        sizeof msg);
-    if (st) {
-        pt_article_free(&a);
-        switch (st) {
-        case PRECIS_EPARSE: return ps_error(rs, 400, "bad_request", "%s", msg);
-        case PRECIS_EEMPTY: return ps_error(rs, 422, "no_article", "%s", msg);
-        case PRECIS_ELIMIT: return ps_error(rs, 413, "too_large", "%s", msg);
-        case PRECIS_EINVAL: return ps_error(rs, 400, "bad_request", "%s", msg);
-        default: return ps_error(rs, 500, "internal", "%s", msg[0] ? msg : precis_strerror(st));
+    if (url && (strlen(url) > PS_MAX_URL || !pc_utf8_valid(url, strlen(url))))
+        return ps_error(rs, 400, "bad_request", "url must be at most 8 KiB of UTF-8");
+
+    /* A .warc.gz (or any gzip body) is read inflated, as the CLI reads a
+     * gzip file; the reader's sniffing then sees what is inside. */
+    const char *data = rq->body;
+    size_t len = rq->body_len;
+    const unsigned char *u = (const unsigned char *)data;
+    bool gzip = len >= 2 && u[0] == 0x1f && u[1] == 0x8b;
+    pc_buf inflated;
+    pc_buf_init(&inflated, 0);
+    if (gzip) {
+        pc_error e;
+        pc_error_clear(&e);
+        precis_status st = len >= 18 ? pc_gunzip(u, len, PS_MAX_GUNZIP, &inflated, "request", &e) : PRECIS_EPARSE;
+        if (st) {
+            pc_buf_free(&inflated);
+            if (st == PRECIS_ELIMIT)
+                return ps_error(rs, 413, "too_large", "the gzip body inflates to over %zu MiB", (size_t)(PS_MAX_GUNZIP / PC_MiB));
+            if (st == PRECIS_ENOMEM) return ps_error(rs, 500, "internal", "out of memory");
+            return ps_error(rs, 400, "bad_request", "corrupt gzip data");
         }
+        data = inflated.data ? inflated.data : "";
+        len = inflated.len;
     }
-    char warning[sizeof msg];
-    snprintf(warning, sizeof warning, "%s", msg);
-    precis_article pa = {.id = a.id, .url = a.url, .site = a.site, .title = a.title,
-                         .author = a.author, .lang = a.lang, .date = a.date,
-                         .text = a.text, .text_len = a.text_len};
+    const char *format = pst_input_format(data, len);
+    ps_post_path path = ps_post_path_of(kind, format, data, len);
+    if (path == PS_POST_JSON) format = "json";
+
+    ps_added items[PS_MAX_POST_ARTICLES];
     char type[128];
-    raw_type(rq->content_type, type, sizeof type);
-    ps_added added;
-    st = ps_store_add(app->store, &pa, rq->body, rq->body_len, type, &added);
-    pt_article_free(&a);
-    if (st == PRECIS_EEMPTY) return ps_error(rs, 422, "no_article", "%s", precis_errmsg(app->ctx));
-    if (st) return status_error(app, rs, st, "article");
-    /* The article is committed. Its story's JSON follows before we answer,
-     * or soon after for a big story (the rebuilder, outside the lock). */
-    if (!added.duplicate) {
-        if (!app->rebuilder_running || (size_t)ps_store_story_size(app->store, added.story) <= app->sync_max) {
-            st = ps_store_refresh_story(app->store, added.story);
-            if (st) return status_error(app, rs, st, "story");
+    ps_ingest_opts o = {.raw = data, .raw_len = len, .max_articles = PS_MAX_POST_ARTICLES, .items = items};
+    o.raw_type = kept_type(kind, path, format, rq->content_type, type, sizeof type);
+    /* ?url= is the address of one page or text, not of a WARC's records */
+    if (!strcmp(format, "html") || !strcmp(format, "text") || path != PS_POST_READER) o.url = url;
+    ps_ingest_counts counts = {0};
+    post_warnings warn = {0};
+    precis_status st;
+    if (path == PS_POST_READER) {
+        st = ps_store_ingest_mem(app->store, "request", data, len, &o, &counts, keep_warning, &warn);
+    } else {
+        pt_article a;
+        pt_article_init(&a);
+        char msg[512];
+        st = ps_parse_article(app->ctx, path == PS_POST_JSON ? PS_BODY_JSON : PS_BODY_HTML, data, len, url,
+                              rq->content_type, &a, msg, sizeof msg);
+        if (st) {
+            pt_article_free(&a);
+            pc_buf_free(&inflated);
+            switch (st) {
+            case PRECIS_EPARSE: return ps_error(rs, 400, "bad_request", "%s", msg);
+            case PRECIS_EEMPTY: return ps_error(rs, 422, "no_article", "%s", msg);
+            case PRECIS_ELIMIT: return ps_error(rs, 413, "too_large", "%s", msg);
+            case PRECIS_EINVAL: return ps_error(rs, 400, "bad_request", "%s", msg);
+            default: return ps_error(rs, 500, "internal", "%s", msg[0] ? msg : precis_strerror(st));
+            }
+        }
+        if (msg[0]) keep_warning(&warn, msg); /* the server's own, more precise than the reader's */
+        precis_article pa = {.id = a.id, .url = a.url, .site = a.site, .title = a.title,
+                             .author = a.author, .lang = a.lang, .date = a.date, .date_alt = a.date_alt,
+                             .text = a.text, .text_len = a.text_len};
+        st = ps_store_ingest_one(app->store, &pa, &o, &counts, keep_warning, &warn);
+        pt_article_free(&a);
+    }
+    pc_buf_free(&inflated);
+    if (st) {
+        warnings_free(&warn);
+        if (st == PRECIS_ELIMIT)
+            return ps_error(rs, 413, "too_large", "the body holds over %d articles; nothing was stored "
+                            "(send fewer per request, or use precis ingest)", PS_MAX_POST_ARTICLES);
+        return status_error(app, rs, st, "article");
+    }
+    if (!o.n_items) { /* nothing stored: why, as the CLI would say it */
+        const char *why = warn.n ? unnamed(warn.msg[0]) : "no article text found";
+        if (o.read_status == PRECIS_ELIMIT) ps_error(rs, 413, "too_large", "%s", why);
+        else if (o.read_status == PRECIS_EPARSE || counts.refused) ps_error(rs, 400, "bad_request", "%s", why);
+        else ps_error(rs, 422, "no_article", "%s", why);
+        warnings_free(&warn);
+        return;
+    }
+    /* The articles are committed. Their stories' JSON follows before we
+     * answer, or soon after for a big story (the rebuilder, outside the lock). */
+    bool signal = false;
+    for (size_t i = 0; i < counts.n_stories; i++) {
+        int64_t story = counts.stories[i];
+        if (!app->rebuilder_running || (size_t)ps_store_story_size(app->store, story) <= app->sync_max) {
+            if ((st = ps_store_refresh_story(app->store, story))) break;
         } else {
-            pthread_cond_signal(&app->wake);
+            signal = true;
         }
     }
-    rs->status = added.duplicate ? 200 : 201;
-    pc_buf_printf(&rs->body, "{\"id\":\"%lld\",\"story\":\"%lld\",\"duplicate\":%s",
-                  (long long)added.id, (long long)added.story, added.duplicate ? "true" : "false");
-    if (warning[0]) { /* accepted, with what was not used said */
-        pc_buf_puts(&rs->body, ",\"warnings\":[");
-        pc_json_string(&rs->body, warning, strlen(warning));
-        pc_buf_putc(&rs->body, ']');
+    ps_ingest_counts_free(&counts);
+    if (signal) pthread_cond_signal(&app->wake);
+    if (st) {
+        warnings_free(&warn);
+        return status_error(app, rs, st, "story");
     }
-    pc_buf_putc(&rs->body, '}');
+    rs->status = counts.added ? 201 : 200;
+    pc_buf *b = &rs->body;
+    if (o.n_items == 1) /* the one-article answer, as before */
+        pc_buf_printf(b, "{\"id\":\"%lld\",\"story\":\"%lld\",\"duplicate\":%s,", (long long)items[0].id,
+                      (long long)items[0].story, items[0].duplicate ? "true" : "false");
+    else
+        pc_buf_putc(b, '{');
+    pc_buf_printf(b, "\"detected\":\"%s\",\"gzip\":%s", format, gzip ? "true" : "false");
+    if (o.n_items > 1 || path == PS_POST_READER) {
+        pc_buf_printf(b, ",\"added\":%zu,\"duplicates\":%zu,\"rejected\":%zu,\"articles\":[", counts.added,
+                      counts.duplicates, counts.rejected);
+        for (size_t i = 0; i < o.n_items; i++)
+            pc_buf_printf(b, "%s{\"id\":\"%lld\",\"story\":\"%lld\",\"duplicate\":%s}", i ? "," : "",
+                          (long long)items[i].id, (long long)items[i].story, items[i].duplicate ? "true" : "false");
+        pc_buf_putc(b, ']');
+    }
+    if (warn.n) { /* accepted, with what was not used said */
+        pc_buf_puts(b, ",\"warnings\":[");
+        for (size_t i = 0; i < warn.n; i++) {
+            if (i) pc_buf_putc(b, ',');
+            const char *m = unnamed(warn.msg[i]);
+            pc_json_string(b, m, strlen(m));
+        }
+        pc_buf_putc(b, ']');
+        if (warn.more) pc_buf_printf(b, ",\"more_warnings\":%zu", warn.more);
+    }
+    pc_buf_putc(b, '}');
+    warnings_free(&warn);
 }
 
 static void health(ps_app *app, ps_response *rs)

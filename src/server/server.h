@@ -11,6 +11,11 @@
 #include <pthread.h>
 
 #define PS_MAX_BODY (16 * PC_MiB)
+/* A gzip body (a .warc.gz) is inflated up to this; past it 413. */
+#define PS_MAX_GUNZIP (64 * PC_MiB)
+/* Articles one POST may hold (a WARC, JSONL, feed); past it nothing is
+ * stored (413): the store is locked while they are added. */
+#define PS_MAX_POST_ARTICLES 1000
 
 /* ---- request parsing (request.c) -------------------------------------- */
 
@@ -18,11 +23,25 @@ typedef enum ps_body_kind {
     PS_BODY_UNSUPPORTED = 0,
     PS_BODY_JSON,  /* application/json: an article object */
     PS_BODY_TEXT,  /* text/plain: pasted article text, cleaned */
-    PS_BODY_HTML   /* text/html, application/xhtml+xml: a page, extracted */
+    PS_BODY_HTML,  /* text/html, application/xhtml+xml: a page, extracted */
+    PS_BODY_SNIFF  /* none, application/octet-stream, curl's default form type, XML,
+                      WARC, gzip, any other text: the body alone decides */
 } ps_body_kind;
 
-/* The body kind for a Content-Type header value (parameters ignored). */
+/* The body kind for a Content-Type header value (parameters ignored):
+ * PS_BODY_UNSUPPORTED only for media that are no article (image/, audio/,
+ * video/, font/, model/) and for multipart/ (an envelope around the file). */
 ps_body_kind ps_body_kind_of(const char *content_type);
+
+/* How a POST body is read. The body is sniffed as `precis ingest` sniffs a
+ * file (pst_input_format, after gunzip): a WARC, feed, SGML file, JSON array
+ * or JSON Lines of several lines goes through the reader whatever the
+ * declared type; the declared type only picks among single documents: a
+ * page declared text/html is extracted with the request's charset and url,
+ * one JSON object declared (or sniffed) as JSON is validated field by field,
+ * text/plain and the rest go through the reader as a file would. */
+typedef enum ps_post_path { PS_POST_READER, PS_POST_JSON, PS_POST_HTML } ps_post_path;
+ps_post_path ps_post_path_of(ps_body_kind kind, const char *format, const char *body, size_t len);
 
 /* Parses a POST /api/articles body into out (initialised by the caller).
  * JSON and text bodies go through the reader `precis ingest` uses

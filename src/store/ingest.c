@@ -1,5 +1,6 @@
 /* Ingesting whole inputs into the store (precis ingest, precis serve INPUT). */
 #include "store/store.h"
+#include "story/story.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ typedef struct ingest_run {
     size_t n_named;  /* parts skipped and named through on_bad */
     int64_t last_id; /* the last one added */
     precis_date_window *dates;
+    ps_ingest_opts *o; /* NULL for precis ingest */
 } ingest_run;
 
 static void say(ingest_run *r, const char *fmt, const char *a, const char *b)
@@ -39,10 +41,17 @@ static precis_status store_article(void *user, const precis_article *a)
 {
     ingest_run *r = user;
     r->n_seen++;
+    if (r->o && r->o->max_articles && r->n_seen > r->o->max_articles) {
+        /* all or nothing: the transaction is rolled back by the caller */
+        r->fatal = PRECIS_ELIMIT;
+        return pc_fail(pc_ctx_err(ps_store_ctx(r->s)), PRECIS_ELIMIT, NULL, 0,
+                       "over %zu articles in one input", r->o->max_articles);
+    }
     if (a->warning) say(r, "%s%s", a->warning, "");
     ps_added added;
     precis_status st = ps_store_add(r->s, a, NULL, 0, NULL, &added);
     if (st == PRECIS_OK) {
+        if (r->o && r->o->items) r->o->items[r->o->n_items++] = added;
         if (added.duplicate) {
             r->c->duplicates++;
         } else {
@@ -69,6 +78,11 @@ static precis_status store_article(void *user, const precis_article *a)
 static precis_status on_article(void *user, const precis_article *a)
 {
     ingest_run *r = user;
+    if (r->o && r->o->url && *r->o->url && !a->url) { /* before the window: a .uk address settles 03/04 */
+        precis_article b = *a;
+        b.url = r->o->url;
+        return precis_date_window_add(r->dates, &b);
+    }
     return precis_date_window_add(r->dates, a);
 }
 
@@ -90,50 +104,75 @@ static const char *guess_type(const char *data, size_t len)
     return "text/plain; charset=utf-8";
 }
 
-precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c, ps_warn_fn warn,
-                              void *user)
+/* The steps every ingest shares: the date window and one transaction. */
+static precis_status run_begin(ingest_run *r)
 {
-    ingest_run r = {.s = s, .c = c, .warn = warn, .user = user};
-    size_t added_before = c->added;
-    precis_status st = precis_date_window_new(store_article, &r, &r.dates);
+    precis_status st = precis_date_window_new(store_article, r, &r->dates);
     if (st) return st;
-    if ((st = ps_store_begin(s))) {
-        precis_date_window_free(r.dates);
-        return st;
+    if ((st = ps_store_begin(r->s))) {
+        precis_date_window_free(r->dates);
+        r->dates = NULL;
     }
-    precis_ctx *ctx = ps_store_ctx(s);
-    st = precis_articles_read(ctx, path, on_article, on_bad, &r);
-    if (!r.fatal) { /* the articles still held; a failure of the store is fatal */
-        precis_status wst = precis_date_window_end(r.dates);
-        if (wst && !r.fatal) r.fatal = wst;
+    return st;
+}
+
+/* Ends the window and counts what the reader said (st) about the input;
+ * PRECIS_OK unless the store failed (then rolled back). The transaction is
+ * left open for the caller's raw input and commit. */
+static precis_status run_end(ingest_run *r, precis_status st, const char *name)
+{
+    if (!r->fatal) { /* the articles still held; a failure of the store is fatal */
+        precis_status wst = precis_date_window_end(r->dates);
+        if (wst && !r->fatal) r->fatal = wst;
     }
-    precis_date_window_free(r.dates);
-    if (r.fatal) {
-        ps_store_rollback(s);
-        return r.fatal;
+    precis_date_window_free(r->dates);
+    r->dates = NULL;
+    if (r->o) r->o->read_status = st;
+    if (r->fatal) {
+        ps_store_rollback(r->s);
+        return r->fatal;
     }
+    ps_ingest_counts *c = r->c;
+    precis_ctx *ctx = ps_store_ctx(r->s);
     if (st == PRECIS_EEMPTY || st == PRECIS_EIO || st == PRECIS_EPARSE || st == PRECIS_ELIMIT) {
         /* EPARSE/ELIMIT: a part refused (already named) or the whole input over a limit */
         if (st == PRECIS_EEMPTY)
             c->empty_inputs++;
         else
             c->bad_inputs++;
-        if (warn && !r.n_named) {
+        if (r->warn && !r->n_named) {
             const char *m = precis_errmsg(ctx);
             char msg[1200];
             snprintf(msg, sizeof msg, "%s", m && *m ? m : precis_strerror(st));
-            if (st == PRECIS_EEMPTY && !strstr(msg, path))
-                snprintf(msg, sizeof msg, "%s: no article found", path);
-            warn(user, msg);
+            if (st == PRECIS_EEMPTY && !strstr(msg, name))
+                snprintf(msg, sizeof msg, "%s: no article found", name);
+            r->warn(r->user, msg);
         }
     } else if (st) {
-        ps_store_rollback(s);
+        ps_store_rollback(r->s);
         return st;
     }
-    /* One article from one file: its bytes are its raw input. Only a regular
-     * file is read again: opening a pipe (`ingest <(cat a.txt)`) a second
-     * time waited for a writer forever. */
-    if (r.n_seen == 1 && c->added == added_before + 1 && pc_is_regular(path)) {
+    return PRECIS_OK;
+}
+
+/* One article from one input: its bytes are its raw input. */
+static bool one_article(const ingest_run *r, size_t added_before)
+{
+    return r->n_seen == 1 && r->c->added == added_before + 1;
+}
+
+precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c, ps_warn_fn warn,
+                              void *user)
+{
+    ingest_run r = {.s = s, .c = c, .warn = warn, .user = user};
+    size_t added_before = c->added;
+    precis_status st = run_begin(&r);
+    if (st) return st;
+    st = run_end(&r, precis_articles_read(ps_store_ctx(s), path, on_article, on_bad, &r), path);
+    if (st) return st;
+    /* Only a regular file is read again: opening a pipe (`ingest <(cat
+     * a.txt)`) a second time waited for a writer forever. */
+    if (one_article(&r, added_before) && pc_is_regular(path)) {
         pc_buf raw;
         pc_buf_init(&raw, 0);
         pc_error e = {0};
@@ -143,6 +182,45 @@ precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c
         pc_buf_free(&raw);
     }
     return ps_store_commit(s);
+}
+
+static precis_status finish_post(ingest_run *r, size_t added_before)
+{
+    ps_ingest_opts *o = r->o;
+    if (o && o->raw && one_article(r, added_before)) {
+        precis_status st = ps_store_set_raw(r->s, r->last_id, o->raw, o->raw_len,
+                                            o->raw_type ? o->raw_type : guess_type(o->raw, o->raw_len));
+        if (st) {
+            ps_store_rollback(r->s);
+            return st;
+        }
+    }
+    return ps_store_commit(r->s);
+}
+
+precis_status ps_store_ingest_mem(ps_store *s, const char *name, const char *data, size_t len,
+                                  ps_ingest_opts *o, ps_ingest_counts *c, ps_warn_fn warn, void *user)
+{
+    ingest_run r = {.s = s, .c = c, .warn = warn, .user = user, .o = o};
+    size_t added_before = c->added;
+    precis_status st = run_begin(&r);
+    if (st) return st;
+    st = pst_articles_read_mem(ps_store_ctx(s), name, data ? data : "", data ? len : 0, on_article, on_bad, &r);
+    if ((st = run_end(&r, st, name))) return st;
+    return finish_post(&r, added_before);
+}
+
+precis_status ps_store_ingest_one(ps_store *s, const precis_article *a, ps_ingest_opts *o,
+                                  ps_ingest_counts *c, ps_warn_fn warn, void *user)
+{
+    ingest_run r = {.s = s, .c = c, .warn = warn, .user = user, .o = o};
+    size_t added_before = c->added;
+    precis_status st = run_begin(&r);
+    if (st) return st;
+    st = on_article(&r, a);
+    if (st && !r.fatal) r.fatal = st; /* the window held nothing it could not pass on */
+    if ((st = run_end(&r, PRECIS_OK, a->id ? a->id : "article"))) return st;
+    return finish_post(&r, added_before);
 }
 
 void ps_ingest_counts_free(ps_ingest_counts *c)

@@ -102,6 +102,26 @@ typedef void (*ps_warn_fn)(void *user, const char *message);
  * Stories are not recomputed here: call ps_store_refresh after a batch. */
 precis_status ps_store_ingest(ps_store *s, const char *path, ps_ingest_counts *c, ps_warn_fn warn,
                               void *user);
+
+/* What a POST adds to an ingest (ps_store_ingest_mem, ps_store_ingest_one). */
+typedef struct ps_ingest_opts {
+    const char *url;         /* the address of a one-article input without its own; may be NULL */
+    const char *raw;         /* kept as the raw input when the input yields exactly one article */
+    size_t raw_len;
+    const char *raw_type;
+    size_t max_articles;     /* 0 = no cap; past it nothing is stored: PRECIS_ELIMIT */
+    ps_added *items;         /* NULL, or room for max_articles results, in input order */
+    size_t n_items;          /* out: articles stored or found duplicate */
+    precis_status read_status; /* out: the reader's status (PRECIS_EEMPTY: no article) */
+} ps_ingest_opts;
+/* ps_store_ingest over data in memory (name names it in ids and messages),
+ * with POST's extras: the same reader, the same date window, one transaction. */
+precis_status ps_store_ingest_mem(ps_store *s, const char *name, const char *data, size_t len,
+                                  ps_ingest_opts *o, ps_ingest_counts *c, ps_warn_fn warn, void *user);
+/* One article already read (a page extracted with its charset, a validated
+ * JSON object) through the same date window and store step. */
+precis_status ps_store_ingest_one(ps_store *s, const precis_article *a, ps_ingest_opts *o,
+                                  ps_ingest_counts *c, ps_warn_fn warn, void *user);
 void ps_ingest_counts_free(ps_ingest_counts *c);
 
 /* ---- queries: JSON appended to out ------------------------------------ */

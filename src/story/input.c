@@ -641,6 +641,13 @@ static kind sniff(const char *d, size_t n)
     return K_TEXT;
 }
 
+const char *pst_input_format(const char *d, size_t n)
+{
+    static const char *const NAME[] = {[K_WARC] = "warc", [K_JSONL] = "jsonl", [K_JSON_ARRAY] = "json-array",
+                                       [K_FEED] = "feed", [K_SGML] = "sgml", [K_HTML] = "html", [K_TEXT] = "text"};
+    return NAME[sniff(d ? d : "", d ? n : 0)];
+}
+
 /* A JSON array of articles (what many exporters write instead of JSON Lines):
  * each element an article object or a string of pasted text, named FILE#K.
  * Elements are parsed one at a time (pc_json_array), each under the per-line

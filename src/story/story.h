@@ -93,6 +93,10 @@ precis_status pst_articles_read_mem(precis_ctx *ctx, const char *name, const cha
 /* True when data starts (after a BOM and spaces) like markup: '<' and a tag
  * name, "<!" or "<?". */
 bool pst_looks_like_html(const char *data, size_t len);
+/* The format the reader takes data (its first bytes, gunzipped) for, by the
+ * same sniffing it reads with: "warc", "jsonl", "json-array", "feed", "sgml",
+ * "html" or "text" (POST /api/articles says it in its answer). */
+const char *pst_input_format(const char *data, size_t len);
 
 /* ---- quantities: numbers with what they count or measure ------------------ */
 typedef enum pst_qkind { PST_Q_COUNT, PST_Q_DISTANCE, PST_Q_PERCENT, PST_Q_MONEY } pst_qkind;

@@ -530,7 +530,7 @@ TEST(routes_status_codes)
     kv q_ok = {{"q"}, {"ferry AND (\""}};
     CHECK(call(&app, "GET", "/api/search", &q_ok, NULL, NULL, NULL, NULL) == 200);
     CHECK(call(&app, "POST", "/api/articles", &none, "image/png", NULL, "x", NULL) == 415);
-    CHECK(call(&app, "POST", "/api/articles", &none, NULL, NULL, "x", NULL) == 415);
+    CHECK(call(&app, "POST", "/api/articles", &none, "multipart/form-data; boundary=z", NULL, "x", NULL) == 415);
     CHECK(call(&app, "POST", "/api/articles", &none, "application/json", NULL, "{\"text\":", &out) == 400);
     CHECK(strstr(out.data, "malformed JSON"));
     CHECK(call(&app, "POST", "/api/articles", &none, "application/json", NULL, "[1,2]", NULL) == 400);
@@ -545,6 +545,11 @@ TEST(routes_status_codes)
     CHECK(strstr(out.data, "\"duplicate\":true"));
     CHECK(call(&app, "GET", "/api/articles/4/raw", &none, NULL, NULL, NULL, &out) == 200);
     CHECK(out.len == strlen(body));
+    /* no type: the body decides (an article object here), as ingest decides a file */
+    CHECK(call(&app, "POST", "/api/articles", &none, NULL, NULL,
+               "{\"title\":\"Weir gates opened at Pollock Mill\",\"text\":\"The weir gates at Pollock "
+               "Mill were opened on Sunday to let the flood water pass, the river board said.\"}", &out) == 201);
+    CHECK(strstr(out.data, "\"detected\":\"json\""));
     /* With a token, writes need it; reads do not. */
     app.token = "s3cret";
     CHECK(call(&app, "POST", "/api/articles", &none, "application/json", NULL, body, NULL) == 401);
