@@ -955,6 +955,50 @@ static void order_opening(const work *w, uint32_t *chosen, size_t n)
         }
 }
 
+/* Step 0a: the order the documents are analysed in. Everything after it
+ * follows that order: word and concept ids, floating-point sums, which copy
+ * of a sentence printed by two documents is kept, every tie-break of the
+ * selector (greedy, best single, swaps, branch and bound: the lowest item
+ * wins a tie), and source order between documents at the same position. So
+ * it is canonical, not the caller's: by a hash of each document's text, then
+ * its length, text, kind and id (the caller's position only between two
+ * identical documents of one id, which cannot change what is shown). The
+ * caller's order decides only the indices reported back (issue #4: the same
+ * files given in another order gave another summary). */
+typedef struct doc_rank {
+    uint64_t hash;
+    const ps_doc *d;
+    uint32_t given; /* index in the caller's cluster */
+} doc_rank;
+
+static int cmp_doc_rank(const void *a, const void *b)
+{
+    const doc_rank *x = a, *y = b;
+    if (x->hash != y->hash) return x->hash < y->hash ? -1 : 1;
+    if (x->d->len != y->d->len) return x->d->len < y->d->len ? -1 : 1;
+    int t = x->d->len ? memcmp(x->d->text, y->d->text, x->d->len) : 0;
+    if (!t) t = (int)x->d->raw - (int)y->d->raw;
+    if (!t) t = strcmp(x->d->id, y->d->id);
+    return t ? t : (x->given > y->given) - (x->given < y->given);
+}
+
+/* Writes the documents of c in canonical order to docs and, per canonical
+ * index, the caller's index to given. False on OOM. */
+static bool canonical_order(const precis_cluster *c, ps_doc *docs, uint32_t *given)
+{
+    doc_rank *r = malloc(c->n * sizeof *r);
+    if (!r) return false;
+    for (size_t d = 0; d < c->n; d++)
+        r[d] = (doc_rank){XXH3_64bits(c->docs[d].text, c->docs[d].len), &c->docs[d], (uint32_t)d};
+    qsort(r, c->n, sizeof *r, cmp_doc_rank);
+    for (size_t k = 0; k < c->n; k++) {
+        docs[k] = *r[k].d;
+        given[k] = r[k].given;
+    }
+    free(r);
+    return true;
+}
+
 precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                                const precis_summary_options *opts, precis_summary **out)
 {
@@ -971,11 +1015,20 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     work w = {0};
     pc_arena_init(&w.arena);
     ps_item *items = NULL;
-    uint32_t *item_sent = NULL, *chosen = NULL;
+    uint32_t *item_sent = NULL, *chosen = NULL, *given = NULL;
+    uint8_t *also_mark = NULL; /* per caller's document: says the same (also_in) */
+    const precis_cluster *caller = c;
     precis_summary *sum = NULL;
+    precis_cluster view = *c; /* the caller's documents in canonical order (docs only: never grown or freed) */
+    view.docs = NULL;
     precis_status st = pt_lang_open(pc_ctx_lang(ctx), &w.lang, err);
     if (st) return st;
     st = PRECIS_ENOMEM;
+    view.docs = malloc(c->n * sizeof *view.docs);
+    given = malloc(c->n * sizeof *given);
+    also_mark = calloc(c->n, 1);
+    if (!view.docs || !given || !also_mark || !canonical_order(c, view.docs, given)) goto oom;
+    c = &view;
     if (!map_init(&w.vocab, 4096) || !map_init(&w.concept_of, 4096)) goto oom;
     w.doc_first = malloc((c->n + 1) * sizeof *w.doc_first);
     if (!w.doc_first) goto oom;
@@ -1106,7 +1159,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             if (y->text && x->cap_first && y->text[0] >= 'a' && y->text[0] <= 'z')
                 ((char *)y->text)[0] = (char)(y->text[0] - 'a' + 'A');
         }
-        y->doc = x->doc;
+        y->doc = given[x->doc];
         y->doc_id = doc->id;
         y->start = x->start;
         y->end = x->end;
@@ -1123,12 +1176,17 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                 const sent *z = &w.sents.v[t];
                 if (!z->prose) continue;
                 if (same_content(&w, x, z)) {
-                    also_ids[n_also] = c->docs[d].id;
-                    also[n_also++] = d;
+                    also_mark[given[d]] = 1;
                     break;
                 }
             }
         }
+        for (size_t d = 0; d < c->n; d++) /* a list of sources: in the caller's order */
+            if (also_mark[d]) {
+                also_mark[d] = 0;
+                also_ids[n_also] = caller->docs[d].id;
+                also[n_also++] = d;
+            }
         y->also_in = also;
         y->also_in_ids = also_ids;
         y->n_also_in = n_also;
@@ -1138,6 +1196,9 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     free(items);
     free(item_sent);
     free(chosen);
+    free(given);
+    free(also_mark);
+    free(view.docs);
     *out = sum;
     return PRECIS_OK;
 
@@ -1151,6 +1212,9 @@ fail:
     free(items);
     free(item_sent);
     free(chosen);
+    free(given);
+    free(also_mark);
+    free(view.docs);
     precis_summary_free(sum);
     return st;
 }
