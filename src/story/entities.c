@@ -245,6 +245,8 @@ typedef struct item {
     uint32_t speaks;    /* one-word mentions next to "said" / "told" ("Roux said") */
     uint32_t surname;   /* person votes from such a word merged in (weak evidence) */
     uint32_t at_place;  /* mentions after "at" ("at Kingsmead"): a place when nothing else says */
+    uint32_t attrib;    /* one-word mentions right before a lower-case noun ("Keldoran troops") */
+    uint32_t medium;    /* mentions named as a newspaper or broadcaster ("the daily X", "X, a weekly,") */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
@@ -439,6 +441,10 @@ static bool adjective_like(const char *word, size_t n, bool at_start)
     if (is_demonym(word)) return true;
     if (n > 4 && !memcmp(word + n - 2, "ic", 2) && !IN(IC_NAMES, word)) return true;
     if (n > 5 && !memcmp(word + n - 3, "ese", 3)) return true;
+    /* "Congressional Democrats", "Provincial", "Federal": -ional, -ial, -eral */
+    if (n >= 7 && (!memcmp(word + n - 5, "ional", 5) || !memcmp(word + n - 3, "ial", 3) ||
+                   !memcmp(word + n - 4, "eral", 4)))
+        return true;
     bool fred = n >= 6 && ((word[n - 3] == 'r' && word[n - 4] == 'f') ||
                            (word[n - 3] == 'i' && word[n - 4] == 'r' && word[n - 5] == 'f')); /* Alfred, Siegfried */
     return at_start && n >= 6 && !memcmp(word + n - 2, "ed", 2) && word[n - 3] != 'm' && !fred;
@@ -488,7 +494,7 @@ static bool country_adjective(const char *w)
     static const struct { const char *end, *back; } forms[] = {
         {"n", ""}, {"i", ""}, {"ian", ""}, {"ian", "a"}, {"ese", "a"}, {"ese", ""}, {"an", ""},
         {"an", "a"}, {"ian", "y"}, {"ean", "a"}, {"ish", "ey"}, {"ic", "y"}, {"an", "as"},
-        {"lese", ""}, {"ese", "on"},
+        {"lese", ""}, {"ese", "on"}, {"e", "es"}, /* "Philippine" of the Philippines */
     };
     for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
         size_t el = strlen(forms[f].end);
@@ -499,6 +505,16 @@ static bool country_adjective(const char *w)
     }
     return false;
 }
+
+/* Media nouns: "the X newspaper", "the daily X", "X, a weekly," name an outlet. */
+static const char *const MEDIA_NOUNS[] = {
+    "agency", "broadcaster", "channel", "daily", "magazine", "network", "newspaper", "paper",
+    "radio", "tabloid", "television", "website", "weekly", "zeitung",
+};
+
+/* Of those, the ones that name a newspaper or a magazine and nothing else:
+ * "Clinton television interview" or "on television X" say nothing of X. */
+static const char *const PRESS_NOUNS[] = {"daily", "magazine", "newspaper", "paper", "tabloid", "weekly"};
 
 /* Words that make a phrase a place. Lower case. */
 static const char *const PLACE_WORDS[] = {
@@ -587,6 +603,60 @@ static const char *const OF_HEADS[] = {
 /* Storms have names: "Hurricane Mitch", "Typhoon Haiyan" are no places. */
 static const char *const STORMS[] = {"cyclone", "hurricane", "storm", "tropical", "typhoon"};
 
+/* A party-state tag after a lawmaker's name: ", D-Varn.,", ", R-Ind.", " (I-Tessa)",
+ * ", D-N.Y.,": the party's letter, a hyphen, the state as a capitalised word or
+ * its abbreviation, then a comma, a closing bracket or the sentence's end.
+ * Returns the offset just past the tag's closing mark (its comma), 0 if no tag
+ * starts at text[pos]. The tag is an affiliation: no entity of its own, and
+ * what follows it ("said") is the lawmaker's cue. */
+static size_t party_tag_end(const char *text, size_t pos, size_t limit)
+{
+    size_t i = pos;
+    if (i + 4 > limit || !((text[i] == ',' && text[i + 1] == ' ') || text[i] == '(')) return 0;
+    i += text[i] == '(' ? 1 : 2;
+    if (i + 3 > limit || (text[i] != 'D' && text[i] != 'R' && text[i] != 'I') || text[i + 1] != '-' ||
+        !(text[i + 2] >= 'A' && text[i + 2] <= 'Z'))
+        return 0;
+    i += 2;
+    size_t st = i;
+    while (i < limit && i - st < 16 && ((text[i] >= 'A' && text[i] <= 'Z') || (text[i] >= 'a' && text[i] <= 'z') || text[i] == '.'))
+        i++;
+    if (i - st < 2 && !(i < limit && text[i - 1] == '.')) return 0;
+    if (i == limit) return i;
+    if (text[i] == ',' || text[i] == ')' || text[i] == ';') return i + 1;
+    return 0;
+}
+
+/* A state's or province's abbreviation after a place: "Ambry Hollow, Varn.,",
+ * "Pellam, N.T.," (words of up to four letters, each closed by a full stop,
+ * then a comma or the sentence's end). Returns the offset past the
+ * abbreviation's last full stop, 0 if none at text[pos] (", " first). Not a
+ * company's legal suffix ("Corvane, Inc.,") nor "Jr."/"Sr.". */
+static size_t state_abbrev_end(const char *text, size_t pos, size_t limit)
+{
+    static const char *const NOT_STATES[] = {"co", "corp", "inc", "jr", "ltd", "plc", "sr"};
+    size_t i = pos;
+    if (i + 4 > limit || text[i] != ',' || text[i + 1] != ' ') return 0;
+    i += 2;
+    size_t words = 0, first = i;
+    while (i < limit && text[i] >= 'A' && text[i] <= 'Z') {
+        size_t ws = i++;
+        while (i < limit && text[i] >= 'a' && text[i] <= 'z') i++;
+        if (i - ws > 4 || i >= limit || text[i] != '.') return 0;
+        i++, words++;
+        if (words > 3) return 0;
+    }
+    if (!words) return 0;
+    char low[8];
+    size_t n = 0;
+    for (size_t k = first; k < i && n + 1 < sizeof low; k++)
+        if (text[k] != '.') low[n++] = (char)(text[k] | 0x20);
+    low[n] = 0;
+    if (words == 1 && IN(NOT_STATES, low)) return 0;
+    if (i < limit && text[i] != ',' && text[i] != ';') return 0;
+    return i;
+}
+
 /* What the words right after a name say of it (to the sentence's end at
  * limit):
  *  - an apposition: "Tobias Grell, the Information Commissioner," (a title or
@@ -598,7 +668,7 @@ static const char *const STORMS[] = {"cyclone", "hurricane", "storm", "tropical"
  *    nothing: "X said it was unlikely");
  *  - "X and his wife", "X and her son": a person.
  * PST_OTHER when none. */
-static pst_entity_type cue_after(const char *text, size_t end, size_t limit)
+static pst_entity_type cue_after(const char *text, size_t end, size_t limit, bool *medium)
 {
     enum { N = 8 };
     char wd[N][PT_WORD_MAX + 1];
@@ -632,7 +702,16 @@ static pst_entity_type cue_after(const char *text, size_t end, size_t limit)
          * stops at "of" in "a University of Tallis student" */
         if (cap[head] && !IN(TITLES, h) && !IN(ROLE_NOUNS, h)) return PST_OTHER;
         if (IN(ROLE_NOUNS, h) || (IN(TITLES, h) && !IN(TITLE_MODIFIERS, h))) return PST_PERSON;
-        if (IN(ORG_NOUNS, h) || IN(ORG_WORDS, h)) return PST_ORG;
+        /* "Pravdin, a Vellish weekly,": a newspaper or broadcaster */
+        if (IN(MEDIA_NOUNS, h)) {
+            *medium = IN(PRESS_NOUNS, h);
+            return PST_ORG;
+        }
+        /* words that name an outlet only as part of its name: "Goma, a small
+         * trading post," is no body ("the lower house" is) */
+        static const char *const OUTLET_WORDS[] = {"courier", "echo", "herald", "news", "observer", "post",
+                                                   "press", "sentinel", "times", "tribune", "wire"};
+        if (IN(ORG_NOUNS, h) || (IN(ORG_WORDS, h) && !IN(OUTLET_WORDS, h))) return PST_ORG;
         if (IN(PLACE_NOUNS, h)) return PST_PLACE;
         return PST_OTHER;
     }
@@ -703,8 +782,16 @@ static bool listed_by_comma(const char *text, size_t a, size_t b)
  * "Ada Renwick, Lumora's chief".) */
 static bool list_goes_on(const char *text, size_t end, size_t limit)
 {
-    return (end + 2 <= limit && text[end] == ',' && text[end + 1] == ' ') ||
-           (end + 5 <= limit && !memcmp(text + end, " and ", 5));
+    /* (not when a verb of saying follows: "leader of X, Fausto Bertinotti,
+     * said" is an apposition, no list) */
+    if (end + 2 <= limit && text[end] == ',' && text[end + 1] == ' ') {
+        size_t pos = end + 2, ws, we;
+        char next[PT_WORD_MAX + 1];
+        if (!pt_next_word(text, limit, &pos, &ws, &we) || ws != end + 2) return true;
+        pt_normalize(text + ws, we - ws, next);
+        return !is_said(next);
+    }
+    return end + 5 <= limit && !memcmp(text + end, " and ", 5);
 }
 
 /* Is text[a..b) " and " (spaces only around it)? */
@@ -720,8 +807,30 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
                           const char *prev2, size_t limit)
 {
     pst_entity_type vote = PST_OTHER;
-    bool craft = false;
+    bool craft = false, medium = false;
     if (!prev2) prev2 = "";
+    /* "Senator Ola Brand, D-Tallis, said": the tag is no name (its letter, a
+     * hyphen, its state), and it does not end what follows the lawmaker */
+    if (b - a >= 2 && w[a].nlen == 1 && w[a].start >= 1 && text[w[a].end] == '-') {
+        size_t open = text[w[a].start - 1] == '(' ? w[a].start - 1 : w[a].start >= 2 ? w[a].start - 2 : w[a].start;
+        size_t end = party_tag_end(text, open, limit);
+        if (end && end >= w[b - 1].end && word_before_capitalised(text, open)) return PRECIS_OK;
+    }
+    /* "Ambry Hollow, Varn., has": a state's abbreviation after a place is no
+     * name of its own (the place's cue, below) */
+    if (w[a].start >= 2 && word_before_capitalised(text, w[a].start - 2)) {
+        size_t end = state_abbrev_end(text, w[a].start - 2, limit);
+        if (end && end >= w[b - 1].end && end <= w[b - 1].end + 1) return PRECIS_OK;
+    }
+    size_t name_end = w[b - 1].end, tag_end = party_tag_end(text, name_end, limit);
+    char after_tag[PT_WORD_MAX + 1];
+    if (tag_end && (!next_word || !*next_word)) {
+        size_t pos = tag_end, ws, we;
+        after_tag[0] = 0;
+        if (pt_next_word(text, limit, &pos, &ws, &we) && only_spaces(text, tag_end, ws))
+            pt_normalize(text + ws, we - ws, after_tag);
+        next_word = after_tag;
+    }
     /* "Saudi Arabia": a country whose name opens with a demonym is kept whole */
     {
         char whole[MAX_NAME_BYTES];
@@ -887,7 +996,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (a >= b) return PRECIS_OK;
     if (b - a == 1 && w[a].nlen < 2) return PRECIS_OK;
     if (b - a == 1 && country_adjective(w[a].norm)) return PRECIS_OK; /* "Cambodian" alone */
-    if (b - a == 1 && w[a].nlen > 5 && w[a].norm[w[a].nlen - 1] == 's') { /* "Malaysians" */
+    if (b - a == 1 && w[a].nlen > 5 && w[a].norm[w[a].nlen - 1] == 's' && !country_or_region(w[a].norm)) { /* "Malaysians", not "Philippines" */
         char sing[PT_WORD_MAX + 1];
         memcpy(sing, w[a].norm, w[a].nlen - 1);
         sing[w[a].nlen - 1] = 0;
@@ -961,14 +1070,16 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && !craft && b - a <= 3 && age)
         vote = PST_PERSON;
     /* "the Haaretz newspaper", "Elaph website": a medium names its outlet */
-    static const char *const MEDIA[] = {
-        "agency", "broadcaster", "channel", "daily", "magazine", "network", "newspaper", "paper",
-        "radio", "tabloid", "television", "website", "weekly", "zeitung",
-    };
     /* (not "Aid agency Helpful Hands": a sentence's first word alone) */
-    if (vote == PST_OTHER && !craft && next_word && IN(MEDIA, next_word) &&
-        !(at_start && b - a == 1 && !strcmp(next_word, "agency")))
-        vote = PST_ORG;
+    if (!craft && next_word && IN(MEDIA_NOUNS, next_word) && !(at_start && b - a == 1 && !strcmp(next_word, "agency"))) {
+        if (vote == PST_OTHER) vote = PST_ORG;
+        medium = vote == PST_ORG && IN(PRESS_NOUNS, next_word);
+    }
+    /* "the daily Kommersant", "the newspaper Zvezdan": the outlet after its medium */
+    static const char *const DET_BEFORE[] = {"a", "an", "the"};
+    if ((vote == PST_OTHER || vote == PST_ORG) && !craft && prev_word && IN(PRESS_NOUNS, prev_word) &&
+        IN(DET_BEFORE, prev2) && !word_before_capitalised(text, w[a].start))
+        vote = PST_ORG, medium = true;
     /* (not "To members of...": a sentence's first word alone is no name) */
     bool lone_start = at_start && b - a == 1;
     /* A person's role right after a name: "Harlan Saints coach Ingrid Vass",
@@ -1000,7 +1111,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* (not of a name after a preposition: "the Commission in Tallis said it") */
     static const char *const PREP[] = {"at", "by", "for", "from", "in", "near", "of", "on", "to", "with"};
     pst_entity_type cue = vote == PST_OTHER && !craft && !(prev_word && IN(PREP, prev_word))
-                              ? cue_after(text, w[b - 1].end, limit)
+                              ? cue_after(text, tag_end ? tag_end : w[b - 1].end, limit, &medium)
                               : PST_OTHER;
     if (cue == PST_PERSON && b - a > 3) cue = PST_OTHER;
     if (cue != PST_OTHER) vote = cue;
@@ -1013,6 +1124,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
          !strcmp(prev_word, "to") || !strcmp(prev_word, "across") || !strcmp(prev_word, "im") ||
          !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach") || !strcmp(prev_word, "through") ||
          !strcmp(prev_word, "between") || !strcmp(prev_word, "via") || !strcmp(prev_word, "outside")))
+        vote = PST_PLACE;
+    /* "Harrowgate, S.V., has", "a Quarrow-based engineer": what a place is said with */
+    if (vote == PST_OTHER && !craft && (state_abbrev_end(text, w[b - 1].end, limit) ||
+                                        (w[b - 1].end + 6 <= limit && !memcmp(text + w[b - 1].end, "-based", 6))))
         vote = PST_PLACE;
     bool at = vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "at");
     /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who";
@@ -1075,7 +1190,28 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
             else l->votes[vote]++;
         }
     }
+    /* "Keldoran troops", "the Democratic leadership": one word right before a
+     * lower-case noun (no verb, no function word) qualifies it, as an
+     * adjective does; counted per name, a name only ever used so is an
+     * adjective or a people's name (rank decides) */
+    static const char *const NOT_NOUNS[] = {
+        "a", "about", "across", "added", "after", "against", "agreed", "also", "an", "and", "are",
+        "as", "at", "before", "but", "by", "called", "can", "could", "did", "does", "during", "for",
+        "from", "had", "has", "have", "in", "into", "is", "may", "might", "must", "near", "now",
+        "of", "on", "or", "over", "reported", "said", "says", "shall", "should", "since", "that",
+        "the", "then", "through", "to", "told", "under", "was", "were", "which", "who", "will",
+        "with", "would",
+    };
+    bool attrib = b - a == 1 && adjacent && next_word && !IN(NOT_NOUNS, next_word) &&
+                  !possessive_len(text, w[a].start, w[a].end) &&
+                  !(strlen(next_word) > 3 && !strcmp(next_word + strlen(next_word) - 2, "ed")) &&
+                  !(strlen(next_word) > 3 && !strcmp(next_word + strlen(next_word) - 2, "ly") &&
+                    !IN(MEDIA_NOUNS, next_word)); /* "Vellish weekly" is no adverb */
     precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
+    if (!st && e->last_item < e->n_items) {
+        e->items[e->last_item].attrib += attrib;
+        e->items[e->last_item].medium += medium;
+    }
     e->last_text = text;
     e->last_end = w[b - 1].end;
     e->last_words = b - a;
@@ -1264,6 +1400,8 @@ static precis_status merge_item(pst_entities *e, size_t from, size_t into)
     l->mentions += s->mentions;
     for (int k = 0; k < 4; k++) l->votes[k] += s->votes[k];
     l->at_place += s->at_place;
+    l->attrib += s->attrib;
+    l->medium += s->medium;
     for (uint32_t d = 0; d < s->n_docs; d++) {
         precis_status st = add_doc(l, (uint32_t)s->docs[d]);
         if (st) return st;
@@ -1469,6 +1607,59 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
 static precis_status entities_rank_with(pst_entities *e, const name_index *ix, const pst_entity **out,
                                         size_t *n);
 
+/* The unmerged item named norm[0..n), or NULL. */
+static const item *find_item(const pst_entities *e, const char *norm, size_t n)
+{
+    if (!e->n_table) return NULL;
+    size_t b = XXH3_64bits(norm, n) & (e->n_table - 1);
+    while (e->table[b]) {
+        const item *it = &e->items[e->table[b] - 1];
+        if (it->nlen == n && !memcmp(it->norm, norm, n)) return it;
+        b = (b + 1) & (e->n_table - 1);
+    }
+    return NULL;
+}
+
+/* Is one word only ever seen qualifying a noun an adjective? By its form
+ * ("Democratic", "Vellish", "Philippine" of the Philippines), or by the story's
+ * own names: "Keldoran" where "Keldor" is named, "Tervani" where "Tervanis"
+ * is (a people: the singular qualifies, "Tervani fighters"). */
+static bool attributive_adjective(const pst_entities *e, const item *it)
+{
+    if (it->n_words != 1 || !it->attrib || country_or_region(it->norm) || it->nlen > PT_WORD_MAX) return false;
+    size_t n = it->nlen;
+    /* an adjective by its form when three in four of its mentions qualify a
+     * noun ("the Democratic leadership", and once "Democratic-controlled") */
+    bool form = adjective_like(it->norm, n, false) || country_adjective(it->norm) ||
+                (n >= 6 && !strcmp(it->norm + n - 3, "ish"));
+    if (form && 4 * it->attrib >= 3 * it->mentions) return true;
+    if (it->attrib < it->mentions) return false;
+    static const char *const ENDS[] = {"an", "ese", "i", "ian", "ish"};
+    for (size_t k = 0; k < sizeof ENDS / sizeof *ENDS; k++) {
+        size_t el = strlen(ENDS[k]);
+        if (n >= el + 3 && !strcmp(it->norm + n - el, ENDS[k]) && find_item(e, it->norm, n - el)) return true;
+    }
+    char pl[PT_WORD_MAX + 2];
+    memcpy(pl, it->norm, n);
+    pl[n] = 's';
+    const item *p = find_item(e, pl, n + 1);
+    return p && p->n_words == 1;
+}
+
+/* An adjective by attributive_adjective, or the people it names ("Tervanis"
+ * for the adjective "Tervani"): never a key entity, as "Cambodian" and
+ * "Malaysians" are not. */
+static bool adjective_or_people(const pst_entities *e, const item *it)
+{
+    if (attributive_adjective(e, it)) return true;
+    /* (not a country, "Philippines", nor a body, "Padres" by its cues) */
+    if (it->n_words != 1 || it->nlen < 4 || it->norm[it->nlen - 1] != 's' || country_or_region(it->norm) ||
+        winner(it->votes) != PST_OTHER)
+        return false;
+    const item *sing = find_item(e, it->norm, it->nlen - 1);
+    return sing && sing->n_words == 1 && sing->attrib && sing->attrib >= sing->mentions;
+}
+
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
 {
     name_index ix;
@@ -1639,7 +1830,10 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         /* "Union leader Piet Mols", "Council officials": a body's generic word */
         if (it->n_words == 1 && !it->mid_mentions && IN(ORG_WORDS, it->norm) && strcmp(it->norm, "reuters"))
             continue;
+        if (adjective_or_people(e, it)) continue;
         pst_entity_type t = winner(it->votes);
+        /* named as a newspaper: its "X said he" is the paper's voice */
+        if (it->medium && t == PST_PERSON) t = PST_ORG;
         if (t == PST_OTHER && it->at_place && !it->craft) t = PST_PLACE; /* only "at X": a place */
         /* named as a ship or plane at least as often as typed otherwise */
         if (it->craft && it->craft >= it->votes[PST_PLACE] + it->votes[PST_PERSON] + it->votes[PST_ORG])

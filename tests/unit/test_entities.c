@@ -447,6 +447,82 @@ TEST(venue_heads_are_places)
     pst_entities_free(r.e);
 }
 
+TEST(party_state_tags_are_no_names)
+{
+    const char *docs[] = {"The bill passed late on Monday. Senator Ola Brand, D-Tallis, said she would vote for it. "
+                          "Rep. Ivo Marsk, R-Ost., told reporters the vote was close. "
+                          "Petra Lund, I-N.V., said the bill came too late. Lund said she would not run again.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ola Brand") == PST_PERSON);
+    CHECK(type_of(&r, "Petra Lund") == PST_PERSON);
+    CHECK(type_of(&r, "D-Tallis") == -1);
+    CHECK(type_of(&r, "R-Ost") == -1);
+    CHECK(type_of(&r, "I-N.V.") == -1);
+    CHECK(type_of(&r, "N.V.") == -1);
+    CHECK(type_of(&r, "Tallis") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(state_abbreviation_and_based_make_a_place)
+{
+    const char *docs[] = {"Officials said Dunmere Falls, Ost., has lost power. "
+                          "A Korrin-based charity sent two trucks of water to the valley. "
+                          "The company moved to Pellam, Inc., last year.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Dunmere Falls") == PST_PLACE);
+    CHECK(type_of(&r, "Ost") == -1);
+    CHECK(type_of(&r, "Korrin") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
+TEST(newspapers_by_their_medium)
+{
+    const char *docs[] = {"Prices rose again, the daily Vestrel reported. "
+                          "\"The shops are empty,\" Vestrel said, adding he had seen queues in the capital. "
+                          "The story was confirmed by Ostrava Echo, and later Halmic, a weekly of the north, said it had the figures. "
+                          "Halmic said its reporters had seen the queues too.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Vestrel") == PST_ORG);
+    CHECK(type_of(&r, "Halmic") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(apposition_of_a_trading_post_and_of_a_person_is_no_list)
+{
+    const char *docs[] = {"The rebels marched on Kerrow, a small trading post on the lake. "
+                          "Fighting spread west of Kerrow on Monday. "
+                          "The leader of the Unity Front, Tomas Brell, said his men would stay. "
+                          "The Unity Front said the talks had failed.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Kerrow") == PST_PLACE);
+    CHECK(type_of(&r, "Unity Front") != PST_PERSON);
+    CHECK(type_of(&r, "Tomas Brell") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
+TEST(adjectives_and_peoples_are_no_entities)
+{
+    const char *docs[] = {"Fighting spread across Keldor on Monday, and Keldoran troops moved north. "
+                          "More than 3,000 Tervanis crossed the border, where Tervani families waited in the rain. "
+                          "Officials said Tervani fighters had left the valley. "
+                          "The Vellish government and the Democratic leadership in Orm backed the plan. "
+                          "Congressional Progressives said they would vote against it. Progressives said the plan was late.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Keldor") == PST_PLACE);
+    CHECK(type_of(&r, "Keldoran") == -1);
+    CHECK(type_of(&r, "Tervani") == -1);
+    CHECK(type_of(&r, "Tervanis") == -1);
+    CHECK(type_of(&r, "Vellish") == -1);
+    CHECK(type_of(&r, "Democratic") == -1);
+    CHECK(type_of(&r, "Congressional Progressives") != PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -476,5 +552,10 @@ int main(void)
     RUN(arts_heads_and_roles);
     RUN(venue_heads_are_places);
     RUN(said_after_place_of_person_or_hyphen_pair_is_no_person);
+    RUN(party_state_tags_are_no_names);
+    RUN(state_abbreviation_and_based_make_a_place);
+    RUN(newspapers_by_their_medium);
+    RUN(apposition_of_a_trading_post_and_of_a_person_is_no_list);
+    RUN(adjectives_and_peoples_are_no_entities);
     return test_done();
 }
