@@ -126,7 +126,7 @@ static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *da
             continue;
         }
         json_error_t je;
-        json_t *o = json_loadb(line, n, 0, &je);
+        json_t *o = json_loadb(line, n, JSON_ALLOW_NUL, &je); /* "\u0000": dropped in add_value, as summarize reads it */
         if (!o || !json_is_object(o)) {
             bad_line(docs, path, it.lineno, !o ? je.text : "expected an object with a \"text\" string",
                      PRECIS_EPARSE, &result, err);
@@ -166,7 +166,7 @@ static precis_status read_array(pcl_docs *docs, const char *path, const char *da
             continue;
         }
         json_error_t je;
-        json_t *o = json_loadb(data + start, n, JSON_DECODE_ANY, &je);
+        json_t *o = json_loadb(data + start, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
         if (!o) {
             bad_line(docs, path, line, je.text, PRECIS_EPARSE, &result, err);
             continue;

@@ -86,6 +86,7 @@ typedef struct reader {
     bool quiet_empty; /* parts with no article not reported (a feed's repeated items into a cluster) */
     bool json_date;   /* the article's date is a JSON object's "date" field (json_doc) */
     pc_buf warns;     /* what a JSON article's fields gave that was not used ("; "-joined), for its warning */
+    pc_buf text;      /* a JSON "text" or "html" with \u0000 in it, without them */
 } reader;
 
 /* Adds one part to the article's warning (r->warns). */
@@ -275,6 +276,18 @@ static const char *json_str(json_t *o, const char *key, size_t *len)
     return json_string_value(v);
 }
 
+/* An article's text s[0..*n) without the NULs a "\u0000" put in it (the
+ * cleaner and the splitter read C strings); s itself when it has none.
+ * NULL: out of memory. */
+static const char *text_without_nul(reader *r, const char *s, size_t *n)
+{
+    if (!memchr(s, '\0', *n)) return s;
+    r->text.len = 0;
+    if (pc_utf8_repair(&r->text, s, *n, NULL)) return NULL;
+    *n = r->text.len;
+    return r->text.data ? r->text.data : "";
+}
+
 /* Unix time from 1973-03-03 to 2099 in seconds, the same in milliseconds:
  * what exporters write for a date (JavaScript's Date.now(), Python's
  * time.time()). Below 1e8 seconds a number is more likely something else
@@ -366,23 +379,28 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     if (!id) id = fallback_id;
     const char *why = NULL;
     precis_status st = PRECIS_OK;
+    size_t n;
+    const char *text;
     if (json_is_string(doc)) {
-        st = pasted(r, json_string_value(doc), json_string_length(doc), &a, &why);
+        n = json_string_length(doc);
+        if (!(text = text_without_nul(r, json_string_value(doc), &n))) st = PRECIS_ENOMEM;
+        else st = pasted(r, text, n, &a, &why);
     } else if (!json_is_object(doc)) {
         st = PRECIS_EPARSE;
         why = "a document must be a string or an article object";
     } else {
-        size_t n;
-        const char *text = json_str(doc, "text", &n);
+        text = json_str(doc, "text", &n);
         json_t *tv = json_object_get(doc, "text"), *hv = json_object_get(doc, "html");
         /* a "text" or "html" of another type is named, not taken for a missing one */
         const char *wrong = tv && !json_is_null(tv) && !json_is_string(tv) ? "text"
                             : hv && !json_is_null(hv) && !json_is_string(hv) ? "html" : NULL;
         if (text) {
-            st = pasted(r, text, n, &a, &why);
+            if (!(text = text_without_nul(r, text, &n))) st = PRECIS_ENOMEM;
+            else st = pasted(r, text, n, &a, &why);
         } else if ((text = json_str(doc, "html", &n))) {
             if (wrong) warn_field(r, "field \"text\" is %s, not a string: the \"html\" is read", pc_json_kind(tv));
-            st = extract_html(r, text, n, json_str(doc, "url", NULL), NULL, &a, &why);
+            if (!(text = text_without_nul(r, text, &n))) st = PRECIS_ENOMEM;
+            else st = extract_html(r, text, n, json_str(doc, "url", NULL), NULL, &a, &why);
         } else if (wrong) {
             st = PRECIS_EPARSE;
             snprintf(r->why, sizeof r->why, "field \"%s\" is %s, not a string (no article text)", wrong,
@@ -423,7 +441,10 @@ static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno
     precis_status st = pc_utf8_repair(&r->line, s, n, NULL);
     if (st) return pc_fail(r->err, st, r->name, lineno, "out of memory");
     json_error_t jerr;
-    json_t *v = json_loadb(r->line.data, r->line.len, JSON_DISABLE_EOF_CHECK, &jerr);
+    /* "\u0000" is read (and dropped from the text, as a raw NUL byte is), as
+     * summarize reads it; before, the line was refused as "\u0000 is not
+     * allowed without JSON_ALLOW_NUL", jansson's words */
+    json_t *v = json_loadb(r->line.data, r->line.len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
     if (v && !pc_json_rest_blank(r->line.data + jerr.position, r->line.len - jerr.position)) {
         json_decref(v); /* a second object on the line was dropped without a word */
         skip_part(r, PRECIS_EPARSE, lineno, NULL, PC_JSON_TRAILING);
@@ -472,7 +493,7 @@ static precis_status read_jsonl(reader *r, source *s)
     precis_status st;
     for (;;) {
         /* Find the end of the next line without holding more than cap bytes. */
-        size_t scanned = 0;
+        size_t scanned = 0, dropped = 0; /* dropped: bytes of an over-long line let go, for its size */
         const char *nl = NULL;
         bool over = false;
         for (;;) {
@@ -483,6 +504,7 @@ static precis_status read_jsonl(reader *r, source *s)
             scanned = avail;
             if (scanned > cap) { /* drop what we have; keep scanning for the newline */
                 over = true;
+                dropped += scanned;
                 s->pos = s->win.len;
                 scanned = 0;
             }
@@ -498,7 +520,8 @@ static precis_status read_jsonl(reader *r, source *s)
         }
         if (over || n > cap) {
             char why[128];
-            snprintf(why, sizeof why, "line over the %zu-byte limit", cap);
+            /* its size said, as summarize and clean say it */
+            snprintf(why, sizeof why, "line of %zu bytes is over the %zu-byte limit", dropped + n, cap);
             skip_part(r, PRECIS_ELIMIT, lineno, NULL, why);
         } else {
             if (n && line[n - 1] == '\r') n--;
@@ -680,7 +703,7 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
         r->line.len = 0; /* invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it */
         if ((st = pc_utf8_repair(&r->line, d + start, len, NULL))) return pc_fail(r->err, st, r->name, line, "out of memory");
         json_error_t jerr;
-        json_t *v = json_loadb(r->line.data ? r->line.data : "", r->line.len, JSON_DECODE_ANY, &jerr);
+        json_t *v = json_loadb(r->line.data ? r->line.data : "", r->line.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
         if (!v) {
             char why[220];
             snprintf(why, sizeof why, "invalid JSON: %s", jerr.text);
@@ -877,6 +900,7 @@ static precis_status finish(reader *r, precis_status st)
     pc_buf_free(&r->line);
     pc_buf_free(&r->msg);
     pc_buf_free(&r->warns);
+    pc_buf_free(&r->text);
     if (st) return st;
     if (r->n_bad) {
         return pc_fail(r->err, r->worst, r->name, 0, "%zu part%s could not be read as articles", r->n_bad,
@@ -900,6 +924,7 @@ static void reader_init(reader *r, precis_ctx *ctx, const char *name, precis_art
     pc_buf_init(&r->line, 0);
     pc_buf_init(&r->msg, 0);
     pc_buf_init(&r->warns, 0);
+    pc_buf_init(&r->text, 0);
     pc_error_clear(r->err);
 }
 

@@ -88,4 +88,27 @@ p cluster "$TMP/types.jsonl"
 check "cluster: the same warnings (the reader is shared)" \
     sh -c "grep -q 'types.jsonl:5: types: field \"url\" is an array' '$TMP/err' && grep -q \"its time '25:61'\" '$TMP/err'"
 
+# digest/cluster: a JSONL line over the 1 MiB cap did not say its size (summarize and
+# clean do); "\u0000" in a JSON text refused the line in jansson's words ("not allowed
+# without JSON_ALLOW_NUL") in digest, cluster and clean while summarize read it.
+python3 - "$TMP" "$A" <<'PY'
+import json, os, sys
+t, A = sys.argv[1:3]
+with open(os.path.join(t, "bigline.jsonl"), "w") as f:
+    f.write(json.dumps({"id": "big", "text": "word " * 600000}) + "\n")
+    f.write(json.dumps({"id": "fine", "text": A}) + "\n")
+with open(os.path.join(t, "nul.jsonl"), "w") as f:
+    f.write(json.dumps({"id": "z1", "text": A.replace("bridge", "bri\u0000dge", 1)}) + "\n")
+PY
+p digest "$TMP/bigline.jsonl"
+check "digest: a 3 MB JSONL line named with its size, the next line read (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'bigline.jsonl:1: line of 3000025 bytes is over the 1048576-byte limit' '$TMP/err' && grep -q 'Arlenport' '$TMP/out'"
+for c in digest cluster clean; do
+    p $c "$TMP/nul.jsonl"
+    check "$c: a text holding \\u0000 is read (0), the NUL dropped" \
+        sh -c "[ $rc = 0 ] && ! grep -q 'JSON_ALLOW_NUL' '$TMP/err'"
+done
+p clean "$TMP/nul.jsonl"
+check "clean: the text around the \\u0000 kept whole" grep -q 'opened a new bridge' "$TMP/out"
+
 finish
