@@ -180,7 +180,20 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
         body += 3;
         len -= 3;
     }
+    /* invalid UTF-8 becomes U+FFFD first, as the reader does for a JSONL
+     * line (jansson refuses it): before, a JSON body `precis ingest` took was 400 */
+    pc_buf fixed;
+    pc_buf_init(&fixed, 0);
+    if (!pc_utf8_valid(body, len)) {
+        if (pc_utf8_repair(&fixed, body, len, NULL)) {
+            pc_buf_free(&fixed);
+            return fail(msg, cap, PRECIS_ENOMEM, "%s", "out of memory");
+        }
+        body = fixed.data ? fixed.data : "";
+        len = fixed.len;
+    }
     json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+    pc_buf_free(&fixed);
     if (!o) {
         snprintf(msg, cap, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);
         return PRECIS_EPARSE;

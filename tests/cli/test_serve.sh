@@ -295,8 +295,11 @@ printf '{"id":"edd-1","url":"https://gazette.example.co.uk/footbridge","title":"
 printf '{"id":"edd-2","title":"Footbridge open again at Eddleston","date":"Thursday, 03/04/2031","text":"%s Cyclists followed."}\n' "$T" > "$TMP/wday.json"
 printf 'Eddleston footbridge reopens\n\n03/04/2031\n\n%s\n' "$T" > "$TMP/amb.txt"
 printf '<!doctype html><html><head><title>Footbridge reopens</title></head><body><article><h1>Footbridge reopens</h1><p class="date">03/04/2031</p><p>%s</p></article></body></html>' "$T" > "$TMP/amb.html"
+# Invalid UTF-8 in a JSON body: repaired (U+FFFD) as the reader repairs a JSONL
+# line, so it is the article `precis ingest` stores (before: 400 from jansson).
+printf '{"id":"edd-3","title":"Eddleston caf\351 reopens","text":"The caf\351 by the Eddleston footbridge reopened on Friday, its owner said. Walkers queued for tea."}\n' > "$TMP/bad8.json"
 ADB=$TMP/dates.db
-p ingest --db "$ADB" "$TMP/amb.json" "$TMP/wday.json"
+p ingest --db "$ADB" "$TMP/amb.json" "$TMP/wday.json" "$TMP/bad8.json"
 check dates_ingested test "$rc" = 0
 if start dates --db "$ADB"; then
     req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/amb.json" "$BASE/api/articles"
@@ -305,6 +308,10 @@ if start dates --db "$ADB"; then
     check post_ambiguous_date_uk_day_first jq -e '.date == "2031-04-03"' "$TMP/body"
     req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/wday.json" "$BASE/api/articles"
     check post_weekday_date_same_as_ingest sh -c "test $code = 200 && jq -e '.duplicate == true' '$TMP/body'"
+    req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/bad8.json" "$BASE/api/articles"
+    check post_invalid_utf8_json_same_as_ingest sh -c "test $code = 200 && jq -e '.duplicate == true' '$TMP/body'"
+    req "$BASE/api/articles/$(jq -r .id "$TMP/body")"
+    check post_invalid_utf8_json_repaired jq -e '.title == "Eddleston caf\ufffd reopens"' "$TMP/body"
     req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/amb.txt" "$BASE/api/articles?url=https://courier.example.co.uk/a"
     check post_text_ambiguous_date_201 test "$code" = 201
     req "$BASE/api/articles/$(jq -r .id "$TMP/body")"
