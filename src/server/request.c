@@ -52,8 +52,10 @@ ps_post_path ps_post_path_of(ps_body_kind kind, const char *format, const char *
     if (kind == PS_BODY_TEXT) return PS_POST_READER;   /* as `precis ingest` reads a file */
     if (jsonl) return one_json_value(body, len) ? PS_POST_JSON : PS_POST_READER;
     if (kind == PS_BODY_JSON) return PS_POST_JSON;     /* declared JSON that is none: 400 */
-    if (kind == PS_BODY_HTML || html) return PS_POST_HTML;
-    return PS_POST_READER;
+    /* a body with no markup goes the reader's way even when declared a page,
+     * as the file would: binary junk is refused there (the extractor took it
+     * as a page of mojibake, 201) */
+    return html ? PS_POST_HTML : PS_POST_READER;
 }
 
 static precis_status set_opt(pt_article *a, const char **field, const char *v)

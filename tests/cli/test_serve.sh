@@ -271,6 +271,11 @@ req -X POST -H 'Content-Type: text/html' --data-binary @"${PRECIS_ROOT:-.}/tests
 check post_feed_as_html_201 sh -c "test $code = 201 && jq -e '.detected == \"feed\" and .added >= 2' '$TMP/body'"
 req -X POST -H 'Content-Type: application/octet-stream' --data-binary 'WARC/1.0 but nothing after it' "$BASE/api/articles"
 check post_broken_warc_4xx sh -c "test $code -ge 400 && test $code -lt 500 && jq -e '.error.code and .error.message' '$TMP/body'"
+# binary junk declared as a page: refused as `precis ingest` refuses the file
+# (before: the extractor stored it as an article of mojibake, 201)
+python3 -c 'import random, sys; random.seed(7); sys.stdout.buffer.write(bytes(random.randrange(256) for _ in range(3000)))' > "$TMP/junk.bin"
+req -X POST -H 'Content-Type: text/html' --data-binary @"$TMP/junk.bin" "$BASE/api/articles"
+check post_binary_as_html_400 sh -c "test $code = 400 && jq -e '.error.message | test(\"binary\")' '$TMP/body'"
 printf '\037\213\010\000not really gzip at all, only its magic' > "$TMP/bad.gz"
 req -X POST --data-binary @"$TMP/bad.gz" "$BASE/api/articles"
 check post_corrupt_gzip_400 sh -c "test $code = 400 && jq -e '.error.message | test(\"gzip\")' '$TMP/body'"
