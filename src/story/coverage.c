@@ -193,30 +193,6 @@ static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n, uint
     return lighter > 0 ? w / lighter : 0;
 }
 
-/* A candidate pair of sentences and its score, kept for the mutual-best pass. */
-typedef struct cand_pair {
-    uint32_t s, t;
-    float score;
-    uint32_t n;  /* shared words and anchors */
-    bool strong; /* aligned by pst_same_fact_of alone */
-} cand_pair;
-
-typedef struct cand_end {
-    uint32_t from, rep, to, pair;
-    float score;
-    uint8_t dir;
-} cand_end;
-
-static int cmp_cand_end(const void *x, const void *y)
-{
-    const cand_end *a = x, *b = y;
-    if (a->from != b->from) return a->from < b->from ? -1 : 1;
-    if (a->rep != b->rep) return a->rep < b->rep ? -1 : 1;
-    if (a->score != b->score) return a->score > b->score ? -1 : 1;
-    return (a->to > b->to) - (a->to < b->to);
-}
-
-
 static precis_status add_match(cov *c, uint32_t i, uint32_t t)
 {
     const pst_build *b = c->b;
@@ -228,43 +204,6 @@ static precis_status add_match(cov *c, uint32_t i, uint32_t t)
     c->match[2 * c->n_match + 1] = t;
     c->n_match++;
     return PRECIS_OK;
-}
-
-/* Paraphrase shares fewer words than copy: a weaker pair (para_score >=
- * MUTUAL_BAR) is the same fact when each sentence is the other's best match
- * in the other's report, by a margin over the next (two reports of one story
- * tell many of the same facts, so the clear best match of a sentence that has
- * one is its paraphrase; a fact told by one report alone has no partner that
- * picks it back, and a sentence of a long article with several half-matches
- * there has no clear best). */
-static precis_status mutual_best(cov *c, const cand_pair *p, size_t n)
-{
-    const pst_build *b = c->b;
-    cand_end *e = malloc((2 * n + 1) * sizeof *e);
-    uint8_t *best = calloc(n + 1, 1);
-    if (!e || !best) {
-        free(e), free(best);
-        return PRECIS_ENOMEM;
-    }
-    for (size_t k = 0; k < n; k++) {
-        e[2 * k] = (cand_end){p[k].s, c->indep[b->sents[p[k].t].doc], p[k].t, (uint32_t)k, p[k].score, 0};
-        e[2 * k + 1] = (cand_end){p[k].t, c->indep[b->sents[p[k].s].doc], p[k].s, (uint32_t)k, p[k].score, 1};
-    }
-    if (n) qsort(e, 2 * n, sizeof *e, cmp_cand_end);
-    for (size_t k = 0; k < 2 * n; k++) {
-        if (k && e[k].from == e[k - 1].from && e[k].rep == e[k - 1].rep) continue;
-        /* the best by a margin over the next in that report */
-        bool next = k + 1 < 2 * n && e[k + 1].from == e[k].from && e[k + 1].rep == e[k].rep;
-        if (!next || e[k].score >= MUTUAL_MARGIN * e[k + 1].score) best[e[k].pair] |= (uint8_t)(1u << e[k].dir);
-    }
-    precis_status st = PRECIS_OK;
-    for (size_t k = 0; k < n && !st; k++) {
-        if (!p[k].strong && p[k].score >= MUTUAL_BAR && p[k].n >= MUTUAL_SHARED && best[k] == 3)
-            st = add_match(c, p[k].s, p[k].t);
-    }
-    free(e);
-    free(best);
-    return st;
 }
 
 /* Anchor keys of a sentence, for finding candidates that share no word but a
@@ -310,51 +249,153 @@ static size_t anchor_keys(const pst_build *b, const pst_sent *s, bool lookup, ui
     return n;
 }
 
+/* A sentence is compared with at most this many candidates (sentences of
+ * other reports sharing a word or an anchor with it, either side of it in
+ * story order): those sharing the most word weight. A story with fewer
+ * report sentences is never cut; when the cut bites, the coverage object
+ * says so ("capped"). Chosen on bench/coverage_scale.py: a story of 100
+ * reports of 150 alike sentences gives each about 1,500. */
+#define MAX_CANDIDATES 1024
+
+/* One sentence's best partner in one other report while its candidate pairs
+ * go by: all the mutual-best pass needs (a list of every scored pair grew
+ * with the square of the sentences: 2.9 GB for 100 reports of 150). */
+typedef struct rep_best {
+    uint32_t stamp;     /* the sentence it is for; UINT32_MAX: none yet */
+    uint32_t to, k;     /* the best partner and its place among the sentence's candidates */
+    float score, next;  /* the best pair's score; the next best's (-1: none) */
+    bool qualifies;     /* the best pair may be a paraphrase: not strong, >= MUTUAL_BAR, >= MUTUAL_SHARED */
+} rep_best;
+
+/* A sentence's clear best in another report, picked by one end of the pair. */
+typedef struct pick {
+    uint32_t lo, hi; /* the pair's sentences, lo < hi */
+    uint32_t k;      /* picked by lo: hi's place among lo's candidates; by hi: UINT32_MAX */
+} pick;
+
+static int cmp_pick(const void *x, const void *y)
+{
+    const pick *a = x, *b = y;
+    if (a->lo != b->lo) return a->lo < b->lo ? -1 : 1;
+    if (a->hi != b->hi) return a->hi < b->hi ? -1 : 1;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+static int cmp_pick_order(const void *x, const void *y)
+{
+    const pick *a = x, *b = y;
+    if (a->lo != b->lo) return a->lo < b->lo ? -1 : 1;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+/* A candidate cut: by shared word weight, then story order. */
+typedef struct cand_rank {
+    double w;
+    uint32_t t, k;
+} cand_rank;
+
+static int cmp_cand_rank(const void *x, const void *y)
+{
+    const cand_rank *a = x, *b = y;
+    if (a->w != b->w) return a->w > b->w ? -1 : 1;
+    return (a->t > b->t) - (a->t < b->t);
+}
+
+static int cmp_cand_place(const void *x, const void *y)
+{
+    const cand_rank *a = x, *b = y;
+    return (a->k > b->k) - (a->k < b->k);
+}
+
+/* Index keys of s with, for each, the keys a sentence looking it up may
+ * come from (a measurement's neighbouring buckets): near[3 * k .. 3 * k +
+ * n_near[k]) for index key k. */
+static size_t anchor_keys_near(const pst_build *b, const pst_sent *s, uint64_t *keys, uint64_t *near, uint8_t *n_near)
+{
+    size_t n = 0;
+    if (s->has_when && s->when.precision == PST_DAY) {
+        keys[n] = near[3 * n] = mix_key(99, s->when.first_day);
+        n_near[n++] = 1;
+    }
+    for (uint32_t i = 0; i < s->n_q && n + 3 <= MAX_ANCHORS; i++) {
+        const pst_quantity *q = &b->quants[s->q_off + i];
+        if (q->value == 1 || q->value <= 0) continue;
+        if (q->kind == PST_Q_COUNT) {
+            keys[n] = near[3 * n] = mix_key(0, (int64_t)llround(q->value * 100));
+            n_near[n++] = 1;
+        } else {
+            int64_t bucket = (int64_t)llround(log(q->value) * 20);
+            keys[n] = near[3 * n] = mix_key((uint64_t)q->kind + 1, bucket);
+            near[3 * n + 1] = mix_key((uint64_t)q->kind + 1, bucket - 1);
+            near[3 * n + 2] = mix_key((uint64_t)q->kind + 1, bucket + 1);
+            n_near[n++] = 3;
+        }
+    }
+    return n;
+}
+
+/* The postings of anchor key k: ap[*lo .. return). */
+static size_t anchor_range(const anchor_post *ap, size_t n_ap, uint64_t key, size_t *lo_out)
+{
+    size_t lo = 0, hi = n_ap;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ap[mid].key < key) lo = mid + 1;
+        else hi = mid;
+    }
+    size_t end = lo;
+    while (end < n_ap && ap[end].key == key) end++;
+    *lo_out = lo;
+    return end;
+}
+
 /* Aligns every fact with the facts of the other reports through an inverted
- * index of words: only sentences sharing a word are compared. */
+ * index of words and one of anchors: only sentences sharing a word or an
+ * anchor are compared. A pair (s, t), s < t, is what s finds; each sentence
+ * also gathers the pairs that earlier sentences found with it, so that its
+ * best partner in each report is known when its turn ends, and nothing per
+ * pair is kept but the aligned ones. */
 static precis_status align(cov *c)
 {
-    cand_pair *pairs = NULL;
-    size_t n_pairs = 0, cap_pairs = 0;
     precis_status st0 = para_weights(c, NEWS_FLOOR);
     if (st0) return st0;
     const pst_build *b = c->b;
-    size_t n_words = b->n_words;
-    uint32_t *head = malloc((n_words + 1) * sizeof *head);
+    size_t n_words = b->n_words, ns = b->n_sents ? b->n_sents : 1, R = b->n_indep ? b->n_indep : 1;
+    uint32_t *head = calloc(n_words + 1, sizeof *head);
     size_t n_post = 0;
     for (size_t i = 0; i < b->n_sents; i++)
         if (is_report_sent(b, &b->sents[i])) n_post += b->sents[i].n_stems;
     uint32_t *post = malloc((n_post ? n_post : 1) * sizeof *post);
-    uint32_t *stamp = malloc((b->n_sents ? b->n_sents : 1) * sizeof *stamp);
-    uint32_t *cand = malloc((b->n_sents ? b->n_sents : 1) * sizeof *cand);
+    uint32_t *stamp = malloc(ns * sizeof *stamp);
+    uint32_t *cand = malloc(ns * sizeof *cand);
     /* shared weight and word count per candidate, summed from the postings */
-    double *acc_w = malloc((b->n_sents ? b->n_sents : 1) * sizeof *acc_w);
-    uint32_t *acc_n = malloc((b->n_sents ? b->n_sents : 1) * sizeof *acc_n);
-    if (!head || !post || !stamp || !cand || !acc_w || !acc_n) {
-        free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
-        return PRECIS_ENOMEM;
-    }
-    /* Counting sort of postings by word. */
-    memset(head, 0, (n_words + 1) * sizeof *head);
-    for (size_t i = 0; i < b->n_sents; i++)
-        if (is_report_sent(b, &b->sents[i]))
-            for (uint32_t k = 0; k < b->sents[i].n_stems; k++) head[b->stems[b->sents[i].stem_off + k] + 1]++;
-    for (size_t w = 0; w < n_words; w++) head[w + 1] += head[w];
+    double *acc_w = malloc(ns * sizeof *acc_w);
+    uint32_t *acc_n = malloc(ns * sizeof *acc_n);
+    rep_best *best = malloc(R * sizeof *best);
+    uint32_t *touched = malloc(R * sizeof *touched);
+    cand_rank *rank = malloc(ns * sizeof *rank);
     uint32_t *fill = malloc((n_words ? n_words : 1) * sizeof *fill);
-    if (!fill) {
-        free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
-        return PRECIS_ENOMEM;
-    }
-    memcpy(fill, head, n_words * sizeof *fill);
-    for (size_t i = 0; i < b->n_sents; i++)
-        if (is_report_sent(b, &b->sents[i]))
-            for (uint32_t k = 0; k < b->sents[i].n_stems; k++)
-                post[fill[b->stems[b->sents[i].stem_off + k]]++] = (uint32_t)i;
-    free(fill);
-    for (size_t i = 0; i < b->n_sents; i++) stamp[i] = UINT32_MAX;
-    precis_status st = PRECIS_OK;
+    pick *picks = NULL;
+    size_t n_picks = 0, cap_picks = 0;
     anchor_post *ap = NULL;
     size_t n_ap = 0, cap_ap = 0;
+    precis_status st = PRECIS_OK;
+    if (!head || !post || !stamp || !cand || !acc_w || !acc_n || !best || !touched || !rank || !fill)
+        st = PRECIS_ENOMEM;
+    if (!st) {
+        /* Counting sort of postings by word. */
+        for (size_t i = 0; i < b->n_sents; i++)
+            if (is_report_sent(b, &b->sents[i]))
+                for (uint32_t k = 0; k < b->sents[i].n_stems; k++) head[b->stems[b->sents[i].stem_off + k] + 1]++;
+        for (size_t w = 0; w < n_words; w++) head[w + 1] += head[w];
+        memcpy(fill, head, n_words * sizeof *fill);
+        for (size_t i = 0; i < b->n_sents; i++)
+            if (is_report_sent(b, &b->sents[i]))
+                for (uint32_t k = 0; k < b->sents[i].n_stems; k++)
+                    post[fill[b->stems[b->sents[i].stem_off + k]]++] = (uint32_t)i;
+        for (size_t i = 0; i < b->n_sents; i++) stamp[i] = UINT32_MAX;
+        for (size_t r = 0; r < R; r++) best[r].stamp = UINT32_MAX;
+    }
     for (size_t i = 0; i < b->n_sents && !st; i++) {
         if (!is_report_sent(b, &b->sents[i])) continue;
         uint64_t keys[MAX_ANCHORS];
@@ -362,96 +403,148 @@ static precis_status align(cov *c)
         if (pc_grow(&ap, &cap_ap, n_ap + nk + 1, sizeof *ap, 64)) st = PRECIS_ENOMEM;
         for (size_t k = 0; k < nk && !st; k++) ap[n_ap++] = (anchor_post){keys[k], (uint32_t)i};
     }
-    if (n_ap) qsort(ap, n_ap, sizeof *ap, cmp_anchor_post);
+    if (!st && n_ap) qsort(ap, n_ap, sizeof *ap, cmp_anchor_post);
     for (size_t i = 0; i < b->n_sents && !st; i++) {
         const pst_sent *s = &b->sents[i];
         if (!is_report_sent(b, s)) continue;
         size_t nc = 0;
-        {
-            uint64_t keys[MAX_ANCHORS];
-            size_t nk = anchor_keys(b, s, true, keys);
-            for (size_t k = 0; k < nk; k++) {
-                size_t lo = 0, hi = n_ap;
-                while (lo < hi) {
-                    size_t mid = lo + (hi - lo) / 2;
-                    if (ap[mid].key < keys[k]) lo = mid + 1;
-                    else hi = mid;
-                }
-                size_t end = lo;
-                while (end < n_ap && ap[end].key == keys[k]) end++;
-                if (end - lo > ANCHOR_POSTINGS_MAX) continue;
-                for (size_t p = lo; p < end; p++) {
+        uint32_t own_first = b->docs[s->doc].sent_first, own_end = b->docs[s->doc].sent_end;
+        /* later sentences this one finds by its anchors (a key more than
+         * ANCHOR_POSTINGS_MAX sentences share is no anchor) */
+        uint64_t keys[MAX_ANCHORS];
+        size_t nk = anchor_keys(b, s, true, keys);
+        for (size_t k = 0; k < nk; k++) {
+            size_t lo, end = anchor_range(ap, n_ap, keys[k], &lo);
+            if (end - lo > ANCHOR_POSTINGS_MAX) continue;
+            for (size_t p = lo; p < end; p++) {
+                uint32_t t = ap[p].sent;
+                if (t <= i || b->sents[t].doc == s->doc || stamp[t] == i) continue;
+                stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0;
+            }
+        }
+        /* earlier sentences that found this one by theirs: one of their
+         * lookup keys is an index key of this one */
+        uint64_t own[MAX_ANCHORS], near[3 * MAX_ANCHORS];
+        uint8_t n_near[MAX_ANCHORS];
+        size_t no = anchor_keys_near(b, s, own, near, n_near);
+        for (size_t k = 0; k < no; k++) {
+            size_t lo0, end0 = anchor_range(ap, n_ap, own[k], &lo0);
+            if (end0 - lo0 > ANCHOR_POSTINGS_MAX) continue;
+            for (size_t m = 0; m < n_near[k]; m++) {
+                size_t lo, end = anchor_range(ap, n_ap, near[3 * k + m], &lo);
+                for (size_t p = lo; p < end && ap[p].sent < i; p++) {
                     uint32_t t = ap[p].sent;
-                    if (t <= i || b->sents[t].doc == s->doc || stamp[t] == i) continue;
-                    stamp[t] = (uint32_t)i;
-                    cand[nc++] = t;
-                    acc_w[t] = 0;
-                    acc_n[t] = 0;
+                    if (b->sents[t].doc == s->doc || stamp[t] == i) continue;
+                    uint64_t tk[MAX_ANCHORS];
+                    size_t ntk = anchor_keys(b, &b->sents[t], true, tk);
+                    bool finds = false;
+                    for (size_t q = 0; q < ntk && !finds; q++) finds = tk[q] == own[k];
+                    if (!finds) continue;
+                    stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0;
                 }
             }
         }
         /* Postings are in sentence order and a doc's sentences are contiguous:
-         * start each list past this doc's last sentence (a scan from the head
-         * made one long article quadratic). */
-        uint32_t after = b->docs[s->doc].sent_end;
+         * this doc's own are one run, skipped at once. */
         for (uint32_t k = 0; k < s->n_stems; k++) {
             uint32_t w = b->stems[s->stem_off + k];
-            uint32_t lo = head[w], hi = head[w + 1];
-            while (lo < hi) {
-                uint32_t mid = lo + (hi - lo) / 2;
-                if (post[mid] < after) lo = mid + 1;
-                else hi = mid;
-            }
-            for (uint32_t p = lo; p < head[w + 1]; p++) {
+            for (uint32_t p = head[w]; p < head[w + 1]; p++) {
                 uint32_t t = post[p];
-                if (t <= i || b->sents[t].doc == s->doc) continue;
-                if (stamp[t] != i) {
-                    stamp[t] = (uint32_t)i;
-                    cand[nc++] = t;
-                    acc_w[t] = 0;
-                    acc_n[t] = 0;
+                if (t >= own_first && t < own_end) {
+                    uint32_t lo = p, hi = head[w + 1]; /* past this doc's postings */
+                    while (lo < hi) {
+                        uint32_t mid = lo + (hi - lo) / 2;
+                        if (post[mid] < own_end) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    p = lo - 1;
+                    continue;
                 }
+                if (stamp[t] != i) stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0;
                 acc_w[t] += b->weight[w];
                 acc_n[t]++;
             }
         }
-        for (size_t k = 0; k < nc; k++) {
-            const pst_sent *t = &b->sents[cand[k]];
-            uint32_t shared = acc_n[cand[k]];
-            double ov = pst_overlap_of(b, s, t, acc_w[cand[k]], &shared);
+        if (nc > MAX_CANDIDATES) { /* the cap: those sharing the most weight, in their order */
+            for (size_t k = 0; k < nc; k++) rank[k] = (cand_rank){acc_w[cand[k]], cand[k], (uint32_t)k};
+            qsort(rank, nc, sizeof *rank, cmp_cand_rank);
+            qsort(rank, MAX_CANDIDATES, sizeof *rank, cmp_cand_place);
+            for (size_t k = 0; k < MAX_CANDIDATES; k++) cand[k] = rank[k].t;
+            c->capped_sents++;
+            c->capped_pairs += nc - MAX_CANDIDATES;
+            nc = MAX_CANDIDATES;
+        }
+        size_t n_touched = 0;
+        for (size_t k = 0; k < nc && !st; k++) {
+            uint32_t t = cand[k], lo = (uint32_t)i < t ? (uint32_t)i : t, hi = (uint32_t)i < t ? t : (uint32_t)i;
+            const pst_sent *x = &b->sents[lo], *y = &b->sents[hi];
+            uint32_t shared = acc_n[t];
+            double ov = pst_overlap_of(b, x, y, acc_w[t], &shared);
             /* a pair found by its anchors alone is never aligned by words */
-            bool strong = acc_n[cand[k]] > 0 && pst_same_fact_of(s, t, ov, shared);
+            bool strong = acc_n[t] > 0 && pst_same_fact_of(x, y, ov, shared);
             uint32_t pn;
-            double ps = para_score(c, (uint32_t)i, cand[k], &pn, NULL);
-            if (strong || ps >= COMPETE_FLOOR) {
-                if (pc_grow(&pairs, &cap_pairs, n_pairs + 1, sizeof *pairs, 64)) {
-                    st = PRECIS_ENOMEM;
-                    break;
+            double psd = para_score(c, lo, hi, &pn, NULL);
+            float ps = (float)psd; /* the mutual-best pass compares them as floats */
+            if (strong || psd >= COMPETE_FLOOR) {
+                uint32_t r = c->indep[b->sents[t].doc];
+                rep_best *e = &best[r];
+                bool q = !strong && ps >= MUTUAL_BAR && pn >= MUTUAL_SHARED;
+                if (e->stamp != i) {
+                    *e = (rep_best){(uint32_t)i, t, (uint32_t)k, ps, -1, q};
+                    touched[n_touched++] = r;
+                } else if (ps > e->score || (ps == e->score && t < e->to)) {
+                    e->next = e->score, e->to = t, e->k = (uint32_t)k, e->score = ps, e->qualifies = q;
+                } else if (ps > e->next) {
+                    e->next = ps;
                 }
-                pairs[n_pairs++] = (cand_pair){(uint32_t)i, cand[k], (float)ps, pn, strong};
             }
+            if (t < i) continue; /* the rest is the finder's */
             if (!strong) {
                 /* Measurements are rare: two sentences with a distance, a share
                  * or a sum and a few words in common are compared for it alone
                  * ("53 miles" vs "20 kilometres" from the border). */
-                if (ov >= LOOSE_OVERLAP && shared >= 3 && same_measure(b, s, t)) {
+                if (ov >= LOOSE_OVERLAP && shared >= 3 && same_measure(b, s, &b->sents[t])) {
                     if (pc_grow(&c->loose, &c->cap_loose, 2 * (c->n_loose + 1), sizeof *c->loose, 64)) {
                         st = PRECIS_ENOMEM;
                         break;
                     }
                     c->loose[2 * c->n_loose] = (uint32_t)i;
-                    c->loose[2 * c->n_loose + 1] = cand[k];
+                    c->loose[2 * c->n_loose + 1] = t;
                     c->n_loose++;
                 }
                 continue;
             }
-            if ((st = add_match(c, (uint32_t)i, cand[k]))) break;
+            st = add_match(c, (uint32_t)i, t);
+        }
+        /* this sentence's clear best in each report (by a margin over the next there) */
+        for (size_t m = 0; m < n_touched && !st; m++) {
+            const rep_best *e = &best[touched[m]];
+            if (!e->qualifies || !(e->next < 0 || e->score >= MUTUAL_MARGIN * e->next)) continue;
+            if (pc_grow(&picks, &cap_picks, n_picks + 1, sizeof *picks, 64)) {
+                st = PRECIS_ENOMEM;
+                break;
+            }
+            picks[n_picks++] = e->to > i ? (pick){(uint32_t)i, e->to, e->k} : (pick){e->to, (uint32_t)i, UINT32_MAX};
         }
     }
+    /* Paraphrase shares fewer words than copy: a weaker pair (para_score >=
+     * MUTUAL_BAR) is the same fact when each sentence is the other's best
+     * match in the other's report, by a margin over the next (two reports of
+     * one story tell many of the same facts, so the clear best match of a
+     * sentence that has one is its paraphrase; a fact told by one report
+     * alone has no partner that picks it back, and a sentence of a long
+     * article with several half-matches there has no clear best). Aligned in
+     * the order the pairs were found. */
+    if (!st && n_picks) {
+        qsort(picks, n_picks, sizeof *picks, cmp_pick);
+        size_t nm = 0;
+        for (size_t k = 0; k + 1 < n_picks; k++)
+            if (picks[k].lo == picks[k + 1].lo && picks[k].hi == picks[k + 1].hi) picks[nm++] = picks[k], k++;
+        qsort(picks, nm, sizeof *picks, cmp_pick_order);
+        for (size_t k = 0; k < nm && !st; k++) st = add_match(c, picks[k].lo, picks[k].hi);
+    }
     free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
-    free(ap);
-    if (!st) st = mutual_best(c, pairs, n_pairs);
-    free(pairs);
+    free(best), free(touched), free(rank), free(fill), free(picks), free(ap);
     return st;
 }
 
