@@ -1766,6 +1766,10 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
         if (!st) st = index_matches(&c);
     }
     if (!st) st = pc_buf_printf(out, "\"coverage\":{\"reports\":%zu,", b->n_indep);
+    /* no silent loss: when MAX_CANDIDATES cut a sentence's comparisons, say how much */
+    if (!st && c.capped_sents)
+        st = pc_buf_printf(out, "\"capped\":{\"max_candidates\":%d,\"sentences\":%zu,\"candidates_cut\":%llu},",
+                           MAX_CANDIDATES, c.capped_sents, (unsigned long long)c.capped_pairs);
     if (!st) st = per_source_json(&c, out);
     if (!st) st = pc_buf_putc(out, ',');
     if (!st) st = summary_support_json(&c, sum_sent, n_sum, out);

@@ -6,6 +6,7 @@
 #include "test.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -441,6 +442,61 @@ TEST(percentages_of_different_things_do_not_align)
     json_decref(c);
 }
 
+/* The alignment gathers, for each sentence, the pairs that sentences before
+ * it found with it (so that its best partner in each report is known when
+ * its turn ends): the same story with its reports in the other order
+ * aligns the same paraphrases. */
+TEST(report_order_does_not_change_alignment)
+{
+    precis_article rev[N_VELBY];
+    for (size_t i = 0; i < N_VELBY; i++) rev[i] = VELBY[N_VELBY - 1 - i];
+    json_t *c = coverage_of(rev, N_VELBY);
+    if (!c) return;
+    CHECK(!listed(c, "b", "unique", "Some twelve hundred people"));
+    CHECK(!listed(c, "c", "unique", "Roughly 1,200 inhabitants"));
+    CHECK(listed(c, "c", "unique", "A local school"));
+    CHECK(listed(c, "c", "omits", "Two firefighters"));
+    CHECK(json_object_get(c, "capped") == NULL); /* a small story is never cut */
+    json_decref(c);
+}
+
+/* A story of more report sentences than MAX_CANDIDATES (1024), all alike:
+ * the comparisons cut are counted in "capped", not lost silently. */
+TEST(a_cut_comparison_is_reported)
+{
+    enum { REPORTS = 12, SENTS = 100 };
+    static const char *const PLACE[] = {"Corrby", "Dunvale", "Ashtoft", "Marlow End",
+                                        "Tillby", "Quenmoor", "Brackwell", "Ostby"};
+    static const char *const THING[] = {"homes", "houses", "farms", "shops", "schools"};
+    static const char *const VERB[] = {"were flooded", "were under water", "were evacuated", "were damaged",
+                                       "were closed"};
+    static const char *const DAY[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    static char text[REPORTS][SENTS * 120];
+    static char ids[REPORTS][8];
+    precis_article a[REPORTS];
+    for (int r = 0; r < REPORTS; r++) {
+        size_t n = 0;
+        uint32_t x = (uint32_t)r * 7919u + 1; /* varied enough that no report is a copy */
+        for (int k = 0; k < SENTS; k++) {
+            x = (x * 1103515245u + 12345u) & 0x7fffffffu;
+            uint32_t v = x >> 8;
+            n += (size_t)snprintf(text[r] + n, sizeof text[r] - n, "Officials in %s said %u %s near the river %s on %s.\n\n",
+                                  PLACE[v % 8], 10 + v % 900, THING[(v >> 4) % 5], VERB[(v >> 8) % 5], DAY[(v >> 12) % 7]);
+        }
+        snprintf(ids[r], sizeof ids[r], "r%d", r);
+        a[r] = (precis_article){.id = ids[r], .site = ids[r], .title = "Floods in the valley",
+                                .date = "2026-11-20", .text = text[r], .text_len = n};
+    }
+    json_t *c = coverage_of(a, REPORTS);
+    if (!c) return;
+    json_t *cap = json_object_get(c, "capped");
+    CHECK(cap != NULL);
+    CHECK(json_integer_value(json_object_get(cap, "max_candidates")) == 1024);
+    CHECK(json_integer_value(json_object_get(cap, "sentences")) > 0);
+    CHECK(json_integer_value(json_object_get(cap, "candidates_cut")) > 0);
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -457,5 +513,7 @@ int main(void)
     RUN(a_sentence_aligned_elsewhere_hides_no_omission);
     RUN(different_figures_of_one_thing_align);
     RUN(percentages_of_different_things_do_not_align);
+    RUN(report_order_does_not_change_alignment);
+    RUN(a_cut_comparison_is_reported);
     return test_done();
 }
