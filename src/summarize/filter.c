@@ -48,9 +48,8 @@ static const char *const DEBRIS_MARKS[] = {
     "file - in this", "file -- in this",
 };
 
-/* Length of the quotation mark at s[i..len), or 0: `` '' " and curly
- * quotes, German „ and French/German guillemets. */
-static size_t quote_at(const char *s, size_t i, size_t len)
+/* summarize.h: the one test of a quotation mark of the summarizer. */
+size_t ps_quote_at(const char *s, size_t i, size_t len)
 {
     if (s[i] == '"') return 1;
     if (i + 1 < len && ((s[i] == '`' && s[i + 1] == '`') || (s[i] == '\'' && s[i + 1] == '\''))) return 2;
@@ -67,17 +66,17 @@ static size_t quote_at(const char *s, size_t i, size_t len)
  * quote). Out of its context nobody knows who says it. */
 static bool is_whole_quote(const char *s, size_t len)
 {
-    size_t q = quote_at(s, 0, len);
+    size_t q = ps_quote_at(s, 0, len);
     if (!q) return false;
     size_t e = len;
     while (e > q && (s[e - 1] == ' ' || s[e - 1] == '\n')) e--;
     /* the closing mark: last 1-3 bytes */
     size_t c = 0;
     for (size_t k = 1; k <= 3 && k <= e - q; k++)
-        if (quote_at(s, e - k, e) == k) c = k;
+        if (ps_quote_at(s, e - k, e) == k) c = k;
     if (!c) return false;
     for (size_t i = q; i < e - c; i++)
-        if (quote_at(s, i, e - c)) return false; /* a second quotation: a speaker in between */
+        if (ps_quote_at(s, i, e - c)) return false; /* a second quotation: a speaker in between */
     return true;
 }
 

@@ -785,15 +785,33 @@ static precis_status add_variants(work *w, unsigned rules)
     return PRECIS_OK;
 }
 
-/* Does sentence x hold a quotation mark? */
+/* Does sentence x hold a quotation mark (ps_quote_at: the marks a bare
+ * quotation is recognised by)? */
 static bool has_quote_mark(const work *w, const sent *x)
 {
-    const unsigned char *s = (const unsigned char *)w->text[x->doc];
+    const char *s = w->text[x->doc];
     for (uint32_t i = x->start; i < x->end; i++)
-        if (s[i] == '"' || (i + 1 < x->end && ((s[i] == '`' && s[i + 1] == '`') || (s[i] == '\'' && s[i + 1] == '\''))) ||
-            (s[i] == 0xe2 && i + 2 < x->end && s[i + 1] == 0x80 && (s[i + 2] == 0x9c || s[i + 2] == 0x9d)))
-            return true;
+        if (ps_quote_at(s, i, x->end)) return true;
     return false;
+}
+
+/* Pushes onto a pool of sorted distinct keys (elements of width 4 or 8
+ * bytes) the sorted union of two of its runs, [xo, xo + nx) and [yo, yo + ny). */
+static bool push_union(void **pool, size_t *n, size_t *cap, size_t width, uint32_t xo, uint32_t nx,
+                       uint32_t yo, uint32_t ny)
+{
+    if (!vec_grow(pool, cap, *n + nx + ny, width)) return false; /* the runs stay put from here */
+    uint64_t *v8 = *pool;
+    uint32_t *v4 = *pool;
+    for (uint32_t a = 0, b = 0; a < nx || b < ny;) {
+        uint64_t ka = a >= nx ? UINT64_MAX : width == 8 ? v8[xo + a] : v4[xo + a];
+        uint64_t kb = b >= ny ? UINT64_MAX : width == 8 ? v8[yo + b] : v4[yo + b];
+        uint64_t k = ka < kb ? ka : kb; /* no key is UINT64_MAX: word ids stay below UINT32_MAX */
+        a += ka == k, b += kb == k;
+        if (width == 8) v8[(*n)++] = k;
+        else v4[(*n)++] = (uint32_t)k;
+    }
+    return true;
 }
 
 /* Step 3c: a bare quotation after a quoted sentence with its speaker
@@ -817,22 +835,14 @@ static precis_status add_joins(work *w)
         /* its keys: the union of the two sentences' (sorted, distinct), not
          * stemmed again; only the bigram across the boundary is left out */
         x.big_off = (uint32_t)w->bigrams.n;
-        for (uint32_t a = 0, b = 0; a < p->big_n || b < q->big_n;) {
-            uint64_t ka = a < p->big_n ? w->bigrams.v[p->big_off + a] : UINT64_MAX;
-            uint64_t kb = b < q->big_n ? w->bigrams.v[q->big_off + b] : UINT64_MAX;
-            uint64_t k = ka < kb ? ka : kb;
-            a += ka == k, b += kb == k;
-            if (!VEC_PUSH(w->bigrams, k)) return PRECIS_ENOMEM;
-        }
+        if (!push_union((void **)&w->bigrams.v, &w->bigrams.n, &w->bigrams.cap, sizeof *w->bigrams.v,
+                        p->big_off, p->big_n, q->big_off, q->big_n))
+            return PRECIS_ENOMEM;
         x.big_n = (uint32_t)(w->bigrams.n - x.big_off);
         x.uni_off = (uint32_t)w->unis.n;
-        for (uint32_t a = 0, b = 0; a < p->uni_n || b < q->uni_n;) {
-            uint32_t ka = a < p->uni_n ? w->unis.v[p->uni_off + a] : UINT32_MAX;
-            uint32_t kb = b < q->uni_n ? w->unis.v[q->uni_off + b] : UINT32_MAX;
-            uint32_t k = ka < kb ? ka : kb;
-            a += ka == k, b += kb == k;
-            if (!VEC_PUSH(w->unis, k)) return PRECIS_ENOMEM;
-        }
+        if (!push_union((void **)&w->unis.v, &w->unis.n, &w->unis.cap, sizeof *w->unis.v, p->uni_off,
+                        p->uni_n, q->uni_off, q->uni_n))
+            return PRECIS_ENOMEM;
         x.uni_n = (uint32_t)(w->unis.n - x.uni_off);
         if (!VEC_PUSH(w->sents, x)) return PRECIS_ENOMEM;
     }

@@ -49,6 +49,11 @@ extern const char PS_R_CAPTION[];
 /* A sentence that is one quotation, its speaker in another sentence. */
 extern const char PS_R_BARE_QUOTE[];
 
+/* Length of the quotation mark at s[i..len), or 0: `` '' " and curly
+ * quotes, German „ and French/German guillemets. The one test of a mark for
+ * the filter (a bare quotation) and for joining a quotation to its speaker. */
+size_t ps_quote_at(const char *s, size_t i, size_t len);
+
 /* Flag for ps_debris_reason: the text follows a cut photo credit, so a
  * lower-case start is not a fragment's. */
 #define PS_AFTER_CREDIT (1u << 31)

@@ -512,6 +512,44 @@ TEST(bare_quote_joins_its_speaker)
     precis_free(ctx);
 }
 
+/* The same join with German guillemets (»...«, closed right after the
+ * period): the bare-quotation test always knew the marks, the join's own
+ * test of a mark knew only English ones (and the curly closing one), so the
+ * quotation was never offered with its speaker. */
+TEST(bare_quote_joins_its_speaker_in_german)
+{
+    static const char *A =
+        "Der Fährterminal von Quessan schließt am Freitag, damit sein gerissener Steg repariert wird.\n\n"
+        "»Der Steg ist an drei Stellen gerissen«, sagte die Ingenieurin Ana Velsko vom Hafenamt. "
+        "»Die Fähren nach Porthwick fahren bis zum Ende der Frühjahrsstürme vom Nordkai ab.«\n";
+    static const char *B = "Das Hafenamt verlegte die Fähren nach Porthwick am Dienstag nach einer Prüfung des "
+                           "Terminals an den Nordkai.\n\nDie Frühjahrsstürme haben den Steg des Terminals beschädigt.\n";
+    static const char *C = "Die Reparaturen dauern bis zum Ende der Frühjahrsstürme, sagte der Bürgermeister von "
+                           "Quessan am Montag.\n\nIngenieure fanden drei Risse im Steg des Terminals von Quessan.\n";
+    precis_options po = {"de", {0, 0, 0}};
+    precis_ctx *ctx = precis_new(&po);
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "steg", &c) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "a", A, strlen(A)) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "b", B, strlen(B)) == PRECIS_OK);
+    CHECK(precis_cluster_add_clean(ctx, c, "c", C, strlen(C)) == PRECIS_OK);
+    precis_summary_options o = {400, 0, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    size_t joined = 0;
+    for (size_t i = 0; i < precis_summary_count(s); i++) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(s, i);
+        if (x->doc != 0 || !strstr(x->text, "Nordkai")) continue;
+        CHECK(strncmp(x->text, "»Der Steg ist", strlen("»Der Steg ist")) == 0); /* with its speaker */
+        CHECK(strstr(x->text, "Ana Velsko") != NULL);
+        joined++;
+    }
+    CHECK(joined == 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 /* "police" / "policy" and "March" / "match" are not one word spelled two
  * ways: the two sentences share 4 of the shorter one's 10 content words as
  * spelled (40 %, Dice 0.35), 6 (60 %) with those two pairs, so the old variant
@@ -764,6 +802,7 @@ int main(void)
     RUN(spelling_variant_is_the_same_fact);
     RUN(common_words_are_not_spelling_variants);
     RUN(bare_quote_joins_its_speaker);
+    RUN(bare_quote_joins_its_speaker_in_german);
     RUN(opening_does_not_point_back);
     RUN(bad_input_says_why);
     RUN(single_article);
