@@ -1463,13 +1463,13 @@ static bool org_suffix(const item *s, const item *l)
     return true;
 }
 
-/* Is s (all capitals, one word) the initials of l's words ("CFA" for
- * "Coastal Fisheries Authority"; "of", "and", "the", "for" skipped)? */
-static bool acronym_of(const item *s, const item *l)
+/* The initials of a name of two or more words into ini[16] ("cfa" for
+ * "coastal fisheries authority"; "of", "and", "the", "for", "de" skipped):
+ * their count, 0 when there are none or more than 15. */
+static size_t name_initials(const item *l, char ini[16])
 {
-    if (s->n_words != 1 || l->n_words < 2 || !all_caps(s->name)) return false;
-    char ini[16];
     size_t k = 0;
+    if (l->n_words < 2) return 0;
     for (const char *p = l->norm; *p;) {
         const char *q = strchr(p, ' ');
         size_t n = q ? (size_t)(q - p) : strlen(p);
@@ -1477,20 +1477,37 @@ static bool acronym_of(const item *s, const item *l)
                     (n == 3 && !memcmp(p, "the", 3)) || (n == 3 && !memcmp(p, "for", 3)) ||
                     (n == 2 && !memcmp(p, "de", 2));
         if (!skip) {
-            if (k + 1 >= sizeof ini) return false;
+            if (k + 1 >= 16) return 0;
             ini[k++] = *p;
         }
         p += n + (q != NULL);
     }
     ini[k] = 0;
-    char letters[16];
+    return k;
+}
+
+/* The letters of an acronym into letters[16] ("n.y." -> "ny"): their count,
+ * 0 when more than 15. */
+static size_t acronym_letters(const item *s, char letters[16])
+{
     size_t m = 0;
     for (const char *p = s->norm; *p; p++)
         if (*p != '.') {
-            if (m + 1 >= sizeof letters) return false;
+            if (m + 1 >= 16) return 0;
             letters[m++] = *p;
         }
     letters[m] = 0;
+    return m;
+}
+
+/* Is s (all capitals, one word) the initials of l's words ("CFA" for
+ * "Coastal Fisheries Authority"; "of", "and", "the", "for" skipped)? */
+static bool acronym_of(const item *s, const item *l)
+{
+    if (s->n_words != 1 || l->n_words < 2 || !all_caps(s->name)) return false;
+    char ini[16], letters[16];
+    if (!name_initials(l, ini)) return false;
+    size_t m = acronym_letters(s, letters);
     return m >= 2 && !strcmp(ini, letters);
 }
 
@@ -1509,6 +1526,11 @@ typedef struct name_ref {
 typedef struct name_index {
     name_ref *tails, *heads; /* word suffixes, word prefixes: one of each per space in a name */
     size_t n;
+    /* names of two or more words keyed by their initials ("cfa"), the
+     * candidates of an acronym (one word in capitals): a long article of
+     * many acronyms was all-pairs work again without it */
+    name_ref *initials;
+    size_t n_initials;
 } name_index;
 
 static int cmp_name_ref(const void *a, const void *b)
@@ -1525,12 +1547,21 @@ static precis_status name_index_build(const pst_entities *e, name_index *ix)
         for (const char *p = e->items[i].norm; (p = strchr(p, ' ')); p++) n++;
     ix->tails = malloc((n ? n : 1) * sizeof *ix->tails);
     ix->heads = malloc((n ? n : 1) * sizeof *ix->heads);
-    if (!ix->tails || !ix->heads) {
+    ix->initials = malloc((e->n_items ? e->n_items : 1) * sizeof *ix->initials);
+    if (!ix->tails || !ix->heads || !ix->initials) {
         free(ix->tails);
         free(ix->heads);
+        free(ix->initials);
         return PRECIS_ENOMEM;
     }
     ix->n = 0;
+    ix->n_initials = 0;
+    for (size_t i = 0; i < e->n_items; i++) {
+        char ini[16];
+        size_t k = name_initials(&e->items[i], ini);
+        if (k >= 2) ix->initials[ix->n_initials++] = (name_ref){XXH3_64bits(ini, k), (uint32_t)i};
+    }
+    qsort(ix->initials, ix->n_initials, sizeof *ix->initials, cmp_name_ref);
     for (size_t i = 0; i < e->n_items; i++) {
         const item *it = &e->items[i];
         for (const char *p = it->norm; (p = strchr(p, ' ')); p++, ix->n++) {
@@ -1543,10 +1574,9 @@ static precis_status name_index_build(const pst_entities *e, name_index *ix)
     return PRECIS_OK;
 }
 
-/* [*lo, *hi) of refs[0..n) (an index's tails or heads): the entries keyed by s's name */
-static void name_range(const name_ref *refs, size_t n, const item *s, size_t *lo, size_t *hi)
+/* [*lo, *hi) of refs[0..n): the entries keyed by key */
+static void key_range(const name_ref *refs, size_t n, uint64_t key, size_t *lo, size_t *hi)
 {
-    uint64_t key = XXH3_64bits(s->norm, s->nlen);
     size_t a = 0, b = n;
     while (a < b) {
         size_t m = a + (b - a) / 2;
@@ -1556,6 +1586,12 @@ static void name_range(const name_ref *refs, size_t n, const item *s, size_t *lo
     *lo = a;
     while (a < n && refs[a].key == key) a++;
     *hi = a;
+}
+
+/* [*lo, *hi) of refs[0..n) (an index's tails or heads): the entries keyed by s's name */
+static void name_range(const name_ref *refs, size_t n, const item *s, size_t *lo, size_t *hi)
+{
+    key_range(refs, n, XXH3_64bits(s->norm, s->nlen), lo, hi);
 }
 
 /* Short forms of organisations: "Corvane" and "Corvane Resources" for
@@ -1574,13 +1610,19 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
             if (pass == 1 && (s->n_words != 1 || !all_caps(s->name))) continue; /* before the scan */
             int64_t target = -1;
             bool ambiguous = false;
-            /* a prefix's or a suffix's longer forms are indexed; acronyms
-             * (one word in capitals, few) are compared with every name */
-            size_t lo = 0, hi = e->n_items;
+            /* a prefix's or a suffix's longer forms, an acronym's names by
+             * their initials: each read from its index, in item order */
+            size_t lo = 0, hi = 0;
             if (pass == 0) name_range(ix->heads, ix->n, s, &lo, &hi);
             if (pass == 2) name_range(ix->tails, ix->n, s, &lo, &hi);
+            if (pass == 1) {
+                char letters[16];
+                size_t m = acronym_letters(s, letters);
+                if (m >= 2) key_range(ix->initials, ix->n_initials, XXH3_64bits(letters, m), &lo, &hi);
+            }
+            const name_ref *refs = pass == 0 ? ix->heads : pass == 1 ? ix->initials : ix->tails;
             for (size_t r = lo; r < hi && !ambiguous; r++) {
-                size_t j = pass == 0 ? ix->heads[r].item : pass == 2 ? ix->tails[r].item : r;
+                size_t j = refs[r].item;
                 item *l = &e->items[j];
                 if (j == i || l->merged_into >= 0) continue;
                 bool fits = pass == 0   ? org_prefix(s, l)
@@ -1668,6 +1710,7 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
     precis_status st_rank = entities_rank_with(e, &ix, out, n);
     free(ix.tails);
     free(ix.heads);
+    free(ix.initials);
     return st_rank;
 }
 
