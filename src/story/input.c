@@ -87,7 +87,26 @@ typedef struct reader {
     bool json_date;   /* the article's date is a JSON object's "date" field (json_doc) */
     pc_buf warns;     /* what a JSON article's fields gave that was not used ("; "-joined), for its warning */
     pc_buf text;      /* a JSON "text" or "html" with \u0000 in it, without them */
+    pc_buf ids;       /* a part's id made here (NAME#K, NAME:LINE, CLUSTER#K): whole, however long the
+                       * path or a cluster's id (a 300-byte buffer cut them without a word) */
 } reader;
+
+/* r->ids set to the printf of fmt: a part's id; NULL when out of memory. */
+static const char *part_name(reader *r, const char *fmt, ...) PC_PRINTF(2, 3);
+static const char *part_name(reader *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    r->ids.len = 0;
+    if (n < 0 || pc_buf_reserve(&r->ids, (size_t)n + 1)) return NULL;
+    va_start(ap, fmt);
+    vsnprintf(r->ids.data, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    r->ids.len = (size_t)n;
+    return r->ids.data;
+}
 
 /* Adds one part to the article's warning (r->warns). */
 static void warn_field(reader *r, const char *fmt, ...) PC_PRINTF(2, 3);
@@ -461,7 +480,7 @@ static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno
         skip_part(r, PRECIS_EPARSE, lineno, NULL, "expected a JSON object (an article)");
         return PRECIS_OK;
     }
-    char fallback[300];
+    const char *fallback;
     json_t *docs = json_object_get(v, "documents");
     if (docs && !json_object_get(v, "text") && !json_object_get(v, "html")) {
         /* A Multi-News cluster: each document an article "ID#k". */
@@ -475,13 +494,15 @@ static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno
         size_t k;
         json_t *doc;
         json_array_foreach(docs, k, doc) {
-            if (cid) snprintf(fallback, sizeof fallback, "%s#%zu", cid, k + 1);
-            else snprintf(fallback, sizeof fallback, "%s:%zu#%zu", r->name, lineno, k + 1);
-            if ((st = json_doc(r, doc, fallback, lineno))) break;
+            fallback = cid ? part_name(r, "%s#%zu", cid, k + 1) : part_name(r, "%s:%zu#%zu", r->name, lineno, k + 1);
+            if (!fallback) st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
+            else st = json_doc(r, doc, fallback, lineno);
+            if (st) break;
         }
     } else {
-        snprintf(fallback, sizeof fallback, "%s:%zu", r->name, lineno);
-        st = json_doc(r, v, fallback, lineno);
+        if (!(fallback = part_name(r, "%s:%zu", r->name, lineno)))
+            st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
+        else st = json_doc(r, v, fallback, lineno);
     }
     json_decref(v);
     return st;
@@ -537,14 +558,12 @@ static precis_status read_jsonl(reader *r, source *s)
 
 static precis_status read_warc(reader *r, ph_warc *w)
 {
-    char id[300];
     for (;;) {
         ph_warc_record rec;
         pc_error e;
         pc_error_clear(&e);
         precis_status st = ph_warc_next(w, &rec, &e);
         if (st == PRECIS_EEMPTY) return PRECIS_OK;
-        snprintf(id, sizeof id, "%s#%zu", r->name, rec.index);
         if (st == PRECIS_EIO) return pc_fail(r->err, st, r->name, 0, "%s", e.msg);
         if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, 0, "out of memory");
         if (st) { /* the reader names the record itself */
@@ -566,8 +585,8 @@ static precis_status read_warc(reader *r, ph_warc *w)
             snprintf(what, sizeof what, "record %zu (%s)", rec.index, rec.target_uri ? rec.target_uri : "no URI");
             skip_part(r, st, 0, what, why);
         } else {
-            snprintf(id, sizeof id, "%s#%zu", r->name, rec.index);
-            st = emit(r, &a, id, 0, NULL);
+            const char *id = part_name(r, "%s#%zu", r->name, rec.index);
+            st = id ? emit(r, &a, id, 0, NULL) : pc_fail(r->err, PRECIS_ENOMEM, r->name, 0, "out of memory");
         }
         pt_article_free(&a);
         if (st) return st;
@@ -597,8 +616,9 @@ static int feed_src_read(void *p, char *buf, int len)
 static precis_status feed_item(void *user, pt_article *a, size_t index, size_t line)
 {
     reader *r = user;
-    char id[300], what[48];
-    snprintf(id, sizeof id, "%s#%zu", r->name, index);
+    char what[48];
+    const char *id = part_name(r, "%s#%zu", r->name, index);
+    if (!id) return pc_fail(r->err, PRECIS_ENOMEM, r->name, line, "out of memory");
     snprintf(what, sizeof what, "item %zu", index);
     return emit(r, a, id, line, what);
 }
@@ -685,7 +705,6 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
         return PRECIS_OK;
     }
     size_t cap = r->lim->max_line_bytes, start, len, line;
-    char fallback[300];
     precis_status st = PRECIS_OK;
     int got;
     while (!st && (got = pc_json_array_next(&it, &start, &len, &line)) != 0) {
@@ -693,7 +712,8 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
             skip_part(r, PRECIS_EPARSE, it.line, NULL, it.why);
             break;
         }
-        snprintf(fallback, sizeof fallback, "%s#%zu", r->name, it.k);
+        const char *fallback = part_name(r, "%s#%zu", r->name, it.k);
+        if (!fallback) return pc_fail(r->err, PRECIS_ENOMEM, r->name, line, "out of memory");
         if (len > cap) {
             char why[128];
             snprintf(why, sizeof why, "element of %zu bytes is over the %zu-byte limit", len, cap);
@@ -721,8 +741,9 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
 static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t line, bool clean)
 {
     reader *r = user;
-    char id[300], what[160];
-    snprintf(id, sizeof id, "%s#%zu", r->name, index);
+    char what[160];
+    const char *id = part_name(r, "%s#%zu", r->name, index);
+    if (!id) return pc_fail(r->err, PRECIS_ENOMEM, r->name, line, "out of memory");
     if (a->id) snprintf(what, sizeof what, "DOC %zu (%.*s)", index, (int)pc_utf8_cut(a->id, strlen(a->id), 100), a->id);
     else snprintf(what, sizeof what, "DOC %zu", index);
     if (clean) return emit(r, a, id, line, what); /* <P> paragraphs: clean text */
@@ -901,6 +922,7 @@ static precis_status finish(reader *r, precis_status st)
     pc_buf_free(&r->msg);
     pc_buf_free(&r->warns);
     pc_buf_free(&r->text);
+    pc_buf_free(&r->ids);
     if (st) return st;
     if (r->n_bad) {
         return pc_fail(r->err, r->worst, r->name, 0, "%zu part%s could not be read as articles", r->n_bad,
@@ -925,6 +947,7 @@ static void reader_init(reader *r, precis_ctx *ctx, const char *name, precis_art
     pc_buf_init(&r->msg, 0);
     pc_buf_init(&r->warns, 0);
     pc_buf_init(&r->text, 0);
+    pc_buf_init(&r->ids, 0);
     pc_error_clear(r->err);
 }
 
@@ -979,15 +1002,17 @@ typedef struct feed_cluster {
     const char *base; /* the name's last component, for ids */
     precis_bad_line_fn bad;
     void *user;
+    pc_buf id; /* BASE#K, whole */
 } feed_cluster;
 
 static precis_status feed_doc(void *user, const precis_article *a)
 {
     feed_cluster *fc = user;
-    char id[300];
     const char *k = strrchr(a->id, '#'); /* NAME#K from feed_item */
-    snprintf(id, sizeof id, "%s%s", fc->base, k ? k : "");
-    return precis_cluster_add_clean(fc->ctx, fc->c, id, a->text, a->text_len);
+    fc->id.len = 0;
+    if (pc_buf_puts(&fc->id, fc->base) || pc_buf_puts(&fc->id, k ? k : ""))
+        return pc_fail(pc_ctx_err(fc->ctx), PRECIS_ENOMEM, fc->base, 0, "out of memory");
+    return precis_cluster_add_clean(fc->ctx, fc->c, fc->id.data, a->text, a->text_len);
 }
 
 static void feed_bad(void *user, const char *message)
@@ -1002,7 +1027,8 @@ precis_status precis_cluster_read_feed(precis_ctx *ctx, precis_cluster *c, const
     if (!ctx || !c || !name || (!data && len)) return PRECIS_EINVAL;
     const char *where = strcmp(name, "-") ? name : "<stdin>";
     const char *slash = strrchr(where, '/');
-    feed_cluster fc = {ctx, c, slash && slash[1] ? slash + 1 : where, bad, user};
+    feed_cluster fc = {ctx, c, slash && slash[1] ? slash + 1 : where, bad, user, {0}};
+    pc_buf_init(&fc.id, 0);
     reader r;
     reader_init(&r, ctx, where, feed_doc, feed_bad, &fc);
     r.decoded = true;     /* precis_read_text gave UTF-8 */
@@ -1013,5 +1039,6 @@ precis_status precis_cluster_read_feed(precis_ctx *ctx, precis_cluster *c, const
     pc_buf_init(&s.win, 0);
     precis_status st = read_feed(&r, &s);
     pc_buf_free(&s.win);
+    pc_buf_free(&fc.id);
     return finish(&r, st);
 }

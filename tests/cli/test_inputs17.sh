@@ -111,4 +111,16 @@ done
 p clean "$TMP/nul.jsonl"
 check "clean: the text around the \\u0000 kept whole" grep -q 'opened a new bridge' "$TMP/out"
 
+# digest/cluster/ingest: the documents of a Multi-News cluster are CLUSTER#K; a cluster
+# id over ~290 bytes (or a long path, NAME:LINE) was cut at 299 bytes without a word.
+python3 - "$TMP" "$A" "$B" <<'PY'
+import json, os, sys
+t, A, B = sys.argv[1:4]
+with open(os.path.join(t, "longc.jsonl"), "w") as f:
+    f.write(json.dumps({"id": "story-" + "q" * 500 + "-END", "documents": [A, B]}) + "\n")
+PY
+p cluster "$TMP/longc.jsonl"
+check "cluster: documents of a 510-byte cluster id named whole, ID#1 and ID#2" \
+    sh -c "[ $rc = 0 ] && grep -q 'q-END#1	' '$TMP/out' && grep -q 'q-END#2	' '$TMP/out'"
+
 finish
