@@ -655,6 +655,7 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
         !vec_grow((void **)&w->word_last_doc.v, &w->word_last_doc.cap, w->stop.n + 1, sizeof(uint32_t)))
         return PRECIS_ENOMEM;
     memset(w->word_df.v, 0, (w->stop.n + 1) * sizeof(uint32_t));
+    w->word_df.n = w->stop.n + 1; /* the words counted: a compressed variant's text may add more */
     memset(w->word_last_doc.v, 0, (w->stop.n + 1) * sizeof(uint32_t));
 
     /* 2. Repeated sentences: within a document they are headlines and
@@ -868,7 +869,12 @@ static ps_sent_facts sentence_facts(const work *w, const sent *x, double weight)
     f.dangling = x->dangling;
     f.n_docs = (uint32_t)w->n_docs;
     double df = 0;
-    for (uint32_t k = 0; k < x->uni_n; k++) df += w->word_df.v[w->unis.v[x->uni_off + k]] - 1.0;
+    for (uint32_t k = 0; k < x->uni_n; k++) {
+        /* a word only a compressed variant has (pieces joined anew) was not
+         * counted: it is in its own document alone */
+        uint32_t id = w->unis.v[x->uni_off + k];
+        if (id < w->word_df.n) df += w->word_df.v[id] - 1.0;
+    }
     if (x->uni_n && w->n_docs > 1) f.mean_df = df / x->uni_n / (w->n_docs - 1.0);
     /* a compressed variant: its own text */
     const unsigned char *s = (const unsigned char *)(x->vtext ? x->vtext : w->text[x->doc]);
