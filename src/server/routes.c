@@ -255,6 +255,7 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
     pc_buf_free(&inflated);
     if (st) {
         warnings_free(&warn);
+        ps_ingest_counts_free(&counts); /* the stories of articles rolled back */
         if (st == PRECIS_ELIMIT)
             return ps_error(rs, 413, "too_large", "the body holds over %d articles; nothing was stored "
                             "(send fewer per request, or use precis ingest)", PS_MAX_POST_ARTICLES);
@@ -266,6 +267,7 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
         else if (o.read_status == PRECIS_EPARSE || counts.refused) ps_error(rs, 400, "bad_request", "%s", why);
         else ps_error(rs, 422, "no_article", "%s", why);
         warnings_free(&warn);
+        ps_ingest_counts_free(&counts);
         return;
     }
     /* The articles are committed. Their stories' JSON follows before we
