@@ -215,8 +215,9 @@ int cmd_serve(int argc, char **argv)
     ps_store_stats(app.store, &stats);
     const char *host = so.bind;
     bool v6 = strchr(host, ':') != NULL;
-    printf("precis: serving %lld articles in %lld stories at http://%s%s%s:%u/ (store %s)\n",
-           (long long)stats.articles, (long long)stats.stories, v6 ? "[" : "", host, v6 ? "]" : "",
+    printf("precis: serving %lld article%s in %lld stor%s at http://%s%s%s:%u/ (store %s)\n",
+           (long long)stats.articles, stats.articles == 1 ? "" : "s", (long long)stats.stories,
+           stats.stories == 1 ? "y" : "ies", v6 ? "[" : "", host, v6 ? "]" : "",
            port, db ? db : "in memory");
     fflush(stdout);
     int sig = 0;

@@ -130,6 +130,7 @@
       return { view: 'story', id: id };
     }
     if (path === '/search') return { view: 'search', q: params.get('q') || '' };
+    if (path === '/add') return { view: 'add' };
     return { view: 'list', sort: params.get('sort') === 'biggest' ? 'biggest' : 'newest', entity: params.get('entity') || '' };
   }
   function listHash(sort, entity) {
@@ -149,6 +150,7 @@
     document.getElementById('q').value = r.view === 'search' ? r.q : '';
     if (r.view === 'story') renderStory(r.id, seq);
     else if (r.view === 'search') renderSearch(r.q, seq);
+    else if (r.view === 'add') renderAdd(seq);
     else renderList(r.sort, r.entity, seq);
     window.scrollTo(0, 0);
   }
@@ -220,7 +222,7 @@
         if (!into.childElementCount || into.querySelector('.note')) clear(into);
         if (!stories.length && !into.childElementCount) {
           into.appendChild(el('p', { class: 'note' }, entity ? 'No story mentions this entity.' :
-            'No stories yet. Add articles with `precis ingest --db FILE INPUT…` or POST /api/articles.'));
+            ['No stories yet. ', el('a', { href: '#/add' }, 'Add articles'), ', or use `precis ingest --db FILE INPUT…`.']));
         }
         stories.forEach(function (s) { into.appendChild(storyCard(s)); });
         var old = main.querySelector('.more');
@@ -239,6 +241,76 @@
   }
 
   /* ---- search -------------------------------------------------------------- */
+
+  /* ---- adding articles: POST /api/articles ------------------------------ */
+
+  // The body goes as it is: the server tells a page, text, JSON (Lines), a
+  // feed or a WARC (gzip too) by its bytes, whatever the type says.
+  function renderAdd(seq) {
+    var text = el('textarea', { id: 'add-text', rows: 10, placeholder: 'Paste an article (text or a page\u2019s HTML)' });
+    var file = el('input', { id: 'add-file', type: 'file' });
+    var url = el('input', { id: 'add-url', type: 'url', placeholder: 'https://\u2026 (optional: where the article is from)', maxlength: 8000 });
+    var token = el('input', { id: 'add-token', type: 'password', placeholder: 'only if the server has a token', autocomplete: 'off' });
+    var result = el('div', { id: 'add-result', class: 'add-result', 'aria-live': 'polite' });
+    var button = el('button', { type: 'submit' }, 'Add');
+    var form = el('form', { class: 'add-form', onsubmit: function (ev) {
+      ev.preventDefault();
+      var f = file.files && file.files[0];
+      if (!f && !text.value.trim()) {
+        clear(result);
+        result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Paste an article or choose a file first.'));
+        return;
+      }
+      var headers = { 'Accept': 'application/json',
+        'Content-Type': f ? (f.type || 'application/octet-stream') : 'text/plain; charset=utf-8' };
+      if (token.value) headers['Authorization'] = 'Bearer ' + token.value;
+      var q = url.value.trim() ? '?url=' + encodeURIComponent(url.value.trim()) : '';
+      button.disabled = true;
+      clear(result);
+      result.appendChild(el('p', { class: 'note' }, 'Adding\u2026'));
+      fetch('/api/articles' + q, { method: 'POST', headers: headers, body: f || text.value }).then(function (r) {
+        return r.text().then(function (body) {
+          var d = null;
+          try { d = JSON.parse(body); } catch (e) { d = null; }
+          if (seq !== renderSeq) return;
+          clear(result);
+          if (!r.ok || !d) {
+            var msg = d && d.error ? str(d.error.message) : r.status + ' ' + r.statusText;
+            result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Not added: ', clip(msg, 600)));
+            return;
+          }
+          var items = Array.isArray(d.articles) ? d.articles : [d];
+          var stories = [];
+          items.forEach(function (a) { if (a && a.story && stories.indexOf(str(a.story)) < 0) stories.push(str(a.story)); });
+          var added = typeof d.added === 'number' ? d.added : (d.duplicate ? 0 : 1);
+          result.appendChild(el('p', { class: 'added' },
+            'Read as ', el('strong', null, str(d.detected) + (d.gzip ? ' (gzip)' : '')), ': ',
+            plural(added, 'article', 'articles') + ' added',
+            items.length > added ? ', ' + (items.length - added) + ' already there' : '', '.'));
+          result.appendChild(el('ul', { class: 'add-stories' }, stories.slice(0, 50).map(function (id, i) {
+            var link = el('a', { href: storyHash(id) }, 'Story ' + id);
+            if (i < 10) { // the headline in place of the number (a story rebuilt in the background keeps the number)
+              api('/api/stories/' + encodeURIComponent(id)).then(function (st) {
+                if (st && st.headline) link.textContent = clip(st.headline);
+              }).catch(function () {});
+            }
+            return el('li', null, link);
+          })));
+          arr(d.warnings).forEach(function (w) { result.appendChild(el('p', { class: 'hint' }, clip(w, 300))); });
+        });
+      }).catch(function (e) {
+        if (seq === renderSeq) { clear(result); result.appendChild(errorBox(e)); }
+      }).then(function () { button.disabled = false; });
+    } },
+      el('label', { for: 'add-text' }, 'Article'), text,
+      el('label', { for: 'add-file' }, 'or a file (page, text, JSON Lines, feed, WARC, .gz)'), file,
+      el('label', { for: 'add-url' }, 'Address'), url,
+      el('label', { for: 'add-token' }, 'Token'), token,
+      button);
+    show([el('h1', { class: 'headline' }, 'Add articles'),
+      el('p', { class: 'note' }, 'Each article joins the story it belongs to (or starts one); limits: 16 MiB, 1000 articles per request.'),
+      form, result]);
+  }
 
   function renderSearch(q, seq) {
     var box = el('div', { class: 'results' }, el('p', { class: 'note' }, 'Searching…'));

@@ -396,6 +396,8 @@ if [ $demo_ok -eq 0 ]; then
     req "$BASE/api/health"
     check demo_has_example jq -e ".articles == $n_ex" "$TMP/body"
     check demo_prints_url grep -q 'serving .* at http://127.0.0.1:' "$TMP/demo.out"
+    # counted in words: "1 story" (before: "in 1 stories")
+    check demo_counts_in_words grep -q "serving $n_ex articles in 1 story at" "$TMP/demo.out"
     stop
 else
     echo "not ok - demo_starts"; cat "$TMP/demo.err" >&2
