@@ -301,6 +301,30 @@ static int cmp_cand_rank(const void *x, const void *y)
     return (a->t > b->t) - (a->t < b->t);
 }
 
+/* Puts the k first of v[0..n) by cmp_cand_rank (a total order) in v[0..k),
+ * in no order: a selection, not a sort of every candidate. */
+static void select_first(cand_rank *v, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n; /* the k-th is in [lo, hi) */
+    while (hi - lo > 1) {
+        cand_rank pivot = v[lo + (hi - lo) / 2], t;
+        size_t i = lo, j = hi - 1;
+        while (i <= j) { /* Hoare partition around the pivot */
+            while (cmp_cand_rank(&v[i], &pivot) < 0) i++;
+            while (cmp_cand_rank(&v[j], &pivot) > 0) j--;
+            if (i <= j) {
+                t = v[i], v[i] = v[j], v[j] = t;
+                i++;
+                if (j == 0) break;
+                j--;
+            }
+        }
+        if (k <= j) hi = j + 1;
+        else if (k >= i) lo = i;
+        else return;
+    }
+}
+
 static int cmp_cand_place(const void *x, const void *y)
 {
     const cand_rank *a = x, *b = y;
@@ -467,7 +491,7 @@ static precis_status align(cov *c)
         }
         if (nc > MAX_CANDIDATES) { /* the cap: those sharing the most weight, in their order */
             for (size_t k = 0; k < nc; k++) rank[k] = (cand_rank){acc_w[cand[k]], cand[k], (uint32_t)k};
-            qsort(rank, nc, sizeof *rank, cmp_cand_rank);
+            select_first(rank, nc, MAX_CANDIDATES);
             qsort(rank, MAX_CANDIDATES, sizeof *rank, cmp_cand_place);
             for (size_t k = 0; k < MAX_CANDIDATES; k++) cand[k] = rank[k].t;
             c->capped_sents++;
@@ -953,7 +977,11 @@ typedef struct nameword {
     uint32_t run, run_len;      /* which run of the sentence; its names listed here */
     char stem[PT_WORD_MAX + 1]; /* norm's stem (cut to PT_WORD_MAX), for variant */
     size_t stem_n;              /* its length before the cut */
+    char skel[2][41];           /* name_skeleton of norm, umlauts as e and dropped */
+    bool calendar;              /* a weekday or month: a date, not a name (variant) */
 } nameword;
+
+static size_t name_skeleton(const char *w, char *out, bool umlaut_e);
 
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
 {
@@ -1018,7 +1046,19 @@ static precis_status sentence_names(cov *c)
     for (size_t i = 0; i < b->n_sents; i++) {
         if (is_report_sent(b, &b->sents[i])) {
             if (pc_grow(&c->names, &cap, n + 24, sizeof *c->names, 256)) return PRECIS_ENOMEM;
-            n += name_words(b, &b->sents[i], c->names + n, 24);
+            size_t k = name_words(b, &b->sents[i], c->names + n, 24);
+            static const char *const CAL[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                              "saturday", "sunday", "january", "february", "march", "april",
+                                              "may", "june", "july", "august", "september", "october",
+                                              "november", "december"};
+            for (size_t m = n; m < n + k; m++) { /* for spelling_variant and variant, per pair before */
+                nameword *w = &c->names[m];
+                name_skeleton(w->norm, w->skel[0], true);
+                name_skeleton(w->norm, w->skel[1], false);
+                w->calendar = false;
+                for (size_t q = 0; q < sizeof CAL / sizeof *CAL && !w->calendar; q++) w->calendar = !strcmp(CAL[q], w->norm);
+            }
+            n += k;
         }
         c->name_off[i + 1] = (uint32_t)n;
     }
@@ -1043,11 +1083,7 @@ static bool share_name_part(const nameword *v, size_t nv, const nameword *x, con
 static bool variant(const nameword *nx, const nameword *ny)
 {
     const char *x = nx->norm, *y = ny->norm;
-    static const char *const CAL[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                      "sunday", "january", "february", "march", "april", "may", "june",
-                                      "july", "august", "september", "october", "november", "december"};
-    for (size_t i = 0; i < sizeof CAL / sizeof *CAL; i++)
-        if (!strcmp(CAL[i], x) || !strcmp(CAL[i], y)) return true;
+    if (nx->calendar || ny->calendar) return true;
     size_t lx = strlen(x), ly = strlen(y);
     /* the longer is the shorter (or it without a final vowel) plus a plural or
      * demonym ending: Marine-s, Asia-n, Canad-ian, Ital-ian, Chin-ese; of two
@@ -1233,22 +1269,20 @@ static bool one_left_out(const char *x, size_t nx, const char *y, size_t ny)
     return !strcmp(x + i + 1, y + i);
 }
 
-static bool spelt_alike(const char *x, const char *y, size_t l, bool umlaut_e);
+static bool spelt_alike(const char *sx, const char *sy, size_t l);
 
-static bool spelling_variant(const char *x, const char *y)
+static bool spelling_variant(const nameword *x, const nameword *y)
 {
-    size_t lx = strlen(x), ly = strlen(y), l = lx < ly ? lx : ly;
+    size_t lx = strlen(x->norm), ly = strlen(y->norm), l = lx < ly ? lx : ly;
     if (l < 3) return false;
     /* umlauts dropped: only the very same skeleton (Öztürk / Ozturk, not
      * Müller / Miller) */
-    return spelt_alike(x, y, l, true) || spelt_alike(x, y, 0, false);
+    return spelt_alike(x->skel[0], y->skel[0], l) || spelt_alike(x->skel[1], y->skel[1], 0);
 }
 
-static bool spelt_alike(const char *x, const char *y, size_t l, bool umlaut_e)
+/* skeletons sx and sy (name_skeleton) */
+static bool spelt_alike(const char *sx, const char *sy, size_t l)
 {
-    char sx[SKEL_MAX + 1], sy[SKEL_MAX + 1];
-    name_skeleton(x, sx, umlaut_e);
-    name_skeleton(y, sy, umlaut_e);
     if (sx[0] != sy[0]) return false;
     size_t lim = l >= 8 ? 2 : l >= 5 ? 1 : 0; /* l 0: the same */
     if (edit_distance(sx, sy) > lim) return false;
@@ -1278,8 +1312,10 @@ static precis_status compare_names(const cov *cv, uint32_t si, uint32_t ti, conf
             if (variant(&ns[i], &nt[j])) continue;
             size_t lim = (ls < lt ? ls : lt) / 3;
             if (lim < 1) lim = 1;
-            bool spelt = spelling_variant(ns[i].norm, nt[j].norm);
-            bool near = ls >= 4 && lt >= 4 && edit_distance(ns[i].norm, nt[j].norm) <= lim;
+            bool spelt = spelling_variant(&ns[i], &nt[j]);
+            /* the distance is at least the difference in length: no need to work it out */
+            bool near = !spelt && ls >= 4 && lt >= 4 && (ls > lt ? ls - lt : lt - ls) <= lim &&
+                        edit_distance(ns[i].norm, nt[j].norm) <= lim;
             bool same_place = ns[i].role[0] && !strcmp(ns[i].role, nt[j].role) && ns[i].pos == nt[j].pos &&
                               ns[i].prefix == nt[j].prefix &&
                               !pt_is_stopword(b->lang, ns[i].role, strlen(ns[i].role));
@@ -1296,9 +1332,7 @@ static precis_status compare_names(const cov *cv, uint32_t si, uint32_t ti, conf
             size_t pl = strlen(ns[i].role);
             if (spelt) {
                 /* the group key: two names in one sentence are two spellings */
-                char kx[SKEL_MAX + 1], ky[SKEL_MAX + 1];
-                name_skeleton(ns[i].norm, kx, true);
-                name_skeleton(nt[j].norm, ky, true);
+                const char *kx = ns[i].skel[0], *ky = nt[j].skel[0];
                 const char *k = strcmp(kx, ky) < 0 ? kx : ky;
                 size_t kl = strlen(k) < sizeof e.about - 1 ? strlen(k) : sizeof e.about - 1;
                 memcpy(e.about, k, kl);
