@@ -1144,7 +1144,7 @@ static precis_status doc_vocab(cov *c)
                 memcpy(c->voc_text + c->n_voc_text, w, wl + 1);
                 c->n_voc_text += wl + 1;
             }
-            qsort(c->voc + first, n - first, sizeof *c->voc, cmp_doc_word);
+            if (n > first) qsort(c->voc + first, n - first, sizeof *c->voc, cmp_doc_word);
             size_t keep = first;
             for (size_t i = first; i < n; i++) {
                 const doc_word *p = keep > first ? &c->voc[keep - 1] : NULL;

@@ -472,7 +472,7 @@ TEST(a_cut_comparison_is_reported)
                                        "were closed"};
     static const char *const DAY[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     static char text[REPORTS][SENTS * 120];
-    static char ids[REPORTS][8];
+    static char ids[REPORTS][16];
     precis_article a[REPORTS];
     for (int r = 0; r < REPORTS; r++) {
         size_t n = 0;
