@@ -486,7 +486,7 @@ int cmd_digest(int argc, char **argv)
             snprintf(what, sizeof what, "%zu of %zu articles have a date not believable", ignored, placed);
         cli_error("%s%s: they keep their arrival order, and their relative dates (\"on Tuesday\") are not "
                   "resolved", what,
-                  ignored ? " (before 1900, after 2200, or over a year after the story's other sources; "
+                  ignored ? " (before 1900, after 2200, or over a year before or after the story's other sources; "
                             "marked \"date ignored\" in the sources)"
                           : "");
     }
@@ -551,10 +551,25 @@ int cmd_digest(int argc, char **argv)
         if (d.rej[i].shown) continue;
         /* the library's message usually names the article already ("y: no words"): once */
         size_t w = strlen(d.rej[i].what);
-        if (!strncmp(d.rej[i].reason, d.rej[i].what, w) && d.rej[i].reason[w] == ':')
+        if (!strncmp(d.rej[i].reason, d.rej[i].what, w) && d.rej[i].reason[w] == ':') {
             cli_error("rejected: %s", d.rej[i].reason);
-        else
+            continue;
+        }
+        /* A story that fails as a whole ("story story-1: no sentence fits the
+         * budget") rejects each of its articles with the same reason: one line
+         * for the run, not one per article (1,000 copies under -w 1 printed
+         * 1,000 lines); --format json's "rejected" still lists every article. */
+        size_t run = 1;
+        while (i + run < d.n_rej && !d.rej[i + run].shown && !strcmp(d.rej[i + run].reason, d.rej[i].reason)) run++;
+        if (run == 1)
             cli_error("rejected: %s: %s", d.rej[i].what, d.rej[i].reason);
+        else if (run <= 3)
+            cli_error("rejected: %zu articles (%s, %s%s%s): %s", run, d.rej[i].what, d.rej[i + 1].what,
+                      run == 3 ? ", " : "", run == 3 ? d.rej[i + 2].what : "", d.rej[i].reason);
+        else
+            cli_error("rejected: %zu articles (%s, %s, ..., %s): %s", run, d.rej[i].what, d.rej[i + 1].what,
+                      d.rej[i + run - 1].what, d.rej[i].reason);
+        i += run - 1;
     }
     /* Articles without text or a usable sentence are named above but are not errors. */
     if (rc == EXIT_OK_) rc = cli_exit_rule(refused ? EXIT_INPUT : EXIT_OK_, built);

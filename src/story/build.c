@@ -1108,6 +1108,42 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
             b.docs[d].date_ignored = "over a year after the other sources";
         }
     }
+    /* The mirror rule, after that one: dates over a year before the rest of
+     * the story's are placeholders more often than reports (1900-01-01 is SQL
+     * Server's and Excel's zero date, 1970-01-01 the Unix epoch): believed,
+     * one resolved an "on Tuesday" to 1899 and made a conflict of dates with
+     * the real reports. Over the copy groups' earliest believed days in
+     * order, the start moves past every day over a year before the next one,
+     * so a run of placeholders (1900, 1970, then 2025) cannot vouch for
+     * itself; run second, on the days the first rule kept, so that of two
+     * sources years apart only the later is ignored, as before. */
+    int64_t *gday = NULL;
+    if (!st && !(gday = malloc(n * sizeof *gday))) st = PRECIS_ENOMEM;
+    if (!st) {
+        for (size_t d = 0; d < n; d++) gday[d] = INT64_MAX;
+        for (size_t d = 0; d < n; d++) {
+            if (!b.docs[d].has_pub) continue;
+            const pt_date *pd = &b.docs[d].pub;
+            int64_t day = pst_days_from_civil(pd->year, pd->month, pd->day);
+            uint32_t r = b.docs[d].root;
+            if (day < gday[r]) gday[r] = day;
+        }
+        size_t m = 0;
+        for (size_t d = 0; d < n; d++)
+            if (gday[d] != INT64_MAX) gday[m++] = gday[d];
+        qsort(gday, m, sizeof *gday, cmp_i64);
+        size_t k = 0;
+        while (k + 1 < m && gday[k] < gday[k + 1] - 366) k++;
+        for (size_t d = 0; d < n && m; d++) {
+            if (!b.docs[d].has_pub) continue;
+            const pt_date *pd = &b.docs[d].pub;
+            if (pst_days_from_civil(pd->year, pd->month, pd->day) < gday[k]) {
+                b.docs[d].has_pub = false;
+                b.docs[d].date_ignored = "over a year before the other sources";
+            }
+        }
+    }
+    free(gday);
     uint32_t *tmp = NULL;
     size_t tmp_cap = 0;
     /* The first max_reports reports (arrival order) and their copies are
