@@ -343,8 +343,12 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         size_t nto = 0;
         for (size_t k = in->off[i]; k < in->off[i + 1]; k++) {
             size_t f = first_post(p, nt, in->term[k]), e = f;
+            /* A term past max_df is known by its (max_df+1)-th posting: the
+             * postings of the commonest terms (df ~ n) are not walked to their
+             * end for each of their occurrences, which made the graph
+             * quadratic in the input. */
+            if (f + o.max_df < nt && p[f + o.max_df].term == in->term[k]) continue;
             while (e < nt && p[e].term == in->term[k]) e++;
-            if (e - f > o.max_df) continue;
             for (size_t r = f; r < e; r++) {
                 uint32_t j = p[r].doc;
                 if (j == i) continue;
