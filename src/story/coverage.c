@@ -367,8 +367,15 @@ static size_t anchor_range(const anchor_post *ap, size_t n_ap, uint64_t key, siz
         if (ap[mid].key < key) lo = mid + 1;
         else hi = mid;
     }
+    /* The end by a second search, not a walk: a key every sentence holds has
+     * a run as long as the story, walked once per sentence (quadratic). */
     size_t end = lo;
-    while (end < n_ap && ap[end].key == key) end++;
+    hi = n_ap;
+    while (end < hi) {
+        size_t mid = end + (hi - end) / 2;
+        if (ap[mid].key <= key) end = mid + 1;
+        else hi = mid;
+    }
     *lo_out = lo;
     return end;
 }
