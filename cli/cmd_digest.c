@@ -49,7 +49,7 @@ static void usage(FILE *out)
             "                        story (0..1; default 0.25, as precis cluster's). The\n"
             "                        default regrouping has its own fixed cut and does not\n"
             "                        use it (as precis cluster --batch does not)\n"
-            "      --format F        text (default) or md: the briefing; json: {\"stories\":\n"
+            "  -f, --format F        text (default) or md: the briefing; json: {\"stories\":\n"
             "                        [...], \"rejected\": [...]}; jsonl: one story per line\n"
             "      --lang CODE       language for stemming and stopwords (default en)\n"
             "      --progress, --no-progress   progress on stderr (default: when a terminal)\n"
@@ -308,7 +308,7 @@ int cmd_digest(int argc, char **argv)
     const char *format = "text", *lang = NULL;
     int progress = -1, c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "w:h", LONG, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "w:f:h", LONG, NULL)) != -1) {
         switch (c) {
         case 'w':
             if (!cli_opt_count("digest", "-w/--words", optarg, &words)) return EXIT_USAGE;
@@ -322,7 +322,7 @@ int cmd_digest(int argc, char **argv)
         case 'f':
             if (strcmp(optarg, "text") && strcmp(optarg, "md") && strcmp(optarg, "json") &&
                 strcmp(optarg, "jsonl")) {
-                cli_error("--format: '%s' is not text, md, json or jsonl", optarg);
+                cli_error("digest: unknown format '%s' (text, md, json or jsonl)", optarg);
                 return EXIT_USAGE;
             }
             format = optarg;

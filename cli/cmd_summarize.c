@@ -39,7 +39,7 @@ static void usage(FILE *out)
             "      --no-compress   whole sentences only (the default)\n"
             "      --lang CODE     language for stemming and stopwords (default en;\n"
             "                      ar da de el en es fi fr hu id it nl no pt ro ru sv tr)\n"
-            "      --format F      text (one sentence per line), json or jsonl (with sources,\n"
+            "  -f, --format F      text (one sentence per line), json or jsonl (with sources,\n"
             "                      spans, scores and also_in)\n"
             "      --batch         many clusters: each sub-directory of a directory INPUT,\n"
             "                      or each line of a JSONL INPUT, is one cluster (the\n"
@@ -417,13 +417,13 @@ static int single(run *r, char **inputs, size_t n)
 
 int cmd_summarize(int argc, char **argv)
 {
-    enum { OPT_SENTENCES = 256, OPT_LANG, OPT_FORMAT, OPT_BATCH, OPT_NO_COMPRESS, OPT_COMPRESS };
+    enum { OPT_SENTENCES = 256, OPT_LANG, OPT_BATCH, OPT_NO_COMPRESS, OPT_COMPRESS };
     static const struct option LONG[] = {
         {"words", required_argument, NULL, 'w'},     {"bytes", required_argument, NULL, 'b'},
         {"sentences", required_argument, NULL, OPT_SENTENCES},
         {"no-compress", no_argument, NULL, OPT_NO_COMPRESS},
         {"compress", no_argument, NULL, OPT_COMPRESS},
-        {"lang", required_argument, NULL, OPT_LANG}, {"format", required_argument, NULL, OPT_FORMAT},
+        {"lang", required_argument, NULL, OPT_LANG}, {"format", required_argument, NULL, 'f'},
         {"batch", no_argument, NULL, OPT_BATCH},     {"output", required_argument, NULL, 'o'},
         {"help", no_argument, NULL, 'h'},            {NULL, 0, NULL, 0},
     };
@@ -435,7 +435,7 @@ int cmd_summarize(int argc, char **argv)
     int c;
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":w:b:o:h", LONG, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":w:b:o:f:h", LONG, NULL)) != -1) {
         switch (c) {
         case 'w':
             if (!cli_opt_count("summarize", "-w/--words", optarg, &r.opts.max_words)) return EXIT_USAGE;
@@ -454,9 +454,9 @@ int cmd_summarize(int argc, char **argv)
             if (!cli_opt_count("summarize", "--sentences", optarg, &r.opts.max_sentences)) return EXIT_USAGE;
             break;
         case OPT_LANG: lang = optarg; break;
-        case OPT_FORMAT:
+        case 'f':
             if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "jsonl")) {
-                cli_error("summarize: --format must be text, json or jsonl, not '%s'", optarg);
+                cli_error("summarize: unknown format '%s' (text, json or jsonl)", optarg);
                 return EXIT_USAGE;
             }
             r.format = optarg;

@@ -980,7 +980,8 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         static const char *const marks[] = {"\xC2\xA9", "Foto:", "Photo:", "Bild:", "Image:",
                                             "Credit:", "Fotos:", "Photos:", "Getty Images",
                                             "Quelle:", "(Foto", "(Photo", "/dpa", "/AP", "/AFP",
-                                            "Photograph:", "Photograph by", "Fotografie:"};
+                                            "Photograph:", "Photograph by", "Fotografie:", "credit:",
+                                            "(Image", "Picture:"};
         /* every mark has a colon, slash, parenthesis or copyright sign, or is
          * "Getty Images" or "Photograph by": most lines have none of them */
         bool maybe = memchr(zs + from, ':', zn - from) || memchr(zs + from, '/', zn - from) ||

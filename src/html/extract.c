@@ -1193,7 +1193,8 @@ static bool opens_tail(const ph_page *pg, const ph_block *b)
         "sie lesen gern", "latest news", "latest stories", "more news", "related posts",
         "related articles", "recent posts", "neueste", "popular posts", "beliebte beiträge",
         "leer más", "lee también", "ver también", "noticias relacionadas", "artículos relacionados",
-        "à voir aussi", "dans la même rubrique", "podobne artykuły", "polecane"};
+        "à voir aussi", "dans la même rubrique", "podobne artykuły", "polecane", "like this:",
+        "like loading"};
     if (b->chars == 0) return false;
     if (b->chars > 60 && !(b->link_chars * 10 > b->chars * 3)) return false;
     char low[96];
