@@ -165,6 +165,40 @@ TEST(widget_and_crawl_debris_is_named)
     CHECK(ps_debris_reason(frag, strlen(frag), 0, 3) != PS_R_PROMOTION);
 }
 
+/* Round 6: page furniture that Multi-News training summaries still chose
+ * (invented wording of each kind), and news prose that shares words with it. */
+TEST(archive_notes_and_page_boxes_are_debris)
+{
+    static const char *const debris[] = {
+        "You can switch location on/off before every post to the Harbor Post feed.",
+        "The seed list was built from every collection of the Brindle Valley archive.",
+        "These files are currently not publicly accessible for the Varrow collection.",
+        "We used heritrix 3.2 and respected robots.txt directives on every Varrow site.",
+        "This is a breaking news update about the grounding of the Varrow ferry.",
+        "The Tarnby Ledger is reader supported: give what you can to keep us going.",
+        "Sorry, the page you requested was not found on the Harbor Post site.",
+        "Add Varrow ferry as an interest to stay up to date on the latest ferry news.",
+        "Would you like to view this in our coastal edition of the Harbor Post instead.",
+        "This will appear next to all of your comments on the Harbor Post pages.",
+        "Get the Harbor Post headlines in your inbox: the ten top stories every morning.",
+        "Add this clip to your website by copying the code below the Varrow video.",
+        "The scope of the crawl was not limited except for a few Varrow sites.",
+        "Please check the URL for proper spelling and capitalization on the Harbor site.",
+    };
+    for (size_t i = 0; i < sizeof debris / sizeof *debris; i++) {
+        CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) == PS_R_PROMOTION);
+    }
+    static const char *const prose[] = {
+        "Scammers may land in your inbox posing as the Varrow ferry line, officials warned.",
+        "Voters in Tarnby must update their registration information by Friday, the clerk said.",
+        "The campaign asked supporters to chip in $5 before the Varrow vote on Monday.",
+        "The court files are currently not publicly available, a clerk in Kelby said.",
+        "Traffic slowed to a crawl on the Varrow bridge as the ferry was towed past.",
+        "The app keeps your location history unless you turn it off, the regulator said.",
+    };
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
+}
+
 /* The summary of one article is one sentence, this text, spanning the
  * article from byte start to its end. */
 static bool lone_sentence_is(const char *article, const char *want, size_t start)
@@ -791,6 +825,7 @@ int main(void)
     RUN(summary_respects_budget_and_spans);
     RUN(debris_is_never_chosen);
     RUN(widget_and_crawl_debris_is_named);
+    RUN(archive_notes_and_page_boxes_are_debris);
     RUN(credit_prefix_is_cut);
     RUN(wire_prefix_is_cut);
     RUN(sentence_after_moved_quote_is_capitalised);
