@@ -543,8 +543,8 @@ int cmd_digest(int argc, char **argv)
     if (shown < built) {
         size_t left = 0;
         for (size_t i = shown; i < built; i++) left += so[i].n_articles;
-        cli_error("%zu more stories (%zu articles) not shown (--max-stories %zu)", built - shown, left,
-                  max_stories);
+        cli_error("%zu more stor%s (%zu article%s) not shown (--max-stories %zu)", built - shown,
+                  built - shown == 1 ? "y" : "ies", left, left == 1 ? "" : "s", max_stories);
     }
     /* The rejection list: every article is in one story or named here. */
     for (size_t i = 0; i < d.n_rej; i++) {

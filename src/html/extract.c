@@ -1545,8 +1545,15 @@ static precis_status assemble(ph_page *pg, const ph_options *opt, pc_buf *out)
             pc_buf_free(&alt);
         }
         /* still nothing: whatever text survived the boilerplate removal */
-        if (!st2 && out->len == 0 && pg->n_nodes)
-            st2 = collect(pg, pg->nodes[0].first_block, pg->nodes[0].end_block, gone, false, out);
+        if (!st2 && out->len == 0 && pg->n_nodes) {
+            /* ... unless it is only links: an index or home page ("Weather",
+             * the headlines of other pages) holds no article */
+            bool words = false;
+            for (int k = pg->nodes[0].first_block; k < pg->nodes[0].end_block && !words; k++)
+                words = !gone[k] && pg->blocks[k].chars > 0 &&
+                        pg->blocks[k].link_chars * 10 < pg->blocks[k].chars * 9;
+            if (words) st2 = collect(pg, pg->nodes[0].first_block, pg->nodes[0].end_block, gone, false, out);
+        }
     }
     st = st2;
     free(gone);

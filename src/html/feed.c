@@ -501,6 +501,59 @@ static bool host_of(feed *f, const char *url)
     return pc_buf_append(&f->tmp, p, n) == PRECIS_OK;
 }
 
+/* A feed's channel title names its outlet and often its section too: "Valley
+ * Herald - Latest news", "Top Stories | The Coast Ledger", "Fell Wire: RSS".
+ * The part that is only feed or section words ("latest", "news", "top
+ * stories", "business", "rss") is not the site's name: the rest is. A title
+ * without such a part is kept whole ("Fell News" alone stays). */
+static bool feed_words_only(const char *s, size_t n)
+{
+    static const char *const words[] = {
+        "latest", "news", "top", "stories", "story", "headlines", "headline", "breaking", "all",
+        "articles", "article", "rss", "feed", "feeds", "home", "homepage", "front", "page",
+        "updates", "update", "recent", "posts", "most", "popular", "read", "main", "the", "and",
+        "&", "of", "from", "daily", "world", "local", "national", "international", "business",
+        "sport", "sports", "politics", "opinion", "technology", "tech", "science", "health",
+        "culture", "entertainment", "lifestyle", "weather", "economy", "comments", "edition",
+        "english", "en", "2.0", "atom"};
+    size_t i = 0, seen = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == ',')) i++;
+        size_t b = i;
+        while (i < n && s[i] != ' ' && s[i] != ',') i++;
+        if (i == b) break;
+        bool known = false;
+        for (size_t w = 0; w < sizeof words / sizeof *words && !known; w++)
+            known = strlen(words[w]) == i - b && !strncasecmp(words[w], s + b, i - b);
+        if (!known) return false;
+        seen++;
+    }
+    return seen > 0;
+}
+
+static void channel_site(const char **s, size_t *n)
+{
+    static const char *const seps[] = {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " | ", ": ", " :: ", " \xC2\xBB "};
+    for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+        size_t m = strlen(seps[k]);
+        for (size_t i = *n; i-- > 0;) {
+            if (i + m > *n || memcmp(*s + i, seps[k], m)) continue;
+            const char *head = *s, *tail = *s + i + m;
+            size_t hn = i, tn = *n - i - m;
+            if (hn && tn && feed_words_only(tail, tn) && !feed_words_only(head, hn)) {
+                *n = hn;
+                return;
+            }
+            if (hn && tn && feed_words_only(head, hn) && !feed_words_only(tail, tn)) {
+                *s = tail;
+                *n = tn;
+                return;
+            }
+            break; /* only the last such separator */
+        }
+    }
+}
+
 /* A relative link against xml:base, else the channel's link. */
 static xmlChar *resolve(const feed *f, const xmlNode *itn, const xmlChar *link)
 {
@@ -642,7 +695,10 @@ static precis_status do_item(feed *f, const xmlNode *itn)
     if (f->site) {
         const char *t = (const char *)f->site; /* may be HTML too ("Fell <b>Wire</b>") */
         if (strpbrk(t, "<&") && (st = untagged(f, &a, &t))) goto done;
-        if ((st = set_line(f, &a, &a.site, t, strlen(t)))) goto done;
+        size_t tn = strlen(t);
+        trim(&t, &tn);
+        channel_site(&t, &tn);
+        if ((st = set_line(f, &a, &a.site, t, tn))) goto done;
     } else if ((f->chan_link && host_of(f, (const char *)f->chan_link)) || (a.url && host_of(f, a.url))) {
         if ((st = pt_article_set(&a, &a.site, f->tmp.data, f->tmp.len))) goto done;
     }

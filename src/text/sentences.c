@@ -164,6 +164,46 @@ size_t pt_dateline_len(const char *s, size_t len)
     return i;
 }
 
+/* A live blog's time stamp opening an entry: "08:05 Fire crews ...",
+ * "7:40 p.m. - The mayor ...", "14:32 GMT: Police ...", "9:15 Uhr: Die ...".
+ * A clock time (hours 0-23, minutes 00-59), perhaps a.m./pm, a zone or
+ * "Uhr", then space or a separator, then a capital letter or a quotation
+ * mark: the stamp is not part of the entry's first sentence. */
+size_t pt_time_stamp_len(const char *s, size_t len)
+{
+    size_t i = 0;
+    unsigned h = 0, m;
+    while (i < len && i < 2 && s[i] >= '0' && s[i] <= '9') h = h * 10 + (unsigned)(s[i++] - '0');
+    if (!i || i + 3 > len || s[i] != ':' || !(s[i + 1] >= '0' && s[i + 1] <= '9') ||
+        !(s[i + 2] >= '0' && s[i + 2] <= '9'))
+        return 0;
+    m = (unsigned)(s[i + 1] - '0') * 10 + (unsigned)(s[i + 2] - '0');
+    i += 3;
+    if (h > 23 || m > 59 || (i < len && s[i] >= '0' && s[i] <= '9')) return 0;
+    static const char *const after[] = {"a.m.", "p.m.", "am", "pm", "AM", "PM", "Uhr", "GMT", "UTC",
+                                        "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "h"};
+    size_t j = i;
+    while (j < len && s[j] == ' ') j++;
+    for (size_t k = 0; k < sizeof after / sizeof *after; k++) {
+        size_t n = strlen(after[k]);
+        if (j + n <= len && !memcmp(s + j, after[k], n) &&
+            (j + n == len || !is_alpha_ascii((unsigned char)s[j + n]))) {
+            i = j + n;
+            break;
+        }
+    }
+    size_t gap = i;
+    while (i < len && s[i] == ' ') i++;
+    size_t d = i < len && s[i] == ':' ? 1 : i < len && (s[i] == '|' || s[i] == '-') ? 1 : dash_len(s, len, i);
+    if (d && (s[i] != '-' || i > gap)) {
+        i += d;
+        while (i < len && s[i] == ' ') i++;
+    }
+    if (i == gap || i >= len) return 0; /* "10:30am" run on, or nothing after */
+    unsigned char c = (unsigned char)s[i];
+    return is_upper_ascii(c) || c == '"' || c >= 0xC3 ? i : 0;
+}
+
 /* ---- quotation state ----------------------------------------------------
  * Double quotation marks only: single ones are also apostrophes. The state
  * is kept per block (paragraph) and starts closed: a quote that runs on into
@@ -399,6 +439,8 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         if (d && d < e - b) {
             b += d;
             flags |= PT_SENT_DATELINE;
+        } else if ((d = pt_time_stamp_len(s + b, e - b)) != 0) {
+            b += d;
         }
     }
     size_t start = b, i = b;

@@ -72,6 +72,8 @@ size_t pt_count_nonblank_lines(const char *text, size_t len);
 /* Length of a wire dateline at the front of s ("WASHINGTON (AP) — ",
  * "BEIJING, China _ ", "LONDON (Reuters) - "), or 0 when there is none. */
 size_t pt_dateline_len(const char *s, size_t len);
+/* Length of a live blog's time stamp opening a paragraph ("08:05 ", "7:40 p.m. - "), or 0. */
+size_t pt_time_stamp_len(const char *s, size_t len);
 
 /* Number of whitespace-separated words in s[0..len). */
 size_t pt_count_words(const char *s, size_t len);

@@ -48,4 +48,56 @@ check "summarize -f json is --format json" sh -c "[ $rc = 0 ] && grep -q '^{\"id
 p digest -f xml "$TMP/herald.txt"
 check "digest: a bad -f names the command as the others do" sh -c "[ $rc = 1 ] && grep -q \"^precis: digest: unknown format 'xml'\" '$TMP/err'"
 
+# a feed's channel title "Outlet - Latest news" was every item's site
+cat > "$TMP/valley.rss" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Valley Herald - Latest news</title><link>https://valleyherald.example/</link>
+<item><title>Harwick fire: residents allowed home after air tests</title><link>https://valleyherald.example/news/harwick-home</link>
+<pubDate>Tue, 04 Mar 2025 16:05:00 +0100</pubDate>
+<description>Residents evacuated after the fire at the Harwick Chemicals plant in Brennock were allowed to return home on Tuesday afternoon after air quality tests found no danger. Mayor Elin Sato thanked the volunteers who had run the shelter.</description></item>
+</channel></rss>
+X
+sed 's|<title>Valley Herald - Latest news</title>|<title>Top Stories \| The Coast Ledger</title>|' "$TMP/valley.rss" > "$TMP/ledger.rss"
+sed 's|<title>Valley Herald - Latest news</title>|<title>Fell News</title>|' "$TMP/valley.rss" > "$TMP/fell.rss"
+p cluster -f jsonl "$TMP/valley.rss" "$TMP/ledger.rss" "$TMP/fell.rss"
+check "feed: the site is the outlet of the channel title, not its section ('- Latest news', 'Top Stories |')" \
+    sh -c "[ $rc = 0 ] && grep -q '\"site\":\"Valley Herald\"' '$TMP/out' && grep -q '\"site\":\"The Coast Ledger\"' '$TMP/out' && grep -q '\"site\":\"Fell News\"' '$TMP/out'"
+
+# a home page of links only (a crawl's index page) was extracted as an article
+# ("Saltmere port strike strands eleven ships\nWeather") and counted as a source
+cat > "$TMP/home.html" <<'X'
+<html><head><title>The Coast Ledger</title></head><body><ul><li><a href="/a">Saltmere port strike strands eleven ships</a></li><li><a href="/b">Weather</a></li></ul></body></html>
+X
+p extract "$TMP/home.html"
+check "extract: a page that is only links holds no article (3, named)" \
+    sh -c "[ $rc = 3 ] && grep -q 'no article found' '$TMP/err' && ! grep -q Saltmere '$TMP/out'"
+
+# a live blog's time stamps ("08:05 Fire crews ...") opened summary sentences
+# and made "Fire", "Police", "Residents" names
+cat > "$TMP/live.txt" <<'X'
+LIVE: Harwick fire updates
+
+08:05 Fire crews are still at the Harwick Chemicals site in Brennock.
+
+07:40 Mayor Elin Sato says a shelter is open at the Brennock Sports Hall.
+
+6:15 p.m. - Police have closed the ring road between Millbrook and the harbour.
+
+05:30 Residents within two kilometres of the plant are being told to leave their homes.
+X
+p digest -f json "$TMP/live.txt"
+check "digest: a live blog's time stamp is not part of the entry's sentence" \
+    sh -c "[ $rc = 0 ] && grep -q '\"text\":\"Fire crews are still' '$TMP/out' && grep -q '\"text\":\"Police have closed' '$TMP/out' && ! grep -q '08:05' '$TMP/out'"
+check "digest: words after a time stamp are not names ('Fire', 'Police', 'Residents')" \
+    sh -c "! grep -q '\"name\":\"Fire\"' '$TMP/out' && ! grep -q '\"name\":\"Police\"' '$TMP/out' && ! grep -q '\"name\":\"Residents\"' '$TMP/out'"
+p summarize "$TMP/live.txt"
+check "summarize: a live blog's time stamp is cut from the entry's sentence" \
+    sh -c "[ $rc = 0 ] && grep -q '^Fire crews' '$TMP/out'"
+
+# "1 more stories (1 articles) not shown"
+printf 'Dock workers at Saltmere walk out over pay\n\nDock workers at the Port of Saltmere began a 48-hour strike on Tuesday after talks over a pay rise collapsed.\n\nUnion leader Dario Kessel said the port operator had offered a rise of 2.5 percent.\n' > "$TMP/strike.txt"
+p digest --max-stories 1 "$TMP/herald.txt" "$TMP/strike.txt"
+check "digest --max-stories: '1 more story (1 article) not shown'" \
+    sh -c "[ $rc = 0 ] && grep -q '1 more story (1 article) not shown' '$TMP/err'"
+
 finish

@@ -88,6 +88,24 @@ TEST(datelines)
     CHECK(pt_dateline_len("NATO said - no", 14) == 0);
 }
 
+/* A live blog's time stamp opening an entry is cut off its first sentence. */
+TEST(live_blog_time_stamps)
+{
+    CHECK_STR(split("08:05 Fire crews are at the site.\n\n7:40 p.m. - Police closed the road.\n\n"
+                    "14:32 GMT: The mayor spoke.\n\n9:15 Uhr: Die Polizei kam."),
+              "Fire crews are at the site. | Police closed the road. | The mayor spoke. | Die Polizei kam.");
+#define TS(s) pt_time_stamp_len(s, strlen(s))
+    CHECK(TS("10:30 is when it starts.") == 0); /* no capital after it: a sentence about the time */
+    CHECK(TS("25:00 Fire crews") == 0);
+    CHECK(TS("08:61 Fire crews") == 0);
+    CHECK(TS("3:1 Vote passed") == 0);
+    CHECK(TS("10:30am Fire") == 5 + 3);
+    CHECK(TS("12:30:45 Fire") == 0);
+    CHECK(TS("08:05") == 0);
+    CHECK(TS("2025 Fire") == 0);
+#undef TS
+}
+
 TEST(headlines_and_captions_without_punctuation)
 {
     const char *t = "Israel Held Talks With Russia\n\nIsrael held talks with Russia, officials said.\n\n"
@@ -266,6 +284,7 @@ int main(void)
     RUN(quotes_after_the_period);
     RUN(ellipses);
     RUN(datelines);
+    RUN(live_blog_time_stamps);
     RUN(headlines_and_captions_without_punctuation);
     RUN(hard_wrapped_lines);
     RUN(empty_and_odd_input);
