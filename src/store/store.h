@@ -90,8 +90,11 @@ typedef struct ps_ingest_counts {
     size_t bad_inputs;                  /* inputs that could not be read, wholly or in part */
     size_t empty_inputs;                /* inputs read that held no article */
     size_t touched;                     /* distinct stories that got an article */
-    int64_t *stories;                   /* internal: touched story ids */
+    int64_t *stories;                   /* internal: touched story ids, in first-touch order */
     size_t n_stories, cap_stories;
+    pc_map seen;                        /* internal: story id -> index in stories (a zeroed
+                                           map is empty); O(1) per article, not O(stories) */
+    bool seen_failed;                   /* internal: the map ran out of memory: linear scan */
 } ps_ingest_counts;
 typedef void (*ps_warn_fn)(void *user, const char *message);
 /* Reads every article of one input (precis_articles_read: file, directory

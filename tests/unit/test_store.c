@@ -597,6 +597,41 @@ TEST(post_and_ingest_agree)
     pthread_mutex_destroy(&app.lock);
 }
 
+/* The stories an ingest touched: each once, in the order first touched,
+ * across inputs sharing one count; the set behind it holds as many. */
+TEST(ingest_touched_stories_distinct)
+{
+    ps_store *s = fresh();
+    if (!s) return;
+    const char *topics[3][2] = {
+        {"Kiln fire closes the Marrow Lane pottery in Dunhallow", "Firefighters from Dunhallow put the kiln fire out"},
+        {"Orvell ferry Tamsin Grey runs aground off Skerrow Point", "The Tamsin Grey ferry was refloated off Skerrow"},
+        {"Brackwater council votes to rebuild the Pellham footbridge", "Pellham footbridge rebuilding approved by Brackwater"},
+    };
+    char path[300];
+    snprintf(path, sizeof path, "%s/touch.jsonl", TMPDIR_);
+    ps_ingest_counts c = {0};
+    for (int round = 0; round < 2; round++) {
+        FILE *f = fopen(path, "w");
+        if (!f) break;
+        for (int k = 0; k < 3; k++) /* interleaved: 0 1 2, each story again in round 2 */
+            fprintf(f, "{\"id\":\"t%d%d\",\"date\":\"2031-03-1%d\",\"title\":\"%s\",\"text\":\"%s. %s, "
+                       "the officials of %s said on Monday.\"}\n",
+                    round, k, round + 2, topics[k][round], topics[k][round], topics[k][1 - round], topics[k][0]);
+        fclose(f);
+        CHECK(ps_store_ingest(s, path, &c, NULL, NULL) == PRECIS_OK);
+    }
+    CHECK(c.added == 6);
+    CHECK(c.touched == c.n_stories && c.n_stories >= 1 && c.n_stories <= 6);
+    CHECK(c.seen.n == c.n_stories);
+    for (size_t i = 0; i < c.n_stories; i++)
+        for (size_t j = i + 1; j < c.n_stories; j++) CHECK(c.stories[i] != c.stories[j]);
+    for (size_t i = 0; i < c.n_stories; i++) CHECK(pc_map_get(&c.seen, (uint64_t)c.stories[i], NULL, NULL) == i);
+    ps_ingest_counts_free(&c);
+    CHECK(c.n_stories == 0 && c.seen.n == 0);
+    ps_store_close(s);
+}
+
 TEST(json_html_safe)
 {
     size_t n;
@@ -627,6 +662,7 @@ int main(void)
     RUN(reader_sees_commits);
     RUN(routes_status_codes);
     RUN(post_and_ingest_agree);
+    RUN(ingest_touched_stories_distinct);
     RUN(json_html_safe);
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", TMPDIR_);
