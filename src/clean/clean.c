@@ -1872,6 +1872,8 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     {
         pt_date best;
         bool have = false;
+        const char *best_line = NULL; /* where best was read, for its weekday's note */
+        size_t best_len = 0;
         /* a dateline naming the day beats an archive's "SEPTEMBER 2024" above it */
         for (size_t i = 0; i < d.n_blocks && !(have && best.day); i++) {
             cl_block *B = &d.blocks[i];
@@ -1880,6 +1882,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
                 const cl_line *L = &d.lines[B->first];
                 if (pt_date_is_dateline(content(&d, L), L->clen, &dt) && dt.year && (!have || dt.day)) {
                     best = dt;
+                    best_line = content(&d, L), best_len = L->clen;
                     have = true;
                 }
             }
@@ -1893,6 +1896,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             pt_date dt;
             if (pt_date_find(content(&d, L), L->clen, 0, &dt) && dt.year) {
                 best = dt;
+                best_line = content(&d, L), best_len = L->clen;
                 have = true;
                 if (B->cls == PCL_NAVIGATION && i < rs) {
                     B->cls = PCL_DATELINE;
@@ -1904,6 +1908,9 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             char iso[64];
             size_t n = pt_date_iso(&best, iso, sizeof iso);
             if (n && (st = pt_article_set(out, &out->date, iso, n))) goto done;
+            char note[320]; /* "Tue, May 30, 2018": the printed date kept, the weekday reported */
+            size_t nn = n && best.weekday_mismatch ? pt_date_field_note("dateline", best_line, best_len, note, sizeof note) : 0;
+            if (nn && (st = pt_article_set(out, &out->date_note, note, nn))) goto done;
             pt_date other; /* "11/03/2026": both readings kept, the story settles it */
             if (n && pt_date_other_reading(&best, &other) && (n = pt_date_iso(&other, iso, sizeof iso)) &&
                 (st = pt_article_set(out, &out->date_alt, iso, n)))

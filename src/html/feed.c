@@ -485,7 +485,11 @@ static precis_status set_date(pt_article *a, const char *s)
         }
     }
     if (!k) return PRECIS_OK; /* no date with a year: the article has none */
-    return pt_article_set(a, &a->date, iso, k);
+    char note[320]; /* "Tue, 30 May 2018": the printed date kept, the weekday reported */
+    size_t nn = pt_date_field_note("date", s, n, note, sizeof note);
+    precis_status st = pt_article_set(a, &a->date, iso, k);
+    if (!st && nn) st = pt_article_set(a, &a->date_note, note, nn);
+    return st;
 }
 
 /* The host of an http(s) address ("news.example.org"), into f->tmp. */

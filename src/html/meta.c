@@ -287,9 +287,9 @@ void ph_meta_element(ph_page *pg, const GumboNode *n)
 
 /* ---- finishing ---------------------------------------------------------------- */
 
-static void iso_date(const char *s, char *out, size_t cap)
+static bool iso_date(const char *s, char *out, size_t cap)
 {
-    pt_date_normalise(s, s ? strlen(s) : 0, out, cap);
+    return pt_date_normalise(s, s ? strlen(s) : 0, out, cap) > 0;
 }
 
 static bool digits(const char *p, int n)
@@ -415,12 +415,15 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
     if ((st = set(a, &a->title, title))) return st;
 
     char iso[64] = "";
-    if (m->date && m->date_rank <= 2) iso_date(m->date, iso, sizeof iso);
-    if (!iso[0]) iso_date(m->ld_date, iso, sizeof iso);
-    if (!iso[0]) iso_date(m->date, iso, sizeof iso);
-    if (!iso[0]) iso_date(m->time_date, iso, sizeof iso);
+    const char *date_src = NULL; /* the <meta> / JSON-LD / <time> string read */
+    if (m->date && m->date_rank <= 2 && iso_date(m->date, iso, sizeof iso)) date_src = m->date;
+    if (!iso[0] && iso_date(m->ld_date, iso, sizeof iso)) date_src = m->ld_date;
+    if (!iso[0] && iso_date(m->date, iso, sizeof iso)) date_src = m->date;
+    if (!iso[0] && iso_date(m->time_date, iso, sizeof iso)) date_src = m->time_date;
     if (!iso[0]) url_date(opt->url ? opt->url : url, iso, sizeof iso);
     char alt[64] = ""; /* the other reading of an ambiguous "11/03/2026" */
+    const char *note_from = date_src; /* the text the date was read from, for its weekday's note */
+    size_t note_len = date_src ? strlen(date_src) : 0;
     if (!iso[0]) { /* a visible dateline among the first blocks */
         for (size_t i = 0; i < pg->n_blocks && i < 60 && !iso[0]; i++) {
             const ph_block *b = &pg->blocks[i];
@@ -428,11 +431,17 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
             if (b->len < 80 && pt_date_is_dateline(pg->text.data + b->off, b->len, &d) && d.year) {
                 pt_date_iso(&d, iso, sizeof iso);
                 if (pt_date_other_reading(&d, &o)) pt_date_iso(&o, alt, sizeof alt);
+                if (d.weekday_mismatch) note_from = pg->text.data + b->off, note_len = b->len;
             }
         }
     }
     if ((st = set(a, &a->date, iso))) return st;
     if (alt[0] && (st = set(a, &a->date_alt, alt))) return st;
+    char note[320];
+    if (iso[0] && note_from &&
+        pt_date_field_note(note_from == date_src ? "date" : "dateline", note_from, note_len, note, sizeof note) &&
+        (st = set(a, &a->date_note, note)))
+        return st;
 
     const char *author = m->ld_author ? m->ld_author : m->author ? m->author : m->byline;
     author = strip_by(author);

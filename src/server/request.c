@@ -281,6 +281,9 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
             snprintf(why, sizeof why, " ('%s' is no time of day)", t);
         snprintf(msg, cap, "field \"date\" ('%.*s%s') is not a date precis reads%s: the article is stored without a date",
                  (int)n, (const char *)v, n < json_string_length(date) ? "..." : "", why);
+    } else if (!st && out->date && json_is_string(date)) {
+        /* "Tue, May 30, 2018" (a Wednesday): stored with the printed date, the client told */
+        pt_date_field_note("field \"date\"", json_string_value(date), json_string_length(date), msg, cap);
     }
 done:
     json_decref(o);

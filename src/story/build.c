@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -720,6 +721,18 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
         if (!st) st = pst_json_doc_id(o, b, s->doc);
         if (!st) st = pc_buf_puts(o, ",\"when\":");
         if (!st) st = pst_json_sentence(o, text + s->start + w->start, w->end - w->start);
+        if (!st && w->weekday_mismatch) { /* the printed date kept, the contradiction said */
+            char why[160];
+            int wy, wm, wd;
+            pst_civil_from_days(w->first_day, &wy, &wm, &wd);
+            if (w->precision == PST_DAY && w->weekday >= 0)
+                snprintf(why, sizeof why, "%s is not the weekday of %04d-%02d-%02d (a %s): the date is kept",
+                         pt_weekday_name(w->weekday), wy, wm, wd, pt_weekday_name(pst_weekday(w->first_day)));
+            else
+                snprintf(why, sizeof why, "a weekday printed is not that of its date: the dates are kept");
+            st = pc_buf_puts(o, ",\"uncertain\":");
+            if (!st) st = pc_json_string(o, why, strlen(why));
+        }
         if (!st) st = pc_buf_printf(o, ",\"relative\":%s,\"sources\":[", w->relative ? "true" : "false");
         bool first = true;
         for (size_t j = h[i].group; j < n && !st; j++) {

@@ -189,6 +189,12 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
         const char *given = a->date, *iso = normalise_date(a, a->date, strlen(a->date));
         a->date = iso;
         if (!iso) a->date_alt = NULL;
+        /* "Tue, May 30, 2018" (a Wednesday): the printed date is kept, the weekday said */
+        char note[320];
+        if (iso && r->json_date && pt_date_field_note("field \"date\"", given, strlen(given), note, sizeof note))
+            warn_field(r, "%s", note);
+        else if (iso && a->date_note)
+            warn_field(r, "%s", a->date_note);
         /* a JSON "date" dropped is said, not only counted among the undated */
         if (!iso && r->json_date) {
             size_t n = strlen(given), cut = pc_utf8_cut(given, n, 60);

@@ -511,6 +511,11 @@ static void render_timeline(rnd *r, json_t *story)
         sentence(r, str(e, "text"));
         put(r, " ");
         markers(r, json_object_get(e, "sources"));
+        if (str(e, "uncertain")) { /* "Tuesday, May 30, 2018" (a Wednesday): said, not hidden */
+            put(r, " (uncertain: ");
+            txt(r, str(e, "uncertain"));
+            put(r, ")");
+        }
         put(r, "\n");
     }
 }

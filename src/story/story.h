@@ -25,6 +25,11 @@ typedef struct pst_when {
     size_t start, end;           /* byte span of the expression in the sentence */
     bool background;             /* a month or year that dates a state, not the event:
                                     "since 2011", "since the start of the war in 2011" */
+    bool weekday_mismatch;       /* a day printed with a weekday that is not its own
+                                    ("Tuesday, May 30, 2018", a Wednesday; or neither
+                                    reading's of "Tue, 03/04/2024"): the printed date is
+                                    kept, the timeline entry says "uncertain" */
+    signed char weekday;         /* that printed weekday, 0 Monday .. 6 Sunday; -1 none */
 } pst_when;
 
 /* Finds the time references in sentence s[0..n): absolute dates (through the

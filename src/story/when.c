@@ -428,20 +428,20 @@ static void push(pst_when *out, size_t *k, size_t cap, pst_when w)
 
 static pst_when day_when(int64_t day, size_t a, size_t b, bool relative)
 {
-    return (pst_when){day, day, PST_DAY, relative, a, b, false};
+    return (pst_when){day, day, PST_DAY, relative, a, b, false, false, -1};
 }
 
 static pst_when month_when(int y, int m, size_t a, size_t b, bool relative)
 {
     int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
     return (pst_when){pst_days_from_civil(y, m, 1), pst_days_from_civil(ny, nm, 1) - 1, PST_MONTH,
-                     relative, a, b, false};
+                     relative, a, b, false, false, -1};
 }
 
 static pst_when year_when(int y, size_t a, size_t b, bool relative)
 {
     return (pst_when){pst_days_from_civil(y, 1, 1), pst_days_from_civil(y, 12, 31), PST_YEAR,
-                     relative, a, b, false};
+                     relative, a, b, false, false, -1};
 }
 
 /* "Tuesday's vote": the day names an event. As the object of a verb the
@@ -546,6 +546,21 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         /* the bounds of a bare year below: "March 3, 2999" is no event's date */
         if (d.year < 1800 || d.year > (have_pub ? pub->year + 5 : 2100)) continue;
         if (d.day > 0) {
+            /* "on 03/04/2024" with no weekday to settle it: the reading nearer
+             * the publication day (a tie, or no publication date: month first) */
+            pt_date other;
+            if (d.ambiguous && have_pub && pt_date_other_reading(&d, &other)) {
+                int64_t d1 = pst_days_from_civil(d.year, d.month, d.day);
+                int64_t d2 = pst_days_from_civil(other.year, other.month, other.day);
+                int64_t e1 = d1 > pub_day ? d1 - pub_day : pub_day - d1;
+                int64_t e2 = d2 > pub_day ? d2 - pub_day : pub_day - d2;
+                /* a past verb wants the reading not after publication, when one is */
+                if ((d1 > pub_day) != (d2 > pub_day) && span_tense(s, n, w, nw, a, b) < 0) {
+                    e1 = d1 > pub_day ? INT64_MAX : e1;
+                    e2 = d2 > pub_day ? INT64_MAX : e2;
+                }
+                if (e2 < e1 && e2 <= 92) d.month = other.month, d.day = other.day; /* far both: month first */
+            }
             int64_t day = pst_days_from_civil(d.year, d.month, d.day);
             /* A year filled in from publication must not land well after it,
              * nor, when the verb is future ("will reopen on January 12"), over
@@ -555,7 +570,22 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 if (is_digit((unsigned char)s[i]) && is_digit((unsigned char)s[i + 1]) &&
                     is_digit((unsigned char)s[i + 2]) && is_digit((unsigned char)s[i + 3]))
                     explicit_year = true;
-            if (have_pub && !explicit_year && d.year == pub->year &&
+            bool year_by_weekday = false;
+            if (have_pub && !explicit_year && d.weekday >= 0) {
+                /* "on Tuesday, Dec. 30" with no year: the year around publication
+                 * whose Dec. 30 is a Tuesday, the nearest such (a paper of Jan. 2
+                 * means last December); none within a year: read as below */
+                int64_t best = 0, best_dist = INT64_MAX;
+                for (int y = pub->year - 1; y <= pub->year + 1; y++) {
+                    if (d.day > pt_days_in_month(y, d.month) || pt_weekday_of(y, d.month, d.day) != d.weekday)
+                        continue;
+                    int64_t c = pst_days_from_civil(y, d.month, d.day);
+                    int64_t dist = c > pub_day ? c - pub_day : pub_day - c;
+                    if (dist < best_dist) best = c, best_dist = dist;
+                }
+                if (best_dist <= 200) day = best, year_by_weekday = true;
+            }
+            if (have_pub && !explicit_year && !year_by_weekday && d.year == pub->year &&
                 (day > pub_day + 7 || day < pub_day - 7)) {
                 bool future = span_tense(s, n, w, nw, a, b) > 0;
                 if (day > pub_day + 7 && !future)
@@ -564,7 +594,12 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                          pt_days_in_month(d.year + 1, d.month) >= d.day)
                     day = pst_days_from_civil(d.year + 1, d.month, d.day);
             }
-            push(out, &k, cap, day_when(day, a, b, false));
+            pst_when dw = day_when(day, a, b, false);
+            dw.weekday = (signed char)d.weekday;
+            dw.weekday_mismatch = d.weekday_mismatch;
+            if (d.weekday >= 0 && d.year_filled && !year_by_weekday) /* no year near publication fits it */
+                dw.weekday_mismatch = pst_weekday(day) != d.weekday;
+            push(out, &k, cap, dw);
         } else {
             push(out, &k, cap, month_when(d.year, d.month, a, b, false));
         }
@@ -628,7 +663,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 } else if (word_is(u, ul, "weeks")) {
                     int64_t then = pub_day - 7 * (int64_t)cnt;
                     int64_t monday = then - pst_weekday(then);
-                    push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false});
+                    push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1});
                 } else if (word_is(u, ul, "month") || word_is(u, ul, "months")) {
                     int mm = pub->month - 1 - cnt; /* months since January of pub's year */
                     int y = pub->year + (mm >= 0 ? mm / 12 : -((-mm + 11) / 12));
@@ -690,7 +725,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             size_t a = w[i].start, b = w[i + 1].end;
             if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
                 int64_t monday = pub_day - pst_weekday(pub_day) + 7 * dir;
-                push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false});
+                push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1});
             } else if (word_is(u, ul, "month") || word_is(u, ul, "monat")) {
                 int y = pub->year, m = pub->month + dir;
                 if (m < 1) m = 12, y--;
@@ -700,7 +735,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 push(out, &k, cap, year_when(pub->year + dir, a, b, true));
             } else if (word_is(u, ul, "weekend")) { /* Saturday and Sunday */
                 int64_t sat = pub_day - pst_weekday(pub_day) + 5 + 7 * dir;
-                push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false});
+                push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false, false, -1});
             }
         } else if (i >= 3 && (word_is(p, len, "month") || word_is(p, len, "year")) &&
                    word_at(s, w, i - 1, "the") && word_at(s, w, i - 2, "of") &&
@@ -711,6 +746,86 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             if (word_is(p, len, "month")) push(out, &k, cap, month_when(pub->year, pub->month, a, b, true));
             else push(out, &k, cap, year_when(pub->year, a, b, true));
         }
+    }
+    /* "on the 4th": a day of the month with no month, the latest one on or
+     * before publication (the first on or after it when the verb is future);
+     * "on the 4th floor" is no date: only a clause end or a small joining
+     * word may follow. */
+    for (size_t i = 2; i < nw && k < cap && have_pub; i++) {
+        static const char *const AFTER_ORD[] = {"at", "and", "when", "after", "before", "but", "while",
+                                                "as", "in", "by", "with", "night", "morning", "evening",
+                                                "afternoon"};
+        const char *p = s + w[i].start;
+        size_t len = w[i].end - w[i].start, dl = 0;
+        while (dl < len && is_digit((unsigned char)p[dl])) dl++;
+        if (dl < 1 || dl > 2 || len != dl + 2 || !word_at(s, w, i - 1, "the") || !word_at(s, w, i - 2, "on"))
+            continue;
+        char a0 = (char)(p[dl] | 32), a1 = (char)(p[dl + 1] | 32);
+        int dom = dl == 1 ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
+        bool suffix_ok = (a0 == 's' && a1 == 't' && dom % 10 == 1 && dom != 11) ||
+                         (a0 == 'n' && a1 == 'd' && dom % 10 == 2 && dom != 12) ||
+                         (a0 == 'r' && a1 == 'd' && dom % 10 == 3 && dom != 13) ||
+                         (a0 == 't' && a1 == 'h' && !(dom % 10 >= 1 && dom % 10 <= 3 && (dom < 10 || dom > 20)));
+        if (!suffix_ok || dom < 1 || dom > 31) continue;
+        size_t q = w[i].end;
+        while (q < n && s[q] == ' ') q++;
+        bool ends = q >= n || strchr(".,;:!?)", s[q]) || (i + 1 < nw && WORD_IN(s, w, i + 1, AFTER_ORD));
+        if (!ends) continue;
+        bool future = phrase_tense(s, n, w, nw, i - 1, i) > 0;
+        int y = pub->year, m = pub->month;
+        if (future ? dom < pub->day : dom > pub->day) { /* the month before, or after */
+            m += future ? 1 : -1;
+            if (m < 1) m = 12, y--;
+            if (m > 12) m = 1, y++;
+        }
+        if (dom > pt_days_in_month(y, m)) continue; /* "on the 31st" of a 30-day month */
+        push(out, &k, cap, day_when(pst_days_from_civil(y, m, dom), w[i - 1].start, w[i].end, true));
+    }
+    /* "from May 3 to May 5", "between Monday and Wednesday": one range of
+     * days. The second day is not before the first: a yearless "Jan. 4"
+     * after "Dec. 27" is the next January, and of two weekdays the first
+     * is moved a week back (a week on, the second, when the verb is future). */
+    for (size_t i = 0; i + 1 < k; i++) {
+        pst_when *x = &out[i], *y = &out[i + 1];
+        if (x->precision != PST_DAY || y->precision != PST_DAY) continue;
+        size_t g = x->start;
+        while (g > 0 && s[g - 1] == ' ') g--;
+        size_t h = g;
+        while (h > 0 && is_letter((unsigned char)s[h - 1])) h--;
+        bool from = word_is(s + h, g - h, "from"), between = word_is(s + h, g - h, "between");
+        if (!from && !between && !word_is(s + h, g - h, "von") && !word_is(s + h, g - h, "vom")) continue;
+        /* only a joining word between the two */
+        size_t u = x->end, v = y->start;
+        while (u < v && (s[u] == ' ' || s[u] == ',')) u++;
+        while (v > u && s[v - 1] == ' ') v--;
+        bool join = between ? word_is(s + u, v - u, "and") || word_is(s + u, v - u, "und")
+                            : word_is(s + u, v - u, "to") || word_is(s + u, v - u, "through") ||
+                                  word_is(s + u, v - u, "thru") || word_is(s + u, v - u, "until") ||
+                                  word_is(s + u, v - u, "till") || word_is(s + u, v - u, "bis") ||
+                                  (v - u == 1 && s[u] == '-') || (v - u == 3 && pt_long_dash_at(s, v, u));
+        if (!join) continue;
+        int64_t first = x->first_day, last = y->first_day;
+        if (last < first) {
+            bool yearless = !x->relative && !y->relative;
+            for (size_t q = y->start; q + 4 <= y->end && yearless; q++)
+                if (is_digit((unsigned char)s[q]) && is_digit((unsigned char)s[q + 1]) &&
+                    is_digit((unsigned char)s[q + 2]) && is_digit((unsigned char)s[q + 3]))
+                    yearless = false;
+            if (yearless) {
+                int yy, mm, dd;
+                pst_civil_from_days(last, &yy, &mm, &dd);
+                if (dd <= pt_days_in_month(yy + 1, mm)) last = pst_days_from_civil(yy + 1, mm, dd);
+            } else if (x->relative && y->relative && first - last < 7) {
+                if (span_tense(s, n, w, nw, x->start, y->end) > 0) last += 7;
+                else first -= 7;
+            }
+        }
+        if (last <= first || last - first > 366) continue;
+        pst_when r = {first, last, PST_WEEK, x->relative || y->relative, x->start, y->end, false, false, -1};
+        r.weekday_mismatch = x->weekday_mismatch || y->weekday_mismatch;
+        *x = r;
+        memmove(out + i + 1, out + i + 2, (k - i - 2) * sizeof *out);
+        k--;
     }
     /* "the previous day", "the next day": counted from another day named in
      * the same sentence ("sank on Tuesday after a warning the previous day");

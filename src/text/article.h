@@ -21,6 +21,9 @@ typedef struct pt_article {
     const char *date;   /* ISO 8601 */
     const char *date_alt; /* the other reading of an ambiguous "11/03/2026" (date is the
                              month-first one), ISO; NULL when none */
+    const char *date_note; /* NULL, or what a weekday printed with the date said against it
+                              ("dateline 'Tue, May 30, 2018': 'Tue' does not match 2018-05-30
+                              (a Wednesday): the date is kept"), for the reader's warning */
     const char *author; /* byline as printed */
     const char *lang;
     const char *text;   /* clean text, paragraphs separated by "\n\n" */

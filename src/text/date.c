@@ -30,12 +30,14 @@ static const name_entry MONTHS[] = {
     {"dec", 12},      {"dezember", 12}, {"dez", 12},
 };
 
-static const char *const WEEKDAYS[] = {
-    "monday",   "mon",     "tuesday", "tue",     "tues",     "wednesday", "wed",
-    "thursday", "thu",     "thur",    "thurs",   "friday",   "fri",       "saturday",
-    "sat",      "sunday",  "sun",     "montag",  "mo",       "dienstag",  "di",
-    "mittwoch", "mi",      "donnerstag", "do",   "freitag",  "fr",        "samstag",
-    "sonnabend", "sa",     "sonntag", "so",
+/* Weekdays, English and German, full and abbreviated: 0 Monday .. 6 Sunday. */
+static const name_entry WEEKDAYS[] = {
+    {"monday", 0},   {"mon", 0},      {"tuesday", 1},    {"tue", 1},    {"tues", 1},    {"wednesday", 2},
+    {"wed", 2},      {"thursday", 3}, {"thu", 3},        {"thur", 3},   {"thurs", 3},   {"friday", 4},
+    {"fri", 4},      {"saturday", 5}, {"sat", 5},        {"sunday", 6}, {"sun", 6},     {"montag", 0},
+    {"mo", 0},       {"dienstag", 1}, {"di", 1},         {"mittwoch", 2}, {"mi", 2},    {"donnerstag", 3},
+    {"do", 3},       {"freitag", 4},  {"fr", 4},         {"samstag", 5}, {"sonnabend", 5}, {"sa", 5},
+    {"sonntag", 6},  {"so", 6},
 };
 
 static const name_entry ZONES[] = {
@@ -92,11 +94,24 @@ static int lookup(const name_entry *t, size_t n, const char *w)
     return -1;
 }
 
-static bool is_weekday_word(const char *w)
+/* 0 Monday .. 6 Sunday for a weekday name (folded), -1 otherwise. */
+static int weekday_word(const char *w) { return lookup(WEEKDAYS, sizeof WEEKDAYS / sizeof *WEEKDAYS, w); }
+static bool is_weekday_word(const char *w) { return weekday_word(w) >= 0; }
+
+int pt_weekday_of(int y, int m, int d)
 {
-    for (size_t i = 0; i < sizeof WEEKDAYS / sizeof *WEEKDAYS; i++)
-        if (WEEKDAYS[i][0] == w[0] && strcmp(WEEKDAYS[i], w) == 0) return true;
-    return false;
+    /* Sakamoto's method: 0 Sunday .. 6 Saturday, turned to 0 Monday */
+    static const int t[] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+    if (m < 1 || m > 12) return -1;
+    if (m < 3) y -= 1;
+    int w = ((y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7 + 7) % 7;
+    return (w + 6) % 7;
+}
+
+const char *pt_weekday_name(int wd)
+{
+    static const char *const NAMES[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    return wd >= 0 && wd < 7 ? NAMES[wd] : "";
 }
 
 /* Reads 1..maxd digits at s[*i]; fails when more digits follow. */
@@ -347,6 +362,34 @@ static void reset(pt_date *d)
 {
     memset(d, 0, sizeof *d);
     d->hour = d->minute = d->second = -1;
+    d->weekday = -1;
+}
+
+/* The weekday wd printed before d: it settles an ambiguous "03/04/2024"
+ * when exactly one reading falls on it; otherwise a weekday that is not the
+ * date's is marked, and the date stands (the printed date wins). A year not
+ * printed (default_year's) is not checked. */
+static void apply_weekday(pt_date *d, int wd)
+{
+    d->weekday = wd;
+    if (wd < 0 || !d->year || d->day < 1 || d->year_filled) return;
+    bool first = pt_weekday_of(d->year, d->month, d->day) == wd;
+    if (!d->ambiguous) {
+        d->weekday_mismatch = !first;
+        return;
+    }
+    bool second = pt_weekday_of(d->year, d->day, d->month) == wd; /* day and month swapped */
+    if (first == second) { /* neither (both cannot: the readings are days apart, not weeks) */
+        d->weekday_mismatch = !first;
+        return;
+    }
+    if (second) {
+        int t = d->day;
+        d->day = d->month;
+        d->month = t;
+    }
+    d->ambiguous = false;
+    d->weekday_settled = true;
 }
 
 /* Numeric forms at s[i] (a digit at a boundary). */
@@ -463,7 +506,7 @@ static bool parse_day_month(const char *s, size_t len, size_t i, int default_yea
     size_t k = skip_spaces(s, len, j);
     if (k < len && s[k] == ',') k = skip_spaces(s, len, k + 1);
     if (read_num(s, len, &k, 4, 4, &year) && !(k < len && is_alpha((unsigned char)s[k]))) j = k;
-    else year = default_year;
+    else year = default_year, d->year_filled = year != 0;
     /* on failure "April 2018" inside "31 April 2018" is skipped too */
     return worded_date(s, len, j, year, mon, day, d, endp);
 }
@@ -527,6 +570,7 @@ static bool parse_month_first(const char *s, size_t len, size_t i, int default_y
         return true;
     } else {
         year = default_year;
+        d->year_filled = year != 0;
     }
     return worded_date(s, len, j, year, mon, day, d, endp); /* a failure's *endp is not used */
 }
@@ -556,7 +600,8 @@ static bool parse_at(const char *s, size_t len, size_t i, int default_year, pt_d
     char word[32];
     if (w >= 2 && w < 12) {
         fold_word(s + i, w, word, sizeof word);
-        if (is_weekday_word(word) && (c >= 'A' && c <= 'Z')) {
+        int wd = weekday_word(word);
+        if (wd >= 0 && (c >= 'A' && c <= 'Z')) {
             size_t j = i + w;
             if (j < len && s[j] == '.') j++;
             if (j < len && s[j] == ',') j++;
@@ -564,6 +609,7 @@ static bool parse_at(const char *s, size_t len, size_t i, int default_year, pt_d
             if (k == j && !(j > i + w)) return false;
             if (k < len && parse_at(s, len, k, default_year, d, skip)) {
                 d->start = i;
+                apply_weekday(d, wd);
                 return true;
             }
             reset(d);
@@ -746,4 +792,52 @@ size_t pt_date_normalise_other(const char *s, size_t len, char *buf, size_t cap)
     size_t n = pt_date_iso(&o, buf, cap);
     if (!n && cap) buf[0] = 0;
     return n;
+}
+
+size_t pt_date_field_note(const char *what, const char *s, size_t len, char *buf, size_t cap)
+{
+    if (cap) buf[0] = 0;
+    pt_date d;
+    char note[200];
+    if (!s || !cap || !pt_date_find(s, len, 0, &d) || !pt_date_weekday_note(s, &d, note, sizeof note)) return 0;
+    int n;
+    if (what) {
+        size_t cut = len < 60 ? len : 60;
+        while (cut < len && cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--; /* whole characters */
+        n = snprintf(buf, cap, "%s '%.*s%s': %s", what, (int)cut, s, cut < len ? "..." : "", note);
+    } else {
+        n = snprintf(buf, cap, "%s", note);
+    }
+    if (n < 0 || (size_t)n >= cap) {
+        buf[0] = 0;
+        return 0;
+    }
+    return (size_t)n;
+}
+
+size_t pt_date_weekday_note(const char *s, const pt_date *d, char *buf, size_t cap)
+{
+    if (cap) buf[0] = 0;
+    if (!d || !d->weekday_mismatch || !cap) return 0;
+    size_t wn = s ? word_len(s, d->end, d->start) : 0; /* the weekday as printed */
+    if (wn > 20) wn = 20;
+    char day1[16], day2[16];
+    pt_date a = *d, o;
+    a.hour = -1; /* the day alone */
+    pt_date_iso(&a, day1, sizeof day1);
+    int n;
+    if (pt_date_other_reading(&a, &o)) {
+        pt_date_iso(&o, day2, sizeof day2);
+        n = snprintf(buf, cap, "'%.*s' matches neither %s (a %s) nor %s (a %s)", (int)wn, s ? s + d->start : "",
+                     day1, pt_weekday_name(pt_weekday_of(a.year, a.month, a.day)), day2,
+                     pt_weekday_name(pt_weekday_of(o.year, o.month, o.day)));
+    } else {
+        n = snprintf(buf, cap, "'%.*s' does not match %s (a %s): the date is kept", (int)wn, s ? s + d->start : "",
+                     day1, pt_weekday_name(pt_weekday_of(a.year, a.month, a.day)));
+    }
+    if (n < 0 || (size_t)n >= cap) {
+        buf[0] = 0;
+        return 0;
+    }
+    return (size_t)n;
 }

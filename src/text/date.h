@@ -32,6 +32,16 @@ typedef struct pt_date {
                                  ("T25:00", "14:61", "13:00 am"): the date is given
                                  without it, but pt_date_normalise refuses it */
     size_t bad_start, bad_end; /* that time's span (bad_time only) */
+    int weekday;              /* the weekday printed before the date ("Wed, 03/04/2024"):
+                                 0 Monday .. 6 Sunday; -1 when none was printed */
+    bool weekday_settled;     /* that weekday chose one reading of an otherwise ambiguous
+                                 date: "Wednesday, 03/04/2024" is 2024-04-03 (not ambiguous) */
+    bool weekday_mismatch;    /* the weekday is not the date's: "Tuesday, May 30, 2018" (a
+                                 Wednesday), or neither reading's of an ambiguous one (still
+                                 ambiguous). The date stands: the printed date wins over
+                                 the printed weekday; callers report it (pt_date_weekday_note) */
+    bool year_filled;         /* the year is default_year's, not printed: the weekday is
+                                 not checked against it */
     size_t start, end;        /* byte span of the match inside the input */
 } pt_date;
 
@@ -72,6 +82,25 @@ size_t pt_date_normalise(const char *s, size_t len, char *buf, size_t cap);
  * "2026-03-03T25:00"), as written, into buf: its length, 0 with buf "" when
  * s's first date has no such time (or cap is too small). For messages. */
 size_t pt_date_bad_time(const char *s, size_t len, char *buf, size_t cap);
+
+/* The weekday of a calendar day: 0 Monday .. 6 Sunday (proleptic Gregorian). */
+int pt_weekday_of(int y, int m, int d);
+
+/* The English name of weekday wd (0 Monday .. 6 Sunday), "" when out of range. */
+const char *pt_weekday_name(int wd);
+
+/* What a weekday printed with a date says against it, for a message: e.g.
+ * "'Tuesday' does not match 2018-05-30 (a Wednesday): the date is kept" or
+ * "'Tue' matches neither 2024-03-04 (a Monday) nor 2024-04-03 (a Wednesday)"
+ * for d (found in s, d->weekday_mismatch set). Returns the length written
+ * (< cap), 0 with buf "" when d has no mismatch. */
+size_t pt_date_weekday_note(const char *s, const pt_date *d, char *buf, size_t cap);
+
+/* pt_date_weekday_note of the first date of a date field s[0..len) ("Tue,
+ * 03/04/2024"), prefixed "what 'FIELD': " (what may be NULL: no prefix; the
+ * field is cut to 60 bytes). 0 with buf "" when its weekday says nothing
+ * against it. */
+size_t pt_date_field_note(const char *what, const char *s, size_t len, char *buf, size_t cap);
 
 /* The day-first reading of an ambiguous numeric date (d->ambiguous): day and
  * month swapped. False when d is not ambiguous. */

@@ -79,4 +79,45 @@ printf 'Kelda Courier\n\nVessa dam spillway opened\n\nMarch 10, 2026\n\nEngineer
 p digest --format json --no-progress "$TMP/pasted"
 check "timeline: a pasted page's 11/03/2026 dateline is 11 March too" \
     t '[s["date"] for st in d["stories"] for s in st["sources"] if s["id"].endswith("n.txt")] == ["2026-03-11"]'
+# A weekday printed with a date (2026-12-02): "Wed, 03/04/2024" is April 3 (a
+# Wednesday), not March 4 (a Monday), with no other source to settle it, in a
+# JSONL date, a pasted page's dateline and an HTML page's visible dateline; a
+# weekday that fits neither reading, or contradicts a plain date, is said on
+# stderr (the date printed is kept), and in the timeline as "uncertain".
+cat > "$TMP/in4.jsonl" <<'JSONL'
+{"id":"w1","site":"Orlen Ledger","title":"Pellam lock gates replaced","date":"Wed, 03/04/2024","text":"Engineers replaced the gates of the Pellam canal lock on Monday after a barge struck them. Boats queued for six hours at the lock, the canal trust said."}
+JSONL
+p digest --format json --no-progress "$TMP/in4.jsonl"
+check "timeline: weekday story runs" test "$rc" -eq 0
+check "timeline: Wed, 03/04/2024 alone is 3 April (the Wednesday)" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"]] == ["2024-04-03"]'
+check "timeline: its on Monday is April 1" t 'at("2024-04-01", "on Monday")'
+check "timeline: a matching weekday warns nothing" test ! -s "$TMP/err"
+mkdir -p "$TMP/pasted4"
+printf 'Orlen Ledger\n\nPellam lock gates replaced\n\nPublished: Wed, 03/04/2024\n\nEngineers replaced the gates of the Pellam canal lock on Monday after a barge struck them.\n\nBoats queued for six hours at the lock, the canal trust said.\n' > "$TMP/pasted4/w.txt"
+p digest --format json --no-progress "$TMP/pasted4"
+check "timeline: a pasted 'Published: Wed, 03/04/2024' is 3 April" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"]] == ["2024-04-03"]'
+printf '<html><head><title>Pellam lock gates replaced</title></head><body><article><h1>Pellam lock gates replaced</h1><p class="date">Wed, 03/04/2024</p><p>Engineers replaced the gates of the Pellam canal lock on Monday after a barge struck them, the canal trust said on Wednesday.</p><p>Boats queued for six hours at the lock while divers checked the damaged gates, the trust said.</p></article></body></html>\n' > "$TMP/w.html"
+p digest --format json --no-progress "$TMP/w.html"
+check "timeline: an HTML dateline 'Wed, 03/04/2024' is 3 April" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"]] == ["2024-04-03"]'
+cat > "$TMP/in5.jsonl" <<'JSONL'
+{"id":"x1","site":"Orlen Ledger","title":"Pellam lock reopens","date":"Tuesday, May 30, 2018","text":"The Pellam canal lock reopened on Tuesday, May 30, 2018 after repairs to its gates, the canal trust said. Boats queued for six hours at the lock before it opened."}
+{"id":"x2","site":"Brede Mercury","title":"Pellam lock gates","date":"Tue, 03/04/2024","text":"Divers inspected the gates of the Brede weir on Monday after a flood. The weir keeper said the gates held."}
+JSONL
+p digest --format json --no-progress "$TMP/in5.jsonl"
+check "timeline: contradicting weekday story runs" test "$rc" -eq 0
+check "timeline: Tuesday, May 30, 2018 (a Wednesday) keeps May 30" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"] if s["id"] == "x1"] == ["2018-05-30"]'
+check "timeline: the contradiction is said on stderr" \
+    grep -q "x1: field \"date\" 'Tuesday, May 30, 2018': 'Tuesday' does not match 2018-05-30 (a Wednesday): the date is kept" "$TMP/err"
+check "timeline: a weekday fitting neither reading is said" \
+    grep -q "x2: field \"date\" 'Tue, 03/04/2024': 'Tue' matches neither 2024-03-04 (a Monday) nor 2024-04-03 (a Wednesday)" "$TMP/err"
+check "timeline: the in-text contradiction is an uncertain entry" \
+    t 'any(e.get("uncertain", "").startswith("Tuesday is not the weekday of 2018-05-30") for s in d["stories"] for e in s["timeline"])'
+p digest --no-progress "$TMP/in5.jsonl"
+check "timeline: the briefing marks it uncertain" grep -q "(uncertain: Tuesday is not the weekday of 2018-05-30" "$TMP/out"
+p ingest --db "$TMP/w.db" "$TMP/in5.jsonl"
+check "timeline: ingest says the contradiction too" grep -q "'Tuesday' does not match 2018-05-30" "$TMP/err"
 finish

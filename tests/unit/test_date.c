@@ -94,6 +94,50 @@ TEST(ambiguous_numeric_dates)
     CHECK_STR(other_of("nothing"), "");
 }
 
+/* A weekday printed with a date: it settles "03/04/2024" (Monday March 4 or
+ * Wednesday April 3) when one reading falls on it; one that fits no reading,
+ * or contradicts a plain date, is marked and the printed date wins. */
+TEST(weekday_settles_and_contradicts)
+{
+    pt_date d;
+    char note[160];
+    CHECK(pt_weekday_of(2024, 4, 3) == 2 && pt_weekday_of(2024, 3, 4) == 0 && pt_weekday_of(2018, 5, 30) == 2);
+    CHECK(pt_weekday_of(2000, 1, 1) == 5 && pt_weekday_of(1900, 3, 1) == 3);
+    CHECK_STR(iso_of("Wednesday, 03/04/2024", 0), "2024-04-03");
+    CHECK(pt_date_find("Wednesday, 03/04/2024", 21, 0, &d) && !d.ambiguous && d.weekday_settled &&
+          !d.weekday_mismatch && d.weekday == 2);
+    CHECK_STR(iso_of("Monday, 03/04/2024", 0), "2024-03-04");
+    CHECK(pt_date_find("Monday, 03/04/2024", 18, 0, &d) && !d.ambiguous && d.weekday_settled);
+    CHECK_STR(other_of("Wed, 03/04/2024"), ""); /* settled: no other reading kept */
+    CHECK_STR(other_of("Published: Wed, 03/04/2024 10:15"), "");
+    CHECK_STR(dateline_iso("Published: Wed, 03/04/2024"), "2024-04-03");
+    CHECK_STR(dateline_iso("Mittwoch, 03/04/2024"), "2024-04-03");
+    const char *s = "The hearing on Wednesday, 03/04/2024 was short.";
+    CHECK_STR(iso_of(s, 0), "2024-04-03");
+    /* a weekday matching neither reading: still ambiguous, and marked */
+    s = "Tue, 03/04/2024";
+    CHECK(pt_date_find(s, strlen(s), 0, &d) && d.ambiguous && d.weekday_mismatch && d.weekday == 1);
+    CHECK(pt_date_weekday_note(s, &d, note, sizeof note) > 0);
+    CHECK_STR(note, "'Tue' matches neither 2024-03-04 (a Monday) nor 2024-04-03 (a Wednesday)");
+    CHECK_STR(other_of(s), "2024-04-03");
+    /* an unambiguous date the weekday contradicts: the date is kept, marked */
+    s = "Tuesday, May 30, 2018";
+    CHECK(pt_date_find(s, strlen(s), 0, &d) && d.weekday_mismatch && d.day == 30 && d.month == 5);
+    CHECK_STR(iso_of(s, 0), "2018-05-30");
+    CHECK(pt_date_weekday_note(s, &d, note, sizeof note) > 0);
+    CHECK_STR(note, "'Tuesday' does not match 2018-05-30 (a Wednesday): the date is kept");
+    CHECK(pt_date_find("Wed, 04/04/2018", 15, 0, &d) && !d.weekday_mismatch); /* equal parts */
+    CHECK(pt_date_find("Thu, 04/04/2018", 15, 0, &d) && d.weekday_mismatch);
+    CHECK(pt_date_find("Tue, 29 May 2018 10:00:00 GMT", 29, 0, &d) && !d.weekday_mismatch && d.weekday == 1);
+    CHECK(pt_date_find("Dienstag, 30. Mai 2018", 23, 0, &d) && d.weekday_mismatch);
+    /* no year printed: the default year is not held against the weekday */
+    CHECK(pt_date_find("Tuesday, May 30", 15, 2018, &d) && d.year_filled && !d.weekday_mismatch);
+    CHECK(pt_date_find("May 30, 2018", 12, 0, &d) && d.weekday == -1 && !d.weekday_mismatch);
+    CHECK(pt_date_weekday_note("May 30, 2018", &d, note, sizeof note) == 0 && note[0] == 0);
+    /* a too small buffer: nothing written */
+    CHECK(pt_date_find("Tuesday, May 30, 2018", 21, 0, &d) && pt_date_weekday_note("Tuesday, May 30, 2018", &d, note, 10) == 0);
+}
+
 TEST(rfc822)
 {
     CHECK_STR(iso_of("Tue, 29 May 2018 10:00:00 +0000", 0), "2018-05-29T10:00:00+00:00");
@@ -308,6 +352,7 @@ int main(void)
     RUN(no_year_uses_default);
     RUN(iso_and_numeric);
     RUN(ambiguous_numeric_dates);
+    RUN(weekday_settles_and_contradicts);
     RUN(rfc822);
     RUN(rfc850_and_asctime);
     RUN(times_in_english_style);

@@ -213,6 +213,59 @@ TEST(day_and_month_forms)
     CHECK_STR(when_iso("The budget was due on May 1.", &TUE, 0), "2018-05-01");
 }
 
+/* Weekdays printed with dates, numeric dates read both ways, ranges and
+ * ordinal days (2026-12-02, helper dates). MON is Monday, Dec. 30, 2024;
+ * JAN2 Thursday, Jan. 2, 2025. */
+static const pt_date MON = {.year = 2024, .month = 12, .day = 30, .hour = -1};
+static const pt_date JAN2 = {.year = 2025, .month = 1, .day = 2, .hour = -1};
+static const pt_date APR5 = {.year = 2024, .month = 4, .day = 5, .hour = -1};
+static const pt_date MAR20 = {.year = 2024, .month = 3, .day = 20, .hour = -1};
+
+static bool when_mismatch(const char *sentence, const pt_date *pub, size_t index)
+{
+    pst_when w[8];
+    size_t n = pst_find_when(sentence, strlen(sentence), pub, w, 8);
+    return index < n && w[index].weekday_mismatch;
+}
+
+TEST(weekday_with_date_ranges_ordinals)
+{
+    /* the weekday settles 03/04/2024 in running text */
+    CHECK_STR(when_iso("The vote was held on Wednesday, 03/04/2024.", &APR5, 0), "2024-04-03");
+    CHECK_STR(when_iso("The vote was held on Monday, 03/04/2024.", &APR5, 0), "2024-03-04");
+    CHECK(!when_mismatch("The vote was held on Monday, 03/04/2024.", &APR5, 0));
+    CHECK(when_mismatch("The vote was held on Tuesday, 03/04/2024.", &APR5, 0));
+    /* a plain date the weekday contradicts: the date is kept, marked */
+    CHECK_STR(when_iso("The storm hit on Tuesday, May 30, 2018.", &THU, 0), "2018-05-30");
+    CHECK(when_mismatch("The storm hit on Tuesday, May 30, 2018.", &THU, 0));
+    CHECK(!when_mismatch("The storm hit on Wednesday, May 30, 2018.", &THU, 0));
+    /* no weekday: the reading near publication, a past verb's not after it */
+    CHECK_STR(when_iso("The count was held on 03/04/2024.", &APR5, 0), "2024-04-03");
+    CHECK_STR(when_iso("The count was held on 03/04/2024.", &MAR20, 0), "2024-03-04");
+    CHECK_STR(when_iso("The count was held on 11/03/2024.", &MON, 0), "2024-11-03"); /* far both: month first */
+    /* a yearless date with a weekday: the year around publication it fits */
+    CHECK_STR(when_iso("The talks ended on Tuesday, Dec. 31 without a deal.", &JAN2, 0), "2024-12-31");
+    CHECK(!when_mismatch("The talks ended on Tuesday, Dec. 31 without a deal.", &JAN2, 0));
+    CHECK_STR(when_iso("The bridge will open on Friday, Jan. 3.", &MON, 0), "2025-01-03");
+    CHECK(when_mismatch("Officials said on Monday, Dec. 29 that the road was shut.", &MON, 0));
+    CHECK_STR(when_iso("The talks ended on Dec. 30 without a deal.", &JAN2, 0), "2024-12-30");
+    /* ranges of days */
+    CHECK_STR(when_iso("The festival ran from May 3 to May 5.", &THU, 0), "2018-05-03/2018-05-05");
+    CHECK_STR(when_iso("The fair runs from Dec. 27 through Jan. 4.", &MON, 0), "2024-12-27/2025-01-04");
+    CHECK_STR(when_iso("The fair ran between March 3 and March 9.", &APR5, 0), "2024-03-03/2024-03-09");
+    CHECK_STR(when_iso("Fighting raged from Monday to Wednesday.", &MON, 0), "2024-12-23/2024-12-25");
+    CHECK_STR(when_iso("Talks will run from Monday to Wednesday.", &MON, 0), "2024-12-30/2025-01-01");
+    CHECK(when_count("The ship sank on Tuesday and was raised on Friday.", &MON) == 2);
+    CHECK_STR(when_iso("The ship sank on Tuesday and was raised on Friday.", &MON, 1), "2024-12-27");
+    /* "on the 4th": the day of this month or the one before (after, when future) */
+    CHECK_STR(when_iso("The ferry sailed on the 28th.", &MON, 0), "2024-12-28");
+    CHECK_STR(when_iso("The ferry sailed on the 2nd.", &MON, 0), "2024-12-02");
+    CHECK_STR(when_iso("It will sail again on the 3rd.", &MON, 0), "2025-01-03");
+    CHECK_STR(when_iso("The ferry sailed on the 31st, officials said.", &JAN2, 0), "2024-12-31");
+    CHECK(when_count("The lift is on the 4th floor.", &MON) == 0);
+    CHECK(when_count("The ferry sailed on the 3th.", &MON) == 0);
+}
+
 TEST(no_publication_date_resolves_nothing_relative)
 {
     CHECK(when_count("The vote was held yesterday.", NULL) == 0);
@@ -241,5 +294,6 @@ int main(void)
     RUN(month_without_year);
     RUN(day_and_month_forms);
     RUN(no_publication_date_resolves_nothing_relative);
+    RUN(weekday_with_date_ranges_ordinals);
     return test_done();
 }
