@@ -1784,16 +1784,17 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         if (l->merged_into >= 0 || l->n_words < 2) continue;
         const char *sp = strrchr(l->norm, ' ');
         if (!sp || !IN(LEGAL, sp + 1)) continue;
-        size_t ls = (size_t)(sp - l->norm);
-        for (size_t i = 0; i < e->n_items; i++) {
-            item *s = &e->items[i];
-            if (i == j || s->merged_into >= 0 || s->nlen != ls || memcmp(s->norm, l->norm, ls)) continue;
-            s->mid_mentions += l->mid_mentions;
-            s->legal += l->mentions + l->legal;
-            precis_status st = merge_item(e, j, i);
-            if (st) return st;
-            break;
-        }
+        /* the name without its suffix, looked up by its key (names are
+         * unique in the table): comparing each with every name was minutes on
+         * a long article of many companies */
+        const item *short_form = find_item(e, l->norm, (size_t)(sp - l->norm));
+        if (!short_form || short_form == l || short_form->merged_into >= 0) continue;
+        size_t i = (size_t)(short_form - e->items);
+        item *s = &e->items[i];
+        s->mid_mentions += l->mid_mentions;
+        s->legal += l->mentions + l->legal;
+        precis_status st = merge_item(e, j, i);
+        if (st) return st;
     }
     {
         precis_status st = merge_org_forms(e, ix);

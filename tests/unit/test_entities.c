@@ -523,6 +523,29 @@ TEST(adjectives_and_peoples_are_no_entities)
     pst_entities_free(r.e);
 }
 
+/* The legal-suffix merge reads the name without its suffix from the name
+ * table (it compared every pair): same merges as before, one company under
+ * its forms, and a suffix with no bare name stays apart from another firm. */
+TEST(legal_suffix_forms_merge_into_the_bare_name)
+{
+    const char *docs[] = {"Talvi Marine Corp. said profits rose on Monday. Talvi Marine Corporation shares fell. "
+                          "Analysts said Talvi Marine would cut jobs. Orsk Foods Inc. bought a yard from Talvi Marine. "
+                          "Pellan Ltd said it would sue Pellan Industries.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Talvi Marine") == PST_ORG);
+    CHECK(type_of(&r, "Talvi Marine Corp") == -1);
+    CHECK(type_of(&r, "Talvi Marine Corporation") == -1);
+    CHECK(type_of(&r, "Orsk Foods Inc") == PST_ORG);
+    CHECK(type_of(&r, "Pellan Industries") == PST_ORG);
+    for (size_t i = 0; i < r.n; i++)
+        if (!strcmp(r.v[i].name, "Talvi Marine")) {
+            const char *v[8];
+            CHECK(pst_entities_variants(r.e, &r.v[i], v, 8) == 3);
+        }
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -557,5 +580,6 @@ int main(void)
     RUN(newspapers_by_their_medium);
     RUN(apposition_of_a_trading_post_and_of_a_person_is_no_list);
     RUN(adjectives_and_peoples_are_no_entities);
+    RUN(legal_suffix_forms_merge_into_the_bare_name);
     return test_done();
 }
