@@ -27,6 +27,8 @@ typedef struct cov {
     size_t n_loose, cap_loose;
     size_t *adj_off;      /* per sentence: its aligned sentences are adj[adj_off[i] .. adj_off[i + 1]) */
     uint32_t *adj;
+    struct sent_fast *sf; /* per sentence: what pair scoring reads, packed (pst_sent is 150 bytes) */
+    struct quant_fast *qf; /* per quantity: the same (pst_quantity is 80) */
     float *pw;            /* per word: its weight for paraphrase (story and news rarity) */
     float *psw;           /* per sentence: the sum of its words' pw */
     /* Worked out once per story, not per pair (docs/stories.md, "Cost"): */
@@ -39,6 +41,13 @@ typedef struct cov {
     uint32_t *voc_off;
     char *voc_text;
     size_t n_voc_text, cap_voc_text;
+    pc_map ctx_ids;       /* hash of a context stem -> its id; */
+    uint32_t *ctx_id_off; /* ... an id's text in ctx_text */
+    size_t n_ctx_ids, cap_ctx_ids;
+    pc_map name_ids;      /* hash of a name's norm -> its id; */
+    uint32_t *id_name;    /* ... an id's first name in names */
+    size_t n_ids, cap_ids;
+    pc_map name_pairs;    /* (id, id) -> how the two names compare (name_pair) */
     size_t capped_sents;  /* sentences whose candidates were cut to MAX_CANDIDATES */
     uint64_t capped_pairs; /* candidate pairs left uncompared by that cut */
 } cov;
@@ -56,6 +65,82 @@ typedef struct cov {
 #define NEWS_FLOOR 0.25   /* the commonest news word keeps this share of its story weight */
 #define MAX_VALUES 3 /* a conflict gives at most this many different values */
 #define LOOSE_OVERLAP 0.15 /* chosen with the seeds' "53 miles" vs "20 kilometers" in view */
+
+/* What scoring a pair of sentences reads, packed: the candidate pairs of a
+ * story of 100 alike reports are counted in millions, and each read two
+ * pst_sents and their pst_quantities from all over memory. */
+typedef struct sent_fast {
+    int64_t first_day, last_day; /* when, if has_when */
+    float weight;                /* pst_sent.weight */
+    uint32_t q_off, n_q, n_stems;
+    uint32_t report;             /* c->indep of its article */
+    bool has_when;
+} sent_fast;
+
+typedef struct quant_fast {
+    double value;
+    uint64_t unit; /* hash of the counted word's stem (0: none), compared by text on a hit */
+    uint8_t kind;  /* pst_qkind */
+    bool time;     /* time_unit */
+} quant_fast;
+
+static bool time_unit(const pst_quantity *q);
+
+static precis_status fast_tables(cov *c)
+{
+    const pst_build *b = c->b;
+    c->sf = malloc((b->n_sents ? b->n_sents : 1) * sizeof *c->sf);
+    c->qf = malloc((b->n_quants ? b->n_quants : 1) * sizeof *c->qf);
+    if (!c->sf || !c->qf) return PRECIS_ENOMEM;
+    for (size_t i = 0; i < b->n_sents; i++) {
+        const pst_sent *x = &b->sents[i];
+        c->sf[i] = (sent_fast){x->when.first_day, x->when.last_day, x->weight, x->q_off, x->n_q, x->n_stems,
+                               c->indep[x->doc], x->has_when};
+    }
+    for (size_t q = 0; q < b->n_quants; q++) {
+        const pst_quantity *p = &b->quants[q];
+        size_t n = strnlen(p->unit, sizeof p->unit);
+        c->qf[q] = (quant_fast){p->value, n ? XXH3_64bits(p->unit, n) | 1 : 0, (uint8_t)p->kind, time_unit(p)};
+    }
+    return PRECIS_OK;
+}
+
+/* Do quantities p and q count the same word (both "" counts too)? */
+static bool same_unit(const cov *c, uint32_t p, uint32_t q)
+{
+    return c->qf[p].unit == c->qf[q].unit && (!c->qf[p].unit || !strcmp(c->b->quants[p].unit, c->b->quants[q].unit));
+}
+
+/* pst_overlap_of on the packed tables (the same arithmetic, the same result). */
+static double overlap_fast(const cov *c, uint32_t i, uint32_t j, double w, uint32_t *n)
+{
+    const sent_fast *x = &c->sf[i], *y = &c->sf[j];
+    if (x->has_when && y->has_when && x->first_day == y->first_day && x->last_day == y->last_day)
+        w += 1.0f, (*n)++; /* build.c's WHEN_WEIGHT */
+    uint32_t same = 0;
+    for (uint32_t a = 0; a < x->n_q && same < 2; a++) {
+        const quant_fast *p = &c->qf[x->q_off + a];
+        for (uint32_t k = 0; k < y->n_q; k++) {
+            const quant_fast *q = &c->qf[y->q_off + k];
+            if (p->kind == q->kind && p->value == q->value && p->value != 1) {
+                same++;
+                break;
+            }
+        }
+    }
+    w += 1.0 * same, *n += same; /* build.c's FIGURE_WEIGHT */
+    double lighter = x->weight < y->weight ? x->weight : y->weight;
+    return lighter > 0 ? w / lighter : 0;
+}
+
+/* pst_same_fact_of on the packed tables */
+static bool same_fact_fast(const cov *c, uint32_t i, uint32_t j, double o, uint32_t n)
+{
+    if (n >= 3 && o >= 0.45) return true;
+    if (n >= 5 && o >= 0.42) return true;
+    uint32_t fewer = c->sf[i].n_stems < c->sf[j].n_stems ? c->sf[i].n_stems : c->sf[j].n_stems;
+    return n >= 2 && fewer <= 3 && o >= 0.6;
+}
 
 /* Both give a distance, a percentage or a sum of money. */
 static bool same_measure(const pst_build *b, const pst_sent *s, const pst_sent *t)
@@ -103,10 +188,9 @@ static precis_status para_weights(cov *c, double floor)
     return PRECIS_OK;
 }
 
-static bool same_day(const pst_sent *x, const pst_sent *y)
+static bool same_day(const sent_fast *x, const sent_fast *y)
 {
-    return x->has_when && y->has_when && x->when.first_day == y->when.first_day &&
-           x->when.last_day == y->when.last_day;
+    return x->has_when && y->has_when && x->first_day == y->first_day && x->last_day == y->last_day;
 }
 
 /* A count of time ("three days", "ten years"): a duration or an age, not
@@ -121,10 +205,10 @@ static bool time_unit(const pst_quantity *q)
     return false;
 }
 
-static bool has_value(const pst_build *b, const pst_quantity *p, const pst_sent *y)
+static bool has_value(const cov *c, const quant_fast *p, const sent_fast *y)
 {
     for (uint32_t j = 0; j < y->n_q; j++) {
-        const pst_quantity *q = &b->quants[y->q_off + j];
+        const quant_fast *q = &c->qf[y->q_off + j];
         if (p->kind == q->kind &&
             (p->value == q->value || (p->kind != PST_Q_COUNT && fabs(p->value - q->value) <= 0.1 * fabs(p->value))))
             return true;
@@ -135,12 +219,12 @@ static bool has_value(const pst_build *b, const pst_quantity *p, const pst_sent 
 /* Anchors x shares with y: the same day, and the same figures after
  * normalisation ("1,200" / "twelve hundred", "a mile" / "1.6 km"), at most
  * two figures; each counted once. */
-static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_sent *y)
+static uint32_t shared_anchors(const cov *c, const sent_fast *x, const sent_fast *y)
 {
     uint32_t n = same_day(x, y), same = 0;
     for (uint32_t i = 0; i < x->n_q && same < 2; i++) {
-        const pst_quantity *p = &b->quants[x->q_off + i];
-        if (p->value != 1 && has_value(b, p, y)) same++;
+        const quant_fast *p = &c->qf[x->q_off + i];
+        if (p->value != 1 && has_value(c, p, y)) same++;
     }
     return n + same;
 }
@@ -155,21 +239,23 @@ static uint32_t shared_anchors(const pst_build *b, const pst_sent *x, const pst_
  * fallen 30 percent" are two facts). */
 static bool rival_context(const cov *c, const pst_quantity *p, const pst_quantity *q);
 
-static bool rival_figures(const cov *c, const pst_sent *x, const pst_sent *y)
+static bool rival_figures(const cov *c, const sent_fast *x, const sent_fast *y)
 {
     const pst_build *b = c->b;
     for (uint32_t i = 0; i < x->n_q; i++) {
-        const pst_quantity *p = &b->quants[x->q_off + i];
-        if (p->value == 1 || has_value(b, p, y)) continue;
-        if ((p->kind == PST_Q_COUNT && !p->unit[0]) || time_unit(p)) continue;
+        const quant_fast *p = &c->qf[x->q_off + i];
+        if (p->value == 1 || has_value(c, p, y)) continue;
+        if ((p->kind == PST_Q_COUNT && !p->unit) || p->time) continue;
         for (uint32_t j = 0; j < y->n_q; j++) {
-            const pst_quantity *q = &b->quants[y->q_off + j];
-            if (q->kind != p->kind || q->value == 1 || has_value(b, q, x)) continue;
+            const quant_fast *q = &c->qf[y->q_off + j];
+            if (q->kind != p->kind || q->value == 1 || has_value(c, q, x)) continue;
             /* far apart, they are a total and a part ("198 passengers" aboard,
              * "14 passengers" hurt), as rival_counts has it for conflicts */
             double hi = p->value > q->value ? p->value : q->value, lo = p->value > q->value ? q->value : p->value;
             if (lo <= 0 || hi > 3 * lo) continue;
-            if (p->kind == PST_Q_COUNT ? !strcmp(p->unit, q->unit) : rival_context(c, p, q)) return true;
+            if (p->kind == PST_Q_COUNT ? same_unit(c, x->q_off + i, y->q_off + j)
+                                       : rival_context(c, &b->quants[x->q_off + i], &b->quants[y->q_off + j]))
+                return true;
         }
     }
     return false;
@@ -178,19 +264,25 @@ static bool rival_figures(const cov *c, const pst_sent *x, const pst_sent *y)
 /* The paraphrase score of sentences i and j: the shared words' weight plus
  * the anchors', over the lighter sentence's weight. *n gets the number of
  * shared words and anchors, *anchors the anchors alone (may be NULL). */
-static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n, uint32_t *anchors)
+static double para_score_of(const cov *c, uint32_t i, uint32_t j, double w, uint32_t k, uint32_t *n,
+                            uint32_t *anchors)
 {
-    const pst_build *b = c->b;
-    const pst_sent *x = &b->sents[i], *y = &b->sents[j];
-    uint32_t k;
-    double w = pst_shared_weight(b, x, y, c->pw, &k);
-    uint32_t an = shared_anchors(b, x, y);
+    const sent_fast *x = &c->sf[i], *y = &c->sf[j];
+    uint32_t an = shared_anchors(c, x, y);
     w += ANCHOR_WEIGHT * an;
     if (rival_figures(c, x, y)) w += RIVAL_WEIGHT, an++;
     *n = k + an;
     if (anchors) *anchors = an;
     double lighter = c->psw[i] < c->psw[j] ? c->psw[i] : c->psw[j];
     return lighter > 0 ? w / lighter : 0;
+}
+
+static double para_score(const cov *c, uint32_t i, uint32_t j, uint32_t *n, uint32_t *anchors)
+{
+    const pst_build *b = c->b;
+    uint32_t k;
+    double w = pst_shared_weight(b, &b->sents[i], &b->sents[j], c->pw, &k);
+    return para_score_of(c, i, j, w, k, n, anchors);
 }
 
 static precis_status add_match(cov *c, uint32_t i, uint32_t t)
@@ -325,11 +417,6 @@ static void select_first(cand_rank *v, size_t n, size_t k)
     }
 }
 
-static int cmp_cand_place(const void *x, const void *y)
-{
-    const cand_rank *a = x, *b = y;
-    return (a->k > b->k) - (a->k < b->k);
-}
 
 /* Index keys of s with, for each, the keys a sentence looking it up may
  * come from (a measurement's neighbouring buckets): near[3 * k .. 3 * k +
@@ -402,6 +489,11 @@ static precis_status align(cov *c)
     /* shared weight and word count per candidate, summed from the postings */
     double *acc_w = malloc(ns * sizeof *acc_w);
     uint32_t *acc_n = malloc(ns * sizeof *acc_n);
+    /* and the shared words' paraphrase weight (pw), summed in the order
+     * pst_shared_weight sums it (the sentence's words in id order): the same
+     * double, without merging the two word lists again per pair */
+    double *acc_p = malloc(ns * sizeof *acc_p);
+    uint8_t *chosen = calloc(ns, 1); /* the cap's picks, by place */
     rep_best *best = malloc(R * sizeof *best);
     uint32_t *touched = malloc(R * sizeof *touched);
     cand_rank *rank = malloc(ns * sizeof *rank);
@@ -411,7 +503,7 @@ static precis_status align(cov *c)
     anchor_post *ap = NULL;
     size_t n_ap = 0, cap_ap = 0;
     precis_status st = PRECIS_OK;
-    if (!head || !post || !stamp || !cand || !acc_w || !acc_n || !best || !touched || !rank || !fill)
+    if (!head || !post || !stamp || !cand || !acc_w || !acc_n || !acc_p || !chosen || !best || !touched || !rank || !fill)
         st = PRECIS_ENOMEM;
     if (!st) {
         /* Counting sort of postings by word. */
@@ -450,7 +542,7 @@ static precis_status align(cov *c)
             for (size_t p = lo; p < end; p++) {
                 uint32_t t = ap[p].sent;
                 if (t <= i || b->sents[t].doc == s->doc || stamp[t] == i) continue;
-                stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0;
+                stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0, acc_p[t] = 0;
             }
         }
         /* earlier sentences that found this one by theirs: one of their
@@ -471,7 +563,7 @@ static precis_status align(cov *c)
                     bool finds = false;
                     for (size_t q = 0; q < ntk && !finds; q++) finds = tk[q] == own[k];
                     if (!finds) continue;
-                    stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0;
+                    stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0, acc_p[t] = 0;
                 }
             }
         }
@@ -491,16 +583,20 @@ static precis_status align(cov *c)
                     p = lo - 1;
                     continue;
                 }
-                if (stamp[t] != i) stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0;
+                if (stamp[t] != i) stamp[t] = (uint32_t)i, cand[nc++] = t, acc_w[t] = 0, acc_n[t] = 0, acc_p[t] = 0;
                 acc_w[t] += b->weight[w];
+                acc_p[t] += c->pw[w];
                 acc_n[t]++;
             }
         }
         if (nc > MAX_CANDIDATES) { /* the cap: those sharing the most weight, in their order */
             for (size_t k = 0; k < nc; k++) rank[k] = (cand_rank){acc_w[cand[k]], cand[k], (uint32_t)k};
             select_first(rank, nc, MAX_CANDIDATES);
-            qsort(rank, MAX_CANDIDATES, sizeof *rank, cmp_cand_place);
-            for (size_t k = 0; k < MAX_CANDIDATES; k++) cand[k] = rank[k].t;
+            /* back in their place order: marked and walked, not sorted */
+            for (size_t k = 0; k < MAX_CANDIDATES; k++) chosen[rank[k].k] = 1;
+            size_t kept = 0;
+            for (size_t k = 0; k < nc; k++)
+                if (chosen[k]) chosen[k] = 0, cand[kept++] = cand[k];
             c->capped_sents++;
             c->capped_pairs += nc - MAX_CANDIDATES;
             nc = MAX_CANDIDATES;
@@ -508,16 +604,15 @@ static precis_status align(cov *c)
         size_t n_touched = 0;
         for (size_t k = 0; k < nc && !st; k++) {
             uint32_t t = cand[k], lo = (uint32_t)i < t ? (uint32_t)i : t, hi = (uint32_t)i < t ? t : (uint32_t)i;
-            const pst_sent *x = &b->sents[lo], *y = &b->sents[hi];
             uint32_t shared = acc_n[t];
-            double ov = pst_overlap_of(b, x, y, acc_w[t], &shared);
+            double ov = overlap_fast(c, lo, hi, acc_w[t], &shared);
             /* a pair found by its anchors alone is never aligned by words */
-            bool strong = acc_n[t] > 0 && pst_same_fact_of(x, y, ov, shared);
+            bool strong = acc_n[t] > 0 && same_fact_fast(c, lo, hi, ov, shared);
             uint32_t pn;
-            double psd = para_score(c, lo, hi, &pn, NULL);
+            double psd = para_score_of(c, lo, hi, acc_p[t], acc_n[t], &pn, NULL);
             float ps = (float)psd; /* the mutual-best pass compares them as floats */
             if (strong || psd >= COMPETE_FLOOR) {
-                uint32_t r = c->indep[b->sents[t].doc];
+                uint32_t r = c->sf[t].report;
                 rep_best *e = &best[r];
                 bool q = !strong && ps >= MUTUAL_BAR && pn >= MUTUAL_SHARED;
                 if (e->stamp != i) {
@@ -574,7 +669,7 @@ static precis_status align(cov *c)
         qsort(picks, nm, sizeof *picks, cmp_pick_order);
         for (size_t k = 0; k < nm && !st; k++) st = add_match(c, picks[k].lo, picks[k].hi);
     }
-    free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n);
+    free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n), free(acc_p), free(chosen);
     free(best), free(touched), free(rank), free(fill), free(picks), free(ap);
     return st;
 }
@@ -734,18 +829,29 @@ typedef enum ckind { C_FIGURE, C_DISTANCE, C_PERCENT, C_MONEY, C_DATE, C_NAME, C
 static const char *const CKIND[] = {"figure", "distance", "percent", "money", "date", "name", "name"};
 
 typedef struct claim {
-    uint32_t sent;
     double value;      /* figure, metres, day number; names: 0 */
-    size_t vs, ve;     /* the value as printed: span in the article text */
+    uint32_t sent;
+    uint32_t vs, ve;   /* the value as printed: span in the article text */
 } claim;
 
+/* An edge per disagreeing aligned pair: a story of 100 alike reports makes
+ * millions, so it is kept small (72 bytes; 136 with the texts it names
+ * copied in). */
 typedef struct conflict_edge {
-    ckind kind;
-    char about[24];    /* counted word's stem, "" */
-    char about_word[24]; /* ... as printed */
+    uint64_t about;    /* hash of what it is about (a figure's counted stem, a
+                          spelling's skeleton) | 1; 0: nothing */
     claim a, b;
+    uint32_t about_word; /* what is printed as "about": a figure's quantity
+                            (its word), a name's (its role); UINT32_MAX: "" */
     uint32_t group;
+    uint8_t kind;      /* ckind */
 } conflict_edge;
+
+static uint64_t about_hash(const char *s, size_t cap)
+{
+    size_t n = strnlen(s, cap - 1); /* as a copy into char[cap] cut it */
+    return n ? XXH3_64bits(s, n) | 1 : 0;
+}
 
 static bool close_enough(double x, double y, bool hedged, ckind k)
 {
@@ -819,11 +925,22 @@ static void figure_context(const pst_build *b, const pst_sent *s, const pst_quan
  * many figure-heavy reports). Each stem is kept as text, with a hash to
  * compare first. */
 typedef struct fig_ctx {
-    uint64_t h[2 * CTX_SIDE];
+    uint64_t h[2 * CTX_SIDE];   /* the stem's id (c->ctx_ids): equal ids, equal stems */
     uint32_t off[2 * CTX_SIDE]; /* the stem at c->ctx_text + off */
     uint8_t n;
     uint8_t unit; /* bit i: word i names the kind ("percent", "dollars"), not the thing */
 } fig_ctx;
+
+typedef struct ctx_probe {
+    const cov *c;
+    const char *w;
+} ctx_probe;
+
+static bool same_ctx_text(const void *ctx, uint32_t id)
+{
+    const ctx_probe *p = ctx;
+    return !strcmp(p->c->ctx_text + p->c->ctx_id_off[id], p->w);
+}
 
 static precis_status figure_contexts(cov *c)
 {
@@ -844,7 +961,18 @@ static precis_status figure_contexts(cov *c)
                 f->off[w] = (uint32_t)c->n_ctx_text;
                 memcpy(c->ctx_text + c->n_ctx_text, x.w[w], len + 1);
                 c->n_ctx_text += len + 1;
-                f->h[w] = XXH3_64bits(x.w[w], len);
+                uint64_t h = XXH3_64bits(x.w[w], len);
+                ctx_probe pr = {c, x.w[w]};
+                uint32_t id = pc_map_get(&c->ctx_ids, h, same_ctx_text, &pr);
+                if (id == PC_MAP_NONE) {
+                    id = (uint32_t)c->n_ctx_ids;
+                    if (pc_grow(&c->ctx_id_off, &c->cap_ctx_ids, c->n_ctx_ids + 1, sizeof *c->ctx_id_off, 64))
+                        return PRECIS_ENOMEM;
+                    c->ctx_id_off[c->n_ctx_ids++] = f->off[w];
+                    precis_status st = pc_map_add(&c->ctx_ids, h, id);
+                    if (st) return st;
+                }
+                f->h[w] = id;
                 for (size_t u = 0; u < sizeof UNIT / sizeof *UNIT; u++)
                     if (!strcmp(x.w[w], UNIT[u])) f->unit |= (uint8_t)(1u << w);
             }
@@ -857,7 +985,8 @@ static const fig_ctx *ctx_of(const cov *c, const pst_quantity *q) { return &c->f
 
 static bool same_ctx_word(const cov *c, const fig_ctx *x, size_t i, const fig_ctx *y, size_t j)
 {
-    return x->h[i] == y->h[j] && !strcmp(c->ctx_text + x->off[i], c->ctx_text + y->off[j]);
+    (void)c;
+    return x->h[i] == y->h[j]; /* one id per distinct stem */
 }
 
 static bool share_context(const cov *c, const pst_quantity *qs, const pst_quantity *qt, size_t need)
@@ -913,7 +1042,7 @@ static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, boo
     if (!s->n_q || !t->n_q) return PRECIS_OK;
     /* sentences that say nearly the same need less to show two figures are
      * about the same thing */
-    bool strong = !loose && pst_overlap(b, s, t, NULL) >= STRONG_OVERLAP;
+    int strong = loose ? 0 : -1; /* -1: not worked out yet (most pairs never need it) */
     const pst_quantity *qs = b->quants + s->q_off, *qt = b->quants + t->q_off;
     bool used_s[32] = {0}, used_t[32] = {0};
     for (uint32_t i = 0; i < s->n_q; i++)
@@ -934,17 +1063,18 @@ static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, boo
         for (uint32_t i = 0; i < s->n_q; i++) {
             if (used_s[i] || (int)qs[i].kind != k || !qs[i].unit[0]) continue;
             for (uint32_t j = 0; j < t->n_q; j++) {
-                if (used_t[j] || (int)qt[j].kind != k || strcmp(qs[i].unit, qt[j].unit)) continue;
+                if (used_t[j] || (int)qt[j].kind != k || !same_unit(c, s->q_off + i, t->q_off + j)) continue;
                 if (k == PST_Q_COUNT && !rival_counts(qs[i].value, qt[j].value)) continue;
                 /* the same counted word is not enough ("218 votes" in the House,
                  * "67 votes" in the Senate): something else is said of both */
+                if (strong < 0) strong = pst_overlap(b, s, t, NULL) >= STRONG_OVERLAP;
                 if (!share_context(c, &qs[i], &qt[j], strong ? 1 : 2)) continue;
                 used_s[i] = used_t[j] = true;
-                conflict_edge e = {.kind = kind_of(qs[i].kind)};
-                memcpy(e.about, qs[i].unit, sizeof e.about);
-                memcpy(e.about_word, qs[i].word, sizeof e.about_word);
-                e.a = (claim){si, qs[i].value, qs[i].start, qs[i].end};
-                e.b = (claim){ti, qt[j].value, qt[j].start, qt[j].end};
+                conflict_edge e = {.kind = (uint8_t)kind_of(qs[i].kind)};
+                e.about = about_hash(qs[i].unit, sizeof qs[i].unit);
+                e.about_word = (uint32_t)(s->q_off + i);
+                e.a = (claim){qs[i].value, si, (uint32_t)qs[i].start, (uint32_t)qs[i].end};
+                e.b = (claim){qt[j].value, ti, (uint32_t)qt[j].start, (uint32_t)qt[j].end};
                 precis_status st = push_edge(v, n, cap, e);
                 if (st) return st;
                 cs--, ct--;
@@ -957,15 +1087,15 @@ static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, boo
         for (uint32_t j = 0; j < t->n_q; j++)
             if (!used_t[j] && (int)qt[j].kind == k) lt = j;
         /* One figure left on each side: the same thing unless they count different words. */
-        if (k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0] && strcmp(qs[ls].unit, qt[lt].unit))
+        if (k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0] && !same_unit(c, s->q_off + ls, t->q_off + lt))
             continue;
         if (k == PST_Q_COUNT && !rival_counts(qs[ls].value, qt[lt].value)) continue;
         if (!share_context(c, &qs[ls], &qt[lt], 2)) continue;
-        conflict_edge e = {.kind = kind_of((pst_qkind)k)};
-        memcpy(e.about, qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof e.about);
-        memcpy(e.about_word, qs[ls].unit[0] ? qs[ls].word : qt[lt].word, sizeof e.about_word);
-        e.a = (claim){si, qs[ls].value, qs[ls].start, qs[ls].end};
-        e.b = (claim){ti, qt[lt].value, qt[lt].start, qt[lt].end};
+        conflict_edge e = {.kind = (uint8_t)kind_of((pst_qkind)k)};
+        e.about = about_hash(qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof qs[ls].unit);
+        e.about_word = qs[ls].unit[0] ? s->q_off + ls : t->q_off + lt;
+        e.a = (claim){qs[ls].value, si, (uint32_t)qs[ls].start, (uint32_t)qs[ls].end};
+        e.b = (claim){qt[lt].value, ti, (uint32_t)qt[lt].start, (uint32_t)qt[lt].end};
         precis_status st = push_edge(v, n, cap, e);
         if (st) return st;
     }
@@ -986,6 +1116,8 @@ typedef struct nameword {
     size_t stem_n;              /* its length before the cut */
     char skel[2][41];           /* name_skeleton of norm, umlauts as e and dropped */
     bool calendar;              /* a weekday or month: a date, not a name (variant) */
+    uint32_t id;                /* the same id for the same norm, story-wide */
+    uint64_t role_h;            /* hash of role; 0: no role, or a stopword (no place) */
 } nameword;
 
 static size_t name_skeleton(const char *w, char *out, bool umlaut_e);
@@ -1042,8 +1174,22 @@ static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, s
     return k;
 }
 
+typedef struct name_probe {
+    const cov *c;
+    const char *norm;
+    size_t n;
+} name_probe;
+
+static bool same_name_norm(const void *ctx, uint32_t id)
+{
+    const name_probe *p = ctx;
+    const char *w = p->c->names[p->c->id_name[id]].norm;
+    return strlen(w) == p->n && !memcmp(w, p->norm, p->n);
+}
+
 /* The names of every report sentence, found once (compare_names found them
- * again for both sentences of every aligned pair). */
+ * again for both sentences of every aligned pair), each with an id per
+ * distinct norm. */
 static precis_status sentence_names(cov *c)
 {
     const pst_build *b = c->b;
@@ -1060,6 +1206,20 @@ static precis_status sentence_names(cov *c)
                                               "november", "december"};
             for (size_t m = n; m < n + k; m++) { /* for spelling_variant and variant, per pair before */
                 nameword *w = &c->names[m];
+                size_t nl = strlen(w->norm);
+                uint64_t h = XXH3_64bits(w->norm, nl);
+                name_probe pr = {c, w->norm, nl};
+                uint32_t id = pc_map_get(&c->name_ids, h, same_name_norm, &pr);
+                if (id == PC_MAP_NONE) {
+                    id = (uint32_t)c->n_ids;
+                    if (pc_grow(&c->id_name, &c->cap_ids, c->n_ids + 1, sizeof *c->id_name, 64)) return PRECIS_ENOMEM;
+                    c->id_name[c->n_ids++] = (uint32_t)m;
+                    precis_status st = pc_map_add(&c->name_ids, h, id);
+                    if (st) return st;
+                }
+                w->id = id;
+                size_t rl = strlen(w->role);
+                w->role_h = rl && !pt_is_stopword(b->lang, w->role, rl) ? XXH3_64bits(w->role, rl) | 1 : 0;
                 name_skeleton(w->norm, w->skel[0], true);
                 name_skeleton(w->norm, w->skel[1], false);
                 w->calendar = false;
@@ -1299,6 +1459,38 @@ static bool spelt_alike(const char *sx, const char *sy, size_t l)
     return l >= 6 && (one_left_out(cx, nx, cy, ny) || one_left_out(cy, ny, cx, nx));
 }
 
+/* How two names (of different norms) compare: what depends on their norms
+ * alone, worked out once per pair of names in a story (it was per pair of
+ * names per aligned pair of sentences: edit distances by the million on a
+ * story of 100 alike reports). */
+enum { NP_VARIANT = 1, NP_SPELT = 2, NP_NEAR = 4, NP_KNOWN = 8 };
+#define NAME_PAIRS_MAX ((size_t)1 << 20) /* past this many pairs: worked out each time */
+
+static unsigned name_pair_work(const nameword *x, const nameword *y)
+{
+    if (variant(x, y)) return NP_VARIANT;
+    size_t ls = strlen(x->norm), lt = strlen(y->norm);
+    size_t lim = (ls < lt ? ls : lt) / 3;
+    if (lim < 1) lim = 1;
+    bool spelt = spelling_variant(x, y);
+    /* the distance is at least the difference in length: no need to work it out */
+    bool near = !spelt && ls >= 4 && lt >= 4 && (ls > lt ? ls - lt : lt - ls) <= lim &&
+                edit_distance(x->norm, y->norm) <= lim;
+    return (spelt ? NP_SPELT : 0) | (near ? NP_NEAR : 0);
+}
+
+static unsigned name_pair(const cov *cv, const nameword *x, const nameword *y)
+{
+    pc_map *m = (pc_map *)&cv->name_pairs; /* a cache: the comparison does not change */
+    uint64_t key = (uint64_t)x->id << 32 | y->id;
+    uint32_t v = pc_map_get(m, key, NULL, NULL);
+    if (v != PC_MAP_NONE) return v;
+    unsigned how = name_pair_work(x, y);
+    precis_status st = pc_map_add(m, key, how | NP_KNOWN);
+    (void)st; /* over the limit or out of memory: not cached, worked out again next time */
+    return how;
+}
+
 /* Names of an aligned pair: a name of one report that the other never uses,
  * in the same place (after the same lower-case word or title, and the same
  * words of its name before it: "chief executive Helen Okoro" / "chief
@@ -1314,18 +1506,12 @@ static precis_status compare_names(const cov *cv, uint32_t si, uint32_t ti, conf
     uint32_t ds = b->sents[si].doc, dt = b->sents[ti].doc;
     for (size_t i = 0; i < a; i++) {
         for (size_t j = 0; j < c; j++) {
-            if (!strcmp(ns[i].norm, nt[j].norm)) continue;
-            size_t ls = strlen(ns[i].norm), lt = strlen(nt[j].norm);
-            if (variant(&ns[i], &nt[j])) continue;
-            size_t lim = (ls < lt ? ls : lt) / 3;
-            if (lim < 1) lim = 1;
-            bool spelt = spelling_variant(&ns[i], &nt[j]);
-            /* the distance is at least the difference in length: no need to work it out */
-            bool near = !spelt && ls >= 4 && lt >= 4 && (ls > lt ? ls - lt : lt - ls) <= lim &&
-                        edit_distance(ns[i].norm, nt[j].norm) <= lim;
-            bool same_place = ns[i].role[0] && !strcmp(ns[i].role, nt[j].role) && ns[i].pos == nt[j].pos &&
-                              ns[i].prefix == nt[j].prefix &&
-                              !pt_is_stopword(b->lang, ns[i].role, strlen(ns[i].role));
+            if (ns[i].id == nt[j].id) continue; /* the same norm */
+            unsigned how = name_pair(cv, &ns[i], &nt[j]);
+            if (how & NP_VARIANT) continue;
+            bool spelt = how & NP_SPELT, near = how & NP_NEAR;
+            bool same_place = ns[i].role_h && ns[i].role_h == nt[j].role_h && ns[i].pos == nt[j].pos &&
+                              ns[i].prefix == nt[j].prefix && !strcmp(ns[i].role, nt[j].role);
             /* in the same place but both names wholly different ("union president
              * Buck Williams" / "Garden president Dave Checketts"): two people */
             if (same_place && !spelt && !near && ns[i].run_len > 1 && nt[j].run_len > 1 &&
@@ -1333,20 +1519,16 @@ static precis_status compare_names(const cov *cv, uint32_t si, uint32_t ti, conf
                 same_place = false;
             if (!spelt && !near && !same_place) continue;
             if (doc_mentions(cv, dt, ns[i].norm) || doc_mentions(cv, ds, nt[j].norm)) continue;
-            conflict_edge e = {.kind = spelt ? C_SPELLING : C_NAME};
-            e.a = (claim){si, 0, ns[i].s, ns[i].e};
-            e.b = (claim){ti, 0, nt[j].s, nt[j].e};
-            size_t pl = strlen(ns[i].role);
+            conflict_edge e = {.kind = spelt ? C_SPELLING : C_NAME, .about_word = UINT32_MAX};
+            e.a = (claim){0, si, (uint32_t)ns[i].s, (uint32_t)ns[i].e};
+            e.b = (claim){0, ti, (uint32_t)nt[j].s, (uint32_t)nt[j].e};
             if (spelt) {
                 /* the group key: two names in one sentence are two spellings */
                 const char *kx = ns[i].skel[0], *ky = nt[j].skel[0];
-                const char *k = strcmp(kx, ky) < 0 ? kx : ky;
-                size_t kl = strlen(k) < sizeof e.about - 1 ? strlen(k) : sizeof e.about - 1;
-                memcpy(e.about, k, kl);
-                e.about[kl] = 0;
+                e.about = about_hash(strcmp(kx, ky) < 0 ? kx : ky, 24);
             } else if (same_place) {
-                memcpy(e.about, ns[i].role, pl < sizeof e.about ? pl + 1 : sizeof e.about - 1);
-                memcpy(e.about_word, e.about, sizeof e.about_word);
+                e.about = about_hash(ns[i].role, 24);
+                e.about_word = (uint32_t)(&ns[i] - cv->names);
             }
             precis_status st = push_edge(v, n, cap, e);
             if (st) return st;
@@ -1362,9 +1544,9 @@ static precis_status compare_dates(const pst_build *b, uint32_t si, uint32_t ti,
     if (!s->has_when || !t->has_when || s->when.precision != PST_DAY || t->when.precision != PST_DAY ||
         s->when.first_day == t->when.first_day)
         return PRECIS_OK;
-    conflict_edge e = {.kind = C_DATE};
-    e.a = (claim){si, (double)s->when.first_day, s->start + s->when.start, s->start + s->when.end};
-    e.b = (claim){ti, (double)t->when.first_day, t->start + t->when.start, t->start + t->when.end};
+    conflict_edge e = {.kind = C_DATE, .about_word = UINT32_MAX};
+    e.a = (claim){(double)s->when.first_day, si, (uint32_t)(s->start + s->when.start), (uint32_t)(s->start + s->when.end)};
+    e.b = (claim){(double)t->when.first_day, ti, (uint32_t)(t->start + t->when.start), (uint32_t)(t->start + t->when.end)};
     return push_edge(v, n, cap, e);
 }
 
@@ -1458,9 +1640,7 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     uint32_t *order = malloc((n + 1) * sizeof *order), *first = calloc(n + 1, sizeof *first);
     if (!ends || !order || !first) st = PRECIS_ENOMEM;
     for (size_t i = 0; i < n && !st; i++) {
-        uint64_t h = (v[i].kind == C_FIGURE || v[i].kind == C_SPELLING) && v[i].about[0]
-                         ? XXH3_64bits(v[i].about, strlen(v[i].about)) | 1
-                         : 0;
+        uint64_t h = v[i].kind == C_FIGURE || v[i].kind == C_SPELLING ? v[i].about : 0;
         ends[2 * i] = (edge_end){v[i].a.sent, (uint32_t)v[i].kind, h, (uint32_t)i};
         ends[2 * i + 1] = (edge_end){v[i].b.sent, (uint32_t)v[i].kind, h, (uint32_t)i};
     }
@@ -1493,46 +1673,69 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     for (size_t i = n; i > 0 && !st; i--) first[i] = first[i - 1];
     if (n && !st) first[0] = 0;
     claim *cl = NULL;
-    size_t ncl = 0, capcl = 0;
+    size_t ncl = 0, capcl = 0, cap_next = 0;
+    uint32_t *cl_next = NULL, reps[MAX_VALUES + 1];
+    uint32_t *doc_stamp = malloc((b->n ? b->n : 1) * sizeof *doc_stamp);
+    uint32_t *doc_head = malloc((b->n ? b->n : 1) * sizeof *doc_head);
+    if (!doc_stamp || !doc_head) st = PRECIS_ENOMEM;
+    for (size_t d = 0; d < b->n && !st; d++) doc_stamp[d] = UINT32_MAX;
     /* conflicts, then the names spelt two ways, apart: no disagreement on a fact */
     for (int pass = 0; pass < 2 && !st; pass++) {
         if (!st) st = pc_buf_puts(o, pass ? "],\"spellings\":[" : "\"conflicts\":[");
         bool first_conflict = true;
         for (size_t g = 0; g < n && !st; g++) {
             if (find_root(v, (uint32_t)g) != g || (v[g].kind == C_SPELLING) != (pass == 1)) continue;
-            /* Claims of the group: one per report and value. */
+            /* Claims of the group: one per report and value. Each claim's
+             * report is looked up on a chain of that report's claims, and a
+             * group is left as soon as it gives more than MAX_VALUES values
+             * (pairwise over every claim, that was quadratic in the claims
+             * of a group that is dropped anyway: thousands of sentences of
+             * 100 alike reports). */
             ncl = 0;
-            const char *about = v[g].about_word;
-            for (size_t oi = first[g]; oi < first[g + 1] && !st; oi++) {
+            size_t distinct = 0, nrep = 0;
+            uint32_t about = v[g].about_word;
+            for (size_t oi = first[g]; oi < first[g + 1] && !st && distinct <= MAX_VALUES; oi++) {
                 size_t i = order[oi];
-                if (!about[0] && v[i].about_word[0]) about = v[i].about_word;
+                if (about == UINT32_MAX && v[i].about_word != UINT32_MAX) about = v[i].about_word;
                 const claim *two[2] = {&v[i].a, &v[i].b};
-                for (int k = 0; k < 2; k++) {
+                for (int k = 0; k < 2 && distinct <= MAX_VALUES; k++) {
+                    uint32_t d = b->sents[two[k]->sent].doc;
                     bool seen = false;
-                    for (size_t m = 0; m < ncl && !seen; m++)
-                        if (b->sents[cl[m].sent].doc == b->sents[two[k]->sent].doc &&
-                            same_value(&v[g], b, &cl[m], two[k]))
-                            seen = true;
+                    if (doc_stamp[d] == g)
+                        for (uint32_t m = doc_head[d]; m != UINT32_MAX && !seen; m = cl_next[m])
+                            seen = same_value(&v[g], b, &cl[m], two[k]);
                     if (seen) continue;
-                    if (pc_grow(&cl, &capcl, ncl + 1, sizeof *cl, 64)) {
+                    if (pc_grow(&cl, &capcl, ncl + 1, sizeof *cl, 64) ||
+                        pc_grow(&cl_next, &cap_next, ncl + 1, sizeof *cl_next, 64)) {
                         st = PRECIS_ENOMEM;
                         break;
                     }
-                    cl[ncl++] = *two[k];
+                    cl[ncl] = *two[k];
+                    cl_next[ncl] = doc_stamp[d] == g ? doc_head[d] : UINT32_MAX;
+                    doc_stamp[d] = (uint32_t)g, doc_head[d] = (uint32_t)ncl;
+                    /* a new value unless an earlier claim gives it: the values
+                     * seen first tried first (close_enough is not transitive,
+                     * so then every claim) */
+                    bool dup = false;
+                    for (size_t m = 0; m < nrep && !dup; m++) dup = same_value(&v[g], b, &cl[reps[m]], &cl[ncl]);
+                    for (size_t m = 0; m < ncl && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[ncl]);
+                    if (!dup) {
+                        distinct++;
+                        if (nrep < MAX_VALUES + 1) reps[nrep++] = (uint32_t)ncl;
+                    }
+                    ncl++;
                 }
             }
             if (st) break;
             /* Many different values are many different things, not one disputed. */
-            size_t distinct = 0;
-            for (size_t i = 0; i < ncl; i++) {
-                bool dup = false;
-                for (size_t m = 0; m < i && !dup; m++) dup = same_value(&v[g], b, &cl[m], &cl[i]);
-                distinct += !dup;
-            }
             if (distinct > MAX_VALUES) continue;
             st = pc_buf_printf(o, "%s{\"kind\":\"%s\",\"about\":", first_conflict ? "" : ",", CKIND[v[g].kind]);
             first_conflict = false;
-            if (!st) st = pc_json_string(o, about, strlen(about));
+            if (!st) {
+                const char *at = "";
+                if (about != UINT32_MAX) at = v[g].kind == C_NAME ? c->names[about].role : b->quants[about].word;
+                st = pc_json_string(o, at, strnlen(at, 23)); /* as a char[24] copy had it */
+            }
             if (!st) st = pc_buf_puts(o, ",\"claims\":[");
             /* One claim per distinct value, with every report that gives it. */
             bool first_claim = true;
@@ -1565,6 +1768,9 @@ static precis_status conflicts_json(cov *c, pc_buf *o)
     }
     if (!st) st = pc_buf_putc(o, ']');
     free(cl);
+    free(cl_next);
+    free(doc_stamp);
+    free(doc_head);
     free(v);
     free(ends);
     free(order);
@@ -1783,6 +1989,7 @@ static precis_status summary_support_json(cov *c, const uint32_t *sum_sent, size
 precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, size_t n_sum, pc_buf *out)
 {
     cov c = {.b = b};
+    pc_map_init(&c.name_pairs, NAME_PAIRS_MAX);
     c.words = (b->n_indep + 63) / 64;
     if (!c.words) c.words = 1;
     c.indep = malloc((b->n ? b->n : 1) * sizeof *c.indep);
@@ -1800,7 +2007,8 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
         }
         for (size_t d = 0; d < b->n; d++)
             if (c.indep[d] == UINT32_MAX && b->docs[d].analysed) c.indep[d] = c.indep[b->docs[d].root];
-        st = figure_contexts(&c);
+        st = fast_tables(&c);
+        if (!st) st = figure_contexts(&c);
         if (!st) st = sentence_names(&c);
         if (!st) st = doc_vocab(&c);
         if (!st) st = align(&c);
@@ -1826,6 +2034,8 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.adj_off);
     free(c.adj);
     free(c.pw);
+    free(c.sf);
+    free(c.qf);
     free(c.psw);
     free(c.fctx);
     free(c.ctx_text);
@@ -1834,5 +2044,10 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.voc);
     free(c.voc_off);
     free(c.voc_text);
+    free(c.id_name);
+    free(c.ctx_id_off);
+    pc_map_free(&c.ctx_ids);
+    pc_map_free(&c.name_ids);
+    pc_map_free(&c.name_pairs);
     return st;
 }
