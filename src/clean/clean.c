@@ -22,6 +22,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #include <xxhash.h>
@@ -706,6 +707,27 @@ static bool ends_with_date(const cl_doc *d, const cl_line *L)
 
 /* "Updated 2 hours ago", "5 mins ago", "vor 3 Stunden", "just now": a page's
  * relative time stamp, furniture and no date (it moves with the reading). */
+/* A reading or listening time on a line of its own, next to an audio player
+ * or under the headline: "4 min", "12 mins", "3 minutes", "2:45", "5 Min.". */
+static bool duration_only(const char *s, size_t n)
+{
+    size_t i = 0, dg = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++, dg++;
+    if (!dg || dg > 3) return false;
+    if (i < n && s[i] == ':') { /* "2:45", "1:02:45": a player's clock */
+        size_t j = i;
+        while (j < n && ((s[j] >= '0' && s[j] <= '9') || s[j] == ':')) j++;
+        return j == n && j > i + 2;
+    }
+    while (i < n && s[i] == ' ') i++;
+    static const char *const units[] = {"min", "mins", "min.", "minute", "minutes", "minuten",
+                                        "sec", "secs", "seconds", "min read", "mins read",
+                                        "minute read", "min listen", "minutes listen"};
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++)
+        if (n - i == strlen(units[k]) && !strncasecmp(s + i, units[k], n - i)) return true;
+    return false;
+}
+
 static bool relative_stamp(const char *s, size_t n)
 {
     static const char *const units[] = {"second", "sec", "minute", "min", "hour", "hr", "h",
@@ -814,6 +836,10 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
     pt_date dt;
     if (single && B->words <= 8 && !L->ends_sentence && knob("K_RELSTAMP", 1) > 0 && relative_stamp(s, n)) {
         set(B, K_DEBRIS, PCL_DATELINE, "relative time stamp (no date)");
+        return;
+    }
+    if (single && L->digits && B->words <= 3 && duration_only(s, n)) {
+        set(B, K_DEBRIS, PCL_NAVIGATION, "reading or listening time");
         return;
     }
     if (single && L->digits && B->words <= 16 && pt_date_is_dateline(s, n, &dt)) {
@@ -1327,6 +1353,29 @@ static bool headline_shape(const cl_doc *d, const cl_block *B)
     return true;
 }
 
+/* A headline printed right above its standfirst (no blank line between,
+ * "BRENNOCK FLOOD BARRIER GETS GREEN LIGHT" / "Council votes 9-2 for ... after
+ * years of flooding"): the walk up from the article meets the standfirst
+ * first. The headline is the shorter line above a much longer one; a kicker
+ * ("LOCAL", "Analysis") is too short to be taken for it. */
+static long headline_above(cl_doc *d, long k)
+{
+    if (k <= 0) return k;
+    cl_block *T = &d->blocks[k], *H = &d->blocks[k - 1];
+    if (H->first + H->n != T->first || H->kind == K_BLANK || H->title || H->list_item) return k;
+    if (!(H->kind == K_SHORT || (H->kind == K_DEBRIS && H->cls == PCL_NAVIGATION && H->reason == R_SHORT_BEFORE)))
+        return k;
+    if (!headline_shape(d, H) || d->lines[H->first].ends_colon || d->lines[H->first + H->n - 1].ends_sentence)
+        return k;
+    /* one line each: a title broken over two lines is one headline (the line
+     * above it then is a kicker or the authors) */
+    if (H->n != 1 || T->n != 1 || H->words < 4 || T->words < 10 || T->words * 2 < H->words * 3) return k;
+    T->cls = PCL_SUBHEADLINE;
+    T->reason = "standfirst under the headline";
+    T->title = false;
+    return k - 1;
+}
+
 /* The title: the headline just above the article (or its first line). */
 static long choose_title(cl_doc *d, size_t rs, size_t re)
 {
@@ -1347,7 +1396,7 @@ static long choose_title(cl_doc *d, size_t rs, size_t re)
             is_prefix_line(d, &d->lines[B->first], &d->lines[d->blocks[k + 1].first]))
             continue;
         if (B->cls == PCL_HEADLINE) continue; /* the second copy; its first copy is above */
-        found = (long)k;
+        found = headline_above(d, (long)k);
         break;
     }
     /* a short block at the very start of the region can be the title too */
@@ -1379,10 +1428,12 @@ static long late_title(cl_doc *d)
         bool twice = B->kind == K_DEBRIS && B->cls == PCL_HEADLINE; /* the second copy */
         if (twice) continue;
         if (furniture_short && headline_shape(d, B) && !d->lines[B->first].ends_colon) {
+            long h = headline_above(d, (long)k);
+            B = &d->blocks[h];
             B->cls = PCL_HEADLINE;
             B->reason = "title";
             B->title = true;
-            return (long)k;
+            return h;
         }
         /* what may stand between the headline and the text */
         if (B->kind == K_DEBRIS && (B->cls == PCL_BYLINE || B->cls == PCL_DATELINE || B->cls == PCL_CREDIT ||
@@ -1642,6 +1693,87 @@ static bool bio_opening(const cl_doc *d, const cl_block *B)
     return false;
 }
 
+/* An editor's note on the article itself, after its text: "This article was
+ * amended on 6 March 2025 to correct ...", "An earlier version of this story
+ * ...", "Correction: ...". It reports an edit of the page, not the news (its
+ * date made a timeline event). */
+static bool correction_note(const cl_doc *d, const cl_block *B)
+{
+    static const char *const opens[] = {
+        "this article was amended", "this article was updated", "this article was corrected",
+        "this article has been amended", "this article has been updated", "this article has been corrected",
+        "this story was amended", "this story was updated", "this story was corrected",
+        "this story has been amended", "this story has been updated", "this story has been corrected",
+        "this article was originally published", "this story was originally published",
+        "an earlier version of this", "a previous version of this", "correction:", "clarification:",
+        "editor's note:", "editor\xE2\x80\x99s note:", "dieser artikel wurde",
+        "dieser beitrag wurde aktualisiert", "korrektur:", "anmerkung der redaktion"};
+    if (B->words > 80) return false;
+    const cl_line *L = &d->lines[B->first];
+    for (size_t k = 0; k < sizeof opens / sizeof *opens; k++)
+        if (starts_with_ci(content(d, L), L->clen, opens[k])) return true;
+    return false;
+}
+
+/* The outlet's name printed as the page's first line (a masthead: "Northern
+ * Wire", "VALLEY HERALD", "Saltmere Post") and again further down, in a credit,
+ * a wire dateline or the author's note ("Credit: Saltmere Post", "(Northern
+ * Wire)", "Image credit: Valley Herald/Ola Brenn"): the repeat tells it from
+ * a section label or a kicker. 2-5 words, each capitalised (or "of", "the",
+ * "&"), no digits, no cue phrase ("Breaking News"); the repeat has its words
+ * capitalised too and gives the spelling when the masthead is in capitals.
+ * Returns the block of the masthead, or -1. */
+static long masthead_site(const cl_doc *d, long title, size_t *off, size_t *len)
+{
+    size_t i = 0;
+    while (i < d->n_lines && d->lines[i].blank) i++;
+    if (i >= d->n_lines) return -1;
+    const cl_line *L = &d->lines[i];
+    const cl_block *B = &d->blocks[L->block];
+    if (B->n != 1 || (long)L->block == title || B->title || B->cls == PCL_HEADLINE || B->cls == PCL_CAPTION ||
+        B->cls == PCL_CREDIT || B->cls == PCL_BYLINE)
+        return -1;
+    if (L->words < 2 || L->words > 5 || L->digits || L->ends_sentence || L->ends_colon || L->clen > 40) return -1;
+    const char *m = content(d, L);
+    size_t mn = L->clen, pos = 0, ws, we;
+    while (pt_next_word(m, mn, &pos, &ws, &we)) {
+        bool low_ok = (we - ws == 2 && !strncmp(m + ws, "of", 2)) || (we - ws == 3 && !strncmp(m + ws, "the", 3)) ||
+                      (we - ws == 1 && m[ws] == '&');
+        if (!low_ok && !(m[ws] >= 'A' && m[ws] <= 'Z')) return -1;
+    }
+    pcl_cues cu;
+    pcl_find_cues(m, mn, &cu);
+    for (int k = 1; k < CUE_N; k++)
+        if (cu.hits[k]) return -1;
+    const char *s = d->s;
+    size_t n = d->len, from = L->start + L->len;
+    for (size_t p = from; p + mn <= n; p++) {
+        if ((p > 0 && isalnum((unsigned char)s[p - 1])) || strncasecmp(s + p, m, mn) ||
+            (p + mn < n && isalnum((unsigned char)s[p + mn])))
+            continue;
+        bool caps = true;
+        for (size_t q = p; q < p + mn && caps; q++)
+            if ((q == p || s[q - 1] == ' ') && s[q] >= 'a' && s[q] <= 'z' && strncmp(s + q, "of ", 3) &&
+                strncmp(s + q, "the ", 4))
+                caps = false;
+        if (!caps) continue;
+        /* where an outlet is named: "(Northern Wire)", "Credit: Saltmere Post",
+         * "(c) Outlet", "the Amberlee Times'"; a person is not named that way */
+        size_t b = p;
+        while (b > 0 && s[b - 1] == ' ') b--;
+        bool named = b > 0 && (s[b - 1] == '(' || s[b - 1] == ':' || s[b - 1] == '/' ||
+                               (b >= 2 && (unsigned char)s[b - 2] == 0xC2 && (unsigned char)s[b - 1] == 0xA9));
+        if (!named && b >= 3 && !strncasecmp(s + b - 3, "the", 3) && (b == 3 || !isalnum((unsigned char)s[b - 4])))
+            named = true;
+        if (!named) continue;
+        bool shouted = L->upper * 10 >= L->letters * 9;
+        *off = shouted ? p : L->c0;
+        *len = mn;
+        return (long)L->block;
+    }
+    return -1;
+}
+
 /* The last paragraphs of the run that turn to the reader ("Get our daily
  * edition by email", "Ihr Beitrag hilft uns ...") or present the author are
  * not article text: the article itself rarely says "you" as often. */
@@ -1663,6 +1795,8 @@ static void trim_tail(cl_doc *d, size_t rs, size_t *re)
         bool cta = B->cue_hits > 0 || knob("K_YOUCTA", 1) <= 0 || block_has_domain(d, B);
         if (B->you >= 1 && cta && dens >= knob("K_YOUD", 0.04) && dens >= knob("K_YOUR", 3) * rest) {
             set(B, K_DEBRIS, PCL_PROMOTION, "turns to the reader at the end of the article");
+        } else if (correction_note(d, B)) {
+            set(B, K_DEBRIS, PCL_NAVIGATION, "correction notice at the end of the article");
         } else if (bio_opening(d, B) && knob("K_BIO", 1) > 0) {
             set(B, K_DEBRIS, PCL_BYLINE, "author biography at the end of the article");
         } else {
@@ -1963,6 +2097,22 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
         if (site_in_line(content(&d, L), L->clen, 2, NULL, 0, &o, &n) &&
             (st = pt_article_set(out, &out->site, content(&d, L) + o, n)))
             goto done;
+    }
+
+    /* the outlet's name as the page's first line, printed again below */
+    if (!out->site && knob("K_MASTHEAD", 1) > 0) {
+        size_t o = 0, n = 0;
+        long mb = masthead_site(&d, title, &o, &n);
+        if (mb >= 0) {
+            if ((st = pt_article_set(out, &out->site, d.s + o, n))) goto done;
+            cl_block *M = &d.blocks[mb];
+            if (M->kept) {
+                M->kept = false;
+                M->kind = K_DEBRIS;
+                M->cls = PCL_NAVIGATION;
+            }
+            M->reason = "the outlet's name above the article";
+        }
     }
 
     /* ---- text and removed lines ---- */

@@ -100,4 +100,60 @@ p digest --max-stories 1 "$TMP/herald.txt" "$TMP/strike.txt"
 check "digest --max-stories: '1 more story (1 article) not shown'" \
     sh -c "[ $rc = 0 ] && grep -q '1 more story (1 article) not shown' '$TMP/err'"
 
+# a pasted page with an audio player ("Listen to this article" / "4 min") under
+# a headline in capitals and its standfirst: the player was the title, "4 min"
+# article text; the author's note and a correction notice after the article
+# reached the summary and the timeline ("This article was amended on 6 March")
+cat > "$TMP/times.txt" <<'X'
+Amberlee Times
+Thursday, March 6, 2025 | Today's Paper | Subscribe
+
+LOCAL
+BRENNOCK FLOOD BARRIER GETS GREEN LIGHT
+Council votes 9-2 for a 14m euro defence along the Amberlee after years of flooding
+By Hanne Moss-Ekberg | Published 06:12, 6 March 2025
+
+The River Amberlee burst its banks three times in 2024. Photograph: Amberlee Times
+Listen to this article
+4 min
+
+Brennock town council has approved a 14 million euro flood barrier along the River Amberlee, ending a five-year dispute over how to protect the low-lying Quayside district.
+
+Councillors voted 9-2 on Wednesday night in favour of the plan, which will see a 2.3-kilometre wall and three pumping stations built by 2027.
+
+Council leader Hanne Moss said the barrier would protect about 3,000 homes.
+
+Opponents, led by councillor Viktor Brandt, said the wall would cut the town off from its river.
+
+Hanne Moss-Ekberg is the Amberlee Times' local government correspondent.
+
+This article was amended on 6 March 2025 to correct the number of pumping stations.
+
+Share
+X
+p clean -f json "$TMP/times.txt"
+check "clean: the headline above its standfirst is the title, not the audio player" \
+    sh -c "[ $rc = 0 ] && grep -q '\"title\":\"BRENNOCK FLOOD BARRIER GETS GREEN LIGHT\"' '$TMP/out'"
+check "clean: 'Listen to this article' and '4 min' are not article text" \
+    sh -c "! grep -q '\"text\":\"[^\"]*Listen to this' '$TMP/out' && ! grep -q '\"text\":\"[^\"]*4 min' '$TMP/out'"
+check "clean: an author's note and a correction notice after the article are not article text" \
+    sh -c "grep -q 'correction notice' '$TMP/out' && ! grep -q '\"text\":\"[^\"]*amended on' '$TMP/out' && ! grep -q '\"text\":\"[^\"]*correspondent' '$TMP/out'"
+check "clean: the masthead named again in a credit is the site" sh -c "grep -q '\"site\":\"Amberlee Times\"' '$TMP/out'"
+p digest -f json "$TMP/times.txt"
+check "digest: no timeline event for the correction notice" sh -c "[ $rc = 0 ] && ! grep -q 'amended on' '$TMP/out'"
+
+# the masthead as the site: a wire's name on the first line and in its
+# dateline, in capitals with the credit's spelling; a caption naming a person
+# twice (photo and credit) is not an outlet
+printf 'Northern Wire\n\nBRENNOCK, March 3 (Northern Wire) - A fire at a chemicals plant in Brennock on Monday forced the evacuation of about 1,500 people, officials said.\n\nTwo workers were treated for burns at Brennock General Hospital.\n' > "$TMP/wire.txt"
+p clean -f json "$TMP/wire.txt"
+check "clean: a wire's name above its dateline is the site, not text" \
+    sh -c "[ $rc = 0 ] && grep -q '\"site\":\"Northern Wire\"' '$TMP/out' && ! grep -q '\"text\":\"Northern Wire' '$TMP/out'"
+printf 'VALLEY HERALD\n\nTwo workers were injured on Monday after a fire tore through part of the Harwick Chemicals plant in Brennock.\n\nFire chief Tomas Reyes said 60 firefighters had been sent to the scene. Photo: Valley Herald/Ola Brenn\n\nThe plant employs 420 people.\n' > "$TMP/shout.txt"
+p clean -f json "$TMP/shout.txt"
+check "clean: a masthead in capitals takes the spelling of its credit" sh -c "grep -q '\"site\":\"Valley Herald\"' '$TMP/out'"
+printf 'Tomas Reyes\nTomas Reyes Valley Herald\n\nFire chief Tomas Reyes said 60 firefighters had been sent to the scene of the fire at the Harwick Chemicals plant.\n\nThe chief, Tomas Reyes, said: the cause is not known.\n' > "$TMP/person.txt"
+p clean -f json "$TMP/person.txt"
+check "clean: a caption naming a person is not taken for the outlet" sh -c "! grep -q '\"site\":\"Tomas Reyes\"' '$TMP/out'"
+
 finish
