@@ -185,6 +185,7 @@ static precis_status on_article(void *user, const precis_article *a)
     KEEP(date);
     KEEP(date_alt);
 #undef KEEP
+    s->a.date_order = a->date_order;
     s->a.text = keep_text(d, a->text ? a->text : "", a->text ? a->text_len : 0);
     s->a.text_len = a->text ? a->text_len : 0;
     if (!s->a.id || !s->a.text) return PRECIS_ENOMEM;

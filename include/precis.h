@@ -382,6 +382,10 @@ typedef struct precis_article {
     const char *warning;  /* NULL, or "NAME:LINE: ..." naming a part of the input not used (a JSON
                              "date" the date parser cannot read: the article is kept undated);
                              set by precis_articles_read for its callback to report */
+    int date_order;       /* how the page printed a numeric date: +1 day first ("29/05/2018",
+                             or "Wed, 03/04/2024" read by its weekday), -1 month first
+                             ("5/29/2018"), 0 unknown: evidence for settling the same
+                             site's ambiguous dates (precis_articles_settle_dates) */
 } precis_article;
 
 /* Settles the day/month order of every article whose date is ambiguous

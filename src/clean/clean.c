@@ -2042,6 +2042,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             char iso[64];
             size_t n = pt_date_iso(&best, iso, sizeof iso);
             if (n && (st = pt_article_set(out, &out->date, iso, n))) goto done;
+            if (n) out->date_order = best.order;
             char note[320]; /* "Tue, May 30, 2018": the printed date kept, the weekday reported */
             size_t nn = n && best.weekday_mismatch ? pt_date_field_note("dateline", best_line, best_len, note, sizeof note) : 0;
             if (nn && (st = pt_article_set(out, &out->date_note, note, nn))) goto done;

@@ -488,6 +488,7 @@ static precis_status set_date(pt_article *a, const char *s)
     char note[320]; /* "Tue, 30 May 2018": the printed date kept, the weekday reported */
     size_t nn = pt_date_field_note("date", s, n, note, sizeof note);
     precis_status st = pt_article_set(a, &a->date, iso, k);
+    a->date_order = pt_date_field_order(s, n);
     if (!st && nn) st = pt_article_set(a, &a->date_note, note, nn);
     return st;
 }

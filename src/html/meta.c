@@ -422,6 +422,7 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
     if (!iso[0] && iso_date(m->time_date, iso, sizeof iso)) date_src = m->time_date;
     if (!iso[0]) url_date(opt->url ? opt->url : url, iso, sizeof iso);
     char alt[64] = ""; /* the other reading of an ambiguous "11/03/2026" */
+    if (date_src) a->date_order = pt_date_field_order(date_src, strlen(date_src));
     const char *note_from = date_src; /* the text the date was read from, for its weekday's note */
     size_t note_len = date_src ? strlen(date_src) : 0;
     if (!iso[0]) { /* a visible dateline among the first blocks */
@@ -432,6 +433,7 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
                 pt_date_iso(&d, iso, sizeof iso);
                 if (pt_date_other_reading(&d, &o)) pt_date_iso(&o, alt, sizeof alt);
                 if (d.weekday_mismatch) note_from = pg->text.data + b->off, note_len = b->len;
+                a->date_order = d.order;
             }
         }
     }

@@ -118,6 +118,7 @@ static precis_status on_one(void *user, const precis_article *a)
     if (!st) st = copy_field(o, &o->title, a->title);
     if (!st) st = copy_field(o, &o->date, a->date);
     if (!st) st = copy_field(o, &o->date_alt, a->date_alt); /* settled by the caller's date window */
+    o->date_order = a->date_order;
     if (!st) st = copy_field(o, &o->author, a->author);
     if (!st) st = copy_field(o, &o->lang, a->lang);
     if (!st) st = pt_article_set(o, &o->text, a->text ? a->text : "", a->text_len);

@@ -247,7 +247,7 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
         }
         if (msg[0]) keep_warning(&warn, msg); /* the server's own, more precise than the reader's */
         precis_article pa = {.id = a.id, .url = a.url, .site = a.site, .title = a.title,
-                             .author = a.author, .lang = a.lang, .date = a.date, .date_alt = a.date_alt,
+                             .author = a.author, .lang = a.lang, .date = a.date, .date_alt = a.date_alt, .date_order = a.date_order,
                              .text = a.text, .text_len = a.text_len};
         st = ps_store_ingest_one(app->store, &pa, &o, &counts, keep_warning, &warn);
         pt_article_free(&a);

@@ -936,6 +936,58 @@ static int cmp_i64(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* The site an article's date order is a habit of: its site, else its URL's
+ * host, lower case, into buf; false when neither is known (or too long). */
+bool pst_order_key(const precis_article *a, char *buf, size_t cap)
+{
+    const char *s = a->site && *a->site ? a->site : NULL;
+    size_t n = 0;
+    if (s) {
+        n = strlen(s);
+    } else if (a->url) {
+        const char *h = strstr(a->url, "://");
+        s = h ? h + 3 : a->url;
+        n = strcspn(s, "/:?# ");
+        if (n > 4 && !strncasecmp(s, "www.", 4)) s += 4, n -= 4;
+    }
+    if (!s || !n || n >= cap) return false;
+    for (size_t i = 0; i < n; i++) buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);
+    buf[n] = 0;
+    return true;
+}
+
+/* One article's evidence of its site's date order: the hash of its site
+ * key and +1 (day first) or -1 (month first). */
+typedef struct order_vote {
+    uint64_t site;
+    int order;
+} order_vote;
+
+static int cmp_vote(const void *x, const void *y)
+{
+    uint64_t a = ((const order_vote *)x)->site, b = ((const order_vote *)y)->site;
+    return (a > b) - (a < b);
+}
+
+/* +1 when the articles of x's site in votes[0..nv) (sorted) printed their
+ * numeric dates day first more often than month first, -1 the other way,
+ * 0 no evidence. */
+static int site_order(const order_vote *votes, size_t nv, const precis_article *x)
+{
+    char key[256];
+    if (!nv || !pst_order_key(x, key, sizeof key)) return 0;
+    uint64_t h = XXH3_64bits(key, strlen(key));
+    size_t lo = 0, hi = nv;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (votes[mid].site < h) lo = mid + 1;
+        else hi = mid;
+    }
+    int sum = 0;
+    for (size_t i = lo; i < nv && votes[i].site == h; i++) sum += votes[i].order;
+    return (sum > 0) - (sum < 0);
+}
+
 precis_status precis_articles_settle_dates(precis_article *a, size_t n)
 {
     if (!a && n) return PRECIS_EINVAL;
@@ -947,14 +999,34 @@ precis_status precis_articles_settle_dates(precis_article *a, size_t n)
     for (size_t i = 0; i < n; i++)
         if (!a[i].date_alt && iso_day(a[i].date, &days[m])) m++;
     qsort(days, m, sizeof *days, cmp_i64);
+    size_t nv = 0;
+    for (size_t i = 0; i < n; i++) nv += a[i].date_order != 0;
+    order_vote *votes = nv ? malloc(nv * sizeof *votes) : NULL;
+    if (nv && !votes) {
+        free(days);
+        return PRECIS_ENOMEM;
+    }
+    nv = 0;
+    for (size_t i = 0; i < n; i++) {
+        char key[256];
+        if (a[i].date_order && pst_order_key(&a[i], key, sizeof key))
+            votes[nv++] = (order_vote){XXH3_64bits(key, strlen(key)), a[i].date_order > 0 ? 1 : -1};
+    }
+    qsort(votes, nv, sizeof *votes, cmp_vote);
     for (size_t i = 0; i < n; i++) {
         int64_t d1, d2;
         if (!a[i].date_alt || !iso_day(a[i].date, &d1) || !iso_day(a[i].date_alt, &d2)) continue;
-        int64_t e1 = nearest(days, m, d1), e2 = nearest(days, m, d2);
-        int pick = e2 < e1 ? 1 : e1 < e2 ? -1 : day_first_hint(&a[i]);
+        /* the site's own habit first: "29/05/2018" or "Wed, 03/04/2024" on its
+         * other pages says how it prints its dates */
+        int pick = site_order(votes, nv, &a[i]);
+        if (!pick) {
+            int64_t e1 = nearest(days, m, d1), e2 = nearest(days, m, d2);
+            pick = e2 < e1 ? 1 : e1 < e2 ? -1 : day_first_hint(&a[i]);
+        }
         if (pick > 0) a[i].date = a[i].date_alt;
         a[i].date_alt = NULL; /* settled: a later pass (the story's) keeps it */
     }
+    free(votes);
     free(days);
     return PRECIS_OK;
 }

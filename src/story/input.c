@@ -191,6 +191,8 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
         if (!iso) a->date_alt = NULL;
         /* "Tue, May 30, 2018" (a Wednesday): the printed date is kept, the weekday said */
         char note[320];
+        if (iso && r->json_date) a->date_order = pt_date_field_order(given, strlen(given));
+        if (!iso) a->date_order = 0;
         if (iso && r->json_date && pt_date_field_note("field \"date\"", given, strlen(given), note, sizeof note))
             warn_field(r, "%s", note);
         else if (iso && a->date_note)
@@ -222,6 +224,7 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
     art.lang = a->lang;
     art.date = a->date;
     art.date_alt = a->date_alt;
+    art.date_order = a->date_order;
     art.text = a->text;
     art.text_len = a->text_len;
     r->n_articles++;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #define ISO_CAP 48 /* pt_date_iso's longest form is 25 bytes */
+#define SITE_CAP 128 /* a longer site is no evidence of its date order */
 
 typedef struct held {
     precis_article a; /* its strings live in mem */
@@ -25,6 +26,8 @@ struct precis_date_window {
     held *q;            /* q[0] is ambiguous whenever n > 0 */
     size_t n, cap, bytes;
     char seen[PRECIS_DATE_WINDOW][ISO_CAP]; /* ring: the last unambiguous dates passed on */
+    char seen_site[PRECIS_DATE_WINDOW][SITE_CAP]; /* their sites ("" none or too long) */
+    int seen_order[PRECIS_DATE_WINDOW];           /* and how they printed their dates */
     size_t n_seen, next_seen;
 };
 
@@ -48,10 +51,15 @@ void precis_date_window_free(precis_date_window *w)
     free(w);
 }
 
-static void remember(precis_date_window *w, const char *date)
+static void remember(precis_date_window *w, const precis_article *a)
 {
+    const char *date = a->date;
     if (!date || strlen(date) >= ISO_CAP) return;
     strcpy(w->seen[w->next_seen], date);
+    /* the site's date order, evidence for its later ambiguous dates */
+    bool fits = a->date_order && pst_order_key(a, w->seen_site[w->next_seen], SITE_CAP);
+    if (!fits) w->seen_site[w->next_seen][0] = 0;
+    w->seen_order[w->next_seen] = fits ? a->date_order : 0;
     w->next_seen = (w->next_seen + 1) % PRECIS_DATE_WINDOW;
     if (w->n_seen < PRECIS_DATE_WINDOW) w->n_seen++;
 }
@@ -60,7 +68,7 @@ static void remember(precis_date_window *w, const char *date)
  * is not, as digest weighs only unambiguous dates). */
 static precis_status pass(precis_date_window *w, const precis_article *a, bool evidence)
 {
-    if (evidence) remember(w, a->date);
+    if (evidence) remember(w, a);
     return w->fn(w->user, a);
 }
 
@@ -103,9 +111,15 @@ static precis_status settle_front(precis_date_window *w)
     if (!arr) return PRECIS_ENOMEM;
     size_t m = 0;
     arr[m++] = w->q[0].a;
-    for (size_t i = 0; i < w->n_seen; i++) arr[m++].date = w->seen[i];
+    for (size_t i = 0; i < w->n_seen; i++, m++) {
+        arr[m].date = w->seen[i];
+        if (w->seen_site[i][0]) { /* the site's key, as pst_order_key wrote it */
+            arr[m].site = w->seen_site[i];
+            arr[m].date_order = w->seen_order[i];
+        }
+    }
     for (size_t i = 1; i < w->n; i++)
-        if (!w->q[i].a.date_alt && w->q[i].a.date) arr[m++].date = w->q[i].a.date;
+        if (!w->q[i].a.date_alt && w->q[i].a.date) arr[m++] = w->q[i].a;
     precis_status st = precis_articles_settle_dates(arr, m);
     if (!st) {
         w->q[0].a.date = arr[0].date;

@@ -221,4 +221,9 @@ uint32_t pst_news_df(uint64_t key);
 precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, size_t n_sum,
                                 pc_buf *out);
 
+/* The site whose habit an article's date order is (precis_articles_settle_dates):
+ * its site, else its URL's host without "www.", lower case, into buf; false
+ * when neither is known or it does not fit. */
+bool pst_order_key(const precis_article *a, char *buf, size_t cap);
+
 #endif

@@ -24,6 +24,8 @@ typedef struct pt_article {
     const char *date_note; /* NULL, or what a weekday printed with the date said against it
                               ("dateline 'Tue, May 30, 2018': 'Tue' does not match 2018-05-30
                               (a Wednesday): the date is kept"), for the reader's warning */
+    int date_order;     /* pt_date.order of the date as printed: +1 day first, -1 month
+                           first, 0 unknown (precis_article.date_order) */
     const char *author; /* byline as printed */
     const char *lang;
     const char *text;   /* clean text, paragraphs separated by "\n\n" */

@@ -390,6 +390,7 @@ static void apply_weekday(pt_date *d, int wd)
     }
     d->ambiguous = false;
     d->weekday_settled = true;
+    d->order = (signed char)(second ? 1 : -1); /* the parser reads month first */
 }
 
 /* Numeric forms at s[i] (a digit at a boundary). */
@@ -444,6 +445,7 @@ static bool parse_numeric(const char *s, size_t len, size_t i, pt_date *d, size_
                     store_date(s, len, j, c, mon, day, false, d, endp);
                     /* "11/03/2026": 3 November (US) or 11 March; the caller settles it */
                     d->ambiguous = sep == '/' && a <= 12 && b <= 12 && a != b;
+                    d->order = (signed char)(sep != '/' ? 0 : a > 12 ? 1 : b > 12 ? -1 : 0);
                     return true;
                 }
             }
@@ -792,6 +794,12 @@ size_t pt_date_normalise_other(const char *s, size_t len, char *buf, size_t cap)
     size_t n = pt_date_iso(&o, buf, cap);
     if (!n && cap) buf[0] = 0;
     return n;
+}
+
+int pt_date_field_order(const char *s, size_t len)
+{
+    pt_date d;
+    return s && pt_date_find(s, len, 0, &d) ? d.order : 0;
 }
 
 size_t pt_date_field_note(const char *what, const char *s, size_t len, char *buf, size_t cap)

@@ -40,6 +40,10 @@ typedef struct pt_date {
                                  Wednesday), or neither reading's of an ambiguous one (still
                                  ambiguous). The date stands: the printed date wins over
                                  the printed weekday; callers report it (pt_date_weekday_note) */
+    signed char order;        /* how a d/m/yyyy date was printed: +1 day first ("29/05/2018",
+                                 or "Wed, 03/04/2024" read by its weekday), -1 month first
+                                 ("5/29/2018"), 0 not shown (ambiguous, equal parts, other
+                                 forms): a site's evidence for its ambiguous dates */
     bool year_filled;         /* the year is default_year's, not printed: the weekday is
                                  not checked against it */
     size_t start, end;        /* byte span of the match inside the input */
@@ -101,6 +105,9 @@ size_t pt_date_weekday_note(const char *s, const pt_date *d, char *buf, size_t c
  * field is cut to 60 bytes). 0 with buf "" when its weekday says nothing
  * against it. */
 size_t pt_date_field_note(const char *what, const char *s, size_t len, char *buf, size_t cap);
+
+/* The order (pt_date.order) of the first date of a date field s[0..len). */
+int pt_date_field_order(const char *s, size_t len);
 
 /* The day-first reading of an ambiguous numeric date (d->ambiguous): day and
  * month swapped. False when d is not ambiguous. */

@@ -120,4 +120,17 @@ p digest --no-progress "$TMP/in5.jsonl"
 check "timeline: the briefing marks it uncertain" grep -q "(uncertain: Tuesday is not the weekday of 2018-05-30" "$TMP/out"
 p ingest --db "$TMP/w.db" "$TMP/in5.jsonl"
 check "timeline: ingest says the contradiction too" grep -q "'Tuesday' does not match 2018-05-30" "$TMP/err"
+# A site's habit (2026-12-02): the Orlen Ledger printed "Wed, 03/04/2024" (by its
+# weekday April 3: day first), so its "05/04/2024" is 5 April, though another
+# outlet's May 3 is nearer May 4; in digest and in cluster (the date window).
+cat > "$TMP/in6.jsonl" <<'JSONL'
+{"id":"s1","site":"Orlen Ledger","title":"Pellam lock gates replaced","date":"Wed, 03/04/2024","text":"Engineers replaced the gates of the Pellam canal lock on Monday after a barge struck them. Boats queued for six hours at the lock, the canal trust said."}
+{"id":"s2","site":"Brede Mercury","title":"Brede weir flood","date":"May 3, 2024","text":"Divers inspected the gates of the Brede weir on Friday after a flood. The weir keeper said the gates held."}
+{"id":"s3","site":"Orlen Ledger","title":"Orlen market hall roof","date":"05/04/2024","text":"The roof of the Orlen market hall was patched on Thursday after a storm, the market trust said. Traders stayed open."}
+JSONL
+p digest --format json --no-progress "$TMP/in6.jsonl"
+check "timeline: a site's day-first habit settles its 05/04/2024 (digest)" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"] if s["id"] == "s3"] == ["2024-04-05"]'
+p cluster --format jsonl "$TMP/in6.jsonl"
+check "timeline: ... and in cluster's date window" grep -q '"id":"s3".*"date":"2024-04-05"' "$TMP/out"
 finish

@@ -585,6 +585,38 @@ TEST(settle_ambiguous_dates)
     CHECK(precis_articles_settle_dates(NULL, 0) == PRECIS_OK);
 }
 
+/* A site's habit settles its ambiguous dates first: its other pages printed
+ * "29/05/2018" or "Wed, 03/04/2024" (date_order +1, day first) or
+ * "5/29/2018" (-1), by site or by the URL's host; a tie or no such page
+ * falls back to the nearest dates. */
+TEST(settle_by_site_order)
+{
+    precis_article a[4] = {
+        {.id = "ev", .site = "Orlen Ledger", .date = "2024-04-03", .date_order = 1},
+        {.id = "near", .site = "Brede Mercury", .date = "2024-05-03"},
+        {.id = "amb", .site = "orlen ledger", .date = "2024-05-04", .date_alt = "2024-04-05"},
+        {.id = "other", .site = "Brede Mercury", .date = "2024-05-04", .date_alt = "2024-04-05"},
+    };
+    CHECK(precis_articles_settle_dates(a, 4) == PRECIS_OK);
+    CHECK_STR(a[2].date, "2024-04-05"); /* the site prints the day first */
+    CHECK_STR(a[3].date, "2024-05-04"); /* no habit known: the nearest date */
+    precis_article b[4] = {
+        {.id = "u1", .url = "https://www.kessel-tribune.example/a", .date = "2024-04-03", .date_order = -1},
+        {.id = "u2", .url = "http://kessel-tribune.example/b", .date = "2024-03-04", .date_order = -1},
+        {.id = "u3", .url = "https://kessel-tribune.example/c", .date = "2024-05-04", .date_alt = "2024-04-05"},
+        {.id = "u4", .date = "2024-04-06"},
+    };
+    CHECK(precis_articles_settle_dates(b, 4) == PRECIS_OK);
+    CHECK_STR(b[2].date, "2024-05-04"); /* month first by habit, though April 5 is nearer */
+    precis_article c[3] = { /* a tie: the nearest date decides */
+        {.id = "t1", .site = "Orlen Ledger", .date = "2024-04-03", .date_order = 1},
+        {.id = "t2", .site = "Orlen Ledger", .date = "2024-05-02", .date_order = -1},
+        {.id = "t3", .site = "Orlen Ledger", .date = "2024-05-04", .date_alt = "2024-04-05"},
+    };
+    CHECK(precis_articles_settle_dates(c, 3) == PRECIS_OK);
+    CHECK_STR(c[2].date, "2024-05-04");
+}
+
 TEST(render_refuses_invalid_sources)
 {
     static const char *const bad[] = {
@@ -628,6 +660,7 @@ int main(void)
     RUN(render_coverage_counts_unlisted_unique_facts);
     RUN(render_refuses_invalid_sources);
     RUN(settle_ambiguous_dates);
+    RUN(settle_by_site_order);
     RUN(timeline_two_days_two_entries);
     RUN(entities_skip_debris_sentences);
     return test_done();
