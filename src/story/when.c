@@ -599,6 +599,22 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             dw.weekday_mismatch = d.weekday_mismatch;
             if (d.weekday >= 0 && d.year_filled && !year_by_weekday) /* no year near publication fits it */
                 dw.weekday_mismatch = pst_weekday(day) != d.weekday;
+            /* "May 3-5", "May 3–5": the days of one month, a range */
+            size_t q = b + (b < n && s[b] == '-' ? 1 : pt_long_dash_at(s, n, b) ? 3 : 0);
+            int d2 = 0;
+            size_t r = q;
+            while (r < n && r < q + 2 && is_digit((unsigned char)s[r])) d2 = d2 * 10 + (s[r++] - '0');
+            if (q > b && r > q && d.hour < 0 && !(r < n && (is_digit((unsigned char)s[r]) || is_letter((unsigned char)s[r]))) &&
+                !(r + 1 < n && (s[r] == ',' || s[r] == '.') && is_digit((unsigned char)s[r + 1])) && d2 > d.day) {
+                int yy, mm, dd;
+                pst_civil_from_days(day, &yy, &mm, &dd);
+                if (d2 <= pt_days_in_month(yy, mm)) {
+                    dw.last_day = day + (d2 - dd);
+                    dw.precision = PST_WEEK;
+                    dw.end = r;
+                    off = r > off ? r : off;
+                }
+            }
             push(out, &k, cap, dw);
         } else {
             push(out, &k, cap, month_when(d.year, d.month, a, b, false));
@@ -723,9 +739,20 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                           ? 1
                           : 0;
             size_t a = w[i].start, b = w[i + 1].end;
+            if (dir == 0 && word_is(p, len, "this") && word_is(u, ul, "past") && i + 2 < nw) {
+                /* "this past weekend": the one gone by */
+                dir = -1;
+                u = s + w[i + 2].start, ul = w[i + 2].end - w[i + 2].start, b = w[i + 2].end;
+                if (!word_is(u, ul, "weekend") && !word_is(u, ul, "week")) continue;
+            }
             if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
-                int64_t monday = pub_day - pst_weekday(pub_day) + 7 * dir;
-                push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1});
+                int64_t monday = pub_day - pst_weekday(pub_day) + 7 * dir, first = monday, last = monday + 6;
+                /* "earlier this week": its days before publication; "later this week" those after */
+                if (dir == 0 && i > 0 && word_at(s, w, i - 1, "earlier") && pub_day > monday)
+                    first = monday, last = pub_day - 1, a = w[i - 1].start;
+                else if (dir == 0 && i > 0 && word_at(s, w, i - 1, "later") && pub_day < monday + 6)
+                    first = pub_day + 1, last = monday + 6, a = w[i - 1].start;
+                push(out, &k, cap, (pst_when){first, last, first == last ? PST_DAY : PST_WEEK, true, a, b, false, false, -1});
             } else if (word_is(u, ul, "month") || word_is(u, ul, "monat")) {
                 int y = pub->year, m = pub->month + dir;
                 if (m < 1) m = 12, y--;
@@ -737,6 +764,14 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 int64_t sat = pub_day - pst_weekday(pub_day) + 5 + 7 * dir;
                 push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false, false, -1});
             }
+        } else if (i + 2 < nw && word_is(p, len, "over") && word_at(s, w, i + 1, "the") &&
+                   word_at(s, w, i + 2, "weekend")) {
+            /* "over the weekend": the latest one (this one in a weekend paper),
+             * the coming one when the verb is future */
+            int pwd = pst_weekday(pub_day);
+            int64_t sat = pub_day - pwd + 5;
+            if (pwd < 5 && phrase_tense(s, n, w, nw, i, i + 2) <= 0) sat -= 7;
+            push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, w[i].start, w[i + 2].end, false, false, -1});
         } else if (i >= 3 && (word_is(p, len, "month") || word_is(p, len, "year")) &&
                    word_at(s, w, i - 1, "the") && word_at(s, w, i - 2, "of") &&
                    (word_at(s, w, i - 3, "end") || word_at(s, w, i - 3, "start") ||

@@ -205,12 +205,19 @@ static int read_month(const char *s, size_t len, size_t *i)
     return m;
 }
 
+/* U+2013 or U+2014 at s[i] (bytes the letter test would take as a letter). */
+static bool long_dash(const char *s, size_t len, size_t i)
+{
+    return i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+           ((unsigned char)s[i + 2] == 0x93 || (unsigned char)s[i + 2] == 0x94);
+}
+
 /* Day of month with optional English ordinal suffix or German '.'. */
 static bool read_day(const char *s, size_t len, size_t *i, int *day)
 {
     size_t j = *i;
     if (!read_num(s, len, &j, 1, 2, day)) return false;
-    if (j + 1 < len && is_alpha((unsigned char)s[j])) {
+    if (j + 1 < len && is_alpha((unsigned char)s[j]) && !long_dash(s, len, j)) {
         char a = (char)(s[j] | 0x20), b = (char)(s[j + 1] | 0x20);
         if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
             (a == 't' && b == 'h'))
@@ -218,8 +225,8 @@ static bool read_day(const char *s, size_t len, size_t *i, int *day)
         else
             return false;
         if (j < len && is_alpha((unsigned char)s[j])) return false;
-    } else if (j < len && is_alpha((unsigned char)s[j])) {
-        return false;
+    } else if (j < len && is_alpha((unsigned char)s[j]) && !long_dash(s, len, j)) {
+        return false; /* "May 3–5" (an en dash) ends the day, "3rdx" does not */
     }
     *i = j;
     return *day >= 1 && *day <= 31;
@@ -634,7 +641,7 @@ bool pt_date_find(const char *s, size_t len, int default_year, pt_date *out)
         if (!is_digit(c) && !(c >= 'A' && c <= 'Z')) continue;
         if (i > 0) {
             unsigned char p = (unsigned char)s[i - 1];
-            if (is_digit(p) || is_alpha(p)) continue;
+            if (is_digit(p) || (is_alpha(p) && !(i >= 3 && long_dash(s, len, i - 3)))) continue; /* "3–June 5" */
             /* "1.09.05.2018", "v2.2018-05-01" are not dates */
             if ((p == '.' || p == '-' || p == '/' || p == ':') && i > 1 &&
                 is_digit((unsigned char)s[i - 2]))

@@ -134,6 +134,8 @@ TEST(weekday_settles_and_contradicts)
     CHECK(pt_date_find("Tuesday, May 30", 15, 2018, &d) && d.year_filled && !d.weekday_mismatch);
     CHECK(pt_date_find("May 30, 2018", 12, 0, &d) && d.weekday == -1 && !d.weekday_mismatch);
     CHECK(pt_date_weekday_note("May 30, 2018", &d, note, sizeof note) == 0 && note[0] == 0);
+    CHECK_STR(iso_of("May 3\u20135 in Orlen", 2024), "2024-05-03"); /* an en dash ends the day */
+    CHECK_STR(iso_of("from May 3\u2013June 5, 2024", 2024), "2024-05-03");
     /* a too small buffer: nothing written */
     CHECK(pt_date_find("Tuesday, May 30, 2018", 21, 0, &d) && pt_date_weekday_note("Tuesday, May 30, 2018", &d, note, 10) == 0);
 }

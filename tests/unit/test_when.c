@@ -264,6 +264,25 @@ TEST(weekday_with_date_ranges_ordinals)
     CHECK_STR(when_iso("The ferry sailed on the 31st, officials said.", &JAN2, 0), "2024-12-31");
     CHECK(when_count("The lift is on the 4th floor.", &MON) == 0);
     CHECK(when_count("The ferry sailed on the 3th.", &MON) == 0);
+    /* "May 3-5" and dashes: one month's days, and a dash is no letter */
+    CHECK_STR(when_iso("Markets close from Dec. 24-26.", &MON, 0), "2024-12-24/2024-12-26");
+    CHECK_STR(when_iso("The fair ran May 3\u20135 in Orlen.", &MON, 0), "2024-05-03/2024-05-05");
+    CHECK_STR(when_iso("The fair ran from May 3\u2013June 5.", &MON, 0), "2024-05-03/2024-06-05");
+    CHECK_STR(when_iso("It rained on May 3\u2014and then it stopped.", &MON, 0), "2024-05-03");
+    CHECK_STR(when_iso("Some 3-4,000 came on May 3-4,000 times.", &MON, 0), "2024-05-03");
+    CHECK_STR(when_iso("The talks ran on May 3-5pm.", &MON, 0), "2024-05-03");
+    CHECK_STR(when_iso("It ran on May 3-2.", &MON, 0), "2024-05-03");
+    /* the parts of this week, the weekend gone or coming (WED4: Wed 2024-12-04) */
+    static const pt_date WED4 = {.year = 2024, .month = 12, .day = 4, .hour = -1};
+    static const pt_date SAT7 = {.year = 2024, .month = 12, .day = 7, .hour = -1};
+    CHECK_STR(when_iso("The board met earlier this week.", &WED4, 0), "2024-12-02/2024-12-03");
+    CHECK_STR(when_iso("The board will meet later this week.", &WED4, 0), "2024-12-05/2024-12-08");
+    CHECK_STR(when_iso("The board met earlier this week.", &MON, 0), "2024-12-30/2025-01-05");
+    CHECK_STR(when_iso("We met this week.", &WED4, 0), "2024-12-02/2024-12-08");
+    CHECK_STR(when_iso("The mill closed this past weekend.", &WED4, 0), "2024-11-30/2024-12-01");
+    CHECK_STR(when_iso("Storms hit over the weekend.", &WED4, 0), "2024-11-30/2024-12-01");
+    CHECK_STR(when_iso("Storms will hit over the weekend.", &WED4, 0), "2024-12-07/2024-12-08");
+    CHECK_STR(when_iso("Storms hit over the weekend.", &SAT7, 0), "2024-12-07/2024-12-08");
 }
 
 TEST(no_publication_date_resolves_nothing_relative)
