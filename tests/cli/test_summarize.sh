@@ -148,7 +148,8 @@ printf '\302\253 Nous restons \303\240 Valbonne. Nous ne c\303\251derons pas le 
 printf 'La maire Claire Morel veut faire r\303\251nover le pont de Valbonne au printemps prochain. Elle a dit lundi : \302\253\302\240Le pont appartient \303\240 Valbonne. Nous ne c\303\251derons pas le pont.\302\240\302\273 Le conseil municipal a approuv\303\251 le projet lundi.\n' > "$TMP/frq2.txt"
 p summarize --lang fr -w 200 "$TMP/frq1.txt" "$TMP/frq2.txt"
 check french_quote_exit_0 test "$rc" -eq 0
-check french_quote_whole grep -q "^$(printf '\302\253') Nous restons .* Valbonne. Nous ne c.*derons pas le pont $(printf '\302\273'), a d" "$TMP/out"
+# (either report's two-sentence quotation, whole: since Round 6 the two are too alike to be chosen together)
+check french_quote_whole grep -Eq "^$(printf '\302\253') Nous restons .* Valbonne. Nous ne c.*derons pas le pont $(printf '\302\273'), a d|: $(printf '\302\253\302\240')Le pont appartient .* Valbonne. Nous ne c.*derons pas le pont.$(printf '\302\240\302\273')\$" "$TMP/out"
 check french_quote_no_piece sh -c "! grep -Eq '^(Nous ne|Elle a dit lundi : .* Valbonne[.]\$)' '$TMP/out'"
 p summarize --help
 check help_exit_0 test "$rc" -eq 0
