@@ -103,7 +103,9 @@ static int write_summary_file(run *r, const precis_summary *s, const char *id)
     while (cut && k && ((unsigned char)id[k] & 0xC0) == 0x80) k--; /* id[k], the first byte left out, must start a character */
     if (!k) safe[k++] = '_'; /* an id of a NUL only: no hidden ".txt" */
     safe[k] = '\0';
-    if (cut) cli_error("cluster '%.60s...' (%zu bytes): its file name is cut to %zu bytes", id, strlen(id), k);
+    if (cut)
+        cli_error("cluster '%.*s...' (%zu bytes): its file name is cut to %zu bytes", (int)pc_utf8_cut(id, strlen(id), 60), id,
+                  strlen(id), k);
     /* Two clusters of one run may map to one file (the same id twice, "a/b" and
      * "a_b"): the later one gets NAME-2.txt, said on stderr; before, it
      * overwrote the earlier summary without a word. */

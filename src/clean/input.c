@@ -5,6 +5,7 @@
 #include "text/text.h" /* pt_sgml_read */
 
 #include <jansson.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,35 @@ static bool looks_like_jsonl(const char *s, size_t n)
     return i < n && s[i] == '{';
 }
 
+/* Names a refused or empty input through docs->bad, whole: a fixed buffer cut
+ * a message about a file at a long path (over 1,200 bytes) inside a character
+ * and lost its line and reason. */
+static void say_whole(pcl_docs *docs, const char *fmt, ...) PC_PRINTF(2, 3);
+static void say_whole(pcl_docs *docs, const char *fmt, ...)
+{
+    char small[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n < sizeof small) {
+        docs->bad(docs->user, small);
+        return;
+    }
+    char *big = malloc((size_t)n + 1);
+    if (!big) { /* out of memory: the message cut at a whole character */
+        small[pc_utf8_whole(small, sizeof small - 1)] = '\0';
+        docs->bad(docs->user, small);
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    docs->bad(docs->user, big);
+    free(big);
+}
+
 /* A refused JSONL line: named through docs->bad; the first one also in err. */
 static void bad_line(pcl_docs *docs, const char *path, size_t line, const char *why, precis_status st,
                      precis_status *result, pc_error *err)
@@ -57,9 +87,7 @@ static void bad_line(pcl_docs *docs, const char *path, size_t line, const char *
     if (st == PRECIS_ELIMIT || !*result) *result = st;
     docs->n_bad++;
     if (!docs->bad) return;
-    char msg[1200];
-    snprintf(msg, sizeof msg, "%s:%zu: %s", path, line, why);
-    docs->bad(docs->user, msg);
+    say_whole(docs, "%s:%zu: %s", path, line, why);
 }
 
 /* One article object (a JSONL line or an element of a JSON array), or a bare
@@ -200,8 +228,8 @@ static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t li
 {
     (void)clean; /* clean cleans every text it is given */
     sgml_in *g = user;
-    char fallback[300];
-    snprintf(fallback, sizeof fallback, "%s#%zu", base_name(g->name), index);
+    char fallback[300]; /* a file name is at most 255 bytes */
+    pc_snprintf(fallback, sizeof fallback, "%s#%zu", base_name(g->name), index);
     pcl_doc d;
     memset(&d, 0, sizeof d);
     d.id = dup_or_null(a->id ? a->id : fallback);
@@ -224,13 +252,11 @@ static void sgml_skip(void *user, precis_status st, size_t line, const char *wha
 {
     sgml_in *g = user;
     char msg[600];
-    snprintf(msg, sizeof msg, "%s%s%s", what ? what : "", what ? ": " : "", why);
+    pc_snprintf(msg, sizeof msg, "%s%s%s", what ? what : "", what ? ": " : "", why);
     if (st == PRECIS_EEMPTY) { /* a DOC without text: named, not refused */
         if (!g->docs->bad) return;
-        char full[1200];
-        if (line) snprintf(full, sizeof full, "%s:%zu: %s", g->name, line, msg);
-        else snprintf(full, sizeof full, "%s: %s", g->name, msg);
-        g->docs->bad(g->docs->user, full);
+        if (line) say_whole(g->docs, "%s:%zu: %s", g->name, line, msg);
+        else say_whole(g->docs, "%s: %s", g->name, msg);
         return;
     }
     if (line) bad_line(g->docs, g->name, line, msg, st, &g->result, g->err);
@@ -238,11 +264,7 @@ static void sgml_skip(void *user, precis_status st, size_t line, const char *wha
         if (!g->result) pc_fail(g->err, st, g->name, 0, "%s", msg);
         if (st == PRECIS_ELIMIT || !g->result) g->result = st;
         g->docs->n_bad++;
-        if (g->docs->bad) {
-            char full[1200];
-            snprintf(full, sizeof full, "%s: %s", g->name, msg);
-            g->docs->bad(g->docs->user, full);
-        }
+        if (g->docs->bad) say_whole(g->docs, "%s: %s", g->name, msg);
     }
 }
 

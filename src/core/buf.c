@@ -13,14 +13,47 @@ precis_status pc_fail(pc_error *err, precis_status status, const char *file, siz
     if (!err) return status;
     err->status = status;
     size_t n = 0;
-    if (file && line) n = (size_t)snprintf(err->msg, sizeof err->msg, "%s:%zu: ", file, line);
-    else if (file) n = (size_t)snprintf(err->msg, sizeof err->msg, "%s: ", file);
-    if (n >= sizeof err->msg) n = sizeof err->msg - 1;
+    /* a name over 400 bytes (a deep path, a long id) is shown by its last 240
+     * bytes after "…", whole characters: the reason still fits (before, a
+     * 600-byte path filled the 512-byte message and the reason was cut off) */
+    const char *dots = "";
+    if (file) {
+        size_t fl = strlen(file);
+        if (fl > 400) {
+            size_t k = fl - 240;
+            while (k < fl && ((unsigned char)file[k] & 0xC0) == 0x80) k++;
+            file += k;
+            dots = "\xE2\x80\xA6";
+        }
+    }
+    if (file && line) n = (size_t)snprintf(err->msg, sizeof err->msg, "%s%s:%zu: ", dots, file, line);
+    else if (file) n = (size_t)snprintf(err->msg, sizeof err->msg, "%s%s: ", dots, file);
+    bool cut = n >= sizeof err->msg;
+    if (cut) n = sizeof err->msg - 1;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->msg + n, sizeof err->msg - n, fmt, ap);
+    int w = vsnprintf(err->msg + n, sizeof err->msg - n, fmt, ap);
     va_end(ap);
+    if (cut || w < 0 || (size_t)w >= sizeof err->msg - n) /* cut: not inside a character */
+        err->msg[pc_utf8_whole(err->msg, strlen(err->msg))] = '\0';
     return status;
+}
+
+size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...)
+{
+    if (!cap) return 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(buf, cap, fmt, ap);
+    va_end(ap);
+    if (w < 0) {
+        buf[0] = '\0';
+        return 0;
+    }
+    if ((size_t)w < cap) return (size_t)w;
+    size_t len = pc_utf8_whole(buf, cap - 1);
+    buf[len] = '\0';
+    return len;
 }
 
 void pc_error_clear(pc_error *err)

@@ -99,6 +99,22 @@ static inline size_t pc_utf8_cut(const char *s, size_t n, size_t max)
     while (k && ((unsigned char)s[k] & 0xC0) == 0x80) k--; /* s[k], the first byte left out, starts a character */
     return k;
 }
+/* The length of s[0..n) without a last character that is cut short (a lead
+ * byte followed by fewer continuation bytes than it announces): for a buffer
+ * that snprintf filled to its cap, where the byte left out is unknown. */
+static inline size_t pc_utf8_whole(const char *s, size_t n)
+{
+    size_t k = n, back = 0;
+    while (k && back < 3 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--, back++;
+    if (!k) return n;
+    unsigned char c = (unsigned char)s[k - 1];
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    return c >= 0xC0 && back + 1 < need ? k - 1 : n;
+}
+/* snprintf that cuts, when the text does not fit in cap bytes, at the last
+ * whole UTF-8 character (snprintf itself cuts at cap - 1 bytes, inside a
+ * character of a quoted name or message). Returns the length written. */
+size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...) PC_PRINTF(3, 4);
 /* Text of an unknown encoding (a pasted file) to UTF-8, then pc_utf8_repair:
  * a UTF-8 byte-order mark is dropped; UTF-16 with a byte-order mark is
  * converted; bytes with high bytes but no valid multi-byte UTF-8 sequence

@@ -150,7 +150,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     f->err_line = e->line;
     f->err_at_end = f->at_end;
     f->err_code = e->code;
-    snprintf(f->err_msg, sizeof f->err_msg, "%s", e->message ? e->message : "XML error");
+    pc_snprintf(f->err_msg, sizeof f->err_msg, "%s", e->message ? e->message : "XML error");
     size_t k = strlen(f->err_msg);
     while (k && (f->err_msg[k - 1] == '\n' || f->err_msg[k - 1] == ' ')) f->err_msg[--k] = '\0';
 }
@@ -584,7 +584,8 @@ static xmlChar *xhtml_of(const xmlNode *n, size_t *len)
 static void skip(feed *f, precis_status st, size_t line, size_t index, const char *title, const char *why)
 {
     char what[160];
-    if (title && *title) snprintf(what, sizeof what, "item %zu (%.100s)", index, title);
+    if (title && *title) /* a title quoted at 100 bytes, whole characters */
+        snprintf(what, sizeof what, "item %zu (%.*s)", index, (int)pc_utf8_cut(title, strlen(title), 100), title);
     else snprintf(what, sizeof what, "item %zu", index);
     if (f->o->skip) f->o->skip(f->o->user, st, line, what, why);
 }
@@ -662,7 +663,8 @@ static precis_status do_item(feed *f, const xmlNode *itn)
             const char *m = e.msg;
             size_t k = strlen(f->name);
             if (!strncmp(m, f->name, k) && m[k] == ':' && m[k + 1] == ' ') m += k + 2;
-            snprintf(why, sizeof why, "%.190s", m[0] ? m : precis_strerror(st));
+            if (!m[0]) m = precis_strerror(st);
+            snprintf(why, sizeof why, "%.*s", (int)pc_utf8_cut(m, strlen(m), 190), m);
             skip(f, st, line, index, (const char *)it.title, why);
             st = PRECIS_OK;
             goto done;
@@ -724,8 +726,9 @@ static void report(feed *f, precis_status st, size_t line, const char *fmt, ...)
     char why[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    int w = vsnprintf(why, sizeof why, fmt, ap);
     va_end(ap);
+    if (w < 0 || (size_t)w >= sizeof why) why[pc_utf8_whole(why, strlen(why))] = '\0'; /* cut at a whole character */
     if (f->o->skip) f->o->skip(f->o->user, st, line, NULL, why);
 }
 

@@ -174,12 +174,15 @@ static void ld_visit(ph_page *pg, json_t *v, int depth)
                     const char *nm = name_of(x);
                     if (!nm || !*nm) continue;
                     int w = snprintf(buf + k, sizeof buf - k, "%s%s", k ? ", " : "", nm);
-                    if (w < 0 || (size_t)w >= sizeof buf - k) break;
+                    if (w < 0 || (size_t)w >= sizeof buf - k) { /* a name that does not fit is left out whole */
+                        buf[k] = '\0';
+                        break;
+                    }
                     k += (size_t)w;
                 }
             } else {
                 const char *nm = name_of(a);
-                if (nm) snprintf(buf, sizeof buf, "%s", nm);
+                if (nm) pc_snprintf(buf, sizeof buf, "%s", nm);
             }
             set_once(pg, &m->ld_author, buf, 500);
         }

@@ -103,7 +103,7 @@ static ph_warc *warc_new(const char *name, size_t max_record)
 {
     ph_warc *w = calloc(1, sizeof *w);
     if (!w) return NULL;
-    snprintf(w->name, sizeof w->name, "%s", name);
+    pc_snprintf(w->name, sizeof w->name, "%s", name);
     w->max_record = max_record ? max_record : WARC_DEFAULT_MAX_RECORD;
     pc_buf_init(&w->record, 0);
     pc_buf_init(&w->payload, 0);
@@ -264,7 +264,7 @@ static precis_status parse_http(ph_warc *w, ph_warc_record *rec, bool *is_html)
         memcpy(line, s + pos, n);
         line[n] = '\0';
         const char *v;
-        if ((v = header_value(line, "Content-Type"))) snprintf(w->http_ctype, sizeof w->http_ctype, "%s", v);
+        if ((v = header_value(line, "Content-Type"))) pc_snprintf(w->http_ctype, sizeof w->http_ctype, "%s", v);
         else if ((v = header_value(line, "Transfer-Encoding")) && strstr(v, "chunked")) chunked = true;
         else if ((v = header_value(line, "Content-Encoding"))) snprintf(encoding, sizeof encoding, "%s", v);
         pos = nl ? end + 1 : len;
@@ -341,7 +341,7 @@ precis_status ph_warc_next(ph_warc *w, ph_warc_record *rec, pc_error *err)
                 response = strncmp(v, "response", 8) == 0;
             } else if ((v = header_value(line, "WARC-Target-URI"))) {
                 if (*v == '<') v++; /* WARC 1.0 drafts wrote <uri> */
-                snprintf(w->uri, sizeof w->uri, "%s", v);
+                pc_snprintf(w->uri, sizeof w->uri, "%s", v);
                 size_t n = strlen(w->uri);
                 if (n && w->uri[n - 1] == '>') w->uri[n - 1] = '\0';
             }

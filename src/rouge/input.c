@@ -192,7 +192,7 @@ precis_status pr_load_jsonl_buffer(precis_rouge *r, const char *path, const char
         char id[128];
         json_t *jid = json_is_object(obj) ? json_object_get(obj, "id") : NULL;
         if (json_is_string(jid) && json_string_length(jid) > 0 && json_string_length(jid) < sizeof id)
-            snprintf(id, sizeof id, "%s", json_string_value(jid));
+            pc_snprintf(id, sizeof id, "%s", json_string_value(jid));
         else if (json_is_integer(jid))
             snprintf(id, sizeof id, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
         else {
@@ -259,7 +259,7 @@ precis_status precis_rouge_load_summaries_jsonl(precis_rouge *r, const char *pat
     if (!r || !path) return PRECIS_EINVAL;
     char name[256];
     if (!system) {
-        snprintf(name, sizeof name, "%s", strcmp(path, "-") ? base_name(path) : "stdin");
+        pc_snprintf(name, sizeof name, "%s", strcmp(path, "-") ? base_name(path) : "stdin");
         size_t n = strlen(name);
         if (n > 3 && !strcmp(name + n - 3, ".gz")) name[n -= 3] = '\0';
         char *dot = strrchr(name, '.');

@@ -114,7 +114,7 @@ static void add_metric(precis_rouge *r, pr_kind kind, int n, bool unigrams, cons
     m->kind = kind;
     m->n = n;
     m->unigrams = unigrams;
-    snprintf(m->name, sizeof m->name, "%s", name);
+    pc_snprintf(m->name, sizeof m->name, "%s", name);
 }
 
 precis_status precis_rouge_new(const precis_rouge_options *opts, precis_rouge **out)

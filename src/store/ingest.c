@@ -154,9 +154,9 @@ static precis_status run_end(ingest_run *r, precis_status st, const char *name)
         if (r->warn && !r->n_named) {
             const char *m = precis_errmsg(ctx);
             char msg[1200];
-            snprintf(msg, sizeof msg, "%s", m && *m ? m : precis_strerror(st));
+            pc_snprintf(msg, sizeof msg, "%s", m && *m ? m : precis_strerror(st));
             if (st == PRECIS_EEMPTY && !strstr(msg, name))
-                snprintf(msg, sizeof msg, "%s: no article found", name);
+                pc_snprintf(msg, sizeof msg, "%s: no article found", name);
             r->warn(r->user, msg);
         }
     } else if (st) {

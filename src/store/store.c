@@ -24,7 +24,7 @@ struct ps_store {
     bool stream_stale; /* the stream saw articles that were rolled back */
     bool reader;       /* a read-only connection (ps_store_open_reader) */
     int lock_fd;       /* flock'd: this process owns the store; -1 in memory */
-    char path[1024];
+    char *path; /* owned; was char[1024]: a longer --db path opened the store at its first 1,023 bytes */
 };
 
 /* Migration i brings the schema from version i to i + 1. Append only. */
@@ -399,6 +399,16 @@ static precis_status register_snippet(ps_store *s)
     return PRECIS_OK;
 }
 
+/* The length of path made absolute (the working directory before a relative
+ * one), as SQLite measures it against its 512-byte limit. */
+static size_t long_path(const char *path)
+{
+    size_t n = strlen(path);
+    if (path[0] == '/') return n;
+    char cwd[4096];
+    return getcwd(cwd, sizeof cwd) ? strlen(cwd) + 1 + n : n;
+}
+
 precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
 {
     *out = NULL;
@@ -407,7 +417,10 @@ precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
     s->ctx = ctx;
     s->lock_fd = -1;
     bool mem = !path || !strcmp(path, ":memory:");
-    snprintf(s->path, sizeof s->path, "%s", mem ? ":memory:" : path);
+    if (!(s->path = strdup(mem ? ":memory:" : path))) {
+        free(s);
+        return PRECIS_ENOMEM;
+    }
     if (!mem) {
         /* One writer process per store: its clusterer state is in memory. An
          * flock on the database file (independent of SQLite's fcntl locks,
@@ -432,8 +445,13 @@ precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     precis_status st;
     if (rc != SQLITE_OK) {
-        st = s->db ? db_fail(s, "cannot open the store")
-                   : pc_fail(pc_ctx_err(ctx), PRECIS_ENOMEM, path, 0, "cannot open the store");
+        size_t full = long_path(s->path);
+        if ((rc & 0xff) == SQLITE_CANTOPEN && full >= 512) /* SQLite's unix VFS: MAX_PATHNAME */
+            st = pc_fail(pc_ctx_err(ctx), PRECIS_EIO, s->path, 0,
+                         "cannot open the store: its full path has %zu bytes, and SQLite opens at most 511", full);
+        else
+            st = s->db ? db_fail(s, "cannot open the store")
+                       : pc_fail(pc_ctx_err(ctx), PRECIS_ENOMEM, path, 0, "cannot open the store");
         ps_store_close(s);
         return st;
     }
@@ -472,7 +490,10 @@ precis_status ps_store_open_reader(precis_ctx *ctx, const char *path, ps_store *
     s->ctx = ctx;
     s->lock_fd = -1;
     s->reader = true;
-    snprintf(s->path, sizeof s->path, "%s", path);
+    if (!(s->path = strdup(path))) {
+        free(s);
+        return PRECIS_ENOMEM;
+    }
     int rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
         precis_status st = s->db ? db_fail(s, "cannot open the store for reading") : PRECIS_ENOMEM;
@@ -498,6 +519,7 @@ void ps_store_close(ps_store *s)
     if (s->in_tx) ps_store_rollback(s);
     if (s->db) sqlite3_close_v2(s->db);
     precis_stream_free(s->stream);
+    free(s->path);
     free(s->ids);
     if (s->lock_fd >= 0) close(s->lock_fd); /* after SQLite let go of the file */
     free(s);
@@ -1240,7 +1262,7 @@ precis_status ps_store_article_raw(ps_store *s, int64_t id, pc_buf *out, char *t
         const void *b = sqlite3_column_blob(q, 0);
         st = pc_buf_append(out, b ? b : "", (size_t)sqlite3_column_bytes(q, 0));
         const char *t = (const char *)sqlite3_column_text(q, 1);
-        snprintf(type_buf, type_cap, "%s", t ? t : "application/octet-stream");
+        pc_snprintf(type_buf, type_cap, "%s", t ? t : "application/octet-stream");
     } else if (rc != SQLITE_DONE) {
         st = db_fail(s, "reading an article");
     }

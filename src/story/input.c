@@ -115,8 +115,9 @@ static void warn_field(reader *r, const char *fmt, ...)
     char part[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(part, sizeof part, fmt, ap);
+    int w = vsnprintf(part, sizeof part, fmt, ap);
     va_end(ap);
+    if (w < 0 || (size_t)w >= sizeof part) part[pc_utf8_whole(part, strlen(part))] = '\0'; /* cut at a whole character */
     if (r->warns.len) pc_buf_puts(&r->warns, "; ");
     pc_buf_puts(&r->warns, part);
 }
@@ -261,8 +262,8 @@ static precis_status pasted(reader *r, const char *text, size_t len, pt_article 
             while (*m == ' ') m++;
         }
         if (!m[0]) m = "over a size limit while cleaning";
-        if (line) snprintf(r->why, sizeof r->why, "%.100s (line %zu of the text)", m, line);
-        else snprintf(r->why, sizeof r->why, "%.150s", m);
+        if (line) snprintf(r->why, sizeof r->why, "%.*s (line %zu of the text)", (int)pc_utf8_cut(m, strlen(m), 100), m, line);
+        else snprintf(r->why, sizeof r->why, "%.*s", (int)pc_utf8_cut(m, strlen(m), 150), m);
         *why = r->why;
     }
     return st;
@@ -591,7 +592,7 @@ static precis_status read_warc(reader *r, ph_warc *w)
         }
         if (st) {
             char what[64 + 4096];
-            snprintf(what, sizeof what, "record %zu (%s)", rec.index, rec.target_uri ? rec.target_uri : "no URI");
+            pc_snprintf(what, sizeof what, "record %zu (%s)", rec.index, rec.target_uri ? rec.target_uri : "no URI");
             skip_part(r, st, 0, what, why);
         } else {
             const char *id = part_name(r, "%s#%zu", r->name, rec.index);

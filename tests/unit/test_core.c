@@ -41,6 +41,37 @@ TEST(buf_reserved_empty_is_terminated)
     pc_buf_free(&b);
 }
 
+/* A message or id cut at a fixed byte count ends at a whole UTF-8 character:
+ * pc_fail's 512-byte message and pc_snprintf (before, snprintf's cut left the
+ * first byte of a two-byte "é" at the end: not UTF-8). */
+TEST(utf8_cut_at_whole_characters)
+{
+    CHECK(pc_utf8_whole("ab\xC3", 3) == 2);
+    CHECK(pc_utf8_whole("ab\xC3\xA9", 4) == 4);
+    CHECK(pc_utf8_whole("a\xE2\x80", 3) == 1);
+    CHECK(pc_utf8_whole("a\xF0\x9F\x98", 4) == 1);
+    CHECK(pc_utf8_whole("a\xF0\x9F\x98\x80", 5) == 5);
+    CHECK(pc_utf8_whole("", 0) == 0);
+    char small[6];
+    CHECK(pc_snprintf(small, sizeof small, "%s", "abcd\xC3\xA9") == 4);
+    CHECK_STR(small, "abcd");
+    CHECK(pc_snprintf(small, sizeof small, "%s", "ab\xC3\xA9") == 4);
+    CHECK_STR(small, "ab\xC3\xA9");
+    char name[600];
+    for (size_t i = 0; i < 299; i++) memcpy(name + 2 * i, "\xC3\xA9", 2); /* 598 bytes of é */
+    name[598] = '\0';
+    pc_error err;
+    pc_fail(&err, PRECIS_EPARSE, "fx", 1, "%s", name);
+    CHECK(pc_utf8_valid(err.msg, strlen(err.msg)));
+    CHECK(strlen(err.msg) >= 500);
+    pc_fail(&err, PRECIS_EPARSE, name, 0, "%s", "");
+    CHECK(pc_utf8_valid(err.msg, strlen(err.msg)));
+    /* a long name is shown by its end, and the reason is kept */
+    pc_fail(&err, PRECIS_EIO, name, 3, "%s", "cannot open the store");
+    CHECK(pc_utf8_valid(err.msg, strlen(err.msg)));
+    CHECK(!strncmp(err.msg, "\xE2\x80\xA6", 3) && strstr(err.msg, ":3: cannot open the store"));
+}
+
 TEST(arena_aligned_and_large)
 {
     pc_arena a;
@@ -525,6 +556,7 @@ int main(void)
 {
     RUN(buf_grows_and_caps);
     RUN(buf_reserved_empty_is_terminated);
+    RUN(utf8_cut_at_whole_characters);
     RUN(arena_aligned_and_large);
     RUN(utf8_repair_replaces_invalid);
     RUN(utf8_repair_drops_nul);

@@ -1,0 +1,58 @@
+# Session 18 (helper polish), docs/cli.md "Messages and readers, session 18":
+# each case failed before its fix.
+. tests/cli/lib.sh
+
+# extract: JSON-LD authors joined up to 511 bytes; the one that did not fit
+# was kept in part (snprintf's cut, "ÇÇÇ" of a 75-letter name).
+python3 - "$TMP" <<'PY'
+import json, os, sys
+names = ["\u00c5" * 75, "\u00d8" * 75, "\u00dc" * 75, "\u00c7" * 75]
+ld = {"@type": "NewsArticle", "headline": "Harbour wall finished at Veldmark",
+      "author": [{"@type": "Person", "name": n} for n in names]}
+p = " ".join(["The new harbour wall at Veldmark was finished on Monday after two years of work, the council said."] * 4)
+html = ('<html><head><title>Harbour wall finished at Veldmark</title><script type="application/ld+json">%s</script></head>'
+        '<body><article><h1>Harbour wall finished at Veldmark</h1><p>%s</p><p>Workers from three towns built the wall, '
+        'which is four metres high and protects two hundred homes.</p></article></body></html>') % (json.dumps(ld, ensure_ascii=False), p)
+open(os.path.join(sys.argv[1], "authors.html"), "w").write(html)
+PY
+p extract --format json "$TMP/authors.html"
+check "extract: an author that does not fit the joined authors is left out whole" \
+    python3 -c "
+import json, sys
+a = json.load(open(sys.argv[1]))['author']
+assert a == ', '.join(['\u00c5' * 75, '\u00d8' * 75, '\u00dc' * 75]), a
+" "$TMP/out"
+
+# clean: a refused JSONL line of a file at a 1,229-byte path was named in a
+# 1,200-byte buffer: the line number and the reason cut off.
+long=$TMP
+for i in 1 2 3 4 5; do long="$long/$(python3 -c 'print("\u00e9" * 120)')"; done
+mkdir -p "$long"
+printf '{"id":"a","text":"The harbour wall at Veldmark was finished on Monday."}\n{"id": \n' > "$long/x.jsonl"
+p clean "$long/x.jsonl"
+check "clean: a bad line of a file at a long path is named with its line and reason" \
+    sh -c "test $rc = 2 && grep -q 'x.jsonl:2: ' '$TMP/err' && python3 -c 'import sys; open(sys.argv[1], encoding=\"utf-8\").read()' '$TMP/err'"
+
+# ingest --db at a long path: the store path was kept in 1,024 bytes (a longer
+# one opened the store at its first 1,023), and the message, path first in
+# 512 bytes, lost its reason. Now the path is whole, shown by its end, and
+# the reason says SQLite's limit.
+p ingest --db "$long/news.db" "$long/x.jsonl"
+check "ingest --db at a 1,229-byte path: refused with the reason, valid UTF-8" \
+    sh -c "test $rc = 4 && grep -q 'cannot open the store: its full path has [0-9]* bytes, and SQLite opens at most 511' '$TMP/err' && python3 -c 'import sys; open(sys.argv[1], encoding=\"utf-8\").read()' '$TMP/err'"
+
+# A feed item's title quoted at 100 bytes ("item 2 (TITLE)") was cut inside a
+# character: the message was not UTF-8.
+python3 - "$TMP" <<'PY'
+import os, sys
+t = "x" + "\u00e9" * 80
+item = ("<item><title>%s</title><link>https://coast.example/a</link><description>The harbour wall at Veldmark was "
+        "finished on Monday after two years of work, the council said. Workers from three towns built it.</description></item>") % t
+open(os.path.join(sys.argv[1], "rep.rss"), "w").write('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+                                                     '<title>Coast</title>%s%s</channel></rss>' % (item, item))
+PY
+p digest "$TMP/rep.rss"
+check "digest: a repeated feed item named by a title cut at whole characters" \
+    sh -c "test $rc = 0 && grep -q 'item 2 (x' '$TMP/err' && python3 -c 'import sys; open(sys.argv[1], encoding=\"utf-8\").read()' '$TMP/err'"
+
+finish
