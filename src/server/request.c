@@ -49,8 +49,11 @@ ps_post_path ps_post_path_of(ps_body_kind kind, const char *format, const char *
 {
     bool html = !strcmp(format, "html"), text = !strcmp(format, "text"), jsonl = !strcmp(format, "jsonl");
     if (!html && !text && !jsonl) return PS_POST_READER; /* warc, feed, sgml, json-array */
-    if (kind == PS_BODY_TEXT) return PS_POST_READER;   /* as `precis ingest` reads a file */
+    /* one JSON object is the article object whatever the declared type: the
+     * same fields validated, the same 400 for "title": 5 (before, text/plain
+     * took it to the reader, which stored the article with a warning) */
     if (jsonl) return one_json_value(body, len) ? PS_POST_JSON : PS_POST_READER;
+    if (kind == PS_BODY_TEXT) return PS_POST_READER;   /* as `precis ingest` reads a file */
     if (kind == PS_BODY_JSON) return PS_POST_JSON;     /* declared JSON that is none: 400 */
     /* a body with no markup goes the reader's way even when declared a page,
      * as the file would: binary junk is refused there (the extractor took it
@@ -65,7 +68,7 @@ static precis_status set_opt(pt_article *a, const char **field, const char *v)
 
 static precis_status fail(char *msg, size_t cap, precis_status st, const char *fmt, const char *arg)
 {
-    snprintf(msg, cap, fmt, arg);
+    pc_snprintf(msg, cap, fmt, arg);
     return st;
 }
 
@@ -97,7 +100,7 @@ typedef struct collect {
     pt_article *out;
     size_t n;
     precis_status st;
-    char why[256];
+    char why[2048]; /* a message may quote an id of up to 4096 bytes: cut at a whole character */
 } collect;
 
 static precis_status copy_field(pt_article *out, const char **dst, const char *v)
@@ -128,7 +131,7 @@ static precis_status on_one(void *user, const precis_article *a)
 static void on_skip(void *user, const char *message)
 {
     collect *c = user;
-    if (!c->why[0]) snprintf(c->why, sizeof c->why, "%s", message);
+    if (!c->why[0]) pc_snprintf(c->why, sizeof c->why, "%s", message);
 }
 
 static precis_status read_body(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
@@ -198,7 +201,7 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
     json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
     pc_buf_free(&fixed);
     if (!o) {
-        snprintf(msg, cap, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);
+        pc_snprintf(msg, cap, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);
         return PRECIS_EPARSE;
     }
     precis_status st = PRECIS_OK;
@@ -271,16 +274,13 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
          * find a null date later */
         size_t n = json_string_length(date);
         const unsigned char *v = (const unsigned char *)json_string_value(date);
-        if (n > 60) {
-            n = 60;
-            while (n && (v[n] & 0xC0) == 0x80) n--; /* not inside a UTF-8 character */
-        }
+        n = pc_utf8_cut((const char *)v, n, 60);
         /* an impossible time ("2026-03-03T25:00") is named: the value looks
          * like a date, and the client should see which part was refused */
         char t[24], why[48] = "";
         if (pt_date_bad_time(json_string_value(date), json_string_length(date), t, sizeof t))
             snprintf(why, sizeof why, " ('%s' is no time of day)", t);
-        snprintf(msg, cap, "field \"date\" ('%.*s%s') is not a date precis reads%s: the article is stored without a date",
+        pc_snprintf(msg, cap, "field \"date\" ('%.*s%s') is not a date precis reads%s: the article is stored without a date",
                  (int)n, (const char *)v, n < json_string_length(date) ? "..." : "", why);
     } else if (!st && out->date && json_is_string(date)) {
         /* "Tue, May 30, 2018" (a Wednesday): stored with the printed date, the client told */

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <xxhash.h>
 
 void ps_response_init(ps_response *rs)
 {
@@ -23,15 +24,18 @@ void ps_response_free(ps_response *rs) { pc_buf_free(&rs->body); }
 
 void ps_error(ps_response *rs, unsigned status, const char *code, const char *fmt, ...)
 {
-    char msg[600];
+    char msg[8192]; /* room for an id of 4096 bytes and the reason (was 600: the reason was cut off) */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int w = vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    /* The message may quote input: keep it valid UTF-8. */
+    /* The message may quote input: keep it valid UTF-8, and a cut one ends at
+     * a whole character (before, the cut left a U+FFFD at the end). */
+    size_t mlen = strlen(msg);
+    if (w < 0 || (size_t)w >= sizeof msg) mlen = pc_utf8_whole(msg, mlen);
     pc_buf m;
     pc_buf_init(&m, 0);
-    pc_utf8_repair(&m, msg, strlen(msg), NULL);
+    pc_utf8_repair(&m, msg, mlen, NULL);
     rs->body.len = 0;
     rs->asset = NULL;
     rs->raw = false;
@@ -169,11 +173,50 @@ static const char *kept_type(ps_body_kind kind, ps_post_path path, const char *f
     return "text/plain; charset=utf-8";
 }
 
-/* The first warning with the library's "request: " prefix taken off (the
- * client knows which request it sent). */
-static const char *unnamed(const char *m)
+/* A reader's message in plain words for the client, who knows which request
+ * it sent: the input's name (the POST's own "post-HASH", or "request" inside
+ * the JSON path) is taken off; "NAME:LINE: " becomes "line LINE: " when the
+ * body has several lines (JSON Lines) and goes when it has one, "NAME#K" (an
+ * element of a JSON array) "element K". Before, answers read "request:1: ..."
+ * and "request:1: request#2: ...". Writes into out (cap bytes). */
+static bool name_at(const char *m, const char *name, size_t *n)
 {
-    return !strncmp(m, "request: ", 9) ? m + 9 : m;
+    *n = strlen(name);
+    if (strncmp(m, name, *n)) {
+        *n = 7;
+        if (strncmp(m, "request", 7)) return false;
+    }
+    return m[*n] == ':' || m[*n] == '#';
+}
+
+static size_t digits_at(const char *m)
+{
+    size_t k = 0;
+    while (m[k] >= '0' && m[k] <= '9') k++;
+    return k;
+}
+
+static void plain_words(const char *m, const char *name, bool several_lines, char *out, size_t cap)
+{
+    size_t k = 0, n, d;
+    out[0] = '\0';
+    for (int part = 0; part < 3; part++) {
+        if (!name_at(m, name, &n)) break;
+        const char *p = m + n;
+        if (p[0] == ':' && p[1] == ' ') { /* "NAME: why" */
+            m = p + 2;
+        } else if (p[0] == ':' && (d = digits_at(p + 1)) && p[1 + d] == ':' && p[2 + d] == ' ') {
+            if (several_lines) k += pc_snprintf(out + k, cap - k, "line %.*s: ", (int)d, p + 1);
+            m = p + 3 + d;
+        } else if (p[0] == '#' && (d = digits_at(p + 1)) && (p[1 + d] == ':' || p[1 + d] == ' ' || !p[1 + d])) {
+            k += pc_snprintf(out + k, cap - k, "element %.*s", (int)d, p + 1);
+            m = p + 1 + d;
+        } else {
+            break;
+        }
+        if (k >= cap - 1) return;
+    }
+    pc_snprintf(out + k, cap - k, "%s", m);
 }
 
 static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
@@ -213,6 +256,18 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
         data = inflated.data ? inflated.data : "";
         len = inflated.len;
     }
+    /* The input's name, which an article without an id of its own keeps as
+     * its source_id ("post-" and 16 hex digits of the body's XXH3: distinct
+     * for every posted text, the same when the same bytes come again; JSON
+     * Lines and array parts "post-HASH:LINE", "post-HASH#K"). Before, every
+     * posted text was "request". */
+    char name[32];
+    snprintf(name, sizeof name, "post-%016llx", (unsigned long long)XXH3_64bits(data, len));
+    const char *lines_end = memchr(data, '\n', len);
+    bool several_lines = false;
+    for (const char *q = lines_end; q && q < data + len && !several_lines; q++)
+        several_lines = !strchr(" \t\r\n", *q);
+    char plain[2048];
     const char *format = pst_input_format(data, len);
     ps_post_path path = ps_post_path_of(kind, format, data, len);
     if (path == PS_POST_JSON) format = "json";
@@ -227,26 +282,27 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
     post_warnings warn = {0};
     precis_status st;
     if (path == PS_POST_READER) {
-        st = ps_store_ingest_mem(app->store, "request", data, len, &o, &counts, keep_warning, &warn);
+        st = ps_store_ingest_mem(app->store, name, data, len, &o, &counts, keep_warning, &warn);
     } else {
         pt_article a;
         pt_article_init(&a);
-        char msg[512];
+        char msg[2048];
         st = ps_parse_article(app->ctx, path == PS_POST_JSON ? PS_BODY_JSON : PS_BODY_HTML, data, len, url,
                               rq->content_type, &a, msg, sizeof msg);
+        plain_words(msg, name, several_lines, plain, sizeof plain);
         if (st) {
             pt_article_free(&a);
             pc_buf_free(&inflated);
             switch (st) {
-            case PRECIS_EPARSE: return ps_error(rs, 400, "bad_request", "%s", msg);
-            case PRECIS_EEMPTY: return ps_error(rs, 422, "no_article", "%s", msg);
-            case PRECIS_ELIMIT: return ps_error(rs, 413, "too_large", "%s", msg);
-            case PRECIS_EINVAL: return ps_error(rs, 400, "bad_request", "%s", msg);
-            default: return ps_error(rs, 500, "internal", "%s", msg[0] ? msg : precis_strerror(st));
+            case PRECIS_EPARSE: return ps_error(rs, 400, "bad_request", "%s", plain);
+            case PRECIS_EEMPTY: return ps_error(rs, 422, "no_article", "%s", plain);
+            case PRECIS_ELIMIT: return ps_error(rs, 413, "too_large", "%s", plain);
+            case PRECIS_EINVAL: return ps_error(rs, 400, "bad_request", "%s", plain);
+            default: return ps_error(rs, 500, "internal", "%s", plain[0] ? plain : precis_strerror(st));
             }
         }
-        if (msg[0]) keep_warning(&warn, msg); /* the server's own, more precise than the reader's */
-        precis_article pa = {.id = a.id, .url = a.url, .site = a.site, .title = a.title,
+        if (plain[0]) keep_warning(&warn, plain); /* the server's own, more precise than the reader's */
+        precis_article pa = {.id = a.id ? a.id : name, .url = a.url, .site = a.site, .title = a.title,
                              .author = a.author, .lang = a.lang, .date = a.date, .date_alt = a.date_alt, .date_order = a.date_order,
                              .text = a.text, .text_len = a.text_len};
         st = ps_store_ingest_one(app->store, &pa, &o, &counts, keep_warning, &warn);
@@ -262,7 +318,8 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
         return status_error(app, rs, st, "article");
     }
     if (!o.n_items) { /* nothing stored: why, as the CLI would say it */
-        const char *why = warn.n ? unnamed(warn.msg[0]) : "no article text found";
+        if (warn.n) plain_words(warn.msg[0], name, several_lines, plain, sizeof plain);
+        const char *why = warn.n ? plain : "no article text found";
         if (o.read_status == PRECIS_ELIMIT) ps_error(rs, 413, "too_large", "%s", why);
         else if (o.read_status == PRECIS_EPARSE || counts.refused) ps_error(rs, 400, "bad_request", "%s", why);
         else ps_error(rs, 422, "no_article", "%s", why);
@@ -307,8 +364,8 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
         pc_buf_puts(b, ",\"warnings\":[");
         for (size_t i = 0; i < warn.n; i++) {
             if (i) pc_buf_putc(b, ',');
-            const char *m = unnamed(warn.msg[i]);
-            pc_json_string(b, m, strlen(m));
+            plain_words(warn.msg[i], name, several_lines, plain, sizeof plain);
+            pc_json_string(b, plain, strlen(plain));
         }
         pc_buf_putc(b, ']');
         if (warn.more) pc_buf_printf(b, ",\"more_warnings\":%zu", warn.more);

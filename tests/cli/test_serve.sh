@@ -288,6 +288,44 @@ before=$(curl -s "$BASE/api/health" | jq .articles)
 req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/many.jsonl" "$BASE/api/articles"
 check post_over_1000_articles_413 sh -c "test $code = 413 && jq -e '.error.message | test(\"1000\")' '$TMP/body'"
 check post_over_1000_articles_nothing_stored test "$(curl -s "$BASE/api/health" | jq .articles)" = "$before"
+# Session 18 (helper polish). One JSON object is the article object whatever
+# the Content-Type: "title": 5 is 400 as text/plain too (before: 201 with a
+# warning as text/plain, 400 as application/json).
+TW='The Gorran lock keepers opened the new sluice on Tuesday after a year of work, the canal trust said. Boats queued at both ends.'
+printf '{"title": 5, "text": "%s"}' "$TW" > "$TMP/title5.json"
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/title5.json" "$BASE/api/articles"
+j_code=$code; cp "$TMP/body" "$TMP/title5.json.answer"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/title5.json" "$BASE/api/articles"
+check post_title5_400_whatever_the_type sh -c "test $j_code = 400 && test $code = 400 && cmp -s '$TMP/body' '$TMP/title5.json.answer' && jq -e '.error.message == \"field \\\"title\\\" must be a string or null\"' '$TMP/body'"
+# Messages in plain words: no "request:1:" prefix (before: "request:1: field
+# ...", "request:1: request#2: ..."); a JSON Lines body names the line, an
+# array its element.
+printf '{"text": 5}' > "$TMP/text5.json"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/text5.json" "$BASE/api/articles"
+check post_error_no_request_prefix sh -c "test $code = 400 && jq -e '.error.message | startswith(\"field \\\"text\\\"\")' '$TMP/body'"
+printf '{"text":"%s"}\n{"text": 5}\nnot json\n' "$TW" > "$TMP/mixed.jsonl"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/mixed.jsonl" "$BASE/api/articles"
+check post_jsonl_warnings_name_lines sh -c "test $code = 201 && jq -e '(.warnings | length) == 2 and (.warnings[0] | startswith(\"line 2: field \\\"text\\\" is a number\")) and (.warnings[1] | startswith(\"line 3: invalid JSON\"))' '$TMP/body'"
+printf '[{"text": 5}]' > "$TMP/arr5.json"
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/arr5.json" "$BASE/api/articles"
+check post_array_error_names_element sh -c "test $code = 400 && jq -e '.error.message | startswith(\"element 1: field\")' '$TMP/body'"
+# Each posted text has its own source_id, post-HASH of the body (before:
+# every one was "request"); the same text again is the same article.
+printf 'Sluice opens at Gorran\n\n%s\n' "$TW" > "$TMP/t1.txt"
+printf 'Gorran boats pass the new sluice\n\nBoats passed the new sluice at Gorran on Tuesday, a day after the canal trust opened it. The lock keepers said the wait fell to minutes.\n' > "$TMP/t2.txt"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/t1.txt" "$BASE/api/articles"; id1=$(jq -r .id "$TMP/body")
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/t2.txt" "$BASE/api/articles"; id2=$(jq -r .id "$TMP/body")
+s1=$(curl -s "$BASE/api/articles/$id1" | jq -r .source_id); s2=$(curl -s "$BASE/api/articles/$id2" | jq -r .source_id)
+check post_text_source_ids_distinct sh -c "echo '$s1' | grep -Eq '^post-[0-9a-f]{16}$' && echo '$s2' | grep -Eq '^post-[0-9a-f]{16}$' && test '$s1' != '$s2'"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/t1.txt" "$BASE/api/articles"
+check post_text_source_id_stable sh -c "test $code = 200 && jq -e '.id == \"$id1\"' '$TMP/body' && test \"\$(curl -s '$BASE/api/articles/$id1' | jq -r .source_id)\" = '$s1'"
+# A message quoting a long id keeps its reason and ends at whole characters
+# (before: cut at 256 bytes inside an "é", shown as U+FFFD, the reason lost).
+for pre in "" x; do
+    python3 -c 'import sys; sys.stdout.write("{\"id\": \"" + sys.argv[1] + "\u00e9" * 300 + "\", \"text\": \"\"}")' "$pre" > "$TMP/longid.json"
+    req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/longid.json" "$BASE/api/articles"
+    check "post_long_id_message_whole${pre:+_odd}" sh -c "test $code = 422 && jq -e '(.error.message | test(\"\\ufffd\") | not) and (.error.message | endswith(\"(no text)\"))' '$TMP/body'"
+done
 # the refused POST frees what it gathered: under make sanitize a leak makes
 # the server's exit status LeakSanitizer's 1 (the stories of the rolled-back
 # articles were leaked)

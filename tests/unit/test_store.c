@@ -535,6 +535,11 @@ TEST(routes_status_codes)
     CHECK(strstr(out.data, "malformed JSON"));
     CHECK(call(&app, "POST", "/api/articles", &none, "application/json", NULL, "[1,2]", NULL) == 400);
     CHECK(call(&app, "POST", "/api/articles", &none, "application/json", NULL, "{\"title\":5,\"text\":\"x y\"}", NULL) == 400);
+    /* the same object as text/plain: the same refusal (before: 201, stored with a warning) */
+    CHECK(call(&app, "POST", "/api/articles", &none, "text/plain", NULL, "{\"title\":5,\"text\":\"x y\"}", &out) == 400);
+    CHECK(strstr(out.data, "field \\\"title\\\" must be a string or null"));
+    CHECK(call(&app, "POST", "/api/articles", &none, "text/plain", NULL, "{\"text\":5}", &out) == 400);
+    CHECK(strstr(out.data, "\"message\":\"field") && !strstr(out.data, "request:"));
     CHECK(call(&app, "POST", "/api/articles", &none, "application/json", NULL, "{\"title\":\"no text\"}", NULL) == 400);
     const char *body = "{\"title\":\"Lighthouse keeper retires at Skerrow Point\",\"date\":\"2031-06-01\","
                        "\"text\":\"After forty years the lighthouse keeper of Skerrow Point, Aldo Feyn, "
