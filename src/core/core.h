@@ -115,6 +115,10 @@ static inline size_t pc_utf8_whole(const char *s, size_t n)
  * whole UTF-8 character (snprintf itself cuts at cap - 1 bytes, inside a
  * character of a quoted name or message). Returns the length written. */
 size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...) PC_PRINTF(3, 4);
+/* The failure to open an input (errno e): "standard input is closed" for "-"
+ * when there is no stdin (`precis CMD - <&-`: dup gives EBADF; before, the
+ * message read "cannot open: Bad file descriptor"), else "cannot open: why". */
+precis_status pc_fail_open(pc_error *err, const char *name, bool is_stdin, int e);
 /* Text of an unknown encoding (a pasted file) to UTF-8, then pc_utf8_repair:
  * a UTF-8 byte-order mark is dropped; UTF-16 with a byte-order mark is
  * converted; bytes with high bytes but no valid multi-byte UTF-8 sequence

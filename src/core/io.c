@@ -354,13 +354,19 @@ size_t pc_source_read(pc_source *s, char *dst, size_t n)
     return (size_t)r;
 }
 
+precis_status pc_fail_open(pc_error *err, const char *name, bool is_stdin, int e)
+{
+    if (is_stdin && e == EBADF) return pc_fail(err, PRECIS_EIO, name, 0, "standard input is closed");
+    return pc_fail(err, PRECIS_EIO, name, 0, "cannot open: %s", strerror(e));
+}
+
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err)
 {
     if (!max_bytes) max_bytes = PC_DEFAULT_MAX_FILE;
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
-    if (fd < 0) return pc_fail(err, PRECIS_EIO, name, 0, "cannot open: %s", strerror(errno));
+    if (fd < 0) return pc_fail_open(err, name, is_stdin, errno);
     struct stat sb;
     bool have_stat = fstat(fd, &sb) == 0;
     if (have_stat && S_ISDIR(sb.st_mode)) {

@@ -116,7 +116,7 @@ precis_status ph_warc_open(const char *path, size_t max_record, ph_warc **out, p
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
     int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
-    if (fd < 0) return pc_fail(err, PRECIS_EIO, name, 0, "cannot open: %s", strerror(errno));
+    if (fd < 0) return pc_fail_open(err, name, is_stdin, errno);
     struct stat sb;
     uint64_t size = 0;
     if (fstat(fd, &sb) == 0) {

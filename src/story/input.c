@@ -984,7 +984,7 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
     reader r;
     reader_init(&r, ctx, is_stdin ? "<stdin>" : path, fn, bad, user);
     int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
-    if (fd < 0) return finish(&r, pc_fail(r.err, PRECIS_EIO, r.name, 0, "cannot open: %s", strerror(errno)));
+    if (fd < 0) return finish(&r, pc_fail_open(r.err, r.name, is_stdin, errno));
     struct stat sb;
     if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
         close(fd);

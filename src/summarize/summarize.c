@@ -1116,9 +1116,49 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing (or be NULL: no concept at all) */
         items[k].concepts = w.cons.v ? w.cons.v + w.sents.v[item_sent[k]].con_off : NULL;
     if (!n_items) {
-        st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
-                     "no usable sentence in %zu document%s (only headlines, fragments or debris)",
-                     c->n, c->n == 1 ? "" : "s");
+        /* Say why (before: only "no usable sentence", also for a 4.9 MB line
+         * with no sentence punctuation): with no sentence end anywhere, that
+         * and what the longest line was rejected for; else the commonest
+         * reason and how many sentences it took. */
+        size_t n_unterm = 0, longest = SIZE_MAX, n_best = 0;
+        const char *why[16], *best = NULL;
+        size_t n_why[16], n_kinds = 0;
+        for (size_t i = 0; i < w.sents.n; i++) {
+            const sent *x = &w.sents.v[i];
+            if (!x->reason) continue;
+            if (!strncmp(x->reason, "no final punctuation", 20)) {
+                n_unterm++;
+                if (longest == SIZE_MAX || x->n_words > w.sents.v[longest].n_words) longest = i;
+            }
+            size_t k = 0;
+            while (k < n_kinds && why[k] != x->reason) k++;
+            if (k == n_kinds && n_kinds < 16) {
+                why[n_kinds] = x->reason;
+                n_why[n_kinds++] = 0;
+            }
+            if (k < n_kinds && ++n_why[k] > n_best) {
+                n_best = n_why[k];
+                best = why[k];
+            }
+        }
+        const char *docs = c->n == 1 ? "" : "s";
+        if (w.sents.n && n_unterm == w.sents.n) {
+            const sent *x = &w.sents.v[longest];
+            const char *r = ps_debris_reason(w.text[x->doc] + x->start, x->end - x->start, 0, x->n_words);
+            if (x->n_words < 8) r = "under 8 words";
+            st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
+                         "no usable sentence in %zu document%s: the text has no sentence punctuation (. ! ?), "
+                         "and its longest run of text (%u words) was not taken: %s",
+                         c->n, docs, (unsigned)x->n_words, r ? r : "not prose");
+        } else if (best) {
+            st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
+                         "no usable sentence in %zu document%s (only headlines, fragments or debris; "
+                         "%zu of %zu sentences: %s)",
+                         c->n, docs, n_best, w.sents.n, best);
+        } else {
+            st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
+                         "no usable sentence in %zu document%s (only headlines, fragments or debris)", c->n, docs);
+        }
         goto fail;
     }
     if (!apply_prior(&w, items, item_sent, n_items)) goto oom; /* after the empty check: no malloc(0) */

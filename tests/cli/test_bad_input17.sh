@@ -106,6 +106,6 @@ for c in summarize digest cluster; do
     p $c "$D/nul.txt"
     check "${c}_nul_used" sh -c "[ $rc -eq 0 ] && [ -s '$TMP/out' ]"
     "$PRECIS" $c - <&- > "$TMP/out" 2> "$TMP/err"; rc=$?
-    check "${c}_stdin_closed_named" sh -c "[ $rc -eq 2 ] && grep -q '<stdin>: cannot open' '$TMP/err'"
+    check "${c}_stdin_closed_named" sh -c "[ $rc -eq 2 ] && grep -q '<stdin>: standard input is closed' '$TMP/err'"
 done
 finish

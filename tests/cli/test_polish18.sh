@@ -55,4 +55,25 @@ p digest "$TMP/rep.rss"
 check "digest: a repeated feed item named by a title cut at whole characters" \
     sh -c "test $rc = 0 && grep -q 'item 2 (x' '$TMP/err' && python3 -c 'import sys; open(sys.argv[1], encoding=\"utf-8\").read()' '$TMP/err'"
 
+# A closed stdin said "cannot open: Bad file descriptor".
+for c in summarize digest cluster clean extract; do
+    "$PRECIS" $c - <&- >/dev/null 2>"$TMP/err"; rc=$?
+    check "$c - <&-: 'standard input is closed' (2)" sh -c "test $rc = 2 && grep -q '^precis: <stdin>: standard input is closed' '$TMP/err'"
+done
+# A long line without sentence punctuation: "no usable sentence" gave no
+# reason; now it says the text has no sentence punctuation and why its
+# longest line was not taken.
+python3 -c '
+import random, sys
+random.seed(3)
+w = ["harbour", "wall", "council", "river", "bridge", "town", "work", "year", "Veldmark", "people"]
+sys.stdout.write(" ".join(random.choice(w) for _ in range(20000)))' > "$TMP/nopunct.txt"
+p summarize "$TMP/nopunct.txt"
+check "summarize: a line without punctuation is named with why" \
+    sh -c "test $rc = 3 && grep -q 'no usable sentence in 1 document: the text has no sentence punctuation (. ! ?), and its longest run of text (20000 words) was not taken: starts in lower case (fragment)' '$TMP/err'"
+printf 'Home\nNews\nSport\nWeather\n' > "$TMP/menu.txt"
+p summarize "$TMP/menu.txt"
+check "summarize: four menu words: no sentence punctuation, longest run under 8 words" \
+    sh -c "test $rc = 3 && grep -q 'no sentence punctuation (. ! ?), and its longest run of text (4 words) was not taken: under 8 words' '$TMP/err'"
+
 finish
