@@ -260,13 +260,40 @@ static inline void end_token(cl_line *L, const char *s, size_t tok, unsigned cjk
     if (*first) L->first_word = cw, *first = false;
 }
 
+/* A » or › at s[i] that opens (German »...«, ›...‹) or continues (French,
+ * a new paragraph of a long quotation starts with ») a quotation, not a
+ * breadcrumb or list bullet ("» More news"): followed by a letter with no
+ * space, or by a line that holds another guillemet, or by a sentence (the
+ * line ends with . ! ? before its closing marks). Before, the mark was
+ * dropped as a bullet: "»Wir sind froh«, sagte ..." came out "Wir sind froh«". */
+static bool quote_guillemet(const char *s, size_t i, size_t end)
+{
+    size_t n;
+    if ((unsigned char)s[i] == 0xC2 && i + 1 < end && (unsigned char)s[i + 1] == 0xBB) n = 2;
+    else if ((unsigned char)s[i] == 0xE2 && i + 2 < end && (unsigned char)s[i + 1] == 0x80 &&
+             (unsigned char)s[i + 2] == 0xBA) n = 3;
+    else return false;
+    size_t k = i + n;
+    if (k < end && (unsigned char)s[k] >= 0x80 && word_byte_len(s, k, end)) return true; /* »Über */
+    if (k < end && (((unsigned char)s[k] | 32) >= 'a' && ((unsigned char)s[k] | 32) <= 'z')) return true;
+    for (size_t q = k; q + 1 < end; q++) {
+        unsigned char c = (unsigned char)s[q], c1 = (unsigned char)s[q + 1];
+        if (c == 0xC2 && (c1 == 0xAB || c1 == 0xBB)) return true;
+        if (c == 0xE2 && q + 2 < end && c1 == 0x80 && ((unsigned char)s[q + 2] == 0xB9 || (unsigned char)s[q + 2] == 0xBA))
+            return true;
+    }
+    size_t e = end;
+    while (e > k && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '"' || s[e - 1] == '\r')) e--;
+    return e > k && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?') && e - k >= 40;
+}
+
 static void line_features(cl_doc *d, cl_line *L)
 {
     const char *s = d->s;
     size_t i = L->start, end = L->start + L->len, w;
     while (i < end && is_space_at(s, i, end, &w)) i += w;
     size_t b;
-    while (i < end && (b = bullet_len(s, i, end)) > 0) {
+    while (i < end && !quote_guillemet(s, i, end) && (b = bullet_len(s, i, end)) > 0) {
         L->bullet = true;
         i += b;
         while (i < end && is_space_at(s, i, end, &w)) i += w;
@@ -389,6 +416,14 @@ static void line_features(cl_doc *d, cl_line *L)
         if (q >= i + 2 && (unsigned char)s[q - 2] == 0xC2 &&
             ((unsigned char)s[q - 1] == 0xBB || (unsigned char)s[q - 1] == 0xAB)) {
             q -= 2;
+            /* French spacing: "... nécessaire. »" (a space or a no-break one) */
+            for (;;) {
+                if (q > i && s[q - 1] == ' ') q--;
+                else if (q >= i + 2 && (unsigned char)s[q - 2] == 0xC2 && (unsigned char)s[q - 1] == 0xA0) q -= 2;
+                else if (q >= i + 3 && (unsigned char)s[q - 3] == 0xE2 && (unsigned char)s[q - 2] == 0x80 &&
+                         ((unsigned char)s[q - 1] == 0xAF || (unsigned char)s[q - 1] == 0x89)) q -= 3;
+                else break;
+            }
             continue;
         }
         break;

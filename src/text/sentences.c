@@ -522,7 +522,15 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         size_t t = last;
         /* step back over closing quotes to see the final mark */
         size_t cb;
-        while ((cb = closer_before(s, start, t))) t -= cb;
+        while ((cb = closer_before(s, start, t))) {
+            /* French sets a space before the closing guillemet ("... dit-il. »"):
+             * the mark ends the sentence through it (before, such a sentence
+             * ending its paragraph was taken as having no final punctuation) */
+            bool guil = cb == 2 && (unsigned char)s[t - 2] == 0xC2 && (unsigned char)s[t - 1] == 0xBB;
+            t -= cb;
+            if (guil)
+                while (t > start && s[t - 1] == ' ') t--;
+        }
         bool terminated = t > start && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?' ||
                                          (t >= start + 3 && is_ellipsis_at(s, e, t - 3)));
         if (!terminated) flags |= PT_SENT_UNTERMINATED;

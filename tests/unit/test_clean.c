@@ -412,6 +412,46 @@ TEST(outlet_signals_name_the_site)
     pt_article_free(&a);
 }
 
+
+/* German »...« and French guillemets at the start or end of a paragraph are
+ * quotation marks, kept: before, a paragraph-leading » was dropped as a list
+ * bullet ("Wir sind sehr froh«, sagte ...") and a French paragraph ending in a
+ * spaced "... nécessaire. »" was taken for text after the article (no final
+ * punctuation). A breadcrumb "» Weitere Nachrichten" is still a bullet line. */
+TEST(guillemets_at_paragraph_edges_are_quotes)
+{
+    pt_article a;
+    const char *de = "Die Br\xc3\xbc" "cke von Talheim ist wieder offen\n\n"
+                     "Die Br\xc3\xbc" "cke von Talheim wurde am Montag nach acht Monaten Bauzeit wieder "
+                     "er\xc3\xb6" "ffnet, teilte die Stadt mit.\n\n"
+                     "\xc2\xbbWir sind sehr froh, unsere Br\xc3\xbc" "cke zur\xc3\xbc" "ckzuhaben\xc2\xab, sagte der "
+                     "B\xc3\xbcrgermeister Jens Korber.\n\n"
+                     "\xe2\x80\xba" "Das ist gut\xe2\x80\xb9, sagte eine Anwohnerin, die seit dem Fr\xc3\xbchjahr gewartet hatte.\n\n"
+                     "Die Anwohner hatten seit dem Fr\xc3\xbchjahr auf die \xc3\x96" "ffnung gewartet.\n";
+    CHECK(clean_str(de, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "\xc2\xbbWir sind sehr froh"));
+    CHECK(a.text && strstr(a.text, "\xe2\x80\xba" "Das ist gut"));
+    pt_article_free(&a);
+    const char *fr = "Le pont de Vermeil rouvre enfin\n\n"
+                     "Le pont de Vermeil a rouvert lundi apr\xc3\xa8s huit mois de travaux, a annonc\xc3\xa9 la mairie.\n\n"
+                     "\xc2\xab Nous attendions ce jour depuis longtemps, a d\xc3\xa9" "clar\xc3\xa9 le maire.\n\n"
+                     "\xc2\xbb Le trajet prenait une heure de plus chaque jour pour les habitants du quartier. \xc2\xbb\n\n"
+                     "Selon la mairie, les travaux ont co\xc3\xbbt\xc3\xa9 quatre millions d'euros. \xc2\xab C'\xc3\xa9tait "
+                     "n\xc3\xa9" "cessaire. \xc2\xbb\n";
+    CHECK(clean_str(fr, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "\xc2\xbb Le trajet prenait"));
+    CHECK(a.text && strstr(a.text, "Selon la mairie"));
+    pt_article_free(&a);
+    const char *crumb = "Stadtrat beschlie\xc3\x9ft neuen Haushalt\n\n"
+                        "Der Stadtrat von Talheim hat am Dienstag den Haushalt f\xc3\xbcr das kommende Jahr beschlossen, "
+                        "teilte die Verwaltung mit.\n\n"
+                        "Die Mehrheit fiel deutlich aus, nur zwei Mitglieder stimmten dagegen.\n\n"
+                        "\xc2\xbb Weitere Nachrichten\n";
+    CHECK(clean_str(crumb, &a) == PRECIS_OK);
+    CHECK(a.text && !strstr(a.text, "Weitere Nachrichten"));
+    pt_article_free(&a);
+}
+
 int main(void)
 {
     RUN(german_wrapped_text_is_joined);
@@ -426,5 +466,6 @@ int main(void)
     RUN(quantity_lists_and_captions_printed_twice);
     RUN(headline_then_headline_with_outlet);
     RUN(outlet_signals_name_the_site);
+    RUN(guillemets_at_paragraph_edges_are_quotes);
     return test_done();
 }

@@ -171,6 +171,29 @@ TEST(filter_drops_pieces_of_quotes)
 
 /* German „…“ (and »…«) and French « … » marks: the low opening mark and the
  * guillemets are quotation marks too, and “ closes what „ opened. */
+/* A French sentence ending its paragraph with a spaced closing guillemet
+ * ("... dit-il. »") has its final punctuation: before, it was flagged
+ * unterminated (no final punctuation) and never a candidate. */
+static uint32_t last_flags(const char *text)
+{
+    pt_sentences s = {0};
+    uint32_t f = UINT32_MAX;
+    if (pt_split_sentences(text, strlen(text), &s) == PRECIS_OK && s.n) f = s.v[s.n - 1].flags;
+    pt_sentences_free(&s);
+    return f;
+}
+
+TEST(french_spaced_closing_guillemet_at_the_end)
+{
+    CHECK(!(last_flags("Les habitants attendaient depuis le printemps. \xc2\xab Le trajet prenait une heure de plus, "
+                       "dit-il. \xc2\xbb") & PT_SENT_UNTERMINATED));
+    CHECK(!(last_flags("\xc2\xab Nous restons ici, dit la maire de Valbonne. \xc2\xbb   ") & PT_SENT_UNTERMINATED));
+    CHECK(!(last_flags("\xc2\xab Nous restons ici, dit la maire.\xc2\xa0\xc2\xbb") & PT_SENT_UNTERMINATED));
+    /* a headline is still unterminated, with or without a guillemet */
+    CHECK(last_flags("Le pont de Vermeil rouvre enfin") & PT_SENT_UNTERMINATED);
+    CHECK(last_flags("\xc2\xab Le pont rouvre \xc2\xbb") & PT_SENT_UNTERMINATED);
+}
+
 TEST(german_and_french_quotation_marks)
 {
     const char *fl;
@@ -263,5 +286,6 @@ int main(void)
     RUN(a_new_paragraph_reopens_the_quote);
     RUN(filter_drops_pieces_of_quotes);
     RUN(german_and_french_quotation_marks);
+    RUN(french_spaced_closing_guillemet_at_the_end);
     return test_done();
 }
