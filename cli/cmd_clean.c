@@ -150,6 +150,7 @@ int cmd_clean(int argc, char **argv)
     }
     pcl_docs docs = {0};
     docs.bad = name_bad_line;
+    docs.warn = name_bad_line; /* the same printer: a warning is not counted as a refusal */
     for (size_t i = 0; i < n_paths; i++) {
         pc_error_clear(&err);
         size_t named = docs.n_bad, before = docs.n;

@@ -145,9 +145,15 @@ static int write_summary_file(run *r, const precis_summary *s, const char *id)
 }
 
 /* Summarizes one cluster in batch mode and frees it. */
+static void say_nul(const char *name, size_t n)
+{
+    if (n) cli_error("%s: field \"text\" holds %zu NUL character%s (\\u0000): dropped", name, n, n == 1 ? "" : "s");
+}
+
 static precis_status batch_one(void *user, precis_cluster *c)
 {
     run *r = user;
+    say_nul(precis_cluster_id(c), precis_cluster_nul_dropped(c)); /* once per cluster */
     precis_summary *s = NULL;
     precis_status st = precis_summarize(r->ctx, c, &r->opts, &s);
     if (st) {
@@ -382,10 +388,11 @@ static int single(run *r, char **inputs, size_t n)
             precis_text_free(text);
             continue;
         }
-        size_t before = r->n_failed;
+        size_t before = r->n_failed, nul = precis_cluster_nul_dropped(c);
         st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, paths[i], text, len, report_bad_line, r)
                                                : precis_cluster_read(r->ctx, c, paths[i], text, len, report_bad_line, r);
         precis_text_free(text);
+        say_nul(strcmp(paths[i], "-") ? paths[i] : "<stdin>", precis_cluster_nul_dropped(c) - nul); /* once per input */
         if (st && r->n_failed > before && (st == PRECIS_EPARSE || st == PRECIS_ELIMIT)) {
             /* its bad lines were named one by one; the good ones were added */
         } else if (st) {

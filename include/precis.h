@@ -290,6 +290,10 @@ precis_status precis_cluster_add(precis_ctx *ctx, precis_cluster *cluster, const
 precis_status precis_cluster_add_clean(precis_ctx *ctx, precis_cluster *cluster, const char *id,
                                        const char *text, size_t len);
 size_t precis_cluster_count(const precis_cluster *cluster);
+/* NUL characters (a JSON "\u0000") dropped so far from the text added to the
+ * cluster: a text keeps no NUL (before, summarize wrote it back as "\u0000",
+ * or a space); the caller says so, once per input. */
+size_t precis_cluster_nul_dropped(const precis_cluster *cluster);
 /* Borrowed: valid until the cluster is freed. */
 const char *precis_cluster_id(const precis_cluster *cluster);
 const char *precis_cluster_doc_id(const precis_cluster *cluster, size_t doc);

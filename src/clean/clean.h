@@ -119,6 +119,9 @@ typedef struct pcl_docs {
     /* Set by the caller (may be NULL): told "NAME:LINE: reason" for every
      * refused JSONL line, and counted in n_bad. */
     void (*bad)(void *user, const char *message);
+    /* May be NULL: told "NAME:LINE: ..." of a document read with a change
+     * (NUL characters dropped from its text); not a refusal, not counted. */
+    void (*warn)(void *user, const char *message);
     void *user;
     size_t n_bad;
 } pcl_docs;

@@ -53,6 +53,19 @@ static bool looks_like_jsonl(const char *s, size_t n)
 /* Names a refused or empty input through docs->bad, whole: a fixed buffer cut
  * a message about a file at a long path (over 1,200 bytes) inside a character
  * and lost its line and reason. */
+static void say_to(void (*fn)(void *, const char *), void *user, const char *fmt, ...) PC_PRINTF(3, 4);
+static void say_to(void (*fn)(void *, const char *), void *user, const char *fmt, ...)
+{
+    char small[1200];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if ((size_t)n >= sizeof small) small[pc_utf8_whole(small, sizeof small - 1)] = '\0';
+    fn(user, small);
+}
+
 static void say_whole(pcl_docs *docs, const char *fmt, ...) PC_PRINTF(2, 3);
 static void say_whole(pcl_docs *docs, const char *fmt, ...)
 {
@@ -110,6 +123,19 @@ static precis_status add_value(pcl_docs *docs, const char *path, size_t line, js
     json_t *id = json_is_object(o) ? json_object_get(o, "id") : NULL;
     json_t *url = json_is_object(o) ? json_object_get(o, "url") : NULL;
     char buf[64];
+    if (json_is_string(id) && memchr(json_string_value(id), '\0', json_string_length(id))) {
+        /* refused by name, as summarize and digest refuse it (before: the id
+         * was cut at the NUL without a word: "a\u0000b" was "a") */
+        bad_line(docs, path, line, "field \"id\" holds a NUL character (\\u0000)", PRECIS_EPARSE, result, err);
+        return PRECIS_OK;
+    }
+    size_t nul = 0;
+    for (const char *p = json_string_value(text), *e = p + json_string_length(text);
+         (p = memchr(p, '\0', (size_t)(e - p))) != NULL; p++)
+        nul++;
+    if (nul && docs->warn) /* dropped (by pc_utf8_repair below), said once per document */
+        say_to(docs->warn, docs->user, "%s:%zu: field \"text\" holds %zu NUL character%s (\\u0000): dropped", path, line, nul,
+               nul == 1 ? "" : "s");
     if (json_is_string(id)) d.id = dup_n(json_string_value(id), json_string_length(id));
     else if (json_is_integer(id)) {
         snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(id));

@@ -101,6 +101,7 @@ typedef struct collect {
     size_t n;
     precis_status st;
     char why[2048]; /* a message may quote an id of up to 4096 bytes: cut at a whole character */
+    char warning[2048]; /* the reader's warning for the article (fields not used, NULs dropped, an unread date) */
 } collect;
 
 static precis_status copy_field(pt_article *out, const char **dst, const char *v)
@@ -125,6 +126,7 @@ static precis_status on_one(void *user, const precis_article *a)
     if (!st) st = copy_field(o, &o->author, a->author);
     if (!st) st = copy_field(o, &o->lang, a->lang);
     if (!st) st = pt_article_set(o, &o->text, a->text ? a->text : "", a->text_len);
+    if (a->warning) pc_snprintf(c->warning, sizeof c->warning, "%s", a->warning);
     return st;
 }
 
@@ -141,7 +143,10 @@ static precis_status read_body(precis_ctx *ctx, const char *body, size_t len, pt
     precis_status st = pst_articles_read_mem(ctx, "request", body, len, on_one, on_skip, &c);
     if (st == PRECIS_ENOMEM) return fail(msg, cap, st, "%s", "out of memory");
     if (c.n > 1) return fail(msg, cap, PRECIS_EPARSE, "%s", "one article per request");
-    if (c.n == 1 && out->text && out->text_len) return PRECIS_OK;
+    if (c.n == 1 && out->text && out->text_len) { /* the reader's warning, as for the same line posted as JSON Lines */
+        if (c.warning[0]) pc_snprintf(msg, cap, "%s", c.warning);
+        return PRECIS_OK;
+    }
     /* the reader's status says a part was over a limit (its message names the
      * limit); the words of the message do not: an id may hold "limit" */
     if (st == PRECIS_ELIMIT) return fail(msg, cap, st, "%s", c.why[0] ? c.why : "over a size limit");
@@ -198,7 +203,7 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
         body = fixed.data ? fixed.data : "";
         len = fixed.len;
     }
-    json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES, &je);
+    json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je); /* a NUL is named below, not by jansson */
     pc_buf_free(&fixed);
     if (!o) {
         pc_snprintf(msg, cap, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);
@@ -233,6 +238,8 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
     } else if (json_is_integer(id)) {
         snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
         st = pt_article_set(out, &out->id, num, strlen(num));
+    } else if (json_is_string(id) && json_string_length(id)) {
+        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"id\" holds a NUL character (\\u0000)");
     } else if (id && !json_is_null(id)) {
         st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"id\" must be a string, a number or null");
     }
@@ -268,7 +275,10 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
     st = read_body(ctx, line, strlen(line), out, msg, cap);
     free(line);
     json_t *date = json_object_get(o, "date");
-    if (!st && !out->date && json_is_string(date) && json_string_length(date)) {
+    if (msg[0]) {
+        /* the reader's warning (an unread date, a weekday that does not match,
+         * NULs dropped...), in the words `precis ingest` and a JSON Lines POST use */
+    } else if (!st && !out->date && json_is_string(date) && json_string_length(date)) {
         /* the reader drops a date it cannot read, as `precis ingest` does
          * (the article is kept, undated); the client is told, not left to
          * find a null date later */

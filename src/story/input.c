@@ -308,9 +308,13 @@ static const char *json_str(json_t *o, const char *key, size_t *len)
 /* An article's text s[0..*n) without the NULs a "\u0000" put in it (the
  * cleaner and the splitter read C strings); s itself when it has none.
  * NULL: out of memory. */
-static const char *text_without_nul(reader *r, const char *s, size_t *n)
+static const char *text_without_nul(reader *r, const char *s, size_t *n, const char *field)
 {
     if (!memchr(s, '\0', *n)) return s;
+    size_t nul = 0;
+    for (const char *p = s; (p = memchr(p, '\0', (size_t)(s + *n - p))) != NULL; p++) nul++;
+    /* said once per article (before: dropped without a word) */
+    warn_field(r, "field \"%s\" holds %zu NUL character%s (\\u0000): dropped", field, nul, nul == 1 ? "" : "s");
     r->text.len = 0;
     if (pc_utf8_repair(&r->text, s, *n, NULL)) return NULL;
     *n = r->text.len;
@@ -399,8 +403,11 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     json_t *idv = json_is_object(doc) ? json_object_get(doc, "id") : NULL;
     const char *id = pt_json_id(idv, idbuf, sizeof idbuf);
     if (id && json_is_string(idv) && memchr(id, '\0', json_string_length(idv))) {
-        warn_field(r, "field \"id\" holds a NUL character (\\u0000): the article is named %s", fallback_id);
-        id = NULL;
+        /* refused by name, as summarize and clean refuse it (before: the
+         * article was kept under its line's name with a warning) */
+        skip_part(r, PRECIS_EPARSE, line, fallback_id, "field \"id\" holds a NUL character (\\u0000)");
+        r->warns.len = 0;
+        return PRECIS_OK;
     } else if (!id && idv && !json_is_null(idv) && !json_is_string(idv)) {
         warn_field(r, "field \"id\" is %s, not a string or an integer: the article is named %s", pc_json_kind(idv),
                    fallback_id);
@@ -412,7 +419,7 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     const char *text;
     if (json_is_string(doc)) {
         n = json_string_length(doc);
-        if (!(text = text_without_nul(r, json_string_value(doc), &n))) st = PRECIS_ENOMEM;
+        if (!(text = text_without_nul(r, json_string_value(doc), &n, "text"))) st = PRECIS_ENOMEM;
         else st = pasted(r, text, n, &a, &why);
     } else if (!json_is_object(doc)) {
         st = PRECIS_EPARSE;
@@ -424,11 +431,11 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
         const char *wrong = tv && !json_is_null(tv) && !json_is_string(tv) ? "text"
                             : hv && !json_is_null(hv) && !json_is_string(hv) ? "html" : NULL;
         if (text) {
-            if (!(text = text_without_nul(r, text, &n))) st = PRECIS_ENOMEM;
+            if (!(text = text_without_nul(r, text, &n, "text"))) st = PRECIS_ENOMEM;
             else st = pasted(r, text, n, &a, &why);
         } else if ((text = json_str(doc, "html", &n))) {
             if (wrong) warn_field(r, "field \"text\" is %s, not a string: the \"html\" is read", pc_json_kind(tv));
-            if (!(text = text_without_nul(r, text, &n))) st = PRECIS_ENOMEM;
+            if (!(text = text_without_nul(r, text, &n, "html"))) st = PRECIS_ENOMEM;
             else st = extract_html(r, text, n, json_str(doc, "url", NULL), NULL, &a, &why);
         } else if (wrong) {
             st = PRECIS_EPARSE;

@@ -72,7 +72,23 @@ static precis_status cluster_add(precis_ctx *ctx, precis_cluster *c, const char 
     }
     ps_doc *d = &c->docs[c->n];
     d->id = pc_arena_strndup(&c->arena, id, strlen(id));
-    d->text = pc_arena_strndup(&c->arena, text ? text : "", len);
+    size_t nul = 0;
+    for (const char *p = text, *e = text ? text + len : NULL; p && (p = memchr(p, '\0', (size_t)(e - p))) != NULL; p++)
+        nul++;
+    if (nul) { /* dropped: the text reads on as if it was never there ("bri\u0000dge" is "bridge") */
+        char *t = pc_arena_alloc(&c->arena, len - nul + 1);
+        if (t) {
+            size_t k = 0;
+            for (size_t i = 0; i < len; i++)
+                if (text[i]) t[k++] = text[i];
+            t[k] = '\0';
+        }
+        d->text = t;
+        len -= nul;
+        c->n_nul += nul;
+    } else {
+        d->text = pc_arena_strndup(&c->arena, text ? text : "", len);
+    }
     d->len = len;
     d->raw = raw;
     if (!d->id || !d->text) return pc_fail(err, PRECIS_ENOMEM, id, 0, "out of memory");
@@ -93,6 +109,7 @@ precis_status precis_cluster_add_clean(precis_ctx *ctx, precis_cluster *c, const
 }
 
 size_t precis_cluster_count(const precis_cluster *c) { return c ? c->n : 0; }
+size_t precis_cluster_nul_dropped(const precis_cluster *c) { return c ? c->n_nul : 0; }
 const char *precis_cluster_id(const precis_cluster *c) { return c ? c->id : NULL; }
 const char *precis_cluster_doc_id(const precis_cluster *c, size_t doc)
 {

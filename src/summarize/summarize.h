@@ -26,6 +26,7 @@ struct precis_cluster {
     const char *id;
     ps_doc *docs;
     size_t n, cap;
+    size_t n_nul; /* NUL characters dropped from the documents' text (precis_cluster_nul_dropped) */
 };
 
 /* True when pasted text has line structure for src/clean to judge (at least

@@ -76,4 +76,34 @@ p summarize "$TMP/menu.txt"
 check "summarize: four menu words: no sentence punctuation, longest run under 8 words" \
     sh -c "test $rc = 3 && grep -q 'no sentence punctuation (. ! ?), and its longest run of text (4 words) was not taken: under 8 words' '$TMP/err'"
 
+# "\u0000" in a JSON text: dropped and said once per input by every reader
+# (before: summarize made it a space, or wrote it back as \u0000 in --batch;
+# clean, digest dropped it without a word). An id holding one is refused by
+# name everywhere (before: clean cut the id at the NUL, digest renamed it).
+A='The harbour wall at Veldmark was finished on Monday after two years of work, the council said.'
+printf '{"id":"d1","text":"%s The bri\\u0000dge over the river opened too."}\n' "$A" > "$TMP/nul.jsonl"
+printf '{"id":"c1","documents":["%s The bri\\u0000dge over the river opened too."]}\n' "$A" > "$TMP/nulc.jsonl"
+printf '{"id":"a\\u0000b","text":"%s"}\n{"id":"ok","text":"%s"}\n' "$A" "$A" > "$TMP/nulid.jsonl"
+p summarize "$TMP/nul.jsonl"
+check "summarize: a NUL in a text is dropped ('bridge') and said" \
+    sh -c "test $rc = 0 && grep -q 'The bridge over' '$TMP/out' && grep -q 'nul.jsonl: field \"text\" holds 1 NUL character (.u0000): dropped' '$TMP/err'"
+p summarize --batch "$TMP/nulc.jsonl"
+check "summarize --batch: no \\u0000 written back, said once for the cluster" \
+    sh -c "test $rc = 0 && grep -q 'The bridge over' '$TMP/out' && ! grep -q 'u0000' '$TMP/out' && grep -q '^precis: c1: field \"text\" holds 1 NUL' '$TMP/err'"
+p clean "$TMP/nul.jsonl"
+check "clean: a NUL in a text is dropped and said (exit 0)" \
+    sh -c "test $rc = 0 && grep -q 'The bridge over' '$TMP/out' && grep -q 'nul.jsonl:1: field \"text\" holds 1 NUL character' '$TMP/err'"
+p digest "$TMP/nul.jsonl"
+check "digest: a NUL in a text is dropped and said" \
+    sh -c "test $rc = 0 && grep -q 'field \"text\" holds 1 NUL character (.u0000): dropped' '$TMP/err'"
+p clean --format json "$TMP/nulid.jsonl"
+check "clean: an id holding a NUL is refused by name (was cut to 'a')" \
+    sh -c "test $rc = 2 && grep -q 'nulid.jsonl:1: field \"id\" holds a NUL character' '$TMP/err' && ! grep -q '\"id\":\"a\"' '$TMP/out' && grep -q '\"id\":\"ok\"' '$TMP/out'"
+p digest --format json "$TMP/nulid.jsonl"
+check "digest: an id holding a NUL is refused by name (was renamed FILE:LINE)" \
+    sh -c "test $rc = 2 && grep -q 'nulid.jsonl:1: field \"id\" holds a NUL character' '$TMP/err'"
+p summarize "$TMP/nulid.jsonl"
+check "summarize: an id holding a NUL is refused by name" \
+    sh -c "test $rc = 2 && grep -q 'holds a NUL character' '$TMP/err'"
+
 finish
