@@ -106,4 +106,10 @@ p summarize "$TMP/nulid.jsonl"
 check "summarize: an id holding a NUL is refused by name" \
     sh -c "test $rc = 2 && grep -q 'holds a NUL character' '$TMP/err'"
 
+# --help tells the truth: eval rouge's -u/-U need -2 and -l/-b exclude each
+# other (usage errors the help did not mention).
+p eval rouge --help
+check "eval rouge --help: -u and -U need -2, -l and -b not together" \
+    sh -c "grep -q -- '-u .*(needs -2)' '$TMP/out' && grep -q -- '-U .*(needs -2)' '$TMP/out' && grep -q -- '-l N .*(not with -b)' '$TMP/out'"
+
 finish
