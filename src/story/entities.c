@@ -247,6 +247,8 @@ typedef struct item {
     uint32_t at_place;  /* mentions after "at" ("at Kingsmead"): a place when nothing else says */
     uint32_t attrib;    /* one-word mentions right before a lower-case noun ("Keldoran troops") */
     uint32_t medium;    /* mentions named as a newspaper or broadcaster ("the daily X", "X, a weekly,") */
+    uint32_t group;     /* one-word plural mentions counted or qualified as people ("3,000 Tervanis",
+                         * "thousands of X", "ethnic X"): a group, see people_plural */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
@@ -802,6 +804,31 @@ static bool joined_by_and(const char *text, size_t a, size_t b)
     return b - a == 3 && !memcmp(text + a, "and", 3);
 }
 
+/* Words of a legislature or its chambers before a party's members
+ * ("Senate Republicans", "Congressional Democrats"). Lower case. */
+static const char *const CHAMBERS[] = {"assembly", "chamber", "congressional", "house", "legislative",
+                                       "parliamentary", "senate"};
+
+/* Plurals of the parties everywhere: their members as a body ("Republicans
+ * said", "the Greens"). Lower case. */
+static const char *const PARTY_PLURALS[] = {"communists", "conservatives", "democrats", "greens", "liberals",
+                                            "nationalists", "progressives", "republicans", "socialists",
+                                            "tories"};
+
+/* Is w (normalised, n bytes) shaped as the plural of an adherent
+ * ("Republicans", "Democrats", "Progressives", "Liberals", "Socialists",
+ * "Greens", "Tories", "Agrarians"), not of a thing ("Appropriations")? */
+static bool party_plural_form(const char *w, size_t n)
+{
+    static const char *const ENDS[] = {"ans", "ats", "ives", "als", "ists", "ens", "ies", "ites"};
+    if (n < 5) return false;
+    for (size_t k = 0; k < sizeof ENDS / sizeof *ENDS; k++) {
+        size_t el = strlen(ENDS[k]);
+        if (n > el && !strcmp(w + n - el, ENDS[k])) return true;
+    }
+    return false;
+}
+
 static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_span *w, size_t a,
                           size_t b, const char *prev_word, const char *next_word, bool at_start,
                           const char *prev2, size_t limit)
@@ -849,6 +876,21 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (!has_org_word(w, a, b) && !has_org_head(w, a, b))
         while (a < b && is_demonym(w[a].norm)) a++;
     if (a == b) return PRECIS_OK;
+    /* "Congressional Democrats", "Senate Republicans", "House Liberals": a
+     * chamber's word before a party's plural names the party's members there
+     * — the plural alone, a body (merged into the party when the story names
+     * it: "Liberals" into "Liberal Party"), never a person's longer name that
+     * "Democrats" would be a variant of. The known party plurals are bodies
+     * alone too ("Republicans said"). */
+    if (b - a == 2 && IN(CHAMBERS, w[a].norm) && party_plural_form(w[a + 1].norm, w[a + 1].nlen) &&
+        !possessive_len(text, w[a].start, w[a].end)) {
+        prev2 = "";
+        prev_word = w[a].norm;
+        a++;
+        vote = PST_ORG;
+        at_start = false;
+    }
+    if (b - a == 1 && IN(PARTY_PLURALS, w[a].norm)) vote = PST_ORG;
     /* A possessive inside a run ends a name: "Hun Sen's Cambodian People's
      * Party" is Hun Sen and the party; "People's Party" and "Children's
      * Hospital" stay whole (what follows is one organisation or place word). */
@@ -961,7 +1003,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         "a", "aboard", "about", "after", "again", "against", "all", "also", "although", "among",
         "an", "and", "another", "are", "as", "asked", "at", "because", "before", "between", "both",
         "but", "by", "can", "could", "despite", "did", "do", "does", "dozens", "during", "each",
-        "earlier", "eight", "even", "every", "finally", "first", "five", "for", "four", "from",
+        "earlier", "eight", "ethnic", "even", "every", "finally", "first", "five", "for", "four", "from",
         "had", "has", "have", "he", "her", "here", "his", "how", "however", "hundreds", "if", "in",
         "instead", "is", "it", "its", "last", "later", "like", "many", "meanwhile", "might",
         "most", "must", "my", "next", "nine", "no", "nor", "not", "now", "of", "on", "once", "one",
@@ -1207,10 +1249,17 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
                   !(strlen(next_word) > 3 && !strcmp(next_word + strlen(next_word) - 2, "ed")) &&
                   !(strlen(next_word) > 3 && !strcmp(next_word + strlen(next_word) - 2, "ly") &&
                     !IN(MEDIA_NOUNS, next_word)); /* "Vellish weekly" is no adverb */
+    /* a capitalised plural counted or qualified as people: "3,000 Tervanis",
+     * "thousands of Tervanis", "ethnic Tervanis" — a group (people_plural) */
+    static const char *const COUNTS[] = {"dozens", "hundreds", "millions", "scores", "tens", "thousands"};
+    bool group = b - a == 1 && w[a].nlen >= 4 && w[a].norm[w[a].nlen - 1] == 's' && prev_word &&
+                 (!strcmp(prev_word, "ethnic") || (prev_word[0] >= '0' && prev_word[0] <= '9') ||
+                  (!strcmp(prev_word, "of") && IN(COUNTS, prev2)));
     precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
     if (!st && e->last_item < e->n_items) {
         e->items[e->last_item].attrib += attrib;
         e->items[e->last_item].medium += medium;
+        e->items[e->last_item].group += group;
     }
     e->last_text = text;
     e->last_end = w[b - 1].end;
@@ -1402,6 +1451,7 @@ static precis_status merge_item(pst_entities *e, size_t from, size_t into)
     l->at_place += s->at_place;
     l->attrib += s->attrib;
     l->medium += s->medium;
+    l->group += s->group;
     for (uint32_t d = 0; d < s->n_docs; d++) {
         precis_status st = add_doc(l, (uint32_t)s->docs[d]);
         if (st) return st;
@@ -1688,18 +1738,46 @@ static bool attributive_adjective(const pst_entities *e, const item *it)
     return p && p->n_words == 1;
 }
 
-/* An adjective by attributive_adjective, or the people it names ("Tervanis"
- * for the adjective "Tervani"): never a key entity, as "Cambodian" and
- * "Malaysians" are not. */
+/* Is a one-word plural a people's, a group of people: "Tervanis" where
+ * "Tervani fighters" qualifies nouns, "Kurds" by the demonym "Kurdish",
+ * "Serbs" by "Serbian", or any plural counted or qualified as people ("3,000
+ * Oskans", "thousands of X", "ethnic X")? Not a country ("Philippines") nor
+ * a land ("Highlands"). */
+static bool people_plural(const pst_entities *e, const item *it)
+{
+    size_t n = it->nlen;
+    if (it->n_words != 1 || n < 4 || n > PT_WORD_MAX || it->norm[n - 1] != 's' || country_or_region(it->norm))
+        return false;
+    if (n > 5 && !strcmp(it->norm + n - 5, "lands")) return false;
+    if (it->group) return true;
+    char sing[PT_WORD_MAX + 8];
+    memcpy(sing, it->norm, n - 1);
+    sing[n - 1] = 0;
+    const item *s = find_item(e, sing, n - 1);
+    if (s && s->n_words == 1 && s->attrib && s->attrib >= s->mentions) return true;
+    if (is_demonym(sing)) return true;
+    static const char *const ADJ[] = {"an", "ese", "i", "ian", "ish"};
+    for (size_t k = 0; k < sizeof ADJ / sizeof *ADJ; k++) {
+        size_t al = strlen(ADJ[k]);
+        memcpy(sing + n - 1, ADJ[k], al + 1);
+        if (is_demonym(sing)) return true;
+        const item *adj = find_item(e, sing, n - 1 + al);
+        if (adj && adj->n_words == 1 && adj->attrib) return true;
+    }
+    return false;
+}
+
+/* An adjective by attributive_adjective, or the people it names: never a
+ * key entity, as "Cambodian" and "Malaysians" are not. A people's plural is a
+ * group — no person, place or organisation — so the cues of persons and
+ * places next to it are no evidence ("between Tervanis and Oskans", "Tervanis
+ * said"): it is not listed, whatever they say. Only a body's cues list it,
+ * as an organisation: a team's or a party's plural ("Padres", "Senate
+ * Agrarians"). */
 static bool adjective_or_people(const pst_entities *e, const item *it)
 {
     if (attributive_adjective(e, it)) return true;
-    /* (not a country, "Philippines", nor a body, "Padres" by its cues) */
-    if (it->n_words != 1 || it->nlen < 4 || it->norm[it->nlen - 1] != 's' || country_or_region(it->norm) ||
-        winner(it->votes) != PST_OTHER)
-        return false;
-    const item *sing = find_item(e, it->norm, it->nlen - 1);
-    return sing && sing->n_words == 1 && sing->attrib && sing->attrib >= sing->mentions;
+    return people_plural(e, it) && winner(it->votes) != PST_ORG;
 }
 
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
@@ -1798,6 +1876,33 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
     }
     {
         precis_status st = merge_org_forms(e, ix);
+        if (st) return st;
+    }
+    /* A party's plural is the party the story names by its singular or its
+     * "-ic" adjective: "Liberals" the Liberal Party, "Democrats" the
+     * Democratic Party (when exactly one such party of two words is named). */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *s = &e->items[i];
+        size_t sl = s->nlen;
+        if (s->merged_into >= 0 || s->n_words != 1 || sl < 5 || sl > PT_WORD_MAX || s->norm[sl - 1] != 's' ||
+            !(s->votes[PST_ORG] || party_plural_form(s->norm, sl)))
+            continue;
+        char party[PT_WORD_MAX + 16];
+        int64_t target = -1;
+        bool ambiguous = false;
+        for (int ic = 0; ic < 2; ic++) {
+            memcpy(party, s->norm, sl - 1);
+            size_t pl = sl - 1;
+            if (ic) party[pl++] = 'i', party[pl++] = 'c';
+            memcpy(party + pl, " party", 7);
+            const item *p = find_item(e, party, pl + 6);
+            if (!p || p->merged_into >= 0) continue;
+            if (target >= 0) ambiguous = true;
+            target = (int64_t)(p - e->items);
+        }
+        if (target < 0 || ambiguous) continue;
+        e->items[target].mid_mentions += s->mid_mentions;
+        precis_status st = merge_item(e, i, (size_t)target);
         if (st) return st;
     }
     /* A club's or band's short form is its last word: "Wanderers" for Orvik
