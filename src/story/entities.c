@@ -568,8 +568,10 @@ static bool age_follows(const char *text, size_t end, size_t limit)
 
 /* Nouns in lower case right after a name that make it a country or region:
  * "the Orsland parliament", "Orsland's prime minister", "the Valdmark border". */
+/* ("the Ostmark council": in lower case, a place's council; "Ostmark Council" is a name) */
 static const char *const POLITY_AFTER[] = {"border", "borders", "capital", "citizens", "coastline",
-                                           "constitution", "mainland", "parliament"};
+                                           "constitution", "council", "councils", "mainland",
+                                           "parliament"};
 
 /* Nouns right after a name that make it a body with members: "Kharim
  * fighters", "Iranian and Kharim deployments", "Corvane shareholders". */
@@ -1142,9 +1144,17 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* (the role word right after it: "Tejavanija, chairman of" is apposition) */
     size_t after = w[b - 1].end;
     bool adjacent = after + 1 < limit && text[after] == ' ' && text[after + 1] >= 'a' && text[after + 1] <= 'z';
+    /* ... but a town's own people and mayor after its possessive, and its
+     * residents opening a sentence: "Ostmark's mayor", "Ostmark residents said" */
+    static const char *const TOWNS_OWN[] = {"councillors", "councilors", "mayor", "residents"};
+    if (vote == PST_OTHER && !craft && next_word && adjacent && possessive_len(text, w[b - 1].start, w[b - 1].end) &&
+        b - a == 1 && IN(TOWNS_OWN, next_word))
+        vote = PST_PLACE;
     if (vote == PST_OTHER && !craft && next_word && adjacent && !possessive_len(text, w[b - 1].start, w[b - 1].end)) {
         bool plural = w[b - 1].nlen >= 5 && w[b - 1].norm[w[b - 1].nlen - 1] == 's';
-        if (!lone_start && IN(PLACE_ROLE_AFTER, next_word)) vote = PST_PLACE;
+        if ((!lone_start || (IN(TOWNS_OWN, next_word) && strcmp(next_word, "mayor") != 0)) &&
+            IN(PLACE_ROLE_AFTER, next_word))
+            vote = PST_PLACE;
         else if ((!lone_start || plural) && IN(ORG_ROLE_AFTER, next_word)) vote = PST_ORG;
     }
     if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(MEMBERS_AFTER, next_word)) vote = PST_ORG;

@@ -602,6 +602,22 @@ TEST(chamber_party_members_merge_into_the_party)
     pst_entities_free(r.e);
 }
 
+/* A town named only by its own: "Ostmark residents said" opening a
+ * sentence, "the Ostmark council" in lower case, "Ostmark's mayor" — a place
+ * (it stayed other); "Tallis Council" capitalised is still a body. */
+TEST(towns_own_people_and_council_make_a_place)
+{
+    const char *docs[] = {"Ostmark residents said the river had risen. The Ostmark council said schools would close.",
+                          "Brakeby's mayor said help was coming. Flooding hit Brakeby again. "
+                          "Pell residents waited. The Tallis Council said it would pay for Pell.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ostmark") == PST_PLACE);
+    CHECK(type_of(&r, "Brakeby") == PST_PLACE);
+    CHECK(type_of(&r, "Tallis Council") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -639,5 +655,6 @@ int main(void)
     RUN(legal_suffix_forms_merge_into_the_bare_name);
     RUN(peoples_plural_is_a_group);
     RUN(chamber_party_members_merge_into_the_party);
+    RUN(towns_own_people_and_council_make_a_place);
     return test_done();
 }
