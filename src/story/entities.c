@@ -1017,7 +1017,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         "yes", "yesterday", "yet", "you", "your",
     };
     /* (anywhere: a sentence the splitter did not end, or a title-case line) */
-    if (b - a >= 2 && (IN(FRONT, w[a].norm) ||
+    /* ... but "Will" is a first name when a surname and a verb of saying
+     * follow: "Will Tarrant said" */
+    bool first_name_will = b - a == 2 && !strcmp(w[a].norm, "will") && next_word && is_said(next_word);
+    if (b - a >= 2 && !first_name_will && (IN(FRONT, w[a].norm) ||
                        (at_start && w[a].nlen >= 6 && !strcmp(w[a].norm + w[a].nlen - 3, "ing")))) {
         prev_word = w[a].norm; /* "Aboard Endeavour": the cue it gives still counts */
         a++;

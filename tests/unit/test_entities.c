@@ -618,6 +618,21 @@ TEST(towns_own_people_and_council_make_a_place)
     pst_entities_free(r.e);
 }
 
+/* "Will" opening a sentence is a first name before a surname and "said"
+ * ("Will Tarrant said"; it was cut as the verb, leaving "Tarrant"); "Will
+ * Orrin Bank pay?" still loses it. */
+TEST(will_as_a_first_name)
+{
+    const char *docs[] = {"Will Tarrant said the plan was late. Tarrant added that the port was full. "
+                          "Will Orrin Bank pay the fine?",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Will Tarrant") == PST_PERSON);
+    CHECK(type_of(&r, "Tarrant") == -1);
+    CHECK(type_of(&r, "Will Orrin Bank") == -1);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -656,5 +671,6 @@ int main(void)
     RUN(peoples_plural_is_a_group);
     RUN(chamber_party_members_merge_into_the_party);
     RUN(towns_own_people_and_council_make_a_place);
+    RUN(will_as_a_first_name);
     return test_done();
 }
