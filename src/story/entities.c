@@ -1709,8 +1709,59 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
     return PRECIS_OK;
 }
 
+/* A company's legal suffixes ("Microsoft Corp", "Orsk Foods Inc"). Lower case. */
+static const char *const LEGAL_SUFFIXES[] = {
+    "ab", "ag", "asa", "bv", "co", "corp", "corporation", "gmbh", "inc", "llc", "ltd", "nv",
+    "plc", "sa", "spa",
+};
+
 static precis_status entities_rank_with(pst_entities *e, const name_index *ix, const pst_entity **out,
                                         size_t *n);
+
+/* "Selvor Corp." and "Selvor Corporation" where the story never says
+ * "Selvor" alone: one company under its legal forms, named by the form most
+ * mentioned (the first on a tie). Names keyed by the name without its suffix,
+ * sorted, so each group is read once. */
+static precis_status merge_legal_forms(pst_entities *e)
+{
+    name_ref *refs = malloc((e->n_items ? e->n_items : 1) * sizeof *refs);
+    if (!refs) return PRECIS_ENOMEM;
+    size_t nr = 0;
+    for (size_t j = 0; j < e->n_items; j++) {
+        const item *l = &e->items[j];
+        const char *sp = l->n_words >= 2 ? strrchr(l->norm, ' ') : NULL;
+        if (l->merged_into >= 0 || !sp || !IN(LEGAL_SUFFIXES, sp + 1)) continue;
+        refs[nr++] = (name_ref){XXH3_64bits(l->norm, (size_t)(sp - l->norm)), (uint32_t)j};
+    }
+    qsort(refs, nr, sizeof *refs, cmp_name_ref);
+    precis_status st = PRECIS_OK;
+    for (size_t r = 0; r < nr && !st; r++) {
+        item *a = &e->items[refs[r].item];
+        if (a->merged_into >= 0) continue;
+        size_t al = (size_t)(strrchr(a->norm, ' ') - a->norm);
+        /* the group of a's stem: the most mentioned form first */
+        size_t best = refs[r].item;
+        for (size_t q = r + 1; q < nr && refs[q].key == refs[r].key; q++) {
+            const item *b = &e->items[refs[q].item];
+            if (b->merged_into >= 0 || (size_t)(strrchr(b->norm, ' ') - b->norm) != al || memcmp(b->norm, a->norm, al))
+                continue;
+            if (b->mentions > e->items[best].mentions) best = refs[q].item;
+        }
+        for (size_t q = r; q < nr && refs[q].key == refs[r].key && !st; q++) {
+            item *b = &e->items[refs[q].item];
+            if (refs[q].item == best || b->merged_into >= 0 ||
+                (size_t)(strrchr(b->norm, ' ') - b->norm) != al || memcmp(b->norm, a->norm, al))
+                continue;
+            e->items[best].mid_mentions += b->mid_mentions;
+            e->items[best].legal += b->mentions + b->legal;
+            st = merge_item(e, refs[q].item, best);
+        }
+    }
+    free(refs);
+    return st;
+}
+
+
 
 /* The unmerged item named norm[0..n), or NULL. */
 static const item *find_item(const pst_entities *e, const char *norm, size_t n)
@@ -1866,15 +1917,11 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
 
     /* "Microsoft Corp" is Microsoft: the legal suffix makes the short name a
      * company, whatever prepositions said ("to Microsoft") */
-    static const char *const LEGAL[] = {
-        "ab", "ag", "asa", "bv", "co", "corp", "corporation", "gmbh", "inc", "llc", "ltd", "nv",
-        "plc", "sa", "spa",
-    };
     for (size_t j = 0; j < e->n_items; j++) {
         item *l = &e->items[j];
         if (l->merged_into >= 0 || l->n_words < 2) continue;
         const char *sp = strrchr(l->norm, ' ');
-        if (!sp || !IN(LEGAL, sp + 1)) continue;
+        if (!sp || !IN(LEGAL_SUFFIXES, sp + 1)) continue;
         /* the name without its suffix, looked up by its key (names are
          * unique in the table): comparing each with every name was minutes on
          * a long article of many companies */
@@ -1888,7 +1935,9 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         if (st) return st;
     }
     {
-        precis_status st = merge_org_forms(e, ix);
+        precis_status st = merge_legal_forms(e);
+        if (st) return st;
+        st = merge_org_forms(e, ix);
         if (st) return st;
     }
     /* A party's plural is the party the story names by its singular or its

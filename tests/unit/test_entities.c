@@ -633,6 +633,22 @@ TEST(will_as_a_first_name)
     pst_entities_free(r.e);
 }
 
+/* A company named only with its legal suffixes ("Selvor Corp." and "Selvor
+ * Corporation", never "Selvor") is one entity, under its most mentioned
+ * form (it was two); another firm of the same first word stays apart. */
+TEST(legal_forms_without_a_bare_name_merge)
+{
+    const char *docs[] = {"Analysts said the rival bidder, Selvor Corp., had offered less. Shares of Selvor Corp. fell.",
+                          "Selvor Corporation said in a statement that its offer was better. Selvor Mining Ltd said nothing.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Selvor Corp") == PST_ORG);
+    CHECK(sources_of(&r, "Selvor Corp") == 2);
+    CHECK(type_of(&r, "Selvor Corporation") == -1);
+    CHECK(type_of(&r, "Selvor Mining Ltd") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -672,5 +688,6 @@ int main(void)
     RUN(chamber_party_members_merge_into_the_party);
     RUN(towns_own_people_and_council_make_a_place);
     RUN(will_as_a_first_name);
+    RUN(legal_forms_without_a_bare_name_merge);
     return test_done();
 }
