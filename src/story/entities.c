@@ -1265,7 +1265,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* a capitalised plural counted or qualified as people: "3,000 Tervanis",
      * "thousands of Tervanis", "ethnic Tervanis" — a group (people_plural) */
     static const char *const COUNTS[] = {"dozens", "hundreds", "millions", "scores", "tens", "thousands"};
-    bool group = b - a == 1 && w[a].nlen >= 4 && w[a].norm[w[a].nlen - 1] == 's' && prev_word &&
+    /* (not as a noun's qualifier: "thousands of Wanderers fans" are a club's) */
+    bool group = b - a == 1 && !attrib && w[a].nlen >= 4 && w[a].norm[w[a].nlen - 1] == 's' && prev_word &&
                  (!strcmp(prev_word, "ethnic") || (prev_word[0] >= '0' && prev_word[0] <= '9') ||
                   (!strcmp(prev_word, "of") && IN(COUNTS, prev2)));
     precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);

@@ -562,7 +562,8 @@ TEST(peoples_plural_is_a_group)
                           "Ethnic Tamsis said the Hollaris had shelled the camp. Aid workers in Orvane said "
                           "Hollari fighters were near. The Serbs said they would stay in Orvane, and Serbian "
                           "officials agreed. More than 2,000 Voskers reached Orvane. Hundreds of Pellarists "
-                          "marched in Orvane. The Brennock Rovers players said the match was off.",
+                          "marched in Orvane. The Brennock Rovers players said the match was off. Thousands of Kestlers "
+                          "fans cheered the Kestlers.",
                           NULL};
     ents r = rank_docs(docs);
     CHECK(type_of(&r, "Tamsis") == -1);
@@ -574,6 +575,7 @@ TEST(peoples_plural_is_a_group)
     CHECK(type_of(&r, "Tamsi") == -1 && type_of(&r, "Hollari") == -1);
     CHECK(type_of(&r, "Orvane") == PST_PLACE);
     CHECK(type_of(&r, "Brennock Rovers") == PST_ORG);
+    CHECK(type_of(&r, "Kestlers") >= 0);
     pst_entities_free(r.e);
 }
 
