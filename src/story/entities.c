@@ -1257,11 +1257,16 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         "the", "then", "through", "to", "told", "under", "was", "were", "which", "who", "will",
         "with", "would",
     };
-    bool attrib = b - a == 1 && adjacent && next_word && !IN(NOT_NOUNS, next_word) &&
+    /* ... as does a compound's first half: "the Tamsi-led army",
+     * "Hollari-dominated militias" (not "Quarrow-based": a place's cue) */
+    size_t ne = w[b - 1].end;
+    bool compound = b - a == 1 && ne + 2 < limit && text[ne] == '-' && text[ne + 1] >= 'a' && text[ne + 1] <= 'z' &&
+                    strncmp(text + ne + 1, "based", 5) != 0 && !possessive_len(text, w[a].start, w[a].end);
+    bool attrib = compound || (b - a == 1 && adjacent && next_word && !IN(NOT_NOUNS, next_word) &&
                   !possessive_len(text, w[a].start, w[a].end) &&
                   !(strlen(next_word) > 3 && !strcmp(next_word + strlen(next_word) - 2, "ed")) &&
                   !(strlen(next_word) > 3 && !strcmp(next_word + strlen(next_word) - 2, "ly") &&
-                    !IN(MEDIA_NOUNS, next_word)); /* "Vellish weekly" is no adverb */
+                    !IN(MEDIA_NOUNS, next_word))); /* "Vellish weekly" is no adverb */
     /* a capitalised plural counted or qualified as people: "3,000 Tervanis",
      * "thousands of Tervanis", "ethnic Tervanis" — a group (people_plural) */
     static const char *const COUNTS[] = {"dozens", "hundreds", "millions", "scores", "tens", "thousands"};

@@ -651,6 +651,25 @@ TEST(legal_forms_without_a_bare_name_merge)
     pst_entities_free(r.e);
 }
 
+/* A people known by its compounds: "the Delmi-led army", "Ruvani-dominated
+ * militias" qualify nouns as "Delmi troops" does, so "Delmis" and "Ruvanis"
+ * are peoples' plurals (they were places by "between"); "Quarrow-based" stays
+ * a place's cue. */
+TEST(people_by_compound_adjective)
+{
+    const char *docs[] = {"Fighting between Delmis and Ruvanis spread on Monday. The Delmi-led army took Orvane. "
+                          "Ruvani rebels fled.",
+                          "Ruvani-dominated militias attacked a camp. The Ruvanis said the Delmis had broken the truce. "
+                          "A Quarrow-based charity sent food.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Delmis") == -1);
+    CHECK(type_of(&r, "Ruvanis") == -1);
+    CHECK(type_of(&r, "Delmi") == -1 && type_of(&r, "Ruvani") == -1);
+    CHECK(type_of(&r, "Quarrow") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -691,5 +710,6 @@ int main(void)
     RUN(towns_own_people_and_council_make_a_place);
     RUN(will_as_a_first_name);
     RUN(legal_forms_without_a_bare_name_merge);
+    RUN(people_by_compound_adjective);
     return test_done();
 }
