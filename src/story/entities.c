@@ -2034,6 +2034,43 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         precis_status st = merge_item(e, i, (size_t)target);
         if (st) return st;
     }
+    /* "the Orlby-Kessby road", "Orlby-Kessby talks": two places the story
+     * names alone, joined by a hyphen, are those two places (a route, a pair),
+     * not a third name: each is credited with the pair's reports and
+     * mentions, and the pair is listed under neither (a double surname is no
+     * pair of places: "Varga-Lind") */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *p = &e->items[i];
+        const char *hy = p->merged_into < 0 && p->n_words == 2 ? strchr(p->norm, '-') : NULL;
+        if (!hy || strchr(hy + 1, '-') || strchr(p->norm, ' ')) continue;
+        const item *halves[2] = {find_item(e, p->norm, (size_t)(hy - p->norm)),
+                                 find_item(e, hy + 1, p->nlen - (size_t)(hy + 1 - p->norm))};
+        size_t idx[2];
+        bool ok = true;
+        for (int h = 0; h < 2 && ok; h++) {
+            if (!halves[h]) {
+                ok = false;
+                break;
+            }
+            size_t k = (size_t)(halves[h] - e->items);
+            while (e->items[k].merged_into >= 0) k = (size_t)e->items[k].merged_into;
+            idx[h] = k;
+            ok = k != i && (winner(e->items[k].votes) == PST_PLACE || country_or_region(e->items[k].norm));
+        }
+        if (!ok || idx[0] == idx[1]) continue;
+        for (uint32_t d = 0; d < p->n_docs; d++) {
+            precis_status st = add_doc(&e->items[idx[1]], (uint32_t)p->docs[d]);
+            if (st) return st;
+        }
+        e->items[idx[1]].mentions += p->mentions;
+        e->items[idx[1]].mid_mentions += p->mid_mentions;
+        /* (the votes go to neither: the pair's cues are of what it qualifies) */
+        p->votes[PST_PERSON] = p->votes[PST_ORG] = p->votes[PST_PLACE] = p->votes[PST_OTHER] = 0;
+        p->attrib = p->group = p->legal = p->medium = 0;
+        p->at_place = 0;
+        precis_status st = merge_item(e, i, idx[0]);
+        if (st) return st;
+    }
     free(e->ranked);
     e->ranked = malloc((e->n_items ? e->n_items : 1) * sizeof *e->ranked);
     if (!e->ranked) return PRECIS_ENOMEM;

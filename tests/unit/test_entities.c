@@ -670,6 +670,23 @@ TEST(people_by_compound_adjective)
     pst_entities_free(r.e);
 }
 
+/* "The Orlby-Kessby road": two places the story names alone, joined by a
+ * hyphen, are those places, not a third name typed other; a double surname
+ * stays whole ("Edda Varga-Lind", with a "Varga" elsewhere). */
+TEST(hyphen_pair_of_places_is_the_two_places)
+{
+    const char *docs[] = {"Ferries between Orlby and Kessby were full on Monday.",
+                          "The Orlby-Kessby road was closed. Flooding hit Orlby again.",
+                          "Edda Varga-Lind said the road would reopen. Varga-Lind lives in Varga.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Orlby-Kessby") == -1);
+    CHECK(type_of(&r, "Orlby") == PST_PLACE && sources_of(&r, "Orlby") == 2);
+    CHECK(type_of(&r, "Kessby") == PST_PLACE && sources_of(&r, "Kessby") == 2);
+    CHECK(type_of(&r, "Edda Varga-Lind") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -711,5 +728,6 @@ int main(void)
     RUN(will_as_a_first_name);
     RUN(legal_forms_without_a_bare_name_merge);
     RUN(people_by_compound_adjective);
+    RUN(hyphen_pair_of_places_is_the_two_places);
     return test_done();
 }
