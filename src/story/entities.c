@@ -521,9 +521,9 @@ static const char *const PRESS_NOUNS[] = {"daily", "magazine", "newspaper", "pap
 /* Words that make a phrase a place. Lower case. */
 static const char *const PLACE_WORDS[] = {
     "airport", "arena", "avenue", "bay", "beach", "bridge", "canyon", "cape", "cemetery", "city",
-    "coast", "creek", "dam", "district", "forest", "gardens", "glen", "gulf", "harbor", "harbour",
-    "heights", "hill", "hills", "island", "islands", "jail", "lake", "lane", "mountain",
-    "mountains", "ocean", "park", "pier", "platz", "prison", "province", "quay", "region",
+    "coast", "creek", "dam", "district", "forest", "fort", "ft", "gardens", "glen", "gulf", "harbor",
+    "harbour", "heights", "hill", "hills", "island", "islands", "jail", "lake", "lane", "mount",
+    "mountain", "mountains", "mt", "ocean", "park", "pier", "platz", "prison", "province", "quay", "region",
     "reservoir", "river", "road", "sea", "see", "square", "stadium", "station", "strait", "strasse",
     "straße", "street", "valley", "wharf",
 };
@@ -768,12 +768,18 @@ static bool hyphen_joined(const char *text, const word_span *p, const word_span 
            !is_demonym(cur->norm);
 }
 
+/* Abbreviations that open place names: "St. Orvan", "Mt. Tessel", "Ft. Kell". */
+static const char *const NAME_ABBREVS[] = {"ft", "mt", "pt", "st"};
+
 static bool name_gap(const char *text, const word_span *w, size_t k, const word_span *cur)
 {
     size_t ws = w[k].start, we = w[k].end;
     if (hyphen_joined(text, &w[k], cur)) return true;
-    return we - ws == 1 && text[ws] >= 'A' && text[ws] <= 'Z' && cur->start > we + 1 && text[we] == '.' &&
-           only_spaces(text, we + 1, cur->start);
+    bool initial = we - ws == 1 && text[ws] >= 'A' && text[ws] <= 'Z';
+    /* (not a street's "St." ending a sentence: "on Main St. The bridge") */
+    bool abbrev = we - ws == 2 && text[ws] >= 'A' && text[ws] <= 'Z' && IN(NAME_ABBREVS, w[k].norm) &&
+                  !pt_in_wordlist(PT_WL_SENTENCE_OPENERS_EN, text + cur->start, cur->end - cur->start);
+    return (initial || abbrev) && cur->start > we + 1 && text[we] == '.' && only_spaces(text, we + 1, cur->start);
 }
 
 /* Is text[a..b) ", " — names in a list ("from Orrin, Halby and Tesk")? */
@@ -1216,7 +1222,10 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
              * "Winnie Madikizela-Mandela") */
             bool hy = hyphen_joined(text, &w[i - 1], &w[i]);
             if (hy) display[dl++] = '-';
-            else if (text[w[i - 1].end] == '.' && w[i - 1].end - w[i - 1].start == 1) display[dl++] = '.', display[dl++] = ' ';
+            else if (text[w[i - 1].end] == '.' &&
+                     (w[i - 1].end - w[i - 1].start == 1 ||
+                      (w[i - 1].end - w[i - 1].start == 2 && IN(NAME_ABBREVS, w[i - 1].norm))))
+                display[dl++] = '.', display[dl++] = ' ';
             else display[dl++] = ' ';
             norm[nl++] = hy ? '-' : ' ';
         }

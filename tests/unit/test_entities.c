@@ -687,6 +687,22 @@ TEST(hyphen_pair_of_places_is_the_two_places)
     pst_entities_free(r.e);
 }
 
+/* "St. Orvan", "Mt. Tessel": an abbreviation's full stop inside a place's
+ * name does not split it ("St" and "Orvan" were two names); "Mt." is a
+ * mountain's, a place; a street's "St." ending a sentence joins nothing. */
+TEST(abbreviations_open_place_names)
+{
+    const char *docs[] = {"Rescuers reached St. Orvan on Monday. The ship left St. Orvan for Kessby. "
+                          "Climbers died on Mt. Tessel last week. The shop is on Varn St. The bridge is shut.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "St. Orvan") >= 0);
+    CHECK(type_of(&r, "St") == -1 && type_of(&r, "Orvan") == -1);
+    CHECK(type_of(&r, "Mt. Tessel") == PST_PLACE);
+    CHECK(type_of(&r, "Varn St. The") == -1);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -729,5 +745,6 @@ int main(void)
     RUN(legal_forms_without_a_bare_name_merge);
     RUN(people_by_compound_adjective);
     RUN(hyphen_pair_of_places_is_the_two_places);
+    RUN(abbreviations_open_place_names);
     return test_done();
 }
