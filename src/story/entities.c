@@ -828,7 +828,7 @@ static const char *const PARTY_PLURALS[] = {"communists", "conservatives", "demo
  * "Greens", "Tories", "Agrarians"), not of a thing ("Appropriations")? */
 static bool party_plural_form(const char *w, size_t n)
 {
-    static const char *const ENDS[] = {"ans", "ats", "ives", "als", "ists", "ens", "ies", "ites"};
+    static const char *const ENDS[] = {"als", "ans", "ats", "ens", "ies", "ists", "ites", "ives"};
     if (n < 5) return false;
     for (size_t k = 0; k < sizeof ENDS / sizeof *ENDS; k++) {
         size_t el = strlen(ENDS[k]);
