@@ -898,6 +898,14 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         vote = PST_ORG;
         at_start = false;
     }
+    /* "Stunned Republicans said": a sentence's first word, an adjective
+     * only capitalised there, is no part of the party's name */
+    if (b - a == 2 && at_start && IN(PARTY_PLURALS, w[a + 1].norm) && adjective_like(w[a].norm, w[a].nlen, true) &&
+        !is_demonym(w[a].norm) && !(w[a].nlen > 4 && !memcmp(w[a].norm + w[a].nlen - 2, "ic", 2))) {
+        prev_word = w[a].norm;
+        a++;
+        at_start = false;
+    }
     if (b - a == 1 && IN(PARTY_PLURALS, w[a].norm)) vote = PST_ORG;
     /* A possessive inside a run ends a name: "Hun Sen's Cambodian People's
      * Party" is Hun Sen and the party; "People's Party" and "Children's
@@ -1878,6 +1886,9 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
     for (size_t i = 0; i < e->n_items; i++) {
         item *s = &e->items[i];
         if (s->merged_into >= 0) continue;
+        /* a party's members ("Republicans", by the list or a chamber) are no
+         * surname: "Stunned Republicans", "Moderate Democrats" do not take them */
+        if (s->n_words == 1 && winner(s->votes) == PST_ORG && party_plural_form(s->norm, s->nlen)) continue;
         int64_t target = -1;
         bool ambiguous = false;
         size_t lo, hi;

@@ -703,6 +703,23 @@ TEST(abbreviations_open_place_names)
     pst_entities_free(r.e);
 }
 
+/* A party's members are no surname of a longer name: "Stunned Republicans"
+ * (an adjective capitalised as the sentence's first word) is Republicans,
+ * and "Moderate Democrats" does not swallow "Democrats". */
+TEST(party_members_are_no_surname)
+{
+    const char *docs[] = {"Stunned Republicans said the vote was lost. Republicans said they would try again. "
+                          "Moderate Democrats backed the bill. Democrats said it would pass.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Stunned Republicans") == -1);
+    CHECK(type_of(&r, "Republicans") == PST_ORG);
+    CHECK(type_of(&r, "Democrats") == PST_ORG);
+    for (size_t i = 0; i < r.n; i++)
+        if (!strcmp(r.v[i].name, "Republicans")) CHECK(r.v[i].mentions == 2);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -746,5 +763,6 @@ int main(void)
     RUN(people_by_compound_adjective);
     RUN(hyphen_pair_of_places_is_the_two_places);
     RUN(abbreviations_open_place_names);
+    RUN(party_members_are_no_surname);
     return test_done();
 }
