@@ -750,8 +750,9 @@ static bool word_before_capitalised(const char *text, size_t start)
 
 /* Lower-case words inside a name: "Bank of Tallis", "Tor van Aken", "Lula
  * da Silva", "Osama bin Laden". Lower case. */
+/* ("Ana de la Cruz", "Rui de los Santos": "la", "las", "los" after "de") */
 static const char *const CONNECTORS[] = {"al", "bin", "da", "de", "del", "den", "der", "dos", "du", "ibn",
-                                         "of", "van", "von"};
+                                         "la", "las", "los", "of", "van", "von"};
 
 static bool is_demonym(const char *w);
 static bool country_or_region(const char *w);
@@ -1397,7 +1398,8 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             /* "Tor van Aken", "Lula da Silva"; "Department for Roads",
              * "Institute for Fiscal Studies": "for" after a body's word */
             bool connector = !cap && run != SIZE_MAX && joined &&
-                             (IN(CONNECTORS, cur->norm) ||
+                             ((IN(CONNECTORS, cur->norm) &&
+                               (cur->norm[0] != 'l' || !strcmp(w[nw - 1].norm, "de"))) || /* "la" only after "de" */
                               (!strcmp(cur->norm, "for") && IN(ORG_WORDS, w[nw - 1].norm)));
             if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS)) {
                 if (run != SIZE_MAX) {

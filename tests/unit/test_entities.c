@@ -720,6 +720,18 @@ TEST(party_members_are_no_surname)
     pst_entities_free(r.e);
 }
 
+/* "Ana de la Cruz": "la" after "de" is inside the name (it split the name,
+ * leaving "Cruz"); "De la Cruz" alone is her surname. */
+TEST(de_la_inside_a_name)
+{
+    const char *docs[] = {"Ana de la Cruz said the port was closed. De la Cruz told reporters it would reopen.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ana de la Cruz") == PST_PERSON);
+    CHECK(type_of(&r, "Cruz") == -1 && type_of(&r, "De la Cruz") == -1);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -764,5 +776,6 @@ int main(void)
     RUN(hyphen_pair_of_places_is_the_two_places);
     RUN(abbreviations_open_place_names);
     RUN(party_members_are_no_surname);
+    RUN(de_la_inside_a_name);
     return test_done();
 }
