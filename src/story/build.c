@@ -1012,7 +1012,7 @@ precis_status precis_articles_settle_dates(precis_article *a, size_t n)
         if (a[i].date_order && pst_order_key(&a[i], key, sizeof key))
             votes[nv++] = (order_vote){XXH3_64bits(key, strlen(key)), a[i].date_order > 0 ? 1 : -1};
     }
-    qsort(votes, nv, sizeof *votes, cmp_vote);
+    if (nv > 1) qsort(votes, nv, sizeof *votes, cmp_vote); /* votes is NULL when there are none */
     for (size_t i = 0; i < n; i++) {
         int64_t d1, d2;
         if (!a[i].date_alt || !iso_day(a[i].date, &d1) || !iso_day(a[i].date_alt, &d2)) continue;
