@@ -575,8 +575,23 @@ static void render_coverage(rnd *r, json_t *story)
         json_array_foreach(json_object_get(p, "unique"), k, f) told += in_summary_text(story, str(f, "text"));
         any |= json_array_size(json_object_get(p, "unique")) > told || nu > told;
     }
+    /* The comparison was cut (MAX_CANDIDATES): the reader is told, in the
+     * readable formats as in the JSON, before reading what it found. */
+    json_t *capped = json_object_get(cov, "capped");
+    any |= capped != NULL;
     if (!any) return;
     heading(r, "Coverage");
+    if (capped) {
+        long long sents = (long long)json_integer_value(json_object_get(capped, "sentences"));
+        long long most = (long long)json_integer_value(json_object_get(capped, "max_candidates"));
+        long long cut = (long long)json_integer_value(json_object_get(capped, "candidates_cut"));
+        put(r, item(r));
+        PRINTF(r, r->md ? "*(compared in part: %lld sentence%s compared with their %lld likeliest matches only, %lld "
+                          "comparisons left out; a shared or contradicted fact may be missed)*\n"
+                        : "  (compared in part: %lld sentence%s compared with their %lld likeliest matches only, %lld "
+                          "comparisons left out; a shared or contradicted fact may be missed)\n",
+               sents, sents == 1 ? "" : "s", most, cut);
+    }
     json_array_foreach(conf, i, p)
     {
         put(r, item(r));
