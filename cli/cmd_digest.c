@@ -478,18 +478,23 @@ int cmd_digest(int argc, char **argv)
     }
     if ((no_date || ignored) && rc == EXIT_OK_) {
         char what[256];
+        /* "1 of 5 articles has no date: it keeps its arrival order" */
+        bool one = no_date + ignored == 1;
         if (no_date && ignored)
             snprintf(what, sizeof what, "%zu of %zu articles have no date and %zu a date not believable", no_date,
                      placed, ignored);
         else if (no_date)
-            snprintf(what, sizeof what, "%zu of %zu articles have no date", no_date, placed);
+            snprintf(what, sizeof what, "%zu of %zu article%s %s no date", no_date, placed, placed == 1 ? "" : "s",
+                     one ? "has" : "have");
         else
-            snprintf(what, sizeof what, "%zu of %zu articles have a date not believable", ignored, placed);
-        cli_error("%s%s: they keep their arrival order, and their relative dates (\"on Tuesday\") are not "
+            snprintf(what, sizeof what, "%zu of %zu article%s %s a date not believable", ignored, placed,
+                     placed == 1 ? "" : "s", one ? "has" : "have");
+        cli_error("%s%s: %s arrival order, and %s relative dates (\"on Tuesday\") are not "
                   "resolved", what,
                   ignored ? " (before 1900, after 2200, or over a year before or after the story's other sources; "
                             "marked \"date ignored\" in the sources)"
-                          : "");
+                          : "",
+                  one ? "it keeps its" : "they keep their", one ? "its" : "their");
     }
     qsort(so, built, sizeof *so, cmp_story);
     /* a story past the cap of analysed reports says so (every source is still

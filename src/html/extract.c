@@ -1232,6 +1232,38 @@ static bool wordy(const ph_page *pg, const ph_block *b)
     return b->words >= P(WORDY_MIN, 4) && digits * 4 < b->chars;
 }
 
+/* An e-mail address in the block: "name@host.tld". */
+static bool has_email(const ph_page *pg, const ph_block *b)
+{
+    const char *t = pg->text.data + b->off;
+    for (size_t i = 1; i + 3 < b->len; i++) {
+        if (t[i] != '@' || !(isalnum((unsigned char)t[i - 1]) || t[i - 1] == '.' || t[i - 1] == '_')) continue;
+        size_t j = i + 1;
+        bool dot = false;
+        while (j < b->len && (isalnum((unsigned char)t[j]) || t[j] == '-' || t[j] == '.')) dot |= t[j++] == '.';
+        if (dot && j > i + 3 && t[j - 1] != '.') return true;
+        if (dot && j > i + 4 && t[j - 1] == '.') return true; /* "news@x.example." */
+    }
+    return false;
+}
+
+/* The block speaks to the reader or for the desk: "us", "you", "uns". */
+static bool to_reader(const ph_page *pg, const ph_block *b)
+{
+    static const char *const words[] = {"us", "you", "your", "uns", "nous", "vous"};
+    const char *t = pg->text.data + b->off;
+    for (size_t i = 0; i < b->len; i++) {
+        if (i > 0 && isalpha((unsigned char)t[i - 1])) continue;
+        for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+            size_t n = strlen(words[w]);
+            if (i + n <= b->len && !strncasecmp(t + i, words[w], n) &&
+                (i + n == b->len || !isalpha((unsigned char)t[i + n])))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Appends the kept blocks of [first, end) to out. strict: drop link-heavy
  * blocks and trim short debris at the edges; otherwise only removed
  * subtrees and captions are left out. */
@@ -1301,6 +1333,15 @@ static precis_status collect(ph_page *pg, int first, int end, const unsigned cha
             hi++;
             if (hi - last_good > 8) break;
         }
+    }
+    /* a closing call to the reader with the desk's address ("Got a story?
+     * Email news@... or message us on WhatsApp") is not the article's; a
+     * contact for the news itself ("... Anne Althaus (althausa@...)") is */
+    while (strict && hi > first_good + 1 && hi <= n_keep && has_email(pg, &pg->blocks[keep[hi - 1]]) &&
+           to_reader(pg, &pg->blocks[keep[hi - 1]]) &&
+           pg->blocks[keep[hi - 1]].chars < P(MAILTAIL, 200)) {
+        WHY(keep[hi - 1], "mail-tail");
+        hi--;
     }
     const ph_block *prev = NULL;
     for (size_t k = 0; k < hi && !st; k++) {

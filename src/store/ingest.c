@@ -75,7 +75,13 @@ static precis_status store_article(void *user, const precis_article *a)
     if (st == PRECIS_EEMPTY || st == PRECIS_ELIMIT || st == PRECIS_EINVAL || st == PRECIS_EPARSE) {
         r->c->rejected++;
         if (st != PRECIS_EEMPTY) r->c->refused++;
-        say(r, "%s: %s (skipped)", a->id ? a->id : "article", precis_errmsg(ps_store_ctx(r->s)));
+        /* the store's message names the article already ("ID: reason") */
+        const char *id = a->id ? a->id : "article", *m = precis_errmsg(ps_store_ctx(r->s));
+        size_t idn = strlen(id);
+        if (!strncmp(m, id, idn) && m[idn] == ':' && m[idn + 1] == ' ')
+            say(r, "%s%s", m, " (skipped)");
+        else
+            say(r, "%s: %s (skipped)", id, m);
         return PRECIS_OK;
     }
     r->fatal = st;

@@ -694,7 +694,16 @@ static precis_status add_locked(ps_store *s, const precis_article *in, const cha
     size_t story = SIZE_MAX, dup = SIZE_MAX;
     st = precis_stream_add(s->ctx, s->stream, &a, &story, &dup);
     if (st) {
-        if (st == PRECIS_EEMPTY) pc_fail(err_of(s), st, name, 0, "article has no words");
+        if (st == PRECIS_EEMPTY) {
+            /* the stream's reason ("no words", "page furniture only"), named
+             * by the article's name instead of its new row id */
+            char why[sizeof err_of(s)->msg];
+            const char *m = err_of(s)->msg;
+            size_t idn = strlen(idbuf);
+            if (!strncmp(m, idbuf, idn) && m[idn] == ':' && m[idn + 1] == ' ') m += idn + 2;
+            snprintf(why, sizeof why, "%s", m);
+            pc_fail(err_of(s), st, name, 0, "%s", why[0] ? why : "article has no words");
+        }
         goto done; /* the caller's savepoint drops the row */
     }
     if ((st = push_id(s, id))) goto done;

@@ -853,10 +853,14 @@ static uint64_t about_hash(const char *s, size_t cap)
     return n ? XXH3_64bits(s, n) | 1 : 0;
 }
 
-static bool close_enough(double x, double y, bool hedged, ckind k)
+static bool close_enough(double x, double y, int hedged, ckind k)
 {
     double tol = k == C_FIGURE ? 0 : 0.1; /* conversions round: "53 miles" is "85 km" */
-    if (hedged) tol = 0.25;
+    /* one estimate against an exact figure ("about 200" / "212") is the same;
+     * two estimates that differ are two estimates ("about 1,200" / "about
+     * 1,500"): each already rounds, so only the conversion slack is left */
+    if (hedged == 1) tol = 0.25;
+    else if (hedged == 2) tol = 0.1;
     double m = fabs(x) > fabs(y) ? fabs(x) : fabs(y);
     return fabs(x - y) <= tol * m + 1e-9;
 }
@@ -1048,7 +1052,7 @@ static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, boo
     for (uint32_t i = 0; i < s->n_q; i++)
         for (uint32_t j = 0; j < t->n_q; j++)
             if (!used_t[j] && qs[i].kind == qt[j].kind &&
-                close_enough(qs[i].value, qt[j].value, qs[i].hedged || qt[j].hedged, kind_of(qs[i].kind))) {
+                close_enough(qs[i].value, qt[j].value, (int)qs[i].hedged + (int)qt[j].hedged, kind_of(qs[i].kind))) {
                 used_s[i] = used_t[j] = true;
                 break;
             }
@@ -1586,7 +1590,7 @@ static bool same_value(const conflict_edge *e, const pst_build *b, const claim *
         return x->ve - x->vs == y->ve - y->vs && !memcmp(tx + x->vs, ty + y->vs, x->ve - x->vs);
     }
     if (e->kind == C_DATE || e->kind == C_FIGURE) return x->value == y->value;
-    return close_enough(x->value, y->value, false, e->kind);
+    return close_enough(x->value, y->value, 0, e->kind);
 }
 
 static precis_status put_value(pc_buf *o, const pst_build *b, const conflict_edge *e, const claim *c)

@@ -43,7 +43,7 @@ check "timeline: the undated outlet's Sunday is not resolved" \
     t 'not [e for e in tl if "d" in e[1]]'
 check "timeline: no date conflict between the outlets" \
     t 'not [c for s in d["stories"] for c in s["coverage"]["conflicts"] if c["kind"] == "date"]'
-check "timeline: stderr names the undated article" grep -q "1 of 4 articles have no date" "$TMP/err"
+check "timeline: stderr names the undated article" grep -q "1 of 4 articles has no date" "$TMP/err"
 
 # The forms added with bench/entities.sh, end to end (Thursday 12 March 2026 and
 # Friday 13 March 2026): a passive future, a weekend, the end of the month, and

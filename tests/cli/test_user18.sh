@@ -156,4 +156,47 @@ printf 'Tomas Reyes\nTomas Reyes Valley Herald\n\nFire chief Tomas Reyes said 60
 p clean -f json "$TMP/person.txt"
 check "clean: a caption naming a person is not taken for the outlet" sh -c "! grep -q '\"site\":\"Tomas Reyes\"' '$TMP/out'"
 
+# ingest named a rejected article twice ("F: F: article has no words") and
+# gave the store's "no words" for what digest calls page furniture
+printf 'Like this:\nLike Loading...\nShare this:\nJoin our WhatsApp group\n' > "$TMP/furniture.txt"
+p ingest --db "$TMP/f.db" "$TMP/furniture.txt"
+check "ingest: a rejected article is named once, with the reason digest gives" \
+    sh -c "[ $rc = 3 ] && grep -q 'furniture.txt: not an article: page furniture only' '$TMP/err' && ! grep -q 'furniture.txt: .*furniture.txt:' '$TMP/err'"
+printf '{"id":"w1","text":"%%%% ### !!!"}\n' > "$TMP/nowords.jsonl"
+p ingest --db "$TMP/f.db" "$TMP/nowords.jsonl"
+check "ingest: an article without words is named once" \
+    sh -c "grep -q '^precis: w1: no words' '$TMP/err' && ! grep -q 'w1: w1:' '$TMP/err'"
+
+# "1 of 1 articles have no date: they keep their arrival order"
+p digest "$TMP/live.txt"
+check "digest: one undated article is said in the singular" \
+    sh -c "[ $rc = 0 ] && grep -q '1 of 1 article has no date: it keeps its arrival order, and its relative dates' '$TMP/err'"
+
+# extract kept the desk's closing call ("Got a story? Email news@... or message
+# us on WhatsApp.") as the article's last paragraph; a contact for the news
+# itself (no "us"/"you") stays
+cat > "$TMP/voice.html" <<'X'
+<html><head><title>Flood wall approved | Brennock Voice</title></head><body><div class="content">
+<h1>Flood wall approved: what it means for Quayside</h1>
+<p>Brennock's councillors voted on Wednesday to build a flood wall along the River Amberlee. Here is what happens next for the residents of the Quayside district.</p>
+<p>The barrier will cost 14 million euros. The council will pay 4.6 million euros and a national flood fund the rest, council leader Hanne Moss said.</p>
+<p>Two councillors voted against, including Viktor Brandt, who says the wall will turn the town's back on the river.</p>
+<p>Questions about the works are answered by the council's Leila Pardo (pardo@council.example).</p>
+<p><em>Got a story? Email news@brennockvoice.example or message us on WhatsApp.</em></p>
+</div></body></html>
+X
+p extract "$TMP/voice.html"
+check "extract: the desk's closing call to the reader with an e-mail address is not article text" \
+    sh -c "[ $rc = 0 ] && grep -q 'Viktor Brandt' '$TMP/out' && ! grep -q 'Got a story' '$TMP/out' && grep -q 'pardo@council.example' '$TMP/out'"
+
+# two estimates that differ ("about 1,200" / "about 1,500" people evacuated)
+# were taken for one figure: the summary's 1,500 sentence was credited to the
+# 1,200 reports and no "sources differ" was said
+mkdir -p "$TMP/est"
+printf 'Fire forces 1,200 from homes in Brennock\n\nMarch 3, 2025\n\nTwo workers were injured and about 1,200 people were evacuated on Monday after a fire tore through part of the Harwick Chemicals plant in Brennock.\n\nFire chief Tomas Reyes said 60 firefighters had been sent to the scene from three stations.\n' > "$TMP/est/a.txt"
+printf 'Chemical plant fire forces evacuation in Brennock\n\nMarch 3, 2025\n\nA fire at the Harwick Chemicals plant in Brennock on Monday forced the evacuation of about 1,500 people and injured two workers, local officials said.\n\nFire chief Tomas Reyes said the fire started in a solvent storage building before dawn.\n' > "$TMP/est/b.txt"
+p digest "$TMP/est"
+check "digest: two estimates that differ (about 1,200 / about 1,500 people) are a conflict" \
+    sh -c "[ $rc = 0 ] && grep -q 'Sources differ (figure: people): \"1,200\" \[1\] vs \"1,500\" \[2\]' '$TMP/out'"
+
 finish
