@@ -1041,7 +1041,7 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
         static const char *const marks[] = {"\xC2\xA9", "Foto:", "Photo:", "Bild:", "Image:",
                                             "Credit:", "Fotos:", "Photos:", "Getty Images",
                                             "Quelle:", "(Foto", "(Photo", "/dpa", "/AP", "/AFP",
-                                            "Photograph:", "Photograph by", "Fotografie:", "credit:",
+                                            "Photograph:", "Photograph by", "Fotografie:", "credit:", "Photo/",
                                             "(Image", "Picture:"};
         /* every mark has a colon, slash, parenthesis or copyright sign, or is
          * "Getty Images" or "Photograph by": most lines have none of them */
@@ -1059,7 +1059,10 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
     if ((paren && (contains(s, n, "(L)") || contains(s, n, "(R)") || contains(s, n, "(C)") ||
                    contains(s, n, "(l.)") || contains(s, n, "(r.)") || contains(s, n, "(Photo") ||
                    contains(s, n, "(Foto"))) ||
-        starts_with_ci(s, n, "file photo") || contains(s, n, "pictured")) {
+        starts_with_ci(s, n, "file photo") || contains(s, n, "pictured") ||
+        /* an agency's file picture: "FILE - In this Jan. 5, 2024, file photo, ..." */
+        (n > 8 && !memcmp(s, "FILE ", 5) && (s[5] == '-' || !memcmp(s + 5, "\xE2\x80\x93", 3) ||
+                                             !memcmp(s + 5, "\xE2\x80\x94", 3)))) {
         if (w <= 80) {
             set(B, K_DEBRIS, PCL_CAPTION, "photo caption");
             return;
@@ -1587,6 +1590,17 @@ static precis_status set_author(pt_article *a, const char *s, size_t n, size_t *
                         *site_len = e - c;
                     }
                     to = (size_t)(comma - s); /* the name alone, without what follows the comma */
+                }
+                /* "By DORA KELL Associated Press": the agency after the name, no comma */
+                static const char *const agencies[] = {" Associated Press", " The Associated Press", " AP",
+                                                       " Reuters", " AFP", " Agence France-Presse", " dpa"};
+                for (size_t g = 0; g < sizeof agencies / sizeof *agencies; g++) {
+                    size_t gl = strlen(agencies[g]), e = to;
+                    while (e > from && (s[e - 1] == ' ' || s[e - 1] == '.')) e--;
+                    if (e >= from + gl + 3 && !memcmp(s + e - gl, agencies[g], gl)) {
+                        to = e - gl;
+                        break;
+                    }
                 }
                 return set_trimmed(a, &a->author, s + from, to - from);
             }

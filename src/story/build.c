@@ -530,6 +530,19 @@ static bool odd_figures(const pst_build *b, uint32_t own_root, const char *t)
     return false;
 }
 
+/* A title in capitals: nine letters in ten upper case (ASCII letters are
+ * what is counted; "UPDATE 1-" and "LIVE:" alone are short). */
+static bool shouted(const char *t, size_t n)
+{
+    size_t up = 0, letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if (c >= 'A' && c <= 'Z') up++, letters++;
+        else if (c >= 'a' && c <= 'z') letters++;
+    }
+    return letters >= 12 && up * 10 >= letters * 9;
+}
+
 /* The title the reports agree with most: its words are in the other reports'
  * leads and its figures in their text; a title of two words or fewer than
  * three content words loses to any fuller one. With no title at all: the
@@ -566,6 +579,7 @@ static precis_status choose_headline(pst_build *b, const char **text, size_t *le
         if (n < 3 || words < 4) s -= 1;     /* "Live updates", "John Bolton" */
         if (words > 20) s -= 0.5;           /* a lead pasted into the title */
         if (odd_figures(b, root, t)) s -= 0.3;
+        if (shouted(t, tl)) s -= 0.2;       /* "BRENNOCK FLOOD BARRIER ...": the page's styling */
         s += 0.02 * (double)b->docs[root].n_copies; /* run by several outlets */
         if (s > best + 1e-9) best = s, *text = t, *len = tl;
     }

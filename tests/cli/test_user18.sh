@@ -199,4 +199,21 @@ p digest "$TMP/est"
 check "digest: two estimates that differ (about 1,200 / about 1,500 people) are a conflict" \
     sh -c "[ $rc = 0 ] && grep -q 'Sources differ (figure: people): \"1,200\" \[1\] vs \"1,500\" \[2\]' '$TMP/out'"
 
+# a title in capitals won the story's headline over another report's
+# ordinary title: the briefing shouted "BRENNOCK FLOOD BARRIER GETS GREEN LIGHT"
+mkdir -p "$TMP/caps"
+cp "$TMP/times.txt" "$TMP/caps/a.txt"
+printf 'Brennock barrier gets the go-ahead from council\n\n5 March 2025\n\nBrennock town council has approved a flood barrier along the River Amberlee to protect the Quayside district.\n\nCouncillors voted 9-2 on Wednesday in favour of the plan, which will see a wall and three pumping stations built by 2027.\n' > "$TMP/caps/b.txt"
+p digest "$TMP/caps"
+check "digest: a title in capitals loses the headline to another report's title" \
+    sh -c "[ $rc = 0 ] && head -1 '$TMP/out' | grep -q '^1. Brennock barrier gets the go-ahead from council'"
+
+# an agency's file-photo caption "FILE - In this ..., file photo, ... (AP
+# Photo/Name, File)" was article text; the byline's agency was in the author
+printf 'The Ellisford Ledger\n\nFILE - In this Jan. 5, 2024, file photo, the Ellisford town hall is seen. (AP Photo/Mira Stone, File)\n\nEllisford mayor resigns after audit\n\nBy DORA KELL Associated Press\n\nELLISFORD (AP) - The mayor of Ellisford resigned on Friday, two days after an audit found that large sums had been moved without council approval.\n\nMayor Ivo Brand said in a statement he was stepping down to let the town move on.\n' > "$TMP/ap.txt"
+p clean -f json "$TMP/ap.txt"
+check "clean: an agency's 'FILE - ... (AP Photo/Name, File)' caption is not article text" \
+    sh -c "[ $rc = 0 ] && ! grep -q '\"text\":\"FILE' '$TMP/out' && grep -q '\"class\":\"caption\"' '$TMP/out'"
+check "clean: 'By NAME Associated Press': the author is the name" sh -c "grep -q '\"author\":\"DORA KELL\"' '$TMP/out'"
+
 finish
