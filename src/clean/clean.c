@@ -742,6 +742,29 @@ static bool ends_with_date(const cl_doc *d, const cl_line *L)
 
 /* "Updated 2 hours ago", "5 mins ago", "vor 3 Stunden", "just now": a page's
  * relative time stamp, furniture and no date (it moves with the reading). */
+/* A gallery's counter on a line of its own: "Image 1 of 12", "Photo 3/8",
+ * "Bild 2 von 5", "Slide 4 of 10". */
+static bool gallery_counter(const char *s, size_t n)
+{
+    static const char *const words[] = {"image ", "photo ", "picture ", "slide ", "bild ", "foto ", "pic "};
+    size_t i = n;
+    for (size_t k = 0; k < sizeof words / sizeof *words && i == n; k++)
+        if (starts_with_ci(s, n, words[k])) i = strlen(words[k]);
+    if (i == n) return false;
+    size_t d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    if (i == d || i - d > 3) return false;
+    while (i < n && s[i] == ' ') i++;
+    if (i + 1 < n && s[i] == '/') i++;
+    else if (starts_with_ci(s + i, n - i, "of ")) i += 3;
+    else if (starts_with_ci(s + i, n - i, "von ")) i += 4;
+    else return false;
+    while (i < n && s[i] == ' ') i++;
+    d = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+    return i > d && i - d <= 3 && i == n;
+}
+
 /* A reading or listening time on a line of its own, next to an audio player
  * or under the headline: "4 min", "12 mins", "3 minutes", "2:45", "5 Min.". */
 static bool duration_only(const char *s, size_t n)
@@ -871,6 +894,10 @@ static void classify_block(cl_doc *d, const pcl_options *o, size_t bi)
     pt_date dt;
     if (single && B->words <= 8 && !L->ends_sentence && knob("K_RELSTAMP", 1) > 0 && relative_stamp(s, n)) {
         set(B, K_DEBRIS, PCL_DATELINE, "relative time stamp (no date)");
+        return;
+    }
+    if (single && L->digits && B->words <= 5 && gallery_counter(s, n)) {
+        set(B, K_DEBRIS, PCL_CAPTION, "gallery counter");
         return;
     }
     if (single && L->digits && B->words <= 3 && duration_only(s, n)) {

@@ -141,7 +141,7 @@ static const cue CUES[] = {
     {CUE_NAV, "listen to article"}, {CUE_NAV, "^listen now"}, {CUE_NAV, "audio version"},
     {CUE_NAV, "artikel anhören"}, {CUE_NAV, "beitrag anhören"}, {CUE_NAV, "min listen"},
     {CUE_NAV, "min read"}, {CUE_NAV, "minute read"}, {CUE_NAV, "minutes read"}, {CUE_NAV, "lesezeit"},
-    {CUE_NAV, "zum vergrößern"}, {CUE_NAV, "bild vergrößern"}, {CUE_NAV, "click to enlarge"},
+    {CUE_NAV, "zum vergrößern"}, {CUE_NAV, "bild vergrößern"}, {CUE_NAV, "click to enlarge"}, {CUE_NAV, "click to expand"}, {CUE_NAV, "tap to expand"},
     {CUE_NAV, "der beitrag wurde am"}, {CUE_NAV, "^erstellt am"}, {CUE_NAV, "design von"},
     {CUE_NAV, "theme by"}, {CUE_NAV, "powered by"}, {CUE_NAV, "proudly powered"},
     {CUE_NAV, "betrieben mit"}, {CUE_CREDIT, "photograph by"}, {CUE_CREDIT, "photograph:"},

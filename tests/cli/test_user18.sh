@@ -216,4 +216,11 @@ check "clean: an agency's 'FILE - ... (AP Photo/Name, File)' caption is not arti
     sh -c "[ $rc = 0 ] && ! grep -q '\"text\":\"FILE' '$TMP/out' && grep -q '\"class\":\"caption\"' '$TMP/out'"
 check "clean: 'By NAME Associated Press': the author is the name" sh -c "grep -q '\"author\":\"DORA KELL\"' '$TMP/out'"
 
+# a gallery widget inside the text ("Image 1 of 12" / "Click to expand") was
+# article text between two paragraphs
+printf 'Saltmere strike ends with 4 percent deal\n\nDock workers at the Port of Saltmere returned to work on Saturday after the Harbour Workers Union accepted a 4 percent pay rise, ending a five-day strike.\n\nUnion leader Dario Kessel said members had voted 612 to 208 in favour of the deal at a meeting on Friday night.\n\nImage 1 of 12\nClick to expand\n\nPort authority director Ines Galloway said all eleven ships that had waited offshore would be unloaded by Tuesday.\n' > "$TMP/gallery.txt"
+p clean "$TMP/gallery.txt"
+check "clean: a gallery counter and 'Click to expand' are not article text" \
+    sh -c "[ $rc = 0 ] && grep -q 'Ines Galloway' '$TMP/out' && ! grep -q 'Image 1 of 12' '$TMP/out' && ! grep -q 'Click to expand' '$TMP/out'"
+
 finish
