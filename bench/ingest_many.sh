@@ -29,10 +29,11 @@ done
 if [ "${CALLGRIND:-0}" = 1 ]; then
     rm -f "$TMP"/s.db*
     nice -n 10 valgrind --tool=callgrind --callgrind-out-file="$TMP/cg" "$P" ingest --db "$TMP/s.db" "$TMP/in.jsonl" >/dev/null 2>"$TMP/vg"
+    # (no awk `exit`: callgrind_annotate's SIGPIPE would end the script under pipefail)
     total=$(callgrind_annotate "$TMP/cg" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
     # touch() is static and inlined into store_article: that function's self
     # cost holds its loop (or its hash lookup), plus a little bookkeeping
-    sa=$(callgrind_annotate "$TMP/cg" 2>/dev/null | awk '/ingest.c:store_article/ {gsub(",", "", $1); print $1; exit}')
-    tch=$(callgrind_annotate --inclusive=yes "$TMP/cg" 2>/dev/null | awk '/ingest.c:touch/ {gsub(",", "", $1); print $1; exit}')
+    sa=$(callgrind_annotate "$TMP/cg" 2>/dev/null | awk '/ingest.c:store_article/ && !done {gsub(",", "", $1); print $1; done = 1}')
+    tch=$(callgrind_annotate --inclusive=yes "$TMP/cg" 2>/dev/null | awk '/ingest.c:touch/ && !done {gsub(",", "", $1); print $1; done = 1}')
     echo "callgrind: total Ir ${total:-?}; store_article self Ir (touch inlined) ${sa:-?}; touch() inclusive Ir (when not inlined) ${tch:-inlined}"
 fi

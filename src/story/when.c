@@ -808,12 +808,15 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (!ends) continue;
         bool future = phrase_tense(s, n, w, nw, i - 1, i) > 0;
         int y = pub->year, m = pub->month;
-        if (future ? dom < pub->day : dom > pub->day) { /* the month before, or after */
+        bool step = future ? dom < pub->day : dom > pub->day; /* the month before, or after */
+        for (int tries = 0; tries < 3 && (step || dom > pt_days_in_month(y, m)); tries++) {
+            /* "on the 31st" in December 4's paper: October 31 (November has 30) */
             m += future ? 1 : -1;
             if (m < 1) m = 12, y--;
             if (m > 12) m = 1, y++;
+            step = false;
         }
-        if (dom > pt_days_in_month(y, m)) continue; /* "on the 31st" of a 30-day month */
+        if (dom > pt_days_in_month(y, m)) continue;
         push(out, &k, cap, day_when(pst_days_from_civil(y, m, dom), w[i - 1].start, w[i].end, true));
     }
     /* "from May 3 to May 5", "between Monday and Wednesday": one range of
@@ -840,20 +843,29 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                                   (v - u == 1 && s[u] == '-') || (v - u == 3 && pt_long_dash_at(s, v, u));
         if (!join) continue;
         int64_t first = x->first_day, last = y->first_day;
-        if (last < first) {
-            bool yearless = !x->relative && !y->relative;
-            for (size_t q = y->start; q + 4 <= y->end && yearless; q++)
-                if (is_digit((unsigned char)s[q]) && is_digit((unsigned char)s[q + 1]) &&
-                    is_digit((unsigned char)s[q + 2]) && is_digit((unsigned char)s[q + 3]))
-                    yearless = false;
-            if (yearless) {
-                int yy, mm, dd;
-                pst_civil_from_days(last, &yy, &mm, &dd);
-                if (dd <= pt_days_in_month(yy + 1, mm)) last = pst_days_from_civil(yy + 1, mm, dd);
-            } else if (x->relative && y->relative && first - last < 7) {
-                if (span_tense(s, n, w, nw, x->start, y->end) > 0) last += 7;
-                else first -= 7;
+        bool yearless = !x->relative && !y->relative; /* the second date's year not printed */
+        for (size_t q = y->start; q + 4 <= y->end && yearless; q++)
+            if (is_digit((unsigned char)s[q]) && is_digit((unsigned char)s[q + 1]) &&
+                is_digit((unsigned char)s[q + 2]) && is_digit((unsigned char)s[q + 3]))
+                yearless = false;
+        if (yearless) {
+            /* its year is the first date's (the tense moved it alone: "vom 3. Mai bis
+             * 5. Mai" read "bis" as future), or the next across New Year only:
+             * "from May 5 to May 3" is no range */
+            int y1, m1, d1, yy, mm, dd;
+            pst_civil_from_days(first, &y1, &m1, &d1);
+            pst_civil_from_days(last, &yy, &mm, &dd);
+            for (int yr = y1; yr <= y1 + 1; yr++) {
+                if (dd > pt_days_in_month(yr, mm)) continue;
+                int64_t c = pst_days_from_civil(yr, mm, dd);
+                if (c > first) {
+                    last = c - first <= 183 || yr == y1 ? c : last;
+                    break;
+                }
             }
+        } else if (last < first && x->relative && y->relative && first - last < 7) {
+            if (span_tense(s, n, w, nw, x->start, y->end) > 0) last += 7;
+            else first -= 7;
         }
         if (last <= first || last - first > 366) continue;
         pst_when r = {first, last, PST_WEEK, x->relative || y->relative, x->start, y->end, false, false, -1};

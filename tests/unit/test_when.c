@@ -220,6 +220,7 @@ static const pt_date MON = {.year = 2024, .month = 12, .day = 30, .hour = -1};
 static const pt_date JAN2 = {.year = 2025, .month = 1, .day = 2, .hour = -1};
 static const pt_date APR5 = {.year = 2024, .month = 4, .day = 5, .hour = -1};
 static const pt_date MAR20 = {.year = 2024, .month = 3, .day = 20, .hour = -1};
+static const pt_date WED4_ = {.year = 2024, .month = 12, .day = 4, .hour = -1};
 
 static bool when_mismatch(const char *sentence, const pt_date *pub, size_t index)
 {
@@ -263,6 +264,10 @@ TEST(weekday_with_date_ranges_ordinals)
     CHECK_STR(when_iso("It will sail again on the 3rd.", &MON, 0), "2025-01-03");
     CHECK_STR(when_iso("The ferry sailed on the 31st, officials said.", &JAN2, 0), "2024-12-31");
     CHECK(when_count("The lift is on the 4th floor.", &MON) == 0);
+    CHECK_STR(when_iso("The ferry sailed on the 31st.", &WED4_, 0), "2024-10-31"); /* November has 30 */
+    CHECK_STR(when_iso("The ferry sailed on the 4th.", &WED4_, 0), "2024-12-04");
+    CHECK(when_count("The trial runs from May 5 to May 3.", &MON) == 2); /* no range backwards */
+    CHECK_STR(when_iso("Die Messe lief vom 3. Mai bis 5. Mai.", &WED4_, 0), "2024-05-03/2024-05-05");
     CHECK(when_count("The ferry sailed on the 3th.", &MON) == 0);
     /* "May 3-5" and dashes: one month's days, and a dash is no letter */
     CHECK_STR(when_iso("Markets close from Dec. 24-26.", &MON, 0), "2024-12-24/2024-12-26");
