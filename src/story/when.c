@@ -661,6 +661,12 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                                                             : phrase_tense(s, n, w, nw, i, i) > 0;
                 if (future) day = pub_day + (delta >= 0 ? delta : delta + 7);
                 else day = pub_day + (delta <= 0 ? delta : delta - 7);
+                /* "a week from Friday": the coming Friday, a week on */
+                if (i >= 3 && word_at(s, w, i - 1, "from") && word_at(s, w, i - 2, "week") &&
+                    (word_at(s, w, i - 3, "a") || word_at(s, w, i - 3, "one"))) {
+                    day = pub_day + (delta >= 0 ? delta : delta + 7) + 7;
+                    a = w[i - 3].start;
+                }
             }
             push(out, &k, cap, day_when(day, a, w[i].end, true));
             continue;

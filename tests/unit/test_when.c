@@ -268,6 +268,8 @@ TEST(weekday_with_date_ranges_ordinals)
     CHECK_STR(when_iso("The ferry sailed on the 4th.", &WED4_, 0), "2024-12-04");
     CHECK(when_count("The trial runs from May 5 to May 3.", &MON) == 2); /* no range backwards */
     CHECK_STR(when_iso("Die Messe lief vom 3. Mai bis 5. Mai.", &WED4_, 0), "2024-05-03/2024-05-05");
+    CHECK_STR(when_iso("A week from Friday the council will meet.", &WED4_, 0), "2024-12-13");
+    CHECK_STR(when_iso("The council meets a week from Monday.", &WED4_, 0), "2024-12-16");
     CHECK(when_count("The ferry sailed on the 3th.", &MON) == 0);
     /* "May 3-5" and dashes: one month's days, and a dash is no letter */
     CHECK_STR(when_iso("Markets close from Dec. 24-26.", &MON, 0), "2024-12-24/2024-12-26");
