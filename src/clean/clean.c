@@ -740,8 +740,6 @@ static bool ends_with_date(const cl_doc *d, const cl_line *L)
     return rest <= 2 && dt.start >= 2 && s[dt.start - 2] == ',';
 }
 
-/* "Updated 2 hours ago", "5 mins ago", "vor 3 Stunden", "just now": a page's
- * relative time stamp, furniture and no date (it moves with the reading). */
 /* A gallery's counter on a line of its own: "Image 1 of 12", "Photo 3/8",
  * "Bild 2 von 5", "Slide 4 of 10". */
 static bool gallery_counter(const char *s, size_t n)
@@ -786,6 +784,8 @@ static bool duration_only(const char *s, size_t n)
     return false;
 }
 
+/* "Updated 2 hours ago", "5 mins ago", "vor 3 Stunden", "just now": a page's
+ * relative time stamp, furniture and no date (it moves with the reading). */
 static bool relative_stamp(const char *s, size_t n)
 {
     static const char *const units[] = {"second", "sec", "minute", "min", "hour", "hr", "h",
@@ -1828,10 +1828,14 @@ static long masthead_site(const cl_doc *d, long title, size_t *off, size_t *len)
             (p + mn < n && isalnum((unsigned char)s[p + mn])))
             continue;
         bool caps = true;
-        for (size_t q = p; q < p + mn && caps; q++)
-            if ((q == p || s[q - 1] == ' ') && s[q] >= 'a' && s[q] <= 'z' && strncmp(s + q, "of ", 3) &&
-                strncmp(s + q, "the ", 4))
-                caps = false;
+        for (size_t q = p; q < p + mn && caps; q++) {
+            if (!(q == p || s[q - 1] == ' ') || s[q] < 'a' || s[q] > 'z') continue;
+            /* a small word "of", "the", read within the repeat: the text may
+             * end right after it (strncmp(s + q, "the ", 4) read past it) */
+            size_t e = q;
+            while (e < p + mn && s[e] != ' ') e++;
+            caps = (e - q == 2 && !memcmp(s + q, "of", 2)) || (e - q == 3 && !memcmp(s + q, "the", 3));
+        }
         if (!caps) continue;
         /* where an outlet is named: "(Northern Wire)", "Credit: Saltmere Post",
          * "(c) Outlet", "the Amberlee Times'"; a person is not named that way */

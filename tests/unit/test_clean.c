@@ -4,6 +4,8 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 static precis_status clean_str(const char *text, pt_article *a)
 {
@@ -452,8 +454,40 @@ TEST(guillemets_at_paragraph_edges_are_quotes)
     pt_article_free(&a);
 }
 
+/* The cleaner reads its text by length: the caller's buffer need not end in
+ * a NUL. The masthead's repeat found at the very end of the text ("Photo:
+ * Courier of the") was checked with strncmp(s, "the ", 4), one byte past the
+ * text: here the text ends at a page that cannot be read (a crash before). */
+TEST(masthead_repeat_at_the_end_of_the_text_reads_no_further)
+{
+    const char *t = "Courier of the\n\nFlood barrier approved for Brennock river\n\n"
+                    "Brennock council approved a new flood barrier on Wednesday after a long dispute over the river.\n\n"
+                    "Councillors voted nine to two in favour of the plan, which will see a wall and three pumping "
+                    "stations built.\n\n"
+                    "Council leader Hanne Moss said the barrier would protect about 3,000 homes in the low town.\n\n"
+                    "Photo: Courier of the";
+    size_t n = strlen(t), pg = (size_t)sysconf(_SC_PAGESIZE);
+    CHECK(n < pg);
+    char *m = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    CHECK(m != MAP_FAILED);
+    if (m == MAP_FAILED || n >= pg) return;
+    CHECK(mprotect(m + pg, pg, PROT_NONE) == 0);
+    char *s = m + pg - n; /* the last byte of the text is the last readable byte */
+    memcpy(s, t, n);
+    pcl_options o;
+    pcl_options_init(&o);
+    pt_article a;
+    pt_article_init(&a);
+    CHECK(pcl_clean(s, n, &o, &a, NULL) == PRECIS_OK);
+    CHECK_STR(a.site, "Courier of the"); /* named again after "Photo:": the outlet */
+    CHECK_STR(a.title, "Flood barrier approved for Brennock river");
+    pt_article_free(&a);
+    munmap(m, 2 * pg);
+}
+
 int main(void)
 {
+    RUN(masthead_repeat_at_the_end_of_the_text_reads_no_further);
     RUN(german_wrapped_text_is_joined);
     RUN(per_line_verdicts);
     RUN(corpus_counts_documents_not_lines);
