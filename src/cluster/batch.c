@@ -35,11 +35,16 @@
 #include <math.h>
 #include <string.h>
 
-typedef struct post {
+typedef struct post {   /* one term of one article, sorted by (term, k) */
     uint64_t term;
-    uint32_t doc;
+    uint32_t k;        /* position in in->term: ordered as the articles are */
     float w;
 } post;
+
+typedef struct dw {     /* a posting as the scans read it: 8 bytes, no term */
+    uint32_t doc;
+    float w;
+} dw;
 
 typedef struct adj {   /* one neighbour of a group and the sum of edges to it */
     uint32_t nbr;
@@ -54,13 +59,14 @@ typedef struct alist {
 typedef struct hent {  /* heap entry: mean link of groups a < b when pushed */
     double score;
     uint32_t a, b;
+    uint32_t va, vb;   /* centroid merging: the groups' versions when pushed */
 } hent;
 
 static int cmp_post(const void *x, const void *y)
 {
     const post *p = x, *q = y;
     if (p->term != q->term) return p->term < q->term ? -1 : 1;
-    return (p->doc > q->doc) - (p->doc < q->doc);
+    return (p->k > q->k) - (p->k < q->k);
 }
 
 /* Heap order: higher score first, then lower (a, b). */
@@ -137,18 +143,6 @@ static double alist_get(const alist *l, uint32_t nbr)
     return -1;
 }
 
-/* First posting of term in p[0..n), or n. */
-static size_t first_post(const post *p, size_t n, uint64_t term)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p[mid].term < term) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo;
-}
-
 typedef struct nb {    /* a neighbour candidate of one article */
     uint32_t doc;
     float s;
@@ -220,7 +214,29 @@ static void cvec_sums(cvec *c)
     c->self = se;
 }
 
-/* Support of merging groups a and b of sa and sb articles. A term's spec in
+/* One group's centroid spread over the terms (centroid terms are term
+ * ranks: dense), so that its cosine and support with each of its neighbours
+ * cost the neighbour's length, not both lengths: a group of hundreds of
+ * articles has thousands of terms and is weighed against every neighbour
+ * after each of its merges. */
+typedef struct spread {
+    float *w, *spec;   /* per term rank; spec > 0 marks the group's terms */
+    const cvec *c;
+} spread;
+
+static void spread_set(spread *s, const cvec *c)
+{
+    for (size_t i = 0; i < c->n; i++) s->w[c->v[i].term] = c->v[i].w, s->spec[c->v[i].term] = c->v[i].spec;
+    s->c = c;
+}
+
+static void spread_clear(spread *s)
+{
+    for (size_t i = 0; i < s->c->n; i++) s->w[s->c->v[i].term] = 0, s->spec[s->c->v[i].term] = 0;
+    s->c = NULL;
+}
+
+/* Support of merging groups a (spread) and b of sa and sb articles. A term's spec in
  * a group is the share of the input's articles with that term that are in
  * the group, so sum(w_a x spec_b) / sb weighs, per article of b, how much of
  * a's vocabulary b holds, the words few other articles use counting most;
@@ -228,30 +244,36 @@ static void cvec_sums(cvec *c)
  * near 1 when b's articles use a's words as a's own do, near 0 when what they
  * share is used all over the input. The geometric mean of the two directions:
  * the fragments of one story 0.3-0.9, two stories of one theme mostly under
- * 0.2 (docs/stories.md, "Round 4"). */
-static double csupport(const cvec *a, const cvec *b, double sa, double sb)
+ * 0.2 (docs/stories.md, "Round 4"). The sums run over the shared terms in
+ * term order, as a merge of the two sorted vectors would. */
+static double csupport(const spread *sa_, const cvec *b, double sa, double sb)
 {
+    const cvec *a = sa_->c;
     if (!(a->self > 0) || !(b->self > 0)) return 0;
     double x = 0, y = 0;
-    for (size_t i = 0, j = 0; i < a->n && j < b->n;) {
-        if (a->v[i].term < b->v[j].term) i++;
-        else if (a->v[i].term > b->v[j].term) j++;
-        else {
-            x += (double)a->v[i].w * b->v[j].spec;
-            y += (double)b->v[j].w * a->v[i].spec;
-            i++, j++;
-        }
+    for (size_t j = 0; j < b->n; j++) {
+        uint64_t t = b->v[j].term;
+        if (!(sa_->spec[t] > 0)) continue;
+        x += (double)sa_->w[t] * b->v[j].spec;
+        y += (double)b->v[j].w * sa_->spec[t];
     }
     double ab = (x / sb) / (a->self / sa), ba = (y / sa) / (b->self / sb);
     return sqrt(ab * ba);
 }
 
-/* Centroid cosine of two groups; groups whose dated spans lie further apart
- * than the quiet period count half, as articles do. */
-static double cent_cos(const cvec *a, const cvec *b, int64_t quiet)
+/* Centroid cosine of two groups (a spread); groups whose dated spans lie
+ * further apart than the quiet period count half, as articles do. The dot
+ * product is pk_dot's: the same products summed in term order. */
+static double cent_cos(const spread *sa, const cvec *b, int64_t quiet)
 {
+    const cvec *a = sa->c;
     if (!(a->norm > 0) || !(b->norm > 0)) return 0;
-    double c = pk_dot(a->v, a->n, b->v, b->n) / (a->norm * b->norm);
+    double d = 0;
+    for (size_t j = 0; j < b->n; j++) {
+        uint64_t t = b->v[j].term;
+        if (sa->spec[t] > 0) d += (double)sa->w[t] * b->v[j].w;
+    }
+    double c = d / (a->norm * b->norm);
     if (quiet > 0 && a->t0 <= a->t1 && b->t0 <= b->t1) {
         int64_t gap = a->t0 > b->t1 ? a->t0 - b->t1 : b->t0 > a->t1 ? b->t0 - a->t1 : 0;
         if (gap > quiet) c *= 0.5;
@@ -306,7 +328,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     /* No article: off may be NULL (nothing recorded). Articles without any
      * term (all rejected): term and w may be NULL. Both are no groups. */
     if (!in || !label || (in->n && (!in->off || (in->off[in->n] && (!in->term || !in->w))))) return PRECIS_EINVAL;
-    if (in->n >= UINT32_MAX) return PRECIS_ELIMIT;
+    if (in->n >= UINT32_MAX || in->off[in->n] >= UINT32_MAX) return PRECIS_ELIMIT;
     if (!in->n) return PRECIS_OK;
     pk_batch_options o = {0};
     if (opts) o = *opts;
@@ -320,6 +342,12 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     size_t n = in->n, nt = in->off[n];
     precis_status st = PRECIS_OK;
     post *p = malloc((nt + 1) * sizeof *p);
+    /* The postings by term: term u's are pd[ustart[u] .. ustart[u + 1]),
+     * u the rank of its term among the distinct ones, and article term k
+     * is term tid[k]. */
+    dw *pd = malloc((nt + 1) * sizeof *pd);
+    uint32_t *tid = malloc((nt + 1) * sizeof *tid), *ustart = NULL;
+    size_t nu = 0;
     float *acc = calloc(n + 1, sizeof *acc);
     uint32_t *touched = malloc((n + 1) * sizeof *touched);
     nb *best = malloc((o.k + 1) * sizeof *best);
@@ -330,29 +358,44 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     uint32_t *size = malloc((n + 1) * sizeof *size), *parent = malloc((n + 1) * sizeof *parent);
     heap h = {0};
     cvec *cv = NULL;
-    if (!p || !acc || !touched || !best || !g || !size || !parent) {
+    if (!p || !pd || !tid || !acc || !touched || !best || !g || !size || !parent) {
         st = PRECIS_ENOMEM;
         goto done;
     }
-    for (size_t i = 0; i < n; i++)
-        for (size_t k = in->off[i]; k < in->off[i + 1]; k++) p[k] = (post){in->term[k], (uint32_t)i, in->w[k]};
+    for (size_t k = 0; k < nt; k++) p[k] = (post){in->term[k], (uint32_t)k, in->w[k]};
+    /* (term, k) orders as (term, article): an article's terms are distinct
+     * and its k lie between those of the articles before and after it. */
     qsort(p, nt, sizeof *p, cmp_post);
+    for (size_t k = 0; k < nt; k++) nu += !k || p[k].term != p[k - 1].term;
+    ustart = malloc((nu + 1) * sizeof *ustart);
+    if (!ustart) {
+        st = PRECIS_ENOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) /* tid holds each term's article until its id replaces it */
+        for (size_t k = in->off[i]; k < in->off[i + 1]; k++) tid[k] = (uint32_t)i;
+    for (size_t k = 0, u = 0; k < nt; k++) {
+        if (k && p[k].term != p[k - 1].term) u++;
+        if (!k || p[k].term != p[k - 1].term) ustart[u] = (uint32_t)k;
+        pd[k] = (dw){tid[p[k].k], p[k].w};
+        tid[p[k].k] = (uint32_t)u;
+    }
+    ustart[nu] = (uint32_t)nt;
+    free(p); /* 16 bytes a posting: the scans read pd's 8 */
+    p = NULL;
 
     /* 1. k-nearest-neighbour graph. */
     for (size_t i = 0; i < n; i++) {
         size_t nto = 0;
         for (size_t k = in->off[i]; k < in->off[i + 1]; k++) {
-            size_t f = first_post(p, nt, in->term[k]), e = f;
-            /* A term past max_df is known by its (max_df+1)-th posting: the
-             * postings of the commonest terms (df ~ n) are not walked to their
-             * end for each of their occurrences, which made the graph
-             * quadratic in the input. */
-            if (f + o.max_df < nt && p[f + o.max_df].term == in->term[k]) continue;
-            while (e < nt && p[e].term == in->term[k]) e++;
+            /* A term's postings are a range of pd: no search, and the
+             * commonest terms (past max_df) are skipped by their length. */
+            size_t f = ustart[tid[k]], e = ustart[tid[k] + 1];
+            if (e - f > o.max_df) continue;
             for (size_t r = f; r < e; r++) {
-                uint32_t j = p[r].doc;
+                uint32_t j = pd[r].doc;
                 if (j == i) continue;
-                float x = in->w[k] * p[r].w;
+                float x = in->w[k] * pd[r].w;
                 if (!(x > 0)) continue; /* keeps acc > 0 for every touched article */
                 if (acc[j] == 0) touched[nto++] = j;
                 acc[j] += x;
@@ -428,7 +471,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         parent[i] = (uint32_t)i;
         for (size_t t = 0; t < g[i].n; t++)
             if (g[i].v[t].nbr > i && g[i].v[t].sum >= o.link &&
-                (st = hpush(&h, (hent){g[i].v[t].sum, (uint32_t)i, g[i].v[t].nbr})))
+                (st = hpush(&h, (hent){g[i].v[t].sum, (uint32_t)i, g[i].v[t].nbr, 0, 0})))
                 goto done;
     }
     while (h.n) {
@@ -446,7 +489,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         for (size_t t = 0; t < g[a].n; t++) {
             uint32_t k = g[a].v[t].nbr;
             double sc = g[a].v[t].sum / ((double)size[a] * size[k]);
-            if (sc >= o.link && (st = hpush(&h, (hent){sc, a < k ? a : k, a < k ? k : a}))) goto done;
+            if (sc >= o.link && (st = hpush(&h, (hent){sc, a < k ? a : k, a < k ? k : a, 0, 0}))) goto done;
         }
     }
     for (size_t i = 0; i < n; i++) { /* roots; path halving */
@@ -477,19 +520,18 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         if (st) goto done;
         /* The postings, sorted by term then article, give each group its
          * terms in order and each term its df (its run length). */
-        for (size_t k = 0; k < nt;) {
-            size_t e = k;
-            while (e < nt && p[e].term == p[k].term) e++;
+        for (size_t u = 0; u < nu; u++) {
+            size_t k = ustart[u], e = ustart[u + 1];
             float spec = 1.0f / (float)(e - k);
             for (; k < e; k++) {
-                cvec *c = &cv[label[p[k].doc]];
+                cvec *c = &cv[label[pd[k].doc]];
                 if (!c->v) continue;
-                if (c->n && c->v[c->n - 1].term == p[k].term) {
-                    c->v[c->n - 1].w += p[k].w;
+                if (c->n && c->v[c->n - 1].term == u) {
+                    c->v[c->n - 1].w += pd[k].w;
                     c->v[c->n - 1].spec += spec;
                 } else {
-                    c->v[c->n].term = p[k].term;
-                    c->v[c->n].w = p[k].w;
+                    c->v[c->n].term = u; /* the rank: orders as the term, and indexes a spread */
+                    c->v[c->n].w = pd[k].w;
                     c->v[c->n++].spec = spec;
                 }
             }
@@ -502,40 +544,53 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             }
         }
         for (size_t r = 0; r < n; r++) cvec_sums(&cv[r]);
-        free(p); /* the postings are not needed any more */
-        p = NULL;
+        free(pd); /* the postings are not needed any more */
+        free(ustart);
+        pd = NULL, ustart = NULL;
         h.n = 0;
-        for (size_t r = 0; r < n; r++) {
+        /* A group's version counts its merges: an entry pushed before either
+         * side changed is stale (its centroids are not the ones it scored). */
+        uint32_t *ver = calloc(n + 1, sizeof *ver);
+        spread sp = {calloc(nu + 1, sizeof *sp.w), calloc(nu + 1, sizeof *sp.spec), NULL};
+        if (!ver || !sp.w || !sp.spec) st = PRECIS_ENOMEM;
+        for (size_t r = 0; r < n && !st; r++) {
             if (!cv[r].n) continue;
-            for (size_t t = 0; t < g[r].n; t++) {
+            spread_set(&sp, &cv[r]);
+            for (size_t t = 0; t < g[r].n && !st; t++) {
                 uint32_t k = g[r].v[t].nbr;
                 if (k <= r || !cv[k].n) continue;
-                double sc = cent_cos(&cv[r], &cv[k], in->quiet_seconds);
+                double sc = cent_cos(&sp, &cv[k], in->quiet_seconds);
                 if (sc >= o.centroid && size[r] + size[k] >= o.min_merged &&
-                    csupport(&cv[r], &cv[k], size[r], size[k]) >= o.support &&
-                    (st = hpush(&h, (hent){sc, (uint32_t)r, k})))
-                    goto done;
+                    csupport(&sp, &cv[k], size[r], size[k]) >= o.support)
+                    st = hpush(&h, (hent){sc, (uint32_t)r, k, 0, 0});
             }
+            spread_clear(&sp);
         }
-        while (h.n) {
+        while (h.n && !st) {
             hent e = hpop(&h);
             if (!cv[e.a].n || !cv[e.b].n) continue; /* merged away */
-            if (cent_cos(&cv[e.a], &cv[e.b], in->quiet_seconds) != e.score) continue; /* stale */
+            if (ver[e.a] != e.va || ver[e.b] != e.vb) continue; /* stale */
             uint32_t a = e.a, b = e.b;
             if (g[b].n > g[a].n) a = e.b, b = e.a;
-            if ((st = adj_merge(g, a, b)) || (st = cmerge(&cv[a], &cv[b]))) goto done;
+            if ((st = adj_merge(g, a, b)) || (st = cmerge(&cv[a], &cv[b]))) break;
             parent[b] = a;
             size[a] += size[b];
-            for (size_t t = 0; t < g[a].n; t++) {
+            ver[a]++;
+            spread_set(&sp, &cv[a]);
+            for (size_t t = 0; t < g[a].n && !st; t++) {
                 uint32_t k = g[a].v[t].nbr;
                 if (!cv[k].n) continue;
-                double sc = cent_cos(&cv[a], &cv[k], in->quiet_seconds);
+                double sc = cent_cos(&sp, &cv[k], in->quiet_seconds);
                 if (sc >= o.centroid && size[a] + size[k] >= o.min_merged &&
-                    csupport(&cv[a], &cv[k], size[a], size[k]) >= o.support &&
-                    (st = hpush(&h, (hent){sc, a < k ? a : k, a < k ? k : a})))
-                    goto done;
+                    csupport(&sp, &cv[k], size[a], size[k]) >= o.support)
+                    st = hpush(&h, a < k ? (hent){sc, a, k, ver[a], ver[k]} : (hent){sc, k, a, ver[k], ver[a]});
             }
+            spread_clear(&sp);
         }
+        free(ver);
+        free(sp.w);
+        free(sp.spec);
+        if (st) goto done;
         for (size_t i = 0; i < n; i++) {
             uint32_t r = (uint32_t)i;
             while (parent[r] != r) r = parent[r] = parent[parent[r]];
@@ -571,6 +626,9 @@ done:
         for (size_t i = 0; i < n; i++) free(g[i].v);
     free(g);
     free(p);
+    free(pd);
+    free(tid);
+    free(ustart);
     free(acc);
     free(touched);
     free(best);

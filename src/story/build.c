@@ -488,25 +488,50 @@ static bool lead_has(const pst_build *b, uint32_t d, uint32_t id)
     return false;
 }
 
+/* Per word id: how many reports' leads hold it (lead_has over every report,
+ * counted once). */
+static uint32_t *lead_counts(const pst_build *b)
+{
+    uint32_t *df = calloc(b->n_words + 1, sizeof *df), *last = malloc((b->n_words + 1) * sizeof *last);
+    if (!df || !last) {
+        free(df);
+        free(last);
+        return NULL;
+    }
+    memset(last, 0xff, (b->n_words + 1) * sizeof *last);
+    for (size_t r = 0; r < b->n_indep; r++) {
+        uint32_t d = b->reports[r];
+        size_t seen = 0;
+        for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end && seen < LEAD_FACTS; i++) {
+            const pst_sent *s = &b->sents[i];
+            if (!s->fact) continue;
+            seen++;
+            for (uint32_t k = 0; k < s->n_stems; k++) {
+                uint32_t w = b->stems[s->stem_off + k];
+                if (last[w] != r) last[w] = (uint32_t)r, df[w]++;
+            }
+        }
+    }
+    free(last);
+    return df;
+}
+
 /* Share of the words of w[0..n) found in the leads of the other reports,
  * averaged: the lead says what the story is; short texts are scaled down (a
- * short title agrees with everything). */
-static double centrality(const pst_build *b, uint32_t own_root, const uint32_t *w, size_t n)
+ * short title agrees with everything). lead_df (lead_counts) gives each
+ * word's reports at once: the sum over the other reports of their hits is
+ * the words' counts less own_root's own, so a story's headline costs
+ * O(candidates x words), not O(candidates x reports x words) — quadratic in
+ * the reports when there is no title and every lead is a candidate. */
+static double centrality(const pst_build *b, const uint32_t *lead_df, uint32_t own_root, const uint32_t *w, size_t n)
 {
     if (!n) return 0;
     double scale = n < 6 ? (double)n / 6.0 : 1.0;
-    double sum = 0;
-    size_t others = 0;
-    for (size_t r = 0; r < b->n_indep; r++) {
-        uint32_t d = b->reports[r];
-        if (d == own_root) continue;
-        size_t hit = 0;
-        for (size_t k = 0; k < n; k++)
-            if (w[k] != UINT32_MAX && lead_has(b, d, w[k])) hit++;
-        sum += (double)hit / (double)n;
-        others++;
-    }
-    return scale * (others ? sum / (double)others : 1);
+    bool own = pst_is_report(b, own_root);
+    size_t others = b->n_indep - own, hit = 0;
+    for (size_t k = 0; k < n; k++)
+        if (w[k] != UINT32_MAX) hit += lead_df[w[k]] - (own && lead_has(b, own_root, w[k]));
+    return scale * (others ? (double)hit / (double)n / (double)others : 1);
 }
 
 /* Does t give a figure no other report prints? A title saying "Twelve
@@ -557,10 +582,11 @@ static precis_status choose_headline(pst_build *b, const char **text, size_t *le
      * its title (hash set of title ^ root), and at most MAX_TITLES distinct
      * titles per report are candidates, so that the choice stays bounded. */
     pc_map seen = {0};
-    uint32_t *per_root = calloc(b->n ? b->n : 1, sizeof *per_root);
-    precis_status st = per_root ? pc_map_reserve(&seen, b->n) : PRECIS_ENOMEM;
+    uint32_t *per_root = calloc(b->n ? b->n : 1, sizeof *per_root), *lead_df = lead_counts(b);
+    precis_status st = per_root && lead_df ? pc_map_reserve(&seen, b->n) : PRECIS_ENOMEM;
     if (st) {
         free(per_root);
+        free(lead_df);
         return st;
     }
     for (size_t d = 0; d < b->n; d++) {
@@ -575,7 +601,7 @@ static precis_status choose_headline(pst_build *b, const char **text, size_t *le
         per_root[root]++;
         size_t n = title_words(b, t, w, 64);
         size_t words = pt_count_words(t, tl);
-        double s = centrality(b, root, w, n);
+        double s = centrality(b, lead_df, root, w, n);
         if (n < 3 || words < 4) s -= 1;     /* "Live updates", "John Bolton" */
         if (words > 20) s -= 0.5;           /* a lead pasted into the title */
         if (odd_figures(b, root, t)) s -= 0.3;
@@ -585,19 +611,22 @@ static precis_status choose_headline(pst_build *b, const char **text, size_t *le
     }
     pc_map_free(&seen);
     free(per_root);
-    if (st) return st;
-    if (*text) return PRECIS_OK;
+    if (st || *text) {
+        free(lead_df);
+        return st;
+    }
     for (size_t r = 0; r < b->n_indep; r++) {
         uint32_t d = b->reports[r];
         for (uint32_t i = b->docs[d].sent_first; i < b->docs[d].sent_end; i++) {
             const pst_sent *s = &b->sents[i];
             if (!s->fact) continue;
-            double c = centrality(b, d, b->stems + s->stem_off, s->n_stems);
+            double c = centrality(b, lead_df, d, b->stems + s->stem_off, s->n_stems);
             if (c > best + 1e-9) best = c, *text = b->docs[d].a->text + s->start,
                                    *len = s->end - s->start;
             break; /* the lead: the article's first prose sentence */
         }
     }
+    free(lead_df);
     return PRECIS_OK;
 }
 

@@ -188,51 +188,61 @@ typedef struct bb {
 
 /* Upper bound on what items order[from..] can still add: fractional knapsack
  * over their current marginal gains (valid because coverage is submodular:
- * a set's gain never exceeds the sum of its members' gains). */
+ * a set's gain never exceeds the sum of its members' gains).
+ *
+ * One pass keeps, by decreasing ratio (ties: the earlier in order first),
+ * only the candidates the knapsack takes: once those fill the room, an item
+ * whose ratio is not above the last of them cannot enter. Gains only fall as
+ * items are added, so no item past order[k] has a ratio above ratio0[k]: when
+ * the last one kept beats that, the rest of the order is not read. The bound
+ * is the knapsack's over all the items (up to the order in which equal
+ * ratios are summed), for a prefix of them and a few comparisons each. */
 static double bound(bb *t, size_t from, uint32_t room)
 {
-    size_t m = 0;
-    for (size_t k = from; k < t->s->n_items; k++) {
+    ratio_idx *top = t->tmp;
+    size_t nt = 0, n = t->s->n_items;
+    uint64_t sum = 0; /* cost of top[0..nt) */
+    size_t end = n;   /* where the order stops mattering, once the room is full */
+    for (size_t k = from; k < end; k++) {
+        bool full = sum >= room;
         size_t i = t->order[k];
-        if (t->s->items[i].cost > room) continue;
+        uint32_t c = t->s->items[i].cost;
+        if (c > room) continue;
         double g = gain_of(t->s, i);
         if (g <= 0) continue;
+        double r = g / (double)c;
+        if (full && r <= top[nt - 1].ratio) continue;
+        size_t pos = nt;
+        while (pos && top[pos - 1].ratio < r) pos--;
+        memmove(top + pos + 1, top + pos, (nt - pos) * sizeof *top);
+        top[pos] = (ratio_idx){r, i};
         t->gains[i] = g;
-        t->tmp[m++] = (ratio_idx){g / (double)t->s->items[i].cost, i};
-    }
-    /* Fractional knapsack: take the best ratios until the room is full. A
-     * summary holds a handful of sentences, so a few max-scans beat a sort;
-     * past 16 picks, sort what is left. */
-    double ub = 0;
-    size_t k = 0;
-    for (; k < m && room && k < 16; k++) {
-        size_t bi = k;
-        for (size_t j = k + 1; j < m; j++)
-            if (t->tmp[j].ratio > t->tmp[bi].ratio) bi = j;
-        ratio_idx x = t->tmp[bi];
-        t->tmp[bi] = t->tmp[k];
-        t->tmp[k] = x;
-        uint32_t c = t->s->items[x.i].cost;
-        if (c <= room) {
-            ub += t->gains[x.i];
-            room -= c;
-        } else {
-            ub += t->gains[x.i] * (double)room / (double)c;
-            room = 0;
+        nt++;
+        sum += c;
+        /* drop the last while the ones before it fill the room */
+        while (nt > 1 && sum - t->s->items[top[nt - 1].i].cost >= room) sum -= t->s->items[top[--nt].i].cost;
+        if (sum >= room) { /* the first later k whose ratio0 is not above the last kept (margin: the
+                            * drift of gains kept by additions and subtractions against ratio0) */
+            size_t lo = k + 1, hi = end;
+            double last = top[nt - 1].ratio;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (last > t->ratio0[mid] * (1 + 1e-9) + 1e-12) hi = mid;
+                else lo = mid + 1;
+            }
+            end = lo;
         }
     }
-    if (room && k < m) {
-        qsort(t->tmp + k, m - k, sizeof *t->tmp, cmp_ratio_desc);
-        for (; k < m && room; k++) {
-            size_t i = t->tmp[k].i;
-            uint32_t c = t->s->items[i].cost;
-            if (c <= room) {
-                ub += t->gains[i];
-                room -= c;
-            } else {
-                ub += t->gains[i] * (double)room / (double)c;
-                room = 0;
-            }
+    double ub = 0;
+    for (size_t k = 0; k < nt && room; k++) {
+        size_t i = top[k].i;
+        uint32_t c = t->s->items[i].cost;
+        if (c <= room) {
+            ub += t->gains[i];
+            room -= c;
+        } else {
+            ub += t->gains[i] * (double)room / (double)c;
+            room = 0;
         }
     }
     return ub;
@@ -250,6 +260,11 @@ static void dfs(bb *t, size_t from, size_t depth, uint32_t room, double value)
     if (value + bound(t, from, room) <= t->best_value + 1e-9) return;
     for (size_t k = from; k < t->s->n_items; k++) {
         size_t i = t->order[k];
+        /* No item from here on can gain more than ratio0[k] a word (gains
+         * only fall): when even that cannot beat the incumbent, none of them
+         * passes the test below — stop (with a margin for the drift of the
+         * gains kept by additions and subtractions). */
+        if (value + t->ratio0[k] * (double)room * (1 + 1e-9) + 1e-9 <= t->best_value) break;
         uint32_t c = t->s->items[i].cost;
         if (c > room) continue;
         double g = gain_of(t->s, i);

@@ -857,9 +857,88 @@ TEST(selector_finds_the_optimum)
     CHECK(n == 1 && out[0] == 1);
 }
 
+/* Random small instances against brute force: the search (its bound reads a
+ * prefix of the items and its loop stops at the first item that cannot beat
+ * the incumbent) must still prove the true optimum, with conflicts and an
+ * item cap, ties of equal ratios included. */
+static bool rnd_conflict(void *user, uint32_t a, uint32_t b)
+{
+    const uint8_t *m = user;
+    return m[a * 14 + b];
+}
+
+TEST(selector_matches_brute_force)
+{
+    uint32_t seed = 12345;
+#define RND() (seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff)
+    for (int round = 0; round < 300; round++) {
+        enum { N = 14, C = 24 };
+        double w[C];
+        for (int c = 0; c < C; c++) w[c] = 1 + RND() % 7; /* small integers: many equal ratios */
+        uint32_t con[N][8];
+        ps_item items[N];
+        for (int i = 0; i < N; i++) {
+            uint32_t nc = 1 + RND() % 6, m = 0;
+            for (uint32_t k = 0; k < nc; k++) {
+                uint32_t c = RND() % C;
+                bool dup = false;
+                for (uint32_t q = 0; q < m; q++) dup |= con[i][q] == c;
+                if (!dup) con[i][m++] = c;
+            }
+            items[i] = (ps_item){1 + RND() % 9, con[i], m, (RND() % 3) * 0.5};
+        }
+        uint8_t cm[N * 14] = {0};
+        bool use_conflicts = round % 2;
+        for (int k = 0; k < 6; k++) {
+            uint32_t a = RND() % N, b = RND() % N;
+            if (a != b) cm[a * 14 + b] = cm[b * 14 + a] = 1;
+        }
+        ps_conflicts pc = {rnd_conflict, cm};
+        uint32_t budget = 8 + RND() % 20;
+        size_t max_items = round % 3 == 0 ? 2 : 0;
+        double best = 0;
+        for (uint32_t set = 1; set < (1u << N); set++) {
+            uint32_t cost = 0, cnt = 0;
+            bool ok = true;
+            uint8_t cov[C] = {0};
+            double v = 0;
+            for (int i = 0; i < N && ok; i++) {
+                if (!(set >> i & 1)) continue;
+                cost += items[i].cost, cnt++;
+                v += items[i].bonus;
+                for (uint32_t k = 0; k < items[i].n_concepts; k++)
+                    if (!cov[items[i].concepts[k]]++) v += w[items[i].concepts[k]];
+                if (use_conflicts)
+                    for (int j = 0; j < i; j++)
+                        if ((set >> j & 1) && cm[i * 14 + j]) ok = false;
+            }
+            if (!ok || cost > budget || (max_items && cnt > max_items)) continue;
+            if (v > best) best = v;
+        }
+        uint32_t out[N];
+        bool exact;
+        size_t n = ps_select(items, N, w, C, budget, max_items, use_conflicts ? &pc : NULL, out, &exact);
+        CHECK(exact);
+        uint8_t cov[C] = {0};
+        double v = 0;
+        uint32_t cost = 0;
+        for (size_t k = 0; k < n; k++) {
+            cost += items[out[k]].cost;
+            v += items[out[k]].bonus;
+            for (uint32_t q = 0; q < items[out[k]].n_concepts; q++)
+                if (!cov[items[out[k]].concepts[q]]++) v += w[items[out[k]].concepts[q]];
+        }
+        CHECK(cost <= budget);
+        CHECK(!max_items || n <= max_items);
+        CHECK_NEAR(v, best, 1e-9);
+    }
+#undef RND
+}
+
 int main(void)
 {
     RUN(summary_respects_budget_and_spans);
+    RUN(selector_matches_brute_force);
     RUN(debris_is_never_chosen);
     RUN(widget_and_crawl_debris_is_named);
     RUN(archive_notes_and_page_boxes_are_debris);
