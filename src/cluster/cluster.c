@@ -134,6 +134,36 @@ static int cmp_weight_desc(const void *a, const void *b)
     return x->term < y->term ? -1 : x->term > y->term; /* deterministic ties */
 }
 
+/* Moves the keep strongest of v[0..n) (cmp_weight_desc order: a total order,
+ * terms being distinct) to v[0..keep), in no particular order; returns keep.
+ * Quickselect: the same set as sorting all n and keeping the first, without
+ * sorting the rest. */
+static size_t select_strongest(term_weight *v, size_t n, size_t keep)
+{
+    size_t lo = 0, hi = n; /* the boundary keep lies in [lo, hi) */
+    while (hi - lo > 1) {
+        /* median of three as the pivot, moved to the end */
+        size_t mid = lo + (hi - lo) / 2, last = hi - 1;
+        if (cmp_weight_desc(&v[mid], &v[lo]) < 0) { term_weight t = v[mid]; v[mid] = v[lo]; v[lo] = t; }
+        if (cmp_weight_desc(&v[last], &v[lo]) < 0) { term_weight t = v[last]; v[last] = v[lo]; v[lo] = t; }
+        if (cmp_weight_desc(&v[mid], &v[last]) < 0) { term_weight t = v[mid]; v[mid] = v[last]; v[last] = t; }
+        term_weight pivot = v[last];
+        size_t store = lo;
+        for (size_t i = lo; i < last; i++)
+            if (cmp_weight_desc(&v[i], &pivot) < 0) {
+                term_weight t = v[i];
+                v[i] = v[store];
+                v[store++] = t;
+            }
+        v[last] = v[store];
+        v[store] = pivot; /* v[lo..store) before the pivot, v[store + 1..hi) after */
+        if (store == keep || store + 1 == keep) break;
+        if (keep < store) hi = store;
+        else lo = store + 1;
+    }
+    return keep;
+}
+
 /* ---- inverted index: term -> stories whose centroid had the term ------- */
 
 static uint64_t term_key(uint64_t term) { return term ? term : 1; }
@@ -335,8 +365,7 @@ static precis_status story_absorb(pk_clusterer *c, story *s, const term_weight *
         }
     }
     if (k > c->o.centroid_terms) { /* keep the strongest terms */
-        qsort(m, k, sizeof *m, cmp_weight_desc);
-        k = c->o.centroid_terms;
+        k = select_strongest(m, k, c->o.centroid_terms);
         qsort(m, k, sizeof *m, cmp_term);
     }
     /* Index the terms new to this centroid. */
