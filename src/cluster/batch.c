@@ -328,8 +328,9 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     /* No article: off may be NULL (nothing recorded). Articles without any
      * term (all rejected): term and w may be NULL. Both are no groups. */
     if (!in || !label || (in->n && (!in->off || (in->off[in->n] && (!in->term || !in->w))))) return PRECIS_EINVAL;
-    if (in->n >= UINT32_MAX || in->off[in->n] >= UINT32_MAX) return PRECIS_ELIMIT;
+    if (in->n >= UINT32_MAX) return PRECIS_ELIMIT;
     if (!in->n) return PRECIS_OK;
+    if (in->off[in->n] >= UINT32_MAX) return PRECIS_ELIMIT; /* postings are numbered in 32 bits */
     pk_batch_options o = {0};
     if (opts) o = *opts;
     if (!o.k) o.k = PK_BATCH_K;
