@@ -330,7 +330,8 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     if (!in || !label || (in->n && (!in->off || (in->off[in->n] && (!in->term || !in->w))))) return PRECIS_EINVAL;
     if (in->n >= UINT32_MAX) return PRECIS_ELIMIT;
     if (!in->n) return PRECIS_OK;
-    if (in->off[in->n] >= UINT32_MAX) return PRECIS_ELIMIT; /* postings are numbered in 32 bits */
+    /* postings are numbered in 32 bits; 4 G of them would not fit in memory either */
+    if (in->off[in->n] >= UINT32_MAX) return PRECIS_ENOMEM;
     pk_batch_options o = {0};
     if (opts) o = *opts;
     if (!o.k) o.k = PK_BATCH_K;
