@@ -867,10 +867,16 @@ static bool rnd_conflict(void *user, uint32_t a, uint32_t b)
     return m[a * 14 + b];
 }
 
+static uint32_t rnd_next(uint32_t *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7fff;
+}
+
 TEST(selector_matches_brute_force)
 {
     uint32_t seed = 12345;
-#define RND() (seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7fff)
+#define RND() rnd_next(&seed)
     for (int round = 0; round < 300; round++) {
         enum { N = 14, C = 24 };
         double w[C];
@@ -885,7 +891,9 @@ TEST(selector_matches_brute_force)
                 for (uint32_t q = 0; q < m; q++) dup |= con[i][q] == c;
                 if (!dup) con[i][m++] = c;
             }
-            items[i] = (ps_item){1 + RND() % 9, con[i], m, (RND() % 3) * 0.5};
+            uint32_t cost = 1 + RND() % 9;
+            double bonus = (RND() % 3) * 0.5;
+            items[i] = (ps_item){cost, con[i], m, bonus};
         }
         uint8_t cm[N * 14] = {0};
         bool use_conflicts = round % 2;
