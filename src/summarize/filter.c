@@ -52,11 +52,9 @@ static const char *const DEBRIS_MARKS[] = {
      * notes, paywall, comment, sign-in and edition boxes, error pages, embed
      * codes (each phrase long enough not to occur in news prose) */
     "switch location on/off", "crawler software", "crawler configuration", "seedlist",
-    "the seed list", "heritrix", "respected robots.txt", "archive-it", "enwiki", "end of term web",
-    "end of term project", "publicly nominated websites", "these files are currently not publicly",
-    "for this collection, several things", "several years since the last time we did this",
-    "all the different wikis", "sharing data with pointers", "hq software for distributed",
-    "this is a breaking news update", "is reader supported", "page you requested",
+    "the seed list", "heritrix", "respected robots.txt", "archive-it",
+    "these files are currently not publicly", "this is a breaking news update",
+    "is reader supported", "page you requested",
     "try searching below", "as an interest to stay", "like to view this in our",
     "customized for our international audience", "internationale besucher",
     "pour notre public international", "sign in to update your profile",
@@ -70,9 +68,9 @@ static const char *const DEBRIS_MARKS[] = {
     "join this group to post", "join this group to see", "in your inbox:", "in your inbox every",
     "in your inbox!", "news in your inbox", "headlines in your inbox", "delivered to your inbox",
     "directly to your inbox", "straight to your inbox", "alerts sent to your inbox",
-    "news sent to your inbox", "xmlpublisher", "curated news and analysis", "scope of the crawl",
+    "news sent to your inbox", "curated news and analysis", "scope of the crawl",
     "experimental crawl", "repeated crawls", "daily crawl of", "not have crawled", "will be crawled",
-    "to feed urls", "submit selected web sites", "key partners on this effort", "data refuge project",
+    "to feed urls", "submit selected web sites",
     "check the url for proper spelling", "try your search again", "do not capture any email",
     "occasional promotional offers", "digital subscription does not include", "check out our latest issue",
 };
