@@ -50,46 +50,47 @@ static bool looks_like_jsonl(const char *s, size_t n)
     return i < n && s[i] == '{';
 }
 
-/* Names a refused or empty input through docs->bad, whole: a fixed buffer cut
- * a message about a file at a long path (over 1,200 bytes) inside a character
- * and lost its line and reason. */
+/* Hands a message to fn whole: a fixed buffer cut a message about a file at a
+ * long path (over 1,200 bytes) inside a character and lost its line and
+ * reason. Out of memory, the message is cut at a whole character. */
+static void vsay(void (*fn)(void *, const char *), void *user, const char *fmt, va_list ap)
+{
+    char small[1200];
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= 0 && (size_t)n >= sizeof small) {
+        char *big = malloc((size_t)n + 1);
+        if (big) {
+            vsnprintf(big, (size_t)n + 1, fmt, again);
+            fn(user, big);
+            free(big);
+            va_end(again);
+            return;
+        }
+        small[pc_utf8_whole(small, sizeof small - 1)] = '\0';
+    }
+    va_end(again);
+    if (n >= 0) fn(user, small);
+}
+
 static void say_to(void (*fn)(void *, const char *), void *user, const char *fmt, ...) PC_PRINTF(3, 4);
 static void say_to(void (*fn)(void *, const char *), void *user, const char *fmt, ...)
 {
-    char small[1200];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    vsay(fn, user, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    if ((size_t)n >= sizeof small) small[pc_utf8_whole(small, sizeof small - 1)] = '\0';
-    fn(user, small);
 }
 
+/* Names a refused or empty input through docs->bad, whole. */
 static void say_whole(pcl_docs *docs, const char *fmt, ...) PC_PRINTF(2, 3);
 static void say_whole(pcl_docs *docs, const char *fmt, ...)
 {
-    char small[1200];
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    vsay(docs->bad, docs->user, fmt, ap);
     va_end(ap);
-    if (n < 0) return;
-    if ((size_t)n < sizeof small) {
-        docs->bad(docs->user, small);
-        return;
-    }
-    char *big = malloc((size_t)n + 1);
-    if (!big) { /* out of memory: the message cut at a whole character */
-        small[pc_utf8_whole(small, sizeof small - 1)] = '\0';
-        docs->bad(docs->user, small);
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(big, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    docs->bad(docs->user, big);
-    free(big);
 }
 
 /* A refused JSONL line: named through docs->bad; the first one also in err. */
