@@ -214,6 +214,16 @@ static bool in_list(const char *const *list, size_t n, const char *w)
 
 static bool country_or_region(const char *w) { return IN(COUNTRIES, w) || IN(REGIONS, w); }
 
+/* Is a word a plain count ("2,000", "12")? An ordinal ("14th") counts no
+ * people: "the 14th Games". */
+static bool plain_number(const char *word)
+{
+    if (!word || word[0] < '0' || word[0] > '9') return false;
+    for (const char *c = word; *c; c++)
+        if (!((*c >= '0' && *c <= '9') || *c == ',' || *c == '.')) return false;
+    return true;
+}
+
 bool pst_capitalised(const char *s, size_t n)
 {
     utf8proc_int32_t cp;
@@ -1290,7 +1300,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     static const char *const COUNTS[] = {"dozens", "hundreds", "millions", "scores", "tens", "thousands"};
     /* (not as a noun's qualifier: "thousands of Wanderers fans" are a club's) */
     bool group = b - a == 1 && !attrib && w[a].nlen >= 4 && w[a].norm[w[a].nlen - 1] == 's' && prev_word &&
-                 (!strcmp(prev_word, "ethnic") || (prev_word[0] >= '0' && prev_word[0] <= '9') ||
+                 (!strcmp(prev_word, "ethnic") || plain_number(prev_word) ||
                   (!strcmp(prev_word, "of") && IN(COUNTS, prev2)));
     precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
     if (!st && e->last_item < e->n_items) {
@@ -1838,6 +1848,11 @@ static bool people_plural(const pst_entities *e, const item *it)
     if (it->n_words != 1 || n < 4 || n > PT_WORD_MAX || it->norm[n - 1] != 's' || country_or_region(it->norm))
         return false;
     if (n > 5 && !strcmp(it->norm + n - 5, "lands")) return false;
+    /* events and awards named in the plural: their singular qualifies nouns
+     * ("Olympic officials") as a people's does, but they are no people */
+    static const char *const EVENTS[] = {"awards", "championships", "finals", "games", "grammys", "olympics",
+                                         "oscars", "paralympics", "playoffs"};
+    if (IN(EVENTS, it->norm)) return false;
     if (it->group) return true;
     char sing[PT_WORD_MAX + 8];
     memcpy(sing, it->norm, n - 1);

@@ -579,6 +579,24 @@ TEST(peoples_plural_is_a_group)
     pst_entities_free(r.e);
 }
 
+/* An event's or award's plural is no people, though its singular qualifies
+ * nouns ("Olympic team", "Olympic officials"), and an ordinal is no count of
+ * people ("the 14th Games"): the rule of peoples' plurals leaves them listed. */
+TEST(event_plurals_are_no_people)
+{
+    const char *docs[] = {"The Olympics will open in Varnhold on Friday. Olympic officials said the Olympic "
+                          "village was ready. The 14th Games drew athletes from 80 countries.",
+                          "Olympic organisers in Varnhold said the Olympics had sold out. The Games will close "
+                          "on Sunday, Olympic officials said.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Olympics") >= 0);
+    CHECK(type_of(&r, "Games") >= 0);
+    CHECK(type_of(&r, "Olympic") == -1);
+    CHECK(type_of(&r, "Varnhold") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
 /* "Congressional Ruralists", "Senate Ruralists", "House Liberals": a chamber
  * before a party's plural is the party's members there — the plural, a body,
  * merged into the party the story names ("Liberals" into "Liberal Party"), and
@@ -768,6 +786,7 @@ int main(void)
     RUN(adjectives_and_peoples_are_no_entities);
     RUN(legal_suffix_forms_merge_into_the_bare_name);
     RUN(peoples_plural_is_a_group);
+    RUN(event_plurals_are_no_people);
     RUN(chamber_party_members_merge_into_the_party);
     RUN(towns_own_people_and_council_make_a_place);
     RUN(will_as_a_first_name);
