@@ -63,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (q[i].start >= q[i].end || q[i].end > n) abort();
         if (i && q[i].start < q[i - 1].end) abort(); /* in order, not overlapping */
         if ((unsigned)q[i].kind > PST_Q_MONEY) abort();
-        if (isnan(q[i].value) || q[i].value < 0) abort();
+        if (!isfinite(q[i].value) || q[i].value < 0) abort(); /* a figure, not an overflow */
         if (!memchr(q[i].unit, 0, sizeof q[i].unit) || !memchr(q[i].word, 0, sizeof q[i].word)) abort();
         /* a time reference is never also a figure */
         for (size_t j = 0; j < nw; j++)

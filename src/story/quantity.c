@@ -210,6 +210,12 @@ size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t
             }
         }
         q.end = qb;
+        /* "two thousand thousand ... dollars" overflows to inf: no figure, and
+         * coverage's buckets (llround(log(v))) would overflow with it */
+        if (!isfinite(q.value)) {
+            i = j;
+            continue;
+        }
         if (year_like && q.kind == PST_Q_COUNT && !q.unit[0]) {
             i = j;
             continue;
