@@ -22,6 +22,14 @@ copied into the repository; written to a temp dir).
       a development pool for choosing parameters without looking at the
       bench pool: Multi-News TRAIN (train_10k.jsonl.gz, disjoint from val)
       clusters with >= 3 non-empty documents, shuffled. No DUC part.
+  cluster_data.py devdated OUT.jsonl TRUTH.tsv [--seed N] [--span DAYS] [--late R] [--latemax D]
+      the development pool with INVENTED dates, for measuring the batch
+      pass's time rule (no pool we have is dated): each true story gets a
+      day drawn over DAYS (default 365) from 2031-01-01, each of its
+      articles that day plus 0-2 days, or with probability R (default 0.1)
+      plus 3-D days (a follow-up; D default 30); the stream is in date order. Synthetic:
+      it says what the rule costs on late follow-ups and buys on stories
+      of one theme far apart, not how real dates are spread.
   cluster_data.py lsatokens OUT.txt
       training text for bench/cluster_lsa.c: the Multi-News TRAIN clusters
       with FEWER than 3 non-empty documents (none of devpool's, nor of val or
@@ -182,13 +190,44 @@ def main():
         i = args.index("--rate")
         rate = float(args[i + 1])
         del args[i:i + 2]
+    span, late, latemax = 365, 0.1, 30
+    if "--latemax" in args:
+        i = args.index("--latemax")
+        latemax = int(args[i + 1])
+        del args[i:i + 2]
+    if "--span" in args:
+        i = args.index("--span")
+        span = int(args[i + 1])
+        del args[i:i + 2]
+    if "--late" in args:
+        i = args.index("--late")
+        late = float(args[i + 1])
+        del args[i:i + 2]
     mode = args[0]
     if mode == "lsatokens":
         lsa_tokens(args[1])
         return
     rng = random.Random(seed)
-    pool = load_dev() if mode == "devpool" else load_pool()
-    if mode in ("pool", "devpool"):
+    pool = load_dev() if mode in ("devpool", "devdated") else load_pool()
+    if mode == "devdated":
+        import datetime
+        base = datetime.date(2031, 1, 1)
+        start = {}
+        rows = []
+        for a, st, t in pool:
+            if st not in start:
+                start[st] = rng.randrange(span)
+            day = start[st] + (rng.randint(3, latemax) if rng.random() < late else rng.randint(0, 2))
+            rows.append((day, rng.random(), a, st, t))
+        rows.sort()
+        with open(args[1], "w", encoding="utf-8") as fh:
+            for day, _, a, _, t in rows:
+                d = (base + datetime.timedelta(days=day)).isoformat()
+                fh.write(json.dumps({"id": a, "date": d, "text": t}, ensure_ascii=False) + "\n")
+        with open(args[2], "w") as fh:
+            for _, _, a, st, _ in rows:
+                fh.write("%s\t%s\n" % (a, st))
+    elif mode in ("pool", "devpool"):
         rng.shuffle(pool)
         write(args[1], [(a, t) for a, _, t in pool])
         with open(args[2], "w") as fh:

@@ -89,6 +89,7 @@ static inline double pk_dot(const pk_term_weight *a, size_t na, const pk_term_we
 #define PK_BATCH_CENTROID 0.2  /* centroid cosine for two groups of 2+ to be weighed for a merge (see batch.c) */
 #define PK_BATCH_SUPPORT 0.2   /* ... and the share of specific terms they must have in common (same) */
 #define PK_BATCH_MIN_MERGED 20 /* ... and the articles the merged group must reach (same) */
+#define PK_BATCH_TIME_HORIZON 30 /* quiet periods: dated articles further apart weigh horizon / gap of half */
 
 typedef struct pk_batch_input {
     size_t n;                  /* articles */
@@ -96,7 +97,7 @@ typedef struct pk_batch_input {
     const uint64_t *term;      /* distinct within an article */
     const float *w;            /* unit-vector weights, one per term */
     const int64_t *time;       /* per article, PK_TIME_UNKNOWN allowed; NULL: no time */
-    int64_t quiet_seconds;     /* dated articles further apart count half their similarity */
+    int64_t quiet_seconds;     /* dated articles further apart count half their similarity, less past the horizon */
     const uint8_t *not_lone;   /* per article (may be NULL): has copies, never a lone article */
 } pk_batch_input;
 

@@ -259,6 +259,30 @@ TEST(batch_time_apart_halves_similarity)
     CHECK(label[0] == label[1]);
 }
 
+/* Past the horizon (30 quiet periods) time weighs more the further apart:
+ * a pair at cosine 0.6 is one story two months apart (0.5 x 0.6 = 0.3
+ * reaches the link bar) but two a year apart (0.6 x 0.5 x 90 / 365 = 0.07),
+ * where halving alone kept them together — next year's report of an
+ * annual event is not this year's story. */
+TEST(batch_time_far_apart_weighs_less)
+{
+    bt b;
+    memset(&b, 0, sizeof b);
+    bt_add(&b, 0, 2, (uint64_t[]){1, 2}, (double[]){0.7745967, 0.6324555});
+    bt_add(&b, 60 * 86400, 2, (uint64_t[]){1, 3}, (double[]){0.7745967, 0.6324555});
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w, .time = b.time,
+                         .quiet_seconds = 3 * 86400};
+    uint32_t label[BT_MAX];
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1]);
+    b.time[1] = 365 * 86400;
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] != label[1]);
+    in.quiet_seconds = 0; /* time off: one story */
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1]);
+}
+
 /* The grouping does not depend on the input order: the synthetic stories of
  * the online tests, forwards and backwards, give the same partition. */
 TEST(batch_partition_independent_of_order)
@@ -458,6 +482,7 @@ int main(void)
     RUN(batch_groups_stories_and_attaches_a_lone_article);
     RUN(batch_does_not_chain);
     RUN(batch_time_apart_halves_similarity);
+    RUN(batch_time_far_apart_weighs_less);
     RUN(batch_partition_independent_of_order);
     RUN(batch_same_theme_stories_apart_big_story_whole);
     RUN(batch_zero_articles);
