@@ -261,6 +261,8 @@ typedef struct item {
                          * "thousands of X", "ethnic X"): a group, see people_plural */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
+    uint32_t start_next;   /* hash (| 1) of the word after its first mention opening a sentence */
+    bool start_varied;     /* another word after another such mention: no one sentence repeated */
     uint64_t *docs;     /* bitset would be unbounded: small sorted list instead */
     uint32_t n_docs, cap_docs;
     int32_t merged_into; /* -1, or the item that absorbed it */
@@ -272,6 +274,11 @@ struct pst_entities {
     size_t n_items, cap_items;
     uint32_t *table; /* open addressing over items: index + 1 */
     size_t n_table;
+    /* hashes of the words the story writes in lower case (open addressing,
+     * 0 = empty): a capitalised word seen only opening sentences is a name
+     * when the story never writes it in lower case (lower_seen) */
+    uint64_t *lower;
+    size_t n_lower, cap_lower;
     pst_entity *ranked;
     size_t n_ranked;
     /* the last name emitted, for a second one joined to it by "and" */
@@ -305,6 +312,7 @@ void pst_entities_free(pst_entities *e)
     for (size_t i = 0; i < e->n_items; i++) free(e->items[i].docs);
     free(e->items);
     free(e->table);
+    free(e->lower);
     free(e->ranked);
     pc_arena_reset(&e->arena);
     free(e);
@@ -324,6 +332,47 @@ static precis_status table_grow(pst_entities *e)
     e->table = t;
     e->n_table = n;
     return PRECIS_OK;
+}
+
+/* Notes that the story writes the normalised word w[0..n) in lower case. */
+static precis_status lower_add(pst_entities *e, const char *w, size_t n)
+{
+    if (2 * (e->n_lower + 1) > e->cap_lower) {
+        size_t cap = e->cap_lower ? e->cap_lower * 2 : 1024;
+        uint64_t *t = calloc(cap, sizeof *t);
+        if (!t) return PRECIS_ENOMEM;
+        for (size_t i = 0; i < e->cap_lower; i++)
+            if (e->lower[i]) {
+                size_t b = e->lower[i] & (cap - 1);
+                while (t[b]) b = (b + 1) & (cap - 1);
+                t[b] = e->lower[i];
+            }
+        free(e->lower);
+        e->lower = t;
+        e->cap_lower = cap;
+    }
+    uint64_t h = XXH3_64bits(w, n) | 1; /* never 0, the empty slot */
+    size_t b = h & (e->cap_lower - 1);
+    while (e->lower[b]) {
+        if (e->lower[b] == h) return PRECIS_OK;
+        b = (b + 1) & (e->cap_lower - 1);
+    }
+    e->lower[b] = h;
+    e->n_lower++;
+    return PRECIS_OK;
+}
+
+/* Does the story write the normalised word w[0..n) in lower case? */
+static bool lower_seen(const pst_entities *e, const char *w, size_t n)
+{
+    if (!e->cap_lower) return false;
+    uint64_t h = XXH3_64bits(w, n) | 1;
+    size_t b = h & (e->cap_lower - 1);
+    while (e->lower[b]) {
+        if (e->lower[b] == h) return true;
+        b = (b + 1) & (e->cap_lower - 1);
+    }
+    return false;
 }
 
 static precis_status add_doc(item *it, uint32_t doc)
@@ -1045,7 +1094,20 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     /* ... but "Will" is a first name when a surname and a verb of saying
      * follow: "Will Tarrant said" */
     bool first_name_will = b - a == 2 && !strcmp(w[a].norm, "will") && next_word && is_said(next_word);
-    if (b - a >= 2 && !first_name_will && (IN(FRONT, w[a].norm) ||
+    /* ... and an adverb capitalised in mid-sentence right after a lower-case
+     * word is no adverb: "said Even Lindqvist" (an article stays a front word
+     * there: "in The Hague", "said The Times") */
+    static const char *const ADVERBS[] = {"again", "also", "even", "finally", "instead", "later", "now",
+                                          "once", "only", "soon", "still", "then", "yet"};
+    bool first_name_adverb = false;
+    if (!at_start && b - a >= 2 && IN(ADVERBS, w[a].norm)) {
+        size_t i = w[a].start;
+        while (i > 0 && text[i - 1] == ' ') i--;
+        first_name_adverb = i < w[a].start && i > 0 &&
+                            ((text[i - 1] >= 'a' && text[i - 1] <= 'z') ||
+                             ((unsigned char)text[i - 1] >= 0x80 && !word_before_capitalised(text, w[a].start)));
+    }
+    if (b - a >= 2 && !first_name_will && !first_name_adverb && (IN(FRONT, w[a].norm) ||
                        (at_start && w[a].nlen >= 6 && !strcmp(w[a].norm + w[a].nlen - 3, "ing")))) {
         prev_word = w[a].norm; /* "Aboard Endeavour": the cue it gives still counts */
         a++;
@@ -1178,6 +1240,19 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && !craft && next_word && adjacent && possessive_len(text, w[b - 1].start, w[b - 1].end) &&
         b - a == 1 && IN(TOWNS_OWN, next_word))
         vote = PST_PLACE;
+    /* ... and a state's own bodies and offices after its possessive:
+     * "Lestria's National Assembly", "Orsland's Foreign Minister", "Orsland's
+     * parliament" (the adjectives only as a capitalised name's first word:
+     * "the firm's foreign sales" says nothing) */
+    static const char *const STATE_BODIES[] = {"army", "cabinet", "congress", "constitution", "ministry", "navy",
+                                               "parliament", "senate"};
+    static const char *const STATE_ADJECTIVES[] = {"constitutional", "defence", "defense", "foreign", "interior",
+                                                   "national", "prime", "supreme"};
+    if (vote == PST_OTHER && !craft && next_word && possessive_len(text, w[b - 1].start, w[b - 1].end) &&
+        after + 1 < limit && text[after] == ' ' &&
+        (IN(STATE_BODIES, next_word) ||
+         (IN(STATE_ADJECTIVES, next_word) && text[after + 1] >= 'A' && text[after + 1] <= 'Z')))
+        vote = PST_PLACE;
     if (vote == PST_OTHER && !craft && next_word && adjacent && !possessive_len(text, w[b - 1].start, w[b - 1].end)) {
         bool plural = w[b - 1].nlen >= 5 && w[b - 1].norm[w[b - 1].nlen - 1] == 's';
         if ((!lone_start || (IN(TOWNS_OWN, next_word) && strcmp(next_word, "mayor") != 0)) &&
@@ -1186,6 +1261,27 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         else if ((!lone_start || plural) && IN(ORG_ROLE_AFTER, next_word)) vote = PST_ORG;
     }
     if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(MEMBERS_AFTER, next_word)) vote = PST_ORG;
+    /* "Brannock shares rose", "Orlen's shares fell", "shares in Halvard": a
+     * company's stock (not the verb: "Tom Kell shares his view"); opening a
+     * sentence too */
+    if (vote == PST_OTHER && !craft && next_word && adjacent &&
+        (!strcmp(next_word, "shares") || !strcmp(next_word, "stock"))) {
+        static const char *const MOVES[] = {
+            "advanced", "climbed", "closed", "declined", "dipped", "dropped", "edged", "ended", "fell",
+            "gained", "jumped", "lost", "opened", "plummeted", "plunged", "rallied", "rebounded", "rose",
+            "sank", "slid", "slipped", "slumped", "soared", "surged", "traded", "tumbled", "were",
+        };
+        size_t pos = after, ws, we;
+        char move[PT_WORD_MAX + 1];
+        if (pt_next_word(text, limit, &pos, &ws, &we) && pt_next_word(text, limit, &pos, &ws, &we) &&
+            only_spaces(text, after + 1 + strlen(next_word), ws)) {
+            pt_normalize(text + ws, we - ws, move);
+            if (IN(MOVES, move)) vote = PST_ORG;
+        }
+    }
+    if (vote == PST_OTHER && !craft && prev_word && (!strcmp(prev_word, "in") || !strcmp(prev_word, "of")) &&
+        (!strcmp(prev2, "shares") || !strcmp(prev2, "stake") || !strcmp(prev2, "stock")))
+        vote = PST_ORG;
     if (vote == PST_OTHER && !craft && !lone_start && next_word && IN(POLITY_AFTER, next_word)) vote = PST_PLACE;
     /* what follows the name: an apposition, a pronoun after "said" */
     /* (not of a name after a preposition: "the Commission in Tallis said it") */
@@ -1303,6 +1399,14 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
                  (!strcmp(prev_word, "ethnic") || plain_number(prev_word) ||
                   (!strcmp(prev_word, "of") && IN(COUNTS, prev2)));
     precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
+    if (!st && e->last_item < e->n_items && at_start) {
+        /* what follows it opening a sentence: "Subscribe now" in one
+         * pasted line of every report is one piece of evidence */
+        item *it = &e->items[e->last_item];
+        uint32_t h = (uint32_t)XXH3_64bits(next_word ? next_word : "", next_word ? strlen(next_word) : 0) | 1;
+        if (!it->start_next) it->start_next = h;
+        else if (it->start_next != h) it->start_varied = true;
+    }
     if (!st && e->last_item < e->n_items) {
         e->items[e->last_item].attrib += attrib;
         e->items[e->last_item].medium += medium;
@@ -1334,12 +1438,22 @@ static bool title_case(const char *text, size_t a, size_t b)
  * from. The city is the capitals that open the sentence's line. */
 static precis_status dateline_place(pst_entities *e, uint32_t doc, const char *text, size_t start)
 {
-    size_t ls = start, i;
+    size_t ls = start, i = ls;
     while (ls > 0 && text[ls - 1] != '\n') ls--;
-    for (i = ls; i < start && ((text[i] >= 'A' && text[i] <= 'Z') || text[i] == ' ' || text[i] == '.' ||
-                               text[i] == '\'' || text[i] == '-');
-         i++)
-        ;
+    for (i = ls; i < start;) {
+        if ((text[i] >= 'A' && text[i] <= 'Z') || text[i] == ' ' || text[i] == '.' || text[i] == '\'' ||
+            text[i] == '-') {
+            i++;
+            continue;
+        }
+        /* capitals beyond ASCII: "ÅLESUND", "ÉCLAIRVILLE" */
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = (unsigned char)text[i] >= 0x80
+                                 ? utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(start - i), &cp)
+                                 : 0;
+        if (n <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) break;
+        i += (size_t)n;
+    }
     while (i > ls && (text[i - 1] == ' ' || text[i - 1] == '-')) i--;
     size_t pos = ls, ws, we, nw = 0, nl = 0;
     char norm[MAX_NAME_BYTES];
@@ -1388,6 +1502,10 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             cur->end = we;
             cur->nlen = pt_normalize(text + ws, we - ws, cur->norm);
             bool cap = pst_capitalised(text + ws, we - ws);
+            if (!cap && cur->nlen && ((text[ws] >= 'a' && text[ws] <= 'z') || (unsigned char)text[ws] >= 0x80)) {
+                precis_status st = lower_add(e, cur->norm, cur->nlen);
+                if (st) return st;
+            }
             /* a quotation opening inside the sentence (`he said: "If we...'`)
              * capitalises its first word as a sentence does */
             for (size_t g = last_end; g < ws && !first; g++)
@@ -1537,6 +1655,27 @@ static bool org_prefix(const item *s, const item *l)
         p += n + (q != NULL);
     }
     return true;
+}
+
+/* A company's legal suffixes ("Microsoft Corp", "Orsk Foods Inc"). Lower case. */
+static const char *const LEGAL_SUFFIXES[] = {
+    "ab", "ag", "asa", "bv", "co", "corp", "corporation", "gmbh", "inc", "llc", "ltd", "nv",
+    "plc", "sa", "spa",
+};
+
+/* Is l a company by its legal suffix, its own or one of its merged forms'
+ * ("Brannock Marine" of "Brannock Marine Corp.")? */
+static bool legal_name(const item *l)
+{
+    const char *sp = l->n_words >= 2 ? strrchr(l->norm, ' ') : NULL;
+    return l->legal || (sp && IN(LEGAL_SUFFIXES, sp + 1));
+}
+
+/* Does long name l start with the words of s ("brannock" of "brannock marine")? */
+static bool word_prefix(const item *s, const item *l)
+{
+    return l->n_words > s->n_words && l->nlen > s->nlen && !strncmp(l->norm, s->norm, s->nlen) &&
+           l->norm[s->nlen] == ' ';
 }
 
 /* Does long name l end with the words of s after demonyms only ("Iranian
@@ -1723,7 +1862,10 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
                 size_t j = refs[r].item;
                 item *l = &e->items[j];
                 if (j == i || l->merged_into >= 0) continue;
-                bool fits = pass == 0   ? org_prefix(s, l)
+                /* a company named with its legal suffix anywhere takes its
+                 * first words alone whatever its other words are ("Brannock"
+                 * for Brannock Marine Corp.) */
+                bool fits = pass == 0   ? org_prefix(s, l) || (legal_name(l) && word_prefix(s, l))
                             : pass == 1 ? acronym_of(s, l)
                                         : org_suffix(s, l) && winner(l->votes) == PST_ORG;
                 /* "N.Y." is New York's, a place's, not a body's */
@@ -1744,11 +1886,6 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
     return PRECIS_OK;
 }
 
-/* A company's legal suffixes ("Microsoft Corp", "Orsk Foods Inc"). Lower case. */
-static const char *const LEGAL_SUFFIXES[] = {
-    "ab", "ag", "asa", "bv", "co", "corp", "corporation", "gmbh", "inc", "llc", "ltd", "nv",
-    "plc", "sa", "spa",
-};
 
 static precis_status entities_rank_with(pst_entities *e, const name_index *ix, const pst_entity **out,
                                         size_t *n);
@@ -1869,6 +2006,37 @@ static bool people_plural(const pst_entities *e, const item *it)
         if (adj && adj->n_words == 1 && adj->attrib) return true;
     }
     return false;
+}
+
+/* Is a one-word name seen only opening sentences a name all the same? When
+ * it opens sentences in two reports or more and the story never writes it (nor
+ * its singular) in lower case: "Lestria agreed...", "Lestria's National
+ * Assembly..." — an ordinary word capitalised there ("Officials", "Rescuers")
+ * is written in lower case elsewhere in a story of several reports. Not an
+ * adverb, a participle or an adjective by its form ("Separately",
+ * "Speaking", "Asked", "Japanese"), nor a word in capitals, and only when
+ * different words follow it there (one pasted line repeated in every report,
+ * "Subscribe now for...", is one sentence). */
+static bool start_name(const pst_entities *e, const item *it)
+{
+    size_t n = it->nlen;
+    if (it->n_docs < 2 || !it->start_varied || n < 4 || n > PT_WORD_MAX || all_caps(it->name)) return false;
+    /* English plurals of people and abstract nouns by their ending
+     * ("Researchers", "Investigators", "Residents", "Critics",
+     * "Authorities", "Advertisement", "Legislation") */
+    static const char *const NOUN_ENDS[] = {"ants", "ees", "ents", "ers", "ics", "ies", "ists", "ment",
+                                            "ness", "ors", "sion", "tion"};
+    for (size_t k = 0; k < sizeof NOUN_ENDS / sizeof *NOUN_ENDS; k++) {
+        size_t el = strlen(NOUN_ENDS[k]);
+        if (n > el + 2 && !strcmp(it->norm + n - el, NOUN_ENDS[k])) return false;
+    }
+    /* (a word that only ever qualifies the noun after it is an adjective
+     * there: "Republican senators said", "Coastal towns flooded") */
+    if (it->attrib >= it->mentions) return false;
+    if (!strcmp(it->norm + n - 2, "ly") || !strcmp(it->norm + n - 3, "ing") || adjective_like(it->norm, n, true))
+        return false;
+    if (lower_seen(e, it->norm, n)) return false;
+    return !(it->norm[n - 1] == 's' && lower_seen(e, it->norm, n - 1));
 }
 
 /* An adjective by attributive_adjective, or the people it names: never a
@@ -2117,7 +2285,7 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         if (it->merged_into >= 0) continue;
         /* A one-word phrase only ever seen opening a sentence ("Officials")
          * is most likely an ordinary word; acronyms still count. */
-        if (it->n_words == 1 && !it->mid_mentions && it->votes[PST_ORG] == 0) continue;
+        if (it->n_words == 1 && !it->mid_mentions && it->votes[PST_ORG] == 0 && !start_name(e, it)) continue;
         /* "Union leader Piet Mols", "Council officials": a body's generic word */
         if (it->n_words == 1 && !it->mid_mentions && IN(ORG_WORDS, it->norm) && strcmp(it->norm, "reuters"))
             continue;

@@ -139,8 +139,20 @@ size_t pt_dateline_len(const char *s, size_t len)
 {
     /* CITY in capitals, optionally ", Region" and "(AGENCY)", then a spaced dash. */
     size_t lim = len < 80 ? len : 80, i = 0, caps = 0;
-    while (i < lim && (is_upper_ascii((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\''))
-        caps += is_upper_ascii((unsigned char)s[i++]);
+    while (i < lim) {
+        if (is_upper_ascii((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'') {
+            caps += is_upper_ascii((unsigned char)s[i++]);
+            continue;
+        }
+        /* a capital beyond ASCII: "ÅLESUND, ...", "ÉCLAIRVILLE (AP) —" */
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = (unsigned char)s[i] >= 0x80
+                                 ? utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(lim - i), &cp)
+                                 : 0;
+        if (n <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) break;
+        i += (size_t)n;
+        caps++;
+    }
     if (caps < 2) return 0;
     if (i < lim && s[i] == ',') { /* ", Calif." / ", China" */
         i++;

@@ -750,6 +750,124 @@ TEST(de_la_inside_a_name)
     pst_entities_free(r.e);
 }
 
+/* A name seen only opening sentences, in two reports, whose lower-case form
+ * the story never uses ("Ostravia's council voted", "Ostravia agreed" after a
+ * dateline) is a name (it was dropped as a capitalised ordinary word);
+ * "Officials" opening sentences in both reports stays out: the story says
+ * "officials" in lower case too; one report alone is no evidence. */
+TEST(name_only_at_sentence_starts)
+{
+    const char *docs[] = {"Ostravia's National Assembly approved the sale on Tuesday. Officials said the vote was close. "
+                          "Pellingrad said nothing.",
+                          "KESSEL, April 4 (Wire) - Ostravia agreed on Tuesday to sell the port. Officials would not "
+                          "comment, and other officials declined too.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ostravia") >= 0);
+    CHECK(sources_of(&r, "Ostravia") == 2);
+    CHECK(type_of(&r, "Officials") == -1);
+    CHECK(type_of(&r, "Pellingrad") == -1);
+    pst_entities_free(r.e);
+    /* a word only ever qualifying the noun after it is an adjective there */
+    const char *adjs[] = {"Ruralist senators said they wanted a vote.", "Ruralist leaders in Kell backed it.", NULL};
+    r = rank_docs(adjs);
+    CHECK(type_of(&r, "Ruralist") == -1);
+    pst_entities_free(r.e);
+    /* one pasted line in every report, and a plural noun of people */
+    const char *lines[] = {"Subscribe now for the full story. Researchers from Kell said the bay was warm.",
+                           "Subscribe now for the full story. Researchers with the society found sharks.", NULL};
+    r = rank_docs(lines);
+    CHECK(type_of(&r, "Subscribe") == -1);
+    CHECK(type_of(&r, "Researchers") == -1);
+    pst_entities_free(r.e);
+}
+
+/* A state's own bodies and offices after its possessive make it a place:
+ * "Ostravia's National Assembly", "Velmark's Foreign Minister", "Dunmore's
+ * parliament" (they were other); "Kestrel's foreign sales" says nothing. */
+TEST(state_bodies_after_a_possessive_make_a_place)
+{
+    const char *docs[] = {"On Monday, Ostravia's National Assembly approved the sale. Later, Velmark's Foreign Minister "
+                          "Ada Roe flew home. Critics said Dunmore's parliament was split. Analysts said Kestrel's "
+                          "foreign sales fell.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ostravia") == PST_PLACE);
+    CHECK(type_of(&r, "Velmark") == PST_PLACE);
+    CHECK(type_of(&r, "Dunmore") == PST_PLACE);
+    CHECK(type_of(&r, "Kestrel") != PST_PLACE);
+    CHECK(type_of(&r, "Ada Roe") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
+/* A company's first word alone ("Tarvik") is its short form when the longer
+ * name is a company by its legal suffix ("Tarvik Coastal Corp."), whatever
+ * its other words ("Coastal" is no company word); a place's bodies still do
+ * not take it ("Tallis Army", no legal suffix). */
+TEST(company_short_form_by_its_legal_name)
+{
+    const char *docs[] = {"The port was sold to Tarvik Coastal Corp. on Tuesday. Tarvik Coastal said it would hire.",
+                          "Tarvik Coastal Corporation paid 40 million. Tarvik shares rose 4 percent. "
+                          "The Tallis Army was sent to Tallis.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Tarvik Coastal") == PST_ORG);
+    CHECK(type_of(&r, "Tarvik") == -1);
+    for (size_t i = 0; i < r.n; i++)
+        if (!strcmp(r.v[i].name, "Tarvik Coastal")) CHECK(r.v[i].mentions == 4);
+    CHECK(type_of(&r, "Tallis") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
+/* "Quenby shares rose", "Orlen's shares fell", "shares in Halvard": a
+ * company's shares (the name was other); "Kell shares his view" is a verb. */
+TEST(shares_rose_is_a_company)
+{
+    const char *docs[] = {"Quenby shares rose 4 percent on Monday. Orlen's shares fell after the vote. "
+                          "Investors sold shares in Halvard. Tom Kell shares his view with Kell.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Quenby") == PST_ORG);
+    CHECK(type_of(&r, "Orlen") == PST_ORG);
+    CHECK(type_of(&r, "Halvard") == PST_ORG);
+    CHECK(type_of(&r, "Tom Kell") != PST_ORG);
+    pst_entities_free(r.e);
+}
+
+/* A capitalised adverb in mid-sentence after a lower-case word is no adverb:
+ * "said Even Lindgård" is the person (it was "Lindgård"), and "Even Lindgård
+ * said" opening a sentence merges into it; "Even Orvik said" alone still
+ * loses the adverb. */
+TEST(adverb_in_mid_sentence_is_a_first_name)
+{
+    const char *docs[] = {"The port will close, said Even Lindgård on Monday. Even Lindgård said the port was full.",
+                          "Even Orvik said no. Orvik added that the ferry was late.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Even Lindgård") == PST_PERSON);
+    CHECK(type_of(&r, "Lindgård") == -1);
+    CHECK(type_of(&r, "Even Orvik") == -1);
+    pst_entities_free(r.e);
+}
+
+/* A dateline whose city opens with a capital beyond ASCII ("ÅLVIK, ...",
+ * "ÉCLARVENNE (AP) —") is a dateline: its city a place, and the sentence's
+ * first word after it an opener. */
+TEST(dateline_with_non_ascii_capitals)
+{
+    const char *docs[] = {"\xc3\x85LVIK, April 3 (Kestrel Wire) - The Norland Mining Board closed the pit.",
+                          "\xc3\x89" "CLARVENNE (AP) \xe2\x80\x94 Rescuers reached the mine. Rescuers from "
+                          "\xc3\x89" "clarvenne said the pit was dry.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "\xc3\x85LVIK") == PST_PLACE);
+    CHECK(type_of(&r, "\xc3\x89" "clarvenne") == PST_PLACE);
+    CHECK(sources_of(&r, "\xc3\x89" "clarvenne") == 1);
+    CHECK(type_of(&r, "Norland Mining Board") == PST_ORG);
+    CHECK(type_of(&r, "\xc3\x89" "CLARVENNE (AP") == -1);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -796,5 +914,11 @@ int main(void)
     RUN(abbreviations_open_place_names);
     RUN(party_members_are_no_surname);
     RUN(de_la_inside_a_name);
+    RUN(name_only_at_sentence_starts);
+    RUN(state_bodies_after_a_possessive_make_a_place);
+    RUN(company_short_form_by_its_legal_name);
+    RUN(shares_rose_is_a_company);
+    RUN(adverb_in_mid_sentence_is_a_first_name);
+    RUN(dateline_with_non_ascii_capitals);
     return test_done();
 }

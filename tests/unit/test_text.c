@@ -86,6 +86,10 @@ TEST(datelines)
     CHECK_STR(split("LONDON (Reuters) - Shares fell."), "Shares fell.");
     CHECK(pt_dateline_len("The AP - x", 10) == 0);
     CHECK(pt_dateline_len("NATO said - no", 14) == 0);
+    /* capitals beyond ASCII: "ÅLVIK, April 3 (Wire) -", "ÉCLARVENNE (AP) —" */
+    CHECK_STR(split("\xc3\x85LVIK, April 3 (Kestrel Wire) - The pit closed."), "The pit closed.");
+    CHECK_STR(split("\xc3\x89" "CLARVENNE (AP) \xe2\x80\x94 Rescuers came."), "Rescuers came.");
+    CHECK(pt_dateline_len("\xc3\x89t\xc3\xa9 said - no", 14) == 0);
 }
 
 /* A live blog's time stamp opening an entry is cut off its first sentence. */
