@@ -208,14 +208,22 @@ static bool bound_before(const char *s, size_t at)
     return false;
 }
 
-/* The most telling reference of a sentence: a day beats a week, a month, a year. */
+/* The most telling reference of a sentence: a day beats a week, a month, a
+ * year; a day aside from the sentence's event ("after Monday's fire", "the
+ * council said on Monday") loses to any other day or week. */
 static size_t best_when(const pst_when *w, size_t n)
 {
     size_t best = 0;
-    for (size_t i = 1; i < n; i++)
+    for (size_t i = 1; i < n; i++) {
+        bool day_like = w[i].precision <= PST_WEEK && w[best].precision <= PST_WEEK;
+        if (day_like && w[i].aside != w[best].aside) {
+            if (w[best].aside) best = i;
+            continue;
+        }
         if (w[i].precision < w[best].precision ||
             (w[i].precision == w[best].precision && w[best].background && !w[i].background))
             best = i;
+    }
     return best;
 }
 
@@ -255,6 +263,7 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
              * month or a year beside a day stays folded into the day) */
             for (size_t k = 0; k < nwhen && !s->has_when2; k++)
                 if (k != bw && s->when.precision == PST_DAY && wv[k].precision == PST_DAY && !wv[k].background &&
+                    !wv[k].aside && !s->when.aside &&
                     wv[k].first_day != s->when.first_day && !bound_before(text + x->start, wv[k].start) &&
                     !bound_before(text + x->start, s->when.start))
                     s->when2 = wv[k], s->has_when2 = true;

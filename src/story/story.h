@@ -30,6 +30,11 @@ typedef struct pst_when {
                                     reading's of "Tue, 03/04/2024"): the printed date is
                                     kept, the timeline entry says "uncertain" */
     signed char weekday;         /* that printed weekday, 0 Monday .. 6 Sunday; -1 none */
+    bool aside;                  /* a day that is not the sentence's own event: a possessive
+                                    naming another one ("after Monday's fire"), or the day
+                                    the news was told ("..., the council said on Monday"):
+                                    another day of the sentence is its date, and it is no
+                                    second timeline entry */
 } pst_when;
 
 /* Finds the time references in sentence s[0..n): absolute dates (through the

@@ -308,6 +308,28 @@ static bool schedule_now(const char *s, const word *w, size_t j)
     return WORD_IN(s, w, j, SCHEDULE_BASE) && q[0] >= 'A' && q[0] <= 'Z';
 }
 
+/* Word j, a past form, is the past of a condition about what is to come:
+ * "cargo would be moved if the strike lasted beyond Thursday" ("if" or
+ * "unless" a few words before it, a "would/could/might" in the sentence
+ * that is no "would have", and no "had": "if it had sailed on Monday, it
+ * would have ..." is the past). */
+static bool conditional_past(const char *s, const word *w, size_t nw, size_t j)
+{
+    if (word_at(s, w, j, "had")) return false;
+    bool cond = false;
+    for (size_t back = 0, q = j; q > 0 && back < 5 && !cond; back++) {
+        q--;
+        if (clause_break_semi(s, w[q].end, w[q + 1].start)) break;
+        cond = word_at(s, w, q, "if") || word_at(s, w, q, "unless");
+    }
+    if (!cond) return false;
+    for (size_t q = 0; q < nw; q++)
+        if ((word_at(s, w, q, "would") || word_at(s, w, q, "could") || word_at(s, w, q, "might")) &&
+            !(q + 1 < nw && word_at(s, w, q + 1, "have")))
+            return true;
+    return false;
+}
+
 /* Tense of the clause a time phrase (words w[i0..i1]) belongs to: +1 future,
  * -1 past, 0 unknown. The verb that governs the phrase decides — the nearest
  * tensed word before it ("will lose their jobs after the firm decided on
@@ -328,7 +350,9 @@ static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_
         j--;
         if (j + 1 < nw && clause_break_semi(s, w[j].end, w[j + 1].start)) break;
         if (WORD_IN(s, w, j, CLAUSE_OPENERS)) break;
-        if (word_at(s, w, j, "until") || word_at(s, w, j, "till") || word_at(s, w, j, "bis")) {
+        /* "beyond Thursday" bounds a state as "until" does: ahead unless a past verb governs it */
+        if (word_at(s, w, j, "until") || word_at(s, w, j, "till") || word_at(s, w, j, "bis") ||
+            (word_at(s, w, j, "beyond") && j + 1 == i0)) {
             until = true;
             continue;
         }
@@ -358,7 +382,7 @@ static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_
         if (WORD_IN(s, w, j, NOUN_CUES)) continue;
         if (word_at(s, w, j, "due") && !(j > 0 && WORD_IN(s, w, j - 1, DUE_AFTER))) continue;
         if (WORD_IN(s, w, j, FUTURE_CUES)) return 1;
-        if (past_form(s, w, j)) return -1;
+        if (past_form(s, w, j)) return conditional_past(s, w, nw, j) ? 1 : -1;
         if (WORD_IN(s, w, j, COPULA_NOW) && until) return 1;
         if (schedule_now(s, w, j)) return 1;
     }
@@ -428,20 +452,20 @@ static void push(pst_when *out, size_t *k, size_t cap, pst_when w)
 
 static pst_when day_when(int64_t day, size_t a, size_t b, bool relative)
 {
-    return (pst_when){day, day, PST_DAY, relative, a, b, false, false, -1};
+    return (pst_when){day, day, PST_DAY, relative, a, b, false, false, -1, false};
 }
 
 static pst_when month_when(int y, int m, size_t a, size_t b, bool relative)
 {
     int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
     return (pst_when){pst_days_from_civil(y, m, 1), pst_days_from_civil(ny, nm, 1) - 1, PST_MONTH,
-                     relative, a, b, false, false, -1};
+                     relative, a, b, false, false, -1, false};
 }
 
 static pst_when year_when(int y, size_t a, size_t b, bool relative)
 {
     return (pst_when){pst_days_from_civil(y, 1, 1), pst_days_from_civil(y, 12, 31), PST_YEAR,
-                     relative, a, b, false, false, -1};
+                     relative, a, b, false, false, -1, false};
 }
 
 /* "Tuesday's vote": the day names an event. As the object of a verb the
@@ -472,6 +496,35 @@ static int span_tense(const char *s, size_t n, const word *w, size_t nw, size_t 
     while (i1 + 1 < nw && w[i1 + 1].end <= b) i1++;
     if (i0 >= nw) return 0;
     return phrase_tense(s, n, w, nw, i0, i1);
+}
+
+/* The day the news was told, not its event: a report verb governing the
+ * phrase w[i0..i1] — "the council said on Monday", "told reporters on
+ * Monday", "said Monday", or "On Monday, the council said ..." — with only
+ * the words of the telling between ("in a statement", "reporters"). */
+static const char *const REPORT_VERBS[] = {"said", "says", "told", "tells", "stated", "added", "wrote",
+                                           "reported", "explained", "insisted", "sagte", "erklärte"};
+static const char *const TELLING_FILLER[] = {"on", "in", "a", "an", "the", "at", "late", "early",
+                                             "statement", "interview", "reporters", "journalists",
+                                             "them", "him", "her", "us", "briefing", "news",
+                                             "conference", "press", "written", "am", "later"};
+static bool told_on(const char *s, const word *w, size_t nw, size_t i0, size_t i1)
+{
+    for (size_t back = 0, j = i0; j > 0 && back < 6; back++) {
+        j--;
+        if (clause_break_semi(s, w[j].end, w[j + 1].start)) break;
+        if (WORD_IN(s, w, j, REPORT_VERBS)) return true;
+        if (!WORD_IN(s, w, j, TELLING_FILLER)) break;
+    }
+    /* "On Monday, the council said ...": the phrase opens the sentence */
+    size_t first = i0;
+    if (first > 0 && word_at(s, w, first - 1, "on")) first--;
+    if (first != 0) return false;
+    for (size_t j = i1 + 1, fwd = 0; j < nw && fwd < 5; j++, fwd++) {
+        if (WORD_IN(s, w, j, REPORT_VERBS)) return true;
+        if (past_form(s, w, j) || WORD_IN(s, w, j, MODALS)) return false;
+    }
+    return false;
 }
 
 /* Word i before a weekday: -1 "last", +1 "next", 2 "this", 0 none. */
@@ -595,6 +648,12 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                     day = pst_days_from_civil(d.year + 1, d.month, d.day);
             }
             pst_when dw = day_when(day, a, b, false);
+            {
+                size_t i0 = 0, i1;
+                while (i0 < nw && w[i0].start < a) i0++;
+                for (i1 = i0; i1 + 1 < nw && w[i1 + 1].end <= b; i1++) {}
+                dw.aside = i0 < nw && told_on(s, w, nw, i0, i1);
+            }
             dw.weekday = (signed char)d.weekday;
             dw.weekday_mismatch = d.weekday_mismatch;
             if (d.weekday >= 0 && d.year_filled && !year_by_weekday) /* no year near publication fits it */
@@ -668,7 +727,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                     a = w[i - 3].start;
                 }
             }
-            push(out, &k, cap, day_when(day, a, w[i].end, true));
+            pst_when wd_when = day_when(day, a, w[i].end, true);
+            wd_when.aside = possessive_at(s, n, w, nw, i) || told_on(s, w, nw, i, i);
+            push(out, &k, cap, wd_when);
             continue;
         }
         /* "two days ago", "a week ago": counted back from publication */
@@ -685,7 +746,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 } else if (word_is(u, ul, "weeks")) {
                     int64_t then = pub_day - 7 * (int64_t)cnt;
                     int64_t monday = then - pst_weekday(then);
-                    push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1});
+                    push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1, false});
                 } else if (word_is(u, ul, "month") || word_is(u, ul, "months")) {
                     int mm = pub->month - 1 - cnt; /* months since January of pub's year */
                     int y = pub->year + (mm >= 0 ? mm / 12 : -((-mm + 11) / 12));
@@ -758,7 +819,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                     first = monday, last = pub_day - 1, a = w[i - 1].start;
                 else if (dir == 0 && i > 0 && word_at(s, w, i - 1, "later") && pub_day < monday + 6)
                     first = pub_day + 1, last = monday + 6, a = w[i - 1].start;
-                push(out, &k, cap, (pst_when){first, last, first == last ? PST_DAY : PST_WEEK, true, a, b, false, false, -1});
+                push(out, &k, cap, (pst_when){first, last, first == last ? PST_DAY : PST_WEEK, true, a, b, false, false, -1, false});
             } else if (word_is(u, ul, "month") || word_is(u, ul, "monat")) {
                 int y = pub->year, m = pub->month + dir;
                 if (m < 1) m = 12, y--;
@@ -768,7 +829,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 push(out, &k, cap, year_when(pub->year + dir, a, b, true));
             } else if (word_is(u, ul, "weekend")) { /* Saturday and Sunday */
                 int64_t sat = pub_day - pst_weekday(pub_day) + 5 + 7 * dir;
-                push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false, false, -1});
+                push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false, false, -1, false});
             }
         } else if (i + 2 < nw && word_is(p, len, "over") && word_at(s, w, i + 1, "the") &&
                    word_at(s, w, i + 2, "weekend")) {
@@ -777,7 +838,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             int pwd = pst_weekday(pub_day);
             int64_t sat = pub_day - pwd + 5;
             if (pwd < 5 && phrase_tense(s, n, w, nw, i, i + 2) <= 0) sat -= 7;
-            push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, w[i].start, w[i + 2].end, false, false, -1});
+            push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, w[i].start, w[i + 2].end, false, false, -1, false});
         } else if (i >= 3 && (word_is(p, len, "month") || word_is(p, len, "year")) &&
                    word_at(s, w, i - 1, "the") && word_at(s, w, i - 2, "of") &&
                    (word_at(s, w, i - 3, "end") || word_at(s, w, i - 3, "start") ||
@@ -874,7 +935,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             else first -= 7;
         }
         if (last <= first || last - first > 366) continue;
-        pst_when r = {first, last, PST_WEEK, x->relative || y->relative, x->start, y->end, false, false, -1};
+        pst_when r = {first, last, PST_WEEK, x->relative || y->relative, x->start, y->end, false, false, -1, false};
         r.weekday_mismatch = x->weekday_mismatch || y->weekday_mismatch;
         *x = r;
         memmove(out + i + 1, out + i + 2, (k - i - 2) * sizeof *out);

@@ -638,6 +638,44 @@ TEST(render_refuses_invalid_sources)
     free(out);
 }
 
+/* A sentence's own event is its date: not the day the news was told ("...,
+ * the council said on Monday", listed twice before, once per day), nor a day
+ * a possessive names ("after Monday's fire", a false date conflict with the
+ * other report's "on Tuesday" before). Published Wed 2025-03-05. */
+TEST(timeline_day_of_telling_and_possessive_are_aside)
+{
+    static const precis_article a[] = {
+        ART("a", "Brennock Voice", "Fire families go home", "2025-03-05",
+            "Residents evacuated after Monday's fire at the Harwick plant were allowed to return home "
+            "on Tuesday afternoon, the mayor said.\n\n"
+            "The Harwick bridge will reopen to traffic on Thursday after repairs, the council said on Monday."),
+        ART("b", "Valley Herald", "Residents return after plant fire", "2025-03-05",
+            "Residents evacuated from homes near the Harwick plant were allowed to return home on Tuesday "
+            "afternoon after air tests.\n\n"
+            "The council said the Harwick bridge will reopen to traffic on Thursday after repairs."),
+    };
+    json_t *j = build(a, 2);
+    if (!j) return;
+    json_t *tl = json_object_get(j, "timeline"), *e;
+    size_t i, bridge = 0, monday = 0;
+    json_array_foreach(tl, i, e)
+    {
+        const char *t = sget(e, "text"), *d = sget(e, "date");
+        if (t && strstr(t, "bridge")) bridge++;
+        if (d && !strcmp(d, "2025-03-03")) monday++, fprintf(stderr, "  entry on Monday: %s\n", t);
+    }
+    CHECK(bridge == 1);
+    CHECK(monday == 0);
+    json_t *thu = timeline_entry(j, "2025-03-06", "bridge");
+    CHECK(thu != NULL);
+    if (thu) CHECK(json_array_size(json_object_get(thu, "sources")) == 2);
+    json_t *tue = timeline_entry(j, "2025-03-04", "return home");
+    CHECK(tue != NULL);
+    if (tue) CHECK(json_array_size(json_object_get(tue, "sources")) == 2);
+    CHECK(find_conflict(j, "date") == NULL);
+    json_decref(j);
+}
+
 int main(void)
 {
     RUN(story_has_the_design_fields);
@@ -662,6 +700,7 @@ int main(void)
     RUN(settle_ambiguous_dates);
     RUN(settle_by_site_order);
     RUN(timeline_two_days_two_entries);
+    RUN(timeline_day_of_telling_and_possessive_are_aside);
     RUN(entities_skip_debris_sentences);
     return test_done();
 }

@@ -306,6 +306,41 @@ TEST(no_publication_date_resolves_nothing_relative)
     CHECK_STR(when_iso("It was signed on 9 March 2016.", NULL, 0), "2016-03-09");
 }
 
+/* A day that is not the sentence's event, and a condition about days ahead
+ * (dates7: defects 1-3 of the user pass; each check failed before). */
+static bool when_aside(const char *sentence, const pt_date *pub, size_t index)
+{
+    pst_when w[8];
+    size_t n = pst_find_when(sentence, strlen(sentence), pub, w, 8);
+    return index < n && w[index].aside;
+}
+
+TEST(conditions_bounds_and_days_aside)
+{
+    static const pt_date TUE4 = {.year = 2025, .month = 3, .day = 4, .hour = -1};
+    /* "if the strike lasted beyond Thursday" in a Tuesday report: the coming Thursday */
+    CHECK_STR(when_iso("Perishable cargo would be moved to Kelso if the strike lasted beyond Thursday, "
+                       "the port said.", &TUE4, 0),
+              "2025-03-06");
+    CHECK_STR(when_iso("Cargo would be moved unless the strike ended on Thursday.", &TUE4, 0), "2025-03-06");
+    /* a past condition stays past, as does a plain past */
+    CHECK_STR(when_iso("If the ship had sailed on Thursday, it would have arrived.", &TUE4, 0), "2025-02-27");
+    CHECK_STR(when_iso("The strike lasted beyond Thursday.", &TUE4, 0), "2025-02-27");
+    CHECK_STR(when_iso("If the ship sailed on Thursday, it was not seen.", &TUE4, 0), "2025-02-27");
+    /* "beyond" with no tense bounds a state as "until" does: ahead */
+    CHECK_STR(when_iso("No extension of the talks beyond Thursday.", &TUE4, 0), "2025-03-06");
+    /* a possessive day names another event; a report verb dates the telling */
+    CHECK(when_aside("Residents evacuated after Monday's fire were allowed home on Tuesday.", &TUE4, 0));
+    CHECK(!when_aside("Residents evacuated after Monday's fire were allowed home on Tuesday.", &TUE4, 1));
+    CHECK(when_aside("The bridge will reopen on Thursday, the council said on Monday.", &TUE4, 1));
+    CHECK(!when_aside("The bridge will reopen on Thursday, the council said on Monday.", &TUE4, 0));
+    CHECK(when_aside("The port told reporters on Monday that the strike was over.", &TUE4, 0));
+    CHECK(when_aside("On Monday, the council said the bridge would reopen on Thursday.", &TUE4, 0));
+    CHECK(!when_aside("On Monday the ship sank, officials said.", &TUE4, 0));
+    CHECK(!when_aside("The ship sank on Monday, officials said.", &TUE4, 0));
+    CHECK(when_aside("The ministry said on March 3 that the bridge would reopen.", &TUE4, 0));
+}
+
 int main(void)
 {
     RUN(tense_from_the_governing_verb);
@@ -321,5 +356,6 @@ int main(void)
     RUN(day_and_month_forms);
     RUN(no_publication_date_resolves_nothing_relative);
     RUN(weekday_with_date_ranges_ordinals);
+    RUN(conditions_bounds_and_days_aside);
     return test_done();
 }
