@@ -8,7 +8,9 @@
  *       (prior.c), the sentence's word count, and its labels against the
  *       cluster's reference summary, tokenized and stemmed as ROUGE-1.5.5
  *       does with -m: distinct reference content words it holds, distinct
- *       reference bigrams it holds.
+ *       reference bigrams it holds, and those bigrams each counted as
+ *       1 / (candidates of the cluster holding it) (the label the prior is
+ *       fitted on since Round 7).
  *   prior_dump run FILE.jsonl WORDS LAMBDA POSITION C0,C1,...
  *       Summarizes every cluster with these prior coefficients, prior weight
  *       and position-prior factor instead of the compiled-in ones; prints
@@ -76,27 +78,82 @@ static void text_grams(const char *s, size_t n, grams *g)
     g->n = u;
 }
 
+/* One candidate's dump row, printed once the whole cluster is seen: its
+ * uniqueness label needs how many candidates hold each reference bigram. */
+typedef struct row {
+    double x[PS_PRIOR_NF];
+    unsigned words, uni, bi;
+    size_t hits, n_hits; /* its reference bigrams: hit.v[hits .. hits + n_hits) */
+} row;
+
 typedef struct dump {
     const char *cluster;
     size_t n_docs;
-    grams ref, sent;
+    grams ref, sent, hit;
+    row *rows;
+    size_t n_rows, cap_rows;
 } dump;
 
 static void on_item(void *user, const ps_sent_facts *f, const char *text, size_t len)
 {
     dump *d = user;
-    double x[PS_PRIOR_NF];
-    ps_prior_features(f, x);
+    if (d->n_rows == d->cap_rows) {
+        d->cap_rows = d->cap_rows ? d->cap_rows * 2 : 256;
+        d->rows = realloc(d->rows, d->cap_rows * sizeof *d->rows);
+        if (!d->rows) {
+            fprintf(stderr, "prior_dump: out of memory\n");
+            exit(4);
+        }
+    }
+    row *r = &d->rows[d->n_rows++];
+    ps_prior_features(f, r->x);
     text_grams(text, len, &d->sent);
-    unsigned uni = 0, bi = 0;
+    r->words = f->n_words;
+    r->uni = r->bi = 0;
+    r->hits = d->hit.n;
     for (size_t i = 0; i < d->sent.n; i++)
         if (bsearch(&d->sent.v[i], d->ref.v, d->ref.n, sizeof *d->ref.v, pc_cmp_u64)) {
-            if (d->sent.v[i] & 1) bi++;
-            else uni++;
+            if (d->sent.v[i] & 1) {
+                r->bi++;
+                push(&d->hit, d->sent.v[i]);
+            } else r->uni++;
         }
-    printf("%s\t%zu", d->cluster, d->n_docs);
-    for (int k = 0; k < PS_PRIOR_NF; k++) printf("\t%.6g", x[k]);
-    printf("\t%u\t%u\t%u\n", f->n_words, uni, bi);
+    r->n_hits = d->hit.n - r->hits;
+}
+
+/* Prints the cluster's rows. The last label counts each reference bigram a
+ * candidate holds as 1 / (candidates of the cluster holding it): what the
+ * sentence adds that others cannot, since a bigram many candidates hold is
+ * covered whichever of them is chosen (Round 7, docs/summarize.md). */
+static void flush_rows(dump *d)
+{
+    size_t n = d->hit.n;
+    uint64_t *sorted = malloc((n ? n : 1) * sizeof *sorted);
+    if (!sorted) exit(4);
+    memcpy(sorted, d->hit.v, n * sizeof *sorted);
+    pc_sort_u64(sorted, n);
+    for (size_t k = 0; k < d->n_rows; k++) {
+        const row *r = &d->rows[k];
+        double uniq = 0;
+        for (size_t i = 0; i < r->n_hits; i++) {
+            uint64_t h = d->hit.v[r->hits + i];
+            size_t lo = 0, hi = n; /* first >= h */
+            while (lo < hi) {
+                size_t m = lo + (hi - lo) / 2;
+                if (sorted[m] < h) lo = m + 1;
+                else hi = m;
+            }
+            size_t e = lo;
+            while (e < n && sorted[e] == h) e++;
+            uniq += 1.0 / (double)(e - lo);
+        }
+        printf("%s\t%zu", d->cluster, d->n_docs);
+        for (int j = 0; j < PS_PRIOR_NF; j++) printf("\t%.6g", r->x[j]);
+        printf("\t%u\t%u\t%u\t%.6g\n", r->words, r->uni, r->bi, uniq);
+    }
+    free(sorted);
+    d->n_rows = 0;
+    d->hit.n = 0;
 }
 
 static char *read_file(const char *path, size_t *len)
@@ -170,7 +227,9 @@ int main(int argc, char **argv)
             d.n_docs = precis_cluster_count(c);
             text_grams(json_string_value(ref), json_string_length(ref), &d.ref);
             precis_summary *s = NULL;
-            if (!precis_summarize(ctx, c, &o, &s) && run) {
+            int rc = precis_summarize(ctx, c, &o, &s);
+            if (!run) flush_rows(&d);
+            else if (!rc) {
                 char *js;
                 size_t jl;
                 if (!precis_summary_json(s, &js, &jl)) {
@@ -185,6 +244,8 @@ int main(int argc, char **argv)
     }
     free(d.ref.v);
     free(d.sent.v);
+    free(d.hit.v);
+    free(d.rows);
     free(data);
     precis_free(ctx);
     return 0;

@@ -1,20 +1,30 @@
 #!/usr/bin/env python3
 """tools/train_prior.py — fits the summarizer's learned sentence prior and
-writes src/summarize/prior_table.inc (python3 standard library only).
+writes its table (python3 standard library only).
 
     python3 tools/train_prior.py [--data ../shared/data/multinews/train_10k.jsonl.gz]
+        the long budgets' model (150+ words), all PS_PRIOR_NF features, label
+        uniq, ridge 0.01: src/summarize/prior_table_long.inc (Round 7)
+    python3 tools/train_prior.py --table short --label bigrams --ridge 1e-3
+        the short budgets' recipe (Round 2: the first 15 features, bigrams
+        held): src/summarize/prior_table.inc. Refitting it on today's
+        candidates does not give the committed table again (it was fitted on
+        the 44,526 candidates the filter of its time let through; 42,272 now).
 
 Everything is chosen on Multi-News TRAINING clusters (never on DUC 2004 or
 Multi-News val):
   fit     clusters 0-5999 with 3+ documents: every candidate sentence is one
           sample; features from prior.c (dumped by tools/prior_dump.c), label =
-          distinct reference bigrams (ROUGE -m tokens and stems) it holds;
-          ridge-regularised least squares.
-  check   held-out training clusters: 6000-9999 with 5+ documents at 100 words
-          (ROUGE recall, the DUC-like setting) and 8000-8999 at 250 words
-          (ROUGE F, the Multi-News setting). lambda (the prior's share of the
-          objective) is the grid value with the largest summed relative gain of
-          the four figures (R-1, R-2 of both) over lambda = 0.
+          the reference bigrams (ROUGE -m tokens and stems) it holds, each
+          counted as 1 / (candidates of its cluster holding it) (--label uniq,
+          the default since Round 7; --label bigrams: each counted 1, as
+          before); ridge-regularised least squares.
+  check   held-out training clusters 6000-9999: those with 5+ documents and
+          those with 4 at 100 words (ROUGE recall, the DUC-like setting), and
+          all of them at 250 words (ROUGE F, the Multi-News setting). lambda
+          (the prior's share of the objective) is the grid value with the
+          largest summed relative gain of the six figures (R-1, R-2 of each)
+          over lambda = 0.
 Needs build/libprecis.a and build/precis (runs `make` first) and a C compiler.
 """
 import argparse, gzip, json, os, subprocess, sys, tempfile
@@ -36,7 +46,7 @@ def build(tmp):
 
 
 def split(data, tmp):
-    paths = {k: os.path.join(tmp, k + ".jsonl") for k in ("fit", "chk5", "chk250")}
+    paths = {k: os.path.join(tmp, k + ".jsonl") for k in ("fit", "chk5", "chk4", "chk250")}
     files = {k: open(p, "w") for k, p in paths.items()}
     with gzip.open(data, "rt") as f:
         for i, line in enumerate(f):
@@ -46,21 +56,23 @@ def split(data, tmp):
             else:
                 if n >= 5:
                     files["chk5"].write(line)
-                if 8000 <= i < 9000:
-                    files["chk250"].write(line)
+                if n == 4:
+                    files["chk4"].write(line)
+                files["chk250"].write(line)
     for f in files.values():
         f.close()
     return paths
 
 
-def load(tsv, min_docs):
+def load(tsv, min_docs, label):
     X, Y = [], []
     for line in tsv.splitlines():
         t = line.split("\t")
         if int(t[1]) < min_docs:
             continue
-        X.append([float(v) for v in t[2:-3]])
-        Y.append(float(t[-1]))  # distinct reference bigrams held
+        X.append([float(v) for v in t[2:-4]])
+        # the last columns: words, reference content words, bigrams, bigrams by uniqueness
+        Y.append(float(t[-1] if label == "uniq" else t[-2]))
     return X, Y
 
 
@@ -83,11 +95,11 @@ def least_squares(X, y, ridge):
     A = [[0.0] * n for _ in range(n)]
     b = [0.0] * n
     for x, t in zip(X, y):
-        for i in range(n):
-            if x[i]:
-                b[i] += x[i] * t
-                for j in range(n):
-                    A[i][j] += x[i] * x[j]
+        nz = [i for i in range(n) if x[i]]  # most bucket terms are 0
+        for i in nz:
+            b[i] += x[i] * t
+            for j in nz:
+                A[i][j] += x[i] * x[j]
     for i in range(1, n):  # the intercept is not shrunk
         A[i][i] += ridge * len(X)
     return solve(A, b)
@@ -121,7 +133,7 @@ def rouge(refs, sums, words, stat):
 def check(exe, paths, tmp, lam, coef):
     c = ",".join("%.6g" % x for x in coef)
     figs = []
-    for name, words, stat in (("chk5", 100, "R"), ("chk250", 250, "F")):
+    for name, words, stat in (("chk5", 100, "R"), ("chk4", 100, "R"), ("chk250", 250, "F")):
         raw = subprocess.run([exe, "run", paths[name], str(words), str(lam), "1", c], check=True,
                              capture_output=True, text=True).stdout
         sums = os.path.join(tmp, "%s_sum.jsonl" % name)
@@ -136,28 +148,34 @@ def main():
                     help="Multi-News training clusters, gzipped JSONL (default: %(default)s)")
     ap.add_argument("--min-docs", type=int, default=3,
                     help="fit only on clusters of 0-5999 with this many documents or more (default: 3)")
-    ap.add_argument("--ridge", type=float, default=1e-3,
-                    help="ridge penalty per sample on every coefficient but the intercept (default: 0.001)")
+    ap.add_argument("--ridge", type=float, default=1e-2,
+                    help="ridge penalty per sample on every coefficient but the intercept (default: 0.01)")
+    ap.add_argument("--label", choices=("uniq", "bigrams"), default="uniq",
+                    help="uniq: reference bigrams held, each / candidates holding it; bigrams: each 1 "
+                         "(default: %(default)s)")
     ap.add_argument("--lambdas", default="0,0.1,0.2,0.3,0.4,0.5,0.7,1",
                     help="comma-separated lambda grid, the first must be 0 (the baseline) (default: %(default)s)")
-    ap.add_argument("--out", default=os.path.join(ROOT, "src/summarize/prior_table.inc"),
-                    help="the table written (default: %(default)s)")
+    ap.add_argument("--table", choices=("long", "short"), default="long",
+                    help="long: every feature, PS_PRIOR_LONG_* in prior_table_long.inc; short: the "
+                         "first 15 features, PS_PRIOR_* in prior_table.inc (default: %(default)s)")
+    ap.add_argument("--out", help="the table written (default: by --table)")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         exe = build(tmp)
         paths = split(a.data, tmp)
         tsv = subprocess.run([exe, "features", paths["fit"], "100"], check=True, capture_output=True,
                              text=True).stdout
-        X, y = load(tsv, a.min_docs)
-        coef = least_squares(X, y, a.ridge)
+        X, y = load(tsv, a.min_docs, a.label)
+        nf = len(X[0]) if a.table == "long" else 15
+        coef = least_squares([x[:nf] for x in X], y, a.ridge) + [0.0] * (len(X[0]) - nf)
         print("fit: %d sentences of clusters 0-5999 with %d+ documents" % (len(X), a.min_docs))
         print("coefficients:", ", ".join("%.4g" % c for c in coef))
-        print("lambda  chk5 R-1  chk5 R-2  chk250 R-1  chk250 R-2   (100 w recall; 250 w F)")
+        print("lambda  chk5 R-1  chk5 R-2  chk4 R-1  chk4 R-2  chk250 R-1  chk250 R-2   (100 w recall; 250 w F)")
         rows = []
         for lam in [float(v) for v in a.lambdas.split(",")]:
             f = check(exe, paths, tmp, lam, coef)
             rows.append((lam, f))
-            print("%-6g  %.5f   %.5f   %.5f     %.5f" % (lam, *f))
+            print("%-6g  %.5f   %.5f   %.5f   %.5f   %.5f     %.5f" % (lam, *f))
             sys.stdout.flush()
     base = rows[0][1] if rows[0][0] == 0 else None
     if base is None:
@@ -165,18 +183,27 @@ def main():
     best = max(rows, key=lambda r: sum(v / b - 1 for v, b in zip(r[1], base)))
     lam, f = best
     print("chosen lambda %g" % lam)
-    with open(a.out, "w") as o:
+    name = "PS_PRIOR_LONG_" if a.table == "long" else "PS_PRIOR_"
+    out = a.out or os.path.join(ROOT, "src/summarize/prior_table%s.inc" % ("_long" if a.table == "long" else ""))
+    with open(out, "w") as o:
         o.write("/* Generated by tools/train_prior.py: do not edit.\n"
-                " * Least squares on %d candidate sentences of Multi-News training clusters\n"
-                " * 0-5999 with %d+ documents (label: distinct reference bigrams held).\n"
-                " * lambda chosen on held-out training clusters; with it / without (0):\n"
-                " *   6000-9999, 5+ docs, 100 words, recall: R-1 %.5f / %.5f, R-2 %.5f / %.5f\n"
-                " *   8000-8999, 250 words, F:               R-1 %.5f / %.5f, R-2 %.5f / %.5f */\n"
-                % (len(X), a.min_docs, f[0], base[0], f[1], base[1], f[2], base[2], f[3], base[3]))
-        o.write("static const double PS_PRIOR_COEF[PS_PRIOR_NF] = {\n    %s};\n"
-                % ", ".join("%.6g" % c for c in coef))
-        o.write("static const double PS_PRIOR_LAMBDA = %g;\n" % lam)
-    print("wrote", os.path.relpath(a.out, ROOT))
+                " * Ridge (%g) least squares on %d candidate sentences of Multi-News training\n"
+                " * clusters 0-5999 with %d+ documents (label: %s).\n"
+                "%s"
+                " * lambda chosen on held-out training clusters 6000-9999; with it / without (0):\n"
+                " *   5+ docs, 100 words, recall: R-1 %.5f / %.5f, R-2 %.5f / %.5f\n"
+                " *   4 docs, 100 words, recall:  R-1 %.5f / %.5f, R-2 %.5f / %.5f\n"
+                " *   all, 250 words, F:          R-1 %.5f / %.5f, R-2 %.5f / %.5f */\n"
+                % (a.ridge, len(X), a.min_docs,
+                   "reference bigrams held, each / candidates holding it" if a.label == "uniq"
+                   else "distinct reference bigrams held",
+                   " * Used for budgets of PS_PRIOR_LONG_WORDS words and more (prior.c).\n" if a.table == "long"
+                   else " * Used for budgets under PS_PRIOR_LONG_WORDS words (prior.c).\n",
+                   f[0], base[0], f[1], base[1], f[2], base[2], f[3], base[3], f[4], base[4], f[5], base[5]))
+        o.write("static const double %sCOEF[PS_PRIOR_NF] = {\n%s};\n"
+                % (name, ",\n".join("    " + ", ".join("%.6g" % c for c in coef[k:k + 8]) for k in range(0, len(coef), 8))))
+        o.write("static const double %sLAMBDA = %g;\n" % (name, lam))
+    print("wrote", os.path.relpath(out, ROOT))
 
 
 if __name__ == "__main__":

@@ -914,10 +914,11 @@ static ps_sent_facts sentence_facts(const work *w, const sent *x, double weight)
  * model rates highest gets lambda x the cluster's largest sentence weight, the
  * others in proportion, so the prior keeps the same share of the objective in
  * clusters of any size. */
-static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent, size_t n_items)
+static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent, size_t n_items,
+                        bool long_budget)
 {
     const ps_prior_dev *dev = ps_prior_dev_hook;
-    double lambda = ps_prior_lambda();
+    double lambda = ps_prior_lambda(long_budget);
     if (dev)
         for (size_t k = 0; k < n_items; k++)
             items[k].bonus = dev->position_bonus / (1.0 + w->sents.v[item_sent[k]].index);
@@ -941,7 +942,7 @@ static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent
         if (dev && dev->on_item)
             dev->on_item(dev->user, &f, x->vtext ? x->vtext : w->text[x->doc] + x->start,
                          x->vtext ? x->n_bytes : x->end - x->start);
-        v[k] = ps_prior_value(&f);
+        v[k] = ps_prior_value(&f, long_budget);
         if (v[k] > max_p) max_p = v[k];
     }
     if (lambda > 0 && max_p > 0)
@@ -1178,7 +1179,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         }
         goto fail;
     }
-    if (!apply_prior(&w, items, item_sent, n_items)) goto oom; /* after the empty check: no malloc(0) */
+    bool long_budget = ps_prior_long_budget(by_bytes ? 0 : o.max_words, by_bytes ? o.max_bytes : 0);
+    if (!apply_prior(&w, items, item_sent, n_items, long_budget)) goto oom; /* after the empty check: no malloc(0) */
     uint32_t budget = by_bytes ? (uint32_t)o.max_bytes + 1 : (uint32_t)o.max_words;
     if (min_cost > budget) {
         st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,

@@ -133,15 +133,20 @@ typedef struct ps_sent_facts {
     bool digits;        /* contains a digit */
 } ps_sent_facts;
 
-#define PS_PRIOR_NF 15
+#define PS_PRIOR_NF 36
 /* The feature vector of a sentence (x[0] = 1, the intercept). */
 void ps_prior_features(const ps_sent_facts *f, double x[PS_PRIOR_NF]);
-/* The learned estimate of how many reference bigrams the sentence holds
- * (never negative). */
-double ps_prior_value(const ps_sent_facts *f);
+/* Budgets of this many words (or 6 bytes a word) and more use the long
+ * budget's model (prior.c). */
+#define PS_PRIOR_LONG_WORDS 150
+/* Whether a budget (words, or bytes when max_bytes > 0) takes the long model. */
+bool ps_prior_long_budget(size_t max_words, size_t max_bytes);
+/* The learned estimate of the reference bigrams the sentence holds (never
+ * negative), by the short or the long budget's model. */
+double ps_prior_value(const ps_sent_facts *f, bool long_budget);
 /* Weight of the prior in the objective: the candidate with the highest prior
  * gets ps_prior_lambda() x the cluster's largest sentence weight as bonus. */
-double ps_prior_lambda(void);
+double ps_prior_lambda(bool long_budget);
 
 /* Developer hook for tools/prior_dump.c (the generator's feature dump and its
  * lambda search): when set, its coefficients, lambda and position prior are

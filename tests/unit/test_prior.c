@@ -94,6 +94,65 @@ TEST(features_are_capped_and_relative)
     CHECK_NEAR(x[13], 0.5, 1e-12);
 }
 
+/* Round 7: bucketed and crossed terms let the linear model bend — the second
+ * sentence is not "half a lead", and weight share counts more past half the
+ * cluster's best. */
+TEST(bucket_terms_bend_the_linear_features)
+{
+    ps_sent_facts f = {0};
+    f.index = 1;
+    f.n_words = 12;
+    f.weight = 9;
+    f.max_weight = 10;
+    f.density = 0.75;
+    f.max_density = 1;
+    f.mean_df = 0.7;
+    f.quote = true;
+    f.digits = true;
+    f.n_docs = 2;
+    double x[PS_PRIOR_NF];
+    ps_prior_features(&f, x);
+    CHECK(PS_PRIOR_NF == 36);
+    CHECK_NEAR(x[15], 1, 1e-12); /* second sentence */
+    CHECK_NEAR(x[16], 0, 1e-12);
+    CHECK_NEAR(x[17], 0, 1e-12);
+    CHECK_NEAR(x[18], 0, 1e-12); /* not under 10 words */
+    CHECK_NEAR(x[19], 1, 1e-12); /* under 15 */
+    CHECK_NEAR(x[20], 0, 1e-12);
+    CHECK_NEAR(x[21], 0.4, 1e-12); /* weight share 0.9: hinges at 0.5 and 0.8 */
+    CHECK_NEAR(x[22], 0.1, 1e-12);
+    CHECK_NEAR(x[23], 0.25, 1e-12); /* density 0.75 past 0.5 */
+    CHECK_NEAR(x[24], 0.4, 1e-12);  /* mean df 0.7 past 0.3 and 0.6 */
+    CHECK_NEAR(x[25], 0.1, 1e-12);
+    CHECK_NEAR(x[26], 0, 1e-12);    /* not the first sentence */
+    CHECK_NEAR(x[27], 0, 1e-12);
+    CHECK_NEAR(x[28], 0.6, 1e-12);  /* quote x 12 / 20 words */
+    CHECK_NEAR(x[29], 0.9, 1e-12);  /* digits x weight share */
+    CHECK_NEAR(x[30], 0.63, 1e-12); /* weight share x mean df */
+    CHECK_NEAR(x[31], 0.54, 1e-12); /* length x weight share */
+    CHECK_NEAR(x[32], 0, 1e-12);
+    CHECK_NEAR(x[33], 0.12, 1e-12); /* documents / 10 x length */
+    CHECK_NEAR(x[34], 0.2, 1e-12);
+    CHECK_NEAR(x[35], 0, 1e-12);
+    f.index = 0;
+    f.n_words = 8;
+    f.dangling = true;
+    f.n_docs = 20;
+    ps_prior_features(&f, x);
+    CHECK_NEAR(x[15], 0, 1e-12);
+    CHECK_NEAR(x[18], 1, 1e-12);   /* under 10 words */
+    CHECK_NEAR(x[26], 0.9, 1e-12); /* first x weight share */
+    CHECK_NEAR(x[27], 1, 1e-12);   /* first x quote */
+    CHECK_NEAR(x[32], 1, 1e-12);   /* documents capped at 10 */
+    CHECK_NEAR(x[34], 1, 1e-12);
+    CHECK_NEAR(x[35], 1, 1e-12);   /* a lead that points back */
+    f.index = 4;
+    f.n_words = 40;
+    ps_prior_features(&f, x);
+    CHECK_NEAR(x[17], 1, 1e-12);
+    CHECK_NEAR(x[20], 1, 1e-12);
+}
+
 TEST(summarizer_gives_the_facts)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -131,16 +190,37 @@ TEST(summarizer_gives_the_facts)
 
 TEST(table_prefers_central_sentences)
 {
-    CHECK(ps_prior_lambda() > 0); /* the generated table is compiled in */
-    ps_sent_facts hi = {0}, lo = {0};
-    hi.n_words = lo.n_words = 25;
-    hi.max_weight = lo.max_weight = 10;
-    hi.max_density = lo.max_density = 1;
-    hi.weight = 10, hi.density = 0.4, hi.mean_df = 0.8;
-    lo.weight = 1, lo.density = 0.04, lo.mean_df = 0.05;
-    lo.index = 8;
-    CHECK(ps_prior_value(&hi) > ps_prior_value(&lo));
-    CHECK(ps_prior_value(&lo) >= 0);
+    for (int lng = 0; lng < 2; lng++) {
+        CHECK(ps_prior_lambda(lng) > 0); /* the generated tables are compiled in */
+        ps_sent_facts hi = {0}, lo = {0};
+        hi.n_words = lo.n_words = 25;
+        hi.max_weight = lo.max_weight = 10;
+        hi.max_density = lo.max_density = 1;
+        hi.weight = 10, hi.density = 0.4, hi.mean_df = 0.8;
+        lo.weight = 1, lo.density = 0.04, lo.mean_df = 0.05;
+        lo.index = 8;
+        hi.n_docs = lo.n_docs = 5;
+        CHECK(ps_prior_value(&hi, lng) > ps_prior_value(&lo, lng));
+        CHECK(ps_prior_value(&lo, lng) >= 0);
+    }
+}
+
+/* Round 7: 150 words and more (or 900 bytes) take the long budget's model,
+ * which rates the same sentence differently; DUC's 100 words and 665 bytes
+ * keep the short one. */
+TEST(long_budgets_take_the_long_model)
+{
+    CHECK(!ps_prior_long_budget(100, 0));
+    CHECK(!ps_prior_long_budget(149, 0));
+    CHECK(ps_prior_long_budget(150, 0));
+    CHECK(ps_prior_long_budget(250, 0));
+    CHECK(!ps_prior_long_budget(0, 665));
+    CHECK(ps_prior_long_budget(0, 900));
+    CHECK(!ps_prior_long_budget(250, 665)); /* bytes decide when given */
+    ps_sent_facts f = {0};
+    f.index = 1, f.n_words = 12, f.weight = 9, f.max_weight = 10;
+    f.density = 0.75, f.max_density = 1, f.mean_df = 0.7, f.quote = true, f.n_docs = 5;
+    CHECK(fabs(ps_prior_value(&f, true) - ps_prior_value(&f, false)) > 1e-6);
 }
 
 /* The first summary sentence for one 12-word budget, with the given prior. */
@@ -213,8 +293,10 @@ TEST(cut_quotation_is_a_fragment)
 int main(void)
 {
     RUN(features_are_capped_and_relative);
+    RUN(bucket_terms_bend_the_linear_features);
     RUN(summarizer_gives_the_facts);
     RUN(table_prefers_central_sentences);
+    RUN(long_budgets_take_the_long_model);
     RUN(prior_moves_the_selection);
     RUN(byte_budget_keeps_features_relative);
     RUN(cut_quotation_is_a_fragment);
