@@ -348,6 +348,11 @@ static size_t anchor_keys(const pst_build *b, const pst_sent *s, bool lookup, ui
  * says so ("capped"). Chosen on bench/coverage_scale.py: a story of 100
  * reports of 150 alike sentences gives each about 1,500. */
 #define MAX_CANDIDATES 1024
+/* ... and when the cap bites, each other report gives at most this many,
+ * its likeliest (docs/stories.md, "Cost, part 3") */
+#ifndef PER_REPORT
+#define PER_REPORT 2
+#endif
 
 /* One sentence's best partner in one other report while its candidate pairs
  * go by: all the mutual-best pass needs (a list of every scored pair grew
@@ -498,12 +503,16 @@ static precis_status align(cov *c)
     uint32_t *touched = malloc(R * sizeof *touched);
     cand_rank *rank = malloc(ns * sizeof *rank);
     uint32_t *fill = malloc((n_words ? n_words : 1) * sizeof *fill);
+    uint32_t *top = malloc(R * PER_REPORT * sizeof *top), *top_stamp = malloc(R * sizeof *top_stamp);
+    uint32_t *top_n = malloc(R * sizeof *top_n);
+    uint32_t *rep_of = malloc(ns * sizeof *rep_of); /* per sentence: its report (sf's, packed to 4 bytes) */
     pick *picks = NULL;
     size_t n_picks = 0, cap_picks = 0;
     anchor_post *ap = NULL;
     size_t n_ap = 0, cap_ap = 0;
     precis_status st = PRECIS_OK;
-    if (!head || !post || !stamp || !cand || !acc_w || !acc_n || !acc_p || !chosen || !best || !touched || !rank || !fill)
+    if (!head || !post || !stamp || !cand || !acc_w || !acc_n || !acc_p || !chosen || !best || !touched || !rank || !fill || !top || !top_stamp ||
+        !top_n || !rep_of)
         st = PRECIS_ENOMEM;
     if (!st) {
         /* Counting sort of postings by word. */
@@ -516,8 +525,8 @@ static precis_status align(cov *c)
             if (is_report_sent(b, &b->sents[i]))
                 for (uint32_t k = 0; k < b->sents[i].n_stems; k++)
                     post[fill[b->stems[b->sents[i].stem_off + k]]++] = (uint32_t)i;
-        for (size_t i = 0; i < b->n_sents; i++) stamp[i] = UINT32_MAX;
-        for (size_t r = 0; r < R; r++) best[r].stamp = UINT32_MAX;
+        for (size_t i = 0; i < b->n_sents; i++) stamp[i] = UINT32_MAX, rep_of[i] = c->sf[i].report;
+        for (size_t r = 0; r < R; r++) best[r].stamp = UINT32_MAX, top_stamp[r] = UINT32_MAX;
     }
     for (size_t i = 0; i < b->n_sents && !st; i++) {
         if (!is_report_sent(b, &b->sents[i])) continue;
@@ -589,17 +598,47 @@ static precis_status align(cov *c)
                 acc_n[t]++;
             }
         }
-        if (nc > MAX_CANDIDATES) { /* the cap: those sharing the most weight, in their order */
-            for (size_t k = 0; k < nc; k++) rank[k] = (cand_rank){acc_w[cand[k]], cand[k], (uint32_t)k};
-            select_first(rank, nc, MAX_CANDIDATES);
-            /* back in their place order: marked and walked, not sorted */
-            for (size_t k = 0; k < MAX_CANDIDATES; k++) chosen[rank[k].k] = 1;
+        if (nc > MAX_CANDIDATES) {
+            /* The cap. First each other report's PER_REPORT likeliest (a fact is
+             * told once or twice in a report: a sentence of many alike reports
+             * needs its best few in each, not a thousand), then, if still over,
+             * those sharing the most weight; kept in their order. */
+            size_t kept0 = nc;
+            for (size_t k = 0; k < nc; k++) {
+                rank[k] = (cand_rank){acc_w[cand[k]], cand[k], (uint32_t)k};
+                uint32_t r = rep_of[cand[k]], *slot = top + (size_t)r * PER_REPORT;
+                if (top_stamp[r] != i) top_stamp[r] = (uint32_t)i, top_n[r] = 0;
+                /* insertion into the report's few, best first */
+                uint32_t m = top_n[r] < PER_REPORT ? top_n[r]++ : PER_REPORT;
+                while (m > 0 && cmp_cand_rank(&rank[k], &rank[slot[m - 1]]) < 0) {
+                    if (m < PER_REPORT) slot[m] = slot[m - 1];
+                    m--;
+                }
+                if (m < PER_REPORT) slot[m] = (uint32_t)k;
+            }
             size_t kept = 0;
+            for (size_t k = 0; k < nc; k++) {
+                uint32_t r = rep_of[cand[k]];
+                if (top_stamp[r] == i) {
+                    for (uint32_t m = 0; m < top_n[r]; m++) chosen[top[(size_t)r * PER_REPORT + m]] = 1;
+                    top_stamp[r] = UINT32_MAX - 1; /* marked once */
+                }
+            }
             for (size_t k = 0; k < nc; k++)
-                if (chosen[k]) chosen[k] = 0, cand[kept++] = cand[k];
+                if (chosen[k]) rank[kept] = rank[k], rank[kept].k = (uint32_t)kept, cand[kept++] = cand[k];
+            for (size_t k = 0; k < nc; k++) chosen[k] = 0;
+            nc = kept;
+            if (nc > MAX_CANDIDATES) {
+                select_first(rank, nc, MAX_CANDIDATES);
+                /* back in their place order: marked and walked, not sorted */
+                for (size_t k = 0; k < MAX_CANDIDATES; k++) chosen[rank[k].k] = 1;
+                kept = 0;
+                for (size_t k = 0; k < nc; k++)
+                    if (chosen[k]) chosen[k] = 0, cand[kept++] = cand[k];
+                nc = kept;
+            }
             c->capped_sents++;
-            c->capped_pairs += nc - MAX_CANDIDATES;
-            nc = MAX_CANDIDATES;
+            c->capped_pairs += kept0 - nc;
         }
         size_t n_touched = 0;
         for (size_t k = 0; k < nc && !st; k++) {
@@ -671,6 +710,7 @@ static precis_status align(cov *c)
     }
     free(head), free(post), free(stamp), free(cand), free(acc_w), free(acc_n), free(acc_p), free(chosen);
     free(best), free(touched), free(rank), free(fill), free(picks), free(ap);
+    free(top), free(top_stamp), free(top_n), free(rep_of);
     return st;
 }
 
@@ -1969,20 +2009,55 @@ static precis_status per_source_json(cov *c, pc_buf *o)
     return st;
 }
 
+/* Does sentence t give another figure than si for what si counts or
+ * measures (a conflict edge of a figure kind between the two)? */
+static bool figure_differs(const cov *c, uint32_t si, uint32_t t, precis_status *st)
+{
+    conflict_edge *v = NULL;
+    size_t n = 0, cap = 0;
+    uint32_t lo = si < t ? si : t, hi = si < t ? t : si; /* as the aligned pair was compared */
+    *st = compare_figures(c, lo, hi, false, &v, &n, &cap);
+    free(v);
+    return n > 0;
+}
+
+/* Per summary sentence, the reports telling it. A report whose every
+ * sentence aligned with it gives another figure ("about 3,500 homes" for
+ * "about 3,000 homes") tells the same thing but does not corroborate it:
+ * listed under "differ" (only when there is one), not under "docs". */
 static precis_status summary_support_json(cov *c, const uint32_t *sum_sent, size_t n_sum, pc_buf *o)
 {
     const pst_build *b = c->b;
     precis_status st = pc_buf_puts(o, "\"summary\":[");
-    uint64_t *set = calloc(c->words, sizeof *set);
-    if (!set) return PRECIS_ENOMEM;
+    uint64_t *set = calloc(c->words, sizeof *set), *agree = calloc(c->words, sizeof *agree),
+             *differ = calloc(c->words, sizeof *differ);
+    if (!set || !agree || !differ) {
+        free(set), free(agree), free(differ);
+        return PRECIS_ENOMEM;
+    }
     for (size_t i = 0; i < n_sum && !st; i++) {
         memset(set, 0, c->words * sizeof *set);
+        memset(agree, 0, c->words * sizeof *agree);
+        memset(differ, 0, c->words * sizeof *differ);
         uint32_t si = sum_sent[i];
+        bool any_differ = false;
         if (si != UINT32_MAX) {
             const pst_sent *s = &b->sents[si];
             set_bit(set, c->indep[s->doc]);
             if (is_report_sent(b, s)) {
                 for (size_t w = 0; w < c->words; w++) set[w] |= c->cover[si * c->words + w];
+                if (s->n_q) {
+                    for (size_t m = c->adj_off[si]; m < c->adj_off[si + 1] && !st; m++) {
+                        uint32_t t = c->adj[m], r = c->indep[b->sents[t].doc];
+                        if (figure_differs(c, si, t, &st)) set_bit(differ, r);
+                        else set_bit(agree, r);
+                    }
+                    for (size_t w = 0; w < c->words; w++) {
+                        differ[w] &= ~agree[w];
+                        set[w] &= ~differ[w];
+                        any_differ |= differ[w] != 0;
+                    }
+                }
             } else { /* not a compared fact (short, or a headline): compare it now */
                 for (size_t t = 0; t < b->n_sents; t++)
                     if (is_report_sent(b, &b->sents[t]) && b->sents[t].doc != s->doc &&
@@ -1994,18 +2069,23 @@ static precis_status summary_support_json(cov *c, const uint32_t *sum_sent, size
         for (size_t r = 0; r < b->n_indep; r++) reports += bit(set, r);
         for (size_t r = 0; r < b->n_indep && si != UINT32_MAX; r++)
             if (bit(set, r)) outlets += 1 + b->docs[c->report_doc[r]].n_copies;
-        st = pc_buf_printf(o, "%s{\"sentence\":%zu,\"reports\":%zu,\"outlets\":%zu,\"docs\":[", i ? "," : "", i,
-                           reports, outlets);
-        bool first = true;
-        for (size_t r = 0; r < b->n_indep && !st; r++) {
-            if (!bit(set, r)) continue;
-            if (!first) st = pc_buf_putc(o, ',');
-            first = false;
-            if (!st) st = pst_json_doc_id(o, b, c->report_doc[r]);
+        if (!st)
+            st = pc_buf_printf(o, "%s{\"sentence\":%zu,\"reports\":%zu,\"outlets\":%zu,\"docs\":[", i ? "," : "",
+                               i, reports, outlets);
+        for (int part = 0; part < (any_differ ? 2 : 1) && !st; part++) {
+            const uint64_t *which = part ? differ : set;
+            if (part) st = pc_buf_puts(o, "],\"differ\":[");
+            bool first = true;
+            for (size_t r = 0; r < b->n_indep && !st; r++) {
+                if (!bit(which, r)) continue;
+                if (!first) st = pc_buf_putc(o, ',');
+                first = false;
+                if (!st) st = pst_json_doc_id(o, b, c->report_doc[r]);
+            }
         }
         if (!st) st = pc_buf_puts(o, "]}");
     }
-    free(set);
+    free(set), free(agree), free(differ);
     if (!st) st = pc_buf_putc(o, ']');
     return st;
 }
@@ -2041,8 +2121,9 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     if (!st) st = pc_buf_printf(out, "\"coverage\":{\"reports\":%zu,", b->n_indep);
     /* no silent loss: when MAX_CANDIDATES cut a sentence's comparisons, say how much */
     if (!st && c.capped_sents)
-        st = pc_buf_printf(out, "\"capped\":{\"max_candidates\":%d,\"sentences\":%zu,\"candidates_cut\":%llu},",
-                           MAX_CANDIDATES, c.capped_sents, (unsigned long long)c.capped_pairs);
+        st = pc_buf_printf(out,
+                           "\"capped\":{\"max_candidates\":%d,\"per_report\":%d,\"sentences\":%zu,\"candidates_cut\":%llu},",
+                           MAX_CANDIDATES, PER_REPORT, c.capped_sents, (unsigned long long)c.capped_pairs);
     if (!st) st = per_source_json(&c, out);
     if (!st) st = pc_buf_putc(out, ',');
     if (!st) st = summary_support_json(&c, sum_sent, n_sum, out);

@@ -491,7 +491,19 @@ static void render_summary(rnd *r, json_t *story)
         put(r, " ");
         /* its source and the others that say the same, in ascending order */
         json_t *docs = json_object_get(json_array_get(support, i), "docs");
-        markers_of(r, str(s, "doc"), docs, json_object_get(s, "also_in"));
+        /* a report the coverage found giving another figure does not
+         * corroborate it, though the summarizer's also_in has it */
+        json_t *differ = json_object_get(json_array_get(support, i), "differ"), *also = json_object_get(s, "also_in");
+        json_t *kept = differ ? json_array() : NULL, *v, *d;
+        size_t k, m;
+        json_array_foreach(differ ? also : NULL, k, v)
+        {
+            bool drop = false;
+            json_array_foreach(differ, m, d) drop |= json_equal(v, d);
+            if (!drop) json_array_append(kept, v);
+        }
+        markers_of(r, str(s, "doc"), docs, differ ? kept : also);
+        json_decref(kept);
         disputes(r, story, str(s, "text"));
         put(r, "\n");
     }
@@ -586,11 +598,14 @@ static void render_coverage(rnd *r, json_t *story)
         long long most = (long long)json_integer_value(json_object_get(capped, "max_candidates"));
         long long cut = (long long)json_integer_value(json_object_get(capped, "candidates_cut"));
         put(r, item(r));
-        PRINTF(r, r->md ? "*(compared in part: %lld sentence%s compared with their %lld likeliest matches only, %lld "
-                          "comparisons left out; a shared or contradicted fact may be missed)*\n"
-                        : "  (compared in part: %lld sentence%s compared with their %lld likeliest matches only, %lld "
-                          "comparisons left out; a shared or contradicted fact may be missed)\n",
-               sents, sents == 1 ? "" : "s", most, cut);
+        long long per_report = (long long)json_integer_value(json_object_get(capped, "per_report"));
+        PRINTF(r, r->md ? "*(compared in part: %lld sentence%s compared with their likeliest matches only (at most %lld "
+                          "in each other report, %lld in all), %lld comparisons left out; a shared or contradicted "
+                          "fact may be missed)*\n"
+                        : "  (compared in part: %lld sentence%s compared with their likeliest matches only (at most %lld "
+                          "in each other report, %lld in all), %lld comparisons left out; a shared or contradicted "
+                          "fact may be missed)\n",
+               sents, sents == 1 ? "" : "s", per_report, most, cut);
     }
     json_array_foreach(conf, i, p)
     {

@@ -24,7 +24,7 @@ p digest --no-progress --format json "$TMP/alike.jsonl"
 check capped_in_json python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["stories"][0]["coverage"]["capped"]; sys.exit(0 if c["sentences"] > 0 and c["candidates_cut"] > 0 else 1)' "$TMP/out"
 n=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["stories"][0]["coverage"]["capped"]["sentences"])' "$TMP/out" 2>/dev/null)
 p digest --no-progress --format text "$TMP/alike.jsonl"
-check capped_in_text grep -q "(compared in part: $n sentences compared with their 1024 likeliest matches only" "$TMP/out"
+check capped_in_text grep -q "(compared in part: $n sentences compared with their likeliest matches only (at most 2 in each other report, 1024 in all)" "$TMP/out"
 check capped_under_coverage sh -c "grep -A1 '^ *Coverage\$' '$TMP/out' | grep -q 'compared in part'"
 p digest --no-progress --format md "$TMP/alike.jsonl"
 check capped_in_md grep -q "^- \*(compared in part: $n sentences" "$TMP/out"

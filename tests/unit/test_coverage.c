@@ -497,6 +497,49 @@ TEST(a_cut_comparison_is_reported)
     json_decref(c);
 }
 
+/* When the cap bites, a sentence is compared with each other report's
+ * likeliest two only (docs/stories.md, "Cost, part 3"): a fact is told once
+ * or twice in a report, and the cut by shared weight alone still compared
+ * a sentence of 12 alike reports with 1,024 others. So each cut sentence
+ * has at most 2 x 11 of its candidates left. */
+TEST(a_cut_keeps_each_reports_likeliest)
+{
+    enum { REPORTS = 12, SENTS = 100 };
+    static const char *const PLACE[] = {"Corrby", "Dunvale", "Ashtoft", "Marlow End",
+                                        "Tillby", "Quenmoor", "Brackwell", "Ostby"};
+    static const char *const THING[] = {"homes", "houses", "farms", "shops", "schools"};
+    static const char *const VERB[] = {"were flooded", "were under water", "were evacuated", "were damaged",
+                                       "were closed"};
+    static const char *const DAY[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    static char text[REPORTS][SENTS * 120];
+    static char ids[REPORTS][16];
+    precis_article a[REPORTS];
+    size_t candidates = 0; /* each sentence's: every other report's sentences share "officials" */
+    for (int r = 0; r < REPORTS; r++) {
+        size_t n = 0;
+        uint32_t x = (uint32_t)r * 7919u + 3;
+        for (int k = 0; k < SENTS; k++) {
+            x = (x * 1103515245u + 12345u) & 0x7fffffffu;
+            uint32_t v = x >> 8;
+            n += (size_t)snprintf(text[r] + n, sizeof text[r] - n, "Officials in %s said %u %s near the river %s on %s.\n\n",
+                                  PLACE[v % 8], 10 + v % 900, THING[(v >> 4) % 5], VERB[(v >> 8) % 5], DAY[(v >> 12) % 7]);
+        }
+        snprintf(ids[r], sizeof ids[r], "q%d", r);
+        a[r] = (precis_article){.id = ids[r], .site = ids[r], .title = "Floods in the valley",
+                                .date = "2026-11-20", .text = text[r], .text_len = n};
+    }
+    candidates = (size_t)(REPORTS - 1) * SENTS;
+    json_t *c = coverage_of(a, REPORTS);
+    if (!c) return;
+    json_t *cap = json_object_get(c, "capped");
+    CHECK(cap != NULL);
+    long long sents = (long long)json_integer_value(json_object_get(cap, "sentences"));
+    long long cut = (long long)json_integer_value(json_object_get(cap, "candidates_cut"));
+    CHECK(sents > 0);
+    CHECK(cut >= sents * (long long)(candidates - 2 * (REPORTS - 1)));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -515,5 +558,6 @@ int main(void)
     RUN(percentages_of_different_things_do_not_align);
     RUN(report_order_does_not_change_alignment);
     RUN(a_cut_comparison_is_reported);
+    RUN(a_cut_keeps_each_reports_likeliest);
     return test_done();
 }
