@@ -48,6 +48,7 @@ typedef struct cov {
     uint32_t *id_name;    /* ... an id's first name in names */
     size_t n_ids, cap_ids;
     pc_map name_pairs;    /* (id, id) -> how the two names compare (name_pair) */
+    uint8_t *spelt_twice; /* per report sentence: it has a name the story also spells another way */
     size_t capped_sents;  /* sentences whose candidates were cut to MAX_CANDIDATES */
     uint64_t capped_pairs; /* candidate pairs left uncompared by that cut */
 } cov;
@@ -261,6 +262,8 @@ static bool rival_figures(const cov *c, const sent_fast *x, const sent_fast *y)
     return false;
 }
 
+static bool name_spelt_alike(const cov *c, uint32_t i, uint32_t j);
+
 /* The paraphrase score of sentences i and j: the shared words' weight plus
  * the anchors', over the lighter sentence's weight. *n gets the number of
  * shared words and anchors, *anchors the anchors alone (may be NULL). */
@@ -269,6 +272,7 @@ static double para_score_of(const cov *c, uint32_t i, uint32_t j, double w, uint
 {
     const sent_fast *x = &c->sf[i], *y = &c->sf[j];
     uint32_t an = shared_anchors(c, x, y);
+    if (c->spelt_twice[i] && c->spelt_twice[j] && name_spelt_alike(c, i, j)) an++;
     w += ANCHOR_WEIGHT * an;
     if (rival_figures(c, x, y)) w += RIVAL_WEIGHT, an++;
     *n = k + an;
@@ -1162,6 +1166,7 @@ typedef struct nameword {
     bool calendar;              /* a weekday or month: a date, not a name (variant) */
     uint32_t id;                /* the same id for the same norm, story-wide */
     uint64_t role_h;            /* hash of role; 0: no role, or a stopword (no place) */
+    uint64_t skel_h;            /* hash of skel[0] */
 } nameword;
 
 static size_t name_skeleton(const char *w, char *out, bool umlaut_e);
@@ -1231,6 +1236,54 @@ static bool same_name_norm(const void *ctx, uint32_t id)
     return strlen(w) == p->n && !memcmp(w, p->norm, p->n);
 }
 
+/* Names of the story spelt two ways with one skeleton ("Pryce" / "Price",
+ * "Duggan" / "Dugan"): one name, so one word to the paraphrase score
+ * (name_spelt_alike). Marks the sentences that have such a name, so that
+ * the pairs of a story without any cost nothing. */
+static int cmp_u64_pair(const void *x, const void *y)
+{
+    const uint64_t *a = x, *b = y;
+    if (a[0] != b[0]) return a[0] < b[0] ? -1 : 1;
+    return (a[1] > b[1]) - (a[1] < b[1]);
+}
+
+static precis_status spelt_twice(cov *c)
+{
+    const pst_build *b = c->b;
+    size_t n = c->name_off[b->n_sents];
+    c->spelt_twice = calloc(b->n_sents ? b->n_sents : 1, 1);
+    uint64_t *v = malloc((2 * c->n_ids + 2) * sizeof *v); /* (skeleton hash, id) per distinct name */
+    uint8_t *twice = calloc(c->n_ids + 1, 1);
+    if (!c->spelt_twice || !v || !twice) {
+        free(v), free(twice);
+        return PRECIS_ENOMEM;
+    }
+    for (size_t id = 0; id < c->n_ids; id++) v[2 * id] = c->names[c->id_name[id]].skel_h, v[2 * id + 1] = id;
+    if (c->n_ids) qsort(v, c->n_ids, 2 * sizeof *v, cmp_u64_pair);
+    for (size_t k = 1; k < c->n_ids; k++)
+        if (v[2 * k] == v[2 * k - 2]) twice[v[2 * k + 1]] = twice[v[2 * k - 1]] = 1;
+    for (size_t i = 0; i < b->n_sents; i++)
+        for (uint32_t m = c->name_off[i]; m < c->name_off[i + 1] && m < n; m++)
+            if (twice[c->names[m].id]) c->spelt_twice[i] = 1;
+    free(v), free(twice);
+    return PRECIS_OK;
+}
+
+static bool variant(const nameword *nx, const nameword *ny);
+
+/* Do sentences i and j name one thing spelt two ways (the same skeleton,
+ * not a plural or demonym of it, not a weekday)? */
+static bool name_spelt_alike(const cov *c, uint32_t i, uint32_t j)
+{
+    for (uint32_t x = c->name_off[i]; x < c->name_off[i + 1]; x++)
+        for (uint32_t y = c->name_off[j]; y < c->name_off[j + 1]; y++) {
+            const nameword *a = &c->names[x], *e = &c->names[y];
+            if (a->id != e->id && a->skel_h == e->skel_h && !strcmp(a->skel[0], e->skel[0]) && !variant(a, e))
+                return true;
+        }
+    return false;
+}
+
 /* The names of every report sentence, found once (compare_names found them
  * again for both sentences of every aligned pair), each with an id per
  * distinct norm. */
@@ -1266,6 +1319,7 @@ static precis_status sentence_names(cov *c)
                 w->role_h = rl && !pt_is_stopword(b->lang, w->role, rl) ? XXH3_64bits(w->role, rl) | 1 : 0;
                 name_skeleton(w->norm, w->skel[0], true);
                 name_skeleton(w->norm, w->skel[1], false);
+                w->skel_h = XXH3_64bits(w->skel[0], strlen(w->skel[0]));
                 w->calendar = false;
                 for (size_t q = 0; q < sizeof CAL / sizeof *CAL && !w->calendar; q++) w->calendar = !strcmp(CAL[q], w->norm);
             }
@@ -1273,7 +1327,7 @@ static precis_status sentence_names(cov *c)
         }
         c->name_off[i + 1] = (uint32_t)n;
     }
-    return PRECIS_OK;
+    return spelt_twice(c);
 }
 
 /* Do the names of x's run and y's run share a word besides x and y ("Dale
@@ -2145,6 +2199,7 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.fctx);
     free(c.ctx_text);
     free(c.names);
+    free(c.spelt_twice);
     free(c.name_off);
     free(c.voc);
     free(c.voc_off);

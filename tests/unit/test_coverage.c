@@ -540,6 +540,36 @@ TEST(a_cut_keeps_each_reports_likeliest)
     json_decref(c);
 }
 
+/* One name spelt two ways is one word to the paraphrase score: the
+ * sergeant's statement told in other words by two reports ("Duggan" /
+ * "Dugan") shares "Moira" and "barbecue" only, not enough without the
+ * surname; it was listed as unique to each and the spelling went unseen
+ * (the sentences carrying it were not aligned). Invented moorland fire. */
+static const precis_article HEATH[] = {
+    ART("a", "Fellside Echo", "Moor fire near Carsby", "2026-05-04",
+        "A moorland fire broke out near Carsby on Saturday afternoon.\n\n"
+        "Sergeant Moira Duggan said police believe the fire may have been started by a disposable barbecue.\n\n"
+        "Walkers were told to keep away from the summit paths."),
+    ART("b", "Carsby Post", "Carsby moor ablaze", "2026-05-04",
+        "Flames spread across the moor above Carsby on Saturday afternoon.\n\n"
+        "Sgt Moira Dugan said officers suspect a portable barbecue left behind by walkers.\n\n"
+        "A farmer moved his sheep to lower fields."),
+    ART("c", "Dale Wire", "Fire on Carsby moor", "2026-05-05",
+        "Fire crews fought a blaze on the moor near Carsby on Saturday afternoon.\n\n"
+        "The fire service said the flames had been put out by Sunday morning."),
+};
+#define N_HEATH (sizeof HEATH / sizeof *HEATH)
+
+TEST(a_name_spelt_two_ways_is_one_word)
+{
+    json_t *c = coverage_of(HEATH, N_HEATH);
+    if (!c) return;
+    CHECK(!listed(c, "a", "unique", "Sergeant Moira Duggan"));
+    CHECK(!listed(c, "b", "unique", "Sgt Moira Dugan"));
+    CHECK(names_listed(c, "spellings", "Duggan", "Dugan"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -559,5 +589,6 @@ int main(void)
     RUN(report_order_does_not_change_alignment);
     RUN(a_cut_comparison_is_reported);
     RUN(a_cut_keeps_each_reports_likeliest);
+    RUN(a_name_spelt_two_ways_is_one_word);
     return test_done();
 }
