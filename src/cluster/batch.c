@@ -416,7 +416,11 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
                 if (j == i) continue;
                 float x = in->w[k] * pd[r].w;
                 if (!(x > 0)) continue; /* keeps acc > 0 for every touched article */
-                if (acc[j] == 0) touched[nto++] = j;
+                /* listed the first time only; branch-free: whether j is new
+                 * is as good as random, and a mispredicted branch per posting
+                 * cost more than the store (touched has room for n) */
+                touched[nto] = j;
+                nto += acc[j] == 0;
                 acc[j] += x;
             }
         }
