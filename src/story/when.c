@@ -658,6 +658,47 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             dw.weekday_mismatch = d.weekday_mismatch;
             if (d.weekday >= 0 && d.year_filled && !year_by_weekday) /* no year near publication fits it */
                 dw.weekday_mismatch = pst_weekday(day) != d.weekday;
+            /* "3–5 May", "3-5 May 2024", "from 3 to 5 May", "between 3 and 5 May",
+             * "vom 3. bis 5. Mai": a day before the date's own, of its month */
+            if (is_digit((unsigned char)s[a]) && d.hour < 0) {
+                size_t g = a;
+                while (g > 0 && s[g - 1] == ' ') g--;
+                size_t h = g;
+                bool dash = false, word_join = false, between = false;
+                if (h > 0 && s[h - 1] == '-') h--, dash = true;
+                else if (h >= 3 && pt_long_dash_at(s, n, h - 3)) h -= 3, dash = true;
+                else {
+                    while (h > 0 && is_letter((unsigned char)s[h - 1])) h--;
+                    between = word_is(s + h, g - h, "and") || word_is(s + h, g - h, "und");
+                    word_join = between || word_is(s + h, g - h, "to") || word_is(s + h, g - h, "through") ||
+                                word_is(s + h, g - h, "until") || word_is(s + h, g - h, "till") ||
+                                word_is(s + h, g - h, "bis");
+                }
+                while (h > 0 && s[h - 1] == ' ') h--;
+                if (h > 0 && s[h - 1] == '.' && !dash) h--; /* "vom 3. bis" */
+                size_t e = h, st = h;
+                while (st > 0 && h - st < 2 && is_digit((unsigned char)s[st - 1])) st--;
+                bool lone = st < e && !(st > 0 && (is_digit((unsigned char)s[st - 1]) || is_letter((unsigned char)s[st - 1]) ||
+                                                  s[st - 1] == ',' || s[st - 1] == '.'));
+                if (lone && word_join) { /* a worded join needs its opener: "from 3 to 5 May" */
+                    size_t q = st;
+                    while (q > 0 && s[q - 1] == ' ') q--;
+                    size_t p0 = q;
+                    while (p0 > 0 && is_letter((unsigned char)s[p0 - 1])) p0--;
+                    lone = between ? word_is(s + p0, q - p0, "between") || word_is(s + p0, q - p0, "zwischen")
+                                   : word_is(s + p0, q - p0, "from") || word_is(s + p0, q - p0, "vom") ||
+                                         word_is(s + p0, q - p0, "von");
+                }
+                if (lone && (dash || word_join)) {
+                    int d1 = 0;
+                    for (size_t q = st; q < e; q++) d1 = d1 * 10 + (s[q] - '0');
+                    if (d1 >= 1 && d1 < d.day && !overlaps(out, k, st, a)) {
+                        dw.first_day = day - (d.day - d1);
+                        dw.precision = PST_WEEK;
+                        dw.start = st;
+                    }
+                }
+            }
             /* "May 3-5", "May 3–5": the days of one month, a range */
             size_t q = b + (b < n && s[b] == '-' ? 1 : pt_long_dash_at(s, n, b) ? 3 : 0);
             int d2 = 0;
@@ -667,6 +708,22 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 !(r + 1 < n && (s[r] == ',' || s[r] == '.') && is_digit((unsigned char)s[r + 1])) && d2 > d.day) {
                 int yy, mm, dd;
                 pst_civil_from_days(day, &yy, &mm, &dd);
+                /* "May 3-5, 2024": the year after the range is the range's */
+                size_t t = r < n && s[r] == ',' ? r + 1 : r;
+                while (t < n && s[t] == ' ') t++;
+                int printed = 0;
+                size_t t_end = t;
+                while (t_end < n && t_end < t + 4 && is_digit((unsigned char)s[t_end]))
+                    printed = printed * 10 + (s[t_end++] - '0');
+                if (t > r && t_end == t + 4 && !(t_end < n && (is_digit((unsigned char)s[t_end]) || is_letter((unsigned char)s[t_end]))) &&
+                    printed >= 1800 && printed <= (have_pub ? pub->year + 5 : 2100) && !explicit_year &&
+                    d2 <= pt_days_in_month(printed, mm)) {
+                    yy = printed;
+                    day = pst_days_from_civil(yy, mm, dd);
+                    dw.first_day = day;
+                    dw.weekday_mismatch = d.weekday >= 0 && pst_weekday(day) != d.weekday;
+                    r = t_end;
+                }
                 if (d2 <= pt_days_in_month(yy, mm)) {
                     dw.last_day = day + (d2 - dd);
                     dw.precision = PST_WEEK;
@@ -898,11 +955,15 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         size_t h = g;
         while (h > 0 && is_letter((unsigned char)s[h - 1])) h--;
         bool from = word_is(s + h, g - h, "from"), between = word_is(s + h, g - h, "between");
-        if (!from && !between && !word_is(s + h, g - h, "von") && !word_is(s + h, g - h, "vom")) continue;
         /* only a joining word between the two */
         size_t u = x->end, v = y->start;
         while (u < v && (s[u] == ' ' || s[u] == ',')) u++;
         while (v > u && s[v - 1] == ' ') v--;
+        /* "Feb. 28-March 2, 2024", "28 February–2 March": two printed dates a dash joins */
+        bool dash_join = !x->relative && !y->relative &&
+                         ((v - u == 1 && s[u] == '-') || (v - u == 3 && pt_long_dash_at(s, v, u)));
+        if (!from && !between && !dash_join && !word_is(s + h, g - h, "von") && !word_is(s + h, g - h, "vom"))
+            continue;
         bool join = between ? word_is(s + u, v - u, "and") || word_is(s + u, v - u, "und")
                             : word_is(s + u, v - u, "to") || word_is(s + u, v - u, "through") ||
                                   word_is(s + u, v - u, "thru") || word_is(s + u, v - u, "until") ||
@@ -915,6 +976,20 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             if (is_digit((unsigned char)s[q]) && is_digit((unsigned char)s[q + 1]) &&
                 is_digit((unsigned char)s[q + 2]) && is_digit((unsigned char)s[q + 3]))
                 yearless = false;
+        bool first_yearless = !x->relative;
+        for (size_t q = x->start; q + 4 <= x->end && first_yearless; q++)
+            if (is_digit((unsigned char)s[q]) && is_digit((unsigned char)s[q + 1]) &&
+                is_digit((unsigned char)s[q + 2]) && is_digit((unsigned char)s[q + 3]))
+                first_yearless = false;
+        if (!yearless && first_yearless && !y->relative) {
+            /* "Feb. 28-March 2, 2024", "Dec. 28-Jan. 2, 2025": the first takes the
+             * second's year, or the year before when its month comes later */
+            int y1, m1, d1, y2, m2, d2;
+            pst_civil_from_days(first, &y1, &m1, &d1);
+            pst_civil_from_days(last, &y2, &m2, &d2);
+            int yr = m1 > m2 || (m1 == m2 && d1 > d2) ? y2 - 1 : y2;
+            if (d1 <= pt_days_in_month(yr, m1)) first = pst_days_from_civil(yr, m1, d1);
+        }
         if (yearless) {
             /* its year is the first date's (the tense moved it alone: "vom 3. Mai bis
              * 5. Mai" read "bis" as future), or the next across New Year only:

@@ -190,10 +190,15 @@ static int current_year(void)
     return tm.tm_year + 1900;
 }
 
+static bool long_dash(const char *s, size_t len, size_t i);
+
 /* Month name at s[i] (capitalised or all caps, optional '.'); returns month or 0. */
 static int read_month(const char *s, size_t len, size_t *i)
 {
     size_t n = word_len(s, len, *i);
+    /* "28 February–2 March": an en or em dash ends the name (its bytes are "letters") */
+    for (size_t k = 0; k < n; k++)
+        if (long_dash(s, len, *i + k)) n = k;
     if (n < 3 || n > 12 || !is_upper_start(s + *i)) return 0;
     char w[32];
     fold_word(s + *i, n, w, sizeof w);
@@ -644,8 +649,17 @@ bool pt_date_find(const char *s, size_t len, int default_year, pt_date *out)
             if (is_digit(p) || (is_alpha(p) && !(i >= 3 && long_dash(s, len, i - 3)))) continue; /* "3–June 5" */
             /* "1.09.05.2018", "v2.2018-05-01" are not dates */
             if ((p == '.' || p == '-' || p == '/' || p == ':') && i > 1 &&
-                is_digit((unsigned char)s[i - 2]))
+                is_digit((unsigned char)s[i - 2])) {
+                /* but "3-5 May 2024", a range's last day, is "5 May 2024" */
+                size_t last_end = i;
+                if (p == '-' && is_digit(c) && (reset(&d), parse_day_month(s, len, i, default_year, &d, &last_end))) {
+                    d.start = i;
+                    d.end = last_end;
+                    if (out) *out = d;
+                    return true;
+                }
                 continue;
+            }
         }
         size_t skip = 0;
         if (parse_at(s, len, i, default_year, &d, &skip)) {

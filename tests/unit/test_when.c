@@ -341,6 +341,27 @@ TEST(conditions_bounds_and_days_aside)
     CHECK(when_aside("The ministry said on March 3 that the bridge would reopen.", &TUE4, 0));
 }
 
+/* Ranges with the year after them, day-first ranges, two printed dates a
+ * dash joins (dates7: defect 5; each check failed before). */
+TEST(day_first_ranges_and_printed_years)
+{
+    static const pt_date JUN1 = {.year = 2025, .month = 6, .day = 1, .hour = -1};
+    CHECK_STR(when_iso("The fair ran May 3-5, 2024 in Orlen.", &JUN1, 0), "2024-05-03/2024-05-05");
+    CHECK_STR(when_iso("The fair ran May 3\u20135, 2024.", &JUN1, 0), "2024-05-03/2024-05-05");
+    CHECK_STR(when_iso("The fair ran 3\u20135 May in Orlen.", &JUN1, 0), "2025-05-03/2025-05-05");
+    CHECK_STR(when_iso("The fair ran 3-5 May 2024 in Orlen.", &JUN1, 0), "2024-05-03/2024-05-05");
+    CHECK_STR(when_iso("The fair runs from 3 to 5 May.", &JUN1, 0), "2025-05-03/2025-05-05");
+    CHECK_STR(when_iso("It ran between 3 and 5 May.", &JUN1, 0), "2025-05-03/2025-05-05");
+    CHECK_STR(when_iso("Die Messe lief vom 3. bis 5. Mai.", &JUN1, 0), "2025-05-03/2025-05-05");
+    CHECK_STR(when_iso("It ran Feb. 28-March 2, 2024.", &JUN1, 0), "2024-02-28/2024-03-02");
+    CHECK_STR(when_iso("It ran 28 February\u20132 March.", &JUN1, 0), "2025-02-28/2025-03-02");
+    CHECK_STR(when_iso("It ran Dec. 28-Jan. 2, 2025.", &JUN1, 0), "2024-12-28/2025-01-02");
+    /* no range: a list, a lone number, a later first day */
+    CHECK_STR(when_iso("Scores of 10, 3 to 5 May were counted.", &JUN1, 0), "2025-05-05");
+    CHECK_STR(when_iso("It ran 7-5 May.", &JUN1, 0), "2025-05-05");
+    CHECK_STR(when_iso("It was on 2018-05-01 here.", &JUN1, 0), "2018-05-01");
+}
+
 int main(void)
 {
     RUN(tense_from_the_governing_verb);
@@ -357,5 +378,6 @@ int main(void)
     RUN(no_publication_date_resolves_nothing_relative);
     RUN(weekday_with_date_ranges_ordinals);
     RUN(conditions_bounds_and_days_aside);
+    RUN(day_first_ranges_and_printed_years);
     return test_done();
 }
