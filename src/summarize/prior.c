@@ -86,6 +86,8 @@ bool ps_prior_long_budget(size_t max_words, size_t max_bytes)
     return max_bytes ? max_bytes >= 6 * (size_t)PS_PRIOR_LONG_WORDS : max_words >= PS_PRIOR_LONG_WORDS;
 }
 
+double ps_prior_position_share(bool long_budget) { return long_budget ? 0.5 : 1.0; }
+
 double ps_prior_lambda(bool long_budget)
 {
     if (ps_prior_dev_hook) return ps_prior_dev_hook->lambda;

@@ -1050,6 +1050,9 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     if (!by_bytes && !o.max_words) o.max_words = 100;
     if (o.max_words > UINT32_MAX / 2 || o.max_bytes > UINT32_MAX / 2)
         return pc_fail(err, PRECIS_EINVAL, c->id, 0, "budget too large");
+    /* the long budget's prior model, and with it a weaker position prior: see prior.c */
+    bool long_budget = ps_prior_long_budget(by_bytes ? 0 : o.max_words, by_bytes ? o.max_bytes : 0);
+    double position_bonus = PARAMS.position_bonus * ps_prior_position_share(long_budget);
 
     work w = {0};
     pc_arena_init(&w.arena);
@@ -1128,7 +1131,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         if (cost < min_cost) min_cost = cost;
         items[n_items].cost = cost;
         items[n_items].n_concepts = x->con_n;
-        items[n_items].bonus = PARAMS.position_bonus / (1.0 + x->index);
+        items[n_items].bonus = position_bonus / (1.0 + x->index);
         item_sent[n_items++] = (uint32_t)i;
     }
     for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing (or be NULL: no concept at all) */
@@ -1179,7 +1182,6 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         }
         goto fail;
     }
-    bool long_budget = ps_prior_long_budget(by_bytes ? 0 : o.max_words, by_bytes ? o.max_bytes : 0);
     if (!apply_prior(&w, items, item_sent, n_items, long_budget)) goto oom; /* after the empty check: no malloc(0) */
     uint32_t budget = by_bytes ? (uint32_t)o.max_bytes + 1 : (uint32_t)o.max_words;
     if (min_cost > budget) {

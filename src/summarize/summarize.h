@@ -141,6 +141,10 @@ void ps_prior_features(const ps_sent_facts *f, double x[PS_PRIOR_NF]);
 #define PS_PRIOR_LONG_WORDS 150
 /* Whether a budget (words, or bytes when max_bytes > 0) takes the long model. */
 bool ps_prior_long_budget(size_t max_words, size_t max_bytes);
+/* The share of the position prior (1 / (1 + index) in weight units) kept
+ * beside the short or the long budget's model: with the long model half of
+ * it (Round 7: 0, 0.5, 1, 2 measured on training clusters 6000-9999). */
+double ps_prior_position_share(bool long_budget);
 /* The learned estimate of the reference bigrams the sentence holds (never
  * negative), by the short or the long budget's model. */
 double ps_prior_value(const ps_sent_facts *f, bool long_budget);

@@ -221,6 +221,9 @@ TEST(long_budgets_take_the_long_model)
     f.index = 1, f.n_words = 12, f.weight = 9, f.max_weight = 10;
     f.density = 0.75, f.max_density = 1, f.mean_df = 0.7, f.quote = true, f.n_docs = 5;
     CHECK(fabs(ps_prior_value(&f, true) - ps_prior_value(&f, false)) > 1e-6);
+    /* beside the long model the position prior keeps half its weight */
+    CHECK_NEAR(ps_prior_position_share(false), 1.0, 1e-12);
+    CHECK_NEAR(ps_prior_position_share(true), 0.5, 1e-12);
 }
 
 /* The first summary sentence for one 12-word budget, with the given prior. */
