@@ -28,7 +28,7 @@ static const char *const TITLES[] = {
 /* Words that make a phrase an organisation. Lower case. */
 static const char *const ORG_WORDS[] = {
     "academy", "administration", "advertiser", "ag", "agency", "airlines", "airways", "alliance",
-    "army", "assembly", "association", "authority", "bank", "board", "brigade", "brigades",
+    "army", "assembly", "association", "authority", "bank", "board", "brigade", "brigades", "broadcasting",
     "bulletin", "bundestag", "bureau", "cabinet", "choir", "chronicle", "church", "club",
     "coalition", "college", "commission", "committee", "company", "congress", "consulate", "corp",
     "corporation", "corps", "council", "courier", "court", "daily", "department", "directorate",
@@ -1671,6 +1671,14 @@ static bool legal_name(const item *l)
     return l->legal || (sp && IN(LEGAL_SUFFIXES, sp + 1));
 }
 
+/* Is l named as a company by its last word ("Group", "Holdings",
+ * "Shipping")? */
+static bool company_headed(const item *l)
+{
+    const char *sp = l->n_words >= 2 ? strrchr(l->norm, ' ') : NULL;
+    return sp && org_tail_word(sp + 1);
+}
+
 /* Does long name l start with the words of s ("brannock" of "brannock marine")? */
 static bool word_prefix(const item *s, const item *l)
 {
@@ -1681,7 +1689,31 @@ static bool word_prefix(const item *s, const item *l)
 /* Does long name l end with the words of s after demonyms only ("Iranian
  * Revolutionary Guards" for "Revolutionary Guards"), or is s one generic org
  * word that ends l ("the Commission" for "European Commission")? */
-static bool org_suffix(const item *s, const item *l)
+static const item *find_item(const pst_entities *e, const char *norm, size_t n);
+
+/* Is w an adjective of a place the story names ("vaskarian" where "Vaskaria"
+ * is named, "orsish" with "Ors")? For the invented and the many countries
+ * the demonym list does not hold. */
+static bool story_demonym(const pst_entities *e, const char *w)
+{
+    size_t n = strlen(w);
+    static const struct { const char *end, *back; } forms[] = {
+        {"n", ""}, {"an", ""}, {"an", "a"}, {"ian", ""}, {"ian", "a"}, {"ese", ""}, {"ish", ""}, {"i", ""},
+    };
+    char t[MAX_NAME_BYTES];
+    if (n < 5 || n + 2 >= sizeof t) return false;
+    for (size_t f = 0; f < sizeof forms / sizeof *forms; f++) {
+        size_t el = strlen(forms[f].end), bl = strlen(forms[f].back);
+        if (n <= el + 2 || strcmp(w + n - el, forms[f].end)) continue;
+        memcpy(t, w, n - el);
+        memcpy(t + n - el, forms[f].back, bl + 1);
+        const item *p = find_item(e, t, n - el + bl);
+        if (p && p->n_words == 1) return true;
+    }
+    return false;
+}
+
+static bool org_suffix(const pst_entities *e, const item *s, const item *l)
 {
     size_t ls = s->nlen, ll = l->nlen;
     if (l->n_words <= s->n_words || ls >= ll || strcmp(l->norm + ll - ls, s->norm) || l->norm[ll - ls - 1] != ' ')
@@ -1694,7 +1726,7 @@ static bool org_suffix(const item *s, const item *l)
         if (n >= sizeof word) return false;
         memcpy(word, p, n);
         word[n] = 0;
-        if (!is_demonym(word)) return false;
+        if (!is_demonym(word) && !story_demonym(e, word)) return false;
         p = q + 1;
     }
     return true;
@@ -1865,9 +1897,13 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
                 /* a company named with its legal suffix anywhere takes its
                  * first words alone whatever its other words are ("Brannock"
                  * for Brannock Marine Corp.) */
-                bool fits = pass == 0   ? org_prefix(s, l) || (legal_name(l) && word_prefix(s, l))
+                /* ... and so does a company named by its head when the short
+                 * form has a company's cue of its own ("Stellan shares fell"
+                 * for Stellan Agri Group) */
+                bool fits = pass == 0   ? org_prefix(s, l) || (legal_name(l) && word_prefix(s, l)) ||
+                                            (s->votes[PST_ORG] && company_headed(l) && word_prefix(s, l))
                             : pass == 1 ? acronym_of(s, l)
-                                        : org_suffix(s, l) && winner(l->votes) == PST_ORG;
+                                        : org_suffix(e, s, l) && winner(l->votes) == PST_ORG;
                 /* "N.Y." is New York's, a place's, not a body's */
                 if (fits && pass == 1 && (winner(l->votes) == PST_PLACE || country_or_region(l->norm))) fits = false;
                 if (!fits) continue;
@@ -2208,6 +2244,28 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         if (target < 0 || ambiguous) continue;
         e->items[target].mid_mentions += s->mid_mentions;
         precis_status st = merge_item(e, i, (size_t)target);
+        if (st) return st;
+    }
+    /* A river is named without its head: "the Lomme" for the Lomme River or
+     * the River Lomme — a one-word name no cue types (a town of that name is
+     * "in X", a firm "X said"), into the one river the story names so. */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *s = &e->items[i];
+        if (s->merged_into >= 0 || s->n_words != 1 || s->nlen + 7 > MAX_NAME_BYTES) continue;
+        if (s->votes[PST_PERSON] || s->votes[PST_ORG] || s->votes[PST_PLACE] || s->at_place) continue;
+        char river[MAX_NAME_BYTES];
+        memcpy(river, s->norm, s->nlen);
+        memcpy(river + s->nlen, " river", 7);
+        const item *a = find_item(e, river, s->nlen + 6);
+        memcpy(river, "river ", 6);
+        memcpy(river + 6, s->norm, s->nlen + 1);
+        const item *b = find_item(e, river, s->nlen + 6);
+        if (a && a->merged_into >= 0) a = NULL;
+        if (b && b->merged_into >= 0) b = NULL;
+        if (!a == !b) continue; /* none, or two rivers */
+        size_t target = (size_t)((a ? a : b) - e->items);
+        e->items[target].mid_mentions += s->mid_mentions;
+        precis_status st = merge_item(e, i, target);
         if (st) return st;
     }
     /* A one-word name that opens exactly one person's longer name is that

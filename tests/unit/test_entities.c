@@ -868,6 +868,70 @@ TEST(dateline_with_non_ascii_capitals)
     pst_entities_free(r.e);
 }
 
+/* "Northern Broadcasting" is a broadcaster's name, not "Broadcasting" after
+ * a compass word cut as a demonym (it listed "Broadcasting"). */
+TEST(broadcasting_names_a_body)
+{
+    const char *docs[] = {"The mayor told Northern Broadcasting that the road was shut.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Broadcasting") == -1);
+    CHECK(type_of(&r, "Northern Broadcasting") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+/* A body's name without the adjective of a place the story names
+ * ("the Water Board" for the Tessarian Water Board, with "Tessaria" named)
+ * is its short form (they were two); without "Tessaria" in the story it
+ * stays apart, as before. */
+TEST(body_without_its_place_adjective_merges)
+{
+    const char *docs[] = {"Officials of the Tessarian Water Board said the pipes were safe. Tessaria said so too.",
+                          "The Water Board said it would test the wells on Friday. Critics said the Water Board was slow.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Tessarian Water Board") == PST_ORG);
+    CHECK(sources_of(&r, "Tessarian Water Board") == 2);
+    CHECK(type_of(&r, "Water Board") == -1);
+    pst_entities_free(r.e);
+    const char *apart[] = {"Officials of the Tessarian Water Board said the pipes were safe.",
+                           "Critics said the Water Board was slow.", NULL};
+    r = rank_docs(apart);
+    CHECK(type_of(&r, "Water Board") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+/* "the Varne" is the Varne River (they were two); a town "in Tesk" stays
+ * apart from the Tesk River. */
+TEST(river_without_its_head)
+{
+    const char *docs[] = {"Dead fish were found along the Varne on Monday. The Varne River rose overnight.",
+                          "Boats on the Varne were tied up. Flooding hit homes in Tesk, on the Tesk River.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Varne River") == PST_PLACE);
+    CHECK(type_of(&r, "Varne") == -1);
+    CHECK(sources_of(&r, "Varne River") == 2);
+    CHECK(type_of(&r, "Tesk") == PST_PLACE);
+    CHECK(type_of(&r, "Tesk River") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
+/* A company named by its head ("Orvane Agri Group") takes its first word
+ * alone when that has a company's cue of its own ("Orvane shares fell");
+ * without one ("Orvane said nothing") it stays apart, as a place might. */
+TEST(company_short_form_with_its_own_cue)
+{
+    const char *docs[] = {"Orvane shares fell 6 percent on Monday. Orvane Agri Group said it had enough stock.",
+                          "Analysts said Kelby Agri Group would lose money, and Kelby was quiet.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Orvane Agri Group") == PST_ORG);
+    CHECK(type_of(&r, "Orvane") == -1);
+    for (size_t i = 0; i < r.n; i++)
+        if (!strcmp(r.v[i].name, "Orvane Agri Group")) CHECK(r.v[i].mentions == 2);
+    CHECK(type_of(&r, "Kelby") >= 0);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -920,5 +984,9 @@ int main(void)
     RUN(shares_rose_is_a_company);
     RUN(adverb_in_mid_sentence_is_a_first_name);
     RUN(dateline_with_non_ascii_capitals);
+    RUN(broadcasting_names_a_body);
+    RUN(body_without_its_place_adjective_merges);
+    RUN(river_without_its_head);
+    RUN(company_short_form_with_its_own_cue);
     return test_done();
 }
