@@ -773,15 +773,29 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
         if (!st) st = pst_json_doc_id(o, b, s->doc);
         if (!st) st = pc_buf_puts(o, ",\"when\":");
         if (!st) st = pst_json_sentence(o, text + s->start + w->start, w->end - w->start);
-        if (!st && w->weekday_mismatch) { /* the printed date kept, the contradiction said */
-            char why[160];
+        /* the head's, or the first of the entries merged into it: a source
+         * that printed a wrong weekday makes the entry uncertain whichever
+         * sentence heads it */
+        const pst_when *mw = w->weekday_mismatch ? w : NULL;
+        uint32_t mdoc = s->doc;
+        for (size_t j = h[i].group; j < n && !mw; j++)
+            if (v[j].group == h[i].group && v[j].when->weekday_mismatch)
+                mw = v[j].when, mdoc = b->sents[v[j].sent].doc;
+        if (!st && mw) { /* the printed date kept, the contradiction said */
+            char why[160 + 80];
             int wy, wm, wd;
-            pst_civil_from_days(w->first_day, &wy, &wm, &wd);
-            if (w->precision == PST_DAY && w->weekday >= 0)
+            pst_civil_from_days(mw->first_day, &wy, &wm, &wd);
+            if (mw->precision == PST_DAY && mw->weekday >= 0)
                 snprintf(why, sizeof why, "%s is not the weekday of %04d-%02d-%02d (a %s): the date is kept",
-                         pt_weekday_name(w->weekday), wy, wm, wd, pt_weekday_name(pst_weekday(w->first_day)));
+                         pt_weekday_name(mw->weekday), wy, wm, wd, pt_weekday_name(pst_weekday(mw->first_day)));
             else
                 snprintf(why, sizeof why, "a weekday printed is not that of its date: the dates are kept");
+            if (mdoc != s->doc) { /* said by a source merged into the entry: name it */
+                const char *mid = b->docs[mdoc].a->id;
+                size_t l = strlen(why);
+                if (!mid) mid = "a source";
+                snprintf(why + l, sizeof why - l, " (as %.*s prints it)", (int)pc_utf8_cut(mid, strlen(mid), 60), mid);
+            }
             st = pc_buf_puts(o, ",\"uncertain\":");
             if (!st) st = pc_json_string(o, why, strlen(why));
         }
@@ -875,7 +889,7 @@ static precis_status sources_json(const pst_build *b, pc_buf *o)
         if (!st) st = pc_buf_puts(o, ",\"title\":");
         if (!st) st = json_str_or_null(o, a->title);
         if (!st) st = pc_buf_puts(o, ",\"date\":");
-        if (!st) st = json_str_or_null(o, a->date);
+        if (!st) st = json_str_or_null(o, b->docs[d].dateline_date[0] ? b->docs[d].dateline_date : a->date);
         if (!st) st = pc_buf_puts(o, ",\"author\":");
         if (!st) st = json_str_or_null(o, a->author);
         if (!st) st = pc_buf_puts(o, ",\"lang\":");
@@ -885,6 +899,10 @@ static precis_status sources_json(const pst_build *b, pc_buf *o)
         if (!st && b->docs[d].date_ignored) {
             st = pc_buf_puts(o, ",\"date_ignored\":");
             if (!st) st = pc_json_string(o, b->docs[d].date_ignored, strlen(b->docs[d].date_ignored));
+        }
+        if (!st && b->docs[d].date_note[0]) { /* a yearless wire dateline: how it was read, or why not */
+            st = pc_buf_puts(o, ",\"date_note\":");
+            if (!st) st = pc_json_string(o, b->docs[d].date_note, strlen(b->docs[d].date_note));
         }
         if (!st && !b->docs[d].analysed) st = pc_buf_puts(o, ",\"analysed\":false");
         if (!st) st = pc_buf_putc(o, '}');
@@ -1090,6 +1108,88 @@ precis_status precis_articles_settle_dates(precis_article *a, size_t n)
     return PRECIS_OK;
 }
 
+/* The nearest day to `day`, over days[0..n): its distance (INT64_MAX with none). */
+static int64_t dist_to(int64_t day, const int64_t *days, size_t n)
+{
+    int64_t best = INT64_MAX;
+    for (size_t i = 0; i < n; i++) {
+        int64_t e = day > days[i] ? day - days[i] : days[i] - day;
+        if (e < best) best = e;
+    }
+    return best;
+}
+
+/* The year of month m, day dd nearest the days given, within `within` days
+ * of one of them: 0 when none is. */
+static int year_near(int m, int dd, const int64_t *days, size_t n, int64_t within)
+{
+    int best_y = 0;
+    int64_t best = INT64_MAX;
+    for (size_t i = 0; i < n; i++) {
+        int y0, m0, d0;
+        pst_civil_from_days(days[i], &y0, &m0, &d0);
+        for (int y = y0 - 1; y <= y0 + 1; y++) {
+            if (dd > pt_days_in_month(y, m)) continue;
+            int64_t e = dist_to(pst_days_from_civil(y, m, dd), days + i, 1);
+            if (e < best) best = e, best_y = y;
+        }
+    }
+    return best <= within ? best_y : 0;
+}
+
+/* An undated article that opens with a wire dateline whose date has no year
+ * ("CARROWBY, Oct. 13 (Ennet Wire) - ..."): the year of the story's other
+ * sources when the day lies within a month of one of their dates, else that
+ * of the article's own dates with a printed year ("on Oct. 9, 2026") when
+ * within three months of one; the article is then dated by its dateline,
+ * and says so (date_note); otherwise it stays undated, and says why. */
+static void date_from_dateline(pst_build *b, uint32_t d)
+{
+    pst_sdoc *x = &b->docs[d];
+    const precis_article *a = x->a;
+    if (x->has_pub || x->date_ignored || (a->date && *a->date) || !a->text) return;
+    size_t off = 0, len = a->text_len;
+    while (off < len && (a->text[off] == ' ' || a->text[off] == '\n' || a->text[off] == '\r' || a->text[off] == '\t'))
+        off++;
+    size_t dl = pt_dateline_len(a->text + off, len - off);
+    pt_date pd;
+    if (!dl || !pt_date_find(a->text + off, dl, 0, &pd) || pd.year || pd.month < 1 || pd.day < 1) return;
+    const char *line = a->text + off;
+    size_t line_len = pd.end; /* the dateline up to its date: "CARROWBY, Oct. 13" */
+    line_len = pc_utf8_cut(line, line_len, 60);
+    int64_t days[64];
+    size_t nd = 0;
+    for (size_t i = 0; i < b->n && nd < 64; i++)
+        if (i != d && b->docs[i].has_pub)
+            days[nd++] = pst_days_from_civil(b->docs[i].pub.year, b->docs[i].pub.month, b->docs[i].pub.day);
+    const char *from = "the year of the story's other sources";
+    int y = nd ? year_near(pd.month, pd.day, days, nd, 31) : 0;
+    if (!y) { /* the article's own dates with a printed year */
+        nd = 0;
+        size_t at = off + dl;
+        pt_date t;
+        while (at < len && nd < 64 && pt_date_find(a->text + at, len - at, 0, &t)) {
+            if (t.year >= 1900 && t.year <= 2200 && t.month > 0)
+                days[nd++] = pst_days_from_civil(t.year, t.month, t.day > 0 ? t.day : 1);
+            at += t.end > 0 ? t.end : 1;
+        }
+        y = nd ? year_near(pd.month, pd.day, days, nd, 92) : 0;
+        from = "the year of the article's own dates";
+    }
+    if (!y) {
+        snprintf(x->date_note, sizeof x->date_note,
+                 "dateline '%.*s' has no year, and no other source nor date of the article gives one: undated",
+                 (int)line_len, line);
+        return;
+    }
+    pd.year = y;
+    x->pub = pd;
+    x->has_pub = true;
+    snprintf(x->dateline_date, sizeof x->dateline_date, "%04d-%02d-%02d", y, pd.month, pd.day);
+    snprintf(x->date_note, sizeof x->date_note, "from the dateline '%.*s' (no year printed: %d, %s)",
+             (int)line_len, line, y, from);
+}
+
 /* *out is NULL when every article is valid UTF-8 already. */
 static precis_status repair_articles(pc_arena *a, const precis_article *in, size_t n, precis_article **out)
 {
@@ -1288,6 +1388,7 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         }
     }
     free(gday);
+    for (size_t d = 0; d < n && !st; d++) date_from_dateline(&b, (uint32_t)d);
     uint32_t *tmp = NULL;
     size_t tmp_cap = 0;
     /* The first max_reports reports (arrival order) and their copies are

@@ -101,8 +101,9 @@ static const char *str(json_t *o, const char *k)
     return s && *s ? s : NULL;
 }
 
-enum { SF_ID, SF_TITLE, SF_SITE, SF_DATE, SF_URL, SF_DUP, SF_IGNORED, N_SF };
-static const char *const SF_KEY[N_SF] = {"id", "title", "site", "date", "url", "duplicate_of", "date_ignored"};
+enum { SF_ID, SF_TITLE, SF_SITE, SF_DATE, SF_URL, SF_DUP, SF_IGNORED, SF_NOTE, N_SF };
+static const char *const SF_KEY[N_SF] = {"id", "title", "site", "date", "url", "duplicate_of", "date_ignored",
+                                         "date_note"};
 
 /* Field f of source i (NULL when absent or empty, as str() gives it). */
 static const char *sf(const rnd *r, size_t i, int f)
@@ -698,6 +699,11 @@ static void render_sources(rnd *r)
         if (date && sf(r, i, SF_IGNORED)) {
             put(r, " (date ignored: ");
             txt(r, sf(r, i, SF_IGNORED));
+            put(r, ")");
+        }
+        if (sf(r, i, SF_NOTE)) { /* a yearless wire dateline: how it was read, or why not */
+            put(r, " (");
+            txt(r, sf(r, i, SF_NOTE));
             put(r, ")");
         }
         if (url && !(title && r->md)) {

@@ -160,6 +160,9 @@ typedef struct pst_sdoc {
     bool has_pub;
     pt_date pub;
     const char *date_ignored;   /* why its date was not believed (NULL: believed or none) */
+    char dateline_date[16];     /* the day of a yearless wire dateline ("CARROWBY, Oct. 13
+                                   (Ennet Wire) -") with the year the story gave it, "" none */
+    char date_note[200];        /* how that date was read, or why it could not be ("" none) */
     uint32_t sent_first, sent_end;
     uint32_t stem_off, n_stems; /* distinct content words of the whole article */
 } pst_sdoc;

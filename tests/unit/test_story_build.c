@@ -676,6 +676,77 @@ TEST(timeline_day_of_telling_and_possessive_are_aside)
     json_decref(j);
 }
 
+/* A yearless wire dateline ("BRENNOCK, March 3 (Northern Wire) -") dates an
+ * undated report when the story's other sources (or its own printed dates)
+ * give the year, and says so; with no evidence the report stays undated and
+ * says why. Before, it was undated and silent (dates7, defect 4). */
+TEST(yearless_wire_dateline)
+{
+    static const precis_article a[] = {
+        ART("w", "Northern Wire", NULL, NULL,
+            "BRENNOCK, March 3 (Northern Wire) - A fire at the Harwick chemicals plant in Brennock on Monday "
+            "forced the evacuation of about 1,500 people, officials said."),
+        ART("v", "Valley Herald", "Fire at Harwick plant", "2025-03-04",
+            "A fire at the Harwick chemicals plant in Brennock on Monday forced about 1,500 people from "
+            "their homes, officials said."),
+    };
+    json_t *j = build(a, 2);
+    if (!j) return;
+    json_t *src = json_array_get(json_object_get(j, "sources"), 0);
+    CHECK_STR(sget(src, "date"), "2025-03-03");
+    CHECK(sget(src, "date_note") && strstr(sget(src, "date_note"), "BRENNOCK, March 3"));
+    json_t *mon = timeline_entry(j, "2025-03-03", "fire");
+    CHECK(mon != NULL);
+    if (mon) CHECK(json_array_size(json_object_get(mon, "sources")) == 2);
+    json_decref(j);
+    /* alone, with a printed date in its text: that year */
+    static const precis_article b1[] = {
+        ART("w", "Northern Wire", NULL, NULL,
+            "BRENNOCK, March 3 (Northern Wire) - A fire at the Harwick chemicals plant in Brennock on Monday "
+            "forced the evacuation of about 1,500 people, officials said.\n\n"
+            "The plant was last inspected on Feb. 20, 2025, the company said."),
+    };
+    j = build(b1, 1);
+    if (!j) return;
+    src = json_array_get(json_object_get(j, "sources"), 0);
+    CHECK_STR(sget(src, "date"), "2025-03-03");
+    json_decref(j);
+    /* alone, nothing to go by: undated, and said */
+    static const precis_article c1[] = {
+        ART("w", "Northern Wire", NULL, NULL,
+            "BRENNOCK, March 3 (Northern Wire) - A fire at the Harwick chemicals plant in Brennock on Monday "
+            "forced the evacuation of about 1,500 people, officials said."),
+    };
+    j = build(c1, 1);
+    if (!j) return;
+    src = json_array_get(json_object_get(j, "sources"), 0);
+    CHECK(json_is_null(json_object_get(src, "date")));
+    CHECK(sget(src, "date_note") && strstr(sget(src, "date_note"), "no year"));
+    json_decref(j);
+}
+
+/* An entry merged from two reports is uncertain when either printed a
+ * weekday that is not the date's, not only when its head did (defect 7). */
+TEST(merged_entry_keeps_uncertain)
+{
+    static const precis_article a[] = {
+        ART("a", "Orlen Ledger", "Crane falls at Orlen docks", "2018-05-31",
+            "A crane collapsed at the Orlen docks on Wednesday, May 30, 2018, injuring two dock workers."),
+        ART("b", "Harbour Times", "Orlen crane collapse", "2018-05-31",
+            "Two dock workers were hurt when a crane collapsed at the Orlen docks on Tuesday, May 30, 2018, "
+            "the port authority said in a statement."),
+    };
+    json_t *j = build(a, 2);
+    if (!j) return;
+    json_t *e = timeline_entry(j, "2018-05-30", "crane");
+    CHECK(e != NULL);
+    if (e) {
+        CHECK(json_array_size(json_object_get(e, "sources")) == 2);
+        CHECK(sget(e, "uncertain") && strstr(sget(e, "uncertain"), "Tuesday"));
+    }
+    json_decref(j);
+}
+
 int main(void)
 {
     RUN(story_has_the_design_fields);
@@ -701,6 +772,8 @@ int main(void)
     RUN(settle_by_site_order);
     RUN(timeline_two_days_two_entries);
     RUN(timeline_day_of_telling_and_possessive_are_aside);
+    RUN(yearless_wire_dateline);
+    RUN(merged_entry_keeps_uncertain);
     RUN(entities_skip_debris_sentences);
     return test_done();
 }
