@@ -180,9 +180,14 @@ size_t pt_dateline_len(const char *s, size_t len)
  * "7:40 p.m. - The mayor ...", "14:32 GMT: Police ...", "9:15 Uhr: Die ...".
  * A clock time (hours 0-23, minutes 00-59), perhaps a.m./pm, a zone or
  * "Uhr", then space or a separator, then a capital letter or a quotation
- * mark: the stamp is not part of the entry's first sentence. */
-size_t pt_time_stamp_len(const char *s, size_t len)
+ * mark: the stamp is not part of the entry's first sentence. *bare is set
+ * when nothing but a space follows the clock time ("08:05 Fire"): such a
+ * stamp may as well be a name ("9:11 Commission", "7:30 Report"), so the
+ * splitter cuts it only in a text where two or more lines open with a
+ * stamp (a live blog has many entries). */
+static size_t time_stamp_len(const char *s, size_t len, bool *bare)
 {
+    *bare = false;
     size_t i = 0;
     unsigned h = 0, m;
     while (i < len && i < 2 && s[i] >= '0' && s[i] <= '9') h = h * 10 + (unsigned)(s[i++] - '0');
@@ -192,6 +197,7 @@ size_t pt_time_stamp_len(const char *s, size_t len)
     m = (unsigned)(s[i + 1] - '0') * 10 + (unsigned)(s[i + 2] - '0');
     i += 3;
     if (h > 23 || m > 59 || (i < len && s[i] >= '0' && s[i] <= '9')) return 0;
+    size_t clock_end = i;
     static const char *const after[] = {"a.m.", "p.m.", "am", "pm", "AM", "PM", "Uhr", "GMT", "UTC",
                                         "BST", "CET", "CEST", "EST", "EDT", "PST", "PDT", "ET", "h"};
     size_t j = i;
@@ -207,13 +213,22 @@ size_t pt_time_stamp_len(const char *s, size_t len)
     size_t gap = i;
     while (i < len && s[i] == ' ') i++;
     size_t d = i < len && s[i] == ':' ? 1 : i < len && (s[i] == '|' || s[i] == '-') ? 1 : dash_len(s, len, i);
-    if (d && (s[i] != '-' || i > gap)) {
+    bool sep = d && (s[i] != '-' || i > gap);
+    if (sep) {
         i += d;
         while (i < len && s[i] == ' ') i++;
     }
     if (i == gap || i >= len) return 0; /* "10:30am" run on, or nothing after */
     unsigned char c = (unsigned char)s[i];
-    return is_upper_ascii(c) || c == '"' || c >= 0xC3 ? i : 0;
+    if (!(is_upper_ascii(c) || c == '"' || c >= 0xC3)) return 0;
+    *bare = gap == clock_end && !sep;
+    return i;
+}
+
+size_t pt_time_stamp_len(const char *s, size_t len)
+{
+    bool bare;
+    return time_stamp_len(s, len, &bare);
 }
 
 /* ---- quotation state ----------------------------------------------------
@@ -442,7 +457,7 @@ static size_t closer_before(const char *s, size_t b, size_t t)
 
 /* Splits one block (a run of text where line breaks are soft). */
 static precis_status split_block(const char *s, size_t b, size_t e, uint32_t para, bool para_start,
-                                 pt_sentences *out)
+                                 bool live_blog, pt_sentences *out)
 {
     uint32_t flags = para_start ? PT_SENT_PARA_START : 0;
     while (b < e && pc_is_space((unsigned char)s[b])) b++;
@@ -451,8 +466,10 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         if (d && d < e - b) {
             b += d;
             flags |= PT_SENT_DATELINE;
-        } else if ((d = pt_time_stamp_len(s + b, e - b)) != 0) {
-            b += d;
+        } else {
+            bool bare;
+            d = time_stamp_len(s + b, e - b, &bare);
+            if (d && (!bare || live_blog)) b += d;
         }
     }
     size_t start = b, i = b;
@@ -568,12 +585,13 @@ static bool ends_with_terminal(const char *s, size_t b, size_t e)
 typedef struct line_stats {
     bool wrapped;
     size_t max_len, n_nonblank;
+    size_t n_stamped; /* lines opening with a time stamp ("08:05 Fire ...") */
 } line_stats;
 
 static line_stats scan_lines(const char *s, size_t len)
 {
     /* Pass 1: line statistics to decide whether the text is hard-wrapped. */
-    size_t n_lines = 0, n_followed = 0, n_long = 0, max_len = 0, n_nonblank = 0;
+    size_t n_lines = 0, n_followed = 0, n_long = 0, max_len = 0, n_nonblank = 0, n_stamped = 0;
     {
         size_t i = 0;
         bool prev_nonblank = false;
@@ -589,6 +607,8 @@ static line_stats scan_lines(const char *s, size_t len)
                 size_t l = e - i;
                 if (l > max_len) max_len = l;
                 if (l > 120) n_long++;
+                bool bare;
+                if (n_stamped < 2 && s[b] >= '0' && s[b] <= '9' && time_stamp_len(s + b, e - b, &bare)) n_stamped++;
             }
             prev_nonblank = !blank;
             n_lines++;
@@ -597,7 +617,7 @@ static line_stats scan_lines(const char *s, size_t len)
     }
     /* Hard-wrapped: most lines run straight on into the next and none is long. */
     bool wrapped = n_nonblank >= 4 && n_followed * 10 >= n_nonblank * 6 && n_long * 20 <= n_nonblank;
-    return (line_stats){wrapped, max_len, n_nonblank};
+    return (line_stats){wrapped, max_len, n_nonblank, n_stamped};
 }
 
 bool pt_text_is_hard_wrapped(const char *s, size_t len) { return scan_lines(s, len).wrapped; }
@@ -610,6 +630,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
     line_stats ls = scan_lines(s, len);
     bool wrapped = ls.wrapped;
     size_t max_len = ls.max_len;
+    bool live_blog = ls.n_stamped >= 2;
     size_t wrap_width = max_len < 120 ? max_len : 120;
 
     /* Pass 2: blocks. */
@@ -627,7 +648,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
         size_t next = nl ? e + 1 : len;
         if (b == ce) { /* blank line: paragraph break */
             if (in_block) {
-                if ((st = split_block(s, block_b, i, para, para_start, out))) return st;
+                if ((st = split_block(s, block_b, i, para, para_start, live_blog, out))) return st;
                 para++;
                 para_start = true;
                 in_block = false;
@@ -660,7 +681,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
             }
         }
         if (!join) {
-            if ((st = split_block(s, block_b, ce, para, para_start, out))) return st;
+            if ((st = split_block(s, block_b, ce, para, para_start, live_blog, out))) return st;
             para_start = false;
             in_block = false;
             if (!wrapped) { /* in unwrapped text every line is its own paragraph */
@@ -670,7 +691,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
         }
         i = next;
     }
-    if (in_block && (st = split_block(s, block_b, len, para, para_start, out))) return st;
+    if (in_block && (st = split_block(s, block_b, len, para, para_start, live_blog, out))) return st;
     return PRECIS_OK;
 }
 

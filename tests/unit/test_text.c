@@ -98,6 +98,13 @@ TEST(live_blog_time_stamps)
     CHECK_STR(split("08:05 Fire crews are at the site.\n\n7:40 p.m. - Police closed the road.\n\n"
                     "14:32 GMT: The mayor spoke.\n\n9:15 Uhr: Die Polizei kam."),
               "Fire crews are at the site. | Police closed the road. | The mayor spoke. | Die Polizei kam.");
+    /* a bare clock time before a capital is a stamp only in a live blog (two or more stamped
+     * lines): alone it may be a name */
+    CHECK_STR(split("9:11 Commission members met the families on Tuesday."),
+              "9:11 Commission members met the families on Tuesday.");
+    CHECK_STR(split("The panel sat late.\n\n7:30 Report viewers complained on Monday."),
+              "The panel sat late. | 7:30 Report viewers complained on Monday.");
+    CHECK_STR(split("9:15 GMT: The mayor spoke."), "The mayor spoke."); /* a zone marks it */
 #define TS(s) pt_time_stamp_len(s, strlen(s))
     CHECK(TS("10:30 is when it starts.") == 0); /* no capital after it: a sentence about the time */
     CHECK(TS("25:00 Fire crews") == 0);
