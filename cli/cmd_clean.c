@@ -73,6 +73,13 @@ static void print_explain(const pcl_doc *doc, const pcl_line *lines, size_t n)
         } else if (L->is_title) {
             printf("T %.*s\n", len, s);
         } else if (L->kept) {
+            if (L->cut_len) { /* its own verdict, then the rest of the line */
+                printf("- [%s: page buttons before the text of a paragraph] %.*s\n", pcl_class_name(PCL_SOCIAL), (int)L->cut_len,
+                       doc->text + L->cut_start);
+                size_t skip = L->cut_start + L->cut_len - L->start;
+                while (skip < L->len && s[skip] == ' ') skip++;
+                s += skip, len -= (int)skip;
+            }
             printf("+ %.*s\n", len, s);
         } else {
             printf("- [%s: %s] %.*s\n", pcl_class_name(L->cls), L->reason, len, s);

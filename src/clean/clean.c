@@ -49,6 +49,7 @@ typedef struct cl_line {
     unsigned words, letters, upper, digits, cap_words, chars;
     unsigned stop[3];    /* [1] English, [2] German function words; [0] other words */
     bool blank, bullet, ends_sentence, ends_colon;
+    size_t buttons_at, buttons; /* page buttons cut off the front ("Share Save ..."): where, bytes */
     unsigned gaps;       /* inner runs of 3+ spaces: columns of a table layout */
     unsigned you;        /* words addressing the reader: you, your, Sie, Ihr, du, vous... */
     uint64_t hash;
@@ -287,6 +288,59 @@ static bool quote_guillemet(const char *s, size_t i, size_t end)
     return e > k && (s[e - 1] == '.' || s[e - 1] == '!' || s[e - 1] == '?') && e - k >= 40;
 }
 
+/* Bytes of a run of page buttons glued to the front of a paragraph by a
+ * one-line scrape ("Share Save Read more A crane collapsed ..."), spaces
+ * after it included; 0 when there is none. The run is two or more button
+ * labels, or one label of two or more words ("Read more", "Share this
+ * article"), and what follows must read as a sentence: a capital, six or
+ * more words, a sentence end. One word alone is no run ("Save the Children
+ * said ...", "Share prices fell ..." are not touched either way: a lower-case
+ * word follows). */
+static size_t button_run_len(const char *s, size_t i, size_t end)
+{
+    static const char *const labels[] = {
+        "Share this article", "Share this story", "Share this", "Share on Facebook", "Share on Twitter",
+        "Read more", "Read More", "Copy link", "Copy Link", "Gift article", "Gift Article", "Save article",
+        "Add to favourites", "Listen to article", "Share", "Save", "Print", "Email", "E-mail", "Comment",
+        "Comments", "Tweet", "Facebook", "Twitter", "WhatsApp", "LinkedIn", "Pinterest", "Reddit",
+        "Bookmark", "Teilen", "Drucken", "Merken", "Kommentare", "Partager", "Imprimer"};
+    size_t k = i, labels_seen = 0;
+    bool multiword = false;
+    for (;;) {
+        size_t hit = 0;
+        for (size_t j = 0; j < sizeof labels / sizeof *labels; j++) {
+            size_t n = strlen(labels[j]);
+            if (k + n < end && !memcmp(s + k, labels[j], n) && s[k + n] == ' ') {
+                hit = n;
+                if (memchr(labels[j], ' ', n)) multiword = true;
+                break;
+            }
+        }
+        if (!hit) break;
+        k += hit;
+        while (k < end && s[k] == ' ') k++;
+        labels_seen++;
+    }
+    if (!labels_seen || (labels_seen < 2 && !multiword) || k >= end) return 0;
+    if (!(s[k] >= 'A' && s[k] <= 'Z') && s[k] != '"' && (unsigned char)s[k] < 0xC3) return 0;
+    size_t e = end, words = 0;
+    while (e > k && (s[e - 1] == ' ' || s[e - 1] == '\r' || s[e - 1] == '"' || s[e - 1] == '\'')) e--;
+    if (e == k || (s[e - 1] != '.' && s[e - 1] != '!' && s[e - 1] != '?')) return 0;
+    for (size_t q = k; q < e; q++)
+        if (s[q] == ' ' && q + 1 < e && s[q + 1] != ' ') words++;
+    return words + 1 >= 6 ? k - i : 0;
+}
+
+#define BUTTONS_REASON "page buttons before the text of a paragraph"
+
+/* The page buttons cut off L, without the spaces after them. */
+static size_t buttons_len(const cl_doc *d, const cl_line *L)
+{
+    size_t n = L->buttons;
+    while (n && d->s[L->buttons_at + n - 1] == ' ') n--;
+    return n;
+}
+
 static void line_features(cl_doc *d, cl_line *L)
 {
     const char *s = d->s;
@@ -298,6 +352,7 @@ static void line_features(cl_doc *d, cl_line *L)
         i += b;
         while (i < end && is_space_at(s, i, end, &w)) i += w;
     }
+    if ((L->buttons = button_run_len(s, i, end)) != 0) L->buttons_at = i, i += L->buttons;
     size_t e = end;
     while (e > i) {
         size_t k = e - 1;
@@ -2210,6 +2265,9 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
                 if (L->block != prev_block && text_buf.len) st = pc_buf_puts(&text_buf, "\n\n");
                 else if (L->block == prev_block) st = pc_buf_putc(&text_buf, ' ');
                 if (!st) st = pc_buf_append(&text_buf, content(&d, L), L->clen);
+                if (!st && L->buttons)
+                    st = pt_article_add_removed(out, d.s + L->buttons_at, buttons_len(&d, L), pcl_class_name(PCL_SOCIAL),
+                                                BUTTONS_REASON);
                 prev_block = L->block;
                 for (int k = 1; k < 3; k++) kept_stop[k] += L->stop[k];
             } else {
@@ -2246,6 +2304,7 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
             v[i].kept = B->kept;
             v[i].is_title = B->title;
             v[i].reason = B->kept ? NULL : (B->reason ? B->reason : "not article text");
+            if (B->kept && L->buttons) v[i].cut_start = L->buttons_at, v[i].cut_len = buttons_len(&d, L);
         }
         *lines_out = v;
         if (n_lines_out) *n_lines_out = d.n_lines;

@@ -91,6 +91,8 @@ typedef struct pcl_line {
     bool kept;          /* part of article.text (paragraphs, subheadlines) */
     bool is_title;      /* the line chosen as article.title */
     const char *reason; /* static string; NULL for kept paragraphs */
+    size_t cut_start, cut_len; /* page buttons cut off the front of a kept line ("Share Save Read
+                                  more A crane ..."): their span in the input; cut_len 0 if none */
 } pcl_line;
 
 /* Like pcl_clean, and also hands back the per-line verdicts (*lines is
