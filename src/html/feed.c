@@ -511,7 +511,7 @@ static bool host_of(feed *f, const char *url)
  * The part that is only feed or section words ("latest", "news", "top
  * stories", "business", "rss") is not the site's name: the rest is. A title
  * without such a part is kept whole ("Fell News" alone stays). */
-static bool feed_words_only(const char *s, size_t n)
+bool ph_section_words_only(const char *s, size_t n)
 {
     static const char *const words[] = {
         "latest", "news", "top", "stories", "story", "headlines", "headline", "breaking", "all",
@@ -545,11 +545,11 @@ static void channel_site(const char **s, size_t *n)
             if (i + m > *n || memcmp(*s + i, seps[k], m)) continue;
             const char *head = *s, *tail = *s + i + m;
             size_t hn = i, tn = *n - i - m;
-            if (hn && tn && feed_words_only(tail, tn) && !feed_words_only(head, hn)) {
+            if (hn && tn && ph_section_words_only(tail, tn) && !ph_section_words_only(head, hn)) {
                 *n = hn;
                 return;
             }
-            if (hn && tn && feed_words_only(head, hn) && !feed_words_only(tail, tn)) {
+            if (hn && tn && ph_section_words_only(head, hn) && !ph_section_words_only(tail, tn)) {
                 *s = tail;
                 *n = tn;
                 return;

@@ -64,6 +64,10 @@ void ph_warc_progress(const ph_warc *w, uint64_t *done, uint64_t *total);
 void ph_warc_close(ph_warc *w);
 /* True when the data starts like a WARC file (after gunzip). */
 bool ph_looks_like_warc(const char *data, size_t len);
+/* True when s[0..n) is only feed or section words ("Latest news", "Top
+ * Stories", "RSS", "Business"): no outlet's name (a feed's channel title, a
+ * page title's part). */
+bool ph_section_words_only(const char *s, size_t n);
 
 /* ---- feeds: RSS 2.0, Atom 1.0, RSS 1.0 (RDF), src/html/feed.c ---------- */
 #define PH_FEED_MAX_ITEMS ((size_t)1000000) /* items of one feed; past it PRECIS_ELIMIT */

@@ -397,6 +397,83 @@ static const char *clean_title(ph_page *pg, const char *t)
     return pc_arena_strndup(&pg->arena, best, best_n);
 }
 
+/* The outlet's part of a "Headline | Outlet" (or "Outlet - Headline") title
+ * tag: the part at the other end from the headline clean_title keeps, when
+ * it reads as a name (one to six words of at most 60 bytes, each opening
+ * with a capital or a digit, or a joining word: "The Coast Ledger", "Brennock
+ * Voice") and is not only section words ("Live updates", "World news").
+ * NULL when there is none. */
+static const char *title_outlet(ph_page *pg, const char *t, const char *headline)
+{
+    if (!t || !headline) return NULL;
+    size_t tn = strlen(t), hn = strlen(headline);
+    if (hn >= tn) return NULL;
+    static const char *seps[] = {" | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · "};
+    const char *o = NULL;
+    size_t on = 0;
+    for (size_t i = 0; i < sizeof seps / sizeof seps[0] && !o; i++) {
+        size_t sn = strlen(seps[i]);
+        if (!strncmp(t, headline, hn) && hn + sn < tn && !strncmp(t + hn, seps[i], sn)) {
+            o = strstr(t + hn, seps[i]); /* the last part after the headline */
+            const char *q;
+            while ((q = strstr(o + sn, seps[i])) != NULL) o = q;
+            o += sn, on = tn - (size_t)(o - t);
+        } else if (hn + sn < tn && !strcmp(t + tn - hn, headline) && !strncmp(t + tn - hn - sn, seps[i], sn)) {
+            o = t, on = (size_t)(strstr(t, seps[i]) - t); /* the first part */
+        }
+    }
+    if (!o || !on || on > 60 || ph_section_words_only(o, on)) return NULL;
+    size_t words = 0;
+    for (size_t i = 0; i < on;) {
+        while (i < on && o[i] == ' ') i++;
+        size_t b = i;
+        while (i < on && o[i] != ' ') i++;
+        if (i == b) break;
+        words++;
+        unsigned char c = (unsigned char)o[b];
+        bool joining = (i - b == 2 && !strncmp(o + b, "of", 2)) || (i - b == 3 && !strncmp(o + b, "the", 3)) ||
+                       (i - b == 3 && !strncmp(o + b, "and", 3)) || (i - b == 1 && o[b] == '&');
+        if (!joining && !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') && c < 0xC3) return NULL;
+    }
+    if (words < 1 || words > 6) return NULL;
+    return pc_arena_strndup(&pg->arena, o, on);
+}
+
+/* Letters and digits of s[0..n), ASCII, lower case, into out (cap bytes). */
+static size_t alnum_key(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (isalnum(c) && c < 0x80) out[k++] = (char)tolower(c);
+    }
+    out[k] = '\0';
+    return k;
+}
+
+/* Whether a title's outlet part is the site the page's host names: the
+ * host's name (its labels but the last, "cbsnews" of cbsnews.com) and the
+ * outlet's letters ("CBS News": "cbsnews") hold one another, three letters
+ * or more. A part that is a section ("Weltweit" on amnesty.de, "Bundesliga"
+ * on laola1.at) does not. */
+static bool outlet_matches_host(const char *o, const char *host)
+{
+    char ok[80], hk[256];
+    size_t on = alnum_key(o, strlen(o), ok, sizeof ok);
+    const char *dot = strrchr(host, '.');
+    size_t hn = alnum_key(host, dot ? (size_t)(dot - host) : strlen(host), hk, sizeof hk);
+    if (on < 3 || hn < 3) return false;
+    return strstr(hk, ok) || strstr(ok, hk);
+}
+
+/* Whether a title's outlet part reads as a name when there is no host to
+ * hold it against: two or more words, no digit, colon or dash ("Brennock
+ * Voice"; not "Neu", "Kolumne: Queer Royal", "Sperrfristende 01. Februar"). */
+static bool outlet_alone_ok(const char *o)
+{
+    return strchr(o, ' ') && !strpbrk(o, "0123456789:-()") && !strstr(o, "\xE2\x80");
+}
+
 static precis_status set(pt_article *a, const char **field, const char *v)
 {
     if (!v || !*v) return PRECIS_OK;
@@ -459,6 +536,10 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
     char host[256];
     host_of(url, host, sizeof host);
     const char *site = m->og_site ? m->og_site : m->ld_site ? m->ld_site : m->app_name;
+    if (!site && m->title_tag) {
+        const char *o = title_outlet(pg, m->title_tag, clean_title(pg, m->title_tag));
+        if (o && (host[0] ? outlet_matches_host(o, host) : outlet_alone_ok(o))) site = o;
+    }
     if ((st = set(a, &a->site, site ? site : host))) return st;
 
     char lang[8];

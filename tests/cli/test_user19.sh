@@ -26,4 +26,28 @@ p summarize "$TMP/crane.txt"
 check "summarize: no page button opens a summary sentence" \
     sh -c "[ $rc = 0 ] && grep -q '^A crane collapsed' '$TMP/out' && ! grep -q 'Share' '$TMP/out'"
 
+# a saved page whose <title> is "Headline | Outlet", without og:site_name, had
+# no site (with a URL, the bare host)
+cat > "$TMP/voice.html" <<'X'
+<html><head><title>Crane collapses at Saltmere docks, two workers hurt | Brennock Voice</title></head><body>
+<article><p>A crane collapsed at the Saltmere container terminal on Tuesday morning, injuring two dock workers, the port authority said in a statement.</p>
+<p>The 60-metre crane fell across two berths shortly after 7am, according to Mira Talvik, a spokeswoman for the Saltmere Port Authority.</p></article>
+</body></html>
+X
+p extract -f json "$TMP/voice.html"
+check "extract: 'Headline | Outlet' gives the outlet as the site, the headline as the title" \
+    sh -c "[ $rc = 0 ] && grep -q '\"site\":\"Brennock Voice\"' '$TMP/out' && grep -q '\"title\":\"Crane collapses at Saltmere docks, two workers hurt\"' '$TMP/out'"
+sed 's/ | Brennock Voice/ - Live updates/' "$TMP/voice.html" > "$TMP/live.html"
+p extract -f json "$TMP/live.html"
+check "extract: a title's section part ('- Live updates') is no site" \
+    sh -c "[ $rc = 0 ] && grep -q '\"site\":null' '$TMP/out'"
+
+p extract -f json -u https://www.brennockvoice.example/news/crane "$TMP/voice.html"
+check "extract: with a URL, the title's outlet is the site when the host names it" \
+    sh -c "[ $rc = 0 ] && grep -q '\"site\":\"Brennock Voice\"' '$TMP/out'"
+sed 's/ | Brennock Voice/ | Weltweit/' "$TMP/voice.html" > "$TMP/section.html"
+p extract -f json -u https://www.brennockvoice.example/news/crane "$TMP/section.html"
+check "extract: a title part the host does not name ('| Weltweit') leaves the host as the site" \
+    sh -c "[ $rc = 0 ] && grep -q '\"site\":\"brennockvoice.example\"' '$TMP/out'"
+
 finish
