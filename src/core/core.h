@@ -133,6 +133,21 @@ bool pc_text_unchanged(const char *s, size_t len);
  * data rather than text with a few bad bytes: more than 64 replacements and
  * more than one byte in eight. Readers refuse such input (PRECIS_EPARSE). */
 bool pc_utf8_binary(size_t replaced, size_t len);
+
+/* ---- URL host (url.c) ---- */
+/* The host of a URL: "https://user@www.News.example.org:8080/a?b" gives
+ * "News.example.org" (its start; its length in *n). The scheme is letters,
+ * digits, "+-." before "://" ("//host" too); the host runs to a path, port,
+ * query, fragment or space, after any "user@", without trailing dots and
+ * without a leading "www." (any case) when more follows; an IPv6 literal
+ * keeps its brackets. With bare_ok a string without a scheme is read as a
+ * host itself (a site given as "example.org"); a caller that wants a name
+ * without spaces checks the byte after the span. NULL (and *n 0) when there
+ * is no host. */
+const char *pc_url_host(const char *s, bool bare_ok, size_t *n);
+/* pc_url_host of url (a scheme needed) in lower case into out; its length,
+ * 0 (out "") when there is none or it does not fit cap - 1 bytes. */
+size_t pc_url_host_copy(const char *url, char *out, size_t cap);
 /* For bytes of an unknown 8-bit encoding (HTML before its charset is known):
  * binary when more than 64 and more than one byte in sixteen are C0 controls
  * other than tab, newline, form feed, carriage return and escape. Data that

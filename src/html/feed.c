@@ -493,17 +493,17 @@ static precis_status set_date(pt_article *a, const char *s)
     return st;
 }
 
-/* The host of an http(s) address ("news.example.org"), into f->tmp. */
+/* The host of a URL ("news.example.org", pc_url_host, lower case), into f->tmp. */
 static bool host_of(feed *f, const char *url)
 {
-    const char *p = strstr(url, "://");
-    if (!p || p - url > 8) return false;
-    p += 3;
-    size_t n = strcspn(p, "/?#:");
-    if (!n) return false;
-    if (n > 4 && !strncmp(p, "www.", 4)) p += 4, n -= 4;
+    size_t n;
+    const char *p = pc_url_host(url, false, &n);
+    if (!p) return false;
     f->tmp.len = 0;
-    return pc_buf_append(&f->tmp, p, n) == PRECIS_OK;
+    if (pc_buf_append(&f->tmp, p, n)) return false;
+    for (size_t i = 0; i < n; i++)
+        if (f->tmp.data[i] >= 'A' && f->tmp.data[i] <= 'Z') f->tmp.data[i] += 32;
+    return true;
 }
 
 /* A feed's channel title names its outlet and often its section too: "Valley

@@ -331,20 +331,6 @@ static void url_date(const char *url, char *out, size_t cap)
     }
 }
 
-static void host_of(const char *url, char *out, size_t cap)
-{
-    out[0] = '\0';
-    if (!url) return;
-    const char *p = strstr(url, "://");
-    if (!p) return;
-    p += 3;
-    if (strncmp(p, "www.", 4) == 0) p += 4;
-    size_t n = strcspn(p, "/:?#");
-    if (n == 0 || n >= cap) return;
-    memcpy(out, p, n);
-    out[n] = '\0';
-}
-
 /* "de-DE" -> "de", "en_US" -> "en"; NULL when not a language tag. */
 static void lang_code(const char *s, char *out, size_t cap)
 {
@@ -534,7 +520,7 @@ precis_status ph_meta_finish(ph_page *pg, const ph_options *opt, pt_article *a)
     if ((st = set(a, &a->author, author))) return st;
 
     char host[256];
-    host_of(url, host, sizeof host);
+    pc_url_host_copy(url, host, sizeof host);
     const char *site = m->og_site ? m->og_site : m->ld_site ? m->ld_site : m->app_name;
     if (!site && m->title_tag) {
         const char *o = title_outlet(pg, m->title_tag, clean_title(pg, m->title_tag));

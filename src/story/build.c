@@ -946,23 +946,13 @@ static const char *const DAY_FIRST_TLD[] = {
     "hr", "si", "rs", "il", "eg", "ng", "ke", "pk", "bd", "lk", "my", "sg", "hk", "id", "vn", "th",
     "ae", "sa", "qa", "is", "ee", "lv", "lt", "lu", "mt", "cy", "mx", "co", "pe", "uy", "nl"};
 
-/* The host of s (a URL, or a bare domain as a site may be): its start, and
- * its length in *n (up to a path, port, query, fragment or space). */
-static const char *host_span(const char *s, size_t *n)
-{
-    const char *h = strstr(s, "://");
-    h = h ? h + 3 : s;
-    *n = strcspn(h, "/:?# ");
-    return h;
-}
-
 /* The last label of the host in s (a URL, or a bare domain as a site may be). */
 static bool host_tld(const char *s, char *tld, size_t cap)
 {
     if (!s) return false;
     size_t n;
-    const char *h = host_span(s, &n);
-    if (h[n] == ' ' || !memchr(h, '.', n)) return false; /* "Nordvik Post" is no host */
+    const char *h = pc_url_host(s, true, &n);
+    if (!h || h[n] == ' ' || !memchr(h, '.', n)) return false; /* "Nordvik Post" is no host */
     while (n && h[n - 1] == '.') n--;
     size_t k = n;
     while (k && h[k - 1] != '.') k--;
@@ -1024,8 +1014,7 @@ bool pst_order_key(const precis_article *a, char *buf, size_t cap)
     if (s) {
         n = strlen(s);
     } else if (a->url) {
-        s = host_span(a->url, &n);
-        if (n > 4 && !strncasecmp(s, "www.", 4)) s += 4, n -= 4;
+        s = pc_url_host(a->url, true, &n);
     }
     if (!s || !n || n >= cap) return false;
     for (size_t i = 0; i < n; i++) buf[i] = (char)((s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i]);

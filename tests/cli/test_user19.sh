@@ -50,4 +50,17 @@ p extract -f json -u https://www.brennockvoice.example/news/crane "$TMP/section.
 check "extract: a title part the host does not name ('| Weltweit') leaves the host as the site" \
     sh -c "[ $rc = 0 ] && grep -q '\"site\":\"brennockvoice.example\"' '$TMP/out'"
 
+# a feed without a channel title: its host was the site as printed, "WWW." and
+# capitals kept (src/html/feed.c had its own host rule; now pc_url_host)
+cat > "$TMP/feed.xml" <<'X'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><link>https://WWW.Brennock-Voice.example/</link>
+<item><title>Crane collapses at Saltmere docks</title><link>https://WWW.Brennock-Voice.example/news/crane</link><pubDate>Tue, 04 Mar 2025 09:00:00 GMT</pubDate>
+<description>A crane collapsed at the Saltmere container terminal on Tuesday morning, injuring two dock workers, the port authority said in a statement. The 60-metre crane fell across two berths shortly after 7am.</description></item>
+</channel></rss>
+X
+p digest -f json "$TMP/feed.xml"
+check "digest: a feed's host as its site is the host, without 'www.', in lower case" \
+    sh -c "[ $rc = 0 ] && grep -q '\"site\":\"brennock-voice.example\"' '$TMP/out'"
+
 finish

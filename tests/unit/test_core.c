@@ -6,6 +6,39 @@
 #include <unistd.h>
 #include <zlib.h>
 
+/* pc_url_host: one rule for every reader's host (was three helpers with three rules) */
+static const char *host_str(const char *s, bool bare)
+{
+    static char out[128];
+    size_t n;
+    const char *h = pc_url_host(s, bare, &n);
+    if (!h) return "(none)";
+    snprintf(out, sizeof out, "%.*s", (int)n, h);
+    return out;
+}
+
+TEST(url_host_one_rule)
+{
+    CHECK_STR(host_str("https://www.News.example.org:8080/a?b#c", false), "News.example.org");
+    CHECK_STR(host_str("http://user:pw@www.example.org/x", false), "example.org"); /* meta, feed kept "user:pw@www..." */
+    CHECK_STR(host_str("HTTPS://WWW.Example.ORG/", false), "Example.ORG");       /* feed kept "WWW." */
+    CHECK_STR(host_str("http://www./", false), "www");                          /* meta gave "" */
+    CHECK_STR(host_str("https://example.org./a", false), "example.org");
+    CHECK_STR(host_str("//cdn.example.org/a.js", false), "cdn.example.org");
+    CHECK_STR(host_str("http://[2001:db8::1]:80/", false), "[2001:db8::1]");
+    CHECK_STR(host_str("see http://example.org", false), "(none)"); /* meta took "://" anywhere */
+    CHECK_STR(host_str("example.org/news", false), "(none)");
+    CHECK_STR(host_str("example.org/news", true), "example.org");
+    CHECK_STR(host_str("Nordvik Post", true), "Nordvik"); /* the caller sees the space after it */
+    CHECK_STR(host_str("https:///path", false), "(none)");
+    CHECK_STR(host_str("", true), "(none)");
+    char buf[16];
+    CHECK(pc_url_host_copy("https://www.Example.ORG/a", buf, sizeof buf) == 11);
+    CHECK_STR(buf, "example.org");
+    CHECK(pc_url_host_copy("https://a-very-long-host-name.example.org/", buf, sizeof buf) == 0 && !buf[0]);
+    CHECK(pc_url_host_copy(NULL, buf, sizeof buf) == 0 && !buf[0]);
+}
+
 TEST(buf_grows_and_caps)
 {
     pc_buf b;
@@ -575,5 +608,6 @@ int main(void)
     RUN(sorts_small_and_large);
     RUN(binary_thresholds);
     RUN(json_array_elements_one_at_a_time);
+    RUN(url_host_one_rule);
     return test_done();
 }
