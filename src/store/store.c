@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -421,7 +422,19 @@ precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
         free(s);
         return PRECIS_ENOMEM;
     }
+    bool created = false; /* this call made the file: removed again if SQLite cannot open it */
+    if (!mem && long_path(s->path) >= 512) {
+        /* SQLite's unix VFS opens at most 511 bytes of full path (MAX_PATHNAME):
+         * said before the lock file is made, which was left behind, empty */
+        precis_status st = pc_fail(pc_ctx_err(ctx), PRECIS_EIO, s->path, 0,
+                                   "cannot open the store: its full path has %zu bytes, and SQLite opens at most 511",
+                                   long_path(s->path));
+        ps_store_close(s);
+        return st;
+    }
     if (!mem) {
+        struct stat before;
+        created = stat(s->path, &before) != 0 && errno == ENOENT;
         /* One writer process per store: its clusterer state is in memory. An
          * flock on the database file (independent of SQLite's fcntl locks,
          * held until after SQLite has closed it) says so to other processes
@@ -452,6 +465,7 @@ precis_status ps_store_open(precis_ctx *ctx, const char *path, ps_store **out)
         else
             st = s->db ? db_fail(s, "cannot open the store")
                        : pc_fail(pc_ctx_err(ctx), PRECIS_ENOMEM, path, 0, "cannot open the store");
+        if (created) unlink(s->path); /* the empty file this call made for its lock */
         ps_store_close(s);
         return st;
     }

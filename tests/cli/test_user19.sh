@@ -63,4 +63,14 @@ p digest -f json "$TMP/feed.xml"
 check "digest: a feed's host as its site is the host, without 'www.', in lower case" \
     sh -c "[ $rc = 0 ] && grep -q '\"site\":\"brennock-voice.example\"' '$TMP/out'"
 
+# ingest --db at a path SQLite cannot open (over 511 bytes): the store's lock
+# file was created first and left behind, empty
+long=$TMP
+for i in 1 2 3; do long="$long/$(printf '%0200d' 0)"; done
+mkdir -p "$long"
+printf '{"id":"a","text":"A crane collapsed at the Saltmere container terminal on Tuesday, the port authority said."}\n' > "$TMP/one.jsonl"
+p ingest --db "$long/news.db" "$TMP/one.jsonl"
+check "ingest --db over SQLite's path limit: refused (4), no file left at the path" \
+    sh -c "test $rc = 4 && grep -q 'SQLite opens at most 511' '$TMP/err' && test ! -e '$long/news.db'"
+
 finish
