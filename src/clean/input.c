@@ -130,6 +130,14 @@ static precis_status add_value(pcl_docs *docs, const char *path, size_t line, js
         bad_line(docs, path, line, "field \"id\" holds a NUL character (\\u0000)", PRECIS_EPARSE, result, err);
         return PRECIS_OK;
     }
+    if (id && !json_is_null(id) && !json_is_string(id) && !json_is_integer(id)) {
+        /* refused by name, as summarize, digest, cluster and ingest refuse it
+         * (before: the document was renamed FILE:LINE without a word) */
+        char why[96];
+        snprintf(why, sizeof why, "field \"id\" must be a string or an integer, not %s", pc_json_kind(id));
+        bad_line(docs, path, line, why, PRECIS_EPARSE, result, err);
+        return PRECIS_OK;
+    }
     size_t nul = 0;
     for (const char *p = json_string_value(text), *e = p + json_string_length(text);
          (p = memchr(p, '\0', (size_t)(e - p))) != NULL; p++)

@@ -409,8 +409,13 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
         r->warns.len = 0;
         return PRECIS_OK;
     } else if (!id && idv && !json_is_null(idv) && !json_is_string(idv)) {
-        warn_field(r, "field \"id\" is %s, not a string or an integer: the article is named %s", pc_json_kind(idv),
-                   fallback_id);
+        /* refused by name, as summarize refuses it (before: the article was
+         * kept under its line's name with a warning, so the same line was
+         * used by digest and refused by summarize) */
+        snprintf(r->why, sizeof r->why, "field \"id\" must be a string or an integer, not %s", pc_json_kind(idv));
+        skip_part(r, PRECIS_EPARSE, line, fallback_id, r->why);
+        r->warns.len = 0;
+        return PRECIS_OK;
     }
     if (!id) id = fallback_id;
     const char *why = NULL;

@@ -73,4 +73,15 @@ p ingest --db "$long/news.db" "$TMP/one.jsonl"
 check "ingest --db over SQLite's path limit: refused (4), no file left at the path" \
     sh -c "test $rc = 4 && grep -q 'SQLite opens at most 511' '$TMP/err' && test ! -e '$long/news.db'"
 
+# a wrong-typed JSONL "id" ([1], 1.5): summarize refused the line, digest,
+# cluster and ingest kept the article under FILE:LINE with a warning, clean
+# renamed it without a word; now every reader refuses it by name (2)
+T='A crane collapsed at the Saltmere container terminal on Tuesday morning, injuring two dock workers, the port authority said in a statement.'
+printf '{"id":[1],"text":"%s"}\n{"id":"b","text":"%s Investigators arrived later."}\n' "$T" "$T" > "$TMP/id.jsonl"
+for c in summarize digest cluster clean; do
+    p $c "$TMP/id.jsonl"
+    check "$c: a JSONL id of the wrong type refuses its line by name (2)" \
+        sh -c "[ $rc = 2 ] && grep -q 'id.jsonl:1: .*\"id\" must be a string or an integer, not an array' '$TMP/err'"
+done
+
 finish
