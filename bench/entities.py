@@ -194,4 +194,5 @@ def main():
                     print(f"    {lab}: {x}")
 
 
-main()
+if __name__ == "__main__":  # bench/timeline.py imports score_timeline
+    main()

@@ -7,9 +7,8 @@ import json
 import os
 import sys
 
-
-def doc_letter(doc_id):
-    return os.path.basename(doc_id)[0]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from entities import score_timeline  # noqa: E402  (one scoring rule for both benches)
 
 
 def load_events(path):
@@ -26,25 +25,8 @@ def load_events(path):
 
 
 def score(events, story):
-    credited, claims, right, errors = set(), 0, 0, []
-    for t in story["timeline"]:
-        text = " ".join(t["text"].split())
-        head = doc_letter(t["doc"])
-        eid = next((ev["id"] for ev in events if ev["doc"] == head and ev["sub"] in text), None)
-        for src in t["sources"]:
-            d = doc_letter(src)
-            claims += 1
-            cands = [k for k, ev in enumerate(events)
-                     if ev["doc"] == d and t["date"] in ev["dates"] and k not in credited]
-            cands.sort(key=lambda k: events[k]["id"] != eid)
-            if cands:
-                right += 1
-                credited.add(cands[0])
-            else:
-                errors.append(f'{d}: {t["date"]} "{t["when"]}" in: {text[:90]}')
-    missed = [f'{ev["doc"]} {"|".join(sorted(ev["dates"]))}: {ev["sub"]}'
-              for k, ev in enumerate(events) if k not in credited]
-    return claims, right, len(credited), errors, missed
+    t = score_timeline({"events": events}, story)
+    return t["claims"], t["right"], t["found"], t["errors"], t["missed"]
 
 
 def main():
