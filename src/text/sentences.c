@@ -107,7 +107,12 @@ static bool period_ends_sentence(const char *s, size_t end, size_t dot, size_t n
         if (letters_and_dots) return opener;
     }
     if (in_list(PT_WL_ABBREV_TITLE, w, wn)) return false;
-    if (in_list(PT_WL_ABBREV_MONTH, w, wn) && is_digit_ascii(nc)) return false;
+    /* the month after a range's dash counts too: "Dec. 28-Jan. 2", "Sept. 30–Oct. 2" */
+    size_t mo = 0;
+    for (size_t i = 0; i < wn; i++)
+        if (w[i] == '-') mo = i + 1;
+        else if (pt_long_dash_at(w, wn, i)) mo = i + 3;
+    if (in_list(PT_WL_ABBREV_MONTH, w + mo, wn - mo) && is_digit_ascii(nc)) return false;
     if (in_list(PT_WL_ABBREV_OTHER, w, wn))
         return is_digit_ascii(nc) ? false : opener;
     return true;

@@ -52,6 +52,11 @@ TEST(months_and_numbers)
               "He wrote on Oct. 17 to his son. | The letter was short.");
     CHECK_STR(split("Prices rose 3.5 percent. Wages fell."), "Prices rose 3.5 percent. | Wages fell.");
     CHECK_STR(split("He ranked No. 1 in the poll."), "He ranked No. 1 in the poll.");
+    /* a month abbreviation after a range's dash: "Dec. 28-Jan. 2" is one date */
+    CHECK_STR(split("The fair ran Dec. 28-Jan. 2, 2025, its organisers said. It rained."),
+              "The fair ran Dec. 28-Jan. 2, 2025, its organisers said. | It rained.");
+    CHECK_STR(split("Talks ran Sept. 30\xe2\x80\x93Oct. 2 in Orlen. They failed."),
+              "Talks ran Sept. 30\xe2\x80\x93Oct. 2 in Orlen. | They failed.");
 }
 
 TEST(initials)
