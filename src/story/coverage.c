@@ -87,6 +87,20 @@ typedef struct quant_fast {
 
 static bool time_unit(const pst_quantity *q);
 
+/* What a count counts, as one key for the words of one news synonym class
+ * ("residents" / "inhabitants" / "locals", "workers" / "staff"): the stem
+ * of its class's head, hashed. */
+static uint64_t unit_key(const pst_build *b, const pst_quantity *p)
+{
+    char norm[sizeof p->word];
+    size_t wl = strnlen(p->word, sizeof p->word - 1), sn;
+    memcpy(norm, p->word, wl);
+    norm[wl] = 0;
+    const char *stem = wl ? pst_term_stem(b->lang, b->english, norm, &sn) : p->unit;
+    if (!wl) sn = strnlen(p->unit, sizeof p->unit);
+    return XXH3_64bits(stem, sn) | 1;
+}
+
 static precis_status fast_tables(cov *c)
 {
     const pst_build *b = c->b;
@@ -101,15 +115,16 @@ static precis_status fast_tables(cov *c)
     for (size_t q = 0; q < b->n_quants; q++) {
         const pst_quantity *p = &b->quants[q];
         size_t n = strnlen(p->unit, sizeof p->unit);
-        c->qf[q] = (quant_fast){p->value, n ? XXH3_64bits(p->unit, n) | 1 : 0, (uint8_t)p->kind, time_unit(p)};
+        c->qf[q] = (quant_fast){p->value, n ? unit_key(b, p) : 0, (uint8_t)p->kind, time_unit(p)};
     }
     return PRECIS_OK;
 }
 
-/* Do quantities p and q count the same word (both "" counts too)? */
+/* Do quantities p and q count the same word, or words of one synonym class
+ * (both "" counts too)? */
 static bool same_unit(const cov *c, uint32_t p, uint32_t q)
 {
-    return c->qf[p].unit == c->qf[q].unit && (!c->qf[p].unit || !strcmp(c->b->quants[p].unit, c->b->quants[q].unit));
+    return c->qf[p].unit == c->qf[q].unit;
 }
 
 /* pst_overlap_of on the packed tables (the same arithmetic, the same result). */
@@ -1119,7 +1134,7 @@ static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, boo
                 if (!share_context(c, &qs[i], &qt[j], strong ? 1 : 2)) continue;
                 used_s[i] = used_t[j] = true;
                 conflict_edge e = {.kind = (uint8_t)kind_of(qs[i].kind)};
-                e.about = about_hash(qs[i].unit, sizeof qs[i].unit);
+                e.about = c->qf[s->q_off + i].unit;
                 e.about_word = (uint32_t)(s->q_off + i);
                 e.a = (claim){qs[i].value, si, (uint32_t)qs[i].start, (uint32_t)qs[i].end};
                 e.b = (claim){qt[j].value, ti, (uint32_t)qt[j].start, (uint32_t)qt[j].end};
@@ -1140,7 +1155,7 @@ static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, boo
         if (k == PST_Q_COUNT && !rival_counts(qs[ls].value, qt[lt].value)) continue;
         if (!share_context(c, &qs[ls], &qt[lt], 2)) continue;
         conflict_edge e = {.kind = (uint8_t)kind_of((pst_qkind)k)};
-        e.about = about_hash(qs[ls].unit[0] ? qs[ls].unit : qt[lt].unit, sizeof qs[ls].unit);
+        e.about = qs[ls].unit[0] ? c->qf[s->q_off + ls].unit : c->qf[t->q_off + lt].unit;
         e.about_word = qs[ls].unit[0] ? s->q_off + ls : t->q_off + lt;
         e.a = (claim){qs[ls].value, si, (uint32_t)qs[ls].start, (uint32_t)qs[ls].end};
         e.b = (claim){qt[lt].value, ti, (uint32_t)qt[lt].start, (uint32_t)qt[lt].end};

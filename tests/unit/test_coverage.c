@@ -570,6 +570,50 @@ TEST(a_name_spelt_two_ways_is_one_word)
     json_decref(c);
 }
 
+/* Counts of words of one news synonym class are counts of one thing: "40
+ * vessels" and "60 ships" waiting outside one port disagree (the two were
+ * taken for counts of different words, and never compared). Invented port. */
+static const precis_article ANCHOR[] = {
+    ART("a", "Brenmouth Echo", "Ships wait outside Brenmouth", "2026-09-09",
+        "Dockers at Brenmouth walked out on Wednesday over pay.\n\n"
+        "The harbour master said 40 vessels were waiting outside the port.\n\n"
+        "Talks are due to resume on Friday."),
+    ART("b", "Coast Post", "Brenmouth strike strands ships", "2026-09-09",
+        "Port workers at Brenmouth went on strike on Wednesday in a row over wages.\n\n"
+        "More than 60 ships were waiting outside the port, the harbour master said.\n\n"
+        "Ferries were not affected."),
+    ART("c", "Sea Wire", "Strike at Brenmouth", "2026-09-10",
+        "Dock workers at Brenmouth stopped work on Wednesday over pay.\n\n"
+        "The strike is the first at the port in a decade."),
+};
+#define N_ANCHOR (sizeof ANCHOR / sizeof *ANCHOR)
+
+/* Is a figure conflict of values x and y listed? */
+static bool figures_listed(json_t *cov, const char *x, const char *y)
+{
+    json_t *c, *cl;
+    size_t i, k;
+    json_array_foreach(json_object_get(cov, "conflicts"), i, c) {
+        if (strcmp(json_string_value(json_object_get(c, "kind")), "figure")) continue;
+        bool hx = false, hy = false;
+        json_array_foreach(json_object_get(c, "claims"), k, cl) {
+            const char *v = json_string_value(json_object_get(cl, "value"));
+            hx |= v && !strcmp(v, x);
+            hy |= v && !strcmp(v, y);
+        }
+        if (hx && hy) return true;
+    }
+    return false;
+}
+
+TEST(counts_of_synonyms_conflict)
+{
+    json_t *c = coverage_of(ANCHOR, N_ANCHOR);
+    if (!c) return;
+    CHECK(figures_listed(c, "40", "60"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -590,5 +634,6 @@ int main(void)
     RUN(a_cut_comparison_is_reported);
     RUN(a_cut_keeps_each_reports_likeliest);
     RUN(a_name_spelt_two_ways_is_one_word);
+    RUN(counts_of_synonyms_conflict);
     return test_done();
 }
