@@ -28,7 +28,7 @@ static const char *const TITLES[] = {
 /* Words that make a phrase an organisation. Lower case. */
 static const char *const ORG_WORDS[] = {
     "academy", "administration", "advertiser", "ag", "agency", "airlines", "airways", "alliance",
-    "army", "assembly", "association", "authority", "bank", "board", "brigade", "brigades", "broadcasting",
+    "army", "assembly", "association", "authority", "bank", "board", "brigade", "brigades",
     "bulletin", "bundestag", "bureau", "cabinet", "choir", "chronicle", "church", "club",
     "coalition", "college", "commission", "committee", "company", "congress", "consulate", "corp",
     "corporation", "corps", "council", "courier", "court", "daily", "department", "directorate",
@@ -46,7 +46,7 @@ static const char *const ORG_WORDS[] = {
  * preposition before it suggests ("sold to Velmar Shipping", "bought from
  * Kestrel Partners"): the heads firms are named with. Lower case. */
 static const char *const ORG_HEADS[] = {
-    "aerospace", "afc", "analytics", "associates", "bancorp", "biosciences", "biotech", "brands",
+    "aerospace", "afc", "analytics", "associates", "bancorp", "biosciences", "biotech", "brands", "broadcasting",
     "capital", "cargo", "chemicals", "co", "communications", "consortium", "construction",
     "dynamics", "electronics", "energy", "engineering", "enterprises", "exchange", "fc",
     "financial", "foods", "freight", "holdings", "industries", "insurance", "investments",

@@ -869,13 +869,19 @@ TEST(dateline_with_non_ascii_capitals)
 }
 
 /* "Northern Broadcasting" is a broadcaster's name, not "Broadcasting" after
- * a compass word cut as a demonym (it listed "Broadcasting"). */
+ * a compass word cut as a demonym (it listed "Broadcasting"); as a company's
+ * head it does not end a name before a legal suffix ("X Broadcasting Corp",
+ * split in two when it was an organisation word). */
 TEST(broadcasting_names_a_body)
 {
-    const char *docs[] = {"The mayor told Northern Broadcasting that the road was shut.", NULL};
+    const char *docs[] = {"The mayor told Northern Broadcasting that the road was shut. The mayor thanked Kessel "
+                          "Broadcasting Corp for the film.", NULL};
     ents r = rank_docs(docs);
     CHECK(type_of(&r, "Broadcasting") == -1);
     CHECK(type_of(&r, "Northern Broadcasting") == PST_ORG);
+    /* (a company head: its legal suffix is no second name, "Corp") */
+    CHECK(type_of(&r, "Corp") == -1);
+    CHECK(type_of(&r, "Kessel Broadcasting Corp") == PST_ORG);
     pst_entities_free(r.e);
 }
 
