@@ -317,6 +317,8 @@ precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *b
     }
     case PS_BODY_HTML: {
         precis_status st = parse_html(ctx, body, len, url, ctype, out, msg, msg_cap);
+        /* "Tuesday, May 30, 2018" (a Wednesday) on the page: kept, and said, as the CLI says it */
+        if (!st && out->date && out->date_note) pc_snprintf(msg, msg_cap, "%s", out->date_note);
         return st ? st : normalise_date(out);
     }
     default: return fail(msg, msg_cap, PRECIS_EINVAL, "%s", "unsupported content type");

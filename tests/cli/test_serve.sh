@@ -113,6 +113,13 @@ check post_text_201 test "$code" = 201
 printf '<!doctype html><html><head><title>Observatory finds comet | Kestrel Post</title></head><body><nav>Home | News</nav><article><h1>Observatory finds comet</h1><p>Astronomers at the Kestrel Ridge observatory found a new comet on Thursday night. It will be visible through binoculars in October, they said.</p><p>The comet was named after the observatory.</p></article></body></html>' > "$TMP/a.html"
 req -X POST -H 'Content-Type: text/html' --data-binary @"$TMP/a.html" "$BASE/api/articles"
 check post_html_201 test "$code" = 201
+# a weekday that contradicts the printed date: the CLI's warning, in text and HTML posts alike
+printf 'Crane falls at Orlen docks\n\nPublished: Tuesday, May 30, 2018\n\nA crane collapsed at the Orlen docks on Monday, injuring two dock workers, the port authority said in a statement.\n\nThe port authority said the crane had been inspected in April and was found safe.\n' > "$TMP/wk.txt"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/wk.txt" "$BASE/api/articles"
+check post_text_weekday_warning sh -c "test $code = 201 && jq -e '.warnings | any(test(\"does not match 2018-05-30\"))' '$TMP/body'"
+printf '<html><head><title>Crane collapses at Orlen</title></head><body><article><h1>Crane collapses at Orlen</h1><p>Tuesday, May 30, 2018</p><p>A crane collapsed at the Orlen docks on Monday, injuring two dock workers, the port authority said in a statement on its website.</p><p>The port authority said the crane had been inspected in April and was found safe to use by its engineers.</p></article></body></html>' > "$TMP/wk.html"
+req -X POST -H 'Content-Type: text/html' --data-binary @"$TMP/wk.html" "$BASE/api/articles"
+check post_html_weekday_warning sh -c "test $code = 201 && jq -e '.warnings | any(test(\"does not match 2018-05-30\"))' '$TMP/body'"
 
 # Errors.
 req -X POST -H 'Content-Type: application/json' --data-binary '{"title": "x", "text": ' "$BASE/api/articles"
