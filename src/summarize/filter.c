@@ -203,6 +203,16 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
     /* a link's label: "Watch: ...", "Video: ...", "Read: ..." */
     if (!strncmp(low, "watch:", 6) || !strncmp(low, "video:", 6) || !strncmp(low, "read:", 5))
         return PS_R_PROMOTION;
+    /* a broadcaster's or live page's line to its own audience opens on an
+     * imperative to the reader ("Stay tuned to Radio ...", "Check back for
+     * updates"); inside reported speech ("told reporters to stay tuned") the
+     * same words are news, so only the sentence's opening counts */
+    static const char *const AUDIENCE_CALLS[] = {"stay tuned ", "stay with ", "check back ", "keep checking back",
+                                                 "tune in ", "refresh this page", "refresh the page"};
+    for (size_t i = 0; i < sizeof AUDIENCE_CALLS / sizeof *AUDIENCE_CALLS; i++) {
+        size_t m = strlen(AUDIENCE_CALLS[i]);
+        if (n >= m && !memcmp(low, AUDIENCE_CALLS[i], m)) return PS_R_PROMOTION;
+    }
     if (ends_with_caption_date(s, len)) return PS_R_CAPTION;
     return NULL;
 }

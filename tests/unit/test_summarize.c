@@ -199,6 +199,31 @@ TEST(archive_notes_and_page_boxes_are_debris)
     for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
 }
 
+/* A broadcaster's or live page's line to its own audience ("Stay tuned to
+ * ...", "Check back for updates") opens with an imperative to the reader; the
+ * same words inside reported speech are news. */
+TEST(calls_to_the_audience_are_promotion)
+{
+    static const char *const debris[] = {
+        "Stay tuned to Radio Kelby for travel updates on the Varrow crossing.",
+        "Stay with the Harbor Post for the latest on the grounding of the Varrow ferry.",
+        "Check back later for more on the Varrow ferry as this story develops.",
+        "Keep checking back here for updates on the Varrow ferry grounding.",
+        "Tune in to Kelby FM at six for an interview with the ferry's captain.",
+        "Refresh this page for the latest from the Varrow pier this morning.",
+    };
+    for (size_t i = 0; i < sizeof debris / sizeof *debris; i++)
+        CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) == PS_R_PROMOTION);
+    static const char *const prose[] = {
+        "Mayor Odile Varsk told reporters to stay tuned for news about the Varrow pier.",
+        "Crews will stay with the ferry until the tugs arrive from Kelby on Monday.",
+        "Inspectors will check back on the hull of the Varrow ferry next week, officials said.",
+        "Stay-at-home orders were lifted in Kelby on Monday, the council said.",
+        "Staying tuned to the radio, the crew heard the storm warning before the Varrow sailed.",
+    };
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
+}
+
 /* The summary of one article is one sentence, this text, spanning the
  * article from byte start to its end. */
 static bool lone_sentence_is(const char *article, const char *want, size_t start)
@@ -950,6 +975,7 @@ int main(void)
     RUN(debris_is_never_chosen);
     RUN(widget_and_crawl_debris_is_named);
     RUN(archive_notes_and_page_boxes_are_debris);
+    RUN(calls_to_the_audience_are_promotion);
     RUN(credit_prefix_is_cut);
     RUN(wire_prefix_is_cut);
     RUN(sentence_after_moved_quote_is_capitalised);
