@@ -838,7 +838,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             push(out, &k, cap, day_when(pub_day - (two ? 2 : 1), a0, w[i].end, true));
         } else if (word_is(p, len, "vorgestern")) {
             push(out, &k, cap, day_when(pub_day - 2, w[i].start, w[i].end, true));
-        } else if (word_is(p, len, "today") || word_is(p, len, "heute")) {
+        } else if (word_is(p, len, "today") || word_is(p, len, "heute") || word_is(p, len, "tonight")) {
             push(out, &k, cap, day_when(pub_day, w[i].start, w[i].end, true));
         } else if (word_is(p, len, "tomorrow")) {
             push(out, &k, cap, day_when(pub_day + (two ? 2 : 1), a0, w[i].end, true));
@@ -869,7 +869,12 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 u = s + w[i + 2].start, ul = w[i + 2].end - w[i + 2].start, b = w[i + 2].end;
                 if (!word_is(u, ul, "weekend") && !word_is(u, ul, "week")) continue;
             }
-            if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
+            if (dir == 0 && (word_is(u, ul, "morning") || word_is(u, ul, "afternoon") ||
+                             word_is(u, ul, "evening"))) {
+                /* "this afternoon": the publication day ("last night" is left alone: as
+                 * often a state's time, "was still burning last night", as an event's) */
+                push(out, &k, cap, day_when(pub_day, a, b, true));
+            } else if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
                 int64_t monday = pub_day - pst_weekday(pub_day) + 7 * dir, first = monday, last = monday + 6;
                 /* "earlier this week": its days before publication; "later this week" those after */
                 if (dir == 0 && i > 0 && word_at(s, w, i - 1, "earlier") && pub_day > monday)

@@ -360,6 +360,11 @@ TEST(day_first_ranges_and_printed_years)
     CHECK_STR(when_iso("Scores of 10, 3 to 5 May were counted.", &JUN1, 0), "2025-05-05");
     CHECK_STR(when_iso("It ran 7-5 May.", &JUN1, 0), "2025-05-05");
     CHECK_STR(when_iso("It was on 2018-05-01 here.", &JUN1, 0), "2018-05-01");
+    /* parts of the publication day, and the night before it */
+    CHECK_STR(when_iso("A coach has crashed on the pass this afternoon.", &JUN1, 0), "2025-06-01");
+    CHECK_STR(when_iso("Police closed the road this morning.", &JUN1, 0), "2025-06-01");
+    CHECK_STR(when_iso("The council will meet tonight.", &JUN1, 0), "2025-06-01");
+    CHECK(when_count("The last morning of the fair was wet.", &JUN1) == 0);
 }
 
 int main(void)
