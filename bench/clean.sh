@@ -30,7 +30,7 @@ cc -O2 -o "$B/segscore" "$ROOT/bench/segscore.c" $(pkg-config --cflags --libs ja
 # the cleaner alone on texts in memory (bench/clean_timer.c): MB/s of CPU time
 make -C "$ROOT" -j2 build/libprecis.a >/dev/null
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -I"$ROOT/include" -I"$ROOT/src" "$ROOT/bench/clean_timer.c" \
-    "$ROOT/build/libprecis.a" $(pkg-config --libs zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet) \
+    "$ROOT/build/libprecis.a" $(pkg-config --libs $(sed -n 's/^PKGS := //p' "$ROOT/Makefile")) \
     -lstemmer -lm -o "$B/clean_timer"
 
 # 1. render (cached)

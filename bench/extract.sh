@@ -15,7 +15,7 @@ OUT=build/bench-extract
 mkdir -p "$OUT"
 make -s build/libprecis.a
 cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc bench/extract_timer.c build/libprecis.a \
-    $(pkg-config --libs zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet) -lstemmer -lm \
+    $(pkg-config --libs $(sed -n 's/^PKGS := //p' Makefile)) -lstemmer -lm \
     -o "$OUT/extract_timer"
 PIN=""
 command -v taskset >/dev/null && PIN="taskset -c 0"

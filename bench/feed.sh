@@ -13,7 +13,7 @@ N=${1:-20000}
 make -s -j2 build/libprecis.a
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-PK="zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet sqlite3 libmicrohttpd libxml-2.0"
+PK=$(sed -n 's/^PKGS := //p' Makefile)
 cc -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc bench/feed_timer.c build/libprecis.a \
     $(pkg-config --libs $PK) -lstemmer -lm -o "$T/feed_timer"
 rate() { # label file: runs the timer, prints the figures (per wall and per CPU second) and max RSS

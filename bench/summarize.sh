@@ -95,7 +95,7 @@ speed)
     sort -n "$OUT"/time.* | head -1 | awk -v w="$WORDS" '{printf "precis summarize --batch -w 100 docs, best of 3: %.3f s wall (%.3f s user+sys) for 50 clusters = %.2f ms/cluster, %d words/s (%d input words)\n", $1, $2 + $3, $1 * 1000 / 50, w / $1, w}'
     # in-process time per cluster (read + summarize, no process start): bench/summarize_timer.c
     cc -std=c11 -O2 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Iinclude -Isrc bench/summarize_timer.c build/libprecis.a \
-        $(pkg-config --libs zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet) -lstemmer -lm -o "$OUT/summarize_timer"
+        $(pkg-config --libs $(sed -n 's/^PKGS := //p' Makefile)) -lstemmer -lm -o "$OUT/summarize_timer"
     echo "\$ summarize_timer $DATA/duc2004/docs/*/   (best of 3 runs by median CPU)"
     for i in 1 2 3; do "$OUT/summarize_timer" "$DATA"/duc2004/docs/*/ | tail -1; done |
         sort -k7,7n | head -1 | sed 's/^/precis in-process, /'
