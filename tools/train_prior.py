@@ -30,7 +30,8 @@ Needs build/libprecis.a and build/precis (runs `make` first) and a C compiler.
 import argparse, gzip, json, os, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PKGS = "zlib libdeflate libutf8proc jansson libxxhash gumbo uchardet sqlite3 libmicrohttpd"
+# the libraries the Makefile links (one list: its PKGS line)
+PKGS = next(l.split(":=", 1)[1].strip() for l in open(os.path.join(ROOT, "Makefile")) if l.startswith("PKGS :="))
 
 
 def sh(cmd, **kw):
