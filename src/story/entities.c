@@ -1441,18 +1441,13 @@ static precis_status dateline_place(pst_entities *e, uint32_t doc, const char *t
     size_t ls = start, i = ls;
     while (ls > 0 && text[ls - 1] != '\n') ls--;
     for (i = ls; i < start;) {
-        if ((text[i] >= 'A' && text[i] <= 'Z') || text[i] == ' ' || text[i] == '.' || text[i] == '\'' ||
-            text[i] == '-') {
+        if (text[i] == ' ' || text[i] == '.' || text[i] == '\'' || text[i] == '-') {
             i++;
             continue;
         }
-        /* capitals beyond ASCII: "ÅLESUND", "ÉCLAIRVILLE" */
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = (unsigned char)text[i] >= 0x80
-                                 ? utf8proc_iterate((const utf8proc_uint8_t *)text + i, (utf8proc_ssize_t)(start - i), &cp)
-                                 : 0;
-        if (n <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) break;
-        i += (size_t)n;
+        size_t n = pt_capital_len(text, start, i); /* also "ÅLESUND", "ÉCLAIRVILLE" */
+        if (!n) break;
+        i += n;
     }
     while (i > ls && (text[i - 1] == ' ' || text[i - 1] == '-')) i--;
     size_t pos = ls, ws, we, nw = 0, nl = 0;

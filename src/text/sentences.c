@@ -140,22 +140,29 @@ static size_t dash_len(const char *s, size_t len, size_t i)
     return 0;
 }
 
+size_t pt_capital_len(const char *s, size_t len, size_t i)
+{
+    if (i >= len) return 0;
+    if (is_upper_ascii((unsigned char)s[i])) return 1;
+    if ((unsigned char)s[i] < 0x80) return 0;
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+    return n > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ? (size_t)n : 0;
+}
+
 size_t pt_dateline_len(const char *s, size_t len)
 {
     /* CITY in capitals, optionally ", Region" and "(AGENCY)", then a spaced dash. */
     size_t lim = len < 80 ? len : 80, i = 0, caps = 0;
     while (i < lim) {
-        if (is_upper_ascii((unsigned char)s[i]) || s[i] == ' ' || s[i] == '.' || s[i] == '\'') {
-            caps += is_upper_ascii((unsigned char)s[i++]);
+        if (s[i] == ' ' || s[i] == '.' || s[i] == '\'') {
+            i++;
             continue;
         }
-        /* a capital beyond ASCII: "ÅLESUND, ...", "ÉCLAIRVILLE (AP) —" */
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = (unsigned char)s[i] >= 0x80
-                                 ? utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(lim - i), &cp)
-                                 : 0;
-        if (n <= 0 || utf8proc_category(cp) != UTF8PROC_CATEGORY_LU) break;
-        i += (size_t)n;
+        /* capitals, also beyond ASCII: "ÅLESUND, ...", "ÉCLAIRVILLE (AP) —" */
+        size_t n = pt_capital_len(s, lim, i);
+        if (!n) break;
+        i += n;
         caps++;
     }
     if (caps < 2) return 0;

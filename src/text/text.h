@@ -71,6 +71,9 @@ size_t pt_count_nonblank_lines(const char *text, size_t len);
 
 /* Length of a wire dateline at the front of s ("WASHINGTON (AP) — ",
  * "BEIJING, China _ ", "LONDON (Reuters) - "), or 0 when there is none. */
+/* Bytes of the capital letter at s[i] (before len): 1 for A-Z, 2-4 for a
+ * capital beyond ASCII ("Å", "É"; Unicode category Lu), 0 for anything else. */
+size_t pt_capital_len(const char *s, size_t len, size_t i);
 size_t pt_dateline_len(const char *s, size_t len);
 /* Length of a live blog's time stamp opening a paragraph ("08:05 ", "7:40 p.m. - "), or 0. */
 size_t pt_time_stamp_len(const char *s, size_t len);

@@ -98,6 +98,21 @@ TEST(datelines)
 }
 
 /* A live blog's time stamp opening an entry is cut off its first sentence. */
+/* One test of a capital letter for datelines and entity cities, ASCII or not. */
+TEST(capital_letters_beyond_ascii)
+{
+    const char *s = "\xc3\x85lv \xc3\xa9 Z- \xc3"; /* "Ålv é Z- " and a cut lead byte */
+    size_t n = strlen(s);
+    CHECK(pt_capital_len(s, n, 0) == 2); /* Å */
+    CHECK(pt_capital_len(s, n, 2) == 0); /* l */
+    CHECK(pt_capital_len(s, n, 5) == 0); /* é is lower case */
+    CHECK(pt_capital_len(s, n, 8) == 1); /* Z */
+    CHECK(pt_capital_len(s, n, 9) == 0); /* - */
+    CHECK(pt_capital_len(s, n, 11) == 0); /* a lead byte with nothing after it */
+    CHECK(pt_capital_len(s, n, n) == 0); /* past the end */
+    CHECK(pt_capital_len(s, 1, 0) == 0); /* Å cut by len */
+}
+
 TEST(live_blog_time_stamps)
 {
     CHECK_STR(split("08:05 Fire crews are at the site.\n\n7:40 p.m. - Police closed the road.\n\n"
@@ -300,6 +315,7 @@ int main(void)
     RUN(quotes_after_the_period);
     RUN(ellipses);
     RUN(datelines);
+    RUN(capital_letters_beyond_ascii);
     RUN(live_blog_time_stamps);
     RUN(headlines_and_captions_without_punctuation);
     RUN(hard_wrapped_lines);
