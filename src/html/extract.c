@@ -54,7 +54,7 @@ static void *bump_alloc(void *ud, size_t n)
         bump_chunk *c = b->total + size > b->limit ? NULL : malloc(sizeof *c + size);
         /* every gumbo allocation is in this arena, so leaving gumbo mid-parse
          * leaks nothing once the arena is released */
-        if (!c) longjmp(b->on_fail, 1);
+        if (!c) longjmp(b->on_fail, b->total + size > b->limit ? 2 : 1);
         c->next = b->head;
         c->used = 0;
         c->size = size;
@@ -1712,12 +1712,26 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     gopt.deallocator = bump_free_noop;
     gopt.userdata = arena;
     gopt.max_errors = 0;
-    if (setjmp(arena->on_fail)) {
+    /* setjmp as a switch's whole controlling expression (C11 7.13.1.1) */
+    switch (setjmp(arena->on_fail)) {
+    case 0: break;
+    case 2: { /* the cap, not the machine: say which, and how big it was */
+        size_t cap_mib = arena->limit / PC_MiB;
         bump_release(arena);
         free(arena);
         pc_buf_free(&html);
         pc_buf_free(&ld);
-        return pc_fail(err, PRECIS_ELIMIT, name, 0, "out of memory parsing the HTML");
+        return pc_fail(err, PRECIS_ELIMIT, name, 0,
+                       "the page's HTML tree passed the parser's memory cap (%zu MiB: 64 MiB + 32 x the page's size); "
+                       "it has too many elements to extract",
+                       cap_mib);
+    }
+    default:
+        bump_release(arena);
+        free(arena);
+        pc_buf_free(&html);
+        pc_buf_free(&ld);
+        return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory parsing the HTML");
     }
     GumboOutput *out = gumbo_parse_with_options(&gopt, html.data ? html.data : "", html.len);
 

@@ -89,4 +89,10 @@ if [ -d "$SHARED/data/extraction/trafilatura/eval" ]; then
 else
     skip "real_pages (no ../shared/data)"
 fi
+# A page of more elements than the parser's memory cap allows is refused naming the cap,
+# not as if the machine were out of memory (580,000 paragraphs, 5.2 MB).
+awk 'BEGIN { printf "<html><body>"; for (i = 0; i < 580000; i++) printf "<p>x.</p>"; print "</body></html>" }' > "$TMP/many.html"
+p extract "$TMP/many.html"
+check many_elements_exit_2 test "$rc" -eq 2
+check many_elements_names_the_cap grep -q "parser's memory cap" "$TMP/err"
 finish
