@@ -2067,7 +2067,9 @@ static bool start_name(const pst_entities *e, const item *it)
     if (!strcmp(it->norm + n - 2, "ly") || !strcmp(it->norm + n - 3, "ing") || adjective_like(it->norm, n, true))
         return false;
     if (lower_seen(e, it->norm, n)) return false;
-    return !(it->norm[n - 1] == 's' && lower_seen(e, it->norm, n - 1));
+    if (it->norm[n - 1] != 's') return true;
+    /* its singular: "-s" ("officials"), "-es" ("witnesses", "churches") */
+    return !(lower_seen(e, it->norm, n - 1) || (it->norm[n - 2] == 'e' && lower_seen(e, it->norm, n - 2)));
 }
 
 /* An adjective by attributive_adjective, or the people it names: never a

@@ -780,6 +780,12 @@ TEST(name_only_at_sentence_starts)
     CHECK(type_of(&r, "Subscribe") == -1);
     CHECK(type_of(&r, "Researchers") == -1);
     pst_entities_free(r.e);
+    /* an -es plural whose singular the story writes in lower case ("a witness") */
+    const char *plur[] = {"Witnesses said the crane fell at noon. One witness in Kell saw it sway.",
+                          "Witnesses told police the crane swayed before it fell onto the pier.", NULL};
+    r = rank_docs(plur);
+    CHECK(type_of(&r, "Witnesses") == -1);
+    pst_entities_free(r.e);
 }
 
 /* A state's own bodies and offices after its possessive make it a place:
