@@ -194,12 +194,28 @@ static precis_status on_article(void *user, const precis_article *a)
     return PRECIS_OK;
 }
 
+/* A reader's message about one line of a file ("news.jsonl:3: invalid
+ * JSON ...") names that line as FILE:LINE, the name an article without an id
+ * gets: the rejection list names the line, not the whole file. */
+static size_t line_name_len(const char *message, const char *file)
+{
+    if (!file) return 0;
+    size_t w = strlen(file), i = w + 1;
+    if (strncmp(message, file, w) || message[w] != ':') return 0;
+    while (message[i] >= '0' && message[i] <= '9') i++;
+    return i > w + 1 && message[i] == ':' ? i : 0;
+}
+
 static void on_bad(void *user, const char *message)
 {
     digest *d = user;
     d->bad_inputs++;
     cli_error("%s", message);
-    if (reject(d, d->current, message, true)) cli_error("out of memory");
+    size_t n = line_name_len(message, d->current);
+    char *line_name = n ? malloc(n + 1) : NULL;
+    if (line_name) memcpy(line_name, message, n), line_name[n] = '\0';
+    if (reject(d, line_name ? line_name : d->current, message, true)) cli_error("out of memory");
+    free(line_name);
 }
 
 /* "11/03/2026": each ambiguous date read as the input's other dates suggest

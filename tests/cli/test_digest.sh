@@ -291,4 +291,14 @@ if [ -d "$SHARED/seeds" ]; then
 else
     skip "seeds: ../shared/seeds absent"
 fi
+# A refused JSONL line is named FILE:LINE in the JSON rejection list (as an article
+# without an id is), not by the whole file's name.
+printf '%s\n' '{"id":"k1","text":"The Kell ferry ran aground on Monday, and all passengers were brought ashore safely."}' \
+    '{"id":[1],"text":"The Kell pier reopened."}' 'not json' > "$TMP/badlines.jsonl"
+p digest --no-progress --format json "$TMP/badlines.jsonl"
+check bad_lines_named_by_line python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))["rejected"]
+ids = [x["id"] for x in r]
+sys.exit(0 if ids == [sys.argv[2] + ":2", sys.argv[2] + ":3"] else 1)' "$TMP/out" "$TMP/badlines.jsonl"
 finish
