@@ -1097,17 +1097,6 @@ precis_status precis_articles_settle_dates(precis_article *a, size_t n)
     return PRECIS_OK;
 }
 
-/* The nearest day to `day`, over days[0..n): its distance (INT64_MAX with none). */
-static int64_t dist_to(int64_t day, const int64_t *days, size_t n)
-{
-    int64_t best = INT64_MAX;
-    for (size_t i = 0; i < n; i++) {
-        int64_t e = day > days[i] ? day - days[i] : days[i] - day;
-        if (e < best) best = e;
-    }
-    return best;
-}
-
 /* The year of month m, day dd nearest the days given, within `within` days
  * of one of them: 0 when none is. */
 static int year_near(int m, int dd, const int64_t *days, size_t n, int64_t within)
@@ -1119,7 +1108,7 @@ static int year_near(int m, int dd, const int64_t *days, size_t n, int64_t withi
         pst_civil_from_days(days[i], &y0, &m0, &d0);
         for (int y = y0 - 1; y <= y0 + 1; y++) {
             if (dd > pt_days_in_month(y, m)) continue;
-            int64_t e = dist_to(pst_days_from_civil(y, m, dd), days + i, 1);
+            int64_t day = pst_days_from_civil(y, m, dd), e = day > days[i] ? day - days[i] : days[i] - day;
             if (e < best) best = e, best_y = y;
         }
     }
