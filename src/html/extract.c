@@ -42,6 +42,7 @@ typedef struct bump_chunk {
 typedef struct bump {
     bump_chunk *head;
     size_t total, limit;
+    bool over_cap; /* the jump was for the limit, not a failed malloc */
     jmp_buf on_fail; /* gumbo cannot report allocation failure: jump out */
 } bump;
 
@@ -51,10 +52,11 @@ static void *bump_alloc(void *ud, size_t n)
     n = (n + 15) & ~(size_t)15;
     if (!b->head || b->head->size - b->head->used < n) {
         size_t size = n > 256 * 1024 ? n : 256 * 1024;
-        bump_chunk *c = b->total + size > b->limit ? NULL : malloc(sizeof *c + size);
+        b->over_cap = b->total + size > b->limit;
+        bump_chunk *c = b->over_cap ? NULL : malloc(sizeof *c + size);
         /* every gumbo allocation is in this arena, so leaving gumbo mid-parse
          * leaks nothing once the arena is released */
-        if (!c) longjmp(b->on_fail, b->total + size > b->limit ? 2 : 1);
+        if (!c) longjmp(b->on_fail, 1);
         c->next = b->head;
         c->used = 0;
         c->size = size;
@@ -1712,26 +1714,18 @@ precis_status ph_extract(const char *raw, size_t len, const ph_options *opt, pt_
     gopt.deallocator = bump_free_noop;
     gopt.userdata = arena;
     gopt.max_errors = 0;
-    /* setjmp as a switch's whole controlling expression (C11 7.13.1.1) */
-    switch (setjmp(arena->on_fail)) {
-    case 0: break;
-    case 2: { /* the cap, not the machine: say which, and how big it was */
+    if (setjmp(arena->on_fail)) {
+        bool over_cap = arena->over_cap; /* the cap, not the machine: say which, and how big it was */
         size_t cap_mib = arena->limit / PC_MiB;
         bump_release(arena);
         free(arena);
         pc_buf_free(&html);
         pc_buf_free(&ld);
+        if (!over_cap) return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory parsing the HTML");
         return pc_fail(err, PRECIS_ELIMIT, name, 0,
                        "the page's HTML tree passed the parser's memory cap (%zu MiB: 64 MiB + 32 x the page's size); "
                        "it has too many elements to extract",
                        cap_mib);
-    }
-    default:
-        bump_release(arena);
-        free(arena);
-        pc_buf_free(&html);
-        pc_buf_free(&ld);
-        return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory parsing the HTML");
     }
     GumboOutput *out = gumbo_parse_with_options(&gopt, html.data ? html.data : "", html.len);
 
