@@ -124,17 +124,11 @@ static precis_status add_value(pcl_docs *docs, const char *path, size_t line, js
     json_t *id = json_is_object(o) ? json_object_get(o, "id") : NULL;
     json_t *url = json_is_object(o) ? json_object_get(o, "url") : NULL;
     char buf[64];
-    if (json_is_string(id) && memchr(json_string_value(id), '\0', json_string_length(id))) {
-        /* refused by name, as summarize and digest refuse it (before: the id
-         * was cut at the NUL without a word: "a\u0000b" was "a") */
-        bad_line(docs, path, line, "field \"id\" holds a NUL character (\\u0000)", PRECIS_EPARSE, result, err);
-        return PRECIS_OK;
-    }
-    if (id && !json_is_null(id) && !json_is_string(id) && !json_is_integer(id)) {
+    char why[96];
+    if (pt_json_id_refusal(id, why, sizeof why)) {
         /* refused by name, as summarize, digest, cluster and ingest refuse it
-         * (before: the document was renamed FILE:LINE without a word) */
-        char why[96];
-        snprintf(why, sizeof why, "field \"id\" must be a string or an integer, not %s", pc_json_kind(id));
+         * (before: an id was cut at a NUL without a word, "a\u0000b" was "a",
+         * and one of another type was renamed FILE:LINE without a word) */
         bad_line(docs, path, line, why, PRECIS_EPARSE, result, err);
         return PRECIS_OK;
     }

@@ -402,17 +402,10 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     char idbuf[32];
     json_t *idv = json_is_object(doc) ? json_object_get(doc, "id") : NULL;
     const char *id = pt_json_id(idv, idbuf, sizeof idbuf);
-    if (id && json_is_string(idv) && memchr(id, '\0', json_string_length(idv))) {
+    if (pt_json_id_refusal(idv, r->why, sizeof r->why)) {
         /* refused by name, as summarize and clean refuse it (before: the
-         * article was kept under its line's name with a warning) */
-        skip_part(r, PRECIS_EPARSE, line, fallback_id, "field \"id\" holds a NUL character (\\u0000)");
-        r->warns.len = 0;
-        return PRECIS_OK;
-    } else if (!id && idv && !json_is_null(idv) && !json_is_string(idv)) {
-        /* refused by name, as summarize refuses it (before: the article was
-         * kept under its line's name with a warning, so the same line was
-         * used by digest and refused by summarize) */
-        snprintf(r->why, sizeof r->why, "field \"id\" must be a string or an integer, not %s", pc_json_kind(idv));
+         * article was kept under its line's name with a warning, so the same
+         * line was used by digest and refused by summarize) */
         skip_part(r, PRECIS_EPARSE, line, fallback_id, r->why);
         r->warns.len = 0;
         return PRECIS_OK;

@@ -46,6 +46,11 @@ precis_status pt_article_add_removed(pt_article *a, const char *line, size_t n, 
  * caller falls back to FILE:LINE), so that an empty id never names a doc. */
 struct json_t;
 const char *pt_json_id(const struct json_t *v, char *buf, size_t cap);
+/* Why that "id" cannot name an article, so that a reader refuses its line by
+ * name: another type than a string, an integer or null, or a string holding a
+ * NUL (a C string would end there). NULL when it can (or is absent); else the
+ * reason, written into why (cap bytes). */
+const char *pt_json_id_refusal(const struct json_t *v, char *why, size_t cap);
 
 /* Writes the article as one JSON object (no trailing newline). Absent fields
  * are written as null; "removed" only when with_removed. */
