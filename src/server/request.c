@@ -232,16 +232,16 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
             goto done;
     }
     json_t *id = json_object_get(o, "id");
-    char num[32];
-    if (json_is_string(id) && json_string_length(id) && !memchr(json_string_value(id), 0, json_string_length(id))) {
+    char num[32], idwhy[96];
+    /* the readers' one rule (type, NUL, length) and words; before, the server
+     * said "a string, a number or null" and took an id of any length */
+    if (pt_json_id_refusal(id, idwhy, sizeof idwhy)) {
+        st = fail(msg, cap, PRECIS_EPARSE, "%s", idwhy);
+    } else if (json_is_string(id) && json_string_length(id)) {
         st = pt_article_set(out, &out->id, json_string_value(id), json_string_length(id));
     } else if (json_is_integer(id)) {
         snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
         st = pt_article_set(out, &out->id, num, strlen(num));
-    } else if (json_is_string(id) && json_string_length(id)) {
-        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"id\" holds a NUL character (\\u0000)");
-    } else if (id && !json_is_null(id)) {
-        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"id\" must be a string, a number or null");
     }
     if (st) goto done;
     json_t *text = json_object_get(o, "text"), *html = json_object_get(o, "html");

@@ -16,7 +16,7 @@ static const char MULTINEWS_SEP[] = " ||||| ";
  * rule in cli/cmd_summarize.c). A longer id refuses its line or document by
  * name: an id is a name to find the input by, and one cut silently named
  * another cluster (ids were cut to 255 bytes without a word before). */
-#define PS_MAX_ID_BYTES 4096
+#define PS_MAX_ID_BYTES PT_MAX_ID_BYTES /* text/article.h: the one cap of every reader */
 
 /* The "id" of a cluster (what "cluster") or document ("document") from JSON
  * into *out: a string as is, an integer written into ibuf; NULL when absent,

@@ -18,7 +18,10 @@ const char *pt_json_id(const json_t *v, char *buf, size_t cap)
 
 const char *pt_json_id_refusal(const json_t *v, char *why, size_t cap)
 {
-    if (json_is_string(v) && memchr(json_string_value(v), '\0', json_string_length(v)))
+    if (json_is_string(v) && json_string_length(v) > PT_MAX_ID_BYTES)
+        snprintf(why, cap, "field \"id\" of %zu bytes is over the %d-byte limit for ids", json_string_length(v),
+                 PT_MAX_ID_BYTES);
+    else if (json_is_string(v) && memchr(json_string_value(v), '\0', json_string_length(v)))
         snprintf(why, cap, "field \"id\" holds a NUL character (\\u0000)");
     else if (v && !json_is_null(v) && !json_is_string(v) && !json_is_integer(v))
         snprintf(why, cap, "field \"id\" must be a string or an integer, not %s", pc_json_kind(v));

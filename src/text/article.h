@@ -46,10 +46,14 @@ precis_status pt_article_add_removed(pt_article *a, const char *line, size_t n, 
  * caller falls back to FILE:LINE), so that an empty id never names a doc. */
 struct json_t;
 const char *pt_json_id(const struct json_t *v, char *buf, size_t cap);
+/* The longest "id" a reader takes (bytes): every JSON reader refuses a longer
+ * one by name (summarize had this cap alone; digest, cluster, clean, ingest
+ * and the server took a 5,000-byte id that summarize refused). */
+#define PT_MAX_ID_BYTES 4096
 /* Why that "id" cannot name an article, so that a reader refuses its line by
- * name: another type than a string, an integer or null, or a string holding a
- * NUL (a C string would end there). NULL when it can (or is absent); else the
- * reason, written into why (cap bytes). */
+ * name: another type than a string, an integer or null, a string over
+ * PT_MAX_ID_BYTES, or one holding a NUL (a C string would end there). NULL
+ * when it can (or is absent); else the reason, written into why (cap bytes). */
 const char *pt_json_id_refusal(const struct json_t *v, char *why, size_t cap);
 
 /* Writes the article as one JSON object (no trailing newline). Absent fields
