@@ -207,6 +207,10 @@ static char *read_input(run *r, const char *path, size_t *len)
         r->n_failed++;
         return NULL;
     }
+    size_t nul = precis_read_text_nul(r->ctx); /* said once per input, as a "\u0000" is */
+    if (nul)
+        cli_error("%s: the file holds %zu NUL character%s: dropped", strcmp(path, "-") ? path : "<stdin>", nul,
+                  nul == 1 ? "" : "s");
     return text;
 }
 

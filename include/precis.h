@@ -66,6 +66,10 @@ const char *precis_errmsg(const precis_ctx *ctx);
  * caller, who releases it with precis_text_free(). Fails with PRECIS_ELIMIT
  * past limits.max_file_bytes. */
 precis_status precis_read_text(precis_ctx *ctx, const char *path, char **out, size_t *out_len);
+/* The NUL characters (raw 0 bytes, or U+0000 in UTF-16) the last
+ * precis_read_text dropped from the file's text: the caller says so, once
+ * per input (they would cut C strings; before, they went without a word). */
+size_t precis_read_text_nul(const precis_ctx *ctx);
 void precis_text_free(char *text);
 
 /* ---- ROUGE evaluation (src/rouge) ------------------------------------ */

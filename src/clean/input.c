@@ -340,12 +340,15 @@ precis_status pcl_docs_read(pcl_docs *docs, const char *path, size_t max_file, p
 {
     pc_buf b;
     pc_buf_init(&b, 0);
-    precis_status st = pc_read_input(path, max_file, &b, err);
+    size_t nul = 0;
+    precis_status st = pc_read_input_nul(path, max_file, &b, err, &nul);
     if (st) {
         pc_buf_free(&b);
         return st;
     }
     const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    if (nul && docs->warn) /* dropped by the decoding: said once per input (before: without a word) */
+        say_to(docs->warn, docs->user, "%s: the file holds %zu NUL character%s: dropped", name, nul, nul == 1 ? "" : "s");
     if (b.data && (pc_looks_like_json_array(b.data, b.len) || looks_like_jsonl(b.data, b.len) ||
                    pt_looks_like_sgml(b.data, b.len))) {
         st = pcl_docs_read_mem(docs, name, b.data, b.len, err);

@@ -129,6 +129,10 @@ precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *r
  * byte-order mark, control bytes or invalid sequences): a caller may then
  * read s itself instead of a decoded copy. */
 bool pc_text_unchanged(const char *s, size_t len);
+/* The NUL characters pc_text_decode drops from src (raw 0 bytes; U+0000
+ * code units in UTF-16 with a byte-order mark): a reader says their number
+ * once per input (before, they were dropped without a word). */
+size_t pc_text_nul(const char *src, size_t len);
 /* True when len bytes of which pc_utf8_repair replaced `replaced` are binary
  * data rather than text with a few bad bytes: more than 64 replacements and
  * more than one byte in eight. Readers refuse such input (PRECIS_EPARSE). */
@@ -177,6 +181,9 @@ precis_status pc_gunzip(const unsigned char *in, size_t n, size_t max_bytes, pc_
  * out must be initialised; its limit is raised to max_bytes
  * (0 = PC_DEFAULT_MAX_FILE) for the duration. */
 precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
+/* pc_read_input, with the NUL characters the decoding dropped counted into
+ * *nul (pc_text_nul of the raw bytes), for the reader to say once. */
+precis_status pc_read_input_nul(const char *path, size_t max_bytes, pc_buf *out, pc_error *err, size_t *nul);
 /* Same, raw bytes: no UTF-8 repair (for HTML whose encoding is detected later). */
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
 

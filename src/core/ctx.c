@@ -8,6 +8,7 @@ struct precis_ctx {
     precis_options opts;
     char lang[16];
     pc_error err;
+    size_t read_nul; /* NUL characters the last precis_read_text dropped */
 };
 
 const char *precis_strerror(precis_status status)
@@ -51,7 +52,7 @@ precis_status precis_read_text(precis_ctx *ctx, const char *path, char **out, si
     pc_error_clear(&ctx->err);
     pc_buf b;
     pc_buf_init(&b, 0);
-    precis_status st = pc_read_input(path, ctx->opts.limits.max_file_bytes, &b, &ctx->err);
+    precis_status st = pc_read_input_nul(path, ctx->opts.limits.max_file_bytes, &b, &ctx->err, &ctx->read_nul);
     if (st) {
         pc_buf_free(&b);
         return st;
@@ -61,6 +62,8 @@ precis_status precis_read_text(precis_ctx *ctx, const char *path, char **out, si
 }
 
 void precis_text_free(char *text) { free(text); }
+
+size_t precis_read_text_nul(const precis_ctx *ctx) { return ctx ? ctx->read_nul : 0; }
 
 pc_error *pc_ctx_err(precis_ctx *ctx) { return &ctx->err; }
 const char *pc_ctx_lang(const precis_ctx *ctx) { return ctx->lang; }

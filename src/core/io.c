@@ -203,7 +203,9 @@ static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_
     } else {
         for (size_t i = 0; !st && i < len; i++) {
             int32_t c = u[i] >= 0x80 && u[i] < 0xA0 ? CP1252_HIGH[u[i] - 0x80] : u[i];
-            st = c ? put_cp(&t, c) : pc_buf_putc(&t, ' '); /* NUL, or a byte cp1252 leaves undefined */
+            /* a byte cp1252 leaves undefined: a space; NUL stays one for the
+             * repair below to drop (and count), as in UTF-8 and UTF-16 */
+            st = c || !u[i] ? put_cp(&t, c) : pc_buf_putc(&t, ' ');
         }
     }
     size_t bad2 = 0;
@@ -212,6 +214,18 @@ static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_
     pc_buf_free(&t);
     if (replaced) *replaced = bad + bad2;
     return st;
+}
+
+size_t pc_text_nul(const char *src, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)src;
+    size_t n = 0;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        for (size_t i = 2; i + 1 < len; i += 2) n += !u[i] && !u[i + 1]; /* a U+0000 code unit */
+        return n;
+    }
+    for (const char *p = src, *e = src + len; (p = memchr(p, '\0', (size_t)(e - p))) != NULL; p++) n++;
+    return n;
 }
 
 bool pc_utf8_valid(const char *s, size_t len)
@@ -430,9 +444,16 @@ precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out,
 
 precis_status pc_read_input(const char *path, size_t max_bytes, pc_buf *out, pc_error *err)
 {
+    return pc_read_input_nul(path, max_bytes, out, err, NULL);
+}
+
+precis_status pc_read_input_nul(const char *path, size_t max_bytes, pc_buf *out, pc_error *err, size_t *nul)
+{
     pc_buf raw;
     pc_buf_init(&raw, 0);
+    if (nul) *nul = 0;
     precis_status st = pc_read_input_raw(path, max_bytes, &raw, err);
+    if (!st && nul && raw.data) *nul = pc_text_nul(raw.data, raw.len);
     if (!st && out->len == 0 && raw.data && pc_text_unchanged(raw.data, raw.len)) {
         /* clean UTF-8 without a byte-order mark, what pc_text_decode would
          * copy byte for byte: handed over instead (the copy doubled the peak

@@ -87,6 +87,8 @@ typedef struct reader {
     bool json_date;   /* the article's date is a JSON object's "date" field (json_doc) */
     pc_buf warns;     /* what a JSON article's fields gave that was not used ("; "-joined), for its warning */
     pc_buf text;      /* a JSON "text" or "html" with \u0000 in it, without them */
+    size_t nul;            /* raw NUL characters dropped from the input (the file, or the line) read now: */
+    const char *nul_where; /* "file" or "line"; said with the next article emitted, then 0 */
     pc_buf ids;       /* a part's id made here (NAME#K, NAME:LINE, CLUSTER#K): whole, however long the
                        * path or a cluster's id (a 300-byte buffer cut them without a word) */
 } reader;
@@ -172,10 +174,21 @@ static const char *normalise_date(pt_article *a, const char *s, size_t n)
 static precis_status emit(reader *r, pt_article *a, const char *id, size_t line, const char *what)
 {
     bool warned = false;
+    size_t nul = r->nul;
+    r->nul = 0; /* said once, with this article */
     if (!a->text || blank(a->text, a->text_len)) {
-        skip_part(r, PRECIS_EEMPTY, line, what, "empty article (no text)");
+        if (nul) { /* a file of NUL bytes: why it is empty */
+            snprintf(r->why, sizeof r->why, "empty article (no text: the %s holds %zu NUL character%s, dropped)",
+                     r->nul_where, nul, nul == 1 ? "" : "s");
+            skip_part(r, PRECIS_EEMPTY, line, what, r->why);
+        } else {
+            skip_part(r, PRECIS_EEMPTY, line, what, "empty article (no text)");
+        }
         return PRECIS_OK;
     }
+    /* raw NUL bytes, dropped by the decoding (they would cut C strings): said
+     * once per input or JSONL line, as a "\u0000" is (before: without a word) */
+    if (nul) warn_field(r, "the %s holds %zu NUL character%s: dropped", r->nul_where, nul, nul == 1 ? "" : "s");
     if (a->text_len > r->lim->max_article_bytes) {
         char why[128];
         snprintf(why, sizeof why, "article text of %zu bytes is over the %zu-byte limit", a->text_len,
@@ -467,9 +480,19 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     return st;
 }
 
+static precis_status json_line_parts(reader *r, const char *s, size_t n, size_t lineno);
 static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno)
 {
     if (blank(s, n)) return PRECIS_OK;
+    size_t nul = pc_text_nul(s, n); /* 0 bytes: pc_utf8_repair drops them below */
+    if (nul) r->nul = nul, r->nul_where = "line";
+    precis_status st = json_line_parts(r, s, n, lineno);
+    if (nul) r->nul = 0; /* said with the line's first article, if any */
+    return st;
+}
+
+static precis_status json_line_parts(reader *r, const char *s, size_t n, size_t lineno)
+{
     /* Invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it. */
     r->line.len = 0;
     precis_status st = pc_utf8_repair(&r->line, s, n, NULL);
@@ -737,6 +760,8 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
         }
         r->line.len = 0; /* invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it */
         if ((st = pc_utf8_repair(&r->line, d + start, len, NULL))) return pc_fail(r->err, st, r->name, line, "out of memory");
+        size_t nul = pc_text_nul(d + start, len);
+        if (nul) r->nul = nul, r->nul_where = "element";
         json_error_t jerr;
         json_t *v = json_loadb(r->line.data ? r->line.data : "", r->line.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
         if (!v) {
@@ -747,6 +772,7 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
         }
         st = json_doc(r, v, fallback, line);
         json_decref(v);
+        r->nul = 0;
     }
     return st;
 }
@@ -793,6 +819,7 @@ static precis_status read_sgml(reader *r, const char *d, size_t n)
     precis_status st = PRECIS_OK;
     if (!r->decoded && !pc_text_unchanged(d, n)) { /* Latin-1 TIPSTER files, stray bytes */
         if ((st = pc_text_decode(&text, d, n, &bad))) return pc_fail(r->err, st, r->name, 0, "out of memory");
+        if ((r->nul = pc_text_nul(d, n))) r->nul_where = "file"; /* said with its first DOC */
         if (pc_utf8_binary(bad, n)) {
             pc_buf_free(&text);
             snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, n);
@@ -841,6 +868,8 @@ static precis_status read_decoded(reader *r, source *s)
     pc_buf_init(&dec, 0);
     size_t bad = 0;
     st = pc_text_decode(&dec, s->win.data ? s->win.data + s->pos : "", s->win.len - s->pos, &bad);
+    if (!st && (r->nul = pc_text_nul(s->win.data ? s->win.data + s->pos : "", s->win.len - s->pos)))
+        r->nul_where = "file"; /* said with its first article */
     if (!st) {
         source m = {0};
         m.in.mem = dec.data ? dec.data : "";
@@ -911,6 +940,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
         /* clean UTF-8 is read in the window, not in a decoded copy of it */
         bool as_is = pc_text_unchanged(d, avail);
         st = as_is ? PRECIS_OK : pc_text_decode(&text, d, avail, &bad);
+        if (!as_is && (r->nul = pc_text_nul(d, avail))) r->nul_where = "file";
         if (!st && pc_utf8_binary(bad, avail)) { /* not text in any encoding we could clean */
             snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, avail);
             why = r->why;

@@ -16,6 +16,35 @@ p ingest --db "$TMP/id.db" "$TMP/longid.jsonl"
 check "ingest: an id over 4096 bytes refuses its line by name" \
     sh -c "[ $rc = 2 ] && grep -q 'longid.jsonl:1: .*over the 4096-byte limit for ids' '$TMP/err'"
 
+# raw NUL bytes (not a JSON "\u0000") were dropped without a word by every
+# reader: now said once per input (a pasted file) or JSONL line
+printf 'Quay fire in Brennock\n\n%s It s\000tarted in a warehouse.\n' "$T" > "$TMP/nul.txt"
+printf '{"id": "n1", "text": "%s It s\000tarted in a warehouse."}\n' "$T" > "$TMP/nul.jsonl"
+for c in summarize digest cluster clean; do
+    p $c "$TMP/nul.txt"
+    check "$c: a NUL byte in a pasted file is said once" \
+        sh -c "[ $rc = 0 ] && [ \$(grep -c 'nul.txt: the file holds 1 NUL character: dropped' '$TMP/err') = 1 ]"
+done
+for c in digest cluster; do
+    p $c "$TMP/nul.jsonl"
+    check "$c: a NUL byte in a JSONL line is said with its line" \
+        sh -c "[ $rc = 0 ] && grep -q 'nul.jsonl:1: n1: the line holds 1 NUL character: dropped' '$TMP/err'"
+done
+p ingest --db "$TMP/nul.db" "$TMP/nul.jsonl"
+check "ingest: a NUL byte in a JSONL line is said" sh -c "[ $rc = 0 ] && grep -q 'nul.jsonl:1: n1: the line holds 1 NUL character' '$TMP/err'"
+p summarize "$TMP/nul.jsonl"
+check "summarize: a NUL byte in a JSONL file is said" sh -c "[ $rc = 0 ] && grep -q 'nul.jsonl: the file holds 1 NUL character: dropped' '$TMP/err' && grep -q 'Brennock quay' '$TMP/out'"
+# Latin-1 text: a NUL was a space ("s tarted"), now dropped as in UTF-8
+printf 'Caf\351 fire in Brennock\n\n%s The caf\351 s\000tarted to burn at noon.\n' "$T" > "$TMP/latin.txt"
+p clean "$TMP/latin.txt"
+check "clean: a NUL in Latin-1 text is dropped, not a space, and said" \
+    sh -c "[ $rc = 0 ] && grep -q 'The café started to burn' '$TMP/out' && grep -q 'latin.txt: the file holds 1 NUL character' '$TMP/err'"
+# a file of NUL bytes: why it is empty
+head -c 4000 /dev/zero > "$TMP/zeros.txt"
+p digest "$TMP/zeros.txt"
+check "digest: a file of NUL bytes says why it is empty" \
+    sh -c "[ $rc = 3 ] && grep -q 'zeros.txt: empty article (no text: the file holds 4000 NUL characters, dropped)' '$TMP/err'"
+
 # POST /api/articles: the same rule and words (before: "field "id" must be a
 # string, a number or null", and an id of any length was taken)
 if command -v curl >/dev/null && serve_start srv --db "$TMP/srv.db"; then
