@@ -232,6 +232,7 @@ static const char *const COMMIT_TO[] = {
     "hoped",  "hopes",    "aimed",  "intended", "wanted",    "wants",   "sought", "supposed",
     "set",    "going",    "is",     "are",     "am",         "agree",   "threaten", "decide",
     "seeks",  "seek",     "likely", "ready",   "poised",     "about",   "was",    "were",
+    "hope",   "expect",   "expects", "intend", "aim",
 };
 /* Present copulas: "stays closed until Friday", "is shut until Monday" — the
  * "-ed" after them is an adjective, not a past. */
@@ -527,6 +528,19 @@ static bool told_on(const char *s, const word *w, size_t nw, size_t i0, size_t i
     return false;
 }
 
+/* "still" (or "continued") among the few words before word i, within its
+ * clause: "was still burning last night" dates a state, not its event. */
+static bool still_before(const char *s, const word *w, size_t i)
+{
+    for (size_t back = 0, j = i; j > 0 && back < 5; back++) {
+        j--;
+        if (clause_break_semi(s, w[j].end, w[j + 1].start)) break;
+        if (word_at(s, w, j, "still") || word_at(s, w, j, "continued") || word_at(s, w, j, "continuing"))
+            return true;
+    }
+    return false;
+}
+
 /* Word i before a weekday: -1 "last", +1 "next", 2 "this", 0 none. */
 static int weekday_modifier(const char *s, const word *w, size_t i)
 {
@@ -818,7 +832,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         /* "in April", "in early December": a month with no year, the nearest one
          * not after publication (or not before it when the verb is future) */
         int mo = month_of(p, len);
-        if (mo > 0 && i > 0 && WORD_IN(s, w, i - 1, MONTH_LEADS) &&
+        /* "until at least October", "by at least March": the lead before "at least" */
+        size_t lead = i >= 3 && word_at(s, w, i - 1, "least") && word_at(s, w, i - 2, "at") ? i - 3 : i - 1;
+        if (mo > 0 && i > 0 && WORD_IN(s, w, lead, MONTH_LEADS) &&
             !(i + 1 < nw && is_digit((unsigned char)s[w[i + 1].start]) &&
               w[i + 1].start - w[i].end <= 2)) {
             size_t a = w[i].start;
@@ -871,9 +887,19 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             }
             if (dir == 0 && (word_is(u, ul, "morning") || word_is(u, ul, "afternoon") ||
                              word_is(u, ul, "evening"))) {
-                /* "this afternoon": the publication day ("last night" is left alone: as
-                 * often a state's time, "was still burning last night", as an event's) */
+                /* "this afternoon": the publication day */
                 push(out, &k, cap, day_when(pub_day, a, b, true));
+            } else if (dir == -1 && (word_is(u, ul, "night") || word_is(u, ul, "evening"))) {
+                /* "the last night of the fair", "on their last night" are no such day */
+                if ((i > 0 && WORD_IN(s, w, i - 1, DETERMINERS)) || (i + 2 < nw && word_at(s, w, i + 2, "of")))
+                    continue;
+                /* "last night": the evening before the day of publication (a
+                 * paper's reading, whatever its hour). A day aside when it dates a
+                 * telling ("said last night") or a state still lasting ("was still
+                 * burning last night"): another day of the sentence is its event. */
+                pst_when ln = day_when(pub_day - 1, a, b, true);
+                ln.aside = told_on(s, w, nw, i, i + 1) || still_before(s, w, i);
+                push(out, &k, cap, ln);
             } else if (word_is(u, ul, "week") || word_is(u, ul, "woche")) {
                 int64_t monday = pub_day - pst_weekday(pub_day) + 7 * dir, first = monday, last = monday + 6;
                 /* "earlier this week": its days before publication; "later this week" those after */

@@ -367,6 +367,40 @@ TEST(day_first_ranges_and_printed_years)
     CHECK(when_count("The last morning of the fair was wet.", &JUN1) == 0);
 }
 
+/* session 20 (dravemouth, held out): "last night", "at least", "hope to" */
+TEST(last_night_at_least_hope_to)
+{
+    static const pt_date TUE8 = {.year = 2026, .month = 9, .day = 8, .hour = -1};
+    static const pt_date TUE8_LATE = {.year = 2026, .month = 9, .day = 8, .hour = 22, .minute = 30};
+    /* "last night": the evening before the day of publication, whatever its hour */
+    CHECK_STR(when_iso("Fire tore through a warehouse on the quay last night, sending smoke over the town.",
+                       &TUE8, 0),
+              "2026-09-07");
+    CHECK_STR(when_iso("Police arrested two men late last night.", &TUE8_LATE, 0), "2026-09-07");
+    CHECK_STR(when_iso("Police arrested two men last evening.", &TUE8, 0), "2026-09-07");
+    /* a state still lasting, or a telling: the day is aside */
+    pst_when w[4];
+    const char *s1 = "A wildfire broke out on the moor on Saturday and was still burning last night.";
+    CHECK(pst_find_when(s1, strlen(s1), &TUE8, w, 4) == 2);
+    CHECK(!w[0].aside && w[1].aside);
+    const char *s2 = "The harbour master said last night that the port would reopen on Friday.";
+    CHECK(pst_find_when(s2, strlen(s2), &TUE8, w, 4) == 2);
+    CHECK(w[0].aside && !w[1].aside);
+    CHECK_STR(when_iso(s2, &TUE8, 1), "2026-09-11");
+    /* "last nights" or "the last night of the fair" are no such day */
+    CHECK_STR(when_iso("It was the last night of the fair.", &TUE8, 0), "(none)");
+    /* "until at least October": the month of the bound, ahead */
+    CHECK_STR(when_iso("The port will stay closed until at least October, the harbour master said.", &TUE8, 0),
+              "2026-10");
+    CHECK_STR(when_iso("The bridge has been shut since at least March.", &TUE8, 0), "2026-03");
+    CHECK_STR(when_iso("It costs at least March wages.", &TUE8, 0), "(none)");
+    /* "hope to", "expect to", "intend to": a plan, ahead */
+    CHECK_STR(when_iso("Fire crews hope to bring the blaze under control on Wednesday, the chief said.", &TUE8, 0),
+              "2026-09-09");
+    CHECK_STR(when_iso("We expect to finish the repairs on Friday, the engineer said.", &TUE8, 0), "2026-09-11");
+    CHECK_STR(when_iso("The owners intend to reopen on Monday, she said.", &TUE8, 0), "2026-09-14");
+}
+
 int main(void)
 {
     RUN(tense_from_the_governing_verb);
@@ -384,5 +418,6 @@ int main(void)
     RUN(weekday_with_date_ranges_ordinals);
     RUN(conditions_bounds_and_days_aside);
     RUN(day_first_ranges_and_printed_years);
+    RUN(last_night_at_least_hope_to);
     return test_done();
 }
