@@ -158,6 +158,10 @@ static precis_status cluster_article(void *user, const precis_article *a)
 {
     run *r = user;
     if (a->warning) cli_error("%s", a->warning);
+    if (a->date_note && a->date) /* a yearless dateline: how it was read, or why not */
+        cli_error("%s: dated %s %s", a->id, a->date, a->date_note);
+    else if (a->date_note)
+        cli_error("%s: %s", a->id, a->date_note);
     size_t num = r->n_in++;
     char **slot = &r->ids[num % ID_RING];
     free(*slot);

@@ -93,6 +93,7 @@ typedef struct digest {
     const char *current; /* input being read */
     size_t input_bytes;  /* article text kept from the current input */
     bool input_over;     /* ... which went over PC_DEFAULT_MAX_FILE: the rest is not read */
+    char *dateline_mem;  /* dates and notes of yearless datelines (precis_articles_date_datelines) */
 } digest;
 
 static char *xstrdup(const char *s)
@@ -222,16 +223,16 @@ static void on_bad(void *user, const char *message)
  * (precis_articles_settle_dates), before the dates place the articles in time. */
 static bool settle_dates(digest *d)
 {
-    size_t amb = 0;
-    for (size_t i = 0; i < d->n; i++) amb += d->arts[i].a.date_alt != NULL;
-    if (!amb) return false;
-    precis_article *a = malloc(d->n * sizeof *a);
+    precis_article *a = malloc((d->n ? d->n : 1) * sizeof *a);
     if (!a) {
         cli_error("out of memory");
         return true;
     }
     for (size_t i = 0; i < d->n; i++) a[i] = d->arts[i].a;
-    bool bad = precis_articles_settle_dates(a, d->n) != PRECIS_OK;
+    /* a yearless wire dateline first, by the dates printed around it (as the
+     * stream of cluster and ingest reads it), then the ambiguous dates */
+    bool bad = precis_articles_date_datelines(a, d->n, &d->dateline_mem) != PRECIS_OK ||
+               precis_articles_settle_dates(a, d->n) != PRECIS_OK;
     for (size_t i = 0; i < d->n && !bad; i++) d->arts[i].a = a[i];
     free(a);
     if (bad) cli_error("out of memory");
@@ -482,6 +483,7 @@ int cmd_digest(int argc, char **argv)
     pc_map_free(&d.texts);
     pc_strset_free(&d.ids);
     pc_arena_reset(&d.arena);
+    free(d.dateline_mem), d.dateline_mem = NULL;
     /* Dates as the stories took them (the same in every format: "date_ignored"
      * in JSON, "(date ignored: ...)" in the briefing's sources). Keys are
      * counted in the JSON text: a quote inside a string is escaped, so
@@ -609,6 +611,7 @@ int cmd_digest(int argc, char **argv)
     pc_map_free(&d.texts);
     pc_paths_free(paths, n_paths);
     pc_arena_reset(&d.arena);
+    free(d.dateline_mem), d.dateline_mem = NULL;
     precis_free(d.ctx);
     return rc;
 }

@@ -394,6 +394,11 @@ typedef struct precis_article {
                              or "Wed, 03/04/2024" read by its weekday), -1 month first
                              ("5/29/2018"), 0 unknown: evidence for settling the same
                              site's ambiguous dates (precis_articles_settle_dates) */
+    const char *date_note; /* NULL, or how date was read when the article printed none whole
+                              (a yearless wire dateline "CARROWBY, Oct. 13 (Ennet Wire) -":
+                              "from the dateline ... (no year printed: 2026, ...)"), or why it
+                              stays undated: set by precis_articles_date_datelines and the
+                              date window, printed by every command that reads dates */
 } precis_article;
 
 /* Settles the day/month order of every article whose date is ambiguous
@@ -407,6 +412,20 @@ typedef struct precis_article {
  * left over the story's articles; precis digest settles over its whole input
  * before grouping (the date counts for the story's time too). */
 precis_status precis_articles_settle_dates(precis_article *a, size_t n);
+
+/* The one reading of a yearless wire dateline, for every command (digest,
+ * cluster, ingest and the story build): an article with no date whose text
+ * opens with a dateline whose date prints no year ("CARROWBY, Oct. 13 (Ennet
+ * Wire) - ...") takes the year that puts that day within 31 days of the date
+ * of one of the PRECIS_DATE_WINDOW articles before or after it (arrival order)
+ * that printed a whole date, else within 92 days of one of its own dates with
+ * a printed year ("last inspected on Feb. 20, 2025"); date and date_note are
+ * then set. With neither it stays undated and date_note says why. Only dates
+ * the articles printed are evidence (one dated by its dateline gives no year
+ * to another), so the readings do not depend on the order the articles are
+ * dated in. The strings set live in *mem (one block; NULL when none was set),
+ * which the caller frees after the articles. */
+precis_status precis_articles_date_datelines(precis_article *a, size_t n, char **mem);
 
 /* Called once per article found; the article is borrowed for the call only.
  * A status other than PRECIS_OK stops the reading and is returned. */

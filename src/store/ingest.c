@@ -59,6 +59,12 @@ static precis_status store_article(void *user, const precis_article *a)
                        "over %zu articles in one input", r->o->max_articles);
     }
     if (a->warning) say(r, "%s%s", a->warning, "");
+    if (a->date_note) { /* a yearless dateline: how it was read, or why not */
+        char head[600];
+        snprintf(head, sizeof head, "%.500s: %s%.40s%s", a->id, a->date ? "dated " : "", a->date ? a->date : "",
+                 a->date ? " " : "");
+        say(r, "%s%s", head, a->date_note);
+    }
     ps_added added;
     precis_status st = ps_store_add(r->s, a, NULL, 0, NULL, &added);
     if (st == PRECIS_OK) {

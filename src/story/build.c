@@ -931,7 +931,7 @@ static precis_status repair_field(pc_arena *a, const char **f, size_t *len)
 /* ---- ambiguous numeric dates ("11/03/2026") ------------------------------- */
 
 /* Day number of an ISO date with a day, or false. */
-static bool iso_day(const char *s, int64_t *out)
+bool pst_iso_day(const char *s, int64_t *out)
 {
     pt_date d;
     if (!s || !pt_date_find(s, strlen(s), 0, &d) || d.year < 1900 || d.year > 2200 || !d.day) return false;
@@ -1063,7 +1063,7 @@ precis_status precis_articles_settle_dates(precis_article *a, size_t n)
     int64_t *days = malloc((n - amb + 1) * sizeof *days);
     if (!days) return PRECIS_ENOMEM;
     for (size_t i = 0; i < n; i++)
-        if (!a[i].date_alt && iso_day(a[i].date, &days[m])) m++;
+        if (!a[i].date_alt && pst_iso_day(a[i].date, &days[m])) m++;
     qsort(days, m, sizeof *days, cmp_i64);
     size_t nv = 0;
     for (size_t i = 0; i < n; i++) nv += a[i].date_order != 0;
@@ -1081,7 +1081,7 @@ precis_status precis_articles_settle_dates(precis_article *a, size_t n)
     if (nv > 1) qsort(votes, nv, sizeof *votes, cmp_vote); /* votes is NULL when there are none */
     for (size_t i = 0; i < n; i++) {
         int64_t d1, d2;
-        if (!a[i].date_alt || !iso_day(a[i].date, &d1) || !iso_day(a[i].date_alt, &d2)) continue;
+        if (!a[i].date_alt || !pst_iso_day(a[i].date, &d1) || !pst_iso_day(a[i].date_alt, &d2)) continue;
         /* the site's own habit first: "29/05/2018" or "Wed, 03/04/2024" on its
          * other pages says how it prints its dates */
         int pick = site_order(votes, nv, &a[i]);
@@ -1115,57 +1115,117 @@ static int year_near(int m, int dd, const int64_t *days, size_t n, int64_t withi
     return best <= within ? best_y : 0;
 }
 
-/* An undated article that opens with a wire dateline whose date has no year
- * ("CARROWBY, Oct. 13 (Ennet Wire) - ..."): the year of the story's other
- * sources when the day lies within a month of one of their dates, else that
- * of the article's own dates with a printed year ("on Oct. 9, 2026") when
- * within three months of one; the article is then dated by its dateline,
- * and says so (date_note); otherwise it stays undated, and says why. */
-static void date_from_dateline(pst_build *b, uint32_t d)
+bool pst_dateline_read(const precis_article *a, const int64_t *days, size_t nd, const char *from,
+                       pst_dateline *out)
 {
-    pst_sdoc *x = &b->docs[d];
-    const precis_article *a = x->a;
-    if (x->has_pub || x->date_ignored || (a->date && *a->date) || !a->text) return;
+    memset(out, 0, sizeof *out);
+    if ((a->date && *a->date) || !a->text) return false;
     size_t off = 0, len = a->text_len;
     while (off < len && (a->text[off] == ' ' || a->text[off] == '\n' || a->text[off] == '\r' || a->text[off] == '\t'))
         off++;
     size_t dl = pt_dateline_len(a->text + off, len - off);
     pt_date pd;
-    if (!dl || !pt_date_find(a->text + off, dl, 0, &pd) || pd.year || pd.month < 1 || pd.day < 1) return;
+    if (!dl || !pt_date_find(a->text + off, dl, 0, &pd) || pd.year || pd.month < 1 || pd.day < 1) return false;
     const char *line = a->text + off;
-    size_t line_len = pd.end; /* the dateline up to its date: "CARROWBY, Oct. 13" */
-    line_len = pc_utf8_cut(line, line_len, 60);
-    int64_t days[64];
-    size_t nd = 0;
-    for (size_t i = 0; i < b->n && nd < 64; i++)
-        if (i != d && b->docs[i].has_pub)
-            days[nd++] = pst_days_from_civil(b->docs[i].pub.year, b->docs[i].pub.month, b->docs[i].pub.day);
-    const char *from = "the year of the story's other sources";
+    size_t line_len = pc_utf8_cut(line, pd.end, 60); /* the dateline up to its date: "CARROWBY, Oct. 13" */
     int y = nd ? year_near(pd.month, pd.day, days, nd, 31) : 0;
     if (!y) { /* the article's own dates with a printed year */
-        nd = 0;
-        size_t at = off + dl;
+        int64_t own[64];
+        size_t no = 0, at = off + dl;
         pt_date t;
-        while (at < len && nd < 64 && pt_date_find(a->text + at, len - at, 0, &t)) {
+        while (at < len && no < 64 && pt_date_find(a->text + at, len - at, 0, &t)) {
             if (t.year >= 1900 && t.year <= 2200 && t.month > 0)
-                days[nd++] = pst_days_from_civil(t.year, t.month, t.day > 0 ? t.day : 1);
+                own[no++] = pst_days_from_civil(t.year, t.month, t.day > 0 ? t.day : 1);
             at += t.end > 0 ? t.end : 1;
         }
-        y = nd ? year_near(pd.month, pd.day, days, nd, 92) : 0;
+        y = no ? year_near(pd.month, pd.day, own, no, 92) : 0;
         from = "the year of the article's own dates";
     }
     if (!y) {
-        snprintf(x->date_note, sizeof x->date_note,
+        snprintf(out->note, sizeof out->note,
                  "dateline '%.*s' has no year, and no other source nor date of the article gives one: undated",
                  (int)line_len, line);
+        return true;
+    }
+    out->dated = true;
+    snprintf(out->iso, sizeof out->iso, "%04d-%02d-%02d", y, pd.month, pd.day);
+    snprintf(out->note, sizeof out->note, "from the dateline '%.*s' (no year printed: %d, %s)", (int)line_len,
+             line, y, from);
+    return true;
+}
+
+precis_status precis_articles_date_datelines(precis_article *a, size_t n, char **mem)
+{
+    if (!mem || (!a && n)) return PRECIS_EINVAL;
+    *mem = NULL;
+    size_t k = 0;
+    pst_dateline r;
+    for (size_t i = 0; i < n; i++) k += !a[i].date_note && pst_dateline_read(&a[i], NULL, 0, "", &r);
+    if (!k) return PRECIS_OK;
+    /* the days printed, read before any is set (a dateline's date is no evidence) */
+    int64_t *day = malloc(n * sizeof *day);
+    int64_t *near = malloc(2 * PRECIS_DATE_WINDOW * sizeof *near);
+    size_t note_cap = sizeof r.note + sizeof r.iso;
+    char *block = malloc(k * note_cap), *p = block;
+    if (!day || !near || !block) {
+        free(day), free(near), free(block);
+        return PRECIS_ENOMEM;
+    }
+    /* evidence as the stream's date window has it: the last PRECIS_DATE_WINDOW
+     * unambiguous dates before the article, and those of the PRECIS_DATE_WINDOW
+     * articles after it */
+    for (size_t i = 0; i < n; i++)
+        if (a[i].date_note || a[i].date_alt || !pst_iso_day(a[i].date, &day[i])) day[i] = INT64_MIN;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i].date_note || (a[i].date && *a[i].date)) continue;
+        size_t nd = 0;
+        for (size_t j = i; j > 0 && nd < PRECIS_DATE_WINDOW; j--)
+            if (day[j - 1] != INT64_MIN) near[nd++] = day[j - 1];
+        for (size_t j = i + 1; j < n && j <= i + PRECIS_DATE_WINDOW; j++)
+            if (day[j] != INT64_MIN) near[nd++] = day[j];
+        if (!pst_dateline_read(&a[i], near, nd, "the year of the articles around it", &r)) continue;
+        char *note = p;
+        p += snprintf(p, sizeof r.note, "%s", r.note) + 1;
+        a[i].date_note = note;
+        if (r.dated) {
+            a[i].date = p;
+            p += snprintf(p, sizeof r.iso, "%s", r.iso) + 1;
+        }
+    }
+    free(day);
+    free(near);
+    *mem = block;
+    return PRECIS_OK;
+}
+
+/* An undated article that opens with a wire dateline whose date has no year
+ * ("CARROWBY, Oct. 13 (Ennet Wire) - ..."), not dated by the digest or the
+ * stream before (a->date_note): the year of the story's other sources when
+ * the day lies within a month of one of the dates they printed, else that of
+ * the article's own dates with a printed year (pst_dateline_read); the
+ * article is then dated by its dateline, and says so (date_note); otherwise
+ * it stays undated, and says why. A date read so from a dateline is no
+ * evidence for another's, so the readings do not depend on the order. */
+static void date_from_dateline(pst_build *b, uint32_t d)
+{
+    pst_sdoc *x = &b->docs[d];
+    const precis_article *a = x->a;
+    if (a->date_note) { /* read already (digest, cluster, ingest): the same note */
+        snprintf(x->date_note, sizeof x->date_note, "%s", a->date_note);
         return;
     }
-    pd.year = y;
-    x->pub = pd;
+    if (x->has_pub || x->date_ignored) return;
+    int64_t days[64];
+    size_t nd = 0;
+    for (size_t i = 0; i < b->n && nd < 64; i++)
+        if (i != d && b->docs[i].has_pub && !b->docs[i].dateline_date[0] && !b->docs[i].a->date_note)
+            days[nd++] = pst_days_from_civil(b->docs[i].pub.year, b->docs[i].pub.month, b->docs[i].pub.day);
+    pst_dateline r;
+    if (!pst_dateline_read(a, days, nd, "the year of the story's other sources", &r)) return;
+    snprintf(x->date_note, sizeof x->date_note, "%s", r.note);
+    if (!r.dated || !pt_date_find(r.iso, strlen(r.iso), 0, &x->pub)) return;
     x->has_pub = true;
-    snprintf(x->dateline_date, sizeof x->dateline_date, "%04d-%02d-%02d", y, pd.month, pd.day);
-    snprintf(x->date_note, sizeof x->date_note, "from the dateline '%.*s' (no year printed: %d, %s)",
-             (int)line_len, line, y, from);
+    snprintf(x->dateline_date, sizeof x->dateline_date, "%s", r.iso);
 }
 
 /* *out is NULL when every article is valid UTF-8 already. */

@@ -15,9 +15,10 @@
 #define SITE_CAP 128 /* a longer site is no evidence of its date order */
 
 typedef struct held {
-    precis_article a; /* its strings live in mem */
+    precis_article a; /* its strings live in mem, or in dl */
     char *mem;
     size_t bytes;
+    pst_dateline dl;  /* a yearless dateline's reading (a.date, a.date_note) */
 } held;
 
 struct precis_date_window {
@@ -64,11 +65,20 @@ static void remember(precis_date_window *w, const precis_article *a)
     if (w->n_seen < PRECIS_DATE_WINDOW) w->n_seen++;
 }
 
+/* Does article a wait for the dates around it: an ambiguous date, or none
+ * but a yearless wire dateline (precis_articles_date_datelines)? */
+static bool waits(const precis_article *a)
+{
+    pst_dateline r;
+    return a->date_alt || (!a->date_note && pst_dateline_read(a, NULL, 0, "", &r));
+}
+
 /* Passes a on (an unambiguous date is remembered as evidence; a settled one
- * is not, as digest weighs only unambiguous dates). */
+ * is not, as digest weighs only unambiguous dates, nor one read from a
+ * dateline). */
 static precis_status pass(precis_date_window *w, const precis_article *a, bool evidence)
 {
-    if (evidence) remember(w, a);
+    if (evidence && !a->date_note) remember(w, a);
     return w->fn(w->user, a);
 }
 
@@ -85,7 +95,8 @@ static char *put(char **p, const char *s, size_t n)
 static precis_status hold(precis_date_window *w, const precis_article *a)
 {
     /* every string is the caller's for its call only: the reader's warning too */
-    const char *f[] = {a->id, a->url, a->site, a->title, a->author, a->lang, a->date, a->date_alt, a->warning};
+    const char *f[] = {a->id, a->url, a->site, a->title, a->author, a->lang, a->date, a->date_alt, a->warning,
+                       a->date_note};
     enum { NF = sizeof f / sizeof *f };
     size_t len[NF], total = (a->text ? a->text_len : 0) + 1;
     for (size_t i = 0; i < NF; i++) total += f[i] ? (len[i] = strlen(f[i])) + 1 : (len[i] = 0);
@@ -97,16 +108,36 @@ static precis_status hold(precis_date_window *w, const precis_article *a)
     h->bytes = total;
     h->a = *a;
     const char **dst[] = {&h->a.id, &h->a.url, &h->a.site, &h->a.title, &h->a.author, &h->a.lang,
-                          &h->a.date, &h->a.date_alt, &h->a.warning};
+                          &h->a.date, &h->a.date_alt, &h->a.warning, &h->a.date_note};
     for (size_t i = 0; i < NF; i++) *dst[i] = put(&p, f[i], len[i]);
     h->a.text = a->text ? put(&p, a->text, a->text_len) : NULL;
     w->bytes += total;
     return PRECIS_OK;
 }
 
+/* Dates q[0], undated but for a yearless dateline, by the remembered dates
+ * and the unambiguous ones held after it (precis_articles_date_datelines). */
+static precis_status date_front(precis_date_window *w)
+{
+    int64_t *days = malloc((w->n_seen + w->n + 1) * sizeof *days);
+    if (!days) return PRECIS_ENOMEM;
+    size_t nd = 0;
+    for (size_t i = 0; i < w->n_seen; i++)
+        if (pst_iso_day(w->seen[i], &days[nd])) nd++;
+    for (size_t i = 1; i < w->n; i++)
+        if (!w->q[i].a.date_alt && !w->q[i].a.date_note && pst_iso_day(w->q[i].a.date, &days[nd])) nd++;
+    held *h = &w->q[0];
+    pst_dateline_read(&h->a, days, nd, "the year of the articles around it", &h->dl);
+    free(days);
+    h->a.date_note = h->dl.note;
+    if (h->dl.dated) h->a.date = h->dl.iso;
+    return PRECIS_OK;
+}
+
 /* Settles q[0] over the remembered dates and the unambiguous ones held after it. */
 static precis_status settle_front(precis_date_window *w)
 {
+    if (!w->q[0].a.date_alt) return date_front(w);
     precis_article *arr = calloc(1 + w->n_seen + w->n, sizeof *arr);
     if (!arr) return PRECIS_ENOMEM;
     size_t m = 0;
@@ -148,7 +179,7 @@ static precis_status drain(precis_date_window *w, bool end)
         if ((st = settle_front(w))) break;
         st = pass(w, &w->q[0].a, false);
         drop_front(w);
-        while (!st && w->n && !w->q[0].a.date_alt) {
+        while (!st && w->n && !waits(&w->q[0].a)) {
             st = pass(w, &w->q[0].a, true);
             drop_front(w);
         }
@@ -159,7 +190,7 @@ static precis_status drain(precis_date_window *w, bool end)
 precis_status precis_date_window_add(precis_date_window *w, const precis_article *a)
 {
     if (!w || !a) return PRECIS_EINVAL;
-    if (!w->n && !a->date_alt) return pass(w, a, true);
+    if (!w->n && !waits(a)) return pass(w, a, true);
     precis_status st = hold(w, a);
     return st ? st : drain(w, false);
 }

@@ -229,6 +229,21 @@ uint32_t pst_news_df(uint64_t key);
 precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, size_t n_sum,
                                 pc_buf *out);
 
+/* The reading of a yearless wire dateline (precis_articles_date_datelines):
+ * false when article a has a date or opens with no dateline whose date lacks
+ * a year; else true, out->dated telling whether days[0..nd) (the days the
+ * articles around it printed; `from` names them in the note) or its own
+ * dates gave a year, out->iso its day, out->note how it was read or why not. */
+typedef struct pst_dateline {
+    bool dated;
+    char iso[16];
+    char note[200];
+} pst_dateline;
+bool pst_dateline_read(const precis_article *a, const int64_t *days, size_t nd, const char *from,
+                       pst_dateline *out);
+/* Days since 1970-01-01 of an ISO (or any readable) date with a day, 1900-2200. */
+bool pst_iso_day(const char *s, int64_t *out);
+
 /* The site whose habit an article's date order is (precis_articles_settle_dates):
  * its site, else its URL's host without "www.", lower case, into buf; false
  * when neither is known or it does not fit. */

@@ -133,4 +133,40 @@ check "timeline: a site's day-first habit settles its 05/04/2024 (digest)" \
     t '[s["date"] for st in d["stories"] for s in st["sources"] if s["id"] == "s3"] == ["2024-04-05"]'
 p cluster --format jsonl "$TMP/in6.jsonl"
 check "timeline: ... and in cluster's date window" grep -q '"id":"s3".*"date":"2024-04-05"' "$TMP/out"
+# A yearless wire dateline (session 20): one reading for every command. The
+# wire copy's only date is "HALLOW, Oct. 13"; digest, cluster and ingest all
+# date it 2026-10-13 by the dates printed around it, and say how. A second
+# yearless wire ("Jan. 2", 32 days after the dated report) gets no year from
+# the first one's dateline whatever the order (no dateline is evidence).
+cat > "$TMP/in7.jsonl" <<'JSONL'
+{"id":"w7","site":"Tarn Wire","text":"HALLOW, Oct. 13 (Tarn Wire) - The Hallow ferry ran aground on a sandbank on Sunday, the harbour office said. All 40 passengers were taken ashore by lifeboat."}
+{"id":"x7","site":"Hallow Mercury","title":"Hallow ferry aground","date":"2026-10-13","text":"The Hallow ferry ran aground on a sandbank on Sunday with 40 passengers on board. Lifeboats took them ashore, the harbour office said."}
+JSONL
+p digest --format json --no-progress "$TMP/in7.jsonl"
+check "timeline: yearless dateline dated in digest" \
+    t '[s["date"] for st in d["stories"] for s in st["sources"] if s["id"] == "w7"] == ["2026-10-13"]'
+p cluster --format jsonl "$TMP/in7.jsonl"
+check "timeline: yearless dateline dated in cluster" grep -q '"id":"w7".*"date":"2026-10-13"' "$TMP/out"
+check "timeline: cluster says how" grep -q "w7: dated 2026-10-13 from the dateline 'HALLOW, Oct. 13'" "$TMP/err"
+p ingest --db "$TMP/d7.db" "$TMP/in7.jsonl"
+check "timeline: ingest says how" grep -q "w7: dated 2026-10-13 from the dateline 'HALLOW, Oct. 13'" "$TMP/err"
+cat > "$TMP/in8a.jsonl" <<'JSONL'
+{"id":"y1","site":"Tarn Wire","text":"HALLOW, Dec. 30 (Tarn Wire) - The Hallow ferry was refloated on Tuesday, the harbour office said. It will be towed to the Ostwick yard for repairs."}
+{"id":"y2","site":"Tarn Wire","text":"HALLOW, Jan. 2 (Tarn Wire) - The Hallow ferry reached the Ostwick yard on Friday, the harbour office said. Repairs will take a month."}
+{"id":"y3","site":"Hallow Mercury","title":"Hallow ferry: what next","date":"2026-12-01","text":"The Hallow ferry will stay at the harbour until the spring tides, the harbour office said. The ferry service is run by the Tarn Shipping Company."}
+JSONL
+{ sed -n 2p "$TMP/in8a.jsonl"; sed -n 1p "$TMP/in8a.jsonl"; sed -n 3p "$TMP/in8a.jsonl"; } > "$TMP/in8b.jsonl"
+p cluster --format jsonl "$TMP/in8a.jsonl"
+grep -o '"id":"y[12]"[^}]*"date":[^,]*' "$TMP/out" | sed 's/"title.*"date"/ /' | sort > "$TMP/o8a"
+p cluster --format jsonl "$TMP/in8b.jsonl"
+grep -o '"id":"y[12]"[^}]*"date":[^,]*' "$TMP/out" | sed 's/"title.*"date"/ /' | sort > "$TMP/o8b"
+check "timeline: yearless datelines dated the same in either order" cmp -s "$TMP/o8a" "$TMP/o8b"
+check "timeline: the Dec. 30 wire is dated by the printed Dec. 1" grep -q '"y1".*"2026-12-30"' "$TMP/o8a"
+check "timeline: the Jan. 2 wire, 32 days on, is not dated by the other dateline" grep -q '"y2".*null' "$TMP/o8a"
+p digest --format json --no-progress "$TMP/in8a.jsonl"
+check "timeline: digest: the Jan. 2 wire undated (order a)" \
+    t 'all(s["date"] is None for st in d["stories"] for s in st["sources"] if s["id"] == "y2")'
+p digest --format json --no-progress "$TMP/in8b.jsonl"
+check "timeline: digest: the Jan. 2 wire undated (order b)" \
+    t 'all(s["date"] is None for st in d["stories"] for s in st["sources"] if s["id"] == "y2")'
 finish
