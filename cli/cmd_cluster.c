@@ -355,7 +355,7 @@ int cmd_cluster(int argc, char **argv)
     size_t undated = precis_stream_n_undated(r.stream);
     if (undated) {
         cli_error("%zu of %zu articles had no date%s: each took the time of the article before it (arrival order)",
-                  undated, r.n_in, undated > r.n_no_date ? " (or one not believable)" : "");
+                  undated, r.n_in, undated > r.n_no_date ? " (or one not believable: before 1900 or after 2200)" : "");
     }
     if (!r.n_out && r.worst < EXIT_INTERNAL) {
         cli_no_files(argv + optind, (size_t)(argc - optind), n_paths);

@@ -170,6 +170,22 @@ static const char *normalise_date(pt_article *a, const char *s, size_t n)
     return out;
 }
 
+/* 10000 + the year of date s when the date parser reads none such (before
+ * 1000 or after 2999: its first run of exactly four digits, "9999-12-31",
+ * "May 5, 0999"), else 0. */
+static int absurd_year(const char *s)
+{
+    for (size_t i = 0; s && s[i]; i++) {
+        if (!(s[i] >= '0' && s[i] <= '9') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        size_t j = i;
+        int y = 0;
+        while (s[j] >= '0' && s[j] <= '9' && j - i < 5) y = y * 10 + (s[j++] - '0');
+        if (j - i == 4 && !(s[j] >= '0' && s[j] <= '9')) return y < 1000 || y > 2999 ? y + 10000 : 0;
+        i = j;
+    }
+    return 0;
+}
+
 /* Hands one finished article to the callback. Blank text is skipped. */
 static precis_status emit(reader *r, pt_article *a, const char *id, size_t line, const char *what)
 {
@@ -215,7 +231,12 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
         if (!iso && r->json_date) {
             size_t n = strlen(given), cut = pc_utf8_cut(given, n, 60);
             char bad[64]; /* "25:61" of "2024-05-29T25:61": the part that made the date impossible */
-            if (pt_date_bad_time(given, n, bad, sizeof bad))
+            int absurd = absurd_year(given);
+            if (absurd) /* "9999-12-31": the parser reads no year past its range, and says which */
+                warn_field(r, "field \"date\" ('%.*s%s') is not a date precis reads (the year %04d: years 1000 to "
+                              "2999 are read, 1900 to 2200 believed): the article is kept without a date",
+                           (int)cut, given, cut < n ? "..." : "", absurd - 10000);
+            else if (pt_date_bad_time(given, n, bad, sizeof bad))
                 warn_field(r, "field \"date\" ('%.*s%s'): its time '%s' is not a time of day: the article is kept "
                               "without a date", (int)cut, given, cut < n ? "..." : "", bad);
             else

@@ -169,4 +169,13 @@ check "timeline: digest: the Jan. 2 wire undated (order a)" \
 p digest --format json --no-progress "$TMP/in8b.jsonl"
 check "timeline: digest: the Jan. 2 wire undated (order b)" \
     t 'all(s["date"] is None for st in d["stories"] for s in st["sources"] if s["id"] == "y2")'
+# An absurd year says which (session 20): the reader's message names the year
+# the parser cannot read; cluster says which undated are not believable.
+cat > "$TMP/in9.jsonl" <<'JSONL'
+{"id":"z1","title":"Hallow pier","date":"9999-12-31","text":"The Hallow pier was closed on Monday after a storm, the harbour office said."}
+{"id":"z2","title":"Hallow pier shut","date":"2450-01-01","text":"The Hallow pier was shut on Monday after a storm damaged its deck, the harbour office said."}
+JSONL
+p cluster "$TMP/in9.jsonl"
+check "timeline: an unreadable year is named" grep -q "('9999-12-31') is not a date precis reads (the year 9999: years 1000 to 2999 are read, 1900 to 2200 believed)" "$TMP/err"
+check "timeline: cluster names the bounds of a believable date" grep -q "2 of 2 articles had no date (or one not believable: before 1900 or after 2200)" "$TMP/err"
 finish
