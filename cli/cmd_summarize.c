@@ -197,6 +197,14 @@ static const char *last_component(const char *dir)
     return p;
 }
 
+/* True when text holds only spaces, tabs and line ends (an empty article). */
+static bool blank_text(const char *text, size_t len)
+{
+    size_t k = 0;
+    while (k < len && (text[k] == ' ' || text[k] == '\n' || text[k] == '\r' || text[k] == '\t')) k++;
+    return k == len;
+}
+
 /* Reads one input; on failure reports it and returns NULL. */
 static char *read_input(run *r, const char *path, size_t *len)
 {
@@ -241,6 +249,12 @@ static int batch_dir(run *r, const char *dir)
             size_t len;
             char *text = read_input(r, paths[j], &len);
             if (!text) continue;
+            if (blank_text(text, len)) { /* named as single mode names it; before, the cluster said
+                                          * "no usable sentence in 1 document (only headlines, ...)" */
+                cli_error("%s: empty article (no text)", paths[j]);
+                precis_text_free(text);
+                continue;
+            }
             size_t before = r->n_failed;
             st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, paths[j], text, len, report_bad_line, r)
                                                    : precis_cluster_read(r->ctx, c, paths[j], text, len, report_bad_line, r);

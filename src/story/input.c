@@ -303,6 +303,51 @@ static precis_status pasted(reader *r, const char *text, size_t len, pt_article 
     return st;
 }
 
+/* Pasted text whose articles are joined by Multi-News's " ||||| " (as
+ * summarize reads it): each non-blank part one article, NAME#K; before,
+ * digest and cluster took the whole text for one article, the separators
+ * and the next article's opening inside its sentences and timeline. */
+static const char *find_sep(const char *h, size_t n, const char *sep, size_t m)
+{
+    for (const char *p = h, *e = h + n; m <= (size_t)(e - p) && (p = memchr(p, sep[0], (size_t)(e - p) - m + 1)); p++)
+        if (!memcmp(p, sep, m)) return p;
+    return NULL;
+}
+
+static precis_status multinews(reader *r, const char *text, size_t len, bool *split)
+{
+    static const char SEP[] = PS_MULTINEWS_SEP;
+    size_t m = sizeof SEP - 1, b = 0, k = 0;
+    const char *hit = find_sep(text, len, SEP, m);
+    *split = hit != NULL;
+    if (!hit) return PRECIS_OK; /* one article: the caller reads it */
+    precis_status st = PRECIS_OK;
+    while (hit || b < len) {
+        size_t e = hit ? (size_t)(hit - text) : len;
+        if (!blank(text + b, e - b)) {
+            const char *id = part_name(r, "%s#%zu", r->name, ++k);
+            if (!id) return pc_fail(r->err, PRECIS_ENOMEM, r->name, 0, "out of memory");
+            pt_article a;
+            pt_article_init(&a);
+            const char *why = NULL;
+            st = pasted(r, text + b, e - b, &a, &why);
+            if (st == PRECIS_ENOMEM) st = pc_fail(r->err, st, r->name, 0, "out of memory");
+            else if (st) {
+                skip_part(r, st, 0, id, why ? why : precis_strerror(st));
+                st = PRECIS_OK;
+            } else {
+                st = emit(r, &a, id, 0, id);
+            }
+            pt_article_free(&a);
+            if (st) return st;
+        }
+        if (!hit) break;
+        b = e + m;
+        hit = find_sep(text + b, len - b, SEP, m);
+    }
+    return st;
+}
+
 static precis_status extract_html(reader *r, const char *html, size_t len, const char *url,
                                   const char *ctype, pt_article *a, const char **why)
 {
@@ -967,9 +1012,18 @@ static precis_status read_source(reader *r, source *s, const char *path)
             why = r->why;
             st = PRECIS_EPARSE;
         }
-        if (!st && as_is) st = pasted(r, d, avail, &a, &why);
-        else if (!st) st = pasted(r, text.data ? text.data : "", text.len, &a, &why);
+        bool split = false;
+        if (!st) {
+            const char *t = as_is ? d : text.data ? text.data : "";
+            size_t tl = as_is ? avail : text.len;
+            st = multinews(r, t, tl, &split);
+            if (!st && !split) st = pasted(r, t, tl, &a, &why);
+        }
         pc_buf_free(&text);
+        if (split) {
+            pt_article_free(&a);
+            return st;
+        }
     }
     if (st == PRECIS_ENOMEM) st = pc_fail(r->err, st, r->name, 0, "out of memory");
     else if (st) {

@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char MULTINEWS_SEP[] = " ||||| ";
+static const char MULTINEWS_SEP[] = PS_MULTINEWS_SEP;
 
 /* Ids of clusters and documents are kept whole up to this many bytes (in the
  * text, json and jsonl outputs; -o DIR file names have their own, shorter

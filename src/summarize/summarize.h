@@ -13,6 +13,9 @@
 #include "text/text.h"
 
 #define PS_MAX_DOCS 10000 /* documents in one cluster (DESIGN.md limits) */
+/* Multi-News's raw separator between the articles of one text: summarize,
+ * digest, cluster and ingest split pasted text on it. */
+#define PS_MULTINEWS_SEP " ||||| "
 
 typedef struct ps_doc {
     const char *id;

@@ -45,6 +45,30 @@ p digest "$TMP/zeros.txt"
 check "digest: a file of NUL bytes says why it is empty" \
     sh -c "[ $rc = 3 ] && grep -q 'zeros.txt: empty article (no text: the file holds 4000 NUL characters, dropped)' '$TMP/err'"
 
+# Multi-News's raw " ||||| " between articles: summarize split on it, digest,
+# cluster and ingest took the whole text for one article (the separator and
+# the next article inside its sentences and timeline)
+U='The Gorran weir reopened on Thursday after repairs, the canal trust said. Boats queued at the lock for most of the morning.'
+V='Boats passed the repaired Gorran weir on Thursday, a canal trust spokesman said. The lock keepers said the wait fell to minutes.'
+printf '%s ||||| %s ||||| ' "$U" "$V" > "$TMP/mn.txt"
+p cluster "$TMP/mn.txt"
+check "cluster: ' ||||| ' separates articles (NAME#K)" \
+    sh -c "[ $rc = 0 ] && [ \$(wc -l < '$TMP/out') = 2 ] && grep -q 'mn.txt#1	s1' '$TMP/out' && grep -q 'mn.txt#2	s1' '$TMP/out'"
+p digest "$TMP/mn.txt"
+check "digest: ' ||||| ' separates articles, none in the briefing" \
+    sh -c "[ $rc = 0 ] && grep -q '2 sources' '$TMP/out' && ! grep -q '|||||' '$TMP/out'"
+printf '%s ||||| %s' "$U" "$V" | "$PRECIS" ingest --db "$TMP/mn.db" - > "$TMP/out" 2>&1
+check "ingest: ' ||||| ' on stdin gives two articles" grep -q 'added 2' "$TMP/out"
+
+# summarize --batch: an empty file in a cluster's directory was not named, and
+# a cluster of only empty files said "no usable sentence in 1 document (only
+# headlines, fragments or debris)"
+mkdir -p "$TMP/bt/c1" "$TMP/bt/c2"; : > "$TMP/bt/c1/e.txt"; printf '\n\n' > "$TMP/bt/c2/blank.txt"
+printf 'Gorran weir reopens\n\n%s\n' "$U" > "$TMP/bt/c2/a.txt"
+p summarize --batch "$TMP/bt"
+check "summarize --batch: empty files are named, the cluster's message is not 'no usable sentence'" \
+    sh -c "[ $rc = 0 ] && grep -q 'c1/e.txt: empty article (no text)' '$TMP/err' && grep -q 'c2/blank.txt: empty article (no text)' '$TMP/err' && ! grep -q 'no usable sentence' '$TMP/err' && grep -q '\"id\":\"c2\"' '$TMP/out'"
+
 # POST /api/articles: the same rule and words (before: "field "id" must be a
 # string, a number or null", and an id of any length was taken)
 if command -v curl >/dev/null && serve_start srv --db "$TMP/srv.db"; then
