@@ -221,11 +221,13 @@ static bool time_unit(const pst_quantity *q)
     return false;
 }
 
+/* Does y give p's figure? A duration ("three decades") and a count of things
+ * ("Three beaches") are not one figure, however equal the numbers. */
 static bool has_value(const cov *c, const quant_fast *p, const sent_fast *y)
 {
     for (uint32_t j = 0; j < y->n_q; j++) {
         const quant_fast *q = &c->qf[y->q_off + j];
-        if (p->kind == q->kind &&
+        if (p->kind == q->kind && p->time == q->time &&
             (p->value == q->value || (p->kind != PST_Q_COUNT && fabs(p->value - q->value) <= 0.1 * fabs(p->value))))
             return true;
     }

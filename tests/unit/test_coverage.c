@@ -614,6 +614,29 @@ TEST(counts_of_synonyms_conflict)
     json_decref(c);
 }
 
+/* A duration and a count of things are not one figure: "two years" and "two
+ * beaches" gave the same anchor, so a report's history of losses on the coast
+ * aligned with another's boxes washed up on two beaches (an invented spill). */
+static const precis_article ORSBY[] = {
+    ART("a", "Orsby Echo", "Ship loses containers off Orsby", "2026-11-06",
+        "A cargo ship lost 30 containers in a storm off Orsby on Friday.\n\n"
+        "Containers washed up on two beaches near the harbour overnight.\n\n"
+        "Volunteers helped to clear plastic from the sand."),
+    ART("b", "Coast Wire", "Containers lost in Orsby gale", "2026-11-06",
+        "Thirty containers fell from a cargo ship in a gale off Orsby on Friday.\n\n"
+        "It is the third container loss on this coast in two years, the coastguard said.\n\n"
+        "The owner of the ship said it would pay for the clean-up."),
+};
+
+TEST(a_duration_is_no_count_of_things)
+{
+    json_t *c = coverage_of(ORSBY, sizeof ORSBY / sizeof *ORSBY);
+    if (!c) return;
+    CHECK(listed(c, "b", "unique", "It is the third container loss"));
+    CHECK(listed(c, "a", "unique", "Containers washed up on two beaches"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -635,5 +658,6 @@ int main(void)
     RUN(a_cut_keeps_each_reports_likeliest);
     RUN(a_name_spelt_two_ways_is_one_word);
     RUN(counts_of_synonyms_conflict);
+    RUN(a_duration_is_no_count_of_things);
     return test_done();
 }
