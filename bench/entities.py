@@ -9,7 +9,9 @@ first 15 (what the briefing shows). Precision by canonical name: distinct gold
 entities found / entities listed (optional names, e.g. outlets in page debris,
 are neither); a second entity for the same gold one is a split; an entity whose
 merged variants name two gold entities is a wrong merge. Type accuracy over
-the gold entities found (the first-ranked match). Timeline: each entry claims
+the gold entities found (the first-ranked match). Where the gold gives the
+reports naming an entity (fifth field), "sources" = the share of those found
+whose source count is right (the ranking key). Timeline: each entry claims
 its date for each of its sources; a claim is right when that source has a gold
 event on that date (the entry's own event first). Precision = right claims /
 claims; recall = gold (source, event) placements found / placements.
@@ -39,7 +41,11 @@ def load_gold(path):
             g["split"] = f[1]
         elif f[0] == "entity":
             names = [f[2]] + (f[3].split("|") if len(f) > 3 and f[3] else [])
-            g["entities"].append({"type": f[1], "canon": f[2], "names": {norm(n) for n in names}})
+            ent = {"type": f[1], "canon": f[2], "names": {norm(n) for n in names}}
+            if len(f) > 4 and f[4]:  # reports naming it: "abd" or "af+b" (b may count or not)
+                req, _, opt = f[4].partition("+")
+                ent["src"] = (len(req), len(req) + len(opt))
+            g["entities"].append(ent)
         elif f[0] == "optional":
             g["optional"] |= {norm(n) for n in f[1].split("|")}
         elif f[0] == "event":
@@ -64,6 +70,8 @@ def doc_letter(src_id):
 def score_entities(g, ents, variants, top=None):
     lst = ents[:top] if top else ents
     found, splits, listed, typed_ok, wrong = {}, 0, 0, 0, []
+    src_n = src_ok = 0
+    src_bad = []
     fps = []
     for e in lst:
         gi = gold_of(g, e["name"])
@@ -80,6 +88,13 @@ def score_entities(g, ents, variants, top=None):
         found[gi] = e
         if e["type"] == g["entities"][gi]["type"]:
             typed_ok += 1
+        if "src" in g["entities"][gi]:
+            lo, hi = g["entities"][gi]["src"]
+            src_n += 1
+            if lo <= e["sources"] <= hi:
+                src_ok += 1
+            else:
+                src_bad.append(f'{e["name"]} {e["sources"]} (gold {lo}' + (f'-{hi})' if hi > lo else ')'))
     merges = 0
     for e in lst:
         names = variants.get(e["name"], [e["name"]])
@@ -98,7 +113,8 @@ def score_entities(g, ents, variants, top=None):
     split_list = [f"{k}: " + " / ".join(v) for k, v in split_names.items() if len(v) > 1]
     return {"gold": len(g["entities"]), "found": len(found), "listed": listed, "typed": typed_ok,
             "splits": splits, "merges": merges, "fps": fps, "missing": missing,
-            "mistyped": mistyped, "wrong": wrong, "split_list": split_list}
+            "mistyped": mistyped, "wrong": wrong, "split_list": split_list,
+            "src_n": src_n, "src_ok": src_ok, "src_bad": src_bad}
 
 
 def score_timeline(g, story):
@@ -163,13 +179,13 @@ def main():
         rows.append((g["split"], name, ea, e15, tl))
         t = tot.setdefault(g["split"], {})
         for k, v in (("e", ea), ("e15", e15)):
-            for f in ("gold", "found", "listed", "typed", "splits", "merges"):
+            for f in ("gold", "found", "listed", "typed", "splits", "merges", "src_n", "src_ok"):
                 t[k + f] = t.get(k + f, 0) + v[f]
         for f in ("gold", "claims", "right", "found"):
             t["t" + f] = t.get("t" + f, 0) + tl[f]
         t["n"] = t.get("n", 0) + 1
     hdr = ("split", "stories", "ent gold", "P", "R", "type acc", "splits", "wrong merges",
-           "top15 P", "top15 R", "tl gold", "tl claims", "date P", "date R")
+           "top15 P", "top15 R", "sources", "tl gold", "tl claims", "date P", "date R")
     print("| " + " | ".join(hdr) + " |")
     print("|" + "---|" * len(hdr))
     for sp in sorted(tot, key=lambda s: s != "tune"):
@@ -178,15 +194,18 @@ def main():
             sp, t["n"], t["egold"], ratio(t["efound"], t["elisted"]), ratio(t["efound"], t["egold"]),
             ratio(t["etyped"], t["efound"]), t["esplits"], t["emerges"],
             ratio(t["e15found"], t["e15listed"]), ratio(t["e15found"], t["e15gold"]),
+            ratio(t["esrc_ok"], t["esrc_n"]),
             t["tgold"], t["tclaims"], ratio(t["tright"], t["tclaims"]), ratio(t["tfound"], t["tgold"]))) + " |")
     print()
     for sp, name, ea, e15, tl in rows:
         print(f'{sp:8} {name:12} entities P {ratio(ea["found"], ea["listed"])} R {ratio(ea["found"], ea["gold"])}'
               f' type {ratio(ea["typed"], ea["found"])} splits {ea["splits"]} merges {ea["merges"]}'
+              + (f' sources {ratio(ea["src_ok"], ea["src_n"])}' if ea["src_n"] else '') +
               f' | timeline P {ratio(tl["right"], tl["claims"])} R {ratio(tl["found"], tl["gold"])}')
         if details == "all" or details == sp:
             for k, lab in (("fps", "not in gold"), ("missing", "missing"), ("mistyped", "mistyped"),
-                           ("split_list", "split"), ("wrong", "wrong merge")):
+                           ("split_list", "split"), ("wrong", "wrong merge"),
+                           ("src_bad", "source count")):
                 if ea[k]:
                     print(f"    {lab}: " + "; ".join(ea[k]))
             for k, lab in (("errors", "wrong date"), ("missed", "missed")):
