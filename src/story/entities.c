@@ -1079,7 +1079,8 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         "a", "aboard", "about", "after", "again", "against", "all", "also", "although", "among",
         "an", "and", "another", "are", "as", "asked", "at", "because", "before", "between", "both",
         "but", "by", "can", "could", "despite", "did", "do", "does", "dozens", "during", "each",
-        "earlier", "eight", "ethnic", "even", "every", "finally", "first", "five", "for", "four", "from",
+        "earlier", "eight", "ethnic", "even", "every", "finally", "first", "five", "for", "former", "four",
+        "from",
         "had", "has", "have", "he", "her", "here", "his", "how", "however", "hundreds", "if", "in",
         "instead", "is", "it", "its", "last", "later", "like", "many", "meanwhile", "might",
         "most", "must", "my", "next", "nine", "no", "nor", "not", "now", "of", "on", "once", "one",
@@ -2107,6 +2108,11 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         /* a party's members ("Republicans", by the list or a chamber) are no
          * surname: "Stunned Republicans", "Moderate Democrats" do not take them */
         if (s->n_words == 1 && winner(s->votes) == PST_ORG && party_plural_form(s->norm, s->nlen)) continue;
+        /* a town named by its own cues ("in Norvik", "Norvik's mayor", "from
+         * Norvik") is no surname of the person named after it ("Halma
+         * Norvik"), whatever one "Norvik said" of hers votes */
+        if (s->n_words == 1 && s->votes[PST_PLACE] >= 2 && s->votes[PST_PLACE] > s->votes[PST_PERSON] + s->speaks)
+            continue;
         int64_t target = -1;
         bool ambiguous = false;
         size_t lo, hi;

@@ -944,6 +944,98 @@ TEST(company_short_form_with_its_own_cue)
     pst_entities_free(r.e);
 }
 
+/* A town and a person named after it: "Halma Norvik" leads a union, and
+ * Norvik is the town ("in Norvik", "Norvik's mayor", "from Norvik"); the
+ * town's name alone is no surname of hers. */
+TEST(town_and_person_sharing_a_word)
+{
+    const char *docs[] = {"Firefighters from Norvik fought the blaze for hours. Halma Norvik, who leads the "
+                          "drivers' union, said the driver was brave.",
+                          "Norvik's mayor opened the hall in Norvik on Monday night.",
+                          "Buses ran between Norvik and Tessby. Halma Norvik said the radios had failed.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Norvik") == PST_PLACE);
+    CHECK(sources_of(&r, "Norvik") == 3);
+    CHECK(type_of(&r, "Halma Norvik") == PST_PERSON);
+    CHECK(sources_of(&r, "Halma Norvik") == 2);
+    pst_entities_free(r.e);
+}
+
+/* "the Ministry of Fisheries" and "Fisheries Ministry officials" are one
+ * body, as "Department of State" and "State Department" are. */
+TEST(ministry_of_x_is_x_ministry)
+{
+    const char *docs[] = {"The Ministry of Fisheries said the quota would stay.",
+                          "Fisheries Ministry officials arrived in Tessby on Tuesday.",
+                          "A spokesman for the Ministry of Fisheries declined to comment.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ministry of Fisheries") == PST_ORG);
+    CHECK(sources_of(&r, "Ministry of Fisheries") == 3);
+    CHECK(type_of(&r, "Fisheries Ministry") == -1);
+    pst_entities_free(r.e);
+}
+
+/* "the Kessel tunnel" with its head in lower case is the Kessel Tunnel the
+ * story names, as "the Varne" is the Varne River. */
+TEST(place_head_in_lower_case)
+{
+    const char *docs[] = {"A lorry caught fire in the Kessel Tunnel on Monday.",
+                          "Drivers walked out of the Kessel tunnel in the dark.",
+                          "Engineers said the Kessel tunnel would stay shut.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Kessel Tunnel") == PST_PLACE);
+    CHECK(sources_of(&r, "Kessel Tunnel") == 3);
+    CHECK(type_of(&r, "Kessel") == -1);
+    pst_entities_free(r.e);
+}
+
+/* A report written wholly in lower case names the story's people all the
+ * same: "mira solberg said" is a mention of Mira Solberg for that source. */
+TEST(lower_cased_report_counts_known_names)
+{
+    const char *docs[] = {"Mira Solberg, the transport minister, said the line would reopen. Solberg spoke "
+                          "in Tessby.",
+                          "Transport Minister Mira Solberg visited the depot on Tuesday.",
+                          "transport minister mira solberg said on wednesday that the line would reopen. "
+                          "passengers were taken to tessby by bus. the minister said solberg's plan was "
+                          "ready.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Mira Solberg") == PST_PERSON);
+    CHECK(sources_of(&r, "Mira Solberg") == 3);
+    CHECK(sources_of(&r, "Tessby") == 2);
+    pst_entities_free(r.e);
+}
+
+/* A country's adjective named before a title as well as before nouns
+ * ("Orlandian Transport Minister Ana Berg", "Orlandian trains", "an
+ * Orlandian operator"), where the story names Orland, is no entity. */
+TEST(demonym_of_a_named_country_before_a_title)
+{
+    const char *docs[] = {"Orlandian Transport Minister Ana Berg said Orlandian trains would take a longer "
+                          "route.",
+                          "Firefighters from the Orlandian side of the border helped. Orland and Tessary "
+                          "will share the cost.",
+                          "The wagons were bought from an Orlandian operator.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Orlandian") == -1);
+    CHECK(type_of(&r, "Ana Berg") == PST_PERSON);
+    CHECK(type_of(&r, "Orland") == PST_PLACE);
+    pst_entities_free(r.e);
+}
+
+/* "Former Tessary captain Jon Hale": "Former" opening the sentence is no
+ * part of the country's name. */
+TEST(former_opening_a_sentence_is_cut)
+{
+    const char *docs[] = {"Former Tessary captain Jon Hale said the side had improved. Tessary play on Sunday.",
+                          "Jon Hale, who played for Tessary, was in the stands.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Former Tessary") == -1);
+    CHECK(sources_of(&r, "Tessary") == 2);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -1000,5 +1092,11 @@ int main(void)
     RUN(body_without_its_place_adjective_merges);
     RUN(river_without_its_head);
     RUN(company_short_form_with_its_own_cue);
+    RUN(town_and_person_sharing_a_word);
+    RUN(ministry_of_x_is_x_ministry);
+    RUN(place_head_in_lower_case);
+    RUN(lower_cased_report_counts_known_names);
+    RUN(demonym_of_a_named_country_before_a_title);
+    RUN(former_opening_a_sentence_is_cut);
     return test_done();
 }
