@@ -2190,6 +2190,36 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         st = merge_org_forms(e, ix);
         if (st) return st;
     }
+    /* "the Ministry of Fisheries" and "Fisheries Ministry officials", "the
+     * Department of State" and "the State Department": one body, under the
+     * form written more often ("H of X" on a tie) */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *l = &e->items[i];
+        if (l->merged_into >= 0 || l->n_words < 3 || l->n_words > 5) continue;
+        static const char *const HEADS[] = {"department", "ministry"};
+        const char *sp = strchr(l->norm, ' ');
+        if (!sp || strncmp(sp, " of ", 4)) continue;
+        size_t hl = (size_t)(sp - l->norm);
+        char head[16];
+        if (hl >= sizeof head) continue;
+        memcpy(head, l->norm, hl);
+        head[hl] = 0;
+        if (!IN(HEADS, head)) continue;
+        const char *x = sp + 4;
+        size_t xl = l->nlen - (size_t)(x - l->norm);
+        char alt[MAX_NAME_BYTES];
+        if (xl + 1 + hl >= sizeof alt) continue;
+        memcpy(alt, x, xl);
+        alt[xl] = ' ';
+        memcpy(alt + xl + 1, head, hl);
+        const item *o = find_item(e, alt, xl + 1 + hl);
+        if (!o || o->merged_into >= 0) continue;
+        size_t j = (size_t)(o - e->items);
+        size_t from = o->mentions > l->mentions ? i : j, into = from == i ? j : i;
+        e->items[into].mid_mentions += e->items[from].mid_mentions;
+        precis_status st = merge_item(e, from, into);
+        if (st) return st;
+    }
     /* A party's plural is the party the story names by its singular or its
      * "-ic" adjective: "Liberals" the Liberal Party, "Democrats" the
      * Democratic Party (when exactly one such party of two words is named). */
