@@ -259,6 +259,9 @@ typedef struct item {
     uint32_t medium;    /* mentions named as a newspaper or broadcaster ("the daily X", "X, a weekly,") */
     uint32_t group;     /* one-word plural mentions counted or qualified as people ("3,000 Tervanis",
                          * "thousands of X", "ethnic X"): a group, see people_plural */
+    uint32_t place_head;   /* 1 + index in PLACE_WORDS of a lower-case head right after a one-word
+                            * mention ("the Kessel tunnel"), 0 if none */
+    uint32_t head_n;       /* mentions so followed */
     uint32_t mentions;
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint32_t start_next;   /* hash (| 1) of the word after its first mention opening a sentence */
@@ -584,7 +587,7 @@ static const char *const PLACE_WORDS[] = {
     "harbour", "heights", "hill", "hills", "island", "islands", "jail", "lake", "lane", "mount",
     "mountain", "mountains", "mt", "ocean", "park", "pier", "platz", "prison", "province", "quay", "region",
     "reservoir", "river", "road", "sea", "see", "square", "stadium", "station", "strait", "strasse",
-    "straße", "street", "valley", "wharf",
+    "straße", "street", "tunnel", "valley", "wharf",
 };
 
 static bool has_place_word(const word_span *w, size_t a, size_t b)
@@ -1412,6 +1415,11 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         e->items[e->last_item].attrib += attrib;
         e->items[e->last_item].medium += medium;
         e->items[e->last_item].group += group;
+        if (b - a == 1 && adjacent && next_word) {
+            const char *const *h = bsearch(next_word, PLACE_WORDS, sizeof PLACE_WORDS / sizeof *PLACE_WORDS,
+                                           sizeof *PLACE_WORDS, cmp_word);
+            if (h) e->items[e->last_item].place_head = (uint32_t)(h - PLACE_WORDS) + 1, e->items[e->last_item].head_n++;
+        }
     }
     e->last_text = text;
     e->last_end = w[b - 1].end;
@@ -2297,6 +2305,28 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         if (b && b->merged_into >= 0) b = NULL;
         if (!a == !b) continue; /* none, or two rivers */
         size_t target = (size_t)((a ? a : b) - e->items);
+        e->items[target].mid_mentions += s->mid_mentions;
+        precis_status st = merge_item(e, i, target);
+        if (st) return st;
+    }
+    /* "the Kessel tunnel", its head in lower case, is the Kessel Tunnel the
+     * story names (a person or a body is never so followed) */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *s = &e->items[i];
+        if (s->merged_into >= 0 || s->n_words != 1 || !s->place_head || s->votes[PST_PERSON] || s->votes[PST_ORG])
+            continue;
+        /* (a town "in Tesk" by the Tesk river keeps its own name) */
+        if (s->votes[PST_PLACE] > s->head_n) continue;
+        const char *h = PLACE_WORDS[s->place_head - 1];
+        size_t hl = strlen(h);
+        char full[MAX_NAME_BYTES];
+        if (s->nlen + 1 + hl >= sizeof full) continue;
+        memcpy(full, s->norm, s->nlen);
+        full[s->nlen] = ' ';
+        memcpy(full + s->nlen + 1, h, hl + 1);
+        const item *l = find_item(e, full, s->nlen + 1 + hl);
+        if (!l || l->merged_into >= 0) continue;
+        size_t target = (size_t)(l - e->items);
         e->items[target].mid_mentions += s->mid_mentions;
         precis_status st = merge_item(e, i, target);
         if (st) return st;

@@ -981,11 +981,15 @@ TEST(place_head_in_lower_case)
 {
     const char *docs[] = {"A lorry caught fire in the Kessel Tunnel on Monday.",
                           "Drivers walked out of the Kessel tunnel in the dark.",
-                          "Engineers said the Kessel tunnel would stay shut.", NULL};
+                          "Engineers said the Kessel tunnel would stay shut.",
+                          "Homes in Tesk flooded when the Tesk river rose. Shops in Tesk closed. Boats on "
+                          "the Tesk River sank.",
+                          NULL};
     ents r = rank_docs(docs);
     CHECK(type_of(&r, "Kessel Tunnel") == PST_PLACE);
     CHECK(sources_of(&r, "Kessel Tunnel") == 3);
     CHECK(type_of(&r, "Kessel") == -1);
+    CHECK(type_of(&r, "Tesk") == PST_PLACE);
     pst_entities_free(r.e);
 }
 
