@@ -2002,7 +2002,8 @@ static bool attributive_adjective(const pst_entities *e, const item *it)
                 (n >= 6 && !strcmp(it->norm + n - 3, "ish"));
     if (form && 4 * it->attrib >= 3 * it->mentions) return true;
     if (it->attrib < it->mentions) return false;
-    static const char *const ENDS[] = {"an", "ese", "i", "ian", "ish"};
+    /* (base + "n": "Orlandian" where "Orlandia" is named) */
+    static const char *const ENDS[] = {"an", "ese", "i", "ian", "ish", "n"};
     for (size_t k = 0; k < sizeof ENDS / sizeof *ENDS; k++) {
         size_t el = strlen(ENDS[k]);
         if (n >= el + 3 && !strcmp(it->norm + n - el, ENDS[k]) && find_item(e, it->norm, n - el)) return true;

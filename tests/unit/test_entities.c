@@ -1013,18 +1013,18 @@ TEST(lower_cased_report_counts_known_names)
 
 /* A country's adjective named before a title as well as before nouns
  * ("Orlandian Transport Minister Ana Berg", "Orlandian trains", "an
- * Orlandian operator"), where the story names Orland, is no entity. */
+ * Orlandian operator"), where the story names Orlandia, is no entity. */
 TEST(demonym_of_a_named_country_before_a_title)
 {
     const char *docs[] = {"Orlandian Transport Minister Ana Berg said Orlandian trains would take a longer "
                           "route.",
-                          "Firefighters from the Orlandian side of the border helped. Orland and Tessary "
-                          "will share the cost.",
+                          "Firefighters from the Orlandian side of the border helped. Trains from Orlandia "
+                          "were late.",
                           "The wagons were bought from an Orlandian operator.", NULL};
     ents r = rank_docs(docs);
     CHECK(type_of(&r, "Orlandian") == -1);
     CHECK(type_of(&r, "Ana Berg") == PST_PERSON);
-    CHECK(type_of(&r, "Orland") == PST_PLACE);
+    CHECK(type_of(&r, "Orlandia") == PST_PLACE);
     pst_entities_free(r.e);
 }
 
