@@ -8,6 +8,8 @@
 #include <xxhash.h>
 
 #define MAX_PHRASE_WORDS 6
+#define LOWER_DOC_MAX (256u * 1024u)      /* a lower-case report longer than this is not read */
+#define LOWER_DOCS_MAX (4u * 1024u * 1024u) /* nor any past this many bytes of them in a story */
 #define MAX_NAME_BYTES 120
 
 /* Titles before a name: cut off, and the name is a person. Lower case. */
@@ -282,6 +284,15 @@ struct pst_entities {
      * when the story never writes it in lower case (lower_seen) */
     uint64_t *lower;
     size_t n_lower, cap_lower;
+    /* reports written wholly in lower case ("transport minister mira solberg
+     * said"): no capital tells a name there, so the names the other reports
+     * give are looked for in them when the story is ranked (lower_credit) */
+    struct lower_doc {
+        const char *text;
+        size_t len;
+        uint32_t doc;
+    } *lower_docs;
+    size_t n_lower_docs, cap_lower_docs, lower_docs_bytes;
     pst_entity *ranked;
     size_t n_ranked;
     /* the last name emitted, for a second one joined to it by "and" */
@@ -316,6 +327,7 @@ void pst_entities_free(pst_entities *e)
     free(e->items);
     free(e->table);
     free(e->lower);
+    free(e->lower_docs);
     free(e->ranked);
     pc_arena_reset(&e->arena);
     free(e);
@@ -1477,6 +1489,30 @@ static precis_status dateline_place(pst_entities *e, uint32_t doc, const char *t
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
                                const pt_sentences *sents)
 {
+    {
+        /* a report in lower case: under one capital in a hundred letters */
+        size_t up = 0, lo = 0;
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)text[i];
+            up += c >= 'A' && c <= 'Z';
+            lo += c >= 'a' && c <= 'z';
+        }
+        if (lo >= 80 && 100 * up <= lo) {
+            if (len > LOWER_DOC_MAX || e->lower_docs_bytes + len > LOWER_DOCS_MAX) return PRECIS_OK;
+            if (e->n_lower_docs == e->cap_lower_docs) {
+                size_t cap = e->cap_lower_docs ? 2 * e->cap_lower_docs : 8;
+                struct lower_doc *v = realloc(e->lower_docs, cap * sizeof *v);
+                if (!v) return PRECIS_ENOMEM;
+                e->lower_docs = v;
+                e->cap_lower_docs = cap;
+            }
+            char *copy = pc_arena_strndup(&e->arena, text, len);
+            if (!copy) return PRECIS_ENOMEM;
+            e->lower_docs[e->n_lower_docs++] = (struct lower_doc){copy, len, doc};
+            e->lower_docs_bytes += len;
+            return PRECIS_OK;
+        }
+    }
     word_span w[64];
     for (size_t si = 0; si < sents->n; si++) {
         const pt_sentence *s = &sents->v[si];
@@ -2095,6 +2131,73 @@ static bool adjective_or_people(const pst_entities *e, const item *it)
     return people_plural(e, it) && winner(it->votes) != PST_ORG;
 }
 
+/* The reports in lower case name the story's entities too: each listed
+ * entity (listed[0..n).item) is credited with the lower-case reports that
+ * write one of its names, the longest name first at each word ("transport
+ * minister mira solberg said": Mira Solberg; "solberg's plan": Solberg, a
+ * variant merged into her). A one-word name counts only when the other
+ * reports never write it in lower case ("will", "transport" are words). */
+static precis_status lower_credit(pst_entities *e, const pst_entity *listed, size_t n)
+{
+    if (!e->n_lower_docs || !n) return PRECIS_OK;
+    unsigned char *keep = calloc(e->n_items, 1);
+    if (!keep) return PRECIS_ENOMEM;
+    for (size_t r = 0; r < n; r++) keep[listed[r].item] = 1;
+    precis_status st = PRECIS_OK;
+    for (size_t d = 0; d < e->n_lower_docs && !st; d++) {
+        const struct lower_doc *ld = &e->lower_docs[d];
+        enum { W = MAX_PHRASE_WORDS };
+        char wd[W][PT_WORD_MAX + 1];
+        size_t wl[W], gap_hy[W]; /* gap_hy[k]: word k follows a hyphen */
+        size_t have = 0, pos = 0, ws, we, prev_end = 0;
+        bool more = true;
+        while (!st && (have || more)) {
+            while (more && have < W) {
+                if (!pt_next_word(ld->text, ld->len, &pos, &ws, &we)) {
+                    more = false;
+                    break;
+                }
+                wl[have] = pt_normalize(ld->text + ws, we - ws, wd[have]);
+                gap_hy[have] = ws == prev_end + 1 && prev_end && ld->text[prev_end] == '-';
+                prev_end = we;
+                have++;
+            }
+            if (!have) break;
+            size_t used = 1;
+            for (size_t m = have; m >= 1; m--) {
+                char key[MAX_NAME_BYTES];
+                size_t kl = 0;
+                bool fits = true;
+                for (size_t q = 0; q < m && fits; q++) {
+                    if (kl + wl[q] + 2 >= sizeof key) fits = false;
+                    if (!fits) break;
+                    if (q) key[kl++] = gap_hy[q] ? '-' : ' ';
+                    memcpy(key + kl, wd[q], wl[q]);
+                    kl += wl[q];
+                }
+                if (!fits || !kl) continue;
+                key[kl] = 0;
+                const item *it = find_item(e, key, kl);
+                if (!it) continue;
+                if (m == 1 && (lower_seen(e, key, kl) || !it->mid_mentions)) continue;
+                size_t root = (size_t)(it - e->items);
+                while (e->items[root].merged_into >= 0) root = (size_t)e->items[root].merged_into;
+                if (!keep[root]) continue;
+                st = add_doc(&e->items[root], ld->doc);
+                e->items[root].mentions++;
+                used = m;
+                break;
+            }
+            memmove(wd, wd + used, (have - used) * sizeof *wd);
+            memmove(wl, wl + used, (have - used) * sizeof *wl);
+            memmove(gap_hy, gap_hy + used, (have - used) * sizeof *gap_hy);
+            have -= used;
+        }
+    }
+    free(keep);
+    return st;
+}
+
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n)
 {
     name_index ix;
@@ -2412,6 +2515,17 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         if (it->n_words == 1 && !it->mid_mentions && IN(ORG_WORDS, it->norm) && strcmp(it->norm, "reuters"))
             continue;
         if (adjective_or_people(e, it)) continue;
+        e->ranked[k++].item = (uint32_t)i; /* listed: its type below */
+    }
+    {
+        precis_status st = lower_credit(e, e->ranked, k);
+        if (st) return st;
+    }
+    size_t n_listed = k;
+    k = 0;
+    for (size_t r = 0; r < n_listed; r++) {
+        size_t i = e->ranked[r].item;
+        const item *it = &e->items[i];
         pst_entity_type t = winner(it->votes);
         /* named as a newspaper: its "X said he" is the paper's voice */
         if (it->medium && t == PST_PERSON) t = PST_ORG;
