@@ -572,7 +572,7 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
 
 /* Is the stem used by PS_COMMON_MIN_DF+ of Multi-News's training documents
  * (tools/gen_common_stems.c)? Keyed as summarize.c keys its vocabulary. */
-bool ps_common_stem(const char *s, size_t n)
+static bool common_stem(const char *s, size_t n)
 {
     uint64_t key = XXH3_64bits(s, n);
     size_t lo = 0, hi = sizeof PS_COMMON_STEMS / sizeof *PS_COMMON_STEMS;
@@ -613,8 +613,8 @@ bool ps_spelling_variant(const char *x, size_t lx, const char *y, size_t ly)
      * its people ("korea" / "korean", "indonesia" / "indonesian"): "iran" /
      * "iranian" are refused with "take" / "takeoff" and "guard" / "guardian". */
     if (memcmp(x, y, lx) == 0)
-        return (x[lx - 1] == 'a' && ly == lx + 1 && y[lx] == 'n') || (!ps_common_stem(x, lx) && !ps_common_stem(y, ly));
+        return (x[lx - 1] == 'a' && ly == lx + 1 && y[lx] == 'n') || (!common_stem(x, lx) && !common_stem(y, ly));
     size_t lim = lx >= 8 ? 2 : 1;
     if (lx < 5 || ly - lx > lim || pc_edit_distance(x, lx, y, ly, lim) > lim) return false;
-    return !ps_common_stem(x, lx) || !ps_common_stem(y, ly) || uk_us_spelling(x, lx, y, ly);
+    return !common_stem(x, lx) || !common_stem(y, ly) || uk_us_spelling(x, lx, y, ly);
 }

@@ -4,7 +4,6 @@
 
 #include "clean/clean.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,7 +260,6 @@ typedef struct concept {
     uint32_t first;    /* documents where it is in the first prose sentence */
     uint32_t min_index; /* earliest prose sentence index it appears in */
     bool unigram;       /* a content word rather than a bigram */
-    uint64_t key;       /* its bigram or content-word key */
 } concept;
 VEC(concept, concept_vec)
 
@@ -745,8 +743,7 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                                              (uint32_t)w->concepts.n, &added);
                 if (id == UINT32_MAX) return PRECIS_ENOMEM;
                 if (added && !VEC_PUSH(w->concepts, ((concept){0, UINT32_MAX, 0, 0, 0, UINT32_MAX,
-                                                               IS_UNIGRAM_KEY(w->bigrams.v[x->big_off + k]),
-                                                               w->bigrams.v[x->big_off + k]})))
+                                                               IS_UNIGRAM_KEY(w->bigrams.v[x->big_off + k])})))
                     return PRECIS_ENOMEM;
                 concept *cp = &w->concepts.v[id];
                 cp->tf++;
@@ -1041,75 +1038,6 @@ static bool canonical_order(const precis_cluster *c, ps_doc *docs, uint32_t *giv
     return true;
 }
 
-/* The stem of word id a. */
-static const char *stem_of(const work *w, uint32_t a, size_t *len)
-{
-    *len = w->stem_at.v[2 * a + 1];
-    return (const char *)w->stem_text.v + w->stem_at.v[2 * a];
-}
-
-static ps_concept_facts concept_facts(const work *w, const concept *cp)
-{
-    ps_concept_facts f = {cp->df, cp->early, cp->first, cp->tf, cp->min_index, (uint32_t)w->n_docs,
-                          cp->unigram, false, false, true};
-    uint32_t ids[2] = {(uint32_t)(cp->key >> 32), (uint32_t)cp->key};
-    for (int j = cp->unigram ? 1 : 0; j < 2; j++) {
-        size_t l;
-        const char *t = stem_of(w, ids[j], &l);
-        if (l && t[0] >= '0' && t[0] <= '9') f.digits = true;
-        if (w->stop.v[ids[j]]) f.stop_pair = true;
-        else if (!ps_common_stem(t, l)) f.common = false;
-    }
-    return f;
-}
-
-/* Round 8's learned concept factor (concepts.c), for tools/concept_dump.c
- * only (ps_concept_dev_hook; never set by precis): each weighted concept's
- * weight x (1 - alpha + alpha x p / mean p) for alpha > 0, or x exp(-alpha x
- * (z - mean z)) for alpha < 0, p = 1 / (1 + exp(-z)) the logistic estimate
- * that the reference uses the concept, means over the cluster's weighted
- * concepts. Flat or lower on Multi-News training clusters (docs/summarize.md). */
-static bool concept_factor(work *w, uint32_t min_df)
-{
-    const ps_concept_dev *dev = ps_concept_dev_hook;
-    if (!dev) return true;
-    size_t n = w->concepts.n;
-    double *p = malloc((n + 1) * sizeof *p), sum = 0;
-    size_t cnt = 0;
-    if (!p) return false;
-    for (size_t k = 0; k < n; k++) {
-        const concept *cp = &w->concepts.v[k];
-        ps_concept_facts f = concept_facts(w, cp);
-        bool weighted = cp->df >= min_df;
-        if (dev->on_concept) {
-            uint32_t a = (uint32_t)(cp->key >> 32), b = (uint32_t)cp->key;
-            size_t la, lb = 0;
-            const char *sa = cp->unigram ? stem_of(w, b, &la) : stem_of(w, a, &la);
-            const char *sb = cp->unigram ? NULL : stem_of(w, b, &lb);
-            dev->on_concept(dev->user, &f, weighted, sa, la, sb, lb);
-        }
-        p[k] = 0;
-        if (dev->coef && weighted) {
-            double z = ps_concept_logit(&f, dev->coef);
-            p[k] = dev->alpha < 0 ? z : 1.0 / (1.0 + exp(-z));
-            sum += p[k];
-            cnt++;
-        }
-    }
-    if (dev->coef && cnt && dev->alpha < 0) {
-        double mean = sum / cnt;
-        for (size_t k = 0; k < n; k++)
-            if (w->concepts.v[k].df >= min_df) w->weights[k] *= exp(-dev->alpha * (p[k] - mean));
-    }
-    if (dev->coef && cnt && sum > 0 && dev->alpha > 0) {
-        double mean = sum / cnt;
-        for (size_t k = 0; k < n; k++)
-            if (w->concepts.v[k].df >= min_df) w->weights[k] *= 1 - dev->alpha + dev->alpha * p[k] / mean;
-    }
-    free(p);
-    return true;
-}
-
 precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                                const precis_summary_options *opts, precis_summary **out)
 {
@@ -1178,7 +1106,6 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         }
         if (!n_pos) /* nothing repeats: fall back to plain frequency */
             for (size_t k = 0; k < n_con; k++) w.weights[k] = w.concepts.v[k].tf;
-        if (c->n >= 3 && n_pos && !concept_factor(&w, min_df)) goto oom;
 
     }
 

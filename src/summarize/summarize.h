@@ -199,32 +199,4 @@ size_t ps_compress(const char *s, size_t len, unsigned rules, ps_piece *out, siz
  * (room for the pieces' total length + 1); returns the length. */
 size_t ps_compress_text(const char *s, const ps_piece *pieces, size_t n, bool capitalize, char *out);
 
-/* ---- concept features (concepts.c): Round 8's supervised concept weights,
- * an experiment behind a developer hook (tools/concept_dump.c); not used by
- * precis, which weighs concepts by document frequency alone ---------------- */
-
-typedef struct ps_concept_facts {
-    uint32_t df, early, first, tf, min_index, n_docs;
-    bool unigram;   /* a content word, not a bigram */
-    bool stop_pair; /* a bigram with one stopword */
-    bool digits;    /* a number */
-    bool common;    /* every content stem of it is common in news (common_stems.inc) */
-} ps_concept_facts;
-
-#define PS_CONCEPT_NF 13
-void ps_concept_features(const ps_concept_facts *f, double x[PS_CONCEPT_NF]);
-/* The linear score z of the logistic estimate 1 / (1 + exp(-z)). */
-double ps_concept_logit(const ps_concept_facts *f, const double *coef);
-/* Is the stem common in news (used by 30+ Multi-News training documents)? */
-bool ps_common_stem(const char *s, size_t n);
-
-typedef struct ps_concept_dev {
-    const double *coef; /* PS_CONCEPT_NF coefficients, or NULL: no factor */
-    double alpha;       /* > 0: weight x (1 - alpha + alpha p / mean p); < 0: x exp(-alpha (z - mean z)) */
-    void (*on_concept)(void *user, const ps_concept_facts *f, bool weighted, const char *a, size_t la,
-                       const char *b, size_t lb);
-    void *user;
-} ps_concept_dev;
-extern const ps_concept_dev *ps_concept_dev_hook;
-
 #endif
