@@ -15,9 +15,6 @@
  *       Summarizes every cluster with these prior coefficients, prior weight
  *       and position-prior factor instead of the compiled-in ones; prints
  *       one JSON summary per line (as `precis summarize --batch`).
- *   prior_dump lb FILE.jsonl WORDS "ALPHA R DIVERSITY PARTS COVERAGE CONCEPTS BONUS START SEARCH SIMC REWARDB"
- *       The same with the compiled-in prior, selecting with ps_select_lb
- *       (submodular.c) and these ps_lb_params, in their order (Round 8).
  *
  * Built by tools/train_prior.py against build/libprecis.a, and compiled into
  * tests/unit/test_prior_dump.c (main renamed) so every `make test` builds it. */
@@ -177,24 +174,17 @@ static char *read_file(const char *path, size_t *len)
 
 int main(int argc, char **argv)
 {
-    ps_lb_params lb = {0};
-    bool lb_mode = argc == 5 && !strcmp(argv[1], "lb") &&
-                   sscanf(argv[4], "%lf %lf %lf %lf %lf %lf %lf %d %d %d %d", &lb.alpha, &lb.r, &lb.diversity,
-                          &lb.part_share, &lb.coverage, &lb.concepts, &lb.bonus, &lb.start, &lb.search,
-                          &lb.sim_concepts, &lb.reward_bonus) == 11;
-    if (!lb_mode && (argc < 4 || (strcmp(argv[1], "features") && strcmp(argv[1], "run")) ||
-                     (!strcmp(argv[1], "run") && argc != 7))) {
+    if (argc < 4 || (strcmp(argv[1], "features") && strcmp(argv[1], "run")) ||
+        (!strcmp(argv[1], "run") && argc != 7)) {
         fprintf(stderr, "usage: prior_dump features FILE.jsonl WORDS\n"
-                        "       prior_dump run FILE.jsonl WORDS LAMBDA POSITION C0,C1,...\n"
-                        "       prior_dump lb FILE.jsonl WORDS \"ALPHA R DIVERSITY PARTS COVERAGE CONCEPTS BONUS "
-                        "START SEARCH SIMC REWARDB\"\n");
+                        "       prior_dump run FILE.jsonl WORDS LAMBDA POSITION C0,C1,...\n");
         return 1;
     }
-    bool run = !strcmp(argv[1], "run") || lb_mode;
+    bool run = !strcmp(argv[1], "run");
     double coef[PS_PRIOR_NF] = {0};
     dump d = {0};
     ps_prior_dev dev = {NULL, 0, 1.0, on_item, &d};
-    if (run && !lb_mode) {
+    if (run) {
         dev.lambda = atof(argv[4]);
         dev.position_bonus = atof(argv[5]);
         char *p = argv[6];
@@ -205,8 +195,7 @@ int main(int argc, char **argv)
         dev.coef = coef;
         dev.on_item = NULL;
     }
-    if (lb_mode) ps_lb_dev_hook = &lb;
-    else ps_prior_dev_hook = &dev;
+    ps_prior_dev_hook = &dev;
     size_t len;
     char *data = read_file(argv[2], &len);
     if (!data) {

@@ -1136,10 +1136,6 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     }
     for (size_t k = 0; k < n_items; k++) /* the pool may have moved while growing (or be NULL: no concept at all) */
         items[k].concepts = w.cons.v ? w.cons.v + w.sents.v[item_sent[k]].con_off : NULL;
-    for (size_t k = 0; k < n_items && w.unis.v; k++) { /* content words: ps_select_lb's similarities */
-        items[k].terms = w.unis.v + w.sents.v[item_sent[k]].uni_off;
-        items[k].n_terms = w.sents.v[item_sent[k]].uni_n;
-    }
     if (!n_items) {
         /* Say why (before: only "no usable sentence", also for a 4.9 MB line
          * with no sentence punctuation): with no sentence end anywhere, that
@@ -1201,10 +1197,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     bool exact;
     conflict_ctx cc = {&w, item_sent};
     ps_conflicts conflicts = {items_conflict, &cc};
-    size_t n_chosen = ps_lb_dev_hook ? ps_select_lb(items, n_items, w.weights, n_con, budget, o.max_sentences,
-                                                    &conflicts, ps_lb_dev_hook, chosen)
-                                     : ps_select(items, n_items, w.weights, n_con, budget, o.max_sentences,
-                                                 &conflicts, chosen, &exact);
+    size_t n_chosen = ps_select(items, n_items, w.weights, n_con, budget, o.max_sentences, &conflicts,
+                                chosen, &exact);
     if (!n_chosen) { /* every candidate has zero weight: take the lead that fits */
         uint32_t used = 0;
         for (size_t k = 0; k < n_items; k++) {

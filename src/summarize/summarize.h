@@ -96,8 +96,6 @@ typedef struct ps_item {
     const uint32_t *concepts; /* distinct concept ids it contains */
     uint32_t n_concepts;
     double bonus;            /* sentence-level prior added to the objective */
-    const uint32_t *terms;   /* distinct content-word ids, for similarities (submodular.c) */
-    uint32_t n_terms;
 } ps_item;
 
 /* Chooses items maximising sum of weights of covered concepts plus bonuses,
@@ -117,38 +115,6 @@ typedef struct ps_conflicts {
 size_t ps_select(const ps_item *items, size_t n_items, const double *weights, size_t n_concepts,
                  uint32_t budget, size_t max_items, const ps_conflicts *conflicts, uint32_t *out,
                  bool *exact);
-
-/* ---- Lin & Bilmes coverage (submodular.c) -------------------------------- */
-
-/* F(S) = concepts x covered concept weight + bonus x the items' bonuses
- *      + sigma x coverage x (L(S) + diversity x R(S)), L and R as in Lin &
- * Bilmes 2011 over idf-weighted cosine similarities of the items' terms
- * (sigma: L on the concept objective's scale); see submodular.c. */
-typedef struct ps_lb_params {
-    double alpha;      /* item i's coverage saturates at alpha x its similarity to all items */
-    double r;          /* cost scaling of the greedy: gain / cost^r */
-    double diversity;  /* weight of R(S) beside L(S) */
-    double part_share; /* parts of the partition: ceil(part_share x items) */
-    double coverage;   /* weight of L + diversity x R */
-    double concepts;   /* weight of covered concept weight */
-    double bonus;      /* weight of the items' bonuses (position and learned prior) */
-    int start;         /* 0 greedy on F; 1 the concept objective's optimum (ps_select), then swaps on F;
-                        * 2 ps_select with each item's L alone (x sigma x coverage) added to its bonus */
-    int search;        /* after the greedy: additions and swaps that raise F */
-    int reward_bonus;  /* R's singleton reward r_j: the item's bonus (largest 1), not its mean similarity */
-    int sim_concepts;  /* similarities over the items' weighted concepts, not idf-weighted words */
-} ps_lb_params;
-
-/* Cost-scaled lazy greedy on F with the best-single-item check, under the
- * budget, at most max_items items (0 = no limit), never two conflicting
- * items; writes chosen item indices to out, returns how many. Clusters of
- * more than 2048 items (and OOM) use ps_select. */
-size_t ps_select_lb(const ps_item *items, size_t n_items, const double *weights, size_t n_concepts,
-                    uint32_t budget, size_t max_items, const ps_conflicts *conflicts, const ps_lb_params *p,
-                    uint32_t *out);
-/* When set, precis_summarize selects with ps_select_lb and these parameters
- * (developer hook; NULL in the library's normal use, never set by precis). */
-extern const ps_lb_params *ps_lb_dev_hook;
 
 /* ---- learned sentence prior (prior.c; coefficients generated into
  * prior_table.inc by tools/train_prior.py from Multi-News training clusters) */

@@ -864,7 +864,7 @@ TEST(selector_finds_the_optimum)
      * then cannot fit item 1; the optimum is items 1 + 2 (weight 14). */
     double w[] = {5, 8, 6, 1};
     uint32_t c0[] = {0}, c1[] = {1}, c2[] = {2, 3};
-    ps_item items[] = {{1, c0, 1, 0, NULL, 0}, {5, c1, 1, 0, NULL, 0}, {4, c2, 2, 0, NULL, 0}};
+    ps_item items[] = {{1, c0, 1, 0}, {5, c1, 1, 0}, {4, c2, 2, 0}};
     uint32_t out[3];
     bool exact;
     size_t n = ps_select(items, 3, w, 4, 9, 0, NULL, out, &exact);
@@ -918,7 +918,7 @@ TEST(selector_matches_brute_force)
             }
             uint32_t cost = 1 + RND() % 9;
             double bonus = (RND() % 3) * 0.5;
-            items[i] = (ps_item){cost, con[i], m, bonus, NULL, 0};
+            items[i] = (ps_item){cost, con[i], m, bonus};
         }
         uint8_t cm[N * 14] = {0};
         bool use_conflicts = round % 2;
