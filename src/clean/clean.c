@@ -1977,6 +1977,19 @@ static void restore_quantity_lists(cl_doc *d)
     }
 }
 
+/* A short block that reads as a sentence of the article: one line, a capital
+ * first, a full stop last, lower-case words with stopwords among them. */
+static bool tail_sentence(const cl_doc *d, const cl_block *B)
+{
+    if (B->kind != K_SHORT || B->n != 1 || B->list_item || B->cue_hits || B->you) return false;
+    const cl_line *L = &d->lines[B->first];
+    if (L->words < (unsigned)knob("K_TAILW", 5) || !L->ends_sentence || L->ends_colon) return false;
+    const char *c = content(d, L);
+    if (L->clen < 2 || c[L->clen - 1] != '.' || !(c[0] >= 'A' && c[0] <= 'Z')) return false;
+    if (L->cap_words * 2 > L->words || B->stop_known == 0) return false;
+    return true;
+}
+
 static void decide(cl_doc *d, size_t rs, size_t re, long title)
 {
     size_t end_mark = d->n_blocks; /* first article-ending header after the region */
@@ -2004,6 +2017,11 @@ static void decide(cl_doc *d, size_t rs, size_t re, long title)
         while (back-- > 0 && rs > 0 && d->blocks[rs - 1].kind == K_SHORT && !d->blocks[rs - 1].list_item)
             rs--;
     }
+    /* A wire story often ends on a short sentence or two ("The guild was
+     * founded in 1974."): whole sentences right after the run, before any
+     * debris, are its last paragraphs, not what follows the article. */
+    while (re + 1 < end_mark && d->main_score >= knob("K_TAILMAIN", 4) && tail_sentence(d, &d->blocks[re + 1]))
+        re++;
     if (knob("K_SEC", 0.3) < 1) {
         secondary_runs(d, 0, rs, 0);
         secondary_runs(d, re + 1, end_mark, 0);

@@ -482,8 +482,17 @@ static bool possessive_at(const char *s, size_t n, const word *w, size_t nw, siz
     return apostrophe_at(s, n, w[i].end);
 }
 
+/* Verbs whose object had not happened yet: "called off Thursday's strike",
+ * "postponed Monday's vote". */
+static const char *const FORESTALL_VERBS[] = {"cancelled", "canceled", "cancels", "cancel",
+                                              "postponed", "postpones", "postpone", "scrapped",
+                                              "averted", "delayed", "suspended", "axed"};
+static const char *const CALL_FORMS[] = {"called", "calls", "call", "calling"};
+
 static bool possessive_future(const char *s, size_t n, const word *w, size_t nw, size_t i)
 {
+    if (i > 0 && WORD_IN(s, w, i - 1, FORESTALL_VERBS)) return true;
+    if (i > 1 && word_at(s, w, i - 1, "off") && WORD_IN(s, w, i - 2, CALL_FORMS)) return true;
     return i > 0 && (word_at(s, w, i - 1, "upcoming") ||
                      (WORD_IN(s, w, i - 1, EVENT_PREPS) && phrase_tense(s, n, w, nw, i, i) > 0));
 }

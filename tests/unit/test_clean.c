@@ -278,6 +278,28 @@ TEST(region_model_inline_boxes_and_tail)
     pt_article_free(&a);
 }
 
+/* A wire story whose last paragraphs are short sentences: they are its end,
+ * not what follows the article; a share line after them is not. */
+TEST(short_closing_sentences_are_article)
+{
+    static const char *TEXT =
+        "LARKMOOR GAZETTE\n\n"
+        "Harbour cranes return to service after storm repairs\n\n"
+        "The two harbour cranes at Larkmoor were back at work on Monday after six weeks of repairs "
+        "to their rails, the port authority said.\n\n"
+        "Ships that had waited off the coast for a berth began unloading grain and timber in the "
+        "morning, and the queue is expected to clear by the end of the week.\n\n"
+        "The repairs cost the authority about 3 million crowns, paid from its reserve fund.\n\n"
+        "The cranes were built in 1988.\n\n"
+        "Share this article\n";
+    pt_article a;
+    CHECK(clean_str(TEXT, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "paid from its reserve fund") != NULL);
+    CHECK(a.text && strstr(a.text, "The cranes were built in 1988.") != NULL);
+    CHECK(a.text && strstr(a.text, "Share this") == NULL);
+    pt_article_free(&a);
+}
+
 /* A recipe: the ingredient list after the method (numbers in most items)
  * belongs to the article; the menu lists (words only) do not. A caption printed twice
  * (wrapped differently) loses both copies. */
@@ -497,6 +519,7 @@ int main(void)
     RUN(only_debris_is_empty);
     RUN(size_caps);
     RUN(region_model_inline_boxes_and_tail);
+    RUN(short_closing_sentences_are_article);
     RUN(quantity_lists_and_captions_printed_twice);
     RUN(headline_then_headline_with_outlet);
     RUN(outlet_signals_name_the_site);

@@ -82,6 +82,10 @@ TEST(weekday_forms)
     /* a possessive day as a verb's object: the event is past whatever the verb */
     CHECK_STR(when_iso("Israel should not use Friday's bombing as an excuse.", &THU, 0), "2018-05-25");
     CHECK_STR(when_iso("The final text will be approved at Sunday's summit.", &THU, 0), "2018-06-03");
+    /* ... unless the verb forestalls it: what was called off had not happened */
+    CHECK_STR(when_iso("The union called off Friday's strike after a deal.", &THU, 0), "2018-06-01");
+    CHECK_STR(when_iso("The council postponed Monday's vote.", &THU, 0), "2018-06-04");
+    CHECK_STR(when_iso("Police called Friday's attack an act of terror.", &THU, 0), "2018-05-25");
     CHECK_STR(when_iso("Deals will reach $140 billion, off from April's peak.", &FEB, 0), "2017-04");
     /* curly apostrophes and quotes part words as straight ones do */
     CHECK_STR(when_iso("Shares fell after Tuesday\xe2\x80\x99s vote.", &THU, 0), "2018-05-29");
