@@ -215,8 +215,16 @@ static size_t best_when(const pst_when *w, size_t n)
 {
     size_t best = 0;
     for (size_t i = 1; i < n; i++) {
+        /* the day of telling gives way to a later month or year it announces
+         * ("said last night that the quay would stay closed until October";
+         * not "said on Tuesday the dam could fail this month"); a possessive
+         * aside only to a day or week */
+        bool told_aside = (w[i].aside && !w[i].possessive && !w[best].background &&
+                           w[best].first_day > w[i].last_day) ||
+                          (w[best].aside && !w[best].possessive && !w[i].background &&
+                           w[i].first_day > w[best].last_day);
         bool day_like = w[i].precision <= PST_WEEK && w[best].precision <= PST_WEEK;
-        if (day_like && w[i].aside != w[best].aside) {
+        if ((day_like || told_aside) && w[i].aside != w[best].aside) {
             if (w[best].aside) best = i;
             continue;
         }

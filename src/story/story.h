@@ -35,6 +35,8 @@ typedef struct pst_when {
                                     the news was told ("..., the council said on Monday"):
                                     another day of the sentence is its date, and it is no
                                     second timeline entry */
+    bool possessive;             /* that aside is a possessive ("after Monday's fire"), not
+                                    the day of telling */
 } pst_when;
 
 /* Finds the time references in sentence s[0..n): absolute dates (through the

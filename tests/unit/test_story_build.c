@@ -451,6 +451,25 @@ TEST(timeline_leaves_since_background_out)
     json_decref(j);
 }
 
+/* The day of telling gives way to a later month it announces; not to a
+ * month that began before it. */
+static const precis_article TELLING[] = {
+    ART("a", "Orrin Times", "Orrin bridge stays shut", "2026-09-14",
+        "The engineer in charge said last night that the Orrin bridge would stay closed until at least November.\n\n"
+        "Inspectors said on Friday the old bridge deck could crack if frost arrives this month.\n\n"
+        "Lorries have been sent on a detour of forty kilometres through the hills since the closure."),
+};
+
+TEST(timeline_telling_day_gives_way_to_a_later_month)
+{
+    json_t *j = build(TELLING, 1);
+    if (!j) return;
+    CHECK(timeline_entry(j, "2026-11", "until at least November") != NULL);
+    CHECK(timeline_entry(j, "2026-09-13", "until at least November") == NULL);
+    CHECK(timeline_entry(j, "2026-09-11", "frost arrives") != NULL);
+    json_decref(j);
+}
+
 /* A summary sentence with a conflict says what the sources differ on. */
 TEST(render_summary_says_what_sources_differ_on)
 {
@@ -765,6 +784,7 @@ int main(void)
     RUN(two_thousand_copies_are_one_report);
     RUN(unique_facts_rank_facts_before_quotes);
     RUN(timeline_leaves_since_background_out);
+    RUN(timeline_telling_day_gives_way_to_a_later_month);
     RUN(render_summary_says_what_sources_differ_on);
     RUN(render_coverage_counts_unlisted_unique_facts);
     RUN(render_refuses_invalid_sources);
