@@ -469,6 +469,27 @@ static pst_when year_when(int y, size_t a, size_t b, bool relative)
                      relative, a, b, false, false, -1, false, false};
 }
 
+/* "overnight" as an adverb ("was refloated overnight and towed"), not an
+ * adjective ("an overnight ferry", "overnight stays"): not after a
+ * determiner, and at the end of its clause or before a word that opens
+ * another phrase. */
+static bool overnight_adverb(const char *s, size_t n, const word *w, size_t nw, size_t i)
+{
+    static const char *const NEXT[] = {"and", "after", "to", "on", "in", "at", "from", "by", "as",
+                                       "when", "while", "before", "but", "into", "with", "near", "off"};
+    /* "three were kept overnight", "housed 120 people overnight": how long, not when */
+    static const char *const STAY[] = {"kept", "keep", "stay", "stays", "stayed", "housed", "held",
+                                       "spent", "spend", "remained", "remain", "detained", "sheltered",
+                                       "slept", "open", "parked", "left"};
+    if (i > 0 && WORD_IN(s, w, i - 1, DETERMINERS)) return false;
+    for (size_t j = i > 4 ? i - 4 : 0; j < i; j++)
+        if (WORD_IN(s, w, j, STAY)) return false;
+    if (i + 1 >= nw) return true;
+    for (size_t c = w[i].end; c < w[i + 1].start && c < n; c++)
+        if (s[c] == ',' || s[c] == '.' || s[c] == ';' || s[c] == ':') return true;
+    return WORD_IN(s, w, i + 1, NEXT);
+}
+
 /* "Tuesday's vote": the day names an event. As the object of a verb the
  * verb tells what came of it ("should not use Friday's bombing as an
  * excuse"), not when it was: past unless "upcoming". After a preposition
@@ -822,10 +843,11 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             if (cnt > 0) {
                 if (word_is(u, ul, "day") || word_is(u, ul, "days")) {
                     push(out, &k, cap, day_when(pub_day - cnt, a, b, true));
-                } else if (word_is(u, ul, "week") && cnt == 1) { /* a week back to the day */
-                    push(out, &k, cap, day_when(pub_day - 7, a, b, true));
-                } else if (word_is(u, ul, "weeks")) {
-                    int64_t then = pub_day - 7 * (int64_t)cnt;
+                } else if ((word_is(u, ul, "week") || word_is(u, ul, "fortnight")) && cnt == 1) {
+                    /* "a week ago", "a fortnight ago": back to the day */
+                    push(out, &k, cap, day_when(pub_day - (word_is(u, ul, "week") ? 7 : 14), a, b, true));
+                } else if (word_is(u, ul, "weeks") || word_is(u, ul, "fortnights")) {
+                    int64_t then = pub_day - 7 * (int64_t)cnt * (word_is(u, ul, "weeks") ? 1 : 2);
                     int64_t monday = then - pst_weekday(then);
                     push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1, false, false});
                 } else if (word_is(u, ul, "month") || word_is(u, ul, "months")) {
@@ -866,6 +888,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             push(out, &k, cap, day_when(pub_day - 2, w[i].start, w[i].end, true));
         } else if (word_is(p, len, "today") || word_is(p, len, "heute") || word_is(p, len, "tonight")) {
             push(out, &k, cap, day_when(pub_day, w[i].start, w[i].end, true));
+        } else if (word_is(p, len, "overnight") && overnight_adverb(s, n, w, nw, i)) {
+            /* "were brought ashore overnight": the night before publication, as "last night" */
+            push(out, &k, cap, day_when(pub_day - 1, w[i].start, w[i].end, true));
         } else if (word_is(p, len, "tomorrow")) {
             push(out, &k, cap, day_when(pub_day + (two ? 2 : 1), a0, w[i].end, true));
         } else if (word_is(p, len, "übermorgen")) {

@@ -116,6 +116,19 @@ TEST(ago_counts_back_from_publication)
     CHECK_STR(when_iso("The dispute began three weeks ago.", &TUE, 0), "2018-05-07/2018-05-13");
     CHECK_STR(when_iso("It opened six months ago.", &TUE, 0), "2017-11");
     CHECK_STR(when_iso("The law was passed a year ago.", &TUE, 0), "2017");
+    CHECK_STR(when_iso("A sister ship lost power a fortnight ago.", &TUE, 0), "2018-05-15");
+    CHECK_STR(when_iso("The strike began two fortnights ago.", &TUE, 0), "2018-04-30/2018-05-06");
+}
+
+/* "overnight" the adverb is the night before publication; the adjective and
+ * a stay's length are no date */
+TEST(overnight_is_the_night_before)
+{
+    CHECK_STR(when_iso("The ship was refloated overnight and towed to port.", &TUE, 0), "2018-05-28");
+    CHECK_STR(when_iso("Cases rose to 58 overnight, the ministry said.", &TUE, 0), "2018-05-28");
+    CHECK(when_count("He took an overnight ferry to the island.", &TUE) == 0);
+    CHECK(when_count("Three patients were kept overnight.", &TUE) == 0);
+    CHECK(when_count("Overnight stays cost extra at the hostel.", &TUE) == 0);
     /* months counted back across years */
     CHECK_STR(when_iso("It opened three months ago.", &FEB, 0), "2017-11");
     CHECK_STR(when_iso("It opened 14 months ago.", &FEB, 0), "2016-12");
@@ -413,6 +426,7 @@ int main(void)
     RUN(weekday_forms);
     RUN(periods_this_earlier_late);
     RUN(ago_counts_back_from_publication);
+    RUN(overnight_is_the_night_before);
     RUN(relative_to_another_event_is_left_alone);
     RUN(passive_future_weekend_and_period_ends);
     RUN(plan_nouns_reported_future_present_schedules);
