@@ -467,9 +467,43 @@ static size_t closer_before(const char *s, size_t b, size_t t)
     return 0;
 }
 
+/* An interview's turn marker opening a sentence: "Q. ", "A. ", "Q: ", "A: "
+ * before a capital letter or a quotation mark (returns its length with the
+ * space after it, or 0). */
+static size_t qa_marker_len(const char *s, size_t e, size_t i)
+{
+    if (i + 3 >= e || (s[i] != 'Q' && s[i] != 'A') || (s[i + 1] != '.' && s[i + 1] != ':') || s[i + 2] != ' ')
+        return 0;
+    size_t k = i + 3;
+    while (k < e && s[k] == ' ') k++;
+    if (k >= e) return 0;
+    unsigned char c = (unsigned char)s[k];
+    if (!(is_upper_ascii(c) || c == '"' || c == '(' || c >= 0x80)) return 0;
+    return k - i;
+}
+
+/* A text with an interviewer's and an interviewee's turns: a "Q." and an "A."
+ * marker, each at a line's start or after a sentence's end. Only then is
+ * "A. " a marker rather than an initial ("A. Jones said"). */
+static bool has_interview_turns(const char *s, size_t len)
+{
+    bool q = false, a = false;
+    for (size_t i = 0; i + 3 < len && !(q && a); i++) {
+        if (s[i] != 'Q' && s[i] != 'A') continue;
+        size_t p = i;
+        while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t')) p--;
+        bool at_start = p == 0 || s[p - 1] == '\n' ||
+                        (p < i && (s[p - 1] == '.' || s[p - 1] == '?' || s[p - 1] == '!' || s[p - 1] == ')'));
+        if (!at_start || !qa_marker_len(s, len, i)) continue;
+        if (s[i] == 'Q') q = true;
+        else a = true;
+    }
+    return q && a;
+}
+
 /* Splits one block (a run of text where line breaks are soft). */
 static precis_status split_block(const char *s, size_t b, size_t e, uint32_t para, bool para_start,
-                                 bool live_blog, pt_sentences *out)
+                                 bool live_blog, bool interview, pt_sentences *out)
 {
     uint32_t flags = para_start ? PT_SENT_PARA_START : 0;
     while (b < e && pc_is_space((unsigned char)s[b])) b++;
@@ -484,6 +518,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
             if (d && (!bare || live_blog)) b += d;
         }
     }
+    if (interview) b += qa_marker_len(s, e, b);
     size_t start = b, i = b;
     quote_state q = {false, OP_OTHER, 0, b, SIZE_MAX, 0, SIZE_MAX};
     precis_status st;
@@ -553,6 +588,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         if (boundary) {
             if ((st = push_q(out, s, start, j, para, flags, &q))) return st;
             flags = moved && cp_is_lower(next_cp) ? PT_SENT_AFTER_CLOSE : 0;
+            if (interview) k += qa_marker_len(s, e, k); /* the turn's marker is no part of its sentence */
             start = k;
         }
         i = k;
@@ -643,6 +679,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
     bool wrapped = ls.wrapped;
     size_t max_len = ls.max_len;
     bool live_blog = ls.n_stamped >= 2;
+    bool interview = has_interview_turns(s, len);
     size_t wrap_width = max_len < 120 ? max_len : 120;
 
     /* Pass 2: blocks. */
@@ -660,7 +697,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
         size_t next = nl ? e + 1 : len;
         if (b == ce) { /* blank line: paragraph break */
             if (in_block) {
-                if ((st = split_block(s, block_b, i, para, para_start, live_blog, out))) return st;
+                if ((st = split_block(s, block_b, i, para, para_start, live_blog, interview, out))) return st;
                 para++;
                 para_start = true;
                 in_block = false;
@@ -693,7 +730,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
             }
         }
         if (!join) {
-            if ((st = split_block(s, block_b, ce, para, para_start, live_blog, out))) return st;
+            if ((st = split_block(s, block_b, ce, para, para_start, live_blog, interview, out))) return st;
             para_start = false;
             in_block = false;
             if (!wrapped) { /* in unwrapped text every line is its own paragraph */
@@ -703,7 +740,7 @@ precis_status pt_split_sentences(const char *s, size_t len, pt_sentences *out)
         }
         i = next;
     }
-    if (in_block && (st = split_block(s, block_b, len, para, para_start, live_blog, out))) return st;
+    if (in_block && (st = split_block(s, block_b, len, para, para_start, live_blog, interview, out))) return st;
     return PRECIS_OK;
 }
 

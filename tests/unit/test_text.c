@@ -113,6 +113,20 @@ TEST(capital_letters_beyond_ascii)
     CHECK(pt_capital_len(s, 1, 0) == 0); /* Å cut by len */
 }
 
+/* An interview's "Q." and "A." turn markers are cut off the sentences they
+ * open; without both turns "A." stays an initial. */
+TEST(interview_turn_markers)
+{
+    CHECK_STR(split("The board met on Monday. Q. Earlier this month the ministry said prices would fall. "
+                    "Do you agree? A. You know, I doubt it. Prices rarely fall for long."),
+              "The board met on Monday. | Earlier this month the ministry said prices would fall. | "
+              "Do you agree? | You know, I doubt it. | Prices rarely fall for long.");
+    CHECK_STR(split("Q: Why did you resign?\nA: The board ignored the warnings."),
+              "Why did you resign? | The board ignored the warnings.");
+    CHECK_STR(split("The mayor spoke first. A. Jones, a shopkeeper, asked about parking."),
+              "The mayor spoke first. | A. Jones, a shopkeeper, asked about parking.");
+}
+
 TEST(live_blog_time_stamps)
 {
     CHECK_STR(split("08:05 Fire crews are at the site.\n\n7:40 p.m. - Police closed the road.\n\n"
@@ -317,6 +331,7 @@ int main(void)
     RUN(datelines);
     RUN(capital_letters_beyond_ascii);
     RUN(live_blog_time_stamps);
+    RUN(interview_turn_markers);
     RUN(headlines_and_captions_without_punctuation);
     RUN(hard_wrapped_lines);
     RUN(empty_and_odd_input);
