@@ -637,6 +637,58 @@ TEST(a_duration_is_no_count_of_things)
     json_decref(c);
 }
 
+/* A library raid told by three outlets (invented). The alarm and the van are
+ * told in other words: the pairs score 0.2-0.35 on shared words alone, and
+ * each is the other's clear best; neither sentence gives a figure or a day. The
+ * insurer's sentence and the shares' share only the insurer's name, and one
+ * of them gives a percentage the other has nothing like. */
+static const precis_article DUNMOOR[] = {
+    ART("a", "Dunmoor Times", "Thieves raid Dunmoor library", "2028-04-04",
+        "Thieves broke into Dunmoor Library on Monday night and took a collection of rare maps.\n\n"
+        "An alarm system that should have alerted the caretaker had been switched off for repairs.\n\n"
+        "The maps were printed in Antwerp in the sixteenth century.\n\n"
+        "Kestrel Insurance, which covers the library, said its staff were helping detectives.\n\n"
+        "Police are asking anyone who saw a blue van near the library to come forward."),
+    ART("b", "Dunmoor Radio", "Rare maps stolen", "2028-04-04",
+        "Burglars targeted Dunmoor Library on Monday night, making off with rare maps.\n\n"
+        "The building's alarms failed to sound because the system was being serviced.\n\n"
+        "A reward of 5,000 pounds has been offered by the library's friends.\n\n"
+        "Shares in Kestrel Insurance fell 3 percent in early trading.\n\n"
+        "Officers want to hear from anyone who noticed a blue van in the area."),
+    ART("c", "Northgate Wire", "Maps taken in Dunmoor library raid", "2028-04-04",
+        "Rare maps were stolen from Dunmoor Library on Monday night, police said.\n\n"
+        "The library had been closed for two weeks while its roof was repaired.\n\n"
+        "Detectives are looking for a blue van seen near the library."),
+};
+#define N_DUNMOOR (sizeof DUNMOOR / sizeof *DUNMOOR)
+
+/* A weak mutual-best pair (WEAK_BAR) whose sentences anchor alike (here on
+ * nothing) is one fact: before, the 0.35 bar listed both alarm sentences
+ * and b's van as facts only their report gives, and c's omission of the
+ * alarm went unseen. */
+TEST(a_weak_pair_anchored_alike_aligns)
+{
+    json_t *c = coverage_of(DUNMOOR, N_DUNMOOR);
+    if (!c) return;
+    CHECK(!listed(c, "a", "unique", "An alarm system"));
+    CHECK(!listed(c, "b", "unique", "The building's alarms"));
+    CHECK(!listed(c, "b", "unique", "Officers want to hear"));
+    CHECK(listed(c, "c", "omits", "An alarm system"));
+    json_decref(c);
+}
+
+/* ... but not when one gives a figure (or a day) of a kind the other does not:
+ * the shares' fall and the insurer's help share a name, not a fact. */
+TEST(a_weak_pair_anchored_unlike_does_not_align)
+{
+    json_t *c = coverage_of(DUNMOOR, N_DUNMOOR);
+    if (!c) return;
+    CHECK(listed(c, "a", "unique", "Kestrel Insurance"));
+    CHECK(listed(c, "b", "unique", "Shares in Kestrel"));
+    CHECK(!listed(c, "c", "omits", "Kestrel Insurance"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -659,5 +711,7 @@ int main(void)
     RUN(a_name_spelt_two_ways_is_one_word);
     RUN(counts_of_synonyms_conflict);
     RUN(a_duration_is_no_count_of_things);
+    RUN(a_weak_pair_anchored_alike_aligns);
+    RUN(a_weak_pair_anchored_unlike_does_not_align);
     return test_done();
 }
