@@ -514,6 +514,15 @@ int cmd_digest(int argc, char **argv)
                           : "",
                   one ? "it keeps its" : "they keep their", one ? "its" : "their");
     }
+    /* stories told without a summary: the budget is smaller than any of their
+     * sentences (each story's note names its shortest) */
+    size_t no_summary = 0;
+    for (size_t i = 0; i < built; i++) no_summary += strstr(so[i].json, "\"note\":\"no summary: ") != NULL;
+    if (no_summary && rc == EXIT_OK_)
+        cli_error("%zu of %zu stor%s no summary: no sentence fits the budget of %zu word%s (-w); "
+                  "the rest of each story is printed",
+                  no_summary, built, built == 1 ? "y has" : no_summary == 1 ? "ies has" : "ies have",
+                  words ? words : 100, (words ? words : 100) == 1 ? "" : "s");
     qsort(so, built, sizeof *so, cmp_story);
     /* a story past the cap of analysed reports says so (every source is still
      * listed), named by its place in the output, as the briefing numbers it */

@@ -547,7 +547,8 @@ typedef struct precis_story_options {
  * Articles with invalid UTF-8 are repaired in a private copy (U+FFFD).
  * malloc'd by the library; release with precis_text_free(). id may be NULL.
  * PRECIS_EEMPTY when no article has a usable sentence; PRECIS_EINVAL when an
- * article has no id. */
+ * article has no id. A summary budget smaller than every sentence is not an
+ * error: the summary is empty and says why in its "note". */
 precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_article *articles,
                                  size_t n, const precis_story_options *opts, char **json_out,
                                  size_t *json_len);

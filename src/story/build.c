@@ -1470,6 +1470,7 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     /* The summary, over independent reports only (copies would count twice). */
     precis_cluster *cl = NULL;
     precis_summary *sum = NULL;
+    char budget_note[256] = "";
     uint32_t *cl_doc = NULL;
     if (!st) st = precis_cluster_new(ctx, id, &cl);
     if (!st && !(cl_doc = malloc(n * sizeof *cl_doc))) st = PRECIS_ENOMEM;
@@ -1482,6 +1483,15 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     if (!st) {
         precis_summary_options so = {.max_words = o.summary_words ? o.summary_words : 100};
         st = precis_summarize(ctx, cl, &so, &sum);
+        /* A budget smaller than every sentence: the story is still told
+         * (timeline, entities, coverage, sources) with an empty summary and a
+         * note saying why, not dropped whole (docs/cli.md "User pass 22"). */
+        const char *fits = st == PRECIS_EEMPTY ? strstr(err->msg, "no sentence fits the budget") : NULL;
+        if (fits) {
+            snprintf(budget_note, sizeof budget_note, "no summary: %s", fits);
+            pc_error_clear(err);
+            st = PRECIS_OK;
+        }
         if (st == PRECIS_EEMPTY) {
             char msg[sizeof err->msg];
             memcpy(msg, err->msg, sizeof msg);
@@ -1512,7 +1522,13 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     if (!st) st = pc_buf_printf(&out, ",\"n_sources\":%zu,\"n_reports\":%zu,\"analysed_reports\":%zu,", n,
                                 b.n_roots, b.n_indep);
     if (!st) st = sources_json(&b, &out);
-    if (!st) {
+    if (!st && !sum) { /* the budget case above: an empty summary and its note */
+        st = pc_buf_puts(&out, ",\"summary\":{\"id\":");
+        if (!st) st = pc_json_string(&out, id, strlen(id));
+        if (!st) st = pc_buf_puts(&out, ",\"summary\":\"\",\"sentences\":[],\"note\":");
+        if (!st) st = pc_json_string(&out, budget_note, strlen(budget_note));
+        if (!st) st = pc_buf_putc(&out, '}');
+    } else if (!st) {
         char *sj;
         size_t sl;
         st = precis_summary_json(sum, &sj, &sl);

@@ -485,6 +485,11 @@ static void render_summary(rnd *r, json_t *story)
     size_t i;
     json_t *s;
     put(r, "\n");
+    if (str(sum, "note")) { /* a budget too small for any sentence (precis_story_build) */
+        put(r, r->md ? "- *(" : "   - (");
+        txt(r, str(sum, "note"));
+        put(r, r->md ? ")*\n" : ")\n");
+    }
     json_array_foreach(sents, i, s)
     {
         put(r, r->md ? "- " : "   - ");

@@ -49,13 +49,15 @@ for f in text json jsonl md; do
     check "digest_stream_stdin_${f}_output" sh -c "[ $rc -eq 0 ] && [ -s '$TMP/out' ]"
 done
 
-# ---- a budget smaller than any sentence: one stderr line per story, not per article ----
+# ---- a budget smaller than any sentence: the story is kept with an empty
+# summary and its note (user pass 22; before: every article rejected, exit 3),
+# one stderr line for the run ----
 p digest -w 1 --format json --no-progress "$D/copies.jsonl"
-check budget_copies_exit_3 test "$rc" -eq 3
-check budget_copies_all_rejected_in_json q "$TMP/out" 'len(d["rejected"]) == 300 and not d["stories"]'
-check budget_copies_one_stderr_line sh -c "[ \$(grep -c 'rejected' '$TMP/err') -eq 1 ] && grep -q 'rejected: 300 articles (c0001, c0002, ..., c0300): story story-1: no sentence fits the budget of 1 word' '$TMP/err'"
+check budget_copies_exit_0 test "$rc" -eq 0
+check budget_copies_story_kept_in_json q "$TMP/out" 'not d["rejected"] and len(d["stories"]) == 1 and len(d["stories"][0]["sources"]) == 300 and d["stories"][0]["summary"]["sentences"] == [] and "no sentence fits the budget of 1 word" in d["stories"][0]["summary"]["note"]'
+check budget_copies_one_stderr_line sh -c "[ \$(grep -c 'no summary' '$TMP/err') -eq 1 ] && ! grep -q rejected '$TMP/err' && grep -q '1 of 1 story has no summary: no sentence fits the budget of 1 word' '$TMP/err'"
 p digest -w 1 --no-progress "$D/one.txt"
-check budget_one_article_named grep -q 'rejected: .*one.txt: story story-1: no sentence fits the budget of 1 word' "$TMP/err"
+check budget_one_article_note grep -q 'no summary: no sentence fits the budget of 1 word' "$TMP/out"
 p summarize -b 5 "$D/one.txt"
 check summarize_b5_says_shortest sh -c "[ $rc -eq 3 ] && grep -q 'no sentence fits the budget of 5 bytes (the shortest takes' '$TMP/err'"
 

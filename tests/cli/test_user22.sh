@@ -1,0 +1,20 @@
+# User pass 22 (docs/cli.md, "User pass 22"): each case failed before its fix.
+# Inputs are invented here (outlets, people and places made up).
+. tests/cli/lib.sh
+q() { python3 -c "import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if ($2) else 1)" "$1"; }
+
+printf 'Quay fire in Brennock\n\nA fire broke out at the Brennock quay on Tuesday morning, the harbour authority said. Firefighters from three stations brought it under control by noon.\n' > "$TMP/a.txt"
+printf 'Brennock quay blaze\n\nFirefighters from three stations fought a fire at the Brennock quay on Tuesday, the harbour authority said. Nobody was hurt, officials added.\n' > "$TMP/b.txt"
+
+# 1. a word budget smaller than any sentence: every article was rejected and
+# the run exited 3; now the story is kept, its summary empty with a note
+p digest -w 3 --no-progress "$TMP/a.txt" "$TMP/b.txt"
+check "digest -w 3: the story is kept (0) with a note instead of a summary" \
+    sh -c "[ $rc = 0 ] && grep -q 'Quay fire in Brennock' '$TMP/out' && grep -q '(no summary: no sentence fits the budget of 3 words (the shortest takes' '$TMP/out' && grep -q '\[2\] Brennock quay blaze' '$TMP/out' && ! grep -q rejected '$TMP/err' && grep -q '1 of 1 story has no summary' '$TMP/err'"
+p digest -w 3 -f json --no-progress "$TMP/a.txt" "$TMP/b.txt"
+check "digest -w 3 -f json: no rejection, an empty summary with its note" \
+    q "$TMP/out" 'not d["rejected"] and len(d["stories"]) == 1 and d["stories"][0]["summary"]["sentences"] == [] and d["stories"][0]["summary"]["note"].startswith("no summary: no sentence fits the budget of 3 words")'
+p digest -w 3 -f md --no-progress "$TMP/a.txt"
+check "digest -w 3 -f md: the note in the briefing" grep -q '^- \*(no summary: no sentence fits' "$TMP/out"
+
+finish
