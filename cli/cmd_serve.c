@@ -139,7 +139,8 @@ int cmd_serve(int argc, char **argv)
     precis_options po = {.limits = {.max_line_bytes = PS_MAX_BODY}};
     precis_ctx *ctx = precis_new(&po);
     if (!ctx) return EXIT_INTERNAL;
-    ps_app app = {.ctx = ctx, .token = token, .db_path = db ? db : ":memory:", .sync_max = sync_max};
+    ps_app app = {.ctx = ctx, .token = token, .db_path = db ? db : ":memory:", .sync_max = sync_max,
+                  .local_only = ps_is_loopback(so.bind)};
     pthread_mutex_init(&app.lock, NULL);
     int rc = EXIT_OK_;
     precis_status st = ps_store_open(ctx, db, &app.store);

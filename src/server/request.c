@@ -378,3 +378,39 @@ bool ps_valid_date(const char *s)
         if (!isdigit((unsigned char)s[i]) && !strchr(":.+-Z", s[i])) return false;
     return n > 11;
 }
+
+int ps_host_is_loopback(const char *host)
+{
+    if (!host) return 0;
+    char h[256];
+    size_t n = strlen(host);
+    if (n == 0 || n >= sizeof h) return 0;
+    if (host[0] == '[') { /* [::1]:8080 */
+        const char *close = strchr(host, ']');
+        if (!close || (close[1] && close[1] != ':')) return 0;
+        n = (size_t)(close - host - 1);
+        memcpy(h, host + 1, n);
+    } else {
+        const char *colon = strchr(host, ':');
+        if (colon && strchr(colon + 1, ':')) return 0; /* an IPv6 address must be bracketed */
+        n = colon ? (size_t)(colon - host) : n;
+        memcpy(h, host, n);
+    }
+    h[n] = '\0';
+    if (n && h[n - 1] == '.') h[--n] = '\0'; /* "localhost." is the same name */
+    if (!n) return 0;
+    /* names under .localhost are loopback by RFC 6761: browsers never ask DNS for them */
+    if (!strcasecmp(h, "localhost") || (n > 10 && !strcasecmp(h + n - 10, ".localhost"))) return 1;
+    /* ps_is_loopback takes "localhost" and "::1" as written; IPv4 by inet_pton */
+    return strchr(h, ':') ? !strcmp(h, "::1") : ps_is_loopback(h);
+}
+
+int ps_cross_origin(const char *origin, const char *fetch_site, const char *host)
+{
+    if (fetch_site && (!strcasecmp(fetch_site, "cross-site") || !strcasecmp(fetch_site, "same-site"))) return 1;
+    if (!origin) return 0;
+    const char *o = strstr(origin, "://");
+    if (!o || !host) return 1; /* "null" (a sandboxed frame, a file: page), or nothing to compare with */
+    o += 3;
+    return strcasecmp(o, host) != 0;
+}

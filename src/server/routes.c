@@ -221,6 +221,13 @@ static void plain_words(const char *m, const char *name, bool several_lines, cha
 
 static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
 {
+    /* A text/plain POST is a "simple" cross-origin request a browser sends
+     * without asking: any page the user visits could add articles to the
+     * store (before: 201). The page itself posts from its own origin. */
+    if (ps_cross_origin(rq->origin, rq->fetch_site, rq->host))
+        return ps_error(rs, 403, "cross_origin",
+                        "a page of another origin (%.200s) may not add articles; post from this server's own page, "
+                        "or without an Origin header (curl, scripts)", rq->origin ? rq->origin : "Sec-Fetch-Site");
     if (!authorized(app, rq))
         return ps_error(rs, 401, "unauthorized", "this server needs Authorization: Bearer <token>");
     ps_body_kind kind = ps_body_kind_of(rq->content_type);
@@ -567,6 +574,14 @@ void ps_route(ps_app *app, const ps_request *rq, ps_response *rs)
 {
     const char *p = rq->path ? rq->path : "";
     bool get = !strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD");
+    /* On loopback, a page of another name that resolves here (DNS rebinding:
+     * evil.example at 127.0.0.1) is same-origin for the browser: it could
+     * read and write the store. Only loopback names are answered. */
+    if (app->local_only && rq->host && !ps_host_is_loopback(rq->host))
+        return ps_error(rs, 403, "forbidden_host",
+                        "this server listens on loopback and answers requests for localhost, 127.0.0.1 or [::1] "
+                        "only, not for \"%.200s\" (a guard against DNS rebinding); to serve other names, "
+                        "use --bind with --token", rq->host);
     if (!strncmp(p, "/api/", 5)) {
         reader *r = get && app->reader_path ? thread_reader(app) : NULL;
         if (r) {

@@ -71,6 +71,9 @@ typedef struct ps_app {
     pthread_mutex_t lock; /* store and ctx are used by one request at a time */
     const char *token;    /* NULL: writes are open (loopback only) */
     const char *db_path;  /* for /api/health; ":memory:" */
+    /* Listening on loopback only: a request naming another host (a DNS
+     * rebinding page's "evil.example:8080") is refused with 403. */
+    bool local_only;
     /* Stories with up to sync_max articles are rebuilt before a POST answers;
      * bigger ones by the rebuilder thread (when started), without the lock
      * during the build, so reads go on. */
@@ -102,6 +105,9 @@ typedef struct ps_request {
     void *arg_user;
     const char *content_type;   /* header or NULL */
     const char *authorization;  /* header or NULL */
+    const char *host;           /* Host header or NULL */
+    const char *origin;         /* Origin header or NULL (a browser's cross-site guard) */
+    const char *fetch_site;     /* Sec-Fetch-Site header or NULL */
     const char *body;
     size_t body_len;
 } ps_request;
@@ -141,6 +147,13 @@ precis_status ps_server_start(ps_app *app, const ps_server_options *opts, ps_ser
 void ps_server_stop(ps_server *s);
 /* Non-zero when addr is a loopback address (127.0.0.0/8, ::1, localhost). */
 int ps_is_loopback(const char *addr);
+/* Non-zero when a Host header value names this machine's loopback: localhost
+ * or NAME.localhost (any case), 127.0.0.0/8 or [::1], with or without a port. */
+int ps_host_is_loopback(const char *host);
+/* Non-zero when a browser sent the request from a page of another origin:
+ * Sec-Fetch-Site cross-site or same-site, or an Origin ("null" included)
+ * whose host[:port] is not the Host header's. No Origin (curl, scripts): 0. */
+int ps_cross_origin(const char *origin, const char *fetch_site, const char *host);
 /* Copies body with '<', '>' and '&' written as \u003c \u003e \u0026 — valid
  * only for JSON text, where they can only occur inside strings. */
 char *ps_json_html_safe(const char *json, size_t len, size_t *out_len);

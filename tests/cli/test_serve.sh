@@ -198,6 +198,26 @@ req "$BASE/api/stories?from=yesterday"
 check bad_date_400 test "$code" = 400
 req "$BASE/api/health"
 check alive_after_errors test "$code" = 200
+# Session 22. A page of another origin may not write: a text/plain POST is a
+# "simple" request a browser sends cross-site without a preflight (before:
+# 201, any web page could add articles to the user's store). A request for a
+# name other than loopback's (DNS rebinding: evil.example pointed at
+# 127.0.0.1) is refused whole; the page's own same-origin POST still works.
+printf 'Forged: Harlow Bay port closes\n\nThe port of Harlow Bay closed for good on Monday, a page on another site said. Dockworkers were sent home.\n' > "$TMP/csrf.txt"
+before=$(curl -s "$BASE/api/health" | jq .articles)
+req -X POST -H 'Origin: http://evil.example' -H 'Sec-Fetch-Site: cross-site' -H 'Content-Type: text/plain' --data-binary @"$TMP/csrf.txt" "$BASE/api/articles"
+check cross_origin_post_403 sh -c "test $code = 403 && jq -e '.error.code == \"cross_origin\"' '$TMP/body'"
+req -X POST -H 'Origin: null' -H 'Content-Type: text/plain' --data-binary @"$TMP/csrf.txt" "$BASE/api/articles"
+check null_origin_post_403 test "$code" = 403
+check cross_origin_nothing_stored test "$(curl -s "$BASE/api/health" | jq .articles)" = "$before"
+req -H "Host: evil.example:${BASE##*:}" "$BASE/api/stories"
+check rebinding_host_403 sh -c "test $code = 403 && jq -e '.error.code == \"forbidden_host\"' '$TMP/body'"
+req -H "Host: evil.example:${BASE##*:}" "$BASE/"
+check rebinding_host_page_403 test "$code" = 403
+req -H "Host: localhost:${BASE##*:}" "$BASE/api/health"
+check localhost_host_200 test "$code" = 200
+req -X POST -H "Origin: $BASE" -H 'Sec-Fetch-Site: same-origin' -H 'Content-Type: text/plain' --data-binary @"$TMP/csrf.txt" "$BASE/api/articles"
+check same_origin_post_201 test "$code" = 201
 
 # Hostile article: markup in title and text, a 10 MB title. Stored, returned
 # JSON-escaped (no raw '<' in any response), the title capped, the raw kept.

@@ -568,6 +568,69 @@ TEST(routes_status_codes)
 
 /* The same article object posted and ingested from a JSONL file is one
  * article: both go through the same reader, so the content hash matches. */
+/* A browser page of another origin may not write (a text/plain POST needs no
+ * preflight), and on loopback a request for another host name (DNS
+ * rebinding) is refused; curl without Origin is unaffected. */
+static unsigned call_from(ps_app *app, const char *method, const char *path, const char *host,
+                          const char *origin, const char *fetch_site, const char *body)
+{
+    kv none = {{0}, {0}};
+    ps_request rq = {.method = method, .path = path, .arg = kv_get, .arg_user = &none,
+                     .content_type = "text/plain", .host = host, .origin = origin,
+                     .fetch_site = fetch_site, .body = body, .body_len = body ? strlen(body) : 0};
+    ps_response rs;
+    ps_response_init(&rs);
+    ps_route(app, &rq, &rs);
+    unsigned code = rs.status;
+    ps_response_free(&rs);
+    return code;
+}
+
+TEST(routes_refuse_other_origins_and_hosts)
+{
+    ps_app app = {.ctx = CTX, .store = fresh(), .local_only = true};
+    if (!app.store) return;
+    pthread_mutex_init(&app.lock, NULL);
+    const char *t1 = "Sluice gates jam at Ormond weir\n\nThe sluice gates at Ormond weir jammed on Sunday "
+                     "and the river board sent engineers, a spokesman said.\n";
+    const char *t2 = "Ormond weir gates freed\n\nEngineers freed the jammed sluice gates at Ormond weir on "
+                     "Monday, the river board said, and the water level fell.\n";
+    const char *t3 = "Ormond weir reopens to boats\n\nBoats passed the Ormond weir again on Tuesday after "
+                     "the sluice gates were repaired, the river board said.\n";
+    CHECK(call_from(&app, "POST", "/api/articles", "127.0.0.1:8080", "http://evil.example", "cross-site", t1) == 403);
+    CHECK(call_from(&app, "POST", "/api/articles", "127.0.0.1:8080", "http://evil.example", NULL, t1) == 403);
+    CHECK(call_from(&app, "POST", "/api/articles", "127.0.0.1:8080", "http://127.0.0.1:3000", NULL, t1) == 403);
+    CHECK(call_from(&app, "POST", "/api/articles", "127.0.0.1:8080", "null", NULL, t1) == 403);
+    CHECK(call_from(&app, "POST", "/api/articles", "127.0.0.1:8080", NULL, "same-site", t1) == 403);
+    ps_stats st;
+    CHECK(ps_store_stats(app.store, &st) == PRECIS_OK && st.articles == 0);
+    /* the page's own POST, and curl's (no Origin) */
+    CHECK(call_from(&app, "POST", "/api/articles", "127.0.0.1:8080", "http://127.0.0.1:8080", "same-origin", t1) == 201);
+    CHECK(call_from(&app, "POST", "/api/articles", "localhost:8080", "http://LOCALHOST:8080", NULL, t2) == 201);
+    CHECK(call_from(&app, "POST", "/api/articles", "127.0.0.1:8080", NULL, NULL, t3) == 201);
+    /* DNS rebinding: evil.example resolves to 127.0.0.1; same-origin for the browser */
+    CHECK(call_from(&app, "GET", "/api/stories", "evil.example:8080", NULL, NULL, NULL) == 403);
+    CHECK(call_from(&app, "GET", "/", "evil.example:8080", NULL, NULL, NULL) == 403);
+    CHECK(call_from(&app, "POST", "/api/articles", "evil.example:8080", "http://evil.example:8080", "same-origin", t1) == 403);
+    CHECK(call_from(&app, "GET", "/api/health", "127.0.0.1", NULL, NULL, NULL) == 200);
+    CHECK(call_from(&app, "GET", "/api/health", "127.1.2.3:80", NULL, NULL, NULL) == 200);
+    CHECK(call_from(&app, "GET", "/api/health", "[::1]:8080", NULL, NULL, NULL) == 200);
+    CHECK(call_from(&app, "GET", "/api/health", "news.localhost:8080", NULL, NULL, NULL) == 200);
+    CHECK(call_from(&app, "GET", "/api/health", "localhost.", NULL, NULL, NULL) == 200);
+    CHECK(call_from(&app, "GET", "/api/health", NULL, NULL, NULL, NULL) == 200); /* HTTP/1.0 without Host */
+    CHECK(call_from(&app, "GET", "/api/health", "127.0.0.1.evil.example", NULL, NULL, NULL) == 403);
+    CHECK(call_from(&app, "GET", "/api/health", "localhost.evil.example", NULL, NULL, NULL) == 403);
+    CHECK(call_from(&app, "GET", "/api/health", "[::1].evil:80", NULL, NULL, NULL) == 403);
+    CHECK(call_from(&app, "GET", "/api/health", "", NULL, NULL, NULL) == 403);
+    /* bound to a public address (with a token): any Host is answered */
+    app.local_only = false;
+    CHECK(call_from(&app, "GET", "/api/health", "news.example:8080", NULL, NULL, NULL) == 200);
+    CHECK(call_from(&app, "POST", "/api/articles", "news.example", "https://other.example", NULL, t1) == 403);
+    CHECK(ps_host_is_loopback("127.0.0.1:8080") && !ps_host_is_loopback("::1") && ps_host_is_loopback("[::1]"));
+    pthread_mutex_destroy(&app.lock);
+    ps_store_close(app.store);
+}
+
 TEST(post_and_ingest_agree)
 {
     ps_app app = {.ctx = CTX, .store = fresh()};
@@ -666,6 +729,7 @@ int main(void)
     RUN(stale_job_not_saved);
     RUN(reader_sees_commits);
     RUN(routes_status_codes);
+    RUN(routes_refuse_other_origins_and_hosts);
     RUN(post_and_ingest_agree);
     RUN(ingest_touched_stories_distinct);
     RUN(json_html_safe);
