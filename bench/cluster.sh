@@ -10,14 +10,16 @@
 #    documents, pooled and shuffled with a fixed seed (bench/cluster_data.py);
 #    no source has dates, so time is arrival order. B-cubed P/R/F1 and stories
 #    found vs true (bench/cluster_score.py), for precis cluster at its defaults
-#    and at other thresholds, with the batch pass (--batch), and for a plain online TF-IDF centroid clusterer
+#    (the batch regrouping, digest's grouping), online (--online) at its default
+#    and other thresholds, and for a plain online TF-IDF centroid clusterer
 #    (bench/cluster_baseline.py) in the same run. A second view leaves out the
 #    articles whose text recurs in several true stories (crawl notices).
 # 2. Near-duplicates: the pool (its own near-copies removed) plus perturbed
 #    copies of 20 % of it; precision/recall of copy detection (dup_of).
 # 3. Scale: the pool repeated with light perturbation to 50,000 and 100,000
 #    articles; articles/s of CPU time (one core, single-threaded) and peak RSS
-#    (/usr/bin/time -v) at both lengths: memory should not grow.
+#    (/usr/bin/time -v) at both lengths: online (--online), memory should not
+#    grow; then the default (the batch regrouping, memory grows with the input).
 # Needs python3 (no packages) and the shared data (SHARED, default ../shared).
 set -e
 ARGS="$*"
@@ -38,9 +40,9 @@ echo
 echo "== 1. story clustering: DUC 2004 + Multi-News val (>= 3 documents), shuffled =="
 python3 "$HERE/cluster_data.py" pool "$T/pool.jsonl" "$T/truth.tsv"
 grep '^duc-' "$T/truth.tsv" > "$T/truth_duc.tsv"
-OPTS='"" "--batch" "--threshold 0.3" "--threshold 0.2"'
+OPTS='"--online" "" "--online --threshold 0.3" "--online --threshold 0.2"'
 THRS="0.2 0.3"
-[ $QUALITY = 1 ] && OPTS='"" "--batch"' && THRS="0.2"
+[ $QUALITY = 1 ] && OPTS='"--online" ""' && THRS="0.2"
 eval "set -- $OPTS"
 for opt in "$@"; do
     echo "-- precis cluster ${opt:-(defaults)}"
@@ -65,7 +67,7 @@ done
 echo
 echo "== 2. near-duplicates: perturbed copies of 20 % of the (de-duplicated) pool =="
 python3 "$HERE/cluster_data.py" dups "$T/dups.jsonl" "$T/dups_truth.tsv"
-"$PRECIS" cluster --no-progress --format jsonl "$T/dups.jsonl" > "$T/dpred.jsonl" 2> "$T/derr" || true
+"$PRECIS" cluster --no-progress --online --format jsonl "$T/dups.jsonl" > "$T/dpred.jsonl" 2> "$T/derr" || true
 echo "articles rejected by the reader (nothing left after cleaning): $(grep -c 'after cleaning' "$T/derr" || true); as page furniture: $(grep -c 'not an article' "$T/derr" || true)"
 python3 "$HERE/cluster_score.py" dups "$T/dups_truth.tsv" "$T/dpred.jsonl"
 
@@ -76,7 +78,7 @@ head -n 50000 "$T/scale.jsonl" > "$T/scale50k.jsonl"
 # The rounds are light copies of each other, so most articles after the first
 # round take the copy shortcut; the second pair of lines turns it off
 # (--dup-threshold 1: only identical signatures) to time the clustering path.
-for run in "scale50k" "scale" "scale50k --dup-threshold 1" "scale --dup-threshold 1"; do
+for run in "scale50k --online" "scale --online" "scale50k --online --dup-threshold 1" "scale --online --dup-threshold 1" "scale50k" "scale"; do
     f=${run%% *}
     opt=${run#"$f"}
     n=$(wc -l < "$T/$f.jsonl")

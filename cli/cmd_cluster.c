@@ -17,11 +17,16 @@ static void usage(FILE *out)
 {
     fputs("usage: precis cluster [options] INPUT...\n"
           "\n"
-          "Reads articles in arrival order and groups them into stories, online: each\n"
-          "article joins the most similar open story (TF-IDF of content-word stems,\n"
-          "shared names, time since the story's last article) or starts a new one; a\n"
-          "near-copy of one of the last 16,384 articles (MinHash estimate of shared\n"
-          "word 3-shingles) joins the story of the article it copies.\n"
+          "Reads articles in arrival order and groups them into stories, as precis\n"
+          "digest does: a near-copy of one of the last 16,384 articles (MinHash\n"
+          "estimate of shared word 3-shingles) joins the article it copies; at the end\n"
+          "the whole input is grouped from scratch (document frequencies of all of it,\n"
+          "a nearest-neighbour graph of TF-IDF cosines plus a bonus for shared names,\n"
+          "average-linkage merging; then groups whose merge reaches 20 articles join\n"
+          "when their centroids are close and they share the words few other articles\n"
+          "use, so a big story of varied reports is one story while two stories of one\n"
+          "theme stay apart; lone articles attached). Output waits for the end of the\n"
+          "input and memory grows with it; --online groups as the articles arrive.\n"
           "\n"
           "INPUT: files, directories (walked in natural order), '-' for stdin; gzip read\n"
           "transparently. Each input is sniffed: JSON Lines of articles {\"id\", \"text\" |\n"
@@ -35,31 +40,29 @@ static void usage(FILE *out)
           "array, the K-th item of a feed, the K-th DOC of an SGML file).\n"
           "\n"
           "output (stdout, one line per article, in input order):\n"
-          "  text   ARTICLE_ID<TAB>STORY_ID; stories are s1, s2, ... in order of creation\n"
+          "  text   ARTICLE_ID<TAB>STORY_ID; stories are s1, s2, ... in order of their\n"
+          "         first article (--online: of creation)\n"
           "  jsonl  {\"id\", \"story\", \"dup_of\": ID|null, \"title\", \"date\", \"site\", \"url\"}\n"
           "  json   {\"articles\": [the jsonl objects], \"stories\": N, \"articles_in\": N,\n"
           "         \"duplicates\": N, \"undated\": N, \"rejected\": N}\n"
           "\n"
           "options:\n"
           "  -f, --format FMT        text (default), json or jsonl\n"
-          "  -t, --threshold X       similarity needed to join a story (default 0.25;\n"
-          "                          higher: more, smaller stories)\n"
+          "      --online            one online pass instead: each article joins the most\n"
+          "                          similar open story (TF-IDF of content-word stems,\n"
+          "                          shared names, time since the story's last article)\n"
+          "                          or starts a new one; lines are printed as articles\n"
+          "                          arrive and memory stays flat (an endless feed)\n"
+          "  -t, --threshold X       with --online: similarity needed to join a story\n"
+          "                          (default 0.25; higher: more, smaller stories); the\n"
+          "                          default regrouping has its own fixed cut\n"
           "  -q, --quiet-days D      a story closes after D days without an article\n"
           "                          (default 3; fractions allowed)\n"
           "  -d, --dup-threshold J   estimated shingle Jaccard at which an article is a\n"
           "                          copy of an earlier one (default 0.5)\n"
-          "      --max-open N        open stories kept (default 5000; the least recently\n"
-          "                          updated closes first): memory stays flat\n"
-          "      --batch             after the online pass, re-cluster the whole input\n"
-          "                          from scratch (document frequencies of all of it,\n"
-          "                          nearest-neighbour graph, average-linkage merging;\n"
-          "                          then groups whose merge reaches 20 articles join\n"
-          "                          when their centroids are close and they share the\n"
-          "                          words few other articles use, so a big story of\n"
-          "                          varied reports is one story while two stories of\n"
-          "                          one theme stay apart; lone articles attached;\n"
-          "                          --threshold is not used); output waits for the end\n"
-          "                          of the input and memory grows with it\n"
+          "      --max-open N        with --online: open stories kept (default 5000; the\n"
+          "                          least recently updated closes first)\n"
+          "      --batch             the default regrouping (kept for old scripts)\n"
           "      --progress          progress on stderr (default: when stderr is a terminal)\n"
           "      --no-progress       never show it\n"
           "  -h, --help              show this help\n"
@@ -73,7 +76,7 @@ static void usage(FILE *out)
           "but are not errors); 1 usage error; 2 some input refused: unreadable, binary,\n"
           "malformed, or over a size limit (line over 1 MiB, article over 5 MiB, page or\n"
           "pasted file over 256 MiB) -- named, the rest printed; 3 no article at all;\n"
-          "4 internal error (out of memory, --batch over 50,000,000 articles).\n",
+          "4 internal error (out of memory, over 50,000,000 articles without --online).\n",
           out);
 }
 
@@ -240,11 +243,15 @@ int cmd_cluster(int argc, char **argv)
         {"quiet-days", required_argument, NULL, 'q'}, {"dup-threshold", required_argument, NULL, 'd'},
         {"max-open", required_argument, NULL, 'M'}, {"progress", no_argument, NULL, 'P'},
         {"no-progress", no_argument, NULL, 'N'},   {"help", no_argument, NULL, 'h'},
-        {"batch", no_argument, NULL, 'B'},
+        {"batch", no_argument, NULL, 'B'},        {"online", no_argument, NULL, 'O'},
         {NULL, 0, NULL, 0}};
     static run r; /* large (the id ring); one run per process */
     memset(&r, 0, sizeof r);
     precis_stream_options so = {0};
+    /* The default is digest's grouping (docs/stories.md "One grouping"):
+     * the online pass, then the batch regrouping; --online keeps the first. */
+    r.batch = true;
+    so.batch = 1;
     int want_progress = -1, c;
     double v;
     long long n;
@@ -274,6 +281,7 @@ int cmd_cluster(int argc, char **argv)
         case 'P': want_progress = 1; break;
         case 'N': want_progress = 0; break;
         case 'B': r.batch = true; so.batch = 1; break;
+        case 'O': r.batch = false; so.batch = 0; break;
         case 'h': usage(stdout); return EXIT_OK_;
         default: cli_try_help("cluster"); return EXIT_USAGE;
         }

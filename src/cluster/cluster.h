@@ -90,6 +90,7 @@ static inline double pk_dot(const pk_term_weight *a, size_t na, const pk_term_we
 #define PK_BATCH_SUPPORT 0.2   /* ... and the share of specific terms they must have in common (same) */
 #define PK_BATCH_MIN_MERGED 20 /* ... and the articles the merged group must reach (same) */
 #define PK_BATCH_TIME_HORIZON 30 /* quiet periods: dated articles further apart weigh horizon / gap of half */
+#define PK_BATCH_NAME_WEIGHT 0.05 /* bonus x the share of names two articles share (online: 0.15; docs/stories.md) */
 
 typedef struct pk_batch_input {
     size_t n;                  /* articles */
@@ -99,6 +100,8 @@ typedef struct pk_batch_input {
     const int64_t *time;       /* per article, PK_TIME_UNKNOWN allowed; NULL: no time */
     int64_t quiet_seconds;     /* dated articles further apart count half their similarity, less past the horizon */
     const uint8_t *not_lone;   /* per article (may be NULL): has copies, never a lone article */
+    const uint8_t *is_name;    /* per term (may be NULL: no names): the term is one of the
+                                  article's names (for the name bonus) */
 } pk_batch_input;
 
 typedef struct pk_batch_options {
@@ -107,9 +110,11 @@ typedef struct pk_batch_options {
     double centroid;           /* 0: default above; negative: no centroid merging */
     double support;            /* 0: default above; negative: no support asked */
     size_t min_merged;         /* 0: default above */
+    double name_weight;        /* 0: default above; negative: no name bonus */
 } pk_batch_options;
 
-/* Groups the whole input from scratch: k-nearest-neighbour graph by cosine,
+/* Groups the whole input from scratch: k-nearest-neighbour graph by cosine
+ * (plus `name_weight` x the share of names two articles share, as online),
  * average-linkage agglomeration down to `link`, centroid merging of groups
  * that share their specific terms (`centroid`, `support`, `min_merged`),
  * lone articles attached at `attach` (see batch.c). label[i] receives a group representative (an

@@ -73,6 +73,7 @@ struct precis_stream {
     uint64_t *b_term;
     uint32_t *b_tf;
     size_t b_n, b_cap, b_nterm, b_capterm;
+    uint8_t *b_isname; /* per term: one of the article's names (the batch pass's name bonus) */
 };
 
 precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *opts, precis_stream **out)
@@ -131,6 +132,7 @@ void precis_stream_free(precis_stream *s)
     free(s->b_off);
     free(s->b_term);
     free(s->b_tf);
+    free(s->b_isname);
     free(s);
 }
 
@@ -311,18 +313,26 @@ static precis_status batch_record(precis_stream *s, size_t num, size_t story, bo
     if (!with_terms || num + 1 != s->b_n) return PRECIS_OK;
     /* The names (capitalised words inside sentences) are one more term each
      * for the batch pass: they tell stories apart where the online pass has
-     * its name bonus (a distinct hash space from the stems). */
+     * its name bonus (a distinct hash space from the stems), and marked, for
+     * the batch pass's own name bonus. */
+    uint64_t nh[MAX_ENTS];
+    size_t n_nh = 0;
     for (size_t i = 0; i < s->n_ents && s->n_terms < TERMS_CAP; i++)
-        s->terms[s->n_terms++] = XXH3_64bits_withSeed(&s->ents[i], sizeof s->ents[i], 0x6e616d65);
+        s->terms[s->n_terms++] = nh[n_nh++] = XXH3_64bits_withSeed(&s->ents[i], sizeof s->ents[i], 0x6e616d65);
     pc_sort_u64(s->terms, s->n_terms);
-    size_t cap1 = s->b_capterm, cap2 = s->b_capterm;
+    pc_sort_u64(nh, n_nh);
+    size_t cap1 = s->b_capterm, cap2 = s->b_capterm, cap3 = s->b_capterm;
     if (pc_grow(&s->b_term, &cap1, s->b_nterm + s->n_terms, sizeof *s->b_term, 1024) ||
-        pc_grow(&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf, 1024))
+        pc_grow(&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf, 1024) ||
+        pc_grow(&s->b_isname, &cap3, s->b_nterm + s->n_terms, sizeof *s->b_isname, 1024))
         return PRECIS_ENOMEM;
     s->b_capterm = cap1 < cap2 ? cap1 : cap2;
-    for (size_t i = 0; i < s->n_terms;) {
+    if (cap3 < s->b_capterm) s->b_capterm = cap3;
+    for (size_t i = 0, q = 0; i < s->n_terms;) {
         size_t j = i;
         while (j < s->n_terms && s->terms[j] == s->terms[i]) j++;
+        while (q < n_nh && nh[q] < s->terms[i]) q++; /* both sorted */
+        s->b_isname[s->b_nterm] = q < n_nh && nh[q] == s->terms[i];
         s->b_term[s->b_nterm] = s->terms[i];
         s->b_tf[s->b_nterm] = (uint32_t)(j - i);
         s->b_nterm++;
@@ -479,6 +489,7 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     in.time = s->b_time;
     in.quiet_seconds = s->o.quiet_seconds;
     in.not_lone = not_lone;
+    in.is_name = s->b_isname;
     if ((st = pk_batch(&in, NULL, label))) {
         st = pc_fail(err, st, NULL, 0, st == PRECIS_ENOMEM ? "out of memory" : "batch: too many articles");
         goto done;

@@ -85,7 +85,7 @@ cat > "$TMP/batch.jsonl" <<EOF
 {"id":"f1","text":"$F1 $F2"}
 {"id":"n1","text":"$CRAWL"}
 EOF
-p cluster --threshold 0.9 "$TMP/batch.jsonl"
+p cluster --online --threshold 0.9 "$TMP/batch.jsonl"
 check online_alone grep -qx 'h2	s2' "$TMP/out"
 p cluster --batch --threshold 0.9 "$TMP/batch.jsonl"
 check batch_exit_0 test "$rc" -eq 0
@@ -308,7 +308,7 @@ check bad_format_exit_1 test "$rc" -eq 1
 p cluster --help
 check help_exit_0 test "$rc" -eq 0
 check help_mentions_options sh -c "grep -q -- '--quiet-days' '$TMP/out' && grep -q -- '--dup-threshold' '$TMP/out'"
-p cluster --no-progress --quiet-days 0.5 --threshold 0.9 "$TMP/feed.jsonl"
+p cluster --no-progress --online --quiet-days 0.5 --threshold 0.9 "$TMP/feed.jsonl"
 check high_threshold_more_stories test "$(cut -f2 "$TMP/out" | sort -u | wc -l)" -ge 3
 
 finish
