@@ -267,6 +267,21 @@ static uint32_t shared_anchors(const cov *c, const sent_fast *x, const sent_fast
     return n + same;
 }
 
+/* Does x give a figure y gives too (a count or a measurement, not a day or a
+ * duration)? Alone, with no word in common, it is enough for a mutual-best
+ * pair scoring MUTUAL_BAR ("More than 400 operations have been postponed" /
+ * "Some four hundred planned procedures have been called off"): on the
+ * fixtures every such pair was one fact, while a shared day alone was not
+ * ("turning up on the shore since Wednesday" / nurdles counted on Wednesday). */
+static bool shares_figure(const cov *c, const sent_fast *x, const sent_fast *y)
+{
+    for (uint32_t i = 0; i < x->n_q; i++) {
+        const quant_fast *p = &c->qf[x->q_off + i];
+        if (p->value != 1 && !p->time && has_value(c, p, y)) return true;
+    }
+    return false;
+}
+
 /* Do x and y give different figures of one thing: counts of the same word
  * ("400 operations" / "600 operations") or measurements of one kind ("four
  * miles" / "12 kilometres", "£2 million" / "£5 million"), within a factor
@@ -403,7 +418,7 @@ typedef struct rep_best {
     uint32_t to, k;     /* the best partner and its place among the sentence's candidates */
     float score, next;  /* the best pair's score; the next best's (-1: none) */
     bool qualifies;     /* the best pair may be a paraphrase: not strong, >= MUTUAL_SHARED, and >= MUTUAL_BAR
-                           (>= WEAK_BAR when the two anchor alike) */
+                           (>= WEAK_BAR when the two anchor alike); or >= MUTUAL_BAR on one shared figure */
 } rep_best;
 
 /* A sentence's clear best in another report, picked by one end of the pair. */
@@ -695,8 +710,10 @@ static precis_status align(cov *c)
             if (strong || psd >= COMPETE_FLOOR) {
                 uint32_t r = c->sf[t].report;
                 rep_best *e = &best[r];
-                bool q = !strong && pn >= MUTUAL_SHARED &&
-                         (ps >= MUTUAL_BAR || (ps >= WEAK_BAR && c->sf[lo].anchor_kinds == c->sf[hi].anchor_kinds));
+                bool q = !strong &&
+                         ((pn >= MUTUAL_SHARED &&
+                           (ps >= MUTUAL_BAR || (ps >= WEAK_BAR && c->sf[lo].anchor_kinds == c->sf[hi].anchor_kinds))) ||
+                          (pn == 1 && ps >= MUTUAL_BAR && shares_figure(c, &c->sf[lo], &c->sf[hi])));
                 if (e->stamp != i) {
                     *e = (rep_best){(uint32_t)i, t, (uint32_t)k, ps, -1, q};
                     touched[n_touched++] = r;

@@ -689,6 +689,50 @@ TEST(a_weak_pair_anchored_unlike_does_not_align)
     json_decref(c);
 }
 
+/* Fog at an airport (invented): "Some 250 departures were scrapped" and
+ * "More than 250 flights had to be cancelled" share no word, only their
+ * figure; the coach firms' and the airlines' plans share only their day. */
+static const precis_article HARLOW[] = {
+    ART("a", "Harlow Echo", "Fog grounds flights at Harlow", "2028-11-11",
+        "Thick fog closed Harlow Airport for most of Friday.\n\n"
+        "Some 250 departures were scrapped as the fog thickened through the morning.\n\n"
+        "Stranded travellers slept on the terminal floor.\n\n"
+        "The airport reopened shortly after six in the evening."),
+    ART("b", "Coast Radio", "Harlow Airport fog chaos", "2028-11-11",
+        "Harlow Airport was shut by dense fog on Friday.\n\n"
+        "More than 250 flights had to be cancelled, the operator said.\n\n"
+        "A charity handed out blankets and hot drinks to passengers.\n\n"
+        "Coach firms laid on extra services to Brenton on Saturday."),
+    ART("c", "Northgate Wire", "Fog shuts Harlow Airport", "2028-11-11",
+        "Fog closed Harlow Airport on Friday, its operator said.\n\n"
+        "Airlines expect to run a full timetable on Saturday."),
+};
+#define N_HARLOW (sizeof HARLOW / sizeof *HARLOW)
+
+/* A mutual-best pair scoring MUTUAL_BAR on one shared figure and no shared
+ * word is one fact (it needed two shared words or anchors): neither is
+ * unique, and c, which has no such figure, omits it. */
+TEST(one_shared_figure_aligns_a_clear_pair)
+{
+    json_t *c = coverage_of(HARLOW, N_HARLOW);
+    if (!c) return;
+    CHECK(!listed(c, "a", "unique", "Some 250 departures"));
+    CHECK(!listed(c, "b", "unique", "More than 250 flights"));
+    CHECK(listed(c, "c", "omits", "Some 250 departures"));
+    json_decref(c);
+}
+
+/* ... but one shared day is not enough: a story's reports name the same few
+ * days for many facts. */
+TEST(one_shared_day_does_not_align)
+{
+    json_t *c = coverage_of(HARLOW, N_HARLOW);
+    if (!c) return;
+    CHECK(listed(c, "b", "unique", "Coach firms laid on"));
+    CHECK(listed(c, "c", "unique", "Airlines expect to run"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -713,5 +757,7 @@ int main(void)
     RUN(a_duration_is_no_count_of_things);
     RUN(a_weak_pair_anchored_alike_aligns);
     RUN(a_weak_pair_anchored_unlike_does_not_align);
+    RUN(one_shared_figure_aligns_a_clear_pair);
+    RUN(one_shared_day_does_not_align);
     return test_done();
 }
