@@ -38,7 +38,7 @@ static void usage(FILE *out)
             "                      byte ranges (off by default)\n"
             "      --no-compress   whole sentences only (the default)\n"
             "      --lang CODE     language for stemming and stopwords (default en;\n"
-            "                      ar da de el en es fi fr hu id it nl no pt ro ru sv tr)\n"
+            "                      ar da de el en es fi fr hu id it nl no pt ro ru sv tr; any case)\n"
             "  -f, --format F      text (one sentence per line), json or jsonl (with sources,\n"
             "                      spans, scores and also_in)\n"
             "      --batch         many clusters: each sub-directory of a directory INPUT,\n"

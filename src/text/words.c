@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "text/wordlists.inc"
@@ -213,8 +214,9 @@ static const struct {
 precis_status pt_lang_open(const char *code, pt_lang **out, pc_error *err)
 {
     const char *algorithm = NULL;
+    /* case-insensitive ("EN", "De"): the canonical lower-case code is kept */
     for (size_t i = 0; i < N_OF(LANGS); i++)
-        if (code && strcmp(code, LANGS[i].code) == 0) algorithm = LANGS[i].algorithm;
+        if (code && strcasecmp(code, LANGS[i].code) == 0) algorithm = LANGS[i].algorithm, code = LANGS[i].code;
     if (!algorithm)
         return pc_fail(err, PRECIS_EINVAL, NULL, 0,
                        "unsupported language '%s' (supported: ar da de el en es fi fr hu id it nl "

@@ -17,4 +17,17 @@ check "digest -w 3 -f json: no rejection, an empty summary with its note" \
 p digest -w 3 -f md --no-progress "$TMP/a.txt"
 check "digest -w 3 -f md: the note in the briefing" grep -q '^- \*(no summary: no sentence fits' "$TMP/out"
 
+# 2. --lang EN was refused (unsupported language 'EN'): codes are case-insensitive
+"$PRECIS" digest -f json --no-progress "$TMP/a.txt" "$TMP/b.txt" > "$TMP/lower.json" 2>/dev/null
+for c in digest summarize; do
+    p $c --lang EN "$TMP/a.txt" "$TMP/b.txt"
+    check "$c --lang EN is English" sh -c "[ $rc = 0 ] && grep -q 'Brennock' '$TMP/out'"
+done
+p digest --lang De --no-progress "$TMP/a.txt"
+check "digest --lang De is German" test $rc = 0
+p digest --lang EN -f json --no-progress "$TMP/a.txt" "$TMP/b.txt"
+check "digest --lang EN gives what --lang en gives" cmp -s "$TMP/out" "$TMP/lower.json"
+p digest --lang XX "$TMP/a.txt"
+check "digest --lang XX is still a usage error" sh -c "[ $rc = 1 ] && grep -q \"unsupported language 'XX'\" '$TMP/err'"
+
 finish
