@@ -846,10 +846,52 @@ static bool hyphen_joined(const char *text, const word_span *p, const word_span 
 /* Abbreviations that open place names: "St. Orvan", "Mt. Tessel", "Ft. Kell". */
 static const char *const NAME_ABBREVS[] = {"ft", "mt", "pt", "st"};
 
+/* Particles joined to the name after them by a hyphen ("Yusra al-Hadidi",
+ * "Al-Hadidi met", "Hafez el-Amin"): shown with it, left out of its key, so
+ * that "Bashar Al-Assad", "Bashar al-Assad" and "Assad" are one name. */
+static const char *const HY_PARTICLES[] = {"al", "el"};
+
+static bool particle_hyphen(const char *text, const word_span *p, const word_span *cur)
+{
+    return cur->start == p->end + 1 && text[p->end] == '-' && IN(HY_PARTICLES, p->norm) &&
+           pst_capitalised(text + cur->start, cur->end - cur->start);
+}
+
+/* A lower-case word inside a hyphenated name, the run keeping it
+ * ("Ashby-on-Senn", "Stoke-upon-Marr", "Chapel-en-le-Frith"): the hyphen
+ * before or after it. */
+static bool inner_hyphen(const char *text, const word_span *p, const word_span *cur)
+{
+    return cur->start == p->end + 1 && text[p->end] == '-' &&
+           (!pst_capitalised(text + p->start, p->end - p->start) ||
+            !pst_capitalised(text + cur->start, cur->end - cur->start));
+}
+
+/* Does a chain of short lower-case words between hyphens from text[pos]
+ * ("-on-Senn", "-le-Frith") end in a capitalised word? */
+static bool hyphen_chain_to_capital(const char *text, size_t pos, size_t limit)
+{
+    for (int hops = 0; hops < 3; hops++) {
+        if (pos + 1 >= limit || text[pos] != '-') return false;
+        pos++;
+        if (pst_capitalised(text + pos, limit - pos)) return true;
+        size_t n = 0;
+        while (pos + n < limit && text[pos + n] >= 'a' && text[pos + n] <= 'z') n++;
+        if (!n || n > 5) return false;
+        pos += n;
+    }
+    return false;
+}
+
 static bool name_gap(const char *text, const word_span *w, size_t k, const word_span *cur)
 {
     size_t ws = w[k].start, we = w[k].end;
     if (hyphen_joined(text, &w[k], cur)) return true;
+    /* "al-Hadidi", "Al-Hadidi", "Ashby-on-Senn" (a lower-case word is in the
+     * run only as a connector or such an inner word) */
+    if (cur->start == we + 1 && text[we] == '-' &&
+        (particle_hyphen(text, &w[k], cur) || !pst_capitalised(text + ws, we - ws)))
+        return true;
     bool initial = we - ws == 1 && text[ws] >= 'A' && text[ws] <= 'Z';
     /* (not a street's "St." ending a sentence: "on Main St. The bridge") */
     bool abbrev = we - ws == 2 && text[ws] >= 'A' && text[ws] <= 'Z' && IN(NAME_ABBREVS, w[k].norm) &&
@@ -1199,8 +1241,20 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "of") &&
         (IN(PLACE_NOUNS, prev2) || IN(OF_PEOPLE, prev2)))
         vote = PST_PLACE;
+    /* The words of the name a person's cues count: a hyphen-joined pair is
+     * one ("Harcourt-Lyle", "ITAR-Tass"), particles and lower-case words none
+     * ("Annelies van der Walle-Brink" is two, "Yusra al-Hadidi" two) */
+    size_t name_words = 0;
+    for (size_t i = a; i < b; i++) {
+        if (i + 1 < b && particle_hyphen(text, &w[i], &w[i + 1])) continue;
+        if (!pst_capitalised(text + w[i].start, w[i].end - w[i].start)) continue;
+        if (i > a && !particle_hyphen(text, &w[i - 1], &w[i]) &&
+            (hyphen_joined(text, &w[i - 1], &w[i]) || inner_hyphen(text, &w[i - 1], &w[i])))
+            continue;
+        name_words++;
+    }
     /* "passenger Ruth Okafor", "council leader Maria Holt": a role, then a name */
-    if (vote == PST_OTHER && !craft && b - a >= 2 && b - a <= 3 && prev_word &&
+    if (vote == PST_OTHER && !craft && name_words >= 2 && name_words <= 3 && prev_word &&
         (IN(ROLE_NOUNS, prev_word) || IN(TITLES, prev_word)))
         vote = PST_PERSON;
     /* "Ruth Okafor, 54,": an age */
@@ -1329,9 +1383,6 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
      * "an indictment of Osama bin Laden, who"). A hyphen-joined pair is one word here:
      * "ITAR-Tass said", "Senator Renwick, D-Tallis, said" name no person. */
     static const char *const ARTICLES[] = {"a", "an", "the"};
-    size_t name_words = b - a;
-    for (size_t i = a + 1; i < b; i++)
-        if (hyphen_joined(text, &w[i - 1], &w[i])) name_words--;
     if (vote == PST_OTHER && !craft && name_words <= 3 && name_words >= 2 &&
         ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
         !(at_start && adjective_like(w[a].norm, w[a].nlen, true)) && !(prev_word && IN(ARTICLES, prev_word)) &&
@@ -1339,35 +1390,51 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         vote = PST_PERSON;
 
     char display[MAX_NAME_BYTES], norm[MAX_NAME_BYTES];
-    size_t dl = 0, nl = 0;
+    size_t dl = 0, nl = 0, kw = 0;
+    /* "al-Saqqaf said": the particle before the name is shown with it */
+    {
+        size_t s0 = w[a].start;
+        if (s0 >= 3 && text[s0 - 1] == '-' && (s0 == 3 || !((text[s0 - 4] | 0x20) >= 'a' && (text[s0 - 4] | 0x20) <= 'z')) &&
+            (!memcmp(text + s0 - 3, "al", 2) || !memcmp(text + s0 - 3, "el", 2)))
+            memcpy(display, text + s0 - 3, 3), dl = 3;
+    }
     for (size_t i = a; i < b; i++) {
         size_t ws = w[i].start, we = w[i].end;
         /* Drop a possessive from the display form: "Putin's" -> "Putin". */
         if (i + 1 == b) we -= possessive_len(text, ws, we); /* "People's Party" keeps it */
         if (dl + (we - ws) + 5 >= sizeof display || nl + w[i].nlen + 2 >= sizeof norm) break;
+        /* "al-" of "Yusra al-Hadidi" is shown, not keyed: "yusra hadidi" */
+        bool part = i + 1 < b && particle_hyphen(text, &w[i], &w[i + 1]);
+        bool after_part = i > a && particle_hyphen(text, &w[i - 1], &w[i]);
+        bool hy = false;
         if (i > a) {
             size_t g = plural_gap(text, w[i - 1].end, ws); /* "Growers' Union" keeps it */
             if (g) memcpy(display + dl, text + w[i - 1].end, g), dl += g;
             /* "Varga-Lind", "J. R. Mallory" are shown as written */
             /* (the hyphen stays in the key too: "Mandela" is no short form of
-             * "Winnie Madikizela-Mandela") */
-            bool hy = hyphen_joined(text, &w[i - 1], &w[i]);
-            if (hy) display[dl++] = '-';
+             * "Winnie Madikizela-Mandela"; so do "Ashby-on-Senn"'s) */
+            hy = hyphen_joined(text, &w[i - 1], &w[i]) || inner_hyphen(text, &w[i - 1], &w[i]);
+            if (hy || after_part) display[dl++] = '-';
+            else if (w[i - 1].end + 3 == ws && !memcmp(text + w[i - 1].end, " & ", 3))
+                memcpy(display + dl, " & ", 3), dl += 3; /* "Ferris Lowe & Co", keyed "ferris lowe co" */
             else if (text[w[i - 1].end] == '.' &&
                      (w[i - 1].end - w[i - 1].start == 1 ||
                       (w[i - 1].end - w[i - 1].start == 2 && IN(NAME_ABBREVS, w[i - 1].norm))))
                 display[dl++] = '.', display[dl++] = ' ';
             else display[dl++] = ' ';
-            norm[nl++] = hy ? '-' : ' ';
         }
         memcpy(display + dl, text + ws, we - ws);
         dl += we - ws;
+        if (part) continue;
+        if (nl) norm[nl++] = hy && !after_part ? '-' : ' ';
         memcpy(norm + nl, w[i].norm, w[i].nlen);
         nl += w[i].nlen;
+        kw++;
     }
+    if (!nl) return PRECIS_OK;
     /* "the Brotherhood said" is a body's voice, no surname's */
     static const char *const DETS[] = {"a", "an", "its", "that", "the", "their", "this"};
-    bool speaks = b - a == 1 && ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
+    bool speaks = kw == 1 && ((prev_word && is_said(prev_word)) || (next_word && is_said(next_word))) &&
                   !(prev_word && IN(DETS, prev_word)) && cue != PST_ORG;
     /* (a name that speaks is no ground: "at X, said Dana Pell" votes person first) */
     if (at && vote == PST_OTHER) vote = WEAK_PLACE;
@@ -1414,7 +1481,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     bool group = b - a == 1 && !attrib && w[a].nlen >= 4 && w[a].norm[w[a].nlen - 1] == 's' && prev_word &&
                  (!strcmp(prev_word, "ethnic") || plain_number(prev_word) ||
                   (!strcmp(prev_word, "of") && IN(COUNTS, prev2)));
-    precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)(b - a), vote, !at_start, craft, speaks);
+    precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)kw, vote, !at_start, craft, speaks);
     if (!st && e->last_item < e->n_items && at_start) {
         /* what follows it opening a sentence: "Subscribe now" in one
          * pasted line of every report is one piece of evidence */
@@ -1485,6 +1552,10 @@ static precis_status dateline_place(pst_entities *e, uint32_t doc, const char *t
     norm[nl] = 0;
     return record(e, doc, text + ls, i - ls, norm, nl, (uint32_t)nw, PST_PLACE, true, false, false);
 }
+
+/* Legal suffixes written in lower case after a name ("Greywater
+ * Infrastructure plc"): part of it. */
+static const char *const LOWER_LEGAL[] = {"inc", "llc", "ltd", "plc"};
 
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
                                const pt_sentences *sents)
@@ -1560,7 +1631,9 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                                  IN(NOT_NAMES, cur->norm)))
                 cap = false;
             first = false;
-            bool joined = run != SIZE_MAX && (only_spaces(text, w[nw - 1].end, ws) ||
+            /* "Ferris Lowe & Co", "Tarrant & Vey": one firm's name */
+            bool amp = run != SIZE_MAX && cap && ws == w[nw - 1].end + 3 && !memcmp(text + w[nw - 1].end, " & ", 3);
+            bool joined = run != SIZE_MAX && (only_spaces(text, w[nw - 1].end, ws) || amp ||
                                               (cap && name_gap(text, w, nw - 1, cur)));
             bool plural = run != SIZE_MAX && cap && plural_gap(text, w[nw - 1].end, ws);
             /* "Tor van Aken", "Lula da Silva"; "Department for Roads",
@@ -1568,7 +1641,13 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             bool connector = !cap && run != SIZE_MAX && joined &&
                              ((IN(CONNECTORS, cur->norm) &&
                                (cur->norm[0] != 'l' || !strcmp(w[nw - 1].norm, "de"))) || /* "la" only after "de" */
-                              (!strcmp(cur->norm, "for") && IN(ORG_WORDS, w[nw - 1].norm)));
+                              (!strcmp(cur->norm, "for") && IN(ORG_WORDS, w[nw - 1].norm)) ||
+                              /* "Greywater Infrastructure plc": a legal suffix in lower case */
+                              (IN(LOWER_LEGAL, cur->norm) && pst_capitalised(text + w[nw - 1].start, 1)));
+            /* "Ashby-on-Senn": a short lower-case word between hyphens inside a name */
+            if (!cap && run != SIZE_MAX && !connector && ws == w[nw - 1].end + 1 && text[ws - 1] == '-' &&
+                cur->nlen <= 5 && (text[ws] >= 'a' && text[ws] <= 'z') && hyphen_chain_to_capital(text, we, s->end))
+                connector = true;
             if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS)) {
                 if (run != SIZE_MAX) {
                     precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start,

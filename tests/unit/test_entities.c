@@ -1040,6 +1040,67 @@ TEST(former_opening_a_sentence_is_cut)
     pst_entities_free(r.e);
 }
 
+TEST(hyphen_particles_join_the_name)
+{
+    /* "al-" and "Al-" go with the name after them: shown, not keyed, so the
+     * surname alone and the one capitalised opening a sentence are hers */
+    const char *docs[] = {"Talks were led by Samira al-Fayoumi, a former judge.",
+                          "Al-Fayoumi met the rebels twice, officials said.",
+                          "The talks went well, al-Fayoumi said on Friday.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Samira al-Fayoumi") == PST_PERSON);
+    CHECK(sources_of(&r, "Samira al-Fayoumi") == 3);
+    CHECK(type_of(&r, "Samira") == -1);
+    CHECK(type_of(&r, "Fayoumi") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(hyphenated_place_with_inner_words)
+{
+    const char *docs[] = {"The village of Holme-on-Tarne was cut off for a day.",
+                          "Buses ran again to Holme-on-Tarne and Kirby-le-Vale on Monday.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Holme-on-Tarne") == PST_PLACE);
+    CHECK(sources_of(&r, "Holme-on-Tarne") == 2);
+    CHECK(type_of(&r, "Kirby-le-Vale") == PST_PLACE);
+    CHECK(type_of(&r, "Holme") == -1);
+    CHECK(type_of(&r, "Tarne") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(ampersand_joins_a_firm_name)
+{
+    const char *docs[] = {"Analysts at Brisco Lind & Co said the deal was cheap.",
+                          "The shop was bought by Tarrant & Vey last year.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Brisco Lind & Co") == PST_ORG);
+    CHECK(type_of(&r, "Co") == -1);
+    CHECK(type_of(&r, "Tarrant & Vey") != -1);
+    CHECK(type_of(&r, "Vey") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(lower_case_legal_suffix_is_part_of_the_name)
+{
+    const char *docs[] = {"Shares in Brenmoor Utilities plc fell sharply in early trading.",
+                          "Brenmoor said its dams were safe, and Brenmoor Utilities plc said so again.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Brenmoor Utilities plc") == PST_ORG);
+    CHECK(sources_of(&r, "Brenmoor Utilities plc") == 2);
+    CHECK(type_of(&r, "Brenmoor Utilities") == -1);
+    CHECK(type_of(&r, "Brenmoor") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(particles_do_not_count_as_name_words)
+{
+    /* four words, two of them particles: a person's name of two */
+    const char *docs[] = {"His wife, Marieke van der Stoel-Janssen, said the family was relieved.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Marieke van der Stoel-Janssen") == PST_PERSON);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -1102,5 +1163,10 @@ int main(void)
     RUN(lower_cased_report_counts_known_names);
     RUN(demonym_of_a_named_country_before_a_title);
     RUN(former_opening_a_sentence_is_cut);
+    RUN(hyphen_particles_join_the_name);
+    RUN(hyphenated_place_with_inner_words);
+    RUN(ampersand_joins_a_firm_name);
+    RUN(lower_case_legal_suffix_is_part_of_the_name);
+    RUN(particles_do_not_count_as_name_words);
     return test_done();
 }
