@@ -2322,7 +2322,9 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         }
         if (ambiguous) {
             /* one famous name and a passing one ("Augusto Pinochet" in ten
-             * reports, "Lucia Pinochet" in one): the surname is the famous one's */
+             * reports, "Lucia Pinochet" in one; "Benjamin Netanyahu" in two,
+             * a misspelt "Binyamin Netanyahu" in one): the surname is the one
+             * named in two reports or more and in twice as many as any rival */
             int64_t top = -1;
             uint32_t rival = 0;
             for (size_t r = lo; r < hi; r++) {
@@ -2339,7 +2341,7 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
                     continue;
                 if (l->n_docs > rival) rival = l->n_docs;
             }
-            if (top >= 0 && e->items[top].n_docs >= 3 && e->items[top].n_docs >= 3 * rival) {
+            if (top >= 0 && e->items[top].n_docs >= 2 && e->items[top].n_docs >= 2 * rival) {
                 target = top;
                 ambiguous = false;
             }

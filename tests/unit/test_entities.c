@@ -1101,6 +1101,19 @@ TEST(particles_do_not_count_as_name_words)
     pst_entities_free(r.e);
 }
 
+TEST(surname_alone_goes_to_the_name_of_twice_the_reports)
+{
+    /* a misspelt first name in one report ("Tomaz") is no rival of the
+     * name two reports give: "Vrell said" is Tomas Vrell's */
+    const char *docs[] = {"Prime Minister Tomas Vrell arrived in the capital.",
+                          "Tomas Vrell met the envoys, and Vrell said talks would go on.",
+                          "Opposition leaders criticised Tomaz Vrell over the visit.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Tomas Vrell") == PST_PERSON);
+    CHECK(type_of(&r, "Vrell") == -1);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -1168,5 +1181,6 @@ int main(void)
     RUN(ampersand_joins_a_firm_name);
     RUN(lower_case_legal_suffix_is_part_of_the_name);
     RUN(particles_do_not_count_as_name_words);
+    RUN(surname_alone_goes_to_the_name_of_twice_the_reports);
     return test_done();
 }
