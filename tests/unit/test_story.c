@@ -357,7 +357,7 @@ TEST(entity_word_lists_sorted)
     FILE *f = fopen("src/story/entities.c", "rb");
     CHECK(f != NULL);
     if (!f) return;
-    static char src[1 << 17];
+    static char src[1 << 18];
     size_t n = fread(src, 1, sizeof src - 1, f);
     fclose(f);
     CHECK(n > 0 && n < sizeof src - 1);
