@@ -7,7 +7,8 @@
 #include <utf8proc.h>
 #include <xxhash.h>
 
-#define MAX_PHRASE_WORDS 6
+#define MAX_PHRASE_WORDS 8 /* words of a run, its connectors with them ("Chief Inspector Ann Hollis of Westray Constabulary") */
+#define MAX_PHRASE_CAPS 6  /* capitalised words of a run */
 #define LOWER_DOC_MAX (256u * 1024u)      /* a lower-case report longer than this is not read */
 #define LOWER_DOCS_MAX (4u * 1024u * 1024u) /* nor any past this many bytes of them in a story */
 #define MAX_NAME_BYTES 120
@@ -32,10 +33,10 @@ static const char *const ORG_WORDS[] = {
     "academy", "administration", "advertiser", "ag", "agency", "airlines", "airways", "alliance",
     "army", "assembly", "association", "authority", "bank", "board", "brigade", "brigades",
     "bulletin", "bundestag", "bureau", "cabinet", "choir", "chronicle", "church", "club",
-    "coalition", "college", "commission", "committee", "company", "congress", "consulate", "corp",
+    "coalition", "college", "commission", "committee", "company", "congress", "constabulary", "consulate", "corp",
     "corporation", "corps", "council", "courier", "court", "daily", "department", "directorate",
     "division", "echo", "embassy", "ensemble", "federation", "ferries", "force", "forces",
-    "foundation", "fund", "gazette", "gmbh", "government", "group", "guard", "guards", "herald",
+    "foundation", "front", "fund", "gazette", "gmbh", "government", "group", "guard", "guards", "herald",
     "hospital", "house", "inc", "institute", "journal", "league", "legislature", "ltd", "militia",
     "ministerium", "ministry", "movement", "nations", "navy", "news", "observer", "office",
     "orchestra", "organisation", "organization", "parliament", "partei", "party", "police", "post",
@@ -58,6 +59,11 @@ static const char *const ORG_HEADS[] = {
     "shipping", "shipyard", "shipyards", "software", "solicitors", "solutions", "steel", "systems",
     "technologies", "telecom", "therapeutics", "transport", "trust", "ventures",
 };
+
+/* Last words that name a sports club ("Hollinside Athletic", "Tarn
+ * Rovers"): not company words, so a town is no short form of its club by
+ * them alone. */
+static const char *const CLUB_HEADS[] = {"albion", "athletic", "rangers", "rovers", "united", "wanderers"};
 
 /* Nouns in lower case right before a name that make it a company or a body
  * ("the shipping firm Velmar", "insurer Harrow Mutual", "rival Quellan", "the
@@ -1221,6 +1227,9 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         craft = true; /* "the ferry Aster Bay": its name's "Bay" is no place */
     if (vote == PST_OTHER && b - a >= 2 && IN(STORMS, w[a].norm)) craft = true;
     if (!country && !craft && (has_org_word(w, a, b) || org_head)) vote = PST_ORG;
+    /* "Hollinside Athletic", "Tarn Rovers": a club by its head (no company
+     * word: a town is no short form of its club) */
+    if (vote == PST_OTHER && !country && !craft && b - a >= 2 && IN(CLUB_HEADS, w[b - 1].norm)) vote = PST_ORG;
     /* "the shipping firm Velmar": a company named by what it is */
     /* ... but "her rival X", "his rival X": a person's rival is a person */
     /* (a lower-case noun: "the Turkey Party, Ada Kurt," is no firm named Ada Kurt) */
@@ -1323,6 +1332,18 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         (IN(STATE_BODIES, next_word) ||
          (IN(STATE_ADJECTIVES, next_word) && text[after + 1] >= 'A' && text[after + 1] <= 'Z')))
         vote = PST_PLACE;
+    /* "Marrowby Town's home match", "Tarn's next game": a team's */
+    if (vote == PST_OTHER && !craft && next_word && adjacent && possessive_len(text, w[b - 1].start, w[b - 1].end) &&
+        (!strcmp(next_word, "home") || !strcmp(next_word, "next") || !strcmp(next_word, "away"))) {
+        static const char *const GAMES[] = {"defeat", "derby", "draw", "fixture", "game", "ground", "match", "tie", "win"};
+        size_t pos = after, ws, we;
+        char game[PT_WORD_MAX + 1];
+        if (pt_next_word(text, limit, &pos, &ws, &we) && pt_next_word(text, limit, &pos, &ws, &we) &&
+            only_spaces(text, after + 1 + strlen(next_word), ws)) {
+            pt_normalize(text + ws, we - ws, game);
+            if (IN(GAMES, game)) vote = PST_ORG;
+        }
+    }
     if (vote == PST_OTHER && !craft && next_word && adjacent && !possessive_len(text, w[b - 1].start, w[b - 1].end)) {
         bool plural = w[b - 1].nlen >= 5 && w[b - 1].norm[w[b - 1].nlen - 1] == 's';
         if ((!lone_start || (IN(TOWNS_OWN, next_word) && strcmp(next_word, "mayor") != 0)) &&
@@ -1375,6 +1396,12 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && !craft && (state_abbrev_end(text, w[b - 1].end, limit) ||
                                         (w[b - 1].end + 6 <= limit && !memcmp(text + w[b - 1].end, "-based", 6))))
         vote = PST_PLACE;
+    /* "analyst Ben Oyelaran at Stockwell Minton said": where the person
+     * named just before works */
+    if (vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "at") && e->last_text == text &&
+        e->last_item < e->n_items && e->last_vote == PST_PERSON && e->last_end + 4 == w[a].start &&
+        !memcmp(text + e->last_end, " at ", 4))
+        vote = PST_ORG;
     bool at = vote == PST_OTHER && !craft && prev_word && !strcmp(prev_word, "at");
     /* Who speaks is a person: "said Dana Pell", "Marta Lindqvist said", "X, who";
      * not after an article: "the Kellan Geological Survey said";
@@ -1597,6 +1624,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
         size_t pos = s->start, ws, we;
         size_t nw = 0;
         size_t run = SIZE_MAX; /* index of the run's first word */
+        size_t run_caps = 0;   /* its capitalised words */
         bool run_at_start = false;
         char prev[PT_WORD_MAX + 1] = "", prev2[PT_WORD_MAX + 1] = "";
         char before_run[PT_WORD_MAX + 1] = "", before_run2[PT_WORD_MAX + 1] = "";
@@ -1648,7 +1676,8 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             if (!cap && run != SIZE_MAX && !connector && ws == w[nw - 1].end + 1 && text[ws - 1] == '-' &&
                 cur->nlen <= 5 && (text[ws] >= 'a' && text[ws] <= 'z') && hyphen_chain_to_capital(text, we, s->end))
                 connector = true;
-            if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS)) {
+            if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS ||
+                        run_caps >= MAX_PHRASE_CAPS)) {
                 if (run != SIZE_MAX) {
                     precis_status st = emit(e, doc, text, w, run, nw, before_run, "", run_at_start,
                                             before_run2, s->end);
@@ -1659,12 +1688,15 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                 if (transfer && since_transfer <= 4 && (!strcmp(prev, "to") || !strcmp(prev, "from")))
                     memcpy(before_run2, transfer, strlen(transfer) + 1); /* a short list word */
                 run = nw;
+                run_caps = 1;
                 run_at_start = first_word;
             } else if (!cap && !connector && run != SIZE_MAX) {
                 precis_status st = emit(e, doc, text, w, run, nw, before_run, cur->norm, run_at_start,
                                         before_run2, s->end);
                 if (st) return st;
                 run = SIZE_MAX;
+            } else if (cap) {
+                run_caps++;
             }
             memcpy(prev2, prev, sizeof prev);
             memcpy(prev, cur->norm, cur->nlen + 1);
@@ -1755,6 +1787,14 @@ static bool org_tail_word(const char *w)
                                                "gmbh", "group", "inc",     "ltd",     "nv",
                                                "sa",  "spa"};
     return IN(ORG_HEADS, w) || IN(COMPANY_TAIL, w);
+}
+
+/* Is l a club of two words whose first is s ("Hollinside" of Hollinside Athletic)? */
+static bool club_prefix(const item *s, const item *l)
+{
+    const char *sp = l->n_words == 2 && s->n_words == 1 ? strrchr(l->norm, ' ') : NULL;
+    return sp && (size_t)(sp - l->norm) == s->nlen && !strncmp(l->norm, s->norm, s->nlen) && IN(CLUB_HEADS, sp + 1) &&
+           winner(l->votes) == PST_ORG;
 }
 
 /* Does long name l start with the words of s, the rest of it org words? */
@@ -1997,7 +2037,7 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
             if (pass != 1 && s->votes[PST_PERSON] > s->votes[PST_ORG]) continue;
             if (pass == 1 && (s->n_words != 1 || !all_caps(s->name))) continue; /* before the scan */
             int64_t target = -1;
-            bool ambiguous = false;
+            bool ambiguous = false, target_strong = false;
             /* a prefix's or a suffix's longer forms, an acronym's names by
              * their initials: each read from its index, in item order */
             size_t lo = 0, hi = 0;
@@ -2020,15 +2060,21 @@ static precis_status merge_org_forms(pst_entities *e, const name_index *ix)
                  * form has a company's cue of its own ("Stellan shares fell"
                  * for Stellan Agri Group) */
                 bool fits = pass == 0   ? org_prefix(s, l) || (legal_name(l) && word_prefix(s, l)) ||
-                                            (s->votes[PST_ORG] && company_headed(l) && word_prefix(s, l))
+                                            (s->votes[PST_ORG] && company_headed(l) && word_prefix(s, l)) || club_prefix(s, l)
                             : pass == 1 ? acronym_of(s, l)
                                         : org_suffix(e, s, l) && winner(l->votes) == PST_ORG;
                 /* "N.Y." is New York's, a place's, not a body's */
                 if (fits && pass == 1 && (winner(l->votes) == PST_PLACE || country_or_region(l->norm))) fits = false;
                 if (!fits) continue;
-                if (target < 0) target = (int64_t)j;
-                else if (pass == 0 && org_prefix(&e->items[target], l)) target = (int64_t)j;
-                else if (!(pass == 0 && org_prefix(l, &e->items[target]))) ambiguous = true;
+                /* a name whose other words are all company words is the
+                 * short form's before one only a legal suffix fits: "Corbett"
+                 * is Corbett Mining plc, not its Corbett Tazrit Ltd */
+                bool strong = pass == 0 && org_prefix(s, l);
+                if (target < 0) target = (int64_t)j, target_strong = strong;
+                else if (pass == 0 && org_prefix(&e->items[target], l)) target = (int64_t)j, target_strong = strong;
+                else if (pass == 0 && org_prefix(l, &e->items[target])) continue;
+                else if (strong && !target_strong) target = (int64_t)j, target_strong = true;
+                else if (!(target_strong && !strong)) ambiguous = true;
             }
             if (target < 0 || ambiguous) continue;
             e->items[target].mid_mentions += s->mid_mentions;
@@ -2492,6 +2538,41 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         size_t target = (size_t)((a ? a : b) - e->items);
         e->items[target].mid_mentions += s->mid_mentions;
         precis_status st = merge_item(e, i, target);
+        if (st) return st;
+    }
+    /* "the Callow embankment failure" for the Callow Reservoir the story
+     * names: a one-word name that only ever qualifies nouns, no cue typing
+     * it, is the one place named with it and a place word ("Callow
+     * Reservoir", "Lake Callow"); two such places keep it apart */
+    for (size_t i = 0; i < e->n_items; i++) {
+        item *s = &e->items[i];
+        if (s->merged_into >= 0 || s->n_words != 1 || !s->attrib || s->attrib < s->mentions) continue;
+        if (s->votes[PST_PERSON] || s->votes[PST_ORG] || s->votes[PST_PLACE] || s->at_place || s->group) continue;
+        if (country_or_region(s->norm) || s->nlen + 24 > MAX_NAME_BYTES) continue;
+        int64_t target = -1;
+        bool ambiguous = false;
+        for (size_t h = 0; h < sizeof PLACE_WORDS / sizeof *PLACE_WORDS && !ambiguous; h++) {
+            char full[MAX_NAME_BYTES];
+            size_t hl = strlen(PLACE_WORDS[h]);
+            for (int before = 0; before < 2 && !ambiguous; before++) {
+                if (before) {
+                    memcpy(full, PLACE_WORDS[h], hl);
+                    full[hl] = ' ';
+                    memcpy(full + hl + 1, s->norm, s->nlen);
+                } else {
+                    memcpy(full, s->norm, s->nlen);
+                    full[s->nlen] = ' ';
+                    memcpy(full + s->nlen + 1, PLACE_WORDS[h], hl);
+                }
+                const item *l = find_item(e, full, s->nlen + 1 + hl);
+                if (!l || l->merged_into >= 0 || winner(l->votes) != PST_PLACE) continue;
+                if (target >= 0 && target != (int64_t)(l - e->items)) ambiguous = true;
+                else target = (int64_t)(l - e->items);
+            }
+        }
+        if (target < 0 || ambiguous) continue;
+        e->items[target].mid_mentions += s->mid_mentions;
+        precis_status st = merge_item(e, i, (size_t)target);
         if (st) return st;
     }
     /* "the Kessel tunnel", its head in lower case, is the Kessel Tunnel the

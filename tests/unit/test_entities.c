@@ -1114,6 +1114,78 @@ TEST(surname_alone_goes_to_the_name_of_twice_the_reports)
     pst_entities_free(r.e);
 }
 
+TEST(long_title_run_with_a_constabulary)
+{
+    /* seven capitalised words and "of": the run is no longer cut at six, and
+     * a constabulary is a body */
+    const char *docs[] = {"Chief Inspector Ann Hollis of Westray Constabulary said the roads were closed.",
+                          "Drivers were asked by Westray Constabulary to stay at home.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Ann Hollis") == PST_PERSON);
+    CHECK(type_of(&r, "Westray Constabulary") == PST_ORG);
+    CHECK(sources_of(&r, "Westray Constabulary") == 2);
+    CHECK(type_of(&r, "Constabulary") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(liberation_front_and_its_acronym)
+{
+    /* a front is a body whatever place word its name holds, so its acronym
+     * merges into it */
+    const char *docs[] = {"The road was blocked by the Hill Provinces Liberation Front on Monday.",
+                          "The HPLF denied any part in the attack, a spokesman said.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Hill Provinces Liberation Front") == PST_ORG);
+    CHECK(sources_of(&r, "Hill Provinces Liberation Front") == 2);
+    CHECK(type_of(&r, "HPLF") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(clubs_by_their_heads_and_home_games)
+{
+    const char *docs[] = {"Kessling Town's home match against Orrow Athletic was called off after the storm.",
+                          "In May, Kessling Town beat Orrow 2-0 in front of a big crowd.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Kessling Town") == PST_ORG);
+    CHECK(type_of(&r, "Orrow Athletic") == PST_ORG);
+    CHECK(sources_of(&r, "Orrow Athletic") == 2);
+    CHECK(type_of(&r, "Orrow") == -1);
+    pst_entities_free(r.e);
+}
+
+TEST(person_at_an_employer)
+{
+    const char *docs[] = {"Analyst Jo Pereira at Hask Brennan said the deal was cheap.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Jo Pereira") == PST_PERSON);
+    CHECK(type_of(&r, "Hask Brennan") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(short_form_prefers_the_name_of_company_words)
+{
+    /* "Halvard" fits Halvard Mining PLC by company words and Halvard Kesh
+     * Ltd only by its legal suffix: the first */
+    const char *docs[] = {"Halvard Mining PLC said output would fall this year.",
+                          "The mine is run by Halvard Kesh Ltd, a subsidiary, and has been shut.",
+                          "Shares in Halvard rose 5 percent on the news.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Halvard") == -1);
+    CHECK(sources_of(&r, "Halvard Mining PLC") == 2);
+    CHECK(type_of(&r, "Halvard Kesh Ltd") == PST_ORG);
+    pst_entities_free(r.e);
+}
+
+TEST(qualifier_of_a_named_place)
+{
+    const char *docs[] = {"Water poured from the Tarrow Reservoir overnight.",
+                          "The Tarrow embankment failure flooded the lower town.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Tarrow") == -1);
+    CHECK(sources_of(&r, "Tarrow Reservoir") == 2);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -1182,5 +1254,11 @@ int main(void)
     RUN(lower_case_legal_suffix_is_part_of_the_name);
     RUN(particles_do_not_count_as_name_words);
     RUN(surname_alone_goes_to_the_name_of_twice_the_reports);
+    RUN(long_title_run_with_a_constabulary);
+    RUN(liberation_front_and_its_acronym);
+    RUN(clubs_by_their_heads_and_home_games);
+    RUN(person_at_an_employer);
+    RUN(short_form_prefers_the_name_of_company_words);
+    RUN(qualifier_of_a_named_place);
     return test_done();
 }
