@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <xxhash.h>
 
 /* Selection parameters, chosen on Multi-News training clusters, never on DUC:
@@ -244,6 +245,7 @@ typedef struct sent {
     uint64_t hash;             /* of the stem sequence: repeated lines */
     const char *reason;        /* why it is not a candidate, NULL if it is */
     bool dangling;             /* opens on a word that points back */
+    bool pronoun_first;        /* ... on a pronoun or demonstrative ("He", "His", "That"; English) */
     bool prose;                /* counts for concept statistics */
     bool cap_first;            /* upper-case the first letter: a credit before it was cut */
     uint32_t orig;             /* the sentence itself, or the one a compressed variant trims */
@@ -326,6 +328,17 @@ static size_t collapsed_len(const char *s, size_t len) { return pc_collapse_spac
 #define UNIGRAM_KEY(id) (((uint64_t)UINT32_MAX << 32) | (id))
 #define IS_UNIGRAM_KEY(key) (((key) >> 32) == UINT32_MAX)
 
+/* A pronoun or demonstrative that needs the sentence before it ("He said
+ * ...", "His deputy ...", "That clause ..."); not expletive "It". */
+static bool is_pronoun_opener(const char *norm, size_t n)
+{
+    static const char *const WORDS[] = {"he", "she", "they", "his", "her", "their", "its",
+                                        "these", "those", "this", "that"};
+    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
+        if (n == strlen(WORDS[i]) && !memcmp(norm, WORDS[i], n)) return true;
+    return false;
+}
+
 /* Tokenizes one sentence into word ids, its bigram keys and hash. */
 static precis_status analyse_sentence(work *w, const char *text, sent *st)
 {
@@ -338,6 +351,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
         if (!n) continue;
         if (first) {
             st->dangling = pt_is_dangling_opener(w->lang, norm, n);
+            st->pronoun_first = st->dangling && !strcmp(pt_lang_code(w->lang), "en") && is_pronoun_opener(norm, n);
             first = false;
         }
         size_t sn;
@@ -451,14 +465,25 @@ static bool same_content(const work *w, const sent *a, const sent *b, unsigned c
 typedef struct conflict_ctx {
     const work *w;
     const uint32_t *item_sent;
+    const uint32_t *item_lead; /* a pair item's first sentence (UINT32_MAX: a single one); may be NULL */
 } conflict_ctx;
+
+static bool sents_conflict(const work *w, uint32_t a, uint32_t b)
+{
+    const sent *x = &w->sents.v[a], *y = &w->sents.v[b];
+    if (x->orig == y->orig) return true; /* a sentence and its compressed variant */
+    return same_content(w, x, y, SAME_CHOOSE_CONTAIN, SAME_CHOOSE_DICE);
+}
 
 static bool items_conflict(void *user, uint32_t a, uint32_t b)
 {
     const conflict_ctx *cc = user;
-    const sent *x = &cc->w->sents.v[cc->item_sent[a]], *y = &cc->w->sents.v[cc->item_sent[b]];
-    if (x->orig == y->orig) return true; /* a sentence and its compressed variant */
-    return same_content(cc->w, x, y, SAME_CHOOSE_CONTAIN, SAME_CHOOSE_DICE);
+    uint32_t sa[2] = {cc->item_sent[a], cc->item_lead ? cc->item_lead[a] : UINT32_MAX};
+    uint32_t sb[2] = {cc->item_sent[b], cc->item_lead ? cc->item_lead[b] : UINT32_MAX};
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            if (sa[i] != UINT32_MAX && sb[j] != UINT32_MAX && sents_conflict(cc->w, sa[i], sb[j])) return true;
+    return false;
 }
 
 /* ---- the summary object -------------------------------------------------------- */
@@ -1038,6 +1063,72 @@ static bool canonical_order(const precis_cluster *c, ps_doc *docs, uint32_t *giv
     return true;
 }
 
+/* Step 5b: each candidate opening on a pronoun is barred alone (priced over
+ * the budget) and, when the sentence before it in its document is a candidate
+ * not itself opening on one, offered as a pair item of both: the two costs,
+ * the union of the concepts, the two bonuses. The arrays grow to hold the
+ * pairs; *lead gets, per item, a pair's first sentence (UINT32_MAX for single
+ * items), *pair_cons the pairs' concept lists. False on OOM. */
+static bool pair_pointing_back(const work *w, ps_item **items, uint32_t **item_sent, uint32_t **chosen,
+                               uint32_t **lead, uint32_t **pair_cons, size_t *n_items, uint32_t budget,
+                               bool by_bytes)
+{
+    size_t n = *n_items, n_pairs = 0, n_pc = 0;
+    uint32_t *item_of = malloc((w->sents.n + 1) * sizeof *item_of);
+    if (!item_of) return false;
+    for (size_t i = 0; i < w->sents.n; i++) item_of[i] = UINT32_MAX;
+    for (size_t k = 0; k < n; k++) item_of[(*item_sent)[k]] = (uint32_t)k;
+#define PAIRABLE(i)                                                                                    \
+    (!w->sents.v[i].vtext && (i) > 0 && w->sents.v[(i) - 1].doc == w->sents.v[i].doc &&              \
+     item_of[(i) - 1] != UINT32_MAX && !w->sents.v[(i) - 1].pronoun_first)
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i = (*item_sent)[k];
+        if (w->sents.v[i].pronoun_first && PAIRABLE(i)) n_pairs++, n_pc += w->sents.v[i - 1].con_n + w->sents.v[i].con_n;
+    }
+    ps_item *gi = realloc(*items, (n + n_pairs + 1) * sizeof **items);
+    if (gi) *items = gi;
+    uint32_t *gs = gi ? realloc(*item_sent, (n + n_pairs + 1) * sizeof **item_sent) : NULL;
+    if (gs) *item_sent = gs;
+    /* chosen: the selection's items, then each pair's second sentence */
+    uint32_t *gc = gs ? realloc(*chosen, (2 * (n + n_pairs) + 1) * sizeof **chosen) : NULL;
+    if (gc) *chosen = gc;
+    *lead = gc ? malloc((n + n_pairs + 1) * sizeof **lead) : NULL;
+    *pair_cons = *lead ? malloc((n_pc + 1) * sizeof **pair_cons) : NULL;
+    if (!*pair_cons) {
+        free(item_of);
+        return false;
+    }
+    ps_item *it = *items;
+    size_t n_all = n, used = 0;
+    for (size_t k = 0; k < n + n_pairs; k++) (*lead)[k] = UINT32_MAX;
+    for (size_t k = 0; k < n; k++) {
+        uint32_t i = (*item_sent)[k];
+        const sent *x = &w->sents.v[i];
+        if (!x->pronoun_first) continue;
+        it[k].cost = budget + 1; /* alone, never */
+        if (!PAIRABLE(i)) continue;
+        const ps_item *p = &it[item_of[i - 1]];
+        ps_item *q = &it[n_all];
+        uint32_t *cv = *pair_cons + used, m = 0;
+        for (uint32_t a = 0; a < p->n_concepts; a++) cv[m++] = p->concepts[a];
+        for (uint32_t a = 0; a < x->con_n; a++) {
+            uint32_t id = w->cons.v[x->con_off + a];
+            bool dup = false;
+            for (uint32_t b = 0; b < p->n_concepts && !dup; b++) dup = p->concepts[b] == id;
+            if (!dup) cv[m++] = id;
+        }
+        used += m;
+        *q = (ps_item){p->cost + (by_bytes ? x->n_bytes + 1 : x->n_words), cv, m, p->bonus + it[k].bonus};
+        (*item_sent)[n_all] = i;
+        (*lead)[n_all] = i - 1;
+        n_all++;
+    }
+#undef PAIRABLE
+    free(item_of);
+    *n_items = n_all;
+    return true;
+}
+
 precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
                                const precis_summary_options *opts, precis_summary **out)
 {
@@ -1057,7 +1148,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     work w = {0};
     pc_arena_init(&w.arena);
     ps_item *items = NULL;
-    uint32_t *item_sent = NULL, *chosen = NULL, *given = NULL;
+    uint32_t *item_sent = NULL, *chosen = NULL, *given = NULL, *item_lead = NULL, *pair_cons = NULL;
     uint8_t *also_mark = NULL; /* per caller's document: says the same (also_in) */
     const precis_cluster *caller = c;
     precis_summary *sum = NULL;
@@ -1193,9 +1284,17 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         goto fail;
     }
 
+    /* 5b. A sentence opening on a pronoun ("He ...", "That clause ...") is
+     * chosen only with the sentence before it, as one item of both: alone it
+     * points at someone the summary has not named (docs/summarize.md, Round 9).
+     * Not with a sentence cap, which counts items. */
+    if (!o.max_sentences && !pair_pointing_back(&w, &items, &item_sent, &chosen, &item_lead, &pair_cons,
+                                                &n_items, budget, by_bytes))
+        goto oom;
+
     /* 6. Selection. */
     bool exact;
-    conflict_ctx cc = {&w, item_sent};
+    conflict_ctx cc = {&w, item_sent, item_lead};
     ps_conflicts conflicts = {items_conflict, &cc};
     size_t n_chosen = ps_select(items, n_items, w.weights, n_con, budget, o.max_sentences, &conflicts,
                                 chosen, &exact);
@@ -1208,7 +1307,14 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             chosen[n_chosen++] = (uint32_t)k;
         }
     }
-    for (size_t k = 0; k < n_chosen; k++) chosen[k] = item_sent[chosen[k]];
+    /* items to sentences: a pair item is two (its first appended) */
+    size_t n_sent = n_chosen;
+    for (size_t k = 0; k < n_chosen; k++) {
+        uint32_t it = chosen[k];
+        if (item_lead && item_lead[it] != UINT32_MAX) chosen[n_sent++] = item_lead[it];
+        chosen[k] = item_sent[it];
+    }
+    n_chosen = n_sent;
 
     /* 7. Source order, and an opening that does not point back. */
     sort_chosen(chosen, n_chosen, w.sents.v);
@@ -1279,6 +1385,8 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     free(item_sent);
     free(chosen);
     free(given);
+    free(item_lead);
+    free(pair_cons);
     free(also_mark);
     free(view.docs);
     *out = sum;
@@ -1295,6 +1403,8 @@ fail:
     free(item_sent);
     free(chosen);
     free(given);
+    free(item_lead);
+    free(pair_cons);
     free(also_mark);
     free(view.docs);
     precis_summary_free(sum);
