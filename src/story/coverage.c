@@ -267,16 +267,19 @@ static uint32_t shared_anchors(const cov *c, const sent_fast *x, const sent_fast
     return n + same;
 }
 
-/* Does x give a figure y gives too (a count or a measurement, not a day or a
- * duration)? Alone, with no word in common, it is enough for a mutual-best
+/* Does x give a figure y gives too (a count of at least MIN_LONE_COUNT or a
+ * measurement, not a day or a duration)? Alone, with no word in common, it is enough for a mutual-best
  * pair scoring MUTUAL_BAR ("More than 400 operations have been postponed" /
  * "Some four hundred planned procedures have been called off"): on the
  * fixtures every such pair was one fact, while a shared day alone was not
  * ("turning up on the shore since Wednesday" / nurdles counted on Wednesday). */
+#define MIN_LONE_COUNT 10
 static bool shares_figure(const cov *c, const sent_fast *x, const sent_fast *y)
 {
     for (uint32_t i = 0; i < x->n_q; i++) {
         const quant_fast *p = &c->qf[x->q_off + i];
+        /* "two" and "three" count many things in one story: no lone anchor */
+        if (p->kind == PST_Q_COUNT && p->value < MIN_LONE_COUNT) continue;
         if (p->value != 1 && !p->time && has_value(c, p, y)) return true;
     }
     return false;

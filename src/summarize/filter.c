@@ -205,10 +205,11 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
         return PS_R_PROMOTION;
     /* a broadcaster's or live page's line to its own audience opens on an
      * imperative to the reader ("Stay tuned to Radio ...", "Check back for
-     * updates"); inside reported speech ("told reporters to stay tuned") the
+     * updates", "Text the newsroom on ..."); inside reported speech ("told reporters to stay tuned") the
      * same words are news, so only the sentence's opening counts */
     static const char *const AUDIENCE_CALLS[] = {"stay tuned ", "stay with ", "check back ", "keep checking back",
-                                                 "tune in ", "refresh this page", "refresh the page"};
+                                                 "tune in ", "refresh this page", "refresh the page", "text the ",
+                                                 "text us "};
     for (size_t i = 0; i < sizeof AUDIENCE_CALLS / sizeof *AUDIENCE_CALLS; i++) {
         size_t m = strlen(AUDIENCE_CALLS[i]);
         if (n >= m && !memcmp(low, AUDIENCE_CALLS[i], m)) return PS_R_PROMOTION;

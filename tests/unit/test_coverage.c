@@ -691,17 +691,20 @@ TEST(a_weak_pair_anchored_unlike_does_not_align)
 
 /* Fog at an airport (invented): "Some 250 departures were scrapped" and
  * "More than 250 flights had to be cancelled" share no word, only their
- * figure; the coach firms' and the airlines' plans share only their day. */
+ * figure; the coach firms' and the airlines' plans share only their day, the
+ * hurt baggage handlers and the runways examined only "two". */
 static const precis_article HARLOW[] = {
     ART("a", "Harlow Echo", "Fog grounds flights at Harlow", "2028-11-11",
         "Thick fog closed Harlow Airport for most of Friday.\n\n"
         "Some 250 departures were scrapped as the fog thickened through the morning.\n\n"
         "Stranded travellers slept on the terminal floor.\n\n"
+        "Two baggage handlers were hurt when their tug skidded on the apron.\n\n"
         "The airport reopened shortly after six in the evening."),
     ART("b", "Coast Radio", "Harlow Airport fog chaos", "2028-11-11",
         "Harlow Airport was shut by dense fog on Friday.\n\n"
         "More than 250 flights had to be cancelled, the operator said.\n\n"
         "A charity handed out blankets and hot drinks to passengers.\n\n"
+        "Two runways were examined by engineers before any jet took off.\n\n"
         "Coach firms laid on extra services to Brenton on Saturday."),
     ART("c", "Northgate Wire", "Fog shuts Harlow Airport", "2028-11-11",
         "Fog closed Harlow Airport on Friday, its operator said.\n\n"
@@ -733,6 +736,17 @@ TEST(one_shared_day_does_not_align)
     json_decref(c);
 }
 
+/* ... nor one small count: "two" and "three" count many things in a story. */
+TEST(one_small_count_does_not_align)
+{
+    json_t *c = coverage_of(HARLOW, N_HARLOW);
+    if (!c) return;
+    CHECK(listed(c, "a", "unique", "Two baggage handlers"));
+    CHECK(listed(c, "b", "unique", "Two runways were examined"));
+    CHECK(!listed(c, "c", "omits", "Two baggage handlers"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -759,5 +773,6 @@ int main(void)
     RUN(a_weak_pair_anchored_unlike_does_not_align);
     RUN(one_shared_figure_aligns_a_clear_pair);
     RUN(one_shared_day_does_not_align);
+    RUN(one_small_count_does_not_align);
     return test_done();
 }

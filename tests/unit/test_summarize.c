@@ -211,6 +211,8 @@ TEST(calls_to_the_audience_are_promotion)
         "Keep checking back here for updates on the Varrow ferry grounding.",
         "Tune in to Kelby FM at six for an interview with the ferry's captain.",
         "Refresh this page for the latest from the Varrow pier this morning.",
+        "Text the Kelby FM newsroom on 80855 with your pictures of the ferry.",
+        "Text us your photos of the Varrow ferry and we will share the best.",
     };
     for (size_t i = 0; i < sizeof debris / sizeof *debris; i++)
         CHECK(ps_debris_reason(debris[i], strlen(debris[i]), 0, 12) == PS_R_PROMOTION);
@@ -220,6 +222,8 @@ TEST(calls_to_the_audience_are_promotion)
         "Inspectors will check back on the hull of the Varrow ferry next week, officials said.",
         "Stay-at-home orders were lifted in Kelby on Monday, the council said.",
         "Staying tuned to the radio, the crew heard the storm warning before the Varrow sailed.",
+        "The captain said he would text the harbour master as soon as the Varrow was afloat.",
+        "Texts sent to the crew of the Varrow warned of the storm on Sunday, the owner said.",
     };
     for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 12) == NULL);
 }
