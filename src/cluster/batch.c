@@ -27,8 +27,10 @@
  *     stories of one theme share only the theme's words, which many other
  *     articles use too;
  *  3. each group left with one article (and no copies) joins the group its
- *     edges reach with the highest mean similarity, at or above `attach`
- *     (groups fixed during this step: order does not matter).
+ *     strong edges reach with the highest mean similarity, at or above
+ *     `attach` (groups fixed during this step: order does not matter); an
+ *     edge is strong, counting whole, when each article is among the other's
+ *     `attach_k` best neighbours, counts half when one is, and not otherwise.
  * Dated articles further apart than the quiet period count half their
  * similarity (the online clusterer's stories close after that long), and
  * past PK_BATCH_TIME_HORIZON quiet periods (a season at the default 3 days)
@@ -362,6 +364,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     if (o.centroid == 0) o.centroid = PK_BATCH_CENTROID;
     if (o.support == 0) o.support = PK_BATCH_SUPPORT;
     if (!o.min_merged) o.min_merged = PK_BATCH_MIN_MERGED;
+    if (!o.attach_k) o.attach_k = PK_BATCH_ATTACH_K;
     if (o.name_weight == 0) o.name_weight = PK_BATCH_NAME_WEIGHT;
     size_t n = in->n, nt = in->off[n];
     bool names = o.name_weight > 0 && in->is_name;
@@ -379,6 +382,8 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     size_t ne = 0, cap_e = 0;
     uint64_t *edge = NULL;   /* (lo << 32 | hi) of each kept neighbour pair */
     float *edge_s = NULL;
+    uint8_t *edge_r = NULL;  /* per kept pair: its rank in the lister's k best; then, per
+                                distinct pair, its strength for the attach step (below) */
     alist *g = calloc(n + 1, sizeof *g);
     uint32_t *size = malloc((n + 1) * sizeof *size), *parent = malloc((n + 1) * sizeof *parent);
     heap h = {0};
@@ -463,21 +468,33 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             nb_insert(best, &nb_n, o.k, (nb){j, s});
         }
         if (ne + nb_n > cap_e) {
-            size_t c1 = cap_e, c2 = cap_e;
+            size_t c1 = cap_e, c2 = cap_e, c3 = cap_e;
             if (pc_grow(&edge, &c1, ne + nb_n, sizeof *edge, 4096) ||
-                pc_grow(&edge_s, &c2, ne + nb_n, sizeof *edge_s, 4096)) {
+                pc_grow(&edge_s, &c2, ne + nb_n, sizeof *edge_s, 4096) ||
+                pc_grow(&edge_r, &c3, ne + nb_n, sizeof *edge_r, 4096)) {
                 st = PRECIS_ENOMEM;
                 goto done;
             }
             cap_e = c1 < c2 ? c1 : c2;
+            if (c3 < cap_e) cap_e = c3;
+        }
+        /* how far down i's list each neighbour is (the attach step's strong
+         * edges): k best by insertion, best first */
+        for (size_t x = 1; x < nb_n; x++) {
+            nb v = best[x];
+            size_t y = x;
+            for (; y && nb_worse(&best[y - 1], &v); y--) best[y] = best[y - 1];
+            best[y] = v;
         }
         for (size_t t = 0; t < nb_n; t++) {
             uint64_t lo = i < best[t].doc ? i : best[t].doc, hi = i < best[t].doc ? best[t].doc : i;
             edge[ne] = lo << 32 | hi;
             edge_s[ne] = best[t].s;
+            edge_r[ne] = (uint8_t)(t < 255 ? t : 255);
             ne++;
         }
     }
+    size_t nue = 0;
     /* Symmetric: one edge per pair (the two directions computed the same
      * dot product, up to summation order: the larger value is kept). Sorting
      * pair keys together with their scores: keys first, then a merge pass. */
@@ -491,7 +508,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             key[2 * e] = edge[e];
             uint32_t bits;
             memcpy(&bits, &edge_s[e], sizeof bits);
-            key[2 * e + 1] = bits;
+            key[2 * e + 1] = bits | (uint64_t)edge_r[e] << 32;
         }
         /* sort (key, score) records by key then score bits (positive floats
          * order as their bits) */
@@ -500,19 +517,30 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             size_t f = e;
             uint64_t k = key[2 * e];
             float s = 0;
+            unsigned rmin = 255, rmax = 0;
             for (; e < ne && key[2 * e] == k; e++) {
                 float x;
                 uint32_t bits = (uint32_t)key[2 * e + 1];
+                unsigned r = (unsigned)(key[2 * e + 1] >> 32) & 255;
                 memcpy(&x, &bits, sizeof x);
                 if (e == f || x > s) s = x;
+                if (r < rmin) rmin = r;
+                if (r > rmax) rmax = r;
             }
             uint32_t a = (uint32_t)(k >> 32), b = (uint32_t)k;
             if ((st = alist_add(&g[a], b, s)) || (st = alist_add(&g[b], a, s))) {
                 free(key);
                 goto done;
             }
+            /* The distinct pairs, kept for the attach step with their
+             * strength: 2 when each is among the other's attach_k best,
+             * 1 when one is, 0 otherwise (nue <= f: written behind the reads). */
+            edge[nue] = k;
+            edge_s[nue] = s;
+            edge_r[nue++] = (uint8_t)(rmin >= o.attach_k ? 0 : e - f == 2 && rmax < o.attach_k ? 2 : 1);
         }
         free(key);
+        ne = nue;
     }
 
     /* 2. Average-linkage agglomeration. */
@@ -648,20 +676,39 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
         }
     }
 
-    /* 3. Lone articles join the group their edges reach best. Decisions are
-     * taken on the groups as step 2 left them, then applied. */
-    for (size_t i = 0; i < n; i++) {
-        touched[i] = UINT32_MAX;
-        if (label[i] != i || size[i] != 1 || (in->not_lone && in->not_lone[i])) continue;
-        uint32_t bg = UINT32_MAX;
-        double bs = 0;
-        for (size_t t = 0; t < g[i].n; t++) {
-            uint32_t k = g[i].v[t].nbr;
-            if (size[k] < 2) continue;
-            double sc = g[i].v[t].sum / size[k];
-            if (sc >= o.attach && (bg == UINT32_MAX || sc > bs || (sc == bs && k < bg))) bg = k, bs = sc;
+    /* 3. Lone articles join the group their strong edges reach best: an
+     * edge counts whole when each article is among the other's attach_k
+     * best, half when one is, not at all otherwise (a lone article whose own
+     * best neighbours are elsewhere is not pulled in by its weaker edges).
+     * Decisions are taken on the groups as step 2 left them, then applied. */
+    {
+        alist *la = calloc(n + 1, sizeof *la); /* per lone article: sums per group */
+        if (!la) {
+            st = PRECIS_ENOMEM;
+            goto done;
         }
-        touched[i] = bg;
+        for (size_t i = 0; i < n; i++) /* lone: one article, no copies (touched marks them) */
+            touched[i] = label[i] == i && size[i] == 1 && !(in->not_lone && in->not_lone[i]);
+        for (size_t e = 0; e < ne && !st; e++) {
+            if (!edge_r[e]) continue;
+            uint32_t a = (uint32_t)(edge[e] >> 32), b = (uint32_t)edge[e];
+            double x = edge_s[e] * (edge_r[e] == 2 ? 1.0 : 0.5);
+            if (touched[a] == 1 && size[label[b]] >= 2) st = alist_add(&la[a], label[b], x);
+            if (!st && touched[b] == 1 && size[label[a]] >= 2) st = alist_add(&la[b], label[a], x);
+        }
+        for (size_t i = 0; i < n && !st; i++) {
+            uint32_t bg = UINT32_MAX;
+            double bs = 0;
+            for (size_t t = 0; t < la[i].n; t++) {
+                uint32_t k = la[i].v[t].nbr;
+                double sc = la[i].v[t].sum / size[k];
+                if (sc >= o.attach && (bg == UINT32_MAX || sc > bs || (sc == bs && k < bg))) bg = k, bs = sc;
+            }
+            touched[i] = bg;
+        }
+        for (size_t i = 0; i < n; i++) free(la[i].v);
+        free(la);
+        if (st) goto done;
     }
     for (size_t i = 0; i < n; i++)
         if (touched[i] != UINT32_MAX) label[i] = touched[i];
@@ -684,6 +731,7 @@ done:
     free(best);
     free(edge);
     free(edge_s);
+    free(edge_r);
     free(size);
     free(parent);
     free(h.v);

@@ -85,7 +85,8 @@ static inline double pk_dot(const pk_term_weight *a, size_t na, const pk_term_we
 #define PK_BATCH_K 20          /* neighbours kept per article */
 #define PK_BATCH_MAX_DF 2048   /* terms in more articles are skipped when finding neighbours */
 #define PK_BATCH_LINK 0.21     /* mean pairwise cosine for two groups to merge (chosen on Multi-News train) */
-#define PK_BATCH_ATTACH 0.15   /* mean cosine for a lone article to join a group (same) */
+#define PK_BATCH_ATTACH 0.13   /* mean strong-edge cosine for a lone article to join a group (same; docs/cluster.md) */
+#define PK_BATCH_ATTACH_K 7    /* ... strong: among the attach_k best of both (whole) or one (half) of the two */
 #define PK_BATCH_CENTROID 0.2  /* centroid cosine for two groups of 2+ to be weighed for a merge (see batch.c) */
 #define PK_BATCH_SUPPORT 0.2   /* ... and the share of specific terms they must have in common (same) */
 #define PK_BATCH_MIN_MERGED 20 /* ... and the articles the merged group must reach (same) */
@@ -107,6 +108,7 @@ typedef struct pk_batch_input {
 typedef struct pk_batch_options {
     size_t k, max_df;          /* 0: defaults above */
     double link, attach;       /* 0: defaults above */
+    size_t attach_k;           /* 0: default above */
     double centroid;           /* 0: default above; negative: no centroid merging */
     double support;            /* 0: default above; negative: no support asked */
     size_t min_merged;         /* 0: default above */

@@ -283,6 +283,61 @@ TEST(batch_time_far_apart_weighs_less)
     CHECK(label[0] == label[1]);
 }
 
+/* Two articles at cosine 0.18 (under the 0.21 merge bar) that share their one
+ * name (term 9, marked in is_name): the name bonus (0.05 x 1/1) joins them;
+ * unmarked, the same vectors stay apart. */
+TEST(batch_shared_name_joins)
+{
+    bt b;
+    memset(&b, 0, sizeof b);
+    const double x = 0.31622777, y = 0.90553851, z = 0.28284271; /* x^2 + z^2 = 0.18 */
+    bt_add(&b, 0, 3, (uint64_t[]){1, 2, 9}, (double[]){x, y, z});
+    bt_add(&b, 0, 3, (uint64_t[]){1, 3, 9}, (double[]){x, y, z});
+    uint8_t is_name[6] = {0, 0, 1, 0, 0, 1};
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    uint32_t label[BT_MAX];
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] != label[1]);
+    in.is_name = is_name;
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1]);
+    pk_batch_options o = {.name_weight = -1}; /* no bonus */
+    CHECK(pk_batch(&in, &o, label) == PRECIS_OK);
+    CHECK(label[0] != label[1]);
+}
+
+/* A lone article attaches by its strong edges only. L has cosine 0.2 with
+ * both members of a tight pair G (0.9) and 0.205 with seven unrelated
+ * articles x1..x7 (under the 0.21 merge bar: all stay lone). The pair's
+ * members list L second, but L lists them 8th and 9th: past the 7 best, so
+ * its edges to G are one-sided and count half (0.1 < the 0.13 bar) and L
+ * stays apart. Without the x's G holds L's best neighbours (mutual: 0.2
+ * whole) and L joins. */
+TEST(batch_lone_article_attaches_by_strong_edges)
+{
+    bt b;
+    memset(&b, 0, sizeof b);
+    const double gs = 0.6, gu = 0.73484692, gv = 0.31622777; /* g1 . g2 = gs^2 + gu^2 = 0.9 */
+    const double ls = 0.33333333, lt = 0.35634832;             /* L . g = ls gs = 0.2 */
+    const double xt = 0.57529802, xy = 0.81793496;             /* L . x = lt xt = 0.205 */
+    bt_add(&b, 0, 3, (uint64_t[]){1, 2, 3}, (double[]){gs, gu, gv});  /* 0: g1 */
+    bt_add(&b, 0, 3, (uint64_t[]){1, 2, 4}, (double[]){gs, gu, gv});  /* 1: g2 */
+    size_t o = b.off[b.n];                                           /* 2: L */
+    b.term[o] = 1, b.w[o] = (float)ls;
+    for (int i = 0; i < 7; i++) b.term[o + 1 + i] = 10 + (uint64_t)i, b.w[o + 1 + i] = (float)lt;
+    b.off[++b.n] = o + 8;
+    uint32_t label[BT_MAX];
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1] && label[2] == label[0]); /* no x: L's best are G's */
+    for (int i = 0; i < 7; i++) bt_add(&b, 0, 2, (uint64_t[]){10 + (uint64_t)i, 20 + (uint64_t)i}, (double[]){xt, xy});
+    in.n = b.n;
+    CHECK(pk_batch(&in, NULL, label) == PRECIS_OK);
+    CHECK(label[0] == label[1]);
+    CHECK(label[2] != label[0]);
+    for (int i = 0; i < 7; i++) CHECK(label[3 + i] != label[0] && label[3 + i] != label[2]);
+}
+
 /* The grouping does not depend on the input order: the synthetic stories of
  * the online tests, forwards and backwards, give the same partition. */
 TEST(batch_partition_independent_of_order)
@@ -483,6 +538,8 @@ int main(void)
     RUN(batch_does_not_chain);
     RUN(batch_time_apart_halves_similarity);
     RUN(batch_time_far_apart_weighs_less);
+    RUN(batch_shared_name_joins);
+    RUN(batch_lone_article_attaches_by_strong_edges);
     RUN(batch_partition_independent_of_order);
     RUN(batch_same_theme_stories_apart_big_story_whole);
     RUN(batch_zero_articles);
