@@ -373,7 +373,7 @@
         'aria-label': 'Source ' + (n || '?') + ': ' + tip, 'data-doc': str(docId),
         onmouseenter: function (ev) { if (n) showTip(ev.currentTarget, str(docId), span, quote, a, n, ev); },
         onmouseleave: hideTip,
-        onfocus: function (ev) { if (n) showTip(ev.currentTarget, str(docId), span, quote, a, n); },
+        onfocus: function (ev) { if (n && !returning) showTip(ev.currentTarget, str(docId), span, quote, a, n); },
         onblur: hideTip,
         onclick: function (ev) {
           hideTip();
@@ -625,7 +625,13 @@
     if (li) li.classList.add('active');
   }
 
+  // The control that opened the panel: closing it (Escape, the close button)
+  // gives the focus back there, so a keyboard user goes on from that marker
+  // (before, the focus fell to the page's start). No tooltip for that return.
+  var opener = null, returning = false;
   function openArticle(id, span, quote, meta, n) {
+    var from = document.activeElement;
+    if (from && from !== document.body && !panel.contains(from)) opener = from;
     hideTip();
     mutedAt = pointer;
     panel.hidden = false;
@@ -674,12 +680,22 @@
     panel.hidden = true;
     document.body.classList.remove('panel-open');
     markActive(null);
+    opener = null;
+  }
+  function closePanelBack() {
+    var back = opener;
+    closePanel();
+    if (back && document.contains(back)) {
+      returning = true;
+      back.focus();
+      returning = false;
+    }
   }
 
   /* ---- wiring ---------------------------------------------------------------- */
 
-  document.getElementById('panel-close').addEventListener('click', closePanel);
-  document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && !panel.hidden) closePanel(); });
+  document.getElementById('panel-close').addEventListener('click', closePanelBack);
+  document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && !panel.hidden) closePanelBack(); });
   document.getElementById('search').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var q = document.getElementById('q').value.trim();

@@ -231,6 +231,29 @@ async function main() {
       return true;
     });
 
+    // Session 22: closing the panel (Escape or the close button) gives the
+    // focus back to the marker that opened it, with no tooltip popping up
+    // (before: the focus fell to <body>, a keyboard user started over).
+    await check('closing the source panel gives the focus back to its marker', async () => {
+      for (const how of ['Escape', 'close button']) {
+        await page.locator('.sentence .marker.primary').nth(1).focus();
+        await page.keyboard.press('Enter');
+        await page.waitForSelector('#panel:not([hidden]) .article-text');
+        assert(await page.evaluate(() => document.activeElement.id) === 'panel-close', how + ': the close button has no focus');
+        if (how === 'Escape') await page.keyboard.press('Escape');
+        else await page.keyboard.press('Enter'); // on the focused close button
+        await page.waitForSelector('#panel', { state: 'hidden' });
+        const at = await page.evaluate(() => {
+          const m = document.querySelectorAll('.sentence .marker.primary')[1];
+          return document.activeElement === m ? 'marker' : document.activeElement.tagName + '.' + document.activeElement.className;
+        });
+        assert(at === 'marker', how + ': the focus went to ' + at);
+        assert(!(await page.locator('#tip').isVisible()), how + ': a tooltip popped up on the way back');
+      }
+      await page.locator('.sentence .marker.primary').nth(1).blur();
+      return true;
+    });
+
     await check('the timeline renders', async () => {
       await page.waitForSelector('.timeline li');
       const items = await page.locator('.timeline li').count();
