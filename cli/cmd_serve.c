@@ -28,6 +28,12 @@ static void usage(FILE *out)
             "                          (also from the PRECIS_TOKEN environment variable)\n"
             "      --max-connections N concurrent connections (default 256)\n"
             "      --timeout S         drop a connection idle for S seconds (default 10)\n"
+            "      --request-timeout S a request must arrive whole within S seconds of the\n"
+            "                          connection's start or its previous answer (default\n"
+            "                          60; a client trickling bytes is never idle)\n"
+            "      --max-per-ip N      connections one client address may hold (default 64\n"
+            "                          when bound to a non-loopback address, else no cap;\n"
+            "                          0 = no cap)\n"
             "      --threads N         worker threads (default 4)\n"
             "      --sync-rebuild N    a POST answers after its story is rebuilt when the\n"
             "                          story has at most N articles (default 64); bigger\n"
@@ -90,6 +96,8 @@ int cmd_serve(int argc, char **argv)
                                          {"token", required_argument, 0, 't'},
                                          {"max-connections", required_argument, 0, 'm'},
                                          {"timeout", required_argument, 0, 'T'},
+                                         {"request-timeout", required_argument, 0, 'R'},
+                                         {"max-per-ip", required_argument, 0, 'I'},
                                          {"threads", required_argument, 0, 'j'},
                                          {"sync-rebuild", required_argument, 0, 'S'},
                                          {"help", no_argument, 0, 'h'},
@@ -97,6 +105,7 @@ int cmd_serve(int argc, char **argv)
     const char *db = NULL, *token = getenv("PRECIS_TOKEN");
     ps_server_options so = {.bind = "127.0.0.1", .port = 8080};
     unsigned sync_max = 64;
+    bool per_ip_set = false;
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "p:b:h", LONG, NULL)) != -1) {
@@ -113,6 +122,13 @@ int cmd_serve(int argc, char **argv)
         case 'T':
             if (!uint_opt("timeout", optarg, 1, 3600, &so.timeout)) return EXIT_USAGE;
             break;
+        case 'R':
+            if (!uint_opt("request-timeout", optarg, 1, 86400, &so.request_timeout)) return EXIT_USAGE;
+            break;
+        case 'I':
+            if (!uint_opt("max-per-ip", optarg, 0, 100000, &so.max_per_ip)) return EXIT_USAGE;
+            per_ip_set = true;
+            break;
         case 'j':
             if (!uint_opt("threads", optarg, 1, 64, &so.threads)) return EXIT_USAGE;
             break;
@@ -124,6 +140,10 @@ int cmd_serve(int argc, char **argv)
         }
     }
     if (token && !*token) token = NULL;
+    /* On the network one address holding every connection (trickling, or
+     * idle ones reopened) locks everyone else out; on loopback every client
+     * is 127.0.0.1 (a local reverse proxy too): no cap unless asked. */
+    if (!per_ip_set) so.max_per_ip = ps_is_loopback(so.bind) ? 0 : 64;
     unsigned char addr[16];
     if (so.bind && strcmp(so.bind, "localhost") && inet_pton(AF_INET, so.bind, addr) != 1 &&
         inet_pton(AF_INET6, so.bind, addr) != 1) { /* a usage error, before any input is ingested */

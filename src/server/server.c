@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #if MHD_VERSION < 0x00097002
 typedef int MHD_RESULT;
@@ -16,10 +18,101 @@ typedef int MHD_RESULT;
 typedef enum MHD_Result MHD_RESULT;
 #endif
 
+/* A live connection, for the request deadline: the reaper thread shuts
+ * down one whose request has taken longer than request_timeout to arrive. */
+typedef struct live_conn {
+    int fd;
+    time_t since;   /* CLOCK_MONOTONIC seconds: the connection's start or its last answer */
+    bool answering; /* the request is in: being answered (the inactivity timeout covers the rest) */
+    bool shut;
+    struct live_conn *prev, *next;
+} live_conn;
+
 struct ps_server {
     struct MHD_Daemon *d;
     ps_app *app;
+    pthread_mutex_t lock; /* the live list */
+    pthread_cond_t wake;
+    live_conn *live;
+    unsigned deadline;
+    bool reaper_running, stopping;
+    pthread_t reaper;
+    unsigned long shut_count;
 };
+
+static time_t mono_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    ps_server *s = cls;
+    if (code == MHD_CONNECTION_NOTIFY_STARTED) {
+        const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        live_conn *lc = ci ? calloc(1, sizeof *lc) : NULL;
+        if (!lc) return; /* not watched: the inactivity timeout still applies */
+        lc->fd = ci->connect_fd;
+        lc->since = mono_now();
+        pthread_mutex_lock(&s->lock);
+        lc->next = s->live;
+        if (s->live) s->live->prev = lc;
+        s->live = lc;
+        pthread_mutex_unlock(&s->lock);
+        *socket_context = lc;
+    } else if (code == MHD_CONNECTION_NOTIFY_CLOSED && *socket_context) {
+        /* called before libmicrohttpd closes the fd: the reaper, which shuts
+         * down under the same lock, never touches a reused descriptor */
+        live_conn *lc = *socket_context;
+        pthread_mutex_lock(&s->lock);
+        if (lc->prev) lc->prev->next = lc->next;
+        else s->live = lc->next;
+        if (lc->next) lc->next->prev = lc->prev;
+        pthread_mutex_unlock(&s->lock);
+        free(lc);
+        *socket_context = NULL;
+    }
+}
+
+static live_conn *live_of(struct MHD_Connection *c)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+    return ci ? ci->socket_context : NULL;
+}
+
+static void mark_answering(ps_server *s, struct MHD_Connection *c, bool answering)
+{
+    live_conn *lc = live_of(c);
+    if (!lc) return;
+    pthread_mutex_lock(&s->lock);
+    lc->answering = answering;
+    if (!answering) lc->since = mono_now(); /* the next request's time starts now */
+    pthread_mutex_unlock(&s->lock);
+}
+
+static void *reap_loop(void *arg)
+{
+    ps_server *s = arg;
+    pthread_mutex_lock(&s->lock);
+    while (!s->stopping) {
+        time_t now = mono_now();
+        for (live_conn *lc = s->live; lc; lc = lc->next)
+            if (!lc->answering && !lc->shut && now - lc->since > (time_t)s->deadline) {
+                shutdown(lc->fd, SHUT_RDWR); /* libmicrohttpd sees the end and closes it */
+                lc->shut = true;
+                s->shut_count++;
+            }
+        struct timespec until;
+        clock_gettime(CLOCK_REALTIME, &until);
+        until.tv_sec += 1;
+        pthread_cond_timedwait(&s->wake, &s->lock, &until);
+    }
+    pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
 
 typedef struct conn_state {
     pc_buf body;
@@ -167,7 +260,8 @@ static MHD_RESULT reply_error(struct MHD_Connection *c, unsigned status, const c
 static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                          const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
-    ps_app *app = cls;
+    ps_server *srv = cls;
+    ps_app *app = srv->app;
     conn_state *cs = *con_cls;
     if (!cs) {
         /* Headers are in: refuse an announced oversized body before reading it. */
@@ -181,10 +275,12 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
             unsigned long long n = strtoull(cl, &end, 10);
             if (end == cl || *end || n > PS_MAX_BODY) {
                 cs->too_big = true;
+                mark_answering(srv, c, true);
                 return reply_error(c, 413, "too_large", "the request body is over 16 MiB");
             }
             if (n && !reserve(cs, (size_t)n)) {
                 cs->busy = true;
+                mark_answering(srv, c, true);
                 return reply_error(c, 503, "busy", "too many request bodies in flight; retry later");
             }
         }
@@ -206,6 +302,7 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
         }
         return MHD_YES;
     }
+    mark_answering(srv, c, true); /* the request is in: our own time does not count */
     if (cs->too_big) return reply_error(c, 413, "too_large", "the request body is over 16 MiB");
     if (cs->busy) return reply_error(c, 503, "busy", "too many request bodies in flight; retry later");
     ps_request rq = {
@@ -232,6 +329,8 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
                       enum MHD_RequestTerminationCode toe)
 {
+    (void)toe;
+    mark_answering(cls, c, false);
     conn_state *cs = *con_cls;
     if (cs) {
         release(cs);
@@ -275,20 +374,30 @@ precis_status ps_server_start(ps_app *app, const ps_server_options *o, ps_server
     ps_server *s = calloc(1, sizeof *s);
     if (!s) return PRECIS_ENOMEM;
     s->app = app;
+    unsigned idle = o->timeout ? o->timeout : 10;
+    s->deadline = o->request_timeout ? o->request_timeout : 60;
+    if (s->deadline < idle) s->deadline = idle; /* a kept-alive connection may idle that long first */
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_cond_init(&s->wake, NULL);
     s->d = MHD_start_daemon(
-        flags, (uint16_t)o->port, NULL, NULL, handle, app, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
-        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)(o->timeout ? o->timeout : 10),
+        MHD_OPTION_CONNECTION_TIMEOUT, idle,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(o->max_header ? o->max_header : 32 * 1024),
-        MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, completed, s,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->max_per_ip,
         MHD_OPTION_EXTERNAL_LOGGER, quiet_log, NULL,
         MHD_OPTION_UNESCAPE_CALLBACK, unescape_keep_nul, NULL,
         MHD_OPTION_END);
     if (!s->d) {
+        pthread_cond_destroy(&s->wake);
+        pthread_mutex_destroy(&s->lock);
         free(s);
         return pc_fail(err, PRECIS_EIO, NULL, 0, "cannot listen on %s port %u (in use? not allowed?)",
                        bind, o->port);
     }
+    if (pthread_create(&s->reaper, NULL, reap_loop, s) == 0) s->reaper_running = true;
     if (port_out) {
         const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
         *port_out = info ? info->port : o->port;
@@ -300,6 +409,20 @@ precis_status ps_server_start(ps_app *app, const ps_server_options *o, ps_server
 void ps_server_stop(ps_server *s)
 {
     if (!s) return;
-    MHD_stop_daemon(s->d);
+    MHD_stop_daemon(s->d); /* every connection closed: the live list is empty */
+    if (s->reaper_running) {
+        pthread_mutex_lock(&s->lock);
+        s->stopping = true;
+        pthread_cond_signal(&s->wake);
+        pthread_mutex_unlock(&s->lock);
+        pthread_join(s->reaper, NULL);
+    }
+    while (s->live) { /* normally empty: MHD said CLOSED for every connection */
+        live_conn *n = s->live->next;
+        free(s->live);
+        s->live = n;
+    }
+    pthread_cond_destroy(&s->wake);
+    pthread_mutex_destroy(&s->lock);
     free(s);
 }

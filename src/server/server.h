@@ -136,6 +136,14 @@ typedef struct ps_server_options {
     unsigned port;           /* 0 = any free port */
     unsigned max_connections;/* default 256 */
     unsigned timeout;        /* seconds of inactivity before a connection is dropped; default 10 */
+    /* Seconds a request may take to arrive whole (request line, headers,
+     * body), counted from the connection's start or its previous answer;
+     * past it the connection is shut. A client trickling a byte every few
+     * seconds is never idle, so the inactivity timeout alone let it hold
+     * its connection for days. Default 60; never below timeout. */
+    unsigned request_timeout;
+    /* Connections one client address may hold at once; 0 = no cap. */
+    unsigned max_per_ip;
     size_t max_header;       /* per-connection memory for the request line and headers; 32 KiB */
     unsigned threads;        /* default 4 */
 } ps_server_options;

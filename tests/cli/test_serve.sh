@@ -466,6 +466,59 @@ else
     echo "not ok - slow_server_starts"
 fi
 
+# Session 22. A client trickling a byte a second is never idle, so --timeout
+# alone let it hold its connection as long as it liked (slowloris; 4 such
+# clients kept a --max-connections 4 server from answering anyone). A request
+# must now arrive whole within --request-timeout: the trickler is cut off
+# (within its 30 s of trickling; after ~3 s here) and the server answers again.
+if start trickle --db "$TMP/trickle.db" --timeout 1 --request-timeout 2 --max-connections 2; then
+    python3 - "${BASE##*:}" > "$TMP/trickle.res" <<'PY'
+import socket, sys, time
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+data = b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + b"a" * 60
+t = time.time(); k = 0; said = "alive"
+try:
+    while time.time() - t < 30 and k < len(data):
+        s.sendall(data[k:k + 1]); k += 1
+        time.sleep(0.5)
+except OSError:
+    said = "dropped"
+print(said)
+PY
+    check trickling_client_dropped grep -qx dropped "$TMP/trickle.res"
+    req --max-time 5 "$BASE/api/health"
+    check trickle_server_answers_after test "$code" = 200
+    stop
+else
+    echo "not ok - trickle_server_starts"; failures=$((failures+1))
+fi
+# One client address may hold at most --max-per-ip connections (default 64
+# when bound to a non-loopback address): the next one is closed at once.
+if start perip --db "$TMP/perip.db" --max-per-ip 2; then
+    python3 - "${BASE##*:}" > "$TMP/perip.res" <<'PY'
+import socket, sys
+port = int(sys.argv[1])
+held = [socket.create_connection(("127.0.0.1", port)) for _ in range(2)]
+third = socket.create_connection(("127.0.0.1", port))
+third.settimeout(5)
+try:
+    third.sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    print("refused" if third.recv(100) == b"" else "answered")
+except socket.timeout:
+    print("held")
+except OSError:
+    print("refused")
+held[0].sendall(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+held[0].settimeout(5)
+print(held[0].recv(12).decode())
+PY
+    check per_ip_cap_refuses_third sh -c "head -1 '$TMP/perip.res' | grep -qx refused"
+    check per_ip_cap_held_ones_answered sh -c "sed -n 2p '$TMP/perip.res' | grep -q '^HTTP/1.1 200'"
+    stop
+else
+    echo "not ok - perip_server_starts"; failures=$((failures+1))
+fi
+
 # One command for a new user: no --db, the bundled example, from anywhere.
 cd "$TMP" && start demo; demo_ok=$?; cd - >/dev/null
 if [ $demo_ok -eq 0 ]; then
