@@ -294,7 +294,7 @@ async function main() {
       const name = norm(await page.locator('.entities li .chip').first().evaluate((a) => a.firstChild.textContent));
       await page.locator('.entities li .chip').first().click();
       await page.waitForSelector('.filter-on');
-      await page.waitForSelector('.card, .stories .note');
+      await page.waitForSelector('.stories .card, .stories .note:not(:has-text("Loading"))'); // not the 'Loading stories…' note
       const cards = await page.locator('.card').count();
       assert(cards >= 1, 'no story listed for entity ' + name);
       return norm(await page.locator('.filter-on strong').textContent()) === name;
