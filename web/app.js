@@ -87,8 +87,11 @@
     return outletName(a) || str(a.title) || ('Article ' + str(a.id));
   }
 
+  // fetch() rejects with the browser's own words ("Failed to fetch") when no
+  // answer came: said plainly instead.
+  function noAnswer() { return new Error('the server did not answer (is precis serve still running?)'); }
   function api(path) {
-    return fetch(path, { headers: { 'Accept': 'application/json' } }).then(function (r) {
+    return fetch(path, { headers: { 'Accept': 'application/json' } }).catch(function () { throw noAnswer(); }).then(function (r) {
       return r.text().then(function (body) {
         var data = null;
         try { data = body ? JSON.parse(body) : null; } catch (e) { data = null; }
@@ -268,7 +271,7 @@
       button.disabled = true;
       clear(result);
       result.appendChild(el('p', { class: 'note' }, 'Adding\u2026'));
-      fetch('/api/articles' + q, { method: 'POST', headers: headers, body: f || text.value }).then(function (r) {
+      fetch('/api/articles' + q, { method: 'POST', headers: headers, body: f || text.value }).catch(function () { throw noAnswer(); }).then(function (r) {
         return r.text().then(function (body) {
           var d = null;
           try { d = JSON.parse(body); } catch (e) { d = null; }
@@ -299,7 +302,10 @@
           arr(d.warnings).forEach(function (w) { result.appendChild(el('p', { class: 'hint' }, clip(w, 300))); });
         });
       }).catch(function (e) {
-        if (seq === renderSeq) { clear(result); result.appendChild(errorBox(e)); }
+        if (seq === renderSeq) {
+          clear(result);
+          result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Not added: ', clip(str(e && e.message), 600)));
+        }
       }).then(function () { button.disabled = false; });
     } },
       el('label', { for: 'add-text' }, 'Article'), text,

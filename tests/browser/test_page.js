@@ -404,6 +404,29 @@ async function main() {
       return true;
     });
 
+    // Session 22: no answer at all (the server stopped) is said in plain
+    // words, on the add page as "Not added" (before: "Could not load: Failed
+    // to fetch", the browser's words, on both).
+    await check('a server that does not answer is said plainly', async () => {
+      const p4 = await ctx.newPage();
+      p4.setDefaultTimeout(STEP_MS);
+      p4.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p4.goto(base + '/#/add');
+      await p4.waitForSelector('#add-text');
+      await p4.route('**/api/**', (route) => route.abort('connectionrefused'));
+      await p4.fill('#add-text', 'Ferry strike ends at Quarrow\n\nThe ferry crews of Quarrow ended their strike on Monday, the union said.\n');
+      await p4.click('.add-form button[type=submit]');
+      await p4.waitForSelector('#add-result .error');
+      const added = norm(await p4.locator('#add-result .error').textContent());
+      await p4.evaluate(() => { location.hash = '#/?sort=biggest'; });
+      await p4.waitForSelector('#stories .error');
+      const listed = norm(await p4.locator('#stories .error').textContent());
+      await p4.close();
+      assert(added === 'Not added: the server did not answer (is precis serve still running?)', 'add page says: ' + added);
+      assert(listed === 'Could not load: the server did not answer (is precis serve still running?)', 'list says: ' + listed);
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
