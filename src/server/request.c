@@ -373,10 +373,36 @@ bool ps_valid_date(const char *s)
     if (day < 1 || day > pt_days_in_month(year, month)) return false;
     if (n == 10) return true;
     if (s[10] != 'T') return false;
-    /* Time part: digits, ':', '.', '+', '-', 'Z' only. */
-    for (size_t i = 11; i < n; i++)
-        if (!isdigit((unsigned char)s[i]) && !strchr(":.+-Z", s[i])) return false;
-    return n > 11;
+    /* Time part: hh[:mm[:ss[.fff]]] and an optional Z or +hh[:mm] / -hh[:mm],
+     * each part in range (before, any run of digits and ":.+-Z" was taken:
+     * "T25:99" and "T1" filtered as strings) */
+    const char *p = s + 11, *end = s + n;
+    static const int MAX[3] = {23, 59, 60};
+    for (int part = 0; part < 3; part++) {
+        if (end - p < 2 || !digits(p, 2) || (p[0] - '0') * 10 + (p[1] - '0') > MAX[part]) return false;
+        p += 2;
+        if (p < end && *p == ':' && part < 2) {
+            p++;
+            continue;
+        }
+        break;
+    }
+    if (p < end && *p == '.') {
+        const char *f = ++p;
+        while (p < end && isdigit((unsigned char)*p)) p++;
+        if (p == f) return false;
+    }
+    if (p < end && *p == 'Z') return p + 1 == end;
+    if (p < end && (*p == '+' || *p == '-')) {
+        p++;
+        if (end - p < 2 || !digits(p, 2) || (p[0] - '0') * 10 + (p[1] - '0') > 23) return false;
+        p += 2;
+        if (p < end && *p == ':') p++;
+        if (p == end) return true;
+        if (end - p != 2 || !digits(p, 2) || (p[0] - '0') * 10 + (p[1] - '0') > 59) return false;
+        return true;
+    }
+    return p == end;
 }
 
 int ps_host_is_loopback(const char *host)

@@ -631,6 +631,23 @@ TEST(routes_refuse_other_origins_and_hosts)
     ps_store_close(app.store);
 }
 
+/* from/to: a date or a date-time whose every part is in range (before, the
+ * time part was any run of digits and ":.+-Z": "T25:99" and "T1" passed). */
+TEST(valid_date_checks_the_time)
+{
+    static const char *const GOOD[] = {"2031", "2031-11", "2031-11-14", "2031-11-14T09", "2031-11-14T09:30",
+                                       "2031-11-14T09:30:15", "2031-11-14T23:59:60", "2031-11-14T09:30:15.250Z",
+                                       "2031-11-14T09:30Z", "2031-11-14T09:30+01:00", "2031-11-14T09:30-0530",
+                                       "2031-11-14T09+01"};
+    static const char *const BAD[] = {"2031-11-14T", "2031-11-14T1", "2031-11-14T25:00", "2031-11-14T09:99",
+                                      "2031-11-14T09:30:61", "2031-11-14T09:30:15.", "2031-11-14T09:30ZZ",
+                                      "2031-11-14T09:30+25:00", "2031-11-14T09:30+01:75", "2031-11-14T09::30",
+                                      "2031-11-14T09:30:15:10", "2031-11-14T0930", "2031-11-14T09:30+1",
+                                      "2031-02-30", "2031-13"};
+    for (size_t i = 0; i < sizeof GOOD / sizeof *GOOD; i++) CHECK(ps_valid_date(GOOD[i]));
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) CHECK(!ps_valid_date(BAD[i]));
+}
+
 TEST(post_and_ingest_agree)
 {
     ps_app app = {.ctx = CTX, .store = fresh()};
@@ -730,6 +747,7 @@ int main(void)
     RUN(reader_sees_commits);
     RUN(routes_status_codes);
     RUN(routes_refuse_other_origins_and_hosts);
+    RUN(valid_date_checks_the_time);
     RUN(post_and_ingest_agree);
     RUN(ingest_touched_stories_distinct);
     RUN(json_html_safe);
