@@ -342,7 +342,7 @@
           return el('li', null,
             el('button', { class: 'linkish', type: 'button', onclick: function () { openArticle(a.id, null, null, a); } },
               clip(a.title || a.id)),
-            el('span', { class: 'meta' }, ' ', [a.site, a.date ? fmtDate(a.date) : null].filter(Boolean).map(str).join(' · ')),
+            el('span', { class: 'meta' }, ' ', [a.site ? clip(a.site, 80) : null, a.date ? fmtDate(a.date) : null].filter(Boolean).join(' · ')),
             a.snippet ? el('div', { class: 'snippet' }, clip(a.snippet, 300)) : null,
             story !== null ? el('a', { class: 'to-story', href: storyHash(story) }, 'story →') : null);
         })));

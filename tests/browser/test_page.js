@@ -432,6 +432,22 @@ async function main() {
       await p3.setViewportSize({ width: 390, height: 844 });
       p3.setDefaultTimeout(STEP_MS);
       p3.on('pageerror', (e) => pageErrors.push(String(e)));
+      // Session 22: words longer than the screen (title, site, author, an entity
+      // filter) wrap: search results were 8,000 px wide, the filter line 460 px.
+      const long = (w) => w + w.slice(-1).repeat(400);
+      const r = await fetch(base + '/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: 'long-words-1', site: long('Brackenfoldgazette'), title: long('Brackenfoldwharf'),
+          author: long('Ellisandrew'), date: '2024-10-04', url: 'https://wharf.example/' + 'p'.repeat(400),
+          text: 'The Brackenfold wharf reopened on Thursday after repairs, the harbour office said. ' + long('Brackenfoldquay') +
+            ' was painted on the new sign. Fishermen said the crossing would be busy again by the weekend.' }) });
+      assert(r.status === 201 || r.status === 200, 'POST long words: ' + r.status);
+      await p3.goto(base + '/#/search?q=Brackenfold');
+      await p3.waitForSelector('.results .card, .results .article-list li');
+      const wideSearch = await p3.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      await p3.goto(base + '/#/?entity=' + encodeURIComponent(long('Brackenfold').slice(0, 190)));
+      await p3.waitForSelector('.filter-on');
+      const wideFilter = await p3.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(wideSearch <= 0 && wideFilter <= 0, 'search ' + wideSearch + ' px, entity filter ' + wideFilter + ' px wider than the phone');
       await p3.goto(base + '/#/?sort=biggest');
       await p3.waitForSelector('.card .card-title a');
       await p3.locator('.card .card-title a').first().click();
