@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -118,6 +119,7 @@ typedef struct conn_state {
     pc_buf body;
     bool too_big;
     bool busy;       /* the server-wide body budget was spent */
+    bool answered;   /* refused at the headers: nothing more to say */
     size_t reserved; /* bytes of the budget this request holds */
 } conn_state;
 
@@ -257,6 +259,44 @@ static MHD_RESULT reply_error(struct MHD_Connection *c, unsigned status, const c
     return r;
 }
 
+/* The framing headers of a request, counted: libmicrohttpd takes the first
+ * of two Content-Lengths (and chunked over a Content-Length) and answers an
+ * HTTP/1.1 request without Host, where RFC 9112 wants a 400: a proxy in front
+ * that reads the other value would see another request (smuggling). */
+typedef struct framing {
+    unsigned host, length, chunked_or_te;
+    const char *first_length;
+    bool lengths_differ;
+} framing;
+
+static MHD_RESULT count_framing(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    framing *f = cls;
+    if (!key) return MHD_YES;
+    if (!strcasecmp(key, "Host")) {
+        f->host++;
+    } else if (!strcasecmp(key, "Content-Length")) {
+        if (f->length++ == 0) f->first_length = value;
+        else if (!value || !f->first_length || strcmp(value, f->first_length)) f->lengths_differ = true;
+    } else if (!strcasecmp(key, "Transfer-Encoding")) {
+        f->chunked_or_te++;
+    }
+    return MHD_YES;
+}
+
+/* NULL when the framing is sound, else why not. */
+static const char *bad_framing(struct MHD_Connection *c, const char *version)
+{
+    framing f = {0};
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
+    if (f.host > 1) return "more than one Host header";
+    if (!f.host && version && !strcmp(version, "HTTP/1.1")) return "an HTTP/1.1 request needs a Host header";
+    if (f.lengths_differ) return "Content-Length headers that disagree";
+    if (f.length && f.chunked_or_te) return "both Content-Length and Transfer-Encoding";
+    return NULL;
+}
+
 static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
                          const char *version, const char *upload, size_t *upload_size, void **con_cls)
 {
@@ -269,6 +309,12 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
         if (!cs) return MHD_NO;
         pc_buf_init(&cs->body, PS_MAX_BODY);
         *con_cls = cs;
+        const char *framing_why = bad_framing(c, version);
+        if (framing_why) {
+            cs->answered = true; /* the body, if any, is not read */
+            mark_answering(srv, c, true);
+            return reply_error(c, 400, "bad_request", framing_why);
+        }
         const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl) {
             char *end;
@@ -284,6 +330,10 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
                 return reply_error(c, 503, "busy", "too many request bodies in flight; retry later");
             }
         }
+        return MHD_YES;
+    }
+    if (cs->answered) {
+        *upload_size = 0;
         return MHD_YES;
     }
     if (*upload_size) {

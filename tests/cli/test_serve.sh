@@ -218,6 +218,37 @@ req -H "Host: localhost:${BASE##*:}" "$BASE/api/health"
 check localhost_host_200 test "$code" = 200
 req -X POST -H "Origin: $BASE" -H 'Sec-Fetch-Site: same-origin' -H 'Content-Type: text/plain' --data-binary @"$TMP/csrf.txt" "$BASE/api/articles"
 check same_origin_post_201 test "$code" = 201
+# Framing a proxy could read otherwise (RFC 9112): two Content-Lengths that
+# disagree, Content-Length with Transfer-Encoding, two Host headers or an
+# HTTP/1.1 request without one are 400 (before: the first value was taken,
+# "hello" of "hello12" stored as an article; the rest answered 200).
+before=$(curl -s "$BASE/api/health" | jq .articles)
+python3 - "${BASE##*:}" > "$TMP/framing.res" <<'PY'
+import socket, sys
+def status(raw):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+    s.settimeout(10)
+    s.sendall(raw)
+    got = b""
+    while b"\r\n" not in got:
+        b = s.recv(4096)
+        if not b: break
+        got += b
+    s.close()
+    return got.split(b"\r\n")[0].decode("latin-1")
+text = b"Smuggled: Harlow Bay ferry sinks\n\nThe Harlow Bay ferry sank on Monday, a forged request said, and all aboard were saved.\n"
+print(status(b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: %d\r\nContent-Length: 5\r\n\r\n" % len(text) + text))
+print(status(b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n" % len(text) + text + b"\r\n0\r\n\r\n"))
+print(status(b"GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n"))
+print(status(b"GET /api/health HTTP/1.1\r\n\r\n"))
+print(status(b"GET /api/health HTTP/1.0\r\n\r\n"))
+PY
+check framing_two_lengths_400 sh -c "sed -n 1p '$TMP/framing.res' | grep -q ' 400 '"
+check framing_length_and_chunked_400 sh -c "sed -n 2p '$TMP/framing.res' | grep -q ' 400 '"
+check framing_two_hosts_400 sh -c "sed -n 3p '$TMP/framing.res' | grep -q ' 400 '"
+check framing_http11_without_host_400 sh -c "sed -n 4p '$TMP/framing.res' | grep -q ' 400 '"
+check framing_http10_without_host_200 sh -c "sed -n 5p '$TMP/framing.res' | grep -q ' 200 '"
+check framing_nothing_stored test "$(curl -s "$BASE/api/health" | jq .articles)" = "$before"
 
 # Hostile article: markup in title and text, a 10 MB title. Stored, returned
 # JSON-escaped (no raw '<' in any response), the title capped, the raw kept.
