@@ -701,7 +701,13 @@
   /* ---- wiring ---------------------------------------------------------------- */
 
   document.getElementById('panel-close').addEventListener('click', closePanelBack);
-  document.addEventListener('keydown', function (ev) { if (ev.key === 'Escape' && !panel.hidden) closePanelBack(); });
+  // Escape closes the panel; with none open it dismisses a tooltip the focus
+  // opened, the focus staying on its marker (WCAG 1.4.13; before, it stayed up)
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key !== 'Escape') return;
+    if (!panel.hidden) closePanelBack();
+    else if (tip && !tip.hidden) hideTip();
+  });
   document.getElementById('search').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var q = document.getElementById('q').value.trim();

@@ -250,6 +250,14 @@ async function main() {
         assert(at === 'marker', how + ': the focus went to ' + at);
         assert(!(await page.locator('#tip').isVisible()), how + ': a tooltip popped up on the way back');
       }
+      // Escape with no panel open dismisses the tooltip the focus opened; the focus stays
+      await page.locator('.sentence .marker.primary').nth(1).blur();
+      await page.locator('.sentence .marker.primary').nth(1).focus();
+      await page.waitForSelector('#tip:not([hidden])');
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('#tip', { state: 'hidden' });
+      assert(await page.evaluate(() => document.activeElement === document.querySelectorAll('.sentence .marker.primary')[1]),
+        'Escape moved the focus off the marker');
       await page.locator('.sentence .marker.primary').nth(1).blur();
       return true;
     });
