@@ -30,11 +30,21 @@
     for (var i = 2; i < arguments.length; i++) add(node, arguments[i]);
     return node;
   }
+  // A string holding a bidi embedding, override or isolate control (U+202A-E,
+  // U+2066-9) goes in a <bdi>: a site named "Gazette\u202E" reversed the
+  // date, author or other outlets shown after it on the same line.
+  var BIDI = /[\u202a-\u202e\u2066-\u2069]/;
   function add(node, kid) {
     if (kid === undefined || kid === null || kid === false) return;
     if (Array.isArray(kid)) kid.forEach(function (k) { add(node, k); });
     else if (typeof kid === 'object' && kid.nodeType) node.appendChild(kid);
-    else node.appendChild(document.createTextNode(String(kid)));
+    else {
+      var text = document.createTextNode(String(kid));
+      if (!BIDI.test(text.data)) { node.appendChild(text); return; }
+      var iso = document.createElement('bdi');
+      iso.appendChild(text);
+      node.appendChild(iso);
+    }
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function str(v) { return typeof v === 'string' ? v : (v === undefined || v === null ? '' : String(v)); }
@@ -44,6 +54,12 @@
     return s.length > n ? s.slice(0, n) + '…' : s;
   }
   function arr(v) { return Array.isArray(v) ? v : []; }
+  // [a, sep, b, sep, c] without the empty ones: each value its own text node (see add())
+  function joined(values, sep) {
+    var out = [];
+    values.forEach(function (v) { if (v) { if (out.length) out.push(sep); out.push(v); } });
+    return out;
+  }
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
 
   // Only http(s) links are followed; anything else (javascript:, data:) is shown as text.
@@ -191,7 +207,8 @@
       el('p', { class: 'meta' },
         el('span', { class: 'count' }, plural(n, 'source', 'sources')),
         storyDates(s) ? [' · ', el('span', { class: 'dates' }, storyDates(s))] : null,
-        outlets.length ? [' · ', clip(outlets.slice(0, 3).join(', ') + (outlets.length > 3 ? ', …' : ''), 120)] : null),
+        outlets.length ? [' · ', joined(outlets.slice(0, 3).map(function (o) { return clip(o, 40); }), ', '),
+          outlets.length > 3 ? ', …' : ''] : null),
       lede ? el('p', { class: 'lede' }, clip(lede, 360)) : null,
       ents.length ? el('div', { class: 'chips' }, ents.map(entityChip)) : null);
   }
@@ -342,7 +359,7 @@
           return el('li', null,
             el('button', { class: 'linkish', type: 'button', onclick: function () { openArticle(a.id, null, null, a); } },
               clip(a.title || a.id)),
-            el('span', { class: 'meta' }, ' ', [a.site ? clip(a.site, 80) : null, a.date ? fmtDate(a.date) : null].filter(Boolean).join(' · ')),
+            el('span', { class: 'meta' }, ' ', joined([a.site ? clip(a.site, 80) : null, a.date ? fmtDate(a.date) : null], ' · ')),
             a.snippet ? el('div', { class: 'snippet' }, clip(a.snippet, 300)) : null,
             story !== null ? el('a', { class: 'to-story', href: storyHash(story) }, 'story →') : null);
         })));
@@ -614,8 +631,9 @@
       var parts = span ? splitBytes(text, span.start, span.end) : null;
       var how = parts ? 'exact' : null;
       if (!parts && quote) { parts = closest(text, quote); how = parts ? 'closest' : null; }
-      body.textContent = parts ? '“' + clip(parts[1].trim(), 500) + '”'
-        : quote ? 'Reports the same point in other words.' : clip(text.trim(), 240);
+      clear(body);
+      add(body, parts ? ['“', clip(parts[1].trim(), 500), '”']
+        : quote ? 'Reports the same point in other words.' : clip(text.trim(), 240));
       body.className = 'tip-body' + (how === 'closest' ? ' near' : '');
       placeTip(btn);
     }).catch(function (e) { if (my === tipSeq) body.textContent = 'Could not load: ' + str(e && e.message); });
@@ -659,7 +677,7 @@
       if (!parts) { parts = closest(text, quote); how = parts ? 'closest' : 'none'; }
       add(panelBody, [
         el('h3', { class: 'art-title' }, clip(a.title || a.id)),
-        el('p', { class: 'meta' }, [outletName(a), a.author, a.date ? fmtDate(a.date) : null].filter(Boolean).map(function (x) { return clip(x, 80); }).join(' · '),
+        el('p', { class: 'meta' }, joined([outletName(a), a.author, a.date ? fmtDate(a.date) : null].filter(Boolean).map(function (x) { return clip(x, 80); }), ' · '),
           href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null),
         arr(a.truncated).length ? el('p', { class: 'hint' }, 'Cut to the server’s size limits: ' + arr(a.truncated).map(str).join(', ') + '.') : null,
         quote && how === 'closest' ? el('p', { class: 'hint' }, 'This source reports the same point; the highlighted sentence is the closest one in its text.') : null,

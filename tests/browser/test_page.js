@@ -71,7 +71,7 @@ async function waitHealthy(base, proc, ms) {
 const HOSTILE = {
   id: 'hostile-markup-1',
   url: 'javascript:window.__pwned=1',
-  site: 'Quillmouth <b>Gazette</b>',
+  site: 'Quillmouth <b>Gazette</b> \u202eetadpu',
   title: 'Harbour board <script>window.__pwned=1</script> votes on dredging',
   date: '2024-10-02',
   text: 'The Quillmouth harbour board voted on Tuesday to dredge the northern channel, a plan ' +
@@ -338,6 +338,13 @@ async function main() {
       assert(scripts.length === 1 && /\/app\.js$/.test(scripts[0]), 'scripts in page: ' + scripts.join(', '));
       assert(await page.locator('#main img, #panel img').count() === 0, 'an <img> element was created');
       assert(!(await page.evaluate(() => window.__pwned)), 'injected script ran');
+      // Session 22: the site ends in a right-to-left override (U+202E): it is
+      // isolated in a <bdi>, so the date and the names after it read as written
+      // (before, the rest of the line was shown reversed)
+      const isolated = await page.evaluate(() => Array.from(document.querySelectorAll('bdi'))
+        .map((b) => [b.textContent, b.parentNode.textContent.slice(b.parentNode.textContent.indexOf(b.textContent) + b.textContent.length)]));
+      assert(isolated.length >= 1 && isolated.every((x) => x[0].indexOf('\u202e') >= 0 && x[1].indexOf('\u202e') < 0),
+        'bidi override not isolated: ' + JSON.stringify(isolated));
       return true;
     });
 
