@@ -873,8 +873,14 @@ static bool inner_hyphen(const char *text, const word_span *p, const word_span *
             !pst_capitalised(text + cur->start, cur->end - cur->start));
 }
 
-/* Does a chain of short lower-case words between hyphens from text[pos]
- * ("-on-Senn", "-le-Frith") end in a capitalised word? */
+/* The lower-case words inside hyphenated place names ("Ashby-on-Senn",
+ * "Barrow-in-Furness", "Aix-en-Provence", "Île-de-France"); not "to", "and":
+ * "the Sydney-to-Hobart race" is a route between two places. */
+static const char *const INNER_WORDS[] = {"am", "an", "by", "de", "del", "des", "du", "en", "im", "in", "la",
+                                          "le", "les", "on", "sous", "super", "sur", "under", "upon"};
+
+/* Does a chain of such words between hyphens from text[pos] ("-on-Senn",
+ * "-le-Frith") end in a capitalised word? */
 static bool hyphen_chain_to_capital(const char *text, size_t pos, size_t limit)
 {
     for (int hops = 0; hops < 3; hops++) {
@@ -883,7 +889,11 @@ static bool hyphen_chain_to_capital(const char *text, size_t pos, size_t limit)
         if (pst_capitalised(text + pos, limit - pos)) return true;
         size_t n = 0;
         while (pos + n < limit && text[pos + n] >= 'a' && text[pos + n] <= 'z') n++;
-        if (!n || n > 5) return false;
+        char word[8];
+        if (!n || n >= sizeof word) return false;
+        memcpy(word, text + pos, n);
+        word[n] = 0;
+        if (!IN(INNER_WORDS, word)) return false;
         pos += n;
     }
     return false;
@@ -1674,7 +1684,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
                               (IN(LOWER_LEGAL, cur->norm) && pst_capitalised(text + w[nw - 1].start, 1)));
             /* "Ashby-on-Senn": a short lower-case word between hyphens inside a name */
             if (!cap && run != SIZE_MAX && !connector && ws == w[nw - 1].end + 1 && text[ws - 1] == '-' &&
-                cur->nlen <= 5 && (text[ws] >= 'a' && text[ws] <= 'z') && hyphen_chain_to_capital(text, we, s->end))
+                IN(INNER_WORDS, cur->norm) && hyphen_chain_to_capital(text, we, s->end))
                 connector = true;
             if (cap && (run == SIZE_MAX || (!joined && !plural) || nw - run >= MAX_PHRASE_WORDS ||
                         run_caps >= MAX_PHRASE_CAPS)) {

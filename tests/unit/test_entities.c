@@ -1186,6 +1186,18 @@ TEST(qualifier_of_a_named_place)
     pst_entities_free(r.e);
 }
 
+TEST(hyphenated_route_is_two_places)
+{
+    /* "X-to-Y" is a route between two places, no name of one */
+    const char *docs[] = {"Boats left Kessby on Sunday in the Kessby-to-Orlan yacht race.",
+                          "The first yachts of the Kessby-to-Orlan race reached Orlan late on Tuesday.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Kessby-to-Orlan") == -1);
+    CHECK(sources_of(&r, "Kessby") == 2);
+    CHECK(sources_of(&r, "Orlan") == 2);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -1260,5 +1272,6 @@ int main(void)
     RUN(person_at_an_employer);
     RUN(short_form_prefers_the_name_of_company_words);
     RUN(qualifier_of_a_named_place);
+    RUN(hyphenated_route_is_two_places);
     return test_done();
 }
