@@ -245,7 +245,8 @@ typedef struct sent {
     uint64_t hash;             /* of the stem sequence: repeated lines */
     const char *reason;        /* why it is not a candidate, NULL if it is */
     bool dangling;             /* opens on a word that points back */
-    bool pronoun_first;        /* ... on a pronoun or demonstrative ("He", "His", "That"; English) */
+    bool pronoun_first;        /* ... on a pronoun or demonstrative ("He", "His", "That"), or a
+                                  quotation ends on one as its speaker ('," he added.'); English */
     bool prose;                /* counts for concept statistics */
     bool cap_first;            /* upper-case the first letter: a credit before it was cut */
     uint32_t orig;             /* the sentence itself, or the one a compressed variant trims */
@@ -340,15 +341,35 @@ static bool is_pronoun_opener(const char *norm, size_t n)
 }
 
 /* Tokenizes one sentence into word ids, its bigram keys and hash. */
+/* A quotation ending on a pronoun speaker ('"... a homogenous vendor," he
+ * added.'): the sentence before it named him. The sentence's last three
+ * words, normalised, last[2] the final one. */
+static bool pronoun_speaker(const char last[3][PT_WORD_MAX + 1])
+{
+    static const char *const VERBS[] = {"said", "says", "added", "adds", "explained", "insisted",
+                                        "noted", "warned", "replied", "wrote", "recalled", "continued"};
+    static const char *const WHO[] = {"he", "she", "they"};
+    bool verb = false, told = !strcmp(last[2], "reporters") && !strcmp(last[1], "told");
+    for (size_t i = 0; i < sizeof VERBS / sizeof *VERBS && !verb; i++) verb = !strcmp(last[2], VERBS[i]);
+    const char *who = told ? last[0] : verb ? last[1] : NULL;
+    for (size_t i = 0; who && i < sizeof WHO / sizeof *WHO; i++)
+        if (!strcmp(who, WHO[i])) return true;
+    return false;
+}
+
 static precis_status analyse_sentence(work *w, const char *text, sent *st)
 {
     w->toks.n = 0;
     size_t pos = st->start, b, e;
     bool first = true;
+    char last[3][PT_WORD_MAX + 1] = {"", "", ""};
     while (pt_next_word(text, st->end, &pos, &b, &e)) {
         char norm[PT_WORD_MAX + 1];
         size_t n = pt_normalize(text + b, e - b, norm);
         if (!n) continue;
+        memmove(last[0], last[1], sizeof last[0]);
+        memmove(last[1], last[2], sizeof last[1]);
+        memcpy(last[2], norm, n + 1);
         if (first) {
             st->dangling = pt_is_dangling_opener(w->lang, norm, n);
             st->pronoun_first = st->dangling && !strcmp(pt_lang_code(w->lang), "en") && is_pronoun_opener(norm, n);
@@ -371,6 +392,15 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
             w->stem_text.n += sn;
         }
         if (!VEC_PUSH(w->toks, id)) return PRECIS_ENOMEM;
+    }
+    if (!st->pronoun_first && !strcmp(pt_lang_code(w->lang), "en") && pronoun_speaker((const char(*)[PT_WORD_MAX + 1])last)) {
+        bool quote = false;
+        for (uint32_t i = st->start; i < st->end && !quote; i++)
+            quote = text[i] == '"' || (text[i] == '\'' && i + 1 < st->end && text[i + 1] == '\'') ||
+                    (text[i] == '`' && i + 1 < st->end && text[i + 1] == '`') ||
+                    ((unsigned char)text[i] == 0xE2 && i + 2 < st->end && (unsigned char)text[i + 1] == 0x80 &&
+                     ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D));
+        st->pronoun_first = quote; /* needs the sentence before it, as a pronoun opener does */
     }
     st->hash = XXH3_64bits(w->toks.v, w->toks.n * sizeof *w->toks.v);
     st->big_off = (uint32_t)w->bigrams.n;

@@ -519,6 +519,30 @@ TEST(pronoun_sentence_comes_with_its_antecedent)
     }
     (void)saw_pronoun; /* the pair may or may not be worth its words: either is right */
     precis_cluster_free(c);
+    /* a quotation whose speaker is a pronoun: '..., he added.' */
+    const char *q[3] = {
+        "Council leader Ama Rusk spoke to reporters outside the town hall in Harlow.\n\n"
+        "\"The Harlow bridge will reopen on Monday after repairs to the cracked pier, and the flooded "
+        "road to Orwell will open on Tuesday,\" he added.\n",
+        "The Harlow bridge will reopen on Monday after repairs to its cracked pier, the council said.\n\n"
+        "The flooded road to Orwell will open again on Tuesday, the council said.\n",
+        "Engineers finished repairs to the cracked pier of the Harlow bridge, which reopens on Monday.\n\n"
+        "Water is draining from the flooded road to Orwell, which is to open on Tuesday.\n"};
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    for (int i = 0; i < 3; i++) precis_cluster_add(ctx, c, NULL, q[i], strlen(q[i]));
+    for (size_t words = 20; words <= 60; words += 5) {
+        precis_summary_options o = {words, 0, 0, 0};
+        precis_summary *s = NULL;
+        CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+        for (size_t k = 0; k < precis_summary_count(s); k++) {
+            const precis_summary_sentence *x = precis_summary_sentence_at(s, k);
+            if (!strstr(x->text, "he added.")) continue;
+            const precis_summary_sentence *p = k ? precis_summary_sentence_at(s, k - 1) : NULL;
+            CHECK(p && p->doc == x->doc && p->end <= x->start);
+        }
+        precis_summary_free(s);
+    }
+    precis_cluster_free(c);
     precis_free(ctx);
 }
 
