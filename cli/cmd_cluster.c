@@ -53,9 +53,10 @@ static void usage(FILE *out)
           "                          shared names, time since the story's last article)\n"
           "                          or starts a new one; lines are printed as articles\n"
           "                          arrive and memory stays flat (an endless feed)\n"
-          "  -t, --threshold X       with --online: similarity needed to join a story\n"
-          "                          (default 0.25; higher: more, smaller stories); the\n"
-          "                          default regrouping has its own fixed cut\n"
+          "  -t, --threshold X       with --online only: similarity needed to join a\n"
+          "                          story, above 0 and at most 1 (default 0.25; higher:\n"
+          "                          more, smaller stories); the default regrouping has\n"
+          "                          its own fixed cut, so without --online it is refused\n"
           "  -q, --quiet-days D      a story closes after D days without an article\n"
           "                          (default 3; fractions allowed)\n"
           "  -d, --dup-threshold J   estimated shingle Jaccard at which an article is a\n"
@@ -253,6 +254,7 @@ int cmd_cluster(int argc, char **argv)
     r.batch = true;
     so.batch = 1;
     int want_progress = -1, c;
+    bool threshold_opt = false;
     double v;
     long long n;
     optind = 1;
@@ -262,8 +264,9 @@ int cmd_cluster(int argc, char **argv)
             if (!cli_parse_format("cluster", optarg, &r.format)) return EXIT_USAGE;
             break;
         case 't':
-            if (!cli_opt_real("cluster", "--threshold", optarg, 0, 10, true, &v)) return EXIT_USAGE;
+            if (!cli_opt_real("cluster", "--threshold", optarg, 0, 1, true, &v)) return EXIT_USAGE;
             so.threshold = v;
+            threshold_opt = true;
             break;
         case 'q':
             if (!cli_opt_real("cluster", "--quiet-days", optarg, 0, 36500, true, &v)) return EXIT_USAGE;
@@ -285,6 +288,10 @@ int cmd_cluster(int argc, char **argv)
         case 'h': usage(stdout); return EXIT_OK_;
         default: cli_try_help("cluster"); return EXIT_USAGE;
         }
+    }
+    if (threshold_opt && r.batch) {
+        cli_threshold_needs_online("cluster");
+        return EXIT_USAGE;
     }
     if (optind >= argc) {
         cli_error("cluster: no input (give files, directories or '-'; see --help)");

@@ -47,10 +47,11 @@ static void usage(FILE *out)
             "                        with its original; better on\n"
             "                        small stories, but a story of hundreds of very varied\n"
             "                        short reports can still come out in a few parts)\n"
-            "      --threshold X     with --online: similarity an article needs to join a\n"
-            "                        story (0..1; default 0.25, as precis cluster's). The\n"
-            "                        default regrouping has its own fixed cut and does not\n"
-            "                        use it (as precis cluster --batch does not)\n"
+            "      --threshold X     with --online only: similarity an article needs to\n"
+            "                        join a story, above 0 and at most 1 (default 0.25, as\n"
+            "                        precis cluster's). The default\n"
+            "                        regrouping has its own fixed cut, so without --online\n"
+            "                        it is refused (usage error)\n"
             "  -f, --format F        text (default) or md: the briefing; json: {\"stories\":\n"
             "                        [...], \"rejected\": [...]}; jsonl: one story per line\n"
             "      --lang CODE       language for stemming and stopwords (default en; any\n"
@@ -323,7 +324,7 @@ int cmd_digest(int argc, char **argv)
         {"no-progress", no_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
         {"online", no_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
-    bool online = false;
+    bool online = false, threshold_opt = false;
     size_t words = 0, max_stories = 0;
     double threshold = 0;
     const char *format = "text", *lang = NULL;
@@ -339,6 +340,7 @@ int cmd_digest(int argc, char **argv)
             break;
         case 't':
             if (!cli_opt_real("digest", "--threshold", optarg, 0, 1, true, &threshold)) return EXIT_USAGE;
+            threshold_opt = true;
             break;
         case 'f':
             if (strcmp(optarg, "text") && strcmp(optarg, "md") && strcmp(optarg, "json") &&
@@ -355,6 +357,10 @@ int cmd_digest(int argc, char **argv)
         case 'h': usage(stdout); return EXIT_OK_;
         default: cli_try_help("digest"); return EXIT_USAGE;
         }
+    }
+    if (threshold_opt && !online) {
+        cli_threshold_needs_online("digest");
+        return EXIT_USAGE;
     }
     if (optind >= argc) {
         cli_error("digest: no INPUT (see 'precis digest --help')");

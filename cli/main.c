@@ -114,6 +114,14 @@ int cli_exit_rule(int worst, size_t produced)
     return produced ? EXIT_OK_ : EXIT_EMPTY;
 }
 
+void cli_threshold_needs_online(const char *cmd)
+{
+    cli_error("%s: --threshold needs --online: the default regrouping has its own fixed cut and "
+              "would ignore it",
+              cmd);
+    cli_try_help(cmd);
+}
+
 void cli_try_help(const char *cmd)
 {
     fprintf(stderr, "Run 'precis %s --help' for its options.\n", cmd);

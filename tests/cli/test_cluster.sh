@@ -88,12 +88,14 @@ EOF
 p cluster --online --threshold 0.9 "$TMP/batch.jsonl"
 check online_alone grep -qx 'h2	s2' "$TMP/out"
 p cluster --batch --threshold 0.9 "$TMP/batch.jsonl"
+check batch_refuses_threshold sh -c "[ $rc -eq 1 ] && grep -q 'cluster: --threshold needs --online' '$TMP/err'"
+p cluster --batch "$TMP/batch.jsonl"
 check batch_exit_0 test "$rc" -eq 0
 check batch_joins grep -qx 'h2	s1' "$TMP/out"
 check batch_dense_ids grep -qx 'f1	s2' "$TMP/out"
 check batch_order sh -c "cut -f1 '$TMP/out' | tr '\n' ' ' | grep -qx 'h1 h1copy h2 f1 '"
 check batch_rejected_named grep -q 'n1: not an article' "$TMP/err"
-p cluster --batch --threshold 0.9 --format json "$TMP/batch.jsonl"
+p cluster --batch --format json "$TMP/batch.jsonl"
 check batch_json python3 -c "import json; d=json.load(open('$TMP/out')); assert d['stories']==2 and [a['story'] for a in d['articles']]==['s1','s1','s1','s2'] and d['articles'][1]['dup_of']=='h1'"
 p cluster --batch "${PRECIS_ROOT:-.}/examples/story"
 check batch_example_one_story test "$(cut -f2 "$TMP/out" | sort -u)" = s1

@@ -220,9 +220,10 @@ p digest --online --format json --no-progress "$TMP/mill.jsonl"
 check online_exit_0 test "$rc" -eq 0
 check online_splits_the_fire q "$TMP/out" "$groups"' == [["m1"], ["m2", "m3"], ["o1", "o2"]]'
 check online_every_article_once q "$TMP/out" 'sorted(x["id"] for st in d["stories"] for x in st["sources"]) == ["m1", "m2", "m3", "o1", "o2"] and len(d["rejected"]) == 1 and ":6: blank:" in d["rejected"][0]["reason"]'
-# the batch regrouping ignores --threshold (as precis cluster --batch); --online uses it
+# the batch regrouping would ignore --threshold: refused without --online (user
+# pass 22; before: taken and ignored); --online uses it
 p digest --threshold 0.9 --format json --no-progress "$TMP/mill.jsonl"
-check batch_ignores_threshold q "$TMP/out" "$groups"' == [["m1", "m2", "m3"], ["o1", "o2"]]'
+check batch_refuses_threshold sh -c "[ $rc -eq 1 ] && grep -q 'digest: --threshold needs --online' '$TMP/err'"
 p digest --online --threshold 0.9 --format json --no-progress "$TMP/mill.jsonl"
 check online_uses_threshold q "$TMP/out" 'len(d["stories"]) > 3'
 # the default's grouping is precis cluster --batch's on the same input

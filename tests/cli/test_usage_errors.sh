@@ -54,7 +54,7 @@ for v in 0x1p-2 0X.8 0x10; do
     p cluster --threshold "$v" "$S"; check "cluster --threshold '$v': not a decimal number" refused cluster --threshold "$v"
     p eval rouge -c "$v" "$S"; check "eval rouge -c '$v': not a decimal number" refused "eval rouge" -c "$v"
 done
-p cluster --threshold 2.5e-1 "$S"; check "cluster --threshold 2.5e-1: a decimal exponent is taken" test "$rc" = 0
+p cluster --online --threshold 2.5e-1 "$S"; check "cluster --threshold 2.5e-1: a decimal exponent is taken" test "$rc" = 0
 # eval rouge's other checked values name the option, not the value given after it
 p eval rouge -f C --models "$S"
 check "eval rouge -f C: names -f" sh -c "[ $rc = 1 ] && grep -q \"bad value 'C' for option -f \" '$TMP/err'"

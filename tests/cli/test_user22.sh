@@ -30,4 +30,21 @@ check "digest --lang EN gives what --lang en gives" cmp -s "$TMP/out" "$TMP/lowe
 p digest --lang XX "$TMP/a.txt"
 check "digest --lang XX is still a usage error" sh -c "[ $rc = 1 ] && grep -q \"unsupported language 'XX'\" '$TMP/err'"
 
+# 3. --threshold without --online was taken and ignored (the default
+# regrouping has its own cut): now a usage error naming --online; cluster took
+# up to 10 where digest took up to 1: both take above 0 and at most 1
+for c in digest cluster; do
+    p $c --threshold 0.5 "$TMP/a.txt"
+    check "$c --threshold without --online: usage error naming --online" \
+        sh -c "[ $rc = 1 ] && grep -q '$c: --threshold needs --online' '$TMP/err' && [ ! -s '$TMP/out' ]"
+    p $c --online --threshold 0.5 "$TMP/a.txt"
+    check "$c --online --threshold 0.5 is taken" test $rc = 0
+    p $c --online --threshold 5 "$TMP/a.txt"
+    check "$c --threshold 5: out of range, the range said" \
+        sh -c "[ $rc = 1 ] && grep -q -- '--threshold needs a number above 0 and at most 1' '$TMP/err'"
+    p $c --help
+    check "$c --help says the range and that it needs --online" \
+        sh -c "grep -q 'above 0 and at most 1' '$TMP/out' && grep -q 'with --online only' '$TMP/out'"
+done
+
 finish
