@@ -79,7 +79,7 @@ static void list_stories(ps_app *app, const ps_request *rq, ps_response *rs)
         return ps_error(rs, 400, "bad_request", "limit must be a number from 1 to 100");
     q.entity = arg(rq, "entity");
     if (q.entity && (!*q.entity || strlen(q.entity) > 256 || !pc_utf8_valid(q.entity, strlen(q.entity))))
-        return ps_error(rs, 400, "bad_request", "entity must be 1 to 256 bytes of UTF-8");
+        return ps_error(rs, 400, "bad_request", "entity must be 1 to 256 bytes of UTF-8 (no NUL)");
     q.from = arg(rq, "from");
     q.to = arg(rq, "to");
     if (q.from && !ps_valid_date(q.from))
@@ -103,7 +103,7 @@ static void search(ps_app *app, const ps_request *rq, ps_response *rs)
 {
     const char *q = arg(rq, "q");
     if (!q || !*q) return ps_error(rs, 400, "bad_request", "the q parameter is required");
-    if (!pc_utf8_valid(q, strlen(q))) return ps_error(rs, 400, "bad_request", "q is not UTF-8");
+    if (!pc_utf8_valid(q, strlen(q))) return ps_error(rs, 400, "bad_request", "q is not UTF-8 text (or holds a NUL, %%00)");
     size_t limit = 20;
     const char *l = arg(rq, "limit");
     if (l && !ps_parse_limit(l, 100, &limit))
@@ -239,7 +239,7 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
     if (rq->body_len > PS_MAX_BODY) return ps_error(rs, 413, "too_large", "the request body is over 16 MiB");
     const char *url = arg(rq, "url");
     if (url && (strlen(url) > PS_MAX_URL || !pc_utf8_valid(url, strlen(url))))
-        return ps_error(rs, 400, "bad_request", "url must be at most 8 KiB of UTF-8");
+        return ps_error(rs, 400, "bad_request", "url must be at most 8 KiB of UTF-8 (no NUL)");
 
     /* A .warc.gz (or any gzip body) is read inflated, as the CLI reads a
      * gzip file; the reader's sniffing then sees what is inside. */

@@ -126,9 +126,12 @@ typedef struct conn_state {
 /* Request bodies held in memory by all connections together: without it, 256
  * clients each sending 16 MiB would pin 4 GiB. Past it: 503, retry later. */
 #define PS_MAX_INFLIGHT (256 * PC_MiB)
-/* URL unescaping as libmicrohttpd's own, except that "%00" stays as written:
- * a decoded NUL would silently end the path, and "/api/articles/1%00" would
- * be article 1. */
+/* URL unescaping as libmicrohttpd's own, except that "%00" becomes the
+ * two bytes C0 80 (an overlong NUL, never valid UTF-8): a decoded NUL would
+ * silently end the path ("/api/articles/1%00" would be article 1) or a
+ * query value, and kept as the three characters "%00" it was searched for
+ * as text ("q=ferry%00" found nothing, 200); now every parameter that takes
+ * text refuses it as not UTF-8 (400) and no id or route matches it. */
 static size_t unescape_keep_nul(void *cls, struct MHD_Connection *conn, char *s)
 {
     (void)cls;
@@ -139,9 +142,12 @@ static size_t unescape_keep_nul(void *cls, struct MHD_Connection *conn, char *s)
             int v = pc_hex_digit(r[1]) * 16 + pc_hex_digit(r[2]);
             if (v) {
                 *w++ = (char)v;
-                r += 2;
-                continue;
+            } else {
+                *w++ = (char)0xC0; /* 3 bytes in, 2 out: w never passes r */
+                *w++ = (char)0x80;
             }
+            r += 2;
+            continue;
         }
         *w++ = *r;
     }

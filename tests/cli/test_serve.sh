@@ -180,6 +180,15 @@ req "$BASE/api/stories/1x"
 check bad_id_404 test "$code" = 404
 req "$BASE/api/articles/1%00"
 check nul_in_id_404 test "$code" = 404
+# Session 22: a NUL (%00) in a query value is refused as not UTF-8 text (before:
+# kept as the three characters "%00" and searched for, 200 with nothing found);
+# a literal "%00" (%2500) is still searched for.
+req "$BASE/api/search?q=ferry%00"
+check nul_in_query_400 sh -c "test $code = 400 && jq -e '.error.message | test(\"NUL\")' '$TMP/body'"
+req "$BASE/api/stories?entity=Brinmoor%00x"
+check nul_in_entity_400 test "$code" = 400
+req "$BASE/api/search?q=%2500"
+check literal_percent00_searched sh -c "test $code = 200 && jq -e '.query == \"%00\"' '$TMP/body'"
 req "$BASE/api/stories?from=0000-00-00"
 check impossible_date_400 test "$code" = 400
 req "$BASE/api/stories?to=2023-02-29"
