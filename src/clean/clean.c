@@ -518,9 +518,11 @@ static precis_status split_lines(cl_doc *d, size_t max_line, const char *name, p
         size_t j = nl_at;
         const char *cr = memchr(s + i, '\r', j - i);
         if (cr) j = (size_t)(cr - s);
-        if (j - i > max_line)
-            return pc_fail(err, PRECIS_ELIMIT, name, d->n_lines + 1,
-                           "line of %zu bytes exceeds the %zu-byte line limit", j - i, max_line);
+        if (j - i > max_line) {
+            char why[96];
+            return pc_fail(err, PRECIS_ELIMIT, name, d->n_lines + 1, "%s",
+                           pc_over_limit(why, sizeof why, "line", j - i, max_line));
+        }
         if (d->n_lines == d->cap_lines) {
             size_t cap = d->cap_lines ? d->cap_lines * 2 : 256;
             cl_line *n = realloc(d->lines, cap * sizeof *n);
@@ -2086,9 +2088,10 @@ precis_status pcl_clean_lines(const char *text, size_t len, const pcl_options *o
     const char *name = opt->name ? opt->name : "<text>";
     size_t max_article = opt->max_article_bytes ? opt->max_article_bytes : PC_DEFAULT_MAX_ARTICLE;
     size_t max_line = opt->max_line_bytes ? opt->max_line_bytes : PC_DEFAULT_MAX_LINE;
-    if (len > max_article)
-        return pc_fail(err, PRECIS_ELIMIT, name, 0,
-                       "article of %zu bytes exceeds the %zu-byte article limit", len, max_article);
+    if (len > max_article) {
+        char why[96];
+        return pc_fail(err, PRECIS_ELIMIT, name, 0, "%s", pc_over_limit(why, sizeof why, "article", len, max_article));
+    }
     cl_doc d;
     memset(&d, 0, sizeof d);
     d.s = text;

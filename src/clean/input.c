@@ -178,7 +178,7 @@ static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *da
         if (k == n) continue;
         if (n > PC_DEFAULT_MAX_LINE) {
             char why[96];
-            snprintf(why, sizeof why, "line of %zu bytes is over the %zu-byte limit", n, (size_t)PC_DEFAULT_MAX_LINE);
+            pc_over_limit(why, sizeof why, "line", n, PC_DEFAULT_MAX_LINE);
             bad_line(docs, path, it.lineno, why, PRECIS_ELIMIT, &result, err);
             continue;
         }
@@ -218,7 +218,7 @@ static precis_status read_array(pcl_docs *docs, const char *path, const char *da
         }
         if (n > PC_DEFAULT_MAX_LINE) {
             char why[96];
-            snprintf(why, sizeof why, "element of %zu bytes is over the %zu-byte limit", n, (size_t)PC_DEFAULT_MAX_LINE);
+            pc_over_limit(why, sizeof why, "element", n, PC_DEFAULT_MAX_LINE);
             bad_line(docs, path, line, why, PRECIS_ELIMIT, &result, err);
             continue;
         }

@@ -39,6 +39,12 @@ precis_status pc_fail(pc_error *err, precis_status status, const char *file, siz
     return status;
 }
 
+const char *pc_over_limit(char *buf, size_t cap, const char *what, size_t n, size_t limit)
+{
+    pc_snprintf(buf, cap, "%s of %zu bytes is over the %zu-byte limit", what, n, limit);
+    return buf;
+}
+
 size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...)
 {
     if (!cap) return 0;

@@ -115,6 +115,11 @@ static inline size_t pc_utf8_whole(const char *s, size_t n)
  * whole UTF-8 character (snprintf itself cuts at cap - 1 bytes, inside a
  * character of a quoted name or message). Returns the length written. */
 size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...) PC_PRINTF(3, 4);
+/* The one wording of a size limit hit by one part of an input, for every
+ * reader (docs/cli.md "User pass 22"): "WHAT of N bytes is over the
+ * LIMIT-byte limit" (WHAT: "article", "line", "element") into buf; returns
+ * buf. 96 bytes always hold it. */
+const char *pc_over_limit(char *buf, size_t cap, const char *what, size_t n, size_t limit);
 /* The failure to open an input (errno e): "standard input is closed" for "-"
  * when there is no stdin (`precis CMD - <&-`: dup gives EBADF; before, the
  * message read "cannot open: Bad file descriptor"), else "cannot open: why". */

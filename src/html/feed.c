@@ -676,7 +676,7 @@ static precis_status do_item(feed *f, const xmlNode *itn)
         size_t n = clen;
         trim(&s, &n);
         if (n > f->o->max_article) {
-            snprintf(why, sizeof why, "text of %zu bytes is over the %zu-byte limit", n, f->o->max_article);
+            pc_over_limit(why, sizeof why, "article", n, f->o->max_article);
             skip(f, PRECIS_ELIMIT, line, index, (const char *)it.title, why);
             goto done;
         }

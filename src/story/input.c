@@ -207,8 +207,7 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
     if (nul) warn_field(r, "the %s holds %zu NUL character%s: dropped", r->nul_where, nul, nul == 1 ? "" : "s");
     if (a->text_len > r->lim->max_article_bytes) {
         char why[128];
-        snprintf(why, sizeof why, "article text of %zu bytes is over the %zu-byte limit", a->text_len,
-                 r->lim->max_article_bytes);
+        pc_over_limit(why, sizeof why, "article", a->text_len, r->lim->max_article_bytes);
         skip_part(r, PRECIS_ELIMIT, line, what, why);
         return PRECIS_OK;
     }
@@ -271,8 +270,7 @@ static precis_status emit(reader *r, pt_article *a, const char *id, size_t line,
 static precis_status pasted(reader *r, const char *text, size_t len, pt_article *a, const char **why)
 {
     if (len > r->lim->max_article_bytes) {
-        snprintf(r->why, sizeof r->why, "article text of %zu bytes is over the %zu-byte limit", len,
-                 r->lim->max_article_bytes);
+        pc_over_limit(r->why, sizeof r->why, "article", len, r->lim->max_article_bytes);
         *why = r->why;
         return PRECIS_ELIMIT;
     }
@@ -646,7 +644,7 @@ static precis_status read_jsonl(reader *r, source *s)
         if (over || n > cap) {
             char why[128];
             /* its size said, as summarize and clean say it */
-            snprintf(why, sizeof why, "line of %zu bytes is over the %zu-byte limit", dropped + n, cap);
+            pc_over_limit(why, sizeof why, "line", dropped + n, cap);
             skip_part(r, PRECIS_ELIMIT, lineno, NULL, why);
         } else {
             if (n && line[n - 1] == '\r') n--;
@@ -820,7 +818,7 @@ static precis_status read_json_array(reader *r, const char *d, size_t n)
         if (!fallback) return pc_fail(r->err, PRECIS_ENOMEM, r->name, line, "out of memory");
         if (len > cap) {
             char why[128];
-            snprintf(why, sizeof why, "element of %zu bytes is over the %zu-byte limit", len, cap);
+            pc_over_limit(why, sizeof why, "element", len, cap);
             skip_part(r, PRECIS_ELIMIT, line, fallback, why);
             continue;
         }

@@ -174,8 +174,8 @@ static precis_status parse_line(precis_ctx *ctx, const char *where, size_t linen
 {
     pc_error *err = pc_ctx_err(ctx);
     size_t cap = pc_ctx_limits(ctx)->max_line_bytes;
-    if (len > cap)
-        return pc_fail(err, PRECIS_ELIMIT, where, lineno, "line of %zu bytes is over the %zu-byte limit", len, cap);
+    char why[96];
+    if (len > cap) return pc_fail(err, PRECIS_ELIMIT, where, lineno, "%s", pc_over_limit(why, sizeof why, "line", len, cap));
     json_error_t jerr;
     json_t *v = json_loadb(line, len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
     if (!v) return pc_fail(err, PRECIS_EPARSE, where, lineno, "invalid JSON: %s", jerr.text);
@@ -305,8 +305,9 @@ static precis_status add_parts(precis_ctx *ctx, precis_cluster *c, const char *w
             const char *fallback = part_id(ids, base, '#', it.k);
             if (!fallback) return pc_fail(err, PRECIS_ENOMEM, where, line, "out of memory");
             if (n > cap) {
-                st = pc_fail(err, PRECIS_ELIMIT, where, line, "%s: element of %zu bytes is over the %zu-byte limit",
-                             fallback, n, cap);
+                char why[96];
+                st = pc_fail(err, PRECIS_ELIMIT, where, line, "%s: %s", fallback,
+                             pc_over_limit(why, sizeof why, "element", n, cap));
             } else {
                 json_error_t jerr;
                 json_t *v = json_loadb(data + start, n, JSON_ALLOW_NUL | JSON_DECODE_ANY, &jerr);

@@ -58,9 +58,8 @@ static precis_status cluster_add(precis_ctx *ctx, precis_cluster *c, const char 
         snprintf(auto_id, sizeof auto_id, "%zu", c->n + 1);
         id = auto_id;
     }
-    if (len > cap)
-        return pc_fail(err, PRECIS_ELIMIT, id, 0, "article of %zu bytes is over the %zu-byte limit",
-                       len, cap);
+    char why[96];
+    if (len > cap) return pc_fail(err, PRECIS_ELIMIT, id, 0, "%s", pc_over_limit(why, sizeof why, "article", len, cap));
     if (c->n >= PS_MAX_DOCS)
         return pc_fail(err, PRECIS_ELIMIT, id, 0, "more than %d documents in one cluster",
                        PS_MAX_DOCS);

@@ -47,4 +47,18 @@ for c in digest cluster; do
         sh -c "grep -q 'above 0 and at most 1' '$TMP/out' && grep -q 'with --online only' '$TMP/out'"
 done
 
+# 4. one wording for a size limit: clean said "article of N bytes exceeds the
+# M-byte article limit", digest "article text of N bytes is over the M-byte
+# limit", summarize a third way (pc_over_limit, src/core/buf.c)
+python3 -c 'import sys; open(sys.argv[1], "w").write("Big quay fire\n\n" + "A fire broke out at the quay on Tuesday, the harbour authority said. " * 80000 + "\n")' "$TMP/big.txt"
+python3 -c 'import sys; open(sys.argv[1], "w").write("Quay fire\n\nA fire broke out at the quay on Tuesday. Crews came.\n" + "x" * 1400000 + ".\n")' "$TMP/longline.txt"
+for c in clean digest cluster summarize; do
+    p $c "$TMP/big.txt"
+    check "$c: an article over 5 MiB in the one wording" \
+        sh -c "[ $rc = 2 ] && grep -q 'big.txt: article of 5520016 bytes is over the 5242880-byte limit' '$TMP/err'"
+    p $c "$TMP/longline.txt"
+    check "$c: a line over 1 MiB in the one wording" \
+        sh -c "[ $rc = 2 ] && grep -q 'longline.txt[:0-9]*: line of 1400001 bytes is over the 1048576-byte limit' '$TMP/err'"
+done
+
 finish

@@ -68,7 +68,7 @@ done
 for c in digest cluster; do
     p $c "$TMP/longline.txt"
     check "$c: a pasted line over 1 MiB is named with the limit and its line (2)" \
-        sh -c "[ $rc = 2 ] && grep -q 'longline.txt: line of 1400000 bytes exceeds the 1048576-byte line limit (line 3 of the text)' '$TMP/err'"
+        sh -c "[ $rc = 2 ] && grep -q 'longline.txt: line of 1400000 bytes is over the 1048576-byte limit (line 3 of the text)' '$TMP/err'"
 done
 
 # a JSONL line without "id" whose text is empty was named twice:

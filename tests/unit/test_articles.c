@@ -234,7 +234,7 @@ TEST(line_and_article_limits)
     CHECK_STR(g.id[1], "c");
     CHECK(g.n_bad == 2);
     CHECK(strstr(g.bad[0], "feed.jsonl:2: line of 599 bytes is over the 200-byte limit") != NULL);
-    CHECK(strstr(g.bad[1], "feed.jsonl:3: b: article text of") != NULL);
+    CHECK(strstr(g.bad[1], "feed.jsonl:3: b: article of") != NULL);
     got_free(&g);
     precis_free(ctx);
 }
