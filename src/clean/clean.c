@@ -1782,6 +1782,20 @@ static bool block_has_domain(const cl_doc *d, const cl_block *B)
     return false;
 }
 
+/* Does low (lower case) hold word w whole, or its plural ("authors"; not
+ * "authority")? */
+static bool contains_word(const char *low, size_t n, const char *w)
+{
+    size_t wl = strlen(w);
+    for (size_t i = 0; i + wl <= n; i++) {
+        if (memcmp(low + i, w, wl) || (i > 0 && low[i - 1] >= 'a' && low[i - 1] <= 'z')) continue;
+        size_t e = i + wl;
+        if (e < n && low[e] == 's') e++;
+        if (e >= n || !(low[e] >= 'a' && low[e] <= 'z')) return true;
+    }
+    return false;
+}
+
 /* "Jane Roe is a reporter ...", "Max Muster leitet das Ressort ...": an
  * author's short biography opens with the name and a verb of that kind. */
 static bool bio_opening(const cl_doc *d, const cl_block *B)
@@ -1818,8 +1832,10 @@ static bool bio_opening(const cl_doc *d, const cl_block *B)
                 char c = content(d, M)[q];
                 low[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
+            /* English roles as words ("authority's accounts" is no author);
+             * German ones also inside compounds ("Chefredakteurin") */
             for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
-                if (contains(low, m, roles[r])) return true;
+                if (r < 9 || r >= 16 ? contains_word(low, m, roles[r]) : contains(low, m, roles[r])) return true;
         }
         return false;
     }

@@ -1575,13 +1575,15 @@ static precis_status dateline_place(pst_entities *e, uint32_t doc, const char *t
         i += n;
     }
     while (i > ls && (text[i - 1] == ' ' || text[i - 1] == '-')) i--;
-    size_t pos = ls, ws, we, nw = 0, nl = 0;
+    size_t pos = ls, ws, we, nw = 0, nl = 0, prev_end = 0;
     char norm[MAX_NAME_BYTES];
     while (pos < i && pt_next_word(text, i, &pos, &ws, &we)) {
         char wn[PT_WORD_MAX + 1];
         size_t n = pt_normalize(text + ws, we - ws, wn);
         if (++nw > 4 || nl + n + 2 >= sizeof norm) return PRECIS_OK; /* no city: a shouted line */
-        if (nl) norm[nl++] = ' ';
+        /* "PORT-AMBREL" is the prose's "Port-Ambrel": joined as written */
+        if (nl) norm[nl++] = ws == prev_end + 1 && text[prev_end] == '-' ? '-' : ' ';
+        prev_end = we;
         memcpy(norm + nl, wn, n);
         nl += n;
     }

@@ -469,6 +469,17 @@ static pst_when year_when(int y, size_t a, size_t b, bool relative)
                      relative, a, b, false, false, -1, false, false};
 }
 
+/* "watching a crack since Friday", "closed since last week": a day or week
+ * right after "since" starts a state; it dates no event. */
+static bool since_right_before(const char *s, const word *w, size_t nw, size_t start)
+{
+    size_t j = 0;
+    while (j < nw && w[j].end <= start) j++;
+    if (j == 0) return false;
+    j--;
+    return word_at(s, w, j, "since") || word_at(s, w, j, "seit");
+}
+
 /* "overnight" as an adverb ("was refloated overnight and towed"), not an
  * adjective ("an overnight ferry", "overnight stays"): not after a
  * determiner, and at the end of its clause or before a word that opens
@@ -510,9 +521,39 @@ static const char *const FORESTALL_VERBS[] = {"cancelled", "canceled", "cancels"
                                               "averted", "delayed", "suspended", "axed"};
 static const char *const CALL_FORMS[] = {"called", "calls", "call", "calling"};
 
+/* "the club said Saturday's home game would not go ahead": the possessive
+ * opens its clause (after a report verb, "that", or the sentence's start), so
+ * the clause's own verb tells: the first modal or past form after it. 0 when
+ * it is no subject, or no verb says. */
+static const char *const SUBJECT_AFTER[] = {"said", "says", "that", "announced", "confirmed", "warned"};
+static int possessive_subject_tense(const char *s, const word *w, size_t nw, size_t i)
+{
+    if (i > 0 && !WORD_IN(s, w, i - 1, SUBJECT_AFTER)) return 0;
+    for (size_t j = i + 2; j < nw && j < i + 8; j++) {
+        if (WORD_IN(s, w, j, MODALS)) return 1;
+        if (past_form(s, w, j)) return -1;
+    }
+    return 0;
+}
+
+/* "the home match on Saturday has been postponed", "Friday's vote was called
+ * off": what the clause's verb forestalls had not happened yet. A forestalling
+ * verb within the next six words, no clause break between. */
+static bool forestalled_after(const char *s, const word *w, size_t nw, size_t i)
+{
+    for (size_t j = i + 1; j < nw && j <= i + 6; j++) {
+        if (clause_break(s, w[j - 1].end, w[j].start)) return false;
+        if (WORD_IN(s, w, j, FORESTALL_VERBS)) return true;
+        if (j + 1 < nw && WORD_IN(s, w, j, CALL_FORMS) && word_at(s, w, j + 1, "off")) return true;
+    }
+    return false;
+}
+
 static bool possessive_future(const char *s, size_t n, const word *w, size_t nw, size_t i)
 {
     if (i > 0 && WORD_IN(s, w, i - 1, FORESTALL_VERBS)) return true;
+    int subj = possessive_subject_tense(s, w, nw, i);
+    if (subj) return subj > 0;
     if (i > 1 && word_at(s, w, i - 1, "off") && WORD_IN(s, w, i - 2, CALL_FORMS)) return true;
     return i > 0 && (word_at(s, w, i - 1, "upcoming") ||
                      (WORD_IN(s, w, i - 1, EVENT_PREPS) && phrase_tense(s, n, w, nw, i, i) > 0));
@@ -818,7 +859,8 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                  * day even for the day of publication: "will meet on Tuesday" in
                  * Tuesday's paper is that day. */
                 bool future = possessive_at(s, n, w, nw, i) ? possessive_future(s, n, w, nw, i)
-                                                            : phrase_tense(s, n, w, nw, i, i) > 0;
+                                                            : phrase_tense(s, n, w, nw, i, i) > 0 ||
+                                                                  forestalled_after(s, w, nw, i);
                 if (future) day = pub_day + (delta >= 0 ? delta : delta + 7);
                 else day = pub_day + (delta <= 0 ? delta : delta - 7);
                 /* "a week from Friday": the coming Friday, a week on */
@@ -864,9 +906,14 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         /* "in April", "in early December": a month with no year, the nearest one
          * not after publication (or not before it when the verb is future) */
         int mo = month_of(p, len);
-        /* "until at least October", "by at least March": the lead before "at least" */
+        /* "until at least October", "by at least March": the lead before "at least";
+         * "by the end of March", "at the start of May": the lead before "the end of" */
         size_t lead = i >= 3 && word_at(s, w, i - 1, "least") && word_at(s, w, i - 2, "at") ? i - 3 : i - 1;
-        if (mo > 0 && i > 0 && WORD_IN(s, w, lead, MONTH_LEADS) &&
+        bool part_of = i >= 4 && word_at(s, w, i - 1, "of") && word_at(s, w, i - 3, "the") &&
+                       (word_at(s, w, i - 2, "end") || word_at(s, w, i - 2, "start") ||
+                        word_at(s, w, i - 2, "beginning") || word_at(s, w, i - 2, "middle"));
+        if (part_of) lead = i - 4;
+        if (mo > 0 && i > 0 && (WORD_IN(s, w, lead, MONTH_LEADS) || (part_of && word_at(s, w, lead, "at"))) &&
             !(i + 1 < nw && is_digit((unsigned char)s[w[i + 1].start]) &&
               w[i + 1].start - w[i].end <= 2)) {
             size_t a = w[i].start;
@@ -1112,6 +1159,8 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
     for (size_t i = 0; i < k; i++)
         if (out[i].precision == PST_YEAR || out[i].precision == PST_MONTH)
             out[i].background = background_ref(s, w, nw, out[i].start);
+        else
+            out[i].background = since_right_before(s, w, nw, out[i].start);
     return k;
 }
 

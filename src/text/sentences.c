@@ -159,6 +159,11 @@ size_t pt_dateline_len(const char *s, size_t len)
             i++;
             continue;
         }
+        /* a hyphen inside the name: "PORT-AMBREL, Feb 7 (MWS) -" */
+        if (s[i] == '-' && caps > 0 && i + 1 < lim && pt_capital_len(s, lim, i + 1)) {
+            i++;
+            continue;
+        }
         /* capitals, also beyond ASCII: "ÅLESUND, ...", "ÉCLAIRVILLE (AP) —" */
         size_t n = pt_capital_len(s, lim, i);
         if (!n) break;

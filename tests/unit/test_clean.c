@@ -300,6 +300,24 @@ TEST(short_closing_sentences_are_article)
     pt_article_free(&a);
 }
 
+/* A closing sentence naming a person and "the authority's accounts" is no
+ * author biography ("author" is a word, not a part of "authority"). */
+TEST(authority_is_not_an_author)
+{
+    static const char *TEXT =
+        "LEDGER BUSINESS\n\n"
+        "Water company shares fall after reservoir breach\n\n"
+        "Shares in the water company fell a further 3 per cent on Tuesday as investors weighed the cost "
+        "of the reservoir breach at Callow.\n\n"
+        "The company's chief executive, Graham Ferrier, is due to appear before the assembly's water "
+        "committee next Tuesday.\n\n"
+        "Ferrier was paid 412,000 crowns last year, according to the authority's accounts.\n";
+    pt_article a;
+    CHECK(clean_str(TEXT, &a) == PRECIS_OK);
+    CHECK(a.text && strstr(a.text, "according to the authority's accounts") != NULL);
+    pt_article_free(&a);
+}
+
 /* A recipe: the ingredient list after the method (numbers in most items)
  * belongs to the article; the menu lists (words only) do not. A caption printed twice
  * (wrapped differently) loses both copies. */
@@ -520,6 +538,7 @@ int main(void)
     RUN(size_caps);
     RUN(region_model_inline_boxes_and_tail);
     RUN(short_closing_sentences_are_article);
+    RUN(authority_is_not_an_author);
     RUN(quantity_lists_and_captions_printed_twice);
     RUN(headline_then_headline_with_outlet);
     RUN(outlet_signals_name_the_site);

@@ -308,6 +308,18 @@ TEST(dateline_city_is_a_place)
     pst_entities_free(r.e);
 }
 
+TEST(hyphenated_dateline_city_is_the_prose_name)
+{
+    /* "PORT-AMBREL" in a dateline and "Port-Ambrel" in prose are one place */
+    const char *docs[] = {"PORT-AMBREL, Feb 7 (Meridian Wire) - Five aid workers were flown to Port-Ambrel on Sunday.",
+                          "The aid workers landed in Port-Ambrel after a day in the mountains.", NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Port-Ambrel") == PST_PLACE);
+    CHECK(sources_of(&r, "Port-Ambrel") == 2);
+    CHECK(type_of(&r, "PORT-AMBREL") == -1); /* not a second place */
+    pst_entities_free(r.e);
+}
+
 TEST(at_is_a_weak_place_cue)
 {
     /* "at X" alone makes a place; against a club's or firm's own name it gives way */
@@ -1217,6 +1229,7 @@ int main(void)
     RUN(role_after_a_name_types_the_name);
     RUN(heads_of_colleges_divisions_and_clubs);
     RUN(dateline_city_is_a_place);
+    RUN(hyphenated_dateline_city_is_the_prose_name);
     RUN(at_is_a_weak_place_cue);
     RUN(apposition_and_pronoun_after_a_name);
     RUN(front_word_takes_its_connector);

@@ -89,6 +89,8 @@ TEST(datelines)
     CHECK(flags_of("WASHINGTON (AP) \xe2\x80\x94 The Senate voted on Monday.", 0) & PT_SENT_DATELINE);
     CHECK_STR(split("BEIJING, China _ Officials met on Tuesday."), "Officials met on Tuesday.");
     CHECK_STR(split("LONDON (Reuters) - Shares fell."), "Shares fell.");
+    CHECK_STR(split("PORT-AMBREL, Feb 7 (MWS) - Five aid workers were freed on Sunday."),
+              "Five aid workers were freed on Sunday.");
     CHECK(pt_dateline_len("The AP - x", 10) == 0);
     CHECK(pt_dateline_len("NATO said - no", 14) == 0);
     /* capitals beyond ASCII: "ÅLVIK, April 3 (Wire) -", "ÉCLARVENNE (AP) —" */

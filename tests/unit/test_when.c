@@ -86,6 +86,11 @@ TEST(weekday_forms)
     CHECK_STR(when_iso("The union called off Friday's strike after a deal.", &THU, 0), "2018-06-01");
     CHECK_STR(when_iso("The council postponed Monday's vote.", &THU, 0), "2018-06-04");
     CHECK_STR(when_iso("Police called Friday's attack an act of terror.", &THU, 0), "2018-05-25");
+    /* a possessive opening its clause takes that clause's verb */
+    CHECK_STR(when_iso("The club said Saturday's home game would not go ahead.", &THU, 0), "2018-06-02");
+    CHECK_STR(when_iso("The club said Saturday's home game ended in a draw.", &THU, 0), "2018-05-26");
+    /* a day whose event the verb forestalls is ahead */
+    CHECK_STR(when_iso("The home match on Saturday has been postponed after the flood.", &THU, 0), "2018-06-02");
     CHECK_STR(when_iso("Deals will reach $140 billion, off from April's peak.", &FEB, 0), "2017-04");
     /* curly apostrophes and quotes part words as straight ones do */
     CHECK_STR(when_iso("Shares fell after Tuesday\xe2\x80\x99s vote.", &THU, 0), "2018-05-29");
@@ -118,6 +123,21 @@ TEST(ago_counts_back_from_publication)
     CHECK_STR(when_iso("The law was passed a year ago.", &TUE, 0), "2017");
     CHECK_STR(when_iso("A sister ship lost power a fortnight ago.", &TUE, 0), "2018-05-15");
     CHECK_STR(when_iso("The strike began two fortnights ago.", &TUE, 0), "2018-04-30/2018-05-06");
+}
+
+/* "since Friday" starts a state: no event's date; "by the end of March" is March */
+TEST(since_a_day_and_the_end_of_a_month)
+{
+    pst_when w[4];
+    const char *s = "Engineers had been watching a crack in the spillway since Friday.";
+    size_t k = pst_find_when(s, strlen(s), &THU, w, 4);
+    CHECK(k == 1 && w[0].background);
+    s = "The spillway cracked on Friday.";
+    k = pst_find_when(s, strlen(s), &THU, w, 4);
+    CHECK(k == 1 && !w[0].background);
+    CHECK_STR(when_iso("He said he would report by the end of March.", &THU, 0), "2019-03");
+    CHECK_STR(when_iso("The firm will pay at the end of January.", &THU, 0), "2019-01");
+    CHECK_STR(when_iso("The plant closed at the start of May.", &THU, 0), "2018-05");
 }
 
 /* "overnight" the adverb is the night before publication; the adjective and
@@ -427,6 +447,7 @@ int main(void)
     RUN(periods_this_earlier_late);
     RUN(ago_counts_back_from_publication);
     RUN(overnight_is_the_night_before);
+    RUN(since_a_day_and_the_end_of_a_month);
     RUN(relative_to_another_event_is_left_alone);
     RUN(passive_future_weekend_and_period_ends);
     RUN(plan_nouns_reported_future_present_schedules);
