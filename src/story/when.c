@@ -469,17 +469,6 @@ static pst_when year_when(int y, size_t a, size_t b, bool relative)
                      relative, a, b, false, false, -1, false, false};
 }
 
-/* "watching a crack since Friday", "closed since last week": a day or week
- * right after "since" starts a state; it dates no event. */
-static bool since_right_before(const char *s, const word *w, size_t nw, size_t start)
-{
-    size_t j = 0;
-    while (j < nw && w[j].end <= start) j++;
-    if (j == 0) return false;
-    j--;
-    return word_at(s, w, j, "since") || word_at(s, w, j, "seit");
-}
-
 /* "overnight" as an adverb ("was refloated overnight and towed"), not an
  * adjective ("an overnight ferry", "overnight stays"): not after a
  * determiner, and at the end of its clause or before a word that opens
@@ -1159,8 +1148,6 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
     for (size_t i = 0; i < k; i++)
         if (out[i].precision == PST_YEAR || out[i].precision == PST_MONTH)
             out[i].background = background_ref(s, w, nw, out[i].start);
-        else
-            out[i].background = since_right_before(s, w, nw, out[i].start);
     return k;
 }
 
