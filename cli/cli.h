@@ -56,6 +56,8 @@ void cli_no_files(char *const *inputs, size_t n_inputs, size_t n_paths);
 /* After a usage error's one-line message: "Run 'precis CMD --help' ...", so
  * the message is not buried under the whole help text. */
 void cli_try_help(const char *cmd);
+/* The word for a count: one when n == 1, else many ("1 article", "2 stories"). */
+const char *cli_n(size_t n, const char *one, const char *many);
 /* digest and cluster: --threshold is the online pass's; without --online it
  * would change nothing, so it is a usage error, worded once here. */
 void cli_threshold_needs_online(const char *cmd);

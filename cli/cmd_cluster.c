@@ -120,8 +120,9 @@ static void progress(run *r, bool final)
     if (!final && t - r->last_progress < 0.2) return;
     r->last_progress = t;
     double el = t - r->started;
-    fprintf(stderr, "\rprecis cluster: %zu articles, %zu stories, %.0f articles/s ", r->n_in,
-            precis_stream_n_stories(r->stream), el > 0 ? (double)r->n_in / el : 0.0);
+    size_t ns = precis_stream_n_stories(r->stream);
+    fprintf(stderr, "\rprecis cluster: %zu %s, %zu %s, %.0f articles/s ", r->n_in, cli_n(r->n_in, "article", "articles"),
+            ns, cli_n(ns, "story", "stories"), el > 0 ? (double)r->n_in / el : 0.0);
     if (final) fputc('\n', stderr);
     fflush(stderr);
 }
@@ -369,8 +370,13 @@ int cmd_cluster(int argc, char **argv)
     if (r.show_progress) progress(&r, true);
     size_t undated = precis_stream_n_undated(r.stream);
     if (undated) {
-        cli_error("%zu of %zu articles had no date%s: each took the time of the article before it (arrival order)",
-                  undated, r.n_in, undated > r.n_no_date ? " (or one not believable: before 1900 or after 2200)" : "");
+        /* "1 of 1 article has no date: it took ...", "2 of 5 articles have no date: each took ..." */
+        cli_error("%zu of %zu %s %s no date%s: %s the time of the article before it (arrival order)", undated, r.n_in,
+                  cli_n(r.n_in, "article", "articles"), cli_n(undated, "has", "have"),
+                  undated > r.n_no_date ? (undated == 1 ? " (or one not believable: before 1900 or after 2200)"
+                                                        : " (or ones not believable: before 1900 or after 2200)")
+                                        : "",
+                  cli_n(undated, "it took", "each took"));
     }
     if (!r.n_out && r.worst < EXIT_INTERNAL) {
         cli_no_files(argv + optind, (size_t)(argc - optind), n_paths);

@@ -195,7 +195,7 @@ static precis_status on_article(void *user, const precis_article *a)
     s->a.text_len = a->text ? a->text_len : 0;
     if (!s->a.id || !s->a.text) return PRECIS_ENOMEM;
     d->n++;
-    if (d->progress && d->n % 64 == 0) fprintf(stderr, "\rprecis digest: %zu articles read", d->n);
+    if (d->progress && d->n % 64 == 0) fprintf(stderr, "\rprecis digest: %zu %s read", d->n, cli_n(d->n, "article", "articles"));
     return PRECIS_OK;
 }
 
@@ -271,9 +271,9 @@ static size_t assign_stories(digest *d, double threshold, bool online)
             return SIZE_MAX;
         }
         d->arts[i].story = story;
-        if (d->progress && i % 256 == 0) fprintf(stderr, "\rprecis digest: %zu/%zu articles grouped", i + 1, d->n);
+        if (d->progress && i % 256 == 0) fprintf(stderr, "\rprecis digest: %zu/%zu %s grouped", i + 1, d->n, cli_n(d->n, "article", "articles"));
     }
-    if (d->progress && d->n) fprintf(stderr, "\rprecis digest: %zu/%zu articles grouped\n", d->n, d->n);
+    if (d->progress && d->n) fprintf(stderr, "\rprecis digest: %zu/%zu %s grouped\n", d->n, d->n, cli_n(d->n, "article", "articles"));
     size_t n = precis_stream_n_stories(s);
     if (!online && d->n) { /* no article: nothing to regroup (and pk_batch reads off[0] of none) */
         size_t *story_of = malloc((d->n ? d->n : 1) * sizeof *story_of);
@@ -405,8 +405,8 @@ int cmd_digest(int argc, char **argv)
         if (d.input_over) {
             char msg[512];
             /* refused whole, as a file over the limit is: none of its articles is used */
-            snprintf(msg, sizeof msg, "%s: article text over the %zu-byte limit of one input (%zu articles read, none used)",
-                     d.current, (size_t)PC_DEFAULT_MAX_FILE, d.n - n_before);
+            snprintf(msg, sizeof msg, "%s: article text over the %zu-byte limit of one input (%zu %s read, none used)",
+                     d.current, (size_t)PC_DEFAULT_MAX_FILE, d.n - n_before, cli_n(d.n - n_before, "article", "articles"));
             d.n = n_before;
             cli_error("%s", msg);
             if (reject(&d, d.current, msg, true)) rc = EXIT_INTERNAL;
@@ -428,7 +428,7 @@ int cmd_digest(int argc, char **argv)
             d.bad_inputs++;
         }
     }
-    if (d.progress && d.n) fprintf(stderr, "\rprecis digest: %zu articles read\n", d.n);
+    if (d.progress && d.n) fprintf(stderr, "\rprecis digest: %zu %s read\n", d.n, cli_n(d.n, "article", "articles"));
     if (rc == EXIT_OK_ && settle_dates(&d)) rc = EXIT_INTERNAL;
     size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold, online) : 0;
     if (n_stories == SIZE_MAX) {
@@ -508,8 +508,8 @@ int cmd_digest(int argc, char **argv)
         /* "1 of 5 articles has no date: it keeps its arrival order" */
         bool one = no_date + ignored == 1;
         if (no_date && ignored)
-            snprintf(what, sizeof what, "%zu of %zu articles have no date and %zu a date not believable", no_date,
-                     placed, ignored);
+            snprintf(what, sizeof what, "of %zu articles, %zu %s no date and %zu a date not believable", placed,
+                     no_date, cli_n(no_date, "has", "have"), ignored);
         else if (no_date)
             snprintf(what, sizeof what, "%zu of %zu article%s %s no date", no_date, placed, placed == 1 ? "" : "s",
                      one ? "has" : "have");

@@ -182,9 +182,9 @@ static void progress(const char *name, uint64_t done, uint64_t total, size_t pag
         memset(bar, '#', (size_t)fill);
         memset(bar + fill, '.', (size_t)(30 - fill));
         bar[30] = '\0';
-        fprintf(stderr, "\r%s [%s] %3d%% %zu pages", name, bar, pct, pages);
+        fprintf(stderr, "\r%s [%s] %3d%% %zu %s", name, bar, pct, pages, cli_n(pages, "page", "pages"));
     } else {
-        fprintf(stderr, "\r%s %zu pages", name, pages);
+        fprintf(stderr, "\r%s %zu %s", name, pages, cli_n(pages, "page", "pages"));
     }
     fflush(stderr);
 }
@@ -235,8 +235,9 @@ static void do_warc(run *r, const char *path, bool show_progress)
     }
     precis_warc_close(w);
     if (empty || bad)
-        cli_error("%s: %zu HTML pages, %zu articles, %zu without an article, %zu bad records",
-                  name, pages, pages - empty, empty, bad);
+        cli_error("%s: %zu HTML %s, %zu %s, %zu without an article, %zu bad %s", name, pages,
+                  cli_n(pages, "page", "pages"), pages - empty, cli_n(pages - empty, "article", "articles"), empty, bad,
+                  cli_n(bad, "record", "records"));
     r->no_article += empty;
 }
 

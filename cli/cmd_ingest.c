@@ -111,10 +111,10 @@ int cmd_ingest(int argc, char **argv)
     if (!quiet) {
         ps_stats stats = {0};
         ps_store_stats(s, &stats);
-        printf("added %zu, duplicates %zu, rejected %zu, stories touched %zu (store: %lld articles, "
-               "%lld stories)%s\n",
-               counts.added, counts.duplicates, counts.rejected, counts.touched,
-               (long long)stats.articles, (long long)stats.stories,
+        printf("added %zu, duplicates %zu, rejected %zu, stories touched %zu (store: %lld %s, %lld %s)%s\n",
+               counts.added, counts.duplicates, counts.rejected, counts.touched, (long long)stats.articles,
+               cli_n((size_t)stats.articles, "article", "articles"), (long long)stats.stories,
+               cli_n((size_t)stats.stories, "story", "stories"),
                counts.added == 0 && counts.duplicates > 0 ? "; nothing new" : "");
     }
     if (fflush(stdout) != 0) { /* docs/cli.md: output not writable is 4 (the store is written) */

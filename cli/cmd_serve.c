@@ -201,8 +201,9 @@ int cmd_serve(int argc, char **argv)
             rc = EXIT_INTERNAL;
             goto out;
         }
-        fprintf(stderr, "precis: ingested %zu articles (%zu duplicates, %zu rejected) from %s\n",
-                counts.added, counts.duplicates, counts.rejected,
+        fprintf(stderr, "precis: ingested %zu %s (%zu %s, %zu rejected) from %s\n", counts.added,
+                cli_n(counts.added, "article", "articles"), counts.duplicates,
+                cli_n(counts.duplicates, "duplicate", "duplicates"), counts.rejected,
                 inputs == example ? example[0] : "the inputs");
         if (counts.refused || counts.bad_inputs) rc = EXIT_INPUT; /* docs/cli.md */
         ps_ingest_counts_free(&counts);

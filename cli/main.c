@@ -122,6 +122,8 @@ void cli_threshold_needs_online(const char *cmd)
     cli_try_help(cmd);
 }
 
+const char *cli_n(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }
+
 void cli_try_help(const char *cmd)
 {
     fprintf(stderr, "Run 'precis %s --help' for its options.\n", cmd);

@@ -95,7 +95,7 @@ count() { # expected, inputs... : cluster lines + '(rejected)' lines, digest sou
     [ "$c" = "$n" ] && [ "$d" = "$n" ]
 }
 check "cluster/digest: absurd and ill-typed dates: 10 of 10 accounted" count 10 dates.jsonl
-p cluster dates.jsonl; check "cluster: undated articles counted on stderr" sh -c "[ $rc = 0 ] && grep -q '8 of 10 articles had no date' err"
+p cluster dates.jsonl; check "cluster: undated articles counted on stderr" sh -c "[ $rc = 0 ] && grep -q '8 of 10 articles have no date' err"
 check "cluster/digest: 1,000 copies: 1,000 accounted" count 1000 copies.jsonl
 p cluster -f jsonl copies.jsonl; check "cluster: 1,000 copies are one story, 999 duplicates" \
     sh -c "[ \$(grep -c '\"story\":\"s1\"' out) = 1000 ] && [ \$(grep -c '\"dup_of\":\"c' out) = 999 ]"

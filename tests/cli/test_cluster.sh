@@ -188,13 +188,13 @@ check copies_exit_0 test "$rc" -eq 0
 check copies_all_printed test "$(wc -l < "$TMP/out")" -eq 1000
 check copies_one_story sh -c "! grep -v '\"story\":\"s1\"' '$TMP/out'"
 check copies_dup_of_first test "$(grep -c '"dup_of":"c0"' "$TMP/out")" -eq 999
-check copies_undated_reported grep -q '1000 of 1000 articles had no date' "$TMP/err"
+check copies_undated_reported grep -q '1000 of 1000 articles have no date' "$TMP/err"
 
 # No dates, absurd dates: arrival order, said on stderr.
 printf '{"id":"a","text":"%s"}\n{"id":"b","text":"%s","date":"3021-01-01"}\n{"id":"c","text":"%s","date":"2031-03-10"}\n' "$H1" "$H2" "$H3" > "$TMP/dates.jsonl"
 p cluster "$TMP/dates.jsonl"
 check dates_exit_0 test "$rc" -eq 0
-check dates_reported grep -q '2 of 3 articles had no date' "$TMP/err"
+check dates_reported grep -q '2 of 3 articles have no date' "$TMP/err"
 
 # Non-UTF-8 bytes and a NUL: repaired, never a crash.
 printf '{"id":"latin","text":"Caf\351 owners in Brell protest the new parking rules. \377\376"}\n' > "$TMP/latin.jsonl"
@@ -263,7 +263,7 @@ check bad_time_exit_0 test "$rc" -eq 0
 check bad_hour_refused grep -q '"id":"t1".*"date":null' "$TMP/out"
 check bad_minute_refused grep -q '"id":"t2".*"date":null' "$TMP/out"
 check end_of_day_next_day grep -q '"id":"t3".*"date":"2031-03-11T00:00:00"' "$TMP/out"
-check bad_time_counted_undated grep -q '2 of 3 articles had no date' "$TMP/err"
+check bad_time_counted_undated grep -q '2 of 3 articles have no date' "$TMP/err"
 
 # An ambiguous "03/04/2031" (4 March or 3 April) is settled by the input's
 # other dates, as precis digest settles it, even when the dated articles

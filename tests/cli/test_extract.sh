@@ -73,7 +73,7 @@ p extract --no-progress "$TMP/crawl.warc.gz"
 check warc_one_jsonl_line test "$(wc -l < "$TMP/out")" -eq 1
 check warc_url_and_date grep -q '"url":"http://kites.example/2030/05/12/festival".*"date":"2030-05-12"' "$TMP/out"
 check warc_bad_record_named grep -q "record 4" "$TMP/err"
-check warc_summary grep -q "2 HTML pages, 1 articles, 1 without an article, 1 bad records" "$TMP/err"
+check warc_summary grep -q "2 HTML pages, 1 article, 1 without an article, 1 bad record" "$TMP/err"
 check warc_exit_2 test "$rc" -eq 2
 zcat "$TMP/crawl.warc.gz" > "$TMP/crawl.warc"
 p extract --warc --format text - < "$TMP/crawl.warc"

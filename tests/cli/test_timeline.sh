@@ -177,5 +177,5 @@ cat > "$TMP/in9.jsonl" <<'JSONL'
 JSONL
 p cluster "$TMP/in9.jsonl"
 check "timeline: an unreadable year is named" grep -q "('9999-12-31') is not a date precis reads (the year 9999: years 1000 to 2999 are read, 1900 to 2200 believed)" "$TMP/err"
-check "timeline: cluster names the bounds of a believable date" grep -q "2 of 2 articles had no date (or one not believable: before 1900 or after 2200)" "$TMP/err"
+check "timeline: cluster names the bounds of a believable date" grep -q "2 of 2 articles have no date (or ones not believable: before 1900 or after 2200)" "$TMP/err"
 finish

@@ -61,4 +61,19 @@ for c in clean digest cluster summarize; do
         sh -c "[ $rc = 2 ] && grep -q 'longline.txt[:0-9]*: line of 1400001 bytes is over the 1048576-byte limit' '$TMP/err'"
 done
 
+# 5. counts agree with their nouns and verbs: cluster said "1 of 1 articles had
+# no date", digest "1 of 2 articles have no date and 1 a date not believable",
+# extract "1 articles, 1 bad records", ingest "(store: 1 articles, 1 stories)"
+p cluster "$TMP/a.txt"
+check "cluster: 1 of 1 article has no date: it took" \
+    grep -q '1 of 1 article has no date: it took the time of the article before it' "$TMP/err"
+p cluster "$TMP/a.txt" "$TMP/b.txt"
+check "cluster: 2 of 2 articles have no date: each took" grep -q '2 of 2 articles have no date: each took' "$TMP/err"
+printf '{"id":"d1","date":"2025-03-04","text":"A fire broke out at the Brennock quay on Tuesday morning, the harbour authority said. Firefighters from three stations brought it under control by noon."}\n{"id":"d2","date":"1066-10-14","text":"Firefighters from three stations fought a fire at the Brennock quay on Tuesday, the harbour authority said. Nobody was hurt."}\n{"id":"d3","text":"Crews fought a fire at the Brennock quay on Tuesday morning, the harbour authority said. Nobody was hurt in the blaze."}\n' > "$TMP/dates.jsonl"
+p digest --no-progress "$TMP/dates.jsonl"
+check "digest: of 3 articles, 1 has no date and 1 a date not believable" \
+    grep -q 'of 3 articles, 1 has no date and 1 a date not believable' "$TMP/err"
+p ingest --db "$TMP/one.db" "$TMP/a.txt"
+check "ingest: (store: 1 article, 1 story)" grep -q '(store: 1 article, 1 story)' "$TMP/out"
+
 finish

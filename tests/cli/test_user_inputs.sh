@@ -81,7 +81,7 @@ for i, d in enumerate(['2999-01-01', '1000-01-01', None]):
     print(json.dumps(dict({'id': 'f%d' % i, 'text': A}, **({'date': d} if d else {}))))" "$A" > "$TMP/future.jsonl"
 p digest "$TMP/future.jsonl"
 check "digest: the date note reads 'and 2 a date not believable'" \
-    sh -c "[ $rc = 0 ] && grep -q '1 of 3 articles have no date and 2 a date not believable' '$TMP/err'"
+    sh -c "[ $rc = 0 ] && grep -q 'of 3 articles, 1 has no date and 2 a date not believable' '$TMP/err'"
 
 # A usage error is its one-line message and a pointer to --help: cluster, digest,
 # extract, ingest and serve printed their whole help (40-60 lines) after it.
