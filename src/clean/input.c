@@ -185,8 +185,10 @@ static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *da
         json_error_t je;
         json_t *o = json_loadb(line, n, JSON_ALLOW_NUL, &je); /* "\u0000": dropped in add_value, as summarize reads it */
         if (!o || !json_is_object(o)) {
-            bad_line(docs, path, it.lineno, !o ? je.text : "expected an object with a \"text\" string",
-                     PRECIS_EPARSE, &result, err);
+            char why[220]; /* "invalid JSON: ...", as the other readers word it */
+            if (!o) snprintf(why, sizeof why, "invalid JSON: %s", je.text);
+            bad_line(docs, path, it.lineno, !o ? why : "expected a JSON object (an article)", PRECIS_EPARSE,
+                     &result, err);
             json_decref(o);
             continue;
         }
@@ -225,7 +227,9 @@ static precis_status read_array(pcl_docs *docs, const char *path, const char *da
         json_error_t je;
         json_t *o = json_loadb(data + start, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
         if (!o) {
-            bad_line(docs, path, line, je.text, PRECIS_EPARSE, &result, err);
+            char why[220];
+            snprintf(why, sizeof why, "invalid JSON: %s", je.text);
+            bad_line(docs, path, line, why, PRECIS_EPARSE, &result, err);
             continue;
         }
         if (!json_is_object(o) && !json_is_string(o)) {

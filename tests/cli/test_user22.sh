@@ -76,4 +76,18 @@ check "digest: of 3 articles, 1 has no date and 1 a date not believable" \
 p ingest --db "$TMP/one.db" "$TMP/a.txt"
 check "ingest: (store: 1 article, 1 story)" grep -q '(store: 1 article, 1 story)' "$TMP/out"
 
+# 6. clean's JSON errors lacked the "invalid JSON:" the other readers print
+printf '{"id":"a","text":"A fire broke out at the quay on Tuesday, the authority said. Crews came at noon."}\n{"id": "b", "text": oops}\n[1]\n' > "$TMP/bad.jsonl"
+printf '[{"text":"A fire broke out at the quay on Tuesday, the authority said."}, {"text": nope}]\n' > "$TMP/arr.json"
+for c in clean digest summarize; do
+    p $c "$TMP/bad.jsonl"
+    check "$c: a bad JSONL line reads 'invalid JSON: ...'" \
+        sh -c "[ $rc = 2 ] && grep -q \"bad.jsonl:2: invalid JSON: invalid token near 'oops'\" '$TMP/err'"
+done
+p clean "$TMP/bad.jsonl"
+check "clean: a line that is not an object is worded as digest words it" grep -q 'bad.jsonl:3: expected a JSON object (an article)' "$TMP/err"
+p clean "$TMP/arr.json"
+check "clean: a bad array element reads 'invalid JSON: ...'" \
+    sh -c "[ $rc = 2 ] && grep -q \"arr.json:1: invalid JSON: invalid token near 'nope'\" '$TMP/err'"
+
 finish
