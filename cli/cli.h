@@ -56,6 +56,12 @@ void cli_no_files(char *const *inputs, size_t n_inputs, size_t n_paths);
 /* After a usage error's one-line message: "Run 'precis CMD --help' ...", so
  * the message is not buried under the whole help text. */
 void cli_try_help(const char *cmd);
+/* A progress update on stderr: on a terminal "\rTEXT", rewritten in place;
+ * otherwise (a forced --progress into a file or pipe) "TEXT\n", one line per
+ * update, no carriage returns. cli_progress_end ends the line on a terminal
+ * and does nothing otherwise (the updates ended their own lines). */
+void cli_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_progress_end(void);
 /* The word for a count: one when n == 1, else many ("1 article", "2 stories"). */
 const char *cli_n(size_t n, const char *one, const char *many);
 /* digest and cluster: --threshold is the online pass's; without --online it

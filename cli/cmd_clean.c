@@ -251,12 +251,12 @@ int cmd_clean(int argc, char **argv)
                 if (fmt == FMT_JSONL || docs.n == 1) fputc('\n', stdout);
             }
         }
-        if (progress) fprintf(stderr, "\rprecis clean: %zu/%zu", i + 1, docs.n);
+        if (progress) cli_progress("precis clean: %zu/%zu", i + 1, docs.n);
         free(lines);
         pt_article_free(&a);
     }
     if (fmt == FMT_JSON && docs.n != 1) fputs("]\n", stdout);
-    if (progress && docs.n) fputc('\n', stderr);
+    if (progress && docs.n) cli_progress_end();
     pc_buf_free(&json);
     pcl_corpus_free(corpus);
     pcl_docs_free(&docs);

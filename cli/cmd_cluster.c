@@ -121,16 +121,15 @@ static void progress(run *r, bool final)
     r->last_progress = t;
     double el = t - r->started;
     size_t ns = precis_stream_n_stories(r->stream);
-    fprintf(stderr, "\rprecis cluster: %zu %s, %zu %s, %.0f articles/s ", r->n_in, cli_n(r->n_in, "article", "articles"),
+    cli_progress("precis cluster: %zu %s, %zu %s, %.0f articles/s ", r->n_in, cli_n(r->n_in, "article", "articles"),
             ns, cli_n(ns, "story", "stories"), el > 0 ? (double)r->n_in / el : 0.0);
-    if (final) fputc('\n', stderr);
-    fflush(stderr);
+    if (final) cli_progress_end();
 }
 
 static void on_bad(void *user, const char *message)
 {
     run *r = user;
-    if (r->show_progress) fputc('\n', stderr);
+    if (r->show_progress) cli_progress_end();
     cli_error("%s (rejected)", message);
     r->n_rejected++;
 }

@@ -195,7 +195,7 @@ static precis_status on_article(void *user, const precis_article *a)
     s->a.text_len = a->text ? a->text_len : 0;
     if (!s->a.id || !s->a.text) return PRECIS_ENOMEM;
     d->n++;
-    if (d->progress && d->n % 64 == 0) fprintf(stderr, "\rprecis digest: %zu %s read", d->n, cli_n(d->n, "article", "articles"));
+    if (d->progress && d->n % 64 == 0) cli_progress("precis digest: %zu %s read", d->n, cli_n(d->n, "article", "articles"));
     return PRECIS_OK;
 }
 
@@ -271,9 +271,12 @@ static size_t assign_stories(digest *d, double threshold, bool online)
             return SIZE_MAX;
         }
         d->arts[i].story = story;
-        if (d->progress && i % 256 == 0) fprintf(stderr, "\rprecis digest: %zu/%zu %s grouped", i + 1, d->n, cli_n(d->n, "article", "articles"));
+        if (d->progress && i % 256 == 0) cli_progress("precis digest: %zu/%zu %s grouped", i + 1, d->n, cli_n(d->n, "article", "articles"));
     }
-    if (d->progress && d->n) fprintf(stderr, "\rprecis digest: %zu/%zu %s grouped\n", d->n, d->n, cli_n(d->n, "article", "articles"));
+    if (d->progress && d->n) {
+        cli_progress("precis digest: %zu/%zu %s grouped", d->n, d->n, cli_n(d->n, "article", "articles"));
+        cli_progress_end();
+    }
     size_t n = precis_stream_n_stories(s);
     if (!online && d->n) { /* no article: nothing to regroup (and pk_batch reads off[0] of none) */
         size_t *story_of = malloc((d->n ? d->n : 1) * sizeof *story_of);
@@ -428,7 +431,10 @@ int cmd_digest(int argc, char **argv)
             d.bad_inputs++;
         }
     }
-    if (d.progress && d.n) fprintf(stderr, "\rprecis digest: %zu %s read\n", d.n, cli_n(d.n, "article", "articles"));
+    if (d.progress && d.n) {
+        cli_progress("precis digest: %zu %s read", d.n, cli_n(d.n, "article", "articles"));
+        cli_progress_end();
+    }
     if (rc == EXIT_OK_ && settle_dates(&d)) rc = EXIT_INTERNAL;
     size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold, online) : 0;
     if (n_stories == SIZE_MAX) {
@@ -461,7 +467,7 @@ int cmd_digest(int argc, char **argv)
         for (size_t j = 0; j < k; j++) buf[j] = d.arts[member[start[s] + j]].a;
         char id[32];
         snprintf(id, sizeof id, "story-%zu", s + 1);
-        if (d.progress) fprintf(stderr, "\rprecis digest: story %zu/%zu", s + 1, n_stories);
+        if (d.progress) cli_progress("precis digest: story %zu/%zu", s + 1, n_stories);
         so[built] = (story_out){.story = s, .n_articles = k, .first = member[start[s]]};
         st = precis_story_build(d.ctx, id, buf, k, &sopt, &so[built].json, &so[built].len);
         if (st == PRECIS_EEMPTY || st == PRECIS_ELIMIT) {
@@ -482,7 +488,7 @@ int cmd_digest(int argc, char **argv)
             so[built].n_reports = so[built].n_analysed = 0;
         built++;
     }
-    if (d.progress && n_stories) fputc('\n', stderr);
+    if (d.progress && n_stories) cli_progress_end();
     /* Every story is built: the articles' text and fields live on in the
      * stories' JSON only, so they go before the output (a pile of 886,000
      * copies holds ~200 MB of them while the briefing is rendered). */

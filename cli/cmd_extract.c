@@ -182,9 +182,9 @@ static void progress(const char *name, uint64_t done, uint64_t total, size_t pag
         memset(bar, '#', (size_t)fill);
         memset(bar + fill, '.', (size_t)(30 - fill));
         bar[30] = '\0';
-        fprintf(stderr, "\r%s [%s] %3d%% %zu %s", name, bar, pct, pages, cli_n(pages, "page", "pages"));
+        cli_progress("%s [%s] %3d%% %zu %s", name, bar, pct, pages, cli_n(pages, "page", "pages"));
     } else {
-        fprintf(stderr, "\r%s %zu %s", name, pages, cli_n(pages, "page", "pages"));
+        cli_progress("%s %zu %s", name, pages, cli_n(pages, "page", "pages"));
     }
     fflush(stderr);
 }
@@ -231,7 +231,7 @@ static void do_warc(run *r, const char *path, bool show_progress)
         uint64_t done, total;
         precis_warc_progress(w, &done, &total);
         progress(name, total ? total : done, total, pages);
-        fputc('\n', stderr);
+        cli_progress_end();
     }
     precis_warc_close(w);
     if (empty || bad)
@@ -332,7 +332,7 @@ int cmd_extract(int argc, char **argv)
             do_page(&r, paths[i], page_format, json_array);
             if (show_progress && n_paths > 1 && (now() - last > 0.2 || i + 1 == n_paths)) {
                 progress("pages", i + 1, n_paths, i + 1);
-                if (i + 1 == n_paths) fputc('\n', stderr);
+                if (i + 1 == n_paths) cli_progress_end();
                 last = now();
             }
         }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const struct {
     const char *name;
@@ -120,6 +121,30 @@ void cli_threshold_needs_online(const char *cmd)
               "would ignore it",
               cmd);
     cli_try_help(cmd);
+}
+
+static bool stderr_tty(void)
+{
+    static int tty = -1;
+    if (tty < 0) tty = isatty(STDERR_FILENO);
+    return tty;
+}
+
+void cli_progress(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool tty = stderr_tty();
+    if (tty) fputc('\r', stderr);
+    vfprintf(stderr, fmt, ap);
+    if (!tty) fputc('\n', stderr);
+    va_end(ap);
+    fflush(stderr);
+}
+
+void cli_progress_end(void)
+{
+    if (stderr_tty()) fputc('\n', stderr);
 }
 
 const char *cli_n(size_t n, const char *one, const char *many) { return n == 1 ? one : many; }

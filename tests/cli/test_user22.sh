@@ -90,4 +90,13 @@ p clean "$TMP/arr.json"
 check "clean: a bad array element reads 'invalid JSON: ...'" \
     sh -c "[ $rc = 2 ] && grep -q \"arr.json:1: invalid JSON: invalid token near 'nope'\" '$TMP/err'"
 
+# 7. a forced --progress into a file ran its updates together with carriage
+# returns ("\rprecis digest: 2 articles read\rprecis digest: story 1/1"): off a
+# terminal each update is its own line
+for c in digest cluster clean; do
+    "$PRECIS" $c --progress "$TMP/a.txt" "$TMP/b.txt" > /dev/null 2> "$TMP/err"
+    check "$c --progress into a file: one line per update, no carriage return" \
+        sh -c "! grep -q \"\$(printf '\\r')\" '$TMP/err' && grep -c '^precis $c: ' '$TMP/err' | grep -qv '^[01]\$' && ! grep -q '^\$' '$TMP/err'"
+done
+
 finish
