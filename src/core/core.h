@@ -142,6 +142,13 @@ size_t pc_text_nul(const char *src, size_t len);
  * data rather than text with a few bad bytes: more than 64 replacements and
  * more than one byte in eight. Readers refuse such input (PRECIS_EPARSE). */
 bool pc_utf8_binary(size_t replaced, size_t len);
+/* The text readers' binary test (docs/cli.md "User pass 22"): NUL bytes
+ * (pc_text_nul) count as not text beside the replaced bytes, so a file of
+ * NUL bytes is binary data, not an empty article; pc_binary_why words the
+ * refusal into buf ("binary data, not text (4000 of 4000 bytes are NUL)")
+ * and returns buf. */
+bool pc_text_binary(size_t replaced, size_t nul, size_t len);
+const char *pc_binary_why(char *buf, size_t cap, size_t replaced, size_t nul, size_t len);
 
 /* ---- URL host (url.c) ---- */
 /* The host of a URL: "https://user@www.News.example.org:8080/a?b" gives

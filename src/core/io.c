@@ -451,9 +451,11 @@ precis_status pc_read_input_nul(const char *path, size_t max_bytes, pc_buf *out,
 {
     pc_buf raw;
     pc_buf_init(&raw, 0);
+    size_t n_nul = 0;
     if (nul) *nul = 0;
     precis_status st = pc_read_input_raw(path, max_bytes, &raw, err);
-    if (!st && nul && raw.data) *nul = pc_text_nul(raw.data, raw.len);
+    if (!st && raw.data) n_nul = pc_text_nul(raw.data, raw.len);
+    if (nul) *nul = n_nul;
     if (!st && out->len == 0 && raw.data && pc_text_unchanged(raw.data, raw.len)) {
         /* clean UTF-8 without a byte-order mark, what pc_text_decode would
          * copy byte for byte: handed over instead (the copy doubled the peak
@@ -477,11 +479,11 @@ precis_status pc_read_input_nul(const char *path, size_t max_bytes, pc_buf *out,
                     text_encoding(raw.data, raw.len), max_bytes, raw.len);
         } else if (st) {
             pc_fail(err, st, name, 0, "%s", precis_strerror(st));
-        } else if (pc_utf8_binary(bad, raw.len)) {
+        } else if (pc_text_binary(bad, n_nul, raw.len)) {
             out->len = before;
             if (out->data) out->data[before] = '\0';
-            st = pc_fail(err, PRECIS_EPARSE, name, 0, "binary data, not text (%zu of %zu bytes are not UTF-8)",
-                         bad, raw.len);
+            char why[128];
+            st = pc_fail(err, PRECIS_EPARSE, name, 0, "%s", pc_binary_why(why, sizeof why, bad, n_nul, raw.len));
         }
     }
     pc_buf_free(&raw);
@@ -489,6 +491,19 @@ precis_status pc_read_input_nul(const char *path, size_t max_bytes, pc_buf *out,
 }
 
 bool pc_utf8_binary(size_t replaced, size_t len) { return replaced > 64 && replaced > len / 8; }
+
+bool pc_text_binary(size_t replaced, size_t nul, size_t len) { return pc_utf8_binary(replaced + nul, len); }
+
+const char *pc_binary_why(char *buf, size_t cap, size_t replaced, size_t nul, size_t len)
+{
+    if (!nul)
+        pc_snprintf(buf, cap, "binary data, not text (%zu of %zu bytes are not UTF-8)", replaced, len);
+    else if (!replaced)
+        pc_snprintf(buf, cap, "binary data, not text (%zu of %zu bytes are NUL)", nul, len);
+    else
+        pc_snprintf(buf, cap, "binary data, not text (%zu of %zu bytes are NUL or not UTF-8)", nul + replaced, len);
+    return buf;
+}
 
 size_t pc_collapse_space(char *dst, const char *s, size_t len)
 {

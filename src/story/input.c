@@ -884,9 +884,9 @@ static precis_status read_sgml(reader *r, const char *d, size_t n)
     if (!r->decoded && !pc_text_unchanged(d, n)) { /* Latin-1 TIPSTER files, stray bytes */
         if ((st = pc_text_decode(&text, d, n, &bad))) return pc_fail(r->err, st, r->name, 0, "out of memory");
         if ((r->nul = pc_text_nul(d, n))) r->nul_where = "file"; /* said with its first DOC */
-        if (pc_utf8_binary(bad, n)) {
+        if (pc_text_binary(bad, r->nul, n)) {
             pc_buf_free(&text);
-            snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, n);
+            pc_binary_why(r->why, sizeof r->why, bad, r->nul, n);
             skip_part(r, PRECIS_EPARSE, 0, NULL, r->why);
             return PRECIS_OK;
         }
@@ -1005,8 +1005,8 @@ static precis_status read_source(reader *r, source *s, const char *path)
         bool as_is = pc_text_unchanged(d, avail);
         st = as_is ? PRECIS_OK : pc_text_decode(&text, d, avail, &bad);
         if (!as_is && (r->nul = pc_text_nul(d, avail))) r->nul_where = "file";
-        if (!st && pc_utf8_binary(bad, avail)) { /* not text in any encoding we could clean */
-            snprintf(r->why, sizeof r->why, "binary data, not text (%zu of %zu bytes are not UTF-8)", bad, avail);
+        if (!st && pc_text_binary(bad, as_is ? 0 : r->nul, avail)) { /* not text in any encoding we could clean */
+            pc_binary_why(r->why, sizeof r->why, bad, as_is ? 0 : r->nul, avail);
             why = r->why;
             st = PRECIS_EPARSE;
         }

@@ -42,8 +42,9 @@ check "clean: a NUL in Latin-1 text is dropped, not a space, and said" \
 # a file of NUL bytes: why it is empty
 head -c 4000 /dev/zero > "$TMP/zeros.txt"
 p digest "$TMP/zeros.txt"
-check "digest: a file of NUL bytes says why it is empty" \
-    sh -c "[ $rc = 3 ] && grep -q 'zeros.txt: empty article (no text: the file holds 4000 NUL characters, dropped)' '$TMP/err'"
+# (user pass 22: such a file is binary data, refused by name, not empty)
+check "digest: a file of NUL bytes says why it is refused" \
+    sh -c "[ $rc = 2 ] && grep -q 'zeros.txt: binary data, not text (4000 of 4000 bytes are NUL)' '$TMP/err'"
 
 # Multi-News's raw " ||||| " between articles: summarize split on it, digest,
 # cluster and ingest took the whole text for one article (the separator and
