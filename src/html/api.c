@@ -190,7 +190,10 @@ precis_status precis_warc_next(precis_ctx *ctx, precis_warc *w, const precis_ext
     if (opts) o = *opts;
     if (rec.target_uri) o.url = rec.target_uri;
     o.content_type = rec.content_type;
-    st = precis_extract_html(ctx, rec.payload, rec.payload_len, &o, doc);
+    /* a record's page gets the test a page file gets (NUL and control bytes) */
+    st = pc_bytes_binary(rec.payload, rec.payload_len)
+             ? pc_fail(err, PRECIS_EPARSE, NULL, 0, "binary data, not an HTML page")
+             : precis_extract_html(ctx, rec.payload, rec.payload_len, &o, doc);
     if (st) {
         char msg[sizeof err->msg];
         memcpy(msg, err->msg, sizeof msg);

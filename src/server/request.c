@@ -82,6 +82,8 @@ static precis_status parse_html(precis_ctx *ctx, const char *body, size_t len, c
         snprintf(msg, cap, "page larger than the %zu-byte limit", lim->max_file_bytes);
         return PRECIS_ELIMIT;
     }
+    /* the page test of a page file (docs/cli.md "User pass 22") */
+    if (pc_bytes_binary(body, len)) return fail(msg, cap, PRECIS_EPARSE, "%s", "binary data, not an HTML page");
     ph_options o = {0};
     o.url = url;
     o.content_type = ctype;

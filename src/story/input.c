@@ -354,6 +354,13 @@ static precis_status extract_html(reader *r, const char *html, size_t len, const
     o.content_type = ctype;
     o.name = r->name;
     o.max_article = r->lim->max_article_bytes;
+    /* the page test extract applies (src/html/api.c): NUL and other control
+     * bytes past one in sixteen are binary data, in a file, a WARC record or
+     * a JSONL "html" alike (docs/cli.md "User pass 22") */
+    if (pc_bytes_binary(html, len)) {
+        *why = "binary data, not an HTML page";
+        return PRECIS_EPARSE;
+    }
     pc_error e;
     pc_error_clear(&e);
     precis_status st = ph_extract(html, len, &o, a, &e);

@@ -117,9 +117,33 @@ check "digest: text under a mass of NUL bytes is binary (2)" sh -c "[ $rc = 2 ] 
 printf 'Quay fire\n\nA fire broke out at the quay on Tuesday, the harbour authority s\000aid. Crews came.\n' > "$TMP/fewnul.txt"
 p digest --no-progress "$TMP/fewnul.txt"
 check "digest: one NUL byte in a text is still dropped and said (0)" sh -c "[ $rc = 0 ] && grep -q 'holds 1 NUL character' '$TMP/err'"
+# a page strewn with NUL bytes: extract refused it as binary, digest, cluster
+# and ingest read it, and a WARC record of one was "no article found" (3)
+{ printf '<html><head><title>Quay fire</title></head><body><p>A fire broke out at the quay on Tuesday, the harbour authority said. Crews came at noon and fought it.</p>'; head -c 4000 /dev/zero; printf '</body></html>'; } > "$TMP/nul.html"
+python3 - "$TMP/nul.warc" <<'PY'
+import sys
+body = b'<html><body>' + b'\0' * 4000 + b'</body></html>'
+http = b'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n' % len(body) + body
+rec = (b'WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://x.example/a\r\nWARC-Record-ID: <urn:uuid:1>\r\n'
+       b'Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n' % len(http) + http + b'\r\n\r\n')
+open(sys.argv[1], 'wb').write(rec)
+PY
+for c in digest cluster; do
+    p $c "$TMP/nul.html"
+    check "$c: a page strewn with NUL bytes is binary data (2), as extract says" \
+        sh -c "[ $rc = 2 ] && grep -q 'nul.html: binary data, not an HTML page' '$TMP/err'"
+    p $c "$TMP/nul.warc"
+    check "$c: a WARC record of NUL bytes is binary data (2)" \
+        sh -c "[ $rc = 2 ] && grep -q 'record 1 (http://x.example/a): binary data, not an HTML page' '$TMP/err'"
+done
+p extract --warc "$TMP/nul.warc"
+check "extract --warc: a record of NUL bytes is binary data (2)" sh -c "[ $rc = 2 ] && grep -q 'binary data, not an HTML page' '$TMP/err'"
 if command -v curl >/dev/null && serve_start srv --db "$TMP/srv.db"; then
     code=$(curl -s -o "$TMP/body" -w '%{http_code}' -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/zeros.txt" "$BASE/api/articles")
     check "serve: POST of NUL bytes is 400 binary data, as the CLI refuses it" \
+        sh -c "[ $code = 400 ] && grep -q 'binary data' '$TMP/body'"
+    code=$(curl -s -o "$TMP/body" -w '%{http_code}' -X POST -H 'Content-Type: text/html' --data-binary @"$TMP/nul.html" "$BASE/api/articles")
+    check "serve: POST of a page strewn with NUL bytes is 400 binary data" \
         sh -c "[ $code = 400 ] && grep -q 'binary data' '$TMP/body'"
     serve_stop
 else
