@@ -138,6 +138,11 @@ bool pc_text_unchanged(const char *s, size_t len);
  * code units in UTF-16 with a byte-order mark): a reader says their number
  * once per input (before, they were dropped without a word). */
 size_t pc_text_nul(const char *src, size_t len);
+/* The byte-order mark src opens with: UTF-32 (FF FE 00 00, 00 00 FE FF) is
+ * tested before UTF-16 (FF FE, FE FF), whose little-endian mark it begins
+ * with (docs/cli.md "User pass 22": UTF-32 was read as UTF-16). */
+enum { PC_BOM_NONE, PC_BOM_UTF8, PC_BOM_UTF16LE, PC_BOM_UTF16BE, PC_BOM_UTF32LE, PC_BOM_UTF32BE };
+int pc_text_bom(const char *src, size_t len);
 /* True when len bytes of which pc_utf8_repair replaced `replaced` are binary
  * data rather than text with a few bad bytes: more than 64 replacements and
  * more than one byte in eight. Readers refuse such input (PRECIS_EPARSE). */

@@ -151,10 +151,23 @@ precis_status pc_text_decode(pc_buf *out, const char *src, size_t len, size_t *r
     return text_decode_capped(out, src, len, 0, replaced);
 }
 
+int pc_text_bom(const char *src, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)src;
+    if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) return PC_BOM_UTF32LE;
+    if (len >= 4 && !u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF) return PC_BOM_UTF32BE;
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) return PC_BOM_UTF8;
+    if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) return PC_BOM_UTF16LE;
+    if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) return PC_BOM_UTF16BE;
+    return PC_BOM_NONE;
+}
+
 /* The encoding pc_text_decode reads src in, for messages. */
 static const char *text_encoding(const char *src, size_t len)
 {
     const unsigned char *u = (const unsigned char *)src;
+    int bom = pc_text_bom(src, len);
+    if (bom == PC_BOM_UTF32LE || bom == PC_BOM_UTF32BE) return "UTF-32";
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) return "UTF-16";
     if (!(len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) && eight_bit(u, len) && !pc_bytes_binary(src, len))
         return "Windows-1252";
@@ -172,7 +185,9 @@ static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_
         out->limit = saved;
         return st;
     }
-    bool le = len >= 2 && u[0] == 0xFF && u[1] == 0xFE, be = len >= 2 && u[0] == 0xFE && u[1] == 0xFF;
+    int bom = pc_text_bom(src, len);
+    bool w32 = bom == PC_BOM_UTF32LE || bom == PC_BOM_UTF32BE;
+    bool le = bom == PC_BOM_UTF16LE || bom == PC_BOM_UTF32LE, be = bom == PC_BOM_UTF16BE || bom == PC_BOM_UTF32BE;
     if (!le && !be && !(eight_bit(u, len) && !pc_bytes_binary(src, len))) {
         st = pc_utf8_repair(out, src, len, replaced);
         out->limit = saved;
@@ -181,9 +196,20 @@ static precis_status text_decode(pc_buf *out, const char *src, size_t len, size_
     pc_buf t; /* decoded to UTF-8 here, then cleaned of controls like any text */
     pc_buf_init(&t, max);
     size_t bad = 0;
-    size_t guess = le || be ? len + len / 2 : len * 2;
+    size_t guess = w32 ? len : le || be ? len + len / 2 : len * 2;
     st = pc_buf_reserve(&t, max && guess > max ? max : guess);
-    if (le || be) {
+    if (w32) {
+        for (size_t i = 4; !st && i < len; i += 4) {
+            if (i + 3 >= len) { /* a partial unit at the end */
+                st = put_cp(&t, 0xFFFD), bad++;
+                break;
+            }
+            uint32_t c = le ? (uint32_t)u[i] | (uint32_t)u[i + 1] << 8 | (uint32_t)u[i + 2] << 16 | (uint32_t)u[i + 3] << 24
+                            : (uint32_t)u[i] << 24 | (uint32_t)u[i + 1] << 16 | (uint32_t)u[i + 2] << 8 | (uint32_t)u[i + 3];
+            if (c > 0x10FFFF || (c >= 0xD800 && c < 0xE000)) c = 0xFFFD, bad++;
+            st = put_cp(&t, (int32_t)c);
+        }
+    } else if (le || be) {
         for (size_t i = 2; !st && i < len; i += 2) {
             if (i + 1 >= len) { /* odd byte at the end */
                 st = put_cp(&t, 0xFFFD), bad++;
@@ -220,6 +246,11 @@ size_t pc_text_nul(const char *src, size_t len)
 {
     const unsigned char *u = (const unsigned char *)src;
     size_t n = 0;
+    int bom = pc_text_bom(src, len);
+    if (bom == PC_BOM_UTF32LE || bom == PC_BOM_UTF32BE) {
+        for (size_t i = 4; i + 3 < len; i += 4) n += !u[i] && !u[i + 1] && !u[i + 2] && !u[i + 3];
+        return n;
+    }
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         for (size_t i = 2; i + 1 < len; i += 2) n += !u[i] && !u[i + 1]; /* a U+0000 code unit */
         return n;
@@ -559,6 +590,7 @@ bool pc_bytes_binary(const char *d, size_t len)
 {
     const unsigned char *u = (const unsigned char *)d;
     if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) return false;
+    if (pc_text_bom(d, len) == PC_BOM_UTF32BE) return false;
     size_t ctl = 0;
     for (size_t i = 0; i < len; i++)
         if (u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' && u[i] != '\f' && u[i] != '\r' && u[i] != 0x1B) ctl++;

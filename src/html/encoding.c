@@ -178,6 +178,14 @@ static precis_status decode(const char *raw, size_t len, const char *content_typ
         raw += 3;
         len -= 3;
         enc = "UTF-8";
+    } else if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && !u[2] && !u[3]) { /* before UTF-16LE's mark */
+        raw += 4;
+        len -= 4;
+        enc = "UTF-32LE";
+    } else if (len >= 4 && !u[0] && !u[1] && u[2] == 0xFE && u[3] == 0xFF) {
+        raw += 4;
+        len -= 4;
+        enc = "UTF-32BE";
     } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
         raw += 2;
         len -= 2;
@@ -190,7 +198,7 @@ static precis_status decode(const char *raw, size_t len, const char *content_typ
     if (!enc && (charset_from_content_type(content_type, label, sizeof label) ||
                  charset_from_meta(raw, len, label, sizeof label)))
         enc = canonical(label);
-    bool utf16 = enc && strncmp(enc, "UTF-16", 6) == 0;
+    bool utf16 = enc && (strncmp(enc, "UTF-16", 6) == 0 || strncmp(enc, "UTF-32", 6) == 0); /* wide units */
     utf8_scan sc = utf16 ? (utf8_scan){1, 1, true} : scan_utf8(raw, len);
     if (!enc || strcmp(enc, "UTF-8") != 0 || !sc.high) {
         /* Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page says. */

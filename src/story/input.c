@@ -963,9 +963,9 @@ static precis_status read_source(reader *r, source *s, const char *path)
     precis_status st = source_fill(s, 4096, &avail);
     if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
     const char *d = s->win.data ? s->win.data + s->pos : "";
-    const unsigned char *u = (const unsigned char *)d;
     kind k = sniff(d, avail);
-    bool utf16 = avail >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF));
+    int bom = pc_text_bom(d, avail);
+    bool utf16 = bom == PC_BOM_UTF16LE || bom == PC_BOM_UTF16BE || bom == PC_BOM_UTF32LE || bom == PC_BOM_UTF32BE;
     /* JSON Lines whose lines end with CR alone: pc_text_decode gives them LF
      * line ends, as summarize (which decodes every input) reads them; before,
      * digest refused the file as one line with text after its first object. */

@@ -150,4 +150,31 @@ else
     skip "serve: NUL bytes (no curl or no server)"
 fi
 
+# 9. UTF-32 with a byte-order mark was read as UTF-16 (FF FE 00 00 opens with
+# UTF-16LE's mark): every other code unit a "NUL character", UTF-32BE text
+# and pages binary data; now decoded
+python3 - "$TMP" <<'PY'
+import json, sys
+d = sys.argv[1]
+t = 'Quay fire in Brennock\n\nA fire broke out at the Brennock quay on Tuesday morning, the harbour authority said. Caf\u00e9 owners \U0001F525 watched the crews.\n'
+h = '<html><head><title>Quay fire</title></head><body><article><p>A fire broke out at the Brennock quay on Tuesday morning, the harbour authority said. Firefighters from three stations brought it under control by noon and nobody was hurt.</p></article></body></html>'
+for e, bom in (('le', b'\xff\xfe\x00\x00'), ('be', b'\x00\x00\xfe\xff')):
+    open(f'{d}/u32{e}.txt', 'wb').write(bom + t.encode('utf-32-' + e))
+    open(f'{d}/u32{e}.html', 'wb').write(bom + h.encode('utf-32-' + e))
+    open(f'{d}/u32{e}.jsonl', 'wb').write(bom + (json.dumps({'id': 'j1', 'text': t}) + '\n').encode('utf-32-' + e))
+PY
+for e in le be; do
+    for c in clean summarize; do
+        p $c "$TMP/u32$e.txt"
+        check "$c: UTF-32$e text is decoded, no NUL said" \
+            sh -c "[ $rc = 0 ] && grep -q 'Café owners 🔥 watched' '$TMP/out' && ! grep -q NUL '$TMP/err'"
+    done
+    p digest --no-progress "$TMP/u32$e.jsonl"
+    check "digest: UTF-32$e JSON Lines are decoded" sh -c "[ $rc = 0 ] && grep -q 'Quay fire in Brennock' '$TMP/out' && ! grep -q NUL '$TMP/err'"
+    p extract "$TMP/u32$e.html"
+    check "extract: a UTF-32$e page is decoded" sh -c "[ $rc = 0 ] && grep -q 'Firefighters from three stations' '$TMP/out' && ! grep -q '<html>' '$TMP/out'"
+    p digest --no-progress "$TMP/u32$e.html"
+    check "digest: a UTF-32$e page is decoded" sh -c "[ $rc = 0 ] && grep -q 'Quay fire' '$TMP/out' && ! grep -q NUL '$TMP/err'"
+done
+
 finish
