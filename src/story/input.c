@@ -478,6 +478,65 @@ static precis_status take_fields(reader *r, pt_article *a, json_t *o)
 }
 
 /* One document of a line: an article object or (inside "documents") a string. */
+/* A JSONL "text" (or a string element) holding Multi-News's " ||||| ": each
+ * non-blank part one article ID#K with the line's fields, as the parts of a
+ * pasted file are and as summarize reads such a text (docs/cli.md "User pass
+ * 22"; before, the separator and the next article stayed inside the text).
+ * *split false: no separator, the caller reads the text whole. */
+static precis_status json_parts(reader *r, json_t *doc, const char *id, size_t line, const char *text, size_t len,
+                                bool *split)
+{
+    static const char SEP[] = PS_MULTINEWS_SEP;
+    size_t m = sizeof SEP - 1, b = 0, k = 0;
+    const char *hit = find_sep(text, len, SEP, m);
+    *split = hit != NULL;
+    if (!hit) return PRECIS_OK;
+    size_t il = strlen(id);
+    char *base = malloc(il + 1); /* id may live in r->ids, which part_name rewrites */
+    if (!base) return pc_fail(r->err, PRECIS_ENOMEM, r->name, line, "out of memory");
+    memcpy(base, id, il + 1);
+    size_t dn = 0;
+    const char *ds = json_is_object(doc) ? json_str(doc, "date", &dn) : NULL;
+    bool json_date = (ds && !blank(ds, dn)) || (json_is_object(doc) && json_is_number(json_object_get(doc, "date")));
+    precis_status st = PRECIS_OK;
+    for (;;) {
+        size_t e = hit ? (size_t)(hit - text) : len;
+        if (!blank(text + b, e - b)) {
+            const char *pid = part_name(r, "%s#%zu", base, ++k);
+            if (!pid) {
+                st = pc_fail(r->err, PRECIS_ENOMEM, r->name, line, "out of memory");
+                break;
+            }
+            pt_article a;
+            pt_article_init(&a);
+            const char *why = NULL;
+            st = pasted(r, text + b, e - b, &a, &why);
+            if (!st && json_is_object(doc)) st = take_fields(r, &a, doc);
+            if (st == PRECIS_ENOMEM) {
+                pt_article_free(&a);
+                st = pc_fail(r->err, st, r->name, line, "out of memory");
+                break;
+            }
+            if (st) {
+                skip_part(r, st, line, pid, why ? why : precis_strerror(st));
+                st = PRECIS_OK;
+            } else {
+                r->json_date = json_date;
+                st = emit(r, &a, pid, line, pid);
+                r->json_date = false;
+            }
+            r->warns.len = 0;
+            pt_article_free(&a);
+            if (st) break;
+        }
+        if (!hit) break;
+        b = e + m;
+        hit = find_sep(text + b, len - b, SEP, m);
+    }
+    free(base);
+    return st;
+}
+
 static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, size_t line)
 {
     pt_article a;
@@ -501,8 +560,12 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     const char *text;
     if (json_is_string(doc)) {
         n = json_string_length(doc);
+        bool split = false;
         if (!(text = text_without_nul(r, json_string_value(doc), &n, "text"))) st = PRECIS_ENOMEM;
-        else st = pasted(r, text, n, &a, &why);
+        else if ((st = json_parts(r, doc, id, line, text, n, &split)) || split) {
+            r->warns.len = 0;
+            return st;
+        } else st = pasted(r, text, n, &a, &why);
     } else if (!json_is_object(doc)) {
         st = PRECIS_EPARSE;
         why = "a document must be a string or an article object";
@@ -513,8 +576,12 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
         const char *wrong = tv && !json_is_null(tv) && !json_is_string(tv) ? "text"
                             : hv && !json_is_null(hv) && !json_is_string(hv) ? "html" : NULL;
         if (text) {
+            bool split = false;
             if (!(text = text_without_nul(r, text, &n, "text"))) st = PRECIS_ENOMEM;
-            else st = pasted(r, text, n, &a, &why);
+            else if ((st = json_parts(r, doc, id, line, text, n, &split)) || split) {
+                r->warns.len = 0;
+                return st;
+            } else st = pasted(r, text, n, &a, &why);
         } else if ((text = json_str(doc, "html", &n))) {
             if (wrong) warn_field(r, "field \"text\" is %s, not a string: the \"html\" is read", pc_json_kind(tv));
             if (!(text = text_without_nul(r, text, &n, "html"))) st = PRECIS_ENOMEM;

@@ -91,13 +91,47 @@ static const char *markup_kind(const char *data, size_t len)
     return c == '!' || c == '?' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ? "an HTML page" : NULL;
 }
 
+static bool blank(const char *s, size_t n);
+
+/* A JSON document text holding Multi-News's " ||||| ": each non-blank part
+ * one document ID#K, as the parts of a pasted file are (docs/cli.md "User
+ * pass 22"; before, the separator opened a summary sentence). Without a
+ * separator, the text is one document. */
+static precis_status add_sep_parts(precis_ctx *ctx, precis_cluster *c, const char *id, const char *text, size_t len,
+                               bool clean)
+{
+    size_t m = sizeof MULTINEWS_SEP - 1;
+    const char *hit = len >= m ? find(text, len, MULTINEWS_SEP, m) : NULL;
+    if (!hit)
+        return clean ? precis_cluster_add_clean(ctx, c, id, text, len) : precis_cluster_add(ctx, c, id, text, len);
+    pc_buf ids;
+    pc_buf_init(&ids, 0);
+    precis_status st = PRECIS_OK;
+    size_t b = 0, k = 0;
+    for (;;) {
+        size_t e = hit ? (size_t)(hit - text) : len;
+        if (!blank(text + b, e - b)) {
+            const char *pid = part_id(&ids, id, '#', ++k);
+            if (!pid) st = pc_fail(pc_ctx_err(ctx), PRECIS_ENOMEM, NULL, 0, "out of memory");
+            else st = clean ? precis_cluster_add_clean(ctx, c, pid, text + b, e - b)
+                            : precis_cluster_add(ctx, c, pid, text + b, e - b);
+            if (st) break;
+        }
+        if (!hit) break;
+        b = e + m;
+        hit = len - b >= m ? find(text + b, len - b, MULTINEWS_SEP, m) : NULL;
+    }
+    pc_buf_free(&ids);
+    return st;
+}
+
 /* Adds one document given as a JSON string or article object. */
 static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *doc, const char *fallback_id,
                                   const char *where, size_t line)
 {
     pc_error *err = pc_ctx_err(ctx);
     if (json_is_string(doc))
-        return precis_cluster_add(ctx, c, fallback_id, json_string_value(doc), json_string_length(doc));
+        return add_sep_parts(ctx, c, fallback_id, json_string_value(doc), json_string_length(doc), false);
     if (!json_is_object(doc))
         return pc_fail(err, PRECIS_EPARSE, where, line, "a document must be a string or an article object");
     json_t *text = json_object_get(doc, "text");
@@ -111,8 +145,7 @@ static precis_status add_json_doc(precis_ctx *ctx, precis_cluster *c, json_t *do
     const char *id;
     precis_status st = json_id(err, where, line, "document", json_object_get(doc, "id"), idbuf, sizeof idbuf, &id);
     if (st) return st;
-    return precis_cluster_add_clean(ctx, c, id ? id : fallback_id, json_string_value(text),
-                                    json_string_length(text));
+    return add_sep_parts(ctx, c, id ? id : fallback_id, json_string_value(text), json_string_length(text), true);
 }
 
 /* A bad line or document that can be reported and skipped: malformed, or over

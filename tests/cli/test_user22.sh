@@ -177,4 +177,26 @@ for e in le be; do
     check "digest: a UTF-32$e page is decoded" sh -c "[ $rc = 0 ] && grep -q 'Quay fire' '$TMP/out' && ! grep -q NUL '$TMP/err'"
 done
 
+# 10. Multi-News's " ||||| " inside a JSONL "text" (or a string of a JSON
+# array): summarize put the separator at the head of a summary sentence
+# ("||||| Boats passed ..."), digest, cluster and ingest kept one article with
+# the next one inside it, while a pasted file was split: now split everywhere
+U='The Gorran weir reopened on Thursday after repairs, the canal trust said. Boats queued at the lock for most of the morning.'
+V='Boats passed the repaired Gorran weir on Thursday, a canal trust spokesman said. The lock keepers said the wait fell to minutes.'
+printf '{"id":"m","date":"2025-03-06","text":"%s ||||| %s"}\n' "$U" "$V" > "$TMP/mn.jsonl"
+printf '["%s ||||| %s"]\n' "$U" "$V" > "$TMP/mn.json"
+p cluster "$TMP/mn.jsonl"
+check "cluster: a JSONL text with ' ||||| ' is two articles ID#K" \
+    sh -c "[ $rc = 0 ] && grep -q '^m#1	s1' '$TMP/out' && grep -q '^m#2	s1' '$TMP/out'"
+p cluster "$TMP/mn.json"
+check "cluster: a JSON array string with ' ||||| ' is two articles" sh -c "[ \$(wc -l < '$TMP/out') = 2 ]"
+p digest -f json --no-progress "$TMP/mn.jsonl"
+check "digest: a JSONL text with ' ||||| ' is two sources with the line's date, no separator" \
+    q "$TMP/out" '[x["id"] for x in d["stories"][0]["sources"]] == ["m#1", "m#2"] and all(x["date"] == "2025-03-06" for x in d["stories"][0]["sources"]) and "|||||" not in json.dumps(d)'
+p summarize -f json "$TMP/mn.jsonl"
+check "summarize: no summary sentence holds ' ||||| ', the parts are documents" \
+    sh -c "[ $rc = 0 ] && ! grep -q '|||||' '$TMP/out' && grep -q '\"doc\":\"m#' '$TMP/out'"
+p ingest --db "$TMP/mn.db" "$TMP/mn.jsonl"
+check "ingest: a JSONL text with ' ||||| ' adds two articles" grep -q '^added 2' "$TMP/out"
+
 finish
