@@ -247,6 +247,21 @@ static bool only_spaces(const char *s, size_t a, size_t b)
     return true;
 }
 
+/* Is the word right after next_word (which starts at text[after + 1]), one
+ * space between, in list? ("Town's home match": "match"; "Brannock shares
+ * rose": "rose") */
+static bool word_after_next_in(const char *text, size_t limit, size_t after, const char *next_word,
+                               const char *const *list, size_t n)
+{
+    size_t pos = after, ws, we;
+    char word[PT_WORD_MAX + 1];
+    if (!pt_next_word(text, limit, &pos, &ws, &we) || !pt_next_word(text, limit, &pos, &ws, &we) ||
+        !only_spaces(text, after + 1 + strlen(next_word), ws))
+        return false;
+    pt_normalize(text + ws, we - ws, word);
+    return in_list(list, n, word);
+}
+
 typedef struct mention_key {
     uint64_t hash;   /* of the normalised name */
     uint32_t index;  /* into items */
@@ -1346,13 +1361,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     if (vote == PST_OTHER && !craft && next_word && adjacent && possessive_len(text, w[b - 1].start, w[b - 1].end) &&
         (!strcmp(next_word, "home") || !strcmp(next_word, "next") || !strcmp(next_word, "away"))) {
         static const char *const GAMES[] = {"defeat", "derby", "draw", "fixture", "game", "ground", "match", "tie", "win"};
-        size_t pos = after, ws, we;
-        char game[PT_WORD_MAX + 1];
-        if (pt_next_word(text, limit, &pos, &ws, &we) && pt_next_word(text, limit, &pos, &ws, &we) &&
-            only_spaces(text, after + 1 + strlen(next_word), ws)) {
-            pt_normalize(text + ws, we - ws, game);
-            if (IN(GAMES, game)) vote = PST_ORG;
-        }
+        if (word_after_next_in(text, limit, after, next_word, GAMES, sizeof GAMES / sizeof *GAMES)) vote = PST_ORG;
     }
     if (vote == PST_OTHER && !craft && next_word && adjacent && !possessive_len(text, w[b - 1].start, w[b - 1].end)) {
         bool plural = w[b - 1].nlen >= 5 && w[b - 1].norm[w[b - 1].nlen - 1] == 's';
@@ -1372,13 +1381,7 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
             "gained", "jumped", "lost", "opened", "plummeted", "plunged", "rallied", "rebounded", "rose",
             "sank", "slid", "slipped", "slumped", "soared", "surged", "traded", "tumbled", "were",
         };
-        size_t pos = after, ws, we;
-        char move[PT_WORD_MAX + 1];
-        if (pt_next_word(text, limit, &pos, &ws, &we) && pt_next_word(text, limit, &pos, &ws, &we) &&
-            only_spaces(text, after + 1 + strlen(next_word), ws)) {
-            pt_normalize(text + ws, we - ws, move);
-            if (IN(MOVES, move)) vote = PST_ORG;
-        }
+        if (word_after_next_in(text, limit, after, next_word, MOVES, sizeof MOVES / sizeof *MOVES)) vote = PST_ORG;
     }
     if (vote == PST_OTHER && !craft && prev_word && (!strcmp(prev_word, "in") || !strcmp(prev_word, "of")) &&
         (!strcmp(prev2, "shares") || !strcmp(prev2, "stake") || !strcmp(prev2, "stock")))

@@ -483,12 +483,38 @@ TEST(opening_is_not_dangling)
     precis_free(ctx);
 }
 
-/* A sentence opening on a pronoun is chosen only right after the sentence
- * before it in its document: alone, "He" names no one the summary has named. */
-TEST(pronoun_sentence_comes_with_its_antecedent)
+/* Summarizes the three documents at 20..60 words and checks that every
+ * summary sentence holding `marker` comes right after the sentence before it
+ * in its document (nothing but space between them). */
+static void check_comes_with_antecedent(const char *const d[3], const char *marker)
 {
     precis_ctx *ctx = precis_new(NULL);
     precis_cluster *c;
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    for (int i = 0; i < 3; i++) precis_cluster_add(ctx, c, NULL, d[i], strlen(d[i]));
+    for (size_t words = 20; words <= 60; words += 5) {
+        precis_summary_options o = {words, 0, 0, 0};
+        precis_summary *s = NULL;
+        CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+        for (size_t k = 0; k < precis_summary_count(s); k++) {
+            const precis_summary_sentence *x = precis_summary_sentence_at(s, k);
+            if (!strstr(x->text, marker)) continue;
+            const precis_summary_sentence *p = k ? precis_summary_sentence_at(s, k - 1) : NULL;
+            CHECK(p && p->doc == x->doc && p->end <= x->start);
+            if (p && p->doc == x->doc && p->end <= x->start)
+                for (size_t i = p->end; i < x->start; i++) CHECK(d[x->doc][i] == ' ' || d[x->doc][i] == '\n');
+        }
+        precis_summary_free(s); /* the pair may or may not be worth its words: either is right */
+    }
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
+/* A sentence opening on a pronoun, or a quotation whose speaker is one, is
+ * chosen only right after the sentence before it in its document: alone,
+ * "He" names no one the summary has named. */
+TEST(pronoun_sentence_comes_with_its_antecedent)
+{
     const char *d[3] = {
         "Council leader Ama Rusk spoke to reporters outside the town hall in Harlow.\n\n"
         "He said the Harlow bridge would reopen on Monday after repairs to the cracked pier, and the flooded "
@@ -497,53 +523,13 @@ TEST(pronoun_sentence_comes_with_its_antecedent)
         "The flooded road to Orwell will open again on Tuesday, the council said.\n",
         "Engineers finished repairs to the cracked pier of the Harlow bridge, which reopens on Monday.\n\n"
         "Water is draining from the flooded road to Orwell, which is to open on Tuesday.\n"};
-    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
-    for (int i = 0; i < 3; i++) precis_cluster_add(ctx, c, NULL, d[i], strlen(d[i]));
-    bool saw_pronoun = false;
-    for (size_t words = 20; words <= 60; words += 5) {
-        precis_summary_options o = {words, 0, 0, 0};
-        precis_summary *s = NULL;
-        CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
-        for (size_t k = 0; k < precis_summary_count(s); k++) {
-            const precis_summary_sentence *x = precis_summary_sentence_at(s, k);
-            if (strncmp(x->text, "He ", 3)) continue;
-            saw_pronoun = true;
-            const precis_summary_sentence *p = k ? precis_summary_sentence_at(s, k - 1) : NULL;
-            CHECK(p && p->doc == x->doc && p->end <= x->start);
-            if (p && p->doc == x->doc && p->end <= x->start) {
-                const char *t = d[x->doc];
-                for (size_t i = p->end; i < x->start; i++) CHECK(t[i] == ' ' || t[i] == '\n');
-            }
-        }
-        precis_summary_free(s);
-    }
-    (void)saw_pronoun; /* the pair may or may not be worth its words: either is right */
-    precis_cluster_free(c);
-    /* a quotation whose speaker is a pronoun: '..., he added.' */
+    check_comes_with_antecedent(d, "He said");
     const char *q[3] = {
         "Council leader Ama Rusk spoke to reporters outside the town hall in Harlow.\n\n"
         "\"The Harlow bridge will reopen on Monday after repairs to the cracked pier, and the flooded "
         "road to Orwell will open on Tuesday,\" he added.\n",
-        "The Harlow bridge will reopen on Monday after repairs to its cracked pier, the council said.\n\n"
-        "The flooded road to Orwell will open again on Tuesday, the council said.\n",
-        "Engineers finished repairs to the cracked pier of the Harlow bridge, which reopens on Monday.\n\n"
-        "Water is draining from the flooded road to Orwell, which is to open on Tuesday.\n"};
-    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
-    for (int i = 0; i < 3; i++) precis_cluster_add(ctx, c, NULL, q[i], strlen(q[i]));
-    for (size_t words = 20; words <= 60; words += 5) {
-        precis_summary_options o = {words, 0, 0, 0};
-        precis_summary *s = NULL;
-        CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
-        for (size_t k = 0; k < precis_summary_count(s); k++) {
-            const precis_summary_sentence *x = precis_summary_sentence_at(s, k);
-            if (!strstr(x->text, "he added.")) continue;
-            const precis_summary_sentence *p = k ? precis_summary_sentence_at(s, k - 1) : NULL;
-            CHECK(p && p->doc == x->doc && p->end <= x->start);
-        }
-        precis_summary_free(s);
-    }
-    precis_cluster_free(c);
-    precis_free(ctx);
+        d[1], d[2]};
+    check_comes_with_antecedent(q, "he added.");
 }
 
 /* The same fact with a name spelled two ways ("Benjamin" / "Binyamin") is
