@@ -200,6 +200,27 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
         if (!(pairs[h1 >> 6] >> (h1 & 63) & 1) || !(pairs[h2 >> 6] >> (h2 & 63) & 1)) continue;
         if (strstr(low, m)) return PS_R_PROMOTION;
     }
+    /* a wire photo's caption pasted as prose: "In this Feb. 12, 2016, file photo, ...",
+     * "In this photo provided by ...", "In this undated image ...": "in this", then
+     * within six words a photo word with only a date or "file"/"undated"/"handout"
+     * before it ("In this case, ... the photo" is prose) */
+    if (!strncmp(low, "in this ", 8)) {
+        static const char *const PICTURES[] = {"photo", "image", "picture", "photograph", "frame"};
+        static const char *const BEFORE[] = {"file", "undated", "handout", "aerial", "video",
+                                             "jan", "feb", "march", "april", "may", "june", "july", "aug",
+                                             "sept", "sep", "oct", "nov", "dec", "january", "february",
+                                             "august", "september", "october", "november", "december"};
+        size_t pos = 8, ws, we;
+        for (int k = 0; k < 6 && pt_next_word(low, n, &pos, &ws, &we); k++) {
+            bool picture = false, dated = ws < we && low[ws] >= '0' && low[ws] <= '9';
+            for (size_t i = 0; i < sizeof PICTURES / sizeof *PICTURES && !picture; i++)
+                picture = we - ws == strlen(PICTURES[i]) && !memcmp(low + ws, PICTURES[i], we - ws);
+            if (picture) return PS_R_CAPTION;
+            for (size_t i = 0; i < sizeof BEFORE / sizeof *BEFORE && !dated; i++)
+                dated = we - ws == strlen(BEFORE[i]) && !memcmp(low + ws, BEFORE[i], we - ws);
+            if (!dated) break;
+        }
+    }
     /* a link's label: "Watch: ...", "Video: ...", "Read: ..." */
     if (!strncmp(low, "watch:", 6) || !strncmp(low, "video:", 6) || !strncmp(low, "read:", 5))
         return PS_R_PROMOTION;

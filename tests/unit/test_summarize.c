@@ -202,6 +202,22 @@ TEST(archive_notes_and_page_boxes_are_debris)
 /* A broadcaster's or live page's line to its own audience ("Stay tuned to
  * ...", "Check back for updates") opens with an imperative to the reader; the
  * same words inside reported speech are news. */
+/* A wire photo's caption pasted as prose ("In this Nov. 12, 2015 photo provided
+ * by ...") is no candidate; "In this case, ... the photo ..." is prose. */
+TEST(in_this_photo_is_a_caption)
+{
+    static const char *const CAPTIONS[] = {
+        "In this Nov. 12, 2015 photo provided by Kevin Dumont, he is seen on the roof of a water park.",
+        "In this photo taken on Dec. 3, police officers stand guard outside the court in the capital.",
+        "In this feb. 6, 2014, file photo, police stand in a line outside the building in the capital.",
+        "In this undated handout image, the comet passes near the planet on its long way out."};
+    for (size_t i = 0; i < sizeof CAPTIONS / sizeof *CAPTIONS; i++)
+        CHECK(ps_debris_reason(CAPTIONS[i], strlen(CAPTIONS[i]), 0, 15) != NULL); /* "file photo" is a mark already */
+    const char *prose[] = {"In this case, the court ruled that the photo could not be used as evidence.",
+                           "In this town, residents say the picture is grim after the floods of last week."};
+    for (size_t i = 0; i < 2; i++) CHECK(ps_debris_reason(prose[i], strlen(prose[i]), 0, 14) == NULL);
+}
+
 TEST(calls_to_the_audience_are_promotion)
 {
     static const char *const debris[] = {
@@ -1029,6 +1045,7 @@ int main(void)
     RUN(widget_and_crawl_debris_is_named);
     RUN(archive_notes_and_page_boxes_are_debris);
     RUN(calls_to_the_audience_are_promotion);
+    RUN(in_this_photo_is_a_caption);
     RUN(credit_prefix_is_cut);
     RUN(wire_prefix_is_cut);
     RUN(sentence_after_moved_quote_is_capitalised);
