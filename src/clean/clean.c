@@ -1820,10 +1820,12 @@ static bool bio_opening(const cl_doc *d, const cl_block *B)
             if (we - ws == strlen(verbs[v]) && memcmp(s + ws, verbs[v], we - ws) == 0) verb = true;
         if (!verb) return false;
         /* and a profession of people who write */
-        static const char *const roles[] = {"author", "journalist", "reporter", "editor", "writer",
-                                            "correspondent", "columnist", "professor", "founder",
-                                            "autor", "redakteur", "korrespondent", "kolumnist",
-                                            "ressort", "studierte", "schreibt", "writes", "covers"};
+        /* English roles as words ("authority's accounts" is no author);
+         * German ones also inside compounds ("Chefredakteurin") */
+        static const char *const roles_en[] = {"author",    "journalist", "reporter", "editor",  "writer", "correspondent",
+                                               "columnist", "professor",  "founder",  "writes", "covers"};
+        static const char *const roles_de[] = {"autor", "redakteur", "korrespondent", "kolumnist",
+                                               "ressort", "studierte", "schreibt"};
         for (size_t k = B->first; k < B->first + B->n; k++) {
             char low[2048];
             const cl_line *M = &d->lines[k];
@@ -1832,10 +1834,10 @@ static bool bio_opening(const cl_doc *d, const cl_block *B)
                 char c = content(d, M)[q];
                 low[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
-            /* English roles as words ("authority's accounts" is no author);
-             * German ones also inside compounds ("Chefredakteurin") */
-            for (size_t r = 0; r < sizeof roles / sizeof *roles; r++)
-                if (r < 9 || r >= 16 ? contains_word(low, m, roles[r]) : contains(low, m, roles[r])) return true;
+            for (size_t r = 0; r < sizeof roles_en / sizeof *roles_en; r++)
+                if (contains_word(low, m, roles_en[r])) return true;
+            for (size_t r = 0; r < sizeof roles_de / sizeof *roles_de; r++)
+                if (contains(low, m, roles_de[r])) return true;
         }
         return false;
     }

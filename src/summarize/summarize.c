@@ -269,6 +269,7 @@ VEC(uint8_t, u8_vec)
 
 typedef struct work {
     pt_lang *lang;
+    bool english; /* lang is English: the pronoun rules (set with lang) */
     u64_map vocab;    /* stem hash -> word id */
     u8_vec stop;      /* per word id */
     u8_vec stem_text; /* pool of every word id's stem (spelling variants) */
@@ -361,17 +362,17 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     w->toks.n = 0;
     size_t pos = st->start, b, e;
     bool first = true;
-    char last[3][PT_WORD_MAX + 1] = {"", "", ""};
+    size_t last_b[3] = {0, 0, 0}, last_e[3] = {0, 0, 0}; /* the last three words' spans (pronoun_speaker) */
     while (pt_next_word(text, st->end, &pos, &b, &e)) {
         char norm[PT_WORD_MAX + 1];
         size_t n = pt_normalize(text + b, e - b, norm);
         if (!n) continue;
-        memmove(last[0], last[1], sizeof last[0]);
-        memmove(last[1], last[2], sizeof last[1]);
-        memcpy(last[2], norm, n + 1);
+        last_b[0] = last_b[1], last_e[0] = last_e[1];
+        last_b[1] = last_b[2], last_e[1] = last_e[2];
+        last_b[2] = b, last_e[2] = e;
         if (first) {
             st->dangling = pt_is_dangling_opener(w->lang, norm, n);
-            st->pronoun_first = st->dangling && !strcmp(pt_lang_code(w->lang), "en") && is_pronoun_opener(norm, n);
+            st->pronoun_first = st->dangling && w->english && is_pronoun_opener(norm, n);
             first = false;
         }
         size_t sn;
@@ -392,7 +393,11 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
         }
         if (!VEC_PUSH(w->toks, id)) return PRECIS_ENOMEM;
     }
-    if (!st->pronoun_first && !strcmp(pt_lang_code(w->lang), "en") && pronoun_speaker((const char(*)[PT_WORD_MAX + 1])last)) {
+    char last[3][PT_WORD_MAX + 1] = {"", "", ""};
+    if (!st->pronoun_first && w->english)
+        for (int k = 0; k < 3; k++) /* normalised once, here, not at every word */
+            if (last_e[k] > last_b[k]) pt_normalize(text + last_b[k], last_e[k] - last_b[k], last[k]);
+    if (!st->pronoun_first && w->english && pronoun_speaker((const char(*)[PT_WORD_MAX + 1])last)) {
         bool quote = false;
         for (uint32_t i = st->start; i < st->end && !quote; i++)
             quote = text[i] == '"' || (text[i] == '\'' && i + 1 < st->end && text[i + 1] == '\'') ||
@@ -1037,7 +1042,7 @@ static bool needs_before(const work *w, uint32_t i, bool en)
  * clusters (docs/summarize.md). */
 static void order_opening(const work *w, uint32_t *chosen, size_t n)
 {
-    bool en = strcmp(pt_lang_code(w->lang), "en") == 0;
+    bool en = w->english;
     if (n < 2 || !needs_before(w, chosen[0], en)) return;
     for (size_t k = 1; k < n; k++)
         if (!needs_before(w, chosen[k], en)) {
@@ -1185,6 +1190,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     view.docs = NULL;
     precis_status st = pt_lang_open(pc_ctx_lang(ctx), &w.lang, err);
     if (st) return st;
+    w.english = strcmp(pt_lang_code(w.lang), "en") == 0;
     st = PRECIS_ENOMEM;
     view.docs = malloc(c->n * sizeof *view.docs);
     given = malloc(c->n * sizeof *given);
