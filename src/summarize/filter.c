@@ -156,6 +156,14 @@ const char PS_R_BARE_QUOTE[] = "a bare quotation (its speaker is in another sent
 static const char PS_R_QUOTE_CONT[] = "continues a quotation opened in an earlier sentence (its speaker is elsewhere)";
 static const char PS_R_QUOTE_OPEN[] = "leaves a quotation open (it goes on in the next sentence)";
 
+/* Is w[0, n) one of list's words (any case)? */
+static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0) return true;
+    return false;
+}
+
 const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words)
 {
     if (flags & PT_SENT_UNTERMINATED) return "no final punctuation (headline, caption or label)";
@@ -212,13 +220,9 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
                                              "august", "september", "october", "november", "december"};
         size_t pos = 8, ws, we;
         for (int k = 0; k < 6 && pt_next_word(low, n, &pos, &ws, &we); k++) {
-            bool picture = false, dated = ws < we && low[ws] >= '0' && low[ws] <= '9';
-            for (size_t i = 0; i < sizeof PICTURES / sizeof *PICTURES && !picture; i++)
-                picture = we - ws == strlen(PICTURES[i]) && !memcmp(low + ws, PICTURES[i], we - ws);
-            if (picture) return PS_R_CAPTION;
-            for (size_t i = 0; i < sizeof BEFORE / sizeof *BEFORE && !dated; i++)
-                dated = we - ws == strlen(BEFORE[i]) && !memcmp(low + ws, BEFORE[i], we - ws);
-            if (!dated) break;
+            if (word_in(low + ws, we - ws, PICTURES, sizeof PICTURES / sizeof *PICTURES)) return PS_R_CAPTION;
+            bool dated = ws < we && low[ws] >= '0' && low[ws] <= '9';
+            if (!dated && !word_in(low + ws, we - ws, BEFORE, sizeof BEFORE / sizeof *BEFORE)) break;
         }
     }
     /* a link's label: "Watch: ...", "Video: ...", "Read: ..." */
@@ -533,13 +537,6 @@ static const char *const SHELL_VERBS[] = {
     "did", "does", "urged", "urges", "called", "calls", "described", "describes", "cited",
     "cites", "quoted", "quotes", "stressed", "warned", "warns", "concluded", "concludes",
 };
-
-static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
-{
-    for (size_t k = 0; k < count; k++)
-        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0) return true;
-    return false;
-}
 
 /* The next ASCII word of s[*i..len) (letters), skipping spaces; its start in *b. */
 static size_t next_ascii_word(const char *s, size_t len, size_t *i, size_t *b)
