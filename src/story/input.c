@@ -312,39 +312,6 @@ static const char *find_sep(const char *h, size_t n, const char *sep, size_t m)
     return NULL;
 }
 
-static precis_status multinews(reader *r, const char *text, size_t len, bool *split)
-{
-    static const char SEP[] = PS_MULTINEWS_SEP;
-    size_t m = sizeof SEP - 1, b = 0, k = 0;
-    const char *hit = find_sep(text, len, SEP, m);
-    *split = hit != NULL;
-    if (!hit) return PRECIS_OK; /* one article: the caller reads it */
-    precis_status st = PRECIS_OK;
-    while (hit || b < len) {
-        size_t e = hit ? (size_t)(hit - text) : len;
-        if (!blank(text + b, e - b)) {
-            const char *id = part_name(r, "%s#%zu", r->name, ++k);
-            if (!id) return pc_fail(r->err, PRECIS_ENOMEM, r->name, 0, "out of memory");
-            pt_article a;
-            pt_article_init(&a);
-            const char *why = NULL;
-            st = pasted(r, text + b, e - b, &a, &why);
-            if (st == PRECIS_ENOMEM) st = pc_fail(r->err, st, r->name, 0, "out of memory");
-            else if (st) {
-                skip_part(r, st, 0, id, why ? why : precis_strerror(st));
-                st = PRECIS_OK;
-            } else {
-                st = emit(r, &a, id, 0, id);
-            }
-            pt_article_free(&a);
-            if (st) return st;
-        }
-        if (!hit) break;
-        b = e + m;
-        hit = find_sep(text + b, len - b, SEP, m);
-    }
-    return st;
-}
 
 static precis_status extract_html(reader *r, const char *html, size_t len, const char *url,
                                   const char *ctype, pt_article *a, const char **why)
@@ -477,12 +444,12 @@ static precis_status take_fields(reader *r, pt_article *a, json_t *o)
     return PRECIS_OK;
 }
 
-/* One document of a line: an article object or (inside "documents") a string. */
-/* A JSONL "text" (or a string element) holding Multi-News's " ||||| ": each
- * non-blank part one article ID#K with the line's fields, as the parts of a
- * pasted file are and as summarize reads such a text (docs/cli.md "User pass
- * 22"; before, the separator and the next article stayed inside the text).
- * *split false: no separator, the caller reads the text whole. */
+/* A text holding Multi-News's " ||||| ": each non-blank part one article
+ * ID#K. For a JSONL "text" (or a string element) doc is its line's object or
+ * string, and each part takes the line's fields (docs/cli.md "User pass 22";
+ * before, the separator and the next article stayed inside the text); for a
+ * pasted file doc is NULL and id the file's name. *split false: no separator,
+ * the caller reads the text whole. */
 static precis_status json_parts(reader *r, json_t *doc, const char *id, size_t line, const char *text, size_t len,
                                 bool *split)
 {
@@ -537,6 +504,7 @@ static precis_status json_parts(reader *r, json_t *doc, const char *id, size_t l
     return st;
 }
 
+/* One document of a line: an article object or (inside "documents") a string. */
 static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, size_t line)
 {
     pt_article a;
@@ -1088,7 +1056,7 @@ static precis_status read_source(reader *r, source *s, const char *path)
         if (!st) {
             const char *t = as_is ? d : text.data ? text.data : "";
             size_t tl = as_is ? avail : text.len;
-            st = multinews(r, t, tl, &split);
+            st = json_parts(r, NULL, r->name, 0, t, tl, &split);
             if (!st && !split) st = pasted(r, t, tl, &a, &why);
         }
         pc_buf_free(&text);

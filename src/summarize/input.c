@@ -402,22 +402,7 @@ static precis_status add_parts(precis_ctx *ctx, precis_cluster *c, const char *w
     if (pt_looks_like_sgml(data, len)) return add_sgml(ctx, c, where, base, data, len, sk);
     /* Multi-News raw separator: documents joined by " ||||| ". */
     size_t seplen = sizeof MULTINEWS_SEP - 1;
-    const char *sep = len >= seplen ? find(data, len, MULTINEWS_SEP, seplen) : NULL;
-    if (sep) {
-        size_t b = 0, k = 0;
-        while (b <= len) {
-            const char *hit = find(data + b, len - b, MULTINEWS_SEP, seplen);
-            size_t e = hit ? (size_t)(hit - data) : len;
-            if (!blank(data + b, e - b)) {
-                const char *id = part_id(ids, base, '#', ++k);
-                if (!id) return pc_fail(err, PRECIS_ENOMEM, where, 0, "out of memory");
-                if ((st = precis_cluster_add(ctx, c, id, data + b, e - b))) return st;
-            }
-            if (!hit) break;
-            b = e + seplen;
-        }
-        return PRECIS_OK;
-    }
+    if (len >= seplen && find(data, len, MULTINEWS_SEP, seplen)) return add_sep_parts(ctx, c, base, data, len, false);
     const char *kind = markup_kind(data, len);
     if (kind)
         return pc_fail(err, PRECIS_EPARSE, where, 0,
