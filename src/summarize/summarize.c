@@ -1053,6 +1053,41 @@ static void order_opening(const work *w, uint32_t *chosen, size_t n)
         }
 }
 
+/* Is chosen sentence y the one right before x in x's document (no sentence
+ * of the document between them)? A compressed variant or a joined quote has
+ * its sentence's span. */
+static bool source_before(const work *w, const sent *y, const sent *x)
+{
+    if (y->doc != x->doc || y->end > x->start) return false;
+    for (uint32_t t = w->doc_first[x->doc]; t < w->doc_first[x->doc + 1]; t++) {
+        const sent *z = &w->sents.v[t];
+        if (z->start >= y->end && z->end <= x->start) return false;
+    }
+    return true;
+}
+
+/* Step 7b: a sentence that reads on from the one before it in its document
+ * (a pronoun or connective opener, "It ...", a pointing-back noun, a pronoun
+ * speaker) is printed right after that one when both are chosen. Source order
+ * sorts by position in the documents, so another document's sentence at the
+ * same position fell between them: a pronoun pair of step 5b was split in
+ * 1,454 of Multi-News val's 5,607 summaries (docs/summarize.md, Readability
+ * round 10). Runs after order_opening, which may move the first sentence. */
+static void keep_after_antecedent(const work *w, uint32_t *chosen, size_t n)
+{
+    for (size_t k = 2; k < n; k++) {
+        const sent *x = &w->sents.v[chosen[k]];
+        if (!x->pronoun_first && !needs_before(w, chosen[k], w->english)) continue;
+        for (size_t p = 0; p + 1 < k; p++)
+            if (source_before(w, &w->sents.v[chosen[p]], x)) {
+                uint32_t v = chosen[k];
+                memmove(chosen + p + 2, chosen + p + 1, (k - p - 1) * sizeof *chosen);
+                chosen[p + 1] = v;
+                break;
+            }
+    }
+}
+
 /* Step 0a: the order the documents are analysed in. Everything after it
  * follows that order: word and concept ids, floating-point sums, which copy
  * of a sentence printed by two documents is kept, every tie-break of the
@@ -1351,9 +1386,11 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     }
     n_chosen = n_sent;
 
-    /* 7. Source order, and an opening that does not point back. */
+    /* 7. Source order, an opening that does not point back, and a sentence
+     * that reads on from its document's previous one right after it. */
     sort_chosen(chosen, n_chosen, w.sents.v);
     order_opening(&w, chosen, n_chosen);
+    keep_after_antecedent(&w, chosen, n_chosen);
 
     /* 8. The summary with attribution. */
     sum = calloc(1, sizeof *sum);
