@@ -158,9 +158,10 @@ static precis_status batch_one(void *user, precis_cluster *c)
     precis_status st = precis_summarize(r->ctx, c, &r->opts, &s);
     if (st) {
         cli_error("%s", precis_errmsg(r->ctx));
-        if (st != PRECIS_EEMPTY) r->n_failed++; /* no usable sentence: named, not an error */
+        bool nothing = st == PRECIS_EEMPTY || st == PRECIS_EBUDGET;
+        if (!nothing) r->n_failed++; /* no usable sentence, or none fits: named, not an error */
         precis_cluster_free(c);
-        return st == PRECIS_EEMPTY || st == PRECIS_ELIMIT ? PRECIS_OK : st;
+        return nothing || st == PRECIS_ELIMIT ? PRECIS_OK : st;
     }
     int rc = r->outdir ? write_summary_file(r, s, precis_cluster_id(c)) : print_summary(r, s);
     precis_summary_free(s);
@@ -432,7 +433,7 @@ static int single(run *r, char **inputs, size_t n)
         if (none) cli_error("no input could be read");
         else cluster_error(precis_errmsg(r->ctx), id, inputs, n);
         precis_cluster_free(c);
-        if (st == PRECIS_EEMPTY) return cli_exit_rule(r->n_failed ? EXIT_INPUT : EXIT_OK_, 0);
+        if (st == PRECIS_EEMPTY || st == PRECIS_EBUDGET) return cli_exit_rule(r->n_failed ? EXIT_INPUT : EXIT_OK_, 0);
         return cli_exit_for(st);
     }
     rc = print_summary(r, s);

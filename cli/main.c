@@ -104,7 +104,8 @@ int cli_exit_for(precis_status st)
     case PRECIS_EIO:
     case PRECIS_EPARSE:
     case PRECIS_ELIMIT: return EXIT_INPUT;
-    case PRECIS_EEMPTY: return EXIT_EMPTY;
+    case PRECIS_EEMPTY:
+    case PRECIS_EBUDGET: return EXIT_EMPTY; /* nothing to output, as DESIGN.md's exit 3 */
     default: return EXIT_INTERNAL;
     }
 }

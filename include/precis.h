@@ -28,7 +28,8 @@ typedef enum precis_status {
     PRECIS_EPARSE,  /* input is not in the expected format */
     PRECIS_ELIMIT,  /* a size cap was hit (never a silent truncation) */
     PRECIS_EINVAL,  /* invalid argument or option */
-    PRECIS_EEMPTY   /* nothing to work on: no article, no sentence */
+    PRECIS_EEMPTY,  /* nothing to work on: no article, no sentence */
+    PRECIS_EBUDGET  /* there are usable sentences, but none fits the length budget */
 } precis_status;
 
 /* Generic text for a status; static storage. */
@@ -362,8 +363,10 @@ typedef struct precis_summary precis_summary;
 
 /* Chooses sentences that cover the cluster's most repeated content under the
  * budget without saying anything twice, in source order, each attributed.
- * PRECIS_EEMPTY when no document has a usable sentence or none fits the
- * budget (the message says which). The summary borrows nothing from the
+ * PRECIS_EEMPTY when no document has a usable sentence; PRECIS_EBUDGET when
+ * there are some but even the shortest is longer than the budget (max_words
+ * or max_bytes; the message gives its length): a caller that can go on
+ * without a summary tells the two apart by status. The summary borrows nothing from the
  * cluster except document ids: free the summary first or keep the cluster. */
 precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *cluster,
                                const precis_summary_options *opts, precis_summary **out);

@@ -21,6 +21,7 @@ const char *precis_strerror(precis_status status)
     case PRECIS_ELIMIT: return "size limit exceeded";
     case PRECIS_EINVAL: return "invalid argument";
     case PRECIS_EEMPTY: return "nothing found";
+    case PRECIS_EBUDGET: return "no sentence fits the budget";
     }
     return "unknown status";
 }

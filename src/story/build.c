@@ -1470,7 +1470,7 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
     /* The summary, over independent reports only (copies would count twice). */
     precis_cluster *cl = NULL;
     precis_summary *sum = NULL;
-    char budget_note[256] = "";
+    char budget_note[sizeof err->msg + 16] = ""; /* "no summary: " and the message */
     uint32_t *cl_doc = NULL;
     if (!st) st = precis_cluster_new(ctx, id, &cl);
     if (!st && !(cl_doc = malloc(n * sizeof *cl_doc))) st = PRECIS_ENOMEM;
@@ -1486,9 +1486,11 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         /* A budget smaller than every sentence: the story is still told
          * (timeline, entities, coverage, sources) with an empty summary and a
          * note saying why, not dropped whole (docs/cli.md "User pass 22"). */
-        const char *fits = st == PRECIS_EEMPTY ? strstr(err->msg, "no sentence fits the budget") : NULL;
-        if (fits) {
-            snprintf(budget_note, sizeof budget_note, "no summary: %s", fits);
+        if (st == PRECIS_EBUDGET) {
+            const char *why = err->msg;
+            size_t k = strlen(id); /* the summarizer names the cluster (the story id): not repeated */
+            if (!strncmp(why, id, k) && why[k] == ':' && why[k + 1] == ' ') why += k + 2;
+            snprintf(budget_note, sizeof budget_note, "no summary: %s", why);
             pc_error_clear(err);
             st = PRECIS_OK;
         }

@@ -1346,7 +1346,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     if (!apply_prior(&w, items, item_sent, n_items, long_budget)) goto oom; /* after the empty check: no malloc(0) */
     uint32_t budget = by_bytes ? (uint32_t)o.max_bytes + 1 : (uint32_t)o.max_words;
     if (min_cost > budget) {
-        st = pc_fail(err, PRECIS_EEMPTY, c->id, 0,
+        st = pc_fail(err, PRECIS_EBUDGET, c->id, 0,
                      "no sentence fits the budget of %zu %s (the shortest takes %u)",
                      by_bytes ? o.max_bytes : o.max_words,
                      by_bytes ? (o.max_bytes == 1 ? "byte" : "bytes") : (o.max_words == 1 ? "word" : "words"),

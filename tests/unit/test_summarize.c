@@ -843,8 +843,14 @@ TEST(bad_input_says_why)
 
     c = make_cluster(ctx);
     precis_summary_options tiny = {3, 0, 0, 0};
-    CHECK(precis_summarize(ctx, c, &tiny, &s) == PRECIS_EEMPTY);
+    /* told apart from "no usable sentence" by status, not by the message's words */
+    CHECK(precis_summarize(ctx, c, &tiny, &s) == PRECIS_EBUDGET);
+    CHECK(s == NULL);
     CHECK(strstr(precis_errmsg(ctx), "fits the budget of 3 words") != NULL);
+    precis_summary_options tiny_bytes = {0, 5, 0, 0};
+    CHECK(precis_summarize(ctx, c, &tiny_bytes, &s) == PRECIS_EBUDGET);
+    CHECK(strstr(precis_errmsg(ctx), "fits the budget of 5 bytes") != NULL);
+    CHECK_STR(precis_strerror(PRECIS_EBUDGET), "no sentence fits the budget");
     precis_summary_options one = {400, 0, 1, 0};
     CHECK(precis_summarize(ctx, c, &one, &s) == PRECIS_OK);
     CHECK(precis_summary_count(s) == 1);
