@@ -210,11 +210,18 @@ static bool bound_before(const char *s, size_t at)
 
 /* The most telling reference of a sentence: a day beats a week, a month, a
  * year; a day aside from the sentence's event ("after Monday's fire", "the
- * council said on Monday") loses to any other day or week. */
+ * council said on Monday") loses to any other day or week; background (a
+ * relative clause's day, "since 2011") to any reference of the event. */
 static size_t best_when(const pst_when *w, size_t n)
 {
     size_t best = 0;
     for (size_t i = 1; i < n; i++) {
+        /* "Dowell, who toured the site on Monday, said the inquiry would
+         * report in November": November */
+        if (w[i].background != w[best].background) {
+            if (w[best].background) best = i;
+            continue;
+        }
         /* the day of telling gives way to a later month or year it announces
          * ("said last night that the quay would stay closed until October";
          * not "said on Tuesday the dam could fail this month"); a possessive
@@ -272,7 +279,8 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
             for (size_t k = 0; k < nwhen && !s->has_when2; k++)
                 if (k != bw && s->when.precision == PST_DAY && wv[k].precision == PST_DAY && !wv[k].background &&
                     !wv[k].aside && !s->when.aside &&
-                    wv[k].first_day != s->when.first_day && !bound_before(text + x->start, wv[k].start) &&
+                    wv[k].first_day != s->when.first_day &&
+                    !bound_before(text + x->start, wv[k].start) &&
                     !bound_before(text + x->start, s->when.start))
                     s->when2 = wv[k], s->has_when2 = true;
         }
@@ -299,8 +307,10 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
         }
         s->n_stems = (uint32_t)sort_unique(b->stems + s->stem_off, b->n_stems - s->stem_off);
         b->n_stems = s->stem_off + s->n_stems;
-        s->fact = !(x->flags & PT_SENT_UNTERMINATED) && n_words >= 6 && s->n_stems >= 3 &&
-                  !ps_debris_reason(text + x->start, x->end - x->start, x->flags, n_words);
+        bool prose = !(x->flags & PT_SENT_UNTERMINATED) && n_words >= 6 && s->n_stems >= 2 &&
+                     !ps_debris_reason(text + x->start, x->end - x->start, x->flags, n_words);
+        s->fact = prose && s->n_stems >= 3;
+        s->dated = prose && s->has_when && (s->fact || s->when.relative);
         /* The article's words, for the headline and for document frequencies. */
         if (pc_grow(tmp, tmp_cap, doc_words + s->n_stems, sizeof **tmp, 64)) goto nomem;
         if (s->n_stems) memcpy(*tmp + doc_words, b->stems + s->stem_off, s->n_stems * sizeof **tmp);
@@ -713,7 +723,7 @@ static precis_status timeline_json(pst_build *b, size_t max_entries, pc_buf *o)
     for (size_t i = 0; i < b->n_sents; i++) {
         const pst_sent *s = &b->sents[i];
         /* "since the start of the war in 2011" dates the background, not an event */
-        if (!s->has_when || !s->fact || !pst_is_report(b, s->doc) || s->when.background) continue;
+        if (!s->dated || !pst_is_report(b, s->doc) || s->when.background) continue;
         if (!GROW(v, cap, n + 2)) {
             free(v);
             return PRECIS_ENOMEM;

@@ -149,6 +149,9 @@ typedef struct pst_sent {
     bool has_when2;
     bool has_when;
     bool fact;                  /* prose worth comparing: not debris, not a headline */
+    bool dated;                 /* prose worth a timeline entry: a fact, or a short one
+                                   whose date says what it tells ("The inquiry will
+                                   report next month, she said.": two content words) */
     float weight;               /* sum of its words' weights */
 } pst_sent;
 

@@ -95,16 +95,6 @@ static bool in_list_ci(const char *s, size_t n, const char *const *list, size_t 
 #define WORD_IN(s, w, i, list) \
     in_list_ci((s) + (w)[i].start, (w)[i].end - (w)[i].start, list, sizeof list / sizeof *list)
 
-static bool describing_year(const char *s, const word *w, size_t i)
-{
-    /* w[i] is the year, w[i - 1] "in"; "set up in" has "up" between */
-    if (i < 2) return false;
-    size_t p = i - 2;
-    if (word_is(s + w[p].start, w[p].end - w[p].start, "up") && p > 0) p--;
-    if (!WORD_IN(s, w, p, DESCRIBING)) return false;
-    return !(p > 0 && WORD_IN(s, w, p - 1, AUXILIARIES));
-}
-
 /* "since 2011", "since the start of the war in 2011", "dating back to 1990":
  * a cue before the reference within its clause (no comma, semicolon, colon,
  * dash or bracket between, at most 10 words back) says it dates how long
@@ -653,6 +643,73 @@ static int month_of(const char *s, size_t n)
     return 0;
 }
 
+/* Relative pronouns: a clause they open after a comma ("The plant, which
+ * opened in 2009, ...", "Dowell, who toured the site on Monday, said ...")
+ * describes a noun of the sentence; its date is background to the event the
+ * main verb tells. */
+static const char *const RELATIVES[] = {"which", "who", "whom", "whose"};
+
+/* "The warehouse opened in 2009 on land leased from the port": the describing
+ * verb w[p] is the sentence's own verb — a subject before it with no break,
+ * no verb and no relative pronoun, and no auxiliary or modal after the year
+ * in its clause ("A plant built in 1990 was shut" is background; so are
+ * "Born in 1950, he ..." and "The firm, founded in 1990, ..."). */
+static bool main_verb_at(const char *s, const word *w, size_t nw, size_t p, size_t year)
+{
+    if (p == 0) return false;
+    for (size_t j = 0; j < p; j++) {
+        if (clause_break(s, w[j].end, w[j + 1].start)) return false;
+        if (past_form(s, w, j) || WORD_IN(s, w, j, MODALS) || WORD_IN(s, w, j, RELATIVES)) return false;
+    }
+    for (size_t j = year + 1; j < nw; j++) {
+        if (clause_break(s, w[j - 1].end, w[j].start)) break;
+        if (WORD_IN(s, w, j, PAST_AUX) || WORD_IN(s, w, j, MODALS)) return false;
+    }
+    return true;
+}
+
+static bool describing_year(const char *s, const word *w, size_t nw, size_t i)
+{
+    /* w[i] is the year, w[i - 1] "in"; "set up in" has "up" between */
+    if (i < 2) return false;
+    size_t p = i - 2;
+    if (word_is(s + w[p].start, w[p].end - w[p].start, "up") && p > 0) p--;
+    if (!WORD_IN(s, w, p, DESCRIBING)) return false;
+    if (p > 0 && WORD_IN(s, w, p - 1, AUXILIARIES)) return false;
+    return !main_verb_at(s, w, nw, p, i);
+}
+
+/* Is the reference at byte start inside such a clause: the clause holding it
+ * (back to the last break) opens with a relative pronoun right after a comma?
+ * 0 no, 1 yes, 2 yes and its verb describes its noun's making
+ * ("which opened in 2009", "which was founded in 1987": background, never
+ * an event of the story; "the council, which met on the 14th, has asked":
+ * the meeting is one, when no other date of the sentence is). */
+static int relative_clause_ref(const char *s, const word *w, size_t nw, size_t start)
+{
+    size_t j = 0;
+    while (j < nw && w[j].end <= start) j++; /* words before the reference: w[0..j) */
+    size_t ref = j;
+    while (j > 0) {
+        j--;
+        size_t gap_end = j + 1 < nw ? w[j + 1].start : start;
+        if (clause_break(s, w[j].end, gap_end)) {
+            size_t o = j + 1; /* the clause's first word */
+            if (o >= nw || w[o].start >= start || !WORD_IN(s, w, o, RELATIVES)) return 0;
+            bool comma = false;
+            for (size_t g = w[j].end; g < w[o].start; g++) comma |= s[g] == ',';
+            if (!comma) return 0;
+            /* the describing verb governs the reference: at most three words
+             * between ("which founded the company in 1994"; not "which opened a debate
+             * on the Dec. 21, 1988 bombing") */
+            for (size_t q = ref > o + 5 ? ref - 4 : o + 1; q < ref; q++)
+                if (WORD_IN(s, w, q, DESCRIBING)) return 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out, size_t cap)
 {
     size_t k = 0;
@@ -824,7 +881,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             int latest = have_pub ? pub->year + 5 : 2100;
             bool digit_follows = w[i].end < n && (s[w[i].end] == ',' || s[w[i].end] == '.') &&
                                  w[i].end + 1 < n && is_digit((unsigned char)s[w[i].end + 1]);
-            if (y >= 1800 && y <= latest && !digit_follows && !describing_year(s, w, i))
+            if (y >= 1800 && y <= latest && !digit_follows && !describing_year(s, w, nw, i))
                 push(out, &k, cap, year_when(y, w[i].start, w[i].end, false));
             continue;
         }
@@ -1145,9 +1202,15 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (!anchor) continue;
         push(out, &k, cap, day_when(anchor->first_day + step, a, b, anchor->relative));
     }
-    for (size_t i = 0; i < k; i++)
+    for (size_t i = 0; i < k; i++) {
         if (out[i].precision == PST_YEAR || out[i].precision == PST_MONTH)
             out[i].background = background_ref(s, w, nw, out[i].start);
+        /* a relative clause's day gives way to the main clause's date, as a
+         * day aside does; its making of a thing is background */
+        int rel = relative_clause_ref(s, w, nw, out[i].start);
+        if (rel == 2) out[i].background = true;
+        else if (rel == 1 && !out[i].aside) out[i].aside = true, out[i].possessive = false;
+    }
     return k;
 }
 

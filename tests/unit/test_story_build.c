@@ -470,6 +470,40 @@ TEST(timeline_telling_day_gives_way_to_a_later_month)
     json_decref(j);
 }
 
+/* A relative clause's day gives way to the main clause's month; a relative
+ * clause's founding is no event; a short sentence whose relative date says
+ * what it tells is an entry; the brief's two days of one sentence ("before
+ * Friday's deadline") stay one entry (time23: the first three failed before). */
+static const precis_article OAKHURST[] = {
+    ART("a", "Oakhurst Gazette", "Minister promises answers over Oakhurst leak", "2026-10-12",
+        "Environment Minister Carys Dowell, who toured the Oakhurst works on Monday, said the inquiry "
+        "would report in November.\n\n"
+        "Brenfield Chemicals, which was founded in 1987, said it would appeal against the council's decision.\n\n"
+        "The gates will reopen next week, she said.\n\n"
+        "About 400 residents were evacuated on Tuesday night before Friday's deadline for the works to "
+        "file a safety plan, the council said."),
+};
+
+TEST(timeline_relative_clauses_and_short_dated_sentences)
+{
+    json_t *j = build(OAKHURST, 1);
+    if (!j) return;
+    CHECK(timeline_entry(j, "2026-11", "toured the Oakhurst works") != NULL);
+    CHECK(timeline_entry(j, "2026-10-12", "toured the Oakhurst works") == NULL);
+    CHECK(timeline_entry(j, "1987", "founded") == NULL);
+    CHECK(timeline_entry(j, "2026-10-19/2026-10-25", "will reopen next week") != NULL);
+    CHECK(timeline_entry(j, "2026-10-06", "evacuated on Tuesday night") != NULL);
+    size_t entries = 0, i;
+    json_t *e;
+    json_array_foreach(json_object_get(j, "timeline"), i, e)
+    {
+        const char *t = sget(e, "text");
+        entries += t && strstr(t, "evacuated on Tuesday night") != NULL;
+    }
+    CHECK(entries == 1);
+    json_decref(j);
+}
+
 /* A summary sentence with a conflict says what the sources differ on. */
 TEST(render_summary_says_what_sources_differ_on)
 {
@@ -785,6 +819,7 @@ int main(void)
     RUN(unique_facts_rank_facts_before_quotes);
     RUN(timeline_leaves_since_background_out);
     RUN(timeline_telling_day_gives_way_to_a_later_month);
+    RUN(timeline_relative_clauses_and_short_dated_sentences);
     RUN(render_summary_says_what_sources_differ_on);
     RUN(render_coverage_counts_unlisted_unique_facts);
     RUN(render_refuses_invalid_sources);

@@ -431,6 +431,39 @@ TEST(last_night_at_least_hope_to)
     CHECK_STR(when_iso("The owners intend to reopen on Monday, she said.", &TUE8, 0), "2026-09-14");
 }
 
+/* A relative clause after a comma describes a noun of the sentence: the making
+ * of a thing it dates is background, any other day of it gives way to the main
+ * clause's date; a describing verb that is the sentence's own verb dates its
+ * event (time23; each check marked * failed before). */
+static bool when_background(const char *sentence, const pt_date *pub, size_t index)
+{
+    pst_when w[8];
+    size_t n = pst_find_when(sentence, strlen(sentence), pub, w, 8);
+    return index < n && w[index].background;
+}
+
+TEST(relative_clause_dates_and_describing_main_verbs)
+{
+    static const pt_date MON12 = {.year = 2026, .month = 10, .day = 12, .hour = -1};
+    /* * "which was founded in 1987" is background, as "which opened in 2009" was */
+    CHECK(when_background("Harrowfield Chemicals, which was founded in 1987, said it would appeal.", &MON12, 0));
+    CHECK_STR(when_iso("The works, which opened in 2009, employs about 300 people.", &MON12, 0), "(none)");
+    /* * a relative clause's day is aside: the main clause's month is the date */
+    CHECK(when_aside("Minister Carys Dowell, who toured the site on Monday, said the inquiry would report "
+                     "in November.", &MON12, 0));
+    CHECK(!when_aside("Minister Carys Dowell, who toured the site on Monday, said the inquiry would report "
+                      "in November.", &MON12, 1));
+    /* a restrictive clause (no comma) is the sentence's subject: no aside */
+    CHECK(!when_aside("Residents who were evacuated on Tuesday were allowed home.", &MON12, 0));
+    /* * the describing verb as the main verb: the year is the event's */
+    CHECK_STR(when_iso("The Quenby works opened in 2009 on the site of a former paper mill.", &MON12, 0), "2009");
+    CHECK_STR(when_iso("The warehouse opened in 2009 on land leased from the harbour board.", &MON12, 0), "2009");
+    /* a participle after a noun, an opening participle, an apposition: background */
+    CHECK_STR(when_iso("A plant built in 1990 was shut.", &MON12, 0), "(none)");
+    CHECK_STR(when_iso("Born in 1950, he was a miner.", &MON12, 0), "(none)");
+    CHECK_STR(when_iso("The firm, founded in 1990, said it would appeal.", &MON12, 0), "(none)");
+}
+
 int main(void)
 {
     RUN(tense_from_the_governing_verb);
@@ -451,5 +484,6 @@ int main(void)
     RUN(conditions_bounds_and_days_aside);
     RUN(day_first_ranges_and_printed_years);
     RUN(last_night_at_least_hope_to);
+    RUN(relative_clause_dates_and_describing_main_verbs);
     return test_done();
 }
