@@ -1088,6 +1088,30 @@ static void keep_after_antecedent(const work *w, uint32_t *chosen, size_t n)
     }
 }
 
+/* Step 8a: bytes of an opening connective ("But", "And", "However,", "In
+ * fact,": compress.c's connective rule) to leave out of sentence k of the
+ * summary, when the sentence before it in the summary is not the one before it
+ * in its document, the sentence the connective answers ("But the council said
+ * ..." after another report's line contrasts with the wrong thing). Not when
+ * what follows points back too ("But he said ...": "He said ..." is no
+ * better). English; not a compressed variant (its own rules chose its text).
+ * 0: print it whole. */
+static size_t connective_cut(const work *w, const uint32_t *chosen, size_t k)
+{
+    const sent *x = &w->sents.v[chosen[k]];
+    if (!w->english || x->vtext || x->cap_first) return 0;
+    if (k && source_before(w, &w->sents.v[chosen[k - 1]], x)) return 0;
+    const char *t = w->text[x->doc] + x->start;
+    size_t len = x->end - x->start, pos, b, e;
+    ps_piece p[2];
+    bool cap;
+    if (ps_compress(t, len, PS_TRIM_CONNECTIVE, p, 2, &cap) != 1 || p[0].end != len) return 0;
+    pos = p[0].start;
+    char norm[PT_WORD_MAX + 1];
+    size_t n = pt_next_word(t, len, &pos, &b, &e) ? pt_normalize(t + b, e - b, norm) : 0;
+    return n && !pt_is_dangling_opener(w->lang, norm, n) ? p[0].start : 0;
+}
+
 /* Step 0a: the order the documents are analysed in. Everything after it
  * follows that order: word and concept ids, floating-point sums, which copy
  * of a sentence printed by two documents is kept, every tie-break of the
@@ -1405,6 +1429,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         const sent *x = &w.sents.v[chosen[k]];
         const ps_doc *doc = &c->docs[x->doc];
         precis_summary_sentence *y = &sum->v[sum->n];
+        size_t cut = connective_cut(&w, chosen, k); /* the shown text starts after it, and so does the span */
         if (x->vtext) {
             y->text_len = x->n_bytes;
             y->text = pc_arena_strndup(&sum->arena, x->vtext, x->n_bytes);
@@ -1415,13 +1440,14 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             y->n_kept = x->piece_n;
             y->compressed = 1;
         } else {
-            y->text = collapse_copy(&sum->arena, w.text[x->doc] + x->start, x->end - x->start, &y->text_len);
-            if (y->text && x->cap_first && y->text[0] >= 'a' && y->text[0] <= 'z')
+            y->text = collapse_copy(&sum->arena, w.text[x->doc] + x->start + cut, x->end - x->start - cut,
+                                    &y->text_len);
+            if (y->text && (x->cap_first || cut) && y->text[0] >= 'a' && y->text[0] <= 'z')
                 ((char *)y->text)[0] = (char)(y->text[0] - 'a' + 'A');
         }
         y->doc = given[x->doc];
         y->doc_id = doc->id;
-        y->start = x->start;
+        y->start = x->start + cut;
         y->end = x->end;
         double sw = 0;
         for (uint32_t q = 0; q < x->con_n; q++) sw += w.weights[w.cons.v[x->con_off + q]];
