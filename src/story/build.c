@@ -872,6 +872,8 @@ static precis_status entities_json(pst_build *b, size_t max_entities, pc_buf *o)
         pt_sentences ss = {0};
         st = pt_split_sentences(b->docs[d].a->text, b->docs[d].a->text_len, &ss);
         if (!st) drop_debris(b->docs[d].a->text, &ss);
+        const char *lang = b->docs[d].a->lang;
+        pst_entities_german(e, !strcmp(pt_lang_code(b->lang), "de") || (lang && !strncasecmp(lang, "de", 2)));
         if (!st) st = pst_entities_add(e, k++, b->docs[d].a->text, b->docs[d].a->text_len, &ss);
         pt_sentences_free(&ss);
     }

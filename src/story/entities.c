@@ -16,16 +16,18 @@
 /* Titles before a name: cut off, and the name is a person. Lower case. */
 static const char *const TITLES[] = {
     "adm", "admiral", "adviser", "advisor", "ambassador", "archbishop", "ayatollah", "bishop",
-    "bundeskanzler", "bundeskanzlerin", "capt", "captain", "cardinal", "ceo", "chairman",
-    "chairwoman", "chancellor", "chief", "coach", "col", "colonel", "commissioner", "constable",
-    "crown", "defence", "defense", "deputy", "detective", "director", "dr", "emir", "engineer",
-    "foreign", "former", "frau", "gen", "general", "gov", "governor", "herr", "homeland", "imam",
-    "inspector", "interior", "judge", "justice", "king", "leader", "lord", "lt", "mayor", "mep",
-    "minister", "ministerpräsident", "mp", "mr", "mrs", "ms", "national", "officer", "pope",
-    "premier", "president", "prime", "prince", "princess", "prof", "professor", "präsident",
-    "queen", "rabbi", "rep", "rev", "reverend", "secretary", "secretary-general", "security",
-    "sen", "senator", "sergeant", "sheikh", "sheriff", "sir", "skipper", "speaker", "spokesman",
-    "spokeswoman", "state", "superintendent", "treasury", "vice",
+    "bundeskanzler", "bundeskanzlerin", "bürgermeister", "bürgermeisterin", "capt", "captain",
+    "cardinal", "ceo", "chairman", "chairwoman", "chancellor", "chief", "coach", "col", "colonel",
+    "commissioner", "constable", "crown", "defence", "defense", "deputy", "detective", "director",
+    "direktor", "direktorin", "dr", "emir", "engineer", "foreign", "former", "frau", "gen",
+    "general", "gov", "governor", "herr", "homeland", "imam", "ingenieur", "ingenieurin",
+    "inspector", "interior", "judge", "justice", "king", "landrat", "leader", "lord", "lt", "mayor",
+    "mep", "minister", "ministerin", "ministerpräsident", "mp", "mr", "mrs", "ms", "national",
+    "officer", "pope", "premier", "president", "prime", "prince", "princess", "prof", "professor",
+    "präsident", "präsidentin", "queen", "rabbi", "rep", "rev", "reverend", "secretary",
+    "secretary-general", "security", "sen", "senator", "sergeant", "sheikh", "sheriff", "sir",
+    "skipper", "speaker", "spokesman", "spokeswoman", "sprecher", "sprecherin", "state",
+    "superintendent", "treasury", "vice",
 };
 
 /* Words that make a phrase an organisation. Lower case. */
@@ -206,6 +208,33 @@ static const char *const NOT_NAMES[] = {
     "whats", "wont", "youre", "youve",
 };
 
+/* German function words: capitalised opening a sentence they are no name
+ * ("Die Feuerwehr", "Nach Angaben"); the determiners among them mark the
+ * capitalised word after them, or after them and an adjective, as a noun
+ * ("der Deich", "die ganze Nacht"). Lower case. */
+static const char *const DE_FUNCTION[] = {
+    "aber", "alle", "als", "am", "an", "auch", "auf", "aus", "bei", "beim", "bis", "da", "das",
+    "dass", "dem", "den", "der", "des", "die", "diese", "dieser", "doch", "ein", "eine", "einem",
+    "einen", "einer", "eines", "einige", "er", "es", "für", "gegen", "hier", "ihr", "ihre", "im",
+    "in", "ins", "ist", "jede", "jeder", "jetzt", "kein", "keine", "laut", "man", "mehr", "mehrere",
+    "mit", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "ohne", "seine", "seit", "sie",
+    "sind", "so", "trotz", "um", "und", "unter", "viele", "vom", "von", "vor", "war", "was",
+    "wegen", "wenn", "wie", "wir", "wird", "wurde", "während", "zu", "zum", "zur", "über",
+};
+static const char *const DE_DETERMINERS[] = {
+    "alle", "beim", "das", "dem", "den", "der", "des", "die", "diese", "diesem", "diesen", "dieser",
+    "dieses", "ein", "eine", "einem", "einen", "einer", "eines", "einige", "ihre", "ihrem",
+    "ihren", "ihrer", "ins", "jede", "jeder", "jedes", "kein", "keine", "keinen", "keiner",
+    "mehrere", "seine", "seinem", "seinen", "seiner", "unsere", "viele", "vom", "zum", "zur",
+};
+/* Words that tell German text from English (none of them an English word). */
+static const char *const DE_MARKERS[] = {
+    "auch", "auf", "bei", "beim", "dem", "den", "der", "des", "eine", "einer", "für", "ist",
+    "mit", "nach", "nicht", "sagte", "sich", "und", "vom", "werden", "wurde", "zum", "zur", "über",
+};
+static const char *const EN_MARKERS[] = {"and", "for", "from", "has", "said", "that", "the", "was",
+                                         "were", "with"};
+
 static int cmp_word(const void *key, const void *elem)
 {
     return strcmp((const char *)key, *(const char *const *)elem);
@@ -285,7 +314,13 @@ typedef struct item {
     uint32_t place_head;   /* 1 + index in PLACE_WORDS of a lower-case head right after a one-word
                             * mention ("the Kessel tunnel"), 0 if none */
     uint32_t head_n;       /* mentions so followed */
+    uint32_t ctx[8];       /* hashes of words said beside a name of two or three words
+                            * ("Fire chief", "farmer", "county fire service"): whether two
+                            * spellings of one first name speak of one person */
+    uint32_t n_ctx;
     uint32_t mentions;
+    uint32_t de_bare;      /* one-word mentions in German text, where every noun is
+                            * capitalised: no name by its case alone */
     uint32_t mid_mentions; /* not at a sentence start, where any word is capitalised */
     uint32_t start_next;   /* hash (| 1) of the word after its first mention opening a sentence */
     bool start_varied;     /* another word after another such mention: no one sentence repeated */
@@ -316,6 +351,14 @@ struct pst_entities {
     size_t n_lower_docs, cap_lower_docs, lower_docs_bytes;
     pst_entity *ranked;
     size_t n_ranked;
+    /* German text, where every noun is capitalised: the document being added
+     * is (detected, or said so by pst_entities_german) */
+    bool german, german_said;
+    /* the sentence being read (text[sent_start..sent_end)), for the words
+     * around a name (item.ctx) */
+    const char *cur_text;
+    size_t sent_start, sent_end;
+    size_t name_a, name_b; /* the name being recorded, text[name_a..name_b); 0, 0 when none */
     /* the last name emitted, for a second one joined to it by "and" */
     const char *last_text;
     size_t last_end, last_item, last_words;
@@ -440,6 +483,51 @@ static bool all_caps(const char *s)
  * ground, "at Brennock" its club, "at Lumora" an employer. */
 #define WEAK_PLACE ((pst_entity_type)4)
 
+/* Words too common beside any name to tell one person from another. */
+static const char *const CTX_STOP[] = {"about", "after", "also", "been", "before", "from", "have",
+                                       "into", "said", "says", "that", "their", "them", "there",
+                                       "they", "this", "told", "were", "when", "which", "will",
+                                       "with", "would"};
+
+/* Adds to it->ctx the words of at most four words before and after the name
+ * being recorded (e->name_a..name_b) in the sentence being read (four
+ * letters or more, no word of its own name). */
+static void context_add(pst_entities *e, item *it)
+{
+    const char *text = e->cur_text;
+    size_t a = e->name_a, b = e->name_b;
+    e->name_a = e->name_b = 0;
+    if (!text || b <= a || a < e->sent_start || b > e->sent_end) return;
+    size_t spans[8][2], n = 0, back = 0;
+    size_t from = a > e->sent_start + 120 ? a - 120 : e->sent_start, pos = from, ws, we;
+    size_t ring[4][2];
+    bool first = true;
+    while (pt_next_word(text, a, &pos, &ws, &we)) {
+        if (first && from > e->sent_start && ws == from) { /* a word cut by the window */
+            first = false;
+            continue;
+        }
+        first = false;
+        ring[back % 4][0] = ws, ring[back % 4][1] = we;
+        back++;
+    }
+    for (size_t k = back > 4 ? back - 4 : 0; k < back; k++) spans[n][0] = ring[k % 4][0], spans[n][1] = ring[k % 4][1], n++;
+    pos = b;
+    for (size_t k = 0; k < 4 && pt_next_word(text, e->sent_end, &pos, &ws, &we); k++)
+        spans[n][0] = ws, spans[n][1] = we, n++;
+    for (size_t k = 0; k < n && it->n_ctx < sizeof it->ctx / sizeof *it->ctx; k++) {
+        char norm[PT_WORD_MAX + 1];
+        size_t nl = pt_normalize(text + spans[k][0], spans[k][1] - spans[k][0], norm);
+        if (nl < 4 || IN(CTX_STOP, norm) || IN(NOT_NAMES, norm)) continue;
+        const char *in = strstr(it->norm, norm);
+        if (in && (in == it->norm || in[-1] == ' ') && (in[nl] == 0 || in[nl] == ' ')) continue;
+        uint32_t h = (uint32_t)XXH3_64bits(norm, nl);
+        bool seen = false;
+        for (uint32_t c = 0; c < it->n_ctx; c++) seen |= it->ctx[c] == h;
+        if (!seen) it->ctx[it->n_ctx++] = h;
+    }
+}
+
 static precis_status record(pst_entities *e, uint32_t doc, const char *display, size_t dlen,
                             const char *norm, size_t nlen, uint32_t n_words, pst_entity_type vote,
                             bool mid, bool craft, bool speaks)
@@ -455,6 +543,8 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
         item *it = &e->items[e->table[b] - 1];
         if (strlen(it->norm) == nlen && !memcmp(it->norm, norm, nlen)) {
             it->mentions++;
+            it->de_bare += e->german && n_words == 1;
+            if (n_words >= 2 && n_words <= 3) context_add(e, it);
             it->mid_mentions += mid;
             it->votes[vote]++;
             it->craft += craft;
@@ -487,6 +577,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
     if (!it->name || !it->norm) return PRECIS_ENOMEM;
     it->n_words = n_words;
     it->mentions = 1;
+    it->de_bare = e->german && n_words == 1;
     it->mid_mentions = mid;
     it->votes[vote] = 1;
     it->craft = craft;
@@ -496,6 +587,7 @@ static precis_status record(pst_entities *e, uint32_t doc, const char *display, 
     e->last_item = e->n_items;
     e->last_vote = weak ? WEAK_PLACE : vote;
     e->table[b] = (uint32_t)++e->n_items;
+    if (n_words >= 2 && n_words <= 3) context_add(e, it);
     return add_doc(it, doc);
 }
 
@@ -1401,8 +1493,11 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
         according = true;
     if (vote == PST_OTHER && !craft && !according && prev_word &&
         (!strcmp(prev_word, "in") || !strcmp(prev_word, "from") || !strcmp(prev_word, "near") ||
-         !strcmp(prev_word, "to") || !strcmp(prev_word, "across") || !strcmp(prev_word, "im") ||
-         !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach") || !strcmp(prev_word, "through") ||
+         !strcmp(prev_word, "to") || !strcmp(prev_word, "across") ||
+         /* in German text these take bare nouns as often ("nach Angaben",
+          * "aus Kellern", "im Keller"): only "in" is a place's cue there */
+         (!e->german && (!strcmp(prev_word, "im") || !strcmp(prev_word, "aus") || !strcmp(prev_word, "nach"))) ||
+         !strcmp(prev_word, "through") ||
          !strcmp(prev_word, "between") || !strcmp(prev_word, "via") || !strcmp(prev_word, "outside")))
         vote = PST_PLACE;
     /* "Harrowgate, S.V., has", "a Quarrow-based engineer": what a place is said with */
@@ -1521,7 +1616,9 @@ static precis_status emit(pst_entities *e, uint32_t doc, const char *text, word_
     bool group = b - a == 1 && !attrib && w[a].nlen >= 4 && w[a].norm[w[a].nlen - 1] == 's' && prev_word &&
                  (!strcmp(prev_word, "ethnic") || plain_number(prev_word) ||
                   (!strcmp(prev_word, "of") && IN(COUNTS, prev2)));
+    e->name_a = w[a].start, e->name_b = w[b - 1].end;
     precis_status st = record(e, doc, display, dl, norm, nl, (uint32_t)kw, vote, !at_start, craft, speaks);
+    e->name_a = e->name_b = 0;
     if (!st && e->last_item < e->n_items && at_start) {
         /* what follows it opening a sentence: "Subscribe now" in one
          * pasted line of every report is one piece of evidence */
@@ -1599,6 +1696,31 @@ static precis_status dateline_place(pst_entities *e, uint32_t doc, const char *t
  * Infrastructure plc"): part of it. */
 static const char *const LOWER_LEGAL[] = {"inc", "llc", "ltd", "plc"};
 
+void pst_entities_german(pst_entities *e, bool german) { e->german_said = german; }
+
+/* Is the text German: at least four of its first 400 words German function
+ * words, over twice as many as English ones? */
+static bool german_text(const char *text, size_t len)
+{
+    size_t pos = 0, ws, we, de = 0, en = 0;
+    for (size_t words = 0; words < 400 && pt_next_word(text, len, &pos, &ws, &we); words++) {
+        if (we - ws > 6 || !((text[ws] >= 'a' && text[ws] <= 'z') || (unsigned char)text[ws] >= 0x80)) continue;
+        char w[8];
+        memcpy(w, text + ws, we - ws);
+        w[we - ws] = 0;
+        de += IN(DE_MARKERS, w);
+        en += IN(EN_MARKERS, w);
+    }
+    return de >= 4 && de > 2 * en;
+}
+
+/* The first letter of the word after text[end] (spaces skipped) is a capital. */
+static bool capital_next(const char *text, size_t end, size_t limit)
+{
+    while (end < limit && text[end] == ' ') end++;
+    return end < limit && pst_capitalised(text + end, limit - end);
+}
+
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
                                const pt_sentences *sents)
 {
@@ -1626,11 +1748,14 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             return PRECIS_OK;
         }
     }
+    e->german = e->german_said || german_text(text, len);
+    e->cur_text = text;
     word_span w[64];
     for (size_t si = 0; si < sents->n; si++) {
         const pt_sentence *s = &sents->v[si];
         e->last_text = NULL;
         if (s->flags & PT_SENT_UNTERMINATED) continue; /* headlines capitalise every word */
+        e->sent_start = s->start, e->sent_end = s->end;
         if (title_case(text, s->start, s->end)) continue; /* so do widgets: "Like Loading..." */
         if (s->flags & PT_SENT_DATELINE) {
             precis_status st = dateline_place(e, doc, text, s->start);
@@ -1644,6 +1769,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
         char prev[PT_WORD_MAX + 1] = "", prev2[PT_WORD_MAX + 1] = "";
         char before_run[PT_WORD_MAX + 1] = "", before_run2[PT_WORD_MAX + 1] = "";
         bool first = true;
+        int de_det = -1; /* German: words since a determiner (0 its own), -1 none */
         size_t last_end = s->start;
         /* the last sale/payment word of the sentence, and the words since: "sold
          * the ferry to X" makes X a party as "sold to X" does */
@@ -1671,9 +1797,25 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             /* The sentence's first word is capitalised anyway: only a name if it
              * is not an ordinary opener and not a stopword-like word. */
             if (first && cap && (pt_in_wordlist(PT_WL_SENTENCE_OPENERS_EN, text + ws, we - ws) ||
-                                 IN(NOT_NAMES, cur->norm)))
+                                 IN(NOT_NAMES, cur->norm) || (e->german && IN(DE_FUNCTION, cur->norm))))
                 cap = false;
             first = false;
+            /* German capitalises every noun: one after a determiner (and at
+             * most one adjective) is a noun, not a name — "der Deich", "die
+             * ganze Nacht" — unless a capital follows ("die Deutsche Bahn",
+             * "der Northvale Rivers Authority") or it is an acronym */
+            if (e->german) {
+                if (IN(DE_DETERMINERS, cur->norm)) {
+                    de_det = 0;
+                } else if (cap) {
+                    if (de_det >= 0 && !(we - ws >= 2 && pst_capitalised(text + ws + 1, we - ws - 1)) &&
+                        !capital_next(text, we, s->end))
+                        cap = false;
+                    de_det = -1;
+                } else {
+                    de_det = de_det == 0 ? 1 : -1;
+                }
+            }
             /* "Ferris Lowe & Co", "Tarrant & Vey": one firm's name */
             bool amp = run != SIZE_MAX && cap && ws == w[nw - 1].end + 3 && !memcmp(text + w[nw - 1].end, " & ", 3);
             bool joined = run != SIZE_MAX && (only_spaces(text, w[nw - 1].end, ws) || amp ||
@@ -1738,6 +1880,7 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             if (st) return st;
         }
     }
+    e->cur_text = NULL;
     return PRECIS_OK;
 }
 
@@ -2350,8 +2493,93 @@ precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t 
     return st_rank;
 }
 
+/* Are two first names one spelling apart: one letter added, dropped, changed
+ * or two swapped ("Jon" / "John", "Farouq" / "Farouk"), the first letter the
+ * same, both three letters or more? */
+static bool one_edit_apart(const char *x, size_t nx, const char *y, size_t ny)
+{
+    if (nx < 3 || ny < 3 || x[0] != y[0] || (nx > ny ? nx - ny : ny - nx) > 1) return false;
+    size_t i = 0;
+    while (i < nx && i < ny && x[i] == y[i]) i++;
+    if (nx == ny) {
+        if (i == nx) return false;
+        if (!memcmp(x + i + 1, y + i + 1, nx - i - 1)) return true; /* one changed */
+        return i + 1 < nx && x[i] == y[i + 1] && x[i + 1] == y[i] &&
+               !memcmp(x + i + 2, y + i + 2, nx - i - 2); /* two swapped */
+    }
+    const char *lng = nx > ny ? x : y, *sht = nx > ny ? y : x;
+    size_t ns = nx > ny ? ny : nx;
+    return !memcmp(lng + i + 1, sht + i, ns - i); /* one added */
+}
+
+/* A person's first name spelt two ways by different reports ("Jon Ardley"
+ * in two, "John Ardley" in a third): one person when the rest of the name is
+ * the same, the first names are one spelling apart, no report names both,
+ * the two are said with a word in common ("Fire chief Jon Ardley" / "fire
+ * chief John Ardley"), and neither has another first name of that surname as
+ * near (then which is which cannot be told). "Maren Ardley", a farmer, stays
+ * apart: her first name is far from his. Into the form of more reports. */
+/* A person-like name of two or three words a first-name spelling may vary in. */
+static bool varied_name(const item *x)
+{
+    return x->merged_into < 0 && x->n_words >= 2 && x->n_words <= 3 && x->n_ctx && !x->legal &&
+           x->votes[PST_ORG] <= x->votes[PST_PERSON] && x->votes[PST_PLACE] <= x->votes[PST_PERSON] &&
+           strchr(x->norm, ' ');
+}
+
+/* The one other name of e one first-name spelling from items[i] with the
+ * rest of the name the same: its index, -1 when none or more than one. */
+static int64_t near_spelling(const pst_entities *e, const name_index *ix, size_t i)
+{
+    const item *x = &e->items[i];
+    const char *xs = strchr(x->norm, ' ');
+    int64_t match = -1;
+    size_t lo, hi; /* the names ending as x does after its first word */
+    key_range(ix->tails, ix->n, XXH3_64bits(xs + 1, x->nlen - (size_t)(xs + 1 - x->norm)), &lo, &hi);
+    for (size_t r = lo; r < hi; r++) {
+        size_t j = ix->tails[r].item;
+        const item *y = &e->items[j];
+        if (j == i || y->n_words != x->n_words || !varied_name(y)) continue;
+        const char *ys = strchr(y->norm, ' ');
+        if (strcmp(xs, ys) || !one_edit_apart(x->norm, (size_t)(xs - x->norm), y->norm, (size_t)(ys - y->norm)))
+            continue;
+        if (match >= 0) return -1;
+        match = (int64_t)j;
+    }
+    return match;
+}
+
+static precis_status merge_first_name_variants(pst_entities *e, const name_index *ix)
+{
+    for (size_t i = 0; i < e->n_items; i++) {
+        if (!varied_name(&e->items[i])) continue;
+        int64_t match = near_spelling(e, ix, i);
+        /* each the other's only near spelling: "Piet", "Pietr", "Pieter" is a chain */
+        if (match < 0 || near_spelling(e, ix, (size_t)match) != (int64_t)i) continue;
+        item *x = &e->items[i], *y = &e->items[match];
+        bool shared_doc = false, shared_word = false;
+        for (uint32_t a = 0; a < x->n_docs && !shared_doc; a++)
+            for (uint32_t b = 0; b < y->n_docs && !shared_doc; b++) shared_doc = x->docs[a] == y->docs[b];
+        for (uint32_t a = 0; a < x->n_ctx && !shared_word; a++)
+            for (uint32_t b = 0; b < y->n_ctx && !shared_word; b++) shared_word = x->ctx[a] == y->ctx[b];
+        if (shared_doc || !shared_word) continue;
+        bool x_wins = x->n_docs > y->n_docs ||
+                      (x->n_docs == y->n_docs && (x->mentions > y->mentions ||
+                                                  (x->mentions == y->mentions && i < (size_t)match)));
+        size_t from = x_wins ? (size_t)match : i, into = x_wins ? i : (size_t)match;
+        e->items[into].mid_mentions += e->items[from].mid_mentions;
+        precis_status st = merge_item(e, from, into);
+        if (st) return st;
+    }
+    return PRECIS_OK;
+}
+
 static precis_status entities_rank_with(pst_entities *e, const name_index *ix, const pst_entity **out, size_t *n)
 {
+    {
+        precis_status st = merge_first_name_variants(e, ix);
+        if (st) return st;
+    }
     /* Merge each short variant into the unique longer phrase it ends (or
      * starts); an ambiguous one ("Smith" with two Smiths) stays apart. */
     for (size_t i = 0; i < e->n_items; i++) {
@@ -2692,6 +2920,11 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         if (it->n_words == 1 && !it->mid_mentions && IN(ORG_WORDS, it->norm) && strcmp(it->norm, "reuters"))
             continue;
         if (adjective_or_people(e, it)) continue;
+        /* a capitalised word of German text only ("Helfer füllten", "Nach
+         * Angaben"), no cue typing it: a noun as likely as a name */
+        if (it->n_words == 1 && it->de_bare == it->mentions && !it->votes[PST_PERSON] &&
+            !it->votes[PST_ORG] && !it->votes[PST_PLACE] && !all_caps(it->name))
+            continue;
         e->ranked[k++].item = (uint32_t)i; /* listed: its type below */
     }
     {

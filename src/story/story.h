@@ -88,6 +88,12 @@ void pst_entities_free(pst_entities *e);
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
                                const pt_sentences *sents);
 
+/* Says the documents added from now on are German (--lang de, or an article's
+ * own "lang"): a capitalised word there is no name by its case alone, every
+ * noun being capitalised. Without it each document is looked at: German
+ * function words in its first 400 words, over twice as many as English. */
+void pst_entities_german(pst_entities *e, bool german);
+
 /* Merges variants and ranks by sources, then mentions, then name. *out is
  * borrowed from e (valid until the next call on e). */
 precis_status pst_entities_rank(pst_entities *e, const pst_entity **out, size_t *n);
