@@ -21,6 +21,11 @@ static const unitdef DISTANCE[] = {
     {"metres", 1},          {"meter", 1},           {"meters", 1},        {"m", 1},
     {"feet", 0.3048},       {"foot", 0.3048},       {"ft", 0.3048},       {"yard", 0.9144},
     {"yards", 0.9144},      {"kilometern", 1000},   {"metern", 1},
+    /* rain, snow and depth: "85 millimetres" is "85mm" */
+    {"mm", 0.001},          {"millimetre", 0.001},  {"millimetres", 0.001}, {"millimeter", 0.001},
+    {"millimeters", 0.001}, {"cm", 0.01},           {"centimetre", 0.01}, {"centimetres", 0.01},
+    {"centimeter", 0.01},   {"centimeters", 0.01},  {"inch", 0.0254},     {"inches", 0.0254},
+    {"millimetern", 0.001}, {"zentimetern", 0.01},
 };
 
 static double distance_unit(const char *w)
@@ -138,7 +143,26 @@ size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t
         double v = 0;
         size_t j = i; /* last word of the number */
         bool is_num = false;
-        if (digit_value(w[i].norm, strlen(w[i].norm), &v)) {
+        double glued = 0; /* "85mm", "40km": a number and its unit of two letters or more */
+        if (is_digit((unsigned char)w[i].norm[0]) && !digit_value(w[i].norm, strlen(w[i].norm), &v)) {
+            size_t d = 0, nl = strlen(w[i].norm);
+            while (d < nl && (is_digit((unsigned char)w[i].norm[d]) || w[i].norm[d] == ',' || w[i].norm[d] == '.')) d++;
+            char unit[PT_WORD_MAX + 1];
+            size_t ul = 0;
+            for (size_t u = d; u < nl && ul < PT_WORD_MAX; u++) unit[ul++] = (char)(w[i].norm[u] | 0x20);
+            unit[ul] = 0;
+            if (ul >= 2 && digit_value(w[i].norm, d, &v) && (glued = distance_unit(unit)) > 0) is_num = true;
+            /* "£4m", "$2.5bn": a sum with its scale glued on */
+            size_t qa0 = w[i].s;
+            bool money = qa0 > start && (text[qa0 - 1] == '$' || (qa0 >= start + 3 && !memcmp(text + qa0 - 3, "\xE2\x82\xAC", 3)) ||
+                                         (qa0 >= start + 2 && !memcmp(text + qa0 - 2, "\xC2\xA3", 2)));
+            double scale = !strcmp(unit, "m") || !strcmp(unit, "mn") ? 1e6 : !strcmp(unit, "bn") || !strcmp(unit, "b") ? 1e9
+                         : !strcmp(unit, "k") ? 1e3 : 0;
+            if (!is_num && money && scale > 0 && digit_value(w[i].norm, d, &v)) is_num = true, v *= scale;
+        }
+        if (glued > 0) {
+            /* the unit is read below */
+        } else if (digit_value(w[i].norm, strlen(w[i].norm), &v)) {
             is_num = true;
             const pt_num_word *m;
             if (i + 1 < nw && (m = numword_of(w[i + 1].norm)) && m->kind == PT_NUM_SCALE) v *= m->value, j = i + 1;
@@ -181,9 +205,16 @@ size_t pst_find_quantities(pt_lang *lang, const char *text, size_t start, size_t
         pst_quantity q = {.value = v, .kind = PST_Q_COUNT, .start = qa, .end = qb};
         if (i > 0 && is_hedge(w[i - 1].norm)) q.hedged = true;
         if (!strcmp(w[i].norm, "dozen")) q.hedged = true; /* "a dozen" is a round figure */
-        if (qa > start && (text[qa - 1] == '$' || (qa >= start + 3 && !memcmp(text + qa - 3, "\xE2\x82\xAC", 3)) ||
+        if (glued > 0) {
+            q.kind = PST_Q_DISTANCE, q.value = v * glued;
+        } else if (qa > start && (text[qa - 1] == '$' || (qa >= start + 3 && !memcmp(text + qa - 3, "\xE2\x82\xAC", 3)) ||
                            (qa >= start + 2 && !memcmp(text + qa - 2, "\xC2\xA3", 2)))) {
             q.kind = PST_Q_MONEY;
+            /* "$2.5bn": the number's decimals cut the word before its scale */
+            if (j + 1 < nw && w[j + 1].s == qb) {
+                double sc = !strcmp(next, "bn") || !strcmp(next, "b") ? 1e9 : !strcmp(next, "m") || !strcmp(next, "mn") ? 1e6 : 0;
+                if (sc > 0) q.value *= sc, qb = w[j + 1].e, j++;
+            }
         } else if (qb < end && text[qb] == '%') {
             q.kind = PST_Q_PERCENT;
         } else if (j + 1 < nw) {

@@ -256,6 +256,20 @@ TEST(quantities_with_units)
     CHECK(q[0].kind == PST_Q_PERCENT && fabs(q[0].value - 4.5) < 1e-9);
     CHECK(q[1].kind == PST_Q_MONEY && q[1].value == 2e6);
     CHECK(quants("No one was hurt.", q, 8) == 0);
+    /* a unit glued to its number, millimetres of rain, a sum with its scale
+     * glued on are the figures their spelt-out forms are (time23; failed before) */
+    CHECK(quants("More than 85mm of rain fell.", q, 8) == 1 && q[0].kind == PST_Q_DISTANCE &&
+          fabs(q[0].value - 0.085) < 1e-9 && q[0].hedged);
+    CHECK(quants("Some 85 millimetres fell in a day.", q, 8) == 1 && q[0].kind == PST_Q_DISTANCE &&
+          fabs(q[0].value - 0.085) < 1e-9);
+    CHECK(quants("The cordon ran 5km from the wreck.", q, 8) == 1 && q[0].kind == PST_Q_DISTANCE &&
+          fabs(q[0].value - 5000) < 1e-6);
+    CHECK(quants("The haul was valued at \xC2\xA3" "4m by insurers.", q, 8) == 1 && q[0].kind == PST_Q_MONEY &&
+          q[0].value == 4e6);
+    CHECK(quants("It rose $2.5bn.", q, 8) == 1 && q[0].kind == PST_Q_MONEY && fabs(q[0].value - 2.5e9) < 1);
+    /* no unit: clock times, ordinals, a bare "12m" */
+    CHECK(quants("They met at 6am on the 5th.", q, 8) == 0);
+    CHECK(quants("A 12m gap.", q, 8) == 0);
 }
 
 /* The briefing text of a story object written by hand: sources with title,
