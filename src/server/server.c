@@ -26,6 +26,7 @@ typedef struct live_conn {
     time_t since;   /* CLOCK_MONOTONIC seconds: the connection's start or its last answer */
     bool answering; /* the request is in: being answered (the inactivity timeout covers the rest) */
     bool shut;
+    size_t uri_len; /* the current request's target as sent (uri_seen) */
     struct live_conn *prev, *next;
 } live_conn;
 
@@ -39,6 +40,8 @@ struct ps_server {
     bool reaper_running, stopping;
     pthread_t reaper;
     unsigned long shut_count;
+    size_t max_header;                                /* request line, and request line + headers */
+    char uri_too_long[96], headers_too_large[96];     /* their 414 and 431 messages */
 };
 
 static time_t mono_now(void)
@@ -112,6 +115,19 @@ static void *reap_loop(void *arg)
         pthread_cond_timedwait(&s->wake, &s->lock, &until);
     }
     pthread_mutex_unlock(&s->lock);
+    return NULL;
+}
+
+/* The request target's length as sent, before libmicrohttpd splits and
+ * unescapes it: the 414 check in handle() measures what the client sent.
+ * Requests on one connection come one after another, so the connection's
+ * record holds the current one's. Returns NULL: con_cls stays NULL until
+ * handle() makes its own state. */
+static void *uri_seen(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    live_conn *lc = live_of(c);
+    if (lc) lc->uri_len = uri ? strlen(uri) : 0;
     return NULL;
 }
 
@@ -315,6 +331,22 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
         if (!cs) return MHD_NO;
         pc_buf_init(&cs->body, PS_MAX_BODY);
         *con_cls = cs;
+        /* Our own caps, under libmicrohttpd's memory limit (twice them): a
+         * request line or header block past them is answered here, in JSON,
+         * instead of by libmicrohttpd's HTML page. Only what passes its limit
+         * too still gets its page (docs/api.md "Limits"). */
+        const live_conn *lc = live_of(c);
+        if (lc && lc->uri_len > srv->max_header) {
+            cs->answered = true;
+            mark_answering(srv, c, true);
+            return reply_error(c, 414, "uri_too_long", srv->uri_too_long);
+        }
+        const union MHD_ConnectionInfo *hi = MHD_get_connection_info(c, MHD_CONNECTION_INFO_REQUEST_HEADER_SIZE);
+        if (hi && hi->header_size > srv->max_header) {
+            cs->answered = true;
+            mark_answering(srv, c, true);
+            return reply_error(c, 431, "headers_too_large", srv->headers_too_large);
+        }
         const char *framing_why = bad_framing(c, version);
         if (framing_why) {
             cs->answered = true; /* the body, if any, is not read */
@@ -433,13 +465,19 @@ precis_status ps_server_start(ps_app *app, const ps_server_options *o, ps_server
     unsigned idle = o->timeout ? o->timeout : 10;
     s->deadline = o->request_timeout ? o->request_timeout : 60;
     if (s->deadline < idle) s->deadline = idle; /* a kept-alive connection may idle that long first */
+    s->max_header = o->max_header ? o->max_header : 32 * 1024;
+    snprintf(s->uri_too_long, sizeof s->uri_too_long, "the request target is over %zu bytes", s->max_header);
+    snprintf(s->headers_too_large, sizeof s->headers_too_large, "the request line and headers are over %zu bytes",
+             s->max_header);
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->wake, NULL);
     s->d = MHD_start_daemon(
         flags, (uint16_t)o->port, NULL, NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, conns,
         MHD_OPTION_CONNECTION_TIMEOUT, idle,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(o->max_header ? o->max_header : 32 * 1024),
+        /* twice our caps: room to read a request past them whole and answer it in JSON */
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, 2 * s->max_header,
+        MHD_OPTION_URI_LOG_CALLBACK, uri_seen, NULL,
         MHD_OPTION_NOTIFY_COMPLETED, completed, s,
         MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)o->max_per_ip,
