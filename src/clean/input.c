@@ -106,51 +106,39 @@ static void bad_line(pcl_docs *docs, const char *path, size_t line, const char *
 
 /* One article object (a JSONL line or an element of a JSON array), or a bare
  * string as an array element (the text alone); fallback is the id when the
- * object has none. A refusal is named through bad_line. */
-static precis_status add_value(pcl_docs *docs, const char *path, size_t line, json_t *o, const char *fallback,
+ * object has none. A refusal is named through bad_line, worded by the one
+ * JSON reader (text/article.h) as summarize and digest word it. */
+static precis_status add_value(pcl_docs *docs, const char *path, const pt_json_part *p, const char *fallback,
                                precis_status *result, pc_error *err)
 {
-    json_t *text = json_is_string(o) ? o : json_is_object(o) ? json_object_get(o, "text") : NULL;
-    if (!json_is_string(text)) {
-        bad_line(docs, path, line,
-                 json_is_object(o) && json_object_get(o, "html")
-                     ? "object has \"html\" but no \"text\": run 'precis extract' first"
-                     : "expected an object with a \"text\" string",
-                 PRECIS_EPARSE, result, err);
+    json_t *o = p->v;
+    size_t line = p->line;
+    char why[PT_JSON_WHY], where[PT_JSON_WHY + 32];
+    size_t text_len;
+    const char *text = pt_json_text(o, false, &text_len, NULL, why);
+    json_t *id = json_is_object(o) ? json_object_get(o, "id") : NULL;
+    precis_status refused = text ? pt_json_id_refusal(id, "field", why, sizeof why) : PRECIS_EPARSE;
+    if (refused) {
+        bad_line(docs, path, line, pt_json_why(where, sizeof where, "element", p->element, why), refused, result, err);
         return PRECIS_OK;
     }
     pcl_doc d;
     memset(&d, 0, sizeof d);
-    json_t *id = json_is_object(o) ? json_object_get(o, "id") : NULL;
     json_t *url = json_is_object(o) ? json_object_get(o, "url") : NULL;
-    char buf[64];
-    char why[96];
-    if (pt_json_id_refusal(id, why, sizeof why)) {
-        /* refused by name, as summarize, digest, cluster and ingest refuse it
-         * (before: an id was cut at a NUL without a word, "a\u0000b" was "a",
-         * and one of another type was renamed FILE:LINE without a word) */
-        bad_line(docs, path, line, why, PRECIS_EPARSE, result, err);
-        return PRECIS_OK;
-    }
     size_t nul = 0;
-    for (const char *p = json_string_value(text), *e = p + json_string_length(text);
-         (p = memchr(p, '\0', (size_t)(e - p))) != NULL; p++)
-        nul++;
-    if (nul && docs->warn) /* dropped (by pc_utf8_repair below), said once per document */
-        say_to(docs->warn, docs->user, "%s:%zu: field \"text\" holds %zu NUL character%s (\\u0000): dropped", path, line, nul,
-               nul == 1 ? "" : "s");
-    if (json_is_string(id)) d.id = dup_n(json_string_value(id), json_string_length(id));
-    else if (json_is_integer(id)) {
-        snprintf(buf, sizeof buf, "%lld", (long long)json_integer_value(id));
-        d.id = dup_n(buf, strlen(buf));
-    } else {
-        d.id = dup_n(fallback, strlen(fallback));
+    for (const char *s = text, *e = s + text_len; (s = memchr(s, '\0', (size_t)(e - s))) != NULL; s++) nul++;
+    if (nul && docs->warn) { /* dropped (by pc_utf8_repair below), said once per document */
+        snprintf(why, sizeof why, "field \"text\" holds %zu NUL character%s (\\u0000): dropped", nul, nul == 1 ? "" : "s");
+        say_to(docs->warn, docs->user, "%s:%zu: %s", path, line, pt_json_why(where, sizeof where, "element", p->element, why));
     }
+    char buf[64];
+    const char *given = pt_json_id(id, buf, sizeof buf);
+    d.id = given ? dup_n(given, strlen(given)) : dup_n(fallback, strlen(fallback));
     if (json_is_string(url)) d.url = dup_n(json_string_value(url), json_string_length(url));
     /* jansson returns valid UTF-8; "\u0000" inside would cut C strings: drop NULs */
     pc_buf t;
     pc_buf_init(&t, 0);
-    precis_status st = pc_utf8_repair(&t, json_string_value(text), json_string_length(text), NULL);
+    precis_status st = pc_utf8_repair(&t, text, text_len, NULL);
     d.len = t.len;
     d.text = st ? NULL : pc_buf_detach(&t, &d.len);
     pc_buf_free(&t);
@@ -164,86 +152,39 @@ static precis_status add_value(pcl_docs *docs, const char *path, size_t line, js
     return PRECIS_OK;
 }
 
-static precis_status read_jsonl(pcl_docs *docs, const char *path, const char *data, size_t len,
-                                pc_error *err)
+/* JSON Lines of articles, or a JSON array of them (objects, or strings: the
+ * text alone), the form digest, cluster, ingest and summarize read, through
+ * the one JSON reader: each line or element under the line cap, ids
+ * FILE:LINE and FILE#K. */
+typedef struct json_in {
+    pcl_docs *docs;
+    const char *path;
+    precis_status result;
+    pc_error *err;
+} json_in;
+
+static precis_status json_refused(void *user, precis_status st, size_t line, const char *why)
 {
-    precis_status result = PRECIS_OK;
-    pc_line_iter it;
-    pc_lines_init(&it, data, len);
-    const char *line;
-    size_t n;
-    while (pc_lines_next(&it, &line, &n)) {
-        size_t k = 0;
-        while (k < n && pc_is_space((unsigned char)line[k])) k++;
-        if (k == n) continue;
-        if (n > PC_DEFAULT_MAX_LINE) {
-            char why[96];
-            pc_over_limit(why, sizeof why, "line", n, PC_DEFAULT_MAX_LINE);
-            bad_line(docs, path, it.lineno, why, PRECIS_ELIMIT, &result, err);
-            continue;
-        }
-        json_error_t je;
-        json_t *o = json_loadb(line, n, JSON_ALLOW_NUL, &je); /* "\u0000": dropped in add_value, as summarize reads it */
-        if (!o || !json_is_object(o)) {
-            char why[220]; /* "invalid JSON: ...", as the other readers word it */
-            if (!o) snprintf(why, sizeof why, "invalid JSON: %s", je.text);
-            bad_line(docs, path, it.lineno, !o ? why : "expected a JSON object (an article)", PRECIS_EPARSE,
-                     &result, err);
-            json_decref(o);
-            continue;
-        }
-        char tmp[4096];
-        snprintf(tmp, sizeof tmp, "%s:%zu", base_name(path), it.lineno);
-        precis_status st = add_value(docs, path, it.lineno, o, tmp, &result, err);
-        json_decref(o);
-        if (st) return st;
-    }
-    return result;
+    json_in *j = user;
+    bad_line(j->docs, j->path, line, why, st, &j->result, j->err);
+    return PRECIS_OK;
 }
 
-/* A JSON array of articles (objects, or strings: the text alone), the form
- * digest, cluster, ingest and summarize read: element by element
- * (pc_json_array), each under the line cap, ids FILE#K. Before, clean refused
- * the array and advised jq -c '.[]', which for an array of strings gives
- * lines of bare strings that clean refuses too. */
-static precis_status read_array(pcl_docs *docs, const char *path, const char *data, size_t len, pc_error *err)
+static precis_status json_part(void *user, const pt_json_part *p)
 {
-    precis_status result = PRECIS_OK;
-    pc_json_array it;
-    pc_json_array_begin(&it, data, len);
-    size_t start, n, line;
-    int got;
-    while ((got = pc_json_array_next(&it, &start, &n, &line)) != 0) {
-        if (got < 0) {
-            bad_line(docs, path, it.line, it.why ? it.why : "malformed JSON array", PRECIS_EPARSE, &result, err);
-            break;
-        }
-        if (n > PC_DEFAULT_MAX_LINE) {
-            char why[96];
-            pc_over_limit(why, sizeof why, "element", n, PC_DEFAULT_MAX_LINE);
-            bad_line(docs, path, line, why, PRECIS_ELIMIT, &result, err);
-            continue;
-        }
-        json_error_t je;
-        json_t *o = json_loadb(data + start, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &je);
-        if (!o) {
-            char why[220];
-            snprintf(why, sizeof why, "invalid JSON: %s", je.text);
-            bad_line(docs, path, line, why, PRECIS_EPARSE, &result, err);
-            continue;
-        }
-        if (!json_is_object(o) && !json_is_string(o)) {
-            bad_line(docs, path, line, "an element must be an article object or a string", PRECIS_EPARSE, &result, err);
-            json_decref(o);
-            continue;
-        }
-        char tmp[4096];
-        snprintf(tmp, sizeof tmp, "%s#%zu", base_name(path), it.k);
-        precis_status st = add_value(docs, path, line, o, tmp, &result, err);
-        json_decref(o);
-        if (st) return st;
-    }
-    return result;
+    json_in *j = user;
+    char fallback[4096];
+    if (p->element) snprintf(fallback, sizeof fallback, "%s#%zu", base_name(j->path), p->element);
+    else snprintf(fallback, sizeof fallback, "%s:%zu", base_name(j->path), p->line);
+    return add_value(j->docs, j->path, p, fallback, &j->result, j->err);
+}
+
+static precis_status read_json(pcl_docs *docs, const char *path, const char *data, size_t len, pc_error *err)
+{
+    json_in j = {docs, path, PRECIS_OK, err};
+    precis_status st = pt_json_read(data, len, PC_DEFAULT_MAX_LINE, json_part, json_refused, &j);
+    if (st == PRECIS_ENOMEM) return pc_fail(err, st, path, 0, "out of memory");
+    return st ? st : j.result;
 }
 
 /* ---- newswire SGML: one document per <DOC> (src/text/sgml.c) ---- */
@@ -334,8 +275,7 @@ static precis_status push_whole(pcl_docs *docs, const char *name, char *text, si
 precis_status pcl_docs_read_mem(pcl_docs *docs, const char *name, const char *data, size_t len, pc_error *err)
 {
     if (!data) data = "";
-    if (pc_looks_like_json_array(data, len)) return read_array(docs, name, data, len, err);
-    if (looks_like_jsonl(data, len)) return read_jsonl(docs, name, data, len, err);
+    if (pc_looks_like_json_array(data, len) || looks_like_jsonl(data, len)) return read_json(docs, name, data, len, err);
     if (pt_looks_like_sgml(data, len)) return read_sgml(docs, name, data, len, err);
     return push_whole(docs, name, dup_n(data, len), len, err);
 }

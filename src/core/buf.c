@@ -45,6 +45,15 @@ const char *pc_over_limit(char *buf, size_t cap, const char *what, size_t n, siz
     return buf;
 }
 
+precis_status pc_fail_input_over(pc_error *err, const char *name, size_t size, size_t limit, bool gzip)
+{
+    char why[128];
+    const char *what = gzip ? "decompressed input" : "input";
+    if (size) pc_over_limit(why, sizeof why, what, size, limit);
+    else pc_snprintf(why, sizeof why, "%s is over the %zu-byte limit", what, limit);
+    return pc_fail(err, PRECIS_ELIMIT, name, 0, "%s", why);
+}
+
 size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...)
 {
     if (!cap) return 0;

@@ -120,6 +120,13 @@ size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...) PC_PRINTF(3, 4);
  * LIMIT-byte limit" (WHAT: "article", "line", "element") into buf; returns
  * buf. 96 bytes always hold it. */
 const char *pc_over_limit(char *buf, size_t cap, const char *what, size_t n, size_t limit);
+/* The same wording for a whole input over limits.max_file_bytes, "input of
+ * N bytes is over the LIMIT-byte limit" ("decompressed input" for gzip
+ * data), or "input is over the LIMIT-byte limit" when size is 0 (not known:
+ * the reading stopped at the limit); name is the input. Every reader says it so (before: "input larger than the
+ * N-byte limit" in clean, summarize and extract, "input over the N-byte
+ * limit" in digest and cluster). Returns PRECIS_ELIMIT. */
+precis_status pc_fail_input_over(pc_error *err, const char *name, size_t size, size_t limit, bool gzip);
 /* The failure to open an input (errno e): "standard input is closed" for "-"
  * when there is no stdin (`precis CMD - <&-`: dup gives EBADF; before, the
  * message read "cannot open: Bad file descriptor"), else "cannot open: why". */

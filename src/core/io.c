@@ -285,7 +285,7 @@ precis_status pc_gunzip(const unsigned char *in, size_t n, size_t max_bytes, pc_
 {
     if (n < 18) return pc_fail(err, PRECIS_EPARSE, name, 0, "corrupt gzip data");
     if (out->len > max_bytes)
-        return pc_fail(err, PRECIS_ELIMIT, name, 0, "input larger than the %zu-byte limit", max_bytes);
+        return pc_fail_input_over(err, name, 0, max_bytes, true);
     struct libdeflate_decompressor *d = libdeflate_alloc_decompressor();
     if (!d) return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
     precis_status st = PRECIS_OK;
@@ -307,8 +307,7 @@ precis_status pc_gunzip(const unsigned char *in, size_t n, size_t max_bytes, pc_
                 d, in + pos, rest, out->data + out->len, room, &used, &got);
             if (r == LIBDEFLATE_SUCCESS) {
                 if (out->len + got > max_bytes) {
-                    st = pc_fail(err, PRECIS_ELIMIT, name, 0,
-                                 "input larger than the %zu-byte limit", max_bytes);
+                    st = pc_fail_input_over(err, name, 0, max_bytes, true);
                     break;
                 }
                 out->len += got;
@@ -321,8 +320,7 @@ precis_status pc_gunzip(const unsigned char *in, size_t n, size_t max_bytes, pc_
                 break;
             }
             if (out->cap - out->len > max_bytes) {
-                st = pc_fail(err, PRECIS_ELIMIT, name, 0, "input larger than the %zu-byte limit",
-                             max_bytes);
+                st = pc_fail_input_over(err, name, 0, max_bytes, true);
                 break;
             }
             guess = room * 2;
@@ -353,8 +351,7 @@ static precis_status read_regular(int fd, size_t size, size_t max_bytes, pc_buf 
         if (k == 0) break;
         raw.len += (size_t)k;
         if (raw.len > max_bytes && !(raw.data[0] == 0x1f && (unsigned char)raw.data[1] == 0x8b)) {
-            st = pc_fail(err, PRECIS_ELIMIT, name, 0, "input larger than the %zu-byte limit",
-                         max_bytes);
+            st = pc_fail_input_over(err, name, 0, max_bytes, false);
             break;
         }
     }
@@ -458,8 +455,9 @@ precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out,
             break;
         }
         if (out->len + (size_t)n > max_bytes) {
-            st = pc_fail(err, PRECIS_ELIMIT, name, 0, "input larger than the %zu-byte limit",
-                         max_bytes);
+            st = pc_fail_input_over(err, name,
+                                    gzdirect(gz) && have_stat && S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0,
+                                    max_bytes, !gzdirect(gz));
             break;
         }
         if ((st = pc_buf_append(out, chunk, (size_t)n))) {

@@ -237,7 +237,7 @@ static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, p
     char num[32], idwhy[96];
     /* the readers' one rule (type, NUL, length) and words; before, the server
      * said "a string, a number or null" and took an id of any length */
-    if (pt_json_id_refusal(id, idwhy, sizeof idwhy)) {
+    if (pt_json_id_refusal(id, "field", idwhy, sizeof idwhy)) {
         st = fail(msg, cap, PRECIS_EPARSE, "%s", idwhy);
     } else if (json_is_string(id) && json_string_length(id)) {
         st = pt_article_set(out, &out->id, json_string_value(id), json_string_length(id));

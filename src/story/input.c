@@ -89,6 +89,7 @@ typedef struct reader {
     pc_buf text;      /* a JSON "text" or "html" with \u0000 in it, without them */
     size_t nul;            /* raw NUL characters dropped from the input (the file, or the line) read now: */
     const char *nul_where; /* "file" or "line"; said with the next article emitted, then 0 */
+    size_t file_size; /* a regular file's size, said when it is over the limit; 0: not known */
     pc_buf ids;       /* a part's id made here (NAME#K, NAME:LINE, CLUSTER#K): whole, however long the
                        * path or a cluster's id (a 300-byte buffer cut them without a word) */
 } reader;
@@ -504,73 +505,53 @@ static precis_status json_parts(reader *r, json_t *doc, const char *id, size_t l
     return st;
 }
 
-/* One document of a line: an article object or (inside "documents") a string. */
-static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, size_t line)
+/* One document of a line: an article object or (inside "documents", or as
+ * an array element) a string; part K of its line ("element", "document"; k
+ * 0 for a line of its own) names it in a refusal of its shape, as clean and
+ * summarize name it (text/article.h). */
+static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, size_t line, const char *part,
+                              size_t k)
 {
     pt_article a;
     pt_article_init(&a);
     r->warns.len = 0;
-    char idbuf[32];
+    char idbuf[32], why[PT_JSON_WHY];
     json_t *idv = json_is_object(doc) ? json_object_get(doc, "id") : NULL;
     const char *id = pt_json_id(idv, idbuf, sizeof idbuf);
-    if (pt_json_id_refusal(idv, r->why, sizeof r->why)) {
-        /* refused by name, as summarize and clean refuse it (before: the
-         * article was kept under its line's name with a warning, so the same
-         * line was used by digest and refused by summarize) */
-        skip_part(r, PRECIS_EPARSE, line, fallback_id, r->why);
+    size_t n;
+    bool is_html = false;
+    const char *text = pt_json_text(doc, true, &n, &is_html, why);
+    precis_status st = text ? pt_json_id_refusal(idv, "field", why, sizeof why) : PRECIS_EPARSE;
+    if (st) {
+        /* refused by name, as summarize and clean refuse it (before: an
+         * article with a bad id was kept under its line's name with a
+         * warning, so the same line was used by digest and refused by
+         * summarize) */
+        char where[PT_JSON_WHY + 32];
+        skip_part(r, st, line, NULL, pt_json_why(where, sizeof where, part, k, why));
         r->warns.len = 0;
         return PRECIS_OK;
     }
     if (!id) id = fallback_id;
-    const char *why = NULL;
-    precis_status st = PRECIS_OK;
-    size_t n;
-    const char *text;
-    if (json_is_string(doc)) {
-        n = json_string_length(doc);
-        bool split = false;
-        if (!(text = text_without_nul(r, json_string_value(doc), &n, "text"))) st = PRECIS_ENOMEM;
-        else if ((st = json_parts(r, doc, id, line, text, n, &split)) || split) {
-            r->warns.len = 0;
-            return st;
-        } else st = pasted(r, text, n, &a, &why);
-    } else if (!json_is_object(doc)) {
-        st = PRECIS_EPARSE;
-        why = "a document must be a string or an article object";
-    } else {
-        text = json_str(doc, "text", &n);
-        json_t *tv = json_object_get(doc, "text"), *hv = json_object_get(doc, "html");
-        /* a "text" or "html" of another type is named, not taken for a missing one */
-        const char *wrong = tv && !json_is_null(tv) && !json_is_string(tv) ? "text"
-                            : hv && !json_is_null(hv) && !json_is_string(hv) ? "html" : NULL;
-        if (text) {
-            bool split = false;
-            if (!(text = text_without_nul(r, text, &n, "text"))) st = PRECIS_ENOMEM;
-            else if ((st = json_parts(r, doc, id, line, text, n, &split)) || split) {
-                r->warns.len = 0;
-                return st;
-            } else st = pasted(r, text, n, &a, &why);
-        } else if ((text = json_str(doc, "html", &n))) {
-            if (wrong) warn_field(r, "field \"text\" is %s, not a string: the \"html\" is read", pc_json_kind(tv));
-            if (!(text = text_without_nul(r, text, &n, "html"))) st = PRECIS_ENOMEM;
-            else st = extract_html(r, text, n, json_str(doc, "url", NULL), NULL, &a, &why);
-        } else if (wrong) {
-            st = PRECIS_EPARSE;
-            snprintf(r->why, sizeof r->why, "field \"%s\" is %s, not a string (no article text)", wrong,
-                     pc_json_kind(json_object_get(doc, wrong)));
-            why = r->why;
-        } else {
-            st = PRECIS_EPARSE;
-            why = "article object has no \"text\" or \"html\" string";
-        }
-        if (!st) st = take_fields(r, &a, doc);
-    }
+    const char *whyp = NULL;
+    json_t *tv = json_is_object(doc) ? json_object_get(doc, "text") : NULL;
+    if (is_html && tv && !json_is_null(tv)) /* a "text" of another type: named, and the "html" read */
+        warn_field(r, "field \"text\" is %s, not a string: the \"html\" is read", pc_json_kind(tv));
+    bool split = false;
+    if (!(text = text_without_nul(r, text, &n, is_html ? "html" : "text"))) st = PRECIS_ENOMEM;
+    else if (is_html) st = extract_html(r, text, n, json_str(doc, "url", NULL), NULL, &a, &whyp);
+    else if ((st = json_parts(r, doc, id, line, text, n, &split)) || split) {
+        r->warns.len = 0;
+        pt_article_free(&a);
+        return st;
+    } else st = pasted(r, text, n, &a, &whyp);
+    if (!st && json_is_object(doc)) st = take_fields(r, &a, doc);
     if (st == PRECIS_ENOMEM) {
         pt_article_free(&a);
         return pc_fail(r->err, st, r->name, line, "out of memory");
     }
     if (st) {
-        skip_part(r, st, line, id, why ? why : precis_strerror(st));
+        skip_part(r, st, line, id, whyp ? whyp : precis_strerror(st));
         r->warns.len = 0;
         pt_article_free(&a);
         return PRECIS_OK;
@@ -586,69 +567,51 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     return st;
 }
 
-static precis_status json_line_parts(reader *r, const char *s, size_t n, size_t lineno);
+/* One JSONL line: an article, or a Multi-News cluster whose documents are
+ * articles "ID#k", parsed by the one JSON reader (text/article.h). */
 static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno)
 {
     if (blank(s, n)) return PRECIS_OK;
-    size_t nul = pc_text_nul(s, n); /* 0 bytes: pc_utf8_repair drops them below */
-    if (nul) r->nul = nul, r->nul_where = "line";
-    precis_status st = json_line_parts(r, s, n, lineno);
-    if (nul) r->nul = 0; /* said with the line's first article, if any */
-    return st;
-}
-
-static precis_status json_line_parts(reader *r, const char *s, size_t n, size_t lineno)
-{
-    /* Invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it. */
-    r->line.len = 0;
-    precis_status st = pc_utf8_repair(&r->line, s, n, NULL);
-    if (st) return pc_fail(r->err, st, r->name, lineno, "out of memory");
-    json_error_t jerr;
-    /* "\u0000" is read (and dropped from the text, as a raw NUL byte is), as
-     * summarize reads it; before, the line was refused as "\u0000 is not
-     * allowed without JSON_ALLOW_NUL", jansson's words */
-    json_t *v = json_loadb(r->line.data, r->line.len, JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, &jerr);
-    if (v && !pc_json_rest_blank(r->line.data + jerr.position, r->line.len - jerr.position)) {
-        json_decref(v); /* a second object on the line was dropped without a word */
-        skip_part(r, PRECIS_EPARSE, lineno, NULL, PC_JSON_TRAILING);
+    pt_json_part p;
+    char why[PT_JSON_WHY];
+    precis_status st = pt_json_parse(&r->line, s, n, lineno, 0, r->lim->max_line_bytes, &p, why);
+    if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, lineno, "out of memory");
+    if (st) {
+        skip_part(r, st, lineno, NULL, why);
         return PRECIS_OK;
     }
-    if (!v) {
-        char why[220];
-        snprintf(why, sizeof why, "invalid JSON: %s", jerr.text);
-        skip_part(r, PRECIS_EPARSE, lineno, NULL, why);
-        return PRECIS_OK;
-    }
-    if (!json_is_object(v)) {
-        json_decref(v);
-        skip_part(r, PRECIS_EPARSE, lineno, NULL, "expected a JSON object (an article)");
-        return PRECIS_OK;
-    }
+    /* raw NUL bytes, dropped before parsing: said with the line's first article, if any */
+    if (p.nul) r->nul = p.nul, r->nul_where = "line";
+    json_t *v = p.v;
     const char *fallback;
-    json_t *docs = json_object_get(v, "documents");
-    if (docs && !json_object_get(v, "text") && !json_object_get(v, "html")) {
-        /* A Multi-News cluster: each document an article "ID#k". */
-        if (!json_is_array(docs)) {
-            json_decref(v);
-            skip_part(r, PRECIS_EPARSE, lineno, NULL, "\"documents\" must be an array");
-            return PRECIS_OK;
-        }
+    if (pt_json_is_cluster(v)) {
+        json_t *docs = json_object_get(v, "documents");
         char cbuf[32];
         const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
-        size_t k;
-        json_t *doc;
-        json_array_foreach(docs, k, doc) {
-            fallback = cid ? part_name(r, "%s#%zu", cid, k + 1) : part_name(r, "%s:%zu#%zu", r->name, lineno, k + 1);
-            if (!fallback) st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
-            else st = json_doc(r, doc, fallback, lineno);
-            if (st) break;
+        if (!json_is_array(docs)) {
+            skip_part(r, PRECIS_EPARSE, lineno, NULL, "\"documents\" must be an array");
+        } else if ((st = pt_json_id_refusal(json_object_get(v, "id"), "cluster", why, sizeof why))) {
+            /* refused by name, as summarize refuses it (before: the cluster's
+             * documents were named after its line without a word) */
+            skip_part(r, st, lineno, NULL, why);
+            st = PRECIS_OK;
+        } else {
+            size_t k;
+            json_t *doc;
+            json_array_foreach(docs, k, doc) {
+                fallback = cid ? part_name(r, "%s#%zu", cid, k + 1) : part_name(r, "%s:%zu#%zu", r->name, lineno, k + 1);
+                if (!fallback) st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
+                else st = json_doc(r, doc, fallback, lineno, "document", k + 1);
+                if (st) break;
+            }
         }
     } else {
         if (!(fallback = part_name(r, "%s:%zu", r->name, lineno)))
             st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
-        else st = json_doc(r, v, fallback, lineno);
+        else st = json_doc(r, v, fallback, lineno, NULL, 0);
     }
     json_decref(v);
+    r->nul = 0;
     return st;
 }
 
@@ -679,10 +642,6 @@ static precis_status read_jsonl(reader *r, source *s)
         size_t n = nl ? (size_t)(nl - (s->win.data + s->pos)) : avail;
         const char *line = s->win.data + s->pos;
         s->pos += n + (nl ? 1 : 0);
-        if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) { /* a UTF-8 byte-order mark */
-            line += 3;
-            n -= 3;
-        }
         if (over || n > cap) {
             char why[128];
             /* its size said, as summarize and clean say it */
@@ -836,50 +795,31 @@ const char *pst_input_format(const char *d, size_t n)
 }
 
 /* A JSON array of articles (what many exporters write instead of JSON Lines):
- * each element an article object or a string of pasted text, named FILE#K.
- * Elements are parsed one at a time (pc_json_array), each under the per-line
- * cap as a JSONL line is: the whole array as one jansson tree took ~130 times
- * the file's size. A malformed array ends the reading there, named; the
- * elements before it are kept. */
+ * each element an article object or a string of pasted text, named FILE#K,
+ * read element by element by the one JSON reader, each under the per-line
+ * cap as a JSONL line is. A malformed array ends the reading there, named;
+ * the elements before it are kept. */
+static precis_status array_refused(void *user, precis_status st, size_t line, const char *why)
+{
+    skip_part(user, st, line, NULL, why);
+    return PRECIS_OK;
+}
+
+static precis_status array_part(void *user, const pt_json_part *p)
+{
+    reader *r = user;
+    const char *fallback = part_name(r, "%s#%zu", r->name, p->element);
+    if (!fallback) return pc_fail(r->err, PRECIS_ENOMEM, r->name, p->line, "out of memory");
+    if (p->nul) r->nul = p->nul, r->nul_where = "element";
+    precis_status st = json_doc(r, p->v, fallback, p->line, "element", p->element);
+    r->nul = 0;
+    return st;
+}
+
 static precis_status read_json_array(reader *r, const char *d, size_t n)
 {
-    pc_json_array it;
-    if (!pc_json_array_begin(&it, d, n)) {
-        skip_part(r, PRECIS_EPARSE, 0, NULL, "expected a JSON array of articles");
-        return PRECIS_OK;
-    }
-    size_t cap = r->lim->max_line_bytes, start, len, line;
-    precis_status st = PRECIS_OK;
-    int got;
-    while (!st && (got = pc_json_array_next(&it, &start, &len, &line)) != 0) {
-        if (got < 0) {
-            skip_part(r, PRECIS_EPARSE, it.line, NULL, it.why);
-            break;
-        }
-        const char *fallback = part_name(r, "%s#%zu", r->name, it.k);
-        if (!fallback) return pc_fail(r->err, PRECIS_ENOMEM, r->name, line, "out of memory");
-        if (len > cap) {
-            char why[128];
-            pc_over_limit(why, sizeof why, "element", len, cap);
-            skip_part(r, PRECIS_ELIMIT, line, fallback, why);
-            continue;
-        }
-        r->line.len = 0; /* invalid UTF-8 becomes U+FFFD before jansson (which refuses it) sees it */
-        if ((st = pc_utf8_repair(&r->line, d + start, len, NULL))) return pc_fail(r->err, st, r->name, line, "out of memory");
-        size_t nul = pc_text_nul(d + start, len);
-        if (nul) r->nul = nul, r->nul_where = "element";
-        json_error_t jerr;
-        json_t *v = json_loadb(r->line.data ? r->line.data : "", r->line.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
-        if (!v) {
-            char why[220];
-            snprintf(why, sizeof why, "invalid JSON: %s", jerr.text);
-            skip_part(r, PRECIS_EPARSE, line, fallback, why);
-            continue;
-        }
-        st = json_doc(r, v, fallback, line);
-        json_decref(v);
-        r->nul = 0;
-    }
+    precis_status st = pt_json_read(d, n, r->lim->max_line_bytes, array_part, array_refused, r);
+    if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, 0, "out of memory");
     return st;
 }
 
@@ -955,7 +895,8 @@ static precis_status slurp(reader *r, source *s)
         precis_status st = source_fill(s, s->win.len - s->pos + CHUNK, &avail);
         if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
         if (avail > cap)
-            return pc_fail(r->err, PRECIS_ELIMIT, r->name, 0, "input over the %zu-byte limit", cap);
+            return pc_fail_input_over(r->err, r->name, s->in.gz && gzdirect(s->in.gz) ? r->file_size : 0, cap,
+                                      s->in.gz && !gzdirect(s->in.gz));
         if (s->eof) break;
     }
     if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "read error (corrupt gzip data?)");
@@ -1136,10 +1077,12 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
     int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
     if (fd < 0) return finish(&r, pc_fail_open(r.err, r.name, is_stdin, errno));
     struct stat sb;
-    if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    bool have_stat = fstat(fd, &sb) == 0;
+    if (have_stat && S_ISDIR(sb.st_mode)) {
         close(fd);
         return finish(&r, pc_fail(r.err, PRECIS_EIO, r.name, 0, "is a directory"));
     }
+    if (have_stat && !is_stdin && S_ISREG(sb.st_mode)) r.file_size = (size_t)sb.st_size;
     source s = {0};
     pc_buf_init(&s.win, 0);
     s.in.gz = gzdopen(fd, "rb");

@@ -175,7 +175,7 @@ yes 'bridge traffic harbour' | tr '\n' ' ' | head -c 100000000 > "$B/huge/t1.txt
 cp "$P/sysA/t2.txt" "$B/huge/"
 p eval rouge -n 1 --models "$M" --peers "$B/huge"
 check huge_line_exit_2 test "$rc" -eq 2
-check huge_line_named grep -q 'huge/t1.txt: input larger than the 5242880-byte limit' "$TMP/err"
+check huge_line_named grep -q 'huge/t1.txt: input of 100000000 bytes is over the 5242880-byte limit' "$TMP/err"
 check huge_line_rest_scored grep -q '^huge ROUGE-1 Average_R' "$TMP/out"
 p eval rouge -n 1 -x --max-bytes 200000000 -l 100 --models "$M" --peers "$B/huge"
 check huge_line_with_raised_cap test "$rc" -eq 0

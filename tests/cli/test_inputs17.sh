@@ -81,7 +81,7 @@ check "digest: a number that is no date, fields of other types named by line and
     sh -c "[ $rc = 2 ] && grep -q 'types.jsonl:4: odd: field \"date\" (12345) is a number that is neither Unix time' '$TMP/err' &&
            grep -q 'types.jsonl:5: types: field \"url\" is an array, not a string: not used; field \"title\" is a number, not a string: not used; field \"author\" is an object' '$TMP/err' &&
            grep -q 'types.jsonl:7: field \"id\" must be a string or an integer, not an array' '$TMP/err' &&
-           grep -q 'types.jsonl:8: numtext: field \"text\" is a number, not a string (no article text)' '$TMP/err'"
+           grep -q 'types.jsonl:8: field \"text\" is a number, not a string (no article text)' '$TMP/err'"
 check "digest: a date refused for its time names the time ('25:61')" \
     grep -q "types.jsonl:6: badtime: field \"date\" ('2024-05-29T25:61'): its time '25:61' is not a time of day" "$TMP/err"
 p cluster "$TMP/types.jsonl"

@@ -88,7 +88,7 @@ p clean "$TMP/bad.jsonl"
 check "clean: a line that is not an object is worded as digest words it" grep -q 'bad.jsonl:3: expected a JSON object (an article)' "$TMP/err"
 p clean "$TMP/arr.json"
 check "clean: a bad array element reads 'invalid JSON: ...'" \
-    sh -c "[ $rc = 2 ] && grep -q \"arr.json:1: invalid JSON: invalid token near 'nope'\" '$TMP/err'"
+    sh -c "[ $rc = 2 ] && grep -q \"arr.json:1: element 2: invalid JSON: invalid token near 'nope'\" '$TMP/err'"
 
 # 7. a forced --progress into a file ran its updates together with carriage
 # returns ("\rprecis digest: 2 articles read\rprecis digest: story 1/1"): off a

@@ -14,7 +14,7 @@ B="Storm closes Osterby pier\n\nA storm on Thursday damaged the south quay at Os
 } > "$TMP/mixed.jsonl"
 p summarize --format json "$TMP/mixed.jsonl"
 check "summarize: JSONL lines after a bad one are used, each bad line named (2)" \
-    sh -c "[ $rc = 2 ] && grep -q 'mixed.jsonl:1: article has no \"text\"' '$TMP/err' && grep -q 'mixed.jsonl:3: article has no \"text\"' '$TMP/err' && grep -q '\"g1\"' '$TMP/out' && grep -q '\"g2\"' '$TMP/out'"
+    sh -c "[ $rc = 2 ] && grep -q 'mixed.jsonl:1: article object has no \"text\" string' '$TMP/err' && grep -q 'mixed.jsonl:3: article object has no \"text\" string' '$TMP/err' && grep -q '\"g1\"' '$TMP/out' && grep -q '\"g2\"' '$TMP/out'"
 python3 -c "
 import json, sys
 print(json.dumps({'id': 'h1', 'text': 'word ' * 300000}))
@@ -27,7 +27,7 @@ check "summarize: a line over 1 MiB first, the good line after it summarized (2)
 } > "$TMP/baddoc.jsonl"
 p summarize --format json "$TMP/baddoc.jsonl"
 check "summarize: a bad document of a cluster is named, the others summarized (2)" \
-    sh -c "[ $rc = 2 ] && grep -q 'baddoc.jsonl:1: a document must be' '$TMP/err' && grep -q 'c1#3' '$TMP/out'"
+    sh -c "[ $rc = 2 ] && grep -q 'baddoc.jsonl:1: document 2: expected an article object or a string, not a number' '$TMP/err' && grep -q 'c1#3' '$TMP/out'"
 
 # digest/cluster/ingest: JSONL with a UTF-8 byte-order mark (Windows tools, Excel
 # exports) was refused whole ("invalid JSON ... near '\xef\xbb\xbf'"); UTF-16 JSONL
@@ -185,7 +185,7 @@ json.dump([{'id': 'e1', 'title': 'Pier closed', 'text': A}, {'id': 'e2', 'title'
           open(sys.argv[2] + '/array.json', 'w'), indent=2)" "$A" "$TMP"
 p cluster "$TMP/array.json"
 check "cluster: a JSON array: its articles, the bad element named (2)" \
-    sh -c "[ $rc = 2 ] && grep -q '^e1	' '$TMP/out' && grep -q '^e2	' '$TMP/out' && grep -q 'array.json#3: a document must be' '$TMP/err'"
+    sh -c "[ $rc = 2 ] && grep -q '^e1	' '$TMP/out' && grep -q '^e2	' '$TMP/out' && grep -q 'array.json:[0-9]*: element 3: expected an article object or a string, not a number' '$TMP/err'"
 p digest "$TMP/array.json"
 check "digest: a JSON array: headline from the titles, not raw JSON" sh -c "[ $rc = 2 ] && grep -q '^1. Pier' '$TMP/out' && ! grep -q '\"text\"' '$TMP/out'"
 p summarize --format json "$TMP/array.json"
@@ -195,7 +195,7 @@ p ingest --db "$TMP/arr.db" "$TMP/array.json"
 check "ingest: a JSON array: 2 articles added" sh -c "[ $rc = 2 ] && grep -q '^added 2,' '$TMP/out'"
 p clean --format jsonl "$TMP/array.json"
 check "clean: a JSON array: its articles cleaned, the bad element named (2)" \
-    sh -c "[ $rc = 2 ] && grep -q '\"id\":\"e1\"' '$TMP/out' && grep -q '\"id\":\"e2\"' '$TMP/out' && grep -q 'array.json:[0-9]*: an element must be' '$TMP/err'"
+    sh -c "[ $rc = 2 ] && grep -q '\"id\":\"e1\"' '$TMP/out' && grep -q '\"id\":\"e2\"' '$TMP/out' && grep -q 'array.json:[0-9]*: element 3: expected an article object or a string, not a number' '$TMP/err'"
 
 # The same array behind a UTF-8 byte-order mark: summarize read it (its input is
 # decoded), digest, cluster and ingest refused it as invalid JSON (jansson sees

@@ -100,7 +100,7 @@ TEST(bad_lines_are_named_and_skipped)
     CHECK(strncmp(g.bad[0], "feed.jsonl:2: invalid JSON", 26) == 0);
     CHECK(strncmp(g.bad[1], "feed.jsonl:3: expected a JSON object", 36) == 0);
     CHECK(strstr(g.bad[2], "feed.jsonl:4: empty: empty article") != NULL);
-    CHECK(strstr(g.bad[3], "feed.jsonl:5: notext:") != NULL);
+    CHECK(strstr(g.bad[3], "feed.jsonl:5: article object has no \"text\" or \"html\" string") != NULL);
     got_free(&g);
     precis_free(ctx);
 }
