@@ -67,6 +67,8 @@ const char *cli_n(size_t n, const char *one, const char *many);
 /* digest and cluster: --threshold is the online pass's; without --online it
  * would change nothing, so it is a usage error, worded once here. */
 void cli_threshold_needs_online(const char *cmd);
+/* --window without the default regrouping (--online): a usage error, named. */
+void cli_window_needs_regrouping(const char *cmd);
 
 int cmd_eval(int argc, char **argv);
 int cmd_summarize(int argc, char **argv);

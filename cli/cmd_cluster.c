@@ -25,8 +25,12 @@ static void usage(FILE *out)
           "average-linkage merging; then groups whose merge reaches 20 articles join\n"
           "when their centroids are close and they share the words few other articles\n"
           "use, so a big story of varied reports is one story while two stories of one\n"
-          "theme stay apart; lone articles attached). Output waits for the end of the\n"
-          "input and memory grows with it; --online groups as the articles arrive.\n"
+          "theme stay apart; lone articles attached). The regrouping runs over a window\n"
+          "of at most 16,384 articles (--window): stories whose newest article is older\n"
+          "than the quiet period, or than the last half-window of articles, are printed\n"
+          "then and forgotten, so memory stays flat and an endless stream prints as it\n"
+          "goes; a story still growing when the window is full is printed and goes on\n"
+          "under a new id. --online groups each article as it arrives.\n"
           "\n"
           "INPUT: files, directories (walked in natural order), '-' for stdin; gzip read\n"
           "transparently. Each input is sniffed: JSON Lines of articles {\"id\", \"text\" |\n"
@@ -39,9 +43,10 @@ static void usage(FILE *out)
           "\"id\" are named FILE, FILE:LINE or FILE#RECORD (also the K-th element of an\n"
           "array, the K-th item of a feed, the K-th DOC of an SGML file).\n"
           "\n"
-          "output (stdout, one line per article, in input order):\n"
+          "output (stdout, one line per article, in input order within a window):\n"
           "  text   ARTICLE_ID<TAB>STORY_ID; stories are s1, s2, ... in order of their\n"
-          "         first article (--online: of creation)\n"
+          "         first article (--online: of creation; a long input: in order of\n"
+          "         printing, lines in input order within one window's printing)\n"
           "  jsonl  {\"id\", \"story\", \"dup_of\": ID|null, \"title\", \"date\", \"site\", \"url\"}\n"
           "  json   {\"articles\": [the jsonl objects], \"stories\": N, \"articles_in\": N,\n"
           "         \"duplicates\": N, \"undated\": N, \"rejected\": N}\n"
@@ -64,6 +69,9 @@ static void usage(FILE *out)
           "      --max-open N        with --online: open stories kept (default 5000; the\n"
           "                          least recently updated closes first)\n"
           "      --batch             the default regrouping (kept for old scripts)\n"
+          "      --window N          the default regrouping's window: articles held at\n"
+          "                          most (default 16384, at least 2; more: stories kept\n"
+          "                          whole over a longer stretch, memory grows with it)\n"
           "      --progress          progress on stderr (default: when stderr is a terminal)\n"
           "      --no-progress       never show it\n"
           "  -h, --help              show this help\n"
@@ -77,7 +85,7 @@ static void usage(FILE *out)
           "but are not errors); 1 usage error; 2 some input refused: unreadable, binary,\n"
           "malformed, or over a size limit (line over 1 MiB, article over 5 MiB, page or\n"
           "pasted file over 256 MiB) -- named, the rest printed; 3 no article at all;\n"
-          "4 internal error (out of memory, over 50,000,000 articles without --online).\n",
+          "4 internal error (out of memory).\n",
           out);
 }
 
@@ -93,12 +101,13 @@ typedef struct run {
     pc_buf line;
     bool show_progress;
     double started, last_progress;
-    bool batch;         /* --batch: lines held until the batch pass names their story */
-    struct held {           /* per article printed: */
-        char *head, *tail;  /* the line before and after its story id */
+    bool batch;         /* default: lines held until the regrouping names their story */
+    struct held {           /* per article held, in article order: */
+        char *head, *tail;  /* the line before and after its story id (head NULL: printed) */
         size_t num;         /* its article number */
     } *held;
-    size_t n_held, cap_held;
+    size_t n_held, cap_held, n_printed; /* n_printed: entries of held already printed */
+    size_t n_lines;     /* lines printed (json: the separator) */
     precis_date_window *dates; /* ambiguous "03/04/2026" settled as digest settles them */
 } run;
 
@@ -158,6 +167,47 @@ static void json_rest(const run *r, pc_buf *b, const char *dup_id, const precis_
     pc_buf_puts(b, r->format == FMT_JSONL ? "}\n" : "}");
 }
 
+/* precis_stream_settle's report: the held line of that article, printed. */
+static precis_status print_settled(void *user, size_t article, size_t story)
+{
+    run *r = user;
+    size_t lo = 0, hi = r->n_held;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->held[mid].num < article) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo == r->n_held || r->held[lo].num != article || !r->held[lo].head) return PRECIS_EINVAL; /* reported twice */
+    struct held *h = &r->held[lo];
+    if (r->format == FMT_JSON) fputs(r->n_lines ? ",\n" : "\n", stdout);
+    printf("%s%zu%s", h->head, story + 1, h->tail);
+    r->n_lines++;
+    free(h->head);
+    free(h->tail);
+    h->head = h->tail = NULL;
+    r->n_printed++;
+    return PRECIS_OK;
+}
+
+/* Prints the lines whose story became final (the regrouping window; all at
+ * the end). What is printed before the end is flushed at once, so that a
+ * reader of an endless stream sees each window's stories as they close. */
+static precis_status settle(run *r, bool at_end)
+{
+    size_t before = r->n_lines;
+    precis_status st = precis_stream_settle(r->ctx, r->stream, at_end, print_settled, r);
+    if (st) return st;
+    if (!at_end && r->n_lines != before) fflush(stdout);
+    if (r->n_printed * 2 >= r->n_held && r->n_printed) { /* drop the printed entries (amortised) */
+        size_t k = 0;
+        for (size_t i = 0; i < r->n_held; i++)
+            if (r->held[i].head) r->held[k++] = r->held[i];
+        r->n_held = k;
+        r->n_printed = 0;
+    }
+    return PRECIS_OK;
+}
+
 static precis_status cluster_article(void *user, const precis_article *a)
 {
     run *r = user;
@@ -188,8 +238,7 @@ static precis_status cluster_article(void *user, const precis_article *a)
         if (r->format == FMT_TEXT) {
             for (const char *q = a->id; *q; q++) pc_buf_putc(b, *q == '\t' || *q == '\n' || *q == '\r' ? ' ' : *q);
             pc_buf_puts(b, "\ts");
-        } else {
-            if (r->format == FMT_JSON) pc_buf_puts(b, r->n_out ? ",\n" : "\n");
+        } else { /* json: the separator is printed with the line */
             pc_buf_puts(b, "{\"id\":");
             pc_json_string(b, a->id, strlen(a->id));
             pc_buf_puts(b, ",\"story\":\"s");
@@ -210,6 +259,9 @@ static precis_status cluster_article(void *user, const precis_article *a)
             return PRECIS_ENOMEM;
         }
         r->held[r->n_held++] = (struct held){h, tl, num};
+        r->n_out++;
+        if (r->show_progress) progress(r, false);
+        return settle(r, false);
     } else if (r->format == FMT_TEXT) {
         put_plain(a->id);
         printf("\ts%zu\n", story + 1);
@@ -245,7 +297,7 @@ int cmd_cluster(int argc, char **argv)
         {"max-open", required_argument, NULL, 'M'}, {"progress", no_argument, NULL, 'P'},
         {"no-progress", no_argument, NULL, 'N'},   {"help", no_argument, NULL, 'h'},
         {"batch", no_argument, NULL, 'B'},        {"online", no_argument, NULL, 'O'},
-        {NULL, 0, NULL, 0}};
+        {"window", required_argument, NULL, 'W'}, {NULL, 0, NULL, 0}};
     static run r; /* large (the id ring); one run per process */
     memset(&r, 0, sizeof r);
     precis_stream_options so = {0};
@@ -254,7 +306,7 @@ int cmd_cluster(int argc, char **argv)
     r.batch = true;
     so.batch = 1;
     int want_progress = -1, c;
-    bool threshold_opt = false;
+    bool threshold_opt = false, window_opt = false;
     double v;
     long long n;
     optind = 1;
@@ -281,6 +333,11 @@ int cmd_cluster(int argc, char **argv)
             if (!cli_opt_whole("cluster", "--max-open", optarg, 1, 10000000, &n)) return EXIT_USAGE;
             so.max_open = (size_t)n;
             break;
+        case 'W':
+            if (!cli_opt_whole("cluster", "--window", optarg, 2, 50000000, &n)) return EXIT_USAGE;
+            so.window = (size_t)n;
+            window_opt = true;
+            break;
         case 'P': want_progress = 1; break;
         case 'N': want_progress = 0; break;
         case 'B': r.batch = true; so.batch = 1; break;
@@ -291,6 +348,10 @@ int cmd_cluster(int argc, char **argv)
     }
     if (threshold_opt && r.batch) {
         cli_threshold_needs_online("cluster");
+        return EXIT_USAGE;
+    }
+    if (window_opt && !r.batch) {
+        cli_window_needs_regrouping("cluster");
         return EXIT_USAGE;
     }
     if (optind >= argc) {
@@ -342,15 +403,11 @@ int cmd_cluster(int argc, char **argv)
     precis_date_window_free(r.dates);
     size_t n_stories = precis_stream_n_stories(r.stream);
     if (r.batch && r.worst < EXIT_INTERNAL) {
-        size_t *story_of = malloc((r.n_in + 1) * sizeof *story_of);
-        if (!story_of || precis_stream_batch(r.ctx, r.stream, story_of, r.n_in, &n_stories)) {
-            cli_error("cluster: batch pass: %s", story_of ? precis_errmsg(r.ctx) : "out of memory");
+        if (settle(&r, true)) {
+            cli_error("cluster: regrouping: %s", precis_errmsg(r.ctx));
             note(&r, EXIT_INTERNAL);
-        } else {
-            for (size_t i = 0; i < r.n_held; i++)
-                printf("%s%zu%s", r.held[i].head, story_of[r.held[i].num] + 1, r.held[i].tail);
         }
-        free(story_of);
+        n_stories = precis_stream_n_stories(r.stream);
     }
     for (size_t i = 0; i < r.n_held; i++) {
         free(r.held[i].head);

@@ -39,14 +39,18 @@ static void usage(FILE *out)
             "      --online          group in one online pass (each article joins the most\n"
             "                        similar open story or starts one, as precis cluster\n"
             "                        --online) instead of the default: after that pass,\n"
-            "                        regroup the whole input from scratch (as precis\n"
-            "                        cluster does by default, precis cluster --batch:\n"
+            "                        regroup the input from scratch in windows of at\n"
+            "                        most 16,384 articles (as precis cluster does by\n"
+            "                        default:\n"
             "                        nearest-neighbour graph of cosines and shared names,\n"
             "                        average-linkage merging, big groups sharing their own\n"
             "                        words joined, lone articles attached; a copy stays\n"
             "                        with its original; better on\n"
             "                        small stories, but a story of hundreds of very varied\n"
             "                        short reports can still come out in a few parts)\n"
+            "      --window N        the default regrouping's window (default 16384, at\n"
+            "                        least 2): stories of a longer input are closed by\n"
+            "                        the quiet period or the window, as in precis cluster\n"
             "      --threshold X     with --online only: similarity an article needs to\n"
             "                        join a story, above 0 and at most 1 (default 0.25, as\n"
             "                        precis cluster's). The default\n"
@@ -70,8 +74,7 @@ static void usage(FILE *out)
             "Exit codes: 0 ok (articles with no text or no usable sentence are in the\n"
             "rejection list but are not errors); 1 usage; 2 some input refused: unreadable,\n"
             "binary, malformed, or over a size limit -- named, the rest printed; 3 nothing\n"
-            "to output; 4 internal error (out of memory, output not writable, over\n"
-            "50,000,000 articles without --online).\n");
+            "to output; 4 internal error (out of memory, output not writable).\n");
 }
 
 typedef struct stored {
@@ -246,15 +249,25 @@ static bool settle_dates(digest *d)
     return bad;
 }
 
+/* precis_stream_settle's report: article's final story. */
+static precis_status take_story(void *user, size_t article, size_t story)
+{
+    digest *d = user;
+    if (article >= d->n || d->arts[article].story != SIZE_MAX - 1) return PRECIS_EINVAL; /* not held, or twice */
+    d->arts[article].story = story;
+    return PRECIS_OK;
+}
+
 /* Story of every article, in arrival order. The online pass of precis_stream
  * finds copies and the articles with no words (they join no story: rejected);
- * by default precis_stream_batch then regroups the whole input from scratch
- * (the digest holds every article anyway) and a copy stays with its original;
- * online (--online) the online pass's stories are kept. Returns the number of
- * stories, or SIZE_MAX on an internal failure (reported). */
-static size_t assign_stories(digest *d, double threshold, bool online)
+ * by default the regrouping window then groups them again from scratch, as
+ * precis cluster does (the same calls in the same order: the same grouping),
+ * and a copy stays with its original; online (--online) the online pass's
+ * stories are kept. Returns the number of stories, or SIZE_MAX on an
+ * internal failure (reported). */
+static size_t assign_stories(digest *d, double threshold, bool online, size_t window)
 {
-    precis_stream_options so = {.threshold = threshold, .batch = !online};
+    precis_stream_options so = {.threshold = threshold, .batch = !online, .window = window};
     precis_stream *s;
     if (precis_stream_new(d->ctx, &so, &s)) {
         cli_error("%s", precis_errmsg(d->ctx));
@@ -268,38 +281,36 @@ static size_t assign_stories(digest *d, double threshold, bool online)
             if (reject(d, d->arts[i].a.id, precis_errmsg(d->ctx), false)) st = PRECIS_ENOMEM;
             else continue;
         }
+        if (!st && !online) {
+            d->arts[i].story = SIZE_MAX - 1; /* held: take_story names it */
+            st = precis_stream_settle(d->ctx, s, 0, take_story, d);
+        } else if (!st) {
+            d->arts[i].story = story;
+        }
         if (st) {
             cli_error("%s", precis_errmsg(d->ctx));
             precis_stream_free(s);
             return SIZE_MAX;
         }
-        d->arts[i].story = story;
         if (d->progress && i % 256 == 0) cli_progress("precis digest: %zu/%zu %s grouped", i + 1, d->n, cli_n(d->n, "article", "articles"));
     }
     if (d->progress && d->n) {
         cli_progress("precis digest: %zu/%zu %s grouped", d->n, d->n, cli_n(d->n, "article", "articles"));
         cli_progress_end();
     }
+    if (!online && precis_stream_settle(d->ctx, s, 1, take_story, d)) {
+        cli_error("digest: regrouping: %s", precis_errmsg(d->ctx));
+        precis_stream_free(s);
+        return SIZE_MAX;
+    }
     size_t n = precis_stream_n_stories(s);
-    if (!online && d->n) { /* no article: nothing to regroup (and pk_batch reads off[0] of none) */
-        size_t *story_of = malloc((d->n ? d->n : 1) * sizeof *story_of);
-        if (!story_of || precis_stream_batch(d->ctx, s, story_of, d->n, &n)) {
-            cli_error("digest: batch pass: %s", story_of ? precis_errmsg(d->ctx) : "out of memory");
-            free(story_of);
+    for (size_t i = 0; i < d->n; i++) {
+        /* every article held is reported once, below the story count */
+        if (d->arts[i].story != SIZE_MAX && d->arts[i].story >= n) {
+            cli_error("digest: regrouping: article %zu placed inconsistently", i + 1);
             precis_stream_free(s);
             return SIZE_MAX;
         }
-        for (size_t i = 0; i < d->n; i++) {
-            /* the batch pass rejects exactly what the online pass did (already listed) */
-            if ((story_of[i] == SIZE_MAX) != (d->arts[i].story == SIZE_MAX) || (story_of[i] != SIZE_MAX && story_of[i] >= n)) {
-                cli_error("digest: batch pass: article %zu placed inconsistently", i + 1);
-                free(story_of);
-                precis_stream_free(s);
-                return SIZE_MAX;
-            }
-            d->arts[i].story = story_of[i];
-        }
-        free(story_of);
     }
     precis_stream_free(s);
     return n;
@@ -328,10 +339,11 @@ int cmd_digest(int argc, char **argv)
         {"threshold", required_argument, NULL, 't'}, {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},    {"progress", no_argument, NULL, 'p'},
         {"no-progress", no_argument, NULL, 'P'},   {"help", no_argument, NULL, 'h'},
-        {"online", no_argument, NULL, 'o'},
+        {"online", no_argument, NULL, 'o'},       {"window", required_argument, NULL, 'W'},
         {NULL, 0, NULL, 0}};
     bool online = false, threshold_opt = false;
-    size_t words = 0, max_stories = 0;
+    size_t words = 0, max_stories = 0, window = 0;
+    long long wn;
     double threshold = 0;
     const char *format = "text", *lang = NULL;
     int progress = -1, c;
@@ -358,6 +370,10 @@ int cmd_digest(int argc, char **argv)
             break;
         case 'l': lang = optarg; break;
         case 'o': online = true; break;
+        case 'W':
+            if (!cli_opt_whole("digest", "--window", optarg, 2, 50000000, &wn)) return EXIT_USAGE;
+            window = (size_t)wn;
+            break;
         case 'p': progress = 1; break;
         case 'P': progress = 0; break;
         case 'h': usage(stdout); return EXIT_OK_;
@@ -366,6 +382,10 @@ int cmd_digest(int argc, char **argv)
     }
     if (threshold_opt && !online) {
         cli_threshold_needs_online("digest");
+        return EXIT_USAGE;
+    }
+    if (window && online) {
+        cli_window_needs_regrouping("digest");
         return EXIT_USAGE;
     }
     if (optind >= argc) {
@@ -439,7 +459,7 @@ int cmd_digest(int argc, char **argv)
         cli_progress_end();
     }
     if (rc == EXIT_OK_ && settle_dates(&d)) rc = EXIT_INTERNAL;
-    size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold, online) : 0;
+    size_t n_stories = rc == EXIT_OK_ ? assign_stories(&d, threshold, online, window) : 0;
     if (n_stories == SIZE_MAX) {
         rc = EXIT_INTERNAL;
         n_stories = 0;

@@ -124,6 +124,12 @@ void cli_threshold_needs_online(const char *cmd)
     cli_try_help(cmd);
 }
 
+void cli_window_needs_regrouping(const char *cmd)
+{
+    cli_error("%s: --window is the default regrouping's: --online has no window to regroup", cmd);
+    cli_try_help(cmd);
+}
+
 static bool stderr_tty(void)
 {
     static int tty = -1;

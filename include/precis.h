@@ -487,14 +487,17 @@ typedef struct precis_stream_options {
     int64_t quiet_seconds;   /* a story closes after this long without articles; 0 = 3 days */
     size_t max_open;         /* open stories kept; 0 = default (memory stays flat) */
     double dup_threshold;    /* estimated Jaccard to call an article a copy; 0 = 0.5 */
-    int batch;               /* keep every article's terms for precis_stream_batch (memory
-                                then grows with the input; off: flat) */
+    int batch;               /* regroup the articles in windows (precis_stream_settle) */
+    size_t window;           /* batch: articles held for regrouping at most; 0 = default
+                                (PRECIS_STREAM_WINDOW); memory grows with it, not the input */
 } precis_stream_options;
 
 typedef struct precis_stream precis_stream;
 
 /* Near-copies are looked for among this many most recent articles. */
 #define PRECIS_STREAM_DUP_WINDOW 16384
+/* Batch mode: articles regrouped together at most (the default window). */
+#define PRECIS_STREAM_WINDOW 16384
 
 /* opts may be NULL for defaults. Free with precis_stream_free. The stream keeps
  * only fixed-size features of recent articles, never their text. */
@@ -503,24 +506,40 @@ precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *op
 /* Assigns the next article (articles are numbered from 0 in the order added).
  * Its time is its date; an article without a date takes the time of the one
  * before it (arrival order). *story receives the story number (dense, from 0,
- * in order of creation); *dup_of (may be NULL) the number of the earlier
+ * in order of creation; SIZE_MAX in batch mode: see precis_stream_settle);
+ * *dup_of (may be NULL) the number of the earlier
  * article it is a near-copy of, or SIZE_MAX. Deterministic for a given order.
  * PRECIS_EEMPTY for an article with no words (it joins no story). */
 precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_article *article,
                                 size_t *story, size_t *dup_of);
+/* Stories so far: online, those created; batch mode, those reported. */
 size_t precis_stream_n_stories(const precis_stream *s);
 /* Articles that took the previous article's time: no date, or one not
  * believable (before 1900, after 2200, or over a year past the latest date
  * seen). */
 size_t precis_stream_n_undated(const precis_stream *s);
-/* Batch pass after the online one (needs opts->batch): the whole input is
- * grouped again from scratch with document frequencies over all of it (a
- * nearest-neighbour graph of the articles, average-linkage merging, lone
- * articles attached; a copy stays with its original). story_of[i] (n = articles added) receives article i's
- * final story, renumbered dense from 0 in order of first article, or SIZE_MAX
- * for a rejected article; *n_stories their number. Deterministic. */
-precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *story_of, size_t n,
-                                  size_t *n_stories);
+/* Batch mode (opts->batch): the stories of the articles held in the window
+ * become final here. Call it after each precis_stream_add (and once with
+ * at_end at the end of the input). When the window is due — `window`
+ * articles held, the end, or (dated input) its oldest article older than the
+ * quiet period — it is grouped again from scratch with document frequencies
+ * over the window (a nearest-neighbour graph of the articles, average-linkage
+ * merging, lone articles attached; a copy stays with its original), and the
+ * groups that are final are reported: all of them at the end; otherwise
+ * those whose newest article is older than the quiet period or than the
+ * last window / 2 articles of the stream, and, while more than window / 2
+ * would stay held, those whose newest article is oldest (a story reported
+ * that way and still going on continues as a new story). The rest stay held
+ * and are regrouped with the next articles. A copy of an article already
+ * reported is reported at the next call, in that story. fn(user, article,
+ * story) is called once per article reported, in article order within one
+ * call; story ids are dense from 0 in order of reporting (within one
+ * regrouping, of their first articles). Rejected articles are never reported.
+ * A non-OK status of fn stops the call and is returned. Deterministic for a
+ * given input order. */
+typedef precis_status (*precis_stream_story_fn)(void *user, size_t article, size_t story);
+precis_status precis_stream_settle(precis_ctx *ctx, precis_stream *s, int at_end, precis_stream_story_fn fn,
+                                   void *user);
 void precis_stream_free(precis_stream *s);
 
 /* ---- One story: headline, summary, timeline, entities, coverage --------- */

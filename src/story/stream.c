@@ -35,6 +35,7 @@
 #define TERMS_CAP (2 * MAX_TOKENS) /* a word gives at most 2 terms (title words count twice) */
 #define ABSURD_AHEAD (366 * 86400LL) /* a date this far past the stream's clock is not believed */
 #define FURNITURE_MAX_WORDS 300 /* longer texts are articles with some debris, never furniture only */
+#define BATCH_MAX_ARTICLES 50000000u /* pk_batch numbers articles in 32 bits */
 #define FURNITURE_MAX_PROSE 10 /* words outside debris sentences: fewer and no article is left */
 
 typedef struct stem_entry {
@@ -47,7 +48,12 @@ typedef struct win_entry {
     size_t article;
     size_t story;     /* SIZE_MAX: no story (no words) */
     uint32_t slot, gen; /* the story's clusterer slot, for refreshing it */
+    size_t final;     /* batch mode: its regrouped story once reported, else SIZE_MAX */
 } win_entry;
+
+typedef struct settled {   /* an article whose story is final, to report */
+    size_t article, story;
+} settled;
 
 struct precis_stream {
     precis_stream_options o;
@@ -62,18 +68,28 @@ struct precis_stream {
     uint64_t *words, *terms, ents[MAX_ENTS];
     size_t n_words, n_terms, n_ents;
     pt_sentences sents; /* reused by is_furniture */
-    /* batch mode only: per article number its online story (UINT32_MAX:
-     * rejected), its original if it is a copy, and its distinct terms with counts */
-    uint32_t *b_story;
-    uint32_t *b_orig;  /* a copy's original (article number); UINT32_MAX: not a copy */
-    int64_t *b_time;   /* the article's date, PK_TIME_UNKNOWN when it had none */
-    int64_t cur_time;  /* of the article being added, for batch_record */
-    uint32_t cur_orig;
-    size_t *b_off; /* terms of article i: b_term[b_off[i] .. b_off[i + 1]) */
+    /* Batch mode: the regrouping window, the articles whose story is not
+     * final yet, in arrival order (slot i): article number, original if a
+     * copy (article number; SIZE_MAX: not a copy), date (PK_TIME_UNKNOWN when
+     * it had none), arrival time (what it counted at: closes by the quiet
+     * period), and a clustered article's distinct terms with counts. */
+    size_t *b_num;
+    size_t *b_orig;
+    int64_t *b_time;
+    int64_t *b_seen;
+    int64_t cur_time, cur_seen; /* of the article being added, for batch_record */
+    size_t cur_orig;
+    size_t *b_off; /* terms of slot i: b_term[b_off[i] .. b_off[i + 1]) */
     uint64_t *b_term;
     uint32_t *b_tf;
     size_t b_n, b_cap, b_nterm, b_capterm;
     uint8_t *b_isname; /* per term: one of the article's names (the batch pass's name bonus) */
+    size_t window;     /* regroup when this many are held (o.window or the default) */
+    size_t n_final;    /* stories reported */
+    int64_t regrouped_at; /* the clock at the last regrouping (have_regrouped) */
+    bool have_regrouped;
+    settled *pend;     /* copies of reported articles, reported at the next settle */
+    size_t n_pend, cap_pend;
 };
 
 precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *opts, precis_stream **out)
@@ -91,6 +107,8 @@ precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *op
     if (!s->o.threshold) s->o.threshold = PST_DEFAULT_THRESHOLD;
     if (!s->o.dup_threshold) s->o.dup_threshold = PD_DEFAULT_THRESHOLD;
     if (!s->o.quiet_seconds) s->o.quiet_seconds = 3 * 86400;
+    s->window = s->o.window ? s->o.window : PRECIS_STREAM_WINDOW;
+    if (s->window < 2) s->window = 2;
     precis_status st = pt_lang_open(pc_ctx_lang(ctx), &s->lang, err);
     if (st) {
         free(s);
@@ -126,8 +144,10 @@ void precis_stream_free(precis_stream *s)
     free(s->words);
     free(s->terms);
     pt_sentences_free(&s->sents);
-    free(s->b_story);
+    free(s->b_num);
     free(s->b_orig);
+    free(s->b_seen);
+    free(s->pend);
     free(s->b_time);
     free(s->b_off);
     free(s->b_term);
@@ -136,7 +156,7 @@ void precis_stream_free(precis_stream *s)
     free(s);
 }
 
-size_t precis_stream_n_stories(const precis_stream *s) { return s ? s->n_stories : 0; }
+size_t precis_stream_n_stories(const precis_stream *s) { return !s ? 0 : s->o.batch ? s->n_final : s->n_stories; }
 size_t precis_stream_n_undated(const precis_stream *s) { return s ? s->n_undated : 0; }
 
 /* ---- features ------------------------------------------------------------ */
@@ -281,64 +301,63 @@ static int64_t article_time(precis_stream *s, const char *date)
 
 /* ---- batch record ---------------------------------------------------------- */
 
-/* Records article num (batch mode): its story, its original if a copy, and — for a
- * clustered article — its distinct terms (s->terms is sorted in place). */
-static precis_status batch_record(precis_stream *s, size_t num, size_t story, bool copy, bool with_terms)
+/* Holds article num in the window (batch mode): a copy of an article still
+ * held (s->cur_orig), or a clustered article with its distinct terms
+ * (s->terms is sorted in place). */
+static precis_status batch_record(precis_stream *s, size_t num, bool copy)
 {
-    while (s->b_n <= num) {
-        size_t cap = s->b_cap;
-        if (s->b_n + 2 > cap) {
-            size_t c1 = cap, c2 = cap, c3 = cap, c4 = cap;
-            if (pc_grow(&s->b_story, &c1, s->b_n + 2, sizeof *s->b_story, 1024) ||
-                pc_grow(&s->b_off, &c2, s->b_n + 2, sizeof *s->b_off, 1024) ||
-                pc_grow(&s->b_orig, &c3, s->b_n + 2, sizeof *s->b_orig, 1024) ||
-                pc_grow(&s->b_time, &c4, s->b_n + 2, sizeof *s->b_time, 1024))
-                return PRECIS_ENOMEM;
-            size_t c = c1;
-            if (c2 < c) c = c2;
-            if (c3 < c) c = c3;
-            if (c4 < c) c = c4;
-            s->b_cap = c;
-        }
-        if (!s->b_n) s->b_off[0] = 0;
-        s->b_story[s->b_n] = UINT32_MAX;
-        s->b_orig[s->b_n] = UINT32_MAX;
-        s->b_time[s->b_n] = PK_TIME_UNKNOWN;
-        s->b_off[s->b_n + 1] = s->b_nterm;
-        s->b_n++;
+    if (s->b_n + 2 > s->b_cap) {
+        size_t cap = s->b_cap, c[5] = {cap, cap, cap, cap, cap};
+        if (pc_grow(&s->b_num, &c[0], s->b_n + 2, sizeof *s->b_num, 1024) ||
+            pc_grow(&s->b_off, &c[1], s->b_n + 2, sizeof *s->b_off, 1024) ||
+            pc_grow(&s->b_orig, &c[2], s->b_n + 2, sizeof *s->b_orig, 1024) ||
+            pc_grow(&s->b_time, &c[3], s->b_n + 2, sizeof *s->b_time, 1024) ||
+            pc_grow(&s->b_seen, &c[4], s->b_n + 2, sizeof *s->b_seen, 1024))
+            return PRECIS_ENOMEM;
+        size_t m = c[0];
+        for (int i = 1; i < 5; i++)
+            if (c[i] < m) m = c[i];
+        s->b_cap = m;
     }
-    s->b_story[num] = story == SIZE_MAX ? UINT32_MAX : (uint32_t)story;
-    s->b_orig[num] = copy ? s->cur_orig : UINT32_MAX;
-    s->b_time[num] = s->cur_time;
-    if (!with_terms || num + 1 != s->b_n) return PRECIS_OK;
+    size_t i = s->b_n;
+    if (!i) s->b_off[0] = 0;
+    s->b_num[i] = num;
+    s->b_orig[i] = copy ? s->cur_orig : SIZE_MAX;
+    s->b_time[i] = s->cur_time;
+    s->b_seen[i] = s->cur_seen;
+    s->b_off[i + 1] = s->b_nterm;
+    s->b_n++;
+    if (copy) return PRECIS_OK;
     /* The names (capitalised words inside sentences) are one more term each
      * for the batch pass: they tell stories apart where the online pass has
      * its name bonus (a distinct hash space from the stems), and marked, for
      * the batch pass's own name bonus. */
     uint64_t nh[MAX_ENTS];
     size_t n_nh = 0;
-    for (size_t i = 0; i < s->n_ents && s->n_terms < TERMS_CAP; i++)
-        s->terms[s->n_terms++] = nh[n_nh++] = XXH3_64bits_withSeed(&s->ents[i], sizeof s->ents[i], 0x6e616d65);
+    for (size_t k = 0; k < s->n_ents && s->n_terms < TERMS_CAP; k++)
+        s->terms[s->n_terms++] = nh[n_nh++] = XXH3_64bits_withSeed(&s->ents[k], sizeof s->ents[k], 0x6e616d65);
     pc_sort_u64(s->terms, s->n_terms);
     pc_sort_u64(nh, n_nh);
     size_t cap1 = s->b_capterm, cap2 = s->b_capterm, cap3 = s->b_capterm;
     if (pc_grow(&s->b_term, &cap1, s->b_nterm + s->n_terms, sizeof *s->b_term, 1024) ||
         pc_grow(&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf, 1024) ||
-        pc_grow(&s->b_isname, &cap3, s->b_nterm + s->n_terms, sizeof *s->b_isname, 1024))
+        pc_grow(&s->b_isname, &cap3, s->b_nterm + s->n_terms, sizeof *s->b_isname, 1024)) {
+        s->b_n--; /* not held: the caller reports the failure */
         return PRECIS_ENOMEM;
+    }
     s->b_capterm = cap1 < cap2 ? cap1 : cap2;
     if (cap3 < s->b_capterm) s->b_capterm = cap3;
-    for (size_t i = 0, q = 0; i < s->n_terms;) {
-        size_t j = i;
-        while (j < s->n_terms && s->terms[j] == s->terms[i]) j++;
-        while (q < n_nh && nh[q] < s->terms[i]) q++; /* both sorted */
-        s->b_isname[s->b_nterm] = q < n_nh && nh[q] == s->terms[i];
-        s->b_term[s->b_nterm] = s->terms[i];
-        s->b_tf[s->b_nterm] = (uint32_t)(j - i);
+    for (size_t k = 0, q = 0; k < s->n_terms;) {
+        size_t j = k;
+        while (j < s->n_terms && s->terms[j] == s->terms[k]) j++;
+        while (q < n_nh && nh[q] < s->terms[k]) q++; /* both sorted */
+        s->b_isname[s->b_nterm] = q < n_nh && nh[q] == s->terms[k];
+        s->b_term[s->b_nterm] = s->terms[k];
+        s->b_tf[s->b_nterm] = (uint32_t)(j - k);
         s->b_nterm++;
-        i = j;
+        k = j;
     }
-    s->b_off[num + 1] = s->b_nterm;
+    s->b_off[i + 1] = s->b_nterm;
     return PRECIS_OK;
 }
 
@@ -357,15 +376,15 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     if (num >= PST_DUP_WINDOW) pd_index_remove(s->dup, (uint32_t)(num - PST_DUP_WINDOW));
     we->article = num;
     we->story = SIZE_MAX;
+    we->final = SIZE_MAX;
     size_t undated = s->n_undated;
     int64_t t = article_time(s, a->date);
     s->cur_time = s->n_undated == undated ? t : PK_TIME_UNKNOWN; /* batch: real dates only */
+    s->cur_seen = t;
 
     s->n_words = s->n_terms = s->n_ents = 0;
     if (a->title) features(s, a->title, strlen(a->title), true);
     features(s, a->text ? a->text : "", a->text_len, false);
-    if (s->o.batch && batch_record(s, num, SIZE_MAX, false, false))
-        return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
     if (!s->n_words) {
         const char *id = a->id ? a->id : "article";
         return pc_fail(err, PRECIS_EEMPTY, id, 0, "no words: the article joins no story");
@@ -388,11 +407,20 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
             we->story = orig->story;
             we->slot = orig->slot;
             we->gen = orig->gen;
-            *story = orig->story;
+            *story = s->o.batch ? SIZE_MAX : orig->story;
             if (dup_of) *dup_of = orig->article;
-            s->cur_orig = (uint32_t)orig->article;
-            if (s->o.batch && batch_record(s, num, orig->story, true, false))
-                return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
+            if (!s->o.batch) return PRECIS_OK;
+            /* batch: a copy goes with its original; one already reported is
+             * reported at the next settle, in that story */
+            if (orig->final != SIZE_MAX) {
+                we->final = orig->final;
+                if (pc_grow(&s->pend, &s->cap_pend, s->n_pend + 1, sizeof *s->pend, 64))
+                    return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
+                s->pend[s->n_pend++] = (settled){num, orig->final};
+                return PRECIS_OK;
+            }
+            s->cur_orig = orig->article;
+            if (batch_record(s, num, true)) return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
             return PRECIS_OK;
         }
     }
@@ -408,44 +436,78 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     pk_last_slot(s->pk, &we->slot, &we->gen);
     we->story = sid;
     if ((size_t)sid + 1 > s->n_stories) s->n_stories = (size_t)sid + 1;
-    *story = sid;
+    *story = s->o.batch ? SIZE_MAX : sid;
     /* after pk_add, which reads the terms in their order */
-    if (s->o.batch && batch_record(s, num, sid, false, true))
+    if (s->o.batch && batch_record(s, num, false))
         return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
     return PRECIS_OK;
 }
 
-/* ---- batch pass -------------------------------------------------------------- */
+/* ---- batch pass: the regrouping window ------------------------------------ */
 
-#define BATCH_MAX_ARTICLES 50000000u
 #define BATCH_IDF_PRIOR 100 /* pseudo-documents, as online (src/cluster): a small input keeps its shared words */
 
-precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *story_of, size_t n,
-                                  size_t *n_stories)
+static int cmp_settled(const void *x, const void *y)
 {
-    if (!ctx || !s || (!story_of && n) || !n_stories) return PRECIS_EINVAL;
-    pc_error *err = pc_ctx_err(ctx);
-    pc_error_clear(err);
-    if (!s->o.batch) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "the stream was not opened in batch mode");
-    if (n != s->n_articles || n > s->b_n) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "batch: article count mismatch");
-    if (n > BATCH_MAX_ARTICLES) return pc_fail(err, PRECIS_ELIMIT, NULL, 0, "batch: over 50,000,000 articles");
-    size_t nt = s->b_nterm;
-    uint32_t *label = malloc((n + 1) * sizeof *label), *remap = malloc((n + 1) * sizeof *remap);
+    const settled *a = x, *b = y;
+    return a->article < b->article ? -1 : a->article > b->article;
+}
+
+/* Slot of article num in the window (held in arrival order), or SIZE_MAX. */
+static size_t slot_of(const precis_stream *s, size_t num)
+{
+    size_t lo = 0, hi = s->b_n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->b_num[mid] < num) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < s->b_n && s->b_num[lo] == num ? lo : SIZE_MAX;
+}
+
+/* Is a regrouping due: the window full, the end, or (dated input) its oldest
+ * article past the quiet period and the clock a quiet period on since the
+ * last regrouping (so a long story held at the front is not regrouped at
+ * every article)? */
+static bool regroup_due(const precis_stream *s, bool at_end)
+{
+    if (!s->b_n) return false;
+    if (at_end || s->b_n >= s->window) return true;
+    if (!s->have_clock || s->b_seen[0] == PK_TIME_UNKNOWN || s->b_seen[0] >= s->clock - s->o.quiet_seconds)
+        return false;
+    return !s->have_regrouped || s->clock - s->regrouped_at >= s->o.quiet_seconds;
+}
+
+/* Regroups the window from scratch (src/cluster/batch.c, document
+ * frequencies of the window) and moves the articles of final groups to
+ * *out (article, story), new story ids given in order of the groups' first
+ * articles. A group is final at the end; when its newest article is older
+ * than the quiet period (dated input) or than the last window / 2 articles
+ * of the stream; and, while more than window / 2 articles would stay held,
+ * the groups whose newest article is oldest, so that the window always has
+ * room. The window keeps the rest, in order. */
+static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_t *n_out, size_t *cap_out)
+{
+    size_t n = s->b_n, nt = s->b_nterm;
+    uint32_t *label = malloc(n * sizeof *label), *root = malloc(n * sizeof *root);
+    uint32_t *order = malloc(n * sizeof *order);
+    size_t *g_last = malloc(n * sizeof *g_last), *g_size = malloc(n * sizeof *g_size);
+    int64_t *g_seen = malloc(n * sizeof *g_seen);
+    uint8_t *final = malloc(n), *not_lone = malloc(n);
     float *w = malloc((nt + 1) * sizeof *w);
     uint64_t *sorted = malloc((nt + 1) * sizeof *sorted);
     double *idf = malloc((nt + 1) * sizeof *idf);
-    uint8_t *not_lone = malloc(n + 1);
     precis_status st = PRECIS_OK;
-    if (!label || !remap || !w || !sorted || !idf || !not_lone) {
-        st = pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");
+    if (!label || !root || !order || !g_last || !g_size || !g_seen || !final || !not_lone || !w || !sorted || !idf) {
+        st = PRECIS_ENOMEM;
         goto done;
     }
-    /* Document frequencies over the whole input (clustered articles only:
+    /* Document frequencies over the window (clustered articles only:
      * copies add nothing, as online). */
     size_t n_docs = 0;
     for (size_t i = 0; i < n; i++)
         if (s->b_off[i + 1] > s->b_off[i]) n_docs++;
-    if (nt) memcpy(sorted, s->b_term, nt * sizeof *sorted); /* no terms at all: b_term is NULL */
+    if (nt) memcpy(sorted, s->b_term, nt * sizeof *sorted);
     pc_sort_u64(sorted, nt);
     /* Each distinct term once, with its idf log((N + prior) / (df + 1)):
      * sorted[0 .. nu) are the terms, idf[] theirs (a term's df is its run
@@ -476,11 +538,15 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
         norm = norm > 0 ? sqrt(norm) : 1;
         for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++) w[k] = (float)(w[k] / norm);
     }
-    /* Regrouped from scratch (src/cluster/batch.c); a copy follows its
-     * original, an article without terms keeps a story of its own. */
+    /* A copy follows its original (held before it: same window, same group),
+     * an article without terms keeps a group of its own. */
     for (size_t i = 0; i < n; i++) not_lone[i] = 0;
-    for (size_t i = 0; i < n; i++)
-        if (s->b_orig[i] < n) not_lone[s->b_orig[i]] = 1; /* a copy's original */
+    for (size_t i = 0; i < n; i++) {
+        if (s->b_orig[i] == SIZE_MAX) continue;
+        size_t o = slot_of(s, s->b_orig[i]);
+        s->b_orig[i] = o < i ? s->b_num[o] : SIZE_MAX; /* always held; if not, on its own */
+        if (o < i) not_lone[o] = 1;
+    }
     pk_batch_input in = {0};
     in.n = n;
     in.off = s->b_off;
@@ -490,32 +556,122 @@ precis_status precis_stream_batch(precis_ctx *ctx, precis_stream *s, size_t *sto
     in.quiet_seconds = s->o.quiet_seconds;
     in.not_lone = not_lone;
     in.is_name = s->b_isname;
-    if ((st = pk_batch(&in, NULL, label))) {
-        st = pc_fail(err, st, NULL, 0, st == PRECIS_ENOMEM ? "out of memory" : "batch: too many articles");
-        goto done;
+    if ((st = pk_batch(&in, NULL, label))) goto done;
+    for (size_t i = 0; i < n; i++) {
+        if (s->b_orig[i] != SIZE_MAX) root[i] = root[slot_of(s, s->b_orig[i])];
+        else root[i] = label[i] == UINT32_MAX ? (uint32_t)i : label[i];
+        g_last[i] = 0;
+        g_size[i] = 0;
+        g_seen[i] = PK_TIME_UNKNOWN;
+        final[i] = at_end;
     }
     for (size_t i = 0; i < n; i++) {
-        if (s->b_story[i] == UINT32_MAX) story_of[i] = SIZE_MAX;
-        else if (s->b_orig[i] == UINT32_MAX) story_of[i] = label[i] == UINT32_MAX ? i : label[i];
+        uint32_t g = root[i];
+        g_last[g] = s->b_num[i]; /* arrival order: the last one wins */
+        g_size[g]++;
+        if (s->b_seen[i] > g_seen[g]) g_seen[g] = s->b_seen[i];
     }
-    for (size_t i = 0; i < n; i++)
-        if (s->b_story[i] != UINT32_MAX && s->b_orig[i] != UINT32_MAX)
-            story_of[i] = s->b_orig[i] < n ? story_of[s->b_orig[i]] : SIZE_MAX;
-    /* Dense ids in order of first article. */
-    for (size_t k = 0; k < n; k++) remap[k] = UINT32_MAX;
-    size_t next = 0;
+    size_t kept = 0, n_groups = 0;
+    for (size_t g = 0; g < n; g++) {
+        if (!g_size[g] || at_end) continue;
+        bool quiet_time = s->have_clock && g_seen[g] != PK_TIME_UNKNOWN && g_seen[g] < s->clock - s->o.quiet_seconds;
+        bool quiet_arrivals = g_last[g] + s->window / 2 <= s->n_articles;
+        if (quiet_time || quiet_arrivals) final[g] = 1;
+        else {
+            kept += g_size[g];
+            order[n_groups++] = (uint32_t)g;
+        }
+    }
+    /* Room: the held groups whose newest article is oldest go too. A group
+     * that keeps growing is reported at this point and its later articles
+     * form a new story (the price of a bounded window). */
+    if (kept > s->window / 2) {
+        for (size_t a = 1; a < n_groups; a++) { /* insertion sort by g_last: few groups stay held */
+            uint32_t x = order[a];
+            size_t b = a;
+            while (b > 0 && g_last[order[b - 1]] > g_last[x]) {
+                order[b] = order[b - 1];
+                b--;
+            }
+            order[b] = x;
+        }
+        for (size_t a = 0; a < n_groups && kept > s->window / 2; a++) {
+            final[order[a]] = 1;
+            kept -= g_size[order[a]];
+        }
+    }
+    /* Story ids in order of the final groups' first articles; the held
+     * articles move to the front. */
+    for (size_t i = 0; i < n; i++) order[i] = UINT32_MAX; /* group -> story - n_final */
+    size_t next = 0, keep = 0, tk = 0;
     for (size_t i = 0; i < n; i++) {
-        if (story_of[i] == SIZE_MAX) continue;
-        if (remap[story_of[i]] == UINT32_MAX) remap[story_of[i]] = (uint32_t)next++;
-        story_of[i] = remap[story_of[i]];
+        uint32_t g = root[i];
+        if (final[g]) {
+            if (order[g] == UINT32_MAX) order[g] = (uint32_t)next++;
+            if (pc_grow(out, cap_out, *n_out + 1, sizeof **out, 1024)) {
+                st = PRECIS_ENOMEM;
+                goto done;
+            }
+            (*out)[(*n_out)++] = (settled){s->b_num[i], s->n_final + order[g]};
+            continue;
+        }
+        size_t b0 = s->b_off[i], b1 = s->b_off[i + 1];
+        memmove(s->b_term + tk, s->b_term + b0, (b1 - b0) * sizeof *s->b_term);
+        memmove(s->b_tf + tk, s->b_tf + b0, (b1 - b0) * sizeof *s->b_tf);
+        memmove(s->b_isname + tk, s->b_isname + b0, (b1 - b0) * sizeof *s->b_isname);
+        s->b_num[keep] = s->b_num[i];
+        s->b_orig[keep] = s->b_orig[i];
+        s->b_time[keep] = s->b_time[i];
+        s->b_seen[keep] = s->b_seen[i];
+        s->b_off[keep] = tk;
+        tk += b1 - b0;
+        keep++;
     }
-    *n_stories = next;
+    s->b_off[keep] = tk;
+    s->b_n = keep;
+    s->b_nterm = tk;
+    s->n_final += next;
+    s->regrouped_at = s->clock;
+    s->have_regrouped = true;
 done:
     free(label);
-    free(remap);
+    free(root);
+    free(order);
+    free(g_last);
+    free(g_size);
+    free(g_seen);
+    free(final);
+    free(not_lone);
     free(w);
     free(sorted);
     free(idf);
-    free(not_lone);
+    return st;
+}
+
+precis_status precis_stream_settle(precis_ctx *ctx, precis_stream *s, int at_end, precis_stream_story_fn fn,
+                                   void *user)
+{
+    if (!ctx || !s || !fn) return PRECIS_EINVAL;
+    pc_error *err = pc_ctx_err(ctx);
+    pc_error_clear(err);
+    if (!s->o.batch) return pc_fail(err, PRECIS_EINVAL, NULL, 0, "the stream was not opened in batch mode");
+    settled *out = s->pend; /* the copies of reported articles first, then the window's */
+    size_t n_out = s->n_pend, cap_out = s->cap_pend;
+    s->pend = NULL;
+    s->n_pend = s->cap_pend = 0;
+    precis_status st = PRECIS_OK;
+    if (regroup_due(s, at_end)) {
+        size_t held = s->b_n;
+        if (held > BATCH_MAX_ARTICLES) st = pc_fail(err, PRECIS_ELIMIT, NULL, 0, "batch: window over 50,000,000 articles");
+        else if ((st = regroup(s, at_end != 0, &out, &n_out, &cap_out)))
+            st = pc_fail(err, st, NULL, 0, st == PRECIS_ENOMEM ? "out of memory" : "batch: too many articles");
+    }
+    if (!st && n_out > 1) qsort(out, n_out, sizeof *out, cmp_settled);
+    for (size_t i = 0; i < n_out && !st; i++) {
+        win_entry *we = &s->win[out[i].article & (PST_DUP_WINDOW - 1)];
+        if (we->article == out[i].article) we->final = out[i].story; /* later copies join it */
+        st = fn(user, out[i].article, out[i].story);
+    }
+    free(out);
     return st;
 }

@@ -261,7 +261,7 @@ p digest --threshold 7 "$VASK"
 check bad_threshold_exit_1 test "$rc" -eq 1
 p digest --help
 check help_exit_0 sh -c "[ $rc -eq 0 ] && grep -q -- '--max-stories' '$TMP/out'"
-check help_online sh -c "grep -q -- '--online' '$TMP/out' && grep -q 'precis cluster --batch' '$TMP/out' && grep -q 'regrouping has its own fixed cut' '$TMP/out'"
+check help_online sh -c "grep -q -- '--online' '$TMP/out' && grep -q 'in windows of at' '$TMP/out' && grep -q 'regrouping has its own fixed cut' '$TMP/out'"
 p digest --max-stories 1 --format json --no-progress "$VASK" "$TESS"
 check max_stories_one q "$TMP/out" 'len(d["stories"]) == 1'
 

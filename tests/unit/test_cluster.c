@@ -494,6 +494,14 @@ TEST(batch_same_theme_stories_apart_big_story_whole)
     CHECK(x != UINT32_MAX && x != y);
 }
 
+static precis_status count_report(void *user, size_t article, size_t story)
+{
+    (void)article;
+    (void)story;
+    ++*(size_t *)user;
+    return PRECIS_OK;
+}
+
 /* No article at all: no groups, no read of the (absent) offsets; the library
  * call behind cluster --batch and digest is safe on an empty input. */
 TEST(batch_zero_articles)
@@ -508,20 +516,20 @@ TEST(batch_zero_articles)
     o.batch = 1;
     precis_stream *s;
     CHECK(precis_stream_new(ctx, &o, &s) == PRECIS_OK);
-    size_t n = 99;
-    CHECK(precis_stream_batch(ctx, s, NULL, 0, &n) == PRECIS_OK);
-    CHECK(n == 0);
-    /* one rejected article (no words): recorded, but no story */
+    size_t calls = 0;
+    CHECK(precis_stream_settle(ctx, s, 1, count_report, &calls) == PRECIS_OK);
+    CHECK(calls == 0 && precis_stream_n_stories(s) == 0);
+    /* one rejected article (no words): not held, never reported */
     precis_article a = {0};
     a.id = "punct";
     a.text = "... -- !!";
     a.text_len = strlen(a.text);
-    size_t story, dup, st_of[1] = {0};
+    size_t story, dup;
     CHECK(precis_stream_add(ctx, s, &a, &story, &dup) == PRECIS_EEMPTY);
-    precis_status bst = precis_stream_batch(ctx, s, st_of, 1, &n);
+    precis_status bst = precis_stream_settle(ctx, s, 1, count_report, &calls);
     if (bst) fprintf(stderr, "%s\n", precis_errmsg(ctx));
     CHECK(bst == PRECIS_OK);
-    CHECK(n == 0 && st_of[0] == SIZE_MAX);
+    CHECK(calls == 0 && precis_stream_n_stories(s) == 0);
     precis_stream_free(s);
     precis_free(ctx);
 }

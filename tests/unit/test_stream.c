@@ -288,9 +288,31 @@ TEST(bad_options_are_refused)
     precis_free(ctx);
 }
 
+/* precis_stream_settle's report, collected: story_of[article]. */
+typedef struct settled_log {
+    size_t story_of[64];
+    size_t calls;
+} settled_log;
+
+static precis_status log_story(void *user, size_t article, size_t story)
+{
+    settled_log *l = user;
+    if (article >= 64 || l->story_of[article] != SIZE_MAX) return PRECIS_EINVAL;
+    l->story_of[article] = story;
+    l->calls++;
+    return PRECIS_OK;
+}
+
+static void log_reset(settled_log *l)
+{
+    for (size_t i = 0; i < 64; i++) l->story_of[i] = SIZE_MAX;
+    l->calls = 0;
+}
+
 /* Batch pass: a lone article joins the story it is close to, an unrelated
- * one stays alone, a rejected one has no story, ids are dense; a stream not
- * opened in batch mode refuses. */
+ * one stays alone, a rejected one has no story, ids are dense; nothing is
+ * reported before the window is due; a stream not opened in batch mode
+ * refuses. */
 TEST(batch_pass_attaches_lone_articles)
 {
     precis_ctx *ctx = precis_new(NULL);
@@ -304,26 +326,115 @@ TEST(batch_pass_attaches_lone_articles)
     snprintf(h2, sizeof h2, "%s %s %s", HARBOUR[1], HARBOUR[2], HARBOUR[4]);
     precis_article v[4] = {art("h1", h1, NULL), art("h1copy", h1, NULL), art("empty", ".", NULL),
                            art("h2", h2, NULL)};
-    size_t story, dup, st_of[5];
-    for (size_t i = 0; i < 4; i++) precis_stream_add(ctx, s, &v[i], &story, &dup);
+    size_t story, dup;
+    settled_log l;
+    log_reset(&l);
+    for (size_t i = 0; i < 4; i++) {
+        precis_stream_add(ctx, s, &v[i], &story, &dup);
+        CHECK(story == SIZE_MAX); /* batch: the story comes from settle */
+        CHECK(precis_stream_settle(ctx, s, 0, log_story, &l) == PRECIS_OK);
+    }
     char f[400];
     snprintf(f, sizeof f, "%s %s", FLOOD[0], FLOOD[1]);
     precis_article fl = art("f1", f, NULL);
-    CHECK(precis_stream_add(ctx, s, &fl, &story, &dup) == PRECIS_OK && story == 2);
-    size_t n = 0;
-    CHECK(precis_stream_batch(ctx, s, st_of, 4, &n) == PRECIS_EINVAL); /* wrong count */
-    CHECK(precis_stream_batch(ctx, s, st_of, 5, &n) == PRECIS_OK);
-    CHECK(n == 2);
-    CHECK(st_of[0] == 0 && st_of[1] == 0 && st_of[2] == SIZE_MAX && st_of[3] == 0 && st_of[4] == 1);
+    CHECK(precis_stream_add(ctx, s, &fl, &story, &dup) == PRECIS_OK);
+    CHECK(precis_stream_settle(ctx, s, 0, log_story, &l) == PRECIS_OK);
+    CHECK(l.calls == 0); /* undated, window not full: nothing final yet */
+    CHECK(precis_stream_settle(ctx, s, 1, log_story, &l) == PRECIS_OK);
+    CHECK(precis_stream_n_stories(s) == 2);
+    CHECK(l.story_of[0] == 0 && l.story_of[1] == 0 && l.story_of[2] == SIZE_MAX && l.story_of[3] == 0 &&
+          l.story_of[4] == 1);
+    CHECK(l.calls == 4);
     precis_stream_free(s);
     CHECK(precis_stream_new(ctx, NULL, &s) == PRECIS_OK);
-    CHECK(precis_stream_batch(ctx, s, st_of, 0, &n) == PRECIS_EINVAL);
+    CHECK(precis_stream_settle(ctx, s, 1, log_story, &l) == PRECIS_EINVAL);
+    precis_stream_free(s);
+    precis_free(ctx);
+}
+
+/* Text of story k's article j: each story its own place and words (a
+ * word bank of six, four of them per article, shifted by j: reports of one
+ * story share most words, no two are copies), the same few words around them. */
+static void window_text(char *buf, size_t n, size_t k, size_t j)
+{
+    static const char *const PLACE[] = {"Arvenmoor", "Brisdale", "Coldharrow", "Dunvellin", "Esterwick", "Farrowmere"};
+    static const char *const BANK[6][6] = {
+        {"ferry", "pier", "hull", "captain", "tide", "cargo"},
+        {"orchard", "harvest", "frost", "apples", "growers", "cider"},
+        {"museum", "painting", "curator", "thieves", "gallery", "alarm"},
+        {"election", "ballots", "candidate", "mayor", "turnout", "recount"},
+        {"reservoir", "drought", "pipes", "rationing", "rainfall", "pumps"},
+        {"stadium", "derby", "goalkeeper", "referee", "supporters", "penalty"}};
+    const char *const *w = BANK[k % 6];
+    snprintf(buf, n,
+             "In %s, the %s and the %s. The %s and the %s in %s, and the %s with the %s.", PLACE[k % 6], w[j % 6],
+             w[(j + 1) % 6], w[(j + 2) % 6], w[(j + 3) % 6], PLACE[k % 6], w[(j + 1) % 6], w[(j + 2) % 6]);
+}
+
+/* The window: stories told one after another (undated) are reported before
+ * the end once the window fills — each whole, in order, a story never
+ * reported twice, the held articles bounded by the window — and dated ones
+ * once the quiet period has passed, with the default window. */
+TEST(batch_window_reports_closed_stories_before_the_end)
+{
+    precis_ctx *ctx = precis_new(NULL);
+    precis_stream_options o = {0};
+    o.batch = 1;
+    o.window = 8;
+    precis_stream *s;
+    CHECK(precis_stream_new(ctx, &o, &s) == PRECIS_OK);
+    settled_log l;
+    log_reset(&l);
+    char text[600], id[16];
+    size_t story, dup, num = 0, reported_early = 0;
+    for (size_t k = 0; k < 6; k++) {
+        for (size_t j = 0; j < 4; j++, num++) {
+            window_text(text, sizeof text, k, j);
+            snprintf(id, sizeof id, "a%zu", num);
+            precis_article a = art(id, text, NULL);
+            CHECK(precis_stream_add(ctx, s, &a, &story, &dup) == PRECIS_OK);
+            CHECK(precis_stream_settle(ctx, s, 0, log_story, &l) == PRECIS_OK);
+            size_t held = 0;
+            for (size_t i = 0; i <= num; i++) held += l.story_of[i] == SIZE_MAX;
+            CHECK(held <= 8);
+        }
+    }
+    reported_early = l.calls;
+    CHECK(reported_early >= 12); /* the first stories came out before the end */
+    CHECK(precis_stream_settle(ctx, s, 1, log_story, &l) == PRECIS_OK);
+    CHECK(l.calls == 24);
+    for (size_t k = 0; k < 6; k++)
+        for (size_t j = 0; j < 4; j++) CHECK(l.story_of[k * 4 + j] == k); /* each story whole, ids in order */
+    precis_stream_free(s);
+
+    /* dated: one story a week, the default window; each is reported once
+     * the clock is a quiet period past it */
+    o.window = 0;
+    CHECK(precis_stream_new(ctx, &o, &s) == PRECIS_OK);
+    log_reset(&l);
+    num = 0;
+    char date[16];
+    for (size_t k = 0; k < 4; k++) {
+        for (size_t j = 0; j < 3; j++, num++) {
+            window_text(text, sizeof text, k, j);
+            snprintf(id, sizeof id, "d%zu", num);
+            snprintf(date, sizeof date, "2031-05-%02zu", 1 + 7 * k + j % 2);
+            precis_article a = art(id, text, date);
+            CHECK(precis_stream_add(ctx, s, &a, &story, &dup) == PRECIS_OK);
+            CHECK(precis_stream_settle(ctx, s, 0, log_story, &l) == PRECIS_OK);
+        }
+        if (k) CHECK(l.calls == 3 * k); /* the week before is final, this one held */
+    }
+    CHECK(precis_stream_settle(ctx, s, 1, log_story, &l) == PRECIS_OK);
+    CHECK(l.calls == 12);
+    for (size_t i = 0; i < 12; i++) CHECK(l.story_of[i] == i / 3);
     precis_stream_free(s);
     precis_free(ctx);
 }
 
 int main(void)
 {
+    RUN(batch_window_reports_closed_stories_before_the_end);
     RUN(interleaved_stories_are_told_apart);
     RUN(perturbed_copy_joins_its_original);
     RUN(a_thousand_copies_are_one_story);
