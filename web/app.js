@@ -12,6 +12,11 @@
   var panelBody = document.getElementById('panel-body');
   var articles = new Map(); // id -> Promise of the article object
   var renderSeq = 0;        // a newer navigation makes older fetches drop their result
+  // A story on screen asks the server this often whether it changed (new
+  // articles ingested): one request at a time, with the ETag it has, so an
+  // unchanged story costs a 304 without a body; none while the tab is hidden.
+  var POLL_MS = 30000;
+  var poll = null;          // the story on screen: {id, seq, etag, timer, busy}
 
   /* ---- small helpers ---------------------------------------------------- */
 
@@ -106,8 +111,10 @@
   // fetch() rejects with the browser's own words ("Failed to fetch") when no
   // answer came: said plainly instead.
   function noAnswer() { return new Error('the server did not answer (is precis serve still running?)'); }
-  function api(path) {
+  // meta (optional) gets the answer's ETag.
+  function api(path, meta) {
     return fetch(path, { headers: { 'Accept': 'application/json' } }).catch(function () { throw noAnswer(); }).then(function (r) {
+      if (meta) meta.etag = r.headers.get('ETag');
       return r.text().then(function (body) {
         var data = null;
         try { data = body ? JSON.parse(body) : null; } catch (e) { data = null; }
@@ -164,6 +171,8 @@
   function route() {
     var r = parseHash();
     var seq = ++renderSeq;
+    stopPoll();
+    poll = null;
     hideTip();
     closePanel();
     document.getElementById('q').value = r.view === 'search' ? r.q : '';
@@ -371,15 +380,65 @@
 
   function renderStory(id, seq) {
     show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), el('p', { class: 'note' }, 'Loading story…')]);
-    api('/api/stories/' + encodeURIComponent(id)).then(function (s) {
+    var meta = {};
+    api('/api/stories/' + encodeURIComponent(id), meta).then(function (s) {
       if (seq !== renderSeq) return;
       show(storyView(s));
       document.title = clip(s.headline || 'Story', 80) + ' — precis';
+      poll = { id: id, seq: seq, etag: meta.etag, timer: null, busy: false };
+      schedulePoll();
     }).catch(function (e) {
       if (seq !== renderSeq) return;
       show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), errorBox(e)]);
     });
   }
+
+  function stopPoll() {
+    if (poll && poll.timer) clearTimeout(poll.timer);
+    if (poll) poll.timer = null;
+  }
+  function schedulePoll() {
+    stopPoll();
+    if (poll && !document.hidden) poll.timer = setTimeout(checkStory, POLL_MS);
+  }
+  // Asks once whether the story on screen changed and redraws it if so. A
+  // failed ask (server restarting, story gone) keeps what is shown; the next
+  // one tries again.
+  function checkStory() {
+    var p = poll;
+    if (!p || p.seq !== renderSeq || p.busy) return;
+    stopPoll(); // one timer at most: asked now, the next is set when this answer is in
+    p.busy = true;
+    var headers = { 'Accept': 'application/json' };
+    if (p.etag) headers['If-None-Match'] = p.etag;
+    fetch('/api/stories/' + encodeURIComponent(p.id), { headers: headers, cache: 'no-store' }).then(function (r) {
+      if (p !== poll || r.status === 304 || !r.ok) return null;
+      return r.json().then(function (s) {
+        if (p !== poll) return;
+        p.etag = r.headers.get('ETag');
+        redrawStory(s);
+      });
+    }).catch(function () {}).then(function () {
+      p.busy = false;
+      if (p === poll) schedulePoll();
+    });
+  }
+  // The new story in place of the old, where the reader was; the source
+  // panel, if open, stays (it shows an article, which does not change).
+  function redrawStory(s) {
+    var y = window.scrollY;
+    hideTip();
+    show(storyView(s));
+    var meta = main.querySelector('.meta');
+    if (meta) meta.appendChild(el('span', { class: 'updated', role: 'status' }, ' · updated just now'));
+    document.title = clip(s.headline || 'Story', 80) + ' — precis';
+    window.scrollTo(0, y);
+  }
+  document.addEventListener('visibilitychange', function () {
+    if (!poll) return;
+    if (document.hidden) stopPoll();
+    else checkStory(); // back on the tab: ask now, then every POLL_MS again
+  });
 
   function storyView(s) {
     var sources = arr(s.sources);

@@ -570,6 +570,38 @@ static reader *thread_reader(ps_app *app)
     return r;
 }
 
+int ps_etag_matches(const char *inm, const char *etag)
+{
+    if (!inm || !etag || !*etag) return 0;
+    size_t el = strlen(etag);
+    for (const char *p = inm; *p;) {
+        while (*p == ' ' || *p == '\t' || *p == ',') p++;
+        if (*p == '*') return 1;
+        if (p[0] == 'W' && p[1] == '/') p += 2; /* If-None-Match compares weakly (RFC 9110 13.1.2) */
+        const char *e = p;
+        while (*e && *e != ',') e++;
+        const char *t = e;
+        while (t > p && (t[-1] == ' ' || t[-1] == '\t')) t--;
+        if ((size_t)(t - p) == el && !memcmp(p, etag, el)) return 1;
+        p = e;
+    }
+    return 0;
+}
+
+/* The ETag of a 200 API answer: its JSON's hash, so it changes whenever the
+ * answer does (a story rebuilt with a new article) and needs no counter kept
+ * in the store. The page polls a story with it and redraws only on a 200. */
+static void set_etag(const ps_request *rq, ps_response *rs)
+{
+    if (rs->status != 200 || rs->raw || rs->asset) return;
+    unsigned long long h = (unsigned long long)XXH3_64bits(rs->body.data ? rs->body.data : "", rs->body.len);
+    snprintf(rs->etag, sizeof rs->etag, "\"%016llx\"", h);
+    if (ps_etag_matches(rq->if_none_match, rs->etag)) {
+        rs->status = 304;
+        rs->body.len = 0;
+    }
+}
+
 void ps_route(ps_app *app, const ps_request *rq, ps_response *rs)
 {
     const char *p = rq->path ? rq->path : "";
@@ -589,11 +621,12 @@ void ps_route(ps_app *app, const ps_request *rq, ps_response *rs)
              * reads app->store and app->ctx for a GET. */
             ps_app view = {.store = r->store, .ctx = r->ctx, .token = app->token};
             api(&view, rq, rs, p + 5);
-            return;
+        } else {
+            pthread_mutex_lock(&app->lock);
+            api(app, rq, rs, p + 5);
+            pthread_mutex_unlock(&app->lock);
         }
-        pthread_mutex_lock(&app->lock);
-        api(app, rq, rs, p + 5);
-        pthread_mutex_unlock(&app->lock);
+        if (get) set_etag(rq, rs);
         return;
     }
     /* The page: only the embedded files, matched exactly (no file system). */

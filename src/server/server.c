@@ -265,6 +265,7 @@ static MHD_RESULT send_response(struct MHD_Connection *c, ps_response *rs)
         MHD_add_response_header(r, "Cache-Control", "no-store");
     }
     if (rs->allow) MHD_add_response_header(r, "Allow", rs->allow);
+    if (rs->etag[0]) MHD_add_response_header(r, "ETag", rs->etag);
     if (rs->status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
     MHD_RESULT ret = MHD_queue_response(c, rs->status, r);
     MHD_destroy_response(r);
@@ -403,6 +404,7 @@ static MHD_RESULT handle(void *cls, struct MHD_Connection *c, const char *url, c
         .host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST),
         .origin = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Origin"),
         .fetch_site = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Sec-Fetch-Site"),
+        .if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
         .body = cs->body.data,
         .body_len = cs->body.len,
     };

@@ -108,6 +108,7 @@ typedef struct ps_request {
     const char *host;           /* Host header or NULL */
     const char *origin;         /* Origin header or NULL (a browser's cross-site guard) */
     const char *fetch_site;     /* Sec-Fetch-Site header or NULL */
+    const char *if_none_match;  /* If-None-Match header or NULL (a page polling a story) */
     const char *body;
     size_t body_len;
 } ps_request;
@@ -119,11 +120,17 @@ typedef struct ps_response {
     const ps_asset *asset;      /* static body instead of `body` */
     const char *allow;          /* Allow header for 405 */
     bool raw;                   /* an article's raw input: sandboxed */
+    char etag[24];              /* ETag of a 200 (or 304) API answer, quoted; "" for none */
 } ps_response;
 
 void ps_response_init(ps_response *rs);
 void ps_response_free(ps_response *rs);
-/* Answers one request (takes app->lock while it uses the store). */
+/* Non-zero when an If-None-Match value (a list of entity tags, W/ or not,
+ * or "*") names etag (quoted, as in ps_response). */
+int ps_etag_matches(const char *if_none_match, const char *etag);
+/* Answers one request (takes app->lock while it uses the store). A GET of
+ * the API answered 200 gets an ETag, a hash of its JSON: when the request's
+ * If-None-Match names it the answer is 304 without a body. */
 void ps_route(ps_app *app, const ps_request *rq, ps_response *rs);
 /* Sets rs to {"error": {"code", "message"}} with the status. */
 void ps_error(ps_response *rs, unsigned status, const char *code, const char *fmt, ...)

@@ -442,6 +442,75 @@ async function main() {
       return true;
     });
 
+    // Session 23: a story on screen refreshes when the store changes: it asks
+    // every POLL_MS (30 s, app.js) with If-None-Match, redraws on a 200, and
+    // asks nothing while the tab is hidden, at once when it is shown again
+    // (before: only a navigation or a reload showed new articles). The page's
+    // clock is Playwright's fake one, moved on by hand: no waiting on timers.
+    await check('the story view refreshes when an article joins it, not while hidden', async () => {
+      const POLL_MS = 30000;
+      const p5 = await ctx.newPage();
+      p5.setDefaultTimeout(STEP_MS);
+      p5.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p5.clock.install();
+      await p5.goto(base + '/#/?sort=biggest');
+      await p5.waitForSelector('.card .card-title a');
+      await p5.locator('.card .card-title a').first().click();
+      await p5.waitForSelector('.sentence');
+      const sid = decodeURIComponent((await p5.evaluate(() => location.hash)).replace(/^#\/story\//, ''));
+      const storyPath = '/api/stories/' + encodeURIComponent(sid);
+      const asked = [];
+      p5.on('response', (r) => { if (new URL(r.url()).pathname === storyPath) asked.push(r.status()); });
+      const sources = async () => parseInt(norm(await p5.locator('.meta').textContent()), 10);
+      const before = await sources();
+      const story = await (await fetch(base + storyPath)).json();
+      const first = await (await fetch(base + '/api/articles/' + encodeURIComponent(story.sources[0].id))).json();
+      const edition = async (title) => {
+        const r = await fetch(base + '/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ title: title, site: first.site, date: first.date, text: first.text }) });
+        const d = await r.json();
+        assert(r.status === 201 && String(d.story) === String(sid), 'the edition did not join story ' + sid + ': ' + r.status + ' ' + JSON.stringify(d));
+      };
+      // unchanged: the poll is a 304 and nothing is redrawn
+      await p5.clock.fastForward(POLL_MS);
+      for (let i = 0; i < 50 && asked.length < 1; i++) await p5.waitForTimeout(100);
+      assert(asked.length === 1 && asked[0] === 304, 'unchanged story: polls answered ' + JSON.stringify(asked));
+      assert(await p5.locator('.meta .updated').count() === 0, 'redrawn though unchanged');
+      // hidden: no request however long, even with a new article in the store
+      await p5.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await edition('Velmora ferry grounding: every passenger safe, coast guard says');
+      for (let k = 0; k < 3; k++) await p5.clock.fastForward(POLL_MS);
+      await p5.waitForTimeout(500);
+      assert(asked.length === 1, 'hidden tab polled: ' + JSON.stringify(asked));
+      assert(await sources() === before, 'redrawn while hidden');
+      // shown again: asks at once and shows the new source
+      await p5.evaluate(() => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+        Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await p5.waitForSelector('.meta .updated');
+      assert(await sources() === before + 1, 'after the tab came back: ' + (await sources()) + ' sources, want ' + (before + 1));
+      assert(await p5.locator('.sentence').count() >= 1, 'summary gone after the redraw');
+      // and on the timer: another edition shows after one interval
+      await edition('Aster Bay refloated off Velmora after fog grounding');
+      await p5.clock.fastForward(POLL_MS);
+      await p5.waitForFunction((n) => parseInt(document.querySelector('.meta').textContent, 10) === n, before + 2);
+      // leaving the story stops its polling
+      await p5.evaluate(() => { location.hash = '#/'; });
+      await p5.waitForSelector('.card .card-title a');
+      const n = asked.length;
+      for (let k = 0; k < 3; k++) await p5.clock.fastForward(POLL_MS);
+      await p5.waitForTimeout(500);
+      assert(asked.length === n, 'polled after leaving the story: ' + JSON.stringify(asked));
+      await p5.close();
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });

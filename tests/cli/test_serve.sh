@@ -80,6 +80,19 @@ req "$BASE/api/stories/$sid"
 check story_200 test "$code" = 200
 check story_shape jq -e --arg id "$sid" '.id == $id and (.sources | length >= 1) and has("summary") and has("timeline") and has("entities")' "$TMP/body"
 aid=$(jq -r '.sources[0].id' "$TMP/body")
+# The page polls a story with If-None-Match: 304 without a body until the
+# story changes, then 200 with a new ETag (before: no ETag, always 200).
+etag=$(sed -n 's/^[Ee][Tt][Aa][Gg]: *\(".*"\).*/\1/p' "$TMP/hdr" | tr -d '\r')
+check story_etag test -n "$etag"
+rm -f "$TMP/body" # curl writes no file for an empty body
+req -H "If-None-Match: $etag" "$BASE/api/stories/$sid"
+check story_304_unchanged sh -c "test $code = 304 && test ! -s '$TMP/body' && grep -qi '^etag: $etag' '$TMP/hdr'"
+n_src=$(curl -s "$BASE/api/stories/$sid" | jq '.sources | length')
+sed '1s/.*/Velmora ferry grounding: all passengers safe/' "$EX/01_harbour_courier.txt" > "$TMP/edition.txt"
+req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/edition.txt" "$BASE/api/articles"
+check edition_joins_story sh -c "test $code = 201 && jq -e --arg s '$sid' '.story == \$s' '$TMP/body'"
+req -H "If-None-Match: $etag" "$BASE/api/stories/$sid"
+check story_200_after_change sh -c "test $code = 200 && ! grep -qi '^etag: $etag' '$TMP/hdr' && jq -e '.sources | length == $n_src + 1' '$TMP/body'"
 req "$BASE/api/articles/$aid"
 check article_200 sh -c "test $code = 200 && jq -e '.text | length > 0' '$TMP/body'"
 req "$BASE/api/articles/$aid/raw"

@@ -566,6 +566,58 @@ TEST(routes_status_codes)
     pthread_mutex_destroy(&app.lock);
 }
 
+/* A polling page asks again with the ETag it has: 304 and no body until the
+ * answer changes (an article added changes /api/health's count). */
+static unsigned call_inm(ps_app *app, const char *path, const char *inm, char *etag_out, pc_buf *out)
+{
+    kv none = {{0}, {0}};
+    ps_request rq = {.method = "GET", .path = path, .arg = kv_get, .arg_user = &none, .if_none_match = inm};
+    ps_response rs;
+    ps_response_init(&rs);
+    ps_route(app, &rq, &rs);
+    unsigned code = rs.status;
+    memcpy(etag_out, rs.etag, sizeof rs.etag);
+    out->len = 0;
+    pc_buf_append(out, rs.body.data ? rs.body.data : "", rs.body.len);
+    ps_response_free(&rs);
+    return code;
+}
+
+TEST(routes_etag_and_304)
+{
+    ps_app app = {.ctx = CTX, .store = fresh()};
+    if (!app.store) return;
+    pthread_mutex_init(&app.lock, NULL);
+    add_all(app.store, 3, NULL);
+    pc_buf out;
+    pc_buf_init(&out, 0);
+    char tag[24], again[24], inm[80];
+    CHECK(call_inm(&app, "/api/stories/1", NULL, tag, &out) == 200);
+    CHECK(tag[0] == '"' && strlen(tag) == 18 && out.len > 0);
+    CHECK(call_inm(&app, "/api/stories/1", tag, again, &out) == 304);
+    CHECK(out.len == 0 && !strcmp(again, tag));
+    snprintf(inm, sizeof inm, "\"0000000000000000\", W/%s", tag);
+    CHECK(call_inm(&app, "/api/stories/1", inm, again, &out) == 304);
+    CHECK(call_inm(&app, "/api/stories/1", "\"0000000000000000\"", again, &out) == 200);
+    CHECK(call_inm(&app, "/api/stories/99", tag, again, &out) == 404);
+    CHECK(again[0] == '\0'); /* errors carry no ETag */
+    CHECK(call_inm(&app, "/api/health", NULL, tag, &out) == 200);
+    CHECK(call_inm(&app, "/api/health", tag, again, &out) == 304);
+    kv none = {{0}, {0}};
+    CHECK(call(&app, "POST", "/api/articles", &none, "text/plain", NULL,
+               "Tide mill restored at Penwarrow\n\nThe tide mill at Penwarrow ground flour again on Saturday "
+               "after a restoration of six years, the mill trust said.\n", NULL) == 201);
+    CHECK(call_inm(&app, "/api/health", tag, again, &out) == 200);
+    CHECK(strcmp(again, tag) != 0 && out.len > 0);
+    CHECK(ps_etag_matches("*", "\"ab\""));
+    CHECK(!ps_etag_matches("\"ab\"", ""));
+    CHECK(!ps_etag_matches("\"abc\"", "\"ab\""));
+    CHECK(ps_etag_matches(" \"x\" ,\t\"ab\" ", "\"ab\""));
+    pc_buf_free(&out);
+    ps_store_close(app.store);
+    pthread_mutex_destroy(&app.lock);
+}
+
 /* The same article object posted and ingested from a JSONL file is one
  * article: both go through the same reader, so the content hash matches. */
 /* A browser page of another origin may not write (a text/plain POST needs no
@@ -746,6 +798,7 @@ int main(void)
     RUN(stale_job_not_saved);
     RUN(reader_sees_commits);
     RUN(routes_status_codes);
+    RUN(routes_etag_and_304);
     RUN(routes_refuse_other_origins_and_hosts);
     RUN(valid_date_checks_the_time);
     RUN(post_and_ingest_agree);
