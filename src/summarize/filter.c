@@ -589,6 +589,50 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
 
 #include "summarize/common_stems.inc"
 
+/* Expletive "it": a verb that takes it with no referent ("It seems ...",
+ * "It turns out ...", "It took years to ..."), or be / a modal / an adverb
+ * and then a word of judgement or report ("It is unclear whether ...", "It's
+ * not clear ...", "It was thought that ...", "It may be possible to ..."). */
+static const char *const IT_VERBS[] = {"seems", "seemed", "appears", "appeared", "turns", "turned", "goes",
+                                       "took", "takes", "remains", "remained", "matters", "emerged", "follows",
+                                       "helps", "pays", "happens"};
+static const char *const IT_BE[] = {"is", "was", "isnt", "wasnt", "would", "will", "may", "might", "could", "can",
+                                    "has", "had", "be", "been", "being", "became", "becomes", "becoming", "not",
+                                    "also", "still", "now", "already", "very", "so", "really", "quite",
+                                    "increasingly", "therefore", "thus", "widely", "generally", "yet",
+                                    "immediately", "entirely", "perfectly", "certainly", "far", "remains",
+                                    "remained", "seems", "seemed", "appears", "appeared", "getting", "too",
+                                    "more", "less", "just", "all", "no", "longer", "hardly"};
+static const char *const IT_JUDGED[] = {
+    "clear", "unclear", "possible", "impossible", "likely", "unlikely", "hard", "difficult", "easy", "important",
+    "necessary", "illegal", "legal", "true", "thought", "believed", "understood", "expected", "estimated",
+    "reported", "known", "unknown", "feared", "hoped", "time", "worth", "uncertain", "obvious", "evident",
+    "ironic", "surprising", "strange", "official", "safe", "fair", "tempting", "rare", "common", "crucial",
+    "essential", "vital", "odd", "unusual", "early", "late", "said", "alleged", "claimed", "suspected",
+    "assumed", "up", "understandable", "interesting", "notable"};
+
+bool ps_it_points_back(const char *s, size_t len)
+{
+    size_t pos = 0, b, e, k = 0;
+    char w[7][PT_WORD_MAX + 1];
+    size_t n[7];
+    while (k < 7 && pt_next_word(s, len, &pos, &b, &e)) {
+        n[k] = pt_normalize(s + b, e - b, w[k]);
+        /* "It's" normalises to "it": its "'s" is "is" (or "has": "It's been") */
+        if (!k && n[0] == 2 && e - b > 2 && !memcmp(w[0], "it", 2)) {
+            memcpy(w[1], "is", 3);
+            n[1] = 2;
+            k++;
+        }
+        k++;
+    }
+    if (k < 2 || n[0] != 2 || memcmp(w[0], "it", 2)) return false;
+    if (word_in(w[1], n[1], IT_VERBS, sizeof IT_VERBS / sizeof *IT_VERBS)) return false;
+    size_t j = 1;
+    while (j < k && word_in(w[j], n[j], IT_BE, sizeof IT_BE / sizeof *IT_BE)) j++;
+    return !(j > 1 && j < k && word_in(w[j], n[j], IT_JUDGED, sizeof IT_JUDGED / sizeof *IT_JUDGED));
+}
+
 /* Is the stem used by PS_COMMON_MIN_DF+ of Multi-News's training documents
  * (tools/gen_common_stems.c)? Keyed as summarize.c keys its vocabulary. */
 static bool common_stem(const char *s, size_t n)

@@ -361,7 +361,7 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
 {
     w->toks.n = 0;
     size_t pos = st->start, b, e;
-    bool first = true;
+    bool first = true, second = false;
     size_t last_b[3] = {0, 0, 0}, last_e[3] = {0, 0, 0}; /* the last three words' spans (pronoun_speaker) */
     while (pt_next_word(text, st->end, &pos, &b, &e)) {
         char norm[PT_WORD_MAX + 1];
@@ -373,7 +373,14 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
         if (first) {
             st->dangling = pt_is_dangling_opener(w->lang, norm, n);
             st->pronoun_first = st->dangling && w->english && is_pronoun_opener(norm, n);
+            /* "It said ...": a pronoun too, unless expletive ("It is unclear ...") */
+            if (st->dangling && w->english && n == 2 && !memcmp(norm, "it", 2))
+                st->pronoun_first = ps_it_points_back(text + b, st->end - b);
             first = false;
+            second = st->dangling && !st->pronoun_first && w->english;
+        } else if (second) { /* "But he said ...": the connective cannot be cut (step 8a), he is unnamed */
+            st->pronoun_first = is_pronoun_opener(norm, n);
+            second = false;
         }
         size_t sn;
         const char *digits = pt_number_word(w->lang, norm, n); /* "fourteen" = "14" */

@@ -77,6 +77,13 @@ size_t ps_wire_prefix(const char *s, size_t len);
  * *noun_len), or 0. */
 size_t ps_points_back(const char *s, size_t len, size_t *noun_len);
 
+/* Does a sentence opening on "It" / "It's" point back to a thing named before
+ * ("It said ...", "It was the third attack ...", "It has topped the list")
+ * rather than hold an expletive "it" ("It is unclear whether ...", "It's hard
+ * to know ...", "It turns out ...", "It remains unclear ...")? False when
+ * the sentence does not open on "It". English. */
+bool ps_it_points_back(const char *s, size_t len);
+
 /* Are two stems spellings of one word, for the redundancy test? One is the
  * other plus at most 3 bytes, the shorter at least 4, and neither is common
  * in news ("saad" / "saadi"; not "hair" / "hairdo", "iran" / "iranian"), or

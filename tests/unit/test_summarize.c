@@ -548,6 +548,40 @@ TEST(pronoun_sentence_comes_with_its_antecedent)
     check_comes_with_antecedent(q, "he added.");
 }
 
+/* "It said ..." points back as "He said ..." does, and so does "But he
+ * said ..." (its connective cannot be cut: "He said ..." is no better);
+ * expletive "it" ("It is unclear whether ...") does not. */
+TEST(it_and_but_he_come_with_their_antecedent)
+{
+    static const char *const back[] = {
+        "It said the bridge would reopen on Monday.", "It was the third closure of the bridge this year.",
+        "It's a steel bridge built in 1958.", "It has topped the list of repairs since 2007.",
+        "It also runs the ferry to Orwell."};
+    static const char *const expletive[] = {
+        "It is unclear whether the bridge will reopen on Monday.", "It's not clear how the pier cracked.",
+        "It turns out the pier had cracked in 2019.", "It remains unclear who will pay for the repairs.",
+        "It was thought that the pier would hold.", "It's hard to know when the ferry will run.",
+        "It may be possible to reopen one lane.", "Its pier cracked in March."};
+    for (size_t i = 0; i < sizeof back / sizeof *back; i++) CHECK(ps_it_points_back(back[i], strlen(back[i])));
+    for (size_t i = 0; i < sizeof expletive / sizeof *expletive; i++)
+        CHECK(!ps_it_points_back(expletive[i], strlen(expletive[i])));
+    const char *d[3] = {
+        "The Velmar road agency sent its inspectors to the town hall in Harlow.\n\n"
+        "It said the Harlow bridge would reopen on Monday after repairs to the cracked pier, and the flooded "
+        "road to Orwell would open on Tuesday.\n",
+        "The Harlow bridge will reopen on Monday after repairs to its cracked pier, the council said.\n\n"
+        "The flooded road to Orwell will open again on Tuesday, the council said.\n",
+        "Engineers finished repairs to the cracked pier of the Harlow bridge, which reopens on Monday.\n\n"
+        "Water is draining from the flooded road to Orwell, which is to open on Tuesday.\n"};
+    check_comes_with_antecedent(d, "It said");
+    const char *h[3] = {
+        "Council leader Ama Rusk spoke to reporters outside the town hall in Harlow.\n\n"
+        "But he said the Harlow bridge would reopen on Monday after repairs to the cracked pier, and the flooded "
+        "road to Orwell would open on Tuesday.\n",
+        d[1], d[2]};
+    check_comes_with_antecedent(h, "he said the Harlow");
+}
+
 /* Source order sorts by position in the documents: another report's
  * sentences at the same positions must not fall between "He said ..." and
  * the sentence before it that names him (they did: the pair was chosen
@@ -1139,6 +1173,7 @@ int main(void)
     RUN(opening_is_not_dangling);
     RUN(pronoun_sentence_comes_with_its_antecedent);
     RUN(pronoun_sentence_is_printed_after_its_antecedent);
+    RUN(it_and_but_he_come_with_their_antecedent);
     RUN(connective_is_cut_away_from_its_sentence);
     RUN(near_repeats_are_not_chosen_together);
     RUN(spelling_variant_is_the_same_fact);
