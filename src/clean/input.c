@@ -43,6 +43,26 @@ static void doc_free(pcl_doc *d)
     free(d->site);
 }
 
+/* text[0, *len) (owned) with the character references of HTML-escaped text
+ * decoded ("AT&amp;T": pt_text_refs, the one rule of every reader of plain
+ * text and JSON); NULL, text freed, when out of memory. */
+static char *with_refs(char *text, size_t *len)
+{
+    pc_buf b;
+    pc_buf_init(&b, 0);
+    bool changed = false;
+    if (pt_text_refs(text, *len, &b, &changed)) {
+        pc_buf_free(&b);
+        free(text);
+        return NULL;
+    }
+    if (!changed) return text;
+    free(text);
+    char *t = pc_buf_detach(&b, len);
+    pc_buf_free(&b);
+    return t;
+}
+
 static bool looks_like_jsonl(const char *s, size_t n)
 {
     size_t i = 0;
@@ -143,6 +163,7 @@ static precis_status add_value(pcl_docs *docs, const char *path, const pt_json_p
     d.text = st ? NULL : pc_buf_detach(&t, &d.len);
     pc_buf_free(&t);
     if (!d.text && !st) d.text = dup_n("", 0);
+    if (d.text) d.text = with_refs(d.text, &d.len);
     d.source = dup_n(path, strlen(path));
     d.line = line;
     if (st || !d.id || !d.text || !d.source || push(docs, &d)) {
@@ -261,6 +282,7 @@ static precis_status push_whole(pcl_docs *docs, const char *name, char *text, si
 {
     pcl_doc d;
     memset(&d, 0, sizeof d);
+    if (text) text = with_refs(text, &len);
     d.len = len;
     d.text = text;
     d.id = dup_n(base_name(name), strlen(base_name(name)));

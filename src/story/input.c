@@ -89,6 +89,8 @@ typedef struct reader {
     pc_buf text;      /* a JSON "text" or "html" with \u0000 in it, without them */
     size_t nul;            /* raw NUL characters dropped from the input (the file, or the line) read now: */
     const char *nul_where; /* "file" or "line"; said with the next article emitted, then 0 */
+    pc_buf refs;      /* a pasted text with its character references decoded (pt_text_refs) */
+    bool in_sgml;     /* pasting a <DOC>'s TEXT, decoded by the SGML reader already */
     size_t file_size; /* a regular file's size, said when it is over the limit; 0: not known */
     pc_buf ids;       /* a part's id made here (NAME#K, NAME:LINE, CLUSTER#K): whole, however long the
                        * path or a cluster's id (a 300-byte buffer cut them without a word) */
@@ -274,6 +276,14 @@ static precis_status pasted(reader *r, const char *text, size_t len, pt_article 
         pc_over_limit(r->why, sizeof r->why, "article", len, r->lim->max_article_bytes);
         *why = r->why;
         return PRECIS_ELIMIT;
+    }
+    /* the character references of HTML-escaped text ("AT&amp;T"), not of
+     * SGML's TEXT (sgml.c decoded it: not twice) */
+    bool changed = false;
+    if (!r->in_sgml && pt_text_refs(text, len, &r->refs, &changed)) return PRECIS_ENOMEM;
+    if (changed) {
+        text = r->refs.data;
+        len = r->refs.len;
     }
     if (!ps_text_needs_cleaning(text, len)) return pt_article_set(a, &a->text, text, len);
     pcl_options o;
@@ -840,7 +850,9 @@ static precis_status sgml_doc(void *user, pt_article *a, size_t index, size_t li
     pt_article b;
     pt_article_init(&b);
     const char *why = NULL;
+    r->in_sgml = true;
     precis_status st = pasted(r, a->text, a->text_len, &b, &why);
+    r->in_sgml = false;
     const char *const *from[] = {&a->id, &a->title, &a->date, &a->site};
     const char **to[] = {&b.id, &b.title, &b.date, &b.site};
     for (size_t k = 0; k < sizeof to / sizeof *to && !st; k++)
@@ -1024,6 +1036,7 @@ static precis_status finish(reader *r, precis_status st)
     pc_buf_free(&r->warns);
     pc_buf_free(&r->text);
     pc_buf_free(&r->ids);
+    pc_buf_free(&r->refs);
     if (st) return st;
     if (r->n_bad) {
         return pc_fail(r->err, r->worst, r->name, 0, "%zu part%s could not be read as articles", r->n_bad,
@@ -1049,6 +1062,7 @@ static void reader_init(reader *r, precis_ctx *ctx, const char *name, precis_art
     pc_buf_init(&r->warns, 0);
     pc_buf_init(&r->text, 0);
     pc_buf_init(&r->ids, 0);
+    pc_buf_init(&r->refs, 0);
     pc_error_clear(r->err);
 }
 

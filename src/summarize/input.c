@@ -102,12 +102,26 @@ static precis_status add_doc(precis_ctx *ctx, precis_cluster *c, const char *id,
 static precis_status add_sep_parts(precis_ctx *ctx, precis_cluster *c, const char *id, const char *text, size_t len,
                                    bool clean, const char *where, size_t line, const char *label)
 {
+    /* the character references of HTML-escaped text ("AT&amp;T"): one rule
+     * for every reader of plain text and JSON (pt_text_refs) */
+    pc_buf refs;
+    pc_buf_init(&refs, 0);
+    bool changed = false;
+    precis_status st = pt_text_refs(text, len, &refs, &changed);
+    if (st) return pc_fail(pc_ctx_err(ctx), st, where, line, "out of memory");
+    if (changed) {
+        text = refs.data;
+        len = refs.len;
+    }
     size_t m = sizeof MULTINEWS_SEP - 1;
     const char *hit = len >= m ? find(text, len, MULTINEWS_SEP, m) : NULL;
-    if (!hit) return add_doc(ctx, c, id, text, len, clean, where, line, label);
+    if (!hit) {
+        st = add_doc(ctx, c, id, text, len, clean, where, line, label);
+        pc_buf_free(&refs);
+        return st;
+    }
     pc_buf ids;
     pc_buf_init(&ids, 0);
-    precis_status st = PRECIS_OK;
     size_t b = 0, k = 0;
     for (;;) {
         size_t e = hit ? (size_t)(hit - text) : len;
@@ -122,6 +136,7 @@ static precis_status add_sep_parts(precis_ctx *ctx, precis_cluster *c, const cha
         hit = len - b >= m ? find(text + b, len - b, MULTINEWS_SEP, m) : NULL;
     }
     pc_buf_free(&ids);
+    pc_buf_free(&refs);
     return st;
 }
 

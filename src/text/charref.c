@@ -116,3 +116,34 @@ size_t pt_charref(const char *s, size_t n, char out[PT_CHARREF_MAX], size_t *out
     }
     return 0;
 }
+
+/* A reference pt_text_refs decodes: pt_charref reads one that ends with ';'. */
+static size_t strict_ref(const char *s, size_t n, char out[PT_CHARREF_MAX], size_t *k)
+{
+    size_t m = pt_charref(s, n, out, k);
+    return m >= 3 && s[m - 1] == ';' ? m : 0;
+}
+
+precis_status pt_text_refs(const char *s, size_t n, pc_buf *out, bool *changed)
+{
+    *changed = false;
+    char u[PT_CHARREF_MAX];
+    size_t k, i = 0, from = 0;
+    const char *p = s ? memchr(s, '&', n) : NULL;
+    while (p) {
+        i = (size_t)(p - s);
+        size_t m = strict_ref(p, n - i, u, &k);
+        if (m) {
+            if (!*changed) out->len = 0;
+            *changed = true;
+            precis_status st = pc_buf_append(out, s + from, i - from);
+            if (!st && k) st = pc_buf_append(out, u, k);
+            if (st) return st;
+            from = i + m;
+        }
+        i += m ? m : 1;
+        p = i < n ? memchr(s + i, '&', n - i) : NULL;
+    }
+    if (*changed) return pc_buf_append(out, s + from, n - from);
+    return PRECIS_OK;
+}

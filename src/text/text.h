@@ -176,6 +176,18 @@ bool pt_in_wordlist(pt_wordlist list, const char *w, size_t n);
  * spans; 0 when s holds none (a bare '&': text, kept as written). */
 size_t pt_charref(const char *s, size_t n, char out[PT_CHARREF_MAX], size_t *out_n);
 
+/* The character references an article given as plain text carries when it
+ * was escaped for HTML on its way (feeds and scraped JSON: "AT&amp;T",
+ * "it&#8217;s"): only complete ones are decoded, a name HTML5 knows or a
+ * number, ended by ';' (pt_charref's reading of them), so that "AT&T",
+ * "R&D", "Q&A;", "&c" and a bare "&amp" stay as written. The one place the
+ * readers of unmarked text (pasted files, JSON Lines and array "text"
+ * strings; not SGML, HTML or feeds, decoded by their own readers) decode
+ * them: clean (src/clean/input.c), summarize (src/summarize/input.c) and the
+ * story reader (src/story/input.c). When s[0, n) holds one, the decoded text
+ * is written to out (reset first) and *changed set; else out is untouched. */
+precis_status pt_text_refs(const char *s, size_t n, pc_buf *out, bool *changed);
+
 /* ---- newswire SGML: NIST/LDC <DOC> files (src/text/sgml.c) --------------- */
 
 #define PT_SGML_MAX_DOCS ((size_t)1000000) /* DOCs of one file; past it PRECIS_ELIMIT */

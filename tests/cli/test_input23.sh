@@ -69,4 +69,22 @@ for c in summarize digest cluster; do
         test "$got" = 'cdoc.jsonl:1: document 2: expected an article object or a string, not a number'
 done
 
+# Character references left by HTML escaping in plain text and JSON "text"
+# (feeds, scraped JSON): decoded where whole and ended by ';', so the
+# summary and the digest read "&" and "'"; "AT&T" and "R&D" stay as written.
+T='The Harlow &amp; Penrith ferry line resumed on Monday, the operator&#8217;s office said. AT&T and the R&D unit of Tallow Port &amp; Docks paid for the new pier at Orrin. Crews checked both piers before the first crossing on Monday morning.'
+printf '%s\n' "$T" > "$TMP/esc.txt"
+python3 -c "import json, sys; print(json.dumps({'id': 'e1', 'text': sys.argv[1]}))" "$T" > "$TMP/esc.jsonl"
+for f in esc.txt esc.jsonl; do
+    for c in summarize clean digest; do
+        p $c "$TMP/$f"
+        check "$c $f: '&amp;' and '&#8217;' are decoded, 'AT&T' and 'R&D' kept" \
+            sh -c "[ $rc = 0 ] && grep -q 'Harlow & Penrith' '$TMP/out' && grep -q 'operator’s office' '$TMP/out' &&
+                   grep -q 'AT&T and the R&D unit' '$TMP/out' && ! grep -q '&amp;\\|&#8217;' '$TMP/out'"
+    done
+done
+# the JSON output of clean holds the decoded text too
+p clean --format jsonl "$TMP/esc.jsonl"
+check "clean --format jsonl: the text decoded" \
+    python3 -c "import json, sys; t = json.loads(open(sys.argv[1]).readline())['text']; sys.exit(0 if 'Tallow Port & Docks' in t and 'AT&T' in t else 1)" "$TMP/out"
 finish

@@ -121,8 +121,36 @@ TEST(bounded_by_n)
     CHECK(pt_charref("&aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;", 42, out, &k) == 0);
 }
 
+/* pt_text_refs: plain text escaped for HTML; only whole references ended by
+ * ';' (docs/cli.md "Input pass 23"). NULL: nothing changed. */
+static const char *refs(const char *s)
+{
+    static pc_buf b;
+    bool changed = true;
+    b.len = 0;
+    if (pt_text_refs(s, strlen(s), &b, &changed) || !changed) return NULL;
+    return b.data;
+}
+
+TEST(plain_text_refs)
+{
+    CHECK_STR(refs("Fish &amp; chips"), "Fish & chips");
+    CHECK_STR(refs("it&#8217;s the mayor&#x2019;s"), "it\xE2\x80\x99s the mayor\xE2\x80\x99s");
+    CHECK_STR(refs("caf&eacute; &AMP; bar&nbsp;x"), "caf\xC3\xA9 & bar x");
+    CHECK_STR(refs("&lt;b&gt; at the end &amp;"), "<b> at the end &"); /* the last one ends the text */
+    CHECK_STR(refs("AT&amp;amp;T"), "AT&amp;T"); /* once: an escaped escape stays one */
+    /* no reference ended by ';': the text as written */
+    CHECK(refs("AT&T and R&D, Q&A; Smith & Sons, &c.") == NULL);
+    CHECK(refs("&amp without its semicolon, &eacute too, &#8217 and &#x2019") == NULL);
+    CHECK(refs("&nosuchname; &; & ;") == NULL);
+    CHECK(refs("") == NULL);
+    /* between others, a bare '&' stays */
+    CHECK_STR(refs("R&D &amp; AT&T"), "R&D & AT&T");
+}
+
 int main(void)
 {
+    RUN(plain_text_refs);
     RUN(named_html5);
     RUN(legacy_without_semicolon);
     RUN(core_six_any_case);
