@@ -425,10 +425,23 @@
   }
   // The new story in place of the old, where the reader was; the source
   // panel, if open, stays (it shows an article, which does not change).
+  // A keyboard user keeps their place: the focused control, and the one that
+  // opened the panel, are found again by their position among the view's
+  // controls (before this, a redraw dropped the focus to the page's start).
   function redrawStory(s) {
     var y = window.scrollY;
+    var controls = function () { return Array.prototype.slice.call(main.querySelectorAll('a, button')); };
+    var old = controls();
+    var focused = old.indexOf(document.activeElement), opened = old.indexOf(opener);
     hideTip();
     show(storyView(s));
+    var now = controls();
+    if (opened >= 0) opener = now[opened] || null;
+    if (focused >= 0 && now[focused]) {
+      returning = true; // no tooltip popping up for a focus the reader did not move
+      now[focused].focus({ preventScroll: true });
+      returning = false;
+    }
     var meta = main.querySelector('.meta');
     if (meta) meta.appendChild(el('span', { class: 'updated', role: 'status' }, ' · updated just now'));
     document.title = clip(s.headline || 'Story', 80) + ' — precis';

@@ -496,10 +496,14 @@ async function main() {
       await p5.waitForSelector('.meta .updated');
       assert(await sources() === before + 1, 'after the tab came back: ' + (await sources()) + ' sources, want ' + (before + 1));
       assert(await p5.locator('.sentence').count() >= 1, 'summary gone after the redraw');
-      // and on the timer: another edition shows after one interval
+      // and on the timer: another edition shows after one interval, the
+      // keyboard focus staying on the marker it was on
+      await p5.locator('.sentence .marker.primary').first().focus();
       await edition('Aster Bay refloated off Velmora after fog grounding');
       await p5.clock.fastForward(POLL_MS);
       await p5.waitForFunction((n) => parseInt(document.querySelector('.meta').textContent, 10) === n, before + 2);
+      assert(await p5.evaluate(() => document.activeElement === document.querySelector('.sentence .marker.primary')),
+        'the focus left the marker on the redraw: ' + await p5.evaluate(() => document.activeElement.tagName));
       // leaving the story stops its polling
       await p5.evaluate(() => { location.hash = '#/'; });
       await p5.waitForSelector('.card .card-title a');
