@@ -164,6 +164,63 @@ static bool word_in(const char *w, size_t n, const char *const *list, size_t cou
     return false;
 }
 
+static const char PS_R_TALK[] = "a conversational opener (talk, not reported prose)";
+static const char PS_R_APPOSITION[] = "a name and its description, no verb (fragment)";
+
+/* Talk that opens a sentence outside quotation marks: "Well, ...", "You know,
+ * ...", "Yeah, ..." (a columnist's or an interview's voice; the lower-cased
+ * sentence). */
+static bool talk_opener(const char *low, size_t n)
+{
+    static const char *const TALK[] = {"well, ", "you know", "yeah, ", "yeah ", "oh, ", "oh well", "okay, ",
+                                       "ok, ", "look, ", "i mean, ", "um, ", "uh, ", "sure, ", "yes, ",
+                                       "hey, ", "listen, ", "anyway, "};
+    for (size_t i = 0; i < sizeof TALK / sizeof *TALK; i++) {
+        size_t m = strlen(TALK[i]);
+        if (n > m && !memcmp(low, TALK[i], m)) return true;
+    }
+    return false;
+}
+
+/* "Adam Sieminski, an oil analyst for BT Alex.": a name of two to four
+ * capitalised words, a comma, "a"/"an" and a description to the final period
+ * with no other comma or quotation: no verb of its own (here a split after an
+ * abbreviation inside a firm's name cut it from its "said ..."). "John
+ * Smith, a teacher, said ..." has its verb after the second comma. */
+static bool apposition_only(const char *s, size_t len)
+{
+    static const char *const NOT_NAME[] = {"the", "a", "an", "in", "on", "at", "for", "after", "before", "last",
+                                           "this", "that", "by", "as", "when", "with", "from", "since", "during"};
+    size_t pos = 0, b, e, names = 0;
+    while (pt_next_word(s, len, &pos, &b, &e)) {
+        if (s[b] < 'A' || s[b] > 'Z' || word_in(s + b, e - b, NOT_NAME, sizeof NOT_NAME / sizeof *NOT_NAME))
+            return false;
+        names++;
+        size_t i = e;
+        while (i < len && s[i] == '.') i++; /* an initial: "John F. Kerry" */
+        if (i < len && s[i] == ',') {
+            pos = i + 1;
+            break;
+        }
+        if (names == 4) return false;
+    }
+    if (names < 2 || pos >= len || s[len - 1] != '.') return false;
+    while (pos < len && pc_is_space((unsigned char)s[pos])) pos++;
+    if (!(len - pos > 2 && s[pos] == 'a' && pc_is_space((unsigned char)s[pos + 1])) &&
+        !(len - pos > 3 && s[pos] == 'a' && s[pos + 1] == 'n' && pc_is_space((unsigned char)s[pos + 2])))
+        return false;
+    for (size_t i = pos; i < len; i++)
+        if (s[i] == ',' || s[i] == '"' || s[i] == ';' || s[i] == ':' || s[i] == '(' || s[i] == '\'' ||
+            (unsigned char)s[i] == 0xE2 || s[i] == '`')
+            return false;
+    /* a comma left out before the verb: "Ama Rusk, a teacher said ..." */
+    static const char *const VERBS[] = {"said", "says", "told", "is", "was", "are", "were", "has", "have", "had",
+                                        "will", "would", "can", "could"};
+    while (pt_next_word(s, len, &pos, &b, &e))
+        if (word_in(s + b, e - b, VERBS, sizeof VERBS / sizeof *VERBS)) return false;
+    return true;
+}
+
 const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n_words)
 {
     if (flags & PT_SENT_UNTERMINATED) return "no final punctuation (headline, caption or label)";
@@ -240,6 +297,8 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
         if (n >= m && !memcmp(low, AUDIENCE_CALLS[i], m)) return PS_R_PROMOTION;
     }
     if (ends_with_caption_date(s, len)) return PS_R_CAPTION;
+    if (talk_opener(low, n)) return PS_R_TALK;
+    if (n_words <= 16 && apposition_only(s, len)) return PS_R_APPOSITION;
     return NULL;
 }
 

@@ -582,6 +582,32 @@ TEST(it_and_but_he_come_with_their_antecedent)
     check_comes_with_antecedent(h, "he said the Harlow");
 }
 
+/* Talk opening a sentence ("Well, ...", "You know, ...") and a name with its
+ * description and no verb ("Adam Sieminski, an oil analyst for BT Alex.",
+ * hard-wrapped) are no candidates; a description with its verb after a second
+ * comma, talk inside a quotation and "Wells, a town ..." with its verb are. */
+TEST(talk_and_verbless_apposition_are_not_candidates)
+{
+    static const char *const no[] = {
+        "Well, the Harlow council has been trying to get the bridge open for months.",
+        "You know, the ferry to Orwell was never meant to carry this many people.",
+        "Yeah, it bears repeating that the bridge was closed for a whole month.",
+        "Ama Rusk, a council leader from the town of Harlow.",
+        "Jon K. Velmar,\nan engineer for BT Ardley Holt.",
+    };
+    static const char *const yes[] = {
+        "Ama Rusk, a council leader from Harlow, said the bridge would reopen on Monday.",
+        "\"Well, we have been trying to get the bridge open for months,\" Rusk said.",
+        "Wells, a town of 9,000 people, lost its only bridge in the storm.",
+        "Ama Rusk, a council leader from Harlow said the bridge would reopen.",
+        "The council leader Ama Rusk, a teacher by training, chairs the bridge committee.",
+    };
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        CHECK(ps_debris_reason(no[i], strlen(no[i]), 0, pt_count_words(no[i], strlen(no[i]))) != NULL);
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        CHECK(ps_debris_reason(yes[i], strlen(yes[i]), 0, pt_count_words(yes[i], strlen(yes[i]))) == NULL);
+}
+
 /* Source order sorts by position in the documents: another report's
  * sentences at the same positions must not fall between "He said ..." and
  * the sentence before it that names him (they did: the pair was chosen
@@ -1173,6 +1199,7 @@ int main(void)
     RUN(opening_is_not_dangling);
     RUN(pronoun_sentence_comes_with_its_antecedent);
     RUN(pronoun_sentence_is_printed_after_its_antecedent);
+    RUN(talk_and_verbless_apposition_are_not_candidates);
     RUN(it_and_but_he_come_with_their_antecedent);
     RUN(connective_is_cut_away_from_its_sentence);
     RUN(near_repeats_are_not_chosen_together);
