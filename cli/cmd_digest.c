@@ -608,7 +608,7 @@ int cmd_digest(int argc, char **argv)
         fputs("]}\n", stdout);
     }
     if (fflush(stdout) != 0) {
-        cli_error("write failed: %s", strerror(errno));
+        cli_error("digest: cannot write the output: %s", strerror(errno));
         rc = EXIT_INTERNAL;
     }
     if (shown < built) {

@@ -1,0 +1,20 @@
+# User pass 23 (docs/cli.md, "User pass 23"): each case failed before its fix.
+# Inputs are invented here (outlets, people and places made up).
+. tests/cli/lib.sh
+
+printf 'Quay fire in Brennock\n\nA fire broke out at the Brennock quay on Tuesday morning, the harbour authority said. Firefighters from three stations brought it under control by noon.\n' > "$TMP/a.txt"
+printf 'Brennock quay blaze\n\nFirefighters from three stations fought a fire at the Brennock quay on Tuesday, the harbour authority said. Nobody was hurt, officials added.\n' > "$TMP/b.txt"
+
+# 1. digest's stdout not writable said "precis: write failed: ..." where every
+# other command says "precis: CMD: cannot write the output: ..."
+if [ -w /dev/full ]; then
+    for f in text md json jsonl; do
+        "$PRECIS" digest -f $f --no-progress "$TMP/a.txt" "$TMP/b.txt" > /dev/full 2> "$TMP/err"; rc=$?
+        check "digest -f $f > /dev/full: exit 4, named as the other commands name it" \
+            sh -c "[ $rc = 4 ] && grep -q '^precis: digest: cannot write the output: No space left on device' '$TMP/err'"
+    done
+else
+    skip "digest > /dev/full (no /dev/full)"
+fi
+
+finish
