@@ -61,7 +61,10 @@ NOT_NAMES = {'Police', 'Officials', 'Authorities', 'Reuters', 'Witnesses', 'Doct
              'Experts', 'Analysts', 'Investigators', 'Prosecutors', 'Democrats', 'Republicans', 'Sources', 'It',
              'He', 'She', 'They', 'We', 'I', 'The', 'A', 'An', 'This', 'That', 'Officers', 'Residents', 'Critics',
              'Supporters', 'Aides', 'Diplomats', 'Rebels', 'Troops', 'Soldiers', 'Militants', 'Agency', 'Ministry',
-             'Department', 'Government', 'Pentagon', 'Congress', 'Parliament', 'Court', 'Spokesman', 'Spokeswoman'}
+             'Department', 'Government', 'Pentagon', 'Congress', 'Parliament', 'Court', 'Spokesman', 'Spokeswoman',
+             'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Today', 'Tonight',
+             'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+             'November', 'December'}
 VERBS = {'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will',
          'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'says', 'said', 'say', 'get', 'gets',
          'got', 'make', 'makes', 'made', 'take', 'takes', 'took', 'go', 'goes', 'went', 'come', 'comes', 'came',
