@@ -528,9 +528,11 @@ size_t precis_stream_n_undated(const precis_stream *s);
  * groups that are final are reported: all of them at the end; otherwise
  * those whose newest article is older than the quiet period or than the
  * last window / 2 articles of the stream, and, while more than window / 2
- * would stay held, those whose newest article is oldest (a story reported
- * that way and still going on continues as a new story). The rest stay held
- * and are regrouped with the next articles. A copy of an article already
+ * would stay held, those whose newest article is oldest. The rest stay held
+ * and are regrouped with the next articles. A story reported but not closed
+ * by the quiet period leaves its two newest articles in the window as
+ * anchors (reported, not reported again) until a window of articles has
+ * passed without it: later reports grouped with them take its id. A copy of an article already
  * reported is reported at the next call, in that story. fn(user, article,
  * story) is called once per article reported, in article order within one
  * call; story ids are dense from 0 in order of reporting (within one

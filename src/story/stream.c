@@ -77,6 +77,9 @@ struct precis_stream {
     size_t *b_orig;
     int64_t *b_time;
     int64_t *b_seen;
+    size_t *b_rep;   /* an anchor's story (reported), else SIZE_MAX: held */
+    size_t *b_alast; /* an anchor: arrival number of its story's newest article */
+    size_t b_held;   /* slots not anchors */
     int64_t cur_time, cur_seen; /* of the article being added, for batch_record */
     size_t cur_orig;
     size_t *b_off; /* terms of slot i: b_term[b_off[i] .. b_off[i + 1]) */
@@ -147,6 +150,8 @@ void precis_stream_free(precis_stream *s)
     free(s->b_num);
     free(s->b_orig);
     free(s->b_seen);
+    free(s->b_rep);
+    free(s->b_alast);
     free(s->pend);
     free(s->b_time);
     free(s->b_off);
@@ -307,15 +312,17 @@ static int64_t article_time(precis_stream *s, const char *date)
 static precis_status batch_record(precis_stream *s, size_t num, bool copy)
 {
     if (s->b_n + 2 > s->b_cap) {
-        size_t cap = s->b_cap, c[5] = {cap, cap, cap, cap, cap};
+        size_t cap = s->b_cap, c[7] = {cap, cap, cap, cap, cap, cap, cap};
         if (pc_grow(&s->b_num, &c[0], s->b_n + 2, sizeof *s->b_num, 1024) ||
             pc_grow(&s->b_off, &c[1], s->b_n + 2, sizeof *s->b_off, 1024) ||
             pc_grow(&s->b_orig, &c[2], s->b_n + 2, sizeof *s->b_orig, 1024) ||
             pc_grow(&s->b_time, &c[3], s->b_n + 2, sizeof *s->b_time, 1024) ||
-            pc_grow(&s->b_seen, &c[4], s->b_n + 2, sizeof *s->b_seen, 1024))
+            pc_grow(&s->b_seen, &c[4], s->b_n + 2, sizeof *s->b_seen, 1024) ||
+            pc_grow(&s->b_rep, &c[5], s->b_n + 2, sizeof *s->b_rep, 1024) ||
+            pc_grow(&s->b_alast, &c[6], s->b_n + 2, sizeof *s->b_alast, 1024))
             return PRECIS_ENOMEM;
         size_t m = c[0];
-        for (int i = 1; i < 5; i++)
+        for (int i = 1; i < 7; i++)
             if (c[i] < m) m = c[i];
         s->b_cap = m;
     }
@@ -325,8 +332,11 @@ static precis_status batch_record(precis_stream *s, size_t num, bool copy)
     s->b_orig[i] = copy ? s->cur_orig : SIZE_MAX;
     s->b_time[i] = s->cur_time;
     s->b_seen[i] = s->cur_seen;
+    s->b_rep[i] = SIZE_MAX;
+    s->b_alast[i] = num;
     s->b_off[i + 1] = s->b_nterm;
     s->b_n++;
+    s->b_held++;
     if (copy) return PRECIS_OK;
     /* The names (capitalised words inside sentences) are one more term each
      * for the batch pass: they tell stories apart where the online pass has
@@ -343,6 +353,7 @@ static precis_status batch_record(precis_stream *s, size_t num, bool copy)
         pc_grow(&s->b_tf, &cap2, s->b_nterm + s->n_terms, sizeof *s->b_tf, 1024) ||
         pc_grow(&s->b_isname, &cap3, s->b_nterm + s->n_terms, sizeof *s->b_isname, 1024)) {
         s->b_n--; /* not held: the caller reports the failure */
+        s->b_held--;
         return PRECIS_ENOMEM;
     }
     s->b_capterm = cap1 < cap2 ? cap1 : cap2;
@@ -445,6 +456,7 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
 
 /* ---- batch pass: the regrouping window ------------------------------------ */
 
+#define BATCH_ANCHORS 2 /* articles a reported, unclosed story leaves in the window */
 #define BATCH_IDF_PRIOR 100 /* pseudo-documents, as online (src/cluster): a small input keeps its shared words */
 
 static int cmp_settled(const void *x, const void *y)
@@ -472,7 +484,8 @@ static size_t slot_of(const precis_stream *s, size_t num)
 static bool regroup_due(const precis_stream *s, bool at_end)
 {
     if (!s->b_n) return false;
-    if (at_end || s->b_n >= s->window) return true;
+    if (!s->b_held) return false; /* anchors only: nothing to report */
+    if (at_end || s->b_held >= s->window) return true;
     if (!s->have_clock || s->b_seen[0] == PK_TIME_UNKNOWN || s->b_seen[0] >= s->clock - s->o.quiet_seconds)
         return false;
     return !s->have_regrouped || s->clock - s->regrouped_at >= s->o.quiet_seconds;
@@ -485,7 +498,9 @@ static bool regroup_due(const precis_stream *s, bool at_end)
  * than the quiet period (dated input) or than the last window / 2 articles
  * of the stream; and, while more than window / 2 articles would stay held,
  * the groups whose newest article is oldest, so that the window always has
- * room. The window keeps the rest, in order. */
+ * room. The window keeps the rest, in order, and the anchors (below): at
+ * most two per story seen in the last window of arrivals, so at most
+ * 2 x window of them. */
 static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_t *n_out, size_t *cap_out)
 {
     size_t n = s->b_n, nt = s->b_nterm;
@@ -493,12 +508,13 @@ static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_
     uint32_t *order = malloc(n * sizeof *order);
     size_t *g_last = malloc(n * sizeof *g_last), *g_size = malloc(n * sizeof *g_size);
     int64_t *g_seen = malloc(n * sizeof *g_seen);
-    uint8_t *final = malloc(n), *not_lone = malloc(n);
+    uint8_t *final = malloc(n), *not_lone = malloc(n), *anchor = malloc(n);
+    size_t *g_story = malloc(n * sizeof *g_story);
     float *w = malloc((nt + 1) * sizeof *w);
     uint64_t *sorted = malloc((nt + 1) * sizeof *sorted);
     double *idf = malloc((nt + 1) * sizeof *idf);
     precis_status st = PRECIS_OK;
-    if (!label || !root || !order || !g_last || !g_size || !g_seen || !final || !not_lone || !w || !sorted || !idf) {
+    if (!label || !root || !order || !g_last || !g_size || !g_seen || !final || !not_lone || !anchor || !g_story || !w || !sorted || !idf) {
         st = PRECIS_ENOMEM;
         goto done;
     }
@@ -563,28 +579,32 @@ static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_
         g_last[i] = 0;
         g_size[i] = 0;
         g_seen[i] = PK_TIME_UNKNOWN;
+        g_story[i] = SIZE_MAX;
         final[i] = at_end;
     }
     for (size_t i = 0; i < n; i++) {
         uint32_t g = root[i];
-        g_last[g] = s->b_num[i]; /* arrival order: the last one wins */
-        g_size[g]++;
+        size_t last = s->b_rep[i] == SIZE_MAX ? s->b_num[i] : s->b_alast[i];
+        if (last > g_last[g]) g_last[g] = last;
+        if (s->b_rep[i] == SIZE_MAX) g_size[g]++; /* held articles; anchors are reported */
+        else if (s->b_rep[i] < g_story[g]) g_story[g] = s->b_rep[i]; /* the oldest story it continues */
         if (s->b_seen[i] > g_seen[g]) g_seen[g] = s->b_seen[i];
     }
     size_t kept = 0, n_groups = 0;
     for (size_t g = 0; g < n; g++) {
-        if (!g_size[g] || at_end) continue;
+        if (at_end) final[g] = 2; /* reported, no anchors kept */
+        if (at_end || root[g] != g) continue;
         bool quiet_time = s->have_clock && g_seen[g] != PK_TIME_UNKNOWN && g_seen[g] < s->clock - s->o.quiet_seconds;
         bool quiet_arrivals = g_last[g] + s->window / 2 <= s->n_articles;
-        if (quiet_time || quiet_arrivals) final[g] = 1;
+        if (quiet_time) final[g] = 2; /* closed: as online, a closed story takes no more */
+        else if (!g_size[g]) final[g] = g_last[g] + s->window <= s->n_articles ? 2 : 0; /* anchors: a window long */
+        else if (quiet_arrivals) final[g] = 1;
         else {
             kept += g_size[g];
             order[n_groups++] = (uint32_t)g;
         }
     }
-    /* Room: the held groups whose newest article is oldest go too. A group
-     * that keeps growing is reported at this point and its later articles
-     * form a new story (the price of a bounded window). */
+    /* Room: the held groups whose newest article is oldest go too. */
     if (kept > s->window / 2) {
         for (size_t a = 1; a < n_groups; a++) { /* insertion sort by g_last: few groups stay held */
             uint32_t x = order[a];
@@ -600,20 +620,37 @@ static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_
             kept -= g_size[order[a]];
         }
     }
-    /* Story ids in order of the final groups' first articles; the held
-     * articles move to the front. */
-    for (size_t i = 0; i < n; i++) order[i] = UINT32_MAX; /* group -> story - n_final */
+    /* A group reported but not closed (final 1) leaves its BATCH_ANCHORS
+     * newest clustered articles as anchors: reported, they stay in the
+     * window so that the story's later reports, regrouped with them, continue
+     * its id instead of starting a story (a story longer than the window, or
+     * one that comes back after half a window of other news). */
+    for (size_t i = 0; i < n; i++) order[i] = 0; /* group -> anchors chosen */
+    for (size_t i = n; i-- > 0;) {
+        uint32_t g = root[i];
+        anchor[i] = final[g] == 1 && s->b_orig[i] == SIZE_MAX && s->b_off[i + 1] > s->b_off[i] &&
+                    order[g] < BATCH_ANCHORS;
+        order[g] += anchor[i];
+    }
+    /* Story ids: a continued story keeps its own, new ones in order of the
+     * final groups' first articles; the held articles and anchors move to
+     * the front. */
     size_t next = 0, keep = 0, tk = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t g = root[i];
         if (final[g]) {
-            if (order[g] == UINT32_MAX) order[g] = (uint32_t)next++;
-            if (pc_grow(out, cap_out, *n_out + 1, sizeof **out, 1024)) {
-                st = PRECIS_ENOMEM;
-                goto done;
+            if (g_story[g] == SIZE_MAX) g_story[g] = s->n_final + next++;
+            if (s->b_rep[i] == SIZE_MAX) {
+                if (pc_grow(out, cap_out, *n_out + 1, sizeof **out, 1024)) {
+                    st = PRECIS_ENOMEM;
+                    goto done;
+                }
+                (*out)[(*n_out)++] = (settled){s->b_num[i], g_story[g]};
+                s->b_held--;
             }
-            (*out)[(*n_out)++] = (settled){s->b_num[i], s->n_final + order[g]};
-            continue;
+            if (!anchor[i]) continue;
+            s->b_rep[i] = g_story[g];
+            s->b_alast[i] = g_last[g];
         }
         size_t b0 = s->b_off[i], b1 = s->b_off[i + 1];
         memmove(s->b_term + tk, s->b_term + b0, (b1 - b0) * sizeof *s->b_term);
@@ -623,6 +660,8 @@ static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_
         s->b_orig[keep] = s->b_orig[i];
         s->b_time[keep] = s->b_time[i];
         s->b_seen[keep] = s->b_seen[i];
+        s->b_rep[keep] = s->b_rep[i];
+        s->b_alast[keep] = s->b_alast[i];
         s->b_off[keep] = tk;
         tk += b1 - b0;
         keep++;
@@ -642,6 +681,8 @@ done:
     free(g_seen);
     free(final);
     free(not_lone);
+    free(anchor);
+    free(g_story);
     free(w);
     free(sorted);
     free(idf);

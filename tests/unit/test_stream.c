@@ -407,6 +407,30 @@ TEST(batch_window_reports_closed_stories_before_the_end)
         for (size_t j = 0; j < 4; j++) CHECK(l.story_of[k * 4 + j] == k); /* each story whole, ids in order */
     precis_stream_free(s);
 
+    /* a story that comes back after half a window of other news is
+     * continued (within a window of arrivals after its last article): its
+     * anchors (two reported articles left in the window) are
+     * regrouped with its new reports, which take its id */
+    CHECK(precis_stream_new(ctx, &o, &s) == PRECIS_OK);
+    log_reset(&l);
+    num = 0;
+    static const size_t SEQ[3] = {0, 1, 0};
+    for (size_t r = 0; r < 3; r++) {
+        for (size_t j = 0; j < 4; j++, num++) {
+            window_text(text, sizeof text, SEQ[r], j + 4 * (r == 2));
+            snprintf(id, sizeof id, "c%zu", num);
+            precis_article a = art(id, text, NULL);
+            CHECK(precis_stream_add(ctx, s, &a, &story, &dup) == PRECIS_OK);
+            CHECK(precis_stream_settle(ctx, s, 0, log_story, &l) == PRECIS_OK);
+        }
+        if (r == 2) CHECK(l.story_of[0] == 0 && l.story_of[3] == 0); /* the first telling reported */
+    }
+    CHECK(precis_stream_settle(ctx, s, 1, log_story, &l) == PRECIS_OK);
+    CHECK(l.calls == 12);
+    for (size_t i = 8; i < 12; i++) CHECK(l.story_of[i] == 0); /* continued, not a new story */
+    CHECK(l.story_of[4] == 1 && precis_stream_n_stories(s) == 2);
+    precis_stream_free(s);
+
     /* dated: one story a week, the default window; each is reported once
      * the clock is a quiet period past it */
     o.window = 0;
