@@ -67,8 +67,9 @@ static void usage(FILE *out)
           "                          (default 3; fractions allowed)\n"
           "  -d, --dup-threshold J   estimated shingle Jaccard at which an article is a\n"
           "                          copy of an earlier one (default 0.5)\n"
-          "      --max-open N        with --online: open stories kept (default 5000; the\n"
-          "                          least recently updated closes first)\n"
+          "      --max-open N        with --online only: open stories kept (default 5000;\n"
+          "                          the least recently updated closes first); without\n"
+          "                          --online it is refused\n"
           "      --batch             the default regrouping (kept for old scripts)\n"
           "      --window N          the default regrouping's window: articles held at\n"
           "                          most (default 16384, at least 2; more: stories kept\n"
@@ -307,7 +308,7 @@ int cmd_cluster(int argc, char **argv)
     r.batch = true;
     so.batch = 1;
     int want_progress = -1, c;
-    bool threshold_opt = false, window_opt = false;
+    bool threshold_opt = false, window_opt = false, max_open_opt = false;
     double v;
     long long n;
     optind = 1;
@@ -333,6 +334,7 @@ int cmd_cluster(int argc, char **argv)
         case 'M':
             if (!cli_opt_whole("cluster", "--max-open", optarg, 1, 10000000, &n)) return EXIT_USAGE;
             so.max_open = (size_t)n;
+            max_open_opt = true;
             break;
         case 'W':
             if (!cli_opt_whole("cluster", "--window", optarg, 2, 50000000, &n)) return EXIT_USAGE;
@@ -353,6 +355,14 @@ int cmd_cluster(int argc, char **argv)
     }
     if (window_opt && !r.batch) {
         cli_window_needs_regrouping("cluster");
+        return EXIT_USAGE;
+    }
+    /* The regrouping keeps every article of its window, not open stories:
+     * the cap would be taken and ignored (the output is the same). */
+    if (max_open_opt && r.batch) {
+        cli_error("cluster: --max-open needs --online: the default regrouping holds a window of "
+                  "articles (--window), not open stories");
+        cli_try_help("cluster");
         return EXIT_USAGE;
     }
     if (optind >= argc) {

@@ -17,4 +17,16 @@ else
     skip "digest > /dev/full (no /dev/full)"
 fi
 
+# 2. cluster --max-open without --online was taken and ignored: the default
+# regrouping holds a window of articles, not open stories (the output was
+# byte-identical whatever N); now a usage error, as --threshold is (pass 22)
+p cluster --max-open 1 "$TMP/a.txt" "$TMP/b.txt"
+check "cluster --max-open without --online: usage error naming --online" \
+    sh -c "[ $rc = 1 ] && grep -q 'cluster: --max-open needs --online' '$TMP/err' && [ ! -s '$TMP/out' ]"
+p cluster --online --max-open 1 "$TMP/a.txt" "$TMP/b.txt"
+check "cluster --online --max-open 1 is taken" sh -c "[ $rc = 0 ] && grep -q 'a.txt' '$TMP/out'"
+p cluster --help
+check "cluster --help: --max-open is --online's only and refused without it" \
+    sh -c "grep -A2 -- '--max-open N' '$TMP/out' | grep -q 'without' && grep -A2 -- '--max-open N' '$TMP/out' | grep -q 'with --online only'"
+
 finish
