@@ -299,21 +299,9 @@ static const char *const ADVERBIAL_OPENERS[] = {
 static const char *const NOT_A_CLAUSE[] = {"who", "which", "whose", "whom", "where", "a", "an", "including",
                                            "such", "and", "or", "but", "as", "with", NULL};
 
-static const char *const TIME_WORDS_X[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "tonight", "yesterday", "overnight", "earlier", "later", "week", "weekend", "month", "year", "morning",
-    "afternoon", "evening", "night", "day", "hours", NULL};
 static void rule_adverbial(const sentence *x, size_t from, cuts *c)
 {
     if (!in_list(x, from, ADVERBIAL_OPENERS)) return;
-    static int timeonly = -1;
-    if (timeonly < 0) { const char *e = getenv("K_TIMEONLY"); timeonly = e && *e == '1'; }
-    if (timeonly) {
-        if (is_word(x, from, "according")) return;
-        size_t q = from;
-        bool t = false;
-        while (phrase_tok(x, q)) t |= in_list(x, q++, TIME_WORDS_X);
-        if (!t) return;
-    }
     if (is_word(x, from, "according") && !is_word(x, from + 1, "to")) return;
     size_t k = from + 1;
     while (phrase_tok(x, k)) k++;

@@ -26,13 +26,6 @@ static const struct {
     double unigram_scale;     /* content words are concepts too, at this share of a bigram */
 } PARAMS = {3, 0.5, 0.01, 1.0, 0.5};
 
-/* XXX experiment knobs (not for landing) */
-#include <math.h>
-static double knob(const char *name, double dflt)
-{
-    const char *v = getenv(name);
-    return v && *v ? atof(v) : dflt;
-}
 /* ---- cluster ------------------------------------------------------------------ */
 
 precis_status precis_cluster_new(precis_ctx *ctx, const char *id, precis_cluster **out)
@@ -268,7 +261,6 @@ typedef struct concept {
     uint32_t tf;       /* occurrences */
     uint32_t first;    /* documents where it is in the first prose sentence */
     uint32_t min_index; /* earliest prose sentence index it appears in */
-    double pos_sum;     /* XXX */
     bool unigram;       /* a content word rather than a bigram */
 } concept;
 VEC(concept, concept_vec)
@@ -521,23 +513,6 @@ static bool sents_conflict(const work *w, uint32_t a, uint32_t b)
 {
     const sent *x = &w->sents.v[a], *y = &w->sents.v[b];
     if (x->orig == y->orig) return true; /* a sentence and its compressed variant */
-    static int mode = -1;
-    static double rho;
-    if (mode < 0) mode = (int)knob("K_RM", 0), rho = knob("K_RHO", 0.5);
-    if (mode) {
-        double wa = 0, wb = 0, sh = 0;
-        const uint32_t *ca = w->cons.v + x->con_off, *cb = w->cons.v + y->con_off;
-        for (uint32_t i = 0; i < x->con_n; i++) wa += w->weights[ca[i]];
-        for (uint32_t j = 0; j < y->con_n; j++) wb += w->weights[cb[j]];
-        for (uint32_t i = 0; i < x->con_n; i++)
-            for (uint32_t j = 0; j < y->con_n; j++)
-                if (ca[i] == cb[j]) { sh += w->weights[ca[i]]; break; }
-        double m = wa < wb ? wa : wb;
-        bool cw = m > 0 && sh >= rho * m;
-        if (mode == 1) return cw; /* instead */
-        if (mode == 2 && cw) return true; /* in addition */
-        if (mode == 3) return cw && same_content(w, x, y, 40, 30); /* both */
-    }
     return same_content(w, x, y, SAME_CHOOSE_CONTAIN, SAME_CHOOSE_DICE);
 }
 
@@ -814,15 +789,8 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
     }
 
     /* 3. Concepts: distinct bigrams per prose sentence, counted per document. */
-    double K_B = knob("K_B", 0), K_TAU = knob("K_TAU", 3), K_G = knob("K_G", 0), K_N0 = knob("K_N0", 10);
     for (size_t d = 0; d < c->n; d++) {
         uint32_t index = 0;
-        uint32_t n_prose = 0;
-        for (uint32_t i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
-            sent *x = &w->sents.v[i];
-            n_prose += !x->reason || x->reason == REASON_REPEATED_ELSEWHERE;
-        }
-        double tau_d = K_TAU * (K_G ? pow((n_prose > 1 ? n_prose : 1) / K_N0, K_G) : 1.0);
         for (uint32_t i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
             sent *x = &w->sents.v[i];
             x->prose = !x->reason || x->reason == REASON_REPEATED_ELSEWHERE;
@@ -835,15 +803,12 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                     w->word_df.v[id]++;
                 }
             }
-            static double statn = -1;
-            if (statn < 0) statn = knob("K_STATN", 1e9);
-            if (x->index >= statn) continue;
             for (uint32_t k = 0; k < x->big_n; k++) {
                 bool added;
                 uint32_t id = map_get_or_add(&w->concept_of, w->bigrams.v[x->big_off + k],
                                              (uint32_t)w->concepts.n, &added);
                 if (id == UINT32_MAX) return PRECIS_ENOMEM;
-                if (added && !VEC_PUSH(w->concepts, ((concept){0, UINT32_MAX, 0, 0, 0, UINT32_MAX, 0,
+                if (added && !VEC_PUSH(w->concepts, ((concept){0, UINT32_MAX, 0, 0, 0, UINT32_MAX,
                                                                IS_UNIGRAM_KEY(w->bigrams.v[x->big_off + k])})))
                     return PRECIS_ENOMEM;
                 concept *cp = &w->concepts.v[id];
@@ -852,7 +817,6 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                     cp->last_doc = (uint32_t)d;
                     cp->df++;
                     if (x->index < PARAMS.early_sentences) cp->early++;
-                    cp->pos_sum += 1.0 + K_B * exp(-(double)x->index / tau_d);
                     if (x->index == 0) cp->first++;
                 }
                 if (x->index < cp->min_index) cp->min_index = x->index;
@@ -906,7 +870,6 @@ static precis_status add_variants(work *w, unsigned rules)
         x.start = start;
         x.end = end;
         if (!VEC_PUSH(w->sents, x)) return PRECIS_ENOMEM;
-        if (knob("K_REPL", 0)) w->sents.v[i].reason = "XXX replaced by its variant";
     }
     return PRECIS_OK;
 }
@@ -980,7 +943,7 @@ static precis_status add_joins(work *w)
  * prior it lowered DUC 2004 (docs/summarize.md), so it is not the default. */
 static unsigned compress_rules(const precis_summary_options *o)
 {
-    return o->compress > 0 ? (unsigned)knob("K_TRIM", PS_TRIM_DEFAULT) : 0;
+    return o->compress > 0 ? PS_TRIM_DEFAULT : 0;
 }
 
 /* Facts the learned prior (prior.c) reads about candidate x. */
@@ -1049,7 +1012,7 @@ static bool apply_prior(const work *w, ps_item *items, const uint32_t *item_sent
         if (v[k] > max_p) max_p = v[k];
     }
     if (lambda > 0 && max_p > 0)
-        for (size_t k = 0; k < n_items; k++) items[k].bonus += lambda * max_w * v[k] / max_p, items[k].tie = v[k] / max_p;
+        for (size_t k = 0; k < n_items; k++) items[k].bonus += lambda * max_w * v[k] / max_p;
     free(v);
     return true;
 }
@@ -1255,7 +1218,7 @@ static bool pair_pointing_back(const work *w, ps_item **items, uint32_t **item_s
             if (!dup) cv[m++] = id;
         }
         used += m;
-        *q = (ps_item){p->cost + (by_bytes ? x->n_bytes + 1 : x->n_words), cv, m, p->bonus + it[k].bonus, p->tie + it[k].tie};
+        *q = (ps_item){p->cost + (by_bytes ? x->n_bytes + 1 : x->n_words), cv, m, p->bonus + it[k].bonus};
         (*item_sent)[n_all] = i;
         (*lead)[n_all] = i - 1;
         n_all++;
@@ -1322,7 +1285,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             const concept *cp = &w.concepts.v[k];
             double v = 0;
             if (c->n >= 3) {
-                if (cp->df >= min_df) v = knob("K_B", 0) ? cp->pos_sum : cp->df + PARAMS.early_weight * cp->early;
+                if (cp->df >= min_df) v = cp->df + PARAMS.early_weight * cp->early;
                 else v = PARAMS.rare_weight * cp->tf;
                 if (cp->unigram) v *= PARAMS.unigram_scale;
             } else if (cp->tf >= 2) {

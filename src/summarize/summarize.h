@@ -103,7 +103,6 @@ typedef struct ps_item {
     const uint32_t *concepts; /* distinct concept ids it contains */
     uint32_t n_concepts;
     double bonus;            /* sentence-level prior added to the objective */
-    double tie;              /* XXX tie key */
 } ps_item;
 
 /* Chooses items maximising sum of weights of covered concepts plus bonuses,
