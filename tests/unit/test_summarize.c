@@ -502,8 +502,10 @@ TEST(opening_is_not_dangling)
 /* Summarizes the three documents at 20..60 words and checks that every
  * summary sentence holding `marker` comes right after the sentence before it
  * in its document (nothing but space between them). */
-static void check_comes_with_antecedent(const char *const d[3], const char *marker)
+/* Returns in how many of the summaries (20 to 60 words) the marker is. */
+static size_t check_comes_with_antecedent(const char *const d[3], const char *marker)
 {
+    size_t seen = 0;
     precis_ctx *ctx = precis_new(NULL);
     precis_cluster *c;
     CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
@@ -515,6 +517,7 @@ static void check_comes_with_antecedent(const char *const d[3], const char *mark
         for (size_t k = 0; k < precis_summary_count(s); k++) {
             const precis_summary_sentence *x = precis_summary_sentence_at(s, k);
             if (!strstr(x->text, marker)) continue;
+            seen++;
             const precis_summary_sentence *p = k ? precis_summary_sentence_at(s, k - 1) : NULL;
             CHECK(p && p->doc == x->doc && p->end <= x->start);
             if (p && p->doc == x->doc && p->end <= x->start)
@@ -524,6 +527,7 @@ static void check_comes_with_antecedent(const char *const d[3], const char *mark
     }
     precis_cluster_free(c);
     precis_free(ctx);
+    return seen;
 }
 
 /* A sentence opening on a pronoun, or a quotation whose speaker is one, is
@@ -683,6 +687,22 @@ TEST(connective_is_cut_away_from_its_sentence)
     precis_summary_free(s);
     precis_cluster_free(c);
     precis_free(ctx);
+}
+
+/* Round 10: a pronoun sentence after a pronoun sentence ("He said ...", then
+ * "He added ...") may be chosen when the one before it is, which a pair of
+ * two sentences could not offer (before, "He added" was never chosen). */
+TEST(pronoun_sentences_chain_behind_their_antecedent)
+{
+    const char *d[3] = {
+        "Council leader Ama Rusk spoke to reporters outside the town hall in Harlow.\n\n"
+        "He said the Harlow bridge would reopen on Monday after repairs to the cracked pier.\n\n"
+        "He added that the flooded road to Orwell would open on Tuesday and the ferry to Kelby on Wednesday.\n",
+        "The Harlow bridge will reopen on Monday after repairs to its cracked pier, the council said.\n\n"
+        "The flooded road to Orwell will open again on Tuesday, the council said.\n",
+        "Engineers finished repairs to the cracked pier of the Harlow bridge, which reopens on Monday.\n\n"
+        "The ferry to Kelby will sail again on Wednesday, its operator said.\n"};
+    CHECK(check_comes_with_antecedent(d, "He added") > 0);
 }
 
 /* The same fact with a name spelled two ways ("Benjamin" / "Binyamin") is
@@ -1202,6 +1222,7 @@ int main(void)
     RUN(talk_and_verbless_apposition_are_not_candidates);
     RUN(it_and_but_he_come_with_their_antecedent);
     RUN(connective_is_cut_away_from_its_sentence);
+    RUN(pronoun_sentences_chain_behind_their_antecedent);
     RUN(near_repeats_are_not_chosen_together);
     RUN(spelling_variant_is_the_same_fact);
     RUN(common_words_are_not_spelling_variants);
