@@ -48,7 +48,9 @@ static void usage(FILE *out)
             "                      SGML file INPUT is one cluster of all its DOCs, named\n"
             "                      after the file (d30001t.sgml: d30001t)\n"
             "  -o, --output DIR    with --batch: write DIR/<cluster>.txt (one sentence per\n"
-            "                      line); without -o, --batch prints JSON Lines\n"
+            "                      line; -f json/jsonl refused with -o); without -o,\n"
+            "                      --batch prints JSON Lines (-f json or jsonl; text\n"
+            "                      refused: it has no place for the cluster ids)\n"
             "  -h, --help          show this help\n\n"
             "Exit codes: 0 ok; 1 usage; 2 some input refused: unreadable, binary, malformed,\n"
             "or over a size limit (named; the rest summarized); 3 nothing to output (no\n"
@@ -459,7 +461,7 @@ int cmd_summarize(int argc, char **argv)
     pc_strset_init(&r.written);
     r.format = "text";
     const char *lang = "en";
-    bool is_batch = false, words_set = false;
+    bool is_batch = false, words_set = false, format_set = false;
     int c;
     optind = 1;
     opterr = 0;
@@ -488,6 +490,7 @@ int cmd_summarize(int argc, char **argv)
                 return EXIT_USAGE;
             }
             r.format = optarg;
+            format_set = true;
             break;
         case OPT_BATCH: is_batch = true; break;
         case 'o': r.outdir = optarg; break;
@@ -516,6 +519,18 @@ int cmd_summarize(int argc, char **argv)
     }
     if (r.outdir && !is_batch) {
         cli_error("summarize: -o/--output goes with --batch");
+        return EXIT_USAGE;
+    }
+    /* -o writes text files and --batch's stdout is JSON: a -f that cannot
+     * apply is refused, not overridden without a word. */
+    if (r.outdir && format_set && strcmp(r.format, "text") != 0) {
+        cli_error("summarize: -o writes DIR/<cluster>.txt, one sentence per line: -f %s goes "
+                  "without -o (--batch prints JSON Lines)", r.format);
+        return EXIT_USAGE;
+    }
+    if (is_batch && !r.outdir && format_set && strcmp(r.format, "text") == 0) {
+        cli_error("summarize: --batch -f text needs -o DIR (one text file per cluster); without "
+                  "-o, --batch prints JSON Lines (-f json or jsonl)");
         return EXIT_USAGE;
     }
     struct stat ob;

@@ -32,8 +32,8 @@ check "summarize --batch: an id over 4096 bytes, one holding \\u0000, a 1.5 id r
     sh -c "[ $rc = 2 ] && grep -q 'long.jsonl:2: cluster \"id\" of 5000 bytes is over the 4096-byte limit' '$TMP/err' &&
            grep -q 'long.jsonl:3: cluster \"id\" holds a NUL character' '$TMP/err' &&
            grep -q 'long.jsonl:4: cluster \"id\" must be a string or an integer, not a number with a fraction' '$TMP/err'"
-p summarize --batch --format text "$TMP/long.jsonl"
-check "summarize --batch --format text: the long id whole" \
+p summarize --batch "$TMP/long.jsonl"
+check "summarize --batch (JSON Lines): the long id whole" \
     sh -c "[ $rc = 2 ] && grep -q 'x-END' '$TMP/out'"
 mkdir "$TMP/o"
 p summarize --batch -o "$TMP/o" "$TMP/long.jsonl"

@@ -29,4 +29,22 @@ p cluster --help
 check "cluster --help: --max-open is --online's only and refused without it" \
     sh -c "grep -A2 -- '--max-open N' '$TMP/out' | grep -q 'without' && grep -A2 -- '--max-open N' '$TMP/out' | grep -q 'with --online only'"
 
+# 3. summarize --batch: -o DIR writes text files whatever -f said (-f json
+# was taken and the files were text), and --batch -f text without -o printed
+# JSON Lines: a -f that cannot apply is now a usage error naming why
+mkdir -p "$TMP/c/one"
+cp "$TMP/a.txt" "$TMP/b.txt" "$TMP/c/one/"
+for f in json jsonl; do
+    p summarize --batch -o "$TMP/sums" -f $f "$TMP/c"
+    check "summarize --batch -o DIR -f $f: usage error, nothing written" \
+        sh -c "[ $rc = 1 ] && grep -q -- '-f $f goes without -o' '$TMP/err' && [ ! -e '$TMP/sums' ]"
+done
+p summarize --batch -f text "$TMP/c"
+check "summarize --batch -f text without -o: usage error, not JSON Lines" \
+    sh -c "[ $rc = 1 ] && grep -q -- '--batch -f text needs -o DIR' '$TMP/err' && [ ! -s '$TMP/out' ]"
+p summarize --batch -o "$TMP/sums" -f text "$TMP/c"
+check "summarize --batch -o DIR -f text: the text files" sh -c "[ $rc = 0 ] && grep -q 'Brennock' '$TMP/sums/one.txt'"
+p summarize --batch -f json "$TMP/c"
+check "summarize --batch -f json: JSON" sh -c "[ $rc = 0 ] && grep -q '\"id\":\"one\"' '$TMP/out'"
+
 finish
