@@ -70,7 +70,8 @@ static void usage(FILE *out)
           "      --max-open N        with --online only: open stories kept (default 5000;\n"
           "                          the least recently updated closes first); without\n"
           "                          --online it is refused\n"
-          "      --batch             the default regrouping (kept for old scripts)\n"
+          "      --batch             the default regrouping (kept for old scripts; not\n"
+          "                          with --online)\n"
           "      --window N          the default regrouping's window: articles held at\n"
           "                          most (default 16384, at least 2; more: stories kept\n"
           "                          whole over a longer stretch, memory grows with it)\n"
@@ -308,7 +309,7 @@ int cmd_cluster(int argc, char **argv)
     r.batch = true;
     so.batch = 1;
     int want_progress = -1, c;
-    bool threshold_opt = false, window_opt = false, max_open_opt = false;
+    bool threshold_opt = false, window_opt = false, max_open_opt = false, batch_opt = false, online_opt = false;
     double v;
     long long n;
     optind = 1;
@@ -343,11 +344,18 @@ int cmd_cluster(int argc, char **argv)
             break;
         case 'P': want_progress = 1; break;
         case 'N': want_progress = 0; break;
-        case 'B': r.batch = true; so.batch = 1; break;
-        case 'O': r.batch = false; so.batch = 0; break;
+        case 'B': r.batch = true; so.batch = 1; batch_opt = true; break;
+        case 'O': r.batch = false; so.batch = 0; online_opt = true; break;
         case 'h': usage(stdout); return EXIT_OK_;
         default: cli_try_help("cluster"); return EXIT_USAGE;
         }
+    }
+    /* Both named: the last one won, so "--online --batch -t 0.5" was refused
+     * for want of the --online it holds. */
+    if (batch_opt && online_opt) {
+        cli_error("cluster: --batch and --online are two groupings: give one (--batch is the default)");
+        cli_try_help("cluster");
+        return EXIT_USAGE;
     }
     if (threshold_opt && r.batch) {
         cli_threshold_needs_online("cluster");

@@ -47,4 +47,14 @@ check "summarize --batch -o DIR -f text: the text files" sh -c "[ $rc = 0 ] && g
 p summarize --batch -f json "$TMP/c"
 check "summarize --batch -f json: JSON" sh -c "[ $rc = 0 ] && grep -q '\"id\":\"one\"' '$TMP/out'"
 
+# 4. cluster --batch --online: the last one won without a word, so
+# "--online --batch -t 0.5" was refused for want of the --online it holds
+for a in "--batch --online" "--online --batch"; do
+    p cluster $a "$TMP/a.txt"
+    check "cluster $a: usage error naming both" \
+        sh -c "[ $rc = 1 ] && grep -q 'cluster: --batch and --online are two groupings: give one' '$TMP/err' && [ ! -s '$TMP/out' ]"
+done
+p cluster --batch "$TMP/a.txt"
+check "cluster --batch alone is still taken" test $rc = 0
+
 finish
