@@ -16,6 +16,26 @@ stop() { serve_stop; }
 req() { code=$(curl -s -o "$TMP/body" -D "$TMP/hdr" -w '%{http_code}' "$@"); }
 body_has() { grep -q -- "$1" "$TMP/body"; }
 is_error() { jq -e ".error.code and .error.message" "$TMP/body"; }
+# raw_status OUT < PYTHON: runs the Python read from stdin, with status(raw)
+# defined (sends raw bytes on a new connection to the server under test,
+# returns its status line), its output in OUT.
+raw_status() {
+    { cat <<'PY'
+import socket, sys
+def status(raw):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+    s.settimeout(10)
+    s.sendall(raw)
+    got = b""
+    while b"\r\n" not in got:
+        b = s.recv(4096)
+        if not b: break
+        got += b
+    s.close()
+    return got.split(b"\r\n")[0].decode("latin-1")
+PY
+      cat; } | python3 - "${BASE##*:}" > "$1"
+}
 
 DB=$TMP/api.db
 check ingest_for_api sh -c "'$PRECIS' ingest --db '$DB' '$EX' >/dev/null"
@@ -195,19 +215,7 @@ check header_under_cap_200 test "$code" = 200
 # only (its bodies are HTML or empty): a malformed request line or header
 # line 400, a Content-Length that is not a number 400 or past 2^64 413, an
 # unknown major version 505, a header block past twice the cap 431.
-python3 - "${BASE##*:}" > "$TMP/mhd.res" <<'PY'
-import socket, sys
-def status(raw):
-    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-    s.settimeout(10)
-    s.sendall(raw)
-    got = b""
-    while b"\r\n" not in got:
-        b = s.recv(4096)
-        if not b: break
-        got += b
-    s.close()
-    return got.split(b"\r\n")[0].decode("latin-1")
+raw_status "$TMP/mhd.res" <<'PY'
 H = b"Host: 127.0.0.1\r\n"
 print(status(b"GET /api/health\r\n\r\n"))
 print(status(b"GET /api/health HTTP/1.1\r\n" + H + b"NoColonHere\r\n\r\n"))
@@ -288,19 +296,7 @@ check same_origin_post_201 test "$code" = 201
 # HTTP/1.1 request without one are 400 (before: the first value was taken,
 # "hello" of "hello12" stored as an article; the rest answered 200).
 before=$(curl -s "$BASE/api/health" | jq .articles)
-python3 - "${BASE##*:}" > "$TMP/framing.res" <<'PY'
-import socket, sys
-def status(raw):
-    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-    s.settimeout(10)
-    s.sendall(raw)
-    got = b""
-    while b"\r\n" not in got:
-        b = s.recv(4096)
-        if not b: break
-        got += b
-    s.close()
-    return got.split(b"\r\n")[0].decode("latin-1")
+raw_status "$TMP/framing.res" <<'PY'
 text = b"Smuggled: Harlow Bay ferry sinks\n\nThe Harlow Bay ferry sank on Monday, a forged request said, and all aboard were saved.\n"
 print(status(b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: %d\r\nContent-Length: 5\r\n\r\n" % len(text) + text))
 print(status(b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n%x\r\n" % len(text) + text + b"\r\n0\r\n\r\n"))
