@@ -475,22 +475,30 @@ static const char *kv_get(void *user, const char *name)
     return NULL;
 }
 
-static unsigned call(ps_app *app, const char *method, const char *path, kv *args,
-                     const char *ctype, const char *auth, const char *body, pc_buf *out)
+/* Routes rq; the body into out and the ETag into etag_out (either NULL: not
+ * wanted); returns the status. */
+static unsigned route(ps_app *app, const ps_request *rq, char *etag_out, pc_buf *out)
 {
-    ps_request rq = {.method = method, .path = path, .arg = kv_get, .arg_user = args,
-                     .content_type = ctype, .authorization = auth, .body = body,
-                     .body_len = body ? strlen(body) : 0};
     ps_response rs;
     ps_response_init(&rs);
-    ps_route(app, &rq, &rs);
+    ps_route(app, rq, &rs);
     unsigned code = rs.status;
+    if (etag_out) memcpy(etag_out, rs.etag, sizeof rs.etag);
     if (out) {
         out->len = 0;
         pc_buf_append(out, rs.body.data ? rs.body.data : "", rs.body.len);
     }
     ps_response_free(&rs);
     return code;
+}
+
+static unsigned call(ps_app *app, const char *method, const char *path, kv *args,
+                     const char *ctype, const char *auth, const char *body, pc_buf *out)
+{
+    ps_request rq = {.method = method, .path = path, .arg = kv_get, .arg_user = args,
+                     .content_type = ctype, .authorization = auth, .body = body,
+                     .body_len = body ? strlen(body) : 0};
+    return route(app, &rq, NULL, out);
 }
 
 TEST(routes_status_codes)
@@ -572,15 +580,7 @@ static unsigned call_inm(ps_app *app, const char *path, const char *inm, char *e
 {
     kv none = {{0}, {0}};
     ps_request rq = {.method = "GET", .path = path, .arg = kv_get, .arg_user = &none, .if_none_match = inm};
-    ps_response rs;
-    ps_response_init(&rs);
-    ps_route(app, &rq, &rs);
-    unsigned code = rs.status;
-    memcpy(etag_out, rs.etag, sizeof rs.etag);
-    out->len = 0;
-    pc_buf_append(out, rs.body.data ? rs.body.data : "", rs.body.len);
-    ps_response_free(&rs);
-    return code;
+    return route(app, &rq, etag_out, out);
 }
 
 TEST(routes_etag_and_304)
