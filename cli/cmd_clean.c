@@ -31,7 +31,7 @@ static void help(FILE *out)
             "  -f, --format FMT     text (default: title, blank line, clean text),\n"
             "                       json (one article object, or an array for several),\n"
             "                       jsonl (one article object a line); JSON adds \"removed\"\n"
-            "  -e, --explain        text format: list every input line with its verdict:\n"
+            "  -e, --explain        (text format only) list every input line with its verdict:\n"
             "                       '+' kept, 'T' title, '-' removed with class and reason\n"
             "      --no-learn       do not learn boilerplate across the documents\n"
             "      --year YEAR      year for dates printed without one (\"July 11\")\n"
@@ -136,6 +136,14 @@ int cmd_clean(int argc, char **argv)
         case 'h': help(stdout); return EXIT_OK_;
         default: cli_try_help("clean"); return EXIT_USAGE;
         }
+    }
+    /* The listing is text; JSON already carries the removed lines ("removed"):
+     * taken and ignored, the option would say nothing. */
+    if (explain && fmt != FMT_TEXT) {
+        cli_error("clean: --explain lists lines as text: it does not go with -f json or jsonl "
+                  "(their \"removed\" holds the removed lines)");
+        cli_try_help("clean");
+        return EXIT_USAGE;
     }
     if (optind >= argc) {
         cli_error("clean: no input (give FILE..., a directory, or '-' for stdin)");

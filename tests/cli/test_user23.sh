@@ -57,4 +57,14 @@ done
 p cluster --batch "$TMP/a.txt"
 check "cluster --batch alone is still taken" test $rc = 0
 
+# 5. clean --explain with -f json or jsonl was taken and ignored (the listing
+# is text only): now a usage error naming the formats
+for f in json jsonl; do
+    p clean -e -f $f "$TMP/a.txt"
+    check "clean -e -f $f: usage error, nothing printed" \
+        sh -c "[ $rc = 1 ] && grep -q 'clean: --explain lists lines as text' '$TMP/err' && [ ! -s '$TMP/out' ]"
+done
+p clean -e "$TMP/a.txt"
+check "clean -e (text) still lists the lines" sh -c "[ $rc = 0 ] && grep -q '^+' '$TMP/out'"
+
 finish
