@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 #include <xxhash.h>
@@ -344,16 +345,49 @@ static bool is_pronoun_opener(const char *norm, size_t n)
 /* A quotation ending on a pronoun speaker ('"... a homogenous vendor," he
  * added.'): the sentence before it named him. The sentence's last three
  * words, normalised, last[2] the final one. */
-static bool pronoun_speaker(const char last[3][PT_WORD_MAX + 1])
+static bool is_speech_verb(const char *word)
 {
     static const char *const VERBS[] = {"said", "says", "added", "adds", "explained", "insisted",
                                         "noted", "warned", "replied", "wrote", "recalled", "continued"};
+    for (size_t i = 0; i < sizeof VERBS / sizeof *VERBS; i++)
+        if (!strcmp(word, VERBS[i])) return true;
+    return false;
+}
+
+static bool pronoun_speaker(const char last[3][PT_WORD_MAX + 1])
+{
     static const char *const WHO[] = {"he", "she", "they"};
-    bool verb = false, told = !strcmp(last[2], "reporters") && !strcmp(last[1], "told");
-    for (size_t i = 0; i < sizeof VERBS / sizeof *VERBS && !verb; i++) verb = !strcmp(last[2], VERBS[i]);
+    bool verb = is_speech_verb(last[2]), told = !strcmp(last[2], "reporters") && !strcmp(last[1], "told");
     const char *who = told ? last[0] : verb ? last[1] : NULL;
     for (size_t i = 0; who && i < sizeof WHO / sizeof *WHO; i++)
         if (!strcmp(who, WHO[i])) return true;
+    return false;
+}
+
+static bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* A sentence ending on a surname alone as its speaker ('," Holt said.',
+ * '," said Holt.') that its document named in full before ("Maria Holt"):
+ * printed without that sentence, nobody the summary names is Holt. Spans
+ * (b, e) of the last three words; text is the document, st the sentence. */
+static bool surname_speaker(const char *text, const sent *st, const char last[3][PT_WORD_MAX + 1],
+                            const size_t last_b[3], const size_t last_e[3])
+{
+    int name = is_speech_verb(last[2]) ? 1 : is_speech_verb(last[1]) ? 2 : -1;
+    if (name < 0) return false;
+    size_t b = last_b[name], e = last_e[name], n = e - b;
+    if (n < 3 || b < st->start || !is_upper_ascii(text[b])) return false;
+    /* "Maria Holt said": named here in full */
+    if (name == 1 && last_e[0] > last_b[0] && last_b[0] >= st->start && is_upper_ascii(text[last_b[0]]) &&
+        b == last_e[0] + 1 && text[last_e[0]] == ' ')
+        return false;
+    for (size_t i = 2; i + n <= st->start; i++) {
+        if (text[i - 1] != ' ' || memcmp(text + i, text + b, n)) continue;
+        if (i + n < st->start && (isalnum((unsigned char)text[i + n]) || text[i + n] == '-')) continue;
+        size_t k = i - 1; /* back over the word before it */
+        while (k > 0 && isalpha((unsigned char)text[k - 1])) k--;
+        if (i - 1 - k >= 2 && is_upper_ascii(text[k])) return true;
+    }
     return false;
 }
 
@@ -413,6 +447,8 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
                      ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D));
         st->pronoun_first = quote; /* needs the sentence before it, as a pronoun opener does */
     }
+    if (!st->pronoun_first && w->english && surname_speaker(text, st, (const char(*)[PT_WORD_MAX + 1])last, last_b, last_e))
+        st->pronoun_first = true; /* as a pronoun speaker: needs the sentence before it */
     st->hash = XXH3_64bits(w->toks.v, w->toks.n * sizeof *w->toks.v);
     st->big_off = (uint32_t)w->bigrams.n;
     for (size_t k = 1; k < w->toks.n; k++) {
