@@ -268,6 +268,19 @@ VEC(concept, concept_vec)
 
 VEC(uint8_t, u8_vec)
 
+/* The words a text has named in full before a point ("Maria Holt": Holt),
+ * for surname_speaker: built once as the text's sentences are analysed in
+ * order, so each byte is read a bounded number of times (a scan from the
+ * text's start at each sentence was quadratic: 76 s on a 2 MB article of
+ * '"...," Holt said.' lines). Keys: XXH3 of the word's bytes seeded with
+ * epoch, which changes with the text, so nothing needs clearing. */
+typedef struct full_names {
+    u64_map seen;
+    const char *text;   /* the text indexed; NULL: none yet */
+    size_t done, limit; /* positions below done are indexed, for sentences from limit on */
+    uint64_t epoch;
+} full_names;
+
 typedef struct work {
     pt_lang *lang;
     bool english; /* lang is English: the pronoun rules (set with lang) */
@@ -293,12 +306,14 @@ typedef struct work {
     size_t n_docs;
     pc_arena arena;       /* compressed variants' texts */
     u32_vec pieces;       /* their kept ranges (start, end pairs, document offsets) */
+    full_names names;     /* surnames named in full so far in the text being analysed */
 } work;
 
 static void work_free(work *w)
 {
     pt_lang_close(w->lang);
     map_free(&w->vocab);
+    map_free(&w->names.seen);
     free(w->stop.v);
     free(w->stem_text.v);
     free(w->stem_at.v);
@@ -366,29 +381,64 @@ static bool pronoun_speaker(const char last[3][PT_WORD_MAX + 1])
 
 static bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 
+/* A word of n bytes (3 to PT_WORD_MAX) starting at i after one space and a
+ * capitalised word of 2+ letters ("Maria Holt": i at Holt)? */
+static bool after_first_name(const char *text, size_t i)
+{
+    if (i < 2 || text[i - 1] != ' ') return false;
+    size_t k = i - 1; /* back over the word before it */
+    while (k > 0 && isalpha((unsigned char)text[k - 1])) k--;
+    return i - 1 - k >= 2 && is_upper_ascii(text[k]);
+}
+
+static bool word_ends(char c) { return !isalnum((unsigned char)c) && c != '-'; }
+
+/* Indexes every word after a first name that ends before limit (the start of
+ * the sentence asking). Positions within PT_WORD_MAX of limit are walked
+ * again next time, as a word there may end past this limit. */
+static bool index_full_names(full_names *f, const char *text, size_t limit)
+{
+    if (f->text != text || limit < f->limit) { /* another text, or back in it: start again */
+        f->text = text;
+        f->done = 0;
+        f->epoch++;
+    }
+    f->limit = limit;
+    for (size_t i = f->done; i < limit; i++) {
+        if (!after_first_name(text, i)) continue;
+        for (size_t n = 3; n <= PT_WORD_MAX && i + n < limit; n++)
+            if (word_ends(text[i + n])) {
+                bool added;
+                if (map_get_or_add(&f->seen, XXH3_64bits_withSeed(text + i, n, f->epoch), 0, &added) == UINT32_MAX)
+                    return false;
+            }
+    }
+    f->done = limit > PT_WORD_MAX ? limit - PT_WORD_MAX : 0;
+    return true;
+}
+
 /* A sentence ending on a surname alone as its speaker ('," Holt said.',
  * '," said Holt.') that its document named in full before ("Maria Holt"):
  * printed without that sentence, nobody the summary names is Holt. Spans
- * (b, e) of the last three words; text is the document, st the sentence. */
-static bool surname_speaker(const char *text, const sent *st, const char last[3][PT_WORD_MAX + 1],
-                            const size_t last_b[3], const size_t last_e[3])
+ * (b, e) of the last three words; text is the document, st the sentence.
+ * *oom on a failed allocation. */
+static bool surname_speaker(full_names *f, const char *text, const sent *st, const char last[3][PT_WORD_MAX + 1],
+                            const size_t last_b[3], const size_t last_e[3], bool *oom)
 {
     int name = is_speech_verb(last[2]) ? 1 : is_speech_verb(last[1]) ? 2 : -1;
     if (name < 0) return false;
     size_t b = last_b[name], e = last_e[name], n = e - b;
-    if (n < 3 || b < st->start || !is_upper_ascii(text[b])) return false;
+    if (n < 3 || n > PT_WORD_MAX || b < st->start || !is_upper_ascii(text[b])) return false;
     /* "Maria Holt said": named here in full */
     if (name == 1 && last_e[0] > last_b[0] && last_b[0] >= st->start && is_upper_ascii(text[last_b[0]]) &&
         b == last_e[0] + 1 && text[last_e[0]] == ' ')
         return false;
-    for (size_t i = 2; i + n <= st->start; i++) {
-        if (text[i - 1] != ' ' || memcmp(text + i, text + b, n)) continue;
-        if (i + n < st->start && (isalnum((unsigned char)text[i + n]) || text[i + n] == '-')) continue;
-        size_t k = i - 1; /* back over the word before it */
-        while (k > 0 && isalpha((unsigned char)text[k - 1])) k--;
-        if (i - 1 - k >= 2 && is_upper_ascii(text[k])) return true;
-    }
-    return false;
+    if (!index_full_names(f, text, st->start)) return *oom = true, false;
+    bool found = false;
+    if (map_slot(&f->seen, XXH3_64bits_withSeed(text + b, n, f->epoch), &found), found) return true;
+    /* one ending right at the sentence's start needs no word end after it */
+    size_t i = st->start - n;
+    return st->start >= n && !memcmp(text + i, text + b, n) && after_first_name(text, i);
 }
 
 static precis_status analyse_sentence(work *w, const char *text, sent *st)
@@ -447,8 +497,11 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
                      ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D));
         st->pronoun_first = quote; /* needs the sentence before it, as a pronoun opener does */
     }
-    if (!st->pronoun_first && w->english && surname_speaker(text, st, (const char(*)[PT_WORD_MAX + 1])last, last_b, last_e))
+    bool oom = false;
+    if (!st->pronoun_first && w->english &&
+        surname_speaker(&w->names, text, st, (const char(*)[PT_WORD_MAX + 1])last, last_b, last_e, &oom))
         st->pronoun_first = true; /* as a pronoun speaker: needs the sentence before it */
+    if (oom) return PRECIS_ENOMEM;
     st->hash = XXH3_64bits(w->toks.v, w->toks.n * sizeof *w->toks.v);
     st->big_off = (uint32_t)w->bigrams.n;
     for (size_t k = 1; k < w->toks.n; k++) {
@@ -1348,7 +1401,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     also_mark = calloc(c->n, 1);
     if (!view.docs || !given || !also_mark || !canonical_order(c, view.docs, given)) goto oom;
     c = &view;
-    if (!map_init(&w.vocab, 4096) || !map_init(&w.concept_of, 4096)) goto oom;
+    if (!map_init(&w.vocab, 4096) || !map_init(&w.concept_of, 4096) || !map_init(&w.names.seen, 256)) goto oom;
     w.doc_first = malloc((c->n + 1) * sizeof *w.doc_first);
     if (!w.doc_first) goto oom;
 
