@@ -111,6 +111,19 @@ def main():
     with open(os.path.join(out, "bigrep.txt"), "w") as f:
         f.write(rep * (big // len(rep) + 1))
 
+    # speakers.txt: one article of distinct quotes each ending on a surname
+    # the article never names in full ('"...," Tarrow said.'): the
+    # summarizer's surname-speaker rule once scanned all the text before each
+    # one for the full name (quadratic).
+    with open(os.path.join(out, "speakers.txt"), "w") as f:
+        f.write("Tarrow speaks on the harbour plan\n\nThe mayor spoke to the Quinsala council on Monday.\n\n")
+        n, i = 0, 0
+        while n < big:
+            q = '"We will look again at quay %d and road %d in time," Tarrow said.\n\n' % (i, i + 7)
+            f.write(q)
+            n += len(q)
+            i += 1
+
     tiny = int(opt["--tiny"])
     with open(os.path.join(out, "tiny.jsonl"), "w") as f:
         for i in range(tiny):
