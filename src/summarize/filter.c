@@ -156,8 +156,7 @@ const char PS_R_BARE_QUOTE[] = "a bare quotation (its speaker is in another sent
 static const char PS_R_QUOTE_CONT[] = "continues a quotation opened in an earlier sentence (its speaker is elsewhere)";
 static const char PS_R_QUOTE_OPEN[] = "leaves a quotation open (it goes on in the next sentence)";
 
-/* Is w[0, n) one of list's words (any case)? */
-static bool word_in(const char *w, size_t n, const char *const *list, size_t count)
+bool ps_word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
     for (size_t k = 0; k < count; k++)
         if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0) return true;
@@ -193,7 +192,7 @@ static bool apposition_only(const char *s, size_t len)
                                            "this", "that", "by", "as", "when", "with", "from", "since", "during"};
     size_t pos = 0, b, e, names = 0;
     while (pt_next_word(s, len, &pos, &b, &e)) {
-        if (s[b] < 'A' || s[b] > 'Z' || word_in(s + b, e - b, NOT_NAME, sizeof NOT_NAME / sizeof *NOT_NAME))
+        if (s[b] < 'A' || s[b] > 'Z' || PS_WORD_IN(s + b, e - b, NOT_NAME))
             return false;
         names++;
         size_t i = e;
@@ -217,7 +216,7 @@ static bool apposition_only(const char *s, size_t len)
     static const char *const VERBS[] = {"said", "says", "told", "is", "was", "are", "were", "has", "have", "had",
                                         "will", "would", "can", "could"};
     while (pt_next_word(s, len, &pos, &b, &e))
-        if (word_in(s + b, e - b, VERBS, sizeof VERBS / sizeof *VERBS)) return false;
+        if (PS_WORD_IN(s + b, e - b, VERBS)) return false;
     return true;
 }
 
@@ -277,9 +276,9 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
                                              "august", "september", "october", "november", "december"};
         size_t pos = 8, ws, we;
         for (int k = 0; k < 6 && pt_next_word(low, n, &pos, &ws, &we); k++) {
-            if (word_in(low + ws, we - ws, PICTURES, sizeof PICTURES / sizeof *PICTURES)) return PS_R_CAPTION;
+            if (PS_WORD_IN(low + ws, we - ws, PICTURES)) return PS_R_CAPTION;
             bool dated = ws < we && low[ws] >= '0' && low[ws] <= '9';
-            if (!dated && !word_in(low + ws, we - ws, BEFORE, sizeof BEFORE / sizeof *BEFORE)) break;
+            if (!dated && !PS_WORD_IN(low + ws, we - ws, BEFORE)) break;
         }
     }
     /* a link's label: "Watch: ...", "Video: ...", "Read: ..." */
@@ -618,7 +617,7 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
     }
     if (n != 3 || strncasecmp(s + b, "the", 3) != 0) return 0;
     size_t nb, nn = next_ascii_word(s, len, &i, &nb);
-    if (!nn || !word_in(s + nb, nn, SHELL_NOUNS, sizeof SHELL_NOUNS / sizeof *SHELL_NOUNS)) return 0;
+    if (!nn || !PS_WORD_IN(s + nb, nn, SHELL_NOUNS)) return 0;
     if (i < len && s[i] != ' ' && s[i] != ',') return 0; /* "the report's", "the move-in" */
     bool comma = i < len && s[i] == ',';
     /* "The study, by Imperial College London, found ...": the aside names it;
@@ -631,14 +630,14 @@ size_t ps_points_back(const char *s, size_t len, size_t *noun_len)
                                                     "far", "itself", "now", "then", "there", "way"};
             size_t wb, wn = next_ascii_word(s, len, &j, &wb);
             if (wn == 3 && strncasecmp(s + wb, "the", 3) == 0) wn = next_ascii_word(s, len, &j, &wb);
-            if (wn && !word_in(s + wb, wn, NO_SOURCE, sizeof NO_SOURCE / sizeof *NO_SOURCE)) return 0;
+            if (wn && !PS_WORD_IN(s + wb, wn, NO_SOURCE)) return 0;
         }
     }
     if (according) { /* "According to the report, ...", not "... the report by the agency" */
         if (!comma) return 0;
     } else if (!comma) {
         size_t vb, vn = next_ascii_word(s, len, &i, &vb);
-        if (!vn || !word_in(s + vb, vn, SHELL_VERBS, sizeof SHELL_VERBS / sizeof *SHELL_VERBS)) return 0;
+        if (!vn || !PS_WORD_IN(s + vb, vn, SHELL_VERBS)) return 0;
     }
     *noun_len = nn;
     return nb;
@@ -686,10 +685,10 @@ bool ps_it_points_back(const char *s, size_t len)
         k++;
     }
     if (k < 2 || n[0] != 2 || memcmp(w[0], "it", 2)) return false;
-    if (word_in(w[1], n[1], IT_VERBS, sizeof IT_VERBS / sizeof *IT_VERBS)) return false;
+    if (PS_WORD_IN(w[1], n[1], IT_VERBS)) return false;
     size_t j = 1;
-    while (j < k && word_in(w[j], n[j], IT_BE, sizeof IT_BE / sizeof *IT_BE)) j++;
-    return !(j > 1 && j < k && word_in(w[j], n[j], IT_JUDGED, sizeof IT_JUDGED / sizeof *IT_JUDGED));
+    while (j < k && PS_WORD_IN(w[j], n[j], IT_BE)) j++;
+    return !(j > 1 && j < k && PS_WORD_IN(w[j], n[j], IT_JUDGED));
 }
 
 /* Is the stem used by PS_COMMON_MIN_DF+ of Multi-News's training documents

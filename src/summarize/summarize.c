@@ -347,36 +347,24 @@ static size_t collapsed_len(const char *s, size_t len) { return pc_collapse_spac
 
 /* A pronoun or demonstrative that needs the sentence before it ("He said
  * ...", "His deputy ...", "That clause ..."); not expletive "It". */
-static bool is_pronoun_opener(const char *norm, size_t n)
-{
-    static const char *const WORDS[] = {"he", "she", "they", "his", "her", "their", "its",
-                                        "these", "those", "this", "that"};
-    for (size_t i = 0; i < sizeof WORDS / sizeof *WORDS; i++)
-        if (n == strlen(WORDS[i]) && !memcmp(norm, WORDS[i], n)) return true;
-    return false;
-}
+static const char *const PRONOUN_OPENERS[] = {"he",  "she",   "they",  "his",  "her", "their",
+                                              "its", "these", "those", "this", "that"};
+static bool is_pronoun_opener(const char *norm, size_t n) { return PS_WORD_IN(norm, n, PRONOUN_OPENERS); }
 
-/* Tokenizes one sentence into word ids, its bigram keys and hash. */
+/* Verbs that end a quotation on its speaker ('," he added.', '," Holt said.'). */
+static const char *const SPEECH_VERBS[] = {"said",  "says",   "added",   "adds",  "explained", "insisted",
+                                           "noted", "warned", "replied", "wrote", "recalled",  "continued"};
+static bool is_speech_verb(const char *word) { return PS_WORD_IN(word, strlen(word), SPEECH_VERBS); }
+
 /* A quotation ending on a pronoun speaker ('"... a homogenous vendor," he
  * added.'): the sentence before it named him. The sentence's last three
  * words, normalised, last[2] the final one. */
-static bool is_speech_verb(const char *word)
-{
-    static const char *const VERBS[] = {"said", "says", "added", "adds", "explained", "insisted",
-                                        "noted", "warned", "replied", "wrote", "recalled", "continued"};
-    for (size_t i = 0; i < sizeof VERBS / sizeof *VERBS; i++)
-        if (!strcmp(word, VERBS[i])) return true;
-    return false;
-}
-
 static bool pronoun_speaker(const char last[3][PT_WORD_MAX + 1])
 {
     static const char *const WHO[] = {"he", "she", "they"};
     bool verb = is_speech_verb(last[2]), told = !strcmp(last[2], "reporters") && !strcmp(last[1], "told");
     const char *who = told ? last[0] : verb ? last[1] : NULL;
-    for (size_t i = 0; who && i < sizeof WHO / sizeof *WHO; i++)
-        if (!strcmp(who, WHO[i])) return true;
-    return false;
+    return who && PS_WORD_IN(who, strlen(who), WHO);
 }
 
 static bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }

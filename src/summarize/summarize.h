@@ -40,6 +40,12 @@ bool ps_text_needs_cleaning(const char *text, size_t len);
 
 /* ---- candidate filter (filter.c) ----------------------------------------- */
 
+/* Is w[0, n) one of the count words of list (ASCII, any case)? The one
+ * membership test of the stage's short word lists (filter.c, summarize.c);
+ * PS_WORD_IN counts a static array's words. */
+bool ps_word_in(const char *w, size_t n, const char *const *list, size_t count);
+#define PS_WORD_IN(w, n, list) ps_word_in((w), (n), (list), sizeof(list) / sizeof *(list))
+
 /* Why a sentence is not article prose, or NULL when it is. s[0..len) is the
  * sentence text, flags its PT_SENT_* flags, n_words its word count. Sentence
  * level only: line classification of whole pages belongs to src/clean. */

@@ -723,6 +723,16 @@ TEST(surname_speaker_comes_with_the_full_name)
     CHECK(check_comes_with_antecedent(d, "Tarrow said.") > 0);
 }
 
+/* The stage's one word-list test: whole words, any case, lengths exact. */
+TEST(word_lists_match_whole_words_in_any_case)
+{
+    static const char *const LIST[] = {"said", "says", "in addition"};
+    CHECK(PS_WORD_IN("said", 4, LIST) && PS_WORD_IN("SAYS", 4, LIST) && PS_WORD_IN("Said,", 4, LIST));
+    CHECK(PS_WORD_IN("In Addition", 11, LIST));
+    CHECK(!PS_WORD_IN("sai", 3, LIST) && !PS_WORD_IN("saids", 5, LIST) && !PS_WORD_IN("", 0, LIST));
+    CHECK(!ps_word_in("said", 4, LIST, 0));
+}
+
 /* The same fact with a name spelled two ways ("Benjamin" / "Binyamin") is
  * said once: the pair shares 8 of 17 content words as spelled (under 60 %
  * of the shorter, Dice under 0.5), 9 with the variant. */
@@ -1242,6 +1252,7 @@ int main(void)
     RUN(connective_is_cut_away_from_its_sentence);
     RUN(pronoun_sentences_chain_behind_their_antecedent);
     RUN(surname_speaker_comes_with_the_full_name);
+    RUN(word_lists_match_whole_words_in_any_case);
     RUN(near_repeats_are_not_chosen_together);
     RUN(spelling_variant_is_the_same_fact);
     RUN(common_words_are_not_spelling_variants);
