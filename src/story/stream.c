@@ -414,7 +414,7 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     if (dup >= 0) {
         const win_entry *orig = &s->win[(size_t)dup & (PST_DUP_WINDOW - 1)];
         if (orig->story != SIZE_MAX && (uint32_t)orig->article == (uint32_t)dup) {
-            pk_touch(s->pk, orig->slot, orig->gen, t);
+            if (!s->o.batch) pk_touch(s->pk, orig->slot, orig->gen, t);
             we->story = orig->story;
             we->slot = orig->slot;
             we->gen = orig->gen;
@@ -436,6 +436,15 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
         }
     }
 
+    if (s->o.batch) {
+        /* The regrouping starts from scratch and reads nothing of the online
+         * pass (its grouping as a vote lowered B3, docs/cluster.md Round 6),
+         * so batch mode does not run it: the article is held with its terms. */
+        we->story = 0; /* clustered: its later copies follow it */
+        we->slot = we->gen = 0;
+        if (batch_record(s, num, false)) return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
+        return PRECIS_OK;
+    }
     pk_item it = {0};
     it.terms = s->terms;
     it.n_terms = s->n_terms;
@@ -447,10 +456,7 @@ precis_status precis_stream_add(precis_ctx *ctx, precis_stream *s, const precis_
     pk_last_slot(s->pk, &we->slot, &we->gen);
     we->story = sid;
     if ((size_t)sid + 1 > s->n_stories) s->n_stories = (size_t)sid + 1;
-    *story = s->o.batch ? SIZE_MAX : sid;
-    /* after pk_add, which reads the terms in their order */
-    if (s->o.batch && batch_record(s, num, false))
-        return pc_fail(err, PRECIS_ENOMEM, a->id, 0, "out of memory");
+    *story = sid;
     return PRECIS_OK;
 }
 
