@@ -19,7 +19,8 @@ static void usage(FILE *out)
             "for every sentence its article and the other articles that say the same.\n\n"
             "INPUT is an article file, a directory of article files (walked in natural\n"
             "order), '-' for stdin, or JSON Lines: article objects {\"id\", \"text\"} or a\n"
-            "cluster {\"id\", \"documents\": [...]}, or a JSON array of articles. Text\n"
+            "cluster {\"id\", \"documents\": [...]}, or a JSON array of articles (or of\n"
+            "one cluster; several clusters need --batch). Text\n"
             "whose articles are joined by Multi-News's ' ||||| ' separator is split into\n"
             "articles. A news feed (RSS 2.0, Atom 1.0, RSS 1.0/RDF; sniffed by content)\n"
             "gives one article per item, its HTML content extracted. Newswire SGML (the\n"
@@ -42,7 +43,8 @@ static void usage(FILE *out)
             "  -f, --format F      text (one sentence per line), json or jsonl (with sources,\n"
             "                      spans, scores and also_in)\n"
             "      --batch         many clusters: each sub-directory of a directory INPUT,\n"
-            "                      or each line of a JSONL INPUT, is one cluster (the\n"
+            "                      or each line of a JSONL INPUT or element of a JSON\n"
+            "                      array of clusters, is one cluster (the\n"
             "                      files directly in a directory, every DOC of an SGML\n"
             "                      file among them; D1/D1-A/ and D1/D1-B/ are two); an\n"
             "                      SGML file INPUT is one cluster of all its DOCs, named\n"
@@ -339,9 +341,11 @@ static int batch(run *r, char **inputs, size_t n)
             if (rc2) return rc2;
             continue;
         }
-        if (text[k] != '{') { /* one message, not one per line of an article */
-            cli_error("%s: not JSON Lines of clusters: --batch reads {\"id\", \"documents\": [...]} lines or a "
-                      "directory of sub-directories (without --batch this file is one cluster)",
+        /* JSON Lines or a JSON array of clusters (the shape Multi-News
+         * tools write both ways); before, an array was refused here */
+        if (text[k] != '{' && !pc_looks_like_json_array(text, len)) { /* one message, not one per line of an article */
+            cli_error("%s: not JSON of clusters: --batch reads {\"id\", \"documents\": [...]} lines, a JSON array "
+                      "of them, or a directory of sub-directories (without --batch this file is one cluster)",
                       strcmp(inputs[i], "-") ? inputs[i] : "<stdin>");
             r->n_failed++;
             precis_text_free(text);

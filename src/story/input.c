@@ -577,6 +577,38 @@ static precis_status json_doc(reader *r, json_t *doc, const char *fallback_id, s
     return st;
 }
 
+/* A Multi-News cluster {"id", "documents": [...]} (a JSONL line, element 0,
+ * or an element of a JSON array): its documents are articles "ID#k". */
+static precis_status json_cluster(reader *r, json_t *v, size_t lineno, size_t element)
+{
+    precis_status st = PRECIS_OK;
+    char why[PT_JSON_WHY], msg[PT_JSON_WHY];
+    const char *fallback;
+    json_t *docs = json_object_get(v, "documents");
+    char cbuf[32];
+    const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
+    if (!json_is_array(docs)) {
+        skip_part(r, PRECIS_EPARSE, lineno, NULL, pt_json_why(msg, sizeof msg, "element", element, "\"documents\" must be an array"));
+    } else if ((st = pt_json_id_refusal(json_object_get(v, "id"), "cluster", why, sizeof why))) {
+        /* refused by name, as summarize refuses it (before: the cluster's
+         * documents were named after its line without a word) */
+        skip_part(r, st, lineno, NULL, pt_json_why(msg, sizeof msg, "element", element, why));
+        st = PRECIS_OK;
+    } else {
+        size_t k;
+        json_t *doc;
+        json_array_foreach(docs, k, doc) {
+            fallback = cid ? part_name(r, "%s#%zu", cid, k + 1)
+                     : element ? part_name(r, "%s#%zu#%zu", r->name, element, k + 1)
+                               : part_name(r, "%s:%zu#%zu", r->name, lineno, k + 1);
+            if (!fallback) st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
+            else st = json_doc(r, doc, fallback, lineno, "document", k + 1);
+            if (st) break;
+        }
+    }
+    return st;
+}
+
 /* One JSONL line: an article, or a Multi-News cluster whose documents are
  * articles "ID#k", parsed by the one JSON reader (text/article.h). */
 static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno)
@@ -595,26 +627,7 @@ static precis_status json_line(reader *r, const char *s, size_t n, size_t lineno
     json_t *v = p.v;
     const char *fallback;
     if (pt_json_is_cluster(v)) {
-        json_t *docs = json_object_get(v, "documents");
-        char cbuf[32];
-        const char *cid = pt_json_id(json_object_get(v, "id"), cbuf, sizeof cbuf);
-        if (!json_is_array(docs)) {
-            skip_part(r, PRECIS_EPARSE, lineno, NULL, "\"documents\" must be an array");
-        } else if ((st = pt_json_id_refusal(json_object_get(v, "id"), "cluster", why, sizeof why))) {
-            /* refused by name, as summarize refuses it (before: the cluster's
-             * documents were named after its line without a word) */
-            skip_part(r, st, lineno, NULL, why);
-            st = PRECIS_OK;
-        } else {
-            size_t k;
-            json_t *doc;
-            json_array_foreach(docs, k, doc) {
-                fallback = cid ? part_name(r, "%s#%zu", cid, k + 1) : part_name(r, "%s:%zu#%zu", r->name, lineno, k + 1);
-                if (!fallback) st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
-                else st = json_doc(r, doc, fallback, lineno, "document", k + 1);
-                if (st) break;
-            }
-        }
+        st = json_cluster(r, v, lineno, 0);
     } else {
         if (!(fallback = part_name(r, "%s:%zu", r->name, lineno)))
             st = pc_fail(r->err, PRECIS_ENOMEM, r->name, lineno, "out of memory");
@@ -821,7 +834,10 @@ static precis_status array_part(void *user, const pt_json_part *p)
     const char *fallback = part_name(r, "%s#%zu", r->name, p->element);
     if (!fallback) return pc_fail(r->err, PRECIS_ENOMEM, r->name, p->line, "out of memory");
     if (p->nul) r->nul = p->nul, r->nul_where = "element";
-    precis_status st = json_doc(r, p->v, fallback, p->line, "element", p->element);
+    /* an array of clusters is read as their JSON Lines are (before: each
+     * element 'article object has no "text" or "html" string') */
+    precis_status st = pt_json_is_cluster(p->v) ? json_cluster(r, p->v, p->line, p->element)
+                                                : json_doc(r, p->v, fallback, p->line, "element", p->element);
     r->nul = 0;
     return st;
 }

@@ -297,22 +297,31 @@ static precis_status json_part(void *user, const pt_json_part *p)
     part_reader *j = user;
     pc_error *err = pc_ctx_err(j->ctx);
     precis_status st;
-    if (p->element || !pt_json_is_cluster(p->v)) {
+    /* a cluster is read as one whether it is a JSONL line or an element of
+     * a JSON array; before, an array of clusters was read as articles and
+     * every element said 'article object has no "text" string' */
+    if (!pt_json_is_cluster(p->v)) {
         const char *id = part_id(&j->idbuf, j->base, p->element ? '#' : ':', p->element ? p->element : p->line);
         if (!id) return pc_fail(err, PRECIS_ENOMEM, j->where, p->line, "out of memory");
         st = add_json_doc(j->ctx, j->c, p->v, id, j->where, p->line, "element", p->element);
         return skip_or_fail(j->sk, j->c, j->ctx, st);
     }
+    char why[PT_JSON_WHY];
     json_t *docs = json_object_get(p->v, "documents");
     if (!json_is_array(docs)) {
-        st = pc_fail(err, PRECIS_EPARSE, j->where, p->line, "\"documents\" must be an array");
+        st = pc_fail(err, PRECIS_EPARSE, j->where, p->line, "%s",
+                     pt_json_why(why, sizeof why, "element", p->element, "\"documents\" must be an array"));
         return skip_or_fail(j->sk, j->c, j->ctx, st);
     }
     if (++j->n_clusters > 1)
-        return pc_fail(err, PRECIS_EINVAL, j->where, p->line, "several clusters in one input: use --batch");
+        return pc_fail(err, PRECIS_EINVAL, j->where, p->line, "%s",
+                       pt_json_why(why, sizeof why, "element", p->element,
+                                   p->element ? "a second cluster: this is a JSON array of clusters: use --batch "
+                                                "(one summary per cluster)"
+                                              : "several clusters in one input: use --batch"));
     char cbuf[32];
     const char *cid;
-    st = json_id(err, j->where, p->line, "cluster", NULL, 0, json_object_get(p->v, "id"), cbuf, sizeof cbuf, &cid);
+    st = json_id(err, j->where, p->line, "cluster", "element", p->element, json_object_get(p->v, "id"), cbuf, sizeof cbuf, &cid);
     if (st) return skip_or_fail(j->sk, j->c, j->ctx, st);
     return add_cluster_docs(j->ctx, j->c, docs, cid ? cid : j->base, j->where, p->line, j->sk);
 }
@@ -400,9 +409,15 @@ static precis_status batch_part(void *user, const pt_json_part *p)
     char why[PT_JSON_WHY];
     json_t *docs = json_object_get(p->v, "documents");
     precis_status st = PRECIS_OK;
+    /* an article where a cluster is expected is named as one: a file of
+     * articles is one cluster without --batch */
+    bool article = json_is_string(p->v) || json_object_get(p->v, "text") || json_object_get(p->v, "html");
     if (!json_is_array(docs))
         st = pc_fail(err, PRECIS_EPARSE, b->where, p->line, "%s",
-                     pt_json_why(why, sizeof why, "element", p->element, "expected {\"id\", \"documents\": [...]}"));
+                     pt_json_why(why, sizeof why, "element", p->element,
+                                 article ? "an article, not a cluster {\"id\", \"documents\": [...]}: without "
+                                           "--batch, the articles of one input are one cluster"
+                                         : "expected {\"id\", \"documents\": [...]}"));
     char cbuf[32];
     const char *cid = NULL;
     if (!st) st = json_id(err, b->where, p->line, "cluster", "element", p->element, json_object_get(p->v, "id"), cbuf, sizeof cbuf, &cid);

@@ -64,7 +64,7 @@ printf "$A" > "$TMP/a.txt"
 mkdir -p "$TMP/nodocs"
 p summarize --batch "$TMP/a.txt"
 check "summarize --batch: an article file gets one message (2)" \
-    sh -c "[ $rc = 2 ] && [ \$(wc -l < '$TMP/err') = 1 ] && grep -q 'a.txt: not JSON Lines of clusters' '$TMP/err'"
+    sh -c "[ $rc = 2 ] && [ \$(wc -l < '$TMP/err') = 1 ] && grep -q 'a.txt: not JSON of clusters' '$TMP/err'"
 p summarize --batch "$TMP/empty.txt"
 check "summarize --batch: an empty input is named (3)" sh -c "[ $rc = 3 ] && grep -q 'empty.txt: empty input' '$TMP/err'"
 p summarize --batch "$TMP/nodocs"
