@@ -148,16 +148,18 @@ static int write_summary_file(run *r, const precis_summary *s, const char *id)
     return EXIT_OK_;
 }
 
-/* Summarizes one cluster in batch mode and frees it. */
-static void say_nul(const char *name, size_t n)
+/* A warning of the readers (a "\u0000" dropped, by FILE:LINE: ID): said,
+ * not counted. */
+static void say_warning(void *user, const char *message)
 {
-    if (n) cli_error("%s: field \"text\" holds %zu NUL character%s (\\u0000): dropped", name, n, n == 1 ? "" : "s");
+    (void)user;
+    cli_error("%s", message);
 }
 
+/* Summarizes one cluster in batch mode and frees it. */
 static precis_status batch_one(void *user, precis_cluster *c)
 {
     run *r = user;
-    say_nul(precis_cluster_id(c), precis_cluster_nul_dropped(c)); /* once per cluster */
     precis_summary *s = NULL;
     precis_status st = precis_summarize(r->ctx, c, &r->opts, &s);
     if (st) {
@@ -413,11 +415,10 @@ static int single(run *r, char **inputs, size_t n)
             precis_text_free(text);
             continue;
         }
-        size_t before = r->n_failed, nul = precis_cluster_nul_dropped(c);
+        size_t before = r->n_failed;
         st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, paths[i], text, len, report_bad_line, r)
                                                : precis_cluster_read(r->ctx, c, paths[i], text, len, report_bad_line, r);
         precis_text_free(text);
-        say_nul(strcmp(paths[i], "-") ? paths[i] : "<stdin>", precis_cluster_nul_dropped(c) - nul); /* once per input */
         if (st && r->n_failed > before && (st == PRECIS_EPARSE || st == PRECIS_ELIMIT)) {
             /* its bad lines were named one by one; the good ones were added */
         } else if (st) {
@@ -550,6 +551,7 @@ int cmd_summarize(int argc, char **argv)
         cli_error("out of memory");
         return EXIT_INTERNAL;
     }
+    precis_on_warning(r.ctx, say_warning, NULL);
     /* Check the language once, up front, so a typo is a usage error. */
     char probe[64];
     precis_status st = precis_stem(r.ctx, "test", 4, probe, sizeof probe, NULL);

@@ -71,6 +71,13 @@ precis_status precis_read_text(precis_ctx *ctx, const char *path, char **out, si
  * precis_read_text dropped from the file's text: the caller says so, once
  * per input (they would cut C strings; before, they went without a word). */
 size_t precis_read_text_nul(const precis_ctx *ctx);
+/* Warnings about a part of an input that is used with a change, each one
+ * line naming its place ("FILE:LINE: ID: field \"text\" holds 1 NUL
+ * character (\u0000): dropped"), from the summarizer's readers
+ * (precis_cluster_read, precis_cluster_add_input, precis_clusters_read).
+ * fn NULL (the default): none are given. */
+typedef void (*precis_warn_fn)(void *user, const char *message);
+void precis_on_warning(precis_ctx *ctx, precis_warn_fn fn, void *user);
 void precis_text_free(char *text);
 
 /* ---- ROUGE evaluation (src/rouge) ------------------------------------ */
@@ -297,7 +304,7 @@ precis_status precis_cluster_add_clean(precis_ctx *ctx, precis_cluster *cluster,
 size_t precis_cluster_count(const precis_cluster *cluster);
 /* NUL characters (a JSON "\u0000") dropped so far from the text added to the
  * cluster: a text keeps no NUL (before, summarize wrote it back as "\u0000",
- * or a space); the caller says so, once per input. */
+ * or a space); the readers say so per document through precis_on_warning. */
 size_t precis_cluster_nul_dropped(const precis_cluster *cluster);
 /* Borrowed: valid until the cluster is freed. */
 const char *precis_cluster_id(const precis_cluster *cluster);

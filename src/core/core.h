@@ -396,6 +396,10 @@ bool pc_strset_has(const pc_strset *set, const char *s, size_t n);
 pc_error *pc_ctx_err(precis_ctx *ctx);
 const char *pc_ctx_lang(const precis_ctx *ctx);
 const precis_limits *pc_ctx_limits(const precis_ctx *ctx);
+/* Hands a warning about a part of an input that is used (worded by the
+ * caller, "FILE:LINE: ID: what") to the callback of precis_on_warning; none
+ * set: dropped. */
+void pc_ctx_warn(precis_ctx *ctx, const char *fmt, ...) PC_PRINTF(2, 3);
 
 /* ---- small helpers ----------------------------------------------------- */
 static inline bool pc_is_space(unsigned char c)

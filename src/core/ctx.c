@@ -1,6 +1,8 @@
 /* Public context, status strings, version, text reading. */
 #include "core.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +11,8 @@ struct precis_ctx {
     char lang[16];
     pc_error err;
     size_t read_nul; /* NUL characters the last precis_read_text dropped */
+    precis_warn_fn warn; /* precis_on_warning; NULL: warnings are dropped */
+    void *warn_user;
 };
 
 const char *precis_strerror(precis_status status)
@@ -69,3 +73,21 @@ size_t precis_read_text_nul(const precis_ctx *ctx) { return ctx ? ctx->read_nul 
 pc_error *pc_ctx_err(precis_ctx *ctx) { return &ctx->err; }
 const char *pc_ctx_lang(const precis_ctx *ctx) { return ctx->lang; }
 const precis_limits *pc_ctx_limits(const precis_ctx *ctx) { return &ctx->opts.limits; }
+
+void precis_on_warning(precis_ctx *ctx, precis_warn_fn fn, void *user)
+{
+    if (!ctx) return;
+    ctx->warn = fn;
+    ctx->warn_user = user;
+}
+
+void pc_ctx_warn(precis_ctx *ctx, const char *fmt, ...)
+{
+    if (!ctx->warn) return;
+    char msg[sizeof ctx->err.msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    ctx->warn(ctx->warn_user, msg);
+}

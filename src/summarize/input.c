@@ -83,7 +83,15 @@ static bool blank(const char *s, size_t n);
 static precis_status add_doc(precis_ctx *ctx, precis_cluster *c, const char *id, const char *text, size_t len,
                              bool clean, const char *where, size_t line, const char *part)
 {
+    size_t nul = precis_cluster_nul_dropped(c);
     precis_status st = clean ? precis_cluster_add_clean(ctx, c, id, text, len) : precis_cluster_add(ctx, c, id, text, len);
+    nul = precis_cluster_nul_dropped(c) - nul;
+    if (!st && nul) { /* by its place and id, as digest says it; before, once per input, by the file alone */
+        char at[32] = "";
+        if (line) snprintf(at, sizeof at, ":%zu", line);
+        pc_ctx_warn(ctx, "%s%s: %s: field \"text\" holds %zu NUL character%s (\\u0000): dropped", where, at, id, nul,
+                    nul == 1 ? "" : "s");
+    }
     if (!st || st == PRECIS_ENOMEM) return st;
     pc_error *err = pc_ctx_err(ctx);
     char msg[sizeof err->msg];

@@ -36,4 +36,17 @@ p cluster "$TMP/clusters.json"
 check "cluster: a JSON array of clusters gives their documents" \
     sh -c "[ $rc = 0 ] && [ \"\$(cut -f1 '$TMP/out' | tr '\n' ' ')\" = 'c1#1 c1#2 c2#1 ' ] && ! grep -q 'no \"text\"' '$TMP/err'"
 
+# 2. a "\u0000" in a JSON text is said by FILE:LINE and the document's id, as
+# digest says it (before: once per input, 'nul.jsonl: field "text" holds 3
+# NUL characters', no line)
+printf '{"id":"a1","text":"The ferry between Orrin\\u0000 and Tallow Point resumed on Monday, the port office said."}\n{"id":"a2","text":"%s"}\n{"id":"c9","documents":["Boats\\u0000 passed the Orrin weir on Monday after the storms, the port office said.", {"id":"dx","text":"Crews\\u0000 checked both Orrin piers on Monday, officials said."}]}\n' "$D2" > "$TMP/nul.jsonl"
+p summarize "$TMP/nul.jsonl"
+check "summarize: a \\u0000 is said by FILE:LINE: ID, one line a document" \
+    sh -c "[ $rc = 0 ] && [ \$(grep -c 'NUL' '$TMP/err') = 3 ] && grep -q 'nul.jsonl:1: a1: field \"text\" holds 1 NUL character (.u0000): dropped' '$TMP/err' \
+        && grep -q 'nul.jsonl:3: c9#1: field \"text\" holds 1 NUL' '$TMP/err' && grep -q 'nul.jsonl:3: dx: field \"text\" holds 1 NUL' '$TMP/err'"
+printf '[{"id":"c1","documents":["%s","Crews checked both\\u0000 piers at Orrin on Monday, officials said."]}]\n' "$D1" > "$TMP/nulc.json"
+p summarize --batch "$TMP/nulc.json"
+check "summarize --batch: a \\u0000 is said by FILE:LINE: ID" \
+    sh -c "[ $rc = 0 ] && grep -q 'nulc.json:1: c1#2: field \"text\" holds 1 NUL' '$TMP/err' && ! grep -q '^precis: c1:' '$TMP/err'"
+
 finish
