@@ -1,6 +1,6 @@
 /* Fuzz target: what HTTP clients send to precis serve. The first byte picks
- * the parser (article body as JSON, text or HTML; query values: cursor, id,
- * limit, date, search terms); the rest is the input. Accepted articles must
+ * the parser (a page body, a body declared JSON that is none; query values:
+ * cursor, id, limit, date, search terms); the rest is the input. Accepted articles must
  * come out as valid UTF-8 and search terms as quoted FTS5 syntax. The first
  * byte's top bit gives the article parsers a context whose article limit is
  * 200 bytes, so that the limit statuses (413) are reached. */
@@ -30,13 +30,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!z) return 0;
     memcpy(z, in, n);
     z[n] = '\0';
-    if (which < 3) {
-        static const ps_body_kind KIND[3] = {PS_BODY_JSON, PS_BODY_TEXT, PS_BODY_HTML};
+    if (which < 2) {
         pt_article a;
         pt_article_init(&a);
         char msg[256] = "";
         bool small = data[0] & 0x80;
-        precis_status st = ps_parse_article(small ? SMALL : CTX, KIND[which], in, n, "https://x.example/a",
+        precis_status st = ps_parse_article(small ? SMALL : CTX, PS_BODY_HTML, in, n, "https://x.example/a",
                                             "text/html; charset=utf-8", &a, msg, sizeof msg);
         if (st != PRECIS_OK && !msg[0]) abort(); /* every refusal says why */
         if (st == PRECIS_OK) {
@@ -47,6 +46,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 if (f[i] && !pc_utf8_valid(f[i], strlen(f[i]))) abort();
         }
         pt_article_free(&a);
+    } else if (which == 2) {
+        /* a body declared JSON that is none: refused with a reason in UTF-8 */
+        char msg[256] = "";
+        if (ps_not_json_why(in, n, msg, sizeof msg) && (!msg[0] || !pc_utf8_valid(msg, strlen(msg)))) abort();
     } else if (which == 3) {
         ps_cursor c;
         if (ps_cursor_decode(in, n, &c) == PRECIS_OK) {
@@ -70,7 +73,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* how a POST body is read: every kind, the body sniffed as the reader sniffs it */
         for (int k = PS_BODY_UNSUPPORTED; k <= PS_BODY_SNIFF; k++) {
             ps_post_path path = ps_post_path_of((ps_body_kind)k, pst_input_format(in, n), in, n);
-            if (path != PS_POST_READER && path != PS_POST_JSON && path != PS_POST_HTML) abort();
+            if (path != PS_POST_READER && path != PS_POST_OBJECT && path != PS_POST_HTML && path != PS_POST_NOT_JSON) abort();
         }
     } else {
         pc_buf b;

@@ -49,21 +49,18 @@ ps_post_path ps_post_path_of(ps_body_kind kind, const char *format, const char *
 {
     bool html = !strcmp(format, "html"), text = !strcmp(format, "text"), jsonl = !strcmp(format, "jsonl");
     if (!html && !text && !jsonl) return PS_POST_READER; /* warc, feed, sgml, json-array */
-    /* one JSON object is the article object whatever the declared type: the
-     * same fields validated, the same 400 for "title": 5 (before, text/plain
-     * took it to the reader, which stored the article with a warning) */
-    if (jsonl) return one_json_value(body, len) ? PS_POST_JSON : PS_POST_READER;
+    /* one JSON object is read as `precis ingest` reads the same bytes from a
+     * file, whatever the declared type: the same fields taken, the same
+     * warnings ("title": 5 is "not used") and refusals in the same words
+     * (before 2026-12-03 the server validated the object itself: its own
+     * messages, 400 for what ingest keeps with a warning) */
+    if (jsonl) return one_json_value(body, len) ? PS_POST_OBJECT : PS_POST_READER;
     if (kind == PS_BODY_TEXT) return PS_POST_READER;   /* as `precis ingest` reads a file */
-    if (kind == PS_BODY_JSON) return PS_POST_JSON;     /* declared JSON that is none: 400 */
+    if (kind == PS_BODY_JSON) return PS_POST_NOT_JSON; /* declared JSON that is none: 400 */
     /* a body with no markup goes the reader's way even when declared a page,
      * as the file would: binary junk is refused there (the extractor took it
      * as a page of mojibake, 201) */
     return html ? PS_POST_HTML : PS_POST_READER;
-}
-
-static precis_status set_opt(pt_article *a, const char **field, const char *v)
-{
-    return v && *v ? pt_article_set(a, field, v, strlen(v)) : PRECIS_OK;
 }
 
 static precis_status fail(char *msg, size_t cap, precis_status st, const char *fmt, const char *arg)
@@ -95,80 +92,6 @@ static precis_status parse_html(precis_ctx *ctx, const char *body, size_t len, c
     return PRECIS_OK;
 }
 
-/* Bodies are read exactly as `precis ingest` reads a file (the one reader,
- * pst_articles_read_mem: same cleaning rule, same date normalisation), so the
- * same article posted and ingested has the same content hash. */
-typedef struct collect {
-    pt_article *out;
-    size_t n;
-    precis_status st;
-    char why[2048]; /* a message may quote an id of up to 4096 bytes: cut at a whole character */
-    char warning[2048]; /* the reader's warning for the article (fields not used, NULs dropped, an unread date) */
-} collect;
-
-static precis_status copy_field(pt_article *out, const char **dst, const char *v)
-{
-    return v ? pt_article_set(out, dst, v, strlen(v)) : PRECIS_OK;
-}
-
-static precis_status on_one(void *user, const precis_article *a)
-{
-    collect *c = user;
-    if (++c->n > 1) return PRECIS_OK; /* counted: refused below */
-    pt_article *o = c->out;
-    precis_status st = PRECIS_OK;
-    /* Ids the reader derives from our name are no source id. */
-    if (a->id && strncmp(a->id, "request", 7) != 0) st = copy_field(o, &o->id, a->id);
-    if (!st) st = copy_field(o, &o->url, a->url);
-    if (!st) st = copy_field(o, &o->site, a->site);
-    if (!st) st = copy_field(o, &o->title, a->title);
-    if (!st) st = copy_field(o, &o->date, a->date);
-    if (!st) st = copy_field(o, &o->date_alt, a->date_alt); /* settled by the caller's date window */
-    o->date_order = a->date_order;
-    if (!st) st = copy_field(o, &o->author, a->author);
-    if (!st) st = copy_field(o, &o->lang, a->lang);
-    if (!st) st = pt_article_set(o, &o->text, a->text ? a->text : "", a->text_len);
-    if (a->warning) pc_snprintf(c->warning, sizeof c->warning, "%s", a->warning);
-    return st;
-}
-
-static void on_skip(void *user, const char *message)
-{
-    collect *c = user;
-    if (!c->why[0]) pc_snprintf(c->why, sizeof c->why, "%s", message);
-}
-
-static precis_status read_body(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
-                               char *msg, size_t cap)
-{
-    collect c = {.out = out};
-    precis_status st = pst_articles_read_mem(ctx, "request", body, len, on_one, on_skip, &c);
-    if (st == PRECIS_ENOMEM) return fail(msg, cap, st, "%s", "out of memory");
-    if (c.n > 1) return fail(msg, cap, PRECIS_EPARSE, "%s", "one article per request");
-    if (c.n == 1 && out->text && out->text_len) { /* the reader's warning, as for the same line posted as JSON Lines */
-        if (c.warning[0]) pc_snprintf(msg, cap, "%s", c.warning);
-        return PRECIS_OK;
-    }
-    /* the reader's status says a part was over a limit (its message names the
-     * limit); the words of the message do not: an id may hold "limit" */
-    if (st == PRECIS_ELIMIT) return fail(msg, cap, st, "%s", c.why[0] ? c.why : "over a size limit");
-    /* refused (binary data, malformed): 400, as the CLI refuses it (exit 2);
-     * read fine but no article (only debris): 422 */
-    if (st == PRECIS_EPARSE) return fail(msg, cap, st, "%s", c.why[0] ? c.why : "malformed input");
-    return fail(msg, cap, PRECIS_EEMPTY, "%s", c.why[0] ? c.why : "no article text found");
-}
-
-static precis_status parse_text(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
-                                char *msg, size_t cap)
-{
-    const precis_limits *lim = pc_ctx_limits(ctx);
-    if (len > lim->max_article_bytes) {
-        snprintf(msg, cap, "article text over the %zu-byte limit", lim->max_article_bytes);
-        return PRECIS_ELIMIT;
-    }
-    return read_body(ctx, body, len, out, msg, cap);
-}
-
 /* The date as the one date parser writes it (what the reader does for files). */
 static precis_status normalise_date(pt_article *a)
 {
@@ -182,125 +105,25 @@ static precis_status normalise_date(pt_article *a)
     return pt_article_set(a, &a->date, iso, k);
 }
 
-/* An article object {"id", "url", "site", "title", "date", "author", "lang",
- * "text" | "html"}: "text" is clean text, taken as is; "html" is extracted and
- * the object's own fields win over the page's. Other fields are ignored. */
-static precis_status parse_json(precis_ctx *ctx, const char *body, size_t len, pt_article *out,
-                                char *msg, size_t cap)
+/* A body declared application/json that the reader does not take for JSON
+ * (it sniffed text or a page: "[1,2", a bare string) is refused in the
+ * reader's words for a JSON Lines line (pt_json_parse, src/text/article.c:
+ * "invalid JSON: ...", "expected a JSON object (an article)"), so that the
+ * client reads what `precis ingest` says of the same bytes. */
+bool ps_not_json_why(const char *body, size_t len, char *msg, size_t cap)
 {
-    json_error_t je;
-    if (len >= 3 && !memcmp(body, "\xEF\xBB\xBF", 3)) { /* a UTF-8 byte-order mark: RFC 8259 lets a parser ignore it */
-        body += 3;
-        len -= 3;
+    pc_buf scratch;
+    pc_buf_init(&scratch, 0);
+    pt_json_part p;
+    char why[PT_JSON_WHY];
+    precis_status st = pt_json_parse(&scratch, body ? body : "", len, 1, 0, PS_MAX_BODY, &p, why);
+    pc_buf_free(&scratch);
+    if (st == PRECIS_OK) {
+        json_decref(p.v);
+        return false;
     }
-    /* invalid UTF-8 becomes U+FFFD first, as the reader does for a JSONL
-     * line (jansson refuses it): before, a JSON body `precis ingest` took was 400 */
-    pc_buf fixed;
-    pc_buf_init(&fixed, 0);
-    if (!pc_utf8_valid(body, len)) {
-        if (pc_utf8_repair(&fixed, body, len, NULL)) {
-            pc_buf_free(&fixed);
-            return fail(msg, cap, PRECIS_ENOMEM, "%s", "out of memory");
-        }
-        body = fixed.data ? fixed.data : "";
-        len = fixed.len;
-    }
-    json_t *o = json_loadb(body, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je); /* a NUL is named below, not by jansson */
-    pc_buf_free(&fixed);
-    if (!o) {
-        pc_snprintf(msg, cap, "malformed JSON at line %d, column %d: %s", je.line, je.column, je.text);
-        return PRECIS_EPARSE;
-    }
-    precis_status st = PRECIS_OK;
-    if (!json_is_object(o)) {
-        st = fail(msg, cap, PRECIS_EPARSE, "%s", "the body must be an article object");
-        goto done;
-    }
-    static const char *const F[] = {"url", "site", "title", "date", "author", "lang"};
-    const char **dst[] = {&out->url, &out->site, &out->title, &out->date, &out->author, &out->lang};
-    for (size_t i = 0; i < 6; i++) {
-        json_t *v = json_object_get(o, F[i]);
-        if (!v || json_is_null(v)) continue;
-        if (!json_is_string(v)) {
-            st = fail(msg, cap, PRECIS_EPARSE, "field \"%s\" must be a string or null", F[i]);
-            goto done;
-        }
-        if (memchr(json_string_value(v), '\0', json_string_length(v))) {
-            st = fail(msg, cap, PRECIS_EPARSE, "field \"%s\" holds a NUL character", F[i]);
-            goto done;
-        }
-        if (json_string_length(v) &&
-            (st = pt_article_set(out, dst[i], json_string_value(v), json_string_length(v))))
-            goto done;
-    }
-    json_t *id = json_object_get(o, "id");
-    char num[32], idwhy[96];
-    /* the readers' one rule (type, NUL, length) and words; before, the server
-     * said "a string, a number or null" and took an id of any length */
-    if (pt_json_id_refusal(id, "field", idwhy, sizeof idwhy)) {
-        st = fail(msg, cap, PRECIS_EPARSE, "%s", idwhy);
-    } else if (json_is_string(id) && json_string_length(id)) {
-        st = pt_article_set(out, &out->id, json_string_value(id), json_string_length(id));
-    } else if (json_is_integer(id)) {
-        snprintf(num, sizeof num, "%lld", (long long)json_integer_value(id));
-        st = pt_article_set(out, &out->id, num, strlen(num));
-    }
-    if (st) goto done;
-    json_t *text = json_object_get(o, "text"), *html = json_object_get(o, "html");
-    if (text && !json_is_null(text) && !json_is_string(text)) {
-        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"text\" must be a string");
-        goto done;
-    }
-    if (html && !json_is_null(html) && !json_is_string(html)) {
-        st = fail(msg, cap, PRECIS_EPARSE, "%s", "field \"html\" must be a string");
-        goto done;
-    }
-    if (!json_is_string(text) && !json_is_string(html)) {
-        st = fail(msg, cap, PRECIS_EPARSE, "%s", "the article needs a \"text\" or an \"html\" string");
-        goto done;
-    }
-    const precis_limits *lim = pc_ctx_limits(ctx);
-    if (json_is_string(text) && json_string_length(text) > lim->max_article_bytes) {
-        snprintf(msg, cap, "article text over the %zu-byte limit", lim->max_article_bytes);
-        st = PRECIS_ELIMIT;
-        goto done;
-    }
-    /* Valid: the fields checked above go to the reader as one JSON line. */
-    json_object_del(o, "documents");
-    char *line = json_dumps(o, JSON_COMPACT);
-    if (!line) {
-        st = fail(msg, cap, PRECIS_ENOMEM, "%s", "out of memory");
-        goto done;
-    }
-    pt_article_free(out);
-    pt_article_init(out);
-    st = read_body(ctx, line, strlen(line), out, msg, cap);
-    free(line);
-    json_t *date = json_object_get(o, "date");
-    if (msg[0]) {
-        /* the reader's warning (an unread date, a weekday that does not match,
-         * NULs dropped...), in the words `precis ingest` and a JSON Lines POST use */
-    } else if (!st && !out->date && json_is_string(date) && json_string_length(date)) {
-        /* the reader drops a date it cannot read, as `precis ingest` does
-         * (the article is kept, undated); the client is told, not left to
-         * find a null date later */
-        size_t n = json_string_length(date);
-        const unsigned char *v = (const unsigned char *)json_string_value(date);
-        n = pc_utf8_cut((const char *)v, n, 60);
-        /* an impossible time ("2026-03-03T25:00") is named: the value looks
-         * like a date, and the client should see which part was refused */
-        char t[24], why[48] = "";
-        if (pt_date_bad_time(json_string_value(date), json_string_length(date), t, sizeof t))
-            snprintf(why, sizeof why, " ('%s' is no time of day)", t);
-        pc_snprintf(msg, cap, "field \"date\" ('%.*s%s') is not a date precis reads%s: the article is stored without a date",
-                 (int)n, (const char *)v, n < json_string_length(date) ? "..." : "", why);
-    } else if (!st && out->date && json_is_string(date)) {
-        /* "Tue, May 30, 2018" (a Wednesday): stored with the printed date, the client told */
-        pt_date_field_note("field \"date\"", json_string_value(date), json_string_length(date), msg, cap);
-    }
-done:
-    json_decref(o);
-    return st;
+    pc_snprintf(msg, cap, "%s", st == PRECIS_ENOMEM ? "out of memory" : why);
+    return true;
 }
 
 precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *body, size_t len,
@@ -310,21 +133,11 @@ precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *b
     msg[0] = '\0';
     if (len > PS_MAX_BODY) return fail(msg, msg_cap, PRECIS_ELIMIT, "%s", "body over 16 MiB");
     if (!body) body = "";
-    switch (kind) {
-    case PS_BODY_JSON: return parse_json(ctx, body, len, out, msg, msg_cap);
-    case PS_BODY_TEXT: {
-        precis_status st = parse_text(ctx, body, len, out, msg, msg_cap);
-        if (!st && url && !out->url) st = set_opt(out, &out->url, url);
-        return st;
-    }
-    case PS_BODY_HTML: {
-        precis_status st = parse_html(ctx, body, len, url, ctype, out, msg, msg_cap);
-        /* "Tuesday, May 30, 2018" (a Wednesday) on the page: kept, and said, as the CLI says it */
-        if (!st && out->date && out->date_note) pc_snprintf(msg, msg_cap, "%s", out->date_note);
-        return st ? st : normalise_date(out);
-    }
-    default: return fail(msg, msg_cap, PRECIS_EINVAL, "%s", "unsupported content type");
-    }
+    if (kind != PS_BODY_HTML) return fail(msg, msg_cap, PRECIS_EINVAL, "%s", "only a page is parsed here");
+    precis_status st = parse_html(ctx, body, len, url, ctype, out, msg, msg_cap);
+    /* "Tuesday, May 30, 2018" (a Wednesday) on the page: kept, and said, as the CLI says it */
+    if (!st && out->date && out->date_note) pc_snprintf(msg, msg_cap, "%s", out->date_note);
+    return st ? st : normalise_date(out);
 }
 
 bool ps_parse_id(const char *s, size_t len, int64_t *out)

@@ -163,30 +163,25 @@ static const char *kept_type(ps_body_kind kind, ps_post_path path, const char *f
                              char *buf, size_t cap)
 {
     bool declared_fits = (kind == PS_BODY_HTML && path == PS_POST_HTML) ||
-                         (kind == PS_BODY_JSON && path == PS_POST_JSON) || kind == PS_BODY_TEXT;
+                         (kind == PS_BODY_JSON && path == PS_POST_OBJECT) || kind == PS_BODY_TEXT;
     if (declared_fits && declared) {
         raw_type(declared, buf, cap);
         return buf;
     }
-    if (path == PS_POST_JSON) return "application/json";
+    if (path == PS_POST_OBJECT) return "application/json";
     if (path == PS_POST_HTML || !strcmp(format, "html")) return "text/html";
     return "text/plain; charset=utf-8";
 }
 
 /* A reader's message in plain words for the client, who knows which request
- * it sent: the input's name (the POST's own "post-HASH", or "request" inside
- * the JSON path) is taken off; "NAME:LINE: " becomes "line LINE: " when the
- * body has several lines (JSON Lines) and goes when it has one, "NAME#K" (an
+ * it sent: the input's name (the POST's own "post-HASH") is taken off;
+ * "NAME:LINE: " becomes "line LINE: " when the body has several lines (JSON Lines) and goes when it has one, "NAME#K" (an
  * element of a JSON array) "element K". Before, answers read "request:1: ..."
  * and "request:1: request#2: ...". Writes into out (cap bytes). */
 static bool name_at(const char *m, const char *name, size_t *n)
 {
     *n = strlen(name);
-    if (strncmp(m, name, *n)) {
-        *n = 7;
-        if (strncmp(m, "request", 7)) return false;
-    }
-    return m[*n] == ':' || m[*n] == '#';
+    return !strncmp(m, name, *n) && (m[*n] == ':' || m[*n] == '#');
 }
 
 static size_t digits_at(const char *m)
@@ -277,25 +272,29 @@ static void post_article(ps_app *app, const ps_request *rq, ps_response *rs)
     char plain[2048];
     const char *format = pst_input_format(data, len);
     ps_post_path path = ps_post_path_of(kind, format, data, len);
-    if (path == PS_POST_JSON) format = "json";
+    if (path == PS_POST_NOT_JSON && ps_not_json_why(data, len, plain, sizeof plain)) {
+        pc_buf_free(&inflated);
+        return ps_error(rs, 400, "bad_request", "%s", plain);
+    }
+    if (path == PS_POST_NOT_JSON) path = PS_POST_READER; /* it parses after all: read it */
+    if (path == PS_POST_OBJECT) format = "json";
 
     ps_added items[PS_MAX_POST_ARTICLES];
     char type[128];
     ps_ingest_opts o = {.raw = data, .raw_len = len, .max_articles = PS_MAX_POST_ARTICLES, .items = items};
     o.raw_type = kept_type(kind, path, format, rq->content_type, type, sizeof type);
     /* ?url= is the address of one page or text, not of a WARC's records */
-    if (!strcmp(format, "html") || !strcmp(format, "text") || path != PS_POST_READER) o.url = url;
+    if (!strcmp(format, "html") || !strcmp(format, "text") || path != PS_POST_READER) o.url = url; /* and one object */
     ps_ingest_counts counts = {0};
     post_warnings warn = {0};
     precis_status st;
-    if (path == PS_POST_READER) {
+    if (path != PS_POST_HTML) {
         st = ps_store_ingest_mem(app->store, name, data, len, &o, &counts, keep_warning, &warn);
     } else {
         pt_article a;
         pt_article_init(&a);
         char msg[2048];
-        st = ps_parse_article(app->ctx, path == PS_POST_JSON ? PS_BODY_JSON : PS_BODY_HTML, data, len, url,
-                              rq->content_type, &a, msg, sizeof msg);
+        st = ps_parse_article(app->ctx, PS_BODY_HTML, data, len, url, rq->content_type, &a, msg, sizeof msg);
         plain_words(msg, name, several_lines, plain, sizeof plain);
         if (st) {
             pt_article_free(&a);

@@ -35,23 +35,27 @@ ps_body_kind ps_body_kind_of(const char *content_type);
 
 /* How a POST body is read. The body is sniffed as `precis ingest` sniffs a
  * file (pst_input_format, after gunzip): a WARC, feed, SGML file, JSON array
- * or JSON Lines of several lines goes through the reader whatever the
- * declared type; the declared type only picks among single documents: a
- * page declared text/html is extracted with the request's charset and url,
- * one JSON object declared (or sniffed) as JSON is validated field by field,
- * text/plain and the rest go through the reader as a file would. */
-typedef enum ps_post_path { PS_POST_READER, PS_POST_JSON, PS_POST_HTML } ps_post_path;
+ * or JSON Lines go through the reader whatever the declared type, one JSON
+ * object too (PS_POST_OBJECT: the reader, answered as "json"), so that the
+ * same bytes posted and ingested give the same article, warnings and
+ * refusals. The declared type only picks among single documents: a page
+ * declared text/html is extracted with the request's charset and url
+ * (PS_POST_HTML), a body declared JSON that is none is refused
+ * (PS_POST_NOT_JSON, 400), text/plain and the rest go through the reader. */
+typedef enum ps_post_path { PS_POST_READER, PS_POST_OBJECT, PS_POST_HTML, PS_POST_NOT_JSON } ps_post_path;
 ps_post_path ps_post_path_of(ps_body_kind kind, const char *format, const char *body, size_t len);
 
-/* Parses a POST /api/articles body into out (initialised by the caller).
- * JSON and text bodies go through the reader `precis ingest` uses
- * (pst_articles_read_mem), HTML through the extractor with the request's
- * charset; dates are normalised by the one date parser. url (may be NULL) is
- * the page address for raw bodies, ctype the Content-Type header. Statuses:
- * PRECIS_EPARSE malformed JSON / wrong field types (400), PRECIS_EEMPTY no
- * article found (422), PRECIS_ELIMIT over a cap (413). msg gets the reason;
- * on success it is "" or a warning (a JSON "date" the date parser cannot read:
- * the article is kept without a date, as `precis ingest` keeps it). */
+/* Why a body declared JSON is none, in the reader's words for a JSON Lines
+ * line (pt_json_parse): true and msg set, or false when it parses after all. */
+bool ps_not_json_why(const char *body, size_t len, char *msg, size_t cap);
+
+/* Extracts a page POSTed as text/html (kind PS_BODY_HTML; any other kind is
+ * PRECIS_EINVAL: every other body goes through the reader) into out
+ * (initialised by the caller) with the request's charset (ctype) and url
+ * (may be NULL); the date normalised by the one date parser. Statuses:
+ * PRECIS_EPARSE binary data (400), PRECIS_EEMPTY no article found (422),
+ * PRECIS_ELIMIT over a cap (413). msg gets the reason; on success it is ""
+ * or a warning (a weekday printed with the date that does not match it). */
 precis_status ps_parse_article(precis_ctx *ctx, ps_body_kind kind, const char *body, size_t len,
                                const char *url, const char *ctype, pt_article *out, char *msg,
                                size_t msg_cap);
