@@ -49,6 +49,8 @@ typedef struct cov {
     size_t n_ids, cap_ids;
     pc_map name_pairs;    /* (id, id) -> how the two names compare (name_pair) */
     uint8_t *spelt_twice; /* per report sentence: it has a name the story also spells another way */
+    struct held *held;    /* qualifying best partners, for second_look */
+    size_t n_held, cap_held;
     size_t capped_sents;  /* sentences whose candidates were cut to MAX_CANDIDATES */
     uint64_t capped_pairs; /* candidate pairs left uncompared by that cut */
 } cov;
@@ -227,6 +229,18 @@ static precis_status para_weights(cov *c, double floor)
 static bool same_day(const sent_fast *x, const sent_fast *y)
 {
     return x->has_when && y->has_when && x->first_day == y->first_day && x->last_day == y->last_day;
+}
+
+/* Do x and y date what they tell more than FAR_DAYS apart? Two tellings of one
+ * event give the same day or days near it (a conflict is Tuesday against
+ * Wednesday, a year against the next), not a Saturday and "five years ago" or
+ * "since 1974": such a pair shares a topic, not a fact ("The moor was hit by a
+ * similar fire five years ago." / "... a blaze started there on Saturday.",
+ * aligned as a paraphrase until 2026-12-03). */
+#define FAR_DAYS 400
+static bool far_apart(const sent_fast *x, const sent_fast *y)
+{
+    return x->has_when && y->has_when && (x->last_day + FAR_DAYS < y->first_day || y->last_day + FAR_DAYS < x->first_day);
 }
 
 /* A count of time ("three days", "ten years"): a duration or an age, not
@@ -420,9 +434,27 @@ typedef struct rep_best {
     uint32_t stamp;     /* the sentence it is for; UINT32_MAX: none yet */
     uint32_t to, k;     /* the best partner and its place among the sentence's candidates */
     float score, next;  /* the best pair's score; the next best's (-1: none) */
+    uint32_t r1, r2;    /* the next best and the one after (NO_SENT: none), for second_look */
+    float s2, s3;       /* the one after's score and the score after that (-1: none) */
     bool qualifies;     /* the best pair may be a paraphrase: not strong, >= MUTUAL_SHARED, and >= MUTUAL_BAR
                            (>= WEAK_BAR when the two anchor alike); or >= MUTUAL_BAR on one shared figure */
 } rep_best;
+
+#define NO_SENT UINT32_MAX
+
+/* A sentence's best partner in another report and its next rivals there,
+ * kept for second_look when the pair qualifies. */
+typedef struct held {
+    uint32_t from, to, r1, r2;
+    float score, s1, s2, s3;
+} held;
+
+static int cmp_held(const void *x, const void *y)
+{
+    const held *a = x, *b = y;
+    if (a->from != b->from) return a->from < b->from ? -1 : 1;
+    return (a->to > b->to) - (a->to < b->to);
+}
 
 /* A sentence's clear best in another report, picked by one end of the pair. */
 typedef struct pick {
@@ -705,12 +737,14 @@ static precis_status align(cov *c)
             uint32_t t = cand[k], lo = (uint32_t)i < t ? (uint32_t)i : t, hi = (uint32_t)i < t ? t : (uint32_t)i;
             uint32_t shared = acc_n[t];
             double ov = overlap_fast(c, lo, hi, acc_w[t], &shared);
+            /* dated far apart: no fact of one is the other's, nor a rival to its partner */
+            bool far = far_apart(&c->sf[lo], &c->sf[hi]);
             /* a pair found by its anchors alone is never aligned by words */
-            bool strong = acc_n[t] > 0 && same_fact_fast(c, lo, hi, ov, shared);
+            bool strong = acc_n[t] > 0 && same_fact_fast(c, lo, hi, ov, shared) && !far;
             uint32_t pn;
             double psd = para_score_of(c, lo, hi, acc_p[t], acc_n[t], &pn, NULL);
             float ps = (float)psd; /* the mutual-best pass compares them as floats */
-            if (strong || psd >= COMPETE_FLOOR) {
+            if (strong || (psd >= COMPETE_FLOOR && !far)) {
                 uint32_t r = c->sf[t].report;
                 rep_best *e = &best[r];
                 bool q = !strong &&
@@ -718,12 +752,18 @@ static precis_status align(cov *c)
                            (ps >= MUTUAL_BAR || (ps >= WEAK_BAR && c->sf[lo].anchor_kinds == c->sf[hi].anchor_kinds))) ||
                           (pn == 1 && ps >= MUTUAL_BAR && shares_figure(c, &c->sf[lo], &c->sf[hi])));
                 if (e->stamp != i) {
-                    *e = (rep_best){(uint32_t)i, t, (uint32_t)k, ps, -1, q};
+                    *e = (rep_best){(uint32_t)i, t, (uint32_t)k, ps, -1, NO_SENT, NO_SENT, -1, -1, q};
                     touched[n_touched++] = r;
                 } else if (ps > e->score || (ps == e->score && t < e->to)) {
+                    e->s3 = e->s2, e->s2 = e->next, e->r2 = e->r1, e->r1 = e->to;
                     e->next = e->score, e->to = t, e->k = (uint32_t)k, e->score = ps, e->qualifies = q;
                 } else if (ps > e->next) {
-                    e->next = ps;
+                    e->s3 = e->s2, e->s2 = e->next, e->r2 = e->r1;
+                    e->next = ps, e->r1 = t;
+                } else if (ps > e->s2) {
+                    e->s3 = e->s2, e->s2 = ps, e->r2 = t;
+                } else if (ps > e->s3) {
+                    e->s3 = ps;
                 }
             }
             if (t < i) continue; /* the rest is the finder's */
@@ -747,7 +787,13 @@ static precis_status align(cov *c)
         /* this sentence's clear best in each report (by a margin over the next there) */
         for (size_t m = 0; m < n_touched && !st; m++) {
             const rep_best *e = &best[touched[m]];
-            if (!e->qualifies || !(e->next < 0 || e->score >= MUTUAL_MARGIN * e->next)) continue;
+            if (!e->qualifies) continue;
+            if (pc_grow(&c->held, &c->cap_held, c->n_held + 1, sizeof *c->held, 64)) {
+                st = PRECIS_ENOMEM;
+                break;
+            }
+            c->held[c->n_held++] = (held){(uint32_t)i, e->to, e->r1, e->r2, e->score, e->next, e->s2, e->s3};
+            if (!(e->next < 0 || e->score >= MUTUAL_MARGIN * e->next)) continue;
             if (pc_grow(&picks, &cap_picks, n_picks + 1, sizeof *picks, 64)) {
                 st = PRECIS_ENOMEM;
                 break;
@@ -797,6 +843,66 @@ static precis_status index_matches(cov *c)
         c->adj[c->adj_off[b + 1]++] = a;
     }
     return PRECIS_OK;
+}
+
+/* Is x aligned with a sentence of i's report other than i? Then x tells that
+ * one: taken, no rival for i's partner there. */
+static bool taken(const cov *c, uint32_t x, uint32_t i)
+{
+    for (size_t m = c->adj_off[x]; m < c->adj_off[x + 1]; m++)
+        if (c->adj[m] != i && c->sf[c->adj[m]].report == c->sf[i].report) return true;
+    return false;
+}
+
+/* Is h's best, once the rivals taken are left out, still clear: not taken
+ * itself, and over the next rival not taken by MUTUAL_MARGIN? */
+static bool clear_untaken(const cov *c, const held *h)
+{
+    if (taken(c, h->to, h->from)) return false;
+    double next = h->s3;
+    if (h->s1 < 0) next = -1;
+    else if (!taken(c, h->r1, h->from)) next = h->s1;
+    else if (h->s2 < 0) next = -1;
+    else if (h->r2 != NO_SENT && !taken(c, h->r2, h->from)) next = h->s2;
+    return next < 0 || h->score >= MUTUAL_MARGIN * next;
+}
+
+/* The second look: a qualifying pair whose margin failed because a rival
+ * was there that the first pass aligned with another sentence of the finder's
+ * own report ("The yard held around 25,000 tyres" against "Fire destroyed much
+ * of the Crossgill tyre recycling yard", which is the other report's lead, told
+ * by the finder's lead): each report tells a fact once, so a rival so taken
+ * tells another fact and is left out of the margin. Mutual, as the first
+ * pass; the taken are the first pass's alone, so the order of the pairs does
+ * not matter. */
+static precis_status second_look(cov *c)
+{
+    if (!c->n_held) return PRECIS_OK;
+    qsort(c->held, c->n_held, sizeof *c->held, cmp_held);
+    uint32_t *add = NULL;
+    size_t n_add = 0, cap_add = 0;
+    precis_status st = PRECIS_OK;
+    for (size_t k = 0; k < c->n_held && !st; k++) {
+        const held *h = &c->held[k];
+        if (h->from > h->to) continue;
+        held key = {.from = h->to, .to = h->from};
+        const held *r = bsearch(&key, c->held, c->n_held, sizeof *c->held, cmp_held);
+        if (!r) continue;
+        bool already = false;
+        for (size_t m = c->adj_off[h->from]; m < c->adj_off[h->from + 1] && !already; m++) already = c->adj[m] == h->to;
+        if (already || !clear_untaken(c, h) || !clear_untaken(c, r)) continue;
+        if (pc_grow(&add, &cap_add, 2 * (n_add + 1), sizeof *add, 64)) {
+            st = PRECIS_ENOMEM;
+            break;
+        }
+        add[2 * n_add] = h->from, add[2 * n_add + 1] = h->to, n_add++;
+    }
+    for (size_t k = 0; k < n_add && !st; k++) st = add_match(c, add[2 * k], add[2 * k + 1]);
+    free(add);
+    if (st || !n_add) return st;
+    free(c->adj_off), free(c->adj);
+    c->adj_off = NULL, c->adj = NULL;
+    return index_matches(c);
 }
 
 /* Does article d tell fact f through others: a sentence of d aligned with
@@ -2233,6 +2339,7 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
         if (!st) st = doc_vocab(&c);
         if (!st) st = align(&c);
         if (!st) st = index_matches(&c);
+        if (!st) st = second_look(&c);
     }
     if (!st) st = pc_buf_printf(out, "\"coverage\":{\"reports\":%zu,", b->n_indep);
     /* no silent loss: when MAX_CANDIDATES cut a sentence's comparisons, say how much */
@@ -2251,6 +2358,7 @@ precis_status pst_coverage_json(const pst_build *b, const uint32_t *sum_sent, si
     free(c.cover);
     free(c.n_cover);
     free(c.match);
+    free(c.held);
     free(c.loose);
     free(c.adj_off);
     free(c.adj);

@@ -689,6 +689,69 @@ TEST(a_weak_pair_anchored_unlike_does_not_align)
     json_decref(c);
 }
 
+/* A flooded quarry (invented): a's "The quarry flooded in just the same way
+ * six years ago" shares its words with b's "Flood water filled the quarry at
+ * Garrow on Saturday" but not its time: the flood of six years ago is another
+ * fact, a's alone, and no rival to the Saturday lead a tells in other words. */
+static const precis_article GARROW[] = {
+    ART("a", "Elmsbury Gazette", "Garrow Quarry flooded", "2028-03-13",
+        "The river burst its banks and swamped Garrow Quarry near Elmsbury on Saturday night.\n\n"
+        "The quarry flooded in just the same way six years ago, its owners said.\n\n"
+        "Forty workers have been sent home on full pay.\n\n"
+        "Pumps brought in from Hadley began draining the pit on Sunday."),
+    ART("b", "Wold Radio", "Quarry under water", "2028-03-13",
+        "Flood water filled the quarry at Garrow on Saturday, the owners said.\n\n"
+        "About forty staff have been told to stay at home.\n\n"
+        "A digger was left under six metres of water.\n\n"
+        "The company hopes to resume work within a month."),
+    ART("c", "Northgate Wire", "Elmsbury quarry flood", "2028-03-13",
+        "Forty quarry workers were sent home after Garrow Quarry flooded at the weekend.\n\n"
+        "Engineers started pumping the water out on Sunday, the company said."),
+};
+#define N_GARROW (sizeof GARROW / sizeof *GARROW)
+
+TEST(facts_dated_years_apart_do_not_align)
+{
+    json_t *c = coverage_of(GARROW, N_GARROW);
+    if (!c) return;
+    CHECK(listed(c, "a", "unique", "The quarry flooded in just the same way"));
+    CHECK(!listed(c, "c", "omits", "The quarry flooded in just the same way"));
+    CHECK(!listed(c, "a", "unique", "The river burst its banks"));
+    CHECK(!listed(c, "b", "unique", "Flood water filled the quarry"));
+    json_decref(c);
+}
+
+/* A bus depot fire (invented): b's "The Harwick depot held some 20 buses" is
+ * the best of a's "About 30 buses were parked there", but not by the margin:
+ * a's lead, sharing "Harwick" and "depot", comes close. That lead is aligned
+ * with b's own lead, so it tells another fact of b's and is no rival. */
+static const precis_article HARWICK[] = {
+    ART("a", "Harwick Echo", "Fire at Harwick bus depot", "2028-05-08",
+        "A fire broke out at the Harwick bus depot on Sunday night.\n\n"
+        "About 30 buses were parked there when the flames spread, the operator said.\n\n"
+        "Morning services across the town were cancelled.\n\n"
+        "A driver was treated for smoke inhalation."),
+    ART("b", "Vale Radio", "Buses lost in depot blaze", "2028-05-08",
+        "Fire destroyed much of the Harwick bus depot late on Sunday.\n\n"
+        "The Harwick depot held some 20 buses, the company said.\n\n"
+        "Commuters faced long waits for replacement coaches."),
+    ART("c", "Northgate Wire", "Harwick garage fire", "2028-05-08",
+        "Flames tore through a garage in Harwick on Sunday night.\n\n"
+        "Roughly 30 vehicles were inside, according to the operator.\n\n"
+        "The cause of the fire is not yet known."),
+};
+#define N_HARWICK (sizeof HARWICK / sizeof *HARWICK)
+
+TEST(a_rival_aligned_elsewhere_in_the_report_is_no_rival)
+{
+    json_t *c = coverage_of(HARWICK, N_HARWICK);
+    if (!c) return;
+    CHECK(!listed(c, "b", "unique", "The Harwick depot held"));
+    CHECK(listed(c, "b", "unique", "Commuters faced long waits"));
+    CHECK(listed(c, "a", "unique", "Morning services across the town"));
+    json_decref(c);
+}
+
 /* Fog at an airport (invented): "Some 250 departures were scrapped" and
  * "More than 250 flights had to be cancelled" share no word, only their
  * figure; the coach firms' and the airlines' plans share only their day, the
@@ -774,5 +837,7 @@ int main(void)
     RUN(one_shared_figure_aligns_a_clear_pair);
     RUN(one_shared_day_does_not_align);
     RUN(one_small_count_does_not_align);
+    RUN(facts_dated_years_apart_do_not_align);
+    RUN(a_rival_aligned_elsewhere_in_the_report_is_no_rival);
     return test_done();
 }
