@@ -20,7 +20,7 @@ P=$(cd "$BUILD" && pwd)/precis
 HERE=$(cd "$(dirname "$0")" && pwd)
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 [ -f "$D/stream.jsonl" ] || python3 "$HERE/bad_input_make.py" "$D" --big "$BIG" || exit 1
-[ -f "$D/mid/speakers.txt" ] || python3 "$HERE/bad_input_make.py" "$D/mid" --big 4.9 --tiny 10 --copies 10 --stream 10 || exit 1
+[ -f "$D/mid/named.txt" ] || python3 "$HERE/bad_input_make.py" "$D/mid" --big 4.9 --tiny 10 --copies 10 --stream 10 || exit 1
 mkdir -p "$D/empty"
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 export P D
@@ -65,6 +65,7 @@ CASES=(
   "bigline-4.9MB|\$D/mid/bigline.txt"
   "bigrep-4.9MB|\$D/mid/bigrep.txt"
   "speakers-4.9MB|\$D/mid/speakers.txt"
+  "named-4.9MB|\$D/mid/named.txt"
   "tiny-10k-files|\$D/tiny"
   "tiny-10k-jsonl|\$D/tiny.jsonl"
   "copies-1000|\$D/copies.jsonl"

@@ -124,6 +124,20 @@ def main():
             n += len(q)
             i += 1
 
+    # named.txt: one article that names its mayor in full once, then only by
+    # surname, opening the sentence as its speaker or after a title ('Tarrow
+    # said quay 3 ...', '..., Mr. Tarrow told Dr. Quell.'): every sentence is
+    # looked up in the full-name index and paired with the one before it.
+    with open(os.path.join(out, "named.txt"), "w") as f:
+        f.write("Tarrow speaks on the harbour plan\n\nMayor Ines Tarrow spoke to the Quinsala council on Monday.\n\n")
+        n, i = 0, 0
+        while n < big:
+            q = ("Tarrow said quay %d and road %d will open in time.\n\n" if i % 2 else
+                 "Quay %d and road %d will open in time, Mr. Tarrow told Dr. Quell.\n\n") % (i, i + 7)
+            f.write(q)
+            n += len(q)
+            i += 1
+
     tiny = int(opt["--tiny"])
     with open(os.path.join(out, "tiny.jsonl"), "w") as f:
         for i in range(tiny):

@@ -405,6 +405,20 @@ static bool index_full_names(full_names *f, const char *text, size_t limit)
     return true;
 }
 
+/* Did text name the word text[b, b + n) in full ("Maria Holt") before the
+ * sentence st? A surname over PT_WORD_MAX bytes is never looked up (no name is
+ * that long). *oom on a failed allocation. */
+static bool named_in_full_before(full_names *f, const char *text, const sent *st, size_t b, size_t n, bool *oom)
+{
+    if (n < 3 || n > PT_WORD_MAX || !is_upper_ascii(text[b])) return false;
+    if (!index_full_names(f, text, st->start)) return *oom = true, false;
+    bool found = false;
+    if (map_slot(&f->seen, XXH3_64bits_withSeed(text + b, n, f->epoch), &found), found) return true;
+    /* one ending right at the sentence's start needs no word end after it */
+    size_t i = st->start - n;
+    return st->start >= n && !memcmp(text + i, text + b, n) && after_first_name(text, i);
+}
+
 /* A sentence ending on a surname alone as its speaker ('," Holt said.',
  * '," said Holt.') that its document named in full before ("Maria Holt"):
  * printed without that sentence, nobody the summary names is Holt. Spans
@@ -415,18 +429,43 @@ static bool surname_speaker(full_names *f, const char *text, const sent *st, con
 {
     int name = is_speech_verb(last[2]) ? 1 : is_speech_verb(last[1]) ? 2 : -1;
     if (name < 0) return false;
-    size_t b = last_b[name], e = last_e[name], n = e - b;
-    if (n < 3 || n > PT_WORD_MAX || b < st->start || !is_upper_ascii(text[b])) return false;
+    size_t b = last_b[name], e = last_e[name];
+    if (b < st->start) return false;
     /* "Maria Holt said": named here in full */
     if (name == 1 && last_e[0] > last_b[0] && last_b[0] >= st->start && is_upper_ascii(text[last_b[0]]) &&
         b == last_e[0] + 1 && text[last_e[0]] == ' ')
         return false;
-    if (!index_full_names(f, text, st->start)) return *oom = true, false;
-    bool found = false;
-    if (map_slot(&f->seen, XXH3_64bits_withSeed(text + b, n, f->epoch), &found), found) return true;
-    /* one ending right at the sentence's start needs no word end after it */
-    size_t i = st->start - n;
-    return st->start >= n && !memcmp(text + i, text + b, n) && after_first_name(text, i);
+    return named_in_full_before(f, text, st, b, e - b, oom);
+}
+
+/* Titles that stand before a surname once the person has been named ("Mr.
+ * Holt"); before a full name they are part of the naming ("Dr. Maria Holt"). */
+static const char *const TITLES[] = {"mr", "mrs", "ms", "dr"};
+
+/* The same for the person's other short forms: a surname opening the sentence
+ * as its speaker ("Holt said the ...", "Holt told reporters ...") or a title
+ * and a surname anywhere in it ("Mr. Holt", "... said Dr. Holt."), when the
+ * document named the person in full before. One walk over the sentence's
+ * words. */
+static bool surname_reference(full_names *f, const char *text, const sent *st, bool *oom)
+{
+    size_t pos = st->start, b, e, pb = 0, pe = 0, k = 0;
+    bool title = false; /* the word before is a title followed by its period */
+    for (; pt_next_word(text, st->end, &pos, &b, &e); k++, pb = b, pe = e) {
+        char norm[PT_WORD_MAX + 1];
+        size_t n = pt_normalize(text + b, e - b, norm);
+        if (k == 1 && !title && text[pe] == ' ' && pe + 1 == b &&
+            (is_speech_verb(norm) || (n == 4 && !memcmp(norm, "told", 4))) &&
+            named_in_full_before(f, text, st, pb, pe - pb, oom))
+            return true;
+        /* "Mr. Holt", not "Dr. Maria Holt" */
+        if (title && pe + 2 == b && text[pe + 1] == ' ' && !(e + 1 < st->end && text[e] == ' ' && is_upper_ascii(text[e + 1])) &&
+            named_in_full_before(f, text, st, b, e - b, oom))
+            return true;
+        if (*oom) return false;
+        title = e < st->end && text[e] == '.' && PS_WORD_IN(norm, n, TITLES);
+    }
+    return false;
 }
 
 static precis_status analyse_sentence(work *w, const char *text, sent *st)
@@ -487,7 +526,8 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
     }
     bool oom = false;
     if (!st->pronoun_first && w->english &&
-        surname_speaker(&w->names, text, st, (const char(*)[PT_WORD_MAX + 1])last, last_b, last_e, &oom))
+        (surname_speaker(&w->names, text, st, (const char(*)[PT_WORD_MAX + 1])last, last_b, last_e, &oom) ||
+         (!oom && surname_reference(&w->names, text, st, &oom))))
         st->pronoun_first = true; /* as a pronoun speaker: needs the sentence before it */
     if (oom) return PRECIS_ENOMEM;
     st->hash = XXH3_64bits(w->toks.v, w->toks.n * sizeof *w->toks.v);

@@ -723,6 +723,35 @@ TEST(surname_speaker_comes_with_the_full_name)
     CHECK(check_comes_with_antecedent(d, "Tarrow said.") > 0);
 }
 
+/* A surname opening the sentence as its speaker ("Tarrow said ...", "Tarrow
+ * told reporters ...") or after a title anywhere ("Mr. Tarrow", "said Dr.
+ * Tarrow.") names nobody the summary has named, when the document gave the
+ * full name before ("Ines Tarrow"): such a sentence comes with the one before
+ * it. A title before the full name ("Dr. Ines Tarrow") names her. */
+TEST(surname_opening_or_title_comes_with_the_full_name)
+{
+    static const char *const said[] = {
+        "Tarrow said the Harlow bridge reopens on Monday and the flooded road to Orwell is to open on Tuesday.",
+        "Tarrow told reporters the Harlow bridge reopens on Monday and the flooded road to Orwell is to open on "
+        "Tuesday.",
+        "Mr. Tarrow said the Harlow bridge reopens on Monday and the flooded road to Orwell is to open on Tuesday.",
+        "The Harlow bridge reopens on Monday and the flooded road to Orwell is to open on Tuesday, said Dr. Tarrow.",
+        "The Harlow bridge, which Mrs. Tarrow inspected, reopens on Monday and the flooded road to Orwell is to open "
+        "on Tuesday."};
+    for (size_t i = 0; i < sizeof said / sizeof *said; i++) {
+        char a[600];
+        snprintf(a, sizeof a, "The Harlow bridge will stay shut until Monday, mayor Ines Tarrow told the town council.\n\n%s\n",
+                 said[i]);
+        const char *d[3] = {
+            a,
+            "The Harlow bridge will reopen on Monday after repairs to its cracked pier, the council said.\n\n"
+            "The flooded road to Orwell will open again on Tuesday, the council said.\n",
+            "Engineers finished repairs to the cracked pier of the Harlow bridge, which reopens on Monday.\n\n"
+            "Water is draining from the flooded road to Orwell, which is to open on Tuesday.\n"};
+        CHECK(check_comes_with_antecedent(d, "Orwell is to open on Tuesday") > 0);
+    }
+}
+
 /* The stage's one word-list test: whole words, any case, lengths exact. */
 TEST(word_lists_match_whole_words_in_any_case)
 {
@@ -1252,6 +1281,7 @@ int main(void)
     RUN(connective_is_cut_away_from_its_sentence);
     RUN(pronoun_sentences_chain_behind_their_antecedent);
     RUN(surname_speaker_comes_with_the_full_name);
+    RUN(surname_opening_or_title_comes_with_the_full_name);
     RUN(word_lists_match_whole_words_in_any_case);
     RUN(near_repeats_are_not_chosen_together);
     RUN(spelling_variant_is_the_same_fact);
