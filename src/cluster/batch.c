@@ -378,7 +378,9 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     size_t nu = 0;
     float *acc = calloc(n + 1, sizeof *acc);
     uint32_t *touched = malloc((n + 1) * sizeof *touched);
-    nb *best = malloc((o.k + 1) * sizeof *best);
+    nb *heapv = NULL;        /* article i's k best so far: heapv[i k .. i k + heapn[i]) */
+    size_t *heapn = NULL;
+    uint32_t *tcur = NULL;   /* per term: the posting of the next article to scan */
     size_t ne = 0, cap_e = 0;
     uint64_t *edge = NULL;   /* (lo << 32 | hi) of each kept neighbour pair */
     float *edge_s = NULL;
@@ -401,7 +403,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             for (size_t k = in->off[i]; k < in->off[i + 1]; k++) c += in->is_name[k] != 0;
             nname[i] = (uint8_t)(c < 255 ? c : 255);
         }
-    if (!p || !pd || !tid || !acc || !touched || !best || !g || !size || !parent) {
+    if (!p || !pd || !tid || !acc || !touched || !g || !size || !parent) {
         st = PRECIS_ENOMEM;
         goto done;
     }
@@ -427,19 +429,34 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     free(p); /* 16 bytes a posting: the scans read pd's 8 */
     p = NULL;
 
-    /* 1. k-nearest-neighbour graph. */
+    /* 1. k-nearest-neighbour graph. A pair's similarity is the same from
+     * either side, bit for bit (the same products, w_i x w_j, summed over
+     * the shared terms in term order; name count and time gap symmetric),
+     * so each pair is scored once, by its lower article, and offered to the
+     * k best of both (held for every article until its turn: k x n). The k
+     * best of an article under nb_worse's total order do not depend on the
+     * order they are offered in. */
+    tcur = malloc((nu + 1) * sizeof *tcur);
+    heapv = malloc(((size_t)n * o.k + 1) * sizeof *heapv);
+    heapn = calloc(n + 1, sizeof *heapn);
+    if (!tcur || !heapv || !heapn) {
+        st = PRECIS_ENOMEM;
+        goto done;
+    }
+    memcpy(tcur, ustart, nu * sizeof *tcur);
     for (size_t i = 0; i < n; i++) {
         size_t nto = 0;
         for (size_t k = in->off[i]; k < in->off[i + 1]; k++) {
-            /* A term's postings are a range of pd: no search, and the
-             * commonest terms (past max_df) are skipped by their length. */
-            size_t f = ustart[tid[k]], e = ustart[tid[k] + 1];
+            /* A term's postings are a range of pd, by article: no search,
+             * the commonest terms (past max_df) are skipped by their length,
+             * and i's own posting is the term's cursor (each article before
+             * i moved it on by one): the articles after i follow it. */
+            size_t f = ustart[tid[k]], e = ustart[tid[k] + 1], self = tcur[tid[k]]++;
             if (e - f > o.max_df) continue;
-            if (names && in->is_name[k]) /* a name: its articles share one more (i's own count reset below) */
-                for (size_t r = f; r < e; r++) nacc[pd[r].doc] += nacc[pd[r].doc] < 255;
-            for (size_t r = f; r < e; r++) {
+            if (names && in->is_name[k]) /* a name: its articles share one more */
+                for (size_t r = self + 1; r < e; r++) nacc[pd[r].doc] += nacc[pd[r].doc] < 255;
+            for (size_t r = self + 1; r < e; r++) {
                 uint32_t j = pd[r].doc;
-                if (j == i) continue;
                 float x = in->w[k] * pd[r].w;
                 if (!(x > 0)) continue; /* keeps acc > 0 for every touched article */
                 /* listed the first time only; branch-free: whether j is new
@@ -450,8 +467,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
                 acc[j] += x;
             }
         }
-        if (names) nacc[i] = 0;
-        size_t nb_n = 0;
+        nb *best = heapv + (size_t)i * o.k;
         for (size_t t = 0; t < nto; t++) {
             uint32_t j = touched[t];
             float s = acc[j];
@@ -465,8 +481,10 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
                 int64_t gap = in->time[i] > in->time[j] ? in->time[i] - in->time[j] : in->time[j] - in->time[i];
                 s = (float)(s * time_apart(gap, in->quiet_seconds));
             }
-            nb_insert(best, &nb_n, o.k, (nb){j, s});
+            nb_insert(best, &heapn[i], o.k, (nb){j, s});
+            nb_insert(heapv + (size_t)j * o.k, &heapn[j], o.k, (nb){(uint32_t)i, s});
         }
+        size_t nb_n = heapn[i];
         if (ne + nb_n > cap_e) {
             size_t c1 = cap_e, c2 = cap_e, c3 = cap_e;
             if (pc_grow(&edge, &c1, ne + nb_n, sizeof *edge, 4096) ||
@@ -728,7 +746,9 @@ done:
     free(ustart);
     free(acc);
     free(touched);
-    free(best);
+    free(heapv);
+    free(heapn);
+    free(tcur);
     free(edge);
     free(edge_s);
     free(edge_r);
