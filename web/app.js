@@ -12,11 +12,15 @@
   var panelBody = document.getElementById('panel-body');
   var articles = new Map(); // id -> Promise of the article object
   var renderSeq = 0;        // a newer navigation makes older fetches drop their result
-  // A story on screen asks the server this often whether it changed (new
-  // articles ingested): one request at a time, with the ETag it has, so an
-  // unchanged story costs a 304 without a body; none while the tab is hidden.
+  // The story or the story list on screen asks the server this often whether
+  // it changed (new articles ingested): one request at a time, with the ETag
+  // it has, so an unchanged answer costs a 304 without a body; none while the
+  // tab is hidden.
   var POLL_MS = 30000;
-  var poll = null;          // the story on screen: {id, seq, etag, timer, busy}
+  // what is on screen: {url, seq, etag, timer, busy, version, redraw(data)};
+  // version goes up when the view changes what it shows by itself (the list's
+  // "More stories"), so that an answer asked for before is dropped
+  var poll = null;
 
   /* ---- small helpers ---------------------------------------------------- */
 
@@ -211,7 +215,7 @@
     var sents = arr(s.summary && s.summary.sentences);
     var lede = sents.length ? sents[0].text : (s.summary && s.summary.summary) || s.snippet;
     var ents = arr(s.entities).slice(0, MAX_ENTITIES);
-    return el('article', { class: 'card' },
+    return el('article', { class: 'card', 'data-story': str(s.id) },
       el('h2', { class: 'card-title' }, el('a', { href: storyHash(s.id) }, clip(s.headline || s.id) || 'Untitled story')),
       el('p', { class: 'meta' },
         el('span', { class: 'count' }, plural(n, 'source', 'sources')),
@@ -239,34 +243,96 @@
     var active = entity ? el('p', { class: 'filter-on' }, 'Stories mentioning ', el('strong', null, clip(entity, 80)),
       ' ', el('a', { href: listHash(sort, '') }, 'clear filter')) : null;
     var list = el('div', { id: 'stories', class: 'stories' }, el('p', { class: 'note' }, 'Loading stories…'));
-    show([el('div', { class: 'controls' }, sortNav, entForm), active, list]);
+    var status = el('p', { class: 'updated list-updated', role: 'status' });
+    show([el('div', { class: 'controls' }, sortNav, entForm), active, status, list]);
 
-    function load(cursor, into) {
+    // What the list shows: the first page and those "More stories" added,
+    // and the cursor after them. The poll asks for all of it at once (limit =
+    // the number shown, up to the API's 100), so that a story ingested
+    // meanwhile shows in its place without losing the ones below.
+    var shown = { stories: [], next: null };
+    function query(cursor, limit) {
       var q = new URLSearchParams({ sort: sort });
       if (entity) q.set('entity', entity);
+      if (limit) q.set('limit', String(limit));
       if (cursor !== undefined && cursor !== null) q.set('cursor', str(cursor));
-      return api('/api/stories?' + q.toString()).then(function (d) {
-        if (seq !== renderSeq) return;
-        var stories = arr(d.stories);
-        if (!into.childElementCount || into.querySelector('.note')) clear(into);
-        if (!stories.length && !into.childElementCount) {
-          into.appendChild(el('p', { class: 'note' }, entity ? 'No story mentions this entity.' :
-            ['No stories yet. ', el('a', { href: '#/add' }, 'Add articles'), ', or use `precis ingest --db FILE INPUT…`.']));
-        }
-        stories.forEach(function (s) { into.appendChild(storyCard(s)); });
-        var old = main.querySelector('.more');
-        if (old) old.parentNode.removeChild(old);
-        if (d.next !== undefined && d.next !== null && d.next !== '' && stories.length) {
-          var btn = el('button', { class: 'more', type: 'button', onclick: function () {
-            btn.disabled = true;
-            btn.textContent = 'Loading…';
-            load(d.next, into).catch(function (e) { btn.replaceWith(errorBox(e)); });
-          } }, 'More stories');
-          into.after(btn);
-        }
-      });
+      return '/api/stories?' + q.toString();
     }
-    load(null, list).catch(function (e) { if (seq === renderSeq) { clear(list); list.appendChild(errorBox(e)); } });
+    function pollUrl() { return query(null, Math.min(100, Math.max(20, shown.stories.length))); }
+    function hasNext(d) { return d.next !== undefined && d.next !== null && d.next !== ''; }
+    function moreButton() {
+      var old = main.querySelector('.more');
+      if (old) old.parentNode.removeChild(old);
+      if (!hasNext(shown) || !shown.stories.length) return;
+      var btn = el('button', { class: 'more', type: 'button', onclick: function () {
+        btn.disabled = true;
+        btn.textContent = 'Loading…';
+        var version = poll && poll.version;
+        api(query(shown.next)).then(function (d) {
+          if (seq !== renderSeq || (poll && poll.version !== version)) return; // redrawn meanwhile: its own button
+          var ids = new Set(shown.stories.map(function (s) { return str(s.id); }));
+          var more = arr(d.stories).filter(function (s) { return !ids.has(str(s.id)); });
+          shown.stories = shown.stories.concat(more);
+          shown.next = hasNext(d) && arr(d.stories).length ? d.next : null;
+          more.forEach(function (s) { list.appendChild(storyCard(s)); });
+          if (poll) { poll.version++; poll.url = pollUrl(); poll.etag = null; }
+          moreButton();
+        }).catch(function (e) { btn.replaceWith(errorBox(e)); });
+      } }, 'More stories');
+      list.after(btn);
+    }
+    function draw() {
+      clear(list);
+      if (!shown.stories.length) {
+        list.appendChild(el('p', { class: 'note' }, entity ? 'No story mentions this entity.' :
+          ['No stories yet. ', el('a', { href: '#/add' }, 'Add articles'), ', or use `precis ingest --db FILE INPUT…`.']));
+      }
+      shown.stories.forEach(function (s) { list.appendChild(storyCard(s)); });
+      moreButton();
+    }
+    // A poll's answer: the same stories (a "More stories" changed the limit
+    // only) draw nothing; else the list is drawn again where the reader was
+    // (the card at the top of the screen stays there, the focus on its control)
+    // and the status line says how many stories are new.
+    function redraw(d) {
+      var stories = arr(d.stories);
+      var next = hasNext(d) ? d.next : null;
+      var asked = Math.min(100, shown.stories.length);
+      if (stories.length === asked && JSON.stringify(stories) === JSON.stringify(shown.stories.slice(0, asked)) &&
+          (shown.stories.length > 100 || str(next) === str(shown.next))) return;
+      var before = new Set(shown.stories.map(function (s) { return str(s.id); }));
+      var ids = new Set(stories.map(function (s) { return str(s.id); }));
+      // past the 100 asked for, the stories loaded stay (those not moved up)
+      var rest = shown.stories.length > 100 ? shown.stories.slice(100).filter(function (s) { return !ids.has(str(s.id)); }) : [];
+      var fresh = stories.filter(function (s) { return !before.has(str(s.id)); }).length;
+      // the card kept in place: the focused one when on screen, else the
+      // first on screen (in two columns a story coming in moves the others
+      // across, so the one being read is the one to hold)
+      var anchor = null, top = 0;
+      if (window.scrollY > 0) { // at the very top the new stories are meant to be seen
+        var inView = function (c) { var r = c.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; };
+        var cur = document.activeElement && document.activeElement.closest && document.activeElement.closest('.card');
+        var cards = Array.prototype.slice.call(list.querySelectorAll('.card'));
+        var card = cur && list.contains(cur) && inView(cur) ? cur : cards.filter(inView)[0];
+        if (card) { anchor = card.getAttribute('data-story'); top = card.getBoundingClientRect().top; }
+      }
+      shown.stories = stories.concat(rest);
+      shown.next = rest.length ? shown.next : next;
+      status.textContent = 'Updated just now' + (fresh ? ' · ' + plural(fresh, 'new story', 'new stories') : '') + '.';
+      keepFocus(draw);
+      if (anchor !== null) {
+        var again = list.querySelector('.card[data-story="' + CSS.escape(anchor) + '"]');
+        if (again) window.scrollBy(0, again.getBoundingClientRect().top - top);
+      }
+    }
+    var meta = {};
+    api(query(null), meta).then(function (d) {
+      if (seq !== renderSeq) return;
+      shown.stories = arr(d.stories);
+      shown.next = hasNext(d) && shown.stories.length ? d.next : null;
+      draw();
+      startPoll(pollUrl(), seq, meta.etag, redraw); // the same JSON as the first page: the same ETag
+    }).catch(function (e) { if (seq === renderSeq) { clear(list); list.appendChild(errorBox(e)); } });
   }
 
   /* ---- search -------------------------------------------------------------- */
@@ -385,63 +451,87 @@
       if (seq !== renderSeq) return;
       show(storyView(s));
       document.title = clip(s.headline || 'Story', 80) + ' — precis';
-      poll = { id: id, seq: seq, etag: meta.etag, timer: null, busy: false };
-      schedulePoll();
+      startPoll('/api/stories/' + encodeURIComponent(id), seq, meta.etag, redrawStory);
     }).catch(function (e) {
       if (seq !== renderSeq) return;
       show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), errorBox(e)]);
     });
   }
 
+  /* ---- refresh: the view on screen asks again every POLL_MS ------------- */
+
+  function startPoll(url, seq, etag, redraw) {
+    poll = { url: url, seq: seq, etag: etag, timer: null, busy: false, version: 0, redraw: redraw };
+    schedulePoll();
+  }
   function stopPoll() {
     if (poll && poll.timer) clearTimeout(poll.timer);
     if (poll) poll.timer = null;
   }
   function schedulePoll() {
     stopPoll();
-    if (poll && !document.hidden) poll.timer = setTimeout(checkStory, POLL_MS);
+    if (poll && !document.hidden) poll.timer = setTimeout(checkPoll, POLL_MS);
   }
-  // Asks once whether the story on screen changed and redraws it if so. A
+  // Asks once whether what is on screen changed and redraws it if so. A
   // failed ask (server restarting, story gone) keeps what is shown; the next
   // one tries again.
-  function checkStory() {
+  function checkPoll() {
     var p = poll;
     if (!p || p.seq !== renderSeq || p.busy) return;
     stopPoll(); // one timer at most: asked now, the next is set when this answer is in
     p.busy = true;
+    var version = p.version;
     var headers = { 'Accept': 'application/json' };
     if (p.etag) headers['If-None-Match'] = p.etag;
-    fetch('/api/stories/' + encodeURIComponent(p.id), { headers: headers, cache: 'no-store' }).then(function (r) {
+    fetch(p.url, { headers: headers, cache: 'no-store' }).then(function (r) {
       if (p !== poll || r.status === 304 || !r.ok) return null;
-      return r.json().then(function (s) {
-        if (p !== poll) return;
+      return r.json().then(function (d) {
+        if (p !== poll || p.version !== version) return; // asked for what is no longer shown
         p.etag = r.headers.get('ETag');
-        redrawStory(s);
+        p.redraw(d);
       });
     }).catch(function () {}).then(function () {
       p.busy = false;
       if (p === poll) schedulePoll();
     });
   }
-  // The new story in place of the old, where the reader was; the source
-  // panel, if open, stays (it shows an article, which does not change).
-  // A keyboard user keeps their place: the focused control, and the one that
-  // opened the panel, are found again by their position among the view's
-  // controls (before this, a redraw dropped the focus to the page's start).
-  function redrawStory(s) {
-    var y = window.scrollY;
+  // Runs draw(), which replaces the view's nodes, and puts a keyboard user
+  // back where they were: the focused control, and the one that opened the
+  // source panel, are found again by what they are (tag, link, label, text,
+  // and which of such) or else by their position among the view's links and
+  // buttons (before session 23, a redraw dropped the focus to the page's start).
+  function keepFocus(draw) {
     var controls = function () { return Array.prototype.slice.call(main.querySelectorAll('a, button')); };
+    var key = function (n) { return [n.tagName, n.getAttribute('href'), n.getAttribute('aria-label'), n.textContent].join('\u0001'); };
     var old = controls();
-    var focused = old.indexOf(document.activeElement), opened = old.indexOf(opener);
+    var where = function (node) {
+      var i = old.indexOf(node);
+      if (i < 0) return null;
+      var k = key(node);
+      return { i: i, k: k, nth: old.slice(0, i).filter(function (x) { return key(x) === k; }).length };
+    };
+    var focused = where(document.activeElement), opened = where(opener);
     hideTip();
-    show(storyView(s));
+    draw();
     var now = controls();
-    if (opened >= 0) opener = now[opened] || null;
-    if (focused >= 0 && now[focused]) {
+    var find = function (w) {
+      if (!w) return null;
+      var same = now.filter(function (x) { return key(x) === w.k; });
+      return same[w.nth] || same[0] || now[w.i] || null;
+    };
+    if (opened) opener = find(opened);
+    var f = find(focused);
+    if (f) {
       returning = true; // no tooltip popping up for a focus the reader did not move
-      now[focused].focus({ preventScroll: true });
+      f.focus({ preventScroll: true });
       returning = false;
     }
+  }
+  // The new story in place of the old, where the reader was; the source
+  // panel, if open, stays (it shows an article, which does not change).
+  function redrawStory(s) {
+    var y = window.scrollY;
+    keepFocus(function () { show(storyView(s)); });
     var meta = main.querySelector('.meta');
     if (meta) meta.appendChild(el('span', { class: 'updated', role: 'status' }, ' · updated just now'));
     document.title = clip(s.headline || 'Story', 80) + ' — precis';
@@ -450,7 +540,7 @@
   document.addEventListener('visibilitychange', function () {
     if (!poll) return;
     if (document.hidden) stopPoll();
-    else checkStory(); // back on the tab: ask now, then every POLL_MS again
+    else checkPoll(); // back on the tab: ask now, then every POLL_MS again
   });
 
   function storyView(s) {

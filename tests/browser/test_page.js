@@ -515,6 +515,60 @@ async function main() {
       return true;
     });
 
+    // Session 24: the story list refreshes by the same poll (before: only the
+    // story view did; a story ingested meanwhile showed only on a reload). The
+    // reader stays where they were: the card at the top of the screen keeps
+    // its place and the keyboard focus its link, though a story came in above.
+    await check('the story list shows a story ingested meanwhile, the reader kept in place', async () => {
+      const POLL_MS = 30000;
+      const p6 = await ctx.newPage();
+      p6.setDefaultTimeout(STEP_MS);
+      p6.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p6.setViewportSize({ width: 1280, height: 300 }); // short: the list scrolls
+      await p6.clock.install();
+      await p6.goto(base + '/#/');
+      await p6.waitForSelector('.card .card-title a');
+      const asked = [];
+      p6.on('response', (r) => { if (new URL(r.url()).pathname === '/api/stories') asked.push(r.status()); });
+      await p6.clock.fastForward(POLL_MS);
+      for (let i = 0; i < 50 && asked.length < 1; i++) await p6.waitForTimeout(100);
+      assert(asked.length === 1 && asked[0] === 304, 'unchanged list: polls answered ' + JSON.stringify(asked));
+      assert(norm(await p6.locator('.list-updated').textContent()) === '', 'redrawn though unchanged');
+      const n = await p6.locator('.card').count();
+      assert(n >= 2, 'only ' + n + ' cards');
+      const sid = await p6.locator('.card').nth(1).getAttribute('data-story');
+      const topOf = (id) => p6.evaluate((i) => document.querySelector('.card[data-story="' + i + '"]').getBoundingClientRect().top, id);
+      await p6.evaluate((i) => {
+        const c = document.querySelector('.card[data-story="' + i + '"]');
+        window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 40);
+        c.querySelector('.card-title a').focus({ preventScroll: true });
+      }, sid);
+      const top = await topOf(sid);
+      const r = await fetch(base + '/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ title: 'Ostmere windmill grinds grain again', site: 'Ostmere Almanac', date: '2030-05-01',
+          text: 'The windmill at Ostmere ground grain on Wednesday for the first time in sixty years, the millers guild ' +
+            'said. Carpenters rebuilt its four sails over two winters.' }) });
+      assert(r.status === 201, 'POST: ' + r.status);
+      await p6.clock.fastForward(POLL_MS);
+      await p6.waitForFunction(() => document.querySelector('.list-updated').textContent !== '');
+      const status = norm(await p6.locator('.list-updated').textContent());
+      const firstTitle = norm(await p6.locator('.card .card-title').first().textContent());
+      const focused = await p6.evaluate(() => { const c = document.activeElement.closest('.card'); return c ? c.getAttribute('data-story') : document.activeElement.tagName; });
+      const topAfter = await topOf(sid);
+      const m = asked.length;
+      await p6.evaluate(() => { location.hash = '#/search?q=Ostmere'; });
+      for (let k = 0; k < 3; k++) await p6.clock.fastForward(POLL_MS);
+      await p6.waitForTimeout(500);
+      const after = asked.length;
+      await p6.close();
+      assert(/Ostmere windmill/.test(firstTitle), 'first card is ' + firstTitle);
+      assert(status === 'Updated just now · 1 new story.', 'status: ' + status);
+      assert(focused === sid, 'focus on ' + focused + ', want the link of story ' + sid);
+      assert(Math.abs(topAfter - top) < 2, 'the card read moved from ' + top + ' to ' + topAfter + ' px');
+      assert(after === m, 'polled after leaving the list: ' + JSON.stringify(asked));
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
