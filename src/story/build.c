@@ -275,14 +275,18 @@ static precis_status analyse_doc(pst_build *b, uint32_t d, uint32_t **tmp, size_
             s->when = wv[bw];
             s->has_when = true;
             /* two days named: two events, each on the timeline (a week, a
-             * month or a year beside a day stays folded into the day) */
-            for (size_t k = 0; k < nwhen && !s->has_when2; k++)
-                if (k != bw && s->when.precision == PST_DAY && wv[k].precision == PST_DAY && !wv[k].background &&
-                    !wv[k].aside && !s->when.aside &&
+             * month or a year beside a day stays folded into the day, unless
+             * it is when the day's decision takes effect, later: "voted on
+             * Friday to ban it from next month") */
+            for (size_t k = 0; k < nwhen && !s->has_when2; k++) {
+                bool takes_effect = wv[k].from && wv[k].first_day > s->when.last_day;
+                if (k != bw && s->when.precision == PST_DAY && (wv[k].precision == PST_DAY || takes_effect) &&
+                    !wv[k].background && !wv[k].aside && !s->when.aside &&
                     wv[k].first_day != s->when.first_day &&
-                    !bound_before(text + x->start, wv[k].start) &&
+                    (takes_effect || !bound_before(text + x->start, wv[k].start)) &&
                     !bound_before(text + x->start, s->when.start))
                     s->when2 = wv[k], s->has_when2 = true;
+            }
         }
         if (!GROW(b->quants, b->cap_quants, b->n_quants + MAX_QUANT)) goto nomem;
         s->q_off = (uint32_t)b->n_quants;

@@ -37,6 +37,9 @@ typedef struct pst_when {
                                     second timeline entry */
     bool possessive;             /* that aside is a possessive ("after Monday's fire"), not
                                     the day of telling */
+    bool from;                   /* opened by "from" or "starting" ("to ban it from next
+                                    month"): when something takes effect, a second
+                                    timeline entry beside the day of the decision */
 } pst_when;
 
 /* Finds the time references in sentence s[0..n): absolute dates (through the

@@ -443,20 +443,20 @@ static void push(pst_when *out, size_t *k, size_t cap, pst_when w)
 
 static pst_when day_when(int64_t day, size_t a, size_t b, bool relative)
 {
-    return (pst_when){day, day, PST_DAY, relative, a, b, false, false, -1, false, false};
+    return (pst_when){day, day, PST_DAY, relative, a, b, false, false, -1, false, false, false};
 }
 
 static pst_when month_when(int y, int m, size_t a, size_t b, bool relative)
 {
     int ny = m == 12 ? y + 1 : y, nm = m == 12 ? 1 : m + 1;
     return (pst_when){pst_days_from_civil(y, m, 1), pst_days_from_civil(ny, nm, 1) - 1, PST_MONTH,
-                     relative, a, b, false, false, -1, false, false};
+                     relative, a, b, false, false, -1, false, false, false};
 }
 
 static pst_when year_when(int y, size_t a, size_t b, bool relative)
 {
     return (pst_when){pst_days_from_civil(y, 1, 1), pst_days_from_civil(y, 12, 31), PST_YEAR,
-                     relative, a, b, false, false, -1, false, false};
+                     relative, a, b, false, false, -1, false, false, false};
 }
 
 /* "overnight" as an adverb ("was refloated overnight and towed"), not an
@@ -710,6 +710,22 @@ static int relative_clause_ref(const char *s, const word *w, size_t nw, size_t s
     return 0;
 }
 
+/* Does the reference at byte start open with "from" or "starting" ("to ban
+ * fertiliser storage from next month", "starting on Monday")? It dates when
+ * something takes effect: another event than the decision the sentence tells
+ * on its day. "as from" and "with effect from" end on "from". */
+static bool from_ref(const char *s, const word *w, size_t nw, size_t start)
+{
+    size_t j = 0;
+    while (j < nw && w[j].end <= start) j++; /* words before the reference: w[0..j) */
+    /* "from next month", "from Monday", "starting on Monday", "from 1 April" */
+    for (size_t q = j; q > 0 && q + 2 > j; q--) {
+        if (word_at(s, w, q - 1, "from") || word_at(s, w, q - 1, "starting")) return true;
+        if (!word_at(s, w, q - 1, "on")) return false;
+    }
+    return false;
+}
+
 size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out, size_t cap)
 {
     size_t k = 0;
@@ -937,7 +953,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 } else if (word_is(u, ul, "weeks") || word_is(u, ul, "fortnights")) {
                     int64_t then = pub_day - 7 * (int64_t)cnt * (word_is(u, ul, "weeks") ? 1 : 2);
                     int64_t monday = then - pst_weekday(then);
-                    push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1, false, false});
+                    push(out, &k, cap, (pst_when){monday, monday + 6, PST_WEEK, true, a, b, false, false, -1, false, false, false});
                 } else if (word_is(u, ul, "month") || word_is(u, ul, "months")) {
                     int mm = pub->month - 1 - cnt; /* months since January of pub's year */
                     int y = pub->year + (mm >= 0 ? mm / 12 : -((-mm + 11) / 12));
@@ -1035,7 +1051,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                     first = monday, last = pub_day - 1, a = w[i - 1].start;
                 else if (dir == 0 && i > 0 && word_at(s, w, i - 1, "later") && pub_day < monday + 6)
                     first = pub_day + 1, last = monday + 6, a = w[i - 1].start;
-                push(out, &k, cap, (pst_when){first, last, first == last ? PST_DAY : PST_WEEK, true, a, b, false, false, -1, false, false});
+                push(out, &k, cap, (pst_when){first, last, first == last ? PST_DAY : PST_WEEK, true, a, b, false, false, -1, false, false, false});
             } else if (word_is(u, ul, "month") || word_is(u, ul, "monat")) {
                 int y = pub->year, m = pub->month + dir;
                 if (m < 1) m = 12, y--;
@@ -1045,7 +1061,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
                 push(out, &k, cap, year_when(pub->year + dir, a, b, true));
             } else if (word_is(u, ul, "weekend")) { /* Saturday and Sunday */
                 int64_t sat = pub_day - pst_weekday(pub_day) + 5 + 7 * dir;
-                push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false, false, -1, false, false});
+                push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, a, b, false, false, -1, false, false, false});
             }
         } else if (i + 2 < nw && word_is(p, len, "over") && word_at(s, w, i + 1, "the") &&
                    word_at(s, w, i + 2, "weekend")) {
@@ -1054,7 +1070,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             int pwd = pst_weekday(pub_day);
             int64_t sat = pub_day - pwd + 5;
             if (pwd < 5 && phrase_tense(s, n, w, nw, i, i + 2) <= 0) sat -= 7;
-            push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, w[i].start, w[i + 2].end, false, false, -1, false, false});
+            push(out, &k, cap, (pst_when){sat, sat + 1, PST_WEEK, true, w[i].start, w[i + 2].end, false, false, -1, false, false, false});
         } else if (i >= 3 && (word_is(p, len, "month") || word_is(p, len, "year")) &&
                    word_at(s, w, i - 1, "the") && word_at(s, w, i - 2, "of") &&
                    (word_at(s, w, i - 3, "end") || word_at(s, w, i - 3, "start") ||
@@ -1169,7 +1185,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
             else first -= 7;
         }
         if (last <= first || last - first > 366) continue;
-        pst_when r = {first, last, PST_WEEK, x->relative || y->relative, x->start, y->end, false, false, -1, false, false};
+        pst_when r = {first, last, PST_WEEK, x->relative || y->relative, x->start, y->end, false, false, -1, false, false, false};
         r.weekday_mismatch = x->weekday_mismatch || y->weekday_mismatch;
         *x = r;
         memmove(out + i + 1, out + i + 2, (k - i - 2) * sizeof *out);
@@ -1205,6 +1221,7 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
     for (size_t i = 0; i < k; i++) {
         if (out[i].precision == PST_YEAR || out[i].precision == PST_MONTH)
             out[i].background = background_ref(s, w, nw, out[i].start);
+        out[i].from = from_ref(s, w, nw, out[i].start);
         /* a relative clause's day gives way to the main clause's date, as a
          * day aside does; its making of a thing is background */
         int rel = relative_clause_ref(s, w, nw, out[i].start);

@@ -594,6 +594,31 @@ TEST(entities_skip_debris_sentences)
     json_decref(j);
 }
 
+/* A decision on a day and when it takes effect are two dated facts: "voted on
+ * Friday to ban ... from next month" is the vote (Friday) and the ban (next
+ * month), "agreed on Thursday to reopen ... starting on Monday" the agreement
+ * and the reopening; a month beside a day that opens nothing stays folded
+ * into the day. */
+TEST(timeline_decision_and_taking_effect)
+{
+    /* published Mon 2026-09-14 */
+    static const precis_article a[] = {
+        ART("t", "Lindow Daily", "Quay ban", "2026-09-14",
+            "The council voted on Friday to ban fertiliser storage on the quay from next month.\n\n"
+            "The harbour board agreed on Thursday to reopen the slipway starting on Monday.\n\n"
+            "Crews worked on Saturday to clear the berth this month, the harbour master said."),
+    };
+    json_t *j = build(a, 1);
+    if (!j) return;
+    CHECK(timeline_entry(j, "2026-09-11", "voted on Friday") != NULL);
+    CHECK(timeline_entry(j, "2026-10", "voted on Friday") != NULL);
+    CHECK(timeline_entry(j, "2026-09-10", "agreed on Thursday") != NULL);
+    CHECK(timeline_entry(j, "2026-09-14", "agreed on Thursday") != NULL);
+    CHECK(timeline_entry(j, "2026-09-12", "Crews worked on Saturday") != NULL);
+    CHECK(timeline_entry(j, "2026-09", "Crews worked on Saturday") == NULL);
+    json_decref(j);
+}
+
 TEST(timeline_two_days_two_entries)
 {
     /* published Thu 2026-03-12: two days named, two events; a month beside a day is one */
@@ -840,6 +865,7 @@ int main(void)
     RUN(settle_ambiguous_dates);
     RUN(settle_by_site_order);
     RUN(timeline_two_days_two_entries);
+    RUN(timeline_decision_and_taking_effect);
     RUN(timeline_day_of_telling_and_possessive_are_aside);
     RUN(yearless_wire_dateline);
     RUN(merged_entry_keeps_uncertain);

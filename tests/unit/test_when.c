@@ -464,6 +464,23 @@ TEST(relative_clause_dates_and_describing_main_verbs)
     CHECK_STR(when_iso("The firm, founded in 1990, said it would appeal.", &MON12, 0), "(none)");
 }
 
+/* "from" and "starting" open when something takes effect (pst_when.from) */
+TEST(from_dates_when_it_takes_effect)
+{
+    static const pt_date MON14 = {.year = 2026, .month = 9, .day = 14, .hour = -1};
+    const char *x = "The council voted on Friday to ban fertiliser storage on the quay from next month.";
+    pst_when w[8];
+    size_t n = pst_find_when(x, strlen(x), &MON14, w, 8);
+    CHECK(n == 2);
+    CHECK(n == 2 && !w[0].from && w[1].from);
+    const char *y = "The slipway will reopen starting on Monday, the board said.";
+    n = pst_find_when(y, strlen(y), &MON14, w, 8);
+    CHECK(n >= 1 && w[0].from);
+    const char *z = "The council met on Friday.";
+    n = pst_find_when(z, strlen(z), &MON14, w, 8);
+    CHECK(n == 1 && !w[0].from);
+}
+
 int main(void)
 {
     RUN(tense_from_the_governing_verb);
@@ -485,5 +502,6 @@ int main(void)
     RUN(day_first_ranges_and_printed_years);
     RUN(last_night_at_least_hope_to);
     RUN(relative_clause_dates_and_describing_main_verbs);
+    RUN(from_dates_when_it_takes_effect);
     return test_done();
 }
