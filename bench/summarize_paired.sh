@@ -9,8 +9,10 @@
 # per-cluster difference B - A with its standard error (about 0.0003 R-1 at
 # 100 words and 0.0001-0.0002 at 250 for small changes: docs/summarize.md).
 # Usage: sh bench/summarize_paired.sh [FLAGS...]
-#   A = the build as is; B = the build with FLAGS and with the environment in
-#   B_ENV (e.g. B_ENV="SOME_KNOB=1" for a temporary knob in a local build).
+#   A = the build as is, or the binary A_PRECIS names (e.g. main's build kept
+#   aside, to compare two builds); B = the build with FLAGS and with the
+#   environment in B_ENV (e.g. B_ENV="SOME_KNOB=1" for a temporary knob in a
+#   local build).
 set -e
 cd "$(dirname "$0")/.."
 DATA=${SHARED:-../shared}/data/multinews
@@ -39,7 +41,7 @@ score() { # side set words [env and flags of B]
         # shellcheck disable=SC2086
         env $B_ENV $P summarize --batch -w "$w" "$@" "$OUT/$set.jsonl" > "$OUT/raw.jsonl" 2> /dev/null || true
     else
-        $P summarize --batch -w "$w" "$OUT/$set.jsonl" > "$OUT/raw.jsonl" 2> /dev/null || true
+        ${A_PRECIS:-$P} summarize --batch -w "$w" "$OUT/$set.jsonl" > "$OUT/raw.jsonl" 2> /dev/null || true
     fi
     python3 - "$OUT" "$set" <<'EOF'
 import json, sys
@@ -57,7 +59,7 @@ EOF
     $P eval rouge -n 2 -2 4 -u -m -x $cut -f A -p 0.5 -t 0 -d --refs "$OUT/$set.jsonl" --summaries "$OUT/sys.jsonl" 2>&1 |
         awk -v c=$col '$3 == "Eval" && ($2 == "ROUGE-1" || $2 == "ROUGE-2") {split($c, v, ":"); print $2, $4, v[2]}' > "$OUT/$set.$side"
 }
-echo "B = ${B_ENV:+$B_ENV }precis summarize $*"
+echo "A = ${A_PRECIS:-precis} summarize; B = ${B_ENV:+$B_ENV }precis summarize $*"
 echo "set   words stat | A R-1 R-2 | B R-1 R-2 | B - A R-1, R-2 (mean ± standard error over clusters)"
 for row in S100:100:R T100:100:R S250:250:F; do
     set=${row%%:*} rest=${row#*:} w=${rest%%:*} stat=${row##*:}

@@ -32,7 +32,7 @@ static const char *const DEBRIS_MARKS[] = {
     "add as an interest", "check back soon", "earlier story is below", "if you are a current",
     "text size", "play facebook twitter", "you also agree to", "thank you for reading",
     "thank you for registering", "purchase a subscription", "subscription is required",
-    "image caption", "toggle caption", "enlarge this image", "continue reading", "get the latest from",
+    "image caption", "media caption", "media playback is not supported", "toggle caption", "enlarge this image", "continue reading", "get the latest from",
     "get daily updates", "this material may not be", "watch queue", "already have an account",
     "personalize content", "learn more, including", "skip x embed", "zip code", "zipcode",
     "get digital access", "looking for news you can", "correction: an earlier version",
@@ -154,6 +154,7 @@ const char PS_R_PROMOTION[] = "promotion, navigation or credit";
 const char PS_R_CAPTION[] = "photo caption";
 const char PS_R_BARE_QUOTE[] = "a bare quotation (its speaker is in another sentence)";
 static const char PS_R_QUOTE_CONT[] = "continues a quotation opened in an earlier sentence (its speaker is elsewhere)";
+static const char PS_R_BRACKET_REST[] = "the rest of a bracket cut off its sentence (fragment)";
 static const char PS_R_QUOTE_OPEN[] = "leaves a quotation open (it goes on in the next sentence)";
 
 bool ps_word_in(const char *w, size_t n, const char *const *list, size_t count)
@@ -230,6 +231,12 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
      * born to win. ...") */
     if (flags & PT_SENT_QUOTE_CONT) return PS_R_QUOTE_CONT;
     if (flags & PT_SENT_QUOTE_OPEN) return PS_R_QUOTE_OPEN;
+    /* the rest of a bracket the splitter cut at an abbreviation inside it
+     * ("sen. ana ruiz ( r-md. ) said ..."): its subject is in the sentence
+     * before */
+    if (first == ')' || first == ']') return PS_R_BRACKET_REST;
+    /* a caption's credit bar run into the caption: "| getty the mayor ..." */
+    if (first == '|') return PS_R_CAPTION;
     /* after a sentence-ending mark spaced off the sentence before, Multi-News
      * left the next word in lower case (". " the article ..."): not a fragment */
     if (first >= 'a' && first <= 'z' && !(flags & (PS_AFTER_CREDIT | PT_SENT_AFTER_CLOSE)))
@@ -281,9 +288,16 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
             if (!dated && !PS_WORD_IN(low + ws, we - ws, BEFORE)) break;
         }
     }
-    /* a link's label: "Watch: ...", "Video: ...", "Read: ..." */
-    if (!strncmp(low, "watch:", 6) || !strncmp(low, "video:", 6) || !strncmp(low, "read:", 5))
-        return PS_R_PROMOTION;
+    /* a link's label: "Watch: ...", "Video: ...", "Read: ..."; a gallery's
+     * or a picture's credit run into the lead with its title or name
+     * ("Photos: the storm's path a ferry ...", "Photo by ana ruiz/harbor
+     * post the ferry ...": where they end is not known). "Photos show ..."
+     * is prose. */
+    static const char *const LABELS[] = {"watch:", "video:", "read:", "photos:", "images:", "pictures:",
+                                         "picture:", "gallery:", "slideshow:", "photo by ", "photo courtesy",
+                                         "image via ", "image courtesy", "video provided by", "ap photo "};
+    for (size_t i = 0; i < sizeof LABELS / sizeof *LABELS; i++)
+        if (!strncmp(low, LABELS[i], strlen(LABELS[i]))) return PS_R_PROMOTION;
     /* a broadcaster's or live page's line to its own audience opens on an
      * imperative to the reader ("Stay tuned to Radio ...", "Check back for
      * updates", "Text the newsroom on ..."); inside reported speech ("told reporters to stay tuned") the
@@ -400,7 +414,7 @@ static size_t outlet_before_dash(const char *s, size_t len, size_t i)
 static size_t link_box(const char *s, size_t len)
 {
     static const char *const LABELS[] = {"photos:", "photo:", "video:", "watch:", "related:", "read more:", "see also:",
-                                         "published "};
+                                         "published ", "more:", "also on ", "also see", "gallery:", "scroll down"};
     if (!len) return 0;
     char close = s[0] == '[' ? ']' : s[0] == '(' ? ')' : 0;
     if (!close) return 0;
@@ -419,8 +433,11 @@ static size_t link_box(const char *s, size_t len)
 /* Page buttons and widget labels a scrape glues to the next sentence: the
  * most frequent such openings of sentences chosen on Multi-News training
  * clusters 0-3999 (250 words). */
-static const char *const FURNITURE[] = {"story continued below", "buy photo", "add interest",
-                                        "published on" /* + a date: a video page's upload line */};
+static const char *const FURNITURE[] = {"published on" /* + a date: a video page's upload line */,
+                                        "story continued below", "buy photo", "add interest",
+                                        /* share buttons (session 24) */
+                                        "facebook twitter pinterest", "share share tweet link", "share tweet link",
+                                        "share copy link"};
 
 /* "jun 20, 2015 " after "published on": a month, a day, a comma, a year. */
 static size_t date_after(const char *s, size_t len, size_t i)
@@ -445,12 +462,214 @@ static size_t furniture_at(const char *s, size_t len, size_t i)
     for (size_t k = 0; k < sizeof FURNITURE / sizeof *FURNITURE; k++) {
         size_t n = starts_word(s, len, i, FURNITURE[k]);
         if (!n) continue;
-        if (k < 3) return n;
+        if (k > 0) return n;
         /* "Published on Monday, the report ..." is prose: only with a date */
         size_t date = i + n < len && s[i + n] == ' ' ? date_after(s, len, i + n + 1) : 0;
         return date ? n + 1 + date : 0;
     }
     return 0;
+}
+
+/* ---- page debris at a sentence's head (session 24) --------------------------
+ * What a one-line scrape leaves at the front of a sentence besides wire
+ * credits: read off the sentences precis chose on Multi-News training
+ * clusters 0-4999 (docs/summarize.md "Debris openings, session 24"). */
+
+/* A dash or bullet and a space: the tail of a dateline the splitter left
+ * behind ("— the storm ..." after "Varrow, Md."), a list's bullet ("• ",
+ * "* ", "** ", "> "), a rule of dashes ("---------- the ..."); stars and
+ * arrows may touch the word ("**the ...", ">>we ..."). Its length with the
+ * space, or 0. */
+static size_t head_mark(const char *s, size_t len, size_t i)
+{
+    size_t e = i;
+    unsigned char a = i < len ? (unsigned char)s[i] : 0, b = i + 1 < len ? (unsigned char)s[i + 1] : 0,
+                  c = i + 2 < len ? (unsigned char)s[i + 2] : 0;
+    if (pt_long_dash_at(s, len, i) || (a == 0xE2 && b == 0x80 && c == 0xA2) /* • */ ||
+        (a == 0xE2 && b == 0x96 && (c == 0xA0 || c == 0xAA || c == 0xBA)) /* ■ ▪ ► */)
+        e += 3;
+    else if (a == 0xC2 && b == 0xB7) /* · */
+        e += 2;
+    else
+        while (e < len && e - i < 80 && (s[e] == '-' || s[e] == '_' || s[e] == '*' || s[e] == '>' || s[e] == '=')) e++;
+    if (e > i && e < len && (s[i] == '*' || s[i] == '>') && ascii_letter((unsigned char)s[e])) return e - i;
+    return e > i && e < len && s[e] == ' ' ? e + 1 - i : 0;
+}
+
+/* A video player's "Close" button run into the caption after it: "Close the
+ * trial has entered jury deliberations." Not when the next word makes
+ * "close" the sentence's own adjective or adverb ("Close to 200 people ...",
+ * "Close aides to the mayor ...", "Close behind, ..."). Returns 6 or 0. */
+static size_t close_button(const char *s, size_t len)
+{
+    static const char *const PROSE[] = {
+        "to", "by", "behind", "enough", "on", "up", "at", "but", "and", "or", "aides", "aide", "allies", "ally",
+        "friends", "friend", "associates", "associate", "relatives", "relative", "family", "ties", "contact",
+        "calls", "call", "scrutiny", "observers", "encounters", "encounter", "range", "second", "third",
+        "proximity", "attention", "examination", "inspection", "cooperation", "relations", "relationship",
+        "races", "race", "advisers", "advisors", "adviser", "advisor", "confidant", "confidants", "your",
+        "our", "them", "down", "out", "off", "quarters", "combat", "air", "analysis", "reading", "watch",
+        "look", "vote", "votes", "election", "elections", "contest", "finish"};
+    if (len < 8 || strncmp(s, "Close ", 6) != 0) return 0;
+    size_t e = 6;
+    while (e < len && ascii_letter((unsigned char)s[e])) e++;
+    if (e == 6) /* Close " straight ... ", Close 2-year-old ... */
+        return s[6] == '"' || s[6] == '\'' || (s[6] >= '0' && s[6] <= '9') ? 6 : 0;
+    return PS_WORD_IN(s + 6, e - 6, PROSE) ? 0 : 6;
+}
+
+/* A page's timestamp: "Updated at 12: 50 p.m. Et", "Last updated 8: 17
+ * a.m. ET", "Updated 6:40 p.m. ET:", "Updated:", and a live blog's time
+ * before a colon or dash ("2: 45 pm: ...", "12: 11 pm pt -- ..."). Its
+ * length, or 0. */
+static size_t stamp_at(const char *s, size_t len, size_t i)
+{
+    static const char *const ZONES[] = {"eastern time", "pacific time", "central time", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt",
+                                        "pt", "pst", "pdt", "gmt", "bst", "utc"};
+    size_t n = starts_word(s, len, i, "last updated");
+    if (!n) n = starts_word(s, len, i, "updated");
+    size_t j = i + n;
+    if (n) {
+        if (j < len && s[j] == ':') return j + 1 - i; /* "Updated: the panelist ..." */
+        if (j >= len || s[j] != ' ') return 0;
+        j++;
+        size_t at = starts_word(s, len, j, "at");
+        if (at && j + at < len && s[j + at] == ' ') j += at + 1;
+    }
+    size_t d = j;
+    while (j < len && s[j] >= '0' && s[j] <= '9') j++;
+    if (j - d < 1 || j - d > 2) return 0;
+    if (j < len && s[j] == ':') { /* "12: 50", the scrape spaced the colon */
+        j++;
+        if (j < len && s[j] == ' ') j++;
+        d = j;
+        while (j < len && s[j] >= '0' && s[j] <= '9') j++;
+        if (j - d != 2) return 0;
+    }
+    if (j >= len || s[j] != ' ') return 0;
+    j++;
+    size_t m = starts_word(s, len, j, "a.m.");
+    if (!m) m = starts_word(s, len, j, "p.m.");
+    if (!m) m = starts_word(s, len, j, "am");
+    if (!m) m = starts_word(s, len, j, "pm");
+    if (!m) return 0;
+    j += m;
+    for (size_t k = 0; k < sizeof ZONES / sizeof *ZONES && j + 1 < len && s[j] == ' '; k++) {
+        size_t z = starts_word(s, len, j + 1, ZONES[k]);
+        if (z) {
+            j += 1 + z;
+            break;
+        }
+    }
+    if (j < len && s[j] == ':') return j + 1 - i;
+    if (n) return j - i;
+    /* a bare time: only before a dash ("12: 11 pm pt -- ...") */
+    size_t k = j;
+    while (k < len && s[k] == ' ') k++;
+    return pt_long_dash_at(s, len, k) || (k + 1 < len && s[k] == '-' && s[k + 1] == '-') ? j - i : 0;
+}
+
+/* A short bracket opening the sentence that names where a picture or the
+ * report came from, or when: a photo credit ("( ana ruiz/the harbor post )",
+ * "( jo marl, the harbor post )", "( courtesy of the varrow police )"), a
+ * station or outlet tag ("( kvar )", "( the harbor post )"), a place ("(
+ * varrow )"), a date ("( oct. 10 )", "( posted monday, june 17, 2013 )"),
+ * or nothing ("( )"). A credit word, a slash or an "@" in up to 16 words; a
+ * month and a number in up to 6; any 0-6 words with no verb, pronoun or
+ * conjunction of a short list ("( the operator says )" is an aside). No
+ * quotation, no nested bracket. Its length, or 0. */
+static size_t credit_bracket(const char *s, size_t len, size_t i)
+{
+    static const char *const CREDIT[] = {"photo", "photos", "photograph", "photographer", "courtesy", "getty",
+                                         "istock", "istockphoto", "shutterstock", "via", "source", "submitted",
+                                         "file", "handout", "pool", "ap", "afp", "reuters", "epa", "image",
+                                         "images", "video", "screenshot", "screengrab", "twitter", "facebook",
+                                         "instagram", "youtube"};
+    static const char *const NOT_CREDIT[] = {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "says", "said", "say", "will", "would",
+        "can", "could", "may", "might", "should", "must", "do", "does", "did", "not", "no", "who", "which",
+        "that", "this", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my",
+        "your", "its", "if", "but", "so", "when", "what", "where", "why", "how", "also", "to", "or", "as",
+        "and"};
+    if (i >= len || s[i] != '(') return 0;
+    size_t e = i + 1, words = 0;
+    bool credit = false, month = false, number = false, verb = false;
+    for (; e < len && e - i < 200 && s[e] != ')'; e++) {
+        unsigned char ch = (unsigned char)s[e];
+        if (ch == '(' || ch == '[' || ch == '"' || ch == ';' || ps_quote_at(s, e, len) > 1) return 0;
+        if (ch == '/' || ch == '@') credit = true;
+        if (ch == ' ' || (e > i + 1 && s[e - 1] != ' ')) continue;
+        words++; /* a word starts here */
+        size_t we = e;
+        while (we < len && ascii_letter((unsigned char)s[we])) we++;
+        if (we == e) {
+            number |= ch >= '0' && ch <= '9';
+        } else if (PS_WORD_IN(s + e, we - e, CREDIT)) {
+            credit = true;
+        } else if (is_month_word(s + e, we - e)) {
+            month = true;
+        } else if (PS_WORD_IN(s + e, we - e, NOT_CREDIT)) {
+            verb = true;
+        }
+    }
+    if (e >= len || s[e] != ')') return 0;
+    if ((credit && words <= 16) || (month && number && words <= 6) || (words <= 6 && !verb)) return e + 1 - i;
+    return 0;
+}
+
+/* An embedded tweet's signature, run into the article's next sentence after
+ * the splitter cut the tweet off: "jane roe ( @janeroe ) may 29, 2018" (the
+ * dash before it is a head_mark). At most six words of a name, the handle in
+ * brackets, the date. Its length, or 0. */
+static size_t tweet_signature(const char *s, size_t len, size_t i)
+{
+    size_t j = i, words = 0;
+    while (j < len && j - i < 64 && s[j] != '(') {
+        if (s[j] != ' ' && (j == i || s[j - 1] == ' ')) words++;
+        j++;
+    }
+    if (j >= len || s[j] != '(' || words < 1 || words > 6) return 0;
+    size_t h = j + 1;
+    while (h < len && s[h] == ' ') h++;
+    if (h >= len || s[h] != '@') return 0;
+    while (h < len && h - j < 40 && s[h] != ')' && s[h] != ' ') h++;
+    while (h < len && s[h] == ' ') h++;
+    if (h >= len || s[h] != ')') return 0;
+    h++;
+    while (h < len && s[h] == ' ') h++;
+    size_t date = date_after(s, len, h);
+    return date ? h + date - i : 0;
+}
+
+/* Does s[i..len) open on a word a sentence opens on — a determiner, a
+ * pronoun subject, a title, a preposition or subordinator of an opening
+ * adverbial ("the ferry ...", "he said ...", "mr. ruiz ...", "after the
+ * vote, ...")? Not a verb, "and", "but" or a comma: those continue the
+ * sentence before ("... ) said on monday ...", "... ), a member of ..."). */
+static bool opens_sentence(const char *s, size_t len, size_t i)
+{
+    static const char *const OPENERS[] = {
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "it",
+        "he", "she", "they", "we", "i", "you", "there", "mr", "mrs", "ms", "dr", "in", "on", "at", "after",
+        "before", "as", "though", "although", "while", "when", "with", "even", "since", "for", "according",
+        "one", "two", "three", "some", "many", "most", "all", "each", "if", "during", "last", "today",
+        "yesterday", "now", "despite", "under", "over", "from", "by"};
+    size_t e = i;
+    while (e < len && ascii_letter((unsigned char)s[e])) e++;
+    return e > i && PS_WORD_IN(s + i, e - i, OPENERS);
+}
+
+/* Page debris at s[i..len) that heads a sentence, besides a dash or bullet:
+ * a timestamp, a credit bracket, a tweet's signature right after a dash
+ * and, at the sentence's first byte, a video player's "Close". Its length,
+ * or 0. */
+static size_t page_head_at(const char *s, size_t len, size_t i, bool after_dash)
+{
+    size_t n;
+    if (i == 0 && (n = close_button(s, len))) return n;
+    if ((n = stamp_at(s, len, i))) return n;
+    if (after_dash && (n = tweet_signature(s, len, i))) return n;
+    return credit_bracket(s, len, i);
 }
 
 /* Is the bracket at s[b] one word, the initials of the words of s[from..b)
@@ -523,12 +742,23 @@ size_t ps_wire_prefix(const char *s, size_t len)
             }
         if (!at) return 0;
     }
+    /* The rest of a bracket the splitter cut ("... ( ap photo/ana ruiz. ) the
+     * ferry ...") is cut when a sentence opens after it: another credit, or
+     * a word a sentence opens on; ") said on monday ..." stays (and is no
+     * candidate: ps_debris_reason). */
+    size_t rest_of_bracket = (s[0] == ')' || s[0] == ']') && len > 2 && s[1] == ' ' ? 2 : 0;
+    bool after_dash = false, solid = false; /* solid: cut more than dashes and bullets */
+    if (rest_of_bracket) at = rest_of_bracket;
     for (int round = 0; round < 6; round++) {
         size_t i = at;
         while (i < len && s[i] == ' ') i++;
         size_t f = furniture_at(s, len, i);
-        if (f) { /* "( photo: ... ) buy photo a father ..." */
+        bool dash = !f && (f = head_mark(s, len, i)) > 0;
+        if (!f) f = page_head_at(s, len, i, after_dash);
+        after_dash = dash;
+        if (f) { /* "( photo: ... ) buy photo a father ...", "— the storm ...", "( kvar ) the ..." */
             at = i + f;
+            solid |= !dash;
             continue;
         }
         size_t c = wire_credit(s, len, i);
@@ -551,6 +781,7 @@ size_t ps_wire_prefix(const char *s, size_t len)
             if (!c) break;
             c += j - i;
         }
+        solid = true;
         size_t e = i + c;
         while (e < len && s[e] == ' ') e++;
         /* the dash after a dateline: "—", "–", "--", "-" */
@@ -565,8 +796,9 @@ size_t ps_wire_prefix(const char *s, size_t len)
     }
     while (at && at < len && s[at] == ' ') at++;
     if (!at || at >= len) return 0;
+    if (rest_of_bracket && !solid && !opens_sentence(s, len, at)) return 0;
     unsigned char ch = (unsigned char)s[at];
-    bool ok = ascii_alnum(ch) || ch == '"' || ch == '`'; /* ``, the wire's quote */
+    bool ok = ascii_alnum(ch) || ch == '"' || ch == '`' || ch == '\''; /* ``, the wire's quote; ' a title ' */
     /* UTF-8: a letter past ASCII ("Émile"), or an opening curly quote; not a
      * second dash nor an emoji */
     if (utf8_letter_lead(ch) || pt_open_curly_quote_at(s, len, at)) ok = true;

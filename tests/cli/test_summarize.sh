@@ -183,4 +183,31 @@ echo Hello | "$PRECIS" summarize - > "$TMP/out" 2> "$TMP/err"
 check cluster_msg_names_stdin grep -q "^precis: <stdin>: no usable sentence" "$TMP/err"
 p summarize --format json "$STORY/01_harbour_courier.txt" "$STORY/02_coastwatch_daily.txt"
 check cluster_id_in_output_unchanged jq -e '.id == "summary"' "$TMP/out"
+# Page debris a one-line scrape glued to the front of sentences (invented
+# articles, tests/fixtures/debris): the prose after a caption button, credit or
+# station bracket, dash, bullet, tweet signature, timestamp or share buttons is
+# printed from its first word, its span starting there; what is only debris is
+# not printed; prose on the same words ("Close to 40 ...", "Photos show ...") is.
+DEBRIS="$PRECIS_ROOT/tests/fixtures/debris"
+p summarize -w 400 --format json "$DEBRIS"
+check debris_heads_not_printed python3 -c "
+import json; d=json.load(open('$TMP/out'))
+bad=[t for t in (s['text'] for s in d['sentences'])
+     if t[:1] in '()]|*-—–•' or t.startswith(('Photos:', 'Updated', 'Share '))
+     or (t.startswith('Close ') and not t.startswith(('Close to ', 'Close aides ')))]
+assert not bad, bad
+"
+check debris_prose_kept python3 -c "
+import json; d=json.load(open('$TMP/out')); t=[s['text'] for s in d['sentences']]
+for want in ('Firefighters said the blaze started', 'The tarnby lighthouse burned', 'The coast guard said ships',
+             'The board said the tower itself', 'The harbour board said a contractor', 'Close to 40 firefighters',
+             'Close aides to the mayor', 'Photos show the blackened tower'):
+    assert any(x.startswith(want) for x in t), want
+"
+check debris_spans_start_at_prose python3 -c "
+import json; d=json.load(open('$TMP/out'))
+for s in d['sentences']:
+    t=open('$DEBRIS/'+s['doc'], 'rb').read()[s['start']:s['end']].decode()
+    assert ' '.join(t.split()).lower()==s['text'].lower(), (s, t)
+"
 finish

@@ -333,7 +333,8 @@ TEST(wire_prefix_is_cut)
          "\xe2\x80\x9cWe will"},
         {"Varrow (AP) _ ``We will rebuild the pier,'' the mayor said on Tuesday.", "``We will"},
         {"Varrow (Reuters) - \xc3\x89mile Orlo, the harbour master, resigned on Tuesday.", "\xc3\x89mile"},
-        {"( ap ) \xe2\x80\x94 \xe2\x80\x94 the ferry ran aground near the harbour.", NULL},
+        /* a second dash is a dash heading the sentence too (session 24) */
+        {"( ap ) \xe2\x80\x94 \xe2\x80\x94 the ferry ran aground near the harbour.", "the ferry"},
         /* a place spelled past ASCII */
         {"Porto Velh\xc3\xa3o (Reuters) - the ferry operator was fined on Wednesday.", "the ferry"},
         {"\xc3\x9crmeli ( ap ) \xe2\x80\x94 the ferry operator was fined on Wednesday.", "the ferry"},
@@ -351,6 +352,106 @@ TEST(wire_prefix_is_cut)
 
     const char *a = "( associated press ) the ferry Marisol ran aground near Varrow on Tuesday morning.";
     CHECK(lone_sentence_is(a, "The ferry Marisol ran aground near Varrow on Tuesday morning.", 21));
+}
+
+/* Page debris a one-line scrape glued to the front of a sentence (session 24):
+ * caption buttons, credit and station brackets, dashes and bullets, a tweet's
+ * signature, timestamps, share buttons, the rest of a cut bracket. The prose
+ * after it stays a candidate, its span starting after the debris; prose that
+ * opens on the same words is left alone. */
+TEST(page_debris_heads_are_cut)
+{
+    static const struct {
+        const char *s, *rest; /* rest: where the sentence must start, NULL: nothing cut */
+    } cases[] = {
+        {"Close the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
+        {"Close harbour master ana ruiz resigned after the ferry ran aground.", "harbour master"},
+        {"Close \" the varrow run \" topped the charts for a third week.", "\" the varrow"},
+        {"( kvar ) the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
+        {"( kvar 7 ) -- the ferry operator was fined on Wednesday.", "the ferry"},
+        {"( ana ruiz/the harbor post ) the ferry operator was fined on Wednesday.", "the ferry"},
+        {"( courtesy of the varrow police department ) the ferry operator was fined.", "the ferry"},
+        {"( the harbor post ) the ferry operator was fined on Wednesday.", "the ferry"},
+        {"( oct. 10 ) the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
+        {"( posted monday, june 17, 2013 ) the ferry operator was fined on Wednesday.", "the ferry"},
+        {"( varrow ) \xe2\x80\x94 the ferry operator was fined on Wednesday.", "the ferry"},
+        {"\xe2\x80\x94 the ferry ran aground near the Varrow harbour on Tuesday.", "the ferry"},
+        {"-- a jury fined the ferry operator on Wednesday after the grounding.", "a jury"},
+        {"\xe2\x80\xa2 the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
+        {"* the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
+        {"\xe2\x80\x94 ana ruiz ( @anaruiz ) may 29, 2018 the ferry operator was fined.", "the ferry"},
+        {"Updated at 12: 50 p.m. Et the ferry operator was fined on Wednesday.", "the ferry"},
+        {"Updated 6:40 p.m. ET: the ferry operator was fined on Wednesday.", "the ferry"},
+        {"Updated: the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
+        {"Facebook twitter pinterest the ferry Marisol aground near Varrow.", "the ferry"},
+        {"Share share tweet link the ferry operator was fined on Wednesday.", "the ferry"},
+        {"Share copy link the ferry operator was fined on Wednesday.", "the ferry"},
+        {") the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
+        {") varrow ( ap ) \xe2\x80\x94 the ferry operator was fined on Wednesday.", "the ferry"},
+
+        /* prose on the same words, asides, and a cut bracket's verb */
+        {"Close to 200 people were on the ferry when it ran aground near Varrow.", NULL},
+        {"Close aides to the mayor said the ferry line would be sold.", NULL},
+        {"Close behind the ferry, a tug waited for the tide to turn.", NULL},
+        {"Close-knit Varrow mourned the two crew members on Friday.", NULL},
+        {"Closer to the harbour, the ferry line's office stayed shut.", NULL},
+        {"( the operator says it will appeal ) the ferry was fined on Wednesday.", NULL},
+        {"( \"we will appeal,\" the operator said ) the ferry was fined.", NULL},
+        {"( the ferry has since been towed to Elsin.", NULL},
+        {"( the ferry has since been towed to Elsin. )", NULL},
+        {"Updated figures show the ferry carried 200 people on Tuesday.", NULL},
+        {"Updated at the harbour office, the timetable lists no ferry.", NULL},
+        {"Share prices of the ferry line fell 8 percent on Wednesday.", NULL},
+        {"Facebook users shared photos of the ferry aground near Varrow.", NULL},
+        {") said on Wednesday that the ferry operator would appeal.", NULL},
+        {"), a member of the harbour board, said the ferry would be sold.", NULL},
+        {"-5 degrees at the harbour kept the ferry in port on Tuesday.", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t cut = ps_wire_prefix(cases[i].s, strlen(cases[i].s));
+        bool ok = cases[i].rest ? cut > 0 && strncmp(cases[i].s + cut, cases[i].rest, strlen(cases[i].rest)) == 0
+                                : cut == 0;
+        if (!ok) fprintf(stderr, "  case %zu: cut %zu of \"%s\"\n", i, cut, cases[i].s);
+        CHECK(ok);
+    }
+    /* the span starts after the debris, so attribution points at the prose */
+    const char *a = "Close the ferry Marisol ran aground near Varrow on Tuesday morning.";
+    CHECK(lone_sentence_is(a, "The ferry Marisol ran aground near Varrow on Tuesday morning.", 6));
+    const char *b = "( kvar ) the ferry Marisol ran aground near Varrow on Tuesday morning.";
+    CHECK(lone_sentence_is(b, "The ferry Marisol ran aground near Varrow on Tuesday morning.", 9));
+}
+
+/* What is left is no candidate: a gallery's label run into its title and the
+ * lead, a caption's credit bar, the rest of a bracket whose sentence began
+ * before ("... ( r-md. ) said ..."); "Photos show ..." is prose. */
+TEST(page_debris_without_prose_is_no_candidate)
+{
+    static const char *const debris[] = {
+        "Photos: the varrow grounding the ferry ran aground near the harbour on Tuesday.",
+        "Gallery: ferries of the north coast the Marisol was built in 1998 in Elsin.",
+        "| getty the ferry operator was fined on Wednesday after the grounding.",
+        ") said on Wednesday that the ferry operator would appeal the fine.",
+        "), a member of the harbour board, said the ferry would be sold.",
+        "] say a prayer for the crew of the ferry that ran aground near Varrow.",
+        "Media caption the moment the ferry ran aground near the Varrow harbour.",
+    };
+    for (size_t i = 0; i < sizeof debris / sizeof *debris; i++) {
+        size_t n = strlen(debris[i]), cut = ps_wire_prefix(debris[i], n);
+        const char *r = ps_debris_reason(debris[i] + cut, n - cut, cut ? PS_AFTER_CREDIT : 0,
+                                         pt_count_words(debris[i] + cut, n - cut));
+        if (!r) fprintf(stderr, "  candidate: \"%s\"\n", debris[i]);
+        CHECK(r != NULL);
+    }
+    static const char *const prose[] = {
+        "Photos show the ferry aground near the Varrow harbour on Tuesday morning.",
+        "Close to 200 people were on the ferry when it ran aground near Varrow.",
+        "Gallery owners in Varrow said the ferry brought them most of their visitors.",
+    };
+    for (size_t i = 0; i < sizeof prose / sizeof *prose; i++) {
+        size_t n = strlen(prose[i]);
+        CHECK(ps_wire_prefix(prose[i], n) == 0);
+        CHECK(ps_debris_reason(prose[i], n, 0, pt_count_words(prose[i], n)) == NULL);
+    }
 }
 
 /* A sentence after a closing quotation mark that a re-cased source spaced off
@@ -1268,6 +1369,8 @@ int main(void)
     RUN(in_this_photo_is_a_caption);
     RUN(credit_prefix_is_cut);
     RUN(wire_prefix_is_cut);
+    RUN(page_debris_heads_are_cut);
+    RUN(page_debris_without_prose_is_no_candidate);
     RUN(sentence_after_moved_quote_is_capitalised);
     RUN(repeated_sentence_once_with_attribution);
     RUN(clean_text_is_used_as_is);
