@@ -105,6 +105,7 @@ typedef struct run {
     bool show_progress;
     double started, last_progress;
     bool batch;         /* default: lines held until the regrouping names their story */
+    bool flush_each;    /* --online reading a pipe or stdin: each line flushed as it is printed */
     struct held {           /* per article held, in article order: */
         char *head, *tail;  /* the line before and after its story id (head NULL: printed) */
         size_t num;         /* its article number */
@@ -279,6 +280,9 @@ static precis_status cluster_article(void *user, const precis_article *a)
         if (!b->data) return PRECIS_ENOMEM;
         fwrite(b->data, 1, b->len, stdout);
     }
+    /* a reader of a live feed sees each line when its article came (before,
+     * stdout's 64 KiB buffer held them); a file is written in whole buffers */
+    if (r->flush_each) fflush(stdout);
     r->n_out++;
     if (r->show_progress) progress(r, false);
     return PRECIS_OK;
@@ -402,6 +406,7 @@ int cmd_cluster(int argc, char **argv)
     if (r.format == FMT_JSON) fputs("{\"articles\":[", stdout);
     for (size_t i = 0; i < n_paths; i++) {
         size_t named = r.n_rejected;
+        r.flush_each = !r.batch && !pc_is_regular(paths[i]);
         st = precis_articles_read(r.ctx, paths[i], on_article, on_bad, &r);
         if (st == PRECIS_OK) continue;
         if (st == PRECIS_EPARSE || st == PRECIS_ELIMIT || st == PRECIS_EEMPTY || st == PRECIS_EIO) {

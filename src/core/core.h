@@ -212,15 +212,30 @@ precis_status pc_read_input_nul(const char *path, size_t max_bytes, pc_buf *out,
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
 
 /* A byte source read in chunks by the streaming readers (story input, WARC):
- * a gzip-transparent zlib stream (gz, from gzdopen) or, when mem is set, a
- * memory buffer. One reader for both, which the two kept as twins. */
+ * a gzip-transparent zlib stream (gz, from gzdopen), a file descriptor
+ * (pc_source_fd: gzip-transparent too, and a read gives what has come so
+ * far), or, when mem is set, a memory buffer. One reader for all, which the
+ * two kept as twins. */
 struct gzFile_s;
+struct pc_fdsrc;
 typedef struct pc_source {
     struct gzFile_s *gz;
+    struct pc_fdsrc *fd; /* pc_source_fd */
     const char *mem;
     size_t mem_len, mem_pos;
     bool io_error; /* a read failed, or the gzip data ended inside a member */
 } pc_source;
+/* Reads fd (owned: pc_source_close closes it) with read(2): a read returns
+ * the bytes that have come, not a full buffer, so a reader of a slow pipe
+ * sees each line as it arrives (gzread waits for its whole buffer: a feed
+ * of a line a second showed nothing until 128 KiB had come). gzip data
+ * (by its magic bytes, members one after the other) is inflated; other
+ * bytes pass as they are. PRECIS_ENOMEM (fd closed). */
+precis_status pc_source_fd(pc_source *s, int fd);
+/* True once the first read of a pc_source_fd source found gzip data. */
+bool pc_source_gzip(const pc_source *s);
+/* Frees a pc_source_fd or gzdopen source; a memory one needs nothing. */
+void pc_source_close(pc_source *s);
 /* Up to n bytes into dst; 0 at the end or on an error (then io_error is set:
  * zlib reports a truncated member only through gzerror's Z_BUF_ERROR). */
 size_t pc_source_read(pc_source *s, char *dst, size_t n);

@@ -378,8 +378,144 @@ static precis_status read_regular(int fd, size_t size, size_t max_bytes, pc_buf 
     return st;
 }
 
+struct pc_fdsrc {
+    int fd;
+    bool sniffed, gzip, eof;
+    bool member_end; /* a gzip member ended: another may follow */
+    z_stream z;
+    unsigned char *in;       /* bytes read and not passed on (plain) or not inflated (gzip) */
+    size_t in_pos, in_len;
+    unsigned char buf[128 * 1024];
+};
+
+static ssize_t read_some(int fd, void *buf, size_t n)
+{
+    for (;;) {
+        ssize_t k = read(fd, buf, n);
+        if (k >= 0 || errno != EINTR) return k;
+    }
+}
+
+precis_status pc_source_fd(pc_source *s, int fd)
+{
+    struct pc_fdsrc *f = calloc(1, sizeof *f);
+    if (!f) {
+        close(fd);
+        return PRECIS_ENOMEM;
+    }
+    f->fd = fd;
+    s->fd = f;
+    return PRECIS_OK;
+}
+
+bool pc_source_gzip(const pc_source *s) { return s->fd ? s->fd->gzip : s->gz && !gzdirect(s->gz); }
+
+void pc_source_close(pc_source *s)
+{
+    if (s->gz) gzclose(s->gz);
+    s->gz = NULL;
+    if (s->fd) {
+        if (s->fd->gzip) inflateEnd(&s->fd->z);
+        close(s->fd->fd);
+        free(s->fd);
+        s->fd = NULL;
+    }
+}
+
+/* Fills f->buf with what the descriptor has (at least one byte unless it
+ * ends): 0 at the end, -1 on an error. */
+static int fd_refill(struct pc_fdsrc *f)
+{
+    ssize_t k = read_some(f->fd, f->buf, sizeof f->buf);
+    if (k < 0) return -1;
+    if (k == 0) f->eof = true;
+    f->in = f->buf;
+    f->in_pos = 0;
+    f->in_len = (size_t)k;
+    return k > 0;
+}
+
+static size_t fd_read(pc_source *s, char *dst, size_t n)
+{
+    struct pc_fdsrc *f = s->fd;
+    if (!f->sniffed) { /* gzip by its two magic bytes: wait for both */
+        while (!f->eof && f->in_len < 2) {
+            ssize_t k = read_some(f->fd, f->buf + f->in_len, sizeof f->buf - f->in_len);
+            if (k < 0) {
+                s->io_error = true;
+                return 0;
+            }
+            if (k == 0) f->eof = true;
+            f->in_len += (size_t)k;
+        }
+        f->in = f->buf;
+        f->sniffed = true;
+        if (f->in_len >= 2 && f->buf[0] == 0x1f && f->buf[1] == 0x8b) {
+            if (inflateInit2(&f->z, 15 + 16) != Z_OK) { /* gzip only: the magic said so */
+                s->io_error = true;
+                return 0;
+            }
+            f->gzip = true;
+        }
+    }
+    if (!n) return 0;
+    if (!f->gzip) { /* what is held first, then straight from the descriptor */
+        if (f->in_pos < f->in_len) {
+            size_t k = f->in_len - f->in_pos < n ? f->in_len - f->in_pos : n;
+            memcpy(dst, f->in + f->in_pos, k);
+            f->in_pos += k;
+            return k;
+        }
+        if (f->eof) return 0;
+        ssize_t k = read_some(f->fd, dst, n);
+        if (k < 0) s->io_error = true;
+        if (k <= 0) f->eof = true;
+        return k > 0 ? (size_t)k : 0;
+    }
+    for (;;) {
+        if (f->in_pos == f->in_len) {
+            if (f->eof) {
+                if (!f->member_end) s->io_error = true; /* the data ended inside a member */
+                return 0;
+            }
+            int got = fd_refill(f);
+            if (got < 0) {
+                s->io_error = true;
+                return 0;
+            }
+            continue;
+        }
+        if (f->member_end) { /* another member, or the end (what follows is not gzip: ignored, as gzread does) */
+            if (f->in[f->in_pos] != 0x1f) {
+                f->in_pos = f->in_len;
+                f->eof = true;
+                return 0;
+            }
+            if (inflateReset(&f->z) != Z_OK) {
+                s->io_error = true;
+                return 0;
+            }
+            f->member_end = false;
+        }
+        f->z.next_in = f->in + f->in_pos;
+        f->z.avail_in = (uInt)(f->in_len - f->in_pos);
+        f->z.next_out = (unsigned char *)dst;
+        f->z.avail_out = (uInt)(n < UINT32_MAX ? n : UINT32_MAX);
+        int ret = inflate(&f->z, Z_NO_FLUSH);
+        size_t out = (size_t)((unsigned char *)f->z.next_out - (unsigned char *)dst);
+        f->in_pos = (size_t)(f->z.next_in - f->in);
+        if (ret == Z_STREAM_END) f->member_end = true;
+        else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+            s->io_error = true;
+            return 0;
+        }
+        if (out) return out;
+    }
+}
+
 size_t pc_source_read(pc_source *s, char *dst, size_t n)
 {
+    if (s->fd) return fd_read(s, dst, n);
     if (s->mem) {
         size_t k = s->mem_len - s->mem_pos < n ? s->mem_len - s->mem_pos : n;
         memcpy(dst, s->mem + s->mem_pos, k);

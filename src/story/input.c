@@ -34,12 +34,13 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #define CHUNK (64 * 1024)
 
-/* A byte source (pc_source: gzip-transparent stream or memory) and its
- * read-ahead window. */
+/* A byte source (pc_source: a descriptor, gzip-transparent, or memory) and
+ * its read-ahead window. A read of a descriptor gives what has come: the
+ * window is filled only as far as the reader asks (a JSONL line, the sniff),
+ * so a slow feed's lines are read as they arrive. */
 typedef struct source {
     pc_source in;
     pc_buf win;     /* read-ahead window: win.data[pos, win.len) not consumed yet */
@@ -661,6 +662,9 @@ static precis_status read_jsonl(reader *r, source *s)
             }
         }
         if (!nl && avail == 0 && !over) break;
+        /* gzip data cut inside a member: a read error, not a cut line
+         * ("invalid JSON: premature end of input" named the line instead) */
+        if (!nl && s->in.io_error) break;
         lineno++;
         size_t n = nl ? (size_t)(nl - (s->win.data + s->pos)) : avail;
         const char *line = s->win.data + s->pos;
@@ -923,8 +927,8 @@ static precis_status slurp(reader *r, source *s)
         precis_status st = source_fill(s, s->win.len - s->pos + CHUNK, &avail);
         if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
         if (avail > cap)
-            return pc_fail_input_over(r->err, r->name, s->in.gz && gzdirect(s->in.gz) ? r->file_size : 0, cap,
-                                      s->in.gz && !gzdirect(s->in.gz));
+            return pc_fail_input_over(r->err, r->name, s->in.mem || pc_source_gzip(&s->in) ? 0 : r->file_size, cap,
+                                      pc_source_gzip(&s->in));
         if (s->eof) break;
     }
     if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "read error (corrupt gzip data?)");
@@ -961,10 +965,24 @@ static precis_status read_decoded(reader *r, source *s)
     return st;
 }
 
+/* Enough of the input to sniff its kind: 4096 bytes, or what there is when
+ * the input ends first or opens with a whole JSON line (its kind known), so
+ * that a slow feed's first line is read when it comes, not after 4 KiB. */
+static precis_status sniff_fill(source *s, size_t *avail)
+{
+    for (size_t want = 1;; want = *avail + 1) {
+        precis_status st = source_fill(s, want, avail);
+        if (st || *avail >= 4096 || s->eof) return st;
+        const char *d = s->win.data + s->pos;
+        size_t i = skip_bom_space(d, *avail);
+        if (i < *avail && d[i] == '{' && memchr(d + i, '\n', *avail - i)) return PRECIS_OK;
+    }
+}
+
 static precis_status read_source(reader *r, source *s, const char *path)
 {
     size_t avail;
-    precis_status st = source_fill(s, 4096, &avail);
+    precis_status st = sniff_fill(s, &avail);
     if (st) return pc_fail(r->err, st, r->name, 0, "out of memory");
     const char *d = s->win.data ? s->win.data + s->pos : "";
     kind k = sniff(d, avail);
@@ -1115,14 +1133,9 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
     if (have_stat && !is_stdin && S_ISREG(sb.st_mode)) r.file_size = (size_t)sb.st_size;
     source s = {0};
     pc_buf_init(&s.win, 0);
-    s.in.gz = gzdopen(fd, "rb");
-    if (!s.in.gz) {
-        close(fd);
-        return finish(&r, pc_fail(r.err, PRECIS_ENOMEM, r.name, 0, "out of memory"));
-    }
-    gzbuffer(s.in.gz, 128 * 1024);
+    if (pc_source_fd(&s.in, fd)) return finish(&r, pc_fail(r.err, PRECIS_ENOMEM, r.name, 0, "out of memory"));
     precis_status st = read_source(&r, &s, is_stdin ? NULL : path);
-    gzclose(s.in.gz);
+    pc_source_close(&s.in);
     pc_buf_free(&s.win);
     return finish(&r, st);
 }

@@ -49,4 +49,44 @@ p summarize --batch "$TMP/nulc.json"
 check "summarize --batch: a \\u0000 is said by FILE:LINE: ID" \
     sh -c "[ $rc = 0 ] && grep -q 'nulc.json:1: c1#2: field \"text\" holds 1 NUL' '$TMP/err' && ! grep -q '^precis: c1:' '$TMP/err'"
 
+# 3. a slow feed on stdin: each line is read when it comes. The writer holds
+# the pipe open until precis has printed its first line (or 60 s pass: a
+# hang guard, not a timing check) and says which came first. Before, the
+# reader waited for 64 KiB (gzread's full buffer) and the first line came out
+# only when the pipe closed; --online also held its lines in stdout's buffer.
+L1='{"id":"f1","date":"2031-03-01","text":"The ferry between Orrin and Tallow Point resumed on Monday after a week of storms, the port office said."}'
+L2='{"id":"f2","date":"2031-03-20","text":"Voters in Kelm chose a new mayor on Sunday after a long count of the postal ballots, the town clerk said."}'
+L3='{"id":"f3","date":"2031-03-21","text":"The new mayor of Kelm thanked the voters on Monday and named her deputy, the town clerk said."}'
+slow_feed() { # CASE LINE...: writes the lines, waits for $TMP/CASE.seen, writes L3, closes
+    case_=$1; shift
+    for l in "$@"; do printf '%s\n' "$l"; done
+    i=0
+    while [ ! -f "$TMP/$case_.seen" ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done
+    if [ -f "$TMP/$case_.seen" ]; then echo open > "$TMP/$case_.state"; else echo closed > "$TMP/$case_.state"; fi
+    printf '%s\n' "$L3"
+}
+first_line() { # CASE ARGS...: the first line precis prints, into $TMP/CASE.first
+    case_=$1; shift
+    mkfifo "$TMP/$case_.fifo"
+    slow_feed "$case_" "$L1" "$L2" > "$TMP/$case_.fifo" &
+    "$PRECIS" "$@" < "$TMP/$case_.fifo" 2>/dev/null | { IFS= read -r l; printf '%s\n' "$l" > "$TMP/$case_.first"; touch "$TMP/$case_.seen"; cat > /dev/null; }
+    wait
+}
+first_line online cluster --online --no-progress -
+check "cluster --online -: the first line comes while the feed is open" \
+    sh -c "[ \"\$(cat '$TMP/online.state')\" = open ] && grep -q '^f1	s1\$' '$TMP/online.first'"
+first_line window cluster --no-progress -
+check "cluster -: the first closed story comes while the feed is open" \
+    sh -c "[ \"\$(cat '$TMP/window.state')\" = open ] && grep -q '^f1	s1\$' '$TMP/window.first'"
+# gzip on a pipe is inflated by the same reader (zlib's inflate, not gzread):
+# whole, two members, and a member cut short (refused, as from a file)
+printf '%s\n%s\n' "$L1" "$L2" | gzip -c > "$TMP/two.gz"
+printf '%s\n' "$L3" | gzip -c >> "$TMP/two.gz"
+cat "$TMP/two.gz" | "$PRECIS" cluster --online --no-progress - > "$TMP/out" 2> "$TMP/err"; rc=$?
+check "cluster -: gzip members on a pipe are read whole" \
+    sh -c "[ $rc = 0 ] && [ \"\$(cut -f1 '$TMP/out' | tr '\n' ' ')\" = 'f1 f2 f3 ' ]"
+head -c 60 "$TMP/two.gz" | "$PRECIS" cluster --online --no-progress - > "$TMP/out" 2> "$TMP/err"; rc=$?
+check "cluster -: gzip cut short on a pipe is refused (2)" \
+    sh -c "[ $rc = 2 ] && grep -q 'read error (corrupt gzip data?)' '$TMP/err'"
+
 finish
