@@ -114,6 +114,15 @@ static void print_warning(void *user, const char *msg)
 
 #define MAX_INPUTS 256
 
+/* A source of references (st, its load) that held none, next to another
+ * source (other): named and left out. */
+static precis_status references_or_empty(precis_rouge *r, precis_status st, bool other)
+{
+    if (st != PRECIS_EEMPTY || !other) return st;
+    cli_error("%s; left out", precis_rouge_errmsg(r));
+    return PRECIS_OK;
+}
+
 static int cmd_rouge(int argc, char **argv)
 {
     precis_rouge_options o;
@@ -266,7 +275,11 @@ static int cmd_rouge(int argc, char **argv)
     }
     precis_rouge_on_warning(r, print_warning, NULL);
     if (config) st = precis_rouge_load_config(r, config, list_format, config_system);
-    if (models && !st) st = precis_rouge_load_models_dir(r, models);
+    /* References from both --models and --refs: one of them empty is named
+     * and left out, as an empty system is, and the other scores (before, an
+     * empty --refs file ended the run with 3 while --models held references);
+     * when neither holds any, the run finds nothing to score (3). */
+    if (models && !st) st = references_or_empty(r, precis_rouge_load_models_dir(r, models), refs != NULL);
     /* One system's unreadable input is named and left out; the others are scored
      * (docs/cli.md: exit 2). References are needed by all: their failure stops. */
     bool refused = false;
@@ -278,7 +291,7 @@ static int cmd_rouge(int argc, char **argv)
             st = PRECIS_OK;
         }
     }
-    if (refs && !st) st = precis_rouge_load_refs_jsonl(r, refs);
+    if (refs && !st) st = references_or_empty(r, precis_rouge_load_refs_jsonl(r, refs), models != NULL);
     for (size_t i = 0; i < n_sums && !st; i++) {
         st = precis_rouge_load_summaries_jsonl(r, sums[i], NULL);
         if (st == PRECIS_EIO || st == PRECIS_EPARSE || st == PRECIS_ELIMIT || st == PRECIS_EEMPTY) {

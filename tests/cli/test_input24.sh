@@ -89,4 +89,17 @@ head -c 60 "$TMP/two.gz" | "$PRECIS" cluster --online --no-progress - > "$TMP/ou
 check "cluster -: gzip cut short on a pipe is refused (2)" \
     sh -c "[ $rc = 2 ] && grep -q 'read error (corrupt gzip data?)' '$TMP/err'"
 
+# 4. eval rouge with references in --models and an empty --refs file: the
+# empty file is named and left out, the peers scored against --models (0);
+# before, the run ended at the empty file: 'no summaries found' (3)
+mkdir -p "$TMP/models" "$TMP/peers/sysA"
+printf 'The ferry resumed on Monday.\nCrews checked the piers.\n' > "$TMP/models/d1.m.100.t.a"
+printf 'The ferry resumed on Monday after the storms.\n' > "$TMP/peers/sysA/d1.txt"
+: > "$TMP/empty.jsonl"
+p eval rouge -n 1 --models "$TMP/models" --refs "$TMP/empty.jsonl" --peers "$TMP/peers"
+check "eval rouge: an empty --refs next to --models is left out, the peers scored (0)" \
+    sh -c "[ $rc = 0 ] && grep -q 'sysA ROUGE-1 Average_R' '$TMP/out' && grep -q 'empty.jsonl: .*; left out' '$TMP/err'"
+p eval rouge -n 1 --refs "$TMP/empty.jsonl" --summaries "$TMP/empty.jsonl"
+check "eval rouge: an empty --refs alone is still nothing to score (3)" test "$rc" = 3
+
 finish
