@@ -141,8 +141,13 @@ static int write_summary_file(run *r, const precis_summary *s, const char *id)
         fwrite(x->text, 1, x->text_len, f);
         fputc('\n', f);
     }
-    if (fclose(f) != 0) {
-        cli_error("%s: write failed: %s", path, strerror(errno));
+    /* the writes are buffered: a full disk shows at the flush, which fclose
+     * does; named with the file, the cluster and that the file is cut
+     * (before: "PATH: write failed: ...") */
+    int e = ferror(f) ? errno : 0;
+    if (fclose(f) != 0 || e) {
+        cli_error("%s: cannot write the summary of cluster '%s': %s (the file is incomplete)", path, id,
+                  strerror(e ? e : errno));
         return EXIT_INTERNAL;
     }
     return EXIT_OK_;

@@ -102,4 +102,13 @@ check "eval rouge: an empty --refs next to --models is left out, the peers score
 p eval rouge -n 1 --refs "$TMP/empty.jsonl" --summaries "$TMP/empty.jsonl"
 check "eval rouge: an empty --refs alone is still nothing to score (3)" test "$rc" = 3
 
+# 5. summarize -o DIR: a file that cannot be written (here: its flush, at the
+# close) names the file, the cluster and what failed; before 'PATH: write
+# failed: No space left on device'
+mkdir -p "$TMP/full"
+ln -s /dev/full "$TMP/full/c1.txt"
+p summarize --batch -o "$TMP/full" "$TMP/one.json"
+check "summarize -o: a file not written names the file and the cluster" \
+    sh -c "[ $rc = 4 ] && grep -q \"full/c1.txt: cannot write the summary of cluster 'c1': No space left on device (the file is incomplete)\" '$TMP/err'"
+
 finish
