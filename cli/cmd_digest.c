@@ -322,7 +322,7 @@ typedef struct story_out {
     size_t first;      /* arrival of its first article */
     char *json;
     size_t len;
-    size_t n_reports, n_analysed; /* independent reports, and those analysed (the cap) */
+    precis_story_info info; /* its reports, those analysed (the cap), no summary (the budget) */
 } story_out;
 
 static int cmp_story(const void *x, const void *y)
@@ -492,7 +492,7 @@ int cmd_digest(int argc, char **argv)
         snprintf(id, sizeof id, "story-%zu", s + 1);
         if (d.progress) cli_progress("precis digest: story %zu/%zu", s + 1, n_stories);
         so[built] = (story_out){.story = s, .n_articles = k, .first = member[start[s]]};
-        st = precis_story_build(d.ctx, id, buf, k, &sopt, &so[built].json, &so[built].len);
+        st = precis_story_build_info(d.ctx, id, buf, k, &sopt, &so[built].json, &so[built].len, &so[built].info);
         if (st == PRECIS_EEMPTY || st == PRECIS_ELIMIT) {
             if (st == PRECIS_ELIMIT) refused = true; /* a story over a limit: its articles named */
             for (size_t j = 0; j < k; j++)
@@ -504,11 +504,6 @@ int cmd_digest(int argc, char **argv)
             rc = cli_exit_for(st);
             break;
         }
-        /* past the cap of analysed reports? said once the stories are ranked */
-        const char *nr = strstr(so[built].json, "\"n_reports\":");
-        if (!nr || sscanf(nr, "\"n_reports\":%zu,\"analysed_reports\":%zu", &so[built].n_reports,
-                          &so[built].n_analysed) != 2)
-            so[built].n_reports = so[built].n_analysed = 0;
         built++;
     }
     if (d.progress && n_stories) cli_progress_end();
@@ -555,7 +550,7 @@ int cmd_digest(int argc, char **argv)
     /* stories told without a summary: the budget is smaller than any of their
      * sentences (each story's note names its shortest) */
     size_t no_summary = 0;
-    for (size_t i = 0; i < built; i++) no_summary += strstr(so[i].json, "\"note\":\"no summary: ") != NULL;
+    for (size_t i = 0; i < built; i++) no_summary += so[i].info.no_summary != 0;
     if (no_summary && rc == EXIT_OK_)
         cli_error("%zu of %zu stor%s no summary: no sentence fits the budget of %zu word%s (-w); "
                   "the rest of each story is printed",
@@ -565,10 +560,10 @@ int cmd_digest(int argc, char **argv)
     /* a story past the cap of analysed reports says so (every source is still
      * listed), named by its place in the output, as the briefing numbers it */
     for (size_t i = 0; i < built && rc == EXIT_OK_; i++)
-        if (so[i].n_analysed < so[i].n_reports)
+        if (so[i].info.analysed_reports < so[i].info.n_reports)
             cli_error("story %zu (id story-%zu): %zu independent reports: the summary, timeline, entities and "
                       "coverage use the first %zu (the cap per story); all %zu sources are listed",
-                      i + 1, so[i].story + 1, so[i].n_reports, so[i].n_analysed, so[i].n_articles);
+                      i + 1, so[i].story + 1, so[i].info.n_reports, so[i].info.analysed_reports, so[i].n_articles);
     size_t shown = max_stories && max_stories < built ? max_stories : built;
     bool json = !strcmp(format, "json"), jsonl = !strcmp(format, "jsonl");
     if (rc == EXIT_OK_ && json) fputs("{\"stories\":[", stdout);

@@ -583,6 +583,18 @@ typedef struct precis_story_options {
 precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_article *articles,
                                  size_t n, const precis_story_options *opts, char **json_out,
                                  size_t *json_len);
+/* What precis_story_build_info says of the story besides its JSON, for a
+ * caller that counts or warns without reading the JSON back (before, digest
+ * searched the JSON text for "note" and "n_reports"). */
+typedef struct precis_story_info {
+    size_t n_reports;        /* independent reports ("n_reports") */
+    size_t analysed_reports; /* of those, the ones analysed (the cap; "analysed_reports") */
+    int no_summary;          /* 1: no sentence fits the budget: the summary is empty, its "note" says why */
+} precis_story_info;
+/* precis_story_build, and *info (may be NULL) filled on success. */
+precis_status precis_story_build_info(precis_ctx *ctx, const char *id, const precis_article *articles,
+                                      size_t n, const precis_story_options *opts, char **json_out,
+                                      size_t *json_len, precis_story_info *info);
 
 /* Renders a story object (precis_story_build's JSON) for reading, as one entry
  * of `precis digest`'s morning briefing: headline, summary with source

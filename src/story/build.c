@@ -1298,6 +1298,14 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
                                  size_t n, const precis_story_options *opts, char **json_out,
                                  size_t *json_len)
 {
+    return precis_story_build_info(ctx, id, articles, n, opts, json_out, json_len, NULL);
+}
+
+precis_status precis_story_build_info(precis_ctx *ctx, const char *id, const precis_article *articles,
+                                      size_t n, const precis_story_options *opts, char **json_out,
+                                      size_t *json_len, precis_story_info *info)
+{
+    if (info) memset(info, 0, sizeof *info);
     if (!ctx || (!articles && n) || !json_out) return PRECIS_EINVAL;
     pc_error *err = pc_ctx_err(ctx);
     pc_error_clear(err);
@@ -1577,6 +1585,7 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
         if (!err->msg[0]) pc_fail(err, st, NULL, 0, "story %s: %s", id, precis_strerror(st));
         return st;
     }
+    if (info) *info = (precis_story_info){.n_reports = b.n_roots, .analysed_reports = b.n_indep, .no_summary = !sum};
     size_t cap = out.cap, len = out.len;
     *json_out = pc_buf_detach(&out, json_len);
     if (!*json_out) return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");

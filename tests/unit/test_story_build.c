@@ -326,6 +326,37 @@ TEST(render_markdown_links_escaped)
 
 /* A story past max_reports: the first reports are analysed, every source is
  * listed, the others marked "analysed": false (with their copies). */
+/* precis_story_build_info says what digest counts without reading the JSON
+ * back: the reports, those analysed, and a summary the budget left empty (its
+ * "note"); before, digest searched the JSON text for them. */
+TEST(story_info_matches_the_json)
+{
+    precis_article a[5] = {KELDA[0], KELDA[1], KELDA[2], KELDA[3], KELDA[0]};
+    a[4].id = "e";
+    for (int tiny = 0; tiny < 2; tiny++) {
+        precis_story_options o = {.max_reports = 2, .summary_words = tiny ? 2 : 0};
+        precis_ctx *ctx = precis_new(NULL);
+        char *out = NULL;
+        size_t len = 0;
+        precis_story_info info = {99, 99, 99};
+        CHECK(precis_story_build_info(ctx, "kelda", a, 5, &o, &out, &len, &info) == PRECIS_OK);
+        json_error_t e;
+        json_t *j = out ? json_loadb(out, len, 0, &e) : NULL;
+        CHECK(j != NULL);
+        if (j) {
+            CHECK(info.n_reports == (size_t)json_integer_value(json_object_get(j, "n_reports")));
+            CHECK(info.analysed_reports == (size_t)json_integer_value(json_object_get(j, "analysed_reports")));
+            CHECK(info.n_reports == 3 && info.analysed_reports == 2);
+            json_t *note = json_object_get(json_object_get(j, "summary"), "note");
+            CHECK(info.no_summary == (note != NULL));
+            CHECK(info.no_summary == tiny);
+            json_decref(j);
+        }
+        precis_text_free(out);
+        precis_free(ctx);
+    }
+}
+
 TEST(reports_past_the_cap_are_listed_not_analysed)
 {
     precis_article a[5] = {KELDA[0], KELDA[1], KELDA[2], KELDA[3], KELDA[0]};
@@ -854,6 +885,7 @@ int main(void)
     RUN(quantities_with_units);
     RUN(render_sources_and_quotes);
     RUN(reports_past_the_cap_are_listed_not_analysed);
+    RUN(story_info_matches_the_json);
     RUN(two_thousand_copies_are_one_report);
     RUN(unique_facts_rank_facts_before_quotes);
     RUN(timeline_leaves_since_background_out);
