@@ -154,6 +154,7 @@ const char PS_R_PROMOTION[] = "promotion, navigation or credit";
 const char PS_R_CAPTION[] = "photo caption";
 const char PS_R_BARE_QUOTE[] = "a bare quotation (its speaker is in another sentence)";
 static const char PS_R_QUOTE_CONT[] = "continues a quotation opened in an earlier sentence (its speaker is elsewhere)";
+static const char PS_R_ASIDE[] = "a bracketed aside or page note";
 static const char PS_R_BRACKET_REST[] = "the rest of a bracket cut off its sentence (fragment)";
 static const char PS_R_QUOTE_OPEN[] = "leaves a quotation open (it goes on in the next sentence)";
 
@@ -235,6 +236,10 @@ const char *ps_debris_reason(const char *s, size_t len, uint32_t flags, size_t n
      * ("sen. ana ruiz ( r-md. ) said ..."): its subject is in the sentence
      * before */
     if (first == ')' || first == ']') return PS_R_BRACKET_REST;
+    /* a sentence in brackets, or opening on a bracket that is no credit (ps_wire_prefix
+     * cut those): the writer's aside to the reader or a page note ("( update: ...",
+     * "( see full results here.", "( i don't know what that means."), not the story */
+    if (first == '(' || first == '[') return PS_R_ASIDE;
     /* a caption's credit bar run into the caption: "| getty the mayor ..." */
     if (first == '|') return PS_R_CAPTION;
     /* after a sentence-ending mark spaced off the sentence before, Multi-News
@@ -414,7 +419,9 @@ static size_t outlet_before_dash(const char *s, size_t len, size_t i)
 static size_t link_box(const char *s, size_t len)
 {
     static const char *const LABELS[] = {"photos:", "photo:", "video:", "watch:", "related:", "read more:", "see also:",
-                                         "published ", "more:", "also on ", "also see", "gallery:", "scroll down"};
+                                         "published ", "more:", "also on ", "also see", "gallery:", "scroll down",
+                                         /* a wire's notes to its editors */
+                                         "optional trim", "end optional", "eds:", "editors:"};
     if (!len) return 0;
     char close = s[0] == '[' ? ']' : s[0] == '(' ? ')' : 0;
     if (!close) return 0;

@@ -388,6 +388,7 @@ TEST(page_debris_heads_are_cut)
         {"Share copy link the ferry operator was fined on Wednesday.", "the ferry"},
         {") the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
         {") varrow ( ap ) \xe2\x80\x94 the ferry operator was fined on Wednesday.", "the ferry"},
+        {"(OPTIONAL TRIM CAN BEGIN HERE) The ferry operator was fined on Wednesday.", "The ferry"},
 
         /* prose on the same words, asides, and a cut bracket's verb */
         {"Close to 200 people were on the ferry when it ran aground near Varrow.", NULL},
@@ -423,7 +424,8 @@ TEST(page_debris_heads_are_cut)
 
 /* What is left is no candidate: a gallery's label run into its title and the
  * lead, a caption's credit bar, the rest of a bracket whose sentence began
- * before ("... ( r-md. ) said ..."); "Photos show ..." is prose. */
+ * before ("... ( r-md. ) said ..."), a sentence in brackets; "Photos show
+ * ..." is prose. */
 TEST(page_debris_without_prose_is_no_candidate)
 {
     static const char *const debris[] = {
@@ -434,6 +436,11 @@ TEST(page_debris_without_prose_is_no_candidate)
         "), a member of the harbour board, said the ferry would be sold.",
         "] say a prayer for the crew of the ferry that ran aground near Varrow.",
         "Media caption the moment the ferry ran aground near the Varrow harbour.",
+        /* a sentence in brackets: the writer's aside or a page note */
+        "( update: see the full results of the Varrow harbour vote here.",
+        "( I do not know what that means for the ferry line, to be honest.",
+        "( the ferry has since been towed to the Elsin yard for repairs. )",
+        "[ read our earlier coverage of the Varrow ferry grounding here. ]",
     };
     for (size_t i = 0; i < sizeof debris / sizeof *debris; i++) {
         size_t n = strlen(debris[i]), cut = ps_wire_prefix(debris[i], n);
