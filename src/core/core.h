@@ -224,7 +224,13 @@ typedef struct pc_source {
     const char *mem;
     size_t mem_len, mem_pos;
     bool io_error; /* a read failed, or the gzip data ended inside a member */
+    int io_errno;  /* the read's errno; 0: the gzip data was corrupt or cut */
 } pc_source;
+/* What went wrong when io_error is set, in the words of whole-file reading
+ * (pc_read_input): "read failed: Input/output error" or "corrupt gzip
+ * data" (before, the story reader said "read error (corrupt gzip data?)" for
+ * both). Into buf (cap bytes); returns buf. */
+const char *pc_source_why(const pc_source *s, char *buf, size_t cap);
 /* Reads fd (owned: pc_source_close closes it) with read(2): a read returns
  * the bytes that have come, not a full buffer, so a reader of a slow pipe
  * sees each line as it arrives (gzread waits for its whole buffer: a feed

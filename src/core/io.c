@@ -442,6 +442,7 @@ static size_t fd_read(pc_source *s, char *dst, size_t n)
         while (!f->eof && f->in_len < 2) {
             ssize_t k = read_some(f->fd, f->buf + f->in_len, sizeof f->buf - f->in_len);
             if (k < 0) {
+                s->io_errno = errno;
                 s->io_error = true;
                 return 0;
             }
@@ -468,7 +469,7 @@ static size_t fd_read(pc_source *s, char *dst, size_t n)
         }
         if (f->eof) return 0;
         ssize_t k = read_some(f->fd, dst, n);
-        if (k < 0) s->io_error = true;
+        if (k < 0) s->io_errno = errno, s->io_error = true;
         if (k <= 0) f->eof = true;
         return k > 0 ? (size_t)k : 0;
     }
@@ -480,6 +481,7 @@ static size_t fd_read(pc_source *s, char *dst, size_t n)
             }
             int got = fd_refill(f);
             if (got < 0) {
+                s->io_errno = errno;
                 s->io_error = true;
                 return 0;
             }
@@ -525,11 +527,20 @@ size_t pc_source_read(pc_source *s, char *dst, size_t n)
     int r = gzread(s->gz, dst, (unsigned)n);
     int e = Z_OK;
     if (r == 0) gzerror(s->gz, &e); /* Z_BUF_ERROR at the end: a truncated gzip member */
+    if (r < 0) gzerror(s->gz, &e);
     if (r < 0 || e == Z_BUF_ERROR) {
+        if (e == Z_ERRNO) s->io_errno = errno;
         s->io_error = true;
         return 0;
     }
     return (size_t)r;
+}
+
+const char *pc_source_why(const pc_source *s, char *buf, size_t cap)
+{
+    if (s->io_errno) snprintf(buf, cap, "read failed: %s", strerror(s->io_errno));
+    else snprintf(buf, cap, "corrupt gzip data");
+    return buf;
 }
 
 precis_status pc_fail_open(pc_error *err, const char *name, bool is_stdin, int e)

@@ -680,7 +680,8 @@ static precis_status read_jsonl(reader *r, source *s)
         }
         if (!nl) break;
     }
-    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, lineno, "read error (corrupt gzip data?)");
+    char why[160];
+    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, lineno, "%s", pc_source_why(&s->in, why, sizeof why));
     return PRECIS_OK;
 }
 
@@ -773,7 +774,8 @@ static precis_status read_feed(reader *r, source *s)
     o.user = r;
     precis_status st = ph_feed_read(feed_src_read, s, &o, NULL);
     if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, 0, "out of memory");
-    if (st == PRECIS_EIO) return pc_fail(r->err, st, r->name, 0, "read error (corrupt gzip data?)");
+    char why[160];
+    if (st == PRECIS_EIO) return pc_fail(r->err, st, r->name, 0, "%s", pc_source_why(&s->in, why, sizeof why));
     return st;
 }
 
@@ -931,7 +933,8 @@ static precis_status slurp(reader *r, source *s)
                                       pc_source_gzip(&s->in));
         if (s->eof) break;
     }
-    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "read error (corrupt gzip data?)");
+    char why[160];
+    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "%s", pc_source_why(&s->in, why, sizeof why));
     return PRECIS_OK;
 }
 

@@ -87,7 +87,7 @@ check "cluster -: gzip members on a pipe are read whole" \
     sh -c "[ $rc = 0 ] && [ \"\$(cut -f1 '$TMP/out' | tr '\n' ' ')\" = 'f1 f2 f3 ' ]"
 head -c 60 "$TMP/two.gz" | "$PRECIS" cluster --online --no-progress - > "$TMP/out" 2> "$TMP/err"; rc=$?
 check "cluster -: gzip cut short on a pipe is refused (2)" \
-    sh -c "[ $rc = 2 ] && grep -q 'read error (corrupt gzip data?)' '$TMP/err'"
+    sh -c "[ $rc = 2 ] && grep -q '<stdin>: corrupt gzip data' '$TMP/err'"
 
 # 4. eval rouge with references in --models and an empty --refs file: the
 # empty file is named and left out, the peers scored against --models (0);
@@ -110,5 +110,18 @@ ln -s /dev/full "$TMP/full/c1.txt"
 p summarize --batch -o "$TMP/full" "$TMP/one.json"
 check "summarize -o: a file not written names the file and the cluster" \
     sh -c "[ $rc = 4 ] && grep -q \"full/c1.txt: cannot write the summary of cluster 'c1': No space left on device (the file is incomplete)\" '$TMP/err'"
+
+# 7. the user pass (docs/cli.md "Input pass 24")
+# a read error and corrupt gzip data are told apart, in summarize's words
+# (before: "read error (corrupt gzip data?)" for both in digest/cluster/ingest)
+if [ -r /proc/self/mem ]; then
+    p cluster /proc/self/mem
+    check "cluster: a read error says so, not gzip" sh -c "[ $rc = 2 ] && grep -q 'mem: read failed: Input/output error' '$TMP/err' && ! grep -q gzip '$TMP/err'"
+fi
+printf '\037\213\010\000\000\000\000\000\000\003garbagegarbage' > "$TMP/bad.gz"
+for c in cluster digest summarize; do
+    p $c "$TMP/bad.gz"
+    check "$c: corrupt gzip data is named so" sh -c "[ $rc = 2 ] && grep -q 'bad.gz: corrupt gzip data' '$TMP/err' && ! grep -q 'read error' '$TMP/err'"
+done
 
 finish
