@@ -144,10 +144,10 @@ static int cmd_rouge(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     optind = 1;
-    opterr = 0;
+    opterr = 1; /* getopt's own words, as every command says them (before: "unknown option -x (see --help)") */
     int c;
     long long v;
-    while ((c = getopt_long(argc, argv, ":ab:c:de:f:hHl:mMn:p:r:st:uUvw:x2:3:z:", longs, NULL)) !=
+    while ((c = getopt_long(argc, argv, "ab:c:de:f:hHl:mMn:p:r:st:uUvw:x2:3:z:", longs, NULL)) !=
            -1) {
         switch (c) {
         case 'a': all_systems = 1; break;
@@ -224,12 +224,7 @@ static int cmd_rouge(int argc, char **argv)
             if (!parse_long(c, optarg, 1, 1LL << 40, &v)) return EXIT_USAGE;
             o.max_summary_bytes = (size_t)v;
             break;
-        case ':':
-            cli_error("eval rouge: option %s needs a value (see --help)", argv[optind - 1]);
-            return EXIT_USAGE;
-        default:
-            cli_error("eval rouge: unknown option %s (see --help)", argv[optind - 1]);
-            return EXIT_USAGE;
+        default: cli_try_help("eval rouge"); return EXIT_USAGE;
         }
     }
     const char *config = NULL, *config_system = NULL;
@@ -348,7 +343,11 @@ int cmd_eval(int argc, char **argv)
         eval_usage(stdout);
         return EXIT_OK_;
     }
-    if (!strcmp(argv[1], "rouge")) return cmd_rouge(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "rouge")) {
+        static char name[] = "precis: eval rouge"; /* getopt names argv[0] in its messages */
+        argv[1] = name;
+        return cmd_rouge(argc - 1, argv + 1);
+    }
     cli_error("eval: unknown evaluator '%s' (see 'precis eval --help')", argv[1]);
     return EXIT_USAGE;
 }

@@ -474,8 +474,8 @@ int cmd_summarize(int argc, char **argv)
     bool is_batch = false, words_set = false, format_set = false;
     int c;
     optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":w:b:o:f:h", LONG, NULL)) != -1) {
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "w:b:o:f:h", LONG, NULL)) != -1) {
         switch (c) {
         case 'w':
             if (!cli_opt_count("summarize", "-w/--words", optarg, &r.opts.max_words)) return EXIT_USAGE;
@@ -505,18 +505,9 @@ int cmd_summarize(int argc, char **argv)
         case OPT_BATCH: is_batch = true; break;
         case 'o': r.outdir = optarg; break;
         case 'h': usage(stdout); return EXIT_OK_;
-        /* a long option is argv[optind - 1]; a short one is optopt (argv[optind - 1]
-         * is argv[0] for the x of "-xw 5") */
-        case ':':
-        default: {
-            const char *a = argv[optind - 1];
-            char shortopt[3] = {'-', (char)optopt, '\0'};
-            const char *name = !strncmp(a, "--", 2) || !optopt || optopt >= 256 ? a : shortopt;
-            if (c == ':') cli_error("summarize: option '%s' needs a value", name);
-            else cli_error("summarize: unknown option '%s'", name);
-            cli_try_help("summarize");
-            return EXIT_USAGE;
-        }
+        /* getopt's own words, as every other command says them ("precis:
+         * summarize: invalid option -- 'x'"; before, its own "unknown option") */
+        default: cli_try_help("summarize"); return EXIT_USAGE;
         }
     }
     if (optind >= argc) {

@@ -123,5 +123,15 @@ for c in cluster digest summarize; do
     p $c "$TMP/bad.gz"
     check "$c: corrupt gzip data is named so" sh -c "[ $rc = 2 ] && grep -q 'bad.gz: corrupt gzip data' '$TMP/err' && ! grep -q 'read error' '$TMP/err'"
 done
+# summarize and eval rouge word a bad option as getopt does for every other
+# command (before: "unknown option '-Z'", "unknown option -Z (see --help)",
+# and eval named "-xZ" for the Z of a bundle)
+for c in summarize "eval rouge"; do
+    bundle=-Z; [ "$c" = summarize ] || bundle=-xZ # eval's -x is an option: the Z of the bundle is named
+    p $c $bundle "$TMP/a.txt"
+    check "$c: an unknown short option in getopt's words" sh -c "[ $rc = 1 ] && grep -q \"^precis: $c: invalid option -- 'Z'\" '$TMP/err' && grep -q \"Run 'precis $c --help'\" '$TMP/err'"
+    p $c --nosuch "$TMP/a.txt"
+    check "$c: an unknown long option in getopt's words" sh -c "[ $rc = 1 ] && grep -q \"^precis: $c: unrecognized option '--nosuch'\" '$TMP/err'"
+done
 
 finish
