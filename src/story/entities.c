@@ -216,16 +216,18 @@ static const char *const DE_FUNCTION[] = {
     "aber", "alle", "als", "am", "an", "auch", "auf", "aus", "bei", "beim", "bis", "da", "das",
     "dass", "dem", "den", "der", "des", "die", "diese", "dieser", "doch", "ein", "eine", "einem",
     "einen", "einer", "eines", "einige", "er", "es", "für", "gegen", "hier", "ihr", "ihre", "im",
-    "in", "ins", "ist", "jede", "jeder", "jetzt", "kein", "keine", "laut", "man", "mehr", "mehrere",
-    "mit", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "ohne", "seine", "seit", "sie",
-    "sind", "so", "trotz", "um", "und", "unter", "viele", "vom", "von", "vor", "war", "was",
-    "wegen", "wenn", "wie", "wir", "wird", "wurde", "während", "zu", "zum", "zur", "über",
+    "in", "ins", "ist", "jede", "jeder", "jetzt", "kein", "keine", "laut", "man", "manche", "mehr",
+    "mehrere", "mit", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "ohne", "seine", "seit",
+    "sie", "sind", "so", "trotz", "um", "und", "unter", "viele", "vom", "von", "vor", "war", "was",
+    "wegen", "wenige", "wenn", "wie", "wir", "wird", "wurde", "während", "zahlreiche", "zu", "zum",
+    "zur", "über",
 };
 static const char *const DE_DETERMINERS[] = {
     "alle", "beim", "das", "dem", "den", "der", "des", "die", "diese", "diesem", "diesen", "dieser",
     "dieses", "ein", "eine", "einem", "einen", "einer", "eines", "einige", "ihre", "ihrem",
     "ihren", "ihrer", "ins", "jede", "jeder", "jedes", "kein", "keine", "keinen", "keiner",
-    "mehrere", "seine", "seinem", "seinen", "seiner", "unsere", "viele", "vom", "zum", "zur",
+    "manche", "mehrere", "seine", "seinem", "seinen", "seiner", "unsere", "viele", "vom", "wenige",
+    "zahlreiche", "zum", "zur",
 };
 /* Words that tell German text from English (none of them an English word). */
 static const char *const DE_MARKERS[] = {
@@ -1721,6 +1723,17 @@ static bool capital_next(const char *text, size_t end, size_t limit)
     return end < limit && pst_capitalised(text + end, limit - end);
 }
 
+/* Do the next n words after byte end all open with a capital? */
+static bool capitals_next(const char *text, size_t end, size_t limit, int n)
+{
+    for (int k = 0; k < n; k++) {
+        if (!capital_next(text, end, limit)) return false;
+        while (end < limit && text[end] == ' ') end++;
+        while (end < limit && text[end] != ' ') end++; /* past that word */
+    }
+    return true;
+}
+
 precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, size_t len,
                                const pt_sentences *sents)
 {
@@ -1803,13 +1816,18 @@ precis_status pst_entities_add(pst_entities *e, uint32_t doc, const char *text, 
             /* German capitalises every noun: one after a determiner (and at
              * most one adjective) is a noun, not a name — "der Deich", "die
              * ganze Nacht" — unless a capital follows ("die Deutsche Bahn",
-             * "der Northvale Rivers Authority") or it is an acronym */
+             * "der Northvale Rivers Authority") or it is an acronym. After an
+             * adjective a capital following is not enough: two nouns stand
+             * side by side there ("pumpte die ganze Nacht Wasser aus"), a
+             * name of three capitals does not ("die zuständige Northvale
+             * Rivers Authority"). A quantifier opening a sentence ("Wenige
+             * Stunden später", "Zahlreiche Helfer") is a determiner. */
             if (e->german) {
                 if (IN(DE_DETERMINERS, cur->norm)) {
                     de_det = 0;
                 } else if (cap) {
-                    if (de_det >= 0 && !(we - ws >= 2 && pst_capitalised(text + ws + 1, we - ws - 1)) &&
-                        !capital_next(text, we, s->end))
+                    bool name_follows = de_det == 1 ? capitals_next(text, we, s->end, 2) : capital_next(text, we, s->end);
+                    if (de_det >= 0 && !(we - ws >= 2 && pst_capitalised(text + ws + 1, we - ws - 1)) && !name_follows)
                         cap = false;
                     de_det = -1;
                 } else {

@@ -1290,6 +1290,25 @@ TEST(german_nouns_are_no_names)
     pst_entities_free(q.e);
 }
 
+/* Two German nouns side by side after an adjective are no name ("die ganze
+ * Nacht Wasser"), nor a quantifier opening a sentence and its noun ("Wenige
+ * Stunden"); a name of three capitals after an adjective stays one. */
+TEST(german_noun_pairs_are_no_names)
+{
+    const char *docs[] = {"Die Feuerwehr pumpte die ganze Nacht Wasser aus den Kellern der Altstadt. "
+                          "Wenige Stunden sp\xc3\xa4ter trat der Bach erneut \xc3\xbc" "ber die Ufer. "
+                          "Zahlreiche Helfer kamen aus Ostby, sagte die zust\xc3\xa4ndige Northvale Rivers Authority.",
+                          "The Northvale Rivers Authority said the wall at Ostby had held.",
+                          NULL};
+    ents r = rank_docs(docs);
+    CHECK(type_of(&r, "Nacht Wasser") == -1);
+    CHECK(type_of(&r, "Wenige Stunden") == -1 && type_of(&r, "Stunden") == -1);
+    CHECK(type_of(&r, "Zahlreiche Helfer") == -1);
+    CHECK(sources_of(&r, "Northvale Rivers Authority") == 2);
+    CHECK(sources_of(&r, "Ostby") == 2);
+    pst_entities_free(r.e);
+}
+
 int main(void)
 {
     RUN(plural_possessive_inside_a_name);
@@ -1368,5 +1387,6 @@ int main(void)
     RUN(hyphenated_route_is_two_places);
     RUN(first_name_spellings_of_one_person);
     RUN(german_nouns_are_no_names);
+    RUN(german_noun_pairs_are_no_names);
     return test_done();
 }
