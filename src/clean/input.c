@@ -136,6 +136,12 @@ static precis_status add_value(pcl_docs *docs, const char *path, const pt_json_p
     char why[PT_JSON_WHY], where[PT_JSON_WHY + 32];
     size_t text_len;
     const char *text = pt_json_text(o, false, &text_len, NULL, why);
+    /* a Multi-News cluster is named as one (before: 'article object has no
+     * "text" string'); its documents are not cleaned one by one: the output
+     * would lose which cluster each belongs to */
+    if (!text && pt_json_is_cluster(o))
+        snprintf(why, sizeof why, "a cluster {\"id\", \"documents\": [...]}, not an article: clean reads articles "
+                                  "(summarize --batch and digest read clusters)");
     json_t *id = json_is_object(o) ? json_object_get(o, "id") : NULL;
     precis_status refused = text ? pt_json_id_refusal(id, "field", why, sizeof why) : PRECIS_EPARSE;
     if (refused) {

@@ -134,4 +134,9 @@ for c in summarize "eval rouge"; do
     check "$c: an unknown long option in getopt's words" sh -c "[ $rc = 1 ] && grep -q \"^precis: $c: unrecognized option '--nosuch'\" '$TMP/err'"
 done
 
+# clean given a Multi-News cluster line names it as a cluster (before: 'article
+# object has no "text" string', as if the line were a broken article)
+p clean "$TMP/nul.jsonl"
+check "clean: a cluster line is named as a cluster" \
+    sh -c "[ $rc = 2 ] && grep -q 'nul.jsonl:3: a cluster {\"id\", \"documents\": \[...\]}, not an article: clean reads articles' '$TMP/err' && grep -q 'Orrin' '$TMP/out'"
 finish
