@@ -171,7 +171,12 @@ static int cmd_rouge(int argc, char **argv)
             break;
         case 'd': per_topic = 1; break;
         case 'f':
-            if (strcmp(optarg, "A") && strcmp(optarg, "B")) goto bad_value;
+            if (strcmp(optarg, "A") && strcmp(optarg, "B")) {
+                /* the accepted values named, as every command names its formats */
+                cli_error("eval rouge: -f takes A (pool the counts over the references) or B (the best "
+                          "reference), not '%s'", optarg);
+                return EXIT_USAGE;
+            }
             o.formula = optarg[0];
             break;
         case 'm': o.stem = 1; break;
@@ -218,7 +223,10 @@ static int cmd_rouge(int argc, char **argv)
             if (!strcmp(optarg, "text")) fmt = PRECIS_ROUGE_TEXT;
             else if (!strcmp(optarg, "json")) fmt = PRECIS_ROUGE_JSON;
             else if (!strcmp(optarg, "tsv")) fmt = PRECIS_ROUGE_TSV;
-            else goto bad_value;
+            else {
+                cli_error("eval rouge: unknown format '%s' (text, json or tsv)", optarg);
+                return EXIT_USAGE;
+            }
             break;
         case OPT_MAXB:
             if (!parse_long(c, optarg, 1, 1LL << 40, &v)) return EXIT_USAGE;
@@ -324,10 +332,6 @@ out:
     precis_rouge_free(r);
     return rc;
 
-bad_value:;
-    char name[3];
-    cli_error("eval rouge: bad value '%s' for option %s (see --help)", optarg, opt_name(c, name));
-    return EXIT_USAGE;
 too_many:
     cli_error("eval rouge: more than %d --peers/--summaries", MAX_INPUTS);
     return EXIT_USAGE;

@@ -139,4 +139,8 @@ done
 p clean "$TMP/nul.jsonl"
 check "clean: a cluster line is named as a cluster" \
     sh -c "[ $rc = 2 ] && grep -q 'nul.jsonl:3: a cluster {\"id\", \"documents\": \[...\]}, not an article: clean reads articles' '$TMP/err' && grep -q 'Orrin' '$TMP/out'"
+# eval rouge names the values of -f and --format, as every command names its formats
+p eval rouge --format xml --models "$TMP/models" --peers "$TMP/peers"
+check "eval rouge --format xml: the formats named" sh -c "[ $rc = 1 ] && grep -q \"unknown format 'xml' (text, json or tsv)\" '$TMP/err'"
+
 finish

@@ -57,9 +57,9 @@ done
 p cluster --online --threshold 2.5e-1 "$S"; check "cluster --threshold 2.5e-1: a decimal exponent is taken" test "$rc" = 0
 # eval rouge's other checked values name the option, not the value given after it
 p eval rouge -f C --models "$S"
-check "eval rouge -f C: names -f" sh -c "[ $rc = 1 ] && grep -q \"bad value 'C' for option -f \" '$TMP/err'"
+check "eval rouge -f C: names -f and its values" sh -c "[ $rc = 1 ] && grep -q \"eval rouge: -f takes A (pool the counts over the references) or B (the best reference), not 'C'\" '$TMP/err'"
 p eval rouge --format xml --models "$S"
-check "eval rouge --format xml: names --format" sh -c "[ $rc = 1 ] && grep -q \"bad value 'xml' for option --format \" '$TMP/err'"
+check "eval rouge --format xml: names the formats" sh -c "[ $rc = 1 ] && grep -q \"eval rouge: unknown format 'xml' (text, json or tsv)\" '$TMP/err'"
 # summarize named argv[0] for a bundled unknown short option ("-xw 5": unknown option 'precis: summarize')
 p summarize -xw 5 "$S"
 check "summarize -xw 5: names -x" sh -c "[ $rc = 1 ] && grep -q \"^precis: summarize: invalid option -- 'x'\" '$TMP/err' && grep -q 'precis summarize --help' '$TMP/err'"
