@@ -191,7 +191,10 @@ static void nb_sift(nb *h, size_t n, size_t i)
     }
 }
 
-static void nb_insert(nb *h, size_t *n, size_t k, nb x)
+/* Offers x to the k best h (n of them so far). *kfloor is the worst score
+ * held once k are (until then -1: scores are not negative), so that the
+ * caller can skip a worse candidate reading only the floor. */
+static void nb_insert(nb *h, size_t *n, size_t k, float *kfloor, nb x)
 {
     if (*n < k) {
         size_t i = (*n)++;
@@ -204,9 +207,11 @@ static void nb_insert(nb *h, size_t *n, size_t k, nb x)
             h[p] = t;
             i = p;
         }
+        if (*n == k) *kfloor = h[0].s;
     } else if (nb_worse(&h[0], &x)) {
         h[0] = x;
         nb_sift(h, *n, 0);
+        *kfloor = h[0].s;
     }
 }
 
@@ -380,6 +385,7 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     uint32_t *touched = malloc((n + 1) * sizeof *touched);
     nb *heapv = NULL;        /* article i's k best so far: heapv[i k .. i k + heapn[i]) */
     size_t *heapn = NULL;
+    float *kfloor = NULL;    /* per article: its k best's worst score (nb_insert) */
     uint32_t *tcur = NULL;   /* per term: the posting of the next article to scan */
     size_t ne = 0, cap_e = 0;
     uint64_t *edge = NULL;   /* (lo << 32 | hi) of each kept neighbour pair */
@@ -439,11 +445,13 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     tcur = malloc((nu + 1) * sizeof *tcur);
     heapv = malloc(((size_t)n * o.k + 1) * sizeof *heapv);
     heapn = calloc(n + 1, sizeof *heapn);
-    if (!tcur || !heapv || !heapn) {
+    kfloor = malloc((n + 1) * sizeof *kfloor);
+    if (!tcur || !heapv || !heapn || !kfloor) {
         st = PRECIS_ENOMEM;
         goto done;
     }
     memcpy(tcur, ustart, nu * sizeof *tcur);
+    for (size_t i = 0; i < n; i++) kfloor[i] = -1;
     for (size_t i = 0; i < n; i++) {
         size_t nto = 0;
         for (size_t k = in->off[i]; k < in->off[i + 1]; k++) {
@@ -481,8 +489,10 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
                 int64_t gap = in->time[i] > in->time[j] ? in->time[i] - in->time[j] : in->time[j] - in->time[i];
                 s = (float)(s * time_apart(gap, in->quiet_seconds));
             }
-            nb_insert(best, &heapn[i], o.k, (nb){j, s});
-            nb_insert(heapv + (size_t)j * o.k, &heapn[j], o.k, (nb){(uint32_t)i, s});
+            /* under a heap's floor: nb_insert would not take it (most
+             * candidates, once the k best fill; the floor is one float) */
+            if (s >= kfloor[i]) nb_insert(best, &heapn[i], o.k, &kfloor[i], (nb){j, s});
+            if (s >= kfloor[j]) nb_insert(heapv + (size_t)j * o.k, &heapn[j], o.k, &kfloor[j], (nb){(uint32_t)i, s});
         }
         size_t nb_n = heapn[i];
         if (ne + nb_n > cap_e) {
@@ -748,6 +758,7 @@ done:
     free(touched);
     free(heapv);
     free(heapn);
+    free(kfloor);
     free(tcur);
     free(edge);
     free(edge_s);
