@@ -44,12 +44,6 @@
 #include <math.h>
 #include <string.h>
 
-typedef struct post {   /* one term of one article, sorted by (term, k) */
-    uint64_t term;
-    uint32_t k;        /* position in in->term: ordered as the articles are */
-    float w;
-} post;
-
 typedef struct dw {     /* a posting as the scans read it: 8 bytes, no term */
     uint32_t doc;
     float w;
@@ -84,11 +78,62 @@ static double time_apart(int64_t gap, int64_t quiet)
     return (double)gap <= horizon ? 0.5 : 0.5 * horizon / (double)gap;
 }
 
-static int cmp_post(const void *x, const void *y)
+/* Sorts n records of two words by their first, stably (LSD radix, 16 bits
+ * a pass; a pass whose digit is the same in every key is skipped); tmp has
+ * room for n records. Returns the array holding the result (v or tmp), or
+ * NULL without memory. */
+static uint64_t *sort_keyed(uint64_t *v, uint64_t *tmp, size_t n)
 {
-    const post *p = x, *q = y;
-    if (p->term != q->term) return p->term < q->term ? -1 : 1;
-    return (p->k > q->k) - (p->k < q->k);
+    uint64_t any = 0, all = ~(uint64_t)0;
+    for (size_t i = 0; i < n; i++) any |= v[2 * i], all &= v[2 * i];
+    size_t *count = malloc(65536 * sizeof *count);
+    if (!count) return NULL;
+    for (unsigned shift = 0; shift < 64; shift += 16) {
+        if ((((any ^ all) >> shift) & 0xFFFF) == 0) continue;
+        memset(count, 0, 65536 * sizeof *count);
+        for (size_t i = 0; i < n; i++) count[(v[2 * i] >> shift) & 0xFFFF]++;
+        for (size_t d = 0, at = 0; d < 65536; d++) {
+            size_t c = count[d];
+            count[d] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < n; i++) {
+            size_t to = count[(v[2 * i] >> shift) & 0xFFFF]++;
+            tmp[2 * to] = v[2 * i];
+            tmp[2 * to + 1] = v[2 * i + 1];
+        }
+        uint64_t *x = v;
+        v = tmp;
+        tmp = x;
+    }
+    free(count);
+    return v;
+}
+
+precis_status pk_term_ranks(const uint64_t *term, size_t nt, uint32_t *rank, size_t *n_ranks)
+{
+    *n_ranks = 0;
+    if (!nt) return PRECIS_OK;
+    if (nt >= UINT32_MAX) return PRECIS_ENOMEM;
+    uint64_t *v = malloc(nt * 2 * sizeof *v), *tmp = malloc(nt * 2 * sizeof *tmp);
+    if (!v || !tmp) {
+        free(v);
+        free(tmp);
+        return PRECIS_ENOMEM;
+    }
+    for (size_t k = 0; k < nt; k++) v[2 * k] = term[k], v[2 * k + 1] = k;
+    const uint64_t *r = sort_keyed(v, tmp, nt);
+    if (r) {
+        size_t u = 0;
+        for (size_t k = 0; k < nt; k++) {
+            if (k && r[2 * k] != r[2 * k - 2]) u++;
+            rank[r[2 * k + 1]] = (uint32_t)u;
+        }
+        *n_ranks = u + 1;
+    }
+    free(v);
+    free(tmp);
+    return r ? PRECIS_OK : PRECIS_ENOMEM;
 }
 
 /* Heap order: higher score first, then lower (a, b). */
@@ -374,13 +419,14 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
     size_t n = in->n, nt = in->off[n];
     bool names = o.name_weight > 0 && in->is_name;
     precis_status st = PRECIS_OK;
-    post *p = malloc((nt + 1) * sizeof *p);
     /* The postings by term: term u's are pd[ustart[u] .. ustart[u + 1]),
-     * u the rank of its term among the distinct ones, and article term k
-     * is term tid[k]. */
+     * by article, u the rank of its term among the distinct ones (the
+     * caller's in->rank, or counted here), and article term k is term
+     * tid[k]. */
     dw *pd = malloc((nt + 1) * sizeof *pd);
-    uint32_t *tid = malloc((nt + 1) * sizeof *tid), *ustart = NULL;
-    size_t nu = 0;
+    uint32_t *own_rank = NULL, *ustart = NULL;
+    const uint32_t *tid = in->rank;
+    size_t nu = in->rank ? in->n_ranks : 0;
     float *acc = calloc(n + 1, sizeof *acc);
     uint32_t *touched = malloc((n + 1) * sizeof *touched);
     nb *heapv = NULL;        /* article i's k best so far: heapv[i k .. i k + heapn[i]) */
@@ -409,31 +455,28 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             for (size_t k = in->off[i]; k < in->off[i + 1]; k++) c += in->is_name[k] != 0;
             nname[i] = (uint8_t)(c < 255 ? c : 255);
         }
-    if (!p || !pd || !tid || !acc || !touched || !g || !size || !parent) {
+    if (!pd || !acc || !touched || !g || !size || !parent) {
         st = PRECIS_ENOMEM;
         goto done;
     }
-    for (size_t k = 0; k < nt; k++) p[k] = (post){in->term[k], (uint32_t)k, in->w[k]};
-    /* (term, k) orders as (term, article): an article's terms are distinct
-     * and its k lie between those of the articles before and after it. */
-    qsort(p, nt, sizeof *p, cmp_post);
-    for (size_t k = 0; k < nt; k++) nu += !k || p[k].term != p[k - 1].term;
-    ustart = malloc((nu + 1) * sizeof *ustart);
-    if (!ustart) {
+    if (!tid) {
+        if (!(own_rank = malloc((nt + 1) * sizeof *own_rank))) {
+            st = PRECIS_ENOMEM;
+            goto done;
+        }
+        if ((st = pk_term_ranks(in->term, nt, own_rank, &nu))) goto done;
+        tid = own_rank;
+    }
+    if (!(ustart = calloc(nu + 2, sizeof *ustart))) {
         st = PRECIS_ENOMEM;
         goto done;
     }
-    for (size_t i = 0; i < n; i++) /* tid holds each term's article until its id replaces it */
-        for (size_t k = in->off[i]; k < in->off[i + 1]; k++) tid[k] = (uint32_t)i;
-    for (size_t k = 0, u = 0; k < nt; k++) {
-        if (k && p[k].term != p[k - 1].term) u++;
-        if (!k || p[k].term != p[k - 1].term) ustart[u] = (uint32_t)k;
-        pd[k] = (dw){tid[p[k].k], p[k].w};
-        tid[p[k].k] = (uint32_t)u;
-    }
-    ustart[nu] = (uint32_t)nt;
-    free(p); /* 16 bytes a posting: the scans read pd's 8 */
-    p = NULL;
+    /* Counted into buckets by rank, the articles in order: each term's
+     * postings by article, as a sort by (term, article) would give them. */
+    for (size_t k = 0; k < nt; k++) ustart[tid[k] + 2]++;
+    for (size_t u = 2; u < nu + 2; u++) ustart[u] += ustart[u - 1];
+    for (size_t i = 0; i < n; i++) /* ustart[u + 1] is u's next free slot until it ends there */
+        for (size_t k = in->off[i]; k < in->off[i + 1]; k++) pd[ustart[tid[k] + 1]++] = (dw){(uint32_t)i, in->w[k]};
 
     /* 1. k-nearest-neighbour graph. A pair's similarity is the same from
      * either side, bit for bit (the same products, w_i x w_j, summed over
@@ -750,9 +793,8 @@ done:
     if (g)
         for (size_t i = 0; i < n; i++) free(g[i].v);
     free(g);
-    free(p);
     free(pd);
-    free(tid);
+    free(own_rank);
     free(ustart);
     free(acc);
     free(touched);

@@ -103,7 +103,13 @@ typedef struct pk_batch_input {
     const uint8_t *not_lone;   /* per article (may be NULL): has copies, never a lone article */
     const uint8_t *is_name;    /* per term (may be NULL: no names): the term is one of the
                                   article's names (for the name bonus) */
+    const uint32_t *rank;      /* per term (may be NULL: pk_batch counts them): pk_term_ranks's */
+    size_t n_ranks;            /* ... and its n_ranks */
 } pk_batch_input;
+
+/* rank[k] = the rank of term[k] among the distinct values of term[0 .. nt)
+ * in increasing order (equal terms, equal ranks); *n_ranks = how many. */
+precis_status pk_term_ranks(const uint64_t *term, size_t nt, uint32_t *rank, size_t *n_ranks);
 
 typedef struct pk_batch_options {
     size_t k, max_df;          /* 0: defaults above */

@@ -517,10 +517,10 @@ static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_
     uint8_t *final = malloc(n), *not_lone = malloc(n), *anchor = malloc(n);
     size_t *g_story = malloc(n * sizeof *g_story);
     float *w = malloc((nt + 1) * sizeof *w);
-    uint64_t *sorted = malloc((nt + 1) * sizeof *sorted);
-    double *idf = malloc((nt + 1) * sizeof *idf);
+    uint32_t *rank = malloc((nt + 1) * sizeof *rank);
+    double *idf = NULL;
     precis_status st = PRECIS_OK;
-    if (!label || !root || !order || !g_last || !g_size || !g_seen || !final || !not_lone || !anchor || !g_story || !w || !sorted || !idf) {
+    if (!label || !root || !order || !g_last || !g_size || !g_seen || !final || !not_lone || !anchor || !g_story || !w || !rank) {
         st = PRECIS_ENOMEM;
         goto done;
     }
@@ -529,31 +529,26 @@ static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_
     size_t n_docs = 0;
     for (size_t i = 0; i < n; i++)
         if (s->b_off[i + 1] > s->b_off[i]) n_docs++;
-    if (nt) memcpy(sorted, s->b_term, nt * sizeof *sorted);
-    pc_sort_u64(sorted, nt);
-    /* Each distinct term once, with its idf log((N + prior) / (df + 1)):
-     * sorted[0 .. nu) are the terms, idf[] theirs (a term's df is its run
-     * length, counted here once rather than at each of its df occurrences). */
+    /* Each distinct term once, by its rank (pk_term_ranks, which pk_batch
+     * reads too), with its idf log((N + prior) / (df + 1)): an article's
+     * terms are distinct, so a term's df is how many terms have its rank,
+     * and each idf is taken once rather than at each of its occurrences. */
     size_t nu = 0;
-    for (size_t i = 0; i < nt;) {
-        size_t e = i;
-        while (e < nt && sorted[e] == sorted[i]) e++;
-        sorted[nu] = sorted[i];
-        idf[nu++] = log((double)(n_docs + BATCH_IDF_PRIOR) / (double)(e - i + 1));
-        i = e;
+    if ((st = pk_term_ranks(s->b_term, nt, rank, &nu))) goto done;
+    if (!(idf = calloc(nu + 1, sizeof *idf))) {
+        st = PRECIS_ENOMEM;
+        goto done;
     }
+    for (size_t k = 0; k < nt; k++) idf[rank[k]]++;
+    for (size_t u = 0; u < nu; u++) idf[u] = log((double)(n_docs + BATCH_IDF_PRIOR) / (idf[u] + 1));
     /* Unit vectors: (1 + log tf) * idf. */
+    double ltf[32]; /* log tf of the common small counts, once */
+    for (int t = 1; t < 32; t++) ltf[t] = log((double)t);
     for (size_t i = 0; i < n; i++) {
         double norm = 0;
         for (size_t k = s->b_off[i]; k < s->b_off[i + 1]; k++) {
-            uint64_t t = s->b_term[k];
-            size_t lo = 0, hi = nu;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (sorted[mid] < t) lo = mid + 1;
-                else hi = mid;
-            }
-            double x = (1 + log((double)s->b_tf[k])) * idf[lo];
+            uint32_t tf = s->b_tf[k];
+            double x = (1 + (tf < 32 ? ltf[tf] : log((double)tf))) * idf[rank[k]];
             w[k] = (float)x;
             norm += x * x;
         }
@@ -578,6 +573,8 @@ static precis_status regroup(precis_stream *s, bool at_end, settled **out, size_
     in.quiet_seconds = s->o.quiet_seconds;
     in.not_lone = not_lone;
     in.is_name = s->b_isname;
+    in.rank = rank;
+    in.n_ranks = nu;
     if ((st = pk_batch(&in, NULL, label))) goto done;
     for (size_t i = 0; i < n; i++) {
         if (s->b_orig[i] != SIZE_MAX) root[i] = root[slot_of(s, s->b_orig[i])];
@@ -690,7 +687,7 @@ done:
     free(anchor);
     free(g_story);
     free(w);
-    free(sorted);
+    free(rank);
     free(idf);
     return st;
 }
