@@ -518,14 +518,13 @@ int cmd_digest(int argc, char **argv)
     pc_arena_reset(&d.arena);
     free(d.dateline_mem), d.dateline_mem = NULL;
     /* Dates as the stories took them (the same in every format: "date_ignored"
-     * in JSON, "(date ignored: ...)" in the briefing's sources). Keys are
-     * counted in the JSON text: a quote inside a string is escaped, so
-     * '"date":null' and '"date_ignored":' are only ever keys of sources. */
+     * in JSON, "(date ignored: ...)" in the briefing's sources), as the
+     * library counted them (before: keys searched in the JSON text) */
     size_t no_date = 0, ignored = 0, placed = 0;
     for (size_t i = 0; i < built; i++) {
         placed += so[i].n_articles;
-        for (const char *p = so[i].json; (p = strstr(p, "\"date\":null")); p++) no_date++;
-        for (const char *p = so[i].json; (p = strstr(p, "\"date_ignored\":")); p++) ignored++;
+        no_date += so[i].info.n_undated;
+        ignored += so[i].info.n_date_ignored;
     }
     if ((no_date || ignored) && rc == EXIT_OK_) {
         char what[256];

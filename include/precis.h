@@ -585,11 +585,14 @@ precis_status precis_story_build(precis_ctx *ctx, const char *id, const precis_a
                                  size_t *json_len);
 /* What precis_story_build_info says of the story besides its JSON, for a
  * caller that counts or warns without reading the JSON back (before, digest
- * searched the JSON text for "note" and "n_reports"). */
+ * searched the JSON text for "note", "n_reports", "date":null and
+ * "date_ignored"). */
 typedef struct precis_story_info {
     size_t n_reports;        /* independent reports ("n_reports") */
     size_t analysed_reports; /* of those, the ones analysed (the cap; "analysed_reports") */
     int no_summary;          /* 1: no sentence fits the budget: the summary is empty, its "note" says why */
+    size_t n_undated;        /* sources (copies included) whose "date" is null */
+    size_t n_date_ignored;   /* sources with a "date_ignored" (a date not believable) */
 } precis_story_info;
 /* precis_story_build, and *info (may be NULL) filled on success. */
 precis_status precis_story_build_info(precis_ctx *ctx, const char *id, const precis_article *articles,

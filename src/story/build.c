@@ -1571,6 +1571,13 @@ precis_status precis_story_build_info(precis_ctx *ctx, const char *id, const pre
     if (!st) st = pc_buf_putc(&out, ',');
     if (!st) st = pst_coverage_json(&b, sum_sent, n_sum, &out);
     if (!st) st = pc_buf_putc(&out, '}');
+    if (!st && info) { /* what the JSON says, counted where it is written (sources_json) */
+        *info = (precis_story_info){.n_reports = b.n_roots, .analysed_reports = b.n_indep, .no_summary = !sum};
+        for (size_t d = 0; d < b.n; d++) {
+            if (!b.docs[d].dateline_date[0] && !b.docs[d].a->date) info->n_undated++;
+            if (b.docs[d].date_ignored) info->n_date_ignored++;
+        }
+    }
     (void)total;
     free(sum_sent);
     free(cl_doc);
@@ -1585,7 +1592,6 @@ precis_status precis_story_build_info(precis_ctx *ctx, const char *id, const pre
         if (!err->msg[0]) pc_fail(err, st, NULL, 0, "story %s: %s", id, precis_strerror(st));
         return st;
     }
-    if (info) *info = (precis_story_info){.n_reports = b.n_roots, .analysed_reports = b.n_indep, .no_summary = !sum};
     size_t cap = out.cap, len = out.len;
     *json_out = pc_buf_detach(&out, json_len);
     if (!*json_out) return pc_fail(err, PRECIS_ENOMEM, NULL, 0, "out of memory");

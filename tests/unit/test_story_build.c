@@ -333,12 +333,14 @@ TEST(story_info_matches_the_json)
 {
     precis_article a[5] = {KELDA[0], KELDA[1], KELDA[2], KELDA[3], KELDA[0]};
     a[4].id = "e";
+    a[4].date = NULL;         /* undated (a copy of a) */
+    a[3].date = "1850-03-09"; /* not believable: before 1900 */
     for (int tiny = 0; tiny < 2; tiny++) {
         precis_story_options o = {.max_reports = 2, .summary_words = tiny ? 2 : 0};
         precis_ctx *ctx = precis_new(NULL);
         char *out = NULL;
         size_t len = 0;
-        precis_story_info info = {99, 99, 99};
+        precis_story_info info = {99, 99, 99, 99, 99};
         CHECK(precis_story_build_info(ctx, "kelda", a, 5, &o, &out, &len, &info) == PRECIS_OK);
         json_error_t e;
         json_t *j = out ? json_loadb(out, len, 0, &e) : NULL;
@@ -350,6 +352,14 @@ TEST(story_info_matches_the_json)
             json_t *note = json_object_get(json_object_get(j, "summary"), "note");
             CHECK(info.no_summary == (note != NULL));
             CHECK(info.no_summary == tiny);
+            size_t undated = 0, ignored = 0, k;
+            json_t *src;
+            json_array_foreach(json_object_get(j, "sources"), k, src) {
+                undated += json_is_null(json_object_get(src, "date"));
+                ignored += json_object_get(src, "date_ignored") != NULL;
+            }
+            CHECK(info.n_undated == undated && info.n_date_ignored == ignored);
+            CHECK(undated == 1 && ignored == 1);
             json_decref(j);
         }
         precis_text_free(out);
