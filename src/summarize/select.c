@@ -184,45 +184,7 @@ typedef struct bb {
     size_t best_n;
     double best_value;
     long nodes, node_limit;
-    double eps; /* XXX */
-    size_t pool_n;
-    struct pool_e { double value, key; size_t n; uint32_t *v; } pool[32];
 } bb;
-extern double *ps_x_tiew;
-
-static void pool_add(bb *t, const uint32_t *path, size_t n, double value)
-{
-    double key = 0, pri = 0;
-    static int km = -1;
-    if (km < 0) { const char *e = getenv("K_TIE"); km = e && *e ? atoi(e) : 0; }
-    sel_state *s = t->s;
-    for (size_t k = 0; k < n; k++) {
-        const ps_item *it = &s->items[path[k]];
-        pri += it->bonus;
-        for (uint32_t q = 0; q < it->n_concepts; q++) {
-            uint32_t c = it->concepts[q];
-            if (s->mark[c]) continue;
-            s->mark[c] = 1;
-            key += ps_x_tiew ? ps_x_tiew[c] : 0;
-        }
-    }
-    for (size_t k = 0; k < n; k++) {
-        const ps_item *it = &s->items[path[k]];
-        for (uint32_t q = 0; q < it->n_concepts; q++) s->mark[it->concepts[q]] = 0;
-    }
-    if (km == 3) key *= pri;
-    size_t slot = t->pool_n;
-    if (slot == 32) { /* evict the lowest value */
-        slot = 0;
-        for (size_t k = 1; k < 32; k++) if (t->pool[k].value < t->pool[slot].value) slot = k;
-        if (t->pool[slot].value >= value) return;
-    } else t->pool_n++;
-    struct pool_e *e = &t->pool[slot];
-    if (!e->v) e->v = malloc(t->s->stride * sizeof *e->v);
-    if (!e->v) return;
-    e->value = value; e->key = key; e->n = n;
-    memcpy(e->v, path, n * sizeof *path);
-}
 
 /* Upper bound on what items order[from..] can still add: fractional knapsack
  * over their current marginal gains (valid because coverage is submodular:
@@ -294,16 +256,15 @@ static void dfs(bb *t, size_t from, size_t depth, uint32_t room, double value)
         t->best_n = depth;
         memcpy(t->best, t->path, depth * sizeof *t->path);
     }
-    if (t->eps > 0 && value >= t->best_value - t->eps) pool_add(t, t->path, depth, value);
     if (t->max_items && depth >= t->max_items) return;
-    if (value + bound(t, from, room) <= t->best_value - t->eps + 1e-9) return;
+    if (value + bound(t, from, room) <= t->best_value + 1e-9) return;
     for (size_t k = from; k < t->s->n_items; k++) {
         size_t i = t->order[k];
         /* No item from here on can gain more than ratio0[k] a word (gains
          * only fall): when even that cannot beat the incumbent, none of them
          * passes the test below — stop (with a margin for the drift of the
          * gains kept by additions and subtractions). */
-        if (value + t->ratio0[k] * (double)room * (1 + 1e-9) + 1e-9 <= t->best_value - t->eps) break;
+        if (value + t->ratio0[k] * (double)room * (1 + 1e-9) + 1e-9 <= t->best_value) break;
         uint32_t c = t->s->items[i].cost;
         if (c > room) continue;
         double g = gain_of(t->s, i);
@@ -313,7 +274,7 @@ static void dfs(bb *t, size_t from, size_t depth, uint32_t room, double value)
          * here (no later item has a better ratio than order[k+1] had alone);
          * the child then checks the fractional knapsack over current gains. */
         double cheap = k + 1 < t->s->n_items ? t->ratio0[k + 1] * (double)(room - c) : 0;
-        if (value + g + cheap <= t->best_value - t->eps + 1e-9) continue;
+        if (value + g + cheap <= t->best_value + 1e-9) continue;
         add_item(t->s, i);
         t->path[depth] = (uint32_t)i;
         dfs(t, k + 1, depth + 1, room - c, value + g); /* the child checks the full bound */
@@ -429,12 +390,7 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     long node_limit = (long)(4000000 / (n_items + 1));
     if (node_limit < 20) node_limit = 20;
     if (node_limit > 20000) node_limit = 20000;
-    bb t = {&s, budget, max_items, order, gains, ratio0, tmp, path, best, n, value, 0, node_limit, 0, 0, {{0, 0, 0, NULL}}};
-    {
-        const char *e = getenv("K_EPS");
-        t.eps = e && *e && ps_x_tiew ? atof(e) * value : 0;
-        if (t.eps > 0) pool_add(&t, cur, n, value);
-    }
+    bb t = {&s, budget, max_items, order, gains, ratio0, tmp, path, best, n, value, 0, node_limit};
     memcpy(best, cur, n * sizeof *cur);
     {
         /* Order by stand-alone ratio; zero-cost items are never chosen. */
@@ -449,20 +405,6 @@ size_t ps_select(const ps_item *items, size_t n_items, const double *weights, si
     *exact = t.nodes <= t.node_limit;
     n = t.best_n;
     memcpy(out, best, n * sizeof *out);
-    if (t.eps > 0) {
-        size_t bk = SIZE_MAX;
-        double bestkey = -1e300;
-        for (size_t k = 0; k < t.pool_n; k++) {
-            if (t.pool[k].value < t.best_value - t.eps) continue;
-            double key = t.pool[k].key;
-            if (key > bestkey + 1e-12) bestkey = key, bk = k;
-        }
-        if (bk != SIZE_MAX) {
-            n = t.pool[bk].n;
-            memcpy(out, t.pool[bk].v, n * sizeof *out);
-        }
-    }
-    for (size_t k = 0; k < t.pool_n; k++) free(t.pool[k].v);
     free(ratio0);
 
 done:

@@ -4,7 +4,6 @@
 
 #include "clean/clean.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <ctype.h>
@@ -27,13 +26,6 @@ static const struct {
     double position_bonus;    /* sentence prior: position_bonus / (1 + index in its doc) */
     double unigram_scale;     /* content words are concepts too, at this share of a bigram */
 } PARAMS = {3, 0.5, 0.01, 1.0, 0.5};
-
-static double xk(const char *name, double dflt) /* XXX temporary knobs */
-{
-    const char *e = getenv(name);
-    return e && *e ? atof(e) : dflt;
-}
-double *ps_x_tiew; /* XXX */
 
 /* ---- cluster ------------------------------------------------------------------ */
 
@@ -919,34 +911,8 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
         for (uint32_t i = w->doc_first[d]; i < w->doc_first[d + 1]; i++) {
             sent *x = &w->sents.v[i];
             x->prose = !x->reason || x->reason == REASON_REPEATED_ELSEWHERE;
-            bool stat_only = false;
-            if (!x->prose) {
-                int km = (int)xk("K_STAT", 0);
-                const char *r = x->reason;
-                if ((km & 1) && (r == PS_R_BARE_QUOTE || !strncmp(r, "continues a quotation", 21) || !strncmp(r, "leaves a quotation", 18))) stat_only = true;
-                if ((km & 2) && (!strcmp(r, "question") || !strncmp(r, "starts in lower", 15) || !strncmp(r, "a quotation starting", 20))) stat_only = true;
-                if ((km & 4) && !strncmp(r, "no final punctuation", 20) && x->n_words >= 6) stat_only = true;
-                if ((km & 8) && !strcmp(r, "fragment")) stat_only = true;
-                if ((km & 16) && (r == PS_R_CAPTION || r == REASON_REPEATED_HERE || !strncmp(r, "a conversational", 16) || !strncmp(r, "a name and its", 14))) stat_only = true;
-                if ((km & 32) && !strncmp(r, "no final punctuation", 20)) stat_only = true;
-                if (!stat_only) continue;
-                if (getenv("K_DBG")) fprintf(stderr, "STAT [%s] %.*s\n", r, (int)(x->end - x->start), w->text[d] + x->start);
-            } else
+            if (!x->prose) continue;
             x->index = index++;
-            uint32_t ix = stat_only ? index : x->index;
-            {
-                int km = (int)xk("K_COPY", 0);
-                if (km >= 1 && x->reason == REASON_REPEATED_ELSEWHERE) continue;
-                if (km >= 2) {
-                    bool cp = false;
-                    for (uint32_t j = 0; j < w->doc_first[d] && !cp; j++) {
-                        const sent *y = &w->sents.v[j];
-                        if ((!y->reason || y->reason == REASON_REPEATED_ELSEWHERE) &&
-                            same_content(w, x, y, km == 2 ? 60 : 80, km == 2 ? 50 : 70)) cp = true;
-                    }
-                    if (cp) continue;
-                }
-            }
             for (uint32_t k = 0; k < x->uni_n; k++) { /* word document frequency */
                 uint32_t id = w->unis.v[x->uni_off + k];
                 if (w->word_last_doc.v[id] != d + 1) {
@@ -967,10 +933,10 @@ static precis_status analyse(work *w, pc_error *err, const precis_cluster *c)
                 if (cp->last_doc != d) {
                     cp->last_doc = (uint32_t)d;
                     cp->df++;
-                    if (ix < PARAMS.early_sentences) cp->early++;
-                    if (ix == 0) cp->first++;
+                    if (x->index < PARAMS.early_sentences) cp->early++;
+                    if (x->index == 0) cp->first++;
                 }
-                if (ix < cp->min_index) cp->min_index = ix;
+                if (x->index < cp->min_index) cp->min_index = x->index;
             }
         }
     }
@@ -1498,130 +1464,6 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
         }
         if (!n_pos) /* nothing repeats: fall back to plain frequency */
             for (size_t k = 0; k < n_con; k++) w.weights[k] = w.concepts.v[k].tf;
-        double adapt = xk("K_ADAPT", 0);
-        if (adapt > 0 && c->n >= 3 && c->n <= (size_t)xk("K_ADAPTN", 3))
-            for (size_t k = 0; k < n_con; k++) {
-                const concept *cp = &w.concepts.v[k];
-                if (cp->df >= min_df) continue;
-                double v = adapt * (cp->df + PARAMS.early_weight * cp->early);
-                if (cp->unigram) v *= PARAMS.unigram_scale;
-                w.weights[k] = v;
-            }
-        double mu = xk("K_CENT", 0);
-        if (mu != 0 && n_pos) {
-            /* LexRank over prose sentences (binary cosine of content words, other documents) */
-            size_t ns = w.sents.n;
-            double *sim_row = calloc(ns + 1, sizeof(double)), *p = calloc(ns + 1, sizeof(double)),
-                   *q = calloc(ns + 1, sizeof(double)), *cc = calloc(n_con + 1, sizeof(double)),
-                   *cn = calloc(n_con + 1, sizeof(double));
-            float *S = calloc(ns * ns + 1, sizeof(float));
-            double thr = xk("K_CENTT", 0), damp = 0.15;
-            int mode = (int)xk("K_CENTM", 0), same_doc = (int)xk("K_CENTD", 0);
-            size_t np = 0;
-            for (size_t i = 0; i < ns; i++) np += w.sents.v[i].prose && !w.sents.v[i].vtext;
-            for (size_t i = 0; i < ns; i++) {
-                const sent *a = &w.sents.v[i];
-                if (!a->prose || a->vtext || !a->uni_n) continue;
-                for (size_t j = i + 1; j < ns; j++) {
-                    const sent *b = &w.sents.v[j];
-                    if (!b->prose || b->vtext || !b->uni_n || (!same_doc && b->doc == a->doc)) continue;
-                    const uint32_t *x = w.unis.v + a->uni_off, *y = w.unis.v + b->uni_off;
-                    size_t ii = 0, jj = 0, n = 0;
-                    while (ii < a->uni_n && jj < b->uni_n) {
-                        if (x[ii] < y[jj]) ii++;
-                        else if (x[ii] > y[jj]) jj++;
-                        else n++, ii++, jj++;
-                    }
-                    double v = n / sqrt((double)a->uni_n * b->uni_n);
-                    if (v < thr) v = 0;
-                    if (thr > 0 && v > 0 && mode >= 2) v = 1;
-                    S[i * ns + j] = S[j * ns + i] = (float)v;
-                }
-            }
-            for (size_t i = 0; i < ns; i++) {
-                for (size_t j = 0; j < ns; j++) sim_row[i] += S[i * ns + j];
-                p[i] = w.sents.v[i].prose && !w.sents.v[i].vtext ? 1.0 / np : 0;
-            }
-            for (int it = 0; it < 30; it++) {
-                for (size_t i = 0; i < ns; i++) {
-                    if (!(w.sents.v[i].prose && !w.sents.v[i].vtext)) continue;
-                    double acc = 0;
-                    for (size_t j = 0; j < ns; j++)
-                        if (sim_row[j] > 0) acc += S[j * ns + i] / sim_row[j] * p[j];
-                    q[i] = damp / np + (1 - damp) * acc;
-                }
-                double z = 0;
-                for (size_t i = 0; i < ns; i++) z += q[i];
-                for (size_t i = 0; i < ns; i++) p[i] = z > 0 ? q[i] / z : 0;
-            }
-            for (size_t i = 0; i < ns; i++) {
-                const sent *x = &w.sents.v[i];
-                if (!x->prose || x->vtext) continue;
-                double ci = p[i] * np;
-                for (uint32_t k = 0; k < x->big_n; k++) {
-                    bool found;
-                    size_t slot = map_slot(&w.concept_of, w.bigrams.v[x->big_off + k], &found);
-                    if (!found) continue;
-                    uint32_t id = w.concept_of.vals[slot];
-                    if ((mode & 1) ? ci > cc[id] : 1) { if (mode & 1) cc[id] = ci; else cc[id] += ci; }
-                    cn[id] += 1;
-                }
-            }
-            for (size_t k = 0; k < n_con; k++) {
-                if (!cn[k]) continue;
-                double cv = (mode & 1) ? cc[k] : cc[k] / cn[k];
-                double f = 1 + mu * (cv - 1);
-                if (f < 0.1) f = 0.1;
-                w.weights[k] *= f;
-            }
-            free(sim_row); free(p); free(q); free(cc); free(cn); free(S);
-        }
-        double gam = xk("K_CORR", 0);
-        if (gam != 0 && n_pos) {
-            size_t ns = w.sents.n;
-            double *cm = calloc(n_con + 1, sizeof(double));
-            uint8_t *seen = calloc(c->n + 1, 1);
-            int cmode = (int)xk("K_CORRM", 0);
-            for (size_t i = 0; i < ns && cm && seen; i++) {
-                const sent *a = &w.sents.v[i];
-                if (!a->prose || a->vtext) continue;
-                memset(seen, 0, c->n);
-                unsigned cnt = 0;
-                for (size_t j = 0; j < ns; j++) {
-                    const sent *b = &w.sents.v[j];
-                    if (!b->prose || b->vtext || b->doc == a->doc || seen[b->doc]) continue;
-                    if (same_content(&w, a, b, (unsigned)xk("K_CORRC", 60), (unsigned)xk("K_CORRD", 50))) seen[b->doc] = 1, cnt++;
-                }
-                double v = cmode ? (double)cnt / (c->n - 1) : cnt;
-                for (uint32_t k = 0; k < a->big_n; k++) {
-                    bool found;
-                    size_t slot = map_slot(&w.concept_of, w.bigrams.v[a->big_off + k], &found);
-                    if (found && v > cm[w.concept_of.vals[slot]]) cm[w.concept_of.vals[slot]] = v;
-                }
-            }
-            for (size_t k = 0; k < n_con && cm; k++) {
-                const concept *cp = &w.concepts.v[k];
-                if (cp->df < min_df || !cm[k] || (xk("K_CORRB", 0) > 0 && cp->unigram)) continue;
-                if (cmode) w.weights[k] *= 1 + gam * cm[k];
-                else w.weights[k] += gam * cm[k] * (cp->unigram ? PARAMS.unigram_scale : 1);
-            }
-            free(cm);
-            free(seen);
-        }
-        free(ps_x_tiew);
-        ps_x_tiew = NULL;
-        int tie = (int)xk("K_TIE", -1);
-        if (tie >= 0) {
-            ps_x_tiew = calloc(n_con + 1, sizeof(double));
-            for (size_t k = 0; k < n_con && ps_x_tiew; k++) {
-                const concept *cp = &w.concepts.v[k];
-                if (tie == 0) ps_x_tiew[k] = cp->unigram ? w.weights[k] : 0;
-                else if (tie == 1) ps_x_tiew[k] = cp->unigram && cp->df >= min_df ? 1 : 0;
-                else if (tie == 2) ps_x_tiew[k] = cp->unigram ? (double)cp->df : 0;
-                else if (tie == 3) ps_x_tiew[k] = cp->unigram ? w.weights[k] : 0;
-                else if (tie == 4) ps_x_tiew[k] = !cp->unigram ? w.weights[k] : 0;
-            }
-        }
 
     }
 
