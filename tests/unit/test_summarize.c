@@ -870,6 +870,44 @@ TEST(word_lists_match_whole_words_in_any_case)
     CHECK(!ps_word_in("said", 4, LIST, 0));
 }
 
+/* Round 11: sentences the summary never prints still count for the concept
+ * weights. Only report c tells of the flooded fish market in a sentence that
+ * may be printed; a and b ask about it in a question (no candidate). Counted,
+ * the market's bigrams are in all three reports and its sentence outweighs
+ * the ferry terminal's, which two reports share (before: the market's words
+ * were in one report only, and the 14-word budget took the ferry sentence). */
+TEST(unprinted_sentences_count_for_concepts)
+{
+    static const char *const D[3] = {
+        "The ferry terminal closed after the storm on Monday.\n\n"
+        "Who will pay for the flooded fish market stalls in Orwell harbour?\n\n"
+        "The mayor visited the damaged sea wall with engineers.\n",
+        "Officials said the ferry terminal closed on Monday.\n\n"
+        "Who will pay for the flooded fish market stalls in Orwell harbour now?\n\n"
+        "Volunteers filled sandbags along the road to the church.\n",
+        ("Traders at the flooded fish market stalls in Orwell harbour counted their losses.\n\n"
+         "The harbour master said the water would recede by Friday.\n")};
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c = NULL;
+    CHECK(precis_cluster_new(ctx, "harbour", &c) == PRECIS_OK);
+    const char *ids[3] = {"a", "b", "c"};
+    for (int k = 0; k < 3; k++) CHECK(precis_cluster_add_clean(ctx, c, ids[k], D[k], strlen(D[k])) == PRECIS_OK);
+    precis_summary_options o = {14, 0, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+    CHECK(s && precis_summary_count(s) == 1);
+    if (s && precis_summary_count(s) == 1) {
+        const precis_summary_sentence *x = precis_summary_sentence_at(s, 0);
+        CHECK(!strncmp(x->text, "Traders at the flooded fish market", 34));
+        CHECK(!strcmp(x->doc_id, "c"));
+    }
+    for (size_t i = 0; s && i < precis_summary_count(s); i++) /* a question is never printed */
+        CHECK(!strchr(precis_summary_sentence_at(s, i)->text, '?'));
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 /* The same fact with a name spelled two ways ("Benjamin" / "Binyamin") is
  * said once: the pair shares 8 of 17 content words as spelled (under 60 %
  * of the shorter, Dice under 0.5), 9 with the variant. */
@@ -1393,6 +1431,7 @@ int main(void)
     RUN(surname_speaker_comes_with_the_full_name);
     RUN(surname_opening_or_title_comes_with_the_full_name);
     RUN(word_lists_match_whole_words_in_any_case);
+    RUN(unprinted_sentences_count_for_concepts);
     RUN(near_repeats_are_not_chosen_together);
     RUN(spelling_variant_is_the_same_fact);
     RUN(common_words_are_not_spelling_variants);
