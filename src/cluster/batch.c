@@ -260,12 +260,6 @@ static void nb_insert(nb *h, size_t *n, size_t k, float *kfloor, nb x)
     }
 }
 
-static int cmp_edge(const void *x, const void *y)
-{
-    const uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-    return a < b ? -1 : a > b;
-}
-
 /* A group's centroid: the sum of its members' unit vectors, sorted by term
  * (spec: the sum over members of 1 / df), its norm and sum(w x spec). */
 typedef struct cvec {
@@ -570,20 +564,28 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
      * dot product, up to summation order: the larger value is kept). Sorting
      * pair keys together with their scores: keys first, then a merge pass. */
     {
-        uint64_t *key = malloc((ne + 1) * 2 * sizeof *key);
+        uint64_t *rec = malloc((ne + 1) * 2 * sizeof *rec), *tmp = malloc((ne + 1) * 2 * sizeof *tmp);
+        const uint64_t *key = rec && tmp ? rec : NULL;
         if (!key) {
+            free(rec);
+            free(tmp);
             st = PRECIS_ENOMEM;
             goto done;
         }
         for (size_t e = 0; e < ne; e++) {
-            key[2 * e] = edge[e];
+            rec[2 * e] = edge[e];
             uint32_t bits;
             memcpy(&bits, &edge_s[e], sizeof bits);
-            key[2 * e + 1] = bits | (uint64_t)edge_r[e] << 32;
+            rec[2 * e + 1] = bits | (uint64_t)edge_r[e] << 32;
         }
-        /* sort (key, score) records by key then score bits (positive floats
-         * order as their bits) */
-        qsort(key, ne, 2 * sizeof *key, cmp_edge);
+        /* (key, score and rank) records by key: a pair's two are merged
+         * below whatever their order */
+        if (!(key = sort_keyed(rec, tmp, ne))) {
+            free(rec);
+            free(tmp);
+            st = PRECIS_ENOMEM;
+            goto done;
+        }
         for (size_t e = 0; e < ne;) {
             size_t f = e;
             uint64_t k = key[2 * e];
@@ -600,7 +602,8 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             }
             uint32_t a = (uint32_t)(k >> 32), b = (uint32_t)k;
             if ((st = alist_add(&g[a], b, s)) || (st = alist_add(&g[b], a, s))) {
-                free(key);
+                free(rec);
+                free(tmp);
                 goto done;
             }
             /* The distinct pairs, kept for the attach step with their
@@ -610,7 +613,8 @@ precis_status pk_batch(const pk_batch_input *in, const pk_batch_options *opts, u
             edge_s[nue] = s;
             edge_r[nue++] = (uint8_t)(rmin >= o.attach_k ? 0 : e - f == 2 && rmax < o.attach_k ? 2 : 1);
         }
-        free(key);
+        free(rec);
+        free(tmp);
         ne = nue;
     }
 
