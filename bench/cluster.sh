@@ -20,7 +20,7 @@
 #    articles; articles/s of CPU time (one core, single-threaded) and peak RSS
 #    (/usr/bin/time -v) at both lengths: online (--online) and the default (the
 #    regrouping over a window of 16,384 articles): memory should not grow with
-#    the stream in either (docs/cluster.md "Round 7").
+#    the stream in either (docs/cluster.md "Round 7"; speed: "Round 8").
 # Needs python3 (no packages) and the shared data (SHARED, default ../shared).
 set -e
 ARGS="$*"

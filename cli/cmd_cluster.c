@@ -309,7 +309,9 @@ int cmd_cluster(int argc, char **argv)
     memset(&r, 0, sizeof r);
     precis_stream_options so = {0};
     /* The default is digest's grouping (docs/stories.md "One grouping"):
-     * the online pass, then the batch regrouping; --online keeps the first. */
+     * copies found as articles arrive, then the batch regrouping over a
+     * window (the online pass is not run: docs/cluster.md Round 8);
+     * --online is the one online pass. */
     r.batch = true;
     so.batch = 1;
     int want_progress = -1, c;

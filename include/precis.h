@@ -494,7 +494,9 @@ typedef struct precis_stream_options {
     int64_t quiet_seconds;   /* a story closes after this long without articles; 0 = 3 days */
     size_t max_open;         /* open stories kept; 0 = default (memory stays flat) */
     double dup_threshold;    /* estimated Jaccard to call an article a copy; 0 = 0.5 */
-    int batch;               /* regroup the articles in windows (precis_stream_settle) */
+    int batch;               /* regroup the articles in windows (precis_stream_settle);
+                                precis_stream_add gives no story (SIZE_MAX) and runs no
+                                online pass: the settle reports each article's story */
     size_t window;           /* batch: articles held for regrouping at most; 0 = default
                                 (PRECIS_STREAM_WINDOW); memory grows with it, not the input */
 } precis_stream_options;
