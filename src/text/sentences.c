@@ -561,6 +561,19 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         scan_quotes(s, b, e, j, &q, out);
         size_t k = skip_space(s, e, j);
         if (k >= e) break; /* the block's end closes the sentence anyway */
+        /* A bracket spaced after the mark closes the aside the mark was in
+         * (Multi-News spaces brackets: "sen. jo reed ( r-ind. ) has won",
+         * "( read more here. ) The mayor ..."): it goes with the mark, and a
+         * lower-case word after it goes on with the same sentence. */
+        bool aside = false;
+        if (k > j && (s[k] == ')' || s[k] == ']')) {
+            j = k + 1;
+            while (j < e && (cl = closer_len(s, e, j))) j += cl;
+            scan_quotes(s, b, e, j, &q, out);
+            k = skip_space(s, e, j);
+            if (k >= e) break;
+            aside = true;
+        }
         /* A closing mark spaced after the end while a quotation is open (or
          * an unambiguous closer: '' ”) ends this sentence, not the next:
          * "... it was " futile. " Then ...", "... a deal. '' He ...". */
@@ -586,7 +599,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         /* after a moved mark a period still ends the sentence before a
          * lower-case word: Multi-News re-cases the word after '. "' as if the
          * mark opened it */
-        if (cp_is_lower(next_cp)) boundary = moved && c == '.' && n_marks == 1 && period_ends_sentence(s, e, i, k);
+        if (cp_is_lower(next_cp)) boundary = !aside && moved && c == '.' && n_marks == 1 && period_ends_sentence(s, e, i, k);
         else if (c == '.' && n_marks == 1) boundary = period_ends_sentence(s, e, i, k);
         else if (has_ellipsis) boundary = !pc_is_space((unsigned char)s[i > b ? i - 1 : i]) || i == b;
         else boundary = true;

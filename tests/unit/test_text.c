@@ -76,6 +76,19 @@ TEST(quotes_after_the_period)
     CHECK_STR(split("\"Stop!\" he shouted."), "\"Stop!\" he shouted.");
 }
 
+/* A spaced bracket after the period closes the aside the period was in
+ * (Multi-News spaces brackets); before, ") has won ..." became a sentence. */
+TEST(spaced_bracket_after_the_period)
+{
+    CHECK_STR(split("Sen. Ada Roe ( r-ind. ) has won the seat. She thanked voters."),
+              "Sen. Ada Roe ( r-ind. ) has won the seat. | She thanked voters.");
+    CHECK_STR(split("The fire is out. ( Read more here. ) The mayor spoke."),
+              "The fire is out. | ( Read more here. ) | The mayor spoke.");
+    CHECK_STR(split("Rates rose [ see chart. ] in March. Wages fell."),
+              "Rates rose [ see chart. ] in March. | Wages fell.");
+    CHECK_STR(split("He won (by a lot.) Then he left."), "He won (by a lot.) | Then he left.");
+}
+
 TEST(ellipses)
 {
     CHECK_STR(split("I don't know... We will see."), "I don't know... | We will see.");
@@ -329,6 +342,7 @@ int main(void)
     RUN(months_and_numbers);
     RUN(initials);
     RUN(quotes_after_the_period);
+    RUN(spaced_bracket_after_the_period);
     RUN(ellipses);
     RUN(datelines);
     RUN(capital_letters_beyond_ascii);
