@@ -53,6 +53,9 @@ int cli_exit_rule(int worst, size_t produced);
 /* When the inputs expanded to no file at all (empty directories): names them,
  * "precis: DIR: no input file found", so that exit 3 is never silent. */
 void cli_no_files(char *const *inputs, size_t n_inputs, size_t n_paths);
+/* pc_expand_inputs's repeat note for every command: "precis: PATH: given
+ * twice: read once" or "precis: PATH: the same file as FIRST: read once". */
+void cli_note_repeat(void *ctx, const char *left_out, const char *listed_as);
 /* After a usage error's one-line message: "Run 'precis CMD --help' ...", so
  * the message is not buried under the whole help text. */
 void cli_try_help(const char *cmd);

@@ -157,7 +157,7 @@ int cmd_clean(int argc, char **argv)
     pc_error_clear(&err);
     char **paths = NULL;
     size_t n_paths = 0;
-    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &err);
+    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, cli_note_repeat, NULL, &err);
     if (st) {
         cli_error("%s", err.msg);
         if (st != PRECIS_EIO || !paths) return cli_exit_for(st);

@@ -387,7 +387,7 @@ int cmd_cluster(int argc, char **argv)
     size_t n_paths = 0;
     pc_error perr;
     pc_error_clear(&perr);
-    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &perr);
+    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, cli_note_repeat, NULL, &perr);
     if (st) {
         cli_error("%s", perr.msg);
         return cli_exit_for(st);

@@ -414,7 +414,7 @@ int cmd_digest(int argc, char **argv)
     char **paths = NULL;
     size_t n_paths = 0;
     pc_error err = {0};
-    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &err);
+    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, cli_note_repeat, NULL, &err);
     if (st) {
         cli_error("%s", err.msg);
         precis_free(d.ctx);

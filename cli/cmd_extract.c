@@ -301,7 +301,7 @@ int cmd_extract(int argc, char **argv)
     size_t n_paths;
     pc_error err;
     pc_error_clear(&err);
-    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &err);
+    precis_status st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, cli_note_repeat, NULL, &err);
     if (st) {
         cli_error("%s", err.msg);
         return cli_exit_for(st);

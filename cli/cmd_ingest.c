@@ -93,7 +93,7 @@ int cmd_ingest(int argc, char **argv)
     char **paths = NULL;
     size_t n_paths = 0;
     pc_error err = {0};
-    if ((st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, &err))) {
+    if ((st = pc_expand_inputs(argv + optind, (size_t)(argc - optind), &paths, &n_paths, cli_note_repeat, NULL, &err))) {
         cli_error("%s", err.msg);
         rc = EXIT_INPUT;
         goto out;

@@ -188,7 +188,7 @@ int cmd_serve(int argc, char **argv)
         size_t n_paths = 0;
         pc_error err = {0};
         ps_ingest_counts counts = {0};
-        if (pc_expand_inputs(inputs, n_inputs, &paths, &n_paths, &err)) {
+        if (pc_expand_inputs(inputs, n_inputs, &paths, &n_paths, cli_note_repeat, NULL, &err)) {
             cli_error("%s", err.msg);
             rc = EXIT_INPUT;
         }

@@ -242,7 +242,7 @@ static int batch_dir(run *r, const char *dir)
     char **paths;
     size_t n_paths;
     pc_error err = {0};
-    precis_status st = pc_expand_inputs(in, 1, &paths, &n_paths, &err);
+    precis_status st = pc_expand_inputs(in, 1, &paths, &n_paths, cli_note_repeat, NULL, &err);
     if (st) {
         cli_error("%s", err.msg);
         r->n_failed++;
@@ -392,7 +392,7 @@ static int single(run *r, char **inputs, size_t n)
     char **paths;
     size_t n_paths;
     pc_error err = {0};
-    precis_status st = pc_expand_inputs(inputs, n, &paths, &n_paths, &err);
+    precis_status st = pc_expand_inputs(inputs, n, &paths, &n_paths, cli_note_repeat, NULL, &err);
     if (st) {
         cli_error("%s", err.msg);
         return cli_exit_for(st);

@@ -167,6 +167,13 @@ void cli_no_files(char *const *inputs, size_t n_inputs, size_t n_paths)
     for (size_t i = 0; i < n_inputs; i++) cli_error("%s: no input file found", inputs[i]);
 }
 
+void cli_note_repeat(void *ctx, const char *left_out, const char *listed_as)
+{
+    (void)ctx;
+    if (strcmp(left_out, listed_as) == 0) cli_error("%s: given twice: read once", left_out);
+    else cli_error("%s: the same file as %s: read once", left_out, listed_as);
+}
+
 static void usage(FILE *out)
 {
     fprintf(out, "usage: precis <command> [options] [INPUT...]\n\n"

@@ -142,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char **paths = NULL;
     size_t np = 0;
     pc_error err = {0};
-    precis_status st = pc_expand_inputs(in, 1, &paths, &np, &err);
+    precis_status st = pc_expand_inputs(in, 1, &paths, &np, NULL, NULL, &err);
     if (st && st != PRECIS_ELIMIT) abort(); /* ELIMIT: nested too deep */
     if (!st) {
         size_t rl = strlen(root);

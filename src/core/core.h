@@ -256,9 +256,14 @@ int pc_natural_cmp(const char *a, const char *b);
  * In a walk only regular files are listed (no FIFO, socket or device), a
  * link back to a directory being walked is not followed, and a subdirectory
  * that cannot be listed is listed as a path (its reader names the error).
+ * A path naming a regular file already listed (the same file named twice, a
+ * file inside a directory also given, a link to it) is left out, and
+ * repeat is told: repeat(ctx, left_out, listed_as). With repeat NULL every
+ * path is kept (eval rouge reads what it is given, as ROUGE-1.5.5 does).
  * *paths is a malloc'd array of malloc'd strings; free with pc_paths_free. */
+typedef void pc_repeat_fn(void *ctx, const char *left_out, const char *listed_as);
 precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***paths,
-                               size_t *n_paths, pc_error *err);
+                               size_t *n_paths, pc_repeat_fn *repeat, void *repeat_ctx, pc_error *err);
 void pc_paths_free(char **paths, size_t n);
 bool pc_is_dir(const char *path);
 /* True for a regular file (not "-", a pipe, a device): one that can be opened

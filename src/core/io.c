@@ -851,16 +851,72 @@ static precis_status walk(const char *dir, path_list *out, pc_error *err, dir_st
     return st;
 }
 
+/* The file behind one listed path, to know a path naming a file listed before. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+} file_id;
+typedef struct same_file_ctx {
+    const file_id *ids;
+    file_id id;
+} same_file_ctx;
+static bool same_file(const void *ctx, uint32_t val)
+{
+    const same_file_ctx *c = ctx;
+    return c->ids[val].dev == c->id.dev && c->ids[val].ino == c->id.ino;
+}
+
+/* Drops each path naming a regular file listed before ("a.txt a.txt", "dir
+ * dir/a.txt", a hard or symbolic link to it), keeping the first, and tells
+ * repeat about it: read twice, one article would count as two sources. */
+static precis_status drop_repeats(path_list *l, pc_repeat_fn *repeat, void *repeat_ctx)
+{
+    file_id *ids = malloc((l->n ? l->n : 1) * sizeof *ids);
+    size_t *first = malloc((l->n ? l->n : 1) * sizeof *first); /* ids[k] is the file of l->v[first[k]] */
+    pc_map seen;
+    pc_map_init(&seen, 0);
+    precis_status st = ids && first ? PRECIS_OK : PRECIS_ENOMEM;
+    size_t kept = 0;
+    uint32_t n_ids = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        struct stat sb;
+        if (st || strcmp(l->v[i], "-") == 0 || stat(l->v[i], &sb) != 0 || !S_ISREG(sb.st_mode)) {
+            l->v[kept++] = l->v[i];
+            continue;
+        }
+        same_file_ctx c = {ids, {sb.st_dev, sb.st_ino}};
+        uint64_t key = ((uint64_t)sb.st_dev << 40) ^ (uint64_t)sb.st_ino;
+        uint32_t found;
+        if ((st = pc_map_put(&seen, key, n_ids, same_file, &c, &found))) {
+            l->v[kept++] = l->v[i];
+            continue;
+        }
+        if (found != PC_MAP_NONE) {
+            repeat(repeat_ctx, l->v[i], l->v[first[found]]);
+            free(l->v[i]);
+            continue;
+        }
+        ids[n_ids] = c.id;
+        first[n_ids++] = kept;
+        l->v[kept++] = l->v[i];
+    }
+    l->n = kept;
+    pc_map_free(&seen);
+    free(ids);
+    free(first);
+    return st;
+}
+
 precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***paths,
-                               size_t *n_paths, pc_error *err)
+                               size_t *n_paths, pc_repeat_fn *repeat, void *repeat_ctx, pc_error *err)
 {
     path_list out = {0};
     precis_status st = PRECIS_OK;
-    for (size_t i = 0; i < n_inputs && !st; i++)
-        {
+    for (size_t i = 0; i < n_inputs && !st; i++) {
         dir_stack stack = {.n = 0};
         st = pc_is_dir(inputs[i]) ? walk(inputs[i], &out, err, &stack) : list_push(&out, inputs[i]);
     }
+    if (!st && repeat) st = drop_repeats(&out, repeat, repeat_ctx);
     if (st) {
         if (st == PRECIS_ENOMEM) pc_fail(err, st, NULL, 0, "out of memory");
         pc_paths_free(out.v, out.n);

@@ -60,7 +60,8 @@ static precis_status load_tree(precis_rouge *r, const char *dir, const char *sys
     char *in[1] = {(char *)dir};
     char **paths = NULL;
     size_t n = 0;
-    precis_status st = pc_expand_inputs(in, 1, &paths, &n, pr_err(r));
+    /* repeats kept (no repeat note): ROUGE-1.5.5 reads what it is given */
+    precis_status st = pc_expand_inputs(in, 1, &paths, &n, NULL, NULL, pr_err(r));
     for (size_t i = 0; i < n && !st; i++) st = load_file(r, paths[i], system, loaded);
     pc_paths_free(paths, n);
     return st;

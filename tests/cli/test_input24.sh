@@ -143,4 +143,18 @@ check "clean: a cluster line is named as a cluster" \
 p eval rouge --format xml --models "$TMP/models" --peers "$TMP/peers"
 check "eval rouge --format xml: the formats named" sh -c "[ $rc = 1 ] && grep -q \"unknown format 'xml' (text, json or tsv)\" '$TMP/err'"
 
+# The same file named twice (by itself and in its directory, or through a
+# link) is read once and said: read twice, one report counted as two sources
+# ("[1][2]" corroborated by itself). Before: silently read twice.
+mkdir -p "$TMP/twice"
+printf '%s\n' "$D1" > "$TMP/twice/a.txt"
+printf '%s\n' "$D2" > "$TMP/twice/b.txt"
+ln -s a.txt "$TMP/twice/c.txt"
+p summarize --format json "$TMP/twice/a.txt" "$TMP/twice"
+check "summarize: a file given twice is read once, and said" \
+    sh -c "[ $rc = 0 ] && grep -q 'twice/a.txt: given twice: read once' '$TMP/err' && grep -q 'twice/c.txt: the same file as .*twice/a.txt: read once' '$TMP/err' && grep -q Orrin '$TMP/out' && ! grep -q 'also_in.:..[ac].txt' '$TMP/out'"
+p cluster "$TMP/twice" "$TMP/twice/b.txt"
+check "cluster: a file given twice is listed once" \
+    sh -c "[ $rc = 0 ] && [ \$(wc -l < '$TMP/out') = 2 ] && grep -q 'twice/b.txt: given twice: read once' '$TMP/err'"
+
 finish

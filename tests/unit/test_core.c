@@ -263,7 +263,7 @@ TEST(read_plain_and_gzip)
     char *args[] = {dir};
     char **paths;
     size_t np;
-    CHECK(pc_expand_inputs(args, 1, &paths, &np, &err) == PRECIS_OK);
+    CHECK(pc_expand_inputs(args, 1, &paths, &np, NULL, NULL, &err) == PRECIS_OK);
     CHECK(np == 2);
     if (np == 2) {
         CHECK(strstr(paths[0], "/a.txt") && !strstr(paths[0], ".gz"));
@@ -272,6 +272,49 @@ TEST(read_plain_and_gzip)
     pc_paths_free(paths, np);
     unlink(plain);
     unlink(gz);
+    rmdir(dir);
+}
+
+static void count_repeat(void *ctx, const char *left_out, const char *listed_as)
+{
+    (void)left_out;
+    (void)listed_as;
+    (*(int *)ctx)++;
+}
+
+/* The same file named twice (by itself and inside its directory, or through a
+ * link) is listed once, and the caller told; read twice, one article would
+ * count as two sources. Without a note every path is kept. */
+TEST(expand_inputs_lists_a_file_once)
+{
+    char dir[] = "/tmp/precis_test_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char a[256], b[256], link[256];
+    snprintf(a, sizeof a, "%s/a.txt", dir);
+    snprintf(b, sizeof b, "%s/b.txt", dir);
+    snprintf(link, sizeof link, "%s/c.txt", dir);
+    write_file(a, "one\n", 4);
+    write_file(b, "two\n", 4);
+    CHECK(symlink("a.txt", link) == 0);
+    char *args[] = {a, dir, a, (char *)"-"};
+    char **paths;
+    size_t np;
+    pc_error err;
+    int notes = 0;
+    CHECK(pc_expand_inputs(args, 4, &paths, &np, count_repeat, &notes, &err) == PRECIS_OK);
+    CHECK(np == 3 && notes == 3); /* dir/a.txt, c.txt and the second a.txt left out */
+    if (np == 3) {
+        CHECK_STR(paths[0], a);
+        CHECK_STR(paths[1], b);
+        CHECK_STR(paths[2], "-");
+    }
+    pc_paths_free(paths, np);
+    CHECK(pc_expand_inputs(args, 4, &paths, &np, NULL, NULL, &err) == PRECIS_OK);
+    CHECK(np == 6);
+    pc_paths_free(paths, np);
+    unlink(link);
+    unlink(a);
+    unlink(b);
     rmdir(dir);
 }
 
@@ -575,7 +618,7 @@ TEST(natural_order_of_names)
     char **paths = NULL;
     size_t np = 0;
     pc_error err = {0};
-    CHECK(pc_expand_inputs(in, 1, &paths, &np, &err) == PRECIS_OK && np == 3);
+    CHECK(pc_expand_inputs(in, 1, &paths, &np, NULL, NULL, &err) == PRECIS_OK && np == 3);
     for (size_t i = 0; i < np && np == 3; i++) {
         const char *base = strrchr(paths[i], '/') + 1;
         CHECK_STR(base, i == 0 ? "D1.txt" : i == 1 ? "D2.txt" : "D10.txt");
@@ -588,6 +631,7 @@ TEST(natural_order_of_names)
 int main(void)
 {
     RUN(buf_grows_and_caps);
+    RUN(expand_inputs_lists_a_file_once);
     RUN(buf_reserved_empty_is_terminated);
     RUN(utf8_cut_at_whole_characters);
     RUN(arena_aligned_and_large);
