@@ -39,9 +39,12 @@ Usage: debris_openings.py FILE.jsonl... [--show CLASS]
 (prints the counts per class of each file and the command; --show lists the
 sentences of one class)
 """
-import json
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from summary_defects import tally  # noqa: E402  (one tally for both scripts)
 
 # "Close" a video player's button, run into its caption, unless the word after
 # it makes "close" the adjective or adverb of the sentence ("Close to 200 ...").
@@ -99,29 +102,11 @@ def classify(text):
 
 
 def main():
-    args = sys.argv[1:]
-    show = None
-    if '--show' in args:
-        i = args.index('--show')
-        show = args[i + 1]
-        del args[i:i + 2]
-    print('%-28s %9s %9s %9s ' % ('file', 'summaries', 'sentences', 'debris') + ' '.join('%13s' % k for k in CLASSES))
-    for path in args:
-        n_sum = n_sent = 0
-        count = dict.fromkeys(CLASSES, 0)
-        for line in open(path, encoding='utf-8'):
-            o = json.loads(line)
-            sents = o.get('sentences') or []
-            n_sum += 1
-            n_sent += len(sents)
-            for k, s in enumerate(sents):
-                c = classify(s['text'])
-                if c:
-                    count[c] += 1
-                if show and c == show:
-                    print('  [%s %d] %s' % (o.get('id'), k, s['text'][:220]))
-        print('%-28s %9d %9d %9d ' % (path[-28:], n_sum, n_sent, sum(count.values())) +
-              ' '.join('%13d' % count[k] for k in CLASSES))
+    def kinds_of(sents):
+        for k, s in enumerate(sents):
+            c = classify(s['text'])
+            yield k, s, {c} if c else set()
+    tally(sys.argv, CLASSES, kinds_of, 13, total='debris')
     print('($ python3 bench/readability/debris_openings.py %s)' % ' '.join(sys.argv[1:]))
 
 

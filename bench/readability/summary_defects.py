@@ -203,28 +203,38 @@ def flags(sents):
         yield k, s, got
 
 
-def main():
-    args = sys.argv[1:]
+def tally(argv, kinds, kinds_of, width, total=None):
+    """Counts, per summary file in argv, the sentences of each kind (kinds_of(sents)
+    yields (index, sentence, kinds)); --show KIND prints that kind's sentences;
+    total names an extra column of sentences with any kind."""
+    args = argv[1:]
     show = None
     if '--show' in args:
         i = args.index('--show')
         show = args[i + 1]
         del args[i:i + 2]
-    print('%-28s %9s %9s ' % ('file', 'summaries', 'sentences') + ' '.join('%12s' % k for k in KINDS))
+    head = '%-28s %9s %9s ' % ('file', 'summaries', 'sentences') + ('%9s ' % total if total else '')
+    print(head + ' '.join('%*s' % (width, k) for k in kinds))
     for path in args:
-        n_sum = n_sent = 0
-        count = dict.fromkeys(KINDS, 0)
+        n_sum = n_sent = n_any = 0
+        count = dict.fromkeys(kinds, 0)
         for line in open(path, encoding='utf-8'):
             o = json.loads(line)
             sents = o.get('sentences') or []
             n_sum += 1
             n_sent += len(sents)
-            for k, s, got in flags(sents):
+            for k, s, got in kinds_of(sents):
+                n_any += bool(got)
                 for kind in got:
                     count[kind] += 1
                 if show in got:
                     print('  [%s %d] %s' % (o.get('id'), k, s['text'][:220]))
-        print('%-28s %9d %9d ' % (path[-28:], n_sum, n_sent) + ' '.join('%12d' % count[k] for k in KINDS))
+        row = '%-28s %9d %9d ' % (path[-28:], n_sum, n_sent) + ('%9d ' % n_any if total else '')
+        print(row + ' '.join('%*d' % (width, count[k]) for k in kinds))
+
+
+def main():
+    tally(sys.argv, KINDS, flags, 12)
 
 
 if __name__ == '__main__':
