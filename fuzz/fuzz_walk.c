@@ -72,6 +72,13 @@ static const char *base_of(const char *p)
     return s ? s + 1 : p;
 }
 
+static void count_note(void *ctx, const char *left_out, const char *listed_as)
+{
+    (void)left_out;
+    (void)listed_as;
+    (*(size_t *)ctx)++;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 1 << 16) return 0;
@@ -144,6 +151,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pc_error err = {0};
     precis_status st = pc_expand_inputs(in, 1, &paths, &np, NULL, NULL, &err);
     if (st && st != PRECIS_ELIMIT) abort(); /* ELIMIT: nested too deep */
+    if (!st) { /* with a repeat note: the same list less the repeats, each one noted */
+        char **once = NULL;
+        size_t n_once = 0, notes = 0;
+        if (pc_expand_inputs(in, 1, &once, &n_once, count_note, &notes, &err)) abort();
+        if (n_once + notes != np) abort();
+        for (size_t i = 0, j = 0; i < n_once; i++, j++) { /* a subsequence, in order */
+            while (j < np && strcmp(once[i], paths[j])) j++;
+            if (j == np) abort();
+        }
+        pc_paths_free(once, n_once);
+    }
     if (!st) {
         size_t rl = strlen(root);
         if (getenv("FUZZ_WALK_SHOW")) /* to see what a corpus input builds */
