@@ -24,7 +24,7 @@ LIB_SRC := $(sort $(wildcard src/*/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 # The web page (web/*) is compiled in: tools/embed_assets.c writes the table
 # behind src/server/assets.h into $(BUILD)/gen/ (a build product, not committed).
-WEB_FILES := $(sort $(wildcard web/*.html web/*.js web/*.css))
+WEB_FILES := $(sort $(wildcard web/*.html web/*.js web/*.css web/*.svg))
 ASSETS_GEN := $(BUILD)/gen/assets_gen.c
 ASSETS_OBJ := $(BUILD)/obj/gen/assets_gen.o
 LIB_OBJ += $(ASSETS_OBJ)

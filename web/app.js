@@ -216,13 +216,13 @@
     var lede = sents.length ? sents[0].text : (s.summary && s.summary.summary) || s.snippet;
     var ents = arr(s.entities).slice(0, MAX_ENTITIES);
     return el('article', { class: 'card', 'data-story': str(s.id) },
-      el('h2', { class: 'card-title' }, el('a', { href: storyHash(s.id) }, clip(s.headline || s.id) || 'Untitled story')),
+      el('h2', { class: 'card-title', dir: 'auto' }, el('a', { href: storyHash(s.id) }, clip(s.headline || s.id) || 'Untitled story')),
       el('p', { class: 'meta' },
         el('span', { class: 'count' }, plural(n, 'source', 'sources')),
         storyDates(s) ? [' · ', el('span', { class: 'dates' }, storyDates(s))] : null,
         outlets.length ? [' · ', joined(outlets.slice(0, 3).map(function (o) { return clip(o, 40); }), ', '),
           outlets.length > 3 ? ', …' : ''] : null),
-      lede ? el('p', { class: 'lede' }, clip(lede, 360)) : null,
+      lede ? el('p', { class: 'lede', dir: 'auto' }, clip(lede, 360)) : null,
       ents.length ? el('div', { class: 'chips' }, ents.map(entityChip)) : null);
   }
 
@@ -435,7 +435,7 @@
             el('button', { class: 'linkish', type: 'button', onclick: function () { openArticle(a.id, null, null, a); } },
               clip(a.title || a.id)),
             el('span', { class: 'meta' }, ' ', joined([a.site ? clip(a.site, 80) : null, a.date ? fmtDate(a.date) : null], ' · ')),
-            a.snippet ? el('div', { class: 'snippet' }, clip(a.snippet, 300)) : null,
+            a.snippet ? el('div', { class: 'snippet', dir: 'auto' }, clip(a.snippet, 300)) : null,
             story !== null ? el('a', { class: 'to-story', href: storyHash(story) }, 'story →') : null);
         })));
       }
@@ -543,6 +543,14 @@
     else checkPoll(); // back on the tab: ask now, then every POLL_MS again
   });
 
+  // Why a story shows no summary sentences: the builder's note (a budget
+  // smaller than every sentence, docs/api.md), the summary text alone, or no
+  // usable sentence at all ("summary": null). Before, "No summary." for all.
+  function noSummary(sum) {
+    if (sum && sum.note) { var n = str(sum.note); return n.charAt(0).toUpperCase() + n.slice(1) + (/[.!?]$/.test(n) ? '' : '.'); }
+    if (sum && sum.summary) return str(sum.summary);
+    return 'No summary: the sources have no sentence the summarizer could use.';
+  }
   function storyView(s) {
     var sources = arr(s.sources);
     var num = new Map(); // doc id -> marker number (1-based, order of sources)
@@ -573,12 +581,12 @@
       sents.length ? el('ol', { class: 'sentences' }, sents.map(function (x) {
         var also = arr(x.also_in).filter(function (d) { return str(d) !== str(x.doc); });
         return el('li', { class: 'sentence' },
-          el('span', { class: 'sent-text' }, str(x.text)), ' ',
+          el('span', { class: 'sent-text', dir: 'auto' }, str(x.text)), ' ',
           marker(x.doc, { start: x.start, end: x.end }, x.text, 'primary'),
           also.map(function (d) { return marker(d, null, x.text, 'also'); }),
           el('span', { class: 'corr' + (also.length ? '' : ' single') },
             also.length ? 'corroborated by ' + plural(also.length, 'other source', 'other sources') : 'one source only'));
-      })) : el('p', { class: 'note' }, s.summary && s.summary.summary ? str(s.summary.summary) : 'No summary.'));
+      })) : el('p', { class: 'note', dir: 'auto' }, noSummary(s.summary)));
 
     var tl = arr(s.timeline);
     var timeline = el('section', { class: 'block timeline-block', 'aria-label': 'Timeline' },
@@ -590,7 +598,7 @@
         return el('li', null,
           el('time', { datetime: /^\d{4}/.test(str(t.date)) ? str(t.date) : null }, t.date ? fmtDate(t.date) : 'undated',
             when ? el('span', { class: 'when' }, ' · “' + clip(when, 40) + '”') : null),
-          el('span', { class: 'tl-text' }, str(t.text)), ' ',
+          el('span', { class: 'tl-text', dir: 'auto' }, str(t.text)), ' ',
           docs.map(function (d) { return marker(d, null, t.text, 'also'); }));
       })) : el('p', { class: 'note' }, 'No dated events found.'));
 
@@ -616,7 +624,7 @@
             el('div', { class: 'src-outlet' }, clip(sourceLabel(a), outlet ? 80 : MAX_SHORT),
               a.date ? el('span', { class: 'src-date' }, ' · ' + fmtDate(a.date)) : null,
               a.author ? el('span', { class: 'src-author' }, ' · ' + clip(a.author, 80)) : null),
-            outlet && a.title ? el('div', { class: 'src-title' }, clip(a.title)) : null,
+            outlet && a.title ? el('div', { class: 'src-title', dir: 'auto' }, clip(a.title)) : null,
             el('div', { class: 'src-actions' },
               el('button', { class: 'linkish', type: 'button', onclick: function () { openArticle(str(a.id), null, null, a, i + 1); } }, 'Read text'),
               href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null,
@@ -626,7 +634,7 @@
     var n = sources.length;
     return [
       el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')),
-      el('h1', { class: 'headline' + (str(s.headline).length > 90 ? ' long' : '') }, clip(s.headline || s.id) || 'Untitled story'),
+      el('h1', { class: 'headline' + (str(s.headline).length > 90 ? ' long' : ''), dir: 'auto' }, clip(s.headline || s.id) || 'Untitled story'),
       el('p', { class: 'meta' }, plural(n, 'source', 'sources'),
         typeof s.n_reports === 'number' && s.n_reports < n ? ' (' + plural(s.n_reports, 'independent report', 'independent reports') + ', the rest copies)' : '',
         storyDates(s) ? ' · ' + storyDates(s) : ''),
@@ -659,7 +667,7 @@
               var docs = arr(cl.docs);
               return el('li', null, el('strong', { class: 'claim-value' }, clip(cl.value, 80)), ' ',
                 docs.map(function (d) { return ctx.marker(d, null, cl.text, 'also'); }),
-                cl.text ? el('div', { class: 'claim-text' }, '“' + clip(cl.text, 400) + '”') : null);
+                cl.text ? el('div', { class: 'claim-text', dir: 'auto' }, '“' + clip(cl.text, 400) + '”') : null);
             })));
         }))));
     } else if (Array.isArray(cov.conflicts)) {
@@ -782,7 +790,7 @@
     var my = ++tipSeq;
     if (!tip) { tip = el('div', { class: 'tip', role: 'tooltip', id: 'tip' }); document.body.appendChild(tip); }
     clear(tip);
-    var body = el('div', { class: 'tip-body' }, 'Loading…');
+    var body = el('div', { class: 'tip-body', dir: 'auto' }, 'Loading…');
     add(tip, [el('div', { class: 'tip-head' }, '[' + n + '] ' + clip(sourceLabel(a || { id: docId }), 80),
       a && a.date ? ' · ' + fmtDate(a.date) : ''), body]);
     tip.hidden = false;
@@ -838,14 +846,14 @@
       var how = 'exact';
       if (!parts) { parts = closest(text, quote); how = parts ? 'closest' : 'none'; }
       add(panelBody, [
-        el('h3', { class: 'art-title' }, clip(a.title || a.id)),
+        el('h3', { class: 'art-title', dir: 'auto' }, clip(a.title || a.id)),
         el('p', { class: 'meta' }, joined([outletName(a), a.author, a.date ? fmtDate(a.date) : null].filter(Boolean).map(function (x) { return clip(x, 80); }), ' · '),
           href ? [' · ', el('a', { href: href, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'Original')] : null),
         arr(a.truncated).length ? el('p', { class: 'hint' }, 'Cut to the server’s size limits: ' + arr(a.truncated).map(str).join(', ') + '.') : null,
         quote && how === 'closest' ? el('p', { class: 'hint' }, 'This source reports the same point; the highlighted sentence is the closest one in its text.') : null,
         quote && how === 'none' ? el('p', { class: 'hint' }, 'This source reports the same point in other words.') : null
       ]);
-      var body = el('div', { class: 'article-text' });
+      var body = el('div', { class: 'article-text', dir: 'auto' });
       if (parts && (how === 'exact' || how === 'closest')) {
         var mark = el('mark', { class: how === 'exact' ? 'src-sent' : 'src-sent near' }, parts[1]);
         add(body, [parts[0], mark, parts[2]]);

@@ -57,6 +57,10 @@ static void status_error(ps_app *app, ps_response *rs, precis_status st, const c
     case PRECIS_EINVAL: ps_error(rs, 400, "bad_request", "%s", m); break;
     case PRECIS_EPARSE: ps_error(rs, 400, "bad_request", "%s", m); break;
     case PRECIS_ELIMIT: ps_error(rs, 413, "too_large", "%s", m); break;
+    /* the store cannot be read or written now (another process holds its
+     * lock, the disk is full or read-only): a condition to retry after, not
+     * a fault of the server (before: 500 "internal") */
+    case PRECIS_EIO: ps_error(rs, 503, "store_unavailable", "%s", m); break;
     default: ps_error(rs, 500, "internal", "%s", m); break;
     }
 }

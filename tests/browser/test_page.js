@@ -569,6 +569,70 @@ async function main() {
       return true;
     });
 
+    // Session 24 user pass. Chromium asks /favicon.ico of a page naming no
+    // icon and logs its 404 as a console error on every load.
+    await check('the page names an icon the server has (no favicon 404)', async () => {
+      const p7 = await ctx.newPage();
+      p7.setDefaultTimeout(STEP_MS);
+      await p7.goto(base + '/#/');
+      await p7.waitForSelector('.card');
+      const href = await p7.evaluate(() => { const l = document.querySelector('link[rel~="icon"]'); return l ? l.href : null; });
+      await p7.close();
+      assert(href, 'no <link rel="icon">: the browser asks /favicon.ico and logs the 404');
+      const r = await fetch(href);
+      assert(r.status === 200 && /^image\/svg\+xml/.test(r.headers.get('content-type')), href + ': ' + r.status + ' ' + r.headers.get('content-type'));
+      return true;
+    });
+
+    // A story whose summary has no sentences says why: the builder's note (a
+    // budget smaller than every sentence) or that no sentence was usable
+    // (before: "No summary." for both, the note dropped).
+    await check('a story without summary sentences says why', async () => {
+      const p8 = await ctx.newPage();
+      p8.setDefaultTimeout(STEP_MS);
+      p8.on('pageerror', (e) => pageErrors.push(String(e)));
+      const story = (id, summary) => JSON.stringify({ id: id, headline: 'Harbour dues notice', n_sources: 1, summary: summary,
+        sources: [{ id: '1', site: 'Quillmouth Notices', title: 'Harbour dues notice' }], timeline: [], entities: [] });
+      await p8.route('**/api/stories/900001', (route) => route.fulfill({ status: 200, contentType: 'application/json',
+        body: story('900001', { summary: '', sentences: [], note: 'no summary: no sentence fits the budget of 3 words (the shortest takes 10)' }) }));
+      await p8.route('**/api/stories/900002', (route) => route.fulfill({ status: 200, contentType: 'application/json',
+        body: story('900002', null) }));
+      await p8.goto(base + '/#/story/900001');
+      await p8.waitForSelector('.summary .note');
+      const withNote = norm(await p8.locator('.summary .note').textContent());
+      await p8.evaluate(() => { location.hash = '#/story/900002'; });
+      await p8.waitForFunction(() => /usable|could use/.test((document.querySelector('.summary .note') || {}).textContent || ''));
+      const none = norm(await p8.locator('.summary .note').textContent());
+      await p8.close();
+      assert(withNote === 'No summary: no sentence fits the budget of 3 words (the shortest takes 10).', 'with a note: ' + withNote);
+      assert(none === 'No summary: the sources have no sentence the summarizer could use.', 'summary null: ' + none);
+      return true;
+    });
+
+    // Right-to-left text (an Arabic report) runs right to left: headline and
+    // sentences take their direction from their own text (dir="auto"); before,
+    // they were laid out left to right, the full stop at the wrong end.
+    await check('an Arabic story reads right to left', async () => {
+      const r = await fetch(base + '/api/articles', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ id: 'rtl-1', title: 'افتتاح جسر جديد فوق نهر الوادي', site: 'صحيفة الوادي', date: '2024-10-05',
+          text: 'افتتحت بلدية الوادي يوم السبت جسرا جديدا فوق النهر. استغرق البناء ثلاث سنوات. سيمر على الجسر الترام والحافلات.' }) });
+      const d = await r.json();
+      assert(r.status === 201 || r.status === 200, 'POST: ' + r.status);
+      const p9 = await ctx.newPage();
+      p9.setDefaultTimeout(STEP_MS);
+      p9.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p9.goto(base + '/#/story/' + encodeURIComponent(d.story));
+      await p9.waitForSelector('.sentence .sent-text');
+      const dirs = await p9.evaluate(() => [document.querySelector('h1.headline'), document.querySelector('.sentence .sent-text')]
+        .map((n) => getComputedStyle(n).direction));
+      await p9.goto(base + '/#/');
+      await p9.waitForSelector('.card');
+      const card = await p9.evaluate((id) => { const c = document.querySelector('.card[data-story="' + id + '"] .card-title'); return c ? getComputedStyle(c).direction : 'no card'; }, String(d.story));
+      await p9.close();
+      assert(dirs[0] === 'rtl' && dirs[1] === 'rtl' && card === 'rtl', 'headline ' + dirs[0] + ', sentence ' + dirs[1] + ', card ' + card);
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });

@@ -421,6 +421,28 @@ req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/title5.json
 j_code=$code; jq -c .warnings "$TMP/body" > "$TMP/title5.json.answer"
 req -X POST -H 'Content-Type: text/plain' --data-binary @"$TMP/title5.json" "$BASE/api/articles"
 check post_title5_as_ingest_whatever_the_type sh -c "test $j_code = 201 && test $code = 200 && test \"\$(jq -c .warnings '$TMP/body')\" = \"\$(cat '$TMP/title5.json.answer')\" && jq -e --arg w '$cli_warn' '.warnings == [\$w] and \$w == \"field \\\"title\\\" is a number, not a string: not used\"' '$TMP/body'"
+# Session 24: a store another process holds locked (here an exclusive SQLite
+# transaction, as a backup tool or a sqlite3 shell may take) refuses a POST
+# with 503 store_unavailable in JSON (before: 500 "internal"), and the same
+# POST goes in once the lock is gone.
+python3 - "$DB" "$TMP/locked" "$TMP/unlock" <<'PY' &
+import os, sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=5)
+c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+for _ in range(600):
+    if os.path.exists(sys.argv[3]): break
+    time.sleep(0.05)
+c.execute("COMMIT")
+PY
+locker=$!
+for i in $(seq 200); do [ -e "$TMP/locked" ] && break; sleep 0.05; done
+printf '{"title":"Brennock quay wall to be repaired","text":"The Brennock council voted on Tuesday to repair the quay wall before the winter storms, the clerk said."}' > "$TMP/locked.json"
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/locked.json" "$BASE/api/articles"
+lcode=$code; cp "$TMP/body" "$TMP/locked.answer"
+touch "$TMP/unlock"; wait $locker
+req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/locked.json" "$BASE/api/articles"
+check post_locked_store_503_json sh -c "test $lcode = 503 && jq -e '.error.code == \"store_unavailable\" and (.error.message | test(\"in use by another process\"))' '$TMP/locked.answer' && test $code = 201"
 # Messages in plain words: no "request:1:" prefix (before: "request:1: field
 # ...", "request:1: request#2: ..."); a JSON Lines body names the line, an
 # array its element.

@@ -41,6 +41,7 @@ TEST(page_files_are_embedded_verbatim)
     CHECK(same_as_file("/index.html", "web/index.html"));
     CHECK(same_as_file("/app.js", "web/app.js"));
     CHECK(same_as_file("/style.css", "web/style.css"));
+    CHECK(same_as_file("/favicon.svg", "web/favicon.svg")); /* the page's icon (session 24) */
 }
 
 TEST(content_types_follow_extension)
@@ -51,6 +52,8 @@ TEST(content_types_follow_extension)
     CHECK(a && strncmp(a->content_type, "text/javascript", 15) == 0);
     a = ps_asset_find("/style.css");
     CHECK(a && strncmp(a->content_type, "text/css", 8) == 0);
+    a = ps_asset_find("/favicon.svg");
+    CHECK(a && strncmp(a->content_type, "image/svg+xml", 13) == 0);
 }
 
 TEST(root_is_the_page)
