@@ -238,25 +238,49 @@ static void rule_dashes(const sentence *x, cuts *c)
     }
 }
 
-/* Opening connectives: "But", "And", "However,", "In addition," ... */
-static const char *const CONNECTIVES[] = {"but", "and", NULL};
-static const char *const CONNECTIVES_COMMA[] = {
-    "however", "meanwhile", "moreover", "furthermore", "also", "still", "nevertheless",
-    "nonetheless", "besides", "indeed", "separately", "similarly", "likewise", "additionally", NULL};
-static const char *const CONNECTIVE_PHRASES[] = {"in addition", "at the same time", "in the meantime",
-                                                 "on the other hand", "by contrast", "in contrast",
-                                                 "in fact", NULL};
+/* Opening connectives: a word or phrase that ties the sentence to the one
+ * before it and says nothing else, so it can go when that sentence is not
+ * printed before it (summarize.c step 8a) or to save words (--compress). One
+ * table for both. comma: only a connective with a comma after it ("Still, the
+ * ferry ..." not "Still more passengers ...", "Now, the state ..." not "Now
+ * the state ..."). Not "Otherwise," (a condition: the sentence would say
+ * something else without it) nor "Then," (an order of events). */
+typedef struct connective {
+    const char *phrase; /* lower case, words separated by one space */
+    bool comma;
+} connective;
+
+static const connective CONNECTIVES[] = {
+    {"but", false},          {"and", false},           {"so", false},           {"however", true},
+    {"meanwhile", true},     {"moreover", true},       {"furthermore", true},   {"also", true},
+    {"still", true},         {"nevertheless", true},   {"nonetheless", true},   {"besides", true},
+    {"indeed", true},        {"separately", true},     {"similarly", true},     {"likewise", true},
+    {"additionally", true},  {"now", true},            {"thus", true},          {"therefore", true},
+    {"hence", true},         {"instead", true},        {"in addition", true},   {"at the same time", true},
+    {"in the meantime", true}, {"on the other hand", true}, {"by contrast", true}, {"in contrast", true},
+    {"in fact", true},       {"as a result", true},    {"of course", true},     {"after all", true},
+    {"even so", true},       {"what's more", true},    {"that said", true},     {NULL, false}};
+
+/* After a bare "So" these make it an adverb, not the connective: "So far",
+ * "So many ...", "So is the ..." ("as well"). */
+static const char *const SO_NOT_CONNECTIVE[] = {"far", "much", "many", "few", "little", "long", "too",
+                                                "is", "are", "was", "were", "do", "does", "did",
+                                                "has", "have", "had", "can", "could", "will", "would",
+                                                "should", "that", "as", "to", NULL};
+
 /* Words that still point back once the connective before them is cut: "But
  * then they found ..." -> "Then they found ..." would hide the link from the
- * dangling-opener test (which knows "but", not "then") and open a summary. */
-static const char *const STILL_POINTING[] = {"then", "so", "yet", "also", "still", "instead", "too",
-                                             "however", "thus", "therefore", "hence", "otherwise",
-                                             "again", NULL};
+ * dangling-opener test (which knows "but", not "then") and open a summary;
+ * "But he said ..." -> "He said ..." is no better. Another connective of the
+ * table ("And so ...") counts too. */
+static const char *const STILL_POINTING[] = {"then", "yet", "too", "otherwise", "again", "he", "she", "it",
+                                             "its", "it's", "they", "their", "them", "his", "her", "this",
+                                             "that", "these", "those", NULL};
 
-/* Tokens of a multi-word phrase matched at the start, or 0. */
-static size_t phrase_at_start(const sentence *x, const char *ph)
+/* Tokens of a multi-word phrase matched at token k, or 0. */
+static size_t phrase_at(const sentence *x, size_t k0, const char *ph)
 {
-    size_t k = 0;
+    size_t k = k0;
     const char *p = ph;
     while (*p) {
         const char *sp = strchr(p, ' ');
@@ -267,24 +291,50 @@ static size_t phrase_at_start(const sentence *x, const char *ph)
         k++;
         p += n + (sp != NULL);
     }
+    return k - k0;
+}
+
+/* Tokens of the table's connective at token k with its comma (a bare one
+ * may have one too: "But, ..."), or 0. */
+static size_t connective_at(const sentence *x, size_t k)
+{
+    for (const connective *c = CONNECTIVES; c->phrase; c++) {
+        size_t m = phrase_at(x, k, c->phrase);
+        if (!m) continue;
+        bool comma = k + m < x->n && x->t[k + m].kind == T_COMMA;
+        if (c->comma && !comma) return 0;
+        if (!comma && !strcmp(c->phrase, "so") && in_list(x, k + m, SO_NOT_CONNECTIVE)) return 0;
+        return m + comma;
+    }
+    return 0;
+}
+
+/* A phrase of the table at token k, comma or not ("But still the ..."). */
+static bool connective_words_at(const sentence *x, size_t k)
+{
+    for (const connective *c = CONNECTIVES; c->phrase; c++)
+        if (phrase_at(x, k, c->phrase)) return true;
+    return false;
+}
+
+/* Token where the sentence goes on after its opening connective, or 0 (none,
+ * or what follows points back as well). */
+static size_t rule_connective(const sentence *x, cuts *c)
+{
+    size_t k = connective_at(x, 0);
+    if (!k || k >= x->n || x->t[k].kind != T_WORD || in_list(x, k, STILL_POINTING) || connective_words_at(x, k))
+        return 0;
+    add_cut(c, 0, x->t[k].b, true);
     return k;
 }
 
-static size_t rule_connective(const sentence *x, cuts *c)
+size_t ps_connective_end(const char *s, size_t len)
 {
-    size_t k = 0;
-    if (in_list(x, 0, CONNECTIVES)) {
-        k = 1;
-        if (k < x->n && x->t[k].kind == T_COMMA) k++;
-    } else {
-        if (in_list(x, 0, CONNECTIVES_COMMA)) k = 1;
-        for (const char *const *p = CONNECTIVE_PHRASES; !k && *p; p++) k = phrase_at_start(x, *p);
-        if (!k || k >= x->n || x->t[k].kind != T_COMMA) return 0;
-        k++;
-    }
-    if (k >= x->n || x->t[k].kind != T_WORD || in_list(x, k, STILL_POINTING)) return 0;
-    add_cut(c, 0, x->t[k].b, true);
-    return k;
+    sentence x;           /* 3 KiB on the stack */
+    tokenize(&x, s, len); /* a longer sentence: its first MAX_TOKS tokens are enough here */
+    cuts c = {.n = 0};
+    size_t k = rule_connective(&x, &c);
+    return k ? x.t[k].b : 0;
 }
 
 /* Opening adverbials up to the first comma: "On Tuesday, ", "In a statement

@@ -1242,22 +1242,17 @@ static void keep_after_antecedent(const work *w, uint32_t *chosen, size_t n)
  * in its document, the sentence the connective answers ("But the council said
  * ..." after another report's line contrasts with the wrong thing). Not when
  * what follows points back too ("But he said ...": "He said ..." is no
- * better). English; not a compressed variant (its own rules chose its text).
+ * better; compress.c's table). English; not a compressed variant (its own
+ * rules chose its text); a sentence shown capitalised after a cut credit or
+ * quotation ("... acid. \" in fact, the tea ...") is cut as it is shown.
  * 0: print it whole. */
 static size_t connective_cut(const work *w, const uint32_t *chosen, size_t k)
 {
     const sent *x = &w->sents.v[chosen[k]];
-    if (!w->english || x->vtext || x->cap_first) return 0;
+    if (!w->english || x->vtext) return 0;
     if (k && source_before(w, &w->sents.v[chosen[k - 1]], x)) return 0;
-    const char *t = w->text[x->doc] + x->start;
-    size_t len = x->end - x->start, pos, b, e;
-    ps_piece p[2];
-    bool cap;
-    if (ps_compress(t, len, PS_TRIM_CONNECTIVE, p, 2, &cap) != 1 || p[0].end != len) return 0;
-    pos = p[0].start;
-    char norm[PT_WORD_MAX + 1];
-    size_t n = pt_next_word(t, len, &pos, &b, &e) ? pt_normalize(t + b, e - b, norm) : 0;
-    return n && !pt_is_dangling_opener(w->lang, norm, n) ? p[0].start : 0;
+    size_t len = x->end - x->start, at = ps_connective_end(w->text[x->doc] + x->start, len);
+    return at && at < len ? at : 0;
 }
 
 /* Step 0a: the order the documents are analysed in. Everything after it

@@ -208,6 +208,12 @@ typedef struct ps_piece {
  * letter must be upper-cased (an opening was cut). */
 size_t ps_compress(const char *s, size_t len, unsigned rules, ps_piece *out, size_t cap, bool *capitalize);
 
+/* Byte of s[0..len) where the sentence goes on after an opening connective
+ * ("But ", "However, ", "As a result, ", "So "), the table of PS_TRIM_CONNECTIVE,
+ * in any case; 0 when it has none or the word after it points back too ("But
+ * he ...", "And then ..."). */
+size_t ps_connective_end(const char *s, size_t len);
+
 /* Writes the kept pieces of s, whitespace collapsed, NUL-terminated, to out
  * (room for the pieces' total length + 1); returns the length. */
 size_t ps_compress_text(const char *s, const ps_piece *pieces, size_t n, bool capitalize, char *out);

@@ -6,6 +6,8 @@
 
 #include <jansson.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 /* The sentence after compression with the given rules, or "" when unchanged. */
 static const char *trim(const char *s, unsigned rules)
@@ -67,6 +69,57 @@ TEST(opening_connectives)
     CHECK_STR(trim("But then the divers found a second hole in the hull of the ferry.", PS_TRIM_CONNECTIVE), "");
     CHECK_STR(trim("And so the crossings to Velmar were suspended until the spring.", PS_TRIM_CONNECTIVE), "");
     CHECK_STR(trim("But, again, the harbour master refused to answer any questions.", PS_TRIM_CONNECTIVE), "");
+}
+
+/* One table of connectives: the phrases of a wire editor's list, "So" but not
+ * "So far", and the summarizer's cut (ps_connective_end) finds the same ones
+ * in a short or lower-case sentence, which ps_compress leaves alone. */
+TEST(connective_table)
+{
+    static const char *const cut[][2] = {
+        {"As a result, the crossings to Velmar were suspended until the spring.",
+         "The crossings to Velmar were suspended until the spring."},
+        {"Now, the harbour master says the channel will be dredged in May.",
+         "The harbour master says the channel will be dredged in May."},
+        {"So the island council asked the navy for two landing craft.",
+         "The island council asked the navy for two landing craft."},
+        {"Of course, the ferry had been inspected only a month before.",
+         "The ferry had been inspected only a month before."},
+        {"After all, the sandbank had moved twice since the last survey.",
+         "The sandbank had moved twice since the last survey."},
+        {"Even so, the operator kept its timetable for the summer season.",
+         "The operator kept its timetable for the summer season."},
+        {"In fact, the tugs arrived three hours after the first call for help.",
+         "The tugs arrived three hours after the first call for help."},
+        {"Thus, the inquiry will hear the harbour pilots before the crew.",
+         "The inquiry will hear the harbour pilots before the crew."},
+    };
+    for (size_t i = 0; i < sizeof cut / sizeof cut[0]; i++) {
+        CHECK_STR(trim(cut[i][0], PS_TRIM_CONNECTIVE), cut[i][1]);
+        size_t at = ps_connective_end(cut[i][0], strlen(cut[i][0]));
+        CHECK(at > 0 && !strncasecmp(cut[i][0] + at, cut[i][1], 4));
+    }
+    static const char *const kept[] = {
+        "So far the divers have found no second hole in the hull.",
+        "So many passengers were waiting that the quay was closed.",
+        "Now the state is asking for a second survey of the channel.",
+        "Of the 212 passengers, nine were taken to the hospital in Velmar.",
+        "As a rule the ferry does not sail in a northerly gale.",
+        "Otherwise, the ferry would have sunk in the channel that night.",
+        "In fact, it was the third grounding on the sandbank in a year.",
+        "Even so he kept the ferry at sea through the night.",
+        "But still the operator refused to cancel the evening crossings.",
+    };
+    for (size_t i = 0; i < sizeof kept / sizeof kept[0]; i++) {
+        CHECK_STR(trim(kept[i], PS_TRIM_CONNECTIVE), "");
+        CHECK(ps_connective_end(kept[i], strlen(kept[i])) == 0);
+    }
+    /* short, and lower case after a quotation: cut by the summarizer only */
+    const char *s = "Meanwhile, the ferry is late.";
+    CHECK_STR(trim(s, PS_TRIM_CONNECTIVE), "");
+    CHECK(ps_connective_end(s, strlen(s)) == 11);
+    s = "in fact, the tea was laced with a cleaning fluid, the police said.";
+    CHECK(ps_connective_end(s, strlen(s)) == 9);
 }
 
 TEST(opening_adverbials)
@@ -297,6 +350,7 @@ int main(void)
     RUN(parentheticals);
     RUN(dash_asides);
     RUN(opening_connectives);
+    RUN(connective_table);
     RUN(opening_adverbials);
     RUN(attribution_tails);
     RUN(appositives);
