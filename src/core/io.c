@@ -756,9 +756,19 @@ bool pc_is_regular(const char *path)
 
 /* ---- directory walking ------------------------------------------------------ */
 
+/* The file behind one listed path, to know a path naming a file listed before
+ * (drop_repeats): taken from the stat that listed the path (the walk's, or the
+ * input's own), not from a second stat of every path. */
+typedef struct file_id {
+    bool regular; /* dev and ino are set only for a regular file */
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
 typedef struct path_list {
     char **v;
-    size_t n, cap;
+    file_id *id; /* with a list of paths to read; NULL for the walk's list of names */
+    size_t n, cap, id_cap;
 } path_list;
 
 static precis_status list_push(path_list *l, const char *s)
@@ -768,6 +778,14 @@ static precis_status list_push(path_list *l, const char *s)
     if (!copy) return PRECIS_ENOMEM;
     l->v[l->n++] = copy;
     return PRECIS_OK;
+}
+
+/* A path to read, with what its stat found (sb NULL: none, or it failed). */
+static precis_status list_push_path(path_list *l, const char *s, const struct stat *sb)
+{
+    if (pc_grow(&l->id, &l->id_cap, l->n + 1, sizeof *l->id, 16)) return PRECIS_ENOMEM;
+    l->id[l->n] = sb && S_ISREG(sb->st_mode) ? (file_id){true, sb->st_dev, sb->st_ino} : (file_id){false, 0, 0};
+    return list_push(l, s);
 }
 
 int pc_natural_cmp(const char *a, const char *b)
@@ -816,14 +834,15 @@ static precis_status walk(const char *dir, path_list *out, pc_error *err, dir_st
 {
     if (stack->n > 64) return pc_fail(err, PRECIS_ELIMIT, dir, 0, "directories nested too deep");
     struct stat sb;
-    if (stat(dir, &sb) == 0) {
+    bool have = stat(dir, &sb) == 0;
+    if (have) {
         for (int k = 0; k < stack->n; k++)
             if (stack->dev[k] == sb.st_dev && stack->ino[k] == sb.st_ino) return PRECIS_OK; /* a loop */
         stack->dev[stack->n] = sb.st_dev;
         stack->ino[stack->n] = sb.st_ino;
     }
     DIR *d = opendir(dir);
-    if (!d) return list_push(out, dir);
+    if (!d) return list_push_path(out, dir, have ? &sb : NULL);
     stack->n++;
     path_list names = {0};
     precis_status st = PRECIS_OK;
@@ -841,7 +860,8 @@ static precis_status walk(const char *dir, path_list *out, pc_error *err, dir_st
         }
         snprintf(full, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names.v[i]);
         struct stat fb;
-        if (stat(full, &fb) != 0 || S_ISREG(fb.st_mode)) st = list_push(out, full); /* dangling: named by the reader */
+        if (stat(full, &fb) != 0) st = list_push_path(out, full, NULL); /* dangling: named by the reader */
+        else if (S_ISREG(fb.st_mode)) st = list_push_path(out, full, &fb);
         else if (S_ISDIR(fb.st_mode)) st = walk(full, out, err, stack);
         free(full);
     }
@@ -851,11 +871,6 @@ static precis_status walk(const char *dir, path_list *out, pc_error *err, dir_st
     return st;
 }
 
-/* The file behind one listed path, to know a path naming a file listed before. */
-typedef struct file_id {
-    dev_t dev;
-    ino_t ino;
-} file_id;
 typedef struct same_file_ctx {
     const file_id *ids;
     file_id id;
@@ -879,13 +894,12 @@ static precis_status drop_repeats(path_list *l, pc_repeat_fn *repeat, void *repe
     size_t kept = 0;
     uint32_t n_ids = 0;
     for (size_t i = 0; i < l->n; i++) {
-        struct stat sb;
-        if (st || strcmp(l->v[i], "-") == 0 || stat(l->v[i], &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        if (st || !l->id[i].regular) {
             l->v[kept++] = l->v[i];
             continue;
         }
-        same_file_ctx c = {ids, {sb.st_dev, sb.st_ino}};
-        uint64_t key = ((uint64_t)sb.st_dev << 40) ^ (uint64_t)sb.st_ino;
+        same_file_ctx c = {ids, l->id[i]};
+        uint64_t key = ((uint64_t)c.id.dev << 40) ^ (uint64_t)c.id.ino;
         uint32_t found;
         if ((st = pc_map_put(&seen, key, n_ids, same_file, &c, &found))) {
             l->v[kept++] = l->v[i];
@@ -914,9 +928,13 @@ precis_status pc_expand_inputs(char *const *inputs, size_t n_inputs, char ***pat
     precis_status st = PRECIS_OK;
     for (size_t i = 0; i < n_inputs && !st; i++) {
         dir_stack stack = {.n = 0};
-        st = pc_is_dir(inputs[i]) ? walk(inputs[i], &out, err, &stack) : list_push(&out, inputs[i]);
+        struct stat sb; /* as pc_is_dir, kept for drop_repeats */
+        bool have = strcmp(inputs[i], "-") != 0 && stat(inputs[i], &sb) == 0;
+        st = have && S_ISDIR(sb.st_mode) ? walk(inputs[i], &out, err, &stack)
+                                         : list_push_path(&out, inputs[i], have ? &sb : NULL);
     }
     if (!st && repeat) st = drop_repeats(&out, repeat, repeat_ctx);
+    free(out.id);
     if (st) {
         if (st == PRECIS_ENOMEM) pc_fail(err, st, NULL, 0, "out of memory");
         pc_paths_free(out.v, out.n);
