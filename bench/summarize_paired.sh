@@ -13,26 +13,11 @@
 #   aside, to compare two builds); B = the build with FLAGS and with the
 #   environment in B_ENV (e.g. B_ENV="SOME_KNOB=1" for a temporary knob in a
 #   local build).
-set -e
-cd "$(dirname "$0")/.."
-DATA=${SHARED:-../shared}/data/multinews
-P=./build/precis
-[ -f "$DATA/train_10k.jsonl.gz" ] || { echo "skip: no $DATA/train_10k.jsonl.gz"; exit 0; }
-make -s -j2 >/dev/null
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
-python3 - "$DATA/train_10k.jsonl.gz" "$OUT" <<'EOF'
-import gzip, json, sys
-sets = {'S100': [], 'T100': [], 'S250': []}
-for line in gzip.open(sys.argv[1], 'rt'):
-    o = json.loads(line)
+. "$(dirname "$0")/summarize_sets.sh"
+train_sets S100 T100 S250 <<'EOF'
+def pick(o):
     n = len(o['documents'])
-    if n >= 4: sets['S100'].append(o)
-    if n == 3: sets['T100'].append(o)
-    if 6000 <= o['id'] < 10000: sets['S250'].append(o)
-for name, v in sets.items():
-    with open('%s/%s.jsonl' % (sys.argv[2], name), 'w') as f:
-        for o in v: f.write(json.dumps(o) + '\n')
+    return [s for s, take in (('S100', n >= 4), ('T100', n == 3), ('S250', 6000 <= o['id'] < 10000)) if take]
 EOF
 score() { # side set words [env and flags of B]
     side=$1 set=$2 w=$3

@@ -6,31 +6,20 @@
 # the next 5+-document clusters (501st-1000th, outside 8000-8799; 333) and
 # clusters 8400-8799. Each row is run twice: as is and with the extra flags.
 # Usage: sh bench/summarize_train.sh [FLAGS...]   (default FLAGS: --compress)
-set -e
-cd "$(dirname "$0")/.."
-DATA=${SHARED:-../shared}/data/multinews
-P=./build/precis
-[ -f "$DATA/train_10k.jsonl.gz" ] || { echo "skip: no $DATA/train_10k.jsonl.gz"; exit 0; }
-make -s -j2 >/dev/null
+. "$(dirname "$0")/summarize_sets.sh"
 FLAGS=${*:---compress}
-OUT=$(mktemp -d)
-trap 'rm -rf "$OUT"' EXIT
-python3 - "$DATA/train_10k.jsonl.gz" "$OUT" <<'EOF'
-import gzip, json, sys
-sets = {'A100': [], 'A250': [], 'B100': [], 'B250': []}
+train_sets -v A100 A250 B100 B250 <<'EOF'
 seen = 0
-for line in gzip.open(sys.argv[1], 'rt'):
-    o = json.loads(line)
+def pick(o):
+    global seen
+    got = []
     if len(o['documents']) >= 5:
         seen += 1
-        if seen <= 500: sets['A100'].append(o)
-        elif seen <= 1000 and not 8000 <= o['id'] < 8800: sets['B100'].append(o)
-    if 8000 <= o['id'] < 8400: sets['A250'].append(o)
-    if 8400 <= o['id'] < 8800: sets['B250'].append(o)
-for name, v in sets.items():
-    with open('%s/%s.jsonl' % (sys.argv[2], name), 'w') as f:
-        for o in v: f.write(json.dumps(o) + '\n')
-    print('%s: %d clusters' % (name, len(v)))
+        if seen <= 500: got.append('A100')
+        elif seen <= 1000 and not 8000 <= o['id'] < 8800: got.append('B100')
+    if 8000 <= o['id'] < 8400: got.append('A250')
+    if 8400 <= o['id'] < 8800: got.append('B250')
+    return got
 EOF
 score() { # set words flags...
     set=$1 w=$2
