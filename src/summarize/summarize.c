@@ -249,6 +249,8 @@ typedef struct sent {
                                   quotation ends on one as its speaker ('," he added.'); English */
     bool prose;                /* counts for concept statistics */
     bool cap_first;            /* upper-case the first letter: a credit before it was cut */
+    uint32_t sur_at, sur_len;  /* pronoun_first by a surname alone ("Holt said"): the surname's
+                                  bytes in the document text (sur_len 0: not so) */
     uint32_t orig;             /* the sentence itself, or the one a compressed variant trims */
     const char *vtext;         /* a variant's collapsed text (NULL: the source span) */
     uint32_t piece_off, piece_n; /* a variant's kept byte ranges: pairs in work.pieces */
@@ -408,15 +410,17 @@ static bool index_full_names(full_names *f, const char *text, size_t limit)
 /* Did text name the word text[b, b + n) in full ("Maria Holt") before the
  * sentence st? A surname over PT_WORD_MAX bytes is never looked up (no name is
  * that long). *oom on a failed allocation. */
-static bool named_in_full_before(full_names *f, const char *text, const sent *st, size_t b, size_t n, bool *oom)
+static bool named_in_full_before(full_names *f, const char *text, sent *st, size_t b, size_t n, bool *oom)
 {
     if (n < 3 || n > PT_WORD_MAX || !is_upper_ascii(text[b])) return false;
     if (!index_full_names(f, text, st->start)) return *oom = true, false;
     bool found = false;
-    if (map_slot(&f->seen, XXH3_64bits_withSeed(text + b, n, f->epoch), &found), found) return true;
+    map_slot(&f->seen, XXH3_64bits_withSeed(text + b, n, f->epoch), &found);
     /* one ending right at the sentence's start needs no word end after it */
     size_t i = st->start - n;
-    return st->start >= n && !memcmp(text + i, text + b, n) && after_first_name(text, i);
+    if (!found) found = st->start >= n && !memcmp(text + i, text + b, n) && after_first_name(text, i);
+    if (found) st->sur_at = (uint32_t)b, st->sur_len = (uint32_t)n; /* for names_surname */
+    return found;
 }
 
 /* A sentence ending on a surname alone as its speaker ('," Holt said.',
@@ -424,7 +428,7 @@ static bool named_in_full_before(full_names *f, const char *text, const sent *st
  * printed without that sentence, nobody the summary names is Holt. Spans
  * (b, e) of the last three words; text is the document, st the sentence.
  * *oom on a failed allocation. */
-static bool surname_speaker(full_names *f, const char *text, const sent *st, const char last[3][PT_WORD_MAX + 1],
+static bool surname_speaker(full_names *f, const char *text, sent *st, const char last[3][PT_WORD_MAX + 1],
                             const size_t last_b[3], const size_t last_e[3], bool *oom)
 {
     int name = is_speech_verb(last[2]) ? 1 : is_speech_verb(last[1]) ? 2 : -1;
@@ -447,7 +451,7 @@ static const char *const TITLES[] = {"mr", "mrs", "ms", "dr"};
  * and a surname anywhere in it ("Mr. Holt", "... said Dr. Holt."), when the
  * document named the person in full before. One walk over the sentence's
  * words. */
-static bool surname_reference(full_names *f, const char *text, const sent *st, bool *oom)
+static bool surname_reference(full_names *f, const char *text, sent *st, bool *oom)
 {
     size_t pos = st->start, b, e, pb = 0, pe = 0, k = 0;
     bool title = false; /* the word before is a title followed by its period */
@@ -1299,6 +1303,41 @@ static bool canonical_order(const precis_cluster *c, ps_doc *docs, uint32_t *giv
     return true;
 }
 
+/* Does summary sentence y name in full ("Maria Holt", "President Clinton")
+ * the person sentence x refers to by surname alone (x->sur_len)? A word of
+ * its text, after a capitalised word, as the full-name index counts them. */
+static bool names_surname(const work *w, const sent *y, const sent *x)
+{
+    const char *name = w->text[x->doc] + x->sur_at;
+    size_t n = x->sur_len, len;
+    const char *t = shown_text(w, y, &len);
+    for (size_t i = 2; i + n <= len; i++)
+        if (t[i] == name[0] && !memcmp(t + i, name, n) && (i + n == len || word_ends(t[i + n])) &&
+            after_first_name(t, i))
+            return true;
+    return false;
+}
+
+/* Is surname sentence x (chosen alone, without the sentence before it) printed
+ * after a summary sentence that names the person in full? The chosen items'
+ * sentences in the printing order of step 7 (the same functions on the same
+ * set: the order printed). ord has room for 2 n. */
+static bool surname_named_before(const work *w, const uint32_t *chosen, size_t n, const uint32_t *item_sent,
+                                 const uint32_t *item_lead, uint32_t x, uint32_t *ord)
+{
+    size_t m = 0;
+    for (size_t a = 0; a < n; a++) {
+        ord[m++] = item_sent[chosen[a]];
+        if (item_lead[chosen[a]] != UINT32_MAX) ord[m++] = item_lead[chosen[a]];
+    }
+    sort_chosen(ord, m, w->sents.v);
+    order_opening(w, ord, m);
+    keep_after_antecedent(w, ord, m);
+    for (size_t q = 0; q < m && ord[q] != x; q++)
+        if (names_surname(w, &w->sents.v[ord[q]], &w->sents.v[x])) return true;
+    return false;
+}
+
 /* Step 6 with pronoun sentences: the selection, where a sentence opening on a
  * pronoun (barred alone by step 5b) may also be chosen alone when the
  * sentence right before it in its document is chosen too, in any item (so
@@ -1308,7 +1347,11 @@ static bool canonical_order(const precis_cluster *c, ps_doc *docs, uint32_t *giv
  * re-run, at most three times; then every one is barred alone (the pairs of
  * step 5b stay), which always holds. Multi-News training clusters 6000-9999
  * at 250 words: +0.0006 R-1 / +0.0006 R-2 F over the pairs alone, 100 words
- * level (docs/summarize.md, Round 10). Returns the number of chosen items. */
+ * level (docs/summarize.md, Round 10). A sentence naming someone by surname
+ * alone ("Holt said ...") may also stand when a sentence printed before it
+ * names the person in full, from any document: that is what its reader needs
+ * (the sentence before it in its document need not name her at all);
+ * docs/summarize.md, Round 12. Returns the number of chosen items. */
 static size_t select_with_pronouns(const work *w, ps_item *items, const uint32_t *item_sent,
                                    const uint32_t *item_lead, size_t n_items, size_t n_con, uint32_t budget,
                                    size_t max_items, const ps_conflicts *conflicts, uint32_t *chosen,
@@ -1322,6 +1365,7 @@ static size_t select_with_pronouns(const work *w, ps_item *items, const uint32_t
             items[k].cost = by_bytes ? x->n_bytes + 1 : x->n_words;
         }
     size_t n = 0;
+    uint32_t *ord = NULL; /* scratch for surname_named_before; without it (OOM) the stricter rule */
     for (int round = 0; round < 4; round++) {
         if (round == 3)
             for (size_t k = 0; k < n_items; k++)
@@ -1337,11 +1381,15 @@ static size_t select_with_pronouns(const work *w, ps_item *items, const uint32_t
                 uint32_t j = b < n ? item_sent[chosen[b]] : item_lead[chosen[b - n]];
                 before = j != UINT32_MAX && w->sents.v[j].doc == x->doc && w->sents.v[j].index + 1 == x->index;
             }
+            if (!before && x->sur_len && !x->vtext && (ord || (ord = malloc((2 * n + 1) * sizeof *ord))))
+                before = surname_named_before(w, chosen, n, item_sent, item_lead, i, ord);
             if (!before) {
                 items[it].cost = budget + 1;
                 barred = true;
             }
         }
+        free(ord); /* its size follows n */
+        ord = NULL;
         if (!barred) break;
     }
 #undef ALONE
