@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -191,7 +192,22 @@ static void usage(FILE *out)
                  "digit runs compared as numbers), hidden entries skipped.\n");
 }
 
-int main(int argc, char **argv)
+/* What a command printed (its help and --version too) must have reached
+ * stdout: a help text sent to a full disk or a closed stdout exited 0 with
+ * nothing written. A command that found the failure itself returned 4 and
+ * named it already. */
+static int stdout_checked(const char *cmd, int rc)
+{
+    if (rc == EXIT_INTERNAL) return rc;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (cmd[0]) cli_error("%s: cannot write the output: %s", cmd, strerror(errno));
+        else cli_error("cannot write the output: %s", strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    return rc;
+}
+
+static int run_main(int argc, char **argv)
 {
     if (argc < 2) {
         usage(stderr);
@@ -223,4 +239,30 @@ int main(int argc, char **argv)
         }
     cli_error("unknown command '%s' (see 'precis --help')", cmd);
     return EXIT_USAGE;
+}
+
+/* A closed fd 0, 1 or 2 (`precis ingest --db S IN >&-`, a daemon's child)
+ * is the number the next open() returns: the store's lock descriptor became
+ * fd 1 and the summary line was written over the SQLite header (the store
+ * lost), or fd 0 and '-' read the store as stdin ("binary data"). Each is
+ * held by /dev/null opened the wrong way round, so that reading fd 0 or
+ * writing fd 1 and 2 still fails with EBADF as on a closed descriptor
+ * ("standard input is closed", "cannot write the output: Bad file
+ * descriptor"; pc_dup_stdin). */
+static void hold_std_fds(void)
+{
+    for (int fd = 0; fd <= 2; fd++) {
+        if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+        int held = open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+        if (held >= 0 && held != fd) close(held); /* cannot happen: open takes the lowest free number */
+    }
+}
+
+int main(int argc, char **argv)
+{
+    hold_std_fds();
+    const char *cmd = argc > 1 && argv[1][0] != '-' ? argv[1] : ""; /* "" for --help, --version */
+    char name[64];
+    snprintf(name, sizeof name, "%s", cmd); /* run_main renames argv[1] */
+    return stdout_checked(name, run_main(argc, argv));
 }

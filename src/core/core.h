@@ -131,6 +131,11 @@ precis_status pc_fail_input_over(pc_error *err, const char *name, size_t size, s
  * when there is no stdin (`precis CMD - <&-`: dup gives EBADF; before, the
  * message read "cannot open: Bad file descriptor"), else "cannot open: why". */
 precis_status pc_fail_open(pc_error *err, const char *name, bool is_stdin, int e);
+/* dup(STDIN_FILENO) to read "-": -1 with errno EBADF when there is no stdin
+ * to read, closed or open only for writing (the CLI holds a closed fd 0 with
+ * /dev/null opened write-only, so that no file it opens later is taken for
+ * stdin: cli/main.c hold_std_fds). */
+int pc_dup_stdin(void);
 /* Text of an unknown encoding (a pasted file) to UTF-8, then pc_utf8_repair:
  * a UTF-8 byte-order mark is dropped; UTF-16 with a byte-order mark is
  * converted; bytes with high bytes but no valid multi-byte UTF-8 sequence

@@ -543,6 +543,16 @@ const char *pc_source_why(const pc_source *s, char *buf, size_t cap)
     return buf;
 }
 
+int pc_dup_stdin(void)
+{
+    int fl = fcntl(STDIN_FILENO, F_GETFL);
+    if (fl >= 0 && (fl & O_ACCMODE) == O_WRONLY) {
+        errno = EBADF;
+        return -1;
+    }
+    return dup(STDIN_FILENO);
+}
+
 precis_status pc_fail_open(pc_error *err, const char *name, bool is_stdin, int e)
 {
     if (is_stdin && e == EBADF) return pc_fail(err, PRECIS_EIO, name, 0, "standard input is closed");
@@ -554,7 +564,7 @@ precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out,
     if (!max_bytes) max_bytes = PC_DEFAULT_MAX_FILE;
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
-    int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+    int fd = is_stdin ? pc_dup_stdin() : open(path, O_RDONLY);
     if (fd < 0) return pc_fail_open(err, name, is_stdin, errno);
     struct stat sb;
     bool have_stat = fstat(fd, &sb) == 0;

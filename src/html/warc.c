@@ -115,7 +115,7 @@ precis_status ph_warc_open(const char *path, size_t max_record, ph_warc **out, p
     *out = NULL;
     bool is_stdin = strcmp(path, "-") == 0;
     const char *name = is_stdin ? "<stdin>" : path;
-    int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+    int fd = is_stdin ? pc_dup_stdin() : open(path, O_RDONLY);
     if (fd < 0) return pc_fail_open(err, name, is_stdin, errno);
     struct stat sb;
     uint64_t size = 0;

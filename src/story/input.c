@@ -1125,7 +1125,7 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
     bool is_stdin = strcmp(path, "-") == 0;
     reader r;
     reader_init(&r, ctx, is_stdin ? "<stdin>" : path, fn, bad, user);
-    int fd = is_stdin ? dup(STDIN_FILENO) : open(path, O_RDONLY);
+    int fd = is_stdin ? pc_dup_stdin() : open(path, O_RDONLY);
     if (fd < 0) return finish(&r, pc_fail_open(r.err, r.name, is_stdin, errno));
     struct stat sb;
     bool have_stat = fstat(fd, &sb) == 0;
