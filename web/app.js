@@ -70,6 +70,12 @@
     return out;
   }
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+  // 16777216 -> "16 MiB", 20971520 -> "20 MiB", 1536 -> "1.5 KiB"
+  function size(n) {
+    var units = ['bytes', 'KiB', 'MiB', 'GiB'], i = 0;
+    while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
+    return (i && n < 100 && n !== Math.floor(n) ? n.toFixed(1) : String(Math.round(n))) + ' ' + units[i];
+  }
 
   // Only http(s) links are followed; anything else (javascript:, data:) is shown as text.
   function safeUrl(u) {
@@ -115,21 +121,53 @@
   // fetch() rejects with the browser's own words ("Failed to fetch") when no
   // answer came: said plainly instead.
   function noAnswer() { return new Error('the server did not answer (is precis serve still running?)'); }
-  // meta (optional) gets the answer's ETag.
-  function api(path, meta) {
-    return fetch(path, { headers: { 'Accept': 'application/json' } }).catch(function () { throw noAnswer(); }).then(function (r) {
-      if (meta) meta.etag = r.headers.get('ETag');
-      return r.text().then(function (body) {
-        var data = null;
-        try { data = body ? JSON.parse(body) : null; } catch (e) { data = null; }
-        if (!r.ok) {
-          var msg = data && data.error && data.error.message ? data.error.message : r.status + ' ' + r.statusText;
-          throw new Error(str(msg));
-        }
-        if (data === null) throw new Error('the server sent no JSON for ' + path);
-        return data;
+  // A 503 with Retry-After (the store locked by another process, the server
+  // busy: session 25) is a wait, not a failure: asked again after that many
+  // seconds, doubled each time up to a minute, RETRY_TRIES times at most.
+  var RETRY_TRIES = 6;
+  function retryAfter(r, tries) {
+    var secs = parseInt(r.headers.get('Retry-After'), 10);
+    if (r.status !== 503 || !(secs >= 0) || tries >= RETRY_TRIES) return null;
+    return Math.min(60, Math.max(1, secs) * Math.pow(2, tries));
+  }
+  function sleep(secs) { return new Promise(function (res) { setTimeout(res, secs * 1000); }); }
+  function errorOf(r, data) {
+    return str(data && data.error && data.error.message ? data.error.message : r.status + ' ' + r.statusText);
+  }
+  // What a view shows while it waits: why, and when it asks again.
+  function waitNote(box, what) {
+    return function (msg, secs) {
+      clear(box);
+      box.appendChild(el('p', { class: 'note waiting', role: 'status' }, what, ': ', msg.replace(/[.;]?$/, '.'),
+        ' Trying again in ' + plural(secs, 'second', 'seconds') + '…'));
+    };
+  }
+  // meta (optional) gets the answer's ETag; wait(msg, secs) (optional) is told
+  // of each 503 waited out, and the view's navigation (renderSeq) ends the waiting.
+  function api(path, meta, wait) {
+    var seq = renderSeq, tries = 0;
+    function ask() {
+      return fetch(path, { headers: { 'Accept': 'application/json' } }).catch(function () { throw noAnswer(); }).then(function (r) {
+        if (meta) meta.etag = r.headers.get('ETag');
+        return r.text().then(function (body) {
+          var data = null;
+          try { data = body ? JSON.parse(body) : null; } catch (e) { data = null; }
+          if (!r.ok) {
+            var secs = wait ? retryAfter(r, tries) : null;
+            if (secs === null || seq !== renderSeq) throw new Error(errorOf(r, data));
+            tries++;
+            wait(errorOf(r, data), secs);
+            return sleep(secs).then(function () {
+              if (seq !== renderSeq) throw new Error('left the view');
+              return ask();
+            });
+          }
+          if (data === null) throw new Error('the server sent no JSON for ' + path);
+          return data;
+        });
       });
-    });
+    }
+    return ask();
   }
   function getArticle(id) {
     if (!articles.has(id)) {
@@ -172,9 +210,42 @@
   }
   function storyHash(id) { return '#/story/' + encodeURIComponent(str(id)); }
 
+  /* Where the keyboard focus goes when the view changes (session 25; before,
+   * it fell to <body>: a screen reader said nothing of the new view, and Tab
+   * went on from the page's top). Back on a list or search from a story, to
+   * the link of that story's card, the card at the height it had; else to the
+   * new view's heading once it is drawn. Not on the page's first load. */
+  var shown = null;  // the route on screen
+  var cameFrom = null; // {story, hash, top}: the card the story on screen was opened from
+  function focusTo(node, seq) {
+    if (!node || seq !== renderSeq || !shown || !shown.moved) return;
+    if (!node.matches('a[href], button, input, textarea, select')) node.setAttribute('tabindex', '-1');
+    node.focus({ preventScroll: true });
+  }
+  // The list or search just drawn: the card of the story the reader came back
+  // from, if it is there, else the heading.
+  function focusList(container, heading, seq) {
+    var back = cameFrom && cameFrom.hash === (location.hash || '#/') ? cameFrom : null;
+    var card = back && container.querySelector('.card[data-story="' + CSS.escape(back.story) + '"]');
+    if (card) {
+      window.scrollBy(0, card.getBoundingClientRect().top - back.top);
+      focusTo(card.querySelector('.card-title a'), seq);
+    } else {
+      focusTo(heading, seq);
+    }
+  }
   function route() {
     var r = parseHash();
     var seq = ++renderSeq;
+    // leaving a list or search for a story shown on it: remember its card
+    var card = shown && shown.view !== 'story' && r.view === 'story' &&
+      main.querySelector('.card[data-story="' + CSS.escape(r.id) + '"]');
+    var fromStory = shown && shown.view === 'story';
+    if (card) cameFrom = { story: r.id, hash: shown.hash, top: card.getBoundingClientRect().top };
+    else if (!fromStory) cameFrom = null;
+    r.moved = shown !== null;
+    r.hash = location.hash || '#/';
+    shown = r;
     stopPoll();
     poll = null;
     hideTip();
@@ -244,7 +315,8 @@
       ' ', el('a', { href: listHash(sort, '') }, 'clear filter')) : null;
     var list = el('div', { id: 'stories', class: 'stories' }, el('p', { class: 'note' }, 'Loading stories…'));
     var status = el('p', { class: 'updated list-updated', role: 'status' });
-    show([el('div', { class: 'controls' }, sortNav, entForm), active, status, list]);
+    var heading = el('h1', { class: 'sr' }, entity ? 'Stories mentioning ' + clip(entity, 80) : sort === 'biggest' ? 'Biggest stories' : 'Newest stories');
+    show([heading, el('div', { class: 'controls' }, sortNav, entForm), active, status, list]);
 
     // What the list shows: the first page and those "More stories" added,
     // and the cursor after them. The poll asks for all of it at once (limit =
@@ -326,13 +398,14 @@
       }
     }
     var meta = {};
-    api(query(null), meta).then(function (d) {
+    api(query(null), meta, waitNote(list, 'Waiting for the store')).then(function (d) {
       if (seq !== renderSeq) return;
       shown.stories = arr(d.stories);
       shown.next = hasNext(d) && shown.stories.length ? d.next : null;
       draw();
+      focusList(list, heading, seq);
       startPoll(pollUrl(), seq, meta.etag, redraw); // the same JSON as the first page: the same ETag
-    }).catch(function (e) { if (seq === renderSeq) { clear(list); list.appendChild(errorBox(e)); } });
+    }).catch(function (e) { if (seq === renderSeq) { clear(list); list.appendChild(errorBox(e)); focusTo(heading, seq); } });
   }
 
   /* ---- search -------------------------------------------------------------- */
@@ -356,6 +429,9 @@
         result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Paste an article or choose a file first.'));
         return;
       }
+      var body = f || text.value;
+      var over = tooBig(f ? f.size : new Blob([body]).size, f ? f.name : null);
+      if (over) { clear(result); result.appendChild(over); return; }
       var headers = { 'Accept': 'application/json',
         'Content-Type': f ? (f.type || 'application/octet-stream') : 'text/plain; charset=utf-8' };
       if (token.value) headers['Authorization'] = 'Bearer ' + token.value;
@@ -363,15 +439,27 @@
       button.disabled = true;
       clear(result);
       result.appendChild(el('p', { class: 'note' }, 'Adding\u2026'));
-      fetch('/api/articles' + q, { method: 'POST', headers: headers, body: f || text.value }).catch(function () { throw noAnswer(); }).then(function (r) {
-        return r.text().then(function (body) {
+      var tries = 0;
+      // A 503 with Retry-After (the store locked by another process) is sent
+      // again after the wait, the page saying so: nothing was stored, and an
+      // article sent twice is a duplicate anyway (docs/api.md).
+      var send = function () {
+        return fetch('/api/articles' + q, { method: 'POST', headers: headers, body: body }).catch(function () { throw noAnswer(); });
+      };
+      var answer = function (r) {
+        return r.text().then(function (text) {
           var d = null;
-          try { d = JSON.parse(body); } catch (e) { d = null; }
+          try { d = JSON.parse(text); } catch (e) { d = null; }
           if (seq !== renderSeq) return;
+          var secs = retryAfter(r, tries);
+          if (secs !== null) {
+            tries++;
+            waitNote(result, 'Not added yet')(errorOf(r, d), secs);
+            return sleep(secs).then(function () { if (seq === renderSeq) return send().then(answer); });
+          }
           clear(result);
           if (!r.ok || !d) {
-            var msg = d && d.error ? str(d.error.message) : r.status + ' ' + r.statusText;
-            result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Not added: ', clip(msg, 600)));
+            result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Not added: ', clip(errorOf(r, d), 600)));
             return;
           }
           var items = Array.isArray(d.articles) ? d.articles : [d];
@@ -393,7 +481,8 @@
           })));
           arr(d.warnings).forEach(function (w) { result.appendChild(el('p', { class: 'hint' }, clip(w, 300))); });
         });
-      }).catch(function (e) {
+      };
+      send().then(answer).catch(function (e) {
         if (seq === renderSeq) {
           clear(result);
           result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Not added: ', clip(str(e && e.message), 600)));
@@ -405,24 +494,52 @@
       el('label', { for: 'add-url' }, 'Address'), url,
       el('label', { for: 'add-token' }, 'Token'), token,
       button);
-    show([el('h1', { class: 'headline' }, 'Add articles'),
-      el('p', { class: 'note' }, 'Each article joins the story it belongs to (or starts one); limits: 16 MiB, 1000 articles per request.'),
-      form, result]);
+    // The server's caps (GET /api/version): a body past them is said here,
+    // before it is sent (session 25; before, a 40 MB file went up whole to be
+    // answered 413). The figures below until the answer is in.
+    var limits = { body_bytes: 16 * 1048576, articles_per_post: 1000 };
+    var limitNote = el('p', { class: 'note' });
+    var sayLimits = function () {
+      limitNote.textContent = 'Each article joins the story it belongs to (or starts one); limits: ' +
+        size(limits.body_bytes) + ' and ' + limits.articles_per_post + ' articles per request.';
+    };
+    var tooBig = function (n, name) {
+      if (!(n > limits.body_bytes)) return null;
+      return el('p', { class: 'error', role: 'alert' }, 'Not sent: ', name ? clip(name, 120) : 'the pasted text', ' is ' + size(n) + ' (' + n.toLocaleString('en') + ' bytes)' +
+        ', over the server\u2019s limit of ' + size(limits.body_bytes) + ' a request. Split it into smaller files (a .gz file ' +
+        'is measured compressed), or add it on the server with `precis ingest`.');
+    };
+    file.addEventListener('change', function () {
+      var f = file.files && file.files[0];
+      clear(result);
+      var over = f ? tooBig(f.size, f.name) : null;
+      if (over) result.appendChild(over);
+    });
+    sayLimits();
+    api('/api/version').then(function (v) {
+      var l = v && v.limits;
+      if (!l || typeof l.body_bytes !== 'number') return;
+      limits = { body_bytes: l.body_bytes, articles_per_post: typeof l.articles_per_post === 'number' ? l.articles_per_post : limits.articles_per_post };
+      sayLimits();
+    }).catch(function () {});
+    var heading = el('h1', { class: 'headline' }, 'Add articles');
+    show([heading, limitNote, form, result]);
+    focusTo(heading, seq);
   }
 
   function renderSearch(q, seq) {
     var box = el('div', { class: 'results' }, el('p', { class: 'note' }, 'Searching…'));
-    show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')),
-      el('h1', { class: 'page-title' }, 'Search: ', clip(q, 120)), box]);
-    if (!q.trim()) { clear(box); box.appendChild(el('p', { class: 'note' }, 'Type words to search for.')); return; }
-    api('/api/search?q=' + encodeURIComponent(q)).then(function (d) {
+    var heading = el('h1', { class: 'page-title' }, 'Search: ', clip(q, 120));
+    show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), heading, box]);
+    if (!q.trim()) { clear(box); box.appendChild(el('p', { class: 'note' }, 'Type words to search for.')); focusTo(heading, seq); return; }
+    api('/api/search?q=' + encodeURIComponent(q), null, waitNote(box, 'Waiting for the store')).then(function (d) {
       if (seq !== renderSeq) return;
       clear(box);
       var stories = arr(d.stories), arts = arr(d.articles);
       if (!stories.length && !arts.length && Array.isArray(d.results)) {
         d.results.forEach(function (x) { (x && x.headline !== undefined ? stories : arts).push(x); });
       }
-      if (!stories.length && !arts.length) { box.appendChild(el('p', { class: 'note' }, 'Nothing matches.')); return; }
+      if (!stories.length && !arts.length) { box.appendChild(el('p', { class: 'note' }, 'Nothing matches.')); focusTo(heading, seq); return; }
       if (stories.length) {
         box.appendChild(el('h2', { class: 'section' }, plural(stories.length, 'story', 'stories')));
         stories.forEach(function (s) { box.appendChild(storyCard(s)); });
@@ -439,22 +556,27 @@
             story !== null ? el('a', { class: 'to-story', href: storyHash(story) }, 'story →') : null);
         })));
       }
-    }).catch(function (e) { if (seq === renderSeq) { clear(box); box.appendChild(errorBox(e)); } });
+      focusList(box, heading, seq);
+    }).catch(function (e) { if (seq === renderSeq) { clear(box); box.appendChild(errorBox(e)); focusTo(heading, seq); } });
   }
 
   /* ---- story view ---------------------------------------------------------- */
 
   function renderStory(id, seq) {
-    show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), el('p', { class: 'note' }, 'Loading story…')]);
+    var loading = el('div', null, el('p', { class: 'note' }, 'Loading story…'));
+    show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), loading]);
     var meta = {};
-    api('/api/stories/' + encodeURIComponent(id), meta).then(function (s) {
+    api('/api/stories/' + encodeURIComponent(id), meta, waitNote(loading, 'Waiting for the store')).then(function (s) {
       if (seq !== renderSeq) return;
       show(storyView(s));
+      focusTo(main.querySelector('h1.headline'), seq);
       document.title = clip(s.headline || 'Story', 80) + ' — precis';
       startPoll('/api/stories/' + encodeURIComponent(id), seq, meta.etag, redrawStory);
     }).catch(function (e) {
       if (seq !== renderSeq) return;
-      show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), errorBox(e)]);
+      var box = errorBox(e);
+      show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), box]);
+      focusTo(box, seq);
     });
   }
 

@@ -60,7 +60,10 @@ static void status_error(ps_app *app, ps_response *rs, precis_status st, const c
     /* the store cannot be read or written now (another process holds its
      * lock, the disk is full or read-only): a condition to retry after, not
      * a fault of the server (before: 500 "internal") */
-    case PRECIS_EIO: ps_error(rs, 503, "store_unavailable", "%s", m); break;
+    case PRECIS_EIO:
+        ps_error(rs, 503, "store_unavailable", "%s", m);
+        rs->retry_after = PS_RETRY_STORE; /* the page waits that long and asks again */
+        break;
     default: ps_error(rs, 500, "internal", "%s", m); break;
     }
 }
@@ -395,9 +398,13 @@ static void health(ps_app *app, ps_response *rs)
 
 static void version(ps_response *rs)
 {
+    /* limits: what the add page checks a file against before sending it
+     * (before, it sent 20 MB to be told 413) */
     pc_buf_printf(&rs->body,
-                  "{\"precis\":\"%s\",\"schema\":%d,\"sqlite\":\"%s\",\"microhttpd\":\"%s\"}",
-                  precis_version(), PS_SCHEMA_VERSION, sqlite3_libversion(), MHD_get_version());
+                  "{\"precis\":\"%s\",\"schema\":%d,\"sqlite\":\"%s\",\"microhttpd\":\"%s\","
+                  "\"limits\":{\"body_bytes\":%zu,\"gunzip_bytes\":%zu,\"articles_per_post\":%d}}",
+                  precis_version(), PS_SCHEMA_VERSION, sqlite3_libversion(), MHD_get_version(),
+                  (size_t)PS_MAX_BODY, (size_t)PS_MAX_GUNZIP, PS_MAX_POST_ARTICLES);
 }
 
 static void method_not_allowed(ps_response *rs, const char *allow)

@@ -267,6 +267,11 @@ static MHD_RESULT send_response(struct MHD_Connection *c, ps_response *rs)
     if (rs->allow) MHD_add_response_header(r, "Allow", rs->allow);
     if (rs->etag[0]) MHD_add_response_header(r, "ETag", rs->etag);
     if (rs->status == 401) MHD_add_response_header(r, "WWW-Authenticate", "Bearer");
+    if (rs->retry_after) {
+        char secs[16];
+        snprintf(secs, sizeof secs, "%u", rs->retry_after);
+        MHD_add_response_header(r, "Retry-After", secs);
+    }
     MHD_RESULT ret = MHD_queue_response(c, rs->status, r);
     MHD_destroy_response(r);
     return ret;
@@ -277,6 +282,7 @@ static MHD_RESULT reply_error(struct MHD_Connection *c, unsigned status, const c
     ps_response rs;
     ps_response_init(&rs);
     ps_error(&rs, status, code, "%s", msg);
+    if (status == 503) rs.retry_after = PS_RETRY_BUSY;
     MHD_RESULT r = send_response(c, &rs);
     ps_response_free(&rs);
     return r;

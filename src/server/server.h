@@ -125,7 +125,14 @@ typedef struct ps_response {
     const char *allow;          /* Allow header for 405 */
     bool raw;                   /* an article's raw input: sandboxed */
     char etag[24];              /* ETag of a 200 (or 304) API answer, quoted; "" for none */
+    unsigned retry_after;       /* seconds for a Retry-After header (a 503); 0 for none */
 } ps_response;
+
+/* Retry-After of a 503: store_unavailable (another process holds the store's
+ * lock: a backup or a shell's transaction takes seconds) and busy (request
+ * bodies in flight: they drain within a request's time). */
+#define PS_RETRY_STORE 5
+#define PS_RETRY_BUSY 2
 
 void ps_response_init(ps_response *rs);
 void ps_response_free(ps_response *rs);

@@ -633,6 +633,120 @@ async function main() {
       return true;
     });
 
+    // Session 25: a view change puts the keyboard focus on the new view's
+    // heading, and coming back from a story on the link of its card, the card
+    // where it was on the screen (before: on <body>, Tab started over from the
+    // page's top and a screen reader said nothing of the new view).
+    await check('after a view change the focus is on its heading, back on the story\'s card', async () => {
+      const p10 = await ctx.newPage();
+      p10.setDefaultTimeout(STEP_MS);
+      p10.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p10.setViewportSize({ width: 1280, height: 400 });
+      await p10.goto(base + '/#/?sort=biggest');
+      await p10.waitForSelector('.card .card-title a');
+      const focused = () => p10.evaluate(() => {
+        const a = document.activeElement, c = a.closest('.card');
+        return a.tagName + (a.className ? '.' + a.className : '') + (c ? '@' + c.getAttribute('data-story') : '') + ' ' + a.textContent.trim().slice(0, 40);
+      });
+      const sid = await p10.locator('.card').nth(1).getAttribute('data-story');
+      await p10.evaluate((i) => {
+        const c = document.querySelector('.card[data-story="' + i + '"]');
+        window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 60);
+      }, sid);
+      const top = await p10.evaluate((i) => document.querySelector('.card[data-story="' + i + '"]').getBoundingClientRect().top, sid);
+      await p10.locator('.card').nth(1).locator('.card-title a').focus();
+      await p10.keyboard.press('Enter');
+      await p10.waitForSelector('h1.headline'); // drawn and focused in one task
+      const onStory = await focused();
+      await p10.goBack();
+      await p10.waitForSelector('.card .card-title a');
+      const onList = await focused();
+      const topAfter = await p10.evaluate((i) => document.querySelector('.card[data-story="' + i + '"]').getBoundingClientRect().top, sid);
+      await p10.locator('.add-link').focus();
+      await p10.keyboard.press('Enter');
+      await p10.waitForSelector('#add-text');
+      const onAdd = await focused();
+      await p10.evaluate(() => { location.hash = '#/story/999999999'; });
+      await p10.waitForSelector('.error');
+      const onError = await focused();
+      await p10.close();
+      assert(/^H1\.headline/.test(onStory), 'story view: focus on ' + onStory);
+      assert(onList.indexOf('A@' + sid + ' ') === 0, 'back on the list: focus on ' + onList + ', want the link of story ' + sid);
+      assert(Math.abs(topAfter - top) < 2, 'the card was at ' + top + ' px, back at ' + topAfter);
+      assert(onAdd === 'H1.headline Add articles', 'add page: focus on ' + onAdd);
+      assert(/^P\.error Could not load: no such story/.test(onError), 'bad story: focus on ' + onError);
+      return true;
+    });
+
+    // Session 25: a file over the server's body cap (GET /api/version limits,
+    // here a server that says 1 MiB) is refused in the page before anything is
+    // sent, and said with both sizes (before: 16 MiB went up to be answered 413).
+    await check('the add page refuses a file over the server\'s limit before sending it', async () => {
+      const p11 = await ctx.newPage();
+      p11.setDefaultTimeout(STEP_MS);
+      p11.on('pageerror', (e) => pageErrors.push(String(e)));
+      const posts = [];
+      p11.on('request', (rq) => { if (rq.method() === 'POST') posts.push(rq.url()); });
+      await p11.route('**/api/version', async (route) => {
+        const v = await (await route.fetch()).json();
+        v.limits.body_bytes = 1048576;
+        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(v) });
+      });
+      await p11.goto(base + '/#/add');
+      await p11.waitForFunction(() => /limits: 1 MiB and 1000 articles/.test(document.querySelector('#main .note').textContent));
+      await p11.setInputFiles('#add-file', { name: 'harbour-crawl.warc', mimeType: 'application/warc', buffer: Buffer.alloc(1048576 + 1, 0x61) });
+      await p11.waitForSelector('#add-result .error');
+      const onChoose = norm(await p11.locator('#add-result .error').textContent());
+      await p11.click('.add-form button[type=submit]');
+      await p11.waitForSelector('#add-result .error');
+      const onAdd = norm(await p11.locator('#add-result .error').textContent());
+      await p11.waitForTimeout(300);
+      await p11.close();
+      const want = 'Not sent: harbour-crawl.warc is 1.0 MiB (1,048,577 bytes), over the server\u2019s limit of 1 MiB a request.';
+      assert(onChoose.indexOf(want) === 0, 'on choosing: ' + onChoose);
+      assert(onAdd.indexOf(want) === 0, 'on Add: ' + onAdd);
+      assert(posts.length === 0, 'sent anyway: ' + posts.join(' '));
+      return true;
+    });
+
+    // Session 25: a 503 with Retry-After (the store locked by another
+    // process) is waited out and asked again, the page saying so; the add page
+    // sends again (before: "Could not load", "Not added", nothing more).
+    await check('a 503 with Retry-After is waited out and said', async () => {
+      const p12 = await ctx.newPage();
+      p12.setDefaultTimeout(STEP_MS);
+      p12.on('pageerror', (e) => pageErrors.push(String(e)));
+      const locked = JSON.stringify({ error: { code: 'store_unavailable', message: 'the store is in use by another process (database is locked)' } });
+      let lists = 0, posts = 0;
+      await p12.route('**/api/stories?*', (route) => {
+        if (lists++ === 0) return route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '1' }, body: locked });
+        return route.continue();
+      });
+      await p12.route('**/api/articles', (route) => {
+        if (route.request().method() === 'POST' && posts++ === 0) {
+          return route.fulfill({ status: 503, contentType: 'application/json', headers: { 'Retry-After': '1' }, body: locked });
+        }
+        return route.continue();
+      });
+      await p12.goto(base + '/#/');
+      await p12.waitForSelector('#stories .waiting');
+      const listSays = norm(await p12.locator('#stories .waiting').textContent());
+      await p12.waitForSelector('#stories .card');
+      await p12.goto(base + '/#/add');
+      await p12.waitForSelector('#add-text');
+      await p12.fill('#add-text', 'Quarrow lock gates replaced\n\nThe lock gates on the Quarrow canal were replaced on Tuesday, ' +
+        'the canal trust said, after the old oak gates failed an inspection in the spring.\n');
+      await p12.click('.add-form button[type=submit]');
+      await p12.waitForSelector('#add-result .waiting');
+      const addSays = norm(await p12.locator('#add-result .waiting').textContent());
+      await p12.waitForSelector('#add-result .added');
+      await p12.close();
+      assert(listSays === 'Waiting for the store: the store is in use by another process (database is locked). Trying again in 1 second…', 'list: ' + listSays);
+      assert(addSays === 'Not added yet: the store is in use by another process (database is locked). Trying again in 1 second…', 'add: ' + addSays);
+      assert(lists >= 2 && posts === 2, lists + ' list asks, ' + posts + ' posts');
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });

@@ -50,6 +50,8 @@ check health_200 test "$code" = 200
 check health_counts jq -e ".status == \"ok\" and .articles == $n_ex and .stories >= 1" "$TMP/body"
 req "$BASE/api/version"
 check version_200 sh -c "test $code = 200 && jq -e '.precis and .schema == 1' '$TMP/body'"
+# Session 25: the limits a client (the add page) checks a body against before sending it
+check version_limits jq -e '.limits.body_bytes == 16777216 and .limits.gunzip_bytes == 67108864 and .limits.articles_per_post == 1000' "$TMP/body"
 
 # The page and its headers.
 req "$BASE/"
@@ -310,6 +312,27 @@ check framing_two_hosts_400 sh -c "sed -n 3p '$TMP/framing.res' | grep -q ' 400 
 check framing_http11_without_host_400 sh -c "sed -n 4p '$TMP/framing.res' | grep -q ' 400 '"
 check framing_http10_without_host_200 sh -c "sed -n 5p '$TMP/framing.res' | grep -q ' 200 '"
 check framing_nothing_stored test "$(curl -s "$BASE/api/health" | jq .articles)" = "$before"
+# Session 25: 17 bodies of 16 MiB announced at once pass the 256 MiB in
+# flight; the one refused is 503 busy with a Retry-After (before: none). Only
+# the headers are sent: the budget is reserved when they are in.
+python3 - "${BASE##*:}" > "$TMP/busy.res" <<'PY'
+import select, socket, sys, time
+head = b"POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 16777216\r\n\r\n"
+socks = []
+for _ in range(17):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+    s.sendall(head)
+    socks.append(s)
+got, end = b"", time.time() + 20
+while b"\r\n\r\n" not in got and time.time() < end:
+    ready, _, _ = select.select(socks, [], [], 1)
+    for s in ready:
+        got = s.recv(65536)
+        if got: break
+for s in socks: s.close()
+print(got.split(b"\r\n\r\n")[0].decode("latin-1"))
+PY
+check busy_503_retry_after sh -c "head -1 '$TMP/busy.res' | grep -q ' 503 ' && grep -qi '^retry-after: 2' '$TMP/busy.res'"
 
 # Hostile article: markup in title and text, a 10 MB title. Stored, returned
 # JSON-escaped (no raw '<' in any response), the title capped, the raw kept.
@@ -439,10 +462,13 @@ locker=$!
 for i in $(seq 200); do [ -e "$TMP/locked" ] && break; sleep 0.05; done
 printf '{"title":"Brennock quay wall to be repaired","text":"The Brennock council voted on Tuesday to repair the quay wall before the winter storms, the clerk said."}' > "$TMP/locked.json"
 req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/locked.json" "$BASE/api/articles"
-lcode=$code; cp "$TMP/body" "$TMP/locked.answer"
+lcode=$code; cp "$TMP/body" "$TMP/locked.answer"; cp "$TMP/hdr" "$TMP/locked.hdr"
 touch "$TMP/unlock"; wait $locker
 req -X POST -H 'Content-Type: application/json' --data-binary @"$TMP/locked.json" "$BASE/api/articles"
 check post_locked_store_503_json sh -c "test $lcode = 503 && jq -e '.error.code == \"store_unavailable\" and (.error.message | test(\"in use by another process\"))' '$TMP/locked.answer' && test $code = 201"
+# Session 25: and says when to ask again (before: no Retry-After, so the page
+# could only fail or guess).
+check locked_store_503_retry_after grep -qi '^retry-after: 5' "$TMP/locked.hdr"
 # Messages in plain words: no "request:1:" prefix (before: "request:1: field
 # ...", "request:1: request#2: ..."); a JSON Lines body names the line, an
 # array its element.
