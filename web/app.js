@@ -337,6 +337,10 @@
       if (old) old.parentNode.removeChild(old);
       if (!hasNext(shown) || !shown.stories.length) return;
       var btn = el('button', { class: 'more', type: 'button', onclick: function () {
+        // the button goes when the stories are in: the focus it had goes on to
+        // the first new story (session 25; before, it fell to <body>)
+        var had = document.activeElement === btn;
+        var lost = function () { return had && (document.activeElement === btn || !main.contains(document.activeElement)); };
         btn.disabled = true;
         btn.textContent = 'Loading…';
         var version = poll && poll.version;
@@ -346,10 +350,17 @@
           var more = arr(d.stories).filter(function (s) { return !ids.has(str(s.id)); });
           shown.stories = shown.stories.concat(more);
           shown.next = hasNext(d) && arr(d.stories).length ? d.next : null;
-          more.forEach(function (s) { list.appendChild(storyCard(s)); });
+          var cards = more.map(function (s) { return list.appendChild(storyCard(s)); });
           if (poll) { poll.version++; poll.url = pollUrl(); poll.etag = null; }
+          var refocus = lost();
           moreButton();
-        }).catch(function (e) { btn.replaceWith(errorBox(e)); });
+          var next = cards.length ? cards[0].querySelector('.card-title a') : main.querySelector('.more');
+          if (refocus && next) next.focus();
+        }).catch(function (e) {
+          var refocus = lost(), box = errorBox(e);
+          btn.replaceWith(box);
+          if (refocus) { box.setAttribute('tabindex', '-1'); box.focus(); }
+        });
       } }, 'More stories');
       list.after(btn);
     }

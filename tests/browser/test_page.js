@@ -747,6 +747,31 @@ async function main() {
       return true;
     });
 
+    // Session 25 user pass: "More stories" pressed from the keyboard went
+    // away with the focus, which fell to <body>; it goes on to the first story
+    // loaded (a list of two pages, answered here by the test).
+    await check('"More stories" by keyboard puts the focus on the first new story', async () => {
+      const p13 = await ctx.newPage();
+      p13.setDefaultTimeout(STEP_MS);
+      p13.on('pageerror', (e) => pageErrors.push(String(e)));
+      const card = (id, h) => ({ id: id, headline: h, n_sources: 1, sources: [{ id: id, site: 'Ostmere Almanac', date: '2030-05-0' + id.slice(-1) }] });
+      await p13.route('**/api/stories?*', (route) => {
+        const second = new URL(route.request().url()).searchParams.has('cursor');
+        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(second
+          ? { stories: [card('800003', 'Ostmere mill pond drained'), card('800004', 'Ostmere fair moves to June')], next: null }
+          : { stories: [card('800001', 'Ostmere ferry timetable'), card('800002', 'Ostmere bell recast')], next: 'c1' }) });
+      });
+      await p13.goto(base + '/#/');
+      await p13.waitForSelector('button.more');
+      await p13.locator('button.more').focus();
+      await p13.keyboard.press('Enter');
+      await p13.waitForFunction(() => document.querySelectorAll('.card').length === 4);
+      const at = await p13.evaluate(() => { const c = document.activeElement.closest('.card'); return c ? c.getAttribute('data-story') : document.activeElement.tagName; });
+      await p13.close();
+      assert(at === '800003', 'the focus is on ' + at);
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
