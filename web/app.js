@@ -6,6 +6,7 @@
 (function () {
   var MAX_SHORT = 300;     // headlines, titles, names: longer ones are clipped for display
   var MAX_ENTITIES = 6;    // entities shown on a list card
+  var SEARCH_FIRST = 20, SEARCH_MAX = 100; // the API's default and most search results
   var main = document.getElementById('main');
   var panel = document.getElementById('panel');
   var panelTitle = document.getElementById('panel-title');
@@ -197,7 +198,7 @@
       try { id = decodeURIComponent(m[1]); } catch (e) { id = m[1]; }
       return { view: 'story', id: id };
     }
-    if (path === '/search') return { view: 'search', q: params.get('q') || '' };
+    if (path === '/search') return { view: 'search', q: params.get('q') || '', all: params.get('limit') === String(SEARCH_MAX) };
     if (path === '/add') return { view: 'add' };
     return { view: 'list', sort: params.get('sort') === 'biggest' ? 'biggest' : 'newest', entity: params.get('entity') || '' };
   }
@@ -252,7 +253,7 @@
     closePanel();
     document.getElementById('q').value = r.view === 'search' ? r.q : '';
     if (r.view === 'story') renderStory(r.id, seq);
-    else if (r.view === 'search') renderSearch(r.q, seq);
+    else if (r.view === 'search') renderSearch(r.q, r.all, seq);
     else if (r.view === 'add') renderAdd(seq);
     else renderList(r.sort, r.entity, seq);
     window.scrollTo(0, 0);
@@ -538,12 +539,16 @@
     focusTo(heading, seq);
   }
 
-  function renderSearch(q, seq) {
+  // A search answers the best SEARCH_FIRST stories and articles; when one
+  // list is full the page says so and offers the API's most, SEARCH_MAX
+  // (session 25: before, "20 stories" read as all there were).
+  function renderSearch(q, all, seq) {
+    var limit = all ? SEARCH_MAX : SEARCH_FIRST;
     var box = el('div', { class: 'results' }, el('p', { class: 'note' }, 'Searching…'));
     var heading = el('h1', { class: 'page-title' }, 'Search: ', clip(q, 120));
     show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), heading, box]);
     if (!q.trim()) { clear(box); box.appendChild(el('p', { class: 'note' }, 'Type words to search for.')); focusTo(heading, seq); return; }
-    api('/api/search?q=' + encodeURIComponent(q), null, waitNote(box, 'Waiting for the store')).then(function (d) {
+    api('/api/search?q=' + encodeURIComponent(q) + (all ? '&limit=' + SEARCH_MAX : ''), null, waitNote(box, 'Waiting for the store')).then(function (d) {
       if (seq !== renderSeq) return;
       clear(box);
       var stories = arr(d.stories), arts = arr(d.articles);
@@ -552,11 +557,11 @@
       }
       if (!stories.length && !arts.length) { box.appendChild(el('p', { class: 'note' }, 'Nothing matches.')); focusTo(heading, seq); return; }
       if (stories.length) {
-        box.appendChild(el('h2', { class: 'section' }, plural(stories.length, 'story', 'stories')));
+        box.appendChild(el('h2', { class: 'section' }, (stories.length >= limit ? 'best ' : '') + plural(stories.length, 'story', 'stories')));
         stories.forEach(function (s) { box.appendChild(storyCard(s)); });
       }
       if (arts.length) {
-        box.appendChild(el('h2', { class: 'section' }, plural(arts.length, 'article', 'articles')));
+        box.appendChild(el('h2', { class: 'section' }, (arts.length >= limit ? 'best ' : '') + plural(arts.length, 'article', 'articles')));
         box.appendChild(el('ul', { class: 'article-list' }, arts.map(function (a) {
           var story = a.story !== undefined && a.story !== null ? a.story : null;
           return el('li', null,
@@ -566,6 +571,12 @@
             a.snippet ? el('div', { class: 'snippet', dir: 'auto' }, clip(a.snippet, 300)) : null,
             story !== null ? el('a', { class: 'to-story', href: storyHash(story) }, 'story →') : null);
         })));
+      }
+      if (stories.length >= limit || arts.length >= limit) {
+        box.appendChild(el('p', { class: 'note more-results' }, all
+          ? 'Only the best ' + SEARCH_MAX + ' of each are shown: add words to narrow the search.'
+          : ['The best ' + SEARCH_FIRST + ' of each are shown. ',
+            el('a', { href: '#/search?q=' + encodeURIComponent(q) + '&limit=' + SEARCH_MAX }, 'Show up to ' + SEARCH_MAX)]));
       }
       focusList(box, heading, seq);
     }).catch(function (e) { if (seq === renderSeq) { clear(box); box.appendChild(errorBox(e)); focusTo(heading, seq); } });

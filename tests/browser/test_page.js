@@ -772,6 +772,37 @@ async function main() {
       return true;
     });
 
+    // Session 25 user pass: a search answers the best 20 stories and 20
+    // articles; with a store of a few hundred, "20 stories" read as all there
+    // were. A full list is said, with a link to the API's most (100).
+    await check('a search with more results than shown says so and offers more', async () => {
+      const p14 = await ctx.newPage();
+      p14.setDefaultTimeout(STEP_MS);
+      p14.on('pageerror', (e) => pageErrors.push(String(e)));
+      const asked = [];
+      await p14.route('**/api/search?*', (route) => {
+        const u = new URL(route.request().url());
+        const n = u.searchParams.get('limit') === '100' ? 27 : 20;
+        asked.push(u.searchParams.get('limit'));
+        const stories = [];
+        for (let i = 0; i < n; i++) stories.push({ id: String(810000 + i), headline: 'Ostmere harbour notice ' + i, n_sources: 1 });
+        return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ query: 'harbour', stories: stories, articles: [] }) });
+      });
+      await p14.goto(base + '/#/search?q=harbour');
+      await p14.waitForSelector('.results .card');
+      const first = norm(await p14.locator('.results').textContent());
+      const link = p14.locator('.more-results a');
+      assert(await link.count() === 1, 'no link to more results: ' + first.slice(-200));
+      await link.click();
+      await p14.waitForFunction(() => document.querySelectorAll('.results .card').length === 27);
+      const then = norm(await p14.locator('.more-results').count() ? await p14.locator('.more-results').textContent() : '');
+      await p14.close();
+      assert(/^best 20 stories/.test(first) && /The best 20 of each are shown\. Show up to 100$/.test(first), 'first answer: ' + first.slice(0, 60) + ' ... ' + first.slice(-80));
+      assert(then === '', 'after 27 of at most 100: ' + then);
+      assert(JSON.stringify(asked) === '[null,"100"]', 'asked ' + JSON.stringify(asked));
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
