@@ -118,8 +118,11 @@ def score_precis(precis, fixture, facts, truth_conf, timeline, copies):
             # The conflict is about the fact every claim's sentence tells.
             fl = [facts_of(facts, letter(cl["docs"][0]), cl["text"]) for cl in c["claims"]]
             common = [f for f in fl[0] if all(f in g for g in fl[1:])]
+            # sentences packing two facts (a lead with the day and the count)
+            # are in conflict about the one planted as a conflict of the kind
+            planted = [f for f in common if (c["kind"], f) in truth_conf]
             if common:
-                conf.add((c["kind"], common[0]))
+                conf.add((c["kind"], (planted or common)[0]))
             else:
                 fs = {g[0] for g in fl}
                 conf.add((c["kind"], fs.pop() if len(fs) == 1 else "|".join(sorted(map(str, fs)))))

@@ -1241,6 +1241,31 @@ static bool rival_counts(double a, double b)
     return hi <= 3 * lo;
 }
 
+/* Does a third report, aligned with si, give q's figure too? Then q is what
+ * the reports of that fact say, and a different figure in another aligned
+ * sentence rivals it (on long wire copy a pair aligned alone is often a
+ * topical neighbour: "25 members ... invited" / "A simple majority of 63
+ * members"). */
+static bool corroborated(const cov *c, uint32_t si, const pst_quantity *q, uint32_t ti)
+{
+    const pst_build *b = c->b;
+    uint32_t rs = c->indep[b->sents[si].doc], rt = c->indep[b->sents[ti].doc];
+    for (size_t k = c->adj_off[si]; k < c->adj_off[si + 1]; k++) {
+        const pst_sent *u = &b->sents[c->adj[k]];
+        uint32_t ru = c->indep[u->doc];
+        if (ru == rs || ru == rt) continue;
+        for (uint32_t j = 0; j < u->n_q; j++) {
+            const pst_quantity *p = &b->quants[u->q_off + j];
+            if (p->kind == q->kind && close_enough(p->value, q->value, 0, kind_of(q->kind)) &&
+                (q->kind != PST_Q_COUNT || !q->unit[0] || !p->unit[0] || same_unit(c, u->q_off + j, (uint32_t)(q - b->quants))))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool names_apart(const cov *c, uint32_t i, uint32_t j);
+
 static precis_status push_edge(conflict_edge **v, size_t *n, size_t *cap, conflict_edge e)
 {
     if (pc_grow(v, cap, *n + 1, sizeof **v, 64)) return PRECIS_ENOMEM;
@@ -1302,11 +1327,27 @@ static precis_status compare_figures(const cov *c, uint32_t si, uint32_t ti, boo
             if (!used_s[i] && (int)qs[i].kind == k) ls = i;
         for (uint32_t j = 0; j < t->n_q; j++)
             if (!used_t[j] && (int)qt[j].kind == k) lt = j;
-        /* One figure left on each side: the same thing unless they count different words. */
-        if (k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0] && !same_unit(c, s->q_off + ls, t->q_off + lt))
-            continue;
+        /* One figure left on each side: the same thing if the words around
+         * the two share two. Sentences aligned as one fact tell it with other
+         * words around the figure ("The yard held around 25,000 tyres" / "The
+         * site had about 40,000 tyres in stock"; "It fell about 30 metres" /
+         * "The vehicle dropped around 60 metres"): when a third report gives
+         * one side's figure and neither sentence names what the other does
+         * not, the counted word of large counts or the kind of a distance
+         * says what is measured, and two counted words of large counts
+         * ("46 containers" / "64 boxes") may be one thing told two ways.
+         * Counts below ten count many things in one story ("two beaches"
+         * ashore, "Four beaches" shut), and durations are no fact counted. */
         if (k == PST_Q_COUNT && !rival_counts(qs[ls].value, qt[lt].value)) continue;
-        if (!share_context(c, &qs[ls], &qt[lt], 2)) continue;
+        bool counted = k == PST_Q_COUNT && qs[ls].unit[0] && qt[lt].unit[0];
+        bool same = counted && same_unit(c, s->q_off + ls, t->q_off + lt);
+        bool things = counted && !time_unit(&qs[ls]) && !time_unit(&qt[lt]) &&
+                      qs[ls].value >= MIN_LONE_COUNT && qt[lt].value >= MIN_LONE_COUNT;
+        bool rivals = !loose && (things || k == PST_Q_DISTANCE) && !names_apart(c, si, ti) &&
+                      (corroborated(c, si, &qs[ls], ti) || corroborated(c, ti, &qt[lt], si));
+        if (counted && !same && !rivals) continue;
+        size_t need = rivals && (same || k == PST_Q_DISTANCE) ? 0 : 2;
+        if (need && !share_context(c, &qs[ls], &qt[lt], need)) continue;
         conflict_edge e = {.kind = (uint8_t)kind_of((pst_qkind)k)};
         e.about = qs[ls].unit[0] ? c->qf[s->q_off + ls].unit : c->qf[t->q_off + lt].unit;
         e.about_word = qs[ls].unit[0] ? s->q_off + ls : t->q_off + lt;
@@ -1338,6 +1379,26 @@ typedef struct nameword {
 } nameword;
 
 static size_t name_skeleton(const char *w, char *out, bool umlaut_e);
+
+/* Does each of sentences i and j name something the other does not ("In
+ * Rome, 1,500 Kurds massed" / "some 4,000 Kurds living in Romania")? Then
+ * their figures may count two things. */
+static bool names_apart(const cov *c, uint32_t i, uint32_t j)
+{
+    uint32_t x[2] = {i, j};
+    for (int side = 0; side < 2; side++) {
+        uint32_t p = x[side], q = x[1 - side];
+        bool own = false;
+        for (uint32_t m = c->name_off[p]; m < c->name_off[p + 1] && !own; m++) {
+            if (c->names[m].calendar) continue;
+            bool there = false;
+            for (uint32_t r = c->name_off[q]; r < c->name_off[q + 1] && !there; r++) there = c->names[r].id == c->names[m].id;
+            own = !there;
+        }
+        if (!own) return false;
+    }
+    return true;
+}
 
 static size_t name_words(const pst_build *b, const pst_sent *x, nameword *out, size_t cap)
 {

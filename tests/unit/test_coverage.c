@@ -810,6 +810,87 @@ TEST(one_small_count_does_not_align)
     json_decref(c);
 }
 
+/* One figure left on each side of two sentences aligned as one fact, the
+ * words around it told otherwise: "about 30,000 sheep ... out on the hills" /
+ * "around 18,000 sheep grazing there", "fell about 20 metres down a bank" /
+ * "dropped around 45 metres". They were no conflict: the words around two
+ * lone figures had to share two. Now the same counted word of large counts,
+ * or one kind of measurement, is enough when a third report gives one side's
+ * figure too (b's 30,000 sheep, 65 feet). Invented snowstorm. */
+static const precis_article FELLGATE[] = {
+    ART("a", "Fellgate Echo", "Snow traps sheep and lorry on Fellgate moor", "2028-01-12",
+        "Heavy snow cut off the Fellgate moor road on Monday night.\n\n"
+        "About 30,000 sheep were out on the hills when the storm hit, the farmers' union said.\n\n"
+        "A gritting lorry fell about 20 metres down a bank before a tree stopped it.\n\n"
+        "The driver was taken to hospital with a broken arm."),
+    ART("b", "Dales Post", "Fellgate moor: sheep stranded in drifts", "2028-01-12",
+        "Drifts closed the road over Fellgate moor on Monday night.\n\n"
+        "Some 30,000 sheep had been left on the fells, according to the union.\n\n"
+        "The gritter slid roughly 65 feet off the road and came to rest against a tree.\n\n"
+        "Volunteers with quad bikes carried hay to the flocks."),
+    ART("c", "Moorland Wire", "Sheep and gritter caught in Fellgate snow", "2028-01-13",
+        "Snow blocked the Fellgate moor road late on Monday.\n\n"
+        "The estates had around 18,000 sheep grazing there, Garrow Farms told the Wire.\n\n"
+        "The vehicle dropped around 45 metres before it stopped, police said.\n\n"
+        "The road reopened on Tuesday afternoon."),
+};
+#define N_FELLGATE (sizeof FELLGATE / sizeof *FELLGATE)
+
+/* Is a conflict of kind `kind` between values x and y listed? */
+static bool kind_listed(json_t *cov, const char *kind, const char *x, const char *y)
+{
+    json_t *c, *cl;
+    size_t i, k;
+    json_array_foreach(json_object_get(cov, "conflicts"), i, c) {
+        if (strcmp(json_string_value(json_object_get(c, "kind")), kind)) continue;
+        bool hx = false, hy = false;
+        json_array_foreach(json_object_get(c, "claims"), k, cl) {
+            const char *v = json_string_value(json_object_get(cl, "value"));
+            hx |= v && !strcmp(v, x);
+            hy |= v && !strcmp(v, y);
+        }
+        if (hx && hy) return true;
+    }
+    return false;
+}
+
+TEST(lone_figures_of_one_fact_conflict)
+{
+    json_t *c = coverage_of(FELLGATE, N_FELLGATE);
+    if (!c) return;
+    CHECK(kind_listed(c, "figure", "30,000", "18,000"));
+    CHECK(kind_listed(c, "distance", "20 metres", "45 metres"));
+    json_decref(c);
+}
+
+/* ... but not when each sentence names a place the other does not: "In
+ * Holmby, 1,500 sheep were brought down" and "about 4,000 sheep on the
+ * Carrick estate in Marrowdale" are aligned (sheep, a figure rivalling a's)
+ * and count two flocks. */
+static const precis_article HOLMBY[] = {
+    ART("a", "Fellgate Echo", "Farmers move flocks as snow returns", "2028-01-12",
+        "Farmers across the dale moved their flocks off the tops on Monday as more snow fell.\n\n"
+        "In Holmby, 1,500 sheep were brought down to the valley farms.\n\n"
+        "The snow is expected to ease on Thursday."),
+    ART("b", "Dales Post", "Flocks brought down from the fells", "2028-01-12",
+        "Farmers moved flocks off the high ground on Monday ahead of more snow.\n\n"
+        "Some 1,500 sheep in Holmby were brought down to the valley.\n\n"
+        "Forecasters expect the snow to ease on Thursday."),
+    ART("c", "Moorland Wire", "Snow sends flocks to the valleys", "2028-01-12",
+        "Farmers took their sheep off the tops on Monday as snow returned.\n\n"
+        "There are about 4,000 sheep on the Carrick estate in Marrowdale.\n\n"
+        "The snow should ease on Thursday, forecasters said."),
+};
+#define N_HOLMBY (sizeof HOLMBY / sizeof *HOLMBY)
+
+TEST(lone_figures_naming_other_places_do_not_conflict)
+{
+    json_t *c = coverage_of(HOLMBY, N_HOLMBY);
+    if (!c) return;
+    CHECK(!kind_listed(c, "figure", "1,500", "4,000"));
+    json_decref(c);
+}
+
 int main(void)
 {
     RUN(paraphrase_with_a_figure_aligns);
@@ -839,5 +920,7 @@ int main(void)
     RUN(one_small_count_does_not_align);
     RUN(facts_dated_years_apart_do_not_align);
     RUN(a_rival_aligned_elsewhere_in_the_report_is_no_rival);
+    RUN(lone_figures_of_one_fact_conflict);
+    RUN(lone_figures_naming_other_places_do_not_conflict);
     return test_done();
 }
