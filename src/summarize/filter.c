@@ -666,8 +666,121 @@ static bool opens_sentence(const char *s, size_t len, size_t i)
     return e > i && PS_WORD_IN(s + i, e - i, OPENERS);
 }
 
+/* The end of a word of a name or role at s[i] (letters, and inner
+ * hyphens, apostrophes and periods: "star-advertiser", "o'neil", "j."), or i. */
+static size_t name_word_end(const char *s, size_t len, size_t i)
+{
+    size_t e = i;
+    if (i >= len || !ascii_letter((unsigned char)s[i])) return i;
+    while (e < len && (ascii_letter((unsigned char)s[e]) || s[e] == '-' || s[e] == '\'' || s[e] == '.')) e++;
+    return e;
+}
+
+/* A date after a byline: "july 10, 2012" (date_after), or "monday, may 6,
+ * 2017" (a weekday first), and a time after it: " at 10: 52pm pdt". Its
+ * length, or 0. */
+static size_t byline_date(const char *s, size_t len, size_t i)
+{
+    static const char *const DAYS[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+    size_t j = i, e = name_word_end(s, len, i);
+    if (e > i && PS_WORD_IN(s + i, e - i, DAYS) && e + 1 < len && s[e] == ',' && s[e + 1] == ' ') j = e + 2;
+    size_t d = date_after(s, len, j);
+    if (!d) return 0;
+    j += d;
+    /* " at 10: 52pm pdt", ", 7: 26 pm edt", " 10: 59 pm": an hour, a time of day, a zone of 2-4 letters */
+    size_t t = j < len && s[j] == ',' ? j + 1 : j;
+    if (t < len && s[t] == ' ') t++;
+    if (starts_word(s, len, t, "at") && t + 3 < len && s[t + 2] == ' ') t += 3;
+    if (t > j) {
+        size_t k = t, n = 0;
+        while (k < len && s[k] >= '0' && s[k] <= '9') k++, n++;
+        if (n >= 1 && n <= 2 && k < len && s[k] == ':') {
+            k++;
+            while (k < len && s[k] == ' ') k++;
+            for (n = 0; k < len && s[k] >= '0' && s[k] <= '9'; k++) n++;
+            if (n == 2 && k < len && s[k] == ' ') k++;
+            if (n == 2 && (starts_with(s, len, k, "am") || starts_with(s, len, k, "pm"))) {
+                k += 2;
+                static const char *const ZONES[] = {"et", "pt", "ct", "pdt", "pst", "edt", "est", "cdt", "cst",
+                                                    "mdt", "mst", "gmt", "bst", "ist", "utc", "cet"};
+                size_t z = k + 1, ze = name_word_end(s, len, z);
+                j = k < len && s[k] == ' ' && PS_WORD_IN(s + z, ze - z, ZONES) ? ze : k;
+            }
+        }
+    }
+    return j - i;
+}
+
+/* A byline a one-line scrape ran into the lead (session 25): "by jane roe
+ * – staff writer the ...", "by radar staff the ...", "by ana ruiz - july 10,
+ * 2012 the ...", "posted by jane roe ( @janeroe ) on oct 10, 2016 at 10:
+ * 52pm pdt the ...". Where the name ends is known only by what must come
+ * after it: "staff", a dash and a role or a date, or "on" and a date;
+ * anything else ("By then, ...", "By 2010 the ...", "Posted by hackers, the
+ * file ...") is prose. Its length, or 0. */
+static size_t byline_at(const char *s, size_t len, size_t i)
+{
+    static const char *const ROLES[] = {"writer", "reporter", "editor", "correspondent", "contributor",
+                                        "columnist", "staff", "producer", "critic", "intern"};
+    /* "By the time staff arrived ...", "By then - ...": no name */
+    static const char *const NOT_NAME[] = {"the", "a", "an", "then", "now", "that", "this", "its", "their", "his",
+                                           "her", "our", "all", "some", "most", "far", "law", "time", "which", "what",
+                                           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                           "sunday", "noon", "morning", "evening", "night", "year"};
+    size_t j, e;
+    bool posted = false;
+    if ((j = starts_word(s, len, i, "posted by"))) posted = true;
+    else if (!(j = starts_word(s, len, i, "by"))) return 0;
+    j += i;
+    for (size_t words = 0; words < 6; words++) {
+        while (j < len && s[j] == ' ') j++;
+        if (posted && words && starts_word(s, len, j, "on") && j + 3 < len && s[j + 2] == ' ') {
+            size_t d = byline_date(s, len, j + 3);
+            return d ? j + 3 + d - i : 0;
+        }
+        if (posted && words && s[j] == '(') { /* the poster's handle: "( @janeroe )" */
+            size_t k = j + 1;
+            while (k < len && s[k] == ' ') k++;
+            if (k >= len || s[k] != '@') return 0;
+            while (k < len && k - j < 40 && s[k] != ')') k++;
+            if (k >= len || s[k] != ')') return 0;
+            j = k + 1;
+            continue;
+        }
+        if (!posted && words && starts_word(s, len, j, "in")) /* "by ana ruiz in news, sports | ..." */
+            for (size_t k = j; k < len && k < j + 60 && s[k] != '.'; k++)
+                if (s[k] == '|') {
+                    j = k;
+                    break;
+                }
+        bool bullet = j + 2 < len && (unsigned char)s[j] == 0xE2 && (unsigned char)s[j + 1] == 0x80 &&
+                      (unsigned char)s[j + 2] == 0xA2;
+        if (!posted && words && (pt_long_dash_at(s, len, j) || bullet || ((s[j] == '-' || s[j] == '|') && j + 1 < len && s[j + 1] == ' '))) {
+            size_t k = j + (s[j] == '-' || s[j] == '|' ? 1 : 3), d;
+            while (k < len && s[k] == ' ') k++;
+            if ((d = byline_date(s, len, k))) return k + d - i;
+            for (size_t r = 0; r < 3; r++) { /* "staff writer", "radar news editor" */
+                e = name_word_end(s, len, k);
+                if (e == k) return 0;
+                if (PS_WORD_IN(s + k, e - k, ROLES)) {
+                    size_t f = e + 1, fe = name_word_end(s, len, f); /* "staff writer" */
+                    return (e < len && s[e] == ' ' && PS_WORD_IN(s + f, fe - f, ROLES) ? fe : e) - i;
+                }
+                k = e;
+                while (k < len && s[k] == ' ') k++;
+            }
+            return 0;
+        }
+        e = name_word_end(s, len, j);
+        if (e == j || e >= len || s[e] != ' ' || PS_WORD_IN(s + j, e - j, NOT_NAME)) return 0;
+        if (!posted && words && PS_WORD_IN(s + j, e - j, ROLES)) return e - i; /* "by radar staff" */
+        j = e;
+    }
+    return 0;
+}
+
 /* Page debris at s[i..len) that heads a sentence, besides a dash or bullet:
- * a timestamp, a credit bracket, a tweet's signature right after a dash
+ * a timestamp, a byline, a credit bracket, a tweet's signature right after a dash
  * and, at the sentence's first byte, a video player's "Close". Its length,
  * or 0. */
 static size_t page_head_at(const char *s, size_t len, size_t i, bool after_dash)
@@ -675,6 +788,7 @@ static size_t page_head_at(const char *s, size_t len, size_t i, bool after_dash)
     size_t n;
     if (i == 0 && (n = close_button(s, len))) return n;
     if ((n = stamp_at(s, len, i))) return n;
+    if ((n = byline_at(s, len, i))) return n;
     if (after_dash && (n = tweet_signature(s, len, i))) return n;
     return credit_bracket(s, len, i);
 }

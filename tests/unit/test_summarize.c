@@ -389,6 +389,16 @@ TEST(page_debris_heads_are_cut)
         {") the ferry operator was fined on Wednesday after the grounding.", "the ferry"},
         {") varrow ( ap ) \xe2\x80\x94 the ferry operator was fined on Wednesday.", "the ferry"},
         {"(OPTIONAL TRIM CAN BEGIN HERE) The ferry operator was fined on Wednesday.", "The ferry"},
+        /* bylines run into the lead (session 25) */
+        {"By ana velsko - july 10, 2012 early this spring, the ferry ran aground.", "early this spring"},
+        {"By harbor post staff the ferry operator was fined on Wednesday.", "the ferry"},
+        {"By jo marl \xe2\x80\x93 harbor news editor the ferry operator was fined.", "the ferry"},
+        {"By jo marl \xe2\x80\x93 staff writer the ferry operator was fined.", "the ferry"},
+        {"By jo marl in news, harbor | august 04, 2016 at 12: 54pm the ferry operator was fined.", "the ferry"},
+        {"By jo marl \xe2\x80\xa2 november 8, 2011 10: 59 pm the ferry operator was fined.", "the ferry"},
+        {"Posted by jo marl ( @jomarl ) on oct 10, 2016 at 10: 52pm pdt the ferry was fined.", "the ferry"},
+        {"Posted by varrow tavern on saturday, may 6, 2017 one customer said it was loud.", "one customer"},
+        {"Posted by jo marl on december 27, 2015, 7: 26 pm edt earlier on sunday, the ferry sank.", "earlier on"},
 
         /* prose on the same words, asides, and a cut bracket's verb */
         {"Close to 200 people were on the ferry when it ran aground near Varrow.", NULL},
@@ -407,6 +417,13 @@ TEST(page_debris_heads_are_cut)
         {") said on Wednesday that the ferry operator would appeal.", NULL},
         {"), a member of the harbour board, said the ferry would be sold.", NULL},
         {"-5 degrees at the harbour kept the ferry in port on Tuesday.", NULL},
+        {"By the time staff arrived the ferry had sunk near Varrow.", NULL},
+        {"By then - a week after the grounding - the ferry had sunk.", NULL},
+        {"By tuesday staff had left the ferry at the Varrow quay.", NULL},
+        {"By 2010 the ferry line had six boats on the Varrow crossing.", NULL},
+        {"By contrast, the ferry line to Elsin grew by a third.", NULL},
+        {"Posted by hackers on monday, the file spread across the harbour office.", NULL},
+        {"By cutting fares, the ferry line - a family firm - won back its passengers.", NULL},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         size_t cut = ps_wire_prefix(cases[i].s, strlen(cases[i].s));
