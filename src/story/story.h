@@ -38,8 +38,9 @@ typedef struct pst_when {
     bool possessive;             /* that aside is a possessive ("after Monday's fire"), not
                                     the day of telling */
     bool from;                   /* opened by "from" or "starting" ("to ban it from next
-                                    month"): when something takes effect, a second
-                                    timeline entry beside the day of the decision */
+                                    month"), or a negated "before" ("will not be allowed
+                                    home before Friday"): when something takes effect, a
+                                    second timeline entry beside the day of the decision */
 } pst_when;
 
 /* Finds the time references in sentence s[0..n): absolute dates (through the

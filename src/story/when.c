@@ -321,6 +321,23 @@ static bool conditional_past(const char *s, const word *w, size_t nw, size_t j)
     return false;
 }
 
+/* "to" at j after a verb of expecting and its object ("Forecasters expect
+ * the snow to ease on Thursday", "wants the council to decide on Monday"):
+ * the infinitive's time is ahead, as after "expects to". At most three
+ * words of object, none a tensed verb or a clause break. */
+static const char *const EXPECT_OBJ[] = {"expect", "expects", "expected", "want", "wants", "wanted",
+                                         "intend", "intends", "need", "needs"};
+static bool expect_object_to(const char *s, const word *w, size_t j)
+{
+    for (size_t q = j; q > 0 && j - q < 4;) {
+        q--;
+        if (clause_break_semi(s, w[q].end, w[q + 1].start)) return false;
+        if (q + 1 < j && WORD_IN(s, w, q, EXPECT_OBJ)) return true;
+        if (past_form(s, w, q) || WORD_IN(s, w, q, MODALS) || WORD_IN(s, w, q, COPULA_NOW)) return false;
+    }
+    return false;
+}
+
 /* Tense of the clause a time phrase (words w[i0..i1]) belongs to: +1 future,
  * -1 past, 0 unknown. The verb that governs the phrase decides — the nearest
  * tensed word before it ("will lose their jobs after the firm decided on
@@ -355,6 +372,7 @@ static int phrase_tense(const char *s, size_t n, const word *w, size_t nw, size_
             bool cause = word_at(s, w, j - 1, "due") && !(j > 1 && WORD_IN(s, w, j - 2, DUE_AFTER));
             if (!cause && (WORD_IN(s, w, j - 1, COMMIT_TO) || WORD_IN(s, w, j - 1, FUTURE_CUES)))
                 return past_next ? -1 : 1;
+            if (!cause && expect_object_to(s, w, j)) return past_next ? -1 : 1;
             continue;
         }
         if (word_at(s, w, j, "set") && j + 1 < nw &&
@@ -721,8 +739,19 @@ static bool from_ref(const char *s, const word *w, size_t nw, size_t start)
     /* "from next month", "from Monday", "starting on Monday", "from 1 April" */
     for (size_t q = j; q > 0 && q + 2 > j; q--) {
         if (word_at(s, w, q - 1, "from") || word_at(s, w, q - 1, "starting")) return true;
-        if (!word_at(s, w, q - 1, "on")) return false;
+        if (!word_at(s, w, q - 1, "on")) break;
     }
+    /* "will not be allowed home before Friday", "won't reopen before
+     * Tuesday": the first day it may happen, as "from Friday" is */
+    if (j > 0 && word_at(s, w, j - 1, "before"))
+        for (size_t q = j - 1, back = 0; q > 0 && back < 8; back++) {
+            q--;
+            if (clause_break_semi(s, w[q].end, w[q + 1].start)) break;
+            bool nt = word_at(s, w, q, "t") && w[q].start > 0 &&
+                      (s[w[q].start - 1] == '\'' || (unsigned char)s[w[q].start - 1] == 0x99);
+            if (nt || word_at(s, w, q, "not") || word_at(s, w, q, "never") || word_at(s, w, q, "cannot"))
+                return true;
+        }
     return false;
 }
 
@@ -1092,7 +1121,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         const char *p = s + w[i].start;
         size_t len = w[i].end - w[i].start, dl = 0;
         while (dl < len && is_digit((unsigned char)p[dl])) dl++;
-        if (dl < 1 || dl > 2 || len != dl + 2 || !word_at(s, w, i - 1, "the") || !word_at(s, w, i - 2, "on"))
+        /* "on the 14th", and the bounds "until the 28th", "by the 3rd", "before the 9th" */
+        static const char *const ORD_LEADS[] = {"on", "until", "till", "by", "before", "after", "from", "since"};
+        if (dl < 1 || dl > 2 || len != dl + 2 || !word_at(s, w, i - 1, "the") || !WORD_IN(s, w, i - 2, ORD_LEADS))
             continue;
         char a0 = (char)(p[dl] | 32), a1 = (char)(p[dl + 1] | 32);
         int dom = dl == 1 ? p[0] - '0' : (p[0] - '0') * 10 + (p[1] - '0');
@@ -1107,6 +1138,9 @@ size_t pst_find_when(const char *s, size_t n, const pt_date *pub, pst_when *out,
         if (!ends) continue;
         bool future = phrase_tense(s, n, w, nw, i - 1, i) > 0;
         int y = pub->year, m = pub->month;
+        /* "adjourned until the 28th" in April 21's paper is April 28 and
+         * "lasted until the 14th" April 14: a bound is the nearer one */
+        if (word_at(s, w, i - 2, "until") || word_at(s, w, i - 2, "till")) future = dom - pub->day >= -15 && dom - pub->day < 15 ? dom > pub->day : dom < pub->day;
         bool step = future ? dom < pub->day : dom > pub->day; /* the month before, or after */
         for (int tries = 0; tries < 3 && (step || dom > pt_days_in_month(y, m)); tries++) {
             /* "on the 31st" in December 4's paper: October 31 (November has 30) */

@@ -481,6 +481,44 @@ TEST(from_dates_when_it_takes_effect)
     CHECK(n == 1 && !w[0].from);
 }
 
+/* Forms a demanding reader writes (session 25), in Wednesday April 21,
+ * 2027's paper: an object between "expect" and its infinitive ("expect the
+ * snow to ease on Thursday" was past: the 15th); a negated "before" is the
+ * first day something may happen, a second entry as "from" is ("will not be
+ * allowed home before Friday"); a day of the month after a bound ("until
+ * the 28th", "by the 3rd": only "on the 14th" was read), the nearer one
+ * after "until". */
+TEST(expect_object_negated_before_and_bounded_ordinals)
+{
+    static const pt_date WED21 = {.year = 2027, .month = 4, .day = 21, .hour = -1};
+    pst_when w[8];
+    const char *a = "Forecasters expect the snow to ease on Thursday.";
+    size_t n = pst_find_when(a, strlen(a), &WED21, w, 8);
+    CHECK(n == 1 && w[0].first_day == pst_days_from_civil(2027, 4, 22));
+    const char *b = "Residents evacuated on Tuesday will not be allowed home before Friday.";
+    n = pst_find_when(b, strlen(b), &WED21, w, 8);
+    CHECK(n == 2);
+    CHECK(n == 2 && w[0].first_day == pst_days_from_civil(2027, 4, 20) && !w[0].from);
+    CHECK(n == 2 && w[1].first_day == pst_days_from_civil(2027, 4, 23) && w[1].from);
+    const char *c = "The line won't reopen before Saturday.";
+    n = pst_find_when(c, strlen(c), &WED21, w, 8);
+    CHECK(n == 1 && w[0].from && w[0].first_day == pst_days_from_civil(2027, 4, 24));
+    const char *d = "The council met before Friday's deadline.";
+    n = pst_find_when(d, strlen(d), &WED21, w, 8);
+    for (size_t i = 0; i < n; i++) CHECK(!w[i].from);
+    const char *e = "The hearing was adjourned until the 28th.";
+    n = pst_find_when(e, strlen(e), &WED21, w, 8);
+    CHECK(n == 1 && w[0].first_day == pst_days_from_civil(2027, 4, 28));
+    const char *f = "The fair lasted until the 14th.";
+    n = pst_find_when(f, strlen(f), &WED21, w, 8);
+    CHECK(n == 1 && w[0].first_day == pst_days_from_civil(2027, 4, 14));
+    const char *g = "Repairs should be finished by the 3rd.";
+    n = pst_find_when(g, strlen(g), &WED21, w, 8);
+    CHECK(n == 1 && w[0].first_day == pst_days_from_civil(2027, 5, 3));
+    const char *h = "Flats on the 3rd floor were searched.";
+    CHECK(pst_find_when(h, strlen(h), &WED21, w, 8) == 0);
+}
+
 int main(void)
 {
     RUN(tense_from_the_governing_verb);
@@ -503,5 +541,6 @@ int main(void)
     RUN(last_night_at_least_hope_to);
     RUN(relative_clause_dates_and_describing_main_verbs);
     RUN(from_dates_when_it_takes_effect);
+    RUN(expect_object_negated_before_and_bounded_ordinals);
     return test_done();
 }
