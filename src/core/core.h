@@ -217,14 +217,13 @@ precis_status pc_read_input_nul(const char *path, size_t max_bytes, pc_buf *out,
 precis_status pc_read_input_raw(const char *path, size_t max_bytes, pc_buf *out, pc_error *err);
 
 /* A byte source read in chunks by the streaming readers (story input, WARC):
- * a gzip-transparent zlib stream (gz, from gzdopen), a file descriptor
- * (pc_source_fd: gzip-transparent too, and a read gives what has come so
- * far), or, when mem is set, a memory buffer. One reader for all, which the
- * two kept as twins. */
-struct gzFile_s;
+ * a file descriptor (pc_source_fd: gzip-transparent, and a read gives what
+ * has come so far), or, when fd is NULL, the memory buffer mem (mem_len
+ * bytes). One reader for all, which the two kept as twins (the WARC reader
+ * read through gzread until the story reader's pc_source_fd was the only
+ * one: a slow pipe, a cut gzip member and progress are the same for both). */
 struct pc_fdsrc;
 typedef struct pc_source {
-    struct gzFile_s *gz;
     struct pc_fdsrc *fd; /* pc_source_fd */
     const char *mem;
     size_t mem_len, mem_pos;
@@ -245,10 +244,14 @@ const char *pc_source_why(const pc_source *s, char *buf, size_t cap);
 precis_status pc_source_fd(pc_source *s, int fd);
 /* True once the first read of a pc_source_fd source found gzip data. */
 bool pc_source_gzip(const pc_source *s);
-/* Frees a pc_source_fd or gzdopen source; a memory one needs nothing. */
+/* Bytes of the input consumed so far: of the file as it is (compressed,
+ * for gzip), for progress; a memory source's position. */
+uint64_t pc_source_offset(const pc_source *s);
+/* Frees a pc_source_fd source (closing its descriptor); a memory one needs
+ * nothing. */
 void pc_source_close(pc_source *s);
 /* Up to n bytes into dst; 0 at the end or on an error (then io_error is set:
- * zlib reports a truncated member only through gzerror's Z_BUF_ERROR). */
+ * a read failed, or the gzip data was corrupt or ended inside a member). */
 size_t pc_source_read(pc_source *s, char *dst, size_t n);
 
 /* Natural order of names, as `ls -v` and file managers sort: runs of digits

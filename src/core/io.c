@@ -380,6 +380,7 @@ static precis_status read_regular(int fd, size_t size, size_t max_bytes, pc_buf 
 
 struct pc_fdsrc {
     int fd;
+    uint64_t taken; /* bytes read from fd, for pc_source_offset */
     bool sniffed, gzip, eof;
     bool member_end; /* a gzip member ended: another may follow */
     z_stream z;
@@ -388,10 +389,11 @@ struct pc_fdsrc {
     unsigned char buf[128 * 1024];
 };
 
-static ssize_t read_some(int fd, void *buf, size_t n)
+static ssize_t read_some(struct pc_fdsrc *f, void *buf, size_t n)
 {
     for (;;) {
-        ssize_t k = read(fd, buf, n);
+        ssize_t k = read(f->fd, buf, n);
+        if (k > 0) f->taken += (uint64_t)k;
         if (k >= 0 || errno != EINTR) return k;
     }
 }
@@ -408,12 +410,16 @@ precis_status pc_source_fd(pc_source *s, int fd)
     return PRECIS_OK;
 }
 
-bool pc_source_gzip(const pc_source *s) { return s->fd ? s->fd->gzip : s->gz && !gzdirect(s->gz); }
+bool pc_source_gzip(const pc_source *s) { return s->fd && s->fd->gzip; }
+
+uint64_t pc_source_offset(const pc_source *s)
+{
+    if (s->fd) return s->fd->taken - (s->fd->in ? s->fd->in_len - s->fd->in_pos : s->fd->in_len);
+    return s->mem_pos;
+}
 
 void pc_source_close(pc_source *s)
 {
-    if (s->gz) gzclose(s->gz);
-    s->gz = NULL;
     if (s->fd) {
         if (s->fd->gzip) inflateEnd(&s->fd->z);
         close(s->fd->fd);
@@ -426,7 +432,7 @@ void pc_source_close(pc_source *s)
  * ends): 0 at the end, -1 on an error. */
 static int fd_refill(struct pc_fdsrc *f)
 {
-    ssize_t k = read_some(f->fd, f->buf, sizeof f->buf);
+    ssize_t k = read_some(f, f->buf, sizeof f->buf);
     if (k < 0) return -1;
     if (k == 0) f->eof = true;
     f->in = f->buf;
@@ -440,7 +446,7 @@ static size_t fd_read(pc_source *s, char *dst, size_t n)
     struct pc_fdsrc *f = s->fd;
     if (!f->sniffed) { /* gzip by its two magic bytes: wait for both */
         while (!f->eof && f->in_len < 2) {
-            ssize_t k = read_some(f->fd, f->buf + f->in_len, sizeof f->buf - f->in_len);
+            ssize_t k = read_some(f, f->buf + f->in_len, sizeof f->buf - f->in_len);
             if (k < 0) {
                 s->io_errno = errno;
                 s->io_error = true;
@@ -468,7 +474,7 @@ static size_t fd_read(pc_source *s, char *dst, size_t n)
             return k;
         }
         if (f->eof) return 0;
-        ssize_t k = read_some(f->fd, dst, n);
+        ssize_t k = read_some(f, dst, n);
         if (k < 0) s->io_errno = errno, s->io_error = true;
         if (k <= 0) f->eof = true;
         return k > 0 ? (size_t)k : 0;
@@ -518,22 +524,10 @@ static size_t fd_read(pc_source *s, char *dst, size_t n)
 size_t pc_source_read(pc_source *s, char *dst, size_t n)
 {
     if (s->fd) return fd_read(s, dst, n);
-    if (s->mem) {
-        size_t k = s->mem_len - s->mem_pos < n ? s->mem_len - s->mem_pos : n;
-        memcpy(dst, s->mem + s->mem_pos, k);
-        s->mem_pos += k;
-        return k;
-    }
-    int r = gzread(s->gz, dst, (unsigned)n);
-    int e = Z_OK;
-    if (r == 0) gzerror(s->gz, &e); /* Z_BUF_ERROR at the end: a truncated gzip member */
-    if (r < 0) gzerror(s->gz, &e);
-    if (r < 0 || e == Z_BUF_ERROR) {
-        if (e == Z_ERRNO) s->io_errno = errno;
-        s->io_error = true;
-        return 0;
-    }
-    return (size_t)r;
+    size_t k = s->mem_len - s->mem_pos < n ? s->mem_len - s->mem_pos : n;
+    if (k) memcpy(dst, s->mem + s->mem_pos, k);
+    s->mem_pos += k;
+    return k;
 }
 
 const char *pc_source_why(const pc_source *s, char *buf, size_t cap)

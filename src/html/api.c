@@ -1,9 +1,9 @@
 /* Public API of the HTML stage: precis_extract_* and the precis_doc accessors. */
 #include "html/html.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 struct precis_doc {
     pt_article article;
@@ -145,12 +145,14 @@ int precis_is_warc(const char *path)
 {
     /* a pipe's first bytes, once sniffed, are gone for the reader after */
     if (!path || !pc_is_regular(path)) return 0;
-    gzFile gz = gzopen(path, "rb");
-    if (!gz) return 0;
+    int fd = open(path, O_RDONLY);
+    pc_source s = {0};
+    if (fd < 0 || pc_source_fd(&s, fd)) return 0; /* the source the reader reads it with */
     char head[8];
-    int n = gzread(gz, head, sizeof head);
-    gzclose(gz);
-    return n > 0 && ph_looks_like_warc(head, (size_t)n);
+    size_t n = 0, k;
+    while (n < sizeof head && (k = pc_source_read(&s, head + n, sizeof head - n)) != 0) n += k;
+    pc_source_close(&s);
+    return ph_looks_like_warc(head, n);
 }
 
 precis_status precis_warc_open(precis_ctx *ctx, const char *path, precis_warc **out)

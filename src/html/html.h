@@ -54,12 +54,19 @@ precis_status ph_warc_open(const char *path, size_t max_record, ph_warc **out, p
 /* Reads a WARC already in memory (data must outlive the reader). */
 precis_status ph_warc_open_mem(const char *data, size_t len, const char *name, size_t max_record,
                                ph_warc **out);
+/* Reads the WARC in the caller's source in (a pc_source_fd: gzip inflated,
+ * each read what has come), head[0..head_len) first: the bytes the caller
+ * read from in already (its sniff). Both must outlive the reader, which does
+ * not close in. ENOMEM. */
+precis_status ph_warc_open_source(pc_source *in, const char *head, size_t head_len, const char *name,
+                                  size_t max_record, ph_warc **out);
 /* Advances to the next HTML response record. Returns PRECIS_OK with *rec
  * filled, PRECIS_EEMPTY at the end of the file, or an error for a bad record:
  * EPARSE/ELIMIT errors are per record (the caller may call again to go on);
  * EIO means the file cannot be read further. */
 precis_status ph_warc_next(ph_warc *w, ph_warc_record *rec, pc_error *err);
-/* Bytes consumed of the underlying (compressed) file, and its size (0 if unknown). */
+/* Bytes consumed of the underlying (compressed) file, and its size (0 if
+ * unknown). */
 void ph_warc_progress(const ph_warc *w, uint64_t *done, uint64_t *total);
 void ph_warc_close(ph_warc *w);
 /* True when the data starts like a WARC file (after gunzip). */

@@ -1,6 +1,9 @@
 /* Streaming WARC reader (ISO 28500): plain or gzip (whole-file or one member
- * per record, as Common Crawl writes them). One record is held in memory at a
- * time, so a WARC of any size is read in constant memory. Only `response`
+ * per record, as Common Crawl writes them), read through the pc_source every
+ * streaming reader uses (src/core/io.c: a read gives what has come, gzip
+ * members inflated in turn), so a slow pipe's records come as they arrive.
+ * One record is held in memory at a time, so a WARC of any size is read in
+ * constant memory. Only `response`
  * records with an HTML payload are returned; the HTTP envelope is parsed,
  * chunked transfer coding removed and gzip/deflate content coding decoded.
  * A malformed record is reported and reading resumes at the next "WARC/"
@@ -16,13 +19,16 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
+#include <zlib.h> /* inflate of gzip/deflate content coding */
 
 #define WARC_MAX_HEADER (64 * 1024)
 #define WARC_DEFAULT_MAX_RECORD (256 * PC_MiB)
 
 struct ph_warc {
-    pc_source in; /* the file (gzip-transparent) or an in-memory one */
+    pc_source own; /* the file ph_warc_open opened, or ph_warc_open_mem's memory */
+    pc_source *in; /* what is read: &own, or the caller's (ph_warc_open_source) */
+    const char *head; /* bytes the caller took from in before (its sniff): read first */
+    size_t head_len, head_pos;
     char name[256];
     uint64_t file_size;
     size_t max_record;
@@ -42,7 +48,14 @@ static bool fill(ph_warc *w)
     if (w->buf_pos < w->buf_len) return true;
     if (w->eof) return false;
     w->buf_pos = 0;
-    w->buf_len = pc_source_read(&w->in, w->buf, sizeof w->buf);
+    if (w->head_pos < w->head_len) {
+        size_t k = w->head_len - w->head_pos < sizeof w->buf ? w->head_len - w->head_pos : sizeof w->buf;
+        memcpy(w->buf, w->head + w->head_pos, k);
+        w->head_pos += k;
+        w->buf_len = k;
+    } else {
+        w->buf_len = pc_source_read(w->in, w->buf, sizeof w->buf);
+    }
     if (!w->buf_len) w->eof = true;
     return w->buf_len > 0;
 }
@@ -107,6 +120,7 @@ static ph_warc *warc_new(const char *name, size_t max_record)
     w->max_record = max_record ? max_record : WARC_DEFAULT_MAX_RECORD;
     pc_buf_init(&w->record, 0);
     pc_buf_init(&w->payload, 0);
+    w->in = &w->own;
     return w;
 }
 
@@ -127,14 +141,11 @@ precis_status ph_warc_open(const char *path, size_t max_record, ph_warc **out, p
         if (S_ISREG(sb.st_mode)) size = (uint64_t)sb.st_size;
     }
     ph_warc *w = warc_new(name, max_record);
-    gzFile gz = w ? gzdopen(fd, "rb") : NULL;
-    if (!gz) {
-        close(fd);
+    if (!w) close(fd);
+    if (!w || pc_source_fd(&w->own, fd)) { /* pc_source_fd closes fd when it fails */
         free(w);
         return pc_fail(err, PRECIS_ENOMEM, name, 0, "out of memory");
     }
-    gzbuffer(gz, 128 * 1024);
-    w->in.gz = gz;
     w->file_size = size;
     *out = w;
     return PRECIS_OK;
@@ -145,26 +156,33 @@ precis_status ph_warc_open_mem(const char *data, size_t len, const char *name, s
 {
     *out = warc_new(name ? name : "<memory>", max_record);
     if (!*out) return PRECIS_ENOMEM;
-    (*out)->in.mem = data;
-    (*out)->in.mem_len = len;
+    (*out)->own.mem = data;
+    (*out)->own.mem_len = len;
     (*out)->file_size = len;
+    return PRECIS_OK;
+}
+
+precis_status ph_warc_open_source(pc_source *in, const char *head, size_t head_len, const char *name,
+                                  size_t max_record, ph_warc **out)
+{
+    *out = warc_new(name ? name : "<memory>", max_record);
+    if (!*out) return PRECIS_ENOMEM;
+    (*out)->in = in;
+    (*out)->head = head;
+    (*out)->head_len = head_len;
     return PRECIS_OK;
 }
 
 void ph_warc_progress(const ph_warc *w, uint64_t *done, uint64_t *total)
 {
     *total = w->file_size;
-    if (w->in.mem) *done = w->in.mem_pos;
-    else {
-        z_off_t off = gzoffset(w->in.gz);
-        *done = off > 0 ? (uint64_t)off : 0;
-    }
+    *done = pc_source_offset(w->in);
 }
 
 void ph_warc_close(ph_warc *w)
 {
     if (!w) return;
-    if (w->in.gz) gzclose(w->in.gz);
+    pc_source_close(&w->own); /* a caller's source is the caller's to close */
     pc_buf_free(&w->record);
     pc_buf_free(&w->payload);
     free(w);
@@ -292,6 +310,23 @@ static precis_status parse_http(ph_warc *w, ph_warc_record *rec, bool *is_html)
     return PRECIS_OK;
 }
 
+/* True once the data has ended because the source failed (a read error, or
+ * gzip data corrupt or cut inside a member); the bytes before it, which may
+ * still be in the head (a short input the caller's sniff read to its end),
+ * are read first. */
+static bool broken(const ph_warc *w) { return w->eof && w->in->io_error; }
+
+/* The source failed: named with the record it broke in, as a line is named in JSON
+ * Lines. EIO: nothing after it can be read. */
+static precis_status source_failed(ph_warc *w, size_t record, pc_error *err)
+{
+    char why[160];
+    pc_source_why(w->in, why, sizeof why);
+    if (record == w->index && w->uri[0])
+        return pc_fail(err, PRECIS_EIO, w->name, 0, "record %zu (%s): %s", record, w->uri, why);
+    return pc_fail(err, PRECIS_EIO, w->name, 0, "record %zu: %s", record, why);
+}
+
 precis_status ph_warc_next(ph_warc *w, ph_warc_record *rec, pc_error *err)
 {
     char line[8192];
@@ -309,12 +344,7 @@ precis_status ph_warc_next(ph_warc *w, ph_warc_record *rec, pc_error *err)
             junk = true; /* resynchronising after a bad record */
         }
         if (!found) {
-            if (!w->in.mem) {
-                int zerr;
-                const char *msg = gzerror(w->in.gz, &zerr);
-                if (zerr != Z_OK && zerr != Z_STREAM_END)
-                    return pc_fail(err, PRECIS_EIO, w->name, 0, "read failed: %s", msg);
-            }
+            if (broken(w)) return source_failed(w, w->index + 1, err);
             if (junk && w->index == 0)
                 return pc_fail(err, PRECIS_EPARSE, w->name, 0, "not a WARC file");
             return PRECIS_EEMPTY;
@@ -346,21 +376,24 @@ precis_status ph_warc_next(ph_warc *w, ph_warc_record *rec, pc_error *err)
                 if (n && w->uri[n - 1] == '>') w->uri[n - 1] = '\0';
             }
         }
+        if (broken(w)) return source_failed(w, w->index, err);
         if (content_length < 0)
             return pc_fail(err, PRECIS_EPARSE, w->name, 0, "record %zu: no valid Content-Length",
                            w->index);
         if (!response || !http) { /* requests, metadata, dns: records, ... */
             if (!skip_bytes(w, (uint64_t)content_length))
-                return pc_fail(err, PRECIS_EPARSE, w->name, 0, "record %zu: truncated", w->index);
+                return broken(w) ? source_failed(w, w->index, err) : pc_fail(err, PRECIS_EPARSE, w->name, 0, "record %zu: truncated", w->index);
             continue;
         }
         if ((unsigned long long)content_length > w->max_record) {
             bool ok = skip_bytes(w, (uint64_t)content_length);
+            if (broken(w)) return source_failed(w, w->index, err);
             return pc_fail(err, ok ? PRECIS_ELIMIT : PRECIS_EPARSE, w->name, 0,
                            "record %zu (%s): %lld bytes, over the %zu-byte limit%s", w->index,
                            w->uri, content_length, w->max_record, ok ? "" : "; file truncated");
         }
         precis_status st = read_block(w, (size_t)content_length, &w->record);
+        if (st == PRECIS_EPARSE && broken(w)) return source_failed(w, w->index, err);
         if (st == PRECIS_EPARSE)
             return pc_fail(err, st, w->name, 0, "record %zu (%s): truncated", w->index, w->uri);
         if (st) return pc_fail(err, st, w->name, 0, "record %zu: %s", w->index, precis_strerror(st));

@@ -695,7 +695,10 @@ static precis_status read_warc(reader *r, ph_warc *w)
         pc_error_clear(&e);
         precis_status st = ph_warc_next(w, &rec, &e);
         if (st == PRECIS_EEMPTY) return PRECIS_OK;
-        if (st == PRECIS_EIO) return pc_fail(r->err, st, r->name, 0, "%s", e.msg);
+        if (st == PRECIS_EIO) { /* e names the file and the record already */
+            *r->err = e;
+            return st;
+        }
         if (st == PRECIS_ENOMEM) return pc_fail(r->err, st, r->name, 0, "out of memory");
         if (st) { /* the reader names the record itself */
             r->n_bad++;
@@ -941,7 +944,7 @@ static precis_status slurp(reader *r, source *s)
 /* UTF-16 with a byte-order mark (JSONL or text saved by Windows tools), or
  * JSONL with CR line ends: decoded whole, then sniffed and read like any UTF-8
  * input; before, JSONL in UTF-16 was taken for one pasted article of raw JSON. */
-static precis_status read_source(reader *r, source *s, const char *path);
+static precis_status read_source(reader *r, source *s);
 static precis_status read_decoded(reader *r, source *s)
 {
     precis_status st = slurp(r, s);
@@ -958,7 +961,7 @@ static precis_status read_decoded(reader *r, source *s)
         m.in.mem_len = dec.len;
         pc_buf_init(&m.win, 0);
         r->decoded = true;
-        st = read_source(r, &m, NULL);
+        st = read_source(r, &m);
         r->decoded = false;
         pc_buf_free(&m.win);
     } else {
@@ -969,20 +972,22 @@ static precis_status read_decoded(reader *r, source *s)
 }
 
 /* Enough of the input to sniff its kind: 4096 bytes, or what there is when
- * the input ends first or opens with a whole JSON line (its kind known), so
- * that a slow feed's first line is read when it comes, not after 4 KiB. */
+ * the input ends first or opens with a whole JSON line or a WARC version line
+ * (its kind known), so that a slow feed's first line or record is read when
+ * it comes, not after 4 KiB. */
 static precis_status sniff_fill(source *s, size_t *avail)
 {
     for (size_t want = 1;; want = *avail + 1) {
         precis_status st = source_fill(s, want, avail);
         if (st || *avail >= 4096 || s->eof) return st;
         const char *d = s->win.data + s->pos;
+        if (ph_looks_like_warc(d, *avail)) return PRECIS_OK; /* the version line's start: a WARC's records come as they arrive */
         size_t i = skip_bom_space(d, *avail);
         if (i < *avail && d[i] == '{' && memchr(d + i, '\n', *avail - i)) return PRECIS_OK;
     }
 }
 
-static precis_status read_source(reader *r, source *s, const char *path)
+static precis_status read_source(reader *r, source *s)
 {
     size_t avail;
     precis_status st = sniff_fill(s, &avail);
@@ -998,30 +1003,22 @@ static precis_status read_source(reader *r, source *s, const char *path)
     if (!r->decoded && (utf16 || cr_only)) return read_decoded(r, s);
     if (k == K_JSONL) return read_jsonl(r, s);
     if (k == K_FEED) return read_feed(r, s);
-    /* a regular file: let the WARC reader stream it from its start; a pipe
-     * (`digest <(zcat crawl.warc.gz)`) cannot be opened again (its first
-     * bytes are in the window already): read whole below, as stdin */
-    if (k == K_WARC && path && pc_is_regular(path)) {
+    /* a file, a pipe (`digest <(zcat crawl.warc.gz)`) or memory: streamed
+     * record by record from this source, the window's sniffed bytes first
+     * (before, a pipe was read whole up to max_file_bytes, and a file opened
+     * again and read through gzread) */
+    if (k == K_WARC) {
         ph_warc *w;
-        pc_error e;
-        pc_error_clear(&e);
-        if ((st = ph_warc_open(path, r->lim->max_file_bytes, &w, &e)))
-            return pc_fail(r->err, st, NULL, 0, "%s", e.msg);
+        if (ph_warc_open_source(&s->in, d, avail, r->name, r->lim->max_file_bytes, &w))
+            return pc_fail(r->err, PRECIS_ENOMEM, r->name, 0, "out of memory");
         st = read_warc(r, w);
         ph_warc_close(w);
+        s->pos = s->win.len;
         return st;
     }
     if ((st = slurp(r, s))) return st;
     d = s->win.data ? s->win.data + s->pos : "";
     avail = s->win.len - s->pos;
-    if (k == K_WARC) { /* stdin or memory: read whole, then record by record */
-        ph_warc *w;
-        if ((st = ph_warc_open_mem(d, avail, r->name, r->lim->max_file_bytes, &w)))
-            return pc_fail(r->err, st, r->name, 0, "out of memory");
-        st = read_warc(r, w);
-        ph_warc_close(w);
-        return st;
-    }
     if (k == K_JSON_ARRAY) return read_json_array(r, d, avail);
     if (k == K_SGML) return read_sgml(r, d, avail);
     pt_article a;
@@ -1113,7 +1110,7 @@ precis_status pst_articles_read_mem(precis_ctx *ctx, const char *name, const cha
     s.in.mem = data ? data : "";
     s.in.mem_len = len;
     pc_buf_init(&s.win, 0);
-    precis_status st = read_source(&r, &s, NULL);
+    precis_status st = read_source(&r, &s);
     pc_buf_free(&s.win);
     return finish(&r, st);
 }
@@ -1137,7 +1134,7 @@ precis_status precis_articles_read(precis_ctx *ctx, const char *path, precis_art
     source s = {0};
     pc_buf_init(&s.win, 0);
     if (pc_source_fd(&s.in, fd)) return finish(&r, pc_fail(r.err, PRECIS_ENOMEM, r.name, 0, "out of memory"));
-    precis_status st = read_source(&r, &s, is_stdin ? NULL : path);
+    precis_status st = read_source(&r, &s);
     pc_source_close(&s.in);
     pc_buf_free(&s.win);
     return finish(&r, st);
