@@ -244,6 +244,9 @@ const char *pc_source_why(const pc_source *s, char *buf, size_t cap);
 precis_status pc_source_fd(pc_source *s, int fd);
 /* True once the first read of a pc_source_fd source found gzip data. */
 bool pc_source_gzip(const pc_source *s);
+/* 1 + the newlines in s[0..n): the line a text broke in after its first n
+ * bytes (gzip data cut or corrupt there), for FILE:LINE. */
+size_t pc_line_at(const char *s, size_t n);
 /* Bytes of the input consumed so far: of the file as it is (compressed,
  * for gzip), for progress; a memory source's position. */
 uint64_t pc_source_offset(const pc_source *s);

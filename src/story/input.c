@@ -681,7 +681,10 @@ static precis_status read_jsonl(reader *r, source *s)
         if (!nl) break;
     }
     char why[160];
-    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, lineno, "%s", pc_source_why(&s->in, why, sizeof why));
+    /* corrupt gzip data: named with the line it broke in (lineno were read
+     * whole), as whole-file reading names it */
+    if (s->in.io_error)
+        return pc_fail(r->err, PRECIS_EIO, r->name, lineno + !s->in.io_errno, "%s", pc_source_why(&s->in, why, sizeof why));
     return PRECIS_OK;
 }
 
@@ -937,7 +940,10 @@ static precis_status slurp(reader *r, source *s)
         if (s->eof) break;
     }
     char why[160];
-    if (s->in.io_error) return pc_fail(r->err, PRECIS_EIO, r->name, 0, "%s", pc_source_why(&s->in, why, sizeof why));
+    if (s->in.io_error) /* corrupt gzip data: the line it broke in */
+        return pc_fail(r->err, PRECIS_EIO, r->name,
+                       s->in.io_errno ? 0 : pc_line_at(s->win.data ? s->win.data + s->pos : "", s->win.len - s->pos), "%s",
+                       pc_source_why(&s->in, why, sizeof why));
     return PRECIS_OK;
 }
 

@@ -213,7 +213,7 @@ check binary_not_printed test "$(wc -l < "$TMP/out")" -eq 1
 python3 -c "import gzip, sys; g = gzip.compress(b'Brell council votes on the parking rules, the mayor said on Monday. ' * 50); sys.stdout.buffer.write(g[:len(g) // 2])" > "$TMP/cut.txt.gz"
 p cluster "$TMP/cut.txt.gz"
 check truncated_gzip_exit_2 test "$rc" -eq 2
-check truncated_gzip_named grep -q 'cut.txt.gz: corrupt gzip data' "$TMP/err"
+check truncated_gzip_named grep -q 'cut.txt.gz:1: corrupt gzip data' "$TMP/err"
 
 # Directories (sorted), stdin, gzip, pasted text, HTML.
 mkdir -p "$TMP/dir/sub"

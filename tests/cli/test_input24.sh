@@ -87,7 +87,7 @@ check "cluster -: gzip members on a pipe are read whole" \
     sh -c "[ $rc = 0 ] && [ \"\$(cut -f1 '$TMP/out' | tr '\n' ' ')\" = 'f1 f2 f3 ' ]"
 head -c 60 "$TMP/two.gz" | "$PRECIS" cluster --online --no-progress - > "$TMP/out" 2> "$TMP/err"; rc=$?
 check "cluster -: gzip cut short on a pipe is refused (2)" \
-    sh -c "[ $rc = 2 ] && grep -q '<stdin>: corrupt gzip data' '$TMP/err'"
+    sh -c "[ $rc = 2 ] && grep -q '<stdin>:1: corrupt gzip data' '$TMP/err'"
 
 # 4. eval rouge with references in --models and an empty --refs file: the
 # empty file is named and left out, the peers scored against --models (0);
@@ -121,7 +121,7 @@ fi
 printf '\037\213\010\000\000\000\000\000\000\003garbagegarbage' > "$TMP/bad.gz"
 for c in cluster digest summarize; do
     p $c "$TMP/bad.gz"
-    check "$c: corrupt gzip data is named so" sh -c "[ $rc = 2 ] && grep -q 'bad.gz: corrupt gzip data' '$TMP/err' && ! grep -q 'read error' '$TMP/err'"
+    check "$c: corrupt gzip data is named so" sh -c "[ $rc = 2 ] && grep -q 'bad.gz:1: corrupt gzip data' '$TMP/err' && ! grep -q 'read error' '$TMP/err'"
 done
 # summarize and eval rouge word a bad option as getopt does for every other
 # command (before: "unknown option '-Z'", "unknown option -Z (see --help)",

@@ -60,4 +60,42 @@ check "extract: a cut .warc.gz keeps the records before and names the one it bro
 check "cluster -: a cut .warc.gz on stdin names the record it broke in (2)" \
     sh -c "[ $rc = 2 ] && grep -q '<stdin>: record 3 (http://example.test/3): corrupt gzip data' '$TMP/err' && [ \$(wc -l < '$TMP/out') = 2 ]"
 
+# 3. gzip data cut short (or corrupt) is named FILE:LINE, the line it broke
+# in, as a bad line is named, by every reader: a file read whole (summarize,
+# clean: libdeflate), a stream (summarize -, and any input over the cap), the
+# story reader's JSON Lines and its whole-read texts (digest, cluster).
+# Before: 'cut.jsonl.gz: corrupt gzip data' (summarize), '<stdin>: corrupt
+# gzip data: <fd:3>: unexpected end of file', 'cut.jsonl.gz:LAST: ...'
+# (digest: the last line read whole, not the one it broke in), 'cut.txt.gz:
+# corrupt gzip data' (cluster, clean).
+python3 - "$TMP" <<'EOF'
+import gzip, json, sys, zlib
+T = sys.argv[1]
+lines = [json.dumps({"id": "c%d" % i, "documents": ["The council of Brell met on day %d of the session and voted on the bridge plan, the clerk said." % i,
+                     "Farmers near Brell asked on day %d for the new bridge over the Tarn, saying the old one floods." % i]}) for i in range(1, 41)]
+g = gzip.compress(("\n".join(lines) + "\n").encode())
+open(T + "/cut.jsonl.gz", "wb").write(g[:len(g) // 2])
+open(T + "/cut.line", "w").write("%d\n" % (zlib.decompressobj(31).decompress(g[:len(g) // 2]).count(b"\n") + 1))
+t = gzip.compress("".join("Line %d of the council report on the Brell bridge, which the clerk read out on Monday.\n" % i
+                          for i in range(200)).encode())
+open(T + "/cut.txt.gz", "wb").write(t[:len(t) // 2])
+open(T + "/cut.txt.line", "w").write("%d\n" % (zlib.decompressobj(31).decompress(t[:len(t) // 2]).count(b"\n") + 1))
+EOF
+N=$(cat "$TMP/cut.line") M=$(cat "$TMP/cut.txt.line")
+p summarize --batch "$TMP/cut.jsonl.gz"
+check "summarize: cut gzip is named FILE:LINE, the line it broke in" \
+    sh -c "[ $rc != 0 ] && [ $N -gt 1 ] && grep -q 'cut.jsonl.gz:$N: corrupt gzip data\$' '$TMP/err'"
+"$PRECIS" summarize --batch - < "$TMP/cut.jsonl.gz" > "$TMP/out" 2> "$TMP/err"; rc=$?
+check "summarize -: cut gzip on stdin is named <stdin>:LINE" \
+    sh -c "[ $rc != 0 ] && grep -q '<stdin>:$N: corrupt gzip data\$' '$TMP/err' && ! grep -q 'fd:' '$TMP/err'"
+p digest "$TMP/cut.jsonl.gz"
+check "digest: cut gzip in JSON Lines names the line it broke in, not the last read whole" \
+    sh -c "[ $rc = 2 ] && grep -q 'cut.jsonl.gz:$N: corrupt gzip data' '$TMP/err'"
+p cluster "$TMP/cut.txt.gz"
+check "cluster: cut gzip of a text names the line it broke in" \
+    sh -c "[ $rc = 2 ] && [ $M -gt 1 ] && grep -q 'cut.txt.gz:$M: corrupt gzip data' '$TMP/err'"
+p clean "$TMP/cut.txt.gz"
+check "clean: cut gzip of a text names the line it broke in" \
+    sh -c "[ $rc != 0 ] && grep -q 'cut.txt.gz:$M: corrupt gzip data' '$TMP/err'"
+
 finish
