@@ -52,6 +52,11 @@ static void status_error(ps_app *app, ps_response *rs, precis_status st, const c
 {
     const char *m = precis_errmsg(app->ctx);
     if (!m || !*m) m = precis_strerror(st);
+    /* The store's messages start with its file name, the server's business
+     * and no client's (before: "/home/ada/news.db: the store is in use ..."
+     * went to any web page asking). */
+    size_t pl = app->db_path ? strlen(app->db_path) : 0;
+    if (pl && !strncmp(m, app->db_path, pl) && m[pl] == ':' && m[pl + 1] == ' ') m += pl + 2;
     switch (st) {
     case PRECIS_EEMPTY: ps_error(rs, 404, "not_found", "%s", what); break;
     case PRECIS_EINVAL: ps_error(rs, 400, "bad_request", "%s", m); break;
@@ -629,7 +634,7 @@ void ps_route(ps_app *app, const ps_request *rq, ps_response *rs)
         if (r) {
             /* The same routes over this thread's connection: api() only
              * reads app->store and app->ctx for a GET. */
-            ps_app view = {.store = r->store, .ctx = r->ctx, .token = app->token};
+            ps_app view = {.store = r->store, .ctx = r->ctx, .token = app->token, .db_path = app->db_path};
             api(&view, rq, rs, p + 5);
         } else {
             pthread_mutex_lock(&app->lock);

@@ -469,6 +469,8 @@ check post_locked_store_503_json sh -c "test $lcode = 503 && jq -e '.error.code 
 # Session 25: and says when to ask again (before: no Retry-After, so the page
 # could only fail or guess).
 check locked_store_503_retry_after grep -qi '^retry-after: 5' "$TMP/locked.hdr"
+# and does not name the store's file (before: "$DB: the store is in use ...")
+check locked_store_503_no_file_name sh -c "! grep -q 'api.db' '$TMP/locked.answer'"
 # Messages in plain words: no "request:1:" prefix (before: "request:1: field
 # ...", "request:1: request#2: ..."); a JSON Lines body names the line, an
 # array its element.
