@@ -252,6 +252,10 @@
     hideTip();
     closePanel();
     document.getElementById('q').value = r.view === 'search' ? r.q : '';
+    // the tab's (and the history entry's) name: the view's own; a story's
+    // headline once it is in (session 25: before, a story's stayed on the list)
+    document.title = (r.view === 'story' ? 'Story' : r.view === 'search' ? 'Search: ' + clip(r.q, 80)
+      : r.view === 'add' ? 'Add articles' : r.entity ? 'Stories mentioning ' + clip(r.entity, 80) : 'Stories') + ' — precis';
     if (r.view === 'story') renderStory(r.id, seq);
     else if (r.view === 'search') renderSearch(r.q, r.all, seq);
     else if (r.view === 'add') renderAdd(seq);

@@ -803,6 +803,31 @@ async function main() {
       return true;
     });
 
+    // Session 25 user pass: the tab's name (and the history entry's) follows
+    // the view; before, a story's headline stayed on the list, search and add
+    // views after it.
+    await check('the document title follows the view', async () => {
+      const p15 = await ctx.newPage();
+      p15.setDefaultTimeout(STEP_MS);
+      p15.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p15.goto(base + '/#/?sort=biggest');
+      await p15.waitForSelector('.card .card-title a');
+      await p15.locator('.card .card-title a').first().click();
+      await p15.waitForSelector('.sentence');
+      const story = await p15.title();
+      const titles = [];
+      for (const h of ['#/', '#/search?q=Velmora', '#/add', '#/?entity=Velmora']) {
+        await p15.evaluate((x) => { location.hash = x; }, h);
+        await p15.waitForFunction(() => !document.querySelector('#main .note') || !/Loading|Searching/.test(document.querySelector('#main .note').textContent));
+        titles.push(await p15.title());
+      }
+      await p15.close();
+      assert(/ — precis$/.test(story) && story !== 'Stories — precis', 'story: ' + story);
+      assert(JSON.stringify(titles) === JSON.stringify(['Stories — precis', 'Search: Velmora — precis', 'Add articles — precis', 'Stories mentioning Velmora — precis']),
+        'titles: ' + JSON.stringify(titles));
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
