@@ -475,7 +475,12 @@
           }
           clear(result);
           if (!r.ok || !d) {
-            result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Not added: ', clip(errorOf(r, d), 600)));
+            // a 401 in the page's words: the server's names the HTTP header
+            // ("needs Authorization: Bearer <token>"), not the field to fill in
+            var why = r.status === 401 ? (token.value ? 'the server did not accept this token.' :
+              'this server takes articles only with its token: type it in the Token field.') : clip(errorOf(r, d), 600);
+            result.appendChild(el('p', { class: 'error', role: 'alert' }, 'Not added: ', why));
+            if (r.status === 401) token.focus();
             return;
           }
           var items = Array.isArray(d.articles) ? d.articles : [d];

@@ -828,6 +828,35 @@ async function main() {
       return true;
     });
 
+    // Session 25 user pass: a server started with --token answers a POST
+    // without it 401 "needs Authorization: Bearer <token>", the HTTP header's
+    // name; the add page says which field to fill in (and that a token typed
+    // was refused), the focus on that field. (The 401 is answered here by the
+    // test, with the server's own body: the test server has no token.)
+    await check('the add page says to fill in the token when the server wants one', async () => {
+      const p16 = await ctx.newPage();
+      p16.setDefaultTimeout(STEP_MS);
+      p16.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p16.route('**/api/articles', (route) => route.fulfill({ status: 401, contentType: 'application/json',
+        headers: { 'WWW-Authenticate': 'Bearer' },
+        body: JSON.stringify({ error: { code: 'unauthorized', message: 'this server needs Authorization: Bearer <token>' } }) }));
+      await p16.goto(base + '/#/add');
+      await p16.waitForSelector('#add-text');
+      await p16.fill('#add-text', 'Ostmere ferry fares frozen\n\nThe Ostmere ferry company froze its fares for a year on Monday, its chairman said.\n');
+      const said = [];
+      for (const tok of ['', 'wrong-token']) {
+        await p16.fill('#add-token', tok);
+        await p16.click('.add-form button[type=submit]');
+        await p16.waitForSelector('#add-result .error');
+        said.push(norm(await p16.locator('#add-result .error').textContent()));
+        said.push(await p16.evaluate(() => document.activeElement.id));
+      }
+      await p16.close();
+      assert(JSON.stringify(said) === JSON.stringify(['Not added: this server takes articles only with its token: type it in the Token field.', 'add-token',
+        'Not added: the server did not accept this token.', 'add-token']), JSON.stringify(said));
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
