@@ -593,9 +593,17 @@
 
   /* ---- story view ---------------------------------------------------------- */
 
+  // A story's way back: to the list or search it was opened from (its sort,
+  // filter or words, and there to its card), else to all stories (session 25:
+  // before, always #/, so a story opened from "Biggest" went back to "Newest").
+  function storyBack(id) {
+    var from = cameFrom && cameFrom.story === str(id) ? cameFrom.hash : null;
+    var label = !from || from === '#/' ? '← All stories' : /^#\/search/.test(from) ? '← Back to the search' : '← Back to the stories';
+    return el('p', { class: 'back' }, el('a', { href: from || '#/' }, label));
+  }
   function renderStory(id, seq) {
     var loading = el('div', null, el('p', { class: 'note' }, 'Loading story…'));
-    show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), loading]);
+    show([storyBack(id), loading]);
     var meta = {};
     api('/api/stories/' + encodeURIComponent(id), meta, waitNote(loading, 'Waiting for the store')).then(function (s) {
       if (seq !== renderSeq) return;
@@ -606,7 +614,7 @@
     }).catch(function (e) {
       if (seq !== renderSeq) return;
       var box = errorBox(e);
-      show([el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')), box]);
+      show([storyBack(id), box]);
       focusTo(box, seq);
     });
   }
@@ -786,7 +794,7 @@
 
     var n = sources.length;
     return [
-      el('p', { class: 'back' }, el('a', { href: '#/' }, '← All stories')),
+      storyBack(s.id),
       el('h1', { class: 'headline' + (str(s.headline).length > 90 ? ' long' : ''), dir: 'auto' }, clip(s.headline || s.id) || 'Untitled story'),
       el('p', { class: 'meta' }, plural(n, 'source', 'sources'),
         typeof s.n_reports === 'number' && s.n_reports < n ? ' (' + plural(s.n_reports, 'independent report', 'independent reports') + ', the rest copies)' : '',

@@ -857,6 +857,35 @@ async function main() {
       return true;
     });
 
+    // Session 25 user pass: the story's back link goes to the list it was
+    // opened from (here "Biggest") and to its card there; before, always to
+    // #/ (Newest), the place lost.
+    await check('a story\'s back link returns to the list it was opened from', async () => {
+      const p17 = await ctx.newPage();
+      p17.setDefaultTimeout(STEP_MS);
+      p17.on('pageerror', (e) => pageErrors.push(String(e)));
+      await p17.goto(base + '/#/?sort=biggest');
+      await p17.waitForSelector('.card .card-title a');
+      const sid = await p17.locator('.card').nth(1).getAttribute('data-story');
+      await p17.locator('.card').nth(1).locator('.card-title a').click();
+      await p17.waitForSelector('h1.headline');
+      const label = norm(await p17.locator('.back a').textContent());
+      await p17.locator('.back a').click();
+      await p17.waitForSelector('.card .card-title a');
+      const hash = await p17.evaluate(() => location.hash);
+      const at = await p17.evaluate(() => { const c = document.activeElement.closest('.card'); return c ? c.getAttribute('data-story') : document.activeElement.tagName; });
+      await p17.goto(base + '/#/search?q=Velmora');
+      await p17.waitForSelector('.results .card .card-title a');
+      await p17.locator('.results .card .card-title a').first().click();
+      await p17.waitForSelector('h1.headline');
+      const fromSearch = [norm(await p17.locator('.back a').textContent()), await p17.locator('.back a').getAttribute('href')];
+      await p17.close();
+      assert(label === '← Back to the stories' && hash === '#/?sort=biggest', 'back link "' + label + '" went to ' + hash);
+      assert(at === sid, 'back on the list the focus is on ' + at + ', want story ' + sid);
+      assert(fromSearch[0] === '← Back to the search' && fromSearch[1] === '#/search?q=Velmora', 'from a search: ' + JSON.stringify(fromSearch));
+      return true;
+    });
+
     await check('readable on a phone (no sideways scrolling)', async () => {
       const p3 = await ctx.newPage();
       await p3.setViewportSize({ width: 390, height: 844 });
