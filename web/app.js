@@ -614,6 +614,7 @@
     }).catch(function (e) {
       if (seq !== renderSeq) return;
       var box = errorBox(e);
+      document.title = 'Story not loaded — precis';
       show([storyBack(id), box]);
       focusTo(box, seq);
     });

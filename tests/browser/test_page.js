@@ -816,14 +816,14 @@ async function main() {
       await p15.waitForSelector('.sentence');
       const story = await p15.title();
       const titles = [];
-      for (const h of ['#/', '#/search?q=Velmora', '#/add', '#/?entity=Velmora']) {
+      for (const h of ['#/', '#/search?q=Velmora', '#/add', '#/?entity=Velmora', '#/story/999999999']) {
         await p15.evaluate((x) => { location.hash = x; }, h);
-        await p15.waitForFunction(() => !document.querySelector('#main .note') || !/Loading|Searching/.test(document.querySelector('#main .note').textContent));
+        await p15.waitForFunction(() => !/Loading|Searching/.test(document.querySelector('#main').textContent));
         titles.push(await p15.title());
       }
       await p15.close();
       assert(/ — precis$/.test(story) && story !== 'Stories — precis', 'story: ' + story);
-      assert(JSON.stringify(titles) === JSON.stringify(['Stories — precis', 'Search: Velmora — precis', 'Add articles — precis', 'Stories mentioning Velmora — precis']),
+      assert(JSON.stringify(titles) === JSON.stringify(['Stories — precis', 'Search: Velmora — precis', 'Add articles — precis', 'Stories mentioning Velmora — precis', 'Story not loaded — precis']),
         'titles: ' + JSON.stringify(titles));
       return true;
     });
