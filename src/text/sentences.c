@@ -506,6 +506,24 @@ static bool has_interview_turns(const char *s, size_t len)
     return q && a;
 }
 
+/* s[j..) past the closers after a sentence mark (quotation marks, brackets). */
+static size_t past_closers(const char *s, size_t e, size_t j)
+{
+    size_t cl;
+    while (j < e && (cl = closer_len(s, e, j))) j += cl;
+    return j;
+}
+
+/* After a mark, or a bracket or quotation mark moved to it, at s[*j]: steps
+ * *j past the closers, advances the quotation state to there, and returns
+ * where the next sentence would start (past white space). */
+static size_t end_of_marks(const char *s, size_t b, size_t e, size_t *j, quote_state *q, pt_sentences *out)
+{
+    *j = past_closers(s, e, *j);
+    scan_quotes(s, b, e, *j, q, out);
+    return skip_space(s, e, *j);
+}
+
 /* Splits one block (a run of text where line breaks are soft). */
 static precis_status split_block(const char *s, size_t b, size_t e, uint32_t para, bool para_start,
                                  bool live_blog, bool interview, pt_sentences *out)
@@ -552,14 +570,12 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
                 if (s[k] != '.') dots = false;
             has_ellipsis = dots;
         }
-        size_t cl;
-        while (j < e && (cl = closer_len(s, e, j))) j += cl;
+        j = past_closers(s, e, j);
         if (j < e && !pc_is_space((unsigned char)s[j]) && !nbsp_len(s, e, j)) { /* "3.5", "example.com", "U.S.A" */
             i = j > i ? j : i + 1;
             continue;
         }
-        scan_quotes(s, b, e, j, &q, out);
-        size_t k = skip_space(s, e, j);
+        size_t k = end_of_marks(s, b, e, &j, &q, out);
         if (k >= e) break; /* the block's end closes the sentence anyway */
         /* A bracket spaced after the mark closes the aside the mark was in
          * (Multi-News spaces brackets: "sen. jo reed ( r-ind. ) has won",
@@ -568,9 +584,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
         bool aside = false;
         if (k > j && (s[k] == ')' || s[k] == ']')) {
             j = k + 1;
-            while (j < e && (cl = closer_len(s, e, j))) j += cl;
-            scan_quotes(s, b, e, j, &q, out);
-            k = skip_space(s, e, j);
+            k = end_of_marks(s, b, e, &j, &q, out);
             if (k >= e) break;
             aside = true;
         }
@@ -586,9 +600,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
             else if (ql) kind = mark_role(kind, &q, &opener);
             if (ql && kind == QM_CLOSE) {
                 j = k + ql;
-                while (j < e && (cl = closer_len(s, e, j))) j += cl;
-                scan_quotes(s, b, e, j, &q, out);
-                k = skip_space(s, e, j);
+                k = end_of_marks(s, b, e, &j, &q, out);
                 moved = true;
                 if (k >= e) break;
             }
