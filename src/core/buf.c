@@ -56,11 +56,17 @@ precis_status pc_fail_input_over(pc_error *err, const char *name, size_t size, s
 
 size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...)
 {
-    if (!cap) return 0;
     va_list ap;
     va_start(ap, fmt);
-    int w = vsnprintf(buf, cap, fmt, ap);
+    size_t n = pc_vsnprintf(buf, cap, fmt, ap);
     va_end(ap);
+    return n;
+}
+
+size_t pc_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+    if (!cap) return 0;
+    int w = vsnprintf(buf, cap, fmt, ap);
     if (w < 0) {
         buf[0] = '\0';
         return 0;

@@ -115,6 +115,9 @@ static inline size_t pc_utf8_whole(const char *s, size_t n)
  * whole UTF-8 character (snprintf itself cuts at cap - 1 bytes, inside a
  * character of a quoted name or message). Returns the length written. */
 size_t pc_snprintf(char *buf, size_t cap, const char *fmt, ...) PC_PRINTF(3, 4);
+/* pc_snprintf of a va_list, for the readers' own printf-like reporters
+ * (feed.c report, story input.c warn_field wrote its body twice). */
+size_t pc_vsnprintf(char *buf, size_t cap, const char *fmt, va_list ap) PC_PRINTF(3, 0);
 /* The one wording of a size limit hit by one part of an input, for every
  * reader (docs/cli.md "User pass 22"): "WHAT of N bytes is over the
  * LIMIT-byte limit" (WHAT: "article", "line", "element") into buf; returns

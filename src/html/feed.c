@@ -726,9 +726,8 @@ static void report(feed *f, precis_status st, size_t line, const char *fmt, ...)
     char why[400];
     va_list ap;
     va_start(ap, fmt);
-    int w = vsnprintf(why, sizeof why, fmt, ap);
+    pc_vsnprintf(why, sizeof why, fmt, ap); /* cut at a whole character */
     va_end(ap);
-    if (w < 0 || (size_t)w >= sizeof why) why[pc_utf8_whole(why, strlen(why))] = '\0'; /* cut at a whole character */
     if (f->o->skip) f->o->skip(f->o->user, st, line, NULL, why);
 }
 

@@ -121,9 +121,8 @@ static void warn_field(reader *r, const char *fmt, ...)
     char part[400];
     va_list ap;
     va_start(ap, fmt);
-    int w = vsnprintf(part, sizeof part, fmt, ap);
+    pc_vsnprintf(part, sizeof part, fmt, ap); /* cut at a whole character */
     va_end(ap);
-    if (w < 0 || (size_t)w >= sizeof part) part[pc_utf8_whole(part, strlen(part))] = '\0'; /* cut at a whole character */
     if (r->warns.len) pc_buf_puts(&r->warns, "; ");
     pc_buf_puts(&r->warns, part);
 }
