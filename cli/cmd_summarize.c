@@ -234,6 +234,31 @@ static char *read_input(run *r, const char *path, size_t *len)
     return text;
 }
 
+/* Reads one input into cluster c: a feed's items, or the text's articles
+ * (JSON Lines, pasted text...). An unreadable input was reported by
+ * read_input, an empty one is named here, as every command names an input
+ * without an article; both are PRECIS_OK with *added false. Else the read's
+ * status, with r->n_failed as it was in *before (a failed read whose bad
+ * lines were named one by one raised it). Batch and single mode read alike. */
+static precis_status add_input(run *r, precis_cluster *c, const char *path, bool *added, size_t *before)
+{
+    size_t len;
+    *added = false;
+    char *text = read_input(r, path, &len);
+    if (!text) return PRECIS_OK;
+    if (blank_text(text, len)) { /* before, a batch cluster said "no usable sentence in 1 document (only headlines, ...)" */
+        cli_error("%s: empty article (no text)", strcmp(path, "-") ? path : "<stdin>");
+        precis_text_free(text);
+        return PRECIS_OK;
+    }
+    *added = true;
+    *before = r->n_failed;
+    precis_status st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, path, text, len, report_bad_line, r)
+                                                         : precis_cluster_read(r->ctx, c, path, text, len, report_bad_line, r);
+    precis_text_free(text);
+    return st;
+}
+
 /* Batch over a directory: files are grouped by the directory that holds them;
  * each group is one cluster named after that directory. */
 static int batch_dir(run *r, const char *dir)
@@ -258,20 +283,10 @@ static int batch_dir(run *r, const char *dir)
         if ((st = precis_cluster_new(r->ctx, last_component(group), &c))) return cli_exit_for(st);
         size_t j = i;
         for (; j < n_paths && strcmp(dir_part(paths[j], other, sizeof other), group) == 0; j++) {
-            size_t len;
-            char *text = read_input(r, paths[j], &len);
-            if (!text) continue;
-            if (blank_text(text, len)) { /* named as single mode names it; before, the cluster said
-                                          * "no usable sentence in 1 document (only headlines, ...)" */
-                cli_error("%s: empty article (no text)", paths[j]);
-                precis_text_free(text);
-                continue;
-            }
-            size_t before = r->n_failed;
-            st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, paths[j], text, len, report_bad_line, r)
-                                                   : precis_cluster_read(r->ctx, c, paths[j], text, len, report_bad_line, r);
-            precis_text_free(text);
-            if (st && r->n_failed == before) { /* else its bad lines were named one by one */
+            bool added;
+            size_t before;
+            st = add_input(r, c, paths[j], &added, &before);
+            if (added && st && r->n_failed == before) { /* else its bad lines were named one by one */
                 cli_error("%s", precis_errmsg(r->ctx));
                 r->n_failed++;
             }
@@ -410,20 +425,10 @@ static int single(run *r, char **inputs, size_t n)
     }
     int rc = EXIT_OK_;
     for (size_t i = 0; i < n_paths && !rc; i++) {
-        size_t len;
-        char *text = read_input(r, paths[i], &len);
-        if (!text) continue;
-        size_t k = 0;
-        while (k < len && (text[k] == ' ' || text[k] == '\n' || text[k] == '\r' || text[k] == '\t')) k++;
-        if (k == len) { /* named, like every command names an input without an article */
-            cli_error("%s: empty article (no text)", strcmp(paths[i], "-") ? paths[i] : "<stdin>");
-            precis_text_free(text);
-            continue;
-        }
-        size_t before = r->n_failed;
-        st = precis_looks_like_feed(text, len) ? precis_cluster_read_feed(r->ctx, c, paths[i], text, len, report_bad_line, r)
-                                               : precis_cluster_read(r->ctx, c, paths[i], text, len, report_bad_line, r);
-        precis_text_free(text);
+        bool added;
+        size_t before;
+        st = add_input(r, c, paths[i], &added, &before);
+        if (!added) continue;
         if (st && r->n_failed > before && (st == PRECIS_EPARSE || st == PRECIS_ELIMIT)) {
             /* its bad lines were named one by one; the good ones were added */
         } else if (st) {
