@@ -83,7 +83,8 @@ static inline double pk_dot(const pk_term_weight *a, size_t na, const pk_term_we
 /* ---- batch re-clustering (batch.c) ---------------------------------------- */
 
 #define PK_BATCH_K 20          /* neighbours kept per article */
-#define PK_BATCH_MAX_DF 2048   /* terms in more articles are skipped when finding neighbours */
+#define PK_BATCH_MAX_DF 2048   /* terms in more articles are skipped when scoring neighbours */
+#define PK_BATCH_SCAN_DF 384   /* ... and in more than this, when finding them (chosen on Multi-News train; batch.c) */
 #define PK_BATCH_LINK 0.21     /* mean pairwise cosine for two groups to merge (chosen on Multi-News train) */
 #define PK_BATCH_ATTACH 0.13   /* mean strong-edge cosine for a lone article to join a group (same; docs/cluster.md) */
 #define PK_BATCH_ATTACH_K 7    /* ... strong: among the attach_k best of both (whole) or one (half) of the two */
@@ -112,7 +113,7 @@ typedef struct pk_batch_input {
 precis_status pk_term_ranks(const uint64_t *term, size_t nt, uint32_t *rank, size_t *n_ranks);
 
 typedef struct pk_batch_options {
-    size_t k, max_df;          /* 0: defaults above */
+    size_t k, max_df, scan_df; /* 0: defaults above (scan_df at most max_df) */
     double link, attach;       /* 0: defaults above */
     size_t attach_k;           /* 0: default above */
     double centroid;           /* 0: default above; negative: no centroid merging */

@@ -127,7 +127,8 @@ precis_status precis_stream_new(precis_ctx *ctx, const precis_stream_options *op
     s->terms = malloc(TERMS_CAP * sizeof *s->terms);
     if (!s->win || !s->cache || !s->words || !s->terms) st = PRECIS_ENOMEM;
     if (!st) st = pd_index_new(s->o.dup_threshold, &s->dup);
-    if (!st) st = pk_new(&po, &s->pk);
+    /* batch mode runs no online pass (precis_stream_add): no clusterer */
+    if (!st && !s->o.batch) st = pk_new(&po, &s->pk);
     if (st) {
         precis_stream_free(s);
         return pc_fail(err, st, NULL, 0, "out of memory");
@@ -263,6 +264,9 @@ static bool is_furniture(precis_stream *s, const char *t, size_t n)
         all += nw;
         const char *why = ps_debris_reason(t + x->start, x->end - x->start, PS_AFTER_CREDIT, nw < 6 ? 6 : nw);
         if (why == PS_R_PROMOTION || why == PS_R_CAPTION) junk += nw;
+        /* the words outside debris only grow: past the bar it is an article
+         * whatever the rest says (most texts: their first sentence) */
+        if (all - junk >= FURNITURE_MAX_PROSE) return false;
     }
     return all && junk * 10 >= all * 8 && all - junk < FURNITURE_MAX_PROSE;
 }

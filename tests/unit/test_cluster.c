@@ -502,6 +502,69 @@ static precis_status count_report(void *user, size_t article, size_t story)
     return PRECIS_OK;
 }
 
+/* pk_term_ranks: each term's rank among the distinct values, in increasing
+ * order, whichever 16-bit digits differ (the radix sort skips the passes
+ * whose digit is the same in every term); checked against a count of the
+ * distinct values below each term. */
+TEST(term_ranks_order_distinct_terms)
+{
+    uint64_t t[] = {50, 7, 50, (uint64_t)1 << 40, 7, 3, (uint64_t)1 << 63, ((uint64_t)1 << 40) + 1};
+    uint32_t want[] = {2, 1, 2, 3, 1, 0, 5, 4};
+    size_t n = sizeof t / sizeof *t, nr = 99;
+    uint32_t rank[sizeof t / sizeof *t];
+    CHECK(pk_term_ranks(t, n, rank, &nr) == PRECIS_OK);
+    CHECK(nr == 6);
+    for (size_t i = 0; i < n; i++) CHECK(rank[i] == want[i]);
+    CHECK(pk_term_ranks(t, 0, rank, &nr) == PRECIS_OK && nr == 0);
+    /* terms that differ in one high digit only; many repeats */
+    enum { N = 3000 };
+    static uint64_t v[N];
+    static uint32_t r[N];
+    rng_state = 5;
+    for (size_t i = 0; i < N; i++) v[i] = (uint64_t)(rnd() % 97) << 48 | 0x1234;
+    CHECK(pk_term_ranks(v, N, r, &nr) == PRECIS_OK);
+    size_t distinct = 0;
+    for (size_t i = 0; i < N; i++) {
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) seen = v[j] == v[i];
+        distinct += !seen;
+    }
+    CHECK(nr == distinct);
+    for (size_t i = 0; i < N; i += 7) {
+        uint64_t below[97];
+        size_t nb = 0;
+        for (size_t j = 0; j < N; j++) {
+            if (v[j] >= v[i]) continue;
+            bool seen = false;
+            for (size_t q = 0; q < nb && !seen; q++) seen = below[q] == v[j];
+            if (!seen) below[nb++] = v[j];
+        }
+        CHECK(r[i] == nb);
+    }
+}
+
+/* The neighbours are found on the terms under scan_df but scored on every
+ * term under max_df: two articles sharing a rare term (weight 0.1 of the
+ * cosine: under every bar) and a common one (0.9) are one story at a low
+ * scan_df as at the default; the articles that share only the common term,
+ * weakly, stay apart. */
+TEST(batch_neighbours_scored_on_terms_not_scanned)
+{
+    bt b;
+    memset(&b, 0, sizeof b);
+    bt_add(&b, 0, 2, (uint64_t[]){5, 900}, (double[]){0.31623, 0.94868});
+    for (uint64_t i = 0; i < 4; i++) bt_add(&b, 0, 2, (uint64_t[]){900, 40 + i}, (double[]){0.1, 0.99499});
+    bt_add(&b, 0, 2, (uint64_t[]){5, 900}, (double[]){0.31623, 0.94868});
+    pk_batch_input in = {.n = b.n, .off = b.off, .term = b.term, .w = b.w};
+    uint32_t label[BT_MAX];
+    for (int pass = 0; pass < 2; pass++) {
+        pk_batch_options o = {.scan_df = pass ? 2 : 0}; /* term 900 is in 6 articles */
+        CHECK(pk_batch(&in, &o, label) == PRECIS_OK);
+        CHECK(label[0] == label[5]);
+        for (size_t i = 1; i < 5; i++) CHECK(label[i] != label[0]);
+    }
+}
+
 /* No article at all: no groups, no read of the (absent) offsets; the library
  * call behind cluster --batch and digest is safe on an empty input. */
 TEST(batch_zero_articles)
@@ -551,5 +614,7 @@ int main(void)
     RUN(batch_partition_independent_of_order);
     RUN(batch_same_theme_stories_apart_big_story_whole);
     RUN(batch_zero_articles);
+    RUN(term_ranks_order_distinct_terms);
+    RUN(batch_neighbours_scored_on_terms_not_scanned);
     return test_done();
 }
