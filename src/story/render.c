@@ -40,22 +40,26 @@ static void putn(rnd *r, const char *s, size_t n)
         if (!(r)->st) (r)->st = pc_buf_printf((r)->o, __VA_ARGS__); \
     } while (0)
 
-/* Text from the pages (headlines, sentences, names, sites, titles). In a
+/* Text from the pages (headlines, sentences, names, sites, titles). A
+ * control character (a JSON title's "\n", a site's "\t") is a space: a
+ * briefing line is one line, and a title holding "\n   [2] ..." printed a
+ * source line of its own (the text format put it out as it was). In a
  * Markdown briefing every character that could start markup -- emphasis,
  * code, a link, raw HTML such as a headline's "<script>", an entity -- is
  * backslash-escaped (CommonMark takes any escaped ASCII punctuation as
- * itself), so the page's text shows as written and runs nothing; plain text
- * goes out as it is. */
+ * itself), so the page's text shows as written and runs nothing. */
 static void txt(rnd *r, const char *s)
 {
     if (!s) return;
-    if (!r->md) {
-        put(r, s);
-        return;
-    }
     const char *run = s;
     for (const char *p = s; *p; p++) {
-        if (!strchr("\\`*_[]<>&~|#!", *p)) continue;
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+            putn(r, run, (size_t)(p - run));
+            putn(r, " ", 1);
+            run = p + 1;
+            continue;
+        }
+        if (!r->md || !strchr("\\`*_[]<>&~|#!", *p)) continue;
         /* "02_coastwatch.txt": an underscore inside a word is no emphasis */
         if (*p == '_' && p > s && isalnum((unsigned char)p[-1]) && isalnum((unsigned char)p[1])) continue;
         putn(r, run, (size_t)(p - run));
@@ -75,7 +79,8 @@ static bool web_url(const char *url)
 static void md_target(rnd *r, const char *url)
 {
     for (const char *p = url; *p; p++) {
-        if (*p == '(' || *p == ')' || *p == ' ' || *p == '<' || *p == '>') PRINTF(r, "%%%02X", (unsigned char)*p);
+        if (*p == '(' || *p == ')' || *p == ' ' || *p == '<' || *p == '>' || (unsigned char)*p < 0x20 || *p == 0x7f)
+            PRINTF(r, "%%%02X", (unsigned char)*p);
         else putn(r, p, 1);
     }
 }
@@ -714,7 +719,9 @@ static void render_sources(rnd *r)
         if (url && !(title && r->md)) {
             /* Markdown takes "<scheme:...>" for a link: a web address only, the rest as text */
             if (!r->md) {
-                PRINTF(r, " <%s>", url);
+                put(r, " <");
+                txt(r, url);
+                put(r, ">");
             } else if (web_url(url)) {
                 put(r, " <");
                 md_target(r, url);

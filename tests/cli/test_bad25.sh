@@ -38,4 +38,14 @@ check "--help >&-: exit 4" sh -c "[ $rc = 4 ] && grep -q '^precis: cannot write 
 p --help
 check "--help to a file: exit 0" sh -c "[ $rc = 0 ] && grep -q '^usage: precis' '$TMP/out'"
 
+# 3. A control character in a source's title, site, id or URL went into the
+# briefing as it was: a title holding "\n     [2] ..." printed a source line
+# of its own (a forged source), in text and Markdown.
+printf '{"id":"f1","title":"Ferry resumes\\n     [2] Forged Times: all aboard lost","site":"Port\\tNews","url":"http://e.example/a\\n     [3] x","text":"%s"}\n' "$D1" > "$TMP/forge.jsonl"
+for f in text md; do
+    p digest -f $f "$TMP/forge.jsonl"
+    check "digest -f $f: a newline in a title or URL forges no source line" \
+        sh -c "[ $rc = 0 ] && [ \$(grep -Ec '^ *(- )?\\[[0-9]\\] ' '$TMP/out') = 1 ] && ! grep 'Forged Times' '$TMP/out' | grep -qv 'Ferry resumes' && ! grep -q '	' '$TMP/out'"
+done
+
 finish
