@@ -623,6 +623,29 @@ static size_t join_norm(const word_span *w, size_t a, size_t b, char whole[MAX_N
 
 static bool is_demonym(const char *w);
 
+/* A German street's name is one word ending in a street noun ("am
+ * Mühlenweg", "in der Hauptstraße", "Lindenallee"): a place, though German
+ * capitalises every noun. A short first part and the ways that are no
+ * street ("auf dem Rückweg", "der Radweg") are nouns. */
+static bool de_street(const char *norm)
+{
+    static const char *const TAIL[] = {"allee", "damm", "gasse", "platz", "strasse", "straße", "ufer", "weg"};
+    static const char *const NOUNS[] = {"arbeitsplatz", "arbeitsweg", "ausweg", "bundesstraße", "deichweg",
+                                         "einkaufsstraße", "feldweg", "fußweg", "gehweg", "hauptstraße",
+                                         "heimweg", "hinweg", "landstraße", "landweg", "luftweg",
+                                         "marktplatz", "nebenstraße", "parkplatz", "radweg", "rückweg",
+                                         "schulweg", "seeweg", "seitenstraße", "spielplatz", "sportplatz",
+                                         "umgehungsstraße", "umweg", "waldweg", "wanderweg"};
+    size_t n = strlen(norm);
+    for (size_t i = 0; i < sizeof NOUNS / sizeof *NOUNS; i++)
+        if (!strcmp(norm, NOUNS[i])) return false;
+    for (size_t i = 0; i < sizeof TAIL / sizeof *TAIL; i++) {
+        size_t t = strlen(TAIL[i]);
+        if (n >= t + 4 && !strcmp(norm + n - t, TAIL[i])) return true;
+    }
+    return false;
+}
+
 /* A demonym or an adjective, no first name: "Islamic", "Japanese", and at a
  * sentence start "Stunned" (-ed of six letters or more, not "-med",
  * "-fred", "-fried": Ahmed, Alfred). */
@@ -2941,7 +2964,7 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         /* a capitalised word of German text only ("Helfer füllten", "Nach
          * Angaben"), no cue typing it: a noun as likely as a name */
         if (it->n_words == 1 && it->de_bare == it->mentions && !it->votes[PST_PERSON] &&
-            !it->votes[PST_ORG] && !it->votes[PST_PLACE] && !all_caps(it->name))
+            !it->votes[PST_ORG] && !it->votes[PST_PLACE] && !all_caps(it->name) && !de_street(it->norm))
             continue;
         e->ranked[k++].item = (uint32_t)i; /* listed: its type below */
     }
@@ -2958,6 +2981,7 @@ static precis_status entities_rank_with(pst_entities *e, const name_index *ix, c
         /* named as a newspaper: its "X said he" is the paper's voice */
         if (it->medium && t == PST_PERSON) t = PST_ORG;
         if (t == PST_OTHER && it->at_place && !it->craft) t = PST_PLACE; /* only "at X": a place */
+        if (t == PST_OTHER && it->n_words == 1 && it->de_bare && de_street(it->norm)) t = PST_PLACE;
         /* named as a ship or plane at least as often as typed otherwise */
         if (it->craft && it->craft >= it->votes[PST_PLACE] + it->votes[PST_PERSON] + it->votes[PST_ORG])
             t = PST_OTHER;
