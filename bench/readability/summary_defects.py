@@ -12,6 +12,7 @@ space between the two spans).
 Kinds (each counted independently of the C rules, by its own word lists):
   connective   opens on "But", "However," ... and does not follow its antecedent
   pronoun      opens on "He", "His", "This" ... and does not follow its antecedent
+               ("This year", "These days" not counted: the article's own time)
   it_ref       opens on "It" that is not expletive ("It said", "It was the ...")
                and does not follow its antecedent ("It is unclear ..." not counted)
   conversation opens on "Well,", "You know," "Oh," "Yeah," ... (talk, not prose)
@@ -96,6 +97,16 @@ def follows(prev, cur):
 def first_word(text):
     w = words(text.lstrip('"“‘\'` '))
     return w[0].lower().rstrip(',.') if w else ''
+
+
+# "This year ...", "These days ...": the article's own time, no antecedent
+OWN_TIMES = {'year', "year's", 'week', "week's", 'month', "month's", 'morning', 'afternoon', 'evening', 'weekend',
+             'summer', 'winter', 'spring', 'autumn', 'fall', 'season', 'days', 'decade', 'century', 'years', 'weeks'}
+
+
+def own_time(text):
+    w = words(text.lstrip('"“‘\'` '))
+    return len(w) > 1 and w[0].lower() in ('this', 'these') and w[1].lower().rstrip(',.') in OWN_TIMES
 
 
 def connective(text):
@@ -187,7 +198,7 @@ def flags(sents):
         if not follows(prev, s):
             if connective(t):
                 got.add('connective')
-            if first_word(t) in PRONOUNS:
+            if first_word(t) in PRONOUNS and not own_time(t):
                 got.add('pronoun')
             if it_referential(t):
                 got.add('it_ref')

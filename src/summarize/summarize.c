@@ -353,6 +353,18 @@ static const char *const PRONOUN_OPENERS[] = {"he",  "she",   "they",  "his",  "
                                               "its", "these", "those", "this", "that"};
 static bool is_pronoun_opener(const char *norm, size_t n) { return PS_WORD_IN(norm, n, PRONOUN_OPENERS); }
 
+/* "This year ...", "These days ...": the demonstrative points at the
+ * article's own time, which a summary of it shares, not at a sentence before
+ * ("That night" and "This time" do point back: not listed). */
+static const char *const DEICTIC_TIMES[] = {"year",   "week",   "month",  "morning", "afternoon", "evening",
+                                            "weekend", "summer", "winter", "spring",  "autumn",    "fall",
+                                            "season", "days",   "decade", "century", "years",     "weeks"};
+static bool opens_on_own_time(const char *first, size_t first_n, const char *second, size_t n)
+{
+    bool is_this = first_n == 4 && !memcmp(first, "this", 4), is_these = first_n == 5 && !memcmp(first, "these", 5);
+    return (is_this || is_these) && PS_WORD_IN(second, n, DEICTIC_TIMES);
+}
+
 /* Verbs that end a quotation on its speaker ('," he added.', '," Holt said.'). */
 static const char *const SPEECH_VERBS[] = {"said",  "says",   "added",   "adds",  "explained", "insisted",
                                            "noted", "warned", "replied", "wrote", "recalled",  "continued"};
@@ -472,11 +484,23 @@ static bool surname_reference(full_names *f, const char *text, sent *st, bool *o
     return false;
 }
 
+/* PRECIS_EBUDGET for a budget under cost (bytes carry one for the space). */
+static precis_status budget_fail(pc_error *err, const char *id, const precis_summary_options *o, bool by_bytes,
+                                 uint32_t cost, const char *what)
+{
+    size_t n = by_bytes ? o->max_bytes : o->max_words;
+    const char *unit = by_bytes ? (n == 1 ? "byte" : "bytes") : (n == 1 ? "word" : "words");
+    return pc_fail(err, PRECIS_EBUDGET, id, 0, "no sentence fits the budget of %zu %s (%s %u)", n, unit, what,
+                   by_bytes ? cost - 1 : cost);
+}
+
 static precis_status analyse_sentence(work *w, const char *text, sent *st)
 {
     w->toks.n = 0;
     size_t pos = st->start, b, e;
-    bool first = true, second = false;
+    bool first = true, second = false, demonstrative = false;
+    char first_norm[PT_WORD_MAX + 1];
+    size_t first_n = 0;
     size_t last_b[3] = {0, 0, 0}, last_e[3] = {0, 0, 0}; /* the last three words' spans (pronoun_speaker) */
     while (pt_next_word(text, st->end, &pos, &b, &e)) {
         char norm[PT_WORD_MAX + 1];
@@ -493,6 +517,12 @@ static precis_status analyse_sentence(work *w, const char *text, sent *st)
                 st->pronoun_first = ps_it_points_back(text + b, st->end - b);
             first = false;
             second = st->dangling && !st->pronoun_first && w->english;
+            demonstrative = st->pronoun_first;
+            memcpy(first_norm, norm, n);
+            first_n = n;
+        } else if (demonstrative) { /* "This year ..." needs nothing before it */
+            if (opens_on_own_time(first_norm, first_n, norm, n)) st->dangling = st->pronoun_first = false;
+            demonstrative = false;
         } else if (second) { /* "But he said ...": the connective cannot be cut (step 8a), he is unnamed */
             st->pronoun_first = is_pronoun_opener(norm, n);
             second = false;
@@ -1610,11 +1640,7 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
     if (!apply_prior(&w, items, item_sent, n_items, long_budget)) goto oom; /* after the empty check: no malloc(0) */
     uint32_t budget = by_bytes ? (uint32_t)o.max_bytes + 1 : (uint32_t)o.max_words;
     if (min_cost > budget) {
-        st = pc_fail(err, PRECIS_EBUDGET, c->id, 0,
-                     "no sentence fits the budget of %zu %s (the shortest takes %u)",
-                     by_bytes ? o.max_bytes : o.max_words,
-                     by_bytes ? (o.max_bytes == 1 ? "byte" : "bytes") : (o.max_words == 1 ? "word" : "words"),
-                     by_bytes ? min_cost - 1 : min_cost);
+        st = budget_fail(err, c->id, &o, by_bytes, min_cost, "the shortest takes");
         goto fail;
     }
 
@@ -1642,6 +1668,21 @@ precis_status precis_summarize(precis_ctx *ctx, const precis_cluster *c,
             used += items[k].cost;
             chosen[n_chosen++] = (uint32_t)k;
         }
+    }
+    /* Still nothing: every candidate that fits points back ("These crawls
+     * ...", a one-sentence report opening "It ...") to a sentence before it
+     * that is no candidate or does not fit beside it. The best one alone is
+     * the summary, not an empty one. */
+    if (!n_chosen && item_lead) {
+        const sent *best = NULL;
+        size_t best_k = 0;
+        for (size_t k = 0; k < n_items; k++) {
+            const sent *x = &w.sents.v[item_sent[k]];
+            uint32_t cost = by_bytes ? x->n_bytes + 1 : x->n_words;
+            if (item_lead[k] != UINT32_MAX || !x->pronoun_first || cost > budget) continue;
+            if (!best || items[k].bonus > items[best_k].bonus) best = x, best_k = k;
+        }
+        if (best) chosen[n_chosen++] = (uint32_t)best_k;
     }
     /* items to sentences: a pair item is two (its first appended) */
     size_t n_sent = n_chosen;

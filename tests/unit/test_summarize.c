@@ -624,6 +624,58 @@ TEST(opening_is_not_dangling)
     precis_free(ctx);
 }
 
+/* "This year ..." points at the article's time, not at the sentence before:
+ * it may be chosen alone; "This ruling ..." may not (the 31-word sentence
+ * before it does not fit beside it), so the short sentence of the fourth
+ * report is taken instead. The other reports' long sentences (over 20 words)
+ * are over the budget. When every candidate points back, the best one alone
+ * is the summary, not an empty one (it was printed empty, exit 0). */
+TEST(this_year_needs_no_sentence_before)
+{
+    const char *lead = "Ama Rusk, who has chaired the committee of the Orwell traders for eleven years and runs a "
+                       "bakery on the market square, spoke to a crowd of about two hundred people on Saturday.\n\n";
+    const char *tail[2] = {"This year the Harlow ferry carried 40,000 passengers across the estuary to Orwell.\n",
+                           "This ruling lets the Harlow ferry carry 40,000 passengers across the estuary to Orwell.\n"};
+    const char *d2 = "The owners of the company that runs it said on Sunday that the Harlow ferry carried 40,000 "
+                     "passengers across the estuary to Orwell, more than ever before.\n";
+    const char *d3 = "Figures published by the harbour office show the Harlow ferry carried 40,000 passengers "
+                     "across the estuary to Orwell, twice as many as in the year before.\n";
+    const char *d4 = "Harlow is a small market town that lies on the estuary.\n";
+    for (int k = 0; k < 2; k++) {
+        char d1[512];
+        snprintf(d1, sizeof d1, "%s%s", lead, tail[k]);
+        precis_ctx *ctx = precis_new(NULL);
+        precis_cluster *c;
+        CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+        precis_cluster_add(ctx, c, NULL, d1, strlen(d1));
+        precis_cluster_add(ctx, c, NULL, d2, strlen(d2));
+        precis_cluster_add(ctx, c, NULL, d3, strlen(d3));
+        precis_cluster_add(ctx, c, NULL, d4, strlen(d4));
+        precis_summary_options o = {20, 0, 0, 0};
+        precis_summary *s = NULL;
+        CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK);
+        CHECK(precis_summary_count(s) == 1);
+        if (precis_summary_count(s) == 1)
+            CHECK_STR(precis_summary_sentence_at(s, 0)->text,
+                      k == 0 ? "This year the Harlow ferry carried 40,000 passengers across the estuary to Orwell."
+                             : "Harlow is a small market town that lies on the estuary.");
+        precis_summary_free(s);
+        precis_cluster_free(c);
+        precis_free(ctx);
+    }
+    const char *only = "These figures show the Harlow ferry carried 40,000 passengers across the estuary to Orwell.\n";
+    precis_ctx *ctx = precis_new(NULL);
+    precis_cluster *c;
+    CHECK(precis_cluster_new(ctx, NULL, &c) == PRECIS_OK);
+    precis_cluster_add(ctx, c, NULL, only, strlen(only));
+    precis_summary_options o = {100, 0, 0, 0};
+    precis_summary *s = NULL;
+    CHECK(precis_summarize(ctx, c, &o, &s) == PRECIS_OK && precis_summary_count(s) == 1);
+    precis_summary_free(s);
+    precis_cluster_free(c);
+    precis_free(ctx);
+}
+
 /* Summarizes the three documents at 20..60 words and checks that every
  * summary sentence holding `marker` comes right after the sentence before it
  * in its document (nothing but space between them). */
@@ -1483,6 +1535,7 @@ int main(void)
     RUN(spelled_number_is_the_same_fact);
     RUN(json_output_has_the_schema);
     RUN(opening_is_not_dangling);
+    RUN(this_year_needs_no_sentence_before);
     RUN(pronoun_sentence_comes_with_its_antecedent);
     RUN(pronoun_sentence_is_printed_after_its_antecedent);
     RUN(talk_and_verbless_apposition_are_not_candidates);
