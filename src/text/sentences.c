@@ -52,7 +52,21 @@ static size_t mark_closer_len(const char *s, size_t len, size_t i)
         ((unsigned char)s[i + 2] == 0x9D || (unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x9C))
         return 3;
     if (c == 0xC2 && i + 1 < len && ((unsigned char)s[i + 1] == 0xBB || (unsigned char)s[i + 1] == 0xAB)) return 2;
+    /* 」 』 ） after 。 */
+    if (i + 2 < len && ((c == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
+                         ((unsigned char)s[i + 2] == 0x8D || (unsigned char)s[i + 2] == 0x8F)) ||
+                        (c == 0xEF && (unsigned char)s[i + 1] == 0xBC && (unsigned char)s[i + 2] == 0x89)))
+        return 3;
     return 0;
+}
+
+/* The full stop of text without spaces, or a full-width "！" "？" (U+3002,
+ * U+FF01, U+FF1F), at s[i]: 3, or 0. */
+static size_t wide_mark_len(const char *s, size_t len, size_t i)
+{
+    if (i + 2 >= len) return 0;
+    unsigned char a = (unsigned char)s[i], b = (unsigned char)s[i + 1], c = (unsigned char)s[i + 2];
+    return (a == 0xE3 && b == 0x80 && c == 0x82) || (a == 0xEF && b == 0xBC && (c == 0x81 || c == 0x9F)) ? 3 : 0;
 }
 
 static size_t closer_len(const char *s, size_t len, size_t i)
@@ -122,10 +136,18 @@ size_t pt_count_words(const char *s, size_t len)
 {
     size_t n = 0;
     bool in = false;
+    int cjk = PT_CJK_NONE; /* the script of the last character, when it was one without spaces */
     for (size_t i = 0; i < len; i++) {
-        bool sp = pc_is_space((unsigned char)s[i]);
-        if (!sp && !in) n++;
+        int k = pt_cjk_at(s, len, i);
+        bool sp = pc_is_space((unsigned char)s[i]) || k == PT_CJK_PUNCT;
+        if (sp && k) i += 2, k = PT_CJK_NONE;
+        /* a Han character, the start of a kana run, or other text after them is a word */
+        if (!sp && (!in || k == PT_CJK_HAN || k != cjk)) n += in && !k && !cjk ? 0 : 1;
+        if (k) i += 2;
+        else if ((unsigned char)s[i] >= 0x80) /* the rest of a multi-byte character keeps the script */
+            while (i + 1 < len && ((unsigned char)s[i + 1] & 0xC0) == 0x80) i++;
         in = !sp;
+        cjk = k;
     }
     return n;
 }
@@ -469,6 +491,7 @@ static size_t closer_before(const char *s, size_t b, size_t t)
         (c == 0x9D || c == 0x99 || c == 0x9C || c == 0xAF))
         return 3;
     if (t >= b + 2 && (unsigned char)s[t - 2] == 0xC2 && (c == 0xBB || c == 0xAB || c == 0xA0)) return 2;
+    if (t >= b + 3 && mark_closer_len(s, t, t - 3) == 3) return 3; /* 」 』 ） */
     return 0;
 }
 
@@ -548,6 +571,17 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
     while (i < e) {
         unsigned char c = (unsigned char)s[i];
         bool ellipsis = is_ellipsis_at(s, e, i);
+        size_t wide = wide_mark_len(s, e, i);
+        if (wide) { /* "。" ends a sentence with or without a space after it */
+            size_t j = i + wide;
+            while (j < e && wide_mark_len(s, e, j)) j += wide_mark_len(s, e, j);
+            size_t k = end_of_marks(s, b, e, &j, &q, out);
+            if (k >= e) break;
+            if ((st = push_q(out, s, start, j, para, flags, &q))) return st;
+            flags = 0;
+            start = i = k;
+            continue;
+        }
         if (c != '.' && c != '!' && c != '?' && !ellipsis) {
             i++;
             continue;
@@ -639,7 +673,7 @@ static precis_status split_block(const char *s, size_t b, size_t e, uint32_t par
                 while (t > start && s[t - 1] == ' ') t--;
         }
         bool terminated = t > start && (s[t - 1] == '.' || s[t - 1] == '!' || s[t - 1] == '?' ||
-                                         (t >= start + 3 && is_ellipsis_at(s, e, t - 3)));
+                                         (t >= start + 3 && (is_ellipsis_at(s, e, t - 3) || wide_mark_len(s, e, t - 3))));
         if (!terminated) flags |= PT_SENT_UNTERMINATED;
         scan_quotes(s, b, e, last, &q, out);
         if ((st = push_q(out, s, start, last, para, flags, &q))) return st;

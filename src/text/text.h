@@ -78,7 +78,9 @@ size_t pt_dateline_len(const char *s, size_t len);
 /* Length of a live blog's time stamp opening a paragraph ("08:05 ", "7:40 p.m. - "), or 0. */
 size_t pt_time_stamp_len(const char *s, size_t len);
 
-/* Number of whitespace-separated words in s[0..len). */
+/* Number of words in s[0..len): whitespace-separated, and in text without
+ * spaces each Han character and each run of hiragana or katakana (pt_cjk_at;
+ * its punctuation separates like a space). */
 size_t pt_count_words(const char *s, size_t len);
 
 /* ---- words -------------------------------------------------------------- */
@@ -133,6 +135,29 @@ typedef struct pt_num_word {
     const char *digits; /* "14", "90"; NULL for the PT_NUM_SCALE words */
 } pt_num_word;
 const pt_num_word *pt_number_en(const char *w, size_t n);
+
+/* Scripts written without spaces between words: a Han character (Chinese,
+ * Japanese kanji) is one word, a run of hiragana or of katakana is one
+ * (Japanese particles and endings, loan words). Which of them the code point
+ * of the 3-byte UTF-8 sequence at s[i] is, or PT_CJK_NONE. */
+enum { PT_CJK_NONE, PT_CJK_HAN, PT_CJK_HIRAGANA, PT_CJK_KATAKANA, PT_CJK_PUNCT };
+static inline int pt_cjk_at(const char *s, size_t len, size_t i)
+{
+    unsigned char a = (unsigned char)s[i];
+    if (a < 0xE3 || a > 0xEF || a == 0xEE || i + 2 >= len) return PT_CJK_NONE;
+    unsigned char b = (unsigned char)s[i + 1], c = (unsigned char)s[i + 2];
+    if ((b & 0xC0) != 0x80 || (c & 0xC0) != 0x80) return PT_CJK_NONE;
+    unsigned cp = ((unsigned)(a & 0x0F) << 12) | ((unsigned)(b & 0x3F) << 6) | (c & 0x3F);
+    if ((cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF))
+        return PT_CJK_HAN;
+    if (cp >= 0x3041 && cp <= 0x309F) return PT_CJK_HIRAGANA;
+    if (cp >= 0x30A0 && cp <= 0x30FF) return PT_CJK_KATAKANA; /* with the long-vowel mark */
+    /* ideographic comma, full stop, corner brackets; full-width ! ( ) , : ? [ ] { } */
+    if ((cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+        (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65))
+        return PT_CJK_PUNCT;
+    return PT_CJK_NONE;
+}
 
 /* An en or em dash (U+2013, U+2014: three UTF-8 bytes) at s[i], all within
  * s[0..len)? */

@@ -65,6 +65,16 @@ bool pt_next_word(const char *s, size_t len, size_t *pos, size_t *start, size_t 
         return false;
     }
     size_t b = i;
+    /* Text without spaces: a Han character, or a run of one kana (pt_cjk_at) */
+    int cjk = pt_cjk_at(s, len, i);
+    if (cjk) {
+        i += 3;
+        while (cjk != PT_CJK_HAN && i < len && pt_cjk_at(s, len, i) == cjk) i += 3;
+        *start = b;
+        *end = i;
+        *pos = i;
+        return true;
+    }
     /* Dotted single-letter acronym: "U.S.", "U.N.", "p.m." */
     if (i + 3 < len + 1 && is_ascii_alpha((unsigned char)s[i]) && i + 2 < len && s[i + 1] == '.' &&
         is_ascii_alpha((unsigned char)s[i + 2]) && (i + 3 >= len || !is_word_cp(cp_at(s, len, i + 3, &n)))) {
@@ -83,7 +93,7 @@ bool pt_next_word(const char *s, size_t len, size_t *pos, size_t *start, size_t 
     }
     while (i < len) {
         int32_t cp = cp_at(s, len, i, &n);
-        if (is_word_cp(cp)) {
+        if (is_word_cp(cp) && !pt_cjk_at(s, len, i)) {
             i += n;
             continue;
         }

@@ -89,6 +89,32 @@ TEST(spaced_bracket_after_the_period)
     CHECK_STR(split("He won (by a lot.) Then he left."), "He won (by a lot.) | Then he left.");
 }
 
+/* Text without spaces (Japanese, Chinese): "。" and full-width "！" "？" end
+ * a sentence with no space after them, a closing corner bracket goes with
+ * the mark, and words are Han characters and kana runs, so a sentence is
+ * more than one word (before, a whole article was one word of no sentence). */
+TEST(text_without_spaces)
+{
+    /* invented: "The town held a festival. The mayor said 'it was fun.' Rain?" */
+    CHECK_STR(split("\xe7\x94\xba\xe3\x81\xaf\xe7\xa5\xad\xe3\x82\x8a\xe3\x82\x92\xe9\x96\x8b\xe3\x81\x84\xe3\x81\x9f\xe3\x80\x82"
+                    "\xe7\x94\xba\xe9\x95\xb7\xe3\x81\xaf\xe3\x80\x8c\xe6\xa5\xbd\xe3\x81\x97\xe3\x81\x8b\xe3\x81\xa3\xe3\x81\x9f\xe3\x80\x82\xe3\x80\x8d"
+                    "\xe9\x9b\xa8\xef\xbc\x9f"),
+              "\xe7\x94\xba\xe3\x81\xaf\xe7\xa5\xad\xe3\x82\x8a\xe3\x82\x92\xe9\x96\x8b\xe3\x81\x84\xe3\x81\x9f\xe3\x80\x82 | "
+              "\xe7\x94\xba\xe9\x95\xb7\xe3\x81\xaf\xe3\x80\x8c\xe6\xa5\xbd\xe3\x81\x97\xe3\x81\x8b\xe3\x81\xa3\xe3\x81\x9f\xe3\x80\x82\xe3\x80\x8d | "
+              "\xe9\x9b\xa8\xef\xbc\x9f");
+    /* words: Han characters one by one, hiragana runs whole (6) */
+    const char *t = "\xe7\x94\xba\xe3\x81\xaf\xe7\xa5\xad\xe3\x82\x8a\xe3\x82\x92\xe9\x96\x8b\xe3\x81\x84\xe3\x81\x9f\xe3\x80\x82";
+    CHECK(pt_count_words(t, strlen(t)) == 6);
+    size_t pos = 0, b, e, n = 0;
+    while (pt_next_word(t, strlen(t), &pos, &b, &e)) n++;
+    CHECK(n == 6);
+    /* Latin text next to it is a word of its own; spaced text counts as before */
+    CHECK(pt_count_words("NHK\xe3\x81\xaf", 6) == 2);
+    CHECK(pt_count_words("the caf\xc3\xa9 opened", 16) == 3);
+    /* katakana run: one word (\xe3\x83\x95\xe3\x82\xa7\xe3\x82\xb9 = "fesu") */
+    CHECK(pt_count_words("\xe3\x83\x95\xe3\x82\xa7\xe3\x82\xb9", 9) == 1);
+}
+
 TEST(ellipses)
 {
     CHECK_STR(split("I don't know... We will see."), "I don't know... | We will see.");
@@ -343,6 +369,7 @@ int main(void)
     RUN(initials);
     RUN(quotes_after_the_period);
     RUN(spaced_bracket_after_the_period);
+    RUN(text_without_spaces);
     RUN(ellipses);
     RUN(datelines);
     RUN(capital_letters_beyond_ascii);
