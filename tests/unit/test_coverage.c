@@ -167,14 +167,14 @@ static const precis_article DORNE[] = {
 };
 #define N_DORNE (sizeof DORNE / sizeof *DORNE)
 
-/* Does coverage[what] ("conflicts", "spellings") hold an entry of kind
- * "name" with claims valued x and y? */
-static bool names_listed(json_t *cov, const char *what, const char *x, const char *y)
+/* Does coverage[what] ("conflicts", "spellings") hold an entry of the kind
+ * ("name", "figure", "distance" ...) with claims valued x and y? */
+static bool entry_listed(json_t *cov, const char *what, const char *kind, const char *x, const char *y)
 {
     json_t *c, *cl;
     size_t i, k;
     json_array_foreach(json_object_get(cov, what), i, c) {
-        if (strcmp(json_string_value(json_object_get(c, "kind")), "name")) continue;
+        if (strcmp(json_string_value(json_object_get(c, "kind")), kind)) continue;
         bool hx = false, hy = false;
         json_array_foreach(json_object_get(c, "claims"), k, cl) {
             const char *v = json_string_value(json_object_get(cl, "value"));
@@ -184,6 +184,11 @@ static bool names_listed(json_t *cov, const char *what, const char *x, const cha
         if (hx && hy) return true;
     }
     return false;
+}
+
+static bool names_listed(json_t *cov, const char *what, const char *x, const char *y)
+{
+    return entry_listed(cov, what, "name", x, y);
 }
 
 TEST(spelling_variants_are_not_conflicts)
@@ -839,19 +844,7 @@ static const precis_article FELLGATE[] = {
 /* Is a conflict of kind `kind` between values x and y listed? */
 static bool kind_listed(json_t *cov, const char *kind, const char *x, const char *y)
 {
-    json_t *c, *cl;
-    size_t i, k;
-    json_array_foreach(json_object_get(cov, "conflicts"), i, c) {
-        if (strcmp(json_string_value(json_object_get(c, "kind")), kind)) continue;
-        bool hx = false, hy = false;
-        json_array_foreach(json_object_get(c, "claims"), k, cl) {
-            const char *v = json_string_value(json_object_get(cl, "value"));
-            hx |= v && !strcmp(v, x);
-            hy |= v && !strcmp(v, y);
-        }
-        if (hx && hy) return true;
-    }
-    return false;
+    return entry_listed(cov, "conflicts", kind, x, y);
 }
 
 TEST(lone_figures_of_one_fact_conflict)
